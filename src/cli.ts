@@ -1,0 +1,14 @@
+// The process entry: the only file that reads process.argv/env or sets the exit status.
+// Exit codes: 0 nothing found (or all allowed), 1 findings, 2 usage, configuration or runtime error.
+import { run } from './main.js';
+
+export async function main(): Promise<void> {
+  const code = await run(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,63 @@
+// Raw parsed flags → ScanOptions, shared by the yargs parser and the fast path so both mean the same thing.
+import { UsageError } from '../errors.js';
+import { defaultOptions, FORMATS, REMEDIATE_FORMATS, type Command, type ScanOptions } from './options.js';
+
+export type RawArgs = Record<string, unknown>;
+
+export function toScanOptions(command: Command, positional: string[], raw: RawArgs): ScanOptions {
+  const options = defaultOptions(command);
+  options.paths = positional;
+  options.staged = raw.staged === true;
+  options.history = raw.history === true;
+  options.stdin = raw.stdin === true;
+  options.range = str(raw.range);
+  options.since = str(raw.since);
+  options.stdinName = str(raw['stdin-name']);
+  options.output = str(raw.output);
+  options.config = str(raw.config);
+  options.baseline = str(raw.baseline);
+  options.report = str(raw.report);
+  options.stsEndpoint = str(raw['sts-endpoint']);
+  if (raw['verify-timeout'] !== undefined) options.verifyTimeout = Number(raw['verify-timeout']);
+  options.redact = raw.redact !== false;
+  options.defaultIgnores = raw['no-default-ignores'] !== true;
+  options.verbose = raw.verbose === true;
+  options.quiet = raw.quiet === true;
+  options.debug = raw.debug === true;
+  options.verify = raw.verify === true;
+  options.force = raw.force === true;
+  options.keys = ([] as unknown[]).concat(raw.key ?? []).map(String);
+
+  const format = str(raw.format) ?? 'text';
+  const allowed: readonly string[] = command === 'remediate' ? REMEDIATE_FORMATS : FORMATS;
+  if (!allowed.includes(format)) {
+    throw new UsageError(`unknown --format '${format}' for ${command} (choose ${allowed.join(', ')})`);
+  }
+  options.format = format as ScanOptions['format'];
+
+  const size = str(raw['max-file-size']);
+  if (size !== undefined) options.maxFileSize = parseSize(size);
+
+  const modes = [options.staged, options.history, options.range !== undefined, options.since !== undefined, options.stdin].filter(Boolean).length;
+  if (modes > 1) throw new UsageError('choose one of --staged, --history, --range, --since, --stdin');
+  if (modes === 1 && positional.length > 0) throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since or --stdin: ${positional.join(' ')}`);
+  if (options.range !== undefined && !/^[^\s]+\.\.\.?[^\s]+$/.test(options.range)) {
+    throw new UsageError(`--range wants BASE..HEAD, got '${options.range}'`);
+  }
+  return options;
+}
+
+function str(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) return str(value[value.length - 1]);
+  return String(value);
+}
+
+const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+
+export function parseSize(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  const unit = match ? UNITS[match[2].toLowerCase()] : undefined;
+  if (!match || unit === undefined) throw new UsageError(`--max-file-size wants a size such as 1048576, 512KB or 10MB, got '${text}'`);
+  return Math.floor(Number(match[1]) * unit);
+}

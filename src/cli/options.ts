@@ -1,0 +1,96 @@
+// The command-line options, declared once. yargs builds the full CLI (help, validation, every command)
+// from this table; the pre-commit hook's `scan --staged` goes through the small parser in fast-argv.ts
+// built from the same table, because importing yargs alone costs more than the whole staged scan.
+
+export type OptionType = 'boolean' | 'string' | 'array' | 'number';
+
+export interface OptionSpec {
+  type: OptionType;
+  describe: string;
+  alias?: string;
+  choices?: readonly string[];
+  default?: unknown;
+  /** Commands the option belongs to. */
+  commands: readonly Command[];
+}
+
+export type Command = 'scan' | 'remediate' | 'baseline' | 'init';
+
+export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+export const REMEDIATE_FORMATS = ['text', 'markdown', 'json'] as const;
+export type RemediateFormat = (typeof REMEDIATE_FORMATS)[number];
+
+const SCANNING: readonly Command[] = ['scan', 'remediate', 'baseline'];
+
+export const OPTIONS: Record<string, OptionSpec> = {
+  staged: { type: 'boolean', describe: 'Scan what the index adds (pre-commit)', commands: SCANNING },
+  history: { type: 'boolean', describe: 'Scan every commit reachable from every ref', commands: SCANNING },
+  range: { type: 'string', describe: 'Scan the commits of BASE..HEAD (a pull request)', commands: SCANNING },
+  since: { type: 'string', describe: 'Scan the commits of REF..HEAD', commands: SCANNING },
+  stdin: { type: 'boolean', describe: 'Scan standard input', commands: SCANNING },
+  'stdin-name': { type: 'string', describe: 'File name to report for standard input', commands: SCANNING },
+  format: { type: 'string', describe: 'Report format: text|json|sarif|github (remediate: text|markdown|json)', commands: ['scan', 'remediate'] },
+  output: { type: 'string', alias: 'o', describe: 'Write the report to FILE instead of standard output', commands: ['scan', 'remediate', 'baseline'] },
+  config: { type: 'string', describe: 'Configuration file (default: nearest .keywarden.json or "keywarden" in package.json)', commands: SCANNING },
+  baseline: { type: 'string', describe: 'Baseline file of accepted findings', commands: SCANNING },
+  redact: { type: 'boolean', default: true, describe: 'Redact secret keys and tokens (--no-redact prints them whole)', commands: SCANNING },
+  'max-file-size': { type: 'string', describe: 'Skip files larger than this (bytes, or e.g. 10MB)', commands: SCANNING },
+  'no-default-ignores': { type: 'boolean', describe: 'Also walk .git/ and node_modules/ folders', commands: SCANNING },
+  verbose: { type: 'boolean', alias: 'v', describe: 'Say which files were skipped and why, and list allowed findings', commands: SCANNING },
+  quiet: { type: 'boolean', alias: 'q', describe: 'No progress, no notes: only the report', commands: SCANNING },
+  debug: { type: 'boolean', describe: 'Print stack traces for unexpected errors', commands: ['scan', 'remediate', 'baseline', 'init'] },
+  report: { type: 'string', describe: 'A keywarden JSON report to build the playbook from', commands: ['remediate'] },
+  key: { type: 'array', describe: 'An access key ID to build the playbook for (repeatable)', commands: ['remediate'] },
+  verify: { type: 'boolean', describe: 'Ask AWS STS whether each found key pair is live (network; never by default)', commands: ['remediate', 'scan'] },
+  'sts-endpoint': { type: 'string', describe: 'STS endpoint for --verify', commands: ['remediate', 'scan'] },
+  'verify-timeout': { type: 'number', describe: 'Seconds to wait for STS in --verify', commands: ['remediate', 'scan'] },
+  force: { type: 'boolean', describe: 'Overwrite or chain an existing hook', commands: ['init'] },
+};
+
+/** Options common to every scan, as the rest of the program sees them (camelCase, defaults applied). */
+export interface ScanOptions {
+  command: Command;
+  paths: string[];
+  staged: boolean;
+  history: boolean;
+  range?: string;
+  since?: string;
+  stdin: boolean;
+  stdinName?: string;
+  format: Format | RemediateFormat;
+  output?: string;
+  config?: string;
+  baseline?: string;
+  redact: boolean;
+  maxFileSize?: number;
+  defaultIgnores: boolean;
+  verbose: boolean;
+  quiet: boolean;
+  debug: boolean;
+  report?: string;
+  keys: string[];
+  verify: boolean;
+  stsEndpoint?: string;
+  verifyTimeout?: number;
+  force: boolean;
+}
+
+export function defaultOptions(command: Command): ScanOptions {
+  return {
+    command,
+    paths: [],
+    staged: false,
+    history: false,
+    stdin: false,
+    format: 'text',
+    redact: true,
+    defaultIgnores: true,
+    verbose: false,
+    quiet: false,
+    debug: false,
+    keys: [],
+    verify: false,
+    force: false,
+  };
+}

@@ -1,0 +1,60 @@
+// The full command line, parsed by yargs from the option table. Help and version text are returned, not
+// printed, so the caller decides where output goes; every parse failure becomes a one-line UsageError.
+import yargs from 'yargs';
+import { UsageError } from '../errors.js';
+import { toScanOptions } from './convert.js';
+import { OPTIONS, type Command, type ScanOptions } from './options.js';
+
+export type Parsed = { kind: 'run'; options: ScanOptions } | { kind: 'print'; text: string };
+
+const COMMANDS: Array<{ name: Command; usage: string; describe: string }> = [
+  { name: 'scan', usage: 'scan [paths..]', describe: 'Find AWS credentials in files, the index, history, a range, or stdin' },
+  { name: 'remediate', usage: 'remediate', describe: 'The leak-response playbook, with real commands for the keys found' },
+  { name: 'baseline', usage: 'baseline [paths..]', describe: 'Write the current findings as a baseline (--output FILE)' },
+  { name: 'init', usage: 'init', describe: 'Set up the pre-commit hook in the current repository' },
+];
+
+export async function parseArgs(argv: readonly string[], version: string): Promise<Parsed> {
+  let chosen: Command | null = null;
+  let parser = yargs([...argv])
+    .scriptName('keywarden')
+    .usage('keywarden <command> [options]')
+    .strict()
+    .exitProcess(false)
+    .version(version)
+    .help()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .demandCommand(1, 'name a command: scan, remediate, baseline or init')
+    .fail((message, error) => {
+      throw error instanceof UsageError ? error : new UsageError(firstLine(message ?? error?.message ?? 'invalid arguments'));
+    })
+    .epilogue('Exit codes: 0 nothing found, 1 findings, 2 usage, configuration or runtime error.');
+  for (const command of COMMANDS) {
+    parser = parser.command(
+      command.usage,
+      command.describe,
+      (y) => {
+        for (const [name, spec] of Object.entries(OPTIONS)) {
+          if (!spec.commands.includes(command.name)) continue;
+          y.option(name, { type: spec.type, describe: spec.describe, alias: spec.alias, choices: spec.choices as string[] | undefined, default: spec.default });
+        }
+        if (command.name === 'baseline') y.demandOption('output', 'baseline needs --output FILE');
+        return y;
+      },
+      () => {
+        chosen = command.name;
+      },
+    );
+  }
+  let printed = '';
+  const raw = (await parser.parseAsync([...argv], {}, (_error: unknown, _argv: unknown, output: string) => {
+    printed = output;
+  })) as Record<string, unknown>;
+  if (chosen === null) return { kind: 'print', text: printed };
+  const positional = ((raw.paths as unknown[] | undefined) ?? []).map(String);
+  return { kind: 'run', options: toScanOptions(chosen, positional, raw) };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n').find((line) => line.trim() !== '')?.trim() ?? message;
+}

@@ -1,0 +1,21 @@
+// Expected failures are typed and short: they become one line on stderr and exit code 2.
+// Anything else that escapes is a bug and is reported loudly (with the stack under --debug).
+
+/** The user asked for something that cannot be done as asked: unknown flag, missing path, bad range. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** A configuration, rule file or baseline is invalid; the message names the file and the field. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** The environment failed us: git missing, not a repository, a git command failed. */
+export class RuntimeError extends Error {
+  override name = 'RuntimeError';
+}
+
+export function isExpected(error: unknown): error is UsageError | ConfigError | RuntimeError {
+  return error instanceof UsageError || error instanceof ConfigError || error instanceof RuntimeError;
+}

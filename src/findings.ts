@@ -1,0 +1,53 @@
+// Candidate → Finding: the stable fingerprint a baseline stores, redaction, and the owning account.
+// The fingerprint hashes rule + path + secret and nothing that moves (no line, no commit), so edits above a
+// finding, rebases and squashes leave it unchanged, and the raw secret never reaches a baseline file.
+import { createHash } from 'node:crypto';
+import { accountIdFromKeyId } from './aws/account.js';
+import type { Finding, Located } from './types.js';
+
+export function fingerprintOf(ruleId: string, file: string, secret: string): string {
+  return createHash('sha256').update(`keywarden/v1\0${ruleId}\0${file}\0${secret}`).digest('hex').slice(0, 32);
+}
+
+/** Access key IDs are identifiers the remediation commands need; secret keys and tokens are not shown whole. */
+export function redact(kind: string, secret: string): string {
+  if (kind === 'access-key-id') return secret;
+  const shown = secret.length > 12 ? 4 : 0;
+  return secret.slice(0, shown) + '*'.repeat(Math.min(16, Math.max(4, secret.length - shown)));
+}
+
+export function toFinding(located: Located, options: { redact: boolean }): Finding {
+  const keyId = located.kind === 'access-key-id' ? located.secret : located.keyId;
+  return {
+    ruleId: located.ruleId,
+    kind: located.kind,
+    file: located.file,
+    line: located.line,
+    column: located.column,
+    endLine: located.endLine,
+    endColumn: located.endColumn,
+    secret: options.redact ? redact(located.kind, located.secret) : located.secret,
+    fingerprint: fingerprintOf(located.ruleId, located.file, located.secret),
+    entropy: Math.round(located.entropy * 100) / 100,
+    confidence: located.confidence,
+    keyId: located.keyId,
+    accountId: keyId ? accountIdFromKeyId(keyId) : null,
+    commit: located.commit,
+  };
+}
+
+/** Report order: by file, then position, then commit date, so output is stable across runs and machines. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareText(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compareText(a.commit?.date ?? '', b.commit?.date ?? '') ||
+    compareText(a.commit?.sha ?? '', b.commit?.sha ?? '') ||
+    compareText(a.ruleId, b.ruleId)
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

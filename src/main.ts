@@ -1,0 +1,112 @@
+// One invocation: parse → run the command → exit status. Returns 0 (nothing found), 1 (findings) or 2
+// (usage, configuration or runtime error: one line on stderr, the stack only with --debug). Nothing here
+// touches `process`; cli.ts hands in the Io and sets the exit code.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseFast } from './cli/fast-argv.js';
+import type { Format, ScanOptions } from './cli/options.js';
+import { isExpected, RuntimeError } from './errors.js';
+import { wantsColor, type Io } from './io.js';
+import { runPipeline } from './pipeline.js';
+import { VERSION } from './version.js';
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let debug = argv.includes('--debug');
+  try {
+    const options = parseFast(argv) ?? (await parseSlow(argv, io));
+    if (options === null) return 0;
+    debug = options.debug;
+    switch (options.command) {
+      case 'scan':
+        return await scanCommand(options, io);
+      case 'baseline':
+        return await baselineCommand(options, io);
+      case 'remediate':
+        return await (await import('./remediation/command.js')).runRemediate(options, io);
+      case 'init':
+        return await (await import('./init/command.js')).runInit(options, io);
+    }
+  } catch (error) {
+    io.stderr.write(`keywarden: ${describeError(error, debug)}\n`);
+    return 2;
+  }
+}
+
+/** yargs, loaded only when the fast path declines; prints help or version itself and returns null. */
+async function parseSlow(argv: readonly string[], io: Io): Promise<ScanOptions | null> {
+  const parsed = await (await import('./cli/parse.js')).parseArgs(argv, VERSION);
+  if (parsed.kind === 'print') {
+    io.stdout.write(parsed.text.endsWith('\n') ? parsed.text : parsed.text + '\n');
+    return null;
+  }
+  return parsed.options;
+}
+
+async function scanCommand(options: ScanOptions, io: Io): Promise<number> {
+  const outcome = await runPipeline(options, io);
+  const format = options.format as Format;
+  const { loadReporter } = await import('./reporters/index.js');
+  const reporter = await loadReporter(format);
+  const toFile = options.output !== undefined;
+  let text = reporter(outcome.report, {
+    allowed: outcome.allowed,
+    notes: outcome.notes,
+    color: !toFile && wantsColor(io.stdout, io.env),
+    verbose: options.verbose,
+  });
+  if (format === 'text' && outcome.report.findings.length > 0) {
+    text += '\n' + (await import('./remediation/hint.js')).shortPlaybook(outcome.report.findings);
+  }
+  writeNotes(outcome.notes, options, io);
+  if (options.verbose) writeAllowed(outcome, io);
+  emit(text, options, io);
+  return outcome.report.findings.length > 0 ? 1 : 0;
+}
+
+async function baselineCommand(options: ScanOptions, io: Io): Promise<number> {
+  // The baseline records what is found now, so an existing baseline must not hide anything from it.
+  const outcome = await runPipeline({ ...options, baseline: undefined }, io);
+  const { serializeBaseline } = await import('./filters/baseline.js');
+  emit(serializeBaseline(outcome.report.findings), options, io);
+  writeNotes(outcome.notes, options, io);
+  if (!options.quiet) io.stderr.write(`keywarden: wrote ${outcome.report.findings.length} baseline entries to ${options.output}\n`);
+  return 0;
+}
+
+function emit(text: string, options: ScanOptions, io: Io): void {
+  if (options.output === undefined) {
+    io.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(path.resolve(io.cwd, options.output), text);
+  } catch (error) {
+    throw new RuntimeError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+function writeNotes(notes: ScanOutcome['notes'], options: ScanOptions, io: Io): void {
+  if (options.quiet) return;
+  for (const note of notes) {
+    if (note.verbose && !options.verbose) continue;
+    io.stderr.write(`keywarden: ${note.level === 'warn' ? 'warning: ' : ''}${note.message}\n`);
+  }
+  const hidden = notes.filter((note) => note.verbose).length;
+  if (hidden > 0 && !options.verbose) io.stderr.write(`keywarden: ${hidden} file${hidden === 1 ? '' : 's'} skipped (binary or too large); --verbose lists them\n`);
+}
+
+function writeAllowed(outcome: ScanOutcome, io: Io): void {
+  for (const item of outcome.located) {
+    if (!item.allowedBy) continue;
+    io.stderr.write(`keywarden: allowed by ${item.allowedBy}: ${item.file}:${item.line}:${item.column} ${item.ruleId}\n`);
+  }
+}
+
+type ScanOutcome = Awaited<ReturnType<typeof runPipeline>>;
+
+function describeError(error: unknown, debug: boolean): string {
+  if (isExpected(error)) return debug && error.stack ? error.stack : error.message;
+  const message = error instanceof Error ? error.message : String(error);
+  const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : ' (run with --debug for details)';
+  return `internal error: ${message.split('\n')[0]}${stack}`;
+}

@@ -1,0 +1,16 @@
+// Reporters by name, imported lazily so a run loads only the one it uses.
+import type { Format } from '../cli/options.js';
+import type { Reporter } from '../types.js';
+
+export async function loadReporter(format: Format): Promise<Reporter> {
+  switch (format) {
+    case 'text':
+      return (await import('./text.js')).textReporter;
+    case 'json':
+      return (await import('./json.js')).jsonReporter;
+    case 'sarif':
+      return (await import('./sarif.js')).sarifReporter;
+    case 'github':
+      return (await import('./github.js')).githubReporter;
+  }
+}

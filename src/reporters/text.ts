@@ -1,0 +1,72 @@
+// The human report: findings grouped by file, one line each, the commit that introduced it under it for git
+// scans. Colour only when the entry says so (a TTY without NO_COLOR). Secrets arrive already redacted.
+import type { Finding, Reporter, ReportContext } from '../types.js';
+
+const KIND_LABELS: Record<string, string> = {
+  'access-key-id': 'access key ID',
+  'secret-access-key': 'secret access key',
+  'session-token': 'session token',
+};
+
+const PREFIX_LABELS: Record<string, string> = {
+  AKIA: 'long-term key',
+  ASIA: 'temporary STS key',
+  ABIA: 'AWS STS service bearer token key',
+  ACCA: 'context-specific credential',
+  A3T: 'older-format key',
+};
+
+export function prefixLabel(keyId: string): string | null {
+  return PREFIX_LABELS[keyId.slice(0, 4)] ?? PREFIX_LABELS[keyId.slice(0, 3)] ?? null;
+}
+
+export function kindLabel(kind: string): string {
+  return KIND_LABELS[kind] ?? kind;
+}
+
+type Paint = (code: string, text: string) => string;
+
+export const textReporter: Reporter = (report, context) => {
+  const paint: Paint = context.color ? (code, text) => `\x1b[${code}m${text}\x1b[0m` : (_code, text) => text;
+  const lines: string[] = [];
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of report.findings) {
+    const list = byFile.get(finding.file) ?? [];
+    list.push(finding);
+    byFile.set(finding.file, list);
+  }
+  for (const [file, findings] of byFile) {
+    lines.push(paint('1;4', file));
+    for (const finding of findings) lines.push(...describeFinding(finding, paint));
+    lines.push('');
+  }
+  lines.push(summaryLine(report.findings.length, byFile.size, context, paint));
+  return lines.join('\n') + '\n';
+};
+
+function describeFinding(finding: Finding, paint: Paint): string[] {
+  const position = `${finding.line}:${finding.column}`.padEnd(8);
+  let what = kindLabel(finding.kind);
+  if (finding.kind === 'access-key-id') {
+    const label = prefixLabel(finding.secret);
+    if (label) what += ` (${label})`;
+  } else if (finding.keyId) {
+    what += ` for ${finding.keyId}`;
+  }
+  if (finding.accountId) what += `, account ${finding.accountId}`;
+  const out = [`  ${paint('2', position)}${paint('31;1', finding.secret)}  ${what}  ${paint('2', `${finding.ruleId} ${finding.confidence}`)}`];
+  if (finding.commit) {
+    const c = finding.commit;
+    out.push(`  ${' '.repeat(8)}${paint('33', c.sha.slice(0, 12))} ${c.author} <${c.email}> ${c.date.slice(0, 10)} ${paint('2', c.message)}`);
+  }
+  return out;
+}
+
+function summaryLine(count: number, files: number, context: ReportContext, paint: Paint): string {
+  const allowed = Object.entries(context.allowed).filter(([, n]) => n > 0);
+  const allowedText = allowed.length > 0 ? ` (${allowed.map(([why, n]) => `${n} allowed by ${why}`).join(', ')})` : '';
+  if (count === 0) return paint('32', `No AWS credentials found.${allowedText}`);
+  const noun = count === 1 ? 'finding' : 'findings';
+  const fileNoun = files === 1 ? 'file' : 'files';
+  return paint('31;1', `${count} ${noun} in ${files} ${fileNoun}${allowedText}.`);
+}

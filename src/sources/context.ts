@@ -1,0 +1,20 @@
+// What every source is given. Sources do I/O (files, git) but never print: they report skipped files and
+// other remarks as Notes, and progress through the optional sink, which the entry decides to show or not.
+import type { Readable } from 'node:stream';
+import type { Config } from '../config/types.js';
+import type { ScanOptions } from '../cli/options.js';
+
+export interface Progress {
+  /** Called often; the sink throttles. total may be unknown (0). */
+  update(done: { items: number; bytes: number; totalItems: number; totalBytes: number; label: string }): void;
+  done(): void;
+}
+
+export interface SourceContext {
+  cwd: string;
+  config: Config;
+  options: ScanOptions;
+  stdin: Readable;
+  /** null when progress must not be shown (not a TTY, CI, --quiet, JSON to a pipe). */
+  progress: Progress | null;
+}

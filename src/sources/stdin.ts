@@ -1,0 +1,33 @@
+// Standard input as one chunk, reported under --stdin-name (default "stdin").
+import type { Detect, Located, Source } from '../types.js';
+import type { SourceContext } from './context.js';
+import { locate, skipNote } from './locate.js';
+
+export async function createStdinSource(context: SourceContext): Promise<Source> {
+  const name = context.options.stdinName ?? 'stdin';
+  const stats = { bytes: 0, files: 0, commits: 0 };
+  const notes: Source['notes'] = [];
+  return {
+    mode: 'stdin',
+    target: name,
+    stats,
+    notes,
+    async run(detect: Detect): Promise<Located[]> {
+      const parts: Buffer[] = [];
+      for await (const part of context.stdin) parts.push(typeof part === 'string' ? Buffer.from(part) : part);
+      const data = Buffer.concat(parts);
+      stats.bytes = data.length;
+      stats.files = 1;
+      if (data.length > context.config.maxFileSize) {
+        notes.push({ level: 'warn', message: `skipped ${name}: ${data.length} bytes is over the ${context.config.maxFileSize}-byte limit (--max-file-size)` });
+        return [];
+      }
+      const result = await detect({ path: name, data });
+      if (result.skipped) {
+        notes.push({ ...skipNote(name, result.skipped), verbose: false });
+        return [];
+      }
+      return locate(result.candidates, name, null);
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// Bytes → text for scanning. Files in the wild are UTF-8 (with or without BOM), sometimes UTF-16 with a
+// BOM (Windows tools, PowerShell redirects), and sometimes binary. Binary is skipped rather than scanned: a
+// key inside a compiled artefact is reported where its source text is. UTF-16 without a BOM is recognised
+// by its NUL pattern, since some editors write it that way.
+
+export type Decoded = { text: string; encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' } | { skipped: 'binary' };
+
+/** How many leading bytes decide whether a buffer is binary (as git and ripgrep do, the first 8 KiB). */
+const SNIFF_BYTES = 8192;
+
+export function decodeBytes(data: Buffer): Decoded {
+  if (data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) {
+    return { text: data.toString('utf8', 3), encoding: 'utf-8-bom' };
+  }
+  if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe) {
+    return { text: data.toString('utf16le', 2), encoding: 'utf-16le' };
+  }
+  if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff) {
+    return { text: swapUtf16(data.subarray(2)).toString('utf16le'), encoding: 'utf-16be' };
+  }
+  const sniff = data.subarray(0, SNIFF_BYTES);
+  const nul = sniff.indexOf(0);
+  if (nul === -1) return { text: data.toString('utf8'), encoding: 'utf-8' };
+  const bomless = bomlessUtf16(sniff);
+  if (bomless === 'le') return { text: data.toString('utf16le'), encoding: 'utf-16le' };
+  if (bomless === 'be') return { text: swapUtf16(data).toString('utf16le'), encoding: 'utf-16be' };
+  return { skipped: 'binary' };
+}
+
+/** UTF-16 text of mostly ASCII has a NUL in every other byte, and nowhere else. */
+function bomlessUtf16(sniff: Buffer): 'le' | 'be' | null {
+  const pairs = sniff.length >> 1;
+  if (pairs < 2) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i + 1 < sniff.length; i += 2) {
+    if (sniff[i] === 0) evenNul++;
+    if (sniff[i + 1] === 0) oddNul++;
+  }
+  if (oddNul >= pairs * 0.9 && evenNul === 0) return 'le';
+  if (evenNul >= pairs * 0.9 && oddNul === 0) return 'be';
+  return null;
+}
+
+function swapUtf16(data: Buffer): Buffer {
+  const copy = Buffer.from(data.subarray(0, data.length & ~1));
+  return copy.swap16();
+}

@@ -1,0 +1,131 @@
+// The vocabulary of keywarden, used the same way in code, docs, JSON and tests.
+//
+//   Source ──Chunk──▶ Detect (engine: rules → Candidate[]) ──Located──▶ filters ──▶ Finding ──▶ Reporter
+//
+// A Source knows git and the file system and nothing of rules; the engine knows rules and nothing of
+// git, files or output; reporters know findings and nothing else. Sentences are made only in reporters and
+// remediation, so JSON and SARIF never depend on prose.
+
+/** What kind of credential a rule finds. */
+export type Kind = 'access-key-id' | 'secret-access-key' | 'session-token' | (string & {});
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export type ScanMode = 'files' | 'staged' | 'history' | 'range' | 'stdin';
+
+/** The commit that introduced a finding (git sources only). `message` is the subject line. */
+export interface Commit {
+  sha: string;
+  author: string;
+  email: string;
+  /** ISO 8601 author date. */
+  date: string;
+  message: string;
+}
+
+/** One unit of content to scan: a file, a staged blob, a history blob, standard input. */
+export interface Chunk {
+  /** Posix path relative to the scan root or repository; for a history blob, one path it was seen at. */
+  path: string;
+  /** Raw bytes (decoded by the engine: UTF-8, UTF-8 BOM, UTF-16 BOM; binary is skipped) or already-decoded text. */
+  data: Buffer | string;
+}
+
+/** A match the engine reports inside one chunk, before any path, commit, allowlist or baseline is known. */
+export interface Candidate {
+  ruleId: string;
+  kind: Kind;
+  /** 1-based, pointing at the secret itself; endColumn is exclusive (column + length on one line). */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The secret value as it would be used (decoded if it was URL-, JSON- or base64-encoded in the file). */
+  secret: string;
+  entropy: number;
+  confidence: Confidence;
+  /** The access key ID a secret or token is paired with, or null. */
+  keyId: string | null;
+  /** Set by a filter that accepted this candidate ('inline', 'allowlist', 'baseline', 'path'); such candidates are counted, not reported. */
+  allowedBy?: string;
+}
+
+/** Why the engine did not scan a chunk. */
+export type SkipReason = 'binary' | 'too-large';
+
+export interface DetectResult {
+  candidates: Candidate[];
+  skipped?: SkipReason;
+}
+
+/** Detection as a service handed to sources: the engine plus the content filters (inline ignores), possibly on worker threads. */
+export type Detect = (chunk: Chunk) => Promise<DetectResult>;
+
+/** A candidate placed in the repository: which file, and for git sources which commit introduced it. */
+export interface Located extends Candidate {
+  file: string;
+  commit: Commit | null;
+}
+
+/** The reported unit; the JSON report's `findings[]` entries are exactly these fields. */
+export interface Finding {
+  ruleId: string;
+  kind: Kind;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Redacted for secret keys and tokens unless --no-redact; access key IDs whole. */
+  secret: string;
+  /** Stable across runs and machines: rule + path + hash of the secret. What a baseline stores. */
+  fingerprint: string;
+  entropy: number;
+  confidence: Confidence;
+  keyId: string | null;
+  accountId: string | null;
+  commit: Commit | null;
+}
+
+export interface ScanStats {
+  bytes: number;
+  files: number;
+  commits: number;
+}
+
+/** Something a scan wants the user to know that is not a finding: a skipped file, a shallow history. */
+export interface Note {
+  level: 'info' | 'warn';
+  message: string;
+  /** Shown only with --verbose (e.g. one line per skipped binary file). */
+  verbose?: boolean;
+}
+
+export interface Source {
+  mode: ScanMode;
+  /** What was scanned, for the report: a path list, a range, "index", "stdin". */
+  target: string;
+  /** Runs the source to completion, calling detect for each chunk, and returns where each candidate lives. */
+  run(detect: Detect): Promise<Located[]>;
+  stats: ScanStats;
+  notes: Note[];
+}
+
+/** The version-1 JSON report (DESIGN.md). */
+export interface Report {
+  version: 1;
+  tool: { name: 'keywarden'; version: string };
+  scan: { mode: ScanMode; target: string; durationMs: number; bytes: number; files: number; commits: number };
+  findings: Finding[];
+}
+
+/** What reporters get beyond the report itself. */
+export interface ReportContext {
+  /** Findings accepted by inline ignores, allowlists or the baseline, by reason. */
+  allowed: Record<string, number>;
+  notes: Note[];
+  color: boolean;
+  verbose: boolean;
+}
+
+export type Reporter = (report: Report, context: ReportContext) => string;

@@ -1,0 +1,64 @@
+// Real git repositories in temp folders. Identity and dates are fixed per call so tests are reproducible and
+// never depend on the machine's git config.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export function tempDir(prefix = 'keywarden-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export const GIT_ENV = {
+  GIT_AUTHOR_NAME: 'Test Author',
+  GIT_AUTHOR_EMAIL: 'author@example.com',
+  GIT_COMMITTER_NAME: 'Test Committer',
+  GIT_COMMITTER_EMAIL: 'committer@example.com',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+};
+
+export class Repo {
+  private tick = 0;
+  constructor(readonly dir: string) {}
+
+  static init(options: { bare?: boolean; branch?: string } = {}): Repo {
+    const repo = new Repo(tempDir('keywarden-repo-'));
+    repo.git('init', '-q', '-b', options.branch ?? 'main', ...(options.bare ? ['--bare'] : []));
+    return repo;
+  }
+
+  git(...args: string[]): string {
+    return this.gitWith({}, ...args);
+  }
+
+  gitWith(env: Record<string, string>, ...args: string[]): string {
+    const date = `2024-01-01T00:00:${String(this.tick++ % 60).padStart(2, '0')}Z`;
+    return execFileSync('git', args, {
+      cwd: this.dir,
+      env: { ...process.env, ...GIT_ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, ...env },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 256 * 1024 * 1024,
+    });
+  }
+
+  write(file: string, content: string | Buffer): string {
+    const full = path.join(this.dir, file);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, content);
+    return full;
+  }
+
+  remove(file: string): void {
+    rmSync(path.join(this.dir, file), { force: true, recursive: true });
+  }
+
+  /** Writes the files, stages everything and commits; returns the new commit's sha. */
+  commit(message: string, files: Record<string, string | Buffer> = {}): string {
+    for (const [file, content] of Object.entries(files)) this.write(file, content);
+    this.git('add', '-A');
+    this.git('commit', '-q', '--allow-empty', '-m', message);
+    return this.git('rev-parse', 'HEAD').trim();
+  }
+}
