@@ -51,7 +51,9 @@ export async function parseArgs(argv: readonly string[], version: string): Promi
     printed = output;
   })) as Record<string, unknown>;
   if (chosen === null) return { kind: 'print', text: printed };
-  const positional = ((raw.paths as unknown[] | undefined) ?? []).map(String);
+  // Paths after `--` land in `_` (after the command name), not in `paths`.
+  const afterDashes = ((raw._ as unknown[] | undefined) ?? []).slice(1);
+  const positional = [...((raw.paths as unknown[] | undefined) ?? []), ...afterDashes].map(String);
   return { kind: 'run', options: toScanOptions(chosen, positional, raw) };
 }
 
