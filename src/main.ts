@@ -55,6 +55,8 @@ async function scanCommand(options: ScanOptions, io: Io): Promise<number> {
     verbose: options.verbose,
   });
   if (format === 'text' && outcome.report.findings.length > 0) {
+    // The pre-commit hook's command: say the commit was stopped and how to fix it (src/init/advice.ts).
+    if (options.staged) text += '\n' + (await import('./init/advice.js')).blockedCommitAdvice(outcome.report.findings);
     text += '\n' + (await import('./remediation/hint.js')).shortPlaybook(outcome.report.findings);
   }
   writeNotes(outcome.notes, options, io);

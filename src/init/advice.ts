@@ -1,0 +1,35 @@
+// What a blocked commit says, after the findings: that nothing was committed, how to fix it, how to mark a
+// false positive, and what to do if the key was ever pushed. It lives with `init` because it is the other
+// half of the hook that init installs; the text report appends it for `scan --staged` (the hook's command),
+// so the husky hook, hooks/pre-commit and the pre-commit framework all print the same words.
+import type { Finding } from '../types.js';
+
+export function blockedCommitAdvice(findings: readonly Finding[]): string {
+  const files = [...new Set(findings.map((finding) => finding.file))];
+  const keyIds = [...new Set(findings.map((finding) => (finding.kind === 'access-key-id' ? finding.secret : finding.keyId)).filter((id): id is string => Boolean(id)))];
+  const where = findings.slice(0, 5).map((finding) => `${finding.file}:${finding.line}`);
+  if (findings.length > where.length) where.push(`and ${findings.length - where.length} more`);
+  const lines = [
+    `Commit blocked: nothing was committed. The staged changes add AWS credentials (${where.join(', ')}).`,
+    '',
+    'To fix it:',
+    '  1. Remove the key from the file. Keep credentials out of the repository: in ~/.aws/credentials',
+    '     (`aws configure`), in environment variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY), or in a',
+    '     secrets manager, and read them from there.',
+    `  2. Stage the fixed file (git add ${files.map(shellQuote).join(' ')}), or take it out of this commit:`,
+    `     git restore --staged ${files.map(shellQuote).join(' ')}`,
+    '  3. Commit again. Only the index is checked: a key left in the working tree but not staged does not block.',
+    '',
+    'A false positive? Put a `keywarden:allow` comment on that line, or accept it in a baseline',
+    '(keywarden baseline --output .keywarden-baseline.json, then scan with --baseline .keywarden-baseline.json).',
+  ];
+  const remediate = keyIds.length > 0 ? `keywarden remediate ${keyIds.map((id) => `--key ${id}`).join(' ')}` : 'keywarden remediate';
+  lines.push(`Was this key ever pushed, shared or committed elsewhere? Treat it as leaked and deactivate it: ${remediate}`);
+  lines.push('To commit anyway, skipping every pre-commit check (your responsibility): git commit --no-verify');
+  return lines.join('\n') + '\n';
+}
+
+/** Quotes a path for copy-paste into a POSIX shell when it holds anything but safe characters. */
+export function shellQuote(text: string): string {
+  return /^[A-Za-z0-9_./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
