@@ -17,6 +17,7 @@ export function toScanOptions(command: Command, positional: string[], raw: RawAr
   options.config = str(raw.config);
   options.baseline = str(raw.baseline);
   options.report = str(raw.report);
+  options.replacements = str(raw.replacements);
   options.stsEndpoint = str(raw['sts-endpoint']);
   if (raw['verify-timeout'] !== undefined) options.verifyTimeout = Number(raw['verify-timeout']);
   options.redact = raw.redact !== false;

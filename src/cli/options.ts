@@ -42,6 +42,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
   debug: { type: 'boolean', describe: 'Print stack traces for unexpected errors', commands: ['scan', 'remediate', 'baseline', 'init'] },
   report: { type: 'string', describe: 'A keywarden JSON report to build the playbook from', commands: ['remediate'] },
   key: { type: 'array', describe: 'An access key ID to build the playbook for (repeatable)', commands: ['remediate'] },
+  replacements: { type: 'string', describe: 'Write the git filter-repo / BFG --replace-text expressions file (holds the secrets) to FILE', commands: ['remediate'] },
   verify: { type: 'boolean', describe: 'Ask AWS STS whether each found key pair is live (network; never by default)', commands: ['remediate', 'scan'] },
   'sts-endpoint': { type: 'string', describe: 'STS endpoint for --verify', commands: ['remediate', 'scan'] },
   'verify-timeout': { type: 'number', describe: 'Seconds to wait for STS in --verify', commands: ['remediate', 'scan'] },
@@ -70,6 +71,7 @@ export interface ScanOptions {
   debug: boolean;
   report?: string;
   keys: string[];
+  replacements?: string;
   verify: boolean;
   stsEndpoint?: string;
   verifyTimeout?: number;

@@ -9,7 +9,7 @@ export type Parsed = { kind: 'run'; options: ScanOptions } | { kind: 'print'; te
 
 const COMMANDS: Array<{ name: Command; usage: string; describe: string }> = [
   { name: 'scan', usage: 'scan [paths..]', describe: 'Find AWS credentials in files, the index, history, a range, or stdin' },
-  { name: 'remediate', usage: 'remediate', describe: 'The leak-response playbook, with real commands for the keys found' },
+  { name: 'remediate', usage: 'remediate [paths..]', describe: 'The leak-response playbook, with real commands for the keys found' },
   { name: 'baseline', usage: 'baseline [paths..]', describe: 'Write the current findings as a baseline (--output FILE)' },
   { name: 'init', usage: 'init', describe: 'Set up the pre-commit hook in the current repository' },
 ];
