@@ -1,0 +1,70 @@
+// The action's inputs as the runner hands them over: environment variables named INPUT_ + the input id
+// upper-cased with spaces turned into underscores and hyphens kept (INPUT_FAIL-ON-FINDINGS), exactly as
+// @actions/core's getInput reads them. Defaults live in action.yml; these fallbacks only cover running the
+// entry by hand.
+import { UsageError } from '../errors.js';
+
+export interface ActionInputs {
+  config?: string;
+  baseline?: string;
+  args: string[];
+  failOnFindings: boolean;
+  sarif: string;
+  mode: 'auto' | 'files' | 'history';
+}
+
+type Env = Record<string, string | undefined>;
+
+export function input(env: Env, name: string): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+
+/** YAML 1.2 core-schema booleans, as @actions/core's getBooleanInput accepts them. */
+export function booleanInput(env: Env, name: string, fallback: boolean): boolean {
+  const value = input(env, name);
+  if (value === '') return fallback;
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new UsageError(`input '${name}' must be true or false, got '${value}'`);
+}
+
+export function readInputs(env: Env): ActionInputs {
+  const mode = input(env, 'mode') || 'auto';
+  if (mode !== 'auto' && mode !== 'files' && mode !== 'history') throw new UsageError(`input 'mode' must be auto, files or history, got '${mode}'`);
+  return {
+    config: input(env, 'config') || undefined,
+    baseline: input(env, 'baseline') || undefined,
+    args: splitArgs(input(env, 'args')),
+    failOnFindings: booleanInput(env, 'fail-on-findings', true),
+    sarif: input(env, 'sarif') || 'keywarden.sarif',
+    mode,
+  };
+}
+
+/** Splits the `args` input like a shell would for words and quotes ('…', "…", backslash); no expansion. */
+export function splitArgs(text: string): string[] {
+  const words: string[] = [];
+  let word: string | null = null;
+  let quote: '"' | "'" | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = null;
+      else if (c === '\\' && quote === '"' && i + 1 < text.length && '"\\$`'.includes(text[i + 1])) word += text[++i];
+      else word += c;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      word ??= '';
+    } else if (c === '\\' && i + 1 < text.length) {
+      word = (word ?? '') + text[++i];
+    } else if (/\s/.test(c)) {
+      if (word !== null) words.push(word);
+      word = null;
+    } else {
+      word = (word ?? '') + c;
+    }
+  }
+  if (quote) throw new UsageError(`input 'args' has an unclosed ${quote} quote`);
+  if (word !== null) words.push(word);
+  return words;
+}

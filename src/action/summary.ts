@@ -1,0 +1,40 @@
+// The job summary ($GITHUB_STEP_SUMMARY, GitHub-flavoured Markdown): what was scanned, a table of findings
+// with links to the exact lines, and the remediation playbook. Table cells are escaped (| and newlines)
+// because file names and commit subjects come from the repository being checked.
+import type { Report } from '../types.js';
+import { kindLabel } from '../reporters/text.js';
+
+export interface SummaryContext {
+  describe: string;
+  /** https://github.com/OWNER/REPO, for links to the lines; null when unknown. */
+  repositoryUrl: string | null;
+  /** The commit the links point at when a finding has none of its own. */
+  sha: string | null;
+  sarifPath: string;
+  playbook: string;
+}
+
+export function summaryMarkdown(report: Report, context: SummaryContext): string {
+  const count = report.findings.length;
+  const lines = ['## keywarden', '', `Scanned ${context.describe}: ${report.scan.files} file${report.scan.files === 1 ? '' : 's'}, ${report.scan.commits} commit${report.scan.commits === 1 ? '' : 's'}.`, ''];
+  if (count === 0) {
+    lines.push(':white_check_mark: No AWS credentials found.', '');
+    return lines.join('\n');
+  }
+  lines.push(`:x: **${count} AWS credential finding${count === 1 ? '' : 's'}.** Secret keys and tokens are redacted.`, '');
+  lines.push('| File | Line | Credential | Value | Rule | Commit |', '| --- | ---: | --- | --- | --- | --- |');
+  for (const finding of report.findings) {
+    const sha = finding.commit?.sha ?? context.sha;
+    const location = `${finding.file}:${finding.line}`;
+    const link = context.repositoryUrl && sha ? `[${cell(location)}](${context.repositoryUrl}/blob/${sha}/${encodeURI(finding.file)}#L${finding.line})` : cell(location);
+    const commit = finding.commit ? `${finding.commit.sha.slice(0, 12)} ${cell(finding.commit.author)}: ${cell(finding.commit.message)}` : '';
+    lines.push(`| ${link} | ${finding.line} | ${cell(kindLabel(finding.kind))} | \`${cell(finding.secret)}\` | ${cell(finding.ruleId)} | ${commit} |`);
+  }
+  lines.push('', '### What to do now', '', context.playbook.trim(), '');
+  lines.push(`The SARIF report is at \`${context.sarifPath}\`; upload it with github/codeql-action/upload-sarif to track these as code scanning alerts.`, '');
+  return lines.join('\n');
+}
+
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}

@@ -1,0 +1,59 @@
+// `keywarden init` without a package.json: copy hooks/pre-commit into the folder git runs hooks from
+// (core.hooksPath when set, else .git/hooks, found with `git rev-parse --git-path hooks` so linked worktrees
+// work). Someone else's hook is never overwritten: init stops and says so, or with --force keeps it as
+// `pre-commit.before-keywarden`, which hooks/pre-commit runs after a clean scan (chaining, not clobbering).
+// keywarden's own hook (marked `keywarden-hook`) is refreshed in place, so init twice changes nothing.
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RuntimeError, UsageError } from '../errors.js';
+import { hooksFolder } from './git.js';
+
+const MARKER = 'keywarden-hook';
+export const CHAINED_SUFFIX = '.before-keywarden';
+
+/** hooks/ ships next to dist/ in the package: dist/init/git-hook.js → ../../hooks. */
+export function shippedHook(name: 'pre-commit' | 'pre-push'): string {
+  const file = fileURLToPath(new URL(`../../hooks/${name}`, import.meta.url));
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new RuntimeError(`keywarden's own hooks/${name} is missing from its installation (${file})`);
+  }
+}
+
+export function installGitHook(top: string, force: boolean): string[] {
+  const folder = hooksFolder(top);
+  const target = path.join(folder, 'pre-commit');
+  const shown = path.relative(top, target).split(path.sep).join('/') || target;
+  const script = shippedHook('pre-commit');
+  const done: string[] = [];
+
+  if (existsSync(target)) {
+    const existing = readFileSync(target, 'utf8');
+    if (existing.includes(MARKER)) {
+      if (existing === script) return [`${shown} is already keywarden's pre-commit hook: nothing to do`];
+      write(target, script);
+      return [`updated keywarden's pre-commit hook in ${shown}`];
+    }
+    if (!force) {
+      throw new UsageError(
+        `${shown} already exists and is not keywarden's: add \`keywarden scan --staged\` to it, or run \`keywarden init --force\` to keep it as pre-commit${CHAINED_SUFFIX} and run it after keywarden`,
+      );
+    }
+    const chained = target + CHAINED_SUFFIX;
+    if (existsSync(chained)) throw new UsageError(`both ${shown} and ${shown}${CHAINED_SUFFIX} exist: merge them by hand, then run init again`);
+    renameSync(target, chained);
+    chmodSync(chained, 0o755);
+    done.push(`kept the existing hook as ${shown}${CHAINED_SUFFIX}: it runs after keywarden's scan passes`);
+  }
+  mkdirSync(folder, { recursive: true });
+  write(target, script);
+  done.push(`installed keywarden's pre-commit hook in ${shown} (it runs \`keywarden scan --staged\`, finding keywarden in node_modules/.bin, on PATH, or through npx)`);
+  return done;
+}
+
+function write(file: string, text: string): void {
+  writeFileSync(file, text, { mode: 0o755 });
+  chmodSync(file, 0o755);
+}

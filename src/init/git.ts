@@ -1,0 +1,32 @@
+// The few git questions `init` asks. init writes hook files and so does its own small I/O here rather than
+// through a scan source; every failure becomes a one-line RuntimeError.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { RuntimeError } from '../errors.js';
+
+export function git(cwd: string, args: string[]): { status: number; stdout: string; stderr: string } {
+  const result = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  if (result.error) throw new RuntimeError(`cannot run git: ${(result.error as NodeJS.ErrnoException).code ?? result.error.message}`);
+  return { status: result.status ?? -1, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
+}
+
+/** The working tree's top folder; a bare repository or a folder outside git is a usage error. */
+export function repositoryTop(cwd: string): string {
+  const result = git(cwd, ['rev-parse', '--show-toplevel']);
+  if (result.status !== 0 || result.stdout === '') {
+    throw new RuntimeError('init needs a git repository with a working tree: run it inside one (git init first)');
+  }
+  return result.stdout;
+}
+
+/** Where git looks for hooks: core.hooksPath when set, else the (worktree-aware) .git/hooks. */
+export function hooksFolder(top: string): string {
+  const result = git(top, ['rev-parse', '--git-path', 'hooks']);
+  if (result.status !== 0) throw new RuntimeError(`cannot find the hooks folder: ${result.stderr.split('\n')[0]}`);
+  return path.resolve(top, result.stdout);
+}
+
+export function configValue(top: string, key: string): string | null {
+  const result = git(top, ['config', '--get', key]);
+  return result.status === 0 ? result.stdout : null;
+}

@@ -1,0 +1,115 @@
+// `keywarden init` in a project with a package.json: set up husky the way husky 9 documents it
+// (https://typicode.github.io/husky/get-started.html): a `prepare: "husky"` script, a plain-sh
+// `.husky/pre-commit` file, and husky's own install step, which points core.hooksPath at `.husky/_`.
+// init never installs packages (that needs the network and the project's package manager): when husky is
+// missing it writes the files and says which command activates them. Every step checks before it writes,
+// so running init twice changes nothing, and an existing hook keeps its lines (keywarden's goes first:
+// it is fast and should block before slower checks run).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError } from '../errors.js';
+import { configValue } from './git.js';
+
+export const HOOK_COMMAND = 'keywarden scan --staged';
+const HOOK_LINES = [`# keywarden: stop commits that add AWS credentials (skip once: git commit --no-verify)`, HOOK_COMMAND];
+/** A hook already runs keywarden's staged scan when one of its lines calls it (directly or through npx). */
+const CALLS_KEYWARDEN = /^\s*(?:npx\s+(?:--no-install\s+|--no\s+)?)?(?:\S*\/)?keywarden\s+scan\b.*--staged\b/m;
+const HUSKY_HOOKS_PATH = '.husky/_';
+
+export interface HuskyResult {
+  /** What was done, one sentence each, for the user. */
+  done: string[];
+  /** What the user still has to do. */
+  todo: string[];
+}
+
+export function setUpHusky(top: string, env: Record<string, string | undefined>): HuskyResult {
+  const done: string[] = [];
+  const todo: string[] = [];
+  const manifestPath = path.join(top, 'package.json');
+  const manifest = readManifest(manifestPath);
+
+  const prepare = manifest.json.scripts?.prepare;
+  if (typeof prepare === 'string' && /(^|[\s;&|(])husky(\s|$|[;&|)])/.test(prepare)) {
+    done.push(`package.json already runs husky in its prepare script ("${prepare}")`);
+  } else {
+    const next = typeof prepare === 'string' && prepare.trim() !== '' ? `${prepare} && husky` : 'husky';
+    manifest.json.scripts = { ...(manifest.json.scripts ?? {}), prepare: next };
+    writeFileSync(manifestPath, JSON.stringify(manifest.json, null, manifest.indent) + (manifest.finalNewline ? '\n' : ''));
+    done.push(`set the prepare script in package.json to "${next}"`);
+  }
+
+  const hookPath = path.join(top, '.husky', 'pre-commit');
+  done.push(addToHook(hookPath));
+
+  const installed = existsSync(path.join(top, 'node_modules', 'husky', 'package.json'));
+  if (!installed) {
+    todo.push('husky is not installed in this project, so the hook is not active yet: run `npm install --save-dev husky` (its prepare script then activates .husky/pre-commit; init never installs packages itself)');
+  } else {
+    done.push(activateHusky(top, env));
+  }
+  if (!dependsOnKeywarden(manifest.json)) {
+    todo.push('keywarden is not a dependency of this project: run `npm install --save-dev keywarden` so every clone has it (husky puts node_modules/.bin on PATH; a global keywarden works too)');
+  }
+  return { done, todo };
+}
+
+interface Manifest {
+  json: { scripts?: Record<string, string>; dependencies?: Record<string, string>; devDependencies?: Record<string, string> } & Record<string, unknown>;
+  indent: string | number;
+  finalNewline: boolean;
+}
+
+function readManifest(file: string): Manifest {
+  const text = readFileSync(file, 'utf8');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`package.json is not valid JSON: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new ConfigError('package.json is not a JSON object');
+  const scripts = (json as Record<string, unknown>).scripts;
+  if (scripts !== undefined && (scripts === null || typeof scripts !== 'object' || Array.isArray(scripts))) throw new ConfigError('package.json: "scripts" is not an object');
+  const indent = /^\{\s*\n([ \t]+)"/.exec(text)?.[1] ?? 2;
+  return { json: json as Manifest['json'], indent, finalNewline: text.endsWith('\n') || text === '' };
+}
+
+function addToHook(hookPath: string): string {
+  const relative = '.husky/pre-commit';
+  if (!existsSync(hookPath)) {
+    mkdirSync(path.dirname(hookPath), { recursive: true });
+    writeFileSync(hookPath, HOOK_LINES.join('\n') + '\n', { mode: 0o755 });
+    return `created ${relative} running \`${HOOK_COMMAND}\``;
+  }
+  const text = readFileSync(hookPath, 'utf8');
+  if (CALLS_KEYWARDEN.test(text)) return `${relative} already runs keywarden`;
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text.split(/\r?\n/);
+  if (lines[lines.length - 1] === '') lines.pop();
+  // After a shebang, before everything else: an `exit` or a failing command later in the hook must not skip it.
+  const at = lines[0]?.startsWith('#!') ? 1 : 0;
+  const kept = lines.length;
+  lines.splice(at, 0, ...HOOK_LINES);
+  writeFileSync(hookPath, lines.join(newline) + newline);
+  return `added \`${HOOK_COMMAND}\` to the top of ${relative} (its ${kept} existing line${kept === 1 ? '' : 's'} kept)`;
+}
+
+/** Runs the project's own husky (what `npm install` runs through `prepare`), unless it is already active. */
+function activateHusky(top: string, env: Record<string, string | undefined>): string {
+  const current = configValue(top, 'core.hooksPath');
+  if (current === HUSKY_HOOKS_PATH && existsSync(path.join(top, HUSKY_HOOKS_PATH, 'h'))) return 'husky is already active (core.hooksPath = .husky/_)';
+  const bin = path.join(top, 'node_modules', 'husky', 'bin.js');
+  const result = spawnSync(process.execPath, [bin], { cwd: top, encoding: 'utf8', env: { ...env } as NodeJS.ProcessEnv });
+  const said = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
+  if (result.status !== 0 || said !== '') {
+    return `ran husky, which said: ${said.split('\n')[0] || `exit ${result.status}`} (the hook is active only once husky succeeds: run \`npx husky\`)`;
+  }
+  const replaced = current !== null && current !== HUSKY_HOOKS_PATH ? ` (it was ${current})` : '';
+  return `ran husky: core.hooksPath is now .husky/_${replaced}`;
+}
+
+function dependsOnKeywarden(json: Manifest['json']): boolean {
+  return Boolean(json.dependencies?.keywarden ?? json.devDependencies?.keywarden) || json.name === 'keywarden';
+}
