@@ -1,11 +1,102 @@
-// STUB (owned by the configuration work): reading and writing baseline files.
+// Baseline files: the findings a team has reviewed and accepted. An entry is a fingerprint (findings.ts: a hash
+// of rule + path + secret) plus the readable facts a reviewer needs (file, rule, kind, which key); never
+// the secret, a line number or a commit, so edits above a finding, rebases and squashes leave it matched, while
+// the same secret pasted into another file is a new finding. The file is written one entry per line, sorted by
+// file then fingerprint, keys in a fixed order, with a trailing newline: regenerating it is byte-stable, and two
+// branches that each add entries for different files insert different lines and merge without conflicts.
+import { readFileSync } from 'node:fs';
+import { ConfigError } from '../errors.js';
 import type { Finding } from '../types.js';
+
+export const BASELINE_VERSION = 1;
+const ABOUT =
+  'keywarden baseline: accepted findings, one per line, keyed by fingerprint (a hash of rule + file + secret; no secret is stored), sorted by file then fingerprint. Regenerate with: keywarden baseline [scan options] --output FILE';
+const FINGERPRINT = /^[0-9a-f]{32}$/;
+const ENTRY_KEYS = ['file', 'ruleId', 'kind', 'key'] as const;
+
+export interface BaselineEntry {
+  file: string;
+  ruleId: string;
+  kind?: string;
+  /**
+   * The access key ID, for access key IDs and the secrets paired with one, shortened to its first and last four
+   * characters ("AKIA…WXYZ"): enough for a reviewer to recognise it, and not itself a match when the baseline
+   * file is scanned (a whole key ID would be found in the baseline and churn it).
+   */
+  key?: string;
+}
+
 export interface Baseline {
   fingerprints: Set<string>;
 }
-export function loadBaseline(_file: string): Baseline {
-  return { fingerprints: new Set() };
+
+export function loadBaseline(file: string): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(`baseline ${file}: ${code === 'ENOENT' ? 'no such file (write one with `keywarden baseline --output FILE`)' : `cannot read (${code ?? String(error)})`}`);
+  }
+  return parseBaseline(text, file);
 }
-export function serializeBaseline(_findings: Finding[]): string {
-  return '{}\n';
+
+export function parseBaseline(text: string, label: string): Baseline {
+  const fail = (field: string, message: string): never => {
+    throw new ConfigError(`baseline ${label}: ${field ? `${field}: ` : ''}${message}`);
+  };
+  let value: unknown;
+  try {
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    const conflict = /^(<<<<<<<|>>>>>>>) /m.test(text) ? ' (a merge conflict is left in it: keep both sides\' lines, or regenerate it)' : '';
+    fail('', `invalid JSON: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}${conflict}`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return fail('', 'expected a JSON object written by `keywarden baseline`');
+  const top = value as Record<string, unknown>;
+  const version = top.version;
+  if (version === undefined) fail('version', 'missing; expected a file written by `keywarden baseline`');
+  if (version !== BASELINE_VERSION) {
+    const newer = typeof version === 'number' && version > BASELINE_VERSION;
+    fail('version', `${JSON.stringify(version)} is not a baseline format this keywarden reads (${BASELINE_VERSION}); ${newer ? 'upgrade keywarden' : 'regenerate the baseline'}`);
+  }
+  const fingerprints = new Set<string>();
+  for (const [key, entry] of Object.entries(top)) {
+    if (key === 'version' || key === 'about') continue;
+    if (!FINGERPRINT.test(key)) fail(key, 'not a fingerprint (32 lowercase hexadecimal characters) nor a known key (version, about)');
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) fail(key, 'expected an object with file and ruleId');
+    const record = entry as Record<string, unknown>;
+    for (const field of Object.keys(record)) if (!(ENTRY_KEYS as readonly string[]).includes(field)) fail(`${key}.${field}`, `unknown key; known keys: ${ENTRY_KEYS.join(', ')}`);
+    if (typeof record.file !== 'string' || record.file === '') fail(`${key}.file`, 'expected the path of the file');
+    if (typeof record.ruleId !== 'string' || record.ruleId === '') fail(`${key}.ruleId`, 'expected a rule id');
+    for (const field of ['kind', 'key']) if (record[field] !== undefined && typeof record[field] !== 'string') fail(`${key}.${field}`, 'expected a string');
+    fingerprints.add(key);
+  }
+  return { fingerprints };
+}
+
+/**
+ * One line per fingerprint between a fixed first line ("about") and a fixed last line ("version"), so every entry
+ * line ends with a comma and adding one never edits a neighbour: changes are pure insertions, which git merges
+ * cleanly unless two branches insert at the very same place (and then "keep both" is always right).
+ */
+export function serializeBaseline(findings: readonly Finding[]): string {
+  const entries = new Map<string, BaselineEntry>();
+  for (const finding of findings) {
+    if (entries.has(finding.fingerprint)) continue;
+    const keyId = finding.kind === 'access-key-id' ? finding.secret : finding.keyId;
+    entries.set(finding.fingerprint, { file: finding.file, ruleId: finding.ruleId, kind: finding.kind, ...(keyId ? { key: shorten(keyId) } : {}) });
+  }
+  const sorted = [...entries].sort(([fa, a], [fb, b]) => compare(a.file, b.file) || compare(fa, fb));
+  const lines = sorted.map(([fingerprint, entry]) => `  ${JSON.stringify(fingerprint)}: ${JSON.stringify(entry)},\n`);
+  return `{\n  "about": ${JSON.stringify(ABOUT)},\n${lines.join('')}  "version": ${BASELINE_VERSION}\n}\n`;
+}
+
+function shorten(keyId: string): string {
+  return keyId.length > 12 ? `${keyId.slice(0, 4)}…${keyId.slice(-4)}` : keyId;
+}
+
+/** Code-unit order, the same on every machine and locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

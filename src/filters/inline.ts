@@ -1,5 +1,29 @@
-// STUB (owned by the configuration work): marks candidates on lines with keywarden:allow (or after keywarden:allow-next-line).
+// Inline ignores: `keywarden:allow` anywhere on a finding's line, or `keywarden:allow-next-line` on the line
+// above it. Only the directive's text is looked for, never a comment syntax, so it works after `#`, `//`,
+// `--`, `;`, inside `/* */` or `<!-- -->`, and inside a string. A finding that spans lines (a token wrapped in
+// a heredoc) is allowed by a directive on any of its lines, or by allow-next-line above its first line.
+// It runs per chunk where the decoded text is at hand; one substring test keeps texts without directives free.
 import type { Candidate } from '../types.js';
-export function markInlineIgnores(candidates: Candidate[], _text: string): Candidate[] {
-  return candidates;
+
+/** `keywarden:allow` not followed by `-next-line` (or by any other word character). */
+const ALLOW = /keywarden:allow(?![\w-])/i;
+const ALLOW_NEXT_LINE = /keywarden:allow-next-line(?![\w-])/i;
+
+export function markInlineIgnores(candidates: Candidate[], text: string): Candidate[] {
+  if (candidates.length === 0 || !/keywarden:allow/i.test(text)) return candidates;
+  const starts = lineStarts(text);
+  const lineText = (line: number): string => (line < 1 || line > starts.length ? '' : text.slice(starts[line - 1], line < starts.length ? starts[line] : text.length));
+  return candidates.map((candidate) => {
+    if (candidate.allowedBy) return candidate;
+    let allowed = ALLOW_NEXT_LINE.test(lineText(candidate.line - 1));
+    for (let line = candidate.line; !allowed && line <= Math.max(candidate.line, candidate.endLine); line++) allowed = ALLOW.test(lineText(line));
+    return allowed ? { ...candidate, allowedBy: 'inline' } : candidate;
+  });
+}
+
+/** Offsets where each line begins; lines end at "\n" (a "\r" before it stays on the line and is harmless). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
