@@ -1,0 +1,185 @@
+// `keywarden init` with a package.json, end to end: husky 9 set up in a real repository (husky and keywarden
+// linked into node_modules as an install would leave them, no network), then real `git commit`s through the
+// hook it installed.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli.js';
+import { fakeKeyId, fakeSecret } from './support/fakes.js';
+import { credentialsFile, head, installLocally, tryGit } from './support/git-hooks.js';
+import { Repo, tempDir } from './support/repo.js';
+
+function huskyProject(options: { husky?: boolean; hook?: string; manifest?: object } = {}): Repo {
+  const repo = Repo.init();
+  repo.write('package.json', JSON.stringify(options.manifest ?? { name: 'demo', private: true, scripts: { test: 'node -e 0' }, devDependencies: { husky: '^9.1.7', keywarden: '^0.1.0' } }, null, 2) + '\n');
+  repo.write('.gitignore', 'node_modules/\n');
+  if (options.hook !== undefined) repo.write('.husky/pre-commit', options.hook);
+  installLocally(repo.dir, { husky: options.husky ?? true });
+  repo.commit('project');
+  return repo;
+}
+
+function snapshot(repo: Repo): string {
+  const read = (file: string) => (existsSync(path.join(repo.dir, file)) ? readFileSync(path.join(repo.dir, file), 'utf8') : '<none>');
+  return [read('package.json'), read('.husky/pre-commit'), repo.git('config', '--get-all', 'core.hooksPath')].join('\n---\n');
+}
+
+describe('keywarden init with package.json (husky)', () => {
+  let repo: Repo;
+  let initOutput: string;
+  beforeAll(() => {
+    repo = huskyProject();
+    const result = runCli(['init'], { cwd: repo.dir });
+    expect(result.status, result.stderr).toBe(0);
+    initOutput = result.stdout;
+  });
+
+  it('sets up husky as husky 9 documents it and says what it did', () => {
+    const manifest = JSON.parse(readFileSync(path.join(repo.dir, 'package.json'), 'utf8'));
+    expect(manifest.scripts).toEqual({ test: 'node -e 0', prepare: 'husky' });
+    expect(readFileSync(path.join(repo.dir, '.husky/pre-commit'), 'utf8')).toMatch(/^keywarden scan --staged$/m);
+    expect(repo.git('config', 'core.hooksPath').trim()).toBe('.husky/_');
+    expect(existsSync(path.join(repo.dir, '.husky/_/pre-commit'))).toBe(true);
+    expect(initOutput).toContain('set the prepare script in package.json to "husky"');
+    expect(initOutput).toContain('created .husky/pre-commit');
+    expect(initOutput).toContain('ran husky');
+    expect(initOutput).not.toContain('to do');
+  });
+
+  it('blocks a commit that stages a key: non-zero, nothing committed, and the message says what and how', () => {
+    const before = head(repo);
+    const keyId = fakeKeyId();
+    const secret = fakeSecret();
+    repo.write('config/aws.ini', credentialsFile(keyId, secret));
+    repo.git('add', 'config/aws.ini');
+    const commit = tryGit(repo, ['commit', '-m', 'add config']);
+    expect(commit.status).not.toBe(0);
+    expect(head(repo)).toBe(before);
+    const out = commit.output;
+    expect(out).toContain('config/aws.ini');
+    expect(out).toMatch(/config\/aws\.ini:3\b/);
+    expect(out).toContain(keyId);
+    expect(out).not.toContain(secret);
+    expect(out).toContain('nothing was committed');
+    expect(out).toContain('~/.aws/credentials');
+    expect(out).toContain('git restore --staged config/aws.ini');
+    expect(out).toContain('keywarden:allow');
+    expect(out).toContain('baseline');
+    expect(out).toContain('keywarden remediate');
+    expect(out).toContain('--no-verify');
+    // The index still holds the staged file: the user decides what to do with it.
+    expect(repo.git('diff', '--cached', '--name-only').trim()).toBe('config/aws.ini');
+    repo.git('restore', '--staged', 'config/aws.ini');
+    repo.remove('config/aws.ini');
+  });
+
+  it('lets a clean commit through', () => {
+    const before = head(repo);
+    repo.write('src/index.js', 'console.log("hello");\n');
+    repo.git('add', 'src/index.js');
+    const commit = tryGit(repo, ['commit', '-m', 'clean']);
+    expect(commit.status, commit.output).toBe(0);
+    expect(head(repo)).not.toBe(before);
+  });
+
+  it('scans exactly the index: a key only in the working tree, or in an unstaged hunk, does not block', () => {
+    const keyId = fakeKeyId();
+    const secret = fakeSecret();
+    repo.write('src/settings.js', 'export const region = "eu-west-1";\n');
+    repo.git('add', 'src/settings.js');
+    // The working tree now also holds a key that is not staged.
+    repo.write('src/settings.js', `export const region = "eu-west-1";\nexport const key = "${keyId}";\nexport const secret = "${secret}";\n`);
+    repo.write('notes.txt', credentialsFile(keyId, secret));
+    const commit = tryGit(repo, ['commit', '-m', 'settings']);
+    expect(commit.status, commit.output).toBe(0);
+    expect(repo.git('show', 'HEAD:src/settings.js')).not.toContain(keyId);
+    // And the reverse: staging that key now blocks.
+    repo.git('add', 'src/settings.js');
+    const blocked = tryGit(repo, ['commit', '-m', 'key']);
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.output).toContain('src/settings.js');
+  });
+
+  it('git commit --no-verify is the escape hatch', () => {
+    const before = head(repo);
+    const keyId = fakeKeyId();
+    repo.write('forced.ini', credentialsFile(keyId, fakeSecret()));
+    repo.git('add', 'forced.ini');
+    const commit = tryGit(repo, ['commit', '--no-verify', '-m', 'forced']);
+    expect(commit.status, commit.output).toBe(0);
+    expect(head(repo)).not.toBe(before);
+    expect(repo.git('show', 'HEAD:forced.ini')).toContain(keyId);
+  });
+
+  it('running init again changes nothing', () => {
+    const before = snapshot(repo);
+    const again = runCli(['init'], { cwd: repo.dir });
+    expect(again.status).toBe(0);
+    expect(snapshot(repo)).toBe(before);
+    expect(again.stdout).toContain('already');
+  });
+});
+
+describe('keywarden init keeps what is there', () => {
+  it('adds keywarden to an existing husky hook, keeping its lines, and both run', () => {
+    const repo = huskyProject({ hook: 'echo "existing hook ran"\nnode -e "process.exit(0)"\n', manifest: { name: 'x', scripts: { prepare: 'npm run build' }, devDependencies: { husky: '*' } } });
+    const result = runCli(['init'], { cwd: repo.dir });
+    expect(result.status, result.stderr).toBe(0);
+    const hook = readFileSync(path.join(repo.dir, '.husky/pre-commit'), 'utf8');
+    expect(hook).toContain('echo "existing hook ran"\nnode -e "process.exit(0)"\n');
+    expect(hook.indexOf('keywarden scan --staged')).toBeLessThan(hook.indexOf('existing hook ran'));
+    expect(JSON.parse(readFileSync(path.join(repo.dir, 'package.json'), 'utf8')).scripts.prepare).toBe('npm run build && husky');
+    expect(result.stdout).toContain('2 existing lines kept');
+    expect(result.stdout).toContain('npm install --save-dev keywarden');
+    repo.write('a.txt', 'a\n');
+    repo.git('add', 'a.txt');
+    const commit = tryGit(repo, ['commit', '-m', 'a']);
+    expect(commit.status, commit.output).toBe(0);
+    expect(commit.output).toContain('existing hook ran');
+    const twice = readFileSync(path.join(repo.dir, '.husky/pre-commit'), 'utf8');
+    runCli(['init'], { cwd: repo.dir });
+    expect(readFileSync(path.join(repo.dir, '.husky/pre-commit'), 'utf8')).toBe(twice);
+  });
+
+  it('without husky installed it writes the files and says how to activate them (no network)', () => {
+    const repo = huskyProject({ husky: false });
+    const result = runCli(['init'], { cwd: repo.dir });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('npm install --save-dev husky');
+    expect(result.stdout).toContain('not active yet');
+    expect(existsSync(path.join(repo.dir, '.husky/pre-commit'))).toBe(true);
+    expect(() => repo.git('config', 'core.hooksPath')).toThrow();
+  });
+
+  it('keeps tab indentation and a missing final newline of package.json', () => {
+    const repo = Repo.init();
+    repo.write('package.json', '{\n\t"name": "tabs"\n}');
+    const result = runCli(['init'], { cwd: repo.dir });
+    expect(result.status).toBe(0);
+    expect(readFileSync(path.join(repo.dir, 'package.json'), 'utf8')).toBe('{\n\t"name": "tabs",\n\t"scripts": {\n\t\t"prepare": "husky"\n\t}\n}');
+  });
+
+  it('outside a repository, or with a broken package.json: one line, exit 2', () => {
+    const outside = runCli(['init'], { cwd: tempDir() });
+    expect(outside.status).toBe(2);
+    expect(outside.stderr.trim().split('\n')).toHaveLength(1);
+    expect(outside.stderr).toContain('git repository');
+    const repo = Repo.init();
+    repo.write('package.json', '{ "name": ');
+    const broken = runCli(['init'], { cwd: repo.dir });
+    expect(broken.status).toBe(2);
+    expect(broken.stderr.trim().split('\n')).toHaveLength(1);
+    expect(broken.stderr).toContain('package.json');
+  });
+
+  it('a husky hook that cannot find keywarden fails the commit with husky\'s "command not found"', () => {
+    const repo = huskyProject();
+    expect(runCli(['init'], { cwd: repo.dir }).status).toBe(0);
+    repo.remove('node_modules/.bin/keywarden');
+    repo.write('b.txt', 'b\n');
+    repo.git('add', 'b.txt');
+    const commit = tryGit(repo, ['commit', '-m', 'b'], { PATH: '/usr/bin:/bin' });
+    expect(commit.status).not.toBe(0);
+    expect(commit.output).toMatch(/not found/);
+  });
+});
