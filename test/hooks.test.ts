@@ -1,0 +1,194 @@
+// hooks/pre-commit and hooks/pre-push without package.json: installed by `keywarden init` (or copied), run by
+// real `git commit` / `git push` under /bin/sh (dash on Debian), finding keywarden on PATH, and saying so
+// clearly when it cannot. pre-push is exercised against a local bare remote.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, chmodSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './support/cli.js';
+import { fakeKeyId, fakeSecret } from './support/fakes.js';
+import { credentialsFile, globalKeywarden, head, tryGit } from './support/git-hooks.js';
+import { Repo, tempDir } from './support/repo.js';
+
+const HOOK = readFileSync(path.join(ROOT, 'hooks', 'pre-commit'), 'utf8');
+const withKeywarden = () => ({ PATH: `${globalKeywarden()}:${process.env.PATH}` });
+
+describe('hooks/ scripts are POSIX sh', () => {
+  it('parse under dash (sh -n) and start with #!/bin/sh', () => {
+    for (const name of ['pre-commit', 'pre-push']) {
+      const file = path.join(ROOT, 'hooks', name);
+      execFileSync('dash', ['-n', file]);
+      expect(readFileSync(file, 'utf8').startsWith('#!/bin/sh\n'), name).toBe(true);
+      expect(statSync(file).mode & 0o111, `${name} is executable`).not.toBe(0);
+    }
+  });
+});
+
+describe('keywarden init without package.json (hooks/pre-commit in .git/hooks)', () => {
+  let repo: Repo;
+  let env: Record<string, string>;
+  beforeAll(() => {
+    repo = Repo.init();
+    repo.commit('base', { 'README.md': 'hi\n' });
+    env = withKeywarden();
+    const result = runCli(['init'], { cwd: repo.dir });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('installed keywarden\'s pre-commit hook in .git/hooks/pre-commit');
+  });
+
+  it('installs hooks/pre-commit as an executable hook, and a second init changes nothing', () => {
+    const target = path.join(repo.dir, '.git', 'hooks', 'pre-commit');
+    expect(readFileSync(target, 'utf8')).toBe(HOOK);
+    expect(statSync(target).mode & 0o755).toBe(0o755);
+    const again = runCli(['init'], { cwd: repo.dir });
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('already keywarden\'s pre-commit hook');
+    expect(readFileSync(target, 'utf8')).toBe(HOOK);
+  });
+
+  it('blocks a staged key (nothing committed, the full message), passes a clean commit, ignores unstaged keys, yields to --no-verify', () => {
+    const before = head(repo);
+    const keyId = fakeKeyId();
+    const secret = fakeSecret();
+    repo.write('.env', `AWS_ACCESS_KEY_ID=${keyId}\nAWS_SECRET_ACCESS_KEY=${secret}\n`);
+    repo.git('add', '.env');
+    const blocked = tryGit(repo, ['commit', '-m', 'env'], env);
+    expect(blocked.status).not.toBe(0);
+    expect(head(repo)).toBe(before);
+    expect(blocked.output).toMatch(/\.env:1\b/);
+    expect(blocked.output).toContain(keyId);
+    expect(blocked.output).not.toContain(secret);
+    expect(blocked.output).toContain('nothing was committed');
+    expect(blocked.output).toContain('git restore --staged .env');
+    expect(blocked.output).toContain('keywarden:allow');
+    expect(blocked.output).toContain('keywarden remediate');
+    expect(blocked.output).toContain('--no-verify');
+
+    // Unstage it: the key stays in the working tree but no longer blocks.
+    repo.git('restore', '--staged', '.env');
+    repo.write('app.txt', 'clean\n');
+    repo.git('add', 'app.txt');
+    const clean = tryGit(repo, ['commit', '-m', 'clean'], env);
+    expect(clean.status, clean.output).toBe(0);
+    expect(head(repo)).not.toBe(before);
+
+    repo.git('add', '.env');
+    const forced = tryGit(repo, ['commit', '--no-verify', '-m', 'forced'], env);
+    expect(forced.status, forced.output).toBe(0);
+    expect(repo.git('show', 'HEAD:.env')).toContain(keyId);
+  });
+
+  it('says clearly that keywarden is missing, and stops the commit', () => {
+    const bare = tempDir('keywarden-path-');
+    symlinkSync('/usr/bin/git', path.join(bare, 'git'));
+    repo.write('c.txt', 'c\n');
+    repo.git('add', 'c.txt');
+    const before = head(repo);
+    const result = tryGit(repo, ['commit', '-m', 'c'], { PATH: bare });
+    expect(result.status).not.toBe(0);
+    expect(head(repo)).toBe(before);
+    expect(result.output).toContain('cannot find keywarden');
+    expect(result.output).toContain('npm install --save-dev keywarden');
+    expect(result.output).toContain('--no-verify');
+    repo.git('restore', '--staged', 'c.txt');
+  });
+});
+
+describe('keywarden init never clobbers a hook', () => {
+  it('installs into core.hooksPath when it is set', () => {
+    const repo = Repo.init();
+    repo.git('config', 'core.hooksPath', 'githooks');
+    const result = runCli(['init'], { cwd: repo.dir });
+    expect(result.status, result.stderr).toBe(0);
+    expect(readFileSync(path.join(repo.dir, 'githooks', 'pre-commit'), 'utf8')).toBe(HOOK);
+    expect(existsSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
+  });
+
+  it('stops at a foreign hook; with --force chains it: it runs after a clean scan, not after a blocked one', () => {
+    const repo = Repo.init();
+    repo.commit('base', { 'README.md': 'hi\n' });
+    const hooks = path.join(repo.dir, '.git', 'hooks');
+    mkdirSync(hooks, { recursive: true });
+    const foreign = '#!/bin/sh\necho "foreign hook ran"\n';
+    repo.write('.git/hooks/pre-commit', foreign);
+    chmodSync(path.join(hooks, 'pre-commit'), 0o755);
+
+    const refused = runCli(['init'], { cwd: repo.dir });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toContain('already exists');
+    expect(refused.stderr).toContain('--force');
+    expect(readFileSync(path.join(hooks, 'pre-commit'), 'utf8')).toBe(foreign);
+
+    const forced = runCli(['init', '--force'], { cwd: repo.dir });
+    expect(forced.status, forced.stderr).toBe(0);
+    expect(readFileSync(path.join(hooks, 'pre-commit.before-keywarden'), 'utf8')).toBe(foreign);
+    expect(readFileSync(path.join(hooks, 'pre-commit'), 'utf8')).toBe(HOOK);
+
+    const env = withKeywarden();
+    repo.write('ok.txt', 'ok\n');
+    repo.git('add', 'ok.txt');
+    const clean = tryGit(repo, ['commit', '-m', 'ok'], env);
+    expect(clean.status, clean.output).toBe(0);
+    expect(clean.output).toContain('foreign hook ran');
+
+    repo.write('key.ini', credentialsFile(fakeKeyId(), fakeSecret()));
+    repo.git('add', 'key.ini');
+    const blocked = tryGit(repo, ['commit', '-m', 'key'], env);
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.output).not.toContain('foreign hook ran');
+  });
+});
+
+describe('hooks/pre-push', () => {
+  it('blocks a push whose new commits add a key, on an existing and on a new branch; clean pushes pass', () => {
+    const remote = Repo.init({ bare: true });
+    const repo = Repo.init();
+    repo.git('remote', 'add', 'origin', remote.dir);
+    copyFileSync(path.join(ROOT, 'hooks', 'pre-push'), path.join(repo.dir, '.git', 'hooks', 'pre-push'));
+    chmodSync(path.join(repo.dir, '.git', 'hooks', 'pre-push'), 0o755);
+    const env = withKeywarden();
+
+    // First push of a repository that was never pushed: everything is new, and clean.
+    repo.commit('base', { 'README.md': 'hi\n' });
+    const first = tryGit(repo, ['push', 'origin', 'main'], env);
+    expect(first.status, first.output).toBe(0);
+
+    // An existing branch: the pushed commits add a key two commits back.
+    const keyId = fakeKeyId();
+    const secret = fakeSecret();
+    repo.commit('add key', { 'deploy/aws.ini': credentialsFile(keyId, secret) });
+    repo.commit('unrelated', { 'more.txt': 'more\n' });
+    const pushedBefore = remote.git('rev-parse', 'main').trim();
+    const blocked = tryGit(repo, ['push', 'origin', 'main'], env);
+    expect(blocked.status).not.toBe(0);
+    expect(remote.git('rev-parse', 'main').trim()).toBe(pushedBefore);
+    expect(blocked.output).toContain('deploy/aws.ini');
+    expect(blocked.output).toContain(keyId);
+    expect(blocked.output).not.toContain(secret);
+    expect(blocked.output).toContain('nothing was pushed');
+
+    // --no-verify is the escape hatch here too.
+    const forced = tryGit(repo, ['push', '--no-verify', 'origin', 'main'], env);
+    expect(forced.status, forced.output).toBe(0);
+
+    // A new branch: only its own commits are scanned (the key already on main does not block it)...
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.commit('feature work', { 'feature.txt': 'feature\n' });
+    const cleanBranch = tryGit(repo, ['push', 'origin', 'feature'], env);
+    expect(cleanBranch.status, cleanBranch.output).toBe(0);
+
+    // ...and a new branch that adds a key is blocked.
+    repo.git('checkout', '-q', '-b', 'leaky', 'main');
+    const otherKey = fakeKeyId();
+    repo.commit('leak', { 'leak.env': `AWS_ACCESS_KEY_ID=${otherKey}\nAWS_SECRET_ACCESS_KEY=${fakeSecret()}\n` });
+    const newBranch = tryGit(repo, ['push', 'origin', 'leaky'], env);
+    expect(newBranch.status).not.toBe(0);
+    expect(newBranch.output).toContain(otherKey);
+    expect(() => remote.git('rev-parse', '--verify', 'refs/heads/leaky')).toThrow();
+
+    // Deleting a branch pushes no commits and is never blocked.
+    const deleted = tryGit(repo, ['push', 'origin', ':feature'], env);
+    expect(deleted.status, deleted.output).toBe(0);
+  });
+});
