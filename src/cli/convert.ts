@@ -27,7 +27,8 @@ export function toScanOptions(command: Command, positional: string[], raw: RawAr
   options.debug = raw.debug === true;
   options.verify = raw.verify === true;
   options.force = raw.force === true;
-  options.keys = ([] as unknown[]).concat(raw.key ?? []).map(String);
+  // yargs hands an array option without a default as [undefined].
+  options.keys = ([] as unknown[]).concat(raw.key ?? []).filter((key) => key !== undefined && key !== null).map(String);
 
   const format = str(raw.format) ?? 'text';
   const allowed: readonly string[] = command === 'remediate' ? REMEDIATE_FORMATS : FORMATS;

@@ -1,7 +1,197 @@
-// STUB (owned by the remediation work): `keywarden remediate`.
-import { UsageError } from '../errors.js';
-import type { ScanOptions } from '../cli/options.js';
+// `keywarden remediate`: findings (from --report FILE, --key ID, or a scan it runs itself with the usual scan
+// options) → leaked keys → optional --verify → the playbook in text, markdown or JSON. Exit 0 when a playbook
+// was produced or there was nothing to remediate, 2 on errors (bad report, bad key ID, scan failure).
+// Secrets stay in memory: the playbook never prints one, and the --replace-text expressions file that must
+// hold them is written only when --replacements FILE asks for it.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { isAccessKeyId } from '../aws/key-id.js';
+import type { VerifyResult } from '../aws/verify.js';
+import type { RemediateFormat, ScanOptions } from '../cli/options.js';
+import { loadConfig } from '../config/load.js';
+import { RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-export async function runRemediate(_options: ScanOptions, _io: Io): Promise<number> {
-  throw new UsageError('remediate is not implemented yet');
+import type { Note } from '../types.js';
+import { leaksFromFindings, leaksFromLocated, withKeyIds, type LeakedKey, type LeakSet } from './leaks.js';
+import { ownershipOf } from './owner.js';
+import { buildPlaybook, DEFAULT_REPLACEMENTS_FILE, type HistoryRewrite } from './playbook.js';
+import { renderPlaybook } from './render.js';
+import { formatReplacements, replacementsFor } from './replacements.js';
+import { normalizeFindings, readReport } from './report-file.js';
+
+export async function runRemediate(options: ScanOptions, io: Io): Promise<number> {
+  const keyIds = options.keys.map(parseKeyId);
+  const scanOptionsGiven = options.staged || options.history || options.stdin || options.range !== undefined || options.since !== undefined || options.paths.length > 0;
+  if ((options.report !== undefined || keyIds.length > 0) && scanOptionsGiven) {
+    throw new UsageError('--report and --key build the playbook from what they name: drop the scan options, or drop --report/--key to scan');
+  }
+  const config = loadConfig(io.cwd, options.config);
+  let set: LeakSet;
+  if (options.report !== undefined) {
+    const report = readReport(path.resolve(io.cwd, options.report), options.report);
+    set = leaksFromFindings(normalizeFindings(report), report.scan.mode);
+  } else if (keyIds.length > 0) {
+    set = { keys: [], unpaired: null, mode: null };
+  } else {
+    const { runPipeline } = await import('../pipeline.js');
+    const outcome = await runPipeline(options, io);
+    writeNotes(outcome.notes, options, io);
+    set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
+  }
+  set = withKeyIds(set, keyIds);
+  const format = options.format as RemediateFormat;
+
+  if (set.keys.length === 0 && set.unpaired === null) {
+    emit(nothingToRemediate(format), options, io);
+    return 0;
+  }
+
+  const verified = options.verify ? await verifyKeys(set, config.accounts, options, io) : { results: new Map(), skipped: new Map() };
+  const expressions = writeExpressions(set, options, io);
+  const playbook = buildPlaybook(set, {
+    accounts: config.accounts,
+    verifications: verified.results,
+    verifySkipped: verified.skipped,
+    expressions,
+    rerun: rerunCommand(options),
+  });
+  emit(renderPlaybook(playbook, format), options, io);
+  return 0;
+}
+
+function parseKeyId(raw: string): string {
+  const id = raw.trim();
+  if (isAccessKeyId(id)) return id;
+  if (isAccessKeyId(id.toUpperCase())) return id.toUpperCase();
+  throw new UsageError(`--key wants an AWS access key ID (AKIA… or ASIA… and 16 more characters of A-Z, 2-7), got '${raw}'`);
+}
+
+function nothingToRemediate(format: RemediateFormat): string {
+  const message = 'Nothing to remediate: no AWS credentials found.';
+  if (format === 'json') return JSON.stringify({ version: 1, summary: { keys: 0, accounts: [], foreignKeys: 0, unpairedSecrets: 0 }, notes: [message], keys: [], unpaired: null, history: null }, null, 2) + '\n';
+  return format === 'markdown' ? `## keywarden remediation playbook\n\n${message}\n` : `${message}\n`;
+}
+
+// ── --verify ──────────────────────────────────────────────────────────────────────────────────────────
+
+async function verifyKeys(set: LeakSet, accounts: readonly string[], options: ScanOptions, io: Io) {
+  const seconds = options.verifyTimeout;
+  const { DEFAULT_VERIFY_TIMEOUT_SECONDS, verifyPair } = await import('../aws/verify.js');
+  if (seconds !== undefined && !(Number.isFinite(seconds) && seconds > 0 && seconds <= 300)) {
+    throw new UsageError(`--verify-timeout wants seconds between 0 and 300, got '${seconds}'`);
+  }
+  const verifyOptions = { endpoint: stsEndpoint(options.stsEndpoint), timeoutMs: (seconds ?? DEFAULT_VERIFY_TIMEOUT_SECONDS) * 1000 };
+  const results = new Map<string, VerifyResult>();
+  const skipped = new Map<string, string>();
+  await Promise.all(
+    set.keys.map(async (key) => {
+      const reason = skipReason(key, accounts);
+      if (reason) {
+        skipped.set(key.keyId, reason);
+        return;
+      }
+      // Several secrets may sit next to one key ID; the first that is not a mismatch answers for the key.
+      let result: VerifyResult | undefined;
+      for (const secret of key.secrets) {
+        result = await verifyPair({ accessKeyId: key.keyId, secretAccessKey: secret, sessionToken: key.sessionTokens[0] }, verifyOptions);
+        if (result.status !== 'secret-mismatch') break;
+      }
+      results.set(key.keyId, result!);
+    }),
+  );
+  if (!options.quiet) {
+    for (const key of set.keys) {
+      const result = results.get(key.keyId);
+      io.stderr.write(`keywarden: --verify ${key.keyId}: ${result ? `${result.status} (${result.detail})` : `not checked (${skipped.get(key.keyId)})`}\n`);
+    }
+  }
+  return { results, skipped };
+}
+
+function skipReason(key: LeakedKey, accounts: readonly string[]): string | null {
+  if (ownershipOf(key.accountId, accounts) === 'foreign') return 'the key belongs to an account that is not yours; using it could trip a canary token';
+  if (key.secrets.length === 0) return key.redacted ? 'its secret is redacted in the report' : 'no secret access key was found with it';
+  if (key.keyType === 'temporary' && key.sessionTokens.length === 0) return 'a temporary key cannot be checked without its session token, and none was found with it';
+  return null;
+}
+
+function stsEndpoint(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`--sts-endpoint wants a URL such as https://sts.eu-west-1.amazonaws.com, got '${raw}'`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--sts-endpoint wants an http(s) URL, got '${raw}'`);
+  return raw;
+}
+
+// ── the expressions file ──────────────────────────────────────────────────────────────────────────────
+
+function writeExpressions(set: LeakSet, options: ScanOptions, io: Io): HistoryRewrite['expressions'] {
+  const redacted = set.keys.some((key) => key.redacted) || set.unpaired?.redacted === true;
+  const secretsKnown = set.keys.some((key) => key.secrets.length > 0) || (set.unpaired?.secrets.length ?? 0) > 0;
+  let missing: string | null = null;
+  if (redacted) {
+    missing = `The secrets in ${options.report ?? 'the report'} are redacted, so the file cannot list them: run \`keywarden scan … --format json --no-redact --output report.json\` and \`keywarden remediate --report report.json --replacements FILE\`, or let remediate run the scan itself.`;
+  } else if (!secretsKnown) {
+    missing = 'Only key IDs are known (--key), so the file can list the IDs but not the secrets: run remediate on a scan or an unredacted report to include them.';
+  }
+  const replacements = replacementsFor(set);
+  if (options.replacements === undefined) return { file: DEFAULT_REPLACEMENTS_FILE, written: false, count: replacements.length, missing };
+  if (redacted) throw new UsageError(`--replacements needs the real secrets, but --report ${options.report} is redacted: write it with \`keywarden scan … --format json --no-redact\`, or let remediate run the scan itself`);
+  const file = path.resolve(io.cwd, options.replacements);
+  try {
+    writeFileSync(file, formatReplacements(replacements), { mode: 0o600 });
+  } catch (error) {
+    throw new RuntimeError(`cannot write --replacements ${options.replacements}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  if (!options.quiet) {
+    io.stderr.write(`keywarden: wrote ${replacements.length} expressions to ${options.replacements}: it holds the leaked secrets; keep it out of the repository and delete it after the rewrite\n`);
+    const relative = path.relative(io.cwd, file);
+    if (!relative.startsWith('..') && !path.isAbsolute(relative)) {
+      io.stderr.write(`keywarden: warning: ${options.replacements} is inside ${io.cwd}: never commit it; move it out of the repository\n`);
+    }
+  }
+  return { file, written: true, count: replacements.length, missing };
+}
+
+/** The command that re-runs this remediation with --replacements, for the playbook to show. */
+function rerunCommand(options: ScanOptions): string {
+  const parts = ['keywarden remediate'];
+  if (options.report !== undefined) parts.push('--report', options.report);
+  else if (options.keys.length > 0) parts.push('<scan options>');
+  else {
+    if (options.staged) parts.push('--staged');
+    if (options.history) parts.push('--history');
+    if (options.range !== undefined) parts.push('--range', options.range);
+    if (options.since !== undefined) parts.push('--since', options.since);
+    if (options.config !== undefined) parts.push('--config', options.config);
+    parts.push(...options.paths);
+  }
+  parts.push('--replacements', DEFAULT_REPLACEMENTS_FILE);
+  return '`' + parts.join(' ') + '`';
+}
+
+// ── output ────────────────────────────────────────────────────────────────────────────────────────────
+
+function emit(text: string, options: ScanOptions, io: Io): void {
+  if (options.output === undefined) {
+    io.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(path.resolve(io.cwd, options.output), text);
+  } catch (error) {
+    throw new RuntimeError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+function writeNotes(notes: readonly Note[], options: ScanOptions, io: Io): void {
+  if (options.quiet) return;
+  for (const note of notes) {
+    if (note.verbose && !options.verbose) continue;
+    io.stderr.write(`keywarden: ${note.level === 'warn' ? 'warning: ' : ''}${note.message}\n`);
+  }
 }

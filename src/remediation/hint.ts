@@ -1,5 +1,35 @@
-// STUB (owned by the remediation work): the short playbook that follows a text report with findings.
+// The short playbook printed after every text scan report with findings: what to do in the next minutes, with
+// the leaked key IDs, and the command that prints the full playbook. Loaded only when a scan found something,
+// and kept small: it imports nothing but the key-type table.
+import { keyTypeOf } from '../aws/key-id.js';
 import type { Finding } from '../types.js';
-export function shortPlaybook(_findings: Finding[]): string {
-  return 'Run `keywarden remediate` for the full leak-response playbook.\n';
+
+export function shortPlaybook(findings: Finding[]): string {
+  const keyIds: string[] = [];
+  let unpaired = 0;
+  for (const finding of findings) {
+    const keyId = finding.kind === 'access-key-id' ? finding.secret : finding.keyId;
+    if (keyId === null) unpaired++;
+    else if (!keyIds.includes(keyId)) keyIds.push(keyId);
+  }
+  const committed = findings.some((finding) => finding.commit !== null);
+  const lines: string[] = ['What to do now:'];
+  lines.push(
+    committed
+      ? '  1. If a commit holding a key was pushed, treat the key as public: act on the key first, rewrite history last.'
+      : '  1. Take the credentials out of the files; load them from ~/.aws/credentials or environment variables.',
+  );
+  const shown = keyIds.slice(0, 5);
+  for (const keyId of shown) {
+    lines.push(
+      keyTypeOf(keyId) === 'temporary'
+        ? `  2. ${keyId}: temporary; revoke its role's sessions (IAM console: role → Revoke sessions).`
+        : `  2. ${keyId}: aws iam update-access-key --access-key-id ${keyId} --status Inactive --user-name OWNER, then delete-access-key.`,
+    );
+  }
+  if (keyIds.length > shown.length) lines.push(`  2. …and ${keyIds.length - shown.length} more key${keyIds.length - shown.length === 1 ? '' : 's'}.`);
+  if (unpaired > 0) lines.push(`  2. ${unpaired} secret${unpaired === 1 ? '' : 's'} without a key ID: rotate every key that could be its partner.`);
+  lines.push('  3. Check CloudTrail in every region for use of the keys, then rotate every IAM user\'s access keys.');
+  lines.push('Full playbook with ready commands: run `keywarden remediate` with the same scan options (e.g. `keywarden remediate --history`).');
+  return lines.join('\n') + '\n';
 }

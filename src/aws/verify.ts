@@ -1,0 +1,108 @@
+// `--verify`: asks AWS STS GetCallerIdentity whether a found key pair is live. Never run by default: it sends
+// the found secret to AWS (signed, never in clear) and it can trip a canary token. GetCallerIdentity needs no
+// permission, so any live pair answers; the answer also names the owner (user, role session or root).
+// Honesty rules: only a signed success is "live"; a network error, a timeout, a 5xx or an unexpected error
+// code is "unknown", never "not live". The SDK (the official AWS SDK for JavaScript) is imported only here,
+// lazily, and given explicit credentials, region and endpoint so it reads no profile, no ~/.aws file and no
+// AWS_* variable for them; one attempt, no retries, bounded by the timeout.
+
+export interface CredentialPair {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export type Liveness = 'live' | 'invalid' | 'expired' | 'secret-mismatch' | 'unknown';
+
+export interface VerifyResult {
+  status: Liveness;
+  /** One sentence: what the answer means, or why it is unknown. */
+  detail: string;
+  /** From a live answer: who the key belongs to. */
+  arn?: string;
+  account?: string;
+  userId?: string;
+  /** The STS error code, when there was one. */
+  code?: string;
+}
+
+export interface VerifyOptions {
+  /** e.g. https://sts.amazonaws.com; default: the regional endpoint of `region`. */
+  endpoint?: string;
+  region?: string;
+  timeoutMs: number;
+}
+
+export const DEFAULT_VERIFY_TIMEOUT_SECONDS = 10;
+
+export async function verifyPair(pair: CredentialPair, options: VerifyOptions): Promise<VerifyResult> {
+  const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
+  const client = new STSClient({
+    region: options.region ?? 'us-east-1',
+    endpoint: options.endpoint,
+    credentials: { accessKeyId: pair.accessKeyId, secretAccessKey: pair.secretAccessKey, sessionToken: pair.sessionToken },
+    maxAttempts: 1,
+    // Only --sts-endpoint decides where a found secret's signature goes, not AWS_ENDPOINT_URL* or a profile.
+    ignoreConfiguredEndpointUrls: true,
+    useFipsEndpoint: false,
+    useDualstackEndpoint: false,
+  });
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), options.timeoutMs);
+  try {
+    const answer = await client.send(new GetCallerIdentityCommand({}), { abortSignal: abort.signal });
+    return {
+      status: 'live',
+      detail: 'AWS accepted the key pair: it is active and usable by anyone who has it',
+      arn: answer.Arn,
+      account: answer.Account,
+      userId: answer.UserId,
+    };
+  } catch (error) {
+    if (abort.signal.aborted) return { status: 'unknown', detail: `no answer within ${options.timeoutMs / 1000} s` };
+    return classify(error);
+  } finally {
+    clearTimeout(timer);
+    client.destroy();
+  }
+}
+
+/** STS error → liveness. Codes from the STS API reference (Common Errors) and GetCallerIdentity's behaviour. */
+export function classify(error: unknown): VerifyResult {
+  const e = error as { name?: string; Code?: string; message?: string; $fault?: string; $metadata?: { httpStatusCode?: number }; code?: string };
+  const status = e.$metadata?.httpStatusCode;
+  const code = e.Code ?? e.name;
+  if (status !== undefined && status >= 500) return { status: 'unknown', code, detail: `STS answered HTTP ${status}: try again later` };
+  switch (code) {
+    case 'InvalidClientTokenId':
+      return { status: 'invalid', code, detail: 'AWS does not know this key ID (deleted or never valid): it no longer works' };
+    case 'ExpiredToken':
+    case 'ExpiredTokenException':
+      return { status: 'expired', code, detail: 'the session token has expired: these temporary credentials no longer work' };
+    case 'SignatureDoesNotMatch':
+      return {
+        status: 'secret-mismatch',
+        code,
+        detail: 'the key ID exists but the secret found with it is not its secret: treat the key as live; the real secret may be elsewhere',
+      };
+  }
+  if (status !== undefined && code && code !== 'Error' && code !== 'UnknownError') {
+    return { status: 'unknown', code, detail: `STS answered ${code} (HTTP ${status}), which does not say whether the key is live` };
+  }
+  const reason = e.code ?? e.message?.split('\n')[0] ?? String(error);
+  return { status: 'unknown', detail: `could not reach STS (${reason})` };
+}
+
+/** Verifies pairs a few at a time, in input order. */
+export async function verifyPairs(pairs: readonly CredentialPair[], options: VerifyOptions, concurrency = 4): Promise<VerifyResult[]> {
+  const results: VerifyResult[] = new Array(pairs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < pairs.length) {
+      const index = next++;
+      results[index] = await verifyPair(pairs[index], options);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, pairs.length) }, worker));
+  return results;
+}

@@ -1,0 +1,546 @@
+// The leak-response playbook as data: for each leaked key, in order, the five documented steps (remove the
+// leaked data, delete the key, check every region for use, rotate every IAM user's keys, prevent it), with
+// real commands carrying the real key ID and never a secret. The key's type changes the steps (a temporary
+// ASIA key is revoked through its role, a root key gets its own warning, a key from an account that is not
+// ours is reported to its owner, not deleted). Sentences live here and in the renderers only; the JSON
+// format is this structure as is. The steps follow the AWS pages in references.ts, in our own words.
+import { KEY_TYPE_LABELS, type KeyType } from '../aws/key-id.js';
+import type { VerifyResult } from '../aws/verify.js';
+import type { ScanMode } from '../types.js';
+import type { LeakedKey, LeakSet, Sighting } from './leaks.js';
+import { ownershipOf, principalOf, type Ownership, type Principal } from './owner.js';
+import type { ReferenceId } from './references.js';
+
+export interface Command {
+  /** What the command does, one line. */
+  label: string;
+  /** POSIX shell (bash/zsh), ready to paste. */
+  script: string;
+}
+
+export interface Step {
+  /** 1–5, the documented order. */
+  number: number;
+  id: 'remove-leaked-data' | 'delete-key' | 'revoke-sessions' | 'notify-owner' | 'check-unauthorized-use' | 'rotate-all-keys' | 'prevent';
+  title: string;
+  text: string[];
+  commands: Command[];
+  warnings: string[];
+  references: ReferenceId[];
+  /** Set when an earlier key in this playbook already has the same account-wide step. */
+  sameAs?: { keyId: string; step: number };
+}
+
+export interface KeyPlaybook {
+  keyId: string;
+  keyType: KeyType;
+  keyTypeLabel: string;
+  accountId: string | null;
+  ownership: Ownership;
+  /** From --verify: the IAM user, role session or root user the key belongs to. */
+  principal: Principal | null;
+  found: Sighting[];
+  secret: 'paired' | 'redacted' | 'none';
+  sessionToken: 'paired' | 'redacted' | 'none';
+  verification: VerifyResult | null;
+  notes: string[];
+  steps: Step[];
+}
+
+export interface HistoryRewrite {
+  /** False when nothing reached a commit (a pre-commit --staged scan). */
+  needed: boolean;
+  expressions: {
+    /** The file the commands use: where it was written, or the suggested path. */
+    file: string;
+    written: boolean;
+    /** Lines in the file (each secret, its encoded forms, and each key ID). */
+    count: number;
+    /** Why the file cannot hold every secret, or null. */
+    missing: string | null;
+  };
+  text: string[];
+  commands: Command[];
+  warnings: string[];
+  references: ReferenceId[];
+}
+
+export interface UnpairedSection {
+  found: Sighting[];
+  text: string[];
+  references: ReferenceId[];
+}
+
+export interface Playbook {
+  version: 1;
+  summary: { keys: number; accounts: string[]; foreignKeys: number; unpairedSecrets: number; scanMode: ScanMode | null };
+  notes: string[];
+  keys: KeyPlaybook[];
+  unpaired: UnpairedSection | null;
+  history: HistoryRewrite;
+  references: ReferenceId[];
+}
+
+export interface PlaybookContext {
+  /** config.accounts: the organisation's own AWS accounts. */
+  accounts: readonly string[];
+  verifications: ReadonlyMap<string, VerifyResult>;
+  /** Keys --verify did not check, with the reason. */
+  verifySkipped: ReadonlyMap<string, string>;
+  expressions: HistoryRewrite['expressions'];
+  /** How to re-run remediate with --replacements, shown when the file was not written. */
+  rerun: string;
+}
+
+export const DEFAULT_REPLACEMENTS_FILE = '../keywarden-replacements.txt';
+
+export function buildPlaybook(set: LeakSet, context: PlaybookContext): Playbook {
+  const keys: KeyPlaybook[] = [];
+  const accountStepOwner = new Map<string, string>();
+  for (const key of set.keys) {
+    const plan = keyPlaybook(key, set.mode, context);
+    for (const step of plan.steps) {
+      const scope = step.id === 'rotate-all-keys' ? `rotate:${key.accountId ?? '?'}` : step.id === 'prevent' ? 'prevent' : null;
+      if (scope === null) continue;
+      const first = accountStepOwner.get(scope);
+      if (first === undefined) accountStepOwner.set(scope, key.keyId);
+      else step.sameAs = { keyId: first, step: step.number };
+    }
+    keys.push(plan);
+  }
+  const accounts = [...new Set(set.keys.map((key) => key.accountId).filter((id): id is string => id !== null))];
+  const notes: string[] = [];
+  if (set.mode === 'staged') {
+    notes.push(
+      'These credentials were caught in staged changes, before any commit: nothing reached git history. Take them out of the files and stage again; the remaining steps are precautions, needed if the files were shared any other way (a chat, a backup, a pushed branch).',
+    );
+  }
+  if (set.keys.some((key) => key.redacted) || set.unpaired?.redacted) {
+    notes.push(
+      'The report holds redacted secrets, so the expressions file cannot list them. Write an unredacted report (`keywarden scan … --format json --no-redact --output report.json`) or let `keywarden remediate` run the scan itself: it keeps the values in memory and never prints them.',
+    );
+  }
+  if (context.accounts.length === 0 && accounts.length > 0) {
+    notes.push('Tip: list your AWS account IDs in the config ("accounts") and keys from any other account are marked as foreign (a canary token or a third party\'s key).');
+  }
+  return {
+    version: 1,
+    summary: {
+      keys: set.keys.length,
+      accounts,
+      foreignKeys: keys.filter((key) => key.ownership === 'foreign').length,
+      unpairedSecrets: set.unpaired?.sightings.length ?? 0,
+      scanMode: set.mode,
+    },
+    notes,
+    keys,
+    unpaired: set.unpaired ? unpairedSection(set.unpaired.sightings) : null,
+    history: historyRewrite(set, context),
+    references: ['access-key-best-practices', 'managing-access-keys', 'iam-best-practices', 'temporary-credentials', 'unauthorized-activity'],
+  };
+}
+
+function keyPlaybook(key: LeakedKey, mode: ScanMode | null, context: PlaybookContext): KeyPlaybook {
+  const verification = context.verifications.get(key.keyId) ?? null;
+  const principal = principalOf(verification ?? undefined);
+  const ownership = ownershipOf(key.accountId, context.accounts);
+  const notes: string[] = [];
+  if (key.accountId === null && key.keyType !== 'unknown') {
+    notes.push(`The account cannot be read from this key ID offline (older key format): \`aws sts get-access-key-info --access-key-id ${key.keyId}\` tells it.`);
+  }
+  if (ownership === 'foreign') {
+    notes.push(
+      `Account ${key.accountId} is not one of your accounts (${context.accounts.join(', ')}). This may be a canary token (a decoy key planted to detect leaks: any use alerts its owner) or a third party's key (a vendor's, a customer's, one copied from somewhere). Do not use, test or delete it: tell its owner.`,
+    );
+  }
+  if (verification) notes.push(verificationNote(verification, principal));
+  const skipped = context.verifySkipped.get(key.keyId);
+  if (skipped) notes.push(`--verify: not checked: ${skipped}.`);
+  const steps: Step[] = [removeLeakedData(key, mode)];
+  if (ownership === 'foreign') {
+    steps.push(notifyOwner(key));
+  } else {
+    steps.push(key.keyType === 'temporary' ? revokeSessions(key, principal) : deleteKey(key, principal));
+    steps.push(checkUnauthorizedUse(key));
+    steps.push(rotateAllKeys(key));
+  }
+  steps.push(prevent());
+  return {
+    keyId: key.keyId,
+    keyType: key.keyType,
+    keyTypeLabel: principal?.type === 'root' ? 'long-term access key of the ROOT user' : KEY_TYPE_LABELS[key.keyType],
+    accountId: key.accountId,
+    ownership,
+    principal,
+    found: key.sightings,
+    secret: key.secrets.length > 0 ? 'paired' : key.hasSecret ? 'redacted' : 'none',
+    sessionToken: key.sessionTokens.length > 0 ? 'paired' : key.hasSessionToken ? 'redacted' : 'none',
+    verification,
+    notes,
+    steps,
+  };
+}
+
+function verificationNote(result: VerifyResult, principal: Principal | null): string {
+  const who = principal ? ` It belongs to ${describePrincipal(principal)}.` : '';
+  switch (result.status) {
+    case 'live':
+      return `--verify: LIVE. AWS STS accepted the key pair: anyone holding it can use it now.${who}`;
+    case 'invalid':
+      return `--verify: invalid. STS does not know this key ID (${result.code}): it was deleted or never valid. Still check step 3: it may have been used before it was deleted.`;
+    case 'expired':
+      return `--verify: expired. The session token has expired (${result.code}). Still revoke the role's older sessions and check step 3: it was usable until it expired.`;
+    case 'secret-mismatch':
+      return `--verify: the key ID exists but the secret found with it is not its secret (${result.code}). Treat the key as live: the real secret may be elsewhere.`;
+    case 'unknown':
+      return `--verify: unknown (${result.detail}). This says nothing about whether the key is live: treat it as live.`;
+  }
+}
+
+export function describePrincipal(principal: Principal): string {
+  switch (principal.type) {
+    case 'root':
+      return `the ROOT user of account ${principal.account}`;
+    case 'user':
+      return `IAM user ${principal.name} in account ${principal.account}`;
+    case 'role':
+      return `a session of role ${principal.name} in account ${principal.account}`;
+    case 'federated-user':
+      return `federated user ${principal.name} in account ${principal.account}`;
+    case 'other':
+      return principal.arn;
+  }
+}
+
+// ── Step 1 ────────────────────────────────────────────────────────────────────────────────────────────
+
+function removeLeakedData(key: LeakedKey, mode: ScanMode | null): Step {
+  const inHistory = key.sightings.some((sighting) => sighting.commit !== null);
+  const text = [
+    'Take the key out of the code now and load it from the AWS credentials file (~/.aws/credentials) or environment variables instead; commit that change.',
+  ];
+  if (mode === 'staged') {
+    text.push('It was caught before the commit: unstage the file (`git restore --staged FILE`), remove the key, and stage again.');
+  } else {
+    text.push(
+      'If a commit holding it was ever pushed, assume the key is public: automated scrapers find keys on GitHub within minutes. Rotate first, rewrite second: finish steps 2 and 3 before rewriting history, because a rewrite does not stop anyone who already copied the key.',
+    );
+    text.push(
+      inHistory
+        ? 'The commits that introduced it are listed above. After the key is deleted or revoked, remove it from every commit with the expressions file and the commands under "Rewrite history" below.'
+        : 'List the commits that hold it with the command below; if there are any, remove it from every commit with "Rewrite history" below, after the key is deleted or revoked.',
+    );
+  }
+  return {
+    number: 1,
+    id: 'remove-leaked-data',
+    title: 'Remove the leaked data',
+    text,
+    commands: [
+      { label: 'Where the key ID is in the working tree', script: `git grep -n -F '${key.keyId}'` },
+      { label: 'Every commit on any branch or tag that added or removed it', script: `git log --all --oneline -S '${key.keyId}'` },
+    ],
+    warnings: [],
+    references: ['access-key-best-practices', 'github-sensitive-data'],
+  };
+}
+
+// ── Step 2 (long-term keys) ───────────────────────────────────────────────────────────────────────────
+
+function deleteKey(key: LeakedKey, principal: Principal | null): Step {
+  const id = key.keyId;
+  if (principal?.type === 'root') return deleteRootKey(key);
+  const known = principal?.type === 'user' ? principal.name : null;
+  const owner = known ? shellQuote(known) : '"$OWNER"';
+  const commands: Command[] = [
+    { label: 'Which account owns the key (works with credentials of any account)', script: `aws sts get-access-key-info --access-key-id ${id}` },
+  ];
+  if (!known) {
+    commands.push({
+      label: 'Which IAM user owns it (run with credentials of that account)',
+      script: [
+        `OWNER=$(for user in $(aws iam list-users --query 'Users[].UserName' --output text); do`,
+        `  aws iam list-access-keys --user-name "$user" --query 'AccessKeyMetadata[].AccessKeyId' --output text |`,
+        `    tr '\\t' '\\n' | grep -qx '${id}' && echo "$user"`,
+        `done)`,
+        `echo "owner: \${OWNER:-no IAM user; if get-access-key-info named this account, it is the root user's key}"`,
+      ].join('\n'),
+    });
+    commands.push({
+      label: "Does the root user have access keys? (1 = yes; the key is root's if no IAM user owns it)",
+      script: `aws iam get-account-summary --query 'SummaryMap.AccountAccessKeysPresent'`,
+    });
+  }
+  commands.push({ label: 'Deactivate it first (reversible)', script: `aws iam update-access-key --user-name ${owner} --access-key-id ${id} --status Inactive` });
+  commands.push({ label: 'Then delete it (permanent)', script: `aws iam delete-access-key --user-name ${owner} --access-key-id ${id}` });
+  return {
+    number: 2,
+    id: 'delete-key',
+    title: 'Delete the access key',
+    text: [
+      known
+        ? `--verify says the key belongs to IAM user ${known}.`
+        : '`aws sts get-access-key-info` names the account; the loop then finds the IAM user that owns the key (`aws iam get-access-key-last-used` also prints its UserName).',
+      'Make the key Inactive first: a request signed with it now fails, and you can still switch it back if something you depend on breaks. Give such an application a new key (step 4), never the leaked one back, then delete the leaked key.',
+      'If no IAM user owns it and get-access-key-info names your account, it is the ROOT user\'s key: root keys reach everything, including billing, and no policy can limit them. Sign in as the root user, open Security credentials, and under Access keys choose Actions → Deactivate, then Delete. The root user should have no access keys at all.',
+    ],
+    commands,
+    warnings: [
+      'Deleting is permanent: a deleted key cannot be restored, and its secret is shown only once, when a key is created. Applications that still use it need a new key.',
+      'AWS may already have attached a quarantine policy (AWSCompromisedKeyQuarantine…) to the user and opened a support case: that limits what the key can do but does not replace deleting it.',
+    ],
+    references: ['managing-access-keys', 'get-access-key-info', 'root-keys', 'unauthorized-activity'],
+  };
+}
+
+function deleteRootKey(key: LeakedKey): Step {
+  return {
+    number: 2,
+    id: 'delete-key',
+    title: "Delete the access key (it is the ROOT user's)",
+    text: [
+      `--verify says ${key.keyId} belongs to the ROOT user. Root access keys reach every resource in the account, including billing and account closure, and no IAM policy can limit them. AWS recommends the root user have no access keys at all.`,
+      'Sign in to the AWS Management Console as the root user, choose your account name → Security credentials, and under Access keys select this key, choose Actions → Deactivate, then Delete.',
+      'Then change the root password, turn on MFA for the root user, and give the applications that used this key an IAM role or an IAM user with only the permissions they need.',
+    ],
+    commands: [{ label: 'Confirm afterwards (0 = the root user has no access keys left)', script: `aws iam get-account-summary --query 'SummaryMap.AccountAccessKeysPresent'` }],
+    warnings: ['Root keys can only be deleted while signed in as the root user; an IAM administrator cannot do it.'],
+    references: ['root-keys', 'access-key-best-practices', 'iam-best-practices'],
+  };
+}
+
+// ── Step 2 (temporary keys) ───────────────────────────────────────────────────────────────────────────
+
+function revokeSessions(key: LeakedKey, principal: Principal | null): Step {
+  const id = key.keyId;
+  const role = principal?.type === 'role' ? principal.name : null;
+  const roleArg = role ? shellQuote(role) : '"$ROLE"';
+  const policy = `{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"DateLessThan":{"aws:TokenIssueTime":"'"$(date -u +%Y-%m-%dT%H:%M:%SZ)"'"}}}]}`;
+  const commands: Command[] = [];
+  if (!role) {
+    commands.push({
+      label: 'Who the session belongs to: the role (sessionIssuer) or IAM user that obtained it, from CloudTrail in every region (needs jq)',
+      script: [
+        `for region in $(aws ec2 describe-regions --query 'Regions[].RegionName' --output text); do`,
+        `  aws cloudtrail lookup-events --region "$region" --max-results 50 \\`,
+        `    --lookup-attributes AttributeKey=AccessKeyId,AttributeValue=${id} \\`,
+        `    --query 'Events[].CloudTrailEvent' --output json |`,
+        `    jq -r '.[] | fromjson | .userIdentity | [.type, .arn, (.sessionContext.sessionIssuer.arn // "-")] | @tsv'`,
+        `done | sort -u`,
+      ].join('\n'),
+    });
+  }
+  commands.push({
+    label: role ? `Revoke every session of role ${role} issued before now` : 'Revoke every session of that role issued before now (ROLE = the role name from the lookup)',
+    script: `${role ? '' : 'ROLE=the-role-name\n'}aws iam put-role-policy --role-name ${roleArg} --policy-name AWSRevokeOlderSessions \\\n  --policy-document '${policy}'`,
+  });
+  return {
+    number: 2,
+    id: 'revoke-sessions',
+    title: 'Revoke the temporary credentials',
+    text: [
+      `${id} is a temporary key from AWS STS: it cannot be deleted and stays valid until it expires (15 minutes to 36 hours after it was issued; role sessions last up to 12 hours). Expiry alone is not enough: revoke it now.`,
+      role
+        ? `--verify says it is a session of role ${role}.`
+        : "Find who obtained it in CloudTrail: for an AssumedRole session, sessionIssuer is the role; for an IAMUser or Root, the user ran GetSessionToken or GetFederationToken.",
+      'For a role: in the IAM console open the role, tab "Revoke sessions", and choose "Revoke active sessions"; it adds the inline policy AWSRevokeOlderSessions, which denies everything to sessions issued before that moment. The command below adds the same policy.',
+      "For an IAM user's session: attach the same deny policy to the user (`aws iam put-user-policy --user-name USER --policy-name AWSRevokeOlderSessions --policy-document …`) and rotate the user's long-term keys, which can mint new sessions. A root user's session cannot be limited by policy: delete the root access keys and wait for the expiry.",
+      'Temporary credentials usually leak with the place that held them (a CI log, a dumped environment, an instance metadata proxy): find and fix that source, or new sessions will leak too.',
+    ],
+    commands,
+    warnings: [
+      "Revoking denies every current session of the role, legitimate ones included: those users and services must obtain new credentials (they usually do so automatically). Sessions of service-linked roles cannot be revoked.",
+    ],
+    references: ['revoke-sessions', 'temporary-credentials', 'cloudtrail-lookup'],
+  };
+}
+
+// ── Step 2 (a key from another account) ───────────────────────────────────────────────────────────────
+
+function notifyOwner(key: LeakedKey): Step {
+  return {
+    number: 2,
+    id: 'notify-owner',
+    title: "Do not use or delete the key: notify its owner",
+    text: [
+      `${key.keyId} belongs to account ${key.accountId}, which is not one of yours. You cannot delete it, and calling AWS with it (even to test it) uses someone else's credentials and may trip a canary alert; --verify skips it for that reason.`,
+      'If you know whose key it is (a vendor, a customer, a partner team), tell them so they delete it and check their account. If it is a canary token you planted, it did its job. Otherwise report it to AWS, which contacts the account owner.',
+      'Steps 3 and 4 belong to the account owner. If your code relied on this key, give it credentials from your own account instead.',
+    ],
+    commands: [],
+    warnings: [],
+    references: ['report-abuse', 'get-access-key-info'],
+  };
+}
+
+// ── Step 3 ────────────────────────────────────────────────────────────────────────────────────────────
+
+function checkUnauthorizedUse(key: LeakedKey): Step {
+  const id = key.keyId;
+  return {
+    number: 3,
+    id: 'check-unauthorized-use',
+    title: 'Check all regions for unauthorized use',
+    text: [
+      'CloudTrail event history keeps 90 days of management events per region, and an attacker chooses regions you do not use, so check every enabled region. Events of IAM, STS and other global services are in us-east-1.',
+      'Look for: new IAM users, keys and passwords (CreateUser, CreateAccessKey, CreateLoginProfile, UpdateLoginProfile), new or widened permissions (AttachUserPolicy, PutUserPolicy, CreateRole, AttachRolePolicy, PutRolePolicy, UpdateAssumeRolePolicy, CreatePolicyVersion), compute (RunInstances, RequestSpotInstances, CreateFunction20150331, UpdateFunctionCode20150331v2, ImportKeyPair, AuthorizeSecurityGroupIngress), reconnaissance (GetCallerIdentity, ListUsers, ListBuckets, GetSecretValue) and cover-up (StopLogging, DeleteTrail, UpdateTrail).',
+      'Check the bill too: the Billing console\'s Bills page and Cost Explorer show charges by service and region; a spike in EC2 or a region you never use is the classic sign. If you find anything you did not do, follow AWS\'s guide on unauthorized activity (delete the resources and IAM identities you did not create, contact AWS Support).',
+    ],
+    commands: [
+      {
+        label: `Every CloudTrail event signed with ${id}, region by region`,
+        script: [
+          `for region in $(aws ec2 describe-regions --query 'Regions[].RegionName' --output text); do`,
+          `  echo "== $region"`,
+          `  aws cloudtrail lookup-events --region "$region" \\`,
+          `    --lookup-attributes AttributeKey=AccessKeyId,AttributeValue=${id} \\`,
+          `    --query 'Events[].[EventTime,EventSource,EventName,Username]' --output text`,
+          `done`,
+        ].join('\n'),
+      },
+      ...(key.keyType === 'temporary' ? [] : [{ label: 'When, where and for which service the key was last used', script: `aws iam get-access-key-last-used --access-key-id ${id}` }]),
+    ],
+    warnings: ['Event history covers management events only: reads of S3 objects or DynamoDB items show up only if a trail records data events.'],
+    references: ['cloudtrail-lookup', 'unauthorized-activity', 'credential-report'],
+  };
+}
+
+// ── Step 4 ────────────────────────────────────────────────────────────────────────────────────────────
+
+function rotateAllKeys(key: LeakedKey): Step {
+  const account = key.accountId ? ` in account ${key.accountId}` : '';
+  return {
+    number: 4,
+    id: 'rotate-all-keys',
+    title: `Rotate the access keys of all IAM users${account}`,
+    text: [
+      'Whoever had this key may have read or created other credentials, and the leak shows how keys are handled, so rotate every IAM user\'s keys, not just the leaked one. The procedure keeps applications running:',
+      '1. Create a second key for the user while the first is still active. A user can have at most two keys (delete an unused one first), and the new secret is shown only now: store it straight into the secret store the application reads.',
+      '2. Update every application and tool that uses the old key to the new one.',
+      '3. Check that the old key is no longer used (`aws iam get-access-key-last-used`); waiting a few days is safer.',
+      '4. Make the old key Inactive rather than deleting it.',
+      '5. Check that everything still works with only the new key. If something broke, make the old key Active again, fix that application (back to 2), and repeat.',
+      '6. After a while with nothing broken, delete the old key.',
+    ],
+    commands: [
+      {
+        label: "Every IAM user's keys with status, age and last use (GNU date; on macOS use gdate)",
+        script: [
+          `for user in $(aws iam list-users --query 'Users[].UserName' --output text); do`,
+          `  aws iam list-access-keys --user-name "$user" \\`,
+          `    --query 'AccessKeyMetadata[].[UserName,AccessKeyId,Status,CreateDate]' --output text |`,
+          `  while read -r name key status created; do`,
+          `    last=$(aws iam get-access-key-last-used --access-key-id "$key" --query 'AccessKeyLastUsed.LastUsedDate' --output text)`,
+          `    age=$(( ($(date -u +%s) - $(date -u -d "$created" +%s)) / 86400 ))`,
+          `    printf '%s\\t%s\\t%s\\t%s days old\\tlast used %s\\n' "$name" "$key" "$status" "$age" "$last"`,
+          `  done`,
+          `done`,
+        ].join('\n'),
+      },
+      {
+        label: 'The same from the credential report (CSV, includes the root user; run the second line again if the report is not ready yet)',
+        script: `aws iam generate-credential-report\naws iam get-credential-report --query Content --output text | base64 --decode | cut -d, -f1,9-11,14-16`,
+      },
+      { label: '1. Create the second key (USER = the user name)', script: 'aws iam create-access-key --user-name USER' },
+      { label: '3. Is the old key still used?', script: 'aws iam get-access-key-last-used --access-key-id OLD_KEY_ID' },
+      { label: '4. Deactivate the old key', script: 'aws iam update-access-key --user-name USER --access-key-id OLD_KEY_ID --status Inactive' },
+      { label: '6. Delete the old key', script: 'aws iam delete-access-key --user-name USER --access-key-id OLD_KEY_ID' },
+    ],
+    warnings: ['create-access-key prints the new secret once, to your terminal: do not paste it into code, a ticket or a chat.'],
+    references: ['managing-access-keys', 'iam-best-practices', 'credential-report', 'unauthorized-activity'],
+  };
+}
+
+// ── Step 5 ────────────────────────────────────────────────────────────────────────────────────────────
+
+function prevent(): Step {
+  return {
+    number: 5,
+    id: 'prevent',
+    title: 'Prevent it',
+    text: [
+      'Keep keys out of code: the AWS SDKs and CLI read the credentials file (~/.aws/credentials, written by `aws configure`) and the environment variables AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY; on a shared machine use user-level, not system-wide, variables. List .env and credential files in .gitignore.',
+      'Prefer temporary credentials to long-term keys: IAM roles for EC2 instances, ECS tasks and Lambda functions, OIDC federation for CI (for example GitHub Actions assuming a role), IAM Identity Center (`aws configure sso`) for people, Amazon Cognito for mobile apps. Never embed keys in an app, even encrypted.',
+      'Least privilege: one key per application, with only the permissions it needs, so a leak is contained and CloudTrail tells applications apart. Require MFA for people, give the root user no access keys, and delete keys nobody uses.',
+      'Install the keywarden pre-commit hook so a key never reaches a commit again, and scan pull requests in CI.',
+    ],
+    commands: [
+      { label: 'Install the pre-commit hook in this repository', script: 'npx keywarden init' },
+      { label: 'Check the whole history from time to time', script: 'npx keywarden scan --history' },
+    ],
+    warnings: [],
+    references: ['access-key-best-practices', 'iam-best-practices', 'temporary-credentials'],
+  };
+}
+
+// ── History rewrite and unpaired secrets ──────────────────────────────────────────────────────────────
+
+function historyRewrite(set: LeakSet, context: PlaybookContext): HistoryRewrite {
+  const { expressions } = context;
+  const file = expressions.file;
+  const q = shellQuote(file);
+  const needed = set.mode !== 'staged';
+  const firstKey = set.keys[0]?.keyId;
+  const text = needed
+    ? [
+        'Do this after every key above is deleted or revoked: rewriting history hides the key from new clones but does not stop anyone who already has it.',
+        expressions.written
+          ? `The expressions file ${file} holds ${expressions.count} replacement${expressions.count === 1 ? '' : 's'} (each leaked secret, its JSON- and URL-escaped forms, and each key ID). It is in the format of both git filter-repo and BFG.`
+          : `Write the expressions file with: ${context.rerun}. It will hold each leaked secret (that is why it is never written unless asked), in the format of both git filter-repo and BFG.`,
+        ...(expressions.missing ? [expressions.missing] : []),
+        'First merge or close open pull requests, and commit the removal from step 1 (BFG never changes the latest commit, so the key must already be gone from it).',
+      ]
+    : ['Nothing to rewrite: the credentials were found in staged changes, not in a commit.'];
+  const commands: Command[] = needed
+    ? [
+        {
+          label: 'git filter-repo, in a fresh mirror clone next to your working copy',
+          script: [
+            'REMOTE=$(git remote get-url origin)',
+            'git clone --mirror "$REMOTE" ../keywarden-rewrite.git',
+            'cd ../keywarden-rewrite.git',
+            `git filter-repo --replace-text ${q}`,
+            ...(firstKey ? [`git log --all --oneline -S '${firstKey}'   # must print nothing`] : []),
+            'git remote add origin "$REMOTE"   # filter-repo removes origin so nothing is pushed by accident',
+            'git push --force --mirror origin',
+          ].join('\n'),
+        },
+        {
+          label: 'Or BFG Repo-Cleaner, with the same file',
+          script: [
+            'REMOTE=$(git remote get-url origin)',
+            'git clone --mirror "$REMOTE" ../keywarden-rewrite.git',
+            `java -jar bfg.jar --replace-text ${q} ../keywarden-rewrite.git`,
+            'cd ../keywarden-rewrite.git',
+            'git reflog expire --expire=now --all && git gc --prune=now --aggressive',
+            'git push --force',
+          ].join('\n'),
+        },
+      ]
+    : [];
+  const warnings = needed
+    ? [
+        'Every commit after the first leaked one gets a new ID: everyone must re-clone (a pull or merge from an old clone brings the secret back), and open pull requests must be recreated.',
+        'Forks, other clones, CI caches and GitHub\'s pull-request refs (refs/pull/*, which a push cannot change) keep the old commits; GitHub may keep cached views of them. Contact GitHub Support to remove cached views and unreferenced commits, and ask fork owners to delete their forks.',
+        `The expressions file holds the leaked secrets: keep it outside the repository, never commit it, and delete it when the rewrite is done.`,
+      ]
+    : [];
+  return { needed, expressions, text, commands, warnings, references: ['github-sensitive-data', 'filter-repo', 'bfg'] };
+}
+
+function unpairedSection(found: Sighting[]): UnpairedSection {
+  return {
+    found,
+    text: [
+      'These secrets were found with no access key ID next to them. AWS has no way to look a key up by its secret (only the key ID identifies a key), so the key they belong to cannot be found.',
+      'Treat every key that could be their partner as leaked: the keys of the application, environment or person whose file held them. Rotate those keys with the procedure of step 4, then deactivate and delete the old ones, and check CloudTrail (step 3) for each of them.',
+      'The secrets are in the expressions file, so "Rewrite history" removes them too.',
+    ],
+    references: ['managing-access-keys', 'unauthorized-activity'],
+  };
+}
+
+/** Single-quotes a value for POSIX shells unless it is plainly safe. */
+export function shellQuote(value: string): string {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+}

@@ -1,0 +1,183 @@
+// Playbook → text (terminal), markdown (a pull-request summary, an issue) or JSON (machines). The same data in
+// each; only layout differs. Output is deterministic (no dates, no absolute times) so it can be golden-tested.
+import { kindLabel } from '../reporters/text.js';
+import type { Sighting } from './leaks.js';
+import type { Command, KeyPlaybook, Playbook, Step } from './playbook.js';
+import { REFERENCES, type ReferenceId } from './references.js';
+
+export type PlaybookFormat = 'text' | 'markdown' | 'json';
+
+export function renderPlaybook(playbook: Playbook, format: PlaybookFormat): string {
+  if (format === 'json') return JSON.stringify(withReferenceUrls(playbook), null, 2) + '\n';
+  return format === 'markdown' ? renderMarkdown(playbook) : renderText(playbook);
+}
+
+/** JSON carries the cited pages whole, so a consumer needs no lookup table. */
+function withReferenceUrls(playbook: Playbook): unknown {
+  return { ...playbook, references: playbook.references.map((id) => REFERENCES[id]), referenceIndex: REFERENCES };
+}
+
+export function headline(playbook: Playbook): string {
+  const { keys, unpairedSecrets } = playbook.summary;
+  const parts: string[] = [];
+  if (keys > 0) parts.push(`${keys} leaked AWS access key${keys === 1 ? '' : 's'}`);
+  if (unpairedSecrets > 0) parts.push(`${unpairedSecrets} secret${unpairedSecrets === 1 ? '' : 's'} without a key ID`);
+  return parts.join(' and ');
+}
+
+function keyHeading(key: KeyPlaybook, index: number, total: number): string {
+  const account = key.accountId ? `account ${key.accountId}` : 'account unknown';
+  const mark = key.ownership === 'foreign' ? ', NOT ONE OF YOUR ACCOUNTS' : key.ownership === 'own' ? ', one of your accounts' : '';
+  return `Key ${index + 1} of ${total}: ${key.keyId} — ${key.keyTypeLabel}, ${account}${mark}`;
+}
+
+function pairing(key: KeyPlaybook): string[] {
+  const out: string[] = [];
+  if (key.secret !== 'none') out.push(`its secret access key was found with it${key.secret === 'redacted' ? ' (redacted in the report)' : ''}`);
+  if (key.sessionToken !== 'none') out.push(`its session token was found with it${key.sessionToken === 'redacted' ? ' (redacted in the report)' : ''}`);
+  if (key.secret === 'none') out.push('no secret access key was found with it (the key ID alone cannot sign requests, but treat the secret as leaked too)');
+  return out;
+}
+
+function where(sighting: Sighting): string {
+  const commit = sighting.commit ? ` (commit ${sighting.commit.slice(0, 12)})` : '';
+  return `${sighting.file}:${sighting.line}:${sighting.column}  ${kindLabel(sighting.kind)}${commit}`;
+}
+
+// ── text ──────────────────────────────────────────────────────────────────────────────────────────────
+
+const WIDTH = 100;
+
+function renderText(playbook: Playbook): string {
+  const out: string[] = [];
+  const title = `keywarden remediation playbook: ${headline(playbook)}`;
+  out.push(title, '='.repeat(title.length), '');
+  out.push(...wrap('Work through each key in order. Every command carries the real key ID and never a secret. Run the aws commands with credentials of the account that owns the key.', ''));
+  for (const note of playbook.notes) out.push('', ...wrap(note, '  ', '! '));
+  out.push('');
+  playbook.keys.forEach((key, index) => {
+    const heading = keyHeading(key, index, playbook.keys.length);
+    out.push(heading, '-'.repeat(Math.min(heading.length, WIDTH)));
+    if (key.found.length > 0) {
+      out.push('Found at:');
+      for (const sighting of key.found) out.push(`  ${where(sighting)}`);
+    }
+    for (const line of pairing(key)) out.push(...wrap(line, '  ', '- '));
+    for (const note of key.notes) out.push(...wrap(note, '  ', '! '));
+    out.push('');
+    for (const step of key.steps) out.push(...textStep(step), '');
+  });
+  if (playbook.unpaired) {
+    out.push('Secrets without a key ID', '------------------------');
+    for (const sighting of playbook.unpaired.found) out.push(`  ${where(sighting)}`);
+    for (const line of playbook.unpaired.text) out.push(...wrap(line, '   '));
+    out.push(...textReferences(playbook.unpaired.references), '');
+  }
+  const history = playbook.history;
+  out.push('Rewrite history (after the keys are deleted or revoked)', '-------------------------------------------------------');
+  for (const line of history.text) out.push(...wrap(line, '   '));
+  for (const command of history.commands) out.push(...textCommand(command));
+  for (const warning of history.warnings) out.push(...wrap(warning, '     ', '   ! '));
+  if (history.needed) out.push(...textReferences(history.references));
+  out.push('', 'Sources:');
+  for (const id of playbook.references) out.push(`  ${REFERENCES[id].title}`, `    ${REFERENCES[id].url}`);
+  return out.join('\n') + '\n';
+}
+
+function textStep(step: Step): string[] {
+  const head = `${step.number}. ${step.title}`;
+  if (step.sameAs) return [head, ...wrap(`Same as step ${step.sameAs.step} for ${step.sameAs.keyId} above: do it once.`, '   ')];
+  const out = [head];
+  for (const line of step.text) out.push(...wrap(line, '   '));
+  for (const command of step.commands) out.push(...textCommand(command));
+  for (const warning of step.warnings) out.push(...wrap(warning, '     ', '   ! '));
+  out.push(...textReferences(step.references));
+  return out;
+}
+
+function textCommand(command: Command): string[] {
+  return ['', ...wrap(labelLine(command.label), '   '), ...command.script.split('\n').map((line) => `     ${line}`)];
+}
+
+function textReferences(ids: readonly ReferenceId[]): string[] {
+  return ['   See: ' + ids.map((id) => REFERENCES[id].url).join('\n        ')];
+}
+
+function labelLine(label: string): string {
+  return /[?:.]$/.test(label) ? label : `${label}:`;
+}
+
+/** Word-wraps one paragraph; `first` replaces the indent on its first line (a bullet). A numbered item hangs. */
+function wrap(text: string, indent: string, first = indent): string[] {
+  const numbered = /^\d+\. /.exec(text);
+  if (numbered && first === indent) indent += ' '.repeat(numbered[0].length);
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const word of text.split(/\s+/)) {
+    if (!empty && line.length + 1 + word.length > WIDTH) {
+      lines.push(line);
+      line = indent;
+      empty = true;
+    }
+    line += (empty ? '' : ' ') + word;
+    empty = false;
+  }
+  lines.push(line);
+  return lines;
+}
+
+// ── markdown ──────────────────────────────────────────────────────────────────────────────────────────
+
+function renderMarkdown(playbook: Playbook): string {
+  const out: string[] = [];
+  out.push(`## keywarden remediation playbook: ${headline(playbook)}`, '');
+  out.push('Work through each key in order. Every command carries the real key ID and never a secret. Run the `aws` commands with credentials of the account that owns the key.', '');
+  for (const note of playbook.notes) out.push(`> [!WARNING]\n> ${note}`, '');
+  playbook.keys.forEach((key, index) => {
+    out.push(`### ${keyHeading(key, index, playbook.keys.length).replace(key.keyId, `\`${key.keyId}\``)}`, '');
+    if (key.found.length > 0) {
+      out.push('Found at:', '');
+      for (const sighting of key.found) out.push(`- \`${sighting.file}:${sighting.line}:${sighting.column}\` ${kindLabel(sighting.kind)}${sighting.commit ? ` (commit \`${sighting.commit.slice(0, 12)}\`)` : ''}`);
+      out.push('');
+    }
+    for (const line of pairing(key)) out.push(`- ${line}`);
+    out.push('');
+    for (const note of key.notes) out.push(`> ${note}`, '');
+    for (const step of key.steps) out.push(...markdownStep(step));
+  });
+  if (playbook.unpaired) {
+    out.push('### Secrets without a key ID', '');
+    for (const sighting of playbook.unpaired.found) out.push(`- \`${sighting.file}:${sighting.line}:${sighting.column}\` ${kindLabel(sighting.kind)}${sighting.commit ? ` (commit \`${sighting.commit.slice(0, 12)}\`)` : ''}`);
+    out.push('');
+    for (const line of playbook.unpaired.text) out.push(line, '');
+    out.push(markdownReferences(playbook.unpaired.references), '');
+  }
+  const history = playbook.history;
+  out.push('### Rewrite history (after the keys are deleted or revoked)', '');
+  for (const line of history.text) out.push(line, '');
+  for (const command of history.commands) out.push(...markdownCommand(command));
+  for (const warning of history.warnings) out.push(`> [!CAUTION]\n> ${warning}`, '');
+  if (history.needed) out.push(markdownReferences(history.references), '');
+  out.push('### Sources', '');
+  for (const id of playbook.references) out.push(`- [${REFERENCES[id].title}](${REFERENCES[id].url})`);
+  return out.join('\n') + '\n';
+}
+
+function markdownStep(step: Step): string[] {
+  const out = [`#### ${step.number}. ${step.title}`, ''];
+  if (step.sameAs) return [...out, `Same as step ${step.sameAs.step} for \`${step.sameAs.keyId}\` above: do it once.`, ''];
+  for (const line of step.text) out.push(line, '');
+  for (const command of step.commands) out.push(...markdownCommand(command));
+  for (const warning of step.warnings) out.push(`> [!CAUTION]\n> ${warning}`, '');
+  out.push(markdownReferences(step.references), '');
+  return out;
+}
+
+function markdownCommand(command: Command): string[] {
+  return [labelLine(command.label), '', '```sh', command.script, '```', ''];
+}
+
+function markdownReferences(ids: readonly ReferenceId[]): string {
+  return 'See: ' + ids.map((id) => `[${REFERENCES[id].title}](${REFERENCES[id].url})`).join(' · ');
+}
