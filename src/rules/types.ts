@@ -1,7 +1,80 @@
-// STUB (owned by the detection-engine work): a compiled rule.
-import type { Kind } from '../types.js';
+// A compiled rule: the data of one patterns/<id>.json (or a config's custom rule) with every regex compiled
+// once at load time. The engine only reads these fields; what each means is documented in README.md
+// ("Rules") and checked by src/rules/validate.ts.
+import type { Confidence, Kind } from '../types.js';
+
+/** Ways the engine re-reads a window of text so that encoded values become visible to the rule regexes. */
+export type DecoderName = 'url' | 'json-escape' | 'concat' | 'base64';
+
+export const DECODERS: readonly DecoderName[] = ['url', 'json-escape', 'concat', 'base64'];
+
+/** A name that may be attached to a value: `aws_secret_access_key = `, `"SecretAccessKey": `, `<SecretAccessKey>`. */
+export interface NameContext {
+  /** name + separator, anchored at the end of the text just before the value. */
+  regex: RegExp;
+  confidence: Confidence;
+  /** Further evidence required within a few lines (e.g. "aws" near a bare `secret_key`). */
+  near: { regex: RegExp; lines: number } | null;
+}
+
+export interface PairContext {
+  /** The kind of candidate this one pairs with (its `secret` becomes this candidate's keyId). */
+  kind: string;
+  /** Largest distance in lines between the two. */
+  lines: number;
+  /** Largest distance in characters (keeps pairing sane inside minified single-line files). */
+  chars: number;
+  confidence: Confidence;
+  /** Key IDs matching this are preferred (session tokens pair with ASIA keys first). */
+  prefer: RegExp | null;
+}
+
+export interface RuleContext {
+  names: NameContext[];
+  pair: PairContext | null;
+  /** A value matching this is reported even with no name or pair (e.g. an STS token's fixed prefix). */
+  alone: { regex: RegExp; confidence: Confidence } | null;
+}
+
+export interface RuleExamples {
+  /** Texts that must produce a candidate of this rule (placeholders such as {{AKIA}} are expanded by tests). */
+  match: Array<{ text: string; secret?: string }>;
+  /** Texts that must not, each with the reason. */
+  noMatch: Array<{ text: string; reason: string }>;
+}
+
 export interface Rule {
   id: string;
   kind: Kind;
   description: string;
+  /** Global regex; the secret is capture group `secretGroup` (0 = the whole match). */
+  regex: RegExp;
+  secretGroup: number;
+  /** Literal, case-sensitive strings; a chunk with none of them (from any rule) is not scanned at all. */
+  keywords: string[];
+  /** Shannon entropy minimum (bits per character) of the secret. */
+  entropy: number;
+  /** Confidence when the rule has no context requirements. */
+  confidence: Confidence;
+  /** Null: the match alone is a finding (key IDs). Otherwise a name, a pair or `alone` must hold. */
+  context: RuleContext | null;
+  decoders: DecoderName[];
+  allowlist: {
+    regexes: Array<{ regex: RegExp; reason: string }>;
+    /** Lower-case substrings; a secret containing one (case-insensitively) is a placeholder. */
+    stopwords: string[];
+  };
+  reject: {
+    /** Reject secrets made only of hex digits (git SHAs, SHA-1/SHA-256 digests). */
+    hex: boolean;
+    /** Reject a secret with a run of the same character longer than this (0 = off). */
+    maxRepeat: number;
+    /** Reject a secret containing an ascending or descending run (ABCDEF, 654321) this long (0 = off). */
+    maxSequence: number;
+    /** Of upper, lower, digit and symbol (/+), how many must appear (0 = off). */
+    minClasses: number;
+  };
+  examples: RuleExamples;
+  /** Where the rule came from: "patterns/<id>.json" or "<config>: rules[i]". */
+  origin: string;
 }

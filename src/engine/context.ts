@@ -1,0 +1,60 @@
+// Is a value attached to an AWS-ish name? The name must be the last thing before the value apart from
+// separators (quotes, `=`, `:`, `=>`, `(`, tags, whitespace, up to two line breaks for YAML block scalars and
+// values on the next line), so `{"aws_secret_access_key": "A", "other": "B"}` names A and not B.
+import type { NameContext, Rule } from '../rules/types.js';
+import type { Confidence } from '../types.js';
+import { linesBack, linesForward } from './lines.js';
+
+/** How far back from a value a name may start. */
+const LOOKBACK = 240;
+/** A name may sit at most this many line breaks above its value. */
+const MAX_NAME_LINES = 2;
+/** `near` evidence is looked for within this many characters either side, whatever the line count. */
+const NEAR_CHARS = 6000;
+
+const RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
+
+export function better(a: Confidence | null, b: Confidence | null): Confidence | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+/** The text a name attached to the value at `index` of `viewText` would be in. */
+export function leftContext(viewText: string, index: number): string {
+  let from = Math.max(0, index - LOOKBACK);
+  let breaks = 0;
+  for (let i = index - 1; i >= from; i--) {
+    if (viewText.charCodeAt(i) === 10 && ++breaks > MAX_NAME_LINES) {
+      from = i + 1;
+      break;
+    }
+  }
+  return viewText.slice(from, index);
+}
+
+/**
+ * The best confidence a name gives the value at `index` of `viewText`, or null when no name is attached.
+ * `near` evidence is searched in the original text around `offset`, and in the path.
+ */
+export function nameConfidence(rule: Rule, viewText: string, index: number, original: string, offset: number, path: string | undefined): Confidence | null {
+  const names = rule.context?.names;
+  if (!names || names.length === 0) return null;
+  const left = leftContext(viewText, index);
+  let best: Confidence | null = null;
+  for (const name of names) {
+    if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
+    if (!name.regex.test(left)) continue;
+    if (name.near && !isNear(name, original, offset, path)) continue;
+    best = better(best, name.confidence);
+  }
+  return best;
+}
+
+function isNear(name: NameContext, original: string, offset: number, path: string | undefined): boolean {
+  const near = name.near!;
+  if (path !== undefined && near.regex.test(path)) return true;
+  const from = linesBack(original, offset, near.lines, offset - NEAR_CHARS);
+  const to = linesForward(original, offset, near.lines, offset + NEAR_CHARS);
+  return near.regex.test(original.slice(from, to));
+}

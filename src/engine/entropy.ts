@@ -1,0 +1,78 @@
+// Cheap checks on a candidate secret, run before any context is looked at (cheapest first): placeholders,
+// hex digests, repeated or sequential characters, too few character classes, and Shannon entropy.
+import type { Rule } from '../rules/types.js';
+
+/** Shannon entropy in bits per character. */
+export function shannonEntropy(value: string): number {
+  if (value.length === 0) return 0;
+  const counts = new Map<number, number>();
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  let bits = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+/** Length of the longest run of one repeated character. */
+export function longestRepeat(value: string): number {
+  let best = value.length > 0 ? 1 : 0;
+  let run = 1;
+  for (let i = 1; i < value.length; i++) {
+    run = value.charCodeAt(i) === value.charCodeAt(i - 1) ? run + 1 : 1;
+    if (run > best) best = run;
+  }
+  return best;
+}
+
+/** Length of the longest run of consecutive character codes going up or down by one (ABCD, 9876). */
+export function longestSequence(value: string): number {
+  let best = value.length > 0 ? 1 : 0;
+  let up = 1;
+  let down = 1;
+  for (let i = 1; i < value.length; i++) {
+    const step = value.charCodeAt(i) - value.charCodeAt(i - 1);
+    up = step === 1 ? up + 1 : 1;
+    down = step === -1 ? down + 1 : 1;
+    best = Math.max(best, up, down);
+  }
+  return best;
+}
+
+/** How many of: upper-case letter, lower-case letter, digit, other character. */
+export function characterClasses(value: string): number {
+  let upper = 0;
+  let lower = 0;
+  let digit = 0;
+  let other = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper = 1;
+    else if (c >= 97 && c <= 122) lower = 1;
+    else if (c >= 48 && c <= 57) digit = 1;
+    else other = 1;
+  }
+  return upper + lower + digit + other;
+}
+
+const HEX = /^[0-9a-fA-F]+$/;
+
+/** The entropy of `secret` if it passes the rule's allowlist and rejection checks, else null. */
+export function gateSecret(rule: Rule, secret: string): number | null {
+  const { allowlist, reject } = rule;
+  if (allowlist.stopwords.length > 0) {
+    const lower = secret.toLowerCase();
+    for (const word of allowlist.stopwords) if (lower.includes(word)) return null;
+  }
+  for (const { regex } of allowlist.regexes) if (regex.test(secret)) return null;
+  if (reject.hex && HEX.test(secret)) return null;
+  if (reject.maxRepeat > 0 && longestRepeat(secret) > reject.maxRepeat) return null;
+  if (reject.maxSequence > 0 && longestSequence(secret) >= reject.maxSequence) return null;
+  if (reject.minClasses > 0 && characterClasses(secret) < reject.minClasses) return null;
+  const entropy = shannonEntropy(secret);
+  return entropy >= rule.entropy ? entropy : null;
+}

@@ -1,0 +1,35 @@
+// Base64 tokens that decode to text. Kubernetes Secrets hold values base64-encoded under `data:`, and whole
+// credentials files or .env files are sometimes stored base64'd; the engine decodes such tokens and scans
+// the decoded text (scan.ts), reporting what it finds at the token's position. Only tokens that decode to
+// printable ASCII are kept, so random base64 (keys, hashes, integrity strings) is never rescanned.
+
+export interface Base64Token {
+  index: number;
+  text: string;
+  decoded: string;
+}
+
+const TOKEN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/g;
+
+export function base64Tokens(text: string, maxLength: number): Base64Token[] {
+  const tokens: Base64Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const token = m[0];
+    if (token.length > maxLength || token.length % 4 !== 0) continue;
+    const bytes = Buffer.from(token, 'base64');
+    if (!isPrintable(bytes)) continue;
+    tokens.push({ index: m.index, text: token, decoded: bytes.toString('latin1') });
+  }
+  return tokens;
+}
+
+function isPrintable(bytes: Buffer): boolean {
+  if (bytes.length < 12) return false;
+  for (const byte of bytes) {
+    if (byte >= 0x20 && byte < 0x7f) continue;
+    if (byte === 0x0a || byte === 0x0d || byte === 0x09) continue;
+    return false;
+  }
+  return true;
+}

@@ -1,0 +1,191 @@
+// Raw rule data (parsed JSON) → a compiled Rule, or a ConfigError naming the origin and the field.
+// Hand-written rather than a schema library: it runs on every start-up (the pre-commit path), and each error
+// must say exactly which field of which file is wrong.
+import { ConfigError } from '../errors.js';
+import type { Confidence } from '../types.js';
+import { compileRegex } from './regex.js';
+import { DECODERS, type DecoderName, type NameContext, type PairContext, type Rule, type RuleContext, type RuleExamples } from './types.js';
+
+const CONFIDENCES: readonly Confidence[] = ['high', 'medium', 'low'];
+
+/** The separator allowed between a name and its value: quotes, `=`, `:`, `=>`, `(`, `,`, tags, whitespace, newlines. */
+export const DEFAULT_SEPARATOR = String.raw`(?:[\s"'\`:=>,;(\[{|*\\@]|-|<\/?[A-Za-z_][\w:.-]*>)*`;
+
+const RULE_FIELDS = new Set([
+  '$comment', 'id', 'kind', 'description', 'regex', 'flags', 'secretGroup', 'keywords', 'entropy', 'confidence',
+  'context', 'decoders', 'allowlist', 'reject', 'examples',
+]);
+
+type Json = Record<string, unknown>;
+
+class Fields {
+  constructor(
+    readonly origin: string,
+    readonly data: Json,
+    readonly prefix = '',
+  ) {}
+  where(field: string): string {
+    return `${this.origin}: ${this.prefix}${field}`;
+  }
+  fail(field: string, message: string): never {
+    throw new ConfigError(`${this.where(field)}: ${message}`);
+  }
+  string(field: string, required = true): string | undefined {
+    const value = this.data[field];
+    if (value === undefined && !required) return undefined;
+    if (typeof value !== 'string' || value === '') this.fail(field, 'must be a non-empty string');
+    return value;
+  }
+  number(field: string, fallback: number, min = 0, max = Infinity): number {
+    const value = this.data[field];
+    if (value === undefined) return fallback;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+      this.fail(field, `must be a number from ${min} to ${max}`);
+    }
+    return value;
+  }
+  boolean(field: string, fallback: boolean): boolean {
+    const value = this.data[field];
+    if (value === undefined) return fallback;
+    if (typeof value !== 'boolean') this.fail(field, 'must be true or false');
+    return value;
+  }
+  confidence(field: string, fallback: Confidence): Confidence {
+    const value = this.data[field];
+    if (value === undefined) return fallback;
+    if (!CONFIDENCES.includes(value as Confidence)) this.fail(field, 'must be "high", "medium" or "low"');
+    return value as Confidence;
+  }
+  regex(field: string, flags: string, wrap = (source: string) => source): RegExp {
+    const source = this.string(field) as string;
+    return compileRegex(wrap(source), flags, this.where(field));
+  }
+  object(field: string): Fields | undefined {
+    const value = this.data[field];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'object' || Array.isArray(value)) this.fail(field, 'must be an object');
+    return new Fields(this.origin, value as Json, `${this.prefix}${field}.`);
+  }
+  array(field: string): unknown[] {
+    const value = this.data[field];
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) this.fail(field, 'must be an array');
+    return value;
+  }
+  objects(field: string): Fields[] {
+    return this.array(field).map((item, i) => {
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) this.fail(`${field}[${i}]`, 'must be an object');
+      return new Fields(this.origin, item as Json, `${this.prefix}${field}[${i}].`);
+    });
+  }
+  strings(field: string): string[] {
+    return this.array(field).map((item, i) => {
+      if (typeof item !== 'string' || item === '') this.fail(`${field}[${i}]`, 'must be a non-empty string');
+      return item;
+    });
+  }
+}
+
+/** Validates and compiles one rule. `origin` names it in errors ("patterns/x.json", ".keywarden.json: rules[0]"). */
+export function compileRule(raw: unknown, origin: string): Rule {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${origin}: a rule must be a JSON object`);
+  const f = new Fields(origin, raw as Json);
+  for (const key of Object.keys(raw)) if (!RULE_FIELDS.has(key)) f.fail(key, 'unknown field');
+
+  const id = f.string('id') as string;
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) f.fail('id', 'must be lower-case letters, digits and dashes');
+  const flags = f.string('flags', false) ?? '';
+  if (!/^[imsu]*$/.test(flags)) f.fail('flags', 'only i, m, s and u are allowed');
+  const secretGroup = f.number('secretGroup', 0, 0, 99);
+  if (!Number.isInteger(secretGroup)) f.fail('secretGroup', 'must be an integer');
+  const regex = f.regex('regex', `g${flags}${secretGroup > 0 ? 'd' : ''}`);
+  const groups = new RegExp(`${regex.source}|`, flags).exec('')!.length - 1;
+  if (secretGroup > groups) f.fail('secretGroup', `the regex has only ${groups} capture group(s)`);
+  const keywords = f.strings('keywords');
+  if (keywords.length === 0) f.fail('keywords', 'at least one keyword is needed (the prefilter skips text without any)');
+
+  const decoders = f.strings('decoders') as DecoderName[];
+  decoders.forEach((name, i) => {
+    if (!DECODERS.includes(name)) f.fail(`decoders[${i}]`, `unknown decoder "${name}" (known: ${DECODERS.join(', ')})`);
+  });
+
+  return {
+    id,
+    kind: f.string('kind') as string,
+    description: f.string('description') as string,
+    regex,
+    secretGroup,
+    keywords,
+    entropy: f.number('entropy', 0, 0, 8),
+    confidence: f.confidence('confidence', 'high'),
+    context: compileContext(f.object('context')),
+    decoders,
+    allowlist: compileAllowlist(f.object('allowlist')),
+    reject: compileReject(f.object('reject')),
+    examples: compileExamples(f),
+    origin,
+  };
+}
+
+function compileContext(f: Fields | undefined): RuleContext | null {
+  if (!f) return null;
+  const separator = f.string('separator', false) ?? DEFAULT_SEPARATOR;
+  const names: NameContext[] = f.objects('names').map((n) => {
+    const nearFields = n.object('near');
+    return {
+      // The name must be the last thing before the value, apart from separators.
+      regex: n.regex('regex', 'i', (source) => `(?:${source})${separator}$`),
+      confidence: n.confidence('confidence', 'high'),
+      near: nearFields ? { regex: nearFields.regex('regex', 'i'), lines: nearFields.number('lines', 10, 0, 200) } : null,
+    };
+  });
+  const pairFields = f.object('pair');
+  const pair: PairContext | null = pairFields
+    ? {
+        kind: pairFields.string('kind') as string,
+        lines: pairFields.number('lines', 4, 0, 200),
+        chars: pairFields.number('chars', 1000, 0, 100000),
+        confidence: pairFields.confidence('confidence', 'high'),
+        prefer: pairFields.data.prefer === undefined ? null : pairFields.regex('prefer', ''),
+      }
+    : null;
+  const aloneFields = f.object('alone');
+  const alone = aloneFields ? { regex: aloneFields.regex('regex', ''), confidence: aloneFields.confidence('confidence', 'medium') } : null;
+  if (names.length === 0 && !pair && !alone) f.fail('names', 'a context needs names, pair or alone');
+  for (const key of Object.keys(f.data)) {
+    if (!['names', 'pair', 'alone', 'separator', '$comment'].includes(key)) f.fail(key, 'unknown field');
+  }
+  return { names, pair, alone };
+}
+
+function compileAllowlist(f: Fields | undefined): Rule['allowlist'] {
+  if (!f) return { regexes: [], stopwords: [] };
+  const regexes = f.objects('regexes').map((r) => ({ regex: r.regex('regex', ''), reason: r.string('reason') as string }));
+  const stopwords = f.objects('stopwords').flatMap((s) => {
+    s.string('reason');
+    return s.strings('words').map((word) => word.toLowerCase());
+  });
+  return { regexes, stopwords };
+}
+
+function compileReject(f: Fields | undefined): Rule['reject'] {
+  return {
+    hex: f?.boolean('hex', false) ?? false,
+    maxRepeat: f?.number('maxRepeat', 0, 0, 1000) ?? 0,
+    maxSequence: f?.number('maxSequence', 0, 0, 1000) ?? 0,
+    minClasses: f?.number('minClasses', 0, 0, 4) ?? 0,
+  };
+}
+
+function compileExamples(f: Fields): RuleExamples {
+  const examples = f.object('examples');
+  if (!examples) f.fail('examples', 'every rule needs examples: { "match": [...], "noMatch": [...] }');
+  const match = examples.array('match').map((item, i) => {
+    if (typeof item === 'string') return { text: item };
+    const e = new Fields(f.origin, item as Json, `examples.match[${i}].`);
+    return { text: e.string('text') as string, secret: e.string('secret', false) };
+  });
+  const noMatch = examples.objects('noMatch').map((e) => ({ text: e.string('text') as string, reason: e.string('reason') as string }));
+  if (match.length === 0) examples.fail('match', 'at least one example must match');
+  return { match, noMatch };
+}

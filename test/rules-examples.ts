@@ -1,0 +1,57 @@
+// Expands the placeholders of rule examples (patterns/*.json) into freshly generated fakes, so no literal
+// fake key ever lives in patterns/. {{AKIA}} / {{ASIA}} / any 4-character prefix → a key ID with that prefix;
+// {{SECRET}}, {{TOKEN}}, {{HEX40}} (a SHA-1), {{B64LONG}} (a sha512 integrity value). A transformation may
+// follow a bar: {{SECRET|urlencode}}, {{SECRET|base64}}, {{SECRET|jsonslash}}, {{SECRET|split:12}}.
+// The same placeholder expands to the same value throughout one example.
+import { randomBytes } from 'node:crypto';
+import { fakeKeyId, fakeSecret, fakeSessionToken } from './support/fakes.js';
+
+const PLACEHOLDER = /\{\{([A-Z0-9]+)(?:\|([a-z0-9]+)(?::(\d+))?)?\}\}/g;
+
+/** A fake secret with both symbols, so that URL- and JSON-encoding really change it. */
+export function fakeSecretWithSymbols(): string {
+  for (;;) {
+    const secret = fakeSecret();
+    if (secret.includes('/') && secret.includes('+')) return secret;
+  }
+}
+
+function generate(name: string): string {
+  if (name === 'SECRET') return fakeSecretWithSymbols();
+  if (name === 'TOKEN') return fakeSessionToken();
+  if (name === 'HEX40') return randomBytes(20).toString('hex');
+  if (name === 'B64LONG') return randomBytes(64).toString('base64');
+  if (/^[A-Z0-9]{4}$/.test(name)) return fakeKeyId(name);
+  throw new Error(`unknown example placeholder {{${name}}}`);
+}
+
+function transform(value: string, how: string | undefined, arg: string | undefined): string {
+  switch (how) {
+    case undefined:
+      return value;
+    case 'urlencode':
+      return encodeURIComponent(value);
+    case 'base64':
+      return Buffer.from(value).toString('base64');
+    case 'jsonslash':
+      return value.replaceAll('/', '\\/');
+    case 'split': {
+      const at = Number(arg ?? 20);
+      return `${value.slice(0, at)}" + "${value.slice(at)}`;
+    }
+    default:
+      throw new Error(`unknown example transformation |${how}`);
+  }
+}
+
+/** Expands every placeholder of `texts` (consistently across them) and returns the texts and the values. */
+export function expandExample(...texts: string[]): { texts: string[]; values: Map<string, string> } {
+  const values = new Map<string, string>();
+  const expanded = texts.map((text) =>
+    text.replace(PLACEHOLDER, (_all, name: string, how?: string, arg?: string) => {
+      if (!values.has(name)) values.set(name, generate(name));
+      return transform(values.get(name)!, how, arg);
+    }),
+  );
+  return { texts: expanded, values };
+}

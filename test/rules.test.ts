@@ -1,0 +1,47 @@
+// Every rule proves itself: each `match` example of each patterns/*.json must produce a candidate of that
+// rule (with the expected decoded secret), each `noMatch` example must produce none. Examples are expanded
+// with fresh fakes several times, so a rule that only works for lucky random values fails here.
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../src/config/types.js';
+import { scanText } from '../src/engine/scan.js';
+import { loadRules } from '../src/rules/load.js';
+import { expandExample } from './rules-examples.js';
+
+const rules = loadRules(defaultConfig(process.cwd()));
+const ROUNDS = 12;
+
+describe('rule examples', () => {
+  it('has the three AWS rules', () => {
+    expect(rules.map((rule) => rule.id).sort()).toEqual(['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token']);
+  });
+
+  for (const rule of rules) {
+    describe(rule.id, () => {
+      for (const example of rule.examples.match) {
+        it(`matches ${JSON.stringify(example.text)}`, () => {
+          for (let round = 0; round < ROUNDS; round++) {
+            const { texts } = expandExample(example.text, example.secret ?? '');
+            const [text, secret] = texts;
+            const found = scanText(text, rules, 'example.txt').filter((c) => c.ruleId === rule.id);
+            expect(found, text).not.toHaveLength(0);
+            if (secret) expect(found.map((c) => c.secret), text).toContain(secret);
+            for (const candidate of found) {
+              expect(candidate.kind).toBe(rule.kind);
+              expect(candidate.line).toBeGreaterThanOrEqual(1);
+              expect(candidate.column).toBeGreaterThanOrEqual(1);
+            }
+          }
+        });
+      }
+      for (const example of rule.examples.noMatch) {
+        it(`does not match ${JSON.stringify(example.text)} (${example.reason})`, () => {
+          for (let round = 0; round < ROUNDS; round++) {
+            const [text] = expandExample(example.text).texts;
+            const found = scanText(text, rules, 'example.txt').filter((c) => c.ruleId === rule.id);
+            expect(found, text).toEqual([]);
+          }
+        });
+      }
+    });
+  }
+});
