@@ -1,0 +1,217 @@
+// Golden-file tests of the playbook, through the real CLI: text, markdown and JSON for an AKIA key, an ASIA
+// key with a session token, several keys at once (with an old-format key and a secret without a key ID), and
+// a key from an account that is not ours. Values come from a seeded generator and are swapped for placeholders
+// ({{KEY1}}) before comparing, so the golden files hold no key at all. UPDATE_GOLDEN=1 rewrites them.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './support/cli.js';
+import { tempDir } from './support/repo.js';
+import { COMMIT_A, COMMIT_B, Fakes, finding, reportOf } from './remediation-fakes.js';
+import type { Finding } from '../src/types.js';
+
+const GOLDEN = path.join(ROOT, 'test', 'golden', 'remediation');
+const OURS = '111122223333';
+const THEIRS = '444455556666';
+
+interface Scenario {
+  findings: Finding[];
+  accounts: string[];
+  /** Placeholder name → generated value. */
+  values: Record<string, string>;
+  /** Values that must never appear in any output. */
+  secrets: string[];
+}
+
+const SCENARIOS: Record<string, (fakes: Fakes) => Scenario> = {
+  akia(fakes) {
+    const KEY1 = fakes.keyId('AKIA', OURS);
+    const SECRET1 = fakes.secret();
+    return {
+      findings: [finding('access-key-id', KEY1, null, 'config/app.env', 3, COMMIT_A), finding('secret-access-key', SECRET1, KEY1, 'config/app.env', 4, COMMIT_A)],
+      accounts: [],
+      values: { KEY1, SECRET1 },
+      secrets: [SECRET1],
+    };
+  },
+  asia(fakes) {
+    const KEY1 = fakes.keyId('ASIA', OURS);
+    const SECRET1 = fakes.secret();
+    const TOKEN1 = fakes.sessionToken();
+    return {
+      findings: [
+        finding('access-key-id', KEY1, null, 'deploy/env.sh', 2, COMMIT_B),
+        finding('secret-access-key', SECRET1, KEY1, 'deploy/env.sh', 3, COMMIT_B),
+        finding('session-token', TOKEN1, KEY1, 'deploy/env.sh', 4, COMMIT_B),
+      ],
+      accounts: [OURS],
+      values: { KEY1, SECRET1, TOKEN1 },
+      secrets: [SECRET1, TOKEN1],
+    };
+  },
+  several(fakes) {
+    const KEY1 = fakes.keyId('AKIA', OURS);
+    const SECRET1 = fakes.secret();
+    const KEY2 = fakes.keyId('ASIA', OURS);
+    const SECRET2 = fakes.secret();
+    const TOKEN2 = fakes.sessionToken();
+    const KEY3 = fakes.oldKeyId();
+    const SECRET3 = fakes.secret();
+    const SECRET4 = fakes.secret();
+    return {
+      findings: [
+        finding('access-key-id', KEY1, null, '.env', 1, COMMIT_A),
+        finding('secret-access-key', SECRET1, KEY1, '.env', 2, COMMIT_A),
+        finding('access-key-id', KEY2, null, 'ci/session.json', 3, COMMIT_B),
+        finding('secret-access-key', SECRET2, KEY2, 'ci/session.json', 4, COMMIT_B),
+        finding('session-token', TOKEN2, KEY2, 'ci/session.json', 5, COMMIT_B),
+        finding('access-key-id', KEY3, null, 'legacy/boto.cfg', 7, COMMIT_B),
+        finding('secret-access-key', SECRET3, KEY3, 'legacy/boto.cfg', 8, COMMIT_B),
+        finding('secret-access-key', SECRET4, null, 'notes.txt', 12, COMMIT_B),
+      ],
+      accounts: [OURS],
+      values: { KEY1, SECRET1, KEY2, SECRET2, TOKEN2, KEY3, SECRET3, SECRET4 },
+      secrets: [SECRET1, SECRET2, TOKEN2, SECRET3, SECRET4],
+    };
+  },
+  'unknown-account'(fakes) {
+    const KEY1 = fakes.keyId('AKIA', THEIRS);
+    const SECRET1 = fakes.secret();
+    return {
+      findings: [finding('access-key-id', KEY1, null, 'vendor/sdk-sample.py', 10, COMMIT_A), finding('secret-access-key', SECRET1, KEY1, 'vendor/sdk-sample.py', 11, COMMIT_A)],
+      accounts: [OURS],
+      values: { KEY1, SECRET1 },
+      secrets: [SECRET1],
+    };
+  },
+};
+
+const FORMATS = { text: 'txt', markdown: 'md', json: 'json' } as const;
+
+function runScenario(name: string, format: keyof typeof FORMATS) {
+  const scenario = SCENARIOS[name](new Fakes(20240101));
+  const dir = tempDir('keywarden-remediate-');
+  writeFileSync(path.join(dir, 'report.json'), JSON.stringify(reportOf(scenario.findings)));
+  if (scenario.accounts.length > 0) writeFileSync(path.join(dir, '.keywarden.json'), JSON.stringify({ accounts: scenario.accounts }));
+  const result = runCli(['remediate', '--report', 'report.json', '--format', format], { cwd: dir });
+  return { scenario, result };
+}
+
+function withPlaceholders(text: string, values: Record<string, string>): string {
+  // Longest first, so a value inside another (never the case with these fakes, but cheap) cannot split it.
+  for (const [name, value] of Object.entries(values).sort((a, b) => b[1].length - a[1].length)) text = text.replaceAll(value, `{{${name}}}`);
+  return text;
+}
+
+function golden(file: string, actual: string): void {
+  const full = path.join(GOLDEN, file);
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(full)) {
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(full, actual);
+    if (process.env.UPDATE_GOLDEN !== '1') throw new Error(`golden file ${file} was missing and has been written: review and commit it`);
+  }
+  expect(actual).toBe(readFileSync(full, 'utf8'));
+}
+
+describe('remediate golden files', () => {
+  for (const name of Object.keys(SCENARIOS)) {
+    for (const [format, ext] of Object.entries(FORMATS) as Array<[keyof typeof FORMATS, string]>) {
+      it(`${name} as ${format}`, () => {
+        const { scenario, result } = runScenario(name, format);
+        expect(result.stderr).toBe('');
+        expect(result.status).toBe(0);
+        for (const secret of scenario.secrets) {
+          expect(result.stdout).not.toContain(secret);
+          expect(result.stdout).not.toContain(secret.slice(0, 16));
+        }
+        golden(`${name}.${ext}`, withPlaceholders(result.stdout, scenario.values));
+      });
+    }
+  }
+});
+
+describe('remediate playbook structure (JSON)', () => {
+  const playbookOf = (name: string) => {
+    const { scenario, result } = runScenario(name, 'json');
+    return { scenario, playbook: JSON.parse(result.stdout) };
+  };
+
+  it('gives an AKIA key the five documented steps in order, with the real key ID in the commands', () => {
+    const { scenario, playbook } = playbookOf('akia');
+    const [key] = playbook.keys;
+    expect(key.keyId).toBe(scenario.values.KEY1);
+    expect(key.accountId).toBe(OURS);
+    expect(key.ownership).toBe('unchecked');
+    expect(key.steps.map((step: { number: number; id: string }) => `${step.number}:${step.id}`)).toEqual([
+      '1:remove-leaked-data',
+      '2:delete-key',
+      '3:check-unauthorized-use',
+      '4:rotate-all-keys',
+      '5:prevent',
+    ]);
+    const scripts = key.steps.flatMap((step: { commands: Array<{ script: string }> }) => step.commands.map((command) => command.script)).join('\n');
+    for (const command of ['aws sts get-access-key-info', 'aws iam list-users', 'aws iam list-access-keys', 'update-access-key', '--status Inactive', 'delete-access-key', 'aws ec2 describe-regions', 'aws cloudtrail lookup-events', 'AttributeKey=AccessKeyId', 'get-access-key-last-used', 'create-access-key']) {
+      expect(scripts).toContain(command);
+    }
+    expect(scripts).toContain(`--access-key-id ${scenario.values.KEY1}`);
+    expect(scripts.indexOf('--status Inactive')).toBeLessThan(scripts.indexOf('delete-access-key'));
+    expect(playbook.history.needed).toBe(true);
+    expect(playbook.history.expressions.written).toBe(false);
+  });
+
+  it('revokes an ASIA key through its role instead of deleting it', () => {
+    const { playbook } = playbookOf('asia');
+    const [key] = playbook.keys;
+    expect(key.keyType).toBe('temporary');
+    expect(key.ownership).toBe('own');
+    expect(key.sessionToken).toBe('paired');
+    const step2 = key.steps[1];
+    expect(step2.id).toBe('revoke-sessions');
+    const script = step2.commands.map((command: { script: string }) => command.script).join('\n');
+    expect(script).toContain('aws iam put-role-policy');
+    expect(script).toContain('AWSRevokeOlderSessions');
+    expect(script).toContain('aws:TokenIssueTime');
+    expect(script).toContain('sessionIssuer');
+    expect(step2.text.join(' ')).toContain('Revoke active sessions');
+    expect(JSON.stringify(key.steps)).not.toContain('delete-access-key --user-name "$OWNER"');
+  });
+
+  it('does account-wide steps once and groups secrets and tokens under their key', () => {
+    const { scenario, playbook } = playbookOf('several');
+    expect(playbook.keys.map((key: { keyId: string }) => key.keyId)).toEqual([scenario.values.KEY1, scenario.values.KEY2, scenario.values.KEY3]);
+    const [first, second, third] = playbook.keys;
+    expect(first.steps.every((step: { sameAs?: unknown }) => step.sameAs === undefined)).toBe(true);
+    expect(second.steps.find((step: { id: string }) => step.id === 'rotate-all-keys').sameAs).toEqual({ keyId: scenario.values.KEY1, step: 4 });
+    expect(third.accountId).toBeNull();
+    expect(third.ownership).toBe('unknown');
+    expect(third.notes.join(' ')).toContain('older key format');
+    expect(second.found.map((sighting: { kind: string }) => sighting.kind)).toEqual(['access-key-id', 'secret-access-key', 'session-token']);
+    expect(playbook.unpaired.found).toHaveLength(1);
+    expect(playbook.summary).toMatchObject({ keys: 3, accounts: [OURS], foreignKeys: 0, unpairedSecrets: 1 });
+  });
+
+  it('marks a key from an account outside config.accounts as foreign: notify, never delete', () => {
+    const { playbook } = playbookOf('unknown-account');
+    const [key] = playbook.keys;
+    expect(key.accountId).toBe(THEIRS);
+    expect(key.ownership).toBe('foreign');
+    expect(key.steps.map((step: { id: string }) => step.id)).toEqual(['remove-leaked-data', 'notify-owner', 'prevent']);
+    expect(JSON.stringify(key.steps)).not.toContain('delete-access-key');
+    expect(key.notes.join(' ')).toContain('canary token');
+    expect(playbook.summary.foreignKeys).toBe(1);
+  });
+
+  it('cites the AWS documentation pages the steps follow', () => {
+    const { playbook } = playbookOf('akia');
+    const urls = playbook.references.map((reference: { url: string }) => reference.url);
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        'https://docs.aws.amazon.com/general/latest/gr/aws-access-keys-best-practices.html',
+        'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html',
+        'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html',
+        'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp.html',
+        'https://repost.aws/knowledge-center/potential-account-compromise',
+      ]),
+    );
+  });
+});
