@@ -1,4 +1,4 @@
-// The GitHub Action's process entry (action.yml → action/dist/index.mjs, bundled by `npm run build:action`):
+// The GitHub Action's process entry (action.yml → action/dist/index.js, bundled by `npm run build:action`):
 // like src/cli.ts, the only file of the action that touches `process`.
 import { runAction } from './run.js';
 

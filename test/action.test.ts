@@ -1,0 +1,231 @@
+// The GitHub Action end to end: its bundled entry (built from src/ as `npm run build:action` does) run as a
+// child process in real repositories, under a simulated runner: GITHUB_EVENT_NAME, GITHUB_EVENT_PATH with
+// payloads shaped like GitHub's, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_WORKSPACE, and INPUT_* variables
+// named as the runner names them (upper-cased, hyphens kept: INPUT_FAIL-ON-FINDINGS).
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs build script without type declarations
+import { bundle } from '../action/build.mjs';
+import { ROOT } from './support/cli.js';
+import { fakeKeyId, fakeSecret } from './support/fakes.js';
+import { credentialsFile } from './support/git-hooks.js';
+import { GIT_ENV, Repo, tempDir } from './support/repo.js';
+
+let entry: string;
+
+beforeAll(async () => {
+  // The same layout as the action repository: action/dist/ two levels below a root holding patterns/.
+  const root = tempDir('keywarden-action-');
+  writeFileSync(path.join(root, 'package.json'), JSON.stringify({ type: 'module' }));
+  symlinkSync(path.join(ROOT, 'patterns'), path.join(root, 'patterns'));
+  await bundle({ outdir: path.join(root, 'action', 'dist') });
+  entry = path.join(root, 'action', 'dist', 'index.js');
+}, 120_000);
+
+interface ActionRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+function runAction(workspace: string, event: string, payload: object, inputs: Record<string, string> = {}): ActionRun {
+  const runner = tempDir('keywarden-runner-');
+  const files = { event: path.join(runner, 'event.json'), output: path.join(runner, 'output'), summary: path.join(runner, 'summary.md') };
+  writeFileSync(files.event, JSON.stringify(payload));
+  writeFileSync(files.output, '');
+  writeFileSync(files.summary, '');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    ...GIT_ENV,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: event,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: 'acme/app',
+    GITHUB_SHA: 'f'.repeat(40),
+    // action.yml's defaults, as the runner passes them when the workflow gives no `with:`.
+    INPUT_MODE: 'auto',
+    INPUT_CONFIG: '',
+    INPUT_BASELINE: '',
+    INPUT_ARGS: '',
+    'INPUT_FAIL-ON-FINDINGS': 'true',
+    INPUT_SARIF: 'keywarden.sarif',
+    ...inputs,
+  };
+  const result = spawnSync(process.execPath, [entry], { cwd: workspace, env, encoding: 'utf8' });
+  if (result.error) throw result.error;
+  return { status: result.status ?? -1, stdout: String(result.stdout), stderr: String(result.stderr), outputs: parseOutputs(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8') };
+}
+
+/** $GITHUB_OUTPUT in the heredoc form: name<<DELIMITER / value lines / DELIMITER. */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<]+)<<(.+)$/.exec(lines[i]);
+    if (!match) continue;
+    const end = lines.indexOf(match[2], i + 1);
+    outputs[match[1]] = lines.slice(i + 1, end).join('\n');
+    i = end;
+  }
+  return outputs;
+}
+
+const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats(ajv);
+const validateSarif = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')));
+
+/** origin: main with an old key already in its history, then a feature branch whose second commit adds a key. */
+function prHistory() {
+  const origin = Repo.init();
+  const oldKey = fakeKeyId();
+  origin.commit('old leak, already on main', { 'legacy/old.ini': credentialsFile(oldKey, fakeSecret()) });
+  const base = origin.commit('base', { 'README.md': '# app\n' });
+  origin.git('checkout', '-q', '-b', 'feature');
+  origin.commit('feature: code', { 'src/app.js': 'console.log(1);\n' });
+  const keyId = fakeKeyId();
+  const secret = fakeSecret();
+  const head = origin.commit('feature: config', { 'config/prod.env': `REGION=eu-west-1\nAWS_ACCESS_KEY_ID=${keyId}\nAWS_SECRET_ACCESS_KEY=${secret}\n` });
+  origin.git('checkout', '-q', 'main');
+  return { origin, base, head, keyId, secret, oldKey };
+}
+
+function clone(origin: Repo, args: string[] = []): Repo {
+  const dir = path.join(tempDir('keywarden-ws-'), 'ws');
+  spawnSync('git', ['clone', '-q', ...args, `file://${origin.dir}`, dir], { env: { ...process.env, ...GIT_ENV } });
+  return new Repo(dir);
+}
+
+function prPayload(base: string, head: string) {
+  return {
+    action: 'synchronize',
+    number: 7,
+    pull_request: { number: 7, state: 'open', base: { ref: 'main', sha: base, repo: { full_name: 'acme/app' } }, head: { ref: 'feature', sha: head, repo: { full_name: 'acme/app' } } },
+    repository: { full_name: 'acme/app', default_branch: 'main' },
+  };
+}
+
+describe('the GitHub Action', () => {
+  it('action.yml runs the bundled entry on the runner\'s Node, with the documented inputs and outputs', () => {
+    const yml = readFileSync(path.join(ROOT, 'action.yml'), 'utf8');
+    expect(yml).toMatch(/^runs:\n {2}using: node24\n {2}main: action\/dist\/index\.js$/m);
+    for (const name of ['mode', 'config', 'baseline', 'args', 'fail-on-findings', 'sarif']) expect(yml).toMatch(new RegExp(`^  ${name}:$`, 'm'));
+    for (const name of ['findings', 'sarif']) expect(yml).toMatch(new RegExp(`^outputs:[\\s\\S]*^  ${name}:$`, 'm'));
+    expect(existsSync(path.join(ROOT, 'action', 'dist', 'index.js'))).toBe(true);
+    expect(existsSync(path.join(ROOT, 'action', 'dist', 'worker.js'))).toBe(true);
+  });
+
+  it('on pull_request scans the PR\'s commits: annotations, summary, outputs, SARIF, failing step', () => {
+    const { origin, base, head, keyId, secret, oldKey } = prHistory();
+    const ws = clone(origin);
+    ws.git('checkout', '-q', head);
+    const run = runAction(ws.dir, 'pull_request', prPayload(base, head));
+    expect(run.status, run.stdout + run.stderr).toBe(1);
+    // Annotations on the exact line, secret redacted; the key that was already on main is not this PR's.
+    expect(run.stdout).toMatch(new RegExp(`^::error file=config/prod\\.env,line=2,col=19,endColumn=39,title=[^:]+::.*${keyId}`, 'm'));
+    expect(run.stdout).toMatch(/^::error file=config\/prod\.env,line=3,/m);
+    expect(run.stdout).not.toContain(secret);
+    expect(run.stdout).not.toContain(oldKey);
+    expect(run.stdout).toMatch(/^::error::keywarden found 2 AWS credentials/m);
+    // Outputs.
+    expect(run.outputs.findings).toBe('2');
+    expect(run.outputs.sarif).toBe(path.join(ws.dir, 'keywarden.sarif'));
+    // Summary: a table with links to the lines at the introducing commit, and the playbook.
+    expect(run.summary).toContain('pull request #7');
+    expect(run.summary).toContain('| File | Line | Credential | Value | Rule | Commit |');
+    expect(run.summary).toContain(`[config/prod.env:2](https://github.com/acme/app/blob/${head}/config/prod.env#L2)`);
+    expect(run.summary).toContain(keyId);
+    expect(run.summary).not.toContain(secret);
+    expect(run.summary).toContain('What to do now');
+    expect(run.summary).toContain('keywarden remediate');
+    // SARIF for upload-sarif.
+    const sarif = JSON.parse(readFileSync(run.outputs.sarif, 'utf8'));
+    expect(validateSarif(sarif) ? [] : validateSarif.errors).toEqual([]);
+    expect(sarif.runs[0].results.map((result: any) => result.properties.commit.sha)).toEqual([head, head]);
+    expect(JSON.stringify(sarif)).not.toContain(secret);
+  });
+
+  it('fail-on-findings: false reports without failing the step; a bad input is one ::error:: and exit 2', () => {
+    const { origin, base, head } = prHistory();
+    const ws = clone(origin);
+    const run = runAction(ws.dir, 'pull_request', prPayload(base, head), { 'INPUT_FAIL-ON-FINDINGS': 'false', INPUT_SARIF: 'out/k.sarif' });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs.findings).toBe('2');
+    expect(existsSync(path.join(ws.dir, 'out', 'k.sarif'))).toBe(true);
+    const bad = runAction(ws.dir, 'pull_request', prPayload(base, head), { 'INPUT_FAIL-ON-FINDINGS': 'maybe' });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toMatch(/^::error title=keywarden::input 'fail-on-findings' must be true or false/m);
+    expect(bad.stderr).toBe('');
+  });
+
+  it('a shallow checkout without the base commit gets a clear message (fetch-depth: 0)', () => {
+    const { origin, base, head } = prHistory();
+    const ws = clone(origin, ['--depth', '1', '--branch', 'feature']);
+    expect(ws.git('rev-parse', '--is-shallow-repository').trim()).toBe('true');
+    const run = runAction(ws.dir, 'pull_request', prPayload(base, head));
+    expect(run.status).toBe(2);
+    expect(run.stdout).toMatch(/^::error title=keywarden::cannot scan pull request #7: commit [0-9a-f]{12} is not in the repository \(the checkout is shallow\)\. Set `fetch-depth: 0` on actions\/checkout/m);
+  });
+
+  it('on push scans before..after; a new branch (before = 000…) is scanned from where it left the default branch', () => {
+    const { origin, base, head, keyId, oldKey } = prHistory();
+    const ws = clone(origin);
+    ws.git('checkout', '-q', 'feature');
+    const pushed = runAction(ws.dir, 'push', { ref: 'refs/heads/feature', before: base, after: head, created: false, deleted: false, forced: false, repository: { default_branch: 'main' } });
+    expect(pushed.status, pushed.stdout + pushed.stderr).toBe(1);
+    expect(pushed.stdout).toContain(keyId);
+    expect(pushed.outputs.findings).toBe('2');
+
+    const created = runAction(ws.dir, 'push', { ref: 'refs/heads/feature', before: '0'.repeat(40), after: head, created: true, deleted: false, forced: false, repository: { default_branch: 'main' } });
+    expect(created.status, created.stdout + created.stderr).toBe(1);
+    expect(created.stdout).toContain("the new branch feature's commits since it left main");
+    expect(created.stdout).toContain(keyId);
+    expect(created.stdout).not.toContain(oldKey);
+
+    const deleted = runAction(ws.dir, 'push', { ref: 'refs/heads/feature', before: head, after: '0'.repeat(40), deleted: true, repository: { default_branch: 'main' } });
+    expect(deleted.status).toBe(0);
+    expect(deleted.outputs.findings).toBe('0');
+  });
+
+  it('on schedule scans the working tree, or every commit with mode: history', () => {
+    const { origin, keyId, oldKey } = prHistory();
+    const ws = clone(origin);
+    const tree = runAction(ws.dir, 'schedule', { schedule: '0 3 * * 1' });
+    expect(tree.status, tree.stdout + tree.stderr).toBe(1);
+    expect(tree.stdout).toContain('the working tree');
+    expect(tree.stdout).toContain(oldKey);
+    expect(tree.stdout).not.toContain(keyId);
+    const history = runAction(ws.dir, 'workflow_dispatch', {}, { INPUT_MODE: 'history' });
+    expect(history.status, history.stdout + history.stderr).toBe(1);
+    expect(history.stdout).toContain(oldKey);
+    expect(history.stdout).toContain(keyId);
+    expect(history.summary).toContain('every commit on every ref');
+  });
+
+  it('passes config, baseline and extra args through to the scan', () => {
+    const { origin, base, head } = prHistory();
+    const ws = clone(origin);
+    mkdirSync(path.join(ws.dir, 'ci'), { recursive: true });
+    // The baseline accepts the current findings, so the same PR passes.
+    const scan = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'keywarden.js'), 'baseline', '--range', `${base}..${head}`, '--output', 'ci/baseline.json'], { cwd: ws.dir, encoding: 'utf8' });
+    expect(scan.status, scan.stderr).toBe(0);
+    const accepted = runAction(ws.dir, 'pull_request', prPayload(base, head), { INPUT_BASELINE: 'ci/baseline.json', INPUT_ARGS: '--max-file-size "10 MB"' });
+    expect(accepted.status, accepted.stdout + accepted.stderr).toBe(0);
+    expect(accepted.outputs.findings).toBe('0');
+    expect(accepted.summary).toContain('No AWS credentials found');
+    const clash = runAction(ws.dir, 'pull_request', prPayload(base, head), { INPUT_ARGS: '--history' });
+    expect(clash.status).toBe(2);
+    expect(clash.stdout).toContain('choose one of');
+  });
+});
