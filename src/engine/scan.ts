@@ -64,6 +64,14 @@ interface Raw {
   confidence: Confidence | null;
   /** Set when a rule's `alone` regex accepted an unnamed value. */
   aloneConfidence: Confidence | null;
+  /** Found inside a decoded base64 token (the span is the whole token). */
+  nested: boolean;
+}
+
+interface ScanState {
+  raws: Map<string, Raw>;
+  /** Spans ("start:end") of base64 tokens that decoded to text: as a whole they are encoded text, not keys. */
+  textTokens: Set<string>;
 }
 
 export function scanText(text: string, rules: readonly Rule[], path?: string): Candidate[] {
@@ -71,10 +79,11 @@ export function scanText(text: string, rules: readonly Rule[], path?: string): C
   const plan = planFor(rules);
   const windows = keywordWindows(text, plan);
   if (windows.length === 0) return [];
-  const raws = new Map<string, Raw>();
-  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, raws, path);
-  if (raws.size === 0) return [];
-  return resolve([...raws.values()], new LineIndex(text));
+  const state: ScanState = { raws: new Map(), textTokens: new Set() };
+  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path);
+  const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
+  if (raws.length === 0) return [];
+  return resolve(raws, new LineIndex(text));
 }
 
 /** Sorted, merged [from, to) windows around every keyword occurrence. */
@@ -98,7 +107,8 @@ function keywordWindows(text: string, plan: Plan): Array<[number, number]> {
   return windows;
 }
 
-function scanWindow(text: string, from: number, to: number, rules: readonly Rule[], plan: Plan, raws: Map<string, Raw>, path: string | undefined): void {
+function scanWindow(text: string, from: number, to: number, rules: readonly Rule[], plan: Plan, state: ScanState, path: string | undefined): void {
+  const { raws } = state;
   const identity = identityView(text.slice(from, to), from);
   const views: View[] = [identity];
   if (plan.url) pushView(views, urlView(identity));
@@ -112,7 +122,7 @@ function scanWindow(text: string, from: number, to: number, rules: readonly Rule
   }
   if (plan.base64) {
     for (const token of base64Tokens(identity.text, MAX_BASE64)) {
-      scanDecodedToken(identity, token, rules, text, raws, path);
+      scanDecodedToken(identity, token, rules, text, state, path);
     }
   }
 }
@@ -147,15 +157,19 @@ function contextOf(rule: Rule, secret: string, viewText: string, index: number, 
   return { confidence, alone };
 }
 
-function addRaw(raws: Map<string, Raw>, rule: Rule, start: number, end: number, secret: string, entropy: number, context: { confidence: Confidence | null; alone: Confidence | null }): void {
+function addRaw(raws: Map<string, Raw>, rule: Rule, start: number, end: number, secret: string, entropy: number, context: { confidence: Confidence | null; alone: Confidence | null }, nested = false): void {
   const key = `${rule.id}\0${start}\0${end}`;
   const existing = raws.get(key);
-  if (existing) {
+  if (existing && nested !== existing.nested) {
+    // What a base64 token decodes to wins over the token itself.
+    if (!nested) return;
+    raws.delete(key);
+  } else if (existing) {
     existing.confidence = better(existing.confidence, context.confidence);
     existing.aloneConfidence = better(existing.aloneConfidence, context.alone);
     return;
   }
-  raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone });
+  raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested });
 }
 
 /**
@@ -163,11 +177,13 @@ function addRaw(raws: Map<string, Raw>, rule: Rule, start: number, end: number, 
  * as text, with the name before the token kept in front of it so that `aws_secret_access_key: <base64>` still
  * names the decoded value. Everything found inside points at the whole token.
  */
-function scanDecodedToken(identity: View, token: { index: number; text: string; decoded: string }, rules: readonly Rule[], original: string, raws: Map<string, Raw>, path: string | undefined): void {
+function scanDecodedToken(identity: View, token: { index: number; text: string; decoded: string }, rules: readonly Rule[], original: string, state: ScanState, path: string | undefined): void {
+  const { raws } = state;
   const prefix = identity.text.slice(Math.max(0, token.index - 240), token.index);
   const inner = prefix + token.decoded;
   const tokenStart = originalStart(identity, token.index);
   const tokenEnd = originalEnd(identity, token.index + token.text.length);
+  state.textTokens.add(`${tokenStart}:${tokenEnd}`);
   const innerView = identityView(inner, 0);
   const views: View[] = [innerView];
   pushView(views, jsonEscapeView(innerView));
@@ -186,7 +202,7 @@ function scanDecodedToken(identity: View, token: { index: number; text: string; 
         if (originalStart(view, index) < prefix.length) continue; // found by the outer scan already
         const entropy = gateSecret(rule, secret);
         if (entropy === null) continue;
-        addRaw(raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path));
+        addRaw(raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path), true);
       }
     }
   }

@@ -1,0 +1,295 @@
+// Real-world shapes of leaked AWS credentials, each with a true case (found, at the right place, paired)
+// and a false case (a look-alike that must not be reported). Fakes are generated per run.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../src/config/types.js';
+import { scanText } from '../src/engine/scan.js';
+import { loadRules } from '../src/rules/load.js';
+import type { Candidate } from '../src/types.js';
+import { fakeSecretWithSymbols } from './rules-examples.js';
+import { fakeKeyId, fakeSessionToken } from './support/fakes.js';
+
+const rules = loadRules(defaultConfig(process.cwd()));
+const scan = (text: string, path = 'file.txt'): Candidate[] => scanText(text, rules, path);
+const summary = (found: Candidate[]) => found.map((c) => `${c.ruleId}@${c.line}:${c.column} ${c.secret}${c.keyId ? ` key=${c.keyId}` : ''} ${c.confidence}`).sort();
+
+/** Where `needle` is in `text` (1-based line and column of its first occurrence). */
+function at(text: string, needle: string, from = 0): { line: number; column: number } {
+  const index = text.indexOf(needle, from);
+  if (index === -1) throw new Error(`${needle} not in text`);
+  const before = text.slice(0, index);
+  const line = before.split('\n').length;
+  return { line, column: index - before.lastIndexOf('\n') };
+}
+
+function expectFound(text: string, expected: Array<{ rule: string; secret: string; keyId?: string | null; confidence?: string }>, path?: string): Candidate[] {
+  const found = scan(text, path);
+  expect(summary(found).length, `${text}\n${summary(found).join('\n')}`).toBe(expected.length);
+  for (const e of expected) {
+    const hit = found.find((c) => c.ruleId === e.rule && c.secret === e.secret);
+    expect(hit, `${e.rule} ${e.secret} in\n${text}\nfound:\n${summary(found).join('\n')}`).toBeDefined();
+    if (e.keyId !== undefined) expect(hit!.keyId).toBe(e.keyId);
+    if (e.confidence) expect(hit!.confidence).toBe(e.confidence);
+  }
+  return found;
+}
+
+const ID = 'aws-access-key-id';
+const SK = 'aws-secret-access-key';
+const ST = 'aws-session-token';
+
+function fresh() {
+  return { akia: fakeKeyId('AKIA'), asia: fakeKeyId('ASIA'), secret: fakeSecretWithSymbols(), secret2: fakeSecretWithSymbols(), token: fakeSessionToken(420) };
+}
+
+describe('.env files', () => {
+  it('finds the key pair, in any order, quoted or not, with export', () => {
+    const { akia, secret } = fresh();
+    const text = `# app\nNODE_ENV=production\nAWS_SECRET_ACCESS_KEY="${secret}"\nAWS_DEFAULT_REGION=eu-west-1\nexport AWS_ACCESS_KEY_ID=${akia}\n`;
+    const found = expectFound(text, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia, confidence: 'high' }]);
+    const sk = found.find((c) => c.ruleId === SK)!;
+    expect({ line: sk.line, column: sk.column }).toEqual(at(text, secret));
+    expect(sk.endColumn - sk.column).toBe(40);
+  });
+  it('reports nothing for references and placeholders', () => {
+    expectFound('AWS_ACCESS_KEY_ID=${AWS_ACCESS_KEY_ID}\nAWS_SECRET_ACCESS_KEY=<your secret key>\nAWS_SESSION_TOKEN=\nSECRET_KEY_BASE=' + randomBytes(64).toString('hex') + '\n', []);
+  });
+});
+
+describe('~/.aws/credentials and ~/.aws/config', () => {
+  it('finds every profile, pairing each secret with its own key ID', () => {
+    const a = fresh();
+    const b = fresh();
+    const text = `[default]\r\naws_access_key_id = ${a.akia}\r\naws_secret_access_key = ${a.secret}\r\n\r\n[prod]\r\naws_access_key_id=${b.akia}\r\naws_secret_access_key=${b.secret}\r\n\r\n[temp]\r\naws_access_key_id = ${a.asia}\r\naws_secret_access_key = ${a.secret2}\r\naws_session_token = ${a.token}\r\n`;
+    expectFound(
+      text,
+      [
+        { rule: ID, secret: a.akia },
+        { rule: SK, secret: a.secret, keyId: a.akia },
+        { rule: ID, secret: b.akia },
+        { rule: SK, secret: b.secret, keyId: b.akia },
+        { rule: ID, secret: a.asia },
+        { rule: SK, secret: a.secret2, keyId: a.asia },
+        { rule: ST, secret: a.token, keyId: a.asia, confidence: 'high' },
+      ],
+      '.aws/credentials',
+    );
+  });
+  it('ignores a config file with only regions, roles and SSO settings', () => {
+    const text = `[default]\nregion = us-east-1\noutput = json\n\n[profile dev]\nrole_arn = arn:aws:iam::123456789012:role/dev\nsource_profile = default\nsso_start_url = https://my.awsapps.com/start\nrole_session_name = ${randomUUID()}\ncredential_process = /usr/local/bin/creds --id AROA${'ABCDEFGHJKLMNPQR'}\n`;
+    expectFound(text, [], '.aws/config');
+  });
+});
+
+describe('IAM console CSV', () => {
+  it('finds the key-only download, with and without BOM, CRLF', () => {
+    const { akia, secret } = fresh();
+    for (const bom of ['', '\uFEFF']) {
+      const text = `${bom}Access key ID,Secret access key\r\n${akia},${secret}\r\n`;
+      const found = expectFound(text, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia }]);
+      expect(found.find((c) => c.ruleId === SK)!.line).toBe(2);
+    }
+  });
+  it('finds the user download (User name,Password,Access key ID,Secret access key,Console login link)', () => {
+    const { akia, secret } = fresh();
+    const text = `User name,Password,Access key ID,Secret access key,Console login link\r\nci-bot,Xy9!pass,${akia},${secret},https://123456789012.signin.aws.amazon.com/console\r\n`;
+    expectFound(text, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia }]);
+  });
+  it('finds the reversed column order', () => {
+    const { akia, secret } = fresh();
+    expectFound(`Secret access key,Access key ID\n${secret},${akia}\n`, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia }]);
+  });
+  it('reports nothing for a CSV of user IDs and hashes', () => {
+    const rows = Array.from({ length: 5 }, (_, i) => `user${i},${fakeKeyId('AIDA')},${randomBytes(20).toString('hex')},${randomBytes(30).toString('base64')}`);
+    expectFound(`User name,User ID,Commit,Checksum\n${rows.join('\n')}\n`, []);
+  });
+});
+
+describe('Terraform', () => {
+  it('finds provider "aws" credentials under generic names', () => {
+    const { akia, secret } = fresh();
+    const text = `provider "aws" {\n  region     = "us-west-2"\n  access_key = "${akia}"\n  secret_key = "${secret}"\n}\n`;
+    expectFound(text, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia, confidence: 'high' }]);
+  });
+  it('finds secret_key with only the provider block as AWS context (medium)', () => {
+    const { secret } = fresh();
+    const text = `provider "aws" {\n  region     = "us-west-2"\n  access_key = var.access_key\n  secret_key = "${secret}"\n}\n`;
+    expectFound(text, [{ rule: SK, secret, keyId: null, confidence: 'medium' }], 'main.tf');
+  });
+  it('ignores variables, data sources and other providers', () => {
+    const text = `provider "aws" {\n  access_key = var.aws_access_key\n  secret_key = var.aws_secret_key\n}\nresource "random_id" "x" {\n  keepers = { sha = "${randomBytes(20).toString('hex')}" }\n}\nprovider "google" {\n  credentials = file("account.json")\n}\n`;
+    expectFound(text, []);
+  });
+});
+
+describe('Python boto3', () => {
+  it('finds keyword arguments', () => {
+    const { akia, secret, asia, token } = fresh();
+    const text = `import boto3\n\ns3 = boto3.client(\n    "s3",\n    aws_access_key_id="${akia}",\n    aws_secret_access_key="${secret}",\n)\nsts = boto3.Session(aws_access_key_id='${asia}', aws_secret_access_key='${secret}', aws_session_token='${token}')\n`;
+    const found = scan(text);
+    expect(summary(found).filter((s) => s.startsWith(SK))).toHaveLength(2);
+    expect(found.find((c) => c.ruleId === ST)?.secret).toBe(token);
+    expect(found.find((c) => c.ruleId === ST)?.keyId).toBe(asia);
+  });
+  it('ignores environment lookups', () => {
+    expectFound(`s3 = boto3.client("s3", aws_access_key_id=os.environ["AWS_ACCESS_KEY_ID"], aws_secret_access_key=os.getenv("AWS_SECRET_ACCESS_KEY"))\n`, []);
+  });
+});
+
+describe('JavaScript / TypeScript SDK', () => {
+  it('finds v3 credentials objects and v2 config.update', () => {
+    const { akia, secret, asia, token, secret2 } = fresh();
+    const text = `const client = new S3Client({\n  region: 'us-east-1',\n  credentials: {\n    accessKeyId: '${asia}',\n    secretAccessKey: '${secret}',\n    sessionToken: '${token}',\n  },\n});\nAWS.config.update({ accessKeyId: "${akia}", secretAccessKey: "${secret2}", region: "us-east-1" });\n`;
+    expectFound(text, [
+      { rule: ID, secret: asia },
+      { rule: SK, secret, keyId: asia },
+      { rule: ST, secret: token, keyId: asia },
+      { rule: ID, secret: akia },
+      { rule: SK, secret: secret2, keyId: akia },
+    ]);
+  });
+  it('finds positional constructor arguments', () => {
+    const { akia, secret } = fresh();
+    expectFound(`const creds = new AWS.Credentials('${akia}', '${secret}');\n`, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia }]);
+  });
+  it('ignores process.env and variable names like AKIAVariable', () => {
+    expectFound(`const AKIAVariable = 'x';\nconst credentials = { accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY };\n`, []);
+  });
+});
+
+describe('Java, Go, C#, PHP, Ruby', () => {
+  it('finds Java properties', () => {
+    const { akia, secret } = fresh();
+    expectFound(`aws.accessKeyId=${akia}\naws.secretKey=${secret}\n`, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia }]);
+  });
+  it('finds Go static credentials', () => {
+    const { akia, secret } = fresh();
+    expectFound(`sess := session.Must(session.NewSession(&aws.Config{\n\tCredentials: credentials.NewStaticCredentials("${akia}", "${secret}", ""),\n}))\n`, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia }]);
+  });
+  it('finds C# BasicAWSCredentials', () => {
+    const { akia, secret } = fresh();
+    expectFound(`var credentials = new BasicAWSCredentials("${akia}","${secret}");\n`, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia }]);
+  });
+  it('finds PHP and Ruby arrays', () => {
+    const { akia, secret, secret2 } = fresh();
+    const php = `$s3 = new Aws\\S3\\S3Client([\n    'version' => 'latest',\n    'credentials' => [\n        'key'    => '${akia}',\n        'secret' => '${secret}',\n    ],\n]);\n`;
+    expectFound(php, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia }]);
+    const ruby = `Aws.config.update({\n  region: 'us-east-1',\n  credentials: Aws::Credentials.new(ENV['AWS_ID'], '${secret2}')\n})\n`;
+    expectFound(ruby, [{ rule: SK, secret: secret2, keyId: null }]);
+  });
+  it('ignores a Java class full of hashes', () => {
+    const text = `public class Hashes {\n  static final String AWS_SDK_SHA = "${randomBytes(20).toString('hex')}";\n  static final String BLOB = "${randomBytes(60).toString('base64')}";\n}\n`;
+    expectFound(text, []);
+  });
+});
+
+describe('YAML CI, Dockerfile, shell', () => {
+  it('finds GitHub Actions env values, but not secrets references', () => {
+    const { akia, secret } = fresh();
+    const text = `jobs:\n  deploy:\n    env:\n      AWS_ACCESS_KEY_ID: ${akia}\n      AWS_SECRET_ACCESS_KEY: "${secret}"\n      OTHER: \${{ secrets.AWS_SECRET_ACCESS_KEY }}\n`;
+    expectFound(text, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia }]);
+    expectFound(`env:\n  AWS_ACCESS_KEY_ID: \${{ secrets.AWS_ACCESS_KEY_ID }}\n  AWS_SECRET_ACCESS_KEY: \${{ secrets.AWS_SECRET_ACCESS_KEY }}\n`, []);
+  });
+  it('finds Dockerfile ENV in both syntaxes', () => {
+    const { akia, secret } = fresh();
+    expectFound(`FROM node:20\nENV AWS_ACCESS_KEY_ID ${akia}\nENV AWS_SECRET_ACCESS_KEY=${secret}\n`, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia }]);
+    expectFound(`FROM node:20\nARG AWS_SECRET_ACCESS_KEY\nENV AWS_SECRET_ACCESS_KEY=$AWS_SECRET_ACCESS_KEY\n`, []);
+  });
+  it('finds shell exports and aws configure set', () => {
+    const { secret } = fresh();
+    expectFound(`#!/bin/sh\nexport AWS_SECRET_ACCESS_KEY='${secret}'\n`, [{ rule: SK, secret, keyId: null, confidence: 'high' }]);
+    expectFound(`aws configure set aws_secret_access_key ${secret}\n`, [{ rule: SK, secret }]);
+    expectFound(`export AWS_SECRET_ACCESS_KEY=$(vault read -field=secret aws/creds)\n`, []);
+  });
+});
+
+describe('JSON, XML, Markdown', () => {
+  it('finds STS output JSON (all three, paired)', () => {
+    const { asia, secret, token } = fresh();
+    const text = JSON.stringify({ Credentials: { AccessKeyId: asia, SecretAccessKey: secret, SessionToken: token, Expiration: '2030-01-01T00:00:00Z' } }, null, 4);
+    expectFound(text, [{ rule: ID, secret: asia }, { rule: SK, secret, keyId: asia }, { rule: ST, secret: token, keyId: asia }]);
+  });
+  it('finds JSON with \\/ escapes and reports the decoded secret at the encoded position', () => {
+    const { secret } = fresh();
+    const escaped = secret.replaceAll('/', '\\/');
+    const text = `{"aws_secret_access_key":"${escaped}"}`;
+    const [hit] = expectFound(text, [{ rule: SK, secret }]);
+    expect(hit.column).toBe(at(text, escaped).column);
+    expect(hit.endColumn).toBe(hit.column + escaped.length);
+  });
+  it('finds an ini file inside a JSON string', () => {
+    const { akia, secret } = fresh();
+    const text = JSON.stringify({ files: { '/root/.aws/credentials': `[default]\naws_access_key_id=${akia}\naws_secret_access_key=${secret}\n` } });
+    expectFound(text, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia }]);
+  });
+  it('finds XML elements and plist key/string pairs', () => {
+    const { akia, secret, secret2 } = fresh();
+    expectFound(`<Credentials>\n  <AccessKeyId>${akia}</AccessKeyId>\n  <SecretAccessKey>${secret}</SecretAccessKey>\n</Credentials>\n`, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia }]);
+    expectFound(`<dict>\n  <key>AWSSecretKey</key>\n  <string>${secret2}</string>\n</dict>\n`, [{ rule: SK, secret: secret2 }]);
+  });
+  it('finds Markdown code and tables, not the documentation examples', () => {
+    const { akia, secret } = fresh();
+    const text = `## Setup\n\n| Name | Value |\n|---|---|\n| AWS_ACCESS_KEY_ID | \`${akia}\` |\n| AWS_SECRET_ACCESS_KEY | \`${secret}\` |\n\nExample: \`AKIAIOSFODNN7EXAMPLE\` / \`wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\`\n`;
+    expectFound(text, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia }]);
+  });
+});
+
+describe('encoded and split values', () => {
+  it('finds URL-encoded secrets (%2F, %2B) and points at the encoded text', () => {
+    const { secret } = fresh();
+    const encoded = encodeURIComponent(secret);
+    const text = `curl "https://api.example.com/hook?aws_secret_access_key=${encoded}&region=us-east-1"`;
+    const [hit] = expectFound(text, [{ rule: SK, secret }]);
+    expect(hit.column).toBe(at(text, encoded).column);
+    expect(hit.endColumn).toBe(hit.column + encoded.length);
+  });
+  it('finds a presigned URL session token (URL-encoded)', () => {
+    const { asia, token } = fresh();
+    const text = `https://bucket.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${asia}%2F20240101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Security-Token=${encodeURIComponent(token)}&X-Amz-Signature=${randomBytes(32).toString('hex')}`;
+    expectFound(text, [{ rule: ID, secret: asia }, { rule: ST, secret: token, keyId: asia }]);
+  });
+  it('finds values in a Kubernetes Secret data: (base64), not in stringData of other apps', () => {
+    const { akia, secret } = fresh();
+    const b64 = (s: string) => Buffer.from(s).toString('base64');
+    const text = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ntype: Opaque\ndata:\n  AWS_ACCESS_KEY_ID: ${b64(akia)}\n  AWS_SECRET_ACCESS_KEY: ${b64(secret)}\n  DB_PASSWORD: ${b64('hunter2-hunter2')}\n`;
+    const found = expectFound(text, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia }]);
+    const sk = found.find((c) => c.ruleId === SK)!;
+    expect({ line: sk.line, column: sk.column }).toEqual(at(text, b64(secret)));
+  });
+  it('finds a whole credentials file base64-encoded in a Secret', () => {
+    const { akia, secret } = fresh();
+    const file = Buffer.from(`[default]\naws_access_key_id = ${akia}\naws_secret_access_key = ${secret}\n`).toString('base64');
+    expectFound(`kind: Secret\ndata:\n  credentials: ${file}\n`, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia }]);
+  });
+  it('finds values split by concatenation or on the next line', () => {
+    const { secret, secret2 } = fresh();
+    const java = `String awsSecret = "${secret.slice(0, 20)}"\n    + "${secret.slice(20)}";\n`;
+    expectFound(java, [{ rule: SK, secret }]);
+    const yaml = `aws:\n  aws_secret_access_key: >-\n    ${secret2}\n`;
+    expectFound(yaml, [{ rule: SK, secret: secret2 }]);
+  });
+});
+
+describe('look-alikes that are not credentials', () => {
+  it('ignores git SHAs, SHA-1, UUIDs, JWTs near AWS words', () => {
+    const sha = randomBytes(20).toString('hex');
+    const jwt = `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify({ sub: randomUUID(), aws: true })).toString('base64url')}.${randomBytes(32).toString('base64url')}`;
+    expectFound(`aws_commit = ${sha}\nAWS_SECRET_ACCESS_KEY_SHA1=${sha}\naws_request_id: ${randomUUID()}\naws_session_token: ${jwt}\n`, []);
+  });
+  it('ignores package-lock integrity strings of aws packages', () => {
+    const lines = Array.from({ length: 20 }, (_, i) => `    "node_modules/@aws-sdk/client-${i}": {\n      "version": "3.1.${i}",\n      "resolved": "https://registry.npmjs.org/@aws-sdk/client-${i}/-/client-${i}-3.1.${i}.tgz",\n      "integrity": "sha512-${randomBytes(64).toString('base64')}"\n    },`);
+    expectFound(`{\n  "packages": {\n${lines.join('\n')}\n  }\n}\n`, []);
+  });
+  it('ignores minified JS that mentions AWS names and carries base64 blobs', () => {
+    const blob = randomBytes(3000).toString('base64');
+    const text = `!function(){var AWS_SECRET_ACCESS_KEY="AWS_SECRET_ACCESS_KEY",a="${blob}",secretAccessKey:e.secretAccessKey,b=/^AKIA[A-Z2-7]{16}$/;}();`;
+    expectFound(text, []);
+  });
+  it('ignores a random 40-character base64 string with no AWS name or key ID near', () => {
+    const { secret } = fresh();
+    expectFound(`const checksum = "${secret}";\n// aws\n\n\n\n\n\n\n\n\n\n\n\n\n\n\nconst other = "${fresh().secret}";\n`, []);
+  });
+  it('ignores the documentation examples in every position', () => {
+    expectFound(`aws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\nAKIAI44QH8DHBEXAMPLE,je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY\nASIAIOSFODNN7EXAMPLE\n`, []);
+  });
+});
