@@ -1542,8 +1542,8 @@ var require_to_regex_range = __commonJS({
       let relax = String(opts.relaxZeros);
       let shorthand = String(opts.shorthand);
       let capture = String(opts.capture);
-      let wrap = String(opts.wrap);
-      let cacheKey = min + ":" + max + "=" + relax + shorthand + capture + wrap;
+      let wrap2 = String(opts.wrap);
+      let cacheKey = min + ":" + max + "=" + relax + shorthand + capture + wrap2;
       if (toRegexRange.cache.hasOwnProperty(cacheKey)) {
         return toRegexRange.cache[cacheKey].result;
       }
@@ -1813,9 +1813,9 @@ var require_fill_range = __commonJS({
     };
     var toRegex = (start, end, options) => {
       if (Array.isArray(start)) {
-        let wrap = options.wrap === true;
+        let wrap2 = options.wrap === true;
         let prefix = options.capture ? "" : "?:";
-        return wrap ? `(${prefix}${start.join("|")})` : start.join("|");
+        return wrap2 ? `(${prefix}${start.join("|")})` : start.join("|");
       }
       return toRegexRange(start, end, options);
     };
@@ -4789,7 +4789,7 @@ var require_tasks = __commonJS({
     }
     exports.getNegativePatternsAsPositive = getNegativePatternsAsPositive;
     function groupPatternsByBaseDirectory(patterns) {
-      const group = {};
+      const group2 = {};
       return patterns.reduce((collection, pattern2) => {
         const base = utils.pattern.getBaseDirectory(pattern2);
         if (base in collection) {
@@ -4798,7 +4798,7 @@ var require_tasks = __commonJS({
           collection[base] = [pattern2];
         }
         return collection;
-      }, group);
+      }, group2);
     }
     exports.groupPatternsByBaseDirectory = groupPatternsByBaseDirectory;
     function convertPatternGroupsToTasks(positive, negative, dynamic) {
@@ -7478,17 +7478,17 @@ var init_string_width2 = __esm({
 // node_modules/ansi-styles/index.js
 function assembleStyles() {
   const codes = /* @__PURE__ */ new Map();
-  for (const [groupName, group] of Object.entries(styles)) {
-    for (const [styleName, style] of Object.entries(group)) {
+  for (const [groupName, group2] of Object.entries(styles)) {
+    for (const [styleName, style] of Object.entries(group2)) {
       styles[styleName] = {
         open: `\x1B[${style[0]}m`,
         close: `\x1B[${style[1]}m`
       };
-      group[styleName] = styles[styleName];
+      group2[styleName] = styles[styleName];
       codes.set(style[0], style[1]);
     }
     Object.defineProperty(styles, groupName, {
-      value: group,
+      value: group2,
       enumerable: false
     });
   }
@@ -10157,20 +10157,20 @@ function usage(yargs, shim3) {
     epilogs.push(msg);
   };
   let wrapSet = false;
-  let wrap;
+  let wrap2;
   self.wrap = (cols) => {
     wrapSet = true;
-    wrap = cols;
+    wrap2 = cols;
   };
   self.getWrap = () => {
     if (shim3.getEnv("YARGS_DISABLE_WRAP")) {
       return null;
     }
     if (!wrapSet) {
-      wrap = windowWidth();
+      wrap2 = windowWidth();
       wrapSet = true;
     }
-    return wrap;
+    return wrap2;
   };
   const deferY18nLookupPrefix = "__yargsString__:";
   self.deferY18nLookup = (str2) => deferY18nLookupPrefix + str2;
@@ -10422,8 +10422,8 @@ function usage(yargs, shim3) {
   function addUngroupedKeys(keys, aliases, groups, defaultGroup) {
     let groupedKeys = [];
     let toCheck = null;
-    Object.keys(groups).forEach((group) => {
-      groupedKeys = groupedKeys.concat(groups[group]);
+    Object.keys(groups).forEach((group2) => {
+      groupedKeys = groupedKeys.concat(groups[group2]);
     });
     keys.forEach((key) => {
       toCheck = [key].concat(aliases[key]);
@@ -12886,16 +12886,16 @@ init_errors();
 
 // src/rules/regex.ts
 init_errors();
-function compileRegex(source, flags, where) {
+function compileRegex(source, flags, where2) {
   let regex2;
   try {
     regex2 = new RegExp(source, flags);
   } catch (error) {
     const message2 = error instanceof Error ? error.message : String(error);
-    throw new ConfigError(`${where}: ${message2}`);
+    throw new ConfigError(`${where2}: ${message2}`);
   }
   const problem = findCatastrophicForm(source, flags.includes("i"));
-  if (problem) throw new ConfigError(`${where}: unsafe regular expression /${source}/: ${problem}`);
+  if (problem) throw new ConfigError(`${where2}: unsafe regular expression /${source}/: ${problem}`);
   return regex2;
 }
 var CharSet = class {
@@ -13252,7 +13252,7 @@ function findCatastrophicForm(source, ignoreCase = false) {
 }
 
 // src/config/validate.ts
-var CONFIG_KEYS = ["$schema", "ignorePaths", "allow", "disableRules", "entropy", "rules", "maxFileSize", "accounts"];
+var CONFIG_KEYS = ["$schema", "$comment", "ignorePaths", "allow", "disableRules", "entropy", "rules", "maxFileSize", "accounts"];
 var ALLOW_KEYS = ["secrets", "regexes", "rules"];
 var RULE_ALLOW_KEYS = ["secrets", "regexes"];
 var RULE_ID = /^[a-z0-9][a-z0-9-]{0,127}$/;
@@ -13260,18 +13260,18 @@ var ACCOUNT_ID = /^\d{12}$/;
 var MAX_ENTROPY = 8;
 var SIZE = /^\s*(\d+(?:\.\d+)?)\s*(b|kb?|kib|mb?|mib|gb?|gib)?\s*$/i;
 var SIZE_UNITS = { b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
-function validateConfig(value, where) {
+function validateConfig(value, where2) {
   const fail = (field, message2) => {
-    throw new ConfigError(`${where.label}: ${where.prefix}${field}${field ? ": " : ""}${message2}`);
+    throw new ConfigError(`${where2.label}: ${where2.prefix}${field}${field ? ": " : ""}${message2}`);
   };
-  const config = defaultConfig(where.root);
-  config.source = where.source;
-  config.base = where.base;
+  const config = defaultConfig(where2.root);
+  config.source = where2.source;
+  config.base = where2.base;
   const top2 = object(value, "", fail, "the configuration must be a JSON object");
   checkKeys(top2, CONFIG_KEYS, "", fail);
-  if (has(top2, "$schema") && typeof top2.$schema !== "string") fail("$schema", `expected a string, got ${typeName(top2.$schema)}`);
+  for (const key of ["$schema", "$comment"]) if (has(top2, key) && typeof top2[key] !== "string") fail(key, `expected a string, got ${typeName(top2[key])}`);
   if (has(top2, "ignorePaths")) config.ignorePaths = strings(top2.ignorePaths, "ignorePaths", fail).map((glob, i) => checkGlob(glob, `ignorePaths[${i}]`, fail));
-  if (has(top2, "allow")) readAllow(top2.allow, config, where.label, fail);
+  if (has(top2, "allow")) readAllow(top2.allow, config, where2.label, fail);
   if (has(top2, "disableRules")) config.disableRules = strings(top2.disableRules, "disableRules", fail).map((id, i) => checkRuleId(id, `disableRules[${i}]`, fail));
   if (has(top2, "entropy")) {
     const map = object(top2.entropy, "entropy", fail);
@@ -13440,24 +13440,24 @@ function loadExplicit(base, explicit) {
     throw new ConfigError(`${display(file, base)}: ${NOT_READ}`);
   }
   if (path.basename(file) === "package.json") {
-    const found = readPackageJson(file, base, true);
+    const found = readPackageJson(file, base, true, base);
     if (!found) throw new ConfigError(`${display(file, base)}: has no "keywarden" key`);
     return found;
   }
-  return readConfigFile(file, base);
+  return readConfigFile(file, base, base);
 }
-function readConfigFile(file, base) {
+function readConfigFile(file, base, root = path.dirname(file)) {
   const label = display(file, base);
   const value = parseJson(readText(file, label), label);
-  return validateConfig(value, { label, prefix: "", source: file, root: path.dirname(file), base });
+  return validateConfig(value, { label, prefix: "", source: file, root, base });
 }
-function readPackageJson(file, base, explicit) {
+function readPackageJson(file, base, explicit, root = path.dirname(file)) {
   const label = display(file, base);
   const text = readText(file, label);
   if (!explicit && !text.includes('"keywarden"')) return null;
   const value = parseJson(text, label);
   if (value === null || typeof value !== "object" || Array.isArray(value) || !Object.prototype.hasOwnProperty.call(value, "keywarden")) return null;
-  return validateConfig(value.keywarden, { label, prefix: "keywarden.", source: file, root: path.dirname(file), base });
+  return validateConfig(value.keywarden, { label, prefix: "keywarden.", source: file, root, base });
 }
 function readText(file, label) {
   let text;
@@ -13476,9 +13476,9 @@ function parseJson(text, label) {
   } catch (error) {
     const message2 = error instanceof Error ? error.message : String(error);
     const offset = /at position (\d+)/.exec(message2) ?? (/end of JSON input/.test(message2) ? [, String(text.trimEnd().length)] : null);
-    const where = offset ? lineColumn(text, Number(offset[1])) : /line (\d+) column (\d+)/.exec(message2);
+    const where2 = offset ? lineColumn(text, Number(offset[1])) : /line (\d+) column (\d+)/.exec(message2);
     const reason = message2.replace(/\s*\(line \d+ column \d+\)/, "").replace(/\s*in JSON at position \d+/, "").replace(/^Unexpected end of JSON input$/, "unexpected end of input (a missing } or ]?)").split("\n")[0];
-    const at = where ? ` at line ${where[1]}, column ${where[2]}` : "";
+    const at = where2 ? ` at line ${where2[1]}, column ${where2[2]}` : "";
     throw new ConfigError(`${label}: invalid JSON${at}: ${reason}`);
   }
 }
@@ -13806,10 +13806,11 @@ function scanText(text, rules, path7) {
   const plan = planFor(rules);
   const windows = keywordWindows(text, plan);
   if (windows.length === 0) return [];
-  const raws = /* @__PURE__ */ new Map();
-  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, raws, path7);
-  if (raws.size === 0) return [];
-  return resolve([...raws.values()], new LineIndex(text));
+  const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set() };
+  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path7);
+  const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
+  if (raws.length === 0) return [];
+  return resolve(raws, new LineIndex(text));
 }
 function keywordWindows(text, plan) {
   const hits = [];
@@ -13829,7 +13830,8 @@ function keywordWindows(text, plan) {
   }
   return windows;
 }
-function scanWindow(text, from, to, rules, plan, raws, path7) {
+function scanWindow(text, from, to, rules, plan, state, path7) {
+  const { raws } = state;
   const identity = identityView(text.slice(from, to), from);
   const views = [identity];
   if (plan.url) pushView(views, urlView(identity));
@@ -13843,7 +13845,7 @@ function scanWindow(text, from, to, rules, plan, raws, path7) {
   }
   if (plan.base64) {
     for (const token of base64Tokens(identity.text, MAX_BASE64)) {
-      scanDecodedToken(identity, token, rules, text, raws, path7);
+      scanDecodedToken(identity, token, rules, text, state, path7);
     }
   }
 }
@@ -13874,21 +13876,26 @@ function contextOf(rule, secret, viewText, index, original, start, path7) {
   const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
   return { confidence, alone };
 }
-function addRaw(raws, rule, start, end, secret, entropy, context) {
+function addRaw(raws, rule, start, end, secret, entropy, context, nested = false) {
   const key = `${rule.id}\0${start}\0${end}`;
   const existing = raws.get(key);
-  if (existing) {
+  if (existing && nested !== existing.nested) {
+    if (!nested) return;
+    raws.delete(key);
+  } else if (existing) {
     existing.confidence = better(existing.confidence, context.confidence);
     existing.aloneConfidence = better(existing.aloneConfidence, context.alone);
     return;
   }
-  raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone });
+  raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested });
 }
-function scanDecodedToken(identity, token, rules, original, raws, path7) {
+function scanDecodedToken(identity, token, rules, original, state, path7) {
+  const { raws } = state;
   const prefix = identity.text.slice(Math.max(0, token.index - 240), token.index);
   const inner = prefix + token.decoded;
   const tokenStart = originalStart(identity, token.index);
   const tokenEnd = originalEnd(identity, token.index + token.text.length);
+  state.textTokens.add(`${tokenStart}:${tokenEnd}`);
   const innerView = identityView(inner, 0);
   const views = [innerView];
   pushView(views, jsonEscapeView(innerView));
@@ -13907,7 +13914,7 @@ function scanDecodedToken(identity, token, rules, original, raws, path7) {
         if (originalStart(view, index) < prefix.length) continue;
         const entropy = gateSecret(rule, secret);
         if (entropy === null) continue;
-        addRaw(raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path7));
+        addRaw(raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path7), true);
       }
     }
   }
@@ -14062,8 +14069,8 @@ function secretAllower(config) {
     if (ruleId === void 0) everywhere.add(value);
     else byRule.set(ruleId, (byRule.get(ruleId) ?? /* @__PURE__ */ new Set()).add(value));
   }
-  const where = config.source ?? "configuration";
-  const regexes = config.allowRegexes.map(({ regex: regex2, ruleId }, i) => ({ ruleId, regex: compileRegex(regex2, "", `${where}: allow regex ${i + 1}`) }));
+  const where2 = config.source ?? "configuration";
+  const regexes = config.allowRegexes.map(({ regex: regex2, ruleId }, i) => ({ ruleId, regex: compileRegex(regex2, "", `${where2}: allow regex ${i + 1}`) }));
   return (candidate) => {
     const values = candidate.keyId && candidate.keyId !== candidate.secret ? [candidate.secret, candidate.keyId] : [candidate.secret];
     const forRule = byRule.get(candidate.ruleId);
@@ -14273,9 +14280,9 @@ var Fields = class _Fields {
     if (!CONFIDENCES.includes(value)) this.fail(field, 'must be "high", "medium" or "low"');
     return value;
   }
-  regex(field, flags, wrap = (source) => source) {
+  regex(field, flags, wrap2 = (source) => source) {
     const source = this.string(field);
-    return compileRegex(wrap(source), flags, this.where(field));
+    return compileRegex(wrap2(source), flags, this.where(field));
   }
   object(field) {
     const value = this.data[field];
@@ -14420,20 +14427,20 @@ function loadBuiltinRules(dir = PATTERNS_DIR) {
 }
 function loadRules(config, dir = PATTERNS_DIR) {
   const rules = loadBuiltinRules(dir);
-  const where = config.source ?? "config";
-  config.rules.forEach((raw, i) => rules.push(compileRule(raw, `${where}: rules[${i}]`)));
+  const where2 = config.source ?? "config";
+  config.rules.forEach((raw, i) => rules.push(compileRule(raw, `${where2}: rules[${i}]`)));
   const ids = /* @__PURE__ */ new Set();
   for (const rule of rules) {
     if (ids.has(rule.id)) throw new ConfigError(`${rule.origin}: id: "${rule.id}" is already defined by another rule`);
     ids.add(rule.id);
   }
   for (const id of config.disableRules) {
-    if (!ids.has(id)) throw new ConfigError(`${where}: disableRules: unknown rule id "${id}"`);
+    if (!ids.has(id)) throw new ConfigError(`${where2}: disableRules: unknown rule id "${id}"`);
   }
   for (const [id, minimum] of Object.entries(config.entropy)) {
-    if (!ids.has(id)) throw new ConfigError(`${where}: entropy: unknown rule id "${id}"`);
+    if (!ids.has(id)) throw new ConfigError(`${where2}: entropy: unknown rule id "${id}"`);
     if (typeof minimum !== "number" || !Number.isFinite(minimum) || minimum < 0 || minimum > 8) {
-      throw new ConfigError(`${where}: entropy.${id}: must be a number from 0 to 8`);
+      throw new ConfigError(`${where2}: entropy.${id}: must be a number from 0 to 8`);
     }
   }
   const disabled = new Set(config.disableRules);
@@ -14646,32 +14653,708 @@ var TYPES = {
 function keyTypeOf(keyId) {
   return TYPES[keyId.slice(0, 4)] ?? "unknown";
 }
+var KEY_TYPE_LABELS = {
+  "long-term": "long-term access key (an IAM user or the root user)",
+  temporary: "temporary access key (AWS STS session)",
+  "bearer-token": "AWS STS service bearer token key",
+  "context-specific": "context-specific credential",
+  unknown: "access key"
+};
 
-// src/remediation/hint.ts
-function shortPlaybook(findings) {
-  const keyIds = [];
-  let unpaired = 0;
-  for (const finding of findings) {
-    const keyId = finding.kind === "access-key-id" ? finding.secret : finding.keyId;
-    if (keyId === null) unpaired++;
-    else if (!keyIds.includes(keyId)) keyIds.push(keyId);
-  }
-  const committed = findings.some((finding) => finding.commit !== null);
-  const lines = ["What to do now:"];
-  lines.push(
-    committed ? "  1. If a commit holding a key was pushed, treat the key as public: act on the key first, rewrite history last." : "  1. Take the credentials out of the files; load them from ~/.aws/credentials or environment variables."
+// src/remediation/leaks.ts
+function leaksFromLocated(located, mode) {
+  return group(
+    located.filter((item) => !item.allowedBy).map((item) => ({
+      kind: item.kind,
+      file: item.file,
+      line: item.line,
+      column: item.column,
+      commit: item.commit?.sha ?? null,
+      keyId: item.kind === "access-key-id" ? item.secret : item.keyId,
+      secret: item.secret
+    })),
+    mode
   );
-  const shown = keyIds.slice(0, 5);
-  for (const keyId of shown) {
-    lines.push(
-      keyTypeOf(keyId) === "temporary" ? `  2. ${keyId}: temporary; revoke its role's sessions (IAM console: role \u2192 Revoke sessions).` : `  2. ${keyId}: aws iam update-access-key --access-key-id ${keyId} --status Inactive --user-name OWNER, then delete-access-key.`
+}
+function group(pieces, mode) {
+  const byKey = /* @__PURE__ */ new Map();
+  let unpaired = null;
+  for (const piece of pieces) {
+    const sighting = { kind: piece.kind, file: piece.file, line: piece.line, column: piece.column, commit: piece.commit };
+    if (piece.keyId === null) {
+      unpaired ??= { sightings: [], secrets: [], redacted: false };
+      unpaired.sightings.push(sighting);
+      if (piece.secret === null) unpaired.redacted = true;
+      else if (!unpaired.secrets.includes(piece.secret)) unpaired.secrets.push(piece.secret);
+      continue;
+    }
+    let key = byKey.get(piece.keyId);
+    if (!key) {
+      key = newKey(piece.keyId);
+      byKey.set(piece.keyId, key);
+    }
+    key.sightings.push(sighting);
+    if (piece.kind === "access-key-id") continue;
+    const isToken = piece.kind === "session-token";
+    if (isToken) key.hasSessionToken = true;
+    else key.hasSecret = true;
+    if (piece.secret === null) {
+      key.redacted = true;
+      continue;
+    }
+    const list = isToken ? key.sessionTokens : key.secrets;
+    if (!list.includes(piece.secret)) list.push(piece.secret);
+  }
+  return { keys: [...byKey.values()], unpaired, mode };
+}
+function newKey(keyId) {
+  return {
+    keyId,
+    keyType: keyTypeOf(keyId),
+    accountId: accountIdFromKeyId(keyId),
+    sightings: [],
+    secrets: [],
+    sessionTokens: [],
+    redacted: false,
+    hasSecret: false,
+    hasSessionToken: false
+  };
+}
+
+// src/remediation/owner.ts
+function ownershipOf(accountId, accounts) {
+  if (accountId === null) return "unknown";
+  if (accounts.length === 0) return "unchecked";
+  return accounts.includes(accountId) ? "own" : "foreign";
+}
+function principalOf(verification) {
+  const arn = verification?.status === "live" ? verification.arn : void 0;
+  if (!arn) return null;
+  const match = /^arn:aws[a-z-]*:(iam|sts)::(\d{12}):(.+)$/.exec(arn);
+  if (!match) return null;
+  const [, service, account, resource] = match;
+  if (service === "iam" && resource === "root") return { type: "root", account };
+  if (service === "iam" && resource.startsWith("user/")) return { type: "user", account, name: resource.split("/").pop() };
+  if (service === "sts" && resource.startsWith("assumed-role/")) {
+    const [, name, session] = resource.split("/");
+    return { type: "role", account, name, session: session ?? "" };
+  }
+  if (service === "sts" && resource.startsWith("federated-user/")) return { type: "federated-user", account, name: resource.slice("federated-user/".length) };
+  return { type: "other", account, arn };
+}
+
+// src/remediation/playbook.ts
+var DEFAULT_REPLACEMENTS_FILE = "../keywarden-replacements.txt";
+function buildPlaybook(set, context) {
+  const keys = [];
+  const accountStepOwner = /* @__PURE__ */ new Map();
+  for (const key of set.keys) {
+    const plan = keyPlaybook(key, set.mode, context);
+    for (const step of plan.steps) {
+      const scope = step.id === "rotate-all-keys" ? `rotate:${key.accountId ?? "?"}` : step.id === "prevent" ? "prevent" : null;
+      if (scope === null) continue;
+      const first = accountStepOwner.get(scope);
+      if (first === void 0) accountStepOwner.set(scope, key.keyId);
+      else step.sameAs = { keyId: first, step: step.number };
+    }
+    keys.push(plan);
+  }
+  const accounts = [...new Set(set.keys.map((key) => key.accountId).filter((id) => id !== null))];
+  const notes = [];
+  if (set.mode === "staged") {
+    notes.push(
+      "These credentials were caught in staged changes, before any commit: nothing reached git history. Take them out of the files and stage again; the remaining steps are precautions, needed if the files were shared any other way (a chat, a backup, a pushed branch)."
     );
   }
-  if (keyIds.length > shown.length) lines.push(`  2. \u2026and ${keyIds.length - shown.length} more key${keyIds.length - shown.length === 1 ? "" : "s"}.`);
-  if (unpaired > 0) lines.push(`  2. ${unpaired} secret${unpaired === 1 ? "" : "s"} without a key ID: rotate every key that could be its partner.`);
-  lines.push("  3. Check CloudTrail in every region for use of the keys, then rotate every IAM user's access keys.");
-  lines.push("Full playbook with ready commands: run `keywarden remediate` with the same scan options (e.g. `keywarden remediate --history`).");
-  return lines.join("\n") + "\n";
+  if (set.keys.some((key) => key.redacted) || set.unpaired?.redacted) {
+    notes.push(
+      "The report holds redacted secrets, so the expressions file cannot list them. Write an unredacted report (`keywarden scan \u2026 --format json --no-redact --output report.json`) or let `keywarden remediate` run the scan itself: it keeps the values in memory and never prints them."
+    );
+  }
+  if (context.accounts.length === 0 && accounts.length > 0) {
+    notes.push(`Tip: list your AWS account IDs in the config ("accounts") and keys from any other account are marked as foreign (a canary token or a third party's key).`);
+  }
+  return {
+    version: 1,
+    summary: {
+      keys: set.keys.length,
+      accounts,
+      foreignKeys: keys.filter((key) => key.ownership === "foreign").length,
+      unpairedSecrets: set.unpaired?.sightings.length ?? 0,
+      scanMode: set.mode
+    },
+    notes,
+    keys,
+    unpaired: set.unpaired ? unpairedSection(set.unpaired.sightings) : null,
+    history: historyRewrite(set, context),
+    references: ["access-key-best-practices", "managing-access-keys", "iam-best-practices", "temporary-credentials", "unauthorized-activity"]
+  };
+}
+function keyPlaybook(key, mode, context) {
+  const verification = context.verifications.get(key.keyId) ?? null;
+  const principal = principalOf(verification ?? void 0);
+  const ownership = ownershipOf(key.accountId, context.accounts);
+  const notes = [];
+  if (key.accountId === null && key.keyType !== "unknown") {
+    notes.push(`The account cannot be read from this key ID offline (older key format): \`aws sts get-access-key-info --access-key-id ${key.keyId}\` tells it.`);
+  }
+  if (ownership === "foreign") {
+    notes.push(
+      `Account ${key.accountId} is not one of your accounts (${context.accounts.join(", ")}). This may be a canary token (a decoy key planted to detect leaks: any use alerts its owner) or a third party's key (a vendor's, a customer's, one copied from somewhere). Do not use, test or delete it: tell its owner.`
+    );
+  }
+  if (verification) notes.push(verificationNote(verification, principal));
+  const skipped = context.verifySkipped.get(key.keyId);
+  if (skipped) notes.push(`--verify: not checked: ${skipped}.`);
+  const steps = [removeLeakedData(key, mode)];
+  if (ownership === "foreign") {
+    steps.push(notifyOwner(key));
+  } else {
+    steps.push(key.keyType === "temporary" ? revokeSessions(key, principal) : deleteKey(key, principal));
+    steps.push(checkUnauthorizedUse(key));
+    steps.push(rotateAllKeys(key));
+  }
+  steps.push(prevent());
+  return {
+    keyId: key.keyId,
+    keyType: key.keyType,
+    keyTypeLabel: principal?.type === "root" ? "long-term access key of the ROOT user" : KEY_TYPE_LABELS[key.keyType],
+    accountId: key.accountId,
+    ownership,
+    principal,
+    found: key.sightings,
+    secret: key.secrets.length > 0 ? "paired" : key.hasSecret ? "redacted" : "none",
+    sessionToken: key.sessionTokens.length > 0 ? "paired" : key.hasSessionToken ? "redacted" : "none",
+    verification,
+    notes,
+    steps
+  };
+}
+function verificationNote(result, principal) {
+  const who = principal ? ` It belongs to ${describePrincipal(principal)}.` : "";
+  switch (result.status) {
+    case "live":
+      return `--verify: LIVE. AWS STS accepted the key pair: anyone holding it can use it now.${who}`;
+    case "invalid":
+      return `--verify: invalid. STS does not know this key ID (${result.code}): it was deleted or never valid. Still check step 3: it may have been used before it was deleted.`;
+    case "expired":
+      return `--verify: expired. The session token has expired (${result.code}). Still revoke the role's older sessions and check step 3: it was usable until it expired.`;
+    case "secret-mismatch":
+      return `--verify: the key ID exists but the secret found with it is not its secret (${result.code}). Treat the key as live: the real secret may be elsewhere.`;
+    case "unknown":
+      return `--verify: unknown (${result.detail}). This says nothing about whether the key is live: treat it as live.`;
+  }
+}
+function describePrincipal(principal) {
+  switch (principal.type) {
+    case "root":
+      return `the ROOT user of account ${principal.account}`;
+    case "user":
+      return `IAM user ${principal.name} in account ${principal.account}`;
+    case "role":
+      return `a session of role ${principal.name} in account ${principal.account}`;
+    case "federated-user":
+      return `federated user ${principal.name} in account ${principal.account}`;
+    case "other":
+      return principal.arn;
+  }
+}
+function removeLeakedData(key, mode) {
+  const inHistory = key.sightings.some((sighting) => sighting.commit !== null);
+  const text = [
+    "Take the key out of the code now and load it from the AWS credentials file (~/.aws/credentials) or environment variables instead; commit that change."
+  ];
+  if (mode === "staged") {
+    text.push("It was caught before the commit: unstage the file (`git restore --staged FILE`), remove the key, and stage again.");
+  } else {
+    text.push(
+      "If a commit holding it was ever pushed, assume the key is public: automated scrapers find keys on GitHub within minutes. Rotate first, rewrite second: finish steps 2 and 3 before rewriting history, because a rewrite does not stop anyone who already copied the key."
+    );
+    text.push(
+      inHistory ? 'The commits that introduced it are listed above. After the key is deleted or revoked, remove it from every commit with the expressions file and the commands under "Rewrite history" below.' : 'List the commits that hold it with the command below; if there are any, remove it from every commit with "Rewrite history" below, after the key is deleted or revoked.'
+    );
+  }
+  return {
+    number: 1,
+    id: "remove-leaked-data",
+    title: "Remove the leaked data",
+    text,
+    commands: [
+      { label: "Where the key ID is in the working tree", script: `git grep -n -F '${key.keyId}'` },
+      { label: "Every commit on any branch or tag that added or removed it", script: `git log --all --oneline -S '${key.keyId}'` }
+    ],
+    warnings: [],
+    references: ["access-key-best-practices", "github-sensitive-data"]
+  };
+}
+function deleteKey(key, principal) {
+  const id = key.keyId;
+  if (principal?.type === "root") return deleteRootKey(key);
+  const known = principal?.type === "user" ? principal.name : null;
+  const owner = known ? shellQuote(known) : '"$OWNER"';
+  const commands = [
+    { label: "Which account owns the key (works with credentials of any account)", script: `aws sts get-access-key-info --access-key-id ${id}` }
+  ];
+  if (!known) {
+    commands.push({
+      label: "Which IAM user owns it (run with credentials of that account)",
+      script: [
+        `OWNER=$(for user in $(aws iam list-users --query 'Users[].UserName' --output text); do`,
+        `  aws iam list-access-keys --user-name "$user" --query 'AccessKeyMetadata[].AccessKeyId' --output text |`,
+        `    tr '\\t' '\\n' | grep -qx '${id}' && echo "$user"`,
+        `done)`,
+        `echo "owner: \${OWNER:-no IAM user; if get-access-key-info named this account, it is the root user's key}"`
+      ].join("\n")
+    });
+    commands.push({
+      label: "Does the root user have access keys? (1 = yes; the key is root's if no IAM user owns it)",
+      script: `aws iam get-account-summary --query 'SummaryMap.AccountAccessKeysPresent'`
+    });
+  }
+  commands.push({ label: "Deactivate it first (reversible)", script: `aws iam update-access-key --user-name ${owner} --access-key-id ${id} --status Inactive` });
+  commands.push({ label: "Then delete it (permanent)", script: `aws iam delete-access-key --user-name ${owner} --access-key-id ${id}` });
+  return {
+    number: 2,
+    id: "delete-key",
+    title: "Delete the access key",
+    text: [
+      known ? `--verify says the key belongs to IAM user ${known}.` : "`aws sts get-access-key-info` names the account; the loop then finds the IAM user that owns the key (`aws iam get-access-key-last-used` also prints its UserName).",
+      "Make the key Inactive first: a request signed with it now fails, and you can still switch it back if something you depend on breaks. Give such an application a new key (step 4), never the leaked one back, then delete the leaked key.",
+      "If no IAM user owns it and get-access-key-info names your account, it is the ROOT user's key: root keys reach everything, including billing, and no policy can limit them. Sign in as the root user, open Security credentials, and under Access keys choose Actions \u2192 Deactivate, then Delete. The root user should have no access keys at all."
+    ],
+    commands,
+    warnings: [
+      "Deleting is permanent: a deleted key cannot be restored, and its secret is shown only once, when a key is created. Applications that still use it need a new key.",
+      "AWS may already have attached a quarantine policy (AWSCompromisedKeyQuarantine\u2026) to the user and opened a support case: that limits what the key can do but does not replace deleting it."
+    ],
+    references: ["managing-access-keys", "get-access-key-info", "root-keys", "unauthorized-activity"]
+  };
+}
+function deleteRootKey(key) {
+  return {
+    number: 2,
+    id: "delete-key",
+    title: "Delete the access key (it is the ROOT user's)",
+    text: [
+      `--verify says ${key.keyId} belongs to the ROOT user. Root access keys reach every resource in the account, including billing and account closure, and no IAM policy can limit them. AWS recommends the root user have no access keys at all.`,
+      "Sign in to the AWS Management Console as the root user, choose your account name \u2192 Security credentials, and under Access keys select this key, choose Actions \u2192 Deactivate, then Delete.",
+      "Then change the root password, turn on MFA for the root user, and give the applications that used this key an IAM role or an IAM user with only the permissions they need."
+    ],
+    commands: [{ label: "Confirm afterwards (0 = the root user has no access keys left)", script: `aws iam get-account-summary --query 'SummaryMap.AccountAccessKeysPresent'` }],
+    warnings: ["Root keys can only be deleted while signed in as the root user; an IAM administrator cannot do it."],
+    references: ["root-keys", "access-key-best-practices", "iam-best-practices"]
+  };
+}
+function revokeSessions(key, principal) {
+  const id = key.keyId;
+  const role = principal?.type === "role" ? principal.name : null;
+  const roleArg = role ? shellQuote(role) : '"$ROLE"';
+  const policy = `{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"DateLessThan":{"aws:TokenIssueTime":"'"$(date -u +%Y-%m-%dT%H:%M:%SZ)"'"}}}]}`;
+  const commands = [];
+  if (!role) {
+    commands.push({
+      label: "Who the session belongs to: the role (sessionIssuer) or IAM user that obtained it, from CloudTrail in every region (needs jq)",
+      script: [
+        `for region in $(aws ec2 describe-regions --query 'Regions[].RegionName' --output text); do`,
+        `  aws cloudtrail lookup-events --region "$region" --max-results 50 \\`,
+        `    --lookup-attributes AttributeKey=AccessKeyId,AttributeValue=${id} \\`,
+        `    --query 'Events[].CloudTrailEvent' --output json |`,
+        `    jq -r '.[] | fromjson | .userIdentity | [.type, .arn, (.sessionContext.sessionIssuer.arn // "-")] | @tsv'`,
+        `done | sort -u`
+      ].join("\n")
+    });
+  }
+  commands.push({
+    label: role ? `Revoke every session of role ${role} issued before now` : "Revoke every session of that role issued before now (ROLE = the role name from the lookup)",
+    script: `${role ? "" : "ROLE=the-role-name\n"}aws iam put-role-policy --role-name ${roleArg} --policy-name AWSRevokeOlderSessions \\
+  --policy-document '${policy}'`
+  });
+  return {
+    number: 2,
+    id: "revoke-sessions",
+    title: "Revoke the temporary credentials",
+    text: [
+      `${id} is a temporary key from AWS STS: it cannot be deleted and stays valid until it expires (15 minutes to 36 hours after it was issued; role sessions last up to 12 hours). Expiry alone is not enough: revoke it now.`,
+      role ? `--verify says it is a session of role ${role}.` : "Find who obtained it in CloudTrail: for an AssumedRole session, sessionIssuer is the role; for an IAMUser or Root, the user ran GetSessionToken or GetFederationToken.",
+      'For a role: in the IAM console open the role, tab "Revoke sessions", and choose "Revoke active sessions"; it adds the inline policy AWSRevokeOlderSessions, which denies everything to sessions issued before that moment. The command below adds the same policy.',
+      "For an IAM user's session: attach the same deny policy to the user (`aws iam put-user-policy --user-name USER --policy-name AWSRevokeOlderSessions --policy-document \u2026`) and rotate the user's long-term keys, which can mint new sessions. A root user's session cannot be limited by policy: delete the root access keys and wait for the expiry.",
+      "Temporary credentials usually leak with the place that held them (a CI log, a dumped environment, an instance metadata proxy): find and fix that source, or new sessions will leak too."
+    ],
+    commands,
+    warnings: [
+      "Revoking denies every current session of the role, legitimate ones included: those users and services must obtain new credentials (they usually do so automatically). Sessions of service-linked roles cannot be revoked."
+    ],
+    references: ["revoke-sessions", "temporary-credentials", "cloudtrail-lookup"]
+  };
+}
+function notifyOwner(key) {
+  return {
+    number: 2,
+    id: "notify-owner",
+    title: "Do not use or delete the key: notify its owner",
+    text: [
+      `${key.keyId} belongs to account ${key.accountId}, which is not one of yours. You cannot delete it, and calling AWS with it (even to test it) uses someone else's credentials and may trip a canary alert; --verify skips it for that reason.`,
+      "If you know whose key it is (a vendor, a customer, a partner team), tell them so they delete it and check their account. If it is a canary token you planted, it did its job. Otherwise report it to AWS, which contacts the account owner.",
+      "Steps 3 and 4 belong to the account owner. If your code relied on this key, give it credentials from your own account instead."
+    ],
+    commands: [],
+    warnings: [],
+    references: ["report-abuse", "get-access-key-info"]
+  };
+}
+function checkUnauthorizedUse(key) {
+  const id = key.keyId;
+  return {
+    number: 3,
+    id: "check-unauthorized-use",
+    title: "Check all regions for unauthorized use",
+    text: [
+      "CloudTrail event history keeps 90 days of management events per region, and an attacker chooses regions you do not use, so check every enabled region. Events of IAM, STS and other global services are in us-east-1.",
+      "Look for: new IAM users, keys and passwords (CreateUser, CreateAccessKey, CreateLoginProfile, UpdateLoginProfile), new or widened permissions (AttachUserPolicy, PutUserPolicy, CreateRole, AttachRolePolicy, PutRolePolicy, UpdateAssumeRolePolicy, CreatePolicyVersion), compute (RunInstances, RequestSpotInstances, CreateFunction20150331, UpdateFunctionCode20150331v2, ImportKeyPair, AuthorizeSecurityGroupIngress), reconnaissance (GetCallerIdentity, ListUsers, ListBuckets, GetSecretValue) and cover-up (StopLogging, DeleteTrail, UpdateTrail).",
+      "Check the bill too: the Billing console's Bills page and Cost Explorer show charges by service and region; a spike in EC2 or a region you never use is the classic sign. If you find anything you did not do, follow AWS's guide on unauthorized activity (delete the resources and IAM identities you did not create, contact AWS Support)."
+    ],
+    commands: [
+      {
+        label: `Every CloudTrail event signed with ${id}, region by region`,
+        script: [
+          `for region in $(aws ec2 describe-regions --query 'Regions[].RegionName' --output text); do`,
+          `  echo "== $region"`,
+          `  aws cloudtrail lookup-events --region "$region" \\`,
+          `    --lookup-attributes AttributeKey=AccessKeyId,AttributeValue=${id} \\`,
+          `    --query 'Events[].[EventTime,EventSource,EventName,Username]' --output text`,
+          `done`
+        ].join("\n")
+      },
+      ...key.keyType === "temporary" ? [] : [{ label: "When, where and for which service the key was last used", script: `aws iam get-access-key-last-used --access-key-id ${id}` }]
+    ],
+    warnings: ["Event history covers management events only: reads of S3 objects or DynamoDB items show up only if a trail records data events."],
+    references: ["cloudtrail-lookup", "unauthorized-activity", "credential-report"]
+  };
+}
+function rotateAllKeys(key) {
+  const account = key.accountId ? ` in account ${key.accountId}` : "";
+  return {
+    number: 4,
+    id: "rotate-all-keys",
+    title: `Rotate the access keys of all IAM users${account}`,
+    text: [
+      "Whoever had this key may have read or created other credentials, and the leak shows how keys are handled, so rotate every IAM user's keys, not just the leaked one. The procedure keeps applications running:",
+      "1. Create a second key for the user while the first is still active. A user can have at most two keys (delete an unused one first), and the new secret is shown only now: store it straight into the secret store the application reads.",
+      "2. Update every application and tool that uses the old key to the new one.",
+      "3. Check that the old key is no longer used (`aws iam get-access-key-last-used`); waiting a few days is safer.",
+      "4. Make the old key Inactive rather than deleting it.",
+      "5. Check that everything still works with only the new key. If something broke, make the old key Active again, fix that application (back to 2), and repeat.",
+      "6. After a while with nothing broken, delete the old key."
+    ],
+    commands: [
+      {
+        label: "Every IAM user's keys with status, age and last use (GNU date; on macOS use gdate)",
+        script: [
+          `for user in $(aws iam list-users --query 'Users[].UserName' --output text); do`,
+          `  aws iam list-access-keys --user-name "$user" \\`,
+          `    --query 'AccessKeyMetadata[].[UserName,AccessKeyId,Status,CreateDate]' --output text |`,
+          `  while read -r name key status created; do`,
+          `    last=$(aws iam get-access-key-last-used --access-key-id "$key" --query 'AccessKeyLastUsed.LastUsedDate' --output text)`,
+          `    age=$(( ($(date -u +%s) - $(date -u -d "$created" +%s)) / 86400 ))`,
+          `    printf '%s\\t%s\\t%s\\t%s days old\\tlast used %s\\n' "$name" "$key" "$status" "$age" "$last"`,
+          `  done`,
+          `done`
+        ].join("\n")
+      },
+      {
+        label: "The same from the credential report (CSV, includes the root user; run the second line again if the report is not ready yet)",
+        script: `aws iam generate-credential-report
+aws iam get-credential-report --query Content --output text | base64 --decode | cut -d, -f1,9-11,14-16`
+      },
+      { label: "1. Create the second key (USER = the user name)", script: "aws iam create-access-key --user-name USER" },
+      { label: "3. Is the old key still used?", script: "aws iam get-access-key-last-used --access-key-id OLD_KEY_ID" },
+      { label: "4. Deactivate the old key", script: "aws iam update-access-key --user-name USER --access-key-id OLD_KEY_ID --status Inactive" },
+      { label: "6. Delete the old key", script: "aws iam delete-access-key --user-name USER --access-key-id OLD_KEY_ID" }
+    ],
+    warnings: ["create-access-key prints the new secret once, to your terminal: do not paste it into code, a ticket or a chat."],
+    references: ["managing-access-keys", "iam-best-practices", "credential-report", "unauthorized-activity"]
+  };
+}
+function prevent() {
+  return {
+    number: 5,
+    id: "prevent",
+    title: "Prevent it",
+    text: [
+      "Keep keys out of code: the AWS SDKs and CLI read the credentials file (~/.aws/credentials, written by `aws configure`) and the environment variables AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY; on a shared machine use user-level, not system-wide, variables. List .env and credential files in .gitignore.",
+      "Prefer temporary credentials to long-term keys: IAM roles for EC2 instances, ECS tasks and Lambda functions, OIDC federation for CI (for example GitHub Actions assuming a role), IAM Identity Center (`aws configure sso`) for people, Amazon Cognito for mobile apps. Never embed keys in an app, even encrypted.",
+      "Least privilege: one key per application, with only the permissions it needs, so a leak is contained and CloudTrail tells applications apart. Require MFA for people, give the root user no access keys, and delete keys nobody uses.",
+      "Install the keywarden pre-commit hook so a key never reaches a commit again, and scan pull requests in CI."
+    ],
+    commands: [
+      { label: "Install the pre-commit hook in this repository", script: "npx keywarden init" },
+      { label: "Check the whole history from time to time", script: "npx keywarden scan --history" }
+    ],
+    warnings: [],
+    references: ["access-key-best-practices", "iam-best-practices", "temporary-credentials"]
+  };
+}
+function historyRewrite(set, context) {
+  const { expressions } = context;
+  const file = expressions.file;
+  const q = shellQuote(file);
+  const needed = set.mode !== "staged";
+  const firstKey = set.keys[0]?.keyId;
+  const text = needed ? [
+    "Do this after every key above is deleted or revoked: rewriting history hides the key from new clones but does not stop anyone who already has it.",
+    expressions.written ? `The expressions file ${file} holds ${expressions.count} replacement${expressions.count === 1 ? "" : "s"} (each leaked secret, its JSON- and URL-escaped forms, and each key ID). It is in the format of both git filter-repo and BFG.` : `Write the expressions file with: ${context.rerun}. It will hold each leaked secret (that is why it is never written unless asked), in the format of both git filter-repo and BFG.`,
+    ...expressions.missing ? [expressions.missing] : [],
+    "First merge or close open pull requests, and commit the removal from step 1 (BFG never changes the latest commit, so the key must already be gone from it)."
+  ] : ["Nothing to rewrite: the credentials were found in staged changes, not in a commit."];
+  const commands = needed ? [
+    {
+      label: "git filter-repo, in a fresh mirror clone next to your working copy",
+      script: [
+        "REMOTE=$(git remote get-url origin)",
+        'git clone --mirror "$REMOTE" ../keywarden-rewrite.git',
+        "cd ../keywarden-rewrite.git",
+        `git filter-repo --replace-text ${q}`,
+        ...firstKey ? [`git log --all --oneline -S '${firstKey}'   # must print nothing`] : [],
+        'git remote add origin "$REMOTE"   # filter-repo removes origin so nothing is pushed by accident',
+        "git push --force --mirror origin"
+      ].join("\n")
+    },
+    {
+      label: "Or BFG Repo-Cleaner, with the same file",
+      script: [
+        "REMOTE=$(git remote get-url origin)",
+        'git clone --mirror "$REMOTE" ../keywarden-rewrite.git',
+        `java -jar bfg.jar --replace-text ${q} ../keywarden-rewrite.git`,
+        "cd ../keywarden-rewrite.git",
+        "git reflog expire --expire=now --all && git gc --prune=now --aggressive",
+        "git push --force"
+      ].join("\n")
+    }
+  ] : [];
+  const warnings = needed ? [
+    "Every commit after the first leaked one gets a new ID: everyone must re-clone (a pull or merge from an old clone brings the secret back), and open pull requests must be recreated.",
+    "Forks, other clones, CI caches and GitHub's pull-request refs (refs/pull/*, which a push cannot change) keep the old commits; GitHub may keep cached views of them. Contact GitHub Support to remove cached views and unreferenced commits, and ask fork owners to delete their forks.",
+    `The expressions file holds the leaked secrets: keep it outside the repository, never commit it, and delete it when the rewrite is done.`
+  ] : [];
+  return { needed, expressions, text, commands, warnings, references: ["github-sensitive-data", "filter-repo", "bfg"] };
+}
+function unpairedSection(found) {
+  return {
+    found,
+    text: [
+      "These secrets were found with no access key ID next to them. AWS has no way to look a key up by its secret (only the key ID identifies a key), so the key they belong to cannot be found.",
+      "Treat every key that could be their partner as leaked: the keys of the application, environment or person whose file held them. Rotate those keys with the procedure of step 4, then deactivate and delete the old ones, and check CloudTrail (step 3) for each of them.",
+      'The secrets are in the expressions file, so "Rewrite history" removes them too.'
+    ],
+    references: ["managing-access-keys", "unauthorized-activity"]
+  };
+}
+function shellQuote(value) {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+// src/remediation/references.ts
+var LIST = [
+  ["access-key-best-practices", "AWS General Reference: Best practices for managing AWS access keys", "https://docs.aws.amazon.com/general/latest/gr/aws-access-keys-best-practices.html"],
+  ["managing-access-keys", "IAM User Guide: Managing access keys for IAM users", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"],
+  ["iam-best-practices", "IAM User Guide: Security best practices in IAM", "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html"],
+  ["temporary-credentials", "IAM User Guide: Temporary security credentials in IAM", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp.html"],
+  ["unauthorized-activity", "AWS re:Post Knowledge Center: What do I do if I notice unauthorized activity in my AWS account?", "https://repost.aws/knowledge-center/potential-account-compromise"],
+  ["revoke-sessions", "IAM User Guide: Revoke IAM role temporary security credentials", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html"],
+  ["root-keys", "IAM User Guide: Delete access keys for the root user", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_delete-key.html"],
+  ["get-access-key-info", "AWS STS API Reference: GetAccessKeyInfo", "https://docs.aws.amazon.com/STS/latest/APIReference/API_GetAccessKeyInfo.html"],
+  ["cloudtrail-lookup", "AWS CloudTrail User Guide: Viewing recent management events with the AWS CLI", "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/view-cloudtrail-events-cli.html"],
+  ["credential-report", "IAM User Guide: Getting credential reports for your AWS account", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html"],
+  ["report-abuse", "AWS re:Post Knowledge Center: How do I report abuse of AWS resources?", "https://repost.aws/knowledge-center/report-aws-abuse"],
+  ["github-sensitive-data", "GitHub Docs: Removing sensitive data from a repository", "https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/removing-sensitive-data-from-a-repository"],
+  ["filter-repo", "git filter-repo manual (--replace-text)", "https://github.com/newren/git-filter-repo/blob/main/Documentation/git-filter-repo.txt"],
+  ["bfg", "BFG Repo-Cleaner", "https://rtyley.github.io/bfg-repo-cleaner/"]
+];
+var REFERENCES = Object.fromEntries(LIST.map(([id, title, url]) => [id, { id, title, url }]));
+
+// src/remediation/render.ts
+function renderPlaybook(playbook, format3) {
+  if (format3 === "json") return JSON.stringify(withReferenceUrls(playbook), null, 2) + "\n";
+  return format3 === "markdown" ? renderMarkdown(playbook) : renderText(playbook);
+}
+function withReferenceUrls(playbook) {
+  return { ...playbook, references: playbook.references.map((id) => REFERENCES[id]), referenceIndex: REFERENCES };
+}
+function headline(playbook) {
+  const { keys, unpairedSecrets } = playbook.summary;
+  const parts = [];
+  if (keys > 0) parts.push(`${keys} leaked AWS access key${keys === 1 ? "" : "s"}`);
+  if (unpairedSecrets > 0) parts.push(`${unpairedSecrets} secret${unpairedSecrets === 1 ? "" : "s"} without a key ID`);
+  return parts.join(" and ");
+}
+function keyHeading(key, index, total) {
+  const account = key.accountId ? `account ${key.accountId}` : "account unknown";
+  const mark = key.ownership === "foreign" ? ", NOT ONE OF YOUR ACCOUNTS" : key.ownership === "own" ? ", one of your accounts" : "";
+  return `Key ${index + 1} of ${total}: ${key.keyId} \u2014 ${key.keyTypeLabel}, ${account}${mark}`;
+}
+function pairing(key) {
+  const out = [];
+  if (key.secret !== "none") out.push(`its secret access key was found with it${key.secret === "redacted" ? " (redacted in the report)" : ""}`);
+  if (key.sessionToken !== "none") out.push(`its session token was found with it${key.sessionToken === "redacted" ? " (redacted in the report)" : ""}`);
+  if (key.secret === "none") out.push("no secret access key was found with it (the key ID alone cannot sign requests, but treat the secret as leaked too)");
+  return out;
+}
+function where(sighting) {
+  const commit = sighting.commit ? ` (commit ${sighting.commit.slice(0, 12)})` : "";
+  return `${sighting.file}:${sighting.line}:${sighting.column}  ${kindLabel(sighting.kind)}${commit}`;
+}
+var WIDTH = 100;
+function renderText(playbook) {
+  const out = [];
+  const title = `keywarden remediation playbook: ${headline(playbook)}`;
+  out.push(title, "=".repeat(title.length), "");
+  out.push(...wrap("Work through each key in order. Every command carries the real key ID and never a secret. Run the aws commands with credentials of the account that owns the key.", ""));
+  for (const note of playbook.notes) out.push("", ...wrap(note, "  ", "! "));
+  out.push("");
+  playbook.keys.forEach((key, index) => {
+    const heading = keyHeading(key, index, playbook.keys.length);
+    out.push(heading, "-".repeat(Math.min(heading.length, WIDTH)));
+    if (key.found.length > 0) {
+      out.push("Found at:");
+      for (const sighting of key.found) out.push(`  ${where(sighting)}`);
+    }
+    for (const line of pairing(key)) out.push(...wrap(line, "  ", "- "));
+    for (const note of key.notes) out.push(...wrap(note, "  ", "! "));
+    out.push("");
+    for (const step of key.steps) out.push(...textStep(step), "");
+  });
+  if (playbook.unpaired) {
+    out.push("Secrets without a key ID", "------------------------");
+    for (const sighting of playbook.unpaired.found) out.push(`  ${where(sighting)}`);
+    for (const line of playbook.unpaired.text) out.push(...wrap(line, "   "));
+    out.push(...textReferences(playbook.unpaired.references), "");
+  }
+  const history = playbook.history;
+  out.push("Rewrite history (after the keys are deleted or revoked)", "-------------------------------------------------------");
+  for (const line of history.text) out.push(...wrap(line, "   "));
+  for (const command2 of history.commands) out.push(...textCommand(command2));
+  for (const warning of history.warnings) out.push(...wrap(warning, "     ", "   ! "));
+  if (history.needed) out.push(...textReferences(history.references));
+  out.push("", "Sources:");
+  for (const id of playbook.references) out.push(`  ${REFERENCES[id].title}`, `    ${REFERENCES[id].url}`);
+  return out.join("\n") + "\n";
+}
+function textStep(step) {
+  const head = `${step.number}. ${step.title}`;
+  if (step.sameAs) return [head, ...wrap(`Same as step ${step.sameAs.step} for ${step.sameAs.keyId} above: do it once.`, "   ")];
+  const out = [head];
+  for (const line of step.text) out.push(...wrap(line, "   "));
+  for (const command2 of step.commands) out.push(...textCommand(command2));
+  for (const warning of step.warnings) out.push(...wrap(warning, "     ", "   ! "));
+  out.push(...textReferences(step.references));
+  return out;
+}
+function textCommand(command2) {
+  return ["", ...wrap(labelLine(command2.label), "   "), ...command2.script.split("\n").map((line) => `     ${line}`)];
+}
+function textReferences(ids) {
+  return ["   See: " + ids.map((id) => REFERENCES[id].url).join("\n        ")];
+}
+function labelLine(label) {
+  return /[?:.]$/.test(label) ? label : `${label}:`;
+}
+function wrap(text, indent, first = indent) {
+  const numbered = /^\d+\. /.exec(text);
+  if (numbered && first === indent) indent += " ".repeat(numbered[0].length);
+  const lines = [];
+  let line = first;
+  let empty = true;
+  for (const word of text.split(/\s+/)) {
+    if (!empty && line.length + 1 + word.length > WIDTH) {
+      lines.push(line);
+      line = indent;
+      empty = true;
+    }
+    line += (empty ? "" : " ") + word;
+    empty = false;
+  }
+  lines.push(line);
+  return lines;
+}
+function renderMarkdown(playbook) {
+  const out = [];
+  out.push(`## keywarden remediation playbook: ${headline(playbook)}`, "");
+  out.push("Work through each key in order. Every command carries the real key ID and never a secret. Run the `aws` commands with credentials of the account that owns the key.", "");
+  for (const note of playbook.notes) out.push(`> [!WARNING]
+> ${note}`, "");
+  playbook.keys.forEach((key, index) => {
+    out.push(`### ${keyHeading(key, index, playbook.keys.length).replace(key.keyId, `\`${key.keyId}\``)}`, "");
+    if (key.found.length > 0) {
+      out.push("Found at:", "");
+      for (const sighting of key.found) out.push(`- \`${sighting.file}:${sighting.line}:${sighting.column}\` ${kindLabel(sighting.kind)}${sighting.commit ? ` (commit \`${sighting.commit.slice(0, 12)}\`)` : ""}`);
+      out.push("");
+    }
+    for (const line of pairing(key)) out.push(`- ${line}`);
+    out.push("");
+    for (const note of key.notes) out.push(`> ${note}`, "");
+    for (const step of key.steps) out.push(...markdownStep(step));
+  });
+  if (playbook.unpaired) {
+    out.push("### Secrets without a key ID", "");
+    for (const sighting of playbook.unpaired.found) out.push(`- \`${sighting.file}:${sighting.line}:${sighting.column}\` ${kindLabel(sighting.kind)}${sighting.commit ? ` (commit \`${sighting.commit.slice(0, 12)}\`)` : ""}`);
+    out.push("");
+    for (const line of playbook.unpaired.text) out.push(line, "");
+    out.push(markdownReferences(playbook.unpaired.references), "");
+  }
+  const history = playbook.history;
+  out.push("### Rewrite history (after the keys are deleted or revoked)", "");
+  for (const line of history.text) out.push(line, "");
+  for (const command2 of history.commands) out.push(...markdownCommand(command2));
+  for (const warning of history.warnings) out.push(`> [!CAUTION]
+> ${warning}`, "");
+  if (history.needed) out.push(markdownReferences(history.references), "");
+  out.push("### Sources", "");
+  for (const id of playbook.references) out.push(`- [${REFERENCES[id].title}](${REFERENCES[id].url})`);
+  return out.join("\n") + "\n";
+}
+function markdownStep(step) {
+  const out = [`#### ${step.number}. ${step.title}`, ""];
+  if (step.sameAs) return [...out, `Same as step ${step.sameAs.step} for \`${step.sameAs.keyId}\` above: do it once.`, ""];
+  for (const line of step.text) out.push(line, "");
+  for (const command2 of step.commands) out.push(...markdownCommand(command2));
+  for (const warning of step.warnings) out.push(`> [!CAUTION]
+> ${warning}`, "");
+  out.push(markdownReferences(step.references), "");
+  return out;
+}
+function markdownCommand(command2) {
+  return [labelLine(command2.label), "", "```sh", command2.script, "```", ""];
+}
+function markdownReferences(ids) {
+  return "See: " + ids.map((id) => `[${REFERENCES[id].title}](${REFERENCES[id].url})`).join(" \xB7 ");
+}
+
+// src/remediation/replacements.ts
+var SECRET_REPLACEMENT = "***REMOVED-AWS-SECRET-ACCESS-KEY***";
+var TOKEN_REPLACEMENT = "***REMOVED-AWS-SESSION-TOKEN***";
+var KEY_ID_REPLACEMENT = "***REMOVED-AWS-ACCESS-KEY-ID***";
+function replacementsFor(set) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (value, replacement) => {
+    for (const literal of encodings(value)) {
+      if (seen.has(literal)) continue;
+      seen.add(literal);
+      out.push({ literal, replacement });
+    }
+  };
+  const tokens = set.keys.flatMap((key) => key.sessionTokens);
+  const secrets = [...set.keys.flatMap((key) => key.secrets), ...set.unpaired?.secrets ?? []];
+  for (const token of tokens) add(token, TOKEN_REPLACEMENT);
+  for (const secret of secrets) add(secret, SECRET_REPLACEMENT);
+  for (const key of set.keys) add(key.keyId, KEY_ID_REPLACEMENT);
+  return out.map((item, index) => ({ item, index })).sort((a, b) => b.item.literal.length - a.item.literal.length || a.index - b.index).map(({ item }) => item);
+}
+function encodings(value) {
+  const forms = [value, value.replaceAll("/", "\\/")];
+  const url = value.replaceAll("/", "%2F").replaceAll("+", "%2B").replaceAll("=", "%3D");
+  forms.push(url, url.replace(/%[0-9A-F]{2}/g, (escape2) => escape2.toLowerCase()));
+  return [...new Set(forms)].filter((form) => !form.includes("==>") && !/[\r\n]/.test(form));
 }
 
 // src/action/event.ts
@@ -14836,7 +15519,7 @@ function summaryMarkdown(report, context) {
     const commit = finding.commit ? `${finding.commit.sha.slice(0, 12)} ${cell(finding.commit.author)}: ${cell(finding.commit.message)}` : "";
     lines.push(`| ${link} | ${finding.line} | ${cell(kindLabel(finding.kind))} | \`${cell(finding.secret)}\` | ${cell(finding.ruleId)} | ${commit} |`);
   }
-  lines.push("", "### What to do now", "", context.playbook.trim(), "");
+  lines.push("", "**What to do now:** deactivate each key first (a rewrite of history does not un-leak it), then remove it; the playbook below has the real commands.", "", context.playbook.trim(), "");
   lines.push(`The SARIF report is at \`${context.sarifPath}\`; upload it with github/codeql-action/upload-sarif to track these as code scanning alerts.`, "");
   return lines.join("\n");
 }
@@ -14877,7 +15560,7 @@ async function runAction(io) {
         repositoryUrl: env2.GITHUB_SERVER_URL && env2.GITHUB_REPOSITORY ? `${env2.GITHUB_SERVER_URL}/${env2.GITHUB_REPOSITORY}` : null,
         sha: env2.GITHUB_SHA ?? null,
         sarifPath: path6.relative(workspace, sarifPath) || sarifPath,
-        playbook: count > 0 ? shortPlaybook(report.findings) : ""
+        playbook: count > 0 ? playbookMarkdown(outcome, plan.args, options, workspace) : ""
       })
     );
     setOutput(env2.GITHUB_OUTPUT, "findings", String(count));
@@ -14896,6 +15579,17 @@ async function runAction(io) {
 `);
     return 2;
   }
+}
+function playbookMarkdown(outcome, modeArgs, options, workspace) {
+  const set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
+  const playbook = buildPlaybook(set, {
+    accounts: loadConfig(workspace, options.config).accounts,
+    verifications: /* @__PURE__ */ new Map(),
+    verifySkipped: /* @__PURE__ */ new Map(),
+    expressions: { file: DEFAULT_REPLACEMENTS_FILE, written: false, count: replacementsFor(set).length, missing: null },
+    rerun: ["keywarden remediate", ...modeArgs, "--replacements", DEFAULT_REPLACEMENTS_FILE].join(" ")
+  });
+  return renderPlaybook(playbook, "markdown");
 }
 async function scanOptions(modeArgs, inputs) {
   const argv = ["scan", ...modeArgs];

@@ -305,10 +305,11 @@ function scanText(text, rules2, path2) {
   const plan = planFor(rules2);
   const windows = keywordWindows(text, plan);
   if (windows.length === 0) return [];
-  const raws = /* @__PURE__ */ new Map();
-  for (const [from, to] of windows) scanWindow(text, from, to, rules2, plan, raws, path2);
-  if (raws.size === 0) return [];
-  return resolve([...raws.values()], new LineIndex(text));
+  const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set() };
+  for (const [from, to] of windows) scanWindow(text, from, to, rules2, plan, state, path2);
+  const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
+  if (raws.length === 0) return [];
+  return resolve(raws, new LineIndex(text));
 }
 function keywordWindows(text, plan) {
   const hits = [];
@@ -328,7 +329,8 @@ function keywordWindows(text, plan) {
   }
   return windows;
 }
-function scanWindow(text, from, to, rules2, plan, raws, path2) {
+function scanWindow(text, from, to, rules2, plan, state, path2) {
+  const { raws } = state;
   const identity = identityView(text.slice(from, to), from);
   const views = [identity];
   if (plan.url) pushView(views, urlView(identity));
@@ -342,7 +344,7 @@ function scanWindow(text, from, to, rules2, plan, raws, path2) {
   }
   if (plan.base64) {
     for (const token of base64Tokens(identity.text, MAX_BASE64)) {
-      scanDecodedToken(identity, token, rules2, text, raws, path2);
+      scanDecodedToken(identity, token, rules2, text, state, path2);
     }
   }
 }
@@ -373,21 +375,26 @@ function contextOf(rule, secret, viewText, index, original, start, path2) {
   const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
   return { confidence, alone };
 }
-function addRaw(raws, rule, start, end, secret, entropy, context) {
+function addRaw(raws, rule, start, end, secret, entropy, context, nested = false) {
   const key = `${rule.id}\0${start}\0${end}`;
   const existing = raws.get(key);
-  if (existing) {
+  if (existing && nested !== existing.nested) {
+    if (!nested) return;
+    raws.delete(key);
+  } else if (existing) {
     existing.confidence = better(existing.confidence, context.confidence);
     existing.aloneConfidence = better(existing.aloneConfidence, context.alone);
     return;
   }
-  raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone });
+  raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested });
 }
-function scanDecodedToken(identity, token, rules2, original, raws, path2) {
+function scanDecodedToken(identity, token, rules2, original, state, path2) {
+  const { raws } = state;
   const prefix = identity.text.slice(Math.max(0, token.index - 240), token.index);
   const inner = prefix + token.decoded;
   const tokenStart = originalStart(identity, token.index);
   const tokenEnd = originalEnd(identity, token.index + token.text.length);
+  state.textTokens.add(`${tokenStart}:${tokenEnd}`);
   const innerView = identityView(inner, 0);
   const views = [innerView];
   pushView(views, jsonEscapeView(innerView));
@@ -406,7 +413,7 @@ function scanDecodedToken(identity, token, rules2, original, raws, path2) {
         if (originalStart(view, index) < prefix.length) continue;
         const entropy = gateSecret(rule, secret);
         if (entropy === null) continue;
-        addRaw(raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path2));
+        addRaw(raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path2), true);
       }
     }
   }

@@ -12,7 +12,11 @@ import type { Io } from '../io.js';
 import { runPipeline } from '../pipeline.js';
 import { escapeData, githubReporter } from '../reporters/github.js';
 import { sarifReporter } from '../reporters/sarif.js';
-import { shortPlaybook } from '../remediation/hint.js';
+import { loadConfig } from '../config/load.js';
+import { leaksFromLocated } from '../remediation/leaks.js';
+import { buildPlaybook, DEFAULT_REPLACEMENTS_FILE } from '../remediation/playbook.js';
+import { renderPlaybook } from '../remediation/render.js';
+import { replacementsFor } from '../remediation/replacements.js';
 import { planScan, readPayload } from './event.js';
 import { readInputs } from './inputs.js';
 import { appendSummary, setOutput } from './runner-files.js';
@@ -57,7 +61,7 @@ export async function runAction(io: ActionIo): Promise<number> {
         repositoryUrl: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` : null,
         sha: env.GITHUB_SHA ?? null,
         sarifPath: path.relative(workspace, sarifPath) || sarifPath,
-        playbook: count > 0 ? shortPlaybook(report.findings) : '',
+        playbook: count > 0 ? playbookMarkdown(outcome, plan.args, options, workspace) : '',
       }),
     );
     setOutput(env.GITHUB_OUTPUT, 'findings', String(count));
@@ -73,6 +77,19 @@ export async function runAction(io: ActionIo): Promise<number> {
     if (!isExpected(error) && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return 2;
   }
+}
+
+/** The remediation playbook (src/remediation) for what this run found, in Markdown; it never prints a secret. */
+function playbookMarkdown(outcome: Awaited<ReturnType<typeof runPipeline>>, modeArgs: string[], options: ScanOptions, workspace: string): string {
+  const set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
+  const playbook = buildPlaybook(set, {
+    accounts: loadConfig(workspace, options.config).accounts,
+    verifications: new Map(),
+    verifySkipped: new Map(),
+    expressions: { file: DEFAULT_REPLACEMENTS_FILE, written: false, count: replacementsFor(set).length, missing: null },
+    rerun: ['keywarden remediate', ...modeArgs, '--replacements', DEFAULT_REPLACEMENTS_FILE].join(' '),
+  });
+  return renderPlaybook(playbook, 'markdown');
 }
 
 /** The scan options: the plan's mode arguments, then the inputs, then `args` — parsed like the CLI's. */

@@ -1,5 +1,5 @@
 // The job summary ($GITHUB_STEP_SUMMARY, GitHub-flavoured Markdown): what was scanned, a table of findings
-// with links to the exact lines, and the remediation playbook. Table cells are escaped (| and newlines)
+// with links to the exact lines, and the remediation playbook (src/remediation, rendered as Markdown). Table cells are escaped (| and newlines)
 // because file names and commit subjects come from the repository being checked.
 import type { Report } from '../types.js';
 import { kindLabel } from '../reporters/text.js';
@@ -30,7 +30,7 @@ export function summaryMarkdown(report: Report, context: SummaryContext): string
     const commit = finding.commit ? `${finding.commit.sha.slice(0, 12)} ${cell(finding.commit.author)}: ${cell(finding.commit.message)}` : '';
     lines.push(`| ${link} | ${finding.line} | ${cell(kindLabel(finding.kind))} | \`${cell(finding.secret)}\` | ${cell(finding.ruleId)} | ${commit} |`);
   }
-  lines.push('', '### What to do now', '', context.playbook.trim(), '');
+  lines.push('', '**What to do now:** deactivate each key first (a rewrite of history does not un-leak it), then remove it; the playbook below has the real commands.', '', context.playbook.trim(), '');
   lines.push(`The SARIF report is at \`${context.sarifPath}\`; upload it with github/codeql-action/upload-sarif to track these as code scanning alerts.`, '');
   return lines.join('\n');
 }
