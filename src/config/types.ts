@@ -1,12 +1,20 @@
 // The shape of a loaded, validated configuration (.keywarden.json, the "keywarden" key of package.json,
 // or --config FILE). JSON only: a config that arrives in a scanned pull request must never run code.
+// The file's JSON names (ignorePaths, allow.secrets, allow.rules.<id>.regexes, …) are mapped onto these
+// flat fields by config/validate.ts; schema/keywarden.schema.json describes the file for editors.
 
 export interface Config {
   /** Where the config came from (a file path), or null for the built-in defaults. */
   source: string | null;
-  /** Directory that the config's path globs are relative to. */
+  /** Directory that the config's path globs are relative to: the folder holding the config file, or the working directory for --config FILE. */
   root: string;
-  /** picomatch globs of paths never scanned or reported. */
+  /**
+   * Directory that scanned paths (Chunk.path, Located.file) are relative to: the working directory the
+   * config was loaded for. A source that reports paths relative to somewhere else (e.g. the repository's
+   * top level while cwd is a subfolder) sets this so path globs still match.
+   */
+  base: string;
+  /** picomatch globs of paths never scanned or reported ("!" re-includes; the last matching glob wins). */
   ignorePaths: string[];
   /** Secret values that are known and accepted, everywhere or for one rule. */
   allowSecrets: Array<{ value: string; ruleId?: string }>;
@@ -30,6 +38,7 @@ export function defaultConfig(root: string): Config {
   return {
     source: null,
     root,
+    base: root,
     ignorePaths: [],
     allowSecrets: [],
     allowRegexes: [],

@@ -1,0 +1,194 @@
+// Parsed JSON → Config, checked field by field by hand. A JSON Schema validator (ajv) would cost more to load
+// than the whole pre-commit scan, so the rules live here and schema/keywarden.schema.json mirrors them for
+// editors; test/config-schema.test.ts feeds both the same sample configs so they cannot drift apart.
+// Every error is one line naming the file and the field: `.keywarden.json: allow.regexes[2]: …`.
+// Keys are checked against fixed lists and maps keyed by rule id reject `__proto__`-like names, so a config
+// can neither pollute prototypes nor smuggle in fields; nothing in a value is ever evaluated.
+import { ConfigError } from '../errors.js';
+import { compileRegex } from '../rules/regex.js';
+import { defaultConfig, type Config } from './types.js';
+
+/** The config file's top-level keys, in documentation order. */
+export const CONFIG_KEYS = ['$schema', '$comment', 'ignorePaths', 'allow', 'disableRules', 'entropy', 'rules', 'maxFileSize', 'accounts'] as const;
+const ALLOW_KEYS = ['secrets', 'regexes', 'rules'] as const;
+const RULE_ALLOW_KEYS = ['secrets', 'regexes'] as const;
+
+/** Rule ids as the rule loader accepts them (rules/validate.ts); also keeps `__proto__` and the like out of maps. */
+export const RULE_ID = /^[a-z0-9][a-z0-9-]{0,127}$/;
+const ACCOUNT_ID = /^\d{12}$/;
+/** Shannon entropy of a string is at most log2 of its alphabet: 8 bits per character for bytes. */
+const MAX_ENTROPY = 8;
+const SIZE = /^\s*(\d+(?:\.\d+)?)\s*(b|kb?|kib|mb?|mib|gb?|gib)?\s*$/i;
+const SIZE_UNITS: Record<string, number> = { b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+
+/**
+ * Validates `value` (the parsed config) and returns the Config it describes.
+ * `label` names the file in errors; `prefix` is the field path of the config inside it ("keywarden." in package.json).
+ */
+export function validateConfig(value: unknown, where: { label: string; prefix: string; source: string; root: string; base: string }): Config {
+  const fail = (field: string, message: string): never => {
+    throw new ConfigError(`${where.label}: ${where.prefix}${field}${field ? ': ' : ''}${message}`);
+  };
+  const config = defaultConfig(where.root);
+  config.source = where.source;
+  config.base = where.base;
+  const top = object(value, '', fail, 'the configuration must be a JSON object');
+  checkKeys(top, CONFIG_KEYS, '', fail);
+
+  for (const key of ['$schema', '$comment']) if (has(top, key) && typeof top[key] !== 'string') fail(key, `expected a string, got ${typeName(top[key])}`);
+  if (has(top, 'ignorePaths')) config.ignorePaths = strings(top.ignorePaths, 'ignorePaths', fail).map((glob, i) => checkGlob(glob, `ignorePaths[${i}]`, fail));
+  if (has(top, 'allow')) readAllow(top.allow, config, where.label, fail);
+  if (has(top, 'disableRules')) config.disableRules = strings(top.disableRules, 'disableRules', fail).map((id, i) => checkRuleId(id, `disableRules[${i}]`, fail));
+  if (has(top, 'entropy')) {
+    const map = object(top.entropy, 'entropy', fail);
+    const entropy: Record<string, number> = Object.create(null);
+    for (const [id, minimum] of Object.entries(map)) {
+      const field = `entropy.${id}`;
+      checkRuleId(id, field, fail);
+      if (typeof minimum !== 'number' || !Number.isFinite(minimum)) fail(field, `expected a number (bits per character), got ${typeName(minimum)}`);
+      if ((minimum as number) < 0 || (minimum as number) > MAX_ENTROPY) fail(field, `expected a number from 0 to ${MAX_ENTROPY} (bits per character), got ${minimum}`);
+      entropy[id] = minimum as number;
+    }
+    config.entropy = entropy;
+  }
+  if (has(top, 'rules')) {
+    if (!Array.isArray(top.rules)) fail('rules', `expected an array of rules (the format of patterns/*.json), got ${typeName(top.rules)}`);
+    (top.rules as unknown[]).forEach((rule, i) => object(rule, `rules[${i}]`, fail, `expected a rule object (the format of patterns/*.json), got ${typeName(rule)}`));
+    config.rules = top.rules as unknown[];
+  }
+  if (has(top, 'maxFileSize')) config.maxFileSize = size(top.maxFileSize, 'maxFileSize', fail);
+  if (has(top, 'accounts')) {
+    config.accounts = strings(top.accounts, 'accounts', fail).map((id, i) => {
+      if (!ACCOUNT_ID.test(id)) fail(`accounts[${i}]`, `an AWS account ID is 12 digits, got '${clip(id)}'`);
+      return id;
+    });
+  }
+  return config;
+}
+
+type Fail = (field: string, message: string) => never;
+
+function readAllow(value: unknown, config: Config, label: string, fail: Fail): void {
+  const allow = object(value, 'allow', fail);
+  checkKeys(allow, ALLOW_KEYS, 'allow.', fail);
+  readValues(allow, 'allow.', undefined, config, label, fail);
+  if (!has(allow, 'rules')) return;
+  const perRule = object(allow.rules, 'allow.rules', fail);
+  for (const [id, entry] of Object.entries(perRule)) {
+    const field = `allow.rules.${id}`;
+    checkRuleId(id, field, fail);
+    const lists = object(entry, field, fail);
+    checkKeys(lists, RULE_ALLOW_KEYS, `${field}.`, fail);
+    readValues(lists, `${field}.`, id, config, label, fail);
+  }
+}
+
+function readValues(lists: Record<string, unknown>, field: string, ruleId: string | undefined, config: Config, label: string, fail: Fail): void {
+  const scope = ruleId === undefined ? {} : { ruleId };
+  if (has(lists, 'secrets')) {
+    strings(lists.secrets, `${field}secrets`, fail).forEach((secret, i) => {
+      if (secret.length === 0) fail(`${field}secrets[${i}]`, 'an allowed secret cannot be empty');
+      config.allowSecrets.push({ value: secret, ...scope });
+    });
+  }
+  if (has(lists, 'regexes')) {
+    strings(lists.regexes, `${field}regexes`, fail).forEach((regex, i) => {
+      if (regex.length === 0) fail(`${field}regexes[${i}]`, 'an empty regex would allow every secret');
+      // compileRegex rejects invalid and catastrophic-backtracking regexes with a ConfigError naming `where`.
+      compileRegex(regex, '', `${label}: ${field}regexes[${i}]`);
+      config.allowRegexes.push({ regex, ...scope });
+    });
+  }
+}
+
+function checkKeys(value: Record<string, unknown>, known: readonly string[], field: string, fail: Fail): void {
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue;
+    const hint = suggest(key, known);
+    fail(`${field}${key}`, `unknown key${hint ? ` (did you mean '${hint}'?)` : ''}; known keys: ${known.join(', ')}`);
+  }
+}
+
+function checkRuleId(id: string, field: string, fail: Fail): string {
+  if (!RULE_ID.test(id)) fail(field, `'${clip(id)}' is not a rule id (lower-case letters, digits and dashes)`);
+  return id;
+}
+
+function checkGlob(glob: string, field: string, fail: Fail): string {
+  if (glob.trim() === '' || glob === '!') fail(field, 'an empty glob matches nothing');
+  if (glob.includes('\\')) fail(field, "use '/' in globs, not '\\'");
+  if (/(^|\/)\.\.(\/|$)/.test(glob)) fail(field, "globs are relative to the config's folder and cannot leave it with '..'");
+  return glob;
+}
+
+function size(value: unknown, field: string, fail: Fail): number {
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value) || value < 1) fail(field, `expected a positive whole number of bytes, got ${value}`);
+    return value;
+  }
+  if (typeof value === 'string') {
+    const match = SIZE.exec(value);
+    if (match) {
+      const bytes = Math.floor(Number(match[1]) * SIZE_UNITS[(match[2] ?? 'b').toLowerCase()]);
+      if (bytes >= 1) return bytes;
+    }
+    fail(field, `expected a size such as 1048576, "512KB" or "10MB", got '${clip(value)}'`);
+  }
+  return fail(field, `expected a number of bytes or a size such as "10MB", got ${typeName(value)}`);
+}
+
+function strings(value: unknown, field: string, fail: Fail): string[] {
+  if (!Array.isArray(value)) fail(field, `expected an array of strings, got ${typeName(value)}`);
+  (value as unknown[]).forEach((item, i) => {
+    if (typeof item !== 'string') fail(`${field}[${i}]`, `expected a string, got ${typeName(item)}`);
+  });
+  return value as string[];
+}
+
+function object(value: unknown, field: string, fail: Fail, message?: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(field, message ?? `expected an object, got ${typeName(value)}`);
+  return value as Record<string, unknown>;
+}
+
+/** Own keys only: JSON.parse makes `"__proto__"` an own key, and an inherited one must never count. */
+function has(value: Record<string, unknown>, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(value, key);
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return `the string '${clip(value)}'`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function clip(text: string): string {
+  const flat = JSON.stringify(text).slice(1, -1);
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}
+
+/** The known key closest to a misspelt one (edit distance ≤ 2, or a case-only difference). */
+function suggest(key: string, known: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const distance = candidate.toLowerCase() === key.toLowerCase() ? 0 : editDistance(key, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}

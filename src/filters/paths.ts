@@ -1,0 +1,40 @@
+// Path ignores: the config's `ignorePaths` globs, relative to the folder holding the config, with the
+// conventions people bring from .gitignore: a glob without '/' matches at any depth ("*.pem"), a trailing or
+// leading '/' means a folder / the config's folder ("samples/", "/dist"), a folder matches everything in it,
+// and "!" re-includes (the last glob that matches wins). Scanned paths are relative to `config.base`; they are
+// re-rooted at the config's folder, so a config in a parent folder of the working directory still applies.
+// picomatch is required lazily: most runs have no path globs, and the pre-commit path should not pay for it.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Config } from '../config/types.js';
+
+type Matcher = (file: string) => boolean;
+const require = createRequire(import.meta.url);
+
+/** Returns a predicate over scanned paths, or null when no glob can match anything. */
+export function pathIgnorer(config: Config): Matcher | null {
+  if (config.ignorePaths.length === 0) return null;
+  const picomatch = require('picomatch') as typeof import('picomatch');
+  const globs = config.ignorePaths.map((glob) => {
+    const negated = glob.startsWith('!');
+    const body = negated ? glob.slice(1) : glob;
+    const anchored = body.startsWith('/') || body.replace(/\/+$/, '').includes('/');
+    const trimmed = body.replace(/^\/+/, '').replace(/\/+$/, '');
+    const pattern = anchored ? trimmed : `**/${trimmed}`;
+    // The glob itself, or any folder the path is inside.
+    return { negated, match: picomatch([pattern, `${pattern}/**`], { dot: true }) };
+  });
+  const base = config.base ?? config.root;
+  return (file) => {
+    const relative = toPosix(path.relative(config.root, path.resolve(base, file)));
+    // A path outside the config's folder is not the config's to ignore.
+    if (relative === '' || relative === '..' || relative.startsWith('../') || path.isAbsolute(relative)) return false;
+    let ignored = false;
+    for (const glob of globs) if (glob.negated === ignored && glob.match(relative)) ignored = !glob.negated;
+    return ignored;
+  };
+}
+
+function toPosix(file: string): string {
+  return file.split(path.sep).join('/');
+}
