@@ -19,16 +19,20 @@ export function shortPlaybook(findings: Finding[]): string {
       ? '  1. If a commit holding a key was pushed, treat the key as public: act on the key first, rewrite history last.'
       : '  1. Take the credentials out of the files; load them from ~/.aws/credentials or environment variables.',
   );
+  if (keyIds.length > 0) lines.push('  2. Deactivate, then delete each key (a temporary ASIA key: revoke its role\'s sessions instead):');
   const shown = keyIds.slice(0, 5);
   for (const keyId of shown) {
     lines.push(
       keyTypeOf(keyId) === 'temporary'
-        ? `  2. ${keyId}: temporary; revoke its role's sessions (IAM console: role → Revoke sessions).`
-        : `  2. ${keyId}: aws iam update-access-key --access-key-id ${keyId} --status Inactive --user-name OWNER, then delete-access-key.`,
+        ? `       ${keyId}: IAM console → Roles → the role that issued it → Revoke sessions`
+        : `       aws iam update-access-key --user-name OWNER --access-key-id ${keyId} --status Inactive`,
     );
   }
-  if (keyIds.length > shown.length) lines.push(`  2. …and ${keyIds.length - shown.length} more key${keyIds.length - shown.length === 1 ? '' : 's'}.`);
-  if (unpaired > 0) lines.push(`  2. ${unpaired} secret${unpaired === 1 ? '' : 's'} without a key ID: rotate every key that could be its partner.`);
+  if (keyIds.length > shown.length) lines.push(`       …and ${keyIds.length - shown.length} more key${keyIds.length - shown.length === 1 ? '' : 's'}`);
+  if (unpaired > 0) {
+    const text = `${unpaired} secret${unpaired === 1 ? '' : 's'} without a key ID: rotate every key that could be its partner.`;
+    lines.push(keyIds.length > 0 ? `       ${text}` : `  2. ${text}`);
+  }
   lines.push('  3. Check CloudTrail in every region for use of the keys, then rotate every IAM user\'s access keys.');
   lines.push('Full playbook with ready commands: run `keywarden remediate` with the same scan options (e.g. `keywarden remediate --history`).');
   return lines.join('\n') + '\n';
