@@ -92,17 +92,3 @@ export function classify(error: unknown): VerifyResult {
   const reason = e.code ?? e.message?.split('\n')[0] ?? String(error);
   return { status: 'unknown', detail: `could not reach STS (${reason})` };
 }
-
-/** Verifies pairs a few at a time, in input order. */
-export async function verifyPairs(pairs: readonly CredentialPair[], options: VerifyOptions, concurrency = 4): Promise<VerifyResult[]> {
-  const results: VerifyResult[] = new Array(pairs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < pairs.length) {
-      const index = next++;
-      results[index] = await verifyPair(pairs[index], options);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, pairs.length) }, worker));
-  return results;
-}

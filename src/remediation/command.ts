@@ -83,22 +83,25 @@ async function verifyKeys(set: LeakSet, accounts: readonly string[], options: Sc
   const verifyOptions = { endpoint: stsEndpoint(options.stsEndpoint), timeoutMs: (seconds ?? DEFAULT_VERIFY_TIMEOUT_SECONDS) * 1000 };
   const results = new Map<string, VerifyResult>();
   const skipped = new Map<string, string>();
-  await Promise.all(
-    set.keys.map(async (key) => {
-      const reason = skipReason(key, accounts);
-      if (reason) {
-        skipped.set(key.keyId, reason);
-        return;
-      }
-      // Several secrets may sit next to one key ID; the first that is not a mismatch answers for the key.
-      let result: VerifyResult | undefined;
-      for (const secret of key.secrets) {
-        result = await verifyPair({ accessKeyId: key.keyId, secretAccessKey: secret, sessionToken: key.sessionTokens[0] }, verifyOptions);
-        if (result.status !== 'secret-mismatch') break;
-      }
-      results.set(key.keyId, result!);
-    }),
-  );
+  const check = async (key: LeakedKey) => {
+    const reason = skipReason(key, accounts);
+    if (reason) {
+      skipped.set(key.keyId, reason);
+      return;
+    }
+    // Several secrets may sit next to one key ID; the first that is not a mismatch answers for the key.
+    let result: VerifyResult | undefined;
+    for (const secret of key.secrets) {
+      result = await verifyPair({ accessKeyId: key.keyId, secretAccessKey: secret, sessionToken: key.sessionTokens[0] }, verifyOptions);
+      if (result.status !== 'secret-mismatch') break;
+    }
+    results.set(key.keyId, result!);
+  };
+  // A few requests at a time: bounded by the timeout per key, polite to STS.
+  const queue = [...set.keys];
+  await Promise.all(Array.from({ length: Math.min(4, queue.length) }, async () => {
+    for (let key = queue.shift(); key; key = queue.shift()) await check(key);
+  }));
   if (!options.quiet) {
     for (const key of set.keys) {
       const result = results.get(key.keyId);
