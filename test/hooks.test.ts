@@ -94,6 +94,19 @@ describe('keywarden init without package.json (hooks/pre-commit in .git/hooks)',
   });
 });
 
+describe('.pre-commit-hooks.yaml (the pre-commit framework)', () => {
+  it('declares a node hook that scans the index itself and takes no file names', () => {
+    const yaml = readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8');
+    const hook = yaml.slice(yaml.indexOf('- id: keywarden\n'));
+    expect(hook).toMatch(/^ {2}entry: keywarden scan --staged$/m);
+    expect(hook).toMatch(/^ {2}language: node$/m);
+    expect(hook).toMatch(/^ {2}pass_filenames: false$/m);
+    expect(hook).toMatch(/^ {2}name: .+$/m);
+    // The entry is a real command of the bin pre-commit would install (package.json "bin").
+    expect(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).bin.keywarden).toBe('bin/keywarden.js');
+  });
+});
+
 describe('keywarden init never clobbers a hook', () => {
   it('installs into core.hooksPath when it is set', () => {
     const repo = Repo.init();
@@ -102,6 +115,22 @@ describe('keywarden init never clobbers a hook', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(readFileSync(path.join(repo.dir, 'githooks', 'pre-commit'), 'utf8')).toBe(HOOK);
     expect(existsSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
+  });
+
+  it('from a linked worktree installs into the shared hooks folder that worktree runs', () => {
+    const repo = Repo.init();
+    repo.commit('base', { 'README.md': 'hi\n' });
+    const worktree = path.join(tempDir('keywarden-wt-'), 'wt');
+    repo.git('worktree', 'add', '-q', worktree);
+    const result = runCli(['init'], { cwd: worktree });
+    expect(result.status, result.stderr).toBe(0);
+    expect(readFileSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit'), 'utf8')).toBe(HOOK);
+    const wt = new Repo(worktree);
+    wt.write('leak.ini', credentialsFile(fakeKeyId(), fakeSecret()));
+    wt.git('add', 'leak.ini');
+    const blocked = tryGit(wt, ['commit', '-m', 'leak'], withKeywarden());
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.output).toContain('leak.ini');
   });
 
   it('stops at a foreign hook; with --force chains it: it runs after a clean scan, not after a blocked one', () => {
