@@ -1,7 +1,103 @@
-// STUB (owned by the git-scanning work).
-import { UsageError } from '../errors.js';
-import type { Source } from '../types.js';
+// `scan --staged` (the pre-commit hook): exactly what the index would commit. Staged blobs are read by their
+// index ids (never from the work tree, so `git add -p` partial staging is scanned as staged), and only
+// candidates on lines the index adds are reported; the rest of the staged file is context for the rules.
+// Start-up is the budget here: this module and what it imports spawn git directly (no simple-git) and make
+// two git calls in all: one diff, one cat-file.
+import { readBlobs } from '../git/cat-file.js';
+import { GITLINK_MODE, SYMLINK_MODE } from '../git/log.js';
+import { git } from '../git/run.js';
+import { parseStagedDiff, type StagedFile } from '../git/staged-diff.js';
+import { decodeBytes } from '../text/decode.js';
+import type { Candidate, Detect, Located, Note, Source } from '../types.js';
 import type { SourceContext } from './context.js';
-export async function createStagedSource(_context: SourceContext): Promise<Source> {
-  throw new UsageError('--staged is not implemented yet');
+import { locate, skipNote } from './locate.js';
+
+const DIFF_ARGS = ['diff', '--cached', '--raw', '-p', '-z', '-U0', '--inter-hunk-context=0', '--no-abbrev', '-M', '--diff-filter=d', '--no-color', '--no-ext-diff', '--no-textconv', '--ignore-submodules=none', '--submodule=short', '--no-relative'];
+
+export async function createStagedSource(context: SourceContext): Promise<Source> {
+  const stats = { bytes: 0, files: 0, commits: 0 };
+  const notes: Note[] = [];
+  // On an unborn branch (first commit) git diffs the index against the empty tree by itself.
+  const files = parseStagedDiff(await git(context.cwd, DIFF_ARGS));
+  return {
+    mode: 'staged',
+    target: 'index',
+    stats,
+    notes,
+    async run(detect: Detect): Promise<Located[]> {
+      const scanned = files.filter((file) => {
+        if (file.newSha === null || file.status === 'U') return false;
+        if (file.newMode === GITLINK_MODE || file.newMode === SYMLINK_MODE) {
+          if (file.newMode === GITLINK_MODE) notes.push({ level: 'info', verbose: true, message: `skipped ${file.path}: submodule` });
+          return false;
+        }
+        return true;
+      });
+      // Files git calls binary get no hunks; their HEAD version is needed to tell what was added (UTF-16 text).
+      const wanted = new Set<string>();
+      for (const file of scanned) {
+        wanted.add(file.newSha as string);
+        if (file.added === null && file.oldSha !== null) wanted.add(file.oldSha);
+      }
+      const blobs = new Map<string, Buffer | null>();
+      const sizes = new Map<string, number>();
+      await readBlobs(context.cwd, [...wanted], {
+        maxSize: context.config.maxFileSize,
+        onBlob(blob) {
+          blobs.set(blob.sha, blob.data);
+          sizes.set(blob.sha, blob.size);
+        },
+      });
+      const located: Located[] = [];
+      for (const file of scanned) {
+        const data = blobs.get(file.newSha as string) ?? null;
+        if (data === null) {
+          notes.push({ level: 'info', verbose: true, message: `skipped ${file.path}: ${sizes.get(file.newSha as string) ?? 0} bytes is over the ${context.config.maxFileSize}-byte limit (--max-file-size)` });
+          continue;
+        }
+        const result = await detect({ path: file.path, data });
+        if (result.skipped) {
+          notes.push(skipNote(file.path, result.skipped));
+          continue;
+        }
+        stats.files++;
+        stats.bytes += data.length;
+        const added = file.added ?? addedByLines(data, file.oldSha === null ? null : blobs.get(file.oldSha) ?? null);
+        located.push(...locate(result.candidates.filter((candidate) => onAddedLine(candidate, added)), file.path, null));
+      }
+      return located;
+    },
+  };
 }
+
+function onAddedLine(candidate: Candidate, added: Set<number>): boolean {
+  for (let line = candidate.line; line <= candidate.endLine; line++) if (added.has(line)) return true;
+  return false;
+}
+
+/**
+ * Added lines for a file git diffs as binary but keywarden decodes as text (UTF-16, or marked binary in
+ * .gitattributes): a line of the staged version is added when the HEAD version does not have it (each old
+ * line matches at most one new line). Unlike a real diff this ignores order, which for secrets is what we
+ * want: a key line that merely moved is not new.
+ */
+export function addedByLines(staged: Buffer, head: Buffer | null): Set<number> {
+  const newLines = linesOf(staged);
+  const added = new Set<number>();
+  const old = new Map<string, number>();
+  for (const line of head === null ? [] : linesOf(head)) old.set(line, (old.get(line) ?? 0) + 1);
+  newLines.forEach((line, index) => {
+    const left = old.get(line) ?? 0;
+    if (left > 0) old.set(line, left - 1);
+    else added.add(index + 1);
+  });
+  return added;
+}
+
+function linesOf(data: Buffer): string[] {
+  const decoded = decodeBytes(data);
+  if ('skipped' in decoded) return [];
+  return decoded.text.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+}
+
+export type { StagedFile };

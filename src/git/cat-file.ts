@@ -1,0 +1,122 @@
+// Reads blobs through one `git cat-file --batch`: every blob once, streamed. The output is parsed
+// incrementally (`<sha> <type> <size>\n<bytes>\n`), so memory holds one blob at a time plus whatever the
+// consumer keeps; blobs over the size limit are skipped by counting bytes, never buffered. Each blob gets its
+// own ArrayBuffer so it can be transferred to a worker thread without a copy.
+import { gitStream } from './run.js';
+
+export interface Blob {
+  sha: string;
+  size: number;
+  /** null when the blob is missing or over maxSize (then `size` says how big it was). */
+  data: Buffer | null;
+  missing: boolean;
+}
+
+export interface ReadOptions {
+  /** Larger blobs are skipped (data null) without being held in memory. */
+  maxSize: number;
+  onBlob(blob: Blob): void;
+  /** Asked after each piece of output: a promise means "stop reading until it settles" (the consumer is full). */
+  backpressure?(): Promise<void> | null;
+}
+
+const NEWLINE = 0x0a;
+
+export async function readBlobs(cwd: string, shas: readonly string[], options: ReadOptions): Promise<void> {
+  if (shas.length === 0) return;
+  const { child, done } = gitStream(cwd, ['cat-file', '--batch']);
+  const parser = new BatchParser(options);
+  let failure: unknown = null;
+  const finished = new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (piece: Buffer) => {
+      try {
+        parser.push(piece);
+      } catch (error) {
+        failure = error;
+        child.kill();
+        reject(error);
+        return;
+      }
+      const wait = options.backpressure?.();
+      if (wait) {
+        child.stdout.pause();
+        wait.then(() => child.stdout.resume(), (error: unknown) => {
+          failure = error;
+          child.kill();
+          reject(error);
+        });
+      }
+    });
+    child.stdout.on('end', () => resolve());
+  });
+  // Writing everything at once is safe: Node queues what the pipe cannot take, and cat-file answers as it reads.
+  child.stdin.end(shas.join('\n') + '\n');
+  await Promise.all([finished, done.catch((error: unknown) => { if (failure === null) throw error; })]);
+  if (failure !== null) throw failure;
+  parser.finish();
+}
+
+/** The `--batch` output grammar as a push parser. Exported for unit tests. */
+export class BatchParser {
+  private header: Buffer[] = [];
+  private current: Blob | null = null;
+  private filled = 0;
+  private remaining = 0;
+  private trailer = false;
+
+  constructor(private readonly options: Pick<ReadOptions, 'maxSize' | 'onBlob'>) {}
+
+  push(piece: Buffer): void {
+    let at = 0;
+    while (at < piece.length) {
+      if (this.trailer) {
+        if (piece[at] !== NEWLINE) throw new Error('git cat-file output is out of step');
+        at++;
+        this.trailer = false;
+        const blob = this.current as Blob;
+        this.current = null;
+        this.options.onBlob(blob);
+        continue;
+      }
+      if (this.current !== null) {
+        const take = Math.min(this.remaining, piece.length - at);
+        if (this.current.data !== null) piece.copy(this.current.data, this.filled, at, at + take);
+        this.filled += take;
+        this.remaining -= take;
+        at += take;
+        if (this.remaining === 0) this.trailer = true;
+        continue;
+      }
+      const end = piece.indexOf(NEWLINE, at);
+      if (end === -1) {
+        this.header.push(piece.subarray(at));
+        return;
+      }
+      this.header.push(piece.subarray(at, end));
+      at = end + 1;
+      const line = Buffer.concat(this.header).toString('latin1');
+      this.header = [];
+      this.startObject(line);
+    }
+  }
+
+  finish(): void {
+    if (this.current !== null || this.header.length > 0) throw new Error('git cat-file output ended inside an object');
+  }
+
+  private startObject(line: string): void {
+    const parts = line.split(' ');
+    if (parts.length === 2 && parts[1] === 'missing') {
+      this.options.onBlob({ sha: parts[0], size: 0, data: null, missing: true });
+      return;
+    }
+    if (parts.length !== 3) throw new Error(`unexpected git cat-file header: ${line.slice(0, 80)}`);
+    const size = Number(parts[2]);
+    const keep = parts[1] === 'blob' && size <= this.options.maxSize;
+    // allocUnsafeSlow: an ArrayBuffer of its own (not a slice of Node's pool), so it can be transferred.
+    this.current = { sha: parts[0], size, data: keep ? Buffer.allocUnsafeSlow(size) : null, missing: false };
+    this.filled = 0;
+    this.remaining = size;
+    if (size === 0) this.trailer = true;
+  }
+}

@@ -1,0 +1,87 @@
+// Which commit introduced each secret, decided from tree changes alone (no content diffs).
+//
+// Definition (DESIGN.md "Git semantics", made precise): commit C introduces secret S at path P when C's
+// blob at P holds S and no parent "already held" it, where parent p already held S for P when
+//   1. p's blob at P holds S (P unchanged against p, or changed without touching S), or
+//   2. C deletes, relative to p, a path whose blob in p holds S (a rename, with or without edits: the
+//      secret moved rather than appeared; this also covers moving a key from one file to another), or
+//   3. p's tree already holds C's blob at P byte for byte at some other path (a pure copy).
+// A root commit (or a shallow clone's boundary commit) has no parent, so it introduces everything it holds.
+// For a merge, "no parent held it" means a key resolved into a conflict is found and a key merely carried in
+// from one side is not reported again. Secrets are compared by value, so a key ID that was already present is
+// not re-reported when its secret is added next to it (only the secret is new).
+import type { Candidate } from '../types.js';
+import type { Change, LogCommit } from './log.js';
+import { GITLINK_MODE } from './log.js';
+
+export interface Introduction {
+  commit: LogCommit;
+  path: string;
+  candidate: Candidate;
+}
+
+/** Candidates of every scanned blob that has any; a blob that is absent was clean, skipped or not read. */
+export type Hits = ReadonlyMap<string, readonly Candidate[]>;
+
+/** Blobs whose content the decision needs, beyond the new versions: parents' versions of hit paths, and deleted files. */
+export function blobsToCheck(commits: readonly LogCommit[], hits: Hits): Set<string> {
+  const needed = new Set<string>();
+  for (const commit of commits) {
+    for (const block of commit.blocks) {
+      if (!block.some((change) => isHit(change, hits))) continue;
+      for (const change of block) {
+        if (change.oldSha !== null && (isHit(change, hits) || change.status === 'D')) needed.add(change.oldSha);
+      }
+    }
+  }
+  return needed;
+}
+
+export async function findIntroductions(
+  commits: readonly LogCommit[],
+  hits: Hits,
+  parentHoldsBlob: (parent: string, blob: string) => Promise<boolean>,
+): Promise<Introduction[]> {
+  const found: Introduction[] = [];
+  for (const commit of commits) {
+    const parents = commit.parents.length;
+    // git leaves out the comparison with a parent whose tree is identical: that parent held everything.
+    if (parents > 0 && commit.blocks.length < parents) continue;
+    const blocks = parents === 0 ? commit.blocks.slice(0, 1) : commit.blocks;
+    const seen = new Set<string>();
+    for (const block of blocks) {
+      for (const change of block) {
+        if (!isHit(change, hits) || seen.has(change.path)) continue;
+        seen.add(change.path);
+        const blob = change.newSha as string;
+        for (const candidate of hits.get(blob) ?? []) {
+          if (await heldByAParent(commit, change.path, blob, candidate.secret, hits, parentHoldsBlob)) continue;
+          found.push({ commit, path: change.path, candidate });
+        }
+      }
+    }
+  }
+  return found;
+}
+
+async function heldByAParent(commit: LogCommit, path: string, blob: string, secret: string, hits: Hits, parentHoldsBlob: (parent: string, blob: string) => Promise<boolean>): Promise<boolean> {
+  if (commit.parents.length === 0) return false;
+  for (let i = 0; i < commit.parents.length; i++) {
+    const block = commit.blocks[i];
+    const change = block.find((entry) => entry.path === path && entry.newSha !== null);
+    if (change === undefined) return true; // unchanged against this parent
+    if (holds(change.oldSha, secret, hits)) return true;
+    if (block.some((entry) => entry.status === 'D' && holds(entry.oldSha, secret, hits))) return true;
+    if (await parentHoldsBlob(commit.parents[i], blob)) return true;
+  }
+  return false;
+}
+
+function isHit(change: Change, hits: Hits): boolean {
+  return change.newSha !== null && change.newMode !== GITLINK_MODE && hits.has(change.newSha);
+}
+
+function holds(sha: string | null, secret: string, hits: Hits): boolean {
+  if (sha === null) return false;
+  return hits.get(sha)?.some((candidate) => candidate.secret === secret) ?? false;
+}

@@ -1,0 +1,32 @@
+// Questions asked of the repository before a scan: is this a repository, is it shallow, does a ref exist.
+// Each answer is one short git call; failures become one-line errors (exit 2).
+import { RuntimeError, UsageError } from '../errors.js';
+import { git, gitRaw } from './run.js';
+
+export interface RepoInfo {
+  shallow: boolean;
+}
+
+export async function inspectRepository(cwd: string): Promise<RepoInfo> {
+  const out = (await git(cwd, ['rev-parse', '--is-shallow-repository', '--git-dir'])).toString('utf8');
+  return { shallow: out.split('\n')[0].trim() === 'true' };
+}
+
+/** Resolves a revision to a commit sha, or throws a UsageError saying what is wrong with it. */
+export async function resolveCommit(cwd: string, rev: string, info: RepoInfo, role: string): Promise<string> {
+  if (rev.startsWith('-')) throw new UsageError(`${role} "${rev}" is not a revision`);
+  const result = await gitRaw(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
+  if (result.code === 0) return result.stdout.toString('utf8').trim();
+  if (result.code !== 1) throw new RuntimeError(`git rev-parse failed: ${result.stderr.split('\n')[0]}`);
+  if (info.shallow) throw new UsageError(`${role} "${rev}" is not in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`);
+  throw new UsageError(`unknown ${role} "${rev}": no such branch, tag or commit`);
+}
+
+/** The stash's older entries live only in its reflog; `--all` sees just the newest. */
+export async function stashEntries(cwd: string): Promise<string[]> {
+  const result = await gitRaw(cwd, ['reflog', 'show', '--format=%H', 'refs/stash', '--']);
+  if (result.code !== 0) return [];
+  return result.stdout.toString('utf8').split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line));
+}
+
+export const SHALLOW_NOTE = 'this is a shallow clone: history is incomplete, and keys in its oldest commits are attributed to them although they may be older (git fetch --unshallow for a full scan)';

@@ -1,0 +1,185 @@
+// History and range scans share one design, chosen by measurement on the benchmark repository (BENCHMARKS.md):
+//   1. `git log --raw` lists every commit's tree changes (no content diffs): cheap, and it names every blob
+//      that any scanned commit holds, with a path to report it under.
+//   2. Each unique blob is read once through `git cat-file --batch`, in pack order when the whole repository
+//      is scanned (delta chains are then resolved from git's cache: about 10x faster than sha order), and
+//      scanned once, on worker threads when there is enough to scan to pay for starting them.
+//   3. Only the few blobs with candidates are attributed to the commits that introduced them (introductions.ts).
+import type { SourceContext } from '../sources/context.js';
+import { skipNote } from '../sources/locate.js';
+import type { Candidate, Detect, DetectResult, Located, Note, ScanStats } from '../types.js';
+import { readBlobs } from './cat-file.js';
+import { blobsToCheck, findIntroductions } from './introductions.js';
+import { GITLINK_MODE, readLog, SYMLINK_MODE, type LogCommit } from './log.js';
+import { git } from './run.js';
+
+/** Below this much content, starting worker threads costs more than it saves. */
+const POOL_MIN_BYTES = 8 * 1024 * 1024;
+/** The reader stops while this much content waits for the workers, and resumes below half of it. */
+const MAX_QUEUED_BYTES = 32 * 1024 * 1024;
+
+export interface CommitScan {
+  /** Revisions for `git log` (e.g. ['--all'] or ['base..head']). */
+  revs: string[];
+  /** More revisions fed on stdin (stash reflog entries). */
+  stdinRevs?: string[];
+  /** The whole repository is scanned: list blobs in pack order from `cat-file --batch-all-objects`. */
+  wholeRepository: boolean;
+  /** Worker threads: auto (by size) unless forced, for tests and the benchmark. */
+  workers?: boolean;
+}
+
+interface BlobPlan {
+  sha: string;
+  path: string;
+  size: number;
+}
+
+export async function scanCommits(context: SourceContext, detect: Detect, scan: CommitScan, stats: ScanStats, notes: Note[]): Promise<Located[]> {
+  const cwd = context.cwd;
+  const maxSize = context.config.maxFileSize;
+  const packOrder = scan.wholeRepository ? listObjects(cwd, ['--batch-all-objects', '--unordered']) : null;
+  packOrder?.catch(() => {}); // awaited below; a log failure must not leave it unhandled
+  const commits = await readLog(cwd, scan.revs, scan.stdinRevs);
+  stats.commits = commits.length;
+  if (commits.length === 0) return [];
+
+  const plans = await planBlobs(cwd, commits, packOrder);
+  const hits = new Map<string, Candidate[]>();
+  const scanned = new Set<string>();
+  const record = (plan: BlobPlan, result: DetectResult): void => {
+    scanned.add(plan.sha);
+    if (result.skipped) {
+      notes.push(skipNote(plan.path, result.skipped));
+      return;
+    }
+    stats.files++;
+    stats.bytes += plan.size;
+    if (result.candidates.length > 0) hits.set(plan.sha, result.candidates);
+  };
+
+  const wanted: BlobPlan[] = [];
+  let totalBytes = 0;
+  for (const plan of plans) {
+    if (plan.size > maxSize) notes.push({ level: 'info', verbose: true, message: `skipped ${plan.path} (blob ${plan.sha.slice(0, 10)}): ${plan.size} bytes is over the ${maxSize}-byte limit (--max-file-size)` });
+    else {
+      wanted.push(plan);
+      totalBytes += plan.size;
+    }
+  }
+  await scanBlobs(context, detect, wanted, totalBytes, record, scan.workers ?? totalBytes >= POOL_MIN_BYTES);
+
+  // The parents' versions of paths with candidates (outside a range they were not read yet).
+  const extra = [...blobsToCheck(commits, hits)].filter((sha) => !scanned.has(sha));
+  if (extra.length > 0) {
+    const sizes = await listObjects(cwd, [], extra);
+    await scanBlobs(context, detect, extra.map((sha) => ({ sha, path: sha, size: sizes.get(sha)?.size ?? 0 })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
+      scanned.add(plan.sha);
+      if (!result.skipped && result.candidates.length > 0) hits.set(plan.sha, result.candidates);
+    }, false);
+  }
+
+  const trees = new Map<string, Promise<Set<string>>>();
+  const parentHoldsBlob = async (parent: string, blob: string): Promise<boolean> => {
+    let tree = trees.get(parent);
+    if (tree === undefined) {
+      tree = treeBlobs(cwd, parent);
+      trees.set(parent, tree);
+    }
+    return (await tree).has(blob);
+  };
+  const introductions = await findIntroductions(commits, hits, parentHoldsBlob);
+  return introductions.map(({ commit, path, candidate }) => ({
+    ...candidate,
+    file: path,
+    commit: { sha: commit.sha, author: commit.author, email: commit.email, date: commit.date, message: commit.subject },
+  }));
+}
+
+/** Every blob the commits hold (first path seen), in pack order when known, with sizes. */
+async function planBlobs(cwd: string, commits: readonly LogCommit[], packOrder: Promise<Map<string, ObjectInfo>> | null): Promise<BlobPlan[]> {
+  const paths = new Map<string, string>();
+  for (const commit of commits) {
+    for (const block of commit.blocks) {
+      for (const change of block) {
+        if (change.newSha === null || change.newMode === GITLINK_MODE || change.newMode === SYMLINK_MODE) continue;
+        if (!paths.has(change.newSha)) paths.set(change.newSha, change.path);
+      }
+    }
+  }
+  const plans: BlobPlan[] = [];
+  const objects = packOrder ? await packOrder : await listObjects(cwd, [], [...paths.keys()]);
+  for (const [sha, info] of objects) {
+    const path = paths.get(sha);
+    if (path === undefined || info.type !== 'blob') continue;
+    plans.push({ sha, path, size: info.size });
+    paths.delete(sha);
+  }
+  // Anything git did not list (a missing object in a partial clone) is still asked for; the reader notes it.
+  for (const [sha, path] of paths) plans.push({ sha, path, size: 0 });
+  return plans;
+}
+
+async function scanBlobs(context: SourceContext, detect: Detect, plans: BlobPlan[], totalBytes: number, record: (plan: BlobPlan, result: DetectResult) => void, workers: boolean): Promise<void> {
+  if (plans.length === 0) return;
+  const bySha = new Map(plans.map((plan) => [plan.sha, plan]));
+  const progress = context.progress;
+  let done = 0;
+  let doneBytes = 0;
+  const finish = (plan: BlobPlan, result: DetectResult): void => {
+    record(plan, result);
+    done++;
+    doneBytes += plan.size;
+    progress?.update({ items: done, bytes: doneBytes, totalItems: plans.length, totalBytes, label: 'blobs' });
+  };
+  // For a large history the pipeline's main-thread detect is bypassed: the same detectChunk runs on worker
+  // threads with rules rebuilt from the same config (src/pool), so results are identical, only parallel.
+  const pool = workers ? new (await import('../pool/pool.js')).DetectPool(context.config) : null;
+  const pending: Array<Promise<void>> = [];
+  try {
+    await readBlobs(context.cwd, plans.map((plan) => plan.sha), {
+      maxSize: context.config.maxFileSize,
+      onBlob(blob) {
+        const plan = bySha.get(blob.sha) ?? { sha: blob.sha, path: blob.sha, size: blob.size };
+        if (blob.data === null) {
+          done++;
+          return;
+        }
+        const result = pool ? pool.detect(plan.path, blob.data) : detect({ path: plan.path, data: blob.data });
+        pending.push(result.then((value) => finish(plan, value)));
+      },
+      backpressure: pool ? () => (pool.pendingBytes > MAX_QUEUED_BYTES ? pool.drained(MAX_QUEUED_BYTES / 2) : null) : undefined,
+    });
+    await Promise.all(pending);
+  } finally {
+    await pool?.close();
+  }
+}
+
+interface ObjectInfo {
+  type: string;
+  size: number;
+}
+
+/** `git cat-file --batch-check`: type and size of the given objects, or of all objects in pack order. */
+async function listObjects(cwd: string, flags: string[], shas: string[] = []): Promise<Map<string, ObjectInfo>> {
+  const out = await git(cwd, ['cat-file', ...flags, '--batch-check=%(objectname) %(objecttype) %(objectsize)'], shas.length > 0 ? shas.join('\n') + '\n' : '');
+  const objects = new Map<string, ObjectInfo>();
+  for (const line of out.toString('latin1').split('\n')) {
+    const [sha, type, size] = line.split(' ');
+    if (size !== undefined) objects.set(sha, { type, size: Number(size) });
+  }
+  return objects;
+}
+
+/** The blob ids of a commit's whole tree (only asked for a commit that may be a pure copy's parent). */
+async function treeBlobs(cwd: string, commit: string): Promise<Set<string>> {
+  const out = await git(cwd, ['ls-tree', '-r', '-z', '--full-tree', commit]);
+  const blobs = new Set<string>();
+  for (const entry of out.toString('utf8').split('\0')) {
+    const tab = entry.indexOf('\t');
+    const [, type, sha] = entry.slice(0, tab).split(' ');
+    if (type === 'blob') blobs.add(sha);
+  }
+  return blobs;
+}
