@@ -13779,6 +13779,7 @@ function concatView(source) {
 
 // src/engine/scan.ts
 var WINDOW_CHARS = 4096;
+var MAX_WINDOW = 65536;
 var MAX_BASE64 = 16384;
 var plans = /* @__PURE__ */ new WeakMap();
 function planFor(rules) {
@@ -13825,7 +13826,7 @@ function keywordWindows(text, plan) {
     if (current && hit + WINDOW_CHARS <= current[1]) continue;
     const from = linesBack(text, hit, plan.radius, hit - WINDOW_CHARS);
     const to = linesForward(text, hit, plan.radius, hit + WINDOW_CHARS);
-    if (current && from <= current[1]) current[1] = Math.max(current[1], to);
+    if (current && from <= current[1] && to - current[0] <= MAX_WINDOW) current[1] = Math.max(current[1], to);
     else windows.push(current = [from, to]);
   }
   return windows;
@@ -14664,17 +14665,20 @@ var KEY_TYPE_LABELS = {
 // src/remediation/leaks.ts
 function leaksFromLocated(located, mode) {
   return group(
-    located.filter((item) => !item.allowedBy).map((item) => ({
-      kind: item.kind,
-      file: item.file,
-      line: item.line,
-      column: item.column,
-      commit: item.commit?.sha ?? null,
-      keyId: item.kind === "access-key-id" ? item.secret : item.keyId,
-      secret: item.secret
-    })),
+    located.filter((item) => !item.allowedBy).map((item) => pieceOf(item, item.secret)),
     mode
   );
+}
+function pieceOf(item, secret) {
+  return {
+    kind: item.kind,
+    file: item.file,
+    line: item.line,
+    column: item.column,
+    commit: item.commit?.sha ?? null,
+    keyId: item.kind === "access-key-id" ? item.secret : item.keyId,
+    secret
+  };
 }
 function group(pieces, mode) {
   const byKey = /* @__PURE__ */ new Map();
@@ -15503,6 +15507,8 @@ function append(file, text, what) {
 }
 
 // src/action/summary.ts
+var MAX_ROWS = 500;
+var MAX_PLAYBOOK = 4e5;
 function summaryMarkdown(report, context) {
   const count = report.findings.length;
   const lines = ["## keywarden", "", `Scanned ${context.describe}: ${report.scan.files} file${report.scan.files === 1 ? "" : "s"}, ${report.scan.commits} commit${report.scan.commits === 1 ? "" : "s"}.`, ""];
@@ -15512,14 +15518,16 @@ function summaryMarkdown(report, context) {
   }
   lines.push(`:x: **${count} AWS credential finding${count === 1 ? "" : "s"}.** Secret keys and tokens are redacted.`, "");
   lines.push("| File | Line | Credential | Value | Rule | Commit |", "| --- | ---: | --- | --- | --- | --- |");
-  for (const finding of report.findings) {
+  for (const finding of report.findings.slice(0, MAX_ROWS)) {
     const sha = finding.commit?.sha ?? context.sha;
     const location = `${finding.file}:${finding.line}`;
-    const link = context.repositoryUrl && sha ? `[${cell(location)}](${context.repositoryUrl}/blob/${sha}/${encodeURI(finding.file)}#L${finding.line})` : cell(location);
+    const link = context.repositoryUrl && sha ? `[${cell(location)}](${context.repositoryUrl}/blob/${sha}/${fileUri(finding.file)}#L${finding.line})` : cell(location);
     const commit = finding.commit ? `${finding.commit.sha.slice(0, 12)} ${cell(finding.commit.author)}: ${cell(finding.commit.message)}` : "";
     lines.push(`| ${link} | ${finding.line} | ${cell(kindLabel(finding.kind))} | \`${cell(finding.secret)}\` | ${cell(finding.ruleId)} | ${commit} |`);
   }
-  lines.push("", "**What to do now:** deactivate each key first (a rewrite of history does not un-leak it), then remove it; the playbook below has the real commands.", "", context.playbook.trim(), "");
+  if (count > MAX_ROWS) lines.push("", `\u2026and ${count - MAX_ROWS} more findings: see the SARIF report.`);
+  const playbook = context.playbook.length > MAX_PLAYBOOK ? `The playbook for ${count} findings is too long for a job summary: run \`keywarden remediate\` locally with the same scan options.` : context.playbook.trim();
+  lines.push("", "**What to do now:** deactivate each key first (a rewrite of history does not un-leak it), then remove it; the playbook below has the real commands.", "", playbook, "");
   lines.push(`The SARIF report is at \`${context.sarifPath}\`; upload it with github/codeql-action/upload-sarif to track these as code scanning alerts.`, "");
   return lines.join("\n");
 }
@@ -15605,6 +15613,7 @@ async function scanOptions(modeArgs, inputs) {
 function check2(options) {
   if (options.output !== void 0) throw new UsageError("input 'args' cannot set --output: use the 'sarif' input and the step outputs");
   if (options.stdin) throw new UsageError("input 'args' cannot use --stdin in the action");
+  if (options.format !== "text") throw new UsageError("input 'args' cannot set --format: the action writes annotations, the SARIF file and the summary itself");
   return { ...options, format: "json" };
 }
 

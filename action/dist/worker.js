@@ -278,6 +278,7 @@ function concatView(source) {
 
 // src/engine/scan.ts
 var WINDOW_CHARS = 4096;
+var MAX_WINDOW = 65536;
 var MAX_BASE64 = 16384;
 var plans = /* @__PURE__ */ new WeakMap();
 function planFor(rules2) {
@@ -324,7 +325,7 @@ function keywordWindows(text, plan) {
     if (current && hit + WINDOW_CHARS <= current[1]) continue;
     const from = linesBack(text, hit, plan.radius, hit - WINDOW_CHARS);
     const to = linesForward(text, hit, plan.radius, hit + WINDOW_CHARS);
-    if (current && from <= current[1]) current[1] = Math.max(current[1], to);
+    if (current && from <= current[1] && to - current[0] <= MAX_WINDOW) current[1] = Math.max(current[1], to);
     else windows.push(current = [from, to]);
   }
   return windows;

@@ -108,5 +108,6 @@ async function scanOptions(modeArgs: string[], inputs: ReturnType<typeof readInp
 function check(options: ScanOptions): ScanOptions {
   if (options.output !== undefined) throw new UsageError("input 'args' cannot set --output: use the 'sarif' input and the step outputs");
   if (options.stdin) throw new UsageError("input 'args' cannot use --stdin in the action");
+  if (options.format !== 'text') throw new UsageError("input 'args' cannot set --format: the action writes annotations, the SARIF file and the summary itself");
   return { ...options, format: 'json' };
 }
