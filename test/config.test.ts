@@ -114,6 +114,12 @@ describe('configuration never runs code', () => {
     expect(existsSync(marker)).toBe(false);
   });
 
+  it('does not mistake a saved report named keywarden.json for a config', () => {
+    const dir = project();
+    write(dir, 'keywarden.json', { version: 1, findings: [] });
+    expect(runCli(['scan'], { cwd: dir }).status).toBe(0);
+  });
+
   it('ignores a .js config next to a .keywarden.json, without executing it', () => {
     const dir = project();
     const marker = path.join(dir, 'MARKER');

@@ -12,11 +12,14 @@ import { validateConfig } from './validate.js';
 
 export const CONFIG_FILE = '.keywarden.json';
 
-/** Config forms other tools accept that keywarden deliberately does not: code, or formats it does not read. */
+/**
+ * Config forms other tools accept that keywarden deliberately does not: code, or formats it does not read.
+ * (Not `keywarden.json`: that is a likely name for a saved JSON report.)
+ */
 const UNSUPPORTED = new Set(
   ['js', 'cjs', 'mjs', 'ts', 'cts', 'mts', 'yaml', 'yml', 'toml', 'json5', 'jsonc']
     .flatMap((ext) => [`.keywarden.${ext}`, `keywarden.config.${ext}`, `.keywardenrc.${ext}`])
-    .concat(['.keywardenrc', 'keywarden.config.json', '.keywarden', 'keywarden.json']),
+    .concat(['.keywardenrc', 'keywarden.config.json']),
 );
 
 const NOT_READ = `not read: keywarden's configuration is JSON only (${CONFIG_FILE} or "keywarden" in package.json) and a config file is never run; move the settings to ${CONFIG_FILE}`;
