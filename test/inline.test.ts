@@ -5,7 +5,7 @@ import { markInlineIgnores } from '../src/filters/inline.js';
 import type { Candidate } from '../src/types.js';
 import { jsonReport, runCli } from './support/cli.js';
 import { fakeKeyId } from './support/fakes.js';
-import { tempDir } from './support/repo.js';
+import { Repo, tempDir } from './support/repo.js';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -100,5 +100,20 @@ describe('inline ignores with the CLI', () => {
     const result = runCli(['scan', dir]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('No AWS credentials found. (2 allowed by inline)');
+  });
+
+  it('works the same in git scans: --staged and --history (detection on worker threads)', () => {
+    const repo = Repo.init();
+    const [allowed, next, live] = [fakeKeyId(), fakeKeyId(), fakeKeyId()];
+    repo.commit('fixtures', { 'conf.yml': `id: ${allowed} # keywarden:allow\n# keywarden:allow-next-line\nother: ${next}\n` });
+    const history = runCli(['scan', '--history'], { cwd: repo.dir });
+    expect(history.status, history.stdout + history.stderr).toBe(0);
+    expect(history.stdout).toContain('(2 allowed by inline)');
+
+    repo.write('conf.yml', `id: ${allowed} # keywarden:allow\n# keywarden:allow-next-line\nother: ${next}\nlive: ${live}\n`);
+    repo.git('add', 'conf.yml');
+    const staged = runCli(['scan', '--staged', '--format', 'json'], { cwd: repo.dir });
+    expect(staged.status).toBe(1);
+    expect(jsonReport(staged).findings.map((f: { secret: string }) => f.secret)).toEqual([live]);
   });
 });
