@@ -6,14 +6,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isAccessKeyId } from '../aws/key-id.js';
-import type { VerifyResult } from '../aws/verify.js';
 import type { RemediateFormat, ScanOptions } from '../cli/options.js';
 import { loadConfig } from '../config/load.js';
 import { RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import type { Note } from '../types.js';
-import { leaksFromFindings, leaksFromLocated, withKeyIds, type LeakedKey, type LeakSet } from './leaks.js';
-import { ownershipOf } from './owner.js';
+import { leaksFromFindings, leaksFromLocated, withKeyIds, type LeakSet } from './leaks.js';
 import { buildPlaybook, DEFAULT_REPLACEMENTS_FILE, type HistoryRewrite } from './playbook.js';
 import { renderPlaybook } from './render.js';
 import { formatReplacements, replacementsFor } from './replacements.js';
@@ -46,7 +44,7 @@ export async function runRemediate(options: ScanOptions, io: Io): Promise<number
     return 0;
   }
 
-  const verified = options.verify ? await verifyKeys(set, config.accounts, options, io) : { results: new Map(), skipped: new Map() };
+  const verified = options.verify ? await (await import('./verify-keys.js')).verifyKeys(set, config.accounts, options, io) : { results: new Map(), skipped: new Map() };
   const expressions = writeExpressions(set, options, io);
   const playbook = buildPlaybook(set, {
     accounts: config.accounts,
@@ -70,64 +68,6 @@ function nothingToRemediate(format: RemediateFormat): string {
   const message = 'Nothing to remediate: no AWS credentials found.';
   if (format === 'json') return JSON.stringify({ version: 1, summary: { keys: 0, accounts: [], foreignKeys: 0, unpairedSecrets: 0 }, notes: [message], keys: [], unpaired: null, history: null }, null, 2) + '\n';
   return format === 'markdown' ? `## keywarden remediation playbook\n\n${message}\n` : `${message}\n`;
-}
-
-// ── --verify ──────────────────────────────────────────────────────────────────────────────────────────
-
-async function verifyKeys(set: LeakSet, accounts: readonly string[], options: ScanOptions, io: Io) {
-  const seconds = options.verifyTimeout;
-  const { DEFAULT_VERIFY_TIMEOUT_SECONDS, verifyPair } = await import('../aws/verify.js');
-  if (seconds !== undefined && !(Number.isFinite(seconds) && seconds > 0 && seconds <= 300)) {
-    throw new UsageError(`--verify-timeout wants seconds between 0 and 300, got '${seconds}'`);
-  }
-  const verifyOptions = { endpoint: stsEndpoint(options.stsEndpoint), timeoutMs: (seconds ?? DEFAULT_VERIFY_TIMEOUT_SECONDS) * 1000 };
-  const results = new Map<string, VerifyResult>();
-  const skipped = new Map<string, string>();
-  const check = async (key: LeakedKey) => {
-    const reason = skipReason(key, accounts);
-    if (reason) {
-      skipped.set(key.keyId, reason);
-      return;
-    }
-    // Several secrets may sit next to one key ID; the first that is not a mismatch answers for the key.
-    let result: VerifyResult | undefined;
-    for (const secret of key.secrets) {
-      result = await verifyPair({ accessKeyId: key.keyId, secretAccessKey: secret, sessionToken: key.sessionTokens[0] }, verifyOptions);
-      if (result.status !== 'secret-mismatch') break;
-    }
-    results.set(key.keyId, result!);
-  };
-  // A few requests at a time: bounded by the timeout per key, polite to STS.
-  const queue = [...set.keys];
-  await Promise.all(Array.from({ length: Math.min(4, queue.length) }, async () => {
-    for (let key = queue.shift(); key; key = queue.shift()) await check(key);
-  }));
-  if (!options.quiet) {
-    for (const key of set.keys) {
-      const result = results.get(key.keyId);
-      io.stderr.write(`keywarden: --verify ${key.keyId}: ${result ? `${result.status} (${result.detail})` : `not checked (${skipped.get(key.keyId)})`}\n`);
-    }
-  }
-  return { results, skipped };
-}
-
-function skipReason(key: LeakedKey, accounts: readonly string[]): string | null {
-  if (ownershipOf(key.accountId, accounts) === 'foreign') return 'the key belongs to an account that is not yours; using it could trip a canary token';
-  if (key.secrets.length === 0) return key.redacted ? 'its secret is redacted in the report' : 'no secret access key was found with it';
-  if (key.keyType === 'temporary' && key.sessionTokens.length === 0) return 'a temporary key cannot be checked without its session token, and none was found with it';
-  return null;
-}
-
-function stsEndpoint(raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new UsageError(`--sts-endpoint wants a URL such as https://sts.eu-west-1.amazonaws.com, got '${raw}'`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--sts-endpoint wants an http(s) URL, got '${raw}'`);
-  return raw;
 }
 
 // ── the expressions file ──────────────────────────────────────────────────────────────────────────────

@@ -57,34 +57,29 @@ export function isRedacted(value: string): boolean {
 
 export function leaksFromFindings(findings: readonly Finding[], mode: ScanMode | null): LeakSet {
   return group(
-    findings.map((finding) => ({
-      kind: finding.kind,
-      file: finding.file,
-      line: finding.line,
-      column: finding.column,
-      commit: finding.commit?.sha ?? null,
-      keyId: finding.kind === 'access-key-id' ? finding.secret : finding.keyId,
-      secret: finding.kind !== 'access-key-id' && isRedacted(finding.secret) ? null : finding.secret,
-    })),
+    findings.map((finding) => pieceOf(finding, finding.kind !== 'access-key-id' && isRedacted(finding.secret) ? null : finding.secret)),
     mode,
   );
 }
 
 export function leaksFromLocated(located: readonly Located[], mode: ScanMode | null): LeakSet {
   return group(
-    located
-      .filter((item) => !item.allowedBy)
-      .map((item) => ({
-        kind: item.kind,
-        file: item.file,
-        line: item.line,
-        column: item.column,
-        commit: item.commit?.sha ?? null,
-        keyId: item.kind === 'access-key-id' ? item.secret : item.keyId,
-        secret: item.secret,
-      })),
+    located.filter((item) => !item.allowedBy).map((item) => pieceOf(item, item.secret)),
     mode,
   );
+}
+
+/** A report finding or a located candidate, reduced to what grouping needs; `secret` null when redacted. */
+function pieceOf(item: Finding | Located, secret: string | null): Piece {
+  return {
+    kind: item.kind,
+    file: item.file,
+    line: item.line,
+    column: item.column,
+    commit: item.commit?.sha ?? null,
+    keyId: item.kind === 'access-key-id' ? item.secret : item.keyId,
+    secret,
+  };
 }
 
 /** Adds key IDs given on the command line (--key) that the findings do not already hold. */

@@ -1,0 +1,72 @@
+// --verify for a set of leaked keys: which keys can be checked (a secret is known, a temporary key has its
+// session token, the account is not someone else's, where using the key could trip a canary token), STS asked
+// a few keys at a time, one line per key on stderr. Used by `remediate --verify`; `scan --verify` can call
+// verifyKeys with leaksFromLocated(outcome.located, mode) the same way.
+import type { VerifyResult } from '../aws/verify.js';
+import type { ScanOptions } from '../cli/options.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import type { LeakedKey, LeakSet } from './leaks.js';
+import { ownershipOf } from './owner.js';
+
+export interface Verified {
+  results: Map<string, VerifyResult>;
+  /** Keys not checked, with the reason. */
+  skipped: Map<string, string>;
+}
+
+export async function verifyKeys(set: LeakSet, accounts: readonly string[], options: ScanOptions, io: Io): Promise<Verified> {
+  const seconds = options.verifyTimeout;
+  const { DEFAULT_VERIFY_TIMEOUT_SECONDS, verifyPair } = await import('../aws/verify.js');
+  if (seconds !== undefined && !(Number.isFinite(seconds) && seconds > 0 && seconds <= 300)) {
+    throw new UsageError(`--verify-timeout wants seconds between 0 and 300, got '${seconds}'`);
+  }
+  const verifyOptions = { endpoint: stsEndpoint(options.stsEndpoint), timeoutMs: (seconds ?? DEFAULT_VERIFY_TIMEOUT_SECONDS) * 1000 };
+  const results = new Map<string, VerifyResult>();
+  const skipped = new Map<string, string>();
+  const check = async (key: LeakedKey) => {
+    const reason = skipReason(key, accounts);
+    if (reason) {
+      skipped.set(key.keyId, reason);
+      return;
+    }
+    // Several secrets may sit next to one key ID; the first that is not a mismatch answers for the key.
+    let result: VerifyResult | undefined;
+    for (const secret of key.secrets) {
+      result = await verifyPair({ accessKeyId: key.keyId, secretAccessKey: secret, sessionToken: key.sessionTokens[0] }, verifyOptions);
+      if (result.status !== 'secret-mismatch') break;
+    }
+    results.set(key.keyId, result!);
+  };
+  // A few requests at a time: bounded by the timeout per key, polite to STS.
+  const queue = [...set.keys];
+  await Promise.all(Array.from({ length: Math.min(4, queue.length) }, async () => {
+    for (let key = queue.shift(); key; key = queue.shift()) await check(key);
+  }));
+  if (!options.quiet) {
+    for (const key of set.keys) {
+      const result = results.get(key.keyId);
+      io.stderr.write(`keywarden: --verify ${key.keyId}: ${result ? `${result.status} (${result.detail})` : `not checked (${skipped.get(key.keyId)})`}\n`);
+    }
+  }
+  return { results, skipped };
+}
+
+function skipReason(key: LeakedKey, accounts: readonly string[]): string | null {
+  if (ownershipOf(key.accountId, accounts) === 'foreign') return 'the key belongs to an account that is not yours; using it could trip a canary token';
+  if (key.secrets.length === 0) return key.redacted ? 'its secret is redacted in the report' : 'no secret access key was found with it';
+  if (key.keyType === 'temporary' && key.sessionTokens.length === 0) return 'a temporary key cannot be checked without its session token, and none was found with it';
+  return null;
+}
+
+function stsEndpoint(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`--sts-endpoint wants a URL such as https://sts.eu-west-1.amazonaws.com, got '${raw}'`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--sts-endpoint wants an http(s) URL, got '${raw}'`);
+  return raw;
+}
