@@ -322,7 +322,7 @@ function revokeSessions(key: LeakedKey, principal: Principal | null): Step {
       label: 'Who the session belongs to: the role (sessionIssuer) or IAM user that obtained it, from CloudTrail in every region (needs jq)',
       script: [
         `for region in $(aws ec2 describe-regions --query 'Regions[].RegionName' --output text); do`,
-        `  aws cloudtrail lookup-events --region "$region" --max-results 50 \\`,
+        `  aws cloudtrail lookup-events --region "$region" --max-items 50 \\`,
         `    --lookup-attributes AttributeKey=AccessKeyId,AttributeValue=${id} \\`,
         `    --query 'Events[].CloudTrailEvent' --output json |`,
         `    jq -r '.[] | fromjson | .userIdentity | [.type, .arn, (.sessionContext.sessionIssuer.arn // "-")] | @tsv'`,

@@ -141,8 +141,8 @@ function renderMarkdown(playbook: Playbook): string {
       for (const sighting of key.found) out.push(`- \`${sighting.file}:${sighting.line}:${sighting.column}\` ${kindLabel(sighting.kind)}${sighting.commit ? ` (commit \`${sighting.commit.slice(0, 12)}\`)` : ''}`);
       out.push('');
     }
-    for (const line of pairing(key)) out.push(`- ${line}`);
-    out.push('');
+    const paired = pairing(key).join('; ');
+    out.push(paired.charAt(0).toUpperCase() + paired.slice(1) + '.', '');
     for (const note of key.notes) out.push(`> ${note}`, '');
     for (const step of key.steps) out.push(...markdownStep(step));
   });
