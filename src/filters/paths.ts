@@ -3,18 +3,27 @@
 // leading '/' means a folder / the config's folder ("samples/", "/dist"), a folder matches everything in it,
 // and "!" re-includes (the last glob that matches wins). Scanned paths are relative to `config.base`; they are
 // re-rooted at the config's folder, so a config in a parent folder of the working directory still applies.
-// picomatch is required lazily: most runs have no path globs, and the pre-commit path should not pay for it.
+// picomatch is required lazily: most runs have no path globs, and the pre-commit path should not pay for it
+// (importing it costs about as much as importing the whole pipeline).
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
 
 type Matcher = (file: string) => boolean;
-const require = createRequire(import.meta.url);
+type Picomatch = typeof import('picomatch');
+
+/**
+ * In Node's ESM there is no `require`, so createRequire finds picomatch in node_modules. In the Action's esbuild
+ * bundle (no node_modules) the free `require('picomatch')` is what esbuild sees and bundles, still lazily.
+ */
+function loadPicomatch(): Picomatch {
+  return typeof require === 'function' ? (require('picomatch') as Picomatch) : (createRequire(import.meta.url)('picomatch') as Picomatch);
+}
 
 /** Returns a predicate over scanned paths, or null when no glob can match anything. */
 export function pathIgnorer(config: Config): Matcher | null {
   if (config.ignorePaths.length === 0) return null;
-  const picomatch = require('picomatch') as typeof import('picomatch');
+  const picomatch = loadPicomatch();
   const globs = config.ignorePaths.map((glob) => {
     const negated = glob.startsWith('!');
     const body = negated ? glob.slice(1) : glob;
