@@ -35,6 +35,7 @@ function writeExpressions(findings: ReturnType<typeof fixture>['findings']) {
   const dir = tempDir('keywarden-replace-');
   writeFileSync(path.join(dir, 'report.json'), JSON.stringify(reportOf(findings)));
   const file = path.join(tempDir('keywarden-expr-'), 'replacements.txt');
+  writeFileSync(file, 'an older, world-readable file\n', { mode: 0o644 }); // overwritten, and made private
   const result = runCli(['remediate', '--report', 'report.json', '--replacements', file, '--format', 'json'], { cwd: dir });
   return { result, file };
 }

@@ -3,7 +3,7 @@
 // was produced or there was nothing to remediate, 2 on errors (bad report, bad key ID, scan failure).
 // Secrets stay in memory: the playbook never prints one, and the --replace-text expressions file that must
 // hold them is written only when --replacements FILE asks for it.
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isAccessKeyId } from '../aws/key-id.js';
 import type { RemediateFormat, ScanOptions } from '../cli/options.js';
@@ -87,6 +87,8 @@ function writeExpressions(set: LeakSet, options: ScanOptions, io: Io): HistoryRe
   const file = path.resolve(io.cwd, options.replacements);
   try {
     writeFileSync(file, formatReplacements(replacements), { mode: 0o600 });
+    chmodSync(file, 0o600); // `mode` applies only when the file is created
+
   } catch (error) {
     throw new RuntimeError(`cannot write --replacements ${options.replacements}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
