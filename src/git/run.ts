@@ -63,7 +63,8 @@ function spawnError(error: unknown): Error {
 
 /** git's own first "fatal:" line is the clearest explanation there is; keep just that. */
 export function gitFailure(cwd: string, args: readonly string[], stderr: string): Error {
-  if (/not a git repository/i.test(stderr)) return new UsageError(`not a git repository: ${cwd}`);
+  // Outside a repository `git diff` falls back to --no-index mode and rejects --cached instead of saying so.
+  if (/not a git repository/i.test(stderr) || /unknown option `cached'/.test(stderr)) return new UsageError(`not a git repository: ${cwd}`);
   const line = stderr.split('\n').find((text) => /^(fatal|error):/.test(text)) ?? stderr.split('\n').find((text) => text.trim() !== '') ?? 'failed';
   return new RuntimeError(`git ${args.find((arg) => !arg.startsWith('-')) ?? ''} failed: ${line.replace(/^(fatal|error):\s*/, '')}`);
 }

@@ -1,0 +1,194 @@
+// scan --staged against real repositories: exactly the index, only what it adds, never touching anything.
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { jsonReport, runCli } from './support/cli.js';
+import { fakeKeyId, fakeSecret } from './support/fakes.js';
+import { Repo, tempDir } from './support/repo.js';
+
+interface Leak {
+  id: string;
+  secret: string;
+  text: string;
+}
+
+function leak(): Leak {
+  const id = fakeKeyId();
+  const secret = fakeSecret();
+  return { id, secret, text: `aws_access_key_id = ${id}\naws_secret_access_key = ${secret}\n` };
+}
+
+function staged(repo: Repo, ...extra: string[]): { status: number; report: any; stderr: string } {
+  const result = runCli(['scan', '--staged', '--format', 'json', '--no-redact', ...extra], { cwd: repo.dir });
+  return { status: result.status, report: jsonReport(result), stderr: result.stderr };
+}
+
+/** The findings of one leaked secret, as "file:line". */
+function where(report: any, secret: string): string[] {
+  return report.findings.filter((finding: any) => finding.secret === secret).map((finding: any) => `${finding.file}:${finding.line}`);
+}
+
+function utf16(text: string): Buffer {
+  return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+}
+
+describe('scan --staged', () => {
+  it('scans the staged version, not the work tree (partial staging)', () => {
+    const repo = Repo.init();
+    repo.commit('base', { 'app.env': 'name=app\n' });
+    const key = leak();
+    repo.write('app.env', `name=app\n${key.text}`);
+    repo.git('add', 'app.env');
+    repo.write('app.env', 'name=app\nsafe=1\n'); // the work tree no longer has it; the index does
+    const found = staged(repo);
+    expect(found.status).toBe(1);
+    expect(where(found.report, key.secret)).toEqual(['app.env:3']);
+    expect(found.report.scan).toMatchObject({ mode: 'staged', target: 'index' });
+
+    const clean = Repo.init();
+    clean.commit('base', { 'app.env': 'name=app\n' });
+    clean.write('app.env', 'name=app\nsafe=1\n');
+    clean.git('add', 'app.env');
+    clean.write('app.env', `name=app\n${leak().text}`); // only in the work tree
+    const notFound = staged(clean);
+    expect(notFound.report.findings).toEqual([]);
+    expect(notFound.status).toBe(0);
+  });
+
+  it('works on the first commit of a repository (no HEAD)', () => {
+    const repo = Repo.init();
+    const key = leak();
+    repo.write('config/prod.env', key.text);
+    repo.git('add', '.');
+    const found = staged(repo);
+    expect(found.status).toBe(1);
+    expect(where(found.report, key.secret)).toEqual(['config/prod.env:2']);
+  });
+
+  it('reports only added lines, with the staged line numbers, and not a key already in HEAD', () => {
+    const repo = Repo.init();
+    const old = leak();
+    repo.commit('base', { 'settings.ini': `[default]\n${old.text}` });
+    const fresh = leak();
+    repo.write('settings.ini', `# header\n# more\n[default]\n${old.text}[other]\n${fresh.text}`);
+    repo.git('add', '.');
+    const found = staged(repo);
+    expect(where(found.report, old.secret)).toEqual([]);
+    expect(where(found.report, fresh.secret)).toEqual(['settings.ini:8']);
+
+    repo.commit('with both');
+    repo.write('settings.ini', `${readFileSync(path.join(repo.dir, 'settings.ini'), 'utf8')}timeout=3\n`);
+    repo.git('add', '.');
+    const unrelated = staged(repo);
+    expect(unrelated.report.findings).toEqual([]);
+    expect(unrelated.status).toBe(0);
+  });
+
+  it('follows renames: a moved file adds nothing, a key added while moving is found', () => {
+    const repo = Repo.init();
+    const old = leak();
+    repo.commit('base', { 'a.env': `x=1\n${old.text}`, 'b.env': 'y=1\n'.repeat(20) });
+    repo.git('mv', 'a.env', 'moved.env');
+    const fresh = leak();
+    repo.git('mv', 'b.env', 'b-moved.env');
+    repo.write('b-moved.env', 'y=1\n'.repeat(20) + fresh.text);
+    repo.git('add', '.');
+    const found = staged(repo);
+    expect(where(found.report, old.secret)).toEqual([]);
+    expect(where(found.report, fresh.secret)).toEqual(['b-moved.env:22']);
+  });
+
+  it('skips deleted files, binary files and submodules', () => {
+    const repo = Repo.init();
+    const old = leak();
+    repo.commit('base', { 'gone.env': old.text });
+    repo.git('rm', '-q', 'gone.env');
+    repo.write('blob.bin', Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(leak().text), Buffer.alloc(64)]));
+    const head = repo.git('rev-parse', 'HEAD').trim();
+    repo.git('update-index', '--add', '--cacheinfo', `160000,${head},vendor/lib`);
+    repo.git('add', 'blob.bin');
+    const result = staged(repo, '--verbose');
+    expect(result.report.findings).toEqual([]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/skipped blob\.bin: binary/);
+    expect(result.stderr).toMatch(/skipped vendor\/lib: submodule/);
+  });
+
+  it('handles file names with spaces, quotes, newlines and non-ASCII', () => {
+    const repo = Repo.init();
+    repo.commit('base', { 'README.md': 'hi\n' });
+    const names = ['with space.env', 'quo"te\'s.env', 'new\nline.env', 'ünïcødé/日本.env', 'tab\there.env'];
+    const keys = new Map<string, Leak>();
+    for (const name of names) {
+      const key = leak();
+      keys.set(name, key);
+      repo.write(name, `a=1\n${key.text}`);
+    }
+    repo.git('add', '.');
+    const found = staged(repo);
+    for (const name of names) expect(where(found.report, keys.get(name)!.secret), name).toEqual([`${name}:3`]);
+  });
+
+  it('reads CRLF files with the right line numbers', () => {
+    const repo = Repo.init();
+    repo.commit('base', { 'win.ini': 'a=1\r\nb=2\r\n' });
+    const key = leak();
+    repo.write('win.ini', `a=1\r\nb=2\r\n${key.text.replace(/\n/g, '\r\n')}`);
+    repo.git('add', '.');
+    const found = staged(repo);
+    expect(where(found.report, key.secret)).toEqual(['win.ini:4']);
+  });
+
+  it('maps added lines in UTF-16 files (which git diffs as binary)', () => {
+    const repo = Repo.init();
+    const old = leak();
+    repo.commit('base', { 'setup.ps1': utf16(`# setup\r\n${old.text.replace(/\n/g, '\r\n')}`) });
+    const fresh = leak();
+    repo.write('setup.ps1', utf16(`# setup\r\n# new line\r\n${old.text.replace(/\n/g, '\r\n')}${fresh.text.replace(/\n/g, '\r\n')}`));
+    repo.git('add', '.');
+    const found = staged(repo);
+    expect(where(found.report, old.secret)).toEqual([]);
+    expect(where(found.report, fresh.secret)).toEqual(['setup.ps1:6']);
+  });
+
+  it('never changes the index, the work tree or refs', () => {
+    const repo = Repo.init();
+    repo.commit('base', { 'a.env': 'x=1\n' });
+    repo.write('a.env', `x=1\n${leak().text}`);
+    repo.git('add', '.');
+    repo.write('a.env', 'x=2\n');
+    repo.write('untracked.txt', 'u\n');
+    const index = path.join(repo.dir, '.git', 'index');
+    const before = { status: repo.git('status', '--porcelain'), bytes: readFileSync(index), mtime: statSync(index).mtimeMs, refs: repo.git('for-each-ref') };
+    expect(staged(repo).status).toBe(1);
+    expect(readFileSync(index).equals(before.bytes)).toBe(true);
+    expect(statSync(index).mtimeMs).toBe(before.mtime);
+    expect(repo.git('status', '--porcelain')).toBe(before.status);
+    expect(repo.git('for-each-ref')).toBe(before.refs);
+  });
+
+  it('is one clear line, exit 2, outside a repository', () => {
+    const result = runCli(['scan', '--staged'], { cwd: tempDir() });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^keywarden: not a git repository/);
+  });
+
+  it('does not load yargs, simple-git or fast-glob on the hook path', () => {
+    const repo = Repo.init();
+    repo.commit('base', { 'a.txt': 'a\n' });
+    repo.write('a.txt', 'a\nb\n');
+    repo.git('add', '.');
+    const dir = tempDir();
+    const log = path.join(dir, 'modules.log');
+    // A module resolve hook (registered on the main thread only) that records every module the CLI loads.
+    writeFileSync(path.join(dir, 'hook.mjs'), `import { appendFileSync } from 'node:fs';\nexport async function resolve(s, c, n) { const r = await n(s, c); appendFileSync(${JSON.stringify(log)}, r.url + '\\n'); return r; }\n`);
+    writeFileSync(path.join(dir, 'register.mjs'), `import { register } from 'node:module';\nimport { isMainThread } from 'node:worker_threads';\nif (isMainThread) register(${JSON.stringify(pathToFileURL(path.join(dir, 'hook.mjs')).href)});\n`);
+    const result = runCli(['scan', '--staged'], { cwd: repo.dir, env: { NODE_OPTIONS: `--import=${pathToFileURL(path.join(dir, 'register.mjs')).href}` } });
+    expect(result.status, result.stderr).toBe(0);
+    const loaded = readFileSync(log, 'utf8');
+    expect(loaded).toContain('/dist/sources/staged.js');
+    expect(loaded).not.toMatch(/node_modules\/(yargs|simple-git|fast-glob)\//);
+  });
+});
