@@ -188,5 +188,19 @@ describe('baselines with the CLI', () => {
     // The merged file is exactly what regenerating would write: merging kept it sorted.
     regenerate();
     expect(readFileSync(path.join(repo.dir, '.keywarden-baseline.json'), 'utf8')).toBe(merged);
+
+    // Two branches inserting at the very same place: with `merge=union` git keeps both sides' lines, and since
+    // every entry line ends with a comma between fixed first and last lines, the result is still valid.
+    repo.commit('union merges', { '.gitattributes': '.keywarden-baseline.json merge=union\n' });
+    for (const [branch, file] of [['one', 'b/1.ini'], ['two', 'b/2.ini']]) {
+      repo.git('checkout', '-q', '-b', branch, 'left');
+      repo.write(file, credentials());
+      regenerate();
+      repo.commit(`${branch} adds a key`);
+    }
+    repo.git('checkout', '-q', 'one');
+    repo.git('merge', '-q', '--no-edit', 'two');
+    expect(repo.git('status', '--porcelain').trim()).toBe('');
+    expectClean(runCli(['scan', '--format', 'json', '--baseline', '.keywarden-baseline.json'], { cwd: repo.dir }));
   });
 });
