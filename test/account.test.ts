@@ -1,8 +1,13 @@
 // The offline account decoder (src/aws/account.ts) against key IDs whose accounts were published with them,
 // and against older-format IDs that encode no account.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accountIdFromKeyId } from '../src/aws/account.js';
 import { isAccessKeyId, keyTypeOf } from '../src/aws/key-id.js';
+import { Fakes } from './remediation-fakes.js';
+import { jsonReport, runCli } from './support/cli.js';
+import { tempDir } from './support/repo.js';
 
 // Published examples: key IDs only (never secrets), each printed next to its account by its source.
 const PUBLISHED: Array<[keyId: string, account: string, source: string]> = [
@@ -63,3 +68,18 @@ function encode(first6: bigint): string {
   for (let i = 15; i >= 0; i--) out += alphabet[Number((all >> BigInt(i * 5)) & 31n)];
   return out;
 }
+
+describe('accountId in scan findings', () => {
+  it('is decoded for a newer-format key ID and null for an old-format one', () => {
+    const fakes = new Fakes(11);
+    const newer = fakes.keyId('AKIA', '210987654321');
+    const older = fakes.oldKeyId();
+    const dir = tempDir('keywarden-account-');
+    writeFileSync(path.join(dir, 'a.env'), `AWS_ACCESS_KEY_ID=${newer}\n`);
+    writeFileSync(path.join(dir, 'b.env'), `AWS_ACCESS_KEY_ID=${older}\n`);
+    const report = jsonReport(runCli(['scan', dir, '--format', 'json']));
+    const byKey = new Map(report.findings.map((f: { secret: string; accountId: string | null }) => [f.secret, f.accountId]));
+    expect(byKey.get(newer)).toBe('210987654321');
+    expect(byKey.get(older)).toBeNull();
+  });
+});
