@@ -116,7 +116,7 @@ function rerunCommand(options: ScanOptions): string {
     parts.push(...options.paths);
   }
   parts.push('--replacements', DEFAULT_REPLACEMENTS_FILE);
-  return '`' + parts.join(' ') + '`';
+  return parts.join(' ');
 }
 
 // ── output ────────────────────────────────────────────────────────────────────────────────────────────

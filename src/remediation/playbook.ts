@@ -88,7 +88,7 @@ export interface PlaybookContext {
   /** Keys --verify did not check, with the reason. */
   verifySkipped: ReadonlyMap<string, string>;
   expressions: HistoryRewrite['expressions'];
-  /** How to re-run remediate with --replacements, shown when the file was not written. */
+  /** The command (plain, no quoting) that re-runs remediate with --replacements, shown when the file was not written. */
   rerun: string;
 }
 
@@ -486,7 +486,7 @@ function historyRewrite(set: LeakSet, context: PlaybookContext): HistoryRewrite 
         'Do this after every key above is deleted or revoked: rewriting history hides the key from new clones but does not stop anyone who already has it.',
         expressions.written
           ? `The expressions file ${file} holds ${expressions.count} replacement${expressions.count === 1 ? '' : 's'} (each leaked secret, its JSON- and URL-escaped forms, and each key ID). It is in the format of both git filter-repo and BFG.`
-          : `Write the expressions file with: ${context.rerun}. It will hold each leaked secret (that is why it is never written unless asked), in the format of both git filter-repo and BFG.`,
+          : `Write the expressions file with \`${context.rerun}\`. It will hold each leaked secret (that is why it is never written unless asked), in the format of both git filter-repo and BFG.`,
         ...(expressions.missing ? [expressions.missing] : []),
         'First merge or close open pull requests, and commit the removal from step 1 (BFG never changes the latest commit, so the key must already be gone from it).',
       ]
