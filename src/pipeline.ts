@@ -25,6 +25,7 @@ export interface ScanOutcome {
 export async function runPipeline(options: ScanOptions, io: Io): Promise<ScanOutcome> {
   const started = Date.now();
   const config = loadConfig(io.cwd, options.config);
+  config.namedPaths = options.paths;
   if (options.maxFileSize !== undefined) config.maxFileSize = options.maxFileSize;
   const rules = loadRules(config);
   const baseline = options.baseline ? loadBaseline(path.resolve(io.cwd, options.baseline)) : null;

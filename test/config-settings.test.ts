@@ -74,6 +74,13 @@ describe('ignorePaths', () => {
     expect(verbose.stderr).toMatch(/allowed by path: samples\/one\.ini:2:/);
   });
 
+  it('still scans a path named on the command line that ignorePaths covers', () => {
+    const dir = project({ 'samples/a.ini': credentials(fakeKeyId(), fakeSecret()), 'src/b.ini': 'clean\n', '.keywarden.json': { ignorePaths: ['samples/'] } });
+    expect(scan(dir).found).toEqual([]);
+    expect(scan(dir, ['samples']).found.map((f) => f.file)).toContain('samples/a.ini');
+    expect(scan(dir, ['samples/a.ini']).found.length).toBeGreaterThan(0);
+  });
+
   it('applies a config found in a parent folder to paths reported relative to a subfolder', () => {
     const dir = project({
       '.keywarden.json': { ignorePaths: ['pkg/fixtures/', 'build/**/*.ini'] },

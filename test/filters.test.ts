@@ -58,6 +58,18 @@ describe('pathIgnorer', () => {
     expect(below('other/a.txt')).toBe(false);
     expect(below('../elsewhere/a.txt')).toBe(false);
   });
+
+  it('does not ignore paths at or below a path named on the command line that the globs cover', () => {
+    const ignore = pathIgnorer(config({ ignorePaths: ['samples/', '*.pem'], namedPaths: ['samples', 'src/'] }))!;
+    expect(ignore('samples/a.txt')).toBe(false);
+    expect(ignore('samples/deep/b.pem')).toBe(false);
+    // "src" is not ignored itself, so the globs still apply inside it.
+    expect(ignore('src/key.pem')).toBe(true);
+    expect(ignore('samplesx/a.pem')).toBe(true);
+    const file = pathIgnorer(config({ ignorePaths: ['samples/'], namedPaths: ['./samples/one.ini'] }))!;
+    expect(file('samples/one.ini')).toBe(false);
+    expect(file('samples/two.ini')).toBe(true);
+  });
 });
 
 describe('applyFilters', () => {

@@ -14,8 +14,14 @@ export interface Config {
    * top level while cwd is a subfolder) sets this so path globs still match.
    */
   base: string;
-  /** picomatch globs of paths never scanned or reported ("!" re-includes; the last matching glob wins). */
+  /** picomatch globs of paths whose findings are accepted ("!" re-includes; the last matching glob wins). */
   ignorePaths: string[];
+  /**
+   * Paths named on the command line (relative to `base`), set by the pipeline. A named path that ignorePaths
+   * covers is scanned and reported anyway: `keywarden scan samples/` shows samples/ even though the repository's
+   * config accepts it for whole-repository and history scans.
+   */
+  namedPaths: string[];
   /** Secret values that are known and accepted, everywhere or for one rule. */
   allowSecrets: Array<{ value: string; ruleId?: string }>;
   /** Regexes (source text) over the secret value that accept it, everywhere or for one rule. */
@@ -40,6 +46,7 @@ export function defaultConfig(root: string): Config {
     root,
     base: root,
     ignorePaths: [],
+    namedPaths: [],
     allowSecrets: [],
     allowRegexes: [],
     disableRules: [],

@@ -3,6 +3,7 @@
 // leading '/' means a folder / the config's folder ("samples/", "/dist"), a folder matches everything in it,
 // and "!" re-includes (the last glob that matches wins). Scanned paths are relative to `config.base`; they are
 // re-rooted at the config's folder, so a config in a parent folder of the working directory still applies.
+// A path named on the command line is the exception: asking for `keywarden scan samples/` means seeing them.
 // picomatch is required lazily: most runs have no path globs, and the pre-commit path should not pay for it
 // (importing it costs about as much as importing the whole pipeline).
 import { createRequire } from 'node:module';
@@ -34,13 +35,20 @@ export function pathIgnorer(config: Config): Matcher | null {
     return { negated, match: picomatch([pattern, `${pattern}/**`], { dot: true }) };
   });
   const base = config.base ?? config.root;
-  return (file) => {
-    const relative = toPosix(path.relative(config.root, path.resolve(base, file)));
+  const matches = (absolute: string): boolean => {
+    const relative = toPosix(path.relative(config.root, absolute));
     // A path outside the config's folder is not the config's to ignore.
     if (relative === '' || relative === '..' || relative.startsWith('../') || path.isAbsolute(relative)) return false;
     let ignored = false;
     for (const glob of globs) if (glob.negated === ignored && glob.match(relative)) ignored = !glob.negated;
     return ignored;
+  };
+  // A path the user named that the globs cover: everything at or below it is reported after all.
+  const named = (config.namedPaths ?? []).map((name) => path.resolve(base, name)).filter(matches);
+  return (file) => {
+    const absolute = path.resolve(base, file);
+    if (named.some((dir) => absolute === dir || absolute.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep))) return false;
+    return matches(absolute);
   };
 }
 
