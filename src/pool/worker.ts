@@ -5,8 +5,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config/types.js';
 import { detectChunk } from '../detect.js';
 import { loadRules } from '../rules/load.js';
+import { createFastPrefilter } from './prefilter.js';
 import type { DetectResult } from '../types.js';
-import { mayHoldSecret } from './prefilter.js';
 
 export interface Job {
   id: number;
@@ -21,6 +21,7 @@ export interface Answer {
 }
 
 const rules = loadRules((workerData as { config: Config }).config);
+const mayHoldSecret = createFastPrefilter(rules);
 const port = parentPort;
 if (port === null) throw new Error('pool/worker.js must run as a worker thread');
 
