@@ -1,0 +1,234 @@
+// scan --history and --range against real repositories: one finding per introduction, on every ref.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jsonReport, runCli } from './support/cli.js';
+import { fakeKeyId, fakeSecret } from './support/fakes.js';
+import { GIT_ENV, Repo, tempDir } from './support/repo.js';
+
+interface Leak {
+  id: string;
+  secret: string;
+  text: string;
+}
+
+function leak(): Leak {
+  const id = fakeKeyId();
+  const secret = fakeSecret();
+  return { id, secret, text: `aws_access_key_id = ${id}\naws_secret_access_key = ${secret}\n` };
+}
+
+function scan(repo: Repo | string, ...args: string[]): { status: number; report: any; stderr: string } {
+  const result = runCli(['scan', ...args, '--format', 'json', '--no-redact'], { cwd: typeof repo === 'string' ? repo : repo.dir });
+  return { status: result.status, report: jsonReport(result), stderr: result.stderr };
+}
+
+/** Introductions of one secret, as "shortsha file:line". */
+function intros(report: any, secret: string): string[] {
+  return report.findings
+    .filter((finding: any) => finding.secret === secret)
+    .map((finding: any) => `${finding.commit.sha.slice(0, 12)} ${finding.file}:${finding.line}`)
+    .sort();
+}
+
+function at(sha: string, file: string, line: number): string {
+  return `${sha.slice(0, 12)} ${file}:${line}`;
+}
+
+describe('scan --history', () => {
+  it('finds a key added then deleted, once, with the exact commit fields', () => {
+    const repo = Repo.init();
+    repo.commit('initial', { 'README.md': 'hello\n' });
+    const key = leak();
+    const added = repo.commit('add deploy credentials\n\nlonger body', { 'deploy/credentials': `[default]\n${key.text}` });
+    repo.commit('more work', { 'deploy/credentials': `[default]\n${key.text}region = eu-west-1\n` });
+    repo.remove('deploy/credentials');
+    repo.commit('remove credentials');
+    const result = scan(repo, '--history');
+    expect(result.status).toBe(1);
+    expect(intros(result.report, key.secret)).toEqual([at(added, 'deploy/credentials', 3)]);
+    const finding = result.report.findings.find((item: any) => item.secret === key.secret);
+    expect(finding.commit).toEqual({ sha: added, author: 'Test Author', email: 'author@example.com', date: repo.git('show', '-s', '--format=%aI', added).trim(), message: 'add deploy credentials' });
+    expect(finding.commit.date).toMatch(/^2024-01-01T00:00:\d\d(Z|\+00:00)$/);
+    expect(result.report.scan).toMatchObject({ mode: 'history', commits: 4 });
+  });
+
+  it('scans every ref: an unmerged branch, a tag-only commit, the stash (tracked and untracked)', () => {
+    const repo = Repo.init();
+    repo.commit('initial', { 'README.md': 'hello\n' });
+    const onBranch = leak();
+    repo.git('checkout', '-q', '-b', 'wip/experiment');
+    const branchCommit = repo.commit('experiment', { 'src/aws.ts': `const c = {\n${onBranch.text}};\n` });
+    repo.git('checkout', '-q', 'main');
+    const onTag = leak();
+    repo.git('checkout', '-q', '-b', 'tmp');
+    const tagCommit = repo.commit('backup', { 'backup/env.bak': onTag.text });
+    repo.git('tag', 'backup-2021');
+    repo.git('checkout', '-q', 'main');
+    repo.git('branch', '-q', '-D', 'tmp');
+    const stashedTracked = leak();
+    const stashedUntracked = leak();
+    repo.write('README.md', `hello\n${stashedTracked.text}`);
+    repo.write('scratch.env', stashedUntracked.text);
+    repo.git('stash', 'push', '-q', '-u');
+    const refsBefore = repo.git('for-each-ref');
+    const result = scan(repo, '--history');
+    expect(intros(result.report, onBranch.secret)).toEqual([at(branchCommit, 'src/aws.ts', 3)]);
+    expect(intros(result.report, onTag.secret)).toEqual([at(tagCommit, 'backup/env.bak', 2)]);
+    const stash = repo.git('rev-parse', 'refs/stash').trim();
+    const untracked = repo.git('rev-parse', 'refs/stash^3').trim();
+    expect(intros(result.report, stashedTracked.secret)).toEqual([at(stash, 'README.md', 3)]);
+    expect(intros(result.report, stashedUntracked.secret)).toEqual([at(untracked, 'scratch.env', 2)]);
+    expect(repo.git('for-each-ref')).toBe(refsBefore);
+    expect(repo.git('status', '--porcelain')).toBe('');
+  });
+
+  it('finds a key introduced by a merge conflict resolution, and not again for a merge that carries one', () => {
+    const repo = Repo.init();
+    repo.commit('initial', { 'config.yml': 'region: eu\n' });
+    repo.git('checkout', '-q', '-b', 'left');
+    repo.commit('left', { 'config.yml': 'region: us\n' });
+    repo.git('checkout', '-q', 'main');
+    repo.commit('right', { 'config.yml': 'region: ap\n' });
+    const resolved = leak();
+    try {
+      repo.git('merge', '-q', 'left');
+    } catch {
+      // the conflict is expected
+    }
+    repo.write('config.yml', `region: us\n${resolved.text}`);
+    repo.git('add', 'config.yml');
+    repo.git('commit', '-q', '--no-edit');
+    const merge = repo.git('rev-parse', 'HEAD').trim();
+
+    const carried = leak();
+    repo.git('checkout', '-q', '-b', 'feature');
+    const featureCommit = repo.commit('feature key', { 'src/key.ts': carried.text });
+    repo.git('checkout', '-q', 'main');
+    repo.commit('main moves', { 'other.txt': 'x\n' });
+    repo.git('merge', '-q', '--no-edit', 'feature');
+    const result = scan(repo, '--history');
+    expect(intros(result.report, resolved.secret)).toEqual([at(merge, 'config.yml', 3)]);
+    expect(intros(result.report, carried.secret)).toEqual([at(featureCommit, 'src/key.ts', 2)]);
+  });
+
+  it('counts introductions: rename and copy are none, re-adding is a second, two files are two', () => {
+    const repo = Repo.init();
+    repo.commit('initial', { 'README.md': 'hello\n' });
+    const moved = leak();
+    const first = repo.commit('add', { 'a.env': moved.text });
+    repo.git('mv', 'a.env', 'renamed.env');
+    repo.commit('rename');
+    repo.commit('copy', { 'copy.env': moved.text });
+    repo.git('mv', 'renamed.env', 'edited.env');
+    repo.write('edited.env', `# moved and edited\n${moved.text}`);
+    repo.commit('rename with edit');
+
+    const again = leak();
+    const firstAdd = repo.commit('add again-key', { 'again.env': again.text });
+    repo.remove('again.env');
+    repo.commit('remove again-key');
+    const secondAdd = repo.commit('re-add again-key', { 'again.env': `# back\n${again.text}` });
+
+    const twice = leak();
+    const both = repo.commit('two files', { 'one.env': twice.text, 'two/settings.ini': `[x]\n${twice.text}` });
+    const result = scan(repo, '--history');
+    expect(intros(result.report, moved.secret)).toEqual([at(first, 'a.env', 2)]);
+    expect(intros(result.report, again.secret)).toEqual([at(firstAdd, 'again.env', 2), at(secondAdd, 'again.env', 3)].sort());
+    expect(intros(result.report, twice.secret)).toEqual([at(both, 'one.env', 2), at(both, 'two/settings.ini', 3)].sort());
+  });
+
+  it('does not report the AWS documentation example keys', () => {
+    const repo = Repo.init();
+    repo.commit('docs', { 'docs/setup.md': '```\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n```\n' });
+    const result = scan(repo, '--history');
+    expect(result.report.findings).toEqual([]);
+    expect(result.status).toBe(0);
+  });
+
+  it('says a shallow clone is incomplete and still scans what it has', () => {
+    const origin = Repo.init();
+    const old = leak();
+    origin.commit('old', { 'old.env': old.text });
+    origin.commit('unrelated', { 'b.txt': 'b\n' });
+    const fresh = leak();
+    const tip = origin.commit('new', { 'new.env': fresh.text });
+    const clone = path.join(tempDir(), 'shallow');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${origin.dir}`, clone], { env: { ...process.env, ...GIT_ENV } });
+    const result = scan(clone, '--history');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/shallow clone: history is incomplete/);
+    expect(intros(result.report, fresh.secret)).toEqual([at(tip, 'new.env', 2)]);
+    expect(intros(result.report, old.secret)).toHaveLength(1); // present at the boundary commit
+  });
+
+  it('says "nothing to scan" for an empty repository, exit 0', () => {
+    const repo = Repo.init();
+    const result = scan(repo, '--history');
+    expect(result.status).toBe(0);
+    expect(result.report.findings).toEqual([]);
+    expect(result.stderr).toMatch(/nothing to scan/);
+  });
+
+  it('is one clear line, exit 2, outside a repository', () => {
+    const result = runCli(['scan', '--history'], { cwd: tempDir() });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^keywarden: not a git repository/)]);
+  });
+});
+
+describe('scan --range / --since', () => {
+  /** main: base key → branch point → main-only key; pr: modifies the base key's file, adds one key, adds and removes another. */
+  function prRepo(): { repo: Repo; base: Leak; mainOnly: Leak; prKey: Leak; transient: Leak; prCommit: string; transientCommit: string } {
+    const repo = Repo.init();
+    const base = leak();
+    repo.commit('base', { 'config/base.env': base.text });
+    repo.git('checkout', '-q', '-b', 'pr');
+    repo.commit('touch base file', { 'config/base.env': `# edited in the PR\n${base.text}` });
+    const prKey = leak();
+    const prCommit = repo.commit('upload service', { 'src/upload.ts': `export const creds = \`\n${prKey.text}\`;\n` });
+    const transient = leak();
+    const transientCommit = repo.commit('debug', { 'src/debug.ts': `// ${transient.text}` });
+    repo.commit('remove debug', { 'src/debug.ts': '// clean\n' });
+    repo.git('checkout', '-q', 'main');
+    const mainOnly = leak();
+    repo.commit('main only', { 'main.env': mainOnly.text });
+    repo.git('checkout', '-q', 'pr');
+    return { repo, base, mainOnly, prKey, transient, prCommit, transientCommit };
+  }
+
+  it('reports only the pull request’s introductions', () => {
+    const { repo, base, mainOnly, prKey, transient, prCommit, transientCommit } = prRepo();
+    const result = scan(repo, '--range', 'main..pr');
+    expect(result.status).toBe(1);
+    expect(result.report.scan).toMatchObject({ mode: 'range', target: 'main..pr', commits: 4 });
+    expect(intros(result.report, base.secret)).toEqual([]);
+    expect(intros(result.report, mainOnly.secret)).toEqual([]);
+    expect(intros(result.report, prKey.secret)).toEqual([at(prCommit, 'src/upload.ts', 3)]);
+    expect(intros(result.report, transient.secret)).toEqual([at(transientCommit, 'src/debug.ts', 2)]);
+    const since = scan(repo, '--since', 'main');
+    expect(since.report.findings.map((finding: any) => finding.fingerprint).sort()).toEqual(result.report.findings.map((finding: any) => finding.fingerprint).sort());
+    expect(since.report.scan.target).toBe('main..HEAD');
+  });
+
+  it('exits 2 with one line for an unknown ref', () => {
+    const { repo } = prRepo();
+    for (const args of [['--range', 'nope..pr'], ['--range', 'main..nope'], ['--since', 'v9.9.9']]) {
+      const result = runCli(['scan', ...args], { cwd: repo.dir });
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(/unknown (base|head) "(nope|v9\.9\.9)"/);
+    }
+  });
+
+  it('exits 2 and says how to fetch when the base is missing from a shallow clone', () => {
+    const { repo } = prRepo();
+    const mainSha = repo.git('rev-parse', 'main').trim();
+    const clone = path.join(tempDir(), 'shallow');
+    execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', 'pr', `file://${repo.dir}`, clone], { env: { ...process.env, ...GIT_ENV } });
+    const result = runCli(['scan', '--range', `${mainSha}..HEAD`], { cwd: clone });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/shallow clone.*fetch-depth: 0.*git fetch --unshallow/);
+  });
+});
