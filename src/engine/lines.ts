@@ -32,24 +32,25 @@ export class LineIndex {
   }
 }
 
+// The two helpers below scan character by character between the bounds instead of calling
+// lastIndexOf/indexOf, which would run to the ends of a 5 MB single-line file on every call.
+
 /** Offset of the start of the line `count` lines above the one holding `offset`, but not before `floor`. */
 export function linesBack(text: string, offset: number, count: number, floor: number): number {
-  let pos = offset;
-  for (let i = 0; i <= count; i++) {
-    const nl = text.lastIndexOf('\n', pos - 1);
-    if (nl < floor) return Math.max(floor, 0);
-    pos = nl;
+  const stop = Math.max(floor, 0);
+  let seen = 0;
+  for (let i = offset - 1; i >= stop; i--) {
+    if (text.charCodeAt(i) === 10 && ++seen > count) return i + 1;
   }
-  return pos + 1;
+  return stop;
 }
 
-/** Offset just past the end of the line `count` lines below the one holding `offset`, but not after `ceiling`. */
+/** Offset of the end (the LF, exclusive) of the line `count` lines below the one holding `offset`, but not after `ceiling`. */
 export function linesForward(text: string, offset: number, count: number, ceiling: number): number {
-  let pos = offset;
-  for (let i = 0; i <= count; i++) {
-    const nl = text.indexOf('\n', pos);
-    if (nl === -1 || nl >= ceiling) return Math.min(ceiling, text.length);
-    pos = nl + 1;
+  const stop = Math.min(ceiling, text.length);
+  let seen = 0;
+  for (let i = offset; i < stop; i++) {
+    if (text.charCodeAt(i) === 10 && ++seen > count) return i;
   }
-  return pos - 1;
+  return stop;
 }

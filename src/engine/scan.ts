@@ -27,6 +27,8 @@ interface Plan {
 
 /** Characters either side of a keyword hit that a window may span, however long its lines. */
 const WINDOW_CHARS = 4096;
+/** Merged windows stop growing here (a new, overlapping one starts), so decoded views stay small. */
+const MAX_WINDOW = 65536;
 /** Base64 tokens longer than this are not decoded (they are blobs, not values). */
 const MAX_BASE64 = 16384;
 
@@ -97,11 +99,16 @@ function keywordWindows(text: string, plan: Plan): Array<[number, number]> {
   const windows: Array<[number, number]> = [];
   let current: [number, number] | null = null;
   for (const hit of hits) {
-    // A hit well inside the current window only matters if it could extend it.
-    if (current && hit + WINDOW_CHARS <= current[1]) continue;
-    const from = linesBack(text, hit, plan.radius, hit - WINDOW_CHARS);
+    // A hit well inside the current window could extend it only a little: skip it, so that dense hits on a
+    // long line cost O(length), not O(hits × WINDOW_CHARS).
+    if (current && hit + WINDOW_CHARS / 2 <= current[1]) continue;
     const to = linesForward(text, hit, plan.radius, hit + WINDOW_CHARS);
-    if (current && from <= current[1]) current[1] = Math.max(current[1], to);
+    if (current && hit < current[1] && to - current[0] <= MAX_WINDOW) {
+      current[1] = Math.max(current[1], to);
+      continue;
+    }
+    const from = linesBack(text, hit, plan.radius, hit - WINDOW_CHARS);
+    if (current && from <= current[1] && to - current[0] <= MAX_WINDOW) current[1] = Math.max(current[1], to);
     else windows.push((current = [from, to]));
   }
   return windows;

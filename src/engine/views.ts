@@ -7,61 +7,96 @@
 
 export interface View {
   text: string;
-  /** Original offset of view character i, or null when the view is the original text at `base`. */
-  starts: Int32Array | null;
-  /** Original end offset (exclusive) of view character i. */
-  ends: Int32Array | null;
+  /** The view this one was decoded from, or null for the original text (at offset `base`). */
+  parent: View | null;
   base: number;
+  /**
+   * For a decoded view, sorted segments: from view index segView[s] on, characters either copy the parent's
+   * text from segFrom[s] (segCopy[s] = 1) or all stand for the parent's span [segFrom[s], segTo[s]) (an
+   * escape such as `%2F` decoded to one character). Sparse, so a 64 KB window with three escapes costs little.
+   */
+  segView: Int32Array | null;
+  segFrom: Int32Array | null;
+  segTo: Int32Array | null;
+  segCopy: Uint8Array | null;
   /** Which decoder made it ('identity' for the original). */
   decoder: string;
 }
 
 export function identityView(text: string, base: number): View {
-  return { text, starts: null, ends: null, base, decoder: 'identity' };
+  return { text, parent: null, base, segView: null, segFrom: null, segTo: null, segCopy: null, decoder: 'identity' };
 }
 
+function segmentOf(view: View, index: number): number {
+  const segView = view.segView!;
+  let lo = 0;
+  let hi = segView.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segView[mid] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Offset in the original text where view character `index` comes from. */
 export function originalStart(view: View, index: number): number {
-  return view.starts ? view.starts[index] : view.base + index;
+  if (!view.parent) return view.base + index;
+  const s = segmentOf(view, index);
+  const local = view.segCopy![s] ? view.segFrom![s] + (index - view.segView![s]) : view.segFrom![s];
+  return originalStart(view.parent, local);
 }
 
+/** Offset in the original text just past view character `endIndex - 1`. */
 export function originalEnd(view: View, endIndex: number): number {
   if (endIndex <= 0) return originalStart(view, 0);
-  return view.ends ? view.ends[endIndex - 1] : view.base + endIndex;
+  if (!view.parent) return view.base + endIndex;
+  const s = segmentOf(view, endIndex - 1);
+  const local = view.segCopy![s] ? view.segFrom![s] + (endIndex - view.segView![s]) : view.segTo![s];
+  return originalEnd(view.parent, local);
 }
 
-/** Builds a view by replacing the matches of `pattern` in `text` with `replace(match)`. Null if nothing matched. */
+/** Builds a view by replacing the matches of `pattern` in `source.text` with `replace(match)`. Null if nothing matched. */
 function replaceView(source: View, pattern: RegExp, replace: (m: RegExpExecArray) => string | null, decoder: string): View | null {
   const { text } = source;
   const parts: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const segView: number[] = [];
+  const segFrom: number[] = [];
+  const segTo: number[] = [];
+  const segCopy: number[] = [];
   let last = 0;
-  let changed = false;
+  let length = 0;
+  const segment = (from: number, to: number, copy: boolean, size: number) => {
+    if (size <= 0) return;
+    segView.push(length);
+    segFrom.push(from);
+    segTo.push(to);
+    segCopy.push(copy ? 1 : 0);
+    length += size;
+  };
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const replacement = replace(m);
     if (replacement === null) continue;
-    for (let i = last; i < m.index; i++) {
-      starts.push(originalStart(source, i));
-      ends.push(originalEnd(source, i + 1));
-    }
+    segment(last, m.index, true, m.index - last);
+    segment(m.index, m.index + m[0].length, false, replacement.length);
     parts.push(text.slice(last, m.index), replacement);
-    const from = originalStart(source, m.index);
-    const to = originalEnd(source, m.index + m[0].length);
-    for (let i = 0; i < replacement.length; i++) {
-      starts.push(from);
-      ends.push(to);
-    }
     last = m.index + m[0].length;
-    changed = true;
   }
-  if (!changed) return null;
-  for (let i = last; i < text.length; i++) {
-    starts.push(originalStart(source, i));
-    ends.push(originalEnd(source, i + 1));
-  }
+  if (parts.length === 0) return null;
+  segment(last, text.length, true, text.length - last);
   parts.push(text.slice(last));
-  return { text: parts.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends), base: source.base, decoder };
+  if (segView.length === 0) segment(0, 0, true, 0);
+  return {
+    text: parts.join(''),
+    parent: source,
+    base: source.base,
+    segView: Int32Array.from(segView.length ? segView : [0]),
+    segFrom: Int32Array.from(segFrom.length ? segFrom : [0]),
+    segTo: Int32Array.from(segTo.length ? segTo : [0]),
+    segCopy: Uint8Array.from(segCopy.length ? segCopy : [1]),
+    decoder,
+  };
 }
 
 const PERCENT = /%([0-9A-Fa-f]{2})/g;

@@ -1,0 +1,111 @@
+// The engine's contract (src/types.ts Candidate): positions point at the secret, CRLF reads like LF, decoded
+// views keep positions in the original text, the byte prefilter skips keyword-free data without decoding,
+// and hard inputs (a 5 MB single line, a 50 MB file, pathological runs) scan in bounded time.
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../src/config/types.js';
+import { detectChunk } from '../src/detect.js';
+import { createPrefilter } from '../src/engine/prefilter.js';
+import { scanText } from '../src/engine/scan.js';
+import { loadRules } from '../src/rules/load.js';
+import { fakeSecretWithSymbols } from './rules-examples.js';
+import { fakeKeyId, fakeSessionToken } from './support/fakes.js';
+
+const rules = loadRules(defaultConfig(process.cwd()));
+
+describe('positions', () => {
+  it('reports 1-based line/column at the secret, endColumn exclusive, the same for LF and CRLF', () => {
+    const key = fakeKeyId();
+    const secret = fakeSecretWithSymbols();
+    const lf = `first line\n\n  aws_access_key_id = ${key}\n\taws_secret_access_key = "${secret}"\n`;
+    const crlf = lf.replaceAll('\n', '\r\n');
+    const strip = (text: string) => scanText(text, rules).map(({ entropy: _e, ...c }) => c);
+    const found = strip(lf);
+    expect(found).toEqual(strip(crlf));
+    expect(found).toEqual([
+      { ruleId: 'aws-access-key-id', kind: 'access-key-id', line: 3, column: 23, endLine: 3, endColumn: 43, secret: key, confidence: 'high', keyId: null },
+      { ruleId: 'aws-secret-access-key', kind: 'secret-access-key', line: 4, column: 27, endLine: 4, endColumn: 67, secret, confidence: 'high', keyId: key },
+    ]);
+  });
+
+  it('spans a split value across lines (endLine > line)', () => {
+    const secret = fakeSecretWithSymbols();
+    const text = `aws_secret = "${secret.slice(0, 25)}" +\n  "${secret.slice(25)}"`;
+    const [found] = scanText(text, rules);
+    expect(found).toMatchObject({ secret, line: 1, column: 15, endLine: 2, endColumn: 4 + secret.length - 25 });
+  });
+
+  it('reports each secret once even when several views see it', () => {
+    const secret = fakeSecretWithSymbols();
+    const found = scanText(`"aws_secret_access_key": "${secret}", "x": "a%20b\\n"`, rules);
+    expect(found).toHaveLength(1);
+  });
+});
+
+describe('detectChunk', () => {
+  it('decodes UTF-16 with BOM and UTF-8 with BOM', () => {
+    const key = fakeKeyId();
+    const text = `aws_access_key_id=${key}\r\n`;
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const utf8bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]);
+    for (const data of [utf16, utf8bom]) {
+      const result = detectChunk({ path: 'x', data }, rules);
+      expect(result.candidates.map((c) => [c.secret, c.line, c.column])).toEqual([[key, 1, 19]]);
+    }
+  });
+
+  it('skips binary data and says so', () => {
+    const data = Buffer.concat([Buffer.from([0, 1, 2, 3, 0, 0, 255]), Buffer.from(`AKIA${'A'.repeat(16)}`)]);
+    expect(detectChunk({ path: 'bin', data }, rules).skipped).toBe('binary');
+  });
+
+  it('prefilter: false for keyword-free bytes, true when any keyword occurs or the data may be UTF-16', () => {
+    const prefilter = createPrefilter(rules);
+    expect(prefilter(Buffer.from('function add(a, b) { return a + b; }\n'.repeat(1000)))).toBe(false);
+    expect(prefilter(Buffer.from('x = 1\nregion: us-east-1 # AWS\n'))).toBe(true);
+    expect(prefilter(Buffer.from(`id ${fakeKeyId()}`))).toBe(true);
+    expect(prefilter(Buffer.from('secretAccessKey: s'))).toBe(true);
+    expect(prefilter(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('hello', 'utf16le')]))).toBe(true);
+    expect(createPrefilter([])(Buffer.from('AKIA'))).toBe(false);
+  });
+});
+
+describe('hard inputs', () => {
+  it('scans a 5 MB single minified line with many keyword hits in bounded time and finds the key at the end', () => {
+    const key = fakeKeyId();
+    const chunk = 'var a=AWS.config,b="aws-sdk",c=function(e){return e.secretAccessKey},d="QmFzZTY0IGJsb2IgZGF0YQ==";';
+    const line = chunk.repeat(Math.ceil(5_000_000 / chunk.length));
+    const text = `${line}k="${key}";`;
+    const started = performance.now();
+    const found = scanText(text, rules);
+    const elapsed = performance.now() - started;
+    expect(found.map((c) => [c.secret, c.line, c.column])).toEqual([[key, 1, line.length + 4]]);
+    expect(elapsed).toBeLessThan(8000);
+  });
+
+  it('scans a 50 MB file with keywords on every few lines in bounded time', () => {
+    const block = 'const region = process.env.AWS_REGION;\nconst url = "https://example.com/a%20b";\nfunction f(x) { return x * 2; }\n// plain text line with nothing in it\n';
+    const text = block.repeat(Math.ceil(50_000_000 / block.length));
+    const key = fakeKeyId();
+    const started = performance.now();
+    const found = scanText(`${text}id=${key}\n`, rules);
+    const elapsed = performance.now() - started;
+    expect(found.map((c) => c.secret)).toEqual([key]);
+    expect(elapsed).toBeLessThan(20000);
+  });
+
+  it('does not backtrack on long runs of key-like characters next to names', () => {
+    const runs = ['A'.repeat(200_000), 'Ab1/'.repeat(100_000), `aws_secret_access_key=${'a1'.repeat(300_000)}`, `AKIA${'2'.repeat(500_000)}`];
+    for (const run of runs) {
+      const started = performance.now();
+      scanText(`aws_session_token = ${run}\nAWS_SECRET=${run}`, rules);
+      expect(performance.now() - started).toBeLessThan(3000);
+    }
+  });
+
+  it('finds a session token and its ASIA key far apart on one long line (within the pairing distance)', () => {
+    const asia = fakeKeyId('ASIA');
+    const token = fakeSessionToken(900);
+    const found = scanText(`{"AccessKeyId":"${asia}","SecretAccessKey":"${fakeSecretWithSymbols()}","SessionToken":"${token}"}`, rules);
+    expect(found.find((c) => c.kind === 'session-token')).toMatchObject({ secret: token, keyId: asia });
+  });
+});
