@@ -216,8 +216,11 @@ function scanDecodedToken(identity: View, token: { index: number; text: string; 
 }
 
 /** Pairs secrets and tokens with nearby key IDs, drops those with neither name nor pair, places the rest. */
-function resolve(raws: Raw[], lines: LineIndex): Candidate[] {
-  raws.sort((a, b) => a.start - b.start || a.end - b.end);
+function resolve(all: Raw[], lines: LineIndex): Candidate[] {
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  // One secret seen through two views with different spans (`\/abc…` read raw and JSON-decoded) is one
+  // finding: keep the earliest, widest span.
+  const raws = all.filter((raw, i) => !all.slice(Math.max(0, i - 8), i).some((o) => o.rule === raw.rule && o.secret === raw.secret && o.end > raw.start));
   const lineOf = new Map<Raw, number>();
   for (const raw of raws) lineOf.set(raw, lines.lineOf(raw.start));
   const candidates: Candidate[] = [];

@@ -101,7 +101,7 @@ function replaceView(source: View, pattern: RegExp, replace: (m: RegExpExecArray
 
 const PERCENT = /%([0-9A-Fa-f]{2})/g;
 
-/** `%2F` → `/`, `%2B` → `+`, `%3D` → `=` (printable ASCII only; other bytes stay encoded). */
+/** `%2F` → `/`, `%2B` → `+`, `%3D` → `=`, `%0A` → LF (printable ASCII and whitespace only; other bytes stay encoded). */
 export function urlView(source: View): View | null {
   if (!source.text.includes('%')) return null;
   return replaceView(
@@ -109,7 +109,7 @@ export function urlView(source: View): View | null {
     PERCENT,
     (m) => {
       const code = parseInt(m[1], 16);
-      return code >= 0x20 && code < 0x7f ? String.fromCharCode(code) : null;
+      return (code >= 0x20 && code < 0x7f) || code === 0x0a || code === 0x0d || code === 0x09 ? String.fromCharCode(code) : null;
     },
     'url',
   );
