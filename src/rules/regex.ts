@@ -315,6 +315,26 @@ function firstOfNode(node: Node): { first: CharSet; nullable: boolean } {
   }
 }
 
+/** The character sets of the leading single-character atoms of a sequence (stops at anything else). */
+function leadingChars(alt: Node[]): CharSet[] {
+  const sets: CharSet[] = [];
+  for (const node of alt) {
+    if (node.type !== 'atom') break;
+    sets.push(node.first);
+  }
+  if (sets.length === 0) sets.push(firstOf(alt).first);
+  return sets;
+}
+
+/**
+ * Whether two alternatives could match the same text or one a prefix of the other (then a repetition of
+ * them can split the same input several ways). `bar|baz` cannot: they differ at the third character.
+ */
+function mayOverlap(a: CharSet[], b: CharSet[]): boolean {
+  for (let k = 0; k < Math.min(a.length, b.length); k++) if (!a[k].intersects(b[k])) return false;
+  return true;
+}
+
 function isVariable(node: Node): boolean {
   return node.type === 'quantified' && node.max > node.min && node.max > 1;
 }
@@ -344,14 +364,15 @@ function charsOf(nodes: Node[]): CharSet {
 }
 
 /**
- * A repeated sequence that starts with a mandatory character its inner repetitions can never consume
- * (`(?:\.\w+)+`, `(?:<[^>]*>)*`) splits into iterations one way only, so nesting is safe there.
+ * A repeated sequence that starts or ends with a mandatory character its inner repetitions can never consume
+ * (`(?:\\.\\w+)+`, `(?:<[^>]*>)*`) splits into iterations one way only, so nesting is safe there.
  */
 function isDelimited(alt: Node[]): boolean {
+  const inner = charsOf(alt.filter((node) => containsVariableQuantifier([node])));
   const head = alt[0];
-  if (!head || head.type !== 'atom') return false;
-  const inner = charsOf(alt.slice(1).filter((node) => containsVariableQuantifier([node])));
-  return !head.first.intersects(inner) && !containsNestedProblem(alt.slice(1));
+  const tail = alt[alt.length - 1];
+  const delimits = (node: Node | undefined) => node !== undefined && node.type === 'atom' && !node.first.intersects(inner);
+  return (delimits(head) || delimits(tail)) && !containsNestedProblem(alt);
 }
 
 function containsNestedProblem(nodes: Node[]): boolean {
@@ -374,9 +395,10 @@ function check(nodes: Node[]): string | null {
         if (body.length > 1) {
           const firsts = body.map((alt) => firstOf(alt));
           if (firsts.some((f) => f.nullable)) return 'a repeated group has an alternative that can match nothing';
+          const prefixes = body.map(leadingChars);
           for (let i = 0; i < firsts.length; i++) {
             for (let j = i + 1; j < firsts.length; j++) {
-              if (firsts[i].first.intersects(firsts[j].first)) {
+              if (mayOverlap(prefixes[i], prefixes[j])) {
                 return 'a repeated group has alternatives that can start with the same character (such as (a|ab)*); make the alternatives distinct';
               }
             }

@@ -1,0 +1,114 @@
+// Loading rules: patterns/*.json and config rules are validated at start-up; a bad file or regex names the
+// file and the field; disableRules and entropy overrides apply; and a catastrophic regex is refused before it
+// can hang a scan (compileRegex is also what user allow-regexes go through).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultConfig, type Config } from '../src/config/types.js';
+import { ConfigError } from '../src/errors.js';
+import { scanText } from '../src/engine/scan.js';
+import { loadBuiltinRules, loadRules, PATTERNS_DIR } from '../src/rules/load.js';
+import { compileRegex, findCatastrophicForm } from '../src/rules/regex.js';
+import { ROOT, runCli } from './support/cli.js';
+import { fakeKeyId } from './support/fakes.js';
+import { tempDir } from './support/repo.js';
+
+const builtin = JSON.parse(readFileSync(path.join(PATTERNS_DIR, 'aws-access-key-id.json'), 'utf8'));
+const config = (extra: Partial<Config> = {}): Config => ({ ...defaultConfig('/tmp'), source: '.keywarden.json', ...extra });
+
+function patternsDir(files: Record<string, unknown>): string {
+  const dir = path.join(tempDir(), 'patterns');
+  mkdirSync(dir);
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), typeof content === 'string' ? content : JSON.stringify(content));
+  return dir;
+}
+
+function loadError(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadRules', () => {
+  it('finds patterns/ relative to the module and loads every rule once, compiled', () => {
+    expect(PATTERNS_DIR).toBe(path.join(ROOT, 'patterns'));
+    const rules = loadRules(defaultConfig('/tmp'));
+    expect(rules.map((r) => r.id)).toEqual(['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token']);
+    for (const rule of rules) {
+      expect(rule.regex.flags).toContain('g');
+      expect(rule.keywords.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('names the file and the field of a bad rule', () => {
+    const bad = (patch: Record<string, unknown>) => loadError(() => loadBuiltinRules(patternsDir({ 'aws-access-key-id.json': { ...builtin, ...patch } })));
+    expect(bad({ regex: '(AKIA[A-Z' })).toMatch(/^patterns\/aws-access-key-id\.json: regex: Invalid regular expression/);
+    expect(bad({ regex: '(a+)+$' })).toMatch(/^patterns\/aws-access-key-id\.json: regex: unsafe regular expression/);
+    expect(bad({ keywords: [] })).toBe('patterns/aws-access-key-id.json: keywords: at least one keyword is needed (the prefilter skips text without any)');
+    expect(bad({ entropy: 'high' })).toBe('patterns/aws-access-key-id.json: entropy: must be a number from 0 to 8');
+    expect(bad({ secretGroup: 3 })).toBe('patterns/aws-access-key-id.json: secretGroup: the regex has only 1 capture group(s)');
+    expect(bad({ decoders: ['rot13'] })).toMatch(/^patterns\/aws-access-key-id\.json: decoders\[0\]: unknown decoder "rot13"/);
+    expect(bad({ colour: 'red' })).toBe('patterns/aws-access-key-id.json: colour: unknown field');
+    expect(bad({ examples: { match: ['x'], noMatch: [{ text: 'y' }] } })).toBe('patterns/aws-access-key-id.json: examples.noMatch[0].reason: must be a non-empty string');
+    expect(bad({ id: 'other-id' })).toMatch(/^patterns\/aws-access-key-id\.json: id: must equal the file name/);
+    expect(bad({ allowlist: { regexes: [{ regex: '(x|x)*y', reason: 'r' }] } })).toMatch(/^patterns\/aws-access-key-id\.json: allowlist\.regexes\[0\]\.regex: unsafe/);
+    expect(loadError(() => loadBuiltinRules(patternsDir({ 'broken.json': '{ "id": ' })))).toMatch(/^patterns\/broken\.json: invalid JSON: /);
+  });
+
+  it('adds config rules, applies disableRules and entropy overrides, and rejects unknown ids', () => {
+    const custom = { ...builtin, id: 'corp-key', kind: 'corp-key', regex: '\\bCORP[0-9A-Z]{12}\\b', secretGroup: 0, keywords: ['CORP'], allowlist: undefined, decoders: [] };
+    const rules = loadRules(config({ rules: [custom], disableRules: ['aws-session-token'], entropy: { 'aws-access-key-id': 1.5 } }));
+    expect(rules.map((r) => r.id)).toEqual(['aws-access-key-id', 'aws-secret-access-key', 'corp-key']);
+    expect(rules[0].entropy).toBe(1.5);
+    expect(scanText('token CORP7X2Q9Z4K5M1N', rules).map((c) => c.ruleId)).toEqual(['corp-key']);
+    expect(loadError(() => loadRules(config({ rules: [{ ...custom, regex: '([A-Z]*)*!' }] })))).toMatch(/^\.keywarden\.json: rules\[0\]: regex: unsafe regular expression/);
+    expect(loadError(() => loadRules(config({ rules: [{ ...builtin }] })))).toBe('.keywarden.json: rules[0]: id: "aws-access-key-id" is already defined by another rule');
+    expect(loadError(() => loadRules(config({ disableRules: ['aws-nope'] })))).toBe('.keywarden.json: disableRules: unknown rule id "aws-nope"');
+    expect(loadError(() => loadRules(config({ entropy: { 'aws-nope': 3 } })))).toBe('.keywarden.json: entropy: unknown rule id "aws-nope"');
+  });
+
+  it('an entropy override changes what is reported', () => {
+    const key = fakeKeyId();
+    expect(scanText(key, loadRules(config({ entropy: { 'aws-access-key-id': 7 } })))).toEqual([]);
+  });
+
+  it('the CLI exits 2 with one line for a bad custom rule in the config', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '.keywarden.json'), JSON.stringify({ rules: [{ ...builtin, id: 'mine', regex: '(\\w+\\s?)*$' }] }));
+    writeFileSync(path.join(dir, 'a.txt'), 'hello\n');
+    const result = runCli(['scan', '.'], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/rules\[0\]: regex: unsafe regular expression/);
+  });
+});
+
+describe('compileRegex', () => {
+  it('compiles safe regexes, including the rules\' own name separators and delimited repetitions', () => {
+    for (const source of ['AKIA[A-Z2-7]{16}', '(?:\\.\\w+)+$', '(?:<[^>]*>)*x', '^[a-z0-9-]+\\.example\\.com$', '(?:ab){4}', 'a+b+c+', '(?:[ \\t]|-)*=', '\\bfoo(?:bar|baz)*\\b']) {
+      expect(compileRegex(source, '', 'test').source).toBe(source);
+    }
+  });
+
+  it('refuses nested quantifiers and overlapping alternatives under a quantifier', () => {
+    for (const source of ['(a+)+$', '(a*)*', '(a|a)*', '(a|ab)*c', '(\\w|\\d)+$', '(?:\\w+\\s?)*$', '([a-z]+)*@', '(x{1,5})+y', '(?:a|[a-c])+$', '((ab)*)+$', '(?:.*a){3}(?:b+)+']) {
+      expect(findCatastrophicForm(source), source).not.toBeNull();
+      expect(() => compileRegex(source, '', 'allow.regexes[0]')).toThrow(ConfigError);
+    }
+    expect(() => compileRegex('(A|a)+$', 'i', 'w')).toThrow(/unsafe/);
+  });
+
+  it('reports invalid regexes with the location prefix', () => {
+    expect(() => compileRegex('[z-a]', '', '.keywarden.json: allow.regexes[2]')).toThrow(/^\.keywarden\.json: allow\.regexes\[2\]: Invalid regular expression/);
+  });
+
+  it('the refused forms really are catastrophic for V8 (why the check exists)', () => {
+    const started = performance.now();
+    /^(a+)+$/.test('a'.repeat(22) + 'b');
+    expect(performance.now() - started).toBeGreaterThan(5);
+  });
+});
