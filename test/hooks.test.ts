@@ -78,6 +78,26 @@ describe('keywarden init without package.json (hooks/pre-commit in .git/hooks)',
     expect(repo.git('show', 'HEAD:.env')).toContain(keyId);
   });
 
+  it('checks what `git commit -a` and `git commit -- PATH` would commit (the temporary index git hands the hook)', () => {
+    repo.write('app.cfg', 'x=1\n');
+    repo.git('add', 'app.cfg');
+    expect(tryGit(repo, ['commit', '-m', 'tracked'], env).status).toBe(0);
+    const before = head(repo);
+    const keyId = fakeKeyId();
+    repo.write('app.cfg', `x=1\n${credentialsFile(keyId, fakeSecret())}`);
+    const all = tryGit(repo, ['commit', '-a', '-m', 'all'], env);
+    expect(all.status).not.toBe(0);
+    expect(all.output).toContain(keyId);
+    expect(head(repo)).toBe(before);
+    // Committing only another path leaves the modified app.cfg out, so nothing blocks.
+    repo.write('other.txt', 'y\n');
+    repo.git('add', 'other.txt');
+    const only = tryGit(repo, ['commit', '-m', 'only other', '--', 'other.txt'], env);
+    expect(only.status, only.output).toBe(0);
+    expect(repo.git('show', '--name-only', '--format=', 'HEAD').trim()).toBe('other.txt');
+    repo.git('checkout', '--', 'app.cfg');
+  });
+
   it('says clearly that keywarden is missing, and stops the commit', () => {
     const bare = tempDir('keywarden-path-');
     symlinkSync('/usr/bin/git', path.join(bare, 'git'));
