@@ -16,6 +16,8 @@ export interface ReadOptions {
   /** Larger blobs are skipped (data null) without being held in memory. */
   maxSize: number;
   onBlob(blob: Blob): void;
+  /** Where blob bytes go (default: a fresh ArrayBuffer per blob); the worker pool passes recycled ones. */
+  allocate?(size: number): Buffer;
   /** Asked after each piece of output: a promise means "stop reading until it settles" (the consumer is full). */
   backpressure?(): Promise<void> | null;
 }
@@ -64,7 +66,7 @@ export class BatchParser {
   private remaining = 0;
   private trailer = false;
 
-  constructor(private readonly options: Pick<ReadOptions, 'maxSize' | 'onBlob'>) {}
+  constructor(private readonly options: Pick<ReadOptions, 'maxSize' | 'onBlob' | 'allocate'>) {}
 
   push(piece: Buffer): void {
     let at = 0;
@@ -114,7 +116,8 @@ export class BatchParser {
     const size = Number(parts[2]);
     const keep = parts[1] === 'blob' && size <= this.options.maxSize;
     // allocUnsafeSlow: an ArrayBuffer of its own (not a slice of Node's pool), so it can be transferred.
-    this.current = { sha: parts[0], size, data: keep ? Buffer.allocUnsafeSlow(size) : null, missing: false };
+    const data = keep ? (this.options.allocate ? this.options.allocate(size) : Buffer.allocUnsafeSlow(size)) : null;
+    this.current = { sha: parts[0], size, data, missing: false };
     this.filled = 0;
     this.remaining = size;
     if (size === 0) this.trailer = true;

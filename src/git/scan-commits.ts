@@ -16,7 +16,7 @@ import { git } from './run.js';
 /** Below this much content, starting worker threads costs more than it saves. */
 const POOL_MIN_BYTES = 8 * 1024 * 1024;
 /** The reader stops while this much content waits for the workers, and resumes below half of it. */
-const MAX_QUEUED_BYTES = 32 * 1024 * 1024;
+const MAX_QUEUED_BYTES = 16 * 1024 * 1024;
 
 export interface CommitScan {
   /** Revisions for `git log` (e.g. ['--all'] or ['base..head']). */
@@ -38,13 +38,14 @@ interface BlobPlan {
 export async function scanCommits(context: SourceContext, detect: Detect, scan: CommitScan, stats: ScanStats, notes: Note[]): Promise<Located[]> {
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
-  const packOrder = scan.wholeRepository ? listObjects(cwd, ['--batch-all-objects', '--unordered']) : null;
+  let packOrder = scan.wholeRepository ? listObjects(cwd, ['--batch-all-objects', '--unordered']) : null;
   packOrder?.catch(() => {}); // awaited below; a log failure must not leave it unhandled
   const commits = await readLog(cwd, scan.revs, scan.stdinRevs);
   stats.commits = commits.length;
   if (commits.length === 0) return [];
 
   const plans = await planBlobs(cwd, commits, packOrder);
+  packOrder = null; // the list of every object is large: let it go before the scan
   const hits = new Map<string, Candidate[]>();
   const scanned = new Set<string>();
   const record = (plan: BlobPlan, result: DetectResult): void => {
@@ -123,6 +124,7 @@ async function planBlobs(cwd: string, commits: readonly LogCommit[], packOrder: 
 async function scanBlobs(context: SourceContext, detect: Detect, plans: BlobPlan[], totalBytes: number, record: (plan: BlobPlan, result: DetectResult) => void, workers: boolean): Promise<void> {
   if (plans.length === 0) return;
   const bySha = new Map(plans.map((plan) => [plan.sha, plan]));
+  const shas = plans.map((plan) => plan.sha);
   const progress = context.progress;
   let done = 0;
   let doneBytes = 0;
@@ -137,8 +139,9 @@ async function scanBlobs(context: SourceContext, detect: Detect, plans: BlobPlan
   const pool = workers ? new (await import('../pool/pool.js')).DetectPool(context.config) : null;
   const pending: Array<Promise<void>> = [];
   try {
-    await readBlobs(context.cwd, plans.map((plan) => plan.sha), {
+    await readBlobs(context.cwd, shas, {
       maxSize: context.config.maxFileSize,
+      allocate: pool ? (size) => pool.allocate(size) : undefined,
       onBlob(blob) {
         const plan = bySha.get(blob.sha) ?? { sha: blob.sha, path: blob.sha, size: blob.size };
         if (blob.data === null) {
@@ -150,6 +153,7 @@ async function scanBlobs(context: SourceContext, detect: Detect, plans: BlobPlan
       },
       backpressure: pool ? () => (pool.pendingBytes > MAX_QUEUED_BYTES ? pool.drained(MAX_QUEUED_BYTES / 2) : null) : undefined,
     });
+    pool?.flush();
     await Promise.all(pending);
   } finally {
     await pool?.close();
@@ -165,9 +169,14 @@ interface ObjectInfo {
 async function listObjects(cwd: string, flags: string[], shas: string[] = []): Promise<Map<string, ObjectInfo>> {
   const out = await git(cwd, ['cat-file', ...flags, '--batch-check=%(objectname) %(objecttype) %(objectsize)'], shas.length > 0 ? shas.join('\n') + '\n' : '');
   const objects = new Map<string, ObjectInfo>();
-  for (const line of out.toString('latin1').split('\n')) {
-    const [sha, type, size] = line.split(' ');
-    if (size !== undefined) objects.set(sha, { type, size: Number(size) });
+  const text = out.toString('latin1');
+  for (let at = 0; at < text.length; ) {
+    let end = text.indexOf('\n', at);
+    if (end === -1) end = text.length;
+    const first = text.indexOf(' ', at);
+    const second = first === -1 ? -1 : text.indexOf(' ', first + 1);
+    if (second !== -1 && second < end) objects.set(text.slice(at, first), { type: text.slice(first + 1, second), size: Number(text.slice(second + 1, end)) });
+    at = end + 1;
   }
   return objects;
 }

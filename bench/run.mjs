@@ -1,0 +1,163 @@
+#!/usr/bin/env node
+// npm run bench: keywarden's git scans against the floors that matter, in ONE run, alternating, so that a
+// shared, noisy machine slows every contender alike (read the ratios, not the absolute times).
+//
+//   history: keywarden scan --history  vs  git log -p --all -U0 --full-history (what diff-based scanners read)
+//                                      vs  git cat-file --batch-all-objects --batch (every object once: the floor)
+//   staged:  keywarden scan --staged (the benchmark repository's staged 3-file change)  vs  node -e 0
+//
+// It also checks the answers: every planted must-find key is reported (and attributed to its planted commit),
+// no decoy is, and the staged plant is found on its line. Peak RSS comes from /usr/bin/time -f %M.
+//
+//   node bench/run.mjs [--rounds N] [--staged-rounds N]
+//   env: XDG_CACHE_HOME (cache dir, default ~/.cache), KEYWARDEN_BENCH_REPO (use this repository instead)
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'bin', 'keywarden.js');
+const argv = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = argv.indexOf(`--${name}`);
+  return at !== -1 && argv[at + 1] ? Number(argv[at + 1]) : fallback;
+};
+const ROUNDS = option('rounds', 3);
+const STAGED_ROUNDS = option('staged-rounds', 15);
+const CACHE = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'keywarden');
+const REPO = process.env.KEYWARDEN_BENCH_REPO || path.join(CACHE, 'bench-repo');
+const PLANTED = `${REPO}.planted.json`;
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+function ensureRepo() {
+  if (existsSync(path.join(REPO, '.git')) && existsSync(PLANTED)) return;
+  const maker = path.resolve(ROOT, '..', 'shared', 'bench', 'make-bench-repo.mjs');
+  if (!existsSync(maker)) throw new Error(`cannot build the benchmark repository: ${maker} not found`);
+  console.error(`building ${REPO} (once; cached)…`);
+  execFileSync(process.execPath, [maker, '--out', REPO], { stdio: 'inherit' });
+}
+
+/** Runs a command with stdout to /dev/null (or captured), returning wall ms and peak RSS (KiB). */
+function measure(command, args, { capture = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const wrapped = TIME ? [TIME, ['-f', '@@rss %M', command, ...args]] : [command, args];
+    const started = process.hrtime.bigint();
+    const child = spawn(wrapped[0], wrapped[1], { cwd: REPO, stdio: ['ignore', capture ? 'pipe' : 'ignore', 'pipe'] });
+    const out = [];
+    let err = '';
+    if (capture) child.stdout.on('data', (part) => out.push(part));
+    child.stderr.on('data', (part) => (err += part));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const rss = /@@rss (\d+)/.exec(err);
+      resolve({ ms, rssKiB: rss ? Number(rss[1]) : null, code, stdout: Buffer.concat(out).toString('utf8'), stderr: err.replace(/@@rss \d+\n?/, '') });
+    });
+  });
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+function checkHistory(report, planted) {
+  const problems = [];
+  const ids = new Map();
+  for (const finding of report.findings) {
+    for (const value of [finding.keyId, finding.secret]) if (value) (ids.get(value) ?? ids.set(value, []).get(value)).push(finding);
+  }
+  let found = 0;
+  const mustFind = planted.plants.filter((plant) => plant.expect === 'must-find');
+  for (const plant of mustFind) {
+    const value = plant.key_id ?? plant.secret;
+    const hits = ids.get(value) ?? [];
+    if (hits.length === 0) problems.push(`missed ${plant.id} (${plant.context}) in ${plant.path}`);
+    else if (!hits.some((finding) => finding.commit?.sha === plant.commit)) problems.push(`${plant.id} attributed to ${hits.map((f) => f.commit?.sha.slice(0, 10)).join(', ')}, planted in ${plant.commit.slice(0, 10)}`);
+    else found++;
+  }
+  let decoysReported = 0;
+  for (const decoy of planted.decoys ?? []) {
+    if ([decoy.value, decoy.secret].some((value) => value && ids.has(value))) {
+      decoysReported++;
+      problems.push(`decoy ${decoy.id} reported (${decoy.why})`);
+    }
+  }
+  return { found, mustFind: mustFind.length, decoysReported, decoys: (planted.decoys ?? []).length, problems };
+}
+
+async function main() {
+  ensureRepo();
+  const planted = JSON.parse(readFileSync(PLANTED, 'utf8'));
+  const contenders = {
+    keywarden: [process.execPath, [BIN, 'scan', '--history', '--format', 'json', '--no-redact', '--quiet']],
+    'git log -p': ['git', ['log', '-p', '--all', '-U0', '--full-history']],
+    'cat-file floor': ['git', ['cat-file', '--batch-all-objects', '--batch']],
+  };
+  const times = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
+  const rss = Object.fromEntries(Object.keys(contenders).map((name) => [name, 0]));
+  let report = null;
+  const names = Object.keys(contenders);
+  for (let round = 0; round < ROUNDS; round++) {
+    // Rotate the order each round so no contender always runs first (cold caches) or last.
+    const order = names.map((_, i) => names[(i + round) % names.length]);
+    for (const name of order) {
+      const [command, args] = contenders[name];
+      const result = await measure(command, args, { capture: name === 'keywarden' });
+      if (name === 'keywarden') {
+        if (result.code !== 1) throw new Error(`keywarden exited ${result.code}: ${result.stderr}`);
+        report = JSON.parse(result.stdout);
+      } else if (result.code !== 0) throw new Error(`${name} exited ${result.code}: ${result.stderr}`);
+      times[name].push(result.ms);
+      rss[name] = Math.max(rss[name], result.rssKiB ?? 0);
+      console.error(`round ${round + 1}: ${name} ${(result.ms / 1000).toFixed(2)} s`);
+    }
+  }
+
+  const stagedTimes = { staged: [], node: [] };
+  let stagedRss = 0;
+  let stagedReport = null;
+  for (let round = 0; round < STAGED_ROUNDS; round++) {
+    const pair = round % 2 === 0 ? ['staged', 'node'] : ['node', 'staged'];
+    for (const name of pair) {
+      const result = name === 'staged' ? await measure(process.execPath, [BIN, 'scan', '--staged', '--format', 'json', '--no-redact'], { capture: true }) : await measure(process.execPath, ['-e', '0']);
+      stagedTimes[name].push(result.ms);
+      if (name === 'staged') {
+        stagedRss = Math.max(stagedRss, result.rssKiB ?? 0);
+        stagedReport = JSON.parse(result.stdout);
+      }
+    }
+  }
+
+  const history = checkHistory(report, planted);
+  const plant = planted.staged?.plant;
+  const stagedHit = plant ? stagedReport.findings.find((finding) => finding.keyId === plant.key_id && finding.file === plant.path) : null;
+  const t = Object.fromEntries(names.map((name) => [name, median(times[name])]));
+  const mb = report.scan.bytes / 1e6;
+  const lines = [];
+  lines.push(`repository: ${REPO} (${report.scan.commits} commits, ${report.scan.files} unique blobs scanned, ${(report.scan.bytes / 1048576).toFixed(0)} MiB)`);
+  lines.push(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')} at the end; ${ROUNDS} history rounds, ${STAGED_ROUNDS} staged rounds, medians`);
+  lines.push('');
+  lines.push('history                         wall (median)   MB/s    peak RSS');
+  for (const name of names) lines.push(`  ${name.padEnd(28)}  ${(t[name] / 1000).toFixed(2).padStart(8)} s  ${(mb / (t[name] / 1000)).toFixed(0).padStart(6)}  ${(rss[name] / 1024).toFixed(0).padStart(6)} MiB`);
+  lines.push(`  ratio keywarden / cat-file floor: ${(t.keywarden / t['cat-file floor']).toFixed(2)}x   (target <= 1.5x)`);
+  lines.push(`  ratio keywarden / git log -p:     ${(t.keywarden / t['git log -p']).toFixed(2)}x   (target <= 0.5x)`);
+  lines.push(`  keywarden peak RSS: ${(rss.keywarden / 1024).toFixed(0)} MiB   (target <= 300 MiB)`);
+  lines.push('');
+  const staged = median(stagedTimes.staged);
+  const node = median(stagedTimes.node);
+  lines.push(`staged: keywarden scan --staged ${staged.toFixed(0)} ms, node -e 0 ${node.toFixed(0)} ms: +${(staged - node).toFixed(0)} ms over Node start-up (target <= +60 ms), ratio ${(staged / node).toFixed(2)}x, peak RSS ${(stagedRss / 1024).toFixed(0)} MiB`);
+  lines.push('');
+  lines.push(`answers: ${history.found}/${history.mustFind} must-find plants reported at their planted commit; ${history.decoysReported}/${history.decoys} decoys reported; staged plant ${stagedHit ? `found at ${stagedHit.file}:${stagedHit.line}` : 'MISSED'}`);
+  for (const problem of history.problems) lines.push(`  ! ${problem}`);
+  console.log(lines.join('\n'));
+  if (history.problems.length > 0 || (plant && !stagedHit)) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(`bench: ${error.message}`);
+  process.exitCode = 2;
+});
