@@ -88,6 +88,32 @@ function chooseAnchors(keywords: Buffer[]): Map<number, Anchored[]> {
   return new Map([...groups].sort(([a], [b]) => passCost(a) - passCost(b)));
 }
 
+/**
+ * Every offset in `text` where one of `keywords` starts, sorted: the same anchored search as the byte
+ * prefilter, on decoded text (one String.indexOf pass per anchor character instead of one per keyword).
+ */
+export function createKeywordFinder(keywords: readonly string[]): (text: string) => number[] {
+  const groups = chooseAnchors([...new Set(keywords)].map((keyword) => Buffer.from(keyword, 'utf8')));
+  const anchors = [...groups.keys()].map((byte) => String.fromCharCode(byte));
+  const lists = [...groups.values()].map((list) => list.map(({ bytes, offset }) => ({ keyword: bytes.toString('utf8'), offset })));
+  return (text: string) => {
+    const hits: number[] = [];
+    for (let a = 0; a < anchors.length; a++) {
+      const list = lists[a];
+      for (let i = text.indexOf(anchors[a]); i !== -1; i = text.indexOf(anchors[a], i + 1)) {
+        for (let k = 0; k < list.length; k++) {
+          const start = i - list[k].offset;
+          if (start >= 0 && text.startsWith(list[k].keyword, start)) {
+            hits.push(start);
+            break;
+          }
+        }
+      }
+    }
+    return hits.sort((x, y) => x - y);
+  };
+}
+
 function occursAt(data: Buffer, keyword: Anchored, start: number): boolean {
   const { bytes } = keyword;
   if (start < 0 || start + bytes.length > data.length) return false;

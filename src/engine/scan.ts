@@ -11,12 +11,13 @@ import type { Candidate, Confidence } from '../types.js';
 import { better, nameConfidence } from './context.js';
 import { gateSecret } from './entropy.js';
 import { LineIndex, linesBack, linesForward } from './lines.js';
+import { createKeywordFinder } from './prefilter.js';
 import { base64Tokens } from './nested.js';
 import { concatView, identityView, jsonEscapeView, originalEnd, originalStart, urlView, type View } from './views.js';
 
 /** What the engine precomputes once per rule set. */
 interface Plan {
-  keywords: string[];
+  findKeywords: (text: string) => number[];
   /** Lines of context either side of a keyword hit. */
   radius: number;
   url: boolean;
@@ -44,7 +45,7 @@ function planFor(rules: readonly Rule[]): Plan {
   }
   const uses = (decoder: string) => rules.some((rule) => rule.decoders.includes(decoder as never));
   plan = {
-    keywords: [...new Set(rules.flatMap((rule) => rule.keywords))],
+    findKeywords: createKeywordFinder(rules.flatMap((rule) => rule.keywords)),
     radius: Math.min(radius, 40),
     url: uses('url'),
     jsonEscape: uses('json-escape'),
@@ -90,12 +91,8 @@ export function scanText(text: string, rules: readonly Rule[], path?: string): C
 
 /** Sorted, merged [from, to) windows around every keyword occurrence. */
 function keywordWindows(text: string, plan: Plan): Array<[number, number]> {
-  const hits: number[] = [];
-  for (const keyword of plan.keywords) {
-    for (let i = text.indexOf(keyword); i !== -1; i = text.indexOf(keyword, i + keyword.length)) hits.push(i);
-  }
+  const hits = plan.findKeywords(text);
   if (hits.length === 0) return [];
-  hits.sort((a, b) => a - b);
   const windows: Array<[number, number]> = [];
   let current: [number, number] | null = null;
   for (const hit of hits) {
