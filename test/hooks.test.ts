@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './support/cli.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
-import { credentialsFile, globalKeywarden, head, tryGit } from './support/git-hooks.js';
+import { credentialsFile, globalKeywarden, head, installLocally, tryGit } from './support/git-hooks.js';
 import { Repo, tempDir } from './support/repo.js';
 
 const HOOK = readFileSync(path.join(ROOT, 'hooks', 'pre-commit'), 'utf8');
@@ -124,6 +124,24 @@ describe('.pre-commit-hooks.yaml (the pre-commit framework)', () => {
     expect(hook).toMatch(/^ {2}name: .+$/m);
     // The entry is a real command of the bin pre-commit would install (package.json "bin").
     expect(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).bin.keywarden).toBe('bin/keywarden.js');
+  });
+});
+
+describe('hooks/pre-commit finds a local install', () => {
+  it('uses the repository\'s node_modules/.bin/keywarden when none is on PATH', () => {
+    const repo = Repo.init();
+    repo.write('.gitignore', 'node_modules/\n');
+    installLocally(repo.dir, { husky: false });
+    repo.commit('base');
+    expect(runCli(['init'], { cwd: repo.dir }).status).toBe(0);
+    const keyId = fakeKeyId();
+    repo.write('deploy.sh', `export AWS_ACCESS_KEY_ID=${keyId}\nexport AWS_SECRET_ACCESS_KEY=${fakeSecret()}\n`);
+    repo.git('add', 'deploy.sh');
+    // PATH has git and node (bin/keywarden.js is `#!/usr/bin/env node`) but no keywarden.
+    const blocked = tryGit(repo, ['commit', '-m', 'deploy'], { PATH: '/usr/bin:/bin' });
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.output).toContain(keyId);
+    expect(blocked.output).toContain('nothing was committed');
   });
 });
 
