@@ -1,0 +1,134 @@
+// The git output parsers, fed in every possible split of real-shaped output (streams arrive in pieces).
+import { describe, expect, it } from 'vitest';
+import { BatchParser, type Blob } from '../src/git/cat-file.js';
+import { findIntroductions } from '../src/git/introductions.js';
+import { LogParser, type LogCommit } from '../src/git/log.js';
+import { parseStagedDiff } from '../src/git/staged-diff.js';
+import type { Candidate } from '../src/types.js';
+
+const A = 'a'.repeat(40);
+const B = 'b'.repeat(40);
+const C = 'c'.repeat(40);
+const Z = '0'.repeat(40);
+
+function splits(data: Buffer, feed: (piece: Buffer) => void, at: number): void {
+  feed(data.subarray(0, at));
+  feed(data.subarray(at));
+}
+
+describe('cat-file --batch parser', () => {
+  const output = Buffer.concat([
+    Buffer.from(`${A} blob 5\nhello\n`),
+    Buffer.from(`${B} missing\n`),
+    Buffer.from(`${C} blob 0\n\n`),
+    Buffer.from(`${A} blob 12\nline1\nline2\n\n`),
+  ]);
+
+  it('parses blobs, empty blobs and missing objects at any split', () => {
+    for (let at = 0; at <= output.length; at++) {
+      const blobs: Blob[] = [];
+      const parser = new BatchParser({ maxSize: 100, onBlob: (blob) => blobs.push(blob) });
+      splits(output, (piece) => parser.push(piece), at);
+      parser.finish();
+      expect(blobs.map((blob) => [blob.sha[0], blob.size, blob.missing, blob.data?.toString()]), `split at ${at}`).toEqual([
+        ['a', 5, false, 'hello'],
+        ['b', 0, true, undefined],
+        ['c', 0, false, ''],
+        ['a', 12, false, 'line1\nline2\n'],
+      ]);
+    }
+  });
+
+  it('skips blobs over the size limit without keeping them', () => {
+    const blobs: Blob[] = [];
+    const parser = new BatchParser({ maxSize: 6, onBlob: (blob) => blobs.push(blob) });
+    parser.push(output);
+    expect(blobs.map((blob) => blob.data === null)).toEqual([false, true, false, true]);
+    expect(blobs[3].size).toBe(12);
+  });
+
+  it('refuses output that is out of step', () => {
+    const parser = new BatchParser({ maxSize: 100, onBlob: () => {} });
+    expect(() => parser.push(Buffer.from(`${A} blob 2\nabX`))).toThrow(/out of step/);
+  });
+});
+
+describe('git log --raw -z parser', () => {
+  const header = (sha: string, parents: string) => `\x01${sha} ${parents}\0Ann\0ann@example.com\0 2024-01-01T00:00:00+00:00\0subject: with spaces\0`;
+  const output = Buffer.from(
+    header(C, `${A} ${B}`) + `\n:100644 100644 ${A} ${B} M\0:odd\nname\0` + header(C, `${A} ${B}`) + `\n:000000 100644 ${Z} ${B} A\0x y\0` + header(A, '') + `\n:000000 160000 ${Z} ${C} A\0sub\0`,
+  );
+
+  it('groups one block per compared parent, keeps odd paths, at any split', () => {
+    for (let at = 0; at <= output.length; at++) {
+      const parser = new LogParser();
+      splits(output, (piece) => parser.push(piece), at);
+      const commits = parser.finish();
+      expect(commits.map((commit) => [commit.sha[0], commit.parents.length, commit.blocks.map((block) => block.map((change) => `${change.status}:${change.path}`))]), `split at ${at}`).toEqual([
+        ['c', 2, [['M::odd\nname'], ['A:x y']]],
+        ['a', 0, [['A:sub']]],
+      ]);
+      expect(commits[0]).toMatchObject({ author: 'Ann', email: 'ann@example.com', subject: 'subject: with spaces' });
+      expect(commits[0].blocks[1][0]).toMatchObject({ oldSha: null, newSha: B });
+    }
+  });
+});
+
+describe('staged diff parser', () => {
+  it('maps each raw entry to its added lines, by order, including renames, merged hunks and binary files', () => {
+    const raw = `:100644 100644 ${A} ${B} M\0a b.txt\0:100644 100644 ${A} ${C} R090\0old\0new\nname\0:000000 100644 ${Z} ${A} A\0bin\0\0`;
+    const patch = [
+      'diff --git a/a b.txt b/a b.txt',
+      'index aaaa..bbbb 100644',
+      '--- a/a b.txt',
+      '+++ b/a b.txt',
+      '@@ -2 +2,2 @@',
+      '-old',
+      '+new 2',
+      '+new 3',
+      '@@ -10,0 +12 @@ ctx',
+      '+++ looks like a header',
+      '\\ No newline at end of file',
+      'diff --git a/old "b/new\\nname"',
+      'similarity index 90%',
+      '@@ -1,3 +1,3 @@',
+      ' same',
+      '-x',
+      '+y',
+      ' same',
+      'diff --git a/bin b/bin',
+      'new file mode 100644',
+      'Binary files /dev/null and b/bin differ',
+      '',
+    ].join('\n');
+    const files = parseStagedDiff(Buffer.from(raw + patch));
+    expect(files.map((file) => [file.path, file.fromPath, file.added === null ? null : [...file.added]])).toEqual([
+      ['a b.txt', null, [2, 3, 12]],
+      ['new\nname', 'old', [2]],
+      ['bin', null, null],
+    ]);
+  });
+});
+
+describe('introductions', () => {
+  const candidate = (secret: string): Candidate => ({ ruleId: 'r', kind: 'secret-access-key', line: 1, column: 1, endLine: 1, endColumn: 2, secret, entropy: 5, confidence: 'high', keyId: null });
+  const commit = (sha: string, parents: string[], blocks: LogCommit['blocks']): LogCommit => ({ sha, parents, author: 'a', email: 'e', date: 'd', subject: 's', blocks });
+  const change = (status: string, path: string, oldSha: string | null, newSha: string | null) => ({ status, oldMode: '100644', newMode: newSha ? '100644' : '000000', oldSha, newSha, path });
+
+  it('applies the definition: parents holding it, renames, pure copies, merges', async () => {
+    const hits = new Map([
+      ['k1', [candidate('S')]],
+      ['k2', [candidate('S')]],
+    ]);
+    const commits = [
+      commit('root', [], [[change('A', 'a', null, 'k1')]]),
+      commit('edit', ['root'], [[change('M', 'a', 'k1', 'k2')]]), // S already there
+      commit('rename', ['edit'], [[change('D', 'a', 'k2', null), change('A', 'b', null, 'k2')]]),
+      commit('copy', ['rename'], [[change('A', 'c', null, 'k2')]]), // parent tree holds k2
+      commit('merge-carry', ['m1', 'm2'], [[change('A', 'd', null, 'k1')]]), // one block: a parent had it all
+      commit('merge-evil', ['m1', 'm2'], [[change('M', 'e', 'x', 'k1')], [change('M', 'e', 'y', 'k1')]]),
+    ];
+    const found = await findIntroductions(commits, hits, async (parent, blob) => parent === 'rename' && blob === 'k2');
+    expect(found.map((item) => `${item.commit.sha}:${item.path}`)).toEqual(['root:a', 'merge-evil:e']);
+  });
+});
