@@ -49,13 +49,13 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// src/errors.ts
+// ../../tmp/kwi-pd4n/headsrc/src/errors.ts
 function isExpected(error) {
   return error instanceof UsageError || error instanceof ConfigError || error instanceof RuntimeError;
 }
 var UsageError, ConfigError, RuntimeError;
 var init_errors = __esm({
-  "src/errors.ts"() {
+  "../../tmp/kwi-pd4n/headsrc/src/errors.ts"() {
     "use strict";
     UsageError = class extends Error {
       name = "UsageError";
@@ -69,7 +69,7 @@ var init_errors = __esm({
   }
 });
 
-// src/cli/options.ts
+// ../../tmp/kwi-pd4n/headsrc/src/cli/options.ts
 function defaultOptions(command2) {
   return {
     command: command2,
@@ -90,7 +90,7 @@ function defaultOptions(command2) {
 }
 var FORMATS, REMEDIATE_FORMATS, SCANNING, OPTIONS;
 var init_options = __esm({
-  "src/cli/options.ts"() {
+  "../../tmp/kwi-pd4n/headsrc/src/cli/options.ts"() {
     "use strict";
     FORMATS = ["text", "json", "sarif", "github"];
     REMEDIATE_FORMATS = ["text", "markdown", "json"];
@@ -123,7 +123,7 @@ var init_options = __esm({
   }
 });
 
-// src/cli/convert.ts
+// ../../tmp/kwi-pd4n/headsrc/src/cli/convert.ts
 function toScanOptions(command2, positional, raw) {
   const options = defaultOptions(command2);
   options.paths = positional;
@@ -177,7 +177,7 @@ function parseSize(text) {
 }
 var UNITS;
 var init_convert = __esm({
-  "src/cli/convert.ts"() {
+  "../../tmp/kwi-pd4n/headsrc/src/cli/convert.ts"() {
     "use strict";
     init_errors();
     init_options();
@@ -185,7 +185,7 @@ var init_convert = __esm({
   }
 });
 
-// src/text/decode.ts
+// ../../tmp/kwi-pd4n/headsrc/src/text/decode.ts
 function decodeBytes(data) {
   if (data.length >= 3 && data[0] === 239 && data[1] === 187 && data[2] === 191) {
     return { text: data.toString("utf8", 3), encoding: "utf-8-bom" };
@@ -223,13 +223,1789 @@ function swapUtf16(data) {
 }
 var SNIFF_BYTES;
 var init_decode = __esm({
-  "src/text/decode.ts"() {
+  "../../tmp/kwi-pd4n/headsrc/src/text/decode.ts"() {
     "use strict";
     SNIFF_BYTES = 8192;
   }
 });
 
-// src/sources/locate.ts
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
+    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
+    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str2) => {
+      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input2, char, lastIdx) => {
+      const idx = input2.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input2;
+      if (input2[idx - 1] === "\\") return exports.escapeLast(input2, char, idx - 1);
+      return `${input2.slice(0, idx)}\\${input2.slice(idx)}`;
+    };
+    exports.removePrefix = (input2, state = {}) => {
+      let output = input2;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input2, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append2 = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input2})${append2}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path7, { windows } = {}) => {
+      const segs = path7.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input2, options) => {
+      const opts = options || {};
+      const length = input2.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str2 = input2;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code2;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str2.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code2;
+        return str2.charCodeAt(++index);
+      };
+      while (index < length) {
+        code2 = advance();
+        let next;
+        if (code2 === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code2 === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code2 === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code2 === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str2;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str2.slice(0, start);
+        str2 = str2.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str2.slice(0, lastIndex);
+        glob = str2.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str2;
+      } else {
+        base = str2;
+      }
+      if (base && base !== "" && base !== "/" && base !== str2) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input: input2,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code2)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input2.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input2.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input2) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input2) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern2, requireEnd = true) => {
+      if (pattern2[0] !== "+" && pattern2[0] !== "*" || pattern2[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern2.length; i++) {
+        const ch = pattern2[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern2.length - 1) {
+              return;
+            }
+            return {
+              type: pattern2[0],
+              body: pattern2.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern2) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern2.length) {
+        const match = parseRepeatedExtglob(pattern2.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern2) => {
+      let depth = 0;
+      let value = pattern2.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse = (input2, options) => {
+      if (typeof input2 !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input2 = REPLACEMENTS[input2] || input2;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input2.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input: input2,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input2 = utils.removePrefix(input2, state);
+      len = input2.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input2[state.index + n];
+      const advance = state.advance = () => input2[++state.index] || "";
+      const remaining = () => input2.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append2 = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment2 = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append2(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment2("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input2.slice(token.startIndex, state.index + 1);
+        const body = input2.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
+        let backslashes = false;
+        let output = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input2 && opts.contains === true) {
+          state.output = input2;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append2({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append2({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment2("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment2("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append2({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment2("braces");
+          const open = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open);
+          push(open);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input2[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse.fastpaths = (input2, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input2.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input2 = REPLACEMENTS[input2] || input2;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str2) => {
+        switch (str2) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str2);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input2, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse = require_parse();
+    var utils = require_utils();
+    var constants = require_constants();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input2) => picomatch(input2, options, returnState));
+        const arrayMatcher = (str2) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str2);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex2 = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
+      const state = regex2.state;
+      delete regex2.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input2, returnObject = false) => {
+        const { isMatch, match, output } = picomatch.test(input2, regex2, options, { glob, posix });
+        const result = { glob, state, regex: regex2, posix, input: input2, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input2)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch.test = (input2, regex2, options, { glob, posix } = {}) => {
+      if (typeof input2 !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input2 === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format3 = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input2 === glob;
+      let output = match && format3 ? format3(input2) : input2;
+      if (match === false) {
+        output = format3 ? format3(input2) : input2;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch.matchBase(input2, regex2, options, posix);
+        } else {
+          match = regex2.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch.matchBase = (input2, glob, options, posix = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+      return regex2.test(utils.basename(input2, { windows: posix }));
+    };
+    picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
+    picomatch.parse = (pattern2, options) => {
+      if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch.parse(p, options));
+      return parse(pattern2, { ...options, fastpaths: false });
+    };
+    picomatch.scan = (input2, options) => scan(input2, options);
+    picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append2 = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append2}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex2 = picomatch.toRegex(source, options);
+      if (returnState === true) {
+        regex2.state = state;
+      }
+      return regex2;
+    };
+    picomatch.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+      if (!input2 || typeof input2 !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
+        parsed.output = parse.fastpaths(input2, options);
+      }
+      if (!parsed.output) {
+        parsed = parse(input2, options);
+      }
+      return picomatch.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch.constants = constants;
+    module.exports = picomatch;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch, pico);
+    module.exports = picomatch;
+  }
+});
+
+// ../../tmp/kwi-pd4n/headsrc/src/sources/locate.ts
 function locate(candidates, file, commit) {
   return candidates.map((candidate) => ({ ...candidate, file, commit }));
 }
@@ -238,12 +2014,12 @@ function skipNote(display2, reason) {
   return { level: "info", verbose: true, message: `skipped ${display2}: ${why}` };
 }
 var init_locate = __esm({
-  "src/sources/locate.ts"() {
+  "../../tmp/kwi-pd4n/headsrc/src/sources/locate.ts"() {
     "use strict";
   }
 });
 
-// src/sources/stdin.ts
+// ../../tmp/kwi-pd4n/headsrc/src/sources/stdin.ts
 var stdin_exports = {};
 __export(stdin_exports, {
   createStdinSource: () => createStdinSource
@@ -277,13 +2053,13 @@ async function createStdinSource(context) {
   };
 }
 var init_stdin = __esm({
-  "src/sources/stdin.ts"() {
+  "../../tmp/kwi-pd4n/headsrc/src/sources/stdin.ts"() {
     "use strict";
     init_locate();
   }
 });
 
-// src/git/run.ts
+// ../../tmp/kwi-pd4n/headsrc/src/git/run.ts
 import { spawn } from "node:child_process";
 function gitRaw(cwd, args, input2) {
   return new Promise((resolve6, reject) => {
@@ -330,20 +2106,20 @@ function spawnError(error) {
   return new RuntimeError(`cannot run git: ${error instanceof Error ? error.message : String(error)}`);
 }
 function gitFailure(cwd, args, stderr) {
-  if (/not a git repository/i.test(stderr)) return new UsageError(`not a git repository: ${cwd}`);
+  if (/not a git repository/i.test(stderr) || /unknown option `cached'/.test(stderr)) return new UsageError(`not a git repository: ${cwd}`);
   const line = stderr.split("\n").find((text) => /^(fatal|error):/.test(text)) ?? stderr.split("\n").find((text) => text.trim() !== "") ?? "failed";
   return new RuntimeError(`git ${args.find((arg) => !arg.startsWith("-")) ?? ""} failed: ${line.replace(/^(fatal|error):\s*/, "")}`);
 }
 var GLOBAL_ARGS;
 var init_run = __esm({
-  "src/git/run.ts"() {
+  "../../tmp/kwi-pd4n/headsrc/src/git/run.ts"() {
     "use strict";
     init_errors();
     GLOBAL_ARGS = ["--no-optional-locks", "-c", "core.quotePath=false", "-c", "color.ui=never"];
   }
 });
 
-// src/git/cat-file.ts
+// ../../tmp/kwi-pd4n/headsrc/src/git/cat-file.ts
 async function readBlobs(cwd, shas, options) {
   if (shas.length === 0) return;
   const { child, done } = gitStream(cwd, ["cat-file", "--batch"]);
@@ -380,7 +2156,7 @@ async function readBlobs(cwd, shas, options) {
 }
 var NEWLINE, BatchParser;
 var init_cat_file = __esm({
-  "src/git/cat-file.ts"() {
+  "../../tmp/kwi-pd4n/headsrc/src/git/cat-file.ts"() {
     "use strict";
     init_run();
     NEWLINE = 10;
@@ -439,7 +2215,8 @@ var init_cat_file = __esm({
         if (parts.length !== 3) throw new Error(`unexpected git cat-file header: ${line.slice(0, 80)}`);
         const size2 = Number(parts[2]);
         const keep = parts[1] === "blob" && size2 <= this.options.maxSize;
-        this.current = { sha: parts[0], size: size2, data: keep ? Buffer.allocUnsafeSlow(size2) : null, missing: false };
+        const data = keep ? this.options.allocate ? this.options.allocate(size2) : Buffer.allocUnsafeSlow(size2) : null;
+        this.current = { sha: parts[0], size: size2, data, missing: false };
         this.filled = 0;
         this.remaining = size2;
         if (size2 === 0) this.trailer = true;
@@ -448,7 +2225,7 @@ var init_cat_file = __esm({
   }
 });
 
-// src/git/log.ts
+// ../../tmp/kwi-pd4n/headsrc/src/git/log.ts
 async function readLog(cwd, revs, stdinRevs = []) {
   const args = ["log", "-m", "--root", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-ext-diff", "--no-textconv", FORMAT, ...revs];
   if (stdinRevs.length > 0) args.push("--stdin");
@@ -461,7 +2238,7 @@ async function readLog(cwd, revs, stdinRevs = []) {
 }
 var ZERO_SHA, GITLINK_MODE, SYMLINK_MODE, HEADER, FORMAT, LogParser;
 var init_log = __esm({
-  "src/git/log.ts"() {
+  "../../tmp/kwi-pd4n/headsrc/src/git/log.ts"() {
     "use strict";
     init_run();
     ZERO_SHA = /^0+$/;
@@ -531,7 +2308,7 @@ var init_log = __esm({
   }
 });
 
-// src/git/staged-diff.ts
+// ../../tmp/kwi-pd4n/headsrc/src/git/staged-diff.ts
 function parseStagedDiff(output) {
   const files = [];
   let at = 0;
@@ -609,13 +2386,13 @@ function readPatch(patch, files) {
 }
 var ZERO;
 var init_staged_diff = __esm({
-  "src/git/staged-diff.ts"() {
+  "../../tmp/kwi-pd4n/headsrc/src/git/staged-diff.ts"() {
     "use strict";
     ZERO = /^0+$/;
   }
 });
 
-// src/sources/staged.ts
+// ../../tmp/kwi-pd4n/headsrc/src/sources/staged.ts
 var staged_exports = {};
 __export(staged_exports, {
   addedByLines: () => addedByLines,
@@ -697,7 +2474,7 @@ function linesOf(data) {
 }
 var DIFF_ARGS;
 var init_staged = __esm({
-  "src/sources/staged.ts"() {
+  "../../tmp/kwi-pd4n/headsrc/src/sources/staged.ts"() {
     "use strict";
     init_cat_file();
     init_log();
@@ -709,7 +2486,7 @@ var init_staged = __esm({
   }
 });
 
-// src/git/introductions.ts
+// ../../tmp/kwi-pd4n/headsrc/src/git/introductions.ts
 function blobsToCheck(commits, hits) {
   const needed = /* @__PURE__ */ new Set();
   for (const commit of commits) {
@@ -763,13 +2540,13 @@ function holds(sha, secret, hits) {
   return hits.get(sha)?.some((candidate) => candidate.secret === secret) ?? false;
 }
 var init_introductions = __esm({
-  "src/git/introductions.ts"() {
+  "../../tmp/kwi-pd4n/headsrc/src/git/introductions.ts"() {
     "use strict";
     init_log();
   }
 });
 
-// src/pool/pool.ts
+// ../../tmp/kwi-pd4n/headsrc/src/pool/pool.ts
 var pool_exports = {};
 __export(pool_exports, {
   DetectPool: () => DetectPool
@@ -780,45 +2557,80 @@ function defaultSize() {
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(cores, 8));
 }
-var DetectPool;
+var BATCH_BYTES, BATCH_JOBS, SPARE_BYTES, SMALLEST_CLASS, DetectPool;
 var init_pool = __esm({
-  "src/pool/pool.ts"() {
+  "../../tmp/kwi-pd4n/headsrc/src/pool/pool.ts"() {
     "use strict";
     init_errors();
+    BATCH_BYTES = 1024 * 1024;
+    BATCH_JOBS = 256;
+    SPARE_BYTES = 24 * 1024 * 1024;
+    SMALLEST_CLASS = 4096;
     DetectPool = class {
       slots = [];
       waiting = /* @__PURE__ */ new Map();
       nextId = 0;
       drainWaiters = [];
       broken = null;
+      batch = [];
+      batchBytes = 0;
+      flushScheduled = false;
+      spare = /* @__PURE__ */ new Map();
+      spareBytes = 0;
       pendingBytes = 0;
       constructor(config, size2 = defaultSize()) {
         const url = new URL("./worker.js", import.meta.url);
         for (let i = 0; i < size2; i++) {
           const worker = new Worker(url, { workerData: { config } });
           const slot = { worker, pending: 0 };
-          worker.on("message", (answer) => this.answer(slot, answer));
+          worker.on("message", (answers) => {
+            for (const answer of answers) this.answer(slot, answer);
+          });
           worker.on("error", (error) => this.fail(new RuntimeError(`detection worker failed: ${error.message}`)));
           this.slots.push(slot);
         }
       }
-      /** Scans `data` on a worker. `data` must own its ArrayBuffer (Buffer.allocUnsafeSlow): it is transferred and unusable afterwards. */
+      /**
+       * A buffer for a blob of `size` bytes, backed by a recycled ArrayBuffer when one is free. Blobs sent to
+       * detect() should live in these: their ArrayBuffer is transferred to a worker and comes back for reuse.
+       */
+      allocate(size2) {
+        const sizeClass = Math.max(SMALLEST_CLASS, 2 ** Math.ceil(Math.log2(Math.max(size2, 1))));
+        const free = this.spare.get(sizeClass)?.pop();
+        if (free !== void 0) this.spareBytes -= sizeClass;
+        return Buffer.from(free ?? new ArrayBuffer(sizeClass), 0, size2);
+      }
+      /** Scans `data` (from allocate(), or owning its whole ArrayBuffer) on a worker; `data` is unusable afterwards. */
       detect(path7, data) {
         if (this.broken) return Promise.reject(this.broken);
         const id = this.nextId++;
-        const slot = this.slots.reduce((best, candidate) => candidate.pending < best.pending ? candidate : best);
-        slot.pending++;
         this.pendingBytes += data.length;
         let bytes = data.buffer;
-        if (data.byteOffset !== 0 || data.byteLength !== bytes.byteLength) bytes = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
-        const job = { id, path: path7, bytes };
-        return new Promise((resolve6, reject) => {
-          this.waiting.set(id, { resolve: resolve6, reject, bytes: data.length });
-          slot.worker.postMessage(job, [bytes]);
-        });
+        if (data.byteOffset !== 0) bytes = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
+        const promise = new Promise((resolve6, reject) => this.waiting.set(id, { resolve: resolve6, reject, bytes: data.length }));
+        this.batch.push({ id, path: path7, bytes, length: data.length });
+        this.batchBytes += data.length;
+        if (this.batchBytes >= BATCH_BYTES || this.batch.length >= BATCH_JOBS) this.flush();
+        else if (!this.flushScheduled) {
+          this.flushScheduled = true;
+          setImmediate(() => this.flush());
+        }
+        return promise;
+      }
+      /** Sends the jobs gathered so far to the least busy worker. */
+      flush() {
+        this.flushScheduled = false;
+        if (this.batch.length === 0 || this.broken) return;
+        const slot = this.slots.reduce((best, candidate) => candidate.pending < best.pending ? candidate : best);
+        const jobs = this.batch;
+        slot.pending += this.batchBytes;
+        this.batch = [];
+        this.batchBytes = 0;
+        slot.worker.postMessage(jobs, jobs.map((job) => job.bytes));
       }
       /** Resolves once fewer than `below` bytes are queued. */
       drained(below) {
+        this.flush();
         if (this.pendingBytes < below || this.broken) return Promise.resolve();
         return new Promise((resolve6) => this.drainWaiters.push({ below, resolve: resolve6 }));
       }
@@ -827,10 +2639,11 @@ var init_pool = __esm({
         this.slots = [];
       }
       answer(slot, answer) {
-        slot.pending--;
         const waiting = this.waiting.get(answer.id);
         if (waiting === void 0) return;
+        slot.pending -= waiting.bytes;
         this.waiting.delete(answer.id);
+        this.recycle(answer.bytes);
         this.pendingBytes -= waiting.bytes;
         if (answer.error !== void 0) waiting.reject(new Error(answer.error));
         else waiting.resolve(answer.result);
@@ -839,6 +2652,14 @@ var init_pool = __esm({
           waiter.resolve();
           return false;
         });
+      }
+      recycle(bytes) {
+        const size2 = bytes.byteLength;
+        if ((size2 & size2 - 1) !== 0 || size2 < SMALLEST_CLASS || this.spareBytes + size2 > SPARE_BYTES) return;
+        const list = this.spare.get(size2) ?? [];
+        list.push(bytes);
+        this.spare.set(size2, list);
+        this.spareBytes += size2;
       }
       fail(error) {
         this.broken = error;
@@ -851,17 +2672,18 @@ var init_pool = __esm({
   }
 });
 
-// src/git/scan-commits.ts
+// ../../tmp/kwi-pd4n/headsrc/src/git/scan-commits.ts
 async function scanCommits(context, detect, scan, stats, notes) {
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
-  const packOrder = scan.wholeRepository ? listObjects(cwd, ["--batch-all-objects", "--unordered"]) : null;
+  let packOrder = scan.wholeRepository ? listObjects(cwd, ["--batch-all-objects", "--unordered"]) : null;
   packOrder?.catch(() => {
   });
   const commits = await readLog(cwd, scan.revs, scan.stdinRevs);
   stats.commits = commits.length;
   if (commits.length === 0) return [];
   const plans2 = await planBlobs(cwd, commits, packOrder);
+  packOrder = null;
   const hits = /* @__PURE__ */ new Map();
   const scanned = /* @__PURE__ */ new Set();
   const record = (plan, result) => {
@@ -932,6 +2754,7 @@ async function planBlobs(cwd, commits, packOrder) {
 async function scanBlobs(context, detect, plans2, totalBytes, record, workers) {
   if (plans2.length === 0) return;
   const bySha = new Map(plans2.map((plan) => [plan.sha, plan]));
+  const shas = plans2.map((plan) => plan.sha);
   const progress = context.progress;
   let done = 0;
   let doneBytes = 0;
@@ -944,8 +2767,9 @@ async function scanBlobs(context, detect, plans2, totalBytes, record, workers) {
   const pool = workers ? new (await Promise.resolve().then(() => (init_pool(), pool_exports))).DetectPool(context.config) : null;
   const pending = [];
   try {
-    await readBlobs(context.cwd, plans2.map((plan) => plan.sha), {
+    await readBlobs(context.cwd, shas, {
       maxSize: context.config.maxFileSize,
+      allocate: pool ? (size2) => pool.allocate(size2) : void 0,
       onBlob(blob) {
         const plan = bySha.get(blob.sha) ?? { sha: blob.sha, path: blob.sha, size: blob.size };
         if (blob.data === null) {
@@ -957,6 +2781,7 @@ async function scanBlobs(context, detect, plans2, totalBytes, record, workers) {
       },
       backpressure: pool ? () => pool.pendingBytes > MAX_QUEUED_BYTES ? pool.drained(MAX_QUEUED_BYTES / 2) : null : void 0
     });
+    pool?.flush();
     await Promise.all(pending);
   } finally {
     await pool?.close();
@@ -965,9 +2790,14 @@ async function scanBlobs(context, detect, plans2, totalBytes, record, workers) {
 async function listObjects(cwd, flags, shas = []) {
   const out = await git(cwd, ["cat-file", ...flags, "--batch-check=%(objectname) %(objecttype) %(objectsize)"], shas.length > 0 ? shas.join("\n") + "\n" : "");
   const objects = /* @__PURE__ */ new Map();
-  for (const line of out.toString("latin1").split("\n")) {
-    const [sha, type, size2] = line.split(" ");
-    if (size2 !== void 0) objects.set(sha, { type, size: Number(size2) });
+  const text = out.toString("latin1");
+  for (let at = 0; at < text.length; ) {
+    let end = text.indexOf("\n", at);
+    if (end === -1) end = text.length;
+    const first = text.indexOf(" ", at);
+    const second = first === -1 ? -1 : text.indexOf(" ", first + 1);
+    if (second !== -1 && second < end) objects.set(text.slice(at, first), { type: text.slice(first + 1, second), size: Number(text.slice(second + 1, end)) });
+    at = end + 1;
   }
   return objects;
 }
@@ -983,7 +2813,7 @@ async function treeBlobs(cwd, commit) {
 }
 var POOL_MIN_BYTES, MAX_QUEUED_BYTES;
 var init_scan_commits = __esm({
-  "src/git/scan-commits.ts"() {
+  "../../tmp/kwi-pd4n/headsrc/src/git/scan-commits.ts"() {
     "use strict";
     init_locate();
     init_cat_file();
@@ -991,11 +2821,11 @@ var init_scan_commits = __esm({
     init_log();
     init_run();
     POOL_MIN_BYTES = 8 * 1024 * 1024;
-    MAX_QUEUED_BYTES = 32 * 1024 * 1024;
+    MAX_QUEUED_BYTES = 16 * 1024 * 1024;
   }
 });
 
-// src/git/repo.ts
+// ../../tmp/kwi-pd4n/headsrc/src/git/repo.ts
 async function inspectRepository(cwd) {
   const out = (await git(cwd, ["rev-parse", "--is-shallow-repository", "--git-dir"])).toString("utf8");
   return { shallow: out.split("\n")[0].trim() === "true" };
@@ -1015,7 +2845,7 @@ async function stashEntries(cwd) {
 }
 var SHALLOW_NOTE;
 var init_repo = __esm({
-  "src/git/repo.ts"() {
+  "../../tmp/kwi-pd4n/headsrc/src/git/repo.ts"() {
     "use strict";
     init_errors();
     init_run();
@@ -1023,7 +2853,7 @@ var init_repo = __esm({
   }
 });
 
-// src/sources/history.ts
+// ../../tmp/kwi-pd4n/headsrc/src/sources/history.ts
 var history_exports = {};
 __export(history_exports, {
   createHistorySource: () => createHistorySource
@@ -1047,14 +2877,14 @@ async function createHistorySource(context) {
   };
 }
 var init_history = __esm({
-  "src/sources/history.ts"() {
+  "../../tmp/kwi-pd4n/headsrc/src/sources/history.ts"() {
     "use strict";
     init_scan_commits();
     init_repo();
   }
 });
 
-// src/sources/range.ts
+// ../../tmp/kwi-pd4n/headsrc/src/sources/range.ts
 var range_exports = {};
 __export(range_exports, {
   createRangeSource: () => createRangeSource
@@ -1087,7 +2917,7 @@ async function createRangeSource(context) {
   };
 }
 var init_range = __esm({
-  "src/sources/range.ts"() {
+  "../../tmp/kwi-pd4n/headsrc/src/sources/range.ts"() {
     "use strict";
     init_errors();
     init_repo();
@@ -1392,7 +3222,7 @@ var require_glob_parent = __commonJS({
 });
 
 // node_modules/braces/lib/utils.js
-var require_utils = __commonJS({
+var require_utils2 = __commonJS({
   "node_modules/braces/lib/utils.js"(exports) {
     "use strict";
     exports.isInteger = (num) => {
@@ -1477,7 +3307,7 @@ var require_utils = __commonJS({
 var require_stringify = __commonJS({
   "node_modules/braces/lib/stringify.js"(exports, module) {
     "use strict";
-    var utils = require_utils();
+    var utils = require_utils2();
     module.exports = (ast, options = {}) => {
       const stringify = (node, parent = {}) => {
         const invalidBlock = options.escapeInvalid && utils.isInvalidBrace(parent);
@@ -1930,7 +3760,7 @@ var require_compile = __commonJS({
   "node_modules/braces/lib/compile.js"(exports, module) {
     "use strict";
     var fill = require_fill_range();
-    var utils = require_utils();
+    var utils = require_utils2();
     var compile = (ast, options = {}) => {
       const walk = (node, parent = {}) => {
         const invalidBlock = utils.isInvalidBrace(parent);
@@ -1983,7 +3813,7 @@ var require_expand = __commonJS({
     "use strict";
     var fill = require_fill_range();
     var stringify = require_stringify();
-    var utils = require_utils();
+    var utils = require_utils2();
     var append2 = (queue = "", stash = "", enclose = false) => {
       const result = [];
       queue = [].concat(queue);
@@ -2072,7 +3902,7 @@ var require_expand = __commonJS({
 });
 
 // node_modules/braces/lib/constants.js
-var require_constants = __commonJS({
+var require_constants2 = __commonJS({
   "node_modules/braces/lib/constants.js"(exports, module) {
     "use strict";
     module.exports = {
@@ -2173,7 +4003,7 @@ var require_constants = __commonJS({
 });
 
 // node_modules/braces/lib/parse.js
-var require_parse = __commonJS({
+var require_parse2 = __commonJS({
   "node_modules/braces/lib/parse.js"(exports, module) {
     "use strict";
     var stringify = require_stringify();
@@ -2205,7 +4035,7 @@ var require_parse = __commonJS({
       /* ' */
       CHAR_NO_BREAK_SPACE,
       CHAR_ZERO_WIDTH_NOBREAK_SPACE
-    } = require_constants();
+    } = require_constants2();
     var parse = (input2, options = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
@@ -2417,7 +4247,7 @@ var require_braces = __commonJS({
     var stringify = require_stringify();
     var compile = require_compile();
     var expand = require_expand();
-    var parse = require_parse();
+    var parse = require_parse2();
     var braces = (input2, options = {}) => {
       let output = [];
       if (Array.isArray(input2)) {
@@ -2474,7 +4304,7 @@ var require_braces = __commonJS({
 });
 
 // node_modules/micromatch/node_modules/picomatch/lib/constants.js
-var require_constants2 = __commonJS({
+var require_constants3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var path7 = __require("path");
@@ -2675,7 +4505,7 @@ var require_constants2 = __commonJS({
 });
 
 // node_modules/micromatch/node_modules/picomatch/lib/utils.js
-var require_utils2 = __commonJS({
+var require_utils3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var path7 = __require("path");
@@ -2685,7 +4515,7 @@ var require_utils2 = __commonJS({
       REGEX_REMOVE_BACKSLASH,
       REGEX_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants2();
+    } = require_constants3();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
     exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
     exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
@@ -2736,10 +4566,10 @@ var require_utils2 = __commonJS({
 });
 
 // node_modules/micromatch/node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
+var require_scan2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
-    var utils = require_utils2();
+    var utils = require_utils3();
     var {
       CHAR_ASTERISK,
       /* * */
@@ -2771,7 +4601,7 @@ var require_scan = __commonJS({
       /* ) */
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
-    } = require_constants2();
+    } = require_constants3();
     var isPathSeparator = (code2) => {
       return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
     };
@@ -3066,11 +4896,11 @@ var require_scan = __commonJS({
 });
 
 // node_modules/micromatch/node_modules/picomatch/lib/parse.js
-var require_parse2 = __commonJS({
+var require_parse3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants = require_constants2();
-    var utils = require_utils2();
+    var constants = require_constants3();
+    var utils = require_utils3();
     var {
       MAX_LENGTH,
       POSIX_REGEX_SOURCE,
@@ -4068,14 +5898,14 @@ var require_parse2 = __commonJS({
 });
 
 // node_modules/micromatch/node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
+var require_picomatch3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var path7 = __require("path");
-    var scan = require_scan();
-    var parse = require_parse2();
-    var utils = require_utils2();
-    var constants = require_constants2();
+    var scan = require_scan2();
+    var parse = require_parse3();
+    var utils = require_utils3();
+    var constants = require_constants3();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -4209,10 +6039,10 @@ var require_picomatch = __commonJS({
 });
 
 // node_modules/micromatch/node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
+var require_picomatch4 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/index.js"(exports, module) {
     "use strict";
-    module.exports = require_picomatch();
+    module.exports = require_picomatch3();
   }
 });
 
@@ -4222,8 +6052,8 @@ var require_micromatch = __commonJS({
     "use strict";
     var util = __require("util");
     var braces = require_braces();
-    var picomatch = require_picomatch2();
-    var utils = require_utils2();
+    var picomatch = require_picomatch4();
+    var utils = require_utils3();
     var isEmptyString = (v) => v === "" || v === "./";
     var hasBraces = (v) => {
       const index = v.indexOf("{");
@@ -4702,7 +6532,7 @@ var require_string = __commonJS({
 });
 
 // node_modules/fast-glob/out/utils/index.js
-var require_utils3 = __commonJS({
+var require_utils4 = __commonJS({
   "node_modules/fast-glob/out/utils/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4730,7 +6560,7 @@ var require_tasks = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPatternGroupToTask = exports.convertPatternGroupsToTasks = exports.groupPatternsByBaseDirectory = exports.getNegativePatternsAsPositive = exports.getPositivePatterns = exports.convertPatternsToTasks = exports.generate = void 0;
-    var utils = require_utils3();
+    var utils = require_utils4();
     function generate(input2, settings) {
       const patterns = processPatterns(input2, settings);
       const ignore = processPatterns(settings.ignore, settings);
@@ -5028,7 +6858,7 @@ var require_run_parallel = __commonJS({
 });
 
 // node_modules/@nodelib/fs.scandir/out/constants.js
-var require_constants3 = __commonJS({
+var require_constants4 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/constants.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -5073,7 +6903,7 @@ var require_fs3 = __commonJS({
 });
 
 // node_modules/@nodelib/fs.scandir/out/utils/index.js
-var require_utils4 = __commonJS({
+var require_utils5 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -5107,8 +6937,8 @@ var require_async2 = __commonJS({
     exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
     var fsStat = require_out();
     var rpl = require_run_parallel();
-    var constants_1 = require_constants3();
-    var utils = require_utils4();
+    var constants_1 = require_constants4();
+    var utils = require_utils5();
     var common = require_common();
     function read(directory, settings, callback) {
       if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
@@ -5216,8 +7046,8 @@ var require_sync2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
     var fsStat = require_out();
-    var constants_1 = require_constants3();
-    var utils = require_utils4();
+    var constants_1 = require_constants4();
+    var utils = require_utils5();
     var common = require_common();
     function read(directory, settings) {
       if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
@@ -6065,7 +7895,7 @@ var require_reader2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var path7 = __require("path");
     var fsStat = require_out();
-    var utils = require_utils3();
+    var utils = require_utils4();
     var Reader = class {
       constructor(_settings) {
         this._settings = _settings;
@@ -6198,7 +8028,7 @@ var require_matcher = __commonJS({
   "node_modules/fast-glob/out/providers/matchers/matcher.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils3();
+    var utils = require_utils4();
     var Matcher = class {
       constructor(_patterns, _settings, _micromatchOptions) {
         this._patterns = _patterns;
@@ -6286,7 +8116,7 @@ var require_deep = __commonJS({
   "node_modules/fast-glob/out/providers/filters/deep.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils3();
+    var utils = require_utils4();
     var partial_1 = require_partial();
     var DeepFilter = class {
       constructor(_settings, _micromatchOptions) {
@@ -6351,7 +8181,7 @@ var require_entry = __commonJS({
   "node_modules/fast-glob/out/providers/filters/entry.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils3();
+    var utils = require_utils4();
     var EntryFilter = class {
       constructor(_settings, _micromatchOptions) {
         this._settings = _settings;
@@ -6439,7 +8269,7 @@ var require_error = __commonJS({
   "node_modules/fast-glob/out/providers/filters/error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils3();
+    var utils = require_utils4();
     var ErrorFilter = class {
       constructor(_settings) {
         this._settings = _settings;
@@ -6460,7 +8290,7 @@ var require_entry2 = __commonJS({
   "node_modules/fast-glob/out/providers/transformers/entry.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils3();
+    var utils = require_utils4();
     var EntryTransformer = class {
       constructor(_settings) {
         this._settings = _settings;
@@ -6750,7 +8580,7 @@ var require_out4 = __commonJS({
     var stream_1 = require_stream4();
     var sync_1 = require_sync6();
     var settings_1 = require_settings4();
-    var utils = require_utils3();
+    var utils = require_utils4();
     async function FastGlob(source, options) {
       assertPatternsInput(source);
       const works = getWorks(source, async_1.default, options);
@@ -6842,7 +8672,7 @@ var require_out4 = __commonJS({
   }
 });
 
-// src/sources/files.ts
+// ../../tmp/kwi-pd4n/headsrc/src/sources/files.ts
 var files_exports = {};
 __export(files_exports, {
   createFilesSource: () => createFilesSource
@@ -6941,7 +8771,7 @@ function displayPath(cwd, file, root) {
 }
 var import_fast_glob, CONCURRENCY, DEFAULT_IGNORES;
 var init_files = __esm({
-  "src/sources/files.ts"() {
+  "../../tmp/kwi-pd4n/headsrc/src/sources/files.ts"() {
     "use strict";
     import_fast_glob = __toESM(require_out4(), 1);
     init_errors();
@@ -8826,7 +10656,7 @@ import { format } from "util";
 import { normalize, resolve as resolve3 } from "path";
 import { readFileSync as readFileSync5 } from "fs";
 import { createRequire as createRequire2 } from "node:module";
-var _a, _b, _c, minNodeVersion, nodeVersion, env, require3, parser, yargsParser, lib_default;
+var _a, _b, _c, minNodeVersion, nodeVersion, env, require2, parser, yargsParser, lib_default;
 var init_lib2 = __esm({
   "node_modules/yargs-parser/build/lib/index.js"() {
     init_string_utils();
@@ -8840,7 +10670,7 @@ var init_lib2 = __esm({
       }
     }
     env = process ? process.env : {};
-    require3 = createRequire2 ? createRequire2(import.meta.url) : void 0;
+    require2 = createRequire2 ? createRequire2(import.meta.url) : void 0;
     parser = new YargsParser({
       cwd: process.cwd,
       env: () => {
@@ -8850,8 +10680,8 @@ var init_lib2 = __esm({
       normalize,
       resolve: resolve3,
       require: (path7) => {
-        if (typeof require3 !== "undefined") {
-          return require3(path7);
+        if (typeof require2 !== "undefined") {
+          return require2(path7);
         } else if (path7.match(/\.json$/)) {
           return JSON.parse(readFileSync5(path7, "utf8"));
         } else {
@@ -9257,7 +11087,7 @@ import { fileURLToPath as fileURLToPath2 } from "url";
 import { basename, dirname as dirname2, extname, relative, resolve as resolve5, join } from "path";
 import { createRequire as createRequire3 } from "node:module";
 import { readFileSync as readFileSync7, readdirSync as readdirSync4 } from "node:fs";
-var import_get_caller_file, __dirname, mainFilename, require4, esm_default;
+var import_get_caller_file, __dirname, mainFilename, require3, esm_default;
 var init_esm = __esm({
   "node_modules/yargs/lib/platform-shims/esm.mjs"() {
     "use strict";
@@ -9270,7 +11100,7 @@ var init_esm = __esm({
     import_get_caller_file = __toESM(require_get_caller_file(), 1);
     __dirname = fileURLToPath2(import.meta.url);
     mainFilename = __dirname.substring(0, __dirname.lastIndexOf("node_modules"));
-    require4 = createRequire3(import.meta.url);
+    require3 = createRequire3(import.meta.url);
     esm_default = {
       assert: {
         notStrictEqual,
@@ -9306,7 +11136,7 @@ var init_esm = __esm({
       },
       readFileSync: readFileSync7,
       readdirSync: readdirSync4,
-      require: require4,
+      require: require3,
       getCallerFile: () => {
         const callerFile = (0, import_get_caller_file.default)(3);
         return callerFile.match(/^file:\/\//) ? fileURLToPath2(callerFile) : callerFile;
@@ -12755,7 +14585,7 @@ var init_yargs = __esm({
   }
 });
 
-// src/cli/parse.ts
+// ../../tmp/kwi-pd4n/headsrc/src/cli/parse.ts
 var parse_exports = {};
 __export(parse_exports, {
   parseArgs: () => parseArgs
@@ -12796,7 +14626,7 @@ function firstLine(message2) {
 }
 var COMMANDS;
 var init_parse = __esm({
-  "src/cli/parse.ts"() {
+  "../../tmp/kwi-pd4n/headsrc/src/cli/parse.ts"() {
     "use strict";
     init_yargs();
     init_errors();
@@ -12811,11 +14641,11 @@ var init_parse = __esm({
   }
 });
 
-// src/action/run.ts
+// ../../tmp/kwi-pd4n/headsrc/src/action/run.ts
 import { mkdirSync, writeFileSync } from "node:fs";
 import path6 from "node:path";
 
-// src/cli/fast-argv.ts
+// ../../tmp/kwi-pd4n/headsrc/src/cli/fast-argv.ts
 init_convert();
 init_options();
 function parseFast(argv) {
@@ -12855,15 +14685,15 @@ function parseFast(argv) {
   return toScanOptions("scan", positional, raw);
 }
 
-// src/action/run.ts
+// ../../tmp/kwi-pd4n/headsrc/src/action/run.ts
 init_errors();
 
-// src/config/load.ts
+// ../../tmp/kwi-pd4n/headsrc/src/config/load.ts
 init_errors();
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-// src/config/types.ts
+// ../../tmp/kwi-pd4n/headsrc/src/config/types.ts
 var DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 function defaultConfig(root) {
   return {
@@ -12871,6 +14701,7 @@ function defaultConfig(root) {
     root,
     base: root,
     ignorePaths: [],
+    namedPaths: [],
     allowSecrets: [],
     allowRegexes: [],
     disableRules: [],
@@ -12881,10 +14712,10 @@ function defaultConfig(root) {
   };
 }
 
-// src/config/validate.ts
+// ../../tmp/kwi-pd4n/headsrc/src/config/validate.ts
 init_errors();
 
-// src/rules/regex.ts
+// ../../tmp/kwi-pd4n/headsrc/src/rules/regex.ts
 init_errors();
 function compileRegex(source, flags, where2) {
   let regex2;
@@ -13179,6 +15010,19 @@ function firstOfNode(node) {
     }
   }
 }
+function leadingChars(alt) {
+  const sets = [];
+  for (const node of alt) {
+    if (node.type !== "atom") break;
+    sets.push(node.first);
+  }
+  if (sets.length === 0) sets.push(firstOf(alt).first);
+  return sets;
+}
+function mayOverlap(a, b) {
+  for (let k = 0; k < Math.min(a.length, b.length); k++) if (!a[k].intersects(b[k])) return false;
+  return true;
+}
 function isVariable(node) {
   return node.type === "quantified" && node.max > node.min && node.max > 1;
 }
@@ -13203,10 +15047,11 @@ function charsOf(nodes) {
   return set;
 }
 function isDelimited(alt) {
+  const inner = charsOf(alt.filter((node) => containsVariableQuantifier([node])));
   const head = alt[0];
-  if (!head || head.type !== "atom") return false;
-  const inner = charsOf(alt.slice(1).filter((node) => containsVariableQuantifier([node])));
-  return !head.first.intersects(inner) && !containsNestedProblem(alt.slice(1));
+  const tail = alt[alt.length - 1];
+  const delimits = (node) => node !== void 0 && node.type === "atom" && !node.first.intersects(inner);
+  return (delimits(head) || delimits(tail)) && !containsNestedProblem(alt);
 }
 function containsNestedProblem(nodes) {
   return check(nodes) !== null;
@@ -13227,9 +15072,10 @@ function check(nodes) {
         if (body.length > 1) {
           const firsts = body.map((alt) => firstOf(alt));
           if (firsts.some((f) => f.nullable)) return "a repeated group has an alternative that can match nothing";
+          const prefixes = body.map(leadingChars);
           for (let i = 0; i < firsts.length; i++) {
             for (let j = i + 1; j < firsts.length; j++) {
-              if (firsts[i].first.intersects(firsts[j].first)) {
+              if (mayOverlap(prefixes[i], prefixes[j])) {
                 return "a repeated group has alternatives that can start with the same character (such as (a|ab)*); make the alternatives distinct";
               }
             }
@@ -13251,7 +15097,7 @@ function findCatastrophicForm(source, ignoreCase = false) {
   return null;
 }
 
-// src/config/validate.ts
+// ../../tmp/kwi-pd4n/headsrc/src/config/validate.ts
 var CONFIG_KEYS = ["$schema", "$comment", "ignorePaths", "allow", "disableRules", "entropy", "rules", "maxFileSize", "accounts"];
 var ALLOW_KEYS = ["secrets", "regexes", "rules"];
 var RULE_ALLOW_KEYS = ["secrets", "regexes"];
@@ -13409,10 +15255,10 @@ function editDistance(a, b) {
   return previous[b.length];
 }
 
-// src/config/load.ts
+// ../../tmp/kwi-pd4n/headsrc/src/config/load.ts
 var CONFIG_FILE = ".keywarden.json";
 var UNSUPPORTED = new Set(
-  ["js", "cjs", "mjs", "ts", "cts", "mts", "yaml", "yml", "toml", "json5", "jsonc"].flatMap((ext) => [`.keywarden.${ext}`, `keywarden.config.${ext}`, `.keywardenrc.${ext}`]).concat([".keywardenrc", "keywarden.config.json", ".keywarden", "keywarden.json"])
+  ["js", "cjs", "mjs", "ts", "cts", "mts", "yaml", "yml", "toml", "json5", "jsonc"].flatMap((ext) => [`.keywarden.${ext}`, `keywarden.config.${ext}`, `.keywardenrc.${ext}`]).concat([".keywardenrc", "keywarden.config.json"])
 );
 var NOT_READ = `not read: keywarden's configuration is JSON only (${CONFIG_FILE} or "keywarden" in package.json) and a config file is never run; move the settings to ${CONFIG_FILE}`;
 function loadConfig(cwd, explicit) {
@@ -13506,20 +15352,177 @@ function display(file, base) {
   return relative2.split(path.sep).join("/");
 }
 
-// src/engine/prefilter.ts
+// ../../tmp/kwi-pd4n/headsrc/src/engine/prefilter.ts
+var FREQUENCY = [
+  17030,
+  132,
+  878,
+  23,
+  148,
+  22,
+  185,
+  281,
+  1547,
+  1544,
+  246,
+  151,
+  1125,
+  228,
+  1609,
+  473,
+  317,
+  268,
+  160,
+  100,
+  94,
+  66,
+  93,
+  57,
+  85,
+  61,
+  424,
+  1160,
+  53,
+  1392,
+  155,
+  168,
+  75,
+  534,
+  208,
+  426,
+  285,
+  524,
+  219,
+  93,
+  116,
+  374,
+  54,
+  102,
+  196,
+  238,
+  295,
+  274,
+  299,
+  93,
+  320,
+  541,
+  409,
+  156,
+  79,
+  71,
+  23,
+  43,
+  12,
+  317,
+  132,
+  314,
+  13,
+  504,
+  167,
+  3555,
+  589,
+  2303,
+  1889,
+  7150,
+  1335,
+  1092,
+  1293,
+  3771,
+  168,
+  465,
+  2189,
+  1378,
+  4137,
+  3959,
+  1745,
+  132,
+  4388,
+  4004,
+  5615,
+  1866,
+  596,
+  454,
+  525,
+  730,
+  85,
+  758,
+  210,
+  758,
+  2
+];
+function passCost(byte) {
+  const frequency = byte >= 32 && byte <= 126 ? FREQUENCY[byte - 32] : 10;
+  return 100 + frequency;
+}
 var cache = /* @__PURE__ */ new WeakMap();
 function createPrefilter(rules) {
   let prefilter = cache.get(rules);
-  if (prefilter) return prefilter;
-  const needles = [...new Set(rules.flatMap((rule) => rule.keywords))].map((keyword) => Buffer.from(keyword, "utf8"));
-  prefilter = (data) => {
-    if (needles.length === 0) return false;
+  if (!prefilter) {
+    prefilter = createKeywordPrefilter(rules.flatMap((rule) => rule.keywords));
+    cache.set(rules, prefilter);
+  }
+  return prefilter;
+}
+function createKeywordPrefilter(keywords) {
+  const groups = chooseAnchors([...new Set(keywords)].map((keyword) => Buffer.from(keyword, "utf8")));
+  const anchors = [...groups.keys()];
+  const lists = anchors.map((anchor) => groups.get(anchor));
+  if (anchors.length === 0) return () => false;
+  return (data) => {
     if (mayBeUtf16(data)) return true;
-    for (const needle of needles) if (data.indexOf(needle) !== -1) return true;
+    for (let a = 0; a < anchors.length; a++) {
+      const anchor = anchors[a];
+      const list = lists[a];
+      for (let i = data.indexOf(anchor); i !== -1; i = data.indexOf(anchor, i + 1)) {
+        for (let k = 0; k < list.length; k++) if (occursAt(data, list[k], i - list[k].offset)) return true;
+      }
+    }
     return false;
   };
-  cache.set(rules, prefilter);
-  return prefilter;
+}
+function chooseAnchors(keywords) {
+  const groups = /* @__PURE__ */ new Map();
+  let uncovered = keywords.filter((k) => k.length > 0);
+  while (uncovered.length > 0) {
+    let best = -1;
+    let bestScore = Infinity;
+    for (let byte = 0; byte < 256; byte++) {
+      const covers = uncovered.filter((k) => k.includes(byte)).length;
+      if (covers === 0) continue;
+      const score = passCost(byte) / covers;
+      if (score < bestScore) [best, bestScore] = [byte, score];
+    }
+    groups.set(best, uncovered.filter((k) => k.includes(best)).map((bytes) => ({ bytes, offset: bytes.indexOf(best) })));
+    uncovered = uncovered.filter((k) => !k.includes(best));
+  }
+  return new Map([...groups].sort(([a], [b]) => passCost(a) - passCost(b)));
+}
+function createKeywordFinder(keywords) {
+  const groups = chooseAnchors([...new Set(keywords)].map((keyword) => Buffer.from(keyword, "utf8")));
+  const anchors = [...groups.keys()].map((byte) => String.fromCharCode(byte));
+  const lists = [...groups.values()].map((list) => list.map(({ bytes, offset }) => ({ keyword: bytes.toString("utf8"), offset })));
+  return (text) => {
+    const hits = [];
+    for (let a = 0; a < anchors.length; a++) {
+      const list = lists[a];
+      for (let i = text.indexOf(anchors[a]); i !== -1; i = text.indexOf(anchors[a], i + 1)) {
+        for (let k = 0; k < list.length; k++) {
+          const start = i - list[k].offset;
+          if (start >= 0 && text.startsWith(list[k].keyword, start)) {
+            hits.push(start);
+            break;
+          }
+        }
+      }
+    }
+    return hits.sort((x, y) => x - y);
+  };
+}
+function occursAt(data, keyword, start) {
+  const { bytes } = keyword;
+  if (start < 0 || start + bytes.length > data.length) return false;
+  for (let j = 0; j < bytes.length; j++) if (data[start + j] !== bytes[j]) return false;
+  return true;
 }
 function mayBeUtf16(data) {
   if (data.length >= 2 && (data[0] === 255 && data[1] === 254 || data[0] === 254 && data[1] === 255)) return true;
@@ -13527,7 +15530,7 @@ function mayBeUtf16(data) {
   return data.subarray(0, end).indexOf(0) !== -1;
 }
 
-// src/engine/lines.ts
+// ../../tmp/kwi-pd4n/headsrc/src/engine/lines.ts
 var LineIndex = class {
   constructor(text) {
     this.text = text;
@@ -13558,25 +15561,23 @@ var LineIndex = class {
   }
 };
 function linesBack(text, offset, count, floor) {
-  let pos = offset;
-  for (let i = 0; i <= count; i++) {
-    const nl = text.lastIndexOf("\n", pos - 1);
-    if (nl < floor) return Math.max(floor, 0);
-    pos = nl;
+  const stop = Math.max(floor, 0);
+  let seen = 0;
+  for (let i = offset - 1; i >= stop; i--) {
+    if (text.charCodeAt(i) === 10 && ++seen > count) return i + 1;
   }
-  return pos + 1;
+  return stop;
 }
 function linesForward(text, offset, count, ceiling) {
-  let pos = offset;
-  for (let i = 0; i <= count; i++) {
-    const nl = text.indexOf("\n", pos);
-    if (nl === -1 || nl >= ceiling) return Math.min(ceiling, text.length);
-    pos = nl + 1;
+  const stop = Math.min(ceiling, text.length);
+  let seen = 0;
+  for (let i = offset; i < stop; i++) {
+    if (text.charCodeAt(i) === 10 && ++seen > count) return i;
   }
-  return pos - 1;
+  return stop;
 }
 
-// src/engine/context.ts
+// ../../tmp/kwi-pd4n/headsrc/src/engine/context.ts
 var LOOKBACK = 240;
 var MAX_NAME_LINES = 2;
 var NEAR_CHARS = 6e3;
@@ -13618,7 +15619,7 @@ function isNear(name, original, offset, path7) {
   return near.regex.test(original.slice(from, to));
 }
 
-// src/engine/entropy.ts
+// ../../tmp/kwi-pd4n/headsrc/src/engine/entropy.ts
 function shannonEntropy(value) {
   if (value.length === 0) return 0;
   const counts = /* @__PURE__ */ new Map();
@@ -13684,7 +15685,7 @@ function gateSecret(rule, secret) {
   return entropy >= rule.entropy ? entropy : null;
 }
 
-// src/engine/nested.ts
+// ../../tmp/kwi-pd4n/headsrc/src/engine/nested.ts
 var TOKEN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/g;
 function base64Tokens(text, maxLength) {
   const tokens = [];
@@ -13708,49 +15709,74 @@ function isPrintable(bytes) {
   return true;
 }
 
-// src/engine/views.ts
+// ../../tmp/kwi-pd4n/headsrc/src/engine/views.ts
 function identityView(text, base) {
-  return { text, starts: null, ends: null, base, decoder: "identity" };
+  return { text, parent: null, base, segView: null, segFrom: null, segTo: null, segCopy: null, decoder: "identity" };
+}
+function segmentOf(view, index) {
+  const segView = view.segView;
+  let lo = 0;
+  let hi = segView.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (segView[mid] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 function originalStart(view, index) {
-  return view.starts ? view.starts[index] : view.base + index;
+  if (!view.parent) return view.base + index;
+  const s = segmentOf(view, index);
+  const local = view.segCopy[s] ? view.segFrom[s] + (index - view.segView[s]) : view.segFrom[s];
+  return originalStart(view.parent, local);
 }
 function originalEnd(view, endIndex) {
   if (endIndex <= 0) return originalStart(view, 0);
-  return view.ends ? view.ends[endIndex - 1] : view.base + endIndex;
+  if (!view.parent) return view.base + endIndex;
+  const s = segmentOf(view, endIndex - 1);
+  const local = view.segCopy[s] ? view.segFrom[s] + (endIndex - view.segView[s]) : view.segTo[s];
+  return originalEnd(view.parent, local);
 }
 function replaceView(source, pattern2, replace, decoder) {
   const { text } = source;
   const parts = [];
-  const starts = [];
-  const ends = [];
+  const segView = [];
+  const segFrom = [];
+  const segTo = [];
+  const segCopy = [];
   let last = 0;
-  let changed = false;
+  let length = 0;
+  const segment = (from, to, copy, size2) => {
+    if (size2 <= 0) return;
+    segView.push(length);
+    segFrom.push(from);
+    segTo.push(to);
+    segCopy.push(copy ? 1 : 0);
+    length += size2;
+  };
   pattern2.lastIndex = 0;
   for (let m = pattern2.exec(text); m; m = pattern2.exec(text)) {
     const replacement = replace(m);
     if (replacement === null) continue;
-    for (let i = last; i < m.index; i++) {
-      starts.push(originalStart(source, i));
-      ends.push(originalEnd(source, i + 1));
-    }
+    segment(last, m.index, true, m.index - last);
+    segment(m.index, m.index + m[0].length, false, replacement.length);
     parts.push(text.slice(last, m.index), replacement);
-    const from = originalStart(source, m.index);
-    const to = originalEnd(source, m.index + m[0].length);
-    for (let i = 0; i < replacement.length; i++) {
-      starts.push(from);
-      ends.push(to);
-    }
     last = m.index + m[0].length;
-    changed = true;
   }
-  if (!changed) return null;
-  for (let i = last; i < text.length; i++) {
-    starts.push(originalStart(source, i));
-    ends.push(originalEnd(source, i + 1));
-  }
+  if (parts.length === 0) return null;
+  segment(last, text.length, true, text.length - last);
   parts.push(text.slice(last));
-  return { text: parts.join(""), starts: Int32Array.from(starts), ends: Int32Array.from(ends), base: source.base, decoder };
+  if (segView.length === 0) segment(0, 0, true, 0);
+  return {
+    text: parts.join(""),
+    parent: source,
+    base: source.base,
+    segView: Int32Array.from(segView.length ? segView : [0]),
+    segFrom: Int32Array.from(segFrom.length ? segFrom : [0]),
+    segTo: Int32Array.from(segTo.length ? segTo : [0]),
+    segCopy: Uint8Array.from(segCopy.length ? segCopy : [1]),
+    decoder
+  };
 }
 var PERCENT = /%([0-9A-Fa-f]{2})/g;
 function urlView(source) {
@@ -13760,7 +15786,7 @@ function urlView(source) {
     PERCENT,
     (m) => {
       const code2 = parseInt(m[1], 16);
-      return code2 >= 32 && code2 < 127 ? String.fromCharCode(code2) : null;
+      return code2 >= 32 && code2 < 127 || code2 === 10 || code2 === 13 || code2 === 9 ? String.fromCharCode(code2) : null;
     },
     "url"
   );
@@ -13777,7 +15803,7 @@ function concatView(source) {
   return replaceView(source, JOIN, () => "", "concat");
 }
 
-// src/engine/scan.ts
+// ../../tmp/kwi-pd4n/headsrc/src/engine/scan.ts
 var WINDOW_CHARS = 4096;
 var MAX_WINDOW = 65536;
 var MAX_BASE64 = 16384;
@@ -13792,7 +15818,7 @@ function planFor(rules) {
   }
   const uses = (decoder) => rules.some((rule) => rule.decoders.includes(decoder));
   plan = {
-    keywords: [...new Set(rules.flatMap((rule) => rule.keywords))],
+    findKeywords: createKeywordFinder(rules.flatMap((rule) => rule.keywords)),
     radius: Math.min(radius, 40),
     url: uses("url"),
     jsonEscape: uses("json-escape"),
@@ -13814,18 +15840,18 @@ function scanText(text, rules, path7) {
   return resolve(raws, new LineIndex(text));
 }
 function keywordWindows(text, plan) {
-  const hits = [];
-  for (const keyword of plan.keywords) {
-    for (let i = text.indexOf(keyword); i !== -1; i = text.indexOf(keyword, i + keyword.length)) hits.push(i);
-  }
+  const hits = plan.findKeywords(text);
   if (hits.length === 0) return [];
-  hits.sort((a, b) => a - b);
   const windows = [];
   let current = null;
   for (const hit of hits) {
-    if (current && hit + WINDOW_CHARS <= current[1]) continue;
-    const from = linesBack(text, hit, plan.radius, hit - WINDOW_CHARS);
+    if (current && hit + WINDOW_CHARS / 2 <= current[1]) continue;
     const to = linesForward(text, hit, plan.radius, hit + WINDOW_CHARS);
+    if (current && hit < current[1] && to - current[0] <= MAX_WINDOW) {
+      current[1] = Math.max(current[1], to);
+      continue;
+    }
+    const from = linesBack(text, hit, plan.radius, hit - WINDOW_CHARS);
     if (current && from <= current[1] && to - current[0] <= MAX_WINDOW) current[1] = Math.max(current[1], to);
     else windows.push(current = [from, to]);
   }
@@ -13920,8 +15946,9 @@ function scanDecodedToken(identity, token, rules, original, state, path7) {
     }
   }
 }
-function resolve(raws, lines) {
-  raws.sort((a, b) => a.start - b.start || a.end - b.end);
+function resolve(all, lines) {
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const raws = all.filter((raw, i) => !all.slice(Math.max(0, i - 8), i).some((o) => o.rule === raw.rule && o.secret === raw.secret && o.end > raw.start));
   const lineOf = /* @__PURE__ */ new Map();
   for (const raw of raws) lineOf.set(raw, lines.lineOf(raw.start));
   const candidates = [];
@@ -13975,7 +16002,7 @@ function nearestPartner(raw, raws, lineOf, pair) {
   return best;
 }
 
-// src/filters/inline.ts
+// ../../tmp/kwi-pd4n/headsrc/src/filters/inline.ts
 var ALLOW = /keywarden:allow(?![\w-])/i;
 var ALLOW_NEXT_LINE = /keywarden:allow-next-line(?![\w-])/i;
 function markInlineIgnores(candidates, text) {
@@ -13995,7 +16022,7 @@ function lineStarts(text) {
   return starts;
 }
 
-// src/detect.ts
+// ../../tmp/kwi-pd4n/headsrc/src/detect.ts
 init_decode();
 function detectChunk(chunk, rules) {
   let text;
@@ -14010,10 +16037,10 @@ function detectChunk(chunk, rules) {
   return { candidates: markInlineIgnores(scanText(text, rules, chunk.path), text) };
 }
 
-// src/findings.ts
+// ../../tmp/kwi-pd4n/headsrc/src/findings.ts
 import { createHash } from "node:crypto";
 
-// src/aws/account.ts
+// ../../tmp/kwi-pd4n/headsrc/src/aws/account.ts
 var BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 var SHAPE = /^A[A-Z0-9]{3}[A-Z2-7]{16}$/;
 function accountIdFromKeyId(keyId) {
@@ -14026,7 +16053,7 @@ function accountIdFromKeyId(keyId) {
   return account.toString().padStart(12, "0");
 }
 
-// src/findings.ts
+// ../../tmp/kwi-pd4n/headsrc/src/findings.ts
 function fingerprintOf(ruleId, file, secret) {
   return createHash("sha256").update(`keywarden/v1\0${ruleId}\0${file}\0${secret}`).digest("hex").slice(0, 32);
 }
@@ -14061,7 +16088,7 @@ function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// src/filters/allow.ts
+// ../../tmp/kwi-pd4n/headsrc/src/filters/allow.ts
 function secretAllower(config) {
   if (config.allowSecrets.length === 0 && config.allowRegexes.length === 0) return null;
   const everywhere = /* @__PURE__ */ new Set();
@@ -14087,13 +16114,15 @@ function secretAllower(config) {
   };
 }
 
-// src/filters/paths.ts
+// ../../tmp/kwi-pd4n/headsrc/src/filters/paths.ts
 import { createRequire } from "node:module";
 import path2 from "node:path";
-var require2 = createRequire(import.meta.url);
+function loadPicomatch() {
+  return typeof __require === "function" ? require_picomatch2() : createRequire(import.meta.url)("picomatch");
+}
 function pathIgnorer(config) {
   if (config.ignorePaths.length === 0) return null;
-  const picomatch = require2("picomatch");
+  const picomatch = loadPicomatch();
   const globs = config.ignorePaths.map((glob) => {
     const negated = glob.startsWith("!");
     const body = negated ? glob.slice(1) : glob;
@@ -14103,19 +16132,25 @@ function pathIgnorer(config) {
     return { negated, match: picomatch([pattern2, `${pattern2}/**`], { dot: true }) };
   });
   const base = config.base ?? config.root;
-  return (file) => {
-    const relative2 = toPosix(path2.relative(config.root, path2.resolve(base, file)));
+  const matches = (absolute) => {
+    const relative2 = toPosix(path2.relative(config.root, absolute));
     if (relative2 === "" || relative2 === ".." || relative2.startsWith("../") || path2.isAbsolute(relative2)) return false;
     let ignored = false;
     for (const glob of globs) if (glob.negated === ignored && glob.match(relative2)) ignored = !glob.negated;
     return ignored;
+  };
+  const named = (config.namedPaths ?? []).map((name) => path2.resolve(base, name)).filter(matches);
+  return (file) => {
+    const absolute = path2.resolve(base, file);
+    if (named.some((dir) => absolute === dir || absolute.startsWith(dir.endsWith(path2.sep) ? dir : dir + path2.sep))) return false;
+    return matches(absolute);
   };
 }
 function toPosix(file) {
   return file.split(path2.sep).join("/");
 }
 
-// src/filters/apply.ts
+// ../../tmp/kwi-pd4n/headsrc/src/filters/apply.ts
 function applyFilters(located, config, baseline) {
   if (located.length === 0) return located;
   const ignored = pathIgnorer(config);
@@ -14129,7 +16164,7 @@ function applyFilters(located, config, baseline) {
   });
 }
 
-// src/filters/baseline.ts
+// ../../tmp/kwi-pd4n/headsrc/src/filters/baseline.ts
 init_errors();
 import { readFileSync as readFileSync2 } from "node:fs";
 var BASELINE_VERSION = 1;
@@ -14179,7 +16214,7 @@ function parseBaseline(text, label) {
   return { fingerprints };
 }
 
-// src/progress.ts
+// ../../tmp/kwi-pd4n/headsrc/src/progress.ts
 function createProgress(io, options) {
   if (options.quiet || io.stderr.isTTY !== true || io.env.CI) return null;
   if (options.format !== "text" && io.stdout.isTTY !== true && !options.output) return null;
@@ -14208,19 +16243,19 @@ function mib(bytes) {
   return (bytes / 1048576).toFixed(1);
 }
 
-// src/rules/load.ts
+// ../../tmp/kwi-pd4n/headsrc/src/rules/load.ts
 init_errors();
 import { readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
 import path3 from "node:path";
 import { fileURLToPath } from "node:url";
 
-// src/rules/validate.ts
+// ../../tmp/kwi-pd4n/headsrc/src/rules/validate.ts
 init_errors();
 
-// src/rules/types.ts
+// ../../tmp/kwi-pd4n/headsrc/src/rules/types.ts
 var DECODERS = ["url", "json-escape", "concat", "base64"];
 
-// src/rules/validate.ts
+// ../../tmp/kwi-pd4n/headsrc/src/rules/validate.ts
 var CONFIDENCES = ["high", "medium", "low"];
 var DEFAULT_SEPARATOR = String.raw`(?:[\s"'\`:=>,;(\[{|*\\@]|-|<\/?[A-Za-z_][\w:.-]*>)*`;
 var RULE_FIELDS = /* @__PURE__ */ new Set([
@@ -14404,7 +16439,7 @@ function compileExamples(f) {
   return { match, noMatch };
 }
 
-// src/rules/load.ts
+// ../../tmp/kwi-pd4n/headsrc/src/rules/load.ts
 var PATTERNS_DIR = path3.resolve(path3.dirname(fileURLToPath(import.meta.url)), "..", "..", "patterns");
 function loadBuiltinRules(dir = PATTERNS_DIR) {
   let names;
@@ -14448,14 +16483,15 @@ function loadRules(config, dir = PATTERNS_DIR) {
   return rules.filter((rule) => !disabled.has(rule.id)).map((rule) => config.entropy[rule.id] === void 0 ? rule : { ...rule, entropy: config.entropy[rule.id] });
 }
 
-// src/version.ts
+// ../../tmp/kwi-pd4n/headsrc/src/version.ts
 var VERSION = "0.1.0";
 
-// src/pipeline.ts
+// ../../tmp/kwi-pd4n/headsrc/src/pipeline.ts
 import path5 from "node:path";
 async function runPipeline(options, io) {
   const started = Date.now();
   const config = loadConfig(io.cwd, options.config);
+  config.namedPaths = options.paths;
   if (options.maxFileSize !== void 0) config.maxFileSize = options.maxFileSize;
   const rules = loadRules(config);
   const baseline = options.baseline ? loadBaseline(path5.resolve(io.cwd, options.baseline)) : null;
@@ -14488,7 +16524,7 @@ async function createSource(context) {
   return (await Promise.resolve().then(() => (init_files(), files_exports))).createFilesSource(context);
 }
 
-// src/reporters/text.ts
+// ../../tmp/kwi-pd4n/headsrc/src/reporters/text.ts
 var KIND_LABELS = {
   "access-key-id": "access key ID",
   "secret-access-key": "secret access key",
@@ -14498,7 +16534,7 @@ function kindLabel(kind) {
   return KIND_LABELS[kind] ?? kind;
 }
 
-// src/reporters/github.ts
+// ../../tmp/kwi-pd4n/headsrc/src/reporters/github.ts
 var githubReporter = (report) => {
   const lines = report.findings.map(annotation);
   const count = report.findings.length;
@@ -14534,7 +16570,7 @@ function escapeProperty(value) {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-// src/reporters/sarif.ts
+// ../../tmp/kwi-pd4n/headsrc/src/reporters/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/keywarden/keywarden";
 var FINGERPRINT_KEY = "keywardenFingerprint/v1";
@@ -14644,7 +16680,7 @@ function fileUri(file) {
   return file.split("/").map((segment) => encodeURIComponent(segment)).join("/");
 }
 
-// src/aws/key-id.ts
+// ../../tmp/kwi-pd4n/headsrc/src/aws/key-id.ts
 var TYPES = {
   AKIA: "long-term",
   ASIA: "temporary",
@@ -14662,7 +16698,7 @@ var KEY_TYPE_LABELS = {
   unknown: "access key"
 };
 
-// src/remediation/leaks.ts
+// ../../tmp/kwi-pd4n/headsrc/src/remediation/leaks.ts
 function leaksFromLocated(located, mode) {
   return group(
     located.filter((item) => !item.allowedBy).map((item) => pieceOf(item, item.secret)),
@@ -14725,7 +16761,7 @@ function newKey(keyId) {
   };
 }
 
-// src/remediation/owner.ts
+// ../../tmp/kwi-pd4n/headsrc/src/remediation/owner.ts
 function ownershipOf(accountId, accounts) {
   if (accountId === null) return "unknown";
   if (accounts.length === 0) return "unchecked";
@@ -14747,7 +16783,7 @@ function principalOf(verification) {
   return { type: "other", account, arn };
 }
 
-// src/remediation/playbook.ts
+// ../../tmp/kwi-pd4n/headsrc/src/remediation/playbook.ts
 var DEFAULT_REPLACEMENTS_FILE = "../keywarden-replacements.txt";
 function buildPlaybook(set, context) {
   const keys = [];
@@ -14960,7 +16996,7 @@ function revokeSessions(key, principal) {
       label: "Who the session belongs to: the role (sessionIssuer) or IAM user that obtained it, from CloudTrail in every region (needs jq)",
       script: [
         `for region in $(aws ec2 describe-regions --query 'Regions[].RegionName' --output text); do`,
-        `  aws cloudtrail lookup-events --region "$region" --max-results 50 \\`,
+        `  aws cloudtrail lookup-events --region "$region" --max-items 50 \\`,
         `    --lookup-attributes AttributeKey=AccessKeyId,AttributeValue=${id} \\`,
         `    --query 'Events[].CloudTrailEvent' --output json |`,
         `    jq -r '.[] | fromjson | .userIdentity | [.type, .arn, (.sessionContext.sessionIssuer.arn // "-")] | @tsv'`,
@@ -15106,7 +17142,7 @@ function historyRewrite(set, context) {
   const firstKey = set.keys[0]?.keyId;
   const text = needed ? [
     "Do this after every key above is deleted or revoked: rewriting history hides the key from new clones but does not stop anyone who already has it.",
-    expressions.written ? `The expressions file ${file} holds ${expressions.count} replacement${expressions.count === 1 ? "" : "s"} (each leaked secret, its JSON- and URL-escaped forms, and each key ID). It is in the format of both git filter-repo and BFG.` : `Write the expressions file with: ${context.rerun}. It will hold each leaked secret (that is why it is never written unless asked), in the format of both git filter-repo and BFG.`,
+    expressions.written ? `The expressions file ${file} holds ${expressions.count} replacement${expressions.count === 1 ? "" : "s"} (each leaked secret, its JSON- and URL-escaped forms, and each key ID). It is in the format of both git filter-repo and BFG.` : `Write the expressions file with \`${context.rerun}\`. It will hold each leaked secret (that is why it is never written unless asked), in the format of both git filter-repo and BFG.`,
     ...expressions.missing ? [expressions.missing] : [],
     "First merge or close open pull requests, and commit the removal from step 1 (BFG never changes the latest commit, so the key must already be gone from it)."
   ] : ["Nothing to rewrite: the credentials were found in staged changes, not in a commit."];
@@ -15157,7 +17193,7 @@ function shellQuote(value) {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
-// src/remediation/references.ts
+// ../../tmp/kwi-pd4n/headsrc/src/remediation/references.ts
 var LIST = [
   ["access-key-best-practices", "AWS General Reference: Best practices for managing AWS access keys", "https://docs.aws.amazon.com/general/latest/gr/aws-access-keys-best-practices.html"],
   ["managing-access-keys", "IAM User Guide: Managing access keys for IAM users", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"],
@@ -15176,7 +17212,7 @@ var LIST = [
 ];
 var REFERENCES = Object.fromEntries(LIST.map(([id, title, url]) => [id, { id, title, url }]));
 
-// src/remediation/render.ts
+// ../../tmp/kwi-pd4n/headsrc/src/remediation/render.ts
 function renderPlaybook(playbook, format3) {
   if (format3 === "json") return JSON.stringify(withReferenceUrls(playbook), null, 2) + "\n";
   return format3 === "markdown" ? renderMarkdown(playbook) : renderText(playbook);
@@ -15293,8 +17329,8 @@ function renderMarkdown(playbook) {
       for (const sighting of key.found) out.push(`- \`${sighting.file}:${sighting.line}:${sighting.column}\` ${kindLabel(sighting.kind)}${sighting.commit ? ` (commit \`${sighting.commit.slice(0, 12)}\`)` : ""}`);
       out.push("");
     }
-    for (const line of pairing(key)) out.push(`- ${line}`);
-    out.push("");
+    const paired = pairing(key).join("; ");
+    out.push(paired.charAt(0).toUpperCase() + paired.slice(1) + ".", "");
     for (const note of key.notes) out.push(`> ${note}`, "");
     for (const step of key.steps) out.push(...markdownStep(step));
   });
@@ -15333,7 +17369,7 @@ function markdownReferences(ids) {
   return "See: " + ids.map((id) => `[${REFERENCES[id].title}](${REFERENCES[id].url})`).join(" \xB7 ");
 }
 
-// src/remediation/replacements.ts
+// ../../tmp/kwi-pd4n/headsrc/src/remediation/replacements.ts
 var SECRET_REPLACEMENT = "***REMOVED-AWS-SECRET-ACCESS-KEY***";
 var TOKEN_REPLACEMENT = "***REMOVED-AWS-SESSION-TOKEN***";
 var KEY_ID_REPLACEMENT = "***REMOVED-AWS-ACCESS-KEY-ID***";
@@ -15361,11 +17397,11 @@ function encodings(value) {
   return [...new Set(forms)].filter((form) => !form.includes("==>") && !/[\r\n]/.test(form));
 }
 
-// src/action/event.ts
+// ../../tmp/kwi-pd4n/headsrc/src/action/event.ts
 init_errors();
 import { readFileSync as readFileSync4 } from "node:fs";
 
-// src/init/git.ts
+// ../../tmp/kwi-pd4n/headsrc/src/init/git.ts
 import { spawnSync } from "node:child_process";
 init_errors();
 function git2(cwd, args) {
@@ -15374,7 +17410,7 @@ function git2(cwd, args) {
   return { status: result.status ?? -1, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
 }
 
-// src/action/event.ts
+// ../../tmp/kwi-pd4n/headsrc/src/action/event.ts
 var ZERO2 = /^0+$/;
 function readPayload(path7) {
   if (!path7) return {};
@@ -15428,7 +17464,7 @@ function short(sha) {
   return sha.slice(0, 12);
 }
 
-// src/action/inputs.ts
+// ../../tmp/kwi-pd4n/headsrc/src/action/inputs.ts
 init_errors();
 function input(env2, name) {
   return (env2[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
@@ -15479,7 +17515,7 @@ function splitArgs(text) {
   return words;
 }
 
-// src/action/runner-files.ts
+// ../../tmp/kwi-pd4n/headsrc/src/action/runner-files.ts
 init_errors();
 import { randomBytes } from "node:crypto";
 import { appendFileSync } from "node:fs";
@@ -15506,7 +17542,7 @@ function append(file, text, what) {
   }
 }
 
-// src/action/summary.ts
+// ../../tmp/kwi-pd4n/headsrc/src/action/summary.ts
 var MAX_ROWS = 500;
 var MAX_PLAYBOOK = 4e5;
 function summaryMarkdown(report, context) {
@@ -15535,7 +17571,7 @@ function cell(text) {
   return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 
-// src/action/run.ts
+// ../../tmp/kwi-pd4n/headsrc/src/action/run.ts
 async function runAction(io) {
   const { env: env2 } = io;
   try {
@@ -15617,6 +17653,6 @@ function check2(options) {
   return { ...options, format: "json" };
 }
 
-// src/action/entry.ts
+// ../../tmp/kwi-pd4n/headsrc/src/action/entry.ts
 var code = await runAction({ env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
 process.exitCode = code;

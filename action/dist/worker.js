@@ -2,23 +2,180 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 
-// src/pool/worker.ts
+// ../../tmp/kwi-pd4n/headsrc/src/pool/worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
-// src/engine/prefilter.ts
+// ../../tmp/kwi-pd4n/headsrc/src/engine/prefilter.ts
+var FREQUENCY = [
+  17030,
+  132,
+  878,
+  23,
+  148,
+  22,
+  185,
+  281,
+  1547,
+  1544,
+  246,
+  151,
+  1125,
+  228,
+  1609,
+  473,
+  317,
+  268,
+  160,
+  100,
+  94,
+  66,
+  93,
+  57,
+  85,
+  61,
+  424,
+  1160,
+  53,
+  1392,
+  155,
+  168,
+  75,
+  534,
+  208,
+  426,
+  285,
+  524,
+  219,
+  93,
+  116,
+  374,
+  54,
+  102,
+  196,
+  238,
+  295,
+  274,
+  299,
+  93,
+  320,
+  541,
+  409,
+  156,
+  79,
+  71,
+  23,
+  43,
+  12,
+  317,
+  132,
+  314,
+  13,
+  504,
+  167,
+  3555,
+  589,
+  2303,
+  1889,
+  7150,
+  1335,
+  1092,
+  1293,
+  3771,
+  168,
+  465,
+  2189,
+  1378,
+  4137,
+  3959,
+  1745,
+  132,
+  4388,
+  4004,
+  5615,
+  1866,
+  596,
+  454,
+  525,
+  730,
+  85,
+  758,
+  210,
+  758,
+  2
+];
+function passCost(byte) {
+  const frequency = byte >= 32 && byte <= 126 ? FREQUENCY[byte - 32] : 10;
+  return 100 + frequency;
+}
 var cache = /* @__PURE__ */ new WeakMap();
 function createPrefilter(rules2) {
   let prefilter = cache.get(rules2);
-  if (prefilter) return prefilter;
-  const needles = [...new Set(rules2.flatMap((rule) => rule.keywords))].map((keyword) => Buffer.from(keyword, "utf8"));
-  prefilter = (data) => {
-    if (needles.length === 0) return false;
+  if (!prefilter) {
+    prefilter = createKeywordPrefilter(rules2.flatMap((rule) => rule.keywords));
+    cache.set(rules2, prefilter);
+  }
+  return prefilter;
+}
+function createKeywordPrefilter(keywords) {
+  const groups = chooseAnchors([...new Set(keywords)].map((keyword) => Buffer.from(keyword, "utf8")));
+  const anchors = [...groups.keys()];
+  const lists = anchors.map((anchor) => groups.get(anchor));
+  if (anchors.length === 0) return () => false;
+  return (data) => {
     if (mayBeUtf16(data)) return true;
-    for (const needle of needles) if (data.indexOf(needle) !== -1) return true;
+    for (let a = 0; a < anchors.length; a++) {
+      const anchor = anchors[a];
+      const list = lists[a];
+      for (let i = data.indexOf(anchor); i !== -1; i = data.indexOf(anchor, i + 1)) {
+        for (let k = 0; k < list.length; k++) if (occursAt(data, list[k], i - list[k].offset)) return true;
+      }
+    }
     return false;
   };
-  cache.set(rules2, prefilter);
-  return prefilter;
+}
+function chooseAnchors(keywords) {
+  const groups = /* @__PURE__ */ new Map();
+  let uncovered = keywords.filter((k) => k.length > 0);
+  while (uncovered.length > 0) {
+    let best = -1;
+    let bestScore = Infinity;
+    for (let byte = 0; byte < 256; byte++) {
+      const covers = uncovered.filter((k) => k.includes(byte)).length;
+      if (covers === 0) continue;
+      const score = passCost(byte) / covers;
+      if (score < bestScore) [best, bestScore] = [byte, score];
+    }
+    groups.set(best, uncovered.filter((k) => k.includes(best)).map((bytes) => ({ bytes, offset: bytes.indexOf(best) })));
+    uncovered = uncovered.filter((k) => !k.includes(best));
+  }
+  return new Map([...groups].sort(([a], [b]) => passCost(a) - passCost(b)));
+}
+function createKeywordFinder(keywords) {
+  const groups = chooseAnchors([...new Set(keywords)].map((keyword) => Buffer.from(keyword, "utf8")));
+  const anchors = [...groups.keys()].map((byte) => String.fromCharCode(byte));
+  const lists = [...groups.values()].map((list) => list.map(({ bytes, offset }) => ({ keyword: bytes.toString("utf8"), offset })));
+  return (text) => {
+    const hits = [];
+    for (let a = 0; a < anchors.length; a++) {
+      const list = lists[a];
+      for (let i = text.indexOf(anchors[a]); i !== -1; i = text.indexOf(anchors[a], i + 1)) {
+        for (let k = 0; k < list.length; k++) {
+          const start = i - list[k].offset;
+          if (start >= 0 && text.startsWith(list[k].keyword, start)) {
+            hits.push(start);
+            break;
+          }
+        }
+      }
+    }
+    return hits.sort((x, y) => x - y);
+  };
+}
+function occursAt(data, keyword, start) {
+  const { bytes } = keyword;
+  if (start < 0 || start + bytes.length > data.length) return false;
+  for (let j = 0; j < bytes.length; j++) if (data[start + j] !== bytes[j]) return false;
+  return true;
 }
 function mayBeUtf16(data) {
   if (data.length >= 2 && (data[0] === 255 && data[1] === 254 || data[0] === 254 && data[1] === 255)) return true;
@@ -26,7 +183,7 @@ function mayBeUtf16(data) {
   return data.subarray(0, end).indexOf(0) !== -1;
 }
 
-// src/engine/lines.ts
+// ../../tmp/kwi-pd4n/headsrc/src/engine/lines.ts
 var LineIndex = class {
   constructor(text) {
     this.text = text;
@@ -57,25 +214,23 @@ var LineIndex = class {
   }
 };
 function linesBack(text, offset, count, floor) {
-  let pos = offset;
-  for (let i = 0; i <= count; i++) {
-    const nl = text.lastIndexOf("\n", pos - 1);
-    if (nl < floor) return Math.max(floor, 0);
-    pos = nl;
+  const stop = Math.max(floor, 0);
+  let seen = 0;
+  for (let i = offset - 1; i >= stop; i--) {
+    if (text.charCodeAt(i) === 10 && ++seen > count) return i + 1;
   }
-  return pos + 1;
+  return stop;
 }
 function linesForward(text, offset, count, ceiling) {
-  let pos = offset;
-  for (let i = 0; i <= count; i++) {
-    const nl = text.indexOf("\n", pos);
-    if (nl === -1 || nl >= ceiling) return Math.min(ceiling, text.length);
-    pos = nl + 1;
+  const stop = Math.min(ceiling, text.length);
+  let seen = 0;
+  for (let i = offset; i < stop; i++) {
+    if (text.charCodeAt(i) === 10 && ++seen > count) return i;
   }
-  return pos - 1;
+  return stop;
 }
 
-// src/engine/context.ts
+// ../../tmp/kwi-pd4n/headsrc/src/engine/context.ts
 var LOOKBACK = 240;
 var MAX_NAME_LINES = 2;
 var NEAR_CHARS = 6e3;
@@ -117,7 +272,7 @@ function isNear(name, original, offset, path2) {
   return near.regex.test(original.slice(from, to));
 }
 
-// src/engine/entropy.ts
+// ../../tmp/kwi-pd4n/headsrc/src/engine/entropy.ts
 function shannonEntropy(value) {
   if (value.length === 0) return 0;
   const counts = /* @__PURE__ */ new Map();
@@ -183,7 +338,7 @@ function gateSecret(rule, secret) {
   return entropy >= rule.entropy ? entropy : null;
 }
 
-// src/engine/nested.ts
+// ../../tmp/kwi-pd4n/headsrc/src/engine/nested.ts
 var TOKEN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/g;
 function base64Tokens(text, maxLength) {
   const tokens = [];
@@ -207,49 +362,74 @@ function isPrintable(bytes) {
   return true;
 }
 
-// src/engine/views.ts
+// ../../tmp/kwi-pd4n/headsrc/src/engine/views.ts
 function identityView(text, base) {
-  return { text, starts: null, ends: null, base, decoder: "identity" };
+  return { text, parent: null, base, segView: null, segFrom: null, segTo: null, segCopy: null, decoder: "identity" };
+}
+function segmentOf(view, index) {
+  const segView = view.segView;
+  let lo = 0;
+  let hi = segView.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (segView[mid] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 function originalStart(view, index) {
-  return view.starts ? view.starts[index] : view.base + index;
+  if (!view.parent) return view.base + index;
+  const s = segmentOf(view, index);
+  const local = view.segCopy[s] ? view.segFrom[s] + (index - view.segView[s]) : view.segFrom[s];
+  return originalStart(view.parent, local);
 }
 function originalEnd(view, endIndex) {
   if (endIndex <= 0) return originalStart(view, 0);
-  return view.ends ? view.ends[endIndex - 1] : view.base + endIndex;
+  if (!view.parent) return view.base + endIndex;
+  const s = segmentOf(view, endIndex - 1);
+  const local = view.segCopy[s] ? view.segFrom[s] + (endIndex - view.segView[s]) : view.segTo[s];
+  return originalEnd(view.parent, local);
 }
 function replaceView(source, pattern, replace, decoder) {
   const { text } = source;
   const parts = [];
-  const starts = [];
-  const ends = [];
+  const segView = [];
+  const segFrom = [];
+  const segTo = [];
+  const segCopy = [];
   let last = 0;
-  let changed = false;
+  let length = 0;
+  const segment = (from, to, copy, size) => {
+    if (size <= 0) return;
+    segView.push(length);
+    segFrom.push(from);
+    segTo.push(to);
+    segCopy.push(copy ? 1 : 0);
+    length += size;
+  };
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const replacement = replace(m);
     if (replacement === null) continue;
-    for (let i = last; i < m.index; i++) {
-      starts.push(originalStart(source, i));
-      ends.push(originalEnd(source, i + 1));
-    }
+    segment(last, m.index, true, m.index - last);
+    segment(m.index, m.index + m[0].length, false, replacement.length);
     parts.push(text.slice(last, m.index), replacement);
-    const from = originalStart(source, m.index);
-    const to = originalEnd(source, m.index + m[0].length);
-    for (let i = 0; i < replacement.length; i++) {
-      starts.push(from);
-      ends.push(to);
-    }
     last = m.index + m[0].length;
-    changed = true;
   }
-  if (!changed) return null;
-  for (let i = last; i < text.length; i++) {
-    starts.push(originalStart(source, i));
-    ends.push(originalEnd(source, i + 1));
-  }
+  if (parts.length === 0) return null;
+  segment(last, text.length, true, text.length - last);
   parts.push(text.slice(last));
-  return { text: parts.join(""), starts: Int32Array.from(starts), ends: Int32Array.from(ends), base: source.base, decoder };
+  if (segView.length === 0) segment(0, 0, true, 0);
+  return {
+    text: parts.join(""),
+    parent: source,
+    base: source.base,
+    segView: Int32Array.from(segView.length ? segView : [0]),
+    segFrom: Int32Array.from(segFrom.length ? segFrom : [0]),
+    segTo: Int32Array.from(segTo.length ? segTo : [0]),
+    segCopy: Uint8Array.from(segCopy.length ? segCopy : [1]),
+    decoder
+  };
 }
 var PERCENT = /%([0-9A-Fa-f]{2})/g;
 function urlView(source) {
@@ -259,7 +439,7 @@ function urlView(source) {
     PERCENT,
     (m) => {
       const code = parseInt(m[1], 16);
-      return code >= 32 && code < 127 ? String.fromCharCode(code) : null;
+      return code >= 32 && code < 127 || code === 10 || code === 13 || code === 9 ? String.fromCharCode(code) : null;
     },
     "url"
   );
@@ -276,7 +456,7 @@ function concatView(source) {
   return replaceView(source, JOIN, () => "", "concat");
 }
 
-// src/engine/scan.ts
+// ../../tmp/kwi-pd4n/headsrc/src/engine/scan.ts
 var WINDOW_CHARS = 4096;
 var MAX_WINDOW = 65536;
 var MAX_BASE64 = 16384;
@@ -291,7 +471,7 @@ function planFor(rules2) {
   }
   const uses = (decoder) => rules2.some((rule) => rule.decoders.includes(decoder));
   plan = {
-    keywords: [...new Set(rules2.flatMap((rule) => rule.keywords))],
+    findKeywords: createKeywordFinder(rules2.flatMap((rule) => rule.keywords)),
     radius: Math.min(radius, 40),
     url: uses("url"),
     jsonEscape: uses("json-escape"),
@@ -313,18 +493,18 @@ function scanText(text, rules2, path2) {
   return resolve(raws, new LineIndex(text));
 }
 function keywordWindows(text, plan) {
-  const hits = [];
-  for (const keyword of plan.keywords) {
-    for (let i = text.indexOf(keyword); i !== -1; i = text.indexOf(keyword, i + keyword.length)) hits.push(i);
-  }
+  const hits = plan.findKeywords(text);
   if (hits.length === 0) return [];
-  hits.sort((a, b) => a - b);
   const windows = [];
   let current = null;
   for (const hit of hits) {
-    if (current && hit + WINDOW_CHARS <= current[1]) continue;
-    const from = linesBack(text, hit, plan.radius, hit - WINDOW_CHARS);
+    if (current && hit + WINDOW_CHARS / 2 <= current[1]) continue;
     const to = linesForward(text, hit, plan.radius, hit + WINDOW_CHARS);
+    if (current && hit < current[1] && to - current[0] <= MAX_WINDOW) {
+      current[1] = Math.max(current[1], to);
+      continue;
+    }
+    const from = linesBack(text, hit, plan.radius, hit - WINDOW_CHARS);
     if (current && from <= current[1] && to - current[0] <= MAX_WINDOW) current[1] = Math.max(current[1], to);
     else windows.push(current = [from, to]);
   }
@@ -419,8 +599,9 @@ function scanDecodedToken(identity, token, rules2, original, state, path2) {
     }
   }
 }
-function resolve(raws, lines) {
-  raws.sort((a, b) => a.start - b.start || a.end - b.end);
+function resolve(all, lines) {
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const raws = all.filter((raw, i) => !all.slice(Math.max(0, i - 8), i).some((o) => o.rule === raw.rule && o.secret === raw.secret && o.end > raw.start));
   const lineOf = /* @__PURE__ */ new Map();
   for (const raw of raws) lineOf.set(raw, lines.lineOf(raw.start));
   const candidates = [];
@@ -474,7 +655,7 @@ function nearestPartner(raw, raws, lineOf, pair) {
   return best;
 }
 
-// src/filters/inline.ts
+// ../../tmp/kwi-pd4n/headsrc/src/filters/inline.ts
 var ALLOW = /keywarden:allow(?![\w-])/i;
 var ALLOW_NEXT_LINE = /keywarden:allow-next-line(?![\w-])/i;
 function markInlineIgnores(candidates, text) {
@@ -494,7 +675,7 @@ function lineStarts(text) {
   return starts;
 }
 
-// src/text/decode.ts
+// ../../tmp/kwi-pd4n/headsrc/src/text/decode.ts
 var SNIFF_BYTES = 8192;
 function decodeBytes(data) {
   if (data.length >= 3 && data[0] === 239 && data[1] === 187 && data[2] === 191) {
@@ -532,7 +713,7 @@ function swapUtf16(data) {
   return copy.swap16();
 }
 
-// src/detect.ts
+// ../../tmp/kwi-pd4n/headsrc/src/detect.ts
 function detectChunk(chunk, rules2) {
   let text;
   if (typeof chunk.data === "string") {
@@ -546,17 +727,17 @@ function detectChunk(chunk, rules2) {
   return { candidates: markInlineIgnores(scanText(text, rules2, chunk.path), text) };
 }
 
-// src/rules/load.ts
+// ../../tmp/kwi-pd4n/headsrc/src/rules/load.ts
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-// src/errors.ts
+// ../../tmp/kwi-pd4n/headsrc/src/errors.ts
 var ConfigError = class extends Error {
   name = "ConfigError";
 };
 
-// src/rules/regex.ts
+// ../../tmp/kwi-pd4n/headsrc/src/rules/regex.ts
 function compileRegex(source, flags, where) {
   let regex;
   try {
@@ -850,6 +1031,19 @@ function firstOfNode(node) {
     }
   }
 }
+function leadingChars(alt) {
+  const sets = [];
+  for (const node of alt) {
+    if (node.type !== "atom") break;
+    sets.push(node.first);
+  }
+  if (sets.length === 0) sets.push(firstOf(alt).first);
+  return sets;
+}
+function mayOverlap(a, b) {
+  for (let k = 0; k < Math.min(a.length, b.length); k++) if (!a[k].intersects(b[k])) return false;
+  return true;
+}
 function isVariable(node) {
   return node.type === "quantified" && node.max > node.min && node.max > 1;
 }
@@ -874,10 +1068,11 @@ function charsOf(nodes) {
   return set;
 }
 function isDelimited(alt) {
+  const inner = charsOf(alt.filter((node) => containsVariableQuantifier([node])));
   const head = alt[0];
-  if (!head || head.type !== "atom") return false;
-  const inner = charsOf(alt.slice(1).filter((node) => containsVariableQuantifier([node])));
-  return !head.first.intersects(inner) && !containsNestedProblem(alt.slice(1));
+  const tail = alt[alt.length - 1];
+  const delimits = (node) => node !== void 0 && node.type === "atom" && !node.first.intersects(inner);
+  return (delimits(head) || delimits(tail)) && !containsNestedProblem(alt);
 }
 function containsNestedProblem(nodes) {
   return check(nodes) !== null;
@@ -898,9 +1093,10 @@ function check(nodes) {
         if (body.length > 1) {
           const firsts = body.map((alt) => firstOf(alt));
           if (firsts.some((f) => f.nullable)) return "a repeated group has an alternative that can match nothing";
+          const prefixes = body.map(leadingChars);
           for (let i = 0; i < firsts.length; i++) {
             for (let j = i + 1; j < firsts.length; j++) {
-              if (firsts[i].first.intersects(firsts[j].first)) {
+              if (mayOverlap(prefixes[i], prefixes[j])) {
                 return "a repeated group has alternatives that can start with the same character (such as (a|ab)*); make the alternatives distinct";
               }
             }
@@ -922,10 +1118,10 @@ function findCatastrophicForm(source, ignoreCase = false) {
   return null;
 }
 
-// src/rules/types.ts
+// ../../tmp/kwi-pd4n/headsrc/src/rules/types.ts
 var DECODERS = ["url", "json-escape", "concat", "base64"];
 
-// src/rules/validate.ts
+// ../../tmp/kwi-pd4n/headsrc/src/rules/validate.ts
 var CONFIDENCES = ["high", "medium", "low"];
 var DEFAULT_SEPARATOR = String.raw`(?:[\s"'\`:=>,;(\[{|*\\@]|-|<\/?[A-Za-z_][\w:.-]*>)*`;
 var RULE_FIELDS = /* @__PURE__ */ new Set([
@@ -1109,7 +1305,7 @@ function compileExamples(f) {
   return { match, noMatch };
 }
 
-// src/rules/load.ts
+// ../../tmp/kwi-pd4n/headsrc/src/rules/load.ts
 var PATTERNS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "patterns");
 function loadBuiltinRules(dir = PATTERNS_DIR) {
   let names;
@@ -1153,25 +1349,18 @@ function loadRules(config, dir = PATTERNS_DIR) {
   return rules2.filter((rule) => !disabled.has(rule.id)).map((rule) => config.entropy[rule.id] === void 0 ? rule : { ...rule, entropy: config.entropy[rule.id] });
 }
 
-// src/pool/prefilter.ts
-var NEEDLES = ["AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "ABIA", "ACCA", "APKA", "ASCA", "aws", "AWS", "Aws", "secret", "Secret", "SECRET"].map((needle) => Buffer.from(needle, "latin1"));
-function mayHoldSecret(data) {
-  if (data.subarray(0, 8192).indexOf(0) !== -1) return true;
-  for (const needle of NEEDLES) if (data.indexOf(needle) !== -1) return true;
-  return false;
-}
-
-// src/pool/worker.ts
+// ../../tmp/kwi-pd4n/headsrc/src/pool/worker.ts
 var rules = loadRules(workerData.config);
 var port = parentPort;
 if (port === null) throw new Error("pool/worker.js must run as a worker thread");
-port.on("message", (job) => {
-  let answer;
-  try {
-    const data = Buffer.from(job.bytes);
-    answer = { id: job.id, result: mayHoldSecret(data) ? detectChunk({ path: job.path, data }, rules) : { candidates: [] } };
-  } catch (error) {
-    answer = { id: job.id, error: error instanceof Error ? error.message : String(error) };
+port.on("message", (jobs) => {
+  const answers = [];
+  for (const job of jobs) {
+    try {
+      answers.push({ id: job.id, bytes: job.bytes, result: detectChunk({ path: job.path, data: Buffer.from(job.bytes, 0, job.length) }, rules) });
+    } catch (error) {
+      answers.push({ id: job.id, bytes: job.bytes, error: error instanceof Error ? error.message : String(error) });
+    }
   }
-  port.postMessage(answer);
+  port.postMessage(answers, answers.map((answer) => answer.bytes));
 });
