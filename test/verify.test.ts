@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classify, verifyPair } from '../src/aws/verify.js';
+import { signingRegionOf } from '../src/remediation/verify-keys.js';
 import { BIN } from './support/cli.js';
 import { tempDir } from './support/repo.js';
 import { COMMIT_A, Fakes, finding, reportOf } from './remediation-fakes.js';
@@ -265,5 +266,15 @@ describe('verifyPair without a server', () => {
     expect(classify({ name: 'Throttling', $metadata: { httpStatusCode: 400 } }).status).toBe('unknown');
     expect(classify({ name: 'InvalidClientTokenId', $metadata: { httpStatusCode: 503 } }).status).toBe('unknown');
     expect(classify(new Error('socket hang up')).status).toBe('unknown');
+  });
+});
+
+describe('signingRegionOf', () => {
+  it('signs for the region of a regional STS endpoint, else us-east-1', () => {
+    expect(signingRegionOf('https://sts.eu-west-1.amazonaws.com')).toBe('eu-west-1');
+    expect(signingRegionOf('https://sts-fips.us-gov-west-1.amazonaws.com')).toBe('us-gov-west-1');
+    expect(signingRegionOf('https://sts.cn-north-1.amazonaws.com.cn')).toBe('cn-north-1');
+    expect(signingRegionOf('https://sts.amazonaws.com')).toBe('us-east-1');
+    expect(signingRegionOf('http://127.0.0.1:8080')).toBe('us-east-1');
   });
 });

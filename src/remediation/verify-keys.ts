@@ -21,7 +21,8 @@ export async function verifyKeys(set: LeakSet, accounts: readonly string[], opti
   if (seconds !== undefined && !(Number.isFinite(seconds) && seconds > 0 && seconds <= 300)) {
     throw new UsageError(`--verify-timeout wants seconds between 0 and 300, got '${seconds}'`);
   }
-  const verifyOptions = { endpoint: stsEndpoint(options.stsEndpoint), timeoutMs: (seconds ?? DEFAULT_VERIFY_TIMEOUT_SECONDS) * 1000 };
+  const endpoint = stsEndpoint(options.stsEndpoint);
+  const verifyOptions = { endpoint, region: endpoint ? signingRegionOf(endpoint) : undefined, timeoutMs: (seconds ?? DEFAULT_VERIFY_TIMEOUT_SECONDS) * 1000 };
   const results = new Map<string, VerifyResult>();
   const skipped = new Map<string, string>();
   const check = async (key: LeakedKey) => {
@@ -69,4 +70,16 @@ function stsEndpoint(raw: string | undefined): string | undefined {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--sts-endpoint wants an http(s) URL, got '${raw}'`);
   return raw;
+}
+
+/**
+ * The region a request to an STS endpoint must be signed for: a regional endpoint (sts.eu-west-1.amazonaws.com,
+ * sts-fips.us-east-2.amazonaws.com, sts.cn-north-1.amazonaws.com.cn) rejects a signature scoped to another
+ * region, which would read as a wrong secret. The global endpoint and any other host (a proxy, a local test
+ * server) are signed for us-east-1.
+ */
+export function signingRegionOf(endpoint: string): string {
+  const host = new URL(endpoint).hostname;
+  const match = /^sts(?:-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d+)\.amazonaws\.com(?:\.cn)?$/.exec(host);
+  return match ? match[1] : 'us-east-1';
 }
