@@ -75,7 +75,7 @@ export function classify(error: unknown): VerifyResult {
   if (status !== undefined && status >= 500) return { status: 'unknown', code, detail: `STS answered HTTP ${status}: try again later` };
   switch (code) {
     case 'InvalidClientTokenId':
-      return { status: 'invalid', code, detail: 'AWS does not know this key ID (deleted or never valid): it no longer works' };
+      return { status: 'invalid', code, detail: 'AWS does not accept this key ID (deleted, made inactive, or never valid): it does not work now' };
     case 'ExpiredToken':
     case 'ExpiredTokenException':
       return { status: 'expired', code, detail: 'the session token has expired: these temporary credentials no longer work' };

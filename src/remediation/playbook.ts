@@ -187,7 +187,7 @@ function verificationNote(result: VerifyResult, principal: Principal | null): st
     case 'live':
       return `--verify: LIVE. AWS STS accepted the key pair: anyone holding it can use it now.${who}`;
     case 'invalid':
-      return `--verify: invalid. STS does not know this key ID (${result.code}): it was deleted or never valid. Still check step 3: it may have been used before it was deleted.`;
+      return `--verify: invalid. STS does not accept this key ID (${result.code}): it was deleted, made inactive, or never valid. An inactive key can be made active again: still delete it, and check step 3 for use before it stopped working.`;
     case 'expired':
       return `--verify: expired. The session token has expired (${result.code}). Still revoke the role's older sessions and check step 3: it was usable until it expired.`;
     case 'secret-mismatch':
