@@ -67,6 +67,8 @@ describe('finding the configuration', () => {
     write(dir, 'package.json', { name: 'x', keywarden: { accounts: ['12345'] } });
     write(dir, 'pkg/package.json', { name: 'inner', dependencies: { keywarden: '^1.0.0' } });
     expectConfigError(runCli(['scan'], { cwd: path.join(dir, 'pkg') }), /^keywarden: \.\.\/package\.json: keywarden\.accounts\[0\]: an AWS account ID is 12 digits, got '12345'$/);
+    write(dir, 'package.json', { name: 'x', keywarden: { allow: { regexes: ['(a+)+$'] } } });
+    expectConfigError(runCli(['scan'], { cwd: dir }), /^keywarden: package\.json: keywarden\.allow\.regexes\[0\]: unsafe regular expression/);
     // A package.json that is not ours and not valid JSON is npm's business, not a keywarden error.
     const other = project();
     write(other, 'package.json', '{ "name": "x", ');

@@ -26,8 +26,9 @@ const SIZE_UNITS: Record<string, number> = { b: 1, k: 1024, kb: 1024, kib: 1024,
  * `label` names the file in errors; `prefix` is the field path of the config inside it ("keywarden." in package.json).
  */
 export function validateConfig(value: unknown, where: { label: string; prefix: string; source: string; root: string; base: string }): Config {
+  const place = (field: string): string => `${where.label}: ${where.prefix}${field}`;
   const fail = (field: string, message: string): never => {
-    throw new ConfigError(`${where.label}: ${where.prefix}${field}${field ? ': ' : ''}${message}`);
+    throw new ConfigError(`${place(field)}${field ? ': ' : ''}${message}`);
   };
   const config = defaultConfig(where.root);
   config.source = where.source;
@@ -37,7 +38,7 @@ export function validateConfig(value: unknown, where: { label: string; prefix: s
 
   for (const key of ['$schema', '$comment']) if (has(top, key) && typeof top[key] !== 'string') fail(key, `expected a string, got ${typeName(top[key])}`);
   if (has(top, 'ignorePaths')) config.ignorePaths = strings(top.ignorePaths, 'ignorePaths', fail).map((glob, i) => checkGlob(glob, `ignorePaths[${i}]`, fail));
-  if (has(top, 'allow')) readAllow(top.allow, config, where.label, fail);
+  if (has(top, 'allow')) readAllow(top.allow, config, place, fail);
   if (has(top, 'disableRules')) config.disableRules = strings(top.disableRules, 'disableRules', fail).map((id, i) => checkRuleId(id, `disableRules[${i}]`, fail));
   if (has(top, 'entropy')) {
     const map = object(top.entropy, 'entropy', fail);
@@ -68,10 +69,12 @@ export function validateConfig(value: unknown, where: { label: string; prefix: s
 
 type Fail = (field: string, message: string) => never;
 
-function readAllow(value: unknown, config: Config, label: string, fail: Fail): void {
+type Place = (field: string) => string;
+
+function readAllow(value: unknown, config: Config, place: Place, fail: Fail): void {
   const allow = object(value, 'allow', fail);
   checkKeys(allow, ALLOW_KEYS, 'allow.', fail);
-  readValues(allow, 'allow.', undefined, config, label, fail);
+  readValues(allow, 'allow.', undefined, config, place, fail);
   if (!has(allow, 'rules')) return;
   const perRule = object(allow.rules, 'allow.rules', fail);
   for (const [id, entry] of Object.entries(perRule)) {
@@ -79,11 +82,11 @@ function readAllow(value: unknown, config: Config, label: string, fail: Fail): v
     checkRuleId(id, field, fail);
     const lists = object(entry, field, fail);
     checkKeys(lists, RULE_ALLOW_KEYS, `${field}.`, fail);
-    readValues(lists, `${field}.`, id, config, label, fail);
+    readValues(lists, `${field}.`, id, config, place, fail);
   }
 }
 
-function readValues(lists: Record<string, unknown>, field: string, ruleId: string | undefined, config: Config, label: string, fail: Fail): void {
+function readValues(lists: Record<string, unknown>, field: string, ruleId: string | undefined, config: Config, place: Place, fail: Fail): void {
   const scope = ruleId === undefined ? {} : { ruleId };
   if (has(lists, 'secrets')) {
     strings(lists.secrets, `${field}secrets`, fail).forEach((secret, i) => {
@@ -95,7 +98,7 @@ function readValues(lists: Record<string, unknown>, field: string, ruleId: strin
     strings(lists.regexes, `${field}regexes`, fail).forEach((regex, i) => {
       if (regex.length === 0) fail(`${field}regexes[${i}]`, 'an empty regex would allow every secret');
       // compileRegex rejects invalid and catastrophic-backtracking regexes with a ConfigError naming `where`.
-      compileRegex(regex, '', `${label}: ${field}regexes[${i}]`);
+      compileRegex(regex, '', place(`${field}regexes[${i}]`));
       config.allowRegexes.push({ regex, ...scope });
     });
   }
