@@ -12,11 +12,22 @@ const ALLOW_NEXT_LINE = /keywarden:allow-next-line(?![\w-])/i;
 export function markInlineIgnores(candidates: Candidate[], text: string): Candidate[] {
   if (candidates.length === 0 || !/keywarden:allow/i.test(text)) return candidates;
   const starts = lineStarts(text);
-  const lineText = (line: number): string => (line < 1 || line > starts.length ? '' : text.slice(starts[line - 1], line < starts.length ? starts[line] : text.length));
+  // Memoised per line and directive: a minified file is one huge line holding many candidates.
+  const seen = new Map<string, boolean>();
+  const has = (directive: RegExp, line: number): boolean => {
+    if (line < 1 || line > starts.length) return false;
+    const key = `${directive === ALLOW ? 'a' : 'n'}${line}`;
+    let found = seen.get(key);
+    if (found === undefined) {
+      found = directive.test(text.slice(starts[line - 1], line < starts.length ? starts[line] : text.length));
+      seen.set(key, found);
+    }
+    return found;
+  };
   return candidates.map((candidate) => {
     if (candidate.allowedBy) return candidate;
-    let allowed = ALLOW_NEXT_LINE.test(lineText(candidate.line - 1));
-    for (let line = candidate.line; !allowed && line <= Math.max(candidate.line, candidate.endLine); line++) allowed = ALLOW.test(lineText(line));
+    let allowed = has(ALLOW_NEXT_LINE, candidate.line - 1);
+    for (let line = candidate.line; !allowed && line <= Math.max(candidate.line, candidate.endLine); line++) allowed = has(ALLOW, line);
     return allowed ? { ...candidate, allowedBy: 'inline' } : candidate;
   });
 }
