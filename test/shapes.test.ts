@@ -293,3 +293,37 @@ describe('look-alikes that are not credentials', () => {
     expectFound(`aws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\nAKIAI44QH8DHBEXAMPLE,je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY\nASIAIOSFODNN7EXAMPLE\n`, []);
   });
 });
+
+describe('more real-world shapes', () => {
+  it('finds the aws configure prompt transcript, even without the key ID line', () => {
+    const { akia, secret } = fresh();
+    expectFound(`$ aws configure\nAWS Access Key ID [None]: ${akia}\nAWS Secret Access Key [None]: ${secret}\nDefault region name [None]: us-east-1\n`, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia }]);
+    expectFound(`AWS Secret Access Key [****************abcd]: ${secret}\n`, [{ rule: SK, secret, keyId: null, confidence: 'high' }]);
+  });
+  it('finds credentials in an s3:// URL and in a .NET appsettings.json', () => {
+    const { akia, secret, secret2 } = fresh();
+    expectFound(`source = "s3://${akia}:${encodeURIComponent(secret)}@my-bucket/path"\n`, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia }]);
+    const json = JSON.stringify({ AWS: { Profile: 'default', Region: 'eu-west-1', AccessKey: akia, SecretKey: secret2 } }, null, 2);
+    expectFound(json, [{ rule: ID, secret: akia }, { rule: SK, secret: secret2, keyId: akia }]);
+  });
+  it('finds a Java SECRET_KEY constant when the file is AWS code (imports far above)', () => {
+    const { secret } = fresh();
+    const filler = Array.from({ length: 20 }, (_, i) => `    // line ${i}`).join('\n');
+    const text = `import com.amazonaws.auth.BasicAWSCredentials;\n\npublic class Config {\n${filler}\n    private static final String SECRET_KEY = "${secret}";\n}\n`;
+    expectFound(text, [{ rule: SK, secret, confidence: 'medium' }]);
+  });
+  it('finds a Jupyter notebook cell (JSON-escaped Python)', () => {
+    const { akia, secret } = fresh();
+    const cell = JSON.stringify({ cells: [{ cell_type: 'code', source: ['import boto3\n', `client = boto3.client("s3", aws_access_key_id="${akia}", aws_secret_access_key="${secret}")\n`] }] }, null, 1);
+    expectFound(cell, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia }]);
+  });
+  it('ignores JWT segments and PEM lines next to AWS names', () => {
+    const payload = Buffer.from(JSON.stringify({ iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_abc', sub: randomUUID(), token_use: 'access', scope: 'aws.cognito.signin.user.admin', auth_time: 1700000000, exp: 1700003600 })).toString('base64url');
+    expectFound(`aws_session_token: eyJraWQiOiJhYmMiLCJhbGciOiJSUzI1NiJ9.${payload}.${randomBytes(256).toString('base64url')}\n`, []);
+    const pem = randomBytes(300).toString('base64').match(/.{1,64}/g)!.join('\n');
+    expectFound(`aws_private_key: |\n  -----BEGIN PRIVATE KEY-----\n${pem}\n  -----END PRIVATE KEY-----\n`, []);
+  });
+  it('ignores upper-case words that start with a credential prefix', () => {
+    expectFound(`const REGION = "ASIAPACIFICSINGAPORE"; // aws\nAKIABOUTUSPAGEHEADER\n`, []);
+  });
+});

@@ -38,11 +38,10 @@ const plans = new WeakMap<readonly Rule[], Plan>();
 function planFor(rules: readonly Rule[]): Plan {
   let plan = plans.get(rules);
   if (plan) return plan;
+  // Windows need to reach a paired key ID and a name on the line above; `near` evidence is looked up in the
+  // whole text (context.ts), so it does not widen the windows.
   let radius = 3;
-  for (const rule of rules) {
-    if (rule.context?.pair) radius = Math.max(radius, rule.context.pair.lines + 2);
-    for (const name of rule.context?.names ?? []) if (name.near) radius = Math.max(radius, name.near.lines + 2);
-  }
+  for (const rule of rules) if (rule.context?.pair) radius = Math.max(radius, rule.context.pair.lines + 2);
   const uses = (decoder: string) => rules.some((rule) => rule.decoders.includes(decoder as never));
   plan = {
     findKeywords: createKeywordFinder(rules.flatMap((rule) => rule.keywords)),

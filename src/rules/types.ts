@@ -73,6 +73,8 @@ export interface Rule {
     maxSequence: number;
     /** Of upper, lower, digit and symbol (/+), how many must appear (0 = off). */
     minClasses: number;
+    /** Reject a secret with no digit whose letters are at least half vowels: words (ASIAPACIFICSINGAPORE), not random. */
+    words: boolean;
   };
   examples: RuleExamples;
   /** Where the rule came from: "patterns/<id>.json" or "<config>: rules[i]". */
