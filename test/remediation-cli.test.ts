@@ -43,17 +43,17 @@ describe('remediate --report', () => {
   it('accepts a report with a UTF-8 BOM and reads its keys', () => {
     const report = valid();
     const result = runCli(['remediate', '--report', 'r.json', '--format', 'json'], { cwd: inDir({ 'r.json': '\uFEFF' + JSON.stringify(report) }) });
-    expect(result.status).toBe(0);
+    expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout).keys[0].keyId).toBe(report.findings[0].secret);
   });
 
   it('says so and exits 0 when the report has no findings', () => {
     const dir = inDir({ 'r.json': JSON.stringify(reportOf([])) });
     const text = runCli(['remediate', '--report', 'r.json'], { cwd: dir });
-    expect(text.status).toBe(0);
+    expect(text.status, text.stderr).toBe(0);
     expect(text.stdout).toBe('Nothing to remediate: no AWS credentials found.\n');
     const json = runCli(['remediate', '--report', 'r.json', '--format', 'json'], { cwd: dir });
-    expect(json.status).toBe(0);
+    expect(json.status, json.stderr).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ version: 1, keys: [], summary: { keys: 0 } });
   });
 
@@ -68,7 +68,7 @@ describe('remediate --key', () => {
     const first = fakeKeyId('AKIA');
     const second = fakeKeyId('ASIA');
     const result = runCli(['remediate', '--key', first, '--key', second.toLowerCase(), '--key', first, '--format', 'json'], { cwd: inDir({}) });
-    expect(result.status).toBe(0);
+    expect(result.status, result.stderr).toBe(0);
     const playbook = JSON.parse(result.stdout);
     expect(playbook.keys.map((key: { keyId: string }) => key.keyId)).toEqual([first, second]);
     expect(playbook.keys[1].steps[1].id).toBe('revoke-sessions');
@@ -109,7 +109,7 @@ describe('remediate running its own scan', () => {
     const repo = Repo.init();
     repo.commit('add', { 'a.env': `AWS_ACCESS_KEY_ID=${fakeKeyId()}\nAWS_SECRET_ACCESS_KEY=${fakeSecret()}\n` });
     const result = runCli(['remediate', '--history', '--replacements', 'repl.txt'], { cwd: repo.dir });
-    expect(result.status).toBe(0);
+    expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/warning: repl\.txt is inside .*: never commit it/);
     expect(existsSync(path.join(repo.dir, 'repl.txt'))).toBe(true);
   });
@@ -131,7 +131,7 @@ describe('remediate running its own scan', () => {
 
   it('exits 0 with "nothing to remediate" on a clean folder, and 2 on a scan error', () => {
     const clean = runCli(['remediate', inDir({ 'a.txt': 'nothing here\n' })]);
-    expect(clean.status).toBe(0);
+    expect(clean.status, clean.stderr).toBe(0);
     expect(clean.stdout).toContain('Nothing to remediate');
     expectOneLineError(runCli(['remediate', 'no/such/path'], { cwd: inDir({}) }), /no such file or directory/);
   });
@@ -143,7 +143,7 @@ describe('the short playbook after a text scan', () => {
     const secret = fakeSecret();
     const dir = inDir({ 'app.env': `AWS_ACCESS_KEY_ID=${keyId}\nAWS_SECRET_ACCESS_KEY=${secret}\n` });
     const result = runCli(['scan', dir]);
-    expect(result.status).toBe(1);
+    expect(result.status, result.stderr).toBe(1);
     expect(result.stdout).toContain('What to do now:');
     expect(result.stdout).toContain(`--access-key-id ${keyId} --status Inactive`);
     expect(result.stdout).toContain('keywarden remediate');

@@ -44,7 +44,7 @@ describe('remediate --replacements', () => {
   it('writes the exact --replace-text format: literal==>replacement, longest first, no comments, private mode', () => {
     const f = fixture();
     const { result, file } = writeExpressions(f.findings);
-    expect(result.status).toBe(0);
+    expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toContain('it holds the leaked secrets');
     const text = readFileSync(file, 'utf8');
     const lines = text.split('\n');
@@ -88,7 +88,7 @@ describe('remediate --replacements', () => {
     repo.git('checkout', '-q', 'main');
     repo.git('tag', 'v1', 'feature');
     const { result, file } = writeExpressions(f.findings);
-    expect(result.status).toBe(0);
+    expect(result.status, result.stderr).toBe(0);
 
     // What the playbook says to do: a fresh mirror clone, then filter-repo with the file.
     const mirror = path.join(tempDir('keywarden-mirror-'), 'repo.git');
@@ -121,7 +121,7 @@ describe('remediate --replacements', () => {
     expect(blocked.stderr).toContain('--no-redact');
     // Without --replacements the playbook is still produced, and says why the file cannot be complete.
     const playbook = runCli(['remediate', '--report', 'report.json'], { cwd: dir });
-    expect(playbook.status).toBe(0);
+    expect(playbook.status, playbook.stderr).toBe(0);
     expect(playbook.stdout).toContain('redacted');
     expect(playbook.stdout).toContain('--no-redact');
   });

@@ -119,7 +119,7 @@ describe('remediate golden files', () => {
       it(`${name} as ${format}`, () => {
         const { scenario, result } = runScenario(name, format);
         expect(result.stderr).toBe('');
-        expect(result.status).toBe(0);
+        expect(result.status, result.stderr).toBe(0);
         for (const secret of scenario.secrets) {
           expect(result.stdout).not.toContain(secret);
           expect(result.stdout).not.toContain(secret.slice(0, 16));
