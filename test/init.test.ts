@@ -141,6 +141,18 @@ describe('keywarden init keeps what is there', () => {
     expect(readFileSync(path.join(repo.dir, '.husky/pre-commit'), 'utf8')).toBe(twice);
   });
 
+  it('run from a subfolder, sets up the package.json at the top; says which core.hooksPath husky replaced', () => {
+    const repo = huskyProject();
+    repo.git('config', 'core.hooksPath', 'old-hooks');
+    repo.write('packages/web/index.js', '\n');
+    const result = runCli(['init'], { cwd: path.join(repo.dir, 'packages', 'web') });
+    expect(result.status, result.stderr).toBe(0);
+    expect(existsSync(path.join(repo.dir, '.husky', 'pre-commit'))).toBe(true);
+    expect(existsSync(path.join(repo.dir, 'packages', 'web', '.husky'))).toBe(false);
+    expect(repo.git('config', 'core.hooksPath').trim()).toBe('.husky/_');
+    expect(result.stdout).toContain('(it was old-hooks)');
+  });
+
   it('without husky installed it writes the files and says how to activate them (no network)', () => {
     const repo = huskyProject({ husky: false });
     const result = runCli(['init'], { cwd: repo.dir });
