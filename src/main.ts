@@ -71,7 +71,9 @@ async function baselineCommand(options: ScanOptions, io: Io): Promise<number> {
   const { serializeBaseline } = await import('./filters/baseline.js');
   emit(serializeBaseline(outcome.report.findings), options, io);
   writeNotes(outcome.notes, options, io);
-  if (!options.quiet) io.stderr.write(`keywarden: wrote ${outcome.report.findings.length} baseline entries to ${options.output}\n`);
+  // One entry per fingerprint: a secret found in several commits of the same file is one entry.
+  const entries = new Set(outcome.report.findings.map((finding) => finding.fingerprint)).size;
+  if (!options.quiet) io.stderr.write(`keywarden: wrote ${entries} baseline entr${entries === 1 ? 'y' : 'ies'} to ${options.output}\n`);
   return 0;
 }
 
