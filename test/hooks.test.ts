@@ -145,6 +145,22 @@ describe('hooks/pre-commit finds a local install', () => {
   });
 });
 
+describe('hooks/pre-commit without any keywarden, npx included', () => {
+  it('tries npx offline only (no download, no wait on the network) and then says what to install', () => {
+    const repo = Repo.init();
+    repo.commit('base', { 'README.md': 'hi\n' });
+    expect(runCli(['init'], { cwd: repo.dir }).status).toBe(0);
+    repo.write('x.txt', 'x\n');
+    repo.git('add', 'x.txt');
+    const started = Date.now();
+    // /usr/bin has git, node and npx; npm's cache is empty; no registry is reachable on purpose.
+    const result = tryGit(repo, ['commit', '-m', 'x'], { PATH: '/usr/bin:/bin', npm_config_cache: tempDir('keywarden-npm-cache-'), npm_config_registry: 'http://127.0.0.1:9' });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('cannot find keywarden');
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+});
+
 describe('keywarden init never clobbers a hook', () => {
   it('installs into core.hooksPath when it is set', () => {
     const repo = Repo.init();
