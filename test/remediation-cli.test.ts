@@ -47,6 +47,19 @@ describe('remediate --report', () => {
     expect(JSON.parse(result.stdout).keys[0].keyId).toBe(report.findings[0].secret);
   });
 
+  it('reads the report from standard input with --report -, so unredacted secrets never touch the disk', () => {
+    const fakes = new Fakes(2);
+    const keyId = fakes.keyId('AKIA', '111122223333');
+    const secret = fakes.secret();
+    const report = reportOf([finding('access-key-id', keyId, null, 'a.env', 1, COMMIT_A), finding('secret-access-key', secret, keyId, 'a.env', 2, COMMIT_A)]);
+    const out = path.join(tempDir('keywarden-expr-'), 'r.txt');
+    const result = runCli(['remediate', '--report', '-', '--replacements', out, '--format', 'json'], { cwd: inDir({}), input: JSON.stringify(report) });
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).keys[0].keyId).toBe(keyId);
+    expect(readFileSync(out, 'utf8')).toContain(`${secret}==>`);
+    expectOneLineError(runCli(['remediate', '--report', '-'], { cwd: inDir({}), input: '{' }), /--report - \(standard input\) is not JSON/);
+  });
+
   it('says so and exits 0 when the report has no findings', () => {
     const dir = inDir({ 'r.json': JSON.stringify(reportOf([])) });
     const text = runCli(['remediate', '--report', 'r.json'], { cwd: dir });

@@ -40,7 +40,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
   verbose: { type: 'boolean', alias: 'v', describe: 'Say which files were skipped and why, and list allowed findings', commands: SCANNING },
   quiet: { type: 'boolean', alias: 'q', describe: 'No progress, no notes: only the report', commands: SCANNING },
   debug: { type: 'boolean', describe: 'Print stack traces for unexpected errors', commands: ['scan', 'remediate', 'baseline', 'init'] },
-  report: { type: 'string', describe: 'A keywarden JSON report to build the playbook from', commands: ['remediate'] },
+  report: { type: 'string', describe: 'A keywarden JSON report to build the playbook from (- reads standard input)', commands: ['remediate'] },
   key: { type: 'array', describe: 'An access key ID to build the playbook for (repeatable)', commands: ['remediate'] },
   replacements: { type: 'string', describe: 'Write the git filter-repo / BFG --replace-text expressions file (holds the secrets) to FILE', commands: ['remediate'] },
   verify: { type: 'boolean', describe: 'Ask AWS STS whether each found key pair is live (network; never by default)', commands: ['remediate', 'scan'] },

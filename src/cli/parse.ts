@@ -14,7 +14,8 @@ const COMMANDS: Array<{ name: Command; usage: string; describe: string }> = [
   { name: 'init', usage: 'init', describe: 'Set up the pre-commit hook in the current repository' },
 ];
 
-export async function parseArgs(argv: readonly string[], version: string): Promise<Parsed> {
+export async function parseArgs(input: readonly string[], version: string): Promise<Parsed> {
+  const argv = joinDashValues(input);
   let chosen: Command | null = null;
   let parser = yargs([...argv])
     .scriptName('keywarden')
@@ -59,4 +60,15 @@ export async function parseArgs(argv: readonly string[], version: string): Promi
 
 function firstLine(message: string): string {
   return message.split('\n').find((line) => line.trim() !== '')?.trim() ?? message;
+}
+
+/** yargs reads a lone `-` after a string option as no value; `--report -` (standard input) means `--report=-`. */
+function joinDashValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i].startsWith('--') ? argv[i].slice(2) : '';
+    if (OPTIONS[name]?.type === 'string' && argv[i + 1] === '-') out.push(`${argv[i++]}=-`);
+    else out.push(argv[i]);
+  }
+  return out;
 }

@@ -15,7 +15,7 @@ import { leaksFromFindings, leaksFromLocated, withKeyIds, type LeakSet } from '.
 import { buildPlaybook, DEFAULT_REPLACEMENTS_FILE, type HistoryRewrite } from './playbook.js';
 import { renderPlaybook } from './render.js';
 import { formatReplacements, replacementsFor } from './replacements.js';
-import { normalizeFindings, readReport } from './report-file.js';
+import { normalizeFindings, readReport, readReportFromStream } from './report-file.js';
 
 export async function runRemediate(options: ScanOptions, io: Io): Promise<number> {
   const keyIds = options.keys.map(parseKeyId);
@@ -26,7 +26,7 @@ export async function runRemediate(options: ScanOptions, io: Io): Promise<number
   const config = loadConfig(io.cwd, options.config);
   let set: LeakSet;
   if (options.report !== undefined) {
-    const report = readReport(path.resolve(io.cwd, options.report), options.report);
+    const report = options.report === '-' ? await readReportFromStream(io.stdin) : readReport(path.resolve(io.cwd, options.report), options.report);
     set = leaksFromFindings(normalizeFindings(report), report.scan.mode);
   } else if (keyIds.length > 0) {
     set = { keys: [], unpaired: null, mode: null };

@@ -2,6 +2,7 @@
 // another machine or an older run, so every field the playbook relies on is checked and the first problem is
 // named in one line (file, finding index, field) instead of failing later on an undefined value.
 import { readFileSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { UsageError } from '../errors.js';
 import type { Finding, Report, ScanMode } from '../types.js';
 
@@ -14,6 +15,17 @@ export function readReport(file: string, shownAs: string): Report {
   } catch (error) {
     throw new UsageError(`cannot read --report ${shownAs}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+  return parseReport(text, shownAs);
+}
+
+/** `--report -`: the report piped from `keywarden scan --format json --no-redact`, so the secrets never touch the disk. */
+export async function readReportFromStream(stream: Readable): Promise<Report> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return parseReport(Buffer.concat(chunks).toString('utf8'), '- (standard input)');
+}
+
+function parseReport(text: string, shownAs: string): Report {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
