@@ -11,13 +11,12 @@ import type { Candidate, Confidence } from '../types.js';
 import { better, nameConfidence } from './context.js';
 import { gateSecret } from './entropy.js';
 import { LineIndex, linesBack, linesForward } from './lines.js';
-import { createKeywordFinder } from './prefilter.js';
+import { findKeywords } from './prefilter.js';
 import { base64Tokens } from './nested.js';
 import { concatView, identityView, jsonEscapeView, originalEnd, originalStart, urlView, type View } from './views.js';
 
 /** What the engine precomputes once per rule set. */
 interface Plan {
-  findKeywords: (text: string) => number[];
   /** Lines of context either side of a keyword hit. */
   radius: number;
   url: boolean;
@@ -44,7 +43,6 @@ function planFor(rules: readonly Rule[]): Plan {
   for (const rule of rules) if (rule.context?.pair) radius = Math.max(radius, rule.context.pair.lines + 2);
   const uses = (decoder: string) => rules.some((rule) => rule.decoders.includes(decoder as never));
   plan = {
-    findKeywords: createKeywordFinder(rules.flatMap((rule) => rule.keywords)),
     radius: Math.min(radius, 40),
     url: uses('url'),
     jsonEscape: uses('json-escape'),
@@ -79,7 +77,7 @@ interface ScanState {
 export function scanText(text: string, rules: readonly Rule[], path?: string): Candidate[] {
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
-  const windows = keywordWindows(text, plan);
+  const windows = keywordWindows(text, findKeywords(text, rules), plan);
   if (windows.length === 0) return [];
   const state: ScanState = { raws: new Map(), textTokens: new Set() };
   for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path);
@@ -89,8 +87,7 @@ export function scanText(text: string, rules: readonly Rule[], path?: string): C
 }
 
 /** Sorted, merged [from, to) windows around every keyword occurrence. */
-function keywordWindows(text: string, plan: Plan): Array<[number, number]> {
-  const hits = plan.findKeywords(text);
+function keywordWindows(text: string, hits: number[], plan: Plan): Array<[number, number]> {
   if (hits.length === 0) return [];
   const windows: Array<[number, number]> = [];
   let current: [number, number] | null = null;
