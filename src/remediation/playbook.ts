@@ -117,7 +117,7 @@ export function buildPlaybook(set: LeakSet, context: PlaybookContext): Playbook 
   }
   if (set.keys.some((key) => key.redacted) || set.unpaired?.redacted) {
     notes.push(
-      'The report holds redacted secrets, so the expressions file cannot list them. Write an unredacted report (`keywarden scan … --format json --no-redact --output report.json`) or let `keywarden remediate` run the scan itself: it keeps the values in memory and never prints them.',
+      'The report holds redacted secrets, so the expressions file cannot list them. Pipe an unredacted report instead (`keywarden scan … --format json --no-redact | keywarden remediate --report - --replacements FILE`) or let `keywarden remediate` run the scan itself: either way the values stay in memory and are never printed.',
     );
   }
   if (context.accounts.length === 0 && accounts.length > 0) {
