@@ -32,6 +32,7 @@ interface ActionRun {
   stderr: string;
   outputs: Record<string, string>;
   summary: string;
+  runnerTemp: string;
 }
 
 function runAction(workspace: string, event: string, payload: object, inputs: Record<string, string> = {}): ActionRun {
@@ -60,12 +61,13 @@ function runAction(workspace: string, event: string, payload: object, inputs: Re
     INPUT_BASELINE: '',
     INPUT_ARGS: '',
     'INPUT_FAIL-ON-FINDINGS': 'true',
-    INPUT_SARIF: 'keywarden.sarif',
+    INPUT_SARIF: '',
+    RUNNER_TEMP: runner,
     ...inputs,
   };
   const result = spawnSync(process.execPath, [entry], { cwd: workspace, env, encoding: 'utf8' });
   if (result.error) throw result.error;
-  return { status: result.status ?? -1, stdout: String(result.stdout), stderr: String(result.stderr), outputs: parseOutputs(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8') };
+  return { status: result.status ?? -1, stdout: String(result.stdout), stderr: String(result.stderr), outputs: parseOutputs(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8'), runnerTemp: runner };
 }
 
 /** $GITHUB_OUTPUT in the heredoc form: name<<DELIMITER / value lines / DELIMITER. */
@@ -122,6 +124,11 @@ describe('the GitHub Action', () => {
     expect(yml).toMatch(/^runs:\n {2}using: node24\n {2}main: action\/dist\/index\.js$/m);
     for (const name of ['mode', 'config', 'baseline', 'args', 'fail-on-findings', 'sarif']) expect(yml).toMatch(new RegExp(`^  ${name}:$`, 'm'));
     for (const name of ['findings', 'sarif']) expect(yml).toMatch(new RegExp(`^outputs:[\\s\\S]*^  ${name}:$`, 'm'));
+    // YAML: an unquoted value must not hold ': ' or ' #' (a mapping or a comment); the runner would reject the file.
+    for (const line of yml.split('\n').filter((text) => !text.trimStart().startsWith('#'))) {
+      const value = /^\s*[\w-]+: (.*)$/.exec(line)?.[1];
+      if (value && !/^["']/.test(value)) expect(value, line).not.toMatch(/: | #/);
+    }
     expect(existsSync(path.join(ROOT, 'action', 'dist', 'index.js'))).toBe(true);
     expect(existsSync(path.join(ROOT, 'action', 'dist', 'worker.js'))).toBe(true);
   });
@@ -140,7 +147,9 @@ describe('the GitHub Action', () => {
     expect(run.stdout).toMatch(/^::error::keywarden found 2 AWS credentials/m);
     // Outputs.
     expect(run.outputs.findings).toBe('2');
-    expect(run.outputs.sarif).toBe(path.join(ws.dir, 'keywarden.sarif'));
+    expect(run.outputs.sarif).toBe(path.join(run.runnerTemp, 'keywarden.sarif'));
+    // The scan left the checkout as it was: no report files in the working tree.
+    expect(ws.git('status', '--porcelain', '--untracked-files=all')).toBe('');
     // Summary: a table with links to the lines at the introducing commit, and the playbook.
     expect(run.summary).toContain('pull request #7');
     expect(run.summary).toContain('| File | Line | Credential | Value | Rule | Commit |');

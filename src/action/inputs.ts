@@ -9,6 +9,7 @@ export interface ActionInputs {
   baseline?: string;
   args: string[];
   failOnFindings: boolean;
+  /** Where the SARIF file goes, relative to the workspace; '' = $RUNNER_TEMP/keywarden.sarif. */
   sarif: string;
   mode: 'auto' | 'files' | 'history';
 }
@@ -36,7 +37,7 @@ export function readInputs(env: Env): ActionInputs {
     baseline: input(env, 'baseline') || undefined,
     args: splitArgs(input(env, 'args')),
     failOnFindings: booleanInput(env, 'fail-on-findings', true),
-    sarif: input(env, 'sarif') || 'keywarden.sarif',
+    sarif: input(env, 'sarif'),
     mode,
   };
 }

@@ -3,6 +3,7 @@
 // job summary, the step outputs, and the exit status (1 on findings unless fail-on-findings is false, 2 on
 // an error, announced with an ::error:: command so it shows on the run page).
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { parseFast } from '../cli/fast-argv.js';
@@ -35,7 +36,8 @@ export async function runAction(io: ActionIo): Promise<number> {
     const workspace = path.resolve(env.GITHUB_WORKSPACE || '.');
     const inputs = readInputs(env);
     const plan = planScan(env.GITHUB_EVENT_NAME ?? '', readPayload(env.GITHUB_EVENT_PATH), inputs.mode, workspace);
-    const sarifPath = path.resolve(workspace, inputs.sarif);
+    // By default outside the workspace: a scan must not leave files in the working tree it scanned.
+    const sarifPath = inputs.sarif ? path.resolve(workspace, inputs.sarif) : path.join(env.RUNNER_TEMP || os.tmpdir(), 'keywarden.sarif');
     io.stdout.write(`keywarden: scanning ${plan.describe}\n`);
     if (plan.args.length === 0) {
       setOutput(env.GITHUB_OUTPUT, 'findings', '0');
@@ -60,7 +62,7 @@ export async function runAction(io: ActionIo): Promise<number> {
         describe: plan.describe,
         repositoryUrl: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` : null,
         sha: env.GITHUB_SHA ?? null,
-        sarifPath: path.relative(workspace, sarifPath) || sarifPath,
+        sarifPath: sarifPath.startsWith(workspace + path.sep) ? path.relative(workspace, sarifPath) : sarifPath,
         playbook: count > 0 ? playbookMarkdown(outcome, plan.args, options, workspace) : '',
       }),
     );
