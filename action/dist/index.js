@@ -112,7 +112,7 @@ var init_options = __esm({
       verbose: { type: "boolean", alias: "v", describe: "Say which files were skipped and why, and list allowed findings", commands: SCANNING },
       quiet: { type: "boolean", alias: "q", describe: "No progress, no notes: only the report", commands: SCANNING },
       debug: { type: "boolean", describe: "Print stack traces for unexpected errors", commands: ["scan", "remediate", "baseline", "init"] },
-      report: { type: "string", describe: "A keywarden JSON report to build the playbook from", commands: ["remediate"] },
+      report: { type: "string", describe: "A keywarden JSON report to build the playbook from (- reads standard input)", commands: ["remediate"] },
       key: { type: "array", describe: "An access key ID to build the playbook for (repeatable)", commands: ["remediate"] },
       replacements: { type: "string", describe: "Write the git filter-repo / BFG --replace-text expressions file (holds the secrets) to FILE", commands: ["remediate"] },
       verify: { type: "boolean", describe: "Ask AWS STS whether each found key pair is live (network; never by default)", commands: ["remediate", "scan"] },
@@ -2997,9 +2997,9 @@ var require_path = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
-    var os2 = __require("os");
+    var os3 = __require("os");
     var path7 = __require("path");
-    var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
+    var IS_WINDOWS_PLATFORM = os3.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
     var WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()[\]{}]|^!|[!+@](?=\())/g;
@@ -7230,7 +7230,7 @@ var require_queue = __commonJS({
       if (!(_concurrency >= 1)) {
         throw new Error("fastqueue concurrency must be equal to or greater than 1");
       }
-      var cache2 = reusify(Task);
+      var cache = reusify(Task);
       var queueHead = null;
       var queueTail = null;
       var _running = 0;
@@ -7309,7 +7309,7 @@ var require_queue = __commonJS({
         return _running === 0 && self.length() === 0;
       }
       function push(value, done) {
-        var current = cache2.get();
+        var current = cache.get();
         current.context = context;
         current.release = release;
         current.value = value;
@@ -7330,7 +7330,7 @@ var require_queue = __commonJS({
         }
       }
       function unshift(value, done) {
-        var current = cache2.get();
+        var current = cache.get();
         current.context = context;
         current.release = release;
         current.value = value;
@@ -7352,7 +7352,7 @@ var require_queue = __commonJS({
       }
       function release(holder) {
         if (holder) {
-          cache2.release(holder);
+          cache.release(holder);
         }
         var next = queueHead;
         if (next && _running <= _concurrency) {
@@ -7402,7 +7402,7 @@ var require_queue = __commonJS({
             errorHandler2(new Error("abort"), val);
           }
           callback.call(context2, new Error("abort"));
-          cache2.release(current);
+          cache.release(current);
           current = next;
         }
         self.drain = noop;
@@ -8518,8 +8518,8 @@ var require_settings4 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
     var fs2 = __require("fs");
-    var os2 = __require("os");
-    var CPU_COUNT = Math.max(os2.cpus().length, 1);
+    var os3 = __require("os");
+    var CPU_COUNT = Math.max(os3.cpus().length, 1);
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
       lstat: fs2.lstat,
       lstatSync: fs2.lstatSync,
@@ -14590,7 +14590,8 @@ var parse_exports = {};
 __export(parse_exports, {
   parseArgs: () => parseArgs
 });
-async function parseArgs(argv, version) {
+async function parseArgs(input2, version) {
+  const argv = joinDashValues(input2);
   let chosen = null;
   let parser2 = yargs_default([...argv]).scriptName("keywarden").usage("keywarden <command> [options]").strict().exitProcess(false).version(version).help().wrap(Math.min(110, process.stdout.columns || 100)).demandCommand(1, "name a command: scan, remediate, baseline or init").fail((message2, error) => {
     throw error instanceof UsageError ? error : new UsageError(firstLine(message2 ?? error?.message ?? "invalid arguments"));
@@ -14624,6 +14625,15 @@ async function parseArgs(argv, version) {
 function firstLine(message2) {
   return message2.split("\n").find((line) => line.trim() !== "")?.trim() ?? message2;
 }
+function joinDashValues(argv) {
+  const out = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i].startsWith("--") ? argv[i].slice(2) : "";
+    if (OPTIONS[name]?.type === "string" && argv[i + 1] === "-") out.push(`${argv[i++]}=-`);
+    else out.push(argv[i]);
+  }
+  return out;
+}
 var COMMANDS;
 var init_parse = __esm({
   "../../tmp/kwi-pd4n/headsrc/src/cli/parse.ts"() {
@@ -14643,6 +14653,7 @@ var init_parse = __esm({
 
 // ../../tmp/kwi-pd4n/headsrc/src/action/run.ts
 import { mkdirSync, writeFileSync } from "node:fs";
+import os2 from "node:os";
 import path6 from "node:path";
 
 // ../../tmp/kwi-pd4n/headsrc/src/cli/fast-argv.ts
@@ -15107,8 +15118,9 @@ var MAX_ENTROPY = 8;
 var SIZE = /^\s*(\d+(?:\.\d+)?)\s*(b|kb?|kib|mb?|mib|gb?|gib)?\s*$/i;
 var SIZE_UNITS = { b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
 function validateConfig(value, where2) {
+  const place = (field) => `${where2.label}: ${where2.prefix}${field}`;
   const fail = (field, message2) => {
-    throw new ConfigError(`${where2.label}: ${where2.prefix}${field}${field ? ": " : ""}${message2}`);
+    throw new ConfigError(`${place(field)}${field ? ": " : ""}${message2}`);
   };
   const config = defaultConfig(where2.root);
   config.source = where2.source;
@@ -15117,7 +15129,7 @@ function validateConfig(value, where2) {
   checkKeys(top2, CONFIG_KEYS, "", fail);
   for (const key of ["$schema", "$comment"]) if (has(top2, key) && typeof top2[key] !== "string") fail(key, `expected a string, got ${typeName(top2[key])}`);
   if (has(top2, "ignorePaths")) config.ignorePaths = strings(top2.ignorePaths, "ignorePaths", fail).map((glob, i) => checkGlob(glob, `ignorePaths[${i}]`, fail));
-  if (has(top2, "allow")) readAllow(top2.allow, config, where2.label, fail);
+  if (has(top2, "allow")) readAllow(top2.allow, config, place, fail);
   if (has(top2, "disableRules")) config.disableRules = strings(top2.disableRules, "disableRules", fail).map((id, i) => checkRuleId(id, `disableRules[${i}]`, fail));
   if (has(top2, "entropy")) {
     const map = object(top2.entropy, "entropy", fail);
@@ -15145,10 +15157,10 @@ function validateConfig(value, where2) {
   }
   return config;
 }
-function readAllow(value, config, label, fail) {
+function readAllow(value, config, place, fail) {
   const allow = object(value, "allow", fail);
   checkKeys(allow, ALLOW_KEYS, "allow.", fail);
-  readValues(allow, "allow.", void 0, config, label, fail);
+  readValues(allow, "allow.", void 0, config, place, fail);
   if (!has(allow, "rules")) return;
   const perRule = object(allow.rules, "allow.rules", fail);
   for (const [id, entry] of Object.entries(perRule)) {
@@ -15156,10 +15168,10 @@ function readAllow(value, config, label, fail) {
     checkRuleId(id, field, fail);
     const lists = object(entry, field, fail);
     checkKeys(lists, RULE_ALLOW_KEYS, `${field}.`, fail);
-    readValues(lists, `${field}.`, id, config, label, fail);
+    readValues(lists, `${field}.`, id, config, place, fail);
   }
 }
-function readValues(lists, field, ruleId, config, label, fail) {
+function readValues(lists, field, ruleId, config, place, fail) {
   const scope = ruleId === void 0 ? {} : { ruleId };
   if (has(lists, "secrets")) {
     strings(lists.secrets, `${field}secrets`, fail).forEach((secret, i) => {
@@ -15170,7 +15182,7 @@ function readValues(lists, field, ruleId, config, label, fail) {
   if (has(lists, "regexes")) {
     strings(lists.regexes, `${field}regexes`, fail).forEach((regex2, i) => {
       if (regex2.length === 0) fail(`${field}regexes[${i}]`, "an empty regex would allow every secret");
-      compileRegex(regex2, "", `${label}: ${field}regexes[${i}]`);
+      compileRegex(regex2, "", place(`${field}regexes[${i}]`));
       config.allowRegexes.push({ regex: regex2, ...scope });
     });
   }
@@ -15353,176 +15365,41 @@ function display(file, base) {
 }
 
 // ../../tmp/kwi-pd4n/headsrc/src/engine/prefilter.ts
-var FREQUENCY = [
-  17030,
-  132,
-  878,
-  23,
-  148,
-  22,
-  185,
-  281,
-  1547,
-  1544,
-  246,
-  151,
-  1125,
-  228,
-  1609,
-  473,
-  317,
-  268,
-  160,
-  100,
-  94,
-  66,
-  93,
-  57,
-  85,
-  61,
-  424,
-  1160,
-  53,
-  1392,
-  155,
-  168,
-  75,
-  534,
-  208,
-  426,
-  285,
-  524,
-  219,
-  93,
-  116,
-  374,
-  54,
-  102,
-  196,
-  238,
-  295,
-  274,
-  299,
-  93,
-  320,
-  541,
-  409,
-  156,
-  79,
-  71,
-  23,
-  43,
-  12,
-  317,
-  132,
-  314,
-  13,
-  504,
-  167,
-  3555,
-  589,
-  2303,
-  1889,
-  7150,
-  1335,
-  1092,
-  1293,
-  3771,
-  168,
-  465,
-  2189,
-  1378,
-  4137,
-  3959,
-  1745,
-  132,
-  4388,
-  4004,
-  5615,
-  1866,
-  596,
-  454,
-  525,
-  730,
-  85,
-  758,
-  210,
-  758,
-  2
-];
-function passCost(byte) {
-  const frequency = byte >= 32 && byte <= 126 ? FREQUENCY[byte - 32] : 10;
-  return 100 + frequency;
-}
-var cache = /* @__PURE__ */ new WeakMap();
+var prefilters = /* @__PURE__ */ new WeakMap();
+var finders = /* @__PURE__ */ new WeakMap();
 function createPrefilter(rules) {
-  let prefilter = cache.get(rules);
+  let prefilter = prefilters.get(rules);
   if (!prefilter) {
     prefilter = createKeywordPrefilter(rules.flatMap((rule) => rule.keywords));
-    cache.set(rules, prefilter);
+    prefilters.set(rules, prefilter);
   }
   return prefilter;
 }
 function createKeywordPrefilter(keywords) {
-  const groups = chooseAnchors([...new Set(keywords)].map((keyword) => Buffer.from(keyword, "utf8")));
-  const anchors = [...groups.keys()];
-  const lists = anchors.map((anchor) => groups.get(anchor));
-  if (anchors.length === 0) return () => false;
-  return (data) => {
-    if (mayBeUtf16(data)) return true;
-    for (let a = 0; a < anchors.length; a++) {
-      const anchor = anchors[a];
-      const list = lists[a];
-      for (let i = data.indexOf(anchor); i !== -1; i = data.indexOf(anchor, i + 1)) {
-        for (let k = 0; k < list.length; k++) if (occursAt(data, list[k], i - list[k].offset)) return true;
-      }
-    }
-    return false;
-  };
+  const pattern2 = alternation(keywords, "");
+  if (!pattern2) return () => false;
+  return (data) => mayBeUtf16(data) || pattern2.test(data.toString("latin1"));
 }
-function chooseAnchors(keywords) {
-  const groups = /* @__PURE__ */ new Map();
-  let uncovered = keywords.filter((k) => k.length > 0);
-  while (uncovered.length > 0) {
-    let best = -1;
-    let bestScore = Infinity;
-    for (let byte = 0; byte < 256; byte++) {
-      const covers = uncovered.filter((k) => k.includes(byte)).length;
-      if (covers === 0) continue;
-      const score = passCost(byte) / covers;
-      if (score < bestScore) [best, bestScore] = [byte, score];
-    }
-    groups.set(best, uncovered.filter((k) => k.includes(best)).map((bytes) => ({ bytes, offset: bytes.indexOf(best) })));
-    uncovered = uncovered.filter((k) => !k.includes(best));
+function findKeywords(text, rules) {
+  let finder = finders.get(rules);
+  if (!finder) {
+    const pattern2 = alternation(rules.flatMap((rule) => rule.keywords), "g");
+    finder = (t) => {
+      const hits = [];
+      if (!pattern2) return hits;
+      pattern2.lastIndex = 0;
+      for (let m = pattern2.exec(t); m; m = pattern2.exec(t)) hits.push(m.index);
+      return hits;
+    };
+    finders.set(rules, finder);
   }
-  return new Map([...groups].sort(([a], [b]) => passCost(a) - passCost(b)));
+  return finder(text);
 }
-function createKeywordFinder(keywords) {
-  const groups = chooseAnchors([...new Set(keywords)].map((keyword) => Buffer.from(keyword, "utf8")));
-  const anchors = [...groups.keys()].map((byte) => String.fromCharCode(byte));
-  const lists = [...groups.values()].map((list) => list.map(({ bytes, offset }) => ({ keyword: bytes.toString("utf8"), offset })));
-  return (text) => {
-    const hits = [];
-    for (let a = 0; a < anchors.length; a++) {
-      const list = lists[a];
-      for (let i = text.indexOf(anchors[a]); i !== -1; i = text.indexOf(anchors[a], i + 1)) {
-        for (let k = 0; k < list.length; k++) {
-          const start = i - list[k].offset;
-          if (start >= 0 && text.startsWith(list[k].keyword, start)) {
-            hits.push(start);
-            break;
-          }
-        }
-      }
-    }
-    return hits.sort((x, y) => x - y);
-  };
-}
-function occursAt(data, keyword, start) {
-  const { bytes } = keyword;
-  if (start < 0 || start + bytes.length > data.length) return false;
-  for (let j = 0; j < bytes.length; j++) if (data[start + j] !== bytes[j]) return false;
-  return true;
+function alternation(keywords, flags) {
+  const unique = [...new Set(keywords)].filter((k) => k.length > 0);
+  if (unique.length === 0) return null;
+  unique.sort((a, b) => b.length - a.length);
+  return new RegExp(unique.map((k) => Buffer.from(k, "utf8").toString("latin1").replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")).join("|"), flags);
 }
 function mayBeUtf16(data) {
   if (data.length >= 2 && (data[0] === 255 && data[1] === 254 || data[0] === 254 && data[1] === 255)) return true;
@@ -15670,6 +15547,22 @@ function characterClasses(value) {
   return upper + lower + digit + other;
 }
 var HEX = /^[0-9a-fA-F]+$/;
+function looksLikeWords(value) {
+  let letters = 0;
+  let vowels = 0;
+  let run = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i) | 32;
+    if (c >= 48 && c <= 57) return false;
+    if (c < 97 || c > 122) continue;
+    letters++;
+    if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117) {
+      vowels++;
+      run = 0;
+    } else if (++run > 3) return false;
+  }
+  return letters > 0 && vowels * 100 >= letters * 50;
+}
 function gateSecret(rule, secret) {
   const { allowlist, reject } = rule;
   if (allowlist.stopwords.length > 0) {
@@ -15681,6 +15574,7 @@ function gateSecret(rule, secret) {
   if (reject.maxRepeat > 0 && longestRepeat(secret) > reject.maxRepeat) return null;
   if (reject.maxSequence > 0 && longestSequence(secret) >= reject.maxSequence) return null;
   if (reject.minClasses > 0 && characterClasses(secret) < reject.minClasses) return null;
+  if (reject.words && looksLikeWords(secret)) return null;
   const entropy = shannonEntropy(secret);
   return entropy >= rule.entropy ? entropy : null;
 }
@@ -15812,13 +15706,9 @@ function planFor(rules) {
   let plan = plans.get(rules);
   if (plan) return plan;
   let radius = 3;
-  for (const rule of rules) {
-    if (rule.context?.pair) radius = Math.max(radius, rule.context.pair.lines + 2);
-    for (const name of rule.context?.names ?? []) if (name.near) radius = Math.max(radius, name.near.lines + 2);
-  }
+  for (const rule of rules) if (rule.context?.pair) radius = Math.max(radius, rule.context.pair.lines + 2);
   const uses = (decoder) => rules.some((rule) => rule.decoders.includes(decoder));
   plan = {
-    findKeywords: createKeywordFinder(rules.flatMap((rule) => rule.keywords)),
     radius: Math.min(radius, 40),
     url: uses("url"),
     jsonEscape: uses("json-escape"),
@@ -15831,7 +15721,7 @@ function planFor(rules) {
 function scanText(text, rules, path7) {
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
-  const windows = keywordWindows(text, plan);
+  const windows = keywordWindows(text, findKeywords(text, rules), plan);
   if (windows.length === 0) return [];
   const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set() };
   for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path7);
@@ -15839,8 +15729,7 @@ function scanText(text, rules, path7) {
   if (raws.length === 0) return [];
   return resolve(raws, new LineIndex(text));
 }
-function keywordWindows(text, plan) {
-  const hits = plan.findKeywords(text);
+function keywordWindows(text, hits, plan) {
   if (hits.length === 0) return [];
   const windows = [];
   let current = null;
@@ -16008,11 +15897,21 @@ var ALLOW_NEXT_LINE = /keywarden:allow-next-line(?![\w-])/i;
 function markInlineIgnores(candidates, text) {
   if (candidates.length === 0 || !/keywarden:allow/i.test(text)) return candidates;
   const starts = lineStarts(text);
-  const lineText = (line) => line < 1 || line > starts.length ? "" : text.slice(starts[line - 1], line < starts.length ? starts[line] : text.length);
+  const seen = /* @__PURE__ */ new Map();
+  const has2 = (directive, line) => {
+    if (line < 1 || line > starts.length) return false;
+    const key = `${directive === ALLOW ? "a" : "n"}${line}`;
+    let found = seen.get(key);
+    if (found === void 0) {
+      found = directive.test(text.slice(starts[line - 1], line < starts.length ? starts[line] : text.length));
+      seen.set(key, found);
+    }
+    return found;
+  };
   return candidates.map((candidate) => {
     if (candidate.allowedBy) return candidate;
-    let allowed = ALLOW_NEXT_LINE.test(lineText(candidate.line - 1));
-    for (let line = candidate.line; !allowed && line <= Math.max(candidate.line, candidate.endLine); line++) allowed = ALLOW.test(lineText(line));
+    let allowed = has2(ALLOW_NEXT_LINE, candidate.line - 1);
+    for (let line = candidate.line; !allowed && line <= Math.max(candidate.line, candidate.endLine); line++) allowed = has2(ALLOW, line);
     return allowed ? { ...candidate, allowedBy: "inline" } : candidate;
   });
 }
@@ -16423,7 +16322,8 @@ function compileReject(f) {
     hex: f?.boolean("hex", false) ?? false,
     maxRepeat: f?.number("maxRepeat", 0, 0, 1e3) ?? 0,
     maxSequence: f?.number("maxSequence", 0, 0, 1e3) ?? 0,
-    minClasses: f?.number("minClasses", 0, 0, 4) ?? 0
+    minClasses: f?.number("minClasses", 0, 0, 4) ?? 0,
+    words: f?.boolean("words", false) ?? false
   };
 }
 function compileExamples(f) {
@@ -16808,7 +16708,7 @@ function buildPlaybook(set, context) {
   }
   if (set.keys.some((key) => key.redacted) || set.unpaired?.redacted) {
     notes.push(
-      "The report holds redacted secrets, so the expressions file cannot list them. Write an unredacted report (`keywarden scan \u2026 --format json --no-redact --output report.json`) or let `keywarden remediate` run the scan itself: it keeps the values in memory and never prints them."
+      "The report holds redacted secrets, so the expressions file cannot list them. Pipe an unredacted report instead (`keywarden scan \u2026 --format json --no-redact | keywarden remediate --report - --replacements FILE`) or let `keywarden remediate` run the scan itself: either way the values stay in memory and are never printed."
     );
   }
   if (context.accounts.length === 0 && accounts.length > 0) {
@@ -16876,7 +16776,7 @@ function verificationNote(result, principal) {
     case "live":
       return `--verify: LIVE. AWS STS accepted the key pair: anyone holding it can use it now.${who}`;
     case "invalid":
-      return `--verify: invalid. STS does not know this key ID (${result.code}): it was deleted or never valid. Still check step 3: it may have been used before it was deleted.`;
+      return `--verify: invalid. STS does not accept this key ID (${result.code}): it was deleted, made inactive, or never valid. An inactive key can be made active again: still delete it, and check step 3 for use before it stopped working.`;
     case "expired":
       return `--verify: expired. The session token has expired (${result.code}). Still revoke the role's older sessions and check step 3: it was usable until it expired.`;
     case "secret-mismatch":
@@ -17484,7 +17384,7 @@ function readInputs(env2) {
     baseline: input(env2, "baseline") || void 0,
     args: splitArgs(input(env2, "args")),
     failOnFindings: booleanInput(env2, "fail-on-findings", true),
-    sarif: input(env2, "sarif") || "keywarden.sarif",
+    sarif: input(env2, "sarif"),
     mode
   };
 }
@@ -17578,7 +17478,7 @@ async function runAction(io) {
     const workspace = path6.resolve(env2.GITHUB_WORKSPACE || ".");
     const inputs = readInputs(env2);
     const plan = planScan(env2.GITHUB_EVENT_NAME ?? "", readPayload(env2.GITHUB_EVENT_PATH), inputs.mode, workspace);
-    const sarifPath = path6.resolve(workspace, inputs.sarif);
+    const sarifPath = inputs.sarif ? path6.resolve(workspace, inputs.sarif) : path6.join(env2.RUNNER_TEMP || os2.tmpdir(), "keywarden.sarif");
     io.stdout.write(`keywarden: scanning ${plan.describe}
 `);
     if (plan.args.length === 0) {
@@ -17603,7 +17503,7 @@ async function runAction(io) {
         describe: plan.describe,
         repositoryUrl: env2.GITHUB_SERVER_URL && env2.GITHUB_REPOSITORY ? `${env2.GITHUB_SERVER_URL}/${env2.GITHUB_REPOSITORY}` : null,
         sha: env2.GITHUB_SHA ?? null,
-        sarifPath: path6.relative(workspace, sarifPath) || sarifPath,
+        sarifPath: sarifPath.startsWith(workspace + path6.sep) ? path6.relative(workspace, sarifPath) : sarifPath,
         playbook: count > 0 ? playbookMarkdown(outcome, plan.args, options, workspace) : ""
       })
     );

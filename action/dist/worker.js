@@ -6,176 +6,41 @@ const require = __keywardenCreateRequire(import.meta.url);
 import { parentPort, workerData } from "node:worker_threads";
 
 // ../../tmp/kwi-pd4n/headsrc/src/engine/prefilter.ts
-var FREQUENCY = [
-  17030,
-  132,
-  878,
-  23,
-  148,
-  22,
-  185,
-  281,
-  1547,
-  1544,
-  246,
-  151,
-  1125,
-  228,
-  1609,
-  473,
-  317,
-  268,
-  160,
-  100,
-  94,
-  66,
-  93,
-  57,
-  85,
-  61,
-  424,
-  1160,
-  53,
-  1392,
-  155,
-  168,
-  75,
-  534,
-  208,
-  426,
-  285,
-  524,
-  219,
-  93,
-  116,
-  374,
-  54,
-  102,
-  196,
-  238,
-  295,
-  274,
-  299,
-  93,
-  320,
-  541,
-  409,
-  156,
-  79,
-  71,
-  23,
-  43,
-  12,
-  317,
-  132,
-  314,
-  13,
-  504,
-  167,
-  3555,
-  589,
-  2303,
-  1889,
-  7150,
-  1335,
-  1092,
-  1293,
-  3771,
-  168,
-  465,
-  2189,
-  1378,
-  4137,
-  3959,
-  1745,
-  132,
-  4388,
-  4004,
-  5615,
-  1866,
-  596,
-  454,
-  525,
-  730,
-  85,
-  758,
-  210,
-  758,
-  2
-];
-function passCost(byte) {
-  const frequency = byte >= 32 && byte <= 126 ? FREQUENCY[byte - 32] : 10;
-  return 100 + frequency;
-}
-var cache = /* @__PURE__ */ new WeakMap();
+var prefilters = /* @__PURE__ */ new WeakMap();
+var finders = /* @__PURE__ */ new WeakMap();
 function createPrefilter(rules2) {
-  let prefilter = cache.get(rules2);
+  let prefilter = prefilters.get(rules2);
   if (!prefilter) {
     prefilter = createKeywordPrefilter(rules2.flatMap((rule) => rule.keywords));
-    cache.set(rules2, prefilter);
+    prefilters.set(rules2, prefilter);
   }
   return prefilter;
 }
 function createKeywordPrefilter(keywords) {
-  const groups = chooseAnchors([...new Set(keywords)].map((keyword) => Buffer.from(keyword, "utf8")));
-  const anchors = [...groups.keys()];
-  const lists = anchors.map((anchor) => groups.get(anchor));
-  if (anchors.length === 0) return () => false;
-  return (data) => {
-    if (mayBeUtf16(data)) return true;
-    for (let a = 0; a < anchors.length; a++) {
-      const anchor = anchors[a];
-      const list = lists[a];
-      for (let i = data.indexOf(anchor); i !== -1; i = data.indexOf(anchor, i + 1)) {
-        for (let k = 0; k < list.length; k++) if (occursAt(data, list[k], i - list[k].offset)) return true;
-      }
-    }
-    return false;
-  };
+  const pattern = alternation(keywords, "");
+  if (!pattern) return () => false;
+  return (data) => mayBeUtf16(data) || pattern.test(data.toString("latin1"));
 }
-function chooseAnchors(keywords) {
-  const groups = /* @__PURE__ */ new Map();
-  let uncovered = keywords.filter((k) => k.length > 0);
-  while (uncovered.length > 0) {
-    let best = -1;
-    let bestScore = Infinity;
-    for (let byte = 0; byte < 256; byte++) {
-      const covers = uncovered.filter((k) => k.includes(byte)).length;
-      if (covers === 0) continue;
-      const score = passCost(byte) / covers;
-      if (score < bestScore) [best, bestScore] = [byte, score];
-    }
-    groups.set(best, uncovered.filter((k) => k.includes(best)).map((bytes) => ({ bytes, offset: bytes.indexOf(best) })));
-    uncovered = uncovered.filter((k) => !k.includes(best));
+function findKeywords(text, rules2) {
+  let finder = finders.get(rules2);
+  if (!finder) {
+    const pattern = alternation(rules2.flatMap((rule) => rule.keywords), "g");
+    finder = (t) => {
+      const hits = [];
+      if (!pattern) return hits;
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(t); m; m = pattern.exec(t)) hits.push(m.index);
+      return hits;
+    };
+    finders.set(rules2, finder);
   }
-  return new Map([...groups].sort(([a], [b]) => passCost(a) - passCost(b)));
+  return finder(text);
 }
-function createKeywordFinder(keywords) {
-  const groups = chooseAnchors([...new Set(keywords)].map((keyword) => Buffer.from(keyword, "utf8")));
-  const anchors = [...groups.keys()].map((byte) => String.fromCharCode(byte));
-  const lists = [...groups.values()].map((list) => list.map(({ bytes, offset }) => ({ keyword: bytes.toString("utf8"), offset })));
-  return (text) => {
-    const hits = [];
-    for (let a = 0; a < anchors.length; a++) {
-      const list = lists[a];
-      for (let i = text.indexOf(anchors[a]); i !== -1; i = text.indexOf(anchors[a], i + 1)) {
-        for (let k = 0; k < list.length; k++) {
-          const start = i - list[k].offset;
-          if (start >= 0 && text.startsWith(list[k].keyword, start)) {
-            hits.push(start);
-            break;
-          }
-        }
-      }
-    }
-    return hits.sort((x, y) => x - y);
-  };
-}
-function occursAt(data, keyword, start) {
-  const { bytes } = keyword;
-  if (start < 0 || start + bytes.length > data.length) return false;
-  for (let j = 0; j < bytes.length; j++) if (data[start + j] !== bytes[j]) return false;
-  return true;
+function alternation(keywords, flags) {
+  const unique = [...new Set(keywords)].filter((k) => k.length > 0);
+  if (unique.length === 0) return null;
+  unique.sort((a, b) => b.length - a.length);
+  return new RegExp(unique.map((k) => Buffer.from(k, "utf8").toString("latin1").replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")).join("|"), flags);
 }
 function mayBeUtf16(data) {
   if (data.length >= 2 && (data[0] === 255 && data[1] === 254 || data[0] === 254 && data[1] === 255)) return true;
@@ -323,6 +188,22 @@ function characterClasses(value) {
   return upper + lower + digit + other;
 }
 var HEX = /^[0-9a-fA-F]+$/;
+function looksLikeWords(value) {
+  let letters = 0;
+  let vowels = 0;
+  let run = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i) | 32;
+    if (c >= 48 && c <= 57) return false;
+    if (c < 97 || c > 122) continue;
+    letters++;
+    if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117) {
+      vowels++;
+      run = 0;
+    } else if (++run > 3) return false;
+  }
+  return letters > 0 && vowels * 100 >= letters * 50;
+}
 function gateSecret(rule, secret) {
   const { allowlist, reject } = rule;
   if (allowlist.stopwords.length > 0) {
@@ -334,6 +215,7 @@ function gateSecret(rule, secret) {
   if (reject.maxRepeat > 0 && longestRepeat(secret) > reject.maxRepeat) return null;
   if (reject.maxSequence > 0 && longestSequence(secret) >= reject.maxSequence) return null;
   if (reject.minClasses > 0 && characterClasses(secret) < reject.minClasses) return null;
+  if (reject.words && looksLikeWords(secret)) return null;
   const entropy = shannonEntropy(secret);
   return entropy >= rule.entropy ? entropy : null;
 }
@@ -465,13 +347,9 @@ function planFor(rules2) {
   let plan = plans.get(rules2);
   if (plan) return plan;
   let radius = 3;
-  for (const rule of rules2) {
-    if (rule.context?.pair) radius = Math.max(radius, rule.context.pair.lines + 2);
-    for (const name of rule.context?.names ?? []) if (name.near) radius = Math.max(radius, name.near.lines + 2);
-  }
+  for (const rule of rules2) if (rule.context?.pair) radius = Math.max(radius, rule.context.pair.lines + 2);
   const uses = (decoder) => rules2.some((rule) => rule.decoders.includes(decoder));
   plan = {
-    findKeywords: createKeywordFinder(rules2.flatMap((rule) => rule.keywords)),
     radius: Math.min(radius, 40),
     url: uses("url"),
     jsonEscape: uses("json-escape"),
@@ -484,7 +362,7 @@ function planFor(rules2) {
 function scanText(text, rules2, path2) {
   if (rules2.length === 0 || text.length === 0) return [];
   const plan = planFor(rules2);
-  const windows = keywordWindows(text, plan);
+  const windows = keywordWindows(text, findKeywords(text, rules2), plan);
   if (windows.length === 0) return [];
   const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set() };
   for (const [from, to] of windows) scanWindow(text, from, to, rules2, plan, state, path2);
@@ -492,8 +370,7 @@ function scanText(text, rules2, path2) {
   if (raws.length === 0) return [];
   return resolve(raws, new LineIndex(text));
 }
-function keywordWindows(text, plan) {
-  const hits = plan.findKeywords(text);
+function keywordWindows(text, hits, plan) {
   if (hits.length === 0) return [];
   const windows = [];
   let current = null;
@@ -661,11 +538,21 @@ var ALLOW_NEXT_LINE = /keywarden:allow-next-line(?![\w-])/i;
 function markInlineIgnores(candidates, text) {
   if (candidates.length === 0 || !/keywarden:allow/i.test(text)) return candidates;
   const starts = lineStarts(text);
-  const lineText = (line) => line < 1 || line > starts.length ? "" : text.slice(starts[line - 1], line < starts.length ? starts[line] : text.length);
+  const seen = /* @__PURE__ */ new Map();
+  const has = (directive, line) => {
+    if (line < 1 || line > starts.length) return false;
+    const key = `${directive === ALLOW ? "a" : "n"}${line}`;
+    let found = seen.get(key);
+    if (found === void 0) {
+      found = directive.test(text.slice(starts[line - 1], line < starts.length ? starts[line] : text.length));
+      seen.set(key, found);
+    }
+    return found;
+  };
   return candidates.map((candidate) => {
     if (candidate.allowedBy) return candidate;
-    let allowed = ALLOW_NEXT_LINE.test(lineText(candidate.line - 1));
-    for (let line = candidate.line; !allowed && line <= Math.max(candidate.line, candidate.endLine); line++) allowed = ALLOW.test(lineText(line));
+    let allowed = has(ALLOW_NEXT_LINE, candidate.line - 1);
+    for (let line = candidate.line; !allowed && line <= Math.max(candidate.line, candidate.endLine); line++) allowed = has(ALLOW, line);
     return allowed ? { ...candidate, allowedBy: "inline" } : candidate;
   });
 }
@@ -1289,7 +1176,8 @@ function compileReject(f) {
     hex: f?.boolean("hex", false) ?? false,
     maxRepeat: f?.number("maxRepeat", 0, 0, 1e3) ?? 0,
     maxSequence: f?.number("maxSequence", 0, 0, 1e3) ?? 0,
-    minClasses: f?.number("minClasses", 0, 0, 4) ?? 0
+    minClasses: f?.number("minClasses", 0, 0, 4) ?? 0,
+    words: f?.boolean("words", false) ?? false
   };
 }
 function compileExamples(f) {
