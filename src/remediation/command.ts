@@ -77,13 +77,13 @@ function writeExpressions(set: LeakSet, options: ScanOptions, io: Io): HistoryRe
   const secretsKnown = set.keys.some((key) => key.secrets.length > 0) || (set.unpaired?.secrets.length ?? 0) > 0;
   let missing: string | null = null;
   if (redacted) {
-    missing = `The secrets in ${options.report ?? 'the report'} are redacted, so the file cannot list them: run \`keywarden scan … --format json --no-redact --output report.json\` and \`keywarden remediate --report report.json --replacements FILE\`, or let remediate run the scan itself.`;
+    missing = `The secrets in ${options.report ?? 'the report'} are redacted, so the file cannot list them: pipe an unredacted one instead (\`keywarden scan … --format json --no-redact | keywarden remediate --report - --replacements FILE\`), or let remediate run the scan itself.`;
   } else if (!secretsKnown) {
     missing = 'Only key IDs are known (--key), so the file can list the IDs but not the secrets: run remediate on a scan or an unredacted report to include them.';
   }
   const replacements = replacementsFor(set);
   if (options.replacements === undefined) return { file: DEFAULT_REPLACEMENTS_FILE, written: false, count: replacements.length, missing };
-  if (redacted) throw new UsageError(`--replacements needs the real secrets, but --report ${options.report} is redacted: write it with \`keywarden scan … --format json --no-redact\`, or let remediate run the scan itself`);
+  if (redacted) throw new UsageError(`--replacements needs the real secrets, but --report ${options.report} is redacted: pipe \`keywarden scan … --format json --no-redact\` into \`keywarden remediate --report -\`, or let remediate run the scan itself`);
   const file = path.resolve(io.cwd, options.replacements);
   try {
     writeFileSync(file, formatReplacements(replacements), { mode: 0o600 });
