@@ -327,3 +327,13 @@ describe('more real-world shapes', () => {
     expectFound(`const REGION = "ASIAPACIFICSINGAPORE"; // aws\nAKIABOUTUSPAGEHEADER\n`, []);
   });
 });
+
+describe('key/value pairs', () => {
+  it('finds .NET app.config <add key value> and Postman aws auth key/value lists', () => {
+    const { akia, secret, secret2 } = fresh();
+    expectFound(`<appSettings>\n  <add key="AWSProfileName" value="dev"/>\n  <add key="AWSSecretKey" value="${secret}"/>\n</appSettings>\n`, [{ rule: SK, secret, confidence: 'high' }]);
+    const postman = JSON.stringify({ auth: { type: 'awsv4', awsv4: [{ key: 'accessKey', value: akia, type: 'string' }, { key: 'secretKey', value: secret2, type: 'string' }] } });
+    expectFound(postman, [{ rule: ID, secret: akia }, { rule: SK, secret: secret2, keyId: akia }]);
+    expectFound(`<add key="ChecksumValue" value="${fresh().secret}"/>\n`, []);
+  });
+});

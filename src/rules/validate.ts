@@ -8,8 +8,11 @@ import { DECODERS, type DecoderName, type NameContext, type PairContext, type Ru
 
 const CONFIDENCES: readonly Confidence[] = ['high', 'medium', 'low'];
 
-/** The separator allowed between a name and its value: quotes, `=`, `:`, `=>`, `(`, `,`, tags, whitespace, newlines. */
-export const DEFAULT_SEPARATOR = String.raw`(?:[\s"'\`:=>,;(\[{|*\\@]|-|<\/?[A-Za-z_][\w:.-]*>)*`;
+/**
+ * The separator allowed between a name and its value: quotes, `=`, `:`, `=>`, `(`, `,`, tags, whitespace,
+ * newlines, and the word `value` (`<add key="AWSSecretKey" value="…"/>`, Postman's `"key": …, "value": …`).
+ */
+export const DEFAULT_SEPARATOR = String.raw`(?:[\s"'\`:=>,;(\[{|*\\@]|-|<\/?[A-Za-z_][\w:.-]*>|value\b)*`;
 
 const RULE_FIELDS = new Set([
   '$comment', 'id', 'kind', 'description', 'regex', 'flags', 'secretGroup', 'keywords', 'entropy', 'confidence',
