@@ -15,8 +15,6 @@ import { git } from './run.js';
 
 /** Below this much content, starting worker threads costs more than it saves. */
 const POOL_MIN_BYTES = 8 * 1024 * 1024;
-/** The reader stops while this much content waits for the workers, and resumes below half of it. */
-const MAX_QUEUED_BYTES = 16 * 1024 * 1024;
 
 export interface CommitScan {
   /** Revisions for `git log` (e.g. ['--all'] or ['base..head']). */
@@ -68,7 +66,7 @@ export async function scanCommits(context: SourceContext, detect: Detect, scan: 
       totalBytes += plan.size;
     }
   }
-  await scanBlobs(context, detect, wanted, totalBytes, record, scan.workers ?? totalBytes >= POOL_MIN_BYTES);
+  await scanBlobs(context, detect, wanted, totalBytes, record, scan.workers ?? totalBytes >= POOL_MIN_BYTES, stats, scanned);
 
   // The parents' versions of paths with candidates (outside a range they were not read yet).
   const extra = [...blobsToCheck(commits, hits)].filter((sha) => !scanned.has(sha));
@@ -121,43 +119,48 @@ async function planBlobs(cwd: string, commits: readonly LogCommit[], packOrder: 
   return plans;
 }
 
-async function scanBlobs(context: SourceContext, detect: Detect, plans: BlobPlan[], totalBytes: number, record: (plan: BlobPlan, result: DetectResult) => void, workers: boolean): Promise<void> {
+async function scanBlobs(context: SourceContext, detect: Detect, plans: BlobPlan[], totalBytes: number, record: (plan: BlobPlan, result: DetectResult) => void, workers: boolean, stats?: ScanStats, scanned?: Set<string>): Promise<void> {
   if (plans.length === 0) return;
-  const bySha = new Map(plans.map((plan) => [plan.sha, plan]));
-  const shas = plans.map((plan) => plan.sha);
   const progress = context.progress;
   let done = 0;
   let doneBytes = 0;
-  const finish = (plan: BlobPlan, result: DetectResult): void => {
-    record(plan, result);
-    done++;
-    doneBytes += plan.size;
+  const tick = (items: number, bytes: number): void => {
+    done += items;
+    doneBytes += bytes;
     progress?.update({ items: done, bytes: doneBytes, totalItems: plans.length, totalBytes, label: 'blobs' });
   };
-  // For a large history the pipeline's main-thread detect is bypassed: the same detectChunk runs on worker
-  // threads with rules rebuilt from the same config (src/pool), so results are identical, only parallel.
-  const pool = workers ? new (await import('../pool/pool.js')).DetectPool(context.config) : null;
-  const pending: Array<Promise<void>> = [];
-  try {
-    await readBlobs(context.cwd, shas, {
-      maxSize: context.config.maxFileSize,
-      allocate: pool ? (size) => pool.allocate(size) : undefined,
-      onBlob(blob) {
-        const plan = bySha.get(blob.sha) ?? { sha: blob.sha, path: blob.sha, size: blob.size };
-        if (blob.data === null) {
-          done++;
-          return;
-        }
-        const result = pool ? pool.detect(plan.path, blob.data) : detect({ path: plan.path, data: blob.data });
-        pending.push(result.then((value) => finish(plan, value)));
+  if (workers && stats && scanned) {
+    // For a large history the pipeline's main-thread detect is bypassed: the same detectChunk runs on worker
+    // threads with rules rebuilt from the same config (src/pool), so results are identical, only parallel.
+    const bySha = new Map(plans.map((plan) => [plan.sha, plan]));
+    const { scanInWorkers } = await import('../pool/pool.js');
+    await scanInWorkers(context.config, context.cwd, plans, {
+      onFound: (sha, result) => record(bySha.get(sha) ?? { sha, path: sha, size: 0 }, result),
+      onClean(items, bytes) {
+        stats.files += items;
+        stats.bytes += bytes;
       },
-      backpressure: pool ? () => (pool.pendingBytes > MAX_QUEUED_BYTES ? pool.drained(MAX_QUEUED_BYTES / 2) : null) : undefined,
+      onProgress: tick,
     });
-    pool?.flush();
-    await Promise.all(pending);
-  } finally {
-    await pool?.close();
+    for (const plan of plans) scanned.add(plan.sha);
+    return;
   }
+  const bySha = new Map(plans.map((plan) => [plan.sha, plan]));
+  const pending: Array<Promise<void>> = [];
+  await readBlobs(context.cwd, plans.map((plan) => plan.sha), {
+    maxSize: context.config.maxFileSize,
+    onBlob(blob) {
+      const plan = bySha.get(blob.sha) ?? { sha: blob.sha, path: blob.sha, size: blob.size };
+      if (blob.data === null) return;
+      pending.push(
+        detect({ path: plan.path, data: blob.data }).then((result) => {
+          record(plan, result);
+          tick(1, plan.size);
+        }),
+      );
+    },
+  });
+  await Promise.all(pending);
 }
 
 interface ObjectInfo {

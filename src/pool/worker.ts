@@ -1,43 +1,73 @@
-// One detection worker: rebuilds the rules from the configuration it is given (rules hold compiled regexes,
-// which cannot cross threads), then answers each batch of {id, path, bytes} jobs with the same DetectResults
-// detectChunk gives on the main thread. Bytes arrive as transferred ArrayBuffers: nothing is copied on the
-// way in. Jobs come in batches because one message per small blob cost more than scanning it.
+// One history worker: given a slice of blob ids (contiguous in pack order), it runs its own
+// `git cat-file --batch` and scans each blob as it arrives with the same detectChunk the main thread uses
+// (rules rebuilt from the configuration: compiled regexes cannot cross threads). Reading in the worker means
+// no bytes cross threads at all, and two cat-file processes inflate the pack on both cores.
+// Only blobs with candidates or skipped are reported back; clean ones are just counted.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config/types.js';
 import { detectChunk } from '../detect.js';
+import { readBlobs } from '../git/cat-file.js';
 import { loadRules } from '../rules/load.js';
 import type { DetectResult } from '../types.js';
 
-export interface Job {
+export interface Slice {
   id: number;
-  path: string;
-  /** The blob is the first `length` bytes; the buffer is sent back with the answer for reuse. */
-  bytes: ArrayBuffer;
-  length: number;
+  shas: string[];
+  paths: string[];
 }
 
-export interface Answer {
-  id: number;
-  bytes: ArrayBuffer;
-  result?: DetectResult;
-  error?: string;
-}
+export type WorkerMessage =
+  | { type: 'progress'; items: number; bytes: number }
+  | { type: 'done'; id: number; found: Array<{ sha: string; result: DetectResult }>; cleanItems: number; cleanBytes: number }
+  | { type: 'error'; message: string };
 
-const rules = loadRules((workerData as { config: Config }).config);
+const data = workerData as { config: Config; cwd: string };
+const rules = loadRules(data.config);
 const port = parentPort;
 if (port === null) throw new Error('pool/worker.js must run as a worker thread');
 
-port.on('message', (jobs: Job[]) => {
-  const answers: Answer[] = [];
-  for (const job of jobs) {
-    try {
-      // detectChunk starts with the engine's byte prefilter: most blobs are never decoded.
-      answers.push({ id: job.id, bytes: job.bytes, result: detectChunk({ path: job.path, data: Buffer.from(job.bytes, 0, job.length) }, rules) });
-    } catch (error) {
-      answers.push({ id: job.id, bytes: job.bytes, error: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  // Returning the buffers (transferred, not copied) lets the main thread reuse them: memory stays bounded by
-  // what is in flight instead of by how lazily this thread's garbage collector frees dead ArrayBuffers.
-  port.postMessage(answers, answers.map((answer) => answer.bytes));
+/** One scratch buffer reused for every blob: detectChunk is synchronous and keeps no reference to the bytes. */
+let scratch = new ArrayBuffer(1 << 20);
+const allocate = (size: number): Buffer => {
+  if (size > scratch.byteLength) scratch = new ArrayBuffer(Math.max(size, scratch.byteLength * 2));
+  return Buffer.from(scratch, 0, size);
+};
+
+port.on('message', (slice: Slice) => {
+  scanSlice(slice).then(
+    (message) => port.postMessage(message),
+    (error: unknown) => port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage),
+  );
 });
+
+async function scanSlice(slice: Slice): Promise<WorkerMessage> {
+  const paths = new Map(slice.shas.map((sha, i) => [sha, slice.paths[i]]));
+  const found: Array<{ sha: string; result: DetectResult }> = [];
+  let cleanItems = 0;
+  let cleanBytes = 0;
+  let tickItems = 0;
+  let tickBytes = 0;
+  await readBlobs(data.cwd, slice.shas, {
+    maxSize: data.config.maxFileSize,
+    allocate,
+    onBlob(blob) {
+      if (blob.data === null) return; // sizes were checked before slicing; a missing object is simply not scanned
+      // detectChunk starts with the engine's byte prefilter: most blobs are never decoded.
+      const result = detectChunk({ path: paths.get(blob.sha) ?? blob.sha, data: blob.data }, rules);
+      if (result.skipped || result.candidates.length > 0) found.push({ sha: blob.sha, result });
+      else {
+        cleanItems++;
+        cleanBytes += blob.size;
+      }
+      tickItems++;
+      tickBytes += blob.size;
+      if (tickItems >= 512) {
+        port!.postMessage({ type: 'progress', items: tickItems, bytes: tickBytes } satisfies WorkerMessage);
+        tickItems = 0;
+        tickBytes = 0;
+      }
+    },
+  });
+  if (tickItems > 0) port!.postMessage({ type: 'progress', items: tickItems, bytes: tickBytes } satisfies WorkerMessage);
+  return { type: 'done', id: slice.id, found, cleanItems, cleanBytes };
+}
