@@ -1,12 +1,11 @@
 // One invocation: parse → run the command → exit status. Returns 0 (nothing found), 1 (findings) or 2
 // (usage, configuration or runtime error: one line on stderr, the stack only with --debug). Nothing here
 // touches `process`; cli.ts hands in the Io and sets the exit code.
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseFast } from './cli/fast-argv.js';
 import type { Format, ScanOptions } from './cli/options.js';
-import { isExpected, RuntimeError } from './errors.js';
+import { isExpected } from './errors.js';
 import { wantsColor, type Io } from './io.js';
+import { emit, writeNotes } from './output.js';
 import { runPipeline } from './pipeline.js';
 import { VERSION } from './version.js';
 
@@ -61,6 +60,7 @@ async function scanCommand(options: ScanOptions, io: Io): Promise<number> {
   }
   writeNotes(outcome.notes, options, io);
   if (options.verbose) writeAllowed(outcome, io);
+  if (options.verify) await verifyFound(outcome, options, io);
   emit(text, options, io);
   return outcome.report.findings.length > 0 ? 1 : 0;
 }
@@ -77,33 +77,19 @@ async function baselineCommand(options: ScanOptions, io: Io): Promise<number> {
   return 0;
 }
 
-function emit(text: string, options: ScanOptions, io: Io): void {
-  if (options.output === undefined) {
-    io.stdout.write(text);
-    return;
-  }
-  try {
-    writeFileSync(path.resolve(io.cwd, options.output), text);
-  } catch (error) {
-    throw new RuntimeError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-}
-
-function writeNotes(notes: ScanOutcome['notes'], options: ScanOptions, io: Io): void {
-  if (options.quiet) return;
-  for (const note of notes) {
-    if (note.verbose && !options.verbose) continue;
-    io.stderr.write(`keywarden: ${note.level === 'warn' ? 'warning: ' : ''}${note.message}\n`);
-  }
-  const hidden = notes.filter((note) => note.verbose).length;
-  if (hidden > 0 && !options.verbose) io.stderr.write(`keywarden: ${hidden} file${hidden === 1 ? '' : 's'} skipped (binary or too large); --verbose lists them\n`);
-}
-
 function writeAllowed(outcome: ScanOutcome, io: Io): void {
   for (const item of outcome.located) {
     if (!item.allowedBy) continue;
     io.stderr.write(`keywarden: allowed by ${item.allowedBy}: ${item.file}:${item.line}:${item.column} ${item.ruleId}\n`);
   }
+}
+
+/** scan --verify: asks STS about each found key pair (one line per key on stderr); never by default. */
+async function verifyFound(outcome: ScanOutcome, options: ScanOptions, io: Io): Promise<void> {
+  const { leaksFromLocated } = await import('./remediation/leaks.js');
+  const { verifyKeys } = await import('./remediation/verify-keys.js');
+  const set = leaksFromLocated(outcome.located.filter((item) => !item.allowedBy), outcome.report.scan.mode);
+  if (set.keys.length > 0) await verifyKeys(set, outcome.config.accounts, options, io);
 }
 
 type ScanOutcome = Awaited<ReturnType<typeof runPipeline>>;

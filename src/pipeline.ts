@@ -1,6 +1,7 @@
 // One scan, wired: config → rules → source → detect → filters → findings → report. This is the only place
 // that knows the order; each stage lives in its own folder and knows nothing of the others.
 import { loadConfig } from './config/load.js';
+import type { Config } from './config/types.js';
 import type { ScanOptions } from './cli/options.js';
 import { detectChunk } from './detect.js';
 import { applyFilters } from './filters/apply.js';
@@ -20,6 +21,8 @@ export interface ScanOutcome {
   located: Located[];
   allowed: Record<string, number>;
   notes: Note[];
+  /** The configuration the scan ran with (accounts, allowlists), for what follows the report. */
+  config: Config;
 }
 
 export async function runPipeline(options: ScanOptions, io: Io): Promise<ScanOutcome> {
@@ -48,7 +51,7 @@ export async function runPipeline(options: ScanOptions, io: Io): Promise<ScanOut
     scan: { mode: source.mode, target: source.target, durationMs: Date.now() - started, ...source.stats },
     findings,
   };
-  return { report, located, allowed, notes: source.notes };
+  return { report, located, allowed, notes: source.notes, config };
 }
 
 async function createSource(context: SourceContext): Promise<Source> {

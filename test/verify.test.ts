@@ -236,6 +236,21 @@ describe('remediate --verify against a local STS', () => {
     }
   });
 
+  it('scan --verify asks STS about the pairs it found and keeps its exit code', async () => {
+    const scanned = tempDir('keywarden-scan-verify-');
+    writeFileSync(path.join(scanned, '.keywarden.json'), JSON.stringify({ accounts: [OURS] }));
+    writeFileSync(path.join(scanned, 'deploy.env'), `AWS_ACCESS_KEY_ID=${keys.user.id}\nAWS_SECRET_ACCESS_KEY=${keys.user.secret}\n`);
+    const before = seen.length;
+    const result = await runCliAsync(['scan', '.', '--verify', '--sts-endpoint', endpoint, '--verify-timeout', '2'], scanned);
+    expect(result.status, result.stderr).toBe(1);
+    expect(seen.length).toBe(before + 1);
+    expect(result.stderr).toContain(`--verify ${keys.user.id}: live`);
+    expect(result.stdout + result.stderr).not.toContain(keys.user.secret);
+    const plain = await runCliAsync(['scan', '.', '--sts-endpoint', endpoint], scanned);
+    expect(plain.status).toBe(1);
+    expect(seen.length).toBe(before + 1);
+  });
+
   it('rejects a bad --sts-endpoint or --verify-timeout in one line', async () => {
     for (const args of [['--sts-endpoint', 'not a url'], ['--sts-endpoint', 'ftp://127.0.0.1/'], ['--verify-timeout', '0'], ['--verify-timeout', 'soon']]) {
       const result = await runCliAsync(['remediate', '--report', 'report.json', '--verify', ...args], dir);

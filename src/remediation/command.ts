@@ -10,7 +10,7 @@ import type { RemediateFormat, ScanOptions } from '../cli/options.js';
 import { loadConfig } from '../config/load.js';
 import { RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import type { Note } from '../types.js';
+import { emit, writeNotes } from '../output.js';
 import { leaksFromFindings, leaksFromLocated, withKeyIds, type LeakSet } from './leaks.js';
 import { buildPlaybook, DEFAULT_REPLACEMENTS_FILE, type HistoryRewrite } from './playbook.js';
 import { renderPlaybook } from './render.js';
@@ -121,22 +121,3 @@ function rerunCommand(options: ScanOptions): string {
 
 // ── output ────────────────────────────────────────────────────────────────────────────────────────────
 
-function emit(text: string, options: ScanOptions, io: Io): void {
-  if (options.output === undefined) {
-    io.stdout.write(text);
-    return;
-  }
-  try {
-    writeFileSync(path.resolve(io.cwd, options.output), text);
-  } catch (error) {
-    throw new RuntimeError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-}
-
-function writeNotes(notes: readonly Note[], options: ScanOptions, io: Io): void {
-  if (options.quiet) return;
-  for (const note of notes) {
-    if (note.verbose && !options.verbose) continue;
-    io.stderr.write(`keywarden: ${note.level === 'warn' ? 'warning: ' : ''}${note.message}\n`);
-  }
-}

@@ -1,0 +1,31 @@
+// Where a command's output goes: the report to stdout or --output FILE, notes to stderr. Shared by every
+// command so `scan`, `baseline` and `remediate` behave the same way.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ScanOptions } from './cli/options.js';
+import { RuntimeError } from './errors.js';
+import type { Io } from './io.js';
+import type { Note } from './types.js';
+
+export function emit(text: string, options: Pick<ScanOptions, 'output'>, io: Io): void {
+  if (options.output === undefined) {
+    io.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(path.resolve(io.cwd, options.output), text);
+  } catch (error) {
+    throw new RuntimeError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+/** Notes on stderr: verbose-only ones (one per skipped file) with --verbose, else a count of them. */
+export function writeNotes(notes: readonly Note[], options: Pick<ScanOptions, 'quiet' | 'verbose'>, io: Io): void {
+  if (options.quiet) return;
+  for (const note of notes) {
+    if (note.verbose && !options.verbose) continue;
+    io.stderr.write(`keywarden: ${note.level === 'warn' ? 'warning: ' : ''}${note.message}\n`);
+  }
+  const hidden = notes.filter((note) => note.verbose).length;
+  if (hidden > 0 && !options.verbose) io.stderr.write(`keywarden: ${hidden} file${hidden === 1 ? '' : 's'} skipped (binary or too large); --verbose lists them\n`);
+}
