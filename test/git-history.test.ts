@@ -138,6 +138,19 @@ describe('scan --history', () => {
     expect(intros(result.report, twice.secret)).toEqual([at(both, 'one.env', 2), at(both, 'two/settings.ini', 3)].sort());
   });
 
+  it('gives the same answers on worker threads (a history over the 8 MiB pool threshold)', () => {
+    const repo = Repo.init();
+    const filler = (seed: number) => Array.from({ length: 70000 }, (_, i) => `const value${seed}_${i} = ${(i * 7919 + seed) % 100003}; // padding line\n`).join('');
+    repo.commit('big 1', { 'src/big1.ts': filler(1) });
+    const key = leak();
+    const added = repo.commit('big 2 with key', { 'src/big2.ts': filler(2), 'src/creds.ts': `// setup\n${key.text}` });
+    repo.commit('big 3', { 'src/big3.ts': filler(3), 'src/big1.ts': filler(4) });
+    const result = scan(repo, '--history');
+    expect(result.report.scan.bytes).toBeGreaterThan(8 * 1024 * 1024);
+    expect(result.report.scan).toMatchObject({ files: 5, commits: 3 });
+    expect(intros(result.report, key.secret)).toEqual([at(added, 'src/creds.ts', 3)]);
+  });
+
   it('does not report the AWS documentation example keys', () => {
     const repo = Repo.init();
     repo.commit('docs', { 'docs/setup.md': '```\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n```\n' });
