@@ -76,8 +76,9 @@ describe('git log --raw -z parser', () => {
 
 describe('staged diff parser', () => {
   it('maps each raw entry to its added lines, by order, including renames, merged hunks and binary files', () => {
-    const raw = `:100644 100644 ${A} ${B} M\0a b.txt\0:100644 100644 ${A} ${C} R090\0old\0new\nname\0:000000 100644 ${Z} ${A} A\0bin\0\0`;
+    const raw = `:100644 000000 ${A} ${Z} U\0conflicted\0:100644 100644 ${A} ${B} M\0a b.txt\0:100644 100644 ${A} ${C} R090\0old\0new\nname\0:000000 100644 ${Z} ${A} A\0bin\0\0`;
     const patch = [
+      '* Unmerged path conflicted',
       'diff --git a/a b.txt b/a b.txt',
       'index aaaa..bbbb 100644',
       '--- a/a b.txt',
@@ -103,6 +104,7 @@ describe('staged diff parser', () => {
     ].join('\n');
     const files = parseStagedDiff(Buffer.from(raw + patch));
     expect(files.map((file) => [file.path, file.fromPath, file.added === null ? null : [...file.added]])).toEqual([
+      ['conflicted', null, []],
       ['a b.txt', null, [2, 3, 12]],
       ['new\nname', 'old', [2]],
       ['bin', null, null],

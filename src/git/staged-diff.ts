@@ -61,7 +61,8 @@ function readPatch(patch: string, files: StagedFile[]): void {
   let i = 0;
   while (i < lines.length) {
     const line = lines[i++];
-    if (line.startsWith('diff --git ') || line.startsWith('diff --cc ')) {
+    // An unmerged path (a conflict being resolved) gets this line instead of a diff header.
+    if (line.startsWith('diff --git ') || line.startsWith('diff --cc ') || line.startsWith('* Unmerged path ')) {
       index++;
       continue;
     }
