@@ -2348,7 +2348,7 @@ function readPatch(patch, files) {
   let i = 0;
   while (i < lines.length) {
     const line = lines[i++];
-    if (line.startsWith("diff --git ") || line.startsWith("diff --cc ")) {
+    if (line.startsWith("diff --git ") || line.startsWith("diff --cc ") || line.startsWith("* Unmerged path ")) {
       index++;
       continue;
     }
@@ -2549,126 +2549,73 @@ var init_introductions = __esm({
 // ../../tmp/kwi-pd4n/headsrc/src/pool/pool.ts
 var pool_exports = {};
 __export(pool_exports, {
-  DetectPool: () => DetectPool
+  scanInWorkers: () => scanInWorkers
 });
 import os from "node:os";
 import { Worker } from "node:worker_threads";
+async function scanInWorkers(config, cwd, blobs, callbacks, size2 = defaultSize()) {
+  if (blobs.length === 0) return;
+  const slices = cut(blobs, size2 * SLICES_PER_WORKER);
+  const workers = Array.from({ length: Math.min(size2, slices.length) }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
+  let next = 0;
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) => new Promise((resolve6, reject) => {
+          const send = () => {
+            if (next >= slices.length) {
+              resolve6();
+              return;
+            }
+            worker.postMessage(slices[next++]);
+          };
+          worker.on("message", (message2) => {
+            if (message2.type === "progress") callbacks.onProgress(message2.items, message2.bytes);
+            else if (message2.type === "error") reject(new RuntimeError(message2.message));
+            else {
+              for (const { sha, result } of message2.found) callbacks.onFound(sha, result);
+              callbacks.onClean(message2.cleanItems, message2.cleanBytes);
+              send();
+            }
+          });
+          worker.on("error", (error) => reject(new RuntimeError(`history worker failed: ${error.message}`)));
+          send();
+        })
+      )
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+function cut(blobs, count) {
+  const total = blobs.reduce((sum, blob) => sum + blob.size, 0);
+  const target = Math.max(1, total / count);
+  const slices = [];
+  let current = { id: 0, shas: [], paths: [] };
+  let bytes = 0;
+  for (const blob of blobs) {
+    current.shas.push(blob.sha);
+    current.paths.push(blob.path);
+    bytes += blob.size;
+    if (bytes >= target) {
+      slices.push(current);
+      current = { id: slices.length, shas: [], paths: [] };
+      bytes = 0;
+    }
+  }
+  if (current.shas.length > 0) slices.push(current);
+  return slices;
+}
 function defaultSize() {
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(cores, 8));
 }
-var BATCH_BYTES, BATCH_JOBS, SPARE_BYTES, SMALLEST_CLASS, DetectPool;
+var SLICES_PER_WORKER;
 var init_pool = __esm({
   "../../tmp/kwi-pd4n/headsrc/src/pool/pool.ts"() {
     "use strict";
     init_errors();
-    BATCH_BYTES = 1024 * 1024;
-    BATCH_JOBS = 256;
-    SPARE_BYTES = 24 * 1024 * 1024;
-    SMALLEST_CLASS = 4096;
-    DetectPool = class {
-      slots = [];
-      waiting = /* @__PURE__ */ new Map();
-      nextId = 0;
-      drainWaiters = [];
-      broken = null;
-      batch = [];
-      batchBytes = 0;
-      flushScheduled = false;
-      spare = /* @__PURE__ */ new Map();
-      spareBytes = 0;
-      pendingBytes = 0;
-      constructor(config, size2 = defaultSize()) {
-        const url = new URL("./worker.js", import.meta.url);
-        for (let i = 0; i < size2; i++) {
-          const worker = new Worker(url, { workerData: { config } });
-          const slot = { worker, pending: 0 };
-          worker.on("message", (answers) => {
-            for (const answer of answers) this.answer(slot, answer);
-          });
-          worker.on("error", (error) => this.fail(new RuntimeError(`detection worker failed: ${error.message}`)));
-          this.slots.push(slot);
-        }
-      }
-      /**
-       * A buffer for a blob of `size` bytes, backed by a recycled ArrayBuffer when one is free. Blobs sent to
-       * detect() should live in these: their ArrayBuffer is transferred to a worker and comes back for reuse.
-       */
-      allocate(size2) {
-        const sizeClass = Math.max(SMALLEST_CLASS, 2 ** Math.ceil(Math.log2(Math.max(size2, 1))));
-        const free = this.spare.get(sizeClass)?.pop();
-        if (free !== void 0) this.spareBytes -= sizeClass;
-        return Buffer.from(free ?? new ArrayBuffer(sizeClass), 0, size2);
-      }
-      /** Scans `data` (from allocate(), or owning its whole ArrayBuffer) on a worker; `data` is unusable afterwards. */
-      detect(path7, data) {
-        if (this.broken) return Promise.reject(this.broken);
-        const id = this.nextId++;
-        this.pendingBytes += data.length;
-        let bytes = data.buffer;
-        if (data.byteOffset !== 0) bytes = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
-        const promise = new Promise((resolve6, reject) => this.waiting.set(id, { resolve: resolve6, reject, bytes: data.length }));
-        this.batch.push({ id, path: path7, bytes, length: data.length });
-        this.batchBytes += data.length;
-        if (this.batchBytes >= BATCH_BYTES || this.batch.length >= BATCH_JOBS) this.flush();
-        else if (!this.flushScheduled) {
-          this.flushScheduled = true;
-          setImmediate(() => this.flush());
-        }
-        return promise;
-      }
-      /** Sends the jobs gathered so far to the least busy worker. */
-      flush() {
-        this.flushScheduled = false;
-        if (this.batch.length === 0 || this.broken) return;
-        const slot = this.slots.reduce((best, candidate) => candidate.pending < best.pending ? candidate : best);
-        const jobs = this.batch;
-        slot.pending += this.batchBytes;
-        this.batch = [];
-        this.batchBytes = 0;
-        slot.worker.postMessage(jobs, jobs.map((job) => job.bytes));
-      }
-      /** Resolves once fewer than `below` bytes are queued. */
-      drained(below) {
-        this.flush();
-        if (this.pendingBytes < below || this.broken) return Promise.resolve();
-        return new Promise((resolve6) => this.drainWaiters.push({ below, resolve: resolve6 }));
-      }
-      async close() {
-        await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
-        this.slots = [];
-      }
-      answer(slot, answer) {
-        const waiting = this.waiting.get(answer.id);
-        if (waiting === void 0) return;
-        slot.pending -= waiting.bytes;
-        this.waiting.delete(answer.id);
-        this.recycle(answer.bytes);
-        this.pendingBytes -= waiting.bytes;
-        if (answer.error !== void 0) waiting.reject(new Error(answer.error));
-        else waiting.resolve(answer.result);
-        this.drainWaiters = this.drainWaiters.filter((waiter) => {
-          if (this.pendingBytes >= waiter.below) return true;
-          waiter.resolve();
-          return false;
-        });
-      }
-      recycle(bytes) {
-        const size2 = bytes.byteLength;
-        if ((size2 & size2 - 1) !== 0 || size2 < SMALLEST_CLASS || this.spareBytes + size2 > SPARE_BYTES) return;
-        const list = this.spare.get(size2) ?? [];
-        list.push(bytes);
-        this.spare.set(size2, list);
-        this.spareBytes += size2;
-      }
-      fail(error) {
-        this.broken = error;
-        for (const waiting of this.waiting.values()) waiting.reject(error);
-        this.waiting.clear();
-        for (const waiter of this.drainWaiters) waiter.resolve();
-        this.drainWaiters = [];
-      }
-    };
+    SLICES_PER_WORKER = 6;
   }
 });
 
@@ -2705,7 +2652,7 @@ async function scanCommits(context, detect, scan, stats, notes) {
       totalBytes += plan.size;
     }
   }
-  await scanBlobs(context, detect, wanted, totalBytes, record, scan.workers ?? totalBytes >= POOL_MIN_BYTES);
+  await scanBlobs(context, detect, wanted, totalBytes, record, scan.workers ?? totalBytes >= POOL_MIN_BYTES, stats, scanned);
   const extra = [...blobsToCheck(commits, hits)].filter((sha) => !scanned.has(sha));
   if (extra.length > 0) {
     const sizes = await listObjects(cwd, [], extra);
@@ -2751,41 +2698,46 @@ async function planBlobs(cwd, commits, packOrder) {
   for (const [sha, path7] of paths) plans2.push({ sha, path: path7, size: 0 });
   return plans2;
 }
-async function scanBlobs(context, detect, plans2, totalBytes, record, workers) {
+async function scanBlobs(context, detect, plans2, totalBytes, record, workers, stats, scanned) {
   if (plans2.length === 0) return;
-  const bySha = new Map(plans2.map((plan) => [plan.sha, plan]));
-  const shas = plans2.map((plan) => plan.sha);
   const progress = context.progress;
   let done = 0;
   let doneBytes = 0;
-  const finish = (plan, result) => {
-    record(plan, result);
-    done++;
-    doneBytes += plan.size;
+  const tick = (items, bytes) => {
+    done += items;
+    doneBytes += bytes;
     progress?.update({ items: done, bytes: doneBytes, totalItems: plans2.length, totalBytes, label: "blobs" });
   };
-  const pool = workers ? new (await Promise.resolve().then(() => (init_pool(), pool_exports))).DetectPool(context.config) : null;
-  const pending = [];
-  try {
-    await readBlobs(context.cwd, shas, {
-      maxSize: context.config.maxFileSize,
-      allocate: pool ? (size2) => pool.allocate(size2) : void 0,
-      onBlob(blob) {
-        const plan = bySha.get(blob.sha) ?? { sha: blob.sha, path: blob.sha, size: blob.size };
-        if (blob.data === null) {
-          done++;
-          return;
-        }
-        const result = pool ? pool.detect(plan.path, blob.data) : detect({ path: plan.path, data: blob.data });
-        pending.push(result.then((value) => finish(plan, value)));
+  if (workers && stats && scanned) {
+    const bySha2 = new Map(plans2.map((plan) => [plan.sha, plan]));
+    const { scanInWorkers: scanInWorkers2 } = await Promise.resolve().then(() => (init_pool(), pool_exports));
+    await scanInWorkers2(context.config, context.cwd, plans2, {
+      onFound: (sha, result) => record(bySha2.get(sha) ?? { sha, path: sha, size: 0 }, result),
+      onClean(items, bytes) {
+        stats.files += items;
+        stats.bytes += bytes;
       },
-      backpressure: pool ? () => pool.pendingBytes > MAX_QUEUED_BYTES ? pool.drained(MAX_QUEUED_BYTES / 2) : null : void 0
+      onProgress: tick
     });
-    pool?.flush();
-    await Promise.all(pending);
-  } finally {
-    await pool?.close();
+    for (const plan of plans2) scanned.add(plan.sha);
+    return;
   }
+  const bySha = new Map(plans2.map((plan) => [plan.sha, plan]));
+  const pending = [];
+  await readBlobs(context.cwd, plans2.map((plan) => plan.sha), {
+    maxSize: context.config.maxFileSize,
+    onBlob(blob) {
+      const plan = bySha.get(blob.sha) ?? { sha: blob.sha, path: blob.sha, size: blob.size };
+      if (blob.data === null) return;
+      pending.push(
+        detect({ path: plan.path, data: blob.data }).then((result) => {
+          record(plan, result);
+          tick(1, plan.size);
+        })
+      );
+    }
+  });
+  await Promise.all(pending);
 }
 async function listObjects(cwd, flags, shas = []) {
   const out = await git(cwd, ["cat-file", ...flags, "--batch-check=%(objectname) %(objecttype) %(objectsize)"], shas.length > 0 ? shas.join("\n") + "\n" : "");
@@ -2811,7 +2763,7 @@ async function treeBlobs(cwd, commit) {
   }
   return blobs;
 }
-var POOL_MIN_BYTES, MAX_QUEUED_BYTES;
+var POOL_MIN_BYTES;
 var init_scan_commits = __esm({
   "../../tmp/kwi-pd4n/headsrc/src/git/scan-commits.ts"() {
     "use strict";
@@ -2821,7 +2773,6 @@ var init_scan_commits = __esm({
     init_log();
     init_run();
     POOL_MIN_BYTES = 8 * 1024 * 1024;
-    MAX_QUEUED_BYTES = 16 * 1024 * 1024;
   }
 });
 
@@ -16156,7 +16107,7 @@ var DECODERS = ["url", "json-escape", "concat", "base64"];
 
 // ../../tmp/kwi-pd4n/headsrc/src/rules/validate.ts
 var CONFIDENCES = ["high", "medium", "low"];
-var DEFAULT_SEPARATOR = String.raw`(?:[\s"'\`:=>,;(\[{|*\\@]|-|<\/?[A-Za-z_][\w:.-]*>)*`;
+var DEFAULT_SEPARATOR = String.raw`(?:[\s"'\`:=>,;(\[{|*\\@]|-|<\/?[A-Za-z_][\w:.-]*>|value\b)*`;
 var RULE_FIELDS = /* @__PURE__ */ new Set([
   "$comment",
   "id",
@@ -16413,7 +16364,7 @@ async function runPipeline(options, io) {
     scan: { mode: source.mode, target: source.target, durationMs: Date.now() - started, ...source.stats },
     findings
   };
-  return { report, located, allowed, notes: source.notes };
+  return { report, located, allowed, notes: source.notes, config };
 }
 async function createSource(context) {
   const { options } = context;

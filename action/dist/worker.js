@@ -19,7 +19,7 @@ function createPrefilter(rules2) {
 function createKeywordPrefilter(keywords) {
   const pattern = alternation(keywords, "");
   if (!pattern) return () => false;
-  return (data) => mayBeUtf16(data) || pattern.test(data.toString("latin1"));
+  return (data2) => mayBeUtf16(data2) || pattern.test(data2.toString("latin1"));
 }
 function findKeywords(text, rules2) {
   let finder = finders.get(rules2);
@@ -42,10 +42,10 @@ function alternation(keywords, flags) {
   unique.sort((a, b) => b.length - a.length);
   return new RegExp(unique.map((k) => Buffer.from(k, "utf8").toString("latin1").replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")).join("|"), flags);
 }
-function mayBeUtf16(data) {
-  if (data.length >= 2 && (data[0] === 255 && data[1] === 254 || data[0] === 254 && data[1] === 255)) return true;
-  const end = Math.min(data.length, 8192);
-  return data.subarray(0, end).indexOf(0) !== -1;
+function mayBeUtf16(data2) {
+  if (data2.length >= 2 && (data2[0] === 255 && data2[1] === 254 || data2[0] === 254 && data2[1] === 255)) return true;
+  const end = Math.min(data2.length, 8192);
+  return data2.subarray(0, end).indexOf(0) !== -1;
 }
 
 // ../../tmp/kwi-pd4n/headsrc/src/engine/lines.ts
@@ -564,22 +564,22 @@ function lineStarts(text) {
 
 // ../../tmp/kwi-pd4n/headsrc/src/text/decode.ts
 var SNIFF_BYTES = 8192;
-function decodeBytes(data) {
-  if (data.length >= 3 && data[0] === 239 && data[1] === 187 && data[2] === 191) {
-    return { text: data.toString("utf8", 3), encoding: "utf-8-bom" };
+function decodeBytes(data2) {
+  if (data2.length >= 3 && data2[0] === 239 && data2[1] === 187 && data2[2] === 191) {
+    return { text: data2.toString("utf8", 3), encoding: "utf-8-bom" };
   }
-  if (data.length >= 2 && data[0] === 255 && data[1] === 254) {
-    return { text: data.toString("utf16le", 2), encoding: "utf-16le" };
+  if (data2.length >= 2 && data2[0] === 255 && data2[1] === 254) {
+    return { text: data2.toString("utf16le", 2), encoding: "utf-16le" };
   }
-  if (data.length >= 2 && data[0] === 254 && data[1] === 255) {
-    return { text: swapUtf16(data.subarray(2)).toString("utf16le"), encoding: "utf-16be" };
+  if (data2.length >= 2 && data2[0] === 254 && data2[1] === 255) {
+    return { text: swapUtf16(data2.subarray(2)).toString("utf16le"), encoding: "utf-16be" };
   }
-  const sniff = data.subarray(0, SNIFF_BYTES);
+  const sniff = data2.subarray(0, SNIFF_BYTES);
   const nul = sniff.indexOf(0);
-  if (nul === -1) return { text: data.toString("utf8"), encoding: "utf-8" };
+  if (nul === -1) return { text: data2.toString("utf8"), encoding: "utf-8" };
   const bomless = bomlessUtf16(sniff);
-  if (bomless === "le") return { text: data.toString("utf16le"), encoding: "utf-16le" };
-  if (bomless === "be") return { text: swapUtf16(data).toString("utf16le"), encoding: "utf-16be" };
+  if (bomless === "le") return { text: data2.toString("utf16le"), encoding: "utf-16le" };
+  if (bomless === "be") return { text: swapUtf16(data2).toString("utf16le"), encoding: "utf-16be" };
   return { skipped: "binary" };
 }
 function bomlessUtf16(sniff) {
@@ -595,8 +595,8 @@ function bomlessUtf16(sniff) {
   if (evenNul >= pairs * 0.9 && oddNul === 0) return "be";
   return null;
 }
-function swapUtf16(data) {
-  const copy = Buffer.from(data.subarray(0, data.length & ~1));
+function swapUtf16(data2) {
+  const copy = Buffer.from(data2.subarray(0, data2.length & ~1));
   return copy.swap16();
 }
 
@@ -614,15 +614,150 @@ function detectChunk(chunk, rules2) {
   return { candidates: markInlineIgnores(scanText(text, rules2, chunk.path), text) };
 }
 
+// ../../tmp/kwi-pd4n/headsrc/src/git/run.ts
+import { spawn } from "node:child_process";
+
+// ../../tmp/kwi-pd4n/headsrc/src/errors.ts
+var UsageError = class extends Error {
+  name = "UsageError";
+};
+var ConfigError = class extends Error {
+  name = "ConfigError";
+};
+var RuntimeError = class extends Error {
+  name = "RuntimeError";
+};
+
+// ../../tmp/kwi-pd4n/headsrc/src/git/run.ts
+var GLOBAL_ARGS = ["--no-optional-locks", "-c", "core.quotePath=false", "-c", "color.ui=never"];
+function gitStream(cwd, args) {
+  const child = spawn("git", [...GLOBAL_ARGS, ...args], { cwd, stdio: "pipe" });
+  const err = [];
+  child.stderr.on("data", (part) => err.push(part));
+  child.stdin.on("error", () => {
+  });
+  const done = new Promise((resolve2, reject) => {
+    child.on("error", (error) => reject(spawnError(error)));
+    child.on("close", (code, signal) => {
+      if (code === 0 || signal === "SIGTERM") resolve2();
+      else reject(gitFailure(cwd, args, Buffer.concat(err).toString("utf8")));
+    });
+  });
+  return { child, done };
+}
+function spawnError(error) {
+  if (error.code === "ENOENT") return new RuntimeError("git is not installed or not on PATH");
+  return new RuntimeError(`cannot run git: ${error instanceof Error ? error.message : String(error)}`);
+}
+function gitFailure(cwd, args, stderr) {
+  if (/not a git repository/i.test(stderr) || /unknown option `cached'/.test(stderr)) return new UsageError(`not a git repository: ${cwd}`);
+  const line = stderr.split("\n").find((text) => /^(fatal|error):/.test(text)) ?? stderr.split("\n").find((text) => text.trim() !== "") ?? "failed";
+  return new RuntimeError(`git ${args.find((arg) => !arg.startsWith("-")) ?? ""} failed: ${line.replace(/^(fatal|error):\s*/, "")}`);
+}
+
+// ../../tmp/kwi-pd4n/headsrc/src/git/cat-file.ts
+var NEWLINE = 10;
+async function readBlobs(cwd, shas, options) {
+  if (shas.length === 0) return;
+  const { child, done } = gitStream(cwd, ["cat-file", "--batch"]);
+  const parser = new BatchParser(options);
+  let failure = null;
+  const finished = new Promise((resolve2, reject) => {
+    child.stdout.on("data", (piece) => {
+      try {
+        parser.push(piece);
+      } catch (error) {
+        failure = error;
+        child.kill();
+        reject(error);
+        return;
+      }
+      const wait = options.backpressure?.();
+      if (wait) {
+        child.stdout.pause();
+        wait.then(() => child.stdout.resume(), (error) => {
+          failure = error;
+          child.kill();
+          reject(error);
+        });
+      }
+    });
+    child.stdout.on("end", () => resolve2());
+  });
+  child.stdin.end(shas.join("\n") + "\n");
+  await Promise.all([finished, done.catch((error) => {
+    if (failure === null) throw error;
+  })]);
+  if (failure !== null) throw failure;
+  parser.finish();
+}
+var BatchParser = class {
+  constructor(options) {
+    this.options = options;
+  }
+  options;
+  header = [];
+  current = null;
+  filled = 0;
+  remaining = 0;
+  trailer = false;
+  push(piece) {
+    let at = 0;
+    while (at < piece.length) {
+      if (this.trailer) {
+        if (piece[at] !== NEWLINE) throw new Error("git cat-file output is out of step");
+        at++;
+        this.trailer = false;
+        const blob = this.current;
+        this.current = null;
+        this.options.onBlob(blob);
+        continue;
+      }
+      if (this.current !== null) {
+        const take = Math.min(this.remaining, piece.length - at);
+        if (this.current.data !== null) piece.copy(this.current.data, this.filled, at, at + take);
+        this.filled += take;
+        this.remaining -= take;
+        at += take;
+        if (this.remaining === 0) this.trailer = true;
+        continue;
+      }
+      const end = piece.indexOf(NEWLINE, at);
+      if (end === -1) {
+        this.header.push(piece.subarray(at));
+        return;
+      }
+      this.header.push(piece.subarray(at, end));
+      at = end + 1;
+      const line = Buffer.concat(this.header).toString("latin1");
+      this.header = [];
+      this.startObject(line);
+    }
+  }
+  finish() {
+    if (this.current !== null || this.header.length > 0) throw new Error("git cat-file output ended inside an object");
+  }
+  startObject(line) {
+    const parts = line.split(" ");
+    if (parts.length === 2 && parts[1] === "missing") {
+      this.options.onBlob({ sha: parts[0], size: 0, data: null, missing: true });
+      return;
+    }
+    if (parts.length !== 3) throw new Error(`unexpected git cat-file header: ${line.slice(0, 80)}`);
+    const size = Number(parts[2]);
+    const keep = parts[1] === "blob" && size <= this.options.maxSize;
+    const data2 = keep ? this.options.allocate ? this.options.allocate(size) : Buffer.allocUnsafeSlow(size) : null;
+    this.current = { sha: parts[0], size, data: data2, missing: false };
+    this.filled = 0;
+    this.remaining = size;
+    if (size === 0) this.trailer = true;
+  }
+};
+
 // ../../tmp/kwi-pd4n/headsrc/src/rules/load.ts
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-
-// ../../tmp/kwi-pd4n/headsrc/src/errors.ts
-var ConfigError = class extends Error {
-  name = "ConfigError";
-};
 
 // ../../tmp/kwi-pd4n/headsrc/src/rules/regex.ts
 function compileRegex(source, flags, where) {
@@ -1010,7 +1145,7 @@ var DECODERS = ["url", "json-escape", "concat", "base64"];
 
 // ../../tmp/kwi-pd4n/headsrc/src/rules/validate.ts
 var CONFIDENCES = ["high", "medium", "low"];
-var DEFAULT_SEPARATOR = String.raw`(?:[\s"'\`:=>,;(\[{|*\\@]|-|<\/?[A-Za-z_][\w:.-]*>)*`;
+var DEFAULT_SEPARATOR = String.raw`(?:[\s"'\`:=>,;(\[{|*\\@]|-|<\/?[A-Za-z_][\w:.-]*>|value\b)*`;
 var RULE_FIELDS = /* @__PURE__ */ new Set([
   "$comment",
   "id",
@@ -1029,9 +1164,9 @@ var RULE_FIELDS = /* @__PURE__ */ new Set([
   "examples"
 ]);
 var Fields = class _Fields {
-  constructor(origin, data, prefix = "") {
+  constructor(origin, data2, prefix = "") {
     this.origin = origin;
-    this.data = data;
+    this.data = data2;
     this.prefix = prefix;
   }
   origin;
@@ -1238,17 +1373,48 @@ function loadRules(config, dir = PATTERNS_DIR) {
 }
 
 // ../../tmp/kwi-pd4n/headsrc/src/pool/worker.ts
-var rules = loadRules(workerData.config);
+var data = workerData;
+var rules = loadRules(data.config);
 var port = parentPort;
 if (port === null) throw new Error("pool/worker.js must run as a worker thread");
-port.on("message", (jobs) => {
-  const answers = [];
-  for (const job of jobs) {
-    try {
-      answers.push({ id: job.id, bytes: job.bytes, result: detectChunk({ path: job.path, data: Buffer.from(job.bytes, 0, job.length) }, rules) });
-    } catch (error) {
-      answers.push({ id: job.id, bytes: job.bytes, error: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  port.postMessage(answers, answers.map((answer) => answer.bytes));
+var scratch = new ArrayBuffer(1 << 20);
+var allocate = (size) => {
+  if (size > scratch.byteLength) scratch = new ArrayBuffer(Math.max(size, scratch.byteLength * 2));
+  return Buffer.from(scratch, 0, size);
+};
+port.on("message", (slice) => {
+  scanSlice(slice).then(
+    (message) => port.postMessage(message),
+    (error) => port.postMessage({ type: "error", message: error instanceof Error ? error.message : String(error) })
+  );
 });
+async function scanSlice(slice) {
+  const paths = new Map(slice.shas.map((sha, i) => [sha, slice.paths[i]]));
+  const found = [];
+  let cleanItems = 0;
+  let cleanBytes = 0;
+  let tickItems = 0;
+  let tickBytes = 0;
+  await readBlobs(data.cwd, slice.shas, {
+    maxSize: data.config.maxFileSize,
+    allocate,
+    onBlob(blob) {
+      if (blob.data === null) return;
+      const result = detectChunk({ path: paths.get(blob.sha) ?? blob.sha, data: blob.data }, rules);
+      if (result.skipped || result.candidates.length > 0) found.push({ sha: blob.sha, result });
+      else {
+        cleanItems++;
+        cleanBytes += blob.size;
+      }
+      tickItems++;
+      tickBytes += blob.size;
+      if (tickItems >= 512) {
+        port.postMessage({ type: "progress", items: tickItems, bytes: tickBytes });
+        tickItems = 0;
+        tickBytes = 0;
+      }
+    }
+  });
+  if (tickItems > 0) port.postMessage({ type: "progress", items: tickItems, bytes: tickBytes });
+  return { type: "done", id: slice.id, found, cleanItems, cleanBytes };
+}
