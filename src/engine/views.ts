@@ -100,10 +100,12 @@ function replaceView(source: View, pattern: RegExp, replace: (m: RegExpExecArray
 }
 
 const PERCENT = /%([0-9A-Fa-f]{2})/g;
+const URL_RELEVANT = /%(?:2[FfBb]|3[Dd])/;
 
 /** `%2F` → `/`, `%2B` → `+`, `%3D` → `=`, `%0A` → LF (printable ASCII and whitespace only; other bytes stay encoded). */
 export function urlView(source: View): View | null {
-  if (!source.text.includes('%')) return null;
+  // Only an encoded character of the key alphabets (/ + =) can hide a key from the plain view.
+  if (!URL_RELEVANT.test(source.text)) return null;
   return replaceView(
     source,
     PERCENT,
