@@ -55,8 +55,9 @@ async function scanCommand(options: ScanOptions, io: Io): Promise<number> {
   });
   if (format === 'text' && outcome.report.findings.length > 0) {
     // The pre-commit hook's command: say the commit was stopped and how to fix it (src/init/advice.ts).
+    // A staged key never reached history, so the advice (which already points at `remediate --key`) replaces the playbook hint.
     if (options.staged) text += '\n' + (await import('./init/advice.js')).blockedCommitAdvice(outcome.report.findings);
-    text += '\n' + (await import('./remediation/hint.js')).shortPlaybook(outcome.report.findings);
+    else text += '\n' + (await import('./remediation/hint.js')).shortPlaybook(outcome.report.findings);
   }
   writeNotes(outcome.notes, options, io);
   if (options.verbose) writeAllowed(outcome, io);
