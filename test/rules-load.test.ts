@@ -8,7 +8,7 @@ import { defaultConfig, type Config } from '../src/config/types.js';
 import { ConfigError } from '../src/errors.js';
 import { scanText } from '../src/engine/scan.js';
 import { loadBuiltinRules, loadRules, PATTERNS_DIR } from '../src/rules/load.js';
-import { compileRegex, findCatastrophicForm } from '../src/rules/regex.js';
+import { compileRegex, findCatastrophicForm, findPolynomialForm } from '../src/rules/regex.js';
 import { ROOT, runCli } from './support/cli.js';
 import { fakeKeyId } from './support/fakes.js';
 import { tempDir } from './support/repo.js';
@@ -100,6 +100,19 @@ describe('compileRegex', () => {
       expect(() => compileRegex(source, '', 'allow.regexes[0]')).toThrow(ConfigError);
     }
     expect(() => compileRegex('(A|a)+$', 'i', 'w')).toThrow(/unsafe/);
+  });
+
+  it('refuses polynomial forms in rule regexes (they run over 64 KB windows), not in short-input regexes', () => {
+    for (const source of ['\\w+\\s*\\w+x', 'a+a+b', '(?:a+)(?:a+)b', '\\w+a\\w+x', '[A-Z0-9]{0,500}[A-Z]{0,500}!']) {
+      expect(findPolynomialForm(source), source).not.toBeNull();
+      expect(() => compileRegex(source, '', 'rules[0].regex', { linear: true })).toThrow(/two unbounded repetitions/);
+      expect(compileRegex(source, '', 'allow.regexes[0]').source).toBe(source);
+    }
+    for (const source of ['\\w+=\\w+', '.*test.*', 'x\\s*=\\s*\\S+', '[a-z]+[0-9]+[a-z]+', '[A-Za-z0-9/+]{100,}={0,2}']) {
+      expect(findPolynomialForm(source), source).toBeNull();
+    }
+    const custom = { ...builtin, id: 'slow', regex: '\\w+\\s*\\w+x' };
+    expect(loadError(() => loadRules(config({ rules: [custom] })))).toMatch(/^\.keywarden\.json: rules\[0\]: regex: unsafe regular expression .*two unbounded repetitions/);
   });
 
   it('reports invalid regexes with the location prefix', () => {

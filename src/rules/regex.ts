@@ -10,8 +10,13 @@
 // how to rewrite. Fixed counts (`(?:ab){4}`) and bounded, single quantifiers are fine.
 import { ConfigError } from '../errors.js';
 
-/** Compiles `source` with `flags`, or throws ConfigError `<where>: …` if it is invalid or may backtrack catastrophically. */
-export function compileRegex(source: string, flags: string, where: string): RegExp {
+/**
+ * Compiles `source` with `flags`, or throws ConfigError `<where>: …` if it is invalid or may backtrack
+ * catastrophically. With `linear` (rule regexes, which run over windows of up to 64 KB) it also refuses
+ * polynomial forms: two unbounded repetitions over the same characters one after the other (`\w+\s*\w+x`),
+ * which cost O(n³) on a long run of word characters. Allow-regexes and names only ever see short strings.
+ */
+export function compileRegex(source: string, flags: string, where: string, options: { linear?: boolean } = {}): RegExp {
   let regex: RegExp;
   try {
     regex = new RegExp(source, flags);
@@ -19,7 +24,7 @@ export function compileRegex(source: string, flags: string, where: string): RegE
     const message = error instanceof Error ? error.message : String(error);
     throw new ConfigError(`${where}: ${message}`);
   }
-  const problem = findCatastrophicForm(source, flags.includes('i'));
+  const problem = findCatastrophicForm(source, flags.includes('i')) ?? (options.linear ? findPolynomialForm(source, flags.includes('i')) : null);
   if (problem) throw new ConfigError(`${where}: unsafe regular expression /${source}/: ${problem}`);
   return regex;
 }
@@ -167,9 +172,9 @@ class Parser {
       set.addRange(97, 122);
       set.add(95);
     };
+    // Unicode spaces are left out, so that \s and \S stay disjoint for the overlap checks.
     const space = () => {
       for (const code of [9, 10, 11, 12, 13, 32]) set.add(code);
-      set.other = true;
     };
     const negated = (fill: () => void) => {
       const inner = new CharSet();
@@ -417,6 +422,62 @@ export function findCatastrophicForm(source: string, ignoreCase = false): string
   const alternatives = new Parser(source, ignoreCase).parse();
   for (const alt of alternatives) {
     const problem = check(alt);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** Repetitions with a maximum this large count as unbounded for the polynomial check. */
+const LARGE = 100;
+
+/** Inlines plain single-alternative groups, so `(?:a+)(?:a+)b` reads like `a+a+b`. */
+function flatten(nodes: Node[]): Node[] {
+  return nodes.flatMap((node) => (node.type === 'group' && !node.lookaround && node.alternatives.length === 1 ? flatten(node.alternatives[0]) : [node]));
+}
+
+/**
+ * Two large repetitions in a row over overlapping characters, with only characters they could both take
+ * between them, and something after them that can fail (which forces the backtracking).
+ */
+function checkLinear(input: Node[]): string | null {
+  const nodes = flatten(input);
+  const canFailAfter = nodes.map((_, i) => nodes.slice(i + 1).some((n) => !(n.type === 'group' && n.lookaround) && !firstOfNode(n).nullable));
+  let previous: CharSet | null = null;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node.type === 'group') for (const alt of node.alternatives) {
+      const problem = checkLinear(alt);
+      if (problem) return problem;
+    }
+    if (node.type === 'group' && node.lookaround) continue;
+    if (node.type === 'quantified') {
+      const problem = checkLinear([node.node]);
+      if (problem) return problem;
+    }
+    const large = (node.type === 'quantified' && node.max >= LARGE) || (node.type === 'group' && node.alternatives.some((alt) => alt.some((n) => n.type === 'quantified' && n.max >= LARGE)));
+    const { first, nullable } = firstOfNode(node);
+    if (large) {
+      const chars = charsOf([node]);
+      if (previous && previous.intersects(chars) && canFailAfter[i]) {
+        return 'two unbounded repetitions in a row can take the same characters (such as \\w+\\s*\\w+x); separate them with a character the first cannot take, or bound them';
+      }
+      if (nullable && previous) previous.union(chars);
+      else previous = chars;
+      continue;
+    }
+    if (nullable) {
+      if (previous) previous.union(charsOf([node]));
+      continue;
+    }
+    if (previous && !previous.intersects(first)) previous = null;
+  }
+  return null;
+}
+
+/** A description of the first polynomial-backtracking form found in `source`, or null if none. */
+export function findPolynomialForm(source: string, ignoreCase = false): string | null {
+  for (const alt of new Parser(source, ignoreCase).parse()) {
+    const problem = checkLinear(alt);
     if (problem) return problem;
   }
   return null;

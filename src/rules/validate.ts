@@ -59,9 +59,9 @@ class Fields {
     if (!CONFIDENCES.includes(value as Confidence)) this.fail(field, 'must be "high", "medium" or "low"');
     return value as Confidence;
   }
-  regex(field: string, flags: string, wrap = (source: string) => source): RegExp {
+  regex(field: string, flags: string, wrap = (source: string) => source, linear = false): RegExp {
     const source = this.string(field) as string;
-    return compileRegex(wrap(source), flags, this.where(field));
+    return compileRegex(wrap(source), flags, this.where(field), { linear });
   }
   object(field: string): Fields | undefined {
     const value = this.data[field];
@@ -101,7 +101,8 @@ export function compileRule(raw: unknown, origin: string): Rule {
   if (!/^[imsu]*$/.test(flags)) f.fail('flags', 'only i, m, s and u are allowed');
   const secretGroup = f.number('secretGroup', 0, 0, 99);
   if (!Number.isInteger(secretGroup)) f.fail('secretGroup', 'must be an integer');
-  const regex = f.regex('regex', `g${flags}${secretGroup > 0 ? 'd' : ''}`);
+  // The rule regex runs over whole windows of text: it must also be free of polynomial backtracking.
+  const regex = f.regex('regex', `g${flags}${secretGroup > 0 ? 'd' : ''}`, undefined, true);
   const groups = new RegExp(`${regex.source}|`, flags).exec('')!.length - 1;
   if (secretGroup > groups) f.fail('secretGroup', `the regex has only ${groups} capture group(s)`);
   const keywords = f.strings('keywords');
