@@ -337,3 +337,19 @@ describe('key/value pairs', () => {
     expectFound(`<add key="ChecksumValue" value="${fresh().secret}"/>\n`, []);
   });
 });
+
+describe('split values', () => {
+  it('joins Python implicit concatenation across lines, shell adjacent quotes and JS template-free +', () => {
+    const { secret, secret2 } = fresh();
+    const python = `AWS_SECRET_ACCESS_KEY = (\n    "${secret.slice(0, 21)}"\n    "${secret.slice(21)}"\n)\n`;
+    const found = expectFound(python, [{ rule: SK, secret }]);
+    expect(found[0]).toMatchObject({ line: 2, endLine: 3 });
+    expectFound(`export AWS_SECRET_ACCESS_KEY="${secret2.slice(0, 10)}""${secret2.slice(10)}"\n`, [{ rule: SK, secret: secret2 }]);
+  });
+  it('does not glue a key ID and its secret into one value, nor two unrelated strings into a secret', () => {
+    const { akia, secret } = fresh();
+    expectFound(`creds = "${akia}" + ":" + "${secret}"\n`, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia }]);
+    const half = randomBytes(15).toString('base64');
+    expectFound(`const label = "${half}" + "${randomBytes(15).toString('base64')}"; // not aws\n`, []);
+  });
+});
