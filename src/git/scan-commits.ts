@@ -12,6 +12,7 @@ import { readBlobs } from './cat-file.js';
 import { blobsToCheck, findIntroductions } from './introductions.js';
 import { GITLINK_MODE, readLog, SYMLINK_MODE, type LogCommit } from './log.js';
 import { git } from './run.js';
+import type { WorkerSet } from '../pool/pool.js';
 
 /** Below this much content, starting worker threads costs more than it saves. */
 const POOL_MIN_BYTES = 8 * 1024 * 1024;
@@ -36,14 +37,27 @@ interface BlobPlan {
 export async function scanCommits(context: SourceContext, detect: Detect, scan: CommitScan, stats: ScanStats, notes: Note[]): Promise<Located[]> {
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
-  let packOrder = scan.wholeRepository ? listObjects(cwd, ['--batch-all-objects', '--unordered']) : null;
-  packOrder?.catch(() => {}); // awaited below; a log failure must not leave it unhandled
+  // Held in an object so that the planning step can drop the (large) list of every object once it is used.
+  const objects = { packOrder: scan.wholeRepository ? listObjects(cwd, ['--batch-all-objects', '--unordered']) : null };
+  objects.packOrder?.catch(() => {}); // awaited below; a log failure must not leave it unhandled
+  // When the object list says there is a lot to scan, the workers start while git log is still running.
+  const early = objects.packOrder === null || scan.workers === false ? null : objects.packOrder.then((objects) => (scan.workers || blobBytes(objects, maxSize) >= POOL_MIN_BYTES ? import('../pool/pool.js').then((pool) => pool.startWorkers(context.config, cwd)) : null)).catch(() => null);
+  try {
+    return await scanWith(context, detect, scan, stats, notes, objects, early);
+  } finally {
+    await (await early)?.close();
+  }
+}
+
+async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan, stats: ScanStats, notes: Note[], objects: { packOrder: Promise<Map<string, ObjectInfo>> | null }, early: Promise<WorkerSet | null> | null): Promise<Located[]> {
+  const cwd = context.cwd;
+  const maxSize = context.config.maxFileSize;
   const commits = await readLog(cwd, scan.revs, scan.stdinRevs);
   stats.commits = commits.length;
   if (commits.length === 0) return [];
 
-  const plans = await planBlobs(cwd, commits, packOrder);
-  packOrder = null; // the list of every object is large: let it go before the scan
+  const plans = await planBlobs(cwd, commits, objects.packOrder);
+  objects.packOrder = null; // the list of every object is large: let it go before the scan
   const hits = new Map<string, Candidate[]>();
   const scanned = new Set<string>();
   const record = (plan: BlobPlan, result: DetectResult): void => {
@@ -66,7 +80,12 @@ export async function scanCommits(context: SourceContext, detect: Detect, scan: 
       totalBytes += plan.size;
     }
   }
-  await scanBlobs(context, detect, wanted, totalBytes, record, scan.workers ?? totalBytes >= POOL_MIN_BYTES, stats, scanned);
+  const workers = (await early) ?? (scan.workers ?? totalBytes >= POOL_MIN_BYTES ? (await import('../pool/pool.js')).startWorkers(context.config, cwd) : null);
+  try {
+    await scanBlobs(context, detect, wanted, totalBytes, record, workers, stats, scanned);
+  } finally {
+    if (workers !== (await early)) await workers?.close();
+  }
 
   // The parents' versions of paths with candidates (outside a range they were not read yet).
   const extra = [...blobsToCheck(commits, hits)].filter((sha) => !scanned.has(sha));
@@ -75,7 +94,7 @@ export async function scanCommits(context: SourceContext, detect: Detect, scan: 
     await scanBlobs(context, detect, extra.map((sha) => ({ sha, path: sha, size: sizes.get(sha)?.size ?? 0 })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
       scanned.add(plan.sha);
       if (!result.skipped && result.candidates.length > 0) hits.set(plan.sha, result.candidates);
-    }, false);
+    }, null);
   }
 
   const trees = new Map<string, Promise<Set<string>>>();
@@ -119,7 +138,7 @@ async function planBlobs(cwd: string, commits: readonly LogCommit[], packOrder: 
   return plans;
 }
 
-async function scanBlobs(context: SourceContext, detect: Detect, plans: BlobPlan[], totalBytes: number, record: (plan: BlobPlan, result: DetectResult) => void, workers: boolean, stats?: ScanStats, scanned?: Set<string>): Promise<void> {
+async function scanBlobs(context: SourceContext, detect: Detect, plans: BlobPlan[], totalBytes: number, record: (plan: BlobPlan, result: DetectResult) => void, workers: WorkerSet | null, stats?: ScanStats, scanned?: Set<string>): Promise<void> {
   if (plans.length === 0) return;
   const progress = context.progress;
   let done = 0;
@@ -133,8 +152,7 @@ async function scanBlobs(context: SourceContext, detect: Detect, plans: BlobPlan
     // For a large history the pipeline's main-thread detect is bypassed: the same detectChunk runs on worker
     // threads with rules rebuilt from the same config (src/pool), so results are identical, only parallel.
     const bySha = new Map(plans.map((plan) => [plan.sha, plan]));
-    const { scanInWorkers } = await import('../pool/pool.js');
-    await scanInWorkers(context.config, context.cwd, plans, {
+    await workers.scan(plans, {
       onFound: (sha, result) => record(bySha.get(sha) ?? { sha, path: sha, size: 0 }, result),
       onClean(items, bytes) {
         stats.files += items;
@@ -161,6 +179,12 @@ async function scanBlobs(context: SourceContext, detect: Detect, plans: BlobPlan
     },
   });
   await Promise.all(pending);
+}
+
+function blobBytes(objects: Map<string, ObjectInfo>, maxSize: number): number {
+  let bytes = 0;
+  for (const info of objects.values()) if (info.type === 'blob' && info.size <= maxSize) bytes += info.size;
+  return bytes;
 }
 
 interface ObjectInfo {

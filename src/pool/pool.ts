@@ -27,40 +27,52 @@ export interface PoolCallbacks {
 
 const SLICES_PER_WORKER = 6;
 
-export async function scanInWorkers(config: Config, cwd: string, blobs: readonly PoolBlob[], callbacks: PoolCallbacks, size = defaultSize()): Promise<void> {
-  if (blobs.length === 0) return;
-  const slices = cut(blobs, size * SLICES_PER_WORKER);
-  const workers = Array.from({ length: Math.min(size, slices.length) }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
-  let next = 0;
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = (): void => {
-              if (next >= slices.length) {
-                resolve();
-                return;
-              }
-              worker.postMessage(slices[next++]);
-            };
-            worker.on('message', (message: WorkerMessage) => {
-              if (message.type === 'progress') callbacks.onProgress(message.items, message.bytes);
-              else if (message.type === 'error') reject(new RuntimeError(message.message));
-              else {
-                for (const { sha, result } of message.found) callbacks.onFound(sha, result);
-                callbacks.onClean(message.cleanItems, message.cleanBytes);
-                send();
-              }
-            });
-            worker.on('error', (error) => reject(new RuntimeError(`history worker failed: ${error.message}`)));
-            send();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
+export interface WorkerSet {
+  /** Scans the blobs (in the order given, best pack order) on the workers; call once. */
+  scan(blobs: readonly PoolBlob[], callbacks: PoolCallbacks): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the workers now (loading modules and compiling rules takes a while) so that they are ready by the
+ * time the caller knows which blobs to scan.
+ */
+export function startWorkers(config: Config, cwd: string, size = defaultSize()): WorkerSet {
+  // A small young generation keeps each worker's heap (and so the process's peak RSS) down; these threads
+  // allocate mostly short strings.
+  const workers = Array.from({ length: size }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
+  return {
+    async scan(blobs, callbacks) {
+      if (blobs.length === 0) return;
+      const slices = cut(blobs, size * SLICES_PER_WORKER);
+      let next = 0;
+      await Promise.all(
+        workers.map(
+          (worker) =>
+            new Promise<void>((resolve, reject) => {
+              const send = (): void => {
+                if (next >= slices.length) resolve();
+                else worker.postMessage(slices[next++]);
+              };
+              worker.on('message', (message: WorkerMessage) => {
+                if (message.type === 'progress') callbacks.onProgress(message.items, message.bytes);
+                else if (message.type === 'error') reject(new RuntimeError(message.message));
+                else {
+                  for (const { sha, result } of message.found) callbacks.onFound(sha, result);
+                  callbacks.onClean(message.cleanItems, message.cleanBytes);
+                  send();
+                }
+              });
+              worker.on('error', (error) => reject(new RuntimeError(`history worker failed: ${error.message}`)));
+              send();
+            }),
+        ),
+      );
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
 }
 
 /** Contiguous slices of about equal bytes (a blob bigger than a slice gets one of its own). */
