@@ -1,7 +1,7 @@
 // Loading rules: patterns/*.json and config rules are validated at start-up; a bad file or regex names the
 // file and the field; disableRules and entropy overrides apply; and a catastrophic regex is refused before it
 // can hang a scan (compileRegex is also what user allow-regexes go through).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type Config } from '../src/config/types.js';
@@ -41,6 +41,13 @@ describe('loadRules', () => {
     for (const rule of rules) {
       expect(rule.regex.flags).toContain('g');
       expect(rule.keywords.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('every built-in regex passes the backtracking analysis (start-up skips it for patterns/)', () => {
+    for (const name of readdirSync(PATTERNS_DIR)) {
+      const raw = JSON.parse(readFileSync(path.join(PATTERNS_DIR, name), 'utf8'));
+      expect(() => loadBuiltinRules(patternsDir({ [name]: raw }))).not.toThrow();
     }
   });
 

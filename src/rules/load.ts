@@ -13,7 +13,7 @@ import { compileRule } from './validate.js';
 export const PATTERNS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'patterns');
 
 /** Reads and compiles the built-in rules in `dir` (patterns/ by default), in file-name order. */
-export function loadBuiltinRules(dir = PATTERNS_DIR): Rule[] {
+export function loadBuiltinRules(dir = PATTERNS_DIR, trusted = dir === PATTERNS_DIR): Rule[] {
   let names: string[];
   try {
     names = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
@@ -28,7 +28,7 @@ export function loadBuiltinRules(dir = PATTERNS_DIR): Rule[] {
     } catch (error) {
       throw new ConfigError(`${origin}: invalid JSON: ${(error as Error).message}`);
     }
-    const rule = compileRule(raw, origin);
+    const rule = compileRule(raw, origin, trusted);
     if (rule.id !== name.slice(0, -'.json'.length)) throw new ConfigError(`${origin}: id: must equal the file name ("${name.slice(0, -5)}")`);
     return rule;
   });
