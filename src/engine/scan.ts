@@ -131,7 +131,8 @@ function pushView(views: View[], view: View | null): void {
   if (view) views.push(view);
 }
 
-function matchView(view: View, rule: Rule, original: string, raws: Map<string, Raw>, path: string | undefined): void {
+/** Calls `found` for each match of `rule` in `view` that passes the rule's cheap checks. */
+function eachSecret(view: View, rule: Rule, found: (secret: string, index: number, entropy: number) => void): void {
   const { regex } = rule;
   regex.lastIndex = 0;
   for (let m = regex.exec(view.text); m; m = regex.exec(view.text)) {
@@ -143,11 +144,16 @@ function matchView(view: View, rule: Rule, original: string, raws: Map<string, R
     if (!secret) continue;
     const index = rule.secretGroup === 0 ? m.index : m.indices![rule.secretGroup]![0];
     const entropy = gateSecret(rule, secret);
-    if (entropy === null) continue;
+    if (entropy !== null) found(secret, index, entropy);
+  }
+}
+
+function matchView(view: View, rule: Rule, original: string, raws: Map<string, Raw>, path: string | undefined): void {
+  eachSecret(view, rule, (secret, index, entropy) => {
     const start = originalStart(view, index);
     const end = originalEnd(view, index + secret.length);
     addRaw(raws, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path));
-  }
+  });
 }
 
 function contextOf(rule: Rule, secret: string, viewText: string, index: number, original: string, start: number, path: string | undefined) {
@@ -178,7 +184,6 @@ function addRaw(raws: Map<string, Raw>, rule: Rule, start: number, end: number, 
  * names the decoded value. Everything found inside points at the whole token.
  */
 function scanDecodedToken(identity: View, token: { index: number; text: string; decoded: string }, rules: readonly Rule[], original: string, state: ScanState, path: string | undefined): void {
-  const { raws } = state;
   const prefix = identity.text.slice(Math.max(0, token.index - 240), token.index);
   const inner = prefix + token.decoded;
   const tokenStart = originalStart(identity, token.index);
@@ -189,21 +194,10 @@ function scanDecodedToken(identity: View, token: { index: number; text: string; 
   pushView(views, jsonEscapeView(innerView));
   for (const view of views) {
     for (const rule of rules) {
-      const { regex } = rule;
-      regex.lastIndex = 0;
-      for (let m = regex.exec(view.text); m; m = regex.exec(view.text)) {
-        if (m[0].length === 0) {
-          regex.lastIndex++;
-          continue;
-        }
-        const secret = rule.secretGroup === 0 ? m[0] : m[rule.secretGroup];
-        if (!secret) continue;
-        const index = rule.secretGroup === 0 ? m.index : m.indices![rule.secretGroup]![0];
-        if (originalStart(view, index) < prefix.length) continue; // found by the outer scan already
-        const entropy = gateSecret(rule, secret);
-        if (entropy === null) continue;
-        addRaw(raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path), true);
-      }
+      eachSecret(view, rule, (secret, index, entropy) => {
+        if (originalStart(view, index) < prefix.length) return; // found by the outer scan already
+        addRaw(state.raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path), true);
+      });
     }
   }
 }
