@@ -109,3 +109,13 @@ describe('hard inputs', () => {
     expect(found.find((c) => c.kind === 'session-token')).toMatchObject({ secret: token, keyId: asia });
   });
 });
+
+describe('window edges', () => {
+  it('never reports a piece of a long base64 run cut by a window edge, even with AWS words around', () => {
+    const blob = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7919) % 251)).toString('base64');
+    const asia = fakeKeyId('ASIA');
+    // keywords inside and around the blob put window edges in the middle of it
+    const text = `var aws_session_token=x,k="${asia}",d="${blob.slice(0, 90_000)}aws${blob.slice(90_000)}";secretAccessKey:e.s,AWS_SECRET=y;`;
+    expect(scanText(text, rules).map((c) => c.kind)).toEqual(['access-key-id']);
+  });
+});

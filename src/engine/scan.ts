@@ -107,8 +107,32 @@ function keywordWindows(text: string, hits: number[], plan: Plan): Array<[number
   return windows;
 }
 
-function scanWindow(text: string, from: number, to: number, rules: readonly Rule[], plan: Plan, state: ScanState, path: string | undefined): void {
+/** Characters that may continue a key, token, or one of their encodings. */
+function isTokenChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 43 || code === 47 || code === 61 || code === 95 || code === 45 || code === 37 || code === 92;
+}
+
+/**
+ * A window capped in characters may start or end inside a long run (a base64 blob on a minified line); a
+ * piece of a run would look like a whole value, so the edges move off the run they cut.
+ */
+function trimToTokens(text: string, from: number, to: number): [number, number] {
+  const limit = MAX_BASE64;
+  if (from > 0 && isTokenChar(text.charCodeAt(from - 1))) {
+    const stop = Math.min(to, from + limit);
+    while (from < stop && isTokenChar(text.charCodeAt(from))) from++;
+  }
+  if (to < text.length && isTokenChar(text.charCodeAt(to))) {
+    const stop = Math.max(from, to - limit);
+    while (to > stop && isTokenChar(text.charCodeAt(to - 1))) to--;
+  }
+  return [from, to];
+}
+
+function scanWindow(text: string, start: number, end: number, rules: readonly Rule[], plan: Plan, state: ScanState, path: string | undefined): void {
   const { raws } = state;
+  const [from, to] = trimToTokens(text, start, end);
+  if (to <= from) return;
   const identity = identityView(text.slice(from, to), from);
   const views: View[] = [identity];
   if (plan.url) pushView(views, urlView(identity));
