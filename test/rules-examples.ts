@@ -17,7 +17,7 @@ export function fakeSecretWithSymbols(): string {
   for (;;) {
     const secret = fakeSecret();
     if (!secret.includes('/') || !secret.includes('+')) continue;
-    if (/(.)\1\1\1/.test(secret) || /example|sample|secret|password|placeholder|changeme|dummy|redacted|your|xxxx|here|access|fake/i.test(secret)) continue;
+    if (/(.)\1\1\1/.test(secret) || /example|sample|secret|s3cr3t|password|passw0rd|placeholder|changeme|dummy|redacted|your|xxxx|here|access|fake|test/i.test(secret)) continue;
     return secret;
   }
 }

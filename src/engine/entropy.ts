@@ -43,6 +43,21 @@ export function longestSequence(value: string): number {
   return best;
 }
 
+/** How many runs of three consecutive character codes (abc, 123, ZYX) the value holds, not overlapping. */
+export function sequenceRuns(value: string): number {
+  let runs = 0;
+  for (let i = 2; i < value.length; i++) {
+    const a = value.charCodeAt(i - 2);
+    const b = value.charCodeAt(i - 1);
+    const c = value.charCodeAt(i);
+    if ((b - a === 1 && c - b === 1) || (a - b === 1 && b - c === 1)) {
+      runs++;
+      i += 2;
+    }
+  }
+  return runs;
+}
+
 /** How many of: upper-case letter, lower-case letter, digit, other character. */
 export function characterClasses(value: string): number {
   let upper = 0;
@@ -94,6 +109,7 @@ export function gateSecret(rule: Rule, secret: string): number | null {
   if (reject.hex && HEX.test(secret)) return null;
   if (reject.maxRepeat > 0 && longestRepeat(secret) > reject.maxRepeat) return null;
   if (reject.maxSequence > 0 && longestSequence(secret) >= reject.maxSequence) return null;
+  if (reject.maxSequenceRuns > 0 && sequenceRuns(secret) > reject.maxSequenceRuns) return null;
   if (reject.minClasses > 0 && characterClasses(secret) < reject.minClasses) return null;
   if (reject.words && looksLikeWords(secret)) return null;
   const entropy = shannonEntropy(secret);

@@ -71,6 +71,8 @@ export interface Rule {
     maxRepeat: number;
     /** Reject a secret containing an ascending or descending run (ABCDEF, 654321) this long (0 = off). */
     maxSequence: number;
+    /** Reject a secret with more than this many runs of three (abc, 123, XYZ) typed-out placeholders are made of (0 = off). */
+    maxSequenceRuns: number;
     /** Of upper, lower, digit and symbol (/+), how many must appear (0 = off). */
     minClasses: number;
     /** Reject a secret with no digit whose letters are at least half vowels: words (ASIAPACIFICSINGAPORE), not random. */

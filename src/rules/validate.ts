@@ -190,6 +190,7 @@ function compileReject(f: Fields | undefined): Rule['reject'] {
     hex: f?.boolean('hex', false) ?? false,
     maxRepeat: f?.number('maxRepeat', 0, 0, 1000) ?? 0,
     maxSequence: f?.number('maxSequence', 0, 0, 1000) ?? 0,
+    maxSequenceRuns: f?.number('maxSequenceRuns', 0, 0, 1000) ?? 0,
     minClasses: f?.number('minClasses', 0, 0, 4) ?? 0,
     words: f?.boolean('words', false) ?? false,
   };
