@@ -353,3 +353,17 @@ describe('split values', () => {
     expectFound(`const label = "${half}" + "${randomBytes(15).toString('base64')}"; // not aws\n`, []);
   });
 });
+
+describe('name/value lists', () => {
+  it('finds Kubernetes env entries, ECS task definitions and docker-compose environment lists', () => {
+    const { secret, secret2, secret3 } = { ...fresh(), secret3: fakeSecretWithSymbols() };
+    expectFound(`env:\n  - name: AWS_REGION\n    value: eu-west-1\n  - name: AWS_SECRET_ACCESS_KEY\n    value: "${secret}"\n`, [{ rule: SK, secret, confidence: 'high' }]);
+    const ecs = JSON.stringify({ containerDefinitions: [{ environment: [{ name: 'AWS_SECRET_ACCESS_KEY', value: secret2 }, { name: 'STAGE', value: 'prod' }] }] }, null, 2);
+    expectFound(ecs, [{ rule: SK, secret: secret2, confidence: 'high' }]);
+    expectFound(`services:\n  app:\n    environment:\n      - AWS_SECRET_ACCESS_KEY=${secret3}\n`, [{ rule: SK, secret: secret3 }]);
+  });
+  it('does not take the value of another name in the list', () => {
+    const { secret } = fresh();
+    expectFound(`env:\n  - name: AWS_SECRET_ACCESS_KEY\n    valueFrom:\n      secretKeyRef: { name: aws, key: secret }\n  - name: BUILD_CHECKSUM\n    value: "${secret}"\n`, []);
+  });
+});
