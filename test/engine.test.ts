@@ -119,3 +119,21 @@ describe('window edges', () => {
     expect(scanText(text, rules).map((c) => c.kind)).toEqual(['access-key-id']);
   });
 });
+
+describe('prefilter exactness', () => {
+  it('says yes exactly when some keyword occurs, wherever it sits (start, end, across UTF-8)', () => {
+    const prefilter = createPrefilter(rules);
+    const keywords = [...new Set(rules.flatMap((r) => r.keywords))];
+    const filler = 'const x = 1; // αβγ — données\n';
+    for (const keyword of keywords) {
+      for (const at of ['start', 'middle', 'end'] as const) {
+        const body = filler.repeat(50);
+        const text = at === 'start' ? keyword + body : at === 'end' ? body + keyword : body.slice(0, 700) + keyword + body.slice(700);
+        expect(prefilter(Buffer.from(text)), `${keyword} at ${at}`).toBe(true);
+      }
+      // a keyword broken by one character is not a keyword
+      const broken = keyword.slice(0, 1) + ' ' + keyword.slice(1);
+      expect(prefilter(Buffer.from(filler + broken + filler)), broken).toBe(keywords.some((k) => broken.includes(k)));
+    }
+  });
+});
