@@ -136,4 +136,12 @@ describe('prefilter exactness', () => {
       expect(prefilter(Buffer.from(filler + broken + filler)), broken).toBe(keywords.some((k) => broken.includes(k)));
     }
   });
+
+  it('stays exact where anchor bytes are dense (a source map full of A, w, _ takes the fallback path)', () => {
+    const prefilter = createPrefilter(rules);
+    const mappings = 'AAAA,SAASA,CAAC;AACD,wBAAwB,A_A_A,'.repeat(20_000);
+    expect(prefilter(Buffer.from(`{"mappings":"${mappings}"}`))).toBe(false);
+    expect(prefilter(Buffer.from(`{"mappings":"${mappings}","k":"AKIA"}`))).toBe(true);
+    expect(prefilter(Buffer.from(`{"k":"secretAccessKey","mappings":"${mappings}"}`))).toBe(true);
+  });
 });
