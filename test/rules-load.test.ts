@@ -1,7 +1,8 @@
 // Loading rules: patterns/*.json and config rules are validated at start-up; a bad file or regex names the
 // file and the field; disableRules and entropy overrides apply; and a catastrophic regex is refused before it
 // can hang a scan (compileRegex is also what user allow-regexes go through).
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type Config } from '../src/config/types.js';
@@ -81,6 +82,24 @@ describe('loadRules', () => {
   it('an entropy override changes what is reported', () => {
     const key = fakeKeyId();
     expect(scanText(key, loadRules(config({ entropy: { 'aws-access-key-id': 7 } })))).toEqual([]);
+  });
+
+  it('the CLI exits 2 with one line naming the file and field of a broken patterns/ file', () => {
+    // A copy of the built package whose patterns/ holds one broken rule.
+    const copy = tempDir('keywarden-package-');
+    cpSync(path.join(ROOT, 'bin'), path.join(copy, 'bin'), { recursive: true });
+    cpSync(path.join(ROOT, 'dist'), path.join(copy, 'dist'), { recursive: true });
+    cpSync(path.join(ROOT, 'package.json'), path.join(copy, 'package.json'));
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
+    cpSync(PATTERNS_DIR, path.join(copy, 'patterns'), { recursive: true });
+    const file = path.join(copy, 'patterns', 'aws-secret-access-key.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('[A-Za-z0-9/+]{40}', '[A-Za-z0-9/+{40}'));
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.txt'), 'hello\n');
+    const result = spawnSync(process.execPath, [path.join(copy, 'bin', 'keywarden.js'), 'scan', '.'], { cwd: dir, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/patterns\/aws-secret-access-key\.json: regex: Invalid regular expression/);
   });
 
   it('the CLI exits 2 with one line for a bad custom rule in the config', () => {
