@@ -3,11 +3,14 @@
 //
 // V8's irregexp is a backtracking engine, so `(a+)+$` on "aaaa…b" takes exponential time. Rather than a
 // timeout (impossible for a synchronous RegExp) we parse the source into a small tree and reject:
-//   - nested variable quantifiers (star height > 1): `(a+)+`, `(a*)*`, `(?:\w+\s?)*`, `(a{1,9})+`;
-//   - a variable quantifier over alternatives that can start with the same character: `(a|a)*`, `(a|ab)+`,
-//     `(\w|\d)*` (each repetition can be matched two ways, so failure explores 2^n paths).
-// This is conservative (a few safe forms such as `(?:\.\w+)+` are rejected too); the message says why and
-// how to rewrite. Fixed counts (`(?:ab){4}`) and bounded, single quantifiers are fine.
+//   - nested variable quantifiers (star height > 1): `(a+)+`, `(a*)*`, `(?:\w+\s?)*`, `(a{1,9})+`, unless
+//     each repetition starts or ends with a character the inner ones cannot take (`(?:\.\w+)+`, `(?:<[^>]*>)*`);
+//   - a variable quantifier over alternatives that can match the same text or a prefix of each other:
+//     `(a|a)*`, `(a|ab)+`, `(\w|\d)*` (each repetition can be split two ways: 2^n paths on failure);
+//   - for rule regexes (run over windows of up to 64 KB), also two unbounded repetitions in a row over the
+//     same characters, `\w+\s*\w+x`, which are polynomial (O(n³)) rather than exponential.
+// The analysis is conservative (it may refuse a safe regex, never accept a catastrophic one of these kinds);
+// the message says why and how to rewrite. Fixed counts (`(?:ab){4}`) and single quantifiers are fine.
 import { ConfigError } from '../errors.js';
 
 /**
