@@ -367,3 +367,17 @@ describe('name/value lists', () => {
     expectFound(`env:\n  - name: AWS_SECRET_ACCESS_KEY\n    valueFrom:\n      secretKeyRef: { name: aws, key: secret }\n  - name: BUILD_CHECKSUM\n    value: "${secret}"\n`, []);
   });
 });
+
+describe('declared defaults', () => {
+  it('finds Terraform variable defaults and CloudFormation parameter defaults', () => {
+    const { secret, secret2, secret3 } = { ...fresh(), secret3: fakeSecretWithSymbols() };
+    expectFound(`variable "aws_secret_key" {\n  type      = string\n  sensitive = true\n  default   = "${secret}"\n}\n`, [{ rule: SK, secret, confidence: 'high' }]);
+    expectFound(`Parameters:\n  AWSSecretAccessKey:\n    Type: String\n    NoEcho: true\n    Default: ${secret2}\n`, [{ rule: SK, secret: secret2, confidence: 'high' }]);
+    expectFound(`provider "aws" {}\nvariable "secret_key" {\n  default = "${secret3}"\n}\n`, [{ rule: SK, secret: secret3, confidence: 'medium' }]);
+  });
+  it('does not attach a name to the default of another block', () => {
+    const { secret } = fresh();
+    expectFound(`variable "aws_secret_key" {\n  type = string\n}\n\nvariable "build_hash" {\n  default = "${secret}"\n}\n`, []);
+    expectFound(`Parameters:\n  AWSSecretAccessKey:\n    Type: String\n  ImageDigest:\n    Type: String\n    Default: ${fresh().secret}\n`, []);
+  });
+});

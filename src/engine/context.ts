@@ -6,9 +6,13 @@ import type { Confidence } from '../types.js';
 import { linesBack, linesForward } from './lines.js';
 
 /** How far back from a value a name may start. */
-const LOOKBACK = 240;
-/** A name may sit at most this many line breaks above its value. */
-const MAX_NAME_LINES = 2;
+const LOOKBACK = 400;
+/**
+ * A name may sit at most this many line breaks above its value. Plain names need only separators between
+ * them and the value (so in practice one or two lines); structured names (a Terraform variable block, a
+ * CloudFormation parameter with its Default) spell out the lines between in their own regex.
+ */
+const MAX_NAME_LINES = 8;
 /** `near` evidence is looked for within this many characters either side, whatever the line count. */
 const NEAR_CHARS = 6000;
 
