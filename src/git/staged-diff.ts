@@ -2,22 +2,15 @@
 // (NUL-separated, so any file name survives) with its index blob id, and the patch part, which git writes in
 // the same order, gives the added line numbers from the hunk headers. File names inside the patch are never
 // parsed. Hunks are walked line by line so that merged hunks with context lines are also counted right.
+import { ZERO_SHA, type Change } from './log.js';
 
-export interface StagedFile {
-  status: string;
-  oldMode: string;
-  newMode: string;
-  oldSha: string | null;
-  newSha: string | null;
-  /** Where the file is in the index. */
-  path: string;
+/** A staged change: `path` is where the file is in the index. */
+export interface StagedFile extends Change {
   /** For a rename or copy, where it came from. */
   fromPath: string | null;
   /** 1-based line numbers of the staged version that the index adds; null when git saw the file as binary. */
   added: Set<number> | null;
 }
-
-const ZERO = /^0+$/;
 
 export function parseStagedDiff(output: Buffer): StagedFile[] {
   const files: StagedFile[] = [];
@@ -40,8 +33,8 @@ export function parseStagedDiff(output: Buffer): StagedFile[] {
       status: status[0],
       oldMode,
       newMode,
-      oldSha: ZERO.test(oldSha) ? null : oldSha,
-      newSha: ZERO.test(newSha) ? null : newSha,
+      oldSha: ZERO_SHA.test(oldSha) ? null : oldSha,
+      newSha: ZERO_SHA.test(newSha) ? null : newSha,
       path: second ?? first,
       fromPath: second === null ? null : first,
       added: null,
