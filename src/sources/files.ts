@@ -1,7 +1,10 @@
 // Files and folders, no git needed. fast-glob walks folders (skipping .git/ and node_modules/ unless asked);
-// each file is read once, size-checked before reading, and handed to detect. An unreadable file is a note
-// and the scan goes on, as in ripgrep: one bad file does not hide the findings in the others.
-import { promises as fs } from 'node:fs';
+// each file is opened once, size-checked on its descriptor before reading, and handed to detect. Reads are
+// synchronous on purpose: for thousands of small files, fs.promises' four thread-pool round trips per file
+// (open, fstat, read, close) cost several times the detection itself, while a sync loop over open files is
+// bounded by the disk. An unreadable file is a note and the scan goes on, as in ripgrep: one bad file does
+// not hide the findings in the others.
+import fs from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { UsageError } from '../errors.js';
@@ -9,15 +12,12 @@ import type { Detect, Located, Note, Source } from '../types.js';
 import type { SourceContext } from './context.js';
 import { locate, skipNote } from './locate.js';
 
-/** Files read and scanned at once: enough to hide file-system latency, few enough to bound memory. */
-const CONCURRENCY = 16;
 const DEFAULT_IGNORES = ['**/.git/**', '**/node_modules/**'];
 
 interface Target {
   absolute: string;
   /** Posix path reported for the file. */
   display: string;
-  size: number;
 }
 
 export async function createFilesSource(context: SourceContext): Promise<Source> {
@@ -32,31 +32,15 @@ export async function createFilesSource(context: SourceContext): Promise<Source>
     notes,
     async run(detect: Detect): Promise<Located[]> {
       const located: Located[] = [];
-      let next = 0;
-      const worker = async (): Promise<void> => {
-        while (next < targets.length) {
-          const target = targets[next++];
-          located.push(...(await scanTarget(target, context, detect, notes, stats)));
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(CONCURRENCY, targets.length) }, worker));
+      for (const target of targets) located.push(...(await scanTarget(target, context, detect, notes, stats)));
       return located;
     },
   };
 }
 
 async function scanTarget(target: Target, context: SourceContext, detect: Detect, notes: Note[], stats: Source['stats']): Promise<Located[]> {
-  if (target.size > context.config.maxFileSize) {
-    notes.push({ level: 'info', verbose: true, message: `skipped ${target.display}: ${target.size} bytes is over the ${context.config.maxFileSize}-byte limit (--max-file-size)` });
-    return [];
-  }
-  let data: Buffer;
-  try {
-    data = await fs.readFile(target.absolute);
-  } catch (error) {
-    notes.push({ level: 'warn', message: `could not read ${target.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
-    return [];
-  }
+  const data = readTarget(target, context.config.maxFileSize, notes);
+  if (data === null) return [];
   const result = await detect({ path: target.display, data });
   if (result.skipped) {
     notes.push(skipNote(target.display, result.skipped));
@@ -67,6 +51,32 @@ async function scanTarget(target: Target, context: SourceContext, detect: Detect
   return locate(result.candidates, target.display, null);
 }
 
+/** The file's bytes, or null with a note when it is too large or unreadable. */
+function readTarget(target: Target, maxFileSize: number, notes: Note[]): Buffer | null {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(target.absolute, 'r');
+    const size = fs.fstatSync(fd).size;
+    if (size > maxFileSize) {
+      notes.push({ level: 'info', verbose: true, message: `skipped ${target.display}: ${size} bytes is over the ${maxFileSize}-byte limit (--max-file-size)` });
+      return null;
+    }
+    const data = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const read = fs.readSync(fd, data, filled, size - filled, filled);
+      if (read === 0) break; // the file shrank while we read it
+      filled += read;
+    }
+    return filled === size ? data : data.subarray(0, filled);
+  } catch (error) {
+    notes.push({ level: 'warn', message: `could not read ${target.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+    return null;
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}
+
 async function listTargets(roots: string[], context: SourceContext, notes: Note[]): Promise<Target[]> {
   const targets: Target[] = [];
   const seen = new Set<string>();
@@ -74,12 +84,12 @@ async function listTargets(roots: string[], context: SourceContext, notes: Note[
     const absolute = path.resolve(context.cwd, root);
     let stat;
     try {
-      stat = await fs.stat(absolute);
+      stat = fs.statSync(absolute);
     } catch {
       throw new UsageError(`no such file or directory: ${root}`);
     }
     if (stat.isFile()) {
-      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path.dirname(absolute)), size: stat.size });
+      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path.dirname(absolute)) });
       seen.add(absolute);
       continue;
     }
@@ -92,16 +102,17 @@ async function listTargets(roots: string[], context: SourceContext, notes: Note[
       dot: true,
       onlyFiles: true,
       followSymbolicLinks: false,
-      stats: true,
+      objectMode: true,
       suppressErrors: true,
       ignore: context.options.defaultIgnores ? DEFAULT_IGNORES : [],
     });
     for (const entry of entries) {
+      // A link is scanned where it points, if that is inside the scan; following it could leave the tree or loop.
       if (entry.dirent.isSymbolicLink()) continue;
       const file = path.join(absolute, entry.path);
       if (seen.has(file)) continue;
       seen.add(file);
-      targets.push({ absolute: file, display: displayPath(context.cwd, file, absolute), size: entry.stats?.size ?? 0 });
+      targets.push({ absolute: file, display: displayPath(context.cwd, file, absolute) });
     }
   }
   targets.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
