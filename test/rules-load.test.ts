@@ -77,6 +77,8 @@ describe('loadRules', () => {
     expect(loadError(() => loadRules(config({ rules: [{ ...builtin }] })))).toBe('.keywarden.json: rules[0]: id: "aws-access-key-id" is already defined by another rule');
     expect(loadError(() => loadRules(config({ disableRules: ['aws-nope'] })))).toBe('.keywarden.json: disableRules: unknown rule id "aws-nope"');
     expect(loadError(() => loadRules(config({ entropy: { 'aws-nope': 3 } })))).toBe('.keywarden.json: entropy: unknown rule id "aws-nope"');
+    expect(loadError(() => loadRules(config({ allowSecrets: [{ value: 'x', ruleId: 'aws-nope' }] })))).toBe('.keywarden.json: allow.rules.aws-nope: unknown rule id');
+    expect(loadRules(config({ allowRegexes: [{ regex: 'x', ruleId: 'aws-secret-access-key' }] })).length).toBe(3);
   });
 
   it('an entropy override changes what is reported', () => {

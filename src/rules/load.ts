@@ -53,6 +53,10 @@ export function loadRules(config: Config, dir = PATTERNS_DIR): Rule[] {
       throw new ConfigError(`${where}: entropy.${id}: must be a number from 0 to 8`);
     }
   }
+  // A typo in a per-rule allow entry would otherwise allow nothing, silently.
+  for (const { ruleId } of [...config.allowSecrets, ...config.allowRegexes]) {
+    if (ruleId !== undefined && !ids.has(ruleId)) throw new ConfigError(`${where}: allow.rules.${ruleId}: unknown rule id`);
+  }
   const disabled = new Set(config.disableRules);
   return rules
     .filter((rule) => !disabled.has(rule.id))
