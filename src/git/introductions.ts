@@ -23,14 +23,17 @@ export interface Introduction {
 /** Candidates of every scanned blob that has any; a blob that is absent was clean, skipped or not read. */
 export type Hits = ReadonlyMap<string, readonly Candidate[]>;
 
-/** Blobs whose content the decision needs, beyond the new versions: parents' versions of hit paths, and deleted files. */
-export function blobsToCheck(commits: readonly LogCommit[], hits: Hits): Set<string> {
-  const needed = new Set<string>();
+/**
+ * Blobs whose content the decision needs, beyond the new versions: parents' versions of hit paths, and deleted
+ * files, each with the path it had (detection may weigh the path as evidence).
+ */
+export function blobsToCheck(commits: readonly LogCommit[], hits: Hits): Map<string, string> {
+  const needed = new Map<string, string>();
   for (const commit of commits) {
     for (const block of commit.blocks) {
       if (!block.some((change) => isHit(change, hits))) continue;
       for (const change of block) {
-        if (change.oldSha !== null && (isHit(change, hits) || change.status === 'D')) needed.add(change.oldSha);
+        if (change.oldSha !== null && (isHit(change, hits) || change.status === 'D') && !needed.has(change.oldSha)) needed.set(change.oldSha, change.path);
       }
     }
   }

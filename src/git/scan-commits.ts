@@ -88,10 +88,10 @@ async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan
   }
 
   // The parents' versions of paths with candidates (outside a range they were not read yet).
-  const extra = [...blobsToCheck(commits, hits)].filter((sha) => !scanned.has(sha));
+  const extra = [...blobsToCheck(commits, hits)].filter(([sha]) => !scanned.has(sha));
   if (extra.length > 0) {
-    const sizes = await listObjects(cwd, [], extra);
-    await scanBlobs(context, detect, extra.map((sha) => ({ sha, path: sha, size: sizes.get(sha)?.size ?? 0 })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
+    const sizes = await listObjects(cwd, [], extra.map(([sha]) => sha));
+    await scanBlobs(context, detect, extra.map(([sha, path]) => ({ sha, path, size: sizes.get(sha)?.size ?? 0 })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
       scanned.add(plan.sha);
       if (!result.skipped && result.candidates.length > 0) hits.set(plan.sha, result.candidates);
     }, null);
