@@ -34,6 +34,8 @@ export async function runPipeline(options: ScanOptions, io: Io): Promise<ScanOut
   const baseline = options.baseline ? loadBaseline(path.resolve(io.cwd, options.baseline)) : null;
   const context: SourceContext = { cwd: io.cwd, config, options, stdin: io.stdin, progress: createProgress(io, options) };
   const source = await createSource(context);
+  // Path globs and baselines match the paths the source reports (git: relative to the top level, from any subfolder).
+  if (source.root !== undefined) config.base = source.root;
   const detect: Detect = async (chunk) => detectChunk(chunk, rules);
   const located = applyFilters(await source.run(detect), config, baseline);
   context.progress?.done();

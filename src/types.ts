@@ -107,6 +107,8 @@ export interface Source {
   target: string;
   /** Runs the source to completion, calling detect for each chunk, and returns where each candidate lives. */
   run(detect: Detect): Promise<Located[]>;
+  /** The folder reported paths are relative to, when it is not the working directory (git: the repository's top level). */
+  root?: string;
   stats: ScanStats;
   notes: Note[];
 }

@@ -94,6 +94,18 @@ describe('ignorePaths', () => {
     expect(new Set(found.map((f) => f.file))).toEqual(new Set(['build/out/b.ini', 'src/c.ini']));
   });
 
+  it('applies anchored globs to a staged scan run from a subfolder, and reports top-level paths', () => {
+    const repo = Repo.init();
+    repo.commit('config', { '.keywarden.json': JSON.stringify({ ignorePaths: ['/fixtures/'] }), 'sub/x.txt': 'x\n' });
+    repo.write('fixtures/a.ini', credentials(fakeKeyId(), fakeSecret()));
+    const leak = fakeKeyId();
+    repo.write('sub/leak.ini', `aws_access_key_id = ${leak}\n`);
+    repo.git('add', '-A');
+    for (const cwd of [repo.dir, path.join(repo.dir, 'sub')]) {
+      expect(scan(cwd, ['--staged']).found.map((f) => [f.file, f.secret])).toEqual([['sub/leak.ini', leak]]);
+    }
+  });
+
   // KNOWN GAP, marked with it.fails so it flips red once fixed: git sources report paths relative to the
   // repository's top level, but config.base is the working directory, so an anchored glob misses when keywarden
   // runs from a subfolder. Fix: each git source sets `context.config.base` to `git rev-parse --show-toplevel`.

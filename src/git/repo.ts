@@ -1,15 +1,29 @@
 // Questions asked of the repository before a scan: is this a repository, is it shallow, does a ref exist.
 // Each answer is one short git call; failures become one-line errors (exit 2).
+import path from 'node:path';
 import { RuntimeError, UsageError } from '../errors.js';
 import { git, gitRaw } from './run.js';
 
 export interface RepoInfo {
   shallow: boolean;
+  /** The top level, which git's paths are relative to. */
+  root: string;
 }
 
 export async function inspectRepository(cwd: string): Promise<RepoInfo> {
-  const out = (await git(cwd, ['rev-parse', '--is-shallow-repository', '--git-dir'])).toString('utf8');
-  return { shallow: out.split('\n')[0].trim() === 'true' };
+  const out = (await git(cwd, ['rev-parse', '--is-shallow-repository', '--git-dir', '--show-prefix'])).toString('utf8').split('\n');
+  return { shallow: out[0].trim() === 'true', root: rootFromPrefix(cwd, out[2] ?? '') };
+}
+
+/** The repository's top level (git reports paths relative to it), found from cwd without another git call. */
+export async function repositoryRoot(cwd: string): Promise<string> {
+  return rootFromPrefix(cwd, (await git(cwd, ['rev-parse', '--show-prefix'])).toString('utf8').split('\n')[0]);
+}
+
+/** `--show-prefix` is cwd relative to the top level ("src/lib/", or empty there and in a bare repository). */
+function rootFromPrefix(cwd: string, prefix: string): string {
+  const depth = prefix.trim().split('/').filter(Boolean).length;
+  return depth === 0 ? cwd : path.resolve(cwd, ...Array<string>(depth).fill('..'));
 }
 
 /** Resolves a revision to a commit sha, or throws a UsageError saying what is wrong with it. */

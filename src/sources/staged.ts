@@ -2,9 +2,10 @@
 // index ids (never from the work tree, so `git add -p` partial staging is scanned as staged), and only
 // candidates on lines the index adds are reported; the rest of the staged file is context for the rules.
 // Start-up is the budget here: this module and what it imports spawn git directly (no simple-git) and make
-// two git calls in all: one diff, one cat-file.
+// three git calls in all: one diff, one cat-file, one rev-parse alongside the diff.
 import { readBlobs } from '../git/cat-file.js';
 import { GITLINK_MODE, SYMLINK_MODE } from '../git/log.js';
+import { repositoryRoot } from '../git/repo.js';
 import { git } from '../git/run.js';
 import { parseStagedDiff, type StagedFile } from '../git/staged-diff.js';
 import { decodeBytes } from '../text/decode.js';
@@ -17,11 +18,14 @@ const DIFF_ARGS = ['diff', '--cached', '--raw', '-p', '-z', '-U0', '--inter-hunk
 export async function createStagedSource(context: SourceContext): Promise<Source> {
   const stats = { bytes: 0, files: 0, commits: 0 };
   const notes: Note[] = [];
-  // On an unborn branch (first commit) git diffs the index against the empty tree by itself.
-  const files = parseStagedDiff(await git(context.cwd, DIFF_ARGS));
+  // On an unborn branch (first commit) git diffs the index against the empty tree by itself. The diff's paths
+  // are relative to the top level, which a third, concurrent git call finds (the hook runs there; people may not).
+  const [diff, root] = await Promise.all([git(context.cwd, DIFF_ARGS), repositoryRoot(context.cwd)]);
+  const files = parseStagedDiff(diff);
   return {
     mode: 'staged',
     target: 'index',
+    root,
     stats,
     notes,
     async run(detect: Detect): Promise<Located[]> {
