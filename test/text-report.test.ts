@@ -1,40 +1,19 @@
 // The human report: grouping, redaction already applied, commit lines, colour only when asked, summary.
 import { describe, expect, it } from 'vitest';
 import { textReporter } from '../src/reporters/text.js';
-import type { Finding, Report, ReportContext } from '../src/types.js';
+import { fakeKeyId } from './support/fakes.js';
+import { CONTEXT as plain, finding as sample, report } from './support/sample-report.js';
+import type { Finding } from '../src/types.js';
 
-function finding(overrides: Partial<Finding>): Finding {
-  return {
-    ruleId: 'aws-access-key-id',
-    kind: 'access-key-id',
-    file: 'a.env',
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 21,
-    secret: 'AKIAQYLPMN5HFIQR7BXY',
-    fingerprint: 'f'.repeat(32),
-    entropy: 3.7,
-    confidence: 'high',
-    keyId: null,
-    accountId: null,
-    commit: null,
-    ...overrides,
-  };
-}
-
-function report(findings: Finding[]): Report {
-  return { version: 1, tool: { name: 'keywarden', version: '0.1.0' }, scan: { mode: 'files', target: '.', durationMs: 1, bytes: 1, files: 1, commits: 0 }, findings };
-}
-
-const plain: ReportContext = { allowed: {}, notes: [], color: false, verbose: false };
+const KEY = fakeKeyId();
+const finding = (overrides: Partial<Finding>): Finding => sample({ file: 'a.env', line: 1, column: 1, secret: KEY, ...overrides });
 
 describe('text reporter', () => {
   it('groups findings by file with position, value, kind and rule', () => {
     const out = textReporter(
       report([
         finding({ accountId: '123456789012' }),
-        finding({ line: 2, column: 23, ruleId: 'aws-secret-access-key', kind: 'secret-access-key', secret: 'wJal****************', keyId: 'AKIAQYLPMN5HFIQR7BXY' }),
+        finding({ line: 2, column: 23, ruleId: 'aws-secret-access-key', kind: 'secret-access-key', secret: 'wJal****************', keyId: KEY }),
         finding({ file: 'b/c.tf', line: 7, column: 3 }),
       ]),
       plain,
@@ -42,11 +21,11 @@ describe('text reporter', () => {
     expect(out).toBe(
       [
         'a.env',
-        '  1:1     AKIAQYLPMN5HFIQR7BXY  access key ID (long-term key), account 123456789012  aws-access-key-id high',
-        '  2:23    wJal****************  secret access key for AKIAQYLPMN5HFIQR7BXY  aws-secret-access-key high',
+        `  1:1     ${KEY}  access key ID (long-term key), account 123456789012  aws-access-key-id high`,
+        `  2:23    wJal****************  secret access key for ${KEY}  aws-secret-access-key high`,
         '',
         'b/c.tf',
-        '  7:3     AKIAQYLPMN5HFIQR7BXY  access key ID (long-term key)  aws-access-key-id high',
+        `  7:3     ${KEY}  access key ID (long-term key)  aws-access-key-id high`,
         '',
         '3 findings in 2 files.',
         '',
@@ -67,6 +46,6 @@ describe('text reporter', () => {
 
   it('colours only when the context says so', () => {
     expect(textReporter(report([finding({})]), plain)).not.toContain('\x1b[');
-    expect(textReporter(report([finding({})]), { ...plain, color: true })).toContain('\x1b[31;1mAKIAQYLPMN5HFIQR7BXY\x1b[0m');
+    expect(textReporter(report([finding({})]), { ...plain, color: true })).toContain(`\x1b[31;1m${KEY}\x1b[0m`);
   });
 });
