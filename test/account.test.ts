@@ -40,11 +40,15 @@ describe('accountIdFromKeyId', () => {
     expect(accountIdFromKeyId('AKIASP2TPHJSQH3FJXYZZ')).toBeNull(); // 21 characters
   });
 
-  it('keeps the 12-digit form with leading zeros and the full 40-bit range', () => {
+  it('keeps the 12-digit form with leading zeros, and refuses values past 12 digits', () => {
     // Build IDs from chosen accounts: flag bit, 40 account bits, 7 low bits, then base32 of the 10 bytes.
     for (const account of [0n, 1n, 42n, 999_999_999_999n, 123_456_789_012n]) {
       const keyId = 'AKIA' + encode((1n << 47n) | (account << 7n) | 0x55n);
       expect(accountIdFromKeyId(keyId)).toBe(account.toString().padStart(12, '0'));
+    }
+    // 40 bits reach 13 digits, which no account has (a random fake key, not a real one).
+    for (const account of [1_000_000_000_000n, (1n << 40n) - 1n]) {
+      expect(accountIdFromKeyId('AKIA' + encode((1n << 47n) | (account << 7n) | 0x55n))).toBeNull();
     }
   });
 });

@@ -18,5 +18,7 @@ export function accountIdFromKeyId(keyId: string): string | null {
   const first6 = bits >> 2n;
   if ((first6 & 0x800000000000n) === 0n) return null;
   const account = (first6 & 0x7fffffffff80n) >> 7n;
+  // 40 bits reach 1,099,511,627,775; account IDs have 12 digits, so a larger value is no real key's account.
+  if (account > 999_999_999_999n) return null;
   return account.toString().padStart(12, '0');
 }
