@@ -49,7 +49,7 @@ export async function scanCommits(context: SourceContext, detect: Detect, scan: 
   }
 }
 
-async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan, stats: ScanStats, notes: Note[], objects: { packOrder: Promise<Map<string, ObjectInfo>> | null }, early: Promise<WorkerSet | null> | null): Promise<Located[]> {
+async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan, stats: ScanStats, notes: Note[], objects: { packOrder: Promise<Map<string, number>> | null }, early: Promise<WorkerSet | null> | null): Promise<Located[]> {
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
   const commits = await readLog(cwd, scan.revs, scan.stdinRevs);
@@ -91,7 +91,7 @@ async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan
   const extra = [...blobsToCheck(commits, hits)].filter(([sha]) => !scanned.has(sha));
   if (extra.length > 0) {
     const sizes = await listObjects(cwd, [], extra.map(([sha]) => sha));
-    await scanBlobs(context, detect, extra.map(([sha, path]) => ({ sha, path, size: sizes.get(sha)?.size ?? 0 })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
+    await scanBlobs(context, detect, extra.map(([sha, path]) => ({ sha, path, size: sizes.get(sha) ?? 0 })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
       scanned.add(plan.sha);
       if (!result.skipped && result.candidates.length > 0) hits.set(plan.sha, result.candidates);
     }, null);
@@ -115,7 +115,7 @@ async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan
 }
 
 /** Every blob the commits hold (first path seen), in pack order when known, with sizes. */
-async function planBlobs(cwd: string, commits: readonly LogCommit[], packOrder: Promise<Map<string, ObjectInfo>> | null): Promise<BlobPlan[]> {
+async function planBlobs(cwd: string, commits: readonly LogCommit[], packOrder: Promise<Map<string, number>> | null): Promise<BlobPlan[]> {
   const paths = new Map<string, string>();
   for (const commit of commits) {
     for (const block of commit.blocks) {
@@ -127,10 +127,10 @@ async function planBlobs(cwd: string, commits: readonly LogCommit[], packOrder: 
   }
   const plans: BlobPlan[] = [];
   const objects = packOrder ? await packOrder : await listObjects(cwd, [], [...paths.keys()]);
-  for (const [sha, info] of objects) {
+  for (const [sha, size] of objects) {
     const path = paths.get(sha);
-    if (path === undefined || info.type !== 'blob') continue;
-    plans.push({ sha, path, size: info.size });
+    if (path === undefined) continue;
+    plans.push({ sha, path, size });
     paths.delete(sha);
   }
   // Anything git did not list (a missing object in a partial clone) is still asked for; the reader notes it.
@@ -181,31 +181,32 @@ async function scanBlobs(context: SourceContext, detect: Detect, plans: BlobPlan
   await Promise.all(pending);
 }
 
-function blobBytes(objects: Map<string, ObjectInfo>, maxSize: number): number {
+function blobBytes(blobs: Map<string, number>, maxSize: number): number {
   let bytes = 0;
-  for (const info of objects.values()) if (info.type === 'blob' && info.size <= maxSize) bytes += info.size;
+  for (const size of blobs.values()) if (size <= maxSize) bytes += size;
   return bytes;
 }
 
-interface ObjectInfo {
-  type: string;
-  size: number;
-}
-
-/** `git cat-file --batch-check`: type and size of the given objects, or of all objects in pack order. */
-async function listObjects(cwd: string, flags: string[], shas: string[] = []): Promise<Map<string, ObjectInfo>> {
-  const out = await git(cwd, ['cat-file', ...flags, '--batch-check=%(objectname) %(objecttype) %(objectsize)'], shas.length > 0 ? shas.join('\n') + '\n' : '');
-  const objects = new Map<string, ObjectInfo>();
+/**
+ * `git cat-file --batch-check`: the sizes of the given objects, or of all objects in pack order, blobs only.
+ * Trees and commits (more than two thirds of a repository's objects) are dropped while parsing: the whole
+ * repository's list is held during the log, and building it was measured on the main thread's critical path.
+ */
+async function listObjects(cwd: string, flags: string[], shas: string[] = []): Promise<Map<string, number>> {
+  const out = await git(cwd, ['cat-file', ...flags, '--batch-check=%(objecttype) %(objectname) %(objectsize)'], shas.length > 0 ? shas.join('\n') + '\n' : '');
+  const blobs = new Map<string, number>();
   const text = out.toString('latin1');
   for (let at = 0; at < text.length; ) {
     let end = text.indexOf('\n', at);
     if (end === -1) end = text.length;
-    const first = text.indexOf(' ', at);
-    const second = first === -1 ? -1 : text.indexOf(' ', first + 1);
-    if (second !== -1 && second < end) objects.set(text.slice(at, first), { type: text.slice(first + 1, second), size: Number(text.slice(second + 1, end)) });
+    // "blob <sha> <size>"; a missing object's line is "<sha> missing".
+    if (text.startsWith('blob ', at)) {
+      const space = text.indexOf(' ', at + 5);
+      if (space !== -1 && space < end) blobs.set(text.slice(at + 5, space), Number(text.slice(space + 1, end)));
+    }
     at = end + 1;
   }
-  return objects;
+  return blobs;
 }
 
 /** The blob ids of a commit's whole tree (only asked for a commit that may be a pure copy's parent). */
