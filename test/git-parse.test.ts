@@ -39,6 +39,28 @@ describe('cat-file --batch parser', () => {
     }
   });
 
+  it('borrowing: a blob read whole is a view of the read, a split one is copied, at any split', () => {
+    for (let at = 0; at <= output.length; at++) {
+      const seen: Array<[string, string | undefined, boolean]> = [];
+      const pieces: Buffer[] = [];
+      const parser = new BatchParser({
+        maxSize: 100,
+        borrow: true,
+        // Consumed during the call, as the contract says: the views are only valid then.
+        onBlob: (blob) => seen.push([blob.sha[0], blob.data?.toString(), blob.data !== null && blob.data.length > 0 && pieces.some((piece) => piece.buffer === blob.data!.buffer)]),
+      });
+      splits(output, (piece) => {
+        const copy = Buffer.from(piece); // a fresh ArrayBuffer per read, as from a pipe
+        pieces.push(copy);
+        parser.push(copy);
+      }, at);
+      parser.finish();
+      expect(seen.map(([sha, text]) => [sha, text]), `split at ${at}`).toEqual([['a', 'hello'], ['b', undefined], ['c', ''], ['a', 'line1\nline2\n']]);
+      const helloWhole = at <= A.length + 8 || at >= A.length + 8 + 5;
+      expect(seen[0][2], `split at ${at}`).toBe(helloWhole);
+    }
+  });
+
   it('skips blobs over the size limit without keeping them', () => {
     const blobs: Blob[] = [];
     const parser = new BatchParser({ maxSize: 6, onBlob: (blob) => blobs.push(blob) });

@@ -50,6 +50,7 @@ async function scanSlice(slice: Slice): Promise<WorkerMessage> {
   await readBlobs(data.cwd, slice.shas, {
     maxSize: data.config.maxFileSize,
     allocate,
+    borrow: true,
     onBlob(blob) {
       if (blob.data === null) return; // sizes were checked before slicing; a missing object is simply not scanned
       // detectChunk starts with the engine's byte prefilter: most blobs are never decoded.
