@@ -145,10 +145,17 @@ describe('scan --history', () => {
     const key = leak();
     const added = repo.commit('big 2 with key', { 'src/big2.ts': filler(2), 'src/creds.ts': `// setup\n${key.text}` });
     repo.commit('big 3', { 'src/big3.ts': filler(3), 'src/big1.ts': filler(4) });
+    // The workers read every object in the repository while git log runs: an unreachable blob is read too,
+    // and must be neither reported nor counted.
+    const dangling = leak();
+    repo.write('dangling.env', dangling.text);
+    repo.git('hash-object', '-w', 'dangling.env');
+    repo.remove('dangling.env');
     const result = scan(repo, '--history');
     expect(result.report.scan.bytes).toBeGreaterThan(8 * 1024 * 1024);
     expect(result.report.scan).toMatchObject({ files: 5, commits: 3 });
     expect(intros(result.report, key.secret)).toEqual([at(added, 'src/creds.ts', 3)]);
+    expect(intros(result.report, dangling.secret)).toEqual([]);
   });
 
   it('does not report the AWS documentation example keys', () => {
