@@ -45,22 +45,27 @@ export async function findIntroductions(
   hits: Hits,
   parentHoldsBlob: (parent: string, blob: string) => Promise<boolean>,
 ): Promise<Introduction[]> {
+  // Commits are judged concurrently (each decision is independent): the few that need a parent's whole tree
+  // then wait for their `git ls-tree` together instead of one after another. Order is kept: git log's.
+  const perCommit = await Promise.all(commits.map((commit) => introducedBy(commit, hits, parentHoldsBlob)));
+  return perCommit.flat();
+}
+
+async function introducedBy(commit: LogCommit, hits: Hits, parentHoldsBlob: (parent: string, blob: string) => Promise<boolean>): Promise<Introduction[]> {
   const found: Introduction[] = [];
-  for (const commit of commits) {
-    const parents = commit.parents.length;
-    // git leaves out the comparison with a parent whose tree is identical: that parent held everything.
-    if (parents > 0 && commit.blocks.length < parents) continue;
-    const blocks = parents === 0 ? commit.blocks.slice(0, 1) : commit.blocks;
-    const seen = new Set<string>();
-    for (const block of blocks) {
-      for (const change of block) {
-        if (!isHit(change, hits) || seen.has(change.path)) continue;
-        seen.add(change.path);
-        const blob = change.newSha as string;
-        for (const candidate of hits.get(blob) ?? []) {
-          if (await heldByAParent(commit, change.path, blob, candidate.secret, hits, parentHoldsBlob)) continue;
-          found.push({ commit, path: change.path, candidate });
-        }
+  const parents = commit.parents.length;
+  // git leaves out the comparison with a parent whose tree is identical: that parent held everything.
+  if (parents > 0 && commit.blocks.length < parents) return found;
+  const blocks = parents === 0 ? commit.blocks.slice(0, 1) : commit.blocks;
+  const seen = new Set<string>();
+  for (const block of blocks) {
+    for (const change of block) {
+      if (!isHit(change, hits) || seen.has(change.path)) continue;
+      seen.add(change.path);
+      const blob = change.newSha as string;
+      for (const candidate of hits.get(blob) ?? []) {
+        if (await heldByAParent(commit, change.path, blob, candidate.secret, hits, parentHoldsBlob)) continue;
+        found.push({ commit, path: change.path, candidate });
       }
     }
   }

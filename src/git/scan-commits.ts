@@ -14,6 +14,9 @@ import { GITLINK_MODE, readLog, SYMLINK_MODE, type LogCommit } from './log.js';
 import { git } from './run.js';
 import type { WorkerSet } from '../pool/pool.js';
 
+/** `git ls-tree` processes at a time while attributing (commits are judged concurrently). */
+const TREE_LISTINGS = 4;
+
 /** Below this much content, starting worker threads costs more than it saves. */
 const POOL_MIN_BYTES = 8 * 1024 * 1024;
 
@@ -98,10 +101,11 @@ async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan
   }
 
   const trees = new Map<string, Promise<Set<string>>>();
+  const listTree = limited(TREE_LISTINGS, (parent: string) => treeBlobs(cwd, parent));
   const parentHoldsBlob = async (parent: string, blob: string): Promise<boolean> => {
     let tree = trees.get(parent);
     if (tree === undefined) {
-      tree = treeBlobs(cwd, parent);
+      tree = listTree(parent);
       trees.set(parent, tree);
     }
     return (await tree).has(blob);
@@ -207,6 +211,23 @@ async function listObjects(cwd: string, flags: string[], shas: string[] = []): P
     at = end + 1;
   }
   return blobs;
+}
+
+/** `run` with at most `slots` calls in flight; the others wait their turn. */
+function limited<A, R>(slots: number, run: (arg: A) => Promise<R>): (arg: A) => Promise<R> {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async (arg) => {
+    if (active < slots) active++;
+    else await new Promise<void>((resolve) => waiting.push(resolve)); // the finishing call hands its slot over
+    try {
+      return await run(arg);
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
 }
 
 /** The blob ids of a commit's whole tree (only asked for a commit that may be a pure copy's parent). */
