@@ -106,15 +106,19 @@ describe('ignorePaths', () => {
     }
   });
 
-  // KNOWN GAP, marked with it.fails so it flips red once fixed: git sources report paths relative to the
-  // repository's top level, but config.base is the working directory, so an anchored glob misses when keywarden
-  // runs from a subfolder. Fix: each git source sets `context.config.base` to `git rev-parse --show-toplevel`.
-  it.fails('applies anchored globs to git scans run from a subfolder of the repository', () => {
+  // Git sources report paths relative to the top level; globs must match them from any subfolder.
+  it('applies anchored globs to history and range scans run from a subfolder of the repository', () => {
     const repo = Repo.init();
-    repo.commit('add', { '.keywarden.json': JSON.stringify({ ignorePaths: ['/fixtures/'] }), 'fixtures/a.ini': credentials(fakeKeyId(), fakeSecret()), 'sub/x.txt': 'x\n' });
-    expect(scan(repo.dir, ['--history']).found).toEqual([]);
-    expect(scan(path.join(repo.dir, 'sub'), ['--history']).found).toEqual([]);
+    const first = repo.commit('config', { '.keywarden.json': JSON.stringify({ ignorePaths: ['/fixtures/'] }), 'sub/x.txt': 'x\n' });
+    const leak = fakeKeyId();
+    repo.commit('add', { 'fixtures/a.ini': credentials(fakeKeyId(), fakeSecret()), 'sub/leak.ini': `aws_access_key_id = ${leak}\n` });
+    for (const cwd of [repo.dir, path.join(repo.dir, 'sub')]) {
+      for (const args of [['--history'], ['--range', `${first}..HEAD`]]) {
+        expect(scan(cwd, args).found.map((f) => [f.file, f.secret]), `${args[0]} from ${cwd}`).toEqual([['sub/leak.ini', leak]]);
+      }
+    }
   });
+
 });
 
 describe('allow', () => {

@@ -13,6 +13,7 @@ export async function createHistorySource(context: SourceContext): Promise<Sourc
   return {
     mode: 'history',
     target: 'all refs',
+    root: info.root,
     stats,
     notes,
     async run(detect: Detect): Promise<Located[]> {

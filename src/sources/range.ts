@@ -26,6 +26,7 @@ export async function createRangeSource(context: SourceContext): Promise<Source>
   const notes: Note[] = [];
   return {
     mode: 'range',
+    root: info.root,
     target,
     stats,
     notes,
