@@ -3,20 +3,10 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonReport, runCli } from './support/cli.js';
-import { fakeKeyId, fakeSecret } from './support/fakes.js';
+import { fakeLeak, type Leak } from './support/fakes.js';
 import { GIT_ENV, Repo, tempDir } from './support/repo.js';
 
-interface Leak {
-  id: string;
-  secret: string;
-  text: string;
-}
-
-function leak(): Leak {
-  const id = fakeKeyId();
-  const secret = fakeSecret();
-  return { id, secret, text: `aws_access_key_id = ${id}\naws_secret_access_key = ${secret}\n` };
-}
+const leak = (): Leak => fakeLeak();
 
 function scan(repo: Repo | string, ...args: string[]): { status: number; report: any; stderr: string } {
   const result = runCli(['scan', ...args, '--format', 'json', '--no-redact'], { cwd: typeof repo === 'string' ? repo : repo.dir });

@@ -4,20 +4,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { jsonReport, runCli } from './support/cli.js';
-import { fakeKeyId, fakeSecret } from './support/fakes.js';
+import { fakeLeak, type Leak } from './support/fakes.js';
 import { Repo, tempDir } from './support/repo.js';
 
-interface Leak {
-  id: string;
-  secret: string;
-  text: string;
-}
-
-function leak(): Leak {
-  const id = fakeKeyId();
-  const secret = fakeSecret();
-  return { id, secret, text: `aws_access_key_id = ${id}\naws_secret_access_key = ${secret}\n` };
-}
+const leak = (): Leak => fakeLeak();
 
 function staged(repo: Repo, ...extra: string[]): { status: number; report: any; stderr: string } {
   const result = runCli(['scan', '--staged', '--format', 'json', '--no-redact', ...extra], { cwd: repo.dir });

@@ -55,3 +55,16 @@ export function fakeSessionToken(length = 356): string {
   const body = randomBytes(Math.ceil((length * 3) / 4)).toString('base64').replace(/=+$/, '');
   return ('IQoJb3JpZ2luX2Vj' + body).slice(0, length);
 }
+
+/** A leaked pair as it appears in a credentials or .env-style file. */
+export interface Leak {
+  id: string;
+  secret: string;
+  text: string;
+}
+
+export function fakeLeak(prefix = 'AKIA'): Leak {
+  const id = fakeKeyId(prefix);
+  const secret = fakeSecret();
+  return { id, secret, text: `aws_access_key_id = ${id}\naws_secret_access_key = ${secret}\n` };
+}
