@@ -49,13 +49,13 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// ../../tmp/kwi-pd4n/headsrc/src/errors.ts
+// src/errors.ts
 function isExpected(error) {
   return error instanceof UsageError || error instanceof ConfigError || error instanceof RuntimeError;
 }
 var UsageError, ConfigError, RuntimeError;
 var init_errors = __esm({
-  "../../tmp/kwi-pd4n/headsrc/src/errors.ts"() {
+  "src/errors.ts"() {
     "use strict";
     UsageError = class extends Error {
       name = "UsageError";
@@ -69,7 +69,7 @@ var init_errors = __esm({
   }
 });
 
-// ../../tmp/kwi-pd4n/headsrc/src/cli/options.ts
+// src/cli/options.ts
 function defaultOptions(command2) {
   return {
     command: command2,
@@ -90,7 +90,7 @@ function defaultOptions(command2) {
 }
 var FORMATS, REMEDIATE_FORMATS, SCANNING, OPTIONS;
 var init_options = __esm({
-  "../../tmp/kwi-pd4n/headsrc/src/cli/options.ts"() {
+  "src/cli/options.ts"() {
     "use strict";
     FORMATS = ["text", "json", "sarif", "github"];
     REMEDIATE_FORMATS = ["text", "markdown", "json"];
@@ -123,7 +123,7 @@ var init_options = __esm({
   }
 });
 
-// ../../tmp/kwi-pd4n/headsrc/src/cli/convert.ts
+// src/cli/convert.ts
 function toScanOptions(command2, positional, raw) {
   const options = defaultOptions(command2);
   options.paths = positional;
@@ -177,7 +177,7 @@ function parseSize(text) {
 }
 var UNITS;
 var init_convert = __esm({
-  "../../tmp/kwi-pd4n/headsrc/src/cli/convert.ts"() {
+  "src/cli/convert.ts"() {
     "use strict";
     init_errors();
     init_options();
@@ -185,7 +185,7 @@ var init_convert = __esm({
   }
 });
 
-// ../../tmp/kwi-pd4n/headsrc/src/text/decode.ts
+// src/text/decode.ts
 function decodeBytes(data) {
   if (data.length >= 3 && data[0] === 239 && data[1] === 187 && data[2] === 191) {
     return { text: data.toString("utf8", 3), encoding: "utf-8-bom" };
@@ -223,7 +223,7 @@ function swapUtf16(data) {
 }
 var SNIFF_BYTES;
 var init_decode = __esm({
-  "../../tmp/kwi-pd4n/headsrc/src/text/decode.ts"() {
+  "src/text/decode.ts"() {
     "use strict";
     SNIFF_BYTES = 8192;
   }
@@ -484,8 +484,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path7, { windows } = {}) => {
-      const segs = path7.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path8, { windows } = {}) => {
+      const segs = path8.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -2005,7 +2005,7 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// ../../tmp/kwi-pd4n/headsrc/src/sources/locate.ts
+// src/sources/locate.ts
 function locate(candidates, file, commit) {
   return candidates.map((candidate) => ({ ...candidate, file, commit }));
 }
@@ -2014,12 +2014,12 @@ function skipNote(display2, reason) {
   return { level: "info", verbose: true, message: `skipped ${display2}: ${why}` };
 }
 var init_locate = __esm({
-  "../../tmp/kwi-pd4n/headsrc/src/sources/locate.ts"() {
+  "src/sources/locate.ts"() {
     "use strict";
   }
 });
 
-// ../../tmp/kwi-pd4n/headsrc/src/sources/stdin.ts
+// src/sources/stdin.ts
 var stdin_exports = {};
 __export(stdin_exports, {
   createStdinSource: () => createStdinSource
@@ -2053,13 +2053,13 @@ async function createStdinSource(context) {
   };
 }
 var init_stdin = __esm({
-  "../../tmp/kwi-pd4n/headsrc/src/sources/stdin.ts"() {
+  "src/sources/stdin.ts"() {
     "use strict";
     init_locate();
   }
 });
 
-// ../../tmp/kwi-pd4n/headsrc/src/git/run.ts
+// src/git/run.ts
 import { spawn } from "node:child_process";
 function gitRaw(cwd, args, input2) {
   return new Promise((resolve6, reject) => {
@@ -2112,14 +2112,14 @@ function gitFailure(cwd, args, stderr) {
 }
 var GLOBAL_ARGS;
 var init_run = __esm({
-  "../../tmp/kwi-pd4n/headsrc/src/git/run.ts"() {
+  "src/git/run.ts"() {
     "use strict";
     init_errors();
     GLOBAL_ARGS = ["--no-optional-locks", "-c", "core.quotePath=false", "-c", "color.ui=never"];
   }
 });
 
-// ../../tmp/kwi-pd4n/headsrc/src/git/cat-file.ts
+// src/git/cat-file.ts
 async function readBlobs(cwd, shas, options) {
   if (shas.length === 0) return;
   const { child, done } = gitStream(cwd, ["cat-file", "--batch"]);
@@ -2156,7 +2156,7 @@ async function readBlobs(cwd, shas, options) {
 }
 var NEWLINE, BatchParser;
 var init_cat_file = __esm({
-  "../../tmp/kwi-pd4n/headsrc/src/git/cat-file.ts"() {
+  "src/git/cat-file.ts"() {
     "use strict";
     init_run();
     NEWLINE = 10;
@@ -2170,6 +2170,8 @@ var init_cat_file = __esm({
       filled = 0;
       remaining = 0;
       trailer = false;
+      /** The current blob is wanted but has no buffer yet (borrowing: it may not need one). */
+      unallocated = false;
       push(piece) {
         let at = 0;
         while (at < piece.length) {
@@ -2183,6 +2185,19 @@ var init_cat_file = __esm({
             continue;
           }
           if (this.current !== null) {
+            if (this.unallocated) {
+              this.unallocated = false;
+              const size2 = this.current.size;
+              if (piece.length - at >= size2) {
+                this.current.data = piece.subarray(at, at + size2);
+                this.filled = size2;
+                this.remaining = 0;
+                at += size2;
+                this.trailer = true;
+                continue;
+              }
+              this.current.data = this.allocate(size2);
+            }
             const take = Math.min(this.remaining, piece.length - at);
             if (this.current.data !== null) piece.copy(this.current.data, this.filled, at, at + take);
             this.filled += take;
@@ -2215,17 +2230,21 @@ var init_cat_file = __esm({
         if (parts.length !== 3) throw new Error(`unexpected git cat-file header: ${line.slice(0, 80)}`);
         const size2 = Number(parts[2]);
         const keep = parts[1] === "blob" && size2 <= this.options.maxSize;
-        const data = keep ? this.options.allocate ? this.options.allocate(size2) : Buffer.allocUnsafeSlow(size2) : null;
+        this.unallocated = keep && size2 > 0 && this.options.borrow === true;
+        const data = keep && !this.unallocated ? this.allocate(size2) : null;
         this.current = { sha: parts[0], size: size2, data, missing: false };
         this.filled = 0;
         this.remaining = size2;
         if (size2 === 0) this.trailer = true;
       }
+      allocate(size2) {
+        return this.options.allocate ? this.options.allocate(size2) : Buffer.allocUnsafeSlow(size2);
+      }
     };
   }
 });
 
-// ../../tmp/kwi-pd4n/headsrc/src/git/log.ts
+// src/git/log.ts
 async function readLog(cwd, revs, stdinRevs = []) {
   const args = ["log", "-m", "--root", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-ext-diff", "--no-textconv", FORMAT, ...revs];
   if (stdinRevs.length > 0) args.push("--stdin");
@@ -2238,7 +2257,7 @@ async function readLog(cwd, revs, stdinRevs = []) {
 }
 var ZERO_SHA, GITLINK_MODE, SYMLINK_MODE, HEADER, FORMAT, LogParser;
 var init_log = __esm({
-  "../../tmp/kwi-pd4n/headsrc/src/git/log.ts"() {
+  "src/git/log.ts"() {
     "use strict";
     init_run();
     ZERO_SHA = /^0+$/;
@@ -2308,7 +2327,43 @@ var init_log = __esm({
   }
 });
 
-// ../../tmp/kwi-pd4n/headsrc/src/git/staged-diff.ts
+// src/git/repo.ts
+import path4 from "node:path";
+async function inspectRepository(cwd) {
+  const out = (await git(cwd, ["rev-parse", "--is-shallow-repository", "--git-dir", "--show-prefix"])).toString("utf8").split("\n");
+  return { shallow: out[0].trim() === "true", root: rootFromPrefix(cwd, out[2] ?? "") };
+}
+async function repositoryRoot(cwd) {
+  return rootFromPrefix(cwd, (await git(cwd, ["rev-parse", "--show-prefix"])).toString("utf8").split("\n")[0]);
+}
+function rootFromPrefix(cwd, prefix) {
+  const depth = prefix.trim().split("/").filter(Boolean).length;
+  return depth === 0 ? cwd : path4.resolve(cwd, ...Array(depth).fill(".."));
+}
+async function resolveCommit(cwd, rev, info, role) {
+  if (rev.startsWith("-")) throw new UsageError(`${role} "${rev}" is not a revision`);
+  const result = await gitRaw(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+  if (result.code === 0) return result.stdout.toString("utf8").trim();
+  if (result.code !== 1) throw new RuntimeError(`git rev-parse failed: ${result.stderr.split("\n")[0]}`);
+  if (info.shallow) throw new UsageError(`${role} "${rev}" is not in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`);
+  throw new UsageError(`unknown ${role} "${rev}": no such branch, tag or commit`);
+}
+async function stashEntries(cwd) {
+  const result = await gitRaw(cwd, ["reflog", "show", "--format=%H", "refs/stash", "--"]);
+  if (result.code !== 0) return [];
+  return result.stdout.toString("utf8").split("\n").filter((line) => /^[0-9a-f]{40,64}$/.test(line));
+}
+var SHALLOW_NOTE;
+var init_repo = __esm({
+  "src/git/repo.ts"() {
+    "use strict";
+    init_errors();
+    init_run();
+    SHALLOW_NOTE = "this is a shallow clone: history is incomplete, and keys in its oldest commits are attributed to them although they may be older (git fetch --unshallow for a full scan)";
+  }
+});
+
+// src/git/staged-diff.ts
 function parseStagedDiff(output) {
   const files = [];
   let at = 0;
@@ -2330,8 +2385,8 @@ function parseStagedDiff(output) {
       status: status[0],
       oldMode,
       newMode,
-      oldSha: ZERO.test(oldSha) ? null : oldSha,
-      newSha: ZERO.test(newSha) ? null : newSha,
+      oldSha: ZERO_SHA.test(oldSha) ? null : oldSha,
+      newSha: ZERO_SHA.test(newSha) ? null : newSha,
       path: second ?? first,
       fromPath: second === null ? null : first,
       added: null
@@ -2384,15 +2439,14 @@ function readPatch(patch, files) {
     if (file.added === null && !binary.has(position)) file.added = /* @__PURE__ */ new Set();
   });
 }
-var ZERO;
 var init_staged_diff = __esm({
-  "../../tmp/kwi-pd4n/headsrc/src/git/staged-diff.ts"() {
+  "src/git/staged-diff.ts"() {
     "use strict";
-    ZERO = /^0+$/;
+    init_log();
   }
 });
 
-// ../../tmp/kwi-pd4n/headsrc/src/sources/staged.ts
+// src/sources/staged.ts
 var staged_exports = {};
 __export(staged_exports, {
   addedByLines: () => addedByLines,
@@ -2401,10 +2455,12 @@ __export(staged_exports, {
 async function createStagedSource(context) {
   const stats = { bytes: 0, files: 0, commits: 0 };
   const notes = [];
-  const files = parseStagedDiff(await git(context.cwd, DIFF_ARGS));
+  const [diff, root] = await Promise.all([git(context.cwd, DIFF_ARGS), repositoryRoot(context.cwd)]);
+  const files = parseStagedDiff(diff);
   return {
     mode: "staged",
     target: "index",
+    root,
     stats,
     notes,
     async run(detect) {
@@ -2474,10 +2530,11 @@ function linesOf(data) {
 }
 var DIFF_ARGS;
 var init_staged = __esm({
-  "../../tmp/kwi-pd4n/headsrc/src/sources/staged.ts"() {
+  "src/sources/staged.ts"() {
     "use strict";
     init_cat_file();
     init_log();
+    init_repo();
     init_run();
     init_staged_diff();
     init_decode();
@@ -2486,45 +2543,47 @@ var init_staged = __esm({
   }
 });
 
-// ../../tmp/kwi-pd4n/headsrc/src/git/introductions.ts
+// src/git/introductions.ts
 function blobsToCheck(commits, hits) {
-  const needed = /* @__PURE__ */ new Set();
+  const needed = /* @__PURE__ */ new Map();
   for (const commit of commits) {
     for (const block of commit.blocks) {
       if (!block.some((change) => isHit(change, hits))) continue;
       for (const change of block) {
-        if (change.oldSha !== null && (isHit(change, hits) || change.status === "D")) needed.add(change.oldSha);
+        if (change.oldSha !== null && (isHit(change, hits) || change.status === "D") && !needed.has(change.oldSha)) needed.set(change.oldSha, change.path);
       }
     }
   }
   return needed;
 }
 async function findIntroductions(commits, hits, parentHoldsBlob) {
+  const perCommit = await Promise.all(commits.map((commit) => introducedBy(commit, hits, parentHoldsBlob)));
+  return perCommit.flat();
+}
+async function introducedBy(commit, hits, parentHoldsBlob) {
   const found = [];
-  for (const commit of commits) {
-    const parents = commit.parents.length;
-    if (parents > 0 && commit.blocks.length < parents) continue;
-    const blocks = parents === 0 ? commit.blocks.slice(0, 1) : commit.blocks;
-    const seen = /* @__PURE__ */ new Set();
-    for (const block of blocks) {
-      for (const change of block) {
-        if (!isHit(change, hits) || seen.has(change.path)) continue;
-        seen.add(change.path);
-        const blob = change.newSha;
-        for (const candidate of hits.get(blob) ?? []) {
-          if (await heldByAParent(commit, change.path, blob, candidate.secret, hits, parentHoldsBlob)) continue;
-          found.push({ commit, path: change.path, candidate });
-        }
+  const parents = commit.parents.length;
+  if (parents > 0 && commit.blocks.length < parents) return found;
+  const blocks = parents === 0 ? commit.blocks.slice(0, 1) : commit.blocks;
+  const seen = /* @__PURE__ */ new Set();
+  for (const block of blocks) {
+    for (const change of block) {
+      if (!isHit(change, hits) || seen.has(change.path)) continue;
+      seen.add(change.path);
+      const blob = change.newSha;
+      for (const candidate of hits.get(blob) ?? []) {
+        if (await heldByAParent(commit, change.path, blob, candidate.secret, hits, parentHoldsBlob)) continue;
+        found.push({ commit, path: change.path, candidate });
       }
     }
   }
   return found;
 }
-async function heldByAParent(commit, path7, blob, secret, hits, parentHoldsBlob) {
+async function heldByAParent(commit, path8, blob, secret, hits, parentHoldsBlob) {
   if (commit.parents.length === 0) return false;
   for (let i = 0; i < commit.parents.length; i++) {
     const block = commit.blocks[i];
-    const change = block.find((entry) => entry.path === path7 && entry.newSha !== null);
+    const change = block.find((entry) => entry.path === path8 && entry.newSha !== null);
     if (change === void 0) return true;
     if (holds(change.oldSha, secret, hits)) return true;
     if (block.some((entry) => entry.status === "D" && holds(entry.oldSha, secret, hits))) return true;
@@ -2540,52 +2599,52 @@ function holds(sha, secret, hits) {
   return hits.get(sha)?.some((candidate) => candidate.secret === secret) ?? false;
 }
 var init_introductions = __esm({
-  "../../tmp/kwi-pd4n/headsrc/src/git/introductions.ts"() {
+  "src/git/introductions.ts"() {
     "use strict";
     init_log();
   }
 });
 
-// ../../tmp/kwi-pd4n/headsrc/src/pool/pool.ts
+// src/pool/pool.ts
 var pool_exports = {};
 __export(pool_exports, {
-  scanInWorkers: () => scanInWorkers
+  startWorkers: () => startWorkers
 });
 import os from "node:os";
 import { Worker } from "node:worker_threads";
-async function scanInWorkers(config, cwd, blobs, callbacks, size2 = defaultSize()) {
-  if (blobs.length === 0) return;
-  const slices = cut(blobs, size2 * SLICES_PER_WORKER);
-  const workers = Array.from({ length: Math.min(size2, slices.length) }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
-  let next = 0;
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) => new Promise((resolve6, reject) => {
-          const send = () => {
-            if (next >= slices.length) {
-              resolve6();
-              return;
-            }
-            worker.postMessage(slices[next++]);
-          };
-          worker.on("message", (message2) => {
-            if (message2.type === "progress") callbacks.onProgress(message2.items, message2.bytes);
-            else if (message2.type === "error") reject(new RuntimeError(message2.message));
-            else {
-              for (const { sha, result } of message2.found) callbacks.onFound(sha, result);
-              callbacks.onClean(message2.cleanItems, message2.cleanBytes);
-              send();
-            }
-          });
-          worker.on("error", (error) => reject(new RuntimeError(`history worker failed: ${error.message}`)));
-          send();
-        })
-      )
-    );
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
+function startWorkers(config, cwd, size2 = defaultSize()) {
+  const workers = Array.from({ length: size2 }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
+  return {
+    async scan(blobs, callbacks) {
+      if (blobs.length === 0) return;
+      const slices = cut(blobs, size2 * SLICES_PER_WORKER);
+      let next = 0;
+      await Promise.all(
+        workers.map(
+          (worker) => new Promise((resolve6, reject) => {
+            const send = () => {
+              if (next >= slices.length) resolve6();
+              else worker.postMessage(slices[next++]);
+            };
+            worker.on("message", (message2) => {
+              if (message2.type === "progress") callbacks.onProgress(message2.items, message2.bytes);
+              else if (message2.type === "error") reject(new RuntimeError(message2.message));
+              else {
+                for (const { sha, result } of message2.found) callbacks.onFound(sha, result);
+                callbacks.onClean(message2.cleanItems, message2.cleanBytes);
+                send();
+              }
+            });
+            worker.on("error", (error) => reject(new RuntimeError(`history worker failed: ${error.message}`)));
+            send();
+          })
+        )
+      );
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    }
+  };
 }
 function cut(blobs, count) {
   const total = blobs.reduce((sum, blob) => sum + blob.size, 0);
@@ -2612,25 +2671,35 @@ function defaultSize() {
 }
 var SLICES_PER_WORKER;
 var init_pool = __esm({
-  "../../tmp/kwi-pd4n/headsrc/src/pool/pool.ts"() {
+  "src/pool/pool.ts"() {
     "use strict";
     init_errors();
-    SLICES_PER_WORKER = 6;
+    SLICES_PER_WORKER = 2;
   }
 });
 
-// ../../tmp/kwi-pd4n/headsrc/src/git/scan-commits.ts
+// src/git/scan-commits.ts
 async function scanCommits(context, detect, scan, stats, notes) {
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
-  let packOrder = scan.wholeRepository ? listObjects(cwd, ["--batch-all-objects", "--unordered"]) : null;
-  packOrder?.catch(() => {
+  const objects = { packOrder: scan.wholeRepository ? listObjects(cwd, ["--batch-all-objects", "--unordered"]) : null };
+  objects.packOrder?.catch(() => {
   });
+  const early = objects.packOrder === null || scan.workers === false ? null : objects.packOrder.then((objects2) => scan.workers || blobBytes(objects2, maxSize) >= POOL_MIN_BYTES ? Promise.resolve().then(() => (init_pool(), pool_exports)).then((pool) => pool.startWorkers(context.config, cwd)) : null).catch(() => null);
+  try {
+    return await scanWith(context, detect, scan, stats, notes, objects, early);
+  } finally {
+    await (await early)?.close();
+  }
+}
+async function scanWith(context, detect, scan, stats, notes, objects, early) {
+  const cwd = context.cwd;
+  const maxSize = context.config.maxFileSize;
   const commits = await readLog(cwd, scan.revs, scan.stdinRevs);
   stats.commits = commits.length;
   if (commits.length === 0) return [];
-  const plans2 = await planBlobs(cwd, commits, packOrder);
-  packOrder = null;
+  const plans2 = await planBlobs(cwd, commits, objects.packOrder);
+  objects.packOrder = null;
   const hits = /* @__PURE__ */ new Map();
   const scanned = /* @__PURE__ */ new Set();
   const record = (plan, result) => {
@@ -2652,28 +2721,34 @@ async function scanCommits(context, detect, scan, stats, notes) {
       totalBytes += plan.size;
     }
   }
-  await scanBlobs(context, detect, wanted, totalBytes, record, scan.workers ?? totalBytes >= POOL_MIN_BYTES, stats, scanned);
-  const extra = [...blobsToCheck(commits, hits)].filter((sha) => !scanned.has(sha));
+  const workers = await early ?? (scan.workers ?? totalBytes >= POOL_MIN_BYTES ? (await Promise.resolve().then(() => (init_pool(), pool_exports))).startWorkers(context.config, cwd) : null);
+  try {
+    await scanBlobs(context, detect, wanted, totalBytes, record, workers, stats, scanned);
+  } finally {
+    if (workers !== await early) await workers?.close();
+  }
+  const extra = [...blobsToCheck(commits, hits)].filter(([sha]) => !scanned.has(sha));
   if (extra.length > 0) {
-    const sizes = await listObjects(cwd, [], extra);
-    await scanBlobs(context, detect, extra.map((sha) => ({ sha, path: sha, size: sizes.get(sha)?.size ?? 0 })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
+    const sizes = await listObjects(cwd, [], extra.map(([sha]) => sha));
+    await scanBlobs(context, detect, extra.map(([sha, path8]) => ({ sha, path: path8, size: sizes.get(sha) ?? 0 })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
       scanned.add(plan.sha);
       if (!result.skipped && result.candidates.length > 0) hits.set(plan.sha, result.candidates);
-    }, false);
+    }, null);
   }
   const trees = /* @__PURE__ */ new Map();
+  const listTree = limited(TREE_LISTINGS, (parent) => treeBlobs(cwd, parent));
   const parentHoldsBlob = async (parent, blob) => {
     let tree = trees.get(parent);
     if (tree === void 0) {
-      tree = treeBlobs(cwd, parent);
+      tree = listTree(parent);
       trees.set(parent, tree);
     }
     return (await tree).has(blob);
   };
   const introductions = await findIntroductions(commits, hits, parentHoldsBlob);
-  return introductions.map(({ commit, path: path7, candidate }) => ({
+  return introductions.map(({ commit, path: path8, candidate }) => ({
     ...candidate,
-    file: path7,
+    file: path8,
     commit: { sha: commit.sha, author: commit.author, email: commit.email, date: commit.date, message: commit.subject }
   }));
 }
@@ -2689,13 +2764,13 @@ async function planBlobs(cwd, commits, packOrder) {
   }
   const plans2 = [];
   const objects = packOrder ? await packOrder : await listObjects(cwd, [], [...paths.keys()]);
-  for (const [sha, info] of objects) {
-    const path7 = paths.get(sha);
-    if (path7 === void 0 || info.type !== "blob") continue;
-    plans2.push({ sha, path: path7, size: info.size });
+  for (const [sha, size2] of objects) {
+    const path8 = paths.get(sha);
+    if (path8 === void 0) continue;
+    plans2.push({ sha, path: path8, size: size2 });
     paths.delete(sha);
   }
-  for (const [sha, path7] of paths) plans2.push({ sha, path: path7, size: 0 });
+  for (const [sha, path8] of paths) plans2.push({ sha, path: path8, size: 0 });
   return plans2;
 }
 async function scanBlobs(context, detect, plans2, totalBytes, record, workers, stats, scanned) {
@@ -2710,8 +2785,7 @@ async function scanBlobs(context, detect, plans2, totalBytes, record, workers, s
   };
   if (workers && stats && scanned) {
     const bySha2 = new Map(plans2.map((plan) => [plan.sha, plan]));
-    const { scanInWorkers: scanInWorkers2 } = await Promise.resolve().then(() => (init_pool(), pool_exports));
-    await scanInWorkers2(context.config, context.cwd, plans2, {
+    await workers.scan(plans2, {
       onFound: (sha, result) => record(bySha2.get(sha) ?? { sha, path: sha, size: 0 }, result),
       onClean(items, bytes) {
         stats.files += items;
@@ -2739,19 +2813,40 @@ async function scanBlobs(context, detect, plans2, totalBytes, record, workers, s
   });
   await Promise.all(pending);
 }
+function blobBytes(blobs, maxSize) {
+  let bytes = 0;
+  for (const size2 of blobs.values()) if (size2 <= maxSize) bytes += size2;
+  return bytes;
+}
 async function listObjects(cwd, flags, shas = []) {
-  const out = await git(cwd, ["cat-file", ...flags, "--batch-check=%(objectname) %(objecttype) %(objectsize)"], shas.length > 0 ? shas.join("\n") + "\n" : "");
-  const objects = /* @__PURE__ */ new Map();
+  const out = await git(cwd, ["cat-file", ...flags, "--batch-check=%(objecttype) %(objectname) %(objectsize)"], shas.length > 0 ? shas.join("\n") + "\n" : "");
+  const blobs = /* @__PURE__ */ new Map();
   const text = out.toString("latin1");
   for (let at = 0; at < text.length; ) {
     let end = text.indexOf("\n", at);
     if (end === -1) end = text.length;
-    const first = text.indexOf(" ", at);
-    const second = first === -1 ? -1 : text.indexOf(" ", first + 1);
-    if (second !== -1 && second < end) objects.set(text.slice(at, first), { type: text.slice(first + 1, second), size: Number(text.slice(second + 1, end)) });
+    if (text.startsWith("blob ", at)) {
+      const space = text.indexOf(" ", at + 5);
+      if (space !== -1 && space < end) blobs.set(text.slice(at + 5, space), Number(text.slice(space + 1, end)));
+    }
     at = end + 1;
   }
-  return objects;
+  return blobs;
+}
+function limited(slots, run) {
+  let active = 0;
+  const waiting = [];
+  return async (arg) => {
+    if (active < slots) active++;
+    else await new Promise((resolve6) => waiting.push(resolve6));
+    try {
+      return await run(arg);
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
 }
 async function treeBlobs(cwd, commit) {
   const out = await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", commit]);
@@ -2763,48 +2858,21 @@ async function treeBlobs(cwd, commit) {
   }
   return blobs;
 }
-var POOL_MIN_BYTES;
+var TREE_LISTINGS, POOL_MIN_BYTES;
 var init_scan_commits = __esm({
-  "../../tmp/kwi-pd4n/headsrc/src/git/scan-commits.ts"() {
+  "src/git/scan-commits.ts"() {
     "use strict";
     init_locate();
     init_cat_file();
     init_introductions();
     init_log();
     init_run();
+    TREE_LISTINGS = 4;
     POOL_MIN_BYTES = 8 * 1024 * 1024;
   }
 });
 
-// ../../tmp/kwi-pd4n/headsrc/src/git/repo.ts
-async function inspectRepository(cwd) {
-  const out = (await git(cwd, ["rev-parse", "--is-shallow-repository", "--git-dir"])).toString("utf8");
-  return { shallow: out.split("\n")[0].trim() === "true" };
-}
-async function resolveCommit(cwd, rev, info, role) {
-  if (rev.startsWith("-")) throw new UsageError(`${role} "${rev}" is not a revision`);
-  const result = await gitRaw(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
-  if (result.code === 0) return result.stdout.toString("utf8").trim();
-  if (result.code !== 1) throw new RuntimeError(`git rev-parse failed: ${result.stderr.split("\n")[0]}`);
-  if (info.shallow) throw new UsageError(`${role} "${rev}" is not in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`);
-  throw new UsageError(`unknown ${role} "${rev}": no such branch, tag or commit`);
-}
-async function stashEntries(cwd) {
-  const result = await gitRaw(cwd, ["reflog", "show", "--format=%H", "refs/stash", "--"]);
-  if (result.code !== 0) return [];
-  return result.stdout.toString("utf8").split("\n").filter((line) => /^[0-9a-f]{40,64}$/.test(line));
-}
-var SHALLOW_NOTE;
-var init_repo = __esm({
-  "../../tmp/kwi-pd4n/headsrc/src/git/repo.ts"() {
-    "use strict";
-    init_errors();
-    init_run();
-    SHALLOW_NOTE = "this is a shallow clone: history is incomplete, and keys in its oldest commits are attributed to them although they may be older (git fetch --unshallow for a full scan)";
-  }
-});
-
-// ../../tmp/kwi-pd4n/headsrc/src/sources/history.ts
+// src/sources/history.ts
 var history_exports = {};
 __export(history_exports, {
   createHistorySource: () => createHistorySource
@@ -2816,6 +2884,7 @@ async function createHistorySource(context) {
   return {
     mode: "history",
     target: "all refs",
+    root: info.root,
     stats,
     notes,
     async run(detect) {
@@ -2828,14 +2897,14 @@ async function createHistorySource(context) {
   };
 }
 var init_history = __esm({
-  "../../tmp/kwi-pd4n/headsrc/src/sources/history.ts"() {
+  "src/sources/history.ts"() {
     "use strict";
     init_scan_commits();
     init_repo();
   }
 });
 
-// ../../tmp/kwi-pd4n/headsrc/src/sources/range.ts
+// src/sources/range.ts
 var range_exports = {};
 __export(range_exports, {
   createRangeSource: () => createRangeSource
@@ -2856,6 +2925,7 @@ async function createRangeSource(context) {
   const notes = [];
   return {
     mode: "range",
+    root: info.root,
     target,
     stats,
     notes,
@@ -2868,7 +2938,7 @@ async function createRangeSource(context) {
   };
 }
 var init_range = __esm({
-  "../../tmp/kwi-pd4n/headsrc/src/sources/range.ts"() {
+  "src/sources/range.ts"() {
     "use strict";
     init_errors();
     init_repo();
@@ -2883,10 +2953,10 @@ var require_array = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.splitWhen = exports.flatten = void 0;
-    function flatten(items) {
+    function flatten2(items) {
       return items.reduce((collection, item) => [].concat(collection, item), []);
     }
-    exports.flatten = flatten;
+    exports.flatten = flatten2;
     function splitWhen(items, predicate) {
       const result = [[]];
       let groupIndex = 0;
@@ -2949,7 +3019,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os3 = __require("os");
-    var path7 = __require("path");
+    var path8 = __require("path");
     var IS_WINDOWS_PLATFORM = os3.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -2961,7 +3031,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path7.resolve(cwd, filepath);
+      return path8.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -4258,7 +4328,7 @@ var require_braces = __commonJS({
 var require_constants3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path7 = __require("path");
+    var path8 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -4432,7 +4502,7 @@ var require_constants3 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path7.sep,
+      SEP: path8.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -4459,7 +4529,7 @@ var require_constants3 = __commonJS({
 var require_utils3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path7 = __require("path");
+    var path8 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -4488,7 +4558,7 @@ var require_utils3 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path7.sep === "\\";
+      return win32 === true || path8.sep === "\\";
     };
     exports.escapeLast = (input2, char, lastIdx) => {
       const idx = input2.lastIndexOf(char, lastIdx);
@@ -5852,7 +5922,7 @@ var require_parse3 = __commonJS({
 var require_picomatch3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path7 = __require("path");
+    var path8 = __require("path");
     var scan = require_scan2();
     var parse = require_parse3();
     var utils = require_utils3();
@@ -5937,7 +6007,7 @@ var require_picomatch3 = __commonJS({
     };
     picomatch.matchBase = (input2, glob, options, posix = utils.isWindows(options)) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex2.test(path7.basename(input2));
+      return regex2.test(path8.basename(input2));
     };
     picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
     picomatch.parse = (pattern2, options) => {
@@ -6164,7 +6234,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path7 = __require("path");
+    var path8 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -6259,7 +6329,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern2) {
-      const basename2 = path7.basename(pattern2);
+      const basename2 = path8.basename(pattern2);
       return endsWithSlashGlobStar(pattern2) || isStaticPattern(basename2);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -6317,7 +6387,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern2) {
-      return path7.isAbsolute(pattern2);
+      return path8.isAbsolute(pattern2);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -6494,8 +6564,8 @@ var require_utils4 = __commonJS({
     exports.errno = errno;
     var fs2 = require_fs();
     exports.fs = fs2;
-    var path7 = require_path();
-    exports.path = path7;
+    var path8 = require_path();
+    exports.path = path8;
     var pattern2 = require_pattern();
     exports.pattern = pattern2;
     var stream = require_stream();
@@ -6607,8 +6677,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path7, settings, callback) {
-      settings.fs.lstat(path7, (lstatError, lstat) => {
+    function read(path8, settings, callback) {
+      settings.fs.lstat(path8, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -6617,7 +6687,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path7, (statError, stat) => {
+        settings.fs.stat(path8, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -6649,13 +6719,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path7, settings) {
-      const lstat = settings.fs.lstatSync(path7);
+    function read(path8, settings) {
+      const lstat = settings.fs.lstatSync(path8);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path7);
+        const stat = settings.fs.statSync(path8);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -6726,17 +6796,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path7, optionsOrSettingsOrCallback, callback) {
+    function stat(path8, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path7, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path8, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path7, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path8, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync3(path7, optionsOrSettings) {
+    function statSync3(path8, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path7, settings);
+      return sync.read(path8, settings);
     }
     exports.statSync = statSync3;
     function getSettings(settingsOrOptions = {}) {
@@ -6952,16 +7022,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path7 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path8 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path7, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path8, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path7,
+                path: path8,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -7079,7 +7149,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path7 = __require("path");
+    var path8 = __require("path");
     var fsStat = require_out();
     var fs2 = require_fs4();
     var Settings = class {
@@ -7087,7 +7157,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs2.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path7.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path8.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -7114,17 +7184,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path7, optionsOrSettingsOrCallback, callback) {
+    function scandir(path8, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path7, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path8, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path7, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path8, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path7, optionsOrSettings) {
+    function scandirSync(path8, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path7, settings);
+      return sync.read(path8, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -7772,7 +7842,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path7 = __require("path");
+    var path8 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -7782,7 +7852,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path7.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path8.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -7844,7 +7914,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path7 = __require("path");
+    var path8 = __require("path");
     var fsStat = require_out();
     var utils = require_utils4();
     var Reader = class {
@@ -7857,7 +7927,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path7.resolve(this._settings.cwd, filepath);
+        return path8.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern2) {
         const entry = {
@@ -8273,7 +8343,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path7 = __require("path");
+    var path8 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -8287,7 +8357,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path7.resolve(this._settings.cwd, task.base);
+        return path8.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -8623,13 +8693,13 @@ var require_out4 = __commonJS({
   }
 });
 
-// ../../tmp/kwi-pd4n/headsrc/src/sources/files.ts
+// src/sources/files.ts
 var files_exports = {};
 __export(files_exports, {
   createFilesSource: () => createFilesSource
 });
-import { promises as fs } from "node:fs";
-import path4 from "node:path";
+import fs from "node:fs";
+import path5 from "node:path";
 async function createFilesSource(context) {
   const roots = context.options.paths.length > 0 ? context.options.paths : ["."];
   const notes = [];
@@ -8642,30 +8712,14 @@ async function createFilesSource(context) {
     notes,
     async run(detect) {
       const located = [];
-      let next = 0;
-      const worker = async () => {
-        while (next < targets.length) {
-          const target = targets[next++];
-          located.push(...await scanTarget(target, context, detect, notes, stats));
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(CONCURRENCY, targets.length) }, worker));
+      for (const target of targets) located.push(...await scanTarget(target, context, detect, notes, stats));
       return located;
     }
   };
 }
 async function scanTarget(target, context, detect, notes, stats) {
-  if (target.size > context.config.maxFileSize) {
-    notes.push({ level: "info", verbose: true, message: `skipped ${target.display}: ${target.size} bytes is over the ${context.config.maxFileSize}-byte limit (--max-file-size)` });
-    return [];
-  }
-  let data;
-  try {
-    data = await fs.readFile(target.absolute);
-  } catch (error) {
-    notes.push({ level: "warn", message: `could not read ${target.display}: ${error.code ?? String(error)}` });
-    return [];
-  }
+  const data = readTarget(target, context.config.maxFileSize, notes);
+  if (data === null) return [];
   const result = await detect({ path: target.display, data });
   if (result.skipped) {
     notes.push(skipNote(target.display, result.skipped));
@@ -8675,19 +8729,43 @@ async function scanTarget(target, context, detect, notes, stats) {
   stats.bytes += data.length;
   return locate(result.candidates, target.display, null);
 }
+function readTarget(target, maxFileSize, notes) {
+  let fd = null;
+  try {
+    fd = fs.openSync(target.absolute, "r");
+    const size2 = fs.fstatSync(fd).size;
+    if (size2 > maxFileSize) {
+      notes.push({ level: "info", verbose: true, message: `skipped ${target.display}: ${size2} bytes is over the ${maxFileSize}-byte limit (--max-file-size)` });
+      return null;
+    }
+    const data = Buffer.allocUnsafe(size2);
+    let filled = 0;
+    while (filled < size2) {
+      const read = fs.readSync(fd, data, filled, size2 - filled, filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    return filled === size2 ? data : data.subarray(0, filled);
+  } catch (error) {
+    notes.push({ level: "warn", message: `could not read ${target.display}: ${error.code ?? String(error)}` });
+    return null;
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}
 async function listTargets(roots, context, notes) {
   const targets = [];
   const seen = /* @__PURE__ */ new Set();
   for (const root of roots) {
-    const absolute = path4.resolve(context.cwd, root);
+    const absolute = path5.resolve(context.cwd, root);
     let stat;
     try {
-      stat = await fs.stat(absolute);
+      stat = fs.statSync(absolute);
     } catch {
       throw new UsageError(`no such file or directory: ${root}`);
     }
     if (stat.isFile()) {
-      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path4.dirname(absolute)), size: stat.size });
+      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path5.dirname(absolute)) });
       seen.add(absolute);
       continue;
     }
@@ -8700,34 +8778,33 @@ async function listTargets(roots, context, notes) {
       dot: true,
       onlyFiles: true,
       followSymbolicLinks: false,
-      stats: true,
+      objectMode: true,
       suppressErrors: true,
       ignore: context.options.defaultIgnores ? DEFAULT_IGNORES : []
     });
     for (const entry of entries) {
       if (entry.dirent.isSymbolicLink()) continue;
-      const file = path4.join(absolute, entry.path);
+      const file = path5.join(absolute, entry.path);
       if (seen.has(file)) continue;
       seen.add(file);
-      targets.push({ absolute: file, display: displayPath(context.cwd, file, absolute), size: entry.stats?.size ?? 0 });
+      targets.push({ absolute: file, display: displayPath(context.cwd, file, absolute) });
     }
   }
   targets.sort((a, b) => a.display < b.display ? -1 : a.display > b.display ? 1 : 0);
   return targets;
 }
 function displayPath(cwd, file, root) {
-  let relative2 = path4.relative(cwd, file);
-  if (relative2 === "" || relative2.startsWith("..") || path4.isAbsolute(relative2)) relative2 = path4.relative(path4.dirname(root), file);
-  return relative2.split(path4.sep).join("/");
+  let relative2 = path5.relative(cwd, file);
+  if (relative2 === "" || relative2.startsWith("..") || path5.isAbsolute(relative2)) relative2 = path5.relative(path5.dirname(root), file);
+  return relative2.split(path5.sep).join("/");
 }
-var import_fast_glob, CONCURRENCY, DEFAULT_IGNORES;
+var import_fast_glob, DEFAULT_IGNORES;
 var init_files = __esm({
-  "../../tmp/kwi-pd4n/headsrc/src/sources/files.ts"() {
+  "src/sources/files.ts"() {
     "use strict";
     import_fast_glob = __toESM(require_out4(), 1);
     init_errors();
     init_locate();
-    CONCURRENCY = 16;
     DEFAULT_IGNORES = ["**/.git/**", "**/node_modules/**"];
   }
 });
@@ -10630,11 +10707,11 @@ var init_lib2 = __esm({
       format,
       normalize,
       resolve: resolve3,
-      require: (path7) => {
+      require: (path8) => {
         if (typeof require2 !== "undefined") {
-          return require2(path7);
-        } else if (path7.match(/\.json$/)) {
-          return JSON.parse(readFileSync5(path7, "utf8"));
+          return require2(path8);
+        } else if (path8.match(/\.json$/)) {
+          return JSON.parse(readFileSync5(path8, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -14536,7 +14613,7 @@ var init_yargs = __esm({
   }
 });
 
-// ../../tmp/kwi-pd4n/headsrc/src/cli/parse.ts
+// src/cli/parse.ts
 var parse_exports = {};
 __export(parse_exports, {
   parseArgs: () => parseArgs
@@ -14587,7 +14664,7 @@ function joinDashValues(argv) {
 }
 var COMMANDS;
 var init_parse = __esm({
-  "../../tmp/kwi-pd4n/headsrc/src/cli/parse.ts"() {
+  "src/cli/parse.ts"() {
     "use strict";
     init_yargs();
     init_errors();
@@ -14602,12 +14679,12 @@ var init_parse = __esm({
   }
 });
 
-// ../../tmp/kwi-pd4n/headsrc/src/action/run.ts
+// src/action/run.ts
 import { mkdirSync, writeFileSync } from "node:fs";
 import os2 from "node:os";
-import path6 from "node:path";
+import path7 from "node:path";
 
-// ../../tmp/kwi-pd4n/headsrc/src/cli/fast-argv.ts
+// src/cli/fast-argv.ts
 init_convert();
 init_options();
 function parseFast(argv) {
@@ -14647,15 +14724,15 @@ function parseFast(argv) {
   return toScanOptions("scan", positional, raw);
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/action/run.ts
+// src/action/run.ts
 init_errors();
 
-// ../../tmp/kwi-pd4n/headsrc/src/config/load.ts
+// src/config/load.ts
 init_errors();
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-// ../../tmp/kwi-pd4n/headsrc/src/config/types.ts
+// src/config/types.ts
 var DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 function defaultConfig(root) {
   return {
@@ -14674,12 +14751,12 @@ function defaultConfig(root) {
   };
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/config/validate.ts
+// src/config/validate.ts
 init_errors();
 
-// ../../tmp/kwi-pd4n/headsrc/src/rules/regex.ts
+// src/rules/regex.ts
 init_errors();
-function compileRegex(source, flags, where2) {
+function compileRegex(source, flags, where2, options = {}) {
   let regex2;
   try {
     regex2 = new RegExp(source, flags);
@@ -14687,7 +14764,7 @@ function compileRegex(source, flags, where2) {
     const message2 = error instanceof Error ? error.message : String(error);
     throw new ConfigError(`${where2}: ${message2}`);
   }
-  const problem = findCatastrophicForm(source, flags.includes("i"));
+  const problem = findCatastrophicForm(source, flags.includes("i")) ?? (options.linear ? findPolynomialForm(source, flags.includes("i")) : null);
   if (problem) throw new ConfigError(`${where2}: unsafe regular expression /${source}/: ${problem}`);
   return regex2;
 }
@@ -14820,7 +14897,6 @@ var Parser = class {
     };
     const space = () => {
       for (const code2 of [9, 10, 11, 12, 13, 32]) set.add(code2);
-      set.other = true;
     };
     const negated = (fill) => {
       const inner = new CharSet();
@@ -15058,8 +15134,53 @@ function findCatastrophicForm(source, ignoreCase = false) {
   }
   return null;
 }
+var LARGE = 100;
+function flatten(nodes) {
+  return nodes.flatMap((node) => node.type === "group" && !node.lookaround && node.alternatives.length === 1 ? flatten(node.alternatives[0]) : [node]);
+}
+function checkLinear(input2) {
+  const nodes = flatten(input2);
+  const canFailAfter = nodes.map((_, i) => nodes.slice(i + 1).some((n) => !(n.type === "group" && n.lookaround) && !firstOfNode(n).nullable));
+  let previous = null;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node.type === "group") for (const alt of node.alternatives) {
+      const problem = checkLinear(alt);
+      if (problem) return problem;
+    }
+    if (node.type === "group" && node.lookaround) continue;
+    if (node.type === "quantified") {
+      const problem = checkLinear([node.node]);
+      if (problem) return problem;
+    }
+    const large = node.type === "quantified" && node.max >= LARGE || node.type === "group" && node.alternatives.some((alt) => alt.some((n) => n.type === "quantified" && n.max >= LARGE));
+    const { first, nullable } = firstOfNode(node);
+    if (large) {
+      const chars = charsOf([node]);
+      if (previous && previous.intersects(chars) && canFailAfter[i]) {
+        return "two unbounded repetitions in a row can take the same characters (such as \\w+\\s*\\w+x); separate them with a character the first cannot take, or bound them";
+      }
+      if (nullable && previous) previous.union(chars);
+      else previous = chars;
+      continue;
+    }
+    if (nullable) {
+      if (previous) previous.union(charsOf([node]));
+      continue;
+    }
+    if (previous && !previous.intersects(first)) previous = null;
+  }
+  return null;
+}
+function findPolynomialForm(source, ignoreCase = false) {
+  for (const alt of new Parser(source, ignoreCase).parse()) {
+    const problem = checkLinear(alt);
+    if (problem) return problem;
+  }
+  return null;
+}
 
-// ../../tmp/kwi-pd4n/headsrc/src/config/validate.ts
+// src/config/validate.ts
 var CONFIG_KEYS = ["$schema", "$comment", "ignorePaths", "allow", "disableRules", "entropy", "rules", "maxFileSize", "accounts"];
 var ALLOW_KEYS = ["secrets", "regexes", "rules"];
 var RULE_ALLOW_KEYS = ["secrets", "regexes"];
@@ -15218,7 +15339,7 @@ function editDistance(a, b) {
   return previous[b.length];
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/config/load.ts
+// src/config/load.ts
 var CONFIG_FILE = ".keywarden.json";
 var UNSUPPORTED = new Set(
   ["js", "cjs", "mjs", "ts", "cts", "mts", "yaml", "yml", "toml", "json5", "jsonc"].flatMap((ext) => [`.keywarden.${ext}`, `keywarden.config.${ext}`, `.keywardenrc.${ext}`]).concat([".keywardenrc", "keywarden.config.json"])
@@ -15315,7 +15436,108 @@ function display(file, base) {
   return relative2.split(path.sep).join("/");
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/engine/prefilter.ts
+// src/engine/prefilter.ts
+var FREQUENCY = [
+  17030,
+  132,
+  878,
+  23,
+  148,
+  22,
+  185,
+  281,
+  1547,
+  1544,
+  246,
+  151,
+  1125,
+  228,
+  1609,
+  473,
+  317,
+  268,
+  160,
+  100,
+  94,
+  66,
+  93,
+  57,
+  85,
+  61,
+  424,
+  1160,
+  53,
+  1392,
+  155,
+  168,
+  75,
+  534,
+  208,
+  426,
+  285,
+  524,
+  219,
+  93,
+  116,
+  374,
+  54,
+  102,
+  196,
+  238,
+  295,
+  274,
+  299,
+  93,
+  320,
+  541,
+  409,
+  156,
+  79,
+  71,
+  23,
+  43,
+  12,
+  317,
+  132,
+  314,
+  13,
+  504,
+  167,
+  3555,
+  589,
+  2303,
+  1889,
+  7150,
+  1335,
+  1092,
+  1293,
+  3771,
+  168,
+  465,
+  2189,
+  1378,
+  4137,
+  3959,
+  1745,
+  132,
+  4388,
+  4004,
+  5615,
+  1866,
+  596,
+  454,
+  525,
+  730,
+  85,
+  758,
+  210,
+  758,
+  2
+];
+function passCost(byte) {
+  const frequency = byte >= 32 && byte <= 126 ? FREQUENCY[byte - 32] : 10;
+  return 100 + frequency;
+}
 var prefilters = /* @__PURE__ */ new WeakMap();
 var finders = /* @__PURE__ */ new WeakMap();
 function createPrefilter(rules) {
@@ -15327,9 +15549,47 @@ function createPrefilter(rules) {
   return prefilter;
 }
 function createKeywordPrefilter(keywords) {
-  const pattern2 = alternation(keywords, "");
-  if (!pattern2) return () => false;
-  return (data) => mayBeUtf16(data) || pattern2.test(data.toString("latin1"));
+  const groups = chooseAnchors([...new Set(keywords)].map((keyword) => Buffer.from(keyword, "utf8")));
+  const anchors = [...groups.keys()];
+  const lists = anchors.map((anchor) => groups.get(anchor));
+  if (anchors.length === 0) return () => false;
+  const fallback = alternation(keywords, "");
+  return (data) => {
+    if (mayBeUtf16(data)) return true;
+    let budget = 64 + (data.length >> 4);
+    for (let a = 0; a < anchors.length; a++) {
+      const anchor = anchors[a];
+      const list = lists[a];
+      for (let i = data.indexOf(anchor); i !== -1; i = data.indexOf(anchor, i + 1)) {
+        for (let k = 0; k < list.length; k++) if (occursAt(data, list[k], i - list[k].offset)) return true;
+        if (--budget === 0) return fallback.test(data.toString("latin1"));
+      }
+    }
+    return false;
+  };
+}
+function chooseAnchors(keywords) {
+  const groups = /* @__PURE__ */ new Map();
+  let uncovered = keywords.filter((k) => k.length > 0);
+  while (uncovered.length > 0) {
+    let best = -1;
+    let bestScore = Infinity;
+    for (let byte = 0; byte < 256; byte++) {
+      const covers = uncovered.filter((k) => k.includes(byte)).length;
+      if (covers === 0) continue;
+      const score = passCost(byte) / covers;
+      if (score < bestScore) [best, bestScore] = [byte, score];
+    }
+    groups.set(best, uncovered.filter((k) => k.includes(best)).map((bytes) => ({ bytes, offset: bytes.indexOf(best) })));
+    uncovered = uncovered.filter((k) => !k.includes(best));
+  }
+  return new Map([...groups].sort(([a], [b]) => passCost(a) - passCost(b)));
+}
+function occursAt(data, keyword, start) {
+  const { bytes } = keyword;
+  if (start < 0 || start + bytes.length > data.length) return false;
+  for (let j = 0; j < bytes.length; j++) if (data[start + j] !== bytes[j]) return false;
+  return true;
 }
 function findKeywords(text, rules) {
   let finder = finders.get(rules);
@@ -15347,9 +15607,8 @@ function findKeywords(text, rules) {
   return finder(text);
 }
 function alternation(keywords, flags) {
-  const unique = [...new Set(keywords)].filter((k) => k.length > 0);
+  const unique = [...new Set(keywords)].filter((k) => k.length > 0).sort((a, b) => b.length - a.length);
   if (unique.length === 0) return null;
-  unique.sort((a, b) => b.length - a.length);
   return new RegExp(unique.map((k) => Buffer.from(k, "utf8").toString("latin1").replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")).join("|"), flags);
 }
 function mayBeUtf16(data) {
@@ -15358,7 +15617,7 @@ function mayBeUtf16(data) {
   return data.subarray(0, end).indexOf(0) !== -1;
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/engine/lines.ts
+// src/engine/lines.ts
 var LineIndex = class {
   constructor(text) {
     this.text = text;
@@ -15405,9 +15664,9 @@ function linesForward(text, offset, count, ceiling) {
   return stop;
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/engine/context.ts
-var LOOKBACK = 240;
-var MAX_NAME_LINES = 2;
+// src/engine/context.ts
+var LOOKBACK = 400;
+var MAX_NAME_LINES = 8;
 var NEAR_CHARS = 6e3;
 var RANK = { high: 3, medium: 2, low: 1 };
 function better(a, b) {
@@ -15426,7 +15685,7 @@ function leftContext(viewText, index) {
   }
   return viewText.slice(from, index);
 }
-function nameConfidence(rule, viewText, index, original, offset, path7) {
+function nameConfidence(rule, viewText, index, original, offset, path8) {
   const names = rule.context?.names;
   if (!names || names.length === 0) return null;
   const left2 = leftContext(viewText, index);
@@ -15434,20 +15693,20 @@ function nameConfidence(rule, viewText, index, original, offset, path7) {
   for (const name of names) {
     if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
     if (!name.regex.test(left2)) continue;
-    if (name.near && !isNear(name, original, offset, path7)) continue;
+    if (name.near && !isNear(name, original, offset, path8)) continue;
     best = better(best, name.confidence);
   }
   return best;
 }
-function isNear(name, original, offset, path7) {
+function isNear(name, original, offset, path8) {
   const near = name.near;
-  if (path7 !== void 0 && near.regex.test(path7)) return true;
+  if (path8 !== void 0 && near.regex.test(path8)) return true;
   const from = linesBack(original, offset, near.lines, offset - NEAR_CHARS);
   const to = linesForward(original, offset, near.lines, offset + NEAR_CHARS);
   return near.regex.test(original.slice(from, to));
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/engine/entropy.ts
+// src/engine/entropy.ts
 function shannonEntropy(value) {
   if (value.length === 0) return 0;
   const counts = /* @__PURE__ */ new Map();
@@ -15482,6 +15741,19 @@ function longestSequence(value) {
     best = Math.max(best, up, down);
   }
   return best;
+}
+function sequenceRuns(value) {
+  let runs = 0;
+  for (let i = 2; i < value.length; i++) {
+    const a = value.charCodeAt(i - 2);
+    const b = value.charCodeAt(i - 1);
+    const c = value.charCodeAt(i);
+    if (b - a === 1 && c - b === 1 || a - b === 1 && b - c === 1) {
+      runs++;
+      i += 2;
+    }
+  }
+  return runs;
 }
 function characterClasses(value) {
   let upper = 0;
@@ -15524,13 +15796,14 @@ function gateSecret(rule, secret) {
   if (reject.hex && HEX.test(secret)) return null;
   if (reject.maxRepeat > 0 && longestRepeat(secret) > reject.maxRepeat) return null;
   if (reject.maxSequence > 0 && longestSequence(secret) >= reject.maxSequence) return null;
+  if (reject.maxSequenceRuns > 0 && sequenceRuns(secret) > reject.maxSequenceRuns) return null;
   if (reject.minClasses > 0 && characterClasses(secret) < reject.minClasses) return null;
   if (reject.words && looksLikeWords(secret)) return null;
   const entropy = shannonEntropy(secret);
   return entropy >= rule.entropy ? entropy : null;
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/engine/nested.ts
+// src/engine/nested.ts
 var TOKEN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/g;
 function base64Tokens(text, maxLength) {
   const tokens = [];
@@ -15554,7 +15827,7 @@ function isPrintable(bytes) {
   return true;
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/engine/views.ts
+// src/engine/views.ts
 function identityView(text, base) {
   return { text, parent: null, base, segView: null, segFrom: null, segTo: null, segCopy: null, decoder: "identity" };
 }
@@ -15624,8 +15897,9 @@ function replaceView(source, pattern2, replace, decoder) {
   };
 }
 var PERCENT = /%([0-9A-Fa-f]{2})/g;
+var URL_RELEVANT = /%(?:2[FfBb]|3[Dd])/;
 function urlView(source) {
-  if (!source.text.includes("%")) return null;
+  if (!URL_RELEVANT.test(source.text)) return null;
   return replaceView(
     source,
     PERCENT,
@@ -15648,7 +15922,7 @@ function concatView(source) {
   return replaceView(source, JOIN, () => "", "concat");
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/engine/scan.ts
+// src/engine/scan.ts
 var WINDOW_CHARS = 4096;
 var MAX_WINDOW = 65536;
 var MAX_BASE64 = 16384;
@@ -15669,13 +15943,13 @@ function planFor(rules) {
   plans.set(rules, plan);
   return plan;
 }
-function scanText(text, rules, path7) {
+function scanText(text, rules, path8) {
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
   const windows = keywordWindows(text, findKeywords(text, rules), plan);
   if (windows.length === 0) return [];
   const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set() };
-  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path7);
+  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path8);
   const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
   if (raws.length === 0) return [];
   return resolve(raws, new LineIndex(text));
@@ -15697,8 +15971,25 @@ function keywordWindows(text, hits, plan) {
   }
   return windows;
 }
-function scanWindow(text, from, to, rules, plan, state, path7) {
+function isTokenChar(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 43 || code2 === 47 || code2 === 61 || code2 === 95 || code2 === 45 || code2 === 37 || code2 === 92;
+}
+function trimToTokens(text, from, to) {
+  const limit = MAX_BASE64;
+  if (from > 0 && isTokenChar(text.charCodeAt(from - 1))) {
+    const stop = Math.min(to, from + limit);
+    while (from < stop && isTokenChar(text.charCodeAt(from))) from++;
+  }
+  if (to < text.length && isTokenChar(text.charCodeAt(to))) {
+    const stop = Math.max(from, to - limit);
+    while (to > stop && isTokenChar(text.charCodeAt(to - 1))) to--;
+  }
+  return [from, to];
+}
+function scanWindow(text, start, end, rules, plan, state, path8) {
   const { raws } = state;
+  const [from, to] = trimToTokens(text, start, end);
+  if (to <= from) return;
   const identity = identityView(text.slice(from, to), from);
   const views = [identity];
   if (plan.url) pushView(views, urlView(identity));
@@ -15707,19 +15998,19 @@ function scanWindow(text, from, to, rules, plan, state, path7) {
   for (const view of views) {
     for (const rule of rules) {
       if (view.decoder !== "identity" && !rule.decoders.includes(view.decoder)) continue;
-      matchView(view, rule, text, raws, path7);
+      matchView(view, rule, text, raws, path8);
     }
   }
   if (plan.base64) {
     for (const token of base64Tokens(identity.text, MAX_BASE64)) {
-      scanDecodedToken(identity, token, rules, text, state, path7);
+      scanDecodedToken(identity, token, rules, text, state, path8);
     }
   }
 }
 function pushView(views, view) {
   if (view) views.push(view);
 }
-function matchView(view, rule, original, raws, path7) {
+function eachSecret(view, rule, found) {
   const { regex: regex2 } = rule;
   regex2.lastIndex = 0;
   for (let m = regex2.exec(view.text); m; m = regex2.exec(view.text)) {
@@ -15731,15 +16022,19 @@ function matchView(view, rule, original, raws, path7) {
     if (!secret) continue;
     const index = rule.secretGroup === 0 ? m.index : m.indices[rule.secretGroup][0];
     const entropy = gateSecret(rule, secret);
-    if (entropy === null) continue;
-    const start = originalStart(view, index);
-    const end = originalEnd(view, index + secret.length);
-    addRaw(raws, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path7));
+    if (entropy !== null) found(secret, index, entropy);
   }
 }
-function contextOf(rule, secret, viewText, index, original, start, path7) {
+function matchView(view, rule, original, raws, path8) {
+  eachSecret(view, rule, (secret, index, entropy) => {
+    const start = originalStart(view, index);
+    const end = originalEnd(view, index + secret.length);
+    addRaw(raws, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path8));
+  });
+}
+function contextOf(rule, secret, viewText, index, original, start, path8) {
   if (!rule.context) return { confidence: rule.confidence, alone: null };
-  const confidence = nameConfidence(rule, viewText, index, original, start, path7);
+  const confidence = nameConfidence(rule, viewText, index, original, start, path8);
   const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
   return { confidence, alone };
 }
@@ -15756,8 +16051,7 @@ function addRaw(raws, rule, start, end, secret, entropy, context, nested = false
   }
   raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested });
 }
-function scanDecodedToken(identity, token, rules, original, state, path7) {
-  const { raws } = state;
+function scanDecodedToken(identity, token, rules, original, state, path8) {
   const prefix = identity.text.slice(Math.max(0, token.index - 240), token.index);
   const inner = prefix + token.decoded;
   const tokenStart = originalStart(identity, token.index);
@@ -15768,21 +16062,10 @@ function scanDecodedToken(identity, token, rules, original, state, path7) {
   pushView(views, jsonEscapeView(innerView));
   for (const view of views) {
     for (const rule of rules) {
-      const { regex: regex2 } = rule;
-      regex2.lastIndex = 0;
-      for (let m = regex2.exec(view.text); m; m = regex2.exec(view.text)) {
-        if (m[0].length === 0) {
-          regex2.lastIndex++;
-          continue;
-        }
-        const secret = rule.secretGroup === 0 ? m[0] : m[rule.secretGroup];
-        if (!secret) continue;
-        const index = rule.secretGroup === 0 ? m.index : m.indices[rule.secretGroup][0];
-        if (originalStart(view, index) < prefix.length) continue;
-        const entropy = gateSecret(rule, secret);
-        if (entropy === null) continue;
-        addRaw(raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path7), true);
-      }
+      eachSecret(view, rule, (secret, index, entropy) => {
+        if (originalStart(view, index) < prefix.length) return;
+        addRaw(state.raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path8), true);
+      });
     }
   }
 }
@@ -15842,7 +16125,7 @@ function nearestPartner(raw, raws, lineOf, pair) {
   return best;
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/filters/inline.ts
+// src/filters/inline.ts
 var ALLOW = /keywarden:allow(?![\w-])/i;
 var ALLOW_NEXT_LINE = /keywarden:allow-next-line(?![\w-])/i;
 function markInlineIgnores(candidates, text) {
@@ -15872,7 +16155,7 @@ function lineStarts(text) {
   return starts;
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/detect.ts
+// src/detect.ts
 init_decode();
 function detectChunk(chunk, rules) {
   let text;
@@ -15887,10 +16170,10 @@ function detectChunk(chunk, rules) {
   return { candidates: markInlineIgnores(scanText(text, rules, chunk.path), text) };
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/findings.ts
+// src/findings.ts
 import { createHash } from "node:crypto";
 
-// ../../tmp/kwi-pd4n/headsrc/src/aws/account.ts
+// src/aws/account.ts
 var BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 var SHAPE = /^A[A-Z0-9]{3}[A-Z2-7]{16}$/;
 function accountIdFromKeyId(keyId) {
@@ -15900,10 +16183,11 @@ function accountIdFromKeyId(keyId) {
   const first6 = bits >> 2n;
   if ((first6 & 0x800000000000n) === 0n) return null;
   const account = (first6 & 0x7fffffffff80n) >> 7n;
+  if (account > 999999999999n) return null;
   return account.toString().padStart(12, "0");
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/findings.ts
+// src/findings.ts
 function fingerprintOf(ruleId, file, secret) {
   return createHash("sha256").update(`keywarden/v1\0${ruleId}\0${file}\0${secret}`).digest("hex").slice(0, 32);
 }
@@ -15938,7 +16222,7 @@ function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/filters/allow.ts
+// src/filters/allow.ts
 function secretAllower(config) {
   if (config.allowSecrets.length === 0 && config.allowRegexes.length === 0) return null;
   const everywhere = /* @__PURE__ */ new Set();
@@ -15964,7 +16248,7 @@ function secretAllower(config) {
   };
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/filters/paths.ts
+// src/filters/paths.ts
 import { createRequire } from "node:module";
 import path2 from "node:path";
 function loadPicomatch() {
@@ -16000,7 +16284,7 @@ function toPosix(file) {
   return file.split(path2.sep).join("/");
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/filters/apply.ts
+// src/filters/apply.ts
 function applyFilters(located, config, baseline) {
   if (located.length === 0) return located;
   const ignored = pathIgnorer(config);
@@ -16014,7 +16298,7 @@ function applyFilters(located, config, baseline) {
   });
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/filters/baseline.ts
+// src/filters/baseline.ts
 init_errors();
 import { readFileSync as readFileSync2 } from "node:fs";
 var BASELINE_VERSION = 1;
@@ -16064,7 +16348,7 @@ function parseBaseline(text, label) {
   return { fingerprints };
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/progress.ts
+// src/progress.ts
 function createProgress(io, options) {
   if (options.quiet || io.stderr.isTTY !== true || io.env.CI) return null;
   if (options.format !== "text" && io.stdout.isTTY !== true && !options.output) return null;
@@ -16093,19 +16377,19 @@ function mib(bytes) {
   return (bytes / 1048576).toFixed(1);
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/rules/load.ts
+// src/rules/load.ts
 init_errors();
 import { readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
 import path3 from "node:path";
 import { fileURLToPath } from "node:url";
 
-// ../../tmp/kwi-pd4n/headsrc/src/rules/validate.ts
+// src/rules/validate.ts
 init_errors();
 
-// ../../tmp/kwi-pd4n/headsrc/src/rules/types.ts
+// src/rules/types.ts
 var DECODERS = ["url", "json-escape", "concat", "base64"];
 
-// ../../tmp/kwi-pd4n/headsrc/src/rules/validate.ts
+// src/rules/validate.ts
 var CONFIDENCES = ["high", "medium", "low"];
 var DEFAULT_SEPARATOR = String.raw`(?:[\s"'\`:=>,;(\[{|*\\@]|-|<\/?[A-Za-z_][\w:.-]*>|value\b)*`;
 var RULE_FIELDS = /* @__PURE__ */ new Set([
@@ -16126,14 +16410,16 @@ var RULE_FIELDS = /* @__PURE__ */ new Set([
   "examples"
 ]);
 var Fields = class _Fields {
-  constructor(origin, data, prefix = "") {
+  constructor(origin, data, prefix = "", trusted = false) {
     this.origin = origin;
     this.data = data;
     this.prefix = prefix;
+    this.trusted = trusted;
   }
   origin;
   data;
   prefix;
+  trusted;
   where(field) {
     return `${this.origin}: ${this.prefix}${field}`;
   }
@@ -16166,15 +16452,22 @@ var Fields = class _Fields {
     if (!CONFIDENCES.includes(value)) this.fail(field, 'must be "high", "medium" or "low"');
     return value;
   }
-  regex(field, flags, wrap2 = (source) => source) {
+  regex(field, flags, wrap2 = (source) => source, linear = false) {
     const source = this.string(field);
-    return compileRegex(wrap2(source), flags, this.where(field));
+    if (this.trusted) {
+      try {
+        return new RegExp(wrap2(source), flags);
+      } catch (error) {
+        this.fail(field, error.message);
+      }
+    }
+    return compileRegex(wrap2(source), flags, this.where(field), { linear });
   }
   object(field) {
     const value = this.data[field];
     if (value === void 0 || value === null) return void 0;
     if (typeof value !== "object" || Array.isArray(value)) this.fail(field, "must be an object");
-    return new _Fields(this.origin, value, `${this.prefix}${field}.`);
+    return new _Fields(this.origin, value, `${this.prefix}${field}.`, this.trusted);
   }
   array(field) {
     const value = this.data[field];
@@ -16185,7 +16478,7 @@ var Fields = class _Fields {
   objects(field) {
     return this.array(field).map((item, i) => {
       if (typeof item !== "object" || item === null || Array.isArray(item)) this.fail(`${field}[${i}]`, "must be an object");
-      return new _Fields(this.origin, item, `${this.prefix}${field}[${i}].`);
+      return new _Fields(this.origin, item, `${this.prefix}${field}[${i}].`, this.trusted);
     });
   }
   strings(field) {
@@ -16195,9 +16488,9 @@ var Fields = class _Fields {
     });
   }
 };
-function compileRule(raw, origin) {
+function compileRule(raw, origin, trusted = false) {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError(`${origin}: a rule must be a JSON object`);
-  const f = new Fields(origin, raw);
+  const f = new Fields(origin, raw, "", trusted);
   for (const key of Object.keys(raw)) if (!RULE_FIELDS.has(key)) f.fail(key, "unknown field");
   const id = f.string("id");
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) f.fail("id", "must be lower-case letters, digits and dashes");
@@ -16205,7 +16498,7 @@ function compileRule(raw, origin) {
   if (!/^[imsu]*$/.test(flags)) f.fail("flags", "only i, m, s and u are allowed");
   const secretGroup = f.number("secretGroup", 0, 0, 99);
   if (!Number.isInteger(secretGroup)) f.fail("secretGroup", "must be an integer");
-  const regex2 = f.regex("regex", `g${flags}${secretGroup > 0 ? "d" : ""}`);
+  const regex2 = f.regex("regex", `g${flags}${secretGroup > 0 ? "d" : ""}`, void 0, true);
   const groups = new RegExp(`${regex2.source}|`, flags).exec("").length - 1;
   if (secretGroup > groups) f.fail("secretGroup", `the regex has only ${groups} capture group(s)`);
   const keywords = f.strings("keywords");
@@ -16273,6 +16566,7 @@ function compileReject(f) {
     hex: f?.boolean("hex", false) ?? false,
     maxRepeat: f?.number("maxRepeat", 0, 0, 1e3) ?? 0,
     maxSequence: f?.number("maxSequence", 0, 0, 1e3) ?? 0,
+    maxSequenceRuns: f?.number("maxSequenceRuns", 0, 0, 1e3) ?? 0,
     minClasses: f?.number("minClasses", 0, 0, 4) ?? 0,
     words: f?.boolean("words", false) ?? false
   };
@@ -16290,9 +16584,9 @@ function compileExamples(f) {
   return { match, noMatch };
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/rules/load.ts
+// src/rules/load.ts
 var PATTERNS_DIR = path3.resolve(path3.dirname(fileURLToPath(import.meta.url)), "..", "..", "patterns");
-function loadBuiltinRules(dir = PATTERNS_DIR) {
+function loadBuiltinRules(dir = PATTERNS_DIR, trusted = dir === PATTERNS_DIR) {
   let names;
   try {
     names = readdirSync2(dir).filter((name) => name.endsWith(".json")).sort();
@@ -16307,7 +16601,7 @@ function loadBuiltinRules(dir = PATTERNS_DIR) {
     } catch (error) {
       throw new ConfigError(`${origin}: invalid JSON: ${error.message}`);
     }
-    const rule = compileRule(raw, origin);
+    const rule = compileRule(raw, origin, trusted);
     if (rule.id !== name.slice(0, -".json".length)) throw new ConfigError(`${origin}: id: must equal the file name ("${name.slice(0, -5)}")`);
     return rule;
   });
@@ -16330,24 +16624,28 @@ function loadRules(config, dir = PATTERNS_DIR) {
       throw new ConfigError(`${where2}: entropy.${id}: must be a number from 0 to 8`);
     }
   }
+  for (const { ruleId } of [...config.allowSecrets, ...config.allowRegexes]) {
+    if (ruleId !== void 0 && !ids.has(ruleId)) throw new ConfigError(`${where2}: allow.rules.${ruleId}: unknown rule id`);
+  }
   const disabled = new Set(config.disableRules);
   return rules.filter((rule) => !disabled.has(rule.id)).map((rule) => config.entropy[rule.id] === void 0 ? rule : { ...rule, entropy: config.entropy[rule.id] });
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/version.ts
+// src/version.ts
 var VERSION = "0.1.0";
 
-// ../../tmp/kwi-pd4n/headsrc/src/pipeline.ts
-import path5 from "node:path";
+// src/pipeline.ts
+import path6 from "node:path";
 async function runPipeline(options, io) {
   const started = Date.now();
   const config = loadConfig(io.cwd, options.config);
   config.namedPaths = options.paths;
   if (options.maxFileSize !== void 0) config.maxFileSize = options.maxFileSize;
   const rules = loadRules(config);
-  const baseline = options.baseline ? loadBaseline(path5.resolve(io.cwd, options.baseline)) : null;
+  const baseline = options.baseline ? loadBaseline(path6.resolve(io.cwd, options.baseline)) : null;
   const context = { cwd: io.cwd, config, options, stdin: io.stdin, progress: createProgress(io, options) };
   const source = await createSource(context);
+  if (source.root !== void 0) config.base = source.root;
   const detect = async (chunk) => detectChunk(chunk, rules);
   const located = applyFilters(await source.run(detect), config, baseline);
   context.progress?.done();
@@ -16375,7 +16673,7 @@ async function createSource(context) {
   return (await Promise.resolve().then(() => (init_files(), files_exports))).createFilesSource(context);
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/reporters/text.ts
+// src/reporters/text.ts
 var KIND_LABELS = {
   "access-key-id": "access key ID",
   "secret-access-key": "secret access key",
@@ -16385,7 +16683,7 @@ function kindLabel(kind) {
   return KIND_LABELS[kind] ?? kind;
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/reporters/github.ts
+// src/reporters/github.ts
 var githubReporter = (report) => {
   const lines = report.findings.map(annotation);
   const count = report.findings.length;
@@ -16421,7 +16719,7 @@ function escapeProperty(value) {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/reporters/sarif.ts
+// src/reporters/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/keywarden/keywarden";
 var FINGERPRINT_KEY = "keywardenFingerprint/v1";
@@ -16531,7 +16829,7 @@ function fileUri(file) {
   return file.split("/").map((segment) => encodeURIComponent(segment)).join("/");
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/aws/key-id.ts
+// src/aws/key-id.ts
 var TYPES = {
   AKIA: "long-term",
   ASIA: "temporary",
@@ -16549,7 +16847,7 @@ var KEY_TYPE_LABELS = {
   unknown: "access key"
 };
 
-// ../../tmp/kwi-pd4n/headsrc/src/remediation/leaks.ts
+// src/remediation/leaks.ts
 function leaksFromLocated(located, mode) {
   return group(
     located.filter((item) => !item.allowedBy).map((item) => pieceOf(item, item.secret)),
@@ -16612,7 +16910,7 @@ function newKey(keyId) {
   };
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/remediation/owner.ts
+// src/remediation/owner.ts
 function ownershipOf(accountId, accounts) {
   if (accountId === null) return "unknown";
   if (accounts.length === 0) return "unchecked";
@@ -16634,7 +16932,7 @@ function principalOf(verification) {
   return { type: "other", account, arn };
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/remediation/playbook.ts
+// src/remediation/playbook.ts
 var DEFAULT_REPLACEMENTS_FILE = "../keywarden-replacements.txt";
 function buildPlaybook(set, context) {
   const keys = [];
@@ -17044,7 +17342,7 @@ function shellQuote(value) {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/remediation/references.ts
+// src/remediation/references.ts
 var LIST = [
   ["access-key-best-practices", "AWS General Reference: Best practices for managing AWS access keys", "https://docs.aws.amazon.com/general/latest/gr/aws-access-keys-best-practices.html"],
   ["managing-access-keys", "IAM User Guide: Managing access keys for IAM users", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"],
@@ -17063,7 +17361,7 @@ var LIST = [
 ];
 var REFERENCES = Object.fromEntries(LIST.map(([id, title, url]) => [id, { id, title, url }]));
 
-// ../../tmp/kwi-pd4n/headsrc/src/remediation/render.ts
+// src/remediation/render.ts
 function renderPlaybook(playbook, format3) {
   if (format3 === "json") return JSON.stringify(withReferenceUrls(playbook), null, 2) + "\n";
   return format3 === "markdown" ? renderMarkdown(playbook) : renderText(playbook);
@@ -17220,7 +17518,7 @@ function markdownReferences(ids) {
   return "See: " + ids.map((id) => `[${REFERENCES[id].title}](${REFERENCES[id].url})`).join(" \xB7 ");
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/remediation/replacements.ts
+// src/remediation/replacements.ts
 var SECRET_REPLACEMENT = "***REMOVED-AWS-SECRET-ACCESS-KEY***";
 var TOKEN_REPLACEMENT = "***REMOVED-AWS-SESSION-TOKEN***";
 var KEY_ID_REPLACEMENT = "***REMOVED-AWS-ACCESS-KEY-ID***";
@@ -17248,11 +17546,11 @@ function encodings(value) {
   return [...new Set(forms)].filter((form) => !form.includes("==>") && !/[\r\n]/.test(form));
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/action/event.ts
+// src/action/event.ts
 init_errors();
 import { readFileSync as readFileSync4 } from "node:fs";
 
-// ../../tmp/kwi-pd4n/headsrc/src/init/git.ts
+// src/init/git.ts
 import { spawnSync } from "node:child_process";
 init_errors();
 function git2(cwd, args) {
@@ -17261,14 +17559,14 @@ function git2(cwd, args) {
   return { status: result.status ?? -1, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/action/event.ts
-var ZERO2 = /^0+$/;
-function readPayload(path7) {
-  if (!path7) return {};
+// src/action/event.ts
+var ZERO = /^0+$/;
+function readPayload(path8) {
+  if (!path8) return {};
   try {
-    return JSON.parse(readFileSync4(path7, "utf8"));
+    return JSON.parse(readFileSync4(path8, "utf8"));
   } catch (error) {
-    throw new RuntimeError(`cannot read the event payload GITHUB_EVENT_PATH=${path7}: ${error.message.split("\n")[0]}`);
+    throw new RuntimeError(`cannot read the event payload GITHUB_EVENT_PATH=${path8}: ${error.message.split("\n")[0]}`);
   }
 }
 function planScan(event, payload, mode, workspace) {
@@ -17283,9 +17581,9 @@ function planScan(event, payload, mode, workspace) {
   }
   if (event === "push") {
     const after = payload.after;
-    if (!after || ZERO2.test(after) || payload.deleted) return { args: [], describe: "nothing: the push deleted a ref" };
+    if (!after || ZERO.test(after) || payload.deleted) return { args: [], describe: "nothing: the push deleted a ref" };
     const before = payload.before;
-    if (before && !ZERO2.test(before)) {
+    if (before && !ZERO.test(before)) {
       requireCommits(workspace, [before, after], "the pushed range");
       return { args: ["--range", `${before}..${after}`], describe: `the pushed commits (${short(before)}..${short(after)})` };
     }
@@ -17315,7 +17613,7 @@ function short(sha) {
   return sha.slice(0, 12);
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/action/inputs.ts
+// src/action/inputs.ts
 init_errors();
 function input(env2, name) {
   return (env2[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
@@ -17366,7 +17664,7 @@ function splitArgs(text) {
   return words;
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/action/runner-files.ts
+// src/action/runner-files.ts
 init_errors();
 import { randomBytes } from "node:crypto";
 import { appendFileSync } from "node:fs";
@@ -17393,7 +17691,7 @@ function append(file, text, what) {
   }
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/action/summary.ts
+// src/action/summary.ts
 var MAX_ROWS = 500;
 var MAX_PLAYBOOK = 4e5;
 function summaryMarkdown(report, context) {
@@ -17422,14 +17720,14 @@ function cell(text) {
   return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/action/run.ts
+// src/action/run.ts
 async function runAction(io) {
   const { env: env2 } = io;
   try {
-    const workspace = path6.resolve(env2.GITHUB_WORKSPACE || ".");
+    const workspace = path7.resolve(env2.GITHUB_WORKSPACE || ".");
     const inputs = readInputs(env2);
     const plan = planScan(env2.GITHUB_EVENT_NAME ?? "", readPayload(env2.GITHUB_EVENT_PATH), inputs.mode, workspace);
-    const sarifPath = inputs.sarif ? path6.resolve(workspace, inputs.sarif) : path6.join(env2.RUNNER_TEMP || os2.tmpdir(), "keywarden.sarif");
+    const sarifPath = inputs.sarif ? path7.resolve(workspace, inputs.sarif) : path7.join(env2.RUNNER_TEMP || os2.tmpdir(), "keywarden.sarif");
     io.stdout.write(`keywarden: scanning ${plan.describe}
 `);
     if (plan.args.length === 0) {
@@ -17445,7 +17743,7 @@ async function runAction(io) {
 `);
     const context = { allowed: outcome.allowed, notes: outcome.notes, color: false, verbose: false };
     io.stdout.write(githubReporter(report, context));
-    mkdirSync(path6.dirname(sarifPath), { recursive: true });
+    mkdirSync(path7.dirname(sarifPath), { recursive: true });
     writeFileSync(sarifPath, sarifReporter(report, context));
     const count = report.findings.length;
     appendSummary(
@@ -17454,7 +17752,7 @@ async function runAction(io) {
         describe: plan.describe,
         repositoryUrl: env2.GITHUB_SERVER_URL && env2.GITHUB_REPOSITORY ? `${env2.GITHUB_SERVER_URL}/${env2.GITHUB_REPOSITORY}` : null,
         sha: env2.GITHUB_SHA ?? null,
-        sarifPath: sarifPath.startsWith(workspace + path6.sep) ? path6.relative(workspace, sarifPath) : sarifPath,
+        sarifPath: sarifPath.startsWith(workspace + path7.sep) ? path7.relative(workspace, sarifPath) : sarifPath,
         playbook: count > 0 ? playbookMarkdown(outcome, plan.args, options, workspace) : ""
       })
     );
@@ -17504,6 +17802,6 @@ function check2(options) {
   return { ...options, format: "json" };
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/action/entry.ts
+// src/action/entry.ts
 var code = await runAction({ env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
 process.exitCode = code;

@@ -2,10 +2,111 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 
-// ../../tmp/kwi-pd4n/headsrc/src/pool/worker.ts
+// src/pool/worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
-// ../../tmp/kwi-pd4n/headsrc/src/engine/prefilter.ts
+// src/engine/prefilter.ts
+var FREQUENCY = [
+  17030,
+  132,
+  878,
+  23,
+  148,
+  22,
+  185,
+  281,
+  1547,
+  1544,
+  246,
+  151,
+  1125,
+  228,
+  1609,
+  473,
+  317,
+  268,
+  160,
+  100,
+  94,
+  66,
+  93,
+  57,
+  85,
+  61,
+  424,
+  1160,
+  53,
+  1392,
+  155,
+  168,
+  75,
+  534,
+  208,
+  426,
+  285,
+  524,
+  219,
+  93,
+  116,
+  374,
+  54,
+  102,
+  196,
+  238,
+  295,
+  274,
+  299,
+  93,
+  320,
+  541,
+  409,
+  156,
+  79,
+  71,
+  23,
+  43,
+  12,
+  317,
+  132,
+  314,
+  13,
+  504,
+  167,
+  3555,
+  589,
+  2303,
+  1889,
+  7150,
+  1335,
+  1092,
+  1293,
+  3771,
+  168,
+  465,
+  2189,
+  1378,
+  4137,
+  3959,
+  1745,
+  132,
+  4388,
+  4004,
+  5615,
+  1866,
+  596,
+  454,
+  525,
+  730,
+  85,
+  758,
+  210,
+  758,
+  2
+];
+function passCost(byte) {
+  const frequency = byte >= 32 && byte <= 126 ? FREQUENCY[byte - 32] : 10;
+  return 100 + frequency;
+}
 var prefilters = /* @__PURE__ */ new WeakMap();
 var finders = /* @__PURE__ */ new WeakMap();
 function createPrefilter(rules2) {
@@ -17,9 +118,47 @@ function createPrefilter(rules2) {
   return prefilter;
 }
 function createKeywordPrefilter(keywords) {
-  const pattern = alternation(keywords, "");
-  if (!pattern) return () => false;
-  return (data2) => mayBeUtf16(data2) || pattern.test(data2.toString("latin1"));
+  const groups = chooseAnchors([...new Set(keywords)].map((keyword) => Buffer.from(keyword, "utf8")));
+  const anchors = [...groups.keys()];
+  const lists = anchors.map((anchor) => groups.get(anchor));
+  if (anchors.length === 0) return () => false;
+  const fallback = alternation(keywords, "");
+  return (data2) => {
+    if (mayBeUtf16(data2)) return true;
+    let budget = 64 + (data2.length >> 4);
+    for (let a = 0; a < anchors.length; a++) {
+      const anchor = anchors[a];
+      const list = lists[a];
+      for (let i = data2.indexOf(anchor); i !== -1; i = data2.indexOf(anchor, i + 1)) {
+        for (let k = 0; k < list.length; k++) if (occursAt(data2, list[k], i - list[k].offset)) return true;
+        if (--budget === 0) return fallback.test(data2.toString("latin1"));
+      }
+    }
+    return false;
+  };
+}
+function chooseAnchors(keywords) {
+  const groups = /* @__PURE__ */ new Map();
+  let uncovered = keywords.filter((k) => k.length > 0);
+  while (uncovered.length > 0) {
+    let best = -1;
+    let bestScore = Infinity;
+    for (let byte = 0; byte < 256; byte++) {
+      const covers = uncovered.filter((k) => k.includes(byte)).length;
+      if (covers === 0) continue;
+      const score = passCost(byte) / covers;
+      if (score < bestScore) [best, bestScore] = [byte, score];
+    }
+    groups.set(best, uncovered.filter((k) => k.includes(best)).map((bytes) => ({ bytes, offset: bytes.indexOf(best) })));
+    uncovered = uncovered.filter((k) => !k.includes(best));
+  }
+  return new Map([...groups].sort(([a], [b]) => passCost(a) - passCost(b)));
+}
+function occursAt(data2, keyword, start) {
+  const { bytes } = keyword;
+  if (start < 0 || start + bytes.length > data2.length) return false;
+  for (let j = 0; j < bytes.length; j++) if (data2[start + j] !== bytes[j]) return false;
+  return true;
 }
 function findKeywords(text, rules2) {
   let finder = finders.get(rules2);
@@ -37,9 +176,8 @@ function findKeywords(text, rules2) {
   return finder(text);
 }
 function alternation(keywords, flags) {
-  const unique = [...new Set(keywords)].filter((k) => k.length > 0);
+  const unique = [...new Set(keywords)].filter((k) => k.length > 0).sort((a, b) => b.length - a.length);
   if (unique.length === 0) return null;
-  unique.sort((a, b) => b.length - a.length);
   return new RegExp(unique.map((k) => Buffer.from(k, "utf8").toString("latin1").replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")).join("|"), flags);
 }
 function mayBeUtf16(data2) {
@@ -48,7 +186,7 @@ function mayBeUtf16(data2) {
   return data2.subarray(0, end).indexOf(0) !== -1;
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/engine/lines.ts
+// src/engine/lines.ts
 var LineIndex = class {
   constructor(text) {
     this.text = text;
@@ -95,9 +233,9 @@ function linesForward(text, offset, count, ceiling) {
   return stop;
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/engine/context.ts
-var LOOKBACK = 240;
-var MAX_NAME_LINES = 2;
+// src/engine/context.ts
+var LOOKBACK = 400;
+var MAX_NAME_LINES = 8;
 var NEAR_CHARS = 6e3;
 var RANK = { high: 3, medium: 2, low: 1 };
 function better(a, b) {
@@ -137,7 +275,7 @@ function isNear(name, original, offset, path2) {
   return near.regex.test(original.slice(from, to));
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/engine/entropy.ts
+// src/engine/entropy.ts
 function shannonEntropy(value) {
   if (value.length === 0) return 0;
   const counts = /* @__PURE__ */ new Map();
@@ -172,6 +310,19 @@ function longestSequence(value) {
     best = Math.max(best, up, down);
   }
   return best;
+}
+function sequenceRuns(value) {
+  let runs = 0;
+  for (let i = 2; i < value.length; i++) {
+    const a = value.charCodeAt(i - 2);
+    const b = value.charCodeAt(i - 1);
+    const c = value.charCodeAt(i);
+    if (b - a === 1 && c - b === 1 || a - b === 1 && b - c === 1) {
+      runs++;
+      i += 2;
+    }
+  }
+  return runs;
 }
 function characterClasses(value) {
   let upper = 0;
@@ -214,13 +365,14 @@ function gateSecret(rule, secret) {
   if (reject.hex && HEX.test(secret)) return null;
   if (reject.maxRepeat > 0 && longestRepeat(secret) > reject.maxRepeat) return null;
   if (reject.maxSequence > 0 && longestSequence(secret) >= reject.maxSequence) return null;
+  if (reject.maxSequenceRuns > 0 && sequenceRuns(secret) > reject.maxSequenceRuns) return null;
   if (reject.minClasses > 0 && characterClasses(secret) < reject.minClasses) return null;
   if (reject.words && looksLikeWords(secret)) return null;
   const entropy = shannonEntropy(secret);
   return entropy >= rule.entropy ? entropy : null;
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/engine/nested.ts
+// src/engine/nested.ts
 var TOKEN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/g;
 function base64Tokens(text, maxLength) {
   const tokens = [];
@@ -244,7 +396,7 @@ function isPrintable(bytes) {
   return true;
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/engine/views.ts
+// src/engine/views.ts
 function identityView(text, base) {
   return { text, parent: null, base, segView: null, segFrom: null, segTo: null, segCopy: null, decoder: "identity" };
 }
@@ -314,8 +466,9 @@ function replaceView(source, pattern, replace, decoder) {
   };
 }
 var PERCENT = /%([0-9A-Fa-f]{2})/g;
+var URL_RELEVANT = /%(?:2[FfBb]|3[Dd])/;
 function urlView(source) {
-  if (!source.text.includes("%")) return null;
+  if (!URL_RELEVANT.test(source.text)) return null;
   return replaceView(
     source,
     PERCENT,
@@ -338,7 +491,7 @@ function concatView(source) {
   return replaceView(source, JOIN, () => "", "concat");
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/engine/scan.ts
+// src/engine/scan.ts
 var WINDOW_CHARS = 4096;
 var MAX_WINDOW = 65536;
 var MAX_BASE64 = 16384;
@@ -387,8 +540,25 @@ function keywordWindows(text, hits, plan) {
   }
   return windows;
 }
-function scanWindow(text, from, to, rules2, plan, state, path2) {
+function isTokenChar(code) {
+  return code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 43 || code === 47 || code === 61 || code === 95 || code === 45 || code === 37 || code === 92;
+}
+function trimToTokens(text, from, to) {
+  const limit = MAX_BASE64;
+  if (from > 0 && isTokenChar(text.charCodeAt(from - 1))) {
+    const stop = Math.min(to, from + limit);
+    while (from < stop && isTokenChar(text.charCodeAt(from))) from++;
+  }
+  if (to < text.length && isTokenChar(text.charCodeAt(to))) {
+    const stop = Math.max(from, to - limit);
+    while (to > stop && isTokenChar(text.charCodeAt(to - 1))) to--;
+  }
+  return [from, to];
+}
+function scanWindow(text, start, end, rules2, plan, state, path2) {
   const { raws } = state;
+  const [from, to] = trimToTokens(text, start, end);
+  if (to <= from) return;
   const identity = identityView(text.slice(from, to), from);
   const views = [identity];
   if (plan.url) pushView(views, urlView(identity));
@@ -409,7 +579,7 @@ function scanWindow(text, from, to, rules2, plan, state, path2) {
 function pushView(views, view) {
   if (view) views.push(view);
 }
-function matchView(view, rule, original, raws, path2) {
+function eachSecret(view, rule, found) {
   const { regex } = rule;
   regex.lastIndex = 0;
   for (let m = regex.exec(view.text); m; m = regex.exec(view.text)) {
@@ -421,11 +591,15 @@ function matchView(view, rule, original, raws, path2) {
     if (!secret) continue;
     const index = rule.secretGroup === 0 ? m.index : m.indices[rule.secretGroup][0];
     const entropy = gateSecret(rule, secret);
-    if (entropy === null) continue;
+    if (entropy !== null) found(secret, index, entropy);
+  }
+}
+function matchView(view, rule, original, raws, path2) {
+  eachSecret(view, rule, (secret, index, entropy) => {
     const start = originalStart(view, index);
     const end = originalEnd(view, index + secret.length);
     addRaw(raws, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path2));
-  }
+  });
 }
 function contextOf(rule, secret, viewText, index, original, start, path2) {
   if (!rule.context) return { confidence: rule.confidence, alone: null };
@@ -447,7 +621,6 @@ function addRaw(raws, rule, start, end, secret, entropy, context, nested = false
   raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested });
 }
 function scanDecodedToken(identity, token, rules2, original, state, path2) {
-  const { raws } = state;
   const prefix = identity.text.slice(Math.max(0, token.index - 240), token.index);
   const inner = prefix + token.decoded;
   const tokenStart = originalStart(identity, token.index);
@@ -458,21 +631,10 @@ function scanDecodedToken(identity, token, rules2, original, state, path2) {
   pushView(views, jsonEscapeView(innerView));
   for (const view of views) {
     for (const rule of rules2) {
-      const { regex } = rule;
-      regex.lastIndex = 0;
-      for (let m = regex.exec(view.text); m; m = regex.exec(view.text)) {
-        if (m[0].length === 0) {
-          regex.lastIndex++;
-          continue;
-        }
-        const secret = rule.secretGroup === 0 ? m[0] : m[rule.secretGroup];
-        if (!secret) continue;
-        const index = rule.secretGroup === 0 ? m.index : m.indices[rule.secretGroup][0];
-        if (originalStart(view, index) < prefix.length) continue;
-        const entropy = gateSecret(rule, secret);
-        if (entropy === null) continue;
-        addRaw(raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path2), true);
-      }
+      eachSecret(view, rule, (secret, index, entropy) => {
+        if (originalStart(view, index) < prefix.length) return;
+        addRaw(state.raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path2), true);
+      });
     }
   }
 }
@@ -532,7 +694,7 @@ function nearestPartner(raw, raws, lineOf, pair) {
   return best;
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/filters/inline.ts
+// src/filters/inline.ts
 var ALLOW = /keywarden:allow(?![\w-])/i;
 var ALLOW_NEXT_LINE = /keywarden:allow-next-line(?![\w-])/i;
 function markInlineIgnores(candidates, text) {
@@ -562,7 +724,7 @@ function lineStarts(text) {
   return starts;
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/text/decode.ts
+// src/text/decode.ts
 var SNIFF_BYTES = 8192;
 function decodeBytes(data2) {
   if (data2.length >= 3 && data2[0] === 239 && data2[1] === 187 && data2[2] === 191) {
@@ -600,7 +762,7 @@ function swapUtf16(data2) {
   return copy.swap16();
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/detect.ts
+// src/detect.ts
 function detectChunk(chunk, rules2) {
   let text;
   if (typeof chunk.data === "string") {
@@ -614,10 +776,10 @@ function detectChunk(chunk, rules2) {
   return { candidates: markInlineIgnores(scanText(text, rules2, chunk.path), text) };
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/git/run.ts
+// src/git/run.ts
 import { spawn } from "node:child_process";
 
-// ../../tmp/kwi-pd4n/headsrc/src/errors.ts
+// src/errors.ts
 var UsageError = class extends Error {
   name = "UsageError";
 };
@@ -628,7 +790,7 @@ var RuntimeError = class extends Error {
   name = "RuntimeError";
 };
 
-// ../../tmp/kwi-pd4n/headsrc/src/git/run.ts
+// src/git/run.ts
 var GLOBAL_ARGS = ["--no-optional-locks", "-c", "core.quotePath=false", "-c", "color.ui=never"];
 function gitStream(cwd, args) {
   const child = spawn("git", [...GLOBAL_ARGS, ...args], { cwd, stdio: "pipe" });
@@ -655,7 +817,7 @@ function gitFailure(cwd, args, stderr) {
   return new RuntimeError(`git ${args.find((arg) => !arg.startsWith("-")) ?? ""} failed: ${line.replace(/^(fatal|error):\s*/, "")}`);
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/git/cat-file.ts
+// src/git/cat-file.ts
 var NEWLINE = 10;
 async function readBlobs(cwd, shas, options) {
   if (shas.length === 0) return;
@@ -701,6 +863,8 @@ var BatchParser = class {
   filled = 0;
   remaining = 0;
   trailer = false;
+  /** The current blob is wanted but has no buffer yet (borrowing: it may not need one). */
+  unallocated = false;
   push(piece) {
     let at = 0;
     while (at < piece.length) {
@@ -714,6 +878,19 @@ var BatchParser = class {
         continue;
       }
       if (this.current !== null) {
+        if (this.unallocated) {
+          this.unallocated = false;
+          const size = this.current.size;
+          if (piece.length - at >= size) {
+            this.current.data = piece.subarray(at, at + size);
+            this.filled = size;
+            this.remaining = 0;
+            at += size;
+            this.trailer = true;
+            continue;
+          }
+          this.current.data = this.allocate(size);
+        }
         const take = Math.min(this.remaining, piece.length - at);
         if (this.current.data !== null) piece.copy(this.current.data, this.filled, at, at + take);
         this.filled += take;
@@ -746,21 +923,25 @@ var BatchParser = class {
     if (parts.length !== 3) throw new Error(`unexpected git cat-file header: ${line.slice(0, 80)}`);
     const size = Number(parts[2]);
     const keep = parts[1] === "blob" && size <= this.options.maxSize;
-    const data2 = keep ? this.options.allocate ? this.options.allocate(size) : Buffer.allocUnsafeSlow(size) : null;
+    this.unallocated = keep && size > 0 && this.options.borrow === true;
+    const data2 = keep && !this.unallocated ? this.allocate(size) : null;
     this.current = { sha: parts[0], size, data: data2, missing: false };
     this.filled = 0;
     this.remaining = size;
     if (size === 0) this.trailer = true;
   }
+  allocate(size) {
+    return this.options.allocate ? this.options.allocate(size) : Buffer.allocUnsafeSlow(size);
+  }
 };
 
-// ../../tmp/kwi-pd4n/headsrc/src/rules/load.ts
+// src/rules/load.ts
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-// ../../tmp/kwi-pd4n/headsrc/src/rules/regex.ts
-function compileRegex(source, flags, where) {
+// src/rules/regex.ts
+function compileRegex(source, flags, where, options = {}) {
   let regex;
   try {
     regex = new RegExp(source, flags);
@@ -768,7 +949,7 @@ function compileRegex(source, flags, where) {
     const message = error instanceof Error ? error.message : String(error);
     throw new ConfigError(`${where}: ${message}`);
   }
-  const problem = findCatastrophicForm(source, flags.includes("i"));
+  const problem = findCatastrophicForm(source, flags.includes("i")) ?? (options.linear ? findPolynomialForm(source, flags.includes("i")) : null);
   if (problem) throw new ConfigError(`${where}: unsafe regular expression /${source}/: ${problem}`);
   return regex;
 }
@@ -901,7 +1082,6 @@ var Parser = class {
     };
     const space = () => {
       for (const code of [9, 10, 11, 12, 13, 32]) set.add(code);
-      set.other = true;
     };
     const negated = (fill) => {
       const inner = new CharSet();
@@ -1139,11 +1319,56 @@ function findCatastrophicForm(source, ignoreCase = false) {
   }
   return null;
 }
+var LARGE = 100;
+function flatten(nodes) {
+  return nodes.flatMap((node) => node.type === "group" && !node.lookaround && node.alternatives.length === 1 ? flatten(node.alternatives[0]) : [node]);
+}
+function checkLinear(input) {
+  const nodes = flatten(input);
+  const canFailAfter = nodes.map((_, i) => nodes.slice(i + 1).some((n) => !(n.type === "group" && n.lookaround) && !firstOfNode(n).nullable));
+  let previous = null;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node.type === "group") for (const alt of node.alternatives) {
+      const problem = checkLinear(alt);
+      if (problem) return problem;
+    }
+    if (node.type === "group" && node.lookaround) continue;
+    if (node.type === "quantified") {
+      const problem = checkLinear([node.node]);
+      if (problem) return problem;
+    }
+    const large = node.type === "quantified" && node.max >= LARGE || node.type === "group" && node.alternatives.some((alt) => alt.some((n) => n.type === "quantified" && n.max >= LARGE));
+    const { first, nullable } = firstOfNode(node);
+    if (large) {
+      const chars = charsOf([node]);
+      if (previous && previous.intersects(chars) && canFailAfter[i]) {
+        return "two unbounded repetitions in a row can take the same characters (such as \\w+\\s*\\w+x); separate them with a character the first cannot take, or bound them";
+      }
+      if (nullable && previous) previous.union(chars);
+      else previous = chars;
+      continue;
+    }
+    if (nullable) {
+      if (previous) previous.union(charsOf([node]));
+      continue;
+    }
+    if (previous && !previous.intersects(first)) previous = null;
+  }
+  return null;
+}
+function findPolynomialForm(source, ignoreCase = false) {
+  for (const alt of new Parser(source, ignoreCase).parse()) {
+    const problem = checkLinear(alt);
+    if (problem) return problem;
+  }
+  return null;
+}
 
-// ../../tmp/kwi-pd4n/headsrc/src/rules/types.ts
+// src/rules/types.ts
 var DECODERS = ["url", "json-escape", "concat", "base64"];
 
-// ../../tmp/kwi-pd4n/headsrc/src/rules/validate.ts
+// src/rules/validate.ts
 var CONFIDENCES = ["high", "medium", "low"];
 var DEFAULT_SEPARATOR = String.raw`(?:[\s"'\`:=>,;(\[{|*\\@]|-|<\/?[A-Za-z_][\w:.-]*>|value\b)*`;
 var RULE_FIELDS = /* @__PURE__ */ new Set([
@@ -1164,14 +1389,16 @@ var RULE_FIELDS = /* @__PURE__ */ new Set([
   "examples"
 ]);
 var Fields = class _Fields {
-  constructor(origin, data2, prefix = "") {
+  constructor(origin, data2, prefix = "", trusted = false) {
     this.origin = origin;
     this.data = data2;
     this.prefix = prefix;
+    this.trusted = trusted;
   }
   origin;
   data;
   prefix;
+  trusted;
   where(field) {
     return `${this.origin}: ${this.prefix}${field}`;
   }
@@ -1204,15 +1431,22 @@ var Fields = class _Fields {
     if (!CONFIDENCES.includes(value)) this.fail(field, 'must be "high", "medium" or "low"');
     return value;
   }
-  regex(field, flags, wrap = (source) => source) {
+  regex(field, flags, wrap = (source) => source, linear = false) {
     const source = this.string(field);
-    return compileRegex(wrap(source), flags, this.where(field));
+    if (this.trusted) {
+      try {
+        return new RegExp(wrap(source), flags);
+      } catch (error) {
+        this.fail(field, error.message);
+      }
+    }
+    return compileRegex(wrap(source), flags, this.where(field), { linear });
   }
   object(field) {
     const value = this.data[field];
     if (value === void 0 || value === null) return void 0;
     if (typeof value !== "object" || Array.isArray(value)) this.fail(field, "must be an object");
-    return new _Fields(this.origin, value, `${this.prefix}${field}.`);
+    return new _Fields(this.origin, value, `${this.prefix}${field}.`, this.trusted);
   }
   array(field) {
     const value = this.data[field];
@@ -1223,7 +1457,7 @@ var Fields = class _Fields {
   objects(field) {
     return this.array(field).map((item, i) => {
       if (typeof item !== "object" || item === null || Array.isArray(item)) this.fail(`${field}[${i}]`, "must be an object");
-      return new _Fields(this.origin, item, `${this.prefix}${field}[${i}].`);
+      return new _Fields(this.origin, item, `${this.prefix}${field}[${i}].`, this.trusted);
     });
   }
   strings(field) {
@@ -1233,9 +1467,9 @@ var Fields = class _Fields {
     });
   }
 };
-function compileRule(raw, origin) {
+function compileRule(raw, origin, trusted = false) {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError(`${origin}: a rule must be a JSON object`);
-  const f = new Fields(origin, raw);
+  const f = new Fields(origin, raw, "", trusted);
   for (const key of Object.keys(raw)) if (!RULE_FIELDS.has(key)) f.fail(key, "unknown field");
   const id = f.string("id");
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) f.fail("id", "must be lower-case letters, digits and dashes");
@@ -1243,7 +1477,7 @@ function compileRule(raw, origin) {
   if (!/^[imsu]*$/.test(flags)) f.fail("flags", "only i, m, s and u are allowed");
   const secretGroup = f.number("secretGroup", 0, 0, 99);
   if (!Number.isInteger(secretGroup)) f.fail("secretGroup", "must be an integer");
-  const regex = f.regex("regex", `g${flags}${secretGroup > 0 ? "d" : ""}`);
+  const regex = f.regex("regex", `g${flags}${secretGroup > 0 ? "d" : ""}`, void 0, true);
   const groups = new RegExp(`${regex.source}|`, flags).exec("").length - 1;
   if (secretGroup > groups) f.fail("secretGroup", `the regex has only ${groups} capture group(s)`);
   const keywords = f.strings("keywords");
@@ -1311,6 +1545,7 @@ function compileReject(f) {
     hex: f?.boolean("hex", false) ?? false,
     maxRepeat: f?.number("maxRepeat", 0, 0, 1e3) ?? 0,
     maxSequence: f?.number("maxSequence", 0, 0, 1e3) ?? 0,
+    maxSequenceRuns: f?.number("maxSequenceRuns", 0, 0, 1e3) ?? 0,
     minClasses: f?.number("minClasses", 0, 0, 4) ?? 0,
     words: f?.boolean("words", false) ?? false
   };
@@ -1328,9 +1563,9 @@ function compileExamples(f) {
   return { match, noMatch };
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/rules/load.ts
+// src/rules/load.ts
 var PATTERNS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "patterns");
-function loadBuiltinRules(dir = PATTERNS_DIR) {
+function loadBuiltinRules(dir = PATTERNS_DIR, trusted = dir === PATTERNS_DIR) {
   let names;
   try {
     names = readdirSync(dir).filter((name) => name.endsWith(".json")).sort();
@@ -1345,7 +1580,7 @@ function loadBuiltinRules(dir = PATTERNS_DIR) {
     } catch (error) {
       throw new ConfigError(`${origin}: invalid JSON: ${error.message}`);
     }
-    const rule = compileRule(raw, origin);
+    const rule = compileRule(raw, origin, trusted);
     if (rule.id !== name.slice(0, -".json".length)) throw new ConfigError(`${origin}: id: must equal the file name ("${name.slice(0, -5)}")`);
     return rule;
   });
@@ -1368,11 +1603,14 @@ function loadRules(config, dir = PATTERNS_DIR) {
       throw new ConfigError(`${where}: entropy.${id}: must be a number from 0 to 8`);
     }
   }
+  for (const { ruleId } of [...config.allowSecrets, ...config.allowRegexes]) {
+    if (ruleId !== void 0 && !ids.has(ruleId)) throw new ConfigError(`${where}: allow.rules.${ruleId}: unknown rule id`);
+  }
   const disabled = new Set(config.disableRules);
   return rules2.filter((rule) => !disabled.has(rule.id)).map((rule) => config.entropy[rule.id] === void 0 ? rule : { ...rule, entropy: config.entropy[rule.id] });
 }
 
-// ../../tmp/kwi-pd4n/headsrc/src/pool/worker.ts
+// src/pool/worker.ts
 var data = workerData;
 var rules = loadRules(data.config);
 var port = parentPort;
@@ -1398,6 +1636,7 @@ async function scanSlice(slice) {
   await readBlobs(data.cwd, slice.shas, {
     maxSize: data.config.maxFileSize,
     allocate,
+    borrow: true,
     onBlob(blob) {
       if (blob.data === null) return;
       const result = detectChunk({ path: paths.get(blob.sha) ?? blob.sha, data: blob.data }, rules);
