@@ -43,6 +43,20 @@ describe('cli contract', () => {
     expect(version.stdout.trim()).toBe(pkg.version);
   });
 
+  it('exits 2 with one line when git is missing or the folder is not a repository', () => {
+    const dir = tempDir();
+    for (const mode of ['--staged', '--history', '--range=main..HEAD']) {
+      const noGit = runCli(['scan', mode], { cwd: dir, env: { PATH: path.join(dir, 'no-such-bin') } });
+      expect(noGit.status, mode).toBe(2);
+      expect(noGit.stderr, mode).toBe('keywarden: git is not installed or not on PATH\n');
+      const notRepo = runCli(['scan', mode], { cwd: dir, env: { GIT_CEILING_DIRECTORIES: path.dirname(dir) } });
+      expect(notRepo.status, mode).toBe(2);
+      expect(notRepo.stderr, mode).toBe(`keywarden: not a git repository: ${dir}\n`);
+    }
+    // A plain file scan needs no git at all.
+    expect(runCli(['scan', dir], { env: { PATH: path.join(dir, 'no-such-bin') } }).status).toBe(0);
+  });
+
   it('exits 0 on a clean folder', () => {
     const dir = tempDir();
     const result = runCli(['scan', dir]);
