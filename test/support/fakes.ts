@@ -50,10 +50,14 @@ export function fakeSecret(): string {
   return first;
 }
 
-/** A session token: long base64, shaped like STS's (they start with a version-ish prefix such as IQoJb3JpZ2luX2Vj). */
+/**
+ * A session token shaped like STS's: the real ones open with a fixed, low-entropy header that base64-encodes a
+ * run of 0xff bytes ("IQoJb3JpZ2luX2VjE…//////////wEaCXVzLWVhc3QtMSJH…"), then random material.
+ */
 export function fakeSessionToken(length = 356): string {
-  const body = randomBytes(Math.ceil((length * 3) / 4)).toString('base64').replace(/=+$/, '');
-  return ('IQoJb3JpZ2luX2Vj' + body).slice(0, length);
+  const head = `IQoJb3JpZ2luX2VjE${pick(SECRET_ALPHABET.slice(0, 52), 2)}//////////wEaCXVzLWVhc3QtMSJH`;
+  const body = randomBytes(length).toString('base64').replace(/=+$/, '');
+  return (head + body).slice(0, length);
 }
 
 /** A leaked pair as it appears in a credentials or .env-style file. */
