@@ -89,7 +89,8 @@ function writeAllowed(outcome: ScanOutcome, io: Io): void {
 async function verifyFound(outcome: ScanOutcome, options: ScanOptions, io: Io): Promise<void> {
   const { leaksFromLocated } = await import('./remediation/leaks.js');
   const { verifyKeys } = await import('./remediation/verify-keys.js');
-  const set = leaksFromLocated(outcome.located.filter((item) => !item.allowedBy), outcome.report.scan.mode);
+  // leaksFromLocated leaves out what inline ignores, allowlists and the baseline accepted.
+  const set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
   if (set.keys.length > 0) await verifyKeys(set, outcome.config.accounts, options, io);
 }
 
