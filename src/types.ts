@@ -50,8 +50,8 @@ export interface Candidate {
   allowedBy?: string;
 }
 
-/** Why the engine did not scan a chunk. */
-export type SkipReason = 'binary' | 'too-large';
+/** Why the engine did not scan a chunk. (Size limits are the sources' job: they skip before reading.) */
+export type SkipReason = 'binary';
 
 export interface DetectResult {
   candidates: Candidate[];

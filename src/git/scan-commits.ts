@@ -6,7 +6,7 @@
 //      scanned once, on worker threads when there is enough to scan to pay for starting them.
 //   3. Only the few blobs with candidates are attributed to the commits that introduced them (introductions.ts).
 import type { SourceContext } from '../sources/context.js';
-import { skipNote } from '../sources/locate.js';
+import { oversizeNote, skipNote } from '../sources/locate.js';
 import type { Candidate, Detect, DetectResult, Located, Note, ScanStats } from '../types.js';
 import { readBlobs } from './cat-file.js';
 import { blobsToCheck, findIntroductions } from './introductions.js';
@@ -77,7 +77,7 @@ async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan
   const wanted: BlobPlan[] = [];
   let totalBytes = 0;
   for (const plan of plans) {
-    if (plan.size > maxSize) notes.push({ level: 'info', verbose: true, message: `skipped ${plan.path} (blob ${plan.sha.slice(0, 10)}): ${plan.size} bytes is over the ${maxSize}-byte limit (--max-file-size)` });
+    if (plan.size > maxSize) notes.push(oversizeNote(`${plan.path} (blob ${plan.sha.slice(0, 10)})`, plan.size, maxSize));
     else {
       wanted.push(plan);
       totalBytes += plan.size;

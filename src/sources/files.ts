@@ -10,7 +10,7 @@ import fg from 'fast-glob';
 import { UsageError } from '../errors.js';
 import type { Detect, Located, Note, Source } from '../types.js';
 import type { SourceContext } from './context.js';
-import { locate, skipNote } from './locate.js';
+import { locate, oversizeNote, skipNote } from './locate.js';
 
 const DEFAULT_IGNORES = ['**/.git/**', '**/node_modules/**'];
 
@@ -58,7 +58,7 @@ function readTarget(target: Target, maxFileSize: number, notes: Note[]): Buffer 
     fd = fs.openSync(target.absolute, 'r');
     const size = fs.fstatSync(fd).size;
     if (size > maxFileSize) {
-      notes.push({ level: 'info', verbose: true, message: `skipped ${target.display}: ${size} bytes is over the ${maxFileSize}-byte limit (--max-file-size)` });
+      notes.push(oversizeNote(target.display, size, maxFileSize));
       return null;
     }
     const data = Buffer.allocUnsafe(size);

@@ -5,7 +5,12 @@ export function locate(candidates: readonly Candidate[], file: string, commit: C
   return candidates.map((candidate) => ({ ...candidate, file, commit }));
 }
 
+/** The note for a file left unread because it is over --max-file-size (listed with --verbose). */
+export function oversizeNote(display: string, size: number, limit: number): Note {
+  return { level: 'info', verbose: true, message: `skipped ${display}: ${size} bytes is over the ${limit}-byte limit (--max-file-size)` };
+}
+
 export function skipNote(display: string, reason: SkipReason): Note {
-  const why = reason === 'binary' ? 'binary content' : 'over the size limit (--max-file-size)';
-  return { level: 'info', verbose: true, message: `skipped ${display}: ${why}` };
+  const why: Record<SkipReason, string> = { binary: 'binary content' };
+  return { level: 'info', verbose: true, message: `skipped ${display}: ${why[reason]}` };
 }

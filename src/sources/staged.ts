@@ -11,7 +11,7 @@ import { parseStagedDiff, type StagedFile } from '../git/staged-diff.js';
 import { decodeBytes } from '../text/decode.js';
 import type { Candidate, Detect, Located, Note, Source } from '../types.js';
 import type { SourceContext } from './context.js';
-import { locate, skipNote } from './locate.js';
+import { locate, oversizeNote, skipNote } from './locate.js';
 
 const DIFF_ARGS = ['diff', '--cached', '--raw', '-p', '-z', '-U0', '--inter-hunk-context=0', '--no-abbrev', '-M', '--diff-filter=d', '--no-color', '--no-ext-diff', '--no-textconv', '--ignore-submodules=none', '--submodule=short', '--no-relative'];
 
@@ -56,7 +56,7 @@ export async function createStagedSource(context: SourceContext): Promise<Source
       for (const file of scanned) {
         const data = blobs.get(file.newSha as string) ?? null;
         if (data === null) {
-          notes.push({ level: 'info', verbose: true, message: `skipped ${file.path}: ${sizes.get(file.newSha as string) ?? 0} bytes is over the ${context.config.maxFileSize}-byte limit (--max-file-size)` });
+          notes.push(oversizeNote(file.path, sizes.get(file.newSha as string) ?? 0, context.config.maxFileSize));
           continue;
         }
         const result = await detect({ path: file.path, data });

@@ -1,7 +1,7 @@
 // Standard input as one chunk, reported under --stdin-name (default "stdin").
 import type { Detect, Located, Source } from '../types.js';
 import type { SourceContext } from './context.js';
-import { locate, skipNote } from './locate.js';
+import { locate, oversizeNote, skipNote } from './locate.js';
 
 export async function createStdinSource(context: SourceContext): Promise<Source> {
   const name = context.options.stdinName ?? 'stdin';
@@ -19,7 +19,8 @@ export async function createStdinSource(context: SourceContext): Promise<Source>
       stats.bytes = data.length;
       stats.files = 1;
       if (data.length > context.config.maxFileSize) {
-        notes.push({ level: 'warn', message: `skipped ${name}: ${data.length} bytes is over the ${context.config.maxFileSize}-byte limit (--max-file-size)` });
+        // The one input the user piped in: say so plainly, not only with --verbose.
+        notes.push({ ...oversizeNote(name, data.length, context.config.maxFileSize), level: 'warn', verbose: false });
         return [];
       }
       const result = await detect({ path: name, data });
