@@ -27,5 +27,5 @@ export function writeNotes(notes: readonly Note[], options: Pick<ScanOptions, 'q
     io.stderr.write(`keywarden: ${note.level === 'warn' ? 'warning: ' : ''}${note.message}\n`);
   }
   const hidden = notes.filter((note) => note.verbose).length;
-  if (hidden > 0 && !options.verbose) io.stderr.write(`keywarden: ${hidden} file${hidden === 1 ? '' : 's'} skipped (binary or too large); --verbose lists them\n`);
+  if (hidden > 0 && !options.verbose) io.stderr.write(`keywarden: ${hidden} file${hidden === 1 ? '' : 's'} skipped (binary, over --max-file-size, or a submodule); --verbose lists them and why\n`);
 }
