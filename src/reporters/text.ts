@@ -1,5 +1,6 @@
 // The human report: findings grouped by file, one line each, the commit that introduced it under it for git
 // scans. Colour only when the entry says so (a TTY without NO_COLOR). Secrets arrive already redacted.
+import { keyTypeOf, type KeyType } from '../aws/key-id.js';
 import type { Finding, Reporter, ReportContext } from '../types.js';
 
 const KIND_LABELS: Record<string, string> = {
@@ -8,16 +9,18 @@ const KIND_LABELS: Record<string, string> = {
   'session-token': 'session token',
 };
 
-const PREFIX_LABELS: Record<string, string> = {
-  AKIA: 'long-term key',
-  ASIA: 'temporary STS key',
-  ABIA: 'AWS STS service bearer token key',
-  ACCA: 'context-specific credential',
-  A3T: 'older-format key',
+/** Short labels for the report line; the key types themselves live in aws/key-id.ts with remediation's. */
+const TYPE_LABELS: Record<KeyType, string | null> = {
+  'long-term': 'long-term key',
+  temporary: 'temporary STS key',
+  'bearer-token': 'AWS STS service bearer token key',
+  'context-specific': 'context-specific credential',
+  unknown: null,
 };
 
 export function prefixLabel(keyId: string): string | null {
-  return PREFIX_LABELS[keyId.slice(0, 4)] ?? PREFIX_LABELS[keyId.slice(0, 3)] ?? null;
+  // A3T… is the older key format the rule also finds; it has no type of its own in remediation.
+  return TYPE_LABELS[keyTypeOf(keyId)] ?? (keyId.startsWith('A3T') ? 'older-format key' : null);
 }
 
 export function kindLabel(kind: string): string {
