@@ -2009,9 +2009,12 @@ var require_picomatch2 = __commonJS({
 function locate(candidates, file, commit) {
   return candidates.map((candidate) => ({ ...candidate, file, commit }));
 }
+function oversizeNote(display2, size2, limit) {
+  return { level: "info", verbose: true, message: `skipped ${display2}: ${size2} bytes is over the ${limit}-byte limit (--max-file-size)` };
+}
 function skipNote(display2, reason) {
-  const why = reason === "binary" ? "binary content" : "over the size limit (--max-file-size)";
-  return { level: "info", verbose: true, message: `skipped ${display2}: ${why}` };
+  const why = { binary: "binary content" };
+  return { level: "info", verbose: true, message: `skipped ${display2}: ${why[reason]}` };
 }
 var init_locate = __esm({
   "src/sources/locate.ts"() {
@@ -2040,7 +2043,7 @@ async function createStdinSource(context) {
       stats.bytes = data.length;
       stats.files = 1;
       if (data.length > context.config.maxFileSize) {
-        notes.push({ level: "warn", message: `skipped ${name}: ${data.length} bytes is over the ${context.config.maxFileSize}-byte limit (--max-file-size)` });
+        notes.push({ ...oversizeNote(name, data.length, context.config.maxFileSize), level: "warn", verbose: false });
         return [];
       }
       const result = await detect({ path: name, data });
@@ -2490,7 +2493,7 @@ async function createStagedSource(context) {
       for (const file of scanned) {
         const data = blobs.get(file.newSha) ?? null;
         if (data === null) {
-          notes.push({ level: "info", verbose: true, message: `skipped ${file.path}: ${sizes.get(file.newSha) ?? 0} bytes is over the ${context.config.maxFileSize}-byte limit (--max-file-size)` });
+          notes.push(oversizeNote(file.path, sizes.get(file.newSha) ?? 0, context.config.maxFileSize));
           continue;
         }
         const result = await detect({ path: file.path, data });
@@ -2715,7 +2718,7 @@ async function scanWith(context, detect, scan, stats, notes, objects, early) {
   const wanted = [];
   let totalBytes = 0;
   for (const plan of plans2) {
-    if (plan.size > maxSize) notes.push({ level: "info", verbose: true, message: `skipped ${plan.path} (blob ${plan.sha.slice(0, 10)}): ${plan.size} bytes is over the ${maxSize}-byte limit (--max-file-size)` });
+    if (plan.size > maxSize) notes.push(oversizeNote(`${plan.path} (blob ${plan.sha.slice(0, 10)})`, plan.size, maxSize));
     else {
       wanted.push(plan);
       totalBytes += plan.size;
@@ -8735,7 +8738,7 @@ function readTarget(target, maxFileSize, notes) {
     fd = fs.openSync(target.absolute, "r");
     const size2 = fs.fstatSync(fd).size;
     if (size2 > maxFileSize) {
-      notes.push({ level: "info", verbose: true, message: `skipped ${target.display}: ${size2} bytes is over the ${maxFileSize}-byte limit (--max-file-size)` });
+      notes.push(oversizeNote(target.display, size2, maxFileSize));
       return null;
     }
     const data = Buffer.allocUnsafe(size2);
@@ -16673,6 +16676,24 @@ async function createSource(context) {
   return (await Promise.resolve().then(() => (init_files(), files_exports))).createFilesSource(context);
 }
 
+// src/aws/key-id.ts
+var TYPES = {
+  AKIA: "long-term",
+  ASIA: "temporary",
+  ABIA: "bearer-token",
+  ACCA: "context-specific"
+};
+function keyTypeOf(keyId) {
+  return TYPES[keyId.slice(0, 4)] ?? "unknown";
+}
+var KEY_TYPE_LABELS = {
+  "long-term": "long-term access key (an IAM user or the root user)",
+  temporary: "temporary access key (AWS STS session)",
+  "bearer-token": "AWS STS service bearer token key",
+  "context-specific": "context-specific credential",
+  unknown: "access key"
+};
+
 // src/reporters/text.ts
 var KIND_LABELS = {
   "access-key-id": "access key ID",
@@ -16828,24 +16849,6 @@ function resultMessage(finding) {
 function fileUri(file) {
   return file.split("/").map((segment) => encodeURIComponent(segment)).join("/");
 }
-
-// src/aws/key-id.ts
-var TYPES = {
-  AKIA: "long-term",
-  ASIA: "temporary",
-  ABIA: "bearer-token",
-  ACCA: "context-specific"
-};
-function keyTypeOf(keyId) {
-  return TYPES[keyId.slice(0, 4)] ?? "unknown";
-}
-var KEY_TYPE_LABELS = {
-  "long-term": "long-term access key (an IAM user or the root user)",
-  temporary: "temporary access key (AWS STS session)",
-  "bearer-token": "AWS STS service bearer token key",
-  "context-specific": "context-specific credential",
-  unknown: "access key"
-};
 
 // src/remediation/leaks.ts
 function leaksFromLocated(located, mode) {
