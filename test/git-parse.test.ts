@@ -152,7 +152,27 @@ describe('introductions', () => {
       commit('merge-carry', ['m1', 'm2'], [[change('A', 'd', null, 'k1')]]), // one block: a parent had it all
       commit('merge-evil', ['m1', 'm2'], [[change('M', 'e', 'x', 'k1')], [change('M', 'e', 'y', 'k1')]]),
     ];
-    const found = await findIntroductions(commits, hits, async (parent, blob) => parent === 'rename' && blob === 'k2');
-    expect(found.map((item) => `${item.commit.sha}:${item.path}`)).toEqual(['root:a', 'merge-evil:e']);
+    for (const wholeHistory of [false, true]) {
+      const found = await findIntroductions(commits, hits, async (parent, blob) => parent === 'rename' && blob === 'k2', { wholeHistory });
+      expect(found.map((item) => `${item.commit.sha}:${item.path}`)).toEqual(['root:a', 'merge-evil:e']);
+    }
+  });
+
+  it('lists a parent tree only when some other commit adds the blob (whole history), always for a range', async () => {
+    const hits = new Map([
+      ['new', [candidate('S')]],
+      ['shared', [candidate('T')]],
+    ]);
+    const commits = [
+      commit('adds-new', ['p1'], [[change('A', 'a', null, 'new')]]),
+      commit('adds-shared', ['p2'], [[change('A', 'b', null, 'shared')]]),
+      commit('elsewhere', ['p3'], [[change('A', 'c', null, 'shared')]]),
+    ];
+    const asked = (wholeHistory: boolean) => {
+      const parents: string[] = [];
+      return findIntroductions(commits, hits, async (parent) => (parents.push(parent), false), { wholeHistory }).then((found) => ({ parents: parents.sort(), found: found.length }));
+    };
+    expect(await asked(true)).toEqual({ parents: ['p2', 'p3'], found: 3 });
+    expect(await asked(false)).toEqual({ parents: ['p1', 'p2', 'p3'], found: 3 });
   });
 });

@@ -44,11 +44,36 @@ export async function findIntroductions(
   commits: readonly LogCommit[],
   hits: Hits,
   parentHoldsBlob: (parent: string, blob: string) => Promise<boolean>,
+  options: { wholeHistory: boolean },
 ): Promise<Introduction[]> {
+  // A parent's tree can hold a blob only if some commit in the parent's ancestry (or the parent itself) added
+  // it somewhere, and the log lists every such addition when it covers the whole history. So a blob that
+  // only this commit adds cannot be in a parent's tree: no need to list the tree (`git ls-tree -r` costs tens
+  // of milliseconds on a large repository, and the commit that adds a key usually creates its blob).
+  const adders = options.wholeHistory ? blobAdders(commits, hits) : null;
+  const holds = (commit: LogCommit) => async (parent: string, blob: string): Promise<boolean> => {
+    const added = adders?.get(blob);
+    if (added !== undefined && added.size === 1 && added.has(commit.sha)) return false;
+    return parentHoldsBlob(parent, blob);
+  };
   // Commits are judged concurrently (each decision is independent): the few that need a parent's whole tree
   // then wait for their `git ls-tree` together instead of one after another. Order is kept: git log's.
-  const perCommit = await Promise.all(commits.map((commit) => introducedBy(commit, hits, parentHoldsBlob)));
+  const perCommit = await Promise.all(commits.map((commit) => introducedBy(commit, hits, holds(commit))));
   return perCommit.flat();
+}
+
+/** For each blob with candidates, the commits with a change that sets some path to it. */
+function blobAdders(commits: readonly LogCommit[], hits: Hits): Map<string, Set<string>> {
+  const adders = new Map<string, Set<string>>();
+  for (const commit of commits) {
+    for (const block of commit.blocks) {
+      for (const change of block) {
+        if (change.newSha === null || !hits.has(change.newSha)) continue;
+        (adders.get(change.newSha) ?? adders.set(change.newSha, new Set()).get(change.newSha)!).add(commit.sha);
+      }
+    }
+  }
+  return adders;
 }
 
 async function introducedBy(commit: LogCommit, hits: Hits, parentHoldsBlob: (parent: string, blob: string) => Promise<boolean>): Promise<Introduction[]> {
