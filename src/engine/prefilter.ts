@@ -51,14 +51,34 @@ export function createPrefilter(rules: readonly Rule[]): Prefilter {
 
 /** The prefilter for a plain keyword list. */
 export function createKeywordPrefilter(keywords: readonly string[]): Prefilter {
-  const groups = chooseAnchors([...new Set(keywords)].map((keyword) => Buffer.from(keyword, 'utf8')));
+  const set = keywordSet(keywords);
+  if (set.longest === 0) return () => false;
+  // UTF-16 text does not hold the keywords as UTF-8 bytes: let the decoder look at it.
+  return (data: Buffer) => mayBeUtf16(data) || set.any(data);
+}
+
+/** Exact keyword questions on bytes; the history scan's pack reader (src/git/pack) asks them of delta windows. */
+export interface KeywordSet {
+  /** Does `data` contain any keyword? */
+  any(data: Buffer): boolean;
+  /** Every occurrence lying wholly in data[from, to), overlapping ones included, as flat [start, length, ...]. */
+  occurrences(data: Buffer, from: number, to: number): number[];
+  /** The longest keyword's length in bytes. */
+  longest: number;
+  /** A byte that is in no keyword (a separator that cannot complete a match). */
+  outsider: number;
+}
+
+export function keywordSet(keywords: readonly string[]): KeywordSet {
+  const unique = [...new Set(keywords)].filter((keyword) => keyword.length > 0).map((keyword) => Buffer.from(keyword, 'utf8'));
+  const groups = chooseAnchors(unique);
   const anchors = [...groups.keys()];
   const lists = anchors.map((anchor) => groups.get(anchor)!);
-  if (anchors.length === 0) return () => false;
   const fallback = alternation(keywords, '');
-  return (data: Buffer) => {
-    // UTF-16 text does not hold the keywords as UTF-8 bytes: let the decoder look at it.
-    if (mayBeUtf16(data)) return true;
+  const used = new Set(unique.flatMap((keyword) => [...keyword]));
+  let outsider = 0;
+  while (used.has(outsider)) outsider++;
+  const any = (data: Buffer): boolean => {
     // Data where the anchor bytes are dense (source maps are full of 'A') would return to JavaScript every
     // few bytes: past this budget of anchor occurrences, the regex alternation answers instead.
     let budget = 64 + (data.length >> 4);
@@ -72,6 +92,15 @@ export function createKeywordPrefilter(keywords: readonly string[]): Prefilter {
     }
     return false;
   };
+  const occurrences = (data: Buffer, from: number, to: number): number[] => {
+    const found: number[] = [];
+    const view = data.subarray(from, to);
+    for (const keyword of unique) {
+      for (let i = view.indexOf(keyword); i !== -1; i = view.indexOf(keyword, i + 1)) found.push(from + i, keyword.length);
+    }
+    return found;
+  };
+  return { any, occurrences, longest: Math.max(0, ...unique.map((keyword) => keyword.length)), outsider };
 }
 
 /**
@@ -118,6 +147,25 @@ export function findKeywords(text: string, rules: readonly Rule[]): number[] {
     finders.set(rules, finder);
   }
   return finder(text);
+}
+
+/**
+ * What findKeywords returns for ASCII text whose every keyword occurrence is already known (flat [start,
+ * length, ...], overlapping ones included, as KeywordSet.occurrences gives them): the regex takes, from left to
+ * right, the longest keyword starting at the leftmost place not inside the previous match.
+ */
+export function keywordHitsOf(occurrences: readonly number[]): number[] {
+  const order: number[] = [];
+  for (let i = 0; i < occurrences.length; i += 2) order.push(i);
+  order.sort((a, b) => occurrences[a] - occurrences[b] || occurrences[b + 1] - occurrences[a + 1]);
+  const hits: number[] = [];
+  let free = 0;
+  for (const i of order) {
+    if (occurrences[i] < free) continue;
+    hits.push(occurrences[i]);
+    free = occurrences[i] + occurrences[i + 1];
+  }
+  return hits;
 }
 
 /**

@@ -74,10 +74,11 @@ interface ScanState {
   textTokens: Set<string>;
 }
 
-export function scanText(text: string, rules: readonly Rule[], path?: string): Candidate[] {
+/** `keywordHits`: where findKeywords would find keywords, when the caller already knows (src/git/pack). */
+export function scanText(text: string, rules: readonly Rule[], path?: string, keywordHits?: number[]): Candidate[] {
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
-  const windows = keywordWindows(text, findKeywords(text, rules), plan);
+  const windows = keywordWindows(text, keywordHits ?? findKeywords(text, rules), plan);
   if (windows.length === 0) return [];
   const state: ScanState = { raws: new Map(), textTokens: new Set() };
   for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path);
