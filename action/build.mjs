@@ -2,6 +2,7 @@
 // the checked-out action repository, with no `npm install`, so its code cannot import from node_modules.
 //   index.js   src/action/entry.ts and everything it imports (action.yml's runs.main)
 //   worker.js  src/pool/worker.ts: the detection pool starts workers from './worker.js' next to its module
+//   pack-worker.js  src/git/pack/pack-worker.ts: the history scan's pack readers, likewise
 // ESM (the root package.json says "type": "module") keeps `import.meta.url` meaningful, and action/dist/ sits
 // two folders below the repository root like dist/rules/, so the rule loader's `../../patterns` finds the
 // action repository's patterns/. CommonJS dependencies inside the bundle get a real `require` for Node
@@ -17,7 +18,7 @@ export const DEFAULT_OUTDIR = path.join(root, 'action', 'dist');
 
 export async function bundle({ outdir = DEFAULT_OUTDIR, write = true } = {}) {
   const result = await build({
-    entryPoints: { index: path.join(root, 'src', 'action', 'entry.ts'), worker: path.join(root, 'src', 'pool', 'worker.ts') },
+    entryPoints: { index: path.join(root, 'src', 'action', 'entry.ts'), worker: path.join(root, 'src', 'pool', 'worker.ts'), 'pack-worker': path.join(root, 'src', 'git', 'pack', 'pack-worker.ts') },
     bundle: true,
     platform: 'node',
     target: 'node20',

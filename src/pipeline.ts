@@ -32,7 +32,15 @@ export async function runPipeline(options: ScanOptions, io: Io): Promise<ScanOut
   if (options.maxFileSize !== undefined) config.maxFileSize = options.maxFileSize;
   const rules = loadRules(config);
   const baseline = options.baseline ? loadBaseline(path.resolve(io.cwd, options.baseline)) : null;
-  const context: SourceContext = { cwd: io.cwd, config, options, stdin: io.stdin, progress: createProgress(io, options) };
+  const context: SourceContext = {
+    cwd: io.cwd,
+    config,
+    options,
+    stdin: io.stdin,
+    progress: createProgress(io, options),
+    keywords: rules.flatMap((rule) => rule.keywords),
+    readPacks: io.env.KEYWARDEN_READ_PACKS !== '0',
+  };
   const source = await createSource(context);
   // Path globs and baselines match the paths the source reports (git: relative to the top level, from any subfolder).
   if (source.root !== undefined) config.base = source.root;

@@ -484,8 +484,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path8, { windows } = {}) => {
-      const segs = path8.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path9, { windows } = {}) => {
+      const segs = path9.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -2559,9 +2559,27 @@ function blobsToCheck(commits, hits) {
   }
   return needed;
 }
-async function findIntroductions(commits, hits, parentHoldsBlob) {
-  const perCommit = await Promise.all(commits.map((commit) => introducedBy(commit, hits, parentHoldsBlob)));
+async function findIntroductions(commits, hits, parentHoldsBlob, options) {
+  const adders = options.wholeHistory ? blobAdders(commits, hits) : null;
+  const holds2 = (commit) => async (parent, blob) => {
+    const added = adders?.get(blob);
+    if (added !== void 0 && added.size === 1 && added.has(commit.sha)) return false;
+    return parentHoldsBlob(parent, blob);
+  };
+  const perCommit = await Promise.all(commits.map((commit) => introducedBy(commit, hits, holds2(commit))));
   return perCommit.flat();
+}
+function blobAdders(commits, hits) {
+  const adders = /* @__PURE__ */ new Map();
+  for (const commit of commits) {
+    for (const block of commit.blocks) {
+      for (const change of block) {
+        if (change.newSha === null || !hits.has(change.newSha)) continue;
+        (adders.get(change.newSha) ?? adders.set(change.newSha, /* @__PURE__ */ new Set()).get(change.newSha)).add(commit.sha);
+      }
+    }
+  }
+  return adders;
 }
 async function introducedBy(commit, hits, parentHoldsBlob) {
   const found = [];
@@ -2582,11 +2600,11 @@ async function introducedBy(commit, hits, parentHoldsBlob) {
   }
   return found;
 }
-async function heldByAParent(commit, path8, blob, secret, hits, parentHoldsBlob) {
+async function heldByAParent(commit, path9, blob, secret, hits, parentHoldsBlob) {
   if (commit.parents.length === 0) return false;
   for (let i = 0; i < commit.parents.length; i++) {
     const block = commit.blocks[i];
-    const change = block.find((entry) => entry.path === path8 && entry.newSha !== null);
+    const change = block.find((entry) => entry.path === path9 && entry.newSha !== null);
     if (change === void 0) return true;
     if (holds(change.oldSha, secret, hits)) return true;
     if (block.some((entry) => entry.status === "D" && holds(entry.oldSha, secret, hits))) return true;
@@ -2608,15 +2626,160 @@ var init_introductions = __esm({
   }
 });
 
+// src/git/pack/packs.ts
+import { readdirSync as readdirSync3, statSync } from "node:fs";
+import os from "node:os";
+import path5 from "node:path";
+import { Worker } from "node:worker_threads";
+function startPackScan(cwd, config, keywords, notes, onProgress) {
+  const workers = [];
+  const verdict = judgeAll(cwd, config, keywords, notes, onProgress, workers).catch((error) => {
+    notes.push({ level: "info", message: `could not read the packs directly, so every blob was read through git (slower): ${error instanceof Error ? error.message : String(error)}` });
+    return null;
+  });
+  return {
+    verdict,
+    async scan(blobs, callbacks) {
+      const judged = await verdict;
+      if (judged === null || blobs.length === 0) return;
+      const byWorker = workers.map(() => []);
+      for (const { sha, path: file } of blobs) {
+        const owner = judged.dirty.get(sha);
+        if (owner === void 0) throw new Error(`blob ${sha} was not judged dirty`);
+        byWorker[owner.worker].push({ sha, path: file, pack: owner.pack });
+      }
+      await Promise.all(
+        workers.map((worker, i) => {
+          if (byWorker[i].length === 0) return null;
+          return exchange(worker, { type: "scan", blobs: byWorker[i] }, (message2) => {
+            if (message2.type === "progress") callbacks.onProgress(message2.blobs, message2.bytes);
+            else if (message2.type === "scanned") {
+              for (const { sha, result } of message2.found) callbacks.onFound(sha, result);
+              callbacks.onClean(message2.cleanItems, message2.cleanBytes);
+              return true;
+            }
+            return false;
+          });
+        })
+      );
+    },
+    async close() {
+      await verdict;
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    }
+  };
+}
+async function judgeAll(cwd, config, keywords, notes, onProgress, workers) {
+  const store = await objectStore(cwd);
+  const packs = store === null ? [] : listPacks(store.objects);
+  if (store === null || packs.length === 0) return null;
+  const totalBytes = packs.reduce((sum, pack) => sum + pack.bytes, 0);
+  const threads = totalBytes < ONE_THREAD_BYTES ? 1 : threadCount();
+  const partBytes = Math.max(1, totalBytes / (threads * PARTS_PER_THREAD));
+  const parts = [];
+  packs.forEach((pack, number) => {
+    const count = Math.max(1, Math.round(pack.bytes / partBytes));
+    for (let i = 0; i < count; i++) parts.push({ pack: number, from: i / count, to: (i + 1) / count });
+  });
+  const workerData = { packs: packs.map(({ pack, index }) => ({ pack, index })), hashLength: store.hashLength, keywords: [...keywords], config };
+  for (let i = 0; i < threads; i++) workers.push(new Worker(new URL("./pack-worker.js", import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
+  const clean = /* @__PURE__ */ new Map();
+  const dirty = /* @__PURE__ */ new Map();
+  const unreadable = /* @__PURE__ */ new Set();
+  let next = 0;
+  await Promise.all(
+    workers.map(async (worker, w) => {
+      while (next < parts.length) {
+        const part = parts[next++];
+        if (unreadable.has(part.pack)) continue;
+        await exchange(worker, { type: "judge", ...part }, (message2) => {
+          if (message2.type === "progress") onProgress(message2.blobs, message2.bytes);
+          else if (message2.type === "unreadable") {
+            if (!unreadable.has(part.pack)) notes.push({ level: "info", message: `read the blobs of ${path5.basename(packs[part.pack].pack)} through git instead of directly: ${message2.message}` });
+            unreadable.add(part.pack);
+            return true;
+          } else if (message2.type === "judged") {
+            (clean.get(part.pack) ?? clean.set(part.pack, []).get(part.pack)).push(message2.clean);
+            for (const sha of message2.dirty) if (!dirty.has(sha)) dirty.set(sha, { worker: w, pack: part.pack });
+            return true;
+          }
+          return false;
+        });
+      }
+    })
+  );
+  const verdict = { clean: /* @__PURE__ */ new Set(), dirty: /* @__PURE__ */ new Map() };
+  for (const [pack, lists] of clean) if (!unreadable.has(pack)) for (const list of lists) for (const sha of list) verdict.clean.add(sha);
+  for (const [sha, owner] of dirty) if (!unreadable.has(owner.pack) && !verdict.clean.has(sha)) verdict.dirty.set(sha, owner);
+  return verdict;
+}
+function exchange(worker, request, handle) {
+  return new Promise((resolve6, reject) => {
+    const onMessage = (message2) => {
+      if (message2.type === "error") finish(new RuntimeError(`pack reader: ${message2.message}`));
+      else if (handle(message2)) finish(null);
+    };
+    const onError = (error) => finish(new RuntimeError(`pack reader failed: ${error.message}`));
+    const onExit = (code2) => finish(new RuntimeError(`pack reader stopped (exit ${code2})`));
+    const finish = (error) => {
+      worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+      if (error) reject(error);
+      else resolve6();
+    };
+    worker.on("message", onMessage).on("error", onError).on("exit", onExit);
+    worker.postMessage(request);
+  });
+}
+async function objectStore(cwd) {
+  const result = await gitRaw(cwd, ["rev-parse", "--path-format=absolute", "--git-path", "objects", "--show-object-format"]);
+  if (result.code !== 0) return null;
+  const [objects, format3] = result.stdout.toString("utf8").split("\n");
+  const hashLength = format3 === "sha1" ? 20 : format3 === "sha256" ? 32 : 0;
+  return objects && hashLength ? { objects, hashLength } : null;
+}
+function listPacks(objects) {
+  let names;
+  try {
+    names = readdirSync3(path5.join(objects, "pack"));
+  } catch {
+    return [];
+  }
+  const present = new Set(names);
+  const packs = [];
+  for (const name of names) {
+    const index = name.replace(/\.pack$/, ".idx");
+    if (!name.endsWith(".pack") || !present.has(index)) continue;
+    try {
+      packs.push({ pack: path5.join(objects, "pack", name), index: path5.join(objects, "pack", index), bytes: statSync(path5.join(objects, "pack", name)).size });
+    } catch {
+    }
+  }
+  return packs.sort((a, b) => b.bytes - a.bytes);
+}
+function threadCount() {
+  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(cores - 1, 4));
+}
+var ONE_THREAD_BYTES, PARTS_PER_THREAD;
+var init_packs = __esm({
+  "src/git/pack/packs.ts"() {
+    "use strict";
+    init_errors();
+    init_run();
+    ONE_THREAD_BYTES = 4 * 1024 * 1024;
+    PARTS_PER_THREAD = 2;
+  }
+});
+
 // src/pool/pool.ts
 var pool_exports = {};
 __export(pool_exports, {
   startWorkers: () => startWorkers
 });
-import os from "node:os";
-import { Worker } from "node:worker_threads";
+import os2 from "node:os";
+import { Worker as Worker2 } from "node:worker_threads";
 function startWorkers(config, cwd, size2 = defaultSize()) {
-  const workers = Array.from({ length: size2 }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
+  const workers = Array.from({ length: size2 }, () => new Worker2(new URL("./worker.js", import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
   return {
     async scan(blobs, callbacks) {
       if (blobs.length === 0) return;
@@ -2669,7 +2832,7 @@ function cut(blobs, count) {
   return slices;
 }
 function defaultSize() {
-  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  const cores = typeof os2.availableParallelism === "function" ? os2.availableParallelism() : os2.cpus().length;
   return Math.max(1, Math.min(cores, 8));
 }
 var SLICES_PER_WORKER;
@@ -2688,14 +2851,15 @@ async function scanCommits(context, detect, scan, stats, notes) {
   const objects = { packOrder: scan.wholeRepository ? listObjects(cwd, ["--batch-all-objects", "--unordered"]) : null };
   objects.packOrder?.catch(() => {
   });
-  const early = objects.packOrder === null || scan.workers === false ? null : objects.packOrder.then((objects2) => scan.workers || blobBytes(objects2, maxSize) >= POOL_MIN_BYTES ? Promise.resolve().then(() => (init_pool(), pool_exports)).then((pool) => pool.startWorkers(context.config, cwd)) : null).catch(() => null);
+  const packs = scan.wholeRepository && context.readPacks && scan.workers !== false ? scanPacks(context, objects.packOrder, notes) : null;
+  const early = packs !== null || objects.packOrder === null || scan.workers === false ? null : objects.packOrder.then((objects2) => scan.workers || blobBytes(objects2, maxSize) >= POOL_MIN_BYTES ? Promise.resolve().then(() => (init_pool(), pool_exports)).then((pool) => pool.startWorkers(context.config, cwd)) : null).catch(() => null);
   try {
-    return await scanWith(context, detect, scan, stats, notes, objects, early);
+    return await scanWith(context, detect, scan, stats, notes, objects, early, packs);
   } finally {
-    await (await early)?.close();
+    await Promise.all([early?.then((workers) => workers?.close()), packs?.close()]);
   }
 }
-async function scanWith(context, detect, scan, stats, notes, objects, early) {
+async function scanWith(context, detect, scan, stats, notes, objects, early, packs) {
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
   const commits = await readLog(cwd, scan.revs, scan.stdinRevs);
@@ -2715,10 +2879,17 @@ async function scanWith(context, detect, scan, stats, notes, objects, early) {
     stats.bytes += plan.size;
     if (result.candidates.length > 0) hits.set(plan.sha, result.candidates);
   };
+  const judged = await packs?.verdict;
   const wanted = [];
+  const dirty = [];
   let totalBytes = 0;
   for (const plan of plans2) {
     if (plan.size > maxSize) notes.push(oversizeNote(`${plan.path} (blob ${plan.sha.slice(0, 10)})`, plan.size, maxSize));
+    else if (judged?.clean.has(plan.sha)) {
+      scanned.add(plan.sha);
+      stats.files++;
+      stats.bytes += plan.size;
+    } else if (judged?.dirty.has(plan.sha)) dirty.push(plan);
     else {
       wanted.push(plan);
       totalBytes += plan.size;
@@ -2726,14 +2897,14 @@ async function scanWith(context, detect, scan, stats, notes, objects, early) {
   }
   const workers = await early ?? (scan.workers ?? totalBytes >= POOL_MIN_BYTES ? (await Promise.resolve().then(() => (init_pool(), pool_exports))).startWorkers(context.config, cwd) : null);
   try {
-    await scanBlobs(context, detect, wanted, totalBytes, record, workers, stats, scanned);
+    await Promise.all([scanBlobs(context, detect, wanted, totalBytes, record, workers, stats, scanned), scanDirty(packs, dirty, record, stats, scanned)]);
   } finally {
     if (workers !== await early) await workers?.close();
   }
   const extra = [...blobsToCheck(commits, hits)].filter(([sha]) => !scanned.has(sha));
   if (extra.length > 0) {
     const sizes = await listObjects(cwd, [], extra.map(([sha]) => sha));
-    await scanBlobs(context, detect, extra.map(([sha, path8]) => ({ sha, path: path8, size: sizes.get(sha) ?? 0 })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
+    await scanBlobs(context, detect, extra.map(([sha, path9]) => ({ sha, path: path9, size: sizes.get(sha) ?? 0 })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
       scanned.add(plan.sha);
       if (!result.skipped && result.candidates.length > 0) hits.set(plan.sha, result.candidates);
     }, null);
@@ -2748,10 +2919,10 @@ async function scanWith(context, detect, scan, stats, notes, objects, early) {
     }
     return (await tree).has(blob);
   };
-  const introductions = await findIntroductions(commits, hits, parentHoldsBlob);
-  return introductions.map(({ commit, path: path8, candidate }) => ({
+  const introductions = await findIntroductions(commits, hits, parentHoldsBlob, { wholeHistory: scan.wholeRepository });
+  return introductions.map(({ commit, path: path9, candidate }) => ({
     ...candidate,
-    file: path8,
+    file: path9,
     commit: { sha: commit.sha, author: commit.author, email: commit.email, date: commit.date, message: commit.subject }
   }));
 }
@@ -2768,12 +2939,12 @@ async function planBlobs(cwd, commits, packOrder) {
   const plans2 = [];
   const objects = packOrder ? await packOrder : await listObjects(cwd, [], [...paths.keys()]);
   for (const [sha, size2] of objects) {
-    const path8 = paths.get(sha);
-    if (path8 === void 0) continue;
-    plans2.push({ sha, path: path8, size: size2 });
+    const path9 = paths.get(sha);
+    if (path9 === void 0) continue;
+    plans2.push({ sha, path: path9, size: size2 });
     paths.delete(sha);
   }
-  for (const [sha, path8] of paths) plans2.push({ sha, path: path8, size: 0 });
+  for (const [sha, path9] of paths) plans2.push({ sha, path: path9, size: 0 });
   return plans2;
 }
 async function scanBlobs(context, detect, plans2, totalBytes, record, workers, stats, scanned) {
@@ -2815,6 +2986,32 @@ async function scanBlobs(context, detect, plans2, totalBytes, record, workers, s
     }
   });
   await Promise.all(pending);
+}
+function scanPacks(context, packOrder, notes) {
+  const totals = { items: 0, bytes: 0 };
+  const done = { items: 0, bytes: 0 };
+  const progress = context.progress;
+  if (progress) packOrder.then((blobs) => Object.assign(totals, { items: blobs.size, bytes: blobBytes(blobs, Infinity) }), () => {
+  });
+  return startPackScan(context.cwd, context.config, context.keywords, notes, (items, bytes) => {
+    done.items += items;
+    done.bytes += bytes;
+    progress?.update({ items: done.items, bytes: done.bytes, totalItems: totals.items, totalBytes: totals.bytes, label: "blobs" });
+  });
+}
+async function scanDirty(packs, dirty, record, stats, scanned) {
+  if (packs === null || dirty.length === 0) return;
+  const bySha = new Map(dirty.map((plan) => [plan.sha, plan]));
+  await packs.scan(dirty, {
+    onFound: (sha, result) => record(bySha.get(sha), result),
+    onClean(items, bytes) {
+      stats.files += items;
+      stats.bytes += bytes;
+    },
+    onProgress: () => {
+    }
+  });
+  for (const plan of dirty) scanned.add(plan.sha);
 }
 function blobBytes(blobs, maxSize) {
   let bytes = 0;
@@ -2870,6 +3067,7 @@ var init_scan_commits = __esm({
     init_introductions();
     init_log();
     init_run();
+    init_packs();
     TREE_LISTINGS = 4;
     POOL_MIN_BYTES = 8 * 1024 * 1024;
   }
@@ -3021,9 +3219,9 @@ var require_path = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
-    var os3 = __require("os");
-    var path8 = __require("path");
-    var IS_WINDOWS_PLATFORM = os3.platform() === "win32";
+    var os4 = __require("os");
+    var path9 = __require("path");
+    var IS_WINDOWS_PLATFORM = os4.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
     var WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()[\]{}]|^!|[!+@](?=\())/g;
@@ -3034,7 +3232,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path8.resolve(cwd, filepath);
+      return path9.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -4331,7 +4529,7 @@ var require_braces = __commonJS({
 var require_constants3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path8 = __require("path");
+    var path9 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -4505,7 +4703,7 @@ var require_constants3 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path8.sep,
+      SEP: path9.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -4532,7 +4730,7 @@ var require_constants3 = __commonJS({
 var require_utils3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path8 = __require("path");
+    var path9 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -4561,7 +4759,7 @@ var require_utils3 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path8.sep === "\\";
+      return win32 === true || path9.sep === "\\";
     };
     exports.escapeLast = (input2, char, lastIdx) => {
       const idx = input2.lastIndexOf(char, lastIdx);
@@ -5925,7 +6123,7 @@ var require_parse3 = __commonJS({
 var require_picomatch3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path8 = __require("path");
+    var path9 = __require("path");
     var scan = require_scan2();
     var parse = require_parse3();
     var utils = require_utils3();
@@ -6010,7 +6208,7 @@ var require_picomatch3 = __commonJS({
     };
     picomatch.matchBase = (input2, glob, options, posix = utils.isWindows(options)) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex2.test(path8.basename(input2));
+      return regex2.test(path9.basename(input2));
     };
     picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
     picomatch.parse = (pattern2, options) => {
@@ -6237,7 +6435,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path8 = __require("path");
+    var path9 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -6332,7 +6530,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern2) {
-      const basename2 = path8.basename(pattern2);
+      const basename2 = path9.basename(pattern2);
       return endsWithSlashGlobStar(pattern2) || isStaticPattern(basename2);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -6390,7 +6588,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern2) {
-      return path8.isAbsolute(pattern2);
+      return path9.isAbsolute(pattern2);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -6567,8 +6765,8 @@ var require_utils4 = __commonJS({
     exports.errno = errno;
     var fs2 = require_fs();
     exports.fs = fs2;
-    var path8 = require_path();
-    exports.path = path8;
+    var path9 = require_path();
+    exports.path = path9;
     var pattern2 = require_pattern();
     exports.pattern = pattern2;
     var stream = require_stream();
@@ -6680,8 +6878,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path8, settings, callback) {
-      settings.fs.lstat(path8, (lstatError, lstat) => {
+    function read(path9, settings, callback) {
+      settings.fs.lstat(path9, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -6690,7 +6888,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path8, (statError, stat) => {
+        settings.fs.stat(path9, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -6722,13 +6920,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path8, settings) {
-      const lstat = settings.fs.lstatSync(path8);
+    function read(path9, settings) {
+      const lstat = settings.fs.lstatSync(path9);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path8);
+        const stat = settings.fs.statSync(path9);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -6799,19 +6997,19 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path8, optionsOrSettingsOrCallback, callback) {
+    function stat(path9, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path8, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path9, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path8, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path9, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync3(path8, optionsOrSettings) {
+    function statSync4(path9, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path8, settings);
+      return sync.read(path9, settings);
     }
-    exports.statSync = statSync3;
+    exports.statSync = statSync4;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -7025,16 +7223,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path8 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path9 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path8, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path9, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path8,
+                path: path9,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -7152,7 +7350,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path8 = __require("path");
+    var path9 = __require("path");
     var fsStat = require_out();
     var fs2 = require_fs4();
     var Settings = class {
@@ -7160,7 +7358,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs2.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path8.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path9.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -7187,17 +7385,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path8, optionsOrSettingsOrCallback, callback) {
+    function scandir(path9, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path8, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path9, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path8, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path9, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path8, optionsOrSettings) {
+    function scandirSync(path9, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path8, settings);
+      return sync.read(path9, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -7845,7 +8043,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path8 = __require("path");
+    var path9 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -7855,7 +8053,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path8.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path9.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -7917,7 +8115,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path8 = __require("path");
+    var path9 = __require("path");
     var fsStat = require_out();
     var utils = require_utils4();
     var Reader = class {
@@ -7930,7 +8128,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path8.resolve(this._settings.cwd, filepath);
+        return path9.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern2) {
         const entry = {
@@ -8346,7 +8544,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path8 = __require("path");
+    var path9 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -8360,7 +8558,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path8.resolve(this._settings.cwd, task.base);
+        return path9.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -8542,8 +8740,8 @@ var require_settings4 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
     var fs2 = __require("fs");
-    var os3 = __require("os");
-    var CPU_COUNT = Math.max(os3.cpus().length, 1);
+    var os4 = __require("os");
+    var CPU_COUNT = Math.max(os4.cpus().length, 1);
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
       lstat: fs2.lstat,
       lstatSync: fs2.lstatSync,
@@ -8702,7 +8900,7 @@ __export(files_exports, {
   createFilesSource: () => createFilesSource
 });
 import fs from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 async function createFilesSource(context) {
   const roots = context.options.paths.length > 0 ? context.options.paths : ["."];
   const notes = [];
@@ -8760,7 +8958,7 @@ async function listTargets(roots, context, notes) {
   const targets = [];
   const seen = /* @__PURE__ */ new Set();
   for (const root of roots) {
-    const absolute = path5.resolve(context.cwd, root);
+    const absolute = path6.resolve(context.cwd, root);
     let stat;
     try {
       stat = fs.statSync(absolute);
@@ -8768,7 +8966,7 @@ async function listTargets(roots, context, notes) {
       throw new UsageError(`no such file or directory: ${root}`);
     }
     if (stat.isFile()) {
-      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path5.dirname(absolute)) });
+      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path6.dirname(absolute)) });
       seen.add(absolute);
       continue;
     }
@@ -8787,7 +8985,7 @@ async function listTargets(roots, context, notes) {
     });
     for (const entry of entries) {
       if (entry.dirent.isSymbolicLink()) continue;
-      const file = path5.join(absolute, entry.path);
+      const file = path6.join(absolute, entry.path);
       if (seen.has(file)) continue;
       seen.add(file);
       targets.push({ absolute: file, display: displayPath(context.cwd, file, absolute) });
@@ -8797,9 +8995,9 @@ async function listTargets(roots, context, notes) {
   return targets;
 }
 function displayPath(cwd, file, root) {
-  let relative2 = path5.relative(cwd, file);
-  if (relative2 === "" || relative2.startsWith("..") || path5.isAbsolute(relative2)) relative2 = path5.relative(path5.dirname(root), file);
-  return relative2.split(path5.sep).join("/");
+  let relative2 = path6.relative(cwd, file);
+  if (relative2 === "" || relative2.startsWith("..") || path6.isAbsolute(relative2)) relative2 = path6.relative(path6.dirname(root), file);
+  return relative2.split(path6.sep).join("/");
 }
 var import_fast_glob, DEFAULT_IGNORES;
 var init_files = __esm({
@@ -9709,15 +9907,15 @@ var init_cliui = __esm({
 
 // node_modules/escalade/sync/index.mjs
 import { dirname, resolve as resolve2 } from "path";
-import { readdirSync as readdirSync3, statSync } from "fs";
+import { readdirSync as readdirSync4, statSync as statSync2 } from "fs";
 function sync_default(start, callback) {
   let dir = resolve2(".", start);
-  let tmp, stats = statSync(dir);
+  let tmp, stats = statSync2(dir);
   if (!stats.isDirectory()) {
     dir = dirname(dir);
   }
   while (true) {
-    tmp = callback(dir, readdirSync3(dir));
+    tmp = callback(dir, readdirSync4(dir));
     if (tmp) return resolve2(dir, tmp);
     dir = dirname(tmp = dir);
     if (tmp === dir) break;
@@ -10710,11 +10908,11 @@ var init_lib2 = __esm({
       format,
       normalize,
       resolve: resolve3,
-      require: (path8) => {
+      require: (path9) => {
         if (typeof require2 !== "undefined") {
-          return require2(path8);
-        } else if (path8.match(/\.json$/)) {
-          return JSON.parse(readFileSync5(path8, "utf8"));
+          return require2(path9);
+        } else if (path9.match(/\.json$/)) {
+          return JSON.parse(readFileSync5(path9, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -10885,7 +11083,7 @@ var init_string_width3 = __esm({
 });
 
 // node_modules/y18n/build/lib/platform-shims/node.js
-import { readFileSync as readFileSync6, statSync as statSync2, writeFile } from "fs";
+import { readFileSync as readFileSync6, statSync as statSync3, writeFile } from "fs";
 import { format as format2 } from "util";
 import { resolve as resolve4 } from "path";
 var node_default;
@@ -10900,7 +11098,7 @@ var init_node = __esm({
       resolve: resolve4,
       exists: (file) => {
         try {
-          return statSync2(file).isFile();
+          return statSync3(file).isFile();
         } catch (err) {
           return false;
         }
@@ -11117,7 +11315,7 @@ import { inspect } from "util";
 import { fileURLToPath as fileURLToPath2 } from "url";
 import { basename, dirname as dirname2, extname, relative, resolve as resolve5, join } from "path";
 import { createRequire as createRequire3 } from "node:module";
-import { readFileSync as readFileSync7, readdirSync as readdirSync4 } from "node:fs";
+import { readFileSync as readFileSync7, readdirSync as readdirSync5 } from "node:fs";
 var import_get_caller_file, __dirname, mainFilename, require3, esm_default;
 var init_esm = __esm({
   "node_modules/yargs/lib/platform-shims/esm.mjs"() {
@@ -11166,7 +11364,7 @@ var init_esm = __esm({
         stdColumns: typeof process.stdout.columns !== "undefined" ? process.stdout.columns : null
       },
       readFileSync: readFileSync7,
-      readdirSync: readdirSync4,
+      readdirSync: readdirSync5,
       require: require3,
       getCallerFile: () => {
         const callerFile = (0, import_get_caller_file.default)(3);
@@ -14684,8 +14882,8 @@ var init_parse = __esm({
 
 // src/action/run.ts
 import { mkdirSync, writeFileSync } from "node:fs";
-import os2 from "node:os";
-import path7 from "node:path";
+import os3 from "node:os";
+import path8 from "node:path";
 
 // src/cli/fast-argv.ts
 init_convert();
@@ -15439,6 +15637,9 @@ function display(file, base) {
   return relative2.split(path.sep).join("/");
 }
 
+// src/detect.ts
+import { isAscii } from "node:buffer";
+
 // src/engine/prefilter.ts
 var FREQUENCY = [
   17030,
@@ -15552,13 +15753,20 @@ function createPrefilter(rules) {
   return prefilter;
 }
 function createKeywordPrefilter(keywords) {
-  const groups = chooseAnchors([...new Set(keywords)].map((keyword) => Buffer.from(keyword, "utf8")));
+  const set = keywordSet(keywords);
+  if (set.longest === 0) return () => false;
+  return (data) => mayBeUtf16(data) || set.any(data);
+}
+function keywordSet(keywords) {
+  const unique = [...new Set(keywords)].filter((keyword) => keyword.length > 0).map((keyword) => Buffer.from(keyword, "utf8"));
+  const groups = chooseAnchors(unique);
   const anchors = [...groups.keys()];
   const lists = anchors.map((anchor) => groups.get(anchor));
-  if (anchors.length === 0) return () => false;
   const fallback = alternation(keywords, "");
-  return (data) => {
-    if (mayBeUtf16(data)) return true;
+  const used = new Set(unique.flatMap((keyword) => [...keyword]));
+  let outsider = 0;
+  while (used.has(outsider)) outsider++;
+  const any = (data) => {
     let budget = 64 + (data.length >> 4);
     for (let a = 0; a < anchors.length; a++) {
       const anchor = anchors[a];
@@ -15570,6 +15778,15 @@ function createKeywordPrefilter(keywords) {
     }
     return false;
   };
+  const occurrences = (data, from, to) => {
+    const found = [];
+    const view = data.subarray(from, to);
+    for (const keyword of unique) {
+      for (let i = view.indexOf(keyword); i !== -1; i = view.indexOf(keyword, i + 1)) found.push(from + i, keyword.length);
+    }
+    return found;
+  };
+  return { any, occurrences, longest: Math.max(0, ...unique.map((keyword) => keyword.length)), outsider };
 }
 function chooseAnchors(keywords) {
   const groups = /* @__PURE__ */ new Map();
@@ -15608,6 +15825,19 @@ function findKeywords(text, rules) {
     finders.set(rules, finder);
   }
   return finder(text);
+}
+function keywordHitsOf(occurrences) {
+  const order = [];
+  for (let i = 0; i < occurrences.length; i += 2) order.push(i);
+  order.sort((a, b) => occurrences[a] - occurrences[b] || occurrences[b + 1] - occurrences[a + 1]);
+  const hits = [];
+  let free = 0;
+  for (const i of order) {
+    if (occurrences[i] < free) continue;
+    hits.push(occurrences[i]);
+    free = occurrences[i] + occurrences[i + 1];
+  }
+  return hits;
 }
 function alternation(keywords, flags) {
   const unique = [...new Set(keywords)].filter((k) => k.length > 0).sort((a, b) => b.length - a.length);
@@ -15688,7 +15918,7 @@ function leftContext(viewText, index) {
   }
   return viewText.slice(from, index);
 }
-function nameConfidence(rule, viewText, index, original, offset, path8) {
+function nameConfidence(rule, viewText, index, original, offset, path9) {
   const names = rule.context?.names;
   if (!names || names.length === 0) return null;
   const left2 = leftContext(viewText, index);
@@ -15696,14 +15926,14 @@ function nameConfidence(rule, viewText, index, original, offset, path8) {
   for (const name of names) {
     if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
     if (!name.regex.test(left2)) continue;
-    if (name.near && !isNear(name, original, offset, path8)) continue;
+    if (name.near && !isNear(name, original, offset, path9)) continue;
     best = better(best, name.confidence);
   }
   return best;
 }
-function isNear(name, original, offset, path8) {
+function isNear(name, original, offset, path9) {
   const near = name.near;
-  if (path8 !== void 0 && near.regex.test(path8)) return true;
+  if (path9 !== void 0 && near.regex.test(path9)) return true;
   const from = linesBack(original, offset, near.lines, offset - NEAR_CHARS);
   const to = linesForward(original, offset, near.lines, offset + NEAR_CHARS);
   return near.regex.test(original.slice(from, to));
@@ -15946,13 +16176,13 @@ function planFor(rules) {
   plans.set(rules, plan);
   return plan;
 }
-function scanText(text, rules, path8) {
+function scanText(text, rules, path9, keywordHits) {
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
-  const windows = keywordWindows(text, findKeywords(text, rules), plan);
+  const windows = keywordWindows(text, keywordHits ?? findKeywords(text, rules), plan);
   if (windows.length === 0) return [];
   const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set() };
-  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path8);
+  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path9);
   const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
   if (raws.length === 0) return [];
   return resolve(raws, new LineIndex(text));
@@ -15989,7 +16219,7 @@ function trimToTokens(text, from, to) {
   }
   return [from, to];
 }
-function scanWindow(text, start, end, rules, plan, state, path8) {
+function scanWindow(text, start, end, rules, plan, state, path9) {
   const { raws } = state;
   const [from, to] = trimToTokens(text, start, end);
   if (to <= from) return;
@@ -16001,12 +16231,12 @@ function scanWindow(text, start, end, rules, plan, state, path8) {
   for (const view of views) {
     for (const rule of rules) {
       if (view.decoder !== "identity" && !rule.decoders.includes(view.decoder)) continue;
-      matchView(view, rule, text, raws, path8);
+      matchView(view, rule, text, raws, path9);
     }
   }
   if (plan.base64) {
     for (const token of base64Tokens(identity.text, MAX_BASE64)) {
-      scanDecodedToken(identity, token, rules, text, state, path8);
+      scanDecodedToken(identity, token, rules, text, state, path9);
     }
   }
 }
@@ -16028,16 +16258,16 @@ function eachSecret(view, rule, found) {
     if (entropy !== null) found(secret, index, entropy);
   }
 }
-function matchView(view, rule, original, raws, path8) {
+function matchView(view, rule, original, raws, path9) {
   eachSecret(view, rule, (secret, index, entropy) => {
     const start = originalStart(view, index);
     const end = originalEnd(view, index + secret.length);
-    addRaw(raws, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path8));
+    addRaw(raws, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path9));
   });
 }
-function contextOf(rule, secret, viewText, index, original, start, path8) {
+function contextOf(rule, secret, viewText, index, original, start, path9) {
   if (!rule.context) return { confidence: rule.confidence, alone: null };
-  const confidence = nameConfidence(rule, viewText, index, original, start, path8);
+  const confidence = nameConfidence(rule, viewText, index, original, start, path9);
   const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
   return { confidence, alone };
 }
@@ -16054,7 +16284,7 @@ function addRaw(raws, rule, start, end, secret, entropy, context, nested = false
   }
   raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested });
 }
-function scanDecodedToken(identity, token, rules, original, state, path8) {
+function scanDecodedToken(identity, token, rules, original, state, path9) {
   const prefix = identity.text.slice(Math.max(0, token.index - 240), token.index);
   const inner = prefix + token.decoded;
   const tokenStart = originalStart(identity, token.index);
@@ -16067,7 +16297,7 @@ function scanDecodedToken(identity, token, rules, original, state, path8) {
     for (const rule of rules) {
       eachSecret(view, rule, (secret, index, entropy) => {
         if (originalStart(view, index) < prefix.length) return;
-        addRaw(state.raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path8), true);
+        addRaw(state.raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path9), true);
       });
     }
   }
@@ -16160,17 +16390,19 @@ function lineStarts(text) {
 
 // src/detect.ts
 init_decode();
-function detectChunk(chunk, rules) {
+function detectChunk(chunk, rules, keywordsAt) {
   let text;
+  let hits;
   if (typeof chunk.data === "string") {
     text = chunk.data;
   } else {
-    if (!createPrefilter(rules)(chunk.data)) return { candidates: [] };
+    if (keywordsAt === void 0 && !createPrefilter(rules)(chunk.data)) return { candidates: [] };
     const decoded = decodeBytes(chunk.data);
     if ("skipped" in decoded) return { candidates: [], skipped: decoded.skipped };
     text = decoded.text;
+    if (keywordsAt !== void 0 && decoded.encoding === "utf-8" && isAscii(chunk.data)) hits = keywordHitsOf(keywordsAt);
   }
-  return { candidates: markInlineIgnores(scanText(text, rules, chunk.path), text) };
+  return { candidates: markInlineIgnores(scanText(text, rules, chunk.path, hits), text) };
 }
 
 // src/findings.ts
@@ -16638,15 +16870,23 @@ function loadRules(config, dir = PATTERNS_DIR) {
 var VERSION = "0.1.0";
 
 // src/pipeline.ts
-import path6 from "node:path";
+import path7 from "node:path";
 async function runPipeline(options, io) {
   const started = Date.now();
   const config = loadConfig(io.cwd, options.config);
   config.namedPaths = options.paths;
   if (options.maxFileSize !== void 0) config.maxFileSize = options.maxFileSize;
   const rules = loadRules(config);
-  const baseline = options.baseline ? loadBaseline(path6.resolve(io.cwd, options.baseline)) : null;
-  const context = { cwd: io.cwd, config, options, stdin: io.stdin, progress: createProgress(io, options) };
+  const baseline = options.baseline ? loadBaseline(path7.resolve(io.cwd, options.baseline)) : null;
+  const context = {
+    cwd: io.cwd,
+    config,
+    options,
+    stdin: io.stdin,
+    progress: createProgress(io, options),
+    keywords: rules.flatMap((rule) => rule.keywords),
+    readPacks: io.env.KEYWARDEN_READ_PACKS !== "0"
+  };
   const source = await createSource(context);
   if (source.root !== void 0) config.base = source.root;
   const detect = async (chunk) => detectChunk(chunk, rules);
@@ -17564,12 +17804,12 @@ function git2(cwd, args) {
 
 // src/action/event.ts
 var ZERO = /^0+$/;
-function readPayload(path8) {
-  if (!path8) return {};
+function readPayload(path9) {
+  if (!path9) return {};
   try {
-    return JSON.parse(readFileSync4(path8, "utf8"));
+    return JSON.parse(readFileSync4(path9, "utf8"));
   } catch (error) {
-    throw new RuntimeError(`cannot read the event payload GITHUB_EVENT_PATH=${path8}: ${error.message.split("\n")[0]}`);
+    throw new RuntimeError(`cannot read the event payload GITHUB_EVENT_PATH=${path9}: ${error.message.split("\n")[0]}`);
   }
 }
 function planScan(event, payload, mode, workspace) {
@@ -17727,10 +17967,10 @@ function cell(text) {
 async function runAction(io) {
   const { env: env2 } = io;
   try {
-    const workspace = path7.resolve(env2.GITHUB_WORKSPACE || ".");
+    const workspace = path8.resolve(env2.GITHUB_WORKSPACE || ".");
     const inputs = readInputs(env2);
     const plan = planScan(env2.GITHUB_EVENT_NAME ?? "", readPayload(env2.GITHUB_EVENT_PATH), inputs.mode, workspace);
-    const sarifPath = inputs.sarif ? path7.resolve(workspace, inputs.sarif) : path7.join(env2.RUNNER_TEMP || os2.tmpdir(), "keywarden.sarif");
+    const sarifPath = inputs.sarif ? path8.resolve(workspace, inputs.sarif) : path8.join(env2.RUNNER_TEMP || os3.tmpdir(), "keywarden.sarif");
     io.stdout.write(`keywarden: scanning ${plan.describe}
 `);
     if (plan.args.length === 0) {
@@ -17746,7 +17986,7 @@ async function runAction(io) {
 `);
     const context = { allowed: outcome.allowed, notes: outcome.notes, color: false, verbose: false };
     io.stdout.write(githubReporter(report, context));
-    mkdirSync(path7.dirname(sarifPath), { recursive: true });
+    mkdirSync(path8.dirname(sarifPath), { recursive: true });
     writeFileSync(sarifPath, sarifReporter(report, context));
     const count = report.findings.length;
     appendSummary(
@@ -17755,7 +17995,7 @@ async function runAction(io) {
         describe: plan.describe,
         repositoryUrl: env2.GITHUB_SERVER_URL && env2.GITHUB_REPOSITORY ? `${env2.GITHUB_SERVER_URL}/${env2.GITHUB_REPOSITORY}` : null,
         sha: env2.GITHUB_SHA ?? null,
-        sarifPath: sarifPath.startsWith(workspace + path7.sep) ? path7.relative(workspace, sarifPath) : sarifPath,
+        sarifPath: sarifPath.startsWith(workspace + path8.sep) ? path8.relative(workspace, sarifPath) : sarifPath,
         playbook: count > 0 ? playbookMarkdown(outcome, plan.args, options, workspace) : ""
       })
     );

@@ -5,6 +5,9 @@ const require = __keywardenCreateRequire(import.meta.url);
 // src/pool/worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
+// src/detect.ts
+import { isAscii } from "node:buffer";
+
 // src/engine/prefilter.ts
 var FREQUENCY = [
   17030,
@@ -118,13 +121,20 @@ function createPrefilter(rules2) {
   return prefilter;
 }
 function createKeywordPrefilter(keywords) {
-  const groups = chooseAnchors([...new Set(keywords)].map((keyword) => Buffer.from(keyword, "utf8")));
+  const set = keywordSet(keywords);
+  if (set.longest === 0) return () => false;
+  return (data2) => mayBeUtf16(data2) || set.any(data2);
+}
+function keywordSet(keywords) {
+  const unique = [...new Set(keywords)].filter((keyword) => keyword.length > 0).map((keyword) => Buffer.from(keyword, "utf8"));
+  const groups = chooseAnchors(unique);
   const anchors = [...groups.keys()];
   const lists = anchors.map((anchor) => groups.get(anchor));
-  if (anchors.length === 0) return () => false;
   const fallback = alternation(keywords, "");
-  return (data2) => {
-    if (mayBeUtf16(data2)) return true;
+  const used = new Set(unique.flatMap((keyword) => [...keyword]));
+  let outsider = 0;
+  while (used.has(outsider)) outsider++;
+  const any = (data2) => {
     let budget = 64 + (data2.length >> 4);
     for (let a = 0; a < anchors.length; a++) {
       const anchor = anchors[a];
@@ -136,6 +146,15 @@ function createKeywordPrefilter(keywords) {
     }
     return false;
   };
+  const occurrences = (data2, from, to) => {
+    const found = [];
+    const view = data2.subarray(from, to);
+    for (const keyword of unique) {
+      for (let i = view.indexOf(keyword); i !== -1; i = view.indexOf(keyword, i + 1)) found.push(from + i, keyword.length);
+    }
+    return found;
+  };
+  return { any, occurrences, longest: Math.max(0, ...unique.map((keyword) => keyword.length)), outsider };
 }
 function chooseAnchors(keywords) {
   const groups = /* @__PURE__ */ new Map();
@@ -174,6 +193,19 @@ function findKeywords(text, rules2) {
     finders.set(rules2, finder);
   }
   return finder(text);
+}
+function keywordHitsOf(occurrences) {
+  const order = [];
+  for (let i = 0; i < occurrences.length; i += 2) order.push(i);
+  order.sort((a, b) => occurrences[a] - occurrences[b] || occurrences[b + 1] - occurrences[a + 1]);
+  const hits = [];
+  let free = 0;
+  for (const i of order) {
+    if (occurrences[i] < free) continue;
+    hits.push(occurrences[i]);
+    free = occurrences[i] + occurrences[i + 1];
+  }
+  return hits;
 }
 function alternation(keywords, flags) {
   const unique = [...new Set(keywords)].filter((k) => k.length > 0).sort((a, b) => b.length - a.length);
@@ -512,10 +544,10 @@ function planFor(rules2) {
   plans.set(rules2, plan);
   return plan;
 }
-function scanText(text, rules2, path2) {
+function scanText(text, rules2, path2, keywordHits) {
   if (rules2.length === 0 || text.length === 0) return [];
   const plan = planFor(rules2);
-  const windows = keywordWindows(text, findKeywords(text, rules2), plan);
+  const windows = keywordWindows(text, keywordHits ?? findKeywords(text, rules2), plan);
   if (windows.length === 0) return [];
   const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set() };
   for (const [from, to] of windows) scanWindow(text, from, to, rules2, plan, state, path2);
@@ -763,17 +795,19 @@ function swapUtf16(data2) {
 }
 
 // src/detect.ts
-function detectChunk(chunk, rules2) {
+function detectChunk(chunk, rules2, keywordsAt) {
   let text;
+  let hits;
   if (typeof chunk.data === "string") {
     text = chunk.data;
   } else {
-    if (!createPrefilter(rules2)(chunk.data)) return { candidates: [] };
+    if (keywordsAt === void 0 && !createPrefilter(rules2)(chunk.data)) return { candidates: [] };
     const decoded = decodeBytes(chunk.data);
     if ("skipped" in decoded) return { candidates: [], skipped: decoded.skipped };
     text = decoded.text;
+    if (keywordsAt !== void 0 && decoded.encoding === "utf-8" && isAscii(chunk.data)) hits = keywordHitsOf(keywordsAt);
   }
-  return { candidates: markInlineIgnores(scanText(text, rules2, chunk.path), text) };
+  return { candidates: markInlineIgnores(scanText(text, rules2, chunk.path, hits), text) };
 }
 
 // src/git/run.ts

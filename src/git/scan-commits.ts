@@ -13,6 +13,7 @@ import { blobsToCheck, findIntroductions } from './introductions.js';
 import { GITLINK_MODE, readLog, SYMLINK_MODE, type LogCommit } from './log.js';
 import { git } from './run.js';
 import type { WorkerSet } from '../pool/pool.js';
+import { startPackScan, type PackScan } from './pack/packs.js';
 
 /** `git ls-tree` processes at a time while attributing (commits are judged concurrently). */
 const TREE_LISTINGS = 4;
@@ -43,16 +44,19 @@ export async function scanCommits(context: SourceContext, detect: Detect, scan: 
   // Held in an object so that the planning step can drop the (large) list of every object once it is used.
   const objects = { packOrder: scan.wholeRepository ? listObjects(cwd, ['--batch-all-objects', '--unordered']) : null };
   objects.packOrder?.catch(() => {}); // awaited below; a log failure must not leave it unhandled
-  // When the object list says there is a lot to scan, the workers start while git log is still running.
-  const early = objects.packOrder === null || scan.workers === false ? null : objects.packOrder.then((objects) => (scan.workers || blobBytes(objects, maxSize) >= POOL_MIN_BYTES ? import('../pool/pool.js').then((pool) => pool.startWorkers(context.config, cwd)) : null)).catch(() => null);
+  // The whole repository: the packs' blobs are judged beside git log, and only the few that may hold a
+  // finding are read through git afterwards (pack/judge.ts).
+  const packs = scan.wholeRepository && context.readPacks && scan.workers !== false ? scanPacks(context, objects.packOrder!, notes) : null;
+  // Otherwise, when the object list says there is a lot to scan, the workers start while git log is still running.
+  const early = packs !== null || objects.packOrder === null || scan.workers === false ? null : objects.packOrder.then((objects) => (scan.workers || blobBytes(objects, maxSize) >= POOL_MIN_BYTES ? import('../pool/pool.js').then((pool) => pool.startWorkers(context.config, cwd)) : null)).catch(() => null);
   try {
-    return await scanWith(context, detect, scan, stats, notes, objects, early);
+    return await scanWith(context, detect, scan, stats, notes, objects, early, packs);
   } finally {
-    await (await early)?.close();
+    await Promise.all([early?.then((workers) => workers?.close()), packs?.close()]);
   }
 }
 
-async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan, stats: ScanStats, notes: Note[], objects: { packOrder: Promise<Map<string, number>> | null }, early: Promise<WorkerSet | null> | null): Promise<Located[]> {
+async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan, stats: ScanStats, notes: Note[], objects: { packOrder: Promise<Map<string, number>> | null }, early: Promise<WorkerSet | null> | null, packs: PackScan | null): Promise<Located[]> {
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
   const commits = await readLog(cwd, scan.revs, scan.stdinRevs);
@@ -74,10 +78,18 @@ async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan
     if (result.candidates.length > 0) hits.set(plan.sha, result.candidates);
   };
 
+  const judged = await packs?.verdict;
   const wanted: BlobPlan[] = [];
+  const dirty: BlobPlan[] = [];
   let totalBytes = 0;
   for (const plan of plans) {
     if (plan.size > maxSize) notes.push(oversizeNote(`${plan.path} (blob ${plan.sha.slice(0, 10)})`, plan.size, maxSize));
+    else if (judged?.clean.has(plan.sha)) {
+      // Judged clean from its pack: exactly what the byte prefilter would have said of the whole blob.
+      scanned.add(plan.sha);
+      stats.files++;
+      stats.bytes += plan.size;
+    } else if (judged?.dirty.has(plan.sha)) dirty.push(plan);
     else {
       wanted.push(plan);
       totalBytes += plan.size;
@@ -85,7 +97,7 @@ async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan
   }
   const workers = (await early) ?? (scan.workers ?? totalBytes >= POOL_MIN_BYTES ? (await import('../pool/pool.js')).startWorkers(context.config, cwd) : null);
   try {
-    await scanBlobs(context, detect, wanted, totalBytes, record, workers, stats, scanned);
+    await Promise.all([scanBlobs(context, detect, wanted, totalBytes, record, workers, stats, scanned), scanDirty(packs, dirty, record, stats, scanned)]);
   } finally {
     if (workers !== (await early)) await workers?.close();
   }
@@ -110,7 +122,7 @@ async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan
     }
     return (await tree).has(blob);
   };
-  const introductions = await findIntroductions(commits, hits, parentHoldsBlob);
+  const introductions = await findIntroductions(commits, hits, parentHoldsBlob, { wholeHistory: scan.wholeRepository });
   return introductions.map(({ commit, path, candidate }) => ({
     ...candidate,
     file: path,
@@ -183,6 +195,34 @@ async function scanBlobs(context: SourceContext, detect: Detect, plans: BlobPlan
     },
   });
   await Promise.all(pending);
+}
+
+/** Starts reading the packs (worker threads), with progress against the object list's totals. */
+function scanPacks(context: SourceContext, packOrder: Promise<Map<string, number>>, notes: Note[]): PackScan {
+  const totals = { items: 0, bytes: 0 };
+  const done = { items: 0, bytes: 0 };
+  const progress = context.progress;
+  if (progress) packOrder.then((blobs) => Object.assign(totals, { items: blobs.size, bytes: blobBytes(blobs, Infinity) }), () => {});
+  return startPackScan(context.cwd, context.config, context.keywords, notes, (items, bytes) => {
+    done.items += items;
+    done.bytes += bytes;
+    progress?.update({ items: done.items, bytes: done.bytes, totalItems: totals.items, totalBytes: totals.bytes, label: 'blobs' });
+  });
+}
+
+/** The blobs a pack reader judged dirty, scanned in full on its threads. */
+async function scanDirty(packs: PackScan | null, dirty: BlobPlan[], record: (plan: BlobPlan, result: DetectResult) => void, stats: ScanStats, scanned: Set<string>): Promise<void> {
+  if (packs === null || dirty.length === 0) return;
+  const bySha = new Map(dirty.map((plan) => [plan.sha, plan]));
+  await packs.scan(dirty, {
+    onFound: (sha, result) => record(bySha.get(sha)!, result),
+    onClean(items, bytes) {
+      stats.files += items;
+      stats.bytes += bytes;
+    },
+    onProgress: () => {},
+  });
+  for (const plan of dirty) scanned.add(plan.sha);
 }
 
 function blobBytes(blobs: Map<string, number>, maxSize: number): number {

@@ -17,4 +17,8 @@ export interface SourceContext {
   stdin: Readable;
   /** null when progress must not be shown (not a TTY, CI, --quiet, JSON to a pipe). */
   progress: Progress | null;
+  /** Every rule keyword: bytes without any cannot hold a finding (the engine's byte prefilter). */
+  keywords: readonly string[];
+  /** History scans may judge blobs straight from the packs (src/git/pack); KEYWARDEN_READ_PACKS=0 says no. */
+  readPacks: boolean;
 }

@@ -1,0 +1,375 @@
+// Reading packs directly (src/git/pack): the history scan trusts the pack reader's word that a blob holds no
+// keyword, so that word must be exactly the byte prefilter's over the whole blob, on packs git really wrote:
+// deep delta chains, OFS and REF deltas, index v1 and v2, SHA-1 and SHA-256, parts judged separately, a
+// cache too small to hold anything. The histories are random edits (seeded, so a failure reproduces) that
+// make and break keywords across delta seams. Then the CLI end to end: the same report with the reader on
+// and off, over packed, loose and damaged objects.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../src/config/types.js';
+import { createPrefilter, keywordSet } from '../src/engine/prefilter.js';
+import { BatchParser } from '../src/git/cat-file.js';
+import { BlobCache } from '../src/git/pack/blob-cache.js';
+import { parsePackIndex } from '../src/git/pack/index-file.js';
+import { PackJudge } from '../src/git/pack/keyword-blobs.js';
+import { PackFile } from '../src/git/pack/pack-file.js';
+import { loadRules } from '../src/rules/load.js';
+import { jsonReport, runCli } from './support/cli.js';
+import { fakeLeak } from './support/fakes.js';
+import { GIT_ENV, Repo, tempDir } from './support/repo.js';
+
+const RULES = loadRules(defaultConfig(process.cwd()));
+const KEYWORDS = RULES.flatMap((rule) => rule.keywords);
+const PREFILTER = createPrefilter(RULES);
+
+/** A small seeded PRNG (mulberry32): the same seed, the same history. */
+function random(seed: number): (n: number) => number {
+  let state = seed >>> 0;
+  return (n) => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+
+// Edits are drawn from keyword pieces, so that keywords appear and vanish at and across the seams of deltas.
+const PIECES = ['AK', 'IA', 'A', 'K', 'I', 'S', 'aw', 's', 'AWS', 'ecret', 'Key', 'ecretKey', 'secret_key', 'ession', 'Token', '_token', 'StaticCred', 'entials', 'QUtJ', 'Q', 'A3', 'T', 'x', 'y', ' ', '\n', 'const value = 1;\n'];
+const LINES = Array.from({ length: 400 }, (_, i) => `  const item${i} = compute(${i}, "label-${(i * 7919) % 1000}"); // line ${i}\n`).join('');
+
+function edit(text: string, next: (n: number) => number): string {
+  const at = next(text.length + 1);
+  switch (next(4)) {
+    case 0: // insert a few pieces
+      return text.slice(0, at) + Array.from({ length: 1 + next(3) }, () => PIECES[next(PIECES.length)]).join('') + text.slice(at);
+    case 1: // delete a short run (joins what was either side)
+      return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + next(12)));
+    case 2: // replace one character
+      return text.slice(0, at) + PIECES[next(PIECES.length)][0] + text.slice(at + 1);
+    default: // move a block of lines (copies from elsewhere in the base)
+      return text.slice(at) + text.slice(0, at);
+  }
+}
+
+/** A random history: text files edited at random, a UTF-16 file, a binary, an empty file, a big file. */
+function randomHistory(repo: Repo, seed: number, commits: number): void {
+  const next = random(seed);
+  const files: Record<string, string> = { 'src/a.ts': LINES, 'src/b.ts': LINES.slice(5000) + 'aws secretKey\n', 'conf/c.ini': 'x = 1\n'.repeat(300) };
+  repo.commit('start', { ...files, 'empty.txt': '', 'data.bin': Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 31) % 256)) });
+  for (let i = 0; i < commits; i++) {
+    const changed: Record<string, string | Buffer> = {};
+    for (const name of Object.keys(files)) {
+      if (next(3) !== 0) continue;
+      let text = files[name];
+      for (let e = 1 + next(4); e > 0; e--) text = edit(text, next);
+      files[name] = changed[name] = text;
+    }
+    if (i % 17 === 0) changed['notes.txt'] = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`note ${i} ${files['src/a.ts'].slice(0, 200)}`, 'utf16le')]);
+    if (i % 23 === 0) changed['big.log'] = files['conf/c.ini'].repeat(40) + PIECES[next(PIECES.length)];
+    repo.commit(`edit ${i}`, changed);
+  }
+}
+
+/**
+ * Seams at every offset of the longest and shortest keywords: commit by commit, one character of each is
+ * broken and then mended, so that deltas either way start or end an instruction at that offset.
+ */
+function seamHistory(repo: Repo): void {
+  const byLength = [...new Set(KEYWORDS)].sort((a, b) => b.length - a.length);
+  const chosen = [...byLength.slice(0, 3), ...byLength.slice(-2)];
+  const around = (keyword: string) => `${LINES.slice(0, 2000)}${keyword}${LINES.slice(2000, 4000)}`;
+  for (let offset = 0; offset < chosen[0].length; offset++) {
+    const broken: Record<string, string> = {};
+    const mended: Record<string, string> = {};
+    chosen.forEach((keyword, i) => {
+      const at = offset % keyword.length;
+      broken[`seams/${i}.txt`] = around(keyword.slice(0, at) + '#' + keyword.slice(at + 1));
+      mended[`seams/${i}.txt`] = around(keyword);
+    });
+    repo.commit(`break ${offset}`, broken);
+    repo.commit(`mend ${offset}`, mended);
+  }
+}
+
+/** Every blob in the repository by the byte prefilter over its whole content: name → [dirty, content]. */
+function truth(repo: Repo): Map<string, { dirty: boolean; data: Buffer }> {
+  const out = spawnSync('git', ['cat-file', '--batch-all-objects', '--batch'], { cwd: repo.dir, maxBuffer: 1 << 30 });
+  const blobs = new Map<string, { dirty: boolean; data: Buffer }>();
+  const parser = new BatchParser({ maxSize: Infinity, onBlob: (blob) => blob.data && blobs.set(blob.sha, { dirty: PREFILTER(blob.data), data: Buffer.from(blob.data) }) });
+  parser.push(out.stdout);
+  parser.finish();
+  return blobs;
+}
+
+function packsOf(repo: Repo): string[] {
+  const dir = path.join(repo.dir, '.git', 'objects', 'pack');
+  return readdirSync(dir).filter((name) => name.endsWith('.pack')).map((name) => path.join(dir, name));
+}
+
+interface Judged {
+  clean: Set<string>;
+  dirty: Set<string>;
+  judges: PackJudge[];
+}
+
+function judgeRepo(repo: Repo, options: { hashLength?: number; maxSize?: number; cacheBytes?: number; parts?: number } = {}): Judged {
+  const judged: Judged = { clean: new Set(), dirty: new Set(), judges: [] };
+  const keywords = keywordSet(KEYWORDS);
+  const cache = new BlobCache(options.cacheBytes ?? 32 * 1024 * 1024);
+  packsOf(repo).forEach((pack, packNumber) => {
+    const index = parsePackIndex(readFileSync(pack.replace(/\.pack$/, '.idx')), options.hashLength ?? 20);
+    const judge = new PackJudge(new PackFile(pack), index, { keywords, maxSize: options.maxSize ?? 10 * 1024 * 1024, cache, packNumber });
+    const parts = options.parts ?? 1;
+    // Parts in reverse: a later part judged first must reach back for its bases on its own.
+    for (let part = parts - 1; part >= 0; part--) {
+      const verdict = judge.judgeRanks(judge.rankAtFraction(part / parts), judge.rankAtFraction((part + 1) / parts));
+      for (const name of verdict.clean) judged.clean.add(name);
+      for (const name of verdict.dirty) judged.dirty.add(name);
+    }
+    judged.judges.push(judge);
+  });
+  return judged;
+}
+
+/** All keyword occurrences of `data`, as the pack reader keeps them (sorted by start, then length). */
+function occurrencesOf(data: Buffer): number[] {
+  const found = keywordSet(KEYWORDS).occurrences(data, 0, data.length);
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < found.length; i += 2) pairs.push([found[i], found[i + 1]]);
+  return pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]).flat();
+}
+
+function expectExact(repo: Repo, judged: Judged, maxSize = 10 * 1024 * 1024): void {
+  const blobs = truth(repo);
+  let judgedCount = 0;
+  for (const [name, { dirty, data }] of blobs) {
+    if (data.length > maxSize) {
+      expect(judged.clean.has(name) || judged.dirty.has(name), `${name} is over the size limit: left to git`).toBe(false);
+      continue;
+    }
+    judgedCount++;
+    expect(judged.dirty.has(name), `${name} dirty`).toBe(dirty);
+    expect(judged.clean.has(name), `${name} clean`).toBe(!dirty);
+    // The positions too: they are what later deltas and the full scan build on.
+    const blob = judged.judges.map((judge) => judge.blob(name)).find((found) => found !== null);
+    expect(blob?.data.equals(data), `${name} rebuilt`).toBe(true);
+    expect(blob?.keywords, `${name} keyword positions`).toEqual(occurrencesOf(data));
+  }
+  expect(judgedCount).toBeGreaterThan(40);
+  expect(judged.dirty.size).toBeGreaterThan(10);
+  expect(judged.clean.size).toBeGreaterThan(10);
+}
+
+describe('pack reader: clean or dirty, exactly as the byte prefilter says', () => {
+  const repo = Repo.init();
+  randomHistory(repo, 20261122, 150);
+  seamHistory(repo);
+
+  it('on an aggressively deltified pack (OFS deltas, chains up to 50), whole and in parts', () => {
+    repo.git('repack', '-adfq', '--depth=50', '--window=50');
+    expect(packsOf(repo)).toHaveLength(1);
+    expect(repo.git('verify-pack', '-v', packsOf(repo)[0].replace(/\.pack$/, '.idx'))).toMatch(/chain length = (?:[2-9]|[1-9]\d): /);
+    expectExact(repo, judgeRepo(repo));
+    expectExact(repo, judgeRepo(repo, { parts: 5 }));
+  });
+
+  it('with a cache too small to keep anything (every base rebuilt from its chain)', () => {
+    expectExact(repo, judgeRepo(repo, { cacheBytes: 1024, parts: 3 }));
+  });
+
+  it('leaves blobs over the size limit, and deltas built on them, to git', () => {
+    expectExact(repo, judgeRepo(repo, { maxSize: 20_000 }), 20_000);
+  });
+
+  it('on REF deltas and a version 1 index', () => {
+    repo.gitWith({}, '-c', 'repack.useDeltaBaseOffset=false', 'repack', '-adfq', '--depth=20');
+    expectExact(repo, judgeRepo(repo));
+    repo.gitWith({}, '-c', 'pack.indexVersion=1', 'repack', '-adfq');
+    expect(readFileSync(packsOf(repo)[0].replace(/\.pack$/, '.idx')).readUInt32BE(0)).not.toBe(0xff744f63);
+    expectExact(repo, judgeRepo(repo, { parts: 2 }));
+  });
+
+  it('on a SHA-256 repository', () => {
+    const sha256 = new Repo(tempDir('keywarden-repo-'));
+    sha256.git('init', '-q', '--object-format=sha256', '-b', 'main');
+    randomHistory(sha256, 7, 40);
+    sha256.git('repack', '-adfq', '--depth=30');
+    expectExact(sha256, judgeRepo(sha256, { hashLength: 32 }));
+  });
+});
+
+/** A pack written by hand (git's format), so that deltas put their seams exactly where a test wants them. */
+class PackWriter {
+  private readonly parts: Buffer[] = [];
+  private at = 12;
+  private count = 0;
+
+  /** Adds a whole blob; returns its entry's offset. */
+  blob(data: Buffer): number {
+    return this.entry(3, data.length, Buffer.alloc(0), data);
+  }
+
+  /** Adds an OFS_DELTA on the entry at `base` (of `baseLength` bytes) from instructions; returns its offset. */
+  delta(base: number, baseLength: number, ops: Array<{ copy: [number, number] } | { insert: Buffer }>): number {
+    const body: number[] = [...varint(baseLength), ...varint(ops.reduce((sum, op) => sum + ('copy' in op ? op.copy[1] : op.insert.length), 0))];
+    for (const op of ops) {
+      if ('insert' in op) body.push(op.insert.length, ...op.insert);
+      else {
+        const [offset, length] = op.copy;
+        body.push(0x80 | 0x0f | 0x30, offset & 255, (offset >> 8) & 255, (offset >> 16) & 255, offset >>> 24, length & 255, (length >> 8) & 255);
+      }
+    }
+    // The distance back to the base, in git's offset encoding.
+    let distance = this.at - base;
+    const encoded = [distance & 127];
+    while ((distance >>= 7)) encoded.unshift(128 | (--distance & 127));
+    return this.entry(6, body.length, Buffer.from(encoded), Buffer.from(body));
+  }
+
+  /** Writes the pack into the repository and lets git index it. */
+  install(repo: Repo): void {
+    const head = Buffer.alloc(12);
+    head.write('PACK', 0, 'latin1');
+    head.writeUInt32BE(2, 4);
+    head.writeUInt32BE(this.count, 8);
+    const body = Buffer.concat([head, ...this.parts]);
+    const checksum = createHash('sha1').update(body).digest();
+    const file = path.join(repo.dir, '.git', 'objects', 'pack', `pack-${checksum.toString('hex')}.pack`);
+    writeFileSync(file, Buffer.concat([body, checksum]));
+    repo.git('index-pack', file); // verifies every object and writes the .idx beside it
+  }
+
+  private entry(type: number, size: number, extra: Buffer, data: Buffer): number {
+    const header = [(type << 4) | (size & 15)];
+    for (let rest = Math.floor(size / 16); rest > 0; rest = Math.floor(rest / 128)) {
+      header[header.length - 1] |= 0x80;
+      header.push(rest & 127);
+    }
+    const offset = this.at;
+    const bytes = Buffer.concat([Buffer.from(header), extra, deflateSync(data)]);
+    this.parts.push(bytes);
+    this.at += bytes.length;
+    this.count++;
+    return offset;
+  }
+}
+
+function varint(value: number): number[] {
+  const bytes: number[] = [];
+  do {
+    bytes.push((value & 127) | (value >= 128 ? 128 : 0));
+    value = Math.floor(value / 128);
+  } while (value > 0);
+  return bytes;
+}
+
+describe('pack reader: keywords at the very edges of delta instructions', () => {
+  it('finds a keyword completed by a one-byte insert at each of its offsets, or joined from two copies, and carried on', () => {
+    const byLength = [...new Set(KEYWORDS)].sort((a, b) => b.length - a.length);
+    const pack = new PackWriter();
+    const filler = (n: number) => Buffer.from('-'.repeat(n));
+    for (const keyword of [...byLength.slice(0, 3), byLength[byLength.length - 1]]) {
+      const word = Buffer.from(keyword);
+      for (let k = 0; k < word.length; k++) {
+        // Base: the keyword with byte k broken; result: mended by inserting that one byte.
+        const broken = Buffer.concat([filler(40), word.subarray(0, k), Buffer.from('#'), word.subarray(k + 1), filler(40)]);
+        const base = pack.blob(broken);
+        const mended = pack.delta(base, broken.length, [{ copy: [0, 40 + k] }, { insert: word.subarray(k, k + 1) }, { copy: [41 + k, broken.length - 41 - k] }]);
+        // A delta on the mended blob that copies the keyword whole, elsewhere: found through the base's positions.
+        pack.delta(mended, broken.length, [{ insert: Buffer.from('moved:') }, { copy: [20, broken.length - 20] }]);
+        // The keyword joined from two copies of distant halves: the only seam near it is between them, at k.
+        if (k > 0) {
+          const halves = Buffer.concat([filler(100), word.subarray(0, k), filler(60), word.subarray(k), filler(10)]);
+          const apart = pack.blob(halves);
+          pack.delta(apart, halves.length, [{ copy: [50, 50 + k] }, { copy: [100 + k + 60, word.length - k] }, { copy: [0, 40] }]);
+        }
+      }
+    }
+    const repo = Repo.init();
+    pack.install(repo);
+    const judged = judgeRepo(repo);
+    expectExact(repo, judged);
+  });
+});
+
+describe('scan --history reading packs', () => {
+  const scan = (repo: Repo, env: Record<string, string> = {}) => {
+    const result = runCli(['scan', '--history', '--format', 'json', '--no-redact'], { cwd: repo.dir, env });
+    const report = jsonReport(result);
+    delete report.scan.durationMs;
+    return { report, stderr: result.stderr, status: result.status };
+  };
+
+  /** A history with keys on branches and in files edited around them; part packed, part loose. */
+  function leakyHistory(repo: Repo): string[] {
+    const secrets: string[] = [];
+    randomHistory(repo, 99, 30);
+    const first = fakeLeak();
+    secrets.push(first.secret);
+    repo.commit('add a key', { 'src/a.ts': readFileSync(path.join(repo.dir, 'src/a.ts'), 'utf8') + `// setup\n${first.text}` });
+    repo.commit('more', { 'src/a.ts': readFileSync(path.join(repo.dir, 'src/a.ts'), 'utf8').replace('// setup', '// set up') });
+    repo.git('checkout', '-q', '-b', 'side');
+    const second = fakeLeak('ASIA');
+    secrets.push(second.secret);
+    repo.commit('side key', { 'conf/c.ini': readFileSync(path.join(repo.dir, 'conf/c.ini'), 'utf8') + second.text });
+    repo.git('checkout', '-q', 'main');
+    repo.git('repack', '-adfq', '--depth=50');
+    // After the pack: a loose commit, and a second pack of more loose objects.
+    const third = fakeLeak();
+    secrets.push(third.secret);
+    repo.commit('loose key', { 'deploy.env': third.text });
+    repo.git('repack', '-dq');
+    const fourth = fakeLeak();
+    secrets.push(fourth.secret);
+    repo.commit('still loose', { 'src/b.ts': readFileSync(path.join(repo.dir, 'src/b.ts'), 'utf8') + fourth.text });
+    return secrets;
+  }
+
+  it('reports exactly what reading every blob through git reports, over packed and loose objects', () => {
+    const repo = Repo.init();
+    const secrets = leakyHistory(repo);
+    expect(packsOf(repo).length).toBe(2);
+    const direct = scan(repo);
+    const throughGit = scan(repo, { KEYWARDEN_READ_PACKS: '0' });
+    expect(direct.status).toBe(1);
+    expect(direct.report).toEqual(throughGit.report);
+    for (const secret of secrets) expect(direct.report.findings.filter((finding: any) => finding.secret === secret)).toHaveLength(1);
+    expect(direct.stderr).toBe(throughGit.stderr);
+  });
+
+  it('falls back to git for a pack it cannot read, and says so', () => {
+    const repo = Repo.init();
+    const secrets = leakyHistory(repo);
+    const bogus = path.join(repo.dir, '.git', 'objects', 'pack', `pack-${'0'.repeat(40)}`);
+    writeFileSync(`${bogus}.pack`, Buffer.concat([Buffer.from('PACK'), Buffer.from([0, 0, 0, 9, 0, 0, 0, 0])]));
+    writeFileSync(`${bogus}.idx`, Buffer.alloc(2048, 7));
+    const result = scan(repo);
+    expect(result.stderr).toMatch(/read the blobs of pack-0+\.pack through git instead of directly: pack version 9 is not supported/);
+    expect(result.report).toEqual(scan(repo, { KEYWARDEN_READ_PACKS: '0' }).report);
+    for (const secret of secrets) expect(result.report.findings.some((finding: any) => finding.secret === secret)).toBe(true);
+  });
+
+  it('scans a SHA-256 repository the same way', () => {
+    const repo = new Repo(tempDir('keywarden-repo-'));
+    repo.git('init', '-q', '--object-format=sha256', '-b', 'main');
+    const secrets = leakyHistory(repo);
+    const direct = scan(repo);
+    expect(direct.report).toEqual(scan(repo, { KEYWARDEN_READ_PACKS: '0' }).report);
+    for (const secret of secrets) expect(direct.report.findings.filter((finding: any) => finding.secret === secret)).toHaveLength(1);
+    expect(direct.report.findings[0].commit.sha).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('changes nothing in the repository', () => {
+    const repo = Repo.init();
+    leakyHistory(repo);
+    const before = spawnSync('sh', ['-c', 'find .git -type f -exec sha1sum {} + | sort; git status --porcelain'], { cwd: repo.dir, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' }).stdout;
+    scan(repo);
+    const after = spawnSync('sh', ['-c', 'find .git -type f -exec sha1sum {} + | sort; git status --porcelain'], { cwd: repo.dir, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' }).stdout;
+    expect(after).toBe(before);
+  });
+});
