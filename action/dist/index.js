@@ -2683,8 +2683,7 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers) {
   });
   const workerData = { packs: packs.map(({ pack, index }) => ({ pack, index })), hashLength: store.hashLength, keywords: [...keywords], config };
   for (let i = 0; i < threads; i++) workers.push(new Worker(new URL("./pack-worker.js", import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
-  const clean = /* @__PURE__ */ new Map();
-  const dirty = /* @__PURE__ */ new Map();
+  const judged = /* @__PURE__ */ new Map();
   const unreadable = /* @__PURE__ */ new Set();
   let next = 0;
   await Promise.all(
@@ -2699,8 +2698,7 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers) {
             unreadable.add(part.pack);
             return true;
           } else if (message2.type === "judged") {
-            (clean.get(part.pack) ?? clean.set(part.pack, []).get(part.pack)).push(message2.clean);
-            for (const sha of message2.dirty) if (!dirty.has(sha)) dirty.set(sha, { worker: w, pack: part.pack });
+            (judged.get(part.pack) ?? judged.set(part.pack, []).get(part.pack)).push({ ...message2, worker: w });
             return true;
           }
           return false;
@@ -2708,9 +2706,20 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers) {
       }
     })
   );
-  const verdict = { clean: /* @__PURE__ */ new Set(), dirty: /* @__PURE__ */ new Map() };
-  for (const [pack, lists] of clean) if (!unreadable.has(pack)) for (const list of lists) for (const sha of list) verdict.clean.add(sha);
-  for (const [sha, owner] of dirty) if (!unreadable.has(owner.pack) && !verdict.clean.has(sha)) verdict.dirty.set(sha, owner);
+  const verdict = { clean: /* @__PURE__ */ new Set(), dirty: /* @__PURE__ */ new Map(), sizes: /* @__PURE__ */ new Map() };
+  for (const [pack, parts2] of judged) {
+    if (unreadable.has(pack)) continue;
+    for (const part of parts2) {
+      part.clean.forEach((sha, i) => {
+        verdict.clean.add(sha);
+        verdict.sizes.set(sha, part.cleanSizes[i]);
+      });
+      part.dirty.forEach((sha, i) => {
+        if (!verdict.dirty.has(sha)) verdict.dirty.set(sha, { worker: part.worker, pack });
+        verdict.sizes.set(sha, part.dirtySizes[i]);
+      });
+    }
+  }
   return verdict;
 }
 function exchange(worker, request, handle) {
@@ -2848,11 +2857,11 @@ var init_pool = __esm({
 async function scanCommits(context, detect, scan, stats, notes) {
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
-  const objects = { packOrder: scan.wholeRepository ? listObjects(cwd, ["--batch-all-objects", "--unordered"]) : null };
+  const packs = scan.wholeRepository && context.readPacks && scan.workers !== false ? scanPacks(context, notes) : null;
+  const objects = { packOrder: scan.wholeRepository && packs === null ? listObjects(cwd, ["--batch-all-objects", "--unordered"]) : null };
   objects.packOrder?.catch(() => {
   });
-  const packs = scan.wholeRepository && context.readPacks && scan.workers !== false ? scanPacks(context, objects.packOrder, notes) : null;
-  const early = packs !== null || objects.packOrder === null || scan.workers === false ? null : objects.packOrder.then((objects2) => scan.workers || blobBytes(objects2, maxSize) >= POOL_MIN_BYTES ? Promise.resolve().then(() => (init_pool(), pool_exports)).then((pool) => pool.startWorkers(context.config, cwd)) : null).catch(() => null);
+  const early = objects.packOrder === null || scan.workers === false ? null : objects.packOrder.then((objects2) => scan.workers || blobBytes(objects2, maxSize) >= POOL_MIN_BYTES ? Promise.resolve().then(() => (init_pool(), pool_exports)).then((pool) => pool.startWorkers(context.config, cwd)) : null).catch(() => null);
   try {
     return await scanWith(context, detect, scan, stats, notes, objects, early, packs);
   } finally {
@@ -2865,7 +2874,8 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
   const commits = await readLog(cwd, scan.revs, scan.stdinRevs);
   stats.commits = commits.length;
   if (commits.length === 0) return [];
-  const plans2 = await planBlobs(cwd, commits, objects.packOrder);
+  const judged = await packs?.verdict;
+  const plans2 = await planBlobs(cwd, commits, objects.packOrder, judged ?? null, scan.wholeRepository);
   objects.packOrder = null;
   const hits = /* @__PURE__ */ new Map();
   const scanned = /* @__PURE__ */ new Set();
@@ -2879,7 +2889,6 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
     stats.bytes += plan.size;
     if (result.candidates.length > 0) hits.set(plan.sha, result.candidates);
   };
-  const judged = await packs?.verdict;
   const wanted = [];
   const dirty = [];
   let totalBytes = 0;
@@ -2926,7 +2935,7 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
     commit: { sha: commit.sha, author: commit.author, email: commit.email, date: commit.date, message: commit.subject }
   }));
 }
-async function planBlobs(cwd, commits, packOrder) {
+async function planBlobs(cwd, commits, packOrder, judged, wholeRepository) {
   const paths = /* @__PURE__ */ new Map();
   for (const commit of commits) {
     for (const block of commit.blocks) {
@@ -2937,7 +2946,17 @@ async function planBlobs(cwd, commits, packOrder) {
     }
   }
   const plans2 = [];
-  const objects = packOrder ? await packOrder : await listObjects(cwd, [], [...paths.keys()]);
+  if (judged !== null) {
+    for (const [sha, path9] of paths) {
+      const size2 = judged.sizes.get(sha);
+      if (size2 === void 0) continue;
+      plans2.push({ sha, path: path9, size: size2 });
+      paths.delete(sha);
+    }
+    if (paths.size === 0) return plans2;
+  }
+  const everything = packOrder ?? (wholeRepository && judged === null ? listObjects(cwd, ["--batch-all-objects", "--unordered"]) : null);
+  const objects = everything ? await everything : await listObjects(cwd, [], [...paths.keys()]);
   for (const [sha, size2] of objects) {
     const path9 = paths.get(sha);
     if (path9 === void 0) continue;
@@ -2987,16 +3006,13 @@ async function scanBlobs(context, detect, plans2, totalBytes, record, workers, s
   });
   await Promise.all(pending);
 }
-function scanPacks(context, packOrder, notes) {
-  const totals = { items: 0, bytes: 0 };
+function scanPacks(context, notes) {
   const done = { items: 0, bytes: 0 };
   const progress = context.progress;
-  if (progress) packOrder.then((blobs) => Object.assign(totals, { items: blobs.size, bytes: blobBytes(blobs, Infinity) }), () => {
-  });
   return startPackScan(context.cwd, context.config, context.keywords, notes, (items, bytes) => {
     done.items += items;
     done.bytes += bytes;
-    progress?.update({ items: done.items, bytes: done.bytes, totalItems: totals.items, totalBytes: totals.bytes, label: "blobs" });
+    progress?.update({ items: done.items, bytes: done.bytes, totalItems: 0, totalBytes: 0, label: "blobs" });
   });
 }
 async function scanDirty(packs, dirty, record, stats, scanned) {

@@ -1822,7 +1822,7 @@ var PackJudge = class {
   }
   /** Judges the blobs with ranks in [from, to) (and whatever bases they need), reporting only those. */
   judgeRanks(from, to, onProgress) {
-    const verdict = { clean: [], dirty: [], bytes: 0 };
+    const verdict = { clean: [], dirty: [], cleanSizes: [], dirtySizes: [] };
     let blobs = 0;
     let bytes = 0;
     for (let rank = from; rank < to; rank++) {
@@ -1830,7 +1830,7 @@ var PackJudge = class {
       const state = this.state[rank];
       if (state !== CLEAN && state !== DIRTY) continue;
       (state === CLEAN ? verdict.clean : verdict.dirty).push(this.nameOf(rank));
-      verdict.bytes += this.sizes[rank];
+      (state === CLEAN ? verdict.cleanSizes : verdict.dirtySizes).push(this.sizes[rank]);
       blobs++;
       bytes += this.sizes[rank];
       if (blobs >= 1024) {
@@ -1840,6 +1840,11 @@ var PackJudge = class {
     }
     if (blobs > 0) onProgress?.(blobs, bytes);
     return verdict;
+  }
+  /** Where blobs are in the pack, for visiting them in pack order (unknown names last). */
+  rankOf(name) {
+    const position = findObject(this.index, Buffer.from(name, "hex"));
+    return position === -1 ? Infinity : this.rankAt(this.index.offsets[position]);
   }
   /**
    * A judged blob's bytes by name (for the full scan of dirty ones) and its keyword occurrences (flat [start,
@@ -2043,7 +2048,7 @@ function judgePart(pack, from, to) {
   }
   try {
     const verdict = judge.judgeRanks(judge.rankAtFraction(from), judge.rankAtFraction(to), (blobs, bytes) => post({ type: "progress", blobs, bytes }));
-    post({ type: "judged", pack, clean: verdict.clean, dirty: verdict.dirty });
+    post({ type: "judged", pack, ...verdict });
   } catch (error) {
     judges.set(pack, error instanceof Error ? error : new Error(String(error)));
     post({ type: "unreadable", pack, message: error instanceof Error ? error.message : String(error) });
@@ -2054,7 +2059,12 @@ function scanBlobs(blobs) {
   const found = [];
   let cleanItems = 0;
   let cleanBytes = 0;
-  for (const { sha, path: path2, pack } of blobs) {
+  const rankOf = (sha, pack) => {
+    const judge = judgeOf(pack);
+    return judge instanceof Error ? Infinity : judge.rankOf(sha);
+  };
+  const ordered = blobs.map((blob) => ({ ...blob, rank: rankOf(blob.sha, blob.pack) })).sort((a, b) => a.pack - b.pack || a.rank - b.rank);
+  for (const { sha, path: path2, pack } of ordered) {
     const judge = judgeOf(pack);
     const blob = judge instanceof Error ? null : judge.blob(sha);
     if (blob === null) throw new Error(`blob ${sha} was judged but cannot be rebuilt`);

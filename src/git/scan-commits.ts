@@ -13,7 +13,7 @@ import { blobsToCheck, findIntroductions } from './introductions.js';
 import { GITLINK_MODE, readLog, SYMLINK_MODE, type LogCommit } from './log.js';
 import { git } from './run.js';
 import type { WorkerSet } from '../pool/pool.js';
-import { startPackScan, type PackScan } from './pack/packs.js';
+import { startPackScan, type PackScan, type PackVerdict } from './pack/packs.js';
 
 /** `git ls-tree` processes at a time while attributing (commits are judged concurrently). */
 const TREE_LISTINGS = 4;
@@ -41,14 +41,14 @@ interface BlobPlan {
 export async function scanCommits(context: SourceContext, detect: Detect, scan: CommitScan, stats: ScanStats, notes: Note[]): Promise<Located[]> {
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
-  // Held in an object so that the planning step can drop the (large) list of every object once it is used.
-  const objects = { packOrder: scan.wholeRepository ? listObjects(cwd, ['--batch-all-objects', '--unordered']) : null };
+  // The whole repository: its packs are read directly, beside git log, and only blobs that may hold a finding
+  // are scanned in full (pack/packs.ts); the packs tell every blob's size.
+  const packs = scan.wholeRepository && context.readPacks && scan.workers !== false ? scanPacks(context, notes) : null;
+  // Otherwise every object is listed in pack order while git log runs (held in an object so that planning can
+  // drop the large list once used), and when there is a lot to scan the workers start early too.
+  const objects = { packOrder: scan.wholeRepository && packs === null ? listObjects(cwd, ['--batch-all-objects', '--unordered']) : null };
   objects.packOrder?.catch(() => {}); // awaited below; a log failure must not leave it unhandled
-  // The whole repository: the packs' blobs are judged beside git log, and only the few that may hold a
-  // finding are read through git afterwards (pack/judge.ts).
-  const packs = scan.wholeRepository && context.readPacks && scan.workers !== false ? scanPacks(context, objects.packOrder!, notes) : null;
-  // Otherwise, when the object list says there is a lot to scan, the workers start while git log is still running.
-  const early = packs !== null || objects.packOrder === null || scan.workers === false ? null : objects.packOrder.then((objects) => (scan.workers || blobBytes(objects, maxSize) >= POOL_MIN_BYTES ? import('../pool/pool.js').then((pool) => pool.startWorkers(context.config, cwd)) : null)).catch(() => null);
+  const early = objects.packOrder === null || scan.workers === false ? null : objects.packOrder.then((objects) => (scan.workers || blobBytes(objects, maxSize) >= POOL_MIN_BYTES ? import('../pool/pool.js').then((pool) => pool.startWorkers(context.config, cwd)) : null)).catch(() => null);
   try {
     return await scanWith(context, detect, scan, stats, notes, objects, early, packs);
   } finally {
@@ -63,7 +63,8 @@ async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan
   stats.commits = commits.length;
   if (commits.length === 0) return [];
 
-  const plans = await planBlobs(cwd, commits, objects.packOrder);
+  const judged = await packs?.verdict;
+  const plans = await planBlobs(cwd, commits, objects.packOrder, judged ?? null, scan.wholeRepository);
   objects.packOrder = null; // the list of every object is large: let it go before the scan
   const hits = new Map<string, Candidate[]>();
   const scanned = new Set<string>();
@@ -78,7 +79,6 @@ async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan
     if (result.candidates.length > 0) hits.set(plan.sha, result.candidates);
   };
 
-  const judged = await packs?.verdict;
   const wanted: BlobPlan[] = [];
   const dirty: BlobPlan[] = [];
   let totalBytes = 0;
@@ -130,8 +130,11 @@ async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan
   }));
 }
 
-/** Every blob the commits hold (first path seen), in pack order when known, with sizes. */
-async function planBlobs(cwd: string, commits: readonly LogCommit[], packOrder: Promise<Map<string, number>> | null): Promise<BlobPlan[]> {
+/**
+ * Every blob the commits hold (first path seen), with sizes: those the pack reader judged as it knows them,
+ * the rest in pack order when the whole repository is listed (git reads deltas far faster in that order).
+ */
+async function planBlobs(cwd: string, commits: readonly LogCommit[], packOrder: Promise<Map<string, number>> | null, judged: PackVerdict | null, wholeRepository: boolean): Promise<BlobPlan[]> {
   const paths = new Map<string, string>();
   for (const commit of commits) {
     for (const block of commit.blocks) {
@@ -142,7 +145,17 @@ async function planBlobs(cwd: string, commits: readonly LogCommit[], packOrder: 
     }
   }
   const plans: BlobPlan[] = [];
-  const objects = packOrder ? await packOrder : await listObjects(cwd, [], [...paths.keys()]);
+  if (judged !== null) {
+    for (const [sha, path] of paths) {
+      const size = judged.sizes.get(sha);
+      if (size === undefined) continue;
+      plans.push({ sha, path, size });
+      paths.delete(sha);
+    }
+    if (paths.size === 0) return plans;
+  }
+  const everything = packOrder ?? (wholeRepository && judged === null ? listObjects(cwd, ['--batch-all-objects', '--unordered']) : null);
+  const objects = everything ? await everything : await listObjects(cwd, [], [...paths.keys()]);
   for (const [sha, size] of objects) {
     const path = paths.get(sha);
     if (path === undefined) continue;
@@ -197,16 +210,14 @@ async function scanBlobs(context: SourceContext, detect: Detect, plans: BlobPlan
   await Promise.all(pending);
 }
 
-/** Starts reading the packs (worker threads), with progress against the object list's totals. */
-function scanPacks(context: SourceContext, packOrder: Promise<Map<string, number>>, notes: Note[]): PackScan {
-  const totals = { items: 0, bytes: 0 };
+/** Starts reading the packs (worker threads), with progress (totals unknown until every pack is read). */
+function scanPacks(context: SourceContext, notes: Note[]): PackScan {
   const done = { items: 0, bytes: 0 };
   const progress = context.progress;
-  if (progress) packOrder.then((blobs) => Object.assign(totals, { items: blobs.size, bytes: blobBytes(blobs, Infinity) }), () => {});
   return startPackScan(context.cwd, context.config, context.keywords, notes, (items, bytes) => {
     done.items += items;
     done.bytes += bytes;
-    progress?.update({ items: done.items, bytes: done.bytes, totalItems: totals.items, totalBytes: totals.bytes, label: 'blobs' });
+    progress?.update({ items: done.items, bytes: done.bytes, totalItems: 0, totalBytes: 0, label: 'blobs' });
   });
 }
 

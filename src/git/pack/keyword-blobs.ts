@@ -35,8 +35,9 @@ export interface RangeVerdict {
   clean: string[];
   /** Blob names (hex) that need a full scan (a keyword, or perhaps UTF-16). */
   dirty: string[];
-  /** Bytes of the blobs judged. */
-  bytes: number;
+  /** The blobs' sizes, in the same order as clean then dirty. */
+  cleanSizes: number[];
+  dirtySizes: number[];
 }
 
 const UNSEEN = 0;
@@ -124,7 +125,7 @@ export class PackJudge {
 
   /** Judges the blobs with ranks in [from, to) (and whatever bases they need), reporting only those. */
   judgeRanks(from: number, to: number, onProgress?: (blobs: number, bytes: number) => void): RangeVerdict {
-    const verdict: RangeVerdict = { clean: [], dirty: [], bytes: 0 };
+    const verdict: RangeVerdict = { clean: [], dirty: [], cleanSizes: [], dirtySizes: [] };
     let blobs = 0;
     let bytes = 0;
     for (let rank = from; rank < to; rank++) {
@@ -132,7 +133,7 @@ export class PackJudge {
       const state = this.state[rank];
       if (state !== CLEAN && state !== DIRTY) continue;
       (state === CLEAN ? verdict.clean : verdict.dirty).push(this.nameOf(rank));
-      verdict.bytes += this.sizes[rank];
+      (state === CLEAN ? verdict.cleanSizes : verdict.dirtySizes).push(this.sizes[rank]);
       blobs++;
       bytes += this.sizes[rank];
       if (blobs >= 1024) {
@@ -142,6 +143,12 @@ export class PackJudge {
     }
     if (blobs > 0) onProgress?.(blobs, bytes);
     return verdict;
+  }
+
+  /** Where blobs are in the pack, for visiting them in pack order (unknown names last). */
+  rankOf(name: string): number {
+    const position = findObject(this.index, Buffer.from(name, 'hex'));
+    return position === -1 ? Infinity : this.rankAt(this.index.offsets[position]);
   }
 
   /**

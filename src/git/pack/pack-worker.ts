@@ -31,7 +31,7 @@ export type ToPackWorker =
 
 export type FromPackWorker =
   | { type: 'progress'; blobs: number; bytes: number }
-  | { type: 'judged'; pack: number; clean: string[]; dirty: string[] }
+  | { type: 'judged'; pack: number; clean: string[]; dirty: string[]; cleanSizes: number[]; dirtySizes: number[] }
   | { type: 'unreadable'; pack: number; message: string }
   | { type: 'scanned'; found: Array<{ sha: string; result: DetectResult }>; cleanItems: number; cleanBytes: number }
   | { type: 'error'; message: string };
@@ -80,7 +80,7 @@ function judgePart(pack: number, from: number, to: number): void {
   }
   try {
     const verdict = judge.judgeRanks(judge.rankAtFraction(from), judge.rankAtFraction(to), (blobs, bytes) => post({ type: 'progress', blobs, bytes }));
-    post({ type: 'judged', pack, clean: verdict.clean, dirty: verdict.dirty });
+    post({ type: 'judged', pack, ...verdict });
   } catch (error) {
     // A damaged pack: nothing from it is trusted, not even the parts judged before.
     judges.set(pack, error instanceof Error ? error : new Error(String(error)));
@@ -93,7 +93,13 @@ function scanBlobs(blobs: Array<{ sha: string; path: string; pack: number }>): v
   const found: Array<{ sha: string; result: DetectResult }> = [];
   let cleanItems = 0;
   let cleanBytes = 0;
-  for (const { sha, path, pack } of blobs) {
+  // In pack order, so that each blob's base is likely still in the cache from the one before.
+  const rankOf = (sha: string, pack: number): number => {
+    const judge = judgeOf(pack);
+    return judge instanceof Error ? Infinity : judge.rankOf(sha);
+  };
+  const ordered = blobs.map((blob) => ({ ...blob, rank: rankOf(blob.sha, blob.pack) })).sort((a, b) => a.pack - b.pack || a.rank - b.rank);
+  for (const { sha, path, pack } of ordered) {
     const judge = judgeOf(pack);
     const blob = judge instanceof Error ? null : judge.blob(sha);
     if (blob === null) throw new Error(`blob ${sha} was judged but cannot be rebuilt`);

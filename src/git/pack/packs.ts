@@ -23,6 +23,8 @@ export interface PackVerdict {
   clean: Set<string>;
   /** Blobs to scan in full (with scan()), and the thread that judged each. */
   dirty: Map<string, { worker: number; pack: number }>;
+  /** The size of every blob judged, clean or dirty. */
+  sizes: Map<string, number>;
 }
 
 export interface PackScan {
@@ -32,6 +34,9 @@ export interface PackScan {
   scan(blobs: ReadonlyArray<{ sha: string; path: string }>, callbacks: PoolCallbacks): Promise<void>;
   close(): Promise<void>;
 }
+
+/** A part's verdict and the thread that gave it (which then scans its dirty blobs). */
+type JudgedPart = Extract<FromPackWorker, { type: 'judged' }> & { worker: number };
 
 /** Packs smaller than this in all are judged on one thread (starting a second costs more than it saves). */
 const ONE_THREAD_BYTES = 4 * 1024 * 1024;
@@ -93,8 +98,7 @@ async function judgeAll(cwd: string, config: Config, keywords: readonly string[]
   const workerData: PackWorkerData = { packs: packs.map(({ pack, index }) => ({ pack, index })), hashLength: store.hashLength, keywords: [...keywords], config };
   for (let i = 0; i < threads; i++) workers.push(new Worker(new URL('./pack-worker.js', import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
 
-  const clean = new Map<number, string[][]>();
-  const dirty = new Map<string, { worker: number; pack: number }>();
+  const judged = new Map<number, JudgedPart[]>();
   const unreadable = new Set<number>();
   let next = 0;
   await Promise.all(
@@ -109,8 +113,7 @@ async function judgeAll(cwd: string, config: Config, keywords: readonly string[]
             unreadable.add(part.pack);
             return true;
           } else if (message.type === 'judged') {
-            (clean.get(part.pack) ?? clean.set(part.pack, []).get(part.pack)!).push(message.clean);
-            for (const sha of message.dirty) if (!dirty.has(sha)) dirty.set(sha, { worker: w, pack: part.pack });
+            (judged.get(part.pack) ?? judged.set(part.pack, []).get(part.pack)!).push({ ...message, worker: w });
             return true;
           }
           return false;
@@ -118,9 +121,21 @@ async function judgeAll(cwd: string, config: Config, keywords: readonly string[]
       }
     }),
   );
-  const verdict: PackVerdict = { clean: new Set(), dirty: new Map() };
-  for (const [pack, lists] of clean) if (!unreadable.has(pack)) for (const list of lists) for (const sha of list) verdict.clean.add(sha);
-  for (const [sha, owner] of dirty) if (!unreadable.has(owner.pack) && !verdict.clean.has(sha)) verdict.dirty.set(sha, owner);
+  // A pack that turned out unreadable part way is dropped whole: its blobs are read through git.
+  const verdict: PackVerdict = { clean: new Set(), dirty: new Map(), sizes: new Map() };
+  for (const [pack, parts] of judged) {
+    if (unreadable.has(pack)) continue;
+    for (const part of parts) {
+      part.clean.forEach((sha, i) => {
+        verdict.clean.add(sha);
+        verdict.sizes.set(sha, part.cleanSizes[i]);
+      });
+      part.dirty.forEach((sha, i) => {
+        if (!verdict.dirty.has(sha)) verdict.dirty.set(sha, { worker: part.worker, pack });
+        verdict.sizes.set(sha, part.dirtySizes[i]);
+      });
+    }
+  }
   return verdict;
 }
 
