@@ -10,11 +10,11 @@ import { decodeBytes } from './text/decode.js';
 import type { Chunk, DetectResult } from './types.js';
 
 /**
- * `keywordsAt`: every keyword occurrence in the bytes (flat [start, length, ...]), when the caller already
- * found them all (the pack reader has, for the blobs it judged dirty): the prefilter is then known to pass,
- * and for ASCII text byte offsets are text offsets, so the keyword search over the text is skipped too.
+ * With `chunk.keywordsAt` (every keyword occurrence already found), the prefilter is known to pass, and for
+ * ASCII text byte offsets are text offsets, so the keyword search over the text is skipped too.
  */
-export function detectChunk(chunk: Chunk, rules: readonly Rule[], keywordsAt?: readonly number[]): DetectResult {
+export function detectChunk(chunk: Chunk, rules: readonly Rule[]): DetectResult {
+  const keywordsAt = chunk.keywordsAt;
   let text: string;
   let hits: number[] | undefined;
   if (typeof chunk.data === 'string') {

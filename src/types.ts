@@ -29,6 +29,11 @@ export interface Chunk {
   path: string;
   /** Raw bytes (decoded by the engine: UTF-8, UTF-8 BOM, UTF-16 BOM; binary is skipped) or already-decoded text. */
   data: Buffer | string;
+  /**
+   * Every keyword occurrence in the bytes (flat [start, length, ...]), when whoever read them already found
+   * them all (the pack reader has, for the blobs it judged dirty): the engine then skips its own search.
+   */
+  keywordsAt?: readonly number[];
 }
 
 /** A match the engine reports inside one chunk, before any path, commit, allowlist or baseline is known. */
