@@ -1,9 +1,12 @@
 // History and range scans share one design, chosen by measurement on the benchmark repository (BENCHMARKS.md):
 //   1. `git log --raw` lists every commit's tree changes (no content diffs): cheap, and it names every blob
 //      that any scanned commit holds, with a path to report it under.
-//   2. Each unique blob is read once through `git cat-file --batch`, in pack order when the whole repository
-//      is scanned (delta chains are then resolved from git's cache: about 10x faster than sha order), and
-//      scanned once, on worker threads when there is enough to scan to pay for starting them.
+//   2. The whole repository (--history): while git log runs, a thread reads the packs directly and judges
+//      from what each blob adds to its delta base which blobs hold a rule keyword (pack/); only those are
+//      scanned in full, a few percent of the bytes. Everything else (a range, loose objects, a pack the
+//      reader cannot read) is read once through `git cat-file --batch`, in pack order when the whole
+//      repository is listed (delta chains are then resolved from git's cache: about 10x faster than sha
+//      order), and scanned on worker threads when there is enough to pay for starting them.
 //   3. Only the few blobs with candidates are attributed to the commits that introduced them (introductions.ts).
 import type { SourceContext } from '../sources/context.js';
 import { oversizeNote, skipNote } from '../sources/locate.js';

@@ -1,7 +1,7 @@
-// The history scan's shortcut past `git cat-file`: read the repository's packs directly, judge from what each
-// blob adds to its delta base which blobs can hold a keyword (keyword-blobs.ts), and scan only those, on the
-// threads that judged them (pack-worker.ts). Objects outside the packs (loose, alternates), and the blobs of a pack
-// this reader cannot read, are left to the caller to read through git.
+// The history scan's shortcut past `git cat-file`: read the repository's packs directly, judge from what
+// each blob adds to its delta base which blobs can hold a keyword (keyword-blobs.ts), and scan only those, on
+// the threads that judged them (pack-worker.ts). Objects outside the packs (loose, alternates), and the blobs
+// of a pack this reader cannot read, are left to the caller to read through git.
 //
 // Why read git's files at all, when every other git call here goes through git: `cat-file` must inflate and
 // pipe every byte of every blob (1.3 GiB for the benchmark's 28 MiB pack), and a byte scan of all of it was
