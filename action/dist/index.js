@@ -16406,7 +16406,8 @@ function lineStarts(text) {
 
 // src/detect.ts
 init_decode();
-function detectChunk(chunk, rules, keywordsAt) {
+function detectChunk(chunk, rules) {
+  const keywordsAt = chunk.keywordsAt;
   let text;
   let hits;
   if (typeof chunk.data === "string") {

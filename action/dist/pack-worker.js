@@ -796,7 +796,8 @@ function swapUtf16(data2) {
 }
 
 // src/detect.ts
-function detectChunk(chunk, rules2, keywordsAt) {
+function detectChunk(chunk, rules2) {
+  const keywordsAt = chunk.keywordsAt;
   let text;
   let hits;
   if (typeof chunk.data === "string") {
@@ -2068,7 +2069,7 @@ function scanBlobs(blobs) {
     const judge = judgeOf(pack);
     const blob = judge instanceof Error ? null : judge.blob(sha);
     if (blob === null) throw new Error(`blob ${sha} was judged but cannot be rebuilt`);
-    const result = detectChunk({ path: path2, data: blob.data }, rules, blob.keywords);
+    const result = detectChunk({ path: path2, data: blob.data, keywordsAt: blob.keywords }, rules);
     if (result.skipped || result.candidates.length > 0) found.push({ sha, result });
     else {
       cleanItems++;

@@ -795,7 +795,8 @@ function swapUtf16(data2) {
 }
 
 // src/detect.ts
-function detectChunk(chunk, rules2, keywordsAt) {
+function detectChunk(chunk, rules2) {
+  const keywordsAt = chunk.keywordsAt;
   let text;
   let hits;
   if (typeof chunk.data === "string") {
