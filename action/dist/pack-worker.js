@@ -160,13 +160,16 @@ function keywordSet(keywords2) {
 function chooseAnchors(keywords2) {
   const groups = /* @__PURE__ */ new Map();
   let uncovered = keywords2.filter((k) => k.length > 0);
+  const distinct = new Map(uncovered.map((k) => [k, [...new Set(k)]]));
+  const covers = new Uint32Array(256);
   while (uncovered.length > 0) {
+    covers.fill(0);
+    for (const k of uncovered) for (const byte of distinct.get(k)) covers[byte]++;
     let best = -1;
     let bestScore = Infinity;
     for (let byte = 0; byte < 256; byte++) {
-      const covers = uncovered.filter((k) => k.includes(byte)).length;
-      if (covers === 0) continue;
-      const score = passCost(byte) / covers;
+      if (covers[byte] === 0) continue;
+      const score = passCost(byte) / covers[byte];
       if (score < bestScore) [best, bestScore] = [byte, score];
     }
     groups.set(best, uncovered.filter((k) => k.includes(best)).map((bytes) => ({ bytes, offset: bytes.indexOf(best) })));
