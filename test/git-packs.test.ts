@@ -342,6 +342,21 @@ describe('scan --history reading packs', () => {
     expect(direct.stderr).toBe(throughGit.stderr);
   });
 
+  it('reads a repository of many small packs (each fetch or push leaves one), keys in some of them', () => {
+    const repo = Repo.init();
+    const secrets: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const leak = i % 7 === 3 ? fakeLeak() : null;
+      if (leak) secrets.push(leak.secret);
+      repo.commit(`step ${i}`, { [`part${i % 4}.txt`]: `step ${i}\n${LINES.slice(0, 3000 + i * 10)}${leak ? leak.text : ''}` });
+      repo.git('repack', '-dq'); // a new pack of just the objects since the last one
+    }
+    expect(packsOf(repo).length).toBe(30);
+    const direct = scan(repo);
+    expect(direct.report).toEqual(scan(repo, { KEYWARDEN_READ_PACKS: '0' }).report);
+    expect(direct.report.findings.map((finding: any) => finding.secret).filter((secret: string) => secrets.includes(secret)).sort()).toEqual([...secrets].sort());
+  });
+
   it('falls back to git for a pack it cannot read, and says so', () => {
     const repo = Repo.init();
     const secrets = leakyHistory(repo);

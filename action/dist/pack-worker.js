@@ -1665,11 +1665,8 @@ var OBJ_REF_DELTA = 7;
 var WINDOW = 1024 * 1024;
 var HEADER_MAX = 48;
 var PackFile = class {
-  fd;
-  length;
-  window = Buffer.alloc(0);
-  windowAt = 0;
   constructor(path2) {
+    this.path = path2;
     this.fd = openSync(path2, "r");
     this.length = fstatSync(this.fd).size;
     const head = this.read(0, 12);
@@ -1677,13 +1674,25 @@ var PackFile = class {
     const version = head.readUInt32BE(4);
     if (version !== 2 && version !== 3) throw new Error(`pack version ${version} is not supported`);
   }
+  path;
+  /** -1 while released (see release()). */
+  fd;
+  length;
+  window = Buffer.alloc(0);
+  windowAt = 0;
   /** Lets the window start again from the beginning (after a pass over the whole pack). */
   rewind() {
     this.window = Buffer.alloc(0);
     this.windowAt = 0;
   }
-  close() {
-    closeSync(this.fd);
+  /**
+   * Closes the file until it is read again: a repository may have hundreds of packs, and a thread keeps open
+   * only those it will read again (the ones with blobs left to scan).
+   */
+  release() {
+    if (this.fd !== -1) closeSync(this.fd);
+    this.fd = -1;
+    this.rewind();
   }
   /** Bytes [at, at + length): from the window when they are in it (or just ahead of it), else a read of their own. */
   read(at, length) {
@@ -1697,6 +1706,10 @@ var PackFile = class {
     return this.fill(at, end - at);
   }
   fill(at, length) {
+    if (this.fd === -1) {
+      this.fd = openSync(this.path, "r");
+      if (fstatSync(this.fd).size !== this.length) throw new Error("pack file changed while being read");
+    }
     const buffer = Buffer.allocUnsafe(length);
     let done = 0;
     while (done < length) {
@@ -1811,6 +1824,10 @@ var PackJudge = class {
   cacheKey;
   scratch = Buffer.allocUnsafe(64 * 1024);
   sniff = Buffer.allocUnsafe(SNIFF);
+  /** Closes the pack file until it is next read. */
+  release() {
+    this.pack.release();
+  }
   /** The first rank whose entry starts at or after `fraction` of the pack's bytes: cuts a pack into parts. */
   rankAtFraction(fraction) {
     if (fraction >= 1) return this.starts.length;
@@ -2022,6 +2039,7 @@ var keywords = keywordSet(data.keywords);
 var cache = new BlobCache(CACHE_BYTES);
 var judges = /* @__PURE__ */ new Map();
 var rules = null;
+var withDirty = /* @__PURE__ */ new Set();
 var post = (message) => port.postMessage(message);
 port.on("message", (message) => {
   try {
@@ -2053,6 +2071,8 @@ function judgePart(pack, from, to) {
   try {
     const verdict = judge.judgeRanks(judge.rankAtFraction(from), judge.rankAtFraction(to), (blobs, bytes) => post({ type: "progress", blobs, bytes }));
     post({ type: "judged", pack, ...verdict });
+    if (verdict.dirty.length > 0) withDirty.add(pack);
+    else if (!withDirty.has(pack)) judge.release();
   } catch (error) {
     judges.set(pack, error instanceof Error ? error : new Error(String(error)));
     post({ type: "unreadable", pack, message: error instanceof Error ? error.message : String(error) });

@@ -109,6 +109,11 @@ export class PackJudge {
     this.cacheKey = (options.packNumber ?? 0) * 2 ** 32;
   }
 
+  /** Closes the pack file until it is next read. */
+  release(): void {
+    this.pack.release();
+  }
+
   /** The first rank whose entry starts at or after `fraction` of the pack's bytes: cuts a pack into parts. */
   rankAtFraction(fraction: number): number {
     if (fraction >= 1) return this.starts.length;

@@ -28,12 +28,13 @@ const WINDOW = 1024 * 1024;
 const HEADER_MAX = 48;
 
 export class PackFile {
-  private readonly fd: number;
+  /** -1 while released (see release()). */
+  private fd: number;
   readonly length: number;
   private window: Buffer = Buffer.alloc(0);
   private windowAt = 0;
 
-  constructor(path: string) {
+  constructor(private readonly path: string) {
     this.fd = openSync(path, 'r');
     this.length = fstatSync(this.fd).size;
     const head = this.read(0, 12);
@@ -48,8 +49,14 @@ export class PackFile {
     this.windowAt = 0;
   }
 
-  close(): void {
-    closeSync(this.fd);
+  /**
+   * Closes the file until it is read again: a repository may have hundreds of packs, and a thread keeps open
+   * only those it will read again (the ones with blobs left to scan).
+   */
+  release(): void {
+    if (this.fd !== -1) closeSync(this.fd);
+    this.fd = -1;
+    this.rewind();
   }
 
   /** Bytes [at, at + length): from the window when they are in it (or just ahead of it), else a read of their own. */
@@ -66,6 +73,10 @@ export class PackFile {
   }
 
   private fill(at: number, length: number): Buffer {
+    if (this.fd === -1) {
+      this.fd = openSync(this.path, 'r');
+      if (fstatSync(this.fd).size !== this.length) throw new Error('pack file changed while being read');
+    }
     const buffer = Buffer.allocUnsafe(length);
     let done = 0;
     while (done < length) {

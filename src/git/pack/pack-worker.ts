@@ -46,6 +46,7 @@ const keywords = keywordSet(data.keywords);
 const cache = new BlobCache(CACHE_BYTES);
 const judges = new Map<number, PackJudge | Error>();
 let rules: readonly Rule[] | null = null;
+const withDirty = new Set<number>();
 
 const post = (message: FromPackWorker): void => port.postMessage(message);
 
@@ -81,6 +82,9 @@ function judgePart(pack: number, from: number, to: number): void {
   try {
     const verdict = judge.judgeRanks(judge.rankAtFraction(from), judge.rankAtFraction(to), (blobs, bytes) => post({ type: 'progress', blobs, bytes }));
     post({ type: 'judged', pack, ...verdict });
+    // Only packs with dirty blobs are read again (to scan them): the others need no open file meanwhile.
+    if (verdict.dirty.length > 0) withDirty.add(pack);
+    else if (!withDirty.has(pack)) judge.release();
   } catch (error) {
     // A damaged pack: nothing from it is trusted, not even the parts judged before.
     judges.set(pack, error instanceof Error ? error : new Error(String(error)));
