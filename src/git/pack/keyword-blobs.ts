@@ -9,11 +9,11 @@
 // prefilter run over every whole blob (engine/prefilter.ts): blobs with a keyword, or that may be UTF-16 (the
 // prefilter lets those through to the decoder), are "dirty" and need a full scan; the rest are clean.
 //
-// A blob that is some delta's base is rebuilt whole (inflate, apply the delta to its base) and cached until its
-// last dependant is judged; a blob that is nobody's base (half of them) is never built: its windows are read
-// through the delta's instructions straight from its base and the delta. Anything this
-// reader does not judge (a blob over the size limit, a delta on one, a base outside the pack) is left for
-// `git cat-file` to read like a loose object.
+// A blob that is some delta's base is rebuilt whole (inflate, apply the delta to its base) and cached until
+// its last dependant is judged; a blob that is nobody's base (half of them) is never built: its windows are
+// read through the delta's instructions straight from its base and the delta. Anything this reader does not
+// judge (a blob over the size limit, a delta on one, a base outside the pack) is left for `git cat-file` to
+// read like a loose object.
 import { mayBeUtf16, type KeywordSet } from '../../engine/prefilter.js';
 import { BlobCache } from './blob-cache.js';
 import { applyDelta, copyResult, deltaResultSize, parseDelta } from './delta.js';
