@@ -13,6 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../src/config/types.js';
 import { createPrefilter, keywordSet } from '../src/engine/prefilter.js';
 import { BatchParser } from '../src/git/cat-file.js';
+import { scanDirty } from '../src/git/scan-commits.js';
+import { detectChunk } from '../src/detect.js';
 import { BlobCache } from '../src/git/pack/blob-cache.js';
 import { parsePackIndex } from '../src/git/pack/index-file.js';
 import { PackJudge } from '../src/git/pack/keyword-blobs.js';
@@ -355,6 +357,39 @@ describe('scan --history reading packs', () => {
     const direct = scan(repo);
     expect(direct.report).toEqual(scan(repo, { KEYWARDEN_READ_PACKS: '0' }).report);
     expect(direct.report.findings.map((finding: any) => finding.secret).filter((secret: string) => secrets.includes(secret)).sort()).toEqual([...secrets].sort());
+  });
+
+  it('reads the dirty blobs through git when the pack threads fail while scanning them, counting nothing twice', async () => {
+    const repo = Repo.init();
+    const leak = fakeLeak();
+    repo.commit('keys', { 'a.env': leak.text, 'b.txt': 'aws region only\n' });
+    const blobs = repo.git('ls-tree', '-r', 'HEAD').trim().split('\n').map((line) => {
+      const [meta, path] = line.split('\t');
+      return { sha: meta.split(' ')[2], path, size: Number(repo.git('cat-file', '-s', meta.split(' ')[2]).trim()) };
+    });
+    // Threads that report one blob and then fail: that report must be dropped, not counted.
+    const failing = {
+      verdict: Promise.resolve(null),
+      async scan(_blobs: unknown, callbacks: { onFound: (sha: string, result: unknown) => void; onClean: (items: number, bytes: number) => void }) {
+        callbacks.onFound(blobs[0].sha, { candidates: [] });
+        callbacks.onClean(5, 500);
+        throw new Error('pack reader: lost');
+      },
+      close: async () => {},
+    };
+    const rules = loadRules(defaultConfig(repo.dir));
+    const context = { cwd: repo.dir, config: defaultConfig(repo.dir), options: {} as never, stdin: process.stdin, progress: null, keywords: KEYWORDS, readPacks: true };
+    const recorded: string[] = [];
+    const stats = { files: 0, bytes: 0, commits: 0 };
+    const notes: Array<{ message: string }> = [];
+    const record = (plan: { sha: string; path: string }, result: { candidates: Array<{ secret: string }> }) => {
+      recorded.push(`${plan.path}:${result.candidates.map((candidate) => candidate.secret).sort().join(',')}`);
+      stats.files++;
+    };
+    await scanDirty(context, async (chunk) => detectChunk(chunk, rules), failing as never, blobs, record as never, stats, new Set(), notes as never);
+    expect(recorded.sort()).toEqual([`a.env:${[leak.id, leak.secret].sort().join(',')}`, 'b.txt:']);
+    expect(stats.files).toBe(2);
+    expect(notes.map((note) => note.message)).toEqual(['the pack reader failed, so 2 blobs were read through git instead: pack reader: lost']);
   });
 
   it('falls back to git for a pack it cannot read, and says so', () => {

@@ -2906,7 +2906,7 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
   }
   const workers = await early ?? (scan.workers ?? totalBytes >= POOL_MIN_BYTES ? (await Promise.resolve().then(() => (init_pool(), pool_exports))).startWorkers(context.config, cwd) : null);
   try {
-    await Promise.all([scanBlobs(context, detect, wanted, totalBytes, record, workers, stats, scanned), scanDirty(packs, dirty, record, stats, scanned)]);
+    await Promise.all([scanBlobs(context, detect, wanted, totalBytes, record, workers, stats, scanned), scanDirty(context, detect, packs, dirty, record, stats, scanned, notes)]);
   } finally {
     if (workers !== await early) await workers?.close();
   }
@@ -3015,18 +3015,29 @@ function scanPacks(context, notes) {
     progress?.update({ items: done.items, bytes: done.bytes, totalItems: 0, totalBytes: 0, label: "blobs" });
   });
 }
-async function scanDirty(packs, dirty, record, stats, scanned) {
+async function scanDirty(context, detect, packs, dirty, record, stats, scanned, notes) {
   if (packs === null || dirty.length === 0) return;
   const bySha = new Map(dirty.map((plan) => [plan.sha, plan]));
-  await packs.scan(dirty, {
-    onFound: (sha, result) => record(bySha.get(sha), result),
-    onClean(items, bytes) {
-      stats.files += items;
-      stats.bytes += bytes;
-    },
-    onProgress: () => {
-    }
-  });
+  const found = [];
+  const clean = { items: 0, bytes: 0 };
+  try {
+    await packs.scan(dirty, {
+      onFound: (sha, result) => found.push([bySha.get(sha), result]),
+      onClean(items, bytes) {
+        clean.items += items;
+        clean.bytes += bytes;
+      },
+      onProgress: () => {
+      }
+    });
+  } catch (error) {
+    notes.push({ level: "info", message: `the pack reader failed, so ${dirty.length} blob${dirty.length === 1 ? " was" : "s were"} read through git instead: ${error instanceof Error ? error.message : String(error)}` });
+    await scanBlobs(context, detect, dirty, 0, record, null);
+    return;
+  }
+  for (const [plan, result] of found) record(plan, result);
+  stats.files += clean.items;
+  stats.bytes += clean.bytes;
   for (const plan of dirty) scanned.add(plan.sha);
 }
 function blobBytes(blobs, maxSize) {

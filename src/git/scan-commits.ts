@@ -100,7 +100,7 @@ async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan
   }
   const workers = (await early) ?? (scan.workers ?? totalBytes >= POOL_MIN_BYTES ? (await import('../pool/pool.js')).startWorkers(context.config, cwd) : null);
   try {
-    await Promise.all([scanBlobs(context, detect, wanted, totalBytes, record, workers, stats, scanned), scanDirty(packs, dirty, record, stats, scanned)]);
+    await Promise.all([scanBlobs(context, detect, wanted, totalBytes, record, workers, stats, scanned), scanDirty(context, detect, packs, dirty, record, stats, scanned, notes)]);
   } finally {
     if (workers !== (await early)) await workers?.close();
   }
@@ -225,17 +225,33 @@ function scanPacks(context: SourceContext, notes: Note[]): PackScan {
 }
 
 /** The blobs a pack reader judged dirty, scanned in full on its threads. */
-async function scanDirty(packs: PackScan | null, dirty: BlobPlan[], record: (plan: BlobPlan, result: DetectResult) => void, stats: ScanStats, scanned: Set<string>): Promise<void> {
+/**
+ * The blobs a pack reader judged dirty, scanned in full on its threads. Should a thread fail now (the pack
+ * judged fine a moment ago), the same blobs are read through git instead: results are kept aside until the
+ * threads are done, so that nothing is counted twice. Exported for tests.
+ */
+export async function scanDirty(context: SourceContext, detect: Detect, packs: PackScan | null, dirty: BlobPlan[], record: (plan: BlobPlan, result: DetectResult) => void, stats: ScanStats, scanned: Set<string>, notes: Note[]): Promise<void> {
   if (packs === null || dirty.length === 0) return;
   const bySha = new Map(dirty.map((plan) => [plan.sha, plan]));
-  await packs.scan(dirty, {
-    onFound: (sha, result) => record(bySha.get(sha)!, result),
-    onClean(items, bytes) {
-      stats.files += items;
-      stats.bytes += bytes;
-    },
-    onProgress: () => {},
-  });
+  const found: Array<[BlobPlan, DetectResult]> = [];
+  const clean = { items: 0, bytes: 0 };
+  try {
+    await packs.scan(dirty, {
+      onFound: (sha, result) => found.push([bySha.get(sha)!, result]),
+      onClean(items, bytes) {
+        clean.items += items;
+        clean.bytes += bytes;
+      },
+      onProgress: () => {},
+    });
+  } catch (error) {
+    notes.push({ level: 'info', message: `the pack reader failed, so ${dirty.length} blob${dirty.length === 1 ? ' was' : 's were'} read through git instead: ${error instanceof Error ? error.message : String(error)}` });
+    await scanBlobs(context, detect, dirty, 0, record, null);
+    return;
+  }
+  for (const [plan, result] of found) record(plan, result);
+  stats.files += clean.items;
+  stats.bytes += clean.bytes;
   for (const plan of dirty) scanned.add(plan.sha);
 }
 
