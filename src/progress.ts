@@ -11,15 +11,16 @@ export function createProgress(io: Io, options: ScanOptions): Progress | null {
   let last = 0;
   let drawn = false;
   return {
-    update({ items, bytes, totalItems, totalBytes, label }) {
+    update({ items, bytes, totalItems, totalBytes, fraction, label }) {
       const now = Date.now();
       if (now - last < 100) return;
       last = now;
       const seconds = (now - started) / 1000;
       const rate = bytes / Math.max(seconds, 0.001);
-      const eta = totalBytes > 0 && rate > 0 ? ` ETA ${Math.max(0, Math.ceil((totalBytes - bytes) / rate))}s` : '';
+      const share = fraction ?? (totalBytes > 0 ? bytes / totalBytes : null);
+      const eta = share !== null && share > 0 ? ` ETA ${Math.max(0, Math.ceil((seconds * (1 - share)) / share))}s` : '';
       const count = totalItems > 0 ? `${items}/${totalItems}` : `${items}`;
-      const percent = totalBytes > 0 ? ` ${Math.floor((100 * bytes) / totalBytes)}%` : '';
+      const percent = share !== null ? ` ${Math.floor(100 * share)}%` : '';
       io.stderr.write(`\r\x1b[K${label} ${count}${percent} ${mib(bytes)} MiB ${mib(rate)} MiB/s${eta}`);
       drawn = true;
     },

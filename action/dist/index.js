@@ -2686,14 +2686,17 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers) {
   const judged = /* @__PURE__ */ new Map();
   const unreadable = /* @__PURE__ */ new Set();
   let next = 0;
+  let packBytesRead = 0;
   await Promise.all(
     workers.map(async (worker, w) => {
       while (next < parts.length) {
         const part = parts[next++];
         if (unreadable.has(part.pack)) continue;
         await exchange(worker, { type: "judge", ...part }, (message2) => {
-          if (message2.type === "progress") onProgress(message2.blobs, message2.bytes);
-          else if (message2.type === "unreadable") {
+          if (message2.type === "progress") {
+            packBytesRead += message2.packBytes;
+            onProgress(message2.blobs, message2.bytes, Math.min(1, packBytesRead / totalBytes));
+          } else if (message2.type === "unreadable") {
             if (!unreadable.has(part.pack)) notes.push({ level: "info", message: `read the blobs of ${path5.basename(packs[part.pack].pack)} through git instead of directly: ${message2.message}` });
             unreadable.add(part.pack);
             return true;
@@ -3009,10 +3012,10 @@ async function scanBlobs(context, detect, plans2, totalBytes, record, workers, s
 function scanPacks(context, notes) {
   const done = { items: 0, bytes: 0 };
   const progress = context.progress;
-  return startPackScan(context.cwd, context.config, context.keywords, notes, (items, bytes) => {
+  return startPackScan(context.cwd, context.config, context.keywords, notes, (items, bytes, fraction) => {
     done.items += items;
     done.bytes += bytes;
-    progress?.update({ items: done.items, bytes: done.bytes, totalItems: 0, totalBytes: 0, label: "blobs" });
+    progress?.update({ items: done.items, bytes: done.bytes, totalItems: 0, totalBytes: 0, fraction, label: "blobs" });
   });
 }
 async function scanDirty(context, detect, packs, dirty, record, stats, scanned, notes) {
@@ -16622,15 +16625,16 @@ function createProgress(io, options) {
   let last = 0;
   let drawn = false;
   return {
-    update({ items, bytes, totalItems, totalBytes, label }) {
+    update({ items, bytes, totalItems, totalBytes, fraction, label }) {
       const now = Date.now();
       if (now - last < 100) return;
       last = now;
       const seconds = (now - started) / 1e3;
       const rate = bytes / Math.max(seconds, 1e-3);
-      const eta = totalBytes > 0 && rate > 0 ? ` ETA ${Math.max(0, Math.ceil((totalBytes - bytes) / rate))}s` : "";
+      const share = fraction ?? (totalBytes > 0 ? bytes / totalBytes : null);
+      const eta = share !== null && share > 0 ? ` ETA ${Math.max(0, Math.ceil(seconds * (1 - share) / share))}s` : "";
       const count = totalItems > 0 ? `${items}/${totalItems}` : `${items}`;
-      const percent = totalBytes > 0 ? ` ${Math.floor(100 * bytes / totalBytes)}%` : "";
+      const percent = share !== null ? ` ${Math.floor(100 * share)}%` : "";
       io.stderr.write(`\r\x1B[K${label} ${count}${percent} ${mib(bytes)} MiB ${mib(rate)} MiB/s${eta}`);
       drawn = true;
     },

@@ -1841,11 +1841,20 @@ var PackJudge = class {
     }
     return low;
   }
-  /** Judges the blobs with ranks in [from, to) (and whatever bases they need), reporting only those. */
+  /**
+   * Judges the blobs with ranks in [from, to) (and whatever bases they need), reporting only those. Progress:
+   * blobs and their bytes since the last call, and how many bytes of the pack those entries took.
+   */
   judgeRanks(from, to, onProgress) {
     const verdict = { clean: [], dirty: [], cleanSizes: [], dirtySizes: [] };
     let blobs = 0;
     let bytes = 0;
+    let reportedUpTo = from;
+    const report = (rank) => {
+      onProgress?.(blobs, bytes, this.end(rank) - this.starts[reportedUpTo]);
+      reportedUpTo = rank + 1;
+      blobs = bytes = 0;
+    };
     for (let rank = from; rank < to; rank++) {
       this.judge(rank);
       const state = this.state[rank];
@@ -1854,12 +1863,9 @@ var PackJudge = class {
       (state === CLEAN ? verdict.cleanSizes : verdict.dirtySizes).push(this.sizes[rank]);
       blobs++;
       bytes += this.sizes[rank];
-      if (blobs >= 1024) {
-        onProgress?.(blobs, bytes);
-        blobs = bytes = 0;
-      }
+      if (blobs >= 1024) report(rank);
     }
-    if (blobs > 0) onProgress?.(blobs, bytes);
+    if (to > reportedUpTo) report(to - 1);
     return verdict;
   }
   /** Where blobs are in the pack, for visiting them in pack order (unknown names last). */
@@ -2069,7 +2075,7 @@ function judgePart(pack, from, to) {
     return;
   }
   try {
-    const verdict = judge.judgeRanks(judge.rankAtFraction(from), judge.rankAtFraction(to), (blobs, bytes) => post({ type: "progress", blobs, bytes }));
+    const verdict = judge.judgeRanks(judge.rankAtFraction(from), judge.rankAtFraction(to), (blobs, bytes, packBytes) => post({ type: "progress", blobs, bytes, packBytes }));
     post({ type: "judged", pack, ...verdict });
     if (verdict.dirty.length > 0) withDirty.add(pack);
     else if (!withDirty.has(pack)) judge.release();
@@ -2098,7 +2104,7 @@ function scanBlobs(blobs) {
       cleanItems++;
       cleanBytes += blob.data.length;
     }
-    post({ type: "progress", blobs: 1, bytes: blob.data.length });
+    post({ type: "progress", blobs: 1, bytes: blob.data.length, packBytes: 0 });
   }
   post({ type: "scanned", found, cleanItems, cleanBytes });
 }

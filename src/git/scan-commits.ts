@@ -213,14 +213,17 @@ async function scanBlobs(context: SourceContext, detect: Detect, plans: BlobPlan
   await Promise.all(pending);
 }
 
-/** Starts reading the packs (worker threads), with progress (totals unknown until every pack is read). */
+/**
+ * Starts reading the packs (worker threads), with progress: blobs and bytes judged, and how far through the
+ * packs (the blob totals are known only at the end).
+ */
 function scanPacks(context: SourceContext, notes: Note[]): PackScan {
   const done = { items: 0, bytes: 0 };
   const progress = context.progress;
-  return startPackScan(context.cwd, context.config, context.keywords, notes, (items, bytes) => {
+  return startPackScan(context.cwd, context.config, context.keywords, notes, (items, bytes, fraction) => {
     done.items += items;
     done.bytes += bytes;
-    progress?.update({ items: done.items, bytes: done.bytes, totalItems: 0, totalBytes: 0, label: 'blobs' });
+    progress?.update({ items: done.items, bytes: done.bytes, totalItems: 0, totalBytes: 0, fraction, label: 'blobs' });
   });
 }
 

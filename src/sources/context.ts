@@ -5,8 +5,11 @@ import type { Config } from '../config/types.js';
 import type { ScanOptions } from '../cli/options.js';
 
 export interface Progress {
-  /** Called often; the sink throttles. total may be unknown (0). */
-  update(done: { items: number; bytes: number; totalItems: number; totalBytes: number; label: string }): void;
+  /**
+   * Called often; the sink throttles. Totals may be unknown (0); `fraction` (0..1), when given, says how far
+   * the work is when the byte total is not known in advance.
+   */
+  update(done: { items: number; bytes: number; totalItems: number; totalBytes: number; fraction?: number; label: string }): void;
   done(): void;
 }
 

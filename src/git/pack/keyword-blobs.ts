@@ -128,11 +128,20 @@ export class PackJudge {
     return low;
   }
 
-  /** Judges the blobs with ranks in [from, to) (and whatever bases they need), reporting only those. */
-  judgeRanks(from: number, to: number, onProgress?: (blobs: number, bytes: number) => void): RangeVerdict {
+  /**
+   * Judges the blobs with ranks in [from, to) (and whatever bases they need), reporting only those. Progress:
+   * blobs and their bytes since the last call, and how many bytes of the pack those entries took.
+   */
+  judgeRanks(from: number, to: number, onProgress?: (blobs: number, bytes: number, packBytes: number) => void): RangeVerdict {
     const verdict: RangeVerdict = { clean: [], dirty: [], cleanSizes: [], dirtySizes: [] };
     let blobs = 0;
     let bytes = 0;
+    let reportedUpTo = from;
+    const report = (rank: number): void => {
+      onProgress?.(blobs, bytes, this.end(rank) - this.starts[reportedUpTo]);
+      reportedUpTo = rank + 1;
+      blobs = bytes = 0;
+    };
     for (let rank = from; rank < to; rank++) {
       this.judge(rank);
       const state = this.state[rank];
@@ -141,12 +150,9 @@ export class PackJudge {
       (state === CLEAN ? verdict.cleanSizes : verdict.dirtySizes).push(this.sizes[rank]);
       blobs++;
       bytes += this.sizes[rank];
-      if (blobs >= 1024) {
-        onProgress?.(blobs, bytes);
-        blobs = bytes = 0;
-      }
+      if (blobs >= 1024) report(rank);
     }
-    if (blobs > 0) onProgress?.(blobs, bytes);
+    if (to > reportedUpTo) report(to - 1);
     return verdict;
   }
 

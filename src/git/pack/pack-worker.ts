@@ -30,7 +30,7 @@ export type ToPackWorker =
   | { type: 'scan'; blobs: Array<{ sha: string; path: string; pack: number }> };
 
 export type FromPackWorker =
-  | { type: 'progress'; blobs: number; bytes: number }
+  | { type: 'progress'; blobs: number; bytes: number; packBytes: number }
   | { type: 'judged'; pack: number; clean: string[]; dirty: string[]; cleanSizes: number[]; dirtySizes: number[] }
   | { type: 'unreadable'; pack: number; message: string }
   | { type: 'scanned'; found: Array<{ sha: string; result: DetectResult }>; cleanItems: number; cleanBytes: number }
@@ -80,7 +80,7 @@ function judgePart(pack: number, from: number, to: number): void {
     return;
   }
   try {
-    const verdict = judge.judgeRanks(judge.rankAtFraction(from), judge.rankAtFraction(to), (blobs, bytes) => post({ type: 'progress', blobs, bytes }));
+    const verdict = judge.judgeRanks(judge.rankAtFraction(from), judge.rankAtFraction(to), (blobs, bytes, packBytes) => post({ type: 'progress', blobs, bytes, packBytes }));
     post({ type: 'judged', pack, ...verdict });
     // Only packs with dirty blobs are read again (to scan them): the others need no open file meanwhile.
     if (verdict.dirty.length > 0) withDirty.add(pack);
@@ -113,7 +113,7 @@ function scanBlobs(blobs: Array<{ sha: string; path: string; pack: number }>): v
       cleanItems++;
       cleanBytes += blob.data.length;
     }
-    post({ type: 'progress', blobs: 1, bytes: blob.data.length });
+    post({ type: 'progress', blobs: 1, bytes: blob.data.length, packBytes: 0 });
   }
   post({ type: 'scanned', found, cleanItems, cleanBytes });
 }

@@ -43,7 +43,10 @@ const ONE_THREAD_BYTES = 4 * 1024 * 1024;
 /** Parts per thread: handed out as threads become free, so that one slow part does not hold the others up. */
 const PARTS_PER_THREAD = 2;
 
-export function startPackScan(cwd: string, config: Config, keywords: readonly string[], notes: Note[], onProgress: (blobs: number, bytes: number) => void): PackScan {
+/** Judging progress: blobs and their bytes since the last call, and the share of all packs read so far. */
+export type JudgeProgress = (blobs: number, bytes: number, fraction: number) => void;
+
+export function startPackScan(cwd: string, config: Config, keywords: readonly string[], notes: Note[], onProgress: JudgeProgress): PackScan {
   const workers: Worker[] = [];
   const verdict = judgeAll(cwd, config, keywords, notes, onProgress, workers).catch((error: unknown) => {
     notes.push({ level: 'info', message: `could not read the packs directly, so every blob was read through git (slower): ${error instanceof Error ? error.message : String(error)}` });
@@ -82,7 +85,7 @@ export function startPackScan(cwd: string, config: Config, keywords: readonly st
   };
 }
 
-async function judgeAll(cwd: string, config: Config, keywords: readonly string[], notes: Note[], onProgress: (blobs: number, bytes: number) => void, workers: Worker[]): Promise<PackVerdict | null> {
+async function judgeAll(cwd: string, config: Config, keywords: readonly string[], notes: Note[], onProgress: JudgeProgress, workers: Worker[]): Promise<PackVerdict | null> {
   const store = await objectStore(cwd);
   const packs = store === null ? [] : listPacks(store.objects);
   if (store === null || packs.length === 0) return null;
@@ -101,13 +104,17 @@ async function judgeAll(cwd: string, config: Config, keywords: readonly string[]
   const judged = new Map<number, JudgedPart[]>();
   const unreadable = new Set<number>();
   let next = 0;
+  let packBytesRead = 0;
   await Promise.all(
     workers.map(async (worker, w) => {
       while (next < parts.length) {
         const part = parts[next++];
         if (unreadable.has(part.pack)) continue;
         await exchange(worker, { type: 'judge', ...part }, (message) => {
-          if (message.type === 'progress') onProgress(message.blobs, message.bytes);
+          if (message.type === 'progress') {
+            packBytesRead += message.packBytes;
+            onProgress(message.blobs, message.bytes, Math.min(1, packBytesRead / totalBytes));
+          }
           else if (message.type === 'unreadable') {
             if (!unreadable.has(part.pack)) notes.push({ level: 'info', message: `read the blobs of ${path.basename(packs[part.pack].pack)} through git instead of directly: ${message.message}` });
             unreadable.add(part.pack);
