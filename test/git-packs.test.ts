@@ -299,6 +299,34 @@ describe('pack reader: keywords at the very edges of delta instructions', () => 
   });
 });
 
+describe('pack reader: damaged packs', () => {
+  it('throws an error or answers, never hangs or crashes, whatever byte of a pack is damaged', () => {
+    const repo = Repo.init();
+    randomHistory(repo, 5, 25);
+    repo.git('repack', '-adfq', '--depth=20');
+    const [pack] = packsOf(repo);
+    const index = parsePackIndex(readFileSync(pack.replace(/\.pack$/, '.idx')), 20);
+    const original = readFileSync(pack);
+    const next = random(42);
+    const damaged = path.join(tempDir(), 'damaged.pack');
+    let errors = 0;
+    for (let round = 0; round < 150; round++) {
+      const bytes = Buffer.from(original);
+      // Past the 12-byte header (a bad header is refused at once): one to three bytes changed.
+      for (let flips = 1 + next(3); flips > 0; flips--) bytes[12 + next(bytes.length - 32)] ^= 1 + next(255);
+      writeFileSync(damaged, bytes);
+      try {
+        const judge = new PackJudge(new PackFile(damaged), index, { keywords: keywordSet(KEYWORDS), maxSize: 1024 * 1024 });
+        judge.judgeRanks(0, index.count);
+      } catch (error) {
+        expect(error).toBeInstanceOf(Error);
+        errors++;
+      }
+    }
+    expect(errors).toBeGreaterThan(10); // the damage was real
+  });
+});
+
 describe('scan --history reading packs', () => {
   const scan = (repo: Repo, env: Record<string, string> = {}) => {
     const result = runCli(['scan', '--history', '--format', 'json', '--no-redact'], { cwd: repo.dir, env });

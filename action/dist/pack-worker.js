@@ -1751,7 +1751,7 @@ var PackFile = class {
   }
   /** The inflated data (`size` bytes, from the entry's header) of the zlib stream in [dataAt, end). */
   inflate(dataAt, end, size) {
-    const data2 = inflateSync(this.read(dataAt, end - dataAt), { chunkSize: Math.max(64, Math.min(size, 1 << 24)) });
+    const data2 = inflateSync(this.read(dataAt, end - dataAt), { chunkSize: Math.max(64, Math.min(size, 1 << 24)), maxOutputLength: Math.max(1, size) });
     if (data2.length !== size) throw new Error(`pack entry inflated to ${data2.length} bytes, expected ${size}`);
     return data2;
   }

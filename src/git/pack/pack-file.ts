@@ -120,7 +120,8 @@ export class PackFile {
 
   /** The inflated data (`size` bytes, from the entry's header) of the zlib stream in [dataAt, end). */
   inflate(dataAt: number, end: number, size: number): Buffer {
-    const data = inflateSync(this.read(dataAt, end - dataAt), { chunkSize: Math.max(64, Math.min(size, 1 << 24)) });
+    // A damaged stream that would inflate past its stated size is stopped there (and reported as damaged).
+    const data = inflateSync(this.read(dataAt, end - dataAt), { chunkSize: Math.max(64, Math.min(size, 1 << 24)), maxOutputLength: Math.max(1, size) });
     if (data.length !== size) throw new Error(`pack entry inflated to ${data.length} bytes, expected ${size}`);
     return data;
   }
