@@ -2626,11 +2626,86 @@ var init_introductions = __esm({
   }
 });
 
+// src/pool/pool.ts
+var pool_exports = {};
+__export(pool_exports, {
+  availableCores: () => availableCores,
+  startWorkers: () => startWorkers
+});
+import os from "node:os";
+import { Worker } from "node:worker_threads";
+function startWorkers(config, cwd, size2 = defaultSize()) {
+  const workers = Array.from({ length: size2 }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
+  return {
+    async scan(blobs, callbacks) {
+      if (blobs.length === 0) return;
+      const slices = cut(blobs, size2 * SLICES_PER_WORKER);
+      let next = 0;
+      await Promise.all(
+        workers.map(
+          (worker) => new Promise((resolve6, reject) => {
+            const send = () => {
+              if (next >= slices.length) resolve6();
+              else worker.postMessage(slices[next++]);
+            };
+            worker.on("message", (message2) => {
+              if (message2.type === "progress") callbacks.onProgress(message2.items, message2.bytes);
+              else if (message2.type === "error") reject(new RuntimeError(message2.message));
+              else {
+                for (const { sha, result } of message2.found) callbacks.onFound(sha, result);
+                callbacks.onClean(message2.cleanItems, message2.cleanBytes);
+                send();
+              }
+            });
+            worker.on("error", (error) => reject(new RuntimeError(`history worker failed: ${error.message}`)));
+            send();
+          })
+        )
+      );
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    }
+  };
+}
+function cut(blobs, count) {
+  const total = blobs.reduce((sum, blob) => sum + blob.size, 0);
+  const target = Math.max(1, total / count);
+  const slices = [];
+  let current = { id: 0, shas: [], paths: [] };
+  let bytes = 0;
+  for (const blob of blobs) {
+    current.shas.push(blob.sha);
+    current.paths.push(blob.path);
+    bytes += blob.size;
+    if (bytes >= target) {
+      slices.push(current);
+      current = { id: slices.length, shas: [], paths: [] };
+      bytes = 0;
+    }
+  }
+  if (current.shas.length > 0) slices.push(current);
+  return slices;
+}
+function defaultSize() {
+  return Math.max(1, Math.min(availableCores(), 8));
+}
+function availableCores() {
+  return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+}
+var SLICES_PER_WORKER;
+var init_pool = __esm({
+  "src/pool/pool.ts"() {
+    "use strict";
+    init_errors();
+    SLICES_PER_WORKER = 2;
+  }
+});
+
 // src/git/pack/packs.ts
 import { readdirSync as readdirSync3, statSync } from "node:fs";
-import os from "node:os";
 import path5 from "node:path";
-import { Worker } from "node:worker_threads";
+import { Worker as Worker2 } from "node:worker_threads";
 function startPackScan(cwd, config, keywords, notes, onProgress) {
   const workers = [];
   const verdict = judgeAll(cwd, config, keywords, notes, onProgress, workers).catch((error) => {
@@ -2682,7 +2757,7 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers) {
     for (let i = 0; i < count; i++) parts.push({ pack: number, from: i / count, to: (i + 1) / count });
   });
   const workerData = { packs: packs.map(({ pack, index }) => ({ pack, index })), hashLength: store.hashLength, keywords: [...keywords], config };
-  for (let i = 0; i < threads; i++) workers.push(new Worker(new URL("./pack-worker.js", import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
+  for (let i = 0; i < threads; i++) workers.push(new Worker2(new URL("./pack-worker.js", import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
   const judged = /* @__PURE__ */ new Map();
   const unreadable = /* @__PURE__ */ new Set();
   let next = 0;
@@ -2769,90 +2844,17 @@ function listPacks(objects) {
   return packs.sort((a, b) => b.bytes - a.bytes);
 }
 function threadCount() {
-  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(cores - 1, 4));
+  return Math.max(1, Math.min(availableCores() - 1, 4));
 }
 var ONE_THREAD_BYTES, PARTS_PER_THREAD;
 var init_packs = __esm({
   "src/git/pack/packs.ts"() {
     "use strict";
     init_errors();
+    init_pool();
     init_run();
     ONE_THREAD_BYTES = 4 * 1024 * 1024;
     PARTS_PER_THREAD = 2;
-  }
-});
-
-// src/pool/pool.ts
-var pool_exports = {};
-__export(pool_exports, {
-  startWorkers: () => startWorkers
-});
-import os2 from "node:os";
-import { Worker as Worker2 } from "node:worker_threads";
-function startWorkers(config, cwd, size2 = defaultSize()) {
-  const workers = Array.from({ length: size2 }, () => new Worker2(new URL("./worker.js", import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
-  return {
-    async scan(blobs, callbacks) {
-      if (blobs.length === 0) return;
-      const slices = cut(blobs, size2 * SLICES_PER_WORKER);
-      let next = 0;
-      await Promise.all(
-        workers.map(
-          (worker) => new Promise((resolve6, reject) => {
-            const send = () => {
-              if (next >= slices.length) resolve6();
-              else worker.postMessage(slices[next++]);
-            };
-            worker.on("message", (message2) => {
-              if (message2.type === "progress") callbacks.onProgress(message2.items, message2.bytes);
-              else if (message2.type === "error") reject(new RuntimeError(message2.message));
-              else {
-                for (const { sha, result } of message2.found) callbacks.onFound(sha, result);
-                callbacks.onClean(message2.cleanItems, message2.cleanBytes);
-                send();
-              }
-            });
-            worker.on("error", (error) => reject(new RuntimeError(`history worker failed: ${error.message}`)));
-            send();
-          })
-        )
-      );
-    },
-    async close() {
-      await Promise.all(workers.map((worker) => worker.terminate()));
-    }
-  };
-}
-function cut(blobs, count) {
-  const total = blobs.reduce((sum, blob) => sum + blob.size, 0);
-  const target = Math.max(1, total / count);
-  const slices = [];
-  let current = { id: 0, shas: [], paths: [] };
-  let bytes = 0;
-  for (const blob of blobs) {
-    current.shas.push(blob.sha);
-    current.paths.push(blob.path);
-    bytes += blob.size;
-    if (bytes >= target) {
-      slices.push(current);
-      current = { id: slices.length, shas: [], paths: [] };
-      bytes = 0;
-    }
-  }
-  if (current.shas.length > 0) slices.push(current);
-  return slices;
-}
-function defaultSize() {
-  const cores = typeof os2.availableParallelism === "function" ? os2.availableParallelism() : os2.cpus().length;
-  return Math.max(1, Math.min(cores, 8));
-}
-var SLICES_PER_WORKER;
-var init_pool = __esm({
-  "src/pool/pool.ts"() {
-    "use strict";
-    init_errors();
-    SLICES_PER_WORKER = 2;
   }
 });
 
@@ -3249,9 +3251,9 @@ var require_path = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
-    var os4 = __require("os");
+    var os3 = __require("os");
     var path9 = __require("path");
-    var IS_WINDOWS_PLATFORM = os4.platform() === "win32";
+    var IS_WINDOWS_PLATFORM = os3.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
     var WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()[\]{}]|^!|[!+@](?=\())/g;
@@ -8770,8 +8772,8 @@ var require_settings4 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
     var fs2 = __require("fs");
-    var os4 = __require("os");
-    var CPU_COUNT = Math.max(os4.cpus().length, 1);
+    var os3 = __require("os");
+    var CPU_COUNT = Math.max(os3.cpus().length, 1);
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
       lstat: fs2.lstat,
       lstatSync: fs2.lstatSync,
@@ -14912,7 +14914,7 @@ var init_parse = __esm({
 
 // src/action/run.ts
 import { mkdirSync, writeFileSync } from "node:fs";
-import os3 from "node:os";
+import os2 from "node:os";
 import path8 from "node:path";
 
 // src/cli/fast-argv.ts
@@ -15671,6 +15673,7 @@ function display(file, base) {
 import { isAscii } from "node:buffer";
 
 // src/engine/prefilter.ts
+init_decode();
 var FREQUENCY = [
   17030,
   132,
@@ -15879,7 +15882,7 @@ function alternation(keywords, flags) {
 }
 function mayBeUtf16(data) {
   if (data.length >= 2 && (data[0] === 255 && data[1] === 254 || data[0] === 254 && data[1] === 255)) return true;
-  const end = Math.min(data.length, 8192);
+  const end = Math.min(data.length, SNIFF_BYTES);
   return data.subarray(0, end).indexOf(0) !== -1;
 }
 
@@ -18005,7 +18008,7 @@ async function runAction(io) {
     const workspace = path8.resolve(env2.GITHUB_WORKSPACE || ".");
     const inputs = readInputs(env2);
     const plan = planScan(env2.GITHUB_EVENT_NAME ?? "", readPayload(env2.GITHUB_EVENT_PATH), inputs.mode, workspace);
-    const sarifPath = inputs.sarif ? path8.resolve(workspace, inputs.sarif) : path8.join(env2.RUNNER_TEMP || os3.tmpdir(), "keywarden.sarif");
+    const sarifPath = inputs.sarif ? path8.resolve(workspace, inputs.sarif) : path8.join(env2.RUNNER_TEMP || os2.tmpdir(), "keywarden.sarif");
     io.stdout.write(`keywarden: scanning ${plan.describe}
 `);
     if (plan.args.length === 0) {

@@ -9,6 +9,44 @@ import { parentPort, workerData } from "node:worker_threads";
 // src/detect.ts
 import { isAscii } from "node:buffer";
 
+// src/text/decode.ts
+var SNIFF_BYTES = 8192;
+function decodeBytes(data2) {
+  if (data2.length >= 3 && data2[0] === 239 && data2[1] === 187 && data2[2] === 191) {
+    return { text: data2.toString("utf8", 3), encoding: "utf-8-bom" };
+  }
+  if (data2.length >= 2 && data2[0] === 255 && data2[1] === 254) {
+    return { text: data2.toString("utf16le", 2), encoding: "utf-16le" };
+  }
+  if (data2.length >= 2 && data2[0] === 254 && data2[1] === 255) {
+    return { text: swapUtf16(data2.subarray(2)).toString("utf16le"), encoding: "utf-16be" };
+  }
+  const sniff = data2.subarray(0, SNIFF_BYTES);
+  const nul = sniff.indexOf(0);
+  if (nul === -1) return { text: data2.toString("utf8"), encoding: "utf-8" };
+  const bomless = bomlessUtf16(sniff);
+  if (bomless === "le") return { text: data2.toString("utf16le"), encoding: "utf-16le" };
+  if (bomless === "be") return { text: swapUtf16(data2).toString("utf16le"), encoding: "utf-16be" };
+  return { skipped: "binary" };
+}
+function bomlessUtf16(sniff) {
+  const pairs = sniff.length >> 1;
+  if (pairs < 2) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i + 1 < sniff.length; i += 2) {
+    if (sniff[i] === 0) evenNul++;
+    if (sniff[i + 1] === 0) oddNul++;
+  }
+  if (oddNul >= pairs * 0.9 && evenNul === 0) return "le";
+  if (evenNul >= pairs * 0.9 && oddNul === 0) return "be";
+  return null;
+}
+function swapUtf16(data2) {
+  const copy = Buffer.from(data2.subarray(0, data2.length & ~1));
+  return copy.swap16();
+}
+
 // src/engine/prefilter.ts
 var FREQUENCY = [
   17030,
@@ -218,7 +256,7 @@ function alternation(keywords2, flags) {
 }
 function mayBeUtf16(data2) {
   if (data2.length >= 2 && (data2[0] === 255 && data2[1] === 254 || data2[0] === 254 && data2[1] === 255)) return true;
-  const end = Math.min(data2.length, 8192);
+  const end = Math.min(data2.length, SNIFF_BYTES);
   return data2.subarray(0, end).indexOf(0) !== -1;
 }
 
@@ -758,44 +796,6 @@ function lineStarts(text) {
   const starts = [0];
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
   return starts;
-}
-
-// src/text/decode.ts
-var SNIFF_BYTES = 8192;
-function decodeBytes(data2) {
-  if (data2.length >= 3 && data2[0] === 239 && data2[1] === 187 && data2[2] === 191) {
-    return { text: data2.toString("utf8", 3), encoding: "utf-8-bom" };
-  }
-  if (data2.length >= 2 && data2[0] === 255 && data2[1] === 254) {
-    return { text: data2.toString("utf16le", 2), encoding: "utf-16le" };
-  }
-  if (data2.length >= 2 && data2[0] === 254 && data2[1] === 255) {
-    return { text: swapUtf16(data2.subarray(2)).toString("utf16le"), encoding: "utf-16be" };
-  }
-  const sniff = data2.subarray(0, SNIFF_BYTES);
-  const nul = sniff.indexOf(0);
-  if (nul === -1) return { text: data2.toString("utf8"), encoding: "utf-8" };
-  const bomless = bomlessUtf16(sniff);
-  if (bomless === "le") return { text: data2.toString("utf16le"), encoding: "utf-16le" };
-  if (bomless === "be") return { text: swapUtf16(data2).toString("utf16le"), encoding: "utf-16be" };
-  return { skipped: "binary" };
-}
-function bomlessUtf16(sniff) {
-  const pairs = sniff.length >> 1;
-  if (pairs < 2) return null;
-  let evenNul = 0;
-  let oddNul = 0;
-  for (let i = 0; i + 1 < sniff.length; i += 2) {
-    if (sniff[i] === 0) evenNul++;
-    if (sniff[i + 1] === 0) oddNul++;
-  }
-  if (oddNul >= pairs * 0.9 && evenNul === 0) return "le";
-  if (evenNul >= pairs * 0.9 && oddNul === 0) return "be";
-  return null;
-}
-function swapUtf16(data2) {
-  const copy = Buffer.from(data2.subarray(0, data2.length & ~1));
-  return copy.swap16();
 }
 
 // src/detect.ts
@@ -1765,7 +1765,6 @@ var CLEAN = 3;
 var DIRTY = 4;
 var LEFT_TO_GIT = 5;
 var NO_KEYWORDS = [];
-var SNIFF = 8192;
 var PackJudge = class {
   constructor(pack, index, options) {
     this.pack = pack;
@@ -1823,7 +1822,8 @@ var PackJudge = class {
   cache;
   cacheKey;
   scratch = Buffer.allocUnsafe(64 * 1024);
-  sniff = Buffer.allocUnsafe(SNIFF);
+  /** A result's leading bytes, which decide "may be UTF-16" (mayBeUtf16) as for a whole blob. */
+  sniff = Buffer.allocUnsafe(SNIFF_BYTES);
   /** Closes the pack file until it is next read. */
   release() {
     this.pack.release();
@@ -1938,7 +1938,7 @@ var PackJudge = class {
     const parsed = parseDelta(delta, baseData.length);
     this.sizes[rank] = parsed.size;
     const found = this.deltaKeywords(parsed.size, parsed.ops, this.keywordsOf.get(base) ?? NO_KEYWORDS, (from, to, out, at) => copyResult(baseData, delta, parsed.ops, from, to, out, at));
-    const sniffed = copyResult(baseData, delta, parsed.ops, 0, Math.min(SNIFF, parsed.size), this.sniff, 0);
+    const sniffed = copyResult(baseData, delta, parsed.ops, 0, Math.min(SNIFF_BYTES, parsed.size), this.sniff, 0);
     const utf16 = mayBeUtf16(this.sniff.subarray(0, sniffed));
     if (this.dependants[rank] > 0) this.cache.set(this.cacheKey + rank, applyDelta(baseData, delta, parsed));
     if (--this.dependants[base] === 0) this.cache.delete(this.cacheKey + base);

@@ -8,6 +8,44 @@ import { parentPort, workerData } from "node:worker_threads";
 // src/detect.ts
 import { isAscii } from "node:buffer";
 
+// src/text/decode.ts
+var SNIFF_BYTES = 8192;
+function decodeBytes(data2) {
+  if (data2.length >= 3 && data2[0] === 239 && data2[1] === 187 && data2[2] === 191) {
+    return { text: data2.toString("utf8", 3), encoding: "utf-8-bom" };
+  }
+  if (data2.length >= 2 && data2[0] === 255 && data2[1] === 254) {
+    return { text: data2.toString("utf16le", 2), encoding: "utf-16le" };
+  }
+  if (data2.length >= 2 && data2[0] === 254 && data2[1] === 255) {
+    return { text: swapUtf16(data2.subarray(2)).toString("utf16le"), encoding: "utf-16be" };
+  }
+  const sniff = data2.subarray(0, SNIFF_BYTES);
+  const nul = sniff.indexOf(0);
+  if (nul === -1) return { text: data2.toString("utf8"), encoding: "utf-8" };
+  const bomless = bomlessUtf16(sniff);
+  if (bomless === "le") return { text: data2.toString("utf16le"), encoding: "utf-16le" };
+  if (bomless === "be") return { text: swapUtf16(data2).toString("utf16le"), encoding: "utf-16be" };
+  return { skipped: "binary" };
+}
+function bomlessUtf16(sniff) {
+  const pairs = sniff.length >> 1;
+  if (pairs < 2) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i + 1 < sniff.length; i += 2) {
+    if (sniff[i] === 0) evenNul++;
+    if (sniff[i + 1] === 0) oddNul++;
+  }
+  if (oddNul >= pairs * 0.9 && evenNul === 0) return "le";
+  if (evenNul >= pairs * 0.9 && oddNul === 0) return "be";
+  return null;
+}
+function swapUtf16(data2) {
+  const copy = Buffer.from(data2.subarray(0, data2.length & ~1));
+  return copy.swap16();
+}
+
 // src/engine/prefilter.ts
 var FREQUENCY = [
   17030,
@@ -217,7 +255,7 @@ function alternation(keywords, flags) {
 }
 function mayBeUtf16(data2) {
   if (data2.length >= 2 && (data2[0] === 255 && data2[1] === 254 || data2[0] === 254 && data2[1] === 255)) return true;
-  const end = Math.min(data2.length, 8192);
+  const end = Math.min(data2.length, SNIFF_BYTES);
   return data2.subarray(0, end).indexOf(0) !== -1;
 }
 
@@ -757,44 +795,6 @@ function lineStarts(text) {
   const starts = [0];
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
   return starts;
-}
-
-// src/text/decode.ts
-var SNIFF_BYTES = 8192;
-function decodeBytes(data2) {
-  if (data2.length >= 3 && data2[0] === 239 && data2[1] === 187 && data2[2] === 191) {
-    return { text: data2.toString("utf8", 3), encoding: "utf-8-bom" };
-  }
-  if (data2.length >= 2 && data2[0] === 255 && data2[1] === 254) {
-    return { text: data2.toString("utf16le", 2), encoding: "utf-16le" };
-  }
-  if (data2.length >= 2 && data2[0] === 254 && data2[1] === 255) {
-    return { text: swapUtf16(data2.subarray(2)).toString("utf16le"), encoding: "utf-16be" };
-  }
-  const sniff = data2.subarray(0, SNIFF_BYTES);
-  const nul = sniff.indexOf(0);
-  if (nul === -1) return { text: data2.toString("utf8"), encoding: "utf-8" };
-  const bomless = bomlessUtf16(sniff);
-  if (bomless === "le") return { text: data2.toString("utf16le"), encoding: "utf-16le" };
-  if (bomless === "be") return { text: swapUtf16(data2).toString("utf16le"), encoding: "utf-16be" };
-  return { skipped: "binary" };
-}
-function bomlessUtf16(sniff) {
-  const pairs = sniff.length >> 1;
-  if (pairs < 2) return null;
-  let evenNul = 0;
-  let oddNul = 0;
-  for (let i = 0; i + 1 < sniff.length; i += 2) {
-    if (sniff[i] === 0) evenNul++;
-    if (sniff[i + 1] === 0) oddNul++;
-  }
-  if (oddNul >= pairs * 0.9 && evenNul === 0) return "le";
-  if (evenNul >= pairs * 0.9 && oddNul === 0) return "be";
-  return null;
-}
-function swapUtf16(data2) {
-  const copy = Buffer.from(data2.subarray(0, data2.length & ~1));
-  return copy.swap16();
 }
 
 // src/detect.ts

@@ -12,6 +12,7 @@
 // maps) the regex is faster, so a buffer that exhausts a budget of anchor hits falls back to it. Finding
 // every keyword hit in decoded text (findKeywords) uses the regex: there all hits are wanted.
 import type { Rule } from '../rules/types.js';
+import { SNIFF_BYTES } from '../text/decode.js';
 
 export type Prefilter = (data: Buffer) => boolean;
 
@@ -185,6 +186,6 @@ function alternation(keywords: readonly string[], flags: string): RegExp | null 
 /** A UTF-16 BOM, or a NUL among the first bytes (UTF-16 without BOM; binary is then skipped by the decoder). */
 export function mayBeUtf16(data: Buffer): boolean {
   if (data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))) return true;
-  const end = Math.min(data.length, 8192);
+  const end = Math.min(data.length, SNIFF_BYTES);
   return data.subarray(0, end).indexOf(0) !== -1;
 }

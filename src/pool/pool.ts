@@ -99,6 +99,10 @@ function cut(blobs: readonly PoolBlob[], count: number): Slice[] {
 }
 
 function defaultSize(): number {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(cores, 8));
+  return Math.max(1, Math.min(availableCores(), 8));
+}
+
+/** The cores this process may use (os.availableParallelism where Node has it). */
+export function availableCores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }

@@ -5,8 +5,11 @@
 
 export type Decoded = { text: string; encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' } | { skipped: 'binary' };
 
-/** How many leading bytes decide whether a buffer is binary (as git and ripgrep do, the first 8 KiB). */
-const SNIFF_BYTES = 8192;
+/**
+ * How many leading bytes decide whether a buffer is binary (as git and ripgrep do, the first 8 KiB); the
+ * prefilter and the pack reader look at the same bytes for UTF-16.
+ */
+export const SNIFF_BYTES = 8192;
 
 export function decodeBytes(data: Buffer): Decoded {
   if (data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) {

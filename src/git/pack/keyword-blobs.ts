@@ -15,6 +15,7 @@
 // judge (a blob over the size limit, a delta on one, a base outside the pack) is left for `git cat-file` to
 // read like a loose object.
 import { mayBeUtf16, type KeywordSet } from '../../engine/prefilter.js';
+import { SNIFF_BYTES } from '../../text/decode.js';
 import { BlobCache } from './blob-cache.js';
 import { applyDelta, copyResult, deltaResultSize, parseDelta } from './delta.js';
 import { findObject, type PackIndex } from './index-file.js';
@@ -48,8 +49,6 @@ const DIRTY = 4;
 const LEFT_TO_GIT = 5;
 
 const NO_KEYWORDS: number[] = [];
-/** How many leading bytes decide "may be UTF-16" (engine/prefilter.ts mayBeUtf16). */
-const SNIFF = 8192;
 
 export class PackJudge {
   /** Entries in offset order ("ranks"): each one's position in the index and start. */
@@ -70,7 +69,8 @@ export class PackJudge {
   private readonly cache: BlobCache;
   private readonly cacheKey: number;
   private scratch = Buffer.allocUnsafe(64 * 1024);
-  private readonly sniff = Buffer.allocUnsafe(SNIFF);
+  /** A result's leading bytes, which decide "may be UTF-16" (mayBeUtf16) as for a whole blob. */
+  private readonly sniff = Buffer.allocUnsafe(SNIFF_BYTES);
 
   constructor(
     private readonly pack: PackFile,
@@ -234,7 +234,7 @@ export class PackJudge {
     const parsed = parseDelta(delta, baseData.length);
     this.sizes[rank] = parsed.size;
     const found = this.deltaKeywords(parsed.size, parsed.ops, this.keywordsOf.get(base) ?? NO_KEYWORDS, (from, to, out, at) => copyResult(baseData, delta, parsed.ops, from, to, out, at));
-    const sniffed = copyResult(baseData, delta, parsed.ops, 0, Math.min(SNIFF, parsed.size), this.sniff, 0);
+    const sniffed = copyResult(baseData, delta, parsed.ops, 0, Math.min(SNIFF_BYTES, parsed.size), this.sniff, 0);
     const utf16 = mayBeUtf16(this.sniff.subarray(0, sniffed));
     // Built whole only if a later delta needs it as a base; the base is let go after its last dependant.
     if (this.dependants[rank] > 0) this.cache.set(this.cacheKey + rank, applyDelta(baseData, delta, parsed));

@@ -4,10 +4,8 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 
-export const OBJ_COMMIT = 1;
-export const OBJ_TREE = 2;
+// Entry types: 1 commit, 2 tree, 3 blob, 4 tag (whole objects), 6 and 7 deltas; only these are told apart.
 export const OBJ_BLOB = 3;
-export const OBJ_TAG = 4;
 export const OBJ_OFS_DELTA = 6;
 export const OBJ_REF_DELTA = 7;
 

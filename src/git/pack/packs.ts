@@ -8,13 +8,12 @@
 // most of the history scan's time (BENCHMARKS.md). The pack and index formats are stable and documented
 // (gitformat-pack), and this only reads them. KEYWARDEN_READ_PACKS=0 turns the shortcut off.
 import { readdirSync, statSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../../config/types.js';
 import { RuntimeError } from '../../errors.js';
 import type { Note } from '../../types.js';
-import type { PoolCallbacks } from '../../pool/pool.js';
+import { availableCores, type PoolCallbacks } from '../../pool/pool.js';
 import { gitRaw } from '../run.js';
 import type { FromPackWorker, PackWorkerData, ToPackWorker } from './pack-worker.js';
 
@@ -201,6 +200,5 @@ function listPacks(objects: string): Array<{ pack: string; index: string; bytes:
  * and took 100 MiB more memory.
  */
 function threadCount(): number {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(cores - 1, 4));
+  return Math.max(1, Math.min(availableCores() - 1, 4));
 }
