@@ -40,6 +40,8 @@ export function toScanOptions(command: Command, positional: string[], raw: RawAr
   const size = str(raw['max-file-size']);
   if (size !== undefined) options.maxFileSize = parseSize(size);
 
+  if (command === 'baseline' && options.output === undefined) throw new UsageError('baseline needs --output FILE (where to write the baseline)');
+
   const modes = [options.staged, options.history, options.range !== undefined, options.since !== undefined, options.stdin].filter(Boolean).length;
   if (modes > 1) throw new UsageError('choose one of --staged, --history, --range, --since, --stdin');
   if (modes === 1 && positional.length > 0) throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since or --stdin: ${positional.join(' ')}`);
