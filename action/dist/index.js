@@ -15585,8 +15585,10 @@ async function parseArgs(input2, version) {
   const names = COMMANDS.map((command2) => command2.name);
   const first = argv[0];
   if (VERSION_WORDS.includes(first)) return { kind: "print", text: version };
-  if (first === "help" && names.includes(argv[1])) argv = [argv[1], "--help"];
-  else if (first !== void 0 && !HELP_WORDS.includes(first)) {
+  if (first === "help" && argv.length > 1) {
+    checkCommand(argv[1], names);
+    argv = [argv[1], "--help"];
+  } else if (first !== void 0 && !HELP_WORDS.includes(first)) {
     if (isFlag(first)) checkLeadingOption(first, names);
     checkCommand(first, [...names, "help", "version"]);
     checkOptions(first, argv.slice(1));

@@ -27,8 +27,10 @@ export async function parseArgs(input: readonly string[], version: string): Prom
   const first = argv[0];
   if (VERSION_WORDS.includes(first)) return { kind: 'print', text: version };
   // `keywarden help scan` is `keywarden scan --help`.
-  if (first === 'help' && names.includes(argv[1] as Command)) argv = [argv[1], '--help'];
-  else if (first !== undefined && !HELP_WORDS.includes(first)) {
+  if (first === 'help' && argv.length > 1) {
+    checkCommand(argv[1], names);
+    argv = [argv[1], '--help'];
+  } else if (first !== undefined && !HELP_WORDS.includes(first)) {
     if (isFlag(first)) checkLeadingOption(first, names);
     checkCommand(first, [...names, 'help', 'version']);
     checkOptions(first as Command, argv.slice(1));

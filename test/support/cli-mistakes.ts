@@ -47,6 +47,7 @@ export const MISSING_VALUES: Mistake[] = [
 export const UNKNOWN_NAMES: Mistake[] = [
   { argv: ['scna'], error: "unknown command 'scna' (did you mean 'scan'?); commands: scan, remediate, baseline, init, help, version" },
   { argv: ['remedaite', '--key', 'x'], error: "unknown command 'remedaite' (did you mean 'remediate'?); commands: scan, remediate, baseline, init, help, version" },
+  { argv: ['help', 'scna'], error: "unknown command 'scna' (did you mean 'scan'?); commands: scan, remediate, baseline, init" },
   { argv: ['frobnicate'], error: "unknown command 'frobnicate'; commands: scan, remediate, baseline, init, help, version" },
   { argv: ['scan', '--fromat', 'json'], error: "unknown option '--fromat' (did you mean '--format'?); keywarden scan --help lists its options" },
   { argv: ['scan', '--stagd'], error: "unknown option '--stagd' (did you mean '--staged'?); keywarden scan --help lists its options" },
