@@ -2,6 +2,7 @@
 // (usage, configuration or runtime error: one line on stderr, the stack only with --debug). Nothing here
 // touches `process`; cli.ts hands in the Io and sets the exit code.
 import { parseFast } from './cli/fast-argv.js';
+import { checkOutputPaths } from './cli/output-path.js';
 import type { Format, ScanOptions } from './cli/options.js';
 import { isExpected } from './errors.js';
 import { wantsColor, type Io } from './io.js';
@@ -15,6 +16,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const options = parseFast(argv) ?? (await parseSlow(argv, io));
     if (options === null) return 0;
     debug = options.debug;
+    checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case 'scan':
         return await scanCommand(options, io);

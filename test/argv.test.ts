@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFast } from '../src/cli/fast-argv.js';
 import { parseArgs } from '../src/cli/parse.js';
+import { BAD_VALUES, MISSING_VALUES } from './support/cli-mistakes.js';
 
 const ACCEPTED = [
   ['scan'],
@@ -12,6 +13,8 @@ const ACCEPTED = [
   ['scan', '--range', 'main..HEAD', '--max-file-size', '2MB'],
   ['scan', '--stdin', '--stdin-name', 'x.env', '--verbose'],
   ['scan', '--', '--weird-file-name'],
+  ['scan', '--output=--history.json', '--since=-x'],
+  ['scan', '--verify-timeout', '2.5', '--stdin', '--stdin-name', '-'],
 ];
 
 const DECLINED = [
@@ -34,5 +37,19 @@ describe('fast argv parser', () => {
 
   it.each(DECLINED.map((argv) => [argv.join(' '), argv] as const))('declines `%s` so yargs can explain it', (_label, argv) => {
     expect(parseFast(argv)).toBeNull();
+  });
+
+  // Issue #11: the fast path declines a missing, empty or flag-shaped value (or rejects a bad one the same way)
+  // and yargs' path names the option; neither may read it as '' or drop it and scan something else.
+  const SCAN_MISTAKES = [...MISSING_VALUES, ...BAD_VALUES.filter((row) => !row.argv.some((arg) => arg.startsWith('--output')))].filter((row) => row.argv[0] === 'scan');
+  it.each(SCAN_MISTAKES.map((row) => [JSON.stringify(row.argv.join(' ')), row] as const))('agrees with yargs in rejecting %s', async (_label, row) => {
+    let fast: string;
+    try {
+      fast = parseFast(row.argv) === null ? 'declined' : 'accepted';
+    } catch (error) {
+      fast = (error as Error).message;
+    }
+    expect(['declined', row.error]).toContain(fast);
+    await expect(parseArgs(row.argv, '0.0.0')).rejects.toMatchObject({ name: 'UsageError', message: row.error });
   });
 });

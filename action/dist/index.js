@@ -117,7 +117,7 @@ var init_options = __esm({
       replacements: { type: "string", describe: "Write the git filter-repo / BFG --replace-text expressions file (holds the secrets) to FILE", commands: ["remediate"] },
       verify: { type: "boolean", describe: "Ask AWS STS whether each found key pair is live (network; never by default)", commands: ["remediate", "scan"] },
       "sts-endpoint": { type: "string", describe: "STS endpoint for --verify", commands: ["remediate", "scan"] },
-      "verify-timeout": { type: "number", describe: "Seconds to wait for STS in --verify", commands: ["remediate", "scan"] },
+      "verify-timeout": { type: "string", describe: "Seconds to wait for STS in --verify", commands: ["remediate", "scan"] },
       force: { type: "boolean", describe: "Overwrite or chain an existing hook", commands: ["init"] }
     };
   }
@@ -139,7 +139,8 @@ function toScanOptions(command2, positional, raw) {
   options.report = str(raw.report);
   options.replacements = str(raw.replacements);
   options.stsEndpoint = str(raw["sts-endpoint"]);
-  if (raw["verify-timeout"] !== void 0) options.verifyTimeout = Number(raw["verify-timeout"]);
+  const timeout = str(raw["verify-timeout"]);
+  if (timeout !== void 0) options.verifyTimeout = parseSeconds(timeout);
   options.redact = raw.redact !== false;
   options.defaultIgnores = raw["no-default-ignores"] !== true;
   options.verbose = raw.verbose === true;
@@ -156,6 +157,7 @@ function toScanOptions(command2, positional, raw) {
   options.format = format3;
   const size2 = str(raw["max-file-size"]);
   if (size2 !== void 0) options.maxFileSize = parseSize(size2);
+  if (command2 === "baseline" && options.output === void 0) throw new UsageError("baseline needs --output FILE (where to write the baseline)");
   const modes = [options.staged, options.history, options.range !== void 0, options.since !== void 0, options.stdin].filter(Boolean).length;
   if (modes > 1) throw new UsageError("choose one of --staged, --history, --range, --since, --stdin");
   if (modes === 1 && positional.length > 0) throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since or --stdin: ${positional.join(" ")}`);
@@ -175,6 +177,11 @@ function parseSize(text) {
   if (!match || unit === void 0) throw new UsageError(`--max-file-size wants a size such as 1048576, 512KB or 10MB, got '${text}'`);
   return Math.floor(Number(match[1]) * unit);
 }
+function parseSeconds(text) {
+  const seconds = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : NaN;
+  if (!(seconds > 0 && seconds <= 300)) throw new UsageError(`--verify-timeout wants seconds between 0 and 300, got '${text}'`);
+  return seconds;
+}
 var UNITS;
 var init_convert = __esm({
   "src/cli/convert.ts"() {
@@ -182,6 +189,631 @@ var init_convert = __esm({
     init_errors();
     init_options();
     UNITS = { "": 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+  }
+});
+
+// src/config/types.ts
+function defaultConfig(root) {
+  return {
+    source: null,
+    root,
+    base: root,
+    ignorePaths: [],
+    namedPaths: [],
+    allowSecrets: [],
+    allowRegexes: [],
+    disableRules: [],
+    entropy: {},
+    rules: [],
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    accounts: []
+  };
+}
+var DEFAULT_MAX_FILE_SIZE;
+var init_types = __esm({
+  "src/config/types.ts"() {
+    "use strict";
+    DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+  }
+});
+
+// src/rules/regex.ts
+function compileRegex(source, flags, where2, options = {}) {
+  let regex2;
+  try {
+    regex2 = new RegExp(source, flags);
+  } catch (error) {
+    const message2 = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(`${where2}: ${message2}`);
+  }
+  const problem = findCatastrophicForm(source, flags.includes("i")) ?? (options.linear ? findPolynomialForm(source, flags.includes("i")) : null);
+  if (problem) throw new ConfigError(`${where2}: unsafe regular expression /${source}/: ${problem}`);
+  return regex2;
+}
+function firstOf(nodes) {
+  const first = new CharSet();
+  for (const node of nodes) {
+    const part = firstOfNode(node);
+    first.union(part.first);
+    if (!part.nullable) return { first, nullable: false };
+  }
+  return { first, nullable: true };
+}
+function firstOfNode(node) {
+  switch (node.type) {
+    case "atom":
+      return { first: node.first, nullable: false };
+    case "empty":
+      return { first: new CharSet(), nullable: true };
+    case "quantified": {
+      const inner = firstOfNode(node.node);
+      return { first: inner.first, nullable: inner.nullable || node.min === 0 };
+    }
+    case "group": {
+      if (node.lookaround) return { first: new CharSet(), nullable: true };
+      const first = new CharSet();
+      let nullable = false;
+      for (const alt of node.alternatives) {
+        const part = firstOf(alt);
+        first.union(part.first);
+        nullable ||= part.nullable;
+      }
+      return { first, nullable };
+    }
+  }
+}
+function leadingChars(alt) {
+  const sets = [];
+  for (const node of alt) {
+    if (node.type !== "atom") break;
+    sets.push(node.first);
+  }
+  if (sets.length === 0) sets.push(firstOf(alt).first);
+  return sets;
+}
+function mayOverlap(a, b) {
+  for (let k = 0; k < Math.min(a.length, b.length); k++) if (!a[k].intersects(b[k])) return false;
+  return true;
+}
+function isVariable(node) {
+  return node.type === "quantified" && node.max > node.min && node.max > 1;
+}
+function containsVariableQuantifier(nodes) {
+  for (const node of nodes) {
+    if (node.type === "quantified") {
+      if (node.max > node.min && (node.max > 1 || node.min === 0)) return true;
+      if (containsVariableQuantifier([node.node])) return true;
+    } else if (node.type === "group") {
+      if (node.alternatives.some(containsVariableQuantifier)) return true;
+    }
+  }
+  return false;
+}
+function charsOf(nodes) {
+  const set = new CharSet();
+  for (const node of nodes) {
+    if (node.type === "atom") set.union(node.first);
+    else if (node.type === "quantified") set.union(charsOf([node.node]));
+    else if (node.type === "group" && !node.lookaround) for (const alt of node.alternatives) set.union(charsOf(alt));
+  }
+  return set;
+}
+function isDelimited(alt) {
+  const inner = charsOf(alt.filter((node) => containsVariableQuantifier([node])));
+  const head = alt[0];
+  const tail = alt[alt.length - 1];
+  const delimits = (node) => node !== void 0 && node.type === "atom" && !node.first.intersects(inner);
+  return (delimits(head) || delimits(tail)) && !containsNestedProblem(alt);
+}
+function containsNestedProblem(nodes) {
+  return check(nodes) !== null;
+}
+function check(nodes) {
+  for (const node of nodes) {
+    if (node.type === "group") {
+      for (const alt of node.alternatives) {
+        const problem = check(alt);
+        if (problem) return problem;
+      }
+    } else if (node.type === "quantified") {
+      if (isVariable(node)) {
+        const body = node.node.type === "group" ? node.node.alternatives : [[node.node]];
+        if (body.some((alt) => containsVariableQuantifier(alt) && !isDelimited(alt))) {
+          return "a repeated group contains another repetition (nested quantifier such as (a+)+); rewrite it without the inner quantifier or bound it";
+        }
+        if (body.length > 1) {
+          const firsts = body.map((alt) => firstOf(alt));
+          if (firsts.some((f) => f.nullable)) return "a repeated group has an alternative that can match nothing";
+          const prefixes = body.map(leadingChars);
+          for (let i = 0; i < firsts.length; i++) {
+            for (let j = i + 1; j < firsts.length; j++) {
+              if (mayOverlap(prefixes[i], prefixes[j])) {
+                return "a repeated group has alternatives that can start with the same character (such as (a|ab)*); make the alternatives distinct";
+              }
+            }
+          }
+        }
+      }
+      const problem = check([node.node]);
+      if (problem) return problem;
+    }
+  }
+  return null;
+}
+function findCatastrophicForm(source, ignoreCase = false) {
+  const alternatives = new Parser(source, ignoreCase).parse();
+  for (const alt of alternatives) {
+    const problem = check(alt);
+    if (problem) return problem;
+  }
+  return null;
+}
+function flatten(nodes) {
+  return nodes.flatMap((node) => node.type === "group" && !node.lookaround && node.alternatives.length === 1 ? flatten(node.alternatives[0]) : [node]);
+}
+function checkLinear(input2) {
+  const nodes = flatten(input2);
+  const canFailAfter = nodes.map((_, i) => nodes.slice(i + 1).some((n) => !(n.type === "group" && n.lookaround) && !firstOfNode(n).nullable));
+  let previous = null;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node.type === "group") for (const alt of node.alternatives) {
+      const problem = checkLinear(alt);
+      if (problem) return problem;
+    }
+    if (node.type === "group" && node.lookaround) continue;
+    if (node.type === "quantified") {
+      const problem = checkLinear([node.node]);
+      if (problem) return problem;
+    }
+    const large = node.type === "quantified" && node.max >= LARGE || node.type === "group" && node.alternatives.some((alt) => alt.some((n) => n.type === "quantified" && n.max >= LARGE));
+    const { first, nullable } = firstOfNode(node);
+    if (large) {
+      const chars = charsOf([node]);
+      if (previous && previous.intersects(chars) && canFailAfter[i]) {
+        return "two unbounded repetitions in a row can take the same characters (such as \\w+\\s*\\w+x); separate them with a character the first cannot take, or bound them";
+      }
+      if (nullable && previous) previous.union(chars);
+      else previous = chars;
+      continue;
+    }
+    if (nullable) {
+      if (previous) previous.union(charsOf([node]));
+      continue;
+    }
+    if (previous && !previous.intersects(first)) previous = null;
+  }
+  return null;
+}
+function findPolynomialForm(source, ignoreCase = false) {
+  for (const alt of new Parser(source, ignoreCase).parse()) {
+    const problem = checkLinear(alt);
+    if (problem) return problem;
+  }
+  return null;
+}
+var CharSet, Parser, LARGE;
+var init_regex = __esm({
+  "src/rules/regex.ts"() {
+    "use strict";
+    init_errors();
+    CharSet = class {
+      bits = new Uint32Array(4);
+      other = false;
+      add(code2) {
+        if (code2 < 128) this.bits[code2 >> 5] |= 1 << (code2 & 31);
+        else this.other = true;
+      }
+      addRange(from, to) {
+        for (let c = from; c <= Math.min(to, 127); c++) this.add(c);
+        if (to >= 128) this.other = true;
+      }
+      addAll() {
+        this.bits.fill(4294967295);
+        this.other = true;
+      }
+      union(other) {
+        for (let i = 0; i < 4; i++) this.bits[i] |= other.bits[i];
+        this.other ||= other.other;
+      }
+      complement() {
+        for (let i = 0; i < 4; i++) this.bits[i] = ~this.bits[i] >>> 0;
+        this.other = true;
+      }
+      intersects(other) {
+        for (let i = 0; i < 4; i++) if ((this.bits[i] & other.bits[i]) !== 0) return true;
+        return this.other && other.other;
+      }
+    };
+    Parser = class {
+      constructor(src, ignoreCase) {
+        this.src = src;
+        this.ignoreCase = ignoreCase;
+      }
+      src;
+      ignoreCase;
+      pos = 0;
+      parse() {
+        return this.alternatives();
+      }
+      alternatives() {
+        const result = [this.sequence()];
+        while (this.src[this.pos] === "|") {
+          this.pos++;
+          result.push(this.sequence());
+        }
+        return result;
+      }
+      sequence() {
+        const nodes = [];
+        while (this.pos < this.src.length && this.src[this.pos] !== "|" && this.src[this.pos] !== ")") {
+          const atom = this.atom();
+          nodes.push(this.quantifier(atom));
+        }
+        return nodes;
+      }
+      quantifier(node) {
+        const c = this.src[this.pos];
+        let min;
+        let max;
+        if (c === "*") [min, max] = [0, Infinity];
+        else if (c === "+") [min, max] = [1, Infinity];
+        else if (c === "?") [min, max] = [0, 1];
+        else if (c === "{") {
+          const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.pos));
+          if (!m) return node;
+          min = Number(m[1]);
+          max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
+          this.pos += m[0].length - 1;
+        } else return node;
+        this.pos++;
+        if (this.src[this.pos] === "?") this.pos++;
+        return { type: "quantified", node, min, max };
+      }
+      atom() {
+        const c = this.src[this.pos];
+        if (c === "(") return this.group();
+        if (c === "[") return { type: "atom", first: this.charClass() };
+        if (c === "\\") return this.escape();
+        this.pos++;
+        if (c === "^" || c === "$") return { type: "empty" };
+        const first = new CharSet();
+        if (c === ".") first.addAll();
+        else this.addLiteral(first, c.charCodeAt(0));
+        return { type: "atom", first };
+      }
+      group() {
+        this.pos++;
+        let lookaround = false;
+        if (this.src[this.pos] === "?") {
+          const rest = this.src.slice(this.pos);
+          const m = /^\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>)/.exec(rest);
+          if (m) {
+            lookaround = /^\?(=|!|<=|<!)$/.test(m[0]);
+            this.pos += m[0].length;
+          }
+        }
+        const alternatives = this.alternatives();
+        this.pos++;
+        return { type: "group", alternatives, lookaround };
+      }
+      escape() {
+        this.pos++;
+        const c = this.src[this.pos++] ?? "";
+        const first = new CharSet();
+        if (c === "b" || c === "B") return { type: "empty" };
+        if (c === "k" && this.src[this.pos] === "<") {
+          this.pos = this.src.indexOf(">", this.pos) + 1;
+          first.addAll();
+          return { type: "atom", first };
+        }
+        if (/[1-9]/.test(c)) {
+          while (/\d/.test(this.src[this.pos] ?? "")) this.pos++;
+          first.addAll();
+          return { type: "atom", first };
+        }
+        this.classEscape(c, first);
+        return { type: "atom", first };
+      }
+      /** Adds the characters of an escape (after the backslash, which is already consumed) to `set`. */
+      classEscape(c, set) {
+        const digits = () => set.addRange(48, 57);
+        const word = () => {
+          set.addRange(48, 57);
+          set.addRange(65, 90);
+          set.addRange(97, 122);
+          set.add(95);
+        };
+        const space = () => {
+          for (const code2 of [9, 10, 11, 12, 13, 32]) set.add(code2);
+        };
+        const negated = (fill) => {
+          const inner = new CharSet();
+          const saved = set.bits.slice();
+          set.bits.fill(0);
+          fill();
+          inner.union(set);
+          set.bits.set(saved);
+          inner.complement();
+          set.union(inner);
+        };
+        switch (c) {
+          case "d":
+            return digits();
+          case "w":
+            return word();
+          case "s":
+            return space();
+          case "D":
+            return negated(digits);
+          case "W":
+            return negated(word);
+          case "S":
+            return negated(space);
+          case "p":
+          case "P":
+            if (this.src[this.pos] === "{") this.pos = this.src.indexOf("}", this.pos) + 1;
+            return set.addAll();
+          case "x": {
+            const hex = this.src.slice(this.pos, this.pos + 2);
+            this.pos += 2;
+            return this.addLiteral(set, parseInt(hex, 16) || 0);
+          }
+          case "u": {
+            if (this.src[this.pos] === "{") {
+              const end = this.src.indexOf("}", this.pos);
+              const code3 = parseInt(this.src.slice(this.pos + 1, end), 16) || 0;
+              this.pos = end + 1;
+              return this.addLiteral(set, code3);
+            }
+            const code2 = parseInt(this.src.slice(this.pos, this.pos + 4), 16) || 0;
+            this.pos += 4;
+            return this.addLiteral(set, code2);
+          }
+          case "c":
+            this.pos++;
+            return set.addRange(0, 31);
+          case "n":
+            return set.add(10);
+          case "r":
+            return set.add(13);
+          case "t":
+            return set.add(9);
+          case "f":
+            return set.add(12);
+          case "v":
+            return set.add(11);
+          case "0":
+            return set.add(0);
+          default:
+            return this.addLiteral(set, c.charCodeAt(0));
+        }
+      }
+      addLiteral(set, code2) {
+        set.add(code2);
+        if (this.ignoreCase && code2 < 128) {
+          const ch = String.fromCharCode(code2);
+          set.add(ch.toLowerCase().charCodeAt(0));
+          set.add(ch.toUpperCase().charCodeAt(0));
+        }
+      }
+      charClass() {
+        this.pos++;
+        const set = new CharSet();
+        let negate = false;
+        if (this.src[this.pos] === "^") {
+          negate = true;
+          this.pos++;
+        }
+        while (this.pos < this.src.length && this.src[this.pos] !== "]") {
+          const from = this.classChar(set);
+          if (from !== null && this.src[this.pos] === "-" && this.src[this.pos + 1] !== "]" && this.pos + 1 < this.src.length) {
+            this.pos++;
+            const to = this.classChar(set);
+            if (to !== null) {
+              set.addRange(from, to);
+              if (this.ignoreCase) {
+                for (let code2 = from; code2 <= Math.min(to, 127); code2++) this.addLiteral(set, code2);
+              }
+            }
+          }
+        }
+        this.pos++;
+        if (negate) set.complement();
+        return set;
+      }
+      /** Reads one class member; returns its code if it is a single character (so it can start a range). */
+      classChar(set) {
+        const c = this.src[this.pos++];
+        if (c !== "\\") {
+          this.addLiteral(set, c.charCodeAt(0));
+          return c.charCodeAt(0);
+        }
+        const e = this.src[this.pos++] ?? "";
+        if ("dDwWsSpP".includes(e)) {
+          this.classEscape(e, set);
+          return null;
+        }
+        if (e === "b") {
+          set.add(8);
+          return 8;
+        }
+        const before = new CharSet();
+        this.classEscape(e, before);
+        set.union(before);
+        for (let code2 = 0; code2 < 128; code2++) if (before.bits[code2 >> 5] & 1 << (code2 & 31)) return code2;
+        return null;
+      }
+    };
+    LARGE = 100;
+  }
+});
+
+// src/config/validate.ts
+function validateConfig(value, where2) {
+  const place = (field) => `${where2.label}: ${where2.prefix}${field}`;
+  const fail = (field, message2) => {
+    throw new ConfigError(`${place(field)}${field ? ": " : ""}${message2}`);
+  };
+  const config = defaultConfig(where2.root);
+  config.source = where2.source;
+  config.base = where2.base;
+  const top2 = object(value, "", fail, "the configuration must be a JSON object");
+  checkKeys(top2, CONFIG_KEYS, "", fail);
+  for (const key of ["$schema", "$comment"]) if (has(top2, key) && typeof top2[key] !== "string") fail(key, `expected a string, got ${typeName(top2[key])}`);
+  if (has(top2, "ignorePaths")) config.ignorePaths = strings(top2.ignorePaths, "ignorePaths", fail).map((glob, i) => checkGlob(glob, `ignorePaths[${i}]`, fail));
+  if (has(top2, "allow")) readAllow(top2.allow, config, place, fail);
+  if (has(top2, "disableRules")) config.disableRules = strings(top2.disableRules, "disableRules", fail).map((id, i) => checkRuleId(id, `disableRules[${i}]`, fail));
+  if (has(top2, "entropy")) {
+    const map = object(top2.entropy, "entropy", fail);
+    const entropy = /* @__PURE__ */ Object.create(null);
+    for (const [id, minimum] of Object.entries(map)) {
+      const field = `entropy.${id}`;
+      checkRuleId(id, field, fail);
+      if (typeof minimum !== "number" || !Number.isFinite(minimum)) fail(field, `expected a number (bits per character), got ${typeName(minimum)}`);
+      if (minimum < 0 || minimum > MAX_ENTROPY) fail(field, `expected a number from 0 to ${MAX_ENTROPY} (bits per character), got ${minimum}`);
+      entropy[id] = minimum;
+    }
+    config.entropy = entropy;
+  }
+  if (has(top2, "rules")) {
+    if (!Array.isArray(top2.rules)) fail("rules", `expected an array of rules (the format of patterns/*.json), got ${typeName(top2.rules)}`);
+    top2.rules.forEach((rule, i) => object(rule, `rules[${i}]`, fail, `expected a rule object (the format of patterns/*.json), got ${typeName(rule)}`));
+    config.rules = top2.rules;
+  }
+  if (has(top2, "maxFileSize")) config.maxFileSize = size(top2.maxFileSize, "maxFileSize", fail);
+  if (has(top2, "accounts")) {
+    config.accounts = strings(top2.accounts, "accounts", fail).map((id, i) => {
+      if (!ACCOUNT_ID.test(id)) fail(`accounts[${i}]`, `an AWS account ID is 12 digits, got '${clip(id)}'`);
+      return id;
+    });
+  }
+  return config;
+}
+function readAllow(value, config, place, fail) {
+  const allow = object(value, "allow", fail);
+  checkKeys(allow, ALLOW_KEYS, "allow.", fail);
+  readValues(allow, "allow.", void 0, config, place, fail);
+  if (!has(allow, "rules")) return;
+  const perRule = object(allow.rules, "allow.rules", fail);
+  for (const [id, entry] of Object.entries(perRule)) {
+    const field = `allow.rules.${id}`;
+    checkRuleId(id, field, fail);
+    const lists = object(entry, field, fail);
+    checkKeys(lists, RULE_ALLOW_KEYS, `${field}.`, fail);
+    readValues(lists, `${field}.`, id, config, place, fail);
+  }
+}
+function readValues(lists, field, ruleId, config, place, fail) {
+  const scope = ruleId === void 0 ? {} : { ruleId };
+  if (has(lists, "secrets")) {
+    strings(lists.secrets, `${field}secrets`, fail).forEach((secret, i) => {
+      if (secret.length === 0) fail(`${field}secrets[${i}]`, "an allowed secret cannot be empty");
+      config.allowSecrets.push({ value: secret, ...scope });
+    });
+  }
+  if (has(lists, "regexes")) {
+    strings(lists.regexes, `${field}regexes`, fail).forEach((regex2, i) => {
+      if (regex2.length === 0) fail(`${field}regexes[${i}]`, "an empty regex would allow every secret");
+      compileRegex(regex2, "", place(`${field}regexes[${i}]`));
+      config.allowRegexes.push({ regex: regex2, ...scope });
+    });
+  }
+}
+function checkKeys(value, known, field, fail) {
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue;
+    const hint = suggest(key, known);
+    fail(`${field}${key}`, `unknown key${hint ? ` (did you mean '${hint}'?)` : ""}; known keys: ${known.join(", ")}`);
+  }
+}
+function checkRuleId(id, field, fail) {
+  if (!RULE_ID.test(id)) fail(field, `'${clip(id)}' is not a rule id (lower-case letters, digits and dashes)`);
+  return id;
+}
+function checkGlob(glob, field, fail) {
+  if (glob.trim() === "" || glob === "!") fail(field, "an empty glob matches nothing");
+  if (glob.includes("\\")) fail(field, "use '/' in globs, not '\\'");
+  if (/(^|\/)\.\.(\/|$)/.test(glob)) fail(field, "globs are relative to the config's folder and cannot leave it with '..'");
+  return glob;
+}
+function size(value, field, fail) {
+  if (typeof value === "number") {
+    if (!Number.isInteger(value) || value < 1) fail(field, `expected a positive whole number of bytes, got ${value}`);
+    return value;
+  }
+  if (typeof value === "string") {
+    const match = SIZE.exec(value);
+    if (match) {
+      const bytes = Math.floor(Number(match[1]) * SIZE_UNITS[(match[2] ?? "b").toLowerCase()]);
+      if (bytes >= 1) return bytes;
+    }
+    fail(field, `expected a size such as 1048576, "512KB" or "10MB", got '${clip(value)}'`);
+  }
+  return fail(field, `expected a number of bytes or a size such as "10MB", got ${typeName(value)}`);
+}
+function strings(value, field, fail) {
+  if (!Array.isArray(value)) fail(field, `expected an array of strings, got ${typeName(value)}`);
+  value.forEach((item, i) => {
+    if (typeof item !== "string") fail(`${field}[${i}]`, `expected a string, got ${typeName(item)}`);
+  });
+  return value;
+}
+function object(value, field, fail, message2) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) fail(field, message2 ?? `expected an object, got ${typeName(value)}`);
+  return value;
+}
+function has(value, key) {
+  return Object.prototype.hasOwnProperty.call(value, key);
+}
+function typeName(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "string") return `the string '${clip(value)}'`;
+  return `${typeof value} ${String(value)}`;
+}
+function clip(text) {
+  const flat = JSON.stringify(text).slice(1, -1);
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}
+function suggest(key, known) {
+  let best = null;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const distance = candidate.toLowerCase() === key.toLowerCase() ? 0 : editDistance(key, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function editDistance(a, b) {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+var CONFIG_KEYS, ALLOW_KEYS, RULE_ALLOW_KEYS, RULE_ID, ACCOUNT_ID, MAX_ENTROPY, SIZE, SIZE_UNITS;
+var init_validate = __esm({
+  "src/config/validate.ts"() {
+    "use strict";
+    init_errors();
+    init_regex();
+    init_types();
+    CONFIG_KEYS = ["$schema", "$comment", "ignorePaths", "allow", "disableRules", "entropy", "rules", "maxFileSize", "accounts"];
+    ALLOW_KEYS = ["secrets", "regexes", "rules"];
+    RULE_ALLOW_KEYS = ["secrets", "regexes"];
+    RULE_ID = /^[a-z0-9][a-z0-9-]{0,127}$/;
+    ACCOUNT_ID = /^\d{12}$/;
+    MAX_ENTROPY = 8;
+    SIZE = /^\s*(\d+(?:\.\d+)?)\s*(b|kb?|kib|mb?|mib|gb?|gib)?\s*$/i;
+    SIZE_UNITS = { b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
   }
 });
 
@@ -14846,15 +15478,123 @@ var init_yargs = __esm({
   }
 });
 
+// src/cli/check-argv.ts
+function checkCommand(word, commands) {
+  if (commands.includes(word)) return;
+  const hint = suggest(word, commands);
+  throw new UsageError(`unknown command '${word}'${hint ? ` (did you mean '${hint}'?)` : ""}; commands: ${commands.join(", ")}`);
+}
+function checkLeadingOption(token, commands) {
+  const name = optionName(token);
+  const spec = OPTIONS[name];
+  if (spec) throw new UsageError(`name a command before ${token}: keywarden ${spec.commands[0]} ${token}`);
+  throw unknownOption(token, name, allNames(), "keywarden --help lists the commands");
+}
+function checkOptions(command2, args) {
+  for (let i = 0; i < args.length; i++) {
+    const token = args[i];
+    if (token === "--") return;
+    if (!isFlag(token)) continue;
+    if (token.startsWith("--")) {
+      const eq = token.indexOf("=");
+      const flag = eq === -1 ? token : token.slice(0, eq);
+      const name = optionName(flag);
+      if (BUILT_IN.includes(name)) continue;
+      const spec = lookup(command2, name, flag);
+      if (spec.type === "boolean") continue;
+      if (eq !== -1) {
+        if (token.length === eq + 1) throw emptyValue(flag);
+        continue;
+      }
+      i = takeValue(flag, spec, args, i);
+      continue;
+    }
+    for (let j = 1; j < token.length; j++) {
+      const letter = token[j];
+      if (BUILT_IN_SHORT.includes(letter)) continue;
+      const spec = shortOption(command2, letter);
+      if (spec.type === "boolean") continue;
+      const rest = token.slice(j + 1);
+      if (rest === "=") throw emptyValue(`-${letter}`);
+      if (rest === "") i = takeValue(`-${letter}`, spec, args, i);
+      break;
+    }
+  }
+}
+function isFlag(token) {
+  return token.length > 1 && token.startsWith("-") && !/^-\d/.test(token);
+}
+function takeValue(flag, spec, args, i) {
+  const next = args[i + 1];
+  if (next === void 0 || next === "--") throw new UsageError(`${flag} needs a value`);
+  if (isFlag(next)) throw new UsageError(`${flag} needs a value, got the option ${next} (write ${flag}=${next} if that is the value)`);
+  if (next === "") throw emptyValue(flag);
+  let end = i + 1;
+  if (spec.type === "array") while (args[end + 1] !== void 0 && args[end + 1] !== "--" && !isFlag(args[end + 1])) end++;
+  return end;
+}
+function emptyValue(flag) {
+  return new UsageError(`${flag} needs a value, got an empty one`);
+}
+function lookup(command2, name, flag) {
+  const known = namesFor(command2);
+  if (known.includes(name)) return OPTIONS[name];
+  const negated = name.startsWith("no-") ? name.slice(3) : "";
+  if (negated && known.includes(negated) && OPTIONS[negated].type === "boolean") return OPTIONS[negated];
+  const other = OPTIONS[name] ?? OPTIONS[negated];
+  if (other && !other.commands.includes(command2)) throw new UsageError(`${flag} is an option of ${other.commands.filter((c) => c !== command2).join(" and ")}, not of ${command2}`);
+  throw unknownOption(flag, name, [...known, ...BUILT_IN], `keywarden ${command2} --help lists its options`);
+}
+function shortOption(command2, letter) {
+  const entry = Object.entries(OPTIONS).find(([, spec]) => spec.alias === letter && spec.commands.includes(command2));
+  if (!entry) throw new UsageError(`unknown option '-${letter}'; keywarden ${command2} --help lists its options`);
+  return entry[1];
+}
+function unknownOption(flag, name, known, help) {
+  const hint = suggest(name, known);
+  return new UsageError(`unknown option '${flag}'${hint ? ` (did you mean '--${hint}'?)` : ""}; ${help}`);
+}
+function optionName(flag) {
+  return flag.replace(/^-+/, "").replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+function namesFor(command2) {
+  return Object.keys(OPTIONS).filter((name) => OPTIONS[name].commands.includes(command2));
+}
+function allNames() {
+  return [...Object.keys(OPTIONS), ...BUILT_IN];
+}
+var BUILT_IN, BUILT_IN_SHORT;
+var init_check_argv = __esm({
+  "src/cli/check-argv.ts"() {
+    "use strict";
+    init_validate();
+    init_errors();
+    init_options();
+    BUILT_IN = ["help", "version"];
+    BUILT_IN_SHORT = ["h", "V"];
+  }
+});
+
 // src/cli/parse.ts
 var parse_exports = {};
 __export(parse_exports, {
   parseArgs: () => parseArgs
 });
 async function parseArgs(input2, version) {
-  const argv = joinDashValues(input2);
+  let argv = joinDashValues(input2);
+  const names = COMMANDS.map((command2) => command2.name);
+  const first = argv[0];
+  if (VERSION_WORDS.includes(first)) return { kind: "print", text: version };
+  if (first === "help" && argv.length > 1) {
+    checkCommand(argv[1], names);
+    argv = [argv[1], "--help"];
+  } else if (first !== void 0 && !HELP_WORDS.includes(first)) {
+    if (isFlag(first)) checkLeadingOption(first, names);
+    checkCommand(first, [...names, "help", "version"]);
+    checkOptions(first, argv.slice(1));
+  }
   let chosen = null;
-  let parser2 = yargs_default([...argv]).scriptName("keywarden").usage("keywarden <command> [options]").strict().exitProcess(false).version(version).help().wrap(Math.min(110, process.stdout.columns || 100)).demandCommand(1, "name a command: scan, remediate, baseline or init").fail((message2, error) => {
+  let parser2 = yargs_default([...argv]).scriptName("keywarden").usage("keywarden <command> [options]").strict().exitProcess(false).locale("en").version(version).alias("version", "V").help().alias("help", "h").wrap(Math.min(110, process.stdout.columns || 100)).demandCommand(1, "name a command: scan, remediate, baseline or init (keywarden --help says what each does)").fail((message2, error) => {
     throw error instanceof UsageError ? error : new UsageError(firstLine(message2 ?? error?.message ?? "invalid arguments"));
   }).epilogue("Exit codes: 0 nothing found, 1 findings, 2 usage, configuration or runtime error.");
   for (const command2 of COMMANDS) {
@@ -14866,7 +15606,6 @@ async function parseArgs(input2, version) {
           if (!spec.commands.includes(command2.name)) continue;
           y.option(name, { type: spec.type, describe: spec.describe, alias: spec.alias, choices: spec.choices, default: spec.default });
         }
-        if (command2.name === "baseline") y.demandOption("output", "baseline needs --output FILE");
         return y;
       },
       () => {
@@ -14895,12 +15634,13 @@ function joinDashValues(argv) {
   }
   return out;
 }
-var COMMANDS;
+var COMMANDS, VERSION_WORDS, HELP_WORDS;
 var init_parse = __esm({
   "src/cli/parse.ts"() {
     "use strict";
     init_yargs();
     init_errors();
+    init_check_argv();
     init_convert();
     init_options();
     COMMANDS = [
@@ -14909,6 +15649,8 @@ var init_parse = __esm({
       { name: "baseline", usage: "baseline [paths..]", describe: "Write the current findings as a baseline (--output FILE)" },
       { name: "init", usage: "init", describe: "Set up the pre-commit hook in the current repository" }
     ];
+    VERSION_WORDS = ["version", "--version", "-v", "-V"];
+    HELP_WORDS = ["help", "--help", "-h"];
   }
 });
 
@@ -14950,7 +15692,7 @@ function parseFast(argv) {
     } else {
       if (negated) return null;
       const value = eq !== -1 ? token.slice(eq + 1) : argv[++i];
-      if (value === void 0 || eq === -1 && value.startsWith("--")) return null;
+      if (value === void 0 || value === "" || eq === -1 && value.startsWith("-") && value !== "-") return null;
       raw[name] = spec.type === "array" ? [...raw[name] ?? [], value] : value;
     }
   }
@@ -14962,617 +15704,10 @@ init_errors();
 
 // src/config/load.ts
 init_errors();
+init_types();
+init_validate();
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-
-// src/config/types.ts
-var DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
-function defaultConfig(root) {
-  return {
-    source: null,
-    root,
-    base: root,
-    ignorePaths: [],
-    namedPaths: [],
-    allowSecrets: [],
-    allowRegexes: [],
-    disableRules: [],
-    entropy: {},
-    rules: [],
-    maxFileSize: DEFAULT_MAX_FILE_SIZE,
-    accounts: []
-  };
-}
-
-// src/config/validate.ts
-init_errors();
-
-// src/rules/regex.ts
-init_errors();
-function compileRegex(source, flags, where2, options = {}) {
-  let regex2;
-  try {
-    regex2 = new RegExp(source, flags);
-  } catch (error) {
-    const message2 = error instanceof Error ? error.message : String(error);
-    throw new ConfigError(`${where2}: ${message2}`);
-  }
-  const problem = findCatastrophicForm(source, flags.includes("i")) ?? (options.linear ? findPolynomialForm(source, flags.includes("i")) : null);
-  if (problem) throw new ConfigError(`${where2}: unsafe regular expression /${source}/: ${problem}`);
-  return regex2;
-}
-var CharSet = class {
-  bits = new Uint32Array(4);
-  other = false;
-  add(code2) {
-    if (code2 < 128) this.bits[code2 >> 5] |= 1 << (code2 & 31);
-    else this.other = true;
-  }
-  addRange(from, to) {
-    for (let c = from; c <= Math.min(to, 127); c++) this.add(c);
-    if (to >= 128) this.other = true;
-  }
-  addAll() {
-    this.bits.fill(4294967295);
-    this.other = true;
-  }
-  union(other) {
-    for (let i = 0; i < 4; i++) this.bits[i] |= other.bits[i];
-    this.other ||= other.other;
-  }
-  complement() {
-    for (let i = 0; i < 4; i++) this.bits[i] = ~this.bits[i] >>> 0;
-    this.other = true;
-  }
-  intersects(other) {
-    for (let i = 0; i < 4; i++) if ((this.bits[i] & other.bits[i]) !== 0) return true;
-    return this.other && other.other;
-  }
-};
-var Parser = class {
-  constructor(src, ignoreCase) {
-    this.src = src;
-    this.ignoreCase = ignoreCase;
-  }
-  src;
-  ignoreCase;
-  pos = 0;
-  parse() {
-    return this.alternatives();
-  }
-  alternatives() {
-    const result = [this.sequence()];
-    while (this.src[this.pos] === "|") {
-      this.pos++;
-      result.push(this.sequence());
-    }
-    return result;
-  }
-  sequence() {
-    const nodes = [];
-    while (this.pos < this.src.length && this.src[this.pos] !== "|" && this.src[this.pos] !== ")") {
-      const atom = this.atom();
-      nodes.push(this.quantifier(atom));
-    }
-    return nodes;
-  }
-  quantifier(node) {
-    const c = this.src[this.pos];
-    let min;
-    let max;
-    if (c === "*") [min, max] = [0, Infinity];
-    else if (c === "+") [min, max] = [1, Infinity];
-    else if (c === "?") [min, max] = [0, 1];
-    else if (c === "{") {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.pos));
-      if (!m) return node;
-      min = Number(m[1]);
-      max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
-      this.pos += m[0].length - 1;
-    } else return node;
-    this.pos++;
-    if (this.src[this.pos] === "?") this.pos++;
-    return { type: "quantified", node, min, max };
-  }
-  atom() {
-    const c = this.src[this.pos];
-    if (c === "(") return this.group();
-    if (c === "[") return { type: "atom", first: this.charClass() };
-    if (c === "\\") return this.escape();
-    this.pos++;
-    if (c === "^" || c === "$") return { type: "empty" };
-    const first = new CharSet();
-    if (c === ".") first.addAll();
-    else this.addLiteral(first, c.charCodeAt(0));
-    return { type: "atom", first };
-  }
-  group() {
-    this.pos++;
-    let lookaround = false;
-    if (this.src[this.pos] === "?") {
-      const rest = this.src.slice(this.pos);
-      const m = /^\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>)/.exec(rest);
-      if (m) {
-        lookaround = /^\?(=|!|<=|<!)$/.test(m[0]);
-        this.pos += m[0].length;
-      }
-    }
-    const alternatives = this.alternatives();
-    this.pos++;
-    return { type: "group", alternatives, lookaround };
-  }
-  escape() {
-    this.pos++;
-    const c = this.src[this.pos++] ?? "";
-    const first = new CharSet();
-    if (c === "b" || c === "B") return { type: "empty" };
-    if (c === "k" && this.src[this.pos] === "<") {
-      this.pos = this.src.indexOf(">", this.pos) + 1;
-      first.addAll();
-      return { type: "atom", first };
-    }
-    if (/[1-9]/.test(c)) {
-      while (/\d/.test(this.src[this.pos] ?? "")) this.pos++;
-      first.addAll();
-      return { type: "atom", first };
-    }
-    this.classEscape(c, first);
-    return { type: "atom", first };
-  }
-  /** Adds the characters of an escape (after the backslash, which is already consumed) to `set`. */
-  classEscape(c, set) {
-    const digits = () => set.addRange(48, 57);
-    const word = () => {
-      set.addRange(48, 57);
-      set.addRange(65, 90);
-      set.addRange(97, 122);
-      set.add(95);
-    };
-    const space = () => {
-      for (const code2 of [9, 10, 11, 12, 13, 32]) set.add(code2);
-    };
-    const negated = (fill) => {
-      const inner = new CharSet();
-      const saved = set.bits.slice();
-      set.bits.fill(0);
-      fill();
-      inner.union(set);
-      set.bits.set(saved);
-      inner.complement();
-      set.union(inner);
-    };
-    switch (c) {
-      case "d":
-        return digits();
-      case "w":
-        return word();
-      case "s":
-        return space();
-      case "D":
-        return negated(digits);
-      case "W":
-        return negated(word);
-      case "S":
-        return negated(space);
-      case "p":
-      case "P":
-        if (this.src[this.pos] === "{") this.pos = this.src.indexOf("}", this.pos) + 1;
-        return set.addAll();
-      case "x": {
-        const hex = this.src.slice(this.pos, this.pos + 2);
-        this.pos += 2;
-        return this.addLiteral(set, parseInt(hex, 16) || 0);
-      }
-      case "u": {
-        if (this.src[this.pos] === "{") {
-          const end = this.src.indexOf("}", this.pos);
-          const code3 = parseInt(this.src.slice(this.pos + 1, end), 16) || 0;
-          this.pos = end + 1;
-          return this.addLiteral(set, code3);
-        }
-        const code2 = parseInt(this.src.slice(this.pos, this.pos + 4), 16) || 0;
-        this.pos += 4;
-        return this.addLiteral(set, code2);
-      }
-      case "c":
-        this.pos++;
-        return set.addRange(0, 31);
-      case "n":
-        return set.add(10);
-      case "r":
-        return set.add(13);
-      case "t":
-        return set.add(9);
-      case "f":
-        return set.add(12);
-      case "v":
-        return set.add(11);
-      case "0":
-        return set.add(0);
-      default:
-        return this.addLiteral(set, c.charCodeAt(0));
-    }
-  }
-  addLiteral(set, code2) {
-    set.add(code2);
-    if (this.ignoreCase && code2 < 128) {
-      const ch = String.fromCharCode(code2);
-      set.add(ch.toLowerCase().charCodeAt(0));
-      set.add(ch.toUpperCase().charCodeAt(0));
-    }
-  }
-  charClass() {
-    this.pos++;
-    const set = new CharSet();
-    let negate = false;
-    if (this.src[this.pos] === "^") {
-      negate = true;
-      this.pos++;
-    }
-    while (this.pos < this.src.length && this.src[this.pos] !== "]") {
-      const from = this.classChar(set);
-      if (from !== null && this.src[this.pos] === "-" && this.src[this.pos + 1] !== "]" && this.pos + 1 < this.src.length) {
-        this.pos++;
-        const to = this.classChar(set);
-        if (to !== null) {
-          set.addRange(from, to);
-          if (this.ignoreCase) {
-            for (let code2 = from; code2 <= Math.min(to, 127); code2++) this.addLiteral(set, code2);
-          }
-        }
-      }
-    }
-    this.pos++;
-    if (negate) set.complement();
-    return set;
-  }
-  /** Reads one class member; returns its code if it is a single character (so it can start a range). */
-  classChar(set) {
-    const c = this.src[this.pos++];
-    if (c !== "\\") {
-      this.addLiteral(set, c.charCodeAt(0));
-      return c.charCodeAt(0);
-    }
-    const e = this.src[this.pos++] ?? "";
-    if ("dDwWsSpP".includes(e)) {
-      this.classEscape(e, set);
-      return null;
-    }
-    if (e === "b") {
-      set.add(8);
-      return 8;
-    }
-    const before = new CharSet();
-    this.classEscape(e, before);
-    set.union(before);
-    for (let code2 = 0; code2 < 128; code2++) if (before.bits[code2 >> 5] & 1 << (code2 & 31)) return code2;
-    return null;
-  }
-};
-function firstOf(nodes) {
-  const first = new CharSet();
-  for (const node of nodes) {
-    const part = firstOfNode(node);
-    first.union(part.first);
-    if (!part.nullable) return { first, nullable: false };
-  }
-  return { first, nullable: true };
-}
-function firstOfNode(node) {
-  switch (node.type) {
-    case "atom":
-      return { first: node.first, nullable: false };
-    case "empty":
-      return { first: new CharSet(), nullable: true };
-    case "quantified": {
-      const inner = firstOfNode(node.node);
-      return { first: inner.first, nullable: inner.nullable || node.min === 0 };
-    }
-    case "group": {
-      if (node.lookaround) return { first: new CharSet(), nullable: true };
-      const first = new CharSet();
-      let nullable = false;
-      for (const alt of node.alternatives) {
-        const part = firstOf(alt);
-        first.union(part.first);
-        nullable ||= part.nullable;
-      }
-      return { first, nullable };
-    }
-  }
-}
-function leadingChars(alt) {
-  const sets = [];
-  for (const node of alt) {
-    if (node.type !== "atom") break;
-    sets.push(node.first);
-  }
-  if (sets.length === 0) sets.push(firstOf(alt).first);
-  return sets;
-}
-function mayOverlap(a, b) {
-  for (let k = 0; k < Math.min(a.length, b.length); k++) if (!a[k].intersects(b[k])) return false;
-  return true;
-}
-function isVariable(node) {
-  return node.type === "quantified" && node.max > node.min && node.max > 1;
-}
-function containsVariableQuantifier(nodes) {
-  for (const node of nodes) {
-    if (node.type === "quantified") {
-      if (node.max > node.min && (node.max > 1 || node.min === 0)) return true;
-      if (containsVariableQuantifier([node.node])) return true;
-    } else if (node.type === "group") {
-      if (node.alternatives.some(containsVariableQuantifier)) return true;
-    }
-  }
-  return false;
-}
-function charsOf(nodes) {
-  const set = new CharSet();
-  for (const node of nodes) {
-    if (node.type === "atom") set.union(node.first);
-    else if (node.type === "quantified") set.union(charsOf([node.node]));
-    else if (node.type === "group" && !node.lookaround) for (const alt of node.alternatives) set.union(charsOf(alt));
-  }
-  return set;
-}
-function isDelimited(alt) {
-  const inner = charsOf(alt.filter((node) => containsVariableQuantifier([node])));
-  const head = alt[0];
-  const tail = alt[alt.length - 1];
-  const delimits = (node) => node !== void 0 && node.type === "atom" && !node.first.intersects(inner);
-  return (delimits(head) || delimits(tail)) && !containsNestedProblem(alt);
-}
-function containsNestedProblem(nodes) {
-  return check(nodes) !== null;
-}
-function check(nodes) {
-  for (const node of nodes) {
-    if (node.type === "group") {
-      for (const alt of node.alternatives) {
-        const problem = check(alt);
-        if (problem) return problem;
-      }
-    } else if (node.type === "quantified") {
-      if (isVariable(node)) {
-        const body = node.node.type === "group" ? node.node.alternatives : [[node.node]];
-        if (body.some((alt) => containsVariableQuantifier(alt) && !isDelimited(alt))) {
-          return "a repeated group contains another repetition (nested quantifier such as (a+)+); rewrite it without the inner quantifier or bound it";
-        }
-        if (body.length > 1) {
-          const firsts = body.map((alt) => firstOf(alt));
-          if (firsts.some((f) => f.nullable)) return "a repeated group has an alternative that can match nothing";
-          const prefixes = body.map(leadingChars);
-          for (let i = 0; i < firsts.length; i++) {
-            for (let j = i + 1; j < firsts.length; j++) {
-              if (mayOverlap(prefixes[i], prefixes[j])) {
-                return "a repeated group has alternatives that can start with the same character (such as (a|ab)*); make the alternatives distinct";
-              }
-            }
-          }
-        }
-      }
-      const problem = check([node.node]);
-      if (problem) return problem;
-    }
-  }
-  return null;
-}
-function findCatastrophicForm(source, ignoreCase = false) {
-  const alternatives = new Parser(source, ignoreCase).parse();
-  for (const alt of alternatives) {
-    const problem = check(alt);
-    if (problem) return problem;
-  }
-  return null;
-}
-var LARGE = 100;
-function flatten(nodes) {
-  return nodes.flatMap((node) => node.type === "group" && !node.lookaround && node.alternatives.length === 1 ? flatten(node.alternatives[0]) : [node]);
-}
-function checkLinear(input2) {
-  const nodes = flatten(input2);
-  const canFailAfter = nodes.map((_, i) => nodes.slice(i + 1).some((n) => !(n.type === "group" && n.lookaround) && !firstOfNode(n).nullable));
-  let previous = null;
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i];
-    if (node.type === "group") for (const alt of node.alternatives) {
-      const problem = checkLinear(alt);
-      if (problem) return problem;
-    }
-    if (node.type === "group" && node.lookaround) continue;
-    if (node.type === "quantified") {
-      const problem = checkLinear([node.node]);
-      if (problem) return problem;
-    }
-    const large = node.type === "quantified" && node.max >= LARGE || node.type === "group" && node.alternatives.some((alt) => alt.some((n) => n.type === "quantified" && n.max >= LARGE));
-    const { first, nullable } = firstOfNode(node);
-    if (large) {
-      const chars = charsOf([node]);
-      if (previous && previous.intersects(chars) && canFailAfter[i]) {
-        return "two unbounded repetitions in a row can take the same characters (such as \\w+\\s*\\w+x); separate them with a character the first cannot take, or bound them";
-      }
-      if (nullable && previous) previous.union(chars);
-      else previous = chars;
-      continue;
-    }
-    if (nullable) {
-      if (previous) previous.union(charsOf([node]));
-      continue;
-    }
-    if (previous && !previous.intersects(first)) previous = null;
-  }
-  return null;
-}
-function findPolynomialForm(source, ignoreCase = false) {
-  for (const alt of new Parser(source, ignoreCase).parse()) {
-    const problem = checkLinear(alt);
-    if (problem) return problem;
-  }
-  return null;
-}
-
-// src/config/validate.ts
-var CONFIG_KEYS = ["$schema", "$comment", "ignorePaths", "allow", "disableRules", "entropy", "rules", "maxFileSize", "accounts"];
-var ALLOW_KEYS = ["secrets", "regexes", "rules"];
-var RULE_ALLOW_KEYS = ["secrets", "regexes"];
-var RULE_ID = /^[a-z0-9][a-z0-9-]{0,127}$/;
-var ACCOUNT_ID = /^\d{12}$/;
-var MAX_ENTROPY = 8;
-var SIZE = /^\s*(\d+(?:\.\d+)?)\s*(b|kb?|kib|mb?|mib|gb?|gib)?\s*$/i;
-var SIZE_UNITS = { b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
-function validateConfig(value, where2) {
-  const place = (field) => `${where2.label}: ${where2.prefix}${field}`;
-  const fail = (field, message2) => {
-    throw new ConfigError(`${place(field)}${field ? ": " : ""}${message2}`);
-  };
-  const config = defaultConfig(where2.root);
-  config.source = where2.source;
-  config.base = where2.base;
-  const top2 = object(value, "", fail, "the configuration must be a JSON object");
-  checkKeys(top2, CONFIG_KEYS, "", fail);
-  for (const key of ["$schema", "$comment"]) if (has(top2, key) && typeof top2[key] !== "string") fail(key, `expected a string, got ${typeName(top2[key])}`);
-  if (has(top2, "ignorePaths")) config.ignorePaths = strings(top2.ignorePaths, "ignorePaths", fail).map((glob, i) => checkGlob(glob, `ignorePaths[${i}]`, fail));
-  if (has(top2, "allow")) readAllow(top2.allow, config, place, fail);
-  if (has(top2, "disableRules")) config.disableRules = strings(top2.disableRules, "disableRules", fail).map((id, i) => checkRuleId(id, `disableRules[${i}]`, fail));
-  if (has(top2, "entropy")) {
-    const map = object(top2.entropy, "entropy", fail);
-    const entropy = /* @__PURE__ */ Object.create(null);
-    for (const [id, minimum] of Object.entries(map)) {
-      const field = `entropy.${id}`;
-      checkRuleId(id, field, fail);
-      if (typeof minimum !== "number" || !Number.isFinite(minimum)) fail(field, `expected a number (bits per character), got ${typeName(minimum)}`);
-      if (minimum < 0 || minimum > MAX_ENTROPY) fail(field, `expected a number from 0 to ${MAX_ENTROPY} (bits per character), got ${minimum}`);
-      entropy[id] = minimum;
-    }
-    config.entropy = entropy;
-  }
-  if (has(top2, "rules")) {
-    if (!Array.isArray(top2.rules)) fail("rules", `expected an array of rules (the format of patterns/*.json), got ${typeName(top2.rules)}`);
-    top2.rules.forEach((rule, i) => object(rule, `rules[${i}]`, fail, `expected a rule object (the format of patterns/*.json), got ${typeName(rule)}`));
-    config.rules = top2.rules;
-  }
-  if (has(top2, "maxFileSize")) config.maxFileSize = size(top2.maxFileSize, "maxFileSize", fail);
-  if (has(top2, "accounts")) {
-    config.accounts = strings(top2.accounts, "accounts", fail).map((id, i) => {
-      if (!ACCOUNT_ID.test(id)) fail(`accounts[${i}]`, `an AWS account ID is 12 digits, got '${clip(id)}'`);
-      return id;
-    });
-  }
-  return config;
-}
-function readAllow(value, config, place, fail) {
-  const allow = object(value, "allow", fail);
-  checkKeys(allow, ALLOW_KEYS, "allow.", fail);
-  readValues(allow, "allow.", void 0, config, place, fail);
-  if (!has(allow, "rules")) return;
-  const perRule = object(allow.rules, "allow.rules", fail);
-  for (const [id, entry] of Object.entries(perRule)) {
-    const field = `allow.rules.${id}`;
-    checkRuleId(id, field, fail);
-    const lists = object(entry, field, fail);
-    checkKeys(lists, RULE_ALLOW_KEYS, `${field}.`, fail);
-    readValues(lists, `${field}.`, id, config, place, fail);
-  }
-}
-function readValues(lists, field, ruleId, config, place, fail) {
-  const scope = ruleId === void 0 ? {} : { ruleId };
-  if (has(lists, "secrets")) {
-    strings(lists.secrets, `${field}secrets`, fail).forEach((secret, i) => {
-      if (secret.length === 0) fail(`${field}secrets[${i}]`, "an allowed secret cannot be empty");
-      config.allowSecrets.push({ value: secret, ...scope });
-    });
-  }
-  if (has(lists, "regexes")) {
-    strings(lists.regexes, `${field}regexes`, fail).forEach((regex2, i) => {
-      if (regex2.length === 0) fail(`${field}regexes[${i}]`, "an empty regex would allow every secret");
-      compileRegex(regex2, "", place(`${field}regexes[${i}]`));
-      config.allowRegexes.push({ regex: regex2, ...scope });
-    });
-  }
-}
-function checkKeys(value, known, field, fail) {
-  for (const key of Object.keys(value)) {
-    if (known.includes(key)) continue;
-    const hint = suggest(key, known);
-    fail(`${field}${key}`, `unknown key${hint ? ` (did you mean '${hint}'?)` : ""}; known keys: ${known.join(", ")}`);
-  }
-}
-function checkRuleId(id, field, fail) {
-  if (!RULE_ID.test(id)) fail(field, `'${clip(id)}' is not a rule id (lower-case letters, digits and dashes)`);
-  return id;
-}
-function checkGlob(glob, field, fail) {
-  if (glob.trim() === "" || glob === "!") fail(field, "an empty glob matches nothing");
-  if (glob.includes("\\")) fail(field, "use '/' in globs, not '\\'");
-  if (/(^|\/)\.\.(\/|$)/.test(glob)) fail(field, "globs are relative to the config's folder and cannot leave it with '..'");
-  return glob;
-}
-function size(value, field, fail) {
-  if (typeof value === "number") {
-    if (!Number.isInteger(value) || value < 1) fail(field, `expected a positive whole number of bytes, got ${value}`);
-    return value;
-  }
-  if (typeof value === "string") {
-    const match = SIZE.exec(value);
-    if (match) {
-      const bytes = Math.floor(Number(match[1]) * SIZE_UNITS[(match[2] ?? "b").toLowerCase()]);
-      if (bytes >= 1) return bytes;
-    }
-    fail(field, `expected a size such as 1048576, "512KB" or "10MB", got '${clip(value)}'`);
-  }
-  return fail(field, `expected a number of bytes or a size such as "10MB", got ${typeName(value)}`);
-}
-function strings(value, field, fail) {
-  if (!Array.isArray(value)) fail(field, `expected an array of strings, got ${typeName(value)}`);
-  value.forEach((item, i) => {
-    if (typeof item !== "string") fail(`${field}[${i}]`, `expected a string, got ${typeName(item)}`);
-  });
-  return value;
-}
-function object(value, field, fail, message2) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) fail(field, message2 ?? `expected an object, got ${typeName(value)}`);
-  return value;
-}
-function has(value, key) {
-  return Object.prototype.hasOwnProperty.call(value, key);
-}
-function typeName(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return "an object";
-  if (typeof value === "string") return `the string '${clip(value)}'`;
-  return `${typeof value} ${String(value)}`;
-}
-function clip(text) {
-  const flat = JSON.stringify(text).slice(1, -1);
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
-}
-function suggest(key, known) {
-  let best = null;
-  let bestDistance = 3;
-  for (const candidate of known) {
-    const distance = candidate.toLowerCase() === key.toLowerCase() ? 0 : editDistance(key, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-function editDistance(a, b) {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-// src/config/load.ts
 var CONFIG_FILE = ".keywarden.json";
 var UNSUPPORTED = new Set(
   ["js", "cjs", "mjs", "ts", "cts", "mts", "yaml", "yml", "toml", "json5", "jsonc"].flatMap((ext) => [`.keywarden.${ext}`, `keywarden.config.${ext}`, `.keywardenrc.${ext}`]).concat([".keywardenrc", "keywarden.config.json"])
@@ -16495,6 +16630,7 @@ function compareText(a, b) {
 }
 
 // src/filters/allow.ts
+init_regex();
 function secretAllower(config) {
   if (config.allowSecrets.length === 0 && config.allowRegexes.length === 0) return null;
   const everywhere = /* @__PURE__ */ new Set();
@@ -16658,6 +16794,7 @@ import { fileURLToPath } from "node:url";
 
 // src/rules/validate.ts
 init_errors();
+init_regex();
 
 // src/rules/types.ts
 var DECODERS = ["url", "json-escape", "concat", "base64"];

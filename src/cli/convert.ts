@@ -19,7 +19,8 @@ export function toScanOptions(command: Command, positional: string[], raw: RawAr
   options.report = str(raw.report);
   options.replacements = str(raw.replacements);
   options.stsEndpoint = str(raw['sts-endpoint']);
-  if (raw['verify-timeout'] !== undefined) options.verifyTimeout = Number(raw['verify-timeout']);
+  const timeout = str(raw['verify-timeout']);
+  if (timeout !== undefined) options.verifyTimeout = parseSeconds(timeout);
   options.redact = raw.redact !== false;
   options.defaultIgnores = raw['no-default-ignores'] !== true;
   options.verbose = raw.verbose === true;
@@ -39,6 +40,8 @@ export function toScanOptions(command: Command, positional: string[], raw: RawAr
 
   const size = str(raw['max-file-size']);
   if (size !== undefined) options.maxFileSize = parseSize(size);
+
+  if (command === 'baseline' && options.output === undefined) throw new UsageError('baseline needs --output FILE (where to write the baseline)');
 
   const modes = [options.staged, options.history, options.range !== undefined, options.since !== undefined, options.stdin].filter(Boolean).length;
   if (modes > 1) throw new UsageError('choose one of --staged, --history, --range, --since, --stdin');
@@ -62,4 +65,12 @@ export function parseSize(text: string): number {
   const unit = match ? UNITS[match[2].toLowerCase()] : undefined;
   if (!match || unit === undefined) throw new UsageError(`--max-file-size wants a size such as 1048576, 512KB or 10MB, got '${text}'`);
   return Math.floor(Number(match[1]) * unit);
+}
+
+/** --verify-timeout: seconds, more than 0 and at most 300. A string in the option table so that the message
+ * can quote what was typed (yargs turns a 'number' option's `abc` into NaN). */
+export function parseSeconds(text: string): number {
+  const seconds = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : NaN;
+  if (!(seconds > 0 && seconds <= 300)) throw new UsageError(`--verify-timeout wants seconds between 0 and 300, got '${text}'`);
+  return seconds;
 }

@@ -34,7 +34,8 @@ export function parseFast(argv: readonly string[]): ScanOptions | null {
     } else {
       if (negated) return null;
       const value = eq !== -1 ? token.slice(eq + 1) : argv[++i];
-      if (value === undefined || (eq === -1 && value.startsWith('--'))) return null;
+      // A missing or empty value, or a flag where the value should be: check-argv.ts says which, on yargs' path.
+      if (value === undefined || value === '' || (eq === -1 && value.startsWith('-') && value !== '-')) return null;
       raw[name] = spec.type === 'array' ? [...((raw[name] as string[]) ?? []), value] : value;
     }
   }

@@ -45,7 +45,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
   replacements: { type: 'string', describe: 'Write the git filter-repo / BFG --replace-text expressions file (holds the secrets) to FILE', commands: ['remediate'] },
   verify: { type: 'boolean', describe: 'Ask AWS STS whether each found key pair is live (network; never by default)', commands: ['remediate', 'scan'] },
   'sts-endpoint': { type: 'string', describe: 'STS endpoint for --verify', commands: ['remediate', 'scan'] },
-  'verify-timeout': { type: 'number', describe: 'Seconds to wait for STS in --verify', commands: ['remediate', 'scan'] },
+  'verify-timeout': { type: 'string', describe: 'Seconds to wait for STS in --verify', commands: ['remediate', 'scan'] },
   force: { type: 'boolean', describe: 'Overwrite or chain an existing hook', commands: ['init'] },
 };
 

@@ -1,7 +1,10 @@
 // The full command line, parsed by yargs from the option table. Help and version text are returned, not
 // printed, so the caller decides where output goes; every parse failure becomes a one-line UsageError.
+// check-argv.ts looks at the raw argv first: yargs drops a value option given no value, and its messages for
+// a misspelt command or option cannot say what was meant.
 import yargs from 'yargs';
 import { UsageError } from '../errors.js';
+import { checkCommand, checkLeadingOption, checkOptions, isFlag } from './check-argv.js';
 import { toScanOptions } from './convert.js';
 import { OPTIONS, type Command, type ScanOptions } from './options.js';
 
@@ -14,18 +17,37 @@ const COMMANDS: Array<{ name: Command; usage: string; describe: string }> = [
   { name: 'init', usage: 'init', describe: 'Set up the pre-commit hook in the current repository' },
 ];
 
+/** The first word may ask for the version like in most CLIs; `-v` after a command is --verbose. */
+const VERSION_WORDS = ['version', '--version', '-v', '-V'];
+const HELP_WORDS = ['help', '--help', '-h'];
+
 export async function parseArgs(input: readonly string[], version: string): Promise<Parsed> {
-  const argv = joinDashValues(input);
+  let argv = joinDashValues(input);
+  const names = COMMANDS.map((command) => command.name);
+  const first = argv[0];
+  if (VERSION_WORDS.includes(first)) return { kind: 'print', text: version };
+  // `keywarden help scan` is `keywarden scan --help`.
+  if (first === 'help' && argv.length > 1) {
+    checkCommand(argv[1], names);
+    argv = [argv[1], '--help'];
+  } else if (first !== undefined && !HELP_WORDS.includes(first)) {
+    if (isFlag(first)) checkLeadingOption(first, names);
+    checkCommand(first, [...names, 'help', 'version']);
+    checkOptions(first as Command, argv.slice(1));
+  }
   let chosen: Command | null = null;
   let parser = yargs([...argv])
     .scriptName('keywarden')
     .usage('keywarden <command> [options]')
     .strict()
     .exitProcess(false)
+    .locale('en') // keywarden's own messages are English; yargs would otherwise follow LANG
     .version(version)
+    .alias('version', 'V')
     .help()
+    .alias('help', 'h')
     .wrap(Math.min(110, process.stdout.columns || 100))
-    .demandCommand(1, 'name a command: scan, remediate, baseline or init')
+    .demandCommand(1, 'name a command: scan, remediate, baseline or init (keywarden --help says what each does)')
     .fail((message, error) => {
       throw error instanceof UsageError ? error : new UsageError(firstLine(message ?? error?.message ?? 'invalid arguments'));
     })
@@ -39,7 +61,6 @@ export async function parseArgs(input: readonly string[], version: string): Prom
           if (!spec.commands.includes(command.name)) continue;
           y.option(name, { type: spec.type, describe: spec.describe, alias: spec.alias, choices: spec.choices as string[] | undefined, default: spec.default });
         }
-        if (command.name === 'baseline') y.demandOption('output', 'baseline needs --output FILE');
         return y;
       },
       () => {

@@ -172,7 +172,7 @@ function clip(text: string): string {
 }
 
 /** The known key closest to a misspelt one (edit distance ≤ 2, or a case-only difference). */
-function suggest(key: string, known: readonly string[]): string | null {
+export function suggest(key: string, known: readonly string[]): string | null {
   let best: string | null = null;
   let bestDistance = 3;
   for (const candidate of known) {
