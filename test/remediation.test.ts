@@ -255,6 +255,22 @@ describe('remediate playbook structure (JSON)', () => {
     });
   }
 
+  it('uses git filter-repo --sensitive-data-removal when the installed filter-repo has it, and only mentions it otherwise', () => {
+    const scenario = SCENARIOS.akia(new Fakes(7));
+    const dir = tempDir('keywarden-remediate-');
+    writeFileSync(path.join(dir, 'report.json'), JSON.stringify(reportOf(scenario.findings)));
+    const rewriteWith = (help: string): string => {
+      const bin = tempDir('keywarden-bin-');
+      writeFileSync(path.join(bin, 'git-filter-repo'), `#!/bin/sh\necho '${help}'\n`, { mode: 0o755 });
+      const result = runCli(['remediate', '--report', 'report.json', '--format', 'json'], { cwd: dir, env: { PATH: `${bin}:${process.env.PATH}` } });
+      return JSON.parse(result.stdout).history.commands[0].script;
+    };
+    expect(rewriteWith('usage: git filter-repo [--sensitive-data-removal] [--replace-text EXPRESSIONS_FILE]')).toContain('git filter-repo --sensitive-data-removal --replace-text');
+    const older = rewriteWith('usage: git filter-repo [--replace-text EXPRESSIONS_FILE]');
+    expect(older).toContain('git filter-repo --replace-text');
+    expect(older).toMatch(/^# git filter-repo 2\.47 or later: add --sensitive-data-removal/m);
+  });
+
   it('cites the AWS documentation pages the steps follow', () => {
     const { playbook } = playbookOf('akia');
     const urls = playbook.references.map((reference: { url: string }) => reference.url);
