@@ -158,7 +158,7 @@ describe('the GitHub Action', () => {
     expect(run.summary).not.toContain(secret);
     expect(run.summary).toContain('What to do now');
     expect(run.summary).toContain('keywarden remediation playbook');
-    expect(run.summary).toContain(`aws sts get-access-key-info --access-key-id ${keyId}`);
+    expect(run.summary).toContain(`aws sts get-access-key-info --region us-east-1 --access-key-id ${keyId}`);
     // SARIF for upload-sarif.
     const sarif = JSON.parse(readFileSync(run.outputs.sarif, 'utf8'));
     expect(validateSarif(sarif) ? [] : validateSarif.errors).toEqual([]);

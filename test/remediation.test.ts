@@ -2,6 +2,7 @@
 // key with a session token, several keys at once (with an old-format key and a secret without a key ID), and
 // a key from an account that is not ours. Values come from a seeded generator and are swapped for placeholders
 // ({{KEY1}}) before comparing, so the golden files hold no key at all. UPDATE_GOLDEN=1 rewrites them.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,6 +87,16 @@ const SCENARIOS: Record<string, (fakes: Fakes) => Scenario> = {
   },
 };
 
+SCENARIOS['lone-secret'] = (fakes) => {
+  const SECRET1 = fakes.secret();
+  return {
+    findings: [finding('secret-access-key', SECRET1, null, 'scripts/deploy.sh', 9, COMMIT_A)],
+    accounts: [],
+    values: { SECRET1 },
+    secrets: [SECRET1],
+  };
+};
+
 const FORMATS = { text: 'txt', markdown: 'md', json: 'json' } as const;
 
 function runScenario(name: string, format: keyof typeof FORMATS) {
@@ -149,7 +160,7 @@ describe('remediate playbook structure (JSON)', () => {
       '4:rotate-all-keys',
       '5:prevent',
     ]);
-    const scripts = key.steps.flatMap((step: { commands: Array<{ script: string }> }) => step.commands.map((command) => command.script)).join('\n');
+    const scripts = [key.setup.script, ...key.steps.flatMap((step: { commands: Array<{ script: string }> }) => step.commands.map((command) => command.script))].join('\n');
     for (const command of ['aws sts get-access-key-info', 'aws iam list-users', 'aws iam list-access-keys', 'update-access-key', '--status Inactive', 'delete-access-key', 'aws ec2 describe-regions', 'aws cloudtrail lookup-events', 'AttributeKey=AccessKeyId', 'get-access-key-last-used', 'create-access-key']) {
       expect(scripts).toContain(command);
     }
@@ -199,6 +210,65 @@ describe('remediate playbook structure (JSON)', () => {
     expect(JSON.stringify(key.steps)).not.toContain('delete-access-key');
     expect(key.notes.join(' ')).toContain('canary token');
     expect(playbook.summary.foreignKeys).toBe(1);
+  });
+
+  it('gives secrets without a key ID a whole procedure of their own: which key, CloudTrail in every region, rotation', () => {
+    const { playbook } = playbookOf('lone-secret');
+    expect(playbook.keys).toEqual([]);
+    const steps = playbook.unpaired.steps;
+    expect(steps.map((step: { number: number; id: string }) => `${step.number}:${step.id}`)).toEqual(['1:remove-leaked-data', '2:identify-key', '3:check-unauthorized-use', '4:rotate-all-keys', '5:prevent']);
+    expect(steps.every((step: { sameAs?: unknown }) => step.sameAs === undefined)).toBe(true);
+    const scripts = [playbook.unpaired.setup.script, ...steps.flatMap((step: { commands: Array<{ script: string }> }) => step.commands.map((command) => command.script))].join('\n');
+    for (const command of ['get-credential-report', 'get-access-key-last-used', 'aws cloudtrail lookup-events', 'describe-regions', 'create-access-key', '--status Inactive', 'delete-access-key']) expect(scripts).toContain(command);
+  });
+
+  // Every section (a key, or the secrets without a key ID) is read on its own: a step it points to is one it prints.
+  for (const name of Object.keys(SCENARIOS)) {
+    it(`${name}: every "step N" a section mentions is a step of that section`, () => {
+      const { playbook } = playbookOf(name);
+      const sections = [...playbook.keys, ...(playbook.unpaired ? [playbook.unpaired] : [])];
+      for (const section of sections) {
+        const numbers = new Set(section.steps.map((step: { number: number }) => step.number));
+        const prose = JSON.stringify([section.text ?? [], section.notes ?? [], section.steps.map((step: { text: string[]; commands: unknown }) => [step.text, step.commands])]);
+        for (const match of prose.matchAll(/\bsteps? (\d)(?: (?:and|to) (\d))?/g)) {
+          for (const n of [match[1], match[2]].filter(Boolean)) expect(numbers.has(Number(n)), `${match[0]} in ${name}`).toBe(true);
+        }
+      }
+    });
+
+    it(`${name}: the commands run as pasted (shell syntax, every variable set before use, a region for EC2)`, () => {
+      const { playbook } = playbookOf(name);
+      const sections = [...playbook.keys, ...(playbook.unpaired ? [playbook.unpaired] : [])];
+      for (const section of sections) {
+        const scripts: string[] = [section.setup?.script, ...section.steps.flatMap((step: { commands: Array<{ script: string }> }) => step.commands.map((command) => command.script))].filter(Boolean);
+        const assigned = new Set<string>();
+        for (const script of scripts) {
+          const syntax = spawnSync('bash', ['-n'], { input: script, encoding: 'utf8' });
+          expect(syntax.status, `${script}\n${syntax.stderr}`).toBe(0);
+          for (const match of script.matchAll(/^\s*([A-Z_][A-Z0-9_]*)=/gm)) assigned.add(match[1]);
+          for (const match of script.matchAll(/\$\{?([A-Z_][A-Z0-9_]*)/g)) expect(assigned.has(match[1]), `$${match[1]} used before it is set in:\n${script}`).toBe(true);
+          for (const line of script.split('\n').filter((text) => /\baws ec2 /.test(text))) expect(line).toContain('--region');
+        }
+      }
+      const rewrite = playbook.history.commands.map((command: { script: string }) => command.script);
+      for (const script of rewrite) expect(spawnSync('bash', ['-n'], { input: script }).status).toBe(0);
+    });
+  }
+
+  it('uses git filter-repo --sensitive-data-removal when the installed filter-repo has it, and only mentions it otherwise', () => {
+    const scenario = SCENARIOS.akia(new Fakes(7));
+    const dir = tempDir('keywarden-remediate-');
+    writeFileSync(path.join(dir, 'report.json'), JSON.stringify(reportOf(scenario.findings)));
+    const rewriteWith = (help: string): string => {
+      const bin = tempDir('keywarden-bin-');
+      writeFileSync(path.join(bin, 'git-filter-repo'), `#!/bin/sh\necho '${help}'\n`, { mode: 0o755 });
+      const result = runCli(['remediate', '--report', 'report.json', '--format', 'json'], { cwd: dir, env: { PATH: `${bin}:${process.env.PATH}` } });
+      return JSON.parse(result.stdout).history.commands[0].script;
+    };
+    expect(rewriteWith('usage: git filter-repo [--sensitive-data-removal] [--replace-text EXPRESSIONS_FILE]')).toContain('git filter-repo --sensitive-data-removal --replace-text');
+    const older = rewriteWith('usage: git filter-repo [--replace-text EXPRESSIONS_FILE]');
+    expect(older).toContain('git filter-repo --replace-text');
+    expect(older).toMatch(/^# git filter-repo 2\.47 or later: add --sensitive-data-removal/m);
   });
 
   it('cites the AWS documentation pages the steps follow', () => {

@@ -3,7 +3,9 @@
 // was produced or there was nothing to remediate, 2 on errors (bad report, bad key ID, scan failure).
 // Secrets stay in memory: the playbook never prints one, and the --replace-text expressions file that must
 // hold them is written only when --replacements FILE asks for it.
+import { spawnSync } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { isAccessKeyId } from '../aws/key-id.js';
 import type { RemediateFormat, ScanOptions } from '../cli/options.js';
@@ -52,6 +54,7 @@ export async function runRemediate(options: ScanOptions, io: Io): Promise<number
     verifySkipped: verified.skipped,
     expressions,
     rerun: rerunCommand(options),
+    sensitiveDataRemoval: set.mode !== 'staged' && filterRepoHasSensitiveDataRemoval(),
   });
   emit(renderPlaybook(playbook, format), options, io);
   return 0;
@@ -100,6 +103,16 @@ function writeExpressions(set: LeakSet, options: ScanOptions, io: Io): HistoryRe
     }
   }
   return { file, written: true, count: replacements.length, missing };
+}
+
+/**
+ * Whether the installed git filter-repo knows --sensitive-data-removal (2.47 and later). Asked of the
+ * git-filter-repo program on PATH directly, from a neutral folder: `git filter-repo` would let the scanned
+ * repository's config (an alias) decide what runs.
+ */
+function filterRepoHasSensitiveDataRemoval(): boolean {
+  const result = spawnSync('git-filter-repo', ['-h'], { cwd: os.tmpdir(), encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] });
+  return result.status === 0 && result.stdout.includes('--sensitive-data-removal');
 }
 
 /** The command that re-runs this remediation with --replacements, for the playbook to show. */

@@ -21,7 +21,7 @@ export interface Command {
 export interface Step {
   /** 1–5, the documented order. */
   number: number;
-  id: 'remove-leaked-data' | 'delete-key' | 'revoke-sessions' | 'notify-owner' | 'check-unauthorized-use' | 'rotate-all-keys' | 'prevent';
+  id: 'remove-leaked-data' | 'identify-key' | 'delete-key' | 'revoke-sessions' | 'notify-owner' | 'check-unauthorized-use' | 'rotate-all-keys' | 'prevent';
   title: string;
   text: string[];
   commands: Command[];
@@ -44,6 +44,8 @@ export interface KeyPlaybook {
   sessionToken: 'paired' | 'redacted' | 'none';
   verification: VerifyResult | null;
   notes: string[];
+  /** Shell variables the steps' commands use, set once before them; null when they use none. */
+  setup: Command | null;
   steps: Step[];
 }
 
@@ -65,16 +67,22 @@ export interface HistoryRewrite {
   references: ReferenceId[];
 }
 
+/** Secrets found with no key ID: a playbook of its own, from finding which key they belong to onwards. */
 export interface UnpairedSection {
   found: Sighting[];
   text: string[];
+  setup: Command | null;
+  steps: Step[];
   references: ReferenceId[];
 }
 
 export interface Playbook {
   version: 1;
   summary: { keys: number; accounts: string[]; foreignKeys: number; unpairedSecrets: number; scanMode: ScanMode | null };
+  /** What the reader must know before starting (warnings). */
   notes: string[];
+  /** Optional improvements (a config setting that would make the playbook more precise). */
+  tips: string[];
   keys: KeyPlaybook[];
   unpaired: UnpairedSection | null;
   history: HistoryRewrite;
@@ -90,24 +98,33 @@ export interface PlaybookContext {
   expressions: HistoryRewrite['expressions'];
   /** The command (plain, no quoting) that re-runs remediate with --replacements, shown when the file was not written. */
   rerun: string;
+  /** The installed git filter-repo has --sensitive-data-removal (2.47 and later); unknown counts as no. */
+  sensitiveDataRemoval?: boolean;
 }
 
 export const DEFAULT_REPLACEMENTS_FILE = '../keywarden-replacements.txt';
 
 export function buildPlaybook(set: LeakSet, context: PlaybookContext): Playbook {
   const keys: KeyPlaybook[] = [];
-  const accountStepOwner = new Map<string, string>();
-  for (const key of set.keys) {
-    const plan = keyPlaybook(key, set.mode, context);
-    for (const step of plan.steps) {
-      const scope = step.id === 'rotate-all-keys' ? `rotate:${key.accountId ?? '?'}` : step.id === 'prevent' ? 'prevent' : null;
+  // Account-wide steps (rotating every key of an account, prevention) are written out once, for the first key
+  // that needs them; later keys, and the secrets without a key ID, point back to it.
+  const accountStepOwner = new Map<string, { keyId: string; step: number }>();
+  const shareAccountSteps = (steps: Step[], accountId: string | null, keyId: string): void => {
+    for (const step of steps) {
+      const scope = step.id === 'rotate-all-keys' ? `rotate:${accountId ?? '?'}` : step.id === 'prevent' ? 'prevent' : null;
       if (scope === null) continue;
       const first = accountStepOwner.get(scope);
-      if (first === undefined) accountStepOwner.set(scope, key.keyId);
-      else step.sameAs = { keyId: first, step: step.number };
+      if (first === undefined) accountStepOwner.set(scope, { keyId, step: step.number });
+      else step.sameAs = first;
     }
+  };
+  for (const key of set.keys) {
+    const plan = keyPlaybook(key, set.mode, context);
+    shareAccountSteps(plan.steps, key.accountId, key.keyId);
     keys.push(plan);
   }
+  const unpaired = set.unpaired ? unpairedSection(set.unpaired.sightings, set.mode) : null;
+  if (unpaired) shareAccountSteps(unpaired.steps, null, 'the secrets without a key ID');
   const accounts = [...new Set(set.keys.map((key) => key.accountId).filter((id): id is string => id !== null))];
   const notes: string[] = [];
   if (set.mode === 'staged') {
@@ -120,8 +137,9 @@ export function buildPlaybook(set: LeakSet, context: PlaybookContext): Playbook 
       'The report holds redacted secrets, so the expressions file cannot list them. Pipe an unredacted report instead (`keywarden scan … --format json --no-redact | keywarden remediate --report - --replacements FILE`) or let `keywarden remediate` run the scan itself: either way the values stay in memory and are never printed.',
     );
   }
+  const tips: string[] = [];
   if (context.accounts.length === 0 && accounts.length > 0) {
-    notes.push('Tip: list your AWS account IDs in the config ("accounts") and keys from any other account are marked as foreign (a canary token or a third party\'s key).');
+    tips.push('List your AWS account IDs in the config ("accounts") and keys from any other account are marked as foreign (a canary token or a third party\'s key).');
   }
   return {
     version: 1,
@@ -133,8 +151,9 @@ export function buildPlaybook(set: LeakSet, context: PlaybookContext): Playbook 
       scanMode: set.mode,
     },
     notes,
+    tips,
     keys,
-    unpaired: set.unpaired ? unpairedSection(set.unpaired.sightings) : null,
+    unpaired,
     history: historyRewrite(set, context),
     references: ['access-key-best-practices', 'managing-access-keys', 'iam-best-practices', 'temporary-credentials', 'unauthorized-activity'],
   };
@@ -156,15 +175,17 @@ function keyPlaybook(key: LeakedKey, mode: ScanMode | null, context: PlaybookCon
   if (verification) notes.push(verificationNote(verification, principal));
   const skipped = context.verifySkipped.get(key.keyId);
   if (skipped) notes.push(`--verify: not checked: ${skipped}.`);
-  const steps: Step[] = [removeLeakedData(key, mode)];
+  const steps: Step[] = [removeLeakedData(key, mode, ownership === 'foreign')];
   if (ownership === 'foreign') {
     steps.push(notifyOwner(key));
   } else {
     steps.push(key.keyType === 'temporary' ? revokeSessions(key, principal) : deleteKey(key, principal));
-    steps.push(checkUnauthorizedUse(key));
-    steps.push(rotateAllKeys(key));
+    steps.push(checkUnauthorizedUse(key.keyId, key.keyType === 'temporary'));
+    steps.push(rotateAllKeys(key.accountId));
   }
   steps.push(prevent());
+  // A foreign key has no steps 3 and 4 of its own: number what is printed, so that "step N" always exists.
+  steps.forEach((step, index) => (step.number = index + 1));
   return {
     keyId: key.keyId,
     keyType: key.keyType,
@@ -177,8 +198,28 @@ function keyPlaybook(key: LeakedKey, mode: ScanMode | null, context: PlaybookCon
     sessionToken: key.sessionTokens.length > 0 ? 'paired' : key.hasSessionToken ? 'redacted' : 'none',
     verification,
     notes,
+    setup: setupFor(steps, key.keyId),
     steps,
   };
+}
+
+// ── Shell variables, set once ─────────────────────────────────────────────────────────────────────────
+
+/** IAM and STS are global, but the CLI still wants a region for some calls: us-east-1 is always enabled. */
+const HOME_REGION = 'us-east-1';
+
+/** Every variable a playbook's commands may use, with the one line that sets it. */
+const VARIABLES: ReadonlyArray<{ name: string; line: (keyId: string) => string }> = [
+  { name: 'OWNER', line: (keyId) => `OWNER=$(aws iam get-access-key-last-used --access-key-id ${keyId} --query UserName --output text)   # the IAM user that owns the key` },
+  { name: 'REGIONS', line: () => `REGIONS=$(aws ec2 describe-regions --region ${HOME_REGION} --query 'Regions[].RegionName' --output text)   # every region enabled in the account` },
+];
+
+/** The variables the steps' commands use ($NAME or "$NAME"), derived from the scripts so that the two never drift apart. */
+function setupFor(steps: readonly Step[], keyId: string | null): Command | null {
+  const scripts = steps.flatMap((step) => step.commands.map((command) => command.script)).join('\n');
+  const used = VARIABLES.filter((variable) => new RegExp(`\\$\\{?${variable.name}\\b`).test(scripts));
+  if (used.length === 0) return null;
+  return { label: 'First, in the shell where you will run the commands below, set', script: used.map((variable) => variable.line(keyId ?? 'KEY_ID')).join('\n') };
 }
 
 function verificationNote(result: VerifyResult, principal: Principal | null): string {
@@ -214,7 +255,7 @@ export function describePrincipal(principal: Principal): string {
 
 // ── Step 1 ────────────────────────────────────────────────────────────────────────────────────────────
 
-function removeLeakedData(key: LeakedKey, mode: ScanMode | null): Step {
+function removeLeakedData(key: LeakedKey, mode: ScanMode | null, foreign: boolean): Step {
   const inHistory = key.sightings.some((sighting) => sighting.commit !== null);
   const text = [
     'Take the key out of the code now and load it from the AWS credentials file (~/.aws/credentials) or environment variables instead; commit that change.',
@@ -223,7 +264,9 @@ function removeLeakedData(key: LeakedKey, mode: ScanMode | null): Step {
     text.push('It was caught before the commit: unstage the file (`git restore --staged FILE`), remove the key, and stage again.');
   } else {
     text.push(
-      'If a commit holding it was ever pushed, assume the key is public: automated scrapers find keys on GitHub within minutes. Rotate first, rewrite second: finish steps 2 and 3 before rewriting history, because a rewrite does not stop anyone who already copied the key.',
+      foreign
+        ? 'If a commit holding it was ever pushed, assume the key is public: automated scrapers find keys on GitHub within minutes. Tell its owner first (step 2), rewrite second: a rewrite does not stop anyone who already copied the key.'
+        : 'If a commit holding it was ever pushed, assume the key is public: automated scrapers find keys on GitHub within minutes. Rotate first, rewrite second: finish steps 2 and 3 before rewriting history, because a rewrite does not stop anyone who already copied the key.',
     );
     text.push(
       inHistory
@@ -253,19 +296,9 @@ function deleteKey(key: LeakedKey, principal: Principal | null): Step {
   const known = principal?.type === 'user' ? principal.name : null;
   const owner = known ? shellQuote(known) : '"$OWNER"';
   const commands: Command[] = [
-    { label: 'Which account owns the key (works with credentials of any account)', script: `aws sts get-access-key-info --access-key-id ${id}` },
+    { label: 'Which account owns the key (works with credentials of any account)', script: `aws sts get-access-key-info --region ${HOME_REGION} --access-key-id ${id}` },
   ];
   if (!known) {
-    commands.push({
-      label: 'Which IAM user owns it (run with credentials of that account)',
-      script: [
-        `OWNER=$(for user in $(aws iam list-users --query 'Users[].UserName' --output text); do`,
-        `  aws iam list-access-keys --user-name "$user" --query 'AccessKeyMetadata[].AccessKeyId' --output text |`,
-        `    tr '\\t' '\\n' | grep -qx '${id}' && echo "$user"`,
-        `done)`,
-        `echo "owner: \${OWNER:-no IAM user; if get-access-key-info named this account, it is the root user's key}"`,
-      ].join('\n'),
-    });
     commands.push({
       label: "Does the root user have access keys? (1 = yes; the key is root's if no IAM user owns it)",
       script: `aws iam get-account-summary --query 'SummaryMap.AccountAccessKeysPresent'`,
@@ -280,9 +313,9 @@ function deleteKey(key: LeakedKey, principal: Principal | null): Step {
     text: [
       known
         ? `--verify says the key belongs to IAM user ${known}.`
-        : '`aws sts get-access-key-info` names the account; the loop then finds the IAM user that owns the key (`aws iam get-access-key-last-used` also prints its UserName).',
+        : '`aws sts get-access-key-info` names the account; `aws iam get-access-key-last-used` (run once, above, into OWNER) names the IAM user that owns the key.',
       'Make the key Inactive first: a request signed with it now fails, and you can still switch it back if something you depend on breaks. Give such an application a new key (step 4), never the leaked one back, then delete the leaked key.',
-      'If no IAM user owns it and get-access-key-info names your account, it is the ROOT user\'s key: root keys reach everything, including billing, and no policy can limit them. Sign in as the root user, open Security credentials, and under Access keys choose Actions → Deactivate, then Delete. The root user should have no access keys at all.',
+      'If OWNER is empty or names the root user (the call fails or prints `root`) while get-access-key-info names your account, it is the ROOT user\'s key: root keys reach everything, including billing, and no policy can limit them. Sign in as the root user, open Security credentials, and under Access keys choose Actions → Deactivate, then Delete. The root user should have no access keys at all.',
     ],
     commands,
     warnings: [
@@ -321,7 +354,7 @@ function revokeSessions(key: LeakedKey, principal: Principal | null): Step {
     commands.push({
       label: 'Who the session belongs to: the role (sessionIssuer) or IAM user that obtained it, from CloudTrail in every region (needs jq)',
       script: [
-        `for region in $(aws ec2 describe-regions --query 'Regions[].RegionName' --output text); do`,
+        `for region in $REGIONS; do`,
         `  aws cloudtrail lookup-events --region "$region" --max-items 50 \\`,
         `    --lookup-attributes AttributeKey=AccessKeyId,AttributeValue=${id} \\`,
         `    --query 'Events[].CloudTrailEvent' --output json |`,
@@ -365,7 +398,7 @@ function notifyOwner(key: LeakedKey): Step {
     text: [
       `${key.keyId} belongs to account ${key.accountId}, which is not one of yours. You cannot delete it, and calling AWS with it (even to test it) uses someone else's credentials and may trip a canary alert; --verify skips it for that reason.`,
       'If you know whose key it is (a vendor, a customer, a partner team), tell them so they delete it and check their account. If it is a canary token you planted, it did its job. Otherwise report it to AWS, which contacts the account owner.',
-      'Steps 3 and 4 belong to the account owner. If your code relied on this key, give it credentials from your own account instead.',
+      'Checking the account for unauthorized use and rotating its keys belong to the account owner. If your code relied on this key, give it credentials from your own account instead.',
     ],
     commands: [],
     warnings: [],
@@ -375,10 +408,10 @@ function notifyOwner(key: LeakedKey): Step {
 
 // ── Step 3 ────────────────────────────────────────────────────────────────────────────────────────────
 
-function checkUnauthorizedUse(key: LeakedKey): Step {
-  const id = key.keyId;
+/** `id` is the key ID, or "$KEY_ID" when the commands are run once per candidate key (secrets without a key ID). */
+function checkUnauthorizedUse(id: string, temporary: boolean, number = 3): Step {
   return {
-    number: 3,
+    number,
     id: 'check-unauthorized-use',
     title: 'Check all regions for unauthorized use',
     text: [
@@ -388,9 +421,10 @@ function checkUnauthorizedUse(key: LeakedKey): Step {
     ],
     commands: [
       {
-        label: `Every CloudTrail event signed with ${id}, region by region`,
+        label: `Every CloudTrail event signed with ${id.startsWith('"$') ? 'each candidate key' : id}, region by region`,
         script: [
-          `for region in $(aws ec2 describe-regions --query 'Regions[].RegionName' --output text); do`,
+          ...(id.startsWith('"$') ? ['KEY_ID=CANDIDATE_KEY_ID   # run once per candidate key from step 2'] : []),
+          `for region in $REGIONS; do`,
           `  echo "== $region"`,
           `  aws cloudtrail lookup-events --region "$region" \\`,
           `    --lookup-attributes AttributeKey=AccessKeyId,AttributeValue=${id} \\`,
@@ -398,7 +432,7 @@ function checkUnauthorizedUse(key: LeakedKey): Step {
           `done`,
         ].join('\n'),
       },
-      ...(key.keyType === 'temporary' ? [] : [{ label: 'When, where and for which service the key was last used', script: `aws iam get-access-key-last-used --access-key-id ${id}` }]),
+      ...(temporary ? [] : [{ label: 'When, where and for which service the key was last used', script: `aws iam get-access-key-last-used --access-key-id ${id}` }]),
     ],
     warnings: ['Event history covers management events only: reads of S3 objects or DynamoDB items show up only if a trail records data events.'],
     references: ['cloudtrail-lookup', 'unauthorized-activity', 'credential-report'],
@@ -407,10 +441,10 @@ function checkUnauthorizedUse(key: LeakedKey): Step {
 
 // ── Step 4 ────────────────────────────────────────────────────────────────────────────────────────────
 
-function rotateAllKeys(key: LeakedKey): Step {
-  const account = key.accountId ? ` in account ${key.accountId}` : '';
+function rotateAllKeys(accountId: string | null, number = 4): Step {
+  const account = accountId ? ` in account ${accountId}` : '';
   return {
-    number: 4,
+    number,
     id: 'rotate-all-keys',
     title: `Rotate the access keys of all IAM users${account}`,
     text: [
@@ -441,10 +475,11 @@ function rotateAllKeys(key: LeakedKey): Step {
         label: 'The same from the credential report (CSV, includes the root user; run the second line again if the report is not ready yet)',
         script: `aws iam generate-credential-report\naws iam get-credential-report --query Content --output text | base64 --decode | cut -d, -f1,9-11,14-16`,
       },
-      { label: '1. Create the second key (USER = the user name)', script: 'aws iam create-access-key --user-name USER' },
-      { label: '3. Is the old key still used?', script: 'aws iam get-access-key-last-used --access-key-id OLD_KEY_ID' },
-      { label: '4. Deactivate the old key', script: 'aws iam update-access-key --user-name USER --access-key-id OLD_KEY_ID --status Inactive' },
-      { label: '6. Delete the old key', script: 'aws iam delete-access-key --user-name USER --access-key-id OLD_KEY_ID' },
+      { label: 'For each user in turn, set the user and the key being replaced (from the list above)', script: 'USER_NAME=the-user-name\nOLD_KEY_ID=the-old-access-key-id' },
+      { label: '1. Create the second key', script: 'aws iam create-access-key --user-name "$USER_NAME"' },
+      { label: '3. Is the old key still used?', script: 'aws iam get-access-key-last-used --access-key-id "$OLD_KEY_ID"' },
+      { label: '4. Deactivate the old key', script: 'aws iam update-access-key --user-name "$USER_NAME" --access-key-id "$OLD_KEY_ID" --status Inactive' },
+      { label: '6. Delete the old key', script: 'aws iam delete-access-key --user-name "$USER_NAME" --access-key-id "$OLD_KEY_ID"' },
     ],
     warnings: ['create-access-key prints the new secret once, to your terminal: do not paste it into code, a ticket or a chat.'],
     references: ['managing-access-keys', 'iam-best-practices', 'credential-report', 'unauthorized-activity'],
@@ -499,7 +534,9 @@ function historyRewrite(set: LeakSet, context: PlaybookContext): HistoryRewrite 
             'REMOTE=$(git remote get-url origin)',
             'git clone --mirror "$REMOTE" ../keywarden-rewrite.git',
             'cd ../keywarden-rewrite.git',
-            `git filter-repo --replace-text ${q}`,
+            ...(context.sensitiveDataRemoval === true
+              ? [`git filter-repo --sensitive-data-removal --replace-text ${q}`]
+              : ['# git filter-repo 2.47 or later: add --sensitive-data-removal (it fetches every ref first and lists the first changed commits, which GitHub Support asks for)', `git filter-repo --replace-text ${q}`]),
             ...(firstKey ? [`git log --all --oneline -S '${firstKey}'   # must print nothing`] : []),
             'git remote add origin "$REMOTE"   # filter-repo removes origin so nothing is pushed by accident',
             'git push --force --mirror origin',
@@ -528,15 +565,55 @@ function historyRewrite(set: LeakSet, context: PlaybookContext): HistoryRewrite 
   return { needed, expressions, text, commands, warnings, references: ['github-sensitive-data', 'filter-repo', 'bfg'] };
 }
 
-function unpairedSection(found: Sighting[]): UnpairedSection {
+function unpairedSection(found: Sighting[], mode: ScanMode | null): UnpairedSection {
+  const steps = [removeUnpairedData(found, mode), identifyKey(), checkUnauthorizedUse('"$KEY_ID"', false), rotateAllKeys(null), prevent()];
   return {
     found,
     text: [
-      'These secrets were found with no access key ID next to them. AWS has no way to look a key up by its secret (only the key ID identifies a key), so the key they belong to cannot be found.',
-      'Treat every key that could be their partner as leaked: the keys of the application, environment or person whose file held them. Rotate those keys with the procedure of step 4, then deactivate and delete the old ones, and check CloudTrail (step 3) for each of them.',
-      'The secrets are in the expressions file, so "Rewrite history" removes them too.',
+      'These secret access keys were found with no access key ID next to them. AWS cannot look a key up by its secret (only the key ID identifies a key), so first narrow down which key each one belongs to, then treat every candidate as leaked: check its use and replace it, as below.',
     ],
+    setup: setupFor(steps, null),
+    steps,
     references: ['managing-access-keys', 'unauthorized-activity'],
+  };
+}
+
+function removeUnpairedData(found: Sighting[], mode: ScanMode | null): Step {
+  const files = [...new Set(found.map((sighting) => sighting.file))];
+  return {
+    number: 1,
+    id: 'remove-leaked-data',
+    title: 'Remove the leaked data',
+    text: [
+      mode === 'staged'
+        ? 'It was caught before the commit: unstage the file (`git restore --staged FILE`), remove the secret, and stage again.'
+        : 'Take the secret out of the files above and commit that; if a commit holding it was ever pushed, assume it is public. Replace the key (steps 2 to 4) before rewriting history (below): a rewrite does not stop anyone who already copied it.',
+    ],
+    commands: mode === 'staged' ? [] : [{ label: 'The commits that changed those files', script: `git log --all --oneline -- ${files.map(shellQuote).join(' ')}` }],
+    warnings: [],
+    references: ['access-key-best-practices', 'github-sensitive-data'],
+  };
+}
+
+function identifyKey(): Step {
+  return {
+    number: 2,
+    id: 'identify-key',
+    title: 'Find the access keys it could belong to',
+    text: [
+      'The key is one of the active keys of the application, environment or person whose file held the secret: a profile or user name in the same file, the service that reads it, or the author of the commit points to it.',
+      'List every access key with when, where and for which service it was last used, and pick the candidates: keys used by that application, from that region, around the time of the commit. If nothing narrows it down, every active key is a candidate.',
+      'Each candidate then goes through steps 3 and 4: check its use in every region, and replace it. A candidate that is not the partner is replaced needlessly but harmlessly; missing the real one leaves the leak open.',
+    ],
+    commands: [
+      {
+        label: 'Every access key of the account (including the root user) with status and last use, from the credential report (run the second line again if the report is not ready yet)',
+        script: `aws iam generate-credential-report\naws iam get-credential-report --query Content --output text | base64 --decode | cut -d, -f1,9-11,14-16`,
+      },
+      { label: 'The last use of one candidate (service, region, date) and the IAM user it belongs to', script: 'aws iam get-access-key-last-used --access-key-id CANDIDATE_KEY_ID' },
+    ],
+    warnings: [],
+    references: ['credential-report', 'managing-access-keys'],
   };
 }
 

@@ -25,6 +25,12 @@ export function headline(playbook: Playbook): string {
   return parts.join(' and ');
 }
 
+function introduction(playbook: Playbook): string {
+  return playbook.keys.length > 0
+    ? 'Work through each key in order. Every command carries the real key ID and never a secret. Run the `aws` commands with credentials of the account that owns the key.'
+    : 'Work through the steps in order. No command carries a secret. Run the `aws` commands with credentials of the account the secret may belong to.';
+}
+
 function keyHeading(key: KeyPlaybook, index: number, total: number): string {
   const account = key.accountId ? `account ${key.accountId}` : 'account unknown';
   const mark = key.ownership === 'foreign' ? ', NOT ONE OF YOUR ACCOUNTS' : key.ownership === 'own' ? ', one of your accounts' : '';
@@ -52,8 +58,9 @@ function renderText(playbook: Playbook): string {
   const out: string[] = [];
   const title = `keywarden remediation playbook: ${headline(playbook)}`;
   out.push(title, '='.repeat(title.length), '');
-  out.push(...wrap('Work through each key in order. Every command carries the real key ID and never a secret. Run the aws commands with credentials of the account that owns the key.', ''));
+  out.push(...wrap(introduction(playbook).replaceAll('`', ''), ''));
   for (const note of playbook.notes) out.push('', ...wrap(note, '  ', '! '));
+  for (const tip of playbook.tips) out.push('', ...wrap(`Tip: ${tip}`, '  ', '* '));
   out.push('');
   playbook.keys.forEach((key, index) => {
     const heading = keyHeading(key, index, playbook.keys.length);
@@ -64,14 +71,18 @@ function renderText(playbook: Playbook): string {
     }
     for (const line of pairing(key)) out.push(...wrap(line, '  ', '- '));
     for (const note of key.notes) out.push(...wrap(note, '  ', '! '));
+    if (key.setup) out.push(...textCommand(key.setup));
     out.push('');
     for (const step of key.steps) out.push(...textStep(step), '');
   });
   if (playbook.unpaired) {
-    out.push('Secrets without a key ID', '------------------------');
-    for (const sighting of playbook.unpaired.found) out.push(`  ${where(sighting)}`);
-    for (const line of playbook.unpaired.text) out.push(...wrap(line, '   '));
-    out.push(...textReferences(playbook.unpaired.references), '');
+    const unpaired = playbook.unpaired;
+    out.push('Secrets without a key ID', '------------------------', 'Found at:');
+    for (const sighting of unpaired.found) out.push(`  ${where(sighting)}`);
+    for (const line of unpaired.text) out.push(...wrap(line, '  '));
+    if (unpaired.setup) out.push(...textCommand(unpaired.setup));
+    out.push('');
+    for (const step of unpaired.steps) out.push(...textStep(step), '');
   }
   const history = playbook.history;
   out.push('Rewrite history (after the keys are deleted or revoked)', '-------------------------------------------------------');
@@ -132,8 +143,9 @@ function wrap(text: string, indent: string, first = indent): string[] {
 function renderMarkdown(playbook: Playbook): string {
   const out: string[] = [];
   out.push(`## keywarden remediation playbook: ${headline(playbook)}`, '');
-  out.push('Work through each key in order. Every command carries the real key ID and never a secret. Run the `aws` commands with credentials of the account that owns the key.', '');
+  out.push(introduction(playbook), '');
   for (const note of playbook.notes) out.push(`> [!WARNING]\n> ${note}`, '');
+  for (const tip of playbook.tips) out.push(`> [!TIP]\n> ${tip}`, '');
   playbook.keys.forEach((key, index) => {
     out.push(`### ${keyHeading(key, index, playbook.keys.length).replace(key.keyId, `\`${key.keyId}\``)}`, '');
     if (key.found.length > 0) {
@@ -144,34 +156,44 @@ function renderMarkdown(playbook: Playbook): string {
     const paired = pairing(key).join('; ');
     out.push(paired.charAt(0).toUpperCase() + paired.slice(1) + '.', '');
     for (const note of key.notes) out.push(`> ${note}`, '');
+    if (key.setup) out.push(...markdownCommand(key.setup));
     for (const step of key.steps) out.push(...markdownStep(step));
   });
   if (playbook.unpaired) {
-    out.push('### Secrets without a key ID', '');
-    for (const sighting of playbook.unpaired.found) out.push(`- \`${sighting.file}:${sighting.line}:${sighting.column}\` ${kindLabel(sighting.kind)}${sighting.commit ? ` (commit \`${sighting.commit.slice(0, 12)}\`)` : ''}`);
+    const unpaired = playbook.unpaired;
+    out.push('### Secrets without a key ID', '', 'Found at:', '');
+    for (const sighting of unpaired.found) out.push(`- \`${sighting.file}:${sighting.line}:${sighting.column}\` ${kindLabel(sighting.kind)}${sighting.commit ? ` (commit \`${sighting.commit.slice(0, 12)}\`)` : ''}`);
     out.push('');
-    for (const line of playbook.unpaired.text) out.push(line, '');
-    out.push(markdownReferences(playbook.unpaired.references), '');
+    for (const line of unpaired.text) out.push(line, '');
+    if (unpaired.setup) out.push(...markdownCommand(unpaired.setup));
+    for (const step of unpaired.steps) out.push(...markdownStep(step));
   }
   const history = playbook.history;
-  out.push('### Rewrite history (after the keys are deleted or revoked)', '');
-  for (const line of history.text) out.push(line, '');
-  for (const command of history.commands) out.push(...markdownCommand(command));
-  for (const warning of history.warnings) out.push(`> [!CAUTION]\n> ${warning}`, '');
-  if (history.needed) out.push(markdownReferences(history.references), '');
-  out.push('### Sources', '');
-  for (const id of playbook.references) out.push(`- [${REFERENCES[id].title}](${REFERENCES[id].url})`);
+  const rewrite: string[] = [];
+  for (const line of history.text) rewrite.push(line, '');
+  for (const command of history.commands) rewrite.push(...markdownCommand(command));
+  for (const warning of history.warnings) rewrite.push(`> [!CAUTION]\n> ${warning}`, '');
+  if (history.needed) rewrite.push(markdownReferences(history.references), '');
+  out.push(...collapsible('Rewrite history (after the keys are deleted or revoked)', rewrite));
+  out.push(...collapsible('Sources', playbook.references.map((id) => `- [${REFERENCES[id].title}](${REFERENCES[id].url})`).concat('')));
   return out.join('\n') + '\n';
 }
 
+/** Each step folds (a pull-request comment stays readable with several keys); the title says what it holds. */
 function markdownStep(step: Step): string[] {
-  const out = [`#### ${step.number}. ${step.title}`, ''];
-  if (step.sameAs) return [...out, `Same as step ${step.sameAs.step} for \`${step.sameAs.keyId}\` above: do it once.`, ''];
-  for (const line of step.text) out.push(line, '');
-  for (const command of step.commands) out.push(...markdownCommand(command));
-  for (const warning of step.warnings) out.push(`> [!CAUTION]\n> ${warning}`, '');
-  out.push(markdownReferences(step.references), '');
-  return out;
+  const title = `${step.number}. ${step.title}`;
+  if (step.sameAs) return [`**${title}**: same as step ${step.sameAs.step} for \`${step.sameAs.keyId}\` above: do it once.`, ''];
+  const body: string[] = [];
+  for (const line of step.text) body.push(line, '');
+  for (const command of step.commands) body.push(...markdownCommand(command));
+  for (const warning of step.warnings) body.push(`> [!CAUTION]\n> ${warning}`, '');
+  body.push(markdownReferences(step.references), '');
+  return collapsible(title, body);
+}
+
+/** A GitHub-flavoured Markdown <details> block; blank lines around the body keep its Markdown live. */
+function collapsible(summary: string, body: string[]): string[] {
+  return ['<details>', `<summary><strong>${summary}</strong></summary>`, '', ...body, '</details>', ''];
 }
 
 function markdownCommand(command: Command): string[] {
