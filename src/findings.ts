@@ -3,7 +3,7 @@
 // finding, rebases and squashes leave it unchanged, and the raw secret never reaches a baseline file.
 import { createHash } from 'node:crypto';
 import { accountIdFromKeyId } from './aws/account.js';
-import type { Finding, Located } from './types.js';
+import type { Finding, Located, Presence } from './types.js';
 
 export function fingerprintOf(ruleId: string, file: string, secret: string): string {
   return createHash('sha256').update(`keywarden/v1\0${ruleId}\0${file}\0${secret}`).digest('hex').slice(0, 32);
@@ -16,9 +16,9 @@ export function redact(kind: string, secret: string): string {
   return secret.slice(0, shown) + '*'.repeat(Math.min(16, Math.max(4, secret.length - shown)));
 }
 
-export function toFinding(located: Located, options: { redact: boolean }): Finding {
+export function toFinding(located: Located, options: { redact: boolean; presence?: Presence }): Finding {
   const keyId = located.kind === 'access-key-id' ? located.secret : located.keyId;
-  return {
+  const finding: Finding = {
     ruleId: located.ruleId,
     kind: located.kind,
     file: located.file,
@@ -34,6 +34,8 @@ export function toFinding(located: Located, options: { redact: boolean }): Findi
     accountId: keyId ? accountIdFromKeyId(keyId) : null,
     commit: located.commit,
   };
+  if (options.presence) finding.presence = options.presence;
+  return finding;
 }
 
 /** Report order: by file, then position, then commit date, so output is stable across runs and machines. */

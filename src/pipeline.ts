@@ -46,14 +46,17 @@ export async function runPipeline(options: ScanOptions, io: Io): Promise<ScanOut
   if (source.root !== undefined) config.base = source.root;
   const detect: Detect = async (chunk) => detectChunk(chunk, rules);
   const located = applyFilters(await source.run(detect), config, baseline);
-  context.progress?.done();
 
+  // History findings say where they stand today (which refs hold them, whether the tips still do).
+  const reported = located.filter((item) => !item.allowedBy);
+  const presence = (source.mode === 'history' || source.mode === 'range') && reported.length > 0 ? await (await import('./git/presence.js')).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
   const allowed: Record<string, number> = {};
   const findings: Finding[] = [];
   for (const item of located) {
     if (item.allowedBy) allowed[item.allowedBy] = (allowed[item.allowedBy] ?? 0) + 1;
-    else findings.push(toFinding(item, { redact: options.redact }));
+    else findings.push(toFinding(item, { redact: options.redact, presence: presence?.get(item) }));
   }
+  context.progress?.done();
   findings.sort(compareFindings);
   const report: Report = {
     version: 1,

@@ -90,6 +90,18 @@ export interface Finding {
   keyId: string | null;
   accountId: string | null;
   commit: Commit | null;
+  /** History and range scans: which refs hold the commit, and at which of their tips the secret still is. */
+  presence?: Presence;
+}
+
+/** Where a history finding stands today (src/git/presence.ts). */
+export interface Presence {
+  /** Refs whose history holds the introducing commit, branches first; cut at a limit. */
+  refs: string[];
+  /** How many refs hold it in all. */
+  refCount: number;
+  /** Of `refs`, those whose tip still has the secret in the same file. */
+  presentAt: string[];
 }
 
 export interface ScanStats {

@@ -1,7 +1,7 @@
 // The human report: findings grouped by file, one line each, the commit that introduced it under it for git
 // scans. Colour only when the entry says so (a TTY without NO_COLOR). Secrets arrive already redacted.
 import { keyTypeOf, type KeyType } from '../aws/key-id.js';
-import type { Finding, Reporter, ReportContext } from '../types.js';
+import type { Finding, Presence, Reporter, ReportContext } from '../types.js';
 
 const KIND_LABELS: Record<string, string> = {
   'access-key-id': 'access key ID',
@@ -27,7 +27,7 @@ export function kindLabel(kind: string): string {
   return KIND_LABELS[kind] ?? kind;
 }
 
-type Paint = (code: string, text: string) => string;
+export type Paint = (code: string, text: string) => string;
 
 export const textReporter: Reporter = (report, context) => {
   const paint: Paint = context.color ? (code, text) => `\x1b[${code}m${text}\x1b[0m` : (_code, text) => text;
@@ -62,7 +62,24 @@ function describeFinding(finding: Finding, paint: Paint): string[] {
     const c = finding.commit;
     out.push(`  ${' '.repeat(8)}${paint('33', c.sha.slice(0, 12))} ${c.author} <${c.email}> ${c.date.slice(0, 10)} ${paint('2', c.message)}`);
   }
+  if (finding.presence) out.push(`  ${' '.repeat(8)}${describePresence(finding.presence, paint)}`);
   return out;
+}
+
+/** Whether the key is still at a branch tip (fix the code too) or only in history (rotate and purge). */
+export function describePresence(presence: Presence, paint: Paint = (_code, text) => text): string {
+  const names = (refs: string[], total: number): string => {
+    const shown = refs.map(shortRef).join(', ');
+    return total > refs.length ? `${shown} and ${total - refs.length} more` : shown;
+  };
+  if (presence.refCount === 0) return paint('2', 'held by no ref (only in stash entries or unreachable)');
+  if (presence.presentAt.length > 0) return paint('31', `still present at the tip of ${names(presence.presentAt, presence.presentAt.length)}`);
+  return paint('2', `removed since: gone from the tips of ${names(presence.refs, presence.refCount)}, still in their history`);
+}
+
+function shortRef(ref: string): string {
+  for (const prefix of ['refs/heads/', 'refs/remotes/']) if (ref.startsWith(prefix)) return ref.slice(prefix.length);
+  return ref.startsWith('refs/tags/') ? `tag ${ref.slice('refs/tags/'.length)}` : ref;
 }
 
 function summaryLine(count: number, files: number, context: ReportContext, paint: Paint): string {

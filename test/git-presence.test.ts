@@ -1,0 +1,64 @@
+// History findings say where they stand today: which refs hold the introducing commit, and whether the key is
+// still at those refs' tips (fix the code too) or only in their history (rotate and purge).
+import { describe, expect, it } from 'vitest';
+import { jsonReport, runCli } from './support/cli.js';
+import { fakeLeak } from './support/fakes.js';
+import { Repo } from './support/repo.js';
+
+function scan(repo: Repo, ...args: string[]) {
+  const result = runCli(['scan', ...args, '--format', 'json', '--no-redact'], { cwd: repo.dir });
+  return { status: result.status, report: jsonReport(result), stderr: result.stderr };
+}
+
+describe('where a history finding stands today', () => {
+  it('lists the refs that hold the commit, and the tips that still hold the key in that file', () => {
+    const repo = Repo.init();
+    repo.commit('initial', { 'README.md': 'hello\n' });
+    const key = fakeLeak();
+    const added = repo.commit('add credentials', { 'config/prod.env': key.text });
+    repo.git('tag', '-a', '-m', 'release', 'v1');
+    repo.git('branch', 'feature');
+    repo.commit('remove credentials', { 'config/prod.env': 'region=eu-west-1\n' });
+
+    const { status, report } = scan(repo, '--history');
+    expect(status).toBe(1);
+    const secret = report.findings.find((finding: any) => finding.secret === key.secret);
+    expect(secret.commit.sha).toBe(added);
+    expect(secret.presence).toEqual({ refs: ['refs/heads/feature', 'refs/heads/main', 'refs/tags/v1'], refCount: 3, presentAt: ['refs/heads/feature', 'refs/tags/v1'] });
+
+    const text = runCli(['scan', '--history'], { cwd: repo.dir }).stdout;
+    expect(text).toContain('still present at the tip of feature, tag v1');
+  });
+
+  it('says "removed since" when no tip holds it any more, and range scans say it too', () => {
+    const repo = Repo.init();
+    const base = repo.commit('initial', { 'README.md': 'hello\n' });
+    const key = fakeLeak();
+    repo.commit('add credentials', { 'deploy/env.sh': key.text });
+    repo.commit('move on', { 'deploy/env.sh': 'export REGION=eu-west-1\n' });
+
+    const history = scan(repo, '--history');
+    const found = history.report.findings.find((finding: any) => finding.secret === key.secret);
+    expect(found.presence).toEqual({ refs: ['refs/heads/main'], refCount: 1, presentAt: [] });
+    expect(runCli(['scan', '--history'], { cwd: repo.dir }).stdout).toContain('removed since: gone from the tips of main, still in their history');
+
+    const range = scan(repo, '--range', `${base}..HEAD`);
+    expect(range.report.findings.find((finding: any) => finding.secret === key.secret).presence.presentAt).toEqual([]);
+  });
+
+  it('reads a path that looks like a pathspec literally, and leaves work-tree scans without presence', () => {
+    const repo = Repo.init();
+    repo.commit('initial', { 'README.md': 'hello\n' });
+    const key = fakeLeak();
+    // ":!x" is pathspec magic ("everything but x") unless paths are literal; "*.env" would be a glob.
+    repo.commit('odd names', { ':!x.env': key.text, '*.env': 'nothing here\n' });
+    const { report } = scan(repo, '--history');
+    const found = report.findings.find((finding: any) => finding.secret === key.secret);
+    expect(found.file).toBe(':!x.env');
+    expect(found.presence.presentAt).toEqual(['refs/heads/main']);
+
+    const files = scan(repo, '.');
+    expect(files.report.findings.length).toBeGreaterThan(0);
+    for (const finding of files.report.findings) expect(finding).not.toHaveProperty('presence');
+  });
+});
