@@ -2637,63 +2637,6 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// src/sources/locate.ts
-function locate(candidates, file, commit) {
-  return candidates.map((candidate) => ({ ...candidate, file, commit }));
-}
-function oversizeNote(display2, size2, limit) {
-  return { level: "info", verbose: true, message: `skipped ${display2}: ${size2} bytes is over the ${limit}-byte limit (--max-file-size)` };
-}
-function skipNote(display2, reason) {
-  const why = { binary: "binary content" };
-  return { level: "info", verbose: true, message: `skipped ${display2}: ${why[reason]}` };
-}
-var init_locate = __esm({
-  "src/sources/locate.ts"() {
-    "use strict";
-  }
-});
-
-// src/sources/stdin.ts
-var stdin_exports = {};
-__export(stdin_exports, {
-  createStdinSource: () => createStdinSource
-});
-async function createStdinSource(context) {
-  const name = context.options.stdinName ?? "stdin";
-  const stats = { bytes: 0, files: 0, commits: 0 };
-  const notes = [];
-  return {
-    mode: "stdin",
-    target: name,
-    stats,
-    notes,
-    async run(detect) {
-      const parts = [];
-      for await (const part of context.stdin) parts.push(typeof part === "string" ? Buffer.from(part) : part);
-      const data = Buffer.concat(parts);
-      stats.bytes = data.length;
-      stats.files = 1;
-      if (data.length > context.config.maxFileSize) {
-        notes.push({ ...oversizeNote(name, data.length, context.config.maxFileSize), level: "warn", verbose: false });
-        return [];
-      }
-      const result = await detect({ path: name, data });
-      if (result.skipped) {
-        notes.push({ ...skipNote(name, result.skipped), verbose: false });
-        return [];
-      }
-      return locate(result.candidates, name, null);
-    }
-  };
-}
-var init_stdin = __esm({
-  "src/sources/stdin.ts"() {
-    "use strict";
-    init_locate();
-  }
-});
-
 // src/git/run.ts
 import { spawn } from "node:child_process";
 function gitRaw(cwd, args, input2) {
@@ -2876,6 +2819,144 @@ var init_cat_file = __esm({
         return this.options.allocate ? this.options.allocate(size2) : Buffer.allocUnsafeSlow(size2);
       }
     };
+  }
+});
+
+// src/git/presence.ts
+var presence_exports = {};
+__export(presence_exports, {
+  REF_LIMIT: () => REF_LIMIT,
+  presenceOf: () => presenceOf
+});
+async function presenceOf(cwd, findings, detect, maxSize) {
+  const withCommit = findings.filter((finding) => finding.commit !== null);
+  const holders = /* @__PURE__ */ new Map();
+  for (const sha of new Set(withCommit.map((finding) => finding.commit.sha))) holders.set(sha, await refsContaining(cwd, sha));
+  const pathsAtTip = /* @__PURE__ */ new Map();
+  for (const finding of withCommit) {
+    for (const ref of holders.get(finding.commit.sha).slice(0, REF_LIMIT)) {
+      (pathsAtTip.get(ref.commit) ?? pathsAtTip.set(ref.commit, /* @__PURE__ */ new Set()).get(ref.commit)).add(finding.file);
+    }
+  }
+  const blobAt = /* @__PURE__ */ new Map();
+  for (const [tip, paths] of pathsAtTip) {
+    for (const [path9, blob] of await blobsAt(cwd, tip, [...paths])) blobAt.set(`${tip}\0${path9}`, blob);
+  }
+  const pathOfBlob = /* @__PURE__ */ new Map();
+  for (const [key, blob] of blobAt) if (!pathOfBlob.has(blob)) pathOfBlob.set(blob, key.slice(key.indexOf("\0") + 1));
+  const secretsIn = /* @__PURE__ */ new Map();
+  const scans = [];
+  await readBlobs(cwd, [...pathOfBlob.keys()], {
+    maxSize,
+    onBlob(blob) {
+      if (blob.data === null) return;
+      const data = Buffer.from(blob.data);
+      scans.push(
+        detect({ path: pathOfBlob.get(blob.sha), data }).then((result) => {
+          secretsIn.set(blob.sha, new Set(result.candidates.map((candidate) => candidate.secret)));
+        })
+      );
+    }
+  });
+  await Promise.all(scans);
+  const presence = /* @__PURE__ */ new Map();
+  for (const finding of withCommit) {
+    const refs = holders.get(finding.commit.sha);
+    const shown = refs.slice(0, REF_LIMIT);
+    const presentAt = shown.filter((ref) => {
+      const blob = blobAt.get(`${ref.commit}\0${finding.file}`);
+      return blob !== void 0 && (secretsIn.get(blob)?.has(finding.secret) ?? false);
+    }).map((ref) => ref.name);
+    presence.set(finding, { refs: shown.map((ref) => ref.name), refCount: refs.length, presentAt });
+  }
+  return presence;
+}
+async function refsContaining(cwd, sha) {
+  const out = (await git(cwd, ["for-each-ref", `--contains=${sha}`, "--format=%(objectname) %(*objectname) %(refname)"])).toString("utf8");
+  const refs = [];
+  for (const line of out.split("\n")) {
+    const [object2, peeled, name] = line.split(" ");
+    if (!name) continue;
+    refs.push({ name, commit: peeled || object2 });
+  }
+  const rank = (name) => name.startsWith("refs/heads/") ? 0 : name.startsWith("refs/remotes/") ? 1 : name.startsWith("refs/tags/") ? 2 : 3;
+  return refs.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+async function blobsAt(cwd, tip, paths) {
+  const out = await git(cwd, ["--literal-pathspecs", "ls-tree", "-z", "--full-tree", tip, "--", ...paths]);
+  const blobs = /* @__PURE__ */ new Map();
+  for (const entry of out.toString("utf8").split("\0")) {
+    const tab = entry.indexOf("	");
+    if (tab === -1) continue;
+    const [, type, sha] = entry.slice(0, tab).split(" ");
+    if (type === "blob") blobs.set(entry.slice(tab + 1), sha);
+  }
+  return blobs;
+}
+var REF_LIMIT;
+var init_presence = __esm({
+  "src/git/presence.ts"() {
+    "use strict";
+    init_cat_file();
+    init_run();
+    REF_LIMIT = 20;
+  }
+});
+
+// src/sources/locate.ts
+function locate(candidates, file, commit) {
+  return candidates.map((candidate) => ({ ...candidate, file, commit }));
+}
+function oversizeNote(display2, size2, limit) {
+  return { level: "info", verbose: true, message: `skipped ${display2}: ${size2} bytes is over the ${limit}-byte limit (--max-file-size)` };
+}
+function skipNote(display2, reason) {
+  const why = { binary: "binary content" };
+  return { level: "info", verbose: true, message: `skipped ${display2}: ${why[reason]}` };
+}
+var init_locate = __esm({
+  "src/sources/locate.ts"() {
+    "use strict";
+  }
+});
+
+// src/sources/stdin.ts
+var stdin_exports = {};
+__export(stdin_exports, {
+  createStdinSource: () => createStdinSource
+});
+async function createStdinSource(context) {
+  const name = context.options.stdinName ?? "stdin";
+  const stats = { bytes: 0, files: 0, commits: 0 };
+  const notes = [];
+  return {
+    mode: "stdin",
+    target: name,
+    stats,
+    notes,
+    async run(detect) {
+      const parts = [];
+      for await (const part of context.stdin) parts.push(typeof part === "string" ? Buffer.from(part) : part);
+      const data = Buffer.concat(parts);
+      stats.bytes = data.length;
+      stats.files = 1;
+      if (data.length > context.config.maxFileSize) {
+        notes.push({ ...oversizeNote(name, data.length, context.config.maxFileSize), level: "warn", verbose: false });
+        return [];
+      }
+      const result = await detect({ path: name, data });
+      if (result.skipped) {
+        notes.push({ ...skipNote(name, result.skipped), verbose: false });
+        return [];
+      }
+      return locate(result.candidates, name, null);
+    }
+  };
+}
+var init_stdin = __esm({
+  "src/sources/stdin.ts"() {
+    "use strict";
+    init_locate();
   }
 });
 
@@ -16605,7 +16686,7 @@ function redact(kind, secret) {
 }
 function toFinding(located, options) {
   const keyId = located.kind === "access-key-id" ? located.secret : located.keyId;
-  return {
+  const finding = {
     ruleId: located.ruleId,
     kind: located.kind,
     file: located.file,
@@ -16621,6 +16702,8 @@ function toFinding(located, options) {
     accountId: keyId ? accountIdFromKeyId(keyId) : null,
     commit: located.commit
   };
+  if (options.presence) finding.presence = options.presence;
+  return finding;
 }
 function compareFindings(a, b) {
   return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.commit?.date ?? "", b.commit?.date ?? "") || compareText(a.commit?.sha ?? "", b.commit?.sha ?? "") || compareText(a.ruleId, b.ruleId);
@@ -17066,13 +17149,15 @@ async function runPipeline(options, io) {
   if (source.root !== void 0) config.base = source.root;
   const detect = async (chunk) => detectChunk(chunk, rules);
   const located = applyFilters(await source.run(detect), config, baseline);
-  context.progress?.done();
+  const reported = located.filter((item) => !item.allowedBy);
+  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await Promise.resolve().then(() => (init_presence(), presence_exports))).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
   const allowed = {};
   const findings = [];
   for (const item of located) {
     if (item.allowedBy) allowed[item.allowedBy] = (allowed[item.allowedBy] ?? 0) + 1;
-    else findings.push(toFinding(item, { redact: options.redact }));
+    else findings.push(toFinding(item, { redact: options.redact, presence: presence?.get(item) }));
   }
+  context.progress?.done();
   findings.sort(compareFindings);
   const report = {
     version: 1,
@@ -17355,17 +17440,22 @@ var DEFAULT_REPLACEMENTS_FILE = "../keywarden-replacements.txt";
 function buildPlaybook(set, context) {
   const keys = [];
   const accountStepOwner = /* @__PURE__ */ new Map();
-  for (const key of set.keys) {
-    const plan = keyPlaybook(key, set.mode, context);
-    for (const step of plan.steps) {
-      const scope = step.id === "rotate-all-keys" ? `rotate:${key.accountId ?? "?"}` : step.id === "prevent" ? "prevent" : null;
+  const shareAccountSteps = (steps, accountId, keyId) => {
+    for (const step of steps) {
+      const scope = step.id === "rotate-all-keys" ? `rotate:${accountId ?? "?"}` : step.id === "prevent" ? "prevent" : null;
       if (scope === null) continue;
       const first = accountStepOwner.get(scope);
-      if (first === void 0) accountStepOwner.set(scope, key.keyId);
-      else step.sameAs = { keyId: first, step: step.number };
+      if (first === void 0) accountStepOwner.set(scope, { keyId, step: step.number });
+      else step.sameAs = first;
     }
+  };
+  for (const key of set.keys) {
+    const plan = keyPlaybook(key, set.mode, context);
+    shareAccountSteps(plan.steps, key.accountId, key.keyId);
     keys.push(plan);
   }
+  const unpaired = set.unpaired ? unpairedSection(set.unpaired.sightings, set.mode) : null;
+  if (unpaired) shareAccountSteps(unpaired.steps, null, "the secrets without a key ID");
   const accounts = [...new Set(set.keys.map((key) => key.accountId).filter((id) => id !== null))];
   const notes = [];
   if (set.mode === "staged") {
@@ -17378,8 +17468,9 @@ function buildPlaybook(set, context) {
       "The report holds redacted secrets, so the expressions file cannot list them. Pipe an unredacted report instead (`keywarden scan \u2026 --format json --no-redact | keywarden remediate --report - --replacements FILE`) or let `keywarden remediate` run the scan itself: either way the values stay in memory and are never printed."
     );
   }
+  const tips = [];
   if (context.accounts.length === 0 && accounts.length > 0) {
-    notes.push(`Tip: list your AWS account IDs in the config ("accounts") and keys from any other account are marked as foreign (a canary token or a third party's key).`);
+    tips.push(`List your AWS account IDs in the config ("accounts") and keys from any other account are marked as foreign (a canary token or a third party's key).`);
   }
   return {
     version: 1,
@@ -17391,8 +17482,9 @@ function buildPlaybook(set, context) {
       scanMode: set.mode
     },
     notes,
+    tips,
     keys,
-    unpaired: set.unpaired ? unpairedSection(set.unpaired.sightings) : null,
+    unpaired,
     history: historyRewrite(set, context),
     references: ["access-key-best-practices", "managing-access-keys", "iam-best-practices", "temporary-credentials", "unauthorized-activity"]
   };
@@ -17413,15 +17505,16 @@ function keyPlaybook(key, mode, context) {
   if (verification) notes.push(verificationNote(verification, principal));
   const skipped = context.verifySkipped.get(key.keyId);
   if (skipped) notes.push(`--verify: not checked: ${skipped}.`);
-  const steps = [removeLeakedData(key, mode)];
+  const steps = [removeLeakedData(key, mode, ownership === "foreign")];
   if (ownership === "foreign") {
     steps.push(notifyOwner(key));
   } else {
     steps.push(key.keyType === "temporary" ? revokeSessions(key, principal) : deleteKey(key, principal));
-    steps.push(checkUnauthorizedUse(key));
-    steps.push(rotateAllKeys(key));
+    steps.push(checkUnauthorizedUse(key.keyId, key.keyType === "temporary"));
+    steps.push(rotateAllKeys(key.accountId));
   }
   steps.push(prevent());
+  steps.forEach((step, index) => step.number = index + 1);
   return {
     keyId: key.keyId,
     keyType: key.keyType,
@@ -17434,8 +17527,20 @@ function keyPlaybook(key, mode, context) {
     sessionToken: key.sessionTokens.length > 0 ? "paired" : key.hasSessionToken ? "redacted" : "none",
     verification,
     notes,
+    setup: setupFor(steps, key.keyId),
     steps
   };
+}
+var HOME_REGION = "us-east-1";
+var VARIABLES = [
+  { name: "OWNER", line: (keyId) => `OWNER=$(aws iam get-access-key-last-used --access-key-id ${keyId} --query UserName --output text)   # the IAM user that owns the key` },
+  { name: "REGIONS", line: () => `REGIONS=$(aws ec2 describe-regions --region ${HOME_REGION} --query 'Regions[].RegionName' --output text)   # every region enabled in the account` }
+];
+function setupFor(steps, keyId) {
+  const scripts = steps.flatMap((step) => step.commands.map((command2) => command2.script)).join("\n");
+  const used = VARIABLES.filter((variable) => new RegExp(`\\$\\{?${variable.name}\\b`).test(scripts));
+  if (used.length === 0) return null;
+  return { label: "First, in the shell where you will run the commands below, set", script: used.map((variable) => variable.line(keyId ?? "KEY_ID")).join("\n") };
 }
 function verificationNote(result, principal) {
   const who = principal ? ` It belongs to ${describePrincipal(principal)}.` : "";
@@ -17466,7 +17571,7 @@ function describePrincipal(principal) {
       return principal.arn;
   }
 }
-function removeLeakedData(key, mode) {
+function removeLeakedData(key, mode, foreign) {
   const inHistory = key.sightings.some((sighting) => sighting.commit !== null);
   const text = [
     "Take the key out of the code now and load it from the AWS credentials file (~/.aws/credentials) or environment variables instead; commit that change."
@@ -17475,7 +17580,7 @@ function removeLeakedData(key, mode) {
     text.push("It was caught before the commit: unstage the file (`git restore --staged FILE`), remove the key, and stage again.");
   } else {
     text.push(
-      "If a commit holding it was ever pushed, assume the key is public: automated scrapers find keys on GitHub within minutes. Rotate first, rewrite second: finish steps 2 and 3 before rewriting history, because a rewrite does not stop anyone who already copied the key."
+      foreign ? "If a commit holding it was ever pushed, assume the key is public: automated scrapers find keys on GitHub within minutes. Tell its owner first (step 2), rewrite second: a rewrite does not stop anyone who already copied the key." : "If a commit holding it was ever pushed, assume the key is public: automated scrapers find keys on GitHub within minutes. Rotate first, rewrite second: finish steps 2 and 3 before rewriting history, because a rewrite does not stop anyone who already copied the key."
     );
     text.push(
       inHistory ? 'The commits that introduced it are listed above. After the key is deleted or revoked, remove it from every commit with the expressions file and the commands under "Rewrite history" below.' : 'List the commits that hold it with the command below; if there are any, remove it from every commit with "Rewrite history" below, after the key is deleted or revoked.'
@@ -17500,19 +17605,9 @@ function deleteKey(key, principal) {
   const known = principal?.type === "user" ? principal.name : null;
   const owner = known ? shellQuote(known) : '"$OWNER"';
   const commands = [
-    { label: "Which account owns the key (works with credentials of any account)", script: `aws sts get-access-key-info --access-key-id ${id}` }
+    { label: "Which account owns the key (works with credentials of any account)", script: `aws sts get-access-key-info --region ${HOME_REGION} --access-key-id ${id}` }
   ];
   if (!known) {
-    commands.push({
-      label: "Which IAM user owns it (run with credentials of that account)",
-      script: [
-        `OWNER=$(for user in $(aws iam list-users --query 'Users[].UserName' --output text); do`,
-        `  aws iam list-access-keys --user-name "$user" --query 'AccessKeyMetadata[].AccessKeyId' --output text |`,
-        `    tr '\\t' '\\n' | grep -qx '${id}' && echo "$user"`,
-        `done)`,
-        `echo "owner: \${OWNER:-no IAM user; if get-access-key-info named this account, it is the root user's key}"`
-      ].join("\n")
-    });
     commands.push({
       label: "Does the root user have access keys? (1 = yes; the key is root's if no IAM user owns it)",
       script: `aws iam get-account-summary --query 'SummaryMap.AccountAccessKeysPresent'`
@@ -17525,9 +17620,9 @@ function deleteKey(key, principal) {
     id: "delete-key",
     title: "Delete the access key",
     text: [
-      known ? `--verify says the key belongs to IAM user ${known}.` : "`aws sts get-access-key-info` names the account; the loop then finds the IAM user that owns the key (`aws iam get-access-key-last-used` also prints its UserName).",
+      known ? `--verify says the key belongs to IAM user ${known}.` : "`aws sts get-access-key-info` names the account; `aws iam get-access-key-last-used` (run once, above, into OWNER) names the IAM user that owns the key.",
       "Make the key Inactive first: a request signed with it now fails, and you can still switch it back if something you depend on breaks. Give such an application a new key (step 4), never the leaked one back, then delete the leaked key.",
-      "If no IAM user owns it and get-access-key-info names your account, it is the ROOT user's key: root keys reach everything, including billing, and no policy can limit them. Sign in as the root user, open Security credentials, and under Access keys choose Actions \u2192 Deactivate, then Delete. The root user should have no access keys at all."
+      "If OWNER is empty or names the root user (the call fails or prints `root`) while get-access-key-info names your account, it is the ROOT user's key: root keys reach everything, including billing, and no policy can limit them. Sign in as the root user, open Security credentials, and under Access keys choose Actions \u2192 Deactivate, then Delete. The root user should have no access keys at all."
     ],
     commands,
     warnings: [
@@ -17562,7 +17657,7 @@ function revokeSessions(key, principal) {
     commands.push({
       label: "Who the session belongs to: the role (sessionIssuer) or IAM user that obtained it, from CloudTrail in every region (needs jq)",
       script: [
-        `for region in $(aws ec2 describe-regions --query 'Regions[].RegionName' --output text); do`,
+        `for region in $REGIONS; do`,
         `  aws cloudtrail lookup-events --region "$region" --max-items 50 \\`,
         `    --lookup-attributes AttributeKey=AccessKeyId,AttributeValue=${id} \\`,
         `    --query 'Events[].CloudTrailEvent' --output json |`,
@@ -17602,17 +17697,16 @@ function notifyOwner(key) {
     text: [
       `${key.keyId} belongs to account ${key.accountId}, which is not one of yours. You cannot delete it, and calling AWS with it (even to test it) uses someone else's credentials and may trip a canary alert; --verify skips it for that reason.`,
       "If you know whose key it is (a vendor, a customer, a partner team), tell them so they delete it and check their account. If it is a canary token you planted, it did its job. Otherwise report it to AWS, which contacts the account owner.",
-      "Steps 3 and 4 belong to the account owner. If your code relied on this key, give it credentials from your own account instead."
+      "Checking the account for unauthorized use and rotating its keys belong to the account owner. If your code relied on this key, give it credentials from your own account instead."
     ],
     commands: [],
     warnings: [],
     references: ["report-abuse", "get-access-key-info"]
   };
 }
-function checkUnauthorizedUse(key) {
-  const id = key.keyId;
+function checkUnauthorizedUse(id, temporary, number = 3) {
   return {
-    number: 3,
+    number,
     id: "check-unauthorized-use",
     title: "Check all regions for unauthorized use",
     text: [
@@ -17622,9 +17716,10 @@ function checkUnauthorizedUse(key) {
     ],
     commands: [
       {
-        label: `Every CloudTrail event signed with ${id}, region by region`,
+        label: `Every CloudTrail event signed with ${id.startsWith('"$') ? "each candidate key" : id}, region by region`,
         script: [
-          `for region in $(aws ec2 describe-regions --query 'Regions[].RegionName' --output text); do`,
+          ...id.startsWith('"$') ? ["KEY_ID=CANDIDATE_KEY_ID   # run once per candidate key from step 2"] : [],
+          `for region in $REGIONS; do`,
           `  echo "== $region"`,
           `  aws cloudtrail lookup-events --region "$region" \\`,
           `    --lookup-attributes AttributeKey=AccessKeyId,AttributeValue=${id} \\`,
@@ -17632,16 +17727,16 @@ function checkUnauthorizedUse(key) {
           `done`
         ].join("\n")
       },
-      ...key.keyType === "temporary" ? [] : [{ label: "When, where and for which service the key was last used", script: `aws iam get-access-key-last-used --access-key-id ${id}` }]
+      ...temporary ? [] : [{ label: "When, where and for which service the key was last used", script: `aws iam get-access-key-last-used --access-key-id ${id}` }]
     ],
     warnings: ["Event history covers management events only: reads of S3 objects or DynamoDB items show up only if a trail records data events."],
     references: ["cloudtrail-lookup", "unauthorized-activity", "credential-report"]
   };
 }
-function rotateAllKeys(key) {
-  const account = key.accountId ? ` in account ${key.accountId}` : "";
+function rotateAllKeys(accountId, number = 4) {
+  const account = accountId ? ` in account ${accountId}` : "";
   return {
-    number: 4,
+    number,
     id: "rotate-all-keys",
     title: `Rotate the access keys of all IAM users${account}`,
     text: [
@@ -17673,10 +17768,11 @@ function rotateAllKeys(key) {
         script: `aws iam generate-credential-report
 aws iam get-credential-report --query Content --output text | base64 --decode | cut -d, -f1,9-11,14-16`
       },
-      { label: "1. Create the second key (USER = the user name)", script: "aws iam create-access-key --user-name USER" },
-      { label: "3. Is the old key still used?", script: "aws iam get-access-key-last-used --access-key-id OLD_KEY_ID" },
-      { label: "4. Deactivate the old key", script: "aws iam update-access-key --user-name USER --access-key-id OLD_KEY_ID --status Inactive" },
-      { label: "6. Delete the old key", script: "aws iam delete-access-key --user-name USER --access-key-id OLD_KEY_ID" }
+      { label: "For each user in turn, set the user and the key being replaced (from the list above)", script: "USER_NAME=the-user-name\nOLD_KEY_ID=the-old-access-key-id" },
+      { label: "1. Create the second key", script: 'aws iam create-access-key --user-name "$USER_NAME"' },
+      { label: "3. Is the old key still used?", script: 'aws iam get-access-key-last-used --access-key-id "$OLD_KEY_ID"' },
+      { label: "4. Deactivate the old key", script: 'aws iam update-access-key --user-name "$USER_NAME" --access-key-id "$OLD_KEY_ID" --status Inactive' },
+      { label: "6. Delete the old key", script: 'aws iam delete-access-key --user-name "$USER_NAME" --access-key-id "$OLD_KEY_ID"' }
     ],
     warnings: ["create-access-key prints the new secret once, to your terminal: do not paste it into code, a ticket or a chat."],
     references: ["managing-access-keys", "iam-best-practices", "credential-report", "unauthorized-activity"]
@@ -17720,7 +17816,7 @@ function historyRewrite(set, context) {
         "REMOTE=$(git remote get-url origin)",
         'git clone --mirror "$REMOTE" ../keywarden-rewrite.git',
         "cd ../keywarden-rewrite.git",
-        `git filter-repo --replace-text ${q}`,
+        ...context.sensitiveDataRemoval === true ? [`git filter-repo --sensitive-data-removal --replace-text ${q}`] : ["# git filter-repo 2.47 or later: add --sensitive-data-removal (it fetches every ref first and lists the first changed commits, which GitHub Support asks for)", `git filter-repo --replace-text ${q}`],
         ...firstKey ? [`git log --all --oneline -S '${firstKey}'   # must print nothing`] : [],
         'git remote add origin "$REMOTE"   # filter-repo removes origin so nothing is pushed by accident',
         "git push --force --mirror origin"
@@ -17745,15 +17841,52 @@ function historyRewrite(set, context) {
   ] : [];
   return { needed, expressions, text, commands, warnings, references: ["github-sensitive-data", "filter-repo", "bfg"] };
 }
-function unpairedSection(found) {
+function unpairedSection(found, mode) {
+  const steps = [removeUnpairedData(found, mode), identifyKey(), checkUnauthorizedUse('"$KEY_ID"', false), rotateAllKeys(null), prevent()];
   return {
     found,
     text: [
-      "These secrets were found with no access key ID next to them. AWS has no way to look a key up by its secret (only the key ID identifies a key), so the key they belong to cannot be found.",
-      "Treat every key that could be their partner as leaked: the keys of the application, environment or person whose file held them. Rotate those keys with the procedure of step 4, then deactivate and delete the old ones, and check CloudTrail (step 3) for each of them.",
-      'The secrets are in the expressions file, so "Rewrite history" removes them too.'
+      "These secret access keys were found with no access key ID next to them. AWS cannot look a key up by its secret (only the key ID identifies a key), so first narrow down which key each one belongs to, then treat every candidate as leaked: check its use and replace it, as below."
     ],
+    setup: setupFor(steps, null),
+    steps,
     references: ["managing-access-keys", "unauthorized-activity"]
+  };
+}
+function removeUnpairedData(found, mode) {
+  const files = [...new Set(found.map((sighting) => sighting.file))];
+  return {
+    number: 1,
+    id: "remove-leaked-data",
+    title: "Remove the leaked data",
+    text: [
+      mode === "staged" ? "It was caught before the commit: unstage the file (`git restore --staged FILE`), remove the secret, and stage again." : "Take the secret out of the files above and commit that; if a commit holding it was ever pushed, assume it is public. Replace the key (steps 2 to 4) before rewriting history (below): a rewrite does not stop anyone who already copied it."
+    ],
+    commands: mode === "staged" ? [] : [{ label: "The commits that changed those files", script: `git log --all --oneline -- ${files.map(shellQuote).join(" ")}` }],
+    warnings: [],
+    references: ["access-key-best-practices", "github-sensitive-data"]
+  };
+}
+function identifyKey() {
+  return {
+    number: 2,
+    id: "identify-key",
+    title: "Find the access keys it could belong to",
+    text: [
+      "The key is one of the active keys of the application, environment or person whose file held the secret: a profile or user name in the same file, the service that reads it, or the author of the commit points to it.",
+      "List every access key with when, where and for which service it was last used, and pick the candidates: keys used by that application, from that region, around the time of the commit. If nothing narrows it down, every active key is a candidate.",
+      "Each candidate then goes through steps 3 and 4: check its use in every region, and replace it. A candidate that is not the partner is replaced needlessly but harmlessly; missing the real one leaves the leak open."
+    ],
+    commands: [
+      {
+        label: "Every access key of the account (including the root user) with status and last use, from the credential report (run the second line again if the report is not ready yet)",
+        script: `aws iam generate-credential-report
+aws iam get-credential-report --query Content --output text | base64 --decode | cut -d, -f1,9-11,14-16`
+      },
+      { label: "The last use of one candidate (service, region, date) and the IAM user it belongs to", script: "aws iam get-access-key-last-used --access-key-id CANDIDATE_KEY_ID" }
+    ],
+    warnings: [],
+    references: ["credential-report", "managing-access-keys"]
   };
 }
 function shellQuote(value) {
@@ -17794,6 +17927,9 @@ function headline(playbook) {
   if (unpairedSecrets > 0) parts.push(`${unpairedSecrets} secret${unpairedSecrets === 1 ? "" : "s"} without a key ID`);
   return parts.join(" and ");
 }
+function introduction(playbook) {
+  return playbook.keys.length > 0 ? "Work through each key in order. Every command carries the real key ID and never a secret. Run the `aws` commands with credentials of the account that owns the key." : "Work through the steps in order. No command carries a secret. Run the `aws` commands with credentials of the account the secret may belong to.";
+}
 function keyHeading(key, index, total) {
   const account = key.accountId ? `account ${key.accountId}` : "account unknown";
   const mark = key.ownership === "foreign" ? ", NOT ONE OF YOUR ACCOUNTS" : key.ownership === "own" ? ", one of your accounts" : "";
@@ -17815,8 +17951,9 @@ function renderText(playbook) {
   const out = [];
   const title = `keywarden remediation playbook: ${headline(playbook)}`;
   out.push(title, "=".repeat(title.length), "");
-  out.push(...wrap("Work through each key in order. Every command carries the real key ID and never a secret. Run the aws commands with credentials of the account that owns the key.", ""));
+  out.push(...wrap(introduction(playbook).replaceAll("`", ""), ""));
   for (const note of playbook.notes) out.push("", ...wrap(note, "  ", "! "));
+  for (const tip of playbook.tips) out.push("", ...wrap(`Tip: ${tip}`, "  ", "* "));
   out.push("");
   playbook.keys.forEach((key, index) => {
     const heading = keyHeading(key, index, playbook.keys.length);
@@ -17827,14 +17964,18 @@ function renderText(playbook) {
     }
     for (const line of pairing(key)) out.push(...wrap(line, "  ", "- "));
     for (const note of key.notes) out.push(...wrap(note, "  ", "! "));
+    if (key.setup) out.push(...textCommand(key.setup));
     out.push("");
     for (const step of key.steps) out.push(...textStep(step), "");
   });
   if (playbook.unpaired) {
-    out.push("Secrets without a key ID", "------------------------");
-    for (const sighting of playbook.unpaired.found) out.push(`  ${where(sighting)}`);
-    for (const line of playbook.unpaired.text) out.push(...wrap(line, "   "));
-    out.push(...textReferences(playbook.unpaired.references), "");
+    const unpaired = playbook.unpaired;
+    out.push("Secrets without a key ID", "------------------------", "Found at:");
+    for (const sighting of unpaired.found) out.push(`  ${where(sighting)}`);
+    for (const line of unpaired.text) out.push(...wrap(line, "  "));
+    if (unpaired.setup) out.push(...textCommand(unpaired.setup));
+    out.push("");
+    for (const step of unpaired.steps) out.push(...textStep(step), "");
   }
   const history = playbook.history;
   out.push("Rewrite history (after the keys are deleted or revoked)", "-------------------------------------------------------");
@@ -17886,9 +18027,11 @@ function wrap(text, indent, first = indent) {
 function renderMarkdown(playbook) {
   const out = [];
   out.push(`## keywarden remediation playbook: ${headline(playbook)}`, "");
-  out.push("Work through each key in order. Every command carries the real key ID and never a secret. Run the `aws` commands with credentials of the account that owns the key.", "");
+  out.push(introduction(playbook), "");
   for (const note of playbook.notes) out.push(`> [!WARNING]
 > ${note}`, "");
+  for (const tip of playbook.tips) out.push(`> [!TIP]
+> ${tip}`, "");
   playbook.keys.forEach((key, index) => {
     out.push(`### ${keyHeading(key, index, playbook.keys.length).replace(key.keyId, `\`${key.keyId}\``)}`, "");
     if (key.found.length > 0) {
@@ -17899,35 +18042,42 @@ function renderMarkdown(playbook) {
     const paired = pairing(key).join("; ");
     out.push(paired.charAt(0).toUpperCase() + paired.slice(1) + ".", "");
     for (const note of key.notes) out.push(`> ${note}`, "");
+    if (key.setup) out.push(...markdownCommand(key.setup));
     for (const step of key.steps) out.push(...markdownStep(step));
   });
   if (playbook.unpaired) {
-    out.push("### Secrets without a key ID", "");
-    for (const sighting of playbook.unpaired.found) out.push(`- \`${sighting.file}:${sighting.line}:${sighting.column}\` ${kindLabel(sighting.kind)}${sighting.commit ? ` (commit \`${sighting.commit.slice(0, 12)}\`)` : ""}`);
+    const unpaired = playbook.unpaired;
+    out.push("### Secrets without a key ID", "", "Found at:", "");
+    for (const sighting of unpaired.found) out.push(`- \`${sighting.file}:${sighting.line}:${sighting.column}\` ${kindLabel(sighting.kind)}${sighting.commit ? ` (commit \`${sighting.commit.slice(0, 12)}\`)` : ""}`);
     out.push("");
-    for (const line of playbook.unpaired.text) out.push(line, "");
-    out.push(markdownReferences(playbook.unpaired.references), "");
+    for (const line of unpaired.text) out.push(line, "");
+    if (unpaired.setup) out.push(...markdownCommand(unpaired.setup));
+    for (const step of unpaired.steps) out.push(...markdownStep(step));
   }
   const history = playbook.history;
-  out.push("### Rewrite history (after the keys are deleted or revoked)", "");
-  for (const line of history.text) out.push(line, "");
-  for (const command2 of history.commands) out.push(...markdownCommand(command2));
-  for (const warning of history.warnings) out.push(`> [!CAUTION]
+  const rewrite = [];
+  for (const line of history.text) rewrite.push(line, "");
+  for (const command2 of history.commands) rewrite.push(...markdownCommand(command2));
+  for (const warning of history.warnings) rewrite.push(`> [!CAUTION]
 > ${warning}`, "");
-  if (history.needed) out.push(markdownReferences(history.references), "");
-  out.push("### Sources", "");
-  for (const id of playbook.references) out.push(`- [${REFERENCES[id].title}](${REFERENCES[id].url})`);
+  if (history.needed) rewrite.push(markdownReferences(history.references), "");
+  out.push(...collapsible("Rewrite history (after the keys are deleted or revoked)", rewrite));
+  out.push(...collapsible("Sources", playbook.references.map((id) => `- [${REFERENCES[id].title}](${REFERENCES[id].url})`).concat("")));
   return out.join("\n") + "\n";
 }
 function markdownStep(step) {
-  const out = [`#### ${step.number}. ${step.title}`, ""];
-  if (step.sameAs) return [...out, `Same as step ${step.sameAs.step} for \`${step.sameAs.keyId}\` above: do it once.`, ""];
-  for (const line of step.text) out.push(line, "");
-  for (const command2 of step.commands) out.push(...markdownCommand(command2));
-  for (const warning of step.warnings) out.push(`> [!CAUTION]
+  const title = `${step.number}. ${step.title}`;
+  if (step.sameAs) return [`**${title}**: same as step ${step.sameAs.step} for \`${step.sameAs.keyId}\` above: do it once.`, ""];
+  const body = [];
+  for (const line of step.text) body.push(line, "");
+  for (const command2 of step.commands) body.push(...markdownCommand(command2));
+  for (const warning of step.warnings) body.push(`> [!CAUTION]
 > ${warning}`, "");
-  out.push(markdownReferences(step.references), "");
-  return out;
+  body.push(markdownReferences(step.references), "");
+  return collapsible(title, body);
+}
+function collapsible(summary, body) {
+  return ["<details>", `<summary><strong>${summary}</strong></summary>`, "", ...body, "</details>", ""];
 }
 function markdownCommand(command2) {
   return [labelLine(command2.label), "", "```sh", command2.script, "```", ""];
