@@ -98,16 +98,28 @@ function diskFolder(dir: string, names: ReadonlySet<string>, base: string, top: 
 function loadExplicit(base: string, explicit: string, top: string | undefined): Config {
   const file = path.resolve(base, explicit);
   const label = display(file, base);
-  if (/\.[cm]?[jt]s$/i.test(file)) {
-    throw new ConfigError(`${label}: ${NOT_READ}`);
-  }
+  refuseCode(file, label);
   requireNamedInside(file, base, top, label);
+  return namedConfigFromText(readText(file, label), label, file, base);
+}
+
+/**
+ * The configuration in the text of a file named as the config (--config, the Action's `config` input):
+ * a package.json's "keywarden" key, or the whole file. Globs are relative to `base`, the working directory.
+ */
+export function namedConfigFromText(text: string, label: string, file: string, base: string): Config {
+  refuseCode(file, label);
   if (path.basename(file) === 'package.json') {
-    const found = packageConfig(readText(file, label), label, true, file, base, base);
+    const found = packageConfig(text, label, true, file, base, base);
     if (!found) throw new ConfigError(`${label}: has no "keywarden" key`);
     return found;
   }
-  return validateConfig(parseJsonText(readText(file, label), label), { label, prefix: '', source: file, root: base, base });
+  return validateConfig(parseJsonText(text, label), { label, prefix: '', source: file, root: base, base });
+}
+
+/** A named config that is code is refused before it is read: it is never run. */
+function refuseCode(file: string, label: string): void {
+  if (/\.[cm]?[jt]s$/i.test(file)) throw new ConfigError(`${label}: ${NOT_READ}`);
 }
 
 /**
