@@ -5,7 +5,7 @@ import type { Config } from './config/types.js';
 import type { ScanOptions } from './cli/options.js';
 import { detectChunk } from './detect.js';
 import { applyFilters } from './filters/apply.js';
-import { loadBaseline } from './filters/baseline.js';
+import { loadBaseline, type Baseline } from './filters/baseline.js';
 import { compareFindings, toFinding } from './findings.js';
 import type { Io } from './io.js';
 import { createProgress } from './progress.js';
@@ -25,23 +25,46 @@ export interface ScanOutcome {
   config: Config;
 }
 
-export async function runPipeline(options: ScanOptions, io: Io): Promise<ScanOutcome> {
+/**
+ * What the caller already loaded, instead of reading the files the options name: the GitHub Action passes the
+ * configuration and baseline of a pull request's base commit here (src/action/trusted.ts).
+ */
+export interface Preloaded {
+  config?: Config;
+  baseline?: Baseline | null;
+}
+
+export async function runPipeline(options: ScanOptions, io: Io, preloaded: Preloaded = {}): Promise<ScanOutcome> {
   const started = Date.now();
-  const config = loadConfig(io.cwd, options.config);
-  config.namedPaths = options.paths;
-  if (options.maxFileSize !== undefined) config.maxFileSize = options.maxFileSize;
-  const rules = loadRules(config);
-  const baseline = options.baseline ? loadBaseline(path.resolve(io.cwd, options.baseline)) : null;
+  // The source comes first: a git source knows the repository's top level, which is where its configuration
+  // lives (cwd may be a subfolder, or outside the work tree with GIT_DIR/GIT_WORK_TREE). Sources read the
+  // config and the rule keywords only when they run; reading them earlier is a bug the getters make loud.
+  let loaded: { config: Config; keywords: string[] } | null = null;
+  const settings = (): { config: Config; keywords: string[] } => {
+    if (loaded === null) throw new Error('a source read the configuration before the pipeline loaded it');
+    return loaded;
+  };
   const context: SourceContext = {
     cwd: io.cwd,
-    config,
+    get config() {
+      return settings().config;
+    },
     options,
     stdin: io.stdin,
     progress: createProgress(io, options),
-    keywords: rules.flatMap((rule) => rule.keywords),
+    get keywords() {
+      return settings().keywords;
+    },
     readPacks: io.env.KEYWARDEN_READ_PACKS !== '0',
   };
   const source = await createSource(context);
+  const config = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
+  config.namedPaths = options.paths;
+  if (options.maxFileSize !== undefined) config.maxFileSize = options.maxFileSize;
+  const rules = loadRules(config);
+  loaded = { config, keywords: rules.flatMap((rule) => rule.keywords) };
+  const baseline =
+    preloaded.baseline !== undefined ? preloaded.baseline : options.baseline ? loadBaseline(path.resolve(io.cwd, options.baseline), { cwd: io.cwd, top: source.root }) : null;
   // Path globs and baselines match the paths the source reports (git: relative to the top level, from any subfolder).
   if (source.root !== undefined) config.base = source.root;
   const detect: Detect = async (chunk) => detectChunk(chunk, rules);

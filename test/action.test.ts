@@ -5,7 +5,7 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs build script without type declarations
@@ -62,6 +62,7 @@ function runAction(workspace: string, event: string, payload: object, inputs: Re
     INPUT_ARGS: '',
     'INPUT_FAIL-ON-FINDINGS': 'true',
     INPUT_SARIF: '',
+    'INPUT_TRUST-PR-CONFIG': 'false',
     RUNNER_TEMP: runner,
     ...inputs,
   };
@@ -122,7 +123,7 @@ describe('the GitHub Action', () => {
   it('action.yml runs the bundled entry on the runner\'s Node, with the documented inputs and outputs', () => {
     const yml = readFileSync(path.join(ROOT, 'action.yml'), 'utf8');
     expect(yml).toMatch(/^runs:\n {2}using: node24\n {2}main: action\/dist\/index\.js$/m);
-    for (const name of ['mode', 'config', 'baseline', 'args', 'fail-on-findings', 'sarif']) expect(yml).toMatch(new RegExp(`^  ${name}:$`, 'm'));
+    for (const name of ['mode', 'config', 'baseline', 'args', 'fail-on-findings', 'sarif', 'trust-pr-config']) expect(yml).toMatch(new RegExp(`^  ${name}:$`, 'm'));
     for (const name of ['findings', 'sarif']) expect(yml).toMatch(new RegExp(`^outputs:[\\s\\S]*^  ${name}:$`, 'm'));
     // YAML: an unquoted value must not hold ': ' or ' #' (a mapping or a comment); the runner would reject the file.
     for (const line of yml.split('\n').filter((text) => !text.trimStart().startsWith('#'))) {
@@ -226,16 +227,130 @@ describe('the GitHub Action', () => {
   it('passes config, baseline and extra args through to the scan', () => {
     const { origin, base, head } = prHistory();
     const ws = clone(origin);
-    mkdirSync(path.join(ws.dir, 'ci'), { recursive: true });
-    // The baseline accepts the current findings, so the same PR passes.
-    const scan = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'keywarden.js'), 'baseline', '--range', `${base}..${head}`, '--output', 'ci/baseline.json'], { cwd: ws.dir, encoding: 'utf8' });
+    // The baseline accepts the current findings, so the same PR passes. It is kept outside the workspace: a
+    // baseline inside it is read from the PR's base commit, which has none (see the trust-pr-config tests).
+    const kept = path.join(tempDir('keywarden-kept-'), 'baseline.json');
+    const scan = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'keywarden.js'), 'baseline', '--range', `${base}..${head}`, '--output', kept], { cwd: ws.dir, encoding: 'utf8' });
     expect(scan.status, scan.stderr).toBe(0);
-    const accepted = runAction(ws.dir, 'pull_request', prPayload(base, head), { INPUT_BASELINE: 'ci/baseline.json', INPUT_ARGS: '--max-file-size "10 MB"' });
+    const accepted = runAction(ws.dir, 'pull_request', prPayload(base, head), { INPUT_BASELINE: kept, INPUT_ARGS: '--max-file-size "10 MB"' });
     expect(accepted.status, accepted.stdout + accepted.stderr).toBe(0);
     expect(accepted.outputs.findings).toBe('0');
     expect(accepted.summary).toContain('No AWS credentials found');
     const clash = runAction(ws.dir, 'pull_request', prPayload(base, head), { INPUT_ARGS: '--history' });
     expect(clash.status).toBe(2);
     expect(clash.stdout).toContain('choose one of');
+  });
+});
+
+describe('the action writes its outputs only inside the workspace or $RUNNER_TEMP', () => {
+  /** A PR that commits links: reports/ -> a folder outside, out.sarif -> a file outside. */
+  function linkingPr() {
+    const { origin, base } = prHistory();
+    const outside = tempDir('keywarden-outside-');
+    writeFileSync(path.join(outside, 'k.sarif'), 'precious\n');
+    origin.git('checkout', '-q', 'feature');
+    symlinkSync(outside, path.join(origin.dir, 'reports'));
+    symlinkSync(path.join(outside, 'k.sarif'), path.join(origin.dir, 'out.sarif'));
+    const head = origin.commit('reports folder');
+    origin.git('checkout', '-q', 'main');
+    const ws = clone(origin);
+    ws.git('checkout', '-q', head);
+    return { ws, base, head, outside };
+  }
+
+  it('refuses to write the SARIF report through a committed link that leads outside, and leaves the target untouched', () => {
+    const { ws, base, head, outside } = linkingPr();
+    for (const [sarif, why] of [
+      ['reports/k.sarif', 'reports is a symbolic link that leads outside'],
+      ['reports/new/k.sarif', 'reports is a symbolic link that leads outside'],
+      ['out.sarif', 'out.sarif is a symbolic link'],
+    ]) {
+      const run = runAction(ws.dir, 'pull_request', prPayload(base, head), { INPUT_SARIF: sarif });
+      expect(run.status, run.stdout + run.stderr).toBe(2);
+      const errors = run.stdout.split('\n').filter((line) => line.startsWith('::error'));
+      expect(errors, run.stdout).toHaveLength(1);
+      expect(errors[0]).toContain(`::error title=keywarden::cannot write the SARIF report to ${path.join(ws.dir, sarif)}: ${why}`);
+      expect(run.stderr).toBe('');
+    }
+    expect(readFileSync(path.join(outside, 'k.sarif'), 'utf8')).toBe('precious\n');
+    expect(readdirSync(outside)).toEqual(['k.sarif']);
+    // A path outside the workspace and $RUNNER_TEMP is refused too; inside either one it is written.
+    const away = runAction(ws.dir, 'pull_request', prPayload(base, head), { INPUT_SARIF: path.join(outside, 'x.sarif') });
+    expect(away.status).toBe(2);
+    expect(away.stdout).toContain('it is outside the workspace and $RUNNER_TEMP');
+    expect(existsSync(path.join(outside, 'x.sarif'))).toBe(false);
+    const fine = runAction(ws.dir, 'pull_request', prPayload(base, head), { INPUT_SARIF: 'reports-real/k.sarif' });
+    expect(fine.status, fine.stdout).toBe(1);
+    expect(JSON.parse(readFileSync(path.join(ws.dir, 'reports-real', 'k.sarif'), 'utf8')).version).toBe('2.1.0');
+  });
+});
+
+describe('on pull requests the configuration and baseline come from the base commit', () => {
+  /** main, then a PR that adds a key ID and a .keywarden.json that accepts everything. */
+  function silencingPr() {
+    const origin = Repo.init();
+    const base = origin.commit('base', { 'README.md': '# app\n' });
+    origin.git('checkout', '-q', '-b', 'feature');
+    const keyId = fakeKeyId();
+    const allowAll = { ignorePaths: ['**'], allow: { regexes: ['.+'] } };
+    const head = origin.commit('feature', { 'config/prod.env': `AWS_ACCESS_KEY_ID=${keyId}\n`, '.keywarden.json': JSON.stringify(allowAll) });
+    origin.git('checkout', '-q', 'main');
+    const ws = clone(origin);
+    ws.git('checkout', '-q', head);
+    return { ws, base, head, keyId };
+  }
+
+  it('reports the key of a PR that adds an allow-all .keywarden.json, with a warning; trust-pr-config: true opts out', () => {
+    const { ws, base, head, keyId } = silencingPr();
+    const run = runAction(ws.dir, 'pull_request', prPayload(base, head));
+    expect(run.status, run.stdout + run.stderr).toBe(1);
+    expect(run.outputs.findings).toBe('1');
+    expect(run.stdout).toContain(keyId);
+    expect(run.stdout).toMatch(/^::warning file=\.keywarden\.json,title=keywarden%3A configuration from the base commit::This pull request adds \.keywarden\.json: the scan ran without it, as the base commit has none\. Set the input `trust-pr-config: true`/m);
+    expect(run.summary).toMatch(/^> :warning: This pull request adds \.keywarden\.json: /m);
+
+    const trusting = runAction(ws.dir, 'pull_request', prPayload(base, head), { 'INPUT_TRUST-PR-CONFIG': 'true' });
+    expect(trusting.status, trusting.stdout + trusting.stderr).toBe(0);
+    expect(trusting.outputs.findings).toBe('0');
+    expect(trusting.stdout).not.toContain('::warning');
+  });
+
+  it('uses the base commit\'s baseline, not one the PR rewrote to accept its own key', () => {
+    const origin = Repo.init();
+    const base = origin.commit('base', { 'README.md': '# app\n', '.keywarden-baseline.json': '{"version": 1}\n' });
+    origin.git('checkout', '-q', '-b', 'feature');
+    const keyId = fakeKeyId();
+    const withKey = origin.commit('feature: key', { 'config/prod.env': `AWS_ACCESS_KEY_ID=${keyId}\n` });
+    const accepted = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'keywarden.js'), 'baseline', '--range', `${base}..${withKey}`, '--output', '.keywarden-baseline.json'], { cwd: origin.dir, encoding: 'utf8' });
+    expect(accepted.status, accepted.stderr).toBe(0);
+    const head = origin.commit('feature: accept it');
+    origin.git('checkout', '-q', 'main');
+    const ws = clone(origin);
+    ws.git('checkout', '-q', head);
+    const inputs = { INPUT_BASELINE: '.keywarden-baseline.json' };
+    const run = runAction(ws.dir, 'pull_request', prPayload(base, head), inputs);
+    expect(run.status, run.stdout + run.stderr).toBe(1);
+    expect(run.outputs.findings).toBe('1');
+    expect(run.stdout).toMatch(/^::warning file=\.keywarden-baseline\.json,[^:]*::This pull request changes \.keywarden-baseline\.json: the scan used the base commit's version\./m);
+    const trusting = runAction(ws.dir, 'pull_request', prPayload(base, head), { ...inputs, 'INPUT_TRUST-PR-CONFIG': 'true' });
+    expect(trusting.outputs.findings, trusting.stdout).toBe('0');
+  });
+
+  it('refuses a base commit whose config is a symbolic link, and says nothing when the PR leaves the config alone', () => {
+    const origin = Repo.init();
+    symlinkSync('/etc/passwd', path.join(origin.dir, '.keywarden.json'));
+    const base = origin.commit('base', { 'README.md': '# app\n' });
+    origin.git('checkout', '-q', '-b', 'feature');
+    const head = origin.commit('feature', { 'src/a.txt': 'nothing\n' });
+    const ws = clone(origin);
+    ws.git('checkout', '-q', head);
+    const run = runAction(ws.dir, 'pull_request', prPayload(base, head));
+    expect(run.status).toBe(2);
+    expect(run.stdout).toMatch(new RegExp(`^::error title=keywarden::${base.slice(0, 12)}:\\.keywarden\\.json: is a symbolic link; `, 'm'));
+    expect(run.stdout).not.toContain('root:');
+    // A PR that does not touch a (regular) config gets no warning.
+    const { origin: plain, base: plainBase, head: plainHead } = prHistory();
+    const quiet = runAction(clone(plain).dir, 'pull_request', prPayload(plainBase, plainHead));
+    expect(quiet.stdout).not.toContain('::warning');
   });
 });

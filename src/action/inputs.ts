@@ -12,6 +12,8 @@ export interface ActionInputs {
   /** Where the SARIF file goes, relative to the workspace; '' = $RUNNER_TEMP/keywarden.sarif. */
   sarif: string;
   mode: 'auto' | 'files' | 'history';
+  /** On pull_request(_target): read the config and baseline from the pull request, not its base commit. */
+  trustPrConfig: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -39,6 +41,7 @@ export function readInputs(env: Env): ActionInputs {
     failOnFindings: booleanInput(env, 'fail-on-findings', true),
     sarif: input(env, 'sarif'),
     mode,
+    trustPrConfig: booleanInput(env, 'trust-pr-config', false),
   };
 }
 

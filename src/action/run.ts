@@ -1,8 +1,9 @@
 // One run of the GitHub Action: decide what to scan from the event, scan once, then write every output the
 // runner understands from that one report: annotations on stdout (workflow commands), the SARIF file, the
 // job summary, the step outputs, and the exit status (1 on findings unless fail-on-findings is false, 2 on
-// an error, announced with an ::error:: command so it shows on the run page).
-import { mkdirSync, writeFileSync } from 'node:fs';
+// an error, announced with an ::error:: command so it shows on the run page). On pull requests the configuration
+// and baseline come from the base commit (trusted.ts); the SARIF file is written only inside the workspace or
+// $RUNNER_TEMP, never through a link the checkout made (output-file.ts).
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -11,17 +12,18 @@ import type { ScanOptions } from '../cli/options.js';
 import { isExpected, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { runPipeline } from '../pipeline.js';
-import { escapeData, githubReporter } from '../reporters/github.js';
+import { escapeData, escapeProperty, githubReporter } from '../reporters/github.js';
 import { sarifReporter } from '../reporters/sarif.js';
-import { loadConfig } from '../config/load.js';
 import { leaksFromLocated } from '../remediation/leaks.js';
 import { buildPlaybook, DEFAULT_REPLACEMENTS_FILE } from '../remediation/playbook.js';
 import { renderPlaybook } from '../remediation/render.js';
 import { replacementsFor } from '../remediation/replacements.js';
 import { planScan, readPayload } from './event.js';
 import { readInputs } from './inputs.js';
+import { openOutputFile } from './output-file.js';
 import { appendSummary, setOutput } from './runner-files.js';
 import { summaryMarkdown } from './summary.js';
+import { baseCommitSettings, type TrustedSettings } from './trusted.js';
 
 export interface ActionIo {
   env: Record<string, string | undefined>;
@@ -35,25 +37,35 @@ export async function runAction(io: ActionIo): Promise<number> {
   try {
     const workspace = path.resolve(env.GITHUB_WORKSPACE || '.');
     const inputs = readInputs(env);
-    const plan = planScan(env.GITHUB_EVENT_NAME ?? '', readPayload(env.GITHUB_EVENT_PATH), inputs.mode, workspace);
+    const event = env.GITHUB_EVENT_NAME ?? '';
+    const payload = readPayload(env.GITHUB_EVENT_PATH);
+    const plan = planScan(event, payload, inputs.mode, workspace);
     // By default outside the workspace: a scan must not leave files in the working tree it scanned.
-    const sarifPath = inputs.sarif ? path.resolve(workspace, inputs.sarif) : path.join(env.RUNNER_TEMP || os.tmpdir(), 'keywarden.sarif');
+    const runnerTemp = path.resolve(env.RUNNER_TEMP || os.tmpdir());
+    const sarifPath = inputs.sarif ? path.resolve(workspace, inputs.sarif) : path.join(runnerTemp, 'keywarden.sarif');
     io.stdout.write(`keywarden: scanning ${plan.describe}\n`);
     if (plan.args.length === 0) {
       setOutput(env.GITHUB_OUTPUT, 'findings', '0');
       setOutput(env.GITHUB_OUTPUT, 'sarif', '');
       return 0;
     }
-    const options = await scanOptions(plan.args, inputs);
+    // Opened before the scan, so a refused destination costs no scan and says so first.
+    const sarifFile = openOutputFile(sarifPath, [workspace, runnerTemp], 'SARIF report');
+    const requested = await scanOptions(plan.args, inputs);
+    const trusted = await trustedSettings(event, payload, inputs.trustPrConfig, requested, workspace);
+    for (const warning of trusted?.warnings ?? []) {
+      io.stdout.write(`::warning file=${escapeProperty(warning.file)},title=${escapeProperty('keywarden: configuration from the base commit')}::${escapeData(warning.message)}\n`);
+    }
+    // What the base commit provided is passed in; a path the workflow named outside the workspace is still read by the scan.
+    const options = { ...requested, config: trusted?.preloaded.config ? undefined : requested.config, baseline: trusted && trusted.preloaded.baseline !== undefined ? undefined : requested.baseline };
     const scanIo: Io = { stdout: io.stdout, stderr: io.stderr, stdin: io.stdin, env, cwd: workspace };
-    const outcome = await runPipeline(options, scanIo);
+    const outcome = await runPipeline(options, scanIo, trusted?.preloaded);
     const { report } = outcome;
     for (const note of outcome.notes) if (!note.verbose) io.stdout.write(`::${note.level === 'warn' ? 'warning' : 'notice'}::${escapeData(`keywarden: ${note.message}`)}\n`);
 
     const context = { allowed: outcome.allowed, notes: outcome.notes, color: false, verbose: false };
     io.stdout.write(githubReporter(report, context));
-    mkdirSync(path.dirname(sarifPath), { recursive: true });
-    writeFileSync(sarifPath, sarifReporter(report, context));
+    sarifFile.write(sarifReporter(report, context));
 
     const count = report.findings.length;
     appendSummary(
@@ -63,7 +75,8 @@ export async function runAction(io: ActionIo): Promise<number> {
         repositoryUrl: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` : null,
         sha: env.GITHUB_SHA ?? null,
         sarifPath: sarifPath.startsWith(workspace + path.sep) ? path.relative(workspace, sarifPath) : sarifPath,
-        playbook: count > 0 ? playbookMarkdown(outcome, plan.args, options, workspace) : '',
+        playbook: count > 0 ? playbookMarkdown(outcome, plan.args) : '',
+        warnings: trusted?.warnings.map((warning) => warning.message),
       }),
     );
     setOutput(env.GITHUB_OUTPUT, 'findings', String(count));
@@ -82,16 +95,27 @@ export async function runAction(io: ActionIo): Promise<number> {
 }
 
 /** The remediation playbook (src/remediation) for what this run found, in Markdown; it never prints a secret. */
-function playbookMarkdown(outcome: Awaited<ReturnType<typeof runPipeline>>, modeArgs: string[], options: ScanOptions, workspace: string): string {
+function playbookMarkdown(outcome: Awaited<ReturnType<typeof runPipeline>>, modeArgs: string[]): string {
   const set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
   const playbook = buildPlaybook(set, {
-    accounts: loadConfig(workspace, options.config).accounts,
+    accounts: outcome.config.accounts,
     verifications: new Map(),
     verifySkipped: new Map(),
     expressions: { file: DEFAULT_REPLACEMENTS_FILE, written: false, count: replacementsFor(set).length, missing: null },
     rerun: ['keywarden remediate', ...modeArgs, '--replacements', DEFAULT_REPLACEMENTS_FILE].join(' '),
   });
   return renderPlaybook(playbook, 'markdown');
+}
+
+/**
+ * On pull_request(_target), unless `trust-pr-config: true`: the configuration and baseline of the base commit,
+ * with warnings for what the pull request changes; null when the scan reads them as the CLI does.
+ */
+async function trustedSettings(event: string, payload: ReturnType<typeof readPayload>, trustPrConfig: boolean, options: ScanOptions, workspace: string): Promise<TrustedSettings | null> {
+  if (trustPrConfig || (event !== 'pull_request' && event !== 'pull_request_target')) return null;
+  const base = payload.pull_request?.base?.sha;
+  if (!base) throw new UsageError(`the ${event} event payload has no pull_request.base.sha, whose configuration the scan would use (or set trust-pr-config: true)`);
+  return baseCommitSettings(workspace, base, payload.pull_request?.head?.sha ?? null, { config: options.config, baseline: options.baseline });
 }
 
 /** The scan options: the plan's mode arguments, then the inputs, then `args` — parsed like the CLI's. */

@@ -16,11 +16,14 @@ export interface SummaryContext {
   sha: string | null;
   sarifPath: string;
   playbook: string;
+  /** Plain sentences shown under the first line (the action's trust warnings: src/action/trusted.ts). */
+  warnings?: readonly string[];
 }
 
 export function summaryMarkdown(report: Report, context: SummaryContext): string {
   const count = report.findings.length;
   const lines = ['## keywarden', '', `Scanned ${context.describe}: ${report.scan.files} file${report.scan.files === 1 ? '' : 's'}, ${report.scan.commits} commit${report.scan.commits === 1 ? '' : 's'}.`, ''];
+  for (const warning of context.warnings ?? []) lines.push(`> :warning: ${cell(warning)}`, '');
   if (count === 0) {
     lines.push(':white_check_mark: No AWS credentials found.', '');
     return lines.join('\n');

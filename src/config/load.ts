@@ -1,12 +1,17 @@
 // Finds and reads the configuration: `--config FILE`, else the nearest `.keywarden.json` or `"keywarden"` key of
-// a package.json, walking up from the working directory and stopping at the repository's top level (the
-// folder holding `.git`) or the file-system root. JSON only, read with JSON.parse: a config arriving in a
-// scanned pull request must never run code, so `.keywarden.js` and friends are never imported; finding one
-// where a JSON config was expected is an error that says so, rather than a silent fallback to defaults.
-// One directory listing per level keeps the pre-commit path to a handful of system calls.
-import { readdirSync, readFileSync } from 'node:fs';
+// a package.json, walking up from the working directory and stopping at the repository's top level or the
+// file-system root. Git scans pass the top level they found (`top`): the walk never goes above it, and starts
+// there when the working directory is outside the work tree (GIT_DIR/GIT_WORK_TREE). Without it, the folder
+// holding `.git` is the top level. JSON only, read with JSON.parse: a config arriving in a scanned pull request
+// must never run code, so `.keywarden.js` and friends are never imported; finding one where a JSON config was
+// expected is an error that says so, rather than a silent fallback to defaults. A config found in the
+// repository must resolve inside it (config/inside.ts). One directory listing per level keeps the pre-commit
+// path to a handful of system calls.
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
+import { isInside, repositoryBoundary, requireNamedInside, requireResolvesInside } from './inside.js';
+import { parseJsonText } from './json.js';
 import { defaultConfig, type Config } from './types.js';
 import { validateConfig } from './validate.js';
 
@@ -24,60 +29,108 @@ const UNSUPPORTED = new Set(
 
 const NOT_READ = `not read: keywarden's configuration is JSON only (${CONFIG_FILE} or "keywarden" in package.json) and a config file is never run; move the settings to ${CONFIG_FILE}`;
 
-export function loadConfig(cwd: string, explicit?: string): Config {
+/** One folder as discovery sees it: the names in it, and how to read one (with the checks its origin needs). */
+export interface ConfigFolder {
+  names: ReadonlySet<string>;
+  /** The file's text; throws a one-line ConfigError when it cannot or must not be read. */
+  read(name: string, label: string): string;
+  /** How errors name the file. */
+  label(name: string): string;
+  /** Config.source for the file. */
+  source(name: string): string;
+}
+
+/**
+ * `top`: the repository's top level, when a git source found it. Paths in the returned config are relative to
+ * `cwd` (Config.base) until the pipeline re-roots them at the source's top level.
+ */
+export function loadConfig(cwd: string, explicit?: string, top?: string): Config {
   const base = path.resolve(cwd);
-  if (explicit !== undefined) return loadExplicit(base, explicit);
-  for (let dir = base; ; ) {
+  if (explicit !== undefined) return loadExplicit(base, explicit, top);
+  for (let dir = top !== undefined && !isInside(base, top) ? top : base; ; ) {
     const names = listNames(dir);
-    if (names.has(CONFIG_FILE)) return readConfigFile(path.join(dir, CONFIG_FILE), base);
-    if (names.has('package.json')) {
-      const found = readPackageJson(path.join(dir, 'package.json'), base, false);
-      if (found) return found;
-    }
-    const unsupported = [...names].filter((name) => UNSUPPORTED.has(name)).sort();
-    if (unsupported.length > 0) {
-      throw new ConfigError(`${display(path.join(dir, unsupported[0]), base)}: ${NOT_READ}`);
-    }
+    const found = configInFolder(diskFolder(dir, names, base, top), dir, base);
+    if (found) return found;
     const parent = path.dirname(dir);
-    if (names.has('.git') || parent === dir) return defaultConfig(base);
+    if (dir === top || names.has('.git') || parent === dir) return defaultConfig(base);
     dir = parent;
   }
+}
+
+/**
+ * The configuration a folder holds: its .keywarden.json, else the "keywarden" key of its package.json; null
+ * when it has neither. A config in a form keywarden does not read is an error. `root` is the folder (globs are
+ * relative to it) and `base` the folder scanned paths are relative to.
+ */
+export function configInFolder(folder: ConfigFolder, root: string, base: string): Config | null {
+  if (folder.names.has(CONFIG_FILE)) {
+    const label = folder.label(CONFIG_FILE);
+    return validateConfig(parseJsonText(folder.read(CONFIG_FILE, label), label), { label, prefix: '', source: folder.source(CONFIG_FILE), root, base });
+  }
+  if (folder.names.has('package.json')) {
+    const label = folder.label('package.json');
+    const found = packageConfig(folder.read('package.json', label), label, false, folder.source('package.json'), root, base);
+    if (found) return found;
+  }
+  const unsupported = [...folder.names].filter((name) => UNSUPPORTED.has(name)).sort();
+  if (unsupported.length > 0) throw new ConfigError(`${folder.label(unsupported[0])}: ${NOT_READ}`);
+  return null;
+}
+
+/** A folder on disk. A file found there that is a link must resolve inside the repository. */
+function diskFolder(dir: string, names: ReadonlySet<string>, base: string, top: string | undefined): ConfigFolder {
+  return {
+    names,
+    label: (name) => display(path.join(dir, name), base),
+    source: (name) => path.join(dir, name),
+    read(name, label) {
+      const file = path.join(dir, name);
+      if (isLink(file)) requireResolvesInside(file, repositoryBoundary(dir, top), label);
+      return readText(file, label);
+    },
+  };
 }
 
 /**
  * `--config FILE` is often shared (an organisation's file, one kept in ci/), so its globs are relative to the
  * working directory, where the scanned paths are, rather than to wherever the file happens to live.
  */
-function loadExplicit(base: string, explicit: string): Config {
+function loadExplicit(base: string, explicit: string, top: string | undefined): Config {
   const file = path.resolve(base, explicit);
-  if (/\.[cm]?[jt]s$/i.test(file)) {
-    throw new ConfigError(`${display(file, base)}: ${NOT_READ}`);
-  }
-  if (path.basename(file) === 'package.json') {
-    const found = readPackageJson(file, base, true, base);
-    if (!found) throw new ConfigError(`${display(file, base)}: has no "keywarden" key`);
-    return found;
-  }
-  return readConfigFile(file, base, base);
+  const label = display(file, base);
+  refuseCode(file, label);
+  requireNamedInside(file, base, top, label);
+  return namedConfigFromText(readText(file, label), label, file, base);
 }
 
-function readConfigFile(file: string, base: string, root = path.dirname(file)): Config {
-  const label = display(file, base);
-  const value = parseJson(readText(file, label), label);
-  return validateConfig(value, { label, prefix: '', source: file, root, base });
+/**
+ * The configuration in the text of a file named as the config (--config, the Action's `config` input):
+ * a package.json's "keywarden" key, or the whole file. Globs are relative to `base`, the working directory.
+ */
+export function namedConfigFromText(text: string, label: string, file: string, base: string): Config {
+  refuseCode(file, label);
+  if (path.basename(file) === 'package.json') {
+    const found = packageConfig(text, label, true, file, base, base);
+    if (!found) throw new ConfigError(`${label}: has no "keywarden" key`);
+    return found;
+  }
+  return validateConfig(parseJsonText(text, label), { label, prefix: '', source: file, root: base, base });
+}
+
+/** A named config that is code is refused before it is read: it is never run. */
+function refuseCode(file: string, label: string): void {
+  if (/\.[cm]?[jt]s$/i.test(file)) throw new ConfigError(`${label}: ${NOT_READ}`);
 }
 
 /**
  * The "keywarden" key of a package.json, or null when it has none. A package.json that is not valid JSON is
  * someone else's problem (npm will say so) unless it mentions keywarden, or was named with --config.
  */
-function readPackageJson(file: string, base: string, explicit: boolean, root = path.dirname(file)): Config | null {
-  const label = display(file, base);
-  const text = readText(file, label);
+function packageConfig(text: string, label: string, explicit: boolean, source: string, root: string, base: string): Config | null {
   if (!explicit && !text.includes('"keywarden"')) return null;
-  const value = parseJson(text, label);
+  const value = parseJsonText(text, label);
   if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.prototype.hasOwnProperty.call(value, 'keywarden')) return null;
-  return validateConfig((value as Record<string, unknown>).keywarden, { label, prefix: 'keywarden.', source: file, root, base });
+  return validateConfig((value as Record<string, unknown>).keywarden, { label, prefix: 'keywarden.', source, root, base });
 }
 
 function readText(file: string, label: string): string {
@@ -91,35 +144,12 @@ function readText(file: string, label: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** JSON.parse with the error placed at a line and column, which Node 20's messages only give as an offset. */
-export function parseJson(text: string, label: string): unknown {
-  if (text.trim() === '') throw new ConfigError(`${label}: is empty (expected a JSON object)`);
+function isLink(file: string): boolean {
   try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const offset = /at position (\d+)/.exec(message) ?? (/end of JSON input/.test(message) ? [, String(text.trimEnd().length)] : null);
-    const where = offset ? lineColumn(text, Number(offset[1])) : /line (\d+) column (\d+)/.exec(message);
-    const reason = message
-      .replace(/\s*\(line \d+ column \d+\)/, '')
-      .replace(/\s*in JSON at position \d+/, '')
-      .replace(/^Unexpected end of JSON input$/, 'unexpected end of input (a missing } or ]?)')
-      .split('\n')[0];
-    const at = where ? ` at line ${where[1]}, column ${where[2]}` : '';
-    throw new ConfigError(`${label}: invalid JSON${at}: ${reason}`);
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
   }
-}
-
-function lineColumn(text: string, offset: number): [string, number, number] {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return ['', line, offset - start + 1];
 }
 
 function listNames(dir: string): Set<string> {

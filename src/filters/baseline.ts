@@ -4,7 +4,11 @@
 // the same secret pasted into another file is a new finding. The file is written one entry per line, sorted by
 // file then fingerprint, keys in a fixed order, with a trailing newline: regenerating it is byte-stable, and two
 // branches that each add entries for different files insert different lines and merge without conflicts.
+// A baseline named inside the repository must resolve inside it (config/inside.ts), and a broken one is
+// described without quoting it (config/json.ts): it may be a link to someone's credentials.
 import { readFileSync } from 'node:fs';
+import { requireNamedInside } from '../config/inside.js';
+import { parseJsonText } from '../config/json.js';
 import { ConfigError } from '../errors.js';
 import type { Finding } from '../types.js';
 
@@ -30,7 +34,9 @@ export interface Baseline {
   fingerprints: Set<string>;
 }
 
-export function loadBaseline(file: string): Baseline {
+/** `file` is absolute; `scope` is where the scan runs (and the repository's top level, when a git source knows it). */
+export function loadBaseline(file: string, scope?: { cwd: string; top?: string }): Baseline {
+  if (scope) requireNamedInside(file, scope.cwd, scope.top, `baseline ${file}`);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -45,20 +51,15 @@ export function parseBaseline(text: string, label: string): Baseline {
   const fail = (field: string, message: string): never => {
     throw new ConfigError(`baseline ${label}: ${field ? `${field}: ` : ''}${message}`);
   };
-  let value: unknown;
-  try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    const conflict = /^(<<<<<<<|>>>>>>>) /m.test(text) ? ' (a merge conflict is left in it: keep both sides\' lines, or regenerate it)' : '';
-    fail('', `invalid JSON: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}${conflict}`);
-  }
+  const conflict = /^(<<<<<<<|>>>>>>>) /m.test(text) ? " (a merge conflict is left in it: keep both sides' lines, or regenerate it)" : '';
+  const value = parseJsonText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, `baseline ${label}`, conflict);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return fail('', 'expected a JSON object written by `keywarden baseline`');
   const top = value as Record<string, unknown>;
   const version = top.version;
   if (version === undefined) fail('version', 'missing; expected a file written by `keywarden baseline`');
   if (version !== BASELINE_VERSION) {
     const newer = typeof version === 'number' && version > BASELINE_VERSION;
-    fail('version', `${JSON.stringify(version)} is not a baseline format this keywarden reads (${BASELINE_VERSION}); ${newer ? 'upgrade keywarden' : 'regenerate the baseline'}`);
+    fail('version', `${typeof version === 'number' ? version : typeof version} is not a baseline format this keywarden reads (${BASELINE_VERSION}); ${newer ? 'upgrade keywarden' : 'regenerate the baseline'}`);
   }
   const fingerprints = new Set<string>();
   for (const [key, entry] of Object.entries(top)) {

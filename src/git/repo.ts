@@ -11,19 +11,22 @@ export interface RepoInfo {
 }
 
 export async function inspectRepository(cwd: string): Promise<RepoInfo> {
-  const out = (await git(cwd, ['rev-parse', '--is-shallow-repository', '--git-dir', '--show-prefix'])).toString('utf8').split('\n');
-  return { shallow: out[0].trim() === 'true', root: rootFromPrefix(cwd, out[2] ?? '') };
+  const out = (await git(cwd, ['rev-parse', '--is-shallow-repository', '--git-dir', '--show-cdup'])).toString('utf8').split('\n');
+  return { shallow: out[0].trim() === 'true', root: rootFromCdup(cwd, out[2] ?? '') };
 }
 
 /** The repository's top level (git reports paths relative to it), found from cwd without another git call. */
 export async function repositoryRoot(cwd: string): Promise<string> {
-  return rootFromPrefix(cwd, (await git(cwd, ['rev-parse', '--show-prefix'])).toString('utf8').split('\n')[0]);
+  return rootFromCdup(cwd, (await git(cwd, ['rev-parse', '--show-cdup'])).toString('utf8').split('\n')[0]);
 }
 
-/** `--show-prefix` is cwd relative to the top level ("src/lib/", or empty there and in a bare repository). */
-function rootFromPrefix(cwd: string, prefix: string): string {
-  const depth = prefix.trim().split('/').filter(Boolean).length;
-  return depth === 0 ? cwd : path.resolve(cwd, ...Array<string>(depth).fill('..'));
+/**
+ * `--show-cdup` is the way up to the top level ("../../", or empty there), the work tree's absolute path when
+ * cwd is outside it (GIT_DIR/GIT_WORK_TREE set; git has done so since long before 2.25), and nothing in a bare
+ * repository. Resolving it against cwd keeps cwd's own spelling of the path (symbolic links and all).
+ */
+function rootFromCdup(cwd: string, cdup: string): string {
+  return cdup === '' ? cwd : path.resolve(cwd, cdup);
 }
 
 /** Resolves a revision to a commit sha, or throws a UsageError saying what is wrong with it. */

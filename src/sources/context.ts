@@ -15,12 +15,13 @@ export interface Progress {
 
 export interface SourceContext {
   cwd: string;
+  /** Read it only in Source.run: the pipeline loads it after the source is created (from the source's top level). */
   config: Config;
   options: ScanOptions;
   stdin: Readable;
   /** null when progress must not be shown (not a TTY, CI, --quiet, JSON to a pipe). */
   progress: Progress | null;
-  /** Every rule keyword: bytes without any cannot hold a finding (the engine's byte prefilter). */
+  /** Every rule keyword: bytes without any cannot hold a finding (the engine's byte prefilter). Only in Source.run. */
   keywords: readonly string[];
   /** History scans may judge blobs straight from the packs (src/git/pack); KEYWARDEN_READ_PACKS=0 says no. */
   readPacks: boolean;

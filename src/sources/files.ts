@@ -1,18 +1,19 @@
-// Files and folders, no git needed. fast-glob walks folders (skipping .git/ and node_modules/ unless asked);
-// each file is opened once, size-checked on its descriptor before reading, and handed to detect. Reads are
+// Files and folders, no git needed. Folders are walked with readdir (skipping .git/ and node_modules/ unless
+// asked), here rather than by a glob library so that every folder that cannot be listed (permissions, a path
+// longer than PATH_MAX, a folder replaced while we walk) is a note, as an unreadable file is; each file is opened once, size-checked on its descriptor before reading, and handed to detect. Reads are
 // synchronous on purpose: for thousands of small files, fs.promises' four thread-pool round trips per file
 // (open, fstat, read, close) cost several times the detection itself, while a sync loop over open files is
 // bounded by the disk. An unreadable file is a note and the scan goes on, as in ripgrep: one bad file does
 // not hide the findings in the others.
 import fs from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
 import { UsageError } from '../errors.js';
 import type { Detect, Located, Note, Source } from '../types.js';
 import type { SourceContext } from './context.js';
 import { locate, oversizeNote, skipNote } from './locate.js';
 
-const DEFAULT_IGNORES = ['**/.git/**', '**/node_modules/**'];
+/** Folders skipped at any depth unless --no-default-ignores (a file named .git, a worktree's link, is scanned). */
+const DEFAULT_IGNORES = new Set(['.git', 'node_modules']);
 
 interface Target {
   absolute: string;
@@ -97,19 +98,7 @@ async function listTargets(roots: string[], context: SourceContext, notes: Note[
       notes.push({ level: 'warn', message: `skipped ${root}: not a regular file or folder` });
       continue;
     }
-    const entries = await fg('**/*', {
-      cwd: absolute,
-      dot: true,
-      onlyFiles: true,
-      followSymbolicLinks: false,
-      objectMode: true,
-      suppressErrors: true,
-      ignore: context.options.defaultIgnores ? DEFAULT_IGNORES : [],
-    });
-    for (const entry of entries) {
-      // A link is scanned where it points, if that is inside the scan; following it could leave the tree or loop.
-      if (entry.dirent.isSymbolicLink()) continue;
-      const file = path.join(absolute, entry.path);
+    for (const file of walk(absolute, context.cwd, context.options.defaultIgnores, notes)) {
       if (seen.has(file)) continue;
       seen.add(file);
       targets.push({ absolute: file, display: displayPath(context.cwd, file, absolute) });
@@ -117,6 +106,37 @@ async function listTargets(roots: string[], context: SourceContext, notes: Note[
   }
   targets.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
   return targets;
+}
+
+/**
+ * The regular files below `folder`. A link is scanned where it points, if that is inside the scan; following
+ * it could leave the tree or loop, so links are passed over. Anything else that is not a file or folder
+ * (a socket, a FIFO, a device) is a verbose note; a folder that cannot be listed is a warning.
+ */
+function walk(folder: string, cwd: string, defaultIgnores: boolean, notes: Note[]): string[] {
+  const files: string[] = [];
+  const pending = [folder];
+  while (pending.length > 0) {
+    const dir = pending.pop() as string;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      notes.push({ level: 'warn', message: `could not read folder ${displayPath(cwd, dir, folder)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}; its files were not scanned` });
+      continue;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!(defaultIgnores && DEFAULT_IGNORES.has(entry.name))) pending.push(full);
+      } else if (entry.isFile()) {
+        files.push(full);
+      } else if (!entry.isSymbolicLink()) {
+        notes.push({ level: 'info', verbose: true, message: `skipped ${displayPath(cwd, full, folder)}: not a regular file` });
+      }
+    }
+  }
+  return files;
 }
 
 /** Relative to the working directory when inside it, else relative to the scan root given; always with '/'. */

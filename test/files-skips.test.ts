@@ -1,0 +1,66 @@
+// A folder scan never skips anything without a word: a folder it cannot list (permissions, a path longer than
+// PATH_MAX) is a warning naming it, and an entry that is neither a file nor a folder is a note under --verbose.
+// Tests run as root here, where chmod 000 stops nothing: the unreadable-folder case runs the CLI as `nobody`.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, runCli } from './support/cli.js';
+import { fakeKeyId, fakeSecret } from './support/fakes.js';
+import { credentialsFile } from './support/git-hooks.js';
+import { tempDir } from './support/repo.js';
+
+const NOBODY = 65534;
+
+/** The CLI as an unprivileged user when this process is root (null where that cannot be done). */
+function runAsUnprivileged(args: string[], cwd: string): { status: number; stdout: string; stderr: string } | null {
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', HOME: cwd }, ...(root ? { uid: NOBODY, gid: NOBODY } : {}) });
+  if (result.error) return null;
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('folder scans say what they skip', () => {
+  it('warns about a folder it cannot read, naming it, and scans the rest', () => {
+    const dir = tempDir('keywarden-skip-');
+    chmodSync(dir, 0o755);
+    mkdirSync(path.join(dir, 'tree', 'locked'), { recursive: true });
+    writeFileSync(path.join(dir, 'tree', 'locked', 'key.ini'), credentialsFile(fakeKeyId(), fakeSecret()));
+    writeFileSync(path.join(dir, 'tree', 'open.ini'), credentialsFile(fakeKeyId(), fakeSecret()));
+    chmodSync(path.join(dir, 'tree'), 0o755);
+    chmodSync(path.join(dir, 'tree', 'locked'), 0o000);
+    const result = runAsUnprivileged(['scan', 'tree'], dir);
+    chmodSync(path.join(dir, 'tree', 'locked'), 0o755);
+    if (result === null) return; // no way to be unprivileged here
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stdout).toContain('tree/open.ini');
+    expect(result.stderr).toMatch(/^keywarden: warning: could not read folder tree\/locked: EACCES; its files were not scanned$/m);
+  });
+
+  it('warns about a folder whose path is longer than PATH_MAX', () => {
+    const dir = tempDir('keywarden-deep-');
+    // Built one relative step at a time: no single path given to the kernel is too long.
+    const name = 'd'.repeat(200);
+    const script = `const fs = require('fs'); for (let i = 0; i < 24; i++) { fs.mkdirSync(${JSON.stringify(name)}); process.chdir(${JSON.stringify(name)}); } fs.writeFileSync('key.ini', ${JSON.stringify(credentialsFile(fakeKeyId(), fakeSecret()))});`;
+    const made = spawnSync(process.execPath, ['-e', script], { cwd: path.join(dir), encoding: 'utf8' });
+    expect(made.status, made.stderr).toBe(0);
+    expect(dir.length + 24 * 201).toBeGreaterThan(4096);
+    const result = runCli(['scan', '.'], { cwd: dir });
+    expect(result.status, result.stderr).toBe(0);
+    const warning = result.stderr.split('\n').find((line) => line.includes('could not read'));
+    expect(warning, result.stderr).toMatch(/^keywarden: warning: could not read (folder )?(d{200}\/)+d{200}(\/key\.ini)?: ENAMETOOLONG/);
+  });
+
+  it('notes an entry that is not a regular file (a FIFO) under --verbose', () => {
+    if (os.platform() === 'win32') return;
+    const dir = tempDir('keywarden-fifo-');
+    mkdirSync(path.join(dir, 'tree'));
+    const made = spawnSync('mkfifo', [path.join(dir, 'tree', 'pipe')]);
+    if (made.error || made.status !== 0) return;
+    writeFileSync(path.join(dir, 'tree', 'a.txt'), 'nothing\n');
+    const result = runCli(['scan', '--verbose', 'tree'], { cwd: dir });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^keywarden: skipped tree\/pipe: not a regular file$/m);
+  });
+});
