@@ -10,6 +10,7 @@ import path from 'node:path';
 import { isAccessKeyId } from '../aws/key-id.js';
 import type { RemediateFormat, ScanOptions } from '../cli/options.js';
 import { loadConfig } from '../config/load.js';
+import type { Config } from '../config/types.js';
 import { RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { emit, writeNotes } from '../output.js';
@@ -25,8 +26,9 @@ export async function runRemediate(options: ScanOptions, io: Io): Promise<number
   if ((options.report !== undefined || keyIds.length > 0) && scanOptionsGiven) {
     throw new UsageError('--report and --key build the playbook from what they name: drop the scan options, or drop --report/--key to scan');
   }
-  const config = loadConfig(io.cwd, options.config);
   let set: LeakSet;
+  // The organisation's accounts: from the config the scan ran with, else the config found from here.
+  let config: Config | null = null;
   if (options.report !== undefined) {
     const report = options.report === '-' ? await readReportFromStream(io.stdin) : readReport(path.resolve(io.cwd, options.report), options.report);
     set = leaksFromFindings(normalizeFindings(report), report.scan.mode);
@@ -37,7 +39,9 @@ export async function runRemediate(options: ScanOptions, io: Io): Promise<number
     const outcome = await runPipeline(options, io);
     writeNotes(outcome.notes, options, io);
     set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
+    config = outcome.config;
   }
+  config ??= loadConfig(io.cwd, options.config);
   set = withKeyIds(set, keyIds);
   const format = options.format as RemediateFormat;
 
