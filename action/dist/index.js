@@ -2066,7 +2066,7 @@ var init_stdin = __esm({
 import { spawn } from "node:child_process";
 function gitEnv() {
   if (childEnv !== null) return childEnv;
-  const env2 = { ...process.env, GIT_GRAFT_FILE: NO_GRAFTS, GIT_NO_REPLACE_OBJECTS: "1", LC_ALL: "C" };
+  const env2 = { ...process.env, GIT_GRAFT_FILE: NO_GRAFTS, LC_ALL: "C" };
   delete env2.GIT_DIFF_OPTS;
   delete env2.GIT_EXTERNAL_DIFF;
   childEnv = env2;
@@ -2174,6 +2174,8 @@ var init_run = __esm({
       ["log.diffMerges", "separate"],
       // diff.relative from a subfolder would hide every change outside it.
       ["diff.relative", "false"],
+      // The staged patch as its parser reads it: git's own headers and prefixes, ' ' before every context line,
+      // a submodule as one line (not its own diff), and the default algorithm deciding which lines are added.
       ["diff.noprefix", "false"],
       ["diff.mnemonicPrefix", "false"],
       ["diff.srcPrefix", "a/"],
@@ -2181,6 +2183,9 @@ var init_run = __esm({
       ["diff.suppressBlankEmpty", "false"],
       ["diff.submodule", "short"],
       ["diff.algorithm", "myers"]
+      // Not pinned, because every command passes its flag: renames (--no-renames / -M), external diff
+      // (--no-ext-diff), textconv (--no-textconv), abbreviation (--no-abbrev), notes, context (-U0). The order
+      // of files (diff.orderFile) changes nothing: raw and patch parts follow the same order.
     ];
     GLOBAL_ARGS = ["--no-pager", "--no-optional-locks", "--no-replace-objects", ...PINNED.flatMap(([key, value]) => ["-c", `${key}=${value}`])];
     NO_GRAFTS = "/dev/null/keywarden-ignores-grafts";

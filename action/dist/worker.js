@@ -849,6 +849,8 @@ var PINNED = [
   ["log.diffMerges", "separate"],
   // diff.relative from a subfolder would hide every change outside it.
   ["diff.relative", "false"],
+  // The staged patch as its parser reads it: git's own headers and prefixes, ' ' before every context line,
+  // a submodule as one line (not its own diff), and the default algorithm deciding which lines are added.
   ["diff.noprefix", "false"],
   ["diff.mnemonicPrefix", "false"],
   ["diff.srcPrefix", "a/"],
@@ -856,13 +858,16 @@ var PINNED = [
   ["diff.suppressBlankEmpty", "false"],
   ["diff.submodule", "short"],
   ["diff.algorithm", "myers"]
+  // Not pinned, because every command passes its flag: renames (--no-renames / -M), external diff
+  // (--no-ext-diff), textconv (--no-textconv), abbreviation (--no-abbrev), notes, context (-U0). The order
+  // of files (diff.orderFile) changes nothing: raw and patch parts follow the same order.
 ];
 var GLOBAL_ARGS = ["--no-pager", "--no-optional-locks", "--no-replace-objects", ...PINNED.flatMap(([key, value]) => ["-c", `${key}=${value}`])];
 var NO_GRAFTS = "/dev/null/keywarden-ignores-grafts";
 var childEnv = null;
 function gitEnv() {
   if (childEnv !== null) return childEnv;
-  const env = { ...process.env, GIT_GRAFT_FILE: NO_GRAFTS, GIT_NO_REPLACE_OBJECTS: "1", LC_ALL: "C" };
+  const env = { ...process.env, GIT_GRAFT_FILE: NO_GRAFTS, LC_ALL: "C" };
   delete env.GIT_DIFF_OPTS;
   delete env.GIT_EXTERNAL_DIFF;
   childEnv = env;

@@ -31,6 +31,8 @@ const PINNED: ReadonlyArray<[string, string]> = [
   ['log.diffMerges', 'separate'],
   // diff.relative from a subfolder would hide every change outside it.
   ['diff.relative', 'false'],
+  // The staged patch as its parser reads it: git's own headers and prefixes, ' ' before every context line,
+  // a submodule as one line (not its own diff), and the default algorithm deciding which lines are added.
   ['diff.noprefix', 'false'],
   ['diff.mnemonicPrefix', 'false'],
   ['diff.srcPrefix', 'a/'],
@@ -38,6 +40,9 @@ const PINNED: ReadonlyArray<[string, string]> = [
   ['diff.suppressBlankEmpty', 'false'],
   ['diff.submodule', 'short'],
   ['diff.algorithm', 'myers'],
+  // Not pinned, because every command passes its flag: renames (--no-renames / -M), external diff
+  // (--no-ext-diff), textconv (--no-textconv), abbreviation (--no-abbrev), notes, context (-U0). The order
+  // of files (diff.orderFile) changes nothing: raw and patch parts follow the same order.
 ];
 
 const GLOBAL_ARGS = ['--no-pager', '--no-optional-locks', '--no-replace-objects', ...PINNED.flatMap(([key, value]) => ['-c', `${key}=${value}`])];
@@ -55,7 +60,8 @@ let childEnv: NodeJS.ProcessEnv | null = null;
 /** The environment of every git child: the user's, with what would change git's answers taken out. */
 function gitEnv(): NodeJS.ProcessEnv {
   if (childEnv !== null) return childEnv;
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_GRAFT_FILE: NO_GRAFTS, GIT_NO_REPLACE_OBJECTS: '1', LC_ALL: 'C' };
+  // LC_ALL=C: git's messages in English, as gitFailure and repo.ts read them.
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_GRAFT_FILE: NO_GRAFTS, LC_ALL: 'C' };
   // GIT_DIFF_OPTS overrides -U0 of the staged diff; GIT_EXTERNAL_DIFF is refused by --no-ext-diff already.
   delete env.GIT_DIFF_OPTS;
   delete env.GIT_EXTERNAL_DIFF;
