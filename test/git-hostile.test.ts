@@ -154,10 +154,10 @@ describe('a git child that dies is an error, never a clean scan (issue #10, item
 
   it('exits 2 with one line when git log is killed by SIGTERM mid-scan (--history and --range)', () => {
     const { repo, base } = bigHistory();
-    for (const args of [['--history'], ['--range', `${base}..HEAD`]]) {
-      // The newest commits of the log are written, then git log is killed (the key is in an old one).
-      const result = runCli(['scan', ...args], { cwd: repo.dir, env: gitKilledBySignal('log', 2000) });
-      expect(result.status, args.join(' ')).toBe(2);
+    for (const [args, bytes] of [[['--history'], 0], [['--history'], 2000], [['--range', `${base}..HEAD`], 2000]] as const) {
+      // Nothing, or the newest commits of the log, are written, then git log is killed (the key is in an old one).
+      const result = runCli(['scan', ...args], { cwd: repo.dir, env: gitKilledBySignal('log', bytes) });
+      expect(result.status, `${args.join(' ')} after ${bytes} bytes`).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr).toBe('keywarden: git log was ended by SIGTERM before it finished: the scan is incomplete\n');
     }
