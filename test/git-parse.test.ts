@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { BatchParser, type Blob } from '../src/git/cat-file.js';
 import { findIntroductions } from '../src/git/introductions.js';
-import { LogParser, type LogCommit } from '../src/git/log.js';
+import { decodePath, LogParser, type LogCommit } from '../src/git/log.js';
 import { parseStagedDiff } from '../src/git/staged-diff.js';
 import type { Candidate } from '../src/types.js';
+import { pathBytes } from './support/hostile-git.js';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
@@ -76,25 +77,111 @@ describe('cat-file --batch parser', () => {
 });
 
 describe('git log --raw -z parser', () => {
-  const header = (sha: string, parents: string) => `\x01${sha} ${parents}\0Ann\0ann@example.com\0 2024-01-01T00:00:00+00:00\0subject: with spaces\0`;
+  // Exactly what git writes (checked with od -c on git 2.39): five NUL-terminated header fields, then, when
+  // the commit changed anything, a newline and NUL-terminated change/path pairs; the next header follows.
+  const header = (sha: string, parents: string, subject = 'subject: with spaces') => `${sha} ${parents}\0Ann\0ann@example.com\0 2024-01-01T00:00:00+00:00\0${subject}\0`;
   const output = Buffer.from(
-    header(C, `${A} ${B}`) + `\n:100644 100644 ${A} ${B} M\0:odd\nname\0` + header(C, `${A} ${B}`) + `\n:000000 100644 ${Z} ${B} A\0x y\0` + header(A, '') + `\n:000000 160000 ${Z} ${C} A\0sub\0`,
+    header(C, `${A} ${B}`) + `\n:100644 100644 ${A} ${B} M\0:odd\nname\0` + header(C, `${A} ${B}`) + `\n:000000 100644 ${Z} ${B} A\0x y\0` + header(B, A, 'empty') + header(A, '', '\x01 refactor') + `\n:000000 160000 ${Z} ${C} A\0sub\0:000000 100644 ${Z} ${A} A\0\x01x\0`,
   );
 
-  it('groups one block per compared parent, keeps odd paths, at any split', () => {
+  it('groups one block per compared parent, keeps odd paths and subjects, at any split', () => {
     for (let at = 0; at <= output.length; at++) {
       const parser = new LogParser();
       splits(output, (piece) => parser.push(piece), at);
       const commits = parser.finish();
       expect(commits.map((commit) => [commit.sha[0], commit.parents.length, commit.blocks.map((block) => block.map((change) => `${change.status}:${change.path}`))]), `split at ${at}`).toEqual([
         ['c', 2, [['M::odd\nname'], ['A:x y']]],
-        ['a', 0, [['A:sub']]],
+        ['b', 1, [[]]],
+        ['a', 0, [['A:sub', 'A:\x01x']]],
       ]);
       expect(commits[0]).toMatchObject({ author: 'Ann', email: 'ann@example.com', subject: 'subject: with spaces' });
       expect(commits[0].blocks[1][0]).toMatchObject({ oldSha: null, newSha: B });
+      expect(commits[2].subject).toBe('\x01 refactor');
+    }
+  });
+
+  it('property: subjects, names and paths of arbitrary bytes never change the parse (every byte value, any split)', () => {
+    const random = seeded(0x6b657977);
+    // Data that looks like structure: a change line, a header, the old record marker, newlines, colons.
+    const tricky = [`:100644 100644 ${A} ${B} M`, `\n:000000 100644 ${Z} ${B} A`, `${A} ${B}`, `${C} `, '\x01', '\n', ':', ''];
+    const bytes = (max: number, allowEmpty: boolean): Buffer => {
+      if (random() < 0.25) return Buffer.from(tricky[Math.floor(random() * tricky.length)] || (allowEmpty ? '' : 'p'));
+      const length = (allowEmpty ? 0 : 1) + Math.floor(random() * max);
+      return Buffer.from(Array.from({ length }, () => 1 + Math.floor(random() * 255))); // 1..255: never NUL
+    };
+    const every = Buffer.from(Array.from({ length: 255 }, (_, index) => index + 1));
+    for (let round = 0; round < 40; round++) {
+      const expected: Array<{ sha: string; author: string; email: string; subject: string; paths: string[] }> = [];
+      const pieces: Buffer[] = [];
+      const commits = 1 + Math.floor(random() * 6);
+      for (let index = 0; index < commits; index++) {
+        const sha = hex(random, 40);
+        const author = round === 0 && index === 0 ? every : bytes(30, true);
+        const email = bytes(20, true);
+        const subject = round === 0 && index === 0 ? every : bytes(60, true);
+        const paths = Array.from({ length: Math.floor(random() * 4) }, () => (round === 0 && index === 0 ? every : bytes(24, false)));
+        pieces.push(Buffer.from(`${sha} ${index === 0 ? '' : hex(random, 40)}\0`), author, Buffer.from('\0'), email, Buffer.from('\0 2024-01-01T00:00:00+00:00\0'), subject, Buffer.from('\0'));
+        if (paths.length > 0) pieces.push(Buffer.from('\n'));
+        for (const path of paths) pieces.push(Buffer.from(`:000000 100644 ${Z} ${hex(random, 40)} A\0`), path, Buffer.from('\0'));
+        expected.push({ sha, author: author.toString('utf8'), email: email.toString('utf8'), subject: subject.toString('utf8'), paths: paths.map((path) => decodePath(path)) });
+      }
+      const data = Buffer.concat(pieces);
+      for (let split = 0; split < 8; split++) {
+        const parser = new LogParser();
+        // Random piece sizes, and one byte at a time once per round.
+        for (let at = 0; at < data.length; ) {
+          const size = split === 0 ? 1 : 1 + Math.floor(random() * 64);
+          parser.push(data.subarray(at, at + size));
+          at += size;
+        }
+        const parsed = parser.finish().map((commit) => ({ sha: commit.sha, author: commit.author, email: commit.email, subject: commit.subject, paths: commit.blocks.flat().map((change) => change.path) }));
+        expect(parsed, `round ${round}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('refuses output that is out of step or cut short, instead of returning part of it', () => {
+    const parse = (text: string) => {
+      const parser = new LogParser();
+      parser.push(Buffer.from(text));
+      return parser.finish();
+    };
+    expect(() => parse(header(A, '') + '\n:000000 100644 nonsense\0path\0')).toThrow(/out of step/);
+    expect(() => parse(header(A, '') + '\n:000000 100644 ' + `${Z} ${B} A\0path\0not a header\0`)).toThrow(/out of step/);
+    expect(() => parse(`\x01${A} \0`)).toThrow(/out of step/);
+    expect(() => parse(header(A, '').slice(0, -10))).toThrow(/ended inside a commit/);
+    expect(() => parse(header(A, '') + `\n:000000 100644 ${Z} ${B} A\0`)).toThrow(/ended inside a commit/);
+    expect(() => parse(header(A, '') + `\n:000000 100644 ${Z} ${B} A\0pa`)).toThrow(/ended inside a commit/);
+    expect(parse('')).toEqual([]);
+  });
+
+  it('keeps every path apart: invalid UTF-8 bytes become lone surrogates, valid UTF-8 is plain text', () => {
+    const random = seeded(42);
+    expect(decodePath(Buffer.from('héllo/wörld'))).toBe('héllo/wörld');
+    expect(decodePath(Buffer.from([0xff]))).not.toBe(decodePath(Buffer.from([0xfe])));
+    expect(decodePath(Buffer.from([0xed, 0xa0, 0x80]))).toBe('\udced\udca0\udc80'); // an encoded surrogate is not UTF-8
+    for (let round = 0; round < 2000; round++) {
+      const bytes = Buffer.from(Array.from({ length: Math.floor(random() * 12) }, () => (random() < 0.5 ? 0x80 + Math.floor(random() * 128) : Math.floor(random() * 256))));
+      expect(pathBytes(decodePath(bytes)).equals(bytes), bytes.toString('hex')).toBe(true);
     }
   });
 });
+
+/** A small deterministic PRNG (mulberry32), so a failing round can be replayed. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function hex(random: () => number, length: number): string {
+  return Array.from({ length }, () => '0123456789abcdef'[Math.floor(random() * 16)]).join('');
+}
 
 describe('staged diff parser', () => {
   it('maps each raw entry to its added lines, by order, including renames, merged hunks and binary files', () => {

@@ -70,9 +70,9 @@ var init_errors = __esm({
 });
 
 // src/cli/options.ts
-function defaultOptions(command2) {
+function defaultOptions(command3) {
   return {
-    command: command2,
+    command: command3,
     paths: [],
     staged: false,
     history: false,
@@ -124,8 +124,8 @@ var init_options = __esm({
 });
 
 // src/cli/convert.ts
-function toScanOptions(command2, positional, raw) {
-  const options = defaultOptions(command2);
+function toScanOptions(command3, positional, raw) {
+  const options = defaultOptions(command3);
   options.paths = positional;
   options.staged = raw.staged === true;
   options.history = raw.history === true;
@@ -150,14 +150,14 @@ function toScanOptions(command2, positional, raw) {
   options.force = raw.force === true;
   options.keys = [].concat(raw.key ?? []).filter((key) => key !== void 0 && key !== null).map(String);
   const format3 = str(raw.format) ?? "text";
-  const allowed = command2 === "remediate" ? REMEDIATE_FORMATS : FORMATS;
+  const allowed = command3 === "remediate" ? REMEDIATE_FORMATS : FORMATS;
   if (!allowed.includes(format3)) {
-    throw new UsageError(`unknown --format '${format3}' for ${command2} (choose ${allowed.join(", ")})`);
+    throw new UsageError(`unknown --format '${format3}' for ${command3} (choose ${allowed.join(", ")})`);
   }
   options.format = format3;
   const size2 = str(raw["max-file-size"]);
   if (size2 !== void 0) options.maxFileSize = parseSize(size2);
-  if (command2 === "baseline" && options.output === void 0) throw new UsageError("baseline needs --output FILE (where to write the baseline)");
+  if (command3 === "baseline" && options.output === void 0) throw new UsageError("baseline needs --output FILE (where to write the baseline)");
   const modes = [options.staged, options.history, options.range !== void 0, options.since !== void 0, options.stdin].filter(Boolean).length;
   if (modes > 1) throw new UsageError("choose one of --staged, --history, --range, --since, --stdin");
   if (modes === 1 && positional.length > 0) throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since or --stdin: ${positional.join(" ")}`);
@@ -2639,11 +2639,22 @@ var require_picomatch2 = __commonJS({
 
 // src/git/run.ts
 import { spawn } from "node:child_process";
+function gitEnv() {
+  if (childEnv !== null) return childEnv;
+  const env2 = { ...process.env, GIT_GRAFT_FILE: NO_GRAFTS, LC_ALL: "C" };
+  delete env2.GIT_DIFF_OPTS;
+  delete env2.GIT_EXTERNAL_DIFF;
+  childEnv = env2;
+  return env2;
+}
+function spawnGit(cwd, args) {
+  return spawn("git", [...GLOBAL_ARGS, ...args], { cwd, stdio: "pipe", env: gitEnv() });
+}
 function gitRaw(cwd, args, input2) {
   return new Promise((resolve6, reject) => {
     let child;
     try {
-      child = spawn("git", [...GLOBAL_ARGS, ...args], { cwd, stdio: "pipe" });
+      child = spawnGit(cwd, args);
     } catch (error) {
       reject(spawnError(error));
       return;
@@ -2653,7 +2664,10 @@ function gitRaw(cwd, args, input2) {
     child.stdout.on("data", (part) => out.push(part));
     child.stderr.on("data", (part) => err.push(part));
     child.on("error", (error) => reject(spawnError(error)));
-    child.on("close", (code2) => resolve6({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8"), code: code2 ?? -1 }));
+    child.on("close", (code2, signal) => {
+      if (code2 === null) reject(killedBy(args, signal));
+      else resolve6({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8"), code: code2 });
+    });
     child.stdin.on("error", () => {
     });
     child.stdin.end(input2 ?? "");
@@ -2665,35 +2679,93 @@ async function git(cwd, args, input2) {
   return result.stdout;
 }
 function gitStream(cwd, args) {
-  const child = spawn("git", [...GLOBAL_ARGS, ...args], { cwd, stdio: "pipe" });
+  const child = spawnGit(cwd, args);
   const err = [];
+  let stopped = false;
   child.stderr.on("data", (part) => err.push(part));
   child.stdin.on("error", () => {
   });
   const done = new Promise((resolve6, reject) => {
     child.on("error", (error) => reject(spawnError(error)));
     child.on("close", (code2, signal) => {
-      if (code2 === 0 || signal === "SIGTERM") resolve6();
+      if (stopped || code2 === 0) resolve6();
+      else if (code2 === null) reject(killedBy(args, signal));
       else reject(gitFailure(cwd, args, Buffer.concat(err).toString("utf8")));
     });
   });
-  return { child, done };
+  const stop = () => {
+    stopped = true;
+    child.kill();
+  };
+  return { child, done, stop };
+}
+function gitVersion(cwd) {
+  version ??= gitRaw(cwd, ["--version"]).then(
+    (result) => {
+      const match = /(\d+)\.(\d+)/.exec(result.stdout.toString("utf8"));
+      return match === null ? [0, 0] : [Number(match[1]), Number(match[2])];
+    },
+    () => [0, 0]
+  );
+  return version;
 }
 function spawnError(error) {
   if (error.code === "ENOENT") return new RuntimeError("git is not installed or not on PATH");
   return new RuntimeError(`cannot run git: ${error instanceof Error ? error.message : String(error)}`);
 }
+function command(args) {
+  return args.find((arg) => !arg.startsWith("-")) ?? "";
+}
+function killedBy(args, signal) {
+  return new RuntimeError(`git ${command(args)} was ended by ${signal ?? "a signal"} before it finished: the scan is incomplete`);
+}
 function gitFailure(cwd, args, stderr) {
   if (/not a git repository/i.test(stderr) || /unknown option `cached'/.test(stderr)) return new UsageError(`not a git repository: ${cwd}`);
   const line = stderr.split("\n").find((text) => /^(fatal|error):/.test(text)) ?? stderr.split("\n").find((text) => text.trim() !== "") ?? "failed";
-  return new RuntimeError(`git ${args.find((arg) => !arg.startsWith("-")) ?? ""} failed: ${line.replace(/^(fatal|error):\s*/, "")}`);
+  return new RuntimeError(`git ${command(args)} failed: ${line.replace(/^(fatal|error):\s*/, "")}`);
 }
-var GLOBAL_ARGS;
+var PINNED, GLOBAL_ARGS, NO_GRAFTS, childEnv, version;
 var init_run = __esm({
   "src/git/run.ts"() {
     "use strict";
     init_errors();
-    GLOBAL_ARGS = ["--no-optional-locks", "-c", "core.quotePath=false", "-c", "color.ui=never"];
+    PINNED = [
+      ["core.quotePath", "false"],
+      // Replace refs can swap any commit or blob for another (--no-replace-objects below); a config that says
+      // core.useReplaceRefs=true would turn them back on.
+      ["core.useReplaceRefs", "false"],
+      ["color.ui", "never"],
+      ["color.diff", "never"],
+      // Never run the repository's fsmonitor hook (reading the index would): empty is "off" both where the
+      // setting is a hook path (before 2.36) and where it is a boolean.
+      ["core.fsmonitor", ""],
+      // Above this size diff calls any file binary (git's default).
+      ["core.bigFileThreshold", "512m"],
+      // A UTF-16 output encoding would put NULs inside the fields the log parser separates by NUL.
+      ["i18n.logOutputEncoding", "UTF-8"],
+      // Verifying signatures runs gpg.program and writes its output into the log.
+      ["log.showSignature", "false"],
+      // first-parent or combined would drop what a merge's conflict resolution adds (log.ts also passes the flag).
+      ["log.diffMerges", "separate"],
+      // diff.relative from a subfolder would hide every change outside it.
+      ["diff.relative", "false"],
+      // The staged patch as its parser reads it: git's own headers and prefixes, ' ' before every context line,
+      // a submodule as one line (not its own diff), and the default algorithm deciding which lines are added.
+      ["diff.noprefix", "false"],
+      ["diff.mnemonicPrefix", "false"],
+      ["diff.srcPrefix", "a/"],
+      ["diff.dstPrefix", "b/"],
+      ["diff.suppressBlankEmpty", "false"],
+      ["diff.submodule", "short"],
+      ["diff.algorithm", "myers"]
+      // Not pinned, because every command passes its flag: renames (--no-renames / -M), external diff
+      // (--no-ext-diff), textconv (--no-textconv), abbreviation (--no-abbrev), notes, context (-U0). The order
+      // of files (diff.orderFile) changes nothing: raw and patch parts follow the same order.
+    ];
+    GLOBAL_ARGS = ["--no-pager", "--no-optional-locks", "--no-replace-objects", ...PINNED.flatMap(([key, value]) => ["-c", `${key}=${value}`])];
+    NO_GRAFTS = "/dev/null/keywarden-ignores-grafts";
+    childEnv = null;
+    version = null;
   }
 });
 
@@ -2961,93 +3033,177 @@ var init_stdin = __esm({
 });
 
 // src/git/log.ts
+import { isUtf8 } from "node:buffer";
+async function mergeArgs(cwd) {
+  const [major, minor] = await gitVersion(cwd);
+  return major > 2 || major === 2 && minor >= 31 ? "--diff-merges=separate" : "-m";
+}
 async function readLog(cwd, revs, stdinRevs = []) {
-  const args = ["log", "-m", "--root", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-ext-diff", "--no-textconv", FORMAT, ...revs];
+  const args = ["log", await mergeArgs(cwd), "--root", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-ext-diff", "--no-textconv", "--no-show-signature", "--no-notes", "--encoding=UTF-8", FORMAT, ...revs];
   if (stdinRevs.length > 0) args.push("--stdin");
-  const { child, done } = gitStream(cwd, args);
+  const { child, done, stop } = gitStream(cwd, args);
   child.stdin.end(stdinRevs.length > 0 ? stdinRevs.join("\n") + "\n" : "");
   const parser2 = new LogParser();
-  child.stdout.on("data", (piece) => parser2.push(piece));
-  await Promise.all([done, new Promise((resolve6) => child.stdout.on("end", resolve6))]);
+  const read = new Promise((resolve6, reject) => {
+    let failed = false;
+    child.stdout.on("data", (piece) => {
+      if (failed) return;
+      try {
+        parser2.push(piece);
+      } catch (error) {
+        failed = true;
+        stop();
+        reject(error);
+      }
+    });
+    child.stdout.on("end", resolve6);
+  });
+  await Promise.all([done, read]);
   return parser2.finish();
 }
-var ZERO_SHA, GITLINK_MODE, SYMLINK_MODE, HEADER, FORMAT, LogParser;
+function outOfStep() {
+  return new RuntimeError("unexpected git log output (out of step with its format): the scan cannot trust it");
+}
+function decodePath(data, start = 0, end = data.length) {
+  const bytes = data.subarray(start, end);
+  if (isUtf8(bytes)) return bytes.toString("utf8");
+  let out = "";
+  let at = 0;
+  while (at < bytes.length) {
+    const length = utf8Length(bytes, at);
+    if (length === 0) {
+      out += String.fromCharCode(56320 | bytes[at]);
+      at++;
+    } else {
+      out += bytes.toString("utf8", at, at + length);
+      at += length;
+    }
+  }
+  return out;
+}
+function utf8Length(bytes, at) {
+  const first = bytes[at];
+  if (first < 128) return 1;
+  const cont = (index, low = 128, high = 191) => index < bytes.length && bytes[index] >= low && bytes[index] <= high;
+  if (first >= 194 && first <= 223) return cont(at + 1) ? 2 : 0;
+  if (first >= 224 && first <= 239) {
+    const low = first === 224 ? 160 : 128;
+    const high = first === 237 ? 159 : 191;
+    return cont(at + 1, low, high) && cont(at + 2) ? 3 : 0;
+  }
+  if (first >= 240 && first <= 244) {
+    const low = first === 240 ? 144 : 128;
+    const high = first === 244 ? 143 : 191;
+    return cont(at + 1, low, high) && cont(at + 2) && cont(at + 3) ? 4 : 0;
+  }
+  return 0;
+}
+var ZERO_SHA, GITLINK_MODE, SYMLINK_MODE, FORMAT, DATA_FIELDS, IDS, COLON, NEWLINE2, LogParser;
 var init_log = __esm({
   "src/git/log.ts"() {
     "use strict";
+    init_errors();
     init_run();
     ZERO_SHA = /^0+$/;
     GITLINK_MODE = "160000";
     SYMLINK_MODE = "120000";
-    HEADER = "";
-    FORMAT = `--format=${HEADER}%H %P%x00%an%x00%ae%x00%aI%x00%s`;
+    FORMAT = "--format=%H %P%x00%an%x00%ae%x00%aI%x00%s";
+    DATA_FIELDS = 4;
+    IDS = /^\n?([0-9a-f]{40}(?:[0-9a-f]{24})?)((?: [0-9a-f]{40}(?:[0-9a-f]{24})?)*) ?$/;
+    COLON = 58;
+    NEWLINE2 = 10;
     LogParser = class {
       commits = [];
       bySha = /* @__PURE__ */ new Map();
       rest = Buffer.alloc(0);
-      pending = [];
-      block = null;
+      expect = "header";
+      ids = null;
+      fields = [];
+      block = [];
+      /** The change whose path(s) come next, and how many. */
+      change = null;
+      paths = 0;
       push(piece) {
         const data = this.rest.length > 0 ? Buffer.concat([this.rest, piece]) : piece;
         let at = 0;
         for (; ; ) {
           const end = data.indexOf(0, at);
           if (end === -1) break;
-          this.token(data.toString("utf8", at, end));
+          this.token(data, at, end);
           at = end + 1;
         }
         this.rest = Buffer.from(data.subarray(at));
       }
+      /** The commits, once git has exited 0; output that stops inside a commit is an error. */
       finish() {
-        if (this.rest.length > 0) this.token(this.rest.toString("utf8"));
-        this.rest = Buffer.alloc(0);
-        this.flushHeader();
+        if (this.rest.length > 0 || this.expect === "field" || this.expect === "path") throw new RuntimeError("git log output ended inside a commit: the scan is incomplete");
         return this.commits;
       }
-      token(raw) {
-        const text = raw.startsWith("\n") ? raw.slice(1) : raw;
-        if (text.startsWith(HEADER)) {
-          this.flushHeader();
-          this.pending = [text.slice(1)];
-          return;
-        }
-        if (this.pending.length > 0 && this.pending.length < 5) {
-          this.pending.push(raw);
-          if (this.pending.length === 5) this.flushHeader();
-          return;
-        }
-        if (this.block === null) return;
-        const last = this.block[this.block.length - 1];
-        if (last !== void 0 && last.path === "") {
-          last.path = raw;
-        } else if (text.startsWith(":")) {
-          const [oldMode, newMode, oldSha, newSha, status] = text.slice(1).split(" ");
-          this.block.push({ status: status[0], oldMode, newMode, oldSha: ZERO_SHA.test(oldSha) ? null : oldSha, newSha: ZERO_SHA.test(newSha) ? null : newSha, path: "" });
+      token(data, start, end) {
+        switch (this.expect) {
+          case "field":
+            this.fields.push(data.toString("utf8", start, end));
+            if (this.fields.length === DATA_FIELDS) this.endHeader();
+            return;
+          case "path":
+            this.change.path = decodePath(data, start, end);
+            if (--this.paths === 0) this.expect = "change-or-header";
+            return;
+          case "change-or-header":
+            if (data[start] === COLON || data[start] === NEWLINE2 && data[start + 1] === COLON) this.startChange(data, start, end);
+            else this.header(data, start, end);
+            return;
+          case "header":
+            this.header(data, start, end);
         }
       }
-      flushHeader() {
-        if (this.pending.length === 0) return;
-        const [ids, author = "", email = "", date = "", subject = ""] = this.pending;
-        this.pending = [];
-        const [sha, ...parents] = ids.trim().split(" ").filter((part) => part !== "");
+      /** ":<old mode> <new mode> <old sha> <new sha> <status>[score]", split like the old parser, then checked. */
+      startChange(data, start, end) {
+        const text = data.toString("latin1", data[start] === NEWLINE2 ? start + 2 : start + 1, end);
+        const [oldMode, newMode, oldSha, newSha, status, extra] = text.split(" ");
+        if (extra !== void 0 || status === void 0 || oldMode.length !== 6 || newMode.length !== 6 || oldSha.length !== 40 && oldSha.length !== 64 || newSha.length !== oldSha.length || !(status >= "A" && status < "[")) throw outOfStep();
+        this.change = { status: status[0], oldMode, newMode, oldSha: ZERO_SHA.test(oldSha) ? null : oldSha, newSha: ZERO_SHA.test(newSha) ? null : newSha, path: "" };
+        this.block.push(this.change);
+        this.paths = status[0] === "R" || status[0] === "C" ? 2 : 1;
+        this.expect = "path";
+      }
+      header(data, start, end) {
+        const ids = IDS.exec(data.toString("latin1", start, end));
+        if (ids === null) throw outOfStep();
+        this.ids = ids;
+        this.fields = [];
+        this.expect = "field";
+      }
+      endHeader() {
+        const [, sha, parents] = this.ids;
+        const [author, email, date, subject] = this.fields;
         let commit = this.bySha.get(sha);
         if (commit === void 0) {
-          commit = { sha, parents, author, email, date, subject, blocks: [] };
+          commit = { sha, parents: parents.split(" ").filter((part) => part !== ""), author, email, date, subject, blocks: [] };
           this.bySha.set(sha, commit);
           this.commits.push(commit);
         }
         this.block = [];
         commit.blocks.push(this.block);
+        this.expect = "change-or-header";
       }
     };
   }
 });
 
 // src/git/repo.ts
+import { existsSync } from "node:fs";
 import path5 from "node:path";
 async function inspectRepository(cwd) {
-  const out = (await git(cwd, ["rev-parse", "--is-shallow-repository", "--git-dir", "--show-cdup"])).toString("utf8").split("\n");
-  return { shallow: out[0].trim() === "true", root: rootFromCdup(cwd, out[2] ?? "") };
+  const out = (await git(cwd, ["rev-parse", "--is-shallow-repository", "--git-dir", "--show-cdup", "--git-common-dir"])).toString("utf8").split("\n");
+  return { shallow: out[0].trim() === "true", root: rootFromCdup(cwd, out[2] ?? ""), grafts: graftsFile(cwd, out[3] ?? "") };
+}
+function graftsFile(cwd, commonDir) {
+  const file = process.env.GIT_GRAFT_FILE || path5.resolve(cwd, commonDir.trim() || ".git", "info", "grafts");
+  return existsSync(file) ? file : null;
+}
+function graftsNote(file) {
+  return `this repository has a grafts file (${file}), which rewrites commits' parents and can hide commits: keywarden ignores it and scans the real history, as a push or a clone sees it`;
 }
 async function repositoryRoot(cwd) {
   return rootFromCdup(cwd, (await git(cwd, ["rev-parse", "--show-cdup"])).toString("utf8").split("\n")[0]);
@@ -3064,8 +3220,10 @@ async function resolveCommit(cwd, rev, info, role) {
   throw new UsageError(`unknown ${role} "${rev}": no such branch, tag or commit`);
 }
 async function stashEntries(cwd) {
-  const result = await gitRaw(cwd, ["reflog", "show", "--format=%H", "refs/stash", "--"]);
-  if (result.code !== 0) return [];
+  const args = ["reflog", "show", "--format=%H", "refs/stash", "--"];
+  const result = await gitRaw(cwd, args);
+  if (result.code !== 0 && /bad revision|unknown revision/.test(result.stderr)) return [];
+  if (result.code !== 0) throw gitFailure(cwd, args, result.stderr);
   return result.stdout.toString("utf8").split("\n").filter((line) => /^[0-9a-f]{40,64}$/.test(line));
 }
 var SHALLOW_NOTE;
@@ -3823,6 +3981,7 @@ __export(history_exports, {
   createHistorySource: () => createHistorySource
 });
 async function createHistorySource(context) {
+  void gitVersion(context.cwd);
   const info = await inspectRepository(context.cwd);
   const stats = { bytes: 0, files: 0, commits: 0 };
   const notes = [];
@@ -3834,6 +3993,7 @@ async function createHistorySource(context) {
     notes,
     async run(detect) {
       if (info.shallow) notes.push({ level: "warn", message: SHALLOW_NOTE });
+      if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
       const stash = await stashEntries(context.cwd);
       const located = await scanCommits(context, detect, { revs: ["--all"], stdinRevs: stash, wholeRepository: true }, stats, notes);
       if (stats.commits === 0) notes.push({ level: "info", message: "nothing to scan: the repository has no commits" });
@@ -3846,6 +4006,7 @@ var init_history = __esm({
     "use strict";
     init_scan_commits();
     init_repo();
+    init_run();
   }
 });
 
@@ -3859,6 +4020,7 @@ async function createRangeSource(context) {
   const target = options.range ?? `${options.since}..HEAD`;
   const match = /^(.*?)(\.\.\.?)(.*)$/.exec(target);
   if (match === null) throw new UsageError(`--range expects BASE..HEAD, got "${target}"`);
+  void gitVersion(cwd);
   const info = await inspectRepository(cwd);
   const base = await resolveCommit(cwd, match[1] === "" ? "HEAD" : match[1], info, "base");
   const head = await resolveCommit(cwd, match[3] === "" ? "HEAD" : match[3], info, "head");
@@ -3876,6 +4038,7 @@ async function createRangeSource(context) {
     notes,
     async run(detect) {
       if (info.shallow) notes.push({ level: "info", message: SHALLOW_NOTE });
+      if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
       const located = await scanCommits(context, detect, { revs: [`${base}${match[2]}${head}`], wholeRepository: false }, stats, notes);
       if (stats.commits === 0) notes.push({ level: "info", message: `nothing to scan: ${target} holds no commits` });
       return located;
@@ -6642,7 +6805,7 @@ var init_maybe_async_result = __esm({
 });
 
 // node_modules/yargs/build/lib/command.js
-function command(usage2, validation2, globalMiddleware, shim3) {
+function command2(usage2, validation2, globalMiddleware, shim3) {
   return new CommandInstance(usage2, validation2, globalMiddleware, shim3);
 }
 function isCommandBuilderDefinition(builder) {
@@ -6745,18 +6908,18 @@ var init_command = __esm({
           if (isCommandAndAliases(cmd)) {
             [cmd, ...aliases] = cmd;
           } else {
-            for (const command2 of cmd) {
-              this.addHandler(command2);
+            for (const command3 of cmd) {
+              this.addHandler(command3);
             }
           }
         } else if (isCommandHandlerDefinition(cmd)) {
-          let command2 = Array.isArray(cmd.command) || typeof cmd.command === "string" ? cmd.command : null;
-          if (command2 === null) {
+          let command3 = Array.isArray(cmd.command) || typeof cmd.command === "string" ? cmd.command : null;
+          if (command3 === null) {
             throw new Error(`No command name given for module: ${this.shim.inspect(cmd)}`);
           }
           if (cmd.aliases)
-            command2 = [].concat(command2).concat(cmd.aliases);
-          this.addHandler(command2, this.extractDesc(cmd), cmd.builder, cmd.handler, cmd.middlewares, cmd.deprecated);
+            command3 = [].concat(command3).concat(cmd.aliases);
+          this.addHandler(command3, this.extractDesc(cmd), cmd.builder, cmd.handler, cmd.middlewares, cmd.deprecated);
           return;
         } else if (isCommandBuilderDefinition(builder)) {
           this.addHandler([cmd].concat(aliases), description, builder.builder, builder.handler, builder.middlewares, builder.deprecated);
@@ -6809,13 +6972,13 @@ var init_command = __esm({
       hasDefaultCommand() {
         return !!this.defaultCommand;
       }
-      runCommand(command2, yargs, parsed, commandIndex, helpOnly, helpOrVersionSet) {
-        const commandHandler = this.handlers[command2] || this.handlers[this.aliasMap[command2]] || this.defaultCommand;
+      runCommand(command3, yargs, parsed, commandIndex, helpOnly, helpOrVersionSet) {
+        const commandHandler = this.handlers[command3] || this.handlers[this.aliasMap[command3]] || this.defaultCommand;
         const currentContext = yargs.getInternalMethods().getContext();
         const parentCommands = currentContext.commands.slice();
-        const isDefaultCommand = !command2;
-        if (command2) {
-          currentContext.commands.push(command2);
+        const isDefaultCommand = !command3;
+        if (command3) {
+          currentContext.commands.push(command3);
           currentContext.fullCommands.push(commandHandler.original);
         }
         const builderResult = this.applyBuilderUpdateUsageAndParse(isDefaultCommand, commandHandler, yargs, parsed.aliases, parentCommands, commandIndex, helpOnly, helpOrVersionSet);
@@ -7197,7 +7360,7 @@ function usage(yargs, shim3) {
     examples.push([cmd, description || ""]);
   };
   let commands = [];
-  self.command = function command2(cmd, description, isDefault, aliases, deprecated = false) {
+  self.command = function command3(cmd, description, isDefault, aliases, deprecated = false) {
     if (isDefault) {
       commands = commands.map((cmdArray) => {
         cmdArray[2] = false;
@@ -7299,22 +7462,22 @@ function usage(yargs, shim3) {
         commands = commands.sort((a, b) => a[0].localeCompare(b[0]));
       }
       const prefix = base$0 ? `${base$0} ` : "";
-      commands.forEach((command2) => {
-        const commandString = `${prefix}${parentCommands}${command2[0].replace(/^\$0 ?/, "")}`;
+      commands.forEach((command3) => {
+        const commandString = `${prefix}${parentCommands}${command3[0].replace(/^\$0 ?/, "")}`;
         ui2.span({
           text: commandString,
           padding: [0, 2, 0, 2],
           width: maxWidth(commands, theWrap, `${base$0}${parentCommands}`) + 4
-        }, { text: command2[1] });
+        }, { text: command3[1] });
         const hints = [];
-        if (command2[2])
+        if (command3[2])
           hints.push(`[${__("default")}]`);
-        if (command2[3] && command2[3].length) {
-          hints.push(`[${__("aliases:")} ${command2[3].join(", ")}]`);
+        if (command3[3] && command3[3].length) {
+          hints.push(`[${__("aliases:")} ${command3[3].join(", ")}]`);
         }
-        if (command2[4]) {
-          if (typeof command2[4] === "string") {
-            hints.push(`[${__("deprecated: %s", command2[4])}]`);
+        if (command3[4]) {
+          if (typeof command3[4] === "string") {
+            hints.push(`[${__("deprecated: %s", command3[4])}]`);
           } else {
             hints.push(`[${__("deprecated")}]`);
           }
@@ -7558,16 +7721,16 @@ function usage(yargs, shim3) {
       return maxWidth2;
     }
   }
-  let version = null;
+  let version2 = null;
   self.version = (ver) => {
-    version = ver;
+    version2 = ver;
   };
   self.showVersion = (level) => {
     const logger = yargs.getInternalMethods().getLoggerInstance();
     if (!level)
       level = "error";
     const emit = typeof level === "function" ? level : logger[level];
-    emit(version);
+    emit(version2);
   };
   self.reset = function reset(localLookup) {
     failMessage = null;
@@ -7713,8 +7876,8 @@ complete -f -c {{app_name}} -a '({{app_path}} --get-yargs-completions (commandli
 });
 
 // node_modules/yargs/build/lib/completion.js
-function completion(yargs, usage2, command2, shim3) {
-  return new Completion(yargs, usage2, command2, shim3);
+function completion(yargs, usage2, command3, shim3) {
+  return new Completion(yargs, usage2, command3, shim3);
 }
 function isSyncCompletionFunction(completionFunction) {
   return completionFunction.length < 3;
@@ -7731,11 +7894,11 @@ var init_completion = __esm({
     init_is_promise();
     init_parse_command();
     Completion = class {
-      constructor(yargs, usage2, command2, shim3) {
+      constructor(yargs, usage2, command3, shim3) {
         var _a2, _b2, _c2, _d, _e;
         this.yargs = yargs;
         this.usage = usage2;
-        this.command = command2;
+        this.command = command3;
         this.shim = shim3;
         this.completionKey = "get-yargs-completions";
         this.aliases = null;
@@ -9626,7 +9789,7 @@ var init_yargs_factory = __esm({
         __classPrivateFieldSet(this, _YargsInstance_options, tmpOptions, "f");
         __classPrivateFieldSet(this, _YargsInstance_usage, __classPrivateFieldGet(this, _YargsInstance_usage, "f") ? __classPrivateFieldGet(this, _YargsInstance_usage, "f").reset(localLookup) : usage(this, __classPrivateFieldGet(this, _YargsInstance_shim, "f")), "f");
         __classPrivateFieldSet(this, _YargsInstance_validation, __classPrivateFieldGet(this, _YargsInstance_validation, "f") ? __classPrivateFieldGet(this, _YargsInstance_validation, "f").reset(localLookup) : validation(this, __classPrivateFieldGet(this, _YargsInstance_usage, "f"), __classPrivateFieldGet(this, _YargsInstance_shim, "f")), "f");
-        __classPrivateFieldSet(this, _YargsInstance_command, __classPrivateFieldGet(this, _YargsInstance_command, "f") ? __classPrivateFieldGet(this, _YargsInstance_command, "f").reset() : command(__classPrivateFieldGet(this, _YargsInstance_usage, "f"), __classPrivateFieldGet(this, _YargsInstance_validation, "f"), __classPrivateFieldGet(this, _YargsInstance_globalMiddleware, "f"), __classPrivateFieldGet(this, _YargsInstance_shim, "f")), "f");
+        __classPrivateFieldSet(this, _YargsInstance_command, __classPrivateFieldGet(this, _YargsInstance_command, "f") ? __classPrivateFieldGet(this, _YargsInstance_command, "f").reset() : command2(__classPrivateFieldGet(this, _YargsInstance_usage, "f"), __classPrivateFieldGet(this, _YargsInstance_validation, "f"), __classPrivateFieldGet(this, _YargsInstance_globalMiddleware, "f"), __classPrivateFieldGet(this, _YargsInstance_shim, "f")), "f");
         if (!__classPrivateFieldGet(this, _YargsInstance_completion, "f"))
           __classPrivateFieldSet(this, _YargsInstance_completion, completion(this, __classPrivateFieldGet(this, _YargsInstance_usage, "f"), __classPrivateFieldGet(this, _YargsInstance_command, "f"), __classPrivateFieldGet(this, _YargsInstance_shim, "f")), "f");
         __classPrivateFieldGet(this, _YargsInstance_globalMiddleware, "f").reset();
@@ -9837,7 +10000,7 @@ function checkLeadingOption(token, commands) {
   if (spec) throw new UsageError(`name a command before ${token}: keywarden ${spec.commands[0]} ${token}`);
   throw unknownOption(token, name, allNames(), "keywarden --help lists the commands");
 }
-function checkOptions(command2, args) {
+function checkOptions(command3, args) {
   for (let i = 0; i < args.length; i++) {
     const token = args[i];
     if (token === "--") return;
@@ -9847,7 +10010,7 @@ function checkOptions(command2, args) {
       const flag = eq === -1 ? token : token.slice(0, eq);
       const name = optionName(flag);
       if (BUILT_IN.includes(name)) continue;
-      const spec = lookup(command2, name, flag);
+      const spec = lookup(command3, name, flag);
       if (spec.type === "boolean") continue;
       if (eq !== -1) {
         if (token.length === eq + 1) throw emptyValue(flag);
@@ -9859,7 +10022,7 @@ function checkOptions(command2, args) {
     for (let j = 1; j < token.length; j++) {
       const letter = token[j];
       if (BUILT_IN_SHORT.includes(letter)) continue;
-      const spec = shortOption(command2, letter);
+      const spec = shortOption(command3, letter);
       if (spec.type === "boolean") continue;
       const rest = token.slice(j + 1);
       if (rest === "=") throw emptyValue(`-${letter}`);
@@ -9883,18 +10046,18 @@ function takeValue(flag, spec, args, i) {
 function emptyValue(flag) {
   return new UsageError(`${flag} needs a value, got an empty one`);
 }
-function lookup(command2, name, flag) {
-  const known = namesFor(command2);
+function lookup(command3, name, flag) {
+  const known = namesFor(command3);
   if (known.includes(name)) return OPTIONS[name];
   const negated = name.startsWith("no-") ? name.slice(3) : "";
   if (negated && known.includes(negated) && OPTIONS[negated].type === "boolean") return OPTIONS[negated];
   const other = OPTIONS[name] ?? OPTIONS[negated];
-  if (other && !other.commands.includes(command2)) throw new UsageError(`${flag} is an option of ${other.commands.filter((c) => c !== command2).join(" and ")}, not of ${command2}`);
-  throw unknownOption(flag, name, [...known, ...BUILT_IN], `keywarden ${command2} --help lists its options`);
+  if (other && !other.commands.includes(command3)) throw new UsageError(`${flag} is an option of ${other.commands.filter((c) => c !== command3).join(" and ")}, not of ${command3}`);
+  throw unknownOption(flag, name, [...known, ...BUILT_IN], `keywarden ${command3} --help lists its options`);
 }
-function shortOption(command2, letter) {
-  const entry = Object.entries(OPTIONS).find(([, spec]) => spec.alias === letter && spec.commands.includes(command2));
-  if (!entry) throw new UsageError(`unknown option '-${letter}'; keywarden ${command2} --help lists its options`);
+function shortOption(command3, letter) {
+  const entry = Object.entries(OPTIONS).find(([, spec]) => spec.alias === letter && spec.commands.includes(command3));
+  if (!entry) throw new UsageError(`unknown option '-${letter}'; keywarden ${command3} --help lists its options`);
   return entry[1];
 }
 function unknownOption(flag, name, known, help) {
@@ -9904,8 +10067,8 @@ function unknownOption(flag, name, known, help) {
 function optionName(flag) {
   return flag.replace(/^-+/, "").replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 }
-function namesFor(command2) {
-  return Object.keys(OPTIONS).filter((name) => OPTIONS[name].commands.includes(command2));
+function namesFor(command3) {
+  return Object.keys(OPTIONS).filter((name) => OPTIONS[name].commands.includes(command3));
 }
 function allNames() {
   return [...Object.keys(OPTIONS), ...BUILT_IN];
@@ -9927,11 +10090,11 @@ var parse_exports = {};
 __export(parse_exports, {
   parseArgs: () => parseArgs
 });
-async function parseArgs(input2, version) {
+async function parseArgs(input2, version2) {
   let argv = joinDashValues(input2);
-  const names = COMMANDS.map((command2) => command2.name);
+  const names = COMMANDS.map((command3) => command3.name);
   const first = argv[0];
-  if (VERSION_WORDS.includes(first)) return { kind: "print", text: version };
+  if (VERSION_WORDS.includes(first)) return { kind: "print", text: version2 };
   if (first === "help" && argv.length > 1) {
     checkCommand(argv[1], names);
     argv = [argv[1], "--help"];
@@ -9941,22 +10104,22 @@ async function parseArgs(input2, version) {
     checkOptions(first, argv.slice(1));
   }
   let chosen = null;
-  let parser2 = yargs_default([...argv]).scriptName("keywarden").usage("keywarden <command> [options]").strict().exitProcess(false).locale("en").version(version).alias("version", "V").help().alias("help", "h").wrap(Math.min(110, process.stdout.columns || 100)).demandCommand(1, "name a command: scan, remediate, baseline or init (keywarden --help says what each does)").fail((message2, error) => {
+  let parser2 = yargs_default([...argv]).scriptName("keywarden").usage("keywarden <command> [options]").strict().exitProcess(false).locale("en").version(version2).alias("version", "V").help().alias("help", "h").wrap(Math.min(110, process.stdout.columns || 100)).demandCommand(1, "name a command: scan, remediate, baseline or init (keywarden --help says what each does)").fail((message2, error) => {
     throw error instanceof UsageError ? error : new UsageError(firstLine(message2 ?? error?.message ?? "invalid arguments"));
   }).epilogue("Exit codes: 0 nothing found, 1 findings, 2 usage, configuration or runtime error.");
-  for (const command2 of COMMANDS) {
+  for (const command3 of COMMANDS) {
     parser2 = parser2.command(
-      command2.usage,
-      command2.describe,
+      command3.usage,
+      command3.describe,
       (y) => {
         for (const [name, spec] of Object.entries(OPTIONS)) {
-          if (!spec.commands.includes(command2.name)) continue;
+          if (!spec.commands.includes(command3.name)) continue;
           y.option(name, { type: spec.type, describe: spec.describe, alias: spec.alias, choices: spec.choices, default: spec.default });
         }
         return y;
       },
       () => {
-        chosen = command2.name;
+        chosen = command3.name;
       }
     );
   }
@@ -11251,11 +11414,11 @@ function parseBaseline(text, label) {
   const value = parseJsonText(text.charCodeAt(0) === 65279 ? text.slice(1) : text, `baseline ${label}`, conflict);
   if (value === null || typeof value !== "object" || Array.isArray(value)) return fail("", "expected a JSON object written by `keywarden baseline`");
   const top2 = value;
-  const version = top2.version;
-  if (version === void 0) fail("version", "missing; expected a file written by `keywarden baseline`");
-  if (version !== BASELINE_VERSION) {
-    const newer = typeof version === "number" && version > BASELINE_VERSION;
-    fail("version", `${typeof version === "number" ? version : typeof version} is not a baseline format this keywarden reads (${BASELINE_VERSION}); ${newer ? "upgrade keywarden" : "regenerate the baseline"}`);
+  const version2 = top2.version;
+  if (version2 === void 0) fail("version", "missing; expected a file written by `keywarden baseline`");
+  if (version2 !== BASELINE_VERSION) {
+    const newer = typeof version2 === "number" && version2 > BASELINE_VERSION;
+    fail("version", `${typeof version2 === "number" ? version2 : typeof version2} is not a baseline format this keywarden reads (${BASELINE_VERSION}); ${newer ? "upgrade keywarden" : "regenerate the baseline"}`);
   }
   const fingerprints = /* @__PURE__ */ new Set();
   for (const [key, entry] of Object.entries(top2)) {
@@ -11980,7 +12143,7 @@ var VARIABLES = [
   { name: "REGIONS", line: () => `REGIONS=$(aws ec2 describe-regions --region ${HOME_REGION} --query 'Regions[].RegionName' --output text)   # every region enabled in the account` }
 ];
 function setupFor(steps, keyId) {
-  const scripts = steps.flatMap((step) => step.commands.map((command2) => command2.script)).join("\n");
+  const scripts = steps.flatMap((step) => step.commands.map((command3) => command3.script)).join("\n");
   const used = VARIABLES.filter((variable) => new RegExp(`\\$\\{?${variable.name}\\b`).test(scripts));
   if (used.length === 0) return null;
   return { label: "First, in the shell where you will run the commands below, set", script: used.map((variable) => variable.line(keyId ?? "KEY_ID")).join("\n") };
@@ -12423,7 +12586,7 @@ function renderText(playbook) {
   const history = playbook.history;
   out.push("Rewrite history (after the keys are deleted or revoked)", "-------------------------------------------------------");
   for (const line of history.text) out.push(...wrap(line, "   "));
-  for (const command2 of history.commands) out.push(...textCommand(command2));
+  for (const command3 of history.commands) out.push(...textCommand(command3));
   for (const warning of history.warnings) out.push(...wrap(warning, "     ", "   ! "));
   if (history.needed) out.push(...textReferences(history.references));
   out.push("", "Sources:");
@@ -12435,13 +12598,13 @@ function textStep(step) {
   if (step.sameAs) return [head, ...wrap(`Same as step ${step.sameAs.step} for ${step.sameAs.keyId} above: do it once.`, "   ")];
   const out = [head];
   for (const line of step.text) out.push(...wrap(line, "   "));
-  for (const command2 of step.commands) out.push(...textCommand(command2));
+  for (const command3 of step.commands) out.push(...textCommand(command3));
   for (const warning of step.warnings) out.push(...wrap(warning, "     ", "   ! "));
   out.push(...textReferences(step.references));
   return out;
 }
-function textCommand(command2) {
-  return ["", ...wrap(labelLine(command2.label), "   "), ...command2.script.split("\n").map((line) => `     ${line}`)];
+function textCommand(command3) {
+  return ["", ...wrap(labelLine(command3.label), "   "), ...command3.script.split("\n").map((line) => `     ${line}`)];
 }
 function textReferences(ids) {
   return ["   See: " + ids.map((id) => REFERENCES[id].url).join("\n        ")];
@@ -12500,7 +12663,7 @@ function renderMarkdown(playbook) {
   const history = playbook.history;
   const rewrite = [];
   for (const line of history.text) rewrite.push(line, "");
-  for (const command2 of history.commands) rewrite.push(...markdownCommand(command2));
+  for (const command3 of history.commands) rewrite.push(...markdownCommand(command3));
   for (const warning of history.warnings) rewrite.push(`> [!CAUTION]
 > ${warning}`, "");
   if (history.needed) rewrite.push(markdownReferences(history.references), "");
@@ -12513,7 +12676,7 @@ function markdownStep(step) {
   if (step.sameAs) return [`**${title}**: same as step ${step.sameAs.step} for \`${step.sameAs.keyId}\` above: do it once.`, ""];
   const body = [];
   for (const line of step.text) body.push(line, "");
-  for (const command2 of step.commands) body.push(...markdownCommand(command2));
+  for (const command3 of step.commands) body.push(...markdownCommand(command3));
   for (const warning of step.warnings) body.push(`> [!CAUTION]
 > ${warning}`, "");
   body.push(markdownReferences(step.references), "");
@@ -12522,8 +12685,8 @@ function markdownStep(step) {
 function collapsible(summary, body) {
   return ["<details>", `<summary><strong>${summary}</strong></summary>`, "", ...body, "</details>", ""];
 }
-function markdownCommand(command2) {
-  return [labelLine(command2.label), "", "```sh", command2.script, "```", ""];
+function markdownCommand(command3) {
+  return [labelLine(command3.label), "", "```sh", command3.script, "```", ""];
 }
 function markdownReferences(ids) {
   return "See: " + ids.map((id) => `[${REFERENCES[id].title}](${REFERENCES[id].url})`).join(" \xB7 ");

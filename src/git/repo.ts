@@ -1,18 +1,31 @@
 // Questions asked of the repository before a scan: is this a repository, is it shallow, does a ref exist.
 // Each answer is one short git call; failures become one-line errors (exit 2).
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { RuntimeError, UsageError } from '../errors.js';
-import { git, gitRaw } from './run.js';
+import { git, gitFailure, gitRaw } from './run.js';
 
 export interface RepoInfo {
   shallow: boolean;
   /** The top level, which git's paths are relative to. */
   root: string;
+  /** The repository's grafts file when it has one (git is told to ignore it: run.ts). */
+  grafts: string | null;
 }
 
 export async function inspectRepository(cwd: string): Promise<RepoInfo> {
-  const out = (await git(cwd, ['rev-parse', '--is-shallow-repository', '--git-dir', '--show-cdup'])).toString('utf8').split('\n');
-  return { shallow: out[0].trim() === 'true', root: rootFromCdup(cwd, out[2] ?? '') };
+  const out = (await git(cwd, ['rev-parse', '--is-shallow-repository', '--git-dir', '--show-cdup', '--git-common-dir'])).toString('utf8').split('\n');
+  return { shallow: out[0].trim() === 'true', root: rootFromCdup(cwd, out[2] ?? ''), grafts: graftsFile(cwd, out[3] ?? '') };
+}
+
+/** Where git would look for grafts: $GIT_GRAFT_FILE, else info/grafts in the common git folder. */
+function graftsFile(cwd: string, commonDir: string): string | null {
+  const file = process.env.GIT_GRAFT_FILE || path.resolve(cwd, commonDir.trim() || '.git', 'info', 'grafts');
+  return existsSync(file) ? file : null;
+}
+
+export function graftsNote(file: string): string {
+  return `this repository has a grafts file (${file}), which rewrites commits' parents and can hide commits: keywarden ignores it and scans the real history, as a push or a clone sees it`;
 }
 
 /** The repository's top level (git reports paths relative to it), found from cwd without another git call. */
@@ -41,8 +54,11 @@ export async function resolveCommit(cwd: string, rev: string, info: RepoInfo, ro
 
 /** The stash's older entries live only in its reflog; `--all` sees just the newest. */
 export async function stashEntries(cwd: string): Promise<string[]> {
-  const result = await gitRaw(cwd, ['reflog', 'show', '--format=%H', 'refs/stash', '--']);
-  if (result.code !== 0) return [];
+  const args = ['reflog', 'show', '--format=%H', 'refs/stash', '--'];
+  const result = await gitRaw(cwd, args);
+  // No stash is "bad revision" (git's messages are in English: run.ts); any other failure is one.
+  if (result.code !== 0 && /bad revision|unknown revision/.test(result.stderr)) return [];
+  if (result.code !== 0) throw gitFailure(cwd, args, result.stderr);
   return result.stdout.toString('utf8').split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line));
 }
 
