@@ -3,6 +3,7 @@
 // Every call is read-only and passes --no-optional-locks so that not even a stat refresh touches the index.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { RuntimeError, UsageError } from '../errors.js';
+import { gitChildEnv } from './child-env.js';
 
 const GLOBAL_ARGS = ['--no-optional-locks', '-c', 'core.quotePath=false', '-c', 'color.ui=never'];
 
@@ -17,7 +18,7 @@ export function gitRaw(cwd: string, args: readonly string[], input?: string | Bu
   return new Promise((resolve, reject) => {
     let child: ChildProcessWithoutNullStreams;
     try {
-      child = spawn('git', [...GLOBAL_ARGS, ...args], { cwd, stdio: 'pipe' });
+      child = spawn('git', [...GLOBAL_ARGS, ...args], { cwd, stdio: 'pipe', env: gitChildEnv() });
     } catch (error) {
       reject(spawnError(error));
       return;
@@ -42,7 +43,7 @@ export async function git(cwd: string, args: readonly string[], input?: string |
 
 /** Starts a long-running git whose stdout the caller streams. `done` settles when it exits (rejects on failure). */
 export function gitStream(cwd: string, args: readonly string[]): { child: ChildProcessWithoutNullStreams; done: Promise<void> } {
-  const child = spawn('git', [...GLOBAL_ARGS, ...args], { cwd, stdio: 'pipe' });
+  const child = spawn('git', [...GLOBAL_ARGS, ...args], { cwd, stdio: 'pipe', env: gitChildEnv() });
   const err: Buffer[] = [];
   child.stderr.on('data', (part: Buffer) => err.push(part));
   child.stdin.on('error', () => {});
