@@ -5,23 +5,20 @@
 // three git calls in all: one diff, one cat-file, one rev-parse alongside the diff.
 import { readBlobs } from '../git/cat-file.js';
 import { GITLINK_MODE, SYMLINK_MODE } from '../git/log.js';
+import { MissingBlobs } from '../git/missing-blobs.js';
 import { repositoryRoot } from '../git/repo.js';
-import { git } from '../git/run.js';
-import { parseStagedDiff, type StagedFile } from '../git/staged-diff.js';
+import { readStagedDiff, type StagedFile } from '../git/staged-diff.js';
 import { decodeBytes } from '../text/decode.js';
 import type { Candidate, Detect, Located, Note, Source } from '../types.js';
 import type { SourceContext } from './context.js';
 import { locate, oversizeNote, skipNote } from './locate.js';
-
-const DIFF_ARGS = ['diff', '--cached', '--raw', '-p', '-z', '-U0', '--inter-hunk-context=0', '--no-abbrev', '-M', '--diff-filter=d', '--no-color', '--no-ext-diff', '--no-textconv', '--ignore-submodules=none', '--submodule=short', '--no-relative'];
 
 export async function createStagedSource(context: SourceContext): Promise<Source> {
   const stats = { bytes: 0, files: 0, commits: 0 };
   const notes: Note[] = [];
   // On an unborn branch (first commit) git diffs the index against the empty tree by itself. The diff's paths
   // are relative to the top level, which a third, concurrent git call finds (the hook runs there; people may not).
-  const [diff, root] = await Promise.all([git(context.cwd, DIFF_ARGS), repositoryRoot(context.cwd)]);
-  const files = parseStagedDiff(diff);
+  const [files, root] = await Promise.all([readStagedDiff(context.cwd), repositoryRoot(context.cwd)]);
   return {
     mode: 'staged',
     target: 'index',
@@ -30,7 +27,7 @@ export async function createStagedSource(context: SourceContext): Promise<Source
     notes,
     async run(detect: Detect): Promise<Located[]> {
       const scanned = files.filter((file) => {
-        if (file.newSha === null || file.status === 'U') return false;
+        if (file.newSha === null) return false;
         if (file.newMode === GITLINK_MODE || file.newMode === SYMLINK_MODE) {
           if (file.newMode === GITLINK_MODE) notes.push({ level: 'info', verbose: true, message: `skipped ${file.path}: submodule` });
           return false;
@@ -45,15 +42,25 @@ export async function createStagedSource(context: SourceContext): Promise<Source
       }
       const blobs = new Map<string, Buffer | null>();
       const sizes = new Map<string, number>();
+      const absent = new Set<string>();
       await readBlobs(context.cwd, [...wanted], {
         maxSize: context.config.maxFileSize,
         onBlob(blob) {
+          if (blob.missing) absent.add(blob.sha);
           blobs.set(blob.sha, blob.data);
           sizes.set(blob.sha, blob.size);
         },
       });
+      // The index may name a blob the object store lacks (git diff read the file from the work tree instead).
+      const missing = new MissingBlobs();
       const located: Located[] = [];
       for (const file of scanned) {
+        if (absent.has(file.newSha as string)) {
+          missing.add(file.newSha as string, file.path);
+          continue;
+        }
+        // Without the HEAD version, every line counts as added (more reported, never less).
+        if (file.oldSha !== null && absent.has(file.oldSha)) missing.add(file.oldSha, file.fromPath ?? file.path);
         const data = blobs.get(file.newSha as string) ?? null;
         if (data === null) {
           notes.push(oversizeNote(file.path, sizes.get(file.newSha as string) ?? 0, context.config.maxFileSize));
@@ -69,6 +76,8 @@ export async function createStagedSource(context: SourceContext): Promise<Source
         const added = file.added ?? addedByLines(data, file.oldSha === null ? null : blobs.get(file.oldSha) ?? null);
         located.push(...locate(result.candidates.filter((candidate) => onAddedLine(candidate, added)), file.path, null));
       }
+      const note = missing.note(context.options.allowMissing);
+      if (note !== null) notes.push(note);
       return located;
     },
   };
