@@ -42,8 +42,8 @@ export class MissingBlobs {
  */
 export async function hasPromisedObjects(cwd: string): Promise<boolean> {
   // `--git-path` (not `--path-format=absolute`, git 2.31) so that git 2.25 answers too; relative to cwd.
-  const result = await gitRaw(cwd, ['rev-parse', '--git-path', 'objects/pack']);
-  if (result.code !== 0) return false;
+  const result = await gitRaw(cwd, ['rev-parse', '--git-path', 'objects/pack']).catch(() => null);
+  if (result === null || result.code !== 0) return false;
   try {
     return readdirSync(path.resolve(cwd, result.stdout.toString('utf8').trim())).some((name) => name.endsWith('.promisor'));
   } catch {
