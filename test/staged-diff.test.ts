@@ -1,7 +1,7 @@
 // The staged diff parser (src/git/staged-diff.ts) on real-shaped output: patches matched to raw entries by
 // structure (a type change is two patches), checked against each entry's blob ids, fed in every split.
 import { describe, expect, it } from 'vitest';
-import { parseStagedDiff, StagedDiffParser } from '../src/git/staged-diff.js';
+import { LineRuns, parseStagedDiff, StagedDiffParser } from '../src/git/staged-diff.js';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
@@ -62,5 +62,19 @@ describe('staged diff parser', () => {
     expect(() => parseStagedDiff(Buffer.from(raw + patch.replace('+c\n', '')))).toThrow(/cannot read git diff --cached/);
     // Nothing staged is fine.
     expect(parseStagedDiff(Buffer.alloc(0))).toEqual([]);
+  });
+});
+
+describe('LineRuns', () => {
+  it('holds the same lines as a Set, in runs, whatever the order they come in', () => {
+    for (const ordered of [true, false]) {
+      const lines = Array.from({ length: 400 }, (_, i) => 1 + ((i * 7919) % 997)).filter((line) => line % 5 !== 0);
+      if (ordered) lines.sort((a, b) => a - b);
+      const runs = new LineRuns();
+      for (const line of lines) runs.add(line);
+      const set = new Set(lines);
+      for (let line = 0; line <= 1000; line++) expect(runs.has(line), `line ${line}`).toBe(set.has(line));
+      expect([...runs]).toEqual([...set].sort((a, b) => a - b));
+    }
   });
 });

@@ -22,7 +22,59 @@ export interface StagedFile extends Change {
   /** For a rename or copy, where it came from. */
   fromPath: string | null;
   /** 1-based line numbers of the staged version that the index adds; null when git saw the file as binary. */
-  added: Set<number> | null;
+  added: LineRuns | null;
+}
+
+/**
+ * A set of line numbers kept as runs [from, to]: a hunk adds consecutive lines, so a new file of millions of
+ * lines is one run (a Set of them took more memory than the file, and a Set holds at most 2^24 entries).
+ */
+export class LineRuns {
+  /** Flat [from, to, ...], sorted and disjoint once `tidy` has run. */
+  private runs: number[] = [];
+  private sorted = true;
+
+  add(line: number): void {
+    const last = this.runs.length - 1;
+    if (last > 0 && line === this.runs[last] + 1) this.runs[last] = line;
+    else {
+      if (last > 0 && line <= this.runs[last]) this.sorted = false;
+      this.runs.push(line, line);
+    }
+  }
+
+  has(line: number): boolean {
+    this.tidy();
+    let low = 0;
+    let high = this.runs.length / 2 - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      if (line < this.runs[mid * 2]) high = mid - 1;
+      else if (line > this.runs[mid * 2 + 1]) low = mid + 1;
+      else return true;
+    }
+    return false;
+  }
+
+  *[Symbol.iterator](): Iterator<number> {
+    this.tidy();
+    for (let r = 0; r < this.runs.length; r += 2) for (let line = this.runs[r]; line <= this.runs[r + 1]; line++) yield line;
+  }
+
+  private tidy(): void {
+    if (this.sorted) return;
+    const pairs: Array<[number, number]> = [];
+    for (let r = 0; r < this.runs.length; r += 2) pairs.push([this.runs[r], this.runs[r + 1]]);
+    pairs.sort((a, b) => a[0] - b[0]);
+    const merged: number[] = [];
+    for (const [from, to] of pairs) {
+      const last = merged.length - 1;
+      if (last > 0 && from <= merged[last] + 1) merged[last] = Math.max(merged[last], to);
+      else merged.push(from, to);
+    }
+    this.runs = merged;
+    this.sorted = true;
+  }
 }
 
 const DIFF_ARGS = ['diff', '--cached', '--raw', '-p', '-z', '-U0', '--inter-hunk-context=0', '--no-abbrev', '--full-index', '-M', '--diff-filter=du', '--no-color', '--no-ext-diff', '--no-textconv', '--ignore-submodules=none', '--submodule=short', '--no-relative'];
@@ -131,7 +183,7 @@ export class StagedDiffParser {
     if (this.patch !== this.expected.length - 1) throw outOfStep(`${this.patch + 1} patches for ${this.expected.length} expected`);
     // A text file with no hunks (pure rename, mode change) adds nothing; `added` stays null only for binary.
     this.files.forEach((file, position) => {
-      if (file.added === null && !this.binary.has(position)) file.added = new Set();
+      if (file.added === null && !this.binary.has(position)) file.added = new LineRuns();
     });
     return this.files;
   }
@@ -206,7 +258,7 @@ export class StagedDiffParser {
       this.oldLeft = header[1] === undefined ? 1 : Number(header[1]);
       this.newLeft = header[3] === undefined ? 1 : Number(header[3]);
       this.lineNumber = Number(header[2]);
-      file.added ??= new Set();
+      file.added ??= new LineRuns();
       return;
     }
     if (line.startsWith('index ')) {

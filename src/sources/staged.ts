@@ -7,7 +7,7 @@ import { readBlobs } from '../git/cat-file.js';
 import { GITLINK_MODE, SYMLINK_MODE } from '../git/log.js';
 import { MissingBlobs } from '../git/missing-blobs.js';
 import { repositoryRoot } from '../git/repo.js';
-import { readStagedDiff, type StagedFile } from '../git/staged-diff.js';
+import { LineRuns, readStagedDiff, type StagedFile } from '../git/staged-diff.js';
 import { decodeBytes } from '../text/decode.js';
 import type { Candidate, Detect, Located, Note, Source } from '../types.js';
 import type { SourceContext } from './context.js';
@@ -83,7 +83,7 @@ export async function createStagedSource(context: SourceContext): Promise<Source
   };
 }
 
-function onAddedLine(candidate: Candidate, added: Set<number>): boolean {
+function onAddedLine(candidate: Candidate, added: LineRuns): boolean {
   for (let line = candidate.line; line <= candidate.endLine; line++) if (added.has(line)) return true;
   return false;
 }
@@ -94,9 +94,9 @@ function onAddedLine(candidate: Candidate, added: Set<number>): boolean {
  * line matches at most one new line). Unlike a real diff this ignores order, which for secrets is what we
  * want: a key line that merely moved is not new.
  */
-export function addedByLines(staged: Buffer, head: Buffer | null): Set<number> {
+export function addedByLines(staged: Buffer, head: Buffer | null): LineRuns {
   const newLines = linesOf(staged);
-  const added = new Set<number>();
+  const added = new LineRuns();
   const old = new Map<string, number>();
   for (const line of head === null ? [] : linesOf(head)) old.set(line, (old.get(line) ?? 0) + 1);
   newLines.forEach((line, index) => {
