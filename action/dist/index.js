@@ -79,6 +79,7 @@ function defaultOptions(command2) {
     stdin: false,
     format: "text",
     redact: true,
+    allowMissing: false,
     defaultIgnores: true,
     verbose: false,
     quiet: false,
@@ -108,6 +109,7 @@ var init_options = __esm({
       baseline: { type: "string", describe: "Baseline file of accepted findings", commands: SCANNING },
       redact: { type: "boolean", default: true, describe: "Redact secret keys and tokens (--no-redact prints them whole)", commands: SCANNING },
       "max-file-size": { type: "string", describe: "Skip files larger than this (bytes, or e.g. 10MB)", commands: SCANNING },
+      "allow-missing": { type: "boolean", describe: "Exit 0 or 1 even when blobs the scan needs are missing from the repository (a partial clone, damaged objects); a warning still lists them", commands: SCANNING },
       "no-default-ignores": { type: "boolean", describe: "Also walk .git/ and node_modules/ folders", commands: SCANNING },
       verbose: { type: "boolean", alias: "v", describe: "Say which files were skipped and why, and list allowed findings", commands: SCANNING },
       quiet: { type: "boolean", alias: "q", describe: "No progress, no notes: only the report", commands: SCANNING },
@@ -142,6 +144,7 @@ function toScanOptions(command2, positional, raw) {
   if (raw["verify-timeout"] !== void 0) options.verifyTimeout = Number(raw["verify-timeout"]);
   options.redact = raw.redact !== false;
   options.defaultIgnores = raw["no-default-ignores"] !== true;
+  options.allowMissing = raw["allow-missing"] === true;
   options.verbose = raw.verbose === true;
   options.quiet = raw.quiet === true;
   options.debug = raw.debug === true;
@@ -484,8 +487,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path9, { windows } = {}) => {
-      const segs = path9.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path10, { windows } = {}) => {
+      const segs = path10.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -2062,13 +2065,23 @@ var init_stdin = __esm({
   }
 });
 
+// src/git/child-env.ts
+function gitChildEnv() {
+  return { ...process.env, GIT_NO_LAZY_FETCH: "1", GIT_ALLOW_PROTOCOL: "" };
+}
+var init_child_env = __esm({
+  "src/git/child-env.ts"() {
+    "use strict";
+  }
+});
+
 // src/git/run.ts
 import { spawn } from "node:child_process";
 function gitRaw(cwd, args, input2) {
   return new Promise((resolve6, reject) => {
     let child;
     try {
-      child = spawn("git", [...GLOBAL_ARGS, ...args], { cwd, stdio: "pipe" });
+      child = spawn("git", [...GLOBAL_ARGS, ...args], { cwd, stdio: "pipe", env: gitChildEnv() });
     } catch (error) {
       reject(spawnError(error));
       return;
@@ -2090,7 +2103,7 @@ async function git(cwd, args, input2) {
   return result.stdout;
 }
 function gitStream(cwd, args) {
-  const child = spawn("git", [...GLOBAL_ARGS, ...args], { cwd, stdio: "pipe" });
+  const child = spawn("git", [...GLOBAL_ARGS, ...args], { cwd, stdio: "pipe", env: gitChildEnv() });
   const err = [];
   child.stderr.on("data", (part) => err.push(part));
   child.stdin.on("error", () => {
@@ -2118,6 +2131,7 @@ var init_run = __esm({
   "src/git/run.ts"() {
     "use strict";
     init_errors();
+    init_child_env();
     GLOBAL_ARGS = ["--no-optional-locks", "-c", "core.quotePath=false", "-c", "color.ui=never"];
   }
 });
@@ -2330,8 +2344,49 @@ var init_log = __esm({
   }
 });
 
-// src/git/repo.ts
+// src/git/missing-blobs.ts
+import { readdirSync as readdirSync3 } from "node:fs";
 import path4 from "node:path";
+async function hasPromisedObjects(cwd) {
+  const result = await gitRaw(cwd, ["rev-parse", "--git-path", "objects/pack"]).catch(() => null);
+  if (result === null || result.code !== 0) return false;
+  try {
+    return readdirSync3(path4.resolve(cwd, result.stdout.toString("utf8").trim())).some((name) => name.endsWith(".promisor"));
+  } catch {
+    return false;
+  }
+}
+var NAMED, MissingBlobs;
+var init_missing_blobs = __esm({
+  "src/git/missing-blobs.ts"() {
+    "use strict";
+    init_run();
+    NAMED = 10;
+    MissingBlobs = class {
+      /** sha → the first path it was wanted under. */
+      paths = /* @__PURE__ */ new Map();
+      add(sha, file) {
+        if (!this.paths.has(sha)) this.paths.set(sha, file);
+      }
+      get size() {
+        return this.paths.size;
+      }
+      /** The warning for the report, or null when nothing was missing. */
+      note(allowed) {
+        const count = this.paths.size;
+        if (count === 0) return null;
+        const files = [...new Set(this.paths.values())];
+        const named = files.slice(0, NAMED).join(", ") + (files.length > NAMED ? `, and ${files.length - NAMED} more` : "");
+        const what = count === 1 ? "1 blob is missing from the repository and was not scanned" : `${count} blobs are missing from the repository and were not scanned`;
+        const why = allowed ? "the scan is incomplete (accepted by --allow-missing)" : "the scan is incomplete, so the exit code is 2 (--allow-missing accepts that)";
+        return { level: "warn", incomplete: true, message: `${what} (a partial clone, or damaged objects): ${named}; ${why}` };
+      }
+    };
+  }
+});
+
+// src/git/repo.ts
+import path5 from "node:path";
 async function inspectRepository(cwd) {
   const out = (await git(cwd, ["rev-parse", "--is-shallow-repository", "--git-dir", "--show-prefix"])).toString("utf8").split("\n");
   return { shallow: out[0].trim() === "true", root: rootFromPrefix(cwd, out[2] ?? "") };
@@ -2341,7 +2396,7 @@ async function repositoryRoot(cwd) {
 }
 function rootFromPrefix(cwd, prefix) {
   const depth = prefix.trim().split("/").filter(Boolean).length;
-  return depth === 0 ? cwd : path4.resolve(cwd, ...Array(depth).fill(".."));
+  return depth === 0 ? cwd : path5.resolve(cwd, ...Array(depth).fill(".."));
 }
 async function resolveCommit(cwd, rev, info, role) {
   if (rev.startsWith("-")) throw new UsageError(`${role} "${rev}" is not a revision`);
@@ -2367,85 +2422,246 @@ var init_repo = __esm({
 });
 
 // src/git/staged-diff.ts
-function parseStagedDiff(output) {
-  const files = [];
-  let at = 0;
-  const token = () => {
-    const end = output.indexOf(0, at);
-    if (end === -1) return null;
-    const text = output.toString("utf8", at, end);
-    at = end + 1;
-    return text;
-  };
-  for (; ; ) {
-    if (output[at] !== 58) break;
-    const meta = token();
-    if (meta === null) break;
-    const [oldMode, newMode, oldSha, newSha, status] = meta.slice(1).split(" ");
-    const first = token() ?? "";
-    const second = status[0] === "R" || status[0] === "C" ? token() ?? "" : null;
-    files.push({
-      status: status[0],
-      oldMode,
-      newMode,
-      oldSha: ZERO_SHA.test(oldSha) ? null : oldSha,
-      newSha: ZERO_SHA.test(newSha) ? null : newSha,
-      path: second ?? first,
-      fromPath: second === null ? null : first,
-      added: null
-    });
-  }
-  if (output[at] === 0) at++;
-  readPatch(output.toString("latin1", at), files);
-  return files;
-}
-function readPatch(patch, files) {
-  const lines = patch.split("\n");
-  const binary = /* @__PURE__ */ new Set();
-  let index = -1;
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i++];
-    if (line.startsWith("diff --git ") || line.startsWith("diff --cc ") || line.startsWith("* Unmerged path ")) {
-      index++;
-      continue;
-    }
-    const file = files[index];
-    if (file === void 0) continue;
-    if (line.startsWith("Binary files ") || line === "GIT binary patch") binary.add(index);
-    if (!line.startsWith("@@ ")) continue;
-    const header = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
-    if (header === null) continue;
-    let oldLeft = header[1] === void 0 ? 1 : Number(header[1]);
-    let newLeft = header[3] === void 0 ? 1 : Number(header[3]);
-    let lineNumber = Number(header[2]);
-    file.added ??= /* @__PURE__ */ new Set();
-    while ((oldLeft > 0 || newLeft > 0) && i < lines.length) {
-      const body = lines[i++];
-      const kind = body[0];
-      if (kind === "+") {
-        file.added.add(lineNumber++);
-        newLeft--;
-      } else if (kind === "-") {
-        oldLeft--;
-      } else if (kind === " ") {
-        lineNumber++;
-        oldLeft--;
-        newLeft--;
-      } else if (kind !== "\\") {
-        break;
+async function readStagedDiff(cwd) {
+  const { child, done } = gitStream(cwd, DIFF_ARGS);
+  child.stdin.end();
+  const parser2 = new StagedDiffParser();
+  let failure = null;
+  const ended = new Promise((resolve6) => {
+    child.stdout.on("data", (piece) => {
+      if (failure !== null) return;
+      try {
+        parser2.push(piece);
+      } catch (error) {
+        failure = error;
+        child.kill();
       }
-    }
-    if (lines[i]?.startsWith("\\")) i++;
-  }
-  files.forEach((file, position) => {
-    if (file.added === null && !binary.has(position)) file.added = /* @__PURE__ */ new Set();
+    });
+    child.stdout.on("end", resolve6);
   });
+  await Promise.all([ended, done.catch((error) => {
+    if (failure === null) throw error;
+  })]);
+  if (failure !== null) throw failure;
+  return parser2.finish();
 }
+function zeros(like) {
+  return "0".repeat(like.length);
+}
+function outOfStep(why) {
+  return new RuntimeError(`cannot read git diff --cached: ${why}`);
+}
+var LineRuns, DIFF_ARGS, NUL, NEWLINE2, MAX_TOKEN, KEPT, FILE_TYPE, StagedDiffParser;
 var init_staged_diff = __esm({
   "src/git/staged-diff.ts"() {
     "use strict";
+    init_errors();
     init_log();
+    init_run();
+    LineRuns = class {
+      /** Flat [from, to, ...], sorted and disjoint once `tidy` has run. */
+      runs = [];
+      sorted = true;
+      add(line) {
+        const last = this.runs.length - 1;
+        if (last > 0 && line === this.runs[last] + 1) this.runs[last] = line;
+        else {
+          if (last > 0 && line <= this.runs[last]) this.sorted = false;
+          this.runs.push(line, line);
+        }
+      }
+      has(line) {
+        this.tidy();
+        let low = 0;
+        let high = this.runs.length / 2 - 1;
+        while (low <= high) {
+          const mid = low + high >>> 1;
+          if (line < this.runs[mid * 2]) high = mid - 1;
+          else if (line > this.runs[mid * 2 + 1]) low = mid + 1;
+          else return true;
+        }
+        return false;
+      }
+      *[Symbol.iterator]() {
+        this.tidy();
+        for (let r = 0; r < this.runs.length; r += 2) for (let line = this.runs[r]; line <= this.runs[r + 1]; line++) yield line;
+      }
+      tidy() {
+        if (this.sorted) return;
+        const pairs = [];
+        for (let r = 0; r < this.runs.length; r += 2) pairs.push([this.runs[r], this.runs[r + 1]]);
+        pairs.sort((a, b) => a[0] - b[0]);
+        const merged = [];
+        for (const [from, to] of pairs) {
+          const last = merged.length - 1;
+          if (last > 0 && from <= merged[last] + 1) merged[last] = Math.max(merged[last], to);
+          else merged.push(from, to);
+        }
+        this.runs = merged;
+        this.sorted = true;
+      }
+    };
+    DIFF_ARGS = ["diff", "--cached", "--raw", "-p", "-z", "-U0", "--inter-hunk-context=0", "--no-abbrev", "--full-index", "-M", "--diff-filter=du", "--no-color", "--no-ext-diff", "--no-textconv", "--ignore-submodules=none", "--submodule=short", "--no-relative"];
+    NUL = 0;
+    NEWLINE2 = 10;
+    MAX_TOKEN = 1 << 20;
+    KEPT = 4096;
+    FILE_TYPE = (mode) => Number.parseInt(mode, 8) & 61440;
+    StagedDiffParser = class {
+      files = [];
+      mode = "raw";
+      /** The current raw token or patch line (the first KEPT bytes of a line). */
+      parts = [];
+      partBytes = 0;
+      lineBytes = 0;
+      /** Raw part: the entry whose paths are being read, and how many are still to come. */
+      entry = null;
+      pathsLeft = 0;
+      expected = [];
+      patch = -1;
+      /** Inside a hunk: lines of each side still to come, and the next staged line number. */
+      oldLeft = 0;
+      newLeft = 0;
+      lineNumber = 0;
+      binary = /* @__PURE__ */ new Set();
+      push(piece) {
+        let at = 0;
+        while (at < piece.length) {
+          if (this.mode === "raw") {
+            const end2 = piece.indexOf(NUL, at);
+            this.keep(piece, at, end2 === -1 ? piece.length : end2, MAX_TOKEN, MAX_TOKEN);
+            if (end2 === -1) return;
+            at = end2 + 1;
+            this.rawToken(this.take());
+            continue;
+          }
+          if (this.lineBytes === 0 && (this.oldLeft > 0 || this.newLeft > 0)) {
+            this.bodyLine(piece[at]);
+            this.lineBytes = 1;
+          }
+          const end = piece.indexOf(NEWLINE2, at);
+          const stop = end === -1 ? piece.length : end;
+          if (this.lineBytes === 0 || this.parts.length > 0) this.keep(piece, at, stop, KEPT, Infinity);
+          else this.lineBytes += stop - at;
+          if (end === -1) return;
+          at = end + 1;
+          const line = this.take();
+          if (line !== "") this.patchLine(line);
+        }
+      }
+      finish() {
+        if (this.mode === "raw") {
+          if (this.entry !== null || this.partBytes > 0) throw outOfStep("it ended inside the list of files");
+          this.startPatch();
+        } else if (this.partBytes > 0) {
+          this.patchLine(this.take());
+        }
+        if (this.oldLeft > 0 || this.newLeft > 0) throw outOfStep("it ended inside a hunk");
+        if (this.patch !== this.expected.length - 1) throw outOfStep(`${this.patch + 1} patches for ${this.expected.length} expected`);
+        this.files.forEach((file, position) => {
+          if (file.added === null && !this.binary.has(position)) file.added = new LineRuns();
+        });
+        return this.files;
+      }
+      /** Counts bytes [from, to) of the current token or line and keeps the first `cap` of them (over `limit`: an error). */
+      keep(piece, from, to, cap, limit) {
+        this.lineBytes += to - from;
+        if (this.lineBytes > limit) throw outOfStep("a name is implausibly long");
+        const end = Math.min(to, from + Math.max(0, cap - this.partBytes));
+        if (end > from) {
+          this.parts.push(piece.subarray(from, end));
+          this.partBytes += end - from;
+        }
+      }
+      take() {
+        const kept = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts);
+        const text = kept.toString(this.mode === "raw" ? "utf8" : "latin1");
+        this.parts = [];
+        this.partBytes = 0;
+        this.lineBytes = 0;
+        return text;
+      }
+      rawToken(token) {
+        if (this.entry !== null) {
+          if (this.entry.fromPath === null && this.pathsLeft === 2) this.entry.fromPath = token;
+          else this.entry.path = token;
+          if (--this.pathsLeft === 0) this.entry = null;
+          return;
+        }
+        if (token === "") {
+          this.startPatch();
+          return;
+        }
+        const fields = token.startsWith(":") ? token.slice(1).split(" ") : [];
+        if (fields.length !== 5 || !/^[0-7]{6}$/.test(fields[0]) || !/^[0-7]{6}$/.test(fields[1])) throw outOfStep(`unexpected raw line ${JSON.stringify(token.slice(0, 80))}`);
+        const [oldMode, newMode, oldSha, newSha, status] = fields;
+        const twoPaths = status[0] === "R" || status[0] === "C";
+        this.entry = { status: status[0], oldMode, newMode, oldSha: ZERO_SHA.test(oldSha) ? null : oldSha, newSha: ZERO_SHA.test(newSha) ? null : newSha, path: "", fromPath: null, added: null };
+        this.pathsLeft = twoPaths ? 2 : 1;
+        this.files.push(this.entry);
+      }
+      /** The patches the raw entries call for, in order. */
+      startPatch() {
+        this.mode = "patch";
+        this.files.forEach((file, index) => {
+          const oldMode = file.oldMode === "000000" ? null : file.oldMode;
+          const newMode = file.newMode === "000000" ? null : file.newMode;
+          if (oldMode !== null && newMode !== null && FILE_TYPE(oldMode) !== FILE_TYPE(newMode)) {
+            this.expected.push({ file: index, oldMode, newMode: null, oldSha: file.oldSha, newSha: null });
+            this.expected.push({ file: index, oldMode: null, newMode, oldSha: null, newSha: file.newSha });
+          } else this.expected.push({ file: index, oldMode, newMode, oldSha: file.oldSha, newSha: file.newSha });
+        });
+      }
+      patchLine(line) {
+        if (line.startsWith("diff --git ")) {
+          if (++this.patch >= this.expected.length) throw outOfStep(`more patches than the ${this.expected.length} expected`);
+          return;
+        }
+        const expected = this.expected[this.patch];
+        if (expected === void 0) throw outOfStep(`a line before the first patch: ${JSON.stringify(line.slice(0, 40))}`);
+        const file = this.files[expected.file];
+        if (line.startsWith("@@ ")) {
+          const header = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+          if (header === null) throw outOfStep(`unexpected hunk header ${JSON.stringify(line.slice(0, 80))}`);
+          this.oldLeft = header[1] === void 0 ? 1 : Number(header[1]);
+          this.newLeft = header[3] === void 0 ? 1 : Number(header[3]);
+          this.lineNumber = Number(header[2]);
+          file.added ??= new LineRuns();
+          return;
+        }
+        if (line.startsWith("index ")) {
+          const ids = /^index ([0-9a-f]+)\.\.([0-9a-f]+)(?: ([0-7]{6}))?$/.exec(line);
+          if (ids === null || ids[1] !== (expected.oldSha ?? zeros(ids[1])) || ids[2] !== (expected.newSha ?? zeros(ids[2])) || ids[3] !== void 0 && ids[3] !== expected.newMode) {
+            throw outOfStep(`the patch for ${file.path} names other blobs`);
+          }
+          return;
+        }
+        const mode = /^(new file mode|deleted file mode|old mode|new mode) ([0-7]{6})$/.exec(line);
+        if (mode !== null) {
+          const want = mode[1] === "new file mode" || mode[1] === "new mode" ? expected.newMode : expected.oldMode;
+          const absent = mode[1] === "new file mode" ? expected.oldMode : mode[1] === "deleted file mode" ? expected.newMode : null;
+          if (mode[2] !== want || absent !== null) throw outOfStep(`the patch for ${file.path} has other modes`);
+          return;
+        }
+        if (line.startsWith("Binary files ") || line === "GIT binary patch") this.binary.add(expected.file);
+      }
+      bodyLine(kind) {
+        const file = this.files[this.expected[this.patch].file];
+        if (kind === 43) {
+          file.added.add(this.lineNumber++);
+          this.newLeft--;
+        } else if (kind === 45) {
+          this.oldLeft--;
+        } else if (kind === 32) {
+          this.lineNumber++;
+          this.oldLeft--;
+          this.newLeft--;
+        } else if (kind !== 92) {
+          throw outOfStep("a hunk is shorter than its header says");
+        }
+        if (this.oldLeft < 0 || this.newLeft < 0) throw outOfStep("a hunk is longer than its header says");
+      }
+    };
   }
 });
 
@@ -2458,8 +2674,7 @@ __export(staged_exports, {
 async function createStagedSource(context) {
   const stats = { bytes: 0, files: 0, commits: 0 };
   const notes = [];
-  const [diff, root] = await Promise.all([git(context.cwd, DIFF_ARGS), repositoryRoot(context.cwd)]);
-  const files = parseStagedDiff(diff);
+  const [files, root] = await Promise.all([readStagedDiff(context.cwd), repositoryRoot(context.cwd)]);
   return {
     mode: "staged",
     target: "index",
@@ -2468,7 +2683,7 @@ async function createStagedSource(context) {
     notes,
     async run(detect) {
       const scanned = files.filter((file) => {
-        if (file.newSha === null || file.status === "U") return false;
+        if (file.newSha === null) return false;
         if (file.newMode === GITLINK_MODE || file.newMode === SYMLINK_MODE) {
           if (file.newMode === GITLINK_MODE) notes.push({ level: "info", verbose: true, message: `skipped ${file.path}: submodule` });
           return false;
@@ -2482,15 +2697,23 @@ async function createStagedSource(context) {
       }
       const blobs = /* @__PURE__ */ new Map();
       const sizes = /* @__PURE__ */ new Map();
+      const absent = /* @__PURE__ */ new Set();
       await readBlobs(context.cwd, [...wanted], {
         maxSize: context.config.maxFileSize,
         onBlob(blob) {
+          if (blob.missing) absent.add(blob.sha);
           blobs.set(blob.sha, blob.data);
           sizes.set(blob.sha, blob.size);
         }
       });
+      const missing = new MissingBlobs();
       const located = [];
       for (const file of scanned) {
+        if (absent.has(file.newSha)) {
+          missing.add(file.newSha, file.path);
+          continue;
+        }
+        if (file.oldSha !== null && absent.has(file.oldSha)) missing.add(file.oldSha, file.fromPath ?? file.path);
         const data = blobs.get(file.newSha) ?? null;
         if (data === null) {
           notes.push(oversizeNote(file.path, sizes.get(file.newSha) ?? 0, context.config.maxFileSize));
@@ -2506,6 +2729,8 @@ async function createStagedSource(context) {
         const added = file.added ?? addedByLines(data, file.oldSha === null ? null : blobs.get(file.oldSha) ?? null);
         located.push(...locate(result.candidates.filter((candidate) => onAddedLine(candidate, added)), file.path, null));
       }
+      const note = missing.note(context.options.allowMissing);
+      if (note !== null) notes.push(note);
       return located;
     }
   };
@@ -2516,7 +2741,7 @@ function onAddedLine(candidate, added) {
 }
 function addedByLines(staged, head) {
   const newLines = linesOf(staged);
-  const added = /* @__PURE__ */ new Set();
+  const added = new LineRuns();
   const old = /* @__PURE__ */ new Map();
   for (const line of head === null ? [] : linesOf(head)) old.set(line, (old.get(line) ?? 0) + 1);
   newLines.forEach((line, index) => {
@@ -2531,18 +2756,16 @@ function linesOf(data) {
   if ("skipped" in decoded) return [];
   return decoded.text.split("\n").map((line) => line.endsWith("\r") ? line.slice(0, -1) : line);
 }
-var DIFF_ARGS;
 var init_staged = __esm({
   "src/sources/staged.ts"() {
     "use strict";
     init_cat_file();
     init_log();
+    init_missing_blobs();
     init_repo();
-    init_run();
     init_staged_diff();
     init_decode();
     init_locate();
-    DIFF_ARGS = ["diff", "--cached", "--raw", "-p", "-z", "-U0", "--inter-hunk-context=0", "--no-abbrev", "-M", "--diff-filter=d", "--no-color", "--no-ext-diff", "--no-textconv", "--ignore-submodules=none", "--submodule=short", "--no-relative"];
   }
 });
 
@@ -2600,11 +2823,11 @@ async function introducedBy(commit, hits, parentHoldsBlob) {
   }
   return found;
 }
-async function heldByAParent(commit, path9, blob, secret, hits, parentHoldsBlob) {
+async function heldByAParent(commit, path10, blob, secret, hits, parentHoldsBlob) {
   if (commit.parents.length === 0) return false;
   for (let i = 0; i < commit.parents.length; i++) {
     const block = commit.blocks[i];
-    const change = block.find((entry) => entry.path === path9 && entry.newSha !== null);
+    const change = block.find((entry) => entry.path === path10 && entry.newSha !== null);
     if (change === void 0) return true;
     if (holds(change.oldSha, secret, hits)) return true;
     if (block.some((entry) => entry.status === "D" && holds(entry.oldSha, secret, hits))) return true;
@@ -2653,6 +2876,7 @@ function startWorkers(config, cwd, size2 = defaultSize()) {
               else if (message2.type === "error") reject(new RuntimeError(message2.message));
               else {
                 for (const { sha, result } of message2.found) callbacks.onFound(sha, result);
+                for (const sha of message2.missing) callbacks.onMissing?.(sha);
                 callbacks.onClean(message2.cleanItems, message2.cleanBytes);
                 send();
               }
@@ -2703,8 +2927,8 @@ var init_pool = __esm({
 });
 
 // src/git/pack/packs.ts
-import { readdirSync as readdirSync3, statSync } from "node:fs";
-import path5 from "node:path";
+import { readdirSync as readdirSync4, statSync } from "node:fs";
+import path6 from "node:path";
 import { Worker as Worker2 } from "node:worker_threads";
 function startPackScan(cwd, config, keywords, notes, onProgress) {
   const workers = [];
@@ -2772,7 +2996,7 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers) {
             packBytesRead += message2.packBytes;
             onProgress(message2.blobs, message2.bytes, Math.min(1, packBytesRead / totalBytes));
           } else if (message2.type === "unreadable") {
-            if (!unreadable.has(part.pack)) notes.push({ level: "info", message: `read the blobs of ${path5.basename(packs[part.pack].pack)} through git instead of directly: ${message2.message}` });
+            if (!unreadable.has(part.pack)) notes.push({ level: "info", message: `read the blobs of ${path6.basename(packs[part.pack].pack)} through git instead of directly: ${message2.message}` });
             unreadable.add(part.pack);
             return true;
           } else if (message2.type === "judged") {
@@ -2827,7 +3051,7 @@ async function objectStore(cwd) {
 function listPacks(objects) {
   let names;
   try {
-    names = readdirSync3(path5.join(objects, "pack"));
+    names = readdirSync4(path6.join(objects, "pack"));
   } catch {
     return [];
   }
@@ -2837,7 +3061,7 @@ function listPacks(objects) {
     const index = name.replace(/\.pack$/, ".idx");
     if (!name.endsWith(".pack") || !present.has(index)) continue;
     try {
-      packs.push({ pack: path5.join(objects, "pack", name), index: path5.join(objects, "pack", index), bytes: statSync(path5.join(objects, "pack", name)).size });
+      packs.push({ pack: path6.join(objects, "pack", name), index: path6.join(objects, "pack", index), bytes: statSync(path6.join(objects, "pack", name)).size });
     } catch {
     }
   }
@@ -2867,20 +3091,24 @@ async function scanCommits(context, detect, scan, stats, notes) {
   objects.packOrder?.catch(() => {
   });
   const early = objects.packOrder === null || scan.workers === false ? null : objects.packOrder.then((objects2) => scan.workers || blobBytes(objects2, maxSize) >= POOL_MIN_BYTES ? Promise.resolve().then(() => (init_pool(), pool_exports)).then((pool) => pool.startWorkers(context.config, cwd)) : null).catch(() => null);
+  const store = { promised: hasPromisedObjects(cwd), missing: new MissingBlobs() };
   try {
-    return await scanWith(context, detect, scan, stats, notes, objects, early, packs);
+    const located = await scanWith(context, detect, scan, stats, notes, objects, early, packs, store);
+    const note = store.missing.note(context.options.allowMissing);
+    if (note !== null) notes.push(note);
+    return located;
   } finally {
     await Promise.all([early?.then((workers) => workers?.close()), packs?.close()]);
   }
 }
-async function scanWith(context, detect, scan, stats, notes, objects, early, packs) {
+async function scanWith(context, detect, scan, stats, notes, objects, early, packs, store) {
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
   const commits = await readLog(cwd, scan.revs, scan.stdinRevs);
   stats.commits = commits.length;
   if (commits.length === 0) return [];
   const judged = await packs?.verdict;
-  const plans2 = await planBlobs(cwd, commits, objects.packOrder, judged ?? null, scan.wholeRepository);
+  const plans2 = await planBlobs(cwd, commits, objects.packOrder, judged ?? null, scan.wholeRepository, store);
   objects.packOrder = null;
   const hits = /* @__PURE__ */ new Map();
   const scanned = /* @__PURE__ */ new Set();
@@ -2911,17 +3139,18 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
   }
   const workers = await early ?? (scan.workers ?? totalBytes >= POOL_MIN_BYTES ? (await Promise.resolve().then(() => (init_pool(), pool_exports))).startWorkers(context.config, cwd) : null);
   try {
-    await Promise.all([scanBlobs(context, detect, wanted, totalBytes, record, workers, stats, scanned), scanDirty(context, detect, packs, dirty, record, stats, scanned, notes)]);
+    await Promise.all([scanBlobs(context, detect, wanted, totalBytes, record, store.missing, workers, stats, scanned), scanDirty(context, detect, packs, dirty, record, stats, scanned, notes, store.missing)]);
   } finally {
     if (workers !== await early) await workers?.close();
   }
   const extra = [...blobsToCheck(commits, hits)].filter(([sha]) => !scanned.has(sha));
   if (extra.length > 0) {
-    const sizes = await listObjects(cwd, [], extra.map(([sha]) => sha));
-    await scanBlobs(context, detect, extra.map(([sha, path9]) => ({ sha, path: path9, size: sizes.get(sha) ?? 0 })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
+    const sizes = await blobSizes(cwd, extra.map(([sha]) => sha), store);
+    for (const [sha, path10] of extra) if (!sizes.has(sha)) store.missing.add(sha, path10);
+    await scanBlobs(context, detect, extra.filter(([sha]) => sizes.has(sha)).map(([sha, path10]) => ({ sha, path: path10, size: sizes.get(sha) })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
       scanned.add(plan.sha);
       if (!result.skipped && result.candidates.length > 0) hits.set(plan.sha, result.candidates);
-    }, null);
+    }, store.missing, null);
   }
   const trees = /* @__PURE__ */ new Map();
   const listTree = limited(TREE_LISTINGS, (parent) => treeBlobs(cwd, parent));
@@ -2934,13 +3163,13 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
     return (await tree).has(blob);
   };
   const introductions = await findIntroductions(commits, hits, parentHoldsBlob, { wholeHistory: scan.wholeRepository });
-  return introductions.map(({ commit, path: path9, candidate }) => ({
+  return introductions.map(({ commit, path: path10, candidate }) => ({
     ...candidate,
-    file: path9,
+    file: path10,
     commit: { sha: commit.sha, author: commit.author, email: commit.email, date: commit.date, message: commit.subject }
   }));
 }
-async function planBlobs(cwd, commits, packOrder, judged, wholeRepository) {
+async function planBlobs(cwd, commits, packOrder, judged, wholeRepository, store) {
   const paths = /* @__PURE__ */ new Map();
   for (const commit of commits) {
     for (const block of commit.blocks) {
@@ -2952,26 +3181,26 @@ async function planBlobs(cwd, commits, packOrder, judged, wholeRepository) {
   }
   const plans2 = [];
   if (judged !== null) {
-    for (const [sha, path9] of paths) {
+    for (const [sha, path10] of paths) {
       const size2 = judged.sizes.get(sha);
       if (size2 === void 0) continue;
-      plans2.push({ sha, path: path9, size: size2 });
+      plans2.push({ sha, path: path10, size: size2 });
       paths.delete(sha);
     }
     if (paths.size === 0) return plans2;
   }
   const everything = packOrder ?? (wholeRepository && judged === null ? listObjects(cwd, ["--batch-all-objects", "--unordered"]) : null);
-  const objects = everything ? await everything : await listObjects(cwd, [], [...paths.keys()]);
+  const objects = everything ? await everything : await blobSizes(cwd, [...paths.keys()], store);
   for (const [sha, size2] of objects) {
-    const path9 = paths.get(sha);
-    if (path9 === void 0) continue;
-    plans2.push({ sha, path: path9, size: size2 });
+    const path10 = paths.get(sha);
+    if (path10 === void 0) continue;
+    plans2.push({ sha, path: path10, size: size2 });
     paths.delete(sha);
   }
-  for (const [sha, path9] of paths) plans2.push({ sha, path: path9, size: 0 });
+  for (const [sha, path10] of paths) store.missing.add(sha, path10);
   return plans2;
 }
-async function scanBlobs(context, detect, plans2, totalBytes, record, workers, stats, scanned) {
+async function scanBlobs(context, detect, plans2, totalBytes, record, missing, workers, stats, scanned) {
   if (plans2.length === 0) return;
   const progress = context.progress;
   let done = 0;
@@ -2989,7 +3218,8 @@ async function scanBlobs(context, detect, plans2, totalBytes, record, workers, s
         stats.files += items;
         stats.bytes += bytes;
       },
-      onProgress: tick
+      onProgress: tick,
+      onMissing: (sha) => missing.add(sha, bySha2.get(sha)?.path ?? sha)
     });
     for (const plan of plans2) scanned.add(plan.sha);
     return;
@@ -3000,6 +3230,7 @@ async function scanBlobs(context, detect, plans2, totalBytes, record, workers, s
     maxSize: context.config.maxFileSize,
     onBlob(blob) {
       const plan = bySha.get(blob.sha) ?? { sha: blob.sha, path: blob.sha, size: blob.size };
+      if (blob.missing) missing.add(blob.sha, plan.path);
       if (blob.data === null) return;
       pending.push(
         detect({ path: plan.path, data: blob.data }).then((result) => {
@@ -3020,7 +3251,7 @@ function scanPacks(context, notes) {
     progress?.update({ items: done.items, bytes: done.bytes, totalItems: 0, totalBytes: 0, fraction, label: "blobs" });
   });
 }
-async function scanDirty(context, detect, packs, dirty, record, stats, scanned, notes) {
+async function scanDirty(context, detect, packs, dirty, record, stats, scanned, notes, missing) {
   if (packs === null || dirty.length === 0) return;
   const bySha = new Map(dirty.map((plan) => [plan.sha, plan]));
   const found = [];
@@ -3037,7 +3268,7 @@ async function scanDirty(context, detect, packs, dirty, record, stats, scanned, 
     });
   } catch (error) {
     notes.push({ level: "info", message: `the pack reader failed, so ${dirty.length} blob${dirty.length === 1 ? " was" : "s were"} read through git instead: ${error instanceof Error ? error.message : String(error)}` });
-    await scanBlobs(context, detect, dirty, 0, record, null);
+    await scanBlobs(context, detect, dirty, 0, record, missing, null);
     return;
   }
   for (const [plan, result] of found) record(plan, result);
@@ -3064,6 +3295,17 @@ async function listObjects(cwd, flags, shas = []) {
     at = end + 1;
   }
   return blobs;
+}
+async function blobSizes(cwd, shas, store) {
+  if (shas.length === 0) return /* @__PURE__ */ new Map();
+  const all = await store.promised ? await listObjects(cwd, ["--batch-all-objects", "--unordered"]) : await listObjects(cwd, [], shas);
+  if (all.size <= shas.length) return all;
+  const sizes = /* @__PURE__ */ new Map();
+  for (const sha of shas) {
+    const size2 = all.get(sha);
+    if (size2 !== void 0) sizes.set(sha, size2);
+  }
+  return sizes;
 }
 function limited(slots, run) {
   let active = 0;
@@ -3098,6 +3340,7 @@ var init_scan_commits = __esm({
     init_cat_file();
     init_introductions();
     init_log();
+    init_missing_blobs();
     init_run();
     init_packs();
     TREE_LISTINGS = 4;
@@ -3252,7 +3495,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os3 = __require("os");
-    var path9 = __require("path");
+    var path10 = __require("path");
     var IS_WINDOWS_PLATFORM = os3.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -3264,7 +3507,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path9.resolve(cwd, filepath);
+      return path10.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -3679,7 +3922,7 @@ var require_to_regex_range = __commonJS({
     }
     function splitToRanges(min, max) {
       let nines = 1;
-      let zeros = 1;
+      let zeros2 = 1;
       let stop = countNines(min, nines);
       let stops = /* @__PURE__ */ new Set([max]);
       while (min <= stop && stop <= max) {
@@ -3687,11 +3930,11 @@ var require_to_regex_range = __commonJS({
         nines += 1;
         stop = countNines(min, nines);
       }
-      stop = countZeros(max + 1, zeros) - 1;
+      stop = countZeros(max + 1, zeros2) - 1;
       while (min < stop && stop <= max) {
         stops.add(stop);
-        zeros += 1;
-        stop = countZeros(max + 1, zeros) - 1;
+        zeros2 += 1;
+        stop = countZeros(max + 1, zeros2) - 1;
       }
       stops = [...stops];
       stops.sort(compare);
@@ -3728,7 +3971,7 @@ var require_to_regex_range = __commonJS({
       for (let i = 0; i < ranges.length; i++) {
         let max2 = ranges[i];
         let obj = rangeToPattern(String(start), String(max2), options);
-        let zeros = "";
+        let zeros2 = "";
         if (!tok.isPadded && prev && prev.pattern === obj.pattern) {
           if (prev.count.length > 1) {
             prev.count.pop();
@@ -3739,9 +3982,9 @@ var require_to_regex_range = __commonJS({
           continue;
         }
         if (tok.isPadded) {
-          zeros = padZeros(max2, tok, options);
+          zeros2 = padZeros(max2, tok, options);
         }
-        obj.string = zeros + obj.pattern + toQuantifier(obj.count);
+        obj.string = zeros2 + obj.pattern + toQuantifier(obj.count);
         tokens.push(obj);
         start = max2 + 1;
         prev = obj;
@@ -3775,8 +4018,8 @@ var require_to_regex_range = __commonJS({
     function countNines(min, len) {
       return Number(String(min).slice(0, -len) + "9".repeat(len));
     }
-    function countZeros(integer, zeros) {
-      return integer - integer % Math.pow(10, zeros);
+    function countZeros(integer, zeros2) {
+      return integer - integer % Math.pow(10, zeros2);
     }
     function toQuantifier(digits) {
       let [start = 0, stop = ""] = digits;
@@ -3829,7 +4072,7 @@ var require_fill_range = __commonJS({
       return typeof value === "number" || typeof value === "string" && value !== "";
     };
     var isNumber = (num) => Number.isInteger(+num);
-    var zeros = (input2) => {
+    var zeros2 = (input2) => {
       let value = `${input2}`;
       let index = -1;
       if (value[0] === "-") value = value.slice(1);
@@ -3930,7 +4173,7 @@ var require_fill_range = __commonJS({
       let endString = String(end);
       let stepString = String(step);
       step = Math.max(Math.abs(step), 1);
-      let padded = zeros(startString) || zeros(endString) || zeros(stepString);
+      let padded = zeros2(startString) || zeros2(endString) || zeros2(stepString);
       let maxLen = padded ? Math.max(startString.length, endString.length, stepString.length) : 0;
       let toNumber = padded === false && stringify(start, end, options) === false;
       let format3 = options.transform || transform(toNumber);
@@ -4561,7 +4804,7 @@ var require_braces = __commonJS({
 var require_constants3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path9 = __require("path");
+    var path10 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -4735,7 +4978,7 @@ var require_constants3 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path9.sep,
+      SEP: path10.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -4762,7 +5005,7 @@ var require_constants3 = __commonJS({
 var require_utils3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path9 = __require("path");
+    var path10 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -4791,7 +5034,7 @@ var require_utils3 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path9.sep === "\\";
+      return win32 === true || path10.sep === "\\";
     };
     exports.escapeLast = (input2, char, lastIdx) => {
       const idx = input2.lastIndexOf(char, lastIdx);
@@ -6155,7 +6398,7 @@ var require_parse3 = __commonJS({
 var require_picomatch3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path9 = __require("path");
+    var path10 = __require("path");
     var scan = require_scan2();
     var parse = require_parse3();
     var utils = require_utils3();
@@ -6240,7 +6483,7 @@ var require_picomatch3 = __commonJS({
     };
     picomatch.matchBase = (input2, glob, options, posix = utils.isWindows(options)) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex2.test(path9.basename(input2));
+      return regex2.test(path10.basename(input2));
     };
     picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
     picomatch.parse = (pattern2, options) => {
@@ -6467,7 +6710,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path9 = __require("path");
+    var path10 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -6562,7 +6805,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern2) {
-      const basename2 = path9.basename(pattern2);
+      const basename2 = path10.basename(pattern2);
       return endsWithSlashGlobStar(pattern2) || isStaticPattern(basename2);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -6620,7 +6863,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern2) {
-      return path9.isAbsolute(pattern2);
+      return path10.isAbsolute(pattern2);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -6797,8 +7040,8 @@ var require_utils4 = __commonJS({
     exports.errno = errno;
     var fs2 = require_fs();
     exports.fs = fs2;
-    var path9 = require_path();
-    exports.path = path9;
+    var path10 = require_path();
+    exports.path = path10;
     var pattern2 = require_pattern();
     exports.pattern = pattern2;
     var stream = require_stream();
@@ -6910,8 +7153,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path9, settings, callback) {
-      settings.fs.lstat(path9, (lstatError, lstat) => {
+    function read(path10, settings, callback) {
+      settings.fs.lstat(path10, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -6920,7 +7163,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path9, (statError, stat) => {
+        settings.fs.stat(path10, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -6952,13 +7195,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path9, settings) {
-      const lstat = settings.fs.lstatSync(path9);
+    function read(path10, settings) {
+      const lstat = settings.fs.lstatSync(path10);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path9);
+        const stat = settings.fs.statSync(path10);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -7029,17 +7272,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path9, optionsOrSettingsOrCallback, callback) {
+    function stat(path10, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path9, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path10, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path9, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path10, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync4(path9, optionsOrSettings) {
+    function statSync4(path10, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path9, settings);
+      return sync.read(path10, settings);
     }
     exports.statSync = statSync4;
     function getSettings(settingsOrOptions = {}) {
@@ -7255,16 +7498,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path9 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path10 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path9, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path10, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path9,
+                path: path10,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -7382,7 +7625,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path9 = __require("path");
+    var path10 = __require("path");
     var fsStat = require_out();
     var fs2 = require_fs4();
     var Settings = class {
@@ -7390,7 +7633,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs2.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path9.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path10.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -7417,17 +7660,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path9, optionsOrSettingsOrCallback, callback) {
+    function scandir(path10, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path9, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path10, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path9, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path10, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path9, optionsOrSettings) {
+    function scandirSync(path10, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path9, settings);
+      return sync.read(path10, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -8075,7 +8318,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path9 = __require("path");
+    var path10 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -8085,7 +8328,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path9.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path10.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -8147,7 +8390,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path9 = __require("path");
+    var path10 = __require("path");
     var fsStat = require_out();
     var utils = require_utils4();
     var Reader = class {
@@ -8160,7 +8403,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path9.resolve(this._settings.cwd, filepath);
+        return path10.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern2) {
         const entry = {
@@ -8576,7 +8819,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path9 = __require("path");
+    var path10 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -8590,7 +8833,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path9.resolve(this._settings.cwd, task.base);
+        return path10.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -8932,7 +9175,7 @@ __export(files_exports, {
   createFilesSource: () => createFilesSource
 });
 import fs from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 async function createFilesSource(context) {
   const roots = context.options.paths.length > 0 ? context.options.paths : ["."];
   const notes = [];
@@ -8990,7 +9233,7 @@ async function listTargets(roots, context, notes) {
   const targets = [];
   const seen = /* @__PURE__ */ new Set();
   for (const root of roots) {
-    const absolute = path6.resolve(context.cwd, root);
+    const absolute = path7.resolve(context.cwd, root);
     let stat;
     try {
       stat = fs.statSync(absolute);
@@ -8998,7 +9241,7 @@ async function listTargets(roots, context, notes) {
       throw new UsageError(`no such file or directory: ${root}`);
     }
     if (stat.isFile()) {
-      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path6.dirname(absolute)) });
+      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path7.dirname(absolute)) });
       seen.add(absolute);
       continue;
     }
@@ -9017,7 +9260,7 @@ async function listTargets(roots, context, notes) {
     });
     for (const entry of entries) {
       if (entry.dirent.isSymbolicLink()) continue;
-      const file = path6.join(absolute, entry.path);
+      const file = path7.join(absolute, entry.path);
       if (seen.has(file)) continue;
       seen.add(file);
       targets.push({ absolute: file, display: displayPath(context.cwd, file, absolute) });
@@ -9027,9 +9270,9 @@ async function listTargets(roots, context, notes) {
   return targets;
 }
 function displayPath(cwd, file, root) {
-  let relative2 = path6.relative(cwd, file);
-  if (relative2 === "" || relative2.startsWith("..") || path6.isAbsolute(relative2)) relative2 = path6.relative(path6.dirname(root), file);
-  return relative2.split(path6.sep).join("/");
+  let relative2 = path7.relative(cwd, file);
+  if (relative2 === "" || relative2.startsWith("..") || path7.isAbsolute(relative2)) relative2 = path7.relative(path7.dirname(root), file);
+  return relative2.split(path7.sep).join("/");
 }
 var import_fast_glob, DEFAULT_IGNORES;
 var init_files = __esm({
@@ -9939,7 +10182,7 @@ var init_cliui = __esm({
 
 // node_modules/escalade/sync/index.mjs
 import { dirname, resolve as resolve2 } from "path";
-import { readdirSync as readdirSync4, statSync as statSync2 } from "fs";
+import { readdirSync as readdirSync5, statSync as statSync2 } from "fs";
 function sync_default(start, callback) {
   let dir = resolve2(".", start);
   let tmp, stats = statSync2(dir);
@@ -9947,7 +10190,7 @@ function sync_default(start, callback) {
     dir = dirname(dir);
   }
   while (true) {
-    tmp = callback(dir, readdirSync4(dir));
+    tmp = callback(dir, readdirSync5(dir));
     if (tmp) return resolve2(dir, tmp);
     dir = dirname(tmp = dir);
     if (tmp === dir) break;
@@ -10940,11 +11183,11 @@ var init_lib2 = __esm({
       format,
       normalize,
       resolve: resolve3,
-      require: (path9) => {
+      require: (path10) => {
         if (typeof require2 !== "undefined") {
-          return require2(path9);
-        } else if (path9.match(/\.json$/)) {
-          return JSON.parse(readFileSync5(path9, "utf8"));
+          return require2(path10);
+        } else if (path10.match(/\.json$/)) {
+          return JSON.parse(readFileSync5(path10, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -11347,7 +11590,7 @@ import { inspect } from "util";
 import { fileURLToPath as fileURLToPath2 } from "url";
 import { basename, dirname as dirname2, extname, relative, resolve as resolve5, join } from "path";
 import { createRequire as createRequire3 } from "node:module";
-import { readFileSync as readFileSync7, readdirSync as readdirSync5 } from "node:fs";
+import { readFileSync as readFileSync7, readdirSync as readdirSync6 } from "node:fs";
 var import_get_caller_file, __dirname, mainFilename, require3, esm_default;
 var init_esm = __esm({
   "node_modules/yargs/lib/platform-shims/esm.mjs"() {
@@ -11396,7 +11639,7 @@ var init_esm = __esm({
         stdColumns: typeof process.stdout.columns !== "undefined" ? process.stdout.columns : null
       },
       readFileSync: readFileSync7,
-      readdirSync: readdirSync5,
+      readdirSync: readdirSync6,
       require: require3,
       getCallerFile: () => {
         const callerFile = (0, import_get_caller_file.default)(3);
@@ -14915,7 +15158,7 @@ var init_parse = __esm({
 // src/action/run.ts
 import { mkdirSync, writeFileSync } from "node:fs";
 import os2 from "node:os";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/cli/fast-argv.ts
 init_convert();
@@ -15887,33 +16130,54 @@ function mayBeUtf16(data) {
 }
 
 // src/engine/lines.ts
+var BLOCK = 1 << 16;
 var LineIndex = class {
   constructor(text) {
     this.text = text;
   }
   text;
+  /** Per block: line breaks before its first character, and the offset where the line holding it starts. */
+  breaks = null;
   starts = null;
   build() {
-    const starts = [0];
-    for (let i = this.text.indexOf("\n"); i !== -1; i = this.text.indexOf("\n", i + 1)) starts.push(i + 1);
-    return starts;
+    const blocks = Math.floor(this.text.length / BLOCK) + 1;
+    const breaks = new Int32Array(blocks);
+    const starts = new Int32Array(blocks);
+    let count = 0;
+    let lineStart = 0;
+    let block = 1;
+    for (let i = this.text.indexOf("\n"); ; i = this.text.indexOf("\n", i + 1)) {
+      const at = i === -1 ? this.text.length : i;
+      for (; block < blocks && block * BLOCK <= at; block++) {
+        breaks[block] = count;
+        starts[block] = lineStart;
+      }
+      if (i === -1) break;
+      count++;
+      lineStart = i + 1;
+    }
+    this.breaks = breaks;
+    this.starts = starts;
   }
   /** 0-based line index of `offset`. */
   lineOf(offset) {
-    const starts = this.starts ??= this.build();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return this.locate(offset).line;
   }
   /** 1-based line and column of `offset`. */
   position(offset) {
-    const line = this.lineOf(offset);
-    return { line: line + 1, column: offset - this.starts[line] + 1 };
+    const { line, start } = this.locate(offset);
+    return { line: line + 1, column: offset - start + 1 };
+  }
+  locate(offset) {
+    if (this.breaks === null) this.build();
+    const block = Math.min(Math.floor(Math.max(0, offset) / BLOCK), this.breaks.length - 1);
+    let line = this.breaks[block];
+    let start = this.starts[block];
+    for (let i = this.text.indexOf("\n", block * BLOCK); i !== -1 && i < offset; i = this.text.indexOf("\n", i + 1)) {
+      line++;
+      start = i + 1;
+    }
+    return { line, start };
   }
 };
 function linesBack(text, offset, count, floor) {
@@ -15954,7 +16218,7 @@ function leftContext(viewText, index) {
   }
   return viewText.slice(from, index);
 }
-function nameConfidence(rule, viewText, index, original, offset, path9) {
+function nameConfidence(rule, viewText, index, original, offset, path10) {
   const names = rule.context?.names;
   if (!names || names.length === 0) return null;
   const left2 = leftContext(viewText, index);
@@ -15962,14 +16226,14 @@ function nameConfidence(rule, viewText, index, original, offset, path9) {
   for (const name of names) {
     if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
     if (!name.regex.test(left2)) continue;
-    if (name.near && !isNear(name, original, offset, path9)) continue;
+    if (name.near && !isNear(name, original, offset, path10)) continue;
     best = better(best, name.confidence);
   }
   return best;
 }
-function isNear(name, original, offset, path9) {
+function isNear(name, original, offset, path10) {
   const near = name.near;
-  if (path9 !== void 0 && near.regex.test(path9)) return true;
+  if (path10 !== void 0 && near.regex.test(path10)) return true;
   const from = linesBack(original, offset, near.lines, offset - NEAR_CHARS);
   const to = linesForward(original, offset, near.lines, offset + NEAR_CHARS);
   return near.regex.test(original.slice(from, to));
@@ -16212,13 +16476,13 @@ function planFor(rules) {
   plans.set(rules, plan);
   return plan;
 }
-function scanText(text, rules, path9, keywordHits) {
+function scanText(text, rules, path10, keywordHits) {
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
   const windows = keywordWindows(text, keywordHits ?? findKeywords(text, rules), plan);
   if (windows.length === 0) return [];
   const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set() };
-  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path9);
+  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path10);
   const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
   if (raws.length === 0) return [];
   return resolve(raws, new LineIndex(text));
@@ -16255,7 +16519,7 @@ function trimToTokens(text, from, to) {
   }
   return [from, to];
 }
-function scanWindow(text, start, end, rules, plan, state, path9) {
+function scanWindow(text, start, end, rules, plan, state, path10) {
   const { raws } = state;
   const [from, to] = trimToTokens(text, start, end);
   if (to <= from) return;
@@ -16267,12 +16531,12 @@ function scanWindow(text, start, end, rules, plan, state, path9) {
   for (const view of views) {
     for (const rule of rules) {
       if (view.decoder !== "identity" && !rule.decoders.includes(view.decoder)) continue;
-      matchView(view, rule, text, raws, path9);
+      matchView(view, rule, text, raws, path10);
     }
   }
   if (plan.base64) {
     for (const token of base64Tokens(identity.text, MAX_BASE64)) {
-      scanDecodedToken(identity, token, rules, text, state, path9);
+      scanDecodedToken(identity, token, rules, text, state, path10);
     }
   }
 }
@@ -16294,16 +16558,16 @@ function eachSecret(view, rule, found) {
     if (entropy !== null) found(secret, index, entropy);
   }
 }
-function matchView(view, rule, original, raws, path9) {
+function matchView(view, rule, original, raws, path10) {
   eachSecret(view, rule, (secret, index, entropy) => {
     const start = originalStart(view, index);
     const end = originalEnd(view, index + secret.length);
-    addRaw(raws, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path9));
+    addRaw(raws, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path10));
   });
 }
-function contextOf(rule, secret, viewText, index, original, start, path9) {
+function contextOf(rule, secret, viewText, index, original, start, path10) {
   if (!rule.context) return { confidence: rule.confidence, alone: null };
-  const confidence = nameConfidence(rule, viewText, index, original, start, path9);
+  const confidence = nameConfidence(rule, viewText, index, original, start, path10);
   const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
   return { confidence, alone };
 }
@@ -16320,7 +16584,7 @@ function addRaw(raws, rule, start, end, secret, entropy, context, nested = false
   }
   raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested });
 }
-function scanDecodedToken(identity, token, rules, original, state, path9) {
+function scanDecodedToken(identity, token, rules, original, state, path10) {
   const prefix = identity.text.slice(Math.max(0, token.index - 240), token.index);
   const inner = prefix + token.decoded;
   const tokenStart = originalStart(identity, token.index);
@@ -16333,7 +16597,7 @@ function scanDecodedToken(identity, token, rules, original, state, path9) {
     for (const rule of rules) {
       eachSecret(view, rule, (secret, index, entropy) => {
         if (originalStart(view, index) < prefix.length) return;
-        addRaw(state.raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path9), true);
+        addRaw(state.raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path10), true);
       });
     }
   }
@@ -16908,14 +17172,14 @@ function loadRules(config, dir = PATTERNS_DIR) {
 var VERSION = "0.1.0";
 
 // src/pipeline.ts
-import path7 from "node:path";
+import path8 from "node:path";
 async function runPipeline(options, io) {
   const started = Date.now();
   const config = loadConfig(io.cwd, options.config);
   config.namedPaths = options.paths;
   if (options.maxFileSize !== void 0) config.maxFileSize = options.maxFileSize;
   const rules = loadRules(config);
-  const baseline = options.baseline ? loadBaseline(path7.resolve(io.cwd, options.baseline)) : null;
+  const baseline = options.baseline ? loadBaseline(path8.resolve(io.cwd, options.baseline)) : null;
   const context = {
     cwd: io.cwd,
     config,
@@ -16943,7 +17207,8 @@ async function runPipeline(options, io) {
     scan: { mode: source.mode, target: source.target, durationMs: Date.now() - started, ...source.stats },
     findings
   };
-  return { report, located, allowed, notes: source.notes, config };
+  const incomplete = !options.allowMissing && source.notes.some((note) => note.incomplete === true);
+  return { report, located, allowed, notes: source.notes, config, incomplete };
 }
 async function createSource(context) {
   const { options } = context;
@@ -17842,12 +18107,12 @@ function git2(cwd, args) {
 
 // src/action/event.ts
 var ZERO = /^0+$/;
-function readPayload(path9) {
-  if (!path9) return {};
+function readPayload(path10) {
+  if (!path10) return {};
   try {
-    return JSON.parse(readFileSync4(path9, "utf8"));
+    return JSON.parse(readFileSync4(path10, "utf8"));
   } catch (error) {
-    throw new RuntimeError(`cannot read the event payload GITHUB_EVENT_PATH=${path9}: ${error.message.split("\n")[0]}`);
+    throw new RuntimeError(`cannot read the event payload GITHUB_EVENT_PATH=${path10}: ${error.message.split("\n")[0]}`);
   }
 }
 function planScan(event, payload, mode, workspace) {
@@ -18005,10 +18270,10 @@ function cell(text) {
 async function runAction(io) {
   const { env: env2 } = io;
   try {
-    const workspace = path8.resolve(env2.GITHUB_WORKSPACE || ".");
+    const workspace = path9.resolve(env2.GITHUB_WORKSPACE || ".");
     const inputs = readInputs(env2);
     const plan = planScan(env2.GITHUB_EVENT_NAME ?? "", readPayload(env2.GITHUB_EVENT_PATH), inputs.mode, workspace);
-    const sarifPath = inputs.sarif ? path8.resolve(workspace, inputs.sarif) : path8.join(env2.RUNNER_TEMP || os2.tmpdir(), "keywarden.sarif");
+    const sarifPath = inputs.sarif ? path9.resolve(workspace, inputs.sarif) : path9.join(env2.RUNNER_TEMP || os2.tmpdir(), "keywarden.sarif");
     io.stdout.write(`keywarden: scanning ${plan.describe}
 `);
     if (plan.args.length === 0) {
@@ -18024,7 +18289,7 @@ async function runAction(io) {
 `);
     const context = { allowed: outcome.allowed, notes: outcome.notes, color: false, verbose: false };
     io.stdout.write(githubReporter(report, context));
-    mkdirSync(path8.dirname(sarifPath), { recursive: true });
+    mkdirSync(path9.dirname(sarifPath), { recursive: true });
     writeFileSync(sarifPath, sarifReporter(report, context));
     const count = report.findings.length;
     appendSummary(
@@ -18033,12 +18298,17 @@ async function runAction(io) {
         describe: plan.describe,
         repositoryUrl: env2.GITHUB_SERVER_URL && env2.GITHUB_REPOSITORY ? `${env2.GITHUB_SERVER_URL}/${env2.GITHUB_REPOSITORY}` : null,
         sha: env2.GITHUB_SHA ?? null,
-        sarifPath: sarifPath.startsWith(workspace + path8.sep) ? path8.relative(workspace, sarifPath) : sarifPath,
+        sarifPath: sarifPath.startsWith(workspace + path9.sep) ? path9.relative(workspace, sarifPath) : sarifPath,
         playbook: count > 0 ? playbookMarkdown(outcome, plan.args, options, workspace) : ""
       })
     );
     setOutput(env2.GITHUB_OUTPUT, "findings", String(count));
     setOutput(env2.GITHUB_OUTPUT, "sarif", sarifPath);
+    if (outcome.incomplete) {
+      io.stdout.write(`::error::${escapeData("keywarden could not read every blob it was asked to scan: see the warning")}
+`);
+      return 2;
+    }
     if (count > 0 && inputs.failOnFindings) {
       io.stdout.write(`::error::${escapeData(`keywarden found ${count} AWS credential${count === 1 ? "" : "s"}: see the annotations and the job summary`)}
 `);
