@@ -139,6 +139,7 @@ describe('scan --staged', () => {
     repo.write('l-name\ndiff --git a\n+++ b\n.env', `${keys[4].text}`);
     repo.write('m-last.env', `1\n2\n3\n4\n5\n${keys[5].text}`);
     repo.git('add', '-A');
+    repo.git('update-index', '--add', '--cacheinfo', `160000,${head},n-new-module`);
     expect(repo.git('diff', '--cached', '--name-status', '--no-renames')).toMatch(/^T\ta-becomes-link\.env$/m);
     const found = staged(repo);
     expect(found.status, found.stderr).toBe(1);

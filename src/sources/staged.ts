@@ -38,7 +38,8 @@ export async function createStagedSource(context: SourceContext): Promise<Source
       const wanted = new Set<string>();
       for (const file of scanned) {
         wanted.add(file.newSha as string);
-        if (file.added === null && file.oldSha !== null) wanted.add(file.oldSha);
+        const head = headVersion(file);
+        if (file.added === null && head !== null) wanted.add(head);
       }
       const blobs = new Map<string, Buffer | null>();
       const sizes = new Map<string, number>();
@@ -60,7 +61,8 @@ export async function createStagedSource(context: SourceContext): Promise<Source
           continue;
         }
         // Without the HEAD version, every line counts as added (more reported, never less).
-        if (file.oldSha !== null && absent.has(file.oldSha)) missing.add(file.oldSha, file.fromPath ?? file.path);
+        const head = headVersion(file);
+        if (file.added === null && head !== null && absent.has(head)) missing.add(head, file.fromPath ?? file.path);
         const data = blobs.get(file.newSha as string) ?? null;
         if (data === null) {
           notes.push(oversizeNote(file.path, sizes.get(file.newSha as string) ?? 0, context.config.maxFileSize));
@@ -73,7 +75,7 @@ export async function createStagedSource(context: SourceContext): Promise<Source
         }
         stats.files++;
         stats.bytes += data.length;
-        const added = file.added ?? addedByLines(data, file.oldSha === null ? null : blobs.get(file.oldSha) ?? null);
+        const added = file.added ?? addedByLines(data, head === null ? null : blobs.get(head) ?? null);
         located.push(...locate(result.candidates.filter((candidate) => onAddedLine(candidate, added)), file.path, null));
       }
       const note = missing.note(context.options.allowMissing);
@@ -81,6 +83,11 @@ export async function createStagedSource(context: SourceContext): Promise<Source
       return located;
     },
   };
+}
+
+/** The HEAD version a file's lines are compared with; none when it was a symlink or submodule (a type change). */
+function headVersion(file: StagedFile): string | null {
+  return file.status === 'T' ? null : file.oldSha;
 }
 
 function onAddedLine(candidate: Candidate, added: LineRuns): boolean {
