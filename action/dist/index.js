@@ -2693,7 +2693,8 @@ async function createStagedSource(context) {
       const wanted = /* @__PURE__ */ new Set();
       for (const file of scanned) {
         wanted.add(file.newSha);
-        if (file.added === null && file.oldSha !== null) wanted.add(file.oldSha);
+        const head = headVersion(file);
+        if (file.added === null && head !== null) wanted.add(head);
       }
       const blobs = /* @__PURE__ */ new Map();
       const sizes = /* @__PURE__ */ new Map();
@@ -2713,7 +2714,8 @@ async function createStagedSource(context) {
           missing.add(file.newSha, file.path);
           continue;
         }
-        if (file.oldSha !== null && absent.has(file.oldSha)) missing.add(file.oldSha, file.fromPath ?? file.path);
+        const head = headVersion(file);
+        if (file.added === null && head !== null && absent.has(head)) missing.add(head, file.fromPath ?? file.path);
         const data = blobs.get(file.newSha) ?? null;
         if (data === null) {
           notes.push(oversizeNote(file.path, sizes.get(file.newSha) ?? 0, context.config.maxFileSize));
@@ -2726,7 +2728,7 @@ async function createStagedSource(context) {
         }
         stats.files++;
         stats.bytes += data.length;
-        const added = file.added ?? addedByLines(data, file.oldSha === null ? null : blobs.get(file.oldSha) ?? null);
+        const added = file.added ?? addedByLines(data, head === null ? null : blobs.get(head) ?? null);
         located.push(...locate(result.candidates.filter((candidate) => onAddedLine(candidate, added)), file.path, null));
       }
       const note = missing.note(context.options.allowMissing);
@@ -2734,6 +2736,9 @@ async function createStagedSource(context) {
       return located;
     }
   };
+}
+function headVersion(file) {
+  return file.status === "T" ? null : file.oldSha;
 }
 function onAddedLine(candidate, added) {
   for (let line = candidate.line; line <= candidate.endLine; line++) if (added.has(line)) return true;

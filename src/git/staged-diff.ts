@@ -111,7 +111,7 @@ export function parseStagedDiff(output: Buffer): StagedFile[] {
 
 const NUL = 0;
 const NEWLINE = 0x0a;
-/** Raw tokens (a path) and header lines longer than this are not git's: stop rather than buffer them. */
+/** A raw token (a path) longer than this is not git's: stop rather than buffer it. */
 const MAX_TOKEN = 1 << 20;
 /** Of a patch line only this much is kept; the headers that are read are far shorter. */
 const KEPT = 4096;
