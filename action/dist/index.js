@@ -3303,7 +3303,7 @@ async function listObjects(cwd, flags, shas = []) {
 }
 async function blobSizes(cwd, shas, store) {
   if (shas.length === 0) return /* @__PURE__ */ new Map();
-  const all = await store.promised ? await listObjects(cwd, ["--batch-all-objects", "--unordered"]) : await listObjects(cwd, [], shas);
+  const all = await store.promised ? await (store.present ??= listObjects(cwd, ["--batch-all-objects", "--unordered"])) : await listObjects(cwd, [], shas);
   if (all.size <= shas.length) return all;
   const sizes = /* @__PURE__ */ new Map();
   for (const sha of shas) {

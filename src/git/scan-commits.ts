@@ -68,6 +68,8 @@ export async function scanCommits(context: SourceContext, detect: Detect, scan: 
 interface ObjectStore {
   promised: Promise<boolean>;
   missing: MissingBlobs;
+  /** Every blob present with its size, listed once when the store holds promised objects. */
+  present?: Promise<Map<string, number>>;
 }
 
 async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan, stats: ScanStats, notes: Note[], objects: { packOrder: Promise<Map<string, number>> | null }, early: Promise<WorkerSet | null> | null, packs: PackScan | null, store: ObjectStore): Promise<Located[]> {
@@ -307,7 +309,7 @@ async function listObjects(cwd: string, flags: string[], shas: string[] = []): P
  */
 async function blobSizes(cwd: string, shas: string[], store: ObjectStore): Promise<Map<string, number>> {
   if (shas.length === 0) return new Map();
-  const all = (await store.promised) ? await listObjects(cwd, ['--batch-all-objects', '--unordered']) : await listObjects(cwd, [], shas);
+  const all = (await store.promised) ? await (store.present ??= listObjects(cwd, ['--batch-all-objects', '--unordered'])) : await listObjects(cwd, [], shas);
   if (all.size <= shas.length) return all;
   const sizes = new Map<string, number>();
   for (const sha of shas) {
