@@ -65,6 +65,7 @@ async function scanCommand(options: ScanOptions, io: Io): Promise<number> {
   if (options.verbose) writeAllowed(outcome, io);
   if (options.verify) await verifyFound(outcome, options, io);
   emit(text, options, io);
+  if (outcome.incomplete) return 2; // never 0 as if clean, nor 1 as if these were all the findings
   return outcome.report.findings.length > 0 ? 1 : 0;
 }
 
@@ -77,7 +78,7 @@ async function baselineCommand(options: ScanOptions, io: Io): Promise<number> {
   // One entry per fingerprint: a secret found in several commits of the same file is one entry.
   const entries = new Set(outcome.report.findings.map((finding) => finding.fingerprint)).size;
   if (!options.quiet) io.stderr.write(`keywarden: wrote ${entries} baseline entr${entries === 1 ? 'y' : 'ies'} to ${options.output}\n`);
-  return 0;
+  return outcome.incomplete ? 2 : 0;
 }
 
 function writeAllowed(outcome: ScanOutcome, io: Io): void {

@@ -23,6 +23,8 @@ export interface ScanOutcome {
   notes: Note[];
   /** The configuration the scan ran with (accounts, allowlists), for what follows the report. */
   config: Config;
+  /** Something could not be read (missing objects) and --allow-missing was not given: exit 2, whatever was found. */
+  incomplete: boolean;
 }
 
 /**
@@ -87,7 +89,8 @@ export async function runPipeline(options: ScanOptions, io: Io, preloaded: Prelo
     scan: { mode: source.mode, target: source.target, durationMs: Date.now() - started, ...source.stats },
     findings,
   };
-  return { report, located, allowed, notes: source.notes, config };
+  const incomplete = !options.allowMissing && source.notes.some((note) => note.incomplete === true);
+  return { report, located, allowed, notes: source.notes, config, incomplete };
 }
 
 async function createSource(context: SourceContext): Promise<Source> {

@@ -116,6 +116,8 @@ export interface Note {
   message: string;
   /** Shown only with --verbose (e.g. one line per skipped binary file). */
   verbose?: boolean;
+  /** Something the scan was asked to read could not be read (missing objects): exit 2 unless --allow-missing. */
+  incomplete?: boolean;
 }
 
 export interface Source {

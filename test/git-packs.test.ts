@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../src/config/types.js';
 import { createPrefilter, keywordSet } from '../src/engine/prefilter.js';
 import { BatchParser } from '../src/git/cat-file.js';
+import { MissingBlobs } from '../src/git/missing-blobs.js';
 import { scanDirty } from '../src/git/scan-commits.js';
 import { detectChunk } from '../src/detect.js';
 import { BlobCache } from '../src/git/pack/blob-cache.js';
@@ -414,7 +415,7 @@ describe('scan --history reading packs', () => {
       recorded.push(`${plan.path}:${result.candidates.map((candidate) => candidate.secret).sort().join(',')}`);
       stats.files++;
     };
-    await scanDirty(context, async (chunk) => detectChunk(chunk, rules), failing as never, blobs, record as never, stats, new Set(), notes as never);
+    await scanDirty(context, async (chunk) => detectChunk(chunk, rules), failing as never, blobs, record as never, stats, new Set(), notes as never, new MissingBlobs());
     expect(recorded.sort()).toEqual([`a.env:${[leak.id, leak.secret].sort().join(',')}`, 'b.txt:']);
     expect(stats.files).toBe(2);
     expect(notes.map((note) => note.message)).toEqual(['the pack reader failed, so 2 blobs were read through git instead: pack reader: lost']);

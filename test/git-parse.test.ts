@@ -185,11 +185,10 @@ function hex(random: () => number, length: number): string {
 
 describe('staged diff parser', () => {
   it('maps each raw entry to its added lines, by order, including renames, merged hunks and binary files', () => {
-    const raw = `:100644 000000 ${A} ${Z} U\0conflicted\0:100644 100644 ${A} ${B} M\0a b.txt\0:100644 100644 ${A} ${C} R090\0old\0new\nname\0:000000 100644 ${Z} ${A} A\0bin\0\0`;
+    const raw = `:100644 100644 ${A} ${B} M\0a b.txt\0:100644 100644 ${A} ${C} R090\0old\0new\nname\0:000000 100644 ${Z} ${A} A\0bin\0\0`;
     const patch = [
-      '* Unmerged path conflicted',
       'diff --git a/a b.txt b/a b.txt',
-      'index aaaa..bbbb 100644',
+      `index ${A}..${B} 100644`,
       '--- a/a b.txt',
       '+++ b/a b.txt',
       '@@ -2 +2,2 @@',
@@ -201,6 +200,7 @@ describe('staged diff parser', () => {
       '\\ No newline at end of file',
       'diff --git a/old "b/new\\nname"',
       'similarity index 90%',
+      `index ${A}..${C} 100644`,
       '@@ -1,3 +1,3 @@',
       ' same',
       '-x',
@@ -208,12 +208,12 @@ describe('staged diff parser', () => {
       ' same',
       'diff --git a/bin b/bin',
       'new file mode 100644',
+      `index ${Z}..${A}`,
       'Binary files /dev/null and b/bin differ',
       '',
     ].join('\n');
     const files = parseStagedDiff(Buffer.from(raw + patch));
     expect(files.map((file) => [file.path, file.fromPath, file.added === null ? null : [...file.added]])).toEqual([
-      ['conflicted', null, []],
       ['a b.txt', null, [2, 3, 12]],
       ['new\nname', 'old', [2]],
       ['bin', null, null],

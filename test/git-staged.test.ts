@@ -1,5 +1,5 @@
 // scan --staged against real repositories: exactly the index, only what it adds, never touching anything.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -103,6 +103,53 @@ describe('scan --staged', () => {
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/skipped blob\.bin: binary/);
     expect(result.stderr).toMatch(/skipped vendor\/lib: submodule/);
+  });
+
+  it('matches patches to files when one commit changes file types (two patches for one path) among renames, modes, deletions, binaries and submodules', () => {
+    const repo = Repo.init();
+    const head = repo.commit('base', {
+      'a-becomes-link.env': 'x=1\n',
+      'b-becomes-module': 'y=1\n',
+      'c-renamed.env': 'z=1\n'.repeat(20),
+      'd-gone.env': 'gone=1\n',
+      'e-mode.sh': 'echo hi\n',
+    });
+    repo.git('update-index', '--add', '--cacheinfo', `160000,${head},f-module-becomes-file`);
+    symlinkSync('target', path.join(repo.dir, 'g-link-becomes-file.env'));
+    repo.git('add', 'g-link-becomes-file.env');
+    repo.git('commit', '-q', '-m', 'links and modules');
+    const keys = Array.from({ length: 6 }, () => leak());
+    // a-: file -> symlink; b-: file -> submodule; f-: submodule -> file; g-: symlink -> file (each two patches).
+    repo.remove('a-becomes-link.env');
+    symlinkSync('somewhere', path.join(repo.dir, 'a-becomes-link.env'));
+    repo.git('rm', '-q', '--cached', 'b-becomes-module');
+    repo.remove('b-becomes-module');
+    repo.git('update-index', '--add', '--cacheinfo', `160000,${head},b-becomes-module`);
+    repo.git('rm', '-q', '--cached', 'f-module-becomes-file');
+    repo.write('f-module-becomes-file', `# was a submodule\n${keys[0].text}`);
+    repo.remove('g-link-becomes-file.env');
+    repo.write('g-link-becomes-file.env', `# was a link\n\n${keys[1].text}`);
+    repo.git('mv', 'c-renamed.env', 'h-renamed.env');
+    repo.write('h-renamed.env', 'z=1\n'.repeat(20) + keys[2].text);
+    repo.git('rm', '-q', 'd-gone.env');
+    chmodSync(path.join(repo.dir, 'e-mode.sh'), 0o755);
+    repo.write('i-binary.bin', Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(leak().text), Buffer.alloc(64)]));
+    repo.write('j-copy.env', 'z=1\n'.repeat(20));
+    repo.write('k-new.env', `a=1\nb=2\nc=3\n${keys[3].text}`);
+    repo.write('l-name\ndiff --git a\n+++ b\n.env', `${keys[4].text}`);
+    repo.write('m-last.env', `1\n2\n3\n4\n5\n${keys[5].text}`);
+    repo.git('add', '-A');
+    repo.git('update-index', '--add', '--cacheinfo', `160000,${head},n-new-module`);
+    expect(repo.git('diff', '--cached', '--name-status', '--no-renames')).toMatch(/^T\ta-becomes-link\.env$/m);
+    const found = staged(repo);
+    expect(found.status, found.stderr).toBe(1);
+    expect(where(found.report, keys[0].secret)).toEqual(['f-module-becomes-file:3']);
+    expect(where(found.report, keys[1].secret)).toEqual(['g-link-becomes-file.env:4']);
+    expect(where(found.report, keys[2].secret)).toEqual(['h-renamed.env:22']);
+    expect(where(found.report, keys[3].secret)).toEqual(['k-new.env:5']);
+    expect(where(found.report, keys[4].secret)).toEqual(['l-name\ndiff --git a\n+++ b\n.env:2']);
+    expect(where(found.report, keys[5].secret)).toEqual(['m-last.env:7']);
+    expect(found.report.findings).toHaveLength(12); // each key's ID and secret, nothing from the wrong patch
   });
 
   it('handles file names with spaces, quotes, newlines and non-ASCII', () => {

@@ -79,6 +79,7 @@ function defaultOptions(command3) {
     stdin: false,
     format: "text",
     redact: true,
+    allowMissing: false,
     defaultIgnores: true,
     verbose: false,
     quiet: false,
@@ -108,6 +109,7 @@ var init_options = __esm({
       baseline: { type: "string", describe: "Baseline file of accepted findings", commands: SCANNING },
       redact: { type: "boolean", default: true, describe: "Redact secret keys and tokens (--no-redact prints them whole)", commands: SCANNING },
       "max-file-size": { type: "string", describe: "Skip files larger than this (bytes, or e.g. 10MB)", commands: SCANNING },
+      "allow-missing": { type: "boolean", describe: "Exit 0 or 1 even when blobs the scan needs are missing from the repository (a partial clone, damaged objects); a warning still lists them", commands: SCANNING },
       "no-default-ignores": { type: "boolean", describe: "Also walk .git/ and node_modules/ folders", commands: SCANNING },
       verbose: { type: "boolean", alias: "v", describe: "Say which files were skipped and why, and list allowed findings", commands: SCANNING },
       quiet: { type: "boolean", alias: "q", describe: "No progress, no notes: only the report", commands: SCANNING },
@@ -143,6 +145,7 @@ function toScanOptions(command3, positional, raw) {
   if (timeout !== void 0) options.verifyTimeout = parseSeconds(timeout);
   options.redact = raw.redact !== false;
   options.defaultIgnores = raw["no-default-ignores"] !== true;
+  options.allowMissing = raw["allow-missing"] === true;
   options.verbose = raw.verbose === true;
   options.quiet = raw.quiet === true;
   options.debug = raw.debug === true;
@@ -1116,8 +1119,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path12, { windows } = {}) => {
-      const segs = path12.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path13, { windows } = {}) => {
+      const segs = path13.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -2641,7 +2644,7 @@ var require_picomatch2 = __commonJS({
 import { spawn } from "node:child_process";
 function gitEnv() {
   if (childEnv !== null) return childEnv;
-  const env2 = { ...process.env, GIT_GRAFT_FILE: NO_GRAFTS, LC_ALL: "C" };
+  const env2 = { ...process.env, GIT_GRAFT_FILE: NO_GRAFTS, LC_ALL: "C", GIT_NO_LAZY_FETCH: "1", GIT_ALLOW_PROTOCOL: "" };
   delete env2.GIT_DIFF_OPTS;
   delete env2.GIT_EXTERNAL_DIFF;
   childEnv = env2;
@@ -2912,7 +2915,7 @@ async function presenceOf(cwd, findings, detect, maxSize) {
   }
   const blobAt = /* @__PURE__ */ new Map();
   for (const [tip, paths] of pathsAtTip) {
-    for (const [path12, blob] of await blobsAt(cwd, tip, [...paths])) blobAt.set(`${tip}\0${path12}`, blob);
+    for (const [path13, blob] of await blobsAt(cwd, tip, [...paths])) blobAt.set(`${tip}\0${path13}`, blob);
   }
   const pathOfBlob = /* @__PURE__ */ new Map();
   for (const [key, blob] of blobAt) if (!pathOfBlob.has(blob)) pathOfBlob.set(blob, key.slice(key.indexOf("\0") + 1));
@@ -2922,9 +2925,8 @@ async function presenceOf(cwd, findings, detect, maxSize) {
     maxSize,
     onBlob(blob) {
       if (blob.data === null) return;
-      const data = Buffer.from(blob.data);
       scans.push(
-        detect({ path: pathOfBlob.get(blob.sha), data }).then((result) => {
+        detect({ path: pathOfBlob.get(blob.sha), data: blob.data }).then((result) => {
           secretsIn.set(blob.sha, new Set(result.candidates.map((candidate) => candidate.secret)));
         })
       );
@@ -3191,15 +3193,56 @@ var init_log = __esm({
   }
 });
 
+// src/git/missing-blobs.ts
+import { readdirSync as readdirSync4 } from "node:fs";
+import path5 from "node:path";
+async function hasPromisedObjects(cwd) {
+  const result = await gitRaw(cwd, ["rev-parse", "--git-path", "objects/pack"]).catch(() => null);
+  if (result === null || result.code !== 0) return false;
+  try {
+    return readdirSync4(path5.resolve(cwd, result.stdout.toString("utf8").trim())).some((name) => name.endsWith(".promisor"));
+  } catch {
+    return false;
+  }
+}
+var NAMED, MissingBlobs;
+var init_missing_blobs = __esm({
+  "src/git/missing-blobs.ts"() {
+    "use strict";
+    init_run();
+    NAMED = 10;
+    MissingBlobs = class {
+      /** sha → the first path it was wanted under. */
+      paths = /* @__PURE__ */ new Map();
+      add(sha, file) {
+        if (!this.paths.has(sha)) this.paths.set(sha, file);
+      }
+      get size() {
+        return this.paths.size;
+      }
+      /** The warning for the report, or null when nothing was missing. */
+      note(allowed) {
+        const count = this.paths.size;
+        if (count === 0) return null;
+        const files = [...new Set(this.paths.values())];
+        const named = files.slice(0, NAMED).join(", ") + (files.length > NAMED ? `, and ${files.length - NAMED} more` : "");
+        const what = count === 1 ? "1 blob is missing from the repository and was not scanned" : `${count} blobs are missing from the repository and were not scanned`;
+        const why = allowed ? "the scan is incomplete (accepted by --allow-missing)" : "the scan is incomplete, so the exit code is 2 (--allow-missing accepts that)";
+        return { level: "warn", incomplete: true, message: `${what} (a partial clone, or damaged objects): ${named}; ${why}` };
+      }
+    };
+  }
+});
+
 // src/git/repo.ts
 import { existsSync } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 async function inspectRepository(cwd) {
   const out = (await git(cwd, ["rev-parse", "--is-shallow-repository", "--git-dir", "--show-cdup", "--git-common-dir"])).toString("utf8").split("\n");
   return { shallow: out[0].trim() === "true", root: rootFromCdup(cwd, out[2] ?? ""), grafts: graftsFile(cwd, out[3] ?? "") };
 }
 function graftsFile(cwd, commonDir) {
-  const file = process.env.GIT_GRAFT_FILE || path5.resolve(cwd, commonDir.trim() || ".git", "info", "grafts");
+  const file = process.env.GIT_GRAFT_FILE || path6.resolve(cwd, commonDir.trim() || ".git", "info", "grafts");
   return existsSync(file) ? file : null;
 }
 function graftsNote(file) {
@@ -3209,7 +3252,7 @@ async function repositoryRoot(cwd) {
   return rootFromCdup(cwd, (await git(cwd, ["rev-parse", "--show-cdup"])).toString("utf8").split("\n")[0]);
 }
 function rootFromCdup(cwd, cdup) {
-  return cdup === "" ? cwd : path5.resolve(cwd, cdup);
+  return cdup === "" ? cwd : path6.resolve(cwd, cdup);
 }
 async function resolveCommit(cwd, rev, info, role) {
   if (rev.startsWith("-")) throw new UsageError(`${role} "${rev}" is not a revision`);
@@ -3237,85 +3280,246 @@ var init_repo = __esm({
 });
 
 // src/git/staged-diff.ts
-function parseStagedDiff(output) {
-  const files = [];
-  let at = 0;
-  const token = () => {
-    const end = output.indexOf(0, at);
-    if (end === -1) return null;
-    const text = output.toString("utf8", at, end);
-    at = end + 1;
-    return text;
-  };
-  for (; ; ) {
-    if (output[at] !== 58) break;
-    const meta = token();
-    if (meta === null) break;
-    const [oldMode, newMode, oldSha, newSha, status] = meta.slice(1).split(" ");
-    const first = token() ?? "";
-    const second = status[0] === "R" || status[0] === "C" ? token() ?? "" : null;
-    files.push({
-      status: status[0],
-      oldMode,
-      newMode,
-      oldSha: ZERO_SHA.test(oldSha) ? null : oldSha,
-      newSha: ZERO_SHA.test(newSha) ? null : newSha,
-      path: second ?? first,
-      fromPath: second === null ? null : first,
-      added: null
-    });
-  }
-  if (output[at] === 0) at++;
-  readPatch(output.toString("latin1", at), files);
-  return files;
-}
-function readPatch(patch, files) {
-  const lines = patch.split("\n");
-  const binary = /* @__PURE__ */ new Set();
-  let index = -1;
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i++];
-    if (line.startsWith("diff --git ") || line.startsWith("diff --cc ") || line.startsWith("* Unmerged path ")) {
-      index++;
-      continue;
-    }
-    const file = files[index];
-    if (file === void 0) continue;
-    if (line.startsWith("Binary files ") || line === "GIT binary patch") binary.add(index);
-    if (!line.startsWith("@@ ")) continue;
-    const header = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
-    if (header === null) continue;
-    let oldLeft = header[1] === void 0 ? 1 : Number(header[1]);
-    let newLeft = header[3] === void 0 ? 1 : Number(header[3]);
-    let lineNumber = Number(header[2]);
-    file.added ??= /* @__PURE__ */ new Set();
-    while ((oldLeft > 0 || newLeft > 0) && i < lines.length) {
-      const body = lines[i++];
-      const kind = body[0];
-      if (kind === "+") {
-        file.added.add(lineNumber++);
-        newLeft--;
-      } else if (kind === "-") {
-        oldLeft--;
-      } else if (kind === " ") {
-        lineNumber++;
-        oldLeft--;
-        newLeft--;
-      } else if (kind !== "\\") {
-        break;
+async function readStagedDiff(cwd) {
+  const { child, done } = gitStream(cwd, DIFF_ARGS);
+  child.stdin.end();
+  const parser2 = new StagedDiffParser();
+  let failure2 = null;
+  const ended = new Promise((resolve6) => {
+    child.stdout.on("data", (piece) => {
+      if (failure2 !== null) return;
+      try {
+        parser2.push(piece);
+      } catch (error) {
+        failure2 = error;
+        child.kill();
       }
-    }
-    if (lines[i]?.startsWith("\\")) i++;
-  }
-  files.forEach((file, position) => {
-    if (file.added === null && !binary.has(position)) file.added = /* @__PURE__ */ new Set();
+    });
+    child.stdout.on("end", resolve6);
   });
+  await Promise.all([ended, done.catch((error) => {
+    if (failure2 === null) throw error;
+  })]);
+  if (failure2 !== null) throw failure2;
+  return parser2.finish();
 }
+function zeros(like) {
+  return "0".repeat(like.length);
+}
+function outOfStep2(why) {
+  return new RuntimeError(`cannot read git diff --cached: ${why}`);
+}
+var LineRuns, DIFF_ARGS, NUL, NEWLINE3, MAX_TOKEN, KEPT, FILE_TYPE, StagedDiffParser;
 var init_staged_diff = __esm({
   "src/git/staged-diff.ts"() {
     "use strict";
+    init_errors();
     init_log();
+    init_run();
+    LineRuns = class {
+      /** Flat [from, to, ...], sorted and disjoint once `tidy` has run. */
+      runs = [];
+      sorted = true;
+      add(line) {
+        const last = this.runs.length - 1;
+        if (last > 0 && line === this.runs[last] + 1) this.runs[last] = line;
+        else {
+          if (last > 0 && line <= this.runs[last]) this.sorted = false;
+          this.runs.push(line, line);
+        }
+      }
+      has(line) {
+        this.tidy();
+        let low = 0;
+        let high = this.runs.length / 2 - 1;
+        while (low <= high) {
+          const mid = low + high >>> 1;
+          if (line < this.runs[mid * 2]) high = mid - 1;
+          else if (line > this.runs[mid * 2 + 1]) low = mid + 1;
+          else return true;
+        }
+        return false;
+      }
+      *[Symbol.iterator]() {
+        this.tidy();
+        for (let r = 0; r < this.runs.length; r += 2) for (let line = this.runs[r]; line <= this.runs[r + 1]; line++) yield line;
+      }
+      tidy() {
+        if (this.sorted) return;
+        const pairs = [];
+        for (let r = 0; r < this.runs.length; r += 2) pairs.push([this.runs[r], this.runs[r + 1]]);
+        pairs.sort((a, b) => a[0] - b[0]);
+        const merged = [];
+        for (const [from, to] of pairs) {
+          const last = merged.length - 1;
+          if (last > 0 && from <= merged[last] + 1) merged[last] = Math.max(merged[last], to);
+          else merged.push(from, to);
+        }
+        this.runs = merged;
+        this.sorted = true;
+      }
+    };
+    DIFF_ARGS = ["diff", "--cached", "--raw", "-p", "-z", "-U0", "--inter-hunk-context=0", "--no-abbrev", "--full-index", "-M", "--diff-filter=du", "--no-color", "--no-ext-diff", "--no-textconv", "--ignore-submodules=none", "--submodule=short", "--no-relative"];
+    NUL = 0;
+    NEWLINE3 = 10;
+    MAX_TOKEN = 1 << 20;
+    KEPT = 4096;
+    FILE_TYPE = (mode) => Number.parseInt(mode, 8) & 61440;
+    StagedDiffParser = class {
+      files = [];
+      mode = "raw";
+      /** The current raw token or patch line (the first KEPT bytes of a line). */
+      parts = [];
+      partBytes = 0;
+      lineBytes = 0;
+      /** Raw part: the entry whose paths are being read, and how many are still to come. */
+      entry = null;
+      pathsLeft = 0;
+      expected = [];
+      patch = -1;
+      /** Inside a hunk: lines of each side still to come, and the next staged line number. */
+      oldLeft = 0;
+      newLeft = 0;
+      lineNumber = 0;
+      binary = /* @__PURE__ */ new Set();
+      push(piece) {
+        let at = 0;
+        while (at < piece.length) {
+          if (this.mode === "raw") {
+            const end2 = piece.indexOf(NUL, at);
+            this.keep(piece, at, end2 === -1 ? piece.length : end2, MAX_TOKEN, MAX_TOKEN);
+            if (end2 === -1) return;
+            at = end2 + 1;
+            this.rawToken(this.take());
+            continue;
+          }
+          if (this.lineBytes === 0 && (this.oldLeft > 0 || this.newLeft > 0)) {
+            this.bodyLine(piece[at]);
+            this.lineBytes = 1;
+          }
+          const end = piece.indexOf(NEWLINE3, at);
+          const stop = end === -1 ? piece.length : end;
+          if (this.lineBytes === 0 || this.parts.length > 0) this.keep(piece, at, stop, KEPT, Infinity);
+          else this.lineBytes += stop - at;
+          if (end === -1) return;
+          at = end + 1;
+          const line = this.take();
+          if (line !== "") this.patchLine(line);
+        }
+      }
+      finish() {
+        if (this.mode === "raw") {
+          if (this.entry !== null || this.partBytes > 0) throw outOfStep2("it ended inside the list of files");
+          this.startPatch();
+        } else if (this.partBytes > 0) {
+          this.patchLine(this.take());
+        }
+        if (this.oldLeft > 0 || this.newLeft > 0) throw outOfStep2("it ended inside a hunk");
+        if (this.patch !== this.expected.length - 1) throw outOfStep2(`${this.patch + 1} patches for ${this.expected.length} expected`);
+        this.files.forEach((file, position) => {
+          if (file.added === null && !this.binary.has(position)) file.added = new LineRuns();
+        });
+        return this.files;
+      }
+      /** Counts bytes [from, to) of the current token or line and keeps the first `cap` of them (over `limit`: an error). */
+      keep(piece, from, to, cap, limit) {
+        this.lineBytes += to - from;
+        if (this.lineBytes > limit) throw outOfStep2("a name is implausibly long");
+        const end = Math.min(to, from + Math.max(0, cap - this.partBytes));
+        if (end > from) {
+          this.parts.push(piece.subarray(from, end));
+          this.partBytes += end - from;
+        }
+      }
+      take() {
+        const kept = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts);
+        const text = kept.toString(this.mode === "raw" ? "utf8" : "latin1");
+        this.parts = [];
+        this.partBytes = 0;
+        this.lineBytes = 0;
+        return text;
+      }
+      rawToken(token) {
+        if (this.entry !== null) {
+          if (this.entry.fromPath === null && this.pathsLeft === 2) this.entry.fromPath = token;
+          else this.entry.path = token;
+          if (--this.pathsLeft === 0) this.entry = null;
+          return;
+        }
+        if (token === "") {
+          this.startPatch();
+          return;
+        }
+        const fields = token.startsWith(":") ? token.slice(1).split(" ") : [];
+        if (fields.length !== 5 || !/^[0-7]{6}$/.test(fields[0]) || !/^[0-7]{6}$/.test(fields[1])) throw outOfStep2(`unexpected raw line ${JSON.stringify(token.slice(0, 80))}`);
+        const [oldMode, newMode, oldSha, newSha, status] = fields;
+        const twoPaths = status[0] === "R" || status[0] === "C";
+        this.entry = { status: status[0], oldMode, newMode, oldSha: ZERO_SHA.test(oldSha) ? null : oldSha, newSha: ZERO_SHA.test(newSha) ? null : newSha, path: "", fromPath: null, added: null };
+        this.pathsLeft = twoPaths ? 2 : 1;
+        this.files.push(this.entry);
+      }
+      /** The patches the raw entries call for, in order. */
+      startPatch() {
+        this.mode = "patch";
+        this.files.forEach((file, index) => {
+          const oldMode = file.oldMode === "000000" ? null : file.oldMode;
+          const newMode = file.newMode === "000000" ? null : file.newMode;
+          if (oldMode !== null && newMode !== null && FILE_TYPE(oldMode) !== FILE_TYPE(newMode)) {
+            this.expected.push({ file: index, oldMode, newMode: null, oldSha: file.oldSha, newSha: null });
+            this.expected.push({ file: index, oldMode: null, newMode, oldSha: null, newSha: file.newSha });
+          } else this.expected.push({ file: index, oldMode, newMode, oldSha: file.oldSha, newSha: file.newSha });
+        });
+      }
+      patchLine(line) {
+        if (line.startsWith("diff --git ")) {
+          if (++this.patch >= this.expected.length) throw outOfStep2(`more patches than the ${this.expected.length} expected`);
+          return;
+        }
+        const expected = this.expected[this.patch];
+        if (expected === void 0) throw outOfStep2(`a line before the first patch: ${JSON.stringify(line.slice(0, 40))}`);
+        const file = this.files[expected.file];
+        if (line.startsWith("@@ ")) {
+          const header = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+          if (header === null) throw outOfStep2(`unexpected hunk header ${JSON.stringify(line.slice(0, 80))}`);
+          this.oldLeft = header[1] === void 0 ? 1 : Number(header[1]);
+          this.newLeft = header[3] === void 0 ? 1 : Number(header[3]);
+          this.lineNumber = Number(header[2]);
+          file.added ??= new LineRuns();
+          return;
+        }
+        if (line.startsWith("index ")) {
+          const ids = /^index ([0-9a-f]+)\.\.([0-9a-f]+)(?: ([0-7]{6}))?$/.exec(line);
+          if (ids === null || ids[1] !== (expected.oldSha ?? zeros(ids[1])) || ids[2] !== (expected.newSha ?? zeros(ids[2])) || ids[3] !== void 0 && ids[3] !== expected.newMode) {
+            throw outOfStep2(`the patch for ${file.path} names other blobs`);
+          }
+          return;
+        }
+        const mode = /^(new file mode|deleted file mode|old mode|new mode) ([0-7]{6})$/.exec(line);
+        if (mode !== null) {
+          const want = mode[1] === "new file mode" || mode[1] === "new mode" ? expected.newMode : expected.oldMode;
+          const absent = mode[1] === "new file mode" ? expected.oldMode : mode[1] === "deleted file mode" ? expected.newMode : null;
+          if (mode[2] !== want || absent !== null) throw outOfStep2(`the patch for ${file.path} has other modes`);
+          return;
+        }
+        if (line.startsWith("Binary files ") || line === "GIT binary patch") this.binary.add(expected.file);
+      }
+      bodyLine(kind) {
+        const file = this.files[this.expected[this.patch].file];
+        if (kind === 43) {
+          file.added.add(this.lineNumber++);
+          this.newLeft--;
+        } else if (kind === 45) {
+          this.oldLeft--;
+        } else if (kind === 32) {
+          this.lineNumber++;
+          this.oldLeft--;
+          this.newLeft--;
+        } else if (kind !== 92) {
+          throw outOfStep2("a hunk is shorter than its header says");
+        }
+        if (this.oldLeft < 0 || this.newLeft < 0) throw outOfStep2("a hunk is longer than its header says");
+      }
+    };
   }
 });
 
@@ -3328,8 +3532,7 @@ __export(staged_exports, {
 async function createStagedSource(context) {
   const stats = { bytes: 0, files: 0, commits: 0 };
   const notes = [];
-  const [diff, root] = await Promise.all([git(context.cwd, DIFF_ARGS), repositoryRoot(context.cwd)]);
-  const files = parseStagedDiff(diff);
+  const [files, root] = await Promise.all([readStagedDiff(context.cwd), repositoryRoot(context.cwd)]);
   return {
     mode: "staged",
     target: "index",
@@ -3338,7 +3541,7 @@ async function createStagedSource(context) {
     notes,
     async run(detect) {
       const scanned = files.filter((file) => {
-        if (file.newSha === null || file.status === "U") return false;
+        if (file.newSha === null) return false;
         if (file.newMode === GITLINK_MODE || file.newMode === SYMLINK_MODE) {
           if (file.newMode === GITLINK_MODE) notes.push({ level: "info", verbose: true, message: `skipped ${file.path}: submodule` });
           return false;
@@ -3348,19 +3551,29 @@ async function createStagedSource(context) {
       const wanted = /* @__PURE__ */ new Set();
       for (const file of scanned) {
         wanted.add(file.newSha);
-        if (file.added === null && file.oldSha !== null) wanted.add(file.oldSha);
+        const head = headVersion(file);
+        if (file.added === null && head !== null) wanted.add(head);
       }
       const blobs = /* @__PURE__ */ new Map();
       const sizes = /* @__PURE__ */ new Map();
+      const absent = /* @__PURE__ */ new Set();
       await readBlobs(context.cwd, [...wanted], {
         maxSize: context.config.maxFileSize,
         onBlob(blob) {
+          if (blob.missing) absent.add(blob.sha);
           blobs.set(blob.sha, blob.data);
           sizes.set(blob.sha, blob.size);
         }
       });
+      const missing = new MissingBlobs();
       const located = [];
       for (const file of scanned) {
+        if (absent.has(file.newSha)) {
+          missing.add(file.newSha, file.path);
+          continue;
+        }
+        const head = headVersion(file);
+        if (file.added === null && head !== null && absent.has(head)) missing.add(head, file.fromPath ?? file.path);
         const data = blobs.get(file.newSha) ?? null;
         if (data === null) {
           notes.push(oversizeNote(file.path, sizes.get(file.newSha) ?? 0, context.config.maxFileSize));
@@ -3373,12 +3586,17 @@ async function createStagedSource(context) {
         }
         stats.files++;
         stats.bytes += data.length;
-        const added = file.added ?? addedByLines(data, file.oldSha === null ? null : blobs.get(file.oldSha) ?? null);
+        const added = file.added ?? addedByLines(data, head === null ? null : blobs.get(head) ?? null);
         located.push(...locate(result.candidates.filter((candidate) => onAddedLine(candidate, added)), file.path, null));
       }
+      const note = missing.note(context.options.allowMissing);
+      if (note !== null) notes.push(note);
       return located;
     }
   };
+}
+function headVersion(file) {
+  return file.status === "T" ? null : file.oldSha;
 }
 function onAddedLine(candidate, added) {
   for (let line = candidate.line; line <= candidate.endLine; line++) if (added.has(line)) return true;
@@ -3386,7 +3604,7 @@ function onAddedLine(candidate, added) {
 }
 function addedByLines(staged, head) {
   const newLines = linesOf(staged);
-  const added = /* @__PURE__ */ new Set();
+  const added = new LineRuns();
   const old = /* @__PURE__ */ new Map();
   for (const line of head === null ? [] : linesOf(head)) old.set(line, (old.get(line) ?? 0) + 1);
   newLines.forEach((line, index) => {
@@ -3401,18 +3619,16 @@ function linesOf(data) {
   if ("skipped" in decoded) return [];
   return decoded.text.split("\n").map((line) => line.endsWith("\r") ? line.slice(0, -1) : line);
 }
-var DIFF_ARGS;
 var init_staged = __esm({
   "src/sources/staged.ts"() {
     "use strict";
     init_cat_file();
     init_log();
+    init_missing_blobs();
     init_repo();
-    init_run();
     init_staged_diff();
     init_decode();
     init_locate();
-    DIFF_ARGS = ["diff", "--cached", "--raw", "-p", "-z", "-U0", "--inter-hunk-context=0", "--no-abbrev", "-M", "--diff-filter=d", "--no-color", "--no-ext-diff", "--no-textconv", "--ignore-submodules=none", "--submodule=short", "--no-relative"];
   }
 });
 
@@ -3470,11 +3686,11 @@ async function introducedBy(commit, hits, parentHoldsBlob) {
   }
   return found;
 }
-async function heldByAParent(commit, path12, blob, secret, hits, parentHoldsBlob) {
+async function heldByAParent(commit, path13, blob, secret, hits, parentHoldsBlob) {
   if (commit.parents.length === 0) return false;
   for (let i = 0; i < commit.parents.length; i++) {
     const block = commit.blocks[i];
-    const change = block.find((entry) => entry.path === path12 && entry.newSha !== null);
+    const change = block.find((entry) => entry.path === path13 && entry.newSha !== null);
     if (change === void 0) return true;
     if (holds(change.oldSha, secret, hits)) return true;
     if (block.some((entry) => entry.status === "D" && holds(entry.oldSha, secret, hits))) return true;
@@ -3523,6 +3739,7 @@ function startWorkers(config, cwd, size2 = defaultSize()) {
               else if (message2.type === "error") reject(new RuntimeError(message2.message));
               else {
                 for (const { sha, result } of message2.found) callbacks.onFound(sha, result);
+                for (const sha of message2.missing) callbacks.onMissing?.(sha);
                 callbacks.onClean(message2.cleanItems, message2.cleanBytes);
                 send();
               }
@@ -3573,8 +3790,8 @@ var init_pool = __esm({
 });
 
 // src/git/pack/packs.ts
-import { readdirSync as readdirSync4, statSync } from "node:fs";
-import path6 from "node:path";
+import { readdirSync as readdirSync5, statSync } from "node:fs";
+import path7 from "node:path";
 import { Worker as Worker2 } from "node:worker_threads";
 function startPackScan(cwd, config, keywords, notes, onProgress) {
   const workers = [];
@@ -3642,7 +3859,7 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers) {
             packBytesRead += message2.packBytes;
             onProgress(message2.blobs, message2.bytes, Math.min(1, packBytesRead / totalBytes));
           } else if (message2.type === "unreadable") {
-            if (!unreadable.has(part.pack)) notes.push({ level: "info", message: `read the blobs of ${path6.basename(packs[part.pack].pack)} through git instead of directly: ${message2.message}` });
+            if (!unreadable.has(part.pack)) notes.push({ level: "info", message: `read the blobs of ${path7.basename(packs[part.pack].pack)} through git instead of directly: ${message2.message}` });
             unreadable.add(part.pack);
             return true;
           } else if (message2.type === "judged") {
@@ -3697,7 +3914,7 @@ async function objectStore(cwd) {
 function listPacks(objects) {
   let names;
   try {
-    names = readdirSync4(path6.join(objects, "pack"));
+    names = readdirSync5(path7.join(objects, "pack"));
   } catch {
     return [];
   }
@@ -3707,7 +3924,7 @@ function listPacks(objects) {
     const index = name.replace(/\.pack$/, ".idx");
     if (!name.endsWith(".pack") || !present.has(index)) continue;
     try {
-      packs.push({ pack: path6.join(objects, "pack", name), index: path6.join(objects, "pack", index), bytes: statSync(path6.join(objects, "pack", name)).size });
+      packs.push({ pack: path7.join(objects, "pack", name), index: path7.join(objects, "pack", index), bytes: statSync(path7.join(objects, "pack", name)).size });
     } catch {
     }
   }
@@ -3737,20 +3954,24 @@ async function scanCommits(context, detect, scan, stats, notes) {
   objects.packOrder?.catch(() => {
   });
   const early = objects.packOrder === null || scan.workers === false ? null : objects.packOrder.then((objects2) => scan.workers || blobBytes(objects2, maxSize) >= POOL_MIN_BYTES ? Promise.resolve().then(() => (init_pool(), pool_exports)).then((pool) => pool.startWorkers(context.config, cwd)) : null).catch(() => null);
+  const store = { promised: hasPromisedObjects(cwd), missing: new MissingBlobs() };
   try {
-    return await scanWith(context, detect, scan, stats, notes, objects, early, packs);
+    const located = await scanWith(context, detect, scan, stats, notes, objects, early, packs, store);
+    const note = store.missing.note(context.options.allowMissing);
+    if (note !== null) notes.push(note);
+    return located;
   } finally {
     await Promise.all([early?.then((workers) => workers?.close()), packs?.close()]);
   }
 }
-async function scanWith(context, detect, scan, stats, notes, objects, early, packs) {
+async function scanWith(context, detect, scan, stats, notes, objects, early, packs, store) {
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
   const commits = await readLog(cwd, scan.revs, scan.stdinRevs);
   stats.commits = commits.length;
   if (commits.length === 0) return [];
   const judged = await packs?.verdict;
-  const plans2 = await planBlobs(cwd, commits, objects.packOrder, judged ?? null, scan.wholeRepository);
+  const plans2 = await planBlobs(cwd, commits, objects.packOrder, judged ?? null, scan.wholeRepository, store);
   objects.packOrder = null;
   const hits = /* @__PURE__ */ new Map();
   const scanned = /* @__PURE__ */ new Set();
@@ -3781,17 +4002,18 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
   }
   const workers = await early ?? (scan.workers ?? totalBytes >= POOL_MIN_BYTES ? (await Promise.resolve().then(() => (init_pool(), pool_exports))).startWorkers(context.config, cwd) : null);
   try {
-    await Promise.all([scanBlobs(context, detect, wanted, totalBytes, record, workers, stats, scanned), scanDirty(context, detect, packs, dirty, record, stats, scanned, notes)]);
+    await Promise.all([scanBlobs(context, detect, wanted, totalBytes, record, store.missing, workers, stats, scanned), scanDirty(context, detect, packs, dirty, record, stats, scanned, notes, store.missing)]);
   } finally {
     if (workers !== await early) await workers?.close();
   }
   const extra = [...blobsToCheck(commits, hits)].filter(([sha]) => !scanned.has(sha));
   if (extra.length > 0) {
-    const sizes = await listObjects(cwd, [], extra.map(([sha]) => sha));
-    await scanBlobs(context, detect, extra.map(([sha, path12]) => ({ sha, path: path12, size: sizes.get(sha) ?? 0 })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
+    const sizes = await blobSizes(cwd, extra.map(([sha]) => sha), store);
+    for (const [sha, path13] of extra) if (!sizes.has(sha)) store.missing.add(sha, path13);
+    await scanBlobs(context, detect, extra.filter(([sha]) => sizes.has(sha)).map(([sha, path13]) => ({ sha, path: path13, size: sizes.get(sha) })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
       scanned.add(plan.sha);
       if (!result.skipped && result.candidates.length > 0) hits.set(plan.sha, result.candidates);
-    }, null);
+    }, store.missing, null);
   }
   const trees = /* @__PURE__ */ new Map();
   const listTree = limited(TREE_LISTINGS, (parent) => treeBlobs(cwd, parent));
@@ -3804,13 +4026,13 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
     return (await tree).has(blob);
   };
   const introductions = await findIntroductions(commits, hits, parentHoldsBlob, { wholeHistory: scan.wholeRepository });
-  return introductions.map(({ commit, path: path12, candidate }) => ({
+  return introductions.map(({ commit, path: path13, candidate }) => ({
     ...candidate,
-    file: path12,
+    file: path13,
     commit: { sha: commit.sha, author: commit.author, email: commit.email, date: commit.date, message: commit.subject }
   }));
 }
-async function planBlobs(cwd, commits, packOrder, judged, wholeRepository) {
+async function planBlobs(cwd, commits, packOrder, judged, wholeRepository, store) {
   const paths = /* @__PURE__ */ new Map();
   for (const commit of commits) {
     for (const block of commit.blocks) {
@@ -3822,26 +4044,26 @@ async function planBlobs(cwd, commits, packOrder, judged, wholeRepository) {
   }
   const plans2 = [];
   if (judged !== null) {
-    for (const [sha, path12] of paths) {
+    for (const [sha, path13] of paths) {
       const size2 = judged.sizes.get(sha);
       if (size2 === void 0) continue;
-      plans2.push({ sha, path: path12, size: size2 });
+      plans2.push({ sha, path: path13, size: size2 });
       paths.delete(sha);
     }
     if (paths.size === 0) return plans2;
   }
   const everything = packOrder ?? (wholeRepository && judged === null ? listObjects(cwd, ["--batch-all-objects", "--unordered"]) : null);
-  const objects = everything ? await everything : await listObjects(cwd, [], [...paths.keys()]);
+  const objects = everything ? await everything : await blobSizes(cwd, [...paths.keys()], store);
   for (const [sha, size2] of objects) {
-    const path12 = paths.get(sha);
-    if (path12 === void 0) continue;
-    plans2.push({ sha, path: path12, size: size2 });
+    const path13 = paths.get(sha);
+    if (path13 === void 0) continue;
+    plans2.push({ sha, path: path13, size: size2 });
     paths.delete(sha);
   }
-  for (const [sha, path12] of paths) plans2.push({ sha, path: path12, size: 0 });
+  for (const [sha, path13] of paths) store.missing.add(sha, path13);
   return plans2;
 }
-async function scanBlobs(context, detect, plans2, totalBytes, record, workers, stats, scanned) {
+async function scanBlobs(context, detect, plans2, totalBytes, record, missing, workers, stats, scanned) {
   if (plans2.length === 0) return;
   const progress = context.progress;
   let done = 0;
@@ -3859,7 +4081,8 @@ async function scanBlobs(context, detect, plans2, totalBytes, record, workers, s
         stats.files += items;
         stats.bytes += bytes;
       },
-      onProgress: tick
+      onProgress: tick,
+      onMissing: (sha) => missing.add(sha, bySha2.get(sha)?.path ?? sha)
     });
     for (const plan of plans2) scanned.add(plan.sha);
     return;
@@ -3870,6 +4093,7 @@ async function scanBlobs(context, detect, plans2, totalBytes, record, workers, s
     maxSize: context.config.maxFileSize,
     onBlob(blob) {
       const plan = bySha.get(blob.sha) ?? { sha: blob.sha, path: blob.sha, size: blob.size };
+      if (blob.missing) missing.add(blob.sha, plan.path);
       if (blob.data === null) return;
       pending.push(
         detect({ path: plan.path, data: blob.data }).then((result) => {
@@ -3890,7 +4114,7 @@ function scanPacks(context, notes) {
     progress?.update({ items: done.items, bytes: done.bytes, totalItems: 0, totalBytes: 0, fraction, label: "blobs" });
   });
 }
-async function scanDirty(context, detect, packs, dirty, record, stats, scanned, notes) {
+async function scanDirty(context, detect, packs, dirty, record, stats, scanned, notes, missing) {
   if (packs === null || dirty.length === 0) return;
   const bySha = new Map(dirty.map((plan) => [plan.sha, plan]));
   const found = [];
@@ -3907,7 +4131,7 @@ async function scanDirty(context, detect, packs, dirty, record, stats, scanned, 
     });
   } catch (error) {
     notes.push({ level: "info", message: `the pack reader failed, so ${dirty.length} blob${dirty.length === 1 ? " was" : "s were"} read through git instead: ${error instanceof Error ? error.message : String(error)}` });
-    await scanBlobs(context, detect, dirty, 0, record, null);
+    await scanBlobs(context, detect, dirty, 0, record, missing, null);
     return;
   }
   for (const [plan, result] of found) record(plan, result);
@@ -3934,6 +4158,17 @@ async function listObjects(cwd, flags, shas = []) {
     at = end + 1;
   }
   return blobs;
+}
+async function blobSizes(cwd, shas, store) {
+  if (shas.length === 0) return /* @__PURE__ */ new Map();
+  const all = await store.promised ? await (store.present ??= listObjects(cwd, ["--batch-all-objects", "--unordered"])) : await listObjects(cwd, [], shas);
+  if (all.size <= shas.length) return all;
+  const sizes = /* @__PURE__ */ new Map();
+  for (const sha of shas) {
+    const size2 = all.get(sha);
+    if (size2 !== void 0) sizes.set(sha, size2);
+  }
+  return sizes;
 }
 function limited(slots, run) {
   let active = 0;
@@ -3968,6 +4203,7 @@ var init_scan_commits = __esm({
     init_cat_file();
     init_introductions();
     init_log();
+    init_missing_blobs();
     init_run();
     init_packs();
     TREE_LISTINGS = 4;
@@ -4061,7 +4297,7 @@ __export(files_exports, {
   createFilesSource: () => createFilesSource
 });
 import fs from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 async function createFilesSource(context) {
   const roots = context.options.paths.length > 0 ? context.options.paths : ["."];
   const notes = [];
@@ -4119,7 +4355,7 @@ async function listTargets(roots, context, notes) {
   const targets = [];
   const seen = /* @__PURE__ */ new Set();
   for (const root of roots) {
-    const absolute = path7.resolve(context.cwd, root);
+    const absolute = path8.resolve(context.cwd, root);
     let stat;
     try {
       stat = fs.statSync(absolute);
@@ -4127,7 +4363,7 @@ async function listTargets(roots, context, notes) {
       throw new UsageError(`no such file or directory: ${root}`);
     }
     if (stat.isFile()) {
-      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path7.dirname(absolute)) });
+      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path8.dirname(absolute)) });
       seen.add(absolute);
       continue;
     }
@@ -4157,7 +4393,7 @@ function walk(folder, cwd, defaultIgnores, notes) {
       continue;
     }
     for (const entry of entries) {
-      const full = path7.join(dir, entry.name);
+      const full = path8.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!(defaultIgnores && DEFAULT_IGNORES.has(entry.name))) pending.push(full);
       } else if (entry.isFile()) {
@@ -4170,9 +4406,9 @@ function walk(folder, cwd, defaultIgnores, notes) {
   return files;
 }
 function displayPath(cwd, file, root) {
-  let relative2 = path7.relative(cwd, file);
-  if (relative2 === "" || relative2.startsWith("..") || path7.isAbsolute(relative2)) relative2 = path7.relative(path7.dirname(root), file);
-  return relative2.split(path7.sep).join("/");
+  let relative2 = path8.relative(cwd, file);
+  if (relative2 === "" || relative2.startsWith("..") || path8.isAbsolute(relative2)) relative2 = path8.relative(path8.dirname(root), file);
+  return relative2.split(path8.sep).join("/");
 }
 var DEFAULT_IGNORES;
 var init_files = __esm({
@@ -5081,7 +5317,7 @@ var init_cliui = __esm({
 
 // node_modules/escalade/sync/index.mjs
 import { dirname, resolve as resolve2 } from "path";
-import { readdirSync as readdirSync5, statSync as statSync2 } from "fs";
+import { readdirSync as readdirSync6, statSync as statSync2 } from "fs";
 function sync_default(start, callback) {
   let dir = resolve2(".", start);
   let tmp, stats = statSync2(dir);
@@ -5089,7 +5325,7 @@ function sync_default(start, callback) {
     dir = dirname(dir);
   }
   while (true) {
-    tmp = callback(dir, readdirSync5(dir));
+    tmp = callback(dir, readdirSync6(dir));
     if (tmp) return resolve2(dir, tmp);
     dir = dirname(tmp = dir);
     if (tmp === dir) break;
@@ -6082,11 +6318,11 @@ var init_lib2 = __esm({
       format,
       normalize,
       resolve: resolve3,
-      require: (path12) => {
+      require: (path13) => {
         if (typeof require2 !== "undefined") {
-          return require2(path12);
-        } else if (path12.match(/\.json$/)) {
-          return JSON.parse(readFileSync5(path12, "utf8"));
+          return require2(path13);
+        } else if (path13.match(/\.json$/)) {
+          return JSON.parse(readFileSync5(path13, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -6489,7 +6725,7 @@ import { inspect } from "util";
 import { fileURLToPath as fileURLToPath2 } from "url";
 import { basename, dirname as dirname2, extname, relative, resolve as resolve5, join } from "path";
 import { createRequire as createRequire3 } from "node:module";
-import { readFileSync as readFileSync7, readdirSync as readdirSync6 } from "node:fs";
+import { readFileSync as readFileSync7, readdirSync as readdirSync7 } from "node:fs";
 var import_get_caller_file, __dirname, mainFilename, require3, esm_default;
 var init_esm = __esm({
   "node_modules/yargs/lib/platform-shims/esm.mjs"() {
@@ -6538,7 +6774,7 @@ var init_esm = __esm({
         stdColumns: typeof process.stdout.columns !== "undefined" ? process.stdout.columns : null
       },
       readFileSync: readFileSync7,
-      readdirSync: readdirSync6,
+      readdirSync: readdirSync7,
       require: require3,
       getCallerFile: () => {
         const callerFile = (0, import_get_caller_file.default)(3);
@@ -10166,7 +10402,7 @@ var init_parse = __esm({
 
 // src/action/run.ts
 import os2 from "node:os";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/cli/fast-argv.ts
 init_convert();
@@ -10703,33 +10939,54 @@ function mayBeUtf16(data) {
 }
 
 // src/engine/lines.ts
+var BLOCK = 1 << 16;
 var LineIndex = class {
   constructor(text) {
     this.text = text;
   }
   text;
+  /** Per block: line breaks before its first character, and the offset where the line holding it starts. */
+  breaks = null;
   starts = null;
   build() {
-    const starts = [0];
-    for (let i = this.text.indexOf("\n"); i !== -1; i = this.text.indexOf("\n", i + 1)) starts.push(i + 1);
-    return starts;
+    const blocks = Math.floor(this.text.length / BLOCK) + 1;
+    const breaks = new Int32Array(blocks);
+    const starts = new Int32Array(blocks);
+    let count = 0;
+    let lineStart = 0;
+    let block = 1;
+    for (let i = this.text.indexOf("\n"); ; i = this.text.indexOf("\n", i + 1)) {
+      const at = i === -1 ? this.text.length : i;
+      for (; block < blocks && block * BLOCK <= at; block++) {
+        breaks[block] = count;
+        starts[block] = lineStart;
+      }
+      if (i === -1) break;
+      count++;
+      lineStart = i + 1;
+    }
+    this.breaks = breaks;
+    this.starts = starts;
   }
   /** 0-based line index of `offset`. */
   lineOf(offset) {
-    const starts = this.starts ??= this.build();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return this.locate(offset).line;
   }
   /** 1-based line and column of `offset`. */
   position(offset) {
-    const line = this.lineOf(offset);
-    return { line: line + 1, column: offset - this.starts[line] + 1 };
+    const { line, start } = this.locate(offset);
+    return { line: line + 1, column: offset - start + 1 };
+  }
+  locate(offset) {
+    if (this.breaks === null) this.build();
+    const block = Math.min(Math.floor(Math.max(0, offset) / BLOCK), this.breaks.length - 1);
+    let line = this.breaks[block];
+    let start = this.starts[block];
+    for (let i = this.text.indexOf("\n", block * BLOCK); i !== -1 && i < offset; i = this.text.indexOf("\n", i + 1)) {
+      line++;
+      start = i + 1;
+    }
+    return { line, start };
   }
 };
 function linesBack(text, offset, count, floor) {
@@ -10770,7 +11027,7 @@ function leftContext(viewText, index) {
   }
   return viewText.slice(from, index);
 }
-function nameConfidence(rule, viewText, index, original, offset, path12) {
+function nameConfidence(rule, viewText, index, original, offset, path13) {
   const names = rule.context?.names;
   if (!names || names.length === 0) return null;
   const left2 = leftContext(viewText, index);
@@ -10778,14 +11035,14 @@ function nameConfidence(rule, viewText, index, original, offset, path12) {
   for (const name of names) {
     if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
     if (!name.regex.test(left2)) continue;
-    if (name.near && !isNear(name, original, offset, path12)) continue;
+    if (name.near && !isNear(name, original, offset, path13)) continue;
     best = better(best, name.confidence);
   }
   return best;
 }
-function isNear(name, original, offset, path12) {
+function isNear(name, original, offset, path13) {
   const near = name.near;
-  if (path12 !== void 0 && near.regex.test(path12)) return true;
+  if (path13 !== void 0 && near.regex.test(path13)) return true;
   const from = linesBack(original, offset, near.lines, offset - NEAR_CHARS);
   const to = linesForward(original, offset, near.lines, offset + NEAR_CHARS);
   return near.regex.test(original.slice(from, to));
@@ -11028,13 +11285,13 @@ function planFor(rules) {
   plans.set(rules, plan);
   return plan;
 }
-function scanText(text, rules, path12, keywordHits) {
+function scanText(text, rules, path13, keywordHits) {
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
   const windows = keywordWindows(text, keywordHits ?? findKeywords(text, rules), plan);
   if (windows.length === 0) return [];
   const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set() };
-  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path12);
+  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path13);
   const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
   if (raws.length === 0) return [];
   return resolve(raws, new LineIndex(text));
@@ -11071,7 +11328,7 @@ function trimToTokens(text, from, to) {
   }
   return [from, to];
 }
-function scanWindow(text, start, end, rules, plan, state, path12) {
+function scanWindow(text, start, end, rules, plan, state, path13) {
   const { raws } = state;
   const [from, to] = trimToTokens(text, start, end);
   if (to <= from) return;
@@ -11083,12 +11340,12 @@ function scanWindow(text, start, end, rules, plan, state, path12) {
   for (const view of views) {
     for (const rule of rules) {
       if (view.decoder !== "identity" && !rule.decoders.includes(view.decoder)) continue;
-      matchView(view, rule, text, raws, path12);
+      matchView(view, rule, text, raws, path13);
     }
   }
   if (plan.base64) {
     for (const token of base64Tokens(identity.text, MAX_BASE64)) {
-      scanDecodedToken(identity, token, rules, text, state, path12);
+      scanDecodedToken(identity, token, rules, text, state, path13);
     }
   }
 }
@@ -11110,16 +11367,16 @@ function eachSecret(view, rule, found) {
     if (entropy !== null) found(secret, index, entropy);
   }
 }
-function matchView(view, rule, original, raws, path12) {
+function matchView(view, rule, original, raws, path13) {
   eachSecret(view, rule, (secret, index, entropy) => {
     const start = originalStart(view, index);
     const end = originalEnd(view, index + secret.length);
-    addRaw(raws, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path12));
+    addRaw(raws, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path13));
   });
 }
-function contextOf(rule, secret, viewText, index, original, start, path12) {
+function contextOf(rule, secret, viewText, index, original, start, path13) {
   if (!rule.context) return { confidence: rule.confidence, alone: null };
-  const confidence = nameConfidence(rule, viewText, index, original, start, path12);
+  const confidence = nameConfidence(rule, viewText, index, original, start, path13);
   const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
   return { confidence, alone };
 }
@@ -11136,7 +11393,7 @@ function addRaw(raws, rule, start, end, secret, entropy, context, nested = false
   }
   raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested });
 }
-function scanDecodedToken(identity, token, rules, original, state, path12) {
+function scanDecodedToken(identity, token, rules, original, state, path13) {
   const prefix = identity.text.slice(Math.max(0, token.index - 240), token.index);
   const inner = prefix + token.decoded;
   const tokenStart = originalStart(identity, token.index);
@@ -11149,7 +11406,7 @@ function scanDecodedToken(identity, token, rules, original, state, path12) {
     for (const rule of rules) {
       eachSecret(view, rule, (secret, index, entropy) => {
         if (originalStart(view, index) < prefix.length) return;
-        addRaw(state.raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path12), true);
+        addRaw(state.raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path13), true);
       });
     }
   }
@@ -11724,7 +11981,7 @@ function loadRules(config, dir = PATTERNS_DIR) {
 var VERSION = "0.1.0";
 
 // src/pipeline.ts
-import path8 from "node:path";
+import path9 from "node:path";
 async function runPipeline(options, io, preloaded = {}) {
   const started = Date.now();
   let loaded = null;
@@ -11751,7 +12008,7 @@ async function runPipeline(options, io, preloaded = {}) {
   if (options.maxFileSize !== void 0) config.maxFileSize = options.maxFileSize;
   const rules = loadRules(config);
   loaded = { config, keywords: rules.flatMap((rule) => rule.keywords) };
-  const baseline = preloaded.baseline !== void 0 ? preloaded.baseline : options.baseline ? loadBaseline(path8.resolve(io.cwd, options.baseline), { cwd: io.cwd, top: source.root }) : null;
+  const baseline = preloaded.baseline !== void 0 ? preloaded.baseline : options.baseline ? loadBaseline(path9.resolve(io.cwd, options.baseline), { cwd: io.cwd, top: source.root }) : null;
   if (source.root !== void 0) config.base = source.root;
   const detect = async (chunk) => detectChunk(chunk, rules);
   const located = applyFilters(await source.run(detect), config, baseline);
@@ -11771,7 +12028,8 @@ async function runPipeline(options, io, preloaded = {}) {
     scan: { mode: source.mode, target: source.target, durationMs: Date.now() - started, ...source.stats },
     findings
   };
-  return { report, located, allowed, notes: source.notes, config };
+  const incomplete = !options.allowMissing && source.notes.some((note) => note.incomplete === true);
+  return { report, located, allowed, notes: source.notes, config, incomplete };
 }
 async function createSource(context) {
   const { options } = context;
@@ -12735,12 +12993,12 @@ function git2(cwd, args) {
 
 // src/action/event.ts
 var ZERO = /^0+$/;
-function readPayload(path12) {
-  if (!path12) return {};
+function readPayload(path13) {
+  if (!path13) return {};
   try {
-    return JSON.parse(readFileSync4(path12, "utf8"));
+    return JSON.parse(readFileSync4(path13, "utf8"));
   } catch (error) {
-    throw new RuntimeError(`cannot read the event payload GITHUB_EVENT_PATH=${path12}: ${error.message.split("\n")[0]}`);
+    throw new RuntimeError(`cannot read the event payload GITHUB_EVENT_PATH=${path13}: ${error.message.split("\n")[0]}`);
   }
 }
 function planScan(event, payload, mode, workspace) {
@@ -12841,7 +13099,7 @@ function splitArgs(text) {
 
 // src/action/output-file.ts
 import fs2 from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 init_errors();
 function openOutputFile(file, roots, what) {
   const root = roots.find((folder2) => isInside(file, folder2) && file !== folder2);
@@ -12852,8 +13110,8 @@ function openOutputFile(file, roots, what) {
   const realRoot = realpath(root, what);
   let folder = realRoot;
   let walked = "";
-  for (const name of path9.relative(root, path9.dirname(file)).split(path9.sep).filter(Boolean)) {
-    const next = path9.join(folder, name);
+  for (const name of path10.relative(root, path10.dirname(file)).split(path10.sep).filter(Boolean)) {
+    const next = path10.join(folder, name);
     walked = walked === "" ? name : `${walked}/${name}`;
     let stat = null;
     try {
@@ -12878,18 +13136,18 @@ function openOutputFile(file, roots, what) {
       refuse(`${walked} is not a folder`);
     }
   }
-  const final = path9.join(folder, path9.basename(file));
+  const final = path10.join(folder, path10.basename(file));
   let fd;
   try {
     fd = fs2.openSync(final, fs2.constants.O_WRONLY | fs2.constants.O_CREAT | fs2.constants.O_NOFOLLOW | fs2.constants.O_NONBLOCK, 420);
   } catch (error) {
     const code2 = error.code;
-    if (code2 === "ELOOP" || code2 === "EMLINK") return refuse(`${path9.basename(file)} is a symbolic link`);
+    if (code2 === "ELOOP" || code2 === "EMLINK") return refuse(`${path10.basename(file)} is a symbolic link`);
     throw failure(what, file, error);
   }
   try {
     const opened = fs2.fstatSync(fd);
-    if (!opened.isFile()) refuse(`${path9.basename(file)} is not a regular file`);
+    if (!opened.isFile()) refuse(`${path10.basename(file)} is not a regular file`);
     const named = fs2.lstatSync(final);
     if (named.ino !== opened.ino || named.dev !== opened.dev || realpath(folder, what) !== folder) refuse("the folder changed while it was being opened");
   } catch (error) {
@@ -12980,7 +13238,7 @@ function cell(text) {
 }
 
 // src/action/trusted.ts
-import path10 from "node:path";
+import path11 from "node:path";
 init_types();
 init_errors();
 init_run();
@@ -13040,9 +13298,9 @@ async function keywardenKeyDiffers(base, head) {
   return await key(base) !== await key(head);
 }
 function repositoryPath(workspace, named) {
-  const absolute = path10.resolve(workspace, named);
+  const absolute = path11.resolve(workspace, named);
   if (absolute === workspace || !isInside(absolute, workspace)) return null;
-  return path10.relative(workspace, absolute).split(path10.sep).join("/");
+  return path11.relative(workspace, absolute).split(path11.sep).join("/");
 }
 var CommitTree = class {
   constructor(cwd, rev) {
@@ -13057,8 +13315,8 @@ var CommitTree = class {
     return `${this.rev.slice(0, 12)}:${file}`;
   }
   async entry(file) {
-    const dir = path10.posix.dirname(file);
-    return (await this.folder(dir === "." ? "" : dir))?.get(path10.posix.basename(file)) ?? null;
+    const dir = path11.posix.dirname(file);
+    return (await this.folder(dir === "." ? "" : dir))?.get(path11.posix.basename(file)) ?? null;
   }
   /** The file's text, null when the commit has no such file; a link or a folder there is an error. */
   async text(file) {
@@ -13120,13 +13378,13 @@ var CommitTree = class {
 async function runAction(io) {
   const { env: env2 } = io;
   try {
-    const workspace = path11.resolve(env2.GITHUB_WORKSPACE || ".");
+    const workspace = path12.resolve(env2.GITHUB_WORKSPACE || ".");
     const inputs = readInputs(env2);
     const event = env2.GITHUB_EVENT_NAME ?? "";
     const payload = readPayload(env2.GITHUB_EVENT_PATH);
     const plan = planScan(event, payload, inputs.mode, workspace);
-    const runnerTemp = path11.resolve(env2.RUNNER_TEMP || os2.tmpdir());
-    const sarifPath = inputs.sarif ? path11.resolve(workspace, inputs.sarif) : path11.join(runnerTemp, "keywarden.sarif");
+    const runnerTemp = path12.resolve(env2.RUNNER_TEMP || os2.tmpdir());
+    const sarifPath = inputs.sarif ? path12.resolve(workspace, inputs.sarif) : path12.join(runnerTemp, "keywarden.sarif");
     io.stdout.write(`keywarden: scanning ${plan.describe}
 `);
     if (plan.args.length === 0) {
@@ -13157,13 +13415,18 @@ async function runAction(io) {
         describe: plan.describe,
         repositoryUrl: env2.GITHUB_SERVER_URL && env2.GITHUB_REPOSITORY ? `${env2.GITHUB_SERVER_URL}/${env2.GITHUB_REPOSITORY}` : null,
         sha: env2.GITHUB_SHA ?? null,
-        sarifPath: sarifPath.startsWith(workspace + path11.sep) ? path11.relative(workspace, sarifPath) : sarifPath,
+        sarifPath: sarifPath.startsWith(workspace + path12.sep) ? path12.relative(workspace, sarifPath) : sarifPath,
         playbook: count > 0 ? playbookMarkdown(outcome, plan.args) : "",
         warnings: trusted?.warnings.map((warning) => warning.message)
       })
     );
     setOutput(env2.GITHUB_OUTPUT, "findings", String(count));
     setOutput(env2.GITHUB_OUTPUT, "sarif", sarifPath);
+    if (outcome.incomplete) {
+      io.stdout.write(`::error::${escapeData("keywarden could not read every blob it was asked to scan: see the warning")}
+`);
+      return 2;
+    }
     if (count > 0 && inputs.failOnFindings) {
       io.stdout.write(`::error::${escapeData(`keywarden found ${count} AWS credential${count === 1 ? "" : "s"}: see the annotations and the job summary`)}
 `);

@@ -261,33 +261,54 @@ function mayBeUtf16(data2) {
 }
 
 // src/engine/lines.ts
+var BLOCK = 1 << 16;
 var LineIndex = class {
   constructor(text) {
     this.text = text;
   }
   text;
+  /** Per block: line breaks before its first character, and the offset where the line holding it starts. */
+  breaks = null;
   starts = null;
   build() {
-    const starts = [0];
-    for (let i = this.text.indexOf("\n"); i !== -1; i = this.text.indexOf("\n", i + 1)) starts.push(i + 1);
-    return starts;
+    const blocks = Math.floor(this.text.length / BLOCK) + 1;
+    const breaks = new Int32Array(blocks);
+    const starts = new Int32Array(blocks);
+    let count = 0;
+    let lineStart = 0;
+    let block = 1;
+    for (let i = this.text.indexOf("\n"); ; i = this.text.indexOf("\n", i + 1)) {
+      const at = i === -1 ? this.text.length : i;
+      for (; block < blocks && block * BLOCK <= at; block++) {
+        breaks[block] = count;
+        starts[block] = lineStart;
+      }
+      if (i === -1) break;
+      count++;
+      lineStart = i + 1;
+    }
+    this.breaks = breaks;
+    this.starts = starts;
   }
   /** 0-based line index of `offset`. */
   lineOf(offset) {
-    const starts = this.starts ??= this.build();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return this.locate(offset).line;
   }
   /** 1-based line and column of `offset`. */
   position(offset) {
-    const line = this.lineOf(offset);
-    return { line: line + 1, column: offset - this.starts[line] + 1 };
+    const { line, start } = this.locate(offset);
+    return { line: line + 1, column: offset - start + 1 };
+  }
+  locate(offset) {
+    if (this.breaks === null) this.build();
+    const block = Math.min(Math.floor(Math.max(0, offset) / BLOCK), this.breaks.length - 1);
+    let line = this.breaks[block];
+    let start = this.starts[block];
+    for (let i = this.text.indexOf("\n", block * BLOCK); i !== -1 && i < offset; i = this.text.indexOf("\n", i + 1)) {
+      line++;
+      start = i + 1;
+    }
+    return { line, start };
   }
 };
 function linesBack(text, offset, count, floor) {
@@ -1751,7 +1772,7 @@ var PackFile = class {
   }
   /** The inflated data (`size` bytes, from the entry's header) of the zlib stream in [dataAt, end). */
   inflate(dataAt, end, size) {
-    const data2 = inflateSync(this.read(dataAt, end - dataAt), { chunkSize: Math.max(64, Math.min(size, 1 << 24)), maxOutputLength: Math.max(1, size) });
+    const data2 = inflateSync(this.read(dataAt, end - dataAt), { chunkSize: Math.max(64, size + 1), maxOutputLength: Math.max(1, size) });
     if (data2.length !== size) throw new Error(`pack entry inflated to ${data2.length} bytes, expected ${size}`);
     return data2;
   }

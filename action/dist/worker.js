@@ -260,33 +260,54 @@ function mayBeUtf16(data2) {
 }
 
 // src/engine/lines.ts
+var BLOCK = 1 << 16;
 var LineIndex = class {
   constructor(text) {
     this.text = text;
   }
   text;
+  /** Per block: line breaks before its first character, and the offset where the line holding it starts. */
+  breaks = null;
   starts = null;
   build() {
-    const starts = [0];
-    for (let i = this.text.indexOf("\n"); i !== -1; i = this.text.indexOf("\n", i + 1)) starts.push(i + 1);
-    return starts;
+    const blocks = Math.floor(this.text.length / BLOCK) + 1;
+    const breaks = new Int32Array(blocks);
+    const starts = new Int32Array(blocks);
+    let count = 0;
+    let lineStart = 0;
+    let block = 1;
+    for (let i = this.text.indexOf("\n"); ; i = this.text.indexOf("\n", i + 1)) {
+      const at = i === -1 ? this.text.length : i;
+      for (; block < blocks && block * BLOCK <= at; block++) {
+        breaks[block] = count;
+        starts[block] = lineStart;
+      }
+      if (i === -1) break;
+      count++;
+      lineStart = i + 1;
+    }
+    this.breaks = breaks;
+    this.starts = starts;
   }
   /** 0-based line index of `offset`. */
   lineOf(offset) {
-    const starts = this.starts ??= this.build();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return this.locate(offset).line;
   }
   /** 1-based line and column of `offset`. */
   position(offset) {
-    const line = this.lineOf(offset);
-    return { line: line + 1, column: offset - this.starts[line] + 1 };
+    const { line, start } = this.locate(offset);
+    return { line: line + 1, column: offset - start + 1 };
+  }
+  locate(offset) {
+    if (this.breaks === null) this.build();
+    const block = Math.min(Math.floor(Math.max(0, offset) / BLOCK), this.breaks.length - 1);
+    let line = this.breaks[block];
+    let start = this.starts[block];
+    for (let i = this.text.indexOf("\n", block * BLOCK); i !== -1 && i < offset; i = this.text.indexOf("\n", i + 1)) {
+      line++;
+      start = i + 1;
+    }
+    return { line, start };
   }
 };
 function linesBack(text, offset, count, floor) {
@@ -867,7 +888,7 @@ var NO_GRAFTS = "/dev/null/keywarden-ignores-grafts";
 var childEnv = null;
 function gitEnv() {
   if (childEnv !== null) return childEnv;
-  const env = { ...process.env, GIT_GRAFT_FILE: NO_GRAFTS, LC_ALL: "C" };
+  const env = { ...process.env, GIT_GRAFT_FILE: NO_GRAFTS, LC_ALL: "C", GIT_NO_LAZY_FETCH: "1", GIT_ALLOW_PROTOCOL: "" };
   delete env.GIT_DIFF_OPTS;
   delete env.GIT_EXTERNAL_DIFF;
   childEnv = env;
@@ -1725,6 +1746,7 @@ port.on("message", (slice) => {
 async function scanSlice(slice) {
   const paths = new Map(slice.shas.map((sha, i) => [sha, slice.paths[i]]));
   const found = [];
+  const missing = [];
   let cleanItems = 0;
   let cleanBytes = 0;
   let tickItems = 0;
@@ -1734,6 +1756,7 @@ async function scanSlice(slice) {
     allocate,
     borrow: true,
     onBlob(blob) {
+      if (blob.missing) missing.push(blob.sha);
       if (blob.data === null) return;
       const result = detectChunk({ path: paths.get(blob.sha) ?? blob.sha, data: blob.data }, rules);
       if (result.skipped || result.candidates.length > 0) found.push({ sha: blob.sha, result });
@@ -1751,5 +1774,5 @@ async function scanSlice(slice) {
     }
   });
   if (tickItems > 0) port.postMessage({ type: "progress", items: tickItems, bytes: tickBytes });
-  return { type: "done", id: slice.id, found, cleanItems, cleanBytes };
+  return { type: "done", id: slice.id, found, missing, cleanItems, cleanBytes };
 }

@@ -81,6 +81,11 @@ export async function runAction(io: ActionIo): Promise<number> {
     );
     setOutput(env.GITHUB_OUTPUT, 'findings', String(count));
     setOutput(env.GITHUB_OUTPUT, 'sarif', sarifPath);
+    // Blobs missing from the checkout (a partial clone): what was scanned is reported, but it is not a pass.
+    if (outcome.incomplete) {
+      io.stdout.write(`::error::${escapeData('keywarden could not read every blob it was asked to scan: see the warning')}\n`);
+      return 2;
+    }
     if (count > 0 && inputs.failOnFindings) {
       io.stdout.write(`::error::${escapeData(`keywarden found ${count} AWS credential${count === 1 ? '' : 's'}: see the annotations and the job summary`)}\n`);
       return 1;

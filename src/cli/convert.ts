@@ -23,6 +23,7 @@ export function toScanOptions(command: Command, positional: string[], raw: RawAr
   if (timeout !== undefined) options.verifyTimeout = parseSeconds(timeout);
   options.redact = raw.redact !== false;
   options.defaultIgnores = raw['no-default-ignores'] !== true;
+  options.allowMissing = raw['allow-missing'] === true;
   options.verbose = raw.verbose === true;
   options.quiet = raw.quiet === true;
   options.debug = raw.debug === true;

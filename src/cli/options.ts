@@ -36,6 +36,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
   baseline: { type: 'string', describe: 'Baseline file of accepted findings', commands: SCANNING },
   redact: { type: 'boolean', default: true, describe: 'Redact secret keys and tokens (--no-redact prints them whole)', commands: SCANNING },
   'max-file-size': { type: 'string', describe: 'Skip files larger than this (bytes, or e.g. 10MB)', commands: SCANNING },
+  'allow-missing': { type: 'boolean', describe: 'Exit 0 or 1 even when blobs the scan needs are missing from the repository (a partial clone, damaged objects); a warning still lists them', commands: SCANNING },
   'no-default-ignores': { type: 'boolean', describe: 'Also walk .git/ and node_modules/ folders', commands: SCANNING },
   verbose: { type: 'boolean', alias: 'v', describe: 'Say which files were skipped and why, and list allowed findings', commands: SCANNING },
   quiet: { type: 'boolean', alias: 'q', describe: 'No progress, no notes: only the report', commands: SCANNING },
@@ -65,6 +66,8 @@ export interface ScanOptions {
   baseline?: string;
   redact: boolean;
   maxFileSize?: number;
+  /** Missing objects leave the exit code alone (a warning still says so); by default they make it 2. */
+  allowMissing: boolean;
   defaultIgnores: boolean;
   verbose: boolean;
   quiet: boolean;
@@ -87,6 +90,7 @@ export function defaultOptions(command: Command): ScanOptions {
     stdin: false,
     format: 'text',
     redact: true,
+    allowMissing: false,
     defaultIgnores: true,
     verbose: false,
     quiet: false,

@@ -1,34 +1,64 @@
 // Offsets → 1-based line and column. Built lazily, only for texts that produced a candidate, because most
 // scanned texts produce none. Lines end at LF; a CR before it is just a character at the end of the line, so
 // CRLF files get the same lines and columns as LF files.
+//
+// The index is sparse: for every block of BLOCK characters it keeps how many line breaks come before the
+// block and where the line running into it starts, and a question counts breaks within one block. An array
+// of every line start cost 8 bytes or more per line: 100+ MB for a 200 MB file of short lines, more than the
+// file (issue #10: a blob's scan must stay within about twice its size).
+
+/** Characters per block: a question reads at most this many; the index holds 8 bytes per block. */
+const BLOCK = 1 << 16;
 
 export class LineIndex {
-  private starts: number[] | null = null;
+  /** Per block: line breaks before its first character, and the offset where the line holding it starts. */
+  private breaks: Int32Array | null = null;
+  private starts: Int32Array | null = null;
   constructor(private readonly text: string) {}
 
-  private build(): number[] {
-    const starts = [0];
-    for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
-    return starts;
+  private build(): void {
+    const blocks = Math.floor(this.text.length / BLOCK) + 1;
+    const breaks = new Int32Array(blocks);
+    const starts = new Int32Array(blocks);
+    let count = 0;
+    let lineStart = 0;
+    let block = 1;
+    for (let i = this.text.indexOf('\n'); ; i = this.text.indexOf('\n', i + 1)) {
+      const at = i === -1 ? this.text.length : i;
+      // Blocks that begin at or before this break (and after the previous one) lie in the current line.
+      for (; block < blocks && block * BLOCK <= at; block++) {
+        breaks[block] = count;
+        starts[block] = lineStart;
+      }
+      if (i === -1) break;
+      count++;
+      lineStart = i + 1;
+    }
+    this.breaks = breaks;
+    this.starts = starts;
   }
 
   /** 0-based line index of `offset`. */
   lineOf(offset: number): number {
-    const starts = (this.starts ??= this.build());
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return this.locate(offset).line;
   }
 
   /** 1-based line and column of `offset`. */
   position(offset: number): { line: number; column: number } {
-    const line = this.lineOf(offset);
-    return { line: line + 1, column: offset - this.starts![line] + 1 };
+    const { line, start } = this.locate(offset);
+    return { line: line + 1, column: offset - start + 1 };
+  }
+
+  private locate(offset: number): { line: number; start: number } {
+    if (this.breaks === null) this.build();
+    const block = Math.min(Math.floor(Math.max(0, offset) / BLOCK), this.breaks!.length - 1);
+    let line = this.breaks![block];
+    let start = this.starts![block];
+    for (let i = this.text.indexOf('\n', block * BLOCK); i !== -1 && i < offset; i = this.text.indexOf('\n', i + 1)) {
+      line++;
+      start = i + 1;
+    }
+    return { line, start };
   }
 }
 

@@ -45,9 +45,8 @@ export async function presenceOf(cwd: string, findings: readonly Located[], dete
     maxSize,
     onBlob(blob) {
       if (blob.data === null) return;
-      const data = Buffer.from(blob.data);
       scans.push(
-        detect({ path: pathOfBlob.get(blob.sha)!, data }).then((result) => {
+        detect({ path: pathOfBlob.get(blob.sha)!, data: blob.data }).then((result) => {
           secretsIn.set(blob.sha, new Set(result.candidates.map((candidate) => candidate.secret)));
         }),
       );

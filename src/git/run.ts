@@ -61,7 +61,12 @@ let childEnv: NodeJS.ProcessEnv | null = null;
 function gitEnv(): NodeJS.ProcessEnv {
   if (childEnv !== null) return childEnv;
   // LC_ALL=C: git's messages in English, as gitFailure and repo.ts read them.
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_GRAFT_FILE: NO_GRAFTS, LC_ALL: 'C' };
+  // A scan never fetches and never writes into .git: in a partial clone git would otherwise fetch each missing
+  // blob from the promisor remote as it is read (network access, and a new pack in .git/objects).
+  // GIT_NO_LAZY_FETCH turns that off where git knows it (2.44, and the 2024-05 security releases from 2.39.4
+  // on); older git honours GIT_ALLOW_PROTOCOL (since 2.1), and an empty list allows no transport at all, so a
+  // lazy fetch fails before it connects. Missing blobs are then noted and make the exit code 2 (missing-blobs.ts).
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_GRAFT_FILE: NO_GRAFTS, LC_ALL: 'C', GIT_NO_LAZY_FETCH: '1', GIT_ALLOW_PROTOCOL: '' };
   // GIT_DIFF_OPTS overrides -U0 of the staged diff; GIT_EXTERNAL_DIFF is refused by --no-ext-diff already.
   delete env.GIT_DIFF_OPTS;
   delete env.GIT_EXTERNAL_DIFF;

@@ -14,6 +14,7 @@ import type { Candidate, Detect, DetectResult, Located, Note, ScanStats } from '
 import { readBlobs } from './cat-file.js';
 import { blobsToCheck, findIntroductions } from './introductions.js';
 import { GITLINK_MODE, readLog, SYMLINK_MODE, type LogCommit } from './log.js';
+import { hasPromisedObjects, MissingBlobs } from './missing-blobs.js';
 import { git } from './run.js';
 import type { WorkerSet } from '../pool/pool.js';
 import { startPackScan, type PackScan, type PackVerdict } from './pack/packs.js';
@@ -52,14 +53,26 @@ export async function scanCommits(context: SourceContext, detect: Detect, scan: 
   const objects = { packOrder: scan.wholeRepository && packs === null ? listObjects(cwd, ['--batch-all-objects', '--unordered']) : null };
   objects.packOrder?.catch(() => {}); // awaited below; a log failure must not leave it unhandled
   const early = objects.packOrder === null || scan.workers === false ? null : objects.packOrder.then((objects) => (scan.workers || blobBytes(objects, maxSize) >= POOL_MIN_BYTES ? import('../pool/pool.js').then((pool) => pool.startWorkers(context.config, cwd)) : null)).catch(() => null);
+  const store: ObjectStore = { promised: hasPromisedObjects(cwd), missing: new MissingBlobs() };
   try {
-    return await scanWith(context, detect, scan, stats, notes, objects, early, packs);
+    const located = await scanWith(context, detect, scan, stats, notes, objects, early, packs, store);
+    const note = store.missing.note(context.options.allowMissing);
+    if (note !== null) notes.push(note);
+    return located;
   } finally {
     await Promise.all([early?.then((workers) => workers?.close()), packs?.close()]);
   }
 }
 
-async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan, stats: ScanStats, notes: Note[], objects: { packOrder: Promise<Map<string, number>> | null }, early: Promise<WorkerSet | null> | null, packs: PackScan | null): Promise<Located[]> {
+/** What is known of the object store: whether it holds promised objects, and which blobs it lacks. */
+interface ObjectStore {
+  promised: Promise<boolean>;
+  missing: MissingBlobs;
+  /** Every blob present with its size, listed once when the store holds promised objects. */
+  present?: Promise<Map<string, number>>;
+}
+
+async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan, stats: ScanStats, notes: Note[], objects: { packOrder: Promise<Map<string, number>> | null }, early: Promise<WorkerSet | null> | null, packs: PackScan | null, store: ObjectStore): Promise<Located[]> {
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
   const commits = await readLog(cwd, scan.revs, scan.stdinRevs);
@@ -67,7 +80,7 @@ async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan
   if (commits.length === 0) return [];
 
   const judged = await packs?.verdict;
-  const plans = await planBlobs(cwd, commits, objects.packOrder, judged ?? null, scan.wholeRepository);
+  const plans = await planBlobs(cwd, commits, objects.packOrder, judged ?? null, scan.wholeRepository, store);
   objects.packOrder = null; // the list of every object is large: let it go before the scan
   const hits = new Map<string, Candidate[]>();
   const scanned = new Set<string>();
@@ -100,7 +113,7 @@ async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan
   }
   const workers = (await early) ?? (scan.workers ?? totalBytes >= POOL_MIN_BYTES ? (await import('../pool/pool.js')).startWorkers(context.config, cwd) : null);
   try {
-    await Promise.all([scanBlobs(context, detect, wanted, totalBytes, record, workers, stats, scanned), scanDirty(context, detect, packs, dirty, record, stats, scanned, notes)]);
+    await Promise.all([scanBlobs(context, detect, wanted, totalBytes, record, store.missing, workers, stats, scanned), scanDirty(context, detect, packs, dirty, record, stats, scanned, notes, store.missing)]);
   } finally {
     if (workers !== (await early)) await workers?.close();
   }
@@ -108,11 +121,13 @@ async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan
   // The parents' versions of paths with candidates (outside a range they were not read yet).
   const extra = [...blobsToCheck(commits, hits)].filter(([sha]) => !scanned.has(sha));
   if (extra.length > 0) {
-    const sizes = await listObjects(cwd, [], extra.map(([sha]) => sha));
-    await scanBlobs(context, detect, extra.map(([sha, path]) => ({ sha, path, size: sizes.get(sha) ?? 0 })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
+    const sizes = await blobSizes(cwd, extra.map(([sha]) => sha), store);
+    // A parent's version that is missing cannot clear the commit: the key is then reported as introduced.
+    for (const [sha, path] of extra) if (!sizes.has(sha)) store.missing.add(sha, path);
+    await scanBlobs(context, detect, extra.filter(([sha]) => sizes.has(sha)).map(([sha, path]) => ({ sha, path, size: sizes.get(sha)! })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
       scanned.add(plan.sha);
       if (!result.skipped && result.candidates.length > 0) hits.set(plan.sha, result.candidates);
-    }, null);
+    }, store.missing, null);
   }
 
   const trees = new Map<string, Promise<Set<string>>>();
@@ -136,8 +151,9 @@ async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan
 /**
  * Every blob the commits hold (first path seen), with sizes: those the pack reader judged as it knows them,
  * the rest in pack order when the whole repository is listed (git reads deltas far faster in that order).
+ * A blob git does not list is missing: it is noted, never asked for (a partial clone's git would die on it).
  */
-async function planBlobs(cwd: string, commits: readonly LogCommit[], packOrder: Promise<Map<string, number>> | null, judged: PackVerdict | null, wholeRepository: boolean): Promise<BlobPlan[]> {
+async function planBlobs(cwd: string, commits: readonly LogCommit[], packOrder: Promise<Map<string, number>> | null, judged: PackVerdict | null, wholeRepository: boolean, store: ObjectStore): Promise<BlobPlan[]> {
   const paths = new Map<string, string>();
   for (const commit of commits) {
     for (const block of commit.blocks) {
@@ -158,19 +174,18 @@ async function planBlobs(cwd: string, commits: readonly LogCommit[], packOrder: 
     if (paths.size === 0) return plans;
   }
   const everything = packOrder ?? (wholeRepository && judged === null ? listObjects(cwd, ['--batch-all-objects', '--unordered']) : null);
-  const objects = everything ? await everything : await listObjects(cwd, [], [...paths.keys()]);
+  const objects = everything ? await everything : await blobSizes(cwd, [...paths.keys()], store);
   for (const [sha, size] of objects) {
     const path = paths.get(sha);
     if (path === undefined) continue;
     plans.push({ sha, path, size });
     paths.delete(sha);
   }
-  // Anything git did not list (a missing object in a partial clone) is still asked for; the reader notes it.
-  for (const [sha, path] of paths) plans.push({ sha, path, size: 0 });
+  for (const [sha, path] of paths) store.missing.add(sha, path);
   return plans;
 }
 
-async function scanBlobs(context: SourceContext, detect: Detect, plans: BlobPlan[], totalBytes: number, record: (plan: BlobPlan, result: DetectResult) => void, workers: WorkerSet | null, stats?: ScanStats, scanned?: Set<string>): Promise<void> {
+async function scanBlobs(context: SourceContext, detect: Detect, plans: BlobPlan[], totalBytes: number, record: (plan: BlobPlan, result: DetectResult) => void, missing: MissingBlobs, workers: WorkerSet | null, stats?: ScanStats, scanned?: Set<string>): Promise<void> {
   if (plans.length === 0) return;
   const progress = context.progress;
   let done = 0;
@@ -191,6 +206,7 @@ async function scanBlobs(context: SourceContext, detect: Detect, plans: BlobPlan
         stats.bytes += bytes;
       },
       onProgress: tick,
+      onMissing: (sha) => missing.add(sha, bySha.get(sha)?.path ?? sha),
     });
     for (const plan of plans) scanned.add(plan.sha);
     return;
@@ -201,6 +217,7 @@ async function scanBlobs(context: SourceContext, detect: Detect, plans: BlobPlan
     maxSize: context.config.maxFileSize,
     onBlob(blob) {
       const plan = bySha.get(blob.sha) ?? { sha: blob.sha, path: blob.sha, size: blob.size };
+      if (blob.missing) missing.add(blob.sha, plan.path); // gone since it was listed (a concurrent gc, damage)
       if (blob.data === null) return;
       pending.push(
         detect({ path: plan.path, data: blob.data }).then((result) => {
@@ -233,7 +250,7 @@ function scanPacks(context: SourceContext, notes: Note[]): PackScan {
  * judged fine a moment ago), the same blobs are read through git instead: results are kept aside until the
  * threads are done, so that nothing is counted twice. Exported for tests.
  */
-export async function scanDirty(context: SourceContext, detect: Detect, packs: PackScan | null, dirty: BlobPlan[], record: (plan: BlobPlan, result: DetectResult) => void, stats: ScanStats, scanned: Set<string>, notes: Note[]): Promise<void> {
+export async function scanDirty(context: SourceContext, detect: Detect, packs: PackScan | null, dirty: BlobPlan[], record: (plan: BlobPlan, result: DetectResult) => void, stats: ScanStats, scanned: Set<string>, notes: Note[], missing: MissingBlobs): Promise<void> {
   if (packs === null || dirty.length === 0) return;
   const bySha = new Map(dirty.map((plan) => [plan.sha, plan]));
   const found: Array<[BlobPlan, DetectResult]> = [];
@@ -249,7 +266,7 @@ export async function scanDirty(context: SourceContext, detect: Detect, packs: P
     });
   } catch (error) {
     notes.push({ level: 'info', message: `the pack reader failed, so ${dirty.length} blob${dirty.length === 1 ? ' was' : 's were'} read through git instead: ${error instanceof Error ? error.message : String(error)}` });
-    await scanBlobs(context, detect, dirty, 0, record, null);
+    await scanBlobs(context, detect, dirty, 0, record, missing, null);
     return;
   }
   for (const [plan, result] of found) record(plan, result);
@@ -284,6 +301,22 @@ async function listObjects(cwd: string, flags: string[], shas: string[] = []): P
     at = end + 1;
   }
   return blobs;
+}
+
+/**
+ * The sizes of the given blobs that the repository has. In a repository with promised objects (a partial
+ * clone) git dies when asked about one it lacks, so there the whole store is listed instead.
+ */
+async function blobSizes(cwd: string, shas: string[], store: ObjectStore): Promise<Map<string, number>> {
+  if (shas.length === 0) return new Map();
+  const all = (await store.promised) ? await (store.present ??= listObjects(cwd, ['--batch-all-objects', '--unordered'])) : await listObjects(cwd, [], shas);
+  if (all.size <= shas.length) return all;
+  const sizes = new Map<string, number>();
+  for (const sha of shas) {
+    const size = all.get(sha);
+    if (size !== undefined) sizes.set(sha, size);
+  }
+  return sizes;
 }
 
 /** `run` with at most `slots` calls in flight; the others wait their turn. */

@@ -23,6 +23,8 @@ export interface PoolCallbacks {
   /** Blobs scanned and clean. */
   onClean(items: number, bytes: number): void;
   onProgress(items: number, bytes: number): void;
+  /** A blob the repository turned out to lack (not scanned). */
+  onMissing?(sha: string): void;
 }
 
 // Measured (18:44, bench repo): 6 slices per worker cost 5.5-6.1 s user + 2.4-2.7 s sys, 2 slices 5.1-5.3 s +
@@ -61,6 +63,7 @@ export function startWorkers(config: Config, cwd: string, size = defaultSize()):
                 else if (message.type === 'error') reject(new RuntimeError(message.message));
                 else {
                   for (const { sha, result } of message.found) callbacks.onFound(sha, result);
+                  for (const sha of message.missing) callbacks.onMissing?.(sha);
                   callbacks.onClean(message.cleanItems, message.cleanBytes);
                   send();
                 }

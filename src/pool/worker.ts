@@ -18,7 +18,7 @@ export interface Slice {
 
 export type WorkerMessage =
   | { type: 'progress'; items: number; bytes: number }
-  | { type: 'done'; id: number; found: Array<{ sha: string; result: DetectResult }>; cleanItems: number; cleanBytes: number }
+  | { type: 'done'; id: number; found: Array<{ sha: string; result: DetectResult }>; missing: string[]; cleanItems: number; cleanBytes: number }
   | { type: 'error'; message: string };
 
 const data = workerData as { config: Config; cwd: string };
@@ -43,6 +43,7 @@ port.on('message', (slice: Slice) => {
 async function scanSlice(slice: Slice): Promise<WorkerMessage> {
   const paths = new Map(slice.shas.map((sha, i) => [sha, slice.paths[i]]));
   const found: Array<{ sha: string; result: DetectResult }> = [];
+  const missing: string[] = [];
   let cleanItems = 0;
   let cleanBytes = 0;
   let tickItems = 0;
@@ -52,7 +53,8 @@ async function scanSlice(slice: Slice): Promise<WorkerMessage> {
     allocate,
     borrow: true,
     onBlob(blob) {
-      if (blob.data === null) return; // sizes were checked before slicing; a missing object is simply not scanned
+      if (blob.missing) missing.push(blob.sha);
+      if (blob.data === null) return; // sizes were checked before slicing
       // detectChunk starts with the engine's byte prefilter: most blobs are never decoded.
       const result = detectChunk({ path: paths.get(blob.sha) ?? blob.sha, data: blob.data }, rules);
       if (result.skipped || result.candidates.length > 0) found.push({ sha: blob.sha, result });
@@ -70,5 +72,5 @@ async function scanSlice(slice: Slice): Promise<WorkerMessage> {
     },
   });
   if (tickItems > 0) port!.postMessage({ type: 'progress', items: tickItems, bytes: tickBytes } satisfies WorkerMessage);
-  return { type: 'done', id: slice.id, found, cleanItems, cleanBytes };
+  return { type: 'done', id: slice.id, found, missing, cleanItems, cleanBytes };
 }

@@ -5,23 +5,20 @@
 // three git calls in all: one diff, one cat-file, one rev-parse alongside the diff.
 import { readBlobs } from '../git/cat-file.js';
 import { GITLINK_MODE, SYMLINK_MODE } from '../git/log.js';
+import { MissingBlobs } from '../git/missing-blobs.js';
 import { repositoryRoot } from '../git/repo.js';
-import { git } from '../git/run.js';
-import { parseStagedDiff, type StagedFile } from '../git/staged-diff.js';
+import { LineRuns, readStagedDiff, type StagedFile } from '../git/staged-diff.js';
 import { decodeBytes } from '../text/decode.js';
 import type { Candidate, Detect, Located, Note, Source } from '../types.js';
 import type { SourceContext } from './context.js';
 import { locate, oversizeNote, skipNote } from './locate.js';
-
-const DIFF_ARGS = ['diff', '--cached', '--raw', '-p', '-z', '-U0', '--inter-hunk-context=0', '--no-abbrev', '-M', '--diff-filter=d', '--no-color', '--no-ext-diff', '--no-textconv', '--ignore-submodules=none', '--submodule=short', '--no-relative'];
 
 export async function createStagedSource(context: SourceContext): Promise<Source> {
   const stats = { bytes: 0, files: 0, commits: 0 };
   const notes: Note[] = [];
   // On an unborn branch (first commit) git diffs the index against the empty tree by itself. The diff's paths
   // are relative to the top level, which a third, concurrent git call finds (the hook runs there; people may not).
-  const [diff, root] = await Promise.all([git(context.cwd, DIFF_ARGS), repositoryRoot(context.cwd)]);
-  const files = parseStagedDiff(diff);
+  const [files, root] = await Promise.all([readStagedDiff(context.cwd), repositoryRoot(context.cwd)]);
   return {
     mode: 'staged',
     target: 'index',
@@ -30,7 +27,7 @@ export async function createStagedSource(context: SourceContext): Promise<Source
     notes,
     async run(detect: Detect): Promise<Located[]> {
       const scanned = files.filter((file) => {
-        if (file.newSha === null || file.status === 'U') return false;
+        if (file.newSha === null) return false;
         if (file.newMode === GITLINK_MODE || file.newMode === SYMLINK_MODE) {
           if (file.newMode === GITLINK_MODE) notes.push({ level: 'info', verbose: true, message: `skipped ${file.path}: submodule` });
           return false;
@@ -41,19 +38,31 @@ export async function createStagedSource(context: SourceContext): Promise<Source
       const wanted = new Set<string>();
       for (const file of scanned) {
         wanted.add(file.newSha as string);
-        if (file.added === null && file.oldSha !== null) wanted.add(file.oldSha);
+        const head = headVersion(file);
+        if (file.added === null && head !== null) wanted.add(head);
       }
       const blobs = new Map<string, Buffer | null>();
       const sizes = new Map<string, number>();
+      const absent = new Set<string>();
       await readBlobs(context.cwd, [...wanted], {
         maxSize: context.config.maxFileSize,
         onBlob(blob) {
+          if (blob.missing) absent.add(blob.sha);
           blobs.set(blob.sha, blob.data);
           sizes.set(blob.sha, blob.size);
         },
       });
+      // The index may name a blob the object store lacks (git diff read the file from the work tree instead).
+      const missing = new MissingBlobs();
       const located: Located[] = [];
       for (const file of scanned) {
+        if (absent.has(file.newSha as string)) {
+          missing.add(file.newSha as string, file.path);
+          continue;
+        }
+        // Without the HEAD version, every line counts as added (more reported, never less).
+        const head = headVersion(file);
+        if (file.added === null && head !== null && absent.has(head)) missing.add(head, file.fromPath ?? file.path);
         const data = blobs.get(file.newSha as string) ?? null;
         if (data === null) {
           notes.push(oversizeNote(file.path, sizes.get(file.newSha as string) ?? 0, context.config.maxFileSize));
@@ -66,15 +75,22 @@ export async function createStagedSource(context: SourceContext): Promise<Source
         }
         stats.files++;
         stats.bytes += data.length;
-        const added = file.added ?? addedByLines(data, file.oldSha === null ? null : blobs.get(file.oldSha) ?? null);
+        const added = file.added ?? addedByLines(data, head === null ? null : blobs.get(head) ?? null);
         located.push(...locate(result.candidates.filter((candidate) => onAddedLine(candidate, added)), file.path, null));
       }
+      const note = missing.note(context.options.allowMissing);
+      if (note !== null) notes.push(note);
       return located;
     },
   };
 }
 
-function onAddedLine(candidate: Candidate, added: Set<number>): boolean {
+/** The HEAD version a file's lines are compared with; none when it was a symlink or submodule (a type change). */
+function headVersion(file: StagedFile): string | null {
+  return file.status === 'T' ? null : file.oldSha;
+}
+
+function onAddedLine(candidate: Candidate, added: LineRuns): boolean {
   for (let line = candidate.line; line <= candidate.endLine; line++) if (added.has(line)) return true;
   return false;
 }
@@ -85,9 +101,9 @@ function onAddedLine(candidate: Candidate, added: Set<number>): boolean {
  * line matches at most one new line). Unlike a real diff this ignores order, which for secrets is what we
  * want: a key line that merely moved is not new.
  */
-export function addedByLines(staged: Buffer, head: Buffer | null): Set<number> {
+export function addedByLines(staged: Buffer, head: Buffer | null): LineRuns {
   const newLines = linesOf(staged);
-  const added = new Set<number>();
+  const added = new LineRuns();
   const old = new Map<string, number>();
   for (const line of head === null ? [] : linesOf(head)) old.set(line, (old.get(line) ?? 0) + 1);
   newLines.forEach((line, index) => {

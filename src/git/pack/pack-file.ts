@@ -119,7 +119,10 @@ export class PackFile {
   /** The inflated data (`size` bytes, from the entry's header) of the zlib stream in [dataAt, end). */
   inflate(dataAt: number, end: number, size: number): Buffer {
     // A damaged stream that would inflate past its stated size is stopped there (and reported as damaged).
-    const data = inflateSync(this.read(dataAt, end - dataAt), { chunkSize: Math.max(64, Math.min(size, 1 << 24)), maxOutputLength: Math.max(1, size) });
+    // One output buffer of size + 1: zlib then fills it in one go and returns a view of it, where smaller
+    // chunks are joined by a copy at the end (twice the blob's size at once; issue #10). A stated size that
+    // is a lie costs address space, not memory: pages never written are never resident.
+    const data = inflateSync(this.read(dataAt, end - dataAt), { chunkSize: Math.max(64, size + 1), maxOutputLength: Math.max(1, size) });
     if (data.length !== size) throw new Error(`pack entry inflated to ${data.length} bytes, expected ${size}`);
     return data;
   }
