@@ -77,7 +77,8 @@ export class LineRuns {
   }
 }
 
-const DIFF_ARGS = ['diff', '--cached', '--raw', '-p', '-z', '-U0', '--inter-hunk-context=0', '--no-abbrev', '--full-index', '-M', '--diff-filter=du', '--no-color', '--no-ext-diff', '--no-textconv', '--ignore-submodules=none', '--submodule=short', '--no-relative'];
+// No --no-relative (git 2.28+): run.ts pins diff.relative=false, and git before 2.28 has no such setting.
+const DIFF_ARGS = ['diff', '--cached', '--raw', '-p', '-z', '-U0', '--inter-hunk-context=0', '--no-abbrev', '--full-index', '-M', '--diff-filter=du', '--no-color', '--no-ext-diff', '--no-textconv', '--ignore-submodules=none', '--submodule=short'];
 
 /** Runs the staged diff and parses it as it arrives. */
 export async function readStagedDiff(cwd: string): Promise<StagedFile[]> {
