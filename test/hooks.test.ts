@@ -275,3 +275,24 @@ describe('hooks/pre-push', () => {
     expect(deleted.status, deleted.output).toBe(0);
   });
 });
+
+describe('scan --staged reads the repository\'s .keywarden-baseline.json itself (one default for every hook)', () => {
+  it('from any subfolder; `keywarden baseline` is not hidden by it; other modes read only --baseline', () => {
+    const repo = Repo.init();
+    repo.commit('base', { 'README.md': 'hi\n' });
+    const keyId = fakeKeyId();
+    repo.write('app/conf/aws.ini', credentialsFile(keyId, fakeSecret()));
+    repo.git('add', 'app/conf/aws.ini');
+    const sub = path.join(repo.dir, 'app');
+    expect(runCli(['scan', '--staged'], { cwd: sub }).status).toBe(1);
+    expect(runCli(['baseline', '--staged', '--output', '.keywarden-baseline.json'], { cwd: repo.dir }).status).toBe(0);
+    expect(runCli(['scan', '--staged'], { cwd: sub }).status).toBe(0);
+    expect(runCli(['scan', '--staged'], { cwd: repo.dir }).status).toBe(0);
+    // Regenerating the baseline still records the finding the existing baseline accepts.
+    const again = path.join(tempDir('keywarden-baseline-'), 'again.json');
+    expect(runCli(['baseline', '--staged', '--output', again], { cwd: repo.dir }).status).toBe(0);
+    expect(readFileSync(again, 'utf8')).toContain('app/conf/aws.ini');
+    // A files scan is not a hook: no default baseline.
+    expect(runCli(['scan', 'app'], { cwd: repo.dir }).status).toBe(1);
+  });
+});
