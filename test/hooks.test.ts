@@ -108,7 +108,7 @@ describe('keywarden init without package.json (hooks/pre-commit in .git/hooks)',
     expect(result.status).not.toBe(0);
     expect(head(repo)).toBe(before);
     expect(result.output).toContain('cannot find keywarden');
-    expect(result.output).toContain('npm install --save-dev keywarden');
+    expect(result.output).toContain('npm install --save-dev github:OWNER/keywarden');
     expect(result.output).toContain('--no-verify');
     repo.git('restore', '--staged', 'c.txt');
   });
@@ -122,6 +122,8 @@ describe('.pre-commit-hooks.yaml (the pre-commit framework)', () => {
     expect(hook).toMatch(/^ {2}language: node$/m);
     expect(hook).toMatch(/^ {2}pass_filenames: false$/m);
     expect(hook).toMatch(/^ {2}name: .+$/m);
+    // pre-commit before 3.2 (Debian 12 ships 3.0.4) rejects the whole manifest over `stages: [pre-commit]`.
+    expect(hook).not.toMatch(/^ {2}stages:/m);
     // The entry is a real command of the bin pre-commit would install (package.json "bin").
     expect(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).bin.keywarden).toBe('bin/keywarden.js');
   });

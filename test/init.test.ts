@@ -187,7 +187,7 @@ describe('keywarden init keeps what is there', () => {
     expect(hook.indexOf('keywarden scan --staged')).toBeLessThan(hook.indexOf('existing hook ran'));
     expect(JSON.parse(readFileSync(path.join(repo.dir, 'package.json'), 'utf8')).scripts.prepare).toBe('npm run build && husky');
     expect(result.stdout).toContain('2 existing lines kept');
-    expect(result.stdout).toContain('npm install --save-dev keywarden');
+    expect(result.stdout).toContain('npm install --save-dev github:OWNER/keywarden');
     repo.write('a.txt', 'a\n');
     repo.git('add', 'a.txt');
     const commit = tryGit(repo, ['commit', '-m', 'a']);

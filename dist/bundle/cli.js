@@ -82,7 +82,7 @@ async function run(argv, io) {
       case "remediate":
         return await (await import("./command-SAZQZGPF.js")).runRemediate(options, io);
       case "init":
-        return await (await import("./command-SQY5PC5R.js")).runInit(options, io);
+        return await (await import("./command-HGJJQB2Z.js")).runInit(options, io);
     }
   } catch (error) {
     io.stderr.write(`keywarden: ${describeError(error, debug)}

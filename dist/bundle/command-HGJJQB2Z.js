@@ -181,7 +181,7 @@ async function runInit(options, io) {
       husky = huskyActive(top) ? "active" : "waiting";
     }
     if (!dependsOnKeywarden(manifest.json)) {
-      todo.push("keywarden is not a dependency of this project: run `npm install --save-dev keywarden` so every clone has it (a global keywarden works too)");
+      todo.push("keywarden is not a dependency of this project: run `npm install --save-dev github:OWNER/keywarden` (its git URL: keywarden is not on the npm registry) so every clone has it (a global keywarden works too)");
     }
   }
   if (husky !== "active") {
