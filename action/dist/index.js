@@ -11724,6 +11724,7 @@ function loadRules(config, dir = PATTERNS_DIR) {
 var VERSION = "0.1.0";
 
 // src/pipeline.ts
+import { lstatSync as lstatSync2 } from "node:fs";
 import path8 from "node:path";
 async function runPipeline(options, io, preloaded = {}) {
   const started = Date.now();
@@ -11751,7 +11752,8 @@ async function runPipeline(options, io, preloaded = {}) {
   if (options.maxFileSize !== void 0) config.maxFileSize = options.maxFileSize;
   const rules = loadRules(config);
   loaded = { config, keywords: rules.flatMap((rule) => rule.keywords) };
-  const baseline = preloaded.baseline !== void 0 ? preloaded.baseline : options.baseline ? loadBaseline(path8.resolve(io.cwd, options.baseline), { cwd: io.cwd, top: source.root }) : null;
+  const baselineFile = options.baseline ? path8.resolve(io.cwd, options.baseline) : defaultBaseline(options, source);
+  const baseline = preloaded.baseline !== void 0 ? preloaded.baseline : baselineFile !== null ? loadBaseline(baselineFile, { cwd: io.cwd, top: source.root }) : null;
   if (source.root !== void 0) config.base = source.root;
   const detect = async (chunk) => detectChunk(chunk, rules);
   const located = applyFilters(await source.run(detect), config, baseline);
@@ -11772,6 +11774,12 @@ async function runPipeline(options, io, preloaded = {}) {
     findings
   };
   return { report, located, allowed, notes: source.notes, config };
+}
+var DEFAULT_BASELINE = ".keywarden-baseline.json";
+function defaultBaseline(options, source) {
+  if (options.command === "baseline" || source.mode !== "staged" || source.root === void 0) return null;
+  const file = path8.join(source.root, DEFAULT_BASELINE);
+  return lstatSync2(file, { throwIfNoEntry: false }) ? file : null;
 }
 async function createSource(context) {
   const { options } = context;

@@ -2,22 +2,25 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  OPTIONS,
+  toScanOptions
+} from "./chunk-5TGLC6Y2.js";
+import {
   VERSION,
   runPipeline
-} from "./chunk-5D6ZEUBT.js";
+} from "./chunk-6VDRP6PG.js";
 import {
   emit,
   writeNotes
 } from "./chunk-ESO2PPEQ.js";
-import "./chunk-S62A5X2K.js";
+import "./chunk-K7MDIKIX.js";
+import "./chunk-DOY54P3L.js";
 import "./chunk-5QDHM2YU.js";
-import {
-  OPTIONS,
-  toScanOptions
-} from "./chunk-YF3MDOF3.js";
-import "./chunk-3OQL64M7.js";
+import "./chunk-VSNDF2WP.js";
+import "./chunk-ADB2JWQI.js";
 import "./chunk-GBRJCCKG.js";
 import {
+  UsageError,
   isExpected
 } from "./chunk-3PMGGNOD.js";
 import "./chunk-XGFLKYZS.js";
@@ -53,11 +56,51 @@ function parseFast(argv) {
     } else {
       if (negated) return null;
       const value = eq !== -1 ? token.slice(eq + 1) : argv[++i];
-      if (value === void 0 || eq === -1 && value.startsWith("--")) return null;
+      if (value === void 0 || value === "" || eq === -1 && value.startsWith("-") && value !== "-") return null;
       raw[name] = spec.type === "array" ? [...raw[name] ?? [], value] : value;
     }
   }
   return toScanOptions("scan", positional, raw);
+}
+
+// src/cli/output-path.ts
+import { accessSync, constants, statSync } from "node:fs";
+import path from "node:path";
+function checkOutputPaths(options, cwd) {
+  if (options.output !== void 0) checkWritable("--output", options.output, cwd);
+  if (options.replacements !== void 0) checkWritable("--replacements", options.replacements, cwd);
+}
+function checkWritable(flag, file, cwd) {
+  const target = path.resolve(cwd, file);
+  const folder = path.dirname(target);
+  const shown = path.dirname(file);
+  const fail = (why) => {
+    throw new UsageError(`${flag} ${file}: ${why}`);
+  };
+  const existing = stat(target);
+  if (existing === "missing") {
+    const parent = stat(folder);
+    if (parent === "missing") fail(`the folder ${shown} does not exist`);
+    if (typeof parent === "string") fail(`cannot reach the folder ${shown} (${parent})`);
+    if (!parent.isDirectory()) fail(`${shown} is not a folder`);
+  } else if (typeof existing === "string") {
+    fail(`cannot reach it (${existing})`);
+  } else if (existing.isDirectory()) {
+    fail("is a folder, not a file");
+  }
+  try {
+    accessSync(existing === "missing" ? folder : target, constants.W_OK);
+  } catch {
+    fail(existing === "missing" ? `no permission to write in ${shown}` : "the file is not writable");
+  }
+}
+function stat(file) {
+  try {
+    return statSync(file);
+  } catch (error) {
+    const code = error.code ?? "unknown error";
+    return code === "ENOENT" || code === "ENOTDIR" ? "missing" : code;
+  }
 }
 
 // src/io.ts
@@ -74,13 +117,14 @@ async function run(argv, io) {
     const options = parseFast(argv) ?? await parseSlow(argv, io);
     if (options === null) return 0;
     debug = options.debug;
+    checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
         return await scanCommand(options, io);
       case "baseline":
         return await baselineCommand(options, io);
       case "remediate":
-        return await (await import("./command-SAZQZGPF.js")).runRemediate(options, io);
+        return await (await import("./command-KX25QGW6.js")).runRemediate(options, io);
       case "init":
         return await (await import("./command-HGJJQB2Z.js")).runInit(options, io);
     }
@@ -91,7 +135,7 @@ async function run(argv, io) {
   }
 }
 async function parseSlow(argv, io) {
-  const parsed = await (await import("./parse-RD3WD5YD.js")).parseArgs(argv, VERSION);
+  const parsed = await (await import("./parse-TRQAFJGT.js")).parseArgs(argv, VERSION);
   if (parsed.kind === "print") {
     io.stdout.write(parsed.text.endsWith("\n") ? parsed.text : parsed.text + "\n");
     return null;
@@ -101,7 +145,7 @@ async function parseSlow(argv, io) {
 async function scanCommand(options, io) {
   const outcome = await runPipeline(options, io);
   const format = options.format;
-  const { loadReporter } = await import("./reporters-E3YMRAOJ.js");
+  const { loadReporter } = await import("./reporters-5RZRBY6O.js");
   const reporter = await loadReporter(format);
   const toFile = options.output !== void 0;
   let text = reporter(outcome.report, {
@@ -122,7 +166,7 @@ async function scanCommand(options, io) {
 }
 async function baselineCommand(options, io) {
   const outcome = await runPipeline({ ...options, baseline: void 0 }, io);
-  const { serializeBaseline } = await import("./baseline-D7QAVGDE.js");
+  const { serializeBaseline } = await import("./baseline-CLBWSK4B.js");
   emit(serializeBaseline(outcome.report.findings), options, io);
   writeNotes(outcome.notes, options, io);
   const entries = new Set(outcome.report.findings.map((finding) => finding.fingerprint)).size;

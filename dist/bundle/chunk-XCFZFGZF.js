@@ -56,7 +56,21 @@ function describeFinding(finding, paint) {
     const c = finding.commit;
     out.push(`  ${" ".repeat(8)}${paint("33", c.sha.slice(0, 12))} ${c.author} <${c.email}> ${c.date.slice(0, 10)} ${paint("2", c.message)}`);
   }
+  if (finding.presence) out.push(`  ${" ".repeat(8)}${describePresence(finding.presence, paint)}`);
   return out;
+}
+function describePresence(presence, paint = (_code, text) => text) {
+  const names = (refs, total) => {
+    const shown = refs.map(shortRef).join(", ");
+    return total > refs.length ? `${shown} and ${total - refs.length} more` : shown;
+  };
+  if (presence.refCount === 0) return paint("2", "held by no ref (only in stash entries or unreachable)");
+  if (presence.presentAt.length > 0) return paint("31", `still present at the tip of ${names(presence.presentAt, presence.presentAt.length)}`);
+  return paint("2", `removed since: gone from the tips of ${names(presence.refs, presence.refCount)}, still in their history`);
+}
+function shortRef(ref) {
+  for (const prefix of ["refs/heads/", "refs/remotes/"]) if (ref.startsWith(prefix)) return ref.slice(prefix.length);
+  return ref.startsWith("refs/tags/") ? `tag ${ref.slice("refs/tags/".length)}` : ref;
 }
 function summaryLine(count, files, context, paint) {
   const allowed = Object.entries(context.allowed).filter(([, n]) => n > 0);
@@ -70,5 +84,6 @@ function summaryLine(count, files, context, paint) {
 export {
   prefixLabel,
   kindLabel,
-  textReporter
+  textReporter,
+  describePresence
 };

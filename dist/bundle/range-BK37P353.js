@@ -3,15 +3,17 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommits
-} from "./chunk-GW5JRLTI.js";
+} from "./chunk-T55Z6J6M.js";
 import {
   SHALLOW_NOTE,
-  git,
   inspectRepository,
   resolveCommit
-} from "./chunk-DOOVABII.js";
-import "./chunk-WR5OH6WZ.js";
+} from "./chunk-M2H3XDRE.js";
+import {
+  git
+} from "./chunk-WHNZZ43T.js";
 import "./chunk-UNPCDDBL.js";
+import "./chunk-WR5OH6WZ.js";
 import {
   UsageError
 } from "./chunk-3PMGGNOD.js";

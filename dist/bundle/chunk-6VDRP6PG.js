@@ -2,15 +2,17 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  compileRegex,
   loadConfig
-} from "./chunk-S62A5X2K.js";
+} from "./chunk-K7MDIKIX.js";
+import {
+  compileRegex
+} from "./chunk-DOY54P3L.js";
 import {
   accountIdFromKeyId
 } from "./chunk-5QDHM2YU.js";
 import {
   loadBaseline
-} from "./chunk-3OQL64M7.js";
+} from "./chunk-VSNDF2WP.js";
 import {
   SNIFF_BYTES,
   decodeBytes
@@ -805,7 +807,7 @@ function redact(kind, secret) {
 }
 function toFinding(located, options) {
   const keyId = located.kind === "access-key-id" ? located.secret : located.keyId;
-  return {
+  const finding = {
     ruleId: located.ruleId,
     kind: located.kind,
     file: located.file,
@@ -821,6 +823,8 @@ function toFinding(located, options) {
     accountId: keyId ? accountIdFromKeyId(keyId) : null,
     commit: located.commit
   };
+  if (options.presence) finding.presence = options.presence;
+  return finding;
 }
 function compareFindings(a, b) {
   return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.commit?.date ?? "", b.commit?.date ?? "") || compareText(a.commit?.sha ?? "", b.commit?.sha ?? "") || compareText(a.ruleId, b.ruleId);
@@ -1191,34 +1195,46 @@ var VERSION = "0.1.0";
 // src/pipeline.ts
 import { lstatSync } from "node:fs";
 import path3 from "node:path";
-async function runPipeline(options, io) {
+async function runPipeline(options, io, preloaded = {}) {
   const started = Date.now();
-  const config = loadConfig(io.cwd, options.config);
-  config.namedPaths = options.paths;
-  if (options.maxFileSize !== void 0) config.maxFileSize = options.maxFileSize;
-  const rules = loadRules(config);
+  let loaded = null;
+  const settings = () => {
+    if (loaded === null) throw new Error("a source read the configuration before the pipeline loaded it");
+    return loaded;
+  };
   const context = {
     cwd: io.cwd,
-    config,
+    get config() {
+      return settings().config;
+    },
     options,
     stdin: io.stdin,
     progress: createProgress(io, options),
-    keywords: rules.flatMap((rule) => rule.keywords),
+    get keywords() {
+      return settings().keywords;
+    },
     readPacks: io.env.KEYWARDEN_READ_PACKS !== "0"
   };
   const source = await createSource(context);
-  if (source.root !== void 0) config.base = source.root;
+  const config = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
+  config.namedPaths = options.paths;
+  if (options.maxFileSize !== void 0) config.maxFileSize = options.maxFileSize;
+  const rules = loadRules(config);
+  loaded = { config, keywords: rules.flatMap((rule) => rule.keywords) };
   const baselineFile = options.baseline ? path3.resolve(io.cwd, options.baseline) : defaultBaseline(options, source);
-  const baseline = baselineFile === null ? null : loadBaseline(baselineFile);
+  const baseline = preloaded.baseline !== void 0 ? preloaded.baseline : baselineFile !== null ? loadBaseline(baselineFile, { cwd: io.cwd, top: source.root }) : null;
+  if (source.root !== void 0) config.base = source.root;
   const detect = async (chunk) => detectChunk(chunk, rules);
   const located = applyFilters(await source.run(detect), config, baseline);
-  context.progress?.done();
+  const reported = located.filter((item) => !item.allowedBy);
+  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await import("./presence-PGDOQTCL.js")).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
   const allowed = {};
   const findings = [];
   for (const item of located) {
     if (item.allowedBy) allowed[item.allowedBy] = (allowed[item.allowedBy] ?? 0) + 1;
-    else findings.push(toFinding(item, { redact: options.redact }));
+    else findings.push(toFinding(item, { redact: options.redact, presence: presence?.get(item) }));
   }
+  context.progress?.done();
   findings.sort(compareFindings);
   const report = {
     version: 1,
@@ -1237,10 +1253,10 @@ function defaultBaseline(options, source) {
 async function createSource(context) {
   const { options } = context;
   if (options.stdin) return (await import("./stdin-MCNTBRPI.js")).createStdinSource(context);
-  if (options.staged) return (await import("./staged-YBQY64R7.js")).createStagedSource(context);
-  if (options.history) return (await import("./history-ZDLE5GQN.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-RI7XTUCR.js")).createRangeSource(context);
-  return (await import("./files-SG5Y2P7A.js")).createFilesSource(context);
+  if (options.staged) return (await import("./staged-HNG2M4ZP.js")).createStagedSource(context);
+  if (options.history) return (await import("./history-4MOFMGDD.js")).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-BK37P353.js")).createRangeSource(context);
+  return (await import("./files-RJORC6ET.js")).createFilesSource(context);
 }
 
 export {

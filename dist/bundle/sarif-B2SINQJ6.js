@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   kindLabel
-} from "./chunk-JBPTDXYY.js";
+} from "./chunk-XCFZFGZF.js";
 import "./chunk-7GZGTSAE.js";
 import "./chunk-XGFLKYZS.js";
 

@@ -2,14 +2,17 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  kindLabel,
-  prefixLabel,
-  textReporter
-} from "./chunk-JBPTDXYY.js";
-import "./chunk-7GZGTSAE.js";
+  BASELINE_VERSION,
+  loadBaseline,
+  parseBaseline,
+  serializeBaseline
+} from "./chunk-VSNDF2WP.js";
+import "./chunk-ADB2JWQI.js";
+import "./chunk-3PMGGNOD.js";
 import "./chunk-XGFLKYZS.js";
 export {
-  kindLabel,
-  prefixLabel,
-  textReporter
+  BASELINE_VERSION,
+  loadBaseline,
+  parseBaseline,
+  serializeBaseline
 };

@@ -7,13 +7,13 @@ import "./chunk-XGFLKYZS.js";
 async function loadReporter(format) {
   switch (format) {
     case "text":
-      return (await import("./text-BCRAVBJK.js")).textReporter;
+      return (await import("./text-AHRFKTGF.js")).textReporter;
     case "json":
       return (await import("./json-Q3AH2A4D.js")).jsonReporter;
     case "sarif":
-      return (await import("./sarif-O7IYTFEL.js")).sarifReporter;
+      return (await import("./sarif-B2SINQJ6.js")).sarifReporter;
     case "github":
-      return (await import("./github-PMUPY7EF.js")).githubReporter;
+      return (await import("./github-Z2NFNU4H.js")).githubReporter;
   }
 }
 export {

@@ -4,18 +4,20 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   GITLINK_MODE,
   SYMLINK_MODE,
+  readLog
+} from "./chunk-M2H3XDRE.js";
+import {
   git,
   gitRaw,
-  readBlobs,
-  readLog
-} from "./chunk-DOOVABII.js";
-import {
-  availableCores
-} from "./chunk-WR5OH6WZ.js";
+  readBlobs
+} from "./chunk-WHNZZ43T.js";
 import {
   oversizeNote,
   skipNote
 } from "./chunk-UNPCDDBL.js";
+import {
+  availableCores
+} from "./chunk-WR5OH6WZ.js";
 import {
   RuntimeError
 } from "./chunk-3PMGGNOD.js";

@@ -8,10 +8,12 @@ import {
   GITLINK_MODE,
   SYMLINK_MODE,
   ZERO_SHA,
-  git,
-  readBlobs,
   repositoryRoot
-} from "./chunk-DOOVABII.js";
+} from "./chunk-M2H3XDRE.js";
+import {
+  git,
+  readBlobs
+} from "./chunk-WHNZZ43T.js";
 import {
   locate,
   oversizeNote,

@@ -5,10 +5,6 @@ import {
   ConfigError
 } from "./chunk-3PMGGNOD.js";
 
-// src/config/load.ts
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-
 // src/config/types.ts
 var DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 function defaultConfig(root) {
@@ -612,104 +608,9 @@ function editDistance(a, b) {
   return previous[b.length];
 }
 
-// src/config/load.ts
-var CONFIG_FILE = ".keywarden.json";
-var UNSUPPORTED = new Set(
-  ["js", "cjs", "mjs", "ts", "cts", "mts", "yaml", "yml", "toml", "json5", "jsonc"].flatMap((ext) => [`.keywarden.${ext}`, `keywarden.config.${ext}`, `.keywardenrc.${ext}`]).concat([".keywardenrc", "keywarden.config.json"])
-);
-var NOT_READ = `not read: keywarden's configuration is JSON only (${CONFIG_FILE} or "keywarden" in package.json) and a config file is never run; move the settings to ${CONFIG_FILE}`;
-function loadConfig(cwd, explicit) {
-  const base = path.resolve(cwd);
-  if (explicit !== void 0) return loadExplicit(base, explicit);
-  for (let dir = base; ; ) {
-    const names = listNames(dir);
-    if (names.has(CONFIG_FILE)) return readConfigFile(path.join(dir, CONFIG_FILE), base);
-    if (names.has("package.json")) {
-      const found = readPackageJson(path.join(dir, "package.json"), base, false);
-      if (found) return found;
-    }
-    const unsupported = [...names].filter((name) => UNSUPPORTED.has(name)).sort();
-    if (unsupported.length > 0) {
-      throw new ConfigError(`${display(path.join(dir, unsupported[0]), base)}: ${NOT_READ}`);
-    }
-    const parent = path.dirname(dir);
-    if (names.has(".git") || parent === dir) return defaultConfig(base);
-    dir = parent;
-  }
-}
-function loadExplicit(base, explicit) {
-  const file = path.resolve(base, explicit);
-  if (/\.[cm]?[jt]s$/i.test(file)) {
-    throw new ConfigError(`${display(file, base)}: ${NOT_READ}`);
-  }
-  if (path.basename(file) === "package.json") {
-    const found = readPackageJson(file, base, true, base);
-    if (!found) throw new ConfigError(`${display(file, base)}: has no "keywarden" key`);
-    return found;
-  }
-  return readConfigFile(file, base, base);
-}
-function readConfigFile(file, base, root = path.dirname(file)) {
-  const label = display(file, base);
-  const value = parseJson(readText(file, label), label);
-  return validateConfig(value, { label, prefix: "", source: file, root, base });
-}
-function readPackageJson(file, base, explicit, root = path.dirname(file)) {
-  const label = display(file, base);
-  const text = readText(file, label);
-  if (!explicit && !text.includes('"keywarden"')) return null;
-  const value = parseJson(text, label);
-  if (value === null || typeof value !== "object" || Array.isArray(value) || !Object.prototype.hasOwnProperty.call(value, "keywarden")) return null;
-  return validateConfig(value.keywarden, { label, prefix: "keywarden.", source: file, root, base });
-}
-function readText(file, label) {
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    const code = error.code;
-    throw new ConfigError(`${label}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder, not a file" : `cannot read (${code ?? String(error)})`}`);
-  }
-  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-}
-function parseJson(text, label) {
-  if (text.trim() === "") throw new ConfigError(`${label}: is empty (expected a JSON object)`);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const offset = /at position (\d+)/.exec(message) ?? (/end of JSON input/.test(message) ? [, String(text.trimEnd().length)] : null);
-    const where = offset ? lineColumn(text, Number(offset[1])) : /line (\d+) column (\d+)/.exec(message);
-    const reason = message.replace(/\s*\(line \d+ column \d+\)/, "").replace(/\s*in JSON at position \d+/, "").replace(/^Unexpected end of JSON input$/, "unexpected end of input (a missing } or ]?)").split("\n")[0];
-    const at = where ? ` at line ${where[1]}, column ${where[2]}` : "";
-    throw new ConfigError(`${label}: invalid JSON${at}: ${reason}`);
-  }
-}
-function lineColumn(text, offset) {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return ["", line, offset - start + 1];
-}
-function listNames(dir) {
-  try {
-    return new Set(readdirSync(dir));
-  } catch {
-    return /* @__PURE__ */ new Set();
-  }
-}
-function display(file, base) {
-  const relative = path.relative(base, file);
-  if (relative === "" || path.isAbsolute(relative)) return file;
-  return relative.split(path.sep).join("/");
-}
-
 export {
+  defaultConfig,
   compileRegex,
-  loadConfig
+  validateConfig,
+  suggest
 };

@@ -8,7 +8,7 @@ import {
 } from "./chunk-IXOJBDWX.js";
 import {
   kindLabel
-} from "./chunk-JBPTDXYY.js";
+} from "./chunk-XCFZFGZF.js";
 import {
   KEY_TYPE_LABELS,
   isAccessKeyId
@@ -23,8 +23,10 @@ import {
 } from "./chunk-ESO2PPEQ.js";
 import {
   loadConfig
-} from "./chunk-S62A5X2K.js";
+} from "./chunk-K7MDIKIX.js";
+import "./chunk-DOY54P3L.js";
 import "./chunk-5QDHM2YU.js";
+import "./chunk-ADB2JWQI.js";
 import {
   RuntimeError,
   UsageError
@@ -32,7 +34,9 @@ import {
 import "./chunk-XGFLKYZS.js";
 
 // src/remediation/command.ts
+import { spawnSync } from "node:child_process";
 import { chmodSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 // src/remediation/playbook.ts
@@ -40,17 +44,22 @@ var DEFAULT_REPLACEMENTS_FILE = "../keywarden-replacements.txt";
 function buildPlaybook(set, context) {
   const keys = [];
   const accountStepOwner = /* @__PURE__ */ new Map();
-  for (const key of set.keys) {
-    const plan = keyPlaybook(key, set.mode, context);
-    for (const step of plan.steps) {
-      const scope = step.id === "rotate-all-keys" ? `rotate:${key.accountId ?? "?"}` : step.id === "prevent" ? "prevent" : null;
+  const shareAccountSteps = (steps, accountId, keyId) => {
+    for (const step of steps) {
+      const scope = step.id === "rotate-all-keys" ? `rotate:${accountId ?? "?"}` : step.id === "prevent" ? "prevent" : null;
       if (scope === null) continue;
       const first = accountStepOwner.get(scope);
-      if (first === void 0) accountStepOwner.set(scope, key.keyId);
-      else step.sameAs = { keyId: first, step: step.number };
+      if (first === void 0) accountStepOwner.set(scope, { keyId, step: step.number });
+      else step.sameAs = first;
     }
+  };
+  for (const key of set.keys) {
+    const plan = keyPlaybook(key, set.mode, context);
+    shareAccountSteps(plan.steps, key.accountId, key.keyId);
     keys.push(plan);
   }
+  const unpaired = set.unpaired ? unpairedSection(set.unpaired.sightings, set.mode) : null;
+  if (unpaired) shareAccountSteps(unpaired.steps, null, "the secrets without a key ID");
   const accounts = [...new Set(set.keys.map((key) => key.accountId).filter((id) => id !== null))];
   const notes = [];
   if (set.mode === "staged") {
@@ -63,8 +72,9 @@ function buildPlaybook(set, context) {
       "The report holds redacted secrets, so the expressions file cannot list them. Pipe an unredacted report instead (`keywarden scan \u2026 --format json --no-redact | keywarden remediate --report - --replacements FILE`) or let `keywarden remediate` run the scan itself: either way the values stay in memory and are never printed."
     );
   }
+  const tips = [];
   if (context.accounts.length === 0 && accounts.length > 0) {
-    notes.push(`Tip: list your AWS account IDs in the config ("accounts") and keys from any other account are marked as foreign (a canary token or a third party's key).`);
+    tips.push(`List your AWS account IDs in the config ("accounts") and keys from any other account are marked as foreign (a canary token or a third party's key).`);
   }
   return {
     version: 1,
@@ -76,8 +86,9 @@ function buildPlaybook(set, context) {
       scanMode: set.mode
     },
     notes,
+    tips,
     keys,
-    unpaired: set.unpaired ? unpairedSection(set.unpaired.sightings) : null,
+    unpaired,
     history: historyRewrite(set, context),
     references: ["access-key-best-practices", "managing-access-keys", "iam-best-practices", "temporary-credentials", "unauthorized-activity"]
   };
@@ -98,15 +109,16 @@ function keyPlaybook(key, mode, context) {
   if (verification) notes.push(verificationNote(verification, principal));
   const skipped = context.verifySkipped.get(key.keyId);
   if (skipped) notes.push(`--verify: not checked: ${skipped}.`);
-  const steps = [removeLeakedData(key, mode)];
+  const steps = [removeLeakedData(key, mode, ownership === "foreign")];
   if (ownership === "foreign") {
     steps.push(notifyOwner(key));
   } else {
     steps.push(key.keyType === "temporary" ? revokeSessions(key, principal) : deleteKey(key, principal));
-    steps.push(checkUnauthorizedUse(key));
-    steps.push(rotateAllKeys(key));
+    steps.push(checkUnauthorizedUse(key.keyId, key.keyType === "temporary"));
+    steps.push(rotateAllKeys(key.accountId));
   }
   steps.push(prevent());
+  steps.forEach((step, index) => step.number = index + 1);
   return {
     keyId: key.keyId,
     keyType: key.keyType,
@@ -119,8 +131,20 @@ function keyPlaybook(key, mode, context) {
     sessionToken: key.sessionTokens.length > 0 ? "paired" : key.hasSessionToken ? "redacted" : "none",
     verification,
     notes,
+    setup: setupFor(steps, key.keyId),
     steps
   };
+}
+var HOME_REGION = "us-east-1";
+var VARIABLES = [
+  { name: "OWNER", line: (keyId) => `OWNER=$(aws iam get-access-key-last-used --access-key-id ${keyId} --query UserName --output text)   # the IAM user that owns the key` },
+  { name: "REGIONS", line: () => `REGIONS=$(aws ec2 describe-regions --region ${HOME_REGION} --query 'Regions[].RegionName' --output text)   # every region enabled in the account` }
+];
+function setupFor(steps, keyId) {
+  const scripts = steps.flatMap((step) => step.commands.map((command) => command.script)).join("\n");
+  const used = VARIABLES.filter((variable) => new RegExp(`\\$\\{?${variable.name}\\b`).test(scripts));
+  if (used.length === 0) return null;
+  return { label: "First, in the shell where you will run the commands below, set", script: used.map((variable) => variable.line(keyId ?? "KEY_ID")).join("\n") };
 }
 function verificationNote(result, principal) {
   const who = principal ? ` It belongs to ${describePrincipal(principal)}.` : "";
@@ -151,7 +175,7 @@ function describePrincipal(principal) {
       return principal.arn;
   }
 }
-function removeLeakedData(key, mode) {
+function removeLeakedData(key, mode, foreign) {
   const inHistory = key.sightings.some((sighting) => sighting.commit !== null);
   const text = [
     "Take the key out of the code now and load it from the AWS credentials file (~/.aws/credentials) or environment variables instead; commit that change."
@@ -160,7 +184,7 @@ function removeLeakedData(key, mode) {
     text.push("It was caught before the commit: unstage the file (`git restore --staged FILE`), remove the key, and stage again.");
   } else {
     text.push(
-      "If a commit holding it was ever pushed, assume the key is public: automated scrapers find keys on GitHub within minutes. Rotate first, rewrite second: finish steps 2 and 3 before rewriting history, because a rewrite does not stop anyone who already copied the key."
+      foreign ? "If a commit holding it was ever pushed, assume the key is public: automated scrapers find keys on GitHub within minutes. Tell its owner first (step 2), rewrite second: a rewrite does not stop anyone who already copied the key." : "If a commit holding it was ever pushed, assume the key is public: automated scrapers find keys on GitHub within minutes. Rotate first, rewrite second: finish steps 2 and 3 before rewriting history, because a rewrite does not stop anyone who already copied the key."
     );
     text.push(
       inHistory ? 'The commits that introduced it are listed above. After the key is deleted or revoked, remove it from every commit with the expressions file and the commands under "Rewrite history" below.' : 'List the commits that hold it with the command below; if there are any, remove it from every commit with "Rewrite history" below, after the key is deleted or revoked.'
@@ -185,19 +209,9 @@ function deleteKey(key, principal) {
   const known = principal?.type === "user" ? principal.name : null;
   const owner = known ? shellQuote(known) : '"$OWNER"';
   const commands = [
-    { label: "Which account owns the key (works with credentials of any account)", script: `aws sts get-access-key-info --access-key-id ${id}` }
+    { label: "Which account owns the key (works with credentials of any account)", script: `aws sts get-access-key-info --region ${HOME_REGION} --access-key-id ${id}` }
   ];
   if (!known) {
-    commands.push({
-      label: "Which IAM user owns it (run with credentials of that account)",
-      script: [
-        `OWNER=$(for user in $(aws iam list-users --query 'Users[].UserName' --output text); do`,
-        `  aws iam list-access-keys --user-name "$user" --query 'AccessKeyMetadata[].AccessKeyId' --output text |`,
-        `    tr '\\t' '\\n' | grep -qx '${id}' && echo "$user"`,
-        `done)`,
-        `echo "owner: \${OWNER:-no IAM user; if get-access-key-info named this account, it is the root user's key}"`
-      ].join("\n")
-    });
     commands.push({
       label: "Does the root user have access keys? (1 = yes; the key is root's if no IAM user owns it)",
       script: `aws iam get-account-summary --query 'SummaryMap.AccountAccessKeysPresent'`
@@ -210,9 +224,9 @@ function deleteKey(key, principal) {
     id: "delete-key",
     title: "Delete the access key",
     text: [
-      known ? `--verify says the key belongs to IAM user ${known}.` : "`aws sts get-access-key-info` names the account; the loop then finds the IAM user that owns the key (`aws iam get-access-key-last-used` also prints its UserName).",
+      known ? `--verify says the key belongs to IAM user ${known}.` : "`aws sts get-access-key-info` names the account; `aws iam get-access-key-last-used` (run once, above, into OWNER) names the IAM user that owns the key.",
       "Make the key Inactive first: a request signed with it now fails, and you can still switch it back if something you depend on breaks. Give such an application a new key (step 4), never the leaked one back, then delete the leaked key.",
-      "If no IAM user owns it and get-access-key-info names your account, it is the ROOT user's key: root keys reach everything, including billing, and no policy can limit them. Sign in as the root user, open Security credentials, and under Access keys choose Actions \u2192 Deactivate, then Delete. The root user should have no access keys at all."
+      "If OWNER is empty or names the root user (the call fails or prints `root`) while get-access-key-info names your account, it is the ROOT user's key: root keys reach everything, including billing, and no policy can limit them. Sign in as the root user, open Security credentials, and under Access keys choose Actions \u2192 Deactivate, then Delete. The root user should have no access keys at all."
     ],
     commands,
     warnings: [
@@ -247,7 +261,7 @@ function revokeSessions(key, principal) {
     commands.push({
       label: "Who the session belongs to: the role (sessionIssuer) or IAM user that obtained it, from CloudTrail in every region (needs jq)",
       script: [
-        `for region in $(aws ec2 describe-regions --query 'Regions[].RegionName' --output text); do`,
+        `for region in $REGIONS; do`,
         `  aws cloudtrail lookup-events --region "$region" --max-items 50 \\`,
         `    --lookup-attributes AttributeKey=AccessKeyId,AttributeValue=${id} \\`,
         `    --query 'Events[].CloudTrailEvent' --output json |`,
@@ -287,17 +301,16 @@ function notifyOwner(key) {
     text: [
       `${key.keyId} belongs to account ${key.accountId}, which is not one of yours. You cannot delete it, and calling AWS with it (even to test it) uses someone else's credentials and may trip a canary alert; --verify skips it for that reason.`,
       "If you know whose key it is (a vendor, a customer, a partner team), tell them so they delete it and check their account. If it is a canary token you planted, it did its job. Otherwise report it to AWS, which contacts the account owner.",
-      "Steps 3 and 4 belong to the account owner. If your code relied on this key, give it credentials from your own account instead."
+      "Checking the account for unauthorized use and rotating its keys belong to the account owner. If your code relied on this key, give it credentials from your own account instead."
     ],
     commands: [],
     warnings: [],
     references: ["report-abuse", "get-access-key-info"]
   };
 }
-function checkUnauthorizedUse(key) {
-  const id = key.keyId;
+function checkUnauthorizedUse(id, temporary, number = 3) {
   return {
-    number: 3,
+    number,
     id: "check-unauthorized-use",
     title: "Check all regions for unauthorized use",
     text: [
@@ -307,9 +320,10 @@ function checkUnauthorizedUse(key) {
     ],
     commands: [
       {
-        label: `Every CloudTrail event signed with ${id}, region by region`,
+        label: `Every CloudTrail event signed with ${id.startsWith('"$') ? "each candidate key" : id}, region by region`,
         script: [
-          `for region in $(aws ec2 describe-regions --query 'Regions[].RegionName' --output text); do`,
+          ...id.startsWith('"$') ? ["KEY_ID=CANDIDATE_KEY_ID   # run once per candidate key from step 2"] : [],
+          `for region in $REGIONS; do`,
           `  echo "== $region"`,
           `  aws cloudtrail lookup-events --region "$region" \\`,
           `    --lookup-attributes AttributeKey=AccessKeyId,AttributeValue=${id} \\`,
@@ -317,16 +331,16 @@ function checkUnauthorizedUse(key) {
           `done`
         ].join("\n")
       },
-      ...key.keyType === "temporary" ? [] : [{ label: "When, where and for which service the key was last used", script: `aws iam get-access-key-last-used --access-key-id ${id}` }]
+      ...temporary ? [] : [{ label: "When, where and for which service the key was last used", script: `aws iam get-access-key-last-used --access-key-id ${id}` }]
     ],
     warnings: ["Event history covers management events only: reads of S3 objects or DynamoDB items show up only if a trail records data events."],
     references: ["cloudtrail-lookup", "unauthorized-activity", "credential-report"]
   };
 }
-function rotateAllKeys(key) {
-  const account = key.accountId ? ` in account ${key.accountId}` : "";
+function rotateAllKeys(accountId, number = 4) {
+  const account = accountId ? ` in account ${accountId}` : "";
   return {
-    number: 4,
+    number,
     id: "rotate-all-keys",
     title: `Rotate the access keys of all IAM users${account}`,
     text: [
@@ -358,10 +372,11 @@ function rotateAllKeys(key) {
         script: `aws iam generate-credential-report
 aws iam get-credential-report --query Content --output text | base64 --decode | cut -d, -f1,9-11,14-16`
       },
-      { label: "1. Create the second key (USER = the user name)", script: "aws iam create-access-key --user-name USER" },
-      { label: "3. Is the old key still used?", script: "aws iam get-access-key-last-used --access-key-id OLD_KEY_ID" },
-      { label: "4. Deactivate the old key", script: "aws iam update-access-key --user-name USER --access-key-id OLD_KEY_ID --status Inactive" },
-      { label: "6. Delete the old key", script: "aws iam delete-access-key --user-name USER --access-key-id OLD_KEY_ID" }
+      { label: "For each user in turn, set the user and the key being replaced (from the list above)", script: "USER_NAME=the-user-name\nOLD_KEY_ID=the-old-access-key-id" },
+      { label: "1. Create the second key", script: 'aws iam create-access-key --user-name "$USER_NAME"' },
+      { label: "3. Is the old key still used?", script: 'aws iam get-access-key-last-used --access-key-id "$OLD_KEY_ID"' },
+      { label: "4. Deactivate the old key", script: 'aws iam update-access-key --user-name "$USER_NAME" --access-key-id "$OLD_KEY_ID" --status Inactive' },
+      { label: "6. Delete the old key", script: 'aws iam delete-access-key --user-name "$USER_NAME" --access-key-id "$OLD_KEY_ID"' }
     ],
     warnings: ["create-access-key prints the new secret once, to your terminal: do not paste it into code, a ticket or a chat."],
     references: ["managing-access-keys", "iam-best-practices", "credential-report", "unauthorized-activity"]
@@ -405,7 +420,7 @@ function historyRewrite(set, context) {
         "REMOTE=$(git remote get-url origin)",
         'git clone --mirror "$REMOTE" ../keywarden-rewrite.git',
         "cd ../keywarden-rewrite.git",
-        `git filter-repo --replace-text ${q}`,
+        ...context.sensitiveDataRemoval === true ? [`git filter-repo --sensitive-data-removal --replace-text ${q}`] : ["# git filter-repo 2.47 or later: add --sensitive-data-removal (it fetches every ref first and lists the first changed commits, which GitHub Support asks for)", `git filter-repo --replace-text ${q}`],
         ...firstKey ? [`git log --all --oneline -S '${firstKey}'   # must print nothing`] : [],
         'git remote add origin "$REMOTE"   # filter-repo removes origin so nothing is pushed by accident',
         "git push --force --mirror origin"
@@ -430,15 +445,52 @@ function historyRewrite(set, context) {
   ] : [];
   return { needed, expressions, text, commands, warnings, references: ["github-sensitive-data", "filter-repo", "bfg"] };
 }
-function unpairedSection(found) {
+function unpairedSection(found, mode) {
+  const steps = [removeUnpairedData(found, mode), identifyKey(), checkUnauthorizedUse('"$KEY_ID"', false), rotateAllKeys(null), prevent()];
   return {
     found,
     text: [
-      "These secrets were found with no access key ID next to them. AWS has no way to look a key up by its secret (only the key ID identifies a key), so the key they belong to cannot be found.",
-      "Treat every key that could be their partner as leaked: the keys of the application, environment or person whose file held them. Rotate those keys with the procedure of step 4, then deactivate and delete the old ones, and check CloudTrail (step 3) for each of them.",
-      'The secrets are in the expressions file, so "Rewrite history" removes them too.'
+      "These secret access keys were found with no access key ID next to them. AWS cannot look a key up by its secret (only the key ID identifies a key), so first narrow down which key each one belongs to, then treat every candidate as leaked: check its use and replace it, as below."
     ],
+    setup: setupFor(steps, null),
+    steps,
     references: ["managing-access-keys", "unauthorized-activity"]
+  };
+}
+function removeUnpairedData(found, mode) {
+  const files = [...new Set(found.map((sighting) => sighting.file))];
+  return {
+    number: 1,
+    id: "remove-leaked-data",
+    title: "Remove the leaked data",
+    text: [
+      mode === "staged" ? "It was caught before the commit: unstage the file (`git restore --staged FILE`), remove the secret, and stage again." : "Take the secret out of the files above and commit that; if a commit holding it was ever pushed, assume it is public. Replace the key (steps 2 to 4) before rewriting history (below): a rewrite does not stop anyone who already copied it."
+    ],
+    commands: mode === "staged" ? [] : [{ label: "The commits that changed those files", script: `git log --all --oneline -- ${files.map(shellQuote).join(" ")}` }],
+    warnings: [],
+    references: ["access-key-best-practices", "github-sensitive-data"]
+  };
+}
+function identifyKey() {
+  return {
+    number: 2,
+    id: "identify-key",
+    title: "Find the access keys it could belong to",
+    text: [
+      "The key is one of the active keys of the application, environment or person whose file held the secret: a profile or user name in the same file, the service that reads it, or the author of the commit points to it.",
+      "List every access key with when, where and for which service it was last used, and pick the candidates: keys used by that application, from that region, around the time of the commit. If nothing narrows it down, every active key is a candidate.",
+      "Each candidate then goes through steps 3 and 4: check its use in every region, and replace it. A candidate that is not the partner is replaced needlessly but harmlessly; missing the real one leaves the leak open."
+    ],
+    commands: [
+      {
+        label: "Every access key of the account (including the root user) with status and last use, from the credential report (run the second line again if the report is not ready yet)",
+        script: `aws iam generate-credential-report
+aws iam get-credential-report --query Content --output text | base64 --decode | cut -d, -f1,9-11,14-16`
+      },
+      { label: "The last use of one candidate (service, region, date) and the IAM user it belongs to", script: "aws iam get-access-key-last-used --access-key-id CANDIDATE_KEY_ID" }
+    ],
+    warnings: [],
+    references: ["credential-report", "managing-access-keys"]
   };
 }
 function shellQuote(value) {
@@ -479,6 +531,9 @@ function headline(playbook) {
   if (unpairedSecrets > 0) parts.push(`${unpairedSecrets} secret${unpairedSecrets === 1 ? "" : "s"} without a key ID`);
   return parts.join(" and ");
 }
+function introduction(playbook) {
+  return playbook.keys.length > 0 ? "Work through each key in order. Every command carries the real key ID and never a secret. Run the `aws` commands with credentials of the account that owns the key." : "Work through the steps in order. No command carries a secret. Run the `aws` commands with credentials of the account the secret may belong to.";
+}
 function keyHeading(key, index, total) {
   const account = key.accountId ? `account ${key.accountId}` : "account unknown";
   const mark = key.ownership === "foreign" ? ", NOT ONE OF YOUR ACCOUNTS" : key.ownership === "own" ? ", one of your accounts" : "";
@@ -500,8 +555,9 @@ function renderText(playbook) {
   const out = [];
   const title = `keywarden remediation playbook: ${headline(playbook)}`;
   out.push(title, "=".repeat(title.length), "");
-  out.push(...wrap("Work through each key in order. Every command carries the real key ID and never a secret. Run the aws commands with credentials of the account that owns the key.", ""));
+  out.push(...wrap(introduction(playbook).replaceAll("`", ""), ""));
   for (const note of playbook.notes) out.push("", ...wrap(note, "  ", "! "));
+  for (const tip of playbook.tips) out.push("", ...wrap(`Tip: ${tip}`, "  ", "* "));
   out.push("");
   playbook.keys.forEach((key, index) => {
     const heading = keyHeading(key, index, playbook.keys.length);
@@ -512,14 +568,18 @@ function renderText(playbook) {
     }
     for (const line of pairing(key)) out.push(...wrap(line, "  ", "- "));
     for (const note of key.notes) out.push(...wrap(note, "  ", "! "));
+    if (key.setup) out.push(...textCommand(key.setup));
     out.push("");
     for (const step of key.steps) out.push(...textStep(step), "");
   });
   if (playbook.unpaired) {
-    out.push("Secrets without a key ID", "------------------------");
-    for (const sighting of playbook.unpaired.found) out.push(`  ${where(sighting)}`);
-    for (const line of playbook.unpaired.text) out.push(...wrap(line, "   "));
-    out.push(...textReferences(playbook.unpaired.references), "");
+    const unpaired = playbook.unpaired;
+    out.push("Secrets without a key ID", "------------------------", "Found at:");
+    for (const sighting of unpaired.found) out.push(`  ${where(sighting)}`);
+    for (const line of unpaired.text) out.push(...wrap(line, "  "));
+    if (unpaired.setup) out.push(...textCommand(unpaired.setup));
+    out.push("");
+    for (const step of unpaired.steps) out.push(...textStep(step), "");
   }
   const history = playbook.history;
   out.push("Rewrite history (after the keys are deleted or revoked)", "-------------------------------------------------------");
@@ -571,9 +631,11 @@ function wrap(text, indent, first = indent) {
 function renderMarkdown(playbook) {
   const out = [];
   out.push(`## keywarden remediation playbook: ${headline(playbook)}`, "");
-  out.push("Work through each key in order. Every command carries the real key ID and never a secret. Run the `aws` commands with credentials of the account that owns the key.", "");
+  out.push(introduction(playbook), "");
   for (const note of playbook.notes) out.push(`> [!WARNING]
 > ${note}`, "");
+  for (const tip of playbook.tips) out.push(`> [!TIP]
+> ${tip}`, "");
   playbook.keys.forEach((key, index) => {
     out.push(`### ${keyHeading(key, index, playbook.keys.length).replace(key.keyId, `\`${key.keyId}\``)}`, "");
     if (key.found.length > 0) {
@@ -584,35 +646,42 @@ function renderMarkdown(playbook) {
     const paired = pairing(key).join("; ");
     out.push(paired.charAt(0).toUpperCase() + paired.slice(1) + ".", "");
     for (const note of key.notes) out.push(`> ${note}`, "");
+    if (key.setup) out.push(...markdownCommand(key.setup));
     for (const step of key.steps) out.push(...markdownStep(step));
   });
   if (playbook.unpaired) {
-    out.push("### Secrets without a key ID", "");
-    for (const sighting of playbook.unpaired.found) out.push(`- \`${sighting.file}:${sighting.line}:${sighting.column}\` ${kindLabel(sighting.kind)}${sighting.commit ? ` (commit \`${sighting.commit.slice(0, 12)}\`)` : ""}`);
+    const unpaired = playbook.unpaired;
+    out.push("### Secrets without a key ID", "", "Found at:", "");
+    for (const sighting of unpaired.found) out.push(`- \`${sighting.file}:${sighting.line}:${sighting.column}\` ${kindLabel(sighting.kind)}${sighting.commit ? ` (commit \`${sighting.commit.slice(0, 12)}\`)` : ""}`);
     out.push("");
-    for (const line of playbook.unpaired.text) out.push(line, "");
-    out.push(markdownReferences(playbook.unpaired.references), "");
+    for (const line of unpaired.text) out.push(line, "");
+    if (unpaired.setup) out.push(...markdownCommand(unpaired.setup));
+    for (const step of unpaired.steps) out.push(...markdownStep(step));
   }
   const history = playbook.history;
-  out.push("### Rewrite history (after the keys are deleted or revoked)", "");
-  for (const line of history.text) out.push(line, "");
-  for (const command of history.commands) out.push(...markdownCommand(command));
-  for (const warning of history.warnings) out.push(`> [!CAUTION]
+  const rewrite = [];
+  for (const line of history.text) rewrite.push(line, "");
+  for (const command of history.commands) rewrite.push(...markdownCommand(command));
+  for (const warning of history.warnings) rewrite.push(`> [!CAUTION]
 > ${warning}`, "");
-  if (history.needed) out.push(markdownReferences(history.references), "");
-  out.push("### Sources", "");
-  for (const id of playbook.references) out.push(`- [${REFERENCES[id].title}](${REFERENCES[id].url})`);
+  if (history.needed) rewrite.push(markdownReferences(history.references), "");
+  out.push(...collapsible("Rewrite history (after the keys are deleted or revoked)", rewrite));
+  out.push(...collapsible("Sources", playbook.references.map((id) => `- [${REFERENCES[id].title}](${REFERENCES[id].url})`).concat("")));
   return out.join("\n") + "\n";
 }
 function markdownStep(step) {
-  const out = [`#### ${step.number}. ${step.title}`, ""];
-  if (step.sameAs) return [...out, `Same as step ${step.sameAs.step} for \`${step.sameAs.keyId}\` above: do it once.`, ""];
-  for (const line of step.text) out.push(line, "");
-  for (const command of step.commands) out.push(...markdownCommand(command));
-  for (const warning of step.warnings) out.push(`> [!CAUTION]
+  const title = `${step.number}. ${step.title}`;
+  if (step.sameAs) return [`**${title}**: same as step ${step.sameAs.step} for \`${step.sameAs.keyId}\` above: do it once.`, ""];
+  const body = [];
+  for (const line of step.text) body.push(line, "");
+  for (const command of step.commands) body.push(...markdownCommand(command));
+  for (const warning of step.warnings) body.push(`> [!CAUTION]
 > ${warning}`, "");
-  out.push(markdownReferences(step.references), "");
-  return out;
+  body.push(markdownReferences(step.references), "");
+  return collapsible(title, body);
+}
+function collapsible(summary, body) {
+  return ["<details>", `<summary><strong>${summary}</strong></summary>`, "", ...body, "</details>", ""];
 }
 function markdownCommand(command) {
   return [labelLine(command.label), "", "```sh", command.script, "```", ""];
@@ -730,7 +799,7 @@ async function runRemediate(options, io) {
   } else if (keyIds.length > 0) {
     set = { keys: [], unpaired: null, mode: null };
   } else {
-    const { runPipeline } = await import("./pipeline-RU362UEQ.js");
+    const { runPipeline } = await import("./pipeline-YGFW2A62.js");
     const outcome = await runPipeline(options, io);
     writeNotes(outcome.notes, options, io);
     set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
@@ -748,7 +817,8 @@ async function runRemediate(options, io) {
     verifications: verified.results,
     verifySkipped: verified.skipped,
     expressions,
-    rerun: rerunCommand(options)
+    rerun: rerunCommand(options),
+    sensitiveDataRemoval: set.mode !== "staged" && filterRepoHasSensitiveDataRemoval()
   });
   emit(renderPlaybook(playbook, format), options, io);
   return 0;
@@ -797,6 +867,10 @@ function writeExpressions(set, options, io) {
     }
   }
   return { file, written: true, count: replacements.length, missing };
+}
+function filterRepoHasSensitiveDataRemoval() {
+  const result = spawnSync("git-filter-repo", ["-h"], { cwd: os.tmpdir(), encoding: "utf8", timeout: 5e3, stdio: ["ignore", "pipe", "ignore"] });
+  return result.status === 0 && result.stdout.includes("--sensitive-data-removal");
 }
 function rerunCommand(options) {
   const parts = ["keywarden remediate"];

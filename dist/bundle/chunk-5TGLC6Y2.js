@@ -31,7 +31,7 @@ var OPTIONS = {
   replacements: { type: "string", describe: "Write the git filter-repo / BFG --replace-text expressions file (holds the secrets) to FILE", commands: ["remediate"] },
   verify: { type: "boolean", describe: "Ask AWS STS whether each found key pair is live (network; never by default)", commands: ["remediate", "scan"] },
   "sts-endpoint": { type: "string", describe: "STS endpoint for --verify", commands: ["remediate", "scan"] },
-  "verify-timeout": { type: "number", describe: "Seconds to wait for STS in --verify", commands: ["remediate", "scan"] },
+  "verify-timeout": { type: "string", describe: "Seconds to wait for STS in --verify", commands: ["remediate", "scan"] },
   force: { type: "boolean", describe: "Overwrite or chain an existing hook", commands: ["init"] }
 };
 function defaultOptions(command) {
@@ -69,7 +69,8 @@ function toScanOptions(command, positional, raw) {
   options.report = str(raw.report);
   options.replacements = str(raw.replacements);
   options.stsEndpoint = str(raw["sts-endpoint"]);
-  if (raw["verify-timeout"] !== void 0) options.verifyTimeout = Number(raw["verify-timeout"]);
+  const timeout = str(raw["verify-timeout"]);
+  if (timeout !== void 0) options.verifyTimeout = parseSeconds(timeout);
   options.redact = raw.redact !== false;
   options.defaultIgnores = raw["no-default-ignores"] !== true;
   options.verbose = raw.verbose === true;
@@ -86,6 +87,7 @@ function toScanOptions(command, positional, raw) {
   options.format = format;
   const size = str(raw["max-file-size"]);
   if (size !== void 0) options.maxFileSize = parseSize(size);
+  if (command === "baseline" && options.output === void 0) throw new UsageError("baseline needs --output FILE (where to write the baseline)");
   const modes = [options.staged, options.history, options.range !== void 0, options.since !== void 0, options.stdin].filter(Boolean).length;
   if (modes > 1) throw new UsageError("choose one of --staged, --history, --range, --since, --stdin");
   if (modes === 1 && positional.length > 0) throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since or --stdin: ${positional.join(" ")}`);
@@ -105,6 +107,11 @@ function parseSize(text) {
   const unit = match ? UNITS[match[2].toLowerCase()] : void 0;
   if (!match || unit === void 0) throw new UsageError(`--max-file-size wants a size such as 1048576, 512KB or 10MB, got '${text}'`);
   return Math.floor(Number(match[1]) * unit);
+}
+function parseSeconds(text) {
+  const seconds = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : NaN;
+  if (!(seconds > 0 && seconds <= 300)) throw new UsageError(`--verify-timeout wants seconds between 0 and 300, got '${text}'`);
+  return seconds;
 }
 
 export {

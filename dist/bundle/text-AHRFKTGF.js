@@ -2,16 +2,16 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  DEFAULT_BASELINE,
-  runPipeline
-} from "./chunk-5D6ZEUBT.js";
-import "./chunk-S62A5X2K.js";
-import "./chunk-5QDHM2YU.js";
-import "./chunk-3OQL64M7.js";
-import "./chunk-GBRJCCKG.js";
-import "./chunk-3PMGGNOD.js";
+  describePresence,
+  kindLabel,
+  prefixLabel,
+  textReporter
+} from "./chunk-XCFZFGZF.js";
+import "./chunk-7GZGTSAE.js";
 import "./chunk-XGFLKYZS.js";
 export {
-  DEFAULT_BASELINE,
-  runPipeline
+  describePresence,
+  kindLabel,
+  prefixLabel,
+  textReporter
 };

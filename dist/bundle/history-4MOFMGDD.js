@@ -3,14 +3,15 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommits
-} from "./chunk-GW5JRLTI.js";
+} from "./chunk-T55Z6J6M.js";
 import {
   SHALLOW_NOTE,
   inspectRepository,
   stashEntries
-} from "./chunk-DOOVABII.js";
-import "./chunk-WR5OH6WZ.js";
+} from "./chunk-M2H3XDRE.js";
+import "./chunk-WHNZZ43T.js";
 import "./chunk-UNPCDDBL.js";
+import "./chunk-WR5OH6WZ.js";
 import "./chunk-3PMGGNOD.js";
 import "./chunk-XGFLKYZS.js";
 

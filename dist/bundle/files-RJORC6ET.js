@@ -14,8 +14,7 @@ import "./chunk-XGFLKYZS.js";
 // src/sources/files.ts
 import fs from "node:fs";
 import path from "node:path";
-import fg from "fast-glob";
-var DEFAULT_IGNORES = ["**/.git/**", "**/node_modules/**"];
+var DEFAULT_IGNORES = /* @__PURE__ */ new Set([".git", "node_modules"]);
 async function createFilesSource(context) {
   const roots = context.options.paths.length > 0 ? context.options.paths : ["."];
   const notes = [];
@@ -89,18 +88,7 @@ async function listTargets(roots, context, notes) {
       notes.push({ level: "warn", message: `skipped ${root}: not a regular file or folder` });
       continue;
     }
-    const entries = await fg("**/*", {
-      cwd: absolute,
-      dot: true,
-      onlyFiles: true,
-      followSymbolicLinks: false,
-      objectMode: true,
-      suppressErrors: true,
-      ignore: context.options.defaultIgnores ? DEFAULT_IGNORES : []
-    });
-    for (const entry of entries) {
-      if (entry.dirent.isSymbolicLink()) continue;
-      const file = path.join(absolute, entry.path);
+    for (const file of walk(absolute, context.cwd, context.options.defaultIgnores, notes)) {
       if (seen.has(file)) continue;
       seen.add(file);
       targets.push({ absolute: file, display: displayPath(context.cwd, file, absolute) });
@@ -108,6 +96,31 @@ async function listTargets(roots, context, notes) {
   }
   targets.sort((a, b) => a.display < b.display ? -1 : a.display > b.display ? 1 : 0);
   return targets;
+}
+function walk(folder, cwd, defaultIgnores, notes) {
+  const files = [];
+  const pending = [folder];
+  while (pending.length > 0) {
+    const dir = pending.pop();
+    let entries;
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      notes.push({ level: "warn", message: `could not read folder ${displayPath(cwd, dir, folder)}: ${error.code ?? String(error)}; its files were not scanned` });
+      continue;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!(defaultIgnores && DEFAULT_IGNORES.has(entry.name))) pending.push(full);
+      } else if (entry.isFile()) {
+        files.push(full);
+      } else if (!entry.isSymbolicLink()) {
+        notes.push({ level: "info", verbose: true, message: `skipped ${displayPath(cwd, full, folder)}: not a regular file` });
+      }
+    }
+  }
+  return files;
 }
 function displayPath(cwd, file, root) {
   let relative = path.relative(cwd, file);

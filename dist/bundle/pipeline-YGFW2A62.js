@@ -2,16 +2,18 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  BASELINE_VERSION,
-  loadBaseline,
-  parseBaseline,
-  serializeBaseline
-} from "./chunk-3OQL64M7.js";
+  DEFAULT_BASELINE,
+  runPipeline
+} from "./chunk-6VDRP6PG.js";
+import "./chunk-K7MDIKIX.js";
+import "./chunk-DOY54P3L.js";
+import "./chunk-5QDHM2YU.js";
+import "./chunk-VSNDF2WP.js";
+import "./chunk-ADB2JWQI.js";
+import "./chunk-GBRJCCKG.js";
 import "./chunk-3PMGGNOD.js";
 import "./chunk-XGFLKYZS.js";
 export {
-  BASELINE_VERSION,
-  loadBaseline,
-  parseBaseline,
-  serializeBaseline
+  DEFAULT_BASELINE,
+  runPipeline
 };

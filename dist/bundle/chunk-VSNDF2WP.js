@@ -2,6 +2,10 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  parseJsonText,
+  requireNamedInside
+} from "./chunk-ADB2JWQI.js";
+import {
   ConfigError
 } from "./chunk-3PMGGNOD.js";
 
@@ -11,7 +15,8 @@ var BASELINE_VERSION = 1;
 var ABOUT = "keywarden baseline: accepted findings, one per line, keyed by fingerprint (a hash of rule + file + secret; no secret is stored), sorted by file then fingerprint. Regenerate with: keywarden baseline [scan options] --output FILE";
 var FINGERPRINT = /^[0-9a-f]{32}$/;
 var ENTRY_KEYS = ["file", "ruleId", "kind", "key"];
-function loadBaseline(file) {
+function loadBaseline(file, scope) {
+  if (scope) requireNamedInside(file, scope.cwd, scope.top, `baseline ${file}`);
   let text;
   try {
     text = readFileSync(file, "utf8");
@@ -25,20 +30,15 @@ function parseBaseline(text, label) {
   const fail = (field, message) => {
     throw new ConfigError(`baseline ${label}: ${field ? `${field}: ` : ""}${message}`);
   };
-  let value;
-  try {
-    value = JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
-  } catch (error) {
-    const conflict = /^(<<<<<<<|>>>>>>>) /m.test(text) ? " (a merge conflict is left in it: keep both sides' lines, or regenerate it)" : "";
-    fail("", `invalid JSON: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}${conflict}`);
-  }
+  const conflict = /^(<<<<<<<|>>>>>>>) /m.test(text) ? " (a merge conflict is left in it: keep both sides' lines, or regenerate it)" : "";
+  const value = parseJsonText(text.charCodeAt(0) === 65279 ? text.slice(1) : text, `baseline ${label}`, conflict);
   if (value === null || typeof value !== "object" || Array.isArray(value)) return fail("", "expected a JSON object written by `keywarden baseline`");
   const top = value;
   const version = top.version;
   if (version === void 0) fail("version", "missing; expected a file written by `keywarden baseline`");
   if (version !== BASELINE_VERSION) {
     const newer = typeof version === "number" && version > BASELINE_VERSION;
-    fail("version", `${JSON.stringify(version)} is not a baseline format this keywarden reads (${BASELINE_VERSION}); ${newer ? "upgrade keywarden" : "regenerate the baseline"}`);
+    fail("version", `${typeof version === "number" ? version : typeof version} is not a baseline format this keywarden reads (${BASELINE_VERSION}); ${newer ? "upgrade keywarden" : "regenerate the baseline"}`);
   }
   const fingerprints = /* @__PURE__ */ new Set();
   for (const [key, entry] of Object.entries(top)) {
