@@ -296,5 +296,13 @@ describe('scan --staged reads the repository\'s .keywarden-baseline.json itself 
     expect(readFileSync(again, 'utf8')).toContain('app/conf/aws.ini');
     // A files scan is not a hook: no default baseline.
     expect(runCli(['scan', 'app'], { cwd: repo.dir }).status).toBe(1);
+    // The default is read like a named baseline: one that is a symlink out of the repository is refused, not skipped.
+    const outside = path.join(tempDir('keywarden-outside-'), 'baseline.json');
+    copyFileSync(path.join(repo.dir, '.keywarden-baseline.json'), outside);
+    repo.remove('.keywarden-baseline.json');
+    symlinkSync(outside, path.join(repo.dir, '.keywarden-baseline.json'));
+    const refused = runCli(['scan', '--staged'], { cwd: repo.dir });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('symbolic link');
   });
 });
