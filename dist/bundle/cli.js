@@ -8,7 +8,7 @@ import {
 import {
   VERSION,
   runPipeline
-} from "./chunk-6VDRP6PG.js";
+} from "./chunk-SEGTQOOZ.js";
 import {
   emit,
   writeNotes
@@ -124,7 +124,7 @@ async function run(argv, io) {
       case "baseline":
         return await baselineCommand(options, io);
       case "remediate":
-        return await (await import("./command-KX25QGW6.js")).runRemediate(options, io);
+        return await (await import("./command-6GDAGOQJ.js")).runRemediate(options, io);
       case "init":
         return await (await import("./command-HGJJQB2Z.js")).runInit(options, io);
     }

@@ -791,19 +791,21 @@ async function runRemediate(options, io) {
   if ((options.report !== void 0 || keyIds.length > 0) && scanOptionsGiven) {
     throw new UsageError("--report and --key build the playbook from what they name: drop the scan options, or drop --report/--key to scan");
   }
-  const config = loadConfig(io.cwd, options.config);
   let set;
+  let config = null;
   if (options.report !== void 0) {
     const report = options.report === "-" ? await readReportFromStream(io.stdin) : readReport(path.resolve(io.cwd, options.report), options.report);
     set = leaksFromFindings(normalizeFindings(report), report.scan.mode);
   } else if (keyIds.length > 0) {
     set = { keys: [], unpaired: null, mode: null };
   } else {
-    const { runPipeline } = await import("./pipeline-YGFW2A62.js");
+    const { runPipeline } = await import("./pipeline-TVEAF7NE.js");
     const outcome = await runPipeline(options, io);
     writeNotes(outcome.notes, options, io);
     set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
+    config = outcome.config;
   }
+  config ??= loadConfig(io.cwd, options.config);
   set = withKeyIds(set, keyIds);
   const format = options.format;
   if (set.keys.length === 0 && set.unpaired === null) {

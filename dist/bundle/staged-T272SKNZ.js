@@ -9,11 +9,11 @@ import {
   SYMLINK_MODE,
   ZERO_SHA,
   repositoryRoot
-} from "./chunk-M2H3XDRE.js";
+} from "./chunk-42E4VXLL.js";
 import {
   git,
   readBlobs
-} from "./chunk-WHNZZ43T.js";
+} from "./chunk-RZJKDYCL.js";
 import {
   locate,
   oversizeNote,

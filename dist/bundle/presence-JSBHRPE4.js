@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   git,
   readBlobs
-} from "./chunk-WHNZZ43T.js";
+} from "./chunk-RZJKDYCL.js";
 import "./chunk-3PMGGNOD.js";
 import "./chunk-XGFLKYZS.js";
 

@@ -8,12 +8,58 @@ import {
 
 // src/git/run.ts
 import { spawn } from "node:child_process";
-var GLOBAL_ARGS = ["--no-optional-locks", "-c", "core.quotePath=false", "-c", "color.ui=never"];
+var PINNED = [
+  ["core.quotePath", "false"],
+  // Replace refs can swap any commit or blob for another (--no-replace-objects below); a config that says
+  // core.useReplaceRefs=true would turn them back on.
+  ["core.useReplaceRefs", "false"],
+  ["color.ui", "never"],
+  ["color.diff", "never"],
+  // Never run the repository's fsmonitor hook (reading the index would): empty is "off" both where the
+  // setting is a hook path (before 2.36) and where it is a boolean.
+  ["core.fsmonitor", ""],
+  // Above this size diff calls any file binary (git's default).
+  ["core.bigFileThreshold", "512m"],
+  // A UTF-16 output encoding would put NULs inside the fields the log parser separates by NUL.
+  ["i18n.logOutputEncoding", "UTF-8"],
+  // Verifying signatures runs gpg.program and writes its output into the log.
+  ["log.showSignature", "false"],
+  // first-parent or combined would drop what a merge's conflict resolution adds (log.ts also passes the flag).
+  ["log.diffMerges", "separate"],
+  // diff.relative from a subfolder would hide every change outside it.
+  ["diff.relative", "false"],
+  // The staged patch as its parser reads it: git's own headers and prefixes, ' ' before every context line,
+  // a submodule as one line (not its own diff), and the default algorithm deciding which lines are added.
+  ["diff.noprefix", "false"],
+  ["diff.mnemonicPrefix", "false"],
+  ["diff.srcPrefix", "a/"],
+  ["diff.dstPrefix", "b/"],
+  ["diff.suppressBlankEmpty", "false"],
+  ["diff.submodule", "short"],
+  ["diff.algorithm", "myers"]
+  // Not pinned, because every command passes its flag: renames (--no-renames / -M), external diff
+  // (--no-ext-diff), textconv (--no-textconv), abbreviation (--no-abbrev), notes, context (-U0). The order
+  // of files (diff.orderFile) changes nothing: raw and patch parts follow the same order.
+];
+var GLOBAL_ARGS = ["--no-pager", "--no-optional-locks", "--no-replace-objects", ...PINNED.flatMap(([key, value]) => ["-c", `${key}=${value}`])];
+var NO_GRAFTS = "/dev/null/keywarden-ignores-grafts";
+var childEnv = null;
+function gitEnv() {
+  if (childEnv !== null) return childEnv;
+  const env = { ...process.env, GIT_GRAFT_FILE: NO_GRAFTS, LC_ALL: "C" };
+  delete env.GIT_DIFF_OPTS;
+  delete env.GIT_EXTERNAL_DIFF;
+  childEnv = env;
+  return env;
+}
+function spawnGit(cwd, args) {
+  return spawn("git", [...GLOBAL_ARGS, ...args], { cwd, stdio: "pipe", env: gitEnv() });
+}
 function gitRaw(cwd, args, input) {
   return new Promise((resolve, reject) => {
     let child;
     try {
-      child = spawn("git", [...GLOBAL_ARGS, ...args], { cwd, stdio: "pipe" });
+      child = spawnGit(cwd, args);
     } catch (error) {
       reject(spawnError(error));
       return;
@@ -23,7 +69,10 @@ function gitRaw(cwd, args, input) {
     child.stdout.on("data", (part) => out.push(part));
     child.stderr.on("data", (part) => err.push(part));
     child.on("error", (error) => reject(spawnError(error)));
-    child.on("close", (code) => resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8"), code: code ?? -1 }));
+    child.on("close", (code, signal) => {
+      if (code === null) reject(killedBy(args, signal));
+      else resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8"), code });
+    });
     child.stdin.on("error", () => {
     });
     child.stdin.end(input ?? "");
@@ -35,28 +84,51 @@ async function git(cwd, args, input) {
   return result.stdout;
 }
 function gitStream(cwd, args) {
-  const child = spawn("git", [...GLOBAL_ARGS, ...args], { cwd, stdio: "pipe" });
+  const child = spawnGit(cwd, args);
   const err = [];
+  let stopped = false;
   child.stderr.on("data", (part) => err.push(part));
   child.stdin.on("error", () => {
   });
   const done = new Promise((resolve, reject) => {
     child.on("error", (error) => reject(spawnError(error)));
     child.on("close", (code, signal) => {
-      if (code === 0 || signal === "SIGTERM") resolve();
+      if (stopped || code === 0) resolve();
+      else if (code === null) reject(killedBy(args, signal));
       else reject(gitFailure(cwd, args, Buffer.concat(err).toString("utf8")));
     });
   });
-  return { child, done };
+  const stop = () => {
+    stopped = true;
+    child.kill();
+  };
+  return { child, done, stop };
+}
+var version = null;
+function gitVersion(cwd) {
+  version ??= gitRaw(cwd, ["--version"]).then(
+    (result) => {
+      const match = /(\d+)\.(\d+)/.exec(result.stdout.toString("utf8"));
+      return match === null ? [0, 0] : [Number(match[1]), Number(match[2])];
+    },
+    () => [0, 0]
+  );
+  return version;
 }
 function spawnError(error) {
   if (error.code === "ENOENT") return new RuntimeError("git is not installed or not on PATH");
   return new RuntimeError(`cannot run git: ${error instanceof Error ? error.message : String(error)}`);
 }
+function command(args) {
+  return args.find((arg) => !arg.startsWith("-")) ?? "";
+}
+function killedBy(args, signal) {
+  return new RuntimeError(`git ${command(args)} was ended by ${signal ?? "a signal"} before it finished: the scan is incomplete`);
+}
 function gitFailure(cwd, args, stderr) {
   if (/not a git repository/i.test(stderr) || /unknown option `cached'/.test(stderr)) return new UsageError(`not a git repository: ${cwd}`);
   const line = stderr.split("\n").find((text) => /^(fatal|error):/.test(text)) ?? stderr.split("\n").find((text) => text.trim() !== "") ?? "failed";
-  return new RuntimeError(`git ${args.find((arg) => !arg.startsWith("-")) ?? ""} failed: ${line.replace(/^(fatal|error):\s*/, "")}`);
+  return new RuntimeError(`git ${command(args)} failed: ${line.replace(/^(fatal|error):\s*/, "")}`);
 }
 
 // src/git/cat-file.ts
@@ -181,5 +253,7 @@ export {
   gitRaw,
   git,
   gitStream,
+  gitVersion,
+  gitFailure,
   readBlobs
 };

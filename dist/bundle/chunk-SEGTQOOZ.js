@@ -1227,7 +1227,7 @@ async function runPipeline(options, io, preloaded = {}) {
   const detect = async (chunk) => detectChunk(chunk, rules);
   const located = applyFilters(await source.run(detect), config, baseline);
   const reported = located.filter((item) => !item.allowedBy);
-  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await import("./presence-PGDOQTCL.js")).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
+  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await import("./presence-JSBHRPE4.js")).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
   const allowed = {};
   const findings = [];
   for (const item of located) {
@@ -1253,9 +1253,9 @@ function defaultBaseline(options, source) {
 async function createSource(context) {
   const { options } = context;
   if (options.stdin) return (await import("./stdin-MCNTBRPI.js")).createStdinSource(context);
-  if (options.staged) return (await import("./staged-HNG2M4ZP.js")).createStagedSource(context);
-  if (options.history) return (await import("./history-4MOFMGDD.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-BK37P353.js")).createRangeSource(context);
+  if (options.staged) return (await import("./staged-T272SKNZ.js")).createStagedSource(context);
+  if (options.history) return (await import("./history-SMJ4TFE5.js")).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-CJITANF4.js")).createRangeSource(context);
   return (await import("./files-RJORC6ET.js")).createFilesSource(context);
 }
 

@@ -3,15 +3,17 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommits
-} from "./chunk-T55Z6J6M.js";
+} from "./chunk-BG35ML7R.js";
 import {
   SHALLOW_NOTE,
+  graftsNote,
   inspectRepository,
   resolveCommit
-} from "./chunk-M2H3XDRE.js";
+} from "./chunk-42E4VXLL.js";
 import {
-  git
-} from "./chunk-WHNZZ43T.js";
+  git,
+  gitVersion
+} from "./chunk-RZJKDYCL.js";
 import "./chunk-UNPCDDBL.js";
 import "./chunk-WR5OH6WZ.js";
 import {
@@ -25,6 +27,7 @@ async function createRangeSource(context) {
   const target = options.range ?? `${options.since}..HEAD`;
   const match = /^(.*?)(\.\.\.?)(.*)$/.exec(target);
   if (match === null) throw new UsageError(`--range expects BASE..HEAD, got "${target}"`);
+  void gitVersion(cwd);
   const info = await inspectRepository(cwd);
   const base = await resolveCommit(cwd, match[1] === "" ? "HEAD" : match[1], info, "base");
   const head = await resolveCommit(cwd, match[3] === "" ? "HEAD" : match[3], info, "head");
@@ -42,6 +45,7 @@ async function createRangeSource(context) {
     notes,
     async run(detect) {
       if (info.shallow) notes.push({ level: "info", message: SHALLOW_NOTE });
+      if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
       const located = await scanCommits(context, detect, { revs: [`${base}${match[2]}${head}`], wholeRepository: false }, stats, notes);
       if (stats.commits === 0) notes.push({ level: "info", message: `nothing to scan: ${target} holds no commits` });
       return located;

@@ -5,12 +5,12 @@ import {
   GITLINK_MODE,
   SYMLINK_MODE,
   readLog
-} from "./chunk-M2H3XDRE.js";
+} from "./chunk-42E4VXLL.js";
 import {
   git,
   gitRaw,
   readBlobs
-} from "./chunk-WHNZZ43T.js";
+} from "./chunk-RZJKDYCL.js";
 import {
   oversizeNote,
   skipNote

@@ -3,13 +3,16 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommits
-} from "./chunk-T55Z6J6M.js";
+} from "./chunk-BG35ML7R.js";
 import {
   SHALLOW_NOTE,
+  graftsNote,
   inspectRepository,
   stashEntries
-} from "./chunk-M2H3XDRE.js";
-import "./chunk-WHNZZ43T.js";
+} from "./chunk-42E4VXLL.js";
+import {
+  gitVersion
+} from "./chunk-RZJKDYCL.js";
 import "./chunk-UNPCDDBL.js";
 import "./chunk-WR5OH6WZ.js";
 import "./chunk-3PMGGNOD.js";
@@ -17,6 +20,7 @@ import "./chunk-XGFLKYZS.js";
 
 // src/sources/history.ts
 async function createHistorySource(context) {
+  void gitVersion(context.cwd);
   const info = await inspectRepository(context.cwd);
   const stats = { bytes: 0, files: 0, commits: 0 };
   const notes = [];
@@ -28,6 +32,7 @@ async function createHistorySource(context) {
     notes,
     async run(detect) {
       if (info.shallow) notes.push({ level: "warn", message: SHALLOW_NOTE });
+      if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
       const stash = await stashEntries(context.cwd);
       const located = await scanCommits(context, detect, { revs: ["--all"], stdinRevs: stash, wholeRepository: true }, stats, notes);
       if (stats.commits === 0) notes.push({ level: "info", message: "nothing to scan: the repository has no commits" });
