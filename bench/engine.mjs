@@ -1,4 +1,4 @@
-// Micro-benchmark of the detection engine (run after `npm run build`): `node bench/engine.mjs [DIR]`.
+// Micro-benchmark of the detection engine (run after `npx tsc -p tsconfig.json`, which emits dist/): `node bench/engine.mjs [DIR]`.
 // Reads every text-ish file under DIR (default: node_modules) into memory, then times, in one run:
 //   - the keyword prefilter (anchored memchr passes) against one V8 regex alternation over the bytes read as
 //     latin1 and against one Buffer.indexOf pass per keyword, on all files and on keyword-free files;

@@ -1,6 +1,6 @@
 // Added latency of the keywarden pre-commit hook: `git commit` of 3 files / 50 lines, alternating hook on
 // (hooks/pre-commit via `keywarden init`, and the husky variant) and hook off (--no-verify) in the same run.
-// Usage: npm run build && node bench/hook-latency.mjs
+// Usage: npm run bundle && node bench/hook-latency.mjs
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import os from 'node:os';

@@ -13,6 +13,7 @@ import { loadRules } from './rules/load.js';
 import type { SourceContext } from './sources/context.js';
 import type { Detect, Finding, Located, Note, Report, Source } from './types.js';
 import { VERSION } from './version.js';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 
 export interface ScanOutcome {
@@ -65,8 +66,8 @@ export async function runPipeline(options: ScanOptions, io: Io, preloaded: Prelo
   if (options.maxFileSize !== undefined) config.maxFileSize = options.maxFileSize;
   const rules = loadRules(config);
   loaded = { config, keywords: rules.flatMap((rule) => rule.keywords) };
-  const baseline =
-    preloaded.baseline !== undefined ? preloaded.baseline : options.baseline ? loadBaseline(path.resolve(io.cwd, options.baseline), { cwd: io.cwd, top: source.root }) : null;
+  const baselineFile = options.baseline ? path.resolve(io.cwd, options.baseline) : defaultBaseline(options, source);
+  const baseline = preloaded.baseline !== undefined ? preloaded.baseline : baselineFile !== null ? loadBaseline(baselineFile, { cwd: io.cwd, top: source.root }) : null;
   // Path globs and baselines match the paths the source reports (git: relative to the top level, from any subfolder).
   if (source.root !== undefined) config.base = source.root;
   const detect: Detect = async (chunk) => detectChunk(chunk, rules);
@@ -91,6 +92,18 @@ export async function runPipeline(options: ScanOptions, io: Io, preloaded: Prelo
   };
   const incomplete = !options.allowMissing && source.notes.some((note) => note.incomplete === true);
   return { report, located, allowed, notes: source.notes, config, incomplete };
+}
+
+/** The baseline every pre-commit hook uses (husky's, hooks/pre-commit, the pre-commit framework's: all run a
+ *  bare `keywarden scan --staged`), so this is the one place that default lives: the repository's top-level
+ *  .keywarden-baseline.json, when there is one and no --baseline is given. Other modes read only --baseline,
+ *  and `keywarden baseline` none (it records what is found now). lstat, not exists: a symlink there is handed
+ *  to loadBaseline to judge, never taken for "no baseline". */
+export const DEFAULT_BASELINE = '.keywarden-baseline.json';
+function defaultBaseline(options: ScanOptions, source: Source): string | null {
+  if (options.command === 'baseline' || source.mode !== 'staged' || source.root === undefined) return null;
+  const file = path.join(source.root, DEFAULT_BASELINE);
+  return lstatSync(file, { throwIfNoEntry: false }) ? file : null;
 }
 
 async function createSource(context: SourceContext): Promise<Source> {

@@ -108,7 +108,7 @@ describe('keywarden init without package.json (hooks/pre-commit in .git/hooks)',
     expect(result.status).not.toBe(0);
     expect(head(repo)).toBe(before);
     expect(result.output).toContain('cannot find keywarden');
-    expect(result.output).toContain('npm install --save-dev keywarden');
+    expect(result.output).toContain('npm install --save-dev github:OWNER/keywarden');
     expect(result.output).toContain('--no-verify');
     repo.git('restore', '--staged', 'c.txt');
   });
@@ -122,6 +122,8 @@ describe('.pre-commit-hooks.yaml (the pre-commit framework)', () => {
     expect(hook).toMatch(/^ {2}language: node$/m);
     expect(hook).toMatch(/^ {2}pass_filenames: false$/m);
     expect(hook).toMatch(/^ {2}name: .+$/m);
+    // pre-commit before 3.2 (Debian 12 ships 3.0.4) rejects the whole manifest over `stages: [pre-commit]`.
+    expect(hook).not.toMatch(/^ {2}stages:/m);
     // The entry is a real command of the bin pre-commit would install (package.json "bin").
     expect(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).bin.keywarden).toBe('bin/keywarden.js');
   });
@@ -273,5 +275,34 @@ describe('hooks/pre-push', () => {
     // Deleting a branch pushes no commits and is never blocked.
     const deleted = tryGit(repo, ['push', 'origin', ':feature'], env);
     expect(deleted.status, deleted.output).toBe(0);
+  });
+});
+
+describe('scan --staged reads the repository\'s .keywarden-baseline.json itself (one default for every hook)', () => {
+  it('from any subfolder; `keywarden baseline` is not hidden by it; other modes read only --baseline', () => {
+    const repo = Repo.init();
+    repo.commit('base', { 'README.md': 'hi\n' });
+    const keyId = fakeKeyId();
+    repo.write('app/conf/aws.ini', credentialsFile(keyId, fakeSecret()));
+    repo.git('add', 'app/conf/aws.ini');
+    const sub = path.join(repo.dir, 'app');
+    expect(runCli(['scan', '--staged'], { cwd: sub }).status).toBe(1);
+    expect(runCli(['baseline', '--staged', '--output', '.keywarden-baseline.json'], { cwd: repo.dir }).status).toBe(0);
+    expect(runCli(['scan', '--staged'], { cwd: sub }).status).toBe(0);
+    expect(runCli(['scan', '--staged'], { cwd: repo.dir }).status).toBe(0);
+    // Regenerating the baseline still records the finding the existing baseline accepts.
+    const again = path.join(tempDir('keywarden-baseline-'), 'again.json');
+    expect(runCli(['baseline', '--staged', '--output', again], { cwd: repo.dir }).status).toBe(0);
+    expect(readFileSync(again, 'utf8')).toContain('app/conf/aws.ini');
+    // A files scan is not a hook: no default baseline.
+    expect(runCli(['scan', 'app'], { cwd: repo.dir }).status).toBe(1);
+    // The default is read like a named baseline: one that is a symlink out of the repository is refused, not skipped.
+    const outside = path.join(tempDir('keywarden-outside-'), 'baseline.json');
+    copyFileSync(path.join(repo.dir, '.keywarden-baseline.json'), outside);
+    repo.remove('.keywarden-baseline.json');
+    symlinkSync(outside, path.join(repo.dir, '.keywarden-baseline.json'));
+    const refused = runCli(['scan', '--staged'], { cwd: repo.dir });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('symbolic link');
   });
 });

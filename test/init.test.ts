@@ -1,12 +1,13 @@
 // `keywarden init` with a package.json, end to end: husky 9 set up in a real repository (husky and keywarden
 // linked into node_modules as an install would leave them, no network), then real `git commit`s through the
 // hook it installed.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
-import { credentialsFile, head, installLocally, tryGit } from './support/git-hooks.js';
+import { credentialsFile, globalKeywarden, head, installLocally, tryGit } from './support/git-hooks.js';
 import { Repo, tempDir } from './support/repo.js';
 
 function huskyProject(options: { husky?: boolean; hook?: string; manifest?: object } = {}): Repo {
@@ -120,6 +121,62 @@ describe('keywarden init with package.json (husky)', () => {
   });
 });
 
+// `npm install --save-dev husky` does not run the project's prepare script (npm runs it only on a bare
+// `npm install`), so "install husky and its prepare script activates the hook" left no hook at all.
+describe('keywarden init in an npm project where husky is not active: the hook works when init returns', () => {
+  it('without husky: init, then a commit of a key is blocked (and package.json gets no prepare that would break npm install)', () => {
+    const repo = Repo.init();
+    const manifest = JSON.stringify({ name: 'app', private: true, devDependencies: { keywarden: '^0.1.0' } }, null, 2) + '\n';
+    repo.write('package.json', manifest);
+    repo.write('.gitignore', 'node_modules/\n');
+    installLocally(repo.dir, { husky: false });
+    repo.commit('project');
+    const init = runCli(['init'], { cwd: repo.dir });
+    expect(init.status, init.stderr).toBe(0);
+    expect(init.stdout).toContain('the pre-commit hook is active');
+    expect(init.stdout).toContain('npm install --save-dev husky`, then `npx keywarden init` again');
+    expect(readFileSync(path.join(repo.dir, 'package.json'), 'utf8')).toBe(manifest);
+    expect(existsSync(path.join(repo.dir, '.husky'))).toBe(false);
+
+    const before = head(repo);
+    const keyId = fakeKeyId();
+    repo.write('aws.ini', credentialsFile(keyId, fakeSecret()));
+    repo.git('add', 'aws.ini');
+    const commit = tryGit(repo, ['commit', '-m', 'key'], { PATH: '/usr/bin:/bin' });
+    expect(commit.status).not.toBe(0);
+    expect(head(repo)).toBe(before);
+    expect(commit.output).toContain(keyId);
+    expect(commit.output).toContain('nothing was committed');
+  });
+
+  it('husky declared but not installed yet (a fresh clone): blocked at once, and still after `npm install` runs husky', () => {
+    const repo = huskyProject({ husky: false });
+    const init = runCli(['init'], { cwd: repo.dir });
+    expect(init.status, init.stderr).toBe(0);
+    expect(init.stdout).toContain('created .husky/pre-commit');
+    expect(init.stdout).toContain('installed keywarden\'s pre-commit hook in .git/hooks/pre-commit');
+    expect(init.stdout).toContain('the pre-commit hook is active');
+    expect(init.stdout).not.toContain('not active yet');
+    repo.write('aws.ini', credentialsFile(fakeKeyId(), fakeSecret()));
+    repo.git('add', 'aws.ini');
+    const before = head(repo);
+    const blocked = tryGit(repo, ['commit', '-m', 'key'], { PATH: '/usr/bin:/bin' });
+    expect(blocked.status).not.toBe(0);
+    expect(head(repo)).toBe(before);
+    expect(blocked.output).toContain('aws.ini');
+
+    // `npm install`: husky lands in node_modules and the prepare script init wrote ("husky") runs it.
+    installLocally(repo.dir, { husky: true, keywarden: false });
+    const prepare = spawnSync(process.execPath, [path.join(repo.dir, 'node_modules', 'husky', 'bin.js')], { cwd: repo.dir, encoding: 'utf8' });
+    expect(prepare.status, prepare.stderr).toBe(0);
+    expect(repo.git('config', 'core.hooksPath').trim()).toBe('.husky/_');
+    const throughHusky = tryGit(repo, ['commit', '-m', 'key'], { PATH: '/usr/bin:/bin' });
+    expect(throughHusky.status).not.toBe(0);
+    expect(head(repo)).toBe(before);
+    expect(throughHusky.output).toContain('aws.ini');
+  });
+});
+
 describe('keywarden init keeps what is there', () => {
   it('adds keywarden to an existing husky hook, keeping its lines, and both run', () => {
     const repo = huskyProject({ hook: 'echo "existing hook ran"\nnode -e "process.exit(0)"\n', manifest: { name: 'x', scripts: { prepare: 'npm run build' }, devDependencies: { husky: '*' } } });
@@ -130,7 +187,7 @@ describe('keywarden init keeps what is there', () => {
     expect(hook.indexOf('keywarden scan --staged')).toBeLessThan(hook.indexOf('existing hook ran'));
     expect(JSON.parse(readFileSync(path.join(repo.dir, 'package.json'), 'utf8')).scripts.prepare).toBe('npm run build && husky');
     expect(result.stdout).toContain('2 existing lines kept');
-    expect(result.stdout).toContain('npm install --save-dev keywarden');
+    expect(result.stdout).toContain('npm install --save-dev github:OWNER/keywarden');
     repo.write('a.txt', 'a\n');
     repo.git('add', 'a.txt');
     const commit = tryGit(repo, ['commit', '-m', 'a']);
@@ -153,22 +210,12 @@ describe('keywarden init keeps what is there', () => {
     expect(result.stdout).toContain('(it was old-hooks)');
   });
 
-  it('without husky installed it writes the files and says how to activate them (no network)', () => {
-    const repo = huskyProject({ husky: false });
-    const result = runCli(['init'], { cwd: repo.dir });
-    expect(result.status).toBe(0);
-    expect(result.stdout).toContain('npm install --save-dev husky');
-    expect(result.stdout).toContain('not active yet');
-    expect(existsSync(path.join(repo.dir, '.husky/pre-commit'))).toBe(true);
-    expect(() => repo.git('config', 'core.hooksPath')).toThrow();
-  });
-
   it('keeps tab indentation and a missing final newline of package.json', () => {
     const repo = Repo.init();
-    repo.write('package.json', '{\n\t"name": "tabs"\n}');
+    repo.write('package.json', '{\n\t"name": "tabs",\n\t"devDependencies": {\n\t\t"husky": "^9.1.7"\n\t}\n}');
     const result = runCli(['init'], { cwd: repo.dir });
     expect(result.status).toBe(0);
-    expect(readFileSync(path.join(repo.dir, 'package.json'), 'utf8')).toBe('{\n\t"name": "tabs",\n\t"scripts": {\n\t\t"prepare": "husky"\n\t}\n}');
+    expect(readFileSync(path.join(repo.dir, 'package.json'), 'utf8')).toBe('{\n\t"name": "tabs",\n\t"devDependencies": {\n\t\t"husky": "^9.1.7"\n\t},\n\t"scripts": {\n\t\t"prepare": "husky"\n\t}\n}');
   });
 
   it('outside a repository, or with a broken package.json: one line, exit 2', () => {
@@ -193,5 +240,45 @@ describe('keywarden init keeps what is there', () => {
     const commit = tryGit(repo, ['commit', '-m', 'b'], { PATH: '/usr/bin:/bin' });
     expect(commit.status).not.toBe(0);
     expect(commit.output).toMatch(/not found/);
+  });
+});
+
+// The blocked-commit message offers a baseline; every installed hook must honour it the same way (the husky
+// hook ran a bare `keywarden scan --staged`, which ignored it, while hooks/pre-commit passed --baseline).
+describe('the baseline a blocked commit offers, done as it says, lets the commit through wherever the hook is installed', () => {
+  const setups: Array<[string, () => { repo: Repo; env: Record<string, string> }]> = [
+    ['husky (.husky/pre-commit)', () => ({ repo: huskyProject(), env: {} })],
+    ['.git/hooks (no package.json)', () => ({ repo: Repo.init(), env: { PATH: `${globalKeywarden()}:${process.env.PATH}` } })],
+    [
+      'core.hooksPath',
+      () => {
+        const repo = Repo.init();
+        repo.git('config', 'core.hooksPath', 'githooks');
+        return { repo, env: { PATH: `${globalKeywarden()}:${process.env.PATH}` } };
+      },
+    ],
+  ];
+  it.each(setups)('%s', (_name, setUp) => {
+    const { repo, env } = setUp();
+    repo.commit('base', { 'README.md': 'hi\n' });
+    expect(runCli(['init'], { cwd: repo.dir }).status).toBe(0);
+    repo.write('test/fixture.ini', credentialsFile(fakeKeyId(), fakeSecret()));
+    repo.git('add', 'test/fixture.ini');
+    const blocked = tryGit(repo, ['commit', '-m', 'fixture'], env);
+    expect(blocked.status).not.toBe(0);
+    // The advice names the command; run it as written, at the top of the repository.
+    const advised = /^\s*keywarden (baseline [^\n(]*?)\s+\(at the top of the repository/m.exec(blocked.output);
+    expect(advised, blocked.output).not.toBeNull();
+    const baseline = runCli(advised![1]!.trim().split(/\s+/), { cwd: repo.dir });
+    expect(baseline.status, baseline.stderr).toBe(0);
+    expect(blocked.output).toContain('then git add .keywarden-baseline.json and commit again');
+    repo.git('add', '.keywarden-baseline.json');
+    const commit = tryGit(repo, ['commit', '-m', 'fixture'], env);
+    expect(commit.status, commit.output).toBe(0);
+    expect(repo.git('show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual(['.keywarden-baseline.json', 'test/fixture.ini']);
+    // A new key in the same commit range still blocks: the baseline accepts only what it lists.
+    repo.write('other.ini', credentialsFile(fakeKeyId(), fakeSecret()));
+    repo.git('add', 'other.ini');
+    expect(tryGit(repo, ['commit', '-m', 'other'], env).status).not.toBe(0);
   });
 });

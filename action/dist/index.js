@@ -3359,7 +3359,7 @@ var init_staged_diff = __esm({
         this.sorted = true;
       }
     };
-    DIFF_ARGS = ["diff", "--cached", "--raw", "-p", "-z", "-U0", "--inter-hunk-context=0", "--no-abbrev", "--full-index", "-M", "--diff-filter=du", "--no-color", "--no-ext-diff", "--no-textconv", "--ignore-submodules=none", "--submodule=short", "--no-relative"];
+    DIFF_ARGS = ["diff", "--cached", "--raw", "-p", "-z", "-U0", "--inter-hunk-context=0", "--no-abbrev", "--full-index", "-M", "--diff-filter=du", "--no-color", "--no-ext-diff", "--no-textconv", "--ignore-submodules=none", "--submodule=short"];
     NUL = 0;
     NEWLINE3 = 10;
     MAX_TOKEN = 1 << 20;
@@ -11981,6 +11981,7 @@ function loadRules(config, dir = PATTERNS_DIR) {
 var VERSION = "0.1.0";
 
 // src/pipeline.ts
+import { lstatSync as lstatSync2 } from "node:fs";
 import path9 from "node:path";
 async function runPipeline(options, io, preloaded = {}) {
   const started = Date.now();
@@ -12008,7 +12009,8 @@ async function runPipeline(options, io, preloaded = {}) {
   if (options.maxFileSize !== void 0) config.maxFileSize = options.maxFileSize;
   const rules = loadRules(config);
   loaded = { config, keywords: rules.flatMap((rule) => rule.keywords) };
-  const baseline = preloaded.baseline !== void 0 ? preloaded.baseline : options.baseline ? loadBaseline(path9.resolve(io.cwd, options.baseline), { cwd: io.cwd, top: source.root }) : null;
+  const baselineFile = options.baseline ? path9.resolve(io.cwd, options.baseline) : defaultBaseline(options, source);
+  const baseline = preloaded.baseline !== void 0 ? preloaded.baseline : baselineFile !== null ? loadBaseline(baselineFile, { cwd: io.cwd, top: source.root }) : null;
   if (source.root !== void 0) config.base = source.root;
   const detect = async (chunk) => detectChunk(chunk, rules);
   const located = applyFilters(await source.run(detect), config, baseline);
@@ -12030,6 +12032,12 @@ async function runPipeline(options, io, preloaded = {}) {
   };
   const incomplete = !options.allowMissing && source.notes.some((note) => note.incomplete === true);
   return { report, located, allowed, notes: source.notes, config, incomplete };
+}
+var DEFAULT_BASELINE = ".keywarden-baseline.json";
+function defaultBaseline(options, source) {
+  if (options.command === "baseline" || source.mode !== "staged" || source.root === void 0) return null;
+  const file = path9.join(source.root, DEFAULT_BASELINE);
+  return lstatSync2(file, { throwIfNoEntry: false }) ? file : null;
 }
 async function createSource(context) {
   const { options } = context;

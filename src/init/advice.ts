@@ -20,8 +20,9 @@ export function blockedCommitAdvice(findings: readonly Finding[]): string {
     `     git restore --staged ${files.map(shellQuote).join(' ')}`,
     '  3. Commit again. Only the index is checked: a key left in the working tree but not staged does not block.',
     '',
-    'A false positive? Put a `keywarden:allow` comment on that line, or accept it in a baseline',
-    '(keywarden baseline --output .keywarden-baseline.json, then scan with --baseline .keywarden-baseline.json).',
+    'A false positive? Put a `keywarden:allow` comment on that line, or accept it in the baseline the hook reads:',
+    '  keywarden baseline --output .keywarden-baseline.json   (at the top of the repository: it records every',
+    '  finding in the working tree), then git add .keywarden-baseline.json and commit again.',
   ];
   const remediate = keyIds.length > 0 ? `keywarden remediate ${keyIds.map((id) => `--key ${id}`).join(' ')}` : 'keywarden remediate';
   lines.push(`Was this key ever pushed, shared or committed elsewhere? Treat it as leaked and deactivate it: ${remediate}`);

@@ -1,10 +1,12 @@
-// `keywarden init` in a project with a package.json: set up husky the way husky 9 documents it
+// `keywarden init` in a project that uses husky: set it up the way husky 9 documents it
 // (https://typicode.github.io/husky/get-started.html): a `prepare: "husky"` script, a plain-sh
 // `.husky/pre-commit` file, and husky's own install step, which points core.hooksPath at `.husky/_`.
-// init never installs packages (that needs the network and the project's package manager): when husky is
-// missing it writes the files and says which command activates them. Every step checks before it writes,
-// so running init twice changes nothing, and an existing hook keeps its lines (keywarden's goes first:
-// it is fast and should block before slower checks run).
+// init never installs packages (that needs the network and the project's package manager). A project that
+// does not use husky gets none of this: a `prepare: "husky"` without husky would break its next
+// `npm install`. Every step checks before it writes, so running init twice changes nothing, and an existing
+// hook keeps its lines (keywarden's goes first: it is fast and should block before slower checks run).
+// Whether the result is active is the caller's question (huskyActive): `npm install --save-dev husky` does not
+// run the project's `prepare`, so husky declared is not husky active.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,53 +17,55 @@ export const HOOK_COMMAND = 'keywarden scan --staged';
 const HOOK_LINES = [`# keywarden: stop commits that add AWS credentials (skip once: git commit --no-verify)`, HOOK_COMMAND];
 /** A hook already runs keywarden's staged scan when one of its lines calls it (directly or through npx). */
 const CALLS_KEYWARDEN = /^\s*(?:npx\s+(?:--no-install\s+|--no\s+)?)?(?:\S*\/)?keywarden\s+scan\b.*--staged\b/m;
+const RUNS_HUSKY = /(^|[\s;&|(])husky(\s|$|[;&|)])/;
 const HUSKY_HOOKS_PATH = '.husky/_';
 
 export interface HuskyResult {
   /** What was done, one sentence each, for the user. */
   done: string[];
-  /** What the user still has to do. */
-  todo: string[];
 }
 
-export function setUpHusky(top: string, env: Record<string, string | undefined>): HuskyResult {
-  const done: string[] = [];
-  const todo: string[] = [];
-  const manifestPath = path.join(top, 'package.json');
-  const manifest = readManifest(manifestPath);
+/** The project uses husky: installed, declared as a dependency, or run by its prepare script. */
+export function usesHusky(top: string, manifest: Manifest): boolean {
+  const { json } = manifest;
+  const prepare = json.scripts?.prepare;
+  return huskyInstalled(top) || Boolean(json.dependencies?.husky ?? json.devDependencies?.husky) || (typeof prepare === 'string' && RUNS_HUSKY.test(prepare));
+}
 
+export function setUpHusky(top: string, manifest: Manifest, env: Record<string, string | undefined>): HuskyResult {
+  const done: string[] = [];
   const prepare = manifest.json.scripts?.prepare;
-  if (typeof prepare === 'string' && /(^|[\s;&|(])husky(\s|$|[;&|)])/.test(prepare)) {
+  if (typeof prepare === 'string' && RUNS_HUSKY.test(prepare)) {
     done.push(`package.json already runs husky in its prepare script ("${prepare}")`);
   } else {
     const next = typeof prepare === 'string' && prepare.trim() !== '' ? `${prepare} && husky` : 'husky';
     manifest.json.scripts = { ...(manifest.json.scripts ?? {}), prepare: next };
-    writeFileSync(manifestPath, JSON.stringify(manifest.json, null, manifest.indent) + (manifest.finalNewline ? '\n' : ''));
+    writeFileSync(manifest.file, JSON.stringify(manifest.json, null, manifest.indent) + (manifest.finalNewline ? '\n' : ''));
     done.push(`set the prepare script in package.json to "${next}"`);
   }
 
-  const hookPath = path.join(top, '.husky', 'pre-commit');
-  done.push(addToHook(hookPath));
-
-  const installed = existsSync(path.join(top, 'node_modules', 'husky', 'package.json'));
-  if (!installed) {
-    todo.push('husky is not installed in this project, so the hook is not active yet: run `npm install --save-dev husky` (its prepare script then activates .husky/pre-commit; init never installs packages itself)');
-  } else {
-    done.push(activateHusky(top, env));
-  }
-  if (!dependsOnKeywarden(manifest.json)) {
-    todo.push('keywarden is not a dependency of this project: run `npm install --save-dev keywarden` so every clone has it (husky puts node_modules/.bin on PATH; a global keywarden works too)');
-  }
-  return { done, todo };
+  done.push(addToHook(path.join(top, '.husky', 'pre-commit')));
+  if (huskyInstalled(top)) done.push(activateHusky(top, env));
+  return { done };
 }
 
-interface Manifest {
+/** husky's hooks run: core.hooksPath is .husky/_ and husky generated it (its `h` runner is there). */
+export function huskyActive(top: string): boolean {
+  return configValue(top, 'core.hooksPath') === HUSKY_HOOKS_PATH && existsSync(path.join(top, HUSKY_HOOKS_PATH, 'h'));
+}
+
+function huskyInstalled(top: string): boolean {
+  return existsSync(path.join(top, 'node_modules', 'husky', 'package.json'));
+}
+
+export interface Manifest {
+  file: string;
   json: { scripts?: Record<string, string>; dependencies?: Record<string, string>; devDependencies?: Record<string, string> } & Record<string, unknown>;
   indent: string | number;
   finalNewline: boolean;
 }
 
-function readManifest(file: string): Manifest {
+export function readManifest(file: string): Manifest {
   const text = readFileSync(file, 'utf8');
   let json: unknown;
   try {
@@ -73,7 +77,7 @@ function readManifest(file: string): Manifest {
   const scripts = (json as Record<string, unknown>).scripts;
   if (scripts !== undefined && (scripts === null || typeof scripts !== 'object' || Array.isArray(scripts))) throw new ConfigError('package.json: "scripts" is not an object');
   const indent = /^\{\s*\n([ \t]+)"/.exec(text)?.[1] ?? 2;
-  return { json: json as Manifest['json'], indent, finalNewline: text.endsWith('\n') || text === '' };
+  return { file, json: json as Manifest['json'], indent, finalNewline: text.endsWith('\n') || text === '' };
 }
 
 function addToHook(hookPath: string): string {
@@ -98,18 +102,16 @@ function addToHook(hookPath: string): string {
 
 /** Runs the project's own husky (what `npm install` runs through `prepare`), unless it is already active. */
 function activateHusky(top: string, env: Record<string, string | undefined>): string {
+  if (huskyActive(top)) return 'husky is already active (core.hooksPath = .husky/_)';
   const current = configValue(top, 'core.hooksPath');
-  if (current === HUSKY_HOOKS_PATH && existsSync(path.join(top, HUSKY_HOOKS_PATH, 'h'))) return 'husky is already active (core.hooksPath = .husky/_)';
   const bin = path.join(top, 'node_modules', 'husky', 'bin.js');
   const result = spawnSync(process.execPath, [bin], { cwd: top, encoding: 'utf8', env: { ...env } as NodeJS.ProcessEnv });
   const said = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
-  if (result.status !== 0 || said !== '') {
-    return `ran husky, which said: ${said.split('\n')[0] || `exit ${result.status}`} (the hook is active only once husky succeeds: run \`npx husky\`)`;
-  }
+  if (result.status !== 0 || said !== '') return `ran husky, which said: ${said.split('\n')[0] || `exit ${result.status}`}`;
   const replaced = current !== null && current !== HUSKY_HOOKS_PATH ? ` (it was ${current})` : '';
   return `ran husky: core.hooksPath is now .husky/_${replaced}`;
 }
 
-function dependsOnKeywarden(json: Manifest['json']): boolean {
+export function dependsOnKeywarden(json: Manifest['json']): boolean {
   return Boolean(json.dependencies?.keywarden ?? json.devDependencies?.keywarden) || json.name === 'keywarden';
 }

@@ -35,9 +35,9 @@ export function globalKeywarden(): string {
 }
 
 /** node_modules/.bin/keywarden and node_modules/husky as `npm install -D keywarden husky` would leave them, offline. */
-export function installLocally(dir: string, options: { husky: boolean }): void {
+export function installLocally(dir: string, options: { husky: boolean; keywarden?: boolean }): void {
   mkdirSync(path.join(dir, 'node_modules', '.bin'), { recursive: true });
-  symlinkSync(path.join(ROOT, 'bin', 'keywarden.js'), path.join(dir, 'node_modules', '.bin', 'keywarden'));
+  if (options.keywarden ?? true) symlinkSync(path.join(ROOT, 'bin', 'keywarden.js'), path.join(dir, 'node_modules', '.bin', 'keywarden'));
   if (options.husky) symlinkSync(path.join(ROOT, 'node_modules', 'husky'), path.join(dir, 'node_modules', 'husky'));
 }
 
