@@ -1,7 +1,9 @@
 // The short playbook printed after every text scan report with findings: what to do in the next minutes, with
 // the leaked key IDs, and the command that prints the full playbook. Loaded only when a scan found something,
-// and kept small: it imports nothing but the key-type table.
+// and kept small: it imports nothing but the key-type table and the escaping of data (key IDs come from the
+// scanned files; the AWS rule's are plain, but a rule in a config can match anything).
 import { keyTypeOf } from '../aws/key-id.js';
+import { escapeText } from '../text/escape.js';
 import type { Finding } from '../types.js';
 
 export function shortPlaybook(findings: Finding[]): string {
@@ -10,7 +12,7 @@ export function shortPlaybook(findings: Finding[]): string {
   for (const finding of findings) {
     const keyId = finding.kind === 'access-key-id' ? finding.secret : finding.keyId;
     if (keyId === null) unpaired++;
-    else if (!keyIds.includes(keyId)) keyIds.push(keyId);
+    else if (!keyIds.includes(escapeText(keyId))) keyIds.push(escapeText(keyId));
   }
   const committed = findings.some((finding) => finding.commit !== null);
   const lines: string[] = ['What to do now:'];
