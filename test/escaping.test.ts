@@ -74,6 +74,15 @@ describe('on a terminal', () => {
     expect(run.stdout).toContain(`  ${TERMINAL_FILE_SHOWN}:1:21  access key ID`);
   });
 
+  it('init quotes the repository\'s package.json escaped', () => {
+    const repo = Repo.init();
+    repo.write('package.json', JSON.stringify({ name: 'x', scripts: { prepare: `husky ${ESC}]0;pwned\x07${ESC}[2J` } }));
+    const run = runCli(['init'], { cwd: repo.dir });
+    expect(run.status, run.stderr).toBe(0);
+    expectTerminalSafe(run.stdout, run.stderr);
+    expect(run.stdout).toContain('husky \\x1b]0;pwned\\x07\\x1b[2J');
+  });
+
   it('an error that names a hostile path is one escaped line', () => {
     const run = runCli(['scan', '--config', `missing${ESC}[2J\n::error::config.json`], { cwd: hostile.repo.dir });
     expect(run.status).toBe(2);

@@ -17,4 +17,4 @@ export function elements(html: string): Array<{ name: string; target: string | n
 }
 
 /** What keywarden's own Markdown uses; anything else in the HTML came from data. */
-export const OWN_ELEMENTS = new Set(['h2', 'h3', 'h4', 'p', 'strong', 'em', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a', 'br']);
+export const OWN_ELEMENTS = new Set(['h2', 'h3', 'h4', 'p', 'strong', 'em', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a', 'br', 'details', 'summary']);
