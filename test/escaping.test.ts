@@ -92,6 +92,27 @@ describe('on a terminal', () => {
   });
 });
 
+describe('in commands to paste', () => {
+  it('a "key ID" that a repository\'s own rule matched never reaches a command unquoted', () => {
+    const repo = Repo.init();
+    const rule = {
+      id: 'custom-key', kind: 'access-key-id', description: 'a key of the repository\'s own kind', regex: 'KEYID=(\\S+)', secretGroup: 1,
+      keywords: ['KEYID='], entropy: 0, confidence: 'high',
+      examples: { match: [{ text: 'KEYID=abc', secret: 'abc' }], noMatch: [{ text: 'nothing', reason: 'no key' }] },
+    };
+    const injected = 'AKIA$(touch${IFS}pwned)';
+    repo.commit('add', { '.keywarden.json': JSON.stringify({ ignorePaths: ['.keywarden.json'], rules: [rule] }), 'a.txt': `KEYID=${injected}\n` });
+    const scan = runCli(['scan', '.'], { cwd: repo.dir });
+    expect(scan.status, scan.stderr).toBe(1);
+    expect(scan.stdout).toContain(`--access-key-id '${injected}' --status Inactive`);
+    for (const args of [['--history'], ['.']]) {
+      const playbook = runCli(['remediate', ...args], { cwd: repo.dir });
+      expect(playbook.status, playbook.stderr).toBe(0);
+      expect(playbook.stdout).not.toContain('$(touch');
+    }
+  });
+});
+
 describe('in a GitHub Actions runner', () => {
   it('--format github: no line of stdout or stderr is a workflow command but keywarden\'s annotations', () => {
     for (const mode of [['--history'], ['.']]) {
