@@ -16,9 +16,11 @@ export const githubReporter: Reporter = (report) => {
 };
 
 /**
- * One workflow command line. `message` is keywarden's text with any data in it already passed through
- * escapeText; its own newlines become line breaks in the annotation. Property values are data as is (a file
- * property must name the real file), escaped for the log too.
+ * One workflow command line (annotations, and the Action's notices and errors). `message` is keywarden's text
+ * with any data in it already passed through escapeText; its own newlines become line breaks in the
+ * annotation. Property values are escaped here, for the log and then for the command: an ordinary path stays
+ * as it is and the annotation lands on its file; one with a control character, a backslash or a leading `::`
+ * is shown escaped and the annotation is not placed on a line (a fair price for such a name).
  */
 export function workflowCommand(name: 'error' | 'warning' | 'notice', properties: ReadonlyArray<readonly [string, string | number]>, message: string): string {
   const list = properties.map(([key, value]) => `${key}=${escapeCommandProperty(escapeText(String(value)))}`).join(',');
