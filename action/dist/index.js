@@ -13280,7 +13280,7 @@ var MAX_PLAYBOOK = 4e5;
 function summaryMarkdown(report, context) {
   const count = report.findings.length;
   const lines = ["## keywarden", "", `Scanned ${escapeMarkdown(context.describe)}: ${report.scan.files} file${report.scan.files === 1 ? "" : "s"}, ${report.scan.commits} commit${report.scan.commits === 1 ? "" : "s"}.`, ""];
-  for (const warning of context.warnings ?? []) lines.push(`> :warning: ${escapeMarkdown(warning)}`, "");
+  for (const warning of context.warnings ?? []) lines.push(`> :warning: ${escapeText(warning)}`, "");
   if (count === 0) {
     lines.push(":white_check_mark: No AWS credentials found.", "");
     return lines.join("\n");

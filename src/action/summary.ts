@@ -7,7 +7,7 @@
 import type { Report } from '../types.js';
 import { fileUri } from '../reporters/sarif.js';
 import { kindLabel } from '../reporters/text.js';
-import { escapeMarkdown, markdownCode } from '../text/escape.js';
+import { escapeMarkdown, escapeText, markdownCode } from '../text/escape.js';
 
 const MAX_ROWS = 500;
 const MAX_PLAYBOOK = 400_000;
@@ -27,8 +27,9 @@ export interface SummaryContext {
 export function summaryMarkdown(report: Report, context: SummaryContext): string {
   const count = report.findings.length;
   const lines = ['## keywarden', '', `Scanned ${escapeMarkdown(context.describe)}: ${report.scan.files} file${report.scan.files === 1 ? '' : 's'}, ${report.scan.commits} commit${report.scan.commits === 1 ? '' : 's'}.`, ''];
-  // Warnings are prose naming files of the pull request: escaped whole (the prose holds no Markdown).
-  for (const warning of context.warnings ?? []) lines.push(`> :warning: ${escapeMarkdown(warning)}`, '');
+  // Warnings are keywarden's Markdown prose (src/action/trusted.ts) naming only the workflow's own config and
+  // baseline paths (its inputs, or the fixed names): their controls are escaped, their Markdown kept.
+  for (const warning of context.warnings ?? []) lines.push(`> :warning: ${escapeText(warning)}`, '');
   if (count === 0) {
     lines.push(':white_check_mark: No AWS credentials found.', '');
     return lines.join('\n');
