@@ -1,6 +1,9 @@
 // Candidate → Finding: the stable fingerprint a baseline stores, redaction, and the owning account.
 // The fingerprint hashes rule + path + secret and nothing that moves (no line, no commit), so edits above a
 // finding, rebases and squashes leave it unchanged, and the raw secret never reaches a baseline file.
+// Redaction covers every field, not only `secret`: a commit subject, author or file name may hold a secret
+// too ("add key wJalr…"), and not necessarily the finding's own (the subject of one commit may name another
+// finding's secret), so every secret value the scan found is masked wherever it appears (secretRedactor).
 import { createHash } from 'node:crypto';
 import { accountIdFromKeyId } from './aws/account.js';
 import type { Finding, Located, Presence } from './types.js';
@@ -16,12 +19,36 @@ export function redact(kind: string, secret: string): string {
   return secret.slice(0, shown) + '*'.repeat(Math.min(16, Math.max(4, secret.length - shown)));
 }
 
-export function toFinding(located: Located, options: { redact: boolean; presence?: Presence }): Finding {
+/**
+ * Masks every secret value among `located` (secret keys and tokens; key IDs are shown whole anyway) wherever
+ * it appears in a text, the way the `secret` field is masked. Longest first, so a secret that contains a
+ * shorter one is masked whole.
+ */
+export function secretRedactor(located: readonly Located[]): (text: string) => string {
+  const masks = new Map<string, string>();
+  for (const item of located) if (item.kind !== 'access-key-id' && item.secret.length > 0) masks.set(item.secret, redact(item.kind, item.secret));
+  const secrets = [...masks.keys()].sort((a, b) => b.length - a.length);
+  if (secrets.length === 0) return (text) => text;
+  return (text) => {
+    for (const secret of secrets) if (text.includes(secret)) text = text.replaceAll(secret, masks.get(secret)!);
+    return text;
+  };
+}
+
+/** With redaction on, `redactText` (secretRedactor of the whole scan) masks secrets in the other fields too. */
+export function toFinding(located: Located, options: { redact: boolean; redactText?: (text: string) => string; presence?: Presence }): Finding {
   const keyId = located.kind === 'access-key-id' ? located.secret : located.keyId;
+  const text = options.redact ? (options.redactText ?? secretRedactor([located])) : (value: string) => value;
+  const commit = located.commit && {
+    ...located.commit,
+    author: text(located.commit.author),
+    email: text(located.commit.email),
+    message: text(located.commit.message),
+  };
   const finding: Finding = {
     ruleId: located.ruleId,
     kind: located.kind,
-    file: located.file,
+    file: text(located.file),
     line: located.line,
     column: located.column,
     endLine: located.endLine,
@@ -32,9 +59,9 @@ export function toFinding(located: Located, options: { redact: boolean; presence
     confidence: located.confidence,
     keyId: located.keyId,
     accountId: keyId ? accountIdFromKeyId(keyId) : null,
-    commit: located.commit,
+    commit,
   };
-  if (options.presence) finding.presence = options.presence;
+  if (options.presence) finding.presence = { ...options.presence, refs: options.presence.refs.map(text), presentAt: options.presence.presentAt.map(text) };
   return finding;
 }
 

@@ -6,7 +6,8 @@ import { checkOutputPaths } from './cli/output-path.js';
 import type { Format, ScanOptions } from './cli/options.js';
 import { isExpected } from './errors.js';
 import { wantsColor, type Io } from './io.js';
-import { emit, writeNotes } from './output.js';
+import { emit, writeAllowed, writeLine, writeNotes } from './output.js';
+import { escapeLines, escapeText } from './text/escape.js';
 import { runPipeline } from './pipeline.js';
 import { VERSION } from './version.js';
 
@@ -62,7 +63,7 @@ async function scanCommand(options: ScanOptions, io: Io): Promise<number> {
     else text += '\n' + (await import('./remediation/hint.js')).shortPlaybook(outcome.report.findings);
   }
   writeNotes(outcome.notes, options, io);
-  if (options.verbose) writeAllowed(outcome, io);
+  if (options.verbose) writeAllowed(outcome.located, outcome.redactText, io);
   if (options.verify) await verifyFound(outcome, options, io);
   emit(text, options, io);
   if (outcome.incomplete) return 2; // never 0 as if clean, nor 1 as if these were all the findings
@@ -77,15 +78,8 @@ async function baselineCommand(options: ScanOptions, io: Io): Promise<number> {
   writeNotes(outcome.notes, options, io);
   // One entry per fingerprint: a secret found in several commits of the same file is one entry.
   const entries = new Set(outcome.report.findings.map((finding) => finding.fingerprint)).size;
-  if (!options.quiet) io.stderr.write(`keywarden: wrote ${entries} baseline entr${entries === 1 ? 'y' : 'ies'} to ${options.output}\n`);
+  if (!options.quiet) writeLine(`wrote ${entries} baseline entr${entries === 1 ? 'y' : 'ies'} to ${options.output}`, io);
   return outcome.incomplete ? 2 : 0;
-}
-
-function writeAllowed(outcome: ScanOutcome, io: Io): void {
-  for (const item of outcome.located) {
-    if (!item.allowedBy) continue;
-    io.stderr.write(`keywarden: allowed by ${item.allowedBy}: ${item.file}:${item.line}:${item.column} ${item.ruleId}\n`);
-  }
 }
 
 /** scan --verify: asks STS about each found key pair (one line per key on stderr); never by default. */
@@ -99,9 +93,10 @@ async function verifyFound(outcome: ScanOutcome, options: ScanOptions, io: Io): 
 
 type ScanOutcome = Awaited<ReturnType<typeof runPipeline>>;
 
+/** Messages may name paths and refs from the repository: escaped (escapeText), a --debug stack line by line. */
 function describeError(error: unknown, debug: boolean): string {
-  if (isExpected(error)) return debug && error.stack ? error.stack : error.message;
+  if (isExpected(error)) return debug && error.stack ? escapeLines(error.stack) : escapeText(error.message);
   const message = error instanceof Error ? error.message : String(error);
-  const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : ' (run with --debug for details)';
-  return `internal error: ${message.split('\n')[0]}${stack}`;
+  const stack = debug && error instanceof Error && error.stack ? `\n${escapeLines(error.stack)}` : ' (run with --debug for details)';
+  return `internal error: ${escapeText(message.split('\n')[0])}${stack}`;
 }

@@ -6,7 +6,7 @@ import type { ScanOptions } from './cli/options.js';
 import { detectChunk } from './detect.js';
 import { applyFilters } from './filters/apply.js';
 import { loadBaseline, type Baseline } from './filters/baseline.js';
-import { compareFindings, toFinding } from './findings.js';
+import { compareFindings, secretRedactor, toFinding } from './findings.js';
 import type { Io } from './io.js';
 import { createProgress } from './progress.js';
 import { loadRules } from './rules/load.js';
@@ -26,6 +26,8 @@ export interface ScanOutcome {
   config: Config;
   /** Something could not be read (missing objects) and --allow-missing was not given: exit 2, whatever was found. */
   incomplete: boolean;
+  /** Masks every secret the scan found (identity with --no-redact), for anything printed beside the report. */
+  redactText: (text: string) => string;
 }
 
 /**
@@ -78,11 +80,14 @@ export async function runPipeline(options: ScanOptions, io: Io, preloaded: Prelo
   const presence = (source.mode === 'history' || source.mode === 'range') && reported.length > 0 ? await (await import('./git/presence.js')).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
   const allowed: Record<string, number> = {};
   const findings: Finding[] = [];
+  // Any secret of this scan, in any field of any finding or note (a subject may hold another finding's secret).
+  const redactText = options.redact ? secretRedactor(located) : (text: string) => text;
   for (const item of located) {
     if (item.allowedBy) allowed[item.allowedBy] = (allowed[item.allowedBy] ?? 0) + 1;
-    else findings.push(toFinding(item, { redact: options.redact, presence: presence?.get(item) }));
+    else findings.push(toFinding(item, { redact: options.redact, redactText, presence: presence?.get(item) }));
   }
   context.progress?.done();
+  const notes = source.notes.map((note) => ({ ...note, message: redactText(note.message) }));
   findings.sort(compareFindings);
   const report: Report = {
     version: 1,
@@ -91,7 +96,7 @@ export async function runPipeline(options: ScanOptions, io: Io, preloaded: Prelo
     findings,
   };
   const incomplete = !options.allowMissing && source.notes.some((note) => note.incomplete === true);
-  return { report, located, allowed, notes: source.notes, config, incomplete };
+  return { report, located, allowed, notes, config, incomplete, redactText };
 }
 
 /** The baseline every pre-commit hook uses (husky's, hooks/pre-commit, the pre-commit framework's: all run a

@@ -50,17 +50,18 @@ describe('action summary', () => {
   it('escapes table cells and links each finding to its line at the introducing commit', () => {
     const commit = { sha: 'd'.repeat(40), author: 'A | B', email: 'a@b', date: '2024-01-01T00:00:00Z', message: 'subject with | pipe\nand newline' };
     const md = summaryMarkdown(report([finding({ file: 'a|b/c d#1.env', commit })], 'range'), context);
-    const row = md.split('\n').find((line) => line.startsWith('| [a\\|b/c d#1.env:3]'));
+    const row = md.split('\n').find((line) => line.startsWith('| [<code>a\\|b/c d\\#1\\.env\\:3</code>]'));
     expect(row).toBeDefined();
     expect(row).toContain(`(https://github.com/acme/app/blob/${'d'.repeat(40)}/a%7Cb/c%20d%231.env#L3)`);
-    expect(row).toContain('A \\| B: subject with \\| pipe and newline');
+    // Data is code (test/escaping.test.ts renders hostile values); the newline shows as \n and ends nothing.
+    expect(row).toContain('<code>A \\| B</code>: <code>subject with \\| pipe\\\\nand newline</code>');
     expect(md).toContain('## playbook');
   });
 
   it('caps the table and says where the rest is; a clean scan says so', () => {
     const many = Array.from({ length: 510 }, (_, i) => finding({ line: i + 1 }));
     const md = summaryMarkdown(report(many), context);
-    expect(md.split('\n').filter((line) => line.startsWith('| config/app.env:') || line.startsWith('| [config/app.env:')).length).toBe(500);
+    expect(md.split('\n').filter((line) => line.startsWith('| [`config/app.env:') || line.startsWith('| [config/app.env:')).length).toBe(500);
     expect(md).toContain('…and 10 more findings: see the SARIF report.');
     const clean = summaryMarkdown(report([]), { ...context, playbook: '' });
     expect(clean).toContain('No AWS credentials found.');

@@ -152,9 +152,9 @@ describe('the GitHub Action', () => {
     // The scan left the checkout as it was: no report files in the working tree.
     expect(ws.git('status', '--porcelain', '--untracked-files=all')).toBe('');
     // Summary: a table with links to the lines at the introducing commit, and the playbook.
-    expect(run.summary).toContain('pull request #7');
+    expect(run.summary).toContain('pull request \\#7'); // escapeMarkdown: renders as 'pull request #7'
     expect(run.summary).toContain('| File | Line | Credential | Value | Rule | Commit |');
-    expect(run.summary).toContain(`[config/prod.env:2](https://github.com/acme/app/blob/${head}/config/prod.env#L2)`);
+    expect(run.summary).toContain(`[\`config/prod.env:2\`](https://github.com/acme/app/blob/${head}/config/prod.env#L2)`);
     expect(run.summary).toContain(keyId);
     expect(run.summary).not.toContain(secret);
     expect(run.summary).toContain('What to do now');

@@ -1,7 +1,8 @@
 // GitHub workflow-command annotations: exact positions, escaping as the runner unescapes (a file name with ','
 // or ':' and a commit subject with a newline must not break the command), redaction, and the CLI format.
 import { describe, expect, it } from 'vitest';
-import { annotation, escapeData, escapeProperty, githubReporter } from '../src/reporters/github.js';
+import { annotation, githubReporter } from '../src/reporters/github.js';
+import { escapeCommandData as escapeData, escapeCommandProperty as escapeProperty } from '../src/text/escape.js';
 import { runCli } from './support/cli.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 import { Repo } from './support/repo.js';
@@ -40,7 +41,8 @@ describe('github reporter', () => {
     expect(first.properties).toMatchObject({ file: hostile, line: '3', col: '19', endColumn: '39' });
     expect(first.properties.title).toContain('aws-access-key-id');
     expect(first.data).toContain(keyId);
-    expect(first.data).toContain('::error::injected');
+    // The subject's newline is shown as \n, and the `::` that followed it is escaped too (text/escape.ts).
+    expect(first.data).toContain('fix: a, b\\n\\x3a:error::injected');
     // The injected command stays inside this command's data: no line of output starts a second one from it.
     expect(lines.filter((line) => line.startsWith('::')).length).toBe(2);
     const second = parseCommand(lines[1]);

@@ -11541,12 +11541,29 @@ function redact(kind, secret) {
   const shown = secret.length > 12 ? 4 : 0;
   return secret.slice(0, shown) + "*".repeat(Math.min(16, Math.max(4, secret.length - shown)));
 }
+function secretRedactor(located) {
+  const masks = /* @__PURE__ */ new Map();
+  for (const item of located) if (item.kind !== "access-key-id" && item.secret.length > 0) masks.set(item.secret, redact(item.kind, item.secret));
+  const secrets = [...masks.keys()].sort((a, b) => b.length - a.length);
+  if (secrets.length === 0) return (text) => text;
+  return (text) => {
+    for (const secret of secrets) if (text.includes(secret)) text = text.replaceAll(secret, masks.get(secret));
+    return text;
+  };
+}
 function toFinding(located, options) {
   const keyId = located.kind === "access-key-id" ? located.secret : located.keyId;
+  const text = options.redact ? options.redactText ?? secretRedactor([located]) : (value) => value;
+  const commit = located.commit && {
+    ...located.commit,
+    author: text(located.commit.author),
+    email: text(located.commit.email),
+    message: text(located.commit.message)
+  };
   const finding = {
     ruleId: located.ruleId,
     kind: located.kind,
-    file: located.file,
+    file: text(located.file),
     line: located.line,
     column: located.column,
     endLine: located.endLine,
@@ -11557,9 +11574,9 @@ function toFinding(located, options) {
     confidence: located.confidence,
     keyId: located.keyId,
     accountId: keyId ? accountIdFromKeyId(keyId) : null,
-    commit: located.commit
+    commit
   };
-  if (options.presence) finding.presence = options.presence;
+  if (options.presence) finding.presence = { ...options.presence, refs: options.presence.refs.map(text), presentAt: options.presence.presentAt.map(text) };
   return finding;
 }
 function compareFindings(a, b) {
@@ -12018,11 +12035,13 @@ async function runPipeline(options, io, preloaded = {}) {
   const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await Promise.resolve().then(() => (init_presence(), presence_exports))).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
   const allowed = {};
   const findings = [];
+  const redactText = options.redact ? secretRedactor(located) : (text) => text;
   for (const item of located) {
     if (item.allowedBy) allowed[item.allowedBy] = (allowed[item.allowedBy] ?? 0) + 1;
-    else findings.push(toFinding(item, { redact: options.redact, presence: presence?.get(item) }));
+    else findings.push(toFinding(item, { redact: options.redact, redactText, presence: presence?.get(item) }));
   }
   context.progress?.done();
+  const notes = source.notes.map((note) => ({ ...note, message: redactText(note.message) }));
   findings.sort(compareFindings);
   const report = {
     version: 1,
@@ -12031,7 +12050,7 @@ async function runPipeline(options, io, preloaded = {}) {
     findings
   };
   const incomplete = !options.allowMissing && source.notes.some((note) => note.incomplete === true);
-  return { report, located, allowed, notes: source.notes, config, incomplete };
+  return { report, located, allowed, notes, config, incomplete, redactText };
 }
 var DEFAULT_BASELINE = ".keywarden-baseline.json";
 function defaultBaseline(options, source) {
@@ -12046,6 +12065,35 @@ async function createSource(context) {
   if (options.history) return (await Promise.resolve().then(() => (init_history(), history_exports))).createHistorySource(context);
   if (options.range !== void 0 || options.since !== void 0) return (await Promise.resolve().then(() => (init_range(), range_exports))).createRangeSource(context);
   return (await Promise.resolve().then(() => (init_files(), files_exports))).createFilesSource(context);
+}
+
+// src/text/escape.ts
+function escapeText(text) {
+  return text.replace(TEXT_UNSAFE, escapeMatch);
+}
+function escapeLines(text) {
+  return text.split("\n").map(escapeText).join("\n");
+}
+var TEXT_UNSAFE = /[\\\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|##\[|(?<=^|\s)::/g;
+var NAMED2 = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "	": "\\t", "##[": "#\\x23[", "::": "\\x3a:" };
+function escapeMatch(match) {
+  const named = NAMED2[match];
+  if (named !== void 0) return named;
+  const code2 = match.charCodeAt(0);
+  return code2 < 256 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
+}
+function escapeCommandData(value) {
+  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeCommandProperty(value) {
+  return escapeCommandData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function escapeMarkdown(text) {
+  return escapeText(text).replace(/[\\`*_~[\]()!#|$:.@]/g, "\\$&").replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function markdownCode(text) {
+  return text !== "" && !/[`|]/.test(text) && escapeText(text) === text ? `\`${text}\`` : `<code>${escapeMarkdown(text)}</code>`;
 }
 
 // src/aws/key-id.ts
@@ -12083,6 +12131,10 @@ var githubReporter = (report) => {
   lines.push(count === 0 ? "keywarden: no AWS credentials found." : `keywarden: ${count} AWS credential finding${count === 1 ? "" : "s"}; run \`keywarden remediate\` for the playbook.`);
   return lines.join("\n") + "\n";
 };
+function workflowCommand(name, properties, message2) {
+  const list = properties.map(([key, value]) => `${key}=${escapeCommandProperty(escapeText(String(value)))}`).join(",");
+  return `::${name}${list ? ` ${list}` : ""}::${escapeCommandData(message2)}`;
+}
 function annotation(finding) {
   const properties = [
     ["file", finding.file],
@@ -12092,24 +12144,18 @@ function annotation(finding) {
   if (finding.endLine === finding.line) properties.push(["endColumn", finding.endColumn]);
   else properties.push(["endLine", finding.endLine]);
   properties.push(["title", `AWS ${kindLabel(finding.kind)} (${finding.ruleId})`]);
-  const level = finding.confidence === "low" ? "warning" : "error";
-  return `::${level} ${properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(",")}::${escapeData(message(finding))}`;
+  return workflowCommand(finding.confidence === "low" ? "warning" : "error", properties, message(finding));
 }
 function message(finding) {
-  let text = `AWS ${kindLabel(finding.kind)} ${finding.secret}`;
-  if (finding.kind !== "access-key-id" && finding.keyId) text += ` for ${finding.keyId}`;
+  let text = `AWS ${kindLabel(finding.kind)} ${escapeText(finding.secret)}`;
+  if (finding.kind !== "access-key-id" && finding.keyId) text += ` for ${escapeText(finding.keyId)}`;
   if (finding.accountId) text += ` (account ${finding.accountId})`;
   text += ".";
-  if (finding.commit) text += `
-Introduced in ${finding.commit.sha.slice(0, 12)} by ${finding.commit.author} on ${finding.commit.date.slice(0, 10)}: ${finding.commit.message}`;
+  const c = finding.commit;
+  if (c) text += `
+Introduced in ${escapeText(c.sha.slice(0, 12))} by ${escapeText(c.author)} on ${escapeText(c.date.slice(0, 10))}: ${escapeText(c.message)}`;
   text += "\nDeactivate the key in IAM first (rewriting history does not un-leak it), then remove it from the file; `keywarden remediate` prints the commands.";
   return text;
-}
-function escapeData(value) {
-  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(value) {
-  return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
 // src/reporters/sarif.ts
@@ -12236,9 +12282,12 @@ function pieceOf(item, secret) {
     line: item.line,
     column: item.column,
     commit: item.commit?.sha ?? null,
-    keyId: item.kind === "access-key-id" ? item.secret : item.keyId,
+    keyId: keyIdOf(item.kind === "access-key-id" ? item.secret : item.keyId),
     secret
   };
+}
+function keyIdOf(value) {
+  return value !== null && /^[A-Z0-9]{16,128}$/.test(value) ? value : null;
 }
 function group(pieces, mode) {
   const byKey = /* @__PURE__ */ new Map();
@@ -12305,6 +12354,14 @@ function principalOf(verification) {
   }
   if (service === "sts" && resource.startsWith("federated-user/")) return { type: "federated-user", account, name: resource.slice("federated-user/".length) };
   return { type: "other", account, arn };
+}
+
+// src/init/advice.ts
+function shellQuote(text) {
+  if (/^[A-Za-z0-9_./@%+=:,-]+$/.test(text)) return text;
+  const escaped = escapeText(text);
+  if (escaped !== text) return `$'${escaped.replace(/'/g, "\\'")}'`;
+  return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 // src/remediation/playbook.ts
@@ -12761,9 +12818,6 @@ aws iam get-credential-report --query Content --output text | base64 --decode | 
     references: ["credential-report", "managing-access-keys"]
   };
 }
-function shellQuote(value) {
-  return /^[A-Za-z0-9_./:=@%+-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
-}
 
 // src/remediation/references.ts
 var LIST = [
@@ -12815,8 +12869,12 @@ function pairing(key) {
   return out;
 }
 function where(sighting) {
-  const commit = sighting.commit ? ` (commit ${sighting.commit.slice(0, 12)})` : "";
-  return `${sighting.file}:${sighting.line}:${sighting.column}  ${kindLabel(sighting.kind)}${commit}`;
+  const commit = sighting.commit ? ` (commit ${escapeText(sighting.commit.slice(0, 12))})` : "";
+  return `${escapeText(sighting.file)}:${sighting.line}:${sighting.column}  ${kindLabel(sighting.kind)}${commit}`;
+}
+function markdownWhere(sighting) {
+  const commit = sighting.commit ? ` (commit ${markdownCode(sighting.commit.slice(0, 12))})` : "";
+  return `- ${markdownCode(`${sighting.file}:${sighting.line}:${sighting.column}`)} ${kindLabel(sighting.kind)}${commit}`;
 }
 var WIDTH = 100;
 function renderText(playbook) {
@@ -12828,7 +12886,7 @@ function renderText(playbook) {
   for (const tip of playbook.tips) out.push("", ...wrap(`Tip: ${tip}`, "  ", "* "));
   out.push("");
   playbook.keys.forEach((key, index) => {
-    const heading = keyHeading(key, index, playbook.keys.length);
+    const heading = escapeText(keyHeading(key, index, playbook.keys.length));
     out.push(heading, "-".repeat(Math.min(heading.length, WIDTH)));
     if (key.found.length > 0) {
       out.push("Found at:");
@@ -12860,7 +12918,7 @@ function renderText(playbook) {
   return out.join("\n") + "\n";
 }
 function textStep(step) {
-  const head = `${step.number}. ${step.title}`;
+  const head = escapeText(`${step.number}. ${step.title}`);
   if (step.sameAs) return [head, ...wrap(`Same as step ${step.sameAs.step} for ${step.sameAs.keyId} above: do it once.`, "   ")];
   const out = [head];
   for (const line of step.text) out.push(...wrap(line, "   "));
@@ -12878,7 +12936,8 @@ function textReferences(ids) {
 function labelLine(label) {
   return /[?:.]$/.test(label) ? label : `${label}:`;
 }
-function wrap(text, indent, first = indent) {
+function wrap(raw, indent, first = indent) {
+  const text = escapeText(raw);
   const numbered = /^\d+\. /.exec(text);
   if (numbered && first === indent) indent += " ".repeat(numbered[0].length);
   const lines = [];
@@ -12901,50 +12960,50 @@ function renderMarkdown(playbook) {
   out.push(`## keywarden remediation playbook: ${headline(playbook)}`, "");
   out.push(introduction(playbook), "");
   for (const note of playbook.notes) out.push(`> [!WARNING]
-> ${note}`, "");
+> ${escapeText(note)}`, "");
   for (const tip of playbook.tips) out.push(`> [!TIP]
-> ${tip}`, "");
+> ${escapeText(tip)}`, "");
   playbook.keys.forEach((key, index) => {
-    out.push(`### ${keyHeading(key, index, playbook.keys.length).replace(key.keyId, `\`${key.keyId}\``)}`, "");
+    out.push(`### ${escapeText(keyHeading(key, index, playbook.keys.length)).replace(escapeText(key.keyId), markdownCode(key.keyId))}`, "");
     if (key.found.length > 0) {
       out.push("Found at:", "");
-      for (const sighting of key.found) out.push(`- \`${sighting.file}:${sighting.line}:${sighting.column}\` ${kindLabel(sighting.kind)}${sighting.commit ? ` (commit \`${sighting.commit.slice(0, 12)}\`)` : ""}`);
+      for (const sighting of key.found) out.push(markdownWhere(sighting));
       out.push("");
     }
     const paired = pairing(key).join("; ");
     out.push(paired.charAt(0).toUpperCase() + paired.slice(1) + ".", "");
-    for (const note of key.notes) out.push(`> ${note}`, "");
+    for (const note of key.notes) out.push(`> ${escapeText(note)}`, "");
     if (key.setup) out.push(...markdownCommand(key.setup));
     for (const step of key.steps) out.push(...markdownStep(step));
   });
   if (playbook.unpaired) {
     const unpaired = playbook.unpaired;
     out.push("### Secrets without a key ID", "", "Found at:", "");
-    for (const sighting of unpaired.found) out.push(`- \`${sighting.file}:${sighting.line}:${sighting.column}\` ${kindLabel(sighting.kind)}${sighting.commit ? ` (commit \`${sighting.commit.slice(0, 12)}\`)` : ""}`);
+    for (const sighting of unpaired.found) out.push(markdownWhere(sighting));
     out.push("");
-    for (const line of unpaired.text) out.push(line, "");
+    for (const line of unpaired.text) out.push(escapeText(line), "");
     if (unpaired.setup) out.push(...markdownCommand(unpaired.setup));
     for (const step of unpaired.steps) out.push(...markdownStep(step));
   }
   const history = playbook.history;
   const rewrite = [];
-  for (const line of history.text) rewrite.push(line, "");
+  for (const line of history.text) rewrite.push(escapeText(line), "");
   for (const command3 of history.commands) rewrite.push(...markdownCommand(command3));
   for (const warning of history.warnings) rewrite.push(`> [!CAUTION]
-> ${warning}`, "");
+> ${escapeText(warning)}`, "");
   if (history.needed) rewrite.push(markdownReferences(history.references), "");
   out.push(...collapsible("Rewrite history (after the keys are deleted or revoked)", rewrite));
   out.push(...collapsible("Sources", playbook.references.map((id) => `- [${REFERENCES[id].title}](${REFERENCES[id].url})`).concat("")));
   return out.join("\n") + "\n";
 }
 function markdownStep(step) {
-  const title = `${step.number}. ${step.title}`;
-  if (step.sameAs) return [`**${title}**: same as step ${step.sameAs.step} for \`${step.sameAs.keyId}\` above: do it once.`, ""];
+  const title = escapeText(`${step.number}. ${step.title}`);
+  if (step.sameAs) return [`**${title}**: same as step ${step.sameAs.step} for ${markdownCode(step.sameAs.keyId)} above: do it once.`, ""];
   const body = [];
-  for (const line of step.text) body.push(line, "");
+  for (const line of step.text) body.push(escapeText(line), "");
   for (const command3 of step.commands) body.push(...markdownCommand(command3));
   for (const warning of step.warnings) body.push(`> [!CAUTION]
-> ${warning}`, "");
+> ${escapeText(warning)}`, "");
   body.push(markdownReferences(step.references), "");
   return collapsible(title, body);
 }
@@ -13220,8 +13279,8 @@ var MAX_ROWS = 500;
 var MAX_PLAYBOOK = 4e5;
 function summaryMarkdown(report, context) {
   const count = report.findings.length;
-  const lines = ["## keywarden", "", `Scanned ${context.describe}: ${report.scan.files} file${report.scan.files === 1 ? "" : "s"}, ${report.scan.commits} commit${report.scan.commits === 1 ? "" : "s"}.`, ""];
-  for (const warning of context.warnings ?? []) lines.push(`> :warning: ${cell(warning)}`, "");
+  const lines = ["## keywarden", "", `Scanned ${escapeMarkdown(context.describe)}: ${report.scan.files} file${report.scan.files === 1 ? "" : "s"}, ${report.scan.commits} commit${report.scan.commits === 1 ? "" : "s"}.`, ""];
+  for (const warning of context.warnings ?? []) lines.push(`> :warning: ${escapeText(warning)}`, "");
   if (count === 0) {
     lines.push(":white_check_mark: No AWS credentials found.", "");
     return lines.join("\n");
@@ -13230,19 +13289,19 @@ function summaryMarkdown(report, context) {
   lines.push("| File | Line | Credential | Value | Rule | Commit |", "| --- | ---: | --- | --- | --- | --- |");
   for (const finding of report.findings.slice(0, MAX_ROWS)) {
     const sha = finding.commit?.sha ?? context.sha;
-    const location = `${finding.file}:${finding.line}`;
-    const link = context.repositoryUrl && sha ? `[${cell(location)}](${context.repositoryUrl}/blob/${sha}/${fileUri(finding.file)}#L${finding.line})` : cell(location);
-    const commit = finding.commit ? `${finding.commit.sha.slice(0, 12)} ${cell(finding.commit.author)}: ${cell(finding.commit.message)}` : "";
-    lines.push(`| ${link} | ${finding.line} | ${cell(kindLabel(finding.kind))} | \`${cell(finding.secret)}\` | ${cell(finding.ruleId)} | ${commit} |`);
+    const location = markdownCode(`${finding.file}:${finding.line}`);
+    const link = context.repositoryUrl && sha ? `[${location}](${context.repositoryUrl}/blob/${encodeURIComponent(sha)}/${linkPath(finding.file)}#L${finding.line})` : location;
+    const commit = finding.commit ? `${markdownCode(finding.commit.sha.slice(0, 12))} ${markdownCode(finding.commit.author)}: ${markdownCode(finding.commit.message)}` : "";
+    lines.push(`| ${link} | ${finding.line} | ${escapeMarkdown(kindLabel(finding.kind))} | ${markdownCode(finding.secret)} | ${markdownCode(finding.ruleId)} | ${commit} |`);
   }
   if (count > MAX_ROWS) lines.push("", `\u2026and ${count - MAX_ROWS} more findings: see the SARIF report.`);
   const playbook = context.playbook.length > MAX_PLAYBOOK ? `The playbook for ${count} findings is too long for a job summary: run \`keywarden remediate\` locally with the same scan options.` : context.playbook.trim();
   lines.push("", "**What to do now:** deactivate each key first (a rewrite of history does not un-leak it), then remove it; the playbook below has the real commands.", "", playbook, "");
-  lines.push(`The SARIF report is at \`${context.sarifPath}\`; upload it with github/codeql-action/upload-sarif to track these as code scanning alerts.`, "");
+  lines.push(`The SARIF report is at ${markdownCode(context.sarifPath)}; upload it with github/codeql-action/upload-sarif to track these as code scanning alerts.`, "");
   return lines.join("\n");
 }
-function cell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+function linkPath(file) {
+  return fileUri(file).replace(/\(/g, "%28").replace(/\)/g, "%29");
 }
 
 // src/action/trusted.ts
@@ -13393,7 +13452,7 @@ async function runAction(io) {
     const plan = planScan(event, payload, inputs.mode, workspace);
     const runnerTemp = path12.resolve(env2.RUNNER_TEMP || os2.tmpdir());
     const sarifPath = inputs.sarif ? path12.resolve(workspace, inputs.sarif) : path12.join(runnerTemp, "keywarden.sarif");
-    io.stdout.write(`keywarden: scanning ${plan.describe}
+    io.stdout.write(`keywarden: scanning ${escapeText(plan.describe)}
 `);
     if (plan.args.length === 0) {
       setOutput(env2.GITHUB_OUTPUT, "findings", "0");
@@ -13404,14 +13463,14 @@ async function runAction(io) {
     const requested = await scanOptions(plan.args, inputs);
     const trusted = await trustedSettings(event, payload, inputs.trustPrConfig, requested, workspace);
     for (const warning of trusted?.warnings ?? []) {
-      io.stdout.write(`::warning file=${escapeProperty(warning.file)},title=${escapeProperty("keywarden: configuration from the base commit")}::${escapeData(warning.message)}
+      io.stdout.write(`${workflowCommand("warning", [["file", warning.file], ["title", "keywarden: configuration from the base commit"]], escapeText(warning.message))}
 `);
     }
     const options = { ...requested, config: trusted?.preloaded.config ? void 0 : requested.config, baseline: trusted && trusted.preloaded.baseline !== void 0 ? void 0 : requested.baseline };
     const scanIo = { stdout: io.stdout, stderr: io.stderr, stdin: io.stdin, env: env2, cwd: workspace };
     const outcome = await runPipeline(options, scanIo, trusted?.preloaded);
     const { report } = outcome;
-    for (const note of outcome.notes) if (!note.verbose) io.stdout.write(`::${note.level === "warn" ? "warning" : "notice"}::${escapeData(`keywarden: ${note.message}`)}
+    for (const note of outcome.notes) if (!note.verbose) io.stdout.write(`${workflowCommand(note.level === "warn" ? "warning" : "notice", [], `keywarden: ${escapeText(note.message)}`)}
 `);
     const context = { allowed: outcome.allowed, notes: outcome.notes, color: false, verbose: false };
     io.stdout.write(githubReporter(report, context));
@@ -13431,21 +13490,21 @@ async function runAction(io) {
     setOutput(env2.GITHUB_OUTPUT, "findings", String(count));
     setOutput(env2.GITHUB_OUTPUT, "sarif", sarifPath);
     if (outcome.incomplete) {
-      io.stdout.write(`::error::${escapeData("keywarden could not read every blob it was asked to scan: see the warning")}
+      io.stdout.write(`${workflowCommand("error", [], "keywarden could not read every blob it was asked to scan: see the warning")}
 `);
       return 2;
     }
     if (count > 0 && inputs.failOnFindings) {
-      io.stdout.write(`::error::${escapeData(`keywarden found ${count} AWS credential${count === 1 ? "" : "s"}: see the annotations and the job summary`)}
+      io.stdout.write(`${workflowCommand("error", [], `keywarden found ${count} AWS credential${count === 1 ? "" : "s"}: see the annotations and the job summary`)}
 `);
       return 1;
     }
     return 0;
   } catch (error) {
     const message2 = isExpected(error) ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
-    io.stdout.write(`::error title=keywarden::${escapeData(message2)}
+    io.stdout.write(`${workflowCommand("error", [["title", "keywarden"]], escapeText(message2))}
 `);
-    if (!isExpected(error) && error instanceof Error && error.stack) io.stderr.write(`${error.stack}
+    if (!isExpected(error) && error instanceof Error && error.stack) io.stderr.write(`${escapeLines(error.stack)}
 `);
     return 2;
   }

@@ -8,14 +8,20 @@ import {
 import {
   VERSION,
   runPipeline
-} from "./chunk-C7GN6WYX.js";
-import {
-  emit,
-  writeNotes
-} from "./chunk-ESO2PPEQ.js";
+} from "./chunk-2SYCI7UJ.js";
 import "./chunk-K7MDIKIX.js";
 import "./chunk-DOY54P3L.js";
 import "./chunk-5QDHM2YU.js";
+import {
+  emit,
+  writeAllowed,
+  writeLine,
+  writeNotes
+} from "./chunk-EZZ7AKRG.js";
+import {
+  escapeLines,
+  escapeText
+} from "./chunk-EKZ5G5ES.js";
 import "./chunk-VSNDF2WP.js";
 import "./chunk-ADB2JWQI.js";
 import "./chunk-GBRJCCKG.js";
@@ -124,9 +130,9 @@ async function run(argv, io) {
       case "baseline":
         return await baselineCommand(options, io);
       case "remediate":
-        return await (await import("./command-ELZBSBEJ.js")).runRemediate(options, io);
+        return await (await import("./command-TDXMGWQ7.js")).runRemediate(options, io);
       case "init":
-        return await (await import("./command-HGJJQB2Z.js")).runInit(options, io);
+        return await (await import("./command-BEKT4CQM.js")).runInit(options, io);
     }
   } catch (error) {
     io.stderr.write(`keywarden: ${describeError(error, debug)}
@@ -145,7 +151,7 @@ async function parseSlow(argv, io) {
 async function scanCommand(options, io) {
   const outcome = await runPipeline(options, io);
   const format = options.format;
-  const { loadReporter } = await import("./reporters-5RZRBY6O.js");
+  const { loadReporter } = await import("./reporters-YB24OUHE.js");
   const reporter = await loadReporter(format);
   const toFile = options.output !== void 0;
   let text = reporter(outcome.report, {
@@ -155,11 +161,11 @@ async function scanCommand(options, io) {
     verbose: options.verbose
   });
   if (format === "text" && outcome.report.findings.length > 0) {
-    if (options.staged) text += "\n" + (await import("./advice-YPCNC3NM.js")).blockedCommitAdvice(outcome.report.findings);
-    else text += "\n" + (await import("./hint-MYN3TNSJ.js")).shortPlaybook(outcome.report.findings);
+    if (options.staged) text += "\n" + (await import("./advice-KCQOOHJ4.js")).blockedCommitAdvice(outcome.report.findings);
+    else text += "\n" + (await import("./hint-X7GQ4CX6.js")).shortPlaybook(outcome.report.findings);
   }
   writeNotes(outcome.notes, options, io);
-  if (options.verbose) writeAllowed(outcome, io);
+  if (options.verbose) writeAllowed(outcome.located, outcome.redactText, io);
   if (options.verify) await verifyFound(outcome, options, io);
   emit(text, options, io);
   if (outcome.incomplete) return 2;
@@ -171,29 +177,21 @@ async function baselineCommand(options, io) {
   emit(serializeBaseline(outcome.report.findings), options, io);
   writeNotes(outcome.notes, options, io);
   const entries = new Set(outcome.report.findings.map((finding) => finding.fingerprint)).size;
-  if (!options.quiet) io.stderr.write(`keywarden: wrote ${entries} baseline entr${entries === 1 ? "y" : "ies"} to ${options.output}
-`);
+  if (!options.quiet) writeLine(`wrote ${entries} baseline entr${entries === 1 ? "y" : "ies"} to ${options.output}`, io);
   return outcome.incomplete ? 2 : 0;
 }
-function writeAllowed(outcome, io) {
-  for (const item of outcome.located) {
-    if (!item.allowedBy) continue;
-    io.stderr.write(`keywarden: allowed by ${item.allowedBy}: ${item.file}:${item.line}:${item.column} ${item.ruleId}
-`);
-  }
-}
 async function verifyFound(outcome, options, io) {
-  const { leaksFromLocated } = await import("./leaks-BXFFVJ56.js");
-  const { verifyKeys } = await import("./verify-keys-INUVPFDN.js");
+  const { leaksFromLocated } = await import("./leaks-KQL37EIW.js");
+  const { verifyKeys } = await import("./verify-keys-MHSTHFM2.js");
   const set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
   if (set.keys.length > 0) await verifyKeys(set, outcome.config.accounts, options, io);
 }
 function describeError(error, debug) {
-  if (isExpected(error)) return debug && error.stack ? error.stack : error.message;
+  if (isExpected(error)) return debug && error.stack ? escapeLines(error.stack) : escapeText(error.message);
   const message = error instanceof Error ? error.message : String(error);
   const stack = debug && error instanceof Error && error.stack ? `
-${error.stack}` : " (run with --debug for details)";
-  return `internal error: ${message.split("\n")[0]}${stack}`;
+${escapeLines(error.stack)}` : " (run with --debug for details)";
+  return `internal error: ${escapeText(message.split("\n")[0])}${stack}`;
 }
 
 // src/cli.ts

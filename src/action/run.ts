@@ -12,7 +12,8 @@ import type { ScanOptions } from '../cli/options.js';
 import { isExpected, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { runPipeline } from '../pipeline.js';
-import { escapeData, escapeProperty, githubReporter } from '../reporters/github.js';
+import { githubReporter, workflowCommand } from '../reporters/github.js';
+import { escapeLines, escapeText } from '../text/escape.js';
 import { sarifReporter } from '../reporters/sarif.js';
 import { leaksFromLocated } from '../remediation/leaks.js';
 import { buildPlaybook, DEFAULT_REPLACEMENTS_FILE } from '../remediation/playbook.js';
@@ -43,7 +44,7 @@ export async function runAction(io: ActionIo): Promise<number> {
     // By default outside the workspace: a scan must not leave files in the working tree it scanned.
     const runnerTemp = path.resolve(env.RUNNER_TEMP || os.tmpdir());
     const sarifPath = inputs.sarif ? path.resolve(workspace, inputs.sarif) : path.join(runnerTemp, 'keywarden.sarif');
-    io.stdout.write(`keywarden: scanning ${plan.describe}\n`);
+    io.stdout.write(`keywarden: scanning ${escapeText(plan.describe)}\n`);
     if (plan.args.length === 0) {
       setOutput(env.GITHUB_OUTPUT, 'findings', '0');
       setOutput(env.GITHUB_OUTPUT, 'sarif', '');
@@ -54,14 +55,14 @@ export async function runAction(io: ActionIo): Promise<number> {
     const requested = await scanOptions(plan.args, inputs);
     const trusted = await trustedSettings(event, payload, inputs.trustPrConfig, requested, workspace);
     for (const warning of trusted?.warnings ?? []) {
-      io.stdout.write(`::warning file=${escapeProperty(warning.file)},title=${escapeProperty('keywarden: configuration from the base commit')}::${escapeData(warning.message)}\n`);
+      io.stdout.write(`${workflowCommand('warning', [['file', warning.file], ['title', 'keywarden: configuration from the base commit']], escapeText(warning.message))}\n`);
     }
     // What the base commit provided is passed in; a path the workflow named outside the workspace is still read by the scan.
     const options = { ...requested, config: trusted?.preloaded.config ? undefined : requested.config, baseline: trusted && trusted.preloaded.baseline !== undefined ? undefined : requested.baseline };
     const scanIo: Io = { stdout: io.stdout, stderr: io.stderr, stdin: io.stdin, env, cwd: workspace };
     const outcome = await runPipeline(options, scanIo, trusted?.preloaded);
     const { report } = outcome;
-    for (const note of outcome.notes) if (!note.verbose) io.stdout.write(`::${note.level === 'warn' ? 'warning' : 'notice'}::${escapeData(`keywarden: ${note.message}`)}\n`);
+    for (const note of outcome.notes) if (!note.verbose) io.stdout.write(`${workflowCommand(note.level === 'warn' ? 'warning' : 'notice', [], `keywarden: ${escapeText(note.message)}`)}\n`);
 
     const context = { allowed: outcome.allowed, notes: outcome.notes, color: false, verbose: false };
     io.stdout.write(githubReporter(report, context));
@@ -83,18 +84,18 @@ export async function runAction(io: ActionIo): Promise<number> {
     setOutput(env.GITHUB_OUTPUT, 'sarif', sarifPath);
     // Blobs missing from the checkout (a partial clone): what was scanned is reported, but it is not a pass.
     if (outcome.incomplete) {
-      io.stdout.write(`::error::${escapeData('keywarden could not read every blob it was asked to scan: see the warning')}\n`);
+      io.stdout.write(`${workflowCommand('error', [], 'keywarden could not read every blob it was asked to scan: see the warning')}\n`);
       return 2;
     }
     if (count > 0 && inputs.failOnFindings) {
-      io.stdout.write(`::error::${escapeData(`keywarden found ${count} AWS credential${count === 1 ? '' : 's'}: see the annotations and the job summary`)}\n`);
+      io.stdout.write(`${workflowCommand('error', [], `keywarden found ${count} AWS credential${count === 1 ? '' : 's'}: see the annotations and the job summary`)}\n`);
       return 1;
     }
     return 0;
   } catch (error) {
     const message = isExpected(error) ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
-    io.stdout.write(`::error title=keywarden::${escapeData(message)}\n`);
-    if (!isExpected(error) && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    io.stdout.write(`${workflowCommand('error', [['title', 'keywarden']], escapeText(message))}\n`);
+    if (!isExpected(error) && error instanceof Error && error.stack) io.stderr.write(`${escapeLines(error.stack)}\n`);
     return 2;
   }
 }

@@ -1,9 +1,13 @@
 // The job summary ($GITHUB_STEP_SUMMARY, GitHub-flavoured Markdown): what was scanned, a table of findings
-// with links to the exact lines, and the remediation playbook (src/remediation, rendered as Markdown). Table cells are escaped (| and newlines)
-// because file names and commit subjects come from the repository being checked.
+// with links to the exact lines, and the remediation playbook (src/remediation, rendered as Markdown). File
+// names, commit subjects and authors come from the repository being checked, where anyone who opens a pull
+// request can write `<img src=…>` or `[Approve](https://…)`: every value from the scan is literal code in its
+// cell (markdownCode: a code span, or escaped text in <code> when the value could end one), and the link to
+// a line has its path percent-encoded, parentheses too, so no file name can end the link or start another.
 import type { Report } from '../types.js';
 import { fileUri } from '../reporters/sarif.js';
 import { kindLabel } from '../reporters/text.js';
+import { escapeMarkdown, escapeText, markdownCode } from '../text/escape.js';
 
 const MAX_ROWS = 500;
 const MAX_PLAYBOOK = 400_000;
@@ -22,8 +26,10 @@ export interface SummaryContext {
 
 export function summaryMarkdown(report: Report, context: SummaryContext): string {
   const count = report.findings.length;
-  const lines = ['## keywarden', '', `Scanned ${context.describe}: ${report.scan.files} file${report.scan.files === 1 ? '' : 's'}, ${report.scan.commits} commit${report.scan.commits === 1 ? '' : 's'}.`, ''];
-  for (const warning of context.warnings ?? []) lines.push(`> :warning: ${cell(warning)}`, '');
+  const lines = ['## keywarden', '', `Scanned ${escapeMarkdown(context.describe)}: ${report.scan.files} file${report.scan.files === 1 ? '' : 's'}, ${report.scan.commits} commit${report.scan.commits === 1 ? '' : 's'}.`, ''];
+  // Warnings are keywarden's Markdown prose (src/action/trusted.ts) naming only the workflow's own config and
+  // baseline paths (its inputs, or the fixed names): their controls are escaped, their Markdown kept.
+  for (const warning of context.warnings ?? []) lines.push(`> :warning: ${escapeText(warning)}`, '');
   if (count === 0) {
     lines.push(':white_check_mark: No AWS credentials found.', '');
     return lines.join('\n');
@@ -33,18 +39,19 @@ export function summaryMarkdown(report: Report, context: SummaryContext): string
   // The runner accepts at most 1 MiB of summary per step: past MAX_ROWS the SARIF file holds the rest.
   for (const finding of report.findings.slice(0, MAX_ROWS)) {
     const sha = finding.commit?.sha ?? context.sha;
-    const location = `${finding.file}:${finding.line}`;
-    const link = context.repositoryUrl && sha ? `[${cell(location)}](${context.repositoryUrl}/blob/${sha}/${fileUri(finding.file)}#L${finding.line})` : cell(location);
-    const commit = finding.commit ? `${finding.commit.sha.slice(0, 12)} ${cell(finding.commit.author)}: ${cell(finding.commit.message)}` : '';
-    lines.push(`| ${link} | ${finding.line} | ${cell(kindLabel(finding.kind))} | \`${cell(finding.secret)}\` | ${cell(finding.ruleId)} | ${commit} |`);
+    const location = markdownCode(`${finding.file}:${finding.line}`);
+    const link = context.repositoryUrl && sha ? `[${location}](${context.repositoryUrl}/blob/${encodeURIComponent(sha)}/${linkPath(finding.file)}#L${finding.line})` : location;
+    const commit = finding.commit ? `${markdownCode(finding.commit.sha.slice(0, 12))} ${markdownCode(finding.commit.author)}: ${markdownCode(finding.commit.message)}` : '';
+    lines.push(`| ${link} | ${finding.line} | ${escapeMarkdown(kindLabel(finding.kind))} | ${markdownCode(finding.secret)} | ${markdownCode(finding.ruleId)} | ${commit} |`);
   }
   if (count > MAX_ROWS) lines.push('', `…and ${count - MAX_ROWS} more findings: see the SARIF report.`);
   const playbook = context.playbook.length > MAX_PLAYBOOK ? `The playbook for ${count} findings is too long for a job summary: run \`keywarden remediate\` locally with the same scan options.` : context.playbook.trim();
   lines.push('', '**What to do now:** deactivate each key first (a rewrite of history does not un-leak it), then remove it; the playbook below has the real commands.', '', playbook, '');
-  lines.push(`The SARIF report is at \`${context.sarifPath}\`; upload it with github/codeql-action/upload-sarif to track these as code scanning alerts.`, '');
+  lines.push(`The SARIF report is at ${markdownCode(context.sarifPath)}; upload it with github/codeql-action/upload-sarif to track these as code scanning alerts.`, '');
   return lines.join('\n');
 }
 
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** fileUri percent-encodes all but A-Z a-z 0-9 - _ . ! ~ * ' ( ) and '/'; a ')' would end a Markdown link. */
+function linkPath(file: string): string {
+  return fileUri(file).replace(/\(/g, '%28').replace(/\)/g, '%29');
 }

@@ -1,13 +1,15 @@
 // What a blocked commit says, after the findings: that nothing was committed, how to fix it, how to mark a
 // false positive, and what to do if the key was ever pushed. It lives with `init` because it is the other
 // half of the hook that init installs; the text report appends it for `scan --staged` (the hook's command),
-// so the husky hook, hooks/pre-commit and the pre-commit framework all print the same words.
+// so the husky hook, hooks/pre-commit and the pre-commit framework all print the same words. File names are
+// data: escaped in prose (escapeText) and quoted in commands so that they still name the real file.
+import { escapeText } from '../text/escape.js';
 import type { Finding } from '../types.js';
 
 export function blockedCommitAdvice(findings: readonly Finding[]): string {
   const files = [...new Set(findings.map((finding) => finding.file))];
   const keyIds = [...new Set(findings.map((finding) => (finding.kind === 'access-key-id' ? finding.secret : finding.keyId)).filter((id): id is string => Boolean(id)))];
-  const where = findings.slice(0, 5).map((finding) => `${finding.file}:${finding.line}`);
+  const where = findings.slice(0, 5).map((finding) => `${escapeText(finding.file)}:${finding.line}`);
   if (findings.length > where.length) where.push(`and ${findings.length - where.length} more`);
   const lines = [
     `Commit blocked: nothing was committed. The staged changes add AWS credentials (${where.join(', ')}).`,
@@ -24,13 +26,20 @@ export function blockedCommitAdvice(findings: readonly Finding[]): string {
     '  keywarden baseline --output .keywarden-baseline.json   (at the top of the repository: it records every',
     '  finding in the working tree), then git add .keywarden-baseline.json and commit again.',
   ];
-  const remediate = keyIds.length > 0 ? `keywarden remediate ${keyIds.map((id) => `--key ${id}`).join(' ')}` : 'keywarden remediate';
+  const remediate = keyIds.length > 0 ? `keywarden remediate ${keyIds.map((id) => `--key ${shellQuote(id)}`).join(' ')}` : 'keywarden remediate';
   lines.push(`Was this key ever pushed, shared or committed elsewhere? Treat it as leaked and deactivate it: ${remediate}`);
   lines.push('To commit anyway, skipping every pre-commit check (your responsibility): git commit --no-verify');
   return lines.join('\n') + '\n';
 }
 
-/** Quotes a path for copy-paste into a POSIX shell when it holds anything but safe characters. */
+/**
+ * Quotes a path for copy-paste into a POSIX shell when it holds anything but safe characters. A name that
+ * escapeText would change (a control character, a bidi override) is written in bash/zsh ANSI-C quotes,
+ * $'…', whose escapes are escapeText's own: the terminal sees no control and the command names the real file.
+ */
 export function shellQuote(text: string): string {
-  return /^[A-Za-z0-9_./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+  if (/^[A-Za-z0-9_./@%+=:,-]+$/.test(text)) return text;
+  const escaped = escapeText(text);
+  if (escaped !== text) return `$'${escaped.replace(/'/g, "\\'")}'`;
+  return `'${text.replace(/'/g, `'\\''`)}'`;
 }

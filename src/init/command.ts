@@ -12,10 +12,12 @@ import type { Io } from '../io.js';
 import { repositoryTop } from './git.js';
 import { installGitHook } from './git-hook.js';
 import { dependsOnKeywarden, huskyActive, readManifest, setUpHusky, usesHusky } from './husky.js';
+import { escapeText } from '../text/escape.js';
 
 export async function runInit(options: ScanOptions, io: Io): Promise<number> {
   const top = repositoryTop(io.cwd);
-  const say = (line: string) => io.stdout.write(`keywarden: ${line}\n`);
+  // Lines may quote the repository's package.json (its prepare script) and paths: escaped (escapeText).
+  const say = (line: string) => io.stdout.write(`keywarden: ${escapeText(line)}\n`);
   const todo: string[] = [];
   let husky: 'active' | 'waiting' | 'unused' = 'unused';
   const manifestPath = path.join(top, 'package.json');

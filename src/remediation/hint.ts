@@ -1,7 +1,11 @@
 // The short playbook printed after every text scan report with findings: what to do in the next minutes, with
 // the leaked key IDs, and the command that prints the full playbook. Loaded only when a scan found something,
-// and kept small: it imports nothing but the key-type table.
+// and kept small: it imports nothing but the key-type table, escaping and shell quoting. Key IDs come from the
+// scanned files: the AWS rule's are plain, but a rule in a repository's config can match anything, so one is
+// escaped where it is shown and quoted where it goes into a command.
 import { keyTypeOf } from '../aws/key-id.js';
+import { shellQuote } from '../init/advice.js';
+import { escapeText } from '../text/escape.js';
 import type { Finding } from '../types.js';
 
 export function shortPlaybook(findings: Finding[]): string {
@@ -24,8 +28,8 @@ export function shortPlaybook(findings: Finding[]): string {
   for (const keyId of shown) {
     lines.push(
       keyTypeOf(keyId) === 'temporary'
-        ? `       ${keyId}: IAM console → Roles → the role that issued it → Revoke sessions`
-        : `       aws iam update-access-key --user-name OWNER --access-key-id ${keyId} --status Inactive`,
+        ? `       ${escapeText(keyId)}: IAM console → Roles → the role that issued it → Revoke sessions`
+        : `       aws iam update-access-key --user-name OWNER --access-key-id ${shellQuote(keyId)} --status Inactive`,
     );
   }
   if (keyIds.length > shown.length) lines.push(`       …and ${keyIds.length - shown.length} more key${keyIds.length - shown.length === 1 ? '' : 's'}`);

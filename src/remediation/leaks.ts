@@ -77,9 +77,18 @@ function pieceOf(item: Finding | Located, secret: string | null): Piece {
     line: item.line,
     column: item.column,
     commit: item.commit?.sha ?? null,
-    keyId: item.kind === 'access-key-id' ? item.secret : item.keyId,
+    keyId: keyIdOf(item.kind === 'access-key-id' ? item.secret : item.keyId),
     secret,
   };
+}
+
+/**
+ * AWS access key IDs are 16 to 128 upper-case letters and digits (the IAM API's AccessKeyId). Anything else
+ * (matched by a rule in a repository's own config, or read from a report file) is not used as one: the
+ * playbook puts key IDs into commands to paste, and `AKIA$(…)` must never be one of them.
+ */
+function keyIdOf(value: string | null): string | null {
+  return value !== null && /^[A-Z0-9]{16,128}$/.test(value) ? value : null;
 }
 
 /** Adds key IDs given on the command line (--key) that the findings do not already hold. */

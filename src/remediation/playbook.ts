@@ -10,6 +10,8 @@ import type { ScanMode } from '../types.js';
 import type { LeakedKey, LeakSet, Sighting } from './leaks.js';
 import { ownershipOf, principalOf, type Ownership, type Principal } from './owner.js';
 import type { ReferenceId } from './references.js';
+// One quoting rule for every command keywarden prints (a value with a control character gets $'…').
+import { shellQuote } from '../init/advice.js';
 
 export interface Command {
   /** What the command does, one line. */
@@ -615,9 +617,4 @@ function identifyKey(): Step {
     warnings: [],
     references: ['credential-report', 'managing-access-keys'],
   };
-}
-
-/** Single-quotes a value for POSIX shells unless it is plainly safe. */
-export function shellQuote(value: string): string {
-  return /^[A-Za-z0-9_./:=@%+-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
 }

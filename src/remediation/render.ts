@@ -1,6 +1,12 @@
 // Playbook → text (terminal), markdown (a pull-request summary, an issue) or JSON (machines). The same data in
 // each; only layout differs. Output is deterministic (no dates, no absolute times) so it can be golden-tested.
+// What came from the scan is escaped where it is laid out (src/text/escape.ts): in text, each prose line and
+// each place a file name goes (escapeText; the prose is keywarden's own and holds no backslash, so escaping a
+// whole line escapes only its data); in Markdown, file names, commits and key IDs as literal code
+// (markdownCode), while the prose keeps its Markdown and has only its controls escaped. Commands are shell,
+// quoted where they are built (shellQuote), and are not escaped again.
 import { kindLabel } from '../reporters/text.js';
+import { escapeText, markdownCode } from '../text/escape.js';
 import type { Sighting } from './leaks.js';
 import type { Command, KeyPlaybook, Playbook, Step } from './playbook.js';
 import { REFERENCES, type ReferenceId } from './references.js';
@@ -46,8 +52,13 @@ function pairing(key: KeyPlaybook): string[] {
 }
 
 function where(sighting: Sighting): string {
-  const commit = sighting.commit ? ` (commit ${sighting.commit.slice(0, 12)})` : '';
-  return `${sighting.file}:${sighting.line}:${sighting.column}  ${kindLabel(sighting.kind)}${commit}`;
+  const commit = sighting.commit ? ` (commit ${escapeText(sighting.commit.slice(0, 12))})` : '';
+  return `${escapeText(sighting.file)}:${sighting.line}:${sighting.column}  ${kindLabel(sighting.kind)}${commit}`;
+}
+
+function markdownWhere(sighting: Sighting): string {
+  const commit = sighting.commit ? ` (commit ${markdownCode(sighting.commit.slice(0, 12))})` : '';
+  return `- ${markdownCode(`${sighting.file}:${sighting.line}:${sighting.column}`)} ${kindLabel(sighting.kind)}${commit}`;
 }
 
 // ── text ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -63,7 +74,7 @@ function renderText(playbook: Playbook): string {
   for (const tip of playbook.tips) out.push('', ...wrap(`Tip: ${tip}`, '  ', '* '));
   out.push('');
   playbook.keys.forEach((key, index) => {
-    const heading = keyHeading(key, index, playbook.keys.length);
+    const heading = escapeText(keyHeading(key, index, playbook.keys.length));
     out.push(heading, '-'.repeat(Math.min(heading.length, WIDTH)));
     if (key.found.length > 0) {
       out.push('Found at:');
@@ -96,7 +107,7 @@ function renderText(playbook: Playbook): string {
 }
 
 function textStep(step: Step): string[] {
-  const head = `${step.number}. ${step.title}`;
+  const head = escapeText(`${step.number}. ${step.title}`);
   if (step.sameAs) return [head, ...wrap(`Same as step ${step.sameAs.step} for ${step.sameAs.keyId} above: do it once.`, '   ')];
   const out = [head];
   for (const line of step.text) out.push(...wrap(line, '   '));
@@ -119,7 +130,8 @@ function labelLine(label: string): string {
 }
 
 /** Word-wraps one paragraph; `first` replaces the indent on its first line (a bullet). A numbered item hangs. */
-function wrap(text: string, indent: string, first = indent): string[] {
+function wrap(raw: string, indent: string, first = indent): string[] {
+  const text = escapeText(raw);
   const numbered = /^\d+\. /.exec(text);
   if (numbered && first === indent) indent += ' '.repeat(numbered[0].length);
   const lines: string[] = [];
@@ -144,35 +156,35 @@ function renderMarkdown(playbook: Playbook): string {
   const out: string[] = [];
   out.push(`## keywarden remediation playbook: ${headline(playbook)}`, '');
   out.push(introduction(playbook), '');
-  for (const note of playbook.notes) out.push(`> [!WARNING]\n> ${note}`, '');
-  for (const tip of playbook.tips) out.push(`> [!TIP]\n> ${tip}`, '');
+  for (const note of playbook.notes) out.push(`> [!WARNING]\n> ${escapeText(note)}`, '');
+  for (const tip of playbook.tips) out.push(`> [!TIP]\n> ${escapeText(tip)}`, '');
   playbook.keys.forEach((key, index) => {
-    out.push(`### ${keyHeading(key, index, playbook.keys.length).replace(key.keyId, `\`${key.keyId}\``)}`, '');
+    out.push(`### ${escapeText(keyHeading(key, index, playbook.keys.length)).replace(escapeText(key.keyId), markdownCode(key.keyId))}`, '');
     if (key.found.length > 0) {
       out.push('Found at:', '');
-      for (const sighting of key.found) out.push(`- \`${sighting.file}:${sighting.line}:${sighting.column}\` ${kindLabel(sighting.kind)}${sighting.commit ? ` (commit \`${sighting.commit.slice(0, 12)}\`)` : ''}`);
+      for (const sighting of key.found) out.push(markdownWhere(sighting));
       out.push('');
     }
     const paired = pairing(key).join('; ');
     out.push(paired.charAt(0).toUpperCase() + paired.slice(1) + '.', '');
-    for (const note of key.notes) out.push(`> ${note}`, '');
+    for (const note of key.notes) out.push(`> ${escapeText(note)}`, '');
     if (key.setup) out.push(...markdownCommand(key.setup));
     for (const step of key.steps) out.push(...markdownStep(step));
   });
   if (playbook.unpaired) {
     const unpaired = playbook.unpaired;
     out.push('### Secrets without a key ID', '', 'Found at:', '');
-    for (const sighting of unpaired.found) out.push(`- \`${sighting.file}:${sighting.line}:${sighting.column}\` ${kindLabel(sighting.kind)}${sighting.commit ? ` (commit \`${sighting.commit.slice(0, 12)}\`)` : ''}`);
+    for (const sighting of unpaired.found) out.push(markdownWhere(sighting));
     out.push('');
-    for (const line of unpaired.text) out.push(line, '');
+    for (const line of unpaired.text) out.push(escapeText(line), '');
     if (unpaired.setup) out.push(...markdownCommand(unpaired.setup));
     for (const step of unpaired.steps) out.push(...markdownStep(step));
   }
   const history = playbook.history;
   const rewrite: string[] = [];
-  for (const line of history.text) rewrite.push(line, '');
+  for (const line of history.text) rewrite.push(escapeText(line), '');
   for (const command of history.commands) rewrite.push(...markdownCommand(command));
-  for (const warning of history.warnings) rewrite.push(`> [!CAUTION]\n> ${warning}`, '');
+  for (const warning of history.warnings) rewrite.push(`> [!CAUTION]\n> ${escapeText(warning)}`, '');
   if (history.needed) rewrite.push(markdownReferences(history.references), '');
   out.push(...collapsible('Rewrite history (after the keys are deleted or revoked)', rewrite));
   out.push(...collapsible('Sources', playbook.references.map((id) => `- [${REFERENCES[id].title}](${REFERENCES[id].url})`).concat('')));
@@ -181,12 +193,12 @@ function renderMarkdown(playbook: Playbook): string {
 
 /** Each step folds (a pull-request comment stays readable with several keys); the title says what it holds. */
 function markdownStep(step: Step): string[] {
-  const title = `${step.number}. ${step.title}`;
-  if (step.sameAs) return [`**${title}**: same as step ${step.sameAs.step} for \`${step.sameAs.keyId}\` above: do it once.`, ''];
+  const title = escapeText(`${step.number}. ${step.title}`);
+  if (step.sameAs) return [`**${title}**: same as step ${step.sameAs.step} for ${markdownCode(step.sameAs.keyId)} above: do it once.`, ''];
   const body: string[] = [];
-  for (const line of step.text) body.push(line, '');
+  for (const line of step.text) body.push(escapeText(line), '');
   for (const command of step.commands) body.push(...markdownCommand(command));
-  for (const warning of step.warnings) body.push(`> [!CAUTION]\n> ${warning}`, '');
+  for (const warning of step.warnings) body.push(`> [!CAUTION]\n> ${escapeText(warning)}`, '');
   body.push(markdownReferences(step.references), '');
   return collapsible(title, body);
 }

@@ -6,6 +6,7 @@ import type { VerifyResult } from '../aws/verify.js';
 import type { ScanOptions } from '../cli/options.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { writeLine } from '../output.js';
 import type { LeakedKey, LeakSet } from './leaks.js';
 import { ownershipOf } from './owner.js';
 
@@ -47,7 +48,8 @@ export async function verifyKeys(set: LeakSet, accounts: readonly string[], opti
   if (!options.quiet) {
     for (const key of set.keys) {
       const result = results.get(key.keyId);
-      io.stderr.write(`keywarden: --verify ${key.keyId}: ${result ? `${result.status} (${result.detail})` : `not checked (${skipped.get(key.keyId)})`}\n`);
+      // writeLine escapes: the key ID comes from the scanned files (or a report file) and the detail from STS.
+      writeLine(`--verify ${key.keyId}: ${result ? `${result.status} (${result.detail})` : `not checked (${skipped.get(key.keyId)})`}`, io);
     }
   }
   return { results, skipped };

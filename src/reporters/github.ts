@@ -1,8 +1,10 @@
 // GitHub Actions workflow commands (https://docs.github.com/actions/reference/workflow-commands-for-github-actions):
 // one `::error file=…,line=…::message` per finding, which the runner turns into an annotation on that exact
 // line of the pull request. The runner parses these lines itself, so every value is escaped the way its
-// parser unescapes them (data: % CR LF; properties also : and ,) or a file name with a comma would move the
-// annotation and a newline in a commit subject would end the command early. Secrets arrive redacted.
+// parser unescapes them (src/text/escape.ts: data % CR LF; properties also : and ,) or a file name with a
+// comma would move the annotation and a newline in a commit subject would end the command early; the data
+// inside a message is escaped for the log first (escapeText). Secrets arrive redacted.
+import { escapeCommandData, escapeCommandProperty, escapeText } from '../text/escape.js';
 import type { Finding, Reporter } from '../types.js';
 import { kindLabel } from './text.js';
 
@@ -12,6 +14,18 @@ export const githubReporter: Reporter = (report) => {
   lines.push(count === 0 ? 'keywarden: no AWS credentials found.' : `keywarden: ${count} AWS credential finding${count === 1 ? '' : 's'}; run \`keywarden remediate\` for the playbook.`);
   return lines.join('\n') + '\n';
 };
+
+/**
+ * One workflow command line (annotations, and the Action's notices and errors). `message` is keywarden's text
+ * with any data in it already passed through escapeText; its own newlines become line breaks in the
+ * annotation. Property values are escaped here, for the log and then for the command: an ordinary path stays
+ * as it is and the annotation lands on its file; one with a control character, a backslash or a leading `::`
+ * is shown escaped and the annotation is not placed on a line (a fair price for such a name).
+ */
+export function workflowCommand(name: 'error' | 'warning' | 'notice', properties: ReadonlyArray<readonly [string, string | number]>, message: string): string {
+  const list = properties.map(([key, value]) => `${key}=${escapeCommandProperty(escapeText(String(value)))}`).join(',');
+  return `::${name}${list ? ` ${list}` : ''}::${escapeCommandData(message)}`;
+}
 
 export function annotation(finding: Finding): string {
   const properties: Array<[string, string | number]> = [
@@ -23,26 +37,16 @@ export function annotation(finding: Finding): string {
   if (finding.endLine === finding.line) properties.push(['endColumn', finding.endColumn]);
   else properties.push(['endLine', finding.endLine]);
   properties.push(['title', `AWS ${kindLabel(finding.kind)} (${finding.ruleId})`]);
-  const level = finding.confidence === 'low' ? 'warning' : 'error';
-  return `::${level} ${properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',')}::${escapeData(message(finding))}`;
+  return workflowCommand(finding.confidence === 'low' ? 'warning' : 'error', properties, message(finding));
 }
 
 function message(finding: Finding): string {
-  let text = `AWS ${kindLabel(finding.kind)} ${finding.secret}`;
-  if (finding.kind !== 'access-key-id' && finding.keyId) text += ` for ${finding.keyId}`;
+  let text = `AWS ${kindLabel(finding.kind)} ${escapeText(finding.secret)}`;
+  if (finding.kind !== 'access-key-id' && finding.keyId) text += ` for ${escapeText(finding.keyId)}`;
   if (finding.accountId) text += ` (account ${finding.accountId})`;
   text += '.';
-  if (finding.commit) text += `\nIntroduced in ${finding.commit.sha.slice(0, 12)} by ${finding.commit.author} on ${finding.commit.date.slice(0, 10)}: ${finding.commit.message}`;
+  const c = finding.commit;
+  if (c) text += `\nIntroduced in ${escapeText(c.sha.slice(0, 12))} by ${escapeText(c.author)} on ${escapeText(c.date.slice(0, 10))}: ${escapeText(c.message)}`;
   text += '\nDeactivate the key in IAM first (rewriting history does not un-leak it), then remove it from the file; `keywarden remediate` prints the commands.';
   return text;
-}
-
-/** The runner's unescaping of a command's message (toCommandValue/escapeData in @actions/core). */
-export function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-/** Property values are also split on ',' and ':' by the runner. */
-export function escapeProperty(value: string): string {
-  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

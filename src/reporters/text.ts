@@ -1,6 +1,9 @@
 // The human report: findings grouped by file, one line each, the commit that introduced it under it for git
-// scans. Colour only when the entry says so (a TTY without NO_COLOR). Secrets arrive already redacted.
+// scans. Colour only when the entry says so (a TTY without NO_COLOR). Secrets arrive already redacted. Every
+// value that came from the scan is escaped (escapeText) before it is painted: a file name or commit subject
+// holding an escape sequence would otherwise drive the terminal or forge a report line.
 import { keyTypeOf, type KeyType } from '../aws/key-id.js';
+import { escapeText } from '../text/escape.js';
 import type { Finding, Presence, Reporter, ReportContext } from '../types.js';
 
 const KIND_LABELS: Record<string, string> = {
@@ -39,7 +42,7 @@ export const textReporter: Reporter = (report, context) => {
     byFile.set(finding.file, list);
   }
   for (const [file, findings] of byFile) {
-    lines.push(paint('1;4', file));
+    lines.push(paint('1;4', escapeText(file)));
     for (const finding of findings) lines.push(...describeFinding(finding, paint));
     lines.push('');
   }
@@ -54,13 +57,13 @@ function describeFinding(finding: Finding, paint: Paint): string[] {
     const label = prefixLabel(finding.secret);
     if (label) what += ` (${label})`;
   } else if (finding.keyId) {
-    what += ` for ${finding.keyId}`;
+    what += ` for ${escapeText(finding.keyId)}`;
   }
   if (finding.accountId) what += `, account ${finding.accountId}`;
-  const out = [`  ${paint('2', position)}${paint('31;1', finding.secret)}  ${what}  ${paint('2', `${finding.ruleId} ${finding.confidence}`)}`];
+  const out = [`  ${paint('2', position)}${paint('31;1', escapeText(finding.secret))}  ${what}  ${paint('2', `${escapeText(finding.ruleId)} ${finding.confidence}`)}`];
   if (finding.commit) {
     const c = finding.commit;
-    out.push(`  ${' '.repeat(8)}${paint('33', c.sha.slice(0, 12))} ${c.author} <${c.email}> ${c.date.slice(0, 10)} ${paint('2', c.message)}`);
+    out.push(`  ${' '.repeat(8)}${paint('33', escapeText(c.sha.slice(0, 12)))} ${escapeText(c.author)} <${escapeText(c.email)}> ${escapeText(c.date.slice(0, 10))} ${paint('2', escapeText(c.message))}`);
   }
   if (finding.presence) out.push(`  ${' '.repeat(8)}${describePresence(finding.presence, paint)}`);
   return out;
@@ -69,7 +72,7 @@ function describeFinding(finding: Finding, paint: Paint): string[] {
 /** Whether the key is still at a branch tip (fix the code too) or only in history (rotate and purge). */
 export function describePresence(presence: Presence, paint: Paint = (_code, text) => text): string {
   const names = (refs: string[], total: number): string => {
-    const shown = refs.map(shortRef).join(', ');
+    const shown = refs.map((ref) => escapeText(shortRef(ref))).join(', '); // ref names are data (git allows bidi controls)
     return total > refs.length ? `${shown} and ${total - refs.length} more` : shown;
   };
   if (presence.refCount === 0) return paint('2', 'held by no ref (only in stash entries or unreachable)');
@@ -84,7 +87,7 @@ function shortRef(ref: string): string {
 
 function summaryLine(count: number, files: number, context: ReportContext, paint: Paint): string {
   const allowed = Object.entries(context.allowed).filter(([, n]) => n > 0);
-  const allowedText = allowed.length > 0 ? ` (${allowed.map(([why, n]) => `${n} allowed by ${why}`).join(', ')})` : '';
+  const allowedText = allowed.length > 0 ? ` (${allowed.map(([why, n]) => `${n} allowed by ${escapeText(why)}`).join(', ')})` : '';
   if (count === 0) return paint('32', `No AWS credentials found.${allowedText}`);
   const noun = count === 1 ? 'finding' : 'findings';
   const fileNoun = files === 1 ? 'file' : 'files';

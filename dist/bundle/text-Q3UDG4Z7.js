@@ -2,17 +2,17 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  isRedacted,
-  leaksFromFindings,
-  leaksFromLocated,
-  withKeyIds
-} from "./chunk-IXOJBDWX.js";
+  describePresence,
+  kindLabel,
+  prefixLabel,
+  textReporter
+} from "./chunk-J57T3XFX.js";
 import "./chunk-7GZGTSAE.js";
-import "./chunk-5QDHM2YU.js";
+import "./chunk-EKZ5G5ES.js";
 import "./chunk-XGFLKYZS.js";
 export {
-  isRedacted,
-  leaksFromFindings,
-  leaksFromLocated,
-  withKeyIds
+  describePresence,
+  kindLabel,
+  prefixLabel,
+  textReporter
 };

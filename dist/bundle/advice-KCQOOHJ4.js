@@ -2,16 +2,12 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  describePresence,
-  kindLabel,
-  prefixLabel,
-  textReporter
-} from "./chunk-XCFZFGZF.js";
-import "./chunk-7GZGTSAE.js";
+  blockedCommitAdvice,
+  shellQuote
+} from "./chunk-DT5BU7M5.js";
+import "./chunk-EKZ5G5ES.js";
 import "./chunk-XGFLKYZS.js";
 export {
-  describePresence,
-  kindLabel,
-  prefixLabel,
-  textReporter
+  blockedCommitAdvice,
+  shellQuote
 };

@@ -31,9 +31,12 @@ function pieceOf(item, secret) {
     line: item.line,
     column: item.column,
     commit: item.commit?.sha ?? null,
-    keyId: item.kind === "access-key-id" ? item.secret : item.keyId,
+    keyId: keyIdOf(item.kind === "access-key-id" ? item.secret : item.keyId),
     secret
   };
+}
+function keyIdOf(value) {
+  return value !== null && /^[A-Z0-9]{16,128}$/.test(value) ? value : null;
 }
 function withKeyIds(set, keyIds) {
   const keys = [...set.keys];

@@ -2,18 +2,17 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  DEFAULT_BASELINE,
-  runPipeline
-} from "./chunk-C7GN6WYX.js";
-import "./chunk-K7MDIKIX.js";
-import "./chunk-DOY54P3L.js";
+  isRedacted,
+  leaksFromFindings,
+  leaksFromLocated,
+  withKeyIds
+} from "./chunk-FOMXRVWN.js";
+import "./chunk-7GZGTSAE.js";
 import "./chunk-5QDHM2YU.js";
-import "./chunk-VSNDF2WP.js";
-import "./chunk-ADB2JWQI.js";
-import "./chunk-GBRJCCKG.js";
-import "./chunk-3PMGGNOD.js";
 import "./chunk-XGFLKYZS.js";
 export {
-  DEFAULT_BASELINE,
-  runPipeline
+  isRedacted,
+  leaksFromFindings,
+  leaksFromLocated,
+  withKeyIds
 };

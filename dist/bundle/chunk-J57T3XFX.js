@@ -4,6 +4,9 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   keyTypeOf
 } from "./chunk-7GZGTSAE.js";
+import {
+  escapeText
+} from "./chunk-EKZ5G5ES.js";
 
 // src/reporters/text.ts
 var KIND_LABELS = {
@@ -34,7 +37,7 @@ var textReporter = (report, context) => {
     byFile.set(finding.file, list);
   }
   for (const [file, findings] of byFile) {
-    lines.push(paint("1;4", file));
+    lines.push(paint("1;4", escapeText(file)));
     for (const finding of findings) lines.push(...describeFinding(finding, paint));
     lines.push("");
   }
@@ -48,20 +51,20 @@ function describeFinding(finding, paint) {
     const label = prefixLabel(finding.secret);
     if (label) what += ` (${label})`;
   } else if (finding.keyId) {
-    what += ` for ${finding.keyId}`;
+    what += ` for ${escapeText(finding.keyId)}`;
   }
   if (finding.accountId) what += `, account ${finding.accountId}`;
-  const out = [`  ${paint("2", position)}${paint("31;1", finding.secret)}  ${what}  ${paint("2", `${finding.ruleId} ${finding.confidence}`)}`];
+  const out = [`  ${paint("2", position)}${paint("31;1", escapeText(finding.secret))}  ${what}  ${paint("2", `${escapeText(finding.ruleId)} ${finding.confidence}`)}`];
   if (finding.commit) {
     const c = finding.commit;
-    out.push(`  ${" ".repeat(8)}${paint("33", c.sha.slice(0, 12))} ${c.author} <${c.email}> ${c.date.slice(0, 10)} ${paint("2", c.message)}`);
+    out.push(`  ${" ".repeat(8)}${paint("33", escapeText(c.sha.slice(0, 12)))} ${escapeText(c.author)} <${escapeText(c.email)}> ${escapeText(c.date.slice(0, 10))} ${paint("2", escapeText(c.message))}`);
   }
   if (finding.presence) out.push(`  ${" ".repeat(8)}${describePresence(finding.presence, paint)}`);
   return out;
 }
 function describePresence(presence, paint = (_code, text) => text) {
   const names = (refs, total) => {
-    const shown = refs.map(shortRef).join(", ");
+    const shown = refs.map((ref) => escapeText(shortRef(ref))).join(", ");
     return total > refs.length ? `${shown} and ${total - refs.length} more` : shown;
   };
   if (presence.refCount === 0) return paint("2", "held by no ref (only in stash entries or unreachable)");
@@ -74,7 +77,7 @@ function shortRef(ref) {
 }
 function summaryLine(count, files, context, paint) {
   const allowed = Object.entries(context.allowed).filter(([, n]) => n > 0);
-  const allowedText = allowed.length > 0 ? ` (${allowed.map(([why, n]) => `${n} allowed by ${why}`).join(", ")})` : "";
+  const allowedText = allowed.length > 0 ? ` (${allowed.map(([why, n]) => `${n} allowed by ${escapeText(why)}`).join(", ")})` : "";
   if (count === 0) return paint("32", `No AWS credentials found.${allowedText}`);
   const noun = count === 1 ? "finding" : "findings";
   const fileNoun = files === 1 ? "file" : "files";

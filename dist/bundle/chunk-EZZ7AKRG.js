@@ -2,6 +2,9 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  escapeText
+} from "./chunk-EKZ5G5ES.js";
+import {
   RuntimeError
 } from "./chunk-3PMGGNOD.js";
 
@@ -19,19 +22,29 @@ function emit(text, options, io) {
     throw new RuntimeError(`cannot write ${options.output}: ${error.code ?? String(error)}`);
   }
 }
+function writeLine(text, io) {
+  io.stderr.write(`keywarden: ${escapeText(text)}
+`);
+}
 function writeNotes(notes, options, io) {
   if (options.quiet) return;
   for (const note of notes) {
     if (note.verbose && !options.verbose) continue;
-    io.stderr.write(`keywarden: ${note.level === "warn" ? "warning: " : ""}${note.message}
-`);
+    writeLine(`${note.level === "warn" ? "warning: " : ""}${note.message}`, io);
   }
   const hidden = notes.filter((note) => note.verbose).length;
-  if (hidden > 0 && !options.verbose) io.stderr.write(`keywarden: ${hidden} file${hidden === 1 ? "" : "s"} skipped (binary, over --max-file-size, or a submodule); --verbose lists them and why
-`);
+  if (hidden > 0 && !options.verbose) writeLine(`${hidden} file${hidden === 1 ? "" : "s"} skipped (binary, over --max-file-size, or a submodule); --verbose lists them and why`, io);
+}
+function writeAllowed(located, redactText, io) {
+  for (const item of located) {
+    if (!item.allowedBy) continue;
+    writeLine(`allowed by ${item.allowedBy}: ${redactText(item.file)}:${item.line}:${item.column} ${item.ruleId}`, io);
+  }
 }
 
 export {
   emit,
-  writeNotes
+  writeLine,
+  writeNotes,
+  writeAllowed
 };

@@ -3,8 +3,9 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   kindLabel
-} from "./chunk-XCFZFGZF.js";
+} from "./chunk-J57T3XFX.js";
 import "./chunk-7GZGTSAE.js";
+import "./chunk-EKZ5G5ES.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/reporters/sarif.ts

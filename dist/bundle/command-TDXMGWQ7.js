@@ -5,10 +5,13 @@ import {
   leaksFromFindings,
   leaksFromLocated,
   withKeyIds
-} from "./chunk-IXOJBDWX.js";
+} from "./chunk-FOMXRVWN.js";
+import {
+  shellQuote
+} from "./chunk-DT5BU7M5.js";
 import {
   kindLabel
-} from "./chunk-XCFZFGZF.js";
+} from "./chunk-J57T3XFX.js";
 import {
   KEY_TYPE_LABELS,
   isAccessKeyId
@@ -18,14 +21,18 @@ import {
   principalOf
 } from "./chunk-QKHXP752.js";
 import {
-  emit,
-  writeNotes
-} from "./chunk-ESO2PPEQ.js";
-import {
   loadConfig
 } from "./chunk-K7MDIKIX.js";
 import "./chunk-DOY54P3L.js";
 import "./chunk-5QDHM2YU.js";
+import {
+  emit,
+  writeNotes
+} from "./chunk-EZZ7AKRG.js";
+import {
+  escapeText,
+  markdownCode
+} from "./chunk-EKZ5G5ES.js";
 import "./chunk-ADB2JWQI.js";
 import {
   RuntimeError,
@@ -493,9 +500,6 @@ aws iam get-credential-report --query Content --output text | base64 --decode | 
     references: ["credential-report", "managing-access-keys"]
   };
 }
-function shellQuote(value) {
-  return /^[A-Za-z0-9_./:=@%+-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
-}
 
 // src/remediation/references.ts
 var LIST = [
@@ -547,8 +551,12 @@ function pairing(key) {
   return out;
 }
 function where(sighting) {
-  const commit = sighting.commit ? ` (commit ${sighting.commit.slice(0, 12)})` : "";
-  return `${sighting.file}:${sighting.line}:${sighting.column}  ${kindLabel(sighting.kind)}${commit}`;
+  const commit = sighting.commit ? ` (commit ${escapeText(sighting.commit.slice(0, 12))})` : "";
+  return `${escapeText(sighting.file)}:${sighting.line}:${sighting.column}  ${kindLabel(sighting.kind)}${commit}`;
+}
+function markdownWhere(sighting) {
+  const commit = sighting.commit ? ` (commit ${markdownCode(sighting.commit.slice(0, 12))})` : "";
+  return `- ${markdownCode(`${sighting.file}:${sighting.line}:${sighting.column}`)} ${kindLabel(sighting.kind)}${commit}`;
 }
 var WIDTH = 100;
 function renderText(playbook) {
@@ -560,7 +568,7 @@ function renderText(playbook) {
   for (const tip of playbook.tips) out.push("", ...wrap(`Tip: ${tip}`, "  ", "* "));
   out.push("");
   playbook.keys.forEach((key, index) => {
-    const heading = keyHeading(key, index, playbook.keys.length);
+    const heading = escapeText(keyHeading(key, index, playbook.keys.length));
     out.push(heading, "-".repeat(Math.min(heading.length, WIDTH)));
     if (key.found.length > 0) {
       out.push("Found at:");
@@ -592,7 +600,7 @@ function renderText(playbook) {
   return out.join("\n") + "\n";
 }
 function textStep(step) {
-  const head = `${step.number}. ${step.title}`;
+  const head = escapeText(`${step.number}. ${step.title}`);
   if (step.sameAs) return [head, ...wrap(`Same as step ${step.sameAs.step} for ${step.sameAs.keyId} above: do it once.`, "   ")];
   const out = [head];
   for (const line of step.text) out.push(...wrap(line, "   "));
@@ -610,7 +618,8 @@ function textReferences(ids) {
 function labelLine(label) {
   return /[?:.]$/.test(label) ? label : `${label}:`;
 }
-function wrap(text, indent, first = indent) {
+function wrap(raw, indent, first = indent) {
+  const text = escapeText(raw);
   const numbered = /^\d+\. /.exec(text);
   if (numbered && first === indent) indent += " ".repeat(numbered[0].length);
   const lines = [];
@@ -633,50 +642,50 @@ function renderMarkdown(playbook) {
   out.push(`## keywarden remediation playbook: ${headline(playbook)}`, "");
   out.push(introduction(playbook), "");
   for (const note of playbook.notes) out.push(`> [!WARNING]
-> ${note}`, "");
+> ${escapeText(note)}`, "");
   for (const tip of playbook.tips) out.push(`> [!TIP]
-> ${tip}`, "");
+> ${escapeText(tip)}`, "");
   playbook.keys.forEach((key, index) => {
-    out.push(`### ${keyHeading(key, index, playbook.keys.length).replace(key.keyId, `\`${key.keyId}\``)}`, "");
+    out.push(`### ${escapeText(keyHeading(key, index, playbook.keys.length)).replace(escapeText(key.keyId), markdownCode(key.keyId))}`, "");
     if (key.found.length > 0) {
       out.push("Found at:", "");
-      for (const sighting of key.found) out.push(`- \`${sighting.file}:${sighting.line}:${sighting.column}\` ${kindLabel(sighting.kind)}${sighting.commit ? ` (commit \`${sighting.commit.slice(0, 12)}\`)` : ""}`);
+      for (const sighting of key.found) out.push(markdownWhere(sighting));
       out.push("");
     }
     const paired = pairing(key).join("; ");
     out.push(paired.charAt(0).toUpperCase() + paired.slice(1) + ".", "");
-    for (const note of key.notes) out.push(`> ${note}`, "");
+    for (const note of key.notes) out.push(`> ${escapeText(note)}`, "");
     if (key.setup) out.push(...markdownCommand(key.setup));
     for (const step of key.steps) out.push(...markdownStep(step));
   });
   if (playbook.unpaired) {
     const unpaired = playbook.unpaired;
     out.push("### Secrets without a key ID", "", "Found at:", "");
-    for (const sighting of unpaired.found) out.push(`- \`${sighting.file}:${sighting.line}:${sighting.column}\` ${kindLabel(sighting.kind)}${sighting.commit ? ` (commit \`${sighting.commit.slice(0, 12)}\`)` : ""}`);
+    for (const sighting of unpaired.found) out.push(markdownWhere(sighting));
     out.push("");
-    for (const line of unpaired.text) out.push(line, "");
+    for (const line of unpaired.text) out.push(escapeText(line), "");
     if (unpaired.setup) out.push(...markdownCommand(unpaired.setup));
     for (const step of unpaired.steps) out.push(...markdownStep(step));
   }
   const history = playbook.history;
   const rewrite = [];
-  for (const line of history.text) rewrite.push(line, "");
+  for (const line of history.text) rewrite.push(escapeText(line), "");
   for (const command of history.commands) rewrite.push(...markdownCommand(command));
   for (const warning of history.warnings) rewrite.push(`> [!CAUTION]
-> ${warning}`, "");
+> ${escapeText(warning)}`, "");
   if (history.needed) rewrite.push(markdownReferences(history.references), "");
   out.push(...collapsible("Rewrite history (after the keys are deleted or revoked)", rewrite));
   out.push(...collapsible("Sources", playbook.references.map((id) => `- [${REFERENCES[id].title}](${REFERENCES[id].url})`).concat("")));
   return out.join("\n") + "\n";
 }
 function markdownStep(step) {
-  const title = `${step.number}. ${step.title}`;
-  if (step.sameAs) return [`**${title}**: same as step ${step.sameAs.step} for \`${step.sameAs.keyId}\` above: do it once.`, ""];
+  const title = escapeText(`${step.number}. ${step.title}`);
+  if (step.sameAs) return [`**${title}**: same as step ${step.sameAs.step} for ${markdownCode(step.sameAs.keyId)} above: do it once.`, ""];
   const body = [];
-  for (const line of step.text) body.push(line, "");
+  for (const line of step.text) body.push(escapeText(line), "");
   for (const command of step.commands) body.push(...markdownCommand(command));
   for (const warning of step.warnings) body.push(`> [!CAUTION]
-> ${warning}`, "");
+> ${escapeText(warning)}`, "");
   body.push(markdownReferences(step.references), "");
   return collapsible(title, body);
 }
@@ -799,7 +808,7 @@ async function runRemediate(options, io) {
   } else if (keyIds.length > 0) {
     set = { keys: [], unpaired: null, mode: null };
   } else {
-    const { runPipeline } = await import("./pipeline-A4L2V4SN.js");
+    const { runPipeline } = await import("./pipeline-CFW5UHYT.js");
     const outcome = await runPipeline(options, io);
     writeNotes(outcome.notes, options, io);
     set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
@@ -812,7 +821,7 @@ async function runRemediate(options, io) {
     emit(nothingToRemediate(format), options, io);
     return 0;
   }
-  const verified = options.verify ? await (await import("./verify-keys-INUVPFDN.js")).verifyKeys(set, config.accounts, options, io) : { results: /* @__PURE__ */ new Map(), skipped: /* @__PURE__ */ new Map() };
+  const verified = options.verify ? await (await import("./verify-keys-MHSTHFM2.js")).verifyKeys(set, config.accounts, options, io) : { results: /* @__PURE__ */ new Map(), skipped: /* @__PURE__ */ new Map() };
   const expressions = writeExpressions(set, options, io);
   const playbook = buildPlaybook(set, {
     accounts: config.accounts,

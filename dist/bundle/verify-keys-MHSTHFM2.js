@@ -5,6 +5,10 @@ import {
   ownershipOf
 } from "./chunk-QKHXP752.js";
 import {
+  writeLine
+} from "./chunk-EZZ7AKRG.js";
+import "./chunk-EKZ5G5ES.js";
+import {
   UsageError
 } from "./chunk-3PMGGNOD.js";
 import "./chunk-XGFLKYZS.js";
@@ -40,8 +44,7 @@ async function verifyKeys(set, accounts, options, io) {
   if (!options.quiet) {
     for (const key of set.keys) {
       const result = results.get(key.keyId);
-      io.stderr.write(`keywarden: --verify ${key.keyId}: ${result ? `${result.status} (${result.detail})` : `not checked (${skipped.get(key.keyId)})`}
-`);
+      writeLine(`--verify ${key.keyId}: ${result ? `${result.status} (${result.detail})` : `not checked (${skipped.get(key.keyId)})`}`, io);
     }
   }
   return { results, skipped };

@@ -2,6 +2,9 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  escapeText
+} from "./chunk-EKZ5G5ES.js";
+import {
   ConfigError,
   RuntimeError,
   UsageError
@@ -169,7 +172,7 @@ function dependsOnKeywarden(json) {
 // src/init/command.ts
 async function runInit(options, io) {
   const top = repositoryTop(io.cwd);
-  const say = (line) => io.stdout.write(`keywarden: ${line}
+  const say = (line) => io.stdout.write(`keywarden: ${escapeText(line)}
 `);
   const todo = [];
   let husky = "unused";

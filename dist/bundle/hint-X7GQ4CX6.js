@@ -2,8 +2,14 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  shellQuote
+} from "./chunk-DT5BU7M5.js";
+import {
   keyTypeOf
 } from "./chunk-7GZGTSAE.js";
+import {
+  escapeText
+} from "./chunk-EKZ5G5ES.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/remediation/hint.ts
@@ -24,7 +30,7 @@ function shortPlaybook(findings) {
   const shown = keyIds.slice(0, 5);
   for (const keyId of shown) {
     lines.push(
-      keyTypeOf(keyId) === "temporary" ? `       ${keyId}: IAM console \u2192 Roles \u2192 the role that issued it \u2192 Revoke sessions` : `       aws iam update-access-key --user-name OWNER --access-key-id ${keyId} --status Inactive`
+      keyTypeOf(keyId) === "temporary" ? `       ${escapeText(keyId)}: IAM console \u2192 Roles \u2192 the role that issued it \u2192 Revoke sessions` : `       aws iam update-access-key --user-name OWNER --access-key-id ${shellQuote(keyId)} --status Inactive`
     );
   }
   if (keyIds.length > shown.length) lines.push(`       \u2026and ${keyIds.length - shown.length} more key${keyIds.length - shown.length === 1 ? "" : "s"}`);

@@ -826,12 +826,29 @@ function redact(kind, secret) {
   const shown = secret.length > 12 ? 4 : 0;
   return secret.slice(0, shown) + "*".repeat(Math.min(16, Math.max(4, secret.length - shown)));
 }
+function secretRedactor(located) {
+  const masks = /* @__PURE__ */ new Map();
+  for (const item of located) if (item.kind !== "access-key-id" && item.secret.length > 0) masks.set(item.secret, redact(item.kind, item.secret));
+  const secrets = [...masks.keys()].sort((a, b) => b.length - a.length);
+  if (secrets.length === 0) return (text) => text;
+  return (text) => {
+    for (const secret of secrets) if (text.includes(secret)) text = text.replaceAll(secret, masks.get(secret));
+    return text;
+  };
+}
 function toFinding(located, options) {
   const keyId = located.kind === "access-key-id" ? located.secret : located.keyId;
+  const text = options.redact ? options.redactText ?? secretRedactor([located]) : (value) => value;
+  const commit = located.commit && {
+    ...located.commit,
+    author: text(located.commit.author),
+    email: text(located.commit.email),
+    message: text(located.commit.message)
+  };
   const finding = {
     ruleId: located.ruleId,
     kind: located.kind,
-    file: located.file,
+    file: text(located.file),
     line: located.line,
     column: located.column,
     endLine: located.endLine,
@@ -842,9 +859,9 @@ function toFinding(located, options) {
     confidence: located.confidence,
     keyId: located.keyId,
     accountId: keyId ? accountIdFromKeyId(keyId) : null,
-    commit: located.commit
+    commit
   };
-  if (options.presence) finding.presence = options.presence;
+  if (options.presence) finding.presence = { ...options.presence, refs: options.presence.refs.map(text), presentAt: options.presence.presentAt.map(text) };
   return finding;
 }
 function compareFindings(a, b) {
@@ -1251,11 +1268,13 @@ async function runPipeline(options, io, preloaded = {}) {
   const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await import("./presence-WI37RE2O.js")).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
   const allowed = {};
   const findings = [];
+  const redactText = options.redact ? secretRedactor(located) : (text) => text;
   for (const item of located) {
     if (item.allowedBy) allowed[item.allowedBy] = (allowed[item.allowedBy] ?? 0) + 1;
-    else findings.push(toFinding(item, { redact: options.redact, presence: presence?.get(item) }));
+    else findings.push(toFinding(item, { redact: options.redact, redactText, presence: presence?.get(item) }));
   }
   context.progress?.done();
+  const notes = source.notes.map((note) => ({ ...note, message: redactText(note.message) }));
   findings.sort(compareFindings);
   const report = {
     version: 1,
@@ -1264,7 +1283,7 @@ async function runPipeline(options, io, preloaded = {}) {
     findings
   };
   const incomplete = !options.allowMissing && source.notes.some((note) => note.incomplete === true);
-  return { report, located, allowed, notes: source.notes, config, incomplete };
+  return { report, located, allowed, notes, config, incomplete, redactText };
 }
 var DEFAULT_BASELINE = ".keywarden-baseline.json";
 function defaultBaseline(options, source) {

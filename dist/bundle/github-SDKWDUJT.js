@@ -3,8 +3,13 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   kindLabel
-} from "./chunk-XCFZFGZF.js";
+} from "./chunk-J57T3XFX.js";
 import "./chunk-7GZGTSAE.js";
+import {
+  escapeCommandData,
+  escapeCommandProperty,
+  escapeText
+} from "./chunk-EKZ5G5ES.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/reporters/github.ts
@@ -14,6 +19,10 @@ var githubReporter = (report) => {
   lines.push(count === 0 ? "keywarden: no AWS credentials found." : `keywarden: ${count} AWS credential finding${count === 1 ? "" : "s"}; run \`keywarden remediate\` for the playbook.`);
   return lines.join("\n") + "\n";
 };
+function workflowCommand(name, properties, message2) {
+  const list = properties.map(([key, value]) => `${key}=${escapeCommandProperty(escapeText(String(value)))}`).join(",");
+  return `::${name}${list ? ` ${list}` : ""}::${escapeCommandData(message2)}`;
+}
 function annotation(finding) {
   const properties = [
     ["file", finding.file],
@@ -23,28 +32,21 @@ function annotation(finding) {
   if (finding.endLine === finding.line) properties.push(["endColumn", finding.endColumn]);
   else properties.push(["endLine", finding.endLine]);
   properties.push(["title", `AWS ${kindLabel(finding.kind)} (${finding.ruleId})`]);
-  const level = finding.confidence === "low" ? "warning" : "error";
-  return `::${level} ${properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(",")}::${escapeData(message(finding))}`;
+  return workflowCommand(finding.confidence === "low" ? "warning" : "error", properties, message(finding));
 }
 function message(finding) {
-  let text = `AWS ${kindLabel(finding.kind)} ${finding.secret}`;
-  if (finding.kind !== "access-key-id" && finding.keyId) text += ` for ${finding.keyId}`;
+  let text = `AWS ${kindLabel(finding.kind)} ${escapeText(finding.secret)}`;
+  if (finding.kind !== "access-key-id" && finding.keyId) text += ` for ${escapeText(finding.keyId)}`;
   if (finding.accountId) text += ` (account ${finding.accountId})`;
   text += ".";
-  if (finding.commit) text += `
-Introduced in ${finding.commit.sha.slice(0, 12)} by ${finding.commit.author} on ${finding.commit.date.slice(0, 10)}: ${finding.commit.message}`;
+  const c = finding.commit;
+  if (c) text += `
+Introduced in ${escapeText(c.sha.slice(0, 12))} by ${escapeText(c.author)} on ${escapeText(c.date.slice(0, 10))}: ${escapeText(c.message)}`;
   text += "\nDeactivate the key in IAM first (rewriting history does not un-leak it), then remove it from the file; `keywarden remediate` prints the commands.";
   return text;
 }
-function escapeData(value) {
-  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(value) {
-  return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
 export {
   annotation,
-  escapeData,
-  escapeProperty,
-  githubReporter
+  githubReporter,
+  workflowCommand
 };
