@@ -1116,8 +1116,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path12, { windows } = {}) => {
-      const segs = path12.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path13, { windows } = {}) => {
+      const segs = path13.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -2698,8 +2698,8 @@ var init_run = __esm({
 });
 
 // src/git/cat-file.ts
-async function readBlobs(cwd, shas, options) {
-  if (shas.length === 0) return;
+async function readBlobs(cwd, shas2, options) {
+  if (shas2.length === 0) return;
   const { child, done } = gitStream(cwd, ["cat-file", "--batch"]);
   const parser2 = new BatchParser(options);
   let failure2 = null;
@@ -2725,7 +2725,7 @@ async function readBlobs(cwd, shas, options) {
     });
     child.stdout.on("end", () => resolve6());
   });
-  child.stdin.end(shas.join("\n") + "\n");
+  child.stdin.end(shas2.join("\n") + "\n");
   await Promise.all([finished, done.catch((error) => {
     if (failure2 === null) throw error;
   })]);
@@ -2840,7 +2840,7 @@ async function presenceOf(cwd, findings, detect, maxSize) {
   }
   const blobAt = /* @__PURE__ */ new Map();
   for (const [tip, paths] of pathsAtTip) {
-    for (const [path12, blob] of await blobsAt(cwd, tip, [...paths])) blobAt.set(`${tip}\0${path12}`, blob);
+    for (const [path13, blob] of await blobsAt(cwd, tip, [...paths])) blobAt.set(`${tip}\0${path13}`, blob);
   }
   const pathOfBlob = /* @__PURE__ */ new Map();
   for (const [key, blob] of blobAt) if (!pathOfBlob.has(blob)) pathOfBlob.set(blob, key.slice(key.indexOf("\0") + 1));
@@ -3112,12 +3112,12 @@ function parseStagedDiff(output) {
   return files;
 }
 function readPatch(patch, files) {
-  const lines = patch.split("\n");
+  const lines2 = patch.split("\n");
   const binary = /* @__PURE__ */ new Set();
   let index = -1;
   let i = 0;
-  while (i < lines.length) {
-    const line = lines[i++];
+  while (i < lines2.length) {
+    const line = lines2[i++];
     if (line.startsWith("diff --git ") || line.startsWith("diff --cc ") || line.startsWith("* Unmerged path ")) {
       index++;
       continue;
@@ -3132,8 +3132,8 @@ function readPatch(patch, files) {
     let newLeft = header[3] === void 0 ? 1 : Number(header[3]);
     let lineNumber = Number(header[2]);
     file.added ??= /* @__PURE__ */ new Set();
-    while ((oldLeft > 0 || newLeft > 0) && i < lines.length) {
-      const body = lines[i++];
+    while ((oldLeft > 0 || newLeft > 0) && i < lines2.length) {
+      const body = lines2[i++];
       const kind = body[0];
       if (kind === "+") {
         file.added.add(lineNumber++);
@@ -3148,7 +3148,7 @@ function readPatch(patch, files) {
         break;
       }
     }
-    if (lines[i]?.startsWith("\\")) i++;
+    if (lines2[i]?.startsWith("\\")) i++;
   }
   files.forEach((file, position) => {
     if (file.added === null && !binary.has(position)) file.added = /* @__PURE__ */ new Set();
@@ -3312,11 +3312,11 @@ async function introducedBy(commit, hits, parentHoldsBlob) {
   }
   return found;
 }
-async function heldByAParent(commit, path12, blob, secret, hits, parentHoldsBlob) {
+async function heldByAParent(commit, path13, blob, secret, hits, parentHoldsBlob) {
   if (commit.parents.length === 0) return false;
   for (let i = 0; i < commit.parents.length; i++) {
     const block = commit.blocks[i];
-    const change = block.find((entry) => entry.path === path12 && entry.newSha !== null);
+    const change = block.find((entry) => entry.path === path13 && entry.newSha !== null);
     if (change === void 0) return true;
     if (holds(change.oldSha, secret, hits)) return true;
     if (block.some((entry) => entry.status === "D" && holds(entry.oldSha, secret, hits))) return true;
@@ -3630,7 +3630,7 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
   const extra = [...blobsToCheck(commits, hits)].filter(([sha]) => !scanned.has(sha));
   if (extra.length > 0) {
     const sizes = await listObjects(cwd, [], extra.map(([sha]) => sha));
-    await scanBlobs(context, detect, extra.map(([sha, path12]) => ({ sha, path: path12, size: sizes.get(sha) ?? 0 })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
+    await scanBlobs(context, detect, extra.map(([sha, path13]) => ({ sha, path: path13, size: sizes.get(sha) ?? 0 })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
       scanned.add(plan.sha);
       if (!result.skipped && result.candidates.length > 0) hits.set(plan.sha, result.candidates);
     }, null);
@@ -3646,9 +3646,9 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
     return (await tree).has(blob);
   };
   const introductions = await findIntroductions(commits, hits, parentHoldsBlob, { wholeHistory: scan.wholeRepository });
-  return introductions.map(({ commit, path: path12, candidate }) => ({
+  return introductions.map(({ commit, path: path13, candidate }) => ({
     ...candidate,
-    file: path12,
+    file: path13,
     commit: { sha: commit.sha, author: commit.author, email: commit.email, date: commit.date, message: commit.subject }
   }));
 }
@@ -3664,10 +3664,10 @@ async function planBlobs(cwd, commits, packOrder, judged, wholeRepository) {
   }
   const plans2 = [];
   if (judged !== null) {
-    for (const [sha, path12] of paths) {
+    for (const [sha, path13] of paths) {
       const size2 = judged.sizes.get(sha);
       if (size2 === void 0) continue;
-      plans2.push({ sha, path: path12, size: size2 });
+      plans2.push({ sha, path: path13, size: size2 });
       paths.delete(sha);
     }
     if (paths.size === 0) return plans2;
@@ -3675,12 +3675,12 @@ async function planBlobs(cwd, commits, packOrder, judged, wholeRepository) {
   const everything = packOrder ?? (wholeRepository && judged === null ? listObjects(cwd, ["--batch-all-objects", "--unordered"]) : null);
   const objects = everything ? await everything : await listObjects(cwd, [], [...paths.keys()]);
   for (const [sha, size2] of objects) {
-    const path12 = paths.get(sha);
-    if (path12 === void 0) continue;
-    plans2.push({ sha, path: path12, size: size2 });
+    const path13 = paths.get(sha);
+    if (path13 === void 0) continue;
+    plans2.push({ sha, path: path13, size: size2 });
     paths.delete(sha);
   }
-  for (const [sha, path12] of paths) plans2.push({ sha, path: path12, size: 0 });
+  for (const [sha, path13] of paths) plans2.push({ sha, path: path13, size: 0 });
   return plans2;
 }
 async function scanBlobs(context, detect, plans2, totalBytes, record, workers, stats, scanned) {
@@ -3762,8 +3762,8 @@ function blobBytes(blobs, maxSize) {
   for (const size2 of blobs.values()) if (size2 <= maxSize) bytes += size2;
   return bytes;
 }
-async function listObjects(cwd, flags, shas = []) {
-  const out = await git(cwd, ["cat-file", ...flags, "--batch-check=%(objecttype) %(objectname) %(objectsize)"], shas.length > 0 ? shas.join("\n") + "\n" : "");
+async function listObjects(cwd, flags, shas2 = []) {
+  const out = await git(cwd, ["cat-file", ...flags, "--batch-check=%(objecttype) %(objectname) %(objectsize)"], shas2.length > 0 ? shas2.join("\n") + "\n" : "");
   const blobs = /* @__PURE__ */ new Map();
   const text = out.toString("latin1");
   for (let at = 0; at < text.length; ) {
@@ -3777,14 +3777,14 @@ async function listObjects(cwd, flags, shas = []) {
   }
   return blobs;
 }
-function limited(slots, run) {
+function limited(slots, run2) {
   let active = 0;
   const waiting = [];
   return async (arg) => {
     if (active < slots) active++;
     else await new Promise((resolve6) => waiting.push(resolve6));
     try {
-      return await run(arg);
+      return await run2(arg);
     } finally {
       const next = waiting.shift();
       if (next) next();
@@ -4146,13 +4146,13 @@ var init_lib = __esm({
         return [0, noAnsi.match(/\s*$/)[0].length, 0, noAnsi.match(/^\s*/)[0].length];
       }
       toString() {
-        const lines = [];
+        const lines2 = [];
         this.rows.forEach((row) => {
-          this.rowToString(row, lines);
+          this.rowToString(row, lines2);
         });
-        return lines.filter((line) => !line.hidden).map((line) => line.text).join("\n");
+        return lines2.filter((line) => !line.hidden).map((line) => line.text).join("\n");
       }
-      rowToString(row, lines) {
+      rowToString(row, lines2) {
         this.rasterize(row).forEach((rrow, r) => {
           let str2 = "";
           rrow.forEach((col, c) => {
@@ -4179,16 +4179,16 @@ var init_lib = __esm({
             if (padding[right]) {
               str2 += " ".repeat(padding[right]);
             }
-            if (r === 0 && lines.length > 0) {
-              str2 = this.renderInline(str2, lines[lines.length - 1]);
+            if (r === 0 && lines2.length > 0) {
+              str2 = this.renderInline(str2, lines2[lines2.length - 1]);
             }
           });
-          lines.push({
+          lines2.push({
             text: str2.replace(/ +$/, ""),
             span: row.span
           });
         });
-        return lines;
+        return lines2;
       }
       // if the full 'source' can render in
       // the target line, do so.
@@ -5894,7 +5894,7 @@ var init_yargs_parser = __esm({
 // node_modules/yargs-parser/build/lib/index.js
 import { format } from "util";
 import { normalize, resolve as resolve3 } from "path";
-import { readFileSync as readFileSync5 } from "fs";
+import { readFileSync as readFileSync6 } from "fs";
 import { createRequire as createRequire2 } from "node:module";
 var _a, _b, _c, minNodeVersion, nodeVersion, env, require2, parser, yargsParser, lib_default;
 var init_lib2 = __esm({
@@ -5919,11 +5919,11 @@ var init_lib2 = __esm({
       format,
       normalize,
       resolve: resolve3,
-      require: (path12) => {
+      require: (path13) => {
         if (typeof require2 !== "undefined") {
-          return require2(path12);
-        } else if (path12.match(/\.json$/)) {
-          return JSON.parse(readFileSync5(path12, "utf8"));
+          return require2(path13);
+        } else if (path13.match(/\.json$/)) {
+          return JSON.parse(readFileSync6(path13, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -6094,7 +6094,7 @@ var init_string_width3 = __esm({
 });
 
 // node_modules/y18n/build/lib/platform-shims/node.js
-import { readFileSync as readFileSync6, statSync as statSync3, writeFile } from "fs";
+import { readFileSync as readFileSync7, statSync as statSync3, writeFile } from "fs";
 import { format as format2 } from "util";
 import { resolve as resolve4 } from "path";
 var node_default;
@@ -6102,7 +6102,7 @@ var init_node = __esm({
   "node_modules/y18n/build/lib/platform-shims/node.js"() {
     node_default = {
       fs: {
-        readFileSync: readFileSync6,
+        readFileSync: readFileSync7,
         writeFile
       },
       format: format2,
@@ -6326,7 +6326,7 @@ import { inspect } from "util";
 import { fileURLToPath as fileURLToPath2 } from "url";
 import { basename, dirname as dirname2, extname, relative, resolve as resolve5, join } from "path";
 import { createRequire as createRequire3 } from "node:module";
-import { readFileSync as readFileSync7, readdirSync as readdirSync6 } from "node:fs";
+import { readFileSync as readFileSync8, readdirSync as readdirSync6 } from "node:fs";
 var import_get_caller_file, __dirname, mainFilename, require3, esm_default;
 var init_esm = __esm({
   "node_modules/yargs/lib/platform-shims/esm.mjs"() {
@@ -6374,7 +6374,7 @@ var init_esm = __esm({
         nextTick: process.nextTick,
         stdColumns: typeof process.stdout.columns !== "undefined" ? process.stdout.columns : null
       },
-      readFileSync: readFileSync7,
+      readFileSync: readFileSync8,
       readdirSync: readdirSync6,
       require: require3,
       getCallerFile: () => {
@@ -10003,7 +10003,7 @@ var init_parse = __esm({
 
 // src/action/run.ts
 import os2 from "node:os";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/cli/fast-argv.ts
 init_convert();
@@ -10607,7 +10607,7 @@ function leftContext(viewText, index) {
   }
   return viewText.slice(from, index);
 }
-function nameConfidence(rule, viewText, index, original, offset, path12) {
+function nameConfidence(rule, viewText, index, original, offset, path13) {
   const names = rule.context?.names;
   if (!names || names.length === 0) return null;
   const left2 = leftContext(viewText, index);
@@ -10615,14 +10615,14 @@ function nameConfidence(rule, viewText, index, original, offset, path12) {
   for (const name of names) {
     if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
     if (!name.regex.test(left2)) continue;
-    if (name.near && !isNear(name, original, offset, path12)) continue;
+    if (name.near && !isNear(name, original, offset, path13)) continue;
     best = better(best, name.confidence);
   }
   return best;
 }
-function isNear(name, original, offset, path12) {
+function isNear(name, original, offset, path13) {
   const near = name.near;
-  if (path12 !== void 0 && near.regex.test(path12)) return true;
+  if (path13 !== void 0 && near.regex.test(path13)) return true;
   const from = linesBack(original, offset, near.lines, offset - NEAR_CHARS);
   const to = linesForward(original, offset, near.lines, offset + NEAR_CHARS);
   return near.regex.test(original.slice(from, to));
@@ -10645,10 +10645,10 @@ function shannonEntropy(value) {
 }
 function longestRepeat(value) {
   let best = value.length > 0 ? 1 : 0;
-  let run = 1;
+  let run2 = 1;
   for (let i = 1; i < value.length; i++) {
-    run = value.charCodeAt(i) === value.charCodeAt(i - 1) ? run + 1 : 1;
-    if (run > best) best = run;
+    run2 = value.charCodeAt(i) === value.charCodeAt(i - 1) ? run2 + 1 : 1;
+    if (run2 > best) best = run2;
   }
   return best;
 }
@@ -10695,7 +10695,7 @@ var HEX = /^[0-9a-fA-F]+$/;
 function looksLikeWords(value) {
   let letters = 0;
   let vowels = 0;
-  let run = 0;
+  let run2 = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i) | 32;
     if (c >= 48 && c <= 57) return false;
@@ -10703,8 +10703,8 @@ function looksLikeWords(value) {
     letters++;
     if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117) {
       vowels++;
-      run = 0;
-    } else if (++run > 3) return false;
+      run2 = 0;
+    } else if (++run2 > 3) return false;
   }
   return letters > 0 && vowels * 100 >= letters * 50;
 }
@@ -10865,13 +10865,13 @@ function planFor(rules) {
   plans.set(rules, plan);
   return plan;
 }
-function scanText(text, rules, path12, keywordHits) {
+function scanText(text, rules, path13, keywordHits) {
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
   const windows = keywordWindows(text, keywordHits ?? findKeywords(text, rules), plan);
   if (windows.length === 0) return [];
   const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set() };
-  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path12);
+  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path13);
   const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
   if (raws.length === 0) return [];
   return resolve(raws, new LineIndex(text));
@@ -10908,7 +10908,7 @@ function trimToTokens(text, from, to) {
   }
   return [from, to];
 }
-function scanWindow(text, start, end, rules, plan, state, path12) {
+function scanWindow(text, start, end, rules, plan, state, path13) {
   const { raws } = state;
   const [from, to] = trimToTokens(text, start, end);
   if (to <= from) return;
@@ -10920,12 +10920,12 @@ function scanWindow(text, start, end, rules, plan, state, path12) {
   for (const view of views) {
     for (const rule of rules) {
       if (view.decoder !== "identity" && !rule.decoders.includes(view.decoder)) continue;
-      matchView(view, rule, text, raws, path12);
+      matchView(view, rule, text, raws, path13);
     }
   }
   if (plan.base64) {
     for (const token of base64Tokens(identity.text, MAX_BASE64)) {
-      scanDecodedToken(identity, token, rules, text, state, path12);
+      scanDecodedToken(identity, token, rules, text, state, path13);
     }
   }
 }
@@ -10947,16 +10947,16 @@ function eachSecret(view, rule, found) {
     if (entropy !== null) found(secret, index, entropy);
   }
 }
-function matchView(view, rule, original, raws, path12) {
+function matchView(view, rule, original, raws, path13) {
   eachSecret(view, rule, (secret, index, entropy) => {
     const start = originalStart(view, index);
     const end = originalEnd(view, index + secret.length);
-    addRaw(raws, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path12));
+    addRaw(raws, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path13));
   });
 }
-function contextOf(rule, secret, viewText, index, original, start, path12) {
+function contextOf(rule, secret, viewText, index, original, start, path13) {
   if (!rule.context) return { confidence: rule.confidence, alone: null };
-  const confidence = nameConfidence(rule, viewText, index, original, start, path12);
+  const confidence = nameConfidence(rule, viewText, index, original, start, path13);
   const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
   return { confidence, alone };
 }
@@ -10973,7 +10973,7 @@ function addRaw(raws, rule, start, end, secret, entropy, context, nested = false
   }
   raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested });
 }
-function scanDecodedToken(identity, token, rules, original, state, path12) {
+function scanDecodedToken(identity, token, rules, original, state, path13) {
   const prefix = identity.text.slice(Math.max(0, token.index - 240), token.index);
   const inner = prefix + token.decoded;
   const tokenStart = originalStart(identity, token.index);
@@ -10986,16 +10986,16 @@ function scanDecodedToken(identity, token, rules, original, state, path12) {
     for (const rule of rules) {
       eachSecret(view, rule, (secret, index, entropy) => {
         if (originalStart(view, index) < prefix.length) return;
-        addRaw(state.raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path12), true);
+        addRaw(state.raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path13), true);
       });
     }
   }
 }
-function resolve(all, lines) {
+function resolve(all, lines2) {
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   const raws = all.filter((raw, i) => !all.slice(Math.max(0, i - 8), i).some((o) => o.rule === raw.rule && o.secret === raw.secret && o.end > raw.start));
   const lineOf = /* @__PURE__ */ new Map();
-  for (const raw of raws) lineOf.set(raw, lines.lineOf(raw.start));
+  for (const raw of raws) lineOf.set(raw, lines2.lineOf(raw.start));
   const candidates = [];
   for (const raw of raws) {
     const pair = raw.rule.context?.pair ?? null;
@@ -11010,8 +11010,8 @@ function resolve(all, lines) {
     }
     if (raw.rule.context) confidence = confidence ?? raw.aloneConfidence;
     if (confidence === null) continue;
-    const start = lines.position(raw.start);
-    const end = lines.position(raw.end);
+    const start = lines2.position(raw.start);
+    const end = lines2.position(raw.end);
     candidates.push({
       ruleId: raw.rule.id,
       kind: raw.rule.kind,
@@ -11649,10 +11649,10 @@ function kindLabel(kind) {
 
 // src/reporters/github.ts
 var githubReporter = (report) => {
-  const lines = report.findings.map(annotation);
+  const lines2 = report.findings.map(annotation);
   const count = report.findings.length;
-  lines.push(count === 0 ? "keywarden: no AWS credentials found." : `keywarden: ${count} AWS credential finding${count === 1 ? "" : "s"}; run \`keywarden remediate\` for the playbook.`);
-  return lines.join("\n") + "\n";
+  lines2.push(count === 0 ? "keywarden: no AWS credentials found." : `keywarden: ${count} AWS credential finding${count === 1 ? "" : "s"}; run \`keywarden remediate\` for the playbook.`);
+  return lines2.join("\n") + "\n";
 };
 function annotation(finding) {
   const properties = [
@@ -12452,20 +12452,20 @@ function labelLine(label) {
 function wrap(text, indent, first = indent) {
   const numbered = /^\d+\. /.exec(text);
   if (numbered && first === indent) indent += " ".repeat(numbered[0].length);
-  const lines = [];
+  const lines2 = [];
   let line = first;
   let empty = true;
   for (const word of text.split(/\s+/)) {
     if (!empty && line.length + 1 + word.length > WIDTH) {
-      lines.push(line);
+      lines2.push(line);
       line = indent;
       empty = true;
     }
     line += (empty ? "" : " ") + word;
     empty = false;
   }
-  lines.push(line);
-  return lines;
+  lines2.push(line);
+  return lines2;
 }
 function renderMarkdown(playbook) {
   const out = [];
@@ -12559,7 +12559,7 @@ function encodings(value) {
 
 // src/action/event.ts
 init_errors();
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 
 // src/init/git.ts
 import { spawnSync } from "node:child_process";
@@ -12570,58 +12570,175 @@ function git2(cwd, args) {
   return { status: result.status ?? -1, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
 }
 
+// src/action/pushed.ts
+init_errors();
+init_run();
+import { readFileSync as readFileSync4 } from "node:fs";
+import path9 from "node:path";
+var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+var MAX_BOUNDARIES = 16;
+async function planPushed(workspace, tipRev, ref, before) {
+  const name = refLabel(ref);
+  const tip = await peelCommit(workspace, tipRev);
+  if (tip === null) {
+    const type = await objectType(workspace, tipRev);
+    if (type === null) return missingTip(workspace, tipRev, name);
+    return { args: [], describe: `nothing: ${name} points at a ${type}, not a commit`, notes: [{ level: "notice", message: `${name} points at a ${type} (${short(tipRev)}), not a commit: there are no commits to scan` }] };
+  }
+  const refs = await run(workspace, ["for-each-ref", "--format=%(objectname)", `--no-contains=${tip}`, "refs/heads/", "refs/remotes/", "refs/tags/"]);
+  const others = shas(refs, "for-each-ref");
+  if (before !== null) others.push(before);
+  const listed = await run(workspace, ["rev-list", "--boundary", "--stdin"], `${tip}
+${others.map((sha) => `^${sha}
+`).join("")}`);
+  const commits = [];
+  const boundaries = [];
+  for (const line of lines(listed)) {
+    const boundary = line.startsWith("-");
+    const sha = boundary ? line.slice(1) : line;
+    if (!SHA.test(sha)) throw new RuntimeError(`git rev-list printed an unexpected line: ${JSON.stringify(line.slice(0, 80))}`);
+    (boundary ? boundaries : commits).push(sha);
+  }
+  if (commits.length === 0) {
+    const message2 = `every commit of ${name} (${short(tip)}) is already on another ref or was on it before the push: nothing new to scan`;
+    return { args: [], describe: `nothing new: ${name} brought no commit that another ref does not hold`, notes: [{ level: "notice", message: message2 }] };
+  }
+  const notes = [];
+  const cut2 = await shallowCut(workspace, commits);
+  if (cut2) {
+    notes.push({
+      level: "warning",
+      message: `the checkout is shallow and the commits of ${name} reach its cut, so where they start is unknown: the oldest commit present is scanned whole and may hold keys that are older than this push. Set \`fetch-depth: 0\` on actions/checkout`
+    });
+  }
+  const counted = `${commits.length} commit${commits.length === 1 ? "" : "s"}`;
+  const base = await chooseBase(workspace, tip, boundaries, others, cut2);
+  if (base === null) {
+    return { args: ["--history"], describe: `every commit in the checkout (${name} brought ${counted} that no other ref holds)`, notes };
+  }
+  if (!base.exact) notes.push({ level: "notice", message: `the commits of ${name} join the other refs' history at ${boundaries.length} points that no single commit reaches: the scan also covers some commits other refs hold` });
+  return { args: ["--range", `${base.sha}..${tip}`], describe: `the ${counted} that ${name} brought and no other ref holds (${short(base.sha)}..${short(tip)})`, notes };
+}
+async function chooseBase(workspace, tip, boundaries, others, cut2) {
+  if (boundaries.length === 0) {
+    if (others.length === 0 || cut2) return null;
+    return { sha: await commitOf(workspace, others[0]), exact: true };
+  }
+  if (boundaries.length === 1) return { sha: boundaries[0], exact: true };
+  const independent = shas(await run(workspace, ["merge-base", "--independent", ...boundaries]), "merge-base");
+  if (independent.length === 1) return { sha: independent[0], exact: true };
+  if (independent.length <= MAX_BOUNDARIES) {
+    let holders = null;
+    for (const boundary of independent) {
+      const found = shas(await run(workspace, ["for-each-ref", "--format=%(objectname)", `--contains=${boundary}`, `--no-contains=${tip}`, "refs/heads/", "refs/remotes/", "refs/tags/"]), "for-each-ref");
+      holders = new Set(holders === null ? found : found.filter((sha) => holders.has(sha)));
+      if (holders.size === 0) break;
+    }
+    const [holder] = holders ?? [];
+    if (holder !== void 0) return { sha: await commitOf(workspace, holder), exact: true };
+  }
+  return { sha: boundaries[0], exact: false };
+}
+async function shallowCut(workspace, commits) {
+  const where2 = lines(await run(workspace, ["rev-parse", "--git-path", "shallow"]))[0];
+  let text;
+  try {
+    text = readFileSync4(path9.resolve(workspace, where2 ?? ""), "utf8");
+  } catch {
+    return false;
+  }
+  const cut2 = new Set(text.split("\n").filter((line) => SHA.test(line)));
+  return commits.some((sha) => cut2.has(sha));
+}
+async function peelCommit(workspace, rev) {
+  const result = await gitRaw(workspace, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+  const sha = result.stdout.toString("utf8").trim();
+  return result.code === 0 && SHA.test(sha) ? sha : null;
+}
+async function commitOf(workspace, rev) {
+  const sha = await peelCommit(workspace, rev);
+  if (sha === null) throw new RuntimeError(`cannot resolve ${short(rev)} to a commit`);
+  return sha;
+}
+async function objectType(workspace, rev) {
+  const result = await gitRaw(workspace, ["cat-file", "-t", rev]);
+  return result.code === 0 ? result.stdout.toString("utf8").trim() : null;
+}
+async function missingTip(workspace, tip, name) {
+  const shallow = (await gitRaw(workspace, ["rev-parse", "--is-shallow-repository"])).stdout.toString("utf8").trim() === "true";
+  throw new RuntimeError(
+    `cannot scan ${name}: commit ${short(tip)} is not in the repository (${shallow ? "the checkout is shallow" : "the checkout does not have it"}). Check out the pushed commit, with \`fetch-depth: 0\` on actions/checkout so the whole history is there.`
+  );
+}
+async function run(workspace, args, input2) {
+  const result = await gitRaw(workspace, args, input2);
+  if (result.code !== 0) throw new RuntimeError(`git ${args[0]} failed: ${result.stderr.split("\n").find((line) => line.trim() !== "") ?? `exit ${result.code}`}`);
+  return result.stdout.toString("utf8");
+}
+function lines(text) {
+  return text.split("\n").filter((line) => line !== "");
+}
+function shas(text, command2) {
+  const found = lines(text);
+  for (const sha of found) if (!SHA.test(sha)) throw new RuntimeError(`git ${command2} printed an unexpected line: ${JSON.stringify(sha.slice(0, 80))}`);
+  return found;
+}
+function refLabel(ref) {
+  const name = ref.replace(/[\x00-\x1f\x7f]/g, "?");
+  if (name.startsWith("refs/heads/")) return `branch ${name.slice("refs/heads/".length)}`;
+  if (name.startsWith("refs/tags/")) return `tag ${name.slice("refs/tags/".length)}`;
+  return name === "" ? "the pushed ref" : name;
+}
+function short(sha) {
+  return sha.slice(0, 12);
+}
+
 // src/action/event.ts
 var ZERO = /^0+$/;
-function readPayload(path12) {
-  if (!path12) return {};
+var SHA2 = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+function readPayload(path13) {
+  if (!path13) return {};
   try {
-    return JSON.parse(readFileSync4(path12, "utf8"));
+    return JSON.parse(readFileSync5(path13, "utf8"));
   } catch (error) {
-    throw new RuntimeError(`cannot read the event payload GITHUB_EVENT_PATH=${path12}: ${error.message.split("\n")[0]}`);
+    throw new RuntimeError(`cannot read the event payload GITHUB_EVENT_PATH=${path13}: ${error.message.split("\n")[0]}`);
   }
 }
-function planScan(event, payload, mode, workspace) {
-  if (mode === "history") return { args: ["--history"], describe: "every commit on every ref (mode: history)" };
-  if (mode === "files") return { args: ["."], describe: "the working tree (mode: files)" };
+async function planScan(event, payload, mode, workspace) {
+  if (mode === "history") return { args: ["--history"], describe: "every commit on every ref (mode: history)", notes: [] };
+  if (mode === "files") return { args: ["."], describe: "the working tree (mode: files)", notes: [] };
   if (event === "pull_request" || event === "pull_request_target") {
     const base = payload.pull_request?.base?.sha;
     const head = payload.pull_request?.head?.sha;
     if (!base || !head) throw new UsageError(`the ${event} event payload has no pull_request.base.sha / head.sha`);
     requireCommits(workspace, [base, head], `pull request #${payload.pull_request?.number ?? "?"}`);
-    return { args: ["--range", `${base}..${head}`], describe: `the commits of pull request #${payload.pull_request?.number ?? "?"} (${short(base)}..${short(head)})` };
+    return { args: ["--range", `${base}..${head}`], describe: `the commits of pull request #${payload.pull_request?.number ?? "?"} (${short(base)}..${short(head)})`, notes: [] };
   }
-  if (event === "push") {
-    const after = payload.after;
-    if (!after || ZERO.test(after) || payload.deleted) return { args: [], describe: "nothing: the push deleted a ref" };
-    const before = payload.before;
-    if (before && !ZERO.test(before)) {
-      requireCommits(workspace, [before, after], "the pushed range");
-      return { args: ["--range", `${before}..${after}`], describe: `the pushed commits (${short(before)}..${short(after)})` };
-    }
-    requireCommits(workspace, [after], "the pushed branch");
-    const branch = payload.repository?.default_branch;
-    const pushed = payload.ref?.replace(/^refs\/heads\//, "");
-    if (branch && pushed !== branch) {
-      const base = git2(workspace, ["merge-base", after, `refs/remotes/origin/${branch}`]);
-      if (base.status === 0 && base.stdout) {
-        return { args: ["--range", `${base.stdout}..${after}`], describe: `the new branch ${pushed}'s commits since it left ${branch} (${short(base.stdout)}..${short(after)})` };
-      }
-    }
-    return { args: ["--history"], describe: `the whole history (new branch ${pushed ?? ""} with no base on ${branch ?? "the default branch"})` };
-  }
-  return { args: ["."], describe: `the working tree (${event || "no"} event)` };
+  if (event === "push") return planPush(payload, workspace);
+  return { args: ["."], describe: `the working tree (${event || "no"} event)`, notes: [] };
 }
-function requireCommits(workspace, shas, what) {
-  const missing = shas.filter((sha) => git2(workspace, ["cat-file", "-e", `${sha}^{commit}`]).status !== 0);
+async function planPush(payload, workspace) {
+  const name = refLabel(typeof payload.ref === "string" ? payload.ref : "");
+  const { after, before } = payload;
+  if (after !== void 0 && !SHA2.test(after)) throw new UsageError(`the push event payload's "after" is not a commit id: ${JSON.stringify(String(after).slice(0, 80))}`);
+  if (before !== void 0 && !SHA2.test(before)) throw new UsageError(`the push event payload's "before" is not a commit id: ${JSON.stringify(String(before).slice(0, 80))}`);
+  if (!after || ZERO.test(after) || payload.deleted) {
+    return { args: [], describe: `nothing: the push deleted ${name}`, notes: [{ level: "notice", message: `the push deleted ${name}: there are no new commits to scan` }] };
+  }
+  const old = before && !ZERO.test(before) && git2(workspace, ["cat-file", "-e", `${before}^{commit}`]).status === 0 ? before : null;
+  if (old !== null && git2(workspace, ["merge-base", "--is-ancestor", old, after]).status === 0) {
+    return { args: ["--range", `${old}..${after}`], describe: `the pushed commits (${short(old)}..${short(after)})`, notes: [] };
+  }
+  return planPushed(workspace, after, typeof payload.ref === "string" ? payload.ref : "", old);
+}
+function requireCommits(workspace, shas2, what) {
+  const missing = shas2.filter((sha) => git2(workspace, ["cat-file", "-e", `${sha}^{commit}`]).status !== 0);
   if (missing.length === 0) return;
   const shallow = git2(workspace, ["rev-parse", "--is-shallow-repository"]).stdout === "true";
   const why = shallow ? "the checkout is shallow" : "the checkout does not have it";
   throw new RuntimeError(
     `cannot scan ${what}: commit ${missing.map(short).join(", ")} is not in the repository (${why}). Set \`fetch-depth: 0\` on actions/checkout so the whole history is there.`
   );
-}
-function short(sha) {
-  return sha.slice(0, 12);
 }
 
 // src/action/inputs.ts
@@ -12678,7 +12795,7 @@ function splitArgs(text) {
 
 // src/action/output-file.ts
 import fs2 from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 init_errors();
 function openOutputFile(file, roots, what) {
   const root = roots.find((folder2) => isInside(file, folder2) && file !== folder2);
@@ -12689,8 +12806,8 @@ function openOutputFile(file, roots, what) {
   const realRoot = realpath(root, what);
   let folder = realRoot;
   let walked = "";
-  for (const name of path9.relative(root, path9.dirname(file)).split(path9.sep).filter(Boolean)) {
-    const next = path9.join(folder, name);
+  for (const name of path10.relative(root, path10.dirname(file)).split(path10.sep).filter(Boolean)) {
+    const next = path10.join(folder, name);
     walked = walked === "" ? name : `${walked}/${name}`;
     let stat = null;
     try {
@@ -12715,18 +12832,18 @@ function openOutputFile(file, roots, what) {
       refuse(`${walked} is not a folder`);
     }
   }
-  const final = path9.join(folder, path9.basename(file));
+  const final = path10.join(folder, path10.basename(file));
   let fd;
   try {
     fd = fs2.openSync(final, fs2.constants.O_WRONLY | fs2.constants.O_CREAT | fs2.constants.O_NOFOLLOW | fs2.constants.O_NONBLOCK, 420);
   } catch (error) {
     const code2 = error.code;
-    if (code2 === "ELOOP" || code2 === "EMLINK") return refuse(`${path9.basename(file)} is a symbolic link`);
+    if (code2 === "ELOOP" || code2 === "EMLINK") return refuse(`${path10.basename(file)} is a symbolic link`);
     throw failure(what, file, error);
   }
   try {
     const opened = fs2.fstatSync(fd);
-    if (!opened.isFile()) refuse(`${path9.basename(file)} is not a regular file`);
+    if (!opened.isFile()) refuse(`${path10.basename(file)} is not a regular file`);
     const named = fs2.lstatSync(final);
     if (named.ino !== opened.ino || named.dev !== opened.dev || realpath(folder, what) !== folder) refuse("the folder changed while it was being opened");
   } catch (error) {
@@ -12791,33 +12908,33 @@ var MAX_ROWS = 500;
 var MAX_PLAYBOOK = 4e5;
 function summaryMarkdown(report, context) {
   const count = report.findings.length;
-  const lines = ["## keywarden", "", `Scanned ${context.describe}: ${report.scan.files} file${report.scan.files === 1 ? "" : "s"}, ${report.scan.commits} commit${report.scan.commits === 1 ? "" : "s"}.`, ""];
-  for (const warning of context.warnings ?? []) lines.push(`> :warning: ${cell(warning)}`, "");
+  const lines2 = ["## keywarden", "", `Scanned ${context.describe}: ${report.scan.files} file${report.scan.files === 1 ? "" : "s"}, ${report.scan.commits} commit${report.scan.commits === 1 ? "" : "s"}.`, ""];
+  for (const warning of context.warnings ?? []) lines2.push(`> :warning: ${cell(warning)}`, "");
   if (count === 0) {
-    lines.push(":white_check_mark: No AWS credentials found.", "");
-    return lines.join("\n");
+    lines2.push(":white_check_mark: No AWS credentials found.", "");
+    return lines2.join("\n");
   }
-  lines.push(`:x: **${count} AWS credential finding${count === 1 ? "" : "s"}.** Secret keys and tokens are redacted.`, "");
-  lines.push("| File | Line | Credential | Value | Rule | Commit |", "| --- | ---: | --- | --- | --- | --- |");
+  lines2.push(`:x: **${count} AWS credential finding${count === 1 ? "" : "s"}.** Secret keys and tokens are redacted.`, "");
+  lines2.push("| File | Line | Credential | Value | Rule | Commit |", "| --- | ---: | --- | --- | --- | --- |");
   for (const finding of report.findings.slice(0, MAX_ROWS)) {
     const sha = finding.commit?.sha ?? context.sha;
     const location = `${finding.file}:${finding.line}`;
     const link = context.repositoryUrl && sha ? `[${cell(location)}](${context.repositoryUrl}/blob/${sha}/${fileUri(finding.file)}#L${finding.line})` : cell(location);
     const commit = finding.commit ? `${finding.commit.sha.slice(0, 12)} ${cell(finding.commit.author)}: ${cell(finding.commit.message)}` : "";
-    lines.push(`| ${link} | ${finding.line} | ${cell(kindLabel(finding.kind))} | \`${cell(finding.secret)}\` | ${cell(finding.ruleId)} | ${commit} |`);
+    lines2.push(`| ${link} | ${finding.line} | ${cell(kindLabel(finding.kind))} | \`${cell(finding.secret)}\` | ${cell(finding.ruleId)} | ${commit} |`);
   }
-  if (count > MAX_ROWS) lines.push("", `\u2026and ${count - MAX_ROWS} more findings: see the SARIF report.`);
+  if (count > MAX_ROWS) lines2.push("", `\u2026and ${count - MAX_ROWS} more findings: see the SARIF report.`);
   const playbook = context.playbook.length > MAX_PLAYBOOK ? `The playbook for ${count} findings is too long for a job summary: run \`keywarden remediate\` locally with the same scan options.` : context.playbook.trim();
-  lines.push("", "**What to do now:** deactivate each key first (a rewrite of history does not un-leak it), then remove it; the playbook below has the real commands.", "", playbook, "");
-  lines.push(`The SARIF report is at \`${context.sarifPath}\`; upload it with github/codeql-action/upload-sarif to track these as code scanning alerts.`, "");
-  return lines.join("\n");
+  lines2.push("", "**What to do now:** deactivate each key first (a rewrite of history does not un-leak it), then remove it; the playbook below has the real commands.", "", playbook, "");
+  lines2.push(`The SARIF report is at \`${context.sarifPath}\`; upload it with github/codeql-action/upload-sarif to track these as code scanning alerts.`, "");
+  return lines2.join("\n");
 }
 function cell(text) {
   return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 
 // src/action/trusted.ts
-import path10 from "node:path";
+import path11 from "node:path";
 init_types();
 init_errors();
 init_run();
@@ -12877,9 +12994,9 @@ async function keywardenKeyDiffers(base, head) {
   return await key(base) !== await key(head);
 }
 function repositoryPath(workspace, named) {
-  const absolute = path10.resolve(workspace, named);
+  const absolute = path11.resolve(workspace, named);
   if (absolute === workspace || !isInside(absolute, workspace)) return null;
-  return path10.relative(workspace, absolute).split(path10.sep).join("/");
+  return path11.relative(workspace, absolute).split(path11.sep).join("/");
 }
 var CommitTree = class {
   constructor(cwd, rev) {
@@ -12894,8 +13011,8 @@ var CommitTree = class {
     return `${this.rev.slice(0, 12)}:${file}`;
   }
   async entry(file) {
-    const dir = path10.posix.dirname(file);
-    return (await this.folder(dir === "." ? "" : dir))?.get(path10.posix.basename(file)) ?? null;
+    const dir = path11.posix.dirname(file);
+    return (await this.folder(dir === "." ? "" : dir))?.get(path11.posix.basename(file)) ?? null;
   }
   /** The file's text, null when the commit has no such file; a link or a folder there is an error. */
   async text(file) {
@@ -12957,14 +13074,16 @@ var CommitTree = class {
 async function runAction(io) {
   const { env: env2 } = io;
   try {
-    const workspace = path11.resolve(env2.GITHUB_WORKSPACE || ".");
+    const workspace = path12.resolve(env2.GITHUB_WORKSPACE || ".");
     const inputs = readInputs(env2);
     const event = env2.GITHUB_EVENT_NAME ?? "";
     const payload = readPayload(env2.GITHUB_EVENT_PATH);
-    const plan = planScan(event, payload, inputs.mode, workspace);
-    const runnerTemp = path11.resolve(env2.RUNNER_TEMP || os2.tmpdir());
-    const sarifPath = inputs.sarif ? path11.resolve(workspace, inputs.sarif) : path11.join(runnerTemp, "keywarden.sarif");
+    const plan = await planScan(event, payload, inputs.mode, workspace);
+    const runnerTemp = path12.resolve(env2.RUNNER_TEMP || os2.tmpdir());
+    const sarifPath = inputs.sarif ? path12.resolve(workspace, inputs.sarif) : path12.join(runnerTemp, "keywarden.sarif");
     io.stdout.write(`keywarden: scanning ${plan.describe}
+`);
+    for (const note of plan.notes) io.stdout.write(`::${note.level}::${escapeData(`keywarden: ${note.message}`)}
 `);
     if (plan.args.length === 0) {
       setOutput(env2.GITHUB_OUTPUT, "findings", "0");
@@ -12994,9 +13113,9 @@ async function runAction(io) {
         describe: plan.describe,
         repositoryUrl: env2.GITHUB_SERVER_URL && env2.GITHUB_REPOSITORY ? `${env2.GITHUB_SERVER_URL}/${env2.GITHUB_REPOSITORY}` : null,
         sha: env2.GITHUB_SHA ?? null,
-        sarifPath: sarifPath.startsWith(workspace + path11.sep) ? path11.relative(workspace, sarifPath) : sarifPath,
+        sarifPath: sarifPath.startsWith(workspace + path12.sep) ? path12.relative(workspace, sarifPath) : sarifPath,
         playbook: count > 0 ? playbookMarkdown(outcome, plan.args) : "",
-        warnings: trusted?.warnings.map((warning) => warning.message)
+        warnings: [...plan.notes.filter((note) => note.level === "warning").map((note) => note.message), ...trusted?.warnings.map((warning) => warning.message) ?? []]
       })
     );
     setOutput(env2.GITHUB_OUTPUT, "findings", String(count));
