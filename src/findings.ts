@@ -35,6 +35,10 @@ export function toFinding(located: Located, options: { redact: boolean; presence
     commit: located.commit,
   };
   if (options.presence) finding.presence = options.presence;
+  if (located.tracked !== undefined) {
+    finding.tracked = located.tracked;
+    finding.ignored = located.ignored ?? false;
+  }
   return finding;
 }
 

@@ -87,7 +87,9 @@ export async function runPipeline(options: ScanOptions, io: Io, preloaded: Prelo
     scan: { mode: source.mode, target: source.target, durationMs: Date.now() - started, ...source.stats },
     findings,
   };
-  return { report, located, allowed, notes: source.notes, config };
+  // Folder scans: a reported key in a file git does not track gets a line saying so (src/sources/worktree.ts).
+  const notes = reported.some((item) => item.tracked === false) ? [...source.notes, ...(await import('./sources/worktree.js')).worktreeNotes(reported)] : source.notes;
+  return { report, located, allowed, notes, config };
 }
 
 async function createSource(context: SourceContext): Promise<Source> {

@@ -1116,8 +1116,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path13, { windows } = {}) => {
-      const segs = path13.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path14, { windows } = {}) => {
+      const segs = path14.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -2840,7 +2840,7 @@ async function presenceOf(cwd, findings, detect, maxSize) {
   }
   const blobAt = /* @__PURE__ */ new Map();
   for (const [tip, paths] of pathsAtTip) {
-    for (const [path13, blob] of await blobsAt(cwd, tip, [...paths])) blobAt.set(`${tip}\0${path13}`, blob);
+    for (const [path14, blob] of await blobsAt(cwd, tip, [...paths])) blobAt.set(`${tip}\0${path14}`, blob);
   }
   const pathOfBlob = /* @__PURE__ */ new Map();
   for (const [key, blob] of blobAt) if (!pathOfBlob.has(blob)) pathOfBlob.set(blob, key.slice(key.indexOf("\0") + 1));
@@ -2900,6 +2900,80 @@ var init_presence = __esm({
     init_cat_file();
     init_run();
     REF_LIMIT = 20;
+  }
+});
+
+// src/sources/worktree.ts
+var worktree_exports = {};
+__export(worktree_exports, {
+  worktreeNotes: () => worktreeNotes,
+  worktreeStatus: () => worktreeStatus
+});
+import path5 from "node:path";
+async function worktreeStatus(folder, files) {
+  const status = /* @__PURE__ */ new Map();
+  const relative2 = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const name = path5.relative(folder, file).split(path5.sep).join("/");
+    if (name !== "" && !name.startsWith("../") && !name.split("/").includes(".git")) relative2.set(name, file);
+  }
+  const listed = /* @__PURE__ */ new Map();
+  for (const batch of batches([...relative2.keys()])) {
+    const result = await gitRaw(folder, ["--literal-pathspecs", ...NO_FSMONITOR, "ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard", "--", ...batch]);
+    if (result.code !== 0) return status;
+    for (const record of result.stdout.toString("utf8").split("\0")) {
+      if (record.length < 3 || record[1] !== " ") continue;
+      const name = record.slice(2);
+      if (relative2.has(name)) listed.set(name, (listed.get(name) ?? false) || record[0] !== "?");
+    }
+  }
+  for (const [name, tracked] of listed) status.set(relative2.get(name), { tracked, ignored: false });
+  const unlisted = [...relative2.keys()].filter((name) => !listed.has(name));
+  if (unlisted.length > 0) {
+    const result = await gitRaw(folder, [...NO_FSMONITOR, "check-ignore", "-z", "--stdin"], unlisted.map((name) => `./${name}\0`).join(""));
+    if (result.code === 0) {
+      for (const echoed of result.stdout.toString("utf8").split("\0")) {
+        const name = echoed.slice(2);
+        if (echoed.startsWith("./") && relative2.has(name)) status.set(relative2.get(name), { tracked: false, ignored: true });
+      }
+    }
+  }
+  return status;
+}
+function* batches(names) {
+  let batch = [];
+  let bytes = 0;
+  for (const name of names) {
+    if (batch.length > 0 && bytes + name.length > ARGV_BUDGET) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(name);
+    bytes += name.length + 1;
+  }
+  if (batch.length > 0) yield batch;
+}
+function worktreeNotes(reported) {
+  const notes = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const item of reported) {
+    if (item.tracked !== false || seen.has(item.file)) continue;
+    seen.add(item.file);
+    notes.push({
+      level: "info",
+      message: item.ignored ? `${item.file} is ignored by git: it will not be committed, but the key is on disk` : `${item.file} is not tracked by git: it is not committed yet, but the key is on disk (and \`git add\` would commit it)`
+    });
+  }
+  return notes;
+}
+var NO_FSMONITOR, ARGV_BUDGET;
+var init_worktree = __esm({
+  "src/sources/worktree.ts"() {
+    "use strict";
+    init_run();
+    NO_FSMONITOR = ["-c", "core.fsmonitor="];
+    ARGV_BUDGET = 64 * 1024;
   }
 });
 
@@ -3044,7 +3118,7 @@ var init_log = __esm({
 });
 
 // src/git/repo.ts
-import path5 from "node:path";
+import path6 from "node:path";
 async function inspectRepository(cwd) {
   const out = (await git(cwd, ["rev-parse", "--is-shallow-repository", "--git-dir", "--show-cdup"])).toString("utf8").split("\n");
   return { shallow: out[0].trim() === "true", root: rootFromCdup(cwd, out[2] ?? "") };
@@ -3053,7 +3127,7 @@ async function repositoryRoot(cwd) {
   return rootFromCdup(cwd, (await git(cwd, ["rev-parse", "--show-cdup"])).toString("utf8").split("\n")[0]);
 }
 function rootFromCdup(cwd, cdup) {
-  return cdup === "" ? cwd : path5.resolve(cwd, cdup);
+  return cdup === "" ? cwd : path6.resolve(cwd, cdup);
 }
 async function resolveCommit(cwd, rev, info, role) {
   if (rev.startsWith("-")) throw new UsageError(`${role} "${rev}" is not a revision`);
@@ -3312,11 +3386,11 @@ async function introducedBy(commit, hits, parentHoldsBlob) {
   }
   return found;
 }
-async function heldByAParent(commit, path13, blob, secret, hits, parentHoldsBlob) {
+async function heldByAParent(commit, path14, blob, secret, hits, parentHoldsBlob) {
   if (commit.parents.length === 0) return false;
   for (let i = 0; i < commit.parents.length; i++) {
     const block = commit.blocks[i];
-    const change = block.find((entry) => entry.path === path13 && entry.newSha !== null);
+    const change = block.find((entry) => entry.path === path14 && entry.newSha !== null);
     if (change === void 0) return true;
     if (holds(change.oldSha, secret, hits)) return true;
     if (block.some((entry) => entry.status === "D" && holds(entry.oldSha, secret, hits))) return true;
@@ -3416,7 +3490,7 @@ var init_pool = __esm({
 
 // src/git/pack/packs.ts
 import { readdirSync as readdirSync4, statSync } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 import { Worker as Worker2 } from "node:worker_threads";
 function startPackScan(cwd, config, keywords, notes, onProgress) {
   const workers = [];
@@ -3484,7 +3558,7 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers) {
             packBytesRead += message2.packBytes;
             onProgress(message2.blobs, message2.bytes, Math.min(1, packBytesRead / totalBytes));
           } else if (message2.type === "unreadable") {
-            if (!unreadable.has(part.pack)) notes.push({ level: "info", message: `read the blobs of ${path6.basename(packs[part.pack].pack)} through git instead of directly: ${message2.message}` });
+            if (!unreadable.has(part.pack)) notes.push({ level: "info", message: `read the blobs of ${path7.basename(packs[part.pack].pack)} through git instead of directly: ${message2.message}` });
             unreadable.add(part.pack);
             return true;
           } else if (message2.type === "judged") {
@@ -3539,7 +3613,7 @@ async function objectStore(cwd) {
 function listPacks(objects) {
   let names;
   try {
-    names = readdirSync4(path6.join(objects, "pack"));
+    names = readdirSync4(path7.join(objects, "pack"));
   } catch {
     return [];
   }
@@ -3549,7 +3623,7 @@ function listPacks(objects) {
     const index = name.replace(/\.pack$/, ".idx");
     if (!name.endsWith(".pack") || !present.has(index)) continue;
     try {
-      packs.push({ pack: path6.join(objects, "pack", name), index: path6.join(objects, "pack", index), bytes: statSync(path6.join(objects, "pack", name)).size });
+      packs.push({ pack: path7.join(objects, "pack", name), index: path7.join(objects, "pack", index), bytes: statSync(path7.join(objects, "pack", name)).size });
     } catch {
     }
   }
@@ -3630,7 +3704,7 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
   const extra = [...blobsToCheck(commits, hits)].filter(([sha]) => !scanned.has(sha));
   if (extra.length > 0) {
     const sizes = await listObjects(cwd, [], extra.map(([sha]) => sha));
-    await scanBlobs(context, detect, extra.map(([sha, path13]) => ({ sha, path: path13, size: sizes.get(sha) ?? 0 })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
+    await scanBlobs(context, detect, extra.map(([sha, path14]) => ({ sha, path: path14, size: sizes.get(sha) ?? 0 })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
       scanned.add(plan.sha);
       if (!result.skipped && result.candidates.length > 0) hits.set(plan.sha, result.candidates);
     }, null);
@@ -3646,9 +3720,9 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
     return (await tree).has(blob);
   };
   const introductions = await findIntroductions(commits, hits, parentHoldsBlob, { wholeHistory: scan.wholeRepository });
-  return introductions.map(({ commit, path: path13, candidate }) => ({
+  return introductions.map(({ commit, path: path14, candidate }) => ({
     ...candidate,
-    file: path13,
+    file: path14,
     commit: { sha: commit.sha, author: commit.author, email: commit.email, date: commit.date, message: commit.subject }
   }));
 }
@@ -3664,10 +3738,10 @@ async function planBlobs(cwd, commits, packOrder, judged, wholeRepository) {
   }
   const plans2 = [];
   if (judged !== null) {
-    for (const [sha, path13] of paths) {
+    for (const [sha, path14] of paths) {
       const size2 = judged.sizes.get(sha);
       if (size2 === void 0) continue;
-      plans2.push({ sha, path: path13, size: size2 });
+      plans2.push({ sha, path: path14, size: size2 });
       paths.delete(sha);
     }
     if (paths.size === 0) return plans2;
@@ -3675,12 +3749,12 @@ async function planBlobs(cwd, commits, packOrder, judged, wholeRepository) {
   const everything = packOrder ?? (wholeRepository && judged === null ? listObjects(cwd, ["--batch-all-objects", "--unordered"]) : null);
   const objects = everything ? await everything : await listObjects(cwd, [], [...paths.keys()]);
   for (const [sha, size2] of objects) {
-    const path13 = paths.get(sha);
-    if (path13 === void 0) continue;
-    plans2.push({ sha, path: path13, size: size2 });
+    const path14 = paths.get(sha);
+    if (path14 === void 0) continue;
+    plans2.push({ sha, path: path14, size: size2 });
     paths.delete(sha);
   }
-  for (const [sha, path13] of paths) plans2.push({ sha, path: path13, size: 0 });
+  for (const [sha, path14] of paths) plans2.push({ sha, path: path14, size: 0 });
   return plans2;
 }
 async function scanBlobs(context, detect, plans2, totalBytes, record, workers, stats, scanned) {
@@ -3898,7 +3972,7 @@ __export(files_exports, {
   createFilesSource: () => createFilesSource
 });
 import fs from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 async function createFilesSource(context) {
   const roots = context.options.paths.length > 0 ? context.options.paths : ["."];
   const notes = [];
@@ -3911,10 +3985,33 @@ async function createFilesSource(context) {
     notes,
     async run(detect) {
       const located = [];
-      for (const target of targets) located.push(...await scanTarget(target, context, detect, notes, stats));
+      const found = [];
+      for (const target of targets) {
+        const items = await scanTarget(target, context, detect, notes, stats);
+        if (items.some((item) => !item.allowedBy)) found.push({ target, items });
+        located.push(...items);
+      }
+      await markWorktreeStatus(found);
       return located;
     }
   };
+}
+async function markWorktreeStatus(found) {
+  if (found.length === 0) return;
+  const { worktreeStatus: worktreeStatus2 } = await Promise.resolve().then(() => (init_worktree(), worktree_exports));
+  const byRepository = /* @__PURE__ */ new Map();
+  for (const entry of found) {
+    const entries = byRepository.get(entry.target.repository);
+    if (entries) entries.push(entry);
+    else byRepository.set(entry.target.repository, [entry]);
+  }
+  for (const [repository, entries] of byRepository) {
+    const status = await worktreeStatus2(repository, entries.map((entry) => entry.target.absolute));
+    for (const { target, items } of entries) {
+      const known = status.get(target.absolute);
+      if (known) for (const item of items) Object.assign(item, known);
+    }
+  }
 }
 async function scanTarget(target, context, detect, notes, stats) {
   const data = readTarget(target, context.config.maxFileSize, notes);
@@ -3956,7 +4053,7 @@ async function listTargets(roots, context, notes) {
   const targets = [];
   const seen = /* @__PURE__ */ new Set();
   for (const root of roots) {
-    const absolute = path7.resolve(context.cwd, root);
+    const absolute = path8.resolve(context.cwd, root);
     let stat;
     try {
       stat = fs.statSync(absolute);
@@ -3964,7 +4061,7 @@ async function listTargets(roots, context, notes) {
       throw new UsageError(`no such file or directory: ${root}`);
     }
     if (stat.isFile()) {
-      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path7.dirname(absolute)) });
+      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path8.dirname(absolute)), repository: path8.dirname(absolute) });
       seen.add(absolute);
       continue;
     }
@@ -3972,10 +4069,11 @@ async function listTargets(roots, context, notes) {
       notes.push({ level: "warn", message: `skipped ${root}: not a regular file or folder` });
       continue;
     }
-    for (const file of walk(absolute, context.cwd, context.options.defaultIgnores, notes)) {
+    const { files, repositories } = walk(absolute, context.cwd, context.options.defaultIgnores, notes);
+    for (const file of files) {
       if (seen.has(file)) continue;
       seen.add(file);
-      targets.push({ absolute: file, display: displayPath(context.cwd, file, absolute) });
+      targets.push({ absolute: file, display: displayPath(context.cwd, file, absolute), repository: repositoryOf(file, repositories) ?? absolute });
     }
   }
   targets.sort((a, b) => a.display < b.display ? -1 : a.display > b.display ? 1 : 0);
@@ -3983,6 +4081,7 @@ async function listTargets(roots, context, notes) {
 }
 function walk(folder, cwd, defaultIgnores, notes) {
   const files = [];
+  const repositories = /* @__PURE__ */ new Set();
   const pending = [folder];
   while (pending.length > 0) {
     const dir = pending.pop();
@@ -3994,9 +4093,12 @@ function walk(folder, cwd, defaultIgnores, notes) {
       continue;
     }
     for (const entry of entries) {
-      const full = path7.join(dir, entry.name);
+      const full = path8.join(dir, entry.name);
+      if (entry.name === ".git") repositories.add(dir);
       if (entry.isDirectory()) {
-        if (!(defaultIgnores && DEFAULT_IGNORES.has(entry.name))) pending.push(full);
+        const skip = defaultIgnores ? DEFAULT_IGNORES.get(entry.name) : void 0;
+        if (skip === void 0) pending.push(full);
+        else notes.push({ level: "info", verbose: true, folder: true, message: `skipped ${displayPath(cwd, full, folder)}/: ${skip}` });
       } else if (entry.isFile()) {
         files.push(full);
       } else if (!entry.isSymbolicLink()) {
@@ -4004,12 +4106,18 @@ function walk(folder, cwd, defaultIgnores, notes) {
       }
     }
   }
-  return files;
+  return { files, repositories };
+}
+function repositoryOf(file, repositories) {
+  for (let dir = path8.dirname(file); ; dir = path8.dirname(dir)) {
+    if (repositories.has(dir)) return dir;
+    if (path8.dirname(dir) === dir) return void 0;
+  }
 }
 function displayPath(cwd, file, root) {
-  let relative2 = path7.relative(cwd, file);
-  if (relative2 === "" || relative2.startsWith("..") || path7.isAbsolute(relative2)) relative2 = path7.relative(path7.dirname(root), file);
-  return relative2.split(path7.sep).join("/");
+  let relative2 = path8.relative(cwd, file);
+  if (relative2 === "" || relative2.startsWith("..") || path8.isAbsolute(relative2)) relative2 = path8.relative(path8.dirname(root), file);
+  return relative2.split(path8.sep).join("/");
 }
 var DEFAULT_IGNORES;
 var init_files = __esm({
@@ -4017,7 +4125,10 @@ var init_files = __esm({
     "use strict";
     init_errors();
     init_locate();
-    DEFAULT_IGNORES = /* @__PURE__ */ new Set([".git", "node_modules"]);
+    DEFAULT_IGNORES = /* @__PURE__ */ new Map([
+      [".git", "git's own data (scan --history reads the commits; --no-default-ignores walks it)"],
+      ["node_modules", "installed packages (--no-default-ignores walks it)"]
+    ]);
   }
 });
 
@@ -5919,11 +6030,11 @@ var init_lib2 = __esm({
       format,
       normalize,
       resolve: resolve3,
-      require: (path13) => {
+      require: (path14) => {
         if (typeof require2 !== "undefined") {
-          return require2(path13);
-        } else if (path13.match(/\.json$/)) {
-          return JSON.parse(readFileSync6(path13, "utf8"));
+          return require2(path14);
+        } else if (path14.match(/\.json$/)) {
+          return JSON.parse(readFileSync6(path14, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -10003,7 +10114,7 @@ var init_parse = __esm({
 
 // src/action/run.ts
 import os2 from "node:os";
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/cli/fast-argv.ts
 init_convert();
@@ -10607,7 +10718,7 @@ function leftContext(viewText, index) {
   }
   return viewText.slice(from, index);
 }
-function nameConfidence(rule, viewText, index, original, offset, path13) {
+function nameConfidence(rule, viewText, index, original, offset, path14) {
   const names = rule.context?.names;
   if (!names || names.length === 0) return null;
   const left2 = leftContext(viewText, index);
@@ -10615,14 +10726,14 @@ function nameConfidence(rule, viewText, index, original, offset, path13) {
   for (const name of names) {
     if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
     if (!name.regex.test(left2)) continue;
-    if (name.near && !isNear(name, original, offset, path13)) continue;
+    if (name.near && !isNear(name, original, offset, path14)) continue;
     best = better(best, name.confidence);
   }
   return best;
 }
-function isNear(name, original, offset, path13) {
+function isNear(name, original, offset, path14) {
   const near = name.near;
-  if (path13 !== void 0 && near.regex.test(path13)) return true;
+  if (path14 !== void 0 && near.regex.test(path14)) return true;
   const from = linesBack(original, offset, near.lines, offset - NEAR_CHARS);
   const to = linesForward(original, offset, near.lines, offset + NEAR_CHARS);
   return near.regex.test(original.slice(from, to));
@@ -10865,13 +10976,13 @@ function planFor(rules) {
   plans.set(rules, plan);
   return plan;
 }
-function scanText(text, rules, path13, keywordHits) {
+function scanText(text, rules, path14, keywordHits) {
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
   const windows = keywordWindows(text, keywordHits ?? findKeywords(text, rules), plan);
   if (windows.length === 0) return [];
   const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set() };
-  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path13);
+  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path14);
   const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
   if (raws.length === 0) return [];
   return resolve(raws, new LineIndex(text));
@@ -10908,7 +11019,7 @@ function trimToTokens(text, from, to) {
   }
   return [from, to];
 }
-function scanWindow(text, start, end, rules, plan, state, path13) {
+function scanWindow(text, start, end, rules, plan, state, path14) {
   const { raws } = state;
   const [from, to] = trimToTokens(text, start, end);
   if (to <= from) return;
@@ -10920,12 +11031,12 @@ function scanWindow(text, start, end, rules, plan, state, path13) {
   for (const view of views) {
     for (const rule of rules) {
       if (view.decoder !== "identity" && !rule.decoders.includes(view.decoder)) continue;
-      matchView(view, rule, text, raws, path13);
+      matchView(view, rule, text, raws, path14);
     }
   }
   if (plan.base64) {
     for (const token of base64Tokens(identity.text, MAX_BASE64)) {
-      scanDecodedToken(identity, token, rules, text, state, path13);
+      scanDecodedToken(identity, token, rules, text, state, path14);
     }
   }
 }
@@ -10947,16 +11058,16 @@ function eachSecret(view, rule, found) {
     if (entropy !== null) found(secret, index, entropy);
   }
 }
-function matchView(view, rule, original, raws, path13) {
+function matchView(view, rule, original, raws, path14) {
   eachSecret(view, rule, (secret, index, entropy) => {
     const start = originalStart(view, index);
     const end = originalEnd(view, index + secret.length);
-    addRaw(raws, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path13));
+    addRaw(raws, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path14));
   });
 }
-function contextOf(rule, secret, viewText, index, original, start, path13) {
+function contextOf(rule, secret, viewText, index, original, start, path14) {
   if (!rule.context) return { confidence: rule.confidence, alone: null };
-  const confidence = nameConfidence(rule, viewText, index, original, start, path13);
+  const confidence = nameConfidence(rule, viewText, index, original, start, path14);
   const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
   return { confidence, alone };
 }
@@ -10973,7 +11084,7 @@ function addRaw(raws, rule, start, end, secret, entropy, context, nested = false
   }
   raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested });
 }
-function scanDecodedToken(identity, token, rules, original, state, path13) {
+function scanDecodedToken(identity, token, rules, original, state, path14) {
   const prefix = identity.text.slice(Math.max(0, token.index - 240), token.index);
   const inner = prefix + token.decoded;
   const tokenStart = originalStart(identity, token.index);
@@ -10986,7 +11097,7 @@ function scanDecodedToken(identity, token, rules, original, state, path13) {
     for (const rule of rules) {
       eachSecret(view, rule, (secret, index, entropy) => {
         if (originalStart(view, index) < prefix.length) return;
-        addRaw(state.raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path13), true);
+        addRaw(state.raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path14), true);
       });
     }
   }
@@ -11140,6 +11251,10 @@ function toFinding(located, options) {
     commit: located.commit
   };
   if (options.presence) finding.presence = options.presence;
+  if (located.tracked !== void 0) {
+    finding.tracked = located.tracked;
+    finding.ignored = located.ignored ?? false;
+  }
   return finding;
 }
 function compareFindings(a, b) {
@@ -11561,7 +11676,7 @@ function loadRules(config, dir = PATTERNS_DIR) {
 var VERSION = "0.1.0";
 
 // src/pipeline.ts
-import path8 from "node:path";
+import path9 from "node:path";
 async function runPipeline(options, io, preloaded = {}) {
   const started = Date.now();
   let loaded = null;
@@ -11588,7 +11703,7 @@ async function runPipeline(options, io, preloaded = {}) {
   if (options.maxFileSize !== void 0) config.maxFileSize = options.maxFileSize;
   const rules = loadRules(config);
   loaded = { config, keywords: rules.flatMap((rule) => rule.keywords) };
-  const baseline = preloaded.baseline !== void 0 ? preloaded.baseline : options.baseline ? loadBaseline(path8.resolve(io.cwd, options.baseline), { cwd: io.cwd, top: source.root }) : null;
+  const baseline = preloaded.baseline !== void 0 ? preloaded.baseline : options.baseline ? loadBaseline(path9.resolve(io.cwd, options.baseline), { cwd: io.cwd, top: source.root }) : null;
   if (source.root !== void 0) config.base = source.root;
   const detect = async (chunk) => detectChunk(chunk, rules);
   const located = applyFilters(await source.run(detect), config, baseline);
@@ -11608,7 +11723,8 @@ async function runPipeline(options, io, preloaded = {}) {
     scan: { mode: source.mode, target: source.target, durationMs: Date.now() - started, ...source.stats },
     findings
   };
-  return { report, located, allowed, notes: source.notes, config };
+  const notes = reported.some((item) => item.tracked === false) ? [...source.notes, ...(await Promise.resolve().then(() => (init_worktree(), worktree_exports))).worktreeNotes(reported)] : source.notes;
+  return { report, located, allowed, notes, config };
 }
 async function createSource(context) {
   const { options } = context;
@@ -12574,7 +12690,7 @@ function git2(cwd, args) {
 init_errors();
 init_run();
 import { readFileSync as readFileSync4 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 var MAX_BOUNDARIES = 16;
 async function planPushed(workspace, tipRev, ref, before) {
@@ -12643,7 +12759,7 @@ async function shallowCut(workspace, commits) {
   const where2 = lines(await run(workspace, ["rev-parse", "--git-path", "shallow"]))[0];
   let text;
   try {
-    text = readFileSync4(path9.resolve(workspace, where2 ?? ""), "utf8");
+    text = readFileSync4(path10.resolve(workspace, where2 ?? ""), "utf8");
   } catch {
     return false;
   }
@@ -12696,12 +12812,12 @@ function short(sha) {
 // src/action/event.ts
 var ZERO = /^0+$/;
 var SHA2 = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-function readPayload(path13) {
-  if (!path13) return {};
+function readPayload(path14) {
+  if (!path14) return {};
   try {
-    return JSON.parse(readFileSync5(path13, "utf8"));
+    return JSON.parse(readFileSync5(path14, "utf8"));
   } catch (error) {
-    throw new RuntimeError(`cannot read the event payload GITHUB_EVENT_PATH=${path13}: ${error.message.split("\n")[0]}`);
+    throw new RuntimeError(`cannot read the event payload GITHUB_EVENT_PATH=${path14}: ${error.message.split("\n")[0]}`);
   }
 }
 async function planScan(event, payload, mode, workspace) {
@@ -12795,7 +12911,7 @@ function splitArgs(text) {
 
 // src/action/output-file.ts
 import fs2 from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 init_errors();
 function openOutputFile(file, roots, what) {
   const root = roots.find((folder2) => isInside(file, folder2) && file !== folder2);
@@ -12806,8 +12922,8 @@ function openOutputFile(file, roots, what) {
   const realRoot = realpath(root, what);
   let folder = realRoot;
   let walked = "";
-  for (const name of path10.relative(root, path10.dirname(file)).split(path10.sep).filter(Boolean)) {
-    const next = path10.join(folder, name);
+  for (const name of path11.relative(root, path11.dirname(file)).split(path11.sep).filter(Boolean)) {
+    const next = path11.join(folder, name);
     walked = walked === "" ? name : `${walked}/${name}`;
     let stat = null;
     try {
@@ -12832,18 +12948,18 @@ function openOutputFile(file, roots, what) {
       refuse(`${walked} is not a folder`);
     }
   }
-  const final = path10.join(folder, path10.basename(file));
+  const final = path11.join(folder, path11.basename(file));
   let fd;
   try {
     fd = fs2.openSync(final, fs2.constants.O_WRONLY | fs2.constants.O_CREAT | fs2.constants.O_NOFOLLOW | fs2.constants.O_NONBLOCK, 420);
   } catch (error) {
     const code2 = error.code;
-    if (code2 === "ELOOP" || code2 === "EMLINK") return refuse(`${path10.basename(file)} is a symbolic link`);
+    if (code2 === "ELOOP" || code2 === "EMLINK") return refuse(`${path11.basename(file)} is a symbolic link`);
     throw failure(what, file, error);
   }
   try {
     const opened = fs2.fstatSync(fd);
-    if (!opened.isFile()) refuse(`${path10.basename(file)} is not a regular file`);
+    if (!opened.isFile()) refuse(`${path11.basename(file)} is not a regular file`);
     const named = fs2.lstatSync(final);
     if (named.ino !== opened.ino || named.dev !== opened.dev || realpath(folder, what) !== folder) refuse("the folder changed while it was being opened");
   } catch (error) {
@@ -12934,7 +13050,7 @@ function cell(text) {
 }
 
 // src/action/trusted.ts
-import path11 from "node:path";
+import path12 from "node:path";
 init_types();
 init_errors();
 init_run();
@@ -12994,9 +13110,9 @@ async function keywardenKeyDiffers(base, head) {
   return await key(base) !== await key(head);
 }
 function repositoryPath(workspace, named) {
-  const absolute = path11.resolve(workspace, named);
+  const absolute = path12.resolve(workspace, named);
   if (absolute === workspace || !isInside(absolute, workspace)) return null;
-  return path11.relative(workspace, absolute).split(path11.sep).join("/");
+  return path12.relative(workspace, absolute).split(path12.sep).join("/");
 }
 var CommitTree = class {
   constructor(cwd, rev) {
@@ -13011,8 +13127,8 @@ var CommitTree = class {
     return `${this.rev.slice(0, 12)}:${file}`;
   }
   async entry(file) {
-    const dir = path11.posix.dirname(file);
-    return (await this.folder(dir === "." ? "" : dir))?.get(path11.posix.basename(file)) ?? null;
+    const dir = path12.posix.dirname(file);
+    return (await this.folder(dir === "." ? "" : dir))?.get(path12.posix.basename(file)) ?? null;
   }
   /** The file's text, null when the commit has no such file; a link or a folder there is an error. */
   async text(file) {
@@ -13074,13 +13190,13 @@ var CommitTree = class {
 async function runAction(io) {
   const { env: env2 } = io;
   try {
-    const workspace = path12.resolve(env2.GITHUB_WORKSPACE || ".");
+    const workspace = path13.resolve(env2.GITHUB_WORKSPACE || ".");
     const inputs = readInputs(env2);
     const event = env2.GITHUB_EVENT_NAME ?? "";
     const payload = readPayload(env2.GITHUB_EVENT_PATH);
     const plan = await planScan(event, payload, inputs.mode, workspace);
-    const runnerTemp = path12.resolve(env2.RUNNER_TEMP || os2.tmpdir());
-    const sarifPath = inputs.sarif ? path12.resolve(workspace, inputs.sarif) : path12.join(runnerTemp, "keywarden.sarif");
+    const runnerTemp = path13.resolve(env2.RUNNER_TEMP || os2.tmpdir());
+    const sarifPath = inputs.sarif ? path13.resolve(workspace, inputs.sarif) : path13.join(runnerTemp, "keywarden.sarif");
     io.stdout.write(`keywarden: scanning ${plan.describe}
 `);
     for (const note of plan.notes) io.stdout.write(`::${note.level}::${escapeData(`keywarden: ${note.message}`)}
@@ -13113,7 +13229,7 @@ async function runAction(io) {
         describe: plan.describe,
         repositoryUrl: env2.GITHUB_SERVER_URL && env2.GITHUB_REPOSITORY ? `${env2.GITHUB_SERVER_URL}/${env2.GITHUB_REPOSITORY}` : null,
         sha: env2.GITHUB_SHA ?? null,
-        sarifPath: sarifPath.startsWith(workspace + path12.sep) ? path12.relative(workspace, sarifPath) : sarifPath,
+        sarifPath: sarifPath.startsWith(workspace + path13.sep) ? path13.relative(workspace, sarifPath) : sarifPath,
         playbook: count > 0 ? playbookMarkdown(outcome, plan.args) : "",
         warnings: [...plan.notes.filter((note) => note.level === "warning").map((note) => note.message), ...trusted?.warnings.map((warning) => warning.message) ?? []]
       })
