@@ -403,6 +403,24 @@ describe('the GitHub Action on push: what the push brought that no other ref hol
     expect(run.summary).toContain(g1.slice(0, 12));
   });
 
+  it('a force push of an unrelated history scans all of it and nothing of the other refs', () => {
+    const { origin, oldKey, otherKey, f2 } = pushedHistory();
+    origin.git('checkout', '-q', '--orphan', 'fresh');
+    origin.git('rm', '-r', '-q', '--cached', '.');
+    origin.remove('legacy');
+    origin.remove('config');
+    const key9 = fakeKeyId();
+    origin.commit('fresh start', { 'config/nine.ini': credentialsFile(key9, fakeSecret()) });
+    const tip = origin.commit('fresh: more', { 'src/app.js': 'console.log(9);\n' });
+    origin.git('branch', '-f', 'feature', tip);
+    const ws = checkout(origin, 'feature');
+    const run = runAction(ws.dir, 'push', pushPayload('refs/heads/feature', f2, tip, { forced: true }));
+    expect(run.status, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/keywarden: scanning the 2 commits that branch feature brought and no other ref holds \([0-9a-f]{12}\.\.[0-9a-f]{12}\)/);
+    expect(run.stdout).toContain(key9);
+    for (const other of [oldKey, otherKey]) expect(run.stdout).not.toContain(other);
+  });
+
   it('a force push whose old commit is still fetched subtracts it: only what the rewrite added is scanned', () => {
     const { origin, key1, f1, f2 } = pushedHistory();
     const ws = checkout(origin, 'feature');
