@@ -62,6 +62,10 @@ export function toFinding(located: Located, options: { redact: boolean; redactTe
     commit,
   };
   if (options.presence) finding.presence = { ...options.presence, refs: options.presence.refs.map(text), presentAt: options.presence.presentAt.map(text) };
+  if (located.tracked !== undefined) {
+    finding.tracked = located.tracked;
+    finding.ignored = located.ignored ?? false;
+  }
   return finding;
 }
 

@@ -35,8 +35,14 @@ export function writeNotes(notes: readonly Note[], options: Pick<ScanOptions, 'q
     if (note.verbose && !options.verbose) continue;
     writeLine(`${note.level === 'warn' ? 'warning: ' : ''}${note.message}`, io);
   }
-  const hidden = notes.filter((note) => note.verbose).length;
-  if (hidden > 0 && !options.verbose) writeLine(`${hidden} file${hidden === 1 ? '' : 's'} skipped (binary, over --max-file-size, or a submodule); --verbose lists them and why`, io);
+  if (options.verbose) return;
+  const folders = notes.filter((note) => note.verbose && note.folder).length;
+  const files = notes.filter((note) => note.verbose && !note.folder).length;
+  const counts = [
+    ...(files > 0 ? [`${files} file${files === 1 ? '' : 's'} skipped (binary, over --max-file-size, or a submodule)`] : []),
+    ...(folders > 0 ? [`${folders} folder${folders === 1 ? '' : 's'} skipped (.git, node_modules)`] : []),
+  ];
+  if (counts.length > 0) writeLine(`${counts.join(', ')}; --verbose lists them and why`, io);
 }
 
 /** --verbose: one line per finding that an inline ignore, allowlist or the baseline accepted. */

@@ -87,7 +87,9 @@ export async function runPipeline(options: ScanOptions, io: Io, preloaded: Prelo
     else findings.push(toFinding(item, { redact: options.redact, redactText, presence: presence?.get(item) }));
   }
   context.progress?.done();
-  const notes = source.notes.map((note) => ({ ...note, message: redactText(note.message) }));
+  // Folder scans: a reported key in a file git does not track gets a line saying so (src/sources/worktree.ts).
+  const withWorktree = reported.some((item) => item.tracked === false) ? [...source.notes, ...(await import('./sources/worktree.js')).worktreeNotes(reported)] : source.notes;
+  const notes = withWorktree.map((note) => ({ ...note, message: redactText(note.message) }));
   findings.sort(compareFindings);
   const report: Report = {
     version: 1,

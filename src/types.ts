@@ -70,6 +70,9 @@ export type Detect = (chunk: Chunk) => Promise<DetectResult>;
 export interface Located extends Candidate {
   file: string;
   commit: Commit | null;
+  /** Folder scans inside a git work tree: whether git tracks the file, and whether it ignores it (src/sources/worktree.ts). */
+  tracked?: boolean;
+  ignored?: boolean;
 }
 
 /** The reported unit; the JSON report's `findings[]` entries are exactly these fields. */
@@ -92,6 +95,10 @@ export interface Finding {
   commit: Commit | null;
   /** History and range scans: which refs hold the commit, and at which of their tips the secret still is. */
   presence?: Presence;
+  /** Folder scans inside a git work tree: whether git tracks the file (false: the key is on disk, not committed). */
+  tracked?: boolean;
+  /** With tracked false: whether git ignores the file (it will not be committed by `git add -A`). */
+  ignored?: boolean;
 }
 
 /** Where a history finding stands today (src/git/presence.ts). */
@@ -118,6 +125,8 @@ export interface Note {
   verbose?: boolean;
   /** Something the scan was asked to read could not be read (missing objects): exit 2 unless --allow-missing. */
   incomplete?: boolean;
+  /** A folder left unwalked (not a file): counted apart when --verbose is off. */
+  folder?: boolean;
 }
 
 export interface Source {

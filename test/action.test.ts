@@ -189,7 +189,7 @@ describe('the GitHub Action', () => {
     expect(run.stdout).toMatch(/^::error title=keywarden::cannot scan pull request #7: commit [0-9a-f]{12} is not in the repository \(the checkout is shallow\)\. Set `fetch-depth: 0` on actions\/checkout/m);
   });
 
-  it('on push scans before..after; a new branch (before = 000…) is scanned from where it left the default branch', () => {
+  it('on push scans before..after; a new branch (before = 000…) scans what no other ref holds; a deleted one is a note', () => {
     const { origin, base, head, keyId, oldKey } = prHistory();
     const ws = clone(origin);
     ws.git('checkout', '-q', 'feature');
@@ -200,13 +200,14 @@ describe('the GitHub Action', () => {
 
     const created = runAction(ws.dir, 'push', { ref: 'refs/heads/feature', before: '0'.repeat(40), after: head, created: true, deleted: false, forced: false, repository: { default_branch: 'main' } });
     expect(created.status, created.stdout + created.stderr).toBe(1);
-    expect(created.stdout).toContain("the new branch feature's commits since it left main");
+    expect(created.stdout).toContain(`keywarden: scanning the 2 commits that branch feature brought and no other ref holds (${base.slice(0, 12)}..${head.slice(0, 12)})`);
     expect(created.stdout).toContain(keyId);
     expect(created.stdout).not.toContain(oldKey);
 
     const deleted = runAction(ws.dir, 'push', { ref: 'refs/heads/feature', before: head, after: '0'.repeat(40), deleted: true, repository: { default_branch: 'main' } });
-    expect(deleted.status).toBe(0);
+    expect(deleted.status, deleted.stdout + deleted.stderr).toBe(0);
     expect(deleted.outputs.findings).toBe('0');
+    expect(deleted.stdout).toMatch(/^::notice::keywarden: the push deleted branch feature: there are no new commits to scan$/m);
   });
 
   it('on schedule scans the working tree, or every commit with mode: history', () => {
@@ -354,3 +355,223 @@ describe('on pull requests the configuration and baseline come from the base com
     expect(quiet.stdout).not.toContain('::warning');
   });
 });
+
+/** A push event payload as GitHub sends it (the fields the action reads, and the flags beside them). */
+function pushPayload(ref: string, before: string, after: string, flags: { forced?: boolean; created?: boolean } = {}) {
+  return { ref, before, after, created: flags.created ?? false, deleted: false, forced: flags.forced ?? false, repository: { full_name: 'acme/app', default_branch: 'main' } };
+}
+
+/** The workspace as actions/checkout leaves it with fetch-depth: 0 (every branch under refs/remotes/origin, every tag, the pushed branch checked out). */
+function checkout(origin: Repo, branch?: string): Repo {
+  const ws = clone(origin);
+  if (branch) ws.git('checkout', '-q', '-B', branch, `refs/remotes/origin/${branch}`);
+  return ws;
+}
+
+describe('the GitHub Action on push: what the push brought that no other ref holds', () => {
+  /** main (an old key), a branch `other` with its own key, and feature: base -> F1 (key1) -> F2 (clean). */
+  function pushedHistory() {
+    const origin = Repo.init();
+    const oldKey = fakeKeyId();
+    origin.commit('old leak, already on main', { 'legacy/old.ini': credentialsFile(oldKey, fakeSecret()) });
+    const base = origin.commit('base', { 'README.md': '# app\n' });
+    origin.git('checkout', '-q', '-b', 'other');
+    const otherKey = fakeKeyId();
+    origin.commit('other: key', { 'other/creds.ini': credentialsFile(otherKey, fakeSecret()) });
+    origin.git('checkout', '-q', '-b', 'feature', base);
+    const key1 = fakeKeyId();
+    const f1 = origin.commit('feature: config', { 'config/one.ini': credentialsFile(key1, fakeSecret()) });
+    const f2 = origin.commit('feature: code', { 'src/app.js': 'console.log(1);\n' });
+    return { origin, base, oldKey, otherKey, key1, f1, f2 };
+  }
+
+  it('a force push whose old commit the checkout lacks scans the new commits, finds the key there, never exits 2', () => {
+    const { origin, base, oldKey, otherKey, key1, f2 } = pushedHistory();
+    // The rewrite: feature starts again from base with a different key, and its old tip is gone.
+    origin.git('checkout', '-q', '-B', 'feature', base);
+    const key2 = fakeKeyId();
+    const g1 = origin.commit('feature: config, again', { 'config/two.ini': credentialsFile(key2, fakeSecret()) });
+    const g2 = origin.commit('feature: code, again', { 'src/app.js': 'console.log(2);\n' });
+    const ws = checkout(origin, 'feature');
+    expect(tryCatFile(ws, f2)).toBe(false);
+    const run = runAction(ws.dir, 'push', pushPayload('refs/heads/feature', f2, g2, { forced: true }));
+    expect(run.status, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toContain(`keywarden: scanning the 2 commits that branch feature brought and no other ref holds (${base.slice(0, 12)}..${g2.slice(0, 12)})`);
+    expect(run.stdout).toMatch(new RegExp(`^::error file=config/two\\.ini,.*${key2}`, 'm'));
+    for (const other of [oldKey, otherKey, key1]) expect(run.stdout).not.toContain(other);
+    expect(run.outputs.findings).toBe('2');
+    expect(run.summary).toContain(g1.slice(0, 12));
+  });
+
+  it('a force push of an unrelated history scans all of it and nothing of the other refs', () => {
+    const { origin, oldKey, otherKey, f2 } = pushedHistory();
+    origin.git('checkout', '-q', '--orphan', 'fresh');
+    origin.git('rm', '-r', '-q', '--cached', '.');
+    origin.remove('legacy');
+    origin.remove('config');
+    const key9 = fakeKeyId();
+    origin.commit('fresh start', { 'config/nine.ini': credentialsFile(key9, fakeSecret()) });
+    const tip = origin.commit('fresh: more', { 'src/app.js': 'console.log(9);\n' });
+    origin.git('branch', '-f', 'feature', tip);
+    const ws = checkout(origin, 'feature');
+    const run = runAction(ws.dir, 'push', pushPayload('refs/heads/feature', f2, tip, { forced: true }));
+    expect(run.status, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/keywarden: scanning the 2 commits that branch feature brought and no other ref holds \([0-9a-f]{12}\.\.[0-9a-f]{12}\)/);
+    expect(run.stdout).toContain(key9);
+    for (const other of [oldKey, otherKey]) expect(run.stdout).not.toContain(other);
+  });
+
+  it('a force push whose old commit is still fetched subtracts it: only what the rewrite added is scanned', () => {
+    const { origin, key1, f1, f2 } = pushedHistory();
+    const ws = checkout(origin, 'feature');
+    // F2 amended: F1 (and its key) stays, the new tip adds another key; the checkout still has F2's objects.
+    origin.git('checkout', '-q', '-B', 'feature', f1);
+    const key3 = fakeKeyId();
+    const g2 = origin.commit('feature: code, amended', { 'config/three.ini': credentialsFile(key3, fakeSecret()) });
+    ws.git('fetch', '-q', '--prune', 'origin', '+refs/heads/*:refs/remotes/origin/*');
+    ws.git('checkout', '-q', '-B', 'feature', 'refs/remotes/origin/feature');
+    expect(tryCatFile(ws, f2)).toBe(true);
+    const run = runAction(ws.dir, 'push', pushPayload('refs/heads/feature', f2, g2, { forced: true }));
+    expect(run.status, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toContain(`the 1 commit that branch feature brought and no other ref holds (${f1.slice(0, 12)}..${g2.slice(0, 12)})`);
+    expect(run.stdout).toContain(key3);
+    expect(run.stdout).not.toContain(key1);
+  });
+
+  it('a force push that moves a branch back to a commit it held scans nothing and says so', () => {
+    const { origin, f1, f2 } = pushedHistory();
+    const ws = checkout(origin, 'feature');
+    const run = runAction(ws.dir, 'push', pushPayload('refs/heads/feature', f2, f1, { forced: true }));
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^::notice::keywarden: every commit of branch feature \([0-9a-f]{12}\) is already on another ref or was on it before the push: nothing new to scan$/m);
+    expect(run.outputs.findings).toBe('0');
+  });
+
+  it('a new branch off another branch scans only its own commits, not the branch it started from', () => {
+    const { origin, key1, f2, oldKey } = pushedHistory();
+    origin.git('checkout', '-q', '-b', 'feature2', f2);
+    const key4 = fakeKeyId();
+    const h1 = origin.commit('feature2: key', { 'config/four.ini': credentialsFile(key4, fakeSecret()) });
+    const ws = checkout(origin, 'feature2');
+    const run = runAction(ws.dir, 'push', pushPayload('refs/heads/feature2', '0'.repeat(40), h1, { created: true }));
+    expect(run.status, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toContain(`the 1 commit that branch feature2 brought and no other ref holds (${f2.slice(0, 12)}..${h1.slice(0, 12)})`);
+    expect(run.stdout).toContain(key4);
+    expect(run.stdout).not.toContain(key1);
+    expect(run.stdout).not.toContain(oldKey);
+  });
+
+  it('a branch that merged main is scanned from the merge, not from where it forked (main\'s commits are not its own)', () => {
+    const { origin, key1 } = pushedHistory();
+    origin.git('checkout', '-q', 'main');
+    const mainKey = fakeKeyId();
+    origin.commit('main: a key after feature forked', { 'main/creds.ini': credentialsFile(mainKey, fakeSecret()) });
+    const mainTip = origin.commit('main: more', { 'main/more.txt': 'x\n' });
+    origin.git('checkout', '-q', 'feature');
+    origin.git('merge', '-q', '--no-edit', 'main');
+    const key5 = fakeKeyId();
+    const tip = origin.commit('feature: after the merge', { 'config/five.ini': credentialsFile(key5, fakeSecret()) });
+    const ws = checkout(origin, 'feature');
+    // The old tip is not in the checkout: feature's own commits are F1, F2, the merge and the new tip.
+    const run = runAction(ws.dir, 'push', pushPayload('refs/heads/feature', 'e'.repeat(40), tip, { forced: true }));
+    expect(run.status, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toContain(`that branch feature brought and no other ref holds (${mainTip.slice(0, 12)}..${tip.slice(0, 12)})`);
+    expect(run.stdout).toContain(key5);
+    expect(run.stdout).toContain(key1);
+    expect(run.stdout).not.toContain(mainKey);
+    expect(run.stdout).not.toMatch(/also covers/);
+  });
+
+  it('a branch that merged two others is scanned exactly when one ref holds both, else with a note that it covers more', () => {
+    const { origin, base } = pushedHistory();
+    const keys: Record<string, string> = {};
+    for (const name of ['x', 'y']) {
+      origin.git('checkout', '-q', '-b', name, base);
+      keys[name] = fakeKeyId();
+      origin.commit(`${name}: key`, { [`${name}/creds.ini`]: credentialsFile(keys[name], fakeSecret()) });
+    }
+    origin.git('checkout', '-q', '-b', 'both', base);
+    const own = fakeKeyId();
+    origin.commit('both: own key', { 'both/creds.ini': credentialsFile(own, fakeSecret()) });
+    origin.git('merge', '-q', '--no-edit', 'x');
+    origin.git('merge', '-q', '--no-edit', 'y');
+    const tip = origin.git('rev-parse', 'HEAD').trim();
+    const payload = pushPayload('refs/heads/both', '0'.repeat(40), tip, { created: true });
+
+    const loose = runAction(checkout(origin, 'both').dir, 'push', payload);
+    expect(loose.status, loose.stdout + loose.stderr).toBe(1);
+    expect(loose.stdout).toContain(own);
+    expect(loose.stdout).toMatch(/^::notice::keywarden: the commits of branch both join the other refs' history at 3 points that no single commit reaches: the scan also covers some commits other refs hold$/m);
+
+    origin.git('branch', 'xy', 'x');
+    origin.git('checkout', '-q', 'xy');
+    origin.git('merge', '-q', '--no-edit', 'y');
+    const xy = origin.git('rev-parse', 'HEAD').trim();
+    const exact = runAction(checkout(origin, 'both').dir, 'push', payload);
+    expect(exact.status, exact.stdout + exact.stderr).toBe(1);
+    expect(exact.stdout).toContain(`the 3 commits that branch both brought and no other ref holds (${xy.slice(0, 12)}..${tip.slice(0, 12)})`);
+    expect(exact.stdout).toContain(own);
+    for (const name of ['x', 'y']) expect(exact.stdout).not.toContain(keys[name]);
+  });
+
+  it('a tag push scans the commits only the tag holds (an annotated tag: after is the tag object)', () => {
+    const { origin, base, oldKey, key1 } = pushedHistory();
+    origin.git('checkout', '-q', '--detach', 'main');
+    const key6 = fakeKeyId();
+    const release = origin.commit('release: bundle config', { 'dist/config.ini': credentialsFile(key6, fakeSecret()) });
+    origin.git('tag', '-a', '-m', 'v1', 'v1');
+    const tagObject = origin.git('rev-parse', 'refs/tags/v1').trim();
+    expect(tagObject).not.toBe(release);
+    origin.git('checkout', '-q', 'main');
+    const ws = checkout(origin);
+    ws.git('checkout', '-q', 'refs/tags/v1');
+    const run = runAction(ws.dir, 'push', pushPayload('refs/tags/v1', '0'.repeat(40), tagObject, { created: true }));
+    expect(run.status, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toContain(`the 1 commit that tag v1 brought and no other ref holds (${base.slice(0, 12)}..${release.slice(0, 12)})`);
+    expect(run.stdout).toContain(key6);
+    for (const other of [oldKey, key1]) expect(run.stdout).not.toContain(other);
+  });
+
+  it('a tag pushed with its branch (--follow-tags) still gets its commits scanned: a ref holding the tip is not subtracted', () => {
+    const { origin, key1 } = pushedHistory();
+    origin.git('checkout', '-q', 'main');
+    origin.git('tag', 'v0');
+    const key7 = fakeKeyId();
+    const tip = origin.commit('main: key', { 'config/seven.ini': credentialsFile(key7, fakeSecret()) });
+    origin.git('tag', 'v1');
+    const ws = checkout(origin, 'main');
+    const run = runAction(ws.dir, 'push', pushPayload('refs/tags/v1', '0'.repeat(40), tip, { created: true }));
+    expect(run.status, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toContain('the 1 commit that tag v1 brought');
+    expect(run.stdout).toContain(key7);
+    expect(run.stdout).not.toContain(key1);
+  });
+
+  it('a force push in a shallow checkout scans what is there with a warning, never exit 2', () => {
+    const { origin, key1, f2 } = pushedHistory();
+    origin.git('checkout', '-q', '-B', 'feature', f2);
+    const key8 = fakeKeyId();
+    const tip = origin.commit('feature: amended', { 'config/eight.ini': credentialsFile(key8, fakeSecret()) });
+    const ws = clone(origin, ['--depth', '1', '--branch', 'feature']);
+    expect(ws.git('rev-parse', '--is-shallow-repository').trim()).toBe('true');
+    const run = runAction(ws.dir, 'push', pushPayload('refs/heads/feature', 'd'.repeat(40), tip, { forced: true }));
+    expect(run.status, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/^::warning::keywarden: the checkout is shallow and the commits of branch feature reach its cut, so where they start is unknown: .*Set `fetch-depth: 0` on actions\/checkout$/m);
+    expect(run.stdout).toContain(key8);
+    // The cut commit is scanned whole: its tree's older key is reported too, as the warning says.
+    expect(run.stdout).toContain(key1);
+    expect(run.summary).toContain('the checkout is shallow');
+  });
+
+  it('refuses a payload whose after is not a commit id, in one line', () => {
+    const { origin } = pushedHistory();
+    const ws = checkout(origin, 'feature');
+    const run = runAction(ws.dir, 'push', pushPayload('refs/heads/feature', '0'.repeat(40), '--output=x'));
+    expect(run.status).toBe(2);
+    expect(run.stdout).toMatch(/^::error title=keywarden::the push event payload's "after" is not a commit id: "--output=x"$/m);
+  });
+});
+
+function tryCatFile(repo: Repo, sha: string): boolean {
+  return spawnSync('git', ['cat-file', '-e', `${sha}^{commit}`], { cwd: repo.dir }).status === 0;
+}

@@ -56,7 +56,7 @@ describe('finding the configuration', () => {
     mkdirSync(path.join(repo, '.git'), { recursive: true });
     writeFileSync(path.join(repo, 'clean.txt'), 'nothing here\n');
     const result = runCli(['scan'], { cwd: repo });
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe('keywarden: 1 folder skipped (.git, node_modules); --verbose lists them and why\n');
     expect(result.status).toBe(0);
     // Outside the repository the broken file is found, which shows the walk would otherwise have reached it.
     expectConfigError(runCli(['scan', repo], { cwd: outer }), /\.keywarden\.json: invalid JSON/);

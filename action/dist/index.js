@@ -1119,8 +1119,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path13, { windows } = {}) => {
-      const segs = path13.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path15, { windows } = {}) => {
+      const segs = path15.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -2773,8 +2773,8 @@ var init_run = __esm({
 });
 
 // src/git/cat-file.ts
-async function readBlobs(cwd, shas, options) {
-  if (shas.length === 0) return;
+async function readBlobs(cwd, shas2, options) {
+  if (shas2.length === 0) return;
   const { child, done } = gitStream(cwd, ["cat-file", "--batch"]);
   const parser2 = new BatchParser(options);
   let failure2 = null;
@@ -2800,7 +2800,7 @@ async function readBlobs(cwd, shas, options) {
     });
     child.stdout.on("end", () => resolve6());
   });
-  child.stdin.end(shas.join("\n") + "\n");
+  child.stdin.end(shas2.join("\n") + "\n");
   await Promise.all([finished, done.catch((error) => {
     if (failure2 === null) throw error;
   })]);
@@ -2915,7 +2915,7 @@ async function presenceOf(cwd, findings, detect, maxSize) {
   }
   const blobAt = /* @__PURE__ */ new Map();
   for (const [tip, paths] of pathsAtTip) {
-    for (const [path13, blob] of await blobsAt(cwd, tip, [...paths])) blobAt.set(`${tip}\0${path13}`, blob);
+    for (const [path15, blob] of await blobsAt(cwd, tip, [...paths])) blobAt.set(`${tip}\0${path15}`, blob);
   }
   const pathOfBlob = /* @__PURE__ */ new Map();
   for (const [key, blob] of blobAt) if (!pathOfBlob.has(blob)) pathOfBlob.set(blob, key.slice(key.indexOf("\0") + 1));
@@ -2974,6 +2974,80 @@ var init_presence = __esm({
     init_cat_file();
     init_run();
     REF_LIMIT = 20;
+  }
+});
+
+// src/sources/worktree.ts
+var worktree_exports = {};
+__export(worktree_exports, {
+  worktreeNotes: () => worktreeNotes,
+  worktreeStatus: () => worktreeStatus
+});
+import path5 from "node:path";
+async function worktreeStatus(folder, files) {
+  const status = /* @__PURE__ */ new Map();
+  const relative2 = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const name = path5.relative(folder, file).split(path5.sep).join("/");
+    if (name !== "" && !name.startsWith("../") && !name.split("/").includes(".git")) relative2.set(name, file);
+  }
+  const listed = /* @__PURE__ */ new Map();
+  for (const batch of batches([...relative2.keys()])) {
+    const result = await gitRaw(folder, ["--literal-pathspecs", ...NO_FSMONITOR, "ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard", "--", ...batch]);
+    if (result.code !== 0) return status;
+    for (const record of result.stdout.toString("utf8").split("\0")) {
+      if (record.length < 3 || record[1] !== " ") continue;
+      const name = record.slice(2);
+      if (relative2.has(name)) listed.set(name, (listed.get(name) ?? false) || record[0] !== "?");
+    }
+  }
+  for (const [name, tracked] of listed) status.set(relative2.get(name), { tracked, ignored: false });
+  const unlisted = [...relative2.keys()].filter((name) => !listed.has(name));
+  if (unlisted.length > 0) {
+    const result = await gitRaw(folder, [...NO_FSMONITOR, "check-ignore", "-z", "--stdin"], unlisted.map((name) => `./${name}\0`).join(""));
+    if (result.code === 0) {
+      for (const echoed of result.stdout.toString("utf8").split("\0")) {
+        const name = echoed.slice(2);
+        if (echoed.startsWith("./") && relative2.has(name)) status.set(relative2.get(name), { tracked: false, ignored: true });
+      }
+    }
+  }
+  return status;
+}
+function* batches(names) {
+  let batch = [];
+  let bytes = 0;
+  for (const name of names) {
+    if (batch.length > 0 && bytes + name.length > ARGV_BUDGET) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(name);
+    bytes += name.length + 1;
+  }
+  if (batch.length > 0) yield batch;
+}
+function worktreeNotes(reported) {
+  const notes = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const item of reported) {
+    if (item.tracked !== false || seen.has(item.file)) continue;
+    seen.add(item.file);
+    notes.push({
+      level: "info",
+      message: item.ignored ? `${item.file} is ignored by git: it will not be committed, but the key is on disk` : `${item.file} is not tracked by git: it is not committed yet, but the key is on disk (and \`git add\` would commit it)`
+    });
+  }
+  return notes;
+}
+var NO_FSMONITOR, ARGV_BUDGET;
+var init_worktree = __esm({
+  "src/sources/worktree.ts"() {
+    "use strict";
+    init_run();
+    NO_FSMONITOR = ["-c", "core.fsmonitor="];
+    ARGV_BUDGET = 64 * 1024;
   }
 });
 
@@ -3195,12 +3269,12 @@ var init_log = __esm({
 
 // src/git/missing-blobs.ts
 import { readdirSync as readdirSync4 } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 async function hasPromisedObjects(cwd) {
   const result = await gitRaw(cwd, ["rev-parse", "--git-path", "objects/pack"]).catch(() => null);
   if (result === null || result.code !== 0) return false;
   try {
-    return readdirSync4(path5.resolve(cwd, result.stdout.toString("utf8").trim())).some((name) => name.endsWith(".promisor"));
+    return readdirSync4(path6.resolve(cwd, result.stdout.toString("utf8").trim())).some((name) => name.endsWith(".promisor"));
   } catch {
     return false;
   }
@@ -3236,13 +3310,13 @@ var init_missing_blobs = __esm({
 
 // src/git/repo.ts
 import { existsSync } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 async function inspectRepository(cwd) {
   const out = (await git(cwd, ["rev-parse", "--is-shallow-repository", "--git-dir", "--show-cdup", "--git-common-dir"])).toString("utf8").split("\n");
   return { shallow: out[0].trim() === "true", root: rootFromCdup(cwd, out[2] ?? ""), grafts: graftsFile(cwd, out[3] ?? "") };
 }
 function graftsFile(cwd, commonDir) {
-  const file = process.env.GIT_GRAFT_FILE || path6.resolve(cwd, commonDir.trim() || ".git", "info", "grafts");
+  const file = process.env.GIT_GRAFT_FILE || path7.resolve(cwd, commonDir.trim() || ".git", "info", "grafts");
   return existsSync(file) ? file : null;
 }
 function graftsNote(file) {
@@ -3252,7 +3326,7 @@ async function repositoryRoot(cwd) {
   return rootFromCdup(cwd, (await git(cwd, ["rev-parse", "--show-cdup"])).toString("utf8").split("\n")[0]);
 }
 function rootFromCdup(cwd, cdup) {
-  return cdup === "" ? cwd : path6.resolve(cwd, cdup);
+  return cdup === "" ? cwd : path7.resolve(cwd, cdup);
 }
 async function resolveCommit(cwd, rev, info, role) {
   if (rev.startsWith("-")) throw new UsageError(`${role} "${rev}" is not a revision`);
@@ -3686,11 +3760,11 @@ async function introducedBy(commit, hits, parentHoldsBlob) {
   }
   return found;
 }
-async function heldByAParent(commit, path13, blob, secret, hits, parentHoldsBlob) {
+async function heldByAParent(commit, path15, blob, secret, hits, parentHoldsBlob) {
   if (commit.parents.length === 0) return false;
   for (let i = 0; i < commit.parents.length; i++) {
     const block = commit.blocks[i];
-    const change = block.find((entry) => entry.path === path13 && entry.newSha !== null);
+    const change = block.find((entry) => entry.path === path15 && entry.newSha !== null);
     if (change === void 0) return true;
     if (holds(change.oldSha, secret, hits)) return true;
     if (block.some((entry) => entry.status === "D" && holds(entry.oldSha, secret, hits))) return true;
@@ -3791,7 +3865,7 @@ var init_pool = __esm({
 
 // src/git/pack/packs.ts
 import { readdirSync as readdirSync5, statSync } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 import { Worker as Worker2 } from "node:worker_threads";
 function startPackScan(cwd, config, keywords, notes, onProgress) {
   const workers = [];
@@ -3859,7 +3933,7 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers) {
             packBytesRead += message2.packBytes;
             onProgress(message2.blobs, message2.bytes, Math.min(1, packBytesRead / totalBytes));
           } else if (message2.type === "unreadable") {
-            if (!unreadable.has(part.pack)) notes.push({ level: "info", message: `read the blobs of ${path7.basename(packs[part.pack].pack)} through git instead of directly: ${message2.message}` });
+            if (!unreadable.has(part.pack)) notes.push({ level: "info", message: `read the blobs of ${path8.basename(packs[part.pack].pack)} through git instead of directly: ${message2.message}` });
             unreadable.add(part.pack);
             return true;
           } else if (message2.type === "judged") {
@@ -3914,7 +3988,7 @@ async function objectStore(cwd) {
 function listPacks(objects) {
   let names;
   try {
-    names = readdirSync5(path7.join(objects, "pack"));
+    names = readdirSync5(path8.join(objects, "pack"));
   } catch {
     return [];
   }
@@ -3924,7 +3998,7 @@ function listPacks(objects) {
     const index = name.replace(/\.pack$/, ".idx");
     if (!name.endsWith(".pack") || !present.has(index)) continue;
     try {
-      packs.push({ pack: path7.join(objects, "pack", name), index: path7.join(objects, "pack", index), bytes: statSync(path7.join(objects, "pack", name)).size });
+      packs.push({ pack: path8.join(objects, "pack", name), index: path8.join(objects, "pack", index), bytes: statSync(path8.join(objects, "pack", name)).size });
     } catch {
     }
   }
@@ -4009,8 +4083,8 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
   const extra = [...blobsToCheck(commits, hits)].filter(([sha]) => !scanned.has(sha));
   if (extra.length > 0) {
     const sizes = await blobSizes(cwd, extra.map(([sha]) => sha), store);
-    for (const [sha, path13] of extra) if (!sizes.has(sha)) store.missing.add(sha, path13);
-    await scanBlobs(context, detect, extra.filter(([sha]) => sizes.has(sha)).map(([sha, path13]) => ({ sha, path: path13, size: sizes.get(sha) })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
+    for (const [sha, path15] of extra) if (!sizes.has(sha)) store.missing.add(sha, path15);
+    await scanBlobs(context, detect, extra.filter(([sha]) => sizes.has(sha)).map(([sha, path15]) => ({ sha, path: path15, size: sizes.get(sha) })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
       scanned.add(plan.sha);
       if (!result.skipped && result.candidates.length > 0) hits.set(plan.sha, result.candidates);
     }, store.missing, null);
@@ -4026,9 +4100,9 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
     return (await tree).has(blob);
   };
   const introductions = await findIntroductions(commits, hits, parentHoldsBlob, { wholeHistory: scan.wholeRepository });
-  return introductions.map(({ commit, path: path13, candidate }) => ({
+  return introductions.map(({ commit, path: path15, candidate }) => ({
     ...candidate,
-    file: path13,
+    file: path15,
     commit: { sha: commit.sha, author: commit.author, email: commit.email, date: commit.date, message: commit.subject }
   }));
 }
@@ -4044,10 +4118,10 @@ async function planBlobs(cwd, commits, packOrder, judged, wholeRepository, store
   }
   const plans2 = [];
   if (judged !== null) {
-    for (const [sha, path13] of paths) {
+    for (const [sha, path15] of paths) {
       const size2 = judged.sizes.get(sha);
       if (size2 === void 0) continue;
-      plans2.push({ sha, path: path13, size: size2 });
+      plans2.push({ sha, path: path15, size: size2 });
       paths.delete(sha);
     }
     if (paths.size === 0) return plans2;
@@ -4055,12 +4129,12 @@ async function planBlobs(cwd, commits, packOrder, judged, wholeRepository, store
   const everything = packOrder ?? (wholeRepository && judged === null ? listObjects(cwd, ["--batch-all-objects", "--unordered"]) : null);
   const objects = everything ? await everything : await blobSizes(cwd, [...paths.keys()], store);
   for (const [sha, size2] of objects) {
-    const path13 = paths.get(sha);
-    if (path13 === void 0) continue;
-    plans2.push({ sha, path: path13, size: size2 });
+    const path15 = paths.get(sha);
+    if (path15 === void 0) continue;
+    plans2.push({ sha, path: path15, size: size2 });
     paths.delete(sha);
   }
-  for (const [sha, path13] of paths) store.missing.add(sha, path13);
+  for (const [sha, path15] of paths) store.missing.add(sha, path15);
   return plans2;
 }
 async function scanBlobs(context, detect, plans2, totalBytes, record, missing, workers, stats, scanned) {
@@ -4144,8 +4218,8 @@ function blobBytes(blobs, maxSize) {
   for (const size2 of blobs.values()) if (size2 <= maxSize) bytes += size2;
   return bytes;
 }
-async function listObjects(cwd, flags, shas = []) {
-  const out = await git(cwd, ["cat-file", ...flags, "--batch-check=%(objecttype) %(objectname) %(objectsize)"], shas.length > 0 ? shas.join("\n") + "\n" : "");
+async function listObjects(cwd, flags, shas2 = []) {
+  const out = await git(cwd, ["cat-file", ...flags, "--batch-check=%(objecttype) %(objectname) %(objectsize)"], shas2.length > 0 ? shas2.join("\n") + "\n" : "");
   const blobs = /* @__PURE__ */ new Map();
   const text = out.toString("latin1");
   for (let at = 0; at < text.length; ) {
@@ -4159,25 +4233,25 @@ async function listObjects(cwd, flags, shas = []) {
   }
   return blobs;
 }
-async function blobSizes(cwd, shas, store) {
-  if (shas.length === 0) return /* @__PURE__ */ new Map();
-  const all = await store.promised ? await (store.present ??= listObjects(cwd, ["--batch-all-objects", "--unordered"])) : await listObjects(cwd, [], shas);
-  if (all.size <= shas.length) return all;
+async function blobSizes(cwd, shas2, store) {
+  if (shas2.length === 0) return /* @__PURE__ */ new Map();
+  const all = await store.promised ? await (store.present ??= listObjects(cwd, ["--batch-all-objects", "--unordered"])) : await listObjects(cwd, [], shas2);
+  if (all.size <= shas2.length) return all;
   const sizes = /* @__PURE__ */ new Map();
-  for (const sha of shas) {
+  for (const sha of shas2) {
     const size2 = all.get(sha);
     if (size2 !== void 0) sizes.set(sha, size2);
   }
   return sizes;
 }
-function limited(slots, run) {
+function limited(slots, run2) {
   let active = 0;
   const waiting = [];
   return async (arg) => {
     if (active < slots) active++;
     else await new Promise((resolve6) => waiting.push(resolve6));
     try {
-      return await run(arg);
+      return await run2(arg);
     } finally {
       const next = waiting.shift();
       if (next) next();
@@ -4297,7 +4371,7 @@ __export(files_exports, {
   createFilesSource: () => createFilesSource
 });
 import fs from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 async function createFilesSource(context) {
   const roots = context.options.paths.length > 0 ? context.options.paths : ["."];
   const notes = [];
@@ -4310,10 +4384,33 @@ async function createFilesSource(context) {
     notes,
     async run(detect) {
       const located = [];
-      for (const target of targets) located.push(...await scanTarget(target, context, detect, notes, stats));
+      const found = [];
+      for (const target of targets) {
+        const items = await scanTarget(target, context, detect, notes, stats);
+        if (items.some((item) => !item.allowedBy)) found.push({ target, items });
+        located.push(...items);
+      }
+      await markWorktreeStatus(found);
       return located;
     }
   };
+}
+async function markWorktreeStatus(found) {
+  if (found.length === 0) return;
+  const { worktreeStatus: worktreeStatus2 } = await Promise.resolve().then(() => (init_worktree(), worktree_exports));
+  const byRepository = /* @__PURE__ */ new Map();
+  for (const entry of found) {
+    const entries = byRepository.get(entry.target.repository);
+    if (entries) entries.push(entry);
+    else byRepository.set(entry.target.repository, [entry]);
+  }
+  for (const [repository, entries] of byRepository) {
+    const status = await worktreeStatus2(repository, entries.map((entry) => entry.target.absolute));
+    for (const { target, items } of entries) {
+      const known = status.get(target.absolute);
+      if (known) for (const item of items) Object.assign(item, known);
+    }
+  }
 }
 async function scanTarget(target, context, detect, notes, stats) {
   const data = readTarget(target, context.config.maxFileSize, notes);
@@ -4355,7 +4452,7 @@ async function listTargets(roots, context, notes) {
   const targets = [];
   const seen = /* @__PURE__ */ new Set();
   for (const root of roots) {
-    const absolute = path8.resolve(context.cwd, root);
+    const absolute = path9.resolve(context.cwd, root);
     let stat;
     try {
       stat = fs.statSync(absolute);
@@ -4363,7 +4460,7 @@ async function listTargets(roots, context, notes) {
       throw new UsageError(`no such file or directory: ${root}`);
     }
     if (stat.isFile()) {
-      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path8.dirname(absolute)) });
+      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path9.dirname(absolute)), repository: path9.dirname(absolute) });
       seen.add(absolute);
       continue;
     }
@@ -4371,10 +4468,11 @@ async function listTargets(roots, context, notes) {
       notes.push({ level: "warn", message: `skipped ${root}: not a regular file or folder` });
       continue;
     }
-    for (const file of walk(absolute, context.cwd, context.options.defaultIgnores, notes)) {
+    const { files, repositories } = walk(absolute, context.cwd, context.options.defaultIgnores, notes);
+    for (const file of files) {
       if (seen.has(file)) continue;
       seen.add(file);
-      targets.push({ absolute: file, display: displayPath(context.cwd, file, absolute) });
+      targets.push({ absolute: file, display: displayPath(context.cwd, file, absolute), repository: repositoryOf(file, repositories) ?? absolute });
     }
   }
   targets.sort((a, b) => a.display < b.display ? -1 : a.display > b.display ? 1 : 0);
@@ -4382,6 +4480,7 @@ async function listTargets(roots, context, notes) {
 }
 function walk(folder, cwd, defaultIgnores, notes) {
   const files = [];
+  const repositories = /* @__PURE__ */ new Set();
   const pending = [folder];
   while (pending.length > 0) {
     const dir = pending.pop();
@@ -4393,9 +4492,12 @@ function walk(folder, cwd, defaultIgnores, notes) {
       continue;
     }
     for (const entry of entries) {
-      const full = path8.join(dir, entry.name);
+      const full = path9.join(dir, entry.name);
+      if (entry.name === ".git") repositories.add(dir);
       if (entry.isDirectory()) {
-        if (!(defaultIgnores && DEFAULT_IGNORES.has(entry.name))) pending.push(full);
+        const skip = defaultIgnores ? DEFAULT_IGNORES.get(entry.name) : void 0;
+        if (skip === void 0) pending.push(full);
+        else notes.push({ level: "info", verbose: true, folder: true, message: `skipped ${displayPath(cwd, full, folder)}/: ${skip}` });
       } else if (entry.isFile()) {
         files.push(full);
       } else if (!entry.isSymbolicLink()) {
@@ -4403,12 +4505,18 @@ function walk(folder, cwd, defaultIgnores, notes) {
       }
     }
   }
-  return files;
+  return { files, repositories };
+}
+function repositoryOf(file, repositories) {
+  for (let dir = path9.dirname(file); ; dir = path9.dirname(dir)) {
+    if (repositories.has(dir)) return dir;
+    if (path9.dirname(dir) === dir) return void 0;
+  }
 }
 function displayPath(cwd, file, root) {
-  let relative2 = path8.relative(cwd, file);
-  if (relative2 === "" || relative2.startsWith("..") || path8.isAbsolute(relative2)) relative2 = path8.relative(path8.dirname(root), file);
-  return relative2.split(path8.sep).join("/");
+  let relative2 = path9.relative(cwd, file);
+  if (relative2 === "" || relative2.startsWith("..") || path9.isAbsolute(relative2)) relative2 = path9.relative(path9.dirname(root), file);
+  return relative2.split(path9.sep).join("/");
 }
 var DEFAULT_IGNORES;
 var init_files = __esm({
@@ -4416,7 +4524,10 @@ var init_files = __esm({
     "use strict";
     init_errors();
     init_locate();
-    DEFAULT_IGNORES = /* @__PURE__ */ new Set([".git", "node_modules"]);
+    DEFAULT_IGNORES = /* @__PURE__ */ new Map([
+      [".git", "git's own data (scan --history reads the commits; --no-default-ignores walks it)"],
+      ["node_modules", "installed packages (--no-default-ignores walks it)"]
+    ]);
   }
 });
 
@@ -4545,13 +4656,13 @@ var init_lib = __esm({
         return [0, noAnsi.match(/\s*$/)[0].length, 0, noAnsi.match(/^\s*/)[0].length];
       }
       toString() {
-        const lines = [];
+        const lines2 = [];
         this.rows.forEach((row) => {
-          this.rowToString(row, lines);
+          this.rowToString(row, lines2);
         });
-        return lines.filter((line) => !line.hidden).map((line) => line.text).join("\n");
+        return lines2.filter((line) => !line.hidden).map((line) => line.text).join("\n");
       }
-      rowToString(row, lines) {
+      rowToString(row, lines2) {
         this.rasterize(row).forEach((rrow, r) => {
           let str2 = "";
           rrow.forEach((col, c) => {
@@ -4578,16 +4689,16 @@ var init_lib = __esm({
             if (padding[right]) {
               str2 += " ".repeat(padding[right]);
             }
-            if (r === 0 && lines.length > 0) {
-              str2 = this.renderInline(str2, lines[lines.length - 1]);
+            if (r === 0 && lines2.length > 0) {
+              str2 = this.renderInline(str2, lines2[lines2.length - 1]);
             }
           });
-          lines.push({
+          lines2.push({
             text: str2.replace(/ +$/, ""),
             span: row.span
           });
         });
-        return lines;
+        return lines2;
       }
       // if the full 'source' can render in
       // the target line, do so.
@@ -6293,7 +6404,7 @@ var init_yargs_parser = __esm({
 // node_modules/yargs-parser/build/lib/index.js
 import { format } from "util";
 import { normalize, resolve as resolve3 } from "path";
-import { readFileSync as readFileSync5 } from "fs";
+import { readFileSync as readFileSync6 } from "fs";
 import { createRequire as createRequire2 } from "node:module";
 var _a, _b, _c, minNodeVersion, nodeVersion, env, require2, parser, yargsParser, lib_default;
 var init_lib2 = __esm({
@@ -6318,11 +6429,11 @@ var init_lib2 = __esm({
       format,
       normalize,
       resolve: resolve3,
-      require: (path13) => {
+      require: (path15) => {
         if (typeof require2 !== "undefined") {
-          return require2(path13);
-        } else if (path13.match(/\.json$/)) {
-          return JSON.parse(readFileSync5(path13, "utf8"));
+          return require2(path15);
+        } else if (path15.match(/\.json$/)) {
+          return JSON.parse(readFileSync6(path15, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -6493,7 +6604,7 @@ var init_string_width3 = __esm({
 });
 
 // node_modules/y18n/build/lib/platform-shims/node.js
-import { readFileSync as readFileSync6, statSync as statSync3, writeFile } from "fs";
+import { readFileSync as readFileSync7, statSync as statSync3, writeFile } from "fs";
 import { format as format2 } from "util";
 import { resolve as resolve4 } from "path";
 var node_default;
@@ -6501,7 +6612,7 @@ var init_node = __esm({
   "node_modules/y18n/build/lib/platform-shims/node.js"() {
     node_default = {
       fs: {
-        readFileSync: readFileSync6,
+        readFileSync: readFileSync7,
         writeFile
       },
       format: format2,
@@ -6725,7 +6836,7 @@ import { inspect } from "util";
 import { fileURLToPath as fileURLToPath2 } from "url";
 import { basename, dirname as dirname2, extname, relative, resolve as resolve5, join } from "path";
 import { createRequire as createRequire3 } from "node:module";
-import { readFileSync as readFileSync7, readdirSync as readdirSync7 } from "node:fs";
+import { readFileSync as readFileSync8, readdirSync as readdirSync7 } from "node:fs";
 var import_get_caller_file, __dirname, mainFilename, require3, esm_default;
 var init_esm = __esm({
   "node_modules/yargs/lib/platform-shims/esm.mjs"() {
@@ -6773,7 +6884,7 @@ var init_esm = __esm({
         nextTick: process.nextTick,
         stdColumns: typeof process.stdout.columns !== "undefined" ? process.stdout.columns : null
       },
-      readFileSync: readFileSync7,
+      readFileSync: readFileSync8,
       readdirSync: readdirSync7,
       require: require3,
       getCallerFile: () => {
@@ -10402,7 +10513,7 @@ var init_parse = __esm({
 
 // src/action/run.ts
 import os2 from "node:os";
-import path12 from "node:path";
+import path14 from "node:path";
 
 // src/cli/fast-argv.ts
 init_convert();
@@ -11027,7 +11138,7 @@ function leftContext(viewText, index) {
   }
   return viewText.slice(from, index);
 }
-function nameConfidence(rule, viewText, index, original, offset, path13) {
+function nameConfidence(rule, viewText, index, original, offset, path15) {
   const names = rule.context?.names;
   if (!names || names.length === 0) return null;
   const left2 = leftContext(viewText, index);
@@ -11035,14 +11146,14 @@ function nameConfidence(rule, viewText, index, original, offset, path13) {
   for (const name of names) {
     if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
     if (!name.regex.test(left2)) continue;
-    if (name.near && !isNear(name, original, offset, path13)) continue;
+    if (name.near && !isNear(name, original, offset, path15)) continue;
     best = better(best, name.confidence);
   }
   return best;
 }
-function isNear(name, original, offset, path13) {
+function isNear(name, original, offset, path15) {
   const near = name.near;
-  if (path13 !== void 0 && near.regex.test(path13)) return true;
+  if (path15 !== void 0 && near.regex.test(path15)) return true;
   const from = linesBack(original, offset, near.lines, offset - NEAR_CHARS);
   const to = linesForward(original, offset, near.lines, offset + NEAR_CHARS);
   return near.regex.test(original.slice(from, to));
@@ -11065,10 +11176,10 @@ function shannonEntropy(value) {
 }
 function longestRepeat(value) {
   let best = value.length > 0 ? 1 : 0;
-  let run = 1;
+  let run2 = 1;
   for (let i = 1; i < value.length; i++) {
-    run = value.charCodeAt(i) === value.charCodeAt(i - 1) ? run + 1 : 1;
-    if (run > best) best = run;
+    run2 = value.charCodeAt(i) === value.charCodeAt(i - 1) ? run2 + 1 : 1;
+    if (run2 > best) best = run2;
   }
   return best;
 }
@@ -11115,7 +11226,7 @@ var HEX = /^[0-9a-fA-F]+$/;
 function looksLikeWords(value) {
   let letters = 0;
   let vowels = 0;
-  let run = 0;
+  let run2 = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i) | 32;
     if (c >= 48 && c <= 57) return false;
@@ -11123,8 +11234,8 @@ function looksLikeWords(value) {
     letters++;
     if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117) {
       vowels++;
-      run = 0;
-    } else if (++run > 3) return false;
+      run2 = 0;
+    } else if (++run2 > 3) return false;
   }
   return letters > 0 && vowels * 100 >= letters * 50;
 }
@@ -11285,13 +11396,13 @@ function planFor(rules) {
   plans.set(rules, plan);
   return plan;
 }
-function scanText(text, rules, path13, keywordHits) {
+function scanText(text, rules, path15, keywordHits) {
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
   const windows = keywordWindows(text, keywordHits ?? findKeywords(text, rules), plan);
   if (windows.length === 0) return [];
   const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set() };
-  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path13);
+  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path15);
   const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
   if (raws.length === 0) return [];
   return resolve(raws, new LineIndex(text));
@@ -11328,7 +11439,7 @@ function trimToTokens(text, from, to) {
   }
   return [from, to];
 }
-function scanWindow(text, start, end, rules, plan, state, path13) {
+function scanWindow(text, start, end, rules, plan, state, path15) {
   const { raws } = state;
   const [from, to] = trimToTokens(text, start, end);
   if (to <= from) return;
@@ -11340,12 +11451,12 @@ function scanWindow(text, start, end, rules, plan, state, path13) {
   for (const view of views) {
     for (const rule of rules) {
       if (view.decoder !== "identity" && !rule.decoders.includes(view.decoder)) continue;
-      matchView(view, rule, text, raws, path13);
+      matchView(view, rule, text, raws, path15);
     }
   }
   if (plan.base64) {
     for (const token of base64Tokens(identity.text, MAX_BASE64)) {
-      scanDecodedToken(identity, token, rules, text, state, path13);
+      scanDecodedToken(identity, token, rules, text, state, path15);
     }
   }
 }
@@ -11367,16 +11478,16 @@ function eachSecret(view, rule, found) {
     if (entropy !== null) found(secret, index, entropy);
   }
 }
-function matchView(view, rule, original, raws, path13) {
+function matchView(view, rule, original, raws, path15) {
   eachSecret(view, rule, (secret, index, entropy) => {
     const start = originalStart(view, index);
     const end = originalEnd(view, index + secret.length);
-    addRaw(raws, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path13));
+    addRaw(raws, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path15));
   });
 }
-function contextOf(rule, secret, viewText, index, original, start, path13) {
+function contextOf(rule, secret, viewText, index, original, start, path15) {
   if (!rule.context) return { confidence: rule.confidence, alone: null };
-  const confidence = nameConfidence(rule, viewText, index, original, start, path13);
+  const confidence = nameConfidence(rule, viewText, index, original, start, path15);
   const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
   return { confidence, alone };
 }
@@ -11393,7 +11504,7 @@ function addRaw(raws, rule, start, end, secret, entropy, context, nested = false
   }
   raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested });
 }
-function scanDecodedToken(identity, token, rules, original, state, path13) {
+function scanDecodedToken(identity, token, rules, original, state, path15) {
   const prefix = identity.text.slice(Math.max(0, token.index - 240), token.index);
   const inner = prefix + token.decoded;
   const tokenStart = originalStart(identity, token.index);
@@ -11406,16 +11517,16 @@ function scanDecodedToken(identity, token, rules, original, state, path13) {
     for (const rule of rules) {
       eachSecret(view, rule, (secret, index, entropy) => {
         if (originalStart(view, index) < prefix.length) return;
-        addRaw(state.raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path13), true);
+        addRaw(state.raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path15), true);
       });
     }
   }
 }
-function resolve(all, lines) {
+function resolve(all, lines2) {
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   const raws = all.filter((raw, i) => !all.slice(Math.max(0, i - 8), i).some((o) => o.rule === raw.rule && o.secret === raw.secret && o.end > raw.start));
   const lineOf = /* @__PURE__ */ new Map();
-  for (const raw of raws) lineOf.set(raw, lines.lineOf(raw.start));
+  for (const raw of raws) lineOf.set(raw, lines2.lineOf(raw.start));
   const candidates = [];
   for (const raw of raws) {
     const pair = raw.rule.context?.pair ?? null;
@@ -11430,8 +11541,8 @@ function resolve(all, lines) {
     }
     if (raw.rule.context) confidence = confidence ?? raw.aloneConfidence;
     if (confidence === null) continue;
-    const start = lines.position(raw.start);
-    const end = lines.position(raw.end);
+    const start = lines2.position(raw.start);
+    const end = lines2.position(raw.end);
     candidates.push({
       ruleId: raw.rule.id,
       kind: raw.rule.kind,
@@ -11577,6 +11688,10 @@ function toFinding(located, options) {
     commit
   };
   if (options.presence) finding.presence = { ...options.presence, refs: options.presence.refs.map(text), presentAt: options.presence.presentAt.map(text) };
+  if (located.tracked !== void 0) {
+    finding.tracked = located.tracked;
+    finding.ignored = located.ignored ?? false;
+  }
   return finding;
 }
 function compareFindings(a, b) {
@@ -11999,7 +12114,7 @@ var VERSION = "0.1.0";
 
 // src/pipeline.ts
 import { lstatSync as lstatSync2 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 async function runPipeline(options, io, preloaded = {}) {
   const started = Date.now();
   let loaded = null;
@@ -12026,7 +12141,7 @@ async function runPipeline(options, io, preloaded = {}) {
   if (options.maxFileSize !== void 0) config.maxFileSize = options.maxFileSize;
   const rules = loadRules(config);
   loaded = { config, keywords: rules.flatMap((rule) => rule.keywords) };
-  const baselineFile = options.baseline ? path9.resolve(io.cwd, options.baseline) : defaultBaseline(options, source);
+  const baselineFile = options.baseline ? path10.resolve(io.cwd, options.baseline) : defaultBaseline(options, source);
   const baseline = preloaded.baseline !== void 0 ? preloaded.baseline : baselineFile !== null ? loadBaseline(baselineFile, { cwd: io.cwd, top: source.root }) : null;
   if (source.root !== void 0) config.base = source.root;
   const detect = async (chunk) => detectChunk(chunk, rules);
@@ -12041,7 +12156,8 @@ async function runPipeline(options, io, preloaded = {}) {
     else findings.push(toFinding(item, { redact: options.redact, redactText, presence: presence?.get(item) }));
   }
   context.progress?.done();
-  const notes = source.notes.map((note) => ({ ...note, message: redactText(note.message) }));
+  const withWorktree = reported.some((item) => item.tracked === false) ? [...source.notes, ...(await Promise.resolve().then(() => (init_worktree(), worktree_exports))).worktreeNotes(reported)] : source.notes;
+  const notes = withWorktree.map((note) => ({ ...note, message: redactText(note.message) }));
   findings.sort(compareFindings);
   const report = {
     version: 1,
@@ -12055,7 +12171,7 @@ async function runPipeline(options, io, preloaded = {}) {
 var DEFAULT_BASELINE = ".keywarden-baseline.json";
 function defaultBaseline(options, source) {
   if (options.command === "baseline" || source.mode !== "staged" || source.root === void 0) return null;
-  const file = path9.join(source.root, DEFAULT_BASELINE);
+  const file = path10.join(source.root, DEFAULT_BASELINE);
   return lstatSync2(file, { throwIfNoEntry: false }) ? file : null;
 }
 async function createSource(context) {
@@ -12126,10 +12242,10 @@ function kindLabel(kind) {
 
 // src/reporters/github.ts
 var githubReporter = (report) => {
-  const lines = report.findings.map(annotation);
+  const lines2 = report.findings.map(annotation);
   const count = report.findings.length;
-  lines.push(count === 0 ? "keywarden: no AWS credentials found." : `keywarden: ${count} AWS credential finding${count === 1 ? "" : "s"}; run \`keywarden remediate\` for the playbook.`);
-  return lines.join("\n") + "\n";
+  lines2.push(count === 0 ? "keywarden: no AWS credentials found." : `keywarden: ${count} AWS credential finding${count === 1 ? "" : "s"}; run \`keywarden remediate\` for the playbook.`);
+  return lines2.join("\n") + "\n";
 };
 function workflowCommand(name, properties, message2) {
   const list = properties.map(([key, value]) => `${key}=${escapeCommandProperty(escapeText(String(value)))}`).join(",");
@@ -12940,20 +13056,20 @@ function wrap(raw, indent, first = indent) {
   const text = escapeText(raw);
   const numbered = /^\d+\. /.exec(text);
   if (numbered && first === indent) indent += " ".repeat(numbered[0].length);
-  const lines = [];
+  const lines2 = [];
   let line = first;
   let empty = true;
   for (const word of text.split(/\s+/)) {
     if (!empty && line.length + 1 + word.length > WIDTH) {
-      lines.push(line);
+      lines2.push(line);
       line = indent;
       empty = true;
     }
     line += (empty ? "" : " ") + word;
     empty = false;
   }
-  lines.push(line);
-  return lines;
+  lines2.push(line);
+  return lines2;
 }
 function renderMarkdown(playbook) {
   const out = [];
@@ -13047,7 +13163,7 @@ function encodings(value) {
 
 // src/action/event.ts
 init_errors();
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 
 // src/init/git.ts
 import { spawnSync } from "node:child_process";
@@ -13058,58 +13174,175 @@ function git2(cwd, args) {
   return { status: result.status ?? -1, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
 }
 
+// src/action/pushed.ts
+init_errors();
+init_run();
+import { readFileSync as readFileSync4 } from "node:fs";
+import path11 from "node:path";
+var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+var MAX_BOUNDARIES = 16;
+async function planPushed(workspace, tipRev, ref, before) {
+  const name = refLabel(ref);
+  const tip = await peelCommit(workspace, tipRev);
+  if (tip === null) {
+    const type = await objectType(workspace, tipRev);
+    if (type === null) return missingTip(workspace, tipRev, name);
+    return { args: [], describe: `nothing: ${name} points at a ${type}, not a commit`, notes: [{ level: "notice", message: `${name} points at a ${type} (${short(tipRev)}), not a commit: there are no commits to scan` }] };
+  }
+  const refs = await run(workspace, ["for-each-ref", "--format=%(objectname)", `--no-contains=${tip}`, "refs/heads/", "refs/remotes/", "refs/tags/"]);
+  const others = shas(refs, "for-each-ref");
+  if (before !== null) others.push(before);
+  const listed = await run(workspace, ["rev-list", "--boundary", "--stdin"], `${tip}
+${others.map((sha) => `^${sha}
+`).join("")}`);
+  const commits = [];
+  const boundaries = [];
+  for (const line of lines(listed)) {
+    const boundary = line.startsWith("-");
+    const sha = boundary ? line.slice(1) : line;
+    if (!SHA.test(sha)) throw new RuntimeError(`git rev-list printed an unexpected line: ${JSON.stringify(line.slice(0, 80))}`);
+    (boundary ? boundaries : commits).push(sha);
+  }
+  if (commits.length === 0) {
+    const message2 = `every commit of ${name} (${short(tip)}) is already on another ref or was on it before the push: nothing new to scan`;
+    return { args: [], describe: `nothing new: ${name} brought no commit that another ref does not hold`, notes: [{ level: "notice", message: message2 }] };
+  }
+  const notes = [];
+  const cut2 = await shallowCut(workspace, commits);
+  if (cut2) {
+    notes.push({
+      level: "warning",
+      message: `the checkout is shallow and the commits of ${name} reach its cut, so where they start is unknown: the oldest commit present is scanned whole and may hold keys that are older than this push. Set \`fetch-depth: 0\` on actions/checkout`
+    });
+  }
+  const counted = `${commits.length} commit${commits.length === 1 ? "" : "s"}`;
+  const base = await chooseBase(workspace, tip, boundaries, others, cut2);
+  if (base === null) {
+    return { args: ["--history"], describe: `every commit in the checkout (${name} brought ${counted} that no other ref holds)`, notes };
+  }
+  if (!base.exact) notes.push({ level: "notice", message: `the commits of ${name} join the other refs' history at ${boundaries.length} points that no single commit reaches: the scan also covers some commits other refs hold` });
+  return { args: ["--range", `${base.sha}..${tip}`], describe: `the ${counted} that ${name} brought and no other ref holds (${short(base.sha)}..${short(tip)})`, notes };
+}
+async function chooseBase(workspace, tip, boundaries, others, cut2) {
+  if (boundaries.length === 0) {
+    if (others.length === 0 || cut2) return null;
+    return { sha: await commitOf(workspace, others[0]), exact: true };
+  }
+  if (boundaries.length === 1) return { sha: boundaries[0], exact: true };
+  const independent = shas(await run(workspace, ["merge-base", "--independent", ...boundaries]), "merge-base");
+  if (independent.length === 1) return { sha: independent[0], exact: true };
+  if (independent.length <= MAX_BOUNDARIES) {
+    let holders = null;
+    for (const boundary of independent) {
+      const found = shas(await run(workspace, ["for-each-ref", "--format=%(objectname)", `--contains=${boundary}`, `--no-contains=${tip}`, "refs/heads/", "refs/remotes/", "refs/tags/"]), "for-each-ref");
+      holders = new Set(holders === null ? found : found.filter((sha) => holders.has(sha)));
+      if (holders.size === 0) break;
+    }
+    const [holder] = holders ?? [];
+    if (holder !== void 0) return { sha: await commitOf(workspace, holder), exact: true };
+  }
+  return { sha: boundaries[0], exact: false };
+}
+async function shallowCut(workspace, commits) {
+  const where2 = lines(await run(workspace, ["rev-parse", "--git-path", "shallow"]))[0];
+  let text;
+  try {
+    text = readFileSync4(path11.resolve(workspace, where2 ?? ""), "utf8");
+  } catch {
+    return false;
+  }
+  const cut2 = new Set(text.split("\n").filter((line) => SHA.test(line)));
+  return commits.some((sha) => cut2.has(sha));
+}
+async function peelCommit(workspace, rev) {
+  const result = await gitRaw(workspace, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+  const sha = result.stdout.toString("utf8").trim();
+  return result.code === 0 && SHA.test(sha) ? sha : null;
+}
+async function commitOf(workspace, rev) {
+  const sha = await peelCommit(workspace, rev);
+  if (sha === null) throw new RuntimeError(`cannot resolve ${short(rev)} to a commit`);
+  return sha;
+}
+async function objectType(workspace, rev) {
+  const result = await gitRaw(workspace, ["cat-file", "-t", rev]);
+  return result.code === 0 ? result.stdout.toString("utf8").trim() : null;
+}
+async function missingTip(workspace, tip, name) {
+  const shallow = (await gitRaw(workspace, ["rev-parse", "--is-shallow-repository"])).stdout.toString("utf8").trim() === "true";
+  throw new RuntimeError(
+    `cannot scan ${name}: commit ${short(tip)} is not in the repository (${shallow ? "the checkout is shallow" : "the checkout does not have it"}). Check out the pushed commit, with \`fetch-depth: 0\` on actions/checkout so the whole history is there.`
+  );
+}
+async function run(workspace, args, input2) {
+  const result = await gitRaw(workspace, args, input2);
+  if (result.code !== 0) throw new RuntimeError(`git ${args[0]} failed: ${result.stderr.split("\n").find((line) => line.trim() !== "") ?? `exit ${result.code}`}`);
+  return result.stdout.toString("utf8");
+}
+function lines(text) {
+  return text.split("\n").filter((line) => line !== "");
+}
+function shas(text, command3) {
+  const found = lines(text);
+  for (const sha of found) if (!SHA.test(sha)) throw new RuntimeError(`git ${command3} printed an unexpected line: ${JSON.stringify(sha.slice(0, 80))}`);
+  return found;
+}
+function refLabel(ref) {
+  const name = ref.replace(/[\x00-\x1f\x7f]/g, "?");
+  if (name.startsWith("refs/heads/")) return `branch ${name.slice("refs/heads/".length)}`;
+  if (name.startsWith("refs/tags/")) return `tag ${name.slice("refs/tags/".length)}`;
+  return name === "" ? "the pushed ref" : name;
+}
+function short(sha) {
+  return sha.slice(0, 12);
+}
+
 // src/action/event.ts
 var ZERO = /^0+$/;
-function readPayload(path13) {
-  if (!path13) return {};
+var SHA2 = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+function readPayload(path15) {
+  if (!path15) return {};
   try {
-    return JSON.parse(readFileSync4(path13, "utf8"));
+    return JSON.parse(readFileSync5(path15, "utf8"));
   } catch (error) {
-    throw new RuntimeError(`cannot read the event payload GITHUB_EVENT_PATH=${path13}: ${error.message.split("\n")[0]}`);
+    throw new RuntimeError(`cannot read the event payload GITHUB_EVENT_PATH=${path15}: ${error.message.split("\n")[0]}`);
   }
 }
-function planScan(event, payload, mode, workspace) {
-  if (mode === "history") return { args: ["--history"], describe: "every commit on every ref (mode: history)" };
-  if (mode === "files") return { args: ["."], describe: "the working tree (mode: files)" };
+async function planScan(event, payload, mode, workspace) {
+  if (mode === "history") return { args: ["--history"], describe: "every commit on every ref (mode: history)", notes: [] };
+  if (mode === "files") return { args: ["."], describe: "the working tree (mode: files)", notes: [] };
   if (event === "pull_request" || event === "pull_request_target") {
     const base = payload.pull_request?.base?.sha;
     const head = payload.pull_request?.head?.sha;
     if (!base || !head) throw new UsageError(`the ${event} event payload has no pull_request.base.sha / head.sha`);
     requireCommits(workspace, [base, head], `pull request #${payload.pull_request?.number ?? "?"}`);
-    return { args: ["--range", `${base}..${head}`], describe: `the commits of pull request #${payload.pull_request?.number ?? "?"} (${short(base)}..${short(head)})` };
+    return { args: ["--range", `${base}..${head}`], describe: `the commits of pull request #${payload.pull_request?.number ?? "?"} (${short(base)}..${short(head)})`, notes: [] };
   }
-  if (event === "push") {
-    const after = payload.after;
-    if (!after || ZERO.test(after) || payload.deleted) return { args: [], describe: "nothing: the push deleted a ref" };
-    const before = payload.before;
-    if (before && !ZERO.test(before)) {
-      requireCommits(workspace, [before, after], "the pushed range");
-      return { args: ["--range", `${before}..${after}`], describe: `the pushed commits (${short(before)}..${short(after)})` };
-    }
-    requireCommits(workspace, [after], "the pushed branch");
-    const branch = payload.repository?.default_branch;
-    const pushed = payload.ref?.replace(/^refs\/heads\//, "");
-    if (branch && pushed !== branch) {
-      const base = git2(workspace, ["merge-base", after, `refs/remotes/origin/${branch}`]);
-      if (base.status === 0 && base.stdout) {
-        return { args: ["--range", `${base.stdout}..${after}`], describe: `the new branch ${pushed}'s commits since it left ${branch} (${short(base.stdout)}..${short(after)})` };
-      }
-    }
-    return { args: ["--history"], describe: `the whole history (new branch ${pushed ?? ""} with no base on ${branch ?? "the default branch"})` };
-  }
-  return { args: ["."], describe: `the working tree (${event || "no"} event)` };
+  if (event === "push") return planPush(payload, workspace);
+  return { args: ["."], describe: `the working tree (${event || "no"} event)`, notes: [] };
 }
-function requireCommits(workspace, shas, what) {
-  const missing = shas.filter((sha) => git2(workspace, ["cat-file", "-e", `${sha}^{commit}`]).status !== 0);
+async function planPush(payload, workspace) {
+  const name = refLabel(typeof payload.ref === "string" ? payload.ref : "");
+  const { after, before } = payload;
+  if (after !== void 0 && !SHA2.test(after)) throw new UsageError(`the push event payload's "after" is not a commit id: ${JSON.stringify(String(after).slice(0, 80))}`);
+  if (before !== void 0 && !SHA2.test(before)) throw new UsageError(`the push event payload's "before" is not a commit id: ${JSON.stringify(String(before).slice(0, 80))}`);
+  if (!after || ZERO.test(after) || payload.deleted) {
+    return { args: [], describe: `nothing: the push deleted ${name}`, notes: [{ level: "notice", message: `the push deleted ${name}: there are no new commits to scan` }] };
+  }
+  const old = before && !ZERO.test(before) && git2(workspace, ["cat-file", "-e", `${before}^{commit}`]).status === 0 ? before : null;
+  if (old !== null && git2(workspace, ["merge-base", "--is-ancestor", old, after]).status === 0) {
+    return { args: ["--range", `${old}..${after}`], describe: `the pushed commits (${short(old)}..${short(after)})`, notes: [] };
+  }
+  return planPushed(workspace, after, typeof payload.ref === "string" ? payload.ref : "", old);
+}
+function requireCommits(workspace, shas2, what) {
+  const missing = shas2.filter((sha) => git2(workspace, ["cat-file", "-e", `${sha}^{commit}`]).status !== 0);
   if (missing.length === 0) return;
   const shallow = git2(workspace, ["rev-parse", "--is-shallow-repository"]).stdout === "true";
   const why = shallow ? "the checkout is shallow" : "the checkout does not have it";
   throw new RuntimeError(
     `cannot scan ${what}: commit ${missing.map(short).join(", ")} is not in the repository (${why}). Set \`fetch-depth: 0\` on actions/checkout so the whole history is there.`
   );
-}
-function short(sha) {
-  return sha.slice(0, 12);
 }
 
 // src/action/inputs.ts
@@ -13166,7 +13399,7 @@ function splitArgs(text) {
 
 // src/action/output-file.ts
 import fs2 from "node:fs";
-import path10 from "node:path";
+import path12 from "node:path";
 init_errors();
 function openOutputFile(file, roots, what) {
   const root = roots.find((folder2) => isInside(file, folder2) && file !== folder2);
@@ -13177,8 +13410,8 @@ function openOutputFile(file, roots, what) {
   const realRoot = realpath(root, what);
   let folder = realRoot;
   let walked = "";
-  for (const name of path10.relative(root, path10.dirname(file)).split(path10.sep).filter(Boolean)) {
-    const next = path10.join(folder, name);
+  for (const name of path12.relative(root, path12.dirname(file)).split(path12.sep).filter(Boolean)) {
+    const next = path12.join(folder, name);
     walked = walked === "" ? name : `${walked}/${name}`;
     let stat = null;
     try {
@@ -13203,18 +13436,18 @@ function openOutputFile(file, roots, what) {
       refuse(`${walked} is not a folder`);
     }
   }
-  const final = path10.join(folder, path10.basename(file));
+  const final = path12.join(folder, path12.basename(file));
   let fd;
   try {
     fd = fs2.openSync(final, fs2.constants.O_WRONLY | fs2.constants.O_CREAT | fs2.constants.O_NOFOLLOW | fs2.constants.O_NONBLOCK, 420);
   } catch (error) {
     const code2 = error.code;
-    if (code2 === "ELOOP" || code2 === "EMLINK") return refuse(`${path10.basename(file)} is a symbolic link`);
+    if (code2 === "ELOOP" || code2 === "EMLINK") return refuse(`${path12.basename(file)} is a symbolic link`);
     throw failure(what, file, error);
   }
   try {
     const opened = fs2.fstatSync(fd);
-    if (!opened.isFile()) refuse(`${path10.basename(file)} is not a regular file`);
+    if (!opened.isFile()) refuse(`${path12.basename(file)} is not a regular file`);
     const named = fs2.lstatSync(final);
     if (named.ino !== opened.ino || named.dev !== opened.dev || realpath(folder, what) !== folder) refuse("the folder changed while it was being opened");
   } catch (error) {
@@ -13279,33 +13512,33 @@ var MAX_ROWS = 500;
 var MAX_PLAYBOOK = 4e5;
 function summaryMarkdown(report, context) {
   const count = report.findings.length;
-  const lines = ["## keywarden", "", `Scanned ${escapeMarkdown(context.describe)}: ${report.scan.files} file${report.scan.files === 1 ? "" : "s"}, ${report.scan.commits} commit${report.scan.commits === 1 ? "" : "s"}.`, ""];
-  for (const warning of context.warnings ?? []) lines.push(`> :warning: ${escapeText(warning)}`, "");
+  const lines2 = ["## keywarden", "", `Scanned ${escapeMarkdown(context.describe)}: ${report.scan.files} file${report.scan.files === 1 ? "" : "s"}, ${report.scan.commits} commit${report.scan.commits === 1 ? "" : "s"}.`, ""];
+  for (const warning of context.warnings ?? []) lines2.push(`> :warning: ${escapeText(warning)}`, "");
   if (count === 0) {
-    lines.push(":white_check_mark: No AWS credentials found.", "");
-    return lines.join("\n");
+    lines2.push(":white_check_mark: No AWS credentials found.", "");
+    return lines2.join("\n");
   }
-  lines.push(`:x: **${count} AWS credential finding${count === 1 ? "" : "s"}.** Secret keys and tokens are redacted.`, "");
-  lines.push("| File | Line | Credential | Value | Rule | Commit |", "| --- | ---: | --- | --- | --- | --- |");
+  lines2.push(`:x: **${count} AWS credential finding${count === 1 ? "" : "s"}.** Secret keys and tokens are redacted.`, "");
+  lines2.push("| File | Line | Credential | Value | Rule | Commit |", "| --- | ---: | --- | --- | --- | --- |");
   for (const finding of report.findings.slice(0, MAX_ROWS)) {
     const sha = finding.commit?.sha ?? context.sha;
     const location = markdownCode(`${finding.file}:${finding.line}`);
     const link = context.repositoryUrl && sha ? `[${location}](${context.repositoryUrl}/blob/${encodeURIComponent(sha)}/${linkPath(finding.file)}#L${finding.line})` : location;
     const commit = finding.commit ? `${markdownCode(finding.commit.sha.slice(0, 12))} ${markdownCode(finding.commit.author)}: ${markdownCode(finding.commit.message)}` : "";
-    lines.push(`| ${link} | ${finding.line} | ${escapeMarkdown(kindLabel(finding.kind))} | ${markdownCode(finding.secret)} | ${markdownCode(finding.ruleId)} | ${commit} |`);
+    lines2.push(`| ${link} | ${finding.line} | ${escapeMarkdown(kindLabel(finding.kind))} | ${markdownCode(finding.secret)} | ${markdownCode(finding.ruleId)} | ${commit} |`);
   }
-  if (count > MAX_ROWS) lines.push("", `\u2026and ${count - MAX_ROWS} more findings: see the SARIF report.`);
+  if (count > MAX_ROWS) lines2.push("", `\u2026and ${count - MAX_ROWS} more findings: see the SARIF report.`);
   const playbook = context.playbook.length > MAX_PLAYBOOK ? `The playbook for ${count} findings is too long for a job summary: run \`keywarden remediate\` locally with the same scan options.` : context.playbook.trim();
-  lines.push("", "**What to do now:** deactivate each key first (a rewrite of history does not un-leak it), then remove it; the playbook below has the real commands.", "", playbook, "");
-  lines.push(`The SARIF report is at ${markdownCode(context.sarifPath)}; upload it with github/codeql-action/upload-sarif to track these as code scanning alerts.`, "");
-  return lines.join("\n");
+  lines2.push("", "**What to do now:** deactivate each key first (a rewrite of history does not un-leak it), then remove it; the playbook below has the real commands.", "", playbook, "");
+  lines2.push(`The SARIF report is at ${markdownCode(context.sarifPath)}; upload it with github/codeql-action/upload-sarif to track these as code scanning alerts.`, "");
+  return lines2.join("\n");
 }
 function linkPath(file) {
   return fileUri(file).replace(/\(/g, "%28").replace(/\)/g, "%29");
 }
 
 // src/action/trusted.ts
-import path11 from "node:path";
+import path13 from "node:path";
 init_types();
 init_errors();
 init_run();
@@ -13365,9 +13598,9 @@ async function keywardenKeyDiffers(base, head) {
   return await key(base) !== await key(head);
 }
 function repositoryPath(workspace, named) {
-  const absolute = path11.resolve(workspace, named);
+  const absolute = path13.resolve(workspace, named);
   if (absolute === workspace || !isInside(absolute, workspace)) return null;
-  return path11.relative(workspace, absolute).split(path11.sep).join("/");
+  return path13.relative(workspace, absolute).split(path13.sep).join("/");
 }
 var CommitTree = class {
   constructor(cwd, rev) {
@@ -13382,8 +13615,8 @@ var CommitTree = class {
     return `${this.rev.slice(0, 12)}:${file}`;
   }
   async entry(file) {
-    const dir = path11.posix.dirname(file);
-    return (await this.folder(dir === "." ? "" : dir))?.get(path11.posix.basename(file)) ?? null;
+    const dir = path13.posix.dirname(file);
+    return (await this.folder(dir === "." ? "" : dir))?.get(path13.posix.basename(file)) ?? null;
   }
   /** The file's text, null when the commit has no such file; a link or a folder there is an error. */
   async text(file) {
@@ -13445,14 +13678,16 @@ var CommitTree = class {
 async function runAction(io) {
   const { env: env2 } = io;
   try {
-    const workspace = path12.resolve(env2.GITHUB_WORKSPACE || ".");
+    const workspace = path14.resolve(env2.GITHUB_WORKSPACE || ".");
     const inputs = readInputs(env2);
     const event = env2.GITHUB_EVENT_NAME ?? "";
     const payload = readPayload(env2.GITHUB_EVENT_PATH);
-    const plan = planScan(event, payload, inputs.mode, workspace);
-    const runnerTemp = path12.resolve(env2.RUNNER_TEMP || os2.tmpdir());
-    const sarifPath = inputs.sarif ? path12.resolve(workspace, inputs.sarif) : path12.join(runnerTemp, "keywarden.sarif");
+    const plan = await planScan(event, payload, inputs.mode, workspace);
+    const runnerTemp = path14.resolve(env2.RUNNER_TEMP || os2.tmpdir());
+    const sarifPath = inputs.sarif ? path14.resolve(workspace, inputs.sarif) : path14.join(runnerTemp, "keywarden.sarif");
     io.stdout.write(`keywarden: scanning ${escapeText(plan.describe)}
+`);
+    for (const note of plan.notes) io.stdout.write(`${workflowCommand(note.level === "warn" ? "warning" : "notice", [], `keywarden: ${escapeText(note.message)}`)}
 `);
     if (plan.args.length === 0) {
       setOutput(env2.GITHUB_OUTPUT, "findings", "0");
@@ -13482,9 +13717,9 @@ async function runAction(io) {
         describe: plan.describe,
         repositoryUrl: env2.GITHUB_SERVER_URL && env2.GITHUB_REPOSITORY ? `${env2.GITHUB_SERVER_URL}/${env2.GITHUB_REPOSITORY}` : null,
         sha: env2.GITHUB_SHA ?? null,
-        sarifPath: sarifPath.startsWith(workspace + path12.sep) ? path12.relative(workspace, sarifPath) : sarifPath,
+        sarifPath: sarifPath.startsWith(workspace + path14.sep) ? path14.relative(workspace, sarifPath) : sarifPath,
         playbook: count > 0 ? playbookMarkdown(outcome, plan.args) : "",
-        warnings: trusted?.warnings.map((warning) => warning.message)
+        warnings: [...plan.notes.filter((note) => note.level === "warning").map((note) => note.message), ...trusted?.warnings.map((warning) => warning.message) ?? []]
       })
     );
     setOutput(env2.GITHUB_OUTPUT, "findings", String(count));

@@ -8,7 +8,7 @@ import {
 import {
   VERSION,
   runPipeline
-} from "./chunk-2SYCI7UJ.js";
+} from "./chunk-UFET2CCN.js";
 import "./chunk-K7MDIKIX.js";
 import "./chunk-DOY54P3L.js";
 import "./chunk-5QDHM2YU.js";
@@ -17,7 +17,7 @@ import {
   writeAllowed,
   writeLine,
   writeNotes
-} from "./chunk-EZZ7AKRG.js";
+} from "./chunk-TX4BZ4FO.js";
 import {
   escapeLines,
   escapeText
@@ -130,7 +130,7 @@ async function run(argv, io) {
       case "baseline":
         return await baselineCommand(options, io);
       case "remediate":
-        return await (await import("./command-TDXMGWQ7.js")).runRemediate(options, io);
+        return await (await import("./command-6WEOPHCF.js")).runRemediate(options, io);
       case "init":
         return await (await import("./command-BEKT4CQM.js")).runInit(options, io);
     }
@@ -182,7 +182,7 @@ async function baselineCommand(options, io) {
 }
 async function verifyFound(outcome, options, io) {
   const { leaksFromLocated } = await import("./leaks-KQL37EIW.js");
-  const { verifyKeys } = await import("./verify-keys-MHSTHFM2.js");
+  const { verifyKeys } = await import("./verify-keys-7AYP36HE.js");
   const set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
   if (set.keys.length > 0) await verifyKeys(set, outcome.config.accounts, options, io);
 }

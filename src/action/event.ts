@@ -1,20 +1,24 @@
 // Which commits a workflow run should scan, from the event that started it:
 //   pull_request(_target)  the PR's commits: pull_request.base.sha..pull_request.head.sha
-//   push                   the pushed commits: before..after; a new branch (before = 000…) is scanned from
-//                          where it leaves the default branch (origin/<default_branch>), or whole when it
-//                          has no such base (the default branch's first push, or a checkout without it)
+//   push                   a fast-forward: before..after. Any other push (a force push, whose `before` a full
+//                          checkout usually no longer has; a new branch, before = 000…; a tag) scans what the
+//                          push brought that no other ref holds (pushed.ts). A deleted ref: nothing, with a note.
 //   anything else          the working tree, or every commit with mode: history
-// The action never deepens a shallow clone itself (that needs the network and the checkout's credentials):
-// when a commit it needs is missing it stops with a message that says how to fix the checkout.
+// The action never deepens a shallow clone itself (that needs the network and the checkout's credentials): a
+// pull request whose commits are missing stops with a message that says how to fix the checkout; a push scans
+// what is there and warns.
 import { readFileSync } from 'node:fs';
 import { RuntimeError, UsageError } from '../errors.js';
 import { git } from '../init/git.js';
+import { planPushed, refLabel, short, type PlanNote } from './pushed.js';
 
 export interface ScanPlan {
-  /** keywarden scan arguments that select what is scanned. */
+  /** keywarden scan arguments that select what is scanned; empty when there is nothing to scan. */
   args: string[];
   /** One line for the log and the summary. */
   describe: string;
+  /** Said on the run page (notice or warning annotations) and, for warnings, in the summary. */
+  notes: PlanNote[];
 }
 
 interface Payload {
@@ -23,10 +27,10 @@ interface Payload {
   after?: string;
   ref?: string;
   deleted?: boolean;
-  repository?: { default_branch?: string };
 }
 
 const ZERO = /^0+$/;
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 export function readPayload(path: string | undefined): Payload {
   if (!path) return {};
@@ -37,36 +41,34 @@ export function readPayload(path: string | undefined): Payload {
   }
 }
 
-export function planScan(event: string, payload: Payload, mode: 'auto' | 'files' | 'history', workspace: string): ScanPlan {
-  if (mode === 'history') return { args: ['--history'], describe: 'every commit on every ref (mode: history)' };
-  if (mode === 'files') return { args: ['.'], describe: 'the working tree (mode: files)' };
+export async function planScan(event: string, payload: Payload, mode: 'auto' | 'files' | 'history', workspace: string): Promise<ScanPlan> {
+  if (mode === 'history') return { args: ['--history'], describe: 'every commit on every ref (mode: history)', notes: [] };
+  if (mode === 'files') return { args: ['.'], describe: 'the working tree (mode: files)', notes: [] };
   if (event === 'pull_request' || event === 'pull_request_target') {
     const base = payload.pull_request?.base?.sha;
     const head = payload.pull_request?.head?.sha;
     if (!base || !head) throw new UsageError(`the ${event} event payload has no pull_request.base.sha / head.sha`);
     requireCommits(workspace, [base, head], `pull request #${payload.pull_request?.number ?? '?'}`);
-    return { args: ['--range', `${base}..${head}`], describe: `the commits of pull request #${payload.pull_request?.number ?? '?'} (${short(base)}..${short(head)})` };
+    return { args: ['--range', `${base}..${head}`], describe: `the commits of pull request #${payload.pull_request?.number ?? '?'} (${short(base)}..${short(head)})`, notes: [] };
   }
-  if (event === 'push') {
-    const after = payload.after;
-    if (!after || ZERO.test(after) || payload.deleted) return { args: [], describe: 'nothing: the push deleted a ref' };
-    const before = payload.before;
-    if (before && !ZERO.test(before)) {
-      requireCommits(workspace, [before, after], 'the pushed range');
-      return { args: ['--range', `${before}..${after}`], describe: `the pushed commits (${short(before)}..${short(after)})` };
-    }
-    requireCommits(workspace, [after], 'the pushed branch');
-    const branch = payload.repository?.default_branch;
-    const pushed = payload.ref?.replace(/^refs\/heads\//, '');
-    if (branch && pushed !== branch) {
-      const base = git(workspace, ['merge-base', after, `refs/remotes/origin/${branch}`]);
-      if (base.status === 0 && base.stdout) {
-        return { args: ['--range', `${base.stdout}..${after}`], describe: `the new branch ${pushed}'s commits since it left ${branch} (${short(base.stdout)}..${short(after)})` };
-      }
-    }
-    return { args: ['--history'], describe: `the whole history (new branch ${pushed ?? ''} with no base on ${branch ?? 'the default branch'})` };
+  if (event === 'push') return planPush(payload, workspace);
+  return { args: ['.'], describe: `the working tree (${event || 'no'} event)`, notes: [] };
+}
+
+async function planPush(payload: Payload, workspace: string): Promise<ScanPlan> {
+  const name = refLabel(typeof payload.ref === 'string' ? payload.ref : '');
+  const { after, before } = payload;
+  if (after !== undefined && !SHA.test(after)) throw new UsageError(`the push event payload's "after" is not a commit id: ${JSON.stringify(String(after).slice(0, 80))}`);
+  if (before !== undefined && !SHA.test(before)) throw new UsageError(`the push event payload's "before" is not a commit id: ${JSON.stringify(String(before).slice(0, 80))}`);
+  if (!after || ZERO.test(after) || payload.deleted) {
+    return { args: [], describe: `nothing: the push deleted ${name}`, notes: [{ level: 'notice', message: `the push deleted ${name}: there are no new commits to scan` }] };
   }
-  return { args: ['.'], describe: `the working tree (${event || 'no'} event)` };
+  // A fast-forward: before is in the checkout and an ancestor of after (a force push's is not, or is gone).
+  const old = before && !ZERO.test(before) && git(workspace, ['cat-file', '-e', `${before}^{commit}`]).status === 0 ? before : null;
+  if (old !== null && git(workspace, ['merge-base', '--is-ancestor', old, after]).status === 0) {
+    return { args: ['--range', `${old}..${after}`], describe: `the pushed commits (${short(old)}..${short(after)})`, notes: [] };
+  }
+  return planPushed(workspace, after, typeof payload.ref === 'string' ? payload.ref : '', old);
 }
 
 /** A missing commit is almost always a shallow checkout (actions/checkout fetches one commit by default). */
@@ -78,8 +80,4 @@ function requireCommits(workspace: string, shas: string[], what: string): void {
   throw new RuntimeError(
     `cannot scan ${what}: commit ${missing.map(short).join(', ')} is not in the repository (${why}). Set \`fetch-depth: 0\` on actions/checkout so the whole history is there.`,
   );
-}
-
-function short(sha: string): string {
-  return sha.slice(0, 12);
 }

@@ -40,11 +40,12 @@ export async function runAction(io: ActionIo): Promise<number> {
     const inputs = readInputs(env);
     const event = env.GITHUB_EVENT_NAME ?? '';
     const payload = readPayload(env.GITHUB_EVENT_PATH);
-    const plan = planScan(event, payload, inputs.mode, workspace);
+    const plan = await planScan(event, payload, inputs.mode, workspace);
     // By default outside the workspace: a scan must not leave files in the working tree it scanned.
     const runnerTemp = path.resolve(env.RUNNER_TEMP || os.tmpdir());
     const sarifPath = inputs.sarif ? path.resolve(workspace, inputs.sarif) : path.join(runnerTemp, 'keywarden.sarif');
     io.stdout.write(`keywarden: scanning ${escapeText(plan.describe)}\n`);
+    for (const note of plan.notes) io.stdout.write(`${workflowCommand(note.level === 'warn' ? 'warning' : 'notice', [], `keywarden: ${escapeText(note.message)}`)}\n`);
     if (plan.args.length === 0) {
       setOutput(env.GITHUB_OUTPUT, 'findings', '0');
       setOutput(env.GITHUB_OUTPUT, 'sarif', '');
@@ -77,7 +78,7 @@ export async function runAction(io: ActionIo): Promise<number> {
         sha: env.GITHUB_SHA ?? null,
         sarifPath: sarifPath.startsWith(workspace + path.sep) ? path.relative(workspace, sarifPath) : sarifPath,
         playbook: count > 0 ? playbookMarkdown(outcome, plan.args) : '',
-        warnings: trusted?.warnings.map((warning) => warning.message),
+        warnings: [...plan.notes.filter((note) => note.level === 'warning').map((note) => note.message), ...(trusted?.warnings.map((warning) => warning.message) ?? [])],
       }),
     );
     setOutput(env.GITHUB_OUTPUT, 'findings', String(count));

@@ -1,6 +1,9 @@
 // Files and folders, no git needed. Folders are walked with readdir (skipping .git/ and node_modules/ unless
-// asked), here rather than by a glob library so that every folder that cannot be listed (permissions, a path
-// longer than PATH_MAX, a folder replaced while we walk) is a note, as an unreadable file is; each file is opened once, size-checked on its descriptor before reading, and handed to detect. Reads are
+// asked, each skip a note under --verbose), here rather than by a glob library so that every folder that cannot
+// be listed (permissions, a path longer than PATH_MAX, a folder replaced while we walk) is a note, as an
+// unreadable file is; each file is opened once, size-checked on its descriptor before reading, and handed to
+// detect. Files git ignores or does not track are scanned like any other (the key is on disk all the same);
+// inside a git work tree, the findings in them say so (worktree.ts). Reads are
 // synchronous on purpose: for thousands of small files, fs.promises' four thread-pool round trips per file
 // (open, fstat, read, close) cost several times the detection itself, while a sync loop over open files is
 // bounded by the disk. An unreadable file is a note and the scan goes on, as in ripgrep: one bad file does
@@ -12,13 +15,21 @@ import type { Detect, Located, Note, Source } from '../types.js';
 import type { SourceContext } from './context.js';
 import { locate, oversizeNote, skipNote } from './locate.js';
 
-/** Folders skipped at any depth unless --no-default-ignores (a file named .git, a worktree's link, is scanned). */
-const DEFAULT_IGNORES = new Set(['.git', 'node_modules']);
+/**
+ * Folders skipped at any depth unless --no-default-ignores, and why (a file named .git, a worktree's or
+ * submodule's link, is scanned).
+ */
+const DEFAULT_IGNORES = new Map([
+  ['.git', "git's own data (scan --history reads the commits; --no-default-ignores walks it)"],
+  ['node_modules', 'installed packages (--no-default-ignores walks it)'],
+]);
 
 interface Target {
   absolute: string;
   /** Posix path reported for the file. */
   display: string;
+  /** The folder git is asked about this file from: the deepest one walked that holds a .git, else the scan root's. */
+  repository: string;
 }
 
 export async function createFilesSource(context: SourceContext): Promise<Source> {
@@ -33,10 +44,35 @@ export async function createFilesSource(context: SourceContext): Promise<Source>
     notes,
     async run(detect: Detect): Promise<Located[]> {
       const located: Located[] = [];
-      for (const target of targets) located.push(...(await scanTarget(target, context, detect, notes, stats)));
+      const found: Array<{ target: Target; items: Located[] }> = [];
+      for (const target of targets) {
+        const items = await scanTarget(target, context, detect, notes, stats);
+        if (items.some((item) => !item.allowedBy)) found.push({ target, items });
+        located.push(...items);
+      }
+      await markWorktreeStatus(found);
       return located;
     },
   };
+}
+
+/** Tracked or not, ignored or not, for the files with findings: one question per repository they are in. */
+async function markWorktreeStatus(found: Array<{ target: Target; items: Located[] }>): Promise<void> {
+  if (found.length === 0) return;
+  const { worktreeStatus } = await import('./worktree.js');
+  const byRepository = new Map<string, Array<{ target: Target; items: Located[] }>>();
+  for (const entry of found) {
+    const entries = byRepository.get(entry.target.repository);
+    if (entries) entries.push(entry);
+    else byRepository.set(entry.target.repository, [entry]);
+  }
+  for (const [repository, entries] of byRepository) {
+    const status = await worktreeStatus(repository, entries.map((entry) => entry.target.absolute));
+    for (const { target, items } of entries) {
+      const known = status.get(target.absolute);
+      if (known) for (const item of items) Object.assign(item, known);
+    }
+  }
 }
 
 async function scanTarget(target: Target, context: SourceContext, detect: Detect, notes: Note[], stats: Source['stats']): Promise<Located[]> {
@@ -90,7 +126,7 @@ async function listTargets(roots: string[], context: SourceContext, notes: Note[
       throw new UsageError(`no such file or directory: ${root}`);
     }
     if (stat.isFile()) {
-      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path.dirname(absolute)) });
+      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path.dirname(absolute)), repository: path.dirname(absolute) });
       seen.add(absolute);
       continue;
     }
@@ -98,10 +134,11 @@ async function listTargets(roots: string[], context: SourceContext, notes: Note[
       notes.push({ level: 'warn', message: `skipped ${root}: not a regular file or folder` });
       continue;
     }
-    for (const file of walk(absolute, context.cwd, context.options.defaultIgnores, notes)) {
+    const { files, repositories } = walk(absolute, context.cwd, context.options.defaultIgnores, notes);
+    for (const file of files) {
       if (seen.has(file)) continue;
       seen.add(file);
-      targets.push({ absolute: file, display: displayPath(context.cwd, file, absolute) });
+      targets.push({ absolute: file, display: displayPath(context.cwd, file, absolute), repository: repositoryOf(file, repositories) ?? absolute });
     }
   }
   targets.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
@@ -109,12 +146,14 @@ async function listTargets(roots: string[], context: SourceContext, notes: Note[
 }
 
 /**
- * The regular files below `folder`. A link is scanned where it points, if that is inside the scan; following
- * it could leave the tree or loop, so links are passed over. Anything else that is not a file or folder
- * (a socket, a FIFO, a device) is a verbose note; a folder that cannot be listed is a warning.
+ * The regular files below `folder`, and the folders among them that hold a .git (repositories, submodules,
+ * worktrees). A link is scanned where it points, if that is inside the scan; following it could leave the
+ * tree or loop, so links are passed over. Anything else that is not a file or folder (a socket, a FIFO, a
+ * device) is a verbose note, as is each folder skipped by name; a folder that cannot be listed is a warning.
  */
-function walk(folder: string, cwd: string, defaultIgnores: boolean, notes: Note[]): string[] {
+function walk(folder: string, cwd: string, defaultIgnores: boolean, notes: Note[]): { files: string[]; repositories: Set<string> } {
   const files: string[] = [];
+  const repositories = new Set<string>();
   const pending = [folder];
   while (pending.length > 0) {
     const dir = pending.pop() as string;
@@ -127,8 +166,11 @@ function walk(folder: string, cwd: string, defaultIgnores: boolean, notes: Note[
     }
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
+      if (entry.name === '.git') repositories.add(dir);
       if (entry.isDirectory()) {
-        if (!(defaultIgnores && DEFAULT_IGNORES.has(entry.name))) pending.push(full);
+        const skip = defaultIgnores ? DEFAULT_IGNORES.get(entry.name) : undefined;
+        if (skip === undefined) pending.push(full);
+        else notes.push({ level: 'info', verbose: true, folder: true, message: `skipped ${displayPath(cwd, full, folder)}/: ${skip}` });
       } else if (entry.isFile()) {
         files.push(full);
       } else if (!entry.isSymbolicLink()) {
@@ -136,7 +178,15 @@ function walk(folder: string, cwd: string, defaultIgnores: boolean, notes: Note[
       }
     }
   }
-  return files;
+  return { files, repositories };
+}
+
+/** The deepest of `repositories` that holds `file`, or undefined. */
+function repositoryOf(file: string, repositories: Set<string>): string | undefined {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (repositories.has(dir)) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
 }
 
 /** Relative to the working directory when inside it, else relative to the scan root given; always with '/'. */

@@ -7,12 +7,14 @@ import {
   SYMLINK_MODE,
   hasPromisedObjects,
   readLog
-} from "./chunk-UNISRIKI.js";
+} from "./chunk-W2XGMYZI.js";
+import {
+  readBlobs
+} from "./chunk-GR4YQLG4.js";
 import {
   git,
-  gitRaw,
-  readBlobs
-} from "./chunk-URYOHGCD.js";
+  gitRaw
+} from "./chunk-YZBRCQFJ.js";
 import {
   oversizeNote,
   skipNote

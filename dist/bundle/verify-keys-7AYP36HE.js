@@ -6,7 +6,7 @@ import {
 } from "./chunk-QKHXP752.js";
 import {
   writeLine
-} from "./chunk-EZZ7AKRG.js";
+} from "./chunk-TX4BZ4FO.js";
 import "./chunk-EKZ5G5ES.js";
 import {
   UsageError

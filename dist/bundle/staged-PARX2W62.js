@@ -10,11 +10,13 @@ import {
   SYMLINK_MODE,
   ZERO_SHA,
   repositoryRoot
-} from "./chunk-UNISRIKI.js";
+} from "./chunk-W2XGMYZI.js";
 import {
-  gitStream,
   readBlobs
-} from "./chunk-URYOHGCD.js";
+} from "./chunk-GR4YQLG4.js";
+import {
+  gitStream
+} from "./chunk-YZBRCQFJ.js";
 import {
   locate,
   oversizeNote,

@@ -2,9 +2,11 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  git,
   readBlobs
-} from "./chunk-URYOHGCD.js";
+} from "./chunk-GR4YQLG4.js";
+import {
+  git
+} from "./chunk-YZBRCQFJ.js";
 import "./chunk-3PMGGNOD.js";
 import "./chunk-XGFLKYZS.js";
 

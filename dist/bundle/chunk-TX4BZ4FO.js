@@ -32,8 +32,14 @@ function writeNotes(notes, options, io) {
     if (note.verbose && !options.verbose) continue;
     writeLine(`${note.level === "warn" ? "warning: " : ""}${note.message}`, io);
   }
-  const hidden = notes.filter((note) => note.verbose).length;
-  if (hidden > 0 && !options.verbose) writeLine(`${hidden} file${hidden === 1 ? "" : "s"} skipped (binary, over --max-file-size, or a submodule); --verbose lists them and why`, io);
+  if (options.verbose) return;
+  const folders = notes.filter((note) => note.verbose && note.folder).length;
+  const files = notes.filter((note) => note.verbose && !note.folder).length;
+  const counts = [
+    ...files > 0 ? [`${files} file${files === 1 ? "" : "s"} skipped (binary, over --max-file-size, or a submodule)`] : [],
+    ...folders > 0 ? [`${folders} folder${folders === 1 ? "" : "s"} skipped (.git, node_modules)`] : []
+  ];
+  if (counts.length > 0) writeLine(`${counts.join(", ")}; --verbose lists them and why`, io);
 }
 function writeAllowed(located, redactText, io) {
   for (const item of located) {

@@ -7,7 +7,7 @@ import {
   gitRaw,
   gitStream,
   gitVersion
-} from "./chunk-URYOHGCD.js";
+} from "./chunk-YZBRCQFJ.js";
 import {
   RuntimeError,
   UsageError

@@ -14,7 +14,10 @@ import "./chunk-XGFLKYZS.js";
 // src/sources/files.ts
 import fs from "node:fs";
 import path from "node:path";
-var DEFAULT_IGNORES = /* @__PURE__ */ new Set([".git", "node_modules"]);
+var DEFAULT_IGNORES = /* @__PURE__ */ new Map([
+  [".git", "git's own data (scan --history reads the commits; --no-default-ignores walks it)"],
+  ["node_modules", "installed packages (--no-default-ignores walks it)"]
+]);
 async function createFilesSource(context) {
   const roots = context.options.paths.length > 0 ? context.options.paths : ["."];
   const notes = [];
@@ -27,10 +30,33 @@ async function createFilesSource(context) {
     notes,
     async run(detect) {
       const located = [];
-      for (const target of targets) located.push(...await scanTarget(target, context, detect, notes, stats));
+      const found = [];
+      for (const target of targets) {
+        const items = await scanTarget(target, context, detect, notes, stats);
+        if (items.some((item) => !item.allowedBy)) found.push({ target, items });
+        located.push(...items);
+      }
+      await markWorktreeStatus(found);
       return located;
     }
   };
+}
+async function markWorktreeStatus(found) {
+  if (found.length === 0) return;
+  const { worktreeStatus } = await import("./worktree-CLVUU5UT.js");
+  const byRepository = /* @__PURE__ */ new Map();
+  for (const entry of found) {
+    const entries = byRepository.get(entry.target.repository);
+    if (entries) entries.push(entry);
+    else byRepository.set(entry.target.repository, [entry]);
+  }
+  for (const [repository, entries] of byRepository) {
+    const status = await worktreeStatus(repository, entries.map((entry) => entry.target.absolute));
+    for (const { target, items } of entries) {
+      const known = status.get(target.absolute);
+      if (known) for (const item of items) Object.assign(item, known);
+    }
+  }
 }
 async function scanTarget(target, context, detect, notes, stats) {
   const data = readTarget(target, context.config.maxFileSize, notes);
@@ -80,7 +106,7 @@ async function listTargets(roots, context, notes) {
       throw new UsageError(`no such file or directory: ${root}`);
     }
     if (stat.isFile()) {
-      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path.dirname(absolute)) });
+      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path.dirname(absolute)), repository: path.dirname(absolute) });
       seen.add(absolute);
       continue;
     }
@@ -88,10 +114,11 @@ async function listTargets(roots, context, notes) {
       notes.push({ level: "warn", message: `skipped ${root}: not a regular file or folder` });
       continue;
     }
-    for (const file of walk(absolute, context.cwd, context.options.defaultIgnores, notes)) {
+    const { files, repositories } = walk(absolute, context.cwd, context.options.defaultIgnores, notes);
+    for (const file of files) {
       if (seen.has(file)) continue;
       seen.add(file);
-      targets.push({ absolute: file, display: displayPath(context.cwd, file, absolute) });
+      targets.push({ absolute: file, display: displayPath(context.cwd, file, absolute), repository: repositoryOf(file, repositories) ?? absolute });
     }
   }
   targets.sort((a, b) => a.display < b.display ? -1 : a.display > b.display ? 1 : 0);
@@ -99,6 +126,7 @@ async function listTargets(roots, context, notes) {
 }
 function walk(folder, cwd, defaultIgnores, notes) {
   const files = [];
+  const repositories = /* @__PURE__ */ new Set();
   const pending = [folder];
   while (pending.length > 0) {
     const dir = pending.pop();
@@ -111,8 +139,11 @@ function walk(folder, cwd, defaultIgnores, notes) {
     }
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
+      if (entry.name === ".git") repositories.add(dir);
       if (entry.isDirectory()) {
-        if (!(defaultIgnores && DEFAULT_IGNORES.has(entry.name))) pending.push(full);
+        const skip = defaultIgnores ? DEFAULT_IGNORES.get(entry.name) : void 0;
+        if (skip === void 0) pending.push(full);
+        else notes.push({ level: "info", verbose: true, folder: true, message: `skipped ${displayPath(cwd, full, folder)}/: ${skip}` });
       } else if (entry.isFile()) {
         files.push(full);
       } else if (!entry.isSymbolicLink()) {
@@ -120,7 +151,13 @@ function walk(folder, cwd, defaultIgnores, notes) {
       }
     }
   }
-  return files;
+  return { files, repositories };
+}
+function repositoryOf(file, repositories) {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (repositories.has(dir)) return dir;
+    if (path.dirname(dir) === dir) return void 0;
+  }
 }
 function displayPath(cwd, file, root) {
   let relative = path.relative(cwd, file);

@@ -28,7 +28,7 @@ import "./chunk-5QDHM2YU.js";
 import {
   emit,
   writeNotes
-} from "./chunk-EZZ7AKRG.js";
+} from "./chunk-TX4BZ4FO.js";
 import {
   escapeText,
   markdownCode
@@ -808,7 +808,7 @@ async function runRemediate(options, io) {
   } else if (keyIds.length > 0) {
     set = { keys: [], unpaired: null, mode: null };
   } else {
-    const { runPipeline } = await import("./pipeline-CFW5UHYT.js");
+    const { runPipeline } = await import("./pipeline-2NMTT36M.js");
     const outcome = await runPipeline(options, io);
     writeNotes(outcome.notes, options, io);
     set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
@@ -821,7 +821,7 @@ async function runRemediate(options, io) {
     emit(nothingToRemediate(format), options, io);
     return 0;
   }
-  const verified = options.verify ? await (await import("./verify-keys-MHSTHFM2.js")).verifyKeys(set, config.accounts, options, io) : { results: /* @__PURE__ */ new Map(), skipped: /* @__PURE__ */ new Map() };
+  const verified = options.verify ? await (await import("./verify-keys-7AYP36HE.js")).verifyKeys(set, config.accounts, options, io) : { results: /* @__PURE__ */ new Map(), skipped: /* @__PURE__ */ new Map() };
   const expressions = writeExpressions(set, options, io);
   const playbook = buildPlaybook(set, {
     accounts: config.accounts,

@@ -3,16 +3,17 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommits
-} from "./chunk-2YMTO4O2.js";
+} from "./chunk-BOE3J7AU.js";
 import {
   SHALLOW_NOTE,
   graftsNote,
   inspectRepository,
   stashEntries
-} from "./chunk-UNISRIKI.js";
+} from "./chunk-W2XGMYZI.js";
+import "./chunk-GR4YQLG4.js";
 import {
   gitVersion
-} from "./chunk-URYOHGCD.js";
+} from "./chunk-YZBRCQFJ.js";
 import "./chunk-UNPCDDBL.js";
 import "./chunk-CXSJOLZW.js";
 import "./chunk-3PMGGNOD.js";

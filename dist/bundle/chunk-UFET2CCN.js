@@ -862,6 +862,10 @@ function toFinding(located, options) {
     commit
   };
   if (options.presence) finding.presence = { ...options.presence, refs: options.presence.refs.map(text), presentAt: options.presence.presentAt.map(text) };
+  if (located.tracked !== void 0) {
+    finding.tracked = located.tracked;
+    finding.ignored = located.ignored ?? false;
+  }
   return finding;
 }
 function compareFindings(a, b) {
@@ -1265,7 +1269,7 @@ async function runPipeline(options, io, preloaded = {}) {
   const detect = async (chunk) => detectChunk(chunk, rules);
   const located = applyFilters(await source.run(detect), config, baseline);
   const reported = located.filter((item) => !item.allowedBy);
-  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await import("./presence-WI37RE2O.js")).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
+  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await import("./presence-A2QTDXI3.js")).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
   const allowed = {};
   const findings = [];
   const redactText = options.redact ? secretRedactor(located) : (text) => text;
@@ -1274,7 +1278,8 @@ async function runPipeline(options, io, preloaded = {}) {
     else findings.push(toFinding(item, { redact: options.redact, redactText, presence: presence?.get(item) }));
   }
   context.progress?.done();
-  const notes = source.notes.map((note) => ({ ...note, message: redactText(note.message) }));
+  const withWorktree = reported.some((item) => item.tracked === false) ? [...source.notes, ...(await import("./worktree-CLVUU5UT.js")).worktreeNotes(reported)] : source.notes;
+  const notes = withWorktree.map((note) => ({ ...note, message: redactText(note.message) }));
   findings.sort(compareFindings);
   const report = {
     version: 1,
@@ -1294,10 +1299,10 @@ function defaultBaseline(options, source) {
 async function createSource(context) {
   const { options } = context;
   if (options.stdin) return (await import("./stdin-MCNTBRPI.js")).createStdinSource(context);
-  if (options.staged) return (await import("./staged-AKHF5C4A.js")).createStagedSource(context);
-  if (options.history) return (await import("./history-D56QKOPK.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-HHU4ULSO.js")).createRangeSource(context);
-  return (await import("./files-RJORC6ET.js")).createFilesSource(context);
+  if (options.staged) return (await import("./staged-PARX2W62.js")).createStagedSource(context);
+  if (options.history) return (await import("./history-JYQ7YNAA.js")).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-SBPS2GPC.js")).createRangeSource(context);
+  return (await import("./files-LT3YFIWJ.js")).createFilesSource(context);
 }
 
 export {
