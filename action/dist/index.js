@@ -13687,7 +13687,7 @@ async function runAction(io) {
     const sarifPath = inputs.sarif ? path14.resolve(workspace, inputs.sarif) : path14.join(runnerTemp, "keywarden.sarif");
     io.stdout.write(`keywarden: scanning ${escapeText(plan.describe)}
 `);
-    for (const note of plan.notes) io.stdout.write(`${workflowCommand(note.level === "warn" ? "warning" : "notice", [], `keywarden: ${escapeText(note.message)}`)}
+    for (const note of plan.notes) io.stdout.write(`${workflowCommand(note.level, [], `keywarden: ${escapeText(note.message)}`)}
 `);
     if (plan.args.length === 0) {
       setOutput(env2.GITHUB_OUTPUT, "findings", "0");

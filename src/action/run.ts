@@ -45,7 +45,7 @@ export async function runAction(io: ActionIo): Promise<number> {
     const runnerTemp = path.resolve(env.RUNNER_TEMP || os.tmpdir());
     const sarifPath = inputs.sarif ? path.resolve(workspace, inputs.sarif) : path.join(runnerTemp, 'keywarden.sarif');
     io.stdout.write(`keywarden: scanning ${escapeText(plan.describe)}\n`);
-    for (const note of plan.notes) io.stdout.write(`${workflowCommand(note.level === 'warn' ? 'warning' : 'notice', [], `keywarden: ${escapeText(note.message)}`)}\n`);
+    for (const note of plan.notes) io.stdout.write(`${workflowCommand(note.level, [], `keywarden: ${escapeText(note.message)}`)}\n`);
     if (plan.args.length === 0) {
       setOutput(env.GITHUB_OUTPUT, 'findings', '0');
       setOutput(env.GITHUB_OUTPUT, 'sarif', '');
