@@ -81,15 +81,7 @@ describe('scan --history', () => {
     repo.git('checkout', '-q', 'main');
     repo.commit('right', { 'config.yml': 'region: ap\n' });
     const resolved = leak();
-    try {
-      repo.git('merge', '-q', 'left');
-    } catch {
-      // the conflict is expected
-    }
-    repo.write('config.yml', `region: us\n${resolved.text}`);
-    repo.git('add', 'config.yml');
-    repo.git('commit', '-q', '--no-edit');
-    const merge = repo.git('rev-parse', 'HEAD').trim();
+    const merge = repo.mergeResolvingConflict('left', 'config.yml', `region: us\n${resolved.text}`);
 
     const carried = leak();
     repo.git('checkout', '-q', '-b', 'feature');

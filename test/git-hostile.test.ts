@@ -203,15 +203,7 @@ describe('the user’s and the repository’s git configuration change nothing (
     repo.git('checkout', '-q', 'main');
     repo.commit('right', { 'config.yml': 'region: ap\n' });
     const resolved = fakeLeak();
-    try {
-      repo.git('merge', '-q', 'left');
-    } catch {
-      // the conflict is expected
-    }
-    repo.write('config.yml', `region: us\n${resolved.text}`);
-    repo.git('add', 'config.yml');
-    repo.git('commit', '-q', '--no-edit');
-    const merge = repo.git('rev-parse', 'HEAD').trim();
+    const merge = repo.mergeResolvingConflict('left', 'config.yml', `region: us\n${resolved.text}`);
     // A commit replaced by a clean one, and a blob replaced by a clean one.
     const replacedCommit = fakeLeak();
     const replaced = repo.commit('key in a commit that is replaced', { 'replaced/commit.env': replacedCommit.text });

@@ -54,6 +54,19 @@ export class Repo {
     rmSync(path.join(this.dir, file), { force: true, recursive: true });
   }
 
+  /** Merges `branch` into the current branch, expecting a conflict, and resolves it by writing `file` as `content`; returns the merge's sha. */
+  mergeResolvingConflict(branch: string, file: string, content: string): string {
+    try {
+      this.git('merge', '-q', branch);
+    } catch {
+      // the conflict is expected
+    }
+    this.write(file, content);
+    this.git('add', file);
+    this.git('commit', '-q', '--no-edit');
+    return this.git('rev-parse', 'HEAD').trim();
+  }
+
   /** Writes the files, stages everything and commits; returns the new commit's sha. */
   commit(message: string, files: Record<string, string | Buffer> = {}): string {
     for (const [file, content] of Object.entries(files)) this.write(file, content);
