@@ -7,7 +7,7 @@
 // sequence would otherwise drive the terminal or forge a report line.
 import { keyTypeOf, type KeyType } from '../aws/key-id.js';
 import { escapeText } from '../text/escape.js';
-import { displayWidth } from '../text/width.js';
+import { displayWidth, padToWidth } from '../text/width.js';
 import type { Finding, Presence, Reporter, ReportContext, Verification } from '../types.js';
 
 const KIND_LABELS: Record<string, string> = {
@@ -81,7 +81,7 @@ function tableRow(cells: readonly string[], widths: readonly number[], paints: R
   return cells
     .map((cell, i) => {
       const painted = paints[i] ? paints[i](cell) : cell;
-      return i === cells.length - 1 ? painted : painted + ' '.repeat(Math.max(0, widths[i] - displayWidth(cell)));
+      return i === cells.length - 1 ? painted : painted + padToWidth(cell, widths[i]).slice(cell.length);
     })
     .join(GAP);
 }
