@@ -4,10 +4,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { remediateCommand } from '../src/remediation/hint.js';
+import { remediateCommand, shortPlaybook } from '../src/remediation/hint.js';
 import { runCli } from './support/cli.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 import { Repo, tempDir } from './support/repo.js';
+import { finding as sampleFinding } from './support/sample-report.js';
 
 const HINT = 'Full playbook with ready commands: ';
 
@@ -95,5 +96,31 @@ describe('the hint after a text scan', () => {
     expect(staged.status).toBe(1);
     expect(staged.stdout).toMatch(/keywarden remediate --key AKIA/);
     expect(staged.stdout).not.toContain(HINT);
+  });
+});
+
+describe('the short playbook after --verify', () => {
+  const checkedAt = '2026-01-02T03:04:05.000Z';
+  const live = (arn: string, user: string | null) => ({ status: 'live' as const, account: '111122223333', arn, user, checkedAt });
+  it('says LIVE and names the user STS named (shell-quoted), the role of a session, the root user; OWNER otherwise', () => {
+    const [user, hostile, root, session, dead] = [fakeKeyId(), fakeKeyId(), fakeKeyId(), fakeKeyId('ASIA'), fakeKeyId()];
+    const text = shortPlaybook([
+      sampleFinding({ secret: dead, verification: { status: 'invalid', account: null, arn: null, user: null, checkedAt } }),
+      sampleFinding({ secret: user, verification: live('arn:aws:iam::111122223333:user/ci/deploy-bot', 'deploy-bot') }),
+      sampleFinding({ secret: hostile, verification: live("arn:aws:iam::111122223333:user/a'b$(id)\u202e", "a'b$(id)\u202e") }),
+      sampleFinding({ secret: root, verification: live('arn:aws:iam::111122223333:root', null) }),
+      sampleFinding({ secret: session, verification: live('arn:aws:sts::111122223333:assumed-role/deployer/s1', 'deployer') }),
+    ]);
+    expect(text).not.toMatch(/[\u202e]/);
+    expect(text).toContain(`${user} is LIVE: AWS accepted it as arn:aws:iam::111122223333:user/ci/deploy-bot. Deactivate it first.`);
+    expect(text).toContain(`aws iam update-access-key --user-name deploy-bot --access-key-id ${user} --status Inactive`);
+    expect(text).toContain(`aws iam update-access-key --user-name $'a\\'b$(id)\\u202e' --access-key-id ${hostile} --status Inactive`);
+    expect(text).toContain(`${root} is the ROOT user's key: sign in as root`);
+    expect(text).not.toContain(`--access-key-id ${root}`);
+    expect(text).toContain(`${session}: IAM console → Roles → the role deployer → Revoke sessions`);
+    expect(text).toContain(`aws iam update-access-key --user-name OWNER --access-key-id ${dead} --status Inactive`);
+    expect(text).not.toContain(`${dead} is LIVE`);
+    // Live keys come first: they are usable now.
+    expect(text.indexOf(user)).toBeLessThan(text.indexOf(dead));
   });
 });

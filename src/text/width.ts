@@ -6,7 +6,8 @@
 // characters take 0; everything else 1. ANSI colour sequences are not counted: callers measure before they
 // paint. JavaScript has no East_Asian_Width property escape, hence the table of the Wide/Fullwidth blocks.
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** Made on first use: most reports (and every pre-commit run without findings) are ASCII only. */
+let segmenter: Intl.Segmenter | undefined;
 
 /** Unicode 15 East_Asian_Width W and F ranges, merged into blocks (emoji are handled by property below). */
 const WIDE: ReadonlyArray<readonly [number, number]> = [
@@ -62,6 +63,7 @@ function clusterWidth(cluster: string): number {
 export function displayWidth(text: string): number {
   if (/^[\x20-\x7e]*$/.test(text)) return text.length;
   let width = 0;
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   for (const { segment } of segmenter.segment(text)) width += clusterWidth(segment);
   return width;
 }
