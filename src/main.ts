@@ -5,6 +5,7 @@ import { parseFast } from './cli/fast-argv.js';
 import { checkOutputPaths } from './cli/output-path.js';
 import type { Format, ScanOptions } from './cli/options.js';
 import { isExpected } from './errors.js';
+import { withVerifications } from './findings.js';
 import { wantsColor, type Io } from './io.js';
 import { emit, writeAllowed, writeLine, writeNotes } from './output.js';
 import { escapeLines, escapeText } from './text/escape.js';
@@ -104,7 +105,6 @@ async function baselineCommand(options: ScanOptions, io: Io): Promise<number> {
 async function verifyFound(outcome: ScanOutcome, options: ScanOptions, io: Io): Promise<Finding[]> {
   const { leaksFromLocated } = await import('./remediation/leaks.js');
   const { verificationOf, verifyKeys } = await import('./remediation/verify-keys.js');
-  const { withVerifications } = await import('./findings.js');
   // leaksFromLocated leaves out what inline ignores, allowlists and the baseline accepted.
   const set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
   if (set.keys.length === 0) return outcome.report.findings;

@@ -112,7 +112,7 @@ describe('the short playbook after --verify', () => {
       sampleFinding({ secret: session, verification: live('arn:aws:sts::111122223333:assumed-role/deployer/s1', 'deployer') }),
     ]);
     expect(text).not.toMatch(/[\u202e]/);
-    expect(text).toContain(`${user} is LIVE: AWS accepted it as arn:aws:iam::111122223333:user/ci/deploy-bot. Deactivate it first.`);
+    expect(text).toContain(`${user} is LIVE: AWS accepted it as arn:aws:iam::111122223333:user/ci/deploy-bot: act on it first.`);
     expect(text).toContain(`aws iam update-access-key --user-name deploy-bot --access-key-id ${user} --status Inactive`);
     expect(text).toContain(`aws iam update-access-key --user-name $'a\\'b$(id)\\u202e' --access-key-id ${hostile} --status Inactive`);
     expect(text).toContain(`${root} is the ROOT user's key: sign in as root`);

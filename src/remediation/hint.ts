@@ -48,7 +48,7 @@ export function shortPlaybook(findings: Finding[], remediate = 'keywarden remedi
 function keyLines(keyId: string, verification: Verification | undefined): string[] {
   const lines: string[] = [];
   const live = verification?.status === 'live';
-  if (live) lines.push(`       ${escapeText(keyId)} is LIVE: AWS accepted it${verification.arn ? ` as ${escapeText(verification.arn)}` : ''}. Deactivate it first.`);
+  if (live) lines.push(`       ${escapeText(keyId)} is LIVE: AWS accepted it${verification.arn ? ` as ${escapeText(verification.arn)}` : ''}: act on it first.`);
   if (keyTypeOf(keyId) === 'temporary') {
     const role = live && verification.user && /:assumed-role\//.test(verification.arn ?? '') ? `the role ${escapeText(verification.user)}` : 'the role that issued it';
     lines.push(`       ${escapeText(keyId)}: IAM console → Roles → ${role} → Revoke sessions`);

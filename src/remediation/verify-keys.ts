@@ -1,14 +1,14 @@
 // --verify for a set of leaked keys: which keys can be checked (a secret is known, a temporary key has its
 // session token, the account is not someone else's, where using the key could trip a canary token), STS asked
-// a few keys at a time, one line per key on stderr. Used by `remediate --verify`; `scan --verify` can call
-// verifyKeys with leaksFromLocated(outcome.located, mode) the same way.
+// a few keys at a time, one line per key on stderr. Used by `remediate --verify` and `scan --verify`, which
+// puts each answer on the findings of its key (verificationOf: the report's Finding.verification).
 import type { VerifyResult } from '../aws/verify.js';
 import type { ScanOptions } from '../cli/options.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { writeLine } from '../output.js';
-import type { LeakedKey, LeakSet } from './leaks.js';
 import type { Verification } from '../types.js';
+import type { LeakedKey, LeakSet } from './leaks.js';
 import { ownershipOf, principalOf } from './owner.js';
 
 export interface Verified {
