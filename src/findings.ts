@@ -6,7 +6,7 @@
 // finding's secret), so every secret value the scan found is masked wherever it appears (secretRedactor).
 import { createHash } from 'node:crypto';
 import { accountIdFromKeyId } from './aws/account.js';
-import type { Finding, Located, Presence } from './types.js';
+import type { Finding, Located, Presence, Verification } from './types.js';
 
 export function fingerprintOf(ruleId: string, file: string, secret: string): string {
   return createHash('sha256').update(`keywarden/v1\0${ruleId}\0${file}\0${secret}`).digest('hex').slice(0, 32);
@@ -67,6 +67,20 @@ export function toFinding(located: Located, options: { redact: boolean; redactTe
     finding.ignored = located.ignored ?? false;
   }
   return finding;
+}
+
+/** The access key ID a finding is about: its own value, or the key ID its secret or token is paired with. */
+export function keyIdOfFinding(finding: Finding): string | null {
+  return finding.kind === 'access-key-id' ? finding.secret : finding.keyId;
+}
+
+/** scan --verify: every finding of a checked key (the key ID, its paired secrets and tokens) gets STS's answer. */
+export function withVerifications(findings: readonly Finding[], byKeyId: ReadonlyMap<string, Verification>): Finding[] {
+  return findings.map((finding) => {
+    const keyId = keyIdOfFinding(finding);
+    const verification = keyId === null ? undefined : byKeyId.get(keyId);
+    return verification ? { ...finding, verification } : finding;
+  });
 }
 
 /** Report order: by file, then position, then commit date, so output is stable across runs and machines. */

@@ -5,10 +5,12 @@ import { parseFast } from './cli/fast-argv.js';
 import { checkOutputPaths } from './cli/output-path.js';
 import type { Format, ScanOptions } from './cli/options.js';
 import { isExpected } from './errors.js';
+import { withVerifications } from './findings.js';
 import { wantsColor, type Io } from './io.js';
 import { emit, writeAllowed, writeLine, writeNotes } from './output.js';
 import { escapeLines, escapeText } from './text/escape.js';
 import { runPipeline } from './pipeline.js';
+import type { Finding } from './types.js';
 import { VERSION } from './version.js';
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -20,7 +22,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case 'scan':
-        return await scanCommand(options, io);
+        return await scanCommand(options, argv, io);
       case 'baseline':
         return await baselineCommand(options, io);
       case 'remediate':
@@ -44,30 +46,44 @@ async function parseSlow(argv: readonly string[], io: Io): Promise<ScanOptions |
   return parsed.options;
 }
 
-async function scanCommand(options: ScanOptions, io: Io): Promise<number> {
+async function scanCommand(options: ScanOptions, argv: readonly string[], io: Io): Promise<number> {
   const outcome = await runPipeline(options, io);
+  writeNotes(outcome.notes, options, io);
+  if (options.verbose) writeAllowed(outcome.located, outcome.redactText, io);
   const format = options.format as Format;
+  let report = outcome.report;
+  if (options.verify) report = { ...report, findings: await verifyFound(outcome, options, io) };
+  let leftOut: number | undefined;
+  if (options.onlyVerified) {
+    // A filter for triage, not a gate: what STS could not confirm live (invalid, unknown, not checked) is left out.
+    const live = report.findings.filter((finding) => finding.verification?.status === 'live');
+    leftOut = report.findings.length - live.length;
+    // The text report's summary says it; other formats have no place for it.
+    if (leftOut > 0 && format !== 'text' && !options.quiet) writeLine(`--only-verified: ${leftOut} finding${leftOut === 1 ? '' : 's'} left out (keys STS did not confirm live)`, io);
+    report = { ...report, findings: live };
+  }
   const { loadReporter } = await import('./reporters/index.js');
   const reporter = await loadReporter(format);
   const toFile = options.output !== undefined;
-  let text = reporter(outcome.report, {
+  let text = reporter(report, {
     allowed: outcome.allowed,
     notes: outcome.notes,
     color: !toFile && wantsColor(io.stdout, io.env),
     verbose: options.verbose,
+    leftOut,
   });
-  if (format === 'text' && outcome.report.findings.length > 0) {
+  if (format === 'text' && report.findings.length > 0) {
     // The pre-commit hook's command: say the commit was stopped and how to fix it (src/init/advice.ts).
     // A staged key never reached history, so the advice (which already points at `remediate --key`) replaces the playbook hint.
-    if (options.staged) text += '\n' + (await import('./init/advice.js')).blockedCommitAdvice(outcome.report.findings);
-    else text += '\n' + (await import('./remediation/hint.js')).shortPlaybook(outcome.report.findings);
+    if (options.staged) text += '\n' + (await import('./init/advice.js')).blockedCommitAdvice(report.findings);
+    else {
+      const { remediateCommand, shortPlaybook } = await import('./remediation/hint.js');
+      text += '\n' + shortPlaybook(report.findings, remediateCommand(argv));
+    }
   }
-  writeNotes(outcome.notes, options, io);
-  if (options.verbose) writeAllowed(outcome.located, outcome.redactText, io);
-  if (options.verify) await verifyFound(outcome, options, io);
   emit(text, options, io);
   if (outcome.incomplete) return 2; // never 0 as if clean, nor 1 as if these were all the findings
-  return outcome.report.findings.length > 0 ? 1 : 0;
+  return report.findings.length > 0 ? 1 : 0;
 }
 
 async function baselineCommand(options: ScanOptions, io: Io): Promise<number> {
@@ -82,13 +98,19 @@ async function baselineCommand(options: ScanOptions, io: Io): Promise<number> {
   return outcome.incomplete ? 2 : 0;
 }
 
-/** scan --verify: asks STS about each found key pair (one line per key on stderr); never by default. */
-async function verifyFound(outcome: ScanOutcome, options: ScanOptions, io: Io): Promise<void> {
+/**
+ * scan --verify: asks STS about each found key pair (one line per key on stderr); never by default. Returns
+ * the findings with STS's answer on those of each checked key (Finding.verification), for every format.
+ */
+async function verifyFound(outcome: ScanOutcome, options: ScanOptions, io: Io): Promise<Finding[]> {
   const { leaksFromLocated } = await import('./remediation/leaks.js');
-  const { verifyKeys } = await import('./remediation/verify-keys.js');
+  const { verificationOf, verifyKeys } = await import('./remediation/verify-keys.js');
   // leaksFromLocated leaves out what inline ignores, allowlists and the baseline accepted.
   const set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
-  if (set.keys.length > 0) await verifyKeys(set, outcome.config.accounts, options, io);
+  if (set.keys.length === 0) return outcome.report.findings;
+  const { results } = await verifyKeys(set, outcome.config.accounts, options, io);
+  const byKeyId = new Map([...results].map(([keyId, result]) => [keyId, verificationOf(result, outcome.redactText)]));
+  return withVerifications(outcome.report.findings, byKeyId);
 }
 
 type ScanOutcome = Awaited<ReturnType<typeof runPipeline>>;

@@ -99,6 +99,19 @@ export interface Finding {
   tracked?: boolean;
   /** With tracked false: whether git ignores the file (it will not be committed by `git add -A`). */
   ignored?: boolean;
+  /** scan --verify: what STS said about the key (on the key ID's finding and its paired secret and token); absent when the key was not checked. */
+  verification?: Verification;
+}
+
+/** STS GetCallerIdentity's answer for a found key pair (src/aws/verify.ts says what each status means). */
+export interface Verification {
+  status: 'live' | 'invalid' | 'expired' | 'secret-mismatch' | 'unknown';
+  /** From a live answer (else null): the account, the caller ARN, and the IAM user or role name in it. */
+  account: string | null;
+  arn: string | null;
+  user: string | null;
+  /** ISO 8601: when STS was asked. */
+  checkedAt: string;
 }
 
 /** Where a history finding stands today (src/git/presence.ts). */
@@ -156,6 +169,8 @@ export interface ReportContext {
   notes: Note[];
   color: boolean;
   verbose: boolean;
+  /** scan --only-verified: how many findings were left out because STS did not confirm their key live. */
+  leftOut?: number;
 }
 
 export type Reporter = (report: Report, context: ReportContext) => string;

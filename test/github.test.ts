@@ -59,6 +59,16 @@ describe('github reporter', () => {
     expect(parsed.properties.endColumn).toBeUndefined();
   });
 
+  it('puts --verify results in the annotation, escaped; a live key is an error whatever the confidence', () => {
+    const verification = { status: 'live' as const, account: '111122223333', arn: 'arn:aws:iam::111122223333:user/x\n::error::y\u202e', user: 'x', checkedAt: '2026-01-02T03:04:05.000Z' };
+    const line = annotation(finding({ confidence: 'low', verification }));
+    expect(line.split('\n')).toHaveLength(1);
+    const parsed = parseCommand(line);
+    expect(parsed.name).toBe('error');
+    expect(parsed.data).toContain('\nSTS: LIVE as arn:aws:iam::111122223333:user/x\\n\\x3a:error::y\\u202e, checked 2026-01-02T03:04:05Z.');
+    expect(parseCommand(annotation(finding({ verification: { ...verification, status: 'expired', arn: null } }))).data).toContain('\nSTS: expired (the session token has expired)');
+  });
+
   it('says so when nothing is found', () => {
     expect(githubReporter(report([]), CONTEXT)).toBe('keywarden: no AWS credentials found.\n');
   });

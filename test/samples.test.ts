@@ -1,40 +1,17 @@
 // samples/ shows what keywarden finds (samples/leaky) and what it rightly leaves alone (samples/clean).
-// The real CLI scans the folder; the findings must be exactly these, and every sample file must be listed
-// in samples/README.md, so a new sample cannot be added without saying what it shows.
-import { readdirSync, readFileSync } from 'node:fs';
+// The real CLI scans the folder; the findings must be exactly those samples/expected.json lists (what `npm
+// start` checks too), and every sample file must be listed in samples/README.md, so a new sample cannot be
+// added without saying what it shows. The text report of samples/ is a golden file (test/golden/text/).
+import { spawnSync } from 'node:child_process';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonReport, ROOT, runCli } from './support/cli.js';
+import { expectGolden } from './support/golden.js';
+import { tempDir } from './support/repo.js';
 
-const EXPECTED: Array<[file: string, rule: string, line: number, column: number]> = [
-  ['leaky/.env', 'access-key-id', 4, 19],
-  ['leaky/.env', 'secret-access-key', 5, 23],
-  ['leaky/Uploader.java', 'secret-access-key', 3, 47],
-  ['leaky/Uploader.java', 'secret-access-key', 5, 57],
-  ['leaky/aws-credentials', 'access-key-id', 2, 21],
-  ['leaky/aws-credentials', 'secret-access-key', 3, 25],
-  ['leaky/aws-credentials', 'access-key-id', 6, 19],
-  ['leaky/aws-credentials', 'secret-access-key', 7, 23],
-  ['leaky/aws-credentials', 'access-key-id', 11, 21],
-  ['leaky/aws-credentials', 'secret-access-key', 12, 25],
-  ['leaky/aws-credentials', 'session-token', 13, 21],
-  ['leaky/ci-bot_credentials.csv', 'access-key-id', 2, 9],
-  ['leaky/ci-bot_credentials.csv', 'secret-access-key', 2, 30],
-  ['leaky/config.json', 'secret-access-key', 4, 25],
-  ['leaky/credentials.csv', 'access-key-id', 2, 1],
-  ['leaky/credentials.csv', 'secret-access-key', 2, 22],
-  ['leaky/k8s-secret.yaml', 'access-key-id', 7, 22],
-  ['leaky/k8s-secret.yaml', 'secret-access-key', 8, 26],
-  ['leaky/main.tf', 'access-key-id', 3, 17],
-  ['leaky/main.tf', 'secret-access-key', 4, 17],
-  ['leaky/presigned-url.txt', 'access-key-id', 2, 91],
-  ['leaky/presigned-url.txt', 'session-token', 2, 249],
-  ['leaky/s3-client.ts', 'access-key-id', 6, 19],
-  ['leaky/s3-client.ts', 'secret-access-key', 7, 23],
-  ['leaky/s3-client.ts', 'session-token', 8, 20],
-  ['leaky/upload.py', 'access-key-id', 5, 24],
-  ['leaky/upload.py', 'secret-access-key', 6, 28],
-];
+/** What samples/ holds, kept beside it (samples/expected.json): also what `npm start` checks (build/check-samples.mjs). */
+const EXPECTED: Array<{ file: string; ruleId: string; line: number; column: number }> = JSON.parse(readFileSync(path.join(ROOT, 'samples', 'expected.json'), 'utf8')).findings;
 
 describe('samples/', () => {
   const result = runCli(['scan', 'samples', '--format', 'json']);
@@ -42,8 +19,9 @@ describe('samples/', () => {
 
   it('exits 1 with exactly the expected findings, and none in samples/clean', () => {
     expect(result.status, result.stderr).toBe(1);
-    const found = report.findings.map((f: any) => [f.file.replace(/^samples\//, ''), f.ruleId.replace(/^aws-/, ''), f.line, f.column]);
+    const found = report.findings.map((f: any) => ({ file: f.file.replace(/^samples\//, ''), ruleId: f.ruleId, line: f.line, column: f.column }));
     expect(found).toEqual(EXPECTED);
+    expect(EXPECTED).toHaveLength(27);
     expect(report.findings.filter((f: any) => f.file.startsWith('samples/clean/'))).toEqual([]);
   });
 
@@ -72,6 +50,35 @@ describe('samples/', () => {
       if (f.kind === 'access-key-id') expect(f.secret).toMatch(/^A[KS]IA[A-Z2-7]{16}$/);
       else expect(f.secret).toContain('*');
     }
+  });
+
+  it('the text report is a table with its details, then the short playbook naming `keywarden remediate samples` (golden)', () => {
+    const text = runCli(['scan', 'samples']);
+    expect(text.status, text.stderr).toBe(1);
+    expect(text.stdout).toContain('Full playbook with ready commands: keywarden remediate samples\n');
+    expectGolden('text/samples.txt', text.stdout);
+  });
+
+  it('npm start ends with one line saying every expected key was found (build/check-samples.mjs)', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.scripts.start).toMatch(/&& node build\/check-samples\.mjs$/);
+    const check = spawnSync(process.execPath, [path.join(ROOT, 'build', 'check-samples.mjs')], { encoding: 'utf8' });
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stdout).toBe('npm start: all 27 fake credentials in samples/ were found, and nothing in samples/clean/.\n');
+  });
+
+  it('the check fails with one clear line when a sample key is not found, or something unexpected is', () => {
+    const copy = path.join(tempDir('keywarden-samples-'), 'samples');
+    cpSync(path.join(ROOT, 'samples'), copy, { recursive: true });
+    rmSync(path.join(copy, 'leaky', 'main.tf'));
+    writeFileSync(path.join(copy, 'clean', 'oops.env'), readFileSync(path.join(ROOT, 'samples', 'leaky', '.env')));
+    const check = spawnSync(process.execPath, [path.join(ROOT, 'build', 'check-samples.mjs'), copy], { encoding: 'utf8' });
+    expect(check.status).toBe(1);
+    expect(check.stdout).toBe('');
+    expect(check.stderr).toBe(
+      'npm start: 2 of 27 fake credentials in samples/ NOT found: leaky/main.tf:3:17 aws-access-key-id, leaky/main.tf:4:17 aws-secret-access-key; ' +
+        '2 unexpected findings: clean/oops.env:4:19 aws-access-key-id, clean/oops.env:5:23 aws-secret-access-key\n',
+    );
   });
 
   it('lists every sample file in samples/README.md', () => {

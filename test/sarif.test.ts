@@ -73,6 +73,20 @@ describe('sarif reporter', () => {
     expect(third.locations[0].physicalLocation.artifactLocation.uri).toBe(fileUri('ünïcode/ключ.txt'));
   });
 
+  it('carries --verify results in result properties: a live key is an error ranked first, whatever the confidence', () => {
+    const keyId = fakeKeyId();
+    const live = { status: 'live' as const, account: '111122223333', arn: 'arn:aws:iam::111122223333:user/bot', user: 'bot', checkedAt: '2026-01-02T03:04:05.000Z' };
+    const dead = { status: 'invalid' as const, account: null, arn: null, user: null, checkedAt: '2026-01-02T03:04:05.000Z' };
+    const findings = [finding({ secret: keyId, confidence: 'low', verification: live }), finding({ line: 9, confidence: 'low', verification: dead }), finding({ line: 10 })];
+    const log = JSON.parse(sarifReporter(report(findings), CONTEXT));
+    expectValid(log);
+    const [first, second, third] = log.runs[0].results;
+    expect([first.level, first.rank, first.properties.verification]).toEqual(['error', 100, live]);
+    expect(first.message.text).toContain('STS says LIVE (checked 2026-01-02T03:04:05.000Z)');
+    expect([second.level, second.rank, second.properties.verification]).toEqual(['warning', undefined, dead]);
+    expect('verification' in third.properties).toBe(false);
+  });
+
   it('an empty report is valid and has an empty results array (an actual scan, not a rules export)', () => {
     const log = JSON.parse(sarifReporter(report([]), CONTEXT));
     expectValid(log);

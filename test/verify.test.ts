@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classify, verifyPair } from '../src/aws/verify.js';
-import { signingRegionOf } from '../src/remediation/verify-keys.js';
+import { signingRegionOf, verificationOf } from '../src/remediation/verify-keys.js';
 import { BIN } from './support/cli.js';
 import { tempDir } from './support/repo.js';
 import { COMMIT_A, Fakes, finding, reportOf } from './remediation-fakes.js';
@@ -251,12 +251,159 @@ describe('remediate --verify against a local STS', () => {
     expect(seen.length).toBe(before + 1);
   });
 
+  describe('scan --verify results in every format, and --only-verified', () => {
+    // Keys only these scans use: a live user key, a live role session, a dead key, and a live key whose answer
+    // comes from a hostile endpoint (a user name with a quote, a command substitution and a bidi override).
+    const scanKeys = {
+      live: { id: fakes.keyId('AKIA', OURS), secret: fakes.secret() },
+      session: { id: fakes.keyId('ASIA', OURS), secret: fakes.secret(), token: fakes.sessionToken() },
+      dead: { id: fakes.keyId('AKIA', OURS), secret: fakes.secret() },
+      hostile: { id: fakes.keyId('AKIA', OURS), secret: fakes.secret() },
+    };
+    const HOSTILE_USER = "o'brien$(id)\u202egnp.exe";
+    known.set(scanKeys.live.id, { secret: scanKeys.live.secret, answer: { arn: `arn:aws:iam::${OURS}:user/ci/deploy-bot` } });
+    known.set(scanKeys.session.id, { secret: scanKeys.session.secret, token: scanKeys.session.token, answer: { arn: `arn:aws:sts::${OURS}:assumed-role/deployer/ci-run` } });
+    known.set(scanKeys.dead.id, { secret: scanKeys.dead.secret, answer: 'InvalidClientTokenId' });
+    known.set(scanKeys.hostile.id, { secret: scanKeys.hostile.secret, answer: { arn: `arn:aws:iam::${OURS}:user/${HOSTILE_USER}` } });
+    const pair = (key: { id: string; secret: string; token?: string }) =>
+      `AWS_ACCESS_KEY_ID=${key.id}\nAWS_SECRET_ACCESS_KEY=${key.secret}\n${key.token ? `AWS_SESSION_TOKEN=${key.token}\n` : ''}`;
+    const folder = (files: Record<string, string>) => {
+      const dir = tempDir('keywarden-scan-verify-');
+      writeFileSync(path.join(dir, '.keywarden.json'), JSON.stringify({ accounts: [OURS] }));
+      for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+      return dir;
+    };
+    const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+    const noSecrets = (text: string) => {
+      for (const key of Object.values(scanKeys)) {
+        expect(text).not.toContain(key.secret);
+        if ('token' in key) expect(text).not.toContain(key.token.slice(0, 40));
+      }
+    };
+
+    it('JSON: a verification field on the key ID finding and its paired secret and token; absent without --verify', async () => {
+      const dir = folder({ 'live.env': pair(scanKeys.live), 'session.env': pair(scanKeys.session), 'dead.env': pair(scanKeys.dead) });
+      const result = await runCliAsync(['scan', '.', '--verify', '--sts-endpoint', endpoint, '--verify-timeout', '2', '--format', 'json'], dir);
+      expect(result.status, result.stderr).toBe(1);
+      noSecrets(result.stdout + result.stderr);
+      const findings: any[] = JSON.parse(result.stdout).findings;
+      const of = (file: string) => findings.filter((f) => f.file === file);
+      expect(of('live.env').map((f) => f.kind)).toEqual(['access-key-id', 'secret-access-key']);
+      for (const f of of('live.env')) {
+        expect(Object.keys(f.verification).sort()).toEqual(['account', 'arn', 'checkedAt', 'status', 'user']);
+        expect(f.verification).toMatchObject({ status: 'live', account: OURS, arn: `arn:aws:iam::${OURS}:user/ci/deploy-bot`, user: 'deploy-bot' });
+        expect(f.verification.checkedAt).toMatch(ISO);
+      }
+      expect(of('session.env').map((f) => [f.kind, f.verification.status, f.verification.user])).toEqual([
+        ['access-key-id', 'live', 'deployer'],
+        ['secret-access-key', 'live', 'deployer'],
+        ['session-token', 'live', 'deployer'],
+      ]);
+      for (const f of of('dead.env')) expect(f.verification).toMatchObject({ status: 'invalid', account: null, arn: null, user: null });
+
+      const plain = await runCliAsync(['scan', '.', '--format', 'json'], dir);
+      expect(JSON.parse(plain.stdout).findings.every((f: object) => !('verification' in f))).toBe(true);
+    });
+
+    it('SARIF carries it in result properties, a live key ranked first; github puts it in the annotation', async () => {
+      const dir = folder({ 'live.env': pair(scanKeys.live), 'dead.env': pair(scanKeys.dead) });
+      const sarif = await runCliAsync(['scan', '.', '--verify', '--sts-endpoint', endpoint, '--format', 'sarif'], dir);
+      expect(sarif.status, sarif.stderr).toBe(1);
+      const results: any[] = JSON.parse(sarif.stdout).runs[0].results;
+      const live = results.filter((r) => r.locations[0].physicalLocation.artifactLocation.uri === 'live.env');
+      expect(live).toHaveLength(2);
+      for (const r of live) {
+        expect(r.properties.verification).toMatchObject({ status: 'live', user: 'deploy-bot', account: OURS });
+        expect(r.rank).toBe(100);
+        expect(r.message.text).toContain('STS says LIVE');
+      }
+      const dead = results.filter((r) => r.locations[0].physicalLocation.artifactLocation.uri === 'dead.env');
+      for (const r of dead) expect([r.properties.verification.status, r.rank]).toEqual(['invalid', undefined]);
+
+      const github = await runCliAsync(['scan', '.', '--verify', '--sts-endpoint', endpoint, '--format', 'github'], dir);
+      const annotations = github.stdout.split('\n').filter((line) => line.startsWith('::'));
+      expect(annotations).toHaveLength(4);
+      expect(annotations.filter((line) => line.includes('file=live.env')).every((line) => line.includes(`%0ASTS: LIVE as arn:aws:iam::${OURS}:user/ci/deploy-bot, checked`))).toBe(true);
+      expect(annotations.filter((line) => line.includes('file=dead.env')).every((line) => line.includes('%0ASTS: invalid'))).toBe(true);
+      noSecrets(sarif.stdout + github.stdout + github.stderr);
+    });
+
+    it('text: a line under each finding, and the short playbook names the user STS named and says LIVE', async () => {
+      const dir = folder({ 'live.env': pair(scanKeys.live), 'dead.env': pair(scanKeys.dead), 'session.env': pair(scanKeys.session) });
+      const result = await runCliAsync(['scan', '.', '--verify', '--sts-endpoint', endpoint], dir);
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.stdout).toMatch(new RegExp(`\\n {12}STS: LIVE as arn:aws:iam::${OURS}:user/ci/deploy-bot, checked \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\n`));
+      expect(result.stdout).toContain('STS: invalid (AWS does not accept the key ID now), checked ');
+      expect(result.stdout).toContain(`${scanKeys.live.id} is LIVE: AWS accepted it as arn:aws:iam::${OURS}:user/ci/deploy-bot`);
+      expect(result.stdout).toContain(`aws iam update-access-key --user-name deploy-bot --access-key-id ${scanKeys.live.id} --status Inactive`);
+      // STS did not name the dead key's owner: the placeholder stays.
+      expect(result.stdout).toContain(`aws iam update-access-key --user-name OWNER --access-key-id ${scanKeys.dead.id} --status Inactive`);
+      expect(result.stdout).not.toContain(`${scanKeys.dead.id} is LIVE`);
+      expect(result.stdout).toContain(`${scanKeys.session.id}: IAM console → Roles → the role deployer → Revoke sessions`);
+      noSecrets(result.stdout + result.stderr);
+    });
+
+    it('a hostile answer is escaped in the text report, the annotation and the advice, and shell-quoted in the command', async () => {
+      const dir = folder({ 'h.env': pair(scanKeys.hostile) });
+      const text = await runCliAsync(['scan', '.', '--verify', '--sts-endpoint', endpoint], dir);
+      expect(text.status, text.stderr).toBe(1);
+      expect(text.stdout + text.stderr).not.toContain('\u202e');
+      expect(text.stdout).toContain("STS: LIVE as arn:aws:iam::111122223333:user/o'brien$(id)\\u202egnp.exe, checked");
+      expect(text.stdout).toContain(`--user-name $'o\\'brien$(id)\\u202egnp.exe' --access-key-id ${scanKeys.hostile.id}`);
+      const github = await runCliAsync(['scan', '.', '--verify', '--sts-endpoint', endpoint, '--format', 'github'], dir);
+      expect(github.stdout).not.toContain('\u202e');
+      expect(github.stdout).toContain("o'brien$(id)\\u202egnp.exe");
+      // JSON is its own escape: the value as STS gave it.
+      const json = await runCliAsync(['scan', '.', '--verify', '--sts-endpoint', endpoint, '--format', 'json'], dir);
+      expect(JSON.parse(json.stdout).findings[0].verification.user).toBe(HOSTILE_USER);
+    });
+
+    it('--only-verified implies --verify and reports only live keys: exit 1 when one is live, 0 when none is', async () => {
+      const mixed = folder({ 'live.env': pair(scanKeys.live), 'dead.env': pair(scanKeys.dead) });
+      const json = await runCliAsync(['scan', '.', '--only-verified', '--sts-endpoint', endpoint, '--format', 'json'], mixed);
+      expect(json.status, json.stderr).toBe(1);
+      expect(JSON.parse(json.stdout).findings.map((f: any) => [f.file, f.kind, f.verification.status])).toEqual([
+        ['live.env', 'access-key-id', 'live'],
+        ['live.env', 'secret-access-key', 'live'],
+      ]);
+      expect(json.stderr).toContain('--only-verified: 2 findings left out (keys STS did not confirm live)');
+
+      const dead = folder({ 'dead.env': pair(scanKeys.dead), 'lone.txt': `secret = "${fakes.secret()}"\n` });
+      const none = await runCliAsync(['scan', '.', '--only-verified', '--sts-endpoint', endpoint], dead);
+      expect(none.status, none.stderr).toBe(0);
+      expect(none.stdout).toContain('No live AWS credentials found.');
+      expect(none.stdout).toMatch(/\d+ findings left out by --only-verified: STS did not confirm their keys live\./);
+      expect(none.stdout).not.toContain('What to do now');
+
+      const help = await runCliAsync(['scan', '--help'], mixed);
+      expect(help.stdout.replace(/\s+/g, ' ')).toMatch(/--only-verified .*implies --verify.*a filter for triage, not a gate/);
+    });
+  });
+
   it('rejects a bad --sts-endpoint or --verify-timeout in one line', async () => {
     for (const args of [['--sts-endpoint', 'not a url'], ['--sts-endpoint', 'ftp://127.0.0.1/'], ['--verify-timeout', '0'], ['--verify-timeout', 'soon']]) {
       const result = await runCliAsync(['remediate', '--report', 'report.json', '--verify', ...args], dir);
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
     }
+  });
+});
+
+describe('verificationOf', () => {
+  const checkedAt = '2026-01-02T03:04:05.000Z';
+  it('keeps account, ARN and user (the IAM user or role name) from a live answer only, through the redactor', () => {
+    const arn = `arn:aws:iam::${OURS}:user/path/SECRETLIKE`;
+    const mask = (text: string) => text.replaceAll('SECRETLIKE', 'SECR****');
+    expect(verificationOf({ status: 'live', detail: '', arn, account: OURS, checkedAt }, mask)).toEqual({
+      status: 'live',
+      account: OURS,
+      arn: `arn:aws:iam::${OURS}:user/path/SECR****`,
+      user: 'SECR****',
+      checkedAt,
+    });
+    expect(verificationOf({ status: 'live', detail: '', arn: `arn:aws:sts::${OURS}:assumed-role/deployer/s1`, account: OURS, checkedAt }).user).toBe('deployer');
+    expect(verificationOf({ status: 'live', detail: '', arn: `arn:aws:iam::${OURS}:root`, account: OURS, checkedAt }).user).toBeNull();
+    expect(verificationOf({ status: 'secret-mismatch', detail: '', arn, account: OURS, checkedAt })).toEqual({ status: 'secret-mismatch', account: null, arn: null, user: null, checkedAt });
   });
 });
 

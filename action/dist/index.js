@@ -86,6 +86,7 @@ function defaultOptions(command3) {
     debug: false,
     keys: [],
     verify: false,
+    onlyVerified: false,
     force: false
   };
 }
@@ -118,6 +119,11 @@ var init_options = __esm({
       key: { type: "array", describe: "An access key ID to build the playbook for (repeatable)", commands: ["remediate"] },
       replacements: { type: "string", describe: "Write the git filter-repo / BFG --replace-text expressions file (holds the secrets) to FILE", commands: ["remediate"] },
       verify: { type: "boolean", describe: "Ask AWS STS whether each found key pair is live (network; never by default)", commands: ["remediate", "scan"] },
+      "only-verified": {
+        type: "boolean",
+        describe: "Report only findings whose key STS confirmed live (implies --verify; exit 1 if any, else 0). Keys STS could not confirm (invalid, expired, no answer, not checked) are left out: a filter for triage, not a gate",
+        commands: ["scan"]
+      },
       "sts-endpoint": { type: "string", describe: "STS endpoint for --verify", commands: ["remediate", "scan"] },
       "verify-timeout": { type: "string", describe: "Seconds to wait for STS in --verify", commands: ["remediate", "scan"] },
       force: { type: "boolean", describe: "Overwrite or chain an existing hook", commands: ["init"] }
@@ -149,7 +155,8 @@ function toScanOptions(command3, positional, raw) {
   options.verbose = raw.verbose === true;
   options.quiet = raw.quiet === true;
   options.debug = raw.debug === true;
-  options.verify = raw.verify === true;
+  options.onlyVerified = raw["only-verified"] === true;
+  options.verify = raw.verify === true || options.onlyVerified;
   options.force = raw.force === true;
   options.keys = [].concat(raw.key ?? []).filter((key) => key !== void 0 && key !== null).map(String);
   const format3 = str(raw.format) ?? "text";
@@ -12230,6 +12237,10 @@ var KEY_TYPE_LABELS = {
   unknown: "access key"
 };
 
+// src/text/width.ts
+var EMOJI = new RegExp("\\p{Emoji_Presentation}", "u");
+var PICTOGRAPH = new RegExp("\\p{Extended_Pictographic}", "u");
+
 // src/reporters/text.ts
 var KIND_LABELS = {
   "access-key-id": "access key ID",
@@ -12238,6 +12249,17 @@ var KIND_LABELS = {
 };
 function kindLabel(kind) {
   return KIND_LABELS[kind] ?? kind;
+}
+var VERIFICATION_TEXT = {
+  invalid: "AWS does not accept the key ID now",
+  expired: "the session token has expired",
+  "secret-mismatch": "the key ID exists but this is not its secret: treat the key as live",
+  unknown: "no clear answer; the --verify line on stderr says why"
+};
+function describeVerification(verification) {
+  const { status } = verification;
+  const what = status === "live" ? `LIVE${verification.arn ? ` as ${escapeText(verification.arn)}` : ""}` : `${escapeText(status)} (${VERIFICATION_TEXT[status] ?? "unknown answer"})`;
+  return `STS: ${what}, checked ${escapeText(verification.checkedAt.replace(/\.\d+Z$/, "Z"))}`;
 }
 
 // src/reporters/github.ts
@@ -12260,13 +12282,16 @@ function annotation(finding) {
   if (finding.endLine === finding.line) properties.push(["endColumn", finding.endColumn]);
   else properties.push(["endLine", finding.endLine]);
   properties.push(["title", `AWS ${kindLabel(finding.kind)} (${finding.ruleId})`]);
-  return workflowCommand(finding.confidence === "low" ? "warning" : "error", properties, message(finding));
+  const level = finding.confidence === "low" && finding.verification?.status !== "live" ? "warning" : "error";
+  return workflowCommand(level, properties, message(finding));
 }
 function message(finding) {
   let text = `AWS ${kindLabel(finding.kind)} ${escapeText(finding.secret)}`;
   if (finding.kind !== "access-key-id" && finding.keyId) text += ` for ${escapeText(finding.keyId)}`;
   if (finding.accountId) text += ` (account ${finding.accountId})`;
   text += ".";
+  if (finding.verification) text += `
+${describeVerification(finding.verification)}.`;
   const c = finding.commit;
   if (c) text += `
 Introduced in ${escapeText(c.sha.slice(0, 12))} by ${escapeText(c.author)} on ${escapeText(c.date.slice(0, 10))}: ${escapeText(c.message)}`;
@@ -12356,10 +12381,13 @@ function toResult(finding, ruleIndex) {
     accountId: finding.accountId
   };
   if (finding.commit) properties.commit = finding.commit;
+  const live = finding.verification?.status === "live";
+  if (finding.verification) properties.verification = finding.verification;
   return {
     ruleId: finding.ruleId,
     ruleIndex,
-    level: finding.confidence === "low" ? "warning" : "error",
+    level: finding.confidence === "low" && !live ? "warning" : "error",
+    ...live ? { rank: 100 } : {},
     message: { text: resultMessage(finding) },
     locations: [
       {
@@ -12378,6 +12406,7 @@ function resultMessage(finding) {
   if (finding.kind !== "access-key-id" && finding.keyId) text += ` (for ${finding.keyId})`;
   if (finding.accountId) text += `, account ${finding.accountId}`;
   if (finding.commit) text += `, introduced in ${finding.commit.sha.slice(0, 12)} by ${finding.commit.author} on ${finding.commit.date.slice(0, 10)}`;
+  if (finding.verification) text += `; STS says ${finding.verification.status === "live" ? "LIVE" : finding.verification.status} (checked ${finding.verification.checkedAt})`;
   return `${text}.`;
 }
 function fileUri(file) {

@@ -2,15 +2,20 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  OPTIONS,
   toScanOptions
-} from "./chunk-65TFTEOU.js";
+} from "./chunk-22QZJRSC.js";
+import {
+  OPTIONS
+} from "./chunk-6HWOVMQA.js";
 import {
   VERSION,
   runPipeline
-} from "./chunk-UFET2CCN.js";
+} from "./chunk-CRATQKP3.js";
 import "./chunk-K7MDIKIX.js";
 import "./chunk-DOY54P3L.js";
+import {
+  withVerifications
+} from "./chunk-M6HLJFRZ.js";
 import "./chunk-5QDHM2YU.js";
 import {
   emit,
@@ -126,11 +131,11 @@ async function run(argv, io) {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        return await scanCommand(options, io);
+        return await scanCommand(options, argv, io);
       case "baseline":
         return await baselineCommand(options, io);
       case "remediate":
-        return await (await import("./command-6WEOPHCF.js")).runRemediate(options, io);
+        return await (await import("./command-SHQ6MIRU.js")).runRemediate(options, io);
       case "init":
         return await (await import("./command-BEKT4CQM.js")).runInit(options, io);
     }
@@ -141,35 +146,47 @@ async function run(argv, io) {
   }
 }
 async function parseSlow(argv, io) {
-  const parsed = await (await import("./parse-3RQMYGNW.js")).parseArgs(argv, VERSION);
+  const parsed = await (await import("./parse-BQTNBSSH.js")).parseArgs(argv, VERSION);
   if (parsed.kind === "print") {
     io.stdout.write(parsed.text.endsWith("\n") ? parsed.text : parsed.text + "\n");
     return null;
   }
   return parsed.options;
 }
-async function scanCommand(options, io) {
+async function scanCommand(options, argv, io) {
   const outcome = await runPipeline(options, io);
+  writeNotes(outcome.notes, options, io);
+  if (options.verbose) writeAllowed(outcome.located, outcome.redactText, io);
   const format = options.format;
-  const { loadReporter } = await import("./reporters-YB24OUHE.js");
+  let report = outcome.report;
+  if (options.verify) report = { ...report, findings: await verifyFound(outcome, options, io) };
+  let leftOut;
+  if (options.onlyVerified) {
+    const live = report.findings.filter((finding) => finding.verification?.status === "live");
+    leftOut = report.findings.length - live.length;
+    if (leftOut > 0 && format !== "text" && !options.quiet) writeLine(`--only-verified: ${leftOut} finding${leftOut === 1 ? "" : "s"} left out (keys STS did not confirm live)`, io);
+    report = { ...report, findings: live };
+  }
+  const { loadReporter } = await import("./reporters-MKWSYGUT.js");
   const reporter = await loadReporter(format);
   const toFile = options.output !== void 0;
-  let text = reporter(outcome.report, {
+  let text = reporter(report, {
     allowed: outcome.allowed,
     notes: outcome.notes,
     color: !toFile && wantsColor(io.stdout, io.env),
-    verbose: options.verbose
+    verbose: options.verbose,
+    leftOut
   });
-  if (format === "text" && outcome.report.findings.length > 0) {
-    if (options.staged) text += "\n" + (await import("./advice-KCQOOHJ4.js")).blockedCommitAdvice(outcome.report.findings);
-    else text += "\n" + (await import("./hint-X7GQ4CX6.js")).shortPlaybook(outcome.report.findings);
+  if (format === "text" && report.findings.length > 0) {
+    if (options.staged) text += "\n" + (await import("./advice-KCQOOHJ4.js")).blockedCommitAdvice(report.findings);
+    else {
+      const { remediateCommand, shortPlaybook } = await import("./hint-GRMMYZCT.js");
+      text += "\n" + shortPlaybook(report.findings, remediateCommand(argv));
+    }
   }
-  writeNotes(outcome.notes, options, io);
-  if (options.verbose) writeAllowed(outcome.located, outcome.redactText, io);
-  if (options.verify) await verifyFound(outcome, options, io);
   emit(text, options, io);
   if (outcome.incomplete) return 2;
-  return outcome.report.findings.length > 0 ? 1 : 0;
+  return report.findings.length > 0 ? 1 : 0;
 }
 async function baselineCommand(options, io) {
   const outcome = await runPipeline({ ...options, baseline: void 0 }, io);
@@ -182,9 +199,12 @@ async function baselineCommand(options, io) {
 }
 async function verifyFound(outcome, options, io) {
   const { leaksFromLocated } = await import("./leaks-KQL37EIW.js");
-  const { verifyKeys } = await import("./verify-keys-7AYP36HE.js");
+  const { verificationOf, verifyKeys } = await import("./verify-keys-VZ7KKJJY.js");
   const set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
-  if (set.keys.length > 0) await verifyKeys(set, outcome.config.accounts, options, io);
+  if (set.keys.length === 0) return outcome.report.findings;
+  const { results } = await verifyKeys(set, outcome.config.accounts, options, io);
+  const byKeyId = new Map([...results].map(([keyId, result]) => [keyId, verificationOf(result, outcome.redactText)]));
+  return withVerifications(outcome.report.findings, byKeyId);
 }
 function describeError(error, debug) {
   if (isExpected(error)) return debug && error.stack ? escapeLines(error.stack) : escapeText(error.message);

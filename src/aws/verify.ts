@@ -5,6 +5,7 @@
 // code is "unknown", never "not live". The SDK (the official AWS SDK for JavaScript) is imported only here,
 // lazily, and given explicit credentials, region and endpoint so it reads no profile, no ~/.aws file and no
 // AWS_* variable for them; one attempt, no retries, bounded by the timeout.
+import type { Verification } from '../types.js';
 
 export interface CredentialPair {
   accessKeyId: string;
@@ -12,7 +13,7 @@ export interface CredentialPair {
   sessionToken?: string;
 }
 
-export type Liveness = 'live' | 'invalid' | 'expired' | 'secret-mismatch' | 'unknown';
+export type Liveness = Verification['status'];
 
 export interface VerifyResult {
   status: Liveness;
@@ -24,6 +25,8 @@ export interface VerifyResult {
   userId?: string;
   /** The STS error code, when there was one. */
   code?: string;
+  /** ISO 8601: when STS was asked (set by verifyPair). */
+  checkedAt?: string;
 }
 
 export interface VerifyOptions {
@@ -36,6 +39,11 @@ export interface VerifyOptions {
 export const DEFAULT_VERIFY_TIMEOUT_SECONDS = 10;
 
 export async function verifyPair(pair: CredentialPair, options: VerifyOptions): Promise<VerifyResult> {
+  const checkedAt = new Date().toISOString();
+  return { ...(await ask(pair, options)), checkedAt };
+}
+
+async function ask(pair: CredentialPair, options: VerifyOptions): Promise<VerifyResult> {
   const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
   const client = new STSClient({
     region: options.region ?? 'us-east-1',

@@ -27,7 +27,8 @@ export function toScanOptions(command: Command, positional: string[], raw: RawAr
   options.verbose = raw.verbose === true;
   options.quiet = raw.quiet === true;
   options.debug = raw.debug === true;
-  options.verify = raw.verify === true;
+  options.onlyVerified = raw['only-verified'] === true;
+  options.verify = raw.verify === true || options.onlyVerified;
   options.force = raw.force === true;
   // yargs hands an array option without a default as [undefined].
   options.keys = ([] as unknown[]).concat(raw.key ?? []).filter((key) => key !== undefined && key !== null).map(String);

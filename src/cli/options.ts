@@ -45,6 +45,12 @@ export const OPTIONS: Record<string, OptionSpec> = {
   key: { type: 'array', describe: 'An access key ID to build the playbook for (repeatable)', commands: ['remediate'] },
   replacements: { type: 'string', describe: 'Write the git filter-repo / BFG --replace-text expressions file (holds the secrets) to FILE', commands: ['remediate'] },
   verify: { type: 'boolean', describe: 'Ask AWS STS whether each found key pair is live (network; never by default)', commands: ['remediate', 'scan'] },
+  'only-verified': {
+    type: 'boolean',
+    describe:
+      'Report only findings whose key STS confirmed live (implies --verify; exit 1 if any, else 0). Keys STS could not confirm (invalid, expired, no answer, not checked) are left out: a filter for triage, not a gate',
+    commands: ['scan'],
+  },
   'sts-endpoint': { type: 'string', describe: 'STS endpoint for --verify', commands: ['remediate', 'scan'] },
   'verify-timeout': { type: 'string', describe: 'Seconds to wait for STS in --verify', commands: ['remediate', 'scan'] },
   force: { type: 'boolean', describe: 'Overwrite or chain an existing hook', commands: ['init'] },
@@ -76,6 +82,8 @@ export interface ScanOptions {
   keys: string[];
   replacements?: string;
   verify: boolean;
+  /** scan --only-verified: report only findings whose key STS confirmed live (sets verify). */
+  onlyVerified: boolean;
   stsEndpoint?: string;
   verifyTimeout?: number;
   force: boolean;
@@ -97,6 +105,7 @@ export function defaultOptions(command: Command): ScanOptions {
     debug: false,
     keys: [],
     verify: false,
+    onlyVerified: false,
     force: false,
   };
 }

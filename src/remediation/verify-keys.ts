@@ -1,14 +1,15 @@
 // --verify for a set of leaked keys: which keys can be checked (a secret is known, a temporary key has its
 // session token, the account is not someone else's, where using the key could trip a canary token), STS asked
-// a few keys at a time, one line per key on stderr. Used by `remediate --verify`; `scan --verify` can call
-// verifyKeys with leaksFromLocated(outcome.located, mode) the same way.
+// a few keys at a time, one line per key on stderr. Used by `remediate --verify` and `scan --verify`, which
+// puts each answer on the findings of its key (verificationOf: the report's Finding.verification).
 import type { VerifyResult } from '../aws/verify.js';
 import type { ScanOptions } from '../cli/options.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { writeLine } from '../output.js';
+import type { Verification } from '../types.js';
 import type { LeakedKey, LeakSet } from './leaks.js';
-import { ownershipOf } from './owner.js';
+import { ownershipOf, principalOf } from './owner.js';
 
 export interface Verified {
   results: Map<string, VerifyResult>;
@@ -53,6 +54,24 @@ export async function verifyKeys(set: LeakSet, accounts: readonly string[], opti
     }
   }
   return { results, skipped };
+}
+
+/**
+ * STS's answer as the report carries it (Finding.verification): the account, the ARN and the user or role
+ * name it names (principalOf), only from a live answer. Data from STS: every value goes through `redactText`
+ * (a secret of the scan may be anywhere) and is escaped by whoever prints it.
+ */
+export function verificationOf(result: VerifyResult, redactText: (text: string) => string = (text) => text): Verification {
+  const principal = principalOf(result);
+  const user = principal && 'name' in principal ? principal.name : null;
+  const live = result.status === 'live';
+  return {
+    status: result.status,
+    account: live && result.account ? redactText(result.account) : null,
+    arn: live && result.arn ? redactText(result.arn) : null,
+    user: user ? redactText(user) : null,
+    checkedAt: result.checkedAt ?? new Date().toISOString(),
+  };
 }
 
 function skipReason(key: LeakedKey, accounts: readonly string[]): string | null {

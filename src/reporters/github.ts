@@ -6,7 +6,7 @@
 // inside a message is escaped for the log first (escapeText). Secrets arrive redacted.
 import { escapeCommandData, escapeCommandProperty, escapeText } from '../text/escape.js';
 import type { Finding, Reporter } from '../types.js';
-import { kindLabel } from './text.js';
+import { describeVerification, kindLabel } from './text.js';
 
 export const githubReporter: Reporter = (report) => {
   const lines = report.findings.map(annotation);
@@ -37,7 +37,9 @@ export function annotation(finding: Finding): string {
   if (finding.endLine === finding.line) properties.push(['endColumn', finding.endColumn]);
   else properties.push(['endLine', finding.endLine]);
   properties.push(['title', `AWS ${kindLabel(finding.kind)} (${finding.ruleId})`]);
-  return workflowCommand(finding.confidence === 'low' ? 'warning' : 'error', properties, message(finding));
+  // A key STS confirmed live is an error whatever the rule's confidence.
+  const level = finding.confidence === 'low' && finding.verification?.status !== 'live' ? 'warning' : 'error';
+  return workflowCommand(level, properties, message(finding));
 }
 
 function message(finding: Finding): string {
@@ -45,6 +47,7 @@ function message(finding: Finding): string {
   if (finding.kind !== 'access-key-id' && finding.keyId) text += ` for ${escapeText(finding.keyId)}`;
   if (finding.accountId) text += ` (account ${finding.accountId})`;
   text += '.';
+  if (finding.verification) text += `\n${describeVerification(finding.verification)}.`;
   const c = finding.commit;
   if (c) text += `\nIntroduced in ${escapeText(c.sha.slice(0, 12))} by ${escapeText(c.author)} on ${escapeText(c.date.slice(0, 10))}: ${escapeText(c.message)}`;
   text += '\nDeactivate the key in IAM first (rewriting history does not un-leak it), then remove it from the file; `keywarden remediate` prints the commands.';

@@ -102,10 +102,15 @@ function toResult(finding: Finding, ruleIndex: number): object {
     accountId: finding.accountId,
   };
   if (finding.commit) properties.commit = finding.commit;
+  // scan --verify: STS's answer as the JSON report has it; a key confirmed live is an error whatever the rule's
+  // confidence, and ranks first (SARIF `rank`, 0–100, the result's priority within the run).
+  const live = finding.verification?.status === 'live';
+  if (finding.verification) properties.verification = finding.verification;
   return {
     ruleId: finding.ruleId,
     ruleIndex,
-    level: finding.confidence === 'low' ? 'warning' : 'error',
+    level: finding.confidence === 'low' && !live ? 'warning' : 'error',
+    ...(live ? { rank: 100 } : {}),
     message: { text: resultMessage(finding) },
     locations: [
       {
@@ -125,6 +130,7 @@ function resultMessage(finding: Finding): string {
   if (finding.kind !== 'access-key-id' && finding.keyId) text += ` (for ${finding.keyId})`;
   if (finding.accountId) text += `, account ${finding.accountId}`;
   if (finding.commit) text += `, introduced in ${finding.commit.sha.slice(0, 12)} by ${finding.commit.author} on ${finding.commit.date.slice(0, 10)}`;
+  if (finding.verification) text += `; STS says ${finding.verification.status === 'live' ? 'LIVE' : finding.verification.status} (checked ${finding.verification.checkedAt})`;
   return `${text}.`;
 }
 

@@ -1,10 +1,14 @@
-// The human report: findings grouped by file, one line each, the commit that introduced it under it for git
-// scans. Colour only when the entry says so (a TTY without NO_COLOR). Secrets arrive already redacted. Every
-// value that came from the scan is escaped (escapeText) before it is painted: a file name or commit subject
-// holding an escape sequence would otherwise drive the terminal or forge a report line.
+// The human report: a table with one header row (LINE:COL SECRET KIND RULE CONFIDENCE) whose columns line up
+// across every finding (widths measured in terminal columns by src/text/width.ts), findings grouped under
+// their file, and under each row its details: the key's type and account or the key ID it pairs with, STS's
+// answer after --verify, and for git scans the commit that introduced it and where it stands today. Colour only when the
+// entry says so (a TTY without NO_COLOR). Secrets arrive already redacted. Every value that came from the scan
+// is escaped (escapeText) before it is measured and painted: a file name or commit subject holding an escape
+// sequence would otherwise drive the terminal or forge a report line.
 import { keyTypeOf, type KeyType } from '../aws/key-id.js';
 import { escapeText } from '../text/escape.js';
-import type { Finding, Presence, Reporter, ReportContext } from '../types.js';
+import { displayWidth, padToWidth } from '../text/width.js';
+import type { Finding, Presence, Reporter, ReportContext, Verification } from '../types.js';
 
 const KIND_LABELS: Record<string, string> = {
   'access-key-id': 'access key ID',
@@ -32,6 +36,17 @@ export function kindLabel(kind: string): string {
 
 export type Paint = (code: string, text: string) => string;
 
+/** The table's columns; every finding is one row under them, its details on lines indented to SECRET. */
+const HEADER = ['LINE:COL', 'SECRET', 'KIND', 'RULE', 'CONFIDENCE'] as const;
+/**
+ * Widest a column grows (in terminal columns) so that the table stays within 100 columns for the AWS rules:
+ * a longer value (an unredacted session token, a long rule ID from a config) is printed whole and pushes the
+ * rest of its own row right, rather than widening every row or being cut.
+ */
+const MAX_WIDTH = [11, 40, 17, 24, 10];
+const GAP = '  ';
+const INDENT = '  ';
+
 export const textReporter: Reporter = (report, context) => {
   const paint: Paint = context.color ? (code, text) => `\x1b[${code}m${text}\x1b[0m` : (_code, text) => text;
   const lines: string[] = [];
@@ -41,32 +56,74 @@ export const textReporter: Reporter = (report, context) => {
     list.push(finding);
     byFile.set(finding.file, list);
   }
-  for (const [file, findings] of byFile) {
-    lines.push(paint('1;4', escapeText(file)));
-    for (const finding of findings) lines.push(...describeFinding(finding, paint));
-    lines.push('');
+  if (report.findings.length > 0) {
+    // Widths over every row of every file, so the columns line up across the whole report.
+    const rows = new Map(report.findings.map((finding) => [finding, cellsOf(finding)]));
+    const widths = HEADER.map((title, i) => Math.min(MAX_WIDTH[i], Math.max(displayWidth(title), ...[...rows.values()].map((cells) => displayWidth(cells[i])))));
+    const detailIndent = INDENT + ' '.repeat(widths[0]) + GAP;
+    lines.push(paint('2', INDENT + tableRow([...HEADER], widths)));
+    for (const [file, findings] of byFile) {
+      lines.push(paint('1;4', escapeText(file)));
+      for (const finding of findings) {
+        const cells = rows.get(finding)!;
+        lines.push(INDENT + tableRow(cells, widths, [(text) => paint('2', text), (text) => paint('31;1', text), (text) => text, (text) => paint('2', text), (text) => paint('2', text)]));
+        for (const detail of detailsOf(finding, paint)) lines.push(detailIndent + detail);
+      }
+      lines.push('');
+    }
   }
   lines.push(summaryLine(report.findings.length, byFile.size, context, paint));
   return lines.join('\n') + '\n';
 };
 
-function describeFinding(finding: Finding, paint: Paint): string[] {
-  const position = `${finding.line}:${finding.column}`.padEnd(8);
-  let what = kindLabel(finding.kind);
+/** One row: each cell padded to its column's width (measured before painting), the last one not padded. */
+function tableRow(cells: readonly string[], widths: readonly number[], paints: ReadonlyArray<(text: string) => string> = []): string {
+  return cells
+    .map((cell, i) => {
+      const painted = paints[i] ? paints[i](cell) : cell;
+      return i === cells.length - 1 ? painted : painted + padToWidth(cell, widths[i]).slice(cell.length);
+    })
+    .join(GAP);
+}
+
+/** The row's cells, data already escaped (escapeText) and secrets already redacted. */
+function cellsOf(finding: Finding): string[] {
+  return [`${finding.line}:${finding.column}`, escapeText(finding.secret), escapeText(kindLabel(finding.kind)), escapeText(finding.ruleId), finding.confidence];
+}
+
+/** The lines under a row: what the key is and whose, STS's answer (--verify), the commit, where it stands today. */
+function detailsOf(finding: Finding, paint: Paint): string[] {
+  const what: string[] = [];
   if (finding.kind === 'access-key-id') {
     const label = prefixLabel(finding.secret);
-    if (label) what += ` (${label})`;
+    if (label) what.push(label);
   } else if (finding.keyId) {
-    what += ` for ${escapeText(finding.keyId)}`;
+    what.push(`for ${escapeText(finding.keyId)}`);
   }
-  if (finding.accountId) what += `, account ${finding.accountId}`;
-  const out = [`  ${paint('2', position)}${paint('31;1', escapeText(finding.secret))}  ${what}  ${paint('2', `${escapeText(finding.ruleId)} ${finding.confidence}`)}`];
+  if (finding.accountId) what.push(`account ${escapeText(finding.accountId)}`);
+  const out = what.length > 0 ? [paint('2', what.join(', '))] : [];
+  if (finding.verification) out.push(paint(finding.verification.status === 'live' ? '31;1' : '2', describeVerification(finding.verification)));
   if (finding.commit) {
     const c = finding.commit;
-    out.push(`  ${' '.repeat(8)}${paint('33', escapeText(c.sha.slice(0, 12)))} ${escapeText(c.author)} <${escapeText(c.email)}> ${escapeText(c.date.slice(0, 10))} ${paint('2', escapeText(c.message))}`);
+    out.push(`${paint('33', escapeText(c.sha.slice(0, 12)))} ${escapeText(c.author)} <${escapeText(c.email)}> ${escapeText(c.date.slice(0, 10))} ${paint('2', escapeText(c.message))}`);
   }
-  if (finding.presence) out.push(`  ${' '.repeat(8)}${describePresence(finding.presence, paint)}`);
+  if (finding.presence) out.push(describePresence(finding.presence, paint));
   return out;
+}
+
+/** What each answer means, for the statuses that name no owner (src/aws/verify.ts has the long forms). */
+const VERIFICATION_TEXT: Record<Exclude<Verification['status'], 'live'>, string> = {
+  invalid: 'AWS does not accept the key ID now',
+  expired: 'the session token has expired',
+  'secret-mismatch': 'the key ID exists but this is not its secret: treat the key as live',
+  unknown: 'no clear answer; the --verify line on stderr says why',
+};
+
+/** STS's answer (scan --verify) in one line, data escaped for a terminal or a log. The ARN names the user or role. */
+export function describeVerification(verification: Verification): string {
+  const { status } = verification;
+  const what = status === 'live' ? `LIVE${verification.arn ? ` as ${escapeText(verification.arn)}` : ''}` : `${escapeText(status)} (${VERIFICATION_TEXT[status] ?? 'unknown answer'})`;
+  return `STS: ${what}, checked ${escapeText(verification.checkedAt.replace(/\.\d+Z$/, 'Z'))}`;
 }
 
 /** Whether the key is still at a branch tip (fix the code too) or only in history (rotate and purge). */
@@ -88,8 +145,10 @@ function shortRef(ref: string): string {
 function summaryLine(count: number, files: number, context: ReportContext, paint: Paint): string {
   const allowed = Object.entries(context.allowed).filter(([, n]) => n > 0);
   const allowedText = allowed.length > 0 ? ` (${allowed.map(([why, n]) => `${n} allowed by ${escapeText(why)}`).join(', ')})` : '';
-  if (count === 0) return paint('32', `No AWS credentials found.${allowedText}`);
+  const left = context.leftOut ?? 0;
+  const leftText = left > 0 ? ` ${left} finding${left === 1 ? '' : 's'} left out by --only-verified: STS did not confirm ${left === 1 ? 'its key' : 'their keys'} live.` : '';
+  if (count === 0) return paint('32', `No ${context.leftOut !== undefined ? 'live ' : ''}AWS credentials found.${allowedText}`) + leftText;
   const noun = count === 1 ? 'finding' : 'findings';
   const fileNoun = files === 1 ? 'file' : 'files';
-  return paint('31;1', `${count} ${noun} in ${files} ${fileNoun}${allowedText}.`);
+  return paint('31;1', `${count} ${noun} in ${files} ${fileNoun}${allowedText}.`) + leftText;
 }

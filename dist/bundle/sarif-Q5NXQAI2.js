@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   kindLabel
-} from "./chunk-J57T3XFX.js";
+} from "./chunk-HDUXO2DJ.js";
 import "./chunk-7GZGTSAE.js";
 import "./chunk-EKZ5G5ES.js";
 import "./chunk-XGFLKYZS.js";
@@ -90,10 +90,13 @@ function toResult(finding, ruleIndex) {
     accountId: finding.accountId
   };
   if (finding.commit) properties.commit = finding.commit;
+  const live = finding.verification?.status === "live";
+  if (finding.verification) properties.verification = finding.verification;
   return {
     ruleId: finding.ruleId,
     ruleIndex,
-    level: finding.confidence === "low" ? "warning" : "error",
+    level: finding.confidence === "low" && !live ? "warning" : "error",
+    ...live ? { rank: 100 } : {},
     message: { text: resultMessage(finding) },
     locations: [
       {
@@ -112,6 +115,7 @@ function resultMessage(finding) {
   if (finding.kind !== "access-key-id" && finding.keyId) text += ` (for ${finding.keyId})`;
   if (finding.accountId) text += `, account ${finding.accountId}`;
   if (finding.commit) text += `, introduced in ${finding.commit.sha.slice(0, 12)} by ${finding.commit.author} on ${finding.commit.date.slice(0, 10)}`;
+  if (finding.verification) text += `; STS says ${finding.verification.status === "live" ? "LIVE" : finding.verification.status} (checked ${finding.verification.checkedAt})`;
   return `${text}.`;
 }
 function fileUri(file) {

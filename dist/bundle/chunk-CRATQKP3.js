@@ -8,8 +8,11 @@ import {
   compileRegex
 } from "./chunk-DOY54P3L.js";
 import {
-  accountIdFromKeyId
-} from "./chunk-5QDHM2YU.js";
+  compareFindings,
+  fingerprintOf,
+  secretRedactor,
+  toFinding
+} from "./chunk-M6HLJFRZ.js";
 import {
   loadBaseline
 } from "./chunk-VSNDF2WP.js";
@@ -814,65 +817,6 @@ function detectChunk(chunk, rules) {
     if (keywordsAt !== void 0 && decoded.encoding === "utf-8" && isAscii(chunk.data)) hits = keywordHitsOf(keywordsAt);
   }
   return { candidates: markInlineIgnores(scanText(text, rules, chunk.path, hits), text) };
-}
-
-// src/findings.ts
-import { createHash } from "node:crypto";
-function fingerprintOf(ruleId, file, secret) {
-  return createHash("sha256").update(`keywarden/v1\0${ruleId}\0${file}\0${secret}`).digest("hex").slice(0, 32);
-}
-function redact(kind, secret) {
-  if (kind === "access-key-id") return secret;
-  const shown = secret.length > 12 ? 4 : 0;
-  return secret.slice(0, shown) + "*".repeat(Math.min(16, Math.max(4, secret.length - shown)));
-}
-function secretRedactor(located) {
-  const masks = /* @__PURE__ */ new Map();
-  for (const item of located) if (item.kind !== "access-key-id" && item.secret.length > 0) masks.set(item.secret, redact(item.kind, item.secret));
-  const secrets = [...masks.keys()].sort((a, b) => b.length - a.length);
-  if (secrets.length === 0) return (text) => text;
-  return (text) => {
-    for (const secret of secrets) if (text.includes(secret)) text = text.replaceAll(secret, masks.get(secret));
-    return text;
-  };
-}
-function toFinding(located, options) {
-  const keyId = located.kind === "access-key-id" ? located.secret : located.keyId;
-  const text = options.redact ? options.redactText ?? secretRedactor([located]) : (value) => value;
-  const commit = located.commit && {
-    ...located.commit,
-    author: text(located.commit.author),
-    email: text(located.commit.email),
-    message: text(located.commit.message)
-  };
-  const finding = {
-    ruleId: located.ruleId,
-    kind: located.kind,
-    file: text(located.file),
-    line: located.line,
-    column: located.column,
-    endLine: located.endLine,
-    endColumn: located.endColumn,
-    secret: options.redact ? redact(located.kind, located.secret) : located.secret,
-    fingerprint: fingerprintOf(located.ruleId, located.file, located.secret),
-    entropy: Math.round(located.entropy * 100) / 100,
-    confidence: located.confidence,
-    keyId: located.keyId,
-    accountId: keyId ? accountIdFromKeyId(keyId) : null,
-    commit
-  };
-  if (options.presence) finding.presence = { ...options.presence, refs: options.presence.refs.map(text), presentAt: options.presence.presentAt.map(text) };
-  if (located.tracked !== void 0) {
-    finding.tracked = located.tracked;
-    finding.ignored = located.ignored ?? false;
-  }
-  return finding;
-}
-function compareFindings(a, b) {
-  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.commit?.date ?? "", b.commit?.date ?? "") || compareText(a.commit?.sha ?? "", b.commit?.sha ?? "") || compareText(a.ruleId, b.ruleId);
-}
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // src/filters/allow.ts

@@ -11,7 +11,7 @@ import {
 } from "./chunk-DT5BU7M5.js";
 import {
   kindLabel
-} from "./chunk-J57T3XFX.js";
+} from "./chunk-HDUXO2DJ.js";
 import {
   KEY_TYPE_LABELS,
   isAccessKeyId
@@ -808,7 +808,7 @@ async function runRemediate(options, io) {
   } else if (keyIds.length > 0) {
     set = { keys: [], unpaired: null, mode: null };
   } else {
-    const { runPipeline } = await import("./pipeline-2NMTT36M.js");
+    const { runPipeline } = await import("./pipeline-7TFAG3E6.js");
     const outcome = await runPipeline(options, io);
     writeNotes(outcome.notes, options, io);
     set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
@@ -821,7 +821,7 @@ async function runRemediate(options, io) {
     emit(nothingToRemediate(format), options, io);
     return 0;
   }
-  const verified = options.verify ? await (await import("./verify-keys-7AYP36HE.js")).verifyKeys(set, config.accounts, options, io) : { results: /* @__PURE__ */ new Map(), skipped: /* @__PURE__ */ new Map() };
+  const verified = options.verify ? await (await import("./verify-keys-VZ7KKJJY.js")).verifyKeys(set, config.accounts, options, io) : { results: /* @__PURE__ */ new Map(), skipped: /* @__PURE__ */ new Map() };
   const expressions = writeExpressions(set, options, io);
   const playbook = buildPlaybook(set, {
     accounts: config.accounts,

@@ -2,7 +2,8 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  ownershipOf
+  ownershipOf,
+  principalOf
 } from "./chunk-QKHXP752.js";
 import {
   writeLine
@@ -16,7 +17,7 @@ import "./chunk-XGFLKYZS.js";
 // src/remediation/verify-keys.ts
 async function verifyKeys(set, accounts, options, io) {
   const seconds = options.verifyTimeout;
-  const { DEFAULT_VERIFY_TIMEOUT_SECONDS, verifyPair } = await import("./verify-TJJBFGOB.js");
+  const { DEFAULT_VERIFY_TIMEOUT_SECONDS, verifyPair } = await import("./verify-X2GAYH3M.js");
   if (seconds !== void 0 && !(Number.isFinite(seconds) && seconds > 0 && seconds <= 300)) {
     throw new UsageError(`--verify-timeout wants seconds between 0 and 300, got '${seconds}'`);
   }
@@ -49,6 +50,18 @@ async function verifyKeys(set, accounts, options, io) {
   }
   return { results, skipped };
 }
+function verificationOf(result, redactText = (text) => text) {
+  const principal = principalOf(result);
+  const user = principal && "name" in principal ? principal.name : null;
+  const live = result.status === "live";
+  return {
+    status: result.status,
+    account: live && result.account ? redactText(result.account) : null,
+    arn: live && result.arn ? redactText(result.arn) : null,
+    user: user ? redactText(user) : null,
+    checkedAt: result.checkedAt ?? (/* @__PURE__ */ new Date()).toISOString()
+  };
+}
 function skipReason(key, accounts) {
   if (ownershipOf(key.accountId, accounts) === "foreign") return "the key belongs to an account that is not yours; using it could trip a canary token";
   if (key.secrets.length === 0) return key.redacted ? "its secret is redacted in the report" : "no secret access key was found with it";
@@ -73,5 +86,6 @@ function signingRegionOf(endpoint) {
 }
 export {
   signingRegionOf,
+  verificationOf,
   verifyKeys
 };

@@ -6,6 +6,10 @@ import "./chunk-XGFLKYZS.js";
 // src/aws/verify.ts
 var DEFAULT_VERIFY_TIMEOUT_SECONDS = 10;
 async function verifyPair(pair, options) {
+  const checkedAt = (/* @__PURE__ */ new Date()).toISOString();
+  return { ...await ask(pair, options), checkedAt };
+}
+async function ask(pair, options) {
   const { STSClient, GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
   const client = new STSClient({
     region: options.region ?? "us-east-1",

@@ -3,15 +3,17 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   describePresence,
+  describeVerification,
   kindLabel,
   prefixLabel,
   textReporter
-} from "./chunk-J57T3XFX.js";
+} from "./chunk-HDUXO2DJ.js";
 import "./chunk-7GZGTSAE.js";
 import "./chunk-EKZ5G5ES.js";
 import "./chunk-XGFLKYZS.js";
 export {
   describePresence,
+  describeVerification,
   kindLabel,
   prefixLabel,
   textReporter

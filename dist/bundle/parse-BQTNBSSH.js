@@ -2,9 +2,11 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  OPTIONS,
   toScanOptions
-} from "./chunk-65TFTEOU.js";
+} from "./chunk-22QZJRSC.js";
+import {
+  OPTIONS
+} from "./chunk-6HWOVMQA.js";
 import {
   suggest
 } from "./chunk-DOY54P3L.js";

@@ -2,8 +2,9 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  describeVerification,
   kindLabel
-} from "./chunk-J57T3XFX.js";
+} from "./chunk-HDUXO2DJ.js";
 import "./chunk-7GZGTSAE.js";
 import {
   escapeCommandData,
@@ -32,13 +33,16 @@ function annotation(finding) {
   if (finding.endLine === finding.line) properties.push(["endColumn", finding.endColumn]);
   else properties.push(["endLine", finding.endLine]);
   properties.push(["title", `AWS ${kindLabel(finding.kind)} (${finding.ruleId})`]);
-  return workflowCommand(finding.confidence === "low" ? "warning" : "error", properties, message(finding));
+  const level = finding.confidence === "low" && finding.verification?.status !== "live" ? "warning" : "error";
+  return workflowCommand(level, properties, message(finding));
 }
 function message(finding) {
   let text = `AWS ${kindLabel(finding.kind)} ${escapeText(finding.secret)}`;
   if (finding.kind !== "access-key-id" && finding.keyId) text += ` for ${escapeText(finding.keyId)}`;
   if (finding.accountId) text += ` (account ${finding.accountId})`;
   text += ".";
+  if (finding.verification) text += `
+${describeVerification(finding.verification)}.`;
   const c = finding.commit;
   if (c) text += `
 Introduced in ${escapeText(c.sha.slice(0, 12))} by ${escapeText(c.author)} on ${escapeText(c.date.slice(0, 10))}: ${escapeText(c.message)}`;

@@ -4,9 +4,10 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   DEFAULT_BASELINE,
   runPipeline
-} from "./chunk-UFET2CCN.js";
+} from "./chunk-CRATQKP3.js";
 import "./chunk-K7MDIKIX.js";
 import "./chunk-DOY54P3L.js";
+import "./chunk-M6HLJFRZ.js";
 import "./chunk-5QDHM2YU.js";
 import "./chunk-VSNDF2WP.js";
 import "./chunk-ADB2JWQI.js";
