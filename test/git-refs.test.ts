@@ -217,10 +217,10 @@ describe('scan --range: the forms of git rev-list', () => {
     for (const [args, error] of rejected) expect(oneLineError(repo, args), args.join(' ')).toEqual({ status: 2, stderr: [`keywarden: ${error}`], stdout: '' });
   });
 
-  it('scans a range whose text is also a file name in the work tree (git log gets `--`)', () => {
-    const { repo, keys, all, m1, p1, p2 } = prRepo();
-    repo.write(`${m1}..${p2}`, 'a file named like the range\n');
-    const result = scan(repo, ['--range', `${m1}..${p2}`]);
+  it('scans a range whose head is also a file name in the work tree (git log gets `--`)', () => {
+    const { repo, keys, all, p1, p2 } = prRepo();
+    repo.write(p2, 'a file named after the head\n');
+    const result = scan(repo, ['--range', `^main ${p2}`]);
     expect(result.status, result.stderr).toBe(1);
     expect(secrets(result.report, ...all)).toEqual([intro(p1, 'p1.env', 2, keys.p1), intro(p1, 'shared.env', 2, keys.shared), intro(p2, 'p2.env', 2, keys.p2)].sort());
   });
