@@ -4,7 +4,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { suggest } from '../config/validate.js';
 import { RuntimeError, UsageError } from '../errors.js';
-import { quote } from './revisions.js';
 import { git, gitFailure, gitRaw } from './run.js';
 
 export interface RepoInfo {
@@ -51,7 +50,7 @@ export async function resolveCommit(cwd: string, rev: string, info: RepoInfo, ro
 
 /** The commit a revision names, or null when it names none. `rev` never reaches git as an option. */
 export async function findCommit(cwd: string, rev: string, role: string): Promise<string | null> {
-  if (rev.startsWith('-')) throw new UsageError(`${role} ${quote(rev)} is not a revision`);
+  if (rev.startsWith('-')) throw new UsageError(`${role} '${rev}' is not a revision`);
   const result = await gitRaw(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
   if (result.code === 0) return result.stdout.toString('utf8').trim();
   if (result.code !== 1) throw new RuntimeError(`git rev-parse failed: ${result.stderr.split('\n')[0]}`);
@@ -63,11 +62,11 @@ export async function findCommit(cwd: string, rev: string, role: string): Promis
  * a tree or blob), or unknown, with the closest ref name when one is near (the same suggest() as config keys).
  */
 export async function unknownRevision(cwd: string, rev: string, info: RepoInfo, role: string): Promise<UsageError> {
-  if (info.shallow) return new UsageError(`${role} ${quote(rev)} is not in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`);
+  if (info.shallow) return new UsageError(`${role} '${rev}' is not in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`);
   const object = await gitRaw(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', rev]);
-  if (object.code === 0) return new UsageError(`${role} ${quote(rev)} names a ${await objectType(cwd, object.stdout.toString('utf8').trim())}, not a commit`);
+  if (object.code === 0) return new UsageError(`${role} '${rev}' names a ${await objectType(cwd, object.stdout.toString('utf8').trim())}, not a commit`);
   const hint = suggest(rev, await refNames(cwd));
-  return new UsageError(`unknown ${role} ${quote(rev)}${hint === null ? ': no such branch, tag or commit' : ` (did you mean ${quote(hint)}?)`}`);
+  return new UsageError(`unknown ${role} '${rev}'${hint === null ? ': no such branch, tag or commit' : ` (did you mean '${hint}'?)`}`);
 }
 
 async function objectType(cwd: string, sha: string): Promise<string> {

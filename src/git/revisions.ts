@@ -25,15 +25,15 @@ const RANGE_FORMS = 'A..B, A...B, A^!, "^A B" or "B --not A"';
 export function checkRef(flag: string, value: string): void {
   const wants = `${flag} takes branches, tags or commits`;
   if (value === '') throw new UsageError(`${flag} got an empty value: name a branch, tag or commit, or give none to scan every ref`);
-  if (/[\s\x00-\x1f\x7f]/.test(value)) throw new UsageError(`${wants}, got ${quote(value)} (a ref has no spaces or control characters)`);
-  if (value.startsWith('-')) throw new UsageError(`${wants}, got ${quote(value)} (a ref never starts with '-'${flag === '--history' ? '; --history with no value scans every ref' : ''})`);
-  if (value.includes('..')) throw new UsageError(`${wants}, got the range ${quote(value)}: scan a range with --range ${value}`);
-  if (value.startsWith('.') || value.startsWith('/')) throw new UsageError(`${wants}, not paths: ${quote(value)} (scan files and folders without ${flag}: keywarden scan ${value})`);
+  if (/[\s\x00-\x1f\x7f]/.test(value)) throw new UsageError(`${wants}, got '${value}' (a ref has no spaces or control characters)`);
+  if (value.startsWith('-')) throw new UsageError(`${wants}, got '${value}' (a ref never starts with '-'${flag === '--history' ? '; --history with no value scans every ref' : ''})`);
+  if (value.includes('..')) throw new UsageError(`${wants}, got the range '${value}': scan a range with --range ${value}`);
+  if (value.startsWith('.') || value.startsWith('/')) throw new UsageError(`${wants}, not paths: '${value}' (scan files and folders without ${flag}: keywarden scan ${value})`);
 }
 
 /** The words of a --range value; throws a UsageError naming a form keywarden does not take, and what to write. */
 export function parseRange(text: string): RangeWord[] {
-  if (/[\x00-\x1f\x7f]|[^\S ]/.test(text)) throw new UsageError(`--range ${quote(text)} holds a tab, newline or control character: separate revisions with spaces`);
+  if (/[\x00-\x1f\x7f]|[^\S ]/.test(text)) throw new UsageError(`--range '${text}' holds a tab, newline or control character: separate revisions with spaces`);
   const words = text.split(' ').filter((word) => word !== '');
   if (words.length === 0) throw new UsageError(`--range needs revisions: ${RANGE_FORMS}`);
   const parsed: RangeWord[] = [];
@@ -43,15 +43,15 @@ export function parseRange(text: string): RangeWord[] {
       not = !not;
       continue;
     }
-    if (word.startsWith('-')) throw new UsageError(`--range takes revisions, not the option ${quote(word)} (only --not is understood; --history scans every ref): ${RANGE_FORMS}`);
+    if (word.startsWith('-')) throw new UsageError(`--range takes revisions, not the option '${word}' (only --not is understood; --history scans every ref): ${RANGE_FORMS}`);
     parsed.push(parseWord(word, not));
   }
   if (!parsed.some(excludes)) {
     const names = parsed.map((word) => (word as { rev: string }).rev).join(' ');
-    throw new UsageError(`--range ${quote(text)} excludes nothing, so it is the whole history: scan that with --history ${names}, or name a base (BASE..${names.split(' ')[0]})`);
+    throw new UsageError(`--range '${text}' excludes nothing, so it is the whole history: scan that with --history ${names}, or name a base (BASE..${names.split(' ')[0]})`);
   }
   if (!parsed.some(includes)) {
-    throw new UsageError(`--range ${quote(text)} only excludes commits: name what to scan too (add HEAD, or write ${(parsed[0] as { rev: string }).rev}..HEAD)`);
+    throw new UsageError(`--range '${text}' only excludes commits: name what to scan too (add HEAD, or write ${(parsed[0] as { rev: string }).rev}..HEAD)`);
   }
   return parsed;
 }
@@ -69,11 +69,11 @@ function parseWord(word: string, not: boolean): RangeWord {
     checkRev(rev, word);
     return { kind: 'rev', rev, negative: negated !== not };
   }
-  if (negated) throw new UsageError(`--range ${quote(word)} puts ^ before a range: write ${quote(rev)}, or ^A B`);
-  if (not) throw new UsageError(`--range: --not applies to single revisions, not ${quote(word)}: put the range before --not`);
+  if (negated) throw new UsageError(`--range '${word}' puts ^ before a range: write '${rev}', or ^A B`);
+  if (not) throw new UsageError(`--range: --not applies to single revisions, not '${word}': put the range before --not`);
   if (range !== null) {
     const [, base, dots, head] = range;
-    if (base.includes('..') || head.includes('..')) throw new UsageError(`--range ${quote(word)} is not a range: one .. or ... between two revisions`);
+    if (base.includes('..') || head.includes('..')) throw new UsageError(`--range '${word}' is not a range: one .. or ... between two revisions`);
     if (base !== '') checkRev(base, word);
     if (head !== '') checkRev(head, word);
     return { kind: 'range', base: base || 'HEAD', head: head || 'HEAD', symmetric: dots === '...' };
@@ -83,16 +83,11 @@ function parseWord(word: string, not: boolean): RangeWord {
   if (mark === '!') return { kind: 'commit', rev: target };
   if (mark === '@') return { kind: 'parents', rev: target };
   const number = parent === '' ? 1 : Number(parent);
-  if (!(number >= 1)) throw new UsageError(`--range ${quote(word)}: parents are numbered from 1 (A^-1 is A^..A)`);
+  if (!(number >= 1)) throw new UsageError(`--range '${word}': parents are numbered from 1 (A^-1 is A^..A)`);
   return { kind: 'parent-range', rev: target, parent: number };
 }
 
 /** One revision inside a range word: git resolves it later; here only what could be an option or nothing. */
 function checkRev(rev: string, word: string): void {
-  if (rev === '' || rev.startsWith('-') || rev.startsWith('^')) throw new UsageError(`--range ${quote(word)} is not a form keywarden takes: ${RANGE_FORMS}`);
-}
-
-/** A value as typed, quoted, with control characters escaped (it goes to a terminal). */
-export function quote(value: string): string {
-  return `'${JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"')}'`;
+  if (rev === '' || rev.startsWith('-') || rev.startsWith('^')) throw new UsageError(`--range '${word}' is not a form keywarden takes: ${RANGE_FORMS}`);
 }

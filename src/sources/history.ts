@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { findCommit, graftsNote, inspectRepository, SHALLOW_NOTE, stashEntries, unknownRevision, type RepoInfo } from '../git/repo.js';
-import { quote } from '../git/revisions.js';
 import { gitVersion } from '../git/run.js';
 import { scanCommits } from '../git/scan-commits.js';
 import type { Detect, Located, Note, Source } from '../types.js';
@@ -52,6 +51,6 @@ async function resolveRef(cwd: string, ref: string, info: RepoInfo): Promise<str
   const sha = await findCommit(cwd, ref, 'ref');
   if (sha !== null) return sha;
   const error = await unknownRevision(cwd, ref, info, 'ref');
-  if (existsSync(path.resolve(cwd, ref))) throw new UsageError(`${error.message}; --history takes branches, tags or commits, and ${quote(ref)} is a path here (scan files without --history: keywarden scan ${ref})`);
+  if (existsSync(path.resolve(cwd, ref))) throw new UsageError(`${error.message}; --history takes branches, tags or commits, and '${ref}' is a path here (scan files without --history: keywarden scan ${ref})`);
   throw error;
 }

@@ -5,7 +5,7 @@
 // every revision in it is resolved to a commit first, and git log gets only shas with their range marks.
 import { UsageError } from '../errors.js';
 import { graftsNote, inspectRepository, resolveCommit, SHALLOW_NOTE, type RepoInfo } from '../git/repo.js';
-import { checkRef, parseRange, quote, type RangeWord } from '../git/revisions.js';
+import { checkRef, parseRange, type RangeWord } from '../git/revisions.js';
 import { git, gitVersion } from '../git/run.js';
 import { scanCommits } from '../git/scan-commits.js';
 import type { Detect, Located, Note, Source } from '../types.js';
@@ -59,7 +59,7 @@ async function toLogRevs(cwd: string, word: RangeWord, info: RepoInfo): Promise<
       // A^-N is A^N..A; spelt out here because git reads ^-N only from 2.28 on.
       const sha = await resolveCommit(cwd, word.rev, info, 'commit');
       const parent = await git(cwd, ['rev-parse', '--verify', '--quiet', `${sha}^${word.parent}`]).catch(() => null);
-      if (parent === null) throw new UsageError(`--range ${quote(`${word.rev}^-${word.parent}`)}: ${quote(word.rev)} has no parent ${word.parent}`);
+      if (parent === null) throw new UsageError(`--range '${word.rev}^-${word.parent}': '${word.rev}' has no parent ${word.parent}`);
       return [`^${parent.toString('utf8').trim()}`, sha];
     }
   }
@@ -77,10 +77,10 @@ async function checkConnected(cwd: string, words: readonly RangeWord[], revs: re
   for (const [i, word] of words.entries()) {
     if (word.kind === 'range') {
       const [base, head] = revs[i][0].split(word.symmetric ? '...' : '..');
-      if (!(await connected(base, head))) throw new UsageError(`base ${quote(word.base)} is not connected to ${quote(word.head)} ${fix}`);
+      if (!(await connected(base, head))) throw new UsageError(`base '${word.base}' is not connected to '${word.head}' ${fix}`);
     } else if (word.kind === 'rev' && !word.negative && excluded.length > 0) {
       const links = await Promise.all(excluded.map((base) => connected(base, revs[i][0])));
-      if (!links.includes(true)) throw new UsageError(`${quote(word.rev)} is not connected to the revisions the range excludes ${fix}`);
+      if (!links.includes(true)) throw new UsageError(`'${word.rev}' is not connected to the revisions the range excludes ${fix}`);
     }
   }
 }
