@@ -45,11 +45,14 @@ function rootFromCdup(cwd: string, cdup: string): string {
 
 /** Resolves a revision to a commit sha, or throws a UsageError saying what is wrong with it. */
 export async function resolveCommit(cwd: string, rev: string, info: RepoInfo, role: string): Promise<string> {
-  return (await findCommit(cwd, rev, role)) ?? Promise.reject(await unknownRevision(cwd, rev, info, role));
+  const sha = await findCommit(cwd, rev, role);
+  if (sha === null) throw await unknownRevision(cwd, rev, info, role);
+  return sha;
 }
 
 /** The commit a revision names, or null when it names none. `rev` never reaches git as an option. */
 export async function findCommit(cwd: string, rev: string, role: string): Promise<string | null> {
+  // rev-parse honours --end-of-options from git 2.30 only (before, it ignores it): this check is what protects.
   if (rev.startsWith('-')) throw new UsageError(`${role} '${rev}' is not a revision`);
   const result = await gitRaw(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
   if (result.code === 0) return result.stdout.toString('utf8').trim();
@@ -63,7 +66,7 @@ export async function findCommit(cwd: string, rev: string, role: string): Promis
  */
 export async function unknownRevision(cwd: string, rev: string, info: RepoInfo, role: string): Promise<UsageError> {
   if (info.shallow) return new UsageError(`${role} '${rev}' is not in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`);
-  const object = await gitRaw(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', rev]);
+  const object = await gitRaw(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{}`]); // a tag peeled
   if (object.code === 0) return new UsageError(`${role} '${rev}' names a ${await objectType(cwd, object.stdout.toString('utf8').trim())}, not a commit`);
   const hint = suggest(rev, await refNames(cwd));
   return new UsageError(`unknown ${role} '${rev}'${hint === null ? ': no such branch, tag or commit' : ` (did you mean '${hint}'?)`}`);
