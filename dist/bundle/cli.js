@@ -4,13 +4,13 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   OPTIONS,
   toScanOptions
-} from "./chunk-65TFTEOU.js";
+} from "./chunk-NQP3NY6V.js";
+import "./chunk-IPFERZPS.js";
 import {
   VERSION,
   runPipeline
-} from "./chunk-UFET2CCN.js";
-import "./chunk-K7MDIKIX.js";
-import "./chunk-DOY54P3L.js";
+} from "./chunk-57AWXDJL.js";
+import "./chunk-BFSFTLY2.js";
 import "./chunk-5QDHM2YU.js";
 import {
   emit,
@@ -25,6 +25,7 @@ import {
 import "./chunk-VSNDF2WP.js";
 import "./chunk-ADB2JWQI.js";
 import "./chunk-GBRJCCKG.js";
+import "./chunk-DOY54P3L.js";
 import {
   UsageError,
   isExpected
@@ -59,6 +60,12 @@ function parseFast(argv) {
     if (spec.type === "boolean") {
       if (eq !== -1) return null;
       raw[name] = !negated;
+    } else if (spec.optionalValues) {
+      if (negated) return null;
+      const values = eq !== -1 ? [token.slice(eq + 1)] : [];
+      while (argv[i + 1] !== void 0 && !argv[i + 1].startsWith("-")) values.push(argv[++i]);
+      if (values.includes("") || argv[i + 1] !== void 0 && argv[i + 1] !== "--" && !argv[i + 1].startsWith("--")) return null;
+      raw[name] = [...raw[name] ?? [], ...values];
     } else {
       if (negated) return null;
       const value = eq !== -1 ? token.slice(eq + 1) : argv[++i];
@@ -130,7 +137,7 @@ async function run(argv, io) {
       case "baseline":
         return await baselineCommand(options, io);
       case "remediate":
-        return await (await import("./command-6WEOPHCF.js")).runRemediate(options, io);
+        return await (await import("./command-LDKYA2RQ.js")).runRemediate(options, io);
       case "init":
         return await (await import("./command-BEKT4CQM.js")).runInit(options, io);
     }
@@ -141,7 +148,7 @@ async function run(argv, io) {
   }
 }
 async function parseSlow(argv, io) {
-  const parsed = await (await import("./parse-3RQMYGNW.js")).parseArgs(argv, VERSION);
+  const parsed = await (await import("./parse-WXGJX6UF.js")).parseArgs(argv, VERSION);
   if (parsed.kind === "print") {
     io.stdout.write(parsed.text.endsWith("\n") ? parsed.text : parsed.text + "\n");
     return null;

@@ -4,13 +4,13 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   DEFAULT_BASELINE,
   runPipeline
-} from "./chunk-UFET2CCN.js";
-import "./chunk-K7MDIKIX.js";
-import "./chunk-DOY54P3L.js";
+} from "./chunk-57AWXDJL.js";
+import "./chunk-BFSFTLY2.js";
 import "./chunk-5QDHM2YU.js";
 import "./chunk-VSNDF2WP.js";
 import "./chunk-ADB2JWQI.js";
 import "./chunk-GBRJCCKG.js";
+import "./chunk-DOY54P3L.js";
 import "./chunk-3PMGGNOD.js";
 import "./chunk-XGFLKYZS.js";
 export {

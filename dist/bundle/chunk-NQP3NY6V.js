@@ -2,6 +2,9 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  checkRef
+} from "./chunk-IPFERZPS.js";
+import {
   UsageError
 } from "./chunk-3PMGGNOD.js";
 
@@ -11,8 +14,8 @@ var REMEDIATE_FORMATS = ["text", "markdown", "json"];
 var SCANNING = ["scan", "remediate", "baseline"];
 var OPTIONS = {
   staged: { type: "boolean", describe: "Scan what the index adds (pre-commit)", commands: SCANNING },
-  history: { type: "boolean", describe: "Scan every commit reachable from every ref", commands: SCANNING },
-  range: { type: "string", describe: "Scan the commits of BASE..HEAD (a pull request)", commands: SCANNING },
+  history: { type: "array", optionalValues: true, describe: "Scan every commit reachable from every ref (and the stash), or with REF... only the whole history of those branches, tags or commits", commands: SCANNING },
+  range: { type: "string", describe: 'Scan the commits of a range as git rev-list reads it: BASE..HEAD (a pull request), A...B, A^! (one commit), "^A B", "B --not A"', commands: SCANNING },
   since: { type: "string", describe: "Scan the commits of REF..HEAD", commands: SCANNING },
   stdin: { type: "boolean", describe: "Scan standard input", commands: SCANNING },
   "stdin-name": { type: "string", describe: "File name to report for standard input", commands: SCANNING },
@@ -41,6 +44,7 @@ function defaultOptions(command) {
     paths: [],
     staged: false,
     history: false,
+    historyRefs: [],
     stdin: false,
     format: "text",
     redact: true,
@@ -60,7 +64,10 @@ function toScanOptions(command, positional, raw) {
   const options = defaultOptions(command);
   options.paths = positional;
   options.staged = raw.staged === true;
-  options.history = raw.history === true;
+  const history = raw.history === void 0 ? [void 0] : [].concat(raw.history);
+  options.history = !history.includes(void 0) && !history.includes(false);
+  options.historyRefs = options.history ? history.map(String) : [];
+  for (const ref of options.historyRefs) checkRef("--history", ref);
   options.stdin = raw.stdin === true;
   options.range = str(raw.range);
   options.since = str(raw.since);
@@ -93,9 +100,10 @@ function toScanOptions(command, positional, raw) {
   if (command === "baseline" && options.output === void 0) throw new UsageError("baseline needs --output FILE (where to write the baseline)");
   const modes = [options.staged, options.history, options.range !== void 0, options.since !== void 0, options.stdin].filter(Boolean).length;
   if (modes > 1) throw new UsageError("choose one of --staged, --history, --range, --since, --stdin");
-  if (modes === 1 && positional.length > 0) throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since or --stdin: ${positional.join(" ")}`);
-  if (options.range !== void 0 && !/^[^\s]+\.\.\.?[^\s]+$/.test(options.range)) {
-    throw new UsageError(`--range wants BASE..HEAD, got '${options.range}'`);
+  if (modes === 1 && positional.length > 0) {
+    if (options.history) throw new UsageError(`--history scans commits, not paths: ${positional.join(" ")} (refs go right after it: --history main; scan files without --history)`);
+    if (options.range !== void 0) throw new UsageError(`--range is one argument: quote a range of several words (--range "${options.range} ${positional.join(" ")}"); paths cannot be combined with it`);
+    throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since or --stdin: ${positional.join(" ")}`);
   }
   return options;
 }
