@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../src/main.js';
 import { VERSION } from '../src/version.js';
 import { runCli } from './support/cli.js';
-import { ANSWERED, BAD_VALUES, MISSING_VALUES, MISTAKE_FILES, UNKNOWN_NAMES, type Mistake } from './support/cli-mistakes.js';
+import { ANSWERED, BAD_VALUES, MISSING_VALUES, MISTAKE_FILES, REF_VALUES, UNKNOWN_NAMES, type Mistake } from './support/cli-mistakes.js';
 import { fakeIo } from './support/io.js';
 import { Repo } from './support/repo.js';
 
@@ -20,7 +20,7 @@ const rows = (mistakes: Mistake[]) => mistakes.map((row) => [JSON.stringify(row.
 const repo = repository();
 
 describe('run(argv, io): every mistake is one line and exit 2', () => {
-  it.each([...rows(MISSING_VALUES), ...rows(UNKNOWN_NAMES), ...rows(BAD_VALUES)])('keywarden %s', async (_label, row) => {
+  it.each([...rows(MISSING_VALUES), ...rows(UNKNOWN_NAMES), ...rows(BAD_VALUES), ...rows(REF_VALUES)])('keywarden %s', async (_label, row) => {
     const fake = fakeIo(repo.dir);
     const code = await run(row.argv, fake.io);
     expect({ code, stderr: fake.stderr(), stdout: fake.stdout() }).toEqual({ code: 2, stderr: `keywarden: ${row.error}\n`, stdout: '' });
@@ -38,7 +38,7 @@ describe('run(argv, io): help and version', () => {
 });
 
 // The hook and CI run the built bundle, where the fast path (fast-argv.ts) answers `scan` before yargs loads.
-const SAMPLE = [...MISSING_VALUES, ...UNKNOWN_NAMES.slice(0, 5), ...BAD_VALUES.slice(0, 5)];
+const SAMPLE = [...MISSING_VALUES, ...UNKNOWN_NAMES.slice(0, 5), ...BAD_VALUES.slice(0, 5), ...REF_VALUES];
 
 describe('the built CLI: the same answers', () => {
   it.each(rows(SAMPLE))('keywarden %s', (_label, row) => {

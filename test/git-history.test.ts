@@ -219,7 +219,7 @@ describe('scan --range / --since', () => {
       const result = runCli(['scan', ...args], { cwd: repo.dir });
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
-      expect(result.stderr).toMatch(/unknown (base|head) "(nope|v9\.9\.9)"/);
+      expect(result.stderr).toMatch(/unknown (base|head) '(nope|v9\.9\.9)'/);
     }
   });
 

@@ -69,6 +69,78 @@ var init_errors = __esm({
   }
 });
 
+// src/git/revisions.ts
+function checkRef(flag, value) {
+  const wants = `${flag} takes branches, tags or commits`;
+  if (value === "") throw new UsageError(`${flag} got an empty value: name a branch, tag or commit, or give none to scan every ref`);
+  if (/[\s\x00-\x1f\x7f]/.test(value)) throw new UsageError(`${wants}, got '${value}' (a ref has no spaces or control characters)`);
+  if (value.startsWith("-")) throw new UsageError(`${wants}, got '${value}' (a ref never starts with '-'${flag === "--history" ? "; --history with no value scans every ref" : ""})`);
+  if (value.includes("..")) throw new UsageError(`${wants}, got the range '${value}': scan a range with --range ${value}`);
+  if (value.startsWith(".") || value.startsWith("/")) throw new UsageError(`${wants}, not paths: '${value}' (scan files and folders without ${flag}: keywarden scan ${value})`);
+}
+function parseRange(text) {
+  if (/[\x00-\x1f\x7f]|[^\S ]/.test(text)) throw new UsageError(`--range '${text}' holds a tab, newline or control character: separate revisions with spaces`);
+  const words = text.split(" ").filter((word) => word !== "");
+  if (words.length === 0) throw new UsageError(`--range needs revisions: ${RANGE_FORMS}`);
+  const parsed = [];
+  let not = false;
+  for (const word of words) {
+    if (word === "--not") {
+      not = !not;
+      continue;
+    }
+    if (word.startsWith("-")) throw new UsageError(`--range takes revisions, not the option '${word}' (only --not is understood; --history scans every ref): ${RANGE_FORMS}`);
+    parsed.push(parseWord(word, not));
+  }
+  if (!parsed.some(excludes)) {
+    const names = parsed.map((word) => word.rev).join(" ");
+    throw new UsageError(`--range '${text}' excludes nothing, so it is the whole history: scan that with --history ${names}, or name a base (BASE..${names.split(" ")[0]})`);
+  }
+  if (!parsed.some(includes)) {
+    throw new UsageError(`--range '${text}' only excludes commits: name what to scan too (add HEAD, or write ${parsed[0].rev}..HEAD)`);
+  }
+  return parsed;
+}
+function parseWord(word, not) {
+  const negated = word.startsWith("^");
+  const rev = negated ? word.slice(1) : word;
+  const range = /^(.*?)(\.\.\.?)(.*)$/.exec(rev);
+  const suffix = /^(.+)\^(!|@|-(\d*))$/.exec(rev);
+  if (range === null && suffix === null) {
+    checkRev(rev, word);
+    return { kind: "rev", rev, negative: negated !== not };
+  }
+  if (negated) throw new UsageError(`--range '${word}' puts ^ before a range: write '${rev}', or ^A B`);
+  if (not) throw new UsageError(`--range: --not applies to single revisions, not '${word}': put the range before --not`);
+  if (range !== null) {
+    const [, base, dots, head] = range;
+    if (base.includes("..") || head.includes("..")) throw new UsageError(`--range '${word}' is not a range: one .. or ... between two revisions`);
+    if (base !== "") checkRev(base, word);
+    if (head !== "") checkRev(head, word);
+    return { kind: "range", base: base || "HEAD", head: head || "HEAD", symmetric: dots === "..." };
+  }
+  const [, target, mark, parent] = suffix;
+  checkRev(target, word);
+  if (mark === "!") return { kind: "commit", rev: target };
+  if (mark === "@") return { kind: "parents", rev: target };
+  const number = parent === "" ? 1 : Number(parent);
+  if (!(number >= 1)) throw new UsageError(`--range '${word}': parents are numbered from 1 (A^-1 is A^..A)`);
+  return { kind: "parent-range", rev: target, parent: number };
+}
+function checkRev(rev, word) {
+  if (rev === "" || rev.startsWith("-") || rev.startsWith("^")) throw new UsageError(`--range '${word}' is not a form keywarden takes: ${RANGE_FORMS}`);
+}
+var RANGE_FORMS, excludes, includes;
+var init_revisions = __esm({
+  "src/git/revisions.ts"() {
+    "use strict";
+    init_errors();
+    RANGE_FORMS = 'A..B, A...B, A^!, "^A B" or "B --not A"';
+    excludes = (word) => word.kind === "rev" ? word.negative : word.kind !== "parents";
+    includes = (word) => word.kind !== "rev" || !word.negative;
+  }
+});
+
 // src/cli/options.ts
 function defaultOptions(command3) {
   return {
@@ -76,6 +148,7 @@ function defaultOptions(command3) {
     paths: [],
     staged: false,
     history: false,
+    historyRefs: [],
     stdin: false,
     format: "text",
     redact: true,
@@ -99,8 +172,8 @@ var init_options = __esm({
     SCANNING = ["scan", "remediate", "baseline"];
     OPTIONS = {
       staged: { type: "boolean", describe: "Scan what the index adds (pre-commit)", commands: SCANNING },
-      history: { type: "boolean", describe: "Scan every commit reachable from every ref", commands: SCANNING },
-      range: { type: "string", describe: "Scan the commits of BASE..HEAD (a pull request)", commands: SCANNING },
+      history: { type: "array", optionalValues: true, describe: "Scan every commit reachable from every ref (and the stash), or with REF... only the whole history of those branches, tags or commits", commands: SCANNING },
+      range: { type: "string", describe: 'Scan the commits of a range as git rev-list reads it: BASE..HEAD (a pull request), A...B, A^! (one commit), "^A B", "B --not A"', commands: SCANNING },
       since: { type: "string", describe: "Scan the commits of REF..HEAD", commands: SCANNING },
       stdin: { type: "boolean", describe: "Scan standard input", commands: SCANNING },
       "stdin-name": { type: "string", describe: "File name to report for standard input", commands: SCANNING },
@@ -136,7 +209,10 @@ function toScanOptions(command3, positional, raw) {
   const options = defaultOptions(command3);
   options.paths = positional;
   options.staged = raw.staged === true;
-  options.history = raw.history === true;
+  const history = raw.history === void 0 ? [void 0] : [].concat(raw.history);
+  options.history = !history.includes(void 0) && !history.includes(false);
+  options.historyRefs = options.history ? history.map(String) : [];
+  for (const ref of options.historyRefs) checkRef("--history", ref);
   options.stdin = raw.stdin === true;
   options.range = str(raw.range);
   options.since = str(raw.since);
@@ -170,9 +246,10 @@ function toScanOptions(command3, positional, raw) {
   if (command3 === "baseline" && options.output === void 0) throw new UsageError("baseline needs --output FILE (where to write the baseline)");
   const modes = [options.staged, options.history, options.range !== void 0, options.since !== void 0, options.stdin].filter(Boolean).length;
   if (modes > 1) throw new UsageError("choose one of --staged, --history, --range, --since, --stdin");
-  if (modes === 1 && positional.length > 0) throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since or --stdin: ${positional.join(" ")}`);
-  if (options.range !== void 0 && !/^[^\s]+\.\.\.?[^\s]+$/.test(options.range)) {
-    throw new UsageError(`--range wants BASE..HEAD, got '${options.range}'`);
+  if (modes === 1 && positional.length > 0) {
+    if (options.history) throw new UsageError(`--history scans commits, not paths: ${positional.join(" ")} (refs go right after it: --history main; scan files without --history)`);
+    if (options.range !== void 0) throw new UsageError(`--range is one argument: quote a range of several words (--range "${options.range} ${positional.join(" ")}"); paths cannot be combined with it`);
+    throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since or --stdin: ${positional.join(" ")}`);
   }
   return options;
 }
@@ -197,6 +274,7 @@ var init_convert = __esm({
   "src/cli/convert.ts"() {
     "use strict";
     init_errors();
+    init_revisions();
     init_options();
     UNITS = { "": 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
   }
@@ -1126,8 +1204,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path15, { windows } = {}) => {
-      const segs = path15.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path16, { windows } = {}) => {
+      const segs = path16.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -2922,7 +3000,7 @@ async function presenceOf(cwd, findings, detect, maxSize) {
   }
   const blobAt = /* @__PURE__ */ new Map();
   for (const [tip, paths] of pathsAtTip) {
-    for (const [path15, blob] of await blobsAt(cwd, tip, [...paths])) blobAt.set(`${tip}\0${path15}`, blob);
+    for (const [path16, blob] of await blobsAt(cwd, tip, [...paths])) blobAt.set(`${tip}\0${path16}`, blob);
   }
   const pathOfBlob = /* @__PURE__ */ new Map();
   for (const [key, blob] of blobAt) if (!pathOfBlob.has(blob)) pathOfBlob.set(blob, key.slice(key.indexOf("\0") + 1));
@@ -3124,6 +3202,7 @@ async function mergeArgs(cwd) {
 async function readLog(cwd, revs, stdinRevs = []) {
   const args = ["log", await mergeArgs(cwd), "--root", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-ext-diff", "--no-textconv", "--no-show-signature", "--no-notes", "--encoding=UTF-8", FORMAT, ...revs];
   if (stdinRevs.length > 0) args.push("--stdin");
+  args.push("--");
   const { child, done, stop } = gitStream(cwd, args);
   child.stdin.end(stdinRevs.length > 0 ? stdinRevs.join("\n") + "\n" : "");
   const parser2 = new LogParser();
@@ -3336,12 +3415,32 @@ function rootFromCdup(cwd, cdup) {
   return cdup === "" ? cwd : path7.resolve(cwd, cdup);
 }
 async function resolveCommit(cwd, rev, info, role) {
-  if (rev.startsWith("-")) throw new UsageError(`${role} "${rev}" is not a revision`);
+  const sha = await findCommit(cwd, rev, role);
+  if (sha === null) throw await unknownRevision(cwd, rev, info, role);
+  return sha;
+}
+async function findCommit(cwd, rev, role) {
+  if (rev.startsWith("-")) throw new UsageError(`${role} '${rev}' is not a revision`);
   const result = await gitRaw(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
   if (result.code === 0) return result.stdout.toString("utf8").trim();
   if (result.code !== 1) throw new RuntimeError(`git rev-parse failed: ${result.stderr.split("\n")[0]}`);
-  if (info.shallow) throw new UsageError(`${role} "${rev}" is not in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`);
-  throw new UsageError(`unknown ${role} "${rev}": no such branch, tag or commit`);
+  return null;
+}
+async function unknownRevision(cwd, rev, info, role) {
+  if (info.shallow) return new UsageError(`${role} '${rev}' is not in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`);
+  const object2 = await gitRaw(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{}`]);
+  if (object2.code === 0) return new UsageError(`${role} '${rev}' names a ${await objectType(cwd, object2.stdout.toString("utf8").trim())}, not a commit`);
+  const hint = suggest(rev, await refNames(cwd));
+  return new UsageError(`unknown ${role} '${rev}'${hint === null ? ": no such branch, tag or commit" : ` (did you mean '${hint}'?)`}`);
+}
+async function objectType(cwd, sha) {
+  const result = await gitRaw(cwd, ["cat-file", "-t", sha]);
+  return result.code === 0 ? result.stdout.toString("utf8").trim() : "object";
+}
+async function refNames(cwd) {
+  const result = await gitRaw(cwd, ["for-each-ref", "--format=%(refname:short)"]);
+  const names = result.code === 0 ? result.stdout.toString("utf8").split("\n").filter((name) => name !== "") : [];
+  return ["HEAD", ...names];
 }
 async function stashEntries(cwd) {
   const args = ["reflog", "show", "--format=%H", "refs/stash", "--"];
@@ -3354,6 +3453,7 @@ var SHALLOW_NOTE;
 var init_repo = __esm({
   "src/git/repo.ts"() {
     "use strict";
+    init_validate();
     init_errors();
     init_run();
     SHALLOW_NOTE = "this is a shallow clone: history is incomplete, and keys in its oldest commits are attributed to them although they may be older (git fetch --unshallow for a full scan)";
@@ -3767,11 +3867,11 @@ async function introducedBy(commit, hits, parentHoldsBlob) {
   }
   return found;
 }
-async function heldByAParent(commit, path15, blob, secret, hits, parentHoldsBlob) {
+async function heldByAParent(commit, path16, blob, secret, hits, parentHoldsBlob) {
   if (commit.parents.length === 0) return false;
   for (let i = 0; i < commit.parents.length; i++) {
     const block = commit.blocks[i];
-    const change = block.find((entry) => entry.path === path15 && entry.newSha !== null);
+    const change = block.find((entry) => entry.path === path16 && entry.newSha !== null);
     if (change === void 0) return true;
     if (holds(change.oldSha, secret, hits)) return true;
     if (block.some((entry) => entry.status === "D" && holds(entry.oldSha, secret, hits))) return true;
@@ -4090,8 +4190,8 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
   const extra = [...blobsToCheck(commits, hits)].filter(([sha]) => !scanned.has(sha));
   if (extra.length > 0) {
     const sizes = await blobSizes(cwd, extra.map(([sha]) => sha), store);
-    for (const [sha, path15] of extra) if (!sizes.has(sha)) store.missing.add(sha, path15);
-    await scanBlobs(context, detect, extra.filter(([sha]) => sizes.has(sha)).map(([sha, path15]) => ({ sha, path: path15, size: sizes.get(sha) })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
+    for (const [sha, path16] of extra) if (!sizes.has(sha)) store.missing.add(sha, path16);
+    await scanBlobs(context, detect, extra.filter(([sha]) => sizes.has(sha)).map(([sha, path16]) => ({ sha, path: path16, size: sizes.get(sha) })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
       scanned.add(plan.sha);
       if (!result.skipped && result.candidates.length > 0) hits.set(plan.sha, result.candidates);
     }, store.missing, null);
@@ -4107,9 +4207,9 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
     return (await tree).has(blob);
   };
   const introductions = await findIntroductions(commits, hits, parentHoldsBlob, { wholeHistory: scan.wholeRepository });
-  return introductions.map(({ commit, path: path15, candidate }) => ({
+  return introductions.map(({ commit, path: path16, candidate }) => ({
     ...candidate,
-    file: path15,
+    file: path16,
     commit: { sha: commit.sha, author: commit.author, email: commit.email, date: commit.date, message: commit.subject }
   }));
 }
@@ -4125,10 +4225,10 @@ async function planBlobs(cwd, commits, packOrder, judged, wholeRepository, store
   }
   const plans2 = [];
   if (judged !== null) {
-    for (const [sha, path15] of paths) {
+    for (const [sha, path16] of paths) {
       const size2 = judged.sizes.get(sha);
       if (size2 === void 0) continue;
-      plans2.push({ sha, path: path15, size: size2 });
+      plans2.push({ sha, path: path16, size: size2 });
       paths.delete(sha);
     }
     if (paths.size === 0) return plans2;
@@ -4136,12 +4236,12 @@ async function planBlobs(cwd, commits, packOrder, judged, wholeRepository, store
   const everything = packOrder ?? (wholeRepository && judged === null ? listObjects(cwd, ["--batch-all-objects", "--unordered"]) : null);
   const objects = everything ? await everything : await blobSizes(cwd, [...paths.keys()], store);
   for (const [sha, size2] of objects) {
-    const path15 = paths.get(sha);
-    if (path15 === void 0) continue;
-    plans2.push({ sha, path: path15, size: size2 });
+    const path16 = paths.get(sha);
+    if (path16 === void 0) continue;
+    plans2.push({ sha, path: path16, size: size2 });
     paths.delete(sha);
   }
-  for (const [sha, path15] of paths) store.missing.add(sha, path15);
+  for (const [sha, path16] of paths) store.missing.add(sha, path16);
   return plans2;
 }
 async function scanBlobs(context, detect, plans2, totalBytes, record, missing, workers, stats, scanned) {
@@ -4297,33 +4397,45 @@ var history_exports = {};
 __export(history_exports, {
   createHistorySource: () => createHistorySource
 });
+import { existsSync as existsSync2 } from "node:fs";
+import path9 from "node:path";
 async function createHistorySource(context) {
   void gitVersion(context.cwd);
   const info = await inspectRepository(context.cwd);
+  const refs = context.options.historyRefs;
+  const tips = await Promise.all(refs.map((ref) => resolveRef(context.cwd, ref, info)));
   const stats = { bytes: 0, files: 0, commits: 0 };
   const notes = [];
   return {
     mode: "history",
-    target: "all refs",
+    target: refs.length === 0 ? "all refs" : refs.join(" "),
     root: info.root,
     stats,
     notes,
     async run(detect) {
       if (info.shallow) notes.push({ level: "warn", message: SHALLOW_NOTE });
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
-      const stash = await stashEntries(context.cwd);
-      const located = await scanCommits(context, detect, { revs: ["--all"], stdinRevs: stash, wholeRepository: true }, stats, notes);
+      const scan = refs.length === 0 ? { revs: ["--all"], stdinRevs: await stashEntries(context.cwd) } : { revs: tips };
+      const located = await scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, notes);
       if (stats.commits === 0) notes.push({ level: "info", message: "nothing to scan: the repository has no commits" });
       return located;
     }
   };
 }
+async function resolveRef(cwd, ref, info) {
+  const sha = await findCommit(cwd, ref, "ref");
+  if (sha !== null) return sha;
+  const error = await unknownRevision(cwd, ref, info, "ref");
+  if (existsSync2(path9.resolve(cwd, ref))) throw new UsageError(`${error.message}; --history takes branches, tags or commits, and '${ref}' is a path here (scan files without --history: keywarden scan ${ref})`);
+  throw error;
+}
 var init_history = __esm({
   "src/sources/history.ts"() {
     "use strict";
-    init_scan_commits();
+    init_errors();
     init_repo();
     init_run();
+    init_scan_commits();
   }
 });
 
@@ -4334,17 +4446,13 @@ __export(range_exports, {
 });
 async function createRangeSource(context) {
   const { options, cwd } = context;
+  if (options.range === void 0) checkRef("--since", options.since);
   const target = options.range ?? `${options.since}..HEAD`;
-  const match = /^(.*?)(\.\.\.?)(.*)$/.exec(target);
-  if (match === null) throw new UsageError(`--range expects BASE..HEAD, got "${target}"`);
+  const words = parseRange(target);
   void gitVersion(cwd);
   const info = await inspectRepository(cwd);
-  const base = await resolveCommit(cwd, match[1] === "" ? "HEAD" : match[1], info, "base");
-  const head = await resolveCommit(cwd, match[3] === "" ? "HEAD" : match[3], info, "head");
-  if (info.shallow) {
-    const mergeBase = await git(cwd, ["merge-base", base, head]).catch(() => null);
-    if (mergeBase === null) throw new UsageError(`base "${match[1]}" is not connected to "${match[3] || "HEAD"}" in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`);
-  }
+  const revs = await Promise.all(words.map((word) => toLogRevs(cwd, word, info)));
+  if (info.shallow) await checkConnected(cwd, words, revs);
   const stats = { bytes: 0, files: 0, commits: 0 };
   const notes = [];
   return {
@@ -4356,17 +4464,54 @@ async function createRangeSource(context) {
     async run(detect) {
       if (info.shallow) notes.push({ level: "info", message: SHALLOW_NOTE });
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
-      const located = await scanCommits(context, detect, { revs: [`${base}${match[2]}${head}`], wholeRepository: false }, stats, notes);
+      const located = await scanCommits(context, detect, { revs: revs.flat(), wholeRepository: false }, stats, notes);
       if (stats.commits === 0) notes.push({ level: "info", message: `nothing to scan: ${target} holds no commits` });
       return located;
     }
   };
+}
+async function toLogRevs(cwd, word, info) {
+  switch (word.kind) {
+    case "rev": {
+      const sha = await resolveCommit(cwd, word.rev, info, word.negative ? "base" : "head");
+      return [word.negative ? `^${sha}` : sha];
+    }
+    case "range": {
+      const [base, head] = await Promise.all([resolveCommit(cwd, word.base, info, "base"), resolveCommit(cwd, word.head, info, "head")]);
+      return [`${base}${word.symmetric ? "..." : ".."}${head}`];
+    }
+    case "commit":
+      return [`${await resolveCommit(cwd, word.rev, info, "commit")}^!`];
+    case "parents":
+      return [`${await resolveCommit(cwd, word.rev, info, "commit")}^@`];
+    case "parent-range": {
+      const sha = await resolveCommit(cwd, word.rev, info, "commit");
+      const parent = await git(cwd, ["rev-parse", "--verify", "--quiet", `${sha}^${word.parent}`]).catch(() => null);
+      if (parent === null) throw new UsageError(`--range '${word.rev}^-${word.parent}': '${word.rev}' has no parent ${word.parent}`);
+      return [`^${parent.toString("utf8").trim()}`, sha];
+    }
+  }
+}
+async function checkConnected(cwd, words, revs) {
+  const connected = async (base, head) => await git(cwd, ["merge-base", base, head]).catch(() => null) !== null;
+  const fix = "in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)";
+  const excluded = words.flatMap((word, i) => word.kind === "rev" && word.negative ? [revs[i][0].slice(1)] : []);
+  for (const [i, word] of words.entries()) {
+    if (word.kind === "range") {
+      const [base, head] = revs[i][0].split(word.symmetric ? "..." : "..");
+      if (!await connected(base, head)) throw new UsageError(`base '${word.base}' is not connected to '${word.head}' ${fix}`);
+    } else if (word.kind === "rev" && !word.negative && excluded.length > 0) {
+      const links = await Promise.all(excluded.map((base) => connected(base, revs[i][0])));
+      if (!links.includes(true)) throw new UsageError(`'${word.rev}' is not connected to the revisions the range excludes ${fix}`);
+    }
+  }
 }
 var init_range = __esm({
   "src/sources/range.ts"() {
     "use strict";
     init_errors();
     init_repo();
+    init_revisions();
     init_run();
     init_scan_commits();
   }
@@ -4378,7 +4523,7 @@ __export(files_exports, {
   createFilesSource: () => createFilesSource
 });
 import fs from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 async function createFilesSource(context) {
   const roots = context.options.paths.length > 0 ? context.options.paths : ["."];
   const notes = [];
@@ -4459,7 +4604,7 @@ async function listTargets(roots, context, notes) {
   const targets = [];
   const seen = /* @__PURE__ */ new Set();
   for (const root of roots) {
-    const absolute = path9.resolve(context.cwd, root);
+    const absolute = path10.resolve(context.cwd, root);
     let stat;
     try {
       stat = fs.statSync(absolute);
@@ -4467,7 +4612,7 @@ async function listTargets(roots, context, notes) {
       throw new UsageError(`no such file or directory: ${root}`);
     }
     if (stat.isFile()) {
-      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path9.dirname(absolute)), repository: path9.dirname(absolute) });
+      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path10.dirname(absolute)), repository: path10.dirname(absolute) });
       seen.add(absolute);
       continue;
     }
@@ -4499,7 +4644,7 @@ function walk(folder, cwd, defaultIgnores, notes) {
       continue;
     }
     for (const entry of entries) {
-      const full = path9.join(dir, entry.name);
+      const full = path10.join(dir, entry.name);
       if (entry.name === ".git") repositories.add(dir);
       if (entry.isDirectory()) {
         const skip = defaultIgnores ? DEFAULT_IGNORES.get(entry.name) : void 0;
@@ -4515,15 +4660,15 @@ function walk(folder, cwd, defaultIgnores, notes) {
   return { files, repositories };
 }
 function repositoryOf(file, repositories) {
-  for (let dir = path9.dirname(file); ; dir = path9.dirname(dir)) {
+  for (let dir = path10.dirname(file); ; dir = path10.dirname(dir)) {
     if (repositories.has(dir)) return dir;
-    if (path9.dirname(dir) === dir) return void 0;
+    if (path10.dirname(dir) === dir) return void 0;
   }
 }
 function displayPath(cwd, file, root) {
-  let relative2 = path9.relative(cwd, file);
-  if (relative2 === "" || relative2.startsWith("..") || path9.isAbsolute(relative2)) relative2 = path9.relative(path9.dirname(root), file);
-  return relative2.split(path9.sep).join("/");
+  let relative2 = path10.relative(cwd, file);
+  if (relative2 === "" || relative2.startsWith("..") || path10.isAbsolute(relative2)) relative2 = path10.relative(path10.dirname(root), file);
+  return relative2.split(path10.sep).join("/");
 }
 var DEFAULT_IGNORES;
 var init_files = __esm({
@@ -6436,11 +6581,11 @@ var init_lib2 = __esm({
       format,
       normalize,
       resolve: resolve3,
-      require: (path15) => {
+      require: (path16) => {
         if (typeof require2 !== "undefined") {
-          return require2(path15);
-        } else if (path15.match(/\.json$/)) {
-          return JSON.parse(readFileSync6(path15, "utf8"));
+          return require2(path16);
+        } else if (path16.match(/\.json$/)) {
+          return JSON.parse(readFileSync6(path16, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -10366,6 +10511,10 @@ function checkOptions(command3, args) {
       if (BUILT_IN.includes(name)) continue;
       const spec = lookup(command3, name, flag);
       if (spec.type === "boolean") continue;
+      if (spec.optionalValues) {
+        i = takeValues(flag, eq === -1 ? null : token.slice(eq + 1), args, i);
+        continue;
+      }
       if (eq !== -1) {
         if (token.length === eq + 1) throw emptyValue(flag);
         continue;
@@ -10396,6 +10545,11 @@ function takeValue(flag, spec, args, i) {
   let end = i + 1;
   if (spec.type === "array") while (args[end + 1] !== void 0 && args[end + 1] !== "--" && !isFlag(args[end + 1])) end++;
   return end;
+}
+function takeValues(flag, inline, args, i) {
+  if (inline !== null) checkRef(flag, inline);
+  while (args[i + 1] !== void 0 && args[i + 1] !== "--" && !isFlag(args[i + 1])) checkRef(flag, args[++i]);
+  return i;
 }
 function emptyValue(flag) {
   return new UsageError(`${flag} needs a value, got an empty one`);
@@ -10433,6 +10587,7 @@ var init_check_argv = __esm({
     "use strict";
     init_validate();
     init_errors();
+    init_revisions();
     init_options();
     BUILT_IN = ["help", "version"];
     BUILT_IN_SHORT = ["h", "V"];
@@ -10460,7 +10615,7 @@ async function parseArgs(input2, version2) {
   let chosen = null;
   let parser2 = yargs_default([...argv]).scriptName("keywarden").usage("keywarden <command> [options]").strict().exitProcess(false).locale("en").version(version2).alias("version", "V").help().alias("help", "h").wrap(Math.min(110, process.stdout.columns || 100)).demandCommand(1, "name a command: scan, remediate, baseline or init (keywarden --help says what each does)").fail((message2, error) => {
     throw error instanceof UsageError ? error : new UsageError(firstLine(message2 ?? error?.message ?? "invalid arguments"));
-  }).epilogue("Exit codes: 0 nothing found, 1 findings, 2 usage, configuration or runtime error.");
+  }).epilogue(EXIT_CODES);
   for (const command3 of COMMANDS) {
     parser2 = parser2.command(
       command3.usage,
@@ -10470,7 +10625,7 @@ async function parseArgs(input2, version2) {
           if (!spec.commands.includes(command3.name)) continue;
           y.option(name, { type: spec.type, describe: spec.describe, alias: spec.alias, choices: spec.choices, default: spec.default });
         }
-        return y;
+        return command3.name === "scan" ? y.epilogue(SCAN_HISTORY_HELP) : y;
       },
       () => {
         chosen = command3.name;
@@ -10498,7 +10653,7 @@ function joinDashValues(argv) {
   }
   return out;
 }
-var COMMANDS, VERSION_WORDS, HELP_WORDS;
+var COMMANDS, EXIT_CODES, SCAN_HISTORY_HELP, VERSION_WORDS, HELP_WORDS;
 var init_parse = __esm({
   "src/cli/parse.ts"() {
     "use strict";
@@ -10513,6 +10668,20 @@ var init_parse = __esm({
       { name: "baseline", usage: "baseline [paths..]", describe: "Write the current findings as a baseline (--output FILE)" },
       { name: "init", usage: "init", describe: "Set up the pre-commit hook in the current repository" }
     ];
+    EXIT_CODES = "Exit codes: 0 nothing found, 1 findings, 2 usage, configuration or runtime error.";
+    SCAN_HISTORY_HELP = [
+      "Commits:",
+      "  --history              every commit of every ref (branches, tags, remotes) and the stash",
+      "  --history main v2.0    the whole history of these refs or commits, root commits included",
+      "  --range main..HEAD     commits in HEAD, not in main (a pull request); --since main: the same",
+      "  --range A...B          commits in A or in B, not in both",
+      "  --range A^!            the one commit A (A^-1 is A^..A; A^@ is the history of its parents)",
+      '  --range "^A B"         commits in B, not in A; also "B --not A"',
+      "A range excludes something: a lone A is its whole history (--history A). Git options (--all,",
+      "--branches) are not taken. --history takes no paths: keywarden scan PATH scans files.",
+      "",
+      EXIT_CODES
+    ].join("\n");
     VERSION_WORDS = ["version", "--version", "-v", "-V"];
     HELP_WORDS = ["help", "--help", "-h"];
   }
@@ -10520,7 +10689,7 @@ var init_parse = __esm({
 
 // src/action/run.ts
 import os2 from "node:os";
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/cli/fast-argv.ts
 init_convert();
@@ -10552,6 +10721,12 @@ function parseFast(argv) {
     if (spec.type === "boolean") {
       if (eq !== -1) return null;
       raw[name] = !negated;
+    } else if (spec.optionalValues) {
+      if (negated) return null;
+      const values = eq !== -1 ? [token.slice(eq + 1)] : [];
+      while (argv[i + 1] !== void 0 && !argv[i + 1].startsWith("-")) values.push(argv[++i]);
+      if (values.includes("") || argv[i + 1] !== void 0 && argv[i + 1] !== "--" && !argv[i + 1].startsWith("--")) return null;
+      raw[name] = [...raw[name] ?? [], ...values];
     } else {
       if (negated) return null;
       const value = eq !== -1 ? token.slice(eq + 1) : argv[++i];
@@ -11145,7 +11320,7 @@ function leftContext(viewText, index) {
   }
   return viewText.slice(from, index);
 }
-function nameConfidence(rule, viewText, index, original, offset, path15) {
+function nameConfidence(rule, viewText, index, original, offset, path16) {
   const names = rule.context?.names;
   if (!names || names.length === 0) return null;
   const left2 = leftContext(viewText, index);
@@ -11153,14 +11328,14 @@ function nameConfidence(rule, viewText, index, original, offset, path15) {
   for (const name of names) {
     if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
     if (!name.regex.test(left2)) continue;
-    if (name.near && !isNear(name, original, offset, path15)) continue;
+    if (name.near && !isNear(name, original, offset, path16)) continue;
     best = better(best, name.confidence);
   }
   return best;
 }
-function isNear(name, original, offset, path15) {
+function isNear(name, original, offset, path16) {
   const near = name.near;
-  if (path15 !== void 0 && near.regex.test(path15)) return true;
+  if (path16 !== void 0 && near.regex.test(path16)) return true;
   const from = linesBack(original, offset, near.lines, offset - NEAR_CHARS);
   const to = linesForward(original, offset, near.lines, offset + NEAR_CHARS);
   return near.regex.test(original.slice(from, to));
@@ -11403,13 +11578,13 @@ function planFor(rules) {
   plans.set(rules, plan);
   return plan;
 }
-function scanText(text, rules, path15, keywordHits) {
+function scanText(text, rules, path16, keywordHits) {
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
   const windows = keywordWindows(text, keywordHits ?? findKeywords(text, rules), plan);
   if (windows.length === 0) return [];
   const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set() };
-  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path15);
+  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path16);
   const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
   if (raws.length === 0) return [];
   return resolve(raws, new LineIndex(text));
@@ -11446,7 +11621,7 @@ function trimToTokens(text, from, to) {
   }
   return [from, to];
 }
-function scanWindow(text, start, end, rules, plan, state, path15) {
+function scanWindow(text, start, end, rules, plan, state, path16) {
   const { raws } = state;
   const [from, to] = trimToTokens(text, start, end);
   if (to <= from) return;
@@ -11458,12 +11633,12 @@ function scanWindow(text, start, end, rules, plan, state, path15) {
   for (const view of views) {
     for (const rule of rules) {
       if (view.decoder !== "identity" && !rule.decoders.includes(view.decoder)) continue;
-      matchView(view, rule, text, raws, path15);
+      matchView(view, rule, text, raws, path16);
     }
   }
   if (plan.base64) {
     for (const token of base64Tokens(identity.text, MAX_BASE64)) {
-      scanDecodedToken(identity, token, rules, text, state, path15);
+      scanDecodedToken(identity, token, rules, text, state, path16);
     }
   }
 }
@@ -11485,16 +11660,16 @@ function eachSecret(view, rule, found) {
     if (entropy !== null) found(secret, index, entropy);
   }
 }
-function matchView(view, rule, original, raws, path15) {
+function matchView(view, rule, original, raws, path16) {
   eachSecret(view, rule, (secret, index, entropy) => {
     const start = originalStart(view, index);
     const end = originalEnd(view, index + secret.length);
-    addRaw(raws, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path15));
+    addRaw(raws, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path16));
   });
 }
-function contextOf(rule, secret, viewText, index, original, start, path15) {
+function contextOf(rule, secret, viewText, index, original, start, path16) {
   if (!rule.context) return { confidence: rule.confidence, alone: null };
-  const confidence = nameConfidence(rule, viewText, index, original, start, path15);
+  const confidence = nameConfidence(rule, viewText, index, original, start, path16);
   const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
   return { confidence, alone };
 }
@@ -11511,7 +11686,7 @@ function addRaw(raws, rule, start, end, secret, entropy, context, nested = false
   }
   raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested });
 }
-function scanDecodedToken(identity, token, rules, original, state, path15) {
+function scanDecodedToken(identity, token, rules, original, state, path16) {
   const prefix = identity.text.slice(Math.max(0, token.index - 240), token.index);
   const inner = prefix + token.decoded;
   const tokenStart = originalStart(identity, token.index);
@@ -11524,7 +11699,7 @@ function scanDecodedToken(identity, token, rules, original, state, path15) {
     for (const rule of rules) {
       eachSecret(view, rule, (secret, index, entropy) => {
         if (originalStart(view, index) < prefix.length) return;
-        addRaw(state.raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path15), true);
+        addRaw(state.raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path16), true);
       });
     }
   }
@@ -12121,7 +12296,7 @@ var VERSION = "0.1.0";
 
 // src/pipeline.ts
 import { lstatSync as lstatSync2 } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 async function runPipeline(options, io, preloaded = {}) {
   const started = Date.now();
   let loaded = null;
@@ -12148,7 +12323,7 @@ async function runPipeline(options, io, preloaded = {}) {
   if (options.maxFileSize !== void 0) config.maxFileSize = options.maxFileSize;
   const rules = loadRules(config);
   loaded = { config, keywords: rules.flatMap((rule) => rule.keywords) };
-  const baselineFile = options.baseline ? path10.resolve(io.cwd, options.baseline) : defaultBaseline(options, source);
+  const baselineFile = options.baseline ? path11.resolve(io.cwd, options.baseline) : defaultBaseline(options, source);
   const baseline = preloaded.baseline !== void 0 ? preloaded.baseline : baselineFile !== null ? loadBaseline(baselineFile, { cwd: io.cwd, top: source.root }) : null;
   if (source.root !== void 0) config.base = source.root;
   const detect = async (chunk) => detectChunk(chunk, rules);
@@ -12178,7 +12353,7 @@ async function runPipeline(options, io, preloaded = {}) {
 var DEFAULT_BASELINE = ".keywarden-baseline.json";
 function defaultBaseline(options, source) {
   if (options.command === "baseline" || source.mode !== "staged" || source.root === void 0) return null;
-  const file = path10.join(source.root, DEFAULT_BASELINE);
+  const file = path11.join(source.root, DEFAULT_BASELINE);
   return lstatSync2(file, { throwIfNoEntry: false }) ? file : null;
 }
 async function createSource(context) {
@@ -13207,14 +13382,14 @@ function git2(cwd, args) {
 init_errors();
 init_run();
 import { readFileSync as readFileSync4 } from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 var MAX_BOUNDARIES = 16;
 async function planPushed(workspace, tipRev, ref, before) {
   const name = refLabel(ref);
   const tip = await peelCommit(workspace, tipRev);
   if (tip === null) {
-    const type = await objectType(workspace, tipRev);
+    const type = await objectType2(workspace, tipRev);
     if (type === null) return missingTip(workspace, tipRev, name);
     return { args: [], describe: `nothing: ${name} points at a ${type}, not a commit`, notes: [{ level: "notice", message: `${name} points at a ${type} (${short(tipRev)}), not a commit: there are no commits to scan` }] };
   }
@@ -13276,7 +13451,7 @@ async function shallowCut(workspace, commits) {
   const where2 = lines(await run(workspace, ["rev-parse", "--git-path", "shallow"]))[0];
   let text;
   try {
-    text = readFileSync4(path11.resolve(workspace, where2 ?? ""), "utf8");
+    text = readFileSync4(path12.resolve(workspace, where2 ?? ""), "utf8");
   } catch {
     return false;
   }
@@ -13293,7 +13468,7 @@ async function commitOf(workspace, rev) {
   if (sha === null) throw new RuntimeError(`cannot resolve ${short(rev)} to a commit`);
   return sha;
 }
-async function objectType(workspace, rev) {
+async function objectType2(workspace, rev) {
   const result = await gitRaw(workspace, ["cat-file", "-t", rev]);
   return result.code === 0 ? result.stdout.toString("utf8").trim() : null;
 }
@@ -13329,12 +13504,12 @@ function short(sha) {
 // src/action/event.ts
 var ZERO = /^0+$/;
 var SHA2 = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-function readPayload(path15) {
-  if (!path15) return {};
+function readPayload(path16) {
+  if (!path16) return {};
   try {
-    return JSON.parse(readFileSync5(path15, "utf8"));
+    return JSON.parse(readFileSync5(path16, "utf8"));
   } catch (error) {
-    throw new RuntimeError(`cannot read the event payload GITHUB_EVENT_PATH=${path15}: ${error.message.split("\n")[0]}`);
+    throw new RuntimeError(`cannot read the event payload GITHUB_EVENT_PATH=${path16}: ${error.message.split("\n")[0]}`);
   }
 }
 async function planScan(event, payload, mode, workspace) {
@@ -13428,7 +13603,7 @@ function splitArgs(text) {
 
 // src/action/output-file.ts
 import fs2 from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 init_errors();
 function openOutputFile(file, roots, what) {
   const root = roots.find((folder2) => isInside(file, folder2) && file !== folder2);
@@ -13439,8 +13614,8 @@ function openOutputFile(file, roots, what) {
   const realRoot = realpath(root, what);
   let folder = realRoot;
   let walked = "";
-  for (const name of path12.relative(root, path12.dirname(file)).split(path12.sep).filter(Boolean)) {
-    const next = path12.join(folder, name);
+  for (const name of path13.relative(root, path13.dirname(file)).split(path13.sep).filter(Boolean)) {
+    const next = path13.join(folder, name);
     walked = walked === "" ? name : `${walked}/${name}`;
     let stat = null;
     try {
@@ -13465,18 +13640,18 @@ function openOutputFile(file, roots, what) {
       refuse(`${walked} is not a folder`);
     }
   }
-  const final = path12.join(folder, path12.basename(file));
+  const final = path13.join(folder, path13.basename(file));
   let fd;
   try {
     fd = fs2.openSync(final, fs2.constants.O_WRONLY | fs2.constants.O_CREAT | fs2.constants.O_NOFOLLOW | fs2.constants.O_NONBLOCK, 420);
   } catch (error) {
     const code2 = error.code;
-    if (code2 === "ELOOP" || code2 === "EMLINK") return refuse(`${path12.basename(file)} is a symbolic link`);
+    if (code2 === "ELOOP" || code2 === "EMLINK") return refuse(`${path13.basename(file)} is a symbolic link`);
     throw failure(what, file, error);
   }
   try {
     const opened = fs2.fstatSync(fd);
-    if (!opened.isFile()) refuse(`${path12.basename(file)} is not a regular file`);
+    if (!opened.isFile()) refuse(`${path13.basename(file)} is not a regular file`);
     const named = fs2.lstatSync(final);
     if (named.ino !== opened.ino || named.dev !== opened.dev || realpath(folder, what) !== folder) refuse("the folder changed while it was being opened");
   } catch (error) {
@@ -13567,7 +13742,7 @@ function linkPath(file) {
 }
 
 // src/action/trusted.ts
-import path13 from "node:path";
+import path14 from "node:path";
 init_types();
 init_errors();
 init_run();
@@ -13627,9 +13802,9 @@ async function keywardenKeyDiffers(base, head) {
   return await key(base) !== await key(head);
 }
 function repositoryPath(workspace, named) {
-  const absolute = path13.resolve(workspace, named);
+  const absolute = path14.resolve(workspace, named);
   if (absolute === workspace || !isInside(absolute, workspace)) return null;
-  return path13.relative(workspace, absolute).split(path13.sep).join("/");
+  return path14.relative(workspace, absolute).split(path14.sep).join("/");
 }
 var CommitTree = class {
   constructor(cwd, rev) {
@@ -13644,8 +13819,8 @@ var CommitTree = class {
     return `${this.rev.slice(0, 12)}:${file}`;
   }
   async entry(file) {
-    const dir = path13.posix.dirname(file);
-    return (await this.folder(dir === "." ? "" : dir))?.get(path13.posix.basename(file)) ?? null;
+    const dir = path14.posix.dirname(file);
+    return (await this.folder(dir === "." ? "" : dir))?.get(path14.posix.basename(file)) ?? null;
   }
   /** The file's text, null when the commit has no such file; a link or a folder there is an error. */
   async text(file) {
@@ -13707,13 +13882,13 @@ var CommitTree = class {
 async function runAction(io) {
   const { env: env2 } = io;
   try {
-    const workspace = path14.resolve(env2.GITHUB_WORKSPACE || ".");
+    const workspace = path15.resolve(env2.GITHUB_WORKSPACE || ".");
     const inputs = readInputs(env2);
     const event = env2.GITHUB_EVENT_NAME ?? "";
     const payload = readPayload(env2.GITHUB_EVENT_PATH);
     const plan = await planScan(event, payload, inputs.mode, workspace);
-    const runnerTemp = path14.resolve(env2.RUNNER_TEMP || os2.tmpdir());
-    const sarifPath = inputs.sarif ? path14.resolve(workspace, inputs.sarif) : path14.join(runnerTemp, "keywarden.sarif");
+    const runnerTemp = path15.resolve(env2.RUNNER_TEMP || os2.tmpdir());
+    const sarifPath = inputs.sarif ? path15.resolve(workspace, inputs.sarif) : path15.join(runnerTemp, "keywarden.sarif");
     io.stdout.write(`keywarden: scanning ${escapeText(plan.describe)}
 `);
     for (const note of plan.notes) io.stdout.write(`${workflowCommand(note.level, [], `keywarden: ${escapeText(note.message)}`)}
@@ -13746,7 +13921,7 @@ async function runAction(io) {
         describe: plan.describe,
         repositoryUrl: env2.GITHUB_SERVER_URL && env2.GITHUB_REPOSITORY ? `${env2.GITHUB_SERVER_URL}/${env2.GITHUB_REPOSITORY}` : null,
         sha: env2.GITHUB_SHA ?? null,
-        sarifPath: sarifPath.startsWith(workspace + path14.sep) ? path14.relative(workspace, sarifPath) : sarifPath,
+        sarifPath: sarifPath.startsWith(workspace + path15.sep) ? path15.relative(workspace, sarifPath) : sarifPath,
         playbook: count > 0 ? playbookMarkdown(outcome, plan.args) : "",
         warnings: [...plan.notes.filter((note) => note.level === "warning").map((note) => note.message), ...trusted?.warnings.map((warning) => warning.message) ?? []]
       })

@@ -3,16 +3,16 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   toScanOptions
-} from "./chunk-22QZJRSC.js";
+} from "./chunk-VMSLNJGO.js";
 import {
   OPTIONS
-} from "./chunk-6HWOVMQA.js";
+} from "./chunk-VBFXQY5J.js";
+import "./chunk-IPFERZPS.js";
 import {
   VERSION,
   runPipeline
-} from "./chunk-CRATQKP3.js";
-import "./chunk-K7MDIKIX.js";
-import "./chunk-DOY54P3L.js";
+} from "./chunk-GEIDQ4IK.js";
+import "./chunk-BFSFTLY2.js";
 import {
   withVerifications
 } from "./chunk-M6HLJFRZ.js";
@@ -30,6 +30,7 @@ import {
 import "./chunk-VSNDF2WP.js";
 import "./chunk-ADB2JWQI.js";
 import "./chunk-GBRJCCKG.js";
+import "./chunk-DOY54P3L.js";
 import {
   UsageError,
   isExpected
@@ -64,6 +65,12 @@ function parseFast(argv) {
     if (spec.type === "boolean") {
       if (eq !== -1) return null;
       raw[name] = !negated;
+    } else if (spec.optionalValues) {
+      if (negated) return null;
+      const values = eq !== -1 ? [token.slice(eq + 1)] : [];
+      while (argv[i + 1] !== void 0 && !argv[i + 1].startsWith("-")) values.push(argv[++i]);
+      if (values.includes("") || argv[i + 1] !== void 0 && argv[i + 1] !== "--" && !argv[i + 1].startsWith("--")) return null;
+      raw[name] = [...raw[name] ?? [], ...values];
     } else {
       if (negated) return null;
       const value = eq !== -1 ? token.slice(eq + 1) : argv[++i];
@@ -135,7 +142,7 @@ async function run(argv, io) {
       case "baseline":
         return await baselineCommand(options, io);
       case "remediate":
-        return await (await import("./command-SHQ6MIRU.js")).runRemediate(options, io);
+        return await (await import("./command-4GYIBJCX.js")).runRemediate(options, io);
       case "init":
         return await (await import("./command-BEKT4CQM.js")).runInit(options, io);
     }
@@ -146,7 +153,7 @@ async function run(argv, io) {
   }
 }
 async function parseSlow(argv, io) {
-  const parsed = await (await import("./parse-BQTNBSSH.js")).parseArgs(argv, VERSION);
+  const parsed = await (await import("./parse-PPZWFZQK.js")).parseArgs(argv, VERSION);
   if (parsed.kind === "print") {
     io.stdout.write(parsed.text.endsWith("\n") ? parsed.text : parsed.text + "\n");
     return null;
@@ -180,7 +187,7 @@ async function scanCommand(options, argv, io) {
   if (format === "text" && report.findings.length > 0) {
     if (options.staged) text += "\n" + (await import("./advice-KCQOOHJ4.js")).blockedCommitAdvice(report.findings);
     else {
-      const { remediateCommand, shortPlaybook } = await import("./hint-GRMMYZCT.js");
+      const { remediateCommand, shortPlaybook } = await import("./hint-KOK7EOC2.js");
       text += "\n" + shortPlaybook(report.findings, remediateCommand(argv));
     }
   }

@@ -5,6 +5,7 @@
 // the fast path (fast-argv.ts) declines every command line this module would reject.
 import { suggest } from '../config/validate.js';
 import { UsageError } from '../errors.js';
+import { checkRef } from '../git/revisions.js';
 import { OPTIONS, type Command, type OptionSpec } from './options.js';
 
 /** yargs' own flags, valid before or after any command: --help/-h and --version/-V. */
@@ -42,6 +43,10 @@ export function checkOptions(command: Command, args: readonly string[]): void {
       if (BUILT_IN.includes(name)) continue;
       const spec = lookup(command, name, flag);
       if (spec.type === 'boolean') continue;
+      if (spec.optionalValues) {
+        i = takeValues(flag, eq === -1 ? null : token.slice(eq + 1), args, i);
+        continue;
+      }
       if (eq !== -1) {
         if (token.length === eq + 1) throw emptyValue(flag);
         continue;
@@ -77,6 +82,16 @@ function takeValue(flag: string, spec: OptionSpec, args: readonly string[], i: n
   let end = i + 1;
   if (spec.type === 'array') while (args[end + 1] !== undefined && args[end + 1] !== '--' && !isFlag(args[end + 1])) end++;
   return end;
+}
+
+/**
+ * The values of an option that may have none (`--history [REF...]`): every word after it up to the next option
+ * or `--`, as yargs reads them. Each is checked here because yargs would drop '' and '-' and scan every ref.
+ */
+function takeValues(flag: string, inline: string | null, args: readonly string[], i: number): number {
+  if (inline !== null) checkRef(flag, inline);
+  while (args[i + 1] !== undefined && args[i + 1] !== '--' && !isFlag(args[i + 1])) checkRef(flag, args[++i]);
+  return i;
 }
 
 function emptyValue(flag: string): UsageError {

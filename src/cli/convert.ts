@@ -1,5 +1,6 @@
 // Raw parsed flags → ScanOptions, shared by the yargs parser and the fast path so both mean the same thing.
 import { UsageError } from '../errors.js';
+import { checkRef } from '../git/revisions.js';
 import { defaultOptions, FORMATS, REMEDIATE_FORMATS, type Command, type ScanOptions } from './options.js';
 
 export type RawArgs = Record<string, unknown>;
@@ -8,7 +9,12 @@ export function toScanOptions(command: Command, positional: string[], raw: RawAr
   const options = defaultOptions(command);
   options.paths = positional;
   options.staged = raw.staged === true;
-  options.history = raw.history === true;
+  // --history is an array that may be empty (every ref); yargs reads `--no-history` as [false], and hands the
+  // option not given as [undefined] (see keys below).
+  const history = raw.history === undefined ? [undefined] : ([] as unknown[]).concat(raw.history);
+  options.history = !history.includes(undefined) && !history.includes(false);
+  options.historyRefs = options.history ? history.map(String) : [];
+  for (const ref of options.historyRefs) checkRef('--history', ref);
   options.stdin = raw.stdin === true;
   options.range = str(raw.range);
   options.since = str(raw.since);
@@ -47,10 +53,13 @@ export function toScanOptions(command: Command, positional: string[], raw: RawAr
 
   const modes = [options.staged, options.history, options.range !== undefined, options.since !== undefined, options.stdin].filter(Boolean).length;
   if (modes > 1) throw new UsageError('choose one of --staged, --history, --range, --since, --stdin');
-  if (modes === 1 && positional.length > 0) throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since or --stdin: ${positional.join(' ')}`);
-  if (options.range !== undefined && !/^[^\s]+\.\.\.?[^\s]+$/.test(options.range)) {
-    throw new UsageError(`--range wants BASE..HEAD, got '${options.range}'`);
+  if (modes === 1 && positional.length > 0) {
+    // `--history REF...` takes the words after it; paths come after `--` or before --history, and mean nothing to it.
+    if (options.history) throw new UsageError(`--history scans commits, not paths: ${positional.join(' ')} (refs go right after it: --history main; scan files without --history)`);
+    if (options.range !== undefined) throw new UsageError(`--range is one argument: quote a range of several words (--range "${options.range} ${positional.join(' ')}"); paths cannot be combined with it`);
+    throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since or --stdin: ${positional.join(' ')}`);
   }
+  // --range and --since are read by sources/range.ts (git/revisions.ts says what each may hold).
   return options;
 }
 

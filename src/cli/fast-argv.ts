@@ -31,6 +31,14 @@ export function parseFast(argv: readonly string[]): ScanOptions | null {
     if (spec.type === 'boolean') {
       if (eq !== -1) return null;
       raw[name] = !negated;
+    } else if (spec.optionalValues) {
+      // `--history [REF...]`: the words up to the next option or `--`, like yargs. A value yargs would misread
+      // ('', '-', a negative number) is declined: check-argv.ts explains it.
+      if (negated) return null;
+      const values = eq !== -1 ? [token.slice(eq + 1)] : [];
+      while (argv[i + 1] !== undefined && !argv[i + 1].startsWith('-')) values.push(argv[++i]);
+      if (values.includes('') || (argv[i + 1] !== undefined && argv[i + 1] !== '--' && !argv[i + 1].startsWith('--'))) return null;
+      raw[name] = [...((raw[name] as string[]) ?? []), ...values];
     } else {
       if (negated) return null;
       const value = eq !== -1 ? token.slice(eq + 1) : argv[++i];

@@ -12,6 +12,8 @@ export interface OptionSpec {
   default?: unknown;
   /** Commands the option belongs to. */
   commands: readonly Command[];
+  /** An 'array' option that may also be given with no value: it takes every word after it up to the next option or `--`. */
+  optionalValues?: boolean;
 }
 
 export type Command = 'scan' | 'remediate' | 'baseline' | 'init';
@@ -25,8 +27,8 @@ const SCANNING: readonly Command[] = ['scan', 'remediate', 'baseline'];
 
 export const OPTIONS: Record<string, OptionSpec> = {
   staged: { type: 'boolean', describe: 'Scan what the index adds (pre-commit)', commands: SCANNING },
-  history: { type: 'boolean', describe: 'Scan every commit reachable from every ref', commands: SCANNING },
-  range: { type: 'string', describe: 'Scan the commits of BASE..HEAD (a pull request)', commands: SCANNING },
+  history: { type: 'array', optionalValues: true, describe: 'Scan every commit reachable from every ref (and the stash), or with REF... only the whole history of those branches, tags or commits', commands: SCANNING },
+  range: { type: 'string', describe: 'Scan the commits of a range as git rev-list reads it: BASE..HEAD (a pull request), A...B, A^! (one commit), "^A B", "B --not A"', commands: SCANNING },
   since: { type: 'string', describe: 'Scan the commits of REF..HEAD', commands: SCANNING },
   stdin: { type: 'boolean', describe: 'Scan standard input', commands: SCANNING },
   'stdin-name': { type: 'string', describe: 'File name to report for standard input', commands: SCANNING },
@@ -61,7 +63,9 @@ export interface ScanOptions {
   command: Command;
   paths: string[];
   staged: boolean;
+  /** --history was given; historyRefs are its values (none: every ref). */
   history: boolean;
+  historyRefs: string[];
   range?: string;
   since?: string;
   stdin: boolean;
@@ -95,6 +99,7 @@ export function defaultOptions(command: Command): ScanOptions {
     paths: [],
     staged: false,
     history: false,
+    historyRefs: [],
     stdin: false,
     format: 'text',
     redact: true,

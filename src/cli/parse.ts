@@ -17,6 +17,23 @@ const COMMANDS: Array<{ name: Command; usage: string; describe: string }> = [
   { name: 'init', usage: 'init', describe: 'Set up the pre-commit hook in the current repository' },
 ];
 
+const EXIT_CODES = 'Exit codes: 0 nothing found, 1 findings, 2 usage, configuration or runtime error.';
+
+/** What `scan --history` and `--range` take, for `keywarden scan --help` (git/revisions.ts is the rule). */
+const SCAN_HISTORY_HELP = [
+  'Commits:',
+  '  --history              every commit of every ref (branches, tags, remotes) and the stash',
+  '  --history main v2.0    the whole history of these refs or commits, root commits included',
+  '  --range main..HEAD     commits in HEAD, not in main (a pull request); --since main: the same',
+  '  --range A...B          commits in A or in B, not in both',
+  '  --range A^!            the one commit A (A^-1 is A^..A; A^@ is the history of its parents)',
+  '  --range "^A B"         commits in B, not in A; also "B --not A"',
+  'A range excludes something: a lone A is its whole history (--history A). Git options (--all,',
+  '--branches) are not taken. --history takes no paths: keywarden scan PATH scans files.',
+  '',
+  EXIT_CODES,
+].join('\n');
+
 /** The first word may ask for the version like in most CLIs; `-v` after a command is --verbose. */
 const VERSION_WORDS = ['version', '--version', '-v', '-V'];
 const HELP_WORDS = ['help', '--help', '-h'];
@@ -51,7 +68,7 @@ export async function parseArgs(input: readonly string[], version: string): Prom
     .fail((message, error) => {
       throw error instanceof UsageError ? error : new UsageError(firstLine(message ?? error?.message ?? 'invalid arguments'));
     })
-    .epilogue('Exit codes: 0 nothing found, 1 findings, 2 usage, configuration or runtime error.');
+    .epilogue(EXIT_CODES);
   for (const command of COMMANDS) {
     parser = parser.command(
       command.usage,
@@ -61,7 +78,7 @@ export async function parseArgs(input: readonly string[], version: string): Prom
           if (!spec.commands.includes(command.name)) continue;
           y.option(name, { type: spec.type, describe: spec.describe, alias: spec.alias, choices: spec.choices as string[] | undefined, default: spec.default });
         }
-        return y;
+        return command.name === 'scan' ? y.epilogue(SCAN_HISTORY_HELP) : y;
       },
       () => {
         chosen = command.name;

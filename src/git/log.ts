@@ -64,6 +64,9 @@ async function mergeArgs(cwd: string): Promise<string> {
 export async function readLog(cwd: string, revs: readonly string[], stdinRevs: readonly string[] = []): Promise<LogCommit[]> {
   const args = ['log', await mergeArgs(cwd), '--root', '--raw', '-z', '--no-abbrev', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-notes', '--encoding=UTF-8', FORMAT, ...revs];
   if (stdinRevs.length > 0) args.push('--stdin');
+  // `--` ends the revisions: without it git refuses a sha (not a range) that is also a file name in the work tree
+  // ("ambiguous argument"), and a repository can hold a file named after one of its commits.
+  args.push('--');
   const { child, done, stop } = gitStream(cwd, args);
   child.stdin.end(stdinRevs.length > 0 ? stdinRevs.join('\n') + '\n' : '');
   const parser = new LogParser();

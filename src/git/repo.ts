@@ -2,6 +2,7 @@
 // Each answer is one short git call; failures become one-line errors (exit 2).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { suggest } from '../config/validate.js';
 import { RuntimeError, UsageError } from '../errors.js';
 import { git, gitFailure, gitRaw } from './run.js';
 
@@ -44,12 +45,43 @@ function rootFromCdup(cwd: string, cdup: string): string {
 
 /** Resolves a revision to a commit sha, or throws a UsageError saying what is wrong with it. */
 export async function resolveCommit(cwd: string, rev: string, info: RepoInfo, role: string): Promise<string> {
-  if (rev.startsWith('-')) throw new UsageError(`${role} "${rev}" is not a revision`);
+  const sha = await findCommit(cwd, rev, role);
+  if (sha === null) throw await unknownRevision(cwd, rev, info, role);
+  return sha;
+}
+
+/** The commit a revision names, or null when it names none. `rev` never reaches git as an option. */
+export async function findCommit(cwd: string, rev: string, role: string): Promise<string | null> {
+  // rev-parse honours --end-of-options from git 2.30 only (before, it ignores it): this check is what protects.
+  if (rev.startsWith('-')) throw new UsageError(`${role} '${rev}' is not a revision`);
   const result = await gitRaw(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
   if (result.code === 0) return result.stdout.toString('utf8').trim();
   if (result.code !== 1) throw new RuntimeError(`git rev-parse failed: ${result.stderr.split('\n')[0]}`);
-  if (info.shallow) throw new UsageError(`${role} "${rev}" is not in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`);
-  throw new UsageError(`unknown ${role} "${rev}": no such branch, tag or commit`);
+  return null;
+}
+
+/**
+ * Why a revision names no commit, as one line: not in a shallow clone, an object that is not a commit (a tag of
+ * a tree or blob), or unknown, with the closest ref name when one is near (the same suggest() as config keys).
+ */
+export async function unknownRevision(cwd: string, rev: string, info: RepoInfo, role: string): Promise<UsageError> {
+  if (info.shallow) return new UsageError(`${role} '${rev}' is not in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`);
+  const object = await gitRaw(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{}`]); // a tag peeled
+  if (object.code === 0) return new UsageError(`${role} '${rev}' names a ${await objectType(cwd, object.stdout.toString('utf8').trim())}, not a commit`);
+  const hint = suggest(rev, await refNames(cwd));
+  return new UsageError(`unknown ${role} '${rev}'${hint === null ? ': no such branch, tag or commit' : ` (did you mean '${hint}'?)`}`);
+}
+
+async function objectType(cwd: string, sha: string): Promise<string> {
+  const result = await gitRaw(cwd, ['cat-file', '-t', sha]);
+  return result.code === 0 ? result.stdout.toString('utf8').trim() : 'object';
+}
+
+/** Short names of every ref, and HEAD, for suggestions only (a ref name holds no newline: check-ref-format). */
+async function refNames(cwd: string): Promise<string[]> {
+  const result = await gitRaw(cwd, ['for-each-ref', '--format=%(refname:short)']);
+  const names = result.code === 0 ? result.stdout.toString('utf8').split('\n').filter((name) => name !== '') : [];
+  return ['HEAD', ...names];
 }
 
 /** The stash's older entries live only in its reflog; `--all` sees just the newest. */

@@ -126,7 +126,7 @@ function rerunCommand(options: ScanOptions): string {
   else if (options.keys.length > 0) parts.push('<scan options>');
   else {
     if (options.staged) parts.push('--staged');
-    if (options.history) parts.push('--history');
+    if (options.history) parts.push('--history', ...options.historyRefs);
     if (options.range !== undefined) parts.push('--range', options.range);
     if (options.since !== undefined) parts.push('--since', options.since);
     if (options.config !== undefined) parts.push('--config', options.config);

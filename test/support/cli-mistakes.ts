@@ -76,6 +76,22 @@ export const BAD_VALUES: Mistake[] = [
   { argv: ['remediate', '--replacements', 'missing/r.txt'], error: '--replacements missing/r.txt: the folder missing does not exist' },
 ];
 
+/** Item 13: `--history [REF...]` takes refs only (every word after it up to the next option or `--`), and --range is one argument. */
+export const REF_VALUES: Mistake[] = [
+  { argv: ['scan', '--history', ''], error: '--history got an empty value: name a branch, tag or commit, or give none to scan every ref' },
+  { argv: ['scan', '--history='], error: '--history got an empty value: name a branch, tag or commit, or give none to scan every ref' },
+  { argv: ['scan', '--history', 'main', ''], error: '--history got an empty value: name a branch, tag or commit, or give none to scan every ref' },
+  { argv: ['scan', '--history', '-'], error: "--history takes branches, tags or commits, got '-' (a ref never starts with '-'; --history with no value scans every ref)" },
+  { argv: ['scan', '--history', 'main', '-5'], error: "--history takes branches, tags or commits, got '-5' (a ref never starts with '-'; --history with no value scans every ref)" },
+  { argv: ['scan', '--history=--all'], error: "--history takes branches, tags or commits, got '--all' (a ref never starts with '-'; --history with no value scans every ref)" },
+  { argv: ['scan', '--history', 'main..feature'], error: "--history takes branches, tags or commits, got the range 'main..feature': scan a range with --range main..feature" },
+  { argv: ['scan', '--history', '.'], error: "--history takes branches, tags or commits, not paths: '.' (scan files and folders without --history: keywarden scan .)" },
+  { argv: ['scan', '--history', 'main', '--', 'src'], error: '--history scans commits, not paths: src (refs go right after it: --history main; scan files without --history)' },
+  { argv: ['scan', 'src', '--history'], error: '--history scans commits, not paths: src (refs go right after it: --history main; scan files without --history)' },
+  { argv: ['scan', '--range', 'main', 'feature'], error: '--range is one argument: quote a range of several words (--range "main feature"); paths cannot be combined with it' },
+  { argv: ['remediate', '--history', 'a..b'], error: "--history takes branches, tags or commits, got the range 'a..b': scan a range with --range a..b" },
+];
+
 /** Help and version, asked for the ways other CLIs answer: exit 0, the text on stdout. */
 export const ANSWERED: Array<{ argv: string[]; stdout: 'version' | RegExp }> = [
   { argv: ['-h'], stdout: /keywarden scan \[paths\.\.\]/ },

@@ -5,7 +5,10 @@ import {
   FORMATS,
   REMEDIATE_FORMATS,
   defaultOptions
-} from "./chunk-6HWOVMQA.js";
+} from "./chunk-VBFXQY5J.js";
+import {
+  checkRef
+} from "./chunk-IPFERZPS.js";
 import {
   UsageError
 } from "./chunk-3PMGGNOD.js";
@@ -15,7 +18,10 @@ function toScanOptions(command, positional, raw) {
   const options = defaultOptions(command);
   options.paths = positional;
   options.staged = raw.staged === true;
-  options.history = raw.history === true;
+  const history = raw.history === void 0 ? [void 0] : [].concat(raw.history);
+  options.history = !history.includes(void 0) && !history.includes(false);
+  options.historyRefs = options.history ? history.map(String) : [];
+  for (const ref of options.historyRefs) checkRef("--history", ref);
   options.stdin = raw.stdin === true;
   options.range = str(raw.range);
   options.since = str(raw.since);
@@ -49,9 +55,10 @@ function toScanOptions(command, positional, raw) {
   if (command === "baseline" && options.output === void 0) throw new UsageError("baseline needs --output FILE (where to write the baseline)");
   const modes = [options.staged, options.history, options.range !== void 0, options.since !== void 0, options.stdin].filter(Boolean).length;
   if (modes > 1) throw new UsageError("choose one of --staged, --history, --range, --since, --stdin");
-  if (modes === 1 && positional.length > 0) throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since or --stdin: ${positional.join(" ")}`);
-  if (options.range !== void 0 && !/^[^\s]+\.\.\.?[^\s]+$/.test(options.range)) {
-    throw new UsageError(`--range wants BASE..HEAD, got '${options.range}'`);
+  if (modes === 1 && positional.length > 0) {
+    if (options.history) throw new UsageError(`--history scans commits, not paths: ${positional.join(" ")} (refs go right after it: --history main; scan files without --history)`);
+    if (options.range !== void 0) throw new UsageError(`--range is one argument: quote a range of several words (--range "${options.range} ${positional.join(" ")}"); paths cannot be combined with it`);
+    throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since or --stdin: ${positional.join(" ")}`);
   }
   return options;
 }

@@ -2,16 +2,16 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  defaultConfig,
-  validateConfig
-} from "./chunk-DOY54P3L.js";
-import {
   isInside,
   parseJsonText,
   repositoryBoundary,
   requireNamedInside,
   requireResolvesInside
 } from "./chunk-ADB2JWQI.js";
+import {
+  defaultConfig,
+  validateConfig
+} from "./chunk-DOY54P3L.js";
 import {
   ConfigError
 } from "./chunk-3PMGGNOD.js";

@@ -22,8 +22,7 @@ import {
 } from "./chunk-QKHXP752.js";
 import {
   loadConfig
-} from "./chunk-K7MDIKIX.js";
-import "./chunk-DOY54P3L.js";
+} from "./chunk-BFSFTLY2.js";
 import "./chunk-5QDHM2YU.js";
 import {
   emit,
@@ -34,6 +33,7 @@ import {
   markdownCode
 } from "./chunk-EKZ5G5ES.js";
 import "./chunk-ADB2JWQI.js";
+import "./chunk-DOY54P3L.js";
 import {
   RuntimeError,
   UsageError
@@ -808,7 +808,7 @@ async function runRemediate(options, io) {
   } else if (keyIds.length > 0) {
     set = { keys: [], unpaired: null, mode: null };
   } else {
-    const { runPipeline } = await import("./pipeline-7TFAG3E6.js");
+    const { runPipeline } = await import("./pipeline-6VM5FUVT.js");
     const outcome = await runPipeline(options, io);
     writeNotes(outcome.notes, options, io);
     set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
@@ -889,7 +889,7 @@ function rerunCommand(options) {
   else if (options.keys.length > 0) parts.push("<scan options>");
   else {
     if (options.staged) parts.push("--staged");
-    if (options.history) parts.push("--history");
+    if (options.history) parts.push("--history", ...options.historyRefs);
     if (options.range !== void 0) parts.push("--range", options.range);
     if (options.since !== void 0) parts.push("--since", options.since);
     if (options.config !== void 0) parts.push("--config", options.config);

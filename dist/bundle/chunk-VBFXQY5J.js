@@ -8,8 +8,8 @@ var REMEDIATE_FORMATS = ["text", "markdown", "json"];
 var SCANNING = ["scan", "remediate", "baseline"];
 var OPTIONS = {
   staged: { type: "boolean", describe: "Scan what the index adds (pre-commit)", commands: SCANNING },
-  history: { type: "boolean", describe: "Scan every commit reachable from every ref", commands: SCANNING },
-  range: { type: "string", describe: "Scan the commits of BASE..HEAD (a pull request)", commands: SCANNING },
+  history: { type: "array", optionalValues: true, describe: "Scan every commit reachable from every ref (and the stash), or with REF... only the whole history of those branches, tags or commits", commands: SCANNING },
+  range: { type: "string", describe: 'Scan the commits of a range as git rev-list reads it: BASE..HEAD (a pull request), A...B, A^! (one commit), "^A B", "B --not A"', commands: SCANNING },
   since: { type: "string", describe: "Scan the commits of REF..HEAD", commands: SCANNING },
   stdin: { type: "boolean", describe: "Scan standard input", commands: SCANNING },
   "stdin-name": { type: "string", describe: "File name to report for standard input", commands: SCANNING },
@@ -43,6 +43,7 @@ function defaultOptions(command) {
     paths: [],
     staged: false,
     history: false,
+    historyRefs: [],
     stdin: false,
     format: "text",
     redact: true,

@@ -3,43 +3,59 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommits
-} from "./chunk-BOE3J7AU.js";
+} from "./chunk-KWUN4VMH.js";
 import {
   SHALLOW_NOTE,
+  findCommit,
   graftsNote,
   inspectRepository,
-  stashEntries
-} from "./chunk-W2XGMYZI.js";
+  stashEntries,
+  unknownRevision
+} from "./chunk-22N5PFXF.js";
+import "./chunk-DOY54P3L.js";
 import "./chunk-GR4YQLG4.js";
 import {
   gitVersion
 } from "./chunk-YZBRCQFJ.js";
 import "./chunk-UNPCDDBL.js";
 import "./chunk-CXSJOLZW.js";
-import "./chunk-3PMGGNOD.js";
+import {
+  UsageError
+} from "./chunk-3PMGGNOD.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/sources/history.ts
+import { existsSync } from "node:fs";
+import path from "node:path";
 async function createHistorySource(context) {
   void gitVersion(context.cwd);
   const info = await inspectRepository(context.cwd);
+  const refs = context.options.historyRefs;
+  const tips = await Promise.all(refs.map((ref) => resolveRef(context.cwd, ref, info)));
   const stats = { bytes: 0, files: 0, commits: 0 };
   const notes = [];
   return {
     mode: "history",
-    target: "all refs",
+    target: refs.length === 0 ? "all refs" : refs.join(" "),
     root: info.root,
     stats,
     notes,
     async run(detect) {
       if (info.shallow) notes.push({ level: "warn", message: SHALLOW_NOTE });
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
-      const stash = await stashEntries(context.cwd);
-      const located = await scanCommits(context, detect, { revs: ["--all"], stdinRevs: stash, wholeRepository: true }, stats, notes);
+      const scan = refs.length === 0 ? { revs: ["--all"], stdinRevs: await stashEntries(context.cwd) } : { revs: tips };
+      const located = await scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, notes);
       if (stats.commits === 0) notes.push({ level: "info", message: "nothing to scan: the repository has no commits" });
       return located;
     }
   };
+}
+async function resolveRef(cwd, ref, info) {
+  const sha = await findCommit(cwd, ref, "ref");
+  if (sha !== null) return sha;
+  const error = await unknownRevision(cwd, ref, info, "ref");
+  if (existsSync(path.resolve(cwd, ref))) throw new UsageError(`${error.message}; --history takes branches, tags or commits, and '${ref}' is a path here (scan files without --history: keywarden scan ${ref})`);
+  throw error;
 }
 export {
   createHistorySource

@@ -2,6 +2,9 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  suggest
+} from "./chunk-DOY54P3L.js";
+import {
   git,
   gitFailure,
   gitRaw,
@@ -28,6 +31,7 @@ async function mergeArgs(cwd) {
 async function readLog(cwd, revs, stdinRevs = []) {
   const args = ["log", await mergeArgs(cwd), "--root", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-ext-diff", "--no-textconv", "--no-show-signature", "--no-notes", "--encoding=UTF-8", FORMAT, ...revs];
   if (stdinRevs.length > 0) args.push("--stdin");
+  args.push("--");
   const { child, done, stop } = gitStream(cwd, args);
   child.stdin.end(stdinRevs.length > 0 ? stdinRevs.join("\n") + "\n" : "");
   const parser = new LogParser();
@@ -219,12 +223,32 @@ function rootFromCdup(cwd, cdup) {
   return cdup === "" ? cwd : path2.resolve(cwd, cdup);
 }
 async function resolveCommit(cwd, rev, info, role) {
-  if (rev.startsWith("-")) throw new UsageError(`${role} "${rev}" is not a revision`);
+  const sha = await findCommit(cwd, rev, role);
+  if (sha === null) throw await unknownRevision(cwd, rev, info, role);
+  return sha;
+}
+async function findCommit(cwd, rev, role) {
+  if (rev.startsWith("-")) throw new UsageError(`${role} '${rev}' is not a revision`);
   const result = await gitRaw(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
   if (result.code === 0) return result.stdout.toString("utf8").trim();
   if (result.code !== 1) throw new RuntimeError(`git rev-parse failed: ${result.stderr.split("\n")[0]}`);
-  if (info.shallow) throw new UsageError(`${role} "${rev}" is not in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`);
-  throw new UsageError(`unknown ${role} "${rev}": no such branch, tag or commit`);
+  return null;
+}
+async function unknownRevision(cwd, rev, info, role) {
+  if (info.shallow) return new UsageError(`${role} '${rev}' is not in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`);
+  const object = await gitRaw(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{}`]);
+  if (object.code === 0) return new UsageError(`${role} '${rev}' names a ${await objectType(cwd, object.stdout.toString("utf8").trim())}, not a commit`);
+  const hint = suggest(rev, await refNames(cwd));
+  return new UsageError(`unknown ${role} '${rev}'${hint === null ? ": no such branch, tag or commit" : ` (did you mean '${hint}'?)`}`);
+}
+async function objectType(cwd, sha) {
+  const result = await gitRaw(cwd, ["cat-file", "-t", sha]);
+  return result.code === 0 ? result.stdout.toString("utf8").trim() : "object";
+}
+async function refNames(cwd) {
+  const result = await gitRaw(cwd, ["for-each-ref", "--format=%(refname:short)"]);
+  const names = result.code === 0 ? result.stdout.toString("utf8").split("\n").filter((name) => name !== "") : [];
+  return ["HEAD", ...names];
 }
 async function stashEntries(cwd) {
   const args = ["reflog", "show", "--format=%H", "refs/stash", "--"];
@@ -246,6 +270,8 @@ export {
   graftsNote,
   repositoryRoot,
   resolveCommit,
+  findCommit,
+  unknownRevision,
   stashEntries,
   SHALLOW_NOTE
 };

@@ -4,14 +4,14 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   DEFAULT_BASELINE,
   runPipeline
-} from "./chunk-CRATQKP3.js";
-import "./chunk-K7MDIKIX.js";
-import "./chunk-DOY54P3L.js";
+} from "./chunk-GEIDQ4IK.js";
+import "./chunk-BFSFTLY2.js";
 import "./chunk-M6HLJFRZ.js";
 import "./chunk-5QDHM2YU.js";
 import "./chunk-VSNDF2WP.js";
 import "./chunk-ADB2JWQI.js";
 import "./chunk-GBRJCCKG.js";
+import "./chunk-DOY54P3L.js";
 import "./chunk-3PMGGNOD.js";
 import "./chunk-XGFLKYZS.js";
 export {

@@ -7,7 +7,7 @@ import {
   SYMLINK_MODE,
   hasPromisedObjects,
   readLog
-} from "./chunk-W2XGMYZI.js";
+} from "./chunk-22N5PFXF.js";
 import {
   readBlobs
 } from "./chunk-GR4YQLG4.js";

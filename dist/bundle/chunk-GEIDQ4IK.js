@@ -3,10 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   loadConfig
-} from "./chunk-K7MDIKIX.js";
-import {
-  compileRegex
-} from "./chunk-DOY54P3L.js";
+} from "./chunk-BFSFTLY2.js";
 import {
   compareFindings,
   fingerprintOf,
@@ -20,6 +17,9 @@ import {
   SNIFF_BYTES,
   decodeBytes
 } from "./chunk-GBRJCCKG.js";
+import {
+  compileRegex
+} from "./chunk-DOY54P3L.js";
 import {
   ConfigError
 } from "./chunk-3PMGGNOD.js";
@@ -1243,9 +1243,9 @@ function defaultBaseline(options, source) {
 async function createSource(context) {
   const { options } = context;
   if (options.stdin) return (await import("./stdin-MCNTBRPI.js")).createStdinSource(context);
-  if (options.staged) return (await import("./staged-PARX2W62.js")).createStagedSource(context);
-  if (options.history) return (await import("./history-JYQ7YNAA.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-SBPS2GPC.js")).createRangeSource(context);
+  if (options.staged) return (await import("./staged-QL2Q755O.js")).createStagedSource(context);
+  if (options.history) return (await import("./history-SGCGNLYF.js")).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-EJGLPTG7.js")).createRangeSource(context);
   return (await import("./files-LT3YFIWJ.js")).createFilesSource(context);
 }
 

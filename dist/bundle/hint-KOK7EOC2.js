@@ -9,7 +9,7 @@ import {
 } from "./chunk-7GZGTSAE.js";
 import {
   OPTIONS
-} from "./chunk-6HWOVMQA.js";
+} from "./chunk-VBFXQY5J.js";
 import {
   keyIdOfFinding
 } from "./chunk-M6HLJFRZ.js";

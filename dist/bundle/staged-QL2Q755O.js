@@ -10,7 +10,8 @@ import {
   SYMLINK_MODE,
   ZERO_SHA,
   repositoryRoot
-} from "./chunk-W2XGMYZI.js";
+} from "./chunk-22N5PFXF.js";
+import "./chunk-DOY54P3L.js";
 import {
   readBlobs
 } from "./chunk-GR4YQLG4.js";

@@ -3,10 +3,13 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   toScanOptions
-} from "./chunk-22QZJRSC.js";
+} from "./chunk-VMSLNJGO.js";
 import {
   OPTIONS
-} from "./chunk-6HWOVMQA.js";
+} from "./chunk-VBFXQY5J.js";
+import {
+  checkRef
+} from "./chunk-IPFERZPS.js";
 import {
   suggest
 } from "./chunk-DOY54P3L.js";
@@ -44,6 +47,10 @@ function checkOptions(command, args) {
       if (BUILT_IN.includes(name)) continue;
       const spec = lookup(command, name, flag);
       if (spec.type === "boolean") continue;
+      if (spec.optionalValues) {
+        i = takeValues(flag, eq === -1 ? null : token.slice(eq + 1), args, i);
+        continue;
+      }
       if (eq !== -1) {
         if (token.length === eq + 1) throw emptyValue(flag);
         continue;
@@ -74,6 +81,11 @@ function takeValue(flag, spec, args, i) {
   let end = i + 1;
   if (spec.type === "array") while (args[end + 1] !== void 0 && args[end + 1] !== "--" && !isFlag(args[end + 1])) end++;
   return end;
+}
+function takeValues(flag, inline, args, i) {
+  if (inline !== null) checkRef(flag, inline);
+  while (args[i + 1] !== void 0 && args[i + 1] !== "--" && !isFlag(args[i + 1])) checkRef(flag, args[++i]);
+  return i;
 }
 function emptyValue(flag) {
   return new UsageError(`${flag} needs a value, got an empty one`);
@@ -113,6 +125,20 @@ var COMMANDS = [
   { name: "baseline", usage: "baseline [paths..]", describe: "Write the current findings as a baseline (--output FILE)" },
   { name: "init", usage: "init", describe: "Set up the pre-commit hook in the current repository" }
 ];
+var EXIT_CODES = "Exit codes: 0 nothing found, 1 findings, 2 usage, configuration or runtime error.";
+var SCAN_HISTORY_HELP = [
+  "Commits:",
+  "  --history              every commit of every ref (branches, tags, remotes) and the stash",
+  "  --history main v2.0    the whole history of these refs or commits, root commits included",
+  "  --range main..HEAD     commits in HEAD, not in main (a pull request); --since main: the same",
+  "  --range A...B          commits in A or in B, not in both",
+  "  --range A^!            the one commit A (A^-1 is A^..A; A^@ is the history of its parents)",
+  '  --range "^A B"         commits in B, not in A; also "B --not A"',
+  "A range excludes something: a lone A is its whole history (--history A). Git options (--all,",
+  "--branches) are not taken. --history takes no paths: keywarden scan PATH scans files.",
+  "",
+  EXIT_CODES
+].join("\n");
 var VERSION_WORDS = ["version", "--version", "-v", "-V"];
 var HELP_WORDS = ["help", "--help", "-h"];
 async function parseArgs(input, version) {
@@ -131,7 +157,7 @@ async function parseArgs(input, version) {
   let chosen = null;
   let parser = yargs([...argv]).scriptName("keywarden").usage("keywarden <command> [options]").strict().exitProcess(false).locale("en").version(version).alias("version", "V").help().alias("help", "h").wrap(Math.min(110, process.stdout.columns || 100)).demandCommand(1, "name a command: scan, remediate, baseline or init (keywarden --help says what each does)").fail((message, error) => {
     throw error instanceof UsageError ? error : new UsageError(firstLine(message ?? error?.message ?? "invalid arguments"));
-  }).epilogue("Exit codes: 0 nothing found, 1 findings, 2 usage, configuration or runtime error.");
+  }).epilogue(EXIT_CODES);
   for (const command of COMMANDS) {
     parser = parser.command(
       command.usage,
@@ -141,7 +167,7 @@ async function parseArgs(input, version) {
           if (!spec.commands.includes(command.name)) continue;
           y.option(name, { type: spec.type, describe: spec.describe, alias: spec.alias, choices: spec.choices, default: spec.default });
         }
-        return y;
+        return command.name === "scan" ? y.epilogue(SCAN_HISTORY_HELP) : y;
       },
       () => {
         chosen = command.name;
