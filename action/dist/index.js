@@ -163,6 +163,9 @@ function defaultOptions(command3) {
     force: false
   };
 }
+function isFlag(token) {
+  return token.length > 1 && token.startsWith("-") && !/^-\d/.test(token);
+}
 var FORMATS, REMEDIATE_FORMATS, SCANNING, OPTIONS;
 var init_options = __esm({
   "src/cli/options.ts"() {
@@ -10533,9 +10536,6 @@ function checkOptions(command3, args) {
       break;
     }
   }
-}
-function isFlag(token) {
-  return token.length > 1 && token.startsWith("-") && !/^-\d/.test(token);
 }
 function takeValue(flag, spec, args, i) {
   const next = args[i + 1];

@@ -3,10 +3,10 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   toScanOptions
-} from "./chunk-VMSLNJGO.js";
+} from "./chunk-WHJTZCHF.js";
 import {
   OPTIONS
-} from "./chunk-VBFXQY5J.js";
+} from "./chunk-DLLRQU3U.js";
 import "./chunk-IPFERZPS.js";
 import {
   VERSION,
@@ -153,7 +153,7 @@ async function run(argv, io) {
   }
 }
 async function parseSlow(argv, io) {
-  const parsed = await (await import("./parse-PPZWFZQK.js")).parseArgs(argv, VERSION);
+  const parsed = await (await import("./parse-R6ZU4PTW.js")).parseArgs(argv, VERSION);
   if (parsed.kind === "print") {
     io.stdout.write(parsed.text.endsWith("\n") ? parsed.text : parsed.text + "\n");
     return null;
@@ -187,7 +187,7 @@ async function scanCommand(options, argv, io) {
   if (format === "text" && report.findings.length > 0) {
     if (options.staged) text += "\n" + (await import("./advice-KCQOOHJ4.js")).blockedCommitAdvice(report.findings);
     else {
-      const { remediateCommand, shortPlaybook } = await import("./hint-KOK7EOC2.js");
+      const { remediateCommand, shortPlaybook } = await import("./hint-LVJ3ORLI.js");
       text += "\n" + shortPlaybook(report.findings, remediateCommand(argv));
     }
   }

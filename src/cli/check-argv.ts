@@ -6,7 +6,7 @@
 import { suggest } from '../config/validate.js';
 import { UsageError } from '../errors.js';
 import { checkRef } from '../git/revisions.js';
-import { OPTIONS, type Command, type OptionSpec } from './options.js';
+import { isFlag, OPTIONS, type Command, type OptionSpec } from './options.js';
 
 /** yargs' own flags, valid before or after any command: --help/-h and --version/-V. */
 const BUILT_IN = ['help', 'version'];
@@ -68,10 +68,6 @@ export function checkOptions(command: Command, args: readonly string[]): void {
   }
 }
 
-/** A flag, as yargs reads one: `-x` or `--name`, but neither `-` (standard input) nor a negative number. */
-export function isFlag(token: string): boolean {
-  return token.length > 1 && token.startsWith('-') && !/^-\d/.test(token);
-}
 
 /** The value of `flag` at args[i + 1] (an array option takes every value up to the next flag); returns the new i. */
 function takeValue(flag: string, spec: OptionSpec, args: readonly string[], i: number): number {

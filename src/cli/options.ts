@@ -114,3 +114,8 @@ export function defaultOptions(command: Command): ScanOptions {
     force: false,
   };
 }
+
+/** A flag, as yargs reads one: `-x` or `--name`, but neither `-` (standard input) nor a negative number. */
+export function isFlag(token: string): boolean {
+  return token.length > 1 && token.startsWith('-') && !/^-\d/.test(token);
+}

@@ -4,9 +4,9 @@
 // a misspelt command or option cannot say what was meant.
 import yargs from 'yargs';
 import { UsageError } from '../errors.js';
-import { checkCommand, checkLeadingOption, checkOptions, isFlag } from './check-argv.js';
+import { checkCommand, checkLeadingOption, checkOptions } from './check-argv.js';
 import { toScanOptions } from './convert.js';
-import { OPTIONS, type Command, type ScanOptions } from './options.js';
+import { isFlag, OPTIONS, type Command, type ScanOptions } from './options.js';
 
 export type Parsed = { kind: 'run'; options: ScanOptions } | { kind: 'print'; text: string };
 

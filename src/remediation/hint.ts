@@ -6,7 +6,7 @@
 // a rule in a repository's config can match anything, so one is escaped where it is shown and quoted where it
 // goes into a command. After --verify, STS's answer says which keys are LIVE and names the IAM user.
 import { keyTypeOf } from '../aws/key-id.js';
-import { OPTIONS } from '../cli/options.js';
+import { isFlag, OPTIONS } from '../cli/options.js';
 import { keyIdOfFinding } from '../findings.js';
 import { shellQuote } from '../init/advice.js';
 import { escapeText } from '../text/escape.js';
@@ -99,7 +99,7 @@ export function remediateCommand(argv: readonly string[]): string {
       const values = spec && spec.type !== 'boolean' && eq === -1 ? takeValues(argv, i, spec.type === 'array') : [];
       i += values.length;
       keep(name, [token, ...values]);
-    } else if (token.length > 1 && token.startsWith('-') && !/^-\d/.test(token)) {
+    } else if (isFlag(token)) {
       // Short flags, possibly grouped (`-qo FILE`): the first that takes a value takes the rest of the word or the next.
       for (let j = 1; j < token.length; j++) {
         const entry = Object.entries(OPTIONS).find(([, spec]) => spec.alias === token[j]);
@@ -124,10 +124,11 @@ export function remediateCommand(argv: readonly string[]): string {
 
 /** The value words of an option at argv[i]: the next one, or for an array option every one up to the next flag. */
 function takeValues(argv: readonly string[], i: number, array: boolean): string[] {
+  // The CLI rejects a value that looks like an option (check-argv.ts), and `--history` may have no value at all.
   const values: string[] = [];
-  for (let k = i + 1; k < argv.length && argv[k] !== '--'; k++) {
-    if (values.length > 0 && (!array || argv[k].startsWith('-'))) break;
+  for (let k = i + 1; k < argv.length && argv[k] !== '--' && !isFlag(argv[k]); k++) {
     values.push(argv[k]);
+    if (!array) break;
   }
   return values;
 }

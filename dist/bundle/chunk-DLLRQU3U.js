@@ -58,10 +58,14 @@ function defaultOptions(command) {
     force: false
   };
 }
+function isFlag(token) {
+  return token.length > 1 && token.startsWith("-") && !/^-\d/.test(token);
+}
 
 export {
   FORMATS,
   REMEDIATE_FORMATS,
   OPTIONS,
-  defaultOptions
+  defaultOptions,
+  isFlag
 };

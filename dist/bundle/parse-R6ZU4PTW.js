@@ -3,10 +3,11 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   toScanOptions
-} from "./chunk-VMSLNJGO.js";
+} from "./chunk-WHJTZCHF.js";
 import {
-  OPTIONS
-} from "./chunk-VBFXQY5J.js";
+  OPTIONS,
+  isFlag
+} from "./chunk-DLLRQU3U.js";
 import {
   checkRef
 } from "./chunk-IPFERZPS.js";
@@ -69,9 +70,6 @@ function checkOptions(command, args) {
       break;
     }
   }
-}
-function isFlag(token) {
-  return token.length > 1 && token.startsWith("-") && !/^-\d/.test(token);
 }
 function takeValue(flag, spec, args, i) {
   const next = args[i + 1];

@@ -8,8 +8,9 @@ import {
   keyTypeOf
 } from "./chunk-7GZGTSAE.js";
 import {
-  OPTIONS
-} from "./chunk-VBFXQY5J.js";
+  OPTIONS,
+  isFlag
+} from "./chunk-DLLRQU3U.js";
 import {
   keyIdOfFinding
 } from "./chunk-M6HLJFRZ.js";
@@ -89,7 +90,7 @@ function remediateCommand(argv) {
       const values = spec && spec.type !== "boolean" && eq === -1 ? takeValues(argv, i, spec.type === "array") : [];
       i += values.length;
       keep(name, [token, ...values]);
-    } else if (token.length > 1 && token.startsWith("-") && !/^-\d/.test(token)) {
+    } else if (isFlag(token)) {
       for (let j = 1; j < token.length; j++) {
         const entry = Object.entries(OPTIONS).find(([, spec2]) => spec2.alias === token[j]);
         if (!entry) continue;
@@ -112,9 +113,9 @@ function remediateCommand(argv) {
 }
 function takeValues(argv, i, array) {
   const values = [];
-  for (let k = i + 1; k < argv.length && argv[k] !== "--"; k++) {
-    if (values.length > 0 && (!array || argv[k].startsWith("-"))) break;
+  for (let k = i + 1; k < argv.length && argv[k] !== "--" && !isFlag(argv[k]); k++) {
     values.push(argv[k]);
+    if (!array) break;
   }
   return values;
 }

@@ -5,7 +5,7 @@ import {
   FORMATS,
   REMEDIATE_FORMATS,
   defaultOptions
-} from "./chunk-VBFXQY5J.js";
+} from "./chunk-DLLRQU3U.js";
 import {
   checkRef
 } from "./chunk-IPFERZPS.js";
