@@ -90,10 +90,14 @@ describe('IAM console CSV', () => {
       expect(found.find((c) => c.ruleId === SK)!.line).toBe(2);
     }
   });
-  it('finds the user download (User name,Password,Access key ID,Secret access key,Console login link)', () => {
+  it('finds the user download (User name,Password,Access key ID,Secret access key,Console login link), the password too', () => {
     const { akia, secret } = fresh();
     const text = `User name,Password,Access key ID,Secret access key,Console login link\r\nci-bot,Xy9!pass,${akia},${secret},https://123456789012.signin.aws.amazon.com/console\r\n`;
-    expectFound(text, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia }]);
+    expectFound(text, [
+      { rule: ID, secret: akia },
+      { rule: SK, secret, keyId: akia },
+      { rule: 'aws-console-password', secret: 'Xy9!pass', keyId: 'arn:aws:iam::123456789012:user/ci-bot' },
+    ]);
   });
   it('finds the reversed column order', () => {
     const { akia, secret } = fresh();
