@@ -25,16 +25,22 @@ export function base64Tokens(text: string, maxLength: number): Base64Token[] {
     if (!isPrintable(bytes)) continue;
     tokens.push({ index: m.index, text: token, decoded: bytes.toString('latin1') });
   }
-  if (text.includes('eyJ')) {
-    JSON_SEGMENT.lastIndex = 0;
-    for (let m = JSON_SEGMENT.exec(text); m; m = JSON_SEGMENT.exec(text)) {
-      const token = m[0];
-      // Segments in the plain alphabet and padded length were taken above.
-      if (token.length > maxLength || (!/[-_]/.test(token) && token.length % 4 === 0)) continue;
-      const bytes = Buffer.from(token, 'base64url');
-      if (!isPrintable(bytes)) continue;
-      tokens.push({ index: m.index, text: token, decoded: bytes.toString('latin1') });
-    }
+  // Segments in the plain alphabet and of padded length were taken above.
+  tokens.push(...jsonSegments(text, maxLength).filter((token) => /[-_]/.test(token.text) || token.text.length % 4 !== 0));
+  return tokens;
+}
+
+/** JWT segments (`eyJ…`, base64url of JSON) that decode to text. */
+export function jsonSegments(text: string, maxLength: number): Base64Token[] {
+  const tokens: Base64Token[] = [];
+  if (!text.includes('eyJ')) return tokens;
+  JSON_SEGMENT.lastIndex = 0;
+  for (let m = JSON_SEGMENT.exec(text); m; m = JSON_SEGMENT.exec(text)) {
+    const token = m[0];
+    if (token.length > maxLength) continue;
+    const bytes = Buffer.from(token, 'base64url');
+    if (!isPrintable(bytes)) continue;
+    tokens.push({ index: m.index, text: token, decoded: bytes.toString('latin1') });
   }
   return tokens;
 }

@@ -12,7 +12,7 @@ import { better, nameConfidence } from './context.js';
 import { gateSecret } from './entropy.js';
 import { LineIndex, linesBack, linesForward } from './lines.js';
 import { findKeywords } from './prefilter.js';
-import { base64Tokens } from './nested.js';
+import { base64Tokens, jsonSegments } from './nested.js';
 import { concatView, DECODER_MARKERS, htmlView, identityView, jsonEscapeView, originalEnd, originalStart, urlView, type View } from './views.js';
 
 /** What the engine precomputes once per rule set. */
@@ -119,7 +119,15 @@ function decodedKeywordHits(text: string, rules: readonly Rule[], plan: Plan): n
   const views: View[] = [];
   if (plan.jsonEscape) pushView(views, jsonEscapeView(identity));
   if (plan.html) for (const view of [identity, ...views]) pushView(views, htmlView(view));
-  return views.flatMap((view) => findKeywords(view.text, rules).map((index) => originalStart(view, index)));
+  const hits = views.flatMap((view) => findKeywords(view.text, rules).map((index) => originalStart(view, index)));
+  // A JWT segment (base64url JSON) holding a keyword, itself or in a base64 token inside it.
+  if (plan.base64) for (const token of jsonSegments(text, MAX_BASE64)) if (holdsKeyword(token.decoded, rules, NESTING - 1)) hits.push(token.index);
+  return hits;
+}
+
+function holdsKeyword(decoded: string, rules: readonly Rule[], depth: number): boolean {
+  if (findKeywords(decoded, rules).length > 0) return true;
+  return depth > 0 && base64Tokens(decoded, MAX_BASE64).some((token) => holdsKeyword(token.decoded, rules, depth - 1));
 }
 
 /** Sorted, merged [from, to) windows around every keyword occurrence. */

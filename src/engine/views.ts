@@ -156,10 +156,11 @@ export function htmlView(source: View): View | null {
 }
 
 /**
- * Text that, where present, may hide a keyword behind a decoder (`&#65;KIA`, `\u0041KIA`): the byte prefilter
- * lets such data through and the engine then looks for keywords in the decoded text too.
+ * Text that, where present, may hide a keyword behind a decoder (`&#65;KIA`, `\u0041KIA`, a JWT `eyJ…` whose
+ * payload holds a base64'd credentials file): the byte prefilter lets such data through and the engine then
+ * looks for keywords in the decoded text too.
  */
-export const DECODER_MARKERS: Readonly<Record<string, readonly string[]>> = { html: ['&#'], 'json-escape': ['\\u00', '\\u{'] };
+export const DECODER_MARKERS: Readonly<Record<string, readonly string[]>> = { html: ['&#'], 'json-escape': ['\\u00', '\\u{'], base64: ['eyJ'] };
 
 // A closing quote, an optional concatenation operator (+ . & || ..), whitespace or line continuations, and
 // the same opening quote, between two characters that could belong to one key: "wJalr" + "XUtn…".
