@@ -416,6 +416,13 @@ describe('values after a dot or in braces, generic names, key IDs outside base32
       expectFound(text, [{ rule: ID, secret: asia }, { rule: SK, secret, keyId: asia }, { rule: ST, secret: token, keyId: asia }]);
     }
   });
+  it('pairs a generic triple with an ASIA key ID outside base32 (secret and token are still reported, with the ID)', () => {
+    const { secret, token } = fresh();
+    const id = nonBase32KeyId('ASIA');
+    for (const text of [`id: ${id}\nsecret: ${secret}\nsession: ${token}\n`, `<id>${id}</id>\n<secret>${secret}</secret>\n<session>${token}</session>\n`]) {
+      expectFound(text, [{ rule: SK, secret, keyId: id }, { rule: ST, secret: token, keyId: id }]);
+    }
+  });
   it('does not take a dot inside a dotted token for a separator', () => {
     const { secret } = fresh();
     expectFound(`aws_secret_version = v2.${secret}\n`, []);
@@ -469,6 +476,12 @@ describe('base64: after any name, inside JWTs', () => {
       const found = detectChunk({ path: 'fixture.txt', data: Buffer.from(text) }, rules).candidates;
       expect(found.map((c) => [c.ruleId, c.secret, c.keyId]).sort(), text).toEqual([[ID, asia, null], [SK, secret, asia]].sort());
     }
+  });
+  it('reports what a twice-base64d credentials file holds, not the inner base64 as a session token', () => {
+    const { asia, secret } = fresh();
+    const twice = b64(b64(`[default]\naws_access_key_id = ${asia}\naws_secret_access_key = ${secret}\n`));
+    const found = scan(`aws_session_token: ${twice}\n`);
+    expect(found.map((c) => [c.ruleId, c.secret, c.keyId]).sort()).toEqual([[ID, asia, null], [SK, secret, asia]].sort());
   });
   it('still ignores JWTs and base64 blobs that hold no credentials', () => {
     const jwt = `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify({ sub: randomUUID(), data: b64('hello world, nothing to see here') })).toString('base64url')}.${randomBytes(32).toString('base64url')}`;
