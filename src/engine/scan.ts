@@ -182,8 +182,11 @@ function scanWindow(text: string, start: number, end: number, rules: readonly Ru
   if (plan.jsonEscape) for (const view of [...views]) pushView(views, jsonEscapeView(view));
   if (plan.html) for (const view of [...views]) pushView(views, htmlView(view));
   if (plan.concat) for (const view of [...views]) pushView(views, concatView(view));
+  // Rules that need one of their own keywords in the window (decoded views included: `&#65;BSK…`).
+  const skip = new Set(rules.filter((rule) => rule.needsKeyword && !views.some((view) => rule.keywords.some((keyword) => view.text.includes(keyword)))));
   for (const view of views) {
     for (const rule of rules) {
+      if (skip.has(rule)) continue;
       if (view.decoder !== 'identity' && !rule.decoders.includes(view.decoder as never)) continue;
       matchView(view, rule, text, state, path);
     }

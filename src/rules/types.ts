@@ -106,6 +106,11 @@ export interface Rule {
   partnerOnly: boolean;
   /** The most lines one match may span (a PEM block): windows around this rule's keywords reach that far. */
   spanLines: number;
+  /**
+   * The rule's matches always lie near one of its own keywords (in the match, or in what it pairs with): it is
+   * run only on windows holding one, not on every window other rules' keywords open.
+   */
+  needsKeyword: boolean;
   /** Where the rule came from: "patterns/<id>.json" or "<config>: rules[i]". */
   origin: string;
 }
