@@ -7,7 +7,8 @@
 import type { Kind } from '../types.js';
 import type { CredentialType, LeakedKey } from './leaks.js';
 import { UNIDENTIFIED } from './leaks.js';
-import { shellQuote, type Command, type Step } from './playbook.js';
+import { shellQuote } from '../init/advice.js';
+import type { Command, Step } from './playbook.js';
 
 type Other = Exclude<CredentialType, 'access-key'>;
 

@@ -113,7 +113,7 @@ function pieceOf(item: Finding | Located, secret: string | null): Piece {
     line: item.line,
     column: item.column,
     commit: item.commit?.sha ?? null,
-    keyId: keyIdOf(item.kind === 'access-key-id' ? item.secret : item.keyId),
+    keyId: keyIdOf(item.kind, item.kind === 'access-key-id' ? item.secret : item.keyId),
     secret,
   };
 }
@@ -121,10 +121,20 @@ function pieceOf(item: Finding | Located, secret: string | null): Piece {
 /**
  * AWS access key IDs are 16 to 128 upper-case letters and digits (the IAM API's AccessKeyId). Anything else
  * (matched by a rule in a repository's own config, or read from a report file) is not used as one: the
- * playbook puts key IDs into commands to paste, and `AKIA$(…)` must never be one of them.
+ * playbook puts key IDs into commands to paste, and `AKIA$(…)` must never be one of them. Other credentials'
+ * identifiers are held to their own IAM shapes: a service user name (IAM user name characters, `-at-`, the
+ * account) or an IAM user ARN.
  */
-function keyIdOf(value: string | null): string | null {
-  return value !== null && /^[A-Z0-9]{16,128}$/.test(value) ? value : null;
+const IDENTIFIER: Record<CredentialType, RegExp> = {
+  'access-key': /^[A-Z0-9]{16,128}$/,
+  'service-specific': /^[\w+=,.@-]{1,64}-at-\d{12}$/,
+  'cloudfront-key-pair': /^[A-Z0-9]{16,128}$/,
+  'appsync-api-key': /^$/,
+  'console-password': /^arn:aws[a-z-]*:iam::\d{12}:user\/[\w+=,.@/-]{1,512}$/,
+};
+
+function keyIdOf(kind: Kind, value: string | null): string | null {
+  return value !== null && IDENTIFIER[credentialOf(kind)].test(value) ? value : null;
 }
 
 /** Adds key IDs given on the command line (--key) that the findings do not already hold. */
