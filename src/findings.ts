@@ -5,7 +5,7 @@
 // too ("add key wJalr…"), and not necessarily the finding's own (the subject of one commit may name another
 // finding's secret), so every secret value the scan found is masked wherever it appears (secretRedactor).
 import { createHash } from 'node:crypto';
-import { accountIdFromKeyId } from './aws/account.js';
+import { accountIdOf } from './aws/account.js';
 import type { Finding, Located, Presence, Verification } from './types.js';
 
 export function fingerprintOf(ruleId: string, file: string, secret: string): string {
@@ -58,7 +58,7 @@ export function toFinding(located: Located, options: { redact: boolean; redactTe
     entropy: Math.round(located.entropy * 100) / 100,
     confidence: located.confidence,
     keyId: located.keyId,
-    accountId: keyId ? accountIdFromKeyId(keyId) : null,
+    accountId: keyId ? accountIdOf(keyId) : null,
     commit,
   };
   if (options.presence) finding.presence = { ...options.presence, refs: options.presence.refs.map(text), presentAt: options.presence.presentAt.map(text) };

@@ -4,6 +4,7 @@ import { loadConfig } from './config/load.js';
 import type { Config } from './config/types.js';
 import type { ScanOptions } from './cli/options.js';
 import { detectChunk } from './detect.js';
+import { prefilterKeywords } from './engine/prefilter.js';
 import { applyFilters } from './filters/apply.js';
 import { loadBaseline, type Baseline } from './filters/baseline.js';
 import { compareFindings, secretRedactor, toFinding } from './findings.js';
@@ -67,7 +68,7 @@ export async function runPipeline(options: ScanOptions, io: Io, preloaded: Prelo
   config.namedPaths = options.paths;
   if (options.maxFileSize !== undefined) config.maxFileSize = options.maxFileSize;
   const rules = loadRules(config);
-  loaded = { config, keywords: rules.flatMap((rule) => rule.keywords) };
+  loaded = { config, keywords: prefilterKeywords(rules) };
   const baselineFile = options.baseline ? path.resolve(io.cwd, options.baseline) : defaultBaseline(options, source);
   const baseline = preloaded.baseline !== undefined ? preloaded.baseline : baselineFile !== null ? loadBaseline(baselineFile, { cwd: io.cwd, top: source.root }) : null;
   // Path globs and baselines match the paths the source reports (git: relative to the top level, from any subfolder).

@@ -97,6 +97,41 @@ SCENARIOS['lone-secret'] = (fakes) => {
   };
 };
 
+// The other credential kinds (issue #14): an access key with an SES SMTP password and a short-term Bedrock API
+// key hanging off it, a long-term Bedrock API key, a CodeCommit/Keyspaces password, a CloudFront key pair, an
+// AppSync API key and a console password, each with its own steps.
+SCENARIOS['other-kinds'] = (fakes) => {
+  const KEY1 = fakes.keyId('AKIA', OURS);
+  const SMTP1 = `B${fakes.pick(B64_CHARS, 43)}`;
+  const BEDROCKST1 = `bedrock-api-key-${Buffer.from(`bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Credential=${KEY1}%2F20250101%2Fus-east-1%2Fbedrock%2Faws4_request&X-Amz-Signature=${fakes.pick('0123456789abcdef', 64)}&Version=1`).toString('base64')}`;
+  const BEDROCK_USER = `BedrockAPIKey-${fakes.pick('abcdefghijklmnopqrstuvwxyz0123456789', 4)}-at-${OURS}`;
+  const ABSK1 = `ABSK${Buffer.from(`${BEDROCK_USER}:${fakes.pick(B64_CHARS, 60)}`).toString('base64')}`;
+  const SVCUSER = `deploy-bot-at-${OURS}`;
+  const SVCPASS1 = fakes.pick(B64_CHARS, 44);
+  const APKA1 = `APKA${fakes.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}`;
+  const PEM1 = `-----BEGIN RSA PRIVATE KEY-----\n${fakes.pick(B64_CHARS, 64)}\n${fakes.pick(B64_CHARS, 64)}\n-----END RSA PRIVATE KEY-----`;
+  const APPSYNC1 = `da2-${fakes.pick('abcdefghijklmnopqrstuvwxyz0123456789', 26)}`;
+  const PASSWORD1 = `Q${fakes.pick(B64_CHARS, 14)}!`;
+  const as = (ruleId: string, item: Finding): Finding => ({ ...item, ruleId });
+  return {
+    findings: [
+      finding('access-key-id', KEY1, null, 'mail/smtp.env', 1, COMMIT_A),
+      as('aws-ses-smtp-password', finding('ses-smtp-password', SMTP1, KEY1, 'mail/smtp.env', 2, COMMIT_A)),
+      as('aws-bedrock-short-term-key', finding('bedrock-short-term-key', BEDROCKST1, KEY1, 'notebooks/llm.ipynb', 14, COMMIT_B)),
+      as('aws-bedrock-api-key', finding('bedrock-api-key', ABSK1, BEDROCK_USER, '.env', 3, COMMIT_A)),
+      as('aws-iam-service-password', finding('service-specific-password', SVCPASS1, SVCUSER, '.git-credentials', 1, COMMIT_B)),
+      as('aws-cloudfront-private-key', finding('cloudfront-private-key', PEM1, APKA1, 'config/cdn.yml', 4, COMMIT_B)),
+      as('aws-appsync-api-key', finding('appsync-api-key', APPSYNC1, null, 'src/aws-exports.js', 9, COMMIT_A)),
+      as('aws-console-password', finding('console-password', PASSWORD1, `arn:aws:iam::${OURS}:user/ci-bot`, 'credentials.csv', 2, COMMIT_B)),
+    ],
+    accounts: [OURS],
+    values: { KEY1, SMTP1, BEDROCKST1, ABSK1, SVCPASS1, APKA1, APPSYNC1, PASSWORD1 },
+    secrets: [SMTP1, BEDROCKST1, ABSK1, SVCPASS1, PEM1, APPSYNC1, PASSWORD1],
+  };
+};
+
+const B64_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
 const FORMATS = { text: 'txt', markdown: 'md', json: 'json' } as const;
 
 function runScenario(name: string, format: keyof typeof FORMATS) {

@@ -1,10 +1,26 @@
 // Expands the placeholders of rule examples (patterns/*.json) into freshly generated fakes, so no literal
 // fake key ever lives in patterns/. {{AKIA}} / {{ASIA}} / any 4-character prefix → a key ID with that prefix;
 // {{SECRET}}, {{TOKEN}}, {{HEX40}} (a SHA-1), {{B64LONG}} (a sha512 integrity value). A transformation may
-// follow a bar: {{SECRET|urlencode}}, {{SECRET|base64}}, {{SECRET|jsonslash}}, {{SECRET|split:12}}.
+// follow a bar: {{SECRET|urlencode}}, {{SECRET|base64}}, {{SECRET|jsonslash}}, {{SECRET|split:12}},
+// {{AKIA|tail}} (without its prefix), {{SECRET|html}} / {{SECRET|es6}} (every character as &#x..; / \u{..}).
+// Other kinds: {{ABSK}}, {{BEDROCKST}}, {{SVCUSER}}, {{SVCPASS}}, {{SMTP}}, {{DA2}}, {{PEM}}, {{PASSWORD}}, {{ACCOUNT}},
+// {{CREDFILE}} (a credentials file with the example's {{AKIA}} and {{SECRET}}), {{JWTCREDS}} (a JWT carrying one).
 // The same placeholder expands to the same value throughout one example.
 import { randomBytes } from 'node:crypto';
 import { fakeKeyId, fakeSecret, fakeSessionToken } from './support/fakes.js';
+import {
+  fakeAccount,
+  fakeAppSyncKey,
+  fakeBedrockApiKey,
+  fakeBedrockShortTermKey,
+  fakeConsolePassword,
+  fakeCredentialsFile,
+  fakeJwt,
+  fakePem,
+  fakeServicePassword,
+  fakeServiceUserName,
+  fakeSmtpPassword,
+} from './support/fakes-kinds.js';
 
 const PLACEHOLDER = /\{\{([A-Z0-9]+)(?:\|([a-z0-9]+)(?::(\d+))?)?\}\}/g;
 
@@ -22,7 +38,28 @@ export function fakeSecretWithSymbols(): string {
   }
 }
 
-function generate(name: string): string {
+/** Placeholders of the other credential kinds; CREDFILE and JWTCREDS reuse the example's own {{AKIA}} and {{SECRET}}. */
+function generate(name: string, values: Map<string, string>): string {
+  const value = (other: string) => {
+    if (!values.has(other)) values.set(other, generate(other, values));
+    return values.get(other)!;
+  };
+  switch (name) {
+    case 'ABSK': return fakeBedrockApiKey().key;
+    case 'BEDROCKST': return fakeBedrockShortTermKey();
+    case 'SVCUSER': return fakeServiceUserName();
+    case 'SVCPASS': return fakeServicePassword();
+    case 'SMTP': return fakeSmtpPassword();
+    case 'SHA256B64': return randomBytes(32).toString('base64');
+    case 'DA2': return fakeAppSyncKey();
+    case 'DA2TAIL': return fakeAppSyncKey().slice(4);
+    case 'DA2UPPER': return fakeAppSyncKey().slice(4).toUpperCase();
+    case 'PEM': return fakePem();
+    case 'PASSWORD': return fakeConsolePassword();
+    case 'ACCOUNT': return fakeAccount();
+    case 'CREDFILE': return fakeCredentialsFile(value('AKIA'), value('SECRET'));
+    case 'JWTCREDS': return fakeJwt({ sub: 'ci', creds: Buffer.from(fakeCredentialsFile(value('ASIA'), value('SECRET'))).toString('base64') });
+  }
   if (name === 'SECRET') return fakeSecretWithSymbols();
   if (name === 'TOKEN') return fakeSessionToken();
   if (name === 'HEX40') return randomBytes(20).toString('hex');
@@ -35,6 +72,16 @@ function transform(value: string, how: string | undefined, arg: string | undefin
   switch (how) {
     case undefined:
       return value;
+    case 'tail':
+      return value.slice(4);
+    case 'trim':
+      return value.trim();
+    case 'html':
+      return [...value].map((c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`).join('');
+    case 'es6':
+      return [...value].map((c) => `\\u{${c.charCodeAt(0).toString(16)}}`).join('');
+    case 'jsonstring':
+      return JSON.stringify(value).slice(1, -1);
     case 'urlencode':
       return encodeURIComponent(value);
     case 'base64':
@@ -55,7 +102,7 @@ export function expandExample(...texts: string[]): { texts: string[]; values: Ma
   const values = new Map<string, string>();
   const expanded = texts.map((text) =>
     text.replace(PLACEHOLDER, (_all, name: string, how?: string, arg?: string) => {
-      if (!values.has(name)) values.set(name, generate(name));
+      if (!values.has(name)) values.set(name, generate(name, values));
       return transform(values.get(name)!, how, arg);
     }),
   );

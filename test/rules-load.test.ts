@@ -38,7 +38,9 @@ describe('loadRules', () => {
   it('finds patterns/ relative to the module and loads every rule once, compiled', () => {
     expect(PATTERNS_DIR).toBe(path.join(ROOT, 'patterns'));
     const rules = loadRules(defaultConfig('/tmp'));
-    expect(rules.map((r) => r.id)).toEqual(['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token']);
+    const files = readdirSync(PATTERNS_DIR).filter((name) => name.endsWith('.json')).sort();
+    expect(rules.map((r) => `${r.id}.json`)).toEqual(files);
+    expect(rules.map((r) => r.id)).toContain('aws-session-token');
     for (const rule of rules) {
       expect(rule.regex.flags).toContain('g');
       expect(rule.keywords.length).toBeGreaterThan(0);
@@ -70,15 +72,18 @@ describe('loadRules', () => {
   it('adds config rules, applies disableRules and entropy overrides, and rejects unknown ids', () => {
     const custom = { ...builtin, id: 'corp-key', kind: 'corp-key', regex: '\\bCORP[0-9A-Z]{12}\\b', secretGroup: 0, keywords: ['CORP'], allowlist: undefined, decoders: [] };
     const rules = loadRules(config({ rules: [custom], disableRules: ['aws-session-token'], entropy: { 'aws-access-key-id': 1.5 } }));
-    expect(rules.map((r) => r.id)).toEqual(['aws-access-key-id', 'aws-secret-access-key', 'corp-key']);
-    expect(rules[0].entropy).toBe(1.5);
+    const ids = rules.map((r) => r.id);
+    expect(ids).not.toContain('aws-session-token');
+    expect(ids).toContain('aws-access-key-id');
+    expect(ids.at(-1)).toBe('corp-key');
+    expect(rules.find((r) => r.id === 'aws-access-key-id')!.entropy).toBe(1.5);
     expect(scanText('token CORP7X2Q9Z4K5M1N', rules).map((c) => c.ruleId)).toEqual(['corp-key']);
     expect(loadError(() => loadRules(config({ rules: [{ ...custom, regex: '([A-Z]*)*!' }] })))).toMatch(/^\.keywarden\.json: rules\[0\]: regex: unsafe regular expression/);
     expect(loadError(() => loadRules(config({ rules: [{ ...builtin }] })))).toBe('.keywarden.json: rules[0]: id: "aws-access-key-id" is already defined by another rule');
     expect(loadError(() => loadRules(config({ disableRules: ['aws-nope'] })))).toBe('.keywarden.json: disableRules: unknown rule id "aws-nope"');
     expect(loadError(() => loadRules(config({ entropy: { 'aws-nope': 3 } })))).toBe('.keywarden.json: entropy: unknown rule id "aws-nope"');
     expect(loadError(() => loadRules(config({ allowSecrets: [{ value: 'x', ruleId: 'aws-nope' }] })))).toBe('.keywarden.json: allow.rules.aws-nope: unknown rule id');
-    expect(loadRules(config({ allowRegexes: [{ regex: 'x', ruleId: 'aws-secret-access-key' }] })).length).toBe(3);
+    expect(loadRules(config({ allowRegexes: [{ regex: 'x', ruleId: 'aws-secret-access-key' }] })).length).toBe(loadRules(config({})).length);
   });
 
   it('an entropy override changes what is reported', () => {

@@ -3,7 +3,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../src/config/types.js';
+import { createPrefilter } from '../src/engine/prefilter.js';
 import { scanText } from '../src/engine/scan.js';
+import { detectChunk } from '../src/detect.js';
 import { loadRules } from '../src/rules/load.js';
 import type { Candidate } from '../src/types.js';
 import { fakeSecretWithSymbols } from './rules-examples.js';
@@ -90,10 +92,14 @@ describe('IAM console CSV', () => {
       expect(found.find((c) => c.ruleId === SK)!.line).toBe(2);
     }
   });
-  it('finds the user download (User name,Password,Access key ID,Secret access key,Console login link)', () => {
+  it('finds the user download (User name,Password,Access key ID,Secret access key,Console login link), the password too', () => {
     const { akia, secret } = fresh();
     const text = `User name,Password,Access key ID,Secret access key,Console login link\r\nci-bot,Xy9!pass,${akia},${secret},https://123456789012.signin.aws.amazon.com/console\r\n`;
-    expectFound(text, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia }]);
+    expectFound(text, [
+      { rule: ID, secret: akia },
+      { rule: SK, secret, keyId: akia },
+      { rule: 'aws-console-password', secret: 'Xy9!pass', keyId: 'arn:aws:iam::123456789012:user/ci-bot' },
+    ]);
   });
   it('finds the reversed column order', () => {
     const { akia, secret } = fresh();
@@ -379,5 +385,106 @@ describe('declared defaults', () => {
     const { secret } = fresh();
     expectFound(`variable "aws_secret_key" {\n  type = string\n}\n\nvariable "build_hash" {\n  default = "${secret}"\n}\n`, []);
     expectFound(`Parameters:\n  AWSSecretAccessKey:\n    Type: String\n  ImageDigest:\n    Type: String\n    Default: ${fresh().secret}\n`, []);
+  });
+});
+
+// Issue #14: shapes other scanners' own tests use, and the credential kinds beyond access keys.
+describe('values after a dot or in braces, generic names, key IDs outside base32', () => {
+  /** A key ID shape with a 0, 1, 8 or 9 (no issued key ID has them; AWS's API reference does not rule them out). */
+  function nonBase32KeyId(prefix: string): string {
+    for (;;) {
+      const id = prefix + Array.from({ length: 16 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'[randomBytes(1)[0] % 36]).join('');
+      if (/[0189]/.test(id.slice(4)) && /[A-Z]/.test(id.slice(4)) && !/(.)\1\1/.test(id) && !/0123|1234|2345|3456|4567|5678|6789/.test(id)) return id;
+    }
+  }
+  it('finds a secret directly after a lone "." and names its key ID even with 8 and 9 in it', () => {
+    const { secret } = fresh();
+    const id = nonBase32KeyId('ABIA');
+    expectFound(`aws credentials{\n  id: ${id}\n  secret: .${secret};\n}`, [{ rule: SK, secret, keyId: id }]);
+  });
+  it('finds a secret inside braces (a credential wrapper) and after a Jenkins-style {…} value', () => {
+    const { secret, secret2 } = fresh();
+    expectFound(`aws_secret_access_key = {${secret}}\n`, [{ rule: SK, secret }]);
+    expectFound(`<secretKey>{AQAAABAAAAAQ${randomBytes(48).toString('base64')}}</secretKey>\n<awsSecretKey>{${secret2}}</awsSecretKey>\n`, [{ rule: SK, secret: secret2 }]);
+  });
+  it('reports a key ID outside base32 alone nowhere, not even in braces', () => {
+    expectFound(`{${nonBase32KeyId('AKIA')}}\n`, []);
+  });
+  it('pairs generic id/secret/session triples (YAML and XML) with their ASIA key', () => {
+    const { asia, secret, token } = fresh();
+    for (const text of [`id: ${asia}\nsecret: ${secret}\nsession: ${token}\n`, `<creds><id>${asia}</id><secret>${secret}</secret><session>${token}</session></creds>`]) {
+      expectFound(text, [{ rule: ID, secret: asia }, { rule: SK, secret, keyId: asia }, { rule: ST, secret: token, keyId: asia }]);
+    }
+  });
+  it('pairs a generic triple with an ASIA key ID outside base32 (secret and token are still reported, with the ID)', () => {
+    const { secret, token } = fresh();
+    const id = nonBase32KeyId('ASIA');
+    for (const text of [`id: ${id}\nsecret: ${secret}\nsession: ${token}\n`, `<id>${id}</id>\n<secret>${secret}</secret>\n<session>${token}</session>\n`]) {
+      expectFound(text, [{ rule: SK, secret, keyId: id }, { rule: ST, secret: token, keyId: id }]);
+    }
+  });
+  it('does not take a dot inside a dotted token for a separator', () => {
+    const { secret } = fresh();
+    expectFound(`aws_secret_version = v2.${secret}\n`, []);
+  });
+});
+
+describe('encodings that hide keywords', () => {
+  const html = (value: string, hex = true) => [...value].map((c) => (hex ? `&#x${c.charCodeAt(0).toString(16)};` : `&#${c.charCodeAt(0)};`)).join('');
+  it('finds a key pair written as HTML character references (hex and decimal), at the encoded place', () => {
+    const { akia, secret } = fresh();
+    const text = `<table>\n<tr><td>Access key</td><td>${html(akia)}</td></tr>\n<tr><td>Secret</td><td>${html(secret, false)}</td></tr>\n</table>\n`;
+    const found = expectFound(text, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia }]);
+    expect(found.find((c) => c.ruleId === ID)).toMatchObject(at(text, html(akia)));
+  });
+  it('finds a presigned URL with &amp; between its parameters', () => {
+    const { asia, token } = fresh();
+    const url = `https://b.s3.amazonaws.com/k?X-Amz-Credential=${asia}%2F20240101%2Fus-east-1%2Fs3%2Faws4_request&amp;X-Amz-Security-Token=${encodeURIComponent(token)}&amp;X-Amz-Signature=${randomBytes(32).toString('hex')}`;
+    expectFound(`<a href="${url}">download</a>\n`, [{ rule: ID, secret: asia }, { rule: ST, secret: token, keyId: asia }]);
+  });
+  it('finds ES6 \\u{41} escapes', () => {
+    const { akia, secret } = fresh();
+    const es6 = (value: string) => [...value].map((c) => `\\u{${c.charCodeAt(0).toString(16)}}`).join('');
+    expectFound(`const id = "${es6(akia)}";\nconst key = "${es6(secret)}";\n`, [{ rule: ID, secret: akia }, { rule: SK, secret, keyId: akia }]);
+  });
+  it('the byte prefilter lets HTML- and \\u-encoded keys through (no literal keyword in the file)', () => {
+    const { akia } = fresh();
+    for (const text of [`<td>${html(akia)}</td>\n`, `k = "${[...akia].map((c) => `\\u00${c.charCodeAt(0).toString(16)}`).join('')}"\n`]) {
+      expect(createPrefilter(rules)(Buffer.from(text)), text).toBe(true);
+      expect(detectChunk({ path: 'page.html', data: Buffer.from(text) }, rules).candidates.map((c) => c.secret)).toEqual([akia]);
+    }
+  });
+});
+
+describe('base64: after any name, inside JWTs', () => {
+  const b64 = (s: string) => Buffer.from(s).toString('base64');
+  it('finds a base64 credentials file after NAME= and in a bare line, with no literal keyword in the bytes', () => {
+    const { akia, secret } = fresh();
+    for (const prefix of ['CREDS=', 'export AWS_CREDS=', '']) {
+      const text = `${prefix}${b64(`[default]\naws_access_key_id = ${akia}\naws_secret_access_key = ${secret}\n`)}\n`;
+      const found = detectChunk({ path: 'deploy.env', data: Buffer.from(text) }, rules).candidates;
+      expect(summary(found), text).toEqual(summary([...scan(text)]));
+      expect(found.map((c) => [c.ruleId, c.secret, c.keyId]).sort(), text).toEqual([[ID, akia, null], [SK, secret, akia]].sort());
+    }
+  });
+  it('reports what a base64 credentials file inside a JWT payload holds, not the wrapper as a session token', () => {
+    const { asia, secret } = fresh();
+    const file = b64(`[default]\naws_access_key_id = ${asia}\naws_secret_access_key = ${secret}\n`);
+    const payload = Buffer.from(JSON.stringify({ sub: randomUUID(), creds: file })).toString('base64url');
+    const jwt = `eyJhbGciOiJIUzI1NiJ9.${payload}.${randomBytes(32).toString('base64url')}`;
+    for (const text of [`aws_session_token: ${jwt}\n`, `Authorization: Bearer ${jwt}\n`]) {
+      const found = detectChunk({ path: 'fixture.txt', data: Buffer.from(text) }, rules).candidates;
+      expect(found.map((c) => [c.ruleId, c.secret, c.keyId]).sort(), text).toEqual([[ID, asia, null], [SK, secret, asia]].sort());
+    }
+  });
+  it('reports what a twice-base64d credentials file holds, not the inner base64 as a session token', () => {
+    const { asia, secret } = fresh();
+    const twice = b64(b64(`[default]\naws_access_key_id = ${asia}\naws_secret_access_key = ${secret}\n`));
+    const found = scan(`aws_session_token: ${twice}\n`);
+    expect(found.map((c) => [c.ruleId, c.secret, c.keyId]).sort()).toEqual([[ID, asia, null], [SK, secret, asia]].sort());
+  });
+  it('still ignores JWTs and base64 blobs that hold no credentials', () => {
+    const jwt = `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify({ sub: randomUUID(), data: b64('hello world, nothing to see here') })).toString('base64url')}.${randomBytes(32).toString('base64url')}`;
+    expectFound(`aws_session_token: ${jwt}\nBLOB=${randomBytes(300).toString('base64')}\nTEXT=${b64('plain text that is long enough to decode')}\n`, []);
   });
 });

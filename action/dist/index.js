@@ -3368,12 +3368,12 @@ async function hasPromisedObjects(cwd) {
     return false;
   }
 }
-var NAMED, MissingBlobs;
+var NAMED2, MissingBlobs;
 var init_missing_blobs = __esm({
   "src/git/missing-blobs.ts"() {
     "use strict";
     init_run();
-    NAMED = 10;
+    NAMED2 = 10;
     MissingBlobs = class {
       /** sha → the first path it was wanted under. */
       paths = /* @__PURE__ */ new Map();
@@ -3388,7 +3388,7 @@ var init_missing_blobs = __esm({
         const count = this.paths.size;
         if (count === 0) return null;
         const files = [...new Set(this.paths.values())];
-        const named = files.slice(0, NAMED).join(", ") + (files.length > NAMED ? `, and ${files.length - NAMED} more` : "");
+        const named = files.slice(0, NAMED2).join(", ") + (files.length > NAMED2 ? `, and ${files.length - NAMED2} more` : "");
         const what = count === 1 ? "1 blob is missing from the repository and was not scanned" : `${count} blobs are missing from the repository and were not scanned`;
         const why = allowed ? "the scan is incomplete (accepted by --allow-missing)" : "the scan is incomplete, so the exit code is 2 (--allow-missing accepts that)";
         return { level: "warn", incomplete: true, message: `${what} (a partial clone, or damaged objects): ${named}; ${why}` };
@@ -11019,6 +11019,127 @@ import { isAscii } from "node:buffer";
 
 // src/engine/prefilter.ts
 init_decode();
+
+// src/engine/views.ts
+function identityView(text, base) {
+  return { text, parent: null, base, segView: null, segFrom: null, segTo: null, segCopy: null, decoder: "identity" };
+}
+function segmentOf(view, index) {
+  const segView = view.segView;
+  let lo = 0;
+  let hi = segView.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (segView[mid] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+function originalStart(view, index) {
+  if (!view.parent) return view.base + index;
+  const s = segmentOf(view, index);
+  const local = view.segCopy[s] ? view.segFrom[s] + (index - view.segView[s]) : view.segFrom[s];
+  return originalStart(view.parent, local);
+}
+function originalEnd(view, endIndex) {
+  if (endIndex <= 0) return originalStart(view, 0);
+  if (!view.parent) return view.base + endIndex;
+  const s = segmentOf(view, endIndex - 1);
+  const local = view.segCopy[s] ? view.segFrom[s] + (endIndex - view.segView[s]) : view.segTo[s];
+  return originalEnd(view.parent, local);
+}
+function replaceView(source, pattern2, replace, decoder) {
+  const { text } = source;
+  const parts = [];
+  const segView = [];
+  const segFrom = [];
+  const segTo = [];
+  const segCopy = [];
+  let last = 0;
+  let length = 0;
+  const segment = (from, to, copy, size2) => {
+    if (size2 <= 0) return;
+    segView.push(length);
+    segFrom.push(from);
+    segTo.push(to);
+    segCopy.push(copy ? 1 : 0);
+    length += size2;
+  };
+  pattern2.lastIndex = 0;
+  for (let m = pattern2.exec(text); m; m = pattern2.exec(text)) {
+    const replacement = replace(m);
+    if (replacement === null) continue;
+    segment(last, m.index, true, m.index - last);
+    segment(m.index, m.index + m[0].length, false, replacement.length);
+    parts.push(text.slice(last, m.index), replacement);
+    last = m.index + m[0].length;
+  }
+  if (parts.length === 0) return null;
+  segment(last, text.length, true, text.length - last);
+  parts.push(text.slice(last));
+  if (segView.length === 0) segment(0, 0, true, 0);
+  return {
+    text: parts.join(""),
+    parent: source,
+    base: source.base,
+    segView: Int32Array.from(segView.length ? segView : [0]),
+    segFrom: Int32Array.from(segFrom.length ? segFrom : [0]),
+    segTo: Int32Array.from(segTo.length ? segTo : [0]),
+    segCopy: Uint8Array.from(segCopy.length ? segCopy : [1]),
+    decoder
+  };
+}
+var PERCENT = /%([0-9A-Fa-f]{2})/g;
+var URL_RELEVANT = /%(?:2[FfBb]|3[Dd])/;
+function urlView(source) {
+  if (!URL_RELEVANT.test(source.text)) return null;
+  return replaceView(
+    source,
+    PERCENT,
+    (m) => {
+      const code2 = parseInt(m[1], 16);
+      return code2 >= 32 && code2 < 127 || code2 === 10 || code2 === 13 || code2 === 9 ? String.fromCharCode(code2) : null;
+    },
+    "url"
+  );
+}
+var ESCAPE = /\\(?:u00([0-7][0-9A-Fa-f])|u\{0{0,4}([0-7]?[0-9A-Fa-f])\}|([\\/"'nrtbf]))/g;
+var SIMPLE = { n: "\n", r: "\r", t: "	", b: "\b", f: "\f", "\\": "\\", "/": "/", '"': '"', "'": "'" };
+function jsonEscapeView(source) {
+  if (!source.text.includes("\\")) return null;
+  return replaceView(
+    source,
+    ESCAPE,
+    (m) => {
+      const hex = m[1] ?? m[2];
+      return hex ? String.fromCharCode(parseInt(hex, 16)) : SIMPLE[m[3]];
+    },
+    "json-escape"
+  );
+}
+var HTML_REFERENCE = /&(?:#[xX]0{0,4}([0-7]?[0-9A-Fa-f])|#0{0,5}(\d{1,3})|(amp|quot|apos|lt|gt|sol|plus|equals|colon|lowbar|hyphen|period|NewLine|Tab));?/g;
+var NAMED = { amp: "&", quot: '"', apos: "'", lt: "<", gt: ">", sol: "/", plus: "+", equals: "=", colon: ":", lowbar: "_", hyphen: "-", period: ".", NewLine: "\n", Tab: "	" };
+function htmlView(source) {
+  if (!source.text.includes("&")) return null;
+  return replaceView(
+    source,
+    HTML_REFERENCE,
+    (m) => {
+      if (m[3]) return NAMED[m[3]];
+      const code2 = m[1] ? parseInt(m[1], 16) : Number(m[2]);
+      return code2 >= 32 && code2 < 127 || code2 === 10 || code2 === 9 ? String.fromCharCode(code2) : null;
+    },
+    "html"
+  );
+}
+var DECODER_MARKERS = { html: ["&#"], "json-escape": ["\\u00", "\\u{"], base64: ["eyJ"] };
+var JOIN = /(?<=[A-Za-z0-9/+])(["'`])(?:[ \t]|\\?\r?\n)*(?:\+|\.\.?|&|\|\|)?(?:[ \t]|\\?\r?\n)*\1(?=[A-Za-z0-9/+])/g;
+function concatView(source) {
+  if (!/["'`]/.test(source.text)) return null;
+  return replaceView(source, JOIN, () => "", "concat");
+}
+
+// src/engine/prefilter.ts
 var FREQUENCY = [
   17030,
   132,
@@ -11125,10 +11246,14 @@ var finders = /* @__PURE__ */ new WeakMap();
 function createPrefilter(rules) {
   let prefilter = prefilters.get(rules);
   if (!prefilter) {
-    prefilter = createKeywordPrefilter(rules.flatMap((rule) => rule.keywords));
+    prefilter = createKeywordPrefilter(prefilterKeywords(rules));
     prefilters.set(rules, prefilter);
   }
   return prefilter;
+}
+function prefilterKeywords(rules) {
+  const decoders = new Set(rules.flatMap((rule) => rule.decoders));
+  return [...rules.flatMap((rule) => rule.keywords), ...[...decoders].flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])];
 }
 function createKeywordPrefilter(keywords) {
   const set = keywordSet(keywords);
@@ -11370,9 +11495,9 @@ function longestSequence(value) {
   let up = 1;
   let down = 1;
   for (let i = 1; i < value.length; i++) {
-    const step = value.charCodeAt(i) - value.charCodeAt(i - 1);
-    up = step === 1 ? up + 1 : 1;
-    down = step === -1 ? down + 1 : 1;
+    const step2 = value.charCodeAt(i) - value.charCodeAt(i - 1);
+    up = step2 === 1 ? up + 1 : 1;
+    down = step2 === -1 ? down + 1 : 1;
     best = Math.max(best, up, down);
   }
   return best;
@@ -11439,7 +11564,8 @@ function gateSecret(rule, secret) {
 }
 
 // src/engine/nested.ts
-var TOKEN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/g;
+var TOKEN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/g;
+var JSON_SEGMENT = /(?<![A-Za-z0-9+/_-])eyJ[A-Za-z0-9_-]{13,}(?![A-Za-z0-9+/=_-])/g;
 function base64Tokens(text, maxLength) {
   const tokens = [];
   TOKEN.lastIndex = 0;
@@ -11447,6 +11573,20 @@ function base64Tokens(text, maxLength) {
     const token = m[0];
     if (token.length > maxLength || token.length % 4 !== 0) continue;
     const bytes = Buffer.from(token, "base64");
+    if (!isPrintable(bytes)) continue;
+    tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
+  }
+  tokens.push(...jsonSegments(text, maxLength).filter((token) => /[-_]/.test(token.text) || token.text.length % 4 !== 0));
+  return tokens;
+}
+function jsonSegments(text, maxLength) {
+  const tokens = [];
+  if (!text.includes("eyJ")) return tokens;
+  JSON_SEGMENT.lastIndex = 0;
+  for (let m = JSON_SEGMENT.exec(text); m; m = JSON_SEGMENT.exec(text)) {
+    const token = m[0];
+    if (token.length > maxLength) continue;
+    const bytes = Buffer.from(token, "base64url");
     if (!isPrintable(bytes)) continue;
     tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
   }
@@ -11462,101 +11602,6 @@ function isPrintable(bytes) {
   return true;
 }
 
-// src/engine/views.ts
-function identityView(text, base) {
-  return { text, parent: null, base, segView: null, segFrom: null, segTo: null, segCopy: null, decoder: "identity" };
-}
-function segmentOf(view, index) {
-  const segView = view.segView;
-  let lo = 0;
-  let hi = segView.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (segView[mid] <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-function originalStart(view, index) {
-  if (!view.parent) return view.base + index;
-  const s = segmentOf(view, index);
-  const local = view.segCopy[s] ? view.segFrom[s] + (index - view.segView[s]) : view.segFrom[s];
-  return originalStart(view.parent, local);
-}
-function originalEnd(view, endIndex) {
-  if (endIndex <= 0) return originalStart(view, 0);
-  if (!view.parent) return view.base + endIndex;
-  const s = segmentOf(view, endIndex - 1);
-  const local = view.segCopy[s] ? view.segFrom[s] + (endIndex - view.segView[s]) : view.segTo[s];
-  return originalEnd(view.parent, local);
-}
-function replaceView(source, pattern2, replace, decoder) {
-  const { text } = source;
-  const parts = [];
-  const segView = [];
-  const segFrom = [];
-  const segTo = [];
-  const segCopy = [];
-  let last = 0;
-  let length = 0;
-  const segment = (from, to, copy, size2) => {
-    if (size2 <= 0) return;
-    segView.push(length);
-    segFrom.push(from);
-    segTo.push(to);
-    segCopy.push(copy ? 1 : 0);
-    length += size2;
-  };
-  pattern2.lastIndex = 0;
-  for (let m = pattern2.exec(text); m; m = pattern2.exec(text)) {
-    const replacement = replace(m);
-    if (replacement === null) continue;
-    segment(last, m.index, true, m.index - last);
-    segment(m.index, m.index + m[0].length, false, replacement.length);
-    parts.push(text.slice(last, m.index), replacement);
-    last = m.index + m[0].length;
-  }
-  if (parts.length === 0) return null;
-  segment(last, text.length, true, text.length - last);
-  parts.push(text.slice(last));
-  if (segView.length === 0) segment(0, 0, true, 0);
-  return {
-    text: parts.join(""),
-    parent: source,
-    base: source.base,
-    segView: Int32Array.from(segView.length ? segView : [0]),
-    segFrom: Int32Array.from(segFrom.length ? segFrom : [0]),
-    segTo: Int32Array.from(segTo.length ? segTo : [0]),
-    segCopy: Uint8Array.from(segCopy.length ? segCopy : [1]),
-    decoder
-  };
-}
-var PERCENT = /%([0-9A-Fa-f]{2})/g;
-var URL_RELEVANT = /%(?:2[FfBb]|3[Dd])/;
-function urlView(source) {
-  if (!URL_RELEVANT.test(source.text)) return null;
-  return replaceView(
-    source,
-    PERCENT,
-    (m) => {
-      const code2 = parseInt(m[1], 16);
-      return code2 >= 32 && code2 < 127 || code2 === 10 || code2 === 13 || code2 === 9 ? String.fromCharCode(code2) : null;
-    },
-    "url"
-  );
-}
-var ESCAPE = /\\(?:u00([0-7][0-9A-Fa-f])|([\\/"'nrtbf]))/g;
-var SIMPLE = { n: "\n", r: "\r", t: "	", b: "\b", f: "\f", "\\": "\\", "/": "/", '"': '"', "'": "'" };
-function jsonEscapeView(source) {
-  if (!source.text.includes("\\")) return null;
-  return replaceView(source, ESCAPE, (m) => m[1] ? String.fromCharCode(parseInt(m[1], 16)) : SIMPLE[m[2]], "json-escape");
-}
-var JOIN = /(?<=[A-Za-z0-9/+])(["'`])(?:[ \t]|\\?\r?\n)*(?:\+|\.\.?|&|\|\|)?(?:[ \t]|\\?\r?\n)*\1(?=[A-Za-z0-9/+])/g;
-function concatView(source) {
-  if (!/["'`]/.test(source.text)) return null;
-  return replaceView(source, JOIN, () => "", "concat");
-}
-
 // src/engine/scan.ts
 var WINDOW_CHARS = 4096;
 var MAX_WINDOW = 65536;
@@ -11568,12 +11613,18 @@ function planFor(rules) {
   let radius = 3;
   for (const rule of rules) if (rule.context?.pair) radius = Math.max(radius, rule.context.pair.lines + 2);
   const uses = (decoder) => rules.some((rule) => rule.decoders.includes(decoder));
+  radius = Math.min(radius, 40);
+  const wideLines = [...new Set(rules.filter((rule) => rule.spanLines > radius).map((rule) => rule.spanLines))];
+  const wide = wideLines.map((lines2) => ({ rules: rules.filter((rule) => rule.spanLines === lines2), radius: lines2 }));
   plan = {
-    radius: Math.min(radius, 40),
+    radius,
     url: uses("url"),
     jsonEscape: uses("json-escape"),
+    html: uses("html"),
     concat: uses("concat"),
-    base64: uses("base64")
+    base64: uses("base64"),
+    wide,
+    markers: [...new Set(rules.flatMap((rule) => rule.decoders.flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])))]
   };
   plans.set(rules, plan);
   return plan;
@@ -11581,26 +11632,48 @@ function planFor(rules) {
 function scanText(text, rules, path16, keywordHits) {
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
-  const windows = keywordWindows(text, keywordHits ?? findKeywords(text, rules), plan);
-  if (windows.length === 0) return [];
-  const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set() };
+  let hits = keywordHits ?? findKeywords(text, rules);
+  const hidden = decodedKeywordHits(text, rules, plan);
+  if (hidden.length > 0) hits = [.../* @__PURE__ */ new Set([...hits, ...hidden])].sort((a, b) => a - b);
+  const windows = keywordWindows(text, hits, plan.radius);
+  const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set(), nestedSpans: /* @__PURE__ */ new Set() };
   for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path16);
+  for (const group2 of plan.wide) {
+    for (const [from, to] of keywordWindows(text, findKeywords(text, group2.rules), group2.radius)) scanWindow(text, from, to, group2.rules, plan, state, path16);
+  }
+  if (state.raws.size === 0) return [];
   const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
   if (raws.length === 0) return [];
   return resolve(raws, new LineIndex(text));
 }
-function keywordWindows(text, hits, plan) {
+function decodedKeywordHits(text, rules, plan) {
+  if (!plan.markers.some((marker) => text.includes(marker))) return [];
+  const identity = identityView(text, 0);
+  const views = [];
+  if (plan.jsonEscape) pushView(views, jsonEscapeView(identity));
+  if (plan.html) for (const view of [identity, ...views]) pushView(views, htmlView(view));
+  const hits = views.flatMap((view) => findKeywords(view.text, rules).map((index) => originalStart(view, index)));
+  if (plan.base64) {
+    for (const token of jsonSegments(text, MAX_BASE64)) if (holdsKeyword(token.decoded, rules, NESTING - 1)) hits.push(token.index);
+  }
+  return hits;
+}
+function holdsKeyword(decoded, rules, depth) {
+  if (findKeywords(decoded, rules).length > 0) return true;
+  return depth > 0 && base64Tokens(decoded, MAX_BASE64).some((token) => holdsKeyword(token.decoded, rules, depth - 1));
+}
+function keywordWindows(text, hits, radius) {
   if (hits.length === 0) return [];
   const windows = [];
   let current = null;
   for (const hit of hits) {
     if (current && hit + WINDOW_CHARS / 2 <= current[1]) continue;
-    const to = linesForward(text, hit, plan.radius, hit + WINDOW_CHARS);
+    const to = linesForward(text, hit, radius, hit + WINDOW_CHARS);
     if (current && hit < current[1] && to - current[0] <= MAX_WINDOW) {
       current[1] = Math.max(current[1], to);
       continue;
     }
-    const from = linesBack(text, hit, plan.radius, hit - WINDOW_CHARS);
+    const from = linesBack(text, hit, radius, hit - WINDOW_CHARS);
     if (current && from <= current[1] && to - current[0] <= MAX_WINDOW) current[1] = Math.max(current[1], to);
     else windows.push(current = [from, to]);
   }
@@ -11622,26 +11695,32 @@ function trimToTokens(text, from, to) {
   return [from, to];
 }
 function scanWindow(text, start, end, rules, plan, state, path16) {
-  const { raws } = state;
   const [from, to] = trimToTokens(text, start, end);
   if (to <= from) return;
   const identity = identityView(text.slice(from, to), from);
   const views = [identity];
   if (plan.url) pushView(views, urlView(identity));
   if (plan.jsonEscape) for (const view of [...views]) pushView(views, jsonEscapeView(view));
+  if (plan.html) for (const view of [...views]) pushView(views, htmlView(view));
   if (plan.concat) for (const view of [...views]) pushView(views, concatView(view));
+  const skip = new Set(rules.filter((rule) => rule.needsKeyword && !views.some((view) => rule.keywords.some((keyword) => view.text.includes(keyword)))));
   for (const view of views) {
     for (const rule of rules) {
+      if (skip.has(rule)) continue;
       if (view.decoder !== "identity" && !rule.decoders.includes(view.decoder)) continue;
-      matchView(view, rule, text, raws, path16);
+      matchView(view, rule, text, state, path16);
     }
   }
   if (plan.base64) {
     for (const token of base64Tokens(identity.text, MAX_BASE64)) {
-      scanDecodedToken(identity, token, rules, text, state, path16);
+      const tokenStart = originalStart(identity, token.index);
+      const tokenEnd = originalEnd(identity, token.index + token.text.length);
+      state.textTokens.add(`${tokenStart}:${tokenEnd}`);
+      scanDecodedToken(identity.text, token, rules, text, state, path16, { start: tokenStart, end: tokenEnd }, NESTING);
     }
   }
 }
+var NESTING = 2;
 function pushView(views, view) {
   if (view) views.push(view);
 }
@@ -11657,14 +11736,29 @@ function eachSecret(view, rule, found) {
     if (!secret) continue;
     const index = rule.secretGroup === 0 ? m.index : m.indices[rule.secretGroup][0];
     const entropy = gateSecret(rule, secret);
-    if (entropy !== null) found(secret, index, entropy);
+    if (entropy === null) continue;
+    const keyId = rule.keyIdFrom ? ownKeyId(rule.keyIdFrom, rule.keyIdFrom.source === "match" ? m[0] : secret) : null;
+    if (keyId === null && rule.keyIdFrom?.required) continue;
+    found(secret, index, entropy, keyId);
   }
 }
-function matchView(view, rule, original, raws, path16) {
-  eachSecret(view, rule, (secret, index, entropy) => {
+function ownKeyId(from, text) {
+  let value = from.strip ? text.replace(from.strip, "") : text;
+  if (from.decode === "base64") {
+    const bytes = Buffer.from(value, "base64");
+    if (bytes.toString("base64").replace(/=+$/, "") !== value.replace(/=+$/, "")) return null;
+    value = bytes.toString("latin1");
+  }
+  const m = from.regex.exec(value);
+  if (!m) return null;
+  const id = from.template ? from.template.replace(/\$(\d)/g, (_all, n) => m[Number(n)] ?? "") : m[1];
+  return id ? id : null;
+}
+function matchView(view, rule, original, state, path16) {
+  eachSecret(view, rule, (secret, index, entropy, keyId) => {
     const start = originalStart(view, index);
     const end = originalEnd(view, index + secret.length);
-    addRaw(raws, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path16));
+    addRaw(state, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path16), false, keyId);
   });
 }
 function contextOf(rule, secret, viewText, index, original, start, path16) {
@@ -11673,51 +11767,58 @@ function contextOf(rule, secret, viewText, index, original, start, path16) {
   const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
   return { confidence, alone };
 }
-function addRaw(raws, rule, start, end, secret, entropy, context, nested = false) {
-  const key = `${rule.id}\0${start}\0${end}`;
+function addRaw(state, rule, start, end, secret, entropy, context, nested, keyId) {
+  const { raws } = state;
+  const span = `${rule.id}\0${start}\0${end}`;
+  if (nested) {
+    if (raws.get(span)?.nested === false) raws.delete(span);
+    state.nestedSpans.add(span);
+  } else if (state.nestedSpans.has(span)) {
+    return;
+  }
+  const key = nested ? `${span}\0${secret}` : span;
   const existing = raws.get(key);
-  if (existing && nested !== existing.nested) {
-    if (!nested) return;
-    raws.delete(key);
-  } else if (existing) {
+  if (existing) {
     existing.confidence = better(existing.confidence, context.confidence);
     existing.aloneConfidence = better(existing.aloneConfidence, context.alone);
     return;
   }
-  raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested });
+  raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested, keyId });
 }
-function scanDecodedToken(identity, token, rules, original, state, path16) {
-  const prefix = identity.text.slice(Math.max(0, token.index - 240), token.index);
+function scanDecodedToken(outer, token, rules, original, state, path16, span, depth) {
+  const prefix = outer.slice(Math.max(0, token.index - 240), token.index);
   const inner = prefix + token.decoded;
-  const tokenStart = originalStart(identity, token.index);
-  const tokenEnd = originalEnd(identity, token.index + token.text.length);
-  state.textTokens.add(`${tokenStart}:${tokenEnd}`);
   const innerView = identityView(inner, 0);
   const views = [innerView];
   pushView(views, jsonEscapeView(innerView));
+  const innerTokens = depth > 1 ? base64Tokens(inner, MAX_BASE64).filter((t) => t.index >= prefix.length) : [];
+  const wrappers = new Set(innerTokens.map((t) => t.text));
   for (const view of views) {
     for (const rule of rules) {
-      eachSecret(view, rule, (secret, index, entropy) => {
+      eachSecret(view, rule, (secret, index, entropy, keyId) => {
         if (originalStart(view, index) < prefix.length) return;
-        addRaw(state.raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path16), true);
+        if (wrappers.has(secret) || secret.length > 16 && [...wrappers].some((w) => w.includes(secret))) return;
+        addRaw(state, rule, span.start, span.end, secret, entropy, contextOf(rule, secret, view.text, index, original, span.start, path16), true, keyId);
       });
     }
   }
+  for (const innerToken of innerTokens) scanDecodedToken(inner, innerToken, rules, original, state, path16, span, depth - 1);
 }
 function resolve(all, lines2) {
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   const raws = all.filter((raw, i) => !all.slice(Math.max(0, i - 8), i).some((o) => o.rule === raw.rule && o.secret === raw.secret && o.end > raw.start));
   const lineOf = /* @__PURE__ */ new Map();
-  for (const raw of raws) lineOf.set(raw, lines2.lineOf(raw.start));
+  for (const raw of raws) lineOf.set(raw, [lines2.lineOf(raw.start), lines2.lineOf(Math.max(raw.start, raw.end - 1))]);
   const candidates = [];
   for (const raw of raws) {
+    if (raw.rule.partnerOnly) continue;
     const pair = raw.rule.context?.pair ?? null;
-    let keyId = null;
+    let keyId = raw.keyId;
     let confidence = raw.confidence;
     if (pair) {
       const partner = nearestPartner(raw, raws, lineOf, pair);
       if (partner) {
-        keyId = partner.secret;
+        keyId ??= partner.secret;
         confidence = better(confidence, pair.confidence);
       }
     }
@@ -11741,12 +11842,13 @@ function resolve(all, lines2) {
   return candidates;
 }
 function nearestPartner(raw, raws, lineOf, pair) {
-  const line = lineOf.get(raw);
+  const [first, last] = lineOf.get(raw);
   let best = null;
   let bestScore = Infinity;
   for (const other of raws) {
     if (other === raw || other.rule.kind !== pair.kind || other.confidence === null) continue;
-    const distance = Math.abs(lineOf.get(other) - line);
+    const [otherFirst, otherLast] = lineOf.get(other);
+    const distance = Math.max(0, otherFirst - last, first - otherLast);
     if (distance > pair.lines) continue;
     const chars = other.start < raw.start ? raw.start - other.end : other.start - raw.end;
     if (chars > pair.chars) continue;
@@ -11824,6 +11926,11 @@ function accountIdFromKeyId(keyId) {
   if (account > 999999999999n) return null;
   return account.toString().padStart(12, "0");
 }
+function accountIdOf(identifier) {
+  const named = /-at-(\d{12})$/.exec(identifier) ?? /^arn:aws[\w-]*:iam::(\d{12}):/.exec(identifier);
+  if (named) return named[1];
+  return /^(?:AKIA|ASIA|ABIA|ACCA|A3T)/.test(identifier) ? accountIdFromKeyId(identifier) : null;
+}
 
 // src/findings.ts
 function fingerprintOf(ruleId, file, secret) {
@@ -11866,7 +11973,7 @@ function toFinding(located, options) {
     entropy: Math.round(located.entropy * 100) / 100,
     confidence: located.confidence,
     keyId: located.keyId,
-    accountId: keyId ? accountIdFromKeyId(keyId) : null,
+    accountId: keyId ? accountIdOf(keyId) : null,
     commit
   };
   if (options.presence) finding.presence = { ...options.presence, refs: options.presence.refs.map(text), presentAt: options.presence.presentAt.map(text) };
@@ -12047,7 +12154,7 @@ init_errors();
 init_regex();
 
 // src/rules/types.ts
-var DECODERS = ["url", "json-escape", "concat", "base64"];
+var DECODERS = ["url", "json-escape", "html", "concat", "base64"];
 
 // src/rules/validate.ts
 var CONFIDENCES = ["high", "medium", "low"];
@@ -12067,7 +12174,11 @@ var RULE_FIELDS = /* @__PURE__ */ new Set([
   "decoders",
   "allowlist",
   "reject",
-  "examples"
+  "examples",
+  "keyIdFrom",
+  "partnerOnly",
+  "spanLines",
+  "needsKeyword"
 ]);
 var Fields = class _Fields {
   constructor(origin, data, prefix = "", trusted = false) {
@@ -12181,7 +12292,31 @@ function compileRule(raw, origin, trusted = false) {
     allowlist: compileAllowlist(f.object("allowlist")),
     reject: compileReject(f.object("reject")),
     examples: compileExamples(f),
+    keyIdFrom: compileKeyIdFrom(f.object("keyIdFrom")),
+    partnerOnly: f.boolean("partnerOnly", false),
+    spanLines: f.number("spanLines", 0, 0, 200),
+    needsKeyword: f.boolean("needsKeyword", false),
     origin
+  };
+}
+function compileKeyIdFrom(f) {
+  if (!f) return null;
+  for (const key of Object.keys(f.data)) {
+    if (!["source", "strip", "decode", "regex", "template", "required", "$comment"].includes(key)) f.fail(key, "unknown field");
+  }
+  const source = f.string("source", false) ?? "secret";
+  if (source !== "secret" && source !== "match") f.fail("source", 'must be "secret" or "match"');
+  const decode = f.string("decode", false) ?? null;
+  if (decode !== null && decode !== "base64") f.fail("decode", 'only "base64" is supported');
+  const regex2 = f.regex("regex", "");
+  if (f.data.template === void 0 && new RegExp(`${regex2.source}|`).exec("").length < 2) f.fail("regex", "needs a capture group (the key ID) or a template");
+  return {
+    source,
+    strip: f.data.strip === void 0 ? null : f.regex("strip", ""),
+    decode,
+    regex: regex2,
+    template: f.string("template", false) ?? null,
+    required: f.boolean("required", false)
   };
 }
 function compileContext(f) {
@@ -12322,7 +12457,7 @@ async function runPipeline(options, io, preloaded = {}) {
   config.namedPaths = options.paths;
   if (options.maxFileSize !== void 0) config.maxFileSize = options.maxFileSize;
   const rules = loadRules(config);
-  loaded = { config, keywords: rules.flatMap((rule) => rule.keywords) };
+  loaded = { config, keywords: prefilterKeywords(rules) };
   const baselineFile = options.baseline ? path11.resolve(io.cwd, options.baseline) : defaultBaseline(options, source);
   const baseline = preloaded.baseline !== void 0 ? preloaded.baseline : baselineFile !== null ? loadBaseline(baselineFile, { cwd: io.cwd, top: source.root }) : null;
   if (source.root !== void 0) config.base = source.root;
@@ -12373,9 +12508,9 @@ function escapeLines(text) {
   return text.split("\n").map(escapeText).join("\n");
 }
 var TEXT_UNSAFE = /[\\\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|##\[|(?<=^|\s)::/g;
-var NAMED2 = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "	": "\\t", "##[": "#\\x23[", "::": "\\x3a:" };
+var NAMED3 = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "	": "\\t", "##[": "#\\x23[", "::": "\\x3a:" };
 function escapeMatch(match) {
-  const named = NAMED2[match];
+  const named = NAMED3[match];
   if (named !== void 0) return named;
   const code2 = match.charCodeAt(0);
   return code2 < 256 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
@@ -12534,11 +12669,11 @@ function ruleDescriptor(id, kind) {
     help: {
       text: `${full}
 
-${steps.map((step, i) => `${i + 1}. ${step.replace(/`/g, "")}`).join("\n")}
+${steps.map((step2, i) => `${i + 1}. ${step2.replace(/`/g, "")}`).join("\n")}
 `,
       markdown: `**${short2}.** ${full}
 
-${steps.map((step, i) => `${i + 1}. ${step}`).join("\n")}
+${steps.map((step2, i) => `${i + 1}. ${step2}`).join("\n")}
 `
     },
     helpUri: `${INFORMATION_URI}#remediation`,
@@ -12589,6 +12724,22 @@ function fileUri(file) {
 }
 
 // src/remediation/leaks.ts
+var CREDENTIAL_OF_KIND = {
+  "bedrock-api-key": "service-specific",
+  "service-specific-password": "service-specific",
+  "cloudfront-private-key": "cloudfront-key-pair",
+  "appsync-api-key": "appsync-api-key",
+  "console-password": "console-password"
+};
+var UNIDENTIFIED = {
+  "service-specific": "service-specific credential (user not found)",
+  "cloudfront-key-pair": "CloudFront key pair (ID not found)",
+  "appsync-api-key": "AppSync API key",
+  "console-password": "console password (user not found)"
+};
+function credentialOf(kind) {
+  return CREDENTIAL_OF_KIND[kind] ?? "access-key";
+}
 function leaksFromLocated(located, mode) {
   return group(
     located.filter((item) => !item.allowedBy).map((item) => pieceOf(item, item.secret)),
@@ -12602,35 +12753,47 @@ function pieceOf(item, secret) {
     line: item.line,
     column: item.column,
     commit: item.commit?.sha ?? null,
-    keyId: keyIdOf(item.kind === "access-key-id" ? item.secret : item.keyId),
+    keyId: keyIdOf(item.kind, item.kind === "access-key-id" ? item.secret : item.keyId),
     secret
   };
 }
-function keyIdOf(value) {
-  return value !== null && /^[A-Z0-9]{16,128}$/.test(value) ? value : null;
+var IDENTIFIER = {
+  "access-key": /^[A-Z0-9]{16,128}$/,
+  "service-specific": /^[\w+=,.@-]{1,64}-at-\d{12}$/,
+  "cloudfront-key-pair": /^[A-Z0-9]{16,128}$/,
+  "appsync-api-key": /^$/,
+  "console-password": /^arn:aws[a-z-]*:iam::\d{12}:user\/[\w+=,.@/-]{1,512}$/
+};
+function keyIdOf(kind, value) {
+  return value !== null && IDENTIFIER[credentialOf(kind)].test(value) ? value : null;
 }
 function group(pieces, mode) {
   const byKey = /* @__PURE__ */ new Map();
   let unpaired = null;
   for (const piece of pieces) {
     const sighting = { kind: piece.kind, file: piece.file, line: piece.line, column: piece.column, commit: piece.commit };
-    if (piece.keyId === null) {
+    const credential = credentialOf(piece.kind);
+    if (credential === "access-key" && piece.keyId !== null && !isAccessKeyShape(piece.keyId)) piece.keyId = null;
+    if (piece.keyId === null && credential === "access-key") {
       unpaired ??= { sightings: [], secrets: [], redacted: false };
       unpaired.sightings.push(sighting);
       if (piece.secret === null) unpaired.redacted = true;
       else if (!unpaired.secrets.includes(piece.secret)) unpaired.secrets.push(piece.secret);
       continue;
     }
-    let key = byKey.get(piece.keyId);
+    const id = credential === "appsync-api-key" ? UNIDENTIFIED[credential] : piece.keyId ?? UNIDENTIFIED[credential];
+    const group2 = `${credential}\0${id}`;
+    let key = byKey.get(group2);
     if (!key) {
-      key = newKey(piece.keyId);
-      byKey.set(piece.keyId, key);
+      key = newKey(id, credential);
+      byKey.set(group2, key);
     }
     key.sightings.push(sighting);
+    if (!key.kinds.includes(piece.kind)) key.kinds.push(piece.kind);
     if (piece.kind === "access-key-id") continue;
     const isToken = piece.kind === "session-token";
     if (isToken) key.hasSessionToken = true;
-    else key.hasSecret = true;
+    else if (piece.kind === "secret-access-key" || credential !== "access-key") key.hasSecret = true;
     if (piece.secret === null) {
       key.redacted = true;
       continue;
@@ -12640,11 +12803,16 @@ function group(pieces, mode) {
   }
   return { keys: [...byKey.values()], unpaired, mode };
 }
-function newKey(keyId) {
+function isAccessKeyShape(keyId) {
+  return /^A(?:KI|SI|BI|CC)A[A-Z0-9]{16}$|^A3T[A-Z0-9][A-Z0-9]{16}$/.test(keyId);
+}
+function newKey(keyId, credential) {
   return {
     keyId,
-    keyType: keyTypeOf(keyId),
-    accountId: accountIdFromKeyId(keyId),
+    credential,
+    kinds: [],
+    keyType: credential === "access-key" ? keyTypeOf(keyId) : "unknown",
+    accountId: credential === "access-key" ? accountIdFromKeyId(keyId) : accountIdOf(keyId),
     sightings: [],
     secrets: [],
     sessionTokens: [],
@@ -12652,6 +12820,255 @@ function newKey(keyId) {
     hasSecret: false,
     hasSessionToken: false
   };
+}
+
+// src/init/advice.ts
+function shellQuote(text) {
+  if (/^[A-Za-z0-9_./@%+=:,-]+$/.test(text)) return text;
+  const escaped = escapeText(text);
+  if (escaped !== text) return `$'${escaped.replace(/'/g, "\\'")}'`;
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+// src/remediation/credentials.ts
+var BEDROCK = "bedrock.amazonaws.com";
+var CREDENTIAL_LABELS = {
+  "service-specific": (kinds) => kinds.includes("bedrock-api-key") ? "Amazon Bedrock long-term API key (IAM service-specific credential)" : "IAM service-specific credential (CodeCommit Git credentials or Amazon Keyspaces password)",
+  "cloudfront-key-pair": () => "CloudFront key pair (private key for signed URLs and cookies)",
+  "appsync-api-key": () => "AWS AppSync API key",
+  "console-password": () => "IAM user console password (credentials.csv)"
+};
+function iamUserOf(key) {
+  const service = /^(.+)-at-\d{12}$/.exec(key.keyId);
+  if (service) return service[1];
+  const arn = /^arn:aws[\w-]*:iam::\d{12}:user\/(?:.*\/)?([^/]+)$/.exec(key.keyId);
+  return arn ? arn[1] : null;
+}
+function identified(key) {
+  return key.keyId !== UNIDENTIFIED[key.credential];
+}
+function credentialSummary(key) {
+  const value = key.secrets.length > 0 ? "found" : "found (redacted in the report)";
+  switch (key.credential) {
+    case "service-specific": {
+      const user = iamUserOf(key);
+      return [
+        user ? `the credential itself was ${value}; it belongs to IAM user ${user}${key.accountId ? ` in account ${key.accountId}` : ""}${key.kinds.includes("bedrock-api-key") ? " (read from the decoded key)" : " (its service user name was next to it)"}` : `the credential itself was ${value}; its IAM user could not be read from it`
+      ];
+    }
+    case "cloudfront-key-pair":
+      return [`the private key was ${value}${identified(key) ? `, next to its key pair ID ${key.keyId}` : ", named for CloudFront but without its key pair ID"}`];
+    case "appsync-api-key":
+      return [`${key.sightings.length === 1 ? "the key was" : `${key.sightings.length} keys were`} ${value}; an AppSync API key is its own ID, so the commands below ask for it instead of printing it`];
+    case "console-password": {
+      const user = iamUserOf(key);
+      return [`the password was ${value}${user ? ` for IAM user ${user} in account ${key.accountId}` : "; the user name is in the same row of the file"}`];
+    }
+  }
+}
+function hangingOffNotes(key) {
+  const notes = [];
+  if (key.kinds.includes("ses-smtp-password")) {
+    notes.push(
+      `An Amazon SES SMTP password was found with ${key.keyId}: it is derived from this key's secret (the key ID is its SMTP user name), so anyone holding it can send mail as you until the key is deleted (step 2). Then create new SMTP credentials (SES console \u2192 SMTP settings, or derive them from the new key) and update the mail configuration.`
+    );
+  }
+  if (key.kinds.includes("bedrock-short-term-key")) {
+    notes.push(
+      `A short-term Amazon Bedrock API key signed with ${key.keyId} was found: it works for up to 12 hours after it was made (its X-Amz-Date), or until the signing session expires, and carries the permissions of whoever signed it. It stops working when ${key.keyType === "temporary" ? "the role's older sessions are revoked (step 2)" : "this key is deactivated (step 2)"}.`
+    );
+  }
+  return notes;
+}
+function credentialSteps(key) {
+  switch (key.credential) {
+    case "service-specific":
+      return [deleteServiceCredential(key), checkUseByUser(key, iamUserOf(key))];
+    case "cloudfront-key-pair":
+      return [deleteCloudFrontKeyPair(key), checkCloudFrontUse(key)];
+    case "appsync-api-key":
+      return [deleteAppSyncKey(), checkAppSyncUse()];
+    case "console-password":
+      return [removeConsolePassword(key), checkUseByUser(key, iamUserOf(key))];
+  }
+}
+function step(id, title, text, commands, warnings, references) {
+  return { number: 0, id, title, text, commands, warnings, references };
+}
+function deleteServiceCredential(key) {
+  const user = iamUserOf(key);
+  const userArg = user ? shellQuote(user) : '"$USER_NAME"';
+  const bedrock = key.kinds.includes("bedrock-api-key");
+  const service = bedrock ? ` --service-name ${BEDROCK}` : "";
+  const commands = [];
+  if (!user) commands.push({ label: "The IAM user the credential belongs to (from the file, or ask its owner)", script: "USER_NAME=the-iam-user" });
+  commands.push(
+    {
+      label: `The user's ${bedrock ? "Bedrock API keys" : "service-specific credentials"}: note the ServiceSpecificCredentialId of the one whose ServiceUserName is ${key.keyId}`,
+      script: `aws iam list-service-specific-credentials --user-name ${userArg}${service} \\
+  --query 'ServiceSpecificCredentials[].[ServiceSpecificCredentialId,ServiceName,ServiceUserName,Status,CreateDate]' --output text`
+    },
+    { label: "Set the credential ID from that list", script: "CREDENTIAL_ID=the-service-specific-credential-id" },
+    { label: "Deactivate it first (reversible)", script: `aws iam update-service-specific-credential --user-name ${userArg} --service-specific-credential-id "$CREDENTIAL_ID" --status Inactive` },
+    { label: "Then delete it (permanent)", script: `aws iam delete-service-specific-credential --user-name ${userArg} --service-specific-credential-id "$CREDENTIAL_ID"` }
+  );
+  const text = [
+    bedrock ? `A long-term Bedrock API key is an IAM service-specific credential of IAM user ${user ?? "(unknown)"}: it works until it expires or is deactivated, for every Bedrock action the user may call. Decoded, the key names its user and account (${key.keyId}); nothing else about it is needed to revoke it.` : `CodeCommit HTTPS Git credentials and Amazon Keyspaces passwords are IAM service-specific credentials of IAM user ${user ?? "(unknown)"}: they work until deactivated, for that service only, with the user's permissions.`,
+    "A user has at most two credentials per service and they share the service user name: if you cannot tell which one leaked, deactivate both and give the application a new one (`aws iam create-service-specific-credential` or, to keep the ID, `aws iam reset-service-specific-credential`)."
+  ];
+  if (bedrock) {
+    text.push(
+      "A key made in the Bedrock console comes with its own IAM user (BedrockAPIKey-\u2026) that has no other use: after deleting the credential, detach its policies and delete that user too. Prefer short-term Bedrock API keys, which expire within 12 hours."
+    );
+  }
+  const references = bedrock ? ["bedrock-api-keys", "service-specific-credentials"] : ["service-specific-credentials"];
+  return step("delete-service-credential", bedrock ? "Deactivate and delete the Bedrock API key" : "Deactivate and delete the service-specific credential", text, commands, ["Deleting is permanent; the password or key is shown only once, when it is created or reset."], references);
+}
+function checkUseByUser(key, user) {
+  const userArg = user ? shellQuote(user) : '"$USER_NAME"';
+  const console2 = key.credential === "console-password";
+  return step(
+    "check-unauthorized-use",
+    "Check all regions for unauthorized use",
+    [
+      console2 ? "Console sign-ins are CloudTrail events (ConsoleLogin, in us-east-1 or the region signed in to), and everything done in the console afterwards is logged as the user. Look for sign-ins from addresses you do not know, and for what followed: new users, keys, passwords or MFA devices (CreateUser, CreateAccessKey, CreateLoginProfile, EnableMFADevice), changed permissions, new compute." : "Calls made with a service-specific credential are logged as its IAM user: Bedrock model invocations, CodeCommit Git pushes and pulls (GitPush, GitPull), Keyspaces control-plane calls. Look for calls from addresses or at times you do not recognise, and check the bill (Bedrock model usage, in every region) for spend you did not cause.",
+      "CloudTrail event history keeps 90 days of management events per region."
+    ],
+    [
+      {
+        label: `Every CloudTrail event of IAM user ${user ?? "$USER_NAME"}, region by region`,
+        script: [
+          `for region in $REGIONS; do`,
+          `  echo "== $region"`,
+          `  aws cloudtrail lookup-events --region "$region" \\`,
+          `    --lookup-attributes AttributeKey=Username,AttributeValue=${userArg} \\`,
+          `    --query 'Events[].[EventTime,EventSource,EventName]' --output text`,
+          `done`
+        ].join("\n")
+      }
+    ],
+    ["Event history covers management events only: data events (S3 object reads, some Keyspaces operations) show up only if a trail records them."],
+    ["cloudtrail-lookup", "unauthorized-activity"]
+  );
+}
+function deleteCloudFrontKeyPair(key) {
+  const id = identified(key) ? key.keyId : "the key pair ID";
+  return step(
+    "delete-cloudfront-key-pair",
+    "Delete the CloudFront key pair",
+    [
+      `With this private key anyone can sign URLs and cookies that your distributions accept, for any path and any expiry, until ${id} is deleted.`,
+      "Key pairs with an APKA\u2026 ID are the older, account-wide CloudFront key pairs, which only the root user manages: sign in as the root user, open Security credentials \u2192 CloudFront key pairs, and delete this one (make it inactive first if you need time to switch the signers).",
+      "Then move signing to a key group (a public key you upload to CloudFront, which an IAM administrator can manage), point the distributions at it (Restrict viewer access \u2192 Trusted key groups), and store the new private key in a secret store, never in the repository."
+    ],
+    [
+      {
+        label: "The distributions that accept signed URLs or cookies from the account (trusted signers) or from key groups",
+        script: `aws cloudfront list-distributions \\
+  --query 'DistributionList.Items[].[Id,DomainName,DefaultCacheBehavior.TrustedSigners.Enabled,DefaultCacheBehavior.TrustedKeyGroups.Enabled]' --output text`
+      }
+    ],
+    ["Deleting the key pair breaks every signed URL and cookie made with it, legitimate ones included: have the new key group in place first."],
+    ["cloudfront-key-pairs", "root-keys"]
+  );
+}
+function checkCloudFrontUse(key) {
+  const id = identified(key) ? key.keyId : "KEY_PAIR_ID";
+  return step(
+    "check-unauthorized-use",
+    "Check for signed requests you did not make",
+    [
+      "Requests with signed URLs are not in CloudTrail: they are in the distributions' standard logs (access logs), if logging is on. A signed URL carries the key pair ID in its Key-Pair-Id parameter.",
+      "Look for signed requests for paths, from addresses or at times your application does not produce, and check the CloudFront data transfer on the bill."
+    ],
+    [
+      {
+        label: "Where a distribution writes its standard logs (DISTRIBUTION_ID from the list in step 2)",
+        script: `DISTRIBUTION_ID=the-distribution-id
+aws cloudfront get-distribution-config --id "$DISTRIBUTION_ID" --query 'DistributionConfig.Logging'`
+      },
+      {
+        label: `Signed requests with ${id} in those logs (date, time, client address, path), most frequent first`,
+        script: `LOG_BUCKET=the-log-bucket   # Bucket above, without .s3.amazonaws.com
+LOG_PREFIX=the-log-prefix   # Prefix above
+aws s3 sync "s3://$LOG_BUCKET/$LOG_PREFIX" ./cloudfront-logs
+zgrep -h 'Key-Pair-Id=${id}' ./cloudfront-logs/*.gz | cut -f1,2,5,8 | sort | uniq -c | sort -rn | head -50`
+      }
+    ],
+    [],
+    ["cloudfront-key-pairs"]
+  );
+}
+function deleteAppSyncKey() {
+  return step(
+    "delete-appsync-key",
+    "Delete the AppSync API key",
+    [
+      "An AppSync API key lets anyone call the operations your GraphQL API allows with API_KEY authorization, from anywhere, until the key expires or is deleted. Its ID is the key itself, so the commands read it from a hidden prompt rather than printing it.",
+      "Find the API that has the key (every region), create a new key for the clients that need one, then delete the leaked key. If clients outside your control use API-key access, consider Amazon Cognito or IAM authorization instead."
+    ],
+    [
+      {
+        label: "Find the API holding the key, in every region (the key is typed, not shown)",
+        script: [
+          `API_KEY=$(read -r -s -p 'Leaked AppSync API key (not shown): ' key && echo "$key"); echo`,
+          `for region in $REGIONS; do`,
+          `  for api in $(aws appsync list-graphql-apis --region "$region" --query 'graphqlApis[].apiId' --output text); do`,
+          `    aws appsync list-api-keys --region "$region" --api-id "$api" --query "apiKeys[?id=='$API_KEY'].id" --output text |`,
+          `      grep -q . && echo "found: region $region, API $api"`,
+          `  done`,
+          `done`
+        ].join("\n")
+      },
+      { label: "Set the region and API from that line", script: "REGION=the-region\nAPI_ID=the-api-id" },
+      { label: "A new key for the clients that need one (its value is printed once)", script: 'aws appsync create-api-key --region "$REGION" --api-id "$API_ID" --description "replaces a leaked key"' },
+      { label: "Delete the leaked key", script: 'aws appsync delete-api-key --region "$REGION" --api-id "$API_ID" --id "$API_KEY"' }
+    ],
+    ["Deleting the key breaks every client that still uses it: hand out the new key first."],
+    ["appsync-api-keys"]
+  );
+}
+function checkAppSyncUse() {
+  return step(
+    "check-unauthorized-use",
+    "Check the API for calls you did not make",
+    [
+      "GraphQL requests are not in CloudTrail. If the API logs to CloudWatch (field-level or request logging), look there for requests from unknown addresses or for operations your clients never run; otherwise turn logging on now.",
+      "Check what the API-key authorization lets a caller read or change (the schema's @aws_api_key operations and the resolvers behind them) and the data those resolvers reach."
+    ],
+    [{ label: "The API's logging settings (REGION and API_ID from step 2)", script: `aws appsync get-graphql-api --region "$REGION" --api-id "$API_ID" --query 'graphqlApi.logConfig'` }],
+    [],
+    ["appsync-api-keys"]
+  );
+}
+function removeConsolePassword(key) {
+  const user = iamUserOf(key);
+  const userArg = user ? shellQuote(user) : '"$USER_NAME"';
+  const policy = `{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"DateLessThan":{"aws:TokenIssueTime":"'"$(date -u +%Y-%m-%dT%H:%M:%SZ)"'"}}}]}`;
+  const commands = [];
+  if (!user) commands.push({ label: "The IAM user (first column of the row in credentials.csv)", script: "USER_NAME=the-iam-user" });
+  commands.push(
+    { label: "Remove the console password (the user can no longer sign in to the console)", script: `aws iam delete-login-profile --user-name ${userArg}` },
+    { label: "Or, if the person needs console access, set a new password they must change at first sign-in", script: `aws iam create-login-profile --user-name ${userArg} --password-reset-required --password "$(openssl rand -base64 24)"` },
+    {
+      label: "End console sessions that are already signed in: deny everything to sessions issued before now",
+      script: `aws iam put-user-policy --user-name ${userArg} --policy-name AWSRevokeOlderSessions \\
+  --policy-document '${policy}'`
+    },
+    { label: "MFA devices and access keys the user has now (an intruder may have added some)", script: `aws iam list-mfa-devices --user-name ${userArg}
+aws iam list-access-keys --user-name ${userArg}` }
+  );
+  return step(
+    "remove-console-password",
+    "Remove or reset the console password",
+    [
+      `credentials.csv holds the console password of IAM user ${user ?? "(first column of the row)"}: with it, anyone can sign in to the console as that user (unless MFA is required) and do all the user may do.`,
+      "Delete the login profile, or replace the password with one the user must change, and end the sessions already signed in. If the same file holds an access key, it is listed as a key of its own: delete that too."
+    ],
+    commands,
+    ["create-login-profile prints nothing secret, but the new password passes through your shell: hand it over out of band."],
+    ["console-passwords", "revoke-sessions"]
+  );
 }
 
 // src/remediation/owner.ts
@@ -12676,26 +13093,18 @@ function principalOf(verification) {
   return { type: "other", account, arn };
 }
 
-// src/init/advice.ts
-function shellQuote(text) {
-  if (/^[A-Za-z0-9_./@%+=:,-]+$/.test(text)) return text;
-  const escaped = escapeText(text);
-  if (escaped !== text) return `$'${escaped.replace(/'/g, "\\'")}'`;
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
 // src/remediation/playbook.ts
 var DEFAULT_REPLACEMENTS_FILE = "../keywarden-replacements.txt";
 function buildPlaybook(set, context) {
   const keys = [];
   const accountStepOwner = /* @__PURE__ */ new Map();
   const shareAccountSteps = (steps, accountId, keyId) => {
-    for (const step of steps) {
-      const scope = step.id === "rotate-all-keys" ? `rotate:${accountId ?? "?"}` : step.id === "prevent" ? "prevent" : null;
+    for (const step2 of steps) {
+      const scope = step2.id === "rotate-all-keys" ? `rotate:${accountId ?? "?"}` : step2.id === "prevent" ? "prevent" : null;
       if (scope === null) continue;
       const first = accountStepOwner.get(scope);
-      if (first === void 0) accountStepOwner.set(scope, { keyId, step: step.number });
-      else step.sameAs = first;
+      if (first === void 0) accountStepOwner.set(scope, { keyId, step: step2.number });
+      else step2.sameAs = first;
     }
   };
   for (const key of set.keys) {
@@ -12735,10 +13144,19 @@ function buildPlaybook(set, context) {
     keys,
     unpaired,
     history: historyRewrite(set, context),
-    references: ["access-key-best-practices", "managing-access-keys", "iam-best-practices", "temporary-credentials", "unauthorized-activity"]
+    references: [
+      "access-key-best-practices",
+      "managing-access-keys",
+      "iam-best-practices",
+      "temporary-credentials",
+      "unauthorized-activity",
+      ...set.keys.some((key) => key.kinds.includes("ses-smtp-password")) ? ["ses-smtp-credentials"] : [],
+      ...set.keys.some((key) => key.kinds.includes("bedrock-short-term-key") || key.kinds.includes("bedrock-api-key")) ? ["bedrock-api-keys"] : []
+    ]
   };
 }
 function keyPlaybook(key, mode, context) {
+  if (key.credential !== "access-key") return credentialPlaybook(key, mode, context);
   const verification = context.verifications.get(key.keyId) ?? null;
   const principal = principalOf(verification ?? void 0);
   const ownership = ownershipOf(key.accountId, context.accounts);
@@ -12752,6 +13170,7 @@ function keyPlaybook(key, mode, context) {
     );
   }
   if (verification) notes.push(verificationNote(verification, principal));
+  notes.push(...hangingOffNotes(key));
   const skipped = context.verifySkipped.get(key.keyId);
   if (skipped) notes.push(`--verify: not checked: ${skipped}.`);
   const steps = [removeLeakedData(key, mode, ownership === "foreign")];
@@ -12763,20 +13182,50 @@ function keyPlaybook(key, mode, context) {
     steps.push(rotateAllKeys(key.accountId));
   }
   steps.push(prevent());
-  steps.forEach((step, index) => step.number = index + 1);
+  steps.forEach((step2, index) => step2.number = index + 1);
   return {
     keyId: key.keyId,
+    credential: "access-key",
+    summary: [],
     keyType: key.keyType,
     keyTypeLabel: principal?.type === "root" ? "long-term access key of the ROOT user" : KEY_TYPE_LABELS[key.keyType],
     accountId: key.accountId,
     ownership,
     principal,
     found: key.sightings,
-    secret: key.secrets.length > 0 ? "paired" : key.hasSecret ? "redacted" : "none",
+    secret: key.hasSecret ? key.secrets.length > 0 ? "paired" : "redacted" : "none",
     sessionToken: key.sessionTokens.length > 0 ? "paired" : key.hasSessionToken ? "redacted" : "none",
     verification,
     notes,
     setup: setupFor(steps, key.keyId),
+    steps
+  };
+}
+function credentialPlaybook(key, mode, context) {
+  const ownership = ownershipOf(key.accountId, context.accounts);
+  const notes = [];
+  if (ownership === "foreign") {
+    notes.push(`Account ${key.accountId} is not one of your accounts (${context.accounts.join(", ")}): do not use or test this credential; tell its owner (a vendor, a customer, a partner team) so they revoke it.`);
+  }
+  const steps = [removeUnpairedData(key.sightings, mode, "credential")];
+  if (ownership !== "foreign") steps.push(...credentialSteps(key));
+  steps.push(prevent());
+  steps.forEach((step2, index) => step2.number = index + 1);
+  return {
+    keyId: key.keyId,
+    credential: key.credential,
+    summary: credentialSummary(key),
+    keyType: key.keyType,
+    keyTypeLabel: CREDENTIAL_LABELS[key.credential](key.kinds),
+    accountId: key.accountId,
+    ownership,
+    principal: null,
+    found: key.sightings,
+    secret: key.secrets.length > 0 ? "paired" : key.hasSecret ? "redacted" : "none",
+    sessionToken: "none",
+    verification: null,
+    notes,
+    setup: setupFor(steps, null),
     steps
   };
 }
@@ -12786,7 +13235,7 @@ var VARIABLES = [
   { name: "REGIONS", line: () => `REGIONS=$(aws ec2 describe-regions --region ${HOME_REGION} --query 'Regions[].RegionName' --output text)   # every region enabled in the account` }
 ];
 function setupFor(steps, keyId) {
-  const scripts = steps.flatMap((step) => step.commands.map((command3) => command3.script)).join("\n");
+  const scripts = steps.flatMap((step2) => step2.commands.map((command3) => command3.script)).join("\n");
   const used = VARIABLES.filter((variable) => new RegExp(`\\$\\{?${variable.name}\\b`).test(scripts));
   if (used.length === 0) return null;
   return { label: "First, in the shell where you will run the commands below, set", script: used.map((variable) => variable.line(keyId ?? "KEY_ID")).join("\n") };
@@ -13051,7 +13500,7 @@ function historyRewrite(set, context) {
   const file = expressions.file;
   const q = shellQuote(file);
   const needed = set.mode !== "staged";
-  const firstKey = set.keys[0]?.keyId;
+  const firstKey = set.keys.find((key) => key.credential === "access-key")?.keyId;
   const text = needed ? [
     "Do this after every key above is deleted or revoked: rewriting history hides the key from new clones but does not stop anyone who already has it.",
     expressions.written ? `The expressions file ${file} holds ${expressions.count} replacement${expressions.count === 1 ? "" : "s"} (each leaked secret, its JSON- and URL-escaped forms, and each key ID). It is in the format of both git filter-repo and BFG.` : `Write the expressions file with \`${context.rerun}\`. It will hold each leaked secret (that is why it is never written unless asked), in the format of both git filter-repo and BFG.`,
@@ -13102,14 +13551,14 @@ function unpairedSection(found, mode) {
     references: ["managing-access-keys", "unauthorized-activity"]
   };
 }
-function removeUnpairedData(found, mode) {
+function removeUnpairedData(found, mode, what = "secret") {
   const files = [...new Set(found.map((sighting) => sighting.file))];
   return {
     number: 1,
     id: "remove-leaked-data",
     title: "Remove the leaked data",
     text: [
-      mode === "staged" ? "It was caught before the commit: unstage the file (`git restore --staged FILE`), remove the secret, and stage again." : "Take the secret out of the files above and commit that; if a commit holding it was ever pushed, assume it is public. Replace the key (steps 2 to 4) before rewriting history (below): a rewrite does not stop anyone who already copied it."
+      mode === "staged" ? `It was caught before the commit: unstage the file (\`git restore --staged FILE\`), remove the ${what}, and stage again.` : what === "secret" ? "Take the secret out of the files above and commit that; if a commit holding it was ever pushed, assume it is public. Replace the key (steps 2 to 4) before rewriting history (below): a rewrite does not stop anyone who already copied it." : "Take the credential out of the files above and commit that; if a commit holding it was ever pushed, assume it is public: scrapers find credentials on GitHub within minutes. Revoke it (the next steps) before rewriting history (below): a rewrite does not stop anyone who already copied it."
     ],
     commands: mode === "staged" ? [] : [{ label: "The commits that changed those files", script: `git log --all --oneline -- ${files.map(shellQuote).join(" ")}` }],
     warnings: [],
@@ -13154,7 +13603,13 @@ var LIST = [
   ["report-abuse", "AWS re:Post Knowledge Center: How do I report abuse of AWS resources?", "https://repost.aws/knowledge-center/report-aws-abuse"],
   ["github-sensitive-data", "GitHub Docs: Removing sensitive data from a repository", "https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/removing-sensitive-data-from-a-repository"],
   ["filter-repo", "git filter-repo manual (--replace-text)", "https://github.com/newren/git-filter-repo/blob/main/Documentation/git-filter-repo.txt"],
-  ["bfg", "BFG Repo-Cleaner", "https://rtyley.github.io/bfg-repo-cleaner/"]
+  ["bfg", "BFG Repo-Cleaner", "https://rtyley.github.io/bfg-repo-cleaner/"],
+  ["bedrock-api-keys", "IAM User Guide: API keys for Amazon Bedrock", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_bedrock.html"],
+  ["service-specific-credentials", "IAM API Reference: UpdateServiceSpecificCredential", "https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateServiceSpecificCredential.html"],
+  ["ses-smtp-credentials", "Amazon SES Developer Guide: Obtaining Amazon SES SMTP credentials", "https://docs.aws.amazon.com/ses/latest/dg/smtp-credentials.html"],
+  ["cloudfront-key-pairs", "CloudFront Developer Guide: Specify signers that can create signed URLs and signed cookies", "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-trusted-signers.html"],
+  ["appsync-api-keys", "AWS AppSync Developer Guide: Configuring authorization and authentication (API_KEY)", "https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html"],
+  ["console-passwords", "IAM User Guide: Managing passwords for IAM users", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_admin-change-user.html"]
 ];
 var REFERENCES = Object.fromEntries(LIST.map(([id, title, url]) => [id, { id, title, url }]));
 
@@ -13169,7 +13624,8 @@ function withReferenceUrls(playbook) {
 function headline(playbook) {
   const { keys, unpairedSecrets } = playbook.summary;
   const parts = [];
-  if (keys > 0) parts.push(`${keys} leaked AWS access key${keys === 1 ? "" : "s"}`);
+  const noun = playbook.keys.every((key) => key.credential === "access-key") ? "access key" : "credential";
+  if (keys > 0) parts.push(`${keys} leaked AWS ${noun}${keys === 1 ? "" : "s"}`);
   if (unpairedSecrets > 0) parts.push(`${unpairedSecrets} secret${unpairedSecrets === 1 ? "" : "s"} without a key ID`);
   return parts.join(" and ");
 }
@@ -13182,6 +13638,7 @@ function keyHeading(key, index, total) {
   return `Key ${index + 1} of ${total}: ${key.keyId} \u2014 ${key.keyTypeLabel}, ${account}${mark}`;
 }
 function pairing(key) {
+  if (key.credential !== "access-key") return key.summary;
   const out = [];
   if (key.secret !== "none") out.push(`its secret access key was found with it${key.secret === "redacted" ? " (redacted in the report)" : ""}`);
   if (key.sessionToken !== "none") out.push(`its session token was found with it${key.sessionToken === "redacted" ? " (redacted in the report)" : ""}`);
@@ -13216,7 +13673,7 @@ function renderText(playbook) {
     for (const note of key.notes) out.push(...wrap(note, "  ", "! "));
     if (key.setup) out.push(...textCommand(key.setup));
     out.push("");
-    for (const step of key.steps) out.push(...textStep(step), "");
+    for (const step2 of key.steps) out.push(...textStep(step2), "");
   });
   if (playbook.unpaired) {
     const unpaired = playbook.unpaired;
@@ -13225,7 +13682,7 @@ function renderText(playbook) {
     for (const line of unpaired.text) out.push(...wrap(line, "  "));
     if (unpaired.setup) out.push(...textCommand(unpaired.setup));
     out.push("");
-    for (const step of unpaired.steps) out.push(...textStep(step), "");
+    for (const step2 of unpaired.steps) out.push(...textStep(step2), "");
   }
   const history = playbook.history;
   out.push("Rewrite history (after the keys are deleted or revoked)", "-------------------------------------------------------");
@@ -13237,14 +13694,14 @@ function renderText(playbook) {
   for (const id of playbook.references) out.push(`  ${REFERENCES[id].title}`, `    ${REFERENCES[id].url}`);
   return out.join("\n") + "\n";
 }
-function textStep(step) {
-  const head = escapeText(`${step.number}. ${step.title}`);
-  if (step.sameAs) return [head, ...wrap(`Same as step ${step.sameAs.step} for ${step.sameAs.keyId} above: do it once.`, "   ")];
+function textStep(step2) {
+  const head = escapeText(`${step2.number}. ${step2.title}`);
+  if (step2.sameAs) return [head, ...wrap(`Same as step ${step2.sameAs.step} for ${step2.sameAs.keyId} above: do it once.`, "   ")];
   const out = [head];
-  for (const line of step.text) out.push(...wrap(line, "   "));
-  for (const command3 of step.commands) out.push(...textCommand(command3));
-  for (const warning of step.warnings) out.push(...wrap(warning, "     ", "   ! "));
-  out.push(...textReferences(step.references));
+  for (const line of step2.text) out.push(...wrap(line, "   "));
+  for (const command3 of step2.commands) out.push(...textCommand(command3));
+  for (const warning of step2.warnings) out.push(...wrap(warning, "     ", "   ! "));
+  out.push(...textReferences(step2.references));
   return out;
 }
 function textCommand(command3) {
@@ -13294,7 +13751,7 @@ function renderMarkdown(playbook) {
     out.push(paired.charAt(0).toUpperCase() + paired.slice(1) + ".", "");
     for (const note of key.notes) out.push(`> ${escapeText(note)}`, "");
     if (key.setup) out.push(...markdownCommand(key.setup));
-    for (const step of key.steps) out.push(...markdownStep(step));
+    for (const step2 of key.steps) out.push(...markdownStep(step2));
   });
   if (playbook.unpaired) {
     const unpaired = playbook.unpaired;
@@ -13303,7 +13760,7 @@ function renderMarkdown(playbook) {
     out.push("");
     for (const line of unpaired.text) out.push(escapeText(line), "");
     if (unpaired.setup) out.push(...markdownCommand(unpaired.setup));
-    for (const step of unpaired.steps) out.push(...markdownStep(step));
+    for (const step2 of unpaired.steps) out.push(...markdownStep(step2));
   }
   const history = playbook.history;
   const rewrite = [];
@@ -13316,15 +13773,15 @@ function renderMarkdown(playbook) {
   out.push(...collapsible("Sources", playbook.references.map((id) => `- [${REFERENCES[id].title}](${REFERENCES[id].url})`).concat("")));
   return out.join("\n") + "\n";
 }
-function markdownStep(step) {
-  const title = escapeText(`${step.number}. ${step.title}`);
-  if (step.sameAs) return [`**${title}**: same as step ${step.sameAs.step} for ${markdownCode(step.sameAs.keyId)} above: do it once.`, ""];
+function markdownStep(step2) {
+  const title = escapeText(`${step2.number}. ${step2.title}`);
+  if (step2.sameAs) return [`**${title}**: same as step ${step2.sameAs.step} for ${markdownCode(step2.sameAs.keyId)} above: do it once.`, ""];
   const body = [];
-  for (const line of step.text) body.push(escapeText(line), "");
-  for (const command3 of step.commands) body.push(...markdownCommand(command3));
-  for (const warning of step.warnings) body.push(`> [!CAUTION]
+  for (const line of step2.text) body.push(escapeText(line), "");
+  for (const command3 of step2.commands) body.push(...markdownCommand(command3));
+  for (const warning of step2.warnings) body.push(`> [!CAUTION]
 > ${escapeText(warning)}`, "");
-  body.push(markdownReferences(step.references), "");
+  body.push(markdownReferences(step2.references), "");
   return collapsible(title, body);
 }
 function collapsible(summary, body) {
@@ -13355,7 +13812,7 @@ function replacementsFor(set) {
   const secrets = [...set.keys.flatMap((key) => key.secrets), ...set.unpaired?.secrets ?? []];
   for (const token of tokens) add(token, TOKEN_REPLACEMENT);
   for (const secret of secrets) add(secret, SECRET_REPLACEMENT);
-  for (const key of set.keys) add(key.keyId, KEY_ID_REPLACEMENT);
+  for (const key of set.keys) if (key.credential === "access-key") add(key.keyId, KEY_ID_REPLACEMENT);
   return out.map((item, index) => ({ item, index })).sort((a, b) => b.item.literal.length - a.item.literal.length || a.index - b.index).map(({ item }) => item);
 }
 function encodings(value) {

@@ -11,12 +11,12 @@ import "./chunk-IPFERZPS.js";
 import {
   VERSION,
   runPipeline
-} from "./chunk-GEIDQ4IK.js";
+} from "./chunk-Y6GM3S6J.js";
 import "./chunk-BFSFTLY2.js";
 import {
   withVerifications
-} from "./chunk-M6HLJFRZ.js";
-import "./chunk-5QDHM2YU.js";
+} from "./chunk-TRQUDPH6.js";
+import "./chunk-K4PTAMXP.js";
 import {
   emit,
   writeAllowed,
@@ -142,7 +142,7 @@ async function run(argv, io) {
       case "baseline":
         return await baselineCommand(options, io);
       case "remediate":
-        return await (await import("./command-4GYIBJCX.js")).runRemediate(options, io);
+        return await (await import("./command-DA2DTZBS.js")).runRemediate(options, io);
       case "init":
         return await (await import("./command-BEKT4CQM.js")).runInit(options, io);
     }
@@ -187,7 +187,7 @@ async function scanCommand(options, argv, io) {
   if (format === "text" && report.findings.length > 0) {
     if (options.staged) text += "\n" + (await import("./advice-KCQOOHJ4.js")).blockedCommitAdvice(report.findings);
     else {
-      const { remediateCommand, shortPlaybook } = await import("./hint-LVJ3ORLI.js");
+      const { remediateCommand, shortPlaybook } = await import("./hint-CDRYAOIV.js");
       text += "\n" + shortPlaybook(report.findings, remediateCommand(argv));
     }
   }
@@ -205,7 +205,7 @@ async function baselineCommand(options, io) {
   return outcome.incomplete ? 2 : 0;
 }
 async function verifyFound(outcome, options, io) {
-  const { leaksFromLocated } = await import("./leaks-KQL37EIW.js");
+  const { leaksFromLocated } = await import("./leaks-WVM7SAOE.js");
   const { verificationOf, verifyKeys } = await import("./verify-keys-VZ7KKJJY.js");
   const set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
   if (set.keys.length === 0) return outcome.report.findings;

@@ -47,6 +47,125 @@ function swapUtf16(data2) {
   return copy.swap16();
 }
 
+// src/engine/views.ts
+function identityView(text, base) {
+  return { text, parent: null, base, segView: null, segFrom: null, segTo: null, segCopy: null, decoder: "identity" };
+}
+function segmentOf(view, index) {
+  const segView = view.segView;
+  let lo = 0;
+  let hi = segView.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (segView[mid] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+function originalStart(view, index) {
+  if (!view.parent) return view.base + index;
+  const s = segmentOf(view, index);
+  const local = view.segCopy[s] ? view.segFrom[s] + (index - view.segView[s]) : view.segFrom[s];
+  return originalStart(view.parent, local);
+}
+function originalEnd(view, endIndex) {
+  if (endIndex <= 0) return originalStart(view, 0);
+  if (!view.parent) return view.base + endIndex;
+  const s = segmentOf(view, endIndex - 1);
+  const local = view.segCopy[s] ? view.segFrom[s] + (endIndex - view.segView[s]) : view.segTo[s];
+  return originalEnd(view.parent, local);
+}
+function replaceView(source, pattern, replace, decoder) {
+  const { text } = source;
+  const parts = [];
+  const segView = [];
+  const segFrom = [];
+  const segTo = [];
+  const segCopy = [];
+  let last = 0;
+  let length = 0;
+  const segment = (from, to, copy, size) => {
+    if (size <= 0) return;
+    segView.push(length);
+    segFrom.push(from);
+    segTo.push(to);
+    segCopy.push(copy ? 1 : 0);
+    length += size;
+  };
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const replacement = replace(m);
+    if (replacement === null) continue;
+    segment(last, m.index, true, m.index - last);
+    segment(m.index, m.index + m[0].length, false, replacement.length);
+    parts.push(text.slice(last, m.index), replacement);
+    last = m.index + m[0].length;
+  }
+  if (parts.length === 0) return null;
+  segment(last, text.length, true, text.length - last);
+  parts.push(text.slice(last));
+  if (segView.length === 0) segment(0, 0, true, 0);
+  return {
+    text: parts.join(""),
+    parent: source,
+    base: source.base,
+    segView: Int32Array.from(segView.length ? segView : [0]),
+    segFrom: Int32Array.from(segFrom.length ? segFrom : [0]),
+    segTo: Int32Array.from(segTo.length ? segTo : [0]),
+    segCopy: Uint8Array.from(segCopy.length ? segCopy : [1]),
+    decoder
+  };
+}
+var PERCENT = /%([0-9A-Fa-f]{2})/g;
+var URL_RELEVANT = /%(?:2[FfBb]|3[Dd])/;
+function urlView(source) {
+  if (!URL_RELEVANT.test(source.text)) return null;
+  return replaceView(
+    source,
+    PERCENT,
+    (m) => {
+      const code = parseInt(m[1], 16);
+      return code >= 32 && code < 127 || code === 10 || code === 13 || code === 9 ? String.fromCharCode(code) : null;
+    },
+    "url"
+  );
+}
+var ESCAPE = /\\(?:u00([0-7][0-9A-Fa-f])|u\{0{0,4}([0-7]?[0-9A-Fa-f])\}|([\\/"'nrtbf]))/g;
+var SIMPLE = { n: "\n", r: "\r", t: "	", b: "\b", f: "\f", "\\": "\\", "/": "/", '"': '"', "'": "'" };
+function jsonEscapeView(source) {
+  if (!source.text.includes("\\")) return null;
+  return replaceView(
+    source,
+    ESCAPE,
+    (m) => {
+      const hex = m[1] ?? m[2];
+      return hex ? String.fromCharCode(parseInt(hex, 16)) : SIMPLE[m[3]];
+    },
+    "json-escape"
+  );
+}
+var HTML_REFERENCE = /&(?:#[xX]0{0,4}([0-7]?[0-9A-Fa-f])|#0{0,5}(\d{1,3})|(amp|quot|apos|lt|gt|sol|plus|equals|colon|lowbar|hyphen|period|NewLine|Tab));?/g;
+var NAMED = { amp: "&", quot: '"', apos: "'", lt: "<", gt: ">", sol: "/", plus: "+", equals: "=", colon: ":", lowbar: "_", hyphen: "-", period: ".", NewLine: "\n", Tab: "	" };
+function htmlView(source) {
+  if (!source.text.includes("&")) return null;
+  return replaceView(
+    source,
+    HTML_REFERENCE,
+    (m) => {
+      if (m[3]) return NAMED[m[3]];
+      const code = m[1] ? parseInt(m[1], 16) : Number(m[2]);
+      return code >= 32 && code < 127 || code === 10 || code === 9 ? String.fromCharCode(code) : null;
+    },
+    "html"
+  );
+}
+var DECODER_MARKERS = { html: ["&#"], "json-escape": ["\\u00", "\\u{"], base64: ["eyJ"] };
+var JOIN = /(?<=[A-Za-z0-9/+])(["'`])(?:[ \t]|\\?\r?\n)*(?:\+|\.\.?|&|\|\|)?(?:[ \t]|\\?\r?\n)*\1(?=[A-Za-z0-9/+])/g;
+function concatView(source) {
+  if (!/["'`]/.test(source.text)) return null;
+  return replaceView(source, JOIN, () => "", "concat");
+}
+
 // src/engine/prefilter.ts
 var FREQUENCY = [
   17030,
@@ -154,10 +273,14 @@ var finders = /* @__PURE__ */ new WeakMap();
 function createPrefilter(rules2) {
   let prefilter = prefilters.get(rules2);
   if (!prefilter) {
-    prefilter = createKeywordPrefilter(rules2.flatMap((rule) => rule.keywords));
+    prefilter = createKeywordPrefilter(prefilterKeywords(rules2));
     prefilters.set(rules2, prefilter);
   }
   return prefilter;
+}
+function prefilterKeywords(rules2) {
+  const decoders = new Set(rules2.flatMap((rule) => rule.decoders));
+  return [...rules2.flatMap((rule) => rule.keywords), ...[...decoders].flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])];
 }
 function createKeywordPrefilter(keywords2) {
   const set = keywordSet(keywords2);
@@ -468,7 +591,8 @@ function gateSecret(rule, secret) {
 }
 
 // src/engine/nested.ts
-var TOKEN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/g;
+var TOKEN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/g;
+var JSON_SEGMENT = /(?<![A-Za-z0-9+/_-])eyJ[A-Za-z0-9_-]{13,}(?![A-Za-z0-9+/=_-])/g;
 function base64Tokens(text, maxLength) {
   const tokens = [];
   TOKEN.lastIndex = 0;
@@ -476,6 +600,20 @@ function base64Tokens(text, maxLength) {
     const token = m[0];
     if (token.length > maxLength || token.length % 4 !== 0) continue;
     const bytes = Buffer.from(token, "base64");
+    if (!isPrintable(bytes)) continue;
+    tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
+  }
+  tokens.push(...jsonSegments(text, maxLength).filter((token) => /[-_]/.test(token.text) || token.text.length % 4 !== 0));
+  return tokens;
+}
+function jsonSegments(text, maxLength) {
+  const tokens = [];
+  if (!text.includes("eyJ")) return tokens;
+  JSON_SEGMENT.lastIndex = 0;
+  for (let m = JSON_SEGMENT.exec(text); m; m = JSON_SEGMENT.exec(text)) {
+    const token = m[0];
+    if (token.length > maxLength) continue;
+    const bytes = Buffer.from(token, "base64url");
     if (!isPrintable(bytes)) continue;
     tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
   }
@@ -491,101 +629,6 @@ function isPrintable(bytes) {
   return true;
 }
 
-// src/engine/views.ts
-function identityView(text, base) {
-  return { text, parent: null, base, segView: null, segFrom: null, segTo: null, segCopy: null, decoder: "identity" };
-}
-function segmentOf(view, index) {
-  const segView = view.segView;
-  let lo = 0;
-  let hi = segView.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (segView[mid] <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-function originalStart(view, index) {
-  if (!view.parent) return view.base + index;
-  const s = segmentOf(view, index);
-  const local = view.segCopy[s] ? view.segFrom[s] + (index - view.segView[s]) : view.segFrom[s];
-  return originalStart(view.parent, local);
-}
-function originalEnd(view, endIndex) {
-  if (endIndex <= 0) return originalStart(view, 0);
-  if (!view.parent) return view.base + endIndex;
-  const s = segmentOf(view, endIndex - 1);
-  const local = view.segCopy[s] ? view.segFrom[s] + (endIndex - view.segView[s]) : view.segTo[s];
-  return originalEnd(view.parent, local);
-}
-function replaceView(source, pattern, replace, decoder) {
-  const { text } = source;
-  const parts = [];
-  const segView = [];
-  const segFrom = [];
-  const segTo = [];
-  const segCopy = [];
-  let last = 0;
-  let length = 0;
-  const segment = (from, to, copy, size) => {
-    if (size <= 0) return;
-    segView.push(length);
-    segFrom.push(from);
-    segTo.push(to);
-    segCopy.push(copy ? 1 : 0);
-    length += size;
-  };
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    const replacement = replace(m);
-    if (replacement === null) continue;
-    segment(last, m.index, true, m.index - last);
-    segment(m.index, m.index + m[0].length, false, replacement.length);
-    parts.push(text.slice(last, m.index), replacement);
-    last = m.index + m[0].length;
-  }
-  if (parts.length === 0) return null;
-  segment(last, text.length, true, text.length - last);
-  parts.push(text.slice(last));
-  if (segView.length === 0) segment(0, 0, true, 0);
-  return {
-    text: parts.join(""),
-    parent: source,
-    base: source.base,
-    segView: Int32Array.from(segView.length ? segView : [0]),
-    segFrom: Int32Array.from(segFrom.length ? segFrom : [0]),
-    segTo: Int32Array.from(segTo.length ? segTo : [0]),
-    segCopy: Uint8Array.from(segCopy.length ? segCopy : [1]),
-    decoder
-  };
-}
-var PERCENT = /%([0-9A-Fa-f]{2})/g;
-var URL_RELEVANT = /%(?:2[FfBb]|3[Dd])/;
-function urlView(source) {
-  if (!URL_RELEVANT.test(source.text)) return null;
-  return replaceView(
-    source,
-    PERCENT,
-    (m) => {
-      const code = parseInt(m[1], 16);
-      return code >= 32 && code < 127 || code === 10 || code === 13 || code === 9 ? String.fromCharCode(code) : null;
-    },
-    "url"
-  );
-}
-var ESCAPE = /\\(?:u00([0-7][0-9A-Fa-f])|([\\/"'nrtbf]))/g;
-var SIMPLE = { n: "\n", r: "\r", t: "	", b: "\b", f: "\f", "\\": "\\", "/": "/", '"': '"', "'": "'" };
-function jsonEscapeView(source) {
-  if (!source.text.includes("\\")) return null;
-  return replaceView(source, ESCAPE, (m) => m[1] ? String.fromCharCode(parseInt(m[1], 16)) : SIMPLE[m[2]], "json-escape");
-}
-var JOIN = /(?<=[A-Za-z0-9/+])(["'`])(?:[ \t]|\\?\r?\n)*(?:\+|\.\.?|&|\|\|)?(?:[ \t]|\\?\r?\n)*\1(?=[A-Za-z0-9/+])/g;
-function concatView(source) {
-  if (!/["'`]/.test(source.text)) return null;
-  return replaceView(source, JOIN, () => "", "concat");
-}
-
 // src/engine/scan.ts
 var WINDOW_CHARS = 4096;
 var MAX_WINDOW = 65536;
@@ -597,12 +640,18 @@ function planFor(rules2) {
   let radius = 3;
   for (const rule of rules2) if (rule.context?.pair) radius = Math.max(radius, rule.context.pair.lines + 2);
   const uses = (decoder) => rules2.some((rule) => rule.decoders.includes(decoder));
+  radius = Math.min(radius, 40);
+  const wideLines = [...new Set(rules2.filter((rule) => rule.spanLines > radius).map((rule) => rule.spanLines))];
+  const wide = wideLines.map((lines) => ({ rules: rules2.filter((rule) => rule.spanLines === lines), radius: lines }));
   plan = {
-    radius: Math.min(radius, 40),
+    radius,
     url: uses("url"),
     jsonEscape: uses("json-escape"),
+    html: uses("html"),
     concat: uses("concat"),
-    base64: uses("base64")
+    base64: uses("base64"),
+    wide,
+    markers: [...new Set(rules2.flatMap((rule) => rule.decoders.flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])))]
   };
   plans.set(rules2, plan);
   return plan;
@@ -610,26 +659,48 @@ function planFor(rules2) {
 function scanText(text, rules2, path2, keywordHits) {
   if (rules2.length === 0 || text.length === 0) return [];
   const plan = planFor(rules2);
-  const windows = keywordWindows(text, keywordHits ?? findKeywords(text, rules2), plan);
-  if (windows.length === 0) return [];
-  const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set() };
+  let hits = keywordHits ?? findKeywords(text, rules2);
+  const hidden = decodedKeywordHits(text, rules2, plan);
+  if (hidden.length > 0) hits = [.../* @__PURE__ */ new Set([...hits, ...hidden])].sort((a, b) => a - b);
+  const windows = keywordWindows(text, hits, plan.radius);
+  const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set(), nestedSpans: /* @__PURE__ */ new Set() };
   for (const [from, to] of windows) scanWindow(text, from, to, rules2, plan, state, path2);
+  for (const group of plan.wide) {
+    for (const [from, to] of keywordWindows(text, findKeywords(text, group.rules), group.radius)) scanWindow(text, from, to, group.rules, plan, state, path2);
+  }
+  if (state.raws.size === 0) return [];
   const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
   if (raws.length === 0) return [];
   return resolve(raws, new LineIndex(text));
 }
-function keywordWindows(text, hits, plan) {
+function decodedKeywordHits(text, rules2, plan) {
+  if (!plan.markers.some((marker) => text.includes(marker))) return [];
+  const identity = identityView(text, 0);
+  const views = [];
+  if (plan.jsonEscape) pushView(views, jsonEscapeView(identity));
+  if (plan.html) for (const view of [identity, ...views]) pushView(views, htmlView(view));
+  const hits = views.flatMap((view) => findKeywords(view.text, rules2).map((index) => originalStart(view, index)));
+  if (plan.base64) {
+    for (const token of jsonSegments(text, MAX_BASE64)) if (holdsKeyword(token.decoded, rules2, NESTING - 1)) hits.push(token.index);
+  }
+  return hits;
+}
+function holdsKeyword(decoded, rules2, depth) {
+  if (findKeywords(decoded, rules2).length > 0) return true;
+  return depth > 0 && base64Tokens(decoded, MAX_BASE64).some((token) => holdsKeyword(token.decoded, rules2, depth - 1));
+}
+function keywordWindows(text, hits, radius) {
   if (hits.length === 0) return [];
   const windows = [];
   let current = null;
   for (const hit of hits) {
     if (current && hit + WINDOW_CHARS / 2 <= current[1]) continue;
-    const to = linesForward(text, hit, plan.radius, hit + WINDOW_CHARS);
+    const to = linesForward(text, hit, radius, hit + WINDOW_CHARS);
     if (current && hit < current[1] && to - current[0] <= MAX_WINDOW) {
       current[1] = Math.max(current[1], to);
       continue;
     }
-    const from = linesBack(text, hit, plan.radius, hit - WINDOW_CHARS);
+    const from = linesBack(text, hit, radius, hit - WINDOW_CHARS);
     if (current && from <= current[1] && to - current[0] <= MAX_WINDOW) current[1] = Math.max(current[1], to);
     else windows.push(current = [from, to]);
   }
@@ -651,26 +722,32 @@ function trimToTokens(text, from, to) {
   return [from, to];
 }
 function scanWindow(text, start, end, rules2, plan, state, path2) {
-  const { raws } = state;
   const [from, to] = trimToTokens(text, start, end);
   if (to <= from) return;
   const identity = identityView(text.slice(from, to), from);
   const views = [identity];
   if (plan.url) pushView(views, urlView(identity));
   if (plan.jsonEscape) for (const view of [...views]) pushView(views, jsonEscapeView(view));
+  if (plan.html) for (const view of [...views]) pushView(views, htmlView(view));
   if (plan.concat) for (const view of [...views]) pushView(views, concatView(view));
+  const skip = new Set(rules2.filter((rule) => rule.needsKeyword && !views.some((view) => rule.keywords.some((keyword) => view.text.includes(keyword)))));
   for (const view of views) {
     for (const rule of rules2) {
+      if (skip.has(rule)) continue;
       if (view.decoder !== "identity" && !rule.decoders.includes(view.decoder)) continue;
-      matchView(view, rule, text, raws, path2);
+      matchView(view, rule, text, state, path2);
     }
   }
   if (plan.base64) {
     for (const token of base64Tokens(identity.text, MAX_BASE64)) {
-      scanDecodedToken(identity, token, rules2, text, state, path2);
+      const tokenStart = originalStart(identity, token.index);
+      const tokenEnd = originalEnd(identity, token.index + token.text.length);
+      state.textTokens.add(`${tokenStart}:${tokenEnd}`);
+      scanDecodedToken(identity.text, token, rules2, text, state, path2, { start: tokenStart, end: tokenEnd }, NESTING);
     }
   }
 }
+var NESTING = 2;
 function pushView(views, view) {
   if (view) views.push(view);
 }
@@ -686,14 +763,29 @@ function eachSecret(view, rule, found) {
     if (!secret) continue;
     const index = rule.secretGroup === 0 ? m.index : m.indices[rule.secretGroup][0];
     const entropy = gateSecret(rule, secret);
-    if (entropy !== null) found(secret, index, entropy);
+    if (entropy === null) continue;
+    const keyId = rule.keyIdFrom ? ownKeyId(rule.keyIdFrom, rule.keyIdFrom.source === "match" ? m[0] : secret) : null;
+    if (keyId === null && rule.keyIdFrom?.required) continue;
+    found(secret, index, entropy, keyId);
   }
 }
-function matchView(view, rule, original, raws, path2) {
-  eachSecret(view, rule, (secret, index, entropy) => {
+function ownKeyId(from, text) {
+  let value = from.strip ? text.replace(from.strip, "") : text;
+  if (from.decode === "base64") {
+    const bytes = Buffer.from(value, "base64");
+    if (bytes.toString("base64").replace(/=+$/, "") !== value.replace(/=+$/, "")) return null;
+    value = bytes.toString("latin1");
+  }
+  const m = from.regex.exec(value);
+  if (!m) return null;
+  const id = from.template ? from.template.replace(/\$(\d)/g, (_all, n) => m[Number(n)] ?? "") : m[1];
+  return id ? id : null;
+}
+function matchView(view, rule, original, state, path2) {
+  eachSecret(view, rule, (secret, index, entropy, keyId) => {
     const start = originalStart(view, index);
     const end = originalEnd(view, index + secret.length);
-    addRaw(raws, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path2));
+    addRaw(state, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path2), false, keyId);
   });
 }
 function contextOf(rule, secret, viewText, index, original, start, path2) {
@@ -702,51 +794,58 @@ function contextOf(rule, secret, viewText, index, original, start, path2) {
   const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
   return { confidence, alone };
 }
-function addRaw(raws, rule, start, end, secret, entropy, context, nested = false) {
-  const key = `${rule.id}\0${start}\0${end}`;
+function addRaw(state, rule, start, end, secret, entropy, context, nested, keyId) {
+  const { raws } = state;
+  const span = `${rule.id}\0${start}\0${end}`;
+  if (nested) {
+    if (raws.get(span)?.nested === false) raws.delete(span);
+    state.nestedSpans.add(span);
+  } else if (state.nestedSpans.has(span)) {
+    return;
+  }
+  const key = nested ? `${span}\0${secret}` : span;
   const existing = raws.get(key);
-  if (existing && nested !== existing.nested) {
-    if (!nested) return;
-    raws.delete(key);
-  } else if (existing) {
+  if (existing) {
     existing.confidence = better(existing.confidence, context.confidence);
     existing.aloneConfidence = better(existing.aloneConfidence, context.alone);
     return;
   }
-  raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested });
+  raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested, keyId });
 }
-function scanDecodedToken(identity, token, rules2, original, state, path2) {
-  const prefix = identity.text.slice(Math.max(0, token.index - 240), token.index);
+function scanDecodedToken(outer, token, rules2, original, state, path2, span, depth) {
+  const prefix = outer.slice(Math.max(0, token.index - 240), token.index);
   const inner = prefix + token.decoded;
-  const tokenStart = originalStart(identity, token.index);
-  const tokenEnd = originalEnd(identity, token.index + token.text.length);
-  state.textTokens.add(`${tokenStart}:${tokenEnd}`);
   const innerView = identityView(inner, 0);
   const views = [innerView];
   pushView(views, jsonEscapeView(innerView));
+  const innerTokens = depth > 1 ? base64Tokens(inner, MAX_BASE64).filter((t) => t.index >= prefix.length) : [];
+  const wrappers = new Set(innerTokens.map((t) => t.text));
   for (const view of views) {
     for (const rule of rules2) {
-      eachSecret(view, rule, (secret, index, entropy) => {
+      eachSecret(view, rule, (secret, index, entropy, keyId) => {
         if (originalStart(view, index) < prefix.length) return;
-        addRaw(state.raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path2), true);
+        if (wrappers.has(secret) || secret.length > 16 && [...wrappers].some((w) => w.includes(secret))) return;
+        addRaw(state, rule, span.start, span.end, secret, entropy, contextOf(rule, secret, view.text, index, original, span.start, path2), true, keyId);
       });
     }
   }
+  for (const innerToken of innerTokens) scanDecodedToken(inner, innerToken, rules2, original, state, path2, span, depth - 1);
 }
 function resolve(all, lines) {
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   const raws = all.filter((raw, i) => !all.slice(Math.max(0, i - 8), i).some((o) => o.rule === raw.rule && o.secret === raw.secret && o.end > raw.start));
   const lineOf = /* @__PURE__ */ new Map();
-  for (const raw of raws) lineOf.set(raw, lines.lineOf(raw.start));
+  for (const raw of raws) lineOf.set(raw, [lines.lineOf(raw.start), lines.lineOf(Math.max(raw.start, raw.end - 1))]);
   const candidates = [];
   for (const raw of raws) {
+    if (raw.rule.partnerOnly) continue;
     const pair = raw.rule.context?.pair ?? null;
-    let keyId = null;
+    let keyId = raw.keyId;
     let confidence = raw.confidence;
     if (pair) {
       const partner = nearestPartner(raw, raws, lineOf, pair);
       if (partner) {
-        keyId = partner.secret;
+        keyId ??= partner.secret;
         confidence = better(confidence, pair.confidence);
       }
     }
@@ -770,12 +869,13 @@ function resolve(all, lines) {
   return candidates;
 }
 function nearestPartner(raw, raws, lineOf, pair) {
-  const line = lineOf.get(raw);
+  const [first, last] = lineOf.get(raw);
   let best = null;
   let bestScore = Infinity;
   for (const other of raws) {
     if (other === raw || other.rule.kind !== pair.kind || other.confidence === null) continue;
-    const distance = Math.abs(lineOf.get(other) - line);
+    const [otherFirst, otherLast] = lineOf.get(other);
+    const distance = Math.max(0, otherFirst - last, first - otherLast);
     if (distance > pair.lines) continue;
     const chars = other.start < raw.start ? raw.start - other.end : other.start - raw.end;
     if (chars > pair.chars) continue;
@@ -1272,7 +1372,7 @@ function findPolynomialForm(source, ignoreCase = false) {
 }
 
 // src/rules/types.ts
-var DECODERS = ["url", "json-escape", "concat", "base64"];
+var DECODERS = ["url", "json-escape", "html", "concat", "base64"];
 
 // src/rules/validate.ts
 var CONFIDENCES = ["high", "medium", "low"];
@@ -1292,7 +1392,11 @@ var RULE_FIELDS = /* @__PURE__ */ new Set([
   "decoders",
   "allowlist",
   "reject",
-  "examples"
+  "examples",
+  "keyIdFrom",
+  "partnerOnly",
+  "spanLines",
+  "needsKeyword"
 ]);
 var Fields = class _Fields {
   constructor(origin, data2, prefix = "", trusted = false) {
@@ -1406,7 +1510,31 @@ function compileRule(raw, origin, trusted = false) {
     allowlist: compileAllowlist(f.object("allowlist")),
     reject: compileReject(f.object("reject")),
     examples: compileExamples(f),
+    keyIdFrom: compileKeyIdFrom(f.object("keyIdFrom")),
+    partnerOnly: f.boolean("partnerOnly", false),
+    spanLines: f.number("spanLines", 0, 0, 200),
+    needsKeyword: f.boolean("needsKeyword", false),
     origin
+  };
+}
+function compileKeyIdFrom(f) {
+  if (!f) return null;
+  for (const key of Object.keys(f.data)) {
+    if (!["source", "strip", "decode", "regex", "template", "required", "$comment"].includes(key)) f.fail(key, "unknown field");
+  }
+  const source = f.string("source", false) ?? "secret";
+  if (source !== "secret" && source !== "match") f.fail("source", 'must be "secret" or "match"');
+  const decode = f.string("decode", false) ?? null;
+  if (decode !== null && decode !== "base64") f.fail("decode", 'only "base64" is supported');
+  const regex = f.regex("regex", "");
+  if (f.data.template === void 0 && new RegExp(`${regex.source}|`).exec("").length < 2) f.fail("regex", "needs a capture group (the key ID) or a template");
+  return {
+    source,
+    strip: f.data.strip === void 0 ? null : f.regex("strip", ""),
+    decode,
+    regex,
+    template: f.string("template", false) ?? null,
+    required: f.boolean("required", false)
   };
 }
 function compileContext(f) {

@@ -22,3 +22,14 @@ export function accountIdFromKeyId(keyId: string): string | null {
   if (account > 999_999_999_999n) return null;
   return account.toString().padStart(12, '0');
 }
+
+/**
+ * The account an identifier names: an access key ID (decoded as above), an IAM service-specific credential's
+ * user name (`jane-at-123456789012`, as IAM generates them) or an IAM ARN (`arn:aws:iam::123456789012:user/jane`).
+ */
+export function accountIdOf(identifier: string): string | null {
+  const named = /-at-(\d{12})$/.exec(identifier) ?? /^arn:aws[\w-]*:iam::(\d{12}):/.exec(identifier);
+  if (named) return named[1];
+  // Only access key IDs encode an account; other A-prefixed IDs (a CloudFront APKA key pair ID) do not.
+  return /^(?:AKIA|ASIA|ABIA|ACCA|A3T)/.test(identifier) ? accountIdFromKeyId(identifier) : null;
+}

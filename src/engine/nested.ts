@@ -1,7 +1,8 @@
 // Base64 tokens that decode to text. Kubernetes Secrets hold values base64-encoded under `data:`, and whole
-// credentials files or .env files are sometimes stored base64'd; the engine decodes such tokens and scans
-// the decoded text (scan.ts), reporting what it finds at the token's position. Only tokens that decode to
-// printable ASCII are kept, so random base64 (keys, hashes, integrity strings) is never rescanned.
+// credentials files or .env files are sometimes stored base64'd (after any name: `CREDS=<base64>`), or inside
+// a JWT's payload (base64url JSON); the engine decodes such tokens and scans the decoded text (scan.ts),
+// reporting what it finds at the token's position. Only tokens that decode to printable ASCII are kept, so
+// random base64 (keys, hashes, integrity strings) is never rescanned.
 
 export interface Base64Token {
   index: number;
@@ -9,7 +10,10 @@ export interface Base64Token {
   decoded: string;
 }
 
-const TOKEN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/g;
+// `=` may precede a token (`CREDS=<base64>`): a token after another one's padding decodes to garbage and is dropped.
+const TOKEN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/g;
+/** A JWT segment holding JSON (`eyJ` is base64 of `{"`), in the URL-safe alphabet and unpadded. */
+const JSON_SEGMENT = /(?<![A-Za-z0-9+/_-])eyJ[A-Za-z0-9_-]{13,}(?![A-Za-z0-9+/=_-])/g;
 
 export function base64Tokens(text: string, maxLength: number): Base64Token[] {
   const tokens: Base64Token[] = [];
@@ -18,6 +22,23 @@ export function base64Tokens(text: string, maxLength: number): Base64Token[] {
     const token = m[0];
     if (token.length > maxLength || token.length % 4 !== 0) continue;
     const bytes = Buffer.from(token, 'base64');
+    if (!isPrintable(bytes)) continue;
+    tokens.push({ index: m.index, text: token, decoded: bytes.toString('latin1') });
+  }
+  // Segments in the plain alphabet and of padded length were taken above.
+  tokens.push(...jsonSegments(text, maxLength).filter((token) => /[-_]/.test(token.text) || token.text.length % 4 !== 0));
+  return tokens;
+}
+
+/** JWT segments (`eyJ…`, base64url of JSON) that decode to text. */
+export function jsonSegments(text: string, maxLength: number): Base64Token[] {
+  const tokens: Base64Token[] = [];
+  if (!text.includes('eyJ')) return tokens;
+  JSON_SEGMENT.lastIndex = 0;
+  for (let m = JSON_SEGMENT.exec(text); m; m = JSON_SEGMENT.exec(text)) {
+    const token = m[0];
+    if (token.length > maxLength) continue;
+    const bytes = Buffer.from(token, 'base64url');
     if (!isPrintable(bytes)) continue;
     tokens.push({ index: m.index, text: token, decoded: bytes.toString('latin1') });
   }

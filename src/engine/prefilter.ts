@@ -13,6 +13,7 @@
 // every keyword hit in decoded text (findKeywords) uses the regex: there all hits are wanted.
 import type { Rule } from '../rules/types.js';
 import { SNIFF_BYTES } from '../text/decode.js';
+import { DECODER_MARKERS } from './views.js';
 
 export type Prefilter = (data: Buffer) => boolean;
 
@@ -44,10 +45,19 @@ const finders = new WeakMap<readonly Rule[], (text: string) => number[]>();
 export function createPrefilter(rules: readonly Rule[]): Prefilter {
   let prefilter = prefilters.get(rules);
   if (!prefilter) {
-    prefilter = createKeywordPrefilter(rules.flatMap((rule) => rule.keywords));
+    prefilter = createKeywordPrefilter(prefilterKeywords(rules));
     prefilters.set(rules, prefilter);
   }
   return prefilter;
+}
+
+/**
+ * What the byte prefilter looks for: every rule keyword, plus the markers of decoders the rules use that can
+ * hide a keyword (`&#65;KIA`): such data is decoded and its keywords are looked for in the decoded text too.
+ */
+export function prefilterKeywords(rules: readonly Rule[]): string[] {
+  const decoders = new Set(rules.flatMap((rule) => rule.decoders));
+  return [...rules.flatMap((rule) => rule.keywords), ...[...decoders].flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])];
 }
 
 /** The prefilter for a plain keyword list. */

@@ -12,8 +12,8 @@ import { better, nameConfidence } from './context.js';
 import { gateSecret } from './entropy.js';
 import { LineIndex, linesBack, linesForward } from './lines.js';
 import { findKeywords } from './prefilter.js';
-import { base64Tokens } from './nested.js';
-import { concatView, identityView, jsonEscapeView, originalEnd, originalStart, urlView, type View } from './views.js';
+import { base64Tokens, jsonSegments } from './nested.js';
+import { concatView, DECODER_MARKERS, htmlView, identityView, jsonEscapeView, originalEnd, originalStart, urlView, type View } from './views.js';
 
 /** What the engine precomputes once per rule set. */
 interface Plan {
@@ -21,8 +21,13 @@ interface Plan {
   radius: number;
   url: boolean;
   jsonEscape: boolean;
+  html: boolean;
   concat: boolean;
   base64: boolean;
+  /** Rules whose matches span more lines than `radius` (spanLines), with the wider radius their own keywords get. */
+  wide: Array<{ rules: Rule[]; radius: number }>;
+  /** Markers of the decoders in use that can hide a keyword (views.ts DECODER_MARKERS). */
+  markers: string[];
 }
 
 /** Characters either side of a keyword hit that a window may span, however long its lines. */
@@ -42,12 +47,18 @@ function planFor(rules: readonly Rule[]): Plan {
   let radius = 3;
   for (const rule of rules) if (rule.context?.pair) radius = Math.max(radius, rule.context.pair.lines + 2);
   const uses = (decoder: string) => rules.some((rule) => rule.decoders.includes(decoder as never));
+  radius = Math.min(radius, 40);
+  const wideLines = [...new Set(rules.filter((rule) => rule.spanLines > radius).map((rule) => rule.spanLines))];
+  const wide = wideLines.map((lines) => ({ rules: rules.filter((rule) => rule.spanLines === lines), radius: lines }));
   plan = {
-    radius: Math.min(radius, 40),
+    radius,
     url: uses('url'),
     jsonEscape: uses('json-escape'),
+    html: uses('html'),
     concat: uses('concat'),
     base64: uses('base64'),
+    wide,
+    markers: [...new Set(rules.flatMap((rule) => rule.decoders.flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])))],
   };
   plans.set(rules, plan);
   return plan;
@@ -66,29 +77,61 @@ interface Raw {
   aloneConfidence: Confidence | null;
   /** Found inside a decoded base64 token (the span is the whole token). */
   nested: boolean;
+  /** The key ID the value names itself (rule.keyIdFrom), else null. */
+  keyId: string | null;
 }
 
 interface ScanState {
   raws: Map<string, Raw>;
   /** Spans ("start:end") of base64 tokens that decoded to text: as a whole they are encoded text, not keys. */
   textTokens: Set<string>;
+  /** Rule and span keys of the raws found inside decoded tokens. */
+  nestedSpans: Set<string>;
 }
 
 /** `keywordHits`: where findKeywords would find keywords, when the caller already knows (src/git/pack). */
 export function scanText(text: string, rules: readonly Rule[], path?: string, keywordHits?: number[]): Candidate[] {
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
-  const windows = keywordWindows(text, keywordHits ?? findKeywords(text, rules), plan);
-  if (windows.length === 0) return [];
-  const state: ScanState = { raws: new Map(), textTokens: new Set() };
+  let hits = keywordHits ?? findKeywords(text, rules);
+  const hidden = decodedKeywordHits(text, rules, plan);
+  if (hidden.length > 0) hits = [...new Set([...hits, ...hidden])].sort((a, b) => a - b);
+  const windows = keywordWindows(text, hits, plan.radius);
+  const state: ScanState = { raws: new Map(), textTokens: new Set(), nestedSpans: new Set() };
   for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path);
+  // Matches spanning many lines (a PEM block) get wider windows, around their own rules' keywords only.
+  for (const group of plan.wide) {
+    for (const [from, to] of keywordWindows(text, findKeywords(text, group.rules), group.radius)) scanWindow(text, from, to, group.rules, plan, state, path);
+  }
+  if (state.raws.size === 0) return [];
   const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
   if (raws.length === 0) return [];
   return resolve(raws, new LineIndex(text));
 }
 
+/**
+ * Keywords hidden behind an encoding (`&#65;KIA…`, `\u0041KIA…`): where the text carries a decoder's marker,
+ * the keywords are also looked for in the decoded text, at their places in the original.
+ */
+function decodedKeywordHits(text: string, rules: readonly Rule[], plan: Plan): number[] {
+  if (!plan.markers.some((marker) => text.includes(marker))) return [];
+  const identity = identityView(text, 0);
+  const views: View[] = [];
+  if (plan.jsonEscape) pushView(views, jsonEscapeView(identity));
+  if (plan.html) for (const view of [identity, ...views]) pushView(views, htmlView(view));
+  const hits = views.flatMap((view) => findKeywords(view.text, rules).map((index) => originalStart(view, index)));
+  // A JWT segment (base64url JSON) holding a keyword, itself or in a base64 token inside it.
+  if (plan.base64) for (const token of jsonSegments(text, MAX_BASE64)) if (holdsKeyword(token.decoded, rules, NESTING - 1)) hits.push(token.index);
+  return hits;
+}
+
+function holdsKeyword(decoded: string, rules: readonly Rule[], depth: number): boolean {
+  if (findKeywords(decoded, rules).length > 0) return true;
+  return depth > 0 && base64Tokens(decoded, MAX_BASE64).some((token) => holdsKeyword(token.decoded, rules, depth - 1));
+}
+
 /** Sorted, merged [from, to) windows around every keyword occurrence. */
-function keywordWindows(text: string, hits: number[], plan: Plan): Array<[number, number]> {
+function keywordWindows(text: string, hits: number[], radius: number): Array<[number, number]> {
   if (hits.length === 0) return [];
   const windows: Array<[number, number]> = [];
   let current: [number, number] | null = null;
@@ -96,12 +139,12 @@ function keywordWindows(text: string, hits: number[], plan: Plan): Array<[number
     // A hit well inside the current window could extend it only a little: skip it, so that dense hits on a
     // long line cost O(length), not O(hits × WINDOW_CHARS).
     if (current && hit + WINDOW_CHARS / 2 <= current[1]) continue;
-    const to = linesForward(text, hit, plan.radius, hit + WINDOW_CHARS);
+    const to = linesForward(text, hit, radius, hit + WINDOW_CHARS);
     if (current && hit < current[1] && to - current[0] <= MAX_WINDOW) {
       current[1] = Math.max(current[1], to);
       continue;
     }
-    const from = linesBack(text, hit, plan.radius, hit - WINDOW_CHARS);
+    const from = linesBack(text, hit, radius, hit - WINDOW_CHARS);
     if (current && from <= current[1] && to - current[0] <= MAX_WINDOW) current[1] = Math.max(current[1], to);
     else windows.push((current = [from, to]));
   }
@@ -131,33 +174,42 @@ function trimToTokens(text: string, from: number, to: number): [number, number] 
 }
 
 function scanWindow(text: string, start: number, end: number, rules: readonly Rule[], plan: Plan, state: ScanState, path: string | undefined): void {
-  const { raws } = state;
   const [from, to] = trimToTokens(text, start, end);
   if (to <= from) return;
   const identity = identityView(text.slice(from, to), from);
   const views: View[] = [identity];
   if (plan.url) pushView(views, urlView(identity));
   if (plan.jsonEscape) for (const view of [...views]) pushView(views, jsonEscapeView(view));
+  if (plan.html) for (const view of [...views]) pushView(views, htmlView(view));
   if (plan.concat) for (const view of [...views]) pushView(views, concatView(view));
+  // Rules that need one of their own keywords in the window (decoded views included: `&#65;BSK…`).
+  const skip = new Set(rules.filter((rule) => rule.needsKeyword && !views.some((view) => rule.keywords.some((keyword) => view.text.includes(keyword)))));
   for (const view of views) {
     for (const rule of rules) {
+      if (skip.has(rule)) continue;
       if (view.decoder !== 'identity' && !rule.decoders.includes(view.decoder as never)) continue;
-      matchView(view, rule, text, raws, path);
+      matchView(view, rule, text, state, path);
     }
   }
   if (plan.base64) {
     for (const token of base64Tokens(identity.text, MAX_BASE64)) {
-      scanDecodedToken(identity, token, rules, text, state, path);
+      const tokenStart = originalStart(identity, token.index);
+      const tokenEnd = originalEnd(identity, token.index + token.text.length);
+      state.textTokens.add(`${tokenStart}:${tokenEnd}`);
+      scanDecodedToken(identity.text, token, rules, text, state, path, { start: tokenStart, end: tokenEnd }, NESTING);
     }
   }
 }
+
+/** How many base64 layers are decoded: a JWT whose payload holds a base64'd credentials file is two. */
+const NESTING = 2;
 
 function pushView(views: View[], view: View | null): void {
   if (view) views.push(view);
 }
 
 /** Calls `found` for each match of `rule` in `view` that passes the rule's cheap checks. */
-function eachSecret(view: View, rule: Rule, found: (secret: string, index: number, entropy: number) => void): void {
+function eachSecret(view: View, rule: Rule, found: (secret: string, index: number, entropy: number, keyId: string | null) => void): void {
   const { regex } = rule;
   regex.lastIndex = 0;
   for (let m = regex.exec(view.text); m; m = regex.exec(view.text)) {
@@ -169,15 +221,33 @@ function eachSecret(view: View, rule: Rule, found: (secret: string, index: numbe
     if (!secret) continue;
     const index = rule.secretGroup === 0 ? m.index : m.indices![rule.secretGroup]![0];
     const entropy = gateSecret(rule, secret);
-    if (entropy !== null) found(secret, index, entropy);
+    if (entropy === null) continue;
+    const keyId = rule.keyIdFrom ? ownKeyId(rule.keyIdFrom, rule.keyIdFrom.source === 'match' ? m[0] : secret) : null;
+    if (keyId === null && rule.keyIdFrom?.required) continue;
+    found(secret, index, entropy, keyId);
   }
 }
 
-function matchView(view: View, rule: Rule, original: string, raws: Map<string, Raw>, path: string | undefined): void {
-  eachSecret(view, rule, (secret, index, entropy) => {
+/** The key ID a credential names itself (rule.keyIdFrom), or null when it cannot be read. */
+function ownKeyId(from: NonNullable<Rule['keyIdFrom']>, text: string): string | null {
+  let value = from.strip ? text.replace(from.strip, '') : text;
+  if (from.decode === 'base64') {
+    const bytes = Buffer.from(value, 'base64');
+    // Buffer.from skips what is not base64: only a clean round trip is a real encoding.
+    if (bytes.toString('base64').replace(/=+$/, '') !== value.replace(/=+$/, '')) return null;
+    value = bytes.toString('latin1');
+  }
+  const m = from.regex.exec(value);
+  if (!m) return null;
+  const id = from.template ? from.template.replace(/\$(\d)/g, (_all, n: string) => m[Number(n)] ?? '') : m[1];
+  return id ? id : null;
+}
+
+function matchView(view: View, rule: Rule, original: string, state: ScanState, path: string | undefined): void {
+  eachSecret(view, rule, (secret, index, entropy, keyId) => {
     const start = originalStart(view, index);
     const end = originalEnd(view, index + secret.length);
-    addRaw(raws, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path));
+    addRaw(state, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path), false, keyId);
   });
 }
 
@@ -188,43 +258,51 @@ function contextOf(rule: Rule, secret: string, viewText: string, index: number, 
   return { confidence, alone };
 }
 
-function addRaw(raws: Map<string, Raw>, rule: Rule, start: number, end: number, secret: string, entropy: number, context: { confidence: Confidence | null; alone: Confidence | null }, nested = false): void {
-  const key = `${rule.id}\0${start}\0${end}`;
+function addRaw(state: ScanState, rule: Rule, start: number, end: number, secret: string, entropy: number, context: { confidence: Confidence | null; alone: Confidence | null }, nested: boolean, keyId: string | null): void {
+  const { raws } = state;
+  const span = `${rule.id}\0${start}\0${end}`;
+  if (nested) {
+    // What a base64 token decodes to wins over the token itself; one token may hold several values of a rule.
+    if (raws.get(span)?.nested === false) raws.delete(span);
+    state.nestedSpans.add(span);
+  } else if (state.nestedSpans.has(span)) {
+    return;
+  }
+  const key = nested ? `${span}\0${secret}` : span;
   const existing = raws.get(key);
-  if (existing && nested !== existing.nested) {
-    // What a base64 token decodes to wins over the token itself.
-    if (!nested) return;
-    raws.delete(key);
-  } else if (existing) {
+  if (existing) {
     existing.confidence = better(existing.confidence, context.confidence);
     existing.aloneConfidence = better(existing.aloneConfidence, context.alone);
     return;
   }
-  raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested });
+  raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested, keyId });
 }
 
 /**
- * A base64 token (a Kubernetes Secret's `data:` value, a base64'd credentials file) is decoded and scanned
- * as text, with the name before the token kept in front of it so that `aws_secret_access_key: <base64>` still
- * names the decoded value. Everything found inside points at the whole token.
+ * A base64 token (a Kubernetes Secret's `data:` value, a base64'd credentials file, a JWT payload) is decoded
+ * and scanned as text, with the name before the token kept in front of it so that `aws_secret_access_key:
+ * <base64>` still names the decoded value. Everything found inside points at the outermost token (`span`).
+ * Tokens inside that decode to text are decoded in turn (`depth` layers), and are themselves never reported
+ * (a base64'd credentials file is what it holds, not a session token).
  */
-function scanDecodedToken(identity: View, token: { index: number; text: string; decoded: string }, rules: readonly Rule[], original: string, state: ScanState, path: string | undefined): void {
-  const prefix = identity.text.slice(Math.max(0, token.index - 240), token.index);
+function scanDecodedToken(outer: string, token: { index: number; text: string; decoded: string }, rules: readonly Rule[], original: string, state: ScanState, path: string | undefined, span: { start: number; end: number }, depth: number): void {
+  const prefix = outer.slice(Math.max(0, token.index - 240), token.index);
   const inner = prefix + token.decoded;
-  const tokenStart = originalStart(identity, token.index);
-  const tokenEnd = originalEnd(identity, token.index + token.text.length);
-  state.textTokens.add(`${tokenStart}:${tokenEnd}`);
   const innerView = identityView(inner, 0);
   const views: View[] = [innerView];
   pushView(views, jsonEscapeView(innerView));
+  const innerTokens = depth > 1 ? base64Tokens(inner, MAX_BASE64).filter((t) => t.index >= prefix.length) : [];
+  const wrappers = new Set(innerTokens.map((t) => t.text));
   for (const view of views) {
     for (const rule of rules) {
-      eachSecret(view, rule, (secret, index, entropy) => {
+      eachSecret(view, rule, (secret, index, entropy, keyId) => {
         if (originalStart(view, index) < prefix.length) return; // found by the outer scan already
-        addRaw(state.raws, rule, tokenStart, tokenEnd, secret, entropy, contextOf(rule, secret, view.text, index, original, tokenStart, path), true);
+        if (wrappers.has(secret) || (secret.length > 16 && [...wrappers].some((w) => w.includes(secret)))) return;
+        addRaw(state, rule, span.start, span.end, secret, entropy, contextOf(rule, secret, view.text, index, original, span.start, path), true, keyId);
       });
     }
   }
+  for (const innerToken of innerTokens) scanDecodedToken(inner, innerToken, rules, original, state, path, span, depth - 1);
 }
 
 /** Pairs secrets and tokens with nearby key IDs, drops those with neither name nor pair, places the rest. */
@@ -233,17 +311,18 @@ function resolve(all: Raw[], lines: LineIndex): Candidate[] {
   // One secret seen through two views with different spans (`\/abc…` read raw and JSON-decoded) is one
   // finding: keep the earliest, widest span.
   const raws = all.filter((raw, i) => !all.slice(Math.max(0, i - 8), i).some((o) => o.rule === raw.rule && o.secret === raw.secret && o.end > raw.start));
-  const lineOf = new Map<Raw, number>();
-  for (const raw of raws) lineOf.set(raw, lines.lineOf(raw.start));
+  const lineOf = new Map<Raw, [number, number]>();
+  for (const raw of raws) lineOf.set(raw, [lines.lineOf(raw.start), lines.lineOf(Math.max(raw.start, raw.end - 1))]);
   const candidates: Candidate[] = [];
   for (const raw of raws) {
+    if (raw.rule.partnerOnly) continue;
     const pair = raw.rule.context?.pair ?? null;
-    let keyId: string | null = null;
+    let keyId: string | null = raw.keyId;
     let confidence = raw.confidence;
     if (pair) {
       const partner = nearestPartner(raw, raws, lineOf, pair);
       if (partner) {
-        keyId = partner.secret;
+        keyId ??= partner.secret;
         confidence = better(confidence, pair.confidence);
       }
     }
@@ -267,13 +346,15 @@ function resolve(all: Raw[], lines: LineIndex): Candidate[] {
   return candidates;
 }
 
-function nearestPartner(raw: Raw, raws: Raw[], lineOf: Map<Raw, number>, pair: NonNullable<NonNullable<Raw['rule']['context']>['pair']>): Raw | null {
-  const line = lineOf.get(raw)!;
+function nearestPartner(raw: Raw, raws: Raw[], lineOf: Map<Raw, [number, number]>, pair: NonNullable<NonNullable<Raw['rule']['context']>['pair']>): Raw | null {
+  const [first, last] = lineOf.get(raw)!;
   let best: Raw | null = null;
   let bestScore = Infinity;
   for (const other of raws) {
     if (other === raw || other.rule.kind !== pair.kind || other.confidence === null) continue;
-    const distance = Math.abs(lineOf.get(other)! - line);
+    // Lines between the two spans (0 when they share a line): a PEM block pairs by its first or last line.
+    const [otherFirst, otherLast] = lineOf.get(other)!;
+    const distance = Math.max(0, otherFirst - last, first - otherLast);
     if (distance > pair.lines) continue;
     const chars = other.start < raw.start ? raw.start - other.end : other.start - raw.end;
     if (chars > pair.chars) continue;

@@ -117,14 +117,50 @@ export function urlView(source: View): View | null {
   );
 }
 
-const ESCAPE = /\\(?:u00([0-7][0-9A-Fa-f])|([\\/"'nrtbf]))/g;
+const ESCAPE = /\\(?:u00([0-7][0-9A-Fa-f])|u\{0{0,4}([0-7]?[0-9A-Fa-f])\}|([\\/"'nrtbf]))/g;
 const SIMPLE: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '\\': '\\', '/': '/', '"': '"', "'": "'" };
 
-/** JSON and C-style string escapes: `\/` → `/`, `\n` → newline, `\"` → `"`, `\u002F` → `/`. */
+/** JSON, C-style and ES6 string escapes: `\/` → `/`, `\n` → newline, `\"` → `"`, `\u002F` and `\u{2F}` → `/`. */
 export function jsonEscapeView(source: View): View | null {
   if (!source.text.includes('\\')) return null;
-  return replaceView(source, ESCAPE, (m) => (m[1] ? String.fromCharCode(parseInt(m[1], 16)) : SIMPLE[m[2]]), 'json-escape');
+  return replaceView(
+    source,
+    ESCAPE,
+    (m) => {
+      const hex = m[1] ?? m[2];
+      return hex ? String.fromCharCode(parseInt(hex, 16)) : SIMPLE[m[3]];
+    },
+    'json-escape',
+  );
 }
+
+const HTML_REFERENCE = /&(?:#[xX]0{0,4}([0-7]?[0-9A-Fa-f])|#0{0,5}(\d{1,3})|(amp|quot|apos|lt|gt|sol|plus|equals|colon|lowbar|hyphen|period|NewLine|Tab));?/g;
+const NAMED: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', sol: '/', plus: '+', equals: '=', colon: ':', lowbar: '_', hyphen: '-', period: '.', NewLine: '\n', Tab: '\t' };
+
+/**
+ * HTML character references: `&#x41;` and `&#65;` → `A`, `&amp;` → `&`, `&sol;` → `/` (a key pasted into HTML,
+ * an XML export, a wiki page). Printable ASCII and whitespace only; anything else stays as written.
+ */
+export function htmlView(source: View): View | null {
+  if (!source.text.includes('&')) return null;
+  return replaceView(
+    source,
+    HTML_REFERENCE,
+    (m) => {
+      if (m[3]) return NAMED[m[3]];
+      const code = m[1] ? parseInt(m[1], 16) : Number(m[2]);
+      return (code >= 0x20 && code < 0x7f) || code === 0x0a || code === 0x09 ? String.fromCharCode(code) : null;
+    },
+    'html',
+  );
+}
+
+/**
+ * Text that, where present, may hide a keyword behind a decoder (`&#65;KIA`, `\u0041KIA`, a JWT `eyJ…` whose
+ * payload holds a base64'd credentials file): the byte prefilter lets such data through and the engine then
+ * looks for keywords in the decoded text too.
+ */
+export const DECODER_MARKERS: Readonly<Record<string, readonly string[]>> = { html: ['&#'], 'json-escape': ['\\u00', '\\u{'], base64: ['eyJ'] };
 
 // A closing quote, an optional concatenation operator (+ . & || ..), whitespace or line continuations, and
 // the same opening quote, between two characters that could belong to one key: "wJalr" + "XUtn…".

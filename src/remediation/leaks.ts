@@ -1,8 +1,11 @@
 // Findings → leaked keys. The playbook is organised by access key ID, because every AWS action (deactivate,
 // delete, look up in CloudTrail, revoke sessions) takes a key ID; a secret or session token is listed under
-// the key it is paired with, and secrets without a key ID go to one generic group. Raw secret values are kept
+// the key it is paired with, and secrets without a key ID go to one generic group. Credentials that hang off
+// an access key (an SES SMTP password derived from its secret, a short-term Bedrock API key it signed) are
+// listed under that key; the other kinds (service-specific credentials, CloudFront key pairs, AppSync API keys,
+// console passwords) are grouped by what identifies them, each with its own steps (playbook.ts). Raw secret values are kept
 // only for the --replace-text expressions file and --verify; nothing here turns them into text.
-import { accountIdFromKeyId } from '../aws/account.js';
+import { accountIdFromKeyId, accountIdOf } from '../aws/account.js';
 import { keyTypeOf, type KeyType } from '../aws/key-id.js';
 import type { Finding, Kind, Located, ScanMode } from '../types.js';
 
@@ -16,12 +19,45 @@ export interface Sighting {
   commit: string | null;
 }
 
+/** What a leaked entry is: an access key, or a credential of another kind with its own revocation. */
+export type CredentialType = 'access-key' | 'service-specific' | 'cloudfront-key-pair' | 'appsync-api-key' | 'console-password';
+
+const CREDENTIAL_OF_KIND: Record<string, CredentialType> = {
+  'bedrock-api-key': 'service-specific',
+  'service-specific-password': 'service-specific',
+  'cloudfront-private-key': 'cloudfront-key-pair',
+  'appsync-api-key': 'appsync-api-key',
+  'console-password': 'console-password',
+};
+
+/** Names an entry whose identifier is unknown, or is the secret itself (an AppSync API key's ID is the key). */
+export const UNIDENTIFIED: Record<Exclude<CredentialType, 'access-key'>, string> = {
+  'service-specific': 'service-specific credential (user not found)',
+  'cloudfront-key-pair': 'CloudFront key pair (ID not found)',
+  'appsync-api-key': 'AppSync API key',
+  'console-password': 'console password (user not found)',
+};
+
+export function credentialOf(kind: Kind): CredentialType {
+  return CREDENTIAL_OF_KIND[kind] ?? 'access-key';
+}
+
 export interface LeakedKey {
+  /**
+   * The access key ID; for other credentials what identifies them (service user name, CloudFront key pair ID,
+   * IAM user ARN), or an UNIDENTIFIED label.
+   */
   keyId: string;
+  credential: CredentialType;
+  /** Every kind found for this entry (the access key's own pieces and what hangs off it). */
+  kinds: Kind[];
   keyType: KeyType;
   accountId: string | null;
   sightings: Sighting[];
-  /** Raw secret access keys paired with this key ID (unique); empty when none was found or it was redacted. */
+  /**
+   * Raw secret values of this entry (unique): secret access keys and what hangs off the key, or the credential
+   * itself; empty when none was found or it was redacted.
+   */
   secrets: string[];
   sessionTokens: string[];
   /** A paired secret or token was found but only its redacted form is known (a redacted JSON report). */
@@ -77,7 +113,7 @@ function pieceOf(item: Finding | Located, secret: string | null): Piece {
     line: item.line,
     column: item.column,
     commit: item.commit?.sha ?? null,
-    keyId: keyIdOf(item.kind === 'access-key-id' ? item.secret : item.keyId),
+    keyId: keyIdOf(item.kind, item.kind === 'access-key-id' ? item.secret : item.keyId),
     secret,
   };
 }
@@ -85,16 +121,26 @@ function pieceOf(item: Finding | Located, secret: string | null): Piece {
 /**
  * AWS access key IDs are 16 to 128 upper-case letters and digits (the IAM API's AccessKeyId). Anything else
  * (matched by a rule in a repository's own config, or read from a report file) is not used as one: the
- * playbook puts key IDs into commands to paste, and `AKIA$(…)` must never be one of them.
+ * playbook puts key IDs into commands to paste, and `AKIA$(…)` must never be one of them. Other credentials'
+ * identifiers are held to their own IAM shapes: a service user name (IAM user name characters, `-at-`, the
+ * account) or an IAM user ARN.
  */
-function keyIdOf(value: string | null): string | null {
-  return value !== null && /^[A-Z0-9]{16,128}$/.test(value) ? value : null;
+const IDENTIFIER: Record<CredentialType, RegExp> = {
+  'access-key': /^[A-Z0-9]{16,128}$/,
+  'service-specific': /^[\w+=,.@-]{1,64}-at-\d{12}$/,
+  'cloudfront-key-pair': /^[A-Z0-9]{16,128}$/,
+  'appsync-api-key': /^$/,
+  'console-password': /^arn:aws[a-z-]*:iam::\d{12}:user\/[\w+=,.@/-]{1,512}$/,
+};
+
+function keyIdOf(kind: Kind, value: string | null): string | null {
+  return value !== null && IDENTIFIER[credentialOf(kind)].test(value) ? value : null;
 }
 
 /** Adds key IDs given on the command line (--key) that the findings do not already hold. */
 export function withKeyIds(set: LeakSet, keyIds: readonly string[]): LeakSet {
   const keys = [...set.keys];
-  for (const keyId of keyIds) if (!keys.some((key) => key.keyId === keyId)) keys.push(newKey(keyId));
+  for (const keyId of keyIds) if (!keys.some((key) => key.keyId === keyId)) keys.push(newKey(keyId, 'access-key'));
   return { ...set, keys };
 }
 
@@ -103,23 +149,28 @@ function group(pieces: Piece[], mode: ScanMode | null): LeakSet {
   let unpaired: UnpairedSecrets | null = null;
   for (const piece of pieces) {
     const sighting: Sighting = { kind: piece.kind, file: piece.file, line: piece.line, column: piece.column, commit: piece.commit };
-    if (piece.keyId === null) {
+    const credential = credentialOf(piece.kind);
+    if (credential === 'access-key' && piece.keyId !== null && !isAccessKeyShape(piece.keyId)) piece.keyId = null;
+    if (piece.keyId === null && credential === 'access-key') {
       unpaired ??= { sightings: [], secrets: [], redacted: false };
       unpaired.sightings.push(sighting);
       if (piece.secret === null) unpaired.redacted = true;
       else if (!unpaired.secrets.includes(piece.secret)) unpaired.secrets.push(piece.secret);
       continue;
     }
-    let key = byKey.get(piece.keyId);
+    const id = credential === 'appsync-api-key' ? UNIDENTIFIED[credential] : piece.keyId ?? UNIDENTIFIED[credential as Exclude<CredentialType, 'access-key'>];
+    const group = `${credential}\0${id}`;
+    let key = byKey.get(group);
     if (!key) {
-      key = newKey(piece.keyId);
-      byKey.set(piece.keyId, key);
+      key = newKey(id, credential);
+      byKey.set(group, key);
     }
     key.sightings.push(sighting);
+    if (!key.kinds.includes(piece.kind)) key.kinds.push(piece.kind);
     if (piece.kind === 'access-key-id') continue;
     const isToken = piece.kind === 'session-token';
     if (isToken) key.hasSessionToken = true;
-    else key.hasSecret = true;
+    else if (piece.kind === 'secret-access-key' || credential !== 'access-key') key.hasSecret = true;
     if (piece.secret === null) {
       key.redacted = true;
       continue;
@@ -130,11 +181,18 @@ function group(pieces: Piece[], mode: ScanMode | null): LeakSet {
   return { keys: [...byKey.values()], unpaired, mode };
 }
 
-function newKey(keyId: string): LeakedKey {
+/** The shape of an access key ID (any letters and digits after a known prefix: see aws-access-key-id-unverified). */
+function isAccessKeyShape(keyId: string): boolean {
+  return /^A(?:KI|SI|BI|CC)A[A-Z0-9]{16}$|^A3T[A-Z0-9][A-Z0-9]{16}$/.test(keyId);
+}
+
+function newKey(keyId: string, credential: CredentialType): LeakedKey {
   return {
     keyId,
-    keyType: keyTypeOf(keyId),
-    accountId: accountIdFromKeyId(keyId),
+    credential,
+    kinds: [],
+    keyType: credential === 'access-key' ? keyTypeOf(keyId) : 'unknown',
+    accountId: credential === 'access-key' ? accountIdFromKeyId(keyId) : accountIdOf(keyId),
     sightings: [],
     secrets: [],
     sessionTokens: [],

@@ -7,7 +7,8 @@
 import { KEY_TYPE_LABELS, type KeyType } from '../aws/key-id.js';
 import type { VerifyResult } from '../aws/verify.js';
 import type { ScanMode } from '../types.js';
-import type { LeakedKey, LeakSet, Sighting } from './leaks.js';
+import type { CredentialType, LeakedKey, LeakSet, Sighting } from './leaks.js';
+import { credentialSteps, credentialSummary, CREDENTIAL_LABELS, hangingOffNotes } from './credentials.js';
 import { ownershipOf, principalOf, type Ownership, type Principal } from './owner.js';
 import type { ReferenceId } from './references.js';
 // One quoting rule for every command keywarden prints (a value with a control character gets $'…').
@@ -23,7 +24,19 @@ export interface Command {
 export interface Step {
   /** 1–5, the documented order. */
   number: number;
-  id: 'remove-leaked-data' | 'identify-key' | 'delete-key' | 'revoke-sessions' | 'notify-owner' | 'check-unauthorized-use' | 'rotate-all-keys' | 'prevent';
+  id:
+    | 'remove-leaked-data'
+    | 'identify-key'
+    | 'delete-key'
+    | 'revoke-sessions'
+    | 'notify-owner'
+    | 'check-unauthorized-use'
+    | 'rotate-all-keys'
+    | 'prevent'
+    | 'delete-service-credential'
+    | 'delete-cloudfront-key-pair'
+    | 'delete-appsync-key'
+    | 'remove-console-password';
   title: string;
   text: string[];
   commands: Command[];
@@ -34,7 +47,12 @@ export interface Step {
 }
 
 export interface KeyPlaybook {
+  /** The access key ID, or what identifies another credential (see LeakedKey.keyId). */
   keyId: string;
+  /** An access key, or another kind of credential with its own steps. */
+  credential: CredentialType;
+  /** For credentials other than access keys: what was found, in sentences (an access key's is derived by the renderer). */
+  summary: string[];
   keyType: KeyType;
   keyTypeLabel: string;
   accountId: string | null;
@@ -157,11 +175,20 @@ export function buildPlaybook(set: LeakSet, context: PlaybookContext): Playbook 
     keys,
     unpaired,
     history: historyRewrite(set, context),
-    references: ['access-key-best-practices', 'managing-access-keys', 'iam-best-practices', 'temporary-credentials', 'unauthorized-activity'],
+    references: [
+      'access-key-best-practices',
+      'managing-access-keys',
+      'iam-best-practices',
+      'temporary-credentials',
+      'unauthorized-activity',
+      ...(set.keys.some((key) => key.kinds.includes('ses-smtp-password')) ? (['ses-smtp-credentials'] as const) : []),
+      ...(set.keys.some((key) => key.kinds.includes('bedrock-short-term-key') || key.kinds.includes('bedrock-api-key')) ? (['bedrock-api-keys'] as const) : []),
+    ],
   };
 }
 
 function keyPlaybook(key: LeakedKey, mode: ScanMode | null, context: PlaybookContext): KeyPlaybook {
+  if (key.credential !== 'access-key') return credentialPlaybook(key, mode, context);
   const verification = context.verifications.get(key.keyId) ?? null;
   const principal = principalOf(verification ?? undefined);
   const ownership = ownershipOf(key.accountId, context.accounts);
@@ -175,6 +202,7 @@ function keyPlaybook(key: LeakedKey, mode: ScanMode | null, context: PlaybookCon
     );
   }
   if (verification) notes.push(verificationNote(verification, principal));
+  notes.push(...hangingOffNotes(key));
   const skipped = context.verifySkipped.get(key.keyId);
   if (skipped) notes.push(`--verify: not checked: ${skipped}.`);
   const steps: Step[] = [removeLeakedData(key, mode, ownership === 'foreign')];
@@ -190,17 +218,49 @@ function keyPlaybook(key: LeakedKey, mode: ScanMode | null, context: PlaybookCon
   steps.forEach((step, index) => (step.number = index + 1));
   return {
     keyId: key.keyId,
+    credential: 'access-key',
+    summary: [],
     keyType: key.keyType,
     keyTypeLabel: principal?.type === 'root' ? 'long-term access key of the ROOT user' : KEY_TYPE_LABELS[key.keyType],
     accountId: key.accountId,
     ownership,
     principal,
     found: key.sightings,
-    secret: key.secrets.length > 0 ? 'paired' : key.hasSecret ? 'redacted' : 'none',
+    secret: key.hasSecret ? (key.secrets.length > 0 ? 'paired' : 'redacted') : 'none',
     sessionToken: key.sessionTokens.length > 0 ? 'paired' : key.hasSessionToken ? 'redacted' : 'none',
     verification,
     notes,
     setup: setupFor(steps, key.keyId),
+    steps,
+  };
+}
+
+/** A credential other than an access key: remove it, revoke it its own way, check its use, prevent. */
+function credentialPlaybook(key: LeakedKey, mode: ScanMode | null, context: PlaybookContext): KeyPlaybook {
+  const ownership = ownershipOf(key.accountId, context.accounts);
+  const notes: string[] = [];
+  if (ownership === 'foreign') {
+    notes.push(`Account ${key.accountId} is not one of your accounts (${context.accounts.join(', ')}): do not use or test this credential; tell its owner (a vendor, a customer, a partner team) so they revoke it.`);
+  }
+  const steps: Step[] = [removeUnpairedData(key.sightings, mode, 'credential')];
+  if (ownership !== 'foreign') steps.push(...credentialSteps(key));
+  steps.push(prevent());
+  steps.forEach((step, index) => (step.number = index + 1));
+  return {
+    keyId: key.keyId,
+    credential: key.credential,
+    summary: credentialSummary(key),
+    keyType: key.keyType,
+    keyTypeLabel: CREDENTIAL_LABELS[key.credential as Exclude<CredentialType, 'access-key'>](key.kinds),
+    accountId: key.accountId,
+    ownership,
+    principal: null,
+    found: key.sightings,
+    secret: key.secrets.length > 0 ? 'paired' : key.hasSecret ? 'redacted' : 'none',
+    sessionToken: 'none',
+    verification: null,
+    notes,
+    setup: setupFor(steps, null),
     steps,
   };
 }
@@ -517,7 +577,7 @@ function historyRewrite(set: LeakSet, context: PlaybookContext): HistoryRewrite 
   const file = expressions.file;
   const q = shellQuote(file);
   const needed = set.mode !== 'staged';
-  const firstKey = set.keys[0]?.keyId;
+  const firstKey = set.keys.find((key) => key.credential === 'access-key')?.keyId;
   const text = needed
     ? [
         'Do this after every key above is deleted or revoked: rewriting history hides the key from new clones but does not stop anyone who already has it.',
@@ -580,7 +640,7 @@ function unpairedSection(found: Sighting[], mode: ScanMode | null): UnpairedSect
   };
 }
 
-function removeUnpairedData(found: Sighting[], mode: ScanMode | null): Step {
+function removeUnpairedData(found: Sighting[], mode: ScanMode | null, what: 'secret' | 'credential' = 'secret'): Step {
   const files = [...new Set(found.map((sighting) => sighting.file))];
   return {
     number: 1,
@@ -588,8 +648,10 @@ function removeUnpairedData(found: Sighting[], mode: ScanMode | null): Step {
     title: 'Remove the leaked data',
     text: [
       mode === 'staged'
-        ? 'It was caught before the commit: unstage the file (`git restore --staged FILE`), remove the secret, and stage again.'
-        : 'Take the secret out of the files above and commit that; if a commit holding it was ever pushed, assume it is public. Replace the key (steps 2 to 4) before rewriting history (below): a rewrite does not stop anyone who already copied it.',
+        ? `It was caught before the commit: unstage the file (\`git restore --staged FILE\`), remove the ${what}, and stage again.`
+        : what === 'secret'
+          ? 'Take the secret out of the files above and commit that; if a commit holding it was ever pushed, assume it is public. Replace the key (steps 2 to 4) before rewriting history (below): a rewrite does not stop anyone who already copied it.'
+          : 'Take the credential out of the files above and commit that; if a commit holding it was ever pushed, assume it is public: scrapers find credentials on GitHub within minutes. Revoke it (the next steps) before rewriting history (below): a rewrite does not stop anyone who already copied it.',
     ],
     commands: mode === 'staged' ? [] : [{ label: 'The commits that changed those files', script: `git log --all --oneline -- ${files.map(shellQuote).join(' ')}` }],
     warnings: [],

@@ -22,6 +22,12 @@ const LIST = [
   ['github-sensitive-data', 'GitHub Docs: Removing sensitive data from a repository', 'https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/removing-sensitive-data-from-a-repository'],
   ['filter-repo', 'git filter-repo manual (--replace-text)', 'https://github.com/newren/git-filter-repo/blob/main/Documentation/git-filter-repo.txt'],
   ['bfg', 'BFG Repo-Cleaner', 'https://rtyley.github.io/bfg-repo-cleaner/'],
+  ['bedrock-api-keys', 'IAM User Guide: API keys for Amazon Bedrock', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_bedrock.html'],
+  ['service-specific-credentials', 'IAM API Reference: UpdateServiceSpecificCredential', 'https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateServiceSpecificCredential.html'],
+  ['ses-smtp-credentials', 'Amazon SES Developer Guide: Obtaining Amazon SES SMTP credentials', 'https://docs.aws.amazon.com/ses/latest/dg/smtp-credentials.html'],
+  ['cloudfront-key-pairs', 'CloudFront Developer Guide: Specify signers that can create signed URLs and signed cookies', 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-trusted-signers.html'],
+  ['appsync-api-keys', 'AWS AppSync Developer Guide: Configuring authorization and authentication (API_KEY)', 'https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html'],
+  ['console-passwords', 'IAM User Guide: Managing passwords for IAM users', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_admin-change-user.html'],
 ] as const;
 
 export type ReferenceId = (typeof LIST)[number][0];

@@ -26,7 +26,8 @@ function withReferenceUrls(playbook: Playbook): unknown {
 export function headline(playbook: Playbook): string {
   const { keys, unpairedSecrets } = playbook.summary;
   const parts: string[] = [];
-  if (keys > 0) parts.push(`${keys} leaked AWS access key${keys === 1 ? '' : 's'}`);
+  const noun = playbook.keys.every((key) => key.credential === 'access-key') ? 'access key' : 'credential';
+  if (keys > 0) parts.push(`${keys} leaked AWS ${noun}${keys === 1 ? '' : 's'}`);
   if (unpairedSecrets > 0) parts.push(`${unpairedSecrets} secret${unpairedSecrets === 1 ? '' : 's'} without a key ID`);
   return parts.join(' and ');
 }
@@ -44,6 +45,7 @@ function keyHeading(key: KeyPlaybook, index: number, total: number): string {
 }
 
 function pairing(key: KeyPlaybook): string[] {
+  if (key.credential !== 'access-key') return key.summary;
   const out: string[] = [];
   if (key.secret !== 'none') out.push(`its secret access key was found with it${key.secret === 'redacted' ? ' (redacted in the report)' : ''}`);
   if (key.sessionToken !== 'none') out.push(`its session token was found with it${key.sessionToken === 'redacted' ? ' (redacted in the report)' : ''}`);

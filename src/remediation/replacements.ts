@@ -28,7 +28,8 @@ export function replacementsFor(set: LeakSet): Replacement[] {
   const secrets = [...set.keys.flatMap((key) => key.secrets), ...(set.unpaired?.secrets ?? [])];
   for (const token of tokens) add(token, TOKEN_REPLACEMENT);
   for (const secret of secrets) add(secret, SECRET_REPLACEMENT);
-  for (const key of set.keys) add(key.keyId, KEY_ID_REPLACEMENT);
+  // Other credentials' identifiers (a service user name, an IAM user ARN, a label) stay: they are no secret.
+  for (const key of set.keys) if (key.credential === 'access-key') add(key.keyId, KEY_ID_REPLACEMENT);
   // filter-repo applies literals in file order: the longest first, so a value that contains a shorter one
   // (a token holding a secret, a secret with a suffix) is replaced whole before the shorter one can split it.
   return out.map((item, index) => ({ item, index })).sort((a, b) => b.item.literal.length - a.item.literal.length || a.index - b.index).map(({ item }) => item);

@@ -4,9 +4,27 @@
 import type { Confidence, Kind } from '../types.js';
 
 /** Ways the engine re-reads a window of text so that encoded values become visible to the rule regexes. */
-export type DecoderName = 'url' | 'json-escape' | 'concat' | 'base64';
+export type DecoderName = 'url' | 'json-escape' | 'html' | 'concat' | 'base64';
 
-export const DECODERS: readonly DecoderName[] = ['url', 'json-escape', 'concat', 'base64'];
+export const DECODERS: readonly DecoderName[] = ['url', 'json-escape', 'html', 'concat', 'base64'];
+
+/**
+ * Where a credential names its own key ID (or other identifier): read from the value itself, or from the whole
+ * match, optionally after stripping a prefix and decoding (a Bedrock API key holds its IAM user and account, a
+ * short-term one the access key ID that signed it).
+ */
+export interface KeyIdFrom {
+  source: 'secret' | 'match';
+  /** Removed from the start of the text before decoding (`^ABSK`). */
+  strip: RegExp | null;
+  decode: 'base64' | null;
+  /** Applied to the (decoded) text; capture group 1 is the key ID unless `template` combines groups. */
+  regex: RegExp;
+  /** `$1`, `$2`… stand for the regex's groups (`arn:aws:iam::$2:user/$1`). */
+  template: string | null;
+  /** When the key ID cannot be read, the match is not this credential at all (dropped). */
+  required: boolean;
+}
 
 /** A name that may be attached to a value: `aws_secret_access_key = `, `"SecretAccessKey": `, `<SecretAccessKey>`. */
 export interface NameContext {
@@ -79,6 +97,20 @@ export interface Rule {
     words: boolean;
   };
   examples: RuleExamples;
+  /** See KeyIdFrom; null = the key ID comes from pairing only. */
+  keyIdFrom: KeyIdFrom | null;
+  /**
+   * An identifier that is evidence, not a credential (a CloudFront key pair ID, an IAM service user name): its
+   * matches pair with other rules' secrets but are never reported themselves.
+   */
+  partnerOnly: boolean;
+  /** The most lines one match may span (a PEM block): windows around this rule's keywords reach that far. */
+  spanLines: number;
+  /**
+   * The rule's matches always lie near one of its own keywords (in the match, or in what it pairs with): it is
+   * run only on windows holding one, not on every window other rules' keywords open.
+   */
+  needsKeyword: boolean;
   /** Where the rule came from: "patterns/<id>.json" or "<config>: rules[i]". */
   origin: string;
 }

@@ -4,7 +4,7 @@
 import { ConfigError } from '../errors.js';
 import type { Confidence } from '../types.js';
 import { compileRegex } from './regex.js';
-import { DECODERS, type DecoderName, type NameContext, type PairContext, type Rule, type RuleContext, type RuleExamples } from './types.js';
+import { DECODERS, type DecoderName, type KeyIdFrom, type NameContext, type PairContext, type Rule, type RuleContext, type RuleExamples } from './types.js';
 
 const CONFIDENCES: readonly Confidence[] = ['high', 'medium', 'low'];
 
@@ -16,7 +16,7 @@ export const DEFAULT_SEPARATOR = String.raw`(?:[\s"'\`:=>,;(\[{|*\\@]|-|<\/?[A-Z
 
 const RULE_FIELDS = new Set([
   '$comment', 'id', 'kind', 'description', 'regex', 'flags', 'secretGroup', 'keywords', 'entropy', 'confidence',
-  'context', 'decoders', 'allowlist', 'reject', 'examples',
+  'context', 'decoders', 'allowlist', 'reject', 'examples', 'keyIdFrom', 'partnerOnly', 'spanLines', 'needsKeyword',
 ]);
 
 type Json = Record<string, unknown>;
@@ -140,7 +140,32 @@ export function compileRule(raw: unknown, origin: string, trusted = false): Rule
     allowlist: compileAllowlist(f.object('allowlist')),
     reject: compileReject(f.object('reject')),
     examples: compileExamples(f),
+    keyIdFrom: compileKeyIdFrom(f.object('keyIdFrom')),
+    partnerOnly: f.boolean('partnerOnly', false),
+    spanLines: f.number('spanLines', 0, 0, 200),
+    needsKeyword: f.boolean('needsKeyword', false),
     origin,
+  };
+}
+
+function compileKeyIdFrom(f: Fields | undefined): KeyIdFrom | null {
+  if (!f) return null;
+  for (const key of Object.keys(f.data)) {
+    if (!['source', 'strip', 'decode', 'regex', 'template', 'required', '$comment'].includes(key)) f.fail(key, 'unknown field');
+  }
+  const source = f.string('source', false) ?? 'secret';
+  if (source !== 'secret' && source !== 'match') f.fail('source', 'must be "secret" or "match"');
+  const decode = f.string('decode', false) ?? null;
+  if (decode !== null && decode !== 'base64') f.fail('decode', 'only "base64" is supported');
+  const regex = f.regex('regex', '');
+  if (f.data.template === undefined && new RegExp(`${regex.source}|`).exec('')!.length < 2) f.fail('regex', 'needs a capture group (the key ID) or a template');
+  return {
+    source: source as KeyIdFrom['source'],
+    strip: f.data.strip === undefined ? null : f.regex('strip', ''),
+    decode: decode as KeyIdFrom['decode'],
+    regex,
+    template: f.string('template', false) ?? null,
+    required: f.boolean('required', false),
   };
 }
 

@@ -13,8 +13,8 @@ import {
 } from "./chunk-DLLRQU3U.js";
 import {
   keyIdOfFinding
-} from "./chunk-M6HLJFRZ.js";
-import "./chunk-5QDHM2YU.js";
+} from "./chunk-TRQUDPH6.js";
+import "./chunk-K4PTAMXP.js";
 import {
   escapeText
 } from "./chunk-EKZ5G5ES.js";

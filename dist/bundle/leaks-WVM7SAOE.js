@@ -2,15 +2,19 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  UNIDENTIFIED,
+  credentialOf,
   isRedacted,
   leaksFromFindings,
   leaksFromLocated,
   withKeyIds
-} from "./chunk-FOMXRVWN.js";
+} from "./chunk-LIHE4CSR.js";
 import "./chunk-7GZGTSAE.js";
-import "./chunk-5QDHM2YU.js";
+import "./chunk-K4PTAMXP.js";
 import "./chunk-XGFLKYZS.js";
 export {
+  UNIDENTIFIED,
+  credentialOf,
   isRedacted,
   leaksFromFindings,
   leaksFromLocated,

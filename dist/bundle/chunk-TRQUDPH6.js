@@ -2,8 +2,8 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  accountIdFromKeyId
-} from "./chunk-5QDHM2YU.js";
+  accountIdOf
+} from "./chunk-K4PTAMXP.js";
 
 // src/findings.ts
 import { createHash } from "node:crypto";
@@ -47,7 +47,7 @@ function toFinding(located, options) {
     entropy: Math.round(located.entropy * 100) / 100,
     confidence: located.confidence,
     keyId: located.keyId,
-    accountId: keyId ? accountIdFromKeyId(keyId) : null,
+    accountId: keyId ? accountIdOf(keyId) : null,
     commit
   };
   if (options.presence) finding.presence = { ...options.presence, refs: options.presence.refs.map(text), presentAt: options.presence.presentAt.map(text) };

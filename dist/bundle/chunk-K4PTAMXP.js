@@ -15,7 +15,13 @@ function accountIdFromKeyId(keyId) {
   if (account > 999999999999n) return null;
   return account.toString().padStart(12, "0");
 }
+function accountIdOf(identifier) {
+  const named = /-at-(\d{12})$/.exec(identifier) ?? /^arn:aws[\w-]*:iam::(\d{12}):/.exec(identifier);
+  if (named) return named[1];
+  return /^(?:AKIA|ASIA|ABIA|ACCA|A3T)/.test(identifier) ? accountIdFromKeyId(identifier) : null;
+}
 
 export {
-  accountIdFromKeyId
+  accountIdFromKeyId,
+  accountIdOf
 };

@@ -4,10 +4,10 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   DEFAULT_BASELINE,
   runPipeline
-} from "./chunk-GEIDQ4IK.js";
+} from "./chunk-Y6GM3S6J.js";
 import "./chunk-BFSFTLY2.js";
-import "./chunk-M6HLJFRZ.js";
-import "./chunk-5QDHM2YU.js";
+import "./chunk-TRQUDPH6.js";
+import "./chunk-K4PTAMXP.js";
 import "./chunk-VSNDF2WP.js";
 import "./chunk-ADB2JWQI.js";
 import "./chunk-GBRJCCKG.js";

@@ -2,10 +2,11 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  UNIDENTIFIED,
   leaksFromFindings,
   leaksFromLocated,
   withKeyIds
-} from "./chunk-FOMXRVWN.js";
+} from "./chunk-LIHE4CSR.js";
 import {
   shellQuote
 } from "./chunk-DT5BU7M5.js";
@@ -23,7 +24,7 @@ import {
 import {
   loadConfig
 } from "./chunk-BFSFTLY2.js";
-import "./chunk-5QDHM2YU.js";
+import "./chunk-K4PTAMXP.js";
 import {
   emit,
   writeNotes
@@ -46,18 +47,259 @@ import { chmodSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+// src/remediation/credentials.ts
+var BEDROCK = "bedrock.amazonaws.com";
+var CREDENTIAL_LABELS = {
+  "service-specific": (kinds) => kinds.includes("bedrock-api-key") ? "Amazon Bedrock long-term API key (IAM service-specific credential)" : "IAM service-specific credential (CodeCommit Git credentials or Amazon Keyspaces password)",
+  "cloudfront-key-pair": () => "CloudFront key pair (private key for signed URLs and cookies)",
+  "appsync-api-key": () => "AWS AppSync API key",
+  "console-password": () => "IAM user console password (credentials.csv)"
+};
+function iamUserOf(key) {
+  const service = /^(.+)-at-\d{12}$/.exec(key.keyId);
+  if (service) return service[1];
+  const arn = /^arn:aws[\w-]*:iam::\d{12}:user\/(?:.*\/)?([^/]+)$/.exec(key.keyId);
+  return arn ? arn[1] : null;
+}
+function identified(key) {
+  return key.keyId !== UNIDENTIFIED[key.credential];
+}
+function credentialSummary(key) {
+  const value = key.secrets.length > 0 ? "found" : "found (redacted in the report)";
+  switch (key.credential) {
+    case "service-specific": {
+      const user = iamUserOf(key);
+      return [
+        user ? `the credential itself was ${value}; it belongs to IAM user ${user}${key.accountId ? ` in account ${key.accountId}` : ""}${key.kinds.includes("bedrock-api-key") ? " (read from the decoded key)" : " (its service user name was next to it)"}` : `the credential itself was ${value}; its IAM user could not be read from it`
+      ];
+    }
+    case "cloudfront-key-pair":
+      return [`the private key was ${value}${identified(key) ? `, next to its key pair ID ${key.keyId}` : ", named for CloudFront but without its key pair ID"}`];
+    case "appsync-api-key":
+      return [`${key.sightings.length === 1 ? "the key was" : `${key.sightings.length} keys were`} ${value}; an AppSync API key is its own ID, so the commands below ask for it instead of printing it`];
+    case "console-password": {
+      const user = iamUserOf(key);
+      return [`the password was ${value}${user ? ` for IAM user ${user} in account ${key.accountId}` : "; the user name is in the same row of the file"}`];
+    }
+  }
+}
+function hangingOffNotes(key) {
+  const notes = [];
+  if (key.kinds.includes("ses-smtp-password")) {
+    notes.push(
+      `An Amazon SES SMTP password was found with ${key.keyId}: it is derived from this key's secret (the key ID is its SMTP user name), so anyone holding it can send mail as you until the key is deleted (step 2). Then create new SMTP credentials (SES console \u2192 SMTP settings, or derive them from the new key) and update the mail configuration.`
+    );
+  }
+  if (key.kinds.includes("bedrock-short-term-key")) {
+    notes.push(
+      `A short-term Amazon Bedrock API key signed with ${key.keyId} was found: it works for up to 12 hours after it was made (its X-Amz-Date), or until the signing session expires, and carries the permissions of whoever signed it. It stops working when ${key.keyType === "temporary" ? "the role's older sessions are revoked (step 2)" : "this key is deactivated (step 2)"}.`
+    );
+  }
+  return notes;
+}
+function credentialSteps(key) {
+  switch (key.credential) {
+    case "service-specific":
+      return [deleteServiceCredential(key), checkUseByUser(key, iamUserOf(key))];
+    case "cloudfront-key-pair":
+      return [deleteCloudFrontKeyPair(key), checkCloudFrontUse(key)];
+    case "appsync-api-key":
+      return [deleteAppSyncKey(), checkAppSyncUse()];
+    case "console-password":
+      return [removeConsolePassword(key), checkUseByUser(key, iamUserOf(key))];
+  }
+}
+function step(id, title, text, commands, warnings, references) {
+  return { number: 0, id, title, text, commands, warnings, references };
+}
+function deleteServiceCredential(key) {
+  const user = iamUserOf(key);
+  const userArg = user ? shellQuote(user) : '"$USER_NAME"';
+  const bedrock = key.kinds.includes("bedrock-api-key");
+  const service = bedrock ? ` --service-name ${BEDROCK}` : "";
+  const commands = [];
+  if (!user) commands.push({ label: "The IAM user the credential belongs to (from the file, or ask its owner)", script: "USER_NAME=the-iam-user" });
+  commands.push(
+    {
+      label: `The user's ${bedrock ? "Bedrock API keys" : "service-specific credentials"}: note the ServiceSpecificCredentialId of the one whose ServiceUserName is ${key.keyId}`,
+      script: `aws iam list-service-specific-credentials --user-name ${userArg}${service} \\
+  --query 'ServiceSpecificCredentials[].[ServiceSpecificCredentialId,ServiceName,ServiceUserName,Status,CreateDate]' --output text`
+    },
+    { label: "Set the credential ID from that list", script: "CREDENTIAL_ID=the-service-specific-credential-id" },
+    { label: "Deactivate it first (reversible)", script: `aws iam update-service-specific-credential --user-name ${userArg} --service-specific-credential-id "$CREDENTIAL_ID" --status Inactive` },
+    { label: "Then delete it (permanent)", script: `aws iam delete-service-specific-credential --user-name ${userArg} --service-specific-credential-id "$CREDENTIAL_ID"` }
+  );
+  const text = [
+    bedrock ? `A long-term Bedrock API key is an IAM service-specific credential of IAM user ${user ?? "(unknown)"}: it works until it expires or is deactivated, for every Bedrock action the user may call. Decoded, the key names its user and account (${key.keyId}); nothing else about it is needed to revoke it.` : `CodeCommit HTTPS Git credentials and Amazon Keyspaces passwords are IAM service-specific credentials of IAM user ${user ?? "(unknown)"}: they work until deactivated, for that service only, with the user's permissions.`,
+    "A user has at most two credentials per service and they share the service user name: if you cannot tell which one leaked, deactivate both and give the application a new one (`aws iam create-service-specific-credential` or, to keep the ID, `aws iam reset-service-specific-credential`)."
+  ];
+  if (bedrock) {
+    text.push(
+      "A key made in the Bedrock console comes with its own IAM user (BedrockAPIKey-\u2026) that has no other use: after deleting the credential, detach its policies and delete that user too. Prefer short-term Bedrock API keys, which expire within 12 hours."
+    );
+  }
+  const references = bedrock ? ["bedrock-api-keys", "service-specific-credentials"] : ["service-specific-credentials"];
+  return step("delete-service-credential", bedrock ? "Deactivate and delete the Bedrock API key" : "Deactivate and delete the service-specific credential", text, commands, ["Deleting is permanent; the password or key is shown only once, when it is created or reset."], references);
+}
+function checkUseByUser(key, user) {
+  const userArg = user ? shellQuote(user) : '"$USER_NAME"';
+  const console = key.credential === "console-password";
+  return step(
+    "check-unauthorized-use",
+    "Check all regions for unauthorized use",
+    [
+      console ? "Console sign-ins are CloudTrail events (ConsoleLogin, in us-east-1 or the region signed in to), and everything done in the console afterwards is logged as the user. Look for sign-ins from addresses you do not know, and for what followed: new users, keys, passwords or MFA devices (CreateUser, CreateAccessKey, CreateLoginProfile, EnableMFADevice), changed permissions, new compute." : "Calls made with a service-specific credential are logged as its IAM user: Bedrock model invocations, CodeCommit Git pushes and pulls (GitPush, GitPull), Keyspaces control-plane calls. Look for calls from addresses or at times you do not recognise, and check the bill (Bedrock model usage, in every region) for spend you did not cause.",
+      "CloudTrail event history keeps 90 days of management events per region."
+    ],
+    [
+      {
+        label: `Every CloudTrail event of IAM user ${user ?? "$USER_NAME"}, region by region`,
+        script: [
+          `for region in $REGIONS; do`,
+          `  echo "== $region"`,
+          `  aws cloudtrail lookup-events --region "$region" \\`,
+          `    --lookup-attributes AttributeKey=Username,AttributeValue=${userArg} \\`,
+          `    --query 'Events[].[EventTime,EventSource,EventName]' --output text`,
+          `done`
+        ].join("\n")
+      }
+    ],
+    ["Event history covers management events only: data events (S3 object reads, some Keyspaces operations) show up only if a trail records them."],
+    ["cloudtrail-lookup", "unauthorized-activity"]
+  );
+}
+function deleteCloudFrontKeyPair(key) {
+  const id = identified(key) ? key.keyId : "the key pair ID";
+  return step(
+    "delete-cloudfront-key-pair",
+    "Delete the CloudFront key pair",
+    [
+      `With this private key anyone can sign URLs and cookies that your distributions accept, for any path and any expiry, until ${id} is deleted.`,
+      "Key pairs with an APKA\u2026 ID are the older, account-wide CloudFront key pairs, which only the root user manages: sign in as the root user, open Security credentials \u2192 CloudFront key pairs, and delete this one (make it inactive first if you need time to switch the signers).",
+      "Then move signing to a key group (a public key you upload to CloudFront, which an IAM administrator can manage), point the distributions at it (Restrict viewer access \u2192 Trusted key groups), and store the new private key in a secret store, never in the repository."
+    ],
+    [
+      {
+        label: "The distributions that accept signed URLs or cookies from the account (trusted signers) or from key groups",
+        script: `aws cloudfront list-distributions \\
+  --query 'DistributionList.Items[].[Id,DomainName,DefaultCacheBehavior.TrustedSigners.Enabled,DefaultCacheBehavior.TrustedKeyGroups.Enabled]' --output text`
+      }
+    ],
+    ["Deleting the key pair breaks every signed URL and cookie made with it, legitimate ones included: have the new key group in place first."],
+    ["cloudfront-key-pairs", "root-keys"]
+  );
+}
+function checkCloudFrontUse(key) {
+  const id = identified(key) ? key.keyId : "KEY_PAIR_ID";
+  return step(
+    "check-unauthorized-use",
+    "Check for signed requests you did not make",
+    [
+      "Requests with signed URLs are not in CloudTrail: they are in the distributions' standard logs (access logs), if logging is on. A signed URL carries the key pair ID in its Key-Pair-Id parameter.",
+      "Look for signed requests for paths, from addresses or at times your application does not produce, and check the CloudFront data transfer on the bill."
+    ],
+    [
+      {
+        label: "Where a distribution writes its standard logs (DISTRIBUTION_ID from the list in step 2)",
+        script: `DISTRIBUTION_ID=the-distribution-id
+aws cloudfront get-distribution-config --id "$DISTRIBUTION_ID" --query 'DistributionConfig.Logging'`
+      },
+      {
+        label: `Signed requests with ${id} in those logs (date, time, client address, path), most frequent first`,
+        script: `LOG_BUCKET=the-log-bucket   # Bucket above, without .s3.amazonaws.com
+LOG_PREFIX=the-log-prefix   # Prefix above
+aws s3 sync "s3://$LOG_BUCKET/$LOG_PREFIX" ./cloudfront-logs
+zgrep -h 'Key-Pair-Id=${id}' ./cloudfront-logs/*.gz | cut -f1,2,5,8 | sort | uniq -c | sort -rn | head -50`
+      }
+    ],
+    [],
+    ["cloudfront-key-pairs"]
+  );
+}
+function deleteAppSyncKey() {
+  return step(
+    "delete-appsync-key",
+    "Delete the AppSync API key",
+    [
+      "An AppSync API key lets anyone call the operations your GraphQL API allows with API_KEY authorization, from anywhere, until the key expires or is deleted. Its ID is the key itself, so the commands read it from a hidden prompt rather than printing it.",
+      "Find the API that has the key (every region), create a new key for the clients that need one, then delete the leaked key. If clients outside your control use API-key access, consider Amazon Cognito or IAM authorization instead."
+    ],
+    [
+      {
+        label: "Find the API holding the key, in every region (the key is typed, not shown)",
+        script: [
+          `API_KEY=$(read -r -s -p 'Leaked AppSync API key (not shown): ' key && echo "$key"); echo`,
+          `for region in $REGIONS; do`,
+          `  for api in $(aws appsync list-graphql-apis --region "$region" --query 'graphqlApis[].apiId' --output text); do`,
+          `    aws appsync list-api-keys --region "$region" --api-id "$api" --query "apiKeys[?id=='$API_KEY'].id" --output text |`,
+          `      grep -q . && echo "found: region $region, API $api"`,
+          `  done`,
+          `done`
+        ].join("\n")
+      },
+      { label: "Set the region and API from that line", script: "REGION=the-region\nAPI_ID=the-api-id" },
+      { label: "A new key for the clients that need one (its value is printed once)", script: 'aws appsync create-api-key --region "$REGION" --api-id "$API_ID" --description "replaces a leaked key"' },
+      { label: "Delete the leaked key", script: 'aws appsync delete-api-key --region "$REGION" --api-id "$API_ID" --id "$API_KEY"' }
+    ],
+    ["Deleting the key breaks every client that still uses it: hand out the new key first."],
+    ["appsync-api-keys"]
+  );
+}
+function checkAppSyncUse() {
+  return step(
+    "check-unauthorized-use",
+    "Check the API for calls you did not make",
+    [
+      "GraphQL requests are not in CloudTrail. If the API logs to CloudWatch (field-level or request logging), look there for requests from unknown addresses or for operations your clients never run; otherwise turn logging on now.",
+      "Check what the API-key authorization lets a caller read or change (the schema's @aws_api_key operations and the resolvers behind them) and the data those resolvers reach."
+    ],
+    [{ label: "The API's logging settings (REGION and API_ID from step 2)", script: `aws appsync get-graphql-api --region "$REGION" --api-id "$API_ID" --query 'graphqlApi.logConfig'` }],
+    [],
+    ["appsync-api-keys"]
+  );
+}
+function removeConsolePassword(key) {
+  const user = iamUserOf(key);
+  const userArg = user ? shellQuote(user) : '"$USER_NAME"';
+  const policy = `{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"DateLessThan":{"aws:TokenIssueTime":"'"$(date -u +%Y-%m-%dT%H:%M:%SZ)"'"}}}]}`;
+  const commands = [];
+  if (!user) commands.push({ label: "The IAM user (first column of the row in credentials.csv)", script: "USER_NAME=the-iam-user" });
+  commands.push(
+    { label: "Remove the console password (the user can no longer sign in to the console)", script: `aws iam delete-login-profile --user-name ${userArg}` },
+    { label: "Or, if the person needs console access, set a new password they must change at first sign-in", script: `aws iam create-login-profile --user-name ${userArg} --password-reset-required --password "$(openssl rand -base64 24)"` },
+    {
+      label: "End console sessions that are already signed in: deny everything to sessions issued before now",
+      script: `aws iam put-user-policy --user-name ${userArg} --policy-name AWSRevokeOlderSessions \\
+  --policy-document '${policy}'`
+    },
+    { label: "MFA devices and access keys the user has now (an intruder may have added some)", script: `aws iam list-mfa-devices --user-name ${userArg}
+aws iam list-access-keys --user-name ${userArg}` }
+  );
+  return step(
+    "remove-console-password",
+    "Remove or reset the console password",
+    [
+      `credentials.csv holds the console password of IAM user ${user ?? "(first column of the row)"}: with it, anyone can sign in to the console as that user (unless MFA is required) and do all the user may do.`,
+      "Delete the login profile, or replace the password with one the user must change, and end the sessions already signed in. If the same file holds an access key, it is listed as a key of its own: delete that too."
+    ],
+    commands,
+    ["create-login-profile prints nothing secret, but the new password passes through your shell: hand it over out of band."],
+    ["console-passwords", "revoke-sessions"]
+  );
+}
+
 // src/remediation/playbook.ts
 var DEFAULT_REPLACEMENTS_FILE = "../keywarden-replacements.txt";
 function buildPlaybook(set, context) {
   const keys = [];
   const accountStepOwner = /* @__PURE__ */ new Map();
   const shareAccountSteps = (steps, accountId, keyId) => {
-    for (const step of steps) {
-      const scope = step.id === "rotate-all-keys" ? `rotate:${accountId ?? "?"}` : step.id === "prevent" ? "prevent" : null;
+    for (const step2 of steps) {
+      const scope = step2.id === "rotate-all-keys" ? `rotate:${accountId ?? "?"}` : step2.id === "prevent" ? "prevent" : null;
       if (scope === null) continue;
       const first = accountStepOwner.get(scope);
-      if (first === void 0) accountStepOwner.set(scope, { keyId, step: step.number });
-      else step.sameAs = first;
+      if (first === void 0) accountStepOwner.set(scope, { keyId, step: step2.number });
+      else step2.sameAs = first;
     }
   };
   for (const key of set.keys) {
@@ -97,10 +339,19 @@ function buildPlaybook(set, context) {
     keys,
     unpaired,
     history: historyRewrite(set, context),
-    references: ["access-key-best-practices", "managing-access-keys", "iam-best-practices", "temporary-credentials", "unauthorized-activity"]
+    references: [
+      "access-key-best-practices",
+      "managing-access-keys",
+      "iam-best-practices",
+      "temporary-credentials",
+      "unauthorized-activity",
+      ...set.keys.some((key) => key.kinds.includes("ses-smtp-password")) ? ["ses-smtp-credentials"] : [],
+      ...set.keys.some((key) => key.kinds.includes("bedrock-short-term-key") || key.kinds.includes("bedrock-api-key")) ? ["bedrock-api-keys"] : []
+    ]
   };
 }
 function keyPlaybook(key, mode, context) {
+  if (key.credential !== "access-key") return credentialPlaybook(key, mode, context);
   const verification = context.verifications.get(key.keyId) ?? null;
   const principal = principalOf(verification ?? void 0);
   const ownership = ownershipOf(key.accountId, context.accounts);
@@ -114,6 +365,7 @@ function keyPlaybook(key, mode, context) {
     );
   }
   if (verification) notes.push(verificationNote(verification, principal));
+  notes.push(...hangingOffNotes(key));
   const skipped = context.verifySkipped.get(key.keyId);
   if (skipped) notes.push(`--verify: not checked: ${skipped}.`);
   const steps = [removeLeakedData(key, mode, ownership === "foreign")];
@@ -125,20 +377,50 @@ function keyPlaybook(key, mode, context) {
     steps.push(rotateAllKeys(key.accountId));
   }
   steps.push(prevent());
-  steps.forEach((step, index) => step.number = index + 1);
+  steps.forEach((step2, index) => step2.number = index + 1);
   return {
     keyId: key.keyId,
+    credential: "access-key",
+    summary: [],
     keyType: key.keyType,
     keyTypeLabel: principal?.type === "root" ? "long-term access key of the ROOT user" : KEY_TYPE_LABELS[key.keyType],
     accountId: key.accountId,
     ownership,
     principal,
     found: key.sightings,
-    secret: key.secrets.length > 0 ? "paired" : key.hasSecret ? "redacted" : "none",
+    secret: key.hasSecret ? key.secrets.length > 0 ? "paired" : "redacted" : "none",
     sessionToken: key.sessionTokens.length > 0 ? "paired" : key.hasSessionToken ? "redacted" : "none",
     verification,
     notes,
     setup: setupFor(steps, key.keyId),
+    steps
+  };
+}
+function credentialPlaybook(key, mode, context) {
+  const ownership = ownershipOf(key.accountId, context.accounts);
+  const notes = [];
+  if (ownership === "foreign") {
+    notes.push(`Account ${key.accountId} is not one of your accounts (${context.accounts.join(", ")}): do not use or test this credential; tell its owner (a vendor, a customer, a partner team) so they revoke it.`);
+  }
+  const steps = [removeUnpairedData(key.sightings, mode, "credential")];
+  if (ownership !== "foreign") steps.push(...credentialSteps(key));
+  steps.push(prevent());
+  steps.forEach((step2, index) => step2.number = index + 1);
+  return {
+    keyId: key.keyId,
+    credential: key.credential,
+    summary: credentialSummary(key),
+    keyType: key.keyType,
+    keyTypeLabel: CREDENTIAL_LABELS[key.credential](key.kinds),
+    accountId: key.accountId,
+    ownership,
+    principal: null,
+    found: key.sightings,
+    secret: key.secrets.length > 0 ? "paired" : key.hasSecret ? "redacted" : "none",
+    sessionToken: "none",
+    verification: null,
+    notes,
+    setup: setupFor(steps, null),
     steps
   };
 }
@@ -148,7 +430,7 @@ var VARIABLES = [
   { name: "REGIONS", line: () => `REGIONS=$(aws ec2 describe-regions --region ${HOME_REGION} --query 'Regions[].RegionName' --output text)   # every region enabled in the account` }
 ];
 function setupFor(steps, keyId) {
-  const scripts = steps.flatMap((step) => step.commands.map((command) => command.script)).join("\n");
+  const scripts = steps.flatMap((step2) => step2.commands.map((command) => command.script)).join("\n");
   const used = VARIABLES.filter((variable) => new RegExp(`\\$\\{?${variable.name}\\b`).test(scripts));
   if (used.length === 0) return null;
   return { label: "First, in the shell where you will run the commands below, set", script: used.map((variable) => variable.line(keyId ?? "KEY_ID")).join("\n") };
@@ -413,7 +695,7 @@ function historyRewrite(set, context) {
   const file = expressions.file;
   const q = shellQuote(file);
   const needed = set.mode !== "staged";
-  const firstKey = set.keys[0]?.keyId;
+  const firstKey = set.keys.find((key) => key.credential === "access-key")?.keyId;
   const text = needed ? [
     "Do this after every key above is deleted or revoked: rewriting history hides the key from new clones but does not stop anyone who already has it.",
     expressions.written ? `The expressions file ${file} holds ${expressions.count} replacement${expressions.count === 1 ? "" : "s"} (each leaked secret, its JSON- and URL-escaped forms, and each key ID). It is in the format of both git filter-repo and BFG.` : `Write the expressions file with \`${context.rerun}\`. It will hold each leaked secret (that is why it is never written unless asked), in the format of both git filter-repo and BFG.`,
@@ -464,14 +746,14 @@ function unpairedSection(found, mode) {
     references: ["managing-access-keys", "unauthorized-activity"]
   };
 }
-function removeUnpairedData(found, mode) {
+function removeUnpairedData(found, mode, what = "secret") {
   const files = [...new Set(found.map((sighting) => sighting.file))];
   return {
     number: 1,
     id: "remove-leaked-data",
     title: "Remove the leaked data",
     text: [
-      mode === "staged" ? "It was caught before the commit: unstage the file (`git restore --staged FILE`), remove the secret, and stage again." : "Take the secret out of the files above and commit that; if a commit holding it was ever pushed, assume it is public. Replace the key (steps 2 to 4) before rewriting history (below): a rewrite does not stop anyone who already copied it."
+      mode === "staged" ? `It was caught before the commit: unstage the file (\`git restore --staged FILE\`), remove the ${what}, and stage again.` : what === "secret" ? "Take the secret out of the files above and commit that; if a commit holding it was ever pushed, assume it is public. Replace the key (steps 2 to 4) before rewriting history (below): a rewrite does not stop anyone who already copied it." : "Take the credential out of the files above and commit that; if a commit holding it was ever pushed, assume it is public: scrapers find credentials on GitHub within minutes. Revoke it (the next steps) before rewriting history (below): a rewrite does not stop anyone who already copied it."
     ],
     commands: mode === "staged" ? [] : [{ label: "The commits that changed those files", script: `git log --all --oneline -- ${files.map(shellQuote).join(" ")}` }],
     warnings: [],
@@ -516,7 +798,13 @@ var LIST = [
   ["report-abuse", "AWS re:Post Knowledge Center: How do I report abuse of AWS resources?", "https://repost.aws/knowledge-center/report-aws-abuse"],
   ["github-sensitive-data", "GitHub Docs: Removing sensitive data from a repository", "https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/removing-sensitive-data-from-a-repository"],
   ["filter-repo", "git filter-repo manual (--replace-text)", "https://github.com/newren/git-filter-repo/blob/main/Documentation/git-filter-repo.txt"],
-  ["bfg", "BFG Repo-Cleaner", "https://rtyley.github.io/bfg-repo-cleaner/"]
+  ["bfg", "BFG Repo-Cleaner", "https://rtyley.github.io/bfg-repo-cleaner/"],
+  ["bedrock-api-keys", "IAM User Guide: API keys for Amazon Bedrock", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_bedrock.html"],
+  ["service-specific-credentials", "IAM API Reference: UpdateServiceSpecificCredential", "https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateServiceSpecificCredential.html"],
+  ["ses-smtp-credentials", "Amazon SES Developer Guide: Obtaining Amazon SES SMTP credentials", "https://docs.aws.amazon.com/ses/latest/dg/smtp-credentials.html"],
+  ["cloudfront-key-pairs", "CloudFront Developer Guide: Specify signers that can create signed URLs and signed cookies", "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-trusted-signers.html"],
+  ["appsync-api-keys", "AWS AppSync Developer Guide: Configuring authorization and authentication (API_KEY)", "https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html"],
+  ["console-passwords", "IAM User Guide: Managing passwords for IAM users", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_admin-change-user.html"]
 ];
 var REFERENCES = Object.fromEntries(LIST.map(([id, title, url]) => [id, { id, title, url }]));
 
@@ -531,7 +819,8 @@ function withReferenceUrls(playbook) {
 function headline(playbook) {
   const { keys, unpairedSecrets } = playbook.summary;
   const parts = [];
-  if (keys > 0) parts.push(`${keys} leaked AWS access key${keys === 1 ? "" : "s"}`);
+  const noun = playbook.keys.every((key) => key.credential === "access-key") ? "access key" : "credential";
+  if (keys > 0) parts.push(`${keys} leaked AWS ${noun}${keys === 1 ? "" : "s"}`);
   if (unpairedSecrets > 0) parts.push(`${unpairedSecrets} secret${unpairedSecrets === 1 ? "" : "s"} without a key ID`);
   return parts.join(" and ");
 }
@@ -544,6 +833,7 @@ function keyHeading(key, index, total) {
   return `Key ${index + 1} of ${total}: ${key.keyId} \u2014 ${key.keyTypeLabel}, ${account}${mark}`;
 }
 function pairing(key) {
+  if (key.credential !== "access-key") return key.summary;
   const out = [];
   if (key.secret !== "none") out.push(`its secret access key was found with it${key.secret === "redacted" ? " (redacted in the report)" : ""}`);
   if (key.sessionToken !== "none") out.push(`its session token was found with it${key.sessionToken === "redacted" ? " (redacted in the report)" : ""}`);
@@ -578,7 +868,7 @@ function renderText(playbook) {
     for (const note of key.notes) out.push(...wrap(note, "  ", "! "));
     if (key.setup) out.push(...textCommand(key.setup));
     out.push("");
-    for (const step of key.steps) out.push(...textStep(step), "");
+    for (const step2 of key.steps) out.push(...textStep(step2), "");
   });
   if (playbook.unpaired) {
     const unpaired = playbook.unpaired;
@@ -587,7 +877,7 @@ function renderText(playbook) {
     for (const line of unpaired.text) out.push(...wrap(line, "  "));
     if (unpaired.setup) out.push(...textCommand(unpaired.setup));
     out.push("");
-    for (const step of unpaired.steps) out.push(...textStep(step), "");
+    for (const step2 of unpaired.steps) out.push(...textStep(step2), "");
   }
   const history = playbook.history;
   out.push("Rewrite history (after the keys are deleted or revoked)", "-------------------------------------------------------");
@@ -599,14 +889,14 @@ function renderText(playbook) {
   for (const id of playbook.references) out.push(`  ${REFERENCES[id].title}`, `    ${REFERENCES[id].url}`);
   return out.join("\n") + "\n";
 }
-function textStep(step) {
-  const head = escapeText(`${step.number}. ${step.title}`);
-  if (step.sameAs) return [head, ...wrap(`Same as step ${step.sameAs.step} for ${step.sameAs.keyId} above: do it once.`, "   ")];
+function textStep(step2) {
+  const head = escapeText(`${step2.number}. ${step2.title}`);
+  if (step2.sameAs) return [head, ...wrap(`Same as step ${step2.sameAs.step} for ${step2.sameAs.keyId} above: do it once.`, "   ")];
   const out = [head];
-  for (const line of step.text) out.push(...wrap(line, "   "));
-  for (const command of step.commands) out.push(...textCommand(command));
-  for (const warning of step.warnings) out.push(...wrap(warning, "     ", "   ! "));
-  out.push(...textReferences(step.references));
+  for (const line of step2.text) out.push(...wrap(line, "   "));
+  for (const command of step2.commands) out.push(...textCommand(command));
+  for (const warning of step2.warnings) out.push(...wrap(warning, "     ", "   ! "));
+  out.push(...textReferences(step2.references));
   return out;
 }
 function textCommand(command) {
@@ -656,7 +946,7 @@ function renderMarkdown(playbook) {
     out.push(paired.charAt(0).toUpperCase() + paired.slice(1) + ".", "");
     for (const note of key.notes) out.push(`> ${escapeText(note)}`, "");
     if (key.setup) out.push(...markdownCommand(key.setup));
-    for (const step of key.steps) out.push(...markdownStep(step));
+    for (const step2 of key.steps) out.push(...markdownStep(step2));
   });
   if (playbook.unpaired) {
     const unpaired = playbook.unpaired;
@@ -665,7 +955,7 @@ function renderMarkdown(playbook) {
     out.push("");
     for (const line of unpaired.text) out.push(escapeText(line), "");
     if (unpaired.setup) out.push(...markdownCommand(unpaired.setup));
-    for (const step of unpaired.steps) out.push(...markdownStep(step));
+    for (const step2 of unpaired.steps) out.push(...markdownStep(step2));
   }
   const history = playbook.history;
   const rewrite = [];
@@ -678,15 +968,15 @@ function renderMarkdown(playbook) {
   out.push(...collapsible("Sources", playbook.references.map((id) => `- [${REFERENCES[id].title}](${REFERENCES[id].url})`).concat("")));
   return out.join("\n") + "\n";
 }
-function markdownStep(step) {
-  const title = escapeText(`${step.number}. ${step.title}`);
-  if (step.sameAs) return [`**${title}**: same as step ${step.sameAs.step} for ${markdownCode(step.sameAs.keyId)} above: do it once.`, ""];
+function markdownStep(step2) {
+  const title = escapeText(`${step2.number}. ${step2.title}`);
+  if (step2.sameAs) return [`**${title}**: same as step ${step2.sameAs.step} for ${markdownCode(step2.sameAs.keyId)} above: do it once.`, ""];
   const body = [];
-  for (const line of step.text) body.push(escapeText(line), "");
-  for (const command of step.commands) body.push(...markdownCommand(command));
-  for (const warning of step.warnings) body.push(`> [!CAUTION]
+  for (const line of step2.text) body.push(escapeText(line), "");
+  for (const command of step2.commands) body.push(...markdownCommand(command));
+  for (const warning of step2.warnings) body.push(`> [!CAUTION]
 > ${escapeText(warning)}`, "");
-  body.push(markdownReferences(step.references), "");
+  body.push(markdownReferences(step2.references), "");
   return collapsible(title, body);
 }
 function collapsible(summary, body) {
@@ -717,7 +1007,7 @@ function replacementsFor(set) {
   const secrets = [...set.keys.flatMap((key) => key.secrets), ...set.unpaired?.secrets ?? []];
   for (const token of tokens) add(token, TOKEN_REPLACEMENT);
   for (const secret of secrets) add(secret, SECRET_REPLACEMENT);
-  for (const key of set.keys) add(key.keyId, KEY_ID_REPLACEMENT);
+  for (const key of set.keys) if (key.credential === "access-key") add(key.keyId, KEY_ID_REPLACEMENT);
   return out.map((item, index) => ({ item, index })).sort((a, b) => b.item.literal.length - a.item.literal.length || a.index - b.index).map(({ item }) => item);
 }
 function formatReplacements(replacements) {
@@ -808,7 +1098,7 @@ async function runRemediate(options, io) {
   } else if (keyIds.length > 0) {
     set = { keys: [], unpaired: null, mode: null };
   } else {
-    const { runPipeline } = await import("./pipeline-6VM5FUVT.js");
+    const { runPipeline } = await import("./pipeline-WNFZX6JP.js");
     const outcome = await runPipeline(options, io);
     writeNotes(outcome.notes, options, io);
     set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
