@@ -12555,7 +12555,14 @@ var PICTOGRAPH = new RegExp("\\p{Extended_Pictographic}", "u");
 var KIND_LABELS = {
   "access-key-id": "access key ID",
   "secret-access-key": "secret access key",
-  "session-token": "session token"
+  "session-token": "session token",
+  "bedrock-api-key": "Bedrock API key",
+  "bedrock-short-term-key": "short-term Bedrock API key",
+  "service-specific-password": "service-specific credential password",
+  "ses-smtp-password": "SES SMTP password",
+  "appsync-api-key": "AppSync API key",
+  "cloudfront-private-key": "CloudFront private key",
+  "console-password": "console password"
 };
 function kindLabel(kind) {
   return KIND_LABELS[kind] ?? kind;

@@ -142,7 +142,7 @@ async function run(argv, io) {
       case "baseline":
         return await baselineCommand(options, io);
       case "remediate":
-        return await (await import("./command-DA2DTZBS.js")).runRemediate(options, io);
+        return await (await import("./command-AQEWO77K.js")).runRemediate(options, io);
       case "init":
         return await (await import("./command-BEKT4CQM.js")).runInit(options, io);
     }
@@ -174,7 +174,7 @@ async function scanCommand(options, argv, io) {
     if (leftOut > 0 && format !== "text" && !options.quiet) writeLine(`--only-verified: ${leftOut} finding${leftOut === 1 ? "" : "s"} left out (keys STS did not confirm live)`, io);
     report = { ...report, findings: live };
   }
-  const { loadReporter } = await import("./reporters-MKWSYGUT.js");
+  const { loadReporter } = await import("./reporters-W3K3BDAA.js");
   const reporter = await loadReporter(format);
   const toFile = options.output !== void 0;
   let text = reporter(report, {

@@ -14,6 +14,13 @@ const KIND_LABELS: Record<string, string> = {
   'access-key-id': 'access key ID',
   'secret-access-key': 'secret access key',
   'session-token': 'session token',
+  'bedrock-api-key': 'Bedrock API key',
+  'bedrock-short-term-key': 'short-term Bedrock API key',
+  'service-specific-password': 'service-specific credential password',
+  'ses-smtp-password': 'SES SMTP password',
+  'appsync-api-key': 'AppSync API key',
+  'cloudfront-private-key': 'CloudFront private key',
+  'console-password': 'console password',
 };
 
 /** Short labels for the report line; the key types themselves live in aws/key-id.ts with remediation's. */

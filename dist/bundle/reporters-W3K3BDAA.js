@@ -7,13 +7,13 @@ import "./chunk-XGFLKYZS.js";
 async function loadReporter(format) {
   switch (format) {
     case "text":
-      return (await import("./text-VAFLA7AQ.js")).textReporter;
+      return (await import("./text-2RZQMDLB.js")).textReporter;
     case "json":
       return (await import("./json-Q3AH2A4D.js")).jsonReporter;
     case "sarif":
-      return (await import("./sarif-Q5NXQAI2.js")).sarifReporter;
+      return (await import("./sarif-MTXSBT7N.js")).sarifReporter;
     case "github":
-      return (await import("./github-O2MTQXW3.js")).githubReporter;
+      return (await import("./github-O2XZP54A.js")).githubReporter;
   }
 }
 export {

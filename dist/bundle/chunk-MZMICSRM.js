@@ -87,7 +87,14 @@ function padToWidth(text, width) {
 var KIND_LABELS = {
   "access-key-id": "access key ID",
   "secret-access-key": "secret access key",
-  "session-token": "session token"
+  "session-token": "session token",
+  "bedrock-api-key": "Bedrock API key",
+  "bedrock-short-term-key": "short-term Bedrock API key",
+  "service-specific-password": "service-specific credential password",
+  "ses-smtp-password": "SES SMTP password",
+  "appsync-api-key": "AppSync API key",
+  "cloudfront-private-key": "CloudFront private key",
+  "console-password": "console password"
 };
 var TYPE_LABELS = {
   "long-term": "long-term key",

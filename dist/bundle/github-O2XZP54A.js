@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   describeVerification,
   kindLabel
-} from "./chunk-HDUXO2DJ.js";
+} from "./chunk-MZMICSRM.js";
 import "./chunk-7GZGTSAE.js";
 import {
   escapeCommandData,

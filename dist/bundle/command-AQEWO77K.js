@@ -12,7 +12,7 @@ import {
 } from "./chunk-DT5BU7M5.js";
 import {
   kindLabel
-} from "./chunk-HDUXO2DJ.js";
+} from "./chunk-MZMICSRM.js";
 import {
   KEY_TYPE_LABELS,
   isAccessKeyId

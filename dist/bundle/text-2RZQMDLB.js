@@ -7,7 +7,7 @@ import {
   kindLabel,
   prefixLabel,
   textReporter
-} from "./chunk-HDUXO2DJ.js";
+} from "./chunk-MZMICSRM.js";
 import "./chunk-7GZGTSAE.js";
 import "./chunk-EKZ5G5ES.js";
 import "./chunk-XGFLKYZS.js";
