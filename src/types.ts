@@ -154,7 +154,7 @@ export interface Source {
   notes: Note[];
 }
 
-/** The version-1 JSON report (DESIGN.md). */
+/** The version-1 JSON report (docs/ARCHITECTURE.md). */
 export interface Report {
   version: 1;
   tool: { name: 'keywarden'; version: string };

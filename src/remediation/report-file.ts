@@ -1,4 +1,4 @@
-// Reads a keywarden version-1 JSON report (DESIGN.md) for `remediate --report FILE`. The file may come from
+// Reads a keywarden version-1 JSON report (docs/ARCHITECTURE.md) for `remediate --report FILE`. The file may come from
 // another machine or an older run, so every field the playbook relies on is checked and the first problem is
 // named in one line (file, finding index, field) instead of failing later on an undefined value.
 import { readFileSync } from 'node:fs';
