@@ -56,22 +56,13 @@ export function runScheduledAction(entry: string, workspace: string, inputs: Rec
   return { status: result.status ?? -1, stdout: String(result.stdout), stderr: String(result.stderr), summary: readFileSync(summary, 'utf8') };
 }
 
-/**
- * Runs the entry on a pull_request event whose base and head are `base` and `head` (the workspace has both),
- * with the given inputs (names as in action.yml), as the runner would.
- */
-export function runPullRequestAction(entry: string, workspace: string, base: string, head: string, inputs: Record<string, string> = {}): ActionOutcome {
+/** Runs the entry on `event` with `payload` (GITHUB_EVENT_PATH) and the given inputs (names as in action.yml). */
+export function runEventAction(entry: string, workspace: string, eventName: string, payload: object, inputs: Record<string, string> = {}): ActionOutcome {
   const runner = tempDir('keywarden-runner-');
   const summary = path.join(runner, 'summary.md');
   const event = path.join(runner, 'event.json');
   writeFileSync(summary, '');
   writeFileSync(path.join(runner, 'output'), '');
-  const payload = {
-    action: 'synchronize',
-    number: 7,
-    pull_request: { number: 7, state: 'open', base: { ref: 'main', sha: base, repo: { full_name: 'acme/app' } }, head: { ref: 'feature', sha: head, repo: { full_name: 'acme/app' } } },
-    repository: { full_name: 'acme/app', default_branch: 'main' },
-  };
   writeFileSync(event, JSON.stringify(payload));
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -79,7 +70,7 @@ export function runPullRequestAction(entry: string, workspace: string, base: str
     ...GIT_ENV,
     CI: 'true',
     GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_NAME: eventName,
     GITHUB_EVENT_PATH: event,
     GITHUB_OUTPUT: path.join(runner, 'output'),
     GITHUB_STEP_SUMMARY: summary,
@@ -100,4 +91,15 @@ export function runPullRequestAction(entry: string, workspace: string, base: str
   const result = spawnSync(process.execPath, [entry], { cwd: workspace, env, encoding: 'utf8' });
   if (result.error) throw result.error;
   return { status: result.status ?? -1, stdout: String(result.stdout), stderr: String(result.stderr), summary: readFileSync(summary, 'utf8') };
+}
+
+/** A pull_request event (synchronize) from `head` onto `base`; the workspace must hold both. */
+export function runPullRequestAction(entry: string, workspace: string, base: string, head: string, inputs: Record<string, string> = {}): ActionOutcome {
+  const payload = {
+    action: 'synchronize',
+    number: 7,
+    pull_request: { number: 7, state: 'open', base: { ref: 'main', sha: base, repo: { full_name: 'acme/app' } }, head: { ref: 'feature', sha: head, repo: { full_name: 'acme/app' } } },
+    repository: { full_name: 'acme/app', default_branch: 'main' },
+  };
+  return runEventAction(entry, workspace, 'pull_request', payload, inputs);
 }
