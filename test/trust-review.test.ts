@@ -88,6 +88,17 @@ describe('the Action on a pull request', () => {
     expect(run.status, run.stdout + run.stderr).not.toBe(0);
   });
 
+  // run.ts showed only non-verbose notes: a file the scan skipped (over the size limit, binary) was not
+  // mentioned at all in the log or the summary, where the CLI at least counts them on stderr.
+  it('names the files it did not scan, in the log and the job summary', () => {
+    const { text } = leak();
+    const padded = Buffer.concat([Buffer.from(text), Buffer.alloc(11 * 1024 * 1024, '#')]);
+    const { ws, base, head } = pullRequest({ 'dump/seed.sql': padded });
+    const run = runPullRequestAction(entry, ws.dir, base, head);
+    expect(run.stdout).toMatch(/^::warning::keywarden: 1 file was not scanned, so a key in it would not be found: dump\/seed\.sql \(blob [0-9a-f]{10}\): \d+ bytes is over/m);
+    expect(run.summary).toMatch(/> :warning: 1 file was not scanned.*dump\/seed\\\.sql/);
+  });
+
   // A pull request may add `keywarden:allow` next to its own key: the key is then "allowed" and the step
   // passes without a word in the log or the summary. Intended for the CLI (the author's own call), but the
   // Action does not trust the pull request's configuration, and an inline allow is configuration the pull
