@@ -178,3 +178,31 @@ describe('a key that only a tag reaches, not a commit', () => {
     expect(run.status, run.stdout + run.stderr).toBe(1);
   }, 120_000);
 });
+
+describe('a secret pasted into .keywarden.json by mistake', () => {
+  // validate.ts quoted values and key names whole in its errors (`ignorePaths: expected an array of strings,
+  // got the string '<secret>'`, `<secret>: unknown key`), and rules/regex.ts quoted an allow-regex whole (V8's
+  // SyntaxError message holds the source): the README says errors never quote file contents and secrets are
+  // never printed whole. Now each quote is shortened and a credential-shaped run keeps its first 4 characters.
+  it('is not printed whole in the configuration error', () => {
+    const { keyId, secret } = leak();
+    const configs = [
+      { [secret]: 1 },
+      { ignorePaths: secret },
+      { maxFileSize: secret },
+      { entropy: { [secret]: 4 } },
+      { disableRules: [secret] },
+      { allow: { regexes: [`^${keyId}(`] } },
+      { allow: { regexes: [`^(?:${keyId}|\\w+)+$`] } },
+    ];
+    for (const config of configs) {
+      const repo = Repo.init();
+      repo.write('.keywarden.json', JSON.stringify(config));
+      const run = runCli(['scan', '.'], { cwd: repo.dir });
+      expect(run.status, JSON.stringify(config) + run.stderr).toBe(2);
+      expect(run.stderr).toMatch(/\.keywarden\.json/);
+      expect(run.stderr).not.toContain(secret);
+      expect(run.stderr).not.toContain(keyId);
+    }
+  });
+});
