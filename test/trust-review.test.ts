@@ -2,6 +2,7 @@
 // report clean while a key is there"): each test is an attack that got through on main. Real git, the built
 // CLI and the bundled Action as child processes, fake keys generated at run time.
 import { spawnSync } from 'node:child_process';
+import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleAction, runEventAction, runPullRequestAction } from './support/action-runner.js';
@@ -204,5 +205,28 @@ describe('a secret pasted into .keywarden.json by mistake', () => {
       expect(run.stderr).not.toContain(secret);
       expect(run.stderr).not.toContain(keyId);
     }
+  });
+});
+
+describe('a key that is the target of a symbolic link', () => {
+  // A symlink's blob (mode 120000) is its target: any bytes up to PATH_MAX, newlines included, so a whole
+  // credentials file can be committed as a dangling link. staged.ts and scan-commits.ts planBlobs passed over
+  // mode 120000, so the hook, the history scan and the Action all said clean.
+  it('is reported by --staged and --history', () => {
+    const repo = Repo.init();
+    repo.commit('base', { 'README.md': '# app\n' });
+    const { keyId, text } = leak();
+    symlinkSync(text, path.join(repo.dir, 'credentials'));
+    repo.git('add', 'credentials');
+    expect(repo.git('ls-files', '-s', 'credentials')).toMatch(/^120000 /);
+    const staged = runCli(['scan', '--staged', '--format', 'json'], { cwd: repo.dir });
+    expect(staged.status, staged.stdout + staged.stderr).toBe(1);
+    expect(staged.stdout).toContain(keyId);
+    repo.git('commit', '-q', '-m', 'link');
+    const history = runCli(['scan', '--history', '--format', 'json'], { cwd: repo.dir });
+    expect(history.status, history.stdout + history.stderr).toBe(1);
+    expect(history.stdout).toContain(keyId);
+    const range = runCli(['scan', '--range', 'HEAD~1..HEAD', '--format', 'json'], { cwd: repo.dir });
+    expect(range.status, range.stdout + range.stderr).toBe(1);
   });
 });
