@@ -87,7 +87,7 @@ async function verifyFound(outcome: ScanOutcome, options: ScanOptions, io: Io): 
   const { leaksFromLocated } = await import('./remediation/leaks.js');
   const { verifyKeys } = await import('./remediation/verify-keys.js');
   // leaksFromLocated leaves out what inline ignores, allowlists and the baseline accepted.
-  const set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
+  const set = leaksFromLocated(outcome.located, outcome.report.scan.mode, outcome.redactText);
   if (set.keys.length > 0) await verifyKeys(set, outcome.config.accounts, options, io);
 }
 

@@ -230,3 +230,33 @@ describe('a key that is the target of a symbolic link', () => {
     expect(range.status, range.stdout + range.stderr).toBe(1);
   });
 });
+
+describe('a secret in a file name, in the remediation playbook', () => {
+  // The scan masks a secret in every field, file names included (pipeline.ts redactText), but the playbook
+  // was built from the raw located findings (remediation/leaks.ts leaksFromLocated): `keywarden remediate`
+  // printed the secret whole in "where it was found" (text, markdown, json), and the Action put that
+  // Markdown in the job summary.
+  it('is masked by remediate (every format) and in the Action summary', async () => {
+    const repo = Repo.init();
+    const { secret, text } = leak();
+    repo.commit('add', { [`d${secret}/creds.ini`]: text });
+    for (const format of ['text', 'markdown', 'json']) {
+      const run = runCli(['remediate', '--history', '--format', format], { cwd: repo.dir });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('creds.ini');
+      expect(run.stdout + run.stderr, format).not.toContain(secret);
+    }
+    const raw = runCli(['remediate', '--history', '--no-redact'], { cwd: repo.dir });
+    expect(raw.stdout).toContain(secret);
+    const entry = await bundleAction();
+    const origin = Repo.init();
+    const base = origin.commit('base', { 'README.md': '# app\n' });
+    origin.git('checkout', '-q', '-b', 'feature');
+    const head = origin.commit('feature', { [`d${secret}/creds.ini`]: text });
+    const ws = workspaceOf(origin, head);
+    const action = runPullRequestAction(entry, ws.dir, base, head);
+    expect(action.status, action.stdout + action.stderr).toBe(1);
+    expect(action.summary).toContain('creds.ini');
+    expect(action.summary + action.stdout).not.toContain(secret);
+  }, 120_000);
+});

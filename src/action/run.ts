@@ -121,7 +121,7 @@ function unscannedWarning(notes: readonly Note[]): string | null {
 
 /** The remediation playbook (src/remediation) for what this run found, in Markdown; it never prints a secret. */
 function playbookMarkdown(outcome: Awaited<ReturnType<typeof runPipeline>>, modeArgs: string[]): string {
-  const set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
+  const set = leaksFromLocated(outcome.located, outcome.report.scan.mode, outcome.redactText);
   const playbook = buildPlaybook(set, {
     accounts: outcome.config.accounts,
     verifications: new Map(),

@@ -1,7 +1,7 @@
 // --verify for a set of leaked keys: which keys can be checked (a secret is known, a temporary key has its
 // session token, the account is not someone else's, where using the key could trip a canary token), STS asked
 // a few keys at a time, one line per key on stderr. Used by `remediate --verify`; `scan --verify` can call
-// verifyKeys with leaksFromLocated(outcome.located, mode) the same way.
+// verifyKeys with leaksFromLocated(outcome.located, mode, redactText) the same way.
 import type { VerifyResult } from '../aws/verify.js';
 import type { ScanOptions } from '../cli/options.js';
 import { UsageError } from '../errors.js';
