@@ -161,9 +161,9 @@ describe('a key that only a tag reaches, not a commit', () => {
   });
 
   // pushed.ts planPushed: "points at a blob, not a commit: there are no commits to scan" (a notice, exit 0).
-  // Not fixed here: the plan should scan the blob (or the tree's blobs) the pushed ref peels to, with
-  // ref-objects.ts; hooks/pre-push has the same gap (rev-list fails on a blob, and the loop `continue`s).
-  it.fails('the Action fails a pushed tag that points at a blob holding a key', async () => {
+  // Fixed: such a push is scanned with --history, which now reads what refs point at. hooks/pre-push has the
+  // same gap, not fixed here (rev-list fails on a blob, and its loop `continue`s).
+  it('the Action fails a pushed tag that points at a blob holding a key', async () => {
     const entry = await bundleAction();
     const origin = Repo.init();
     origin.commit('base', { 'README.md': '# app\n' });

@@ -13273,6 +13273,9 @@ async function planPushed(workspace, tipRev, ref, before) {
   if (tip === null) {
     const type = await objectType(workspace, tipRev);
     if (type === null) return missingTip(workspace, tipRev, name);
+    if (type === "blob" || type === "tree") {
+      return { args: ["--history"], describe: `every ref in the checkout (${name} points at a ${type}, not a commit)`, notes: [{ level: "notice", message: `${name} points at a ${type} (${short(tipRev)}), not a commit: the whole checkout is scanned, which reads it` }] };
+    }
     return { args: [], describe: `nothing: ${name} points at a ${type}, not a commit`, notes: [{ level: "notice", message: `${name} points at a ${type} (${short(tipRev)}), not a commit: there are no commits to scan` }] };
   }
   const refs = await run(workspace, ["for-each-ref", "--format=%(objectname)", `--no-contains=${tip}`, "refs/heads/", "refs/remotes/", "refs/tags/"]);
