@@ -106,7 +106,7 @@ async function verifyFound(outcome: ScanOutcome, options: ScanOptions, io: Io): 
   const { leaksFromLocated } = await import('./remediation/leaks.js');
   const { verificationOf, verifyKeys } = await import('./remediation/verify-keys.js');
   // leaksFromLocated leaves out what inline ignores, allowlists and the baseline accepted.
-  const set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
+  const set = leaksFromLocated(outcome.located, outcome.report.scan.mode, outcome.redactText);
   if (set.keys.length === 0) return outcome.report.findings;
   const { results } = await verifyKeys(set, outcome.config.accounts, options, io);
   const byKeyId = new Map([...results].map(([keyId, result]) => [keyId, verificationOf(result, outcome.redactText)]));

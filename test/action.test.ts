@@ -308,7 +308,7 @@ describe('on pull requests the configuration and baseline come from the base com
     expect(run.outputs.findings).toBe('1');
     expect(run.stdout).toContain(keyId);
     expect(run.stdout).toMatch(/^::warning file=\.keywarden\.json,title=keywarden%3A configuration from the base commit::This pull request adds \.keywarden\.json: the scan ran without it, as the base commit has none\. Set the input `trust-pr-config: true`/m);
-    expect(run.summary).toMatch(/^> :warning: This pull request adds \.keywarden\.json: /m);
+    expect(run.summary).toMatch(/^> :warning: This pull request adds \\\.keywarden\\\.json\\: /m); // escapeMarkdown: renders as ".keywarden.json:"
 
     const trusting = runAction(ws.dir, 'pull_request', prPayload(base, head), { 'INPUT_TRUST-PR-CONFIG': 'true' });
     expect(trusting.status, trusting.stdout + trusting.stderr).toBe(0);

@@ -308,6 +308,22 @@ var init_types = __esm({
   }
 });
 
+// src/text/quote.ts
+function maskCredentials(text) {
+  return text.replace(CREDENTIAL_SHAPED, (run2) => `${run2.slice(0, 4)}\u2026`);
+}
+function quoteFromFile(text) {
+  const flat = maskCredentials(JSON.stringify(text).slice(1, -1));
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}
+var CREDENTIAL_SHAPED;
+var init_quote = __esm({
+  "src/text/quote.ts"() {
+    "use strict";
+    CREDENTIAL_SHAPED = /[A-Za-z0-9/+=]{16,}/g;
+  }
+});
+
 // src/rules/regex.ts
 function compileRegex(source, flags, where2, options = {}) {
   let regex2;
@@ -315,10 +331,10 @@ function compileRegex(source, flags, where2, options = {}) {
     regex2 = new RegExp(source, flags);
   } catch (error) {
     const message2 = error instanceof Error ? error.message : String(error);
-    throw new ConfigError(`${where2}: ${message2}`);
+    throw new ConfigError(`${where2}: ${maskCredentials(message2)}`);
   }
   const problem = findCatastrophicForm(source, flags.includes("i")) ?? (options.linear ? findPolynomialForm(source, flags.includes("i")) : null);
-  if (problem) throw new ConfigError(`${where2}: unsafe regular expression /${source}/: ${problem}`);
+  if (problem) throw new ConfigError(`${where2}: unsafe regular expression /${quoteFromFile(source)}/: ${problem}`);
   return regex2;
 }
 function firstOf(nodes) {
@@ -488,6 +504,7 @@ var init_regex = __esm({
   "src/rules/regex.ts"() {
     "use strict";
     init_errors();
+    init_quote();
     CharSet = class {
       bits = new Uint32Array(4);
       other = false;
@@ -759,7 +776,7 @@ function validateConfig(value, where2) {
     const map = object(top2.entropy, "entropy", fail);
     const entropy = /* @__PURE__ */ Object.create(null);
     for (const [id, minimum] of Object.entries(map)) {
-      const field = `entropy.${id}`;
+      const field = `entropy.${quoteFromFile(id)}`;
       checkRuleId(id, field, fail);
       if (typeof minimum !== "number" || !Number.isFinite(minimum)) fail(field, `expected a number (bits per character), got ${typeName(minimum)}`);
       if (minimum < 0 || minimum > MAX_ENTROPY) fail(field, `expected a number from 0 to ${MAX_ENTROPY} (bits per character), got ${minimum}`);
@@ -775,7 +792,7 @@ function validateConfig(value, where2) {
   if (has(top2, "maxFileSize")) config.maxFileSize = size(top2.maxFileSize, "maxFileSize", fail);
   if (has(top2, "accounts")) {
     config.accounts = strings(top2.accounts, "accounts", fail).map((id, i) => {
-      if (!ACCOUNT_ID.test(id)) fail(`accounts[${i}]`, `an AWS account ID is 12 digits, got '${clip(id)}'`);
+      if (!ACCOUNT_ID.test(id)) fail(`accounts[${i}]`, `an AWS account ID is 12 digits, got '${quoteFromFile(id)}'`);
       return id;
     });
   }
@@ -788,7 +805,7 @@ function readAllow(value, config, place, fail) {
   if (!has(allow, "rules")) return;
   const perRule = object(allow.rules, "allow.rules", fail);
   for (const [id, entry] of Object.entries(perRule)) {
-    const field = `allow.rules.${id}`;
+    const field = `allow.rules.${quoteFromFile(id)}`;
     checkRuleId(id, field, fail);
     const lists = object(entry, field, fail);
     checkKeys(lists, RULE_ALLOW_KEYS, `${field}.`, fail);
@@ -815,11 +832,11 @@ function checkKeys(value, known, field, fail) {
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue;
     const hint = suggest(key, known);
-    fail(`${field}${key}`, `unknown key${hint ? ` (did you mean '${hint}'?)` : ""}; known keys: ${known.join(", ")}`);
+    fail(`${field}${quoteFromFile(key)}`, `unknown key${hint ? ` (did you mean '${hint}'?)` : ""}; known keys: ${known.join(", ")}`);
   }
 }
 function checkRuleId(id, field, fail) {
-  if (!RULE_ID.test(id)) fail(field, `'${clip(id)}' is not a rule id (lower-case letters, digits and dashes)`);
+  if (!RULE_ID.test(id)) fail(field, `'${quoteFromFile(id)}' is not a rule id (lower-case letters, digits and dashes)`);
   return id;
 }
 function checkGlob(glob, field, fail) {
@@ -839,7 +856,7 @@ function size(value, field, fail) {
       const bytes = Math.floor(Number(match[1]) * SIZE_UNITS[(match[2] ?? "b").toLowerCase()]);
       if (bytes >= 1) return bytes;
     }
-    fail(field, `expected a size such as 1048576, "512KB" or "10MB", got '${clip(value)}'`);
+    fail(field, `expected a size such as 1048576, "512KB" or "10MB", got '${quoteFromFile(value)}'`);
   }
   return fail(field, `expected a number of bytes or a size such as "10MB", got ${typeName(value)}`);
 }
@@ -861,12 +878,8 @@ function typeName(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";
-  if (typeof value === "string") return `the string '${clip(value)}'`;
+  if (typeof value === "string") return `the string '${quoteFromFile(value)}'`;
   return `${typeof value} ${String(value)}`;
-}
-function clip(text) {
-  const flat = JSON.stringify(text).slice(1, -1);
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }
 function suggest(key, known) {
   let best = null;
@@ -897,6 +910,7 @@ var init_validate = __esm({
     init_errors();
     init_regex();
     init_types();
+    init_quote();
     CONFIG_KEYS = ["$schema", "$comment", "ignorePaths", "allow", "disableRules", "entropy", "rules", "maxFileSize", "accounts"];
     ALLOW_KEYS = ["secrets", "regexes", "rules"];
     RULE_ALLOW_KEYS = ["secrets", "regexes"];
@@ -936,8 +950,8 @@ function bomlessUtf16(sniff) {
     if (sniff[i] === 0) evenNul++;
     if (sniff[i + 1] === 0) oddNul++;
   }
-  if (oddNul >= pairs * 0.9 && evenNul === 0) return "le";
-  if (evenNul >= pairs * 0.9 && oddNul === 0) return "be";
+  if (oddNul >= pairs * 0.9 && evenNul <= pairs * 0.05) return "le";
+  if (evenNul >= pairs * 0.9 && oddNul <= pairs * 0.05) return "be";
   return null;
 }
 function swapUtf16(data) {
@@ -3263,7 +3277,7 @@ function utf8Length(bytes, at) {
   }
   return 0;
 }
-var ZERO_SHA, GITLINK_MODE, SYMLINK_MODE, FORMAT, DATA_FIELDS, IDS, COLON, NEWLINE2, LogParser;
+var ZERO_SHA, GITLINK_MODE, FORMAT, DATA_FIELDS, IDS, COLON, NEWLINE2, LogParser;
 var init_log = __esm({
   "src/git/log.ts"() {
     "use strict";
@@ -3271,7 +3285,6 @@ var init_log = __esm({
     init_run();
     ZERO_SHA = /^0+$/;
     GITLINK_MODE = "160000";
-    SYMLINK_MODE = "120000";
     FORMAT = "--format=%H %P%x00%an%x00%ae%x00%aI%x00%s";
     DATA_FIELDS = 4;
     IDS = /^\n?([0-9a-f]{40}(?:[0-9a-f]{24})?)((?: [0-9a-f]{40}(?:[0-9a-f]{24})?)*) ?$/;
@@ -3726,8 +3739,8 @@ async function createStagedSource(context) {
     async run(detect) {
       const scanned = files.filter((file) => {
         if (file.newSha === null) return false;
-        if (file.newMode === GITLINK_MODE || file.newMode === SYMLINK_MODE) {
-          if (file.newMode === GITLINK_MODE) notes.push({ level: "info", verbose: true, message: `skipped ${file.path}: submodule` });
+        if (file.newMode === GITLINK_MODE) {
+          notes.push({ level: "info", verbose: true, message: `skipped ${file.path}: submodule` });
           return false;
         }
         return true;
@@ -3813,6 +3826,43 @@ var init_staged = __esm({
     init_staged_diff();
     init_decode();
     init_locate();
+  }
+});
+
+// src/git/ref-objects.ts
+async function blobsOnlyRefsReach(cwd) {
+  const refs = (await git(cwd, ["for-each-ref", "--format=%(refname)"])).toString("latin1").split("\n").filter((ref) => ref !== "");
+  if (refs.length === 0) return [];
+  const input2 = Buffer.from(refs.map((ref) => `${ref}^{}
+`).join(""), "latin1");
+  const types = (await git(cwd, ["cat-file", "--batch-check=%(objectname) %(objecttype)"], input2)).toString("latin1").split("\n");
+  const found = [];
+  for (let i = 0; i < refs.length; i++) {
+    const name = decodePath(Buffer.from(refs[i], "latin1"));
+    const [sha, type] = (types[i] ?? "").split(" ");
+    if (type === "blob") found.push({ sha, path: name });
+    else if (type === "tree") found.push(...await treeBlobs(cwd, sha, name));
+    else if (type !== "commit") throw new RuntimeError(`cannot tell what ${name} points at (git cat-file said ${JSON.stringify(types[i] ?? "")}): the scan would be incomplete`);
+  }
+  return found;
+}
+async function treeBlobs(cwd, tree, ref) {
+  const out = (await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", tree])).toString("latin1");
+  const blobs = [];
+  for (const record of out.split("\0")) {
+    const tab = record.indexOf("	");
+    if (tab < 0) continue;
+    const [mode, type, sha] = record.slice(0, tab).split(" ");
+    if (type === "blob" && mode !== GITLINK_MODE) blobs.push({ sha, path: `${ref}:${decodePath(Buffer.from(record.slice(tab + 1), "latin1"))}` });
+  }
+  return blobs;
+}
+var init_ref_objects = __esm({
+  "src/git/ref-objects.ts"() {
+    "use strict";
+    init_errors();
+    init_log();
+    init_run();
   }
 });
 
@@ -4200,7 +4250,7 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
     }, store.missing, null);
   }
   const trees = /* @__PURE__ */ new Map();
-  const listTree = limited(TREE_LISTINGS, (parent) => treeBlobs(cwd, parent));
+  const listTree = limited(TREE_LISTINGS, (parent) => treeBlobs2(cwd, parent));
   const parentHoldsBlob = async (parent, blob) => {
     let tree = trees.get(parent);
     if (tree === void 0) {
@@ -4221,7 +4271,7 @@ async function planBlobs(cwd, commits, packOrder, judged, wholeRepository, store
   for (const commit of commits) {
     for (const block of commit.blocks) {
       for (const change of block) {
-        if (change.newSha === null || change.newMode === GITLINK_MODE || change.newMode === SYMLINK_MODE) continue;
+        if (change.newSha === null || change.newMode === GITLINK_MODE) continue;
         if (!paths.has(change.newSha)) paths.set(change.newSha, change.path);
       }
     }
@@ -4369,7 +4419,7 @@ function limited(slots, run2) {
     }
   };
 }
-async function treeBlobs(cwd, commit) {
+async function treeBlobs2(cwd, commit) {
   const out = await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", commit]);
   const blobs = /* @__PURE__ */ new Set();
   for (const entry of out.toString("utf8").split("\0")) {
@@ -4402,6 +4452,37 @@ __export(history_exports, {
 });
 import { existsSync as existsSync2 } from "node:fs";
 import path9 from "node:path";
+async function scanRefObjects(context, detect, stats, notes) {
+  const blobs = await blobsOnlyRefsReach(context.cwd);
+  if (blobs.length === 0) return [];
+  const names = /* @__PURE__ */ new Map();
+  for (const blob of blobs) if (!names.has(blob.sha)) names.set(blob.sha, blob.path);
+  const missing = new MissingBlobs();
+  const pending = [];
+  await readBlobs(context.cwd, [...names.keys()], {
+    maxSize: context.config.maxFileSize,
+    onBlob(blob) {
+      const name = names.get(blob.sha) ?? blob.sha;
+      if (blob.missing) missing.add(blob.sha, name);
+      else if (blob.data === null) notes.push(oversizeNote(name, blob.size, context.config.maxFileSize));
+      else {
+        const data = blob.data;
+        pending.push(detect({ path: name, data }).then((result) => {
+          if (result.skipped) {
+            notes.push(skipNote(name, result.skipped));
+            return [];
+          }
+          stats.files++;
+          stats.bytes += data.length;
+          return locate(result.candidates, name, null);
+        }));
+      }
+    }
+  });
+  const note = missing.note(context.options.allowMissing);
+  if (note !== null) notes.push(note);
+  return (await Promise.all(pending)).flat();
+}
 async function createHistorySource(context) {
   void gitVersion(context.cwd);
   const info = await inspectRepository(context.cwd);
@@ -4420,7 +4501,8 @@ async function createHistorySource(context) {
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
       const scan = refs.length === 0 ? { revs: ["--all"], stdinRevs: await stashEntries(context.cwd) } : { revs: tips };
       const located = await scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, notes);
-      if (stats.commits === 0) notes.push({ level: "info", message: "nothing to scan: the repository has no commits" });
+      if (refs.length === 0) located.push(...await scanRefObjects(context, detect, stats, notes));
+      if (stats.commits === 0 && stats.files === 0) notes.push({ level: "info", message: "nothing to scan: the repository has no commits" });
       return located;
     }
   };
@@ -4437,8 +4519,12 @@ var init_history = __esm({
     "use strict";
     init_errors();
     init_repo();
+    init_cat_file();
+    init_missing_blobs();
+    init_ref_objects();
     init_run();
     init_scan_commits();
+    init_locate();
   }
 });
 
@@ -12747,9 +12833,9 @@ var UNIDENTIFIED = {
 function credentialOf(kind) {
   return CREDENTIAL_OF_KIND[kind] ?? "access-key";
 }
-function leaksFromLocated(located, mode) {
+function leaksFromLocated(located, mode, redactText) {
   return group(
-    located.filter((item) => !item.allowedBy).map((item) => pieceOf(item, item.secret)),
+    located.filter((item) => !item.allowedBy).map((item) => ({ ...pieceOf(item, item.secret), file: redactText(item.file) })),
     mode
   );
 }
@@ -13855,6 +13941,9 @@ async function planPushed(workspace, tipRev, ref, before) {
   if (tip === null) {
     const type = await objectType2(workspace, tipRev);
     if (type === null) return missingTip(workspace, tipRev, name);
+    if (type === "blob" || type === "tree") {
+      return { args: ["--history"], describe: `every ref in the checkout (${name} points at a ${type}, not a commit)`, notes: [{ level: "notice", message: `${name} points at a ${type} (${short(tipRev)}), not a commit: the whole checkout is scanned, which reads it` }] };
+    }
     return { args: [], describe: `nothing: ${name} points at a ${type}, not a commit`, notes: [{ level: "notice", message: `${name} points at a ${type} (${short(tipRev)}), not a commit: there are no commits to scan` }] };
   }
   const refs = await run(workspace, ["for-each-ref", "--format=%(objectname)", `--no-contains=${tip}`, "refs/heads/", "refs/remotes/", "refs/tags/"]);
@@ -14181,7 +14270,7 @@ var MAX_PLAYBOOK = 4e5;
 function summaryMarkdown(report, context) {
   const count = report.findings.length;
   const lines2 = ["## keywarden", "", `Scanned ${escapeMarkdown(context.describe)}: ${report.scan.files} file${report.scan.files === 1 ? "" : "s"}, ${report.scan.commits} commit${report.scan.commits === 1 ? "" : "s"}.`, ""];
-  for (const warning of context.warnings ?? []) lines2.push(`> :warning: ${escapeText(warning)}`, "");
+  for (const warning of context.warnings ?? []) lines2.push(`> :warning: ${warningMarkdown(warning)}`, "");
   if (count === 0) {
     lines2.push(":white_check_mark: No AWS credentials found.", "");
     return lines2.join("\n");
@@ -14204,13 +14293,16 @@ function summaryMarkdown(report, context) {
 function linkPath(file) {
   return fileUri(file).replace(/\(/g, "%28").replace(/\)/g, "%29");
 }
+function warningMarkdown(warning) {
+  return warning.split("`").map((part, index) => index % 2 === 1 ? markdownCode(part) : escapeMarkdown(part)).join("");
+}
 
 // src/action/trusted.ts
 import path14 from "node:path";
 init_types();
 init_errors();
 init_run();
-var SYMLINK_MODE2 = "120000";
+var SYMLINK_MODE = "120000";
 var REGULAR_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 var PACKAGE_JSON = "package.json";
 var OPT_OUT = "Set the input `trust-pr-config: true` to scan with the pull request's own.";
@@ -14290,7 +14382,7 @@ var CommitTree = class {
   async text(file) {
     const entry = await this.entry(file);
     if (entry === null) return null;
-    if (entry.mode === SYMLINK_MODE2) throw new ConfigError(`${this.label(file)}: is a symbolic link; keywarden reads its configuration and baseline only from regular files`);
+    if (entry.mode === SYMLINK_MODE) throw new ConfigError(`${this.label(file)}: is a symbolic link; keywarden reads its configuration and baseline only from regular files`);
     if (!REGULAR_MODES.has(entry.mode)) throw new ConfigError(`${this.label(file)}: is not a file`);
     const result = await gitRaw(this.cwd, ["cat-file", "blob", entry.sha]);
     if (result.code !== 0) throw new RuntimeError(`cannot read ${this.label(file)}: ${result.stderr.split("\n")[0]}`);
@@ -14312,7 +14404,7 @@ var CommitTree = class {
       read: (name, label) => {
         const text = texts.get(name);
         if (text !== void 0) return text;
-        throw new ConfigError(`${label}: ${entries.get(name)?.mode === SYMLINK_MODE2 ? "is a symbolic link; keywarden reads its configuration only from regular files" : "is not a file"}`);
+        throw new ConfigError(`${label}: ${entries.get(name)?.mode === SYMLINK_MODE ? "is a symbolic link; keywarden reads its configuration only from regular files" : "is not a file"}`);
       }
     };
   }
@@ -14375,6 +14467,9 @@ async function runAction(io) {
     const { report } = outcome;
     for (const note of outcome.notes) if (!note.verbose) io.stdout.write(`${workflowCommand(note.level === "warn" ? "warning" : "notice", [], `keywarden: ${escapeText(note.message)}`)}
 `);
+    const unscanned = unscannedWarning(outcome.notes);
+    if (unscanned !== null) io.stdout.write(`${workflowCommand("warning", [], `keywarden: ${escapeText(unscanned)}`)}
+`);
     const context = { allowed: outcome.allowed, notes: outcome.notes, color: false, verbose: false };
     io.stdout.write(githubReporter(report, context));
     sarifFile.write(sarifReporter(report, context));
@@ -14387,7 +14482,7 @@ async function runAction(io) {
         sha: env2.GITHUB_SHA ?? null,
         sarifPath: sarifPath.startsWith(workspace + path15.sep) ? path15.relative(workspace, sarifPath) : sarifPath,
         playbook: count > 0 ? playbookMarkdown(outcome, plan.args) : "",
-        warnings: [...plan.notes.filter((note) => note.level === "warning").map((note) => note.message), ...trusted?.warnings.map((warning) => warning.message) ?? []]
+        warnings: [...plan.notes.filter((note) => note.level === "warning").map((note) => note.message), ...trusted?.warnings.map((warning) => warning.message) ?? [], ...unscanned === null ? [] : [unscanned]]
       })
     );
     setOutput(env2.GITHUB_OUTPUT, "findings", String(count));
@@ -14412,8 +14507,15 @@ async function runAction(io) {
     return 2;
   }
 }
+var UNSCANNED_SHOWN = 10;
+function unscannedWarning(notes) {
+  const skipped = notes.filter((note) => note.verbose && !note.folder).map((note) => note.message.replace(/^skipped /, ""));
+  if (skipped.length === 0) return null;
+  const more = skipped.length > UNSCANNED_SHOWN ? `; and ${skipped.length - UNSCANNED_SHOWN} more (--verbose in \`args\` lists them)` : "";
+  return `${skipped.length} file${skipped.length === 1 ? " was" : "s were"} not scanned, so a key in ${skipped.length === 1 ? "it" : "them"} would not be found: ${skipped.slice(0, UNSCANNED_SHOWN).join("; ")}${more}`;
+}
 function playbookMarkdown(outcome, modeArgs) {
-  const set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
+  const set = leaksFromLocated(outcome.located, outcome.report.scan.mode, outcome.redactText);
   const playbook = buildPlaybook(set, {
     accounts: outcome.config.accounts,
     verifications: /* @__PURE__ */ new Map(),

@@ -38,8 +38,8 @@ function bomlessUtf16(sniff) {
     if (sniff[i] === 0) evenNul++;
     if (sniff[i + 1] === 0) oddNul++;
   }
-  if (oddNul >= pairs * 0.9 && evenNul === 0) return "le";
-  if (evenNul >= pairs * 0.9 && oddNul === 0) return "be";
+  if (oddNul >= pairs * 0.9 && evenNul <= pairs * 0.05) return "le";
+  if (evenNul >= pairs * 0.9 && oddNul <= pairs * 0.05) return "be";
   return null;
 }
 function swapUtf16(data2) {
@@ -946,6 +946,16 @@ var ConfigError = class extends Error {
   name = "ConfigError";
 };
 
+// src/text/quote.ts
+var CREDENTIAL_SHAPED = /[A-Za-z0-9/+=]{16,}/g;
+function maskCredentials(text) {
+  return text.replace(CREDENTIAL_SHAPED, (run) => `${run.slice(0, 4)}\u2026`);
+}
+function quoteFromFile(text) {
+  const flat = maskCredentials(JSON.stringify(text).slice(1, -1));
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}
+
 // src/rules/regex.ts
 function compileRegex(source, flags, where, options = {}) {
   let regex;
@@ -953,10 +963,10 @@ function compileRegex(source, flags, where, options = {}) {
     regex = new RegExp(source, flags);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new ConfigError(`${where}: ${message}`);
+    throw new ConfigError(`${where}: ${maskCredentials(message)}`);
   }
   const problem = findCatastrophicForm(source, flags.includes("i")) ?? (options.linear ? findPolynomialForm(source, flags.includes("i")) : null);
-  if (problem) throw new ConfigError(`${where}: unsafe regular expression /${source}/: ${problem}`);
+  if (problem) throw new ConfigError(`${where}: unsafe regular expression /${quoteFromFile(source)}/: ${problem}`);
   return regex;
 }
 var CharSet = class {

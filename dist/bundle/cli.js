@@ -11,8 +11,8 @@ import "./chunk-IPFERZPS.js";
 import {
   VERSION,
   runPipeline
-} from "./chunk-Y6GM3S6J.js";
-import "./chunk-BFSFTLY2.js";
+} from "./chunk-NDEDDXXQ.js";
+import "./chunk-KALROCME.js";
 import {
   withVerifications
 } from "./chunk-TRQUDPH6.js";
@@ -29,8 +29,8 @@ import {
 } from "./chunk-EKZ5G5ES.js";
 import "./chunk-VSNDF2WP.js";
 import "./chunk-ADB2JWQI.js";
-import "./chunk-GBRJCCKG.js";
-import "./chunk-DOY54P3L.js";
+import "./chunk-MQ7VHYTN.js";
+import "./chunk-MUNRCSB2.js";
 import {
   UsageError,
   isExpected
@@ -142,7 +142,7 @@ async function run(argv, io) {
       case "baseline":
         return await baselineCommand(options, io);
       case "remediate":
-        return await (await import("./command-AQEWO77K.js")).runRemediate(options, io);
+        return await (await import("./command-UVWBID36.js")).runRemediate(options, io);
       case "init":
         return await (await import("./command-BEKT4CQM.js")).runInit(options, io);
     }
@@ -153,7 +153,7 @@ async function run(argv, io) {
   }
 }
 async function parseSlow(argv, io) {
-  const parsed = await (await import("./parse-R6ZU4PTW.js")).parseArgs(argv, VERSION);
+  const parsed = await (await import("./parse-G7BJIQDO.js")).parseArgs(argv, VERSION);
   if (parsed.kind === "print") {
     io.stdout.write(parsed.text.endsWith("\n") ? parsed.text : parsed.text + "\n");
     return null;
@@ -205,9 +205,9 @@ async function baselineCommand(options, io) {
   return outcome.incomplete ? 2 : 0;
 }
 async function verifyFound(outcome, options, io) {
-  const { leaksFromLocated } = await import("./leaks-WVM7SAOE.js");
+  const { leaksFromLocated } = await import("./leaks-SWYGSM5Q.js");
   const { verificationOf, verifyKeys } = await import("./verify-keys-VZ7KKJJY.js");
-  const set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
+  const set = leaksFromLocated(outcome.located, outcome.report.scan.mode, outcome.redactText);
   if (set.keys.length === 0) return outcome.report.findings;
   const { results } = await verifyKeys(set, outcome.config.accounts, options, io);
   const byKeyId = new Map([...results].map(([keyId, result]) => [keyId, verificationOf(result, outcome.redactText)]));

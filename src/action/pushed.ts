@@ -44,6 +44,11 @@ export async function planPushed(workspace: string, tipRev: string, ref: string,
   if (tip === null) {
     const type = await objectType(workspace, tipRev);
     if (type === null) return missingTip(workspace, tipRev, name);
+    // A ref that points at a blob or a tree brings content no commit holds: only --history reads it
+    // (src/git/ref-objects.ts), so it scans everything, as for a push whose start is unknown.
+    if (type === 'blob' || type === 'tree') {
+      return { args: ['--history'], describe: `every ref in the checkout (${name} points at a ${type}, not a commit)`, notes: [{ level: 'notice', message: `${name} points at a ${type} (${short(tipRev)}), not a commit: the whole checkout is scanned, which reads it` }] };
+    }
     return { args: [], describe: `nothing: ${name} points at a ${type}, not a commit`, notes: [{ level: 'notice', message: `${name} points at a ${type} (${short(tipRev)}), not a commit: there are no commits to scan` }] };
   }
   // Every other ref that does not already contain the tip (see the top of the file), and the ref's old tip.

@@ -11,6 +11,7 @@ import { parseFast } from '../cli/fast-argv.js';
 import type { ScanOptions } from '../cli/options.js';
 import { isExpected, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import type { Note } from '../types.js';
 import { runPipeline } from '../pipeline.js';
 import { githubReporter, workflowCommand } from '../reporters/github.js';
 import { escapeLines, escapeText } from '../text/escape.js';
@@ -64,6 +65,9 @@ export async function runAction(io: ActionIo): Promise<number> {
     const outcome = await runPipeline(options, scanIo, trusted?.preloaded);
     const { report } = outcome;
     for (const note of outcome.notes) if (!note.verbose) io.stdout.write(`${workflowCommand(note.level === 'warn' ? 'warning' : 'notice', [], `keywarden: ${escapeText(note.message)}`)}\n`);
+    // The CLI counts these on stderr; here they were dropped, and a pull request's unscanned file went unseen.
+    const unscanned = unscannedWarning(outcome.notes);
+    if (unscanned !== null) io.stdout.write(`${workflowCommand('warning', [], `keywarden: ${escapeText(unscanned)}`)}\n`);
 
     const context = { allowed: outcome.allowed, notes: outcome.notes, color: false, verbose: false };
     io.stdout.write(githubReporter(report, context));
@@ -78,7 +82,7 @@ export async function runAction(io: ActionIo): Promise<number> {
         sha: env.GITHUB_SHA ?? null,
         sarifPath: sarifPath.startsWith(workspace + path.sep) ? path.relative(workspace, sarifPath) : sarifPath,
         playbook: count > 0 ? playbookMarkdown(outcome, plan.args) : '',
-        warnings: [...plan.notes.filter((note) => note.level === 'warning').map((note) => note.message), ...(trusted?.warnings.map((warning) => warning.message) ?? [])],
+        warnings: [...plan.notes.filter((note) => note.level === 'warning').map((note) => note.message), ...(trusted?.warnings.map((warning) => warning.message) ?? []), ...(unscanned === null ? [] : [unscanned])],
       }),
     );
     setOutput(env.GITHUB_OUTPUT, 'findings', String(count));
@@ -101,9 +105,23 @@ export async function runAction(io: ActionIo): Promise<number> {
   }
 }
 
+/** Files shown in the warning about files left unscanned; the rest are counted. */
+const UNSCANNED_SHOWN = 10;
+
+/**
+ * One sentence naming the files the scan did not read (binary, over the size limit, submodules: the sources'
+ * verbose notes, already redacted), or null. A warning, not a notice: a key in such a file is not found.
+ */
+function unscannedWarning(notes: readonly Note[]): string | null {
+  const skipped = notes.filter((note) => note.verbose && !note.folder).map((note) => note.message.replace(/^skipped /, ''));
+  if (skipped.length === 0) return null;
+  const more = skipped.length > UNSCANNED_SHOWN ? `; and ${skipped.length - UNSCANNED_SHOWN} more (--verbose in \`args\` lists them)` : '';
+  return `${skipped.length} file${skipped.length === 1 ? ' was' : 's were'} not scanned, so a key in ${skipped.length === 1 ? 'it' : 'them'} would not be found: ${skipped.slice(0, UNSCANNED_SHOWN).join('; ')}${more}`;
+}
+
 /** The remediation playbook (src/remediation) for what this run found, in Markdown; it never prints a secret. */
 function playbookMarkdown(outcome: Awaited<ReturnType<typeof runPipeline>>, modeArgs: string[]): string {
-  const set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
+  const set = leaksFromLocated(outcome.located, outcome.report.scan.mode, outcome.redactText);
   const playbook = buildPlaybook(set, {
     accounts: outcome.config.accounts,
     verifications: new Map(),

@@ -7,7 +7,7 @@
 import type { Report } from '../types.js';
 import { fileUri } from '../reporters/sarif.js';
 import { kindLabel } from '../reporters/text.js';
-import { escapeMarkdown, escapeText, markdownCode } from '../text/escape.js';
+import { escapeMarkdown, markdownCode } from '../text/escape.js';
 
 const MAX_ROWS = 500;
 const MAX_PLAYBOOK = 400_000;
@@ -27,9 +27,7 @@ export interface SummaryContext {
 export function summaryMarkdown(report: Report, context: SummaryContext): string {
   const count = report.findings.length;
   const lines = ['## keywarden', '', `Scanned ${escapeMarkdown(context.describe)}: ${report.scan.files} file${report.scan.files === 1 ? '' : 's'}, ${report.scan.commits} commit${report.scan.commits === 1 ? '' : 's'}.`, ''];
-  // Warnings are keywarden's Markdown prose (src/action/trusted.ts) naming only the workflow's own config and
-  // baseline paths (its inputs, or the fixed names): their controls are escaped, their Markdown kept.
-  for (const warning of context.warnings ?? []) lines.push(`> :warning: ${escapeText(warning)}`, '');
+  for (const warning of context.warnings ?? []) lines.push(`> :warning: ${warningMarkdown(warning)}`, '');
   if (count === 0) {
     lines.push(':white_check_mark: No AWS credentials found.', '');
     return lines.join('\n');
@@ -54,4 +52,17 @@ export function summaryMarkdown(report: Report, context: SummaryContext): string
 /** fileUri percent-encodes all but A-Z a-z 0-9 - _ . ! ~ * ' ( ) and '/'; a ')' would end a Markdown link. */
 function linkPath(file: string): string {
   return fileUri(file).replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
+/**
+ * A warning is keywarden's prose with `code` spans, but it may name data: the pushed ref (pushed.ts), a path
+ * from the workflow's inputs. Text outside the spans is escaped as Markdown and each span goes through
+ * markdownCode, so a ref named `<img/src=x>` or `www.evil.example/x` stays text; a backtick in the data only
+ * moves where spans start, and every piece is still escaped one way or the other.
+ */
+function warningMarkdown(warning: string): string {
+  return warning
+    .split('`')
+    .map((part, index) => (index % 2 === 1 ? markdownCode(part) : escapeMarkdown(part)))
+    .join('');
 }

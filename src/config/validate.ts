@@ -7,6 +7,7 @@
 import { ConfigError } from '../errors.js';
 import { compileRegex } from '../rules/regex.js';
 import { defaultConfig, type Config } from './types.js';
+import { quoteFromFile } from '../text/quote.js';
 
 /** The config file's top-level keys, in documentation order. */
 export const CONFIG_KEYS = ['$schema', '$comment', 'ignorePaths', 'allow', 'disableRules', 'entropy', 'rules', 'maxFileSize', 'accounts'] as const;
@@ -44,7 +45,7 @@ export function validateConfig(value: unknown, where: { label: string; prefix: s
     const map = object(top.entropy, 'entropy', fail);
     const entropy: Record<string, number> = Object.create(null);
     for (const [id, minimum] of Object.entries(map)) {
-      const field = `entropy.${id}`;
+      const field = `entropy.${quoteFromFile(id)}`;
       checkRuleId(id, field, fail);
       if (typeof minimum !== 'number' || !Number.isFinite(minimum)) fail(field, `expected a number (bits per character), got ${typeName(minimum)}`);
       if ((minimum as number) < 0 || (minimum as number) > MAX_ENTROPY) fail(field, `expected a number from 0 to ${MAX_ENTROPY} (bits per character), got ${minimum}`);
@@ -60,7 +61,7 @@ export function validateConfig(value: unknown, where: { label: string; prefix: s
   if (has(top, 'maxFileSize')) config.maxFileSize = size(top.maxFileSize, 'maxFileSize', fail);
   if (has(top, 'accounts')) {
     config.accounts = strings(top.accounts, 'accounts', fail).map((id, i) => {
-      if (!ACCOUNT_ID.test(id)) fail(`accounts[${i}]`, `an AWS account ID is 12 digits, got '${clip(id)}'`);
+      if (!ACCOUNT_ID.test(id)) fail(`accounts[${i}]`, `an AWS account ID is 12 digits, got '${quoteFromFile(id)}'`);
       return id;
     });
   }
@@ -78,7 +79,7 @@ function readAllow(value: unknown, config: Config, place: Place, fail: Fail): vo
   if (!has(allow, 'rules')) return;
   const perRule = object(allow.rules, 'allow.rules', fail);
   for (const [id, entry] of Object.entries(perRule)) {
-    const field = `allow.rules.${id}`;
+    const field = `allow.rules.${quoteFromFile(id)}`;
     checkRuleId(id, field, fail);
     const lists = object(entry, field, fail);
     checkKeys(lists, RULE_ALLOW_KEYS, `${field}.`, fail);
@@ -108,12 +109,12 @@ function checkKeys(value: Record<string, unknown>, known: readonly string[], fie
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue;
     const hint = suggest(key, known);
-    fail(`${field}${key}`, `unknown key${hint ? ` (did you mean '${hint}'?)` : ''}; known keys: ${known.join(', ')}`);
+    fail(`${field}${quoteFromFile(key)}`, `unknown key${hint ? ` (did you mean '${hint}'?)` : ''}; known keys: ${known.join(', ')}`);
   }
 }
 
 function checkRuleId(id: string, field: string, fail: Fail): string {
-  if (!RULE_ID.test(id)) fail(field, `'${clip(id)}' is not a rule id (lower-case letters, digits and dashes)`);
+  if (!RULE_ID.test(id)) fail(field, `'${quoteFromFile(id)}' is not a rule id (lower-case letters, digits and dashes)`);
   return id;
 }
 
@@ -135,7 +136,7 @@ function size(value: unknown, field: string, fail: Fail): number {
       const bytes = Math.floor(Number(match[1]) * SIZE_UNITS[(match[2] ?? 'b').toLowerCase()]);
       if (bytes >= 1) return bytes;
     }
-    fail(field, `expected a size such as 1048576, "512KB" or "10MB", got '${clip(value)}'`);
+    fail(field, `expected a size such as 1048576, "512KB" or "10MB", got '${quoteFromFile(value)}'`);
   }
   return fail(field, `expected a number of bytes or a size such as "10MB", got ${typeName(value)}`);
 }
@@ -162,14 +163,10 @@ function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the string '${clip(value)}'`;
+  if (typeof value === 'string') return `the string '${quoteFromFile(value)}'`;
   return `${typeof value} ${String(value)}`;
 }
 
-function clip(text: string): string {
-  const flat = JSON.stringify(text).slice(1, -1);
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
-}
 
 /** The known key closest to a misspelt one (edit distance ≤ 2, or a case-only difference). */
 export function suggest(key: string, known: readonly string[]): string | null {

@@ -13,7 +13,7 @@ import { oversizeNote, skipNote } from '../sources/locate.js';
 import type { Candidate, Detect, DetectResult, Located, Note, ScanStats } from '../types.js';
 import { readBlobs } from './cat-file.js';
 import { blobsToCheck, findIntroductions } from './introductions.js';
-import { GITLINK_MODE, readLog, SYMLINK_MODE, type LogCommit } from './log.js';
+import { GITLINK_MODE, readLog, type LogCommit } from './log.js';
 import { hasPromisedObjects, MissingBlobs } from './missing-blobs.js';
 import { git } from './run.js';
 import type { WorkerSet } from '../pool/pool.js';
@@ -158,7 +158,8 @@ async function planBlobs(cwd: string, commits: readonly LogCommit[], packOrder: 
   for (const commit of commits) {
     for (const block of commit.blocks) {
       for (const change of block) {
-        if (change.newSha === null || change.newMode === GITLINK_MODE || change.newMode === SYMLINK_MODE) continue;
+        // A symbolic link's blob is its target, which may be any text (a whole credentials file): scanned too.
+        if (change.newSha === null || change.newMode === GITLINK_MODE) continue;
         if (!paths.has(change.newSha)) paths.set(change.newSha, change.path);
       }
     }

@@ -38,7 +38,7 @@ export async function runRemediate(options: ScanOptions, io: Io): Promise<number
     const { runPipeline } = await import('../pipeline.js');
     const outcome = await runPipeline(options, io);
     writeNotes(outcome.notes, options, io);
-    set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
+    set = leaksFromLocated(outcome.located, outcome.report.scan.mode, outcome.redactText);
     config = outcome.config;
   }
   config ??= loadConfig(io.cwd, options.config);

@@ -98,9 +98,13 @@ export function leaksFromFindings(findings: readonly Finding[], mode: ScanMode |
   );
 }
 
-export function leaksFromLocated(located: readonly Located[], mode: ScanMode | null): LeakSet {
+/**
+ * `redactText` is the scan's (pipeline.ts): a file name may hold a secret of the scan, and the playbook
+ * shows file names (and, in the Action, puts them in the job summary); it masks them unless --no-redact.
+ */
+export function leaksFromLocated(located: readonly Located[], mode: ScanMode | null, redactText: (text: string) => string): LeakSet {
   return group(
-    located.filter((item) => !item.allowedBy).map((item) => pieceOf(item, item.secret)),
+    located.filter((item) => !item.allowedBy).map((item) => ({ ...pieceOf(item, item.secret), file: redactText(item.file) })),
     mode,
   );
 }

@@ -12,6 +12,7 @@
 // The analysis is conservative (it may refuse a safe regex, never accept a catastrophic one of these kinds);
 // the message says why and how to rewrite. Fixed counts (`(?:ab){4}`) and single quantifiers are fine.
 import { ConfigError } from '../errors.js';
+import { maskCredentials, quoteFromFile } from '../text/quote.js';
 
 /**
  * Compiles `source` with `flags`, or throws ConfigError `<where>: …` if it is invalid or may backtrack
@@ -25,10 +26,10 @@ export function compileRegex(source: string, flags: string, where: string, optio
     regex = new RegExp(source, flags);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new ConfigError(`${where}: ${message}`);
+    throw new ConfigError(`${where}: ${maskCredentials(message)}`); // V8's message quotes the whole source
   }
   const problem = findCatastrophicForm(source, flags.includes('i')) ?? (options.linear ? findPolynomialForm(source, flags.includes('i')) : null);
-  if (problem) throw new ConfigError(`${where}: unsafe regular expression /${source}/: ${problem}`);
+  if (problem) throw new ConfigError(`${where}: unsafe regular expression /${quoteFromFile(source)}/: ${problem}`);
   return regex;
 }
 

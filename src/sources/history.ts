@@ -7,10 +7,47 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { findCommit, graftsNote, inspectRepository, SHALLOW_NOTE, stashEntries, unknownRevision, type RepoInfo } from '../git/repo.js';
+import { readBlobs } from '../git/cat-file.js';
+import { MissingBlobs } from '../git/missing-blobs.js';
+import { blobsOnlyRefsReach } from '../git/ref-objects.js';
 import { gitVersion } from '../git/run.js';
 import { scanCommits } from '../git/scan-commits.js';
 import type { Detect, Located, Note, Source } from '../types.js';
 import type { SourceContext } from './context.js';
+import { locate, oversizeNote, skipNote } from './locate.js';
+
+/** Scans what blobsOnlyRefsReach lists; findings have no commit and are named `<ref>` or `<ref>:<path>`. */
+async function scanRefObjects(context: SourceContext, detect: Detect, stats: { bytes: number; files: number }, notes: Note[]): Promise<Located[]> {
+  const blobs = await blobsOnlyRefsReach(context.cwd);
+  if (blobs.length === 0) return [];
+  const names = new Map<string, string>();
+  for (const blob of blobs) if (!names.has(blob.sha)) names.set(blob.sha, blob.path);
+  const missing = new MissingBlobs();
+  const pending: Array<Promise<Located[]>> = [];
+  await readBlobs(context.cwd, [...names.keys()], {
+    maxSize: context.config.maxFileSize,
+    onBlob(blob) {
+      const name = names.get(blob.sha) ?? blob.sha;
+      if (blob.missing) missing.add(blob.sha, name);
+      else if (blob.data === null) notes.push(oversizeNote(name, blob.size, context.config.maxFileSize));
+      else {
+        const data = blob.data;
+        pending.push(detect({ path: name, data }).then((result) => {
+          if (result.skipped) {
+            notes.push(skipNote(name, result.skipped));
+            return [];
+          }
+          stats.files++;
+          stats.bytes += data.length;
+          return locate(result.candidates, name, null);
+        }));
+      }
+    },
+  });
+  const note = missing.note(context.options.allowMissing);
+  if (note !== null) notes.push(note);
+  return (await Promise.all(pending)).flat();
+}
 
 export async function createHistorySource(context: SourceContext): Promise<Source> {
   void gitVersion(context.cwd); // asked now, beside the next call, for git log's options (log.ts)
@@ -40,7 +77,9 @@ export async function createHistorySource(context: SourceContext): Promise<Sourc
       // The stash is left out: it is not one of the refs asked for.
       const scan = refs.length === 0 ? { revs: ['--all'], stdinRevs: await stashEntries(context.cwd) } : { revs: tips };
       const located = await scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, notes);
-      if (stats.commits === 0) notes.push({ level: 'info', message: 'nothing to scan: the repository has no commits' });
+      // Blobs and trees that a ref points at directly (a tag of a blob or a tree): in every clone, in no commit.
+      if (refs.length === 0) located.push(...(await scanRefObjects(context, detect, stats, notes)));
+      if (stats.commits === 0 && stats.files === 0) notes.push({ level: 'info', message: 'nothing to scan: the repository has no commits' });
       return located;
     },
   };

@@ -4,7 +4,7 @@
 // Start-up is the budget here: this module and what it imports spawn git directly (no simple-git) and make
 // three git calls in all: one diff, one cat-file, one rev-parse alongside the diff.
 import { readBlobs } from '../git/cat-file.js';
-import { GITLINK_MODE, SYMLINK_MODE } from '../git/log.js';
+import { GITLINK_MODE } from '../git/log.js';
 import { MissingBlobs } from '../git/missing-blobs.js';
 import { repositoryRoot } from '../git/repo.js';
 import { LineRuns, readStagedDiff, type StagedFile } from '../git/staged-diff.js';
@@ -28,8 +28,9 @@ export async function createStagedSource(context: SourceContext): Promise<Source
     async run(detect: Detect): Promise<Located[]> {
       const scanned = files.filter((file) => {
         if (file.newSha === null) return false;
-        if (file.newMode === GITLINK_MODE || file.newMode === SYMLINK_MODE) {
-          if (file.newMode === GITLINK_MODE) notes.push({ level: 'info', verbose: true, message: `skipped ${file.path}: submodule` });
+        // A symbolic link is scanned: its blob is its target, which may be any text (a whole credentials file).
+        if (file.newMode === GITLINK_MODE) {
+          notes.push({ level: 'info', verbose: true, message: `skipped ${file.path}: submodule` });
           return false;
         }
         return true;
@@ -85,7 +86,7 @@ export async function createStagedSource(context: SourceContext): Promise<Source
   };
 }
 
-/** The HEAD version a file's lines are compared with; none when it was a symlink or submodule (a type change). */
+/** The HEAD version a file's lines are compared with; none on a type change (file, symlink, submodule). */
 function headVersion(file: StagedFile): string | null {
   return file.status === 'T' ? null : file.oldSha;
 }

@@ -30,7 +30,11 @@ export function decodeBytes(data: Buffer): Decoded {
   return { skipped: 'binary' };
 }
 
-/** UTF-16 text of mostly ASCII has a NUL in every other byte, and nowhere else. */
+/**
+ * UTF-16 text of mostly ASCII has a NUL in nearly every other byte. The other byte of a code unit is NUL too
+ * for a few characters (U+0100 "Ā", U+4E00 "一", U+2000 ...): allowing some keeps one of them from turning a
+ * whole file into "binary" (skipped). Reading binary as UTF-16 by mistake costs only a scan of garbage.
+ */
 function bomlessUtf16(sniff: Buffer): 'le' | 'be' | null {
   const pairs = sniff.length >> 1;
   if (pairs < 2) return null;
@@ -40,8 +44,8 @@ function bomlessUtf16(sniff: Buffer): 'le' | 'be' | null {
     if (sniff[i] === 0) evenNul++;
     if (sniff[i + 1] === 0) oddNul++;
   }
-  if (oddNul >= pairs * 0.9 && evenNul === 0) return 'le';
-  if (evenNul >= pairs * 0.9 && oddNul === 0) return 'be';
+  if (oddNul >= pairs * 0.9 && evenNul <= pairs * 0.05) return 'le';
+  if (evenNul >= pairs * 0.9 && oddNul <= pairs * 0.05) return 'be';
   return null;
 }
 

@@ -11,7 +11,7 @@ import {
 import {
   defaultConfig,
   validateConfig
-} from "./chunk-DOY54P3L.js";
+} from "./chunk-MUNRCSB2.js";
 import {
   ConfigError
 } from "./chunk-3PMGGNOD.js";

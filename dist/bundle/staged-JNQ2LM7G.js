@@ -3,15 +3,14 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   decodeBytes
-} from "./chunk-GBRJCCKG.js";
+} from "./chunk-MQ7VHYTN.js";
 import {
   GITLINK_MODE,
   MissingBlobs,
-  SYMLINK_MODE,
   ZERO_SHA,
   repositoryRoot
-} from "./chunk-22N5PFXF.js";
-import "./chunk-DOY54P3L.js";
+} from "./chunk-D4LGILUK.js";
+import "./chunk-MUNRCSB2.js";
 import {
   readBlobs
 } from "./chunk-GR4YQLG4.js";
@@ -277,8 +276,8 @@ async function createStagedSource(context) {
     async run(detect) {
       const scanned = files.filter((file) => {
         if (file.newSha === null) return false;
-        if (file.newMode === GITLINK_MODE || file.newMode === SYMLINK_MODE) {
-          if (file.newMode === GITLINK_MODE) notes.push({ level: "info", verbose: true, message: `skipped ${file.path}: submodule` });
+        if (file.newMode === GITLINK_MODE) {
+          notes.push({ level: "info", verbose: true, message: `skipped ${file.path}: submodule` });
           return false;
         }
         return true;

@@ -13,7 +13,7 @@ import {
 } from "./chunk-IPFERZPS.js";
 import {
   suggest
-} from "./chunk-DOY54P3L.js";
+} from "./chunk-MUNRCSB2.js";
 import {
   UsageError
 } from "./chunk-3PMGGNOD.js";

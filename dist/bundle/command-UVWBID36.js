@@ -6,7 +6,7 @@ import {
   leaksFromFindings,
   leaksFromLocated,
   withKeyIds
-} from "./chunk-LIHE4CSR.js";
+} from "./chunk-YET6YR6N.js";
 import {
   shellQuote
 } from "./chunk-DT5BU7M5.js";
@@ -23,7 +23,7 @@ import {
 } from "./chunk-QKHXP752.js";
 import {
   loadConfig
-} from "./chunk-BFSFTLY2.js";
+} from "./chunk-KALROCME.js";
 import "./chunk-K4PTAMXP.js";
 import {
   emit,
@@ -34,7 +34,7 @@ import {
   markdownCode
 } from "./chunk-EKZ5G5ES.js";
 import "./chunk-ADB2JWQI.js";
-import "./chunk-DOY54P3L.js";
+import "./chunk-MUNRCSB2.js";
 import {
   RuntimeError,
   UsageError
@@ -1098,10 +1098,10 @@ async function runRemediate(options, io) {
   } else if (keyIds.length > 0) {
     set = { keys: [], unpaired: null, mode: null };
   } else {
-    const { runPipeline } = await import("./pipeline-WNFZX6JP.js");
+    const { runPipeline } = await import("./pipeline-3XDU2TYR.js");
     const outcome = await runPipeline(options, io);
     writeNotes(outcome.notes, options, io);
-    set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
+    set = leaksFromLocated(outcome.located, outcome.report.scan.mode, outcome.redactText);
     config = outcome.config;
   }
   config ??= loadConfig(io.cwd, options.config);

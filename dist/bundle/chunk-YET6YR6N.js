@@ -35,9 +35,9 @@ function leaksFromFindings(findings, mode) {
     mode
   );
 }
-function leaksFromLocated(located, mode) {
+function leaksFromLocated(located, mode, redactText) {
   return group(
-    located.filter((item) => !item.allowedBy).map((item) => pieceOf(item, item.secret)),
+    located.filter((item) => !item.allowedBy).map((item) => ({ ...pieceOf(item, item.secret), file: redactText(item.file) })),
     mode
   );
 }

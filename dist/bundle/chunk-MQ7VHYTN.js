@@ -31,8 +31,8 @@ function bomlessUtf16(sniff) {
     if (sniff[i] === 0) evenNul++;
     if (sniff[i + 1] === 0) oddNul++;
   }
-  if (oddNul >= pairs * 0.9 && evenNul === 0) return "le";
-  if (evenNul >= pairs * 0.9 && oddNul === 0) return "be";
+  if (oddNul >= pairs * 0.9 && evenNul <= pairs * 0.05) return "le";
+  if (evenNul >= pairs * 0.9 && oddNul <= pairs * 0.05) return "be";
   return null;
 }
 function swapUtf16(data) {

@@ -8,7 +8,7 @@ import {
   leaksFromFindings,
   leaksFromLocated,
   withKeyIds
-} from "./chunk-LIHE4CSR.js";
+} from "./chunk-YET6YR6N.js";
 import "./chunk-7GZGTSAE.js";
 import "./chunk-K4PTAMXP.js";
 import "./chunk-XGFLKYZS.js";

@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   loadConfig
-} from "./chunk-BFSFTLY2.js";
+} from "./chunk-KALROCME.js";
 import {
   compareFindings,
   fingerprintOf,
@@ -16,10 +16,10 @@ import {
 import {
   SNIFF_BYTES,
   decodeBytes
-} from "./chunk-GBRJCCKG.js";
+} from "./chunk-MQ7VHYTN.js";
 import {
   compileRegex
-} from "./chunk-DOY54P3L.js";
+} from "./chunk-MUNRCSB2.js";
 import {
   ConfigError
 } from "./chunk-3PMGGNOD.js";
@@ -1371,9 +1371,9 @@ function defaultBaseline(options, source) {
 async function createSource(context) {
   const { options } = context;
   if (options.stdin) return (await import("./stdin-MCNTBRPI.js")).createStdinSource(context);
-  if (options.staged) return (await import("./staged-QL2Q755O.js")).createStagedSource(context);
-  if (options.history) return (await import("./history-SGCGNLYF.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-EJGLPTG7.js")).createRangeSource(context);
+  if (options.staged) return (await import("./staged-JNQ2LM7G.js")).createStagedSource(context);
+  if (options.history) return (await import("./history-DOPMFDST.js")).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-QKAZKYQH.js")).createRangeSource(context);
   return (await import("./files-LT3YFIWJ.js")).createFilesSource(context);
 }
 

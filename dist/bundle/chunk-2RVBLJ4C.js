@@ -4,10 +4,9 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   GITLINK_MODE,
   MissingBlobs,
-  SYMLINK_MODE,
   hasPromisedObjects,
   readLog
-} from "./chunk-22N5PFXF.js";
+} from "./chunk-D4LGILUK.js";
 import {
   readBlobs
 } from "./chunk-GR4YQLG4.js";
@@ -341,7 +340,7 @@ async function planBlobs(cwd, commits, packOrder, judged, wholeRepository, store
   for (const commit of commits) {
     for (const block of commit.blocks) {
       for (const change of block) {
-        if (change.newSha === null || change.newMode === GITLINK_MODE || change.newMode === SYMLINK_MODE) continue;
+        if (change.newSha === null || change.newMode === GITLINK_MODE) continue;
         if (!paths.has(change.newSha)) paths.set(change.newSha, change.path);
       }
     }

@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   suggest
-} from "./chunk-DOY54P3L.js";
+} from "./chunk-MUNRCSB2.js";
 import {
   git,
   gitFailure,
@@ -20,7 +20,6 @@ import {
 import { isUtf8 } from "node:buffer";
 var ZERO_SHA = /^0+$/;
 var GITLINK_MODE = "160000";
-var SYMLINK_MODE = "120000";
 var FORMAT = "--format=%H %P%x00%an%x00%ae%x00%aI%x00%s";
 var DATA_FIELDS = 4;
 var IDS = /^\n?([0-9a-f]{40}(?:[0-9a-f]{24})?)((?: [0-9a-f]{40}(?:[0-9a-f]{24})?)*) ?$/;
@@ -262,8 +261,8 @@ var SHALLOW_NOTE = "this is a shallow clone: history is incomplete, and keys in 
 export {
   ZERO_SHA,
   GITLINK_MODE,
-  SYMLINK_MODE,
   readLog,
+  decodePath,
   MissingBlobs,
   hasPromisedObjects,
   inspectRepository,

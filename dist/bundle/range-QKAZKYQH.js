@@ -7,14 +7,14 @@ import {
 } from "./chunk-IPFERZPS.js";
 import {
   scanCommits
-} from "./chunk-KWUN4VMH.js";
+} from "./chunk-2RVBLJ4C.js";
 import {
   SHALLOW_NOTE,
   graftsNote,
   inspectRepository,
   resolveCommit
-} from "./chunk-22N5PFXF.js";
-import "./chunk-DOY54P3L.js";
+} from "./chunk-D4LGILUK.js";
+import "./chunk-MUNRCSB2.js";
 import "./chunk-GR4YQLG4.js";
 import {
   git,

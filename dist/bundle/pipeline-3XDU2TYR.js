@@ -4,14 +4,14 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   DEFAULT_BASELINE,
   runPipeline
-} from "./chunk-Y6GM3S6J.js";
-import "./chunk-BFSFTLY2.js";
+} from "./chunk-NDEDDXXQ.js";
+import "./chunk-KALROCME.js";
 import "./chunk-TRQUDPH6.js";
 import "./chunk-K4PTAMXP.js";
 import "./chunk-VSNDF2WP.js";
 import "./chunk-ADB2JWQI.js";
-import "./chunk-GBRJCCKG.js";
-import "./chunk-DOY54P3L.js";
+import "./chunk-MQ7VHYTN.js";
+import "./chunk-MUNRCSB2.js";
 import "./chunk-3PMGGNOD.js";
 import "./chunk-XGFLKYZS.js";
 export {

@@ -24,6 +24,16 @@ function defaultConfig(root) {
   };
 }
 
+// src/text/quote.ts
+var CREDENTIAL_SHAPED = /[A-Za-z0-9/+=]{16,}/g;
+function maskCredentials(text) {
+  return text.replace(CREDENTIAL_SHAPED, (run) => `${run.slice(0, 4)}\u2026`);
+}
+function quoteFromFile(text) {
+  const flat = maskCredentials(JSON.stringify(text).slice(1, -1));
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}
+
 // src/rules/regex.ts
 function compileRegex(source, flags, where, options = {}) {
   let regex;
@@ -31,10 +41,10 @@ function compileRegex(source, flags, where, options = {}) {
     regex = new RegExp(source, flags);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new ConfigError(`${where}: ${message}`);
+    throw new ConfigError(`${where}: ${maskCredentials(message)}`);
   }
   const problem = findCatastrophicForm(source, flags.includes("i")) ?? (options.linear ? findPolynomialForm(source, flags.includes("i")) : null);
-  if (problem) throw new ConfigError(`${where}: unsafe regular expression /${source}/: ${problem}`);
+  if (problem) throw new ConfigError(`${where}: unsafe regular expression /${quoteFromFile(source)}/: ${problem}`);
   return regex;
 }
 var CharSet = class {
@@ -476,7 +486,7 @@ function validateConfig(value, where) {
     const map = object(top.entropy, "entropy", fail);
     const entropy = /* @__PURE__ */ Object.create(null);
     for (const [id, minimum] of Object.entries(map)) {
-      const field = `entropy.${id}`;
+      const field = `entropy.${quoteFromFile(id)}`;
       checkRuleId(id, field, fail);
       if (typeof minimum !== "number" || !Number.isFinite(minimum)) fail(field, `expected a number (bits per character), got ${typeName(minimum)}`);
       if (minimum < 0 || minimum > MAX_ENTROPY) fail(field, `expected a number from 0 to ${MAX_ENTROPY} (bits per character), got ${minimum}`);
@@ -492,7 +502,7 @@ function validateConfig(value, where) {
   if (has(top, "maxFileSize")) config.maxFileSize = size(top.maxFileSize, "maxFileSize", fail);
   if (has(top, "accounts")) {
     config.accounts = strings(top.accounts, "accounts", fail).map((id, i) => {
-      if (!ACCOUNT_ID.test(id)) fail(`accounts[${i}]`, `an AWS account ID is 12 digits, got '${clip(id)}'`);
+      if (!ACCOUNT_ID.test(id)) fail(`accounts[${i}]`, `an AWS account ID is 12 digits, got '${quoteFromFile(id)}'`);
       return id;
     });
   }
@@ -505,7 +515,7 @@ function readAllow(value, config, place, fail) {
   if (!has(allow, "rules")) return;
   const perRule = object(allow.rules, "allow.rules", fail);
   for (const [id, entry] of Object.entries(perRule)) {
-    const field = `allow.rules.${id}`;
+    const field = `allow.rules.${quoteFromFile(id)}`;
     checkRuleId(id, field, fail);
     const lists = object(entry, field, fail);
     checkKeys(lists, RULE_ALLOW_KEYS, `${field}.`, fail);
@@ -532,11 +542,11 @@ function checkKeys(value, known, field, fail) {
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue;
     const hint = suggest(key, known);
-    fail(`${field}${key}`, `unknown key${hint ? ` (did you mean '${hint}'?)` : ""}; known keys: ${known.join(", ")}`);
+    fail(`${field}${quoteFromFile(key)}`, `unknown key${hint ? ` (did you mean '${hint}'?)` : ""}; known keys: ${known.join(", ")}`);
   }
 }
 function checkRuleId(id, field, fail) {
-  if (!RULE_ID.test(id)) fail(field, `'${clip(id)}' is not a rule id (lower-case letters, digits and dashes)`);
+  if (!RULE_ID.test(id)) fail(field, `'${quoteFromFile(id)}' is not a rule id (lower-case letters, digits and dashes)`);
   return id;
 }
 function checkGlob(glob, field, fail) {
@@ -556,7 +566,7 @@ function size(value, field, fail) {
       const bytes = Math.floor(Number(match[1]) * SIZE_UNITS[(match[2] ?? "b").toLowerCase()]);
       if (bytes >= 1) return bytes;
     }
-    fail(field, `expected a size such as 1048576, "512KB" or "10MB", got '${clip(value)}'`);
+    fail(field, `expected a size such as 1048576, "512KB" or "10MB", got '${quoteFromFile(value)}'`);
   }
   return fail(field, `expected a number of bytes or a size such as "10MB", got ${typeName(value)}`);
 }
@@ -578,12 +588,8 @@ function typeName(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";
-  if (typeof value === "string") return `the string '${clip(value)}'`;
+  if (typeof value === "string") return `the string '${quoteFromFile(value)}'`;
   return `${typeof value} ${String(value)}`;
-}
-function clip(text) {
-  const flat = JSON.stringify(text).slice(1, -1);
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }
 function suggest(key, known) {
   let best = null;
