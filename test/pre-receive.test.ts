@@ -296,6 +296,27 @@ describe('scan --pre-receive on the command line', () => {
     expect(format.stderr).toBe('keywarden: --pre-receive prints its own lines for git to relay to the pusher: --format is not taken with it\n');
   });
 
+  it('--timeout ends the run at its budget, not when the scan would have finished (detection is abandoned too)', () => {
+    // Keyword-dense files: little to read, much to detect (seconds of work on the engine, not in git).
+    const repo = Repo.init();
+    const files: Record<string, string> = {};
+    for (let f = 0; f < 8; f++) files[`f${f}.txt`] = Array.from({ length: 60_000 }, (_, i) => `aws_secret_access_key = ${(i * 7919 + f).toString(36)} AKIA${i % 97}\n`).join('');
+    const sha = repo.commit('big', files);
+    repo.git('update-ref', '-d', 'refs/heads/main'); // no ref holds it: as if just pushed
+    const input = `${'0'.repeat(40)} ${sha} refs/heads/main\n`;
+    const time = (args: string[]): { ms: number; result: ReturnType<typeof runCli> } => {
+      const start = Date.now();
+      const result = runCli(['scan', '--pre-receive', ...args], { cwd: repo.dir, input });
+      return { ms: Date.now() - start, result };
+    };
+    const full = time(['--timeout', '600']);
+    expect(full.result.status, full.result.stderr).toBe(0);
+    const cut = time(['--timeout', '0.2']);
+    expect(cut.result.status).toBe(2);
+    expect(cut.result.stderr).toMatch(/^keywarden: push rejected: the scan for AWS credentials did not finish within 0\.2 seconds/);
+    expect(cut.ms, `full scan ${full.ms} ms`).toBeLessThan(full.ms / 2);
+  });
+
   it('rejects a pushed tip the repository does not have', () => {
     const server = Repo.init({ bare: true });
     const missing = 'ab'.repeat(20);

@@ -26,16 +26,13 @@ export async function preReceiveCommand(options: ScanOptions, io: Io): Promise<n
     clearTimeout(timer);
   }
   if (outcome === 'timeout') {
-    // The scan is abandoned: its git children are ended now (the pipeline then fails, and nobody listens).
+    // The scan is abandoned: its git children are ended now, and the process with them (io.abandon): the
+    // detection under way cannot be cancelled, and git waits for the hook to exit.
     scan.catch(() => {});
     stopEveryGit();
-    const seconds = `${options.timeout} second${options.timeout === 1 ? '' : 's'}`;
-    if (options.onTimeout === 'open') {
-      writeLine(`warning: the scan for AWS credentials did not finish within ${seconds} (--timeout): the push is accepted UNSCANNED (--on-timeout open)`, io);
-      return 0;
-    }
-    writeLine(`push rejected: the scan for AWS credentials did not finish within ${seconds} (--timeout), and an unscanned push is not let through (--on-timeout closed). Push fewer commits at a time, or ask the administrator to raise the hook's --timeout`, io);
-    return 2;
+    const code = timedOut(options, io);
+    io.abandon?.(code);
+    return code;
   }
   writeNotes(outcome.notes, options, io);
   const findings = outcome.report.findings;
@@ -52,6 +49,17 @@ export async function preReceiveCommand(options: ScanOptions, io: Io): Promise<n
   if (findings.length > MAX_LISTED) writeLine(`and ${findings.length - MAX_LISTED} more`, io);
   for (const line of advice(findings)) writeLine(line, io);
   return 1;
+}
+
+/** The line that says what the time budget did to the push, and the exit code that does it. */
+function timedOut(options: ScanOptions, io: Io): number {
+  const seconds = `${options.timeout} second${options.timeout === 1 ? '' : 's'}`;
+  if (options.onTimeout === 'open') {
+    writeLine(`warning: the scan for AWS credentials did not finish within ${seconds} (--timeout): the push is accepted UNSCANNED (--on-timeout open)`, io);
+    return 0;
+  }
+  writeLine(`push rejected: the scan for AWS credentials did not finish within ${seconds} (--timeout), and an unscanned push is not let through (--on-timeout closed). Push fewer commits at a time, or ask the administrator to raise the hook's --timeout`, io);
+  return 2;
 }
 
 /** `FILE:LINE:COL KIND SECRET in commit SHA "SUBJECT"`: data as the rest of keywarden prints it (redacted; escaped by writeLine). */
