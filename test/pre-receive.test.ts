@@ -254,15 +254,14 @@ describe('scan --pre-receive over git daemon (git://127.0.0.1)', () => {
   let daemon: Daemon;
   beforeAll(async () => {
     base = tempDir('keywarden-daemon-');
-    daemon = await startDaemon('/');
+    daemon = await startDaemon(base);
   });
   afterAll(async () => {
     await daemon?.stop();
   });
 
   it('rejects a push that adds a key (the ref stays) and accepts a clean one (the ref moves)', () => {
-    void base;
-    const server = bareServer();
+    const server = bareServer(undefined, base);
     const url = daemon.url(server);
     const work = Repo.init();
     const first = work.commit('first', { 'README.md': 'hi\n' });

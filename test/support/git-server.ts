@@ -2,7 +2,7 @@
 // installed (the real script, running the real built CLI through $KEYWARDEN), pushes over file:// that report
 // their exit status and what the pusher saw, and `git daemon` on 127.0.0.1 with receive-pack enabled.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { BIN, ROOT } from './cli.js';
@@ -14,9 +14,13 @@ export const KEYWARDEN = `"${process.execPath}" "${BIN}"`;
 /** The environment of every push (and of the daemon): fixed identity, no user config, keywarden for the hook. */
 export const PUSH_ENV: NodeJS.ProcessEnv = { ...process.env, ...GIT_ENV, KEYWARDEN, NO_COLOR: '1', LC_ALL: 'C' };
 
-/** A bare repository with the pre-receive hook: the shipped script, or one running `keywarden scan --pre-receive ARGS`. */
-export function bareServer(hookArgs?: string): Repo {
-  const server = Repo.init({ bare: true });
+/**
+ * A bare repository with the pre-receive hook: the shipped script, or one running `keywarden scan --pre-receive
+ * ARGS`. In a new temporary folder, or inside `parent` (the folder a git daemon serves).
+ */
+export function bareServer(hookArgs?: string, parent?: string): Repo {
+  const server = parent === undefined ? Repo.init({ bare: true }) : new Repo(mkdtempSync(path.join(parent, 'repo-')));
+  if (parent !== undefined) server.git('init', '-q', '--bare', '-b', 'main');
   const hook = path.join(server.dir, 'hooks', 'pre-receive');
   if (hookArgs === undefined) copyFileSync(path.join(ROOT, 'hooks', 'pre-receive'), hook);
   else writeFileSync(hook, `#!/bin/sh\neval "$KEYWARDEN scan --pre-receive ${hookArgs}"\n`);
