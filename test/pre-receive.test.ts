@@ -293,6 +293,9 @@ describe('scan --pre-receive on the command line', () => {
     const format = runCli(['scan', '--pre-receive', '--format', 'json'], { cwd: server.dir });
     expect(format.status).toBe(2);
     expect(format.stderr).toBe('keywarden: --pre-receive prints its own lines for git to relay to the pusher: --format is not taken with it\n');
+    const verify = runCli(['scan', '--pre-receive', '--verify'], { cwd: server.dir });
+    expect(verify.status).toBe(2);
+    expect(verify.stderr).toBe('keywarden: --pre-receive does not take --verify: the hook never calls AWS (keywarden remediate --verify does, for the keys it found)\n');
   });
 
   it('--timeout ends the run at its budget, not when the scan would have finished (detection is abandoned too)', () => {

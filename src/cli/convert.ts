@@ -68,7 +68,7 @@ export function toScanOptions(command: Command, positional: string[], raw: RawAr
 /**
  * --timeout and --on-timeout belong to --pre-receive. Its report is the lines git relays to the pusher
  * (src/cli/pre-receive.ts), so it takes no --format or --output: a file written by a hook on the server
- * would be nobody's report.
+ * would be nobody's report; nor --verify, which would hold every push on a network call.
  */
 function readPreReceive(options: ScanOptions, raw: RawArgs): void {
   const timeout = str(raw.timeout);
@@ -88,6 +88,10 @@ function readPreReceive(options: ScanOptions, raw: RawArgs): void {
   }
   for (const name of ['format', 'output', 'stdin-name']) {
     if (raw[name] !== undefined) throw new UsageError(`--pre-receive prints its own lines for git to relay to the pusher: --${name} is not taken with it`);
+  }
+  // A push is not held while a server asks AWS about keys: verification is for the person remediating.
+  for (const name of ['verify', 'only-verified', 'sts-endpoint', 'verify-timeout']) {
+    if (raw[name] !== undefined && raw[name] !== false) throw new UsageError(`--pre-receive does not take --${name}: the hook never calls AWS (keywarden remediate --verify does, for the keys it found)`);
   }
 }
 
