@@ -4,14 +4,15 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   DEFAULT_BASELINE,
   runPipeline
-} from "./chunk-GEIDQ4IK.js";
-import "./chunk-BFSFTLY2.js";
+} from "./chunk-PAVK2SM4.js";
 import "./chunk-M6HLJFRZ.js";
+import "./chunk-KZS4GUDI.js";
+import "./chunk-GBRJCCKG.js";
+import "./chunk-DS7EOD22.js";
 import "./chunk-5QDHM2YU.js";
+import "./chunk-UHDRZWRX.js";
 import "./chunk-VSNDF2WP.js";
 import "./chunk-ADB2JWQI.js";
-import "./chunk-GBRJCCKG.js";
-import "./chunk-DOY54P3L.js";
 import "./chunk-3PMGGNOD.js";
 import "./chunk-XGFLKYZS.js";
 export {

@@ -2,6 +2,10 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  ownershipOf,
+  principalOf
+} from "./chunk-QKHXP752.js";
+import {
   leaksFromFindings,
   leaksFromLocated,
   withKeyIds
@@ -17,14 +21,6 @@ import {
   isAccessKeyId
 } from "./chunk-7GZGTSAE.js";
 import {
-  ownershipOf,
-  principalOf
-} from "./chunk-QKHXP752.js";
-import {
-  loadConfig
-} from "./chunk-BFSFTLY2.js";
-import "./chunk-5QDHM2YU.js";
-import {
   emit,
   writeNotes
 } from "./chunk-TX4BZ4FO.js";
@@ -32,8 +28,13 @@ import {
   escapeText,
   markdownCode
 } from "./chunk-EKZ5G5ES.js";
+import {
+  loadConfig
+} from "./chunk-KZS4GUDI.js";
+import "./chunk-DS7EOD22.js";
+import "./chunk-5QDHM2YU.js";
+import "./chunk-UHDRZWRX.js";
 import "./chunk-ADB2JWQI.js";
-import "./chunk-DOY54P3L.js";
 import {
   RuntimeError,
   UsageError
@@ -808,7 +809,7 @@ async function runRemediate(options, io) {
   } else if (keyIds.length > 0) {
     set = { keys: [], unpaired: null, mode: null };
   } else {
-    const { runPipeline } = await import("./pipeline-6VM5FUVT.js");
+    const { runPipeline } = await import("./pipeline-BXP4QMBN.js");
     const outcome = await runPipeline(options, io);
     writeNotes(outcome.notes, options, io);
     set = leaksFromLocated(outcome.located, outcome.report.scan.mode);

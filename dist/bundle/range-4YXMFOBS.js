@@ -7,24 +7,25 @@ import {
 } from "./chunk-IPFERZPS.js";
 import {
   scanCommits
-} from "./chunk-KWUN4VMH.js";
+} from "./chunk-ZDPITM6L.js";
 import {
   SHALLOW_NOTE,
   graftsNote,
   inspectRepository,
   resolveCommit
-} from "./chunk-22N5PFXF.js";
-import "./chunk-DOY54P3L.js";
-import "./chunk-GR4YQLG4.js";
+} from "./chunk-34EXBYL6.js";
+import "./chunk-DS7EOD22.js";
+import "./chunk-UHDRZWRX.js";
+import "./chunk-CXSJOLZW.js";
+import "./chunk-V5BJTT4Y.js";
 import {
   git,
   gitVersion
-} from "./chunk-YZBRCQFJ.js";
-import "./chunk-UNPCDDBL.js";
-import "./chunk-CXSJOLZW.js";
+} from "./chunk-HIJNIKGU.js";
 import {
   UsageError
 } from "./chunk-3PMGGNOD.js";
+import "./chunk-UNPCDDBL.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/sources/range.ts

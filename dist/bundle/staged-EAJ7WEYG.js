@@ -2,30 +2,31 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  decodeBytes
-} from "./chunk-GBRJCCKG.js";
-import {
   GITLINK_MODE,
   MissingBlobs,
   SYMLINK_MODE,
   ZERO_SHA,
   repositoryRoot
-} from "./chunk-22N5PFXF.js";
-import "./chunk-DOY54P3L.js";
+} from "./chunk-34EXBYL6.js";
+import {
+  decodeBytes
+} from "./chunk-GBRJCCKG.js";
+import "./chunk-DS7EOD22.js";
+import "./chunk-UHDRZWRX.js";
 import {
   readBlobs
-} from "./chunk-GR4YQLG4.js";
+} from "./chunk-V5BJTT4Y.js";
 import {
   gitStream
-} from "./chunk-YZBRCQFJ.js";
+} from "./chunk-HIJNIKGU.js";
+import {
+  RuntimeError
+} from "./chunk-3PMGGNOD.js";
 import {
   locate,
   oversizeNote,
   skipNote
 } from "./chunk-UNPCDDBL.js";
-import {
-  RuntimeError
-} from "./chunk-3PMGGNOD.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/git/staged-diff.ts

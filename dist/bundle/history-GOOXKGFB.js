@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommits
-} from "./chunk-KWUN4VMH.js";
+} from "./chunk-ZDPITM6L.js";
 import {
   SHALLOW_NOTE,
   findCommit,
@@ -11,17 +11,18 @@ import {
   inspectRepository,
   stashEntries,
   unknownRevision
-} from "./chunk-22N5PFXF.js";
-import "./chunk-DOY54P3L.js";
-import "./chunk-GR4YQLG4.js";
+} from "./chunk-34EXBYL6.js";
+import "./chunk-DS7EOD22.js";
+import "./chunk-UHDRZWRX.js";
+import "./chunk-CXSJOLZW.js";
+import "./chunk-V5BJTT4Y.js";
 import {
   gitVersion
-} from "./chunk-YZBRCQFJ.js";
-import "./chunk-UNPCDDBL.js";
-import "./chunk-CXSJOLZW.js";
+} from "./chunk-HIJNIKGU.js";
 import {
   UsageError
 } from "./chunk-3PMGGNOD.js";
+import "./chunk-UNPCDDBL.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/sources/history.ts

@@ -7,24 +7,24 @@ import {
   SYMLINK_MODE,
   hasPromisedObjects,
   readLog
-} from "./chunk-22N5PFXF.js";
-import {
-  readBlobs
-} from "./chunk-GR4YQLG4.js";
-import {
-  git,
-  gitRaw
-} from "./chunk-YZBRCQFJ.js";
-import {
-  oversizeNote,
-  skipNote
-} from "./chunk-UNPCDDBL.js";
+} from "./chunk-34EXBYL6.js";
 import {
   availableCores
 } from "./chunk-CXSJOLZW.js";
 import {
+  readBlobs
+} from "./chunk-V5BJTT4Y.js";
+import {
+  git,
+  gitRaw
+} from "./chunk-HIJNIKGU.js";
+import {
   RuntimeError
 } from "./chunk-3PMGGNOD.js";
+import {
+  oversizeNote,
+  skipNote
+} from "./chunk-UNPCDDBL.js";
 
 // src/git/introductions.ts
 function blobsToCheck(commits, hits) {
