@@ -12,6 +12,8 @@ export async function main(): Promise<void> {
     stdin: process.stdin,
     env: process.env,
     cwd: process.cwd(),
+    // stderr and stdout are written synchronously to files and pipes on POSIX, so nothing written is lost.
+    abandon: (code) => process.exit(code),
   });
   process.exitCode = code;
 }

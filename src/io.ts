@@ -8,6 +8,12 @@ export interface Io {
   stdin: Readable;
   env: Record<string, string | undefined>;
   cwd: string;
+  /**
+   * Ends the run now with this exit code, leaving unfinished work behind (detection on worker threads or the
+   * main thread has no way to be cancelled): the pre-receive hook's time budget (src/cli/pre-receive.ts).
+   * Absent where the caller is not a process of its own.
+   */
+  abandon?: (code: number) => void;
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org) or FORCE_COLOR=0. */

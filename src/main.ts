@@ -47,6 +47,8 @@ async function parseSlow(argv: readonly string[], io: Io): Promise<ScanOptions |
 }
 
 async function scanCommand(options: ScanOptions, argv: readonly string[], io: Io): Promise<number> {
+  // The server-side hook reports in lines git relays to the pusher, under a time budget (src/cli/pre-receive.ts).
+  if (options.preReceive) return (await import('./cli/pre-receive.js')).preReceiveCommand(options, io);
   const outcome = await runPipeline(options, io);
   writeNotes(outcome.notes, options, io);
   if (options.verbose) writeAllowed(outcome.located, outcome.redactText, io);

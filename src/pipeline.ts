@@ -64,6 +64,8 @@ export async function runPipeline(options: ScanOptions, io: Io, preloaded: Prelo
     readPacks: io.env.KEYWARDEN_READ_PACKS !== '0',
   };
   const source = await createSource(context);
+  // The pre-receive hook's settings are the default branch's, never the push's (sources/pre-receive.ts).
+  if (options.preReceive && preloaded.config === undefined) preloaded = { ...(await (await import('./sources/pre-receive.js')).defaultBranchSettings(io.cwd, options, source.notes)), ...preloaded };
   const config = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
   config.namedPaths = options.paths;
   if (options.maxFileSize !== undefined) config.maxFileSize = options.maxFileSize;
@@ -117,6 +119,7 @@ function defaultBaseline(options: ScanOptions, source: Source): string | null {
 async function createSource(context: SourceContext): Promise<Source> {
   const { options } = context;
   if (options.stdin) return (await import('./sources/stdin.js')).createStdinSource(context);
+  if (options.preReceive) return (await import('./sources/pre-receive.js')).createPreReceiveSource(context);
   if (options.staged) return (await import('./sources/staged.js')).createStagedSource(context);
   if (options.history) return (await import('./sources/history.js')).createHistorySource(context);
   if (options.range !== undefined || options.since !== undefined) return (await import('./sources/range.js')).createRangeSource(context);

@@ -150,6 +150,9 @@ function defaultOptions(command3) {
     history: false,
     historyRefs: [],
     stdin: false,
+    preReceive: false,
+    timeout: DEFAULT_PRE_RECEIVE_TIMEOUT,
+    onTimeout: "closed",
     format: "text",
     redact: true,
     allowMissing: false,
@@ -166,12 +169,13 @@ function defaultOptions(command3) {
 function isFlag(token) {
   return token.length > 1 && token.startsWith("-") && !/^-\d/.test(token);
 }
-var FORMATS, REMEDIATE_FORMATS, SCANNING, OPTIONS;
+var FORMATS, REMEDIATE_FORMATS, DEFAULT_PRE_RECEIVE_TIMEOUT, SCANNING, OPTIONS;
 var init_options = __esm({
   "src/cli/options.ts"() {
     "use strict";
     FORMATS = ["text", "json", "sarif", "github"];
     REMEDIATE_FORMATS = ["text", "markdown", "json"];
+    DEFAULT_PRE_RECEIVE_TIMEOUT = 60;
     SCANNING = ["scan", "remediate", "baseline"];
     OPTIONS = {
       staged: { type: "boolean", describe: "Scan what the index adds (pre-commit)", commands: SCANNING },
@@ -179,6 +183,9 @@ var init_options = __esm({
       range: { type: "string", describe: 'Scan the commits of a range as git rev-list reads it: BASE..HEAD (a pull request), A...B, A^! (one commit), "^A B", "B --not A"', commands: SCANNING },
       since: { type: "string", describe: "Scan the commits of REF..HEAD", commands: SCANNING },
       stdin: { type: "boolean", describe: "Scan standard input", commands: SCANNING },
+      "pre-receive": { type: "boolean", describe: "Server-side pre-receive hook: read git's `old new ref` lines on standard input and scan the commits the push brings that no existing ref holds; any finding rejects the push", commands: ["scan"] },
+      timeout: { type: "string", describe: "With --pre-receive: seconds the scan may take (default 60); then --on-timeout decides", commands: ["scan"] },
+      "on-timeout": { type: "string", describe: "With --pre-receive: when --timeout runs out, closed rejects the push (default), open accepts it with a warning", commands: ["scan"] },
       "stdin-name": { type: "string", describe: "File name to report for standard input", commands: SCANNING },
       format: { type: "string", describe: "Report format: text|json|sarif|github (remediate: text|markdown|json)", commands: ["scan", "remediate"] },
       output: { type: "string", alias: "o", describe: "Write the report to FILE instead of standard output", commands: ["scan", "remediate", "baseline"] },
@@ -217,6 +224,8 @@ function toScanOptions(command3, positional, raw) {
   options.historyRefs = options.history ? history.map(String) : [];
   for (const ref of options.historyRefs) checkRef("--history", ref);
   options.stdin = raw.stdin === true;
+  options.preReceive = raw["pre-receive"] === true;
+  readPreReceive(options, raw);
   options.range = str(raw.range);
   options.since = str(raw.since);
   options.stdinName = str(raw["stdin-name"]);
@@ -247,14 +256,37 @@ function toScanOptions(command3, positional, raw) {
   const size2 = str(raw["max-file-size"]);
   if (size2 !== void 0) options.maxFileSize = parseSize(size2);
   if (command3 === "baseline" && options.output === void 0) throw new UsageError("baseline needs --output FILE (where to write the baseline)");
-  const modes = [options.staged, options.history, options.range !== void 0, options.since !== void 0, options.stdin].filter(Boolean).length;
-  if (modes > 1) throw new UsageError("choose one of --staged, --history, --range, --since, --stdin");
+  const modes = [options.staged, options.history, options.range !== void 0, options.since !== void 0, options.stdin, options.preReceive].filter(Boolean).length;
+  if (modes > 1) throw new UsageError("choose one of --staged, --history, --range, --since, --stdin, --pre-receive");
   if (modes === 1 && positional.length > 0) {
     if (options.history) throw new UsageError(`--history scans commits, not paths: ${positional.join(" ")} (refs go right after it: --history main; scan files without --history)`);
     if (options.range !== void 0) throw new UsageError(`--range is one argument: quote a range of several words (--range "${options.range} ${positional.join(" ")}"); paths cannot be combined with it`);
-    throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since or --stdin: ${positional.join(" ")}`);
+    throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since, --stdin or --pre-receive: ${positional.join(" ")}`);
   }
   return options;
+}
+function readPreReceive(options, raw) {
+  const timeout = str(raw.timeout);
+  const onTimeout = str(raw["on-timeout"]);
+  if (!options.preReceive) {
+    if (timeout !== void 0 || onTimeout !== void 0) throw new UsageError(`${timeout !== void 0 ? "--timeout" : "--on-timeout"} is for --pre-receive (the server-side hook); --verify-timeout bounds --verify`);
+    return;
+  }
+  if (timeout !== void 0) {
+    const seconds = /^\s*\d+(\.\d+)?\s*$/.test(timeout) ? Number(timeout) : NaN;
+    if (!(seconds > 0 && seconds <= 3600)) throw new UsageError(`--timeout wants seconds between 0 and 3600, got '${timeout}'`);
+    options.timeout = seconds;
+  }
+  if (onTimeout !== void 0) {
+    if (onTimeout !== "open" && onTimeout !== "closed") throw new UsageError(`--on-timeout wants open (accept the push) or closed (reject it), got '${onTimeout}'`);
+    options.onTimeout = onTimeout;
+  }
+  for (const name of ["format", "output", "stdin-name"]) {
+    if (raw[name] !== void 0) throw new UsageError(`--pre-receive prints its own lines for git to relay to the pusher: --${name} is not taken with it`);
+  }
+  for (const name of ["verify", "only-verified", "sts-endpoint", "verify-timeout"]) {
+    if (raw[name] !== void 0 && raw[name] !== false) throw new UsageError(`--pre-receive does not take --${name}: the hook never calls AWS (keywarden remediate --verify does, for the keys it found)`);
+  }
 }
 function str(value) {
   if (value === void 0 || value === null) return void 0;
@@ -283,7 +315,190 @@ var init_convert = __esm({
   }
 });
 
+// src/config/inside.ts
+import { readdirSync, realpathSync } from "node:fs";
+import path from "node:path";
+function isInside(file, folder) {
+  const relative2 = path.relative(folder, file);
+  return relative2 === "" || relative2 !== ".." && !relative2.startsWith(`..${path.sep}`) && !path.isAbsolute(relative2);
+}
+function repositoryBoundary(from, top2) {
+  if (top2 !== void 0) return top2;
+  for (let dir = from; ; ) {
+    if (hasGit(dir)) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return from;
+    dir = parent;
+  }
+}
+function requireResolvesInside(file, boundary, label) {
+  const real = realPath(file);
+  if (real === null || real === file) return;
+  const realBoundary = realPath(boundary) ?? boundary;
+  if (isInside(real, realBoundary)) return;
+  throw new ConfigError(`${label}: is a symbolic link (or inside one) that leads outside the repository; keywarden does not read it (name a file outside the repository by its own path to use it)`);
+}
+function requireNamedInside(file, cwd, top2, label) {
+  const real = realPath(file);
+  if (real === null || real === file) return;
+  const boundary = repositoryBoundary(cwd, top2);
+  if (isInside(file, boundary)) requireResolvesInside(file, boundary, label);
+}
+function realPath(file) {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return null;
+  }
+}
+function hasGit(dir) {
+  try {
+    return readdirSync(dir).includes(".git");
+  } catch {
+    return false;
+  }
+}
+var init_inside = __esm({
+  "src/config/inside.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/config/json.ts
+function parseJsonText(text, label, hint = "") {
+  if (text.trim() === "") throw new ConfigError(`${label}: is empty (expected a JSON object)`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    const { offset, reason } = firstError(text);
+    const [line, column] = lineColumn(text, offset);
+    throw new ConfigError(`${label}: invalid JSON at line ${line}, column ${column}: ${reason}${hint}`);
+  }
+}
+function firstError(text) {
+  let i = 0;
+  const fail = (reason, at = i) => {
+    throw { offset: at, reason };
+  };
+  const end = () => fail("unexpected end of input (a missing } or ]?)", text.length);
+  const space = () => {
+    while (i < text.length && " 	\n\r".includes(text[i])) i++;
+  };
+  const string = () => {
+    const start = i++;
+    for (; ; ) {
+      if (i >= text.length) fail("unterminated string", start);
+      const c = text.charCodeAt(i);
+      if (c === 34) break;
+      if (c < 32) fail("a control character (such as a line break) inside a string");
+      if (c === 92) {
+        const next = text[i + 1];
+        if (next === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail("a bad \\u escape");
+          i += 6;
+          continue;
+        }
+        if (next === void 0 || !'"\\/bfnrt'.includes(next)) fail("a bad escape sequence");
+        i += 2;
+        continue;
+      }
+      i++;
+    }
+    i++;
+  };
+  const value = () => {
+    space();
+    if (i >= text.length) end();
+    const c = text[i];
+    if (c === "{") {
+      i++;
+      space();
+      if (text[i] === "}") {
+        i++;
+        return;
+      }
+      for (; ; ) {
+        space();
+        if (i >= text.length) end();
+        if (text[i] !== '"') fail(text[i] === "}" ? "a trailing comma" : "expected a property name in double quotes");
+        string();
+        space();
+        if (i >= text.length) end();
+        if (text[i] !== ":") fail("expected ':' after a property name");
+        i++;
+        value();
+        space();
+        if (i >= text.length) end();
+        if (text[i] === "}") {
+          i++;
+          return;
+        }
+        if (text[i] !== ",") fail("expected ',' or '}'");
+        i++;
+      }
+    }
+    if (c === "[") {
+      i++;
+      space();
+      if (text[i] === "]") {
+        i++;
+        return;
+      }
+      for (; ; ) {
+        space();
+        if (text[i] === "]") fail("a trailing comma");
+        value();
+        space();
+        if (i >= text.length) end();
+        if (text[i] === "]") {
+          i++;
+          return;
+        }
+        if (text[i] !== ",") fail("expected ',' or ']'");
+        i++;
+      }
+    }
+    if (c === '"') return string();
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+    if (literal === null || /[\w.+-]/.test(text[i + literal[0].length] ?? "")) fail("unexpected character (not a JSON value)");
+    i += literal[0].length;
+  };
+  try {
+    value();
+    space();
+    if (i < text.length) fail("unexpected text after the end of the JSON value");
+  } catch (problem) {
+    if (problem !== null && typeof problem === "object" && "reason" in problem) return problem;
+    if (problem instanceof RangeError) return { offset: 0, reason: "not valid JSON (nested too deeply to say where)" };
+    throw problem;
+  }
+  return { offset: 0, reason: "not valid JSON" };
+}
+function lineColumn(text, offset) {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return [line, offset - start + 1];
+}
+var init_json = __esm({
+  "src/config/json.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
 // src/config/types.ts
+var types_exports = {};
+__export(types_exports, {
+  DEFAULT_MAX_FILE_SIZE: () => DEFAULT_MAX_FILE_SIZE,
+  defaultConfig: () => defaultConfig
+});
 function defaultConfig(root) {
   return {
     source: null,
@@ -922,6 +1137,118 @@ var init_validate = __esm({
   }
 });
 
+// src/config/load.ts
+import { lstatSync, readdirSync as readdirSync2, readFileSync } from "node:fs";
+import path2 from "node:path";
+function loadConfig(cwd, explicit, top2) {
+  const base = path2.resolve(cwd);
+  if (explicit !== void 0) return loadExplicit(base, explicit, top2);
+  for (let dir = top2 !== void 0 && !isInside(base, top2) ? top2 : base; ; ) {
+    const names = listNames(dir);
+    const found = configInFolder(diskFolder(dir, names, base, top2), dir, base);
+    if (found) return found;
+    const parent = path2.dirname(dir);
+    if (dir === top2 || names.has(".git") || parent === dir) return defaultConfig(base);
+    dir = parent;
+  }
+}
+function configInFolder(folder, root, base) {
+  if (folder.names.has(CONFIG_FILE)) {
+    const label = folder.label(CONFIG_FILE);
+    return validateConfig(parseJsonText(folder.read(CONFIG_FILE, label), label), { label, prefix: "", source: folder.source(CONFIG_FILE), root, base });
+  }
+  if (folder.names.has("package.json")) {
+    const label = folder.label("package.json");
+    const found = packageConfig(folder.read("package.json", label), label, false, folder.source("package.json"), root, base);
+    if (found) return found;
+  }
+  const unsupported = [...folder.names].filter((name) => UNSUPPORTED.has(name)).sort();
+  if (unsupported.length > 0) throw new ConfigError(`${folder.label(unsupported[0])}: ${NOT_READ}`);
+  return null;
+}
+function diskFolder(dir, names, base, top2) {
+  return {
+    names,
+    label: (name) => display(path2.join(dir, name), base),
+    source: (name) => path2.join(dir, name),
+    read(name, label) {
+      const file = path2.join(dir, name);
+      if (isLink(file)) requireResolvesInside(file, repositoryBoundary(dir, top2), label);
+      return readText(file, label);
+    }
+  };
+}
+function loadExplicit(base, explicit, top2) {
+  const file = path2.resolve(base, explicit);
+  const label = display(file, base);
+  refuseCode(file, label);
+  requireNamedInside(file, base, top2, label);
+  return namedConfigFromText(readText(file, label), label, file, base);
+}
+function namedConfigFromText(text, label, file, base) {
+  refuseCode(file, label);
+  if (path2.basename(file) === "package.json") {
+    const found = packageConfig(text, label, true, file, base, base);
+    if (!found) throw new ConfigError(`${label}: has no "keywarden" key`);
+    return found;
+  }
+  return validateConfig(parseJsonText(text, label), { label, prefix: "", source: file, root: base, base });
+}
+function refuseCode(file, label) {
+  if (/\.[cm]?[jt]s$/i.test(file)) throw new ConfigError(`${label}: ${NOT_READ}`);
+}
+function packageConfig(text, label, explicit, source, root, base) {
+  if (!explicit && !text.includes('"keywarden"')) return null;
+  const value = parseJsonText(text, label);
+  if (value === null || typeof value !== "object" || Array.isArray(value) || !Object.prototype.hasOwnProperty.call(value, "keywarden")) return null;
+  return validateConfig(value.keywarden, { label, prefix: "keywarden.", source, root, base });
+}
+function readText(file, label) {
+  let text;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const code2 = error.code;
+    throw new ConfigError(`${label}: ${code2 === "ENOENT" ? "no such file" : code2 === "EISDIR" ? "is a folder, not a file" : `cannot read (${code2 ?? String(error)})`}`);
+  }
+  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+}
+function isLink(file) {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+function listNames(dir) {
+  try {
+    return new Set(readdirSync2(dir));
+  } catch {
+    return /* @__PURE__ */ new Set();
+  }
+}
+function display(file, base) {
+  const relative2 = path2.relative(base, file);
+  if (relative2 === "" || path2.isAbsolute(relative2)) return file;
+  return relative2.split(path2.sep).join("/");
+}
+var CONFIG_FILE, UNSUPPORTED, NOT_READ;
+var init_load = __esm({
+  "src/config/load.ts"() {
+    "use strict";
+    init_errors();
+    init_inside();
+    init_json();
+    init_types();
+    init_validate();
+    CONFIG_FILE = ".keywarden.json";
+    UNSUPPORTED = new Set(
+      ["js", "cjs", "mjs", "ts", "cts", "mts", "yaml", "yml", "toml", "json5", "jsonc"].flatMap((ext) => [`.keywarden.${ext}`, `keywarden.config.${ext}`, `.keywardenrc.${ext}`]).concat([".keywardenrc", "keywarden.config.json"])
+    );
+    NOT_READ = `not read: keywarden's configuration is JSON only (${CONFIG_FILE} or "keywarden" in package.json) and a config file is never run; move the settings to ${CONFIG_FILE}`;
+  }
+});
+
 // src/text/decode.ts
 function decodeBytes(data) {
   if (data.length >= 3 && data[0] === 239 && data[1] === 187 && data[2] === 191) {
@@ -963,6 +1290,1084 @@ var init_decode = __esm({
   "src/text/decode.ts"() {
     "use strict";
     SNIFF_BYTES = 8192;
+  }
+});
+
+// src/engine/views.ts
+function identityView(text, base) {
+  return { text, parent: null, base, segView: null, segFrom: null, segTo: null, segCopy: null, decoder: "identity" };
+}
+function segmentOf(view, index) {
+  const segView = view.segView;
+  let lo = 0;
+  let hi = segView.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (segView[mid] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+function originalStart(view, index) {
+  if (!view.parent) return view.base + index;
+  const s = segmentOf(view, index);
+  const local = view.segCopy[s] ? view.segFrom[s] + (index - view.segView[s]) : view.segFrom[s];
+  return originalStart(view.parent, local);
+}
+function originalEnd(view, endIndex) {
+  if (endIndex <= 0) return originalStart(view, 0);
+  if (!view.parent) return view.base + endIndex;
+  const s = segmentOf(view, endIndex - 1);
+  const local = view.segCopy[s] ? view.segFrom[s] + (endIndex - view.segView[s]) : view.segTo[s];
+  return originalEnd(view.parent, local);
+}
+function replaceView(source, pattern2, replace, decoder) {
+  const { text } = source;
+  const parts = [];
+  const segView = [];
+  const segFrom = [];
+  const segTo = [];
+  const segCopy = [];
+  let last = 0;
+  let length = 0;
+  const segment = (from, to, copy, size2) => {
+    if (size2 <= 0) return;
+    segView.push(length);
+    segFrom.push(from);
+    segTo.push(to);
+    segCopy.push(copy ? 1 : 0);
+    length += size2;
+  };
+  pattern2.lastIndex = 0;
+  for (let m = pattern2.exec(text); m; m = pattern2.exec(text)) {
+    const replacement = replace(m);
+    if (replacement === null) continue;
+    segment(last, m.index, true, m.index - last);
+    segment(m.index, m.index + m[0].length, false, replacement.length);
+    parts.push(text.slice(last, m.index), replacement);
+    last = m.index + m[0].length;
+  }
+  if (parts.length === 0) return null;
+  segment(last, text.length, true, text.length - last);
+  parts.push(text.slice(last));
+  if (segView.length === 0) segment(0, 0, true, 0);
+  return {
+    text: parts.join(""),
+    parent: source,
+    base: source.base,
+    segView: Int32Array.from(segView.length ? segView : [0]),
+    segFrom: Int32Array.from(segFrom.length ? segFrom : [0]),
+    segTo: Int32Array.from(segTo.length ? segTo : [0]),
+    segCopy: Uint8Array.from(segCopy.length ? segCopy : [1]),
+    decoder
+  };
+}
+function urlView(source) {
+  if (!URL_RELEVANT.test(source.text)) return null;
+  return replaceView(
+    source,
+    PERCENT,
+    (m) => {
+      const code2 = parseInt(m[1], 16);
+      return code2 >= 32 && code2 < 127 || code2 === 10 || code2 === 13 || code2 === 9 ? String.fromCharCode(code2) : null;
+    },
+    "url"
+  );
+}
+function jsonEscapeView(source) {
+  if (!source.text.includes("\\")) return null;
+  return replaceView(
+    source,
+    ESCAPE,
+    (m) => {
+      const hex = m[1] ?? m[2];
+      return hex ? String.fromCharCode(parseInt(hex, 16)) : SIMPLE[m[3]];
+    },
+    "json-escape"
+  );
+}
+function htmlView(source) {
+  if (!source.text.includes("&")) return null;
+  return replaceView(
+    source,
+    HTML_REFERENCE,
+    (m) => {
+      if (m[3]) return NAMED[m[3]];
+      const code2 = m[1] ? parseInt(m[1], 16) : Number(m[2]);
+      return code2 >= 32 && code2 < 127 || code2 === 10 || code2 === 9 ? String.fromCharCode(code2) : null;
+    },
+    "html"
+  );
+}
+function concatView(source) {
+  if (!/["'`]/.test(source.text)) return null;
+  return replaceView(source, JOIN, () => "", "concat");
+}
+var PERCENT, URL_RELEVANT, ESCAPE, SIMPLE, HTML_REFERENCE, NAMED, DECODER_MARKERS, JOIN;
+var init_views = __esm({
+  "src/engine/views.ts"() {
+    "use strict";
+    PERCENT = /%([0-9A-Fa-f]{2})/g;
+    URL_RELEVANT = /%(?:2[FfBb]|3[Dd])/;
+    ESCAPE = /\\(?:u00([0-7][0-9A-Fa-f])|u\{0{0,4}([0-7]?[0-9A-Fa-f])\}|([\\/"'nrtbf]))/g;
+    SIMPLE = { n: "\n", r: "\r", t: "	", b: "\b", f: "\f", "\\": "\\", "/": "/", '"': '"', "'": "'" };
+    HTML_REFERENCE = /&(?:#[xX]0{0,4}([0-7]?[0-9A-Fa-f])|#0{0,5}(\d{1,3})|(amp|quot|apos|lt|gt|sol|plus|equals|colon|lowbar|hyphen|period|NewLine|Tab));?/g;
+    NAMED = { amp: "&", quot: '"', apos: "'", lt: "<", gt: ">", sol: "/", plus: "+", equals: "=", colon: ":", lowbar: "_", hyphen: "-", period: ".", NewLine: "\n", Tab: "	" };
+    DECODER_MARKERS = { html: ["&#"], "json-escape": ["\\u00", "\\u{"], base64: ["eyJ"] };
+    JOIN = /(?<=[A-Za-z0-9/+])(["'`])(?:[ \t]|\\?\r?\n)*(?:\+|\.\.?|&|\|\|)?(?:[ \t]|\\?\r?\n)*\1(?=[A-Za-z0-9/+])/g;
+  }
+});
+
+// src/engine/prefilter.ts
+function passCost(byte) {
+  const frequency = byte >= 32 && byte <= 126 ? FREQUENCY[byte - 32] : 10;
+  return 100 + frequency;
+}
+function createPrefilter(rules) {
+  let prefilter = prefilters.get(rules);
+  if (!prefilter) {
+    prefilter = createKeywordPrefilter(prefilterKeywords(rules));
+    prefilters.set(rules, prefilter);
+  }
+  return prefilter;
+}
+function prefilterKeywords(rules) {
+  const decoders = new Set(rules.flatMap((rule) => rule.decoders));
+  return [...rules.flatMap((rule) => rule.keywords), ...[...decoders].flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])];
+}
+function createKeywordPrefilter(keywords) {
+  const set = keywordSet(keywords);
+  if (set.longest === 0) return () => false;
+  return (data) => mayBeUtf16(data) || set.any(data);
+}
+function keywordSet(keywords) {
+  const unique = [...new Set(keywords)].filter((keyword) => keyword.length > 0).map((keyword) => Buffer.from(keyword, "utf8"));
+  const groups = chooseAnchors(unique);
+  const anchors = [...groups.keys()];
+  const lists = anchors.map((anchor) => groups.get(anchor));
+  const fallback = alternation(keywords, "");
+  const used = new Set(unique.flatMap((keyword) => [...keyword]));
+  let outsider = 0;
+  while (used.has(outsider)) outsider++;
+  const any = (data) => {
+    let budget = 64 + (data.length >> 4);
+    for (let a = 0; a < anchors.length; a++) {
+      const anchor = anchors[a];
+      const list = lists[a];
+      for (let i = data.indexOf(anchor); i !== -1; i = data.indexOf(anchor, i + 1)) {
+        for (let k = 0; k < list.length; k++) if (occursAt(data, list[k], i - list[k].offset)) return true;
+        if (--budget === 0) return fallback.test(data.toString("latin1"));
+      }
+    }
+    return false;
+  };
+  const occurrences = (data, from, to) => {
+    const found = [];
+    const view = data.subarray(from, to);
+    for (const keyword of unique) {
+      for (let i = view.indexOf(keyword); i !== -1; i = view.indexOf(keyword, i + 1)) found.push(from + i, keyword.length);
+    }
+    return found;
+  };
+  return { any, occurrences, longest: Math.max(0, ...unique.map((keyword) => keyword.length)), outsider };
+}
+function chooseAnchors(keywords) {
+  const groups = /* @__PURE__ */ new Map();
+  let uncovered = keywords.filter((k) => k.length > 0);
+  const distinct = new Map(uncovered.map((k) => [k, [...new Set(k)]]));
+  const covers = new Uint32Array(256);
+  while (uncovered.length > 0) {
+    covers.fill(0);
+    for (const k of uncovered) for (const byte of distinct.get(k)) covers[byte]++;
+    let best = -1;
+    let bestScore = Infinity;
+    for (let byte = 0; byte < 256; byte++) {
+      if (covers[byte] === 0) continue;
+      const score = passCost(byte) / covers[byte];
+      if (score < bestScore) [best, bestScore] = [byte, score];
+    }
+    groups.set(best, uncovered.filter((k) => k.includes(best)).map((bytes) => ({ bytes, offset: bytes.indexOf(best) })));
+    uncovered = uncovered.filter((k) => !k.includes(best));
+  }
+  return new Map([...groups].sort(([a], [b]) => passCost(a) - passCost(b)));
+}
+function occursAt(data, keyword, start) {
+  const { bytes } = keyword;
+  if (start < 0 || start + bytes.length > data.length) return false;
+  for (let j = 0; j < bytes.length; j++) if (data[start + j] !== bytes[j]) return false;
+  return true;
+}
+function findKeywords(text, rules) {
+  let finder = finders.get(rules);
+  if (!finder) {
+    const pattern2 = alternation(rules.flatMap((rule) => rule.keywords), "g");
+    finder = (t) => {
+      const hits = [];
+      if (!pattern2) return hits;
+      pattern2.lastIndex = 0;
+      for (let m = pattern2.exec(t); m; m = pattern2.exec(t)) hits.push(m.index);
+      return hits;
+    };
+    finders.set(rules, finder);
+  }
+  return finder(text);
+}
+function keywordHitsOf(occurrences) {
+  const order = [];
+  for (let i = 0; i < occurrences.length; i += 2) order.push(i);
+  order.sort((a, b) => occurrences[a] - occurrences[b] || occurrences[b + 1] - occurrences[a + 1]);
+  const hits = [];
+  let free = 0;
+  for (const i of order) {
+    if (occurrences[i] < free) continue;
+    hits.push(occurrences[i]);
+    free = occurrences[i] + occurrences[i + 1];
+  }
+  return hits;
+}
+function alternation(keywords, flags) {
+  const unique = [...new Set(keywords)].filter((k) => k.length > 0).sort((a, b) => b.length - a.length);
+  if (unique.length === 0) return null;
+  return new RegExp(unique.map((k) => Buffer.from(k, "utf8").toString("latin1").replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")).join("|"), flags);
+}
+function mayBeUtf16(data) {
+  if (data.length >= 2 && (data[0] === 255 && data[1] === 254 || data[0] === 254 && data[1] === 255)) return true;
+  const end = Math.min(data.length, SNIFF_BYTES);
+  return data.subarray(0, end).indexOf(0) !== -1;
+}
+var FREQUENCY, prefilters, finders;
+var init_prefilter = __esm({
+  "src/engine/prefilter.ts"() {
+    "use strict";
+    init_decode();
+    init_views();
+    FREQUENCY = [
+      17030,
+      132,
+      878,
+      23,
+      148,
+      22,
+      185,
+      281,
+      1547,
+      1544,
+      246,
+      151,
+      1125,
+      228,
+      1609,
+      473,
+      317,
+      268,
+      160,
+      100,
+      94,
+      66,
+      93,
+      57,
+      85,
+      61,
+      424,
+      1160,
+      53,
+      1392,
+      155,
+      168,
+      75,
+      534,
+      208,
+      426,
+      285,
+      524,
+      219,
+      93,
+      116,
+      374,
+      54,
+      102,
+      196,
+      238,
+      295,
+      274,
+      299,
+      93,
+      320,
+      541,
+      409,
+      156,
+      79,
+      71,
+      23,
+      43,
+      12,
+      317,
+      132,
+      314,
+      13,
+      504,
+      167,
+      3555,
+      589,
+      2303,
+      1889,
+      7150,
+      1335,
+      1092,
+      1293,
+      3771,
+      168,
+      465,
+      2189,
+      1378,
+      4137,
+      3959,
+      1745,
+      132,
+      4388,
+      4004,
+      5615,
+      1866,
+      596,
+      454,
+      525,
+      730,
+      85,
+      758,
+      210,
+      758,
+      2
+    ];
+    prefilters = /* @__PURE__ */ new WeakMap();
+    finders = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/engine/lines.ts
+function linesBack(text, offset, count, floor) {
+  const stop = Math.max(floor, 0);
+  let seen = 0;
+  for (let i = offset - 1; i >= stop; i--) {
+    if (text.charCodeAt(i) === 10 && ++seen > count) return i + 1;
+  }
+  return stop;
+}
+function linesForward(text, offset, count, ceiling) {
+  const stop = Math.min(ceiling, text.length);
+  let seen = 0;
+  for (let i = offset; i < stop; i++) {
+    if (text.charCodeAt(i) === 10 && ++seen > count) return i;
+  }
+  return stop;
+}
+var BLOCK, LineIndex;
+var init_lines = __esm({
+  "src/engine/lines.ts"() {
+    "use strict";
+    BLOCK = 1 << 16;
+    LineIndex = class {
+      constructor(text) {
+        this.text = text;
+      }
+      text;
+      /** Per block: line breaks before its first character, and the offset where the line holding it starts. */
+      breaks = null;
+      starts = null;
+      build() {
+        const blocks = Math.floor(this.text.length / BLOCK) + 1;
+        const breaks = new Int32Array(blocks);
+        const starts = new Int32Array(blocks);
+        let count = 0;
+        let lineStart = 0;
+        let block = 1;
+        for (let i = this.text.indexOf("\n"); ; i = this.text.indexOf("\n", i + 1)) {
+          const at = i === -1 ? this.text.length : i;
+          for (; block < blocks && block * BLOCK <= at; block++) {
+            breaks[block] = count;
+            starts[block] = lineStart;
+          }
+          if (i === -1) break;
+          count++;
+          lineStart = i + 1;
+        }
+        this.breaks = breaks;
+        this.starts = starts;
+      }
+      /** 0-based line index of `offset`. */
+      lineOf(offset) {
+        return this.locate(offset).line;
+      }
+      /** 1-based line and column of `offset`. */
+      position(offset) {
+        const { line, start } = this.locate(offset);
+        return { line: line + 1, column: offset - start + 1 };
+      }
+      locate(offset) {
+        if (this.breaks === null) this.build();
+        const block = Math.min(Math.floor(Math.max(0, offset) / BLOCK), this.breaks.length - 1);
+        let line = this.breaks[block];
+        let start = this.starts[block];
+        for (let i = this.text.indexOf("\n", block * BLOCK); i !== -1 && i < offset; i = this.text.indexOf("\n", i + 1)) {
+          line++;
+          start = i + 1;
+        }
+        return { line, start };
+      }
+    };
+  }
+});
+
+// src/engine/context.ts
+function better(a, b) {
+  if (a === null) return b;
+  if (b === null) return a;
+  return RANK[a] >= RANK[b] ? a : b;
+}
+function leftContext(viewText, index) {
+  let from = Math.max(0, index - LOOKBACK);
+  let breaks = 0;
+  for (let i = index - 1; i >= from; i--) {
+    if (viewText.charCodeAt(i) === 10 && ++breaks > MAX_NAME_LINES) {
+      from = i + 1;
+      break;
+    }
+  }
+  return viewText.slice(from, index);
+}
+function nameConfidence(rule, viewText, index, original, offset, path16) {
+  const names = rule.context?.names;
+  if (!names || names.length === 0) return null;
+  const left2 = leftContext(viewText, index);
+  let best = null;
+  for (const name of names) {
+    if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
+    if (!name.regex.test(left2)) continue;
+    if (name.near && !isNear(name, original, offset, path16)) continue;
+    best = better(best, name.confidence);
+  }
+  return best;
+}
+function isNear(name, original, offset, path16) {
+  const near = name.near;
+  if (path16 !== void 0 && near.regex.test(path16)) return true;
+  const from = linesBack(original, offset, near.lines, offset - NEAR_CHARS);
+  const to = linesForward(original, offset, near.lines, offset + NEAR_CHARS);
+  return near.regex.test(original.slice(from, to));
+}
+var LOOKBACK, MAX_NAME_LINES, NEAR_CHARS, RANK;
+var init_context = __esm({
+  "src/engine/context.ts"() {
+    "use strict";
+    init_lines();
+    LOOKBACK = 400;
+    MAX_NAME_LINES = 8;
+    NEAR_CHARS = 6e3;
+    RANK = { high: 3, medium: 2, low: 1 };
+  }
+});
+
+// src/engine/entropy.ts
+function shannonEntropy(value) {
+  if (value.length === 0) return 0;
+  const counts = /* @__PURE__ */ new Map();
+  for (let i = 0; i < value.length; i++) {
+    const code2 = value.charCodeAt(i);
+    counts.set(code2, (counts.get(code2) ?? 0) + 1);
+  }
+  let bits = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+function longestRepeat(value) {
+  let best = value.length > 0 ? 1 : 0;
+  let run2 = 1;
+  for (let i = 1; i < value.length; i++) {
+    run2 = value.charCodeAt(i) === value.charCodeAt(i - 1) ? run2 + 1 : 1;
+    if (run2 > best) best = run2;
+  }
+  return best;
+}
+function longestSequence(value) {
+  let best = value.length > 0 ? 1 : 0;
+  let up = 1;
+  let down = 1;
+  for (let i = 1; i < value.length; i++) {
+    const step2 = value.charCodeAt(i) - value.charCodeAt(i - 1);
+    up = step2 === 1 ? up + 1 : 1;
+    down = step2 === -1 ? down + 1 : 1;
+    best = Math.max(best, up, down);
+  }
+  return best;
+}
+function sequenceRuns(value) {
+  let runs = 0;
+  for (let i = 2; i < value.length; i++) {
+    const a = value.charCodeAt(i - 2);
+    const b = value.charCodeAt(i - 1);
+    const c = value.charCodeAt(i);
+    if (b - a === 1 && c - b === 1 || a - b === 1 && b - c === 1) {
+      runs++;
+      i += 2;
+    }
+  }
+  return runs;
+}
+function characterClasses(value) {
+  let upper = 0;
+  let lower = 0;
+  let digit = 0;
+  let other = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper = 1;
+    else if (c >= 97 && c <= 122) lower = 1;
+    else if (c >= 48 && c <= 57) digit = 1;
+    else other = 1;
+  }
+  return upper + lower + digit + other;
+}
+function looksLikeWords(value) {
+  let letters = 0;
+  let vowels = 0;
+  let run2 = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i) | 32;
+    if (c >= 48 && c <= 57) return false;
+    if (c < 97 || c > 122) continue;
+    letters++;
+    if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117) {
+      vowels++;
+      run2 = 0;
+    } else if (++run2 > 3) return false;
+  }
+  return letters > 0 && vowels * 100 >= letters * 50;
+}
+function gateSecret(rule, secret) {
+  const { allowlist, reject } = rule;
+  if (allowlist.stopwords.length > 0) {
+    const lower = secret.toLowerCase();
+    for (const word of allowlist.stopwords) if (lower.includes(word)) return null;
+  }
+  for (const { regex: regex2 } of allowlist.regexes) if (regex2.test(secret)) return null;
+  if (reject.hex && HEX.test(secret)) return null;
+  if (reject.maxRepeat > 0 && longestRepeat(secret) > reject.maxRepeat) return null;
+  if (reject.maxSequence > 0 && longestSequence(secret) >= reject.maxSequence) return null;
+  if (reject.maxSequenceRuns > 0 && sequenceRuns(secret) > reject.maxSequenceRuns) return null;
+  if (reject.minClasses > 0 && characterClasses(secret) < reject.minClasses) return null;
+  if (reject.words && looksLikeWords(secret)) return null;
+  const entropy = shannonEntropy(secret);
+  return entropy >= rule.entropy ? entropy : null;
+}
+var HEX;
+var init_entropy = __esm({
+  "src/engine/entropy.ts"() {
+    "use strict";
+    HEX = /^[0-9a-fA-F]+$/;
+  }
+});
+
+// src/engine/nested.ts
+function base64Tokens(text, maxLength) {
+  const tokens = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const token = m[0];
+    if (token.length > maxLength || token.length % 4 !== 0) continue;
+    const bytes = Buffer.from(token, "base64");
+    if (!isPrintable(bytes)) continue;
+    tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
+  }
+  tokens.push(...jsonSegments(text, maxLength).filter((token) => /[-_]/.test(token.text) || token.text.length % 4 !== 0));
+  return tokens;
+}
+function jsonSegments(text, maxLength) {
+  const tokens = [];
+  if (!text.includes("eyJ")) return tokens;
+  JSON_SEGMENT.lastIndex = 0;
+  for (let m = JSON_SEGMENT.exec(text); m; m = JSON_SEGMENT.exec(text)) {
+    const token = m[0];
+    if (token.length > maxLength) continue;
+    const bytes = Buffer.from(token, "base64url");
+    if (!isPrintable(bytes)) continue;
+    tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
+  }
+  return tokens;
+}
+function isPrintable(bytes) {
+  if (bytes.length < 12) return false;
+  for (const byte of bytes) {
+    if (byte >= 32 && byte < 127) continue;
+    if (byte === 10 || byte === 13 || byte === 9) continue;
+    return false;
+  }
+  return true;
+}
+var TOKEN, JSON_SEGMENT;
+var init_nested = __esm({
+  "src/engine/nested.ts"() {
+    "use strict";
+    TOKEN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/g;
+    JSON_SEGMENT = /(?<![A-Za-z0-9+/_-])eyJ[A-Za-z0-9_-]{13,}(?![A-Za-z0-9+/=_-])/g;
+  }
+});
+
+// src/engine/scan.ts
+function planFor(rules) {
+  let plan = plans.get(rules);
+  if (plan) return plan;
+  let radius = 3;
+  for (const rule of rules) if (rule.context?.pair) radius = Math.max(radius, rule.context.pair.lines + 2);
+  const uses = (decoder) => rules.some((rule) => rule.decoders.includes(decoder));
+  radius = Math.min(radius, 40);
+  const wideLines = [...new Set(rules.filter((rule) => rule.spanLines > radius).map((rule) => rule.spanLines))];
+  const wide = wideLines.map((lines2) => ({ rules: rules.filter((rule) => rule.spanLines === lines2), radius: lines2 }));
+  plan = {
+    radius,
+    url: uses("url"),
+    jsonEscape: uses("json-escape"),
+    html: uses("html"),
+    concat: uses("concat"),
+    base64: uses("base64"),
+    wide,
+    markers: [...new Set(rules.flatMap((rule) => rule.decoders.flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])))]
+  };
+  plans.set(rules, plan);
+  return plan;
+}
+function scanText(text, rules, path16, keywordHits) {
+  if (rules.length === 0 || text.length === 0) return [];
+  const plan = planFor(rules);
+  let hits = keywordHits ?? findKeywords(text, rules);
+  const hidden = decodedKeywordHits(text, rules, plan);
+  if (hidden.length > 0) hits = [.../* @__PURE__ */ new Set([...hits, ...hidden])].sort((a, b) => a - b);
+  const windows = keywordWindows(text, hits, plan.radius);
+  const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set(), nestedSpans: /* @__PURE__ */ new Set() };
+  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path16);
+  for (const group2 of plan.wide) {
+    for (const [from, to] of keywordWindows(text, findKeywords(text, group2.rules), group2.radius)) scanWindow(text, from, to, group2.rules, plan, state, path16);
+  }
+  if (state.raws.size === 0) return [];
+  const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
+  if (raws.length === 0) return [];
+  return resolve(raws, new LineIndex(text));
+}
+function decodedKeywordHits(text, rules, plan) {
+  if (!plan.markers.some((marker) => text.includes(marker))) return [];
+  const identity = identityView(text, 0);
+  const views = [];
+  if (plan.jsonEscape) pushView(views, jsonEscapeView(identity));
+  if (plan.html) for (const view of [identity, ...views]) pushView(views, htmlView(view));
+  const hits = views.flatMap((view) => findKeywords(view.text, rules).map((index) => originalStart(view, index)));
+  if (plan.base64) {
+    for (const token of jsonSegments(text, MAX_BASE64)) if (holdsKeyword(token.decoded, rules, NESTING - 1)) hits.push(token.index);
+  }
+  return hits;
+}
+function holdsKeyword(decoded, rules, depth) {
+  if (findKeywords(decoded, rules).length > 0) return true;
+  return depth > 0 && base64Tokens(decoded, MAX_BASE64).some((token) => holdsKeyword(token.decoded, rules, depth - 1));
+}
+function keywordWindows(text, hits, radius) {
+  if (hits.length === 0) return [];
+  const windows = [];
+  let current = null;
+  for (const hit of hits) {
+    if (current && hit + WINDOW_CHARS / 2 <= current[1]) continue;
+    const to = linesForward(text, hit, radius, hit + WINDOW_CHARS);
+    if (current && hit < current[1] && to - current[0] <= MAX_WINDOW) {
+      current[1] = Math.max(current[1], to);
+      continue;
+    }
+    const from = linesBack(text, hit, radius, hit - WINDOW_CHARS);
+    if (current && from <= current[1] && to - current[0] <= MAX_WINDOW) current[1] = Math.max(current[1], to);
+    else windows.push(current = [from, to]);
+  }
+  return windows;
+}
+function isTokenChar(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 43 || code2 === 47 || code2 === 61 || code2 === 95 || code2 === 45 || code2 === 37 || code2 === 92;
+}
+function trimToTokens(text, from, to) {
+  const limit = MAX_BASE64;
+  if (from > 0 && isTokenChar(text.charCodeAt(from - 1))) {
+    const stop = Math.min(to, from + limit);
+    while (from < stop && isTokenChar(text.charCodeAt(from))) from++;
+  }
+  if (to < text.length && isTokenChar(text.charCodeAt(to))) {
+    const stop = Math.max(from, to - limit);
+    while (to > stop && isTokenChar(text.charCodeAt(to - 1))) to--;
+  }
+  return [from, to];
+}
+function scanWindow(text, start, end, rules, plan, state, path16) {
+  const [from, to] = trimToTokens(text, start, end);
+  if (to <= from) return;
+  const identity = identityView(text.slice(from, to), from);
+  const views = [identity];
+  if (plan.url) pushView(views, urlView(identity));
+  if (plan.jsonEscape) for (const view of [...views]) pushView(views, jsonEscapeView(view));
+  if (plan.html) for (const view of [...views]) pushView(views, htmlView(view));
+  if (plan.concat) for (const view of [...views]) pushView(views, concatView(view));
+  const skip = new Set(rules.filter((rule) => rule.needsKeyword && !views.some((view) => rule.keywords.some((keyword) => view.text.includes(keyword)))));
+  for (const view of views) {
+    for (const rule of rules) {
+      if (skip.has(rule)) continue;
+      if (view.decoder !== "identity" && !rule.decoders.includes(view.decoder)) continue;
+      matchView(view, rule, text, state, path16);
+    }
+  }
+  if (plan.base64) {
+    for (const token of base64Tokens(identity.text, MAX_BASE64)) {
+      const tokenStart = originalStart(identity, token.index);
+      const tokenEnd = originalEnd(identity, token.index + token.text.length);
+      state.textTokens.add(`${tokenStart}:${tokenEnd}`);
+      scanDecodedToken(identity.text, token, rules, text, state, path16, { start: tokenStart, end: tokenEnd }, NESTING);
+    }
+  }
+}
+function pushView(views, view) {
+  if (view) views.push(view);
+}
+function eachSecret(view, rule, found) {
+  const { regex: regex2 } = rule;
+  regex2.lastIndex = 0;
+  for (let m = regex2.exec(view.text); m; m = regex2.exec(view.text)) {
+    if (m[0].length === 0) {
+      regex2.lastIndex++;
+      continue;
+    }
+    const secret = rule.secretGroup === 0 ? m[0] : m[rule.secretGroup];
+    if (!secret) continue;
+    const index = rule.secretGroup === 0 ? m.index : m.indices[rule.secretGroup][0];
+    const entropy = gateSecret(rule, secret);
+    if (entropy === null) continue;
+    const keyId = rule.keyIdFrom ? ownKeyId(rule.keyIdFrom, rule.keyIdFrom.source === "match" ? m[0] : secret) : null;
+    if (keyId === null && rule.keyIdFrom?.required) continue;
+    found(secret, index, entropy, keyId);
+  }
+}
+function ownKeyId(from, text) {
+  let value = from.strip ? text.replace(from.strip, "") : text;
+  if (from.decode === "base64") {
+    const bytes = Buffer.from(value, "base64");
+    if (bytes.toString("base64").replace(/=+$/, "") !== value.replace(/=+$/, "")) return null;
+    value = bytes.toString("latin1");
+  }
+  const m = from.regex.exec(value);
+  if (!m) return null;
+  const id = from.template ? from.template.replace(/\$(\d)/g, (_all, n) => m[Number(n)] ?? "") : m[1];
+  return id ? id : null;
+}
+function matchView(view, rule, original, state, path16) {
+  eachSecret(view, rule, (secret, index, entropy, keyId) => {
+    const start = originalStart(view, index);
+    const end = originalEnd(view, index + secret.length);
+    addRaw(state, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path16), false, keyId);
+  });
+}
+function contextOf(rule, secret, viewText, index, original, start, path16) {
+  if (!rule.context) return { confidence: rule.confidence, alone: null };
+  const confidence = nameConfidence(rule, viewText, index, original, start, path16);
+  const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
+  return { confidence, alone };
+}
+function addRaw(state, rule, start, end, secret, entropy, context, nested, keyId) {
+  const { raws } = state;
+  const span = `${rule.id}\0${start}\0${end}`;
+  if (nested) {
+    if (raws.get(span)?.nested === false) raws.delete(span);
+    state.nestedSpans.add(span);
+  } else if (state.nestedSpans.has(span)) {
+    return;
+  }
+  const key = nested ? `${span}\0${secret}` : span;
+  const existing = raws.get(key);
+  if (existing) {
+    existing.confidence = better(existing.confidence, context.confidence);
+    existing.aloneConfidence = better(existing.aloneConfidence, context.alone);
+    return;
+  }
+  raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested, keyId });
+}
+function scanDecodedToken(outer, token, rules, original, state, path16, span, depth) {
+  const prefix = outer.slice(Math.max(0, token.index - 240), token.index);
+  const inner = prefix + token.decoded;
+  const innerView = identityView(inner, 0);
+  const views = [innerView];
+  pushView(views, jsonEscapeView(innerView));
+  const innerTokens = depth > 1 ? base64Tokens(inner, MAX_BASE64).filter((t) => t.index >= prefix.length) : [];
+  const wrappers = new Set(innerTokens.map((t) => t.text));
+  for (const view of views) {
+    for (const rule of rules) {
+      eachSecret(view, rule, (secret, index, entropy, keyId) => {
+        if (originalStart(view, index) < prefix.length) return;
+        if (wrappers.has(secret) || secret.length > 16 && [...wrappers].some((w) => w.includes(secret))) return;
+        addRaw(state, rule, span.start, span.end, secret, entropy, contextOf(rule, secret, view.text, index, original, span.start, path16), true, keyId);
+      });
+    }
+  }
+  for (const innerToken of innerTokens) scanDecodedToken(inner, innerToken, rules, original, state, path16, span, depth - 1);
+}
+function resolve(all, lines2) {
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const raws = all.filter((raw, i) => !all.slice(Math.max(0, i - 8), i).some((o) => o.rule === raw.rule && o.secret === raw.secret && o.end > raw.start));
+  const lineOf = /* @__PURE__ */ new Map();
+  for (const raw of raws) lineOf.set(raw, [lines2.lineOf(raw.start), lines2.lineOf(Math.max(raw.start, raw.end - 1))]);
+  const candidates = [];
+  for (const raw of raws) {
+    if (raw.rule.partnerOnly) continue;
+    const pair = raw.rule.context?.pair ?? null;
+    let keyId = raw.keyId;
+    let confidence = raw.confidence;
+    if (pair) {
+      const partner = nearestPartner(raw, raws, lineOf, pair);
+      if (partner) {
+        keyId ??= partner.secret;
+        confidence = better(confidence, pair.confidence);
+      }
+    }
+    if (raw.rule.context) confidence = confidence ?? raw.aloneConfidence;
+    if (confidence === null) continue;
+    const start = lines2.position(raw.start);
+    const end = lines2.position(raw.end);
+    candidates.push({
+      ruleId: raw.rule.id,
+      kind: raw.rule.kind,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      secret: raw.secret,
+      entropy: raw.entropy,
+      confidence,
+      keyId
+    });
+  }
+  return candidates;
+}
+function nearestPartner(raw, raws, lineOf, pair) {
+  const [first, last] = lineOf.get(raw);
+  let best = null;
+  let bestScore = Infinity;
+  for (const other of raws) {
+    if (other === raw || other.rule.kind !== pair.kind || other.confidence === null) continue;
+    const [otherFirst, otherLast] = lineOf.get(other);
+    const distance = Math.max(0, otherFirst - last, first - otherLast);
+    if (distance > pair.lines) continue;
+    const chars = other.start < raw.start ? raw.start - other.end : other.start - raw.end;
+    if (chars > pair.chars) continue;
+    let score = distance * 4 + (other.start > raw.start ? 2 : 0);
+    if (pair.prefer && !pair.prefer.test(other.secret)) score += 1e3;
+    if (score < bestScore) {
+      bestScore = score;
+      best = other;
+    }
+  }
+  return best;
+}
+var WINDOW_CHARS, MAX_WINDOW, MAX_BASE64, plans, NESTING;
+var init_scan = __esm({
+  "src/engine/scan.ts"() {
+    "use strict";
+    init_context();
+    init_entropy();
+    init_lines();
+    init_prefilter();
+    init_nested();
+    init_views();
+    WINDOW_CHARS = 4096;
+    MAX_WINDOW = 65536;
+    MAX_BASE64 = 16384;
+    plans = /* @__PURE__ */ new WeakMap();
+    NESTING = 2;
+  }
+});
+
+// src/filters/inline.ts
+function markInlineIgnores(candidates, text) {
+  if (candidates.length === 0 || !/keywarden:allow/i.test(text)) return candidates;
+  const starts = lineStarts(text);
+  const seen = /* @__PURE__ */ new Map();
+  const has2 = (directive, line) => {
+    if (line < 1 || line > starts.length) return false;
+    const key = `${directive === ALLOW ? "a" : "n"}${line}`;
+    let found = seen.get(key);
+    if (found === void 0) {
+      found = directive.test(text.slice(starts[line - 1], line < starts.length ? starts[line] : text.length));
+      seen.set(key, found);
+    }
+    return found;
+  };
+  return candidates.map((candidate) => {
+    if (candidate.allowedBy) return candidate;
+    let allowed = has2(ALLOW_NEXT_LINE, candidate.line - 1);
+    for (let line = candidate.line; !allowed && line <= Math.max(candidate.line, candidate.endLine); line++) allowed = has2(ALLOW, line);
+    return allowed ? { ...candidate, allowedBy: "inline" } : candidate;
+  });
+}
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+var ALLOW, ALLOW_NEXT_LINE;
+var init_inline = __esm({
+  "src/filters/inline.ts"() {
+    "use strict";
+    ALLOW = /keywarden:allow(?![\w-])/i;
+    ALLOW_NEXT_LINE = /keywarden:allow-next-line(?![\w-])/i;
+  }
+});
+
+// src/detect.ts
+import { isAscii } from "node:buffer";
+function detectChunk(chunk, rules) {
+  const keywordsAt = chunk.keywordsAt;
+  let text;
+  let hits;
+  if (typeof chunk.data === "string") {
+    text = chunk.data;
+  } else {
+    if (keywordsAt === void 0 && !createPrefilter(rules)(chunk.data)) return { candidates: [] };
+    const decoded = decodeBytes(chunk.data);
+    if ("skipped" in decoded) return { candidates: [], skipped: decoded.skipped };
+    text = decoded.text;
+    if (keywordsAt !== void 0 && decoded.encoding === "utf-8" && isAscii(chunk.data)) hits = keywordHitsOf(keywordsAt);
+  }
+  return { candidates: markInlineIgnores(scanText(text, rules, chunk.path, hits), text) };
+}
+var init_detect = __esm({
+  "src/detect.ts"() {
+    "use strict";
+    init_prefilter();
+    init_scan();
+    init_inline();
+    init_decode();
+  }
+});
+
+// src/aws/account.ts
+function accountIdFromKeyId(keyId) {
+  if (!SHAPE.test(keyId)) return null;
+  let bits = 0n;
+  for (const char of keyId.slice(4, 14)) bits = bits << 5n | BigInt(BASE32.indexOf(char));
+  const first6 = bits >> 2n;
+  if ((first6 & 0x800000000000n) === 0n) return null;
+  const account = (first6 & 0x7fffffffff80n) >> 7n;
+  if (account > 999999999999n) return null;
+  return account.toString().padStart(12, "0");
+}
+function accountIdOf(identifier) {
+  const named = /-at-(\d{12})$/.exec(identifier) ?? /^arn:aws[\w-]*:iam::(\d{12}):/.exec(identifier);
+  if (named) return named[1];
+  return /^(?:AKIA|ASIA|ABIA|ACCA|A3T)/.test(identifier) ? accountIdFromKeyId(identifier) : null;
+}
+var BASE32, SHAPE;
+var init_account = __esm({
+  "src/aws/account.ts"() {
+    "use strict";
+    BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    SHAPE = /^A[A-Z0-9]{3}[A-Z2-7]{16}$/;
+  }
+});
+
+// src/findings.ts
+import { createHash } from "node:crypto";
+function fingerprintOf(ruleId, file, secret) {
+  return createHash("sha256").update(`keywarden/v1\0${ruleId}\0${file}\0${secret}`).digest("hex").slice(0, 32);
+}
+function redact(kind, secret) {
+  if (kind === "access-key-id") return secret;
+  const shown = secret.length > 12 ? 4 : 0;
+  return secret.slice(0, shown) + "*".repeat(Math.min(16, Math.max(4, secret.length - shown)));
+}
+function secretRedactor(located) {
+  const masks = /* @__PURE__ */ new Map();
+  for (const item of located) if (item.kind !== "access-key-id" && item.secret.length > 0) masks.set(item.secret, redact(item.kind, item.secret));
+  const secrets = [...masks.keys()].sort((a, b) => b.length - a.length);
+  if (secrets.length === 0) return (text) => text;
+  return (text) => {
+    for (const secret of secrets) if (text.includes(secret)) text = text.replaceAll(secret, masks.get(secret));
+    return text;
+  };
+}
+function toFinding(located, options) {
+  const keyId = located.kind === "access-key-id" ? located.secret : located.keyId;
+  const text = options.redact ? options.redactText ?? secretRedactor([located]) : (value) => value;
+  const commit = located.commit && {
+    ...located.commit,
+    author: text(located.commit.author),
+    email: text(located.commit.email),
+    message: text(located.commit.message)
+  };
+  const finding = {
+    ruleId: located.ruleId,
+    kind: located.kind,
+    file: text(located.file),
+    line: located.line,
+    column: located.column,
+    endLine: located.endLine,
+    endColumn: located.endColumn,
+    secret: options.redact ? redact(located.kind, located.secret) : located.secret,
+    fingerprint: fingerprintOf(located.ruleId, located.file, located.secret),
+    entropy: Math.round(located.entropy * 100) / 100,
+    confidence: located.confidence,
+    keyId: located.keyId,
+    accountId: keyId ? accountIdOf(keyId) : null,
+    commit
+  };
+  if (options.presence) finding.presence = { ...options.presence, refs: options.presence.refs.map(text), presentAt: options.presence.presentAt.map(text) };
+  if (located.tracked !== void 0) {
+    finding.tracked = located.tracked;
+    finding.ignored = located.ignored ?? false;
+  }
+  return finding;
+}
+function compareFindings(a, b) {
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.commit?.date ?? "", b.commit?.date ?? "") || compareText(a.commit?.sha ?? "", b.commit?.sha ?? "") || compareText(a.ruleId, b.ruleId);
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+var init_findings = __esm({
+  "src/findings.ts"() {
+    "use strict";
+    init_account();
+  }
+});
+
+// src/filters/allow.ts
+function secretAllower(config) {
+  if (config.allowSecrets.length === 0 && config.allowRegexes.length === 0) return null;
+  const everywhere = /* @__PURE__ */ new Set();
+  const byRule = /* @__PURE__ */ new Map();
+  for (const { value, ruleId } of config.allowSecrets) {
+    if (ruleId === void 0) everywhere.add(value);
+    else byRule.set(ruleId, (byRule.get(ruleId) ?? /* @__PURE__ */ new Set()).add(value));
+  }
+  const where2 = config.source ?? "configuration";
+  const regexes = config.allowRegexes.map(({ regex: regex2, ruleId }, i) => ({ ruleId, regex: compileRegex(regex2, "", `${where2}: allow regex ${i + 1}`) }));
+  return (candidate) => {
+    const values = candidate.keyId && candidate.keyId !== candidate.secret ? [candidate.secret, candidate.keyId] : [candidate.secret];
+    const forRule = byRule.get(candidate.ruleId);
+    for (const value of values) {
+      if (everywhere.has(value) || forRule?.has(value)) return true;
+      for (const { ruleId, regex: regex2 } of regexes) {
+        if (ruleId !== void 0 && ruleId !== candidate.ruleId) continue;
+        regex2.lastIndex = 0;
+        if (regex2.test(value)) return true;
+      }
+    }
+    return false;
+  };
+}
+var init_allow = __esm({
+  "src/filters/allow.ts"() {
+    "use strict";
+    init_regex();
   }
 });
 
@@ -2742,6 +4147,466 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// src/filters/paths.ts
+import { createRequire } from "node:module";
+import path3 from "node:path";
+function loadPicomatch() {
+  return typeof __require === "function" ? require_picomatch2() : createRequire(import.meta.url)("picomatch");
+}
+function pathIgnorer(config) {
+  if (config.ignorePaths.length === 0) return null;
+  const picomatch = loadPicomatch();
+  const globs = config.ignorePaths.map((glob) => {
+    const negated = glob.startsWith("!");
+    const body = negated ? glob.slice(1) : glob;
+    const anchored = body.startsWith("/") || body.replace(/\/+$/, "").includes("/");
+    const trimmed = body.replace(/^\/+/, "").replace(/\/+$/, "");
+    const pattern2 = anchored ? trimmed : `**/${trimmed}`;
+    return { negated, match: picomatch([pattern2, `${pattern2}/**`], { dot: true }) };
+  });
+  const base = config.base ?? config.root;
+  const matches = (absolute) => {
+    const relative2 = toPosix(path3.relative(config.root, absolute));
+    if (relative2 === "" || relative2 === ".." || relative2.startsWith("../") || path3.isAbsolute(relative2)) return false;
+    let ignored = false;
+    for (const glob of globs) if (glob.negated === ignored && glob.match(relative2)) ignored = !glob.negated;
+    return ignored;
+  };
+  const named = (config.namedPaths ?? []).map((name) => path3.resolve(base, name)).filter(matches);
+  return (file) => {
+    const absolute = path3.resolve(base, file);
+    if (named.some((dir) => absolute === dir || absolute.startsWith(dir.endsWith(path3.sep) ? dir : dir + path3.sep))) return false;
+    return matches(absolute);
+  };
+}
+function toPosix(file) {
+  return file.split(path3.sep).join("/");
+}
+var init_paths = __esm({
+  "src/filters/paths.ts"() {
+    "use strict";
+  }
+});
+
+// src/filters/apply.ts
+function applyFilters(located, config, baseline) {
+  if (located.length === 0) return located;
+  const ignored = pathIgnorer(config);
+  const allowed = secretAllower(config);
+  const known = baseline && baseline.fingerprints.size > 0 ? baseline.fingerprints : null;
+  if (!ignored && !allowed && !known) return located;
+  return located.map((item) => {
+    if (item.allowedBy) return item;
+    const reason = ignored?.(item.file) ? "path" : allowed?.(item) ? "allowlist" : known?.has(fingerprintOf(item.ruleId, item.file, item.secret)) ? "baseline" : void 0;
+    return reason ? { ...item, allowedBy: reason } : item;
+  });
+}
+var init_apply = __esm({
+  "src/filters/apply.ts"() {
+    "use strict";
+    init_findings();
+    init_allow();
+    init_paths();
+  }
+});
+
+// src/filters/baseline.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+function loadBaseline(file, scope) {
+  if (scope) requireNamedInside(file, scope.cwd, scope.top, `baseline ${file}`);
+  let text;
+  try {
+    text = readFileSync2(file, "utf8");
+  } catch (error) {
+    const code2 = error.code;
+    throw new ConfigError(`baseline ${file}: ${code2 === "ENOENT" ? "no such file (write one with `keywarden baseline --output FILE`)" : `cannot read (${code2 ?? String(error)})`}`);
+  }
+  return parseBaseline(text, file);
+}
+function parseBaseline(text, label) {
+  const fail = (field, message2) => {
+    throw new ConfigError(`baseline ${label}: ${field ? `${field}: ` : ""}${message2}`);
+  };
+  const conflict = /^(<<<<<<<|>>>>>>>) /m.test(text) ? " (a merge conflict is left in it: keep both sides' lines, or regenerate it)" : "";
+  const value = parseJsonText(text.charCodeAt(0) === 65279 ? text.slice(1) : text, `baseline ${label}`, conflict);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return fail("", "expected a JSON object written by `keywarden baseline`");
+  const top2 = value;
+  const version2 = top2.version;
+  if (version2 === void 0) fail("version", "missing; expected a file written by `keywarden baseline`");
+  if (version2 !== BASELINE_VERSION) {
+    const newer = typeof version2 === "number" && version2 > BASELINE_VERSION;
+    fail("version", `${typeof version2 === "number" ? version2 : typeof version2} is not a baseline format this keywarden reads (${BASELINE_VERSION}); ${newer ? "upgrade keywarden" : "regenerate the baseline"}`);
+  }
+  const fingerprints = /* @__PURE__ */ new Set();
+  for (const [key, entry] of Object.entries(top2)) {
+    if (key === "version" || key === "about") continue;
+    if (!FINGERPRINT.test(key)) fail(key, "not a fingerprint (32 lowercase hexadecimal characters) nor a known key (version, about)");
+    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) fail(key, "expected an object with file and ruleId");
+    const record = entry;
+    for (const field of Object.keys(record)) if (!ENTRY_KEYS.includes(field)) fail(`${key}.${field}`, `unknown key; known keys: ${ENTRY_KEYS.join(", ")}`);
+    if (typeof record.file !== "string" || record.file === "") fail(`${key}.file`, "expected the path of the file");
+    if (typeof record.ruleId !== "string" || record.ruleId === "") fail(`${key}.ruleId`, "expected a rule id");
+    for (const field of ["kind", "key"]) if (record[field] !== void 0 && typeof record[field] !== "string") fail(`${key}.${field}`, "expected a string");
+    fingerprints.add(key);
+  }
+  return { fingerprints };
+}
+var BASELINE_VERSION, FINGERPRINT, ENTRY_KEYS;
+var init_baseline = __esm({
+  "src/filters/baseline.ts"() {
+    "use strict";
+    init_inside();
+    init_json();
+    init_errors();
+    BASELINE_VERSION = 1;
+    FINGERPRINT = /^[0-9a-f]{32}$/;
+    ENTRY_KEYS = ["file", "ruleId", "kind", "key"];
+  }
+});
+
+// src/progress.ts
+function createProgress(io, options) {
+  if (options.quiet || io.stderr.isTTY !== true || io.env.CI) return null;
+  if (options.format !== "text" && io.stdout.isTTY !== true && !options.output) return null;
+  const started = Date.now();
+  let last = 0;
+  let drawn = false;
+  return {
+    update({ items, bytes, totalItems, totalBytes, fraction, label }) {
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      const seconds = (now - started) / 1e3;
+      const rate = bytes / Math.max(seconds, 1e-3);
+      const share = fraction ?? (totalBytes > 0 ? bytes / totalBytes : null);
+      const eta = share !== null && share > 0 ? ` ETA ${Math.max(0, Math.ceil(seconds * (1 - share) / share))}s` : "";
+      const count = totalItems > 0 ? `${items}/${totalItems}` : `${items}`;
+      const percent = share !== null ? ` ${Math.floor(100 * share)}%` : "";
+      io.stderr.write(`\r\x1B[K${label} ${count}${percent} ${mib(bytes)} MiB ${mib(rate)} MiB/s${eta}`);
+      drawn = true;
+    },
+    done() {
+      if (drawn) io.stderr.write("\r\x1B[K");
+    }
+  };
+}
+function mib(bytes) {
+  return (bytes / 1048576).toFixed(1);
+}
+var init_progress = __esm({
+  "src/progress.ts"() {
+    "use strict";
+  }
+});
+
+// src/rules/types.ts
+var DECODERS;
+var init_types2 = __esm({
+  "src/rules/types.ts"() {
+    "use strict";
+    DECODERS = ["url", "json-escape", "html", "concat", "base64"];
+  }
+});
+
+// src/rules/validate.ts
+function compileRule(raw, origin, trusted = false) {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError(`${origin}: a rule must be a JSON object`);
+  const f = new Fields(origin, raw, "", trusted);
+  for (const key of Object.keys(raw)) if (!RULE_FIELDS.has(key)) f.fail(key, "unknown field");
+  const id = f.string("id");
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) f.fail("id", "must be lower-case letters, digits and dashes");
+  const flags = f.string("flags", false) ?? "";
+  if (!/^[imsu]*$/.test(flags)) f.fail("flags", "only i, m, s and u are allowed");
+  const secretGroup = f.number("secretGroup", 0, 0, 99);
+  if (!Number.isInteger(secretGroup)) f.fail("secretGroup", "must be an integer");
+  const regex2 = f.regex("regex", `g${flags}${secretGroup > 0 ? "d" : ""}`, void 0, true);
+  const groups = new RegExp(`${regex2.source}|`, flags).exec("").length - 1;
+  if (secretGroup > groups) f.fail("secretGroup", `the regex has only ${groups} capture group(s)`);
+  const keywords = f.strings("keywords");
+  if (keywords.length === 0) f.fail("keywords", "at least one keyword is needed (the prefilter skips text without any)");
+  const decoders = f.strings("decoders");
+  decoders.forEach((name, i) => {
+    if (!DECODERS.includes(name)) f.fail(`decoders[${i}]`, `unknown decoder "${name}" (known: ${DECODERS.join(", ")})`);
+  });
+  return {
+    id,
+    kind: f.string("kind"),
+    description: f.string("description"),
+    regex: regex2,
+    secretGroup,
+    keywords,
+    entropy: f.number("entropy", 0, 0, 8),
+    confidence: f.confidence("confidence", "high"),
+    context: compileContext(f.object("context")),
+    decoders,
+    allowlist: compileAllowlist(f.object("allowlist")),
+    reject: compileReject(f.object("reject")),
+    examples: compileExamples(f),
+    keyIdFrom: compileKeyIdFrom(f.object("keyIdFrom")),
+    partnerOnly: f.boolean("partnerOnly", false),
+    spanLines: f.number("spanLines", 0, 0, 200),
+    needsKeyword: f.boolean("needsKeyword", false),
+    origin
+  };
+}
+function compileKeyIdFrom(f) {
+  if (!f) return null;
+  for (const key of Object.keys(f.data)) {
+    if (!["source", "strip", "decode", "regex", "template", "required", "$comment"].includes(key)) f.fail(key, "unknown field");
+  }
+  const source = f.string("source", false) ?? "secret";
+  if (source !== "secret" && source !== "match") f.fail("source", 'must be "secret" or "match"');
+  const decode = f.string("decode", false) ?? null;
+  if (decode !== null && decode !== "base64") f.fail("decode", 'only "base64" is supported');
+  const regex2 = f.regex("regex", "");
+  if (f.data.template === void 0 && new RegExp(`${regex2.source}|`).exec("").length < 2) f.fail("regex", "needs a capture group (the key ID) or a template");
+  return {
+    source,
+    strip: f.data.strip === void 0 ? null : f.regex("strip", ""),
+    decode,
+    regex: regex2,
+    template: f.string("template", false) ?? null,
+    required: f.boolean("required", false)
+  };
+}
+function compileContext(f) {
+  if (!f) return null;
+  const separator = f.string("separator", false) ?? DEFAULT_SEPARATOR;
+  const names = f.objects("names").map((n) => {
+    const nearFields = n.object("near");
+    return {
+      // The name must be the last thing before the value, apart from separators.
+      regex: n.regex("regex", "i", (source) => `(?:${source})${separator}$`),
+      confidence: n.confidence("confidence", "high"),
+      near: nearFields ? { regex: nearFields.regex("regex", "i"), lines: nearFields.number("lines", 10, 0, 200) } : null
+    };
+  });
+  const pairFields = f.object("pair");
+  const pair = pairFields ? {
+    kind: pairFields.string("kind"),
+    lines: pairFields.number("lines", 4, 0, 200),
+    chars: pairFields.number("chars", 1e3, 0, 1e5),
+    confidence: pairFields.confidence("confidence", "high"),
+    prefer: pairFields.data.prefer === void 0 ? null : pairFields.regex("prefer", "")
+  } : null;
+  const aloneFields = f.object("alone");
+  const alone = aloneFields ? { regex: aloneFields.regex("regex", ""), confidence: aloneFields.confidence("confidence", "medium") } : null;
+  if (names.length === 0 && !pair && !alone) f.fail("names", "a context needs names, pair or alone");
+  for (const key of Object.keys(f.data)) {
+    if (!["names", "pair", "alone", "separator", "$comment"].includes(key)) f.fail(key, "unknown field");
+  }
+  return { names, pair, alone };
+}
+function compileAllowlist(f) {
+  if (!f) return { regexes: [], stopwords: [] };
+  const regexes = f.objects("regexes").map((r) => ({ regex: r.regex("regex", ""), reason: r.string("reason") }));
+  const stopwords = f.objects("stopwords").flatMap((s) => {
+    s.string("reason");
+    return s.strings("words").map((word) => word.toLowerCase());
+  });
+  return { regexes, stopwords };
+}
+function compileReject(f) {
+  return {
+    hex: f?.boolean("hex", false) ?? false,
+    maxRepeat: f?.number("maxRepeat", 0, 0, 1e3) ?? 0,
+    maxSequence: f?.number("maxSequence", 0, 0, 1e3) ?? 0,
+    maxSequenceRuns: f?.number("maxSequenceRuns", 0, 0, 1e3) ?? 0,
+    minClasses: f?.number("minClasses", 0, 0, 4) ?? 0,
+    words: f?.boolean("words", false) ?? false
+  };
+}
+function compileExamples(f) {
+  const examples = f.object("examples");
+  if (!examples) f.fail("examples", 'every rule needs examples: { "match": [...], "noMatch": [...] }');
+  const match = examples.array("match").map((item, i) => {
+    if (typeof item === "string") return { text: item };
+    const e = new Fields(f.origin, item, `examples.match[${i}].`);
+    return { text: e.string("text"), secret: e.string("secret", false) };
+  });
+  const noMatch = examples.objects("noMatch").map((e) => ({ text: e.string("text"), reason: e.string("reason") }));
+  if (match.length === 0) examples.fail("match", "at least one example must match");
+  return { match, noMatch };
+}
+var CONFIDENCES, DEFAULT_SEPARATOR, RULE_FIELDS, Fields;
+var init_validate2 = __esm({
+  "src/rules/validate.ts"() {
+    "use strict";
+    init_errors();
+    init_regex();
+    init_types2();
+    CONFIDENCES = ["high", "medium", "low"];
+    DEFAULT_SEPARATOR = String.raw`(?:[\s"'\`:=>,;(\[{|*\\@]|-|<\/?[A-Za-z_][\w:.-]*>|value\b)*`;
+    RULE_FIELDS = /* @__PURE__ */ new Set([
+      "$comment",
+      "id",
+      "kind",
+      "description",
+      "regex",
+      "flags",
+      "secretGroup",
+      "keywords",
+      "entropy",
+      "confidence",
+      "context",
+      "decoders",
+      "allowlist",
+      "reject",
+      "examples",
+      "keyIdFrom",
+      "partnerOnly",
+      "spanLines",
+      "needsKeyword"
+    ]);
+    Fields = class _Fields {
+      constructor(origin, data, prefix = "", trusted = false) {
+        this.origin = origin;
+        this.data = data;
+        this.prefix = prefix;
+        this.trusted = trusted;
+      }
+      origin;
+      data;
+      prefix;
+      trusted;
+      where(field) {
+        return `${this.origin}: ${this.prefix}${field}`;
+      }
+      fail(field, message2) {
+        throw new ConfigError(`${this.where(field)}: ${message2}`);
+      }
+      string(field, required = true) {
+        const value = this.data[field];
+        if (value === void 0 && !required) return void 0;
+        if (typeof value !== "string" || value === "") this.fail(field, "must be a non-empty string");
+        return value;
+      }
+      number(field, fallback, min = 0, max = Infinity) {
+        const value = this.data[field];
+        if (value === void 0) return fallback;
+        if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
+          this.fail(field, `must be a number from ${min} to ${max}`);
+        }
+        return value;
+      }
+      boolean(field, fallback) {
+        const value = this.data[field];
+        if (value === void 0) return fallback;
+        if (typeof value !== "boolean") this.fail(field, "must be true or false");
+        return value;
+      }
+      confidence(field, fallback) {
+        const value = this.data[field];
+        if (value === void 0) return fallback;
+        if (!CONFIDENCES.includes(value)) this.fail(field, 'must be "high", "medium" or "low"');
+        return value;
+      }
+      regex(field, flags, wrap2 = (source) => source, linear = false) {
+        const source = this.string(field);
+        if (this.trusted) {
+          try {
+            return new RegExp(wrap2(source), flags);
+          } catch (error) {
+            this.fail(field, error.message);
+          }
+        }
+        return compileRegex(wrap2(source), flags, this.where(field), { linear });
+      }
+      object(field) {
+        const value = this.data[field];
+        if (value === void 0 || value === null) return void 0;
+        if (typeof value !== "object" || Array.isArray(value)) this.fail(field, "must be an object");
+        return new _Fields(this.origin, value, `${this.prefix}${field}.`, this.trusted);
+      }
+      array(field) {
+        const value = this.data[field];
+        if (value === void 0) return [];
+        if (!Array.isArray(value)) this.fail(field, "must be an array");
+        return value;
+      }
+      objects(field) {
+        return this.array(field).map((item, i) => {
+          if (typeof item !== "object" || item === null || Array.isArray(item)) this.fail(`${field}[${i}]`, "must be an object");
+          return new _Fields(this.origin, item, `${this.prefix}${field}[${i}].`, this.trusted);
+        });
+      }
+      strings(field) {
+        return this.array(field).map((item, i) => {
+          if (typeof item !== "string" || item === "") this.fail(`${field}[${i}]`, "must be a non-empty string");
+          return item;
+        });
+      }
+    };
+  }
+});
+
+// src/rules/load.ts
+import { readdirSync as readdirSync3, readFileSync as readFileSync3 } from "node:fs";
+import path4 from "node:path";
+import { fileURLToPath } from "node:url";
+function loadBuiltinRules(dir = PATTERNS_DIR, trusted = dir === PATTERNS_DIR) {
+  let names;
+  try {
+    names = readdirSync3(dir).filter((name) => name.endsWith(".json")).sort();
+  } catch (error) {
+    throw new ConfigError(`cannot read the rules folder ${dir}: ${error.message}`);
+  }
+  return names.map((name) => {
+    const origin = `patterns/${name}`;
+    let raw;
+    try {
+      raw = JSON.parse(readFileSync3(path4.join(dir, name), "utf8"));
+    } catch (error) {
+      throw new ConfigError(`${origin}: invalid JSON: ${error.message}`);
+    }
+    const rule = compileRule(raw, origin, trusted);
+    if (rule.id !== name.slice(0, -".json".length)) throw new ConfigError(`${origin}: id: must equal the file name ("${name.slice(0, -5)}")`);
+    return rule;
+  });
+}
+function loadRules(config, dir = PATTERNS_DIR) {
+  const rules = loadBuiltinRules(dir);
+  const where2 = config.source ?? "config";
+  config.rules.forEach((raw, i) => rules.push(compileRule(raw, `${where2}: rules[${i}]`)));
+  const ids = /* @__PURE__ */ new Set();
+  for (const rule of rules) {
+    if (ids.has(rule.id)) throw new ConfigError(`${rule.origin}: id: "${rule.id}" is already defined by another rule`);
+    ids.add(rule.id);
+  }
+  for (const id of config.disableRules) {
+    if (!ids.has(id)) throw new ConfigError(`${where2}: disableRules: unknown rule id "${id}"`);
+  }
+  for (const [id, minimum] of Object.entries(config.entropy)) {
+    if (!ids.has(id)) throw new ConfigError(`${where2}: entropy: unknown rule id "${id}"`);
+    if (typeof minimum !== "number" || !Number.isFinite(minimum) || minimum < 0 || minimum > 8) {
+      throw new ConfigError(`${where2}: entropy.${id}: must be a number from 0 to 8`);
+    }
+  }
+  for (const { ruleId } of [...config.allowSecrets, ...config.allowRegexes]) {
+    if (ruleId !== void 0 && !ids.has(ruleId)) throw new ConfigError(`${where2}: allow.rules.${ruleId}: unknown rule id`);
+  }
+  const disabled = new Set(config.disableRules);
+  return rules.filter((rule) => !disabled.has(rule.id)).map((rule) => config.entropy[rule.id] === void 0 ? rule : { ...rule, entropy: config.entropy[rule.id] });
+}
+var PATTERNS_DIR;
+var init_load2 = __esm({
+  "src/rules/load.ts"() {
+    "use strict";
+    init_errors();
+    init_validate2();
+    PATTERNS_DIR = path4.resolve(path4.dirname(fileURLToPath(import.meta.url)), "..", "..", "patterns");
+  }
+});
+
+// src/version.ts
+var VERSION;
+var init_version = __esm({
+  "src/version.ts"() {
+    "use strict";
+    VERSION = "0.1.0";
+  }
+});
+
 // src/git/run.ts
 import { spawn } from "node:child_process";
 function gitEnv() {
@@ -2753,7 +4618,12 @@ function gitEnv() {
   return env2;
 }
 function spawnGit(cwd, args) {
-  return spawn("git", [...GLOBAL_ARGS, ...args], { cwd, stdio: "pipe", env: gitEnv() });
+  if (abandoned) throw new RuntimeError("the scan was stopped");
+  const child = spawn("git", [...GLOBAL_ARGS, ...args], { cwd, stdio: "pipe", env: gitEnv() });
+  running.add(child);
+  child.on("close", () => running.delete(child));
+  child.on("error", () => running.delete(child));
+  return child;
 }
 function gitRaw(cwd, args, input2) {
   return new Promise((resolve6, reject) => {
@@ -2829,7 +4699,7 @@ function gitFailure(cwd, args, stderr) {
   const line = stderr.split("\n").find((text) => /^(fatal|error):/.test(text)) ?? stderr.split("\n").find((text) => text.trim() !== "") ?? "failed";
   return new RuntimeError(`git ${command(args)} failed: ${line.replace(/^(fatal|error):\s*/, "")}`);
 }
-var PINNED, GLOBAL_ARGS, NO_GRAFTS, childEnv, version;
+var PINNED, GLOBAL_ARGS, NO_GRAFTS, childEnv, running, abandoned, version;
 var init_run = __esm({
   "src/git/run.ts"() {
     "use strict";
@@ -2870,7 +4740,238 @@ var init_run = __esm({
     GLOBAL_ARGS = ["--no-pager", "--no-optional-locks", "--no-replace-objects", ...PINNED.flatMap(([key, value]) => ["-c", `${key}=${value}`])];
     NO_GRAFTS = "/dev/null/keywarden-ignores-grafts";
     childEnv = null;
+    running = /* @__PURE__ */ new Set();
+    abandoned = false;
     version = null;
+  }
+});
+
+// src/action/trusted.ts
+import path5 from "node:path";
+async function baseCommitSettings(workspace, base, head, named) {
+  const tree = new CommitTree(workspace, base);
+  const preloaded = {};
+  const watched = [];
+  const configPath = named.config === void 0 ? void 0 : repositoryPath(workspace, named.config);
+  if (configPath === void 0) {
+    const folder = await tree.topFolder([CONFIG_FILE, PACKAGE_JSON]);
+    preloaded.config = configInFolder(folder, workspace, workspace) ?? defaultConfig(workspace);
+    watched.push(CONFIG_FILE, PACKAGE_JSON);
+  } else if (configPath !== null) {
+    const text = await tree.text(configPath);
+    preloaded.config = text === null ? defaultConfig(workspace) : namedConfigFromText(text, tree.label(configPath), configPath, workspace);
+    watched.push(configPath);
+  }
+  const baselinePath = named.baseline === void 0 ? null : repositoryPath(workspace, named.baseline);
+  if (baselinePath) {
+    const text = await tree.text(baselinePath);
+    preloaded.baseline = text === null ? null : parseBaseline(text, tree.label(baselinePath));
+    watched.push(baselinePath);
+  }
+  const warnings = [];
+  const headTree = head === null ? null : new CommitTree(workspace, head);
+  for (const file of watched) {
+    const before = await tree.entry(file);
+    const after = headTree ? await headTree.entry(file).catch(() => before) : before;
+    const isNamed = file === configPath || file === baselinePath;
+    if (before === null && after === null) {
+      if (isNamed) warnings.push({ file, message: `The base commit has no ${file}: the scan ran without it.` });
+      continue;
+    }
+    if (before !== null && after !== null && before.sha === after.sha && before.mode === after.mode) continue;
+    if (file === PACKAGE_JSON && !await keywardenKeyDiffers(tree, headTree)) continue;
+    const verb = before === null ? "adds" : after === null ? "removes" : "changes";
+    const used = before === null ? "the scan ran without it, as the base commit has none" : "the scan used the base commit's version";
+    warnings.push({ file, message: `This pull request ${verb} ${file}${file === PACKAGE_JSON ? ' (its "keywarden" key)' : ""}: ${used}. ${OPT_OUT}` });
+  }
+  return { preloaded, warnings };
+}
+async function keywardenKeyDiffers(base, head) {
+  const key = async (tree) => {
+    const text = await tree.text(PACKAGE_JSON).catch(() => null);
+    if (text === null) return null;
+    try {
+      const value = JSON.parse(text);
+      return value !== null && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, "keywarden") ? JSON.stringify(value.keywarden) : null;
+    } catch {
+      return text.includes('"keywarden"') ? text : null;
+    }
+  };
+  return await key(base) !== await key(head);
+}
+function repositoryPath(workspace, named) {
+  const absolute = path5.resolve(workspace, named);
+  if (absolute === workspace || !isInside(absolute, workspace)) return null;
+  return path5.relative(workspace, absolute).split(path5.sep).join("/");
+}
+var SYMLINK_MODE, REGULAR_MODES, PACKAGE_JSON, OPT_OUT, CommitTree;
+var init_trusted = __esm({
+  "src/action/trusted.ts"() {
+    "use strict";
+    init_inside();
+    init_load();
+    init_types();
+    init_errors();
+    init_baseline();
+    init_run();
+    SYMLINK_MODE = "120000";
+    REGULAR_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
+    PACKAGE_JSON = "package.json";
+    OPT_OUT = "Set the input `trust-pr-config: true` to scan with the pull request's own.";
+    CommitTree = class {
+      constructor(cwd, rev) {
+        this.cwd = cwd;
+        this.rev = rev;
+      }
+      cwd;
+      rev;
+      folders = /* @__PURE__ */ new Map();
+      /** How errors name a file: git's own `COMMIT:path`. */
+      label(file) {
+        return `${this.rev.slice(0, 12)}:${file}`;
+      }
+      async entry(file) {
+        const dir = path5.posix.dirname(file);
+        return (await this.folder(dir === "." ? "" : dir))?.get(path5.posix.basename(file)) ?? null;
+      }
+      /** The file's text, null when the commit has no such file; a link or a folder there is an error. */
+      async text(file) {
+        const entry = await this.entry(file);
+        if (entry === null) return null;
+        if (entry.mode === SYMLINK_MODE) throw new ConfigError(`${this.label(file)}: is a symbolic link; keywarden reads its configuration and baseline only from regular files`);
+        if (!REGULAR_MODES.has(entry.mode)) throw new ConfigError(`${this.label(file)}: is not a file`);
+        const result = await gitRaw(this.cwd, ["cat-file", "blob", entry.sha]);
+        if (result.code !== 0) throw new RuntimeError(`cannot read ${this.label(file)}: ${result.stderr.split("\n")[0]}`);
+        const text = result.stdout.toString("utf8");
+        return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+      }
+      /** The top-level folder as config discovery sees it, with `wanted` files read ahead (discovery is synchronous). */
+      async topFolder(wanted) {
+        const entries = await this.folder("");
+        const texts = /* @__PURE__ */ new Map();
+        for (const name of wanted) {
+          const entry = entries.get(name);
+          if (entry && REGULAR_MODES.has(entry.mode)) texts.set(name, await this.text(name));
+        }
+        return {
+          names: new Set(entries.keys()),
+          label: (name) => this.label(name),
+          source: (name) => this.label(name),
+          read: (name, label) => {
+            const text = texts.get(name);
+            if (text !== void 0) return text;
+            throw new ConfigError(`${label}: ${entries.get(name)?.mode === SYMLINK_MODE ? "is a symbolic link; keywarden reads its configuration only from regular files" : "is not a file"}`);
+          }
+        };
+      }
+      /** `git ls-tree -z` of one folder: name → mode and object; null when the commit has no such folder. */
+      folder(dir) {
+        let pending = this.folders.get(dir);
+        if (pending === void 0) {
+          pending = this.list(dir);
+          this.folders.set(dir, pending);
+        }
+        return pending;
+      }
+      async list(dir) {
+        const result = await gitRaw(this.cwd, ["ls-tree", "-z", "--end-of-options", dir === "" ? `${this.rev}^{tree}` : `${this.rev}:${dir}`]);
+        if (result.code !== 0) {
+          if (dir === "") throw new RuntimeError(`cannot read commit ${this.rev.slice(0, 12)}: ${result.stderr.split("\n")[0]} (set fetch-depth: 0 on actions/checkout)`);
+          return null;
+        }
+        const entries = /* @__PURE__ */ new Map();
+        for (const record of result.stdout.toString("utf8").split("\0")) {
+          const tab = record.indexOf("	");
+          if (tab < 0) continue;
+          const [mode, , sha] = record.slice(0, tab).split(" ");
+          entries.set(record.slice(tab + 1), { mode, sha });
+        }
+        return entries;
+      }
+    };
+  }
+});
+
+// src/git/repo.ts
+import { existsSync } from "node:fs";
+import path6 from "node:path";
+async function inspectRepository(cwd) {
+  const out = (await git(cwd, ["rev-parse", "--is-shallow-repository", "--git-dir", "--show-cdup", "--git-common-dir"])).toString("utf8").split("\n");
+  return { shallow: out[0].trim() === "true", root: rootFromCdup(cwd, out[2] ?? ""), grafts: graftsFile(cwd, out[3] ?? "") };
+}
+function graftsFile(cwd, commonDir) {
+  const file = process.env.GIT_GRAFT_FILE || path6.resolve(cwd, commonDir.trim() || ".git", "info", "grafts");
+  return existsSync(file) ? file : null;
+}
+function graftsNote(file) {
+  return `this repository has a grafts file (${file}), which rewrites commits' parents and can hide commits: keywarden ignores it and scans the real history, as a push or a clone sees it`;
+}
+async function repositoryRoot(cwd) {
+  return rootFromCdup(cwd, (await git(cwd, ["rev-parse", "--show-cdup"])).toString("utf8").split("\n")[0]);
+}
+function rootFromCdup(cwd, cdup) {
+  return cdup === "" ? cwd : path6.resolve(cwd, cdup);
+}
+async function resolveCommit(cwd, rev, info, role) {
+  const sha = await findCommit(cwd, rev, role);
+  if (sha === null) throw await unknownRevision(cwd, rev, info, role);
+  return sha;
+}
+async function findCommit(cwd, rev, role) {
+  if (rev.startsWith("-")) throw new UsageError(`${role} '${rev}' is not a revision`);
+  const result = await gitRaw(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+  if (result.code === 0) return result.stdout.toString("utf8").trim();
+  if (result.code !== 1) throw new RuntimeError(`git rev-parse failed: ${result.stderr.split("\n")[0]}`);
+  return null;
+}
+async function unknownRevision(cwd, rev, info, role) {
+  if (info.shallow) return new UsageError(`${role} '${rev}' is not in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`);
+  const object2 = await gitRaw(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{}`]);
+  if (object2.code === 0) return new UsageError(`${role} '${rev}' names a ${await objectType(cwd, object2.stdout.toString("utf8").trim())}, not a commit`);
+  const hint = suggest(rev, await refNames(cwd));
+  return new UsageError(`unknown ${role} '${rev}'${hint === null ? ": no such branch, tag or commit" : ` (did you mean '${hint}'?)`}`);
+}
+async function objectType(cwd, sha) {
+  const result = await gitRaw(cwd, ["cat-file", "-t", sha]);
+  return result.code === 0 ? result.stdout.toString("utf8").trim() : "object";
+}
+async function refNames(cwd) {
+  const result = await gitRaw(cwd, ["for-each-ref", "--format=%(refname:short)"]);
+  const names = result.code === 0 ? result.stdout.toString("utf8").split("\n").filter((name) => name !== "") : [];
+  return ["HEAD", ...names];
+}
+async function stashEntries(cwd) {
+  const args = ["reflog", "show", "--format=%H", "refs/stash", "--"];
+  const result = await gitRaw(cwd, args);
+  if (result.code !== 0 && /bad revision|unknown revision/.test(result.stderr)) return [];
+  if (result.code !== 0) throw gitFailure(cwd, args, result.stderr);
+  return result.stdout.toString("utf8").split("\n").filter((line) => /^[0-9a-f]{40,64}$/.test(line));
+}
+var SHALLOW_NOTE;
+var init_repo = __esm({
+  "src/git/repo.ts"() {
+    "use strict";
+    init_validate();
+    init_errors();
+    init_run();
+    SHALLOW_NOTE = "this is a shallow clone: history is incomplete, and keys in its oldest commits are attributed to them although they may be older (git fetch --unshallow for a full scan)";
+  }
+});
+
+// src/sources/locate.ts
+function locate(candidates, file, commit) {
+  return candidates.map((candidate) => ({ ...candidate, file, commit }));
+}
+function oversizeNote(display2, size2, limit) {
+  return { level: "info", verbose: true, message: `skipped ${display2}: ${size2} bytes is over the ${limit}-byte limit (--max-file-size)` };
+}
+function skipNote(display2, reason) {
+  const why = { binary: "binary content" };
+  return { level: "info", verbose: true, message: `skipped ${display2}: ${why[reason]}` };
+}
+var init_locate = __esm({
+  "src/sources/locate.ts"() {
+    "use strict";
   }
 });
 
@@ -2996,217 +5097,6 @@ var init_cat_file = __esm({
         return this.options.allocate ? this.options.allocate(size2) : Buffer.allocUnsafeSlow(size2);
       }
     };
-  }
-});
-
-// src/git/presence.ts
-var presence_exports = {};
-__export(presence_exports, {
-  REF_LIMIT: () => REF_LIMIT,
-  presenceOf: () => presenceOf
-});
-async function presenceOf(cwd, findings, detect, maxSize) {
-  const withCommit = findings.filter((finding) => finding.commit !== null);
-  const holders = /* @__PURE__ */ new Map();
-  for (const sha of new Set(withCommit.map((finding) => finding.commit.sha))) holders.set(sha, await refsContaining(cwd, sha));
-  const pathsAtTip = /* @__PURE__ */ new Map();
-  for (const finding of withCommit) {
-    for (const ref of holders.get(finding.commit.sha).slice(0, REF_LIMIT)) {
-      (pathsAtTip.get(ref.commit) ?? pathsAtTip.set(ref.commit, /* @__PURE__ */ new Set()).get(ref.commit)).add(finding.file);
-    }
-  }
-  const blobAt = /* @__PURE__ */ new Map();
-  for (const [tip, paths] of pathsAtTip) {
-    for (const [path16, blob] of await blobsAt(cwd, tip, [...paths])) blobAt.set(`${tip}\0${path16}`, blob);
-  }
-  const pathOfBlob = /* @__PURE__ */ new Map();
-  for (const [key, blob] of blobAt) if (!pathOfBlob.has(blob)) pathOfBlob.set(blob, key.slice(key.indexOf("\0") + 1));
-  const secretsIn = /* @__PURE__ */ new Map();
-  const scans = [];
-  await readBlobs(cwd, [...pathOfBlob.keys()], {
-    maxSize,
-    onBlob(blob) {
-      if (blob.data === null) return;
-      scans.push(
-        detect({ path: pathOfBlob.get(blob.sha), data: blob.data }).then((result) => {
-          secretsIn.set(blob.sha, new Set(result.candidates.map((candidate) => candidate.secret)));
-        })
-      );
-    }
-  });
-  await Promise.all(scans);
-  const presence = /* @__PURE__ */ new Map();
-  for (const finding of withCommit) {
-    const refs = holders.get(finding.commit.sha);
-    const shown = refs.slice(0, REF_LIMIT);
-    const presentAt = shown.filter((ref) => {
-      const blob = blobAt.get(`${ref.commit}\0${finding.file}`);
-      return blob !== void 0 && (secretsIn.get(blob)?.has(finding.secret) ?? false);
-    }).map((ref) => ref.name);
-    presence.set(finding, { refs: shown.map((ref) => ref.name), refCount: refs.length, presentAt });
-  }
-  return presence;
-}
-async function refsContaining(cwd, sha) {
-  const out = (await git(cwd, ["for-each-ref", `--contains=${sha}`, "--format=%(objectname) %(*objectname) %(refname)"])).toString("utf8");
-  const refs = [];
-  for (const line of out.split("\n")) {
-    const [object2, peeled, name] = line.split(" ");
-    if (!name) continue;
-    refs.push({ name, commit: peeled || object2 });
-  }
-  const rank = (name) => name.startsWith("refs/heads/") ? 0 : name.startsWith("refs/remotes/") ? 1 : name.startsWith("refs/tags/") ? 2 : 3;
-  return refs.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
-async function blobsAt(cwd, tip, paths) {
-  const out = await git(cwd, ["--literal-pathspecs", "ls-tree", "-z", "--full-tree", tip, "--", ...paths]);
-  const blobs = /* @__PURE__ */ new Map();
-  for (const entry of out.toString("utf8").split("\0")) {
-    const tab = entry.indexOf("	");
-    if (tab === -1) continue;
-    const [, type, sha] = entry.slice(0, tab).split(" ");
-    if (type === "blob") blobs.set(entry.slice(tab + 1), sha);
-  }
-  return blobs;
-}
-var REF_LIMIT;
-var init_presence = __esm({
-  "src/git/presence.ts"() {
-    "use strict";
-    init_cat_file();
-    init_run();
-    REF_LIMIT = 20;
-  }
-});
-
-// src/sources/worktree.ts
-var worktree_exports = {};
-__export(worktree_exports, {
-  worktreeNotes: () => worktreeNotes,
-  worktreeStatus: () => worktreeStatus
-});
-import path5 from "node:path";
-async function worktreeStatus(folder, files) {
-  const status = /* @__PURE__ */ new Map();
-  const relative2 = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    const name = path5.relative(folder, file).split(path5.sep).join("/");
-    if (name !== "" && !name.startsWith("../") && !name.split("/").includes(".git")) relative2.set(name, file);
-  }
-  const listed = /* @__PURE__ */ new Map();
-  for (const batch of batches([...relative2.keys()])) {
-    const result = await gitRaw(folder, ["--literal-pathspecs", ...NO_FSMONITOR, "ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard", "--", ...batch]);
-    if (result.code !== 0) return status;
-    for (const record of result.stdout.toString("utf8").split("\0")) {
-      if (record.length < 3 || record[1] !== " ") continue;
-      const name = record.slice(2);
-      if (relative2.has(name)) listed.set(name, (listed.get(name) ?? false) || record[0] !== "?");
-    }
-  }
-  for (const [name, tracked] of listed) status.set(relative2.get(name), { tracked, ignored: false });
-  const unlisted = [...relative2.keys()].filter((name) => !listed.has(name));
-  if (unlisted.length > 0) {
-    const result = await gitRaw(folder, [...NO_FSMONITOR, "check-ignore", "-z", "--stdin"], unlisted.map((name) => `./${name}\0`).join(""));
-    if (result.code === 0) {
-      for (const echoed of result.stdout.toString("utf8").split("\0")) {
-        const name = echoed.slice(2);
-        if (echoed.startsWith("./") && relative2.has(name)) status.set(relative2.get(name), { tracked: false, ignored: true });
-      }
-    }
-  }
-  return status;
-}
-function* batches(names) {
-  let batch = [];
-  let bytes = 0;
-  for (const name of names) {
-    if (batch.length > 0 && bytes + name.length > ARGV_BUDGET) {
-      yield batch;
-      batch = [];
-      bytes = 0;
-    }
-    batch.push(name);
-    bytes += name.length + 1;
-  }
-  if (batch.length > 0) yield batch;
-}
-function worktreeNotes(reported) {
-  const notes = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const item of reported) {
-    if (item.tracked !== false || seen.has(item.file)) continue;
-    seen.add(item.file);
-    notes.push({
-      level: "info",
-      message: item.ignored ? `${item.file} is ignored by git: it will not be committed, but the key is on disk` : `${item.file} is not tracked by git: it is not committed yet, but the key is on disk (and \`git add\` would commit it)`
-    });
-  }
-  return notes;
-}
-var NO_FSMONITOR, ARGV_BUDGET;
-var init_worktree = __esm({
-  "src/sources/worktree.ts"() {
-    "use strict";
-    init_run();
-    NO_FSMONITOR = ["-c", "core.fsmonitor="];
-    ARGV_BUDGET = 64 * 1024;
-  }
-});
-
-// src/sources/locate.ts
-function locate(candidates, file, commit) {
-  return candidates.map((candidate) => ({ ...candidate, file, commit }));
-}
-function oversizeNote(display2, size2, limit) {
-  return { level: "info", verbose: true, message: `skipped ${display2}: ${size2} bytes is over the ${limit}-byte limit (--max-file-size)` };
-}
-function skipNote(display2, reason) {
-  const why = { binary: "binary content" };
-  return { level: "info", verbose: true, message: `skipped ${display2}: ${why[reason]}` };
-}
-var init_locate = __esm({
-  "src/sources/locate.ts"() {
-    "use strict";
-  }
-});
-
-// src/sources/stdin.ts
-var stdin_exports = {};
-__export(stdin_exports, {
-  createStdinSource: () => createStdinSource
-});
-async function createStdinSource(context) {
-  const name = context.options.stdinName ?? "stdin";
-  const stats = { bytes: 0, files: 0, commits: 0 };
-  const notes = [];
-  return {
-    mode: "stdin",
-    target: name,
-    stats,
-    notes,
-    async run(detect) {
-      const parts = [];
-      for await (const part of context.stdin) parts.push(typeof part === "string" ? Buffer.from(part) : part);
-      const data = Buffer.concat(parts);
-      stats.bytes = data.length;
-      stats.files = 1;
-      if (data.length > context.config.maxFileSize) {
-        notes.push({ ...oversizeNote(name, data.length, context.config.maxFileSize), level: "warn", verbose: false });
-        return [];
-      }
-      const result = await detect({ path: name, data });
-      if (result.skipped) {
-        notes.push({ ...skipNote(name, result.skipped), verbose: false });
-        return [];
-      }
-      return locate(result.candidates, name, null);
-    }
-  };
-}
-var init_stdin = __esm({
-  "src/sources/stdin.ts"() {
-    "use strict";
-    init_locate();
   }
 });
 
@@ -3369,14 +5259,94 @@ var init_log = __esm({
   }
 });
 
+// src/git/introductions.ts
+function blobsToCheck(commits, hits) {
+  const needed = /* @__PURE__ */ new Map();
+  for (const commit of commits) {
+    for (const block of commit.blocks) {
+      if (!block.some((change) => isHit(change, hits))) continue;
+      for (const change of block) {
+        if (change.oldSha !== null && (isHit(change, hits) || change.status === "D") && !needed.has(change.oldSha)) needed.set(change.oldSha, change.path);
+      }
+    }
+  }
+  return needed;
+}
+async function findIntroductions(commits, hits, parentHoldsBlob, options) {
+  const adders = options.wholeHistory ? blobAdders(commits, hits) : null;
+  const holds2 = (commit) => async (parent, blob) => {
+    const added = adders?.get(blob);
+    if (added !== void 0 && added.size === 1 && added.has(commit.sha)) return false;
+    return parentHoldsBlob(parent, blob);
+  };
+  const perCommit = await Promise.all(commits.map((commit) => introducedBy(commit, hits, holds2(commit))));
+  return perCommit.flat();
+}
+function blobAdders(commits, hits) {
+  const adders = /* @__PURE__ */ new Map();
+  for (const commit of commits) {
+    for (const block of commit.blocks) {
+      for (const change of block) {
+        if (change.newSha === null || !hits.has(change.newSha)) continue;
+        (adders.get(change.newSha) ?? adders.set(change.newSha, /* @__PURE__ */ new Set()).get(change.newSha)).add(commit.sha);
+      }
+    }
+  }
+  return adders;
+}
+async function introducedBy(commit, hits, parentHoldsBlob) {
+  const found = [];
+  const parents = commit.parents.length;
+  if (parents > 0 && commit.blocks.length < parents) return found;
+  const blocks = parents === 0 ? commit.blocks.slice(0, 1) : commit.blocks;
+  const seen = /* @__PURE__ */ new Set();
+  for (const block of blocks) {
+    for (const change of block) {
+      if (!isHit(change, hits) || seen.has(change.path)) continue;
+      seen.add(change.path);
+      const blob = change.newSha;
+      for (const candidate of hits.get(blob) ?? []) {
+        if (await heldByAParent(commit, change.path, blob, candidate.secret, hits, parentHoldsBlob)) continue;
+        found.push({ commit, path: change.path, candidate });
+      }
+    }
+  }
+  return found;
+}
+async function heldByAParent(commit, path16, blob, secret, hits, parentHoldsBlob) {
+  if (commit.parents.length === 0) return false;
+  for (let i = 0; i < commit.parents.length; i++) {
+    const block = commit.blocks[i];
+    const change = block.find((entry) => entry.path === path16 && entry.newSha !== null);
+    if (change === void 0) return true;
+    if (holds(change.oldSha, secret, hits)) return true;
+    if (block.some((entry) => entry.status === "D" && holds(entry.oldSha, secret, hits))) return true;
+    if (await parentHoldsBlob(commit.parents[i], blob)) return true;
+  }
+  return false;
+}
+function isHit(change, hits) {
+  return change.newSha !== null && change.newMode !== GITLINK_MODE && hits.has(change.newSha);
+}
+function holds(sha, secret, hits) {
+  if (sha === null) return false;
+  return hits.get(sha)?.some((candidate) => candidate.secret === secret) ?? false;
+}
+var init_introductions = __esm({
+  "src/git/introductions.ts"() {
+    "use strict";
+    init_log();
+  }
+});
+
 // src/git/missing-blobs.ts
 import { readdirSync as readdirSync4 } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 async function hasPromisedObjects(cwd) {
   const result = await gitRaw(cwd, ["rev-parse", "--git-path", "objects/pack"]).catch(() => null);
   if (result === null || result.code !== 0) return false;
   try {
-    return readdirSync4(path6.resolve(cwd, result.stdout.toString("utf8").trim())).some((name) => name.endsWith(".promisor"));
+    return readdirSync4(path7.resolve(cwd, result.stdout.toString("utf8").trim())).some((name) => name.endsWith(".promisor"));
   } catch {
     return false;
   }
@@ -3410,69 +5380,799 @@ var init_missing_blobs = __esm({
   }
 });
 
-// src/git/repo.ts
-import { existsSync } from "node:fs";
-import path7 from "node:path";
-async function inspectRepository(cwd) {
-  const out = (await git(cwd, ["rev-parse", "--is-shallow-repository", "--git-dir", "--show-cdup", "--git-common-dir"])).toString("utf8").split("\n");
-  return { shallow: out[0].trim() === "true", root: rootFromCdup(cwd, out[2] ?? ""), grafts: graftsFile(cwd, out[3] ?? "") };
+// src/pool/pool.ts
+var pool_exports = {};
+__export(pool_exports, {
+  availableCores: () => availableCores,
+  startWorkers: () => startWorkers
+});
+import os from "node:os";
+import { Worker } from "node:worker_threads";
+function startWorkers(config, cwd, size2 = defaultSize()) {
+  const workers = Array.from({ length: size2 }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
+  return {
+    async scan(blobs, callbacks) {
+      if (blobs.length === 0) return;
+      const slices = cut(blobs, size2 * SLICES_PER_WORKER);
+      let next = 0;
+      await Promise.all(
+        workers.map(
+          (worker) => new Promise((resolve6, reject) => {
+            const send = () => {
+              if (next >= slices.length) resolve6();
+              else worker.postMessage(slices[next++]);
+            };
+            worker.on("message", (message2) => {
+              if (message2.type === "progress") callbacks.onProgress(message2.items, message2.bytes);
+              else if (message2.type === "error") reject(new RuntimeError(message2.message));
+              else {
+                for (const { sha, result } of message2.found) callbacks.onFound(sha, result);
+                for (const sha of message2.missing) callbacks.onMissing?.(sha);
+                callbacks.onClean(message2.cleanItems, message2.cleanBytes);
+                send();
+              }
+            });
+            worker.on("error", (error) => reject(new RuntimeError(`history worker failed: ${error.message}`)));
+            send();
+          })
+        )
+      );
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    }
+  };
 }
-function graftsFile(cwd, commonDir) {
-  const file = process.env.GIT_GRAFT_FILE || path7.resolve(cwd, commonDir.trim() || ".git", "info", "grafts");
-  return existsSync(file) ? file : null;
+function cut(blobs, count) {
+  const total = blobs.reduce((sum, blob) => sum + blob.size, 0);
+  const target = Math.max(1, total / count);
+  const slices = [];
+  let current = { id: 0, shas: [], paths: [] };
+  let bytes = 0;
+  for (const blob of blobs) {
+    current.shas.push(blob.sha);
+    current.paths.push(blob.path);
+    bytes += blob.size;
+    if (bytes >= target) {
+      slices.push(current);
+      current = { id: slices.length, shas: [], paths: [] };
+      bytes = 0;
+    }
+  }
+  if (current.shas.length > 0) slices.push(current);
+  return slices;
 }
-function graftsNote(file) {
-  return `this repository has a grafts file (${file}), which rewrites commits' parents and can hide commits: keywarden ignores it and scans the real history, as a push or a clone sees it`;
+function defaultSize() {
+  return Math.max(1, Math.min(availableCores(), 8));
 }
-async function repositoryRoot(cwd) {
-  return rootFromCdup(cwd, (await git(cwd, ["rev-parse", "--show-cdup"])).toString("utf8").split("\n")[0]);
+function availableCores() {
+  return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
 }
-function rootFromCdup(cwd, cdup) {
-  return cdup === "" ? cwd : path7.resolve(cwd, cdup);
-}
-async function resolveCommit(cwd, rev, info, role) {
-  const sha = await findCommit(cwd, rev, role);
-  if (sha === null) throw await unknownRevision(cwd, rev, info, role);
-  return sha;
-}
-async function findCommit(cwd, rev, role) {
-  if (rev.startsWith("-")) throw new UsageError(`${role} '${rev}' is not a revision`);
-  const result = await gitRaw(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
-  if (result.code === 0) return result.stdout.toString("utf8").trim();
-  if (result.code !== 1) throw new RuntimeError(`git rev-parse failed: ${result.stderr.split("\n")[0]}`);
-  return null;
-}
-async function unknownRevision(cwd, rev, info, role) {
-  if (info.shallow) return new UsageError(`${role} '${rev}' is not in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`);
-  const object2 = await gitRaw(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{}`]);
-  if (object2.code === 0) return new UsageError(`${role} '${rev}' names a ${await objectType(cwd, object2.stdout.toString("utf8").trim())}, not a commit`);
-  const hint = suggest(rev, await refNames(cwd));
-  return new UsageError(`unknown ${role} '${rev}'${hint === null ? ": no such branch, tag or commit" : ` (did you mean '${hint}'?)`}`);
-}
-async function objectType(cwd, sha) {
-  const result = await gitRaw(cwd, ["cat-file", "-t", sha]);
-  return result.code === 0 ? result.stdout.toString("utf8").trim() : "object";
-}
-async function refNames(cwd) {
-  const result = await gitRaw(cwd, ["for-each-ref", "--format=%(refname:short)"]);
-  const names = result.code === 0 ? result.stdout.toString("utf8").split("\n").filter((name) => name !== "") : [];
-  return ["HEAD", ...names];
-}
-async function stashEntries(cwd) {
-  const args = ["reflog", "show", "--format=%H", "refs/stash", "--"];
-  const result = await gitRaw(cwd, args);
-  if (result.code !== 0 && /bad revision|unknown revision/.test(result.stderr)) return [];
-  if (result.code !== 0) throw gitFailure(cwd, args, result.stderr);
-  return result.stdout.toString("utf8").split("\n").filter((line) => /^[0-9a-f]{40,64}$/.test(line));
-}
-var SHALLOW_NOTE;
-var init_repo = __esm({
-  "src/git/repo.ts"() {
+var SLICES_PER_WORKER;
+var init_pool = __esm({
+  "src/pool/pool.ts"() {
     "use strict";
-    init_validate();
     init_errors();
+    SLICES_PER_WORKER = 2;
+  }
+});
+
+// src/git/pack/packs.ts
+import { readdirSync as readdirSync5, statSync } from "node:fs";
+import path8 from "node:path";
+import { Worker as Worker2 } from "node:worker_threads";
+function startPackScan(cwd, config, keywords, notes, onProgress) {
+  const workers = [];
+  const verdict = judgeAll(cwd, config, keywords, notes, onProgress, workers).catch((error) => {
+    notes.push({ level: "info", message: `could not read the packs directly, so every blob was read through git (slower): ${error instanceof Error ? error.message : String(error)}` });
+    return null;
+  });
+  return {
+    verdict,
+    async scan(blobs, callbacks) {
+      const judged = await verdict;
+      if (judged === null || blobs.length === 0) return;
+      const byWorker = workers.map(() => []);
+      for (const { sha, path: file } of blobs) {
+        const owner = judged.dirty.get(sha);
+        if (owner === void 0) throw new Error(`blob ${sha} was not judged dirty`);
+        byWorker[owner.worker].push({ sha, path: file, pack: owner.pack });
+      }
+      await Promise.all(
+        workers.map((worker, i) => {
+          if (byWorker[i].length === 0) return null;
+          return exchange(worker, { type: "scan", blobs: byWorker[i] }, (message2) => {
+            if (message2.type === "progress") callbacks.onProgress(message2.blobs, message2.bytes);
+            else if (message2.type === "scanned") {
+              for (const { sha, result } of message2.found) callbacks.onFound(sha, result);
+              callbacks.onClean(message2.cleanItems, message2.cleanBytes);
+              return true;
+            }
+            return false;
+          });
+        })
+      );
+    },
+    async close() {
+      await verdict;
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    }
+  };
+}
+async function judgeAll(cwd, config, keywords, notes, onProgress, workers) {
+  const store = await objectStore(cwd);
+  const packs = store === null ? [] : listPacks(store.objects);
+  if (store === null || packs.length === 0) return null;
+  const totalBytes = packs.reduce((sum, pack) => sum + pack.bytes, 0);
+  const threads = totalBytes < ONE_THREAD_BYTES ? 1 : threadCount();
+  const partBytes = Math.max(1, totalBytes / (threads * PARTS_PER_THREAD));
+  const parts = [];
+  packs.forEach((pack, number) => {
+    const count = Math.max(1, Math.round(pack.bytes / partBytes));
+    for (let i = 0; i < count; i++) parts.push({ pack: number, from: i / count, to: (i + 1) / count });
+  });
+  const workerData = { packs: packs.map(({ pack, index }) => ({ pack, index })), hashLength: store.hashLength, keywords: [...keywords], config };
+  for (let i = 0; i < threads; i++) workers.push(new Worker2(new URL("./pack-worker.js", import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
+  const judged = /* @__PURE__ */ new Map();
+  const unreadable = /* @__PURE__ */ new Set();
+  let next = 0;
+  let packBytesRead = 0;
+  await Promise.all(
+    workers.map(async (worker, w) => {
+      while (next < parts.length) {
+        const part = parts[next++];
+        if (unreadable.has(part.pack)) continue;
+        await exchange(worker, { type: "judge", ...part }, (message2) => {
+          if (message2.type === "progress") {
+            packBytesRead += message2.packBytes;
+            onProgress(message2.blobs, message2.bytes, Math.min(1, packBytesRead / totalBytes));
+          } else if (message2.type === "unreadable") {
+            if (!unreadable.has(part.pack)) notes.push({ level: "info", message: `read the blobs of ${path8.basename(packs[part.pack].pack)} through git instead of directly: ${message2.message}` });
+            unreadable.add(part.pack);
+            return true;
+          } else if (message2.type === "judged") {
+            (judged.get(part.pack) ?? judged.set(part.pack, []).get(part.pack)).push({ ...message2, worker: w });
+            return true;
+          }
+          return false;
+        });
+      }
+    })
+  );
+  const verdict = { clean: /* @__PURE__ */ new Set(), dirty: /* @__PURE__ */ new Map(), sizes: /* @__PURE__ */ new Map() };
+  for (const [pack, parts2] of judged) {
+    if (unreadable.has(pack)) continue;
+    for (const part of parts2) {
+      part.clean.forEach((sha, i) => {
+        verdict.clean.add(sha);
+        verdict.sizes.set(sha, part.cleanSizes[i]);
+      });
+      part.dirty.forEach((sha, i) => {
+        if (!verdict.dirty.has(sha)) verdict.dirty.set(sha, { worker: part.worker, pack });
+        verdict.sizes.set(sha, part.dirtySizes[i]);
+      });
+    }
+  }
+  return verdict;
+}
+function exchange(worker, request, handle) {
+  return new Promise((resolve6, reject) => {
+    const onMessage = (message2) => {
+      if (message2.type === "error") finish(new RuntimeError(`pack reader: ${message2.message}`));
+      else if (handle(message2)) finish(null);
+    };
+    const onError = (error) => finish(new RuntimeError(`pack reader failed: ${error.message}`));
+    const onExit = (code2) => finish(new RuntimeError(`pack reader stopped (exit ${code2})`));
+    const finish = (error) => {
+      worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+      if (error) reject(error);
+      else resolve6();
+    };
+    worker.on("message", onMessage).on("error", onError).on("exit", onExit);
+    worker.postMessage(request);
+  });
+}
+async function objectStore(cwd) {
+  const result = await gitRaw(cwd, ["rev-parse", "--path-format=absolute", "--git-path", "objects", "--show-object-format"]);
+  if (result.code !== 0) return null;
+  const [objects, format3] = result.stdout.toString("utf8").split("\n");
+  const hashLength = format3 === "sha1" ? 20 : format3 === "sha256" ? 32 : 0;
+  return objects && hashLength ? { objects, hashLength } : null;
+}
+function listPacks(objects) {
+  let names;
+  try {
+    names = readdirSync5(path8.join(objects, "pack"));
+  } catch {
+    return [];
+  }
+  const present = new Set(names);
+  const packs = [];
+  for (const name of names) {
+    const index = name.replace(/\.pack$/, ".idx");
+    if (!name.endsWith(".pack") || !present.has(index)) continue;
+    try {
+      packs.push({ pack: path8.join(objects, "pack", name), index: path8.join(objects, "pack", index), bytes: statSync(path8.join(objects, "pack", name)).size });
+    } catch {
+    }
+  }
+  return packs.sort((a, b) => b.bytes - a.bytes);
+}
+function threadCount() {
+  return Math.max(1, Math.min(availableCores() - 1, 4));
+}
+var ONE_THREAD_BYTES, PARTS_PER_THREAD;
+var init_packs = __esm({
+  "src/git/pack/packs.ts"() {
+    "use strict";
+    init_errors();
+    init_pool();
     init_run();
-    SHALLOW_NOTE = "this is a shallow clone: history is incomplete, and keys in its oldest commits are attributed to them although they may be older (git fetch --unshallow for a full scan)";
+    ONE_THREAD_BYTES = 4 * 1024 * 1024;
+    PARTS_PER_THREAD = 2;
+  }
+});
+
+// src/git/scan-commits.ts
+async function scanCommits(context, detect, scan, stats, notes) {
+  const cwd = context.cwd;
+  const maxSize = context.config.maxFileSize;
+  const packs = scan.wholeRepository && context.readPacks && scan.workers !== false ? scanPacks(context, notes) : null;
+  const objects = { packOrder: scan.wholeRepository && packs === null ? listObjects(cwd, ["--batch-all-objects", "--unordered"]) : null };
+  objects.packOrder?.catch(() => {
+  });
+  const early = objects.packOrder === null || scan.workers === false ? null : objects.packOrder.then((objects2) => scan.workers || blobBytes(objects2, maxSize) >= POOL_MIN_BYTES ? Promise.resolve().then(() => (init_pool(), pool_exports)).then((pool) => pool.startWorkers(context.config, cwd)) : null).catch(() => null);
+  const store = { promised: hasPromisedObjects(cwd), missing: new MissingBlobs() };
+  try {
+    const located = await scanWith(context, detect, scan, stats, notes, objects, early, packs, store);
+    const note = store.missing.note(context.options.allowMissing);
+    if (note !== null) notes.push(note);
+    return located;
+  } finally {
+    await Promise.all([early?.then((workers) => workers?.close()), packs?.close()]);
+  }
+}
+async function scanWith(context, detect, scan, stats, notes, objects, early, packs, store) {
+  const cwd = context.cwd;
+  const maxSize = context.config.maxFileSize;
+  const commits = await readLog(cwd, scan.revs, scan.stdinRevs);
+  stats.commits = commits.length;
+  if (commits.length === 0) return [];
+  const judged = await packs?.verdict;
+  const plans2 = await planBlobs(cwd, commits, objects.packOrder, judged ?? null, scan.wholeRepository, store);
+  objects.packOrder = null;
+  const hits = /* @__PURE__ */ new Map();
+  const scanned = /* @__PURE__ */ new Set();
+  const record = (plan, result) => {
+    scanned.add(plan.sha);
+    if (result.skipped) {
+      notes.push(skipNote(plan.path, result.skipped));
+      return;
+    }
+    stats.files++;
+    stats.bytes += plan.size;
+    if (result.candidates.length > 0) hits.set(plan.sha, result.candidates);
+  };
+  const wanted = [];
+  const dirty = [];
+  let totalBytes = 0;
+  for (const plan of plans2) {
+    if (plan.size > maxSize) notes.push(oversizeNote(`${plan.path} (blob ${plan.sha.slice(0, 10)})`, plan.size, maxSize));
+    else if (judged?.clean.has(plan.sha)) {
+      scanned.add(plan.sha);
+      stats.files++;
+      stats.bytes += plan.size;
+    } else if (judged?.dirty.has(plan.sha)) dirty.push(plan);
+    else {
+      wanted.push(plan);
+      totalBytes += plan.size;
+    }
+  }
+  const workers = await early ?? (scan.workers ?? totalBytes >= POOL_MIN_BYTES ? (await Promise.resolve().then(() => (init_pool(), pool_exports))).startWorkers(context.config, cwd) : null);
+  try {
+    await Promise.all([scanBlobs(context, detect, wanted, totalBytes, record, store.missing, workers, stats, scanned), scanDirty(context, detect, packs, dirty, record, stats, scanned, notes, store.missing)]);
+  } finally {
+    if (workers !== await early) await workers?.close();
+  }
+  const extra = [...blobsToCheck(commits, hits)].filter(([sha]) => !scanned.has(sha));
+  if (extra.length > 0) {
+    const sizes = await blobSizes(cwd, extra.map(([sha]) => sha), store);
+    for (const [sha, path16] of extra) if (!sizes.has(sha)) store.missing.add(sha, path16);
+    await scanBlobs(context, detect, extra.filter(([sha]) => sizes.has(sha)).map(([sha, path16]) => ({ sha, path: path16, size: sizes.get(sha) })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
+      scanned.add(plan.sha);
+      if (!result.skipped && result.candidates.length > 0) hits.set(plan.sha, result.candidates);
+    }, store.missing, null);
+  }
+  const trees = /* @__PURE__ */ new Map();
+  const listTree = limited(TREE_LISTINGS, (parent) => treeBlobs(cwd, parent));
+  const parentHoldsBlob = async (parent, blob) => {
+    let tree = trees.get(parent);
+    if (tree === void 0) {
+      tree = listTree(parent);
+      trees.set(parent, tree);
+    }
+    return (await tree).has(blob);
+  };
+  const introductions = await findIntroductions(commits, hits, parentHoldsBlob, { wholeHistory: scan.wholeRepository });
+  return introductions.map(({ commit, path: path16, candidate }) => ({
+    ...candidate,
+    file: path16,
+    commit: { sha: commit.sha, author: commit.author, email: commit.email, date: commit.date, message: commit.subject }
+  }));
+}
+async function planBlobs(cwd, commits, packOrder, judged, wholeRepository, store) {
+  const paths = /* @__PURE__ */ new Map();
+  for (const commit of commits) {
+    for (const block of commit.blocks) {
+      for (const change of block) {
+        if (change.newSha === null || change.newMode === GITLINK_MODE) continue;
+        if (!paths.has(change.newSha)) paths.set(change.newSha, change.path);
+      }
+    }
+  }
+  const plans2 = [];
+  if (judged !== null) {
+    for (const [sha, path16] of paths) {
+      const size2 = judged.sizes.get(sha);
+      if (size2 === void 0) continue;
+      plans2.push({ sha, path: path16, size: size2 });
+      paths.delete(sha);
+    }
+    if (paths.size === 0) return plans2;
+  }
+  const everything = packOrder ?? (wholeRepository && judged === null ? listObjects(cwd, ["--batch-all-objects", "--unordered"]) : null);
+  const objects = everything ? await everything : await blobSizes(cwd, [...paths.keys()], store);
+  for (const [sha, size2] of objects) {
+    const path16 = paths.get(sha);
+    if (path16 === void 0) continue;
+    plans2.push({ sha, path: path16, size: size2 });
+    paths.delete(sha);
+  }
+  for (const [sha, path16] of paths) store.missing.add(sha, path16);
+  return plans2;
+}
+async function scanBlobs(context, detect, plans2, totalBytes, record, missing, workers, stats, scanned) {
+  if (plans2.length === 0) return;
+  const progress = context.progress;
+  let done = 0;
+  let doneBytes = 0;
+  const tick = (items, bytes) => {
+    done += items;
+    doneBytes += bytes;
+    progress?.update({ items: done, bytes: doneBytes, totalItems: plans2.length, totalBytes, label: "blobs" });
+  };
+  if (workers && stats && scanned) {
+    const bySha2 = new Map(plans2.map((plan) => [plan.sha, plan]));
+    await workers.scan(plans2, {
+      onFound: (sha, result) => record(bySha2.get(sha) ?? { sha, path: sha, size: 0 }, result),
+      onClean(items, bytes) {
+        stats.files += items;
+        stats.bytes += bytes;
+      },
+      onProgress: tick,
+      onMissing: (sha) => missing.add(sha, bySha2.get(sha)?.path ?? sha)
+    });
+    for (const plan of plans2) scanned.add(plan.sha);
+    return;
+  }
+  const bySha = new Map(plans2.map((plan) => [plan.sha, plan]));
+  const pending = [];
+  await readBlobs(context.cwd, plans2.map((plan) => plan.sha), {
+    maxSize: context.config.maxFileSize,
+    onBlob(blob) {
+      const plan = bySha.get(blob.sha) ?? { sha: blob.sha, path: blob.sha, size: blob.size };
+      if (blob.missing) missing.add(blob.sha, plan.path);
+      if (blob.data === null) return;
+      pending.push(
+        detect({ path: plan.path, data: blob.data }).then((result) => {
+          record(plan, result);
+          tick(1, plan.size);
+        })
+      );
+    }
+  });
+  await Promise.all(pending);
+}
+function scanPacks(context, notes) {
+  const done = { items: 0, bytes: 0 };
+  const progress = context.progress;
+  return startPackScan(context.cwd, context.config, context.keywords, notes, (items, bytes, fraction) => {
+    done.items += items;
+    done.bytes += bytes;
+    progress?.update({ items: done.items, bytes: done.bytes, totalItems: 0, totalBytes: 0, fraction, label: "blobs" });
+  });
+}
+async function scanDirty(context, detect, packs, dirty, record, stats, scanned, notes, missing) {
+  if (packs === null || dirty.length === 0) return;
+  const bySha = new Map(dirty.map((plan) => [plan.sha, plan]));
+  const found = [];
+  const clean = { items: 0, bytes: 0 };
+  try {
+    await packs.scan(dirty, {
+      onFound: (sha, result) => found.push([bySha.get(sha), result]),
+      onClean(items, bytes) {
+        clean.items += items;
+        clean.bytes += bytes;
+      },
+      onProgress: () => {
+      }
+    });
+  } catch (error) {
+    notes.push({ level: "info", message: `the pack reader failed, so ${dirty.length} blob${dirty.length === 1 ? " was" : "s were"} read through git instead: ${error instanceof Error ? error.message : String(error)}` });
+    await scanBlobs(context, detect, dirty, 0, record, missing, null);
+    return;
+  }
+  for (const [plan, result] of found) record(plan, result);
+  stats.files += clean.items;
+  stats.bytes += clean.bytes;
+  for (const plan of dirty) scanned.add(plan.sha);
+}
+function blobBytes(blobs, maxSize) {
+  let bytes = 0;
+  for (const size2 of blobs.values()) if (size2 <= maxSize) bytes += size2;
+  return bytes;
+}
+async function listObjects(cwd, flags, shas2 = []) {
+  const out = await git(cwd, ["cat-file", ...flags, "--batch-check=%(objecttype) %(objectname) %(objectsize)"], shas2.length > 0 ? shas2.join("\n") + "\n" : "");
+  const blobs = /* @__PURE__ */ new Map();
+  const text = out.toString("latin1");
+  for (let at = 0; at < text.length; ) {
+    let end = text.indexOf("\n", at);
+    if (end === -1) end = text.length;
+    if (text.startsWith("blob ", at)) {
+      const space = text.indexOf(" ", at + 5);
+      if (space !== -1 && space < end) blobs.set(text.slice(at + 5, space), Number(text.slice(space + 1, end)));
+    }
+    at = end + 1;
+  }
+  return blobs;
+}
+async function blobSizes(cwd, shas2, store) {
+  if (shas2.length === 0) return /* @__PURE__ */ new Map();
+  const all = await store.promised ? await (store.present ??= listObjects(cwd, ["--batch-all-objects", "--unordered"])) : await listObjects(cwd, [], shas2);
+  if (all.size <= shas2.length) return all;
+  const sizes = /* @__PURE__ */ new Map();
+  for (const sha of shas2) {
+    const size2 = all.get(sha);
+    if (size2 !== void 0) sizes.set(sha, size2);
+  }
+  return sizes;
+}
+function limited(slots, run2) {
+  let active = 0;
+  const waiting = [];
+  return async (arg) => {
+    if (active < slots) active++;
+    else await new Promise((resolve6) => waiting.push(resolve6));
+    try {
+      return await run2(arg);
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
+}
+async function treeBlobs(cwd, commit) {
+  const out = await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", commit]);
+  const blobs = /* @__PURE__ */ new Set();
+  for (const entry of out.toString("utf8").split("\0")) {
+    const tab = entry.indexOf("	");
+    const [, type, sha] = entry.slice(0, tab).split(" ");
+    if (type === "blob") blobs.add(sha);
+  }
+  return blobs;
+}
+var TREE_LISTINGS, POOL_MIN_BYTES;
+var init_scan_commits = __esm({
+  "src/git/scan-commits.ts"() {
+    "use strict";
+    init_locate();
+    init_cat_file();
+    init_introductions();
+    init_log();
+    init_missing_blobs();
+    init_run();
+    init_packs();
+    TREE_LISTINGS = 4;
+    POOL_MIN_BYTES = 8 * 1024 * 1024;
+  }
+});
+
+// src/sources/pre-receive.ts
+var pre_receive_exports = {};
+__export(pre_receive_exports, {
+  createPreReceiveSource: () => createPreReceiveSource,
+  defaultBranchSettings: () => defaultBranchSettings,
+  parseRefUpdates: () => parseRefUpdates,
+  pushedTips: () => pushedTips
+});
+function parseRefUpdates(text) {
+  const updates = [];
+  const lines2 = text.split("\n");
+  if (lines2[lines2.length - 1] === "") lines2.pop();
+  for (const [index, line] of lines2.entries()) {
+    const [old, next, ...rest] = line.split(" ");
+    const ref = rest.join(" ");
+    if (rest.length !== 1 || !OBJECT_ID.test(old ?? "") || !OBJECT_ID.test(next ?? "") || old.length !== next.length || !ref.startsWith("refs/") || /[\x00-\x1f\x7f]/.test(ref)) {
+      throw new RuntimeError(`--pre-receive reads git's "<old> <new> <ref>" lines on standard input; line ${index + 1} is not one (is this running as a pre-receive hook?)`);
+    }
+    updates.push({ old, new: next, ref });
+  }
+  return updates;
+}
+function pushedTips(updates) {
+  return updates.filter((update) => !ZERO.test(update.new));
+}
+async function createPreReceiveSource(context) {
+  const { cwd } = context;
+  void gitVersion(cwd);
+  const info = await inspectRepository(cwd);
+  const updates = parseRefUpdates(await readAll(context.stdin));
+  const tips = pushedTips(updates);
+  const stats = { bytes: 0, files: 0, commits: 0 };
+  const notes = [];
+  return {
+    mode: "pre-receive",
+    root: info.root,
+    target: updates.length === 0 ? "no refs" : updates.map((update) => update.ref).join(" "),
+    stats,
+    notes,
+    async run(detect) {
+      if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
+      const commits = await tipCommits(cwd, tips);
+      if (commits.length === 0) return [];
+      return scanCommits(context, detect, { revs: [...new Set(commits), "--not", "--all"], wholeRepository: false }, stats, notes);
+    }
+  };
+}
+async function tipCommits(cwd, tips) {
+  if (tips.length === 0) return [];
+  const out = (await git(cwd, ["cat-file", "--batch-check"], tips.map((tip) => `${tip.new}^{commit}
+`).join(""))).toString("utf8").split("\n");
+  const commits = [];
+  for (const [i, tip] of tips.entries()) {
+    const [sha, type] = (out[i] ?? "").split(" ");
+    if (type === "commit" && OBJECT_ID.test(sha)) {
+      commits.push(sha);
+      continue;
+    }
+    const kind = await gitRaw(cwd, ["cat-file", "-t", tip.new]);
+    const what = kind.code === 0 ? `points at a ${kind.stdout.toString("utf8").trim()}, which keywarden does not scan` : `names an object the repository does not have (${tip.new.slice(0, 12)})`;
+    throw new RuntimeError(`${tip.ref} ${what}: the push is rejected unscanned`);
+  }
+  return commits;
+}
+async function readAll(stream) {
+  const parts = [];
+  for await (const part of stream) parts.push(typeof part === "string" ? Buffer.from(part) : part);
+  return Buffer.concat(parts).toString("utf8");
+}
+async function defaultBranchSettings(cwd, options, notes) {
+  const head = await gitRaw(cwd, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+  const sha = head.stdout.toString("utf8").trim();
+  if (head.code !== 0 || !OBJECT_ID.test(sha)) {
+    const preloaded = {};
+    if (options.config === void 0) preloaded.config = (await Promise.resolve().then(() => (init_types(), types_exports))).defaultConfig(cwd);
+    if (options.baseline === void 0) preloaded.baseline = null;
+    return preloaded;
+  }
+  try {
+    const { preloaded, warnings } = await baseCommitSettings(cwd, sha, null, { config: options.config, baseline: options.baseline ?? DEFAULT_BASELINE });
+    const named = [options.config, options.baseline];
+    for (const warning of warnings) if (named.includes(warning.file)) notes.push({ level: "warn", message: `the default branch (${sha.slice(0, 12)}) has no ${warning.file}: the scan ran without it` });
+    return preloaded;
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigError(`${error.message} (the default branch's configuration; fix it there)`);
+    throw error;
+  }
+}
+var OBJECT_ID, ZERO;
+var init_pre_receive = __esm({
+  "src/sources/pre-receive.ts"() {
+    "use strict";
+    init_errors();
+    init_trusted();
+    init_repo();
+    init_run();
+    init_scan_commits();
+    init_pipeline();
+    OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+    ZERO = /^0+$/;
+  }
+});
+
+// src/git/presence.ts
+var presence_exports = {};
+__export(presence_exports, {
+  REF_LIMIT: () => REF_LIMIT,
+  presenceOf: () => presenceOf
+});
+async function presenceOf(cwd, findings, detect, maxSize) {
+  const withCommit = findings.filter((finding) => finding.commit !== null);
+  const holders = /* @__PURE__ */ new Map();
+  for (const sha of new Set(withCommit.map((finding) => finding.commit.sha))) holders.set(sha, await refsContaining(cwd, sha));
+  const pathsAtTip = /* @__PURE__ */ new Map();
+  for (const finding of withCommit) {
+    for (const ref of holders.get(finding.commit.sha).slice(0, REF_LIMIT)) {
+      (pathsAtTip.get(ref.commit) ?? pathsAtTip.set(ref.commit, /* @__PURE__ */ new Set()).get(ref.commit)).add(finding.file);
+    }
+  }
+  const blobAt = /* @__PURE__ */ new Map();
+  for (const [tip, paths] of pathsAtTip) {
+    for (const [path16, blob] of await blobsAt(cwd, tip, [...paths])) blobAt.set(`${tip}\0${path16}`, blob);
+  }
+  const pathOfBlob = /* @__PURE__ */ new Map();
+  for (const [key, blob] of blobAt) if (!pathOfBlob.has(blob)) pathOfBlob.set(blob, key.slice(key.indexOf("\0") + 1));
+  const secretsIn = /* @__PURE__ */ new Map();
+  const scans = [];
+  await readBlobs(cwd, [...pathOfBlob.keys()], {
+    maxSize,
+    onBlob(blob) {
+      if (blob.data === null) return;
+      scans.push(
+        detect({ path: pathOfBlob.get(blob.sha), data: blob.data }).then((result) => {
+          secretsIn.set(blob.sha, new Set(result.candidates.map((candidate) => candidate.secret)));
+        })
+      );
+    }
+  });
+  await Promise.all(scans);
+  const presence = /* @__PURE__ */ new Map();
+  for (const finding of withCommit) {
+    const refs = holders.get(finding.commit.sha);
+    const shown = refs.slice(0, REF_LIMIT);
+    const presentAt = shown.filter((ref) => {
+      const blob = blobAt.get(`${ref.commit}\0${finding.file}`);
+      return blob !== void 0 && (secretsIn.get(blob)?.has(finding.secret) ?? false);
+    }).map((ref) => ref.name);
+    presence.set(finding, { refs: shown.map((ref) => ref.name), refCount: refs.length, presentAt });
+  }
+  return presence;
+}
+async function refsContaining(cwd, sha) {
+  const out = (await git(cwd, ["for-each-ref", `--contains=${sha}`, "--format=%(objectname) %(*objectname) %(refname)"])).toString("utf8");
+  const refs = [];
+  for (const line of out.split("\n")) {
+    const [object2, peeled, name] = line.split(" ");
+    if (!name) continue;
+    refs.push({ name, commit: peeled || object2 });
+  }
+  const rank = (name) => name.startsWith("refs/heads/") ? 0 : name.startsWith("refs/remotes/") ? 1 : name.startsWith("refs/tags/") ? 2 : 3;
+  return refs.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+async function blobsAt(cwd, tip, paths) {
+  const out = await git(cwd, ["--literal-pathspecs", "ls-tree", "-z", "--full-tree", tip, "--", ...paths]);
+  const blobs = /* @__PURE__ */ new Map();
+  for (const entry of out.toString("utf8").split("\0")) {
+    const tab = entry.indexOf("	");
+    if (tab === -1) continue;
+    const [, type, sha] = entry.slice(0, tab).split(" ");
+    if (type === "blob") blobs.set(entry.slice(tab + 1), sha);
+  }
+  return blobs;
+}
+var REF_LIMIT;
+var init_presence = __esm({
+  "src/git/presence.ts"() {
+    "use strict";
+    init_cat_file();
+    init_run();
+    REF_LIMIT = 20;
+  }
+});
+
+// src/sources/worktree.ts
+var worktree_exports = {};
+__export(worktree_exports, {
+  worktreeNotes: () => worktreeNotes,
+  worktreeStatus: () => worktreeStatus
+});
+import path9 from "node:path";
+async function worktreeStatus(folder, files) {
+  const status = /* @__PURE__ */ new Map();
+  const relative2 = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const name = path9.relative(folder, file).split(path9.sep).join("/");
+    if (name !== "" && !name.startsWith("../") && !name.split("/").includes(".git")) relative2.set(name, file);
+  }
+  const listed = /* @__PURE__ */ new Map();
+  for (const batch of batches([...relative2.keys()])) {
+    const result = await gitRaw(folder, ["--literal-pathspecs", ...NO_FSMONITOR, "ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard", "--", ...batch]);
+    if (result.code !== 0) return status;
+    for (const record of result.stdout.toString("utf8").split("\0")) {
+      if (record.length < 3 || record[1] !== " ") continue;
+      const name = record.slice(2);
+      if (relative2.has(name)) listed.set(name, (listed.get(name) ?? false) || record[0] !== "?");
+    }
+  }
+  for (const [name, tracked] of listed) status.set(relative2.get(name), { tracked, ignored: false });
+  const unlisted = [...relative2.keys()].filter((name) => !listed.has(name));
+  if (unlisted.length > 0) {
+    const result = await gitRaw(folder, [...NO_FSMONITOR, "check-ignore", "-z", "--stdin"], unlisted.map((name) => `./${name}\0`).join(""));
+    if (result.code === 0) {
+      for (const echoed of result.stdout.toString("utf8").split("\0")) {
+        const name = echoed.slice(2);
+        if (echoed.startsWith("./") && relative2.has(name)) status.set(relative2.get(name), { tracked: false, ignored: true });
+      }
+    }
+  }
+  return status;
+}
+function* batches(names) {
+  let batch = [];
+  let bytes = 0;
+  for (const name of names) {
+    if (batch.length > 0 && bytes + name.length > ARGV_BUDGET) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(name);
+    bytes += name.length + 1;
+  }
+  if (batch.length > 0) yield batch;
+}
+function worktreeNotes(reported) {
+  const notes = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const item of reported) {
+    if (item.tracked !== false || seen.has(item.file)) continue;
+    seen.add(item.file);
+    notes.push({
+      level: "info",
+      message: item.ignored ? `${item.file} is ignored by git: it will not be committed, but the key is on disk` : `${item.file} is not tracked by git: it is not committed yet, but the key is on disk (and \`git add\` would commit it)`
+    });
+  }
+  return notes;
+}
+var NO_FSMONITOR, ARGV_BUDGET;
+var init_worktree = __esm({
+  "src/sources/worktree.ts"() {
+    "use strict";
+    init_run();
+    NO_FSMONITOR = ["-c", "core.fsmonitor="];
+    ARGV_BUDGET = 64 * 1024;
+  }
+});
+
+// src/sources/stdin.ts
+var stdin_exports = {};
+__export(stdin_exports, {
+  createStdinSource: () => createStdinSource
+});
+async function createStdinSource(context) {
+  const name = context.options.stdinName ?? "stdin";
+  const stats = { bytes: 0, files: 0, commits: 0 };
+  const notes = [];
+  return {
+    mode: "stdin",
+    target: name,
+    stats,
+    notes,
+    async run(detect) {
+      const parts = [];
+      for await (const part of context.stdin) parts.push(typeof part === "string" ? Buffer.from(part) : part);
+      const data = Buffer.concat(parts);
+      stats.bytes = data.length;
+      stats.files = 1;
+      if (data.length > context.config.maxFileSize) {
+        notes.push({ ...oversizeNote(name, data.length, context.config.maxFileSize), level: "warn", verbose: false });
+        return [];
+      }
+      const result = await detect({ path: name, data });
+      if (result.skipped) {
+        notes.push({ ...skipNote(name, result.skipped), verbose: false });
+        return [];
+      }
+      return locate(result.candidates, name, null);
+    }
+  };
+}
+var init_stdin = __esm({
+  "src/sources/stdin.ts"() {
+    "use strict";
+    init_locate();
   }
 });
 
@@ -3841,12 +6541,12 @@ async function blobsOnlyRefsReach(cwd) {
     const name = decodePath(Buffer.from(refs[i], "latin1"));
     const [sha, type] = (types[i] ?? "").split(" ");
     if (type === "blob") found.push({ sha, path: name });
-    else if (type === "tree") found.push(...await treeBlobs(cwd, sha, name));
+    else if (type === "tree") found.push(...await treeBlobs2(cwd, sha, name));
     else if (type !== "commit") throw new RuntimeError(`cannot tell what ${name} points at (git cat-file said ${JSON.stringify(types[i] ?? "")}): the scan would be incomplete`);
   }
   return found;
 }
-async function treeBlobs(cwd, tree, ref) {
+async function treeBlobs2(cwd, tree, ref) {
   const out = (await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", tree])).toString("latin1");
   const blobs = [];
   for (const record of out.split("\0")) {
@@ -3866,592 +6566,13 @@ var init_ref_objects = __esm({
   }
 });
 
-// src/git/introductions.ts
-function blobsToCheck(commits, hits) {
-  const needed = /* @__PURE__ */ new Map();
-  for (const commit of commits) {
-    for (const block of commit.blocks) {
-      if (!block.some((change) => isHit(change, hits))) continue;
-      for (const change of block) {
-        if (change.oldSha !== null && (isHit(change, hits) || change.status === "D") && !needed.has(change.oldSha)) needed.set(change.oldSha, change.path);
-      }
-    }
-  }
-  return needed;
-}
-async function findIntroductions(commits, hits, parentHoldsBlob, options) {
-  const adders = options.wholeHistory ? blobAdders(commits, hits) : null;
-  const holds2 = (commit) => async (parent, blob) => {
-    const added = adders?.get(blob);
-    if (added !== void 0 && added.size === 1 && added.has(commit.sha)) return false;
-    return parentHoldsBlob(parent, blob);
-  };
-  const perCommit = await Promise.all(commits.map((commit) => introducedBy(commit, hits, holds2(commit))));
-  return perCommit.flat();
-}
-function blobAdders(commits, hits) {
-  const adders = /* @__PURE__ */ new Map();
-  for (const commit of commits) {
-    for (const block of commit.blocks) {
-      for (const change of block) {
-        if (change.newSha === null || !hits.has(change.newSha)) continue;
-        (adders.get(change.newSha) ?? adders.set(change.newSha, /* @__PURE__ */ new Set()).get(change.newSha)).add(commit.sha);
-      }
-    }
-  }
-  return adders;
-}
-async function introducedBy(commit, hits, parentHoldsBlob) {
-  const found = [];
-  const parents = commit.parents.length;
-  if (parents > 0 && commit.blocks.length < parents) return found;
-  const blocks = parents === 0 ? commit.blocks.slice(0, 1) : commit.blocks;
-  const seen = /* @__PURE__ */ new Set();
-  for (const block of blocks) {
-    for (const change of block) {
-      if (!isHit(change, hits) || seen.has(change.path)) continue;
-      seen.add(change.path);
-      const blob = change.newSha;
-      for (const candidate of hits.get(blob) ?? []) {
-        if (await heldByAParent(commit, change.path, blob, candidate.secret, hits, parentHoldsBlob)) continue;
-        found.push({ commit, path: change.path, candidate });
-      }
-    }
-  }
-  return found;
-}
-async function heldByAParent(commit, path16, blob, secret, hits, parentHoldsBlob) {
-  if (commit.parents.length === 0) return false;
-  for (let i = 0; i < commit.parents.length; i++) {
-    const block = commit.blocks[i];
-    const change = block.find((entry) => entry.path === path16 && entry.newSha !== null);
-    if (change === void 0) return true;
-    if (holds(change.oldSha, secret, hits)) return true;
-    if (block.some((entry) => entry.status === "D" && holds(entry.oldSha, secret, hits))) return true;
-    if (await parentHoldsBlob(commit.parents[i], blob)) return true;
-  }
-  return false;
-}
-function isHit(change, hits) {
-  return change.newSha !== null && change.newMode !== GITLINK_MODE && hits.has(change.newSha);
-}
-function holds(sha, secret, hits) {
-  if (sha === null) return false;
-  return hits.get(sha)?.some((candidate) => candidate.secret === secret) ?? false;
-}
-var init_introductions = __esm({
-  "src/git/introductions.ts"() {
-    "use strict";
-    init_log();
-  }
-});
-
-// src/pool/pool.ts
-var pool_exports = {};
-__export(pool_exports, {
-  availableCores: () => availableCores,
-  startWorkers: () => startWorkers
-});
-import os from "node:os";
-import { Worker } from "node:worker_threads";
-function startWorkers(config, cwd, size2 = defaultSize()) {
-  const workers = Array.from({ length: size2 }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
-  return {
-    async scan(blobs, callbacks) {
-      if (blobs.length === 0) return;
-      const slices = cut(blobs, size2 * SLICES_PER_WORKER);
-      let next = 0;
-      await Promise.all(
-        workers.map(
-          (worker) => new Promise((resolve6, reject) => {
-            const send = () => {
-              if (next >= slices.length) resolve6();
-              else worker.postMessage(slices[next++]);
-            };
-            worker.on("message", (message2) => {
-              if (message2.type === "progress") callbacks.onProgress(message2.items, message2.bytes);
-              else if (message2.type === "error") reject(new RuntimeError(message2.message));
-              else {
-                for (const { sha, result } of message2.found) callbacks.onFound(sha, result);
-                for (const sha of message2.missing) callbacks.onMissing?.(sha);
-                callbacks.onClean(message2.cleanItems, message2.cleanBytes);
-                send();
-              }
-            });
-            worker.on("error", (error) => reject(new RuntimeError(`history worker failed: ${error.message}`)));
-            send();
-          })
-        )
-      );
-    },
-    async close() {
-      await Promise.all(workers.map((worker) => worker.terminate()));
-    }
-  };
-}
-function cut(blobs, count) {
-  const total = blobs.reduce((sum, blob) => sum + blob.size, 0);
-  const target = Math.max(1, total / count);
-  const slices = [];
-  let current = { id: 0, shas: [], paths: [] };
-  let bytes = 0;
-  for (const blob of blobs) {
-    current.shas.push(blob.sha);
-    current.paths.push(blob.path);
-    bytes += blob.size;
-    if (bytes >= target) {
-      slices.push(current);
-      current = { id: slices.length, shas: [], paths: [] };
-      bytes = 0;
-    }
-  }
-  if (current.shas.length > 0) slices.push(current);
-  return slices;
-}
-function defaultSize() {
-  return Math.max(1, Math.min(availableCores(), 8));
-}
-function availableCores() {
-  return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-}
-var SLICES_PER_WORKER;
-var init_pool = __esm({
-  "src/pool/pool.ts"() {
-    "use strict";
-    init_errors();
-    SLICES_PER_WORKER = 2;
-  }
-});
-
-// src/git/pack/packs.ts
-import { readdirSync as readdirSync5, statSync } from "node:fs";
-import path8 from "node:path";
-import { Worker as Worker2 } from "node:worker_threads";
-function startPackScan(cwd, config, keywords, notes, onProgress) {
-  const workers = [];
-  const verdict = judgeAll(cwd, config, keywords, notes, onProgress, workers).catch((error) => {
-    notes.push({ level: "info", message: `could not read the packs directly, so every blob was read through git (slower): ${error instanceof Error ? error.message : String(error)}` });
-    return null;
-  });
-  return {
-    verdict,
-    async scan(blobs, callbacks) {
-      const judged = await verdict;
-      if (judged === null || blobs.length === 0) return;
-      const byWorker = workers.map(() => []);
-      for (const { sha, path: file } of blobs) {
-        const owner = judged.dirty.get(sha);
-        if (owner === void 0) throw new Error(`blob ${sha} was not judged dirty`);
-        byWorker[owner.worker].push({ sha, path: file, pack: owner.pack });
-      }
-      await Promise.all(
-        workers.map((worker, i) => {
-          if (byWorker[i].length === 0) return null;
-          return exchange(worker, { type: "scan", blobs: byWorker[i] }, (message2) => {
-            if (message2.type === "progress") callbacks.onProgress(message2.blobs, message2.bytes);
-            else if (message2.type === "scanned") {
-              for (const { sha, result } of message2.found) callbacks.onFound(sha, result);
-              callbacks.onClean(message2.cleanItems, message2.cleanBytes);
-              return true;
-            }
-            return false;
-          });
-        })
-      );
-    },
-    async close() {
-      await verdict;
-      await Promise.all(workers.map((worker) => worker.terminate()));
-    }
-  };
-}
-async function judgeAll(cwd, config, keywords, notes, onProgress, workers) {
-  const store = await objectStore(cwd);
-  const packs = store === null ? [] : listPacks(store.objects);
-  if (store === null || packs.length === 0) return null;
-  const totalBytes = packs.reduce((sum, pack) => sum + pack.bytes, 0);
-  const threads = totalBytes < ONE_THREAD_BYTES ? 1 : threadCount();
-  const partBytes = Math.max(1, totalBytes / (threads * PARTS_PER_THREAD));
-  const parts = [];
-  packs.forEach((pack, number) => {
-    const count = Math.max(1, Math.round(pack.bytes / partBytes));
-    for (let i = 0; i < count; i++) parts.push({ pack: number, from: i / count, to: (i + 1) / count });
-  });
-  const workerData = { packs: packs.map(({ pack, index }) => ({ pack, index })), hashLength: store.hashLength, keywords: [...keywords], config };
-  for (let i = 0; i < threads; i++) workers.push(new Worker2(new URL("./pack-worker.js", import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
-  const judged = /* @__PURE__ */ new Map();
-  const unreadable = /* @__PURE__ */ new Set();
-  let next = 0;
-  let packBytesRead = 0;
-  await Promise.all(
-    workers.map(async (worker, w) => {
-      while (next < parts.length) {
-        const part = parts[next++];
-        if (unreadable.has(part.pack)) continue;
-        await exchange(worker, { type: "judge", ...part }, (message2) => {
-          if (message2.type === "progress") {
-            packBytesRead += message2.packBytes;
-            onProgress(message2.blobs, message2.bytes, Math.min(1, packBytesRead / totalBytes));
-          } else if (message2.type === "unreadable") {
-            if (!unreadable.has(part.pack)) notes.push({ level: "info", message: `read the blobs of ${path8.basename(packs[part.pack].pack)} through git instead of directly: ${message2.message}` });
-            unreadable.add(part.pack);
-            return true;
-          } else if (message2.type === "judged") {
-            (judged.get(part.pack) ?? judged.set(part.pack, []).get(part.pack)).push({ ...message2, worker: w });
-            return true;
-          }
-          return false;
-        });
-      }
-    })
-  );
-  const verdict = { clean: /* @__PURE__ */ new Set(), dirty: /* @__PURE__ */ new Map(), sizes: /* @__PURE__ */ new Map() };
-  for (const [pack, parts2] of judged) {
-    if (unreadable.has(pack)) continue;
-    for (const part of parts2) {
-      part.clean.forEach((sha, i) => {
-        verdict.clean.add(sha);
-        verdict.sizes.set(sha, part.cleanSizes[i]);
-      });
-      part.dirty.forEach((sha, i) => {
-        if (!verdict.dirty.has(sha)) verdict.dirty.set(sha, { worker: part.worker, pack });
-        verdict.sizes.set(sha, part.dirtySizes[i]);
-      });
-    }
-  }
-  return verdict;
-}
-function exchange(worker, request, handle) {
-  return new Promise((resolve6, reject) => {
-    const onMessage = (message2) => {
-      if (message2.type === "error") finish(new RuntimeError(`pack reader: ${message2.message}`));
-      else if (handle(message2)) finish(null);
-    };
-    const onError = (error) => finish(new RuntimeError(`pack reader failed: ${error.message}`));
-    const onExit = (code2) => finish(new RuntimeError(`pack reader stopped (exit ${code2})`));
-    const finish = (error) => {
-      worker.off("message", onMessage).off("error", onError).off("exit", onExit);
-      if (error) reject(error);
-      else resolve6();
-    };
-    worker.on("message", onMessage).on("error", onError).on("exit", onExit);
-    worker.postMessage(request);
-  });
-}
-async function objectStore(cwd) {
-  const result = await gitRaw(cwd, ["rev-parse", "--path-format=absolute", "--git-path", "objects", "--show-object-format"]);
-  if (result.code !== 0) return null;
-  const [objects, format3] = result.stdout.toString("utf8").split("\n");
-  const hashLength = format3 === "sha1" ? 20 : format3 === "sha256" ? 32 : 0;
-  return objects && hashLength ? { objects, hashLength } : null;
-}
-function listPacks(objects) {
-  let names;
-  try {
-    names = readdirSync5(path8.join(objects, "pack"));
-  } catch {
-    return [];
-  }
-  const present = new Set(names);
-  const packs = [];
-  for (const name of names) {
-    const index = name.replace(/\.pack$/, ".idx");
-    if (!name.endsWith(".pack") || !present.has(index)) continue;
-    try {
-      packs.push({ pack: path8.join(objects, "pack", name), index: path8.join(objects, "pack", index), bytes: statSync(path8.join(objects, "pack", name)).size });
-    } catch {
-    }
-  }
-  return packs.sort((a, b) => b.bytes - a.bytes);
-}
-function threadCount() {
-  return Math.max(1, Math.min(availableCores() - 1, 4));
-}
-var ONE_THREAD_BYTES, PARTS_PER_THREAD;
-var init_packs = __esm({
-  "src/git/pack/packs.ts"() {
-    "use strict";
-    init_errors();
-    init_pool();
-    init_run();
-    ONE_THREAD_BYTES = 4 * 1024 * 1024;
-    PARTS_PER_THREAD = 2;
-  }
-});
-
-// src/git/scan-commits.ts
-async function scanCommits(context, detect, scan, stats, notes) {
-  const cwd = context.cwd;
-  const maxSize = context.config.maxFileSize;
-  const packs = scan.wholeRepository && context.readPacks && scan.workers !== false ? scanPacks(context, notes) : null;
-  const objects = { packOrder: scan.wholeRepository && packs === null ? listObjects(cwd, ["--batch-all-objects", "--unordered"]) : null };
-  objects.packOrder?.catch(() => {
-  });
-  const early = objects.packOrder === null || scan.workers === false ? null : objects.packOrder.then((objects2) => scan.workers || blobBytes(objects2, maxSize) >= POOL_MIN_BYTES ? Promise.resolve().then(() => (init_pool(), pool_exports)).then((pool) => pool.startWorkers(context.config, cwd)) : null).catch(() => null);
-  const store = { promised: hasPromisedObjects(cwd), missing: new MissingBlobs() };
-  try {
-    const located = await scanWith(context, detect, scan, stats, notes, objects, early, packs, store);
-    const note = store.missing.note(context.options.allowMissing);
-    if (note !== null) notes.push(note);
-    return located;
-  } finally {
-    await Promise.all([early?.then((workers) => workers?.close()), packs?.close()]);
-  }
-}
-async function scanWith(context, detect, scan, stats, notes, objects, early, packs, store) {
-  const cwd = context.cwd;
-  const maxSize = context.config.maxFileSize;
-  const commits = await readLog(cwd, scan.revs, scan.stdinRevs);
-  stats.commits = commits.length;
-  if (commits.length === 0) return [];
-  const judged = await packs?.verdict;
-  const plans2 = await planBlobs(cwd, commits, objects.packOrder, judged ?? null, scan.wholeRepository, store);
-  objects.packOrder = null;
-  const hits = /* @__PURE__ */ new Map();
-  const scanned = /* @__PURE__ */ new Set();
-  const record = (plan, result) => {
-    scanned.add(plan.sha);
-    if (result.skipped) {
-      notes.push(skipNote(plan.path, result.skipped));
-      return;
-    }
-    stats.files++;
-    stats.bytes += plan.size;
-    if (result.candidates.length > 0) hits.set(plan.sha, result.candidates);
-  };
-  const wanted = [];
-  const dirty = [];
-  let totalBytes = 0;
-  for (const plan of plans2) {
-    if (plan.size > maxSize) notes.push(oversizeNote(`${plan.path} (blob ${plan.sha.slice(0, 10)})`, plan.size, maxSize));
-    else if (judged?.clean.has(plan.sha)) {
-      scanned.add(plan.sha);
-      stats.files++;
-      stats.bytes += plan.size;
-    } else if (judged?.dirty.has(plan.sha)) dirty.push(plan);
-    else {
-      wanted.push(plan);
-      totalBytes += plan.size;
-    }
-  }
-  const workers = await early ?? (scan.workers ?? totalBytes >= POOL_MIN_BYTES ? (await Promise.resolve().then(() => (init_pool(), pool_exports))).startWorkers(context.config, cwd) : null);
-  try {
-    await Promise.all([scanBlobs(context, detect, wanted, totalBytes, record, store.missing, workers, stats, scanned), scanDirty(context, detect, packs, dirty, record, stats, scanned, notes, store.missing)]);
-  } finally {
-    if (workers !== await early) await workers?.close();
-  }
-  const extra = [...blobsToCheck(commits, hits)].filter(([sha]) => !scanned.has(sha));
-  if (extra.length > 0) {
-    const sizes = await blobSizes(cwd, extra.map(([sha]) => sha), store);
-    for (const [sha, path16] of extra) if (!sizes.has(sha)) store.missing.add(sha, path16);
-    await scanBlobs(context, detect, extra.filter(([sha]) => sizes.has(sha)).map(([sha, path16]) => ({ sha, path: path16, size: sizes.get(sha) })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
-      scanned.add(plan.sha);
-      if (!result.skipped && result.candidates.length > 0) hits.set(plan.sha, result.candidates);
-    }, store.missing, null);
-  }
-  const trees = /* @__PURE__ */ new Map();
-  const listTree = limited(TREE_LISTINGS, (parent) => treeBlobs2(cwd, parent));
-  const parentHoldsBlob = async (parent, blob) => {
-    let tree = trees.get(parent);
-    if (tree === void 0) {
-      tree = listTree(parent);
-      trees.set(parent, tree);
-    }
-    return (await tree).has(blob);
-  };
-  const introductions = await findIntroductions(commits, hits, parentHoldsBlob, { wholeHistory: scan.wholeRepository });
-  return introductions.map(({ commit, path: path16, candidate }) => ({
-    ...candidate,
-    file: path16,
-    commit: { sha: commit.sha, author: commit.author, email: commit.email, date: commit.date, message: commit.subject }
-  }));
-}
-async function planBlobs(cwd, commits, packOrder, judged, wholeRepository, store) {
-  const paths = /* @__PURE__ */ new Map();
-  for (const commit of commits) {
-    for (const block of commit.blocks) {
-      for (const change of block) {
-        if (change.newSha === null || change.newMode === GITLINK_MODE) continue;
-        if (!paths.has(change.newSha)) paths.set(change.newSha, change.path);
-      }
-    }
-  }
-  const plans2 = [];
-  if (judged !== null) {
-    for (const [sha, path16] of paths) {
-      const size2 = judged.sizes.get(sha);
-      if (size2 === void 0) continue;
-      plans2.push({ sha, path: path16, size: size2 });
-      paths.delete(sha);
-    }
-    if (paths.size === 0) return plans2;
-  }
-  const everything = packOrder ?? (wholeRepository && judged === null ? listObjects(cwd, ["--batch-all-objects", "--unordered"]) : null);
-  const objects = everything ? await everything : await blobSizes(cwd, [...paths.keys()], store);
-  for (const [sha, size2] of objects) {
-    const path16 = paths.get(sha);
-    if (path16 === void 0) continue;
-    plans2.push({ sha, path: path16, size: size2 });
-    paths.delete(sha);
-  }
-  for (const [sha, path16] of paths) store.missing.add(sha, path16);
-  return plans2;
-}
-async function scanBlobs(context, detect, plans2, totalBytes, record, missing, workers, stats, scanned) {
-  if (plans2.length === 0) return;
-  const progress = context.progress;
-  let done = 0;
-  let doneBytes = 0;
-  const tick = (items, bytes) => {
-    done += items;
-    doneBytes += bytes;
-    progress?.update({ items: done, bytes: doneBytes, totalItems: plans2.length, totalBytes, label: "blobs" });
-  };
-  if (workers && stats && scanned) {
-    const bySha2 = new Map(plans2.map((plan) => [plan.sha, plan]));
-    await workers.scan(plans2, {
-      onFound: (sha, result) => record(bySha2.get(sha) ?? { sha, path: sha, size: 0 }, result),
-      onClean(items, bytes) {
-        stats.files += items;
-        stats.bytes += bytes;
-      },
-      onProgress: tick,
-      onMissing: (sha) => missing.add(sha, bySha2.get(sha)?.path ?? sha)
-    });
-    for (const plan of plans2) scanned.add(plan.sha);
-    return;
-  }
-  const bySha = new Map(plans2.map((plan) => [plan.sha, plan]));
-  const pending = [];
-  await readBlobs(context.cwd, plans2.map((plan) => plan.sha), {
-    maxSize: context.config.maxFileSize,
-    onBlob(blob) {
-      const plan = bySha.get(blob.sha) ?? { sha: blob.sha, path: blob.sha, size: blob.size };
-      if (blob.missing) missing.add(blob.sha, plan.path);
-      if (blob.data === null) return;
-      pending.push(
-        detect({ path: plan.path, data: blob.data }).then((result) => {
-          record(plan, result);
-          tick(1, plan.size);
-        })
-      );
-    }
-  });
-  await Promise.all(pending);
-}
-function scanPacks(context, notes) {
-  const done = { items: 0, bytes: 0 };
-  const progress = context.progress;
-  return startPackScan(context.cwd, context.config, context.keywords, notes, (items, bytes, fraction) => {
-    done.items += items;
-    done.bytes += bytes;
-    progress?.update({ items: done.items, bytes: done.bytes, totalItems: 0, totalBytes: 0, fraction, label: "blobs" });
-  });
-}
-async function scanDirty(context, detect, packs, dirty, record, stats, scanned, notes, missing) {
-  if (packs === null || dirty.length === 0) return;
-  const bySha = new Map(dirty.map((plan) => [plan.sha, plan]));
-  const found = [];
-  const clean = { items: 0, bytes: 0 };
-  try {
-    await packs.scan(dirty, {
-      onFound: (sha, result) => found.push([bySha.get(sha), result]),
-      onClean(items, bytes) {
-        clean.items += items;
-        clean.bytes += bytes;
-      },
-      onProgress: () => {
-      }
-    });
-  } catch (error) {
-    notes.push({ level: "info", message: `the pack reader failed, so ${dirty.length} blob${dirty.length === 1 ? " was" : "s were"} read through git instead: ${error instanceof Error ? error.message : String(error)}` });
-    await scanBlobs(context, detect, dirty, 0, record, missing, null);
-    return;
-  }
-  for (const [plan, result] of found) record(plan, result);
-  stats.files += clean.items;
-  stats.bytes += clean.bytes;
-  for (const plan of dirty) scanned.add(plan.sha);
-}
-function blobBytes(blobs, maxSize) {
-  let bytes = 0;
-  for (const size2 of blobs.values()) if (size2 <= maxSize) bytes += size2;
-  return bytes;
-}
-async function listObjects(cwd, flags, shas2 = []) {
-  const out = await git(cwd, ["cat-file", ...flags, "--batch-check=%(objecttype) %(objectname) %(objectsize)"], shas2.length > 0 ? shas2.join("\n") + "\n" : "");
-  const blobs = /* @__PURE__ */ new Map();
-  const text = out.toString("latin1");
-  for (let at = 0; at < text.length; ) {
-    let end = text.indexOf("\n", at);
-    if (end === -1) end = text.length;
-    if (text.startsWith("blob ", at)) {
-      const space = text.indexOf(" ", at + 5);
-      if (space !== -1 && space < end) blobs.set(text.slice(at + 5, space), Number(text.slice(space + 1, end)));
-    }
-    at = end + 1;
-  }
-  return blobs;
-}
-async function blobSizes(cwd, shas2, store) {
-  if (shas2.length === 0) return /* @__PURE__ */ new Map();
-  const all = await store.promised ? await (store.present ??= listObjects(cwd, ["--batch-all-objects", "--unordered"])) : await listObjects(cwd, [], shas2);
-  if (all.size <= shas2.length) return all;
-  const sizes = /* @__PURE__ */ new Map();
-  for (const sha of shas2) {
-    const size2 = all.get(sha);
-    if (size2 !== void 0) sizes.set(sha, size2);
-  }
-  return sizes;
-}
-function limited(slots, run2) {
-  let active = 0;
-  const waiting = [];
-  return async (arg) => {
-    if (active < slots) active++;
-    else await new Promise((resolve6) => waiting.push(resolve6));
-    try {
-      return await run2(arg);
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else active--;
-    }
-  };
-}
-async function treeBlobs2(cwd, commit) {
-  const out = await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", commit]);
-  const blobs = /* @__PURE__ */ new Set();
-  for (const entry of out.toString("utf8").split("\0")) {
-    const tab = entry.indexOf("	");
-    const [, type, sha] = entry.slice(0, tab).split(" ");
-    if (type === "blob") blobs.add(sha);
-  }
-  return blobs;
-}
-var TREE_LISTINGS, POOL_MIN_BYTES;
-var init_scan_commits = __esm({
-  "src/git/scan-commits.ts"() {
-    "use strict";
-    init_locate();
-    init_cat_file();
-    init_introductions();
-    init_log();
-    init_missing_blobs();
-    init_run();
-    init_packs();
-    TREE_LISTINGS = 4;
-    POOL_MIN_BYTES = 8 * 1024 * 1024;
-  }
-});
-
 // src/sources/history.ts
 var history_exports = {};
 __export(history_exports, {
   createHistorySource: () => createHistorySource
 });
 import { existsSync as existsSync2 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 async function scanRefObjects(context, detect, stats, notes) {
   const blobs = await blobsOnlyRefsReach(context.cwd);
   if (blobs.length === 0) return [];
@@ -4511,7 +6632,7 @@ async function resolveRef(cwd, ref, info) {
   const sha = await findCommit(cwd, ref, "ref");
   if (sha !== null) return sha;
   const error = await unknownRevision(cwd, ref, info, "ref");
-  if (existsSync2(path9.resolve(cwd, ref))) throw new UsageError(`${error.message}; --history takes branches, tags or commits, and '${ref}' is a path here (scan files without --history: keywarden scan ${ref})`);
+  if (existsSync2(path10.resolve(cwd, ref))) throw new UsageError(`${error.message}; --history takes branches, tags or commits, and '${ref}' is a path here (scan files without --history: keywarden scan ${ref})`);
   throw error;
 }
 var init_history = __esm({
@@ -4612,7 +6733,7 @@ __export(files_exports, {
   createFilesSource: () => createFilesSource
 });
 import fs from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 async function createFilesSource(context) {
   const roots = context.options.paths.length > 0 ? context.options.paths : ["."];
   const notes = [];
@@ -4693,7 +6814,7 @@ async function listTargets(roots, context, notes) {
   const targets = [];
   const seen = /* @__PURE__ */ new Set();
   for (const root of roots) {
-    const absolute = path10.resolve(context.cwd, root);
+    const absolute = path11.resolve(context.cwd, root);
     let stat;
     try {
       stat = fs.statSync(absolute);
@@ -4701,7 +6822,7 @@ async function listTargets(roots, context, notes) {
       throw new UsageError(`no such file or directory: ${root}`);
     }
     if (stat.isFile()) {
-      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path10.dirname(absolute)), repository: path10.dirname(absolute) });
+      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path11.dirname(absolute)), repository: path11.dirname(absolute) });
       seen.add(absolute);
       continue;
     }
@@ -4733,7 +6854,7 @@ function walk(folder, cwd, defaultIgnores, notes) {
       continue;
     }
     for (const entry of entries) {
-      const full = path10.join(dir, entry.name);
+      const full = path11.join(dir, entry.name);
       if (entry.name === ".git") repositories.add(dir);
       if (entry.isDirectory()) {
         const skip = defaultIgnores ? DEFAULT_IGNORES.get(entry.name) : void 0;
@@ -4749,15 +6870,15 @@ function walk(folder, cwd, defaultIgnores, notes) {
   return { files, repositories };
 }
 function repositoryOf(file, repositories) {
-  for (let dir = path10.dirname(file); ; dir = path10.dirname(dir)) {
+  for (let dir = path11.dirname(file); ; dir = path11.dirname(dir)) {
     if (repositories.has(dir)) return dir;
-    if (path10.dirname(dir) === dir) return void 0;
+    if (path11.dirname(dir) === dir) return void 0;
   }
 }
 function displayPath(cwd, file, root) {
-  let relative2 = path10.relative(cwd, file);
-  if (relative2 === "" || relative2.startsWith("..") || path10.isAbsolute(relative2)) relative2 = path10.relative(path10.dirname(root), file);
-  return relative2.split(path10.sep).join("/");
+  let relative2 = path11.relative(cwd, file);
+  if (relative2 === "" || relative2.startsWith("..") || path11.isAbsolute(relative2)) relative2 = path11.relative(path11.dirname(root), file);
+  return relative2.split(path11.sep).join("/");
 }
 var DEFAULT_IGNORES;
 var init_files = __esm({
@@ -4769,6 +6890,94 @@ var init_files = __esm({
       [".git", "git's own data (scan --history reads the commits; --no-default-ignores walks it)"],
       ["node_modules", "installed packages (--no-default-ignores walks it)"]
     ]);
+  }
+});
+
+// src/pipeline.ts
+import { lstatSync as lstatSync2 } from "node:fs";
+import path12 from "node:path";
+async function runPipeline(options, io, preloaded = {}) {
+  const started = Date.now();
+  let loaded = null;
+  const settings = () => {
+    if (loaded === null) throw new Error("a source read the configuration before the pipeline loaded it");
+    return loaded;
+  };
+  const context = {
+    cwd: io.cwd,
+    get config() {
+      return settings().config;
+    },
+    options,
+    stdin: io.stdin,
+    progress: createProgress(io, options),
+    get keywords() {
+      return settings().keywords;
+    },
+    readPacks: io.env.KEYWARDEN_READ_PACKS !== "0"
+  };
+  const source = await createSource(context);
+  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await Promise.resolve().then(() => (init_pre_receive(), pre_receive_exports))).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
+  const config = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
+  config.namedPaths = options.paths;
+  if (options.maxFileSize !== void 0) config.maxFileSize = options.maxFileSize;
+  const rules = loadRules(config);
+  loaded = { config, keywords: prefilterKeywords(rules) };
+  const baselineFile = options.baseline ? path12.resolve(io.cwd, options.baseline) : defaultBaseline(options, source);
+  const baseline = preloaded.baseline !== void 0 ? preloaded.baseline : baselineFile !== null ? loadBaseline(baselineFile, { cwd: io.cwd, top: source.root }) : null;
+  if (source.root !== void 0) config.base = source.root;
+  const detect = async (chunk) => detectChunk(chunk, rules);
+  const located = applyFilters(await source.run(detect), config, baseline);
+  const reported = located.filter((item) => !item.allowedBy);
+  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await Promise.resolve().then(() => (init_presence(), presence_exports))).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
+  const allowed = {};
+  const findings = [];
+  const redactText = options.redact ? secretRedactor(located) : (text) => text;
+  for (const item of located) {
+    if (item.allowedBy) allowed[item.allowedBy] = (allowed[item.allowedBy] ?? 0) + 1;
+    else findings.push(toFinding(item, { redact: options.redact, redactText, presence: presence?.get(item) }));
+  }
+  context.progress?.done();
+  const withWorktree = reported.some((item) => item.tracked === false) ? [...source.notes, ...(await Promise.resolve().then(() => (init_worktree(), worktree_exports))).worktreeNotes(reported)] : source.notes;
+  const notes = withWorktree.map((note) => ({ ...note, message: redactText(note.message) }));
+  findings.sort(compareFindings);
+  const report = {
+    version: 1,
+    tool: { name: "keywarden", version: VERSION },
+    scan: { mode: source.mode, target: source.target, durationMs: Date.now() - started, ...source.stats },
+    findings
+  };
+  const incomplete = !options.allowMissing && source.notes.some((note) => note.incomplete === true);
+  return { report, located, allowed, notes, config, incomplete, redactText };
+}
+function defaultBaseline(options, source) {
+  if (options.command === "baseline" || source.mode !== "staged" || source.root === void 0) return null;
+  const file = path12.join(source.root, DEFAULT_BASELINE);
+  return lstatSync2(file, { throwIfNoEntry: false }) ? file : null;
+}
+async function createSource(context) {
+  const { options } = context;
+  if (options.stdin) return (await Promise.resolve().then(() => (init_stdin(), stdin_exports))).createStdinSource(context);
+  if (options.preReceive) return (await Promise.resolve().then(() => (init_pre_receive(), pre_receive_exports))).createPreReceiveSource(context);
+  if (options.staged) return (await Promise.resolve().then(() => (init_staged(), staged_exports))).createStagedSource(context);
+  if (options.history) return (await Promise.resolve().then(() => (init_history(), history_exports))).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await Promise.resolve().then(() => (init_range(), range_exports))).createRangeSource(context);
+  return (await Promise.resolve().then(() => (init_files(), files_exports))).createFilesSource(context);
+}
+var DEFAULT_BASELINE;
+var init_pipeline = __esm({
+  "src/pipeline.ts"() {
+    "use strict";
+    init_load();
+    init_detect();
+    init_prefilter();
+    init_apply();
+    init_baseline();
+    init_findings();
+    init_progress();
+    init_load2();
+    init_version();
+    DEFAULT_BASELINE = ".keywarden-baseline.json";
   }
 });
 
@@ -10825,1766 +13034,7 @@ function parseFast(argv) {
 
 // src/action/run.ts
 init_errors();
-
-// src/config/load.ts
-init_errors();
-import { lstatSync, readdirSync as readdirSync2, readFileSync } from "node:fs";
-import path2 from "node:path";
-
-// src/config/inside.ts
-init_errors();
-import { readdirSync, realpathSync } from "node:fs";
-import path from "node:path";
-function isInside(file, folder) {
-  const relative2 = path.relative(folder, file);
-  return relative2 === "" || relative2 !== ".." && !relative2.startsWith(`..${path.sep}`) && !path.isAbsolute(relative2);
-}
-function repositoryBoundary(from, top2) {
-  if (top2 !== void 0) return top2;
-  for (let dir = from; ; ) {
-    if (hasGit(dir)) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return from;
-    dir = parent;
-  }
-}
-function requireResolvesInside(file, boundary, label) {
-  const real = realPath(file);
-  if (real === null || real === file) return;
-  const realBoundary = realPath(boundary) ?? boundary;
-  if (isInside(real, realBoundary)) return;
-  throw new ConfigError(`${label}: is a symbolic link (or inside one) that leads outside the repository; keywarden does not read it (name a file outside the repository by its own path to use it)`);
-}
-function requireNamedInside(file, cwd, top2, label) {
-  const real = realPath(file);
-  if (real === null || real === file) return;
-  const boundary = repositoryBoundary(cwd, top2);
-  if (isInside(file, boundary)) requireResolvesInside(file, boundary, label);
-}
-function realPath(file) {
-  try {
-    return realpathSync.native(file);
-  } catch {
-    return null;
-  }
-}
-function hasGit(dir) {
-  try {
-    return readdirSync(dir).includes(".git");
-  } catch {
-    return false;
-  }
-}
-
-// src/config/json.ts
-init_errors();
-function parseJsonText(text, label, hint = "") {
-  if (text.trim() === "") throw new ConfigError(`${label}: is empty (expected a JSON object)`);
-  try {
-    return JSON.parse(text);
-  } catch {
-    const { offset, reason } = firstError(text);
-    const [line, column] = lineColumn(text, offset);
-    throw new ConfigError(`${label}: invalid JSON at line ${line}, column ${column}: ${reason}${hint}`);
-  }
-}
-function firstError(text) {
-  let i = 0;
-  const fail = (reason, at = i) => {
-    throw { offset: at, reason };
-  };
-  const end = () => fail("unexpected end of input (a missing } or ]?)", text.length);
-  const space = () => {
-    while (i < text.length && " 	\n\r".includes(text[i])) i++;
-  };
-  const string = () => {
-    const start = i++;
-    for (; ; ) {
-      if (i >= text.length) fail("unterminated string", start);
-      const c = text.charCodeAt(i);
-      if (c === 34) break;
-      if (c < 32) fail("a control character (such as a line break) inside a string");
-      if (c === 92) {
-        const next = text[i + 1];
-        if (next === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail("a bad \\u escape");
-          i += 6;
-          continue;
-        }
-        if (next === void 0 || !'"\\/bfnrt'.includes(next)) fail("a bad escape sequence");
-        i += 2;
-        continue;
-      }
-      i++;
-    }
-    i++;
-  };
-  const value = () => {
-    space();
-    if (i >= text.length) end();
-    const c = text[i];
-    if (c === "{") {
-      i++;
-      space();
-      if (text[i] === "}") {
-        i++;
-        return;
-      }
-      for (; ; ) {
-        space();
-        if (i >= text.length) end();
-        if (text[i] !== '"') fail(text[i] === "}" ? "a trailing comma" : "expected a property name in double quotes");
-        string();
-        space();
-        if (i >= text.length) end();
-        if (text[i] !== ":") fail("expected ':' after a property name");
-        i++;
-        value();
-        space();
-        if (i >= text.length) end();
-        if (text[i] === "}") {
-          i++;
-          return;
-        }
-        if (text[i] !== ",") fail("expected ',' or '}'");
-        i++;
-      }
-    }
-    if (c === "[") {
-      i++;
-      space();
-      if (text[i] === "]") {
-        i++;
-        return;
-      }
-      for (; ; ) {
-        space();
-        if (text[i] === "]") fail("a trailing comma");
-        value();
-        space();
-        if (i >= text.length) end();
-        if (text[i] === "]") {
-          i++;
-          return;
-        }
-        if (text[i] !== ",") fail("expected ',' or ']'");
-        i++;
-      }
-    }
-    if (c === '"') return string();
-    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
-    if (literal === null || /[\w.+-]/.test(text[i + literal[0].length] ?? "")) fail("unexpected character (not a JSON value)");
-    i += literal[0].length;
-  };
-  try {
-    value();
-    space();
-    if (i < text.length) fail("unexpected text after the end of the JSON value");
-  } catch (problem) {
-    if (problem !== null && typeof problem === "object" && "reason" in problem) return problem;
-    if (problem instanceof RangeError) return { offset: 0, reason: "not valid JSON (nested too deeply to say where)" };
-    throw problem;
-  }
-  return { offset: 0, reason: "not valid JSON" };
-}
-function lineColumn(text, offset) {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return [line, offset - start + 1];
-}
-
-// src/config/load.ts
-init_types();
-init_validate();
-var CONFIG_FILE = ".keywarden.json";
-var UNSUPPORTED = new Set(
-  ["js", "cjs", "mjs", "ts", "cts", "mts", "yaml", "yml", "toml", "json5", "jsonc"].flatMap((ext) => [`.keywarden.${ext}`, `keywarden.config.${ext}`, `.keywardenrc.${ext}`]).concat([".keywardenrc", "keywarden.config.json"])
-);
-var NOT_READ = `not read: keywarden's configuration is JSON only (${CONFIG_FILE} or "keywarden" in package.json) and a config file is never run; move the settings to ${CONFIG_FILE}`;
-function loadConfig(cwd, explicit, top2) {
-  const base = path2.resolve(cwd);
-  if (explicit !== void 0) return loadExplicit(base, explicit, top2);
-  for (let dir = top2 !== void 0 && !isInside(base, top2) ? top2 : base; ; ) {
-    const names = listNames(dir);
-    const found = configInFolder(diskFolder(dir, names, base, top2), dir, base);
-    if (found) return found;
-    const parent = path2.dirname(dir);
-    if (dir === top2 || names.has(".git") || parent === dir) return defaultConfig(base);
-    dir = parent;
-  }
-}
-function configInFolder(folder, root, base) {
-  if (folder.names.has(CONFIG_FILE)) {
-    const label = folder.label(CONFIG_FILE);
-    return validateConfig(parseJsonText(folder.read(CONFIG_FILE, label), label), { label, prefix: "", source: folder.source(CONFIG_FILE), root, base });
-  }
-  if (folder.names.has("package.json")) {
-    const label = folder.label("package.json");
-    const found = packageConfig(folder.read("package.json", label), label, false, folder.source("package.json"), root, base);
-    if (found) return found;
-  }
-  const unsupported = [...folder.names].filter((name) => UNSUPPORTED.has(name)).sort();
-  if (unsupported.length > 0) throw new ConfigError(`${folder.label(unsupported[0])}: ${NOT_READ}`);
-  return null;
-}
-function diskFolder(dir, names, base, top2) {
-  return {
-    names,
-    label: (name) => display(path2.join(dir, name), base),
-    source: (name) => path2.join(dir, name),
-    read(name, label) {
-      const file = path2.join(dir, name);
-      if (isLink(file)) requireResolvesInside(file, repositoryBoundary(dir, top2), label);
-      return readText(file, label);
-    }
-  };
-}
-function loadExplicit(base, explicit, top2) {
-  const file = path2.resolve(base, explicit);
-  const label = display(file, base);
-  refuseCode(file, label);
-  requireNamedInside(file, base, top2, label);
-  return namedConfigFromText(readText(file, label), label, file, base);
-}
-function namedConfigFromText(text, label, file, base) {
-  refuseCode(file, label);
-  if (path2.basename(file) === "package.json") {
-    const found = packageConfig(text, label, true, file, base, base);
-    if (!found) throw new ConfigError(`${label}: has no "keywarden" key`);
-    return found;
-  }
-  return validateConfig(parseJsonText(text, label), { label, prefix: "", source: file, root: base, base });
-}
-function refuseCode(file, label) {
-  if (/\.[cm]?[jt]s$/i.test(file)) throw new ConfigError(`${label}: ${NOT_READ}`);
-}
-function packageConfig(text, label, explicit, source, root, base) {
-  if (!explicit && !text.includes('"keywarden"')) return null;
-  const value = parseJsonText(text, label);
-  if (value === null || typeof value !== "object" || Array.isArray(value) || !Object.prototype.hasOwnProperty.call(value, "keywarden")) return null;
-  return validateConfig(value.keywarden, { label, prefix: "keywarden.", source, root, base });
-}
-function readText(file, label) {
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    const code2 = error.code;
-    throw new ConfigError(`${label}: ${code2 === "ENOENT" ? "no such file" : code2 === "EISDIR" ? "is a folder, not a file" : `cannot read (${code2 ?? String(error)})`}`);
-  }
-  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-}
-function isLink(file) {
-  try {
-    return lstatSync(file).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-function listNames(dir) {
-  try {
-    return new Set(readdirSync2(dir));
-  } catch {
-    return /* @__PURE__ */ new Set();
-  }
-}
-function display(file, base) {
-  const relative2 = path2.relative(base, file);
-  if (relative2 === "" || path2.isAbsolute(relative2)) return file;
-  return relative2.split(path2.sep).join("/");
-}
-
-// src/detect.ts
-import { isAscii } from "node:buffer";
-
-// src/engine/prefilter.ts
-init_decode();
-
-// src/engine/views.ts
-function identityView(text, base) {
-  return { text, parent: null, base, segView: null, segFrom: null, segTo: null, segCopy: null, decoder: "identity" };
-}
-function segmentOf(view, index) {
-  const segView = view.segView;
-  let lo = 0;
-  let hi = segView.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (segView[mid] <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-function originalStart(view, index) {
-  if (!view.parent) return view.base + index;
-  const s = segmentOf(view, index);
-  const local = view.segCopy[s] ? view.segFrom[s] + (index - view.segView[s]) : view.segFrom[s];
-  return originalStart(view.parent, local);
-}
-function originalEnd(view, endIndex) {
-  if (endIndex <= 0) return originalStart(view, 0);
-  if (!view.parent) return view.base + endIndex;
-  const s = segmentOf(view, endIndex - 1);
-  const local = view.segCopy[s] ? view.segFrom[s] + (endIndex - view.segView[s]) : view.segTo[s];
-  return originalEnd(view.parent, local);
-}
-function replaceView(source, pattern2, replace, decoder) {
-  const { text } = source;
-  const parts = [];
-  const segView = [];
-  const segFrom = [];
-  const segTo = [];
-  const segCopy = [];
-  let last = 0;
-  let length = 0;
-  const segment = (from, to, copy, size2) => {
-    if (size2 <= 0) return;
-    segView.push(length);
-    segFrom.push(from);
-    segTo.push(to);
-    segCopy.push(copy ? 1 : 0);
-    length += size2;
-  };
-  pattern2.lastIndex = 0;
-  for (let m = pattern2.exec(text); m; m = pattern2.exec(text)) {
-    const replacement = replace(m);
-    if (replacement === null) continue;
-    segment(last, m.index, true, m.index - last);
-    segment(m.index, m.index + m[0].length, false, replacement.length);
-    parts.push(text.slice(last, m.index), replacement);
-    last = m.index + m[0].length;
-  }
-  if (parts.length === 0) return null;
-  segment(last, text.length, true, text.length - last);
-  parts.push(text.slice(last));
-  if (segView.length === 0) segment(0, 0, true, 0);
-  return {
-    text: parts.join(""),
-    parent: source,
-    base: source.base,
-    segView: Int32Array.from(segView.length ? segView : [0]),
-    segFrom: Int32Array.from(segFrom.length ? segFrom : [0]),
-    segTo: Int32Array.from(segTo.length ? segTo : [0]),
-    segCopy: Uint8Array.from(segCopy.length ? segCopy : [1]),
-    decoder
-  };
-}
-var PERCENT = /%([0-9A-Fa-f]{2})/g;
-var URL_RELEVANT = /%(?:2[FfBb]|3[Dd])/;
-function urlView(source) {
-  if (!URL_RELEVANT.test(source.text)) return null;
-  return replaceView(
-    source,
-    PERCENT,
-    (m) => {
-      const code2 = parseInt(m[1], 16);
-      return code2 >= 32 && code2 < 127 || code2 === 10 || code2 === 13 || code2 === 9 ? String.fromCharCode(code2) : null;
-    },
-    "url"
-  );
-}
-var ESCAPE = /\\(?:u00([0-7][0-9A-Fa-f])|u\{0{0,4}([0-7]?[0-9A-Fa-f])\}|([\\/"'nrtbf]))/g;
-var SIMPLE = { n: "\n", r: "\r", t: "	", b: "\b", f: "\f", "\\": "\\", "/": "/", '"': '"', "'": "'" };
-function jsonEscapeView(source) {
-  if (!source.text.includes("\\")) return null;
-  return replaceView(
-    source,
-    ESCAPE,
-    (m) => {
-      const hex = m[1] ?? m[2];
-      return hex ? String.fromCharCode(parseInt(hex, 16)) : SIMPLE[m[3]];
-    },
-    "json-escape"
-  );
-}
-var HTML_REFERENCE = /&(?:#[xX]0{0,4}([0-7]?[0-9A-Fa-f])|#0{0,5}(\d{1,3})|(amp|quot|apos|lt|gt|sol|plus|equals|colon|lowbar|hyphen|period|NewLine|Tab));?/g;
-var NAMED = { amp: "&", quot: '"', apos: "'", lt: "<", gt: ">", sol: "/", plus: "+", equals: "=", colon: ":", lowbar: "_", hyphen: "-", period: ".", NewLine: "\n", Tab: "	" };
-function htmlView(source) {
-  if (!source.text.includes("&")) return null;
-  return replaceView(
-    source,
-    HTML_REFERENCE,
-    (m) => {
-      if (m[3]) return NAMED[m[3]];
-      const code2 = m[1] ? parseInt(m[1], 16) : Number(m[2]);
-      return code2 >= 32 && code2 < 127 || code2 === 10 || code2 === 9 ? String.fromCharCode(code2) : null;
-    },
-    "html"
-  );
-}
-var DECODER_MARKERS = { html: ["&#"], "json-escape": ["\\u00", "\\u{"], base64: ["eyJ"] };
-var JOIN = /(?<=[A-Za-z0-9/+])(["'`])(?:[ \t]|\\?\r?\n)*(?:\+|\.\.?|&|\|\|)?(?:[ \t]|\\?\r?\n)*\1(?=[A-Za-z0-9/+])/g;
-function concatView(source) {
-  if (!/["'`]/.test(source.text)) return null;
-  return replaceView(source, JOIN, () => "", "concat");
-}
-
-// src/engine/prefilter.ts
-var FREQUENCY = [
-  17030,
-  132,
-  878,
-  23,
-  148,
-  22,
-  185,
-  281,
-  1547,
-  1544,
-  246,
-  151,
-  1125,
-  228,
-  1609,
-  473,
-  317,
-  268,
-  160,
-  100,
-  94,
-  66,
-  93,
-  57,
-  85,
-  61,
-  424,
-  1160,
-  53,
-  1392,
-  155,
-  168,
-  75,
-  534,
-  208,
-  426,
-  285,
-  524,
-  219,
-  93,
-  116,
-  374,
-  54,
-  102,
-  196,
-  238,
-  295,
-  274,
-  299,
-  93,
-  320,
-  541,
-  409,
-  156,
-  79,
-  71,
-  23,
-  43,
-  12,
-  317,
-  132,
-  314,
-  13,
-  504,
-  167,
-  3555,
-  589,
-  2303,
-  1889,
-  7150,
-  1335,
-  1092,
-  1293,
-  3771,
-  168,
-  465,
-  2189,
-  1378,
-  4137,
-  3959,
-  1745,
-  132,
-  4388,
-  4004,
-  5615,
-  1866,
-  596,
-  454,
-  525,
-  730,
-  85,
-  758,
-  210,
-  758,
-  2
-];
-function passCost(byte) {
-  const frequency = byte >= 32 && byte <= 126 ? FREQUENCY[byte - 32] : 10;
-  return 100 + frequency;
-}
-var prefilters = /* @__PURE__ */ new WeakMap();
-var finders = /* @__PURE__ */ new WeakMap();
-function createPrefilter(rules) {
-  let prefilter = prefilters.get(rules);
-  if (!prefilter) {
-    prefilter = createKeywordPrefilter(prefilterKeywords(rules));
-    prefilters.set(rules, prefilter);
-  }
-  return prefilter;
-}
-function prefilterKeywords(rules) {
-  const decoders = new Set(rules.flatMap((rule) => rule.decoders));
-  return [...rules.flatMap((rule) => rule.keywords), ...[...decoders].flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])];
-}
-function createKeywordPrefilter(keywords) {
-  const set = keywordSet(keywords);
-  if (set.longest === 0) return () => false;
-  return (data) => mayBeUtf16(data) || set.any(data);
-}
-function keywordSet(keywords) {
-  const unique = [...new Set(keywords)].filter((keyword) => keyword.length > 0).map((keyword) => Buffer.from(keyword, "utf8"));
-  const groups = chooseAnchors(unique);
-  const anchors = [...groups.keys()];
-  const lists = anchors.map((anchor) => groups.get(anchor));
-  const fallback = alternation(keywords, "");
-  const used = new Set(unique.flatMap((keyword) => [...keyword]));
-  let outsider = 0;
-  while (used.has(outsider)) outsider++;
-  const any = (data) => {
-    let budget = 64 + (data.length >> 4);
-    for (let a = 0; a < anchors.length; a++) {
-      const anchor = anchors[a];
-      const list = lists[a];
-      for (let i = data.indexOf(anchor); i !== -1; i = data.indexOf(anchor, i + 1)) {
-        for (let k = 0; k < list.length; k++) if (occursAt(data, list[k], i - list[k].offset)) return true;
-        if (--budget === 0) return fallback.test(data.toString("latin1"));
-      }
-    }
-    return false;
-  };
-  const occurrences = (data, from, to) => {
-    const found = [];
-    const view = data.subarray(from, to);
-    for (const keyword of unique) {
-      for (let i = view.indexOf(keyword); i !== -1; i = view.indexOf(keyword, i + 1)) found.push(from + i, keyword.length);
-    }
-    return found;
-  };
-  return { any, occurrences, longest: Math.max(0, ...unique.map((keyword) => keyword.length)), outsider };
-}
-function chooseAnchors(keywords) {
-  const groups = /* @__PURE__ */ new Map();
-  let uncovered = keywords.filter((k) => k.length > 0);
-  const distinct = new Map(uncovered.map((k) => [k, [...new Set(k)]]));
-  const covers = new Uint32Array(256);
-  while (uncovered.length > 0) {
-    covers.fill(0);
-    for (const k of uncovered) for (const byte of distinct.get(k)) covers[byte]++;
-    let best = -1;
-    let bestScore = Infinity;
-    for (let byte = 0; byte < 256; byte++) {
-      if (covers[byte] === 0) continue;
-      const score = passCost(byte) / covers[byte];
-      if (score < bestScore) [best, bestScore] = [byte, score];
-    }
-    groups.set(best, uncovered.filter((k) => k.includes(best)).map((bytes) => ({ bytes, offset: bytes.indexOf(best) })));
-    uncovered = uncovered.filter((k) => !k.includes(best));
-  }
-  return new Map([...groups].sort(([a], [b]) => passCost(a) - passCost(b)));
-}
-function occursAt(data, keyword, start) {
-  const { bytes } = keyword;
-  if (start < 0 || start + bytes.length > data.length) return false;
-  for (let j = 0; j < bytes.length; j++) if (data[start + j] !== bytes[j]) return false;
-  return true;
-}
-function findKeywords(text, rules) {
-  let finder = finders.get(rules);
-  if (!finder) {
-    const pattern2 = alternation(rules.flatMap((rule) => rule.keywords), "g");
-    finder = (t) => {
-      const hits = [];
-      if (!pattern2) return hits;
-      pattern2.lastIndex = 0;
-      for (let m = pattern2.exec(t); m; m = pattern2.exec(t)) hits.push(m.index);
-      return hits;
-    };
-    finders.set(rules, finder);
-  }
-  return finder(text);
-}
-function keywordHitsOf(occurrences) {
-  const order = [];
-  for (let i = 0; i < occurrences.length; i += 2) order.push(i);
-  order.sort((a, b) => occurrences[a] - occurrences[b] || occurrences[b + 1] - occurrences[a + 1]);
-  const hits = [];
-  let free = 0;
-  for (const i of order) {
-    if (occurrences[i] < free) continue;
-    hits.push(occurrences[i]);
-    free = occurrences[i] + occurrences[i + 1];
-  }
-  return hits;
-}
-function alternation(keywords, flags) {
-  const unique = [...new Set(keywords)].filter((k) => k.length > 0).sort((a, b) => b.length - a.length);
-  if (unique.length === 0) return null;
-  return new RegExp(unique.map((k) => Buffer.from(k, "utf8").toString("latin1").replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")).join("|"), flags);
-}
-function mayBeUtf16(data) {
-  if (data.length >= 2 && (data[0] === 255 && data[1] === 254 || data[0] === 254 && data[1] === 255)) return true;
-  const end = Math.min(data.length, SNIFF_BYTES);
-  return data.subarray(0, end).indexOf(0) !== -1;
-}
-
-// src/engine/lines.ts
-var BLOCK = 1 << 16;
-var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-  }
-  text;
-  /** Per block: line breaks before its first character, and the offset where the line holding it starts. */
-  breaks = null;
-  starts = null;
-  build() {
-    const blocks = Math.floor(this.text.length / BLOCK) + 1;
-    const breaks = new Int32Array(blocks);
-    const starts = new Int32Array(blocks);
-    let count = 0;
-    let lineStart = 0;
-    let block = 1;
-    for (let i = this.text.indexOf("\n"); ; i = this.text.indexOf("\n", i + 1)) {
-      const at = i === -1 ? this.text.length : i;
-      for (; block < blocks && block * BLOCK <= at; block++) {
-        breaks[block] = count;
-        starts[block] = lineStart;
-      }
-      if (i === -1) break;
-      count++;
-      lineStart = i + 1;
-    }
-    this.breaks = breaks;
-    this.starts = starts;
-  }
-  /** 0-based line index of `offset`. */
-  lineOf(offset) {
-    return this.locate(offset).line;
-  }
-  /** 1-based line and column of `offset`. */
-  position(offset) {
-    const { line, start } = this.locate(offset);
-    return { line: line + 1, column: offset - start + 1 };
-  }
-  locate(offset) {
-    if (this.breaks === null) this.build();
-    const block = Math.min(Math.floor(Math.max(0, offset) / BLOCK), this.breaks.length - 1);
-    let line = this.breaks[block];
-    let start = this.starts[block];
-    for (let i = this.text.indexOf("\n", block * BLOCK); i !== -1 && i < offset; i = this.text.indexOf("\n", i + 1)) {
-      line++;
-      start = i + 1;
-    }
-    return { line, start };
-  }
-};
-function linesBack(text, offset, count, floor) {
-  const stop = Math.max(floor, 0);
-  let seen = 0;
-  for (let i = offset - 1; i >= stop; i--) {
-    if (text.charCodeAt(i) === 10 && ++seen > count) return i + 1;
-  }
-  return stop;
-}
-function linesForward(text, offset, count, ceiling) {
-  const stop = Math.min(ceiling, text.length);
-  let seen = 0;
-  for (let i = offset; i < stop; i++) {
-    if (text.charCodeAt(i) === 10 && ++seen > count) return i;
-  }
-  return stop;
-}
-
-// src/engine/context.ts
-var LOOKBACK = 400;
-var MAX_NAME_LINES = 8;
-var NEAR_CHARS = 6e3;
-var RANK = { high: 3, medium: 2, low: 1 };
-function better(a, b) {
-  if (a === null) return b;
-  if (b === null) return a;
-  return RANK[a] >= RANK[b] ? a : b;
-}
-function leftContext(viewText, index) {
-  let from = Math.max(0, index - LOOKBACK);
-  let breaks = 0;
-  for (let i = index - 1; i >= from; i--) {
-    if (viewText.charCodeAt(i) === 10 && ++breaks > MAX_NAME_LINES) {
-      from = i + 1;
-      break;
-    }
-  }
-  return viewText.slice(from, index);
-}
-function nameConfidence(rule, viewText, index, original, offset, path16) {
-  const names = rule.context?.names;
-  if (!names || names.length === 0) return null;
-  const left2 = leftContext(viewText, index);
-  let best = null;
-  for (const name of names) {
-    if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
-    if (!name.regex.test(left2)) continue;
-    if (name.near && !isNear(name, original, offset, path16)) continue;
-    best = better(best, name.confidence);
-  }
-  return best;
-}
-function isNear(name, original, offset, path16) {
-  const near = name.near;
-  if (path16 !== void 0 && near.regex.test(path16)) return true;
-  const from = linesBack(original, offset, near.lines, offset - NEAR_CHARS);
-  const to = linesForward(original, offset, near.lines, offset + NEAR_CHARS);
-  return near.regex.test(original.slice(from, to));
-}
-
-// src/engine/entropy.ts
-function shannonEntropy(value) {
-  if (value.length === 0) return 0;
-  const counts = /* @__PURE__ */ new Map();
-  for (let i = 0; i < value.length; i++) {
-    const code2 = value.charCodeAt(i);
-    counts.set(code2, (counts.get(code2) ?? 0) + 1);
-  }
-  let bits = 0;
-  for (const count of counts.values()) {
-    const p = count / value.length;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
-}
-function longestRepeat(value) {
-  let best = value.length > 0 ? 1 : 0;
-  let run2 = 1;
-  for (let i = 1; i < value.length; i++) {
-    run2 = value.charCodeAt(i) === value.charCodeAt(i - 1) ? run2 + 1 : 1;
-    if (run2 > best) best = run2;
-  }
-  return best;
-}
-function longestSequence(value) {
-  let best = value.length > 0 ? 1 : 0;
-  let up = 1;
-  let down = 1;
-  for (let i = 1; i < value.length; i++) {
-    const step2 = value.charCodeAt(i) - value.charCodeAt(i - 1);
-    up = step2 === 1 ? up + 1 : 1;
-    down = step2 === -1 ? down + 1 : 1;
-    best = Math.max(best, up, down);
-  }
-  return best;
-}
-function sequenceRuns(value) {
-  let runs = 0;
-  for (let i = 2; i < value.length; i++) {
-    const a = value.charCodeAt(i - 2);
-    const b = value.charCodeAt(i - 1);
-    const c = value.charCodeAt(i);
-    if (b - a === 1 && c - b === 1 || a - b === 1 && b - c === 1) {
-      runs++;
-      i += 2;
-    }
-  }
-  return runs;
-}
-function characterClasses(value) {
-  let upper = 0;
-  let lower = 0;
-  let digit = 0;
-  let other = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 65 && c <= 90) upper = 1;
-    else if (c >= 97 && c <= 122) lower = 1;
-    else if (c >= 48 && c <= 57) digit = 1;
-    else other = 1;
-  }
-  return upper + lower + digit + other;
-}
-var HEX = /^[0-9a-fA-F]+$/;
-function looksLikeWords(value) {
-  let letters = 0;
-  let vowels = 0;
-  let run2 = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i) | 32;
-    if (c >= 48 && c <= 57) return false;
-    if (c < 97 || c > 122) continue;
-    letters++;
-    if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117) {
-      vowels++;
-      run2 = 0;
-    } else if (++run2 > 3) return false;
-  }
-  return letters > 0 && vowels * 100 >= letters * 50;
-}
-function gateSecret(rule, secret) {
-  const { allowlist, reject } = rule;
-  if (allowlist.stopwords.length > 0) {
-    const lower = secret.toLowerCase();
-    for (const word of allowlist.stopwords) if (lower.includes(word)) return null;
-  }
-  for (const { regex: regex2 } of allowlist.regexes) if (regex2.test(secret)) return null;
-  if (reject.hex && HEX.test(secret)) return null;
-  if (reject.maxRepeat > 0 && longestRepeat(secret) > reject.maxRepeat) return null;
-  if (reject.maxSequence > 0 && longestSequence(secret) >= reject.maxSequence) return null;
-  if (reject.maxSequenceRuns > 0 && sequenceRuns(secret) > reject.maxSequenceRuns) return null;
-  if (reject.minClasses > 0 && characterClasses(secret) < reject.minClasses) return null;
-  if (reject.words && looksLikeWords(secret)) return null;
-  const entropy = shannonEntropy(secret);
-  return entropy >= rule.entropy ? entropy : null;
-}
-
-// src/engine/nested.ts
-var TOKEN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/g;
-var JSON_SEGMENT = /(?<![A-Za-z0-9+/_-])eyJ[A-Za-z0-9_-]{13,}(?![A-Za-z0-9+/=_-])/g;
-function base64Tokens(text, maxLength) {
-  const tokens = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const token = m[0];
-    if (token.length > maxLength || token.length % 4 !== 0) continue;
-    const bytes = Buffer.from(token, "base64");
-    if (!isPrintable(bytes)) continue;
-    tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
-  }
-  tokens.push(...jsonSegments(text, maxLength).filter((token) => /[-_]/.test(token.text) || token.text.length % 4 !== 0));
-  return tokens;
-}
-function jsonSegments(text, maxLength) {
-  const tokens = [];
-  if (!text.includes("eyJ")) return tokens;
-  JSON_SEGMENT.lastIndex = 0;
-  for (let m = JSON_SEGMENT.exec(text); m; m = JSON_SEGMENT.exec(text)) {
-    const token = m[0];
-    if (token.length > maxLength) continue;
-    const bytes = Buffer.from(token, "base64url");
-    if (!isPrintable(bytes)) continue;
-    tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
-  }
-  return tokens;
-}
-function isPrintable(bytes) {
-  if (bytes.length < 12) return false;
-  for (const byte of bytes) {
-    if (byte >= 32 && byte < 127) continue;
-    if (byte === 10 || byte === 13 || byte === 9) continue;
-    return false;
-  }
-  return true;
-}
-
-// src/engine/scan.ts
-var WINDOW_CHARS = 4096;
-var MAX_WINDOW = 65536;
-var MAX_BASE64 = 16384;
-var plans = /* @__PURE__ */ new WeakMap();
-function planFor(rules) {
-  let plan = plans.get(rules);
-  if (plan) return plan;
-  let radius = 3;
-  for (const rule of rules) if (rule.context?.pair) radius = Math.max(radius, rule.context.pair.lines + 2);
-  const uses = (decoder) => rules.some((rule) => rule.decoders.includes(decoder));
-  radius = Math.min(radius, 40);
-  const wideLines = [...new Set(rules.filter((rule) => rule.spanLines > radius).map((rule) => rule.spanLines))];
-  const wide = wideLines.map((lines2) => ({ rules: rules.filter((rule) => rule.spanLines === lines2), radius: lines2 }));
-  plan = {
-    radius,
-    url: uses("url"),
-    jsonEscape: uses("json-escape"),
-    html: uses("html"),
-    concat: uses("concat"),
-    base64: uses("base64"),
-    wide,
-    markers: [...new Set(rules.flatMap((rule) => rule.decoders.flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])))]
-  };
-  plans.set(rules, plan);
-  return plan;
-}
-function scanText(text, rules, path16, keywordHits) {
-  if (rules.length === 0 || text.length === 0) return [];
-  const plan = planFor(rules);
-  let hits = keywordHits ?? findKeywords(text, rules);
-  const hidden = decodedKeywordHits(text, rules, plan);
-  if (hidden.length > 0) hits = [.../* @__PURE__ */ new Set([...hits, ...hidden])].sort((a, b) => a - b);
-  const windows = keywordWindows(text, hits, plan.radius);
-  const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set(), nestedSpans: /* @__PURE__ */ new Set() };
-  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path16);
-  for (const group2 of plan.wide) {
-    for (const [from, to] of keywordWindows(text, findKeywords(text, group2.rules), group2.radius)) scanWindow(text, from, to, group2.rules, plan, state, path16);
-  }
-  if (state.raws.size === 0) return [];
-  const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
-  if (raws.length === 0) return [];
-  return resolve(raws, new LineIndex(text));
-}
-function decodedKeywordHits(text, rules, plan) {
-  if (!plan.markers.some((marker) => text.includes(marker))) return [];
-  const identity = identityView(text, 0);
-  const views = [];
-  if (plan.jsonEscape) pushView(views, jsonEscapeView(identity));
-  if (plan.html) for (const view of [identity, ...views]) pushView(views, htmlView(view));
-  const hits = views.flatMap((view) => findKeywords(view.text, rules).map((index) => originalStart(view, index)));
-  if (plan.base64) {
-    for (const token of jsonSegments(text, MAX_BASE64)) if (holdsKeyword(token.decoded, rules, NESTING - 1)) hits.push(token.index);
-  }
-  return hits;
-}
-function holdsKeyword(decoded, rules, depth) {
-  if (findKeywords(decoded, rules).length > 0) return true;
-  return depth > 0 && base64Tokens(decoded, MAX_BASE64).some((token) => holdsKeyword(token.decoded, rules, depth - 1));
-}
-function keywordWindows(text, hits, radius) {
-  if (hits.length === 0) return [];
-  const windows = [];
-  let current = null;
-  for (const hit of hits) {
-    if (current && hit + WINDOW_CHARS / 2 <= current[1]) continue;
-    const to = linesForward(text, hit, radius, hit + WINDOW_CHARS);
-    if (current && hit < current[1] && to - current[0] <= MAX_WINDOW) {
-      current[1] = Math.max(current[1], to);
-      continue;
-    }
-    const from = linesBack(text, hit, radius, hit - WINDOW_CHARS);
-    if (current && from <= current[1] && to - current[0] <= MAX_WINDOW) current[1] = Math.max(current[1], to);
-    else windows.push(current = [from, to]);
-  }
-  return windows;
-}
-function isTokenChar(code2) {
-  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 43 || code2 === 47 || code2 === 61 || code2 === 95 || code2 === 45 || code2 === 37 || code2 === 92;
-}
-function trimToTokens(text, from, to) {
-  const limit = MAX_BASE64;
-  if (from > 0 && isTokenChar(text.charCodeAt(from - 1))) {
-    const stop = Math.min(to, from + limit);
-    while (from < stop && isTokenChar(text.charCodeAt(from))) from++;
-  }
-  if (to < text.length && isTokenChar(text.charCodeAt(to))) {
-    const stop = Math.max(from, to - limit);
-    while (to > stop && isTokenChar(text.charCodeAt(to - 1))) to--;
-  }
-  return [from, to];
-}
-function scanWindow(text, start, end, rules, plan, state, path16) {
-  const [from, to] = trimToTokens(text, start, end);
-  if (to <= from) return;
-  const identity = identityView(text.slice(from, to), from);
-  const views = [identity];
-  if (plan.url) pushView(views, urlView(identity));
-  if (plan.jsonEscape) for (const view of [...views]) pushView(views, jsonEscapeView(view));
-  if (plan.html) for (const view of [...views]) pushView(views, htmlView(view));
-  if (plan.concat) for (const view of [...views]) pushView(views, concatView(view));
-  const skip = new Set(rules.filter((rule) => rule.needsKeyword && !views.some((view) => rule.keywords.some((keyword) => view.text.includes(keyword)))));
-  for (const view of views) {
-    for (const rule of rules) {
-      if (skip.has(rule)) continue;
-      if (view.decoder !== "identity" && !rule.decoders.includes(view.decoder)) continue;
-      matchView(view, rule, text, state, path16);
-    }
-  }
-  if (plan.base64) {
-    for (const token of base64Tokens(identity.text, MAX_BASE64)) {
-      const tokenStart = originalStart(identity, token.index);
-      const tokenEnd = originalEnd(identity, token.index + token.text.length);
-      state.textTokens.add(`${tokenStart}:${tokenEnd}`);
-      scanDecodedToken(identity.text, token, rules, text, state, path16, { start: tokenStart, end: tokenEnd }, NESTING);
-    }
-  }
-}
-var NESTING = 2;
-function pushView(views, view) {
-  if (view) views.push(view);
-}
-function eachSecret(view, rule, found) {
-  const { regex: regex2 } = rule;
-  regex2.lastIndex = 0;
-  for (let m = regex2.exec(view.text); m; m = regex2.exec(view.text)) {
-    if (m[0].length === 0) {
-      regex2.lastIndex++;
-      continue;
-    }
-    const secret = rule.secretGroup === 0 ? m[0] : m[rule.secretGroup];
-    if (!secret) continue;
-    const index = rule.secretGroup === 0 ? m.index : m.indices[rule.secretGroup][0];
-    const entropy = gateSecret(rule, secret);
-    if (entropy === null) continue;
-    const keyId = rule.keyIdFrom ? ownKeyId(rule.keyIdFrom, rule.keyIdFrom.source === "match" ? m[0] : secret) : null;
-    if (keyId === null && rule.keyIdFrom?.required) continue;
-    found(secret, index, entropy, keyId);
-  }
-}
-function ownKeyId(from, text) {
-  let value = from.strip ? text.replace(from.strip, "") : text;
-  if (from.decode === "base64") {
-    const bytes = Buffer.from(value, "base64");
-    if (bytes.toString("base64").replace(/=+$/, "") !== value.replace(/=+$/, "")) return null;
-    value = bytes.toString("latin1");
-  }
-  const m = from.regex.exec(value);
-  if (!m) return null;
-  const id = from.template ? from.template.replace(/\$(\d)/g, (_all, n) => m[Number(n)] ?? "") : m[1];
-  return id ? id : null;
-}
-function matchView(view, rule, original, state, path16) {
-  eachSecret(view, rule, (secret, index, entropy, keyId) => {
-    const start = originalStart(view, index);
-    const end = originalEnd(view, index + secret.length);
-    addRaw(state, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path16), false, keyId);
-  });
-}
-function contextOf(rule, secret, viewText, index, original, start, path16) {
-  if (!rule.context) return { confidence: rule.confidence, alone: null };
-  const confidence = nameConfidence(rule, viewText, index, original, start, path16);
-  const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
-  return { confidence, alone };
-}
-function addRaw(state, rule, start, end, secret, entropy, context, nested, keyId) {
-  const { raws } = state;
-  const span = `${rule.id}\0${start}\0${end}`;
-  if (nested) {
-    if (raws.get(span)?.nested === false) raws.delete(span);
-    state.nestedSpans.add(span);
-  } else if (state.nestedSpans.has(span)) {
-    return;
-  }
-  const key = nested ? `${span}\0${secret}` : span;
-  const existing = raws.get(key);
-  if (existing) {
-    existing.confidence = better(existing.confidence, context.confidence);
-    existing.aloneConfidence = better(existing.aloneConfidence, context.alone);
-    return;
-  }
-  raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested, keyId });
-}
-function scanDecodedToken(outer, token, rules, original, state, path16, span, depth) {
-  const prefix = outer.slice(Math.max(0, token.index - 240), token.index);
-  const inner = prefix + token.decoded;
-  const innerView = identityView(inner, 0);
-  const views = [innerView];
-  pushView(views, jsonEscapeView(innerView));
-  const innerTokens = depth > 1 ? base64Tokens(inner, MAX_BASE64).filter((t) => t.index >= prefix.length) : [];
-  const wrappers = new Set(innerTokens.map((t) => t.text));
-  for (const view of views) {
-    for (const rule of rules) {
-      eachSecret(view, rule, (secret, index, entropy, keyId) => {
-        if (originalStart(view, index) < prefix.length) return;
-        if (wrappers.has(secret) || secret.length > 16 && [...wrappers].some((w) => w.includes(secret))) return;
-        addRaw(state, rule, span.start, span.end, secret, entropy, contextOf(rule, secret, view.text, index, original, span.start, path16), true, keyId);
-      });
-    }
-  }
-  for (const innerToken of innerTokens) scanDecodedToken(inner, innerToken, rules, original, state, path16, span, depth - 1);
-}
-function resolve(all, lines2) {
-  all.sort((a, b) => a.start - b.start || b.end - a.end);
-  const raws = all.filter((raw, i) => !all.slice(Math.max(0, i - 8), i).some((o) => o.rule === raw.rule && o.secret === raw.secret && o.end > raw.start));
-  const lineOf = /* @__PURE__ */ new Map();
-  for (const raw of raws) lineOf.set(raw, [lines2.lineOf(raw.start), lines2.lineOf(Math.max(raw.start, raw.end - 1))]);
-  const candidates = [];
-  for (const raw of raws) {
-    if (raw.rule.partnerOnly) continue;
-    const pair = raw.rule.context?.pair ?? null;
-    let keyId = raw.keyId;
-    let confidence = raw.confidence;
-    if (pair) {
-      const partner = nearestPartner(raw, raws, lineOf, pair);
-      if (partner) {
-        keyId ??= partner.secret;
-        confidence = better(confidence, pair.confidence);
-      }
-    }
-    if (raw.rule.context) confidence = confidence ?? raw.aloneConfidence;
-    if (confidence === null) continue;
-    const start = lines2.position(raw.start);
-    const end = lines2.position(raw.end);
-    candidates.push({
-      ruleId: raw.rule.id,
-      kind: raw.rule.kind,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
-      secret: raw.secret,
-      entropy: raw.entropy,
-      confidence,
-      keyId
-    });
-  }
-  return candidates;
-}
-function nearestPartner(raw, raws, lineOf, pair) {
-  const [first, last] = lineOf.get(raw);
-  let best = null;
-  let bestScore = Infinity;
-  for (const other of raws) {
-    if (other === raw || other.rule.kind !== pair.kind || other.confidence === null) continue;
-    const [otherFirst, otherLast] = lineOf.get(other);
-    const distance = Math.max(0, otherFirst - last, first - otherLast);
-    if (distance > pair.lines) continue;
-    const chars = other.start < raw.start ? raw.start - other.end : other.start - raw.end;
-    if (chars > pair.chars) continue;
-    let score = distance * 4 + (other.start > raw.start ? 2 : 0);
-    if (pair.prefer && !pair.prefer.test(other.secret)) score += 1e3;
-    if (score < bestScore) {
-      bestScore = score;
-      best = other;
-    }
-  }
-  return best;
-}
-
-// src/filters/inline.ts
-var ALLOW = /keywarden:allow(?![\w-])/i;
-var ALLOW_NEXT_LINE = /keywarden:allow-next-line(?![\w-])/i;
-function markInlineIgnores(candidates, text) {
-  if (candidates.length === 0 || !/keywarden:allow/i.test(text)) return candidates;
-  const starts = lineStarts(text);
-  const seen = /* @__PURE__ */ new Map();
-  const has2 = (directive, line) => {
-    if (line < 1 || line > starts.length) return false;
-    const key = `${directive === ALLOW ? "a" : "n"}${line}`;
-    let found = seen.get(key);
-    if (found === void 0) {
-      found = directive.test(text.slice(starts[line - 1], line < starts.length ? starts[line] : text.length));
-      seen.set(key, found);
-    }
-    return found;
-  };
-  return candidates.map((candidate) => {
-    if (candidate.allowedBy) return candidate;
-    let allowed = has2(ALLOW_NEXT_LINE, candidate.line - 1);
-    for (let line = candidate.line; !allowed && line <= Math.max(candidate.line, candidate.endLine); line++) allowed = has2(ALLOW, line);
-    return allowed ? { ...candidate, allowedBy: "inline" } : candidate;
-  });
-}
-function lineStarts(text) {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-// src/detect.ts
-init_decode();
-function detectChunk(chunk, rules) {
-  const keywordsAt = chunk.keywordsAt;
-  let text;
-  let hits;
-  if (typeof chunk.data === "string") {
-    text = chunk.data;
-  } else {
-    if (keywordsAt === void 0 && !createPrefilter(rules)(chunk.data)) return { candidates: [] };
-    const decoded = decodeBytes(chunk.data);
-    if ("skipped" in decoded) return { candidates: [], skipped: decoded.skipped };
-    text = decoded.text;
-    if (keywordsAt !== void 0 && decoded.encoding === "utf-8" && isAscii(chunk.data)) hits = keywordHitsOf(keywordsAt);
-  }
-  return { candidates: markInlineIgnores(scanText(text, rules, chunk.path, hits), text) };
-}
-
-// src/findings.ts
-import { createHash } from "node:crypto";
-
-// src/aws/account.ts
-var BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-var SHAPE = /^A[A-Z0-9]{3}[A-Z2-7]{16}$/;
-function accountIdFromKeyId(keyId) {
-  if (!SHAPE.test(keyId)) return null;
-  let bits = 0n;
-  for (const char of keyId.slice(4, 14)) bits = bits << 5n | BigInt(BASE32.indexOf(char));
-  const first6 = bits >> 2n;
-  if ((first6 & 0x800000000000n) === 0n) return null;
-  const account = (first6 & 0x7fffffffff80n) >> 7n;
-  if (account > 999999999999n) return null;
-  return account.toString().padStart(12, "0");
-}
-function accountIdOf(identifier) {
-  const named = /-at-(\d{12})$/.exec(identifier) ?? /^arn:aws[\w-]*:iam::(\d{12}):/.exec(identifier);
-  if (named) return named[1];
-  return /^(?:AKIA|ASIA|ABIA|ACCA|A3T)/.test(identifier) ? accountIdFromKeyId(identifier) : null;
-}
-
-// src/findings.ts
-function fingerprintOf(ruleId, file, secret) {
-  return createHash("sha256").update(`keywarden/v1\0${ruleId}\0${file}\0${secret}`).digest("hex").slice(0, 32);
-}
-function redact(kind, secret) {
-  if (kind === "access-key-id") return secret;
-  const shown = secret.length > 12 ? 4 : 0;
-  return secret.slice(0, shown) + "*".repeat(Math.min(16, Math.max(4, secret.length - shown)));
-}
-function secretRedactor(located) {
-  const masks = /* @__PURE__ */ new Map();
-  for (const item of located) if (item.kind !== "access-key-id" && item.secret.length > 0) masks.set(item.secret, redact(item.kind, item.secret));
-  const secrets = [...masks.keys()].sort((a, b) => b.length - a.length);
-  if (secrets.length === 0) return (text) => text;
-  return (text) => {
-    for (const secret of secrets) if (text.includes(secret)) text = text.replaceAll(secret, masks.get(secret));
-    return text;
-  };
-}
-function toFinding(located, options) {
-  const keyId = located.kind === "access-key-id" ? located.secret : located.keyId;
-  const text = options.redact ? options.redactText ?? secretRedactor([located]) : (value) => value;
-  const commit = located.commit && {
-    ...located.commit,
-    author: text(located.commit.author),
-    email: text(located.commit.email),
-    message: text(located.commit.message)
-  };
-  const finding = {
-    ruleId: located.ruleId,
-    kind: located.kind,
-    file: text(located.file),
-    line: located.line,
-    column: located.column,
-    endLine: located.endLine,
-    endColumn: located.endColumn,
-    secret: options.redact ? redact(located.kind, located.secret) : located.secret,
-    fingerprint: fingerprintOf(located.ruleId, located.file, located.secret),
-    entropy: Math.round(located.entropy * 100) / 100,
-    confidence: located.confidence,
-    keyId: located.keyId,
-    accountId: keyId ? accountIdOf(keyId) : null,
-    commit
-  };
-  if (options.presence) finding.presence = { ...options.presence, refs: options.presence.refs.map(text), presentAt: options.presence.presentAt.map(text) };
-  if (located.tracked !== void 0) {
-    finding.tracked = located.tracked;
-    finding.ignored = located.ignored ?? false;
-  }
-  return finding;
-}
-function compareFindings(a, b) {
-  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.commit?.date ?? "", b.commit?.date ?? "") || compareText(a.commit?.sha ?? "", b.commit?.sha ?? "") || compareText(a.ruleId, b.ruleId);
-}
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/filters/allow.ts
-init_regex();
-function secretAllower(config) {
-  if (config.allowSecrets.length === 0 && config.allowRegexes.length === 0) return null;
-  const everywhere = /* @__PURE__ */ new Set();
-  const byRule = /* @__PURE__ */ new Map();
-  for (const { value, ruleId } of config.allowSecrets) {
-    if (ruleId === void 0) everywhere.add(value);
-    else byRule.set(ruleId, (byRule.get(ruleId) ?? /* @__PURE__ */ new Set()).add(value));
-  }
-  const where2 = config.source ?? "configuration";
-  const regexes = config.allowRegexes.map(({ regex: regex2, ruleId }, i) => ({ ruleId, regex: compileRegex(regex2, "", `${where2}: allow regex ${i + 1}`) }));
-  return (candidate) => {
-    const values = candidate.keyId && candidate.keyId !== candidate.secret ? [candidate.secret, candidate.keyId] : [candidate.secret];
-    const forRule = byRule.get(candidate.ruleId);
-    for (const value of values) {
-      if (everywhere.has(value) || forRule?.has(value)) return true;
-      for (const { ruleId, regex: regex2 } of regexes) {
-        if (ruleId !== void 0 && ruleId !== candidate.ruleId) continue;
-        regex2.lastIndex = 0;
-        if (regex2.test(value)) return true;
-      }
-    }
-    return false;
-  };
-}
-
-// src/filters/paths.ts
-import { createRequire } from "node:module";
-import path3 from "node:path";
-function loadPicomatch() {
-  return typeof __require === "function" ? require_picomatch2() : createRequire(import.meta.url)("picomatch");
-}
-function pathIgnorer(config) {
-  if (config.ignorePaths.length === 0) return null;
-  const picomatch = loadPicomatch();
-  const globs = config.ignorePaths.map((glob) => {
-    const negated = glob.startsWith("!");
-    const body = negated ? glob.slice(1) : glob;
-    const anchored = body.startsWith("/") || body.replace(/\/+$/, "").includes("/");
-    const trimmed = body.replace(/^\/+/, "").replace(/\/+$/, "");
-    const pattern2 = anchored ? trimmed : `**/${trimmed}`;
-    return { negated, match: picomatch([pattern2, `${pattern2}/**`], { dot: true }) };
-  });
-  const base = config.base ?? config.root;
-  const matches = (absolute) => {
-    const relative2 = toPosix(path3.relative(config.root, absolute));
-    if (relative2 === "" || relative2 === ".." || relative2.startsWith("../") || path3.isAbsolute(relative2)) return false;
-    let ignored = false;
-    for (const glob of globs) if (glob.negated === ignored && glob.match(relative2)) ignored = !glob.negated;
-    return ignored;
-  };
-  const named = (config.namedPaths ?? []).map((name) => path3.resolve(base, name)).filter(matches);
-  return (file) => {
-    const absolute = path3.resolve(base, file);
-    if (named.some((dir) => absolute === dir || absolute.startsWith(dir.endsWith(path3.sep) ? dir : dir + path3.sep))) return false;
-    return matches(absolute);
-  };
-}
-function toPosix(file) {
-  return file.split(path3.sep).join("/");
-}
-
-// src/filters/apply.ts
-function applyFilters(located, config, baseline) {
-  if (located.length === 0) return located;
-  const ignored = pathIgnorer(config);
-  const allowed = secretAllower(config);
-  const known = baseline && baseline.fingerprints.size > 0 ? baseline.fingerprints : null;
-  if (!ignored && !allowed && !known) return located;
-  return located.map((item) => {
-    if (item.allowedBy) return item;
-    const reason = ignored?.(item.file) ? "path" : allowed?.(item) ? "allowlist" : known?.has(fingerprintOf(item.ruleId, item.file, item.secret)) ? "baseline" : void 0;
-    return reason ? { ...item, allowedBy: reason } : item;
-  });
-}
-
-// src/filters/baseline.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-init_errors();
-var BASELINE_VERSION = 1;
-var FINGERPRINT = /^[0-9a-f]{32}$/;
-var ENTRY_KEYS = ["file", "ruleId", "kind", "key"];
-function loadBaseline(file, scope) {
-  if (scope) requireNamedInside(file, scope.cwd, scope.top, `baseline ${file}`);
-  let text;
-  try {
-    text = readFileSync2(file, "utf8");
-  } catch (error) {
-    const code2 = error.code;
-    throw new ConfigError(`baseline ${file}: ${code2 === "ENOENT" ? "no such file (write one with `keywarden baseline --output FILE`)" : `cannot read (${code2 ?? String(error)})`}`);
-  }
-  return parseBaseline(text, file);
-}
-function parseBaseline(text, label) {
-  const fail = (field, message2) => {
-    throw new ConfigError(`baseline ${label}: ${field ? `${field}: ` : ""}${message2}`);
-  };
-  const conflict = /^(<<<<<<<|>>>>>>>) /m.test(text) ? " (a merge conflict is left in it: keep both sides' lines, or regenerate it)" : "";
-  const value = parseJsonText(text.charCodeAt(0) === 65279 ? text.slice(1) : text, `baseline ${label}`, conflict);
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return fail("", "expected a JSON object written by `keywarden baseline`");
-  const top2 = value;
-  const version2 = top2.version;
-  if (version2 === void 0) fail("version", "missing; expected a file written by `keywarden baseline`");
-  if (version2 !== BASELINE_VERSION) {
-    const newer = typeof version2 === "number" && version2 > BASELINE_VERSION;
-    fail("version", `${typeof version2 === "number" ? version2 : typeof version2} is not a baseline format this keywarden reads (${BASELINE_VERSION}); ${newer ? "upgrade keywarden" : "regenerate the baseline"}`);
-  }
-  const fingerprints = /* @__PURE__ */ new Set();
-  for (const [key, entry] of Object.entries(top2)) {
-    if (key === "version" || key === "about") continue;
-    if (!FINGERPRINT.test(key)) fail(key, "not a fingerprint (32 lowercase hexadecimal characters) nor a known key (version, about)");
-    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) fail(key, "expected an object with file and ruleId");
-    const record = entry;
-    for (const field of Object.keys(record)) if (!ENTRY_KEYS.includes(field)) fail(`${key}.${field}`, `unknown key; known keys: ${ENTRY_KEYS.join(", ")}`);
-    if (typeof record.file !== "string" || record.file === "") fail(`${key}.file`, "expected the path of the file");
-    if (typeof record.ruleId !== "string" || record.ruleId === "") fail(`${key}.ruleId`, "expected a rule id");
-    for (const field of ["kind", "key"]) if (record[field] !== void 0 && typeof record[field] !== "string") fail(`${key}.${field}`, "expected a string");
-    fingerprints.add(key);
-  }
-  return { fingerprints };
-}
-
-// src/progress.ts
-function createProgress(io, options) {
-  if (options.quiet || io.stderr.isTTY !== true || io.env.CI) return null;
-  if (options.format !== "text" && io.stdout.isTTY !== true && !options.output) return null;
-  const started = Date.now();
-  let last = 0;
-  let drawn = false;
-  return {
-    update({ items, bytes, totalItems, totalBytes, fraction, label }) {
-      const now = Date.now();
-      if (now - last < 100) return;
-      last = now;
-      const seconds = (now - started) / 1e3;
-      const rate = bytes / Math.max(seconds, 1e-3);
-      const share = fraction ?? (totalBytes > 0 ? bytes / totalBytes : null);
-      const eta = share !== null && share > 0 ? ` ETA ${Math.max(0, Math.ceil(seconds * (1 - share) / share))}s` : "";
-      const count = totalItems > 0 ? `${items}/${totalItems}` : `${items}`;
-      const percent = share !== null ? ` ${Math.floor(100 * share)}%` : "";
-      io.stderr.write(`\r\x1B[K${label} ${count}${percent} ${mib(bytes)} MiB ${mib(rate)} MiB/s${eta}`);
-      drawn = true;
-    },
-    done() {
-      if (drawn) io.stderr.write("\r\x1B[K");
-    }
-  };
-}
-function mib(bytes) {
-  return (bytes / 1048576).toFixed(1);
-}
-
-// src/rules/load.ts
-init_errors();
-import { readdirSync as readdirSync3, readFileSync as readFileSync3 } from "node:fs";
-import path4 from "node:path";
-import { fileURLToPath } from "node:url";
-
-// src/rules/validate.ts
-init_errors();
-init_regex();
-
-// src/rules/types.ts
-var DECODERS = ["url", "json-escape", "html", "concat", "base64"];
-
-// src/rules/validate.ts
-var CONFIDENCES = ["high", "medium", "low"];
-var DEFAULT_SEPARATOR = String.raw`(?:[\s"'\`:=>,;(\[{|*\\@]|-|<\/?[A-Za-z_][\w:.-]*>|value\b)*`;
-var RULE_FIELDS = /* @__PURE__ */ new Set([
-  "$comment",
-  "id",
-  "kind",
-  "description",
-  "regex",
-  "flags",
-  "secretGroup",
-  "keywords",
-  "entropy",
-  "confidence",
-  "context",
-  "decoders",
-  "allowlist",
-  "reject",
-  "examples",
-  "keyIdFrom",
-  "partnerOnly",
-  "spanLines",
-  "needsKeyword"
-]);
-var Fields = class _Fields {
-  constructor(origin, data, prefix = "", trusted = false) {
-    this.origin = origin;
-    this.data = data;
-    this.prefix = prefix;
-    this.trusted = trusted;
-  }
-  origin;
-  data;
-  prefix;
-  trusted;
-  where(field) {
-    return `${this.origin}: ${this.prefix}${field}`;
-  }
-  fail(field, message2) {
-    throw new ConfigError(`${this.where(field)}: ${message2}`);
-  }
-  string(field, required = true) {
-    const value = this.data[field];
-    if (value === void 0 && !required) return void 0;
-    if (typeof value !== "string" || value === "") this.fail(field, "must be a non-empty string");
-    return value;
-  }
-  number(field, fallback, min = 0, max = Infinity) {
-    const value = this.data[field];
-    if (value === void 0) return fallback;
-    if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
-      this.fail(field, `must be a number from ${min} to ${max}`);
-    }
-    return value;
-  }
-  boolean(field, fallback) {
-    const value = this.data[field];
-    if (value === void 0) return fallback;
-    if (typeof value !== "boolean") this.fail(field, "must be true or false");
-    return value;
-  }
-  confidence(field, fallback) {
-    const value = this.data[field];
-    if (value === void 0) return fallback;
-    if (!CONFIDENCES.includes(value)) this.fail(field, 'must be "high", "medium" or "low"');
-    return value;
-  }
-  regex(field, flags, wrap2 = (source) => source, linear = false) {
-    const source = this.string(field);
-    if (this.trusted) {
-      try {
-        return new RegExp(wrap2(source), flags);
-      } catch (error) {
-        this.fail(field, error.message);
-      }
-    }
-    return compileRegex(wrap2(source), flags, this.where(field), { linear });
-  }
-  object(field) {
-    const value = this.data[field];
-    if (value === void 0 || value === null) return void 0;
-    if (typeof value !== "object" || Array.isArray(value)) this.fail(field, "must be an object");
-    return new _Fields(this.origin, value, `${this.prefix}${field}.`, this.trusted);
-  }
-  array(field) {
-    const value = this.data[field];
-    if (value === void 0) return [];
-    if (!Array.isArray(value)) this.fail(field, "must be an array");
-    return value;
-  }
-  objects(field) {
-    return this.array(field).map((item, i) => {
-      if (typeof item !== "object" || item === null || Array.isArray(item)) this.fail(`${field}[${i}]`, "must be an object");
-      return new _Fields(this.origin, item, `${this.prefix}${field}[${i}].`, this.trusted);
-    });
-  }
-  strings(field) {
-    return this.array(field).map((item, i) => {
-      if (typeof item !== "string" || item === "") this.fail(`${field}[${i}]`, "must be a non-empty string");
-      return item;
-    });
-  }
-};
-function compileRule(raw, origin, trusted = false) {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError(`${origin}: a rule must be a JSON object`);
-  const f = new Fields(origin, raw, "", trusted);
-  for (const key of Object.keys(raw)) if (!RULE_FIELDS.has(key)) f.fail(key, "unknown field");
-  const id = f.string("id");
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) f.fail("id", "must be lower-case letters, digits and dashes");
-  const flags = f.string("flags", false) ?? "";
-  if (!/^[imsu]*$/.test(flags)) f.fail("flags", "only i, m, s and u are allowed");
-  const secretGroup = f.number("secretGroup", 0, 0, 99);
-  if (!Number.isInteger(secretGroup)) f.fail("secretGroup", "must be an integer");
-  const regex2 = f.regex("regex", `g${flags}${secretGroup > 0 ? "d" : ""}`, void 0, true);
-  const groups = new RegExp(`${regex2.source}|`, flags).exec("").length - 1;
-  if (secretGroup > groups) f.fail("secretGroup", `the regex has only ${groups} capture group(s)`);
-  const keywords = f.strings("keywords");
-  if (keywords.length === 0) f.fail("keywords", "at least one keyword is needed (the prefilter skips text without any)");
-  const decoders = f.strings("decoders");
-  decoders.forEach((name, i) => {
-    if (!DECODERS.includes(name)) f.fail(`decoders[${i}]`, `unknown decoder "${name}" (known: ${DECODERS.join(", ")})`);
-  });
-  return {
-    id,
-    kind: f.string("kind"),
-    description: f.string("description"),
-    regex: regex2,
-    secretGroup,
-    keywords,
-    entropy: f.number("entropy", 0, 0, 8),
-    confidence: f.confidence("confidence", "high"),
-    context: compileContext(f.object("context")),
-    decoders,
-    allowlist: compileAllowlist(f.object("allowlist")),
-    reject: compileReject(f.object("reject")),
-    examples: compileExamples(f),
-    keyIdFrom: compileKeyIdFrom(f.object("keyIdFrom")),
-    partnerOnly: f.boolean("partnerOnly", false),
-    spanLines: f.number("spanLines", 0, 0, 200),
-    needsKeyword: f.boolean("needsKeyword", false),
-    origin
-  };
-}
-function compileKeyIdFrom(f) {
-  if (!f) return null;
-  for (const key of Object.keys(f.data)) {
-    if (!["source", "strip", "decode", "regex", "template", "required", "$comment"].includes(key)) f.fail(key, "unknown field");
-  }
-  const source = f.string("source", false) ?? "secret";
-  if (source !== "secret" && source !== "match") f.fail("source", 'must be "secret" or "match"');
-  const decode = f.string("decode", false) ?? null;
-  if (decode !== null && decode !== "base64") f.fail("decode", 'only "base64" is supported');
-  const regex2 = f.regex("regex", "");
-  if (f.data.template === void 0 && new RegExp(`${regex2.source}|`).exec("").length < 2) f.fail("regex", "needs a capture group (the key ID) or a template");
-  return {
-    source,
-    strip: f.data.strip === void 0 ? null : f.regex("strip", ""),
-    decode,
-    regex: regex2,
-    template: f.string("template", false) ?? null,
-    required: f.boolean("required", false)
-  };
-}
-function compileContext(f) {
-  if (!f) return null;
-  const separator = f.string("separator", false) ?? DEFAULT_SEPARATOR;
-  const names = f.objects("names").map((n) => {
-    const nearFields = n.object("near");
-    return {
-      // The name must be the last thing before the value, apart from separators.
-      regex: n.regex("regex", "i", (source) => `(?:${source})${separator}$`),
-      confidence: n.confidence("confidence", "high"),
-      near: nearFields ? { regex: nearFields.regex("regex", "i"), lines: nearFields.number("lines", 10, 0, 200) } : null
-    };
-  });
-  const pairFields = f.object("pair");
-  const pair = pairFields ? {
-    kind: pairFields.string("kind"),
-    lines: pairFields.number("lines", 4, 0, 200),
-    chars: pairFields.number("chars", 1e3, 0, 1e5),
-    confidence: pairFields.confidence("confidence", "high"),
-    prefer: pairFields.data.prefer === void 0 ? null : pairFields.regex("prefer", "")
-  } : null;
-  const aloneFields = f.object("alone");
-  const alone = aloneFields ? { regex: aloneFields.regex("regex", ""), confidence: aloneFields.confidence("confidence", "medium") } : null;
-  if (names.length === 0 && !pair && !alone) f.fail("names", "a context needs names, pair or alone");
-  for (const key of Object.keys(f.data)) {
-    if (!["names", "pair", "alone", "separator", "$comment"].includes(key)) f.fail(key, "unknown field");
-  }
-  return { names, pair, alone };
-}
-function compileAllowlist(f) {
-  if (!f) return { regexes: [], stopwords: [] };
-  const regexes = f.objects("regexes").map((r) => ({ regex: r.regex("regex", ""), reason: r.string("reason") }));
-  const stopwords = f.objects("stopwords").flatMap((s) => {
-    s.string("reason");
-    return s.strings("words").map((word) => word.toLowerCase());
-  });
-  return { regexes, stopwords };
-}
-function compileReject(f) {
-  return {
-    hex: f?.boolean("hex", false) ?? false,
-    maxRepeat: f?.number("maxRepeat", 0, 0, 1e3) ?? 0,
-    maxSequence: f?.number("maxSequence", 0, 0, 1e3) ?? 0,
-    maxSequenceRuns: f?.number("maxSequenceRuns", 0, 0, 1e3) ?? 0,
-    minClasses: f?.number("minClasses", 0, 0, 4) ?? 0,
-    words: f?.boolean("words", false) ?? false
-  };
-}
-function compileExamples(f) {
-  const examples = f.object("examples");
-  if (!examples) f.fail("examples", 'every rule needs examples: { "match": [...], "noMatch": [...] }');
-  const match = examples.array("match").map((item, i) => {
-    if (typeof item === "string") return { text: item };
-    const e = new Fields(f.origin, item, `examples.match[${i}].`);
-    return { text: e.string("text"), secret: e.string("secret", false) };
-  });
-  const noMatch = examples.objects("noMatch").map((e) => ({ text: e.string("text"), reason: e.string("reason") }));
-  if (match.length === 0) examples.fail("match", "at least one example must match");
-  return { match, noMatch };
-}
-
-// src/rules/load.ts
-var PATTERNS_DIR = path4.resolve(path4.dirname(fileURLToPath(import.meta.url)), "..", "..", "patterns");
-function loadBuiltinRules(dir = PATTERNS_DIR, trusted = dir === PATTERNS_DIR) {
-  let names;
-  try {
-    names = readdirSync3(dir).filter((name) => name.endsWith(".json")).sort();
-  } catch (error) {
-    throw new ConfigError(`cannot read the rules folder ${dir}: ${error.message}`);
-  }
-  return names.map((name) => {
-    const origin = `patterns/${name}`;
-    let raw;
-    try {
-      raw = JSON.parse(readFileSync3(path4.join(dir, name), "utf8"));
-    } catch (error) {
-      throw new ConfigError(`${origin}: invalid JSON: ${error.message}`);
-    }
-    const rule = compileRule(raw, origin, trusted);
-    if (rule.id !== name.slice(0, -".json".length)) throw new ConfigError(`${origin}: id: must equal the file name ("${name.slice(0, -5)}")`);
-    return rule;
-  });
-}
-function loadRules(config, dir = PATTERNS_DIR) {
-  const rules = loadBuiltinRules(dir);
-  const where2 = config.source ?? "config";
-  config.rules.forEach((raw, i) => rules.push(compileRule(raw, `${where2}: rules[${i}]`)));
-  const ids = /* @__PURE__ */ new Set();
-  for (const rule of rules) {
-    if (ids.has(rule.id)) throw new ConfigError(`${rule.origin}: id: "${rule.id}" is already defined by another rule`);
-    ids.add(rule.id);
-  }
-  for (const id of config.disableRules) {
-    if (!ids.has(id)) throw new ConfigError(`${where2}: disableRules: unknown rule id "${id}"`);
-  }
-  for (const [id, minimum] of Object.entries(config.entropy)) {
-    if (!ids.has(id)) throw new ConfigError(`${where2}: entropy: unknown rule id "${id}"`);
-    if (typeof minimum !== "number" || !Number.isFinite(minimum) || minimum < 0 || minimum > 8) {
-      throw new ConfigError(`${where2}: entropy.${id}: must be a number from 0 to 8`);
-    }
-  }
-  for (const { ruleId } of [...config.allowSecrets, ...config.allowRegexes]) {
-    if (ruleId !== void 0 && !ids.has(ruleId)) throw new ConfigError(`${where2}: allow.rules.${ruleId}: unknown rule id`);
-  }
-  const disabled = new Set(config.disableRules);
-  return rules.filter((rule) => !disabled.has(rule.id)).map((rule) => config.entropy[rule.id] === void 0 ? rule : { ...rule, entropy: config.entropy[rule.id] });
-}
-
-// src/version.ts
-var VERSION = "0.1.0";
-
-// src/pipeline.ts
-import { lstatSync as lstatSync2 } from "node:fs";
-import path11 from "node:path";
-async function runPipeline(options, io, preloaded = {}) {
-  const started = Date.now();
-  let loaded = null;
-  const settings = () => {
-    if (loaded === null) throw new Error("a source read the configuration before the pipeline loaded it");
-    return loaded;
-  };
-  const context = {
-    cwd: io.cwd,
-    get config() {
-      return settings().config;
-    },
-    options,
-    stdin: io.stdin,
-    progress: createProgress(io, options),
-    get keywords() {
-      return settings().keywords;
-    },
-    readPacks: io.env.KEYWARDEN_READ_PACKS !== "0"
-  };
-  const source = await createSource(context);
-  const config = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
-  config.namedPaths = options.paths;
-  if (options.maxFileSize !== void 0) config.maxFileSize = options.maxFileSize;
-  const rules = loadRules(config);
-  loaded = { config, keywords: prefilterKeywords(rules) };
-  const baselineFile = options.baseline ? path11.resolve(io.cwd, options.baseline) : defaultBaseline(options, source);
-  const baseline = preloaded.baseline !== void 0 ? preloaded.baseline : baselineFile !== null ? loadBaseline(baselineFile, { cwd: io.cwd, top: source.root }) : null;
-  if (source.root !== void 0) config.base = source.root;
-  const detect = async (chunk) => detectChunk(chunk, rules);
-  const located = applyFilters(await source.run(detect), config, baseline);
-  const reported = located.filter((item) => !item.allowedBy);
-  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await Promise.resolve().then(() => (init_presence(), presence_exports))).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
-  const allowed = {};
-  const findings = [];
-  const redactText = options.redact ? secretRedactor(located) : (text) => text;
-  for (const item of located) {
-    if (item.allowedBy) allowed[item.allowedBy] = (allowed[item.allowedBy] ?? 0) + 1;
-    else findings.push(toFinding(item, { redact: options.redact, redactText, presence: presence?.get(item) }));
-  }
-  context.progress?.done();
-  const withWorktree = reported.some((item) => item.tracked === false) ? [...source.notes, ...(await Promise.resolve().then(() => (init_worktree(), worktree_exports))).worktreeNotes(reported)] : source.notes;
-  const notes = withWorktree.map((note) => ({ ...note, message: redactText(note.message) }));
-  findings.sort(compareFindings);
-  const report = {
-    version: 1,
-    tool: { name: "keywarden", version: VERSION },
-    scan: { mode: source.mode, target: source.target, durationMs: Date.now() - started, ...source.stats },
-    findings
-  };
-  const incomplete = !options.allowMissing && source.notes.some((note) => note.incomplete === true);
-  return { report, located, allowed, notes, config, incomplete, redactText };
-}
-var DEFAULT_BASELINE = ".keywarden-baseline.json";
-function defaultBaseline(options, source) {
-  if (options.command === "baseline" || source.mode !== "staged" || source.root === void 0) return null;
-  const file = path11.join(source.root, DEFAULT_BASELINE);
-  return lstatSync2(file, { throwIfNoEntry: false }) ? file : null;
-}
-async function createSource(context) {
-  const { options } = context;
-  if (options.stdin) return (await Promise.resolve().then(() => (init_stdin(), stdin_exports))).createStdinSource(context);
-  if (options.staged) return (await Promise.resolve().then(() => (init_staged(), staged_exports))).createStagedSource(context);
-  if (options.history) return (await Promise.resolve().then(() => (init_history(), history_exports))).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await Promise.resolve().then(() => (init_range(), range_exports))).createRangeSource(context);
-  return (await Promise.resolve().then(() => (init_files(), files_exports))).createFilesSource(context);
-}
+init_pipeline();
 
 // src/text/escape.ts
 function escapeText(text) {
@@ -12817,6 +13267,7 @@ function fileUri(file) {
 }
 
 // src/remediation/leaks.ts
+init_account();
 var CREDENTIAL_OF_KIND = {
   "bedrock-api-key": "service-specific",
   "service-specific-password": "service-specific",
@@ -13932,7 +14383,7 @@ function git2(cwd, args) {
 init_errors();
 init_run();
 import { readFileSync as readFileSync4 } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 var MAX_BOUNDARIES = 16;
 async function planPushed(workspace, tipRev, ref, before) {
@@ -14004,7 +14455,7 @@ async function shallowCut(workspace, commits) {
   const where2 = lines(await run(workspace, ["rev-parse", "--git-path", "shallow"]))[0];
   let text;
   try {
-    text = readFileSync4(path12.resolve(workspace, where2 ?? ""), "utf8");
+    text = readFileSync4(path13.resolve(workspace, where2 ?? ""), "utf8");
   } catch {
     return false;
   }
@@ -14055,7 +14506,7 @@ function short(sha) {
 }
 
 // src/action/event.ts
-var ZERO = /^0+$/;
+var ZERO2 = /^0+$/;
 var SHA2 = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 function readPayload(path16) {
   if (!path16) return {};
@@ -14083,10 +14534,10 @@ async function planPush(payload, workspace) {
   const { after, before } = payload;
   if (after !== void 0 && !SHA2.test(after)) throw new UsageError(`the push event payload's "after" is not a commit id: ${JSON.stringify(String(after).slice(0, 80))}`);
   if (before !== void 0 && !SHA2.test(before)) throw new UsageError(`the push event payload's "before" is not a commit id: ${JSON.stringify(String(before).slice(0, 80))}`);
-  if (!after || ZERO.test(after) || payload.deleted) {
+  if (!after || ZERO2.test(after) || payload.deleted) {
     return { args: [], describe: `nothing: the push deleted ${name}`, notes: [{ level: "notice", message: `the push deleted ${name}: there are no new commits to scan` }] };
   }
-  const old = before && !ZERO.test(before) && git2(workspace, ["cat-file", "-e", `${before}^{commit}`]).status === 0 ? before : null;
+  const old = before && !ZERO2.test(before) && git2(workspace, ["cat-file", "-e", `${before}^{commit}`]).status === 0 ? before : null;
   if (old !== null && git2(workspace, ["merge-base", "--is-ancestor", old, after]).status === 0) {
     return { args: ["--range", `${old}..${after}`], describe: `the pushed commits (${short(old)}..${short(after)})`, notes: [] };
   }
@@ -14155,9 +14606,10 @@ function splitArgs(text) {
 }
 
 // src/action/output-file.ts
-import fs2 from "node:fs";
-import path13 from "node:path";
+init_inside();
 init_errors();
+import fs2 from "node:fs";
+import path14 from "node:path";
 function openOutputFile(file, roots, what) {
   const root = roots.find((folder2) => isInside(file, folder2) && file !== folder2);
   const refuse = (why) => {
@@ -14167,8 +14619,8 @@ function openOutputFile(file, roots, what) {
   const realRoot = realpath(root, what);
   let folder = realRoot;
   let walked = "";
-  for (const name of path13.relative(root, path13.dirname(file)).split(path13.sep).filter(Boolean)) {
-    const next = path13.join(folder, name);
+  for (const name of path14.relative(root, path14.dirname(file)).split(path14.sep).filter(Boolean)) {
+    const next = path14.join(folder, name);
     walked = walked === "" ? name : `${walked}/${name}`;
     let stat = null;
     try {
@@ -14193,18 +14645,18 @@ function openOutputFile(file, roots, what) {
       refuse(`${walked} is not a folder`);
     }
   }
-  const final = path13.join(folder, path13.basename(file));
+  const final = path14.join(folder, path14.basename(file));
   let fd;
   try {
     fd = fs2.openSync(final, fs2.constants.O_WRONLY | fs2.constants.O_CREAT | fs2.constants.O_NOFOLLOW | fs2.constants.O_NONBLOCK, 420);
   } catch (error) {
     const code2 = error.code;
-    if (code2 === "ELOOP" || code2 === "EMLINK") return refuse(`${path13.basename(file)} is a symbolic link`);
+    if (code2 === "ELOOP" || code2 === "EMLINK") return refuse(`${path14.basename(file)} is a symbolic link`);
     throw failure(what, file, error);
   }
   try {
     const opened = fs2.fstatSync(fd);
-    if (!opened.isFile()) refuse(`${path13.basename(file)} is not a regular file`);
+    if (!opened.isFile()) refuse(`${path14.basename(file)} is not a regular file`);
     const named = fs2.lstatSync(final);
     if (named.ino !== opened.ino || named.dev !== opened.dev || realpath(folder, what) !== folder) refuse("the folder changed while it was being opened");
   } catch (error) {
@@ -14297,144 +14749,8 @@ function warningMarkdown(warning) {
   return warning.split("`").map((part, index) => index % 2 === 1 ? markdownCode(part) : escapeMarkdown(part)).join("");
 }
 
-// src/action/trusted.ts
-import path14 from "node:path";
-init_types();
-init_errors();
-init_run();
-var SYMLINK_MODE = "120000";
-var REGULAR_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
-var PACKAGE_JSON = "package.json";
-var OPT_OUT = "Set the input `trust-pr-config: true` to scan with the pull request's own.";
-async function baseCommitSettings(workspace, base, head, named) {
-  const tree = new CommitTree(workspace, base);
-  const preloaded = {};
-  const watched = [];
-  const configPath = named.config === void 0 ? void 0 : repositoryPath(workspace, named.config);
-  if (configPath === void 0) {
-    const folder = await tree.topFolder([CONFIG_FILE, PACKAGE_JSON]);
-    preloaded.config = configInFolder(folder, workspace, workspace) ?? defaultConfig(workspace);
-    watched.push(CONFIG_FILE, PACKAGE_JSON);
-  } else if (configPath !== null) {
-    const text = await tree.text(configPath);
-    preloaded.config = text === null ? defaultConfig(workspace) : namedConfigFromText(text, tree.label(configPath), configPath, workspace);
-    watched.push(configPath);
-  }
-  const baselinePath = named.baseline === void 0 ? null : repositoryPath(workspace, named.baseline);
-  if (baselinePath) {
-    const text = await tree.text(baselinePath);
-    preloaded.baseline = text === null ? null : parseBaseline(text, tree.label(baselinePath));
-    watched.push(baselinePath);
-  }
-  const warnings = [];
-  const headTree = head === null ? null : new CommitTree(workspace, head);
-  for (const file of watched) {
-    const before = await tree.entry(file);
-    const after = headTree ? await headTree.entry(file).catch(() => before) : before;
-    const isNamed = file === configPath || file === baselinePath;
-    if (before === null && after === null) {
-      if (isNamed) warnings.push({ file, message: `The base commit has no ${file}: the scan ran without it.` });
-      continue;
-    }
-    if (before !== null && after !== null && before.sha === after.sha && before.mode === after.mode) continue;
-    if (file === PACKAGE_JSON && !await keywardenKeyDiffers(tree, headTree)) continue;
-    const verb = before === null ? "adds" : after === null ? "removes" : "changes";
-    const used = before === null ? "the scan ran without it, as the base commit has none" : "the scan used the base commit's version";
-    warnings.push({ file, message: `This pull request ${verb} ${file}${file === PACKAGE_JSON ? ' (its "keywarden" key)' : ""}: ${used}. ${OPT_OUT}` });
-  }
-  return { preloaded, warnings };
-}
-async function keywardenKeyDiffers(base, head) {
-  const key = async (tree) => {
-    const text = await tree.text(PACKAGE_JSON).catch(() => null);
-    if (text === null) return null;
-    try {
-      const value = JSON.parse(text);
-      return value !== null && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, "keywarden") ? JSON.stringify(value.keywarden) : null;
-    } catch {
-      return text.includes('"keywarden"') ? text : null;
-    }
-  };
-  return await key(base) !== await key(head);
-}
-function repositoryPath(workspace, named) {
-  const absolute = path14.resolve(workspace, named);
-  if (absolute === workspace || !isInside(absolute, workspace)) return null;
-  return path14.relative(workspace, absolute).split(path14.sep).join("/");
-}
-var CommitTree = class {
-  constructor(cwd, rev) {
-    this.cwd = cwd;
-    this.rev = rev;
-  }
-  cwd;
-  rev;
-  folders = /* @__PURE__ */ new Map();
-  /** How errors name a file: git's own `COMMIT:path`. */
-  label(file) {
-    return `${this.rev.slice(0, 12)}:${file}`;
-  }
-  async entry(file) {
-    const dir = path14.posix.dirname(file);
-    return (await this.folder(dir === "." ? "" : dir))?.get(path14.posix.basename(file)) ?? null;
-  }
-  /** The file's text, null when the commit has no such file; a link or a folder there is an error. */
-  async text(file) {
-    const entry = await this.entry(file);
-    if (entry === null) return null;
-    if (entry.mode === SYMLINK_MODE) throw new ConfigError(`${this.label(file)}: is a symbolic link; keywarden reads its configuration and baseline only from regular files`);
-    if (!REGULAR_MODES.has(entry.mode)) throw new ConfigError(`${this.label(file)}: is not a file`);
-    const result = await gitRaw(this.cwd, ["cat-file", "blob", entry.sha]);
-    if (result.code !== 0) throw new RuntimeError(`cannot read ${this.label(file)}: ${result.stderr.split("\n")[0]}`);
-    const text = result.stdout.toString("utf8");
-    return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-  }
-  /** The top-level folder as config discovery sees it, with `wanted` files read ahead (discovery is synchronous). */
-  async topFolder(wanted) {
-    const entries = await this.folder("");
-    const texts = /* @__PURE__ */ new Map();
-    for (const name of wanted) {
-      const entry = entries.get(name);
-      if (entry && REGULAR_MODES.has(entry.mode)) texts.set(name, await this.text(name));
-    }
-    return {
-      names: new Set(entries.keys()),
-      label: (name) => this.label(name),
-      source: (name) => this.label(name),
-      read: (name, label) => {
-        const text = texts.get(name);
-        if (text !== void 0) return text;
-        throw new ConfigError(`${label}: ${entries.get(name)?.mode === SYMLINK_MODE ? "is a symbolic link; keywarden reads its configuration only from regular files" : "is not a file"}`);
-      }
-    };
-  }
-  /** `git ls-tree -z` of one folder: name → mode and object; null when the commit has no such folder. */
-  folder(dir) {
-    let pending = this.folders.get(dir);
-    if (pending === void 0) {
-      pending = this.list(dir);
-      this.folders.set(dir, pending);
-    }
-    return pending;
-  }
-  async list(dir) {
-    const result = await gitRaw(this.cwd, ["ls-tree", "-z", "--end-of-options", dir === "" ? `${this.rev}^{tree}` : `${this.rev}:${dir}`]);
-    if (result.code !== 0) {
-      if (dir === "") throw new RuntimeError(`cannot read commit ${this.rev.slice(0, 12)}: ${result.stderr.split("\n")[0]} (set fetch-depth: 0 on actions/checkout)`);
-      return null;
-    }
-    const entries = /* @__PURE__ */ new Map();
-    for (const record of result.stdout.toString("utf8").split("\0")) {
-      const tab = record.indexOf("	");
-      if (tab < 0) continue;
-      const [mode, , sha] = record.slice(0, tab).split(" ");
-      entries.set(record.slice(tab + 1), { mode, sha });
-    }
-    return entries;
-  }
-};
-
 // src/action/run.ts
+init_trusted();
 async function runAction(io) {
   const { env: env2 } = io;
   try {

@@ -3,34 +3,35 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   toScanOptions
-} from "./chunk-WHJTZCHF.js";
+} from "./chunk-73J43TP6.js";
 import {
   OPTIONS
-} from "./chunk-DLLRQU3U.js";
-import "./chunk-IPFERZPS.js";
-import {
-  VERSION,
-  runPipeline
-} from "./chunk-NDEDDXXQ.js";
-import "./chunk-KALROCME.js";
-import {
-  withVerifications
-} from "./chunk-TRQUDPH6.js";
-import "./chunk-K4PTAMXP.js";
+} from "./chunk-3GQ43YZ4.js";
 import {
   emit,
   writeAllowed,
   writeLine,
   writeNotes
 } from "./chunk-TX4BZ4FO.js";
+import "./chunk-IPFERZPS.js";
 import {
   escapeLines,
   escapeText
 } from "./chunk-EKZ5G5ES.js";
+import {
+  VERSION,
+  runPipeline
+} from "./chunk-QEURSTFI.js";
+import {
+  withVerifications
+} from "./chunk-TRQUDPH6.js";
+import "./chunk-TTRAJSA2.js";
+import "./chunk-MQ7VHYTN.js";
+import "./chunk-GHDX7OSH.js";
+import "./chunk-K4PTAMXP.js";
+import "./chunk-UHDRZWRX.js";
 import "./chunk-VSNDF2WP.js";
 import "./chunk-ADB2JWQI.js";
-import "./chunk-MQ7VHYTN.js";
-import "./chunk-MUNRCSB2.js";
 import {
   UsageError,
   isExpected
@@ -142,7 +143,7 @@ async function run(argv, io) {
       case "baseline":
         return await baselineCommand(options, io);
       case "remediate":
-        return await (await import("./command-UVWBID36.js")).runRemediate(options, io);
+        return await (await import("./command-LBG5DX32.js")).runRemediate(options, io);
       case "init":
         return await (await import("./command-BEKT4CQM.js")).runInit(options, io);
     }
@@ -153,7 +154,7 @@ async function run(argv, io) {
   }
 }
 async function parseSlow(argv, io) {
-  const parsed = await (await import("./parse-G7BJIQDO.js")).parseArgs(argv, VERSION);
+  const parsed = await (await import("./parse-A7GNVQ7U.js")).parseArgs(argv, VERSION);
   if (parsed.kind === "print") {
     io.stdout.write(parsed.text.endsWith("\n") ? parsed.text : parsed.text + "\n");
     return null;
@@ -161,6 +162,7 @@ async function parseSlow(argv, io) {
   return parsed.options;
 }
 async function scanCommand(options, argv, io) {
+  if (options.preReceive) return (await import("./pre-receive-76QTPWAX.js")).preReceiveCommand(options, io);
   const outcome = await runPipeline(options, io);
   writeNotes(outcome.notes, options, io);
   if (options.verbose) writeAllowed(outcome.located, outcome.redactText, io);
@@ -174,7 +176,7 @@ async function scanCommand(options, argv, io) {
     if (leftOut > 0 && format !== "text" && !options.quiet) writeLine(`--only-verified: ${leftOut} finding${leftOut === 1 ? "" : "s"} left out (keys STS did not confirm live)`, io);
     report = { ...report, findings: live };
   }
-  const { loadReporter } = await import("./reporters-W3K3BDAA.js");
+  const { loadReporter } = await import("./reporters-TBIWWCP5.js");
   const reporter = await loadReporter(format);
   const toFile = options.output !== void 0;
   let text = reporter(report, {
@@ -187,7 +189,7 @@ async function scanCommand(options, argv, io) {
   if (format === "text" && report.findings.length > 0) {
     if (options.staged) text += "\n" + (await import("./advice-KCQOOHJ4.js")).blockedCommitAdvice(report.findings);
     else {
-      const { remediateCommand, shortPlaybook } = await import("./hint-CDRYAOIV.js");
+      const { remediateCommand, shortPlaybook } = await import("./hint-P3GZ5EO2.js");
       text += "\n" + shortPlaybook(report.findings, remediateCommand(argv));
     }
   }
@@ -229,7 +231,9 @@ async function main() {
     stderr: process.stderr,
     stdin: process.stdin,
     env: process.env,
-    cwd: process.cwd()
+    cwd: process.cwd(),
+    // stderr and stdout are written synchronously to files and pipes on POSIX, so nothing written is lost.
+    abandon: (code2) => process.exit(code2)
   });
   process.exitCode = code;
 }

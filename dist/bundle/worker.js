@@ -994,8 +994,15 @@ function gitEnv() {
   childEnv = env;
   return env;
 }
+var running = /* @__PURE__ */ new Set();
+var abandoned = false;
 function spawnGit(cwd, args) {
-  return spawn("git", [...GLOBAL_ARGS, ...args], { cwd, stdio: "pipe", env: gitEnv() });
+  if (abandoned) throw new RuntimeError("the scan was stopped");
+  const child = spawn("git", [...GLOBAL_ARGS, ...args], { cwd, stdio: "pipe", env: gitEnv() });
+  running.add(child);
+  child.on("close", () => running.delete(child));
+  child.on("error", () => running.delete(child));
+  return child;
 }
 function gitStream(cwd, args) {
   const child = spawnGit(cwd, args);

@@ -16,6 +16,8 @@ export function toScanOptions(command: Command, positional: string[], raw: RawAr
   options.historyRefs = options.history ? history.map(String) : [];
   for (const ref of options.historyRefs) checkRef('--history', ref);
   options.stdin = raw.stdin === true;
+  options.preReceive = raw['pre-receive'] === true;
+  readPreReceive(options, raw);
   options.range = str(raw.range);
   options.since = str(raw.since);
   options.stdinName = str(raw['stdin-name']);
@@ -51,16 +53,46 @@ export function toScanOptions(command: Command, positional: string[], raw: RawAr
 
   if (command === 'baseline' && options.output === undefined) throw new UsageError('baseline needs --output FILE (where to write the baseline)');
 
-  const modes = [options.staged, options.history, options.range !== undefined, options.since !== undefined, options.stdin].filter(Boolean).length;
-  if (modes > 1) throw new UsageError('choose one of --staged, --history, --range, --since, --stdin');
+  const modes = [options.staged, options.history, options.range !== undefined, options.since !== undefined, options.stdin, options.preReceive].filter(Boolean).length;
+  if (modes > 1) throw new UsageError('choose one of --staged, --history, --range, --since, --stdin, --pre-receive');
   if (modes === 1 && positional.length > 0) {
     // `--history REF...` takes the words after it; paths come after `--` or before --history, and mean nothing to it.
     if (options.history) throw new UsageError(`--history scans commits, not paths: ${positional.join(' ')} (refs go right after it: --history main; scan files without --history)`);
     if (options.range !== undefined) throw new UsageError(`--range is one argument: quote a range of several words (--range "${options.range} ${positional.join(' ')}"); paths cannot be combined with it`);
-    throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since or --stdin: ${positional.join(' ')}`);
+    throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since, --stdin or --pre-receive: ${positional.join(' ')}`);
   }
   // --range and --since are read by sources/range.ts (git/revisions.ts says what each may hold).
   return options;
+}
+
+/**
+ * --timeout and --on-timeout belong to --pre-receive. Its report is the lines git relays to the pusher
+ * (src/cli/pre-receive.ts), so it takes no --format or --output: a file written by a hook on the server
+ * would be nobody's report; nor --verify, which would hold every push on a network call.
+ */
+function readPreReceive(options: ScanOptions, raw: RawArgs): void {
+  const timeout = str(raw.timeout);
+  const onTimeout = str(raw['on-timeout']);
+  if (!options.preReceive) {
+    if (timeout !== undefined || onTimeout !== undefined) throw new UsageError(`${timeout !== undefined ? '--timeout' : '--on-timeout'} is for --pre-receive (the server-side hook); --verify-timeout bounds --verify`);
+    return;
+  }
+  if (timeout !== undefined) {
+    const seconds = /^\s*\d+(\.\d+)?\s*$/.test(timeout) ? Number(timeout) : NaN;
+    if (!(seconds > 0 && seconds <= 3600)) throw new UsageError(`--timeout wants seconds between 0 and 3600, got '${timeout}'`);
+    options.timeout = seconds;
+  }
+  if (onTimeout !== undefined) {
+    if (onTimeout !== 'open' && onTimeout !== 'closed') throw new UsageError(`--on-timeout wants open (accept the push) or closed (reject it), got '${onTimeout}'`);
+    options.onTimeout = onTimeout;
+  }
+  for (const name of ['format', 'output', 'stdin-name']) {
+    if (raw[name] !== undefined) throw new UsageError(`--pre-receive prints its own lines for git to relay to the pusher: --${name} is not taken with it`);
+  }
+  // A push is not held while a server asks AWS about keys: verification is for the person remediating.
+  for (const name of ['verify', 'only-verified', 'sts-endpoint', 'verify-timeout']) {
+    if (raw[name] !== undefined && raw[name] !== false) throw new UsageError(`--pre-receive does not take --${name}: the hook never calls AWS (keywarden remediate --verify does, for the keys it found)`);
+  }
 }
 
 function str(value: unknown): string | undefined {

@@ -23,6 +23,9 @@ export type Format = (typeof FORMATS)[number];
 export const REMEDIATE_FORMATS = ['text', 'markdown', 'json'] as const;
 export type RemediateFormat = (typeof REMEDIATE_FORMATS)[number];
 
+/** Seconds a pre-receive scan may take when --timeout is not given. */
+export const DEFAULT_PRE_RECEIVE_TIMEOUT = 60;
+
 const SCANNING: readonly Command[] = ['scan', 'remediate', 'baseline'];
 
 export const OPTIONS: Record<string, OptionSpec> = {
@@ -31,6 +34,9 @@ export const OPTIONS: Record<string, OptionSpec> = {
   range: { type: 'string', describe: 'Scan the commits of a range as git rev-list reads it: BASE..HEAD (a pull request), A...B, A^! (one commit), "^A B", "B --not A"', commands: SCANNING },
   since: { type: 'string', describe: 'Scan the commits of REF..HEAD', commands: SCANNING },
   stdin: { type: 'boolean', describe: 'Scan standard input', commands: SCANNING },
+  'pre-receive': { type: 'boolean', describe: "Server-side pre-receive hook: read git's `old new ref` lines on standard input and scan the commits the push brings that no existing ref holds; any finding rejects the push", commands: ['scan'] },
+  timeout: { type: 'string', describe: 'With --pre-receive: seconds the scan may take (default 60); then --on-timeout decides', commands: ['scan'] },
+  'on-timeout': { type: 'string', describe: 'With --pre-receive: when --timeout runs out, closed rejects the push (default), open accepts it with a warning', commands: ['scan'] },
   'stdin-name': { type: 'string', describe: 'File name to report for standard input', commands: SCANNING },
   format: { type: 'string', describe: 'Report format: text|json|sarif|github (remediate: text|markdown|json)', commands: ['scan', 'remediate'] },
   output: { type: 'string', alias: 'o', describe: 'Write the report to FILE instead of standard output', commands: ['scan', 'remediate', 'baseline'] },
@@ -70,6 +76,12 @@ export interface ScanOptions {
   since?: string;
   stdin: boolean;
   stdinName?: string;
+  /** scan --pre-receive: git's pre-receive hook (src/sources/pre-receive.ts, src/cli/pre-receive.ts). */
+  preReceive: boolean;
+  /** --timeout: the pre-receive scan's budget, in seconds. */
+  timeout: number;
+  /** --on-timeout: what a pre-receive scan that ran out of time does with the push. */
+  onTimeout: 'open' | 'closed';
   format: Format | RemediateFormat;
   output?: string;
   config?: string;
@@ -101,6 +113,9 @@ export function defaultOptions(command: Command): ScanOptions {
     history: false,
     historyRefs: [],
     stdin: false,
+    preReceive: false,
+    timeout: DEFAULT_PRE_RECEIVE_TIMEOUT,
+    onTimeout: 'closed',
     format: 'text',
     redact: true,
     allowMissing: false,

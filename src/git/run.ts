@@ -74,8 +74,27 @@ function gitEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+/** Every git child still running, for stopEveryGit; once it was called, no new one starts. */
+const running = new Set<ChildProcessWithoutNullStreams>();
+let abandoned = false;
+
 function spawnGit(cwd: string, args: readonly string[]): ChildProcessWithoutNullStreams {
-  return spawn('git', [...GLOBAL_ARGS, ...args], { cwd, stdio: 'pipe', env: gitEnv() });
+  if (abandoned) throw new RuntimeError('the scan was stopped');
+  const child = spawn('git', [...GLOBAL_ARGS, ...args], { cwd, stdio: 'pipe', env: gitEnv() });
+  running.add(child);
+  child.on('close', () => running.delete(child));
+  child.on('error', () => running.delete(child));
+  return child;
+}
+
+/**
+ * Ends every git child at once, when the scan is abandoned (the pre-receive hook's time budget ran out):
+ * nothing of theirs is read any more, and none must outlive keywarden holding the repository's files.
+ */
+export function stopEveryGit(): void {
+  abandoned = true;
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
 }
 
 export interface GitResult {

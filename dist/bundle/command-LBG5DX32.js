@@ -2,6 +2,10 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  ownershipOf,
+  principalOf
+} from "./chunk-QKHXP752.js";
+import {
   UNIDENTIFIED,
   leaksFromFindings,
   leaksFromLocated,
@@ -18,14 +22,6 @@ import {
   isAccessKeyId
 } from "./chunk-7GZGTSAE.js";
 import {
-  ownershipOf,
-  principalOf
-} from "./chunk-QKHXP752.js";
-import {
-  loadConfig
-} from "./chunk-KALROCME.js";
-import "./chunk-K4PTAMXP.js";
-import {
   emit,
   writeNotes
 } from "./chunk-TX4BZ4FO.js";
@@ -33,8 +29,13 @@ import {
   escapeText,
   markdownCode
 } from "./chunk-EKZ5G5ES.js";
+import {
+  loadConfig
+} from "./chunk-TTRAJSA2.js";
+import "./chunk-GHDX7OSH.js";
+import "./chunk-K4PTAMXP.js";
+import "./chunk-UHDRZWRX.js";
 import "./chunk-ADB2JWQI.js";
-import "./chunk-MUNRCSB2.js";
 import {
   RuntimeError,
   UsageError
@@ -1098,7 +1099,7 @@ async function runRemediate(options, io) {
   } else if (keyIds.length > 0) {
     set = { keys: [], unpaired: null, mode: null };
   } else {
-    const { runPipeline } = await import("./pipeline-3XDU2TYR.js");
+    const { runPipeline } = await import("./pipeline-MJOP5ZNG.js");
     const outcome = await runPipeline(options, io);
     writeNotes(outcome.notes, options, io);
     set = leaksFromLocated(outcome.located, outcome.report.scan.mode, outcome.redactText);

@@ -2,16 +2,18 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  validateConfig
+} from "./chunk-GHDX7OSH.js";
+import {
+  defaultConfig
+} from "./chunk-UHDRZWRX.js";
+import {
   isInside,
   parseJsonText,
   repositoryBoundary,
   requireNamedInside,
   requireResolvesInside
 } from "./chunk-ADB2JWQI.js";
-import {
-  defaultConfig,
-  validateConfig
-} from "./chunk-MUNRCSB2.js";
 import {
   ConfigError
 } from "./chunk-3PMGGNOD.js";
@@ -118,5 +120,8 @@ function display(file, base) {
 }
 
 export {
-  loadConfig
+  CONFIG_FILE,
+  loadConfig,
+  configInFolder,
+  namedConfigFromText
 };

@@ -52,8 +52,20 @@ function gitEnv() {
   childEnv = env;
   return env;
 }
+var running = /* @__PURE__ */ new Set();
+var abandoned = false;
 function spawnGit(cwd, args) {
-  return spawn("git", [...GLOBAL_ARGS, ...args], { cwd, stdio: "pipe", env: gitEnv() });
+  if (abandoned) throw new RuntimeError("the scan was stopped");
+  const child = spawn("git", [...GLOBAL_ARGS, ...args], { cwd, stdio: "pipe", env: gitEnv() });
+  running.add(child);
+  child.on("close", () => running.delete(child));
+  child.on("error", () => running.delete(child));
+  return child;
+}
+function stopEveryGit() {
+  abandoned = true;
+  for (const child of running) child.kill("SIGKILL");
+  running.clear();
 }
 function gitRaw(cwd, args, input) {
   return new Promise((resolve, reject) => {
@@ -132,6 +144,7 @@ function gitFailure(cwd, args, stderr) {
 }
 
 export {
+  stopEveryGit,
   gitRaw,
   git,
   gitStream,

@@ -7,24 +7,25 @@ import {
 } from "./chunk-IPFERZPS.js";
 import {
   scanCommits
-} from "./chunk-2RVBLJ4C.js";
+} from "./chunk-ULZYJMAB.js";
 import {
   SHALLOW_NOTE,
   graftsNote,
   inspectRepository,
   resolveCommit
-} from "./chunk-D4LGILUK.js";
-import "./chunk-MUNRCSB2.js";
-import "./chunk-GR4YQLG4.js";
+} from "./chunk-UKUSOUJH.js";
+import "./chunk-GHDX7OSH.js";
+import "./chunk-UHDRZWRX.js";
+import "./chunk-CXSJOLZW.js";
+import "./chunk-V5BJTT4Y.js";
 import {
   git,
   gitVersion
-} from "./chunk-YZBRCQFJ.js";
-import "./chunk-UNPCDDBL.js";
-import "./chunk-CXSJOLZW.js";
+} from "./chunk-HIJNIKGU.js";
 import {
   UsageError
 } from "./chunk-3PMGGNOD.js";
+import "./chunk-UNPCDDBL.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/sources/range.ts

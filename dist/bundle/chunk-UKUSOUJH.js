@@ -3,18 +3,75 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   suggest
-} from "./chunk-MUNRCSB2.js";
+} from "./chunk-GHDX7OSH.js";
 import {
   git,
   gitFailure,
   gitRaw,
   gitStream,
   gitVersion
-} from "./chunk-YZBRCQFJ.js";
+} from "./chunk-HIJNIKGU.js";
 import {
   RuntimeError,
   UsageError
 } from "./chunk-3PMGGNOD.js";
+
+// src/git/repo.ts
+import { existsSync } from "node:fs";
+import path from "node:path";
+async function inspectRepository(cwd) {
+  const out = (await git(cwd, ["rev-parse", "--is-shallow-repository", "--git-dir", "--show-cdup", "--git-common-dir"])).toString("utf8").split("\n");
+  return { shallow: out[0].trim() === "true", root: rootFromCdup(cwd, out[2] ?? ""), grafts: graftsFile(cwd, out[3] ?? "") };
+}
+function graftsFile(cwd, commonDir) {
+  const file = process.env.GIT_GRAFT_FILE || path.resolve(cwd, commonDir.trim() || ".git", "info", "grafts");
+  return existsSync(file) ? file : null;
+}
+function graftsNote(file) {
+  return `this repository has a grafts file (${file}), which rewrites commits' parents and can hide commits: keywarden ignores it and scans the real history, as a push or a clone sees it`;
+}
+async function repositoryRoot(cwd) {
+  return rootFromCdup(cwd, (await git(cwd, ["rev-parse", "--show-cdup"])).toString("utf8").split("\n")[0]);
+}
+function rootFromCdup(cwd, cdup) {
+  return cdup === "" ? cwd : path.resolve(cwd, cdup);
+}
+async function resolveCommit(cwd, rev, info, role) {
+  const sha = await findCommit(cwd, rev, role);
+  if (sha === null) throw await unknownRevision(cwd, rev, info, role);
+  return sha;
+}
+async function findCommit(cwd, rev, role) {
+  if (rev.startsWith("-")) throw new UsageError(`${role} '${rev}' is not a revision`);
+  const result = await gitRaw(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+  if (result.code === 0) return result.stdout.toString("utf8").trim();
+  if (result.code !== 1) throw new RuntimeError(`git rev-parse failed: ${result.stderr.split("\n")[0]}`);
+  return null;
+}
+async function unknownRevision(cwd, rev, info, role) {
+  if (info.shallow) return new UsageError(`${role} '${rev}' is not in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`);
+  const object = await gitRaw(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{}`]);
+  if (object.code === 0) return new UsageError(`${role} '${rev}' names a ${await objectType(cwd, object.stdout.toString("utf8").trim())}, not a commit`);
+  const hint = suggest(rev, await refNames(cwd));
+  return new UsageError(`unknown ${role} '${rev}'${hint === null ? ": no such branch, tag or commit" : ` (did you mean '${hint}'?)`}`);
+}
+async function objectType(cwd, sha) {
+  const result = await gitRaw(cwd, ["cat-file", "-t", sha]);
+  return result.code === 0 ? result.stdout.toString("utf8").trim() : "object";
+}
+async function refNames(cwd) {
+  const result = await gitRaw(cwd, ["for-each-ref", "--format=%(refname:short)"]);
+  const names = result.code === 0 ? result.stdout.toString("utf8").split("\n").filter((name) => name !== "") : [];
+  return ["HEAD", ...names];
+}
+async function stashEntries(cwd) {
+  const args = ["reflog", "show", "--format=%H", "refs/stash", "--"];
+  const result = await gitRaw(cwd, args);
+  if (result.code !== 0 && /bad revision|unknown revision/.test(result.stderr)) return [];
+  if (result.code !== 0) throw gitFailure(cwd, args, result.stderr);
+  return result.stdout.toString("utf8").split("\n").filter((line) => /^[0-9a-f]{40,64}$/.test(line));
+}
+var SHALLOW_NOTE = "this is a shallow clone: history is incomplete, and keys in its oldest commits are attributed to them although they may be older (git fetch --unshallow for a full scan)";
 
 // src/git/log.ts
 import { isUtf8 } from "node:buffer";
@@ -169,7 +226,7 @@ function utf8Length(bytes, at) {
 
 // src/git/missing-blobs.ts
 import { readdirSync } from "node:fs";
-import path from "node:path";
+import path2 from "node:path";
 var NAMED = 10;
 var MissingBlobs = class {
   /** sha → the first path it was wanted under. */
@@ -195,76 +252,13 @@ async function hasPromisedObjects(cwd) {
   const result = await gitRaw(cwd, ["rev-parse", "--git-path", "objects/pack"]).catch(() => null);
   if (result === null || result.code !== 0) return false;
   try {
-    return readdirSync(path.resolve(cwd, result.stdout.toString("utf8").trim())).some((name) => name.endsWith(".promisor"));
+    return readdirSync(path2.resolve(cwd, result.stdout.toString("utf8").trim())).some((name) => name.endsWith(".promisor"));
   } catch {
     return false;
   }
 }
 
-// src/git/repo.ts
-import { existsSync } from "node:fs";
-import path2 from "node:path";
-async function inspectRepository(cwd) {
-  const out = (await git(cwd, ["rev-parse", "--is-shallow-repository", "--git-dir", "--show-cdup", "--git-common-dir"])).toString("utf8").split("\n");
-  return { shallow: out[0].trim() === "true", root: rootFromCdup(cwd, out[2] ?? ""), grafts: graftsFile(cwd, out[3] ?? "") };
-}
-function graftsFile(cwd, commonDir) {
-  const file = process.env.GIT_GRAFT_FILE || path2.resolve(cwd, commonDir.trim() || ".git", "info", "grafts");
-  return existsSync(file) ? file : null;
-}
-function graftsNote(file) {
-  return `this repository has a grafts file (${file}), which rewrites commits' parents and can hide commits: keywarden ignores it and scans the real history, as a push or a clone sees it`;
-}
-async function repositoryRoot(cwd) {
-  return rootFromCdup(cwd, (await git(cwd, ["rev-parse", "--show-cdup"])).toString("utf8").split("\n")[0]);
-}
-function rootFromCdup(cwd, cdup) {
-  return cdup === "" ? cwd : path2.resolve(cwd, cdup);
-}
-async function resolveCommit(cwd, rev, info, role) {
-  const sha = await findCommit(cwd, rev, role);
-  if (sha === null) throw await unknownRevision(cwd, rev, info, role);
-  return sha;
-}
-async function findCommit(cwd, rev, role) {
-  if (rev.startsWith("-")) throw new UsageError(`${role} '${rev}' is not a revision`);
-  const result = await gitRaw(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
-  if (result.code === 0) return result.stdout.toString("utf8").trim();
-  if (result.code !== 1) throw new RuntimeError(`git rev-parse failed: ${result.stderr.split("\n")[0]}`);
-  return null;
-}
-async function unknownRevision(cwd, rev, info, role) {
-  if (info.shallow) return new UsageError(`${role} '${rev}' is not in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`);
-  const object = await gitRaw(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{}`]);
-  if (object.code === 0) return new UsageError(`${role} '${rev}' names a ${await objectType(cwd, object.stdout.toString("utf8").trim())}, not a commit`);
-  const hint = suggest(rev, await refNames(cwd));
-  return new UsageError(`unknown ${role} '${rev}'${hint === null ? ": no such branch, tag or commit" : ` (did you mean '${hint}'?)`}`);
-}
-async function objectType(cwd, sha) {
-  const result = await gitRaw(cwd, ["cat-file", "-t", sha]);
-  return result.code === 0 ? result.stdout.toString("utf8").trim() : "object";
-}
-async function refNames(cwd) {
-  const result = await gitRaw(cwd, ["for-each-ref", "--format=%(refname:short)"]);
-  const names = result.code === 0 ? result.stdout.toString("utf8").split("\n").filter((name) => name !== "") : [];
-  return ["HEAD", ...names];
-}
-async function stashEntries(cwd) {
-  const args = ["reflog", "show", "--format=%H", "refs/stash", "--"];
-  const result = await gitRaw(cwd, args);
-  if (result.code !== 0 && /bad revision|unknown revision/.test(result.stderr)) return [];
-  if (result.code !== 0) throw gitFailure(cwd, args, result.stderr);
-  return result.stdout.toString("utf8").split("\n").filter((line) => /^[0-9a-f]{40,64}$/.test(line));
-}
-var SHALLOW_NOTE = "this is a shallow clone: history is incomplete, and keys in its oldest commits are attributed to them although they may be older (git fetch --unshallow for a full scan)";
-
 export {
-  ZERO_SHA,
-  GITLINK_MODE,
-  readLog,
-  decodePath,
-  MissingBlobs,
-  hasPromisedObjects,
   inspectRepository,
   graftsNote,
   repositoryRoot,
@@ -272,5 +266,11 @@ export {
   findCommit,
   unknownRevision,
   stashEntries,
-  SHALLOW_NOTE
+  SHALLOW_NOTE,
+  ZERO_SHA,
+  GITLINK_MODE,
+  readLog,
+  decodePath,
+  MissingBlobs,
+  hasPromisedObjects
 };

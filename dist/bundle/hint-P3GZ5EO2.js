@@ -10,14 +10,14 @@ import {
 import {
   OPTIONS,
   isFlag
-} from "./chunk-DLLRQU3U.js";
+} from "./chunk-3GQ43YZ4.js";
+import {
+  escapeText
+} from "./chunk-EKZ5G5ES.js";
 import {
   keyIdOfFinding
 } from "./chunk-TRQUDPH6.js";
 import "./chunk-K4PTAMXP.js";
-import {
-  escapeText
-} from "./chunk-EKZ5G5ES.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/remediation/hint.ts

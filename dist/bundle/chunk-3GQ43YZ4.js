@@ -5,6 +5,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 // src/cli/options.ts
 var FORMATS = ["text", "json", "sarif", "github"];
 var REMEDIATE_FORMATS = ["text", "markdown", "json"];
+var DEFAULT_PRE_RECEIVE_TIMEOUT = 60;
 var SCANNING = ["scan", "remediate", "baseline"];
 var OPTIONS = {
   staged: { type: "boolean", describe: "Scan what the index adds (pre-commit)", commands: SCANNING },
@@ -12,6 +13,9 @@ var OPTIONS = {
   range: { type: "string", describe: 'Scan the commits of a range as git rev-list reads it: BASE..HEAD (a pull request), A...B, A^! (one commit), "^A B", "B --not A"', commands: SCANNING },
   since: { type: "string", describe: "Scan the commits of REF..HEAD", commands: SCANNING },
   stdin: { type: "boolean", describe: "Scan standard input", commands: SCANNING },
+  "pre-receive": { type: "boolean", describe: "Server-side pre-receive hook: read git's `old new ref` lines on standard input and scan the commits the push brings that no existing ref holds; any finding rejects the push", commands: ["scan"] },
+  timeout: { type: "string", describe: "With --pre-receive: seconds the scan may take (default 60); then --on-timeout decides", commands: ["scan"] },
+  "on-timeout": { type: "string", describe: "With --pre-receive: when --timeout runs out, closed rejects the push (default), open accepts it with a warning", commands: ["scan"] },
   "stdin-name": { type: "string", describe: "File name to report for standard input", commands: SCANNING },
   format: { type: "string", describe: "Report format: text|json|sarif|github (remediate: text|markdown|json)", commands: ["scan", "remediate"] },
   output: { type: "string", alias: "o", describe: "Write the report to FILE instead of standard output", commands: ["scan", "remediate", "baseline"] },
@@ -45,6 +49,9 @@ function defaultOptions(command) {
     history: false,
     historyRefs: [],
     stdin: false,
+    preReceive: false,
+    timeout: DEFAULT_PRE_RECEIVE_TIMEOUT,
+    onTimeout: "closed",
     format: "text",
     redact: true,
     allowMissing: false,

@@ -2,24 +2,24 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  loadConfig
-} from "./chunk-KALROCME.js";
-import {
   compareFindings,
   fingerprintOf,
   secretRedactor,
   toFinding
 } from "./chunk-TRQUDPH6.js";
 import {
-  loadBaseline
-} from "./chunk-VSNDF2WP.js";
+  loadConfig
+} from "./chunk-TTRAJSA2.js";
 import {
   SNIFF_BYTES,
   decodeBytes
 } from "./chunk-MQ7VHYTN.js";
 import {
   compileRegex
-} from "./chunk-MUNRCSB2.js";
+} from "./chunk-GHDX7OSH.js";
+import {
+  loadBaseline
+} from "./chunk-VSNDF2WP.js";
 import {
   ConfigError
 } from "./chunk-3PMGGNOD.js";
@@ -1330,6 +1330,7 @@ async function runPipeline(options, io, preloaded = {}) {
     readPacks: io.env.KEYWARDEN_READ_PACKS !== "0"
   };
   const source = await createSource(context);
+  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-EWHCYBWN.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
   const config = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
   config.namedPaths = options.paths;
   if (options.maxFileSize !== void 0) config.maxFileSize = options.maxFileSize;
@@ -1341,7 +1342,7 @@ async function runPipeline(options, io, preloaded = {}) {
   const detect = async (chunk) => detectChunk(chunk, rules);
   const located = applyFilters(await source.run(detect), config, baseline);
   const reported = located.filter((item) => !item.allowedBy);
-  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await import("./presence-A2QTDXI3.js")).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
+  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await import("./presence-EFE5T2PZ.js")).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
   const allowed = {};
   const findings = [];
   const redactText = options.redact ? secretRedactor(located) : (text) => text;
@@ -1350,7 +1351,7 @@ async function runPipeline(options, io, preloaded = {}) {
     else findings.push(toFinding(item, { redact: options.redact, redactText, presence: presence?.get(item) }));
   }
   context.progress?.done();
-  const withWorktree = reported.some((item) => item.tracked === false) ? [...source.notes, ...(await import("./worktree-CLVUU5UT.js")).worktreeNotes(reported)] : source.notes;
+  const withWorktree = reported.some((item) => item.tracked === false) ? [...source.notes, ...(await import("./worktree-SVUITTV4.js")).worktreeNotes(reported)] : source.notes;
   const notes = withWorktree.map((note) => ({ ...note, message: redactText(note.message) }));
   findings.sort(compareFindings);
   const report = {
@@ -1371,10 +1372,11 @@ function defaultBaseline(options, source) {
 async function createSource(context) {
   const { options } = context;
   if (options.stdin) return (await import("./stdin-MCNTBRPI.js")).createStdinSource(context);
-  if (options.staged) return (await import("./staged-JNQ2LM7G.js")).createStagedSource(context);
-  if (options.history) return (await import("./history-DOPMFDST.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-QKAZKYQH.js")).createRangeSource(context);
-  return (await import("./files-LT3YFIWJ.js")).createFilesSource(context);
+  if (options.preReceive) return (await import("./pre-receive-EWHCYBWN.js")).createPreReceiveSource(context);
+  if (options.staged) return (await import("./staged-SL7KXZGF.js")).createStagedSource(context);
+  if (options.history) return (await import("./history-RBO6EKNY.js")).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-NEZ44AAK.js")).createRangeSource(context);
+  return (await import("./files-U6LQQHHO.js")).createFilesSource(context);
 }
 
 export {

@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommits
-} from "./chunk-2RVBLJ4C.js";
+} from "./chunk-ULZYJMAB.js";
 import {
   GITLINK_MODE,
   MissingBlobs,
@@ -14,25 +14,26 @@ import {
   inspectRepository,
   stashEntries,
   unknownRevision
-} from "./chunk-D4LGILUK.js";
-import "./chunk-MUNRCSB2.js";
+} from "./chunk-UKUSOUJH.js";
+import "./chunk-GHDX7OSH.js";
+import "./chunk-UHDRZWRX.js";
+import "./chunk-CXSJOLZW.js";
 import {
   readBlobs
-} from "./chunk-GR4YQLG4.js";
+} from "./chunk-V5BJTT4Y.js";
 import {
   git,
   gitVersion
-} from "./chunk-YZBRCQFJ.js";
+} from "./chunk-HIJNIKGU.js";
+import {
+  RuntimeError,
+  UsageError
+} from "./chunk-3PMGGNOD.js";
 import {
   locate,
   oversizeNote,
   skipNote
 } from "./chunk-UNPCDDBL.js";
-import "./chunk-CXSJOLZW.js";
-import {
-  RuntimeError,
-  UsageError
-} from "./chunk-3PMGGNOD.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/sources/history.ts

@@ -2,13 +2,13 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  UsageError
+} from "./chunk-3PMGGNOD.js";
+import {
   locate,
   oversizeNote,
   skipNote
 } from "./chunk-UNPCDDBL.js";
-import {
-  UsageError
-} from "./chunk-3PMGGNOD.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/sources/files.ts
@@ -43,7 +43,7 @@ async function createFilesSource(context) {
 }
 async function markWorktreeStatus(found) {
   if (found.length === 0) return;
-  const { worktreeStatus } = await import("./worktree-CLVUU5UT.js");
+  const { worktreeStatus } = await import("./worktree-SVUITTV4.js");
   const byRepository = /* @__PURE__ */ new Map();
   for (const entry of found) {
     const entries = byRepository.get(entry.target.repository);

@@ -2,29 +2,30 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  decodeBytes
-} from "./chunk-MQ7VHYTN.js";
-import {
   GITLINK_MODE,
   MissingBlobs,
   ZERO_SHA,
   repositoryRoot
-} from "./chunk-D4LGILUK.js";
-import "./chunk-MUNRCSB2.js";
+} from "./chunk-UKUSOUJH.js";
+import {
+  decodeBytes
+} from "./chunk-MQ7VHYTN.js";
+import "./chunk-GHDX7OSH.js";
+import "./chunk-UHDRZWRX.js";
 import {
   readBlobs
-} from "./chunk-GR4YQLG4.js";
+} from "./chunk-V5BJTT4Y.js";
 import {
   gitStream
-} from "./chunk-YZBRCQFJ.js";
+} from "./chunk-HIJNIKGU.js";
+import {
+  RuntimeError
+} from "./chunk-3PMGGNOD.js";
 import {
   locate,
   oversizeNote,
   skipNote
 } from "./chunk-UNPCDDBL.js";
-import {
-  RuntimeError
-} from "./chunk-3PMGGNOD.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/git/staged-diff.ts

@@ -3,17 +3,18 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   toScanOptions
-} from "./chunk-WHJTZCHF.js";
+} from "./chunk-73J43TP6.js";
 import {
   OPTIONS,
   isFlag
-} from "./chunk-DLLRQU3U.js";
+} from "./chunk-3GQ43YZ4.js";
 import {
   checkRef
 } from "./chunk-IPFERZPS.js";
 import {
   suggest
-} from "./chunk-MUNRCSB2.js";
+} from "./chunk-GHDX7OSH.js";
+import "./chunk-UHDRZWRX.js";
 import {
   UsageError
 } from "./chunk-3PMGGNOD.js";

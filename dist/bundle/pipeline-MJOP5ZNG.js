@@ -4,14 +4,15 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   DEFAULT_BASELINE,
   runPipeline
-} from "./chunk-NDEDDXXQ.js";
-import "./chunk-KALROCME.js";
+} from "./chunk-QEURSTFI.js";
 import "./chunk-TRQUDPH6.js";
+import "./chunk-TTRAJSA2.js";
+import "./chunk-MQ7VHYTN.js";
+import "./chunk-GHDX7OSH.js";
 import "./chunk-K4PTAMXP.js";
+import "./chunk-UHDRZWRX.js";
 import "./chunk-VSNDF2WP.js";
 import "./chunk-ADB2JWQI.js";
-import "./chunk-MQ7VHYTN.js";
-import "./chunk-MUNRCSB2.js";
 import "./chunk-3PMGGNOD.js";
 import "./chunk-XGFLKYZS.js";
 export {

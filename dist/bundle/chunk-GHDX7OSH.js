@@ -2,27 +2,11 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  defaultConfig
+} from "./chunk-UHDRZWRX.js";
+import {
   ConfigError
 } from "./chunk-3PMGGNOD.js";
-
-// src/config/types.ts
-var DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
-function defaultConfig(root) {
-  return {
-    source: null,
-    root,
-    base: root,
-    ignorePaths: [],
-    namedPaths: [],
-    allowSecrets: [],
-    allowRegexes: [],
-    disableRules: [],
-    entropy: {},
-    rules: [],
-    maxFileSize: DEFAULT_MAX_FILE_SIZE,
-    accounts: []
-  };
-}
 
 // src/text/quote.ts
 var CREDENTIAL_SHAPED = /[A-Za-z0-9/+=]{16,}/g;
@@ -615,7 +599,6 @@ function editDistance(a, b) {
 }
 
 export {
-  defaultConfig,
   compileRegex,
   validateConfig,
   suggest

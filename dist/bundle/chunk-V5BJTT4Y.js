@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   gitStream
-} from "./chunk-YZBRCQFJ.js";
+} from "./chunk-HIJNIKGU.js";
 
 // src/git/cat-file.ts
 var NEWLINE = 10;

@@ -3,10 +3,10 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   readBlobs
-} from "./chunk-GR4YQLG4.js";
+} from "./chunk-V5BJTT4Y.js";
 import {
   git
-} from "./chunk-YZBRCQFJ.js";
+} from "./chunk-HIJNIKGU.js";
 import "./chunk-3PMGGNOD.js";
 import "./chunk-XGFLKYZS.js";
 

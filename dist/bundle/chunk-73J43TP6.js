@@ -5,7 +5,7 @@ import {
   FORMATS,
   REMEDIATE_FORMATS,
   defaultOptions
-} from "./chunk-DLLRQU3U.js";
+} from "./chunk-3GQ43YZ4.js";
 import {
   checkRef
 } from "./chunk-IPFERZPS.js";
@@ -23,6 +23,8 @@ function toScanOptions(command, positional, raw) {
   options.historyRefs = options.history ? history.map(String) : [];
   for (const ref of options.historyRefs) checkRef("--history", ref);
   options.stdin = raw.stdin === true;
+  options.preReceive = raw["pre-receive"] === true;
+  readPreReceive(options, raw);
   options.range = str(raw.range);
   options.since = str(raw.since);
   options.stdinName = str(raw["stdin-name"]);
@@ -53,14 +55,37 @@ function toScanOptions(command, positional, raw) {
   const size = str(raw["max-file-size"]);
   if (size !== void 0) options.maxFileSize = parseSize(size);
   if (command === "baseline" && options.output === void 0) throw new UsageError("baseline needs --output FILE (where to write the baseline)");
-  const modes = [options.staged, options.history, options.range !== void 0, options.since !== void 0, options.stdin].filter(Boolean).length;
-  if (modes > 1) throw new UsageError("choose one of --staged, --history, --range, --since, --stdin");
+  const modes = [options.staged, options.history, options.range !== void 0, options.since !== void 0, options.stdin, options.preReceive].filter(Boolean).length;
+  if (modes > 1) throw new UsageError("choose one of --staged, --history, --range, --since, --stdin, --pre-receive");
   if (modes === 1 && positional.length > 0) {
     if (options.history) throw new UsageError(`--history scans commits, not paths: ${positional.join(" ")} (refs go right after it: --history main; scan files without --history)`);
     if (options.range !== void 0) throw new UsageError(`--range is one argument: quote a range of several words (--range "${options.range} ${positional.join(" ")}"); paths cannot be combined with it`);
-    throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since or --stdin: ${positional.join(" ")}`);
+    throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since, --stdin or --pre-receive: ${positional.join(" ")}`);
   }
   return options;
+}
+function readPreReceive(options, raw) {
+  const timeout = str(raw.timeout);
+  const onTimeout = str(raw["on-timeout"]);
+  if (!options.preReceive) {
+    if (timeout !== void 0 || onTimeout !== void 0) throw new UsageError(`${timeout !== void 0 ? "--timeout" : "--on-timeout"} is for --pre-receive (the server-side hook); --verify-timeout bounds --verify`);
+    return;
+  }
+  if (timeout !== void 0) {
+    const seconds = /^\s*\d+(\.\d+)?\s*$/.test(timeout) ? Number(timeout) : NaN;
+    if (!(seconds > 0 && seconds <= 3600)) throw new UsageError(`--timeout wants seconds between 0 and 3600, got '${timeout}'`);
+    options.timeout = seconds;
+  }
+  if (onTimeout !== void 0) {
+    if (onTimeout !== "open" && onTimeout !== "closed") throw new UsageError(`--on-timeout wants open (accept the push) or closed (reject it), got '${onTimeout}'`);
+    options.onTimeout = onTimeout;
+  }
+  for (const name of ["format", "output", "stdin-name"]) {
+    if (raw[name] !== void 0) throw new UsageError(`--pre-receive prints its own lines for git to relay to the pusher: --${name} is not taken with it`);
+  }
+  for (const name of ["verify", "only-verified", "sts-endpoint", "verify-timeout"]) {
+    if (raw[name] !== void 0 && raw[name] !== false) throw new UsageError(`--pre-receive does not take --${name}: the hook never calls AWS (keywarden remediate --verify does, for the keys it found)`);
+  }
 }
 function str(value) {
   if (value === void 0 || value === null) return void 0;

@@ -6,24 +6,24 @@ import {
   MissingBlobs,
   hasPromisedObjects,
   readLog
-} from "./chunk-D4LGILUK.js";
-import {
-  readBlobs
-} from "./chunk-GR4YQLG4.js";
-import {
-  git,
-  gitRaw
-} from "./chunk-YZBRCQFJ.js";
-import {
-  oversizeNote,
-  skipNote
-} from "./chunk-UNPCDDBL.js";
+} from "./chunk-UKUSOUJH.js";
 import {
   availableCores
 } from "./chunk-CXSJOLZW.js";
 import {
+  readBlobs
+} from "./chunk-V5BJTT4Y.js";
+import {
+  git,
+  gitRaw
+} from "./chunk-HIJNIKGU.js";
+import {
   RuntimeError
 } from "./chunk-3PMGGNOD.js";
+import {
+  oversizeNote,
+  skipNote
+} from "./chunk-UNPCDDBL.js";
 
 // src/git/introductions.ts
 function blobsToCheck(commits, hits) {
