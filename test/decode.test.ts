@@ -15,9 +15,9 @@ describe('decodeBytes', () => {
     expect(decodeBytes(le)).toEqual({ text, encoding: 'utf-16le' });
     expect(decodeBytes(Buffer.from(le).swap16())).toEqual({ text, encoding: 'utf-16be' });
   });
-  it('calls anything else with a NUL byte binary', () => {
-    expect(decodeBytes(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]))).toEqual({ skipped: 'binary' });
-    expect(decodeBytes(Buffer.from('text\0with a nul'))).toEqual({ skipped: 'binary' });
+  it('reads anything else with a NUL byte as binary: its text, control bytes as spaces, newlines kept', () => {
+    expect(decodeBytes(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]))).toEqual({ text: '\x89PNG\r\n \n   \r', encoding: 'binary' });
+    expect(decodeBytes(Buffer.from('text\0with a nul\nline 2\x7f'))).toEqual({ text: 'text with a nul\nline 2 ', encoding: 'binary' });
   });
   it('decodes an empty buffer as empty text', () => {
     expect(decodeBytes(Buffer.alloc(0))).toEqual({ text: '', encoding: 'utf-8' });

@@ -53,9 +53,12 @@ describe('detectChunk', () => {
     }
   });
 
-  it('skips binary data and says so', () => {
-    const data = Buffer.concat([Buffer.from([0, 1, 2, 3, 0, 0, 255]), Buffer.from(`AKIA${'A'.repeat(16)}`)]);
-    expect(detectChunk({ path: 'bin', data }, rules).skipped).toBe('binary');
+  it('scans the text inside binary data: a key after NUL bytes is found', () => {
+    const key = fakeKeyId();
+    const data = Buffer.concat([Buffer.from([0, 1, 2, 3, 0, 0, 255]), Buffer.from(`\naws_access_key_id = ${key}\n`), Buffer.from([0, 0, 7])]);
+    const result = detectChunk({ path: 'bin', data }, rules);
+    expect(result.skipped).toBeUndefined();
+    expect(result.candidates.map((c) => [c.secret, c.line])).toEqual([[key, 2]]);
   });
 
   it('prefilter: false for keyword-free bytes, true when any keyword occurs or the data may be UTF-16', () => {

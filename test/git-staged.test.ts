@@ -89,19 +89,20 @@ describe('scan --staged', () => {
     expect(where(found.report, fresh.secret)).toEqual(['b-moved.env:22']);
   });
 
-  it('skips deleted files, binary files and submodules', () => {
+  it('skips deleted files and submodules, and scans the text inside a binary file', () => {
     const repo = Repo.init();
     const old = leak();
     repo.commit('base', { 'gone.env': old.text });
     repo.git('rm', '-q', 'gone.env');
-    repo.write('blob.bin', Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(leak().text), Buffer.alloc(64)]));
+    const binary = leak();
+    repo.write('blob.bin', Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(binary.text), Buffer.alloc(64)]));
     const head = repo.git('rev-parse', 'HEAD').trim();
     repo.git('update-index', '--add', '--cacheinfo', `160000,${head},vendor/lib`);
     repo.git('add', 'blob.bin');
     const result = staged(repo, '--verbose');
-    expect(result.report.findings).toEqual([]);
-    expect(result.status).toBe(0);
-    expect(result.stderr).toMatch(/skipped blob\.bin: binary/);
+    expect(result.report.findings.map((finding: any) => `${finding.file}:${finding.secret}`).sort()).toEqual([`blob.bin:${binary.id}`, `blob.bin:${binary.secret}`].sort());
+    expect(result.report.findings.some((finding: any) => finding.secret === old.secret)).toBe(false);
+    expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/skipped vendor\/lib: submodule/);
   });
 
@@ -133,7 +134,8 @@ describe('scan --staged', () => {
     repo.write('h-renamed.env', 'z=1\n'.repeat(20) + keys[2].text);
     repo.git('rm', '-q', 'd-gone.env');
     chmodSync(path.join(repo.dir, 'e-mode.sh'), 0o755);
-    repo.write('i-binary.bin', Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(leak().text), Buffer.alloc(64)]));
+    const binary = leak();
+    repo.write('i-binary.bin', Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(binary.text), Buffer.alloc(64)]));
     repo.write('j-copy.env', 'z=1\n'.repeat(20));
     repo.write('k-new.env', `a=1\nb=2\nc=3\n${keys[3].text}`);
     repo.write('l-name\ndiff --git a\n+++ b\n.env', `${keys[4].text}`);
@@ -149,7 +151,8 @@ describe('scan --staged', () => {
     expect(where(found.report, keys[3].secret)).toEqual(['k-new.env:5']);
     expect(where(found.report, keys[4].secret)).toEqual(['l-name\ndiff --git a\n+++ b\n.env:2']);
     expect(where(found.report, keys[5].secret)).toEqual(['m-last.env:7']);
-    expect(found.report.findings).toHaveLength(12); // each key's ID and secret, nothing from the wrong patch
+    expect(where(found.report, binary.secret)).toEqual(['i-binary.bin:2']); // the text inside binary content is scanned
+    expect(found.report.findings).toHaveLength(14); // each key's ID and secret, nothing from the wrong patch
   });
 
   it('handles file names with spaces, quotes, newlines and non-ASCII', () => {

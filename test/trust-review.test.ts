@@ -47,10 +47,10 @@ describe('BOM-less UTF-16 text with one character whose code unit holds a zero b
 });
 
 describe('a NUL byte in front of a key', () => {
-  // decode.ts: any NUL in the first 8 KiB that is not a UTF-16 pattern makes the whole file "binary", which
-  // every scan skips with a verbose-only note and exit 0. One NUL byte hides any number of keys from the
-  // pre-commit hook, the history scan and the Action. Not fixed here (a policy change): see the report.
-  it.fails('does not make the scan report clean (staged, history, folder)', () => {
+  // decode.ts used to skip as "binary" anything with a NUL in its first 8 KiB that is not a UTF-16 pattern, with
+  // a verbose-only note and exit 0: one NUL byte hid every key from the hook, the history scan and the Action.
+  // The text inside binary content is now scanned.
+  it('does not make the scan report clean (staged, history, folder)', () => {
     const repo = Repo.init();
     repo.commit('base', { 'README.md': '# app\n' });
     const { text } = leak();

@@ -21,12 +21,12 @@ import {
 import {
   VERSION,
   runPipeline
-} from "./chunk-QEURSTFI.js";
+} from "./chunk-BNOIYHUE.js";
 import {
   withVerifications
 } from "./chunk-TRQUDPH6.js";
 import "./chunk-TTRAJSA2.js";
-import "./chunk-MQ7VHYTN.js";
+import "./chunk-BRU737ZG.js";
 import "./chunk-GHDX7OSH.js";
 import "./chunk-K4PTAMXP.js";
 import "./chunk-UHDRZWRX.js";
@@ -143,7 +143,7 @@ async function run(argv, io) {
       case "baseline":
         return await baselineCommand(options, io);
       case "remediate":
-        return await (await import("./command-LBG5DX32.js")).runRemediate(options, io);
+        return await (await import("./command-5CXRTNCM.js")).runRemediate(options, io);
       case "init":
         return await (await import("./command-BEKT4CQM.js")).runInit(options, io);
     }
@@ -162,7 +162,7 @@ async function parseSlow(argv, io) {
   return parsed.options;
 }
 async function scanCommand(options, argv, io) {
-  if (options.preReceive) return (await import("./pre-receive-76QTPWAX.js")).preReceiveCommand(options, io);
+  if (options.preReceive) return (await import("./pre-receive-4KUETMPW.js")).preReceiveCommand(options, io);
   const outcome = await runPipeline(options, io);
   writeNotes(outcome.notes, options, io);
   if (options.verbose) writeAllowed(outcome.located, outcome.redactText, io);

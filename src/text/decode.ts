@@ -1,9 +1,11 @@
 // Bytes → text for scanning. Files in the wild are UTF-8 (with or without BOM), sometimes UTF-16 with a
-// BOM (Windows tools, PowerShell redirects), and sometimes binary. Binary is skipped rather than scanned: a
-// key inside a compiled artefact is reported where its source text is. UTF-16 without a BOM is recognised
-// by its NUL pattern, since some editors write it that way.
+// BOM (Windows tools, PowerShell redirects), and sometimes binary. UTF-16 without a BOM is recognised by its
+// NUL pattern, since some editors write it that way. Binary is not skipped: one NUL byte in front of a text
+// file would otherwise hide every key in it from every scan. Its text is read as strings(1) finds it (each
+// byte as Latin-1, control bytes as spaces so that line numbers still count its newlines); the keyword
+// prefilter runs on the raw bytes first, so a binary without a keyword is never decoded at all.
 
-export type Decoded = { text: string; encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' } | { skipped: 'binary' };
+export type Decoded = { text: string; encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'binary' } | { skipped: 'binary' };
 
 /**
  * How many leading bytes decide whether a buffer is binary (as git and ripgrep do, the first 8 KiB); the
@@ -27,7 +29,17 @@ export function decodeBytes(data: Buffer): Decoded {
   const bomless = bomlessUtf16(sniff);
   if (bomless === 'le') return { text: data.toString('utf16le'), encoding: 'utf-16le' };
   if (bomless === 'be') return { text: swapUtf16(data).toString('utf16le'), encoding: 'utf-16be' };
-  return { skipped: 'binary' };
+  return { text: printableText(data), encoding: 'binary' };
+}
+
+/** The text inside binary content: control bytes (but tab, newline and carriage return) and DEL become spaces. */
+function printableText(data: Buffer): string {
+  const copy = Buffer.from(data);
+  for (let i = 0; i < copy.length; i++) {
+    const byte = copy[i];
+    if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f) copy[i] = 0x20;
+  }
+  return copy.toString('latin1');
 }
 
 /**

@@ -9,7 +9,7 @@ import {
 } from "./chunk-UKUSOUJH.js";
 import {
   decodeBytes
-} from "./chunk-MQ7VHYTN.js";
+} from "./chunk-BRU737ZG.js";
 import "./chunk-GHDX7OSH.js";
 import "./chunk-UHDRZWRX.js";
 import {

@@ -4,10 +4,10 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   DEFAULT_BASELINE,
   runPipeline
-} from "./chunk-QEURSTFI.js";
+} from "./chunk-BNOIYHUE.js";
 import "./chunk-TRQUDPH6.js";
 import "./chunk-TTRAJSA2.js";
-import "./chunk-MQ7VHYTN.js";
+import "./chunk-BRU737ZG.js";
 import "./chunk-GHDX7OSH.js";
 import "./chunk-K4PTAMXP.js";
 import "./chunk-UHDRZWRX.js";

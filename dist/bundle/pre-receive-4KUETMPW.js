@@ -12,10 +12,10 @@ import {
 import "./chunk-EKZ5G5ES.js";
 import {
   runPipeline
-} from "./chunk-QEURSTFI.js";
+} from "./chunk-BNOIYHUE.js";
 import "./chunk-TRQUDPH6.js";
 import "./chunk-TTRAJSA2.js";
-import "./chunk-MQ7VHYTN.js";
+import "./chunk-BRU737ZG.js";
 import "./chunk-GHDX7OSH.js";
 import "./chunk-K4PTAMXP.js";
 import "./chunk-UHDRZWRX.js";

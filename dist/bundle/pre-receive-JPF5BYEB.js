@@ -10,14 +10,14 @@ import {
 } from "./chunk-UKUSOUJH.js";
 import {
   DEFAULT_BASELINE
-} from "./chunk-QEURSTFI.js";
+} from "./chunk-BNOIYHUE.js";
 import "./chunk-TRQUDPH6.js";
 import {
   CONFIG_FILE,
   configInFolder,
   namedConfigFromText
 } from "./chunk-TTRAJSA2.js";
-import "./chunk-MQ7VHYTN.js";
+import "./chunk-BRU737ZG.js";
 import "./chunk-GHDX7OSH.js";
 import "./chunk-K4PTAMXP.js";
 import {

@@ -1099,7 +1099,7 @@ async function runRemediate(options, io) {
   } else if (keyIds.length > 0) {
     set = { keys: [], unpaired: null, mode: null };
   } else {
-    const { runPipeline } = await import("./pipeline-MJOP5ZNG.js");
+    const { runPipeline } = await import("./pipeline-IJ7TKSWS.js");
     const outcome = await runPipeline(options, io);
     writeNotes(outcome.notes, options, io);
     set = leaksFromLocated(outcome.located, outcome.report.scan.mode, outcome.redactText);
