@@ -217,12 +217,13 @@ describe('redaction', () => {
     const repo = Repo.init();
     repo.commit('add', {
       [`k-${secret}.env`]: `aws_access_key_id = ${fakeKeyId()}\naws_secret_access_key = ${secret}\n`,
-      [`bin-${secret}.dat`]: Buffer.from([0, 1, 2, 0, 3]),
+      [`big-${secret}.dat`]: 'x'.repeat(1000),
     });
     for (const mode of [['--history'], ['.']]) {
-      const run = runCli(['scan', ...mode, '--format', 'json', '--verbose'], { cwd: repo.dir });
+      // The big file is skipped with a note that names it.
+      const run = runCli(['scan', ...mode, '--format', 'json', '--verbose', '--max-file-size', '500'], { cwd: repo.dir });
       expect(run.status, run.stderr).toBe(1);
-      expect(run.stderr).toContain(`bin-${secret.slice(0, 4)}****************.dat`);
+      expect(run.stderr).toContain(`big-${secret.slice(0, 4)}****************.dat`);
       expect(run.stdout + run.stderr).not.toContain(secret);
     }
   });
