@@ -103,12 +103,14 @@ describe('the Action on a pull request', () => {
   // A pull request may add `keywarden:allow` next to its own key: the key is then "allowed" and the step
   // passes without a word in the log or the summary. Intended for the CLI (the author's own call), but the
   // Action does not trust the pull request's configuration, and an inline allow is configuration the pull
-  // request writes. At the least the summary should say the pull request allowed keys inline.
-  it.fails('says so when the pull request silences its own key with keywarden:allow', () => {
+  // request writes. The log and the summary now say which keys the pull request allowed inline.
+  it('says so when the pull request silences its own key with keywarden:allow', () => {
     const { keyId, secret } = leak();
     const { ws, base, head } = pullRequest({ 'config/prod.env': `AWS_ACCESS_KEY_ID=${keyId} # keywarden:allow\nAWS_SECRET_ACCESS_KEY=${secret} # keywarden:allow\n` });
     const run = runPullRequestAction(entry, ws.dir, base, head);
-    expect(run.status === 0 ? run.stdout + run.summary : 'failed').toMatch(/allow/i);
+    expect(run.status, run.stdout).toBe(0); // honoured: the author may be right
+    expect(run.stdout).toMatch(/^::warning title=keywarden%3A keys allowed inline by this pull request::this pull request adds 2 credentials marked keywarden:allow.*config\/prod\.env:1, config\/prod\.env:2/m);
+    expect(run.summary).toContain("> :warning: this pull request adds 2 credentials marked keywarden\\:allow");
   });
 });
 

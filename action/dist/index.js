@@ -1266,7 +1266,15 @@ function decodeBytes(data) {
   const bomless = bomlessUtf16(sniff);
   if (bomless === "le") return { text: data.toString("utf16le"), encoding: "utf-16le" };
   if (bomless === "be") return { text: swapUtf16(data).toString("utf16le"), encoding: "utf-16be" };
-  return { skipped: "binary" };
+  return { text: printableText(data), encoding: "binary" };
+}
+function printableText(data) {
+  const copy = Buffer.from(data);
+  for (let i = 0; i < copy.length; i++) {
+    const byte = copy[i];
+    if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 13 || byte === 127) copy[i] = 32;
+  }
+  return copy.toString("latin1");
 }
 function bomlessUtf16(sniff) {
   const pairs = sniff.length >> 1;
@@ -14786,6 +14794,9 @@ async function runAction(io) {
     const unscanned = unscannedWarning(outcome.notes);
     if (unscanned !== null) io.stdout.write(`${workflowCommand("warning", [], `keywarden: ${escapeText(unscanned)}`)}
 `);
+    const inlineAllowed = isPullRequest(event) ? inlineAllowWarning(outcome.located, outcome.redactText) : null;
+    if (inlineAllowed !== null) io.stdout.write(`${workflowCommand("warning", [["title", "keywarden: keys allowed inline by this pull request"]], escapeText(inlineAllowed))}
+`);
     const context = { allowed: outcome.allowed, notes: outcome.notes, color: false, verbose: false };
     io.stdout.write(githubReporter(report, context));
     sarifFile.write(sarifReporter(report, context));
@@ -14798,7 +14809,7 @@ async function runAction(io) {
         sha: env2.GITHUB_SHA ?? null,
         sarifPath: sarifPath.startsWith(workspace + path15.sep) ? path15.relative(workspace, sarifPath) : sarifPath,
         playbook: count > 0 ? playbookMarkdown(outcome, plan.args) : "",
-        warnings: [...plan.notes.filter((note) => note.level === "warning").map((note) => note.message), ...trusted?.warnings.map((warning) => warning.message) ?? [], ...unscanned === null ? [] : [unscanned]]
+        warnings: [...plan.notes.filter((note) => note.level === "warning").map((note) => note.message), ...trusted?.warnings.map((warning) => warning.message) ?? [], ...unscanned === null ? [] : [unscanned], ...inlineAllowed === null ? [] : [inlineAllowed]]
       })
     );
     setOutput(env2.GITHUB_OUTPUT, "findings", String(count));
@@ -14829,6 +14840,16 @@ function unscannedWarning(notes) {
   if (skipped.length === 0) return null;
   const more = skipped.length > UNSCANNED_SHOWN ? `; and ${skipped.length - UNSCANNED_SHOWN} more (--verbose in \`args\` lists them)` : "";
   return `${skipped.length} file${skipped.length === 1 ? " was" : "s were"} not scanned, so a key in ${skipped.length === 1 ? "it" : "them"} would not be found: ${skipped.slice(0, UNSCANNED_SHOWN).join("; ")}${more}`;
+}
+function isPullRequest(event) {
+  return event === "pull_request" || event === "pull_request_target";
+}
+function inlineAllowWarning(located, redactText) {
+  const places = [...new Set(located.filter((item) => item.allowedBy === "inline").map((item) => `${redactText(item.file)}:${item.line}`))];
+  if (places.length === 0) return null;
+  const shown = places.slice(0, UNSCANNED_SHOWN).join(", ");
+  const more = places.length > UNSCANNED_SHOWN ? ` and ${places.length - UNSCANNED_SHOWN} more` : "";
+  return `this pull request adds ${places.length === 1 ? "a credential" : `${places.length} credentials`} marked keywarden:allow, so ${places.length === 1 ? "it is" : "they are"} not reported: ${shown}${more}. A reviewer should confirm each is not a real key.`;
 }
 function playbookMarkdown(outcome, modeArgs) {
   const set = leaksFromLocated(outcome.located, outcome.report.scan.mode, outcome.redactText);

@@ -26,7 +26,15 @@ function decodeBytes(data2) {
   const bomless = bomlessUtf16(sniff);
   if (bomless === "le") return { text: data2.toString("utf16le"), encoding: "utf-16le" };
   if (bomless === "be") return { text: swapUtf16(data2).toString("utf16le"), encoding: "utf-16be" };
-  return { skipped: "binary" };
+  return { text: printableText(data2), encoding: "binary" };
+}
+function printableText(data2) {
+  const copy = Buffer.from(data2);
+  for (let i = 0; i < copy.length; i++) {
+    const byte = copy[i];
+    if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 13 || byte === 127) copy[i] = 32;
+  }
+  return copy.toString("latin1");
 }
 function bomlessUtf16(sniff) {
   const pairs = sniff.length >> 1;

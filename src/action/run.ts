@@ -11,7 +11,7 @@ import { parseFast } from '../cli/fast-argv.js';
 import type { ScanOptions } from '../cli/options.js';
 import { isExpected, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import type { Note } from '../types.js';
+import type { Located, Note } from '../types.js';
 import { runPipeline } from '../pipeline.js';
 import { githubReporter, workflowCommand } from '../reporters/github.js';
 import { escapeLines, escapeText } from '../text/escape.js';
@@ -68,6 +68,10 @@ export async function runAction(io: ActionIo): Promise<number> {
     // The CLI counts these on stderr; here they were dropped, and a pull request's unscanned file went unseen.
     const unscanned = unscannedWarning(outcome.notes);
     if (unscanned !== null) io.stdout.write(`${workflowCommand('warning', [], `keywarden: ${escapeText(unscanned)}`)}\n`);
+    // A pull request's inline `keywarden:allow` is configuration the pull request writes: still honoured (the
+    // author may be right), but never silently. A range scan places only what the PR's own commits introduce.
+    const inlineAllowed = isPullRequest(event) ? inlineAllowWarning(outcome.located, outcome.redactText) : null;
+    if (inlineAllowed !== null) io.stdout.write(`${workflowCommand('warning', [['title', 'keywarden: keys allowed inline by this pull request']], escapeText(inlineAllowed))}\n`);
 
     const context = { allowed: outcome.allowed, notes: outcome.notes, color: false, verbose: false };
     io.stdout.write(githubReporter(report, context));
@@ -82,7 +86,7 @@ export async function runAction(io: ActionIo): Promise<number> {
         sha: env.GITHUB_SHA ?? null,
         sarifPath: sarifPath.startsWith(workspace + path.sep) ? path.relative(workspace, sarifPath) : sarifPath,
         playbook: count > 0 ? playbookMarkdown(outcome, plan.args) : '',
-        warnings: [...plan.notes.filter((note) => note.level === 'warning').map((note) => note.message), ...(trusted?.warnings.map((warning) => warning.message) ?? []), ...(unscanned === null ? [] : [unscanned])],
+        warnings: [...plan.notes.filter((note) => note.level === 'warning').map((note) => note.message), ...(trusted?.warnings.map((warning) => warning.message) ?? []), ...(unscanned === null ? [] : [unscanned]), ...(inlineAllowed === null ? [] : [inlineAllowed])],
       }),
     );
     setOutput(env.GITHUB_OUTPUT, 'findings', String(count));
@@ -117,6 +121,19 @@ function unscannedWarning(notes: readonly Note[]): string | null {
   if (skipped.length === 0) return null;
   const more = skipped.length > UNSCANNED_SHOWN ? `; and ${skipped.length - UNSCANNED_SHOWN} more (--verbose in \`args\` lists them)` : '';
   return `${skipped.length} file${skipped.length === 1 ? ' was' : 's were'} not scanned, so a key in ${skipped.length === 1 ? 'it' : 'them'} would not be found: ${skipped.slice(0, UNSCANNED_SHOWN).join('; ')}${more}`;
+}
+
+function isPullRequest(event: string): boolean {
+  return event === 'pull_request' || event === 'pull_request_target';
+}
+
+/** The keys this pull request's commits add with a `keywarden:allow` comment beside them, or null. */
+function inlineAllowWarning(located: readonly Located[], redactText: (text: string) => string): string | null {
+  const places = [...new Set(located.filter((item) => item.allowedBy === 'inline').map((item) => `${redactText(item.file)}:${item.line}`))];
+  if (places.length === 0) return null;
+  const shown = places.slice(0, UNSCANNED_SHOWN).join(', ');
+  const more = places.length > UNSCANNED_SHOWN ? ` and ${places.length - UNSCANNED_SHOWN} more` : '';
+  return `this pull request adds ${places.length === 1 ? 'a credential' : `${places.length} credentials`} marked keywarden:allow, so ${places.length === 1 ? 'it is' : 'they are'} not reported: ${shown}${more}. A reviewer should confirm each is not a real key.`;
 }
 
 /** The remediation playbook (src/remediation) for what this run found, in Markdown; it never prints a secret. */
