@@ -39,7 +39,7 @@ export function writeNotes(notes: readonly Note[], options: Pick<ScanOptions, 'q
   const folders = notes.filter((note) => note.verbose && note.folder).length;
   const files = notes.filter((note) => note.verbose && !note.folder).length;
   const counts = [
-    ...(files > 0 ? [`${files} file${files === 1 ? '' : 's'} skipped (binary, over --max-file-size, or a submodule)`] : []),
+    ...(files > 0 ? [`${files} file${files === 1 ? '' : 's'} skipped (over --max-file-size, a submodule, a symbolic link or not a regular file)`] : []),
     ...(folders > 0 ? [`${folders} folder${folders === 1 ? '' : 's'} skipped (.git, node_modules)`] : []),
   ];
   if (counts.length > 0) writeLine(`${counts.join(', ')}; --verbose lists them and why`, io);

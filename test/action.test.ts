@@ -275,6 +275,12 @@ describe('the action writes its outputs only inside the workspace or $RUNNER_TEM
     }
     expect(readFileSync(path.join(outside, 'k.sarif'), 'utf8')).toBe('precious\n');
     expect(readdirSync(outside)).toEqual(['k.sarif']);
+    // A committed link into the repository's own .git folder stays inside the workspace, and is refused too.
+    symlinkSync('.git', path.join(ws.dir, 'into-git'));
+    const hooks = runAction(ws.dir, 'pull_request', prPayload(base, head), { INPUT_SARIF: 'into-git/k.sarif' });
+    expect(hooks.status, hooks.stdout).toBe(2);
+    expect(hooks.stdout).toContain("it would be inside the repository's .git folder");
+    expect(existsSync(path.join(ws.dir, '.git', 'k.sarif'))).toBe(false);
     // A path outside the workspace and $RUNNER_TEMP is refused too; inside either one it is written.
     const away = runAction(ws.dir, 'pull_request', prPayload(base, head), { INPUT_SARIF: path.join(outside, 'x.sarif') });
     expect(away.status).toBe(2);

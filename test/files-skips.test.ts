@@ -2,7 +2,7 @@
 // PATH_MAX) is a warning naming it, and an entry that is neither a file nor a folder is a note under --verbose.
 // Tests run as root here, where chmod 000 stops nothing: the unreadable-folder case runs the CLI as `nobody`.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,5 +62,20 @@ describe('folder scans say what they skip', () => {
     const result = runCli(['scan', '--verbose', 'tree'], { cwd: dir });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/^keywarden: skipped tree\/pipe: not a regular file$/m);
+  });
+
+  it('notes a symbolic link it does not follow (a file or a folder, inside the tree or out of it) under --verbose', () => {
+    const dir = tempDir('keywarden-links-');
+    mkdirSync(path.join(dir, 'tree'));
+    const outside = tempDir('keywarden-outside-');
+    writeFileSync(path.join(outside, 'key.ini'), credentialsFile(fakeKeyId(), fakeSecret()));
+    symlinkSync(outside, path.join(dir, 'tree', 'elsewhere'));
+    symlinkSync(path.join(outside, 'key.ini'), path.join(dir, 'tree', 'key-link.ini'));
+    const quiet = runCli(['scan', 'tree'], { cwd: dir });
+    expect(quiet.status, quiet.stderr).toBe(0);
+    expect(quiet.stderr).toMatch(/^keywarden: 2 files skipped .*a symbolic link.*; --verbose lists them and why$/m);
+    const verbose = runCli(['scan', '--verbose', 'tree'], { cwd: dir });
+    expect(verbose.stderr).toMatch(/^keywarden: skipped tree\/elsewhere: a symbolic link \(not followed\)$/m);
+    expect(verbose.stderr).toMatch(/^keywarden: skipped tree\/key-link\.ini: a symbolic link \(not followed\)$/m);
   });
 });

@@ -6870,7 +6870,9 @@ function walk(folder, cwd, defaultIgnores, notes) {
         else notes.push({ level: "info", verbose: true, folder: true, message: `skipped ${displayPath(cwd, full, folder)}/: ${skip}` });
       } else if (entry.isFile()) {
         files.push(full);
-      } else if (!entry.isSymbolicLink()) {
+      } else if (entry.isSymbolicLink()) {
+        notes.push({ level: "info", verbose: true, message: `skipped ${displayPath(cwd, full, folder)}: a symbolic link (not followed)` });
+      } else {
         notes.push({ level: "info", verbose: true, message: `skipped ${displayPath(cwd, full, folder)}: not a regular file` });
       }
     }
@@ -14653,6 +14655,7 @@ function openOutputFile(file, roots, what) {
       refuse(`${walked} is not a folder`);
     }
   }
+  if (isInside(folder, path14.join(realRoot, ".git"))) refuse("it would be inside the repository's .git folder");
   const final = path14.join(folder, path14.basename(file));
   let fd;
   try {

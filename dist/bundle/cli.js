@@ -12,7 +12,7 @@ import {
   writeAllowed,
   writeLine,
   writeNotes
-} from "./chunk-TX4BZ4FO.js";
+} from "./chunk-LEWHZGBX.js";
 import "./chunk-IPFERZPS.js";
 import {
   escapeLines,
@@ -21,7 +21,7 @@ import {
 import {
   VERSION,
   runPipeline
-} from "./chunk-BNOIYHUE.js";
+} from "./chunk-K66KRRJZ.js";
 import {
   withVerifications
 } from "./chunk-TRQUDPH6.js";
@@ -143,7 +143,7 @@ async function run(argv, io) {
       case "baseline":
         return await baselineCommand(options, io);
       case "remediate":
-        return await (await import("./command-5CXRTNCM.js")).runRemediate(options, io);
+        return await (await import("./command-A2BBXIBO.js")).runRemediate(options, io);
       case "init":
         return await (await import("./command-BEKT4CQM.js")).runInit(options, io);
     }
@@ -162,7 +162,7 @@ async function parseSlow(argv, io) {
   return parsed.options;
 }
 async function scanCommand(options, argv, io) {
-  if (options.preReceive) return (await import("./pre-receive-4KUETMPW.js")).preReceiveCommand(options, io);
+  if (options.preReceive) return (await import("./pre-receive-JKK3WWGX.js")).preReceiveCommand(options, io);
   const outcome = await runPipeline(options, io);
   writeNotes(outcome.notes, options, io);
   if (options.verbose) writeAllowed(outcome.located, outcome.redactText, io);
@@ -208,7 +208,7 @@ async function baselineCommand(options, io) {
 }
 async function verifyFound(outcome, options, io) {
   const { leaksFromLocated } = await import("./leaks-SWYGSM5Q.js");
-  const { verificationOf, verifyKeys } = await import("./verify-keys-VZ7KKJJY.js");
+  const { verificationOf, verifyKeys } = await import("./verify-keys-37IYFGC5.js");
   const set = leaksFromLocated(outcome.located, outcome.report.scan.mode, outcome.redactText);
   if (set.keys.length === 0) return outcome.report.findings;
   const { results } = await verifyKeys(set, outcome.config.accounts, options, io);

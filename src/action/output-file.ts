@@ -56,6 +56,8 @@ export function openOutputFile(file: string, roots: readonly string[], what: str
       refuse(`${walked} is not a folder`);
     }
   }
+  // Inside the workspace but inside its .git (a committed link `reports -> .git`): git's own files, hooks among them.
+  if (isInside(folder, path.join(realRoot, '.git'))) refuse("it would be inside the repository's .git folder");
   const final = path.join(folder, path.basename(file));
   let fd: number;
   try {

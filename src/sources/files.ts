@@ -173,7 +173,10 @@ function walk(folder: string, cwd: string, defaultIgnores: boolean, notes: Note[
         else notes.push({ level: 'info', verbose: true, folder: true, message: `skipped ${displayPath(cwd, full, folder)}/: ${skip}` });
       } else if (entry.isFile()) {
         files.push(full);
-      } else if (!entry.isSymbolicLink()) {
+      } else if (entry.isSymbolicLink()) {
+        // Not followed: a link may lead out of the tree or round in a loop; its target is scanned where it lives.
+        notes.push({ level: 'info', verbose: true, message: `skipped ${displayPath(cwd, full, folder)}: a symbolic link (not followed)` });
+      } else {
         notes.push({ level: 'info', verbose: true, message: `skipped ${displayPath(cwd, full, folder)}: not a regular file` });
       }
     }

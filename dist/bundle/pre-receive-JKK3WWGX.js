@@ -8,11 +8,11 @@ import "./chunk-7GZGTSAE.js";
 import {
   writeLine,
   writeNotes
-} from "./chunk-TX4BZ4FO.js";
+} from "./chunk-LEWHZGBX.js";
 import "./chunk-EKZ5G5ES.js";
 import {
   runPipeline
-} from "./chunk-BNOIYHUE.js";
+} from "./chunk-K66KRRJZ.js";
 import "./chunk-TRQUDPH6.js";
 import "./chunk-TTRAJSA2.js";
 import "./chunk-BRU737ZG.js";

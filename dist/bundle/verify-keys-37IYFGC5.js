@@ -7,7 +7,7 @@ import {
 } from "./chunk-QKHXP752.js";
 import {
   writeLine
-} from "./chunk-TX4BZ4FO.js";
+} from "./chunk-LEWHZGBX.js";
 import "./chunk-EKZ5G5ES.js";
 import {
   UsageError

@@ -146,7 +146,9 @@ function walk(folder, cwd, defaultIgnores, notes) {
         else notes.push({ level: "info", verbose: true, folder: true, message: `skipped ${displayPath(cwd, full, folder)}/: ${skip}` });
       } else if (entry.isFile()) {
         files.push(full);
-      } else if (!entry.isSymbolicLink()) {
+      } else if (entry.isSymbolicLink()) {
+        notes.push({ level: "info", verbose: true, message: `skipped ${displayPath(cwd, full, folder)}: a symbolic link (not followed)` });
+      } else {
         notes.push({ level: "info", verbose: true, message: `skipped ${displayPath(cwd, full, folder)}: not a regular file` });
       }
     }

@@ -10,7 +10,7 @@ import {
 } from "./chunk-UKUSOUJH.js";
 import {
   DEFAULT_BASELINE
-} from "./chunk-BNOIYHUE.js";
+} from "./chunk-K66KRRJZ.js";
 import "./chunk-TRQUDPH6.js";
 import {
   CONFIG_FILE,

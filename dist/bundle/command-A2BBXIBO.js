@@ -24,7 +24,7 @@ import {
 import {
   emit,
   writeNotes
-} from "./chunk-TX4BZ4FO.js";
+} from "./chunk-LEWHZGBX.js";
 import {
   escapeText,
   markdownCode
@@ -1099,7 +1099,7 @@ async function runRemediate(options, io) {
   } else if (keyIds.length > 0) {
     set = { keys: [], unpaired: null, mode: null };
   } else {
-    const { runPipeline } = await import("./pipeline-IJ7TKSWS.js");
+    const { runPipeline } = await import("./pipeline-DTSQ3QHV.js");
     const outcome = await runPipeline(options, io);
     writeNotes(outcome.notes, options, io);
     set = leaksFromLocated(outcome.located, outcome.report.scan.mode, outcome.redactText);
@@ -1112,7 +1112,7 @@ async function runRemediate(options, io) {
     emit(nothingToRemediate(format), options, io);
     return 0;
   }
-  const verified = options.verify ? await (await import("./verify-keys-VZ7KKJJY.js")).verifyKeys(set, config.accounts, options, io) : { results: /* @__PURE__ */ new Map(), skipped: /* @__PURE__ */ new Map() };
+  const verified = options.verify ? await (await import("./verify-keys-37IYFGC5.js")).verifyKeys(set, config.accounts, options, io) : { results: /* @__PURE__ */ new Map(), skipped: /* @__PURE__ */ new Map() };
   const expressions = writeExpressions(set, options, io);
   const playbook = buildPlaybook(set, {
     accounts: config.accounts,
