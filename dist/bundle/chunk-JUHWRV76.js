@@ -1294,9 +1294,9 @@ function defaultBaseline(options, source) {
 async function createSource(context) {
   const { options } = context;
   if (options.stdin) return (await import("./stdin-MCNTBRPI.js")).createStdinSource(context);
-  if (options.staged) return (await import("./staged-AKHF5C4A.js")).createStagedSource(context);
-  if (options.history) return (await import("./history-D56QKOPK.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-HHU4ULSO.js")).createRangeSource(context);
+  if (options.staged) return (await import("./staged-ZY44E4NL.js")).createStagedSource(context);
+  if (options.history) return (await import("./history-IQXJVBS3.js")).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-RAQD7RR7.js")).createRangeSource(context);
   return (await import("./files-RJORC6ET.js")).createFilesSource(context);
 }
 

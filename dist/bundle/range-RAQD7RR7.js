@@ -3,13 +3,13 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommits
-} from "./chunk-2YMTO4O2.js";
+} from "./chunk-FA5YHSPW.js";
 import {
   SHALLOW_NOTE,
   graftsNote,
   inspectRepository,
   resolveCommit
-} from "./chunk-UNISRIKI.js";
+} from "./chunk-WLQHL3NE.js";
 import {
   git,
   gitVersion

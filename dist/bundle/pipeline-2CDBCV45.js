@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   DEFAULT_BASELINE,
   runPipeline
-} from "./chunk-2SYCI7UJ.js";
+} from "./chunk-JUHWRV76.js";
 import "./chunk-K7MDIKIX.js";
 import "./chunk-DOY54P3L.js";
 import "./chunk-5QDHM2YU.js";

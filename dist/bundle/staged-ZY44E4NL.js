@@ -10,7 +10,7 @@ import {
   SYMLINK_MODE,
   ZERO_SHA,
   repositoryRoot
-} from "./chunk-UNISRIKI.js";
+} from "./chunk-WLQHL3NE.js";
 import {
   gitStream,
   readBlobs
