@@ -11,12 +11,14 @@
 //   node bench/history-scale.mjs [--commits N] [--files F] [--lag L] [--refs R] [--rounds N] [--baseline DIR]
 //                                [--heap MB]
 //   --heap MB   also run this keywarden under node --max-old-space-size=MB (does it fit?)
-// Peak RSS comes from /usr/bin/time -f %M (the process tree's largest member: keywarden, or git).
+// Peak RSS comes from /usr/bin/time -f %M: the largest of the process and the children it waited for, so for
+// keywarden it may be one of its git children's. keywarden's own peak (main thread and workers, no git) is
+// measured inside it (test/support/max-rss.mjs) and shown apart.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { measure, median } from './measure.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,6 +31,8 @@ const shape = { commits: Number(option('commits', 200000)), files: Number(option
 const ROUNDS = Number(option('rounds', 3));
 const BASELINE = option('baseline', null);
 const HEAP = option('heap', null);
+const OWN_RSS = path.join(os.tmpdir(), `keywarden-bench-rss-${process.pid}`);
+const OWN_RSS_ENV = { NODE_OPTIONS: `--import=${pathToFileURL(path.join(ROOT, 'test', 'support', 'max-rss.mjs')).href}`, KEYWARDEN_TEST_MAXRSS_FILE: OWN_RSS };
 const REPO = path.join(ROOT, '.bench', `history-${shape.commits}-${shape.files}-${shape.lag}-${shape.refs}`);
 
 function ensureRepo() {
@@ -50,14 +54,17 @@ async function main() {
   const names = Object.keys(contenders);
   const times = Object.fromEntries(names.map((name) => [name, []]));
   const rss = Object.fromEntries(names.map((name) => [name, 0]));
+  const own = Object.fromEntries(names.map((name) => [name, 0]));
   const failed = {};
   let report = null;
   for (let round = 0; round < ROUNDS; round++) {
     for (const name of names.map((_, i) => names[(i + round) % names.length])) {
       const [command, args] = contenders[name];
       const ours = name.includes('keywarden');
-      const result = await measure(REPO, command, args, { capture: ours });
+      rmSync(OWN_RSS, { force: true });
+      const result = await measure(REPO, command, args, { capture: ours, env: ours ? OWN_RSS_ENV : {} });
       rss[name] = Math.max(rss[name], result.rssKiB ?? 0);
+      if (ours && existsSync(OWN_RSS)) own[name] = Math.max(own[name], Number(readFileSync(OWN_RSS, 'utf8')));
       times[name].push(result.ms);
       if (ours && result.code !== 1) {
         failed[name] = `exit ${result.code}: ${result.stderr.trim().split('\n').filter((line) => /heap|memory|keywarden:/i.test(line)).slice(0, 2).join(' | ') || result.stderr.slice(-300)}`;
@@ -75,8 +82,8 @@ async function main() {
   lines.push(`repository: ${REPO} (${planted.commitsListed} commits, ${shape.refs} refs; generator v${planted.generator}: ${JSON.stringify(shape)})`);
   lines.push(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')} at the end; ${ROUNDS} rounds, medians`);
   lines.push('');
-  lines.push('                                 wall (median)   peak RSS   ratio to git log --raw -m   to cat-file');
-  for (const name of names) lines.push(`  ${name.padEnd(30)} ${(t[name] / 1000).toFixed(1).padStart(8)} s  ${(rss[name] / 1024).toFixed(0).padStart(6)} MiB  ${(t[name] / t['git log --raw -m']).toFixed(2).padStart(10)}x wall ${(rss[name] / rss['git log --raw -m']).toFixed(2).padStart(6)}x RSS  ${(t[name] / t['cat-file --unordered']).toFixed(2).padStart(6)}x${failed[name] ? `   FAILED ${failed[name]}` : ''}`);
+  lines.push('                                 wall (median)   peak RSS (own)        ratio to git log --raw -m   to cat-file');
+  for (const name of names) lines.push(`  ${name.padEnd(30)} ${(t[name] / 1000).toFixed(1).padStart(8)} s  ${(rss[name] / 1024).toFixed(0).padStart(6)} MiB ${own[name] ? `(${(own[name] / 1024).toFixed(0)} MiB)`.padStart(11) : ''.padStart(11)}  ${(t[name] / t['git log --raw -m']).toFixed(2).padStart(10)}x wall ${(rss[name] / rss['git log --raw -m']).toFixed(2).padStart(6)}x RSS  ${(t[name] / t['cat-file --unordered']).toFixed(2).padStart(6)}x${failed[name] ? `   FAILED ${failed[name]}` : ''}`);
   if (report !== null) {
     const problems = [];
     for (const plant of planted.plants) {

@@ -2,6 +2,7 @@
 // a commit (32 with SHA-256) where an array of strings costs about 80. A later read of the log is pinned to
 // exactly these commits (`git log --no-walk=unsorted --stdin`), so that a ref moved in the meantime cannot
 // make it read another history than the one scanned.
+import { RuntimeError } from '../errors.js';
 
 export class CommitIds {
   private bytes = Buffer.alloc(0);
@@ -11,7 +12,7 @@ export class CommitIds {
   add(sha: string): void {
     const width = sha.length / 2;
     if (this.count === 0) this.width = width;
-    else if (width !== this.width) throw new Error(`commit ids of two lengths in one log (${this.width * 2} and ${sha.length})`);
+    else if (width !== this.width) throw new RuntimeError(`commit ids of two lengths in one log (${this.width * 2} and ${sha.length})`);
     if ((this.count + 1) * width > this.bytes.length) {
       const grown = Buffer.alloc(Math.max(64 * width, this.bytes.length * 2));
       this.bytes.copy(grown);
