@@ -2,8 +2,9 @@
 // out of memory" at 4.4 GB). A git/git-shaped history from the bench's generator, small but long: 8,000
 // commits, a merge in about every fourth, topics forked up to 400 mainline commits behind, so that the merges'
 // comparisons with each parent list about 640,000 changes; 1,000 refs (tags, refs/pull/N/head).
-// Before the fix the CLI needed a heap of more than 192 MB for it (it died at 128 and 192, passed at 256) (it kept every commit with every change);
-// it must now finish under 48 MB (it passes at 24), and still attribute each planted key to the commit that added it.
+// Before the fix the CLI kept every commit with every change and needed a heap of more than 192 MB for this
+// (it died at 128 and 192, passed at 256); it must now finish under 48 MB (it passes at 24), and still
+// attribute each planted key to the commit that added it.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
