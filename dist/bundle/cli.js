@@ -8,7 +8,7 @@ import {
 import {
   VERSION,
   runPipeline
-} from "./chunk-JUHWRV76.js";
+} from "./chunk-CRCAVOFH.js";
 import "./chunk-K7MDIKIX.js";
 import "./chunk-DOY54P3L.js";
 import "./chunk-5QDHM2YU.js";
@@ -130,7 +130,7 @@ async function run(argv, io) {
       case "baseline":
         return await baselineCommand(options, io);
       case "remediate":
-        return await (await import("./command-JQDUGMGI.js")).runRemediate(options, io);
+        return await (await import("./command-AMOMTMCM.js")).runRemediate(options, io);
       case "init":
         return await (await import("./command-BEKT4CQM.js")).runInit(options, io);
     }

@@ -32,7 +32,7 @@ var CommitIds = class {
   add(sha) {
     const width = sha.length / 2;
     if (this.count === 0) this.width = width;
-    else if (width !== this.width) throw new Error(`commit ids of two lengths in one log (${this.width * 2} and ${sha.length})`);
+    else if (width !== this.width) throw new RuntimeError(`commit ids of two lengths in one log (${this.width * 2} and ${sha.length})`);
     if ((this.count + 1) * width > this.bytes.length) {
       const grown = Buffer.alloc(Math.max(64 * width, this.bytes.length * 2));
       this.bytes.copy(grown);

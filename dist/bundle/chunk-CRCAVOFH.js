@@ -1295,8 +1295,8 @@ async function createSource(context) {
   const { options } = context;
   if (options.stdin) return (await import("./stdin-MCNTBRPI.js")).createStdinSource(context);
   if (options.staged) return (await import("./staged-ZY44E4NL.js")).createStagedSource(context);
-  if (options.history) return (await import("./history-IQXJVBS3.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-RAQD7RR7.js")).createRangeSource(context);
+  if (options.history) return (await import("./history-FSZBKSEN.js")).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-5W7IFKIW.js")).createRangeSource(context);
   return (await import("./files-RJORC6ET.js")).createFilesSource(context);
 }
 

@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommits
-} from "./chunk-FA5YHSPW.js";
+} from "./chunk-LOV5GN22.js";
 import {
   SHALLOW_NOTE,
   graftsNote,

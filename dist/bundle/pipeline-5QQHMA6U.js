@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   DEFAULT_BASELINE,
   runPipeline
-} from "./chunk-JUHWRV76.js";
+} from "./chunk-CRCAVOFH.js";
 import "./chunk-K7MDIKIX.js";
 import "./chunk-DOY54P3L.js";
 import "./chunk-5QDHM2YU.js";

@@ -808,7 +808,7 @@ async function runRemediate(options, io) {
   } else if (keyIds.length > 0) {
     set = { keys: [], unpaired: null, mode: null };
   } else {
-    const { runPipeline } = await import("./pipeline-2CDBCV45.js");
+    const { runPipeline } = await import("./pipeline-5QQHMA6U.js");
     const outcome = await runPipeline(options, io);
     writeNotes(outcome.notes, options, io);
     set = leaksFromLocated(outcome.located, outcome.report.scan.mode);
