@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT } from './support/cli.js';
 import { fakeLeak } from './support/fakes.js';
-import { tempDir } from './support/repo.js';
+import { Repo, tempDir } from './support/repo.js';
 
 const HEAP_MB = 48;
 
@@ -32,6 +32,26 @@ describe('memory for a long history', () => {
       expect(found).toEqual(expected);
     } finally {
       rmSync(path.dirname(dir), { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('attributes keys in more blobs than fit on one command line (a full second read instead of --find-object)', () => {
+    const repo = Repo.init();
+    try {
+      const leaks = Array.from({ length: 1001 }, () => fakeLeak());
+      const first = repo.commit('many keys', Object.fromEntries(leaks.map((leak, index) => [`keys/${index}.ini`, leak.text])));
+      repo.git('checkout', '-q', '-b', 'side');
+      const second = repo.commit('one more on a side branch, and a copy', { 'keys/copy.ini': leaks[0].text, 'keys/new.ini': fakeLeak().text });
+      repo.git('checkout', '-q', 'main');
+      repo.git('merge', '-q', '--no-ff', '-m', 'merge side', 'side');
+      const result = spawnSync(process.execPath, [BIN, 'scan', '--history', '--format', 'json', '--no-redact', '--quiet'], { cwd: repo.dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      expect(result.status, result.stderr).toBe(1);
+      const findings = JSON.parse(result.stdout).findings;
+      expect(findings).toHaveLength(2 * 1001 + 2);
+      expect(findings.filter((finding: any) => finding.commit.sha === first)).toHaveLength(2 * 1001);
+      expect(findings.filter((finding: any) => finding.commit.sha === second).map((finding: any) => finding.file)).toEqual(['keys/new.ini', 'keys/new.ini']);
+    } finally {
+      rmSync(repo.dir, { recursive: true, force: true });
     }
   }, 120_000);
 });
