@@ -10,9 +10,12 @@
 // It also checks the answers: every planted must-find key is reported (and attributed to its planted commit),
 // no decoy is, and the staged plant is found on its line. Peak RSS comes from /usr/bin/time -f %M.
 //
-//   node bench/run.mjs [--rounds N] [--staged-rounds N]
+//   node bench/run.mjs [--rounds N] [--staged-rounds N] [--baseline DIR]
+//   --baseline DIR   also time DIR's keywarden (another checkout, e.g. main) in the same rounds, for ratios
+//   The git/git-shaped workload (long history, big merges, thousands of refs) is bench/history-scale.mjs.
 //   env: XDG_CACHE_HOME (cache dir, default ~/.cache), KEYWARDEN_BENCH_REPO (use this repository instead)
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { measure as measureIn, median } from './measure.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,11 +29,13 @@ const option = (name, fallback) => {
   return at !== -1 && argv[at + 1] ? Number(argv[at + 1]) : fallback;
 };
 const ROUNDS = option('rounds', 3);
+const BASELINE = argv.includes('--baseline') ? path.resolve(argv[argv.indexOf('--baseline') + 1]) : null;
 const STAGED_ROUNDS = option('staged-rounds', 15);
 const CACHE = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'keywarden');
 const REPO = process.env.KEYWARDEN_BENCH_REPO || path.join(CACHE, 'bench-repo');
 const PLANTED = `${REPO}.planted.json`;
-const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+const measure = (command, args, options) => measureIn(REPO, command, args, options);
 
 function ensureRepo() {
   if (existsSync(path.join(REPO, '.git')) && existsSync(PLANTED)) return;
@@ -39,31 +44,6 @@ function ensureRepo() {
   console.error(`building ${REPO} (once; cached)…`);
   execFileSync(process.execPath, [maker, '--out', REPO], { stdio: 'inherit' });
 }
-
-/** Runs a command with stdout to /dev/null (or captured), returning wall ms and peak RSS (KiB). */
-function measure(command, args, { capture = false, env = {} } = {}) {
-  return new Promise((resolve, reject) => {
-    const wrapped = TIME ? [TIME, ['-f', '@@rss %M', command, ...args]] : [command, args];
-    const started = process.hrtime.bigint();
-    const child = spawn(wrapped[0], wrapped[1], { cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', capture ? 'pipe' : 'ignore', 'pipe'] });
-    const out = [];
-    let err = '';
-    if (capture) child.stdout.on('data', (part) => out.push(part));
-    child.stderr.on('data', (part) => (err += part));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const rss = /@@rss (\d+)/.exec(err);
-      resolve({ ms, rssKiB: rss ? Number(rss[1]) : null, code, stdout: Buffer.concat(out).toString('utf8'), stderr: err.replace(/@@rss \d+\n?/, '') });
-    });
-  });
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 function checkHistory(report, planted) {
   const problems = [];
@@ -99,6 +79,7 @@ async function main() {
   const contenders = {
     keywarden: [process.execPath, scan],
     'keywarden, packs via git': [process.execPath, scan, { KEYWARDEN_READ_PACKS: '0' }],
+    ...(BASELINE ? { 'baseline keywarden': [process.execPath, [path.join(BASELINE, 'bin', 'keywarden.js'), ...scan.slice(1)]] } : {}),
     'git log -p': ['git', ['log', '-p', '--all', '-U0', '--full-history']],
     'cat-file floor': ['git', ['cat-file', '--batch-all-objects', '--batch']],
     'cat-file --unordered': ['git', ['cat-file', '--batch-all-objects', '--batch', '--unordered']],
@@ -112,7 +93,7 @@ async function main() {
     const order = names.map((_, i) => names[(i + round) % names.length]);
     for (const name of order) {
       const [command, args, env] = contenders[name];
-      const ours = name.startsWith('keywarden');
+      const ours = name.includes('keywarden'); // every keywarden run, the baseline's too, must report the same
       const result = await measure(command, args, { capture: ours, env });
       if (ours) {
         if (result.code !== 1) throw new Error(`${name} exited ${result.code}: ${result.stderr}`);
@@ -163,6 +144,7 @@ async function main() {
   for (const name of names) lines.push(`  ${name.padEnd(28)}  ${(t[name] / 1000).toFixed(2).padStart(8)} s  ${(mb / (t[name] / 1000)).toFixed(0).padStart(6)}  ${(rss[name] / 1024).toFixed(0).padStart(6)} MiB`);
   lines.push(`  ratio keywarden / cat-file floor: ${(t.keywarden / t['cat-file floor']).toFixed(2)}x   (target <= 1.5x; ${(t.keywarden / t['cat-file --unordered']).toFixed(2)}x the pack-order floor)`);
   lines.push(`  ratio keywarden / git log -p:     ${(t.keywarden / t['git log -p']).toFixed(2)}x   (target <= 0.5x; packs via git: ${(t['keywarden, packs via git'] / t['git log -p']).toFixed(2)}x)`);
+  if (BASELINE) lines.push(`  ratio keywarden / baseline (${BASELINE}): ${(t.keywarden / t['baseline keywarden']).toFixed(2)}x wall, ${(rss.keywarden / rss['baseline keywarden']).toFixed(2)}x peak RSS`);
   lines.push(`  keywarden peak RSS: ${(rss.keywarden / 1024).toFixed(0)} MiB   (target <= 300 MiB)`);
   lines.push('');
   const staged = median(stagedTimes.staged);

@@ -23,6 +23,23 @@ export interface Introduction {
 /** Candidates of every scanned blob that has any; a blob that is absent was clean, skipped or not read. */
 export type Hits = ReadonlyMap<string, readonly Candidate[]>;
 
+/** Whether the commit sets some path to a blob with candidates: the only commits the decision reads. */
+export function touchesHits(commit: LogCommit, hits: Hits): boolean {
+  return commit.blocks.some((block) => block.some((change) => change.newSha !== null && hits.has(change.newSha)));
+}
+
+/**
+ * The commit with only the changes the decision reads (blobsToCheck, findIntroductions): those that set a path
+ * to a blob with candidates, every other change at those paths, and deletions (rule 2). Every block is kept,
+ * even empty, because the count of blocks says whether git left out a parent with an identical tree.
+ */
+export function forAttribution(commit: LogCommit, hits: Hits): LogCommit {
+  const paths = new Set<string>();
+  for (const block of commit.blocks) for (const change of block) if (change.newSha !== null && hits.has(change.newSha)) paths.add(change.path);
+  const kept = (change: Change): boolean => (change.newSha !== null && hits.has(change.newSha)) || change.status === 'D' || paths.has(change.path);
+  return { ...commit, blocks: commit.blocks.map((block) => block.filter(kept)) };
+}
+
 /**
  * Blobs whose content the decision needs, beyond the new versions: parents' versions of hit paths, and deleted
  * files, each with the path it had (detection may weigh the path as evidence).

@@ -57,20 +57,31 @@ async function mergeArgs(cwd: string): Promise<string> {
   return major > 2 || (major === 2 && minor >= 31) ? '--diff-merges=separate' : '-m';
 }
 
+export interface LogRead {
+  /** Revisions for `git log` (e.g. ['--all'] or ['base..head']). */
+  revs: readonly string[];
+  /** More revisions on stdin (stash reflog entries, or every commit of an earlier read with `--no-walk`). */
+  stdinRevs?: readonly string[];
+  /** More options: `--no-walk=unsorted`, `--find-object=<blob>`. */
+  options?: readonly string[];
+}
+
 /**
- * Streams the log of `revs` (extra revisions may come on stdin) and returns every commit, in git's order.
- * Only the headers and raw change lines are kept, a few hundred bytes per change.
+ * Streams the log, handing each commit (all its comparisons) to `onCommit` as soon as it is complete, in git's
+ * order: nothing is kept once handed over, so memory does not grow with the history (on git/git the merges'
+ * comparisons with their second parent list hundreds of millions of changes).
  */
-export async function readLog(cwd: string, revs: readonly string[], stdinRevs: readonly string[] = []): Promise<LogCommit[]> {
-  const args = ['log', await mergeArgs(cwd), '--root', '--raw', '-z', '--no-abbrev', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-notes', '--encoding=UTF-8', FORMAT, ...revs];
+export async function streamLog(cwd: string, read: LogRead, onCommit: (commit: LogCommit) => void): Promise<void> {
+  const stdinRevs = read.stdinRevs ?? [];
+  const args = ['log', await mergeArgs(cwd), '--root', '--raw', '-z', '--no-abbrev', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-notes', '--encoding=UTF-8', FORMAT, ...(read.options ?? []), ...read.revs];
   if (stdinRevs.length > 0) args.push('--stdin');
   // `--` ends the revisions: without it git refuses a sha (not a range) that is also a file name in the work tree
   // ("ambiguous argument"), and a repository can hold a file named after one of its commits.
   args.push('--');
   const { child, done, stop } = gitStream(cwd, args);
   child.stdin.end(stdinRevs.length > 0 ? stdinRevs.join('\n') + '\n' : '');
-  const parser = new LogParser();
-  const read = new Promise<void>((resolve, reject) => {
+  const parser = new LogParser(onCommit);
+  const reading = new Promise<void>((resolve, reject) => {
     let failed = false;
     child.stdout.on('data', (piece: Buffer) => {
       if (failed) return;
@@ -84,8 +95,15 @@ export async function readLog(cwd: string, revs: readonly string[], stdinRevs: r
     });
     child.stdout.on('end', resolve);
   });
-  await Promise.all([done, read]);
-  return parser.finish();
+  await Promise.all([done, reading]);
+  parser.finish(); // after git's exit status: a git that died says so, not "output ended inside a commit"
+}
+
+/** Every commit of the log at once (small logs and tests; a history scan streams: see streamLog). */
+export async function readLog(cwd: string, revs: readonly string[], stdinRevs: readonly string[] = []): Promise<LogCommit[]> {
+  const commits: LogCommit[] = [];
+  await streamLog(cwd, { revs, stdinRevs }, (commit) => commits.push(commit));
+  return commits;
 }
 
 const COLON = 0x3a;
@@ -97,10 +115,14 @@ function outOfStep(): Error {
 
 type Expect = 'header' | 'field' | 'change-or-header' | 'path';
 
-/** Push parser over NUL-terminated tokens, by position (see the top of this file). Exported for unit tests. */
+/**
+ * Push parser over NUL-terminated tokens, by position (see the top of this file). A commit is handed to the
+ * sink once the next commit starts or the output ends: git writes all comparisons of a merge one after the
+ * other. Without a sink, commits are collected (unit tests). Exported for unit tests.
+ */
 export class LogParser {
   readonly commits: LogCommit[] = [];
-  private bySha = new Map<string, LogCommit>();
+  private current: LogCommit | null = null;
   private rest: Buffer = Buffer.alloc(0);
   private expect: Expect = 'header';
   private ids: RegExpExecArray | null = null;
@@ -109,6 +131,8 @@ export class LogParser {
   /** The change whose path(s) come next, and how many. */
   private change: Change | null = null;
   private paths = 0;
+
+  constructor(private readonly sink: (commit: LogCommit) => void = (commit) => this.commits.push(commit)) {}
 
   push(piece: Buffer): void {
     const data = this.rest.length > 0 ? Buffer.concat([this.rest, piece]) : piece;
@@ -125,6 +149,8 @@ export class LogParser {
   /** The commits, once git has exited 0; output that stops inside a commit is an error. */
   finish(): LogCommit[] {
     if (this.rest.length > 0 || this.expect === 'field' || this.expect === 'path') throw new RuntimeError('git log output ended inside a commit: the scan is incomplete');
+    if (this.current !== null) this.sink(this.current);
+    this.current = null;
     return this.commits;
   }
 
@@ -171,11 +197,11 @@ export class LogParser {
   private endHeader(): void {
     const [, sha, parents] = this.ids as RegExpExecArray;
     const [author, email, date, subject] = this.fields;
-    let commit = this.bySha.get(sha);
-    if (commit === undefined) {
+    let commit = this.current;
+    if (commit?.sha !== sha) {
+      if (commit !== null) this.sink(commit);
       commit = { sha, parents: parents.split(' ').filter((part) => part !== ''), author, email, date, subject, blocks: [] };
-      this.bySha.set(sha, commit);
-      this.commits.push(commit);
+      this.current = commit;
     }
     this.block = [];
     commit.blocks.push(this.block);

@@ -8,12 +8,17 @@
 //      repository is listed (delta chains are then resolved from git's cache: about 10x faster than sha
 //      order), and scanned on worker threads when there is enough to pay for starting them.
 //   3. Only the few blobs with candidates are attributed to the commits that introduced them (introductions.ts).
+// Memory does not grow with the history: the log is streamed and no commit is kept (only the blob plan, one
+// path a blob, and the commit ids, 20 bytes each); the few commits attribution reads are read again once the
+// blobs with candidates are known (hit-commits.ts), and not at all when there are none.
 import type { SourceContext } from '../sources/context.js';
 import { oversizeNote, skipNote } from '../sources/locate.js';
 import type { Candidate, Detect, DetectResult, Located, Note, ScanStats } from '../types.js';
 import { readBlobs } from './cat-file.js';
+import { CommitIds } from './commit-ids.js';
+import { commitsTouching } from './hit-commits.js';
 import { blobsToCheck, findIntroductions } from './introductions.js';
-import { GITLINK_MODE, readLog, type LogCommit } from './log.js';
+import { GITLINK_MODE, streamLog } from './log.js';
 import { hasPromisedObjects, MissingBlobs } from './missing-blobs.js';
 import { git } from './run.js';
 import type { WorkerSet } from '../pool/pool.js';
@@ -75,12 +80,12 @@ interface ObjectStore {
 async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan, stats: ScanStats, notes: Note[], objects: { packOrder: Promise<Map<string, number>> | null }, early: Promise<WorkerSet | null> | null, packs: PackScan | null, store: ObjectStore): Promise<Located[]> {
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
-  const commits = await readLog(cwd, scan.revs, scan.stdinRevs);
-  stats.commits = commits.length;
-  if (commits.length === 0) return [];
+  const log = await readPlan(cwd, scan);
+  stats.commits = log.ids.count;
+  if (log.ids.count === 0) return [];
 
   const judged = await packs?.verdict;
-  const plans = await planBlobs(cwd, commits, objects.packOrder, judged ?? null, scan.wholeRepository, store);
+  const plans = await planBlobs(cwd, log.paths, objects.packOrder, judged ?? null, scan.wholeRepository, store);
   objects.packOrder = null; // the list of every object is large: let it go before the scan
   const hits = new Map<string, Candidate[]>();
   const scanned = new Set<string>();
@@ -118,17 +123,26 @@ async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan
     if (workers !== (await early)) await workers?.close();
   }
 
+  if (hits.size === 0) return [];
+  // The commits that set a path to a blob with candidates: all that attribution reads (hit-commits.ts).
+  let touching = await commitsTouching(cwd, log.ids, hits, hits, await store.promised);
+
   // The parents' versions of paths with candidates (outside a range they were not read yet).
-  const extra = [...blobsToCheck(commits, hits)].filter(([sha]) => !scanned.has(sha));
+  const extra = [...blobsToCheck(touching.map(({ commit }) => commit), hits)].filter(([sha]) => !scanned.has(sha));
+  const extraHits = new Map<string, Candidate[]>();
   if (extra.length > 0) {
     const sizes = await blobSizes(cwd, extra.map(([sha]) => sha), store);
     // A parent's version that is missing cannot clear the commit: the key is then reported as introduced.
     for (const [sha, path] of extra) if (!sizes.has(sha)) store.missing.add(sha, path);
     await scanBlobs(context, detect, extra.filter(([sha]) => sizes.has(sha)).map(([sha, path]) => ({ sha, path, size: sizes.get(sha)! })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
       scanned.add(plan.sha);
-      if (!result.skipped && result.candidates.length > 0) hits.set(plan.sha, result.candidates);
+      if (!result.skipped && result.candidates.length > 0 && !hits.has(plan.sha)) {
+        hits.set(plan.sha, result.candidates);
+        extraHits.set(plan.sha, result.candidates);
+      }
     }, store.missing, null);
   }
+  const commits = touching.map(({ commit }) => commit);
 
   const trees = new Map<string, Promise<Set<string>>>();
   const listTree = limited(TREE_LISTINGS, (parent: string) => treeBlobs(cwd, parent));
@@ -148,22 +162,39 @@ async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan
   }));
 }
 
+interface LogPlan {
+  /** Every commit, in git log's order. */
+  ids: CommitIds;
+  /** Every blob the commits set a path to, with the first path seen (submodules aside). A symbolic link's blob
+   *  is its target, which may be any text (a whole credentials file), so it is planned like a file's. */
+  paths: Map<string, string>;
+}
+
+/** One streamed read of the log, keeping only what the scan needs of it (see the top of this file). */
+async function readPlan(cwd: string, scan: CommitScan): Promise<LogPlan> {
+  const plan: LogPlan = { ids: new CommitIds(), paths: new Map() };
+  // Paths are interned: a blob's path is nearly always one that many other blobs have too.
+  const names = new Map<string, string>();
+  await streamLog(cwd, { revs: scan.revs, stdinRevs: scan.stdinRevs }, (commit) => {
+    plan.ids.add(commit.sha);
+    for (const block of commit.blocks) {
+      for (const change of block) {
+        if (change.newSha === null || change.newMode === GITLINK_MODE || plan.paths.has(change.newSha)) continue;
+        let name = names.get(change.path);
+        if (name === undefined) names.set(change.path, (name = change.path));
+        plan.paths.set(change.newSha, name);
+      }
+    }
+  });
+  return plan;
+}
+
 /**
  * Every blob the commits hold (first path seen), with sizes: those the pack reader judged as it knows them,
  * the rest in pack order when the whole repository is listed (git reads deltas far faster in that order).
  * A blob git does not list is missing: it is noted, never asked for (a partial clone's git would die on it).
  */
-async function planBlobs(cwd: string, commits: readonly LogCommit[], packOrder: Promise<Map<string, number>> | null, judged: PackVerdict | null, wholeRepository: boolean, store: ObjectStore): Promise<BlobPlan[]> {
-  const paths = new Map<string, string>();
-  for (const commit of commits) {
-    for (const block of commit.blocks) {
-      for (const change of block) {
-        // A symbolic link's blob is its target, which may be any text (a whole credentials file): scanned too.
-        if (change.newSha === null || change.newMode === GITLINK_MODE) continue;
-        if (!paths.has(change.newSha)) paths.set(change.newSha, change.path);
-      }
-    }
-  }
+async function planBlobs(cwd: string, paths: Map<string, string>, packOrder: Promise<Map<string, number>> | null, judged: PackVerdict | null, wholeRepository: boolean, store: ObjectStore): Promise<BlobPlan[]> {
   const plans: BlobPlan[] = [];
   if (judged !== null) {
     for (const [sha, path] of paths) {

@@ -6,7 +6,7 @@ import {
   MissingBlobs,
   ZERO_SHA,
   repositoryRoot
-} from "./chunk-UKUSOUJH.js";
+} from "./chunk-HBDT7X4X.js";
 import {
   decodeBytes
 } from "./chunk-BRU737ZG.js";

@@ -5,8 +5,8 @@ import {
   GITLINK_MODE,
   MissingBlobs,
   hasPromisedObjects,
-  readLog
-} from "./chunk-UKUSOUJH.js";
+  streamLog
+} from "./chunk-HBDT7X4X.js";
 import {
   availableCores
 } from "./chunk-CXSJOLZW.js";
@@ -25,7 +25,43 @@ import {
   skipNote
 } from "./chunk-UNPCDDBL.js";
 
+// src/git/commit-ids.ts
+var CommitIds = class {
+  bytes = Buffer.alloc(0);
+  width = 0;
+  count = 0;
+  add(sha) {
+    const width = sha.length / 2;
+    if (this.count === 0) this.width = width;
+    else if (width !== this.width) throw new RuntimeError(`commit ids of two lengths in one log (${this.width * 2} and ${sha.length})`);
+    if ((this.count + 1) * width > this.bytes.length) {
+      const grown = Buffer.alloc(Math.max(64 * width, this.bytes.length * 2));
+      this.bytes.copy(grown);
+      this.bytes = grown;
+    }
+    this.bytes.write(sha, this.count * width, width, "hex");
+    this.count++;
+  }
+  at(index) {
+    return this.bytes.toString("hex", index * this.width, (index + 1) * this.width);
+  }
+  /** The ids at the given positions (all when none are given), in order, as hex. */
+  list(indexes) {
+    if (indexes !== void 0) return indexes.map((index) => this.at(index));
+    return Array.from({ length: this.count }, (_, index) => this.at(index));
+  }
+};
+
 // src/git/introductions.ts
+function touchesHits(commit, hits) {
+  return commit.blocks.some((block) => block.some((change) => change.newSha !== null && hits.has(change.newSha)));
+}
+function forAttribution(commit, hits) {
+  const paths = /* @__PURE__ */ new Set();
+  for (const block of commit.blocks) for (const change of block) if (change.newSha !== null && hits.has(change.newSha)) paths.add(change.path);
+  const kept = (change) => change.newSha !== null && hits.has(change.newSha) || change.status === "D" || paths.has(change.path);
+  return { ...commit, blocks: commit.blocks.map((block) => block.filter(kept)) };
+}
 function blobsToCheck(commits, hits) {
   const needed = /* @__PURE__ */ new Map();
   for (const commit of commits) {
@@ -97,6 +133,41 @@ function isHit(change, hits) {
 function holds(sha, secret, hits) {
   if (sha === null) return false;
   return hits.get(sha)?.some((candidate) => candidate.secret === secret) ?? false;
+}
+
+// src/git/hit-commits.ts
+var FIND_OBJECTS = 1e3;
+var NO_WALK = "--no-walk=unsorted";
+async function commitsTouching(cwd, ids, blobs, hits, promised) {
+  if (blobs.size === 0 || ids.count === 0) return [];
+  const found = [];
+  if (blobs.size > FIND_OBJECTS || promised) {
+    await readPinned(cwd, ids, null, [], true, (index, commit) => {
+      if (touchesHits(commit, blobs)) found.push({ index, commit: forAttribution(commit, hits) });
+    });
+    return found;
+  }
+  const selected = [];
+  await readPinned(cwd, ids, null, [...blobs.keys()].map((blob) => `--find-object=${blob}`), false, (index, commit) => {
+    if (touchesHits(commit, blobs)) selected.push(index);
+  });
+  await readPinned(cwd, ids, selected, [], true, (index, commit) => found.push({ index, commit: forAttribution(commit, hits) }));
+  return found;
+}
+async function readPinned(cwd, ids, indexes, options, complete, onCommit) {
+  const count = indexes?.length ?? ids.count;
+  if (count === 0) return;
+  const position = (at) => indexes === null ? at : indexes[at];
+  let next = 0;
+  let listed = 0;
+  await streamLog(cwd, { revs: [], stdinRevs: ids.list(indexes ?? void 0), options: [NO_WALK, ...options] }, (commit) => {
+    while (next < count && ids.at(position(next)) !== commit.sha) next++;
+    if (next === count) throw new RuntimeError("git log listed a commit it was not asked for, or out of order: the scan cannot trust it");
+    onCommit(position(next), commit);
+    next++;
+    listed++;
+  });
+  if (complete && listed !== count) throw new RuntimeError(`git log listed ${listed} of the ${count} commits asked for: the scan is incomplete`);
 }
 
 // src/git/pack/packs.ts
@@ -270,11 +341,11 @@ async function scanCommits(context, detect, scan, stats, notes) {
 async function scanWith(context, detect, scan, stats, notes, objects, early, packs, store) {
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
-  const commits = await readLog(cwd, scan.revs, scan.stdinRevs);
-  stats.commits = commits.length;
-  if (commits.length === 0) return [];
+  const log = await readPlan(cwd, scan);
+  stats.commits = log.ids.count;
+  if (log.ids.count === 0) return [];
   const judged = await packs?.verdict;
-  const plans = await planBlobs(cwd, commits, objects.packOrder, judged ?? null, scan.wholeRepository, store);
+  const plans = await planBlobs(cwd, log.paths, objects.packOrder, judged ?? null, scan.wholeRepository, store);
   objects.packOrder = null;
   const hits = /* @__PURE__ */ new Map();
   const scanned = /* @__PURE__ */ new Set();
@@ -309,15 +380,22 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
   } finally {
     if (workers !== await early) await workers?.close();
   }
-  const extra = [...blobsToCheck(commits, hits)].filter(([sha]) => !scanned.has(sha));
+  if (hits.size === 0) return [];
+  let touching = await commitsTouching(cwd, log.ids, hits, hits, await store.promised);
+  const extra = [...blobsToCheck(touching.map(({ commit }) => commit), hits)].filter(([sha]) => !scanned.has(sha));
+  const extraHits = /* @__PURE__ */ new Map();
   if (extra.length > 0) {
     const sizes = await blobSizes(cwd, extra.map(([sha]) => sha), store);
     for (const [sha, path2] of extra) if (!sizes.has(sha)) store.missing.add(sha, path2);
     await scanBlobs(context, detect, extra.filter(([sha]) => sizes.has(sha)).map(([sha, path2]) => ({ sha, path: path2, size: sizes.get(sha) })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
       scanned.add(plan.sha);
-      if (!result.skipped && result.candidates.length > 0) hits.set(plan.sha, result.candidates);
+      if (!result.skipped && result.candidates.length > 0 && !hits.has(plan.sha)) {
+        hits.set(plan.sha, result.candidates);
+        extraHits.set(plan.sha, result.candidates);
+      }
     }, store.missing, null);
   }
+  const commits = touching.map(({ commit }) => commit);
   const trees = /* @__PURE__ */ new Map();
   const listTree = limited(TREE_LISTINGS, (parent) => treeBlobs(cwd, parent));
   const parentHoldsBlob = async (parent, blob) => {
@@ -335,16 +413,23 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
     commit: { sha: commit.sha, author: commit.author, email: commit.email, date: commit.date, message: commit.subject }
   }));
 }
-async function planBlobs(cwd, commits, packOrder, judged, wholeRepository, store) {
-  const paths = /* @__PURE__ */ new Map();
-  for (const commit of commits) {
+async function readPlan(cwd, scan) {
+  const plan = { ids: new CommitIds(), paths: /* @__PURE__ */ new Map() };
+  const names = /* @__PURE__ */ new Map();
+  await streamLog(cwd, { revs: scan.revs, stdinRevs: scan.stdinRevs }, (commit) => {
+    plan.ids.add(commit.sha);
     for (const block of commit.blocks) {
       for (const change of block) {
-        if (change.newSha === null || change.newMode === GITLINK_MODE) continue;
-        if (!paths.has(change.newSha)) paths.set(change.newSha, change.path);
+        if (change.newSha === null || change.newMode === GITLINK_MODE || plan.paths.has(change.newSha)) continue;
+        let name = names.get(change.path);
+        if (name === void 0) names.set(change.path, name = change.path);
+        plan.paths.set(change.newSha, name);
       }
     }
-  }
+  });
+  return plan;
+}
+async function planBlobs(cwd, paths, packOrder, judged, wholeRepository, store) {
   const plans = [];
   if (judged !== null) {
     for (const [sha, path2] of paths) {

@@ -7,13 +7,13 @@ import {
 } from "./chunk-IPFERZPS.js";
 import {
   scanCommits
-} from "./chunk-ULZYJMAB.js";
+} from "./chunk-RDY5PEMQ.js";
 import {
   SHALLOW_NOTE,
   graftsNote,
   inspectRepository,
   resolveCommit
-} from "./chunk-UKUSOUJH.js";
+} from "./chunk-HBDT7X4X.js";
 import "./chunk-GHDX7OSH.js";
 import "./chunk-UHDRZWRX.js";
 import "./chunk-CXSJOLZW.js";

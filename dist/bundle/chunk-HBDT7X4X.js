@@ -84,14 +84,15 @@ async function mergeArgs(cwd) {
   const [major, minor] = await gitVersion(cwd);
   return major > 2 || major === 2 && minor >= 31 ? "--diff-merges=separate" : "-m";
 }
-async function readLog(cwd, revs, stdinRevs = []) {
-  const args = ["log", await mergeArgs(cwd), "--root", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-ext-diff", "--no-textconv", "--no-show-signature", "--no-notes", "--encoding=UTF-8", FORMAT, ...revs];
+async function streamLog(cwd, read, onCommit) {
+  const stdinRevs = read.stdinRevs ?? [];
+  const args = ["log", await mergeArgs(cwd), "--root", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-ext-diff", "--no-textconv", "--no-show-signature", "--no-notes", "--encoding=UTF-8", FORMAT, ...read.options ?? [], ...read.revs];
   if (stdinRevs.length > 0) args.push("--stdin");
   args.push("--");
   const { child, done, stop } = gitStream(cwd, args);
   child.stdin.end(stdinRevs.length > 0 ? stdinRevs.join("\n") + "\n" : "");
-  const parser = new LogParser();
-  const read = new Promise((resolve, reject) => {
+  const parser = new LogParser(onCommit);
+  const reading = new Promise((resolve, reject) => {
     let failed = false;
     child.stdout.on("data", (piece) => {
       if (failed) return;
@@ -105,8 +106,8 @@ async function readLog(cwd, revs, stdinRevs = []) {
     });
     child.stdout.on("end", resolve);
   });
-  await Promise.all([done, read]);
-  return parser.finish();
+  await Promise.all([done, reading]);
+  parser.finish();
 }
 var COLON = 58;
 var NEWLINE = 10;
@@ -114,8 +115,12 @@ function outOfStep() {
   return new RuntimeError("unexpected git log output (out of step with its format): the scan cannot trust it");
 }
 var LogParser = class {
+  constructor(sink = (commit) => this.commits.push(commit)) {
+    this.sink = sink;
+  }
+  sink;
   commits = [];
-  bySha = /* @__PURE__ */ new Map();
+  current = null;
   rest = Buffer.alloc(0);
   expect = "header";
   ids = null;
@@ -138,6 +143,8 @@ var LogParser = class {
   /** The commits, once git has exited 0; output that stops inside a commit is an error. */
   finish() {
     if (this.rest.length > 0 || this.expect === "field" || this.expect === "path") throw new RuntimeError("git log output ended inside a commit: the scan is incomplete");
+    if (this.current !== null) this.sink(this.current);
+    this.current = null;
     return this.commits;
   }
   token(data, start, end) {
@@ -178,11 +185,11 @@ var LogParser = class {
   endHeader() {
     const [, sha, parents] = this.ids;
     const [author, email, date, subject] = this.fields;
-    let commit = this.bySha.get(sha);
-    if (commit === void 0) {
+    let commit = this.current;
+    if (commit?.sha !== sha) {
+      if (commit !== null) this.sink(commit);
       commit = { sha, parents: parents.split(" ").filter((part) => part !== ""), author, email, date, subject, blocks: [] };
-      this.bySha.set(sha, commit);
-      this.commits.push(commit);
+      this.current = commit;
     }
     this.block = [];
     commit.blocks.push(this.block);
@@ -269,7 +276,7 @@ export {
   SHALLOW_NOTE,
   ZERO_SHA,
   GITLINK_MODE,
-  readLog,
+  streamLog,
   decodePath,
   MissingBlobs,
   hasPromisedObjects

@@ -3,14 +3,14 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommits
-} from "./chunk-ULZYJMAB.js";
+} from "./chunk-RDY5PEMQ.js";
 import {
   graftsNote,
   inspectRepository
-} from "./chunk-UKUSOUJH.js";
+} from "./chunk-HBDT7X4X.js";
 import {
   DEFAULT_BASELINE
-} from "./chunk-K66KRRJZ.js";
+} from "./chunk-55FVWI6H.js";
 import "./chunk-TRQUDPH6.js";
 import {
   CONFIG_FILE,

@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommits
-} from "./chunk-ULZYJMAB.js";
+} from "./chunk-RDY5PEMQ.js";
 import {
   GITLINK_MODE,
   MissingBlobs,
@@ -14,7 +14,7 @@ import {
   inspectRepository,
   stashEntries,
   unknownRevision
-} from "./chunk-UKUSOUJH.js";
+} from "./chunk-HBDT7X4X.js";
 import "./chunk-GHDX7OSH.js";
 import "./chunk-UHDRZWRX.js";
 import "./chunk-CXSJOLZW.js";

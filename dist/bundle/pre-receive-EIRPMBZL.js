@@ -12,7 +12,7 @@ import {
 import "./chunk-EKZ5G5ES.js";
 import {
   runPipeline
-} from "./chunk-K66KRRJZ.js";
+} from "./chunk-55FVWI6H.js";
 import "./chunk-TRQUDPH6.js";
 import "./chunk-TTRAJSA2.js";
 import "./chunk-BRU737ZG.js";
