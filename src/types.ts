@@ -93,7 +93,7 @@ export interface Finding {
   keyId: string | null;
   accountId: string | null;
   commit: Commit | null;
-  /** History and range scans: which refs hold the commit, and at which of their tips the secret still is. */
+  /** History and range scans: which branches hold the commit, and at which of their tips the secret still is. */
   presence?: Presence;
   /** Folder scans inside a git work tree: whether git tracks the file (false: the key is on disk, not committed). */
   tracked?: boolean;
@@ -116,9 +116,9 @@ export interface Verification {
 
 /** Where a history finding stands today (src/git/presence.ts). */
 export interface Presence {
-  /** Refs whose history holds the introducing commit, branches first; cut at a limit. */
+  /** Branches (local, then remote) whose history holds the introducing commit; cut at a limit. */
   refs: string[];
-  /** How many refs hold it in all. */
+  /** How many branches hold it in all. */
   refCount: number;
   /** Of `refs`, those whose tip still has the secret in the same file. */
   presentAt: string[];

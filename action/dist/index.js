@@ -5777,18 +5777,14 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
     if (workers !== await early) await workers?.close();
   }
   if (hits.size === 0) return [];
-  let touching = await commitsTouching(cwd, log.ids, hits, hits, await store.promised);
+  const touching = await commitsTouching(cwd, log.ids, hits, hits, await store.promised);
   const extra = [...blobsToCheck(touching.map(({ commit }) => commit), hits)].filter(([sha]) => !scanned.has(sha));
-  const extraHits = /* @__PURE__ */ new Map();
   if (extra.length > 0) {
     const sizes = await blobSizes(cwd, extra.map(([sha]) => sha), store);
     for (const [sha, path16] of extra) if (!sizes.has(sha)) store.missing.add(sha, path16);
     await scanBlobs(context, detect, extra.filter(([sha]) => sizes.has(sha)).map(([sha, path16]) => ({ sha, path: path16, size: sizes.get(sha) })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
       scanned.add(plan.sha);
-      if (!result.skipped && result.candidates.length > 0 && !hits.has(plan.sha)) {
-        hits.set(plan.sha, result.candidates);
-        extraHits.set(plan.sha, result.candidates);
-      }
+      if (!result.skipped && result.candidates.length > 0 && !hits.has(plan.sha)) hits.set(plan.sha, result.candidates);
     }, store.missing, null);
   }
   const commits = touching.map(({ commit }) => commit);
@@ -6149,7 +6145,7 @@ async function presenceOf(cwd, findings, detect, maxSize) {
   return presence;
 }
 async function refsContaining(cwd, sha) {
-  const out = (await git(cwd, ["for-each-ref", `--contains=${sha}`, "--format=%(objectname) %(*objectname) %(refname)"])).toString("utf8");
+  const out = (await git(cwd, ["for-each-ref", `--contains=${sha}`, "--format=%(objectname) %(*objectname) %(refname)", "refs/heads/", "refs/remotes/"])).toString("utf8");
   const refs = [];
   for (const line of out.split("\n")) {
     const [object2, peeled, name] = line.split(" ");

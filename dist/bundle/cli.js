@@ -21,7 +21,7 @@ import {
 import {
   VERSION,
   runPipeline
-} from "./chunk-55FVWI6H.js";
+} from "./chunk-7K5TFCDF.js";
 import {
   withVerifications
 } from "./chunk-TRQUDPH6.js";
@@ -143,7 +143,7 @@ async function run(argv, io) {
       case "baseline":
         return await baselineCommand(options, io);
       case "remediate":
-        return await (await import("./command-3CPAIYRA.js")).runRemediate(options, io);
+        return await (await import("./command-2XQNOVUJ.js")).runRemediate(options, io);
       case "init":
         return await (await import("./command-BEKT4CQM.js")).runInit(options, io);
     }
@@ -162,7 +162,7 @@ async function parseSlow(argv, io) {
   return parsed.options;
 }
 async function scanCommand(options, argv, io) {
-  if (options.preReceive) return (await import("./pre-receive-EIRPMBZL.js")).preReceiveCommand(options, io);
+  if (options.preReceive) return (await import("./pre-receive-MYTEZE64.js")).preReceiveCommand(options, io);
   const outcome = await runPipeline(options, io);
   writeNotes(outcome.notes, options, io);
   if (options.verbose) writeAllowed(outcome.located, outcome.redactText, io);
@@ -176,7 +176,7 @@ async function scanCommand(options, argv, io) {
     if (leftOut > 0 && format !== "text" && !options.quiet) writeLine(`--only-verified: ${leftOut} finding${leftOut === 1 ? "" : "s"} left out (keys STS did not confirm live)`, io);
     report = { ...report, findings: live };
   }
-  const { loadReporter } = await import("./reporters-TBIWWCP5.js");
+  const { loadReporter } = await import("./reporters-BEBGIGB4.js");
   const reporter = await loadReporter(format);
   const toFile = options.output !== void 0;
   let text = reporter(report, {

@@ -1,6 +1,8 @@
-// Where a history finding stands today: which refs hold the commit that introduced it, and at which of those
-// refs' tips the file still holds the secret. The answer decides the work: a key deleted since needs
-// rotation and a history purge; one still present needs a code fix as well.
+// Where a history finding stands today: which branches (local and remote) hold the commit that introduced it,
+// and at which of their tips the file still holds the secret. The answer decides the work: a key deleted since
+// needs rotation and a history purge; one still present needs a code fix as well. Branches only: tags are
+// snapshots that keep what they tagged, and `--contains` walks history once per ref it is asked about, which on
+// a repository with thousands of tags and pull refs took a minute per commit (git/git's shape).
 //
 // Asked only for the few commits that introduced a reported finding, after the scan: one `for-each-ref
 // --contains` per commit, one `ls-tree` per ref tip (every path of interest at once, literal pathspecs, so
@@ -70,11 +72,11 @@ export async function presenceOf(cwd: string, findings: readonly Located[], dete
 }
 
 /**
- * The refs whose history holds `sha`, branches first (where a fix goes), then tags and the rest, each group
+ * The branches whose history holds `sha`, local ones first (where a fix goes), then remote ones, each group
  * sorted. Ref names cannot hold spaces or control characters (git check-ref-format), so lines parse safely.
  */
 async function refsContaining(cwd: string, sha: string): Promise<RefTip[]> {
-  const out = (await git(cwd, ['for-each-ref', `--contains=${sha}`, '--format=%(objectname) %(*objectname) %(refname)'])).toString('utf8');
+  const out = (await git(cwd, ['for-each-ref', `--contains=${sha}`, '--format=%(objectname) %(*objectname) %(refname)', 'refs/heads/', 'refs/remotes/'])).toString('utf8');
   const refs: RefTip[] = [];
   for (const line of out.split('\n')) {
     const [object, peeled, name] = line.split(' ');

@@ -125,21 +125,17 @@ async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan
 
   if (hits.size === 0) return [];
   // The commits that set a path to a blob with candidates: all that attribution reads (hit-commits.ts).
-  let touching = await commitsTouching(cwd, log.ids, hits, hits, await store.promised);
+  const touching = await commitsTouching(cwd, log.ids, hits, hits, await store.promised);
 
   // The parents' versions of paths with candidates (outside a range they were not read yet).
   const extra = [...blobsToCheck(touching.map(({ commit }) => commit), hits)].filter(([sha]) => !scanned.has(sha));
-  const extraHits = new Map<string, Candidate[]>();
   if (extra.length > 0) {
     const sizes = await blobSizes(cwd, extra.map(([sha]) => sha), store);
     // A parent's version that is missing cannot clear the commit: the key is then reported as introduced.
     for (const [sha, path] of extra) if (!sizes.has(sha)) store.missing.add(sha, path);
     await scanBlobs(context, detect, extra.filter(([sha]) => sizes.has(sha)).map(([sha, path]) => ({ sha, path, size: sizes.get(sha)! })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
       scanned.add(plan.sha);
-      if (!result.skipped && result.candidates.length > 0 && !hits.has(plan.sha)) {
-        hits.set(plan.sha, result.candidates);
-        extraHits.set(plan.sha, result.candidates);
-      }
+      if (!result.skipped && result.candidates.length > 0 && !hits.has(plan.sha)) hits.set(plan.sha, result.candidates);
     }, store.missing, null);
   }
   const commits = touching.map(({ commit }) => commit);

@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   kindLabel
-} from "./chunk-MZMICSRM.js";
+} from "./chunk-F2LBF5GF.js";
 import "./chunk-7GZGTSAE.js";
 import {
   writeLine,
@@ -12,7 +12,7 @@ import {
 import "./chunk-EKZ5G5ES.js";
 import {
   runPipeline
-} from "./chunk-55FVWI6H.js";
+} from "./chunk-7K5TFCDF.js";
 import "./chunk-TRQUDPH6.js";
 import "./chunk-TTRAJSA2.js";
 import "./chunk-BRU737ZG.js";

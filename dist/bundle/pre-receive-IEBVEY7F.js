@@ -3,14 +3,14 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommits
-} from "./chunk-RDY5PEMQ.js";
+} from "./chunk-R6IVT42Y.js";
 import {
   graftsNote,
   inspectRepository
 } from "./chunk-HBDT7X4X.js";
 import {
   DEFAULT_BASELINE
-} from "./chunk-55FVWI6H.js";
+} from "./chunk-7K5TFCDF.js";
 import "./chunk-TRQUDPH6.js";
 import {
   CONFIG_FILE,

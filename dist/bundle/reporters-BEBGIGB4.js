@@ -7,13 +7,13 @@ import "./chunk-XGFLKYZS.js";
 async function loadReporter(format) {
   switch (format) {
     case "text":
-      return (await import("./text-2RZQMDLB.js")).textReporter;
+      return (await import("./text-M47VNKTX.js")).textReporter;
     case "json":
       return (await import("./json-Q3AH2A4D.js")).jsonReporter;
     case "sarif":
-      return (await import("./sarif-MTXSBT7N.js")).sarifReporter;
+      return (await import("./sarif-BL6CKYO5.js")).sarifReporter;
     case "github":
-      return (await import("./github-O2XZP54A.js")).githubReporter;
+      return (await import("./github-I2H3NQAC.js")).githubReporter;
   }
 }
 export {

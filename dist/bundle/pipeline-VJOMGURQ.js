@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   DEFAULT_BASELINE,
   runPipeline
-} from "./chunk-55FVWI6H.js";
+} from "./chunk-7K5TFCDF.js";
 import "./chunk-TRQUDPH6.js";
 import "./chunk-TTRAJSA2.js";
 import "./chunk-BRU737ZG.js";

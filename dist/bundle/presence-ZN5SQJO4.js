@@ -55,7 +55,7 @@ async function presenceOf(cwd, findings, detect, maxSize) {
   return presence;
 }
 async function refsContaining(cwd, sha) {
-  const out = (await git(cwd, ["for-each-ref", `--contains=${sha}`, "--format=%(objectname) %(*objectname) %(refname)"])).toString("utf8");
+  const out = (await git(cwd, ["for-each-ref", `--contains=${sha}`, "--format=%(objectname) %(*objectname) %(refname)", "refs/heads/", "refs/remotes/"])).toString("utf8");
   const refs = [];
   for (const line of out.split("\n")) {
     const [object, peeled, name] = line.split(" ");

@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommits
-} from "./chunk-RDY5PEMQ.js";
+} from "./chunk-R6IVT42Y.js";
 import {
   GITLINK_MODE,
   MissingBlobs,

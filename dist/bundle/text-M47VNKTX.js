@@ -7,7 +7,7 @@ import {
   kindLabel,
   prefixLabel,
   textReporter
-} from "./chunk-MZMICSRM.js";
+} from "./chunk-F2LBF5GF.js";
 import "./chunk-7GZGTSAE.js";
 import "./chunk-EKZ5G5ES.js";
 import "./chunk-XGFLKYZS.js";

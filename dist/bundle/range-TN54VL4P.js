@@ -7,7 +7,7 @@ import {
 } from "./chunk-IPFERZPS.js";
 import {
   scanCommits
-} from "./chunk-RDY5PEMQ.js";
+} from "./chunk-R6IVT42Y.js";
 import {
   SHALLOW_NOTE,
   graftsNote,

@@ -1330,7 +1330,7 @@ async function runPipeline(options, io, preloaded = {}) {
     readPacks: io.env.KEYWARDEN_READ_PACKS !== "0"
   };
   const source = await createSource(context);
-  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-UMJABWLS.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
+  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-IEBVEY7F.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
   const config = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
   config.namedPaths = options.paths;
   if (options.maxFileSize !== void 0) config.maxFileSize = options.maxFileSize;
@@ -1342,7 +1342,7 @@ async function runPipeline(options, io, preloaded = {}) {
   const detect = async (chunk) => detectChunk(chunk, rules);
   const located = applyFilters(await source.run(detect), config, baseline);
   const reported = located.filter((item) => !item.allowedBy);
-  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await import("./presence-EFE5T2PZ.js")).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
+  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await import("./presence-ZN5SQJO4.js")).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
   const allowed = {};
   const findings = [];
   const redactText = options.redact ? secretRedactor(located) : (text) => text;
@@ -1372,10 +1372,10 @@ function defaultBaseline(options, source) {
 async function createSource(context) {
   const { options } = context;
   if (options.stdin) return (await import("./stdin-MCNTBRPI.js")).createStdinSource(context);
-  if (options.preReceive) return (await import("./pre-receive-UMJABWLS.js")).createPreReceiveSource(context);
+  if (options.preReceive) return (await import("./pre-receive-IEBVEY7F.js")).createPreReceiveSource(context);
   if (options.staged) return (await import("./staged-5Z4QYUQE.js")).createStagedSource(context);
-  if (options.history) return (await import("./history-UHANTBV6.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-AZQHXFB2.js")).createRangeSource(context);
+  if (options.history) return (await import("./history-IT34GAZQ.js")).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-TN54VL4P.js")).createRangeSource(context);
   return (await import("./files-QZ4HCOPC.js")).createFilesSource(context);
 }
 

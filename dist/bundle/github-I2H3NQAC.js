@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   describeVerification,
   kindLabel
-} from "./chunk-MZMICSRM.js";
+} from "./chunk-F2LBF5GF.js";
 import "./chunk-7GZGTSAE.js";
 import {
   escapeCommandData,

@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   kindLabel
-} from "./chunk-MZMICSRM.js";
+} from "./chunk-F2LBF5GF.js";
 import "./chunk-7GZGTSAE.js";
 import "./chunk-EKZ5G5ES.js";
 import "./chunk-XGFLKYZS.js";

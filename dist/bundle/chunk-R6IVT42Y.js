@@ -381,18 +381,14 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
     if (workers !== await early) await workers?.close();
   }
   if (hits.size === 0) return [];
-  let touching = await commitsTouching(cwd, log.ids, hits, hits, await store.promised);
+  const touching = await commitsTouching(cwd, log.ids, hits, hits, await store.promised);
   const extra = [...blobsToCheck(touching.map(({ commit }) => commit), hits)].filter(([sha]) => !scanned.has(sha));
-  const extraHits = /* @__PURE__ */ new Map();
   if (extra.length > 0) {
     const sizes = await blobSizes(cwd, extra.map(([sha]) => sha), store);
     for (const [sha, path2] of extra) if (!sizes.has(sha)) store.missing.add(sha, path2);
     await scanBlobs(context, detect, extra.filter(([sha]) => sizes.has(sha)).map(([sha, path2]) => ({ sha, path: path2, size: sizes.get(sha) })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
       scanned.add(plan.sha);
-      if (!result.skipped && result.candidates.length > 0 && !hits.has(plan.sha)) {
-        hits.set(plan.sha, result.candidates);
-        extraHits.set(plan.sha, result.candidates);
-      }
+      if (!result.skipped && result.candidates.length > 0 && !hits.has(plan.sha)) hits.set(plan.sha, result.candidates);
     }, store.missing, null);
   }
   const commits = touching.map(({ commit }) => commit);

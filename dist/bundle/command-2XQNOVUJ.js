@@ -16,7 +16,7 @@ import {
 } from "./chunk-DT5BU7M5.js";
 import {
   kindLabel
-} from "./chunk-MZMICSRM.js";
+} from "./chunk-F2LBF5GF.js";
 import {
   KEY_TYPE_LABELS,
   isAccessKeyId
@@ -1099,7 +1099,7 @@ async function runRemediate(options, io) {
   } else if (keyIds.length > 0) {
     set = { keys: [], unpaired: null, mode: null };
   } else {
-    const { runPipeline } = await import("./pipeline-UKZXHRWC.js");
+    const { runPipeline } = await import("./pipeline-VJOMGURQ.js");
     const outcome = await runPipeline(options, io);
     writeNotes(outcome.notes, options, io);
     set = leaksFromLocated(outcome.located, outcome.report.scan.mode, outcome.redactText);

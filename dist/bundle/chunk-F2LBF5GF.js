@@ -183,7 +183,7 @@ function describePresence(presence, paint = (_code, text) => text) {
     const shown = refs.map((ref) => escapeText(shortRef(ref))).join(", ");
     return total > refs.length ? `${shown} and ${total - refs.length} more` : shown;
   };
-  if (presence.refCount === 0) return paint("2", "held by no ref (only in stash entries or unreachable)");
+  if (presence.refCount === 0) return paint("2", "held by no branch (only by tags or stash entries)");
   if (presence.presentAt.length > 0) return paint("31", `still present at the tip of ${names(presence.presentAt, presence.presentAt.length)}`);
   return paint("2", `removed since: gone from the tips of ${names(presence.refs, presence.refCount)}, still in their history`);
 }
