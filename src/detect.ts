@@ -22,7 +22,6 @@ export function detectChunk(chunk: Chunk, rules: readonly Rule[]): DetectResult 
   } else {
     if (keywordsAt === undefined && !createPrefilter(rules)(chunk.data)) return { candidates: [] };
     const decoded = decodeBytes(chunk.data);
-    if ('skipped' in decoded) return { candidates: [], skipped: decoded.skipped };
     text = decoded.text;
     if (keywordsAt !== undefined && decoded.encoding === 'utf-8' && isAscii(chunk.data)) hits = keywordHitsOf(keywordsAt);
   }

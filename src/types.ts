@@ -27,7 +27,7 @@ export interface Commit {
 export interface Chunk {
   /** Posix path relative to the scan root or repository; for a history blob, one path it was seen at. */
   path: string;
-  /** Raw bytes (decoded by the engine: UTF-8, UTF-8 BOM, UTF-16 BOM; binary is skipped) or already-decoded text. */
+  /** Raw bytes (decoded by the engine: UTF-8, UTF-8 BOM, UTF-16 BOM, UTF-16 without; binary as the text inside it) or already-decoded text. */
   data: Buffer | string;
   /**
    * Every keyword occurrence in the bytes (flat [start, length, ...]), when whoever read them already found
@@ -55,12 +55,8 @@ export interface Candidate {
   allowedBy?: string;
 }
 
-/** Why the engine did not scan a chunk. (Size limits are the sources' job: they skip before reading.) */
-export type SkipReason = 'binary';
-
 export interface DetectResult {
   candidates: Candidate[];
-  skipped?: SkipReason;
 }
 
 /** Detection as a service handed to sources: the engine plus the content filters (inline ignores), possibly on worker threads. */
@@ -134,7 +130,7 @@ export interface ScanStats {
 export interface Note {
   level: 'info' | 'warn';
   message: string;
-  /** Shown only with --verbose (e.g. one line per skipped binary file). */
+  /** Shown only with --verbose (e.g. one line per file over --max-file-size). */
   verbose?: boolean;
   /** Something the scan was asked to read could not be read (missing objects): exit 2 unless --allow-missing. */
   incomplete?: boolean;

@@ -2241,7 +2241,6 @@ function detectChunk(chunk, rules) {
   } else {
     if (keywordsAt === void 0 && !createPrefilter(rules)(chunk.data)) return { candidates: [] };
     const decoded = decodeBytes(chunk.data);
-    if ("skipped" in decoded) return { candidates: [], skipped: decoded.skipped };
     text = decoded.text;
     if (keywordsAt !== void 0 && decoded.encoding === "utf-8" && isAscii(chunk.data)) hits = keywordHitsOf(keywordsAt);
   }
@@ -4973,10 +4972,6 @@ function locate(candidates, file, commit) {
 function oversizeNote(display2, size2, limit) {
   return { level: "info", verbose: true, message: `skipped ${display2}: ${size2} bytes is over the ${limit}-byte limit (--max-file-size)` };
 }
-function skipNote(display2, reason) {
-  const why = { binary: "binary content" };
-  return { level: "info", verbose: true, message: `skipped ${display2}: ${why[reason]}` };
-}
 var init_locate = __esm({
   "src/sources/locate.ts"() {
     "use strict";
@@ -5747,10 +5742,6 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
   const scanned = /* @__PURE__ */ new Set();
   const record = (plan, result) => {
     scanned.add(plan.sha);
-    if (result.skipped) {
-      notes.push(skipNote(plan.path, result.skipped));
-      return;
-    }
     stats.files++;
     stats.bytes += plan.size;
     if (result.candidates.length > 0) hits.set(plan.sha, result.candidates);
@@ -5784,7 +5775,7 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
     for (const [sha, path16] of extra) if (!sizes.has(sha)) store.missing.add(sha, path16);
     await scanBlobs(context, detect, extra.filter(([sha]) => sizes.has(sha)).map(([sha, path16]) => ({ sha, path: path16, size: sizes.get(sha) })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
       scanned.add(plan.sha);
-      if (!result.skipped && result.candidates.length > 0 && !hits.has(plan.sha)) hits.set(plan.sha, result.candidates);
+      if (result.candidates.length > 0 && !hits.has(plan.sha)) hits.set(plan.sha, result.candidates);
     }, store.missing, null);
   }
   const commits = touching.map(({ commit }) => commit);
@@ -6275,10 +6266,6 @@ async function createStdinSource(context) {
         return [];
       }
       const result = await detect({ path: name, data });
-      if (result.skipped) {
-        notes.push({ ...skipNote(name, result.skipped), verbose: false });
-        return [];
-      }
       return locate(result.candidates, name, null);
     }
   };
@@ -6591,10 +6578,6 @@ async function createStagedSource(context) {
           continue;
         }
         const result = await detect({ path: file.path, data });
-        if (result.skipped) {
-          notes.push(skipNote(file.path, result.skipped));
-          continue;
-        }
         stats.files++;
         stats.bytes += data.length;
         const added = file.added ?? addedByLines(data, head === null ? null : blobs.get(head) ?? null);
@@ -6626,9 +6609,7 @@ function addedByLines(staged, head) {
   return added;
 }
 function linesOf(data) {
-  const decoded = decodeBytes(data);
-  if ("skipped" in decoded) return [];
-  return decoded.text.split("\n").map((line) => line.endsWith("\r") ? line.slice(0, -1) : line);
+  return decodeBytes(data).text.split("\n").map((line) => line.endsWith("\r") ? line.slice(0, -1) : line);
 }
 var init_staged = __esm({
   "src/sources/staged.ts"() {
@@ -6703,10 +6684,6 @@ async function scanRefObjects(context, detect, stats, notes) {
       else {
         const data = blob.data;
         pending.push(detect({ path: name, data }).then((result) => {
-          if (result.skipped) {
-            notes.push(skipNote(name, result.skipped));
-            return [];
-          }
           stats.files++;
           stats.bytes += data.length;
           return locate(result.candidates, name, null);
@@ -6892,10 +6869,6 @@ async function scanTarget(target, context, detect, notes, stats) {
   const data = readTarget(target, context.config.maxFileSize, notes);
   if (data === null) return [];
   const result = await detect({ path: target.display, data });
-  if (result.skipped) {
-    notes.push(skipNote(target.display, result.skipped));
-    return [];
-  }
   stats.files++;
   stats.bytes += data.length;
   return locate(result.candidates, target.display, null);

@@ -936,7 +936,6 @@ function detectChunk(chunk, rules2) {
   } else {
     if (keywordsAt === void 0 && !createPrefilter(rules2)(chunk.data)) return { candidates: [] };
     const decoded = decodeBytes(chunk.data);
-    if ("skipped" in decoded) return { candidates: [], skipped: decoded.skipped };
     text = decoded.text;
     if (keywordsAt !== void 0 && decoded.encoding === "utf-8" && isAscii(chunk.data)) hits = keywordHitsOf(keywordsAt);
   }
@@ -1912,7 +1911,7 @@ async function scanSlice(slice) {
       if (blob.missing) missing.push(blob.sha);
       if (blob.data === null) return;
       const result = detectChunk({ path: paths.get(blob.sha) ?? blob.sha, data: blob.data }, rules);
-      if (result.skipped || result.candidates.length > 0) found.push({ sha: blob.sha, result });
+      if (result.candidates.length > 0) found.push({ sha: blob.sha, result });
       else {
         cleanItems++;
         cleanBytes += blob.size;

@@ -937,7 +937,6 @@ function detectChunk(chunk, rules2) {
   } else {
     if (keywordsAt === void 0 && !createPrefilter(rules2)(chunk.data)) return { candidates: [] };
     const decoded = decodeBytes(chunk.data);
-    if ("skipped" in decoded) return { candidates: [], skipped: decoded.skipped };
     text = decoded.text;
     if (keywordsAt !== void 0 && decoded.encoding === "utf-8" && isAscii(chunk.data)) hits = keywordHitsOf(keywordsAt);
   }
@@ -2266,7 +2265,7 @@ function scanBlobs(blobs) {
     const blob = judge instanceof Error ? null : judge.blob(sha);
     if (blob === null) throw new Error(`blob ${sha} was judged but cannot be rebuilt`);
     const result = detectChunk({ path: path2, data: blob.data, keywordsAt: blob.keywords }, rules);
-    if (result.skipped || result.candidates.length > 0) found.push({ sha, result });
+    if (result.candidates.length > 0) found.push({ sha, result });
     else {
       cleanItems++;
       cleanBytes += blob.data.length;

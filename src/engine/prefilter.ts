@@ -193,7 +193,7 @@ function alternation(keywords: readonly string[], flags: string): RegExp | null 
   return new RegExp(unique.map((k) => Buffer.from(k, 'utf8').toString('latin1').replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'), flags);
 }
 
-/** A UTF-16 BOM, or a NUL among the first bytes (UTF-16 without BOM; binary is then skipped by the decoder). */
+/** A UTF-16 BOM, or a NUL among the first bytes (UTF-16 without BOM, or binary, which the decoder tells apart). */
 export function mayBeUtf16(data: Buffer): boolean {
   if (data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))) return true;
   const end = Math.min(data.length, SNIFF_BYTES);

@@ -12,7 +12,7 @@
 // path a blob, and the commit ids, 20 bytes each); the few commits attribution reads are read again once the
 // blobs with candidates are known (hit-commits.ts), and not at all when there are none.
 import type { SourceContext } from '../sources/context.js';
-import { oversizeNote, skipNote } from '../sources/locate.js';
+import { oversizeNote } from '../sources/locate.js';
 import type { Candidate, Detect, DetectResult, Located, Note, ScanStats } from '../types.js';
 import { readBlobs } from './cat-file.js';
 import { CommitIds } from './commit-ids.js';
@@ -91,10 +91,6 @@ async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan
   const scanned = new Set<string>();
   const record = (plan: BlobPlan, result: DetectResult): void => {
     scanned.add(plan.sha);
-    if (result.skipped) {
-      notes.push(skipNote(plan.path, result.skipped));
-      return;
-    }
     stats.files++;
     stats.bytes += plan.size;
     if (result.candidates.length > 0) hits.set(plan.sha, result.candidates);
@@ -135,7 +131,7 @@ async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan
     for (const [sha, path] of extra) if (!sizes.has(sha)) store.missing.add(sha, path);
     await scanBlobs(context, detect, extra.filter(([sha]) => sizes.has(sha)).map(([sha, path]) => ({ sha, path, size: sizes.get(sha)! })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
       scanned.add(plan.sha);
-      if (!result.skipped && result.candidates.length > 0 && !hits.has(plan.sha)) hits.set(plan.sha, result.candidates);
+      if (result.candidates.length > 0 && !hits.has(plan.sha)) hits.set(plan.sha, result.candidates);
     }, store.missing, null);
   }
   const commits = touching.map(({ commit }) => commit);

@@ -18,7 +18,7 @@ export interface PoolBlob {
 }
 
 export interface PoolCallbacks {
-  /** A blob with candidates, or skipped (binary). */
+  /** A blob with candidates. */
   onFound(sha: string, result: DetectResult): void;
   /** Blobs scanned and clean. */
   onClean(items: number, bytes: number): void;

@@ -2,7 +2,7 @@
 // `git cat-file --batch` and scans each blob as it arrives with the same detectChunk the main thread uses
 // (rules rebuilt from the configuration: compiled regexes cannot cross threads). Reading in the worker means
 // no bytes cross threads at all, and two cat-file processes inflate the pack on both cores.
-// Only blobs with candidates or skipped are reported back; clean ones are just counted.
+// Only blobs with candidates are reported back; clean ones are just counted.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config/types.js';
 import { detectChunk } from '../detect.js';
@@ -57,7 +57,7 @@ async function scanSlice(slice: Slice): Promise<WorkerMessage> {
       if (blob.data === null) return; // sizes were checked before slicing
       // detectChunk starts with the engine's byte prefilter: most blobs are never decoded.
       const result = detectChunk({ path: paths.get(blob.sha) ?? blob.sha, data: blob.data }, rules);
-      if (result.skipped || result.candidates.length > 0) found.push({ sha: blob.sha, result });
+      if (result.candidates.length > 0) found.push({ sha: blob.sha, result });
       else {
         cleanItems++;
         cleanBytes += blob.size;

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Detect, Located, Note, Source } from '../types.js';
 import type { SourceContext } from './context.js';
-import { locate, oversizeNote, skipNote } from './locate.js';
+import { locate, oversizeNote } from './locate.js';
 
 /**
  * Folders skipped at any depth unless --no-default-ignores, and why (a file named .git, a worktree's or
@@ -79,10 +79,6 @@ async function scanTarget(target: Target, context: SourceContext, detect: Detect
   const data = readTarget(target, context.config.maxFileSize, notes);
   if (data === null) return [];
   const result = await detect({ path: target.display, data });
-  if (result.skipped) {
-    notes.push(skipNote(target.display, result.skipped));
-    return [];
-  }
   stats.files++;
   stats.bytes += data.length;
   return locate(result.candidates, target.display, null);

@@ -14,7 +14,7 @@ import { gitVersion } from '../git/run.js';
 import { scanCommits } from '../git/scan-commits.js';
 import type { Detect, Located, Note, Source } from '../types.js';
 import type { SourceContext } from './context.js';
-import { locate, oversizeNote, skipNote } from './locate.js';
+import { locate, oversizeNote } from './locate.js';
 
 /** Scans what blobsOnlyRefsReach lists; findings have no commit and are named `<ref>` or `<ref>:<path>`. */
 async function scanRefObjects(context: SourceContext, detect: Detect, stats: { bytes: number; files: number }, notes: Note[]): Promise<Located[]> {
@@ -33,10 +33,6 @@ async function scanRefObjects(context: SourceContext, detect: Detect, stats: { b
       else {
         const data = blob.data;
         pending.push(detect({ path: name, data }).then((result) => {
-          if (result.skipped) {
-            notes.push(skipNote(name, result.skipped));
-            return [];
-          }
           stats.files++;
           stats.bytes += data.length;
           return locate(result.candidates, name, null);

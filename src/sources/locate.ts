@@ -1,5 +1,5 @@
-// Small pieces every source shares: placing candidates in a file (and commit), and the note for a skipped chunk.
-import type { Candidate, Commit, Located, Note, SkipReason } from '../types.js';
+// Small pieces every source shares: placing candidates in a file (and commit), and the note for a file over the size limit.
+import type { Candidate, Commit, Located, Note } from '../types.js';
 
 export function locate(candidates: readonly Candidate[], file: string, commit: Commit | null): Located[] {
   return candidates.map((candidate) => ({ ...candidate, file, commit }));
@@ -10,7 +10,3 @@ export function oversizeNote(display: string, size: number, limit: number): Note
   return { level: 'info', verbose: true, message: `skipped ${display}: ${size} bytes is over the ${limit}-byte limit (--max-file-size)` };
 }
 
-export function skipNote(display: string, reason: SkipReason): Note {
-  const why: Record<SkipReason, string> = { binary: 'binary content' };
-  return { level: 'info', verbose: true, message: `skipped ${display}: ${why[reason]}` };
-}

@@ -11,7 +11,7 @@ import { LineRuns, readStagedDiff, type StagedFile } from '../git/staged-diff.js
 import { decodeBytes } from '../text/decode.js';
 import type { Candidate, Detect, Located, Note, Source } from '../types.js';
 import type { SourceContext } from './context.js';
-import { locate, oversizeNote, skipNote } from './locate.js';
+import { locate, oversizeNote } from './locate.js';
 
 export async function createStagedSource(context: SourceContext): Promise<Source> {
   const stats = { bytes: 0, files: 0, commits: 0 };
@@ -70,10 +70,6 @@ export async function createStagedSource(context: SourceContext): Promise<Source
           continue;
         }
         const result = await detect({ path: file.path, data });
-        if (result.skipped) {
-          notes.push(skipNote(file.path, result.skipped));
-          continue;
-        }
         stats.files++;
         stats.bytes += data.length;
         const added = file.added ?? addedByLines(data, head === null ? null : blobs.get(head) ?? null);
@@ -116,9 +112,7 @@ export function addedByLines(staged: Buffer, head: Buffer | null): LineRuns {
 }
 
 function linesOf(data: Buffer): string[] {
-  const decoded = decodeBytes(data);
-  if ('skipped' in decoded) return [];
-  return decoded.text.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+  return decodeBytes(data).text.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
 }
 
 export type { StagedFile };

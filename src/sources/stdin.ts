@@ -1,7 +1,7 @@
 // Standard input as one chunk, reported under --stdin-name (default "stdin").
 import type { Detect, Located, Source } from '../types.js';
 import type { SourceContext } from './context.js';
-import { locate, oversizeNote, skipNote } from './locate.js';
+import { locate, oversizeNote } from './locate.js';
 
 export async function createStdinSource(context: SourceContext): Promise<Source> {
   const name = context.options.stdinName ?? 'stdin';
@@ -24,10 +24,6 @@ export async function createStdinSource(context: SourceContext): Promise<Source>
         return [];
       }
       const result = await detect({ path: name, data });
-      if (result.skipped) {
-        notes.push({ ...skipNote(name, result.skipped), verbose: false });
-        return [];
-      }
       return locate(result.candidates, name, null);
     },
   };

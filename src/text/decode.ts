@@ -5,7 +5,10 @@
 // byte as Latin-1, control bytes as spaces so that line numbers still count its newlines); the keyword
 // prefilter runs on the raw bytes first, so a binary without a keyword is never decoded at all.
 
-export type Decoded = { text: string; encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'binary' } | { skipped: 'binary' };
+export interface Decoded {
+  text: string;
+  encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'binary';
+}
 
 /**
  * How many leading bytes decide whether a buffer is binary (as git and ripgrep do, the first 8 KiB); the
@@ -45,7 +48,7 @@ function printableText(data: Buffer): string {
 /**
  * UTF-16 text of mostly ASCII has a NUL in nearly every other byte. The other byte of a code unit is NUL too
  * for a few characters (U+0100 "Ā", U+4E00 "一", U+2000 ...): allowing some keeps one of them from turning a
- * whole file into "binary" (skipped). Reading binary as UTF-16 by mistake costs only a scan of garbage.
+ * whole file into "binary" (read byte by byte). Reading binary as UTF-16 by mistake costs only a scan of garbage.
  */
 function bomlessUtf16(sniff: Buffer): 'le' | 'be' | null {
   const pairs = sniff.length >> 1;

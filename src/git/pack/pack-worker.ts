@@ -108,7 +108,7 @@ function scanBlobs(blobs: Array<{ sha: string; path: string; pack: number }>): v
     const blob = judge instanceof Error ? null : judge.blob(sha);
     if (blob === null) throw new Error(`blob ${sha} was judged but cannot be rebuilt`);
     const result = detectChunk({ path, data: blob.data, keywordsAt: blob.keywords }, rules);
-    if (result.skipped || result.candidates.length > 0) found.push({ sha, result });
+    if (result.candidates.length > 0) found.push({ sha, result });
     else {
       cleanItems++;
       cleanBytes += blob.data.length;

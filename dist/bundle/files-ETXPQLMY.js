@@ -6,9 +6,8 @@ import {
 } from "./chunk-3PMGGNOD.js";
 import {
   locate,
-  oversizeNote,
-  skipNote
-} from "./chunk-UNPCDDBL.js";
+  oversizeNote
+} from "./chunk-6FI4CSFB.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/sources/files.ts
@@ -62,10 +61,6 @@ async function scanTarget(target, context, detect, notes, stats) {
   const data = readTarget(target, context.config.maxFileSize, notes);
   if (data === null) return [];
   const result = await detect({ path: target.display, data });
-  if (result.skipped) {
-    notes.push(skipNote(target.display, result.skipped));
-    return [];
-  }
   stats.files++;
   stats.bytes += data.length;
   return locate(result.candidates, target.display, null);

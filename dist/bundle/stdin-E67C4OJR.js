@@ -3,9 +3,8 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   locate,
-  oversizeNote,
-  skipNote
-} from "./chunk-UNPCDDBL.js";
+  oversizeNote
+} from "./chunk-6FI4CSFB.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/sources/stdin.ts
@@ -29,10 +28,6 @@ async function createStdinSource(context) {
         return [];
       }
       const result = await detect({ path: name, data });
-      if (result.skipped) {
-        notes.push({ ...skipNote(name, result.skipped), verbose: false });
-        return [];
-      }
       return locate(result.candidates, name, null);
     }
   };

@@ -7,7 +7,7 @@ import {
 } from "./chunk-IPFERZPS.js";
 import {
   scanCommits
-} from "./chunk-R6IVT42Y.js";
+} from "./chunk-JHUFWMVN.js";
 import {
   SHALLOW_NOTE,
   graftsNote,
@@ -25,7 +25,7 @@ import {
 import {
   UsageError
 } from "./chunk-3PMGGNOD.js";
-import "./chunk-UNPCDDBL.js";
+import "./chunk-6FI4CSFB.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/sources/range.ts

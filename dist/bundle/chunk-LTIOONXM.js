@@ -912,7 +912,6 @@ function detectChunk(chunk, rules) {
   } else {
     if (keywordsAt === void 0 && !createPrefilter(rules)(chunk.data)) return { candidates: [] };
     const decoded = decodeBytes(chunk.data);
-    if ("skipped" in decoded) return { candidates: [], skipped: decoded.skipped };
     text = decoded.text;
     if (keywordsAt !== void 0 && decoded.encoding === "utf-8" && isAscii(chunk.data)) hits = keywordHitsOf(keywordsAt);
   }
@@ -1330,7 +1329,7 @@ async function runPipeline(options, io, preloaded = {}) {
     readPacks: io.env.KEYWARDEN_READ_PACKS !== "0"
   };
   const source = await createSource(context);
-  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-IEBVEY7F.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
+  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-SFNS5ZYP.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
   const config = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
   config.namedPaths = options.paths;
   if (options.maxFileSize !== void 0) config.maxFileSize = options.maxFileSize;
@@ -1371,12 +1370,12 @@ function defaultBaseline(options, source) {
 }
 async function createSource(context) {
   const { options } = context;
-  if (options.stdin) return (await import("./stdin-MCNTBRPI.js")).createStdinSource(context);
-  if (options.preReceive) return (await import("./pre-receive-IEBVEY7F.js")).createPreReceiveSource(context);
-  if (options.staged) return (await import("./staged-5Z4QYUQE.js")).createStagedSource(context);
-  if (options.history) return (await import("./history-IT34GAZQ.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-TN54VL4P.js")).createRangeSource(context);
-  return (await import("./files-QZ4HCOPC.js")).createFilesSource(context);
+  if (options.stdin) return (await import("./stdin-E67C4OJR.js")).createStdinSource(context);
+  if (options.preReceive) return (await import("./pre-receive-SFNS5ZYP.js")).createPreReceiveSource(context);
+  if (options.staged) return (await import("./staged-SIZBIWN4.js")).createStagedSource(context);
+  if (options.history) return (await import("./history-I4MKZF42.js")).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-5BJJEO3L.js")).createRangeSource(context);
+  return (await import("./files-ETXPQLMY.js")).createFilesSource(context);
 }
 
 export {

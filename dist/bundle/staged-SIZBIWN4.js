@@ -23,9 +23,8 @@ import {
 } from "./chunk-3PMGGNOD.js";
 import {
   locate,
-  oversizeNote,
-  skipNote
-} from "./chunk-UNPCDDBL.js";
+  oversizeNote
+} from "./chunk-6FI4CSFB.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/git/staged-diff.ts
@@ -315,10 +314,6 @@ async function createStagedSource(context) {
           continue;
         }
         const result = await detect({ path: file.path, data });
-        if (result.skipped) {
-          notes.push(skipNote(file.path, result.skipped));
-          continue;
-        }
         stats.files++;
         stats.bytes += data.length;
         const added = file.added ?? addedByLines(data, head === null ? null : blobs.get(head) ?? null);
@@ -350,9 +345,7 @@ function addedByLines(staged, head) {
   return added;
 }
 function linesOf(data) {
-  const decoded = decodeBytes(data);
-  if ("skipped" in decoded) return [];
-  return decoded.text.split("\n").map((line) => line.endsWith("\r") ? line.slice(0, -1) : line);
+  return decodeBytes(data).text.split("\n").map((line) => line.endsWith("\r") ? line.slice(0, -1) : line);
 }
 export {
   addedByLines,

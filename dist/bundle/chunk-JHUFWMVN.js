@@ -21,9 +21,8 @@ import {
   RuntimeError
 } from "./chunk-3PMGGNOD.js";
 import {
-  oversizeNote,
-  skipNote
-} from "./chunk-UNPCDDBL.js";
+  oversizeNote
+} from "./chunk-6FI4CSFB.js";
 
 // src/git/commit-ids.ts
 var CommitIds = class {
@@ -351,10 +350,6 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
   const scanned = /* @__PURE__ */ new Set();
   const record = (plan, result) => {
     scanned.add(plan.sha);
-    if (result.skipped) {
-      notes.push(skipNote(plan.path, result.skipped));
-      return;
-    }
     stats.files++;
     stats.bytes += plan.size;
     if (result.candidates.length > 0) hits.set(plan.sha, result.candidates);
@@ -388,7 +383,7 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
     for (const [sha, path2] of extra) if (!sizes.has(sha)) store.missing.add(sha, path2);
     await scanBlobs(context, detect, extra.filter(([sha]) => sizes.has(sha)).map(([sha, path2]) => ({ sha, path: path2, size: sizes.get(sha) })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
       scanned.add(plan.sha);
-      if (!result.skipped && result.candidates.length > 0 && !hits.has(plan.sha)) hits.set(plan.sha, result.candidates);
+      if (result.candidates.length > 0 && !hits.has(plan.sha)) hits.set(plan.sha, result.candidates);
     }, store.missing, null);
   }
   const commits = touching.map(({ commit }) => commit);

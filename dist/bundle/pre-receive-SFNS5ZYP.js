@@ -3,14 +3,14 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommits
-} from "./chunk-R6IVT42Y.js";
+} from "./chunk-JHUFWMVN.js";
 import {
   graftsNote,
   inspectRepository
 } from "./chunk-HBDT7X4X.js";
 import {
   DEFAULT_BASELINE
-} from "./chunk-7K5TFCDF.js";
+} from "./chunk-LTIOONXM.js";
 import "./chunk-TRQUDPH6.js";
 import {
   CONFIG_FILE,
@@ -40,7 +40,7 @@ import {
   ConfigError,
   RuntimeError
 } from "./chunk-3PMGGNOD.js";
-import "./chunk-UNPCDDBL.js";
+import "./chunk-6FI4CSFB.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/action/trusted.ts

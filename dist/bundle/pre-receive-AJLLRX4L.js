@@ -12,7 +12,7 @@ import {
 import "./chunk-EKZ5G5ES.js";
 import {
   runPipeline
-} from "./chunk-7K5TFCDF.js";
+} from "./chunk-LTIOONXM.js";
 import "./chunk-TRQUDPH6.js";
 import "./chunk-TTRAJSA2.js";
 import "./chunk-BRU737ZG.js";

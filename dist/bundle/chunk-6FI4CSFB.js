@@ -9,13 +9,8 @@ function locate(candidates, file, commit) {
 function oversizeNote(display, size, limit) {
   return { level: "info", verbose: true, message: `skipped ${display}: ${size} bytes is over the ${limit}-byte limit (--max-file-size)` };
 }
-function skipNote(display, reason) {
-  const why = { binary: "binary content" };
-  return { level: "info", verbose: true, message: `skipped ${display}: ${why[reason]}` };
-}
 
 export {
   locate,
-  oversizeNote,
-  skipNote
+  oversizeNote
 };

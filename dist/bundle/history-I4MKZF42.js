@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommits
-} from "./chunk-R6IVT42Y.js";
+} from "./chunk-JHUFWMVN.js";
 import {
   GITLINK_MODE,
   MissingBlobs,
@@ -31,9 +31,8 @@ import {
 } from "./chunk-3PMGGNOD.js";
 import {
   locate,
-  oversizeNote,
-  skipNote
-} from "./chunk-UNPCDDBL.js";
+  oversizeNote
+} from "./chunk-6FI4CSFB.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/sources/history.ts
@@ -86,10 +85,6 @@ async function scanRefObjects(context, detect, stats, notes) {
       else {
         const data = blob.data;
         pending.push(detect({ path: name, data }).then((result) => {
-          if (result.skipped) {
-            notes.push(skipNote(name, result.skipped));
-            return [];
-          }
           stats.files++;
           stats.bytes += data.length;
           return locate(result.candidates, name, null);

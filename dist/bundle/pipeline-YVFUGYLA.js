@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   DEFAULT_BASELINE,
   runPipeline
-} from "./chunk-7K5TFCDF.js";
+} from "./chunk-LTIOONXM.js";
 import "./chunk-TRQUDPH6.js";
 import "./chunk-TTRAJSA2.js";
 import "./chunk-BRU737ZG.js";
