@@ -11,7 +11,7 @@ export type Kind = 'access-key-id' | 'secret-access-key' | 'session-token' | (st
 
 export type Confidence = 'high' | 'medium' | 'low';
 
-export type ScanMode = 'files' | 'staged' | 'history' | 'range' | 'stdin' | 'pre-receive';
+export type ScanMode = 'files' | 'staged' | 'history' | 'range' | 'stdin' | 'pre-receive' | 'commit-msg';
 
 /** The commit that introduced a finding (git sources only). `message` is the subject line. */
 export interface Commit {
