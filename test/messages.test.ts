@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonReport, ROOT, runCli } from './support/cli.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 import { globalKeywarden, head, installLocally, tryGit } from './support/git-hooks.js';
+import { bareServer, push, serverRef } from './support/git-server.js';
 import { Repo } from './support/repo.js';
 
 describe('history and range scans read commit messages', () => {
@@ -86,6 +87,23 @@ describe('history and range scans read commit messages', () => {
   });
 });
 
+describe('scan --pre-receive reads the pushed commits\' messages', () => {
+  it('rejects a push whose only key is in a commit message; the ref stays where it was', () => {
+    const server = bareServer();
+    const url = `file://${server.dir}`;
+    const work = Repo.init();
+    work.commit('first', { 'README.md': 'hello\n' });
+    expect(push(work, url, 'main').status).toBe(0);
+    const before = serverRef(server, 'refs/heads/main');
+    const keyId = fakeKeyId();
+    work.commit(`note ${keyId}`, { 'docs/a.md': 'text\n' });
+    const result = push(work, url, 'main');
+    expect(result.status).not.toBe(0);
+    expect(result.remote.join('\n')).toContain(`commit message:1:6 access key ID ${keyId}`);
+    expect(serverRef(server, 'refs/heads/main')).toBe(before);
+  });
+});
+
 describe('scan --commit-msg FILE', () => {
   it('blocks a message with a key (exit 1, "commit message", advice), passes a clean one, and leaves out the -v diff below the scissors', () => {
     const repo = Repo.init();
@@ -113,6 +131,16 @@ describe('scan --commit-msg FILE', () => {
 });
 
 describe('the commit-msg hook', () => {
+  it('.pre-commit-hooks.yaml declares keywarden-commit-msg for the commit-msg stage, given the message file', () => {
+    const yaml = readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8');
+    const hook = yaml.slice(yaml.indexOf('\n- id: keywarden-commit-msg\n'));
+    expect(hook).toMatch(/^- id: keywarden-commit-msg$/m);
+    expect(hook).toMatch(/^ {2}entry: keywarden scan --commit-msg$/m);
+    expect(hook).toMatch(/^ {2}stages: \[commit-msg\]$/m);
+    // pre-commit passes the message file as the one file name: pass_filenames stays at its default (true).
+    expect(hook).not.toMatch(/pass_filenames/);
+  });
+
   it('hooks/commit-msg is POSIX sh and executable', () => {
     const file = path.join(ROOT, 'hooks', 'commit-msg');
     execFileSync('dash', ['-n', file]);
