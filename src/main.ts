@@ -78,6 +78,7 @@ async function scanCommand(options: ScanOptions, argv: readonly string[], io: Io
     // The pre-commit hook's command: say the commit was stopped and how to fix it (src/init/advice.ts).
     // A staged key never reached history, so the advice (which already points at `remediate --key`) replaces the playbook hint.
     if (options.staged) text += '\n' + (await import('./init/advice.js')).blockedCommitAdvice(report.findings);
+    else if (options.commitMsg !== undefined) text += '\n' + (await import('./init/advice.js')).blockedMessageAdvice(report.findings);
     else {
       const { remediateCommand, shortPlaybook } = await import('./remediation/hint.js');
       text += '\n' + shortPlaybook(report.findings, remediateCommand(argv));

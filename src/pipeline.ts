@@ -121,6 +121,7 @@ async function createSource(context: SourceContext): Promise<Source> {
   if (options.stdin) return (await import('./sources/stdin.js')).createStdinSource(context);
   if (options.preReceive) return (await import('./sources/pre-receive.js')).createPreReceiveSource(context);
   if (options.staged) return (await import('./sources/staged.js')).createStagedSource(context);
+  if (options.commitMsg !== undefined) return (await import('./sources/commit-msg.js')).createCommitMsgSource(context);
   if (options.history) return (await import('./sources/history.js')).createHistorySource(context);
   if (options.range !== undefined || options.since !== undefined) return (await import('./sources/range.js')).createRangeSource(context);
   return (await import('./sources/files.js')).createFilesSource(context);

@@ -11,7 +11,7 @@ export type Kind = 'access-key-id' | 'secret-access-key' | 'session-token' | (st
 
 export type Confidence = 'high' | 'medium' | 'low';
 
-export type ScanMode = 'files' | 'staged' | 'history' | 'range' | 'stdin' | 'pre-receive';
+export type ScanMode = 'files' | 'staged' | 'history' | 'range' | 'stdin' | 'pre-receive' | 'commit-msg';
 
 /** The commit that introduced a finding (git sources only). `message` is the subject line. */
 export interface Commit {
@@ -69,6 +69,8 @@ export interface Located extends Candidate {
   /** Folder scans inside a git work tree: whether git tracks the file, and whether it ignores it (src/sources/worktree.ts). */
   tracked?: boolean;
   ignored?: boolean;
+  /** Found in a commit's or tag's message (git/messages.ts), not in a file: no tip holds it at a path. */
+  inMessage?: boolean;
 }
 
 /** The reported unit; the JSON report's `findings[]` entries are exactly these fields. */

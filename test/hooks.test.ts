@@ -117,7 +117,10 @@ describe('keywarden init without package.json (hooks/pre-commit in .git/hooks)',
 describe('.pre-commit-hooks.yaml (the pre-commit framework)', () => {
   it('declares a node hook that scans the index itself and takes no file names', () => {
     const yaml = readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8');
-    const hook = yaml.slice(yaml.indexOf('- id: keywarden\n'));
+    // The hook's own entry (the header comment shows one indented, for .pre-commit-config.yaml), up to the next.
+    const start = yaml.indexOf('\n- id: keywarden\n');
+    const next = yaml.indexOf('\n- id:', start + 1);
+    const hook = yaml.slice(start, next === -1 ? undefined : next);
     expect(hook).toMatch(/^ {2}entry: keywarden scan --staged$/m);
     expect(hook).toMatch(/^ {2}language: node$/m);
     expect(hook).toMatch(/^ {2}pass_filenames: false$/m);

@@ -183,6 +183,7 @@ var init_options = __esm({
       range: { type: "string", describe: 'Scan the commits of a range as git rev-list reads it: BASE..HEAD (a pull request), A...B, A^! (one commit), "^A B", "B --not A"', commands: SCANNING },
       since: { type: "string", describe: "Scan the commits of REF..HEAD", commands: SCANNING },
       stdin: { type: "boolean", describe: "Scan standard input", commands: SCANNING },
+      "commit-msg": { type: "string", describe: "Scan a commit message file (the commit-msg hook passes git's, $1): a key in the message blocks the commit", commands: ["scan"] },
       "pre-receive": { type: "boolean", describe: "Server-side pre-receive hook: read git's `old new ref` lines on standard input and scan the commits the push brings that no existing ref holds; any finding rejects the push", commands: ["scan"] },
       timeout: { type: "string", describe: "With --pre-receive: seconds the scan may take (default 60); then --on-timeout decides", commands: ["scan"] },
       "on-timeout": { type: "string", describe: "With --pre-receive: when --timeout runs out, closed rejects the push (default), open accepts it with a warning", commands: ["scan"] },
@@ -229,6 +230,7 @@ function toScanOptions(command3, positional, raw) {
   options.range = str(raw.range);
   options.since = str(raw.since);
   options.stdinName = str(raw["stdin-name"]);
+  options.commitMsg = str(raw["commit-msg"]);
   options.output = str(raw.output);
   options.config = str(raw.config);
   options.baseline = str(raw.baseline);
@@ -256,12 +258,12 @@ function toScanOptions(command3, positional, raw) {
   const size2 = str(raw["max-file-size"]);
   if (size2 !== void 0) options.maxFileSize = parseSize(size2);
   if (command3 === "baseline" && options.output === void 0) throw new UsageError("baseline needs --output FILE (where to write the baseline)");
-  const modes = [options.staged, options.history, options.range !== void 0, options.since !== void 0, options.stdin, options.preReceive].filter(Boolean).length;
-  if (modes > 1) throw new UsageError("choose one of --staged, --history, --range, --since, --stdin, --pre-receive");
+  const modes = [options.staged, options.history, options.range !== void 0, options.since !== void 0, options.stdin, options.preReceive, options.commitMsg !== void 0].filter(Boolean).length;
+  if (modes > 1) throw new UsageError("choose one of --staged, --history, --range, --since, --stdin, --pre-receive, --commit-msg");
   if (modes === 1 && positional.length > 0) {
     if (options.history) throw new UsageError(`--history scans commits, not paths: ${positional.join(" ")} (refs go right after it: --history main; scan files without --history)`);
     if (options.range !== void 0) throw new UsageError(`--range is one argument: quote a range of several words (--range "${options.range} ${positional.join(" ")}"); paths cannot be combined with it`);
-    throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since, --stdin or --pre-receive: ${positional.join(" ")}`);
+    throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since, --stdin, --pre-receive or --commit-msg: ${positional.join(" ")}`);
   }
   return options;
 }
@@ -1742,7 +1744,7 @@ function leftContext(viewText, index) {
   }
   return viewText.slice(from, index);
 }
-function nameConfidence(rule, viewText, index, original, offset, path16) {
+function nameConfidence(rule, viewText, index, original, offset, path17) {
   const names = rule.context?.names;
   if (!names || names.length === 0) return null;
   const left2 = leftContext(viewText, index);
@@ -1750,14 +1752,14 @@ function nameConfidence(rule, viewText, index, original, offset, path16) {
   for (const name of names) {
     if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
     if (!name.regex.test(left2)) continue;
-    if (name.near && !isNear(name, original, offset, path16)) continue;
+    if (name.near && !isNear(name, original, offset, path17)) continue;
     best = better(best, name.confidence);
   }
   return best;
 }
-function isNear(name, original, offset, path16) {
+function isNear(name, original, offset, path17) {
   const near = name.near;
-  if (path16 !== void 0 && near.regex.test(path16)) return true;
+  if (path17 !== void 0 && near.regex.test(path17)) return true;
   const from = linesBack(original, offset, near.lines, offset - NEAR_CHARS);
   const to = linesForward(original, offset, near.lines, offset + NEAR_CHARS);
   return near.regex.test(original.slice(from, to));
@@ -1945,7 +1947,7 @@ function planFor(rules) {
   plans.set(rules, plan);
   return plan;
 }
-function scanText(text, rules, path16, keywordHits) {
+function scanText(text, rules, path17, keywordHits) {
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
   let hits = keywordHits ?? findKeywords(text, rules);
@@ -1953,9 +1955,9 @@ function scanText(text, rules, path16, keywordHits) {
   if (hidden.length > 0) hits = [.../* @__PURE__ */ new Set([...hits, ...hidden])].sort((a, b) => a - b);
   const windows = keywordWindows(text, hits, plan.radius);
   const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set(), nestedSpans: /* @__PURE__ */ new Set() };
-  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path16);
+  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path17);
   for (const group2 of plan.wide) {
-    for (const [from, to] of keywordWindows(text, findKeywords(text, group2.rules), group2.radius)) scanWindow(text, from, to, group2.rules, plan, state, path16);
+    for (const [from, to] of keywordWindows(text, findKeywords(text, group2.rules), group2.radius)) scanWindow(text, from, to, group2.rules, plan, state, path17);
   }
   if (state.raws.size === 0) return [];
   const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
@@ -2010,7 +2012,7 @@ function trimToTokens(text, from, to) {
   }
   return [from, to];
 }
-function scanWindow(text, start, end, rules, plan, state, path16) {
+function scanWindow(text, start, end, rules, plan, state, path17) {
   const [from, to] = trimToTokens(text, start, end);
   if (to <= from) return;
   const identity = identityView(text.slice(from, to), from);
@@ -2024,7 +2026,7 @@ function scanWindow(text, start, end, rules, plan, state, path16) {
     for (const rule of rules) {
       if (skip.has(rule)) continue;
       if (view.decoder !== "identity" && !rule.decoders.includes(view.decoder)) continue;
-      matchView(view, rule, text, state, path16);
+      matchView(view, rule, text, state, path17);
     }
   }
   if (plan.base64) {
@@ -2032,7 +2034,7 @@ function scanWindow(text, start, end, rules, plan, state, path16) {
       const tokenStart = originalStart(identity, token.index);
       const tokenEnd = originalEnd(identity, token.index + token.text.length);
       state.textTokens.add(`${tokenStart}:${tokenEnd}`);
-      scanDecodedToken(identity.text, token, rules, text, state, path16, { start: tokenStart, end: tokenEnd }, NESTING);
+      scanDecodedToken(identity.text, token, rules, text, state, path17, { start: tokenStart, end: tokenEnd }, NESTING);
     }
   }
 }
@@ -2069,16 +2071,16 @@ function ownKeyId(from, text) {
   const id = from.template ? from.template.replace(/\$(\d)/g, (_all, n) => m[Number(n)] ?? "") : m[1];
   return id ? id : null;
 }
-function matchView(view, rule, original, state, path16) {
+function matchView(view, rule, original, state, path17) {
   eachSecret(view, rule, (secret, index, entropy, keyId) => {
     const start = originalStart(view, index);
     const end = originalEnd(view, index + secret.length);
-    addRaw(state, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path16), false, keyId);
+    addRaw(state, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path17), false, keyId);
   });
 }
-function contextOf(rule, secret, viewText, index, original, start, path16) {
+function contextOf(rule, secret, viewText, index, original, start, path17) {
   if (!rule.context) return { confidence: rule.confidence, alone: null };
-  const confidence = nameConfidence(rule, viewText, index, original, start, path16);
+  const confidence = nameConfidence(rule, viewText, index, original, start, path17);
   const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
   return { confidence, alone };
 }
@@ -2100,7 +2102,7 @@ function addRaw(state, rule, start, end, secret, entropy, context, nested, keyId
   }
   raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested, keyId });
 }
-function scanDecodedToken(outer, token, rules, original, state, path16, span, depth) {
+function scanDecodedToken(outer, token, rules, original, state, path17, span, depth) {
   const prefix = outer.slice(Math.max(0, token.index - 240), token.index);
   const inner = prefix + token.decoded;
   const innerView = identityView(inner, 0);
@@ -2113,11 +2115,11 @@ function scanDecodedToken(outer, token, rules, original, state, path16, span, de
       eachSecret(view, rule, (secret, index, entropy, keyId) => {
         if (originalStart(view, index) < prefix.length) return;
         if (wrappers.has(secret) || secret.length > 16 && [...wrappers].some((w) => w.includes(secret))) return;
-        addRaw(state, rule, span.start, span.end, secret, entropy, contextOf(rule, secret, view.text, index, original, span.start, path16), true, keyId);
+        addRaw(state, rule, span.start, span.end, secret, entropy, contextOf(rule, secret, view.text, index, original, span.start, path17), true, keyId);
       });
     }
   }
-  for (const innerToken of innerTokens) scanDecodedToken(inner, innerToken, rules, original, state, path16, span, depth - 1);
+  for (const innerToken of innerTokens) scanDecodedToken(inner, innerToken, rules, original, state, path17, span, depth - 1);
 }
 function resolve(all, lines2) {
   all.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -2633,8 +2635,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path16, { windows } = {}) => {
-      const segs = path16.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path17, { windows } = {}) => {
+      const segs = path17.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -4978,6 +4980,55 @@ var init_locate = __esm({
   }
 });
 
+// src/sources/commit-msg.ts
+var commit_msg_exports = {};
+__export(commit_msg_exports, {
+  COMMIT_MESSAGE: () => COMMIT_MESSAGE,
+  beforeScissors: () => beforeScissors,
+  createCommitMsgSource: () => createCommitMsgSource
+});
+import { readFileSync as readFileSync4 } from "node:fs";
+import path7 from "node:path";
+async function createCommitMsgSource(context) {
+  const file = context.options.commitMsg;
+  let data;
+  try {
+    data = readFileSync4(path7.resolve(context.cwd, file));
+  } catch (error) {
+    throw new UsageError(`--commit-msg: cannot read ${file}: ${error.code ?? error.message}`);
+  }
+  const stats = { bytes: 0, files: 0, commits: 0 };
+  return {
+    mode: "commit-msg",
+    target: COMMIT_MESSAGE,
+    stats,
+    notes: [],
+    async run(detect) {
+      const message2 = beforeScissors(data);
+      stats.bytes = message2.length;
+      stats.files = 1;
+      const result = await detect({ path: COMMIT_MESSAGE, data: message2 });
+      return locate(result.candidates, COMMIT_MESSAGE, null);
+    }
+  };
+}
+function beforeScissors(data) {
+  for (let at = data.indexOf(SCISSORS); at !== -1; at = data.indexOf(SCISSORS, at + 1)) {
+    if (at === 0 || data[at - 1] === 10) return data.subarray(0, at);
+  }
+  return data;
+}
+var COMMIT_MESSAGE, SCISSORS;
+var init_commit_msg = __esm({
+  "src/sources/commit-msg.ts"() {
+    "use strict";
+    init_errors();
+    init_locate();
+    COMMIT_MESSAGE = "commit message";
+    SCISSORS = Buffer.from("# ------------------------ >8 ------------------------\n");
+  }
+});
+
 // src/git/cat-file.ts
 async function readBlobs(cwd, shas2, options) {
   if (shas2.length === 0) return;
@@ -5088,7 +5139,7 @@ var init_cat_file = __esm({
         }
         if (parts.length !== 3) throw new Error(`unexpected git cat-file header: ${line.slice(0, 80)}`);
         const size2 = Number(parts[2]);
-        const keep = parts[1] === "blob" && size2 <= this.options.maxSize;
+        const keep = parts[1] === (this.options.type ?? "blob") && size2 <= this.options.maxSize;
         this.unallocated = keep && size2 > 0 && this.options.borrow === true;
         const data = keep && !this.unallocated ? this.allocate(size2) : null;
         this.current = { sha: parts[0], size: size2, data, missing: false };
@@ -5100,6 +5151,116 @@ var init_cat_file = __esm({
         return this.options.allocate ? this.options.allocate(size2) : Buffer.allocUnsafeSlow(size2);
       }
     };
+  }
+});
+
+// src/git/messages.ts
+async function scanCommitMessages(context, detect, read, notes) {
+  const stdinRevs = read.stdinRevs ?? [];
+  const list = gitStream(context.cwd, ["rev-list", ...read.revs, ...stdinRevs.length > 0 ? ["--stdin"] : [], "--"]);
+  list.child.stdin.end(stdinRevs.length > 0 ? stdinRevs.join("\n") + "\n" : "");
+  const located = [];
+  await readObjects(context.cwd, "commit", list, context.config.maxFileSize, async (object2) => {
+    const { header, message: message2 } = splitObject(object2.data);
+    const result = await detect({ path: COMMIT_MESSAGE, data: message2 });
+    if (result.candidates.length === 0) return;
+    const commit = commitOf(object2.sha, header, message2);
+    for (const candidate of result.candidates) located.push({ ...candidate, file: COMMIT_MESSAGE, commit, inMessage: true });
+  }, (object2) => notes.push(oversizeNote(`${COMMIT_MESSAGE} of ${object2.sha.slice(0, 10)}`, object2.size, context.config.maxFileSize)));
+  return located;
+}
+async function scanTagMessages(context, detect, notes) {
+  const out = (await git(context.cwd, ["for-each-ref", "--format=%(objectname) %(objecttype) %(refname)", "refs/tags/"])).toString("utf8");
+  const names = /* @__PURE__ */ new Map();
+  for (const line of out.split("\n")) {
+    const [sha, type, ref] = line.split(" ");
+    if (type === "tag" && ref !== void 0 && !names.has(sha)) names.set(sha, ref.slice("refs/tags/".length));
+  }
+  if (names.size === 0) return [];
+  const located = [];
+  const label = (sha) => `tag message (${names.get(sha) ?? sha})`;
+  await readObjects(context.cwd, "tag", [...names.keys()], context.config.maxFileSize, async (object2) => {
+    const { message: message2 } = splitObject(object2.data);
+    const file = label(object2.sha);
+    const result = await detect({ path: file, data: message2 });
+    for (const candidate of result.candidates) located.push({ ...candidate, file, commit: null, inMessage: true });
+  }, (object2) => notes.push(oversizeNote(label(object2.sha), object2.size, context.config.maxFileSize)));
+  return located;
+}
+async function readObjects(cwd, type, ids, maxSize, onObject, onOversize) {
+  const batch = gitStream(cwd, ["cat-file", "--batch"]);
+  const list = Array.isArray(ids) ? null : ids;
+  let failure2 = null;
+  const fail = (error) => {
+    failure2 ??= error;
+    batch.stop();
+    list?.stop();
+  };
+  let chain = Promise.resolve();
+  const parser2 = new BatchParser({
+    maxSize,
+    type,
+    onBlob(object2) {
+      if (object2.missing) throw new RuntimeError(`git cat-file: ${type} ${object2.sha} is missing: its message cannot be scanned`);
+      if (object2.data === null) {
+        if (object2.size > maxSize) onOversize(object2);
+        else throw new RuntimeError(`git cat-file: ${object2.sha} is not a ${type}`);
+        return;
+      }
+      chain = chain.then(() => onObject(object2));
+      chain.catch(fail);
+    }
+  });
+  const reading = new Promise((resolve6) => {
+    batch.child.stdout.on("data", (piece) => {
+      if (failure2 !== null) return;
+      try {
+        parser2.push(piece);
+      } catch (error) {
+        fail(error);
+      }
+    });
+    batch.child.stdout.on("end", resolve6);
+  });
+  if (list === null) batch.child.stdin.end(ids.join("\n") + "\n");
+  else list.child.stdout.pipe(batch.child.stdin);
+  const settled = await Promise.allSettled([batch.done, list?.done, reading]);
+  await chain.catch(fail);
+  if (failure2 !== null) throw failure2;
+  for (const outcome of settled) if (outcome.status === "rejected") throw outcome.reason;
+  parser2.finish();
+}
+function splitObject(data) {
+  const end = data.indexOf("\n\n");
+  if (end === -1) return { header: data.toString("utf8"), message: Buffer.alloc(0) };
+  return { header: data.toString("utf8", 0, end), message: data.subarray(end + 2) };
+}
+function commitOf(sha, header, message2) {
+  const line = header.split("\n").find((text) => text.startsWith("author ")) ?? "author ";
+  const open = line.indexOf(" <");
+  const close = line.lastIndexOf("> ");
+  const author = open === -1 ? "" : line.slice("author ".length, open);
+  const email = open === -1 || close < open ? "" : line.slice(open + 2, close);
+  const [seconds, zone] = close === -1 ? [] : line.slice(close + 2).split(" ");
+  const subject = message2.toString("utf8").split(/\n[ \t]*\n/)[0].trim().split("\n").map((part) => part.trim()).join(" ");
+  return { sha, author, email, date: isoDate(Number(seconds), zone ?? ""), message: subject };
+}
+function isoDate(seconds, zone) {
+  const match = /^([+-])(\d\d)(\d\d)$/.exec(zone);
+  if (!Number.isFinite(seconds) || match === null) return "";
+  const offset = (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+  const local = new Date((seconds + offset * 60) * 1e3);
+  if (Number.isNaN(local.getTime())) return "";
+  return `${local.toISOString().slice(0, 19)}${match[1]}${match[2]}:${match[3]}`;
+}
+var init_messages = __esm({
+  "src/git/messages.ts"() {
+    "use strict";
+    init_errors();
+    init_commit_msg();
+    init_locate();
+    init_cat_file();
+    init_run();
   }
 });
 
@@ -5366,11 +5527,11 @@ async function introducedBy(commit, hits, parentHoldsBlob) {
   }
   return found;
 }
-async function heldByAParent(commit, path16, blob, secret, hits, parentHoldsBlob) {
+async function heldByAParent(commit, path17, blob, secret, hits, parentHoldsBlob) {
   if (commit.parents.length === 0) return false;
   for (let i = 0; i < commit.parents.length; i++) {
     const block = commit.blocks[i];
-    const change = block.find((entry) => entry.path === path16 && entry.newSha !== null);
+    const change = block.find((entry) => entry.path === path17 && entry.newSha !== null);
     if (change === void 0) return true;
     if (holds(change.oldSha, secret, hits)) return true;
     if (block.some((entry) => entry.status === "D" && holds(entry.oldSha, secret, hits))) return true;
@@ -5438,12 +5599,12 @@ var init_hit_commits = __esm({
 
 // src/git/missing-blobs.ts
 import { readdirSync as readdirSync4 } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 async function hasPromisedObjects(cwd) {
   const result = await gitRaw(cwd, ["rev-parse", "--git-path", "objects/pack"]).catch(() => null);
   if (result === null || result.code !== 0) return false;
   try {
-    return readdirSync4(path7.resolve(cwd, result.stdout.toString("utf8").trim())).some((name) => name.endsWith(".promisor"));
+    return readdirSync4(path8.resolve(cwd, result.stdout.toString("utf8").trim())).some((name) => name.endsWith(".promisor"));
   } catch {
     return false;
   }
@@ -5556,7 +5717,7 @@ var init_pool = __esm({
 
 // src/git/pack/packs.ts
 import { readdirSync as readdirSync5, statSync } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 import { Worker as Worker2 } from "node:worker_threads";
 function startPackScan(cwd, config, keywords, notes, onProgress) {
   const workers = [];
@@ -5624,7 +5785,7 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers) {
             packBytesRead += message2.packBytes;
             onProgress(message2.blobs, message2.bytes, Math.min(1, packBytesRead / totalBytes));
           } else if (message2.type === "unreadable") {
-            if (!unreadable.has(part.pack)) notes.push({ level: "info", message: `read the blobs of ${path8.basename(packs[part.pack].pack)} through git instead of directly: ${message2.message}` });
+            if (!unreadable.has(part.pack)) notes.push({ level: "info", message: `read the blobs of ${path9.basename(packs[part.pack].pack)} through git instead of directly: ${message2.message}` });
             unreadable.add(part.pack);
             return true;
           } else if (message2.type === "judged") {
@@ -5679,7 +5840,7 @@ async function objectStore(cwd) {
 function listPacks(objects) {
   let names;
   try {
-    names = readdirSync5(path8.join(objects, "pack"));
+    names = readdirSync5(path9.join(objects, "pack"));
   } catch {
     return [];
   }
@@ -5689,7 +5850,7 @@ function listPacks(objects) {
     const index = name.replace(/\.pack$/, ".idx");
     if (!name.endsWith(".pack") || !present.has(index)) continue;
     try {
-      packs.push({ pack: path8.join(objects, "pack", name), index: path8.join(objects, "pack", index), bytes: statSync(path8.join(objects, "pack", name)).size });
+      packs.push({ pack: path9.join(objects, "pack", name), index: path9.join(objects, "pack", index), bytes: statSync(path9.join(objects, "pack", name)).size });
     } catch {
     }
   }
@@ -5772,8 +5933,8 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
   const extra = [...blobsToCheck(touching.map(({ commit }) => commit), hits)].filter(([sha]) => !scanned.has(sha));
   if (extra.length > 0) {
     const sizes = await blobSizes(cwd, extra.map(([sha]) => sha), store);
-    for (const [sha, path16] of extra) if (!sizes.has(sha)) store.missing.add(sha, path16);
-    await scanBlobs(context, detect, extra.filter(([sha]) => sizes.has(sha)).map(([sha, path16]) => ({ sha, path: path16, size: sizes.get(sha) })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
+    for (const [sha, path17] of extra) if (!sizes.has(sha)) store.missing.add(sha, path17);
+    await scanBlobs(context, detect, extra.filter(([sha]) => sizes.has(sha)).map(([sha, path17]) => ({ sha, path: path17, size: sizes.get(sha) })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
       scanned.add(plan.sha);
       if (result.candidates.length > 0 && !hits.has(plan.sha)) hits.set(plan.sha, result.candidates);
     }, store.missing, null);
@@ -5790,9 +5951,9 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
     return (await tree).has(blob);
   };
   const introductions = await findIntroductions(commits, hits, parentHoldsBlob, { wholeHistory: scan.wholeRepository });
-  return introductions.map(({ commit, path: path16, candidate }) => ({
+  return introductions.map(({ commit, path: path17, candidate }) => ({
     ...candidate,
-    file: path16,
+    file: path17,
     commit: { sha: commit.sha, author: commit.author, email: commit.email, date: commit.date, message: commit.subject }
   }));
 }
@@ -5815,10 +5976,10 @@ async function readPlan(cwd, scan) {
 async function planBlobs(cwd, paths, packOrder, judged, wholeRepository, store) {
   const plans2 = [];
   if (judged !== null) {
-    for (const [sha, path16] of paths) {
+    for (const [sha, path17] of paths) {
       const size2 = judged.sizes.get(sha);
       if (size2 === void 0) continue;
-      plans2.push({ sha, path: path16, size: size2 });
+      plans2.push({ sha, path: path17, size: size2 });
       paths.delete(sha);
     }
     if (paths.size === 0) return plans2;
@@ -5826,12 +5987,12 @@ async function planBlobs(cwd, paths, packOrder, judged, wholeRepository, store) 
   const everything = packOrder ?? (wholeRepository && judged === null ? listObjects(cwd, ["--batch-all-objects", "--unordered"]) : null);
   const objects = everything ? await everything : await blobSizes(cwd, [...paths.keys()], store);
   for (const [sha, size2] of objects) {
-    const path16 = paths.get(sha);
-    if (path16 === void 0) continue;
-    plans2.push({ sha, path: path16, size: size2 });
+    const path17 = paths.get(sha);
+    if (path17 === void 0) continue;
+    plans2.push({ sha, path: path17, size: size2 });
     paths.delete(sha);
   }
-  for (const [sha, path16] of paths) store.missing.add(sha, path16);
+  for (const [sha, path17] of paths) store.missing.add(sha, path17);
   return plans2;
 }
 async function scanBlobs(context, detect, plans2, totalBytes, record, missing, workers, stats, scanned) {
@@ -6027,7 +6188,10 @@ async function createPreReceiveSource(context) {
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
       const commits = await tipCommits(cwd, tips);
       if (commits.length === 0) return [];
-      return scanCommits(context, detect, { revs: [...new Set(commits), "--not", "--all"], wholeRepository: false }, stats, notes);
+      const revs = [...new Set(commits), "--not", "--all"];
+      const located = await scanCommits(context, detect, { revs, wholeRepository: false }, stats, notes);
+      located.push(...await scanCommitMessages(context, detect, { revs }, notes));
+      return located;
     }
   };
 }
@@ -6080,6 +6244,7 @@ var init_pre_receive = __esm({
     init_trusted();
     init_repo();
     init_run();
+    init_messages();
     init_scan_commits();
     init_pipeline();
     OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -6095,17 +6260,18 @@ __export(presence_exports, {
 });
 async function presenceOf(cwd, findings, detect, maxSize) {
   const withCommit = findings.filter((finding) => finding.commit !== null);
+  const inFiles = withCommit.filter((finding) => finding.inMessage !== true);
   const holders = /* @__PURE__ */ new Map();
   for (const sha of new Set(withCommit.map((finding) => finding.commit.sha))) holders.set(sha, await refsContaining(cwd, sha));
   const pathsAtTip = /* @__PURE__ */ new Map();
-  for (const finding of withCommit) {
+  for (const finding of inFiles) {
     for (const ref of holders.get(finding.commit.sha).slice(0, REF_LIMIT)) {
       (pathsAtTip.get(ref.commit) ?? pathsAtTip.set(ref.commit, /* @__PURE__ */ new Set()).get(ref.commit)).add(finding.file);
     }
   }
   const blobAt = /* @__PURE__ */ new Map();
   for (const [tip, paths] of pathsAtTip) {
-    for (const [path16, blob] of await blobsAt(cwd, tip, [...paths])) blobAt.set(`${tip}\0${path16}`, blob);
+    for (const [path17, blob] of await blobsAt(cwd, tip, [...paths])) blobAt.set(`${tip}\0${path17}`, blob);
   }
   const pathOfBlob = /* @__PURE__ */ new Map();
   for (const [key, blob] of blobAt) if (!pathOfBlob.has(blob)) pathOfBlob.set(blob, key.slice(key.indexOf("\0") + 1));
@@ -6128,6 +6294,7 @@ async function presenceOf(cwd, findings, detect, maxSize) {
     const refs = holders.get(finding.commit.sha);
     const shown = refs.slice(0, REF_LIMIT);
     const presentAt = shown.filter((ref) => {
+      if (finding.inMessage === true) return false;
       const blob = blobAt.get(`${ref.commit}\0${finding.file}`);
       return blob !== void 0 && (secretsIn.get(blob)?.has(finding.secret) ?? false);
     }).map((ref) => ref.name);
@@ -6173,12 +6340,12 @@ __export(worktree_exports, {
   worktreeNotes: () => worktreeNotes,
   worktreeStatus: () => worktreeStatus
 });
-import path9 from "node:path";
+import path10 from "node:path";
 async function worktreeStatus(folder, files) {
   const status = /* @__PURE__ */ new Map();
   const relative2 = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const name = path9.relative(folder, file).split(path9.sep).join("/");
+    const name = path10.relative(folder, file).split(path10.sep).join("/");
     if (name !== "" && !name.startsWith("../") && !name.split("/").includes(".git")) relative2.set(name, file);
   }
   const listed = /* @__PURE__ */ new Map();
@@ -6667,7 +6834,7 @@ __export(history_exports, {
   createHistorySource: () => createHistorySource
 });
 import { existsSync as existsSync2 } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 async function scanRefObjects(context, detect, stats, notes) {
   const blobs = await blobsOnlyRefsReach(context.cwd);
   if (blobs.length === 0) return [];
@@ -6713,6 +6880,8 @@ async function createHistorySource(context) {
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
       const scan = refs.length === 0 ? { revs: ["--all"], stdinRevs: await stashEntries(context.cwd) } : { revs: tips };
       const located = await scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, notes);
+      located.push(...await scanCommitMessages(context, detect, scan, notes));
+      if (refs.length === 0) located.push(...await scanTagMessages(context, detect, notes));
       if (refs.length === 0) located.push(...await scanRefObjects(context, detect, stats, notes));
       if (stats.commits === 0 && stats.files === 0) notes.push({ level: "info", message: "nothing to scan: the repository has no commits" });
       return located;
@@ -6723,7 +6892,7 @@ async function resolveRef(cwd, ref, info) {
   const sha = await findCommit(cwd, ref, "ref");
   if (sha !== null) return sha;
   const error = await unknownRevision(cwd, ref, info, "ref");
-  if (existsSync2(path10.resolve(cwd, ref))) throw new UsageError(`${error.message}; --history takes branches, tags or commits, and '${ref}' is a path here (scan files without --history: keywarden scan ${ref})`);
+  if (existsSync2(path11.resolve(cwd, ref))) throw new UsageError(`${error.message}; --history takes branches, tags or commits, and '${ref}' is a path here (scan files without --history: keywarden scan ${ref})`);
   throw error;
 }
 var init_history = __esm({
@@ -6735,6 +6904,7 @@ var init_history = __esm({
     init_missing_blobs();
     init_ref_objects();
     init_run();
+    init_messages();
     init_scan_commits();
     init_locate();
   }
@@ -6766,6 +6936,7 @@ async function createRangeSource(context) {
       if (info.shallow) notes.push({ level: "info", message: SHALLOW_NOTE });
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
       const located = await scanCommits(context, detect, { revs: revs.flat(), wholeRepository: false }, stats, notes);
+      located.push(...await scanCommitMessages(context, detect, { revs: revs.flat() }, notes));
       if (stats.commits === 0) notes.push({ level: "info", message: `nothing to scan: ${target} holds no commits` });
       return located;
     }
@@ -6814,6 +6985,7 @@ var init_range = __esm({
     init_repo();
     init_revisions();
     init_run();
+    init_messages();
     init_scan_commits();
   }
 });
@@ -6824,7 +6996,7 @@ __export(files_exports, {
   createFilesSource: () => createFilesSource
 });
 import fs from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 async function createFilesSource(context) {
   const roots = context.options.paths.length > 0 ? context.options.paths : ["."];
   const notes = [];
@@ -6901,7 +7073,7 @@ async function listTargets(roots, context, notes) {
   const targets = [];
   const seen = /* @__PURE__ */ new Set();
   for (const root of roots) {
-    const absolute = path11.resolve(context.cwd, root);
+    const absolute = path12.resolve(context.cwd, root);
     let stat;
     try {
       stat = fs.statSync(absolute);
@@ -6909,7 +7081,7 @@ async function listTargets(roots, context, notes) {
       throw new UsageError(`no such file or directory: ${root}`);
     }
     if (stat.isFile()) {
-      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path11.dirname(absolute)), repository: path11.dirname(absolute) });
+      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path12.dirname(absolute)), repository: path12.dirname(absolute) });
       seen.add(absolute);
       continue;
     }
@@ -6941,7 +7113,7 @@ function walk(folder, cwd, defaultIgnores, notes) {
       continue;
     }
     for (const entry of entries) {
-      const full = path11.join(dir, entry.name);
+      const full = path12.join(dir, entry.name);
       if (entry.name === ".git") repositories.add(dir);
       if (entry.isDirectory()) {
         const skip = defaultIgnores ? DEFAULT_IGNORES.get(entry.name) : void 0;
@@ -6959,15 +7131,15 @@ function walk(folder, cwd, defaultIgnores, notes) {
   return { files, repositories };
 }
 function repositoryOf(file, repositories) {
-  for (let dir = path11.dirname(file); ; dir = path11.dirname(dir)) {
+  for (let dir = path12.dirname(file); ; dir = path12.dirname(dir)) {
     if (repositories.has(dir)) return dir;
-    if (path11.dirname(dir) === dir) return void 0;
+    if (path12.dirname(dir) === dir) return void 0;
   }
 }
 function displayPath(cwd, file, root) {
-  let relative2 = path11.relative(cwd, file);
-  if (relative2 === "" || relative2.startsWith("..") || path11.isAbsolute(relative2)) relative2 = path11.relative(path11.dirname(root), file);
-  return relative2.split(path11.sep).join("/");
+  let relative2 = path12.relative(cwd, file);
+  if (relative2 === "" || relative2.startsWith("..") || path12.isAbsolute(relative2)) relative2 = path12.relative(path12.dirname(root), file);
+  return relative2.split(path12.sep).join("/");
 }
 var DEFAULT_IGNORES;
 var init_files = __esm({
@@ -6984,7 +7156,7 @@ var init_files = __esm({
 
 // src/pipeline.ts
 import { lstatSync as lstatSync2 } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 async function runPipeline(options, io, preloaded = {}) {
   const started = Date.now();
   let loaded = null;
@@ -7012,7 +7184,7 @@ async function runPipeline(options, io, preloaded = {}) {
   if (options.maxFileSize !== void 0) config.maxFileSize = options.maxFileSize;
   const rules = loadRules(config);
   loaded = { config, keywords: prefilterKeywords(rules) };
-  const baselineFile = options.baseline ? path12.resolve(io.cwd, options.baseline) : defaultBaseline(options, source);
+  const baselineFile = options.baseline ? path13.resolve(io.cwd, options.baseline) : defaultBaseline(options, source);
   const baseline = preloaded.baseline !== void 0 ? preloaded.baseline : baselineFile !== null ? loadBaseline(baselineFile, { cwd: io.cwd, top: source.root }) : null;
   if (source.root !== void 0) config.base = source.root;
   const detect = async (chunk) => detectChunk(chunk, rules);
@@ -7041,7 +7213,7 @@ async function runPipeline(options, io, preloaded = {}) {
 }
 function defaultBaseline(options, source) {
   if (options.command === "baseline" || source.mode !== "staged" || source.root === void 0) return null;
-  const file = path12.join(source.root, DEFAULT_BASELINE);
+  const file = path13.join(source.root, DEFAULT_BASELINE);
   return lstatSync2(file, { throwIfNoEntry: false }) ? file : null;
 }
 async function createSource(context) {
@@ -7049,6 +7221,7 @@ async function createSource(context) {
   if (options.stdin) return (await Promise.resolve().then(() => (init_stdin(), stdin_exports))).createStdinSource(context);
   if (options.preReceive) return (await Promise.resolve().then(() => (init_pre_receive(), pre_receive_exports))).createPreReceiveSource(context);
   if (options.staged) return (await Promise.resolve().then(() => (init_staged(), staged_exports))).createStagedSource(context);
+  if (options.commitMsg !== void 0) return (await Promise.resolve().then(() => (init_commit_msg(), commit_msg_exports))).createCommitMsgSource(context);
   if (options.history) return (await Promise.resolve().then(() => (init_history(), history_exports))).createHistorySource(context);
   if (options.range !== void 0 || options.since !== void 0) return (await Promise.resolve().then(() => (init_range(), range_exports))).createRangeSource(context);
   return (await Promise.resolve().then(() => (init_files(), files_exports))).createFilesSource(context);
@@ -8943,7 +9116,7 @@ var init_yargs_parser = __esm({
 // node_modules/yargs-parser/build/lib/index.js
 import { format } from "util";
 import { normalize, resolve as resolve3 } from "path";
-import { readFileSync as readFileSync6 } from "fs";
+import { readFileSync as readFileSync7 } from "fs";
 import { createRequire as createRequire2 } from "node:module";
 var _a, _b, _c, minNodeVersion, nodeVersion, env, require2, parser, yargsParser, lib_default;
 var init_lib2 = __esm({
@@ -8968,11 +9141,11 @@ var init_lib2 = __esm({
       format,
       normalize,
       resolve: resolve3,
-      require: (path16) => {
+      require: (path17) => {
         if (typeof require2 !== "undefined") {
-          return require2(path16);
-        } else if (path16.match(/\.json$/)) {
-          return JSON.parse(readFileSync6(path16, "utf8"));
+          return require2(path17);
+        } else if (path17.match(/\.json$/)) {
+          return JSON.parse(readFileSync7(path17, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -9143,7 +9316,7 @@ var init_string_width3 = __esm({
 });
 
 // node_modules/y18n/build/lib/platform-shims/node.js
-import { readFileSync as readFileSync7, statSync as statSync3, writeFile } from "fs";
+import { readFileSync as readFileSync8, statSync as statSync3, writeFile } from "fs";
 import { format as format2 } from "util";
 import { resolve as resolve4 } from "path";
 var node_default;
@@ -9151,7 +9324,7 @@ var init_node = __esm({
   "node_modules/y18n/build/lib/platform-shims/node.js"() {
     node_default = {
       fs: {
-        readFileSync: readFileSync7,
+        readFileSync: readFileSync8,
         writeFile
       },
       format: format2,
@@ -9375,7 +9548,7 @@ import { inspect } from "util";
 import { fileURLToPath as fileURLToPath2 } from "url";
 import { basename, dirname as dirname2, extname, relative, resolve as resolve5, join } from "path";
 import { createRequire as createRequire3 } from "node:module";
-import { readFileSync as readFileSync8, readdirSync as readdirSync7 } from "node:fs";
+import { readFileSync as readFileSync9, readdirSync as readdirSync7 } from "node:fs";
 var import_get_caller_file, __dirname, mainFilename, require3, esm_default;
 var init_esm = __esm({
   "node_modules/yargs/lib/platform-shims/esm.mjs"() {
@@ -9423,7 +9596,7 @@ var init_esm = __esm({
         nextTick: process.nextTick,
         stdColumns: typeof process.stdout.columns !== "undefined" ? process.stdout.columns : null
       },
-      readFileSync: readFileSync8,
+      readFileSync: readFileSync9,
       readdirSync: readdirSync7,
       require: require3,
       getCallerFile: () => {
@@ -13073,7 +13246,7 @@ var init_parse = __esm({
 
 // src/action/run.ts
 import os2 from "node:os";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/cli/fast-argv.ts
 init_convert();
@@ -14457,7 +14630,7 @@ function encodings(value) {
 
 // src/action/event.ts
 init_errors();
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 
 // src/init/git.ts
 import { spawnSync } from "node:child_process";
@@ -14471,8 +14644,8 @@ function git2(cwd, args) {
 // src/action/pushed.ts
 init_errors();
 init_run();
-import { readFileSync as readFileSync4 } from "node:fs";
-import path13 from "node:path";
+import { readFileSync as readFileSync5 } from "node:fs";
+import path14 from "node:path";
 var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 var MAX_BOUNDARIES = 16;
 async function planPushed(workspace, tipRev, ref, before) {
@@ -14523,7 +14696,7 @@ ${others.map((sha) => `^${sha}
 async function chooseBase(workspace, tip, boundaries, others, cut2) {
   if (boundaries.length === 0) {
     if (others.length === 0 || cut2) return null;
-    return { sha: await commitOf(workspace, others[0]), exact: true };
+    return { sha: await commitOf2(workspace, others[0]), exact: true };
   }
   if (boundaries.length === 1) return { sha: boundaries[0], exact: true };
   const independent = shas(await run(workspace, ["merge-base", "--independent", ...boundaries]), "merge-base");
@@ -14536,7 +14709,7 @@ async function chooseBase(workspace, tip, boundaries, others, cut2) {
       if (holders.size === 0) break;
     }
     const [holder] = holders ?? [];
-    if (holder !== void 0) return { sha: await commitOf(workspace, holder), exact: true };
+    if (holder !== void 0) return { sha: await commitOf2(workspace, holder), exact: true };
   }
   return { sha: boundaries[0], exact: false };
 }
@@ -14544,7 +14717,7 @@ async function shallowCut(workspace, commits) {
   const where2 = lines(await run(workspace, ["rev-parse", "--git-path", "shallow"]))[0];
   let text;
   try {
-    text = readFileSync4(path13.resolve(workspace, where2 ?? ""), "utf8");
+    text = readFileSync5(path14.resolve(workspace, where2 ?? ""), "utf8");
   } catch {
     return false;
   }
@@ -14556,7 +14729,7 @@ async function peelCommit(workspace, rev) {
   const sha = result.stdout.toString("utf8").trim();
   return result.code === 0 && SHA.test(sha) ? sha : null;
 }
-async function commitOf(workspace, rev) {
+async function commitOf2(workspace, rev) {
   const sha = await peelCommit(workspace, rev);
   if (sha === null) throw new RuntimeError(`cannot resolve ${short(rev)} to a commit`);
   return sha;
@@ -14597,12 +14770,12 @@ function short(sha) {
 // src/action/event.ts
 var ZERO2 = /^0+$/;
 var SHA2 = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-function readPayload(path16) {
-  if (!path16) return {};
+function readPayload(path17) {
+  if (!path17) return {};
   try {
-    return JSON.parse(readFileSync5(path16, "utf8"));
+    return JSON.parse(readFileSync6(path17, "utf8"));
   } catch (error) {
-    throw new RuntimeError(`cannot read the event payload GITHUB_EVENT_PATH=${path16}: ${error.message.split("\n")[0]}`);
+    throw new RuntimeError(`cannot read the event payload GITHUB_EVENT_PATH=${path17}: ${error.message.split("\n")[0]}`);
   }
 }
 async function planScan(event, payload, mode, workspace) {
@@ -14698,7 +14871,7 @@ function splitArgs(text) {
 init_inside();
 init_errors();
 import fs2 from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 function openOutputFile(file, roots, what) {
   const root = roots.find((folder2) => isInside(file, folder2) && file !== folder2);
   const refuse = (why) => {
@@ -14708,8 +14881,8 @@ function openOutputFile(file, roots, what) {
   const realRoot = realpath(root, what);
   let folder = realRoot;
   let walked = "";
-  for (const name of path14.relative(root, path14.dirname(file)).split(path14.sep).filter(Boolean)) {
-    const next = path14.join(folder, name);
+  for (const name of path15.relative(root, path15.dirname(file)).split(path15.sep).filter(Boolean)) {
+    const next = path15.join(folder, name);
     walked = walked === "" ? name : `${walked}/${name}`;
     let stat = null;
     try {
@@ -14734,19 +14907,19 @@ function openOutputFile(file, roots, what) {
       refuse(`${walked} is not a folder`);
     }
   }
-  if (isInside(folder, path14.join(realRoot, ".git"))) refuse("it would be inside the repository's .git folder");
-  const final = path14.join(folder, path14.basename(file));
+  if (isInside(folder, path15.join(realRoot, ".git"))) refuse("it would be inside the repository's .git folder");
+  const final = path15.join(folder, path15.basename(file));
   let fd;
   try {
     fd = fs2.openSync(final, fs2.constants.O_WRONLY | fs2.constants.O_CREAT | fs2.constants.O_NOFOLLOW | fs2.constants.O_NONBLOCK, 420);
   } catch (error) {
     const code2 = error.code;
-    if (code2 === "ELOOP" || code2 === "EMLINK") return refuse(`${path14.basename(file)} is a symbolic link`);
+    if (code2 === "ELOOP" || code2 === "EMLINK") return refuse(`${path15.basename(file)} is a symbolic link`);
     throw failure(what, file, error);
   }
   try {
     const opened = fs2.fstatSync(fd);
-    if (!opened.isFile()) refuse(`${path14.basename(file)} is not a regular file`);
+    if (!opened.isFile()) refuse(`${path15.basename(file)} is not a regular file`);
     const named = fs2.lstatSync(final);
     if (named.ino !== opened.ino || named.dev !== opened.dev || realpath(folder, what) !== folder) refuse("the folder changed while it was being opened");
   } catch (error) {
@@ -14844,13 +15017,13 @@ init_trusted();
 async function runAction(io) {
   const { env: env2 } = io;
   try {
-    const workspace = path15.resolve(env2.GITHUB_WORKSPACE || ".");
+    const workspace = path16.resolve(env2.GITHUB_WORKSPACE || ".");
     const inputs = readInputs(env2);
     const event = env2.GITHUB_EVENT_NAME ?? "";
     const payload = readPayload(env2.GITHUB_EVENT_PATH);
     const plan = await planScan(event, payload, inputs.mode, workspace);
-    const runnerTemp = path15.resolve(env2.RUNNER_TEMP || os2.tmpdir());
-    const sarifPath = inputs.sarif ? path15.resolve(workspace, inputs.sarif) : path15.join(runnerTemp, "keywarden.sarif");
+    const runnerTemp = path16.resolve(env2.RUNNER_TEMP || os2.tmpdir());
+    const sarifPath = inputs.sarif ? path16.resolve(workspace, inputs.sarif) : path16.join(runnerTemp, "keywarden.sarif");
     io.stdout.write(`keywarden: scanning ${escapeText(plan.describe)}
 `);
     for (const note of plan.notes) io.stdout.write(`${workflowCommand(note.level, [], `keywarden: ${escapeText(note.message)}`)}
@@ -14889,7 +15062,7 @@ async function runAction(io) {
         describe: plan.describe,
         repositoryUrl: env2.GITHUB_SERVER_URL && env2.GITHUB_REPOSITORY ? `${env2.GITHUB_SERVER_URL}/${env2.GITHUB_REPOSITORY}` : null,
         sha: env2.GITHUB_SHA ?? null,
-        sarifPath: sarifPath.startsWith(workspace + path15.sep) ? path15.relative(workspace, sarifPath) : sarifPath,
+        sarifPath: sarifPath.startsWith(workspace + path16.sep) ? path16.relative(workspace, sarifPath) : sarifPath,
         playbook: count > 0 ? playbookMarkdown(outcome, plan.args) : "",
         warnings: [...plan.notes.filter((note) => note.level === "warning").map((note) => note.message), ...trusted?.warnings.map((warning) => warning.message) ?? [], ...unscanned === null ? [] : [unscanned], ...inlineAllowed === null ? [] : [inlineAllowed]]
       })

@@ -3,10 +3,10 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   toScanOptions
-} from "./chunk-73J43TP6.js";
+} from "./chunk-ZOF2JFCB.js";
 import {
   OPTIONS
-} from "./chunk-3GQ43YZ4.js";
+} from "./chunk-KS56VFNW.js";
 import {
   emit,
   writeAllowed,
@@ -21,7 +21,7 @@ import {
 import {
   VERSION,
   runPipeline
-} from "./chunk-LTIOONXM.js";
+} from "./chunk-GY642BTO.js";
 import {
   withVerifications
 } from "./chunk-TRQUDPH6.js";
@@ -143,9 +143,9 @@ async function run(argv, io) {
       case "baseline":
         return await baselineCommand(options, io);
       case "remediate":
-        return await (await import("./command-LLRSDEXK.js")).runRemediate(options, io);
+        return await (await import("./command-ZI4KAY6T.js")).runRemediate(options, io);
       case "init":
-        return await (await import("./command-BEKT4CQM.js")).runInit(options, io);
+        return await (await import("./command-YASMYZEY.js")).runInit(options, io);
     }
   } catch (error) {
     io.stderr.write(`keywarden: ${describeError(error, debug)}
@@ -154,7 +154,7 @@ async function run(argv, io) {
   }
 }
 async function parseSlow(argv, io) {
-  const parsed = await (await import("./parse-A7GNVQ7U.js")).parseArgs(argv, VERSION);
+  const parsed = await (await import("./parse-XMXLFDRI.js")).parseArgs(argv, VERSION);
   if (parsed.kind === "print") {
     io.stdout.write(parsed.text.endsWith("\n") ? parsed.text : parsed.text + "\n");
     return null;
@@ -162,7 +162,7 @@ async function parseSlow(argv, io) {
   return parsed.options;
 }
 async function scanCommand(options, argv, io) {
-  if (options.preReceive) return (await import("./pre-receive-AJLLRX4L.js")).preReceiveCommand(options, io);
+  if (options.preReceive) return (await import("./pre-receive-QA5QP3MN.js")).preReceiveCommand(options, io);
   const outcome = await runPipeline(options, io);
   writeNotes(outcome.notes, options, io);
   if (options.verbose) writeAllowed(outcome.located, outcome.redactText, io);
@@ -176,7 +176,7 @@ async function scanCommand(options, argv, io) {
     if (leftOut > 0 && format !== "text" && !options.quiet) writeLine(`--only-verified: ${leftOut} finding${leftOut === 1 ? "" : "s"} left out (keys STS did not confirm live)`, io);
     report = { ...report, findings: live };
   }
-  const { loadReporter } = await import("./reporters-BEBGIGB4.js");
+  const { loadReporter } = await import("./reporters-4F5TXRYG.js");
   const reporter = await loadReporter(format);
   const toFile = options.output !== void 0;
   let text = reporter(report, {
@@ -187,9 +187,10 @@ async function scanCommand(options, argv, io) {
     leftOut
   });
   if (format === "text" && report.findings.length > 0) {
-    if (options.staged) text += "\n" + (await import("./advice-KCQOOHJ4.js")).blockedCommitAdvice(report.findings);
+    if (options.staged) text += "\n" + (await import("./advice-HA3AV2OT.js")).blockedCommitAdvice(report.findings);
+    else if (options.commitMsg !== void 0) text += "\n" + (await import("./advice-HA3AV2OT.js")).blockedMessageAdvice(report.findings);
     else {
-      const { remediateCommand, shortPlaybook } = await import("./hint-P3GZ5EO2.js");
+      const { remediateCommand, shortPlaybook } = await import("./hint-F3ZRFAHA.js");
       text += "\n" + shortPlaybook(report.findings, remediateCommand(argv));
     }
   }

@@ -1153,7 +1153,7 @@ var BatchParser = class {
     }
     if (parts.length !== 3) throw new Error(`unexpected git cat-file header: ${line.slice(0, 80)}`);
     const size = Number(parts[2]);
-    const keep = parts[1] === "blob" && size <= this.options.maxSize;
+    const keep = parts[1] === (this.options.type ?? "blob") && size <= this.options.maxSize;
     this.unallocated = keep && size > 0 && this.options.borrow === true;
     const data2 = keep && !this.unallocated ? this.allocate(size) : null;
     this.current = { sha: parts[0], size, data: data2, missing: false };

@@ -21,6 +21,7 @@ export function toScanOptions(command: Command, positional: string[], raw: RawAr
   options.range = str(raw.range);
   options.since = str(raw.since);
   options.stdinName = str(raw['stdin-name']);
+  options.commitMsg = str(raw['commit-msg']);
   options.output = str(raw.output);
   options.config = str(raw.config);
   options.baseline = str(raw.baseline);
@@ -53,13 +54,13 @@ export function toScanOptions(command: Command, positional: string[], raw: RawAr
 
   if (command === 'baseline' && options.output === undefined) throw new UsageError('baseline needs --output FILE (where to write the baseline)');
 
-  const modes = [options.staged, options.history, options.range !== undefined, options.since !== undefined, options.stdin, options.preReceive].filter(Boolean).length;
-  if (modes > 1) throw new UsageError('choose one of --staged, --history, --range, --since, --stdin, --pre-receive');
+  const modes = [options.staged, options.history, options.range !== undefined, options.since !== undefined, options.stdin, options.preReceive, options.commitMsg !== undefined].filter(Boolean).length;
+  if (modes > 1) throw new UsageError('choose one of --staged, --history, --range, --since, --stdin, --pre-receive, --commit-msg');
   if (modes === 1 && positional.length > 0) {
     // `--history REF...` takes the words after it; paths come after `--` or before --history, and mean nothing to it.
     if (options.history) throw new UsageError(`--history scans commits, not paths: ${positional.join(' ')} (refs go right after it: --history main; scan files without --history)`);
     if (options.range !== undefined) throw new UsageError(`--range is one argument: quote a range of several words (--range "${options.range} ${positional.join(' ')}"); paths cannot be combined with it`);
-    throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since, --stdin or --pre-receive: ${positional.join(' ')}`);
+    throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since, --stdin, --pre-receive or --commit-msg: ${positional.join(' ')}`);
   }
   // --range and --since are read by sources/range.ts (git/revisions.ts says what each may hold).
   return options;

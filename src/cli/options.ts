@@ -34,6 +34,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
   range: { type: 'string', describe: 'Scan the commits of a range as git rev-list reads it: BASE..HEAD (a pull request), A...B, A^! (one commit), "^A B", "B --not A"', commands: SCANNING },
   since: { type: 'string', describe: 'Scan the commits of REF..HEAD', commands: SCANNING },
   stdin: { type: 'boolean', describe: 'Scan standard input', commands: SCANNING },
+  'commit-msg': { type: 'string', describe: "Scan a commit message file (the commit-msg hook passes git's, $1): a key in the message blocks the commit", commands: ['scan'] },
   'pre-receive': { type: 'boolean', describe: "Server-side pre-receive hook: read git's `old new ref` lines on standard input and scan the commits the push brings that no existing ref holds; any finding rejects the push", commands: ['scan'] },
   timeout: { type: 'string', describe: 'With --pre-receive: seconds the scan may take (default 60); then --on-timeout decides', commands: ['scan'] },
   'on-timeout': { type: 'string', describe: 'With --pre-receive: when --timeout runs out, closed rejects the push (default), open accepts it with a warning', commands: ['scan'] },
@@ -76,6 +77,8 @@ export interface ScanOptions {
   since?: string;
   stdin: boolean;
   stdinName?: string;
+  /** scan --commit-msg FILE: the commit-msg hook (src/sources/commit-msg.ts). */
+  commitMsg?: string;
   /** scan --pre-receive: git's pre-receive hook (src/sources/pre-receive.ts, src/cli/pre-receive.ts). */
   preReceive: boolean;
   /** --timeout: the pre-receive scan's budget, in seconds. */

@@ -28,6 +28,8 @@ export interface ReadOptions {
   borrow?: boolean;
   /** Asked after each piece of output: a promise means "stop reading until it settles" (the consumer is full). */
   backpressure?(): Promise<void> | null;
+  /** The object type whose bytes are kept (default blob; messages.ts reads commits and tags). */
+  type?: string;
 }
 
 const NEWLINE = 0x0a;
@@ -76,7 +78,7 @@ export class BatchParser {
   /** The current blob is wanted but has no buffer yet (borrowing: it may not need one). */
   private unallocated = false;
 
-  constructor(private readonly options: Pick<ReadOptions, 'maxSize' | 'onBlob' | 'allocate' | 'borrow'>) {}
+  constructor(private readonly options: Pick<ReadOptions, 'maxSize' | 'onBlob' | 'allocate' | 'borrow' | 'type'>) {}
 
   push(piece: Buffer): void {
     let at = 0;
@@ -137,7 +139,7 @@ export class BatchParser {
     }
     if (parts.length !== 3) throw new Error(`unexpected git cat-file header: ${line.slice(0, 80)}`);
     const size = Number(parts[2]);
-    const keep = parts[1] === 'blob' && size <= this.options.maxSize;
+    const keep = parts[1] === (this.options.type ?? 'blob') && size <= this.options.maxSize;
     this.unallocated = keep && size > 0 && this.options.borrow === true;
     const data = keep && !this.unallocated ? this.allocate(size) : null;
     this.current = { sha: parts[0], size, data, missing: false };

@@ -23,12 +23,14 @@ interface RefTip {
 /** Adds presence to every finding that has a commit; returns them keyed by the finding object. */
 export async function presenceOf(cwd: string, findings: readonly Located[], detect: Detect, maxSize: number): Promise<Map<Located, Presence>> {
   const withCommit = findings.filter((finding) => finding.commit !== null);
+  // A message is in the history of the refs that hold its commit, never at a path of their tips.
+  const inFiles = withCommit.filter((finding) => finding.inMessage !== true);
   const holders = new Map<string, RefTip[]>();
   for (const sha of new Set(withCommit.map((finding) => finding.commit!.sha))) holders.set(sha, await refsContaining(cwd, sha));
 
   // The (tip, path) pairs to look at, then each tip's blobs for those paths in one ls-tree.
   const pathsAtTip = new Map<string, Set<string>>();
-  for (const finding of withCommit) {
+  for (const finding of inFiles) {
     for (const ref of holders.get(finding.commit!.sha)!.slice(0, REF_LIMIT)) {
       (pathsAtTip.get(ref.commit) ?? pathsAtTip.set(ref.commit, new Set()).get(ref.commit)!).add(finding.file);
     }
@@ -62,6 +64,7 @@ export async function presenceOf(cwd: string, findings: readonly Located[], dete
     const shown = refs.slice(0, REF_LIMIT);
     const presentAt = shown
       .filter((ref) => {
+        if (finding.inMessage === true) return false;
         const blob = blobAt.get(`${ref.commit}\0${finding.file}`);
         return blob !== undefined && (secretsIn.get(blob)?.has(finding.secret) ?? false);
       })

@@ -43,3 +43,19 @@ export function shellQuote(text: string): string {
   if (escaped !== text) return `$'${escaped.replace(/'/g, "\\'")}'`;
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
+
+/** What a commit blocked by the commit-msg hook says, after the findings (`scan --commit-msg`). */
+export function blockedMessageAdvice(findings: readonly Finding[]): string {
+  const keyIds = [...new Set(findings.map((finding) => (finding.kind === 'access-key-id' ? finding.secret : finding.keyId)).filter((id): id is string => Boolean(id)))];
+  const where = findings.slice(0, 5).map((finding) => `line ${finding.line}`);
+  if (findings.length > where.length) where.push(`and ${findings.length - where.length} more`);
+  const remediate = keyIds.length > 0 ? `keywarden remediate ${keyIds.map((id) => `--key ${shellQuote(id)}`).join(' ')}` : 'keywarden remediate';
+  return [
+    `Commit blocked: nothing was committed. The commit message holds AWS credentials (${where.join(', ')}).`,
+    '',
+    'To fix it: commit again with the key taken out of the message (a message is pushed and kept in the history',
+    'like any file). git kept the message you wrote; to edit it: git commit -e -F "$(git rev-parse --git-path COMMIT_EDITMSG)"',
+    `Was this key ever pushed, shared or committed elsewhere? Treat it as leaked and deactivate it: ${remediate}`,
+    'To commit anyway, skipping every commit-msg check (your responsibility): git commit --no-verify',
+  ].join('\n') + '\n';
+}

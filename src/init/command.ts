@@ -13,6 +13,7 @@ import { repositoryTop } from './git.js';
 import { installGitHook } from './git-hook.js';
 import { dependsOnKeywarden, huskyActive, readManifest, setUpHusky, usesHusky } from './husky.js';
 import { escapeText } from '../text/escape.js';
+import { UsageError } from '../errors.js';
 
 export async function runInit(options: ScanOptions, io: Io): Promise<number> {
   const top = repositoryTop(io.cwd);
@@ -20,6 +21,7 @@ export async function runInit(options: ScanOptions, io: Io): Promise<number> {
   const say = (line: string) => io.stdout.write(`keywarden: ${escapeText(line)}\n`);
   const todo: string[] = [];
   let husky: 'active' | 'waiting' | 'unused' = 'unused';
+  let messages = true;
   const manifestPath = path.join(top, 'package.json');
   if (existsSync(manifestPath)) {
     const manifest = readManifest(manifestPath);
@@ -33,10 +35,19 @@ export async function runInit(options: ScanOptions, io: Io): Promise<number> {
   }
   if (husky !== 'active') {
     for (const line of installGitHook(top, options.force)) say(line);
+    // The commit-msg hook is the second line of defence: someone else's commit-msg hook (Gerrit's Change-Id)
+    // is left alone without --force, and init still succeeds with the pre-commit hook.
+    try {
+      for (const line of installGitHook(top, options.force, 'commit-msg')) say(line);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      todo.push(error.message);
+      messages = false;
+    }
     if (husky === 'waiting') say('husky is not active in this clone yet, so keywarden\'s hook is in the hooks folder too; once `npm install` runs husky (the prepare script), .husky/pre-commit takes over');
     if (husky === 'unused' && existsSync(manifestPath)) say('this project does not use husky, so the hook is in this clone only; to share it with every clone: `npm install --save-dev husky`, then `npx keywarden init` again');
   }
   for (const line of todo) say(`to do: ${line}`);
-  say('the pre-commit hook is active: every commit is now checked for AWS credentials; skip the check once with `git commit --no-verify`');
+  say(`the pre-commit hook is active: every commit${messages ? ' (and its message)' : ''} is now checked for AWS credentials; skip the check once with \`git commit --no-verify\``);
   return 0;
 }

@@ -13,7 +13,12 @@ const MARKER = 'keywarden-hook';
 export const CHAINED_SUFFIX = '.before-keywarden';
 
 /** hooks/ ships next to dist/ in the package: dist/init/git-hook.js → ../../hooks. */
-export function shippedHook(name: 'pre-commit' | 'pre-push'): string {
+export type HookName = 'pre-commit' | 'commit-msg' | 'pre-push';
+
+/** What each hook init installs runs, for its messages. */
+const RUNS: Partial<Record<HookName, string>> = { 'pre-commit': 'keywarden scan --staged', 'commit-msg': 'keywarden scan --commit-msg' };
+
+export function shippedHook(name: HookName): string {
   const file = fileURLToPath(new URL(`../../hooks/${name}`, import.meta.url));
   try {
     return readFileSync(file, 'utf8');
@@ -22,23 +27,25 @@ export function shippedHook(name: 'pre-commit' | 'pre-push'): string {
   }
 }
 
-export function installGitHook(top: string, force: boolean): string[] {
+/** Installs hooks/<name> (pre-commit: the staged scan; commit-msg: the message scan) into the hooks folder. */
+export function installGitHook(top: string, force: boolean, name: 'pre-commit' | 'commit-msg' = 'pre-commit'): string[] {
   const folder = hooksFolder(top);
-  const target = path.join(folder, 'pre-commit');
+  const target = path.join(folder, name);
   const shown = path.relative(top, target).split(path.sep).join('/') || target;
-  const script = shippedHook('pre-commit');
+  const script = shippedHook(name);
+  const runs = RUNS[name] as string;
   const done: string[] = [];
 
   if (existsSync(target)) {
     const existing = readFileSync(target, 'utf8');
     if (existing.includes(MARKER)) {
-      if (existing === script) return [`${shown} is already keywarden's pre-commit hook: nothing to do`];
+      if (existing === script) return [`${shown} is already keywarden's ${name} hook: nothing to do`];
       write(target, script);
-      return [`updated keywarden's pre-commit hook in ${shown}`];
+      return [`updated keywarden's ${name} hook in ${shown}`];
     }
     if (!force) {
       throw new UsageError(
-        `${shown} already exists and is not keywarden's: add \`keywarden scan --staged\` to it, or run \`keywarden init --force\` to keep it as pre-commit${CHAINED_SUFFIX} and run it after keywarden`,
+        `${shown} already exists and is not keywarden's: add \`${runs}\` to it, or run \`keywarden init --force\` to keep it as ${name}${CHAINED_SUFFIX} and run it after keywarden`,
       );
     }
     const chained = target + CHAINED_SUFFIX;
@@ -49,7 +56,7 @@ export function installGitHook(top: string, force: boolean): string[] {
   }
   mkdirSync(folder, { recursive: true });
   write(target, script);
-  done.push(`installed keywarden's pre-commit hook in ${shown} (it runs \`keywarden scan --staged\`, finding keywarden in node_modules/.bin, on PATH, or through npx)`);
+  done.push(`installed keywarden's ${name} hook in ${shown} (it runs \`${runs}\`, finding keywarden in node_modules/.bin, on PATH, or through npx)`);
   return done;
 }
 

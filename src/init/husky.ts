@@ -17,6 +17,10 @@ export const HOOK_COMMAND = 'keywarden scan --staged';
 const HOOK_LINES = [`# keywarden: stop commits that add AWS credentials (skip once: git commit --no-verify)`, HOOK_COMMAND];
 /** A hook already runs keywarden's staged scan when one of its lines calls it (directly or through npx). */
 const CALLS_KEYWARDEN = /^\s*(?:npx\s+(?:--no-install\s+|--no\s+)?)?(?:\S*\/)?keywarden\s+scan\b.*--staged\b/m;
+/** .husky/commit-msg: husky passes git's message file as $1. */
+export const MESSAGE_HOOK_COMMAND = 'keywarden scan --commit-msg "$1"';
+const MESSAGE_HOOK_LINES = ['# keywarden: stop commits whose message holds AWS credentials (skip once: git commit --no-verify)', MESSAGE_HOOK_COMMAND];
+const CALLS_KEYWARDEN_MESSAGE = /^\s*(?:npx\s+(?:--no-install\s+|--no\s+)?)?(?:\S*\/)?keywarden\s+scan\b.*--commit-msg\b/m;
 const RUNS_HUSKY = /(^|[\s;&|(])husky(\s|$|[;&|)])/;
 const HUSKY_HOOKS_PATH = '.husky/_';
 
@@ -44,7 +48,8 @@ export function setUpHusky(top: string, manifest: Manifest, env: Record<string, 
     done.push(`set the prepare script in package.json to "${next}"`);
   }
 
-  done.push(addToHook(path.join(top, '.husky', 'pre-commit')));
+  done.push(addToHook(top, 'pre-commit', HOOK_LINES, CALLS_KEYWARDEN));
+  done.push(addToHook(top, 'commit-msg', MESSAGE_HOOK_LINES, CALLS_KEYWARDEN_MESSAGE));
   if (huskyInstalled(top)) done.push(activateHusky(top, env));
   return { done };
 }
@@ -80,24 +85,27 @@ export function readManifest(file: string): Manifest {
   return { file, json: json as Manifest['json'], indent, finalNewline: text.endsWith('\n') || text === '' };
 }
 
-function addToHook(hookPath: string): string {
-  const relative = '.husky/pre-commit';
+/** Puts keywarden's lines at the top of .husky/<name>, unless a line there already runs that scan. */
+function addToHook(top: string, name: 'pre-commit' | 'commit-msg', hookLines: readonly string[], callsKeywarden: RegExp): string {
+  const hookPath = path.join(top, '.husky', name);
+  const relative = `.husky/${name}`;
+  const command = hookLines[hookLines.length - 1];
   if (!existsSync(hookPath)) {
     mkdirSync(path.dirname(hookPath), { recursive: true });
-    writeFileSync(hookPath, HOOK_LINES.join('\n') + '\n', { mode: 0o755 });
-    return `created ${relative} running \`${HOOK_COMMAND}\``;
+    writeFileSync(hookPath, hookLines.join('\n') + '\n', { mode: 0o755 });
+    return `created ${relative} running \`${command}\``;
   }
   const text = readFileSync(hookPath, 'utf8');
-  if (CALLS_KEYWARDEN.test(text)) return `${relative} already runs keywarden`;
+  if (callsKeywarden.test(text)) return `${relative} already runs keywarden`;
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.split(/\r?\n/);
   if (lines[lines.length - 1] === '') lines.pop();
   // After a shebang, before everything else: an `exit` or a failing command later in the hook must not skip it.
   const at = lines[0]?.startsWith('#!') ? 1 : 0;
   const kept = lines.length;
-  lines.splice(at, 0, ...HOOK_LINES);
+  lines.splice(at, 0, ...hookLines);
   writeFileSync(hookPath, lines.join(newline) + newline);
-  return `added \`${HOOK_COMMAND}\` to the top of ${relative} (its ${kept} existing line${kept === 1 ? '' : 's'} kept)`;
+  return `added \`${command}\` to the top of ${relative} (its ${kept} existing line${kept === 1 ? '' : 's'} kept)`;
 }
 
 /** Runs the project's own husky (what `npm install` runs through `prepare`), unless it is already active. */

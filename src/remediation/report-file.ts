@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { UsageError } from '../errors.js';
 import type { Finding, Report, ScanMode } from '../types.js';
 
-const MODES: readonly ScanMode[] = ['files', 'staged', 'history', 'range', 'stdin'];
+const MODES: readonly ScanMode[] = ['files', 'staged', 'history', 'range', 'stdin', 'commit-msg'];
 
 export function readReport(file: string, shownAs: string): Report {
   let text: string;

@@ -11,6 +11,7 @@ import { readBlobs } from '../git/cat-file.js';
 import { MissingBlobs } from '../git/missing-blobs.js';
 import { blobsOnlyRefsReach } from '../git/ref-objects.js';
 import { gitVersion } from '../git/run.js';
+import { scanCommitMessages, scanTagMessages } from '../git/messages.js';
 import { scanCommits } from '../git/scan-commits.js';
 import type { Detect, Located, Note, Source } from '../types.js';
 import type { SourceContext } from './context.js';
@@ -73,6 +74,9 @@ export async function createHistorySource(context: SourceContext): Promise<Sourc
       // The stash is left out: it is not one of the refs asked for.
       const scan = refs.length === 0 ? { revs: ['--all'], stdinRevs: await stashEntries(context.cwd) } : { revs: tips };
       const located = await scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, notes);
+      // Messages are pushed too: the same commits' (their own pass: git/messages.ts), and every annotated tag's.
+      located.push(...(await scanCommitMessages(context, detect, scan, notes)));
+      if (refs.length === 0) located.push(...(await scanTagMessages(context, detect, notes)));
       // Blobs and trees that a ref points at directly (a tag of a blob or a tree): in every clone, in no commit.
       if (refs.length === 0) located.push(...(await scanRefObjects(context, detect, stats, notes)));
       if (stats.commits === 0 && stats.files === 0) notes.push({ level: 'info', message: 'nothing to scan: the repository has no commits' });

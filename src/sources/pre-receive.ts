@@ -16,6 +16,7 @@ import { ConfigError, RuntimeError } from '../errors.js';
 import { baseCommitSettings } from '../action/trusted.js';
 import { graftsNote, inspectRepository } from '../git/repo.js';
 import { git, gitRaw, gitVersion } from '../git/run.js';
+import { scanCommitMessages } from '../git/messages.js';
 import { scanCommits } from '../git/scan-commits.js';
 import { DEFAULT_BASELINE, type Preloaded } from '../pipeline.js';
 import type { ScanOptions } from '../cli/options.js';
@@ -75,7 +76,11 @@ export async function createPreReceiveSource(context: SourceContext): Promise<So
       const commits = await tipCommits(cwd, tips);
       if (commits.length === 0) return [];
       // Not the whole repository: the log stops at what the existing refs hold (see range.ts).
-      return scanCommits(context, detect, { revs: [...new Set(commits), '--not', '--all'], wholeRepository: false }, stats, notes);
+      const revs = [...new Set(commits), '--not', '--all'];
+      const located = await scanCommits(context, detect, { revs, wholeRepository: false }, stats, notes);
+      // The pushed commits' messages too (git/messages.ts): a key in one is pushed like a key in a file.
+      located.push(...(await scanCommitMessages(context, detect, { revs }, notes)));
+      return located;
     },
   };
 }

@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { graftsNote, inspectRepository, resolveCommit, SHALLOW_NOTE, type RepoInfo } from '../git/repo.js';
 import { checkRef, parseRange, type RangeWord } from '../git/revisions.js';
 import { git, gitVersion } from '../git/run.js';
+import { scanCommitMessages } from '../git/messages.js';
 import { scanCommits } from '../git/scan-commits.js';
 import type { Detect, Located, Note, Source } from '../types.js';
 import type { SourceContext } from './context.js';
@@ -34,6 +35,8 @@ export async function createRangeSource(context: SourceContext): Promise<Source>
       // Not the whole repository: the log stops at the range's base, so the attribution shortcut that needs
       // every ancestor in the log (introductions.ts) is off, and each parent's tree is asked when in doubt.
       const located = await scanCommits(context, detect, { revs: revs.flat(), wholeRepository: false }, stats, notes);
+      // The range's commit messages are pushed with it (git/messages.ts); tags are not part of a range.
+      located.push(...(await scanCommitMessages(context, detect, { revs: revs.flat() }, notes)));
       if (stats.commits === 0) notes.push({ level: 'info', message: `nothing to scan: ${target} holds no commits` });
       return located;
     },

@@ -3,11 +3,13 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   blockedCommitAdvice,
+  blockedMessageAdvice,
   shellQuote
-} from "./chunk-DT5BU7M5.js";
+} from "./chunk-3Z6UY5W7.js";
 import "./chunk-EKZ5G5ES.js";
 import "./chunk-XGFLKYZS.js";
 export {
   blockedCommitAdvice,
+  blockedMessageAdvice,
   shellQuote
 };

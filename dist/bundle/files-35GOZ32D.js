@@ -2,12 +2,12 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  UsageError
-} from "./chunk-3PMGGNOD.js";
-import {
   locate,
   oversizeNote
 } from "./chunk-6FI4CSFB.js";
+import {
+  UsageError
+} from "./chunk-3PMGGNOD.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/sources/files.ts

@@ -5,7 +5,7 @@ import {
   FORMATS,
   REMEDIATE_FORMATS,
   defaultOptions
-} from "./chunk-3GQ43YZ4.js";
+} from "./chunk-KS56VFNW.js";
 import {
   checkRef
 } from "./chunk-IPFERZPS.js";
@@ -28,6 +28,7 @@ function toScanOptions(command, positional, raw) {
   options.range = str(raw.range);
   options.since = str(raw.since);
   options.stdinName = str(raw["stdin-name"]);
+  options.commitMsg = str(raw["commit-msg"]);
   options.output = str(raw.output);
   options.config = str(raw.config);
   options.baseline = str(raw.baseline);
@@ -55,12 +56,12 @@ function toScanOptions(command, positional, raw) {
   const size = str(raw["max-file-size"]);
   if (size !== void 0) options.maxFileSize = parseSize(size);
   if (command === "baseline" && options.output === void 0) throw new UsageError("baseline needs --output FILE (where to write the baseline)");
-  const modes = [options.staged, options.history, options.range !== void 0, options.since !== void 0, options.stdin, options.preReceive].filter(Boolean).length;
-  if (modes > 1) throw new UsageError("choose one of --staged, --history, --range, --since, --stdin, --pre-receive");
+  const modes = [options.staged, options.history, options.range !== void 0, options.since !== void 0, options.stdin, options.preReceive, options.commitMsg !== void 0].filter(Boolean).length;
+  if (modes > 1) throw new UsageError("choose one of --staged, --history, --range, --since, --stdin, --pre-receive, --commit-msg");
   if (modes === 1 && positional.length > 0) {
     if (options.history) throw new UsageError(`--history scans commits, not paths: ${positional.join(" ")} (refs go right after it: --history main; scan files without --history)`);
     if (options.range !== void 0) throw new UsageError(`--range is one argument: quote a range of several words (--range "${options.range} ${positional.join(" ")}"); paths cannot be combined with it`);
-    throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since, --stdin or --pre-receive: ${positional.join(" ")}`);
+    throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since, --stdin, --pre-receive or --commit-msg: ${positional.join(" ")}`);
   }
   return options;
 }

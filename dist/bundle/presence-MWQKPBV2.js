@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   readBlobs
-} from "./chunk-V5BJTT4Y.js";
+} from "./chunk-SK3T2ZKK.js";
 import {
   git
 } from "./chunk-HIJNIKGU.js";
@@ -14,10 +14,11 @@ import "./chunk-XGFLKYZS.js";
 var REF_LIMIT = 20;
 async function presenceOf(cwd, findings, detect, maxSize) {
   const withCommit = findings.filter((finding) => finding.commit !== null);
+  const inFiles = withCommit.filter((finding) => finding.inMessage !== true);
   const holders = /* @__PURE__ */ new Map();
   for (const sha of new Set(withCommit.map((finding) => finding.commit.sha))) holders.set(sha, await refsContaining(cwd, sha));
   const pathsAtTip = /* @__PURE__ */ new Map();
-  for (const finding of withCommit) {
+  for (const finding of inFiles) {
     for (const ref of holders.get(finding.commit.sha).slice(0, REF_LIMIT)) {
       (pathsAtTip.get(ref.commit) ?? pathsAtTip.set(ref.commit, /* @__PURE__ */ new Set()).get(ref.commit)).add(finding.file);
     }
@@ -47,6 +48,7 @@ async function presenceOf(cwd, findings, detect, maxSize) {
     const refs = holders.get(finding.commit.sha);
     const shown = refs.slice(0, REF_LIMIT);
     const presentAt = shown.filter((ref) => {
+      if (finding.inMessage === true) return false;
       const blob = blobAt.get(`${ref.commit}\0${finding.file}`);
       return blob !== void 0 && (secretsIn.get(blob)?.has(finding.secret) ?? false);
     }).map((ref) => ref.name);

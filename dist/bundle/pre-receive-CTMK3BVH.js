@@ -2,15 +2,16 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  scanCommitMessages,
   scanCommits
-} from "./chunk-JHUFWMVN.js";
+} from "./chunk-52HZVHAZ.js";
 import {
   graftsNote,
   inspectRepository
 } from "./chunk-HBDT7X4X.js";
 import {
   DEFAULT_BASELINE
-} from "./chunk-LTIOONXM.js";
+} from "./chunk-GY642BTO.js";
 import "./chunk-TRQUDPH6.js";
 import {
   CONFIG_FILE,
@@ -29,8 +30,10 @@ import {
 import {
   isInside
 } from "./chunk-ADB2JWQI.js";
+import "./chunk-ILUMPQCY.js";
+import "./chunk-6FI4CSFB.js";
 import "./chunk-CXSJOLZW.js";
-import "./chunk-V5BJTT4Y.js";
+import "./chunk-SK3T2ZKK.js";
 import {
   git,
   gitRaw,
@@ -40,7 +43,6 @@ import {
   ConfigError,
   RuntimeError
 } from "./chunk-3PMGGNOD.js";
-import "./chunk-6FI4CSFB.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/action/trusted.ts
@@ -215,7 +217,10 @@ async function createPreReceiveSource(context) {
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
       const commits = await tipCommits(cwd, tips);
       if (commits.length === 0) return [];
-      return scanCommits(context, detect, { revs: [...new Set(commits), "--not", "--all"], wholeRepository: false }, stats, notes);
+      const revs = [...new Set(commits), "--not", "--all"];
+      const located = await scanCommits(context, detect, { revs, wholeRepository: false }, stats, notes);
+      located.push(...await scanCommitMessages(context, detect, { revs }, notes));
+      return located;
     }
   };
 }

@@ -8,21 +8,126 @@ import {
   streamLog
 } from "./chunk-HBDT7X4X.js";
 import {
+  COMMIT_MESSAGE
+} from "./chunk-ILUMPQCY.js";
+import {
+  oversizeNote
+} from "./chunk-6FI4CSFB.js";
+import {
   availableCores
 } from "./chunk-CXSJOLZW.js";
 import {
+  BatchParser,
   readBlobs
-} from "./chunk-V5BJTT4Y.js";
+} from "./chunk-SK3T2ZKK.js";
 import {
   git,
-  gitRaw
+  gitRaw,
+  gitStream
 } from "./chunk-HIJNIKGU.js";
 import {
   RuntimeError
 } from "./chunk-3PMGGNOD.js";
-import {
-  oversizeNote
-} from "./chunk-6FI4CSFB.js";
+
+// src/git/messages.ts
+async function scanCommitMessages(context, detect, read, notes) {
+  const stdinRevs = read.stdinRevs ?? [];
+  const list = gitStream(context.cwd, ["rev-list", ...read.revs, ...stdinRevs.length > 0 ? ["--stdin"] : [], "--"]);
+  list.child.stdin.end(stdinRevs.length > 0 ? stdinRevs.join("\n") + "\n" : "");
+  const located = [];
+  await readObjects(context.cwd, "commit", list, context.config.maxFileSize, async (object) => {
+    const { header, message } = splitObject(object.data);
+    const result = await detect({ path: COMMIT_MESSAGE, data: message });
+    if (result.candidates.length === 0) return;
+    const commit = commitOf(object.sha, header, message);
+    for (const candidate of result.candidates) located.push({ ...candidate, file: COMMIT_MESSAGE, commit, inMessage: true });
+  }, (object) => notes.push(oversizeNote(`${COMMIT_MESSAGE} of ${object.sha.slice(0, 10)}`, object.size, context.config.maxFileSize)));
+  return located;
+}
+async function scanTagMessages(context, detect, notes) {
+  const out = (await git(context.cwd, ["for-each-ref", "--format=%(objectname) %(objecttype) %(refname)", "refs/tags/"])).toString("utf8");
+  const names = /* @__PURE__ */ new Map();
+  for (const line of out.split("\n")) {
+    const [sha, type, ref] = line.split(" ");
+    if (type === "tag" && ref !== void 0 && !names.has(sha)) names.set(sha, ref.slice("refs/tags/".length));
+  }
+  if (names.size === 0) return [];
+  const located = [];
+  const label = (sha) => `tag message (${names.get(sha) ?? sha})`;
+  await readObjects(context.cwd, "tag", [...names.keys()], context.config.maxFileSize, async (object) => {
+    const { message } = splitObject(object.data);
+    const file = label(object.sha);
+    const result = await detect({ path: file, data: message });
+    for (const candidate of result.candidates) located.push({ ...candidate, file, commit: null, inMessage: true });
+  }, (object) => notes.push(oversizeNote(label(object.sha), object.size, context.config.maxFileSize)));
+  return located;
+}
+async function readObjects(cwd, type, ids, maxSize, onObject, onOversize) {
+  const batch = gitStream(cwd, ["cat-file", "--batch"]);
+  const list = Array.isArray(ids) ? null : ids;
+  let failure = null;
+  const fail = (error) => {
+    failure ??= error;
+    batch.stop();
+    list?.stop();
+  };
+  let chain = Promise.resolve();
+  const parser = new BatchParser({
+    maxSize,
+    type,
+    onBlob(object) {
+      if (object.missing) throw new RuntimeError(`git cat-file: ${type} ${object.sha} is missing: its message cannot be scanned`);
+      if (object.data === null) {
+        if (object.size > maxSize) onOversize(object);
+        else throw new RuntimeError(`git cat-file: ${object.sha} is not a ${type}`);
+        return;
+      }
+      chain = chain.then(() => onObject(object));
+      chain.catch(fail);
+    }
+  });
+  const reading = new Promise((resolve) => {
+    batch.child.stdout.on("data", (piece) => {
+      if (failure !== null) return;
+      try {
+        parser.push(piece);
+      } catch (error) {
+        fail(error);
+      }
+    });
+    batch.child.stdout.on("end", resolve);
+  });
+  if (list === null) batch.child.stdin.end(ids.join("\n") + "\n");
+  else list.child.stdout.pipe(batch.child.stdin);
+  const settled = await Promise.allSettled([batch.done, list?.done, reading]);
+  await chain.catch(fail);
+  if (failure !== null) throw failure;
+  for (const outcome of settled) if (outcome.status === "rejected") throw outcome.reason;
+  parser.finish();
+}
+function splitObject(data) {
+  const end = data.indexOf("\n\n");
+  if (end === -1) return { header: data.toString("utf8"), message: Buffer.alloc(0) };
+  return { header: data.toString("utf8", 0, end), message: data.subarray(end + 2) };
+}
+function commitOf(sha, header, message) {
+  const line = header.split("\n").find((text) => text.startsWith("author ")) ?? "author ";
+  const open = line.indexOf(" <");
+  const close = line.lastIndexOf("> ");
+  const author = open === -1 ? "" : line.slice("author ".length, open);
+  const email = open === -1 || close < open ? "" : line.slice(open + 2, close);
+  const [seconds, zone] = close === -1 ? [] : line.slice(close + 2).split(" ");
+  const subject = message.toString("utf8").split(/\n[ \t]*\n/)[0].trim().split("\n").map((part) => part.trim()).join(" ");
+  return { sha, author, email, date: isoDate(Number(seconds), zone ?? ""), message: subject };
+}
+function isoDate(seconds, zone) {
+  const match = /^([+-])(\d\d)(\d\d)$/.exec(zone);
+  if (!Number.isFinite(seconds) || match === null) return "";
+  const offset = (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+  const local = new Date((seconds + offset * 60) * 1e3);
+  if (Number.isNaN(local.getTime())) return "";
+  return `${local.toISOString().slice(0, 19)}${match[1]}${match[2]}:${match[3]}`;
+}
 
 // src/git/commit-ids.ts
 var CommitIds = class {
@@ -576,5 +681,7 @@ async function treeBlobs(cwd, commit) {
 }
 
 export {
+  scanCommitMessages,
+  scanTagMessages,
   scanCommits
 };

@@ -110,7 +110,7 @@ var BatchParser = class {
     }
     if (parts.length !== 3) throw new Error(`unexpected git cat-file header: ${line.slice(0, 80)}`);
     const size = Number(parts[2]);
-    const keep = parts[1] === "blob" && size <= this.options.maxSize;
+    const keep = parts[1] === (this.options.type ?? "blob") && size <= this.options.maxSize;
     this.unallocated = keep && size > 0 && this.options.borrow === true;
     const data = keep && !this.unallocated ? this.allocate(size) : null;
     this.current = { sha: parts[0], size, data, missing: false };
@@ -124,5 +124,6 @@ var BatchParser = class {
 };
 
 export {
-  readBlobs
+  readBlobs,
+  BatchParser
 };

@@ -13,18 +13,18 @@ import {
 import "./chunk-GHDX7OSH.js";
 import "./chunk-UHDRZWRX.js";
 import {
+  locate,
+  oversizeNote
+} from "./chunk-6FI4CSFB.js";
+import {
   readBlobs
-} from "./chunk-V5BJTT4Y.js";
+} from "./chunk-SK3T2ZKK.js";
 import {
   gitStream
 } from "./chunk-HIJNIKGU.js";
 import {
   RuntimeError
 } from "./chunk-3PMGGNOD.js";
-import {
-  locate,
-  oversizeNote
-} from "./chunk-6FI4CSFB.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/git/staged-diff.ts

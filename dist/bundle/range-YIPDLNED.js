@@ -6,8 +6,9 @@ import {
   parseRange
 } from "./chunk-IPFERZPS.js";
 import {
+  scanCommitMessages,
   scanCommits
-} from "./chunk-JHUFWMVN.js";
+} from "./chunk-52HZVHAZ.js";
 import {
   SHALLOW_NOTE,
   graftsNote,
@@ -16,8 +17,10 @@ import {
 } from "./chunk-HBDT7X4X.js";
 import "./chunk-GHDX7OSH.js";
 import "./chunk-UHDRZWRX.js";
+import "./chunk-ILUMPQCY.js";
+import "./chunk-6FI4CSFB.js";
 import "./chunk-CXSJOLZW.js";
-import "./chunk-V5BJTT4Y.js";
+import "./chunk-SK3T2ZKK.js";
 import {
   git,
   gitVersion
@@ -25,7 +28,6 @@ import {
 import {
   UsageError
 } from "./chunk-3PMGGNOD.js";
-import "./chunk-6FI4CSFB.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/sources/range.ts
@@ -50,6 +52,7 @@ async function createRangeSource(context) {
       if (info.shallow) notes.push({ level: "info", message: SHALLOW_NOTE });
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
       const located = await scanCommits(context, detect, { revs: revs.flat(), wholeRepository: false }, stats, notes);
+      located.push(...await scanCommitMessages(context, detect, { revs: revs.flat() }, notes));
       if (stats.commits === 0) notes.push({ level: "info", message: `nothing to scan: ${target} holds no commits` });
       return located;
     }

@@ -6,21 +6,21 @@ import {
   principalOf
 } from "./chunk-QKHXP752.js";
 import {
+  kindLabel
+} from "./chunk-F2LBF5GF.js";
+import {
   UNIDENTIFIED,
   leaksFromFindings,
   leaksFromLocated,
   withKeyIds
 } from "./chunk-YET6YR6N.js";
 import {
-  shellQuote
-} from "./chunk-DT5BU7M5.js";
-import {
-  kindLabel
-} from "./chunk-F2LBF5GF.js";
-import {
   KEY_TYPE_LABELS,
   isAccessKeyId
 } from "./chunk-7GZGTSAE.js";
+import {
+  shellQuote
+} from "./chunk-3Z6UY5W7.js";
 import {
   emit,
   writeNotes
@@ -1024,7 +1024,7 @@ function encodings(value) {
 
 // src/remediation/report-file.ts
 import { readFileSync } from "node:fs";
-var MODES = ["files", "staged", "history", "range", "stdin"];
+var MODES = ["files", "staged", "history", "range", "stdin", "commit-msg"];
 function readReport(file, shownAs) {
   let text;
   try {
@@ -1099,7 +1099,7 @@ async function runRemediate(options, io) {
   } else if (keyIds.length > 0) {
     set = { keys: [], unpaired: null, mode: null };
   } else {
-    const { runPipeline } = await import("./pipeline-YVFUGYLA.js");
+    const { runPipeline } = await import("./pipeline-WQBTK4AK.js");
     const outcome = await runPipeline(options, io);
     writeNotes(outcome.notes, options, io);
     set = leaksFromLocated(outcome.located, outcome.report.scan.mode, outcome.redactText);

@@ -3,11 +3,11 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   toScanOptions
-} from "./chunk-73J43TP6.js";
+} from "./chunk-ZOF2JFCB.js";
 import {
   OPTIONS,
   isFlag
-} from "./chunk-3GQ43YZ4.js";
+} from "./chunk-KS56VFNW.js";
 import {
   checkRef
 } from "./chunk-IPFERZPS.js";

@@ -2,15 +2,15 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  shellQuote
-} from "./chunk-DT5BU7M5.js";
-import {
   keyTypeOf
 } from "./chunk-7GZGTSAE.js";
 import {
+  shellQuote
+} from "./chunk-3Z6UY5W7.js";
+import {
   OPTIONS,
   isFlag
-} from "./chunk-3GQ43YZ4.js";
+} from "./chunk-KS56VFNW.js";
 import {
   escapeText
 } from "./chunk-EKZ5G5ES.js";

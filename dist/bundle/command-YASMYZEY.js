@@ -46,6 +46,7 @@ import path2 from "node:path";
 import { fileURLToPath } from "node:url";
 var MARKER = "keywarden-hook";
 var CHAINED_SUFFIX = ".before-keywarden";
+var RUNS = { "pre-commit": "keywarden scan --staged", "commit-msg": "keywarden scan --commit-msg" };
 function shippedHook(name) {
   const file = fileURLToPath(new URL(`../../hooks/${name}`, import.meta.url));
   try {
@@ -54,22 +55,23 @@ function shippedHook(name) {
     throw new RuntimeError(`keywarden's own hooks/${name} is missing from its installation (${file})`);
   }
 }
-function installGitHook(top, force) {
+function installGitHook(top, force, name = "pre-commit") {
   const folder = hooksFolder(top);
-  const target = path2.join(folder, "pre-commit");
+  const target = path2.join(folder, name);
   const shown = path2.relative(top, target).split(path2.sep).join("/") || target;
-  const script = shippedHook("pre-commit");
+  const script = shippedHook(name);
+  const runs = RUNS[name];
   const done = [];
   if (existsSync(target)) {
     const existing = readFileSync(target, "utf8");
     if (existing.includes(MARKER)) {
-      if (existing === script) return [`${shown} is already keywarden's pre-commit hook: nothing to do`];
+      if (existing === script) return [`${shown} is already keywarden's ${name} hook: nothing to do`];
       write(target, script);
-      return [`updated keywarden's pre-commit hook in ${shown}`];
+      return [`updated keywarden's ${name} hook in ${shown}`];
     }
     if (!force) {
       throw new UsageError(
-        `${shown} already exists and is not keywarden's: add \`keywarden scan --staged\` to it, or run \`keywarden init --force\` to keep it as pre-commit${CHAINED_SUFFIX} and run it after keywarden`
+        `${shown} already exists and is not keywarden's: add \`${runs}\` to it, or run \`keywarden init --force\` to keep it as ${name}${CHAINED_SUFFIX} and run it after keywarden`
       );
     }
     const chained = target + CHAINED_SUFFIX;
@@ -80,7 +82,7 @@ function installGitHook(top, force) {
   }
   mkdirSync(folder, { recursive: true });
   write(target, script);
-  done.push(`installed keywarden's pre-commit hook in ${shown} (it runs \`keywarden scan --staged\`, finding keywarden in node_modules/.bin, on PATH, or through npx)`);
+  done.push(`installed keywarden's ${name} hook in ${shown} (it runs \`${runs}\`, finding keywarden in node_modules/.bin, on PATH, or through npx)`);
   return done;
 }
 function write(file, text) {
@@ -95,6 +97,9 @@ import path3 from "node:path";
 var HOOK_COMMAND = "keywarden scan --staged";
 var HOOK_LINES = [`# keywarden: stop commits that add AWS credentials (skip once: git commit --no-verify)`, HOOK_COMMAND];
 var CALLS_KEYWARDEN = /^\s*(?:npx\s+(?:--no-install\s+|--no\s+)?)?(?:\S*\/)?keywarden\s+scan\b.*--staged\b/m;
+var MESSAGE_HOOK_COMMAND = 'keywarden scan --commit-msg "$1"';
+var MESSAGE_HOOK_LINES = ["# keywarden: stop commits whose message holds AWS credentials (skip once: git commit --no-verify)", MESSAGE_HOOK_COMMAND];
+var CALLS_KEYWARDEN_MESSAGE = /^\s*(?:npx\s+(?:--no-install\s+|--no\s+)?)?(?:\S*\/)?keywarden\s+scan\b.*--commit-msg\b/m;
 var RUNS_HUSKY = /(^|[\s;&|(])husky(\s|$|[;&|)])/;
 var HUSKY_HOOKS_PATH = ".husky/_";
 function usesHusky(top, manifest) {
@@ -113,7 +118,8 @@ function setUpHusky(top, manifest, env) {
     writeFileSync2(manifest.file, JSON.stringify(manifest.json, null, manifest.indent) + (manifest.finalNewline ? "\n" : ""));
     done.push(`set the prepare script in package.json to "${next}"`);
   }
-  done.push(addToHook(path3.join(top, ".husky", "pre-commit")));
+  done.push(addToHook(top, "pre-commit", HOOK_LINES, CALLS_KEYWARDEN));
+  done.push(addToHook(top, "commit-msg", MESSAGE_HOOK_LINES, CALLS_KEYWARDEN_MESSAGE));
   if (huskyInstalled(top)) done.push(activateHusky(top, env));
   return { done };
 }
@@ -137,23 +143,25 @@ function readManifest(file) {
   const indent = /^\{\s*\n([ \t]+)"/.exec(text)?.[1] ?? 2;
   return { file, json, indent, finalNewline: text.endsWith("\n") || text === "" };
 }
-function addToHook(hookPath) {
-  const relative = ".husky/pre-commit";
+function addToHook(top, name, hookLines, callsKeywarden) {
+  const hookPath = path3.join(top, ".husky", name);
+  const relative = `.husky/${name}`;
+  const command = hookLines[hookLines.length - 1];
   if (!existsSync2(hookPath)) {
     mkdirSync2(path3.dirname(hookPath), { recursive: true });
-    writeFileSync2(hookPath, HOOK_LINES.join("\n") + "\n", { mode: 493 });
-    return `created ${relative} running \`${HOOK_COMMAND}\``;
+    writeFileSync2(hookPath, hookLines.join("\n") + "\n", { mode: 493 });
+    return `created ${relative} running \`${command}\``;
   }
   const text = readFileSync2(hookPath, "utf8");
-  if (CALLS_KEYWARDEN.test(text)) return `${relative} already runs keywarden`;
+  if (callsKeywarden.test(text)) return `${relative} already runs keywarden`;
   const newline = text.includes("\r\n") ? "\r\n" : "\n";
   const lines = text.split(/\r?\n/);
   if (lines[lines.length - 1] === "") lines.pop();
   const at = lines[0]?.startsWith("#!") ? 1 : 0;
   const kept = lines.length;
-  lines.splice(at, 0, ...HOOK_LINES);
+  lines.splice(at, 0, ...hookLines);
   writeFileSync2(hookPath, lines.join(newline) + newline);
-  return `added \`${HOOK_COMMAND}\` to the top of ${relative} (its ${kept} existing line${kept === 1 ? "" : "s"} kept)`;
+  return `added \`${command}\` to the top of ${relative} (its ${kept} existing line${kept === 1 ? "" : "s"} kept)`;
 }
 function activateHusky(top, env) {
   if (huskyActive(top)) return "husky is already active (core.hooksPath = .husky/_)";
@@ -176,6 +184,7 @@ async function runInit(options, io) {
 `);
   const todo = [];
   let husky = "unused";
+  let messages = true;
   const manifestPath = path4.join(top, "package.json");
   if (existsSync3(manifestPath)) {
     const manifest = readManifest(manifestPath);
@@ -189,11 +198,18 @@ async function runInit(options, io) {
   }
   if (husky !== "active") {
     for (const line of installGitHook(top, options.force)) say(line);
+    try {
+      for (const line of installGitHook(top, options.force, "commit-msg")) say(line);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      todo.push(error.message);
+      messages = false;
+    }
     if (husky === "waiting") say("husky is not active in this clone yet, so keywarden's hook is in the hooks folder too; once `npm install` runs husky (the prepare script), .husky/pre-commit takes over");
     if (husky === "unused" && existsSync3(manifestPath)) say("this project does not use husky, so the hook is in this clone only; to share it with every clone: `npm install --save-dev husky`, then `npx keywarden init` again");
   }
   for (const line of todo) say(`to do: ${line}`);
-  say("the pre-commit hook is active: every commit is now checked for AWS credentials; skip the check once with `git commit --no-verify`");
+  say(`the pre-commit hook is active: every commit${messages ? " (and its message)" : ""} is now checked for AWS credentials; skip the check once with \`git commit --no-verify\``);
   return 0;
 }
 export {

@@ -2,8 +2,10 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  scanCommits
-} from "./chunk-JHUFWMVN.js";
+  scanCommitMessages,
+  scanCommits,
+  scanTagMessages
+} from "./chunk-52HZVHAZ.js";
 import {
   GITLINK_MODE,
   MissingBlobs,
@@ -17,10 +19,15 @@ import {
 } from "./chunk-HBDT7X4X.js";
 import "./chunk-GHDX7OSH.js";
 import "./chunk-UHDRZWRX.js";
+import "./chunk-ILUMPQCY.js";
+import {
+  locate,
+  oversizeNote
+} from "./chunk-6FI4CSFB.js";
 import "./chunk-CXSJOLZW.js";
 import {
   readBlobs
-} from "./chunk-V5BJTT4Y.js";
+} from "./chunk-SK3T2ZKK.js";
 import {
   git,
   gitVersion
@@ -29,10 +36,6 @@ import {
   RuntimeError,
   UsageError
 } from "./chunk-3PMGGNOD.js";
-import {
-  locate,
-  oversizeNote
-} from "./chunk-6FI4CSFB.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/sources/history.ts
@@ -114,6 +117,8 @@ async function createHistorySource(context) {
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
       const scan = refs.length === 0 ? { revs: ["--all"], stdinRevs: await stashEntries(context.cwd) } : { revs: tips };
       const located = await scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, notes);
+      located.push(...await scanCommitMessages(context, detect, scan, notes));
+      if (refs.length === 0) located.push(...await scanTagMessages(context, detect, notes));
       if (refs.length === 0) located.push(...await scanRefObjects(context, detect, stats, notes));
       if (stats.commits === 0 && stats.files === 0) notes.push({ level: "info", message: "nothing to scan: the repository has no commits" });
       return located;
