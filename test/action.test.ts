@@ -8,8 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs build script without type declarations
-import { bundle } from '../action/build.mjs';
+import { bundleAction, runAction as runActionEntry, type ActionOutcome } from './support/action-runner.js';
 import { ROOT } from './support/cli.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 import { credentialsFile } from './support/git-hooks.js';
@@ -18,71 +17,12 @@ import { GIT_ENV, Repo, tempDir } from './support/repo.js';
 let entry: string;
 
 beforeAll(async () => {
-  // The same layout as the action repository: action/dist/ two levels below a root holding patterns/.
-  const root = tempDir('keywarden-action-');
-  writeFileSync(path.join(root, 'package.json'), JSON.stringify({ type: 'module' }));
-  symlinkSync(path.join(ROOT, 'patterns'), path.join(root, 'patterns'));
-  await bundle({ outdir: path.join(root, 'action', 'dist') });
-  entry = path.join(root, 'action', 'dist', 'index.js');
+  entry = await bundleAction();
 }, 120_000);
 
-interface ActionRun {
-  status: number;
-  stdout: string;
-  stderr: string;
-  outputs: Record<string, string>;
-  summary: string;
-  runnerTemp: string;
-}
-
-function runAction(workspace: string, event: string, payload: object, inputs: Record<string, string> = {}): ActionRun {
-  const runner = tempDir('keywarden-runner-');
-  const files = { event: path.join(runner, 'event.json'), output: path.join(runner, 'output'), summary: path.join(runner, 'summary.md') };
-  writeFileSync(files.event, JSON.stringify(payload));
-  writeFileSync(files.output, '');
-  writeFileSync(files.summary, '');
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    ...GIT_ENV,
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: event,
-    GITHUB_EVENT_PATH: files.event,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_REPOSITORY: 'acme/app',
-    GITHUB_SHA: 'f'.repeat(40),
-    // action.yml's defaults, as the runner passes them when the workflow gives no `with:`.
-    INPUT_MODE: 'auto',
-    INPUT_CONFIG: '',
-    INPUT_BASELINE: '',
-    INPUT_ARGS: '',
-    'INPUT_FAIL-ON-FINDINGS': 'true',
-    INPUT_SARIF: '',
-    'INPUT_TRUST-PR-CONFIG': 'false',
-    RUNNER_TEMP: runner,
-    ...inputs,
-  };
-  const result = spawnSync(process.execPath, [entry], { cwd: workspace, env, encoding: 'utf8' });
-  if (result.error) throw result.error;
-  return { status: result.status ?? -1, stdout: String(result.stdout), stderr: String(result.stderr), outputs: parseOutputs(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8'), runnerTemp: runner };
-}
-
-/** $GITHUB_OUTPUT in the heredoc form: name<<DELIMITER / value lines / DELIMITER. */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i]);
-    if (!match) continue;
-    const end = lines.indexOf(match[2], i + 1);
-    outputs[match[1]] = lines.slice(i + 1, end).join('\n');
-    i = end;
-  }
-  return outputs;
+/** The Action on `event`; `inputs` are the runner's INPUT_* variables (INPUT_SARIF), added to action.yml's defaults. */
+function runAction(workspace: string, event: string, payload: object, inputs: Record<string, string> = {}): ActionOutcome {
+  return runActionEntry(entry, workspace, event, payload, inputs);
 }
 
 const ajv = new Ajv({ strict: false, allErrors: true });
