@@ -9,6 +9,7 @@ import { jsonReport, runCli } from './support/cli.js';
 import { fakeLeak } from './support/fakes.js';
 import { gitKilledBySignal, hostileConfig, pathBytes } from './support/hostile-git.js';
 import { GIT_ENV, Repo, tempDir } from './support/repo.js';
+import { seeded } from './support/random.js';
 
 function scan(cwd: string, args: string[], env: Record<string, string | undefined> = {}): { status: number; report: any; stderr: string } {
   const result = runCli(['scan', ...args, '--format', 'json', '--no-redact'], { cwd, env });
@@ -45,16 +46,6 @@ function commitObject(repo: Repo, treeSha: string, parents: string[], author: Bu
   return gitBytes(repo, ['hash-object', '-t', 'commit', '-w', '--stdin'], body).toString('utf8').trim();
 }
 
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('commit data and file names are data (issue #10, item 1)', () => {
   it('a subject or a file name that starts with byte 0x01 hides nothing from --history and --range', () => {

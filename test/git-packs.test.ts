@@ -24,21 +24,16 @@ import { loadRules } from '../src/rules/load.js';
 import { jsonReport, runCli } from './support/cli.js';
 import { fakeLeak } from './support/fakes.js';
 import { GIT_ENV, Repo, tempDir } from './support/repo.js';
+import { seeded } from './support/random.js';
 
 const RULES = loadRules(defaultConfig(process.cwd()));
 const KEYWORDS = RULES.flatMap((rule) => rule.keywords);
 const PREFILTER = createPrefilter(RULES);
 
-/** A small seeded PRNG (mulberry32): the same seed, the same history. */
+/** Whole numbers in [0, n) from a seeded PRNG: the same seed, the same history. */
 function random(seed: number): (n: number) => number {
-  let state = seed >>> 0;
-  return (n) => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
+  const next = seeded(seed);
+  return (n) => Math.floor(next() * n);
 }
 
 // Edits are drawn from keyword pieces, so that keywords appear and vanish at and across the seams of deltas.

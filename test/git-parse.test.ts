@@ -6,6 +6,7 @@ import { decodePath, LogParser, type LogCommit } from '../src/git/log.js';
 import { parseStagedDiff } from '../src/git/staged-diff.js';
 import type { Candidate } from '../src/types.js';
 import { pathBytes } from './support/hostile-git.js';
+import { seeded } from './support/random.js';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
@@ -167,17 +168,6 @@ describe('git log --raw -z parser', () => {
   });
 });
 
-/** A small deterministic PRNG (mulberry32), so a failing round can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hex(random: () => number, length: number): string {
   return Array.from({ length }, () => '0123456789abcdef'[Math.floor(random() * 16)]).join('');
