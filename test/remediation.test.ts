@@ -3,15 +3,15 @@
 // a key from an account that is not ours. Values come from a seeded generator and are swapped for placeholders
 // ({{KEY1}}) before comparing, so the golden files hold no key at all. UPDATE_GOLDEN=1 rewrites them.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './support/cli.js';
+import { runCli } from './support/cli.js';
 import { tempDir } from './support/repo.js';
 import { COMMIT_A, COMMIT_B, Fakes, finding, reportOf } from './remediation-fakes.js';
 import type { Finding } from '../src/types.js';
+import { expectGolden } from './support/golden.js';
 
-const GOLDEN = path.join(ROOT, 'test', 'golden', 'remediation');
 const OURS = '111122223333';
 const THEIRS = '444455556666';
 
@@ -150,13 +150,7 @@ function withPlaceholders(text: string, values: Record<string, string>): string 
 }
 
 function golden(file: string, actual: string): void {
-  const full = path.join(GOLDEN, file);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(full)) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(full, actual);
-    if (process.env.UPDATE_GOLDEN !== '1') throw new Error(`golden file ${file} was missing and has been written: review and commit it`);
-  }
-  expect(actual).toBe(readFileSync(full, 'utf8'));
+  expectGolden(`remediation/${file}`, actual);
 }
 
 describe('remediate golden files', () => {
