@@ -13628,6 +13628,18 @@ function newKey(keyId, credential) {
   };
 }
 
+// src/remediation/cloudtrail.ts
+function lookupEventsEveryRegion(attribute, value, columns) {
+  return [
+    `for region in $REGIONS; do`,
+    `  echo "== $region"`,
+    `  aws cloudtrail lookup-events --region "$region" \\`,
+    `    --lookup-attributes AttributeKey=${attribute},AttributeValue=${value} \\`,
+    `    --query 'Events[].[${columns}]' --output text`,
+    `done`
+  ].join("\n");
+}
+
 // src/init/advice.ts
 function shellQuote(text) {
   if (/^[A-Za-z0-9_./@%+=:,-]+$/.test(text)) return text;
@@ -13743,14 +13755,7 @@ function checkUseByUser(key, user) {
     [
       {
         label: `Every CloudTrail event of IAM user ${user ?? "$USER_NAME"}, region by region`,
-        script: [
-          `for region in $REGIONS; do`,
-          `  echo "== $region"`,
-          `  aws cloudtrail lookup-events --region "$region" \\`,
-          `    --lookup-attributes AttributeKey=Username,AttributeValue=${userArg} \\`,
-          `    --query 'Events[].[EventTime,EventSource,EventName]' --output text`,
-          `done`
-        ].join("\n")
+        script: lookupEventsEveryRegion("Username", userArg, "EventTime,EventSource,EventName")
       }
     ],
     ["Event history covers management events only: data events (S3 object reads, some Keyspaces operations) show up only if a trail records them."],
@@ -14223,12 +14228,7 @@ function checkUnauthorizedUse(id, temporary, number = 3) {
         label: `Every CloudTrail event signed with ${id.startsWith('"$') ? "each candidate key" : id}, region by region`,
         script: [
           ...id.startsWith('"$') ? ["KEY_ID=CANDIDATE_KEY_ID   # run once per candidate key from step 2"] : [],
-          `for region in $REGIONS; do`,
-          `  echo "== $region"`,
-          `  aws cloudtrail lookup-events --region "$region" \\`,
-          `    --lookup-attributes AttributeKey=AccessKeyId,AttributeValue=${id} \\`,
-          `    --query 'Events[].[EventTime,EventSource,EventName,Username]' --output text`,
-          `done`
+          lookupEventsEveryRegion("AccessKeyId", id, "EventTime,EventSource,EventName,Username")
         ].join("\n")
       },
       ...temporary ? [] : [{ label: "When, where and for which service the key was last used", script: `aws iam get-access-key-last-used --access-key-id ${id}` }]

@@ -143,7 +143,7 @@ async function run(argv, io) {
       case "baseline":
         return await baselineCommand(options, io);
       case "remediate":
-        return await (await import("./command-ZI4KAY6T.js")).runRemediate(options, io);
+        return await (await import("./command-MRENJ6ZY.js")).runRemediate(options, io);
       case "init":
         return await (await import("./command-YASMYZEY.js")).runInit(options, io);
     }

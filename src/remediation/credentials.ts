@@ -8,6 +8,7 @@ import type { Kind } from '../types.js';
 import type { CredentialType, LeakedKey } from './leaks.js';
 import { UNIDENTIFIED } from './leaks.js';
 import { shellQuote } from '../init/advice.js';
+import { lookupEventsEveryRegion } from './cloudtrail.js';
 import type { Command, Step } from './playbook.js';
 
 type Other = Exclude<CredentialType, 'access-key'>;
@@ -138,14 +139,7 @@ function checkUseByUser(key: LeakedKey, user: string | null): Step {
     [
       {
         label: `Every CloudTrail event of IAM user ${user ?? '$USER_NAME'}, region by region`,
-        script: [
-          `for region in $REGIONS; do`,
-          `  echo "== $region"`,
-          `  aws cloudtrail lookup-events --region "$region" \\`,
-          `    --lookup-attributes AttributeKey=Username,AttributeValue=${userArg} \\`,
-          `    --query 'Events[].[EventTime,EventSource,EventName]' --output text`,
-          `done`,
-        ].join('\n'),
+        script: lookupEventsEveryRegion('Username', userArg, 'EventTime,EventSource,EventName'),
       },
     ],
     ['Event history covers management events only: data events (S3 object reads, some Keyspaces operations) show up only if a trail records them.'],

@@ -8,6 +8,7 @@ import { KEY_TYPE_LABELS, type KeyType } from '../aws/key-id.js';
 import type { VerifyResult } from '../aws/verify.js';
 import type { ScanMode } from '../types.js';
 import type { CredentialType, LeakedKey, LeakSet, Sighting } from './leaks.js';
+import { lookupEventsEveryRegion } from './cloudtrail.js';
 import { credentialSteps, credentialSummary, CREDENTIAL_LABELS, hangingOffNotes } from './credentials.js';
 import { ownershipOf, principalOf, type Ownership, type Principal } from './owner.js';
 import type { ReferenceId } from './references.js';
@@ -486,12 +487,7 @@ function checkUnauthorizedUse(id: string, temporary: boolean, number = 3): Step 
         label: `Every CloudTrail event signed with ${id.startsWith('"$') ? 'each candidate key' : id}, region by region`,
         script: [
           ...(id.startsWith('"$') ? ['KEY_ID=CANDIDATE_KEY_ID   # run once per candidate key from step 2'] : []),
-          `for region in $REGIONS; do`,
-          `  echo "== $region"`,
-          `  aws cloudtrail lookup-events --region "$region" \\`,
-          `    --lookup-attributes AttributeKey=AccessKeyId,AttributeValue=${id} \\`,
-          `    --query 'Events[].[EventTime,EventSource,EventName,Username]' --output text`,
-          `done`,
+          lookupEventsEveryRegion('AccessKeyId', id, 'EventTime,EventSource,EventName,Username'),
         ].join('\n'),
       },
       ...(temporary ? [] : [{ label: 'When, where and for which service the key was last used', script: `aws iam get-access-key-last-used --access-key-id ${id}` }]),
