@@ -99,13 +99,6 @@ export async function streamLog(cwd: string, read: LogRead, onCommit: (commit: L
   parser.finish(); // after git's exit status: a git that died says so, not "output ended inside a commit"
 }
 
-/** Every commit of the log at once (small logs and tests; a history scan streams: see streamLog). */
-export async function readLog(cwd: string, revs: readonly string[], stdinRevs: readonly string[] = []): Promise<LogCommit[]> {
-  const commits: LogCommit[] = [];
-  await streamLog(cwd, { revs, stdinRevs }, (commit) => commits.push(commit));
-  return commits;
-}
-
 const COLON = 0x3a;
 const NEWLINE = 0x0a;
 
