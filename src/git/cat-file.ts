@@ -5,7 +5,7 @@
 // history workers scan each blob before the next read, so a blob that arrived whole in one read is passed as a
 // view of it (no copy of the 1.3 GiB benchmark; measured neutral in wall time there, kept for the saved work).
 // No --buffer: measured on the benchmark, git's stdio buffering cost slightly more than flushing per object.
-import { gitStream } from './run.js';
+import { gitStream, type GitStream } from './run.js';
 
 export interface Blob {
   sha: string;
@@ -34,36 +34,43 @@ export interface ReadOptions {
 
 const NEWLINE = 0x0a;
 
-export async function readBlobs(cwd: string, shas: readonly string[], options: ReadOptions): Promise<void> {
-  if (shas.length === 0) return;
+/**
+ * Reads the objects named by `ids`: a list, or a running git (rev-list) whose output is piped in, which is
+ * stopped with cat-file should reading fail.
+ */
+export async function readBlobs(cwd: string, ids: readonly string[] | GitStream, options: ReadOptions): Promise<void> {
+  const list = Array.isArray(ids) ? null : (ids as GitStream);
+  if (list === null && (ids as readonly string[]).length === 0) return;
   const { child, done } = gitStream(cwd, ['cat-file', '--batch']);
   const parser = new BatchParser(options);
   let failure: unknown = null;
   const finished = new Promise<void>((resolve, reject) => {
+    const fail = (error: unknown): void => {
+      failure = error;
+      child.kill();
+      list?.stop();
+      reject(error);
+    };
     child.stdout.on('data', (piece: Buffer) => {
       try {
         parser.push(piece);
       } catch (error) {
-        failure = error;
-        child.kill();
-        reject(error);
+        fail(error);
         return;
       }
       const wait = options.backpressure?.();
       if (wait) {
         child.stdout.pause();
-        wait.then(() => child.stdout.resume(), (error: unknown) => {
-          failure = error;
-          child.kill();
-          reject(error);
-        });
+        wait.then(() => child.stdout.resume(), fail);
       }
     });
     child.stdout.on('end', () => resolve());
   });
   // Writing everything at once is safe: Node queues what the pipe cannot take, and cat-file answers as it reads.
-  child.stdin.end(shas.join('\n') + '\n');
-  await Promise.all([finished, done.catch((error: unknown) => { if (failure === null) throw error; })]);
+  if (list === null) child.stdin.end((ids as readonly string[]).join('\n') + '\n');
+  else list.child.stdout.pipe(child.stdin);
+  const gitDone = (stream: Promise<void>) => stream.catch((error: unknown) => { if (failure === null) throw error; });
+  await Promise.all([finished, gitDone(done), ...(list ? [gitDone(list.done)] : [])]);
   if (failure !== null) throw failure;
   parser.finish();
 }

@@ -10,7 +10,7 @@ import type { SourceContext } from '../sources/context.js';
 import { COMMIT_MESSAGE } from '../sources/commit-msg.js';
 import { oversizeNote } from '../sources/locate.js';
 import type { Commit, Detect, Located, Note } from '../types.js';
-import { BatchParser, type Blob } from './cat-file.js';
+import { readBlobs, type Blob } from './cat-file.js';
 import { git, gitStream, type GitStream } from './run.js';
 
 export interface MessageRead {
@@ -59,24 +59,19 @@ export async function scanTagMessages(context: SourceContext, detect: Detect, no
 }
 
 /**
- * Streams objects of one type through `git cat-file --batch`, from a list of ids or from a running rev-list's
- * output, handing each to `onObject` in turn (the next is read once it is done). Any other type, a missing
- * object, or either git failing is an error: a message left unread must not pass for a clean one.
+ * Streams objects of one type through `git cat-file --batch` (cat-file.ts), from a list of ids or from a running
+ * rev-list's output, handing each to `onObject` in turn; reading waits while a few are queued. Any other type,
+ * a missing object, or either git failing is an error: a message left unread must not pass for a clean one.
  */
 async function readObjects(cwd: string, type: string, ids: readonly string[] | GitStream, maxSize: number, onObject: (object: Blob) => Promise<void>, onOversize: (object: Blob) => void): Promise<void> {
-  const batch = gitStream(cwd, ['cat-file', '--batch']);
-  const list = Array.isArray(ids) ? null : (ids as GitStream);
   let failure: unknown = null;
-  const fail = (error: unknown): void => {
-    failure ??= error;
-    batch.stop();
-    list?.stop();
-  };
+  let queued = 0;
   let chain = Promise.resolve();
-  const parser = new BatchParser({
+  await readBlobs(cwd, ids, {
     maxSize,
     type,
     onBlob(object) {
+      if (failure !== null) throw failure;
       if (object.missing) throw new RuntimeError(`git cat-file: ${type} ${object.sha} is missing: its message cannot be scanned`);
       if (object.data === null) {
         // Over the size limit, or not of the type asked for (rev-list lists commits only; a tag ref names a tag).
@@ -84,29 +79,17 @@ async function readObjects(cwd: string, type: string, ids: readonly string[] | G
         else throw new RuntimeError(`git cat-file: ${object.sha} is not a ${type}`);
         return;
       }
-      chain = chain.then(() => onObject(object));
-      chain.catch(fail);
+      queued++;
+      chain = chain.then(() => onObject(object)).then(() => void queued--, (error: unknown) => void (failure ??= error));
     },
+    backpressure: () => (failure !== null ? Promise.reject(failure) : queued > QUEUED_MAX ? chain : null),
   });
-  const reading = new Promise<void>((resolve) => {
-    batch.child.stdout.on('data', (piece: Buffer) => {
-      if (failure !== null) return;
-      try {
-        parser.push(piece);
-      } catch (error) {
-        fail(error);
-      }
-    });
-    batch.child.stdout.on('end', resolve);
-  });
-  if (list === null) batch.child.stdin.end((ids as readonly string[]).join('\n') + '\n');
-  else list.child.stdout.pipe(batch.child.stdin);
-  const settled = await Promise.allSettled([batch.done, list?.done, reading]);
-  await chain.catch(fail);
+  await chain;
   if (failure !== null) throw failure;
-  for (const outcome of settled) if (outcome.status === 'rejected') throw outcome.reason;
-  parser.finish();
 }
+
+/** Messages read ahead of the scan at most: enough to keep git busy, few enough to hold little memory. */
+const QUEUED_MAX = 64;
 
 /** A commit or tag object: its header lines, and the message after the first empty line (none: empty). */
 function splitObject(data: Buffer): { header: string; message: Buffer } {
