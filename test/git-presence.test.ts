@@ -48,10 +48,14 @@ describe('where a history finding stands today', () => {
     const key = fakeLeak();
     repo.commit('add credentials', { 'deploy/env.sh': key.text });
     repo.commit('move on', { 'deploy/env.sh': 'export REGION=eu-west-1\n' });
+    // Two commits with findings, one branch: answered by one walk of the branch, not a question per commit.
+    const kept = fakeLeak();
+    repo.commit('another key, still there', { 'deploy/kept.sh': kept.text });
 
     const history = scan(repo, '--history');
     const found = history.report.findings.find((finding: any) => finding.secret === key.secret);
     expect(found.presence).toEqual({ refs: ['refs/heads/main'], refCount: 1, presentAt: [] });
+    expect(history.report.findings.find((finding: any) => finding.secret === kept.secret).presence).toEqual({ refs: ['refs/heads/main'], refCount: 1, presentAt: ['refs/heads/main'] });
     expect(runCli(['scan', '--history'], { cwd: repo.dir }).stdout).toContain('removed since: gone from the tips of main, still in their history');
 
     const range = scan(repo, '--range', `${base}..HEAD`);

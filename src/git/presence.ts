@@ -25,8 +25,7 @@ export async function presenceOf(cwd: string, findings: readonly Located[], dete
   const withCommit = findings.filter((finding) => finding.commit !== null);
   // A message is in the history of the refs that hold its commit, never at a path of their tips.
   const inFiles = withCommit.filter((finding) => finding.inMessage !== true);
-  const holders = new Map<string, RefTip[]>();
-  for (const sha of new Set(withCommit.map((finding) => finding.commit!.sha))) holders.set(sha, await refsContaining(cwd, sha));
+  const holders = await branchesHolding(cwd, new Set(withCommit.map((finding) => finding.commit!.sha)));
 
   // The (tip, path) pairs to look at, then each tip's blobs for those paths in one ls-tree.
   const pathsAtTip = new Map<string, Set<string>>();
@@ -75,18 +74,60 @@ export async function presenceOf(cwd: string, findings: readonly Located[], dete
 }
 
 /**
- * The branches whose history holds `sha`, local ones first (where a fix goes), then remote ones, each group
- * sorted. Ref names cannot hold spaces or control characters (git check-ref-format), so lines parse safely.
+ * For each commit, the branches whose history holds it, local ones first (where a fix goes), then remote ones,
+ * each group sorted. Without a commit-graph every ancestry question walks history (`for-each-ref --contains`
+ * once per commit took a minute each on a git/git-shaped repository), so the branches' history is walked once
+ * (`rev-list --parents`) and each commit's descendants are followed in memory to the branch tips they reach.
+ * Ref names cannot hold spaces or control characters (git check-ref-format), so lines parse safely.
  */
-async function refsContaining(cwd: string, sha: string): Promise<RefTip[]> {
-  const out = (await git(cwd, ['for-each-ref', `--contains=${sha}`, '--format=%(objectname) %(*objectname) %(refname)', 'refs/heads/', 'refs/remotes/'])).toString('utf8');
-  const refs: RefTip[] = [];
-  for (const line of out.split('\n')) {
-    const [object, peeled, name] = line.split(' ');
-    if (!name) continue;
-    refs.push({ name, commit: peeled || object });
+async function branchesHolding(cwd: string, commits: ReadonlySet<string>): Promise<Map<string, RefTip[]>> {
+  const holders = new Map<string, RefTip[]>([...commits].map((sha) => [sha, []]));
+  if (commits.size === 0) return holders;
+  const branches = parseRefs(await git(cwd, ['for-each-ref', ...REF_FORMAT, ...BRANCHES]));
+  if (branches.length === 0) return holders;
+  const tips = new Map<string, RefTip[]>();
+  for (const branch of branches) (tips.get(branch.commit) ?? tips.set(branch.commit, []).get(branch.commit)!).push(branch);
+  // parent → children, over every commit the branches reach.
+  const walked = (await git(cwd, ['rev-list', '--parents', '--stdin', '--'], [...tips.keys()].join('\n') + '\n')).toString('latin1');
+  const children = new Map<string, string[]>();
+  for (const line of walked.split('\n')) {
+    const [child, ...parents] = line.split(' ');
+    for (const parent of parents) (children.get(parent) ?? children.set(parent, []).get(parent)!).push(child);
   }
-  const rank = (name: string): number => (name.startsWith('refs/heads/') ? 0 : name.startsWith('refs/remotes/') ? 1 : name.startsWith('refs/tags/') ? 2 : 3);
+  for (const sha of commits) {
+    const seen = new Set<string>([sha]);
+    const queue = [sha];
+    const found: RefTip[] = [];
+    while (queue.length > 0) {
+      const next = queue.pop()!;
+      found.push(...(tips.get(next) ?? []));
+      for (const child of children.get(next) ?? []) {
+        if (seen.has(child)) continue;
+        seen.add(child);
+        queue.push(child);
+      }
+    }
+    holders.set(sha, sortRefs(found));
+  }
+  return holders;
+}
+
+const REF_FORMAT = ['--format=%(objectname) %(*objectname) %(refname)'];
+const BRANCHES = ['refs/heads/', 'refs/remotes/'];
+
+/** `for-each-ref` lines (an annotated tag peeled). */
+function parseRefs(out: Buffer): RefTip[] {
+  const refs: RefTip[] = [];
+  for (const line of out.toString('utf8').split('\n')) {
+    const [object, peeled, name] = line.split(' ');
+    if (name) refs.push({ name, commit: peeled || object });
+  }
+  return refs;
+}
+
+/** Local branches first, then remote ones, each group sorted. */
+function sortRefs(refs: RefTip[]): RefTip[] {
+  const rank = (name: string): number => (name.startsWith('refs/heads/') ? 0 : 1);
   return refs.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
