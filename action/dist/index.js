@@ -5030,37 +5030,40 @@ var init_commit_msg = __esm({
 });
 
 // src/git/cat-file.ts
-async function readBlobs(cwd, shas2, options) {
-  if (shas2.length === 0) return;
+async function readBlobs(cwd, ids, options) {
+  const list = Array.isArray(ids) ? null : ids;
+  if (list === null && ids.length === 0) return;
   const { child, done } = gitStream(cwd, ["cat-file", "--batch"]);
   const parser2 = new BatchParser(options);
   let failure2 = null;
   const finished = new Promise((resolve6, reject) => {
+    const fail = (error) => {
+      failure2 = error;
+      child.kill();
+      list?.stop();
+      reject(error);
+    };
     child.stdout.on("data", (piece) => {
       try {
         parser2.push(piece);
       } catch (error) {
-        failure2 = error;
-        child.kill();
-        reject(error);
+        fail(error);
         return;
       }
       const wait = options.backpressure?.();
       if (wait) {
         child.stdout.pause();
-        wait.then(() => child.stdout.resume(), (error) => {
-          failure2 = error;
-          child.kill();
-          reject(error);
-        });
+        wait.then(() => child.stdout.resume(), fail);
       }
     });
     child.stdout.on("end", () => resolve6());
   });
-  child.stdin.end(shas2.join("\n") + "\n");
-  await Promise.all([finished, done.catch((error) => {
+  if (list === null) child.stdin.end(ids.join("\n") + "\n");
+  else list.child.stdout.pipe(child.stdin);
+  const gitDone = (stream) => stream.catch((error) => {
     if (failure2 === null) throw error;
-  })]);
+  });
+  await Promise.all([finished, gitDone(done), ...list ? [gitDone(list.done)] : []]);
   if (failure2 !== null) throw failure2;
   parser2.finish();
 }
@@ -5188,47 +5191,27 @@ async function scanTagMessages(context, detect, notes) {
   return located;
 }
 async function readObjects(cwd, type, ids, maxSize, onObject, onOversize) {
-  const batch = gitStream(cwd, ["cat-file", "--batch"]);
-  const list = Array.isArray(ids) ? null : ids;
   let failure2 = null;
-  const fail = (error) => {
-    failure2 ??= error;
-    batch.stop();
-    list?.stop();
-  };
+  let queued = 0;
   let chain = Promise.resolve();
-  const parser2 = new BatchParser({
+  await readBlobs(cwd, ids, {
     maxSize,
     type,
     onBlob(object2) {
+      if (failure2 !== null) throw failure2;
       if (object2.missing) throw new RuntimeError(`git cat-file: ${type} ${object2.sha} is missing: its message cannot be scanned`);
       if (object2.data === null) {
         if (object2.size > maxSize) onOversize(object2);
         else throw new RuntimeError(`git cat-file: ${object2.sha} is not a ${type}`);
         return;
       }
-      chain = chain.then(() => onObject(object2));
-      chain.catch(fail);
-    }
+      queued++;
+      chain = chain.then(() => onObject(object2)).then(() => void queued--, (error) => void (failure2 ??= error));
+    },
+    backpressure: () => failure2 !== null ? Promise.reject(failure2) : queued > QUEUED_MAX ? chain : null
   });
-  const reading = new Promise((resolve6) => {
-    batch.child.stdout.on("data", (piece) => {
-      if (failure2 !== null) return;
-      try {
-        parser2.push(piece);
-      } catch (error) {
-        fail(error);
-      }
-    });
-    batch.child.stdout.on("end", resolve6);
-  });
-  if (list === null) batch.child.stdin.end(ids.join("\n") + "\n");
-  else list.child.stdout.pipe(batch.child.stdin);
-  const settled = await Promise.allSettled([batch.done, list?.done, reading]);
-  await chain.catch(fail);
+  await chain;
   if (failure2 !== null) throw failure2;
-  for (const outcome of settled) if (outcome.status === "rejected") throw outcome.reason;
-  parser2.finish();
 }
 function splitObject(data) {
   const end = data.indexOf("\n\n");
@@ -5253,6 +5236,7 @@ function isoDate(seconds, zone) {
   if (Number.isNaN(local.getTime())) return "";
   return `${local.toISOString().slice(0, 19)}${match[1]}${match[2]}:${match[3]}`;
 }
+var QUEUED_MAX;
 var init_messages = __esm({
   "src/git/messages.ts"() {
     "use strict";
@@ -5261,6 +5245,7 @@ var init_messages = __esm({
     init_locate();
     init_cat_file();
     init_run();
+    QUEUED_MAX = 64;
   }
 });
 
@@ -6261,8 +6246,7 @@ __export(presence_exports, {
 async function presenceOf(cwd, findings, detect, maxSize) {
   const withCommit = findings.filter((finding) => finding.commit !== null);
   const inFiles = withCommit.filter((finding) => finding.inMessage !== true);
-  const holders = /* @__PURE__ */ new Map();
-  for (const sha of new Set(withCommit.map((finding) => finding.commit.sha))) holders.set(sha, await refsContaining(cwd, sha));
+  const holders = await branchesHolding(cwd, new Set(withCommit.map((finding) => finding.commit.sha)));
   const pathsAtTip = /* @__PURE__ */ new Map();
   for (const finding of inFiles) {
     for (const ref of holders.get(finding.commit.sha).slice(0, REF_LIMIT)) {
@@ -6302,15 +6286,46 @@ async function presenceOf(cwd, findings, detect, maxSize) {
   }
   return presence;
 }
-async function refsContaining(cwd, sha) {
-  const out = (await git(cwd, ["for-each-ref", `--contains=${sha}`, "--format=%(objectname) %(*objectname) %(refname)", "refs/heads/", "refs/remotes/"])).toString("utf8");
-  const refs = [];
-  for (const line of out.split("\n")) {
-    const [object2, peeled, name] = line.split(" ");
-    if (!name) continue;
-    refs.push({ name, commit: peeled || object2 });
+async function branchesHolding(cwd, commits) {
+  const holders = new Map([...commits].map((sha) => [sha, []]));
+  if (commits.size === 0) return holders;
+  const branches = parseRefs(await git(cwd, ["for-each-ref", ...REF_FORMAT, ...BRANCHES]));
+  if (branches.length === 0) return holders;
+  const tips = /* @__PURE__ */ new Map();
+  for (const branch of branches) (tips.get(branch.commit) ?? tips.set(branch.commit, []).get(branch.commit)).push(branch);
+  const walked = (await git(cwd, ["rev-list", "--parents", "--stdin", "--"], [...tips.keys()].join("\n") + "\n")).toString("latin1");
+  const children = /* @__PURE__ */ new Map();
+  for (const line of walked.split("\n")) {
+    const [child, ...parents] = line.split(" ");
+    for (const parent of parents) (children.get(parent) ?? children.set(parent, []).get(parent)).push(child);
   }
-  const rank = (name) => name.startsWith("refs/heads/") ? 0 : name.startsWith("refs/remotes/") ? 1 : name.startsWith("refs/tags/") ? 2 : 3;
+  for (const sha of commits) {
+    const seen = /* @__PURE__ */ new Set([sha]);
+    const queue = [sha];
+    const found = [];
+    while (queue.length > 0) {
+      const next = queue.pop();
+      found.push(...tips.get(next) ?? []);
+      for (const child of children.get(next) ?? []) {
+        if (seen.has(child)) continue;
+        seen.add(child);
+        queue.push(child);
+      }
+    }
+    holders.set(sha, sortRefs(found));
+  }
+  return holders;
+}
+function parseRefs(out) {
+  const refs = [];
+  for (const line of out.toString("utf8").split("\n")) {
+    const [object2, peeled, name] = line.split(" ");
+    if (name) refs.push({ name, commit: peeled || object2 });
+  }
+  return refs;
+}
+function sortRefs(refs) {
+  const rank = (name) => name.startsWith("refs/heads/") ? 0 : 1;
   return refs.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 async function blobsAt(cwd, tip, paths) {
@@ -6324,13 +6339,15 @@ async function blobsAt(cwd, tip, paths) {
   }
   return blobs;
 }
-var REF_LIMIT;
+var REF_LIMIT, REF_FORMAT, BRANCHES;
 var init_presence = __esm({
   "src/git/presence.ts"() {
     "use strict";
     init_cat_file();
     init_run();
     REF_LIMIT = 20;
+    REF_FORMAT = ["--format=%(objectname) %(*objectname) %(refname)"];
+    BRANCHES = ["refs/heads/", "refs/remotes/"];
   }
 });
 

@@ -1050,37 +1050,40 @@ function gitFailure(cwd, args, stderr) {
 
 // src/git/cat-file.ts
 var NEWLINE = 10;
-async function readBlobs(cwd, shas, options) {
-  if (shas.length === 0) return;
+async function readBlobs(cwd, ids, options) {
+  const list = Array.isArray(ids) ? null : ids;
+  if (list === null && ids.length === 0) return;
   const { child, done } = gitStream(cwd, ["cat-file", "--batch"]);
   const parser = new BatchParser(options);
   let failure = null;
   const finished = new Promise((resolve2, reject) => {
+    const fail = (error) => {
+      failure = error;
+      child.kill();
+      list?.stop();
+      reject(error);
+    };
     child.stdout.on("data", (piece) => {
       try {
         parser.push(piece);
       } catch (error) {
-        failure = error;
-        child.kill();
-        reject(error);
+        fail(error);
         return;
       }
       const wait = options.backpressure?.();
       if (wait) {
         child.stdout.pause();
-        wait.then(() => child.stdout.resume(), (error) => {
-          failure = error;
-          child.kill();
-          reject(error);
-        });
+        wait.then(() => child.stdout.resume(), fail);
       }
     });
     child.stdout.on("end", () => resolve2());
   });
-  child.stdin.end(shas.join("\n") + "\n");
-  await Promise.all([finished, done.catch((error) => {
+  if (list === null) child.stdin.end(ids.join("\n") + "\n");
+  else list.child.stdout.pipe(child.stdin);
+  const gitDone = (stream) => stream.catch((error) => {
     if (failure === null) throw error;
-  })]);
+  });
+  await Promise.all([finished, gitDone(done), ...list ? [gitDone(list.done)] : []]);
   if (failure !== null) throw failure;
   parser.finish();
 }

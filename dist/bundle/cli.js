@@ -21,7 +21,7 @@ import {
 import {
   VERSION,
   runPipeline
-} from "./chunk-GY642BTO.js";
+} from "./chunk-HEV4ICD5.js";
 import {
   withVerifications
 } from "./chunk-TRQUDPH6.js";
@@ -143,7 +143,7 @@ async function run(argv, io) {
       case "baseline":
         return await baselineCommand(options, io);
       case "remediate":
-        return await (await import("./command-MRENJ6ZY.js")).runRemediate(options, io);
+        return await (await import("./command-26UDC355.js")).runRemediate(options, io);
       case "init":
         return await (await import("./command-YASMYZEY.js")).runInit(options, io);
     }
@@ -162,7 +162,7 @@ async function parseSlow(argv, io) {
   return parsed.options;
 }
 async function scanCommand(options, argv, io) {
-  if (options.preReceive) return (await import("./pre-receive-QA5QP3MN.js")).preReceiveCommand(options, io);
+  if (options.preReceive) return (await import("./pre-receive-UWQ6V7W6.js")).preReceiveCommand(options, io);
   const outcome = await runPipeline(options, io);
   writeNotes(outcome.notes, options, io);
   if (options.verbose) writeAllowed(outcome.located, outcome.redactText, io);

@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   readBlobs
-} from "./chunk-SK3T2ZKK.js";
+} from "./chunk-ZKLQMUSG.js";
 import {
   git
 } from "./chunk-HIJNIKGU.js";
@@ -15,8 +15,7 @@ var REF_LIMIT = 20;
 async function presenceOf(cwd, findings, detect, maxSize) {
   const withCommit = findings.filter((finding) => finding.commit !== null);
   const inFiles = withCommit.filter((finding) => finding.inMessage !== true);
-  const holders = /* @__PURE__ */ new Map();
-  for (const sha of new Set(withCommit.map((finding) => finding.commit.sha))) holders.set(sha, await refsContaining(cwd, sha));
+  const holders = await branchesHolding(cwd, new Set(withCommit.map((finding) => finding.commit.sha)));
   const pathsAtTip = /* @__PURE__ */ new Map();
   for (const finding of inFiles) {
     for (const ref of holders.get(finding.commit.sha).slice(0, REF_LIMIT)) {
@@ -56,15 +55,48 @@ async function presenceOf(cwd, findings, detect, maxSize) {
   }
   return presence;
 }
-async function refsContaining(cwd, sha) {
-  const out = (await git(cwd, ["for-each-ref", `--contains=${sha}`, "--format=%(objectname) %(*objectname) %(refname)", "refs/heads/", "refs/remotes/"])).toString("utf8");
-  const refs = [];
-  for (const line of out.split("\n")) {
-    const [object, peeled, name] = line.split(" ");
-    if (!name) continue;
-    refs.push({ name, commit: peeled || object });
+async function branchesHolding(cwd, commits) {
+  const holders = new Map([...commits].map((sha) => [sha, []]));
+  if (commits.size === 0) return holders;
+  const branches = parseRefs(await git(cwd, ["for-each-ref", ...REF_FORMAT, ...BRANCHES]));
+  if (branches.length === 0) return holders;
+  const tips = /* @__PURE__ */ new Map();
+  for (const branch of branches) (tips.get(branch.commit) ?? tips.set(branch.commit, []).get(branch.commit)).push(branch);
+  const walked = (await git(cwd, ["rev-list", "--parents", "--stdin", "--"], [...tips.keys()].join("\n") + "\n")).toString("latin1");
+  const children = /* @__PURE__ */ new Map();
+  for (const line of walked.split("\n")) {
+    const [child, ...parents] = line.split(" ");
+    for (const parent of parents) (children.get(parent) ?? children.set(parent, []).get(parent)).push(child);
   }
-  const rank = (name) => name.startsWith("refs/heads/") ? 0 : name.startsWith("refs/remotes/") ? 1 : name.startsWith("refs/tags/") ? 2 : 3;
+  for (const sha of commits) {
+    const seen = /* @__PURE__ */ new Set([sha]);
+    const queue = [sha];
+    const found = [];
+    while (queue.length > 0) {
+      const next = queue.pop();
+      found.push(...tips.get(next) ?? []);
+      for (const child of children.get(next) ?? []) {
+        if (seen.has(child)) continue;
+        seen.add(child);
+        queue.push(child);
+      }
+    }
+    holders.set(sha, sortRefs(found));
+  }
+  return holders;
+}
+var REF_FORMAT = ["--format=%(objectname) %(*objectname) %(refname)"];
+var BRANCHES = ["refs/heads/", "refs/remotes/"];
+function parseRefs(out) {
+  const refs = [];
+  for (const line of out.toString("utf8").split("\n")) {
+    const [object, peeled, name] = line.split(" ");
+    if (name) refs.push({ name, commit: peeled || object });
+  }
+  return refs;
+}
+function sortRefs(refs) {
+  const rank = (name) => name.startsWith("refs/heads/") ? 0 : 1;
   return refs.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 async function blobsAt(cwd, tip, paths) {

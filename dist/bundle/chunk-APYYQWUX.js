@@ -6,7 +6,7 @@ import {
   MissingBlobs,
   hasPromisedObjects,
   streamLog
-} from "./chunk-HBDT7X4X.js";
+} from "./chunk-SPAGGND5.js";
 import {
   COMMIT_MESSAGE
 } from "./chunk-ILUMPQCY.js";
@@ -17,9 +17,8 @@ import {
   availableCores
 } from "./chunk-CXSJOLZW.js";
 import {
-  BatchParser,
   readBlobs
-} from "./chunk-SK3T2ZKK.js";
+} from "./chunk-ZKLQMUSG.js";
 import {
   git,
   gitRaw,
@@ -63,48 +62,29 @@ async function scanTagMessages(context, detect, notes) {
   return located;
 }
 async function readObjects(cwd, type, ids, maxSize, onObject, onOversize) {
-  const batch = gitStream(cwd, ["cat-file", "--batch"]);
-  const list = Array.isArray(ids) ? null : ids;
   let failure = null;
-  const fail = (error) => {
-    failure ??= error;
-    batch.stop();
-    list?.stop();
-  };
+  let queued = 0;
   let chain = Promise.resolve();
-  const parser = new BatchParser({
+  await readBlobs(cwd, ids, {
     maxSize,
     type,
     onBlob(object) {
+      if (failure !== null) throw failure;
       if (object.missing) throw new RuntimeError(`git cat-file: ${type} ${object.sha} is missing: its message cannot be scanned`);
       if (object.data === null) {
         if (object.size > maxSize) onOversize(object);
         else throw new RuntimeError(`git cat-file: ${object.sha} is not a ${type}`);
         return;
       }
-      chain = chain.then(() => onObject(object));
-      chain.catch(fail);
-    }
+      queued++;
+      chain = chain.then(() => onObject(object)).then(() => void queued--, (error) => void (failure ??= error));
+    },
+    backpressure: () => failure !== null ? Promise.reject(failure) : queued > QUEUED_MAX ? chain : null
   });
-  const reading = new Promise((resolve) => {
-    batch.child.stdout.on("data", (piece) => {
-      if (failure !== null) return;
-      try {
-        parser.push(piece);
-      } catch (error) {
-        fail(error);
-      }
-    });
-    batch.child.stdout.on("end", resolve);
-  });
-  if (list === null) batch.child.stdin.end(ids.join("\n") + "\n");
-  else list.child.stdout.pipe(batch.child.stdin);
-  const settled = await Promise.allSettled([batch.done, list?.done, reading]);
-  await chain.catch(fail);
+  await chain;
   if (failure !== null) throw failure;
-  for (const outcome of settled) if (outcome.status === "rejected") throw outcome.reason;
-  parser.finish();
 }
+var QUEUED_MAX = 64;
 function splitObject(data) {
   const end = data.indexOf("\n\n");
   if (end === -1) return { header: data.toString("utf8"), message: Buffer.alloc(0) };

@@ -6,7 +6,7 @@ import {
   MissingBlobs,
   ZERO_SHA,
   repositoryRoot
-} from "./chunk-HBDT7X4X.js";
+} from "./chunk-SPAGGND5.js";
 import {
   decodeBytes
 } from "./chunk-BRU737ZG.js";
@@ -18,7 +18,7 @@ import {
 } from "./chunk-6FI4CSFB.js";
 import {
   readBlobs
-} from "./chunk-SK3T2ZKK.js";
+} from "./chunk-ZKLQMUSG.js";
 import {
   gitStream
 } from "./chunk-HIJNIKGU.js";

@@ -4,14 +4,14 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-52HZVHAZ.js";
+} from "./chunk-APYYQWUX.js";
 import {
   graftsNote,
   inspectRepository
-} from "./chunk-HBDT7X4X.js";
+} from "./chunk-SPAGGND5.js";
 import {
   DEFAULT_BASELINE
-} from "./chunk-GY642BTO.js";
+} from "./chunk-HEV4ICD5.js";
 import "./chunk-TRQUDPH6.js";
 import {
   CONFIG_FILE,
@@ -33,7 +33,7 @@ import {
 import "./chunk-ILUMPQCY.js";
 import "./chunk-6FI4CSFB.js";
 import "./chunk-CXSJOLZW.js";
-import "./chunk-SK3T2ZKK.js";
+import "./chunk-ZKLQMUSG.js";
 import {
   git,
   gitRaw,

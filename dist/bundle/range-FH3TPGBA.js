@@ -8,19 +8,19 @@ import {
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-52HZVHAZ.js";
+} from "./chunk-APYYQWUX.js";
 import {
   SHALLOW_NOTE,
   graftsNote,
   inspectRepository,
   resolveCommit
-} from "./chunk-HBDT7X4X.js";
+} from "./chunk-SPAGGND5.js";
 import "./chunk-GHDX7OSH.js";
 import "./chunk-UHDRZWRX.js";
 import "./chunk-ILUMPQCY.js";
 import "./chunk-6FI4CSFB.js";
 import "./chunk-CXSJOLZW.js";
-import "./chunk-SK3T2ZKK.js";
+import "./chunk-ZKLQMUSG.js";
 import {
   git,
   gitVersion

@@ -12,7 +12,7 @@ import {
 import "./chunk-EKZ5G5ES.js";
 import {
   runPipeline
-} from "./chunk-GY642BTO.js";
+} from "./chunk-HEV4ICD5.js";
 import "./chunk-TRQUDPH6.js";
 import "./chunk-TTRAJSA2.js";
 import "./chunk-BRU737ZG.js";

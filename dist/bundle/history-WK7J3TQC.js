@@ -5,7 +5,7 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-52HZVHAZ.js";
+} from "./chunk-APYYQWUX.js";
 import {
   GITLINK_MODE,
   MissingBlobs,
@@ -16,7 +16,7 @@ import {
   inspectRepository,
   stashEntries,
   unknownRevision
-} from "./chunk-HBDT7X4X.js";
+} from "./chunk-SPAGGND5.js";
 import "./chunk-GHDX7OSH.js";
 import "./chunk-UHDRZWRX.js";
 import "./chunk-ILUMPQCY.js";
@@ -27,7 +27,7 @@ import {
 import "./chunk-CXSJOLZW.js";
 import {
   readBlobs
-} from "./chunk-SK3T2ZKK.js";
+} from "./chunk-ZKLQMUSG.js";
 import {
   git,
   gitVersion

@@ -1329,7 +1329,7 @@ async function runPipeline(options, io, preloaded = {}) {
     readPacks: io.env.KEYWARDEN_READ_PACKS !== "0"
   };
   const source = await createSource(context);
-  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-CTMK3BVH.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
+  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-IR5CAV2M.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
   const config = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
   config.namedPaths = options.paths;
   if (options.maxFileSize !== void 0) config.maxFileSize = options.maxFileSize;
@@ -1341,7 +1341,7 @@ async function runPipeline(options, io, preloaded = {}) {
   const detect = async (chunk) => detectChunk(chunk, rules);
   const located = applyFilters(await source.run(detect), config, baseline);
   const reported = located.filter((item) => !item.allowedBy);
-  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await import("./presence-MWQKPBV2.js")).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
+  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await import("./presence-6LIM56VF.js")).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
   const allowed = {};
   const findings = [];
   const redactText = options.redact ? secretRedactor(located) : (text) => text;
@@ -1371,11 +1371,11 @@ function defaultBaseline(options, source) {
 async function createSource(context) {
   const { options } = context;
   if (options.stdin) return (await import("./stdin-E67C4OJR.js")).createStdinSource(context);
-  if (options.preReceive) return (await import("./pre-receive-CTMK3BVH.js")).createPreReceiveSource(context);
-  if (options.staged) return (await import("./staged-OZBPICQI.js")).createStagedSource(context);
+  if (options.preReceive) return (await import("./pre-receive-IR5CAV2M.js")).createPreReceiveSource(context);
+  if (options.staged) return (await import("./staged-CDEDUYG6.js")).createStagedSource(context);
   if (options.commitMsg !== void 0) return (await import("./commit-msg-FFEHVWCN.js")).createCommitMsgSource(context);
-  if (options.history) return (await import("./history-LZQJD336.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-YIPDLNED.js")).createRangeSource(context);
+  if (options.history) return (await import("./history-WK7J3TQC.js")).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-FH3TPGBA.js")).createRangeSource(context);
   return (await import("./files-35GOZ32D.js")).createFilesSource(context);
 }
 
