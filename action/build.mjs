@@ -1,8 +1,8 @@
 // Bundles the GitHub Action into committed files under action/dist/: a JavaScript action runs straight from
 // the checked-out action repository, with no `npm install`, so its code cannot import from node_modules.
 //   index.js   src/action/entry.ts and everything it imports (action.yml's runs.main)
-//   worker.js  src/pool/worker.ts: the detection pool starts workers from './worker.js' next to its module
-//   pack-worker.js  src/git/pack/pack-worker.ts: the history scan's pack readers, likewise
+//   worker.js  src/sources/git/pool/worker.ts: the detection pool starts workers from './worker.js' next to its module
+//   pack-worker.js  src/sources/git/pack/pack-worker.ts: the history scan's pack readers, likewise
 // ESM (the root package.json says "type": "module") keeps `import.meta.url` meaningful, and action/dist/ sits
 // two folders below the repository root like dist/rules/, so the rule loader's `../../patterns` finds the
 // action repository's patterns/. CommonJS dependencies inside the bundle get a real `require` for Node

@@ -24,8 +24,8 @@ export const REQUIRE_BANNER = "import { createRequire as __keywardenCreateRequir
 
 /** The CLI's and the workers' entry points, by output name. */
 export const ENTRY_POINTS = {
-  worker: path.join(root, 'src', 'pool', 'worker.ts'),
-  'pack-worker': path.join(root, 'src', 'git', 'pack', 'pack-worker.ts'),
+  worker: path.join(root, 'src', 'sources', 'git', 'pool', 'worker.ts'),
+  'pack-worker': path.join(root, 'src', 'sources', 'git', 'pack', 'pack-worker.ts'),
 };
 
 /** The bundle's files in memory, by name: the same bytes from any working folder (absWorkingDir is fixed). */

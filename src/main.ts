@@ -6,10 +6,10 @@ import { checkOutputPaths } from './cli/output-path.js';
 import type { Format, ScanOptions } from './cli/options.js';
 import { isExpected } from './errors.js';
 import { withVerifications } from './findings.js';
-import { wantsColor, type Io } from './io.js';
-import { emit, writeAllowed, writeLine, writeNotes } from './output.js';
+import { wantsColor, type Io } from './io/io.js';
+import { emit, writeAllowed, writeLine, writeNotes } from './io/output.js';
 import { escapeLines, escapeText } from './text/escape.js';
-import { runPipeline } from './pipeline.js';
+import { runPipeline } from './commands/pipeline.js';
 import type { Finding } from './types.js';
 import { VERSION } from './version.js';
 
@@ -26,9 +26,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       case 'baseline':
         return await baselineCommand(options, io);
       case 'remediate':
-        return await (await import('./remediation/command.js')).runRemediate(options, io);
+        return await (await import('./commands/remediate.js')).runRemediate(options, io);
       case 'init':
-        return await (await import('./init/command.js')).runInit(options, io);
+        return await (await import('./commands/init.js')).runInit(options, io);
     }
   } catch (error) {
     io.stderr.write(`keywarden: ${describeError(error, debug)}\n`);
@@ -48,7 +48,7 @@ async function parseSlow(argv: readonly string[], io: Io): Promise<ScanOptions |
 
 async function scanCommand(options: ScanOptions, argv: readonly string[], io: Io): Promise<number> {
   // The server-side hook reports in lines git relays to the pusher, under a time budget (src/cli/pre-receive.ts).
-  if (options.preReceive) return (await import('./cli/pre-receive.js')).preReceiveCommand(options, io);
+  if (options.preReceive) return (await import('./commands/pre-receive.js')).preReceiveCommand(options, io);
   const outcome = await runPipeline(options, io);
   writeNotes(outcome.notes, options, io);
   if (options.verbose) writeAllowed(outcome.located, outcome.redactText, io);

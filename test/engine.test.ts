@@ -3,7 +3,7 @@
 // and hard inputs (a 5 MB single line, a 50 MB file, pathological runs) scan in bounded time.
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../src/config/types.js';
-import { detectChunk } from '../src/detect.js';
+import { detectChunk } from '../src/detect/detect.js';
 import { createPrefilter } from '../src/engine/prefilter.js';
 import { scanText } from '../src/engine/scan.js';
 import { loadRules } from '../src/rules/load.js';

@@ -2,7 +2,7 @@
 // `--range` takes the range forms of `git rev-list` (A..B, A...B, A^!, A^-N, A^@, "^A B", "B --not A",
 // @{upstream}..HEAD) and answers every other form with one line, exit 2, saying what to write instead.
 import { describe, expect, it } from 'vitest';
-import { parseRange } from '../src/git/revisions.js';
+import { parseRange } from '../src/sources/git/revisions.js';
 import { jsonReport, runCli } from './support/cli.js';
 import { fakeLeak, type Leak } from './support/fakes.js';
 import { Repo } from './support/repo.js';

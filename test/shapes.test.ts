@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../src/config/types.js';
 import { createPrefilter } from '../src/engine/prefilter.js';
 import { scanText } from '../src/engine/scan.js';
-import { detectChunk } from '../src/detect.js';
+import { detectChunk } from '../src/detect/detect.js';
 import { loadRules } from '../src/rules/load.js';
 import type { Candidate } from '../src/types.js';
 import { fakeSecretWithSymbols } from './rules-examples.js';

@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { RuntimeError } from '../errors.js';
-import { gitRaw } from '../git/run.js';
+import { gitRaw } from '../sources/git/run.js';
 
 export interface PlanNote {
   level: 'notice' | 'warning';

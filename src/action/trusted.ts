@@ -10,8 +10,8 @@ import { CONFIG_FILE, configInFolder, namedConfigFromText, type ConfigFolder } f
 import { defaultConfig } from '../config/types.js';
 import { ConfigError, RuntimeError } from '../errors.js';
 import { parseBaseline } from '../filters/baseline.js';
-import { gitRaw } from '../git/run.js';
-import type { Preloaded } from '../pipeline.js';
+import { gitRaw } from '../sources/git/run.js';
+import type { Preloaded } from '../commands/pipeline.js';
 
 const SYMLINK_MODE = '120000';
 const REGULAR_MODES = new Set(['100644', '100755']);

@@ -5,7 +5,7 @@
 // the fast path (fast-argv.ts) declines every command line this module would reject.
 import { suggest } from '../config/validate.js';
 import { UsageError } from '../errors.js';
-import { checkRef } from '../git/revisions.js';
+import { checkRef } from '../sources/git/revisions.js';
 import { isFlag, OPTIONS, type Command, type OptionSpec } from './options.js';
 
 /** yargs' own flags, valid before or after any command: --help/-h and --version/-V. */

@@ -1,6 +1,6 @@
 // Raw parsed flags → ScanOptions, shared by the yargs parser and the fast path so both mean the same thing.
 import { UsageError } from '../errors.js';
-import { checkRef } from '../git/revisions.js';
+import { checkRef } from '../sources/git/revisions.js';
 import { defaultOptions, FORMATS, REMEDIATE_FORMATS, type Command, type ScanOptions } from './options.js';
 
 export type RawArgs = Record<string, unknown>;

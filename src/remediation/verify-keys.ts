@@ -5,8 +5,8 @@
 import type { VerifyResult } from '../aws/verify.js';
 import type { ScanOptions } from '../cli/options.js';
 import { UsageError } from '../errors.js';
-import type { Io } from '../io.js';
-import { writeLine } from '../output.js';
+import type { Io } from '../io/io.js';
+import { writeLine } from '../io/output.js';
 import type { Verification } from '../types.js';
 import type { LeakedKey, LeakSet } from './leaks.js';
 import { ownershipOf, principalOf } from './owner.js';

@@ -59,7 +59,7 @@ export async function createFilesSource(context: SourceContext): Promise<Source>
 /** Tracked or not, ignored or not, for the files with findings: one question per repository they are in. */
 async function markWorktreeStatus(found: Array<{ target: Target; items: Located[] }>): Promise<void> {
   if (found.length === 0) return;
-  const { worktreeStatus } = await import('./worktree.js');
+  const { worktreeStatus } = await import('./git/worktree.js');
   const byRepository = new Map<string, Array<{ target: Target; items: Located[] }>>();
   for (const entry of found) {
     const entries = byRepository.get(entry.target.repository);

@@ -1,6 +1,6 @@
 // An in-memory Io for run(argv, io) (src/main.ts): what a command writes, without spawning the CLI.
 import { Readable } from 'node:stream';
-import type { Io } from '../../src/io.js';
+import type { Io } from '../../src/io/io.js';
 import { GIT_ENV } from './repo.js';
 
 export interface FakeIo {

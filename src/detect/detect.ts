@@ -1,0 +1,29 @@
+// One chunk through detection: byte prefilter, decode bytes, run the rules, mark inline ignores. Pure and
+// synchronous so that it runs the same on the main thread (files, staged) and on worker threads (history).
+// The prefilter comes first: a chunk without any rule keyword is never decoded.
+import { isAscii } from 'node:buffer';
+import { createPrefilter, keywordHitsOf } from '../engine/prefilter.js';
+import { scanText } from '../engine/scan.js';
+import { markInlineIgnores } from '../filters/inline.js';
+import type { Rule } from '../rules/types.js';
+import { decodeBytes } from '../text/decode.js';
+import type { Chunk, DetectResult } from '../types.js';
+
+/**
+ * With `chunk.keywordsAt` (every keyword occurrence already found), the prefilter is known to pass, and for
+ * ASCII text byte offsets are text offsets, so the keyword search over the text is skipped too.
+ */
+export function detectChunk(chunk: Chunk, rules: readonly Rule[]): DetectResult {
+  const keywordsAt = chunk.keywordsAt;
+  let text: string;
+  let hits: number[] | undefined;
+  if (typeof chunk.data === 'string') {
+    text = chunk.data;
+  } else {
+    if (keywordsAt === undefined && !createPrefilter(rules)(chunk.data)) return { candidates: [] };
+    const decoded = decodeBytes(chunk.data);
+    text = decoded.text;
+    if (keywordsAt !== undefined && decoded.encoding === 'utf-8' && isAscii(chunk.data)) hits = keywordHitsOf(keywordsAt);
+  }
+  return { candidates: markInlineIgnores(scanText(text, rules, chunk.path, hits), text) };
+}

@@ -1,0 +1,95 @@
+// `scan --history`: every commit reachable from every ref (branches, tags, remotes, the stash and its older
+// entries), each unique blob read and scanned once, findings attributed to the commits that introduced them.
+// `scan --history REF...`: the same for the whole history of those refs only (root commits included), for a
+// user who cares about one branch. The work is in src/git/scan-commits.ts; this file says what to scan and what
+// to tell the user.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../../errors.js';
+import { findCommit, graftsNote, inspectRepository, SHALLOW_NOTE, stashEntries, unknownRevision, type RepoInfo } from './repo.js';
+import { readBlobs } from './cat-file.js';
+import { MissingBlobs } from './missing-blobs.js';
+import { blobsOnlyRefsReach } from './ref-objects.js';
+import { gitVersion } from './run.js';
+import { scanCommitMessages, scanTagMessages } from './messages.js';
+import { scanCommits } from './scan-commits.js';
+import type { Detect, Located, Note, Source } from '../../types.js';
+import type { SourceContext } from '../context.js';
+import { locate, oversizeNote } from '../locate.js';
+
+/** Scans what blobsOnlyRefsReach lists; findings have no commit and are named `<ref>` or `<ref>:<path>`. */
+async function scanRefObjects(context: SourceContext, detect: Detect, stats: { bytes: number; files: number }, notes: Note[]): Promise<Located[]> {
+  const blobs = await blobsOnlyRefsReach(context.cwd);
+  if (blobs.length === 0) return [];
+  const names = new Map<string, string>();
+  for (const blob of blobs) if (!names.has(blob.sha)) names.set(blob.sha, blob.path);
+  const missing = new MissingBlobs();
+  const pending: Array<Promise<Located[]>> = [];
+  await readBlobs(context.cwd, [...names.keys()], {
+    maxSize: context.config.maxFileSize,
+    onBlob(blob) {
+      const name = names.get(blob.sha) ?? blob.sha;
+      if (blob.missing) missing.add(blob.sha, name);
+      else if (blob.data === null) notes.push(oversizeNote(name, blob.size, context.config.maxFileSize));
+      else {
+        const data = blob.data;
+        pending.push(detect({ path: name, data }).then((result) => {
+          stats.files++;
+          stats.bytes += data.length;
+          return locate(result.candidates, name, null);
+        }));
+      }
+    },
+  });
+  const note = missing.note(context.options.allowMissing);
+  if (note !== null) notes.push(note);
+  return (await Promise.all(pending)).flat();
+}
+
+export async function createHistorySource(context: SourceContext): Promise<Source> {
+  void gitVersion(context.cwd); // asked now, beside the next call, for git log's options (log.ts)
+  const info = await inspectRepository(context.cwd);
+  const refs = context.options.historyRefs;
+  // Each ref becomes its commit's sha before git log sees it (the values' shape: git/revisions.ts, via the CLI).
+  const tips = await Promise.all(refs.map((ref) => resolveRef(context.cwd, ref, info)));
+  const stats = { bytes: 0, files: 0, commits: 0 };
+  const notes: Note[] = [];
+  return {
+    mode: 'history',
+    target: refs.length === 0 ? 'all refs' : refs.join(' '),
+    root: info.root,
+    stats,
+    notes,
+    async run(detect: Detect): Promise<Located[]> {
+      if (info.shallow) notes.push({ level: 'warn', message: SHALLOW_NOTE });
+      if (info.grafts !== null) notes.push({ level: 'warn', message: graftsNote(info.grafts) });
+      // `wholeRepository` stays on for given refs, and stays sound. It does two things (scan-commits.ts):
+      //  - the pack reader (or the pack-order listing) goes over every blob of the repository, including blobs
+      //    the refs do not reach; only blobs that the log names are planned and reported, so the others cost
+      //    reading time, never a finding;
+      //  - attribution skips listing a parent's tree when the log shows a single commit adding a blob
+      //    (introductions.ts). That rests on "a parent's tree holds a blob only if some commit in the parent's
+      //    ancestry added it, and the log lists that commit". The log of REF... has no exclusions, so it holds
+      //    every ancestor of every commit it lists, back to the roots: the argument holds as for --all.
+      // The stash is left out: it is not one of the refs asked for.
+      const scan = refs.length === 0 ? { revs: ['--all'], stdinRevs: await stashEntries(context.cwd) } : { revs: tips };
+      const located = await scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, notes);
+      // Messages are pushed too: the same commits' (their own pass: git/messages.ts), and every annotated tag's.
+      located.push(...(await scanCommitMessages(context, detect, scan, notes)));
+      if (refs.length === 0) located.push(...(await scanTagMessages(context, detect, notes)));
+      // Blobs and trees that a ref points at directly (a tag of a blob or a tree): in every clone, in no commit.
+      if (refs.length === 0) located.push(...(await scanRefObjects(context, detect, stats, notes)));
+      if (stats.commits === 0 && stats.files === 0) notes.push({ level: 'info', message: 'nothing to scan: the repository has no commits' });
+      return located;
+    },
+  };
+}
+
+/** A --history value's commit, or one line: unknown (with the nearest ref name), or a path given for a ref. */
+async function resolveRef(cwd: string, ref: string, info: RepoInfo): Promise<string> {
+  const sha = await findCommit(cwd, ref, 'ref');
+  if (sha !== null) return sha;
+  const error = await unknownRevision(cwd, ref, info, 'ref');
+  if (existsSync(path.resolve(cwd, ref))) throw new UsageError(`${error.message}; --history takes branches, tags or commits, and '${ref}' is a path here (scan files without --history: keywarden scan ${ref})`);
+  throw error;
+}

@@ -1,0 +1,145 @@
+// Where a history finding stands today: which branches (local and remote) hold the commit that introduced it,
+// and at which of their tips the file still holds the secret. The answer decides the work: a key deleted since
+// needs rotation and a history purge; one still present needs a code fix as well. Branches only: tags are
+// snapshots that keep what they tagged, and `--contains` walks history once per ref it is asked about, which on
+// a repository with thousands of tags and pull refs took a minute per commit (git/git's shape).
+//
+// Asked only for the few commits that introduced a reported finding, after the scan: one `for-each-ref
+// --contains` per commit, one `ls-tree` per ref tip (every path of interest at once, literal pathspecs, so
+// a path is never a glob), and the blobs found there read once and scanned with the same detector.
+import type { Detect, Located, Presence } from '../../types.js';
+import { readBlobs } from './cat-file.js';
+import { git } from './run.js';
+
+/** Enough refs to tell "only on a stale branch" from "everywhere"; a repository may have thousands of tags. */
+export const REF_LIMIT = 20;
+
+interface RefTip {
+  name: string;
+  /** The commit at the tip (an annotated tag is peeled). */
+  commit: string;
+}
+
+/** Adds presence to every finding that has a commit; returns them keyed by the finding object. */
+export async function presenceOf(cwd: string, findings: readonly Located[], detect: Detect, maxSize: number): Promise<Map<Located, Presence>> {
+  const withCommit = findings.filter((finding) => finding.commit !== null);
+  // A message is in the history of the refs that hold its commit, never at a path of their tips.
+  const inFiles = withCommit.filter((finding) => finding.inMessage !== true);
+  const holders = await branchesHolding(cwd, new Set(withCommit.map((finding) => finding.commit!.sha)));
+
+  // The (tip, path) pairs to look at, then each tip's blobs for those paths in one ls-tree.
+  const pathsAtTip = new Map<string, Set<string>>();
+  for (const finding of inFiles) {
+    for (const ref of holders.get(finding.commit!.sha)!.slice(0, REF_LIMIT)) {
+      (pathsAtTip.get(ref.commit) ?? pathsAtTip.set(ref.commit, new Set()).get(ref.commit)!).add(finding.file);
+    }
+  }
+  const blobAt = new Map<string, string>(); // `${tip}\0${path}` → blob sha
+  for (const [tip, paths] of pathsAtTip) {
+    for (const [path, blob] of await blobsAt(cwd, tip, [...paths])) blobAt.set(`${tip}\0${path}`, blob);
+  }
+
+  // Each blob scanned once, with one of the paths it is at (detection may weigh the path).
+  const pathOfBlob = new Map<string, string>();
+  for (const [key, blob] of blobAt) if (!pathOfBlob.has(blob)) pathOfBlob.set(blob, key.slice(key.indexOf('\0') + 1));
+  const secretsIn = new Map<string, Set<string>>();
+  const scans: Array<Promise<void>> = [];
+  await readBlobs(cwd, [...pathOfBlob.keys()], {
+    maxSize,
+    onBlob(blob) {
+      if (blob.data === null) return;
+      scans.push(
+        detect({ path: pathOfBlob.get(blob.sha)!, data: blob.data }).then((result) => {
+          secretsIn.set(blob.sha, new Set(result.candidates.map((candidate) => candidate.secret)));
+        }),
+      );
+    },
+  });
+  await Promise.all(scans);
+
+  const presence = new Map<Located, Presence>();
+  for (const finding of withCommit) {
+    const refs = holders.get(finding.commit!.sha)!;
+    const shown = refs.slice(0, REF_LIMIT);
+    const presentAt = shown
+      .filter((ref) => {
+        if (finding.inMessage === true) return false;
+        const blob = blobAt.get(`${ref.commit}\0${finding.file}`);
+        return blob !== undefined && (secretsIn.get(blob)?.has(finding.secret) ?? false);
+      })
+      .map((ref) => ref.name);
+    presence.set(finding, { refs: shown.map((ref) => ref.name), refCount: refs.length, presentAt });
+  }
+  return presence;
+}
+
+/**
+ * For each commit, the branches whose history holds it, local ones first (where a fix goes), then remote ones,
+ * each group sorted. Without a commit-graph every ancestry question walks history (`for-each-ref --contains`
+ * once per commit took a minute each on a git/git-shaped repository), so the branches' history is walked once
+ * (`rev-list --parents`) and each commit's descendants are followed in memory to the branch tips they reach.
+ * Ref names cannot hold spaces or control characters (git check-ref-format), so lines parse safely.
+ */
+async function branchesHolding(cwd: string, commits: ReadonlySet<string>): Promise<Map<string, RefTip[]>> {
+  const holders = new Map<string, RefTip[]>([...commits].map((sha) => [sha, []]));
+  if (commits.size === 0) return holders;
+  const branches = parseRefs(await git(cwd, ['for-each-ref', ...REF_FORMAT, ...BRANCHES]));
+  if (branches.length === 0) return holders;
+  const tips = new Map<string, RefTip[]>();
+  for (const branch of branches) (tips.get(branch.commit) ?? tips.set(branch.commit, []).get(branch.commit)!).push(branch);
+  // parent → children, over every commit the branches reach.
+  const walked = (await git(cwd, ['rev-list', '--parents', '--stdin', '--'], [...tips.keys()].join('\n') + '\n')).toString('latin1');
+  const children = new Map<string, string[]>();
+  for (const line of walked.split('\n')) {
+    const [child, ...parents] = line.split(' ');
+    for (const parent of parents) (children.get(parent) ?? children.set(parent, []).get(parent)!).push(child);
+  }
+  for (const sha of commits) {
+    const seen = new Set<string>([sha]);
+    const queue = [sha];
+    const found: RefTip[] = [];
+    while (queue.length > 0) {
+      const next = queue.pop()!;
+      found.push(...(tips.get(next) ?? []));
+      for (const child of children.get(next) ?? []) {
+        if (seen.has(child)) continue;
+        seen.add(child);
+        queue.push(child);
+      }
+    }
+    holders.set(sha, sortRefs(found));
+  }
+  return holders;
+}
+
+const REF_FORMAT = ['--format=%(objectname) %(*objectname) %(refname)'];
+const BRANCHES = ['refs/heads/', 'refs/remotes/'];
+
+/** `for-each-ref` lines (an annotated tag peeled). */
+function parseRefs(out: Buffer): RefTip[] {
+  const refs: RefTip[] = [];
+  for (const line of out.toString('utf8').split('\n')) {
+    const [object, peeled, name] = line.split(' ');
+    if (name) refs.push({ name, commit: peeled || object });
+  }
+  return refs;
+}
+
+/** Local branches first, then remote ones, each group sorted. */
+function sortRefs(refs: RefTip[]): RefTip[] {
+  const rank = (name: string): number => (name.startsWith('refs/heads/') ? 0 : 1);
+  return refs.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The blob at each of `paths` in commit `tip` (paths that are gone, or not files, are absent). */
+async function blobsAt(cwd: string, tip: string, paths: string[]): Promise<Map<string, string>> {
+  const out = await git(cwd, ['--literal-pathspecs', 'ls-tree', '-z', '--full-tree', tip, '--', ...paths]);
+  const blobs = new Map<string, string>();
+  for (const entry of out.toString('utf8').split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab === -1) continue;
+    const [, type, sha] = entry.slice(0, tab).split(' ');
+    if (type === 'blob') blobs.set(entry.slice(tab + 1), sha);
+  }
+  return blobs;
+}

@@ -1,0 +1,93 @@
+// What `--history REF...` and `--range` accept, read before git is asked anything: the shape of each word, so
+// that an option, a path or a form keywarden does not support gets one line saying what to write instead. git
+// then resolves each revision to a commit (sources/history.ts, sources/range.ts) and only those shas reach
+// `git log`, so nothing a user or a repository names can pass for one of its options.
+//
+// --range follows `git rev-list`: its words are separated by spaces, one argument (`--range "^A B"`).
+//   A..B  ..B  A..     commits of B (default HEAD) not in A (default HEAD)
+//   A...B              commits of either side not in both (symmetric difference)
+//   A^!                the one commit A           A^-N   A^N..A (N defaults to 1; git has it since 2.28)
+//   A^@                the history of A's parents (with a base: ^B A^@)
+//   ^A  B  --not       a revision excluded, included; --not flips the ^ of the revisions after it
+// A range needs something to exclude: `A` alone is A's whole history, which is `--history A`.
+import { UsageError } from '../../errors.js';
+
+export type RangeWord =
+  | { kind: 'rev'; rev: string; negative: boolean }
+  | { kind: 'range'; base: string; head: string; symmetric: boolean }
+  | { kind: 'commit'; rev: string }
+  | { kind: 'parents'; rev: string }
+  | { kind: 'parent-range'; rev: string; parent: number };
+
+const RANGE_FORMS = 'A..B, A...B, A^!, "^A B" or "B --not A"';
+
+/** A value of --history: a branch, tag or commit, which git resolves later. Throws a UsageError otherwise. */
+export function checkRef(flag: string, value: string): void {
+  const wants = `${flag} takes branches, tags or commits`;
+  if (value === '') throw new UsageError(`${flag} got an empty value: name a branch, tag or commit, or give none to scan every ref`);
+  if (/[\s\x00-\x1f\x7f]/.test(value)) throw new UsageError(`${wants}, got '${value}' (a ref has no spaces or control characters)`);
+  if (value.startsWith('-')) throw new UsageError(`${wants}, got '${value}' (a ref never starts with '-'${flag === '--history' ? '; --history with no value scans every ref' : ''})`);
+  if (value.includes('..')) throw new UsageError(`${wants}, got the range '${value}': scan a range with --range ${value}`);
+  if (value.startsWith('.') || value.startsWith('/')) throw new UsageError(`${wants}, not paths: '${value}' (scan files and folders without ${flag}: keywarden scan ${value})`);
+}
+
+/** The words of a --range value; throws a UsageError naming a form keywarden does not take, and what to write. */
+export function parseRange(text: string): RangeWord[] {
+  if (/[\x00-\x1f\x7f]|[^\S ]/.test(text)) throw new UsageError(`--range '${text}' holds a tab, newline or control character: separate revisions with spaces`);
+  const words = text.split(' ').filter((word) => word !== '');
+  if (words.length === 0) throw new UsageError(`--range needs revisions: ${RANGE_FORMS}`);
+  const parsed: RangeWord[] = [];
+  let not = false;
+  for (const word of words) {
+    if (word === '--not') {
+      not = !not;
+      continue;
+    }
+    if (word.startsWith('-')) throw new UsageError(`--range takes revisions, not the option '${word}' (only --not is understood; --history scans every ref): ${RANGE_FORMS}`);
+    parsed.push(parseWord(word, not));
+  }
+  if (!parsed.some(excludes)) {
+    const names = parsed.map((word) => (word as { rev: string }).rev).join(' ');
+    throw new UsageError(`--range '${text}' excludes nothing, so it is the whole history: scan that with --history ${names}, or name a base (BASE..${names.split(' ')[0]})`);
+  }
+  if (!parsed.some(includes)) {
+    throw new UsageError(`--range '${text}' only excludes commits: name what to scan too (add HEAD, or write ${(parsed[0] as { rev: string }).rev}..HEAD)`);
+  }
+  return parsed;
+}
+
+/** Whether a word leaves some commits out (a range) or adds some in (a commit to scan). */
+const excludes = (word: RangeWord): boolean => (word.kind === 'rev' ? word.negative : word.kind !== 'parents');
+const includes = (word: RangeWord): boolean => word.kind !== 'rev' || !word.negative;
+
+function parseWord(word: string, not: boolean): RangeWord {
+  const negated = word.startsWith('^');
+  const rev = negated ? word.slice(1) : word;
+  const range = /^(.*?)(\.\.\.?)(.*)$/.exec(rev);
+  const suffix = /^(.+)\^(!|@|-(\d*))$/.exec(rev);
+  if (range === null && suffix === null) {
+    checkRev(rev, word);
+    return { kind: 'rev', rev, negative: negated !== not };
+  }
+  if (negated) throw new UsageError(`--range '${word}' puts ^ before a range: write '${rev}', or ^A B`);
+  if (not) throw new UsageError(`--range: --not applies to single revisions, not '${word}': put the range before --not`);
+  if (range !== null) {
+    const [, base, dots, head] = range;
+    if (base.includes('..') || head.includes('..')) throw new UsageError(`--range '${word}' is not a range: one .. or ... between two revisions`);
+    if (base !== '') checkRev(base, word);
+    if (head !== '') checkRev(head, word);
+    return { kind: 'range', base: base || 'HEAD', head: head || 'HEAD', symmetric: dots === '...' };
+  }
+  const [, target, mark, parent] = suffix as RegExpExecArray;
+  checkRev(target, word);
+  if (mark === '!') return { kind: 'commit', rev: target };
+  if (mark === '@') return { kind: 'parents', rev: target };
+  const number = parent === '' ? 1 : Number(parent);
+  if (!(number >= 1)) throw new UsageError(`--range '${word}': parents are numbered from 1 (A^-1 is A^..A)`);
+  return { kind: 'parent-range', rev: target, parent: number };
+}
+
+/** One revision inside a range word: git resolves it later; here only what could be an option or nothing. */
+function checkRev(rev: string, word: string): void {
+  if (rev === '' || rev.startsWith('-') || rev.startsWith('^')) throw new UsageError(`--range '${word}' is not a form keywarden takes: ${RANGE_FORMS}`);
+}
