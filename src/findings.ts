@@ -37,7 +37,7 @@ export function secretRedactor(located: readonly Located[]): (text: string) => s
 
 /** With redaction on, `redactText` (secretRedactor of the whole scan) masks secrets in the other fields too. */
 export function toFinding(located: Located, options: { redact: boolean; redactText?: (text: string) => string; presence?: Presence }): Finding {
-  const keyId = located.kind === 'access-key-id' ? located.secret : located.keyId;
+  const keyId = keyIdOf(located);
   const text = options.redact ? (options.redactText ?? secretRedactor([located])) : (value: string) => value;
   const commit = located.commit && {
     ...located.commit,
@@ -69,15 +69,21 @@ export function toFinding(located: Located, options: { redact: boolean; redactTe
   return finding;
 }
 
-/** The access key ID a finding is about: its own value, or the key ID its secret or token is paired with. */
-export function keyIdOfFinding(finding: Finding): string | null {
-  return finding.kind === 'access-key-id' ? finding.secret : finding.keyId;
+/** The access key ID a finding (or a located candidate) is about: its own value, or the key ID its secret or
+ *  token is paired with. The one home of this rule. */
+export function keyIdOf(item: Pick<Finding, 'kind' | 'secret' | 'keyId'>): string | null {
+  return item.kind === 'access-key-id' ? item.secret : item.keyId;
+}
+
+/** Every distinct access key ID the findings are about, in order. */
+export function keyIdsOf(findings: readonly Pick<Finding, 'kind' | 'secret' | 'keyId'>[]): string[] {
+  return [...new Set(findings.map(keyIdOf).filter((id): id is string => Boolean(id)))];
 }
 
 /** scan --verify: every finding of a checked key (the key ID, its paired secrets and tokens) gets STS's answer. */
 export function withVerifications(findings: readonly Finding[], byKeyId: ReadonlyMap<string, Verification>): Finding[] {
   return findings.map((finding) => {
-    const keyId = keyIdOfFinding(finding);
+    const keyId = keyIdOf(finding);
     const verification = keyId === null ? undefined : byKeyId.get(keyId);
     return verification ? { ...finding, verification } : finding;
   });

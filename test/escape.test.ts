@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { summaryMarkdown } from '../src/action/summary.js';
-import { shellQuote } from '../src/init/advice.js';
+import { shellQuote } from '../src/text/shell-quote.js';
 import { textReporter } from '../src/reporters/text.js';
 import { escapeMarkdown, escapeText, markdownCode } from '../src/text/escape.js';
 import { forgedCommands, terminalProblem } from './support/hostile.js';

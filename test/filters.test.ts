@@ -60,13 +60,13 @@ describe('pathIgnorer', () => {
   });
 
   it('does not ignore paths at or below a path named on the command line that the globs cover', () => {
-    const ignore = pathIgnorer(config({ ignorePaths: ['samples/', '*.pem'], namedPaths: ['samples', 'src/'] }))!;
+    const ignore = pathIgnorer(config({ ignorePaths: ['samples/', '*.pem'] }), { base: '/repo', namedPaths: ['samples', 'src/'] })!;
     expect(ignore('samples/a.txt')).toBe(false);
     expect(ignore('samples/deep/b.pem')).toBe(false);
     // "src" is not ignored itself, so the globs still apply inside it.
     expect(ignore('src/key.pem')).toBe(true);
     expect(ignore('samplesx/a.pem')).toBe(true);
-    const file = pathIgnorer(config({ ignorePaths: ['samples/'], namedPaths: ['./samples/one.ini'] }))!;
+    const file = pathIgnorer(config({ ignorePaths: ['samples/'] }), { base: '/repo', namedPaths: ['./samples/one.ini'] })!;
     expect(file('samples/one.ini')).toBe(false);
     expect(file('samples/two.ini')).toBe(true);
   });

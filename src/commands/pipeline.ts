@@ -1,7 +1,7 @@
 // One scan, wired: config → rules → source → detect → filters → findings → report. This is the only place
 // that knows the order; each stage lives in its own folder and knows nothing of the others.
 import { loadConfig } from '../config/load.js';
-import type { Config } from '../config/types.js';
+import type { Config, ScanScope } from '../config/types.js';
 import type { ScanOptions } from '../cli/options.js';
 import { detectChunk } from '../detect/detect.js';
 import { prefilterKeywords } from '../engine/prefilter.js';
@@ -66,17 +66,17 @@ export async function runPipeline(options: ScanOptions, io: Io, preloaded: Prelo
   const source = await createSource(context);
   // The pre-receive hook's settings are the default branch's, never the push's (sources/pre-receive.ts).
   if (options.preReceive && preloaded.config === undefined) preloaded = { ...(await (await import('../sources/git/pre-receive.js')).defaultBranchSettings(io.cwd, options, source.notes)), ...preloaded };
-  const config = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
-  config.namedPaths = options.paths;
-  if (options.maxFileSize !== undefined) config.maxFileSize = options.maxFileSize;
+  const loadedConfig = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
+  // The Config is never changed by a run: --max-file-size makes a new one, the run's scope is passed beside it.
+  const config: Config = options.maxFileSize === undefined ? loadedConfig : { ...loadedConfig, maxFileSize: options.maxFileSize };
   const rules = loadRules(config);
   loaded = { config, keywords: prefilterKeywords(rules) };
   const baselineFile = options.baseline ? path.resolve(io.cwd, options.baseline) : defaultBaseline(options, source);
   const baseline = preloaded.baseline !== undefined ? preloaded.baseline : baselineFile !== null ? loadBaseline(baselineFile, { cwd: io.cwd, top: source.root }) : null;
   // Path globs and baselines match the paths the source reports (git: relative to the top level, from any subfolder).
-  if (source.root !== undefined) config.base = source.root;
+  const scope: ScanScope = { base: source.root ?? config.base, namedPaths: options.paths };
   const detect: Detect = async (chunk) => detectChunk(chunk, rules);
-  const located = applyFilters(await source.run(detect), config, baseline);
+  const located = applyFilters(await source.run(detect), config, baseline, scope);
 
   // History findings say where they stand today (which refs hold them, whether the tips still do).
   const reported = located.filter((item) => !item.allowedBy);

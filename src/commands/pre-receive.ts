@@ -8,6 +8,7 @@ import type { Io } from '../io/io.js';
 import { writeLine, writeNotes } from '../io/output.js';
 import { runPipeline, type ScanOutcome } from './pipeline.js';
 import { kindLabel } from '../reporters/text.js';
+import { keyIdsOf } from '../findings.js';
 import type { Finding } from '../types.js';
 
 /** How many findings are listed one per line; the rest are counted (a push of a leaked dump can hold thousands). */
@@ -69,7 +70,7 @@ export function findingLine(finding: Finding, redactText: (text: string) => stri
 }
 
 function advice(findings: readonly Finding[]): string[] {
-  const keyIds = [...new Set(findings.map((finding) => (finding.kind === 'access-key-id' ? finding.secret : finding.keyId)).filter((id): id is string => Boolean(id)))];
+  const keyIds = keyIdsOf(findings);
   return [
     'rewrite these commits without the keys (git rebase -i; a later commit that deletes a key does not take it out of history), then push again',
     `a key that was ever pushed or shared is leaked: deactivate it (${keyIds.length > 0 ? `keywarden remediate ${keyIds.map((id) => `--key ${id}`).join(' ')}` : 'keywarden remediate'})`,

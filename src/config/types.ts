@@ -8,20 +8,10 @@ export interface Config {
   source: string | null;
   /** Directory that the config's path globs are relative to: the folder holding the config file, or the working directory for --config FILE. */
   root: string;
-  /**
-   * Directory that scanned paths (Chunk.path, Located.file) are relative to: the working directory the
-   * config was loaded for. A source that reports paths relative to somewhere else (e.g. the repository's
-   * top level while cwd is a subfolder) sets this so path globs still match.
-   */
+  /** The working directory the config was loaded for: where scanned paths are relative to unless a run's ScanScope says otherwise. */
   base: string;
   /** picomatch globs of paths whose findings are accepted ("!" re-includes; the last matching glob wins). */
   ignorePaths: string[];
-  /**
-   * Paths named on the command line (relative to `base`), set by the pipeline. A named path that ignorePaths
-   * covers is scanned and reported anyway: `keywarden scan samples/` shows samples/ even though the repository's
-   * config accepts it for whole-repository and history scans.
-   */
-  namedPaths: string[];
   /** Secret values that are known and accepted, everywhere or for one rule. */
   allowSecrets: Array<{ value: string; ruleId?: string }>;
   /** Regexes (source text) over the secret value that accept it, everywhere or for one rule. */
@@ -38,6 +28,17 @@ export interface Config {
   accounts: string[];
 }
 
+/**
+ * One run's scope, passed beside the Config (which a run never changes): where the scanned paths (Chunk.path,
+ * Located.file) are relative to (a git source's top level while cwd is a subfolder), and the paths named on the
+ * command line. A named path that ignorePaths covers is scanned and reported anyway: `keywarden scan samples/`
+ * shows samples/ even though the repository's config accepts it for whole-repository and history scans.
+ */
+export interface ScanScope {
+  base: string;
+  namedPaths: readonly string[];
+}
+
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 export function defaultConfig(root: string): Config {
@@ -46,7 +47,6 @@ export function defaultConfig(root: string): Config {
     root,
     base: root,
     ignorePaths: [],
-    namedPaths: [],
     allowSecrets: [],
     allowRegexes: [],
     disableRules: [],

@@ -2,16 +2,16 @@
 // candidate with `allowedBy` instead of dropping it, so the summary counts what was accepted and --verbose
 // lists it; nothing is ever silently dropped. Inline ignores were marked earlier, where the text was at hand
 // (filters/inline.ts), and are kept. The first reason that applies wins, cheapest first: path, value, baseline.
-import type { Config } from '../config/types.js';
+import type { Config, ScanScope } from '../config/types.js';
 import { fingerprintOf } from '../findings.js';
 import type { Located } from '../types.js';
 import { secretAllower } from './allow.js';
 import type { Baseline } from './baseline.js';
 import { pathIgnorer } from './paths.js';
 
-export function applyFilters(located: Located[], config: Config, baseline: Baseline | null): Located[] {
+export function applyFilters(located: Located[], config: Config, baseline: Baseline | null, scope: ScanScope = { base: config.base, namedPaths: [] }): Located[] {
   if (located.length === 0) return located;
-  const ignored = pathIgnorer(config);
+  const ignored = pathIgnorer(config, scope);
   const allowed = secretAllower(config);
   const known = baseline && baseline.fingerprints.size > 0 ? baseline.fingerprints : null;
   if (!ignored && !allowed && !known) return located;

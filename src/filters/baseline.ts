@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { requireNamedInside } from '../config/inside.js';
 import { parseJsonText } from '../config/json.js';
 import { ConfigError } from '../errors.js';
+import { keyIdOf } from '../findings.js';
 import type { Finding } from '../types.js';
 
 export const BASELINE_VERSION = 1;
@@ -85,7 +86,7 @@ export function serializeBaseline(findings: readonly Finding[]): string {
   const entries = new Map<string, BaselineEntry>();
   for (const finding of findings) {
     if (entries.has(finding.fingerprint)) continue;
-    const keyId = finding.kind === 'access-key-id' ? finding.secret : finding.keyId;
+    const keyId = keyIdOf(finding);
     entries.set(finding.fingerprint, { file: finding.file, ruleId: finding.ruleId, kind: finding.kind, ...(keyId ? { key: shorten(keyId) } : {}) });
   }
   const sorted = [...entries].sort(([fa, a], [fb, b]) => compare(a.file, b.file) || compare(fa, fb));

@@ -8,7 +8,7 @@
 // (importing it costs about as much as importing the whole pipeline).
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Config } from '../config/types.js';
+import type { Config, ScanScope } from '../config/types.js';
 
 type Matcher = (file: string) => boolean;
 type Picomatch = typeof import('picomatch');
@@ -22,7 +22,7 @@ function loadPicomatch(): Picomatch {
 }
 
 /** Returns a predicate over scanned paths, or null when no glob can match anything. */
-export function pathIgnorer(config: Config): Matcher | null {
+export function pathIgnorer(config: Config, scope: ScanScope = { base: config.base, namedPaths: [] }): Matcher | null {
   if (config.ignorePaths.length === 0) return null;
   const picomatch = loadPicomatch();
   const globs = config.ignorePaths.map((glob) => {
@@ -34,7 +34,7 @@ export function pathIgnorer(config: Config): Matcher | null {
     // The glob itself, or any folder the path is inside.
     return { negated, match: picomatch([pattern, `${pattern}/**`], { dot: true }) };
   });
-  const base = config.base ?? config.root;
+  const base = scope.base;
   const matches = (absolute: string): boolean => {
     const relative = toPosix(path.relative(config.root, absolute));
     // A path outside the config's folder is not the config's to ignore.
@@ -44,7 +44,7 @@ export function pathIgnorer(config: Config): Matcher | null {
     return ignored;
   };
   // A path the user named that the globs cover: everything at or below it is reported after all.
-  const named = (config.namedPaths ?? []).map((name) => path.resolve(base, name)).filter(matches);
+  const named = scope.namedPaths.map((name) => path.resolve(base, name)).filter(matches);
   return (file) => {
     const absolute = path.resolve(base, file);
     if (named.some((dir) => absolute === dir || absolute.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep))) return false;

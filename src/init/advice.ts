@@ -3,12 +3,14 @@
 // half of the hook that init installs; the text report appends it for `scan --staged` (the hook's command),
 // so the husky hook, hooks/pre-commit and the pre-commit framework all print the same words. File names are
 // data: escaped in prose (escapeText) and quoted in commands so that they still name the real file.
+import { keyIdsOf } from '../findings.js';
 import { escapeText } from '../text/escape.js';
+import { shellQuote } from '../text/shell-quote.js';
 import type { Finding } from '../types.js';
 
 export function blockedCommitAdvice(findings: readonly Finding[]): string {
   const files = [...new Set(findings.map((finding) => finding.file))];
-  const keyIds = [...new Set(findings.map((finding) => (finding.kind === 'access-key-id' ? finding.secret : finding.keyId)).filter((id): id is string => Boolean(id)))];
+  const keyIds = keyIdsOf(findings);
   const where = findings.slice(0, 5).map((finding) => `${escapeText(finding.file)}:${finding.line}`);
   if (findings.length > where.length) where.push(`and ${findings.length - where.length} more`);
   const lines = [
@@ -32,21 +34,10 @@ export function blockedCommitAdvice(findings: readonly Finding[]): string {
   return lines.join('\n') + '\n';
 }
 
-/**
- * Quotes a path for copy-paste into a POSIX shell when it holds anything but safe characters. A name that
- * escapeText would change (a control character, a bidi override) is written in bash/zsh ANSI-C quotes,
- * $'…', whose escapes are escapeText's own: the terminal sees no control and the command names the real file.
- */
-export function shellQuote(text: string): string {
-  if (/^[A-Za-z0-9_./@%+=:,-]+$/.test(text)) return text;
-  const escaped = escapeText(text);
-  if (escaped !== text) return `$'${escaped.replace(/'/g, "\\'")}'`;
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
 
 /** What a commit blocked by the commit-msg hook says, after the findings (`scan --commit-msg`). */
 export function blockedMessageAdvice(findings: readonly Finding[]): string {
-  const keyIds = [...new Set(findings.map((finding) => (finding.kind === 'access-key-id' ? finding.secret : finding.keyId)).filter((id): id is string => Boolean(id)))];
+  const keyIds = keyIdsOf(findings);
   const where = findings.slice(0, 5).map((finding) => `line ${finding.line}`);
   if (findings.length > where.length) where.push(`and ${findings.length - where.length} more`);
   const remediate = keyIds.length > 0 ? `keywarden remediate ${keyIds.map((id) => `--key ${shellQuote(id)}`).join(' ')}` : 'keywarden remediate';

@@ -7,7 +7,7 @@
 import type { Kind } from '../types.js';
 import type { CredentialType, LeakedKey } from './leaks.js';
 import { UNIDENTIFIED } from './leaks.js';
-import { shellQuote } from '../init/advice.js';
+import { shellQuote } from '../text/shell-quote.js';
 import { lookupEventsEveryRegion } from './cloudtrail.js';
 import type { Command, Step } from './playbook.js';
 

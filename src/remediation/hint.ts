@@ -7,8 +7,8 @@
 // goes into a command. After --verify, STS's answer says which keys are LIVE and names the IAM user.
 import { keyTypeOf } from '../aws/key-id.js';
 import { isFlag, OPTIONS } from '../cli/options.js';
-import { keyIdOfFinding } from '../findings.js';
-import { shellQuote } from '../init/advice.js';
+import { keyIdOf } from '../findings.js';
+import { shellQuote } from '../text/shell-quote.js';
 import { escapeText } from '../text/escape.js';
 import type { Finding, Verification } from '../types.js';
 
@@ -17,7 +17,7 @@ export function shortPlaybook(findings: Finding[], remediate = 'keywarden remedi
   const verified = new Map<string, Verification>();
   let unpaired = 0;
   for (const finding of findings) {
-    const keyId = keyIdOfFinding(finding);
+    const keyId = keyIdOf(finding);
     if (keyId === null) unpaired++;
     else if (!keyIds.includes(keyId)) keyIds.push(keyId);
     if (keyId !== null && finding.verification) verified.set(keyId, finding.verification);

@@ -7,6 +7,7 @@
 // only for the --replace-text expressions file and --verify; nothing here turns them into text.
 import { accountIdFromKeyId, accountIdOf } from '../aws/account.js';
 import { keyTypeOf, type KeyType } from '../aws/key-id.js';
+import { keyIdOf } from '../findings.js';
 import type { Finding, Kind, Located, ScanMode } from '../types.js';
 
 /** Where one piece of a leaked credential was seen. */
@@ -117,7 +118,7 @@ function pieceOf(item: Finding | Located, secret: string | null): Piece {
     line: item.line,
     column: item.column,
     commit: item.commit?.sha ?? null,
-    keyId: keyIdOf(item.kind, item.kind === 'access-key-id' ? item.secret : item.keyId),
+    keyId: identifierOf(item.kind, keyIdOf(item)),
     secret,
   };
 }
@@ -137,7 +138,8 @@ const IDENTIFIER: Record<CredentialType, RegExp> = {
   'console-password': /^arn:aws[a-z-]*:iam::\d{12}:user\/[\w+=,.@/-]{1,512}$/,
 };
 
-function keyIdOf(kind: Kind, value: string | null): string | null {
+/** The value, when it has the shape of its kind's identifier (a rule in a repository's config can match anything). */
+function identifierOf(kind: Kind, value: string | null): string | null {
   return value !== null && IDENTIFIER[credentialOf(kind)].test(value) ? value : null;
 }
 

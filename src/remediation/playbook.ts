@@ -13,7 +13,7 @@ import { credentialSteps, credentialSummary, CREDENTIAL_LABELS, hangingOffNotes 
 import { ownershipOf, principalOf, type Ownership, type Principal } from './owner.js';
 import type { ReferenceId } from './references.js';
 // One quoting rule for every command keywarden prints (a value with a control character gets $'…').
-import { shellQuote } from '../init/advice.js';
+import { shellQuote } from '../text/shell-quote.js';
 
 export interface Command {
   /** What the command does, one line. */
