@@ -92,7 +92,7 @@ async function scanCommand(options: ScanOptions, argv: readonly string[], io: Io
 async function baselineCommand(options: ScanOptions, io: Io): Promise<number> {
   // The baseline records what is found now, so an existing baseline must not hide anything from it.
   const outcome = await runPipeline({ ...options, baseline: undefined }, io);
-  const { serializeBaseline } = await import('./filters/baseline.js');
+  const { serializeBaseline } = await import('./config/baseline.js');
   emit(serializeBaseline(outcome.report.findings), options, io);
   writeNotes(outcome.notes, options, io);
   // One entry per fingerprint: a secret found in several commits of the same file is one entry.
@@ -107,7 +107,7 @@ async function baselineCommand(options: ScanOptions, io: Io): Promise<number> {
  */
 async function verifyFound(outcome: ScanOutcome, options: ScanOptions, io: Io): Promise<Finding[]> {
   const { leaksFromLocated } = await import('./remediation/leaks.js');
-  const { verificationOf, verifyKeys } = await import('./remediation/verify-keys.js');
+  const { verificationOf, verifyKeys } = await import('./commands/verify-keys.js');
   // leaksFromLocated leaves out what inline ignores, allowlists and the baseline accepted.
   const set = leaksFromLocated(outcome.located, outcome.report.scan.mode, outcome.redactText);
   if (set.keys.length === 0) return outcome.report.findings;

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseBaseline, serializeBaseline } from '../src/filters/baseline.js';
+import { parseBaseline, serializeBaseline } from '../src/config/baseline.js';
 import { fingerprintOf } from '../src/findings.js';
 import type { Finding } from '../src/types.js';
 import { jsonReport, runCli, type CliResult } from './support/cli.js';

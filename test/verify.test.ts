@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classify, verifyPair } from '../src/aws/verify.js';
-import { signingRegionOf, verificationOf } from '../src/remediation/verify-keys.js';
+import { signingRegionOf, verificationOf } from '../src/commands/verify-keys.js';
 import { BIN } from './support/cli.js';
 import { tempDir } from './support/repo.js';
 import { COMMIT_A, Fakes, finding, reportOf } from './remediation-fakes.js';

@@ -9,7 +9,7 @@ import { isInside } from '../config/inside.js';
 import { CONFIG_FILE, configInFolder, namedConfigFromText, type ConfigFolder } from '../config/load.js';
 import { defaultConfig } from '../config/types.js';
 import { ConfigError, RuntimeError } from '../errors.js';
-import { parseBaseline } from '../filters/baseline.js';
+import { parseBaseline } from '../config/baseline.js';
 import { gitRaw } from '../sources/git/run.js';
 import type { Preloaded } from '../commands/pipeline.js';
 

@@ -6,7 +6,7 @@ import type { ScanOptions } from '../cli/options.js';
 import { detectChunk } from '../detect/detect.js';
 import { prefilterKeywords } from '../engine/prefilter.js';
 import { applyFilters } from '../filters/apply.js';
-import { loadBaseline, type Baseline } from '../filters/baseline.js';
+import { loadBaseline, type Baseline } from '../config/baseline.js';
 import { compareFindings, secretRedactor, toFinding } from '../findings.js';
 import type { Io } from '../io/io.js';
 import { createProgress } from '../io/progress.js';

@@ -18,7 +18,7 @@ import { leaksFromFindings, leaksFromLocated, withKeyIds, type LeakSet } from '.
 import { buildPlaybook, DEFAULT_REPLACEMENTS_FILE, type HistoryRewrite } from '../remediation/playbook.js';
 import { renderPlaybook } from '../remediation/render.js';
 import { formatReplacements, replacementsFor } from '../remediation/replacements.js';
-import { normalizeFindings, readReport, readReportFromStream } from '../remediation/report-file.js';
+import { normalizeFindings, readReport, readReportFromStream } from './report-file.js';
 
 export async function runRemediate(options: ScanOptions, io: Io): Promise<number> {
   const keyIds = options.keys.map(parseKeyId);
@@ -50,7 +50,7 @@ export async function runRemediate(options: ScanOptions, io: Io): Promise<number
     return 0;
   }
 
-  const verified = options.verify ? await (await import('../remediation/verify-keys.js')).verifyKeys(set, config.accounts, options, io) : { results: new Map(), skipped: new Map() };
+  const verified = options.verify ? await (await import('./verify-keys.js')).verifyKeys(set, config.accounts, options, io) : { results: new Map(), skipped: new Map() };
   const expressions = writeExpressions(set, options, io);
   const playbook = buildPlaybook(set, {
     accounts: config.accounts,

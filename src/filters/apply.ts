@@ -6,7 +6,7 @@ import type { Config, ScanScope } from '../config/types.js';
 import { fingerprintOf } from '../findings.js';
 import type { Located } from '../types.js';
 import { secretAllower } from './allow.js';
-import type { Baseline } from './baseline.js';
+import type { Baseline } from '../config/baseline.js';
 import { pathIgnorer } from './paths.js';
 
 export function applyFilters(located: Located[], config: Config, baseline: Baseline | null, scope: ScanScope = { base: config.base, namedPaths: [] }): Located[] {

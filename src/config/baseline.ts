@@ -7,8 +7,8 @@
 // A baseline named inside the repository must resolve inside it (config/inside.ts), and a broken one is
 // described without quoting it (config/json.ts): it may be a link to someone's credentials.
 import { readFileSync } from 'node:fs';
-import { requireNamedInside } from '../config/inside.js';
-import { parseJsonText } from '../config/json.js';
+import { requireNamedInside } from './inside.js';
+import { parseJsonText } from './json.js';
 import { ConfigError } from '../errors.js';
 import { keyIdOf } from '../findings.js';
 import type { Finding } from '../types.js';

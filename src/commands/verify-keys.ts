@@ -8,8 +8,8 @@ import { UsageError } from '../errors.js';
 import type { Io } from '../io/io.js';
 import { writeLine } from '../io/output.js';
 import type { Verification } from '../types.js';
-import type { LeakedKey, LeakSet } from './leaks.js';
-import { ownershipOf, principalOf } from './owner.js';
+import type { LeakedKey, LeakSet } from '../remediation/leaks.js';
+import { ownershipOf, principalOf } from '../remediation/owner.js';
 
 export interface Verified {
   results: Map<string, VerifyResult>;
