@@ -25,7 +25,7 @@ import { readInputs } from './inputs.js';
 import { openOutputFile } from './output-file.js';
 import { appendSummary, setOutput } from './runner-files.js';
 import { summaryMarkdown } from './summary.js';
-import { baseCommitSettings, type TrustedSettings } from './trusted.js';
+import { baseCommitSettings, type TrustedSettings } from '../sources/git/commit-settings.js';
 
 export interface ActionIo {
   env: Record<string, string | undefined>;

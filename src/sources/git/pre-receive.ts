@@ -13,7 +13,7 @@
 // The configuration and baseline come from the default branch as the repository has it now (HEAD, through git
 // objects: action/trusted.ts), never from the push, which would otherwise silence the scan of itself.
 import { ConfigError, RuntimeError } from '../../errors.js';
-import { baseCommitSettings } from '../../action/trusted.js';
+import { baseCommitSettings } from './commit-settings.js';
 import { graftsNote, inspectRepository } from './repo.js';
 import { git, gitRaw, gitVersion } from './run.js';
 import { scanCommitMessages } from './messages.js';

@@ -5,13 +5,13 @@
 // so a symbolic link is refused rather than followed. A pull request that changes them gets a warning (an
 // annotation on the file and a line in the job summary); the `trust-pr-config: true` input opts out of all this.
 import path from 'node:path';
-import { isInside } from '../config/inside.js';
-import { CONFIG_FILE, configInFolder, namedConfigFromText, type ConfigFolder } from '../config/load.js';
-import { defaultConfig } from '../config/types.js';
-import { ConfigError, RuntimeError } from '../errors.js';
-import { parseBaseline } from '../config/baseline.js';
-import { gitRaw } from '../sources/git/run.js';
-import type { Preloaded } from '../commands/pipeline.js';
+import { isInside } from '../../config/inside.js';
+import { CONFIG_FILE, configInFolder, namedConfigFromText, type ConfigFolder } from '../../config/load.js';
+import { defaultConfig } from '../../config/types.js';
+import { ConfigError, RuntimeError } from '../../errors.js';
+import { parseBaseline } from '../../config/baseline.js';
+import { gitRaw } from './run.js';
+import type { Preloaded } from '../../commands/pipeline.js';
 
 const SYMLINK_MODE = '120000';
 const REGULAR_MODES = new Set(['100644', '100755']);
