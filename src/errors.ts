@@ -19,3 +19,13 @@ export class RuntimeError extends Error {
 export function isExpected(error: unknown): error is UsageError | ConfigError | RuntimeError {
   return error instanceof UsageError || error instanceof ConfigError || error instanceof RuntimeError;
 }
+
+/**
+ * The one line a failed run ends with, before escaping (every entry turns it into exit code 2): an expected
+ * error's message, or "internal error: " and the first line of a bug's message.
+ */
+export function errorLine(error: unknown): string {
+  if (isExpected(error)) return error.message;
+  const message = error instanceof Error ? error.message : String(error);
+  return `internal error: ${message.split('\n')[0]}`;
+}

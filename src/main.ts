@@ -1,16 +1,13 @@
-// One invocation: parse → run the command → exit status. Returns 0 (nothing found), 1 (findings) or 2
-// (usage, configuration or runtime error: one line on stderr, the stack only with --debug). Nothing here
-// touches `process`; cli.ts hands in the Io and sets the exit code.
+// One invocation: parse → build the command's typed request → run the command → exit status. Returns 0
+// (nothing found), 1 (findings) or 2 (usage, configuration or runtime error: one line on stderr, the stack
+// only with --debug). Nothing here touches `process`; cli.ts hands in the Io and sets the exit code.
 import { parseFast } from './cli/fast-argv.js';
 import { checkOutputPaths } from './cli/output-path.js';
-import type { Format, ScanOptions } from './cli/options.js';
-import { isExpected } from './errors.js';
-import { withVerifications } from './findings.js';
-import { wantsColor, type Io } from './io/io.js';
-import { emit, writeAllowed, writeLine, writeNotes } from './io/output.js';
+import type { ScanOptions } from './cli/options.js';
+import { baselineRequestOf, initRequestOf, preReceiveRequestOf, remediateRequestOf, scanCommandRequestOf } from './cli/requests.js';
+import { errorLine, isExpected } from './errors.js';
+import type { Io } from './io/io.js';
 import { escapeLines, escapeText } from './text/escape.js';
-import { runPipeline } from './commands/pipeline.js';
-import type { Finding } from './types.js';
 import { VERSION } from './version.js';
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -22,13 +19,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case 'scan':
-        return await scanCommand(options, argv, io);
+        // The server-side hook reports in lines git relays to the pusher, under a time budget.
+        if (options.preReceive) return await (await import('./commands/pre-receive.js')).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import('./commands/scan.js')).runScan(scanCommandRequestOf(options, argv), io);
       case 'baseline':
-        return await baselineCommand(options, io);
+        return await (await import('./commands/baseline.js')).runBaseline(baselineRequestOf(options), io);
       case 'remediate':
-        return await (await import('./commands/remediate.js')).runRemediate(options, io);
+        return await (await import('./commands/remediate.js')).runRemediate(remediateRequestOf(options), io);
       case 'init':
-        return await (await import('./commands/init.js')).runInit(options, io);
+        return await (await import('./commands/init.js')).runInit(initRequestOf(options), io);
     }
   } catch (error) {
     io.stderr.write(`keywarden: ${describeError(error, debug)}\n`);
@@ -46,82 +45,9 @@ async function parseSlow(argv: readonly string[], io: Io): Promise<ScanOptions |
   return parsed.options;
 }
 
-async function scanCommand(options: ScanOptions, argv: readonly string[], io: Io): Promise<number> {
-  // The server-side hook reports in lines git relays to the pusher, under a time budget (src/cli/pre-receive.ts).
-  if (options.preReceive) return (await import('./commands/pre-receive.js')).preReceiveCommand(options, io);
-  const outcome = await runPipeline(options, io);
-  writeNotes(outcome.notes, options, io);
-  if (options.verbose) writeAllowed(outcome.located, outcome.redactText, io);
-  const format = options.format as Format;
-  let report = outcome.report;
-  if (options.verify) report = { ...report, findings: await verifyFound(outcome, options, io) };
-  let leftOut: number | undefined;
-  if (options.onlyVerified) {
-    // A filter for triage, not a gate: what STS could not confirm live (invalid, unknown, not checked) is left out.
-    const live = report.findings.filter((finding) => finding.verification?.status === 'live');
-    leftOut = report.findings.length - live.length;
-    // The text report's summary says it; other formats have no place for it.
-    if (leftOut > 0 && format !== 'text' && !options.quiet) writeLine(`--only-verified: ${leftOut} finding${leftOut === 1 ? '' : 's'} left out (keys STS did not confirm live)`, io);
-    report = { ...report, findings: live };
-  }
-  const { loadReporter } = await import('./reporters/index.js');
-  const reporter = await loadReporter(format);
-  const toFile = options.output !== undefined;
-  let text = reporter(report, {
-    allowed: outcome.allowed,
-    notes: outcome.notes,
-    color: !toFile && wantsColor(io.stdout, io.env),
-    verbose: options.verbose,
-    leftOut,
-  });
-  if (format === 'text' && report.findings.length > 0) {
-    // The pre-commit hook's command: say the commit was stopped and how to fix it (src/init/advice.ts).
-    // A staged key never reached history, so the advice (which already points at `remediate --key`) replaces the playbook hint.
-    if (options.staged) text += '\n' + (await import('./init/advice.js')).blockedCommitAdvice(report.findings);
-    else if (options.commitMsg !== undefined) text += '\n' + (await import('./init/advice.js')).blockedMessageAdvice(report.findings);
-    else {
-      const { remediateCommand, shortPlaybook } = await import('./remediation/hint.js');
-      text += '\n' + shortPlaybook(report.findings, remediateCommand(argv));
-    }
-  }
-  emit(text, options, io);
-  if (outcome.incomplete) return 2; // never 0 as if clean, nor 1 as if these were all the findings
-  return report.findings.length > 0 ? 1 : 0;
-}
-
-async function baselineCommand(options: ScanOptions, io: Io): Promise<number> {
-  // The baseline records what is found now, so an existing baseline must not hide anything from it.
-  const outcome = await runPipeline({ ...options, baseline: undefined }, io);
-  const { serializeBaseline } = await import('./config/baseline.js');
-  emit(serializeBaseline(outcome.report.findings), options, io);
-  writeNotes(outcome.notes, options, io);
-  // One entry per fingerprint: a secret found in several commits of the same file is one entry.
-  const entries = new Set(outcome.report.findings.map((finding) => finding.fingerprint)).size;
-  if (!options.quiet) writeLine(`wrote ${entries} baseline entr${entries === 1 ? 'y' : 'ies'} to ${options.output}`, io);
-  return outcome.incomplete ? 2 : 0;
-}
-
-/**
- * scan --verify: asks STS about each found key pair (one line per key on stderr); never by default. Returns
- * the findings with STS's answer on those of each checked key (Finding.verification), for every format.
- */
-async function verifyFound(outcome: ScanOutcome, options: ScanOptions, io: Io): Promise<Finding[]> {
-  const { leaksFromLocated } = await import('./remediation/leaks.js');
-  const { verificationOf, verifyKeys } = await import('./commands/verify-keys.js');
-  // leaksFromLocated leaves out what inline ignores, allowlists and the baseline accepted.
-  const set = leaksFromLocated(outcome.located, outcome.report.scan.mode, outcome.redactText);
-  if (set.keys.length === 0) return outcome.report.findings;
-  const { results } = await verifyKeys(set, outcome.config.accounts, options, io);
-  const byKeyId = new Map([...results].map(([keyId, result]) => [keyId, verificationOf(result, outcome.redactText)]));
-  return withVerifications(outcome.report.findings, byKeyId);
-}
-
-type ScanOutcome = Awaited<ReturnType<typeof runPipeline>>;
-
 /** Messages may name paths and refs from the repository: escaped (escapeText), a --debug stack line by line. */
 function describeError(error: unknown, debug: boolean): string {
-  if (isExpected(error)) return debug && error.stack ? escapeLines(error.stack) : escapeText(error.message);
-  const message = error instanceof Error ? error.message : String(error);
-  const stack = debug && error instanceof Error && error.stack ? `\n${escapeLines(error.stack)}` : ' (run with --debug for details)';
-  return `internal error: ${escapeText(message.split('\n')[0])}${stack}`;
+  const stack = debug && error instanceof Error && error.stack ? escapeLines(error.stack) : null;
+  if (isExpected(error)) return stack ?? escapeText(errorLine(error));
+  return `${escapeText(errorLine(error))}${stack !== null ? `\n${stack}` : ' (run with --debug for details)'}`;
 }

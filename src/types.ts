@@ -3,8 +3,14 @@
 //   Source ──Chunk──▶ Detect (engine: rules → Candidate[]) ──Located──▶ filters ──▶ Finding ──▶ Reporter
 //
 // A Source knows git and the file system and nothing of rules; the engine knows rules and nothing of
-// git, files or output; reporters know findings and nothing else. Sentences are made only in reporters and
-// remediation, so JSON and SARIF never depend on prose.
+// git, files or output; reporters know findings and nothing else (docs/ARCHITECTURE.md, checked by
+// `npm run lint:deps`). Sentences are made only in reporters and remediation, so JSON and SARIF never
+// depend on prose.
+
+/** A scan report's format (`scan --format`). */
+export type Format = 'text' | 'json' | 'sarif' | 'github';
+/** A remediation playbook's format (`remediate --format`). */
+export type RemediateFormat = 'text' | 'markdown' | 'json';
 
 /** What kind of credential a rule finds. */
 export type Kind = 'access-key-id' | 'secret-access-key' | 'session-token' | (string & {});

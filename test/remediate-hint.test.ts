@@ -4,7 +4,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { remediateCommand, shortPlaybook } from '../src/remediation/hint.js';
+import { remediateCommand } from '../src/cli/remediate-command.js';
+import { shortPlaybook } from '../src/remediation/hint.js';
 import { runCli } from './support/cli.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 import { Repo, tempDir } from './support/repo.js';

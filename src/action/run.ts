@@ -9,10 +9,12 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { parseFast } from '../cli/fast-argv.js';
 import type { ScanOptions } from '../cli/options.js';
-import { isExpected, UsageError } from '../errors.js';
+import { errorLine, isExpected, UsageError } from '../errors.js';
 import type { Io } from '../io/io.js';
 import type { Located, Note } from '../types.js';
-import { runPipeline } from '../commands/pipeline.js';
+import { runPipeline, type ScanOutcome } from '../commands/pipeline.js';
+import type { ScanRequest } from '../commands/requests.js';
+import { scanRequestOf } from '../cli/requests.js';
 import { githubReporter, workflowCommand } from '../reporters/github.js';
 import { escapeLines, escapeText } from '../text/escape.js';
 import { sarifReporter } from '../reporters/sarif.js';
@@ -54,7 +56,7 @@ export async function runAction(io: ActionIo): Promise<number> {
     }
     // Opened before the scan, so a refused destination costs no scan and says so first.
     const sarifFile = openOutputFile(sarifPath, [workspace, runnerTemp], 'SARIF report');
-    const requested = await scanOptions(plan.args, inputs);
+    const requested = await scanRequest(plan.args, inputs);
     const trusted = await trustedSettings(event, payload, inputs.trustPrConfig, requested, workspace);
     for (const warning of trusted?.warnings ?? []) {
       io.stdout.write(`${workflowCommand('warning', [['file', warning.file], ['title', 'keywarden: configuration from the base commit']], escapeText(warning.message))}\n`);
@@ -102,8 +104,7 @@ export async function runAction(io: ActionIo): Promise<number> {
     }
     return 0;
   } catch (error) {
-    const message = isExpected(error) ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
-    io.stdout.write(`${workflowCommand('error', [['title', 'keywarden']], escapeText(message))}\n`);
+    io.stdout.write(`${workflowCommand('error', [['title', 'keywarden']], escapeText(errorLine(error)))}\n`);
     if (!isExpected(error) && error instanceof Error && error.stack) io.stderr.write(`${escapeLines(error.stack)}\n`);
     return 2;
   }
@@ -137,7 +138,7 @@ function inlineAllowWarning(located: readonly Located[], redactText: (text: stri
 }
 
 /** The remediation playbook (src/remediation) for what this run found, in Markdown; it never prints a secret. */
-function playbookMarkdown(outcome: Awaited<ReturnType<typeof runPipeline>>, modeArgs: string[]): string {
+function playbookMarkdown(outcome: ScanOutcome, modeArgs: string[]): string {
   const set = leaksFromLocated(outcome.located, outcome.report.scan.mode, outcome.redactText);
   const playbook = buildPlaybook(set, {
     accounts: outcome.config.accounts,
@@ -153,24 +154,27 @@ function playbookMarkdown(outcome: Awaited<ReturnType<typeof runPipeline>>, mode
  * On pull_request(_target), unless `trust-pr-config: true`: the configuration and baseline of the base commit,
  * with warnings for what the pull request changes; null when the scan reads them as the CLI does.
  */
-async function trustedSettings(event: string, payload: ReturnType<typeof readPayload>, trustPrConfig: boolean, options: ScanOptions, workspace: string): Promise<TrustedSettings | null> {
+async function trustedSettings(event: string, payload: ReturnType<typeof readPayload>, trustPrConfig: boolean, options: Pick<ScanRequest, 'config' | 'baseline'>, workspace: string): Promise<TrustedSettings | null> {
   if (trustPrConfig || (event !== 'pull_request' && event !== 'pull_request_target')) return null;
   const base = payload.pull_request?.base?.sha;
   if (!base) throw new UsageError(`the ${event} event payload has no pull_request.base.sha, whose configuration the scan would use (or set trust-pr-config: true)`);
   return baseCommitSettings(workspace, base, payload.pull_request?.head?.sha ?? null, { config: options.config, baseline: options.baseline });
 }
 
-/** The scan options: the plan's mode arguments, then the inputs, then `args` — parsed like the CLI's. */
-async function scanOptions(modeArgs: string[], inputs: ReturnType<typeof readInputs>): Promise<ScanOptions> {
+/**
+ * The scan's typed request: the plan's mode arguments, then the inputs, then `args` (command-line words by the
+ * action's contract) — read like the CLI's, once, here at the action's entry.
+ */
+async function scanRequest(modeArgs: string[], inputs: ReturnType<typeof readInputs>): Promise<ScanRequest> {
   const argv = ['scan', ...modeArgs];
   if (inputs.config) argv.push('--config', inputs.config);
   if (inputs.baseline) argv.push('--baseline', inputs.baseline);
   argv.push(...inputs.args);
   const fast = parseFast(argv);
-  if (fast) return check(fast);
+  if (fast) return scanRequestOf(check(fast));
   const parsed = await (await import('../cli/parse.js')).parseArgs(argv, '0');
   if (parsed.kind !== 'run') throw new UsageError(`input 'args' does not describe a scan: ${inputs.args.join(' ')}`);
-  return check(parsed.options);
+  return scanRequestOf(check(parsed.options));
 }
 
 function check(options: ScanOptions): ScanOptions {

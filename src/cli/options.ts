@@ -18,10 +18,10 @@ export interface OptionSpec {
 
 export type Command = 'scan' | 'remediate' | 'baseline' | 'init';
 
-export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
-export type Format = (typeof FORMATS)[number];
-export const REMEDIATE_FORMATS = ['text', 'markdown', 'json'] as const;
-export type RemediateFormat = (typeof REMEDIATE_FORMATS)[number];
+import type { Format, RemediateFormat } from '../types.js';
+export type { Format, RemediateFormat };
+export const FORMATS = ['text', 'json', 'sarif', 'github'] as const satisfies readonly Format[];
+export const REMEDIATE_FORMATS = ['text', 'markdown', 'json'] as const satisfies readonly RemediateFormat[];
 
 /** Seconds a pre-receive scan may take when --timeout is not given. */
 export const DEFAULT_PRE_RECEIVE_TIMEOUT = 60;

@@ -7,15 +7,15 @@
 // Exit 0 when the hook is set up (or was already), 2 when it cannot be (not a repository, a foreign hook).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { ScanOptions } from '../cli/options.js';
 import type { Io } from '../io/io.js';
 import { repositoryTop } from '../init/git.js';
 import { installGitHook } from '../init/git-hook.js';
 import { dependsOnKeywarden, huskyActive, readManifest, setUpHusky, usesHusky } from '../init/husky.js';
 import { escapeText } from '../text/escape.js';
 import { UsageError } from '../errors.js';
+import type { InitRequest } from './requests.js';
 
-export async function runInit(options: ScanOptions, io: Io): Promise<number> {
+export async function runInit(options: InitRequest, io: Io): Promise<number> {
   const top = repositoryTop(io.cwd);
   // Lines may quote the repository's package.json (its prepare script) and paths: escaped (escapeText).
   const say = (line: string) => io.stdout.write(`keywarden: ${escapeText(line)}\n`);

@@ -1,12 +1,12 @@
 // One scan, wired: config → rules → source → detect → filters → findings → report. This is the only place
 // that knows the order; each stage lives in its own folder and knows nothing of the others.
 import { loadConfig } from '../config/load.js';
-import type { Config, ScanScope } from '../config/types.js';
-import type { ScanOptions } from '../cli/options.js';
+import type { Config, Preloaded, ScanScope } from '../config/types.js';
+import type { ScanRequest } from './requests.js';
 import { detectChunk } from '../detect/detect.js';
 import { prefilterKeywords } from '../engine/prefilter.js';
 import { applyFilters } from '../filters/apply.js';
-import { loadBaseline, type Baseline } from '../config/baseline.js';
+import { DEFAULT_BASELINE, loadBaseline } from '../config/baseline.js';
 import { compareFindings, secretRedactor, toFinding } from '../findings.js';
 import type { Io } from '../io/io.js';
 import { createProgress } from '../io/progress.js';
@@ -31,16 +31,8 @@ export interface ScanOutcome {
   redactText: (text: string) => string;
 }
 
-/**
- * What the caller already loaded, instead of reading the files the options name: the GitHub Action passes the
- * configuration and baseline of a pull request's base commit here (src/action/trusted.ts).
- */
-export interface Preloaded {
-  config?: Config;
-  baseline?: Baseline | null;
-}
 
-export async function runPipeline(options: ScanOptions, io: Io, preloaded: Preloaded = {}): Promise<ScanOutcome> {
+export async function runPipeline(options: ScanRequest, io: Io, preloaded: Preloaded = {}): Promise<ScanOutcome> {
   const started = Date.now();
   // The source comes first: a git source knows the repository's top level, which is where its configuration
   // lives (cwd may be a subfolder, or outside the work tree with GIT_DIR/GIT_WORK_TREE). Sources read the
@@ -104,14 +96,10 @@ export async function runPipeline(options: ScanOptions, io: Io, preloaded: Prelo
   return { report, located, allowed, notes, config, incomplete, redactText };
 }
 
-/** The baseline every pre-commit hook uses (husky's, hooks/pre-commit, the pre-commit framework's: all run a
- *  bare `keywarden scan --staged`), so this is the one place that default lives: the repository's top-level
- *  .keywarden-baseline.json, when there is one and no --baseline is given. Other modes read only --baseline,
- *  and `keywarden baseline` none (it records what is found now). lstat, not exists: a symlink there is handed
- *  to loadBaseline to judge, never taken for "no baseline". */
-export const DEFAULT_BASELINE = '.keywarden-baseline.json';
-function defaultBaseline(options: ScanOptions, source: Source): string | null {
-  if (options.command === 'baseline' || source.mode !== 'staged' || source.root === undefined) return null;
+/** The staged scan's default baseline (config/baseline.ts DEFAULT_BASELINE), when there is one and no --baseline is
+ *  given. lstat, not exists: a symlink there is handed to loadBaseline to judge, never taken for "no baseline". */
+function defaultBaseline(request: ScanRequest, source: Source): string | null {
+  if (!request.defaultBaseline || source.mode !== 'staged' || source.root === undefined) return null;
   const file = path.join(source.root, DEFAULT_BASELINE);
   return lstatSync(file, { throwIfNoEntry: false }) ? file : null;
 }

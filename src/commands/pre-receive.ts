@@ -2,7 +2,6 @@
 // pusher, in lines git relays to them prefixed with `remote: `, why the push is rejected. Exit 0 accepts the
 // push; anything else rejects all of it (git's rule for pre-receive): 1 findings, 2 the scan failed, could not
 // read everything, or ran out of time with --on-timeout closed.
-import type { ScanOptions } from '../cli/options.js';
 import { stopEveryGit } from '../sources/git/run.js';
 import type { Io } from '../io/io.js';
 import { writeLine, writeNotes } from '../io/output.js';
@@ -10,11 +9,12 @@ import { runPipeline, type ScanOutcome } from './pipeline.js';
 import { kindLabel } from '../reporters/text.js';
 import { keyIdsOf } from '../findings.js';
 import type { Finding } from '../types.js';
+import type { PreReceiveRequest } from './requests.js';
 
 /** How many findings are listed one per line; the rest are counted (a push of a leaked dump can hold thousands). */
 const MAX_LISTED = 50;
 
-export async function preReceiveCommand(options: ScanOptions, io: Io): Promise<number> {
+export async function runPreReceive(options: PreReceiveRequest, io: Io): Promise<number> {
   const scan = runPipeline(options, io);
   let timer: NodeJS.Timeout | undefined;
   const budget = new Promise<'timeout'>((resolve) => {
@@ -53,7 +53,7 @@ export async function preReceiveCommand(options: ScanOptions, io: Io): Promise<n
 }
 
 /** The line that says what the time budget did to the push, and the exit code that does it. */
-function timedOut(options: ScanOptions, io: Io): number {
+function timedOut(options: Pick<PreReceiveRequest, 'timeout' | 'onTimeout'>, io: Io): number {
   const seconds = `${options.timeout} second${options.timeout === 1 ? '' : 's'}`;
   if (options.onTimeout === 'open') {
     writeLine(`warning: the scan for AWS credentials did not finish within ${seconds} (--timeout): the push is accepted UNSCANNED (--on-timeout open)`, io);

@@ -8,9 +8,10 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isAccessKeyId } from '../aws/key-id.js';
-import type { RemediateFormat, ScanOptions } from '../cli/options.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/types.js';
+import type { RemediateFormat } from '../types.js';
+import type { RemediateRequest } from './requests.js';
 import { RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io/io.js';
 import { emit, writeNotes } from '../io/output.js';
@@ -20,7 +21,7 @@ import { renderPlaybook } from '../remediation/render.js';
 import { formatReplacements, replacementsFor } from '../remediation/replacements.js';
 import { normalizeFindings, readReport, readReportFromStream } from './report-file.js';
 
-export async function runRemediate(options: ScanOptions, io: Io): Promise<number> {
+export async function runRemediate(options: RemediateRequest, io: Io): Promise<number> {
   const keyIds = options.keys.map(parseKeyId);
   const scanOptionsGiven = options.staged || options.history || options.stdin || options.range !== undefined || options.since !== undefined || options.paths.length > 0;
   if ((options.report !== undefined || keyIds.length > 0) && scanOptionsGiven) {
@@ -43,7 +44,7 @@ export async function runRemediate(options: ScanOptions, io: Io): Promise<number
   }
   config ??= loadConfig(io.cwd, options.config);
   set = withKeyIds(set, keyIds);
-  const format = options.format as RemediateFormat;
+  const format = options.format;
 
   if (set.keys.length === 0 && set.unpaired === null) {
     emit(nothingToRemediate(format), options, io);
@@ -79,7 +80,7 @@ function nothingToRemediate(format: RemediateFormat): string {
 
 // ── the expressions file ──────────────────────────────────────────────────────────────────────────────
 
-function writeExpressions(set: LeakSet, options: ScanOptions, io: Io): HistoryRewrite['expressions'] {
+function writeExpressions(set: LeakSet, options: RemediateRequest, io: Io): HistoryRewrite['expressions'] {
   const redacted = set.keys.some((key) => key.redacted) || set.unpaired?.redacted === true;
   const secretsKnown = set.keys.some((key) => key.secrets.length > 0) || (set.unpaired?.secrets.length ?? 0) > 0;
   let missing: string | null = null;
@@ -120,7 +121,7 @@ function filterRepoHasSensitiveDataRemoval(): boolean {
 }
 
 /** The command that re-runs this remediation with --replacements, for the playbook to show. */
-function rerunCommand(options: ScanOptions): string {
+function rerunCommand(options: RemediateRequest): string {
   const parts = ['keywarden remediate'];
   if (options.report !== undefined) parts.push('--report', options.report);
   else if (options.keys.length > 0) parts.push('<scan options>');

@@ -3,9 +3,9 @@
 // a few keys at a time, one line per key on stderr. Used by `remediate --verify` and `scan --verify`, which
 // puts each answer on the findings of its key (verificationOf: the report's Finding.verification).
 import type { VerifyResult } from '../aws/verify.js';
-import type { ScanOptions } from '../cli/options.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io/io.js';
+import type { VerifyRequest } from './requests.js';
 import { writeLine } from '../io/output.js';
 import type { Verification } from '../types.js';
 import type { LeakedKey, LeakSet } from '../remediation/leaks.js';
@@ -17,7 +17,7 @@ export interface Verified {
   skipped: Map<string, string>;
 }
 
-export async function verifyKeys(set: LeakSet, accounts: readonly string[], options: ScanOptions, io: Io): Promise<Verified> {
+export async function verifyKeys(set: LeakSet, accounts: readonly string[], options: VerifyRequest, io: Io): Promise<Verified> {
   const seconds = options.verifyTimeout;
   const { DEFAULT_VERIFY_TIMEOUT_SECONDS, verifyPair } = await import('../aws/verify.js');
   if (seconds !== undefined && !(Number.isFinite(seconds) && seconds > 0 && seconds <= 300)) {

@@ -13,6 +13,12 @@ import { ConfigError } from '../errors.js';
 import { keyIdOf } from '../findings.js';
 import type { Finding } from '../types.js';
 
+/** The baseline every pre-commit hook uses (husky's, hooks/pre-commit, the pre-commit framework's: all run a
+ *  bare `keywarden scan --staged`), so this is the one place that default lives: the repository's top-level
+ *  .keywarden-baseline.json, when there is one and no --baseline is given. Other modes read only --baseline,
+ *  and `keywarden baseline` none (it records what is found now). */
+export const DEFAULT_BASELINE = '.keywarden-baseline.json';
+
 export const BASELINE_VERSION = 1;
 const ABOUT =
   'keywarden baseline: accepted findings, one per line, keyed by fingerprint (a hash of rule + file + secret; no secret is stored), sorted by file then fingerprint. Regenerate with: keywarden baseline [scan options] --output FILE';

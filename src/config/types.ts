@@ -3,6 +3,8 @@
 // The file's JSON names (ignorePaths, allow.secrets, allow.rules.<id>.regexes, …) are mapped onto these
 // flat fields by config/validate.ts; schema/keywarden.schema.json describes the file for editors.
 
+import type { Baseline } from './baseline.js';
+
 export interface Config {
   /** Where the config came from (a file path), or null for the built-in defaults. */
   source: string | null;
@@ -37,6 +39,15 @@ export interface Config {
 export interface ScanScope {
   base: string;
   namedPaths: readonly string[];
+}
+
+/**
+ * What the caller already loaded, instead of reading the files the options name: the GitHub Action passes the
+ * configuration and baseline of a pull request's base commit here (src/sources/git/commit-settings.ts).
+ */
+export interface Preloaded {
+  config?: Config;
+  baseline?: Baseline | null;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;

@@ -5,13 +5,12 @@
 // with `keywarden: ` so none can read as a GitHub workflow command.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ScanOptions } from '../cli/options.js';
 import { RuntimeError } from '../errors.js';
 import type { Io } from './io.js';
 import { escapeText } from '../text/escape.js';
 import type { Located, Note } from '../types.js';
 
-export function emit(text: string, options: Pick<ScanOptions, 'output'>, io: Io): void {
+export function emit(text: string, options: { output?: string }, io: Io): void {
   if (options.output === undefined) {
     io.stdout.write(text);
     return;
@@ -29,7 +28,7 @@ export function writeLine(text: string, io: Pick<Io, 'stderr'>): void {
 }
 
 /** Notes on stderr: verbose-only ones (one per skipped file) with --verbose, else a count of them. */
-export function writeNotes(notes: readonly Note[], options: Pick<ScanOptions, 'quiet' | 'verbose'>, io: Io): void {
+export function writeNotes(notes: readonly Note[], options: { quiet: boolean; verbose: boolean }, io: Io): void {
   if (options.quiet) return;
   for (const note of notes) {
     if (note.verbose && !options.verbose) continue;

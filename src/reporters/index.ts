@@ -1,5 +1,5 @@
 // Reporters by name, imported lazily so a run loads only the one it uses.
-import type { Format } from '../cli/options.js';
+import type { Format } from '../types.js';
 import type { Reporter } from '../types.js';
 
 export async function loadReporter(format: Format): Promise<Reporter> {

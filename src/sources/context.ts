@@ -2,7 +2,7 @@
 // other remarks as Notes, and progress through the optional sink, which the entry decides to show or not.
 import type { Readable } from 'node:stream';
 import type { Config } from '../config/types.js';
-import type { ScanOptions } from '../cli/options.js';
+import type { ScanRequest } from '../commands/requests.js';
 
 export interface Progress {
   /**
@@ -17,7 +17,7 @@ export interface SourceContext {
   cwd: string;
   /** Read it only in Source.run: the pipeline loads it after the source is created (from the source's top level). */
   config: Config;
-  options: ScanOptions;
+  options: ScanRequest;
   stdin: Readable;
   /** null when progress must not be shown (not a TTY, CI, --quiet, JSON to a pipe). */
   progress: Progress | null;

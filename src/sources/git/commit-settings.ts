@@ -11,7 +11,7 @@ import { defaultConfig } from '../../config/types.js';
 import { ConfigError, RuntimeError } from '../../errors.js';
 import { parseBaseline } from '../../config/baseline.js';
 import { gitRaw } from './run.js';
-import type { Preloaded } from '../../commands/pipeline.js';
+import type { Preloaded } from '../../config/types.js';
 
 const SYMLINK_MODE = '120000';
 const REGULAR_MODES = new Set(['100644', '100755']);

@@ -18,8 +18,9 @@ import { graftsNote, inspectRepository } from './repo.js';
 import { git, gitRaw, gitVersion } from './run.js';
 import { scanCommitMessages } from './messages.js';
 import { scanCommits } from './scan-commits.js';
-import { DEFAULT_BASELINE, type Preloaded } from '../../commands/pipeline.js';
-import type { ScanOptions } from '../../cli/options.js';
+import { DEFAULT_BASELINE } from '../../config/baseline.js';
+import type { Preloaded } from '../../config/types.js';
+import type { ScanRequest } from '../../commands/requests.js';
 import type { Detect, Located, Note, Source } from '../../types.js';
 import type { SourceContext } from '../context.js';
 
@@ -120,7 +121,7 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
  * the default branch's .keywarden-baseline.json, as the pre-commit hook's does to the work tree's. An empty
  * repository (HEAD unborn: the first push) has neither, and is scanned with the defaults.
  */
-export async function defaultBranchSettings(cwd: string, options: ScanOptions, notes: Note[]): Promise<Preloaded> {
+export async function defaultBranchSettings(cwd: string, options: Pick<ScanRequest, 'config' | 'baseline'>, notes: Note[]): Promise<Preloaded> {
   const head = await gitRaw(cwd, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   const sha = head.stdout.toString('utf8').trim();
   if (head.code !== 0 || !OBJECT_ID.test(sha)) {
