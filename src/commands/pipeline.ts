@@ -3,14 +3,12 @@
 import { loadConfig } from '../config/load.js';
 import type { Config, Preloaded, ScanScope } from '../config/types.js';
 import type { ScanRequest } from './requests.js';
-import { detectChunk } from '../detect/detect.js';
-import { prefilterKeywords } from '../engine/prefilter.js';
+import { createDetector } from '../detect/detect.js';
 import { applyFilters } from '../filters/apply.js';
 import { DEFAULT_BASELINE, loadBaseline } from '../config/baseline.js';
 import { compareFindings, secretRedactor, toFinding } from '../findings.js';
 import type { Io } from '../io/io.js';
 import { createProgress } from '../io/progress.js';
-import { loadRules } from '../rules/load.js';
 import type { SourceContext } from '../sources/context.js';
 import type { Detect, Finding, Located, Note, Report, Source } from '../types.js';
 import { VERSION } from '../version.js';
@@ -61,13 +59,13 @@ export async function runPipeline(options: ScanRequest, io: Io, preloaded: Prelo
   const loadedConfig = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
   // The Config is never changed by a run: --max-file-size makes a new one, the run's scope is passed beside it.
   const config: Config = options.maxFileSize === undefined ? loadedConfig : { ...loadedConfig, maxFileSize: options.maxFileSize };
-  const rules = loadRules(config);
-  loaded = { config, keywords: prefilterKeywords(rules) };
+  const detector = createDetector(config);
+  loaded = { config, keywords: detector.keywords };
   const baselineFile = options.baseline ? path.resolve(io.cwd, options.baseline) : defaultBaseline(options, source);
   const baseline = preloaded.baseline !== undefined ? preloaded.baseline : baselineFile !== null ? loadBaseline(baselineFile, { cwd: io.cwd, top: source.root }) : null;
   // Path globs and baselines match the paths the source reports (git: relative to the top level, from any subfolder).
   const scope: ScanScope = { base: source.root ?? config.base, namedPaths: options.paths };
-  const detect: Detect = async (chunk) => detectChunk(chunk, rules);
+  const detect: Detect = async (chunk) => detector.detect(chunk);
   const located = applyFilters(await source.run(detect), config, baseline, scope);
 
   // History findings say where they stand today (which refs hold them, whether the tips still do).

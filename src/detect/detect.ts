@@ -2,7 +2,9 @@
 // synchronous so that it runs the same on the main thread (files, staged) and on worker threads (history).
 // The prefilter comes first: a chunk without any rule keyword is never decoded.
 import { isAscii } from 'node:buffer';
-import { createPrefilter, keywordHitsOf } from '../engine/prefilter.js';
+import type { Config } from '../config/types.js';
+import { createPrefilter, keywordHitsOf, prefilterKeywords } from '../engine/prefilter.js';
+import { loadRules } from '../rules/load.js';
 import { scanText } from '../engine/scan.js';
 import { markInlineIgnores } from '../filters/inline.js';
 import type { Rule } from '../rules/types.js';
@@ -26,4 +28,21 @@ export function detectChunk(chunk: Chunk, rules: readonly Rule[]): DetectResult 
     if (keywordsAt !== undefined && decoded.encoding === 'utf-8' && isAscii(chunk.data)) hits = keywordHitsOf(keywordsAt);
   }
   return { candidates: markInlineIgnores(scanText(text, rules, chunk.path, hits), text) };
+}
+
+/** The rules of a configuration, their prefilter keywords, and detection with them. */
+export interface Detector {
+  readonly rules: readonly Rule[];
+  /** Every rule keyword: bytes without any cannot hold a finding (what the pack reader judges blobs by). */
+  readonly keywords: string[];
+  detect(chunk: Chunk): DetectResult;
+}
+
+/**
+ * The one way a detector is made, on the main thread and in every worker thread alike: compiled regexes
+ * cannot cross threads, so a worker is handed the Config and makes the same detector from it.
+ */
+export function createDetector(config: Config): Detector {
+  const rules = loadRules(config);
+  return { rules, keywords: prefilterKeywords(rules), detect: (chunk) => detectChunk(chunk, rules) };
 }

@@ -8,10 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../../../config/types.js';
-import { detectChunk } from '../../../detect/detect.js';
+import { createDetector, type Detector } from '../../../detect/detect.js';
 import { keywordSet } from '../../../engine/prefilter.js';
-import { loadRules } from '../../../rules/load.js';
-import type { Rule } from '../../../rules/types.js';
 import type { DetectResult } from '../../../types.js';
 import { BlobCache } from './blob-cache.js';
 import { parsePackIndex } from './index-file.js';
@@ -45,7 +43,7 @@ if (port === null) throw new Error('git/pack/pack-worker.js must run as a worker
 const keywords = keywordSet(data.keywords);
 const cache = new BlobCache(CACHE_BYTES);
 const judges = new Map<number, PackJudge | Error>();
-let rules: readonly Rule[] | null = null;
+let detector: Detector | null = null;
 const withDirty = new Set<number>();
 
 const post = (message: FromPackWorker): void => port.postMessage(message);
@@ -93,7 +91,7 @@ function judgePart(pack: number, from: number, to: number): void {
 }
 
 function scanBlobs(blobs: Array<{ sha: string; path: string; pack: number }>): void {
-  rules ??= loadRules(data.config);
+  detector ??= createDetector(data.config);
   const found: Array<{ sha: string; result: DetectResult }> = [];
   let cleanItems = 0;
   let cleanBytes = 0;
@@ -107,7 +105,7 @@ function scanBlobs(blobs: Array<{ sha: string; path: string; pack: number }>): v
     const judge = judgeOf(pack);
     const blob = judge instanceof Error ? null : judge.blob(sha);
     if (blob === null) throw new Error(`blob ${sha} was judged but cannot be rebuilt`);
-    const result = detectChunk({ path, data: blob.data, keywordsAt: blob.keywords }, rules);
+    const result = detector.detect({ path, data: blob.data, keywordsAt: blob.keywords });
     if (result.candidates.length > 0) found.push({ sha, result });
     else {
       cleanItems++;

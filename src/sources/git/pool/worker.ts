@@ -1,13 +1,12 @@
 // One history worker: given a slice of blob ids (contiguous in pack order), it runs its own
-// `git cat-file --batch` and scans each blob as it arrives with the same detectChunk the main thread uses
-// (rules rebuilt from the configuration: compiled regexes cannot cross threads). Reading in the worker means
+// `git cat-file --batch` and scans each blob as it arrives with a detector made as the main thread makes its own
+// (createDetector from the configuration: compiled regexes cannot cross threads). Reading in the worker means
 // no bytes cross threads at all, and two cat-file processes inflate the pack on both cores.
 // Only blobs with candidates are reported back; clean ones are just counted.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../../../config/types.js';
-import { detectChunk } from '../../../detect/detect.js';
+import { createDetector } from '../../../detect/detect.js';
 import { readBlobs } from '../cat-file.js';
-import { loadRules } from '../../../rules/load.js';
 import type { DetectResult } from '../../../types.js';
 
 export interface Slice {
@@ -22,7 +21,7 @@ export type WorkerMessage =
   | { type: 'error'; message: string };
 
 const data = workerData as { config: Config; cwd: string };
-const rules = loadRules(data.config);
+const detector = createDetector(data.config);
 const port = parentPort;
 if (port === null) throw new Error('pool/worker.js must run as a worker thread');
 
@@ -56,7 +55,7 @@ async function scanSlice(slice: Slice): Promise<WorkerMessage> {
       if (blob.missing) missing.push(blob.sha);
       if (blob.data === null) return; // sizes were checked before slicing
       // detectChunk starts with the engine's byte prefilter: most blobs are never decoded.
-      const result = detectChunk({ path: paths.get(blob.sha) ?? blob.sha, data: blob.data }, rules);
+      const result = detector.detect({ path: paths.get(blob.sha) ?? blob.sha, data: blob.data });
       if (result.candidates.length > 0) found.push({ sha: blob.sha, result });
       else {
         cleanItems++;
