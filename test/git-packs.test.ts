@@ -14,7 +14,7 @@ import { defaultConfig } from '../src/config/types.js';
 import { createPrefilter, keywordSet } from '../src/engine/prefilter.js';
 import { BatchParser } from '../src/sources/git/cat-file.js';
 import { MissingBlobs } from '../src/sources/git/missing-blobs.js';
-import { scanDirty } from '../src/sources/git/scan-commits.js';
+import { scanDirty } from '../src/sources/git/commits/scan-commits.js';
 import { detectChunk } from '../src/detect/detect.js';
 import { BlobCache } from '../src/sources/git/pack/blob-cache.js';
 import { parsePackIndex } from '../src/sources/git/pack/index-file.js';

@@ -1,7 +1,7 @@
 // The git output parsers, fed in every possible split of real-shaped output (streams arrive in pieces).
 import { describe, expect, it } from 'vitest';
 import { BatchParser, type Blob } from '../src/sources/git/cat-file.js';
-import { findIntroductions } from '../src/sources/git/introductions.js';
+import { findIntroductions } from '../src/sources/git/commits/introductions.js';
 import { decodePath, LogParser, type LogCommit } from '../src/sources/git/log.js';
 import { parseStagedDiff } from '../src/sources/git/staged-diff.js';
 import type { Candidate } from '../src/types.js';

@@ -12,7 +12,7 @@ import { MissingBlobs } from './missing-blobs.js';
 import { blobsOnlyRefsReach } from './ref-objects.js';
 import { gitVersion } from './run.js';
 import { scanCommitMessages, scanTagMessages } from './messages.js';
-import { scanCommits } from './scan-commits.js';
+import { scanCommits } from './commits/scan-commits.js';
 import type { Detect, Located, Note, Source } from '../../types.js';
 import type { SourceContext } from '../context.js';
 import { locate, oversizeNote } from '../locate.js';

@@ -17,7 +17,7 @@ import { baseCommitSettings } from './commit-settings.js';
 import { graftsNote, inspectRepository } from './repo.js';
 import { git, gitRaw, gitVersion } from './run.js';
 import { scanCommitMessages } from './messages.js';
-import { scanCommits } from './scan-commits.js';
+import { scanCommits } from './commits/scan-commits.js';
 import { DEFAULT_BASELINE } from '../../config/baseline.js';
 import type { Preloaded } from '../../config/types.js';
 import type { ScanRequest } from '../../commands/requests.js';

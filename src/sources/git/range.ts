@@ -8,7 +8,7 @@ import { graftsNote, inspectRepository, resolveCommit, SHALLOW_NOTE, type RepoIn
 import { checkRef, parseRange, type RangeWord } from './revisions.js';
 import { git, gitVersion } from './run.js';
 import { scanCommitMessages } from './messages.js';
-import { scanCommits } from './scan-commits.js';
+import { scanCommits } from './commits/scan-commits.js';
 import type { Detect, Located, Note, Source } from '../../types.js';
 import type { SourceContext } from '../context.js';
 

@@ -11,18 +11,18 @@
 // Memory does not grow with the history: the log is streamed and no commit is kept (only the blob plan, one
 // path a blob, and the commit ids, 20 bytes each); the few commits attribution reads are read again once the
 // blobs with candidates are known (hit-commits.ts), and not at all when there are none.
-import type { SourceContext } from '../context.js';
-import { oversizeNote } from '../locate.js';
-import type { Candidate, Detect, DetectResult, Located, Note, ScanStats } from '../../types.js';
-import { readBlobs } from './cat-file.js';
+import type { SourceContext } from '../../context.js';
+import { oversizeNote } from '../../locate.js';
+import type { Candidate, Detect, DetectResult, Located, Note, ScanStats } from '../../../types.js';
+import { readBlobs } from '../cat-file.js';
 import { CommitIds } from './commit-ids.js';
 import { commitsTouching } from './hit-commits.js';
 import { blobsToCheck, findIntroductions } from './introductions.js';
-import { GITLINK_MODE, streamLog } from './log.js';
-import { hasPromisedObjects, MissingBlobs } from './missing-blobs.js';
-import { git } from './run.js';
-import type { WorkerSet } from './pool/pool.js';
-import { startPackScan, type PackScan, type PackVerdict } from './pack/packs.js';
+import { GITLINK_MODE, streamLog } from '../log.js';
+import { hasPromisedObjects, MissingBlobs } from '../missing-blobs.js';
+import { git } from '../run.js';
+import type { WorkerSet } from '../pool/pool.js';
+import { startPackScan, type PackScan, type PackVerdict } from '../pack/packs.js';
 
 /** `git ls-tree` processes at a time while attributing (commits are judged concurrently). */
 const TREE_LISTINGS = 4;
@@ -57,7 +57,7 @@ export async function scanCommits(context: SourceContext, detect: Detect, scan: 
   // drop the large list once used), and when there is a lot to scan the workers start early too.
   const objects = { packOrder: scan.wholeRepository && packs === null ? listObjects(cwd, ['--batch-all-objects', '--unordered']) : null };
   objects.packOrder?.catch(() => {}); // awaited below; a log failure must not leave it unhandled
-  const early = objects.packOrder === null || scan.workers === false ? null : objects.packOrder.then((objects) => (scan.workers || blobBytes(objects, maxSize) >= POOL_MIN_BYTES ? import('./pool/pool.js').then((pool) => pool.startWorkers(context.config, cwd)) : null)).catch(() => null);
+  const early = objects.packOrder === null || scan.workers === false ? null : objects.packOrder.then((objects) => (scan.workers || blobBytes(objects, maxSize) >= POOL_MIN_BYTES ? import('../pool/pool.js').then((pool) => pool.startWorkers(context.config, cwd)) : null)).catch(() => null);
   const store: ObjectStore = { promised: hasPromisedObjects(cwd), missing: new MissingBlobs() };
   try {
     const located = await scanWith(context, detect, scan, stats, notes, objects, early, packs, store);
@@ -112,7 +112,7 @@ async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan
       totalBytes += plan.size;
     }
   }
-  const workers = (await early) ?? (scan.workers ?? totalBytes >= POOL_MIN_BYTES ? (await import('./pool/pool.js')).startWorkers(context.config, cwd) : null);
+  const workers = (await early) ?? (scan.workers ?? totalBytes >= POOL_MIN_BYTES ? (await import('../pool/pool.js')).startWorkers(context.config, cwd) : null);
   try {
     await Promise.all([scanBlobs(context, detect, wanted, totalBytes, record, store.missing, workers, stats, scanned), scanDirty(context, detect, packs, dirty, record, stats, scanned, notes, store.missing)]);
   } finally {

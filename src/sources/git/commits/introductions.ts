@@ -10,9 +10,9 @@
 // For a merge, "no parent held it" means a key resolved into a conflict is found and a key merely carried in
 // from one side is not reported again. Secrets are compared by value, so a key ID that was already present is
 // not re-reported when its secret is added next to it (only the secret is new).
-import type { Candidate } from '../../types.js';
-import type { Change, LogCommit } from './log.js';
-import { GITLINK_MODE } from './log.js';
+import type { Candidate } from '../../../types.js';
+import type { Change, LogCommit } from '../log.js';
+import { GITLINK_MODE } from '../log.js';
 
 export interface Introduction {
   commit: LogCommit;

@@ -2,7 +2,7 @@
 // a commit (32 with SHA-256) where an array of strings costs about 80. A later read of the log is pinned to
 // exactly these commits (`git log --no-walk=unsorted --stdin`), so that a ref moved in the meantime cannot
 // make it read another history than the one scanned.
-import { RuntimeError } from '../../errors.js';
+import { RuntimeError } from '../../../errors.js';
 
 export class CommitIds {
   private bytes = Buffer.alloc(0);

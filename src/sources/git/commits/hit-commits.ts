@@ -10,8 +10,8 @@
 // names, and keywarden never fetches), one read of every commit keeps those that touch them.
 import type { CommitIds } from './commit-ids.js';
 import { forAttribution, touchesHits, type Hits } from './introductions.js';
-import { streamLog, type LogCommit } from './log.js';
-import { RuntimeError } from '../../errors.js';
+import { streamLog, type LogCommit } from '../log.js';
+import { RuntimeError } from '../../../errors.js';
 
 /** At most this many --find-object options (about 55 bytes each) on one command line. */
 const FIND_OBJECTS = 1000;
