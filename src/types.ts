@@ -118,7 +118,7 @@ export interface Verification {
   checkedAt: string;
 }
 
-/** Where a history finding stands today (src/git/presence.ts). */
+/** Where a history finding stands today (src/sources/git/presence.ts). */
 export interface Presence {
   /** Branches (local, then remote) whose history holds the introducing commit; cut at a limit. */
   refs: string[];
@@ -178,3 +178,13 @@ export interface ReportContext {
 }
 
 export type Reporter = (report: Report, context: ReportContext) => string;
+
+/** A progress sink: sources report how far they are; the entry decides whether it is shown (io/progress.ts). */
+export interface Progress {
+  /**
+   * Called often; the sink throttles. Totals may be unknown (0); `fraction` (0..1), when given, says how far
+   * the work is when the byte total is not known in advance.
+   */
+  update(done: { items: number; bytes: number; totalItems: number; totalBytes: number; fraction?: number; label: string }): void;
+  done(): void;
+}

@@ -9,7 +9,7 @@
 // what is there and warns.
 import { readFileSync } from 'node:fs';
 import { RuntimeError, UsageError } from '../errors.js';
-import { git } from '../init/git.js';
+import { gitSync as git } from '../sources/git/run.js';
 import { planPushed, refLabel, short, type PlanNote } from './pushed.js';
 
 export interface ScanPlan {

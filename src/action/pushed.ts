@@ -45,7 +45,7 @@ export async function planPushed(workspace: string, tipRev: string, ref: string,
     const type = await objectType(workspace, tipRev);
     if (type === null) return missingTip(workspace, tipRev, name);
     // A ref that points at a blob or a tree brings content no commit holds: only --history reads it
-    // (src/git/ref-objects.ts), so it scans everything, as for a push whose start is unknown.
+    // (src/sources/git/ref-objects.ts), so it scans everything, as for a push whose start is unknown.
     if (type === 'blob' || type === 'tree') {
       return { args: ['--history'], describe: `every ref in the checkout (${name} points at a ${type}, not a commit)`, notes: [{ level: 'notice', message: `${name} points at a ${type} (${short(tipRev)}), not a commit: the whole checkout is scanned, which reads it` }] };
     }

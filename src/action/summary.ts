@@ -20,7 +20,7 @@ export interface SummaryContext {
   sha: string | null;
   sarifPath: string;
   playbook: string;
-  /** Plain sentences shown under the first line (the action's trust warnings: src/action/trusted.ts). */
+  /** Plain sentences shown under the first line (the action's trust warnings: src/sources/git/commit-settings.ts). */
   warnings?: readonly string[];
 }
 

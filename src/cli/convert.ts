@@ -68,7 +68,7 @@ export function toScanOptions(command: Command, positional: string[], raw: RawAr
 
 /**
  * --timeout and --on-timeout belong to --pre-receive. Its report is the lines git relays to the pusher
- * (src/cli/pre-receive.ts), so it takes no --format or --output: a file written by a hook on the server
+ * (src/commands/pre-receive.ts), so it takes no --format or --output: a file written by a hook on the server
  * would be nobody's report; nor --verify, which would hold every push on a network call.
  */
 function readPreReceive(options: ScanOptions, raw: RawArgs): void {

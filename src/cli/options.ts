@@ -79,7 +79,7 @@ export interface ScanOptions {
   stdinName?: string;
   /** scan --commit-msg FILE: the commit-msg hook (src/sources/commit-msg.ts). */
   commitMsg?: string;
-  /** scan --pre-receive: git's pre-receive hook (src/sources/pre-receive.ts, src/cli/pre-receive.ts). */
+  /** scan --pre-receive: git's pre-receive hook (src/sources/git/pre-receive.ts, src/commands/pre-receive.ts). */
   preReceive: boolean;
   /** --timeout: the pre-receive scan's budget, in seconds. */
   timeout: number;

@@ -1,5 +1,6 @@
 // One scan, wired: config → rules → source → detect → filters → findings → report. This is the only place
-// that knows the order; each stage lives in its own folder and knows nothing of the others.
+// that knows the order; what each stage's folder may not import is docs/ARCHITECTURE.md's table, checked by
+// `npm run lint:deps`.
 import { loadConfig } from '../config/load.js';
 import type { Config, Preloaded, ScanScope } from '../config/types.js';
 import type { ScanRequest } from './requests.js';

@@ -1,14 +1,8 @@
 // The few git questions `init` asks. init writes hook files and so does its own small I/O here rather than
 // through a scan source; every failure becomes a one-line RuntimeError.
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { RuntimeError } from '../errors.js';
-
-export function git(cwd: string, args: string[]): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync('git', args, { cwd, encoding: 'utf8' });
-  if (result.error) throw new RuntimeError(`cannot run git: ${(result.error as NodeJS.ErrnoException).code ?? result.error.message}`);
-  return { status: result.status ?? -1, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
-}
+import { gitSync as git } from '../sources/git/run.js';
 
 /** The working tree's top folder; a bare repository or a folder outside git is a usage error. */
 export function repositoryTop(cwd: string): string {

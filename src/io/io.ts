@@ -10,7 +10,7 @@ export interface Io {
   cwd: string;
   /**
    * Ends the run now with this exit code, leaving unfinished work behind (detection on worker threads or the
-   * main thread has no way to be cancelled): the pre-receive hook's time budget (src/cli/pre-receive.ts).
+   * main thread has no way to be cancelled): the pre-receive hook's time budget (src/commands/pre-receive.ts).
    * Absent where the caller is not a process of its own.
    */
   abandon?: (code: number) => void;

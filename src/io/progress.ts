@@ -1,7 +1,7 @@
 // A one-line progress bar on stderr for long scans (blobs, bytes, ETA). Only on a terminal: never in CI,
 // with --quiet, or when a JSON/SARIF report goes to a pipe. Redrawn at most ten times a second.
 import type { Io } from './io.js';
-import type { Progress } from '../sources/context.js';
+import type { Progress } from '../types.js';
 
 export function createProgress(io: Io, options: { quiet: boolean; format: string; output?: string }): Progress | null {
   if (options.quiet || io.stderr.isTTY !== true || io.env.CI) return null;

@@ -3,15 +3,10 @@
 import type { Readable } from 'node:stream';
 import type { Config } from '../config/types.js';
 import type { ScanRequest } from '../commands/requests.js';
+import type { Progress } from '../types.js';
 
-export interface Progress {
-  /**
-   * Called often; the sink throttles. Totals may be unknown (0); `fraction` (0..1), when given, says how far
-   * the work is when the byte total is not known in advance.
-   */
-  update(done: { items: number; bytes: number; totalItems: number; totalBytes: number; fraction?: number; label: string }): void;
-  done(): void;
-}
+export type { Progress };
+
 
 export interface SourceContext {
   cwd: string;
@@ -23,6 +18,6 @@ export interface SourceContext {
   progress: Progress | null;
   /** Every rule keyword: bytes without any cannot hold a finding (the engine's byte prefilter). Only in Source.run. */
   keywords: readonly string[];
-  /** History scans may judge blobs straight from the packs (src/git/pack); KEYWARDEN_READ_PACKS=0 says no. */
+  /** History scans may judge blobs straight from the packs (src/sources/git/pack); KEYWARDEN_READ_PACKS=0 says no. */
   readPacks: boolean;
 }

@@ -1,7 +1,7 @@
 // `scan --history`: every commit reachable from every ref (branches, tags, remotes, the stash and its older
 // entries), each unique blob read and scanned once, findings attributed to the commits that introduced them.
 // `scan --history REF...`: the same for the whole history of those refs only (root commits included), for a
-// user who cares about one branch. The work is in src/git/scan-commits.ts; this file says what to scan and what
+// user who cares about one branch. The work is in src/sources/git/commits/scan-commits.ts; this file says what to scan and what
 // to tell the user.
 import { existsSync } from 'node:fs';
 import path from 'node:path';

@@ -11,7 +11,7 @@
 // removed by a later one is still found (the key is in the history the server would keep).
 //
 // The configuration and baseline come from the default branch as the repository has it now (HEAD, through git
-// objects: action/trusted.ts), never from the push, which would otherwise silence the scan of itself.
+// objects: sources/git/commit-settings.ts), never from the push, which would otherwise silence the scan of itself.
 import { ConfigError, RuntimeError } from '../../errors.js';
 import { baseCommitSettings } from './commit-settings.js';
 import { graftsNote, inspectRepository } from './repo.js';

@@ -1,5 +1,6 @@
-// Spawning git directly with node:child_process. The pre-commit path cannot afford simple-git's import, and
-// the history path streams gigabytes, so every git call in keywarden goes through these functions.
+// Spawning git directly with node:child_process: the pre-commit path cannot afford a git library's import, and
+// the history path streams gigabytes, so every git call in keywarden goes through these functions
+// (docs/ARCHITECTURE.md, "Dependencies").
 //
 // This is also the one place where git is made to answer the same whatever the user's or the repository's
 // configuration says, and to run nothing a configuration names. Every call is read-only and passes
@@ -8,7 +9,7 @@
 // cover what has no flag on every supported git (2.25 on), and what no command of ours should ever honour.
 // A `-c` given here outlasts the same key in any config file and in GIT_CONFIG_PARAMETERS/GIT_CONFIG_COUNT
 // (git applies command-line settings last). Keys an older git does not know are ignored by it.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { RuntimeError, UsageError } from '../../errors.js';
 
 const PINNED: ReadonlyArray<[string, string]> = [
@@ -135,6 +136,17 @@ export async function git(cwd: string, args: readonly string[], input?: string |
   const result = await gitRaw(cwd, args, input);
   if (result.code !== 0) throw gitFailure(cwd, args, result.stderr);
   return result.stdout;
+}
+
+/**
+ * Runs git to completion, synchronously, with the same pinned settings and environment: for the few small
+ * questions outside a scan (`init`'s repository facts, the Action's event planning). Never throws on a
+ * non-zero exit; stdout and stderr trimmed.
+ */
+export function gitSync(cwd: string, args: readonly string[]): { status: number; stdout: string; stderr: string } {
+  const result = spawnSync('git', [...GLOBAL_ARGS, ...args], { cwd, encoding: 'utf8', env: gitEnv() });
+  if (result.error) throw new RuntimeError(`cannot run git: ${(result.error as NodeJS.ErrnoException).code ?? result.error.message}`);
+  return { status: result.status ?? -1, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
 }
 
 export interface GitStream {

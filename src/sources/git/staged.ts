@@ -1,7 +1,7 @@
 // `scan --staged` (the pre-commit hook): exactly what the index would commit. Staged blobs are read by their
 // index ids (never from the work tree, so `git add -p` partial staging is scanned as staged), and only
 // candidates on lines the index adds are reported; the rest of the staged file is context for the rules.
-// Start-up is the budget here: this module and what it imports spawn git directly (no simple-git) and make
+// Start-up is the budget here: this module and what it imports spawn git directly (run.ts) and make
 // three git calls in all: one diff, one cat-file, one rev-parse alongside the diff.
 import { readBlobs } from './cat-file.js';
 import { GITLINK_MODE } from './log.js';

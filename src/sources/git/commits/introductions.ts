@@ -1,6 +1,6 @@
 // Which commit introduced each secret, decided from tree changes alone (no content diffs).
 //
-// Definition (DESIGN.md "Git semantics", made precise): commit C introduces secret S at path P when C's
+// Definition (docs/ARCHITECTURE.md "Git semantics", made precise): commit C introduces secret S at path P when C's
 // blob at P holds S and no parent "already held" it, where parent p already held S for P when
 //   1. p's blob at P holds S (P unchanged against p, or changed without touching S), or
 //   2. C deletes, relative to p, a path whose blob in p holds S (a rename, with or without edits: the
