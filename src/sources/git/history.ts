@@ -1,8 +1,8 @@
 // `scan --history`: every commit reachable from every ref (branches, tags, remotes, the stash and its older
 // entries), each unique blob read and scanned once, findings attributed to the commits that introduced them.
 // `scan --history REF...`: the same for the whole history of those refs only (root commits included), for a
-// user who cares about one branch. The work is in src/sources/git/commits/scan-commits.ts; this file says what to scan and what
-// to tell the user.
+// user who cares about one branch. This file says what to scan (a CommitScan) and what to tell the user; the
+// work is in commits/scan-commits.ts.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../../errors.js';

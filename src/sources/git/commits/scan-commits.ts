@@ -1,4 +1,6 @@
-// History and range scans share one design, chosen by measurement on the benchmark repository (BENCHMARKS.md):
+// History and range scans share one design, chosen by measurement on the benchmark repository (BENCHMARKS.md).
+// This file only wires its parts: plan.ts (what to read), blob-scanner.ts (reading and scanning each blob
+// once), attribute.ts (the commits that introduced what was found).
 //   1. `git log --raw` lists every commit's tree changes (no content diffs): cheap, and it names every blob
 //      that any scanned commit holds, with a path to report it under.
 //   2. The whole repository (--history): while git log runs, a thread reads the packs directly and judges
@@ -7,7 +9,7 @@
 //      reader cannot read) is read once through `git cat-file --batch`, in pack order when the whole
 //      repository is listed (delta chains are then resolved from git's cache: about 10x faster than sha
 //      order), and scanned on worker threads when there is enough to pay for starting them.
-//   3. Only the few blobs with candidates are attributed to the commits that introduced them (attribute.ts, introductions.ts).
+//   3. Only the few blobs with candidates are attributed to the commits that introduced them (attribute.ts).
 // Memory does not grow with the history: the log is streamed and no commit is kept (only the blob plan, one
 // path a blob, and the commit ids, 20 bytes each); the few commits attribution reads are read again once the
 // blobs with candidates are known (hit-commits.ts), and not at all when there are none.
