@@ -88,6 +88,8 @@ function headVersion(file: StagedFile): string | null {
 }
 
 function onAddedLine(candidate: Candidate, added: LineRuns): boolean {
+  // Inside a staged archive (src/archive) lines are the entry's, not the blob's: every candidate counts as added.
+  if (candidate.entry !== undefined) return true;
   for (let line = candidate.line; line <= candidate.endLine; line++) if (added.has(line)) return true;
   return false;
 }

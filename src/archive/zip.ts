@@ -1,0 +1,92 @@
+// Zip (jar, war, whl, docx/xlsx, Lambda packages) with yauzl: it reads the central directory, the archive's
+// own list of entries with their sizes (local headers can disagree with it, and a streaming reader that
+// trusts them can be fooled), streams each entry through zlib's inflate, checks that the bytes inflated
+// match the sizes declared (validateEntrySizes), and says which entries are encrypted. It has no
+// dependencies of its own beyond a small buffer-CRC package and has been maintained since 2014; fflate's
+// streaming unzip reads local headers only. Names are decoded here without yauzl's validation, which
+// rejects the whole archive at the first `../` or absolute name: a hostile name is data to report, escaped.
+//
+// Before any entry is inflated the directory is checked whole: the entry count (maxEntries), each entry's
+// declared ratio (maxRatio), and overlap (two entries whose data share bytes, the construction of the
+// "better zip bomb", which no zip tool writes): an overlapping archive is not inflated at all.
+// The libraries are imported where they are used: the worker threads are bundled whole (build/bundle.mjs),
+// and a static import would load them in every worker, archive or not.
+import type { Entry, ZipFile } from 'yauzl';
+import { RATIO_FLOOR } from './limits.js';
+import { ArchiveStop, type EntrySink, type Walk } from './walk.js';
+
+/** Stored and deflated: what zip tools write; others (deflate64, bzip2, lzma, zstd) are noted, not read. */
+const READABLE_METHODS = new Set([0, 8]);
+
+/** The fixed part of a local file header: its data cannot start before this many bytes past the header. */
+const LOCAL_HEADER_BYTES = 30;
+
+export async function readZip(walk: Walk, data: Buffer, at: readonly string[], onEntry: EntrySink): Promise<void> {
+  const { default: yauzl } = await import('yauzl');
+  const zip = await new Promise<ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(data, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true }, (error, file) => (error ? reject(error) : resolve(file))),
+  );
+  try {
+    const entries = await directory(walk, zip);
+    checkOverlap(entries);
+    for (const entry of entries) {
+      const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileName as unknown as Buffer, entry.extraFields, false);
+      if (name.endsWith('/')) continue; // a folder
+      const skip = skipReason(walk, entry);
+      if (skip !== null) {
+        walk.warn([...at, name], `${skip}: not scanned`);
+        continue;
+      }
+      if (entry.uncompressedSize > walk.maxFileSize) {
+        // Not inflated: validateEntrySizes holds the entry to the size it declares.
+        walk.notes.push({ level: 'info', verbose: true, message: `skipped ${walk.where([...at, name])}: ${entry.uncompressedSize} bytes is over the ${walk.maxFileSize}-byte limit (--max-file-size)` });
+        continue;
+      }
+      const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => zip.openReadStream(entry, (error, readable) => (error ? reject(error) : resolve(readable))));
+      try {
+        await onEntry(name, stream as AsyncIterable<Buffer>, entry.compressedSize);
+      } finally {
+        (stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
+      }
+    }
+  } finally {
+    zip.close();
+  }
+}
+
+/** Every entry of the central directory (counted against maxEntries as it is read). */
+async function directory(walk: Walk, zip: ZipFile): Promise<Entry[]> {
+  const entries: Entry[] = [];
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: Entry) => {
+      try {
+        walk.addEntry();
+      } catch (error) {
+        reject(error);
+        return;
+      }
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve());
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+  return entries;
+}
+
+function checkOverlap(entries: readonly Entry[]): void {
+  const spans = entries.map((entry) => [entry.relativeOffsetOfLocalHeader, entry.relativeOffsetOfLocalHeader + LOCAL_HEADER_BYTES + entry.compressedSize]).sort((a, b) => a[0] - b[0]);
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i][0] < spans[i - 1][1]) throw new ArchiveStop('entries overlap (the construction of a zip bomb, written by no zip tool)');
+  }
+}
+
+function skipReason(walk: Walk, entry: Entry): string | null {
+  if (entry.isEncrypted()) return 'an encrypted entry (no password is tried)';
+  if (!READABLE_METHODS.has(entry.compressionMethod)) return `compression method ${entry.compressionMethod} is not supported`;
+  if (entry.uncompressedSize > RATIO_FLOOR && entry.uncompressedSize > walk.limits.maxRatio * Math.max(entry.compressedSize, 1)) {
+    return `an entry that inflates over ${walk.limits.maxRatio} times its compressed size (archives.maxRatio), a zip bomb's sign`;
+  }
+  return null;
+}
