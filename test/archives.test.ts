@@ -1,13 +1,17 @@
 // Archives committed to a repository (issue #14 item 9): zip and what is zip (jar, docx), tar, tar.gz/tgz, gz,
 // nested, in every mode, with the limits of src/archive/limits.ts. Every archive is generated here.
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gzipSync, makeTar, makeTgz, makeZip } from './support/archives.js';
-import { jsonReport, runCli } from './support/cli.js';
+import { jsonReport, ROOT, runCli } from './support/cli.js';
 import { fakeLeak, type Leak } from './support/fakes.js';
-import { Repo } from './support/repo.js';
+import { GIT_ENV, Repo, tempDir } from './support/repo.js';
+import { bundleAction, runAction } from './support/action-runner.js';
 
 function scanJson(repo: Repo, args: string[]): { status: number; report: any; stderr: string } {
   const result = runCli(['scan', ...args, '--format', 'json', '--no-redact'], { cwd: repo.dir });
@@ -123,6 +127,32 @@ describe('archives in every mode', () => {
   });
 });
 
+describe('the same findings inside an archive as outside', () => {
+  it('samples/ zipped or tarred: exactly expected.json, nothing from clean/ (precision and recall do not change)', async () => {
+    const root = path.join(ROOT, 'samples');
+    const files = [...walkFiles(root)].filter((file) => /^(clean|leaky)\//.test(file)).sort();
+    const entries = files.map((name) => ({ name, data: readFileSync(path.join(root, name)) }));
+    const expected = JSON.parse(readFileSync(path.join(root, 'expected.json'), 'utf8')).findings.map((finding: any) => `${finding.file} ${finding.ruleId} ${finding.line}:${finding.column}`).sort();
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'samples.zip'), makeZip(entries));
+    writeFileSync(path.join(dir, 'samples.tgz'), await makeTgz(entries));
+    for (const archive of ['samples.zip', 'samples.tgz']) {
+      const result = runCli(['scan', archive, '--format', 'json'], { cwd: dir });
+      expect(result.status, result.stderr).toBe(1);
+      const found = jsonReport(result).findings.map((finding: any) => `${finding.entry} ${finding.ruleId} ${finding.line}:${finding.column}`).sort();
+      expect(found, archive).toEqual(expected);
+    }
+  });
+});
+
+function* walkFiles(root: string, prefix = ''): Generator<string> {
+  for (const entry of readdirSync(path.join(root, prefix), { withFileTypes: true })) {
+    const name = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) yield* walkFiles(root, name);
+    else yield name;
+  }
+}
+
 describe('what an archive leaves unread is a note', () => {
   it('an encrypted entry, a corrupt and a truncated archive: notes, exit by findings (not 2), other entries still scanned', async () => {
     const leak = fakeLeak();
@@ -152,6 +182,7 @@ describe('what an archive leaves unread is a note', () => {
     repo.commit('bombs', {
       'bomb.zip': makeZip([{ name: 'zeros.bin', data: zeros }, { name: 'after.env', data: leak.text }]),
       'liar.zip': makeZip([{ name: 'zeros.bin', data: zeros, declaredSize: 1000 }]),
+      'liar-big.zip': makeZip([{ name: 'zeros.bin', data: zeros, declaredSize: 2 * 1024 * 1024 }]),
       'overlap.zip': makeZip([{ name: 'kernel.txt', data: 'ordinary text line\n'.repeat(2000) }], { overlap: 15 }),
       'bomb.gz': gzipSync(zeros),
       'many.zip': makeZip(Array.from({ length: 30 }, (_, i) => ({ name: `f${i}.txt`, data: `file ${i}\n` }))),
@@ -163,7 +194,8 @@ describe('what an archive leaves unread is a note', () => {
     expect(status, stderr).toBe(1);
     expect(places(report)).toEqual(leakPlaces('bomb.zip!/after.env', 1));
     expect(stderr).toMatch(/bomb\.zip!\/zeros\.bin: an entry that inflates over 100 times its compressed size \(archives\.maxRatio\)/);
-    expect(stderr).toMatch(/liar\.zip: .*too many bytes/);
+    expect(stderr).toMatch(/liar\.zip: an entry inflates to more or less than the size it declares/);
+    expect(stderr).toMatch(/liar-big\.zip: .*too many bytes/);
     expect(stderr).toMatch(/overlap\.zip: entries overlap/);
     expect(stderr).toMatch(/bomb\.gz: the gzip stream inflates over 100 times its size \(archives\.maxRatio\)/);
     expect(stderr).toMatch(/many\.zip: stopped reading the archive after 21 entries .*over 20 entries \(archives\.maxEntries\)/);
@@ -199,4 +231,38 @@ describe('hostile entry names', () => {
     const text = runCli(['scan'], { cwd: repo.dir });
     expect(text.stdout).toContain('h.zip!/../../etc/\\x1b[31mred\\x07.env');
   });
+});
+
+describe('the GitHub Action on a pull request that adds an archive', () => {
+  it('annotates the archive file, names the entry in the summary and SARIF, and fails the step', async () => {
+    const entry = await bundleAction();
+    const leak = fakeLeak();
+    const origin = Repo.init();
+    const base = origin.commit('base', { 'README.md': '# app\n' });
+    origin.git('checkout', '-q', '-b', 'feature');
+    const head = origin.commit('package the function', { 'deploy/app.zip': makeZip([{ name: 'index.js', data: 'exports.handler = 1;\n' }, { name: 'src/.env', data: `STAGE=prod\n${leak.text}` }]) });
+    const ws = path.join(tempDir(), 'ws');
+    execFileSync('git', ['clone', '-q', `file://${origin.dir}`, ws], { env: { ...process.env, ...GIT_ENV } });
+    execFileSync('git', ['checkout', '-q', head], { cwd: ws, env: { ...process.env, ...GIT_ENV } });
+    const payload = {
+      action: 'synchronize',
+      number: 7,
+      pull_request: { number: 7, state: 'open', base: { ref: 'main', sha: base, repo: { full_name: 'acme/app' } }, head: { ref: 'feature', sha: head, repo: { full_name: 'acme/app' } } },
+      repository: { full_name: 'acme/app', default_branch: 'main' },
+    };
+    const run = runAction(entry, ws, 'pull_request', payload);
+    expect(run.status, run.stdout + run.stderr).toBe(1);
+    // On the archive file, without a line (the line is the entry's); the entry in the message.
+    expect(run.stdout).toMatch(new RegExp(`^::error file=deploy/app\\.zip,title=[^:]+::AWS access key ID ${leak.id}.* Inside the archive at src/\\.env:2\\.`, 'm'));
+    expect(run.summary).toContain(`[\`deploy/app.zip!/src/.env:2\`](https://github.com/acme/app/blob/${head}/deploy/app.zip)`);
+    expect(run.summary).toContain('git filter-repo --invert-paths --path deploy/app.zip');
+    const sarif = JSON.parse(readFileSync(run.outputs.sarif, 'utf8'));
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')));
+    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+    const results = sarif.runs[0].results;
+    expect(results.map((result: any) => result.properties.entry)).toEqual(['src/.env', 'src/.env']);
+    expect(results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'deploy/app.zip', uriBaseId: '%SRCROOT%' } });
+  }, 120_000);
 });

@@ -122,9 +122,9 @@ async function readArchive(walk: Walk, data: Buffer, format: ArchiveFormat, entr
  * Called by a format reader for each file entry, in archive order, one at a time (the reader waits). `content`
  * is the entry's uncompressed bytes as they stream; `compressedSize`, when the format knows it, is for the ratio.
  */
-export type EntrySink = (name: string, content: AsyncIterable<Buffer>, compressedSize: number | null) => Promise<void>;
+export type EntrySink = (name: string, content: AsyncIterable<Buffer> | Iterable<Buffer>, compressedSize: number | null) => Promise<void>;
 
-async function readEntry(walk: Walk, entry: string[], content: AsyncIterable<Buffer>, depth: number, compressedSize: number | null): Promise<void> {
+async function readEntry(walk: Walk, entry: string[], content: AsyncIterable<Buffer> | Iterable<Buffer>, depth: number, compressedSize: number | null): Promise<void> {
   const parts: Buffer[] = [];
   let size = 0;
   for await (const part of content) {

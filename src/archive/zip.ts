@@ -12,11 +12,17 @@
 // The libraries are imported where they are used: the worker threads are bundled whole (build/bundle.mjs),
 // and a static import would load them in every worker, archive or not.
 import type { Entry, ZipFile } from 'yauzl';
+import { inflateRawSync } from 'node:zlib';
 import { RATIO_FLOOR } from './limits.js';
 import { ArchiveStop, type EntrySink, type Walk } from './walk.js';
 
 /** Stored and deflated: what zip tools write; others (deflate64, bzip2, lzma, zstd) are noted, not read. */
 const READABLE_METHODS = new Set([0, 8]);
+
+const LIAR = 'an entry inflates to more or less than the size it declares (a zip bomb\'s sign, or damage)';
+
+/** Entries up to this size (declared, and held to it) are inflated in one call instead of streamed. */
+const SMALL_ENTRY = 1024 * 1024;
 
 /** The fixed part of a local file header: its data cannot start before this many bytes past the header. */
 const LOCAL_HEADER_BYTES = 30;
@@ -42,6 +48,10 @@ export async function readZip(walk: Walk, data: Buffer, at: readonly string[], o
         walk.notes.push({ level: 'info', verbose: true, message: `skipped ${walk.where([...at, name])}: ${entry.uncompressedSize} bytes is over the ${walk.maxFileSize}-byte limit (--max-file-size)` });
         continue;
       }
+      if (entry.uncompressedSize <= SMALL_ENTRY) {
+        await onEntry(name, [await inflateSmall(zip, data, entry)], entry.compressedSize);
+        continue;
+      }
       const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => zip.openReadStream(entry, (error, readable) => (error ? reject(error) : resolve(readable))));
       try {
         await onEntry(name, stream as AsyncIterable<Buffer>, entry.compressedSize);
@@ -52,6 +62,26 @@ export async function readZip(walk: Walk, data: Buffer, at: readonly string[], o
   } finally {
     zip.close();
   }
+}
+
+/**
+ * A small entry inflated in one call from the archive's bytes (already in memory): a stream per entry cost
+ * more than the inflating (measured: bench/archives.mjs, a zip of 5,000 source files took twice as long as the
+ * plain files with a stream each). The output is capped at the size the directory declares, and must match it.
+ */
+async function inflateSmall(zip: ZipFile, data: Buffer, entry: Entry): Promise<Buffer> {
+  const { fileDataStart } = await new Promise<{ fileDataStart: number }>((resolve, reject) => zip.readLocalFileHeader(entry, { minimal: true }, (error, header) => (error ? reject(error) : resolve(header))));
+  const raw = data.subarray(fileDataStart, fileDataStart + entry.compressedSize);
+  if (entry.compressionMethod === 0) return raw;
+  let content: Buffer;
+  try {
+    content = inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+  } catch (error) {
+    if (error instanceof RangeError) throw new ArchiveStop(LIAR);
+    throw new Error(`cannot inflate an entry: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (content.length !== entry.uncompressedSize) throw new ArchiveStop(LIAR);
+  return content;
 }
 
 /** Every entry of the central directory (counted against maxEntries as it is read). */
