@@ -12,6 +12,7 @@ import { jsonReport, ROOT, runCli } from './support/cli.js';
 import { fakeLeak, type Leak } from './support/fakes.js';
 import { GIT_ENV, Repo, tempDir } from './support/repo.js';
 import { bundleAction, runAction } from './support/action-runner.js';
+import { bareServer, installHook, push, serverRef } from './support/git-server.js';
 
 function scanJson(repo: Repo, args: string[]): { status: number; report: any; stderr: string } {
   const result = runCli(['scan', ...args, '--format', 'json', '--no-redact'], { cwd: repo.dir });
@@ -71,6 +72,14 @@ describe('archives in every mode', () => {
     const staged = scanJson(repo, ['--staged']);
     expect(staged.status, staged.stderr).toBe(1);
     expect(places(staged.report)).toEqual(leakPlaces('more/new.zip!/cfg/.env', 1));
+    // A changed archive: only the key its HEAD version did not hold is added (the old one is not reported again).
+    repo.commit('new archive');
+    const third = fakeLeak();
+    repo.write('more/new.zip', makeZip([{ name: 'cfg/.env', data: other.text }, { name: 'cfg/more.env', data: `# more\n${third.text}` }]));
+    repo.git('add', 'more/new.zip');
+    const changed = scanJson(repo, ['--staged']);
+    expect(changed.status, changed.stderr).toBe(1);
+    expect(places(changed.report)).toEqual(leakPlaces('more/new.zip!/cfg/more.env', 2));
   });
 
   it('finds them in history when the archive is packed (the pack reader cannot see keywords in compressed bytes)', async () => {
@@ -230,6 +239,22 @@ describe('hostile entry names', () => {
     }
     const text = runCli(['scan'], { cwd: repo.dir });
     expect(text.stdout).toContain('h.zip!/../../etc/\\x1b[31mred\\x07.env');
+  });
+});
+
+describe('scan --pre-receive', () => {
+  it('rejects a push whose commit adds a key inside a jar, naming the entry', () => {
+    const server = bareServer();
+    const work = Repo.init();
+    work.commit('first', { 'README.md': 'hello\n' });
+    expect(push(work, `file://${server.dir}`, 'main').status).toBe(0);
+    installHook(server);
+    const leak = fakeLeak();
+    const sha = work.commit('add the tool', { 'lib/tool.jar': makeZip([{ name: 'config/app.properties', data: `# app\n${leak.text}` }]) });
+    const result = push(work, `file://${server.dir}`, 'main');
+    expect(result.status).not.toBe(0);
+    expect(result.remote).toContain(`keywarden: lib/tool.jar!/config/app.properties:2:21 access key ID ${leak.id} in commit ${sha.slice(0, 12)} "add the tool"`);
+    expect(serverRef(server, 'refs/heads/main')).not.toBe(sha);
   });
 });
 
