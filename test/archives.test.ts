@@ -188,26 +188,28 @@ describe('what an archive leaves unread is a note', () => {
     const repo = Repo.init();
     const zeros = Buffer.alloc(64 * 1024 * 1024);
     const leak = fakeLeak();
+    const many = fakeLeak();
     repo.commit('bombs', {
       'bomb.zip': makeZip([{ name: 'zeros.bin', data: zeros }, { name: 'after.env', data: leak.text }]),
       'liar.zip': makeZip([{ name: 'zeros.bin', data: zeros, declaredSize: 1000 }]),
       'liar-big.zip': makeZip([{ name: 'zeros.bin', data: zeros, declaredSize: 2 * 1024 * 1024 }]),
       'overlap.zip': makeZip([{ name: 'kernel.txt', data: 'ordinary text line\n'.repeat(2000) }], { overlap: 15 }),
       'bomb.gz': gzipSync(zeros),
-      'many.zip': makeZip(Array.from({ length: 30 }, (_, i) => ({ name: `f${i}.txt`, data: `file ${i}\n` }))),
+      'many.zip': makeZip([...Array.from({ length: 10 }, (_, i) => ({ name: `f${i}.txt`, data: `file ${i}\n` })), { name: 'g.env', data: many.text }, ...Array.from({ length: 19 }, (_, i) => ({ name: `h${i}.txt`, data: `file ${i}\n` }))]),
     });
     writeFileSync(path.join(repo.dir, '.keywarden.json'), JSON.stringify({ archives: { maxEntries: 20 } }));
     const started = Date.now();
     const { status, report, stderr } = scanJson(repo, []);
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(status, stderr).toBe(1);
-    expect(places(report)).toEqual(leakPlaces('bomb.zip!/after.env', 1));
+    // The entries before the entry limit are scanned (many.zip's key is its 11th entry of 30, the limit 20).
+    expect(places(report)).toEqual([...leakPlaces('bomb.zip!/after.env', 1), ...leakPlaces('many.zip!/g.env', 1)].sort());
     expect(stderr).toMatch(/bomb\.zip!\/zeros\.bin: an entry that inflates over 100 times its compressed size \(archives\.maxRatio\)/);
     expect(stderr).toMatch(/liar\.zip: an entry inflates to more or less than the size it declares/);
     expect(stderr).toMatch(/liar-big\.zip: .*too many bytes/);
     expect(stderr).toMatch(/overlap\.zip: entries overlap/);
     expect(stderr).toMatch(/bomb\.gz: the gzip stream inflates over 100 times its size \(archives\.maxRatio\)/);
-    expect(stderr).toMatch(/many\.zip: stopped reading the archive after 21 entries .*over 20 entries \(archives\.maxEntries\)/);
+    expect(stderr).toMatch(/many\.zip: stopped reading the archive after 20 entries .*over 20 entries \(archives\.maxEntries\)/);
   });
 
   it('rejects a bad archives setting with one line and exit 2', () => {

@@ -79,7 +79,8 @@ export class Walk {
   }
 
   addEntry(): void {
-    if (++this.entries > this.limits.maxEntries) throw new WalkLimit(`over ${this.limits.maxEntries} entries (archives.maxEntries)`);
+    if (this.entries >= this.limits.maxEntries) throw new WalkLimit(`over ${this.limits.maxEntries} entries (archives.maxEntries)`);
+    this.entries++;
   }
 }
 

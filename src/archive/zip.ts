@@ -33,7 +33,7 @@ export async function readZip(walk: Walk, data: Buffer, at: readonly string[], o
     yauzl.fromBuffer(data, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true }, (error, file) => (error ? reject(error) : resolve(file))),
   );
   try {
-    const entries = await directory(walk, zip);
+    const { entries, overflow } = await directory(walk, zip);
     checkOverlap(entries);
     for (const entry of entries) {
       const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileName as unknown as Buffer, entry.extraFields, false);
@@ -59,6 +59,8 @@ export async function readZip(walk: Walk, data: Buffer, at: readonly string[], o
         (stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
       }
     }
+    // The entries up to the limit were scanned; now the walk stops.
+    if (overflow) walk.addEntry();
   } finally {
     zip.close();
   }
@@ -84,17 +86,21 @@ async function inflateSmall(zip: ZipFile, data: Buffer, entry: Entry): Promise<B
   return content;
 }
 
-/** Every entry of the central directory (counted against maxEntries as it is read). */
-async function directory(walk: Walk, zip: ZipFile): Promise<Entry[]> {
+/**
+ * The central directory's entries, counted against maxEntries as they are read; at the limit the rest is not
+ * read (`overflow`), and the caller stops the walk once the entries before it are scanned.
+ */
+async function directory(walk: Walk, zip: ZipFile): Promise<{ entries: Entry[]; overflow: boolean }> {
   const entries: Entry[] = [];
+  let overflow = false;
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: Entry) => {
-      try {
-        walk.addEntry();
-      } catch (error) {
-        reject(error);
+      if (walk.entries >= walk.limits.maxEntries) {
+        overflow = true;
+        resolve();
         return;
       }
+      walk.addEntry();
       entries.push(entry);
       zip.readEntry();
     });
@@ -102,7 +108,7 @@ async function directory(walk: Walk, zip: ZipFile): Promise<Entry[]> {
     zip.on('error', reject);
     zip.readEntry();
   });
-  return entries;
+  return { entries, overflow };
 }
 
 function checkOverlap(entries: readonly Entry[]): void {
