@@ -2,14 +2,21 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  blockedCommitAdvice,
-  blockedMessageAdvice,
-  shellQuote
-} from "./chunk-3Z6UY5W7.js";
-import "./chunk-EKZ5G5ES.js";
+  ArchiveStop,
+  ENTRY_JOIN,
+  Walk,
+  WalkLimit,
+  chunks,
+  scanArchive
+} from "./chunk-WKX6YRGP.js";
+import "./chunk-LZZAZ6PN.js";
+import "./chunk-P3NRGLLM.js";
 import "./chunk-XGFLKYZS.js";
 export {
-  blockedCommitAdvice,
-  blockedMessageAdvice,
-  shellQuote
+  ArchiveStop,
+  ENTRY_JOIN,
+  Walk,
+  WalkLimit,
+  chunks,
+  scanArchive
 };

@@ -7,8 +7,10 @@ import {
 } from "./chunk-QKHXP752.js";
 import {
   writeLine
-} from "./chunk-LEWHZGBX.js";
+} from "./chunk-OAZR6Q4L.js";
 import "./chunk-EKZ5G5ES.js";
+import "./chunk-VQNYYTSR.js";
+import "./chunk-K4PTAMXP.js";
 import {
   UsageError
 } from "./chunk-3PMGGNOD.js";

@@ -6,22 +6,23 @@ import {
   MissingBlobs,
   ZERO_SHA,
   repositoryRoot
-} from "./chunk-SPAGGND5.js";
-import {
-  decodeBytes
-} from "./chunk-BRU737ZG.js";
-import "./chunk-GHDX7OSH.js";
-import "./chunk-UHDRZWRX.js";
-import {
-  locate,
-  oversizeNote
-} from "./chunk-6FI4CSFB.js";
+} from "./chunk-BLXFRGVU.js";
 import {
   readBlobs
 } from "./chunk-ZKLQMUSG.js";
 import {
   gitStream
 } from "./chunk-HIJNIKGU.js";
+import {
+  decodeBytes
+} from "./chunk-BRU737ZG.js";
+import "./chunk-OEZLLONY.js";
+import "./chunk-PUPQGLOX.js";
+import "./chunk-P3NRGLLM.js";
+import {
+  locate,
+  oversizeNote
+} from "./chunk-6FI4CSFB.js";
 import {
   RuntimeError
 } from "./chunk-3PMGGNOD.js";
@@ -316,8 +317,10 @@ async function createStagedSource(context) {
         const result = await detect({ path: file.path, data });
         stats.files++;
         stats.bytes += data.length;
-        const added = file.added ?? addedByLines(data, head === null ? null : blobs.get(head) ?? null);
-        located.push(...locate(result.candidates.filter((candidate) => onAddedLine(candidate, added)), file.path, null));
+        const headData = head === null ? null : blobs.get(head) ?? null;
+        const added = file.added ?? addedByLines(data, headData);
+        const inHead = headData !== null && result.candidates.some((candidate) => candidate.entry !== void 0) ? new Set((await detect({ path: file.path, data: headData })).candidates.map(secretKey)) : null;
+        located.push(...locate(result.candidates.filter((candidate) => candidate.entry === void 0 ? onAddedLine(candidate, added) : !inHead?.has(secretKey(candidate))), file.path, null));
       }
       const note = missing.note(context.options.allowMissing);
       if (note !== null) notes.push(note);
@@ -327,6 +330,9 @@ async function createStagedSource(context) {
 }
 function headVersion(file) {
   return file.status === "T" ? null : file.oldSha;
+}
+function secretKey(candidate) {
+  return `${candidate.ruleId}\0${candidate.secret}`;
 }
 function onAddedLine(candidate, added) {
   for (let line = candidate.line; line <= candidate.endLine; line++) if (added.has(line)) return true;

@@ -38,6 +38,7 @@ function toFinding(located, options) {
     ruleId: located.ruleId,
     kind: located.kind,
     file: text(located.file),
+    ...located.entry !== void 0 ? { entry: text(located.entry) } : {},
     line: located.line,
     column: located.column,
     endLine: located.endLine,
@@ -56,6 +57,9 @@ function toFinding(located, options) {
     finding.ignored = located.ignored ?? false;
   }
   return finding;
+}
+function placeOf(finding) {
+  return finding.entry === void 0 ? finding.file : `${finding.file}!/${finding.entry}`;
 }
 function keyIdOfFinding(finding) {
   return finding.kind === "access-key-id" ? finding.secret : finding.keyId;
@@ -78,6 +82,7 @@ export {
   fingerprintOf,
   secretRedactor,
   toFinding,
+  placeOf,
   keyIdOfFinding,
   withVerifications,
   compareFindings

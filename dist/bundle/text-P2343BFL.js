@@ -2,21 +2,21 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  UNIDENTIFIED,
-  credentialOf,
-  isRedacted,
-  leaksFromFindings,
-  leaksFromLocated,
-  withKeyIds
-} from "./chunk-YET6YR6N.js";
+  describePresence,
+  describeVerification,
+  kindLabel,
+  prefixLabel,
+  textReporter
+} from "./chunk-IDAURCHD.js";
 import "./chunk-7GZGTSAE.js";
+import "./chunk-EKZ5G5ES.js";
+import "./chunk-VQNYYTSR.js";
 import "./chunk-K4PTAMXP.js";
 import "./chunk-XGFLKYZS.js";
 export {
-  UNIDENTIFIED,
-  credentialOf,
-  isRedacted,
-  leaksFromFindings,
-  leaksFromLocated,
-  withKeyIds
+  describePresence,
+  describeVerification,
+  kindLabel,
+  prefixLabel,
+  textReporter
 };

@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   defaultConfig
-} from "./chunk-UHDRZWRX.js";
+} from "./chunk-PUPQGLOX.js";
 import {
   ConfigError
 } from "./chunk-3PMGGNOD.js";
@@ -444,7 +444,8 @@ function findPolynomialForm(source, ignoreCase = false) {
 }
 
 // src/config/validate.ts
-var CONFIG_KEYS = ["$schema", "$comment", "ignorePaths", "allow", "disableRules", "entropy", "rules", "maxFileSize", "accounts"];
+var CONFIG_KEYS = ["$schema", "$comment", "ignorePaths", "allow", "disableRules", "entropy", "rules", "maxFileSize", "accounts", "archives"];
+var ARCHIVE_KEYS = ["maxDepth", "maxBytes", "maxEntries", "maxRatio"];
 var ALLOW_KEYS = ["secrets", "regexes", "rules"];
 var RULE_ALLOW_KEYS = ["secrets", "regexes"];
 var RULE_ID = /^[a-z0-9][a-z0-9-]{0,127}$/;
@@ -489,6 +490,17 @@ function validateConfig(value, where) {
       if (!ACCOUNT_ID.test(id)) fail(`accounts[${i}]`, `an AWS account ID is 12 digits, got '${quoteFromFile(id)}'`);
       return id;
     });
+  }
+  if (has(top, "archives")) {
+    const archives = object(top.archives, "archives", fail);
+    checkKeys(archives, ARCHIVE_KEYS, "archives.", fail);
+    if (has(archives, "maxBytes")) config.archives.maxBytes = size(archives.maxBytes, "archives.maxBytes", fail);
+    for (const key of ["maxDepth", "maxEntries", "maxRatio"]) {
+      if (!has(archives, key)) continue;
+      const value2 = archives[key];
+      if (typeof value2 !== "number" || !Number.isInteger(value2) || value2 < 1) fail(`archives.${key}`, `expected a positive whole number, got ${typeof value2 === "number" ? value2 : typeName(value2)}`);
+      config.archives[key] = value2;
+    }
   }
   return config;
 }

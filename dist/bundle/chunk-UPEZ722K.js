@@ -2,20 +2,14 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  availableCores
+} from "./chunk-CXSJOLZW.js";
+import {
   GITLINK_MODE,
   MissingBlobs,
   hasPromisedObjects,
   streamLog
-} from "./chunk-SPAGGND5.js";
-import {
-  COMMIT_MESSAGE
-} from "./chunk-ILUMPQCY.js";
-import {
-  oversizeNote
-} from "./chunk-6FI4CSFB.js";
-import {
-  availableCores
-} from "./chunk-CXSJOLZW.js";
+} from "./chunk-BLXFRGVU.js";
 import {
   readBlobs
 } from "./chunk-ZKLQMUSG.js";
@@ -24,6 +18,12 @@ import {
   gitRaw,
   gitStream
 } from "./chunk-HIJNIKGU.js";
+import {
+  COMMIT_MESSAGE
+} from "./chunk-ILUMPQCY.js";
+import {
+  oversizeNote
+} from "./chunk-6FI4CSFB.js";
 import {
   RuntimeError
 } from "./chunk-3PMGGNOD.js";
@@ -438,6 +438,7 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
     stats.files++;
     stats.bytes += plan.size;
     if (result.candidates.length > 0) hits.set(plan.sha, result.candidates);
+    if (result.notes) notes.push(...result.notes);
   };
   const wanted = [];
   const dirty = [];

@@ -13,8 +13,9 @@ import {
 } from "./chunk-IPFERZPS.js";
 import {
   suggest
-} from "./chunk-GHDX7OSH.js";
-import "./chunk-UHDRZWRX.js";
+} from "./chunk-OEZLLONY.js";
+import "./chunk-PUPQGLOX.js";
+import "./chunk-P3NRGLLM.js";
 import {
   UsageError
 } from "./chunk-3PMGGNOD.js";

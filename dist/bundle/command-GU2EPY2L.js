@@ -2,39 +2,43 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  ownershipOf,
-  principalOf
-} from "./chunk-QKHXP752.js";
-import {
-  kindLabel
-} from "./chunk-F2LBF5GF.js";
-import {
   UNIDENTIFIED,
   leaksFromFindings,
   leaksFromLocated,
   withKeyIds
-} from "./chunk-YET6YR6N.js";
+} from "./chunk-NHQ5QX3V.js";
+import {
+  shellQuote
+} from "./chunk-KMDMJ7LG.js";
+import {
+  kindLabel
+} from "./chunk-IDAURCHD.js";
 import {
   KEY_TYPE_LABELS,
   isAccessKeyId
 } from "./chunk-7GZGTSAE.js";
 import {
-  shellQuote
-} from "./chunk-3Z6UY5W7.js";
+  ownershipOf,
+  principalOf
+} from "./chunk-QKHXP752.js";
 import {
   emit,
   writeNotes
-} from "./chunk-LEWHZGBX.js";
+} from "./chunk-OAZR6Q4L.js";
 import {
   escapeText,
   markdownCode
 } from "./chunk-EKZ5G5ES.js";
 import {
   loadConfig
-} from "./chunk-TTRAJSA2.js";
-import "./chunk-GHDX7OSH.js";
+} from "./chunk-SGSUPOTR.js";
+import {
+  placeOf
+} from "./chunk-VQNYYTSR.js";
 import "./chunk-K4PTAMXP.js";
-import "./chunk-UHDRZWRX.js";
+import "./chunk-OEZLLONY.js";
+import "./chunk-PUPQGLOX.js";
+import "./chunk-P3NRGLLM.js";
 import "./chunk-ADB2JWQI.js";
 import {
   RuntimeError,
@@ -691,6 +695,17 @@ function prevent() {
     references: ["access-key-best-practices", "iam-best-practices", "temporary-credentials"]
   };
 }
+function archiveRemoval(set) {
+  const sightings = [...set.keys.flatMap((key) => key.sightings), ...set.unpaired?.sightings ?? []];
+  const archives = [...new Set(sightings.filter((sighting) => sighting.entry !== void 0).map((sighting) => sighting.file))].sort();
+  if (archives.length === 0) return [];
+  return [
+    {
+      label: "Keys inside archives: --replace-text cannot reach into compressed files, so also remove the archives from every commit (in the same mirror clone, before the push; rebuild them without the keys and commit them again afterwards)",
+      script: `git filter-repo --invert-paths ${archives.map((file) => `--path ${shellQuote(file)}`).join(" ")}`
+    }
+  ];
+}
 function historyRewrite(set, context) {
   const { expressions } = context;
   const file = expressions.file;
@@ -726,7 +741,8 @@ function historyRewrite(set, context) {
         "git reflog expire --expire=now --all && git gc --prune=now --aggressive",
         "git push --force"
       ].join("\n")
-    }
+    },
+    ...archiveRemoval(set)
   ] : [];
   const warnings = needed ? [
     "Every commit after the first leaked one gets a new ID: everyone must re-clone (a pull or merge from an old clone brings the secret back), and open pull requests must be recreated.",
@@ -843,11 +859,11 @@ function pairing(key) {
 }
 function where(sighting) {
   const commit = sighting.commit ? ` (commit ${escapeText(sighting.commit.slice(0, 12))})` : "";
-  return `${escapeText(sighting.file)}:${sighting.line}:${sighting.column}  ${kindLabel(sighting.kind)}${commit}`;
+  return `${escapeText(placeOf(sighting))}:${sighting.line}:${sighting.column}  ${kindLabel(sighting.kind)}${commit}`;
 }
 function markdownWhere(sighting) {
   const commit = sighting.commit ? ` (commit ${markdownCode(sighting.commit.slice(0, 12))})` : "";
-  return `- ${markdownCode(`${sighting.file}:${sighting.line}:${sighting.column}`)} ${kindLabel(sighting.kind)}${commit}`;
+  return `- ${markdownCode(`${placeOf(sighting)}:${sighting.line}:${sighting.column}`)} ${kindLabel(sighting.kind)}${commit}`;
 }
 var WIDTH = 100;
 function renderText(playbook) {
@@ -1099,7 +1115,7 @@ async function runRemediate(options, io) {
   } else if (keyIds.length > 0) {
     set = { keys: [], unpaired: null, mode: null };
   } else {
-    const { runPipeline } = await import("./pipeline-7JXHPLIC.js");
+    const { runPipeline } = await import("./pipeline-NFEUBHKK.js");
     const outcome = await runPipeline(options, io);
     writeNotes(outcome.notes, options, io);
     set = leaksFromLocated(outcome.located, outcome.report.scan.mode, outcome.redactText);
@@ -1112,7 +1128,7 @@ async function runRemediate(options, io) {
     emit(nothingToRemediate(format), options, io);
     return 0;
   }
-  const verified = options.verify ? await (await import("./verify-keys-37IYFGC5.js")).verifyKeys(set, config.accounts, options, io) : { results: /* @__PURE__ */ new Map(), skipped: /* @__PURE__ */ new Map() };
+  const verified = options.verify ? await (await import("./verify-keys-X6OP6I2L.js")).verifyKeys(set, config.accounts, options, io) : { results: /* @__PURE__ */ new Map(), skipped: /* @__PURE__ */ new Map() };
   const expressions = writeExpressions(set, options, io);
   const playbook = buildPlaybook(set, {
     accounts: config.accounts,

@@ -3,27 +3,31 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   kindLabel
-} from "./chunk-F2LBF5GF.js";
+} from "./chunk-IDAURCHD.js";
 import "./chunk-7GZGTSAE.js";
-import {
-  writeLine,
-  writeNotes
-} from "./chunk-LEWHZGBX.js";
-import "./chunk-EKZ5G5ES.js";
-import {
-  runPipeline
-} from "./chunk-HEV4ICD5.js";
-import "./chunk-TRQUDPH6.js";
-import "./chunk-TTRAJSA2.js";
-import "./chunk-BRU737ZG.js";
-import "./chunk-GHDX7OSH.js";
-import "./chunk-K4PTAMXP.js";
-import "./chunk-UHDRZWRX.js";
-import "./chunk-VSNDF2WP.js";
-import "./chunk-ADB2JWQI.js";
 import {
   stopEveryGit
 } from "./chunk-HIJNIKGU.js";
+import {
+  writeLine,
+  writeNotes
+} from "./chunk-OAZR6Q4L.js";
+import "./chunk-EKZ5G5ES.js";
+import {
+  runPipeline
+} from "./chunk-POXVXWKP.js";
+import "./chunk-SGSUPOTR.js";
+import {
+  placeOf
+} from "./chunk-VQNYYTSR.js";
+import "./chunk-K4PTAMXP.js";
+import "./chunk-BRU737ZG.js";
+import "./chunk-OEZLLONY.js";
+import "./chunk-LZZAZ6PN.js";
+import "./chunk-PUPQGLOX.js";
+import "./chunk-P3NRGLLM.js";
+import "./chunk-VSNDF2WP.js";
+import "./chunk-ADB2JWQI.js";
 import "./chunk-3PMGGNOD.js";
 import "./chunk-XGFLKYZS.js";
 
@@ -76,7 +80,7 @@ function timedOut(options, io) {
 }
 function findingLine(finding, redactText) {
   const commit = finding.commit === null ? "" : ` in commit ${finding.commit.sha.slice(0, 12)} "${redactText(finding.commit.message)}"`;
-  return `${redactText(finding.file)}:${finding.line}:${finding.column} ${kindLabel(finding.kind)} ${finding.secret}${commit}`;
+  return `${redactText(placeOf(finding))}:${finding.line}:${finding.column} ${kindLabel(finding.kind)} ${finding.secret}${commit}`;
 }
 function advice(findings) {
   const keyIds = [...new Set(findings.map((finding) => finding.kind === "access-key-id" ? finding.secret : finding.keyId).filter((id) => Boolean(id)))];

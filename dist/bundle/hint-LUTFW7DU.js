@@ -2,11 +2,11 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  shellQuote
+} from "./chunk-KMDMJ7LG.js";
+import {
   keyTypeOf
 } from "./chunk-7GZGTSAE.js";
-import {
-  shellQuote
-} from "./chunk-3Z6UY5W7.js";
 import {
   OPTIONS,
   isFlag
@@ -16,7 +16,7 @@ import {
 } from "./chunk-EKZ5G5ES.js";
 import {
   keyIdOfFinding
-} from "./chunk-TRQUDPH6.js";
+} from "./chunk-VQNYYTSR.js";
 import "./chunk-K4PTAMXP.js";
 import "./chunk-XGFLKYZS.js";
 

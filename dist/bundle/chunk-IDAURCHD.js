@@ -7,6 +7,9 @@ import {
 import {
   escapeText
 } from "./chunk-EKZ5G5ES.js";
+import {
+  placeOf
+} from "./chunk-VQNYYTSR.js";
 
 // src/text/width.ts
 var segmenter;
@@ -118,9 +121,10 @@ var textReporter = (report, context) => {
   const lines = [];
   const byFile = /* @__PURE__ */ new Map();
   for (const finding of report.findings) {
-    const list = byFile.get(finding.file) ?? [];
+    const place = placeOf(finding);
+    const list = byFile.get(place) ?? [];
     list.push(finding);
-    byFile.set(finding.file, list);
+    byFile.set(place, list);
   }
   if (report.findings.length > 0) {
     const rows = new Map(report.findings.map((finding) => [finding, cellsOf(finding)]));

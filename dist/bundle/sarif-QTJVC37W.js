@@ -3,9 +3,11 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   kindLabel
-} from "./chunk-F2LBF5GF.js";
+} from "./chunk-IDAURCHD.js";
 import "./chunk-7GZGTSAE.js";
 import "./chunk-EKZ5G5ES.js";
+import "./chunk-VQNYYTSR.js";
+import "./chunk-K4PTAMXP.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/reporters/sarif.ts
@@ -90,6 +92,7 @@ function toResult(finding, ruleIndex) {
     accountId: finding.accountId
   };
   if (finding.commit) properties.commit = finding.commit;
+  if (finding.entry !== void 0) properties.entry = finding.entry;
   const live = finding.verification?.status === "live";
   if (finding.verification) properties.verification = finding.verification;
   return {
@@ -102,7 +105,8 @@ function toResult(finding, ruleIndex) {
       {
         physicalLocation: {
           artifactLocation: { uri: fileUri(finding.file), uriBaseId: "%SRCROOT%" },
-          region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn }
+          // Inside an archive the lines are the entry's, not the archive file's: the result is on the file, the entry in the message.
+          ...finding.entry === void 0 ? { region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn } } : {}
         }
       }
     ],
@@ -114,6 +118,7 @@ function resultMessage(finding) {
   let text = `AWS ${kindLabel(finding.kind)} ${finding.secret}`;
   if (finding.kind !== "access-key-id" && finding.keyId) text += ` (for ${finding.keyId})`;
   if (finding.accountId) text += `, account ${finding.accountId}`;
+  if (finding.entry !== void 0) text += `, inside the archive at ${finding.entry}:${finding.line}`;
   if (finding.commit) text += `, introduced in ${finding.commit.sha.slice(0, 12)} by ${finding.commit.author} on ${finding.commit.date.slice(0, 10)}`;
   if (finding.verification) text += `; STS says ${finding.verification.status === "live" ? "LIVE" : finding.verification.status} (checked ${finding.verification.checkedAt})`;
   return `${text}.`;

@@ -4,26 +4,35 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-APYYQWUX.js";
+} from "./chunk-UPEZ722K.js";
+import "./chunk-CXSJOLZW.js";
 import {
   graftsNote,
   inspectRepository
-} from "./chunk-SPAGGND5.js";
+} from "./chunk-BLXFRGVU.js";
+import "./chunk-ZKLQMUSG.js";
+import {
+  git,
+  gitRaw,
+  gitVersion
+} from "./chunk-HIJNIKGU.js";
 import {
   DEFAULT_BASELINE
-} from "./chunk-HEV4ICD5.js";
-import "./chunk-TRQUDPH6.js";
+} from "./chunk-POXVXWKP.js";
 import {
   CONFIG_FILE,
   configInFolder,
   namedConfigFromText
-} from "./chunk-TTRAJSA2.js";
-import "./chunk-BRU737ZG.js";
-import "./chunk-GHDX7OSH.js";
+} from "./chunk-SGSUPOTR.js";
+import "./chunk-VQNYYTSR.js";
 import "./chunk-K4PTAMXP.js";
+import "./chunk-BRU737ZG.js";
+import "./chunk-OEZLLONY.js";
+import "./chunk-LZZAZ6PN.js";
 import {
   defaultConfig
-} from "./chunk-UHDRZWRX.js";
+} from "./chunk-PUPQGLOX.js";
+import "./chunk-P3NRGLLM.js";
 import {
   parseBaseline
 } from "./chunk-VSNDF2WP.js";
@@ -32,13 +41,6 @@ import {
 } from "./chunk-ADB2JWQI.js";
 import "./chunk-ILUMPQCY.js";
 import "./chunk-6FI4CSFB.js";
-import "./chunk-CXSJOLZW.js";
-import "./chunk-ZKLQMUSG.js";
-import {
-  git,
-  gitRaw,
-  gitVersion
-} from "./chunk-HIJNIKGU.js";
 import {
   ConfigError,
   RuntimeError
@@ -251,7 +253,7 @@ async function defaultBranchSettings(cwd, options, notes) {
   const sha = head.stdout.toString("utf8").trim();
   if (head.code !== 0 || !OBJECT_ID.test(sha)) {
     const preloaded = {};
-    if (options.config === void 0) preloaded.config = (await import("./types-LI7BXUVL.js")).defaultConfig(cwd);
+    if (options.config === void 0) preloaded.config = (await import("./types-TLZLBEA5.js")).defaultConfig(cwd);
     if (options.baseline === void 0) preloaded.baseline = null;
     return preloaded;
   }

@@ -5,6 +5,9 @@ import {
   escapeText
 } from "./chunk-EKZ5G5ES.js";
 import {
+  placeOf
+} from "./chunk-VQNYYTSR.js";
+import {
   RuntimeError
 } from "./chunk-3PMGGNOD.js";
 
@@ -44,7 +47,7 @@ function writeNotes(notes, options, io) {
 function writeAllowed(located, redactText, io) {
   for (const item of located) {
     if (!item.allowedBy) continue;
-    writeLine(`allowed by ${item.allowedBy}: ${redactText(item.file)}:${item.line}:${item.column} ${item.ruleId}`, io);
+    writeLine(`allowed by ${item.allowedBy}: ${redactText(placeOf(item))}:${item.line}:${item.column} ${item.ruleId}`, io);
   }
 }
 

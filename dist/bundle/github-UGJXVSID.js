@@ -4,13 +4,15 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   describeVerification,
   kindLabel
-} from "./chunk-F2LBF5GF.js";
+} from "./chunk-IDAURCHD.js";
 import "./chunk-7GZGTSAE.js";
 import {
   escapeCommandData,
   escapeCommandProperty,
   escapeText
 } from "./chunk-EKZ5G5ES.js";
+import "./chunk-VQNYYTSR.js";
+import "./chunk-K4PTAMXP.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/reporters/github.ts
@@ -25,13 +27,12 @@ function workflowCommand(name, properties, message2) {
   return `::${name}${list ? ` ${list}` : ""}::${escapeCommandData(message2)}`;
 }
 function annotation(finding) {
-  const properties = [
-    ["file", finding.file],
-    ["line", finding.line],
-    ["col", finding.column]
-  ];
-  if (finding.endLine === finding.line) properties.push(["endColumn", finding.endColumn]);
-  else properties.push(["endLine", finding.endLine]);
+  const properties = [["file", finding.file]];
+  if (finding.entry === void 0) {
+    properties.push(["line", finding.line], ["col", finding.column]);
+    if (finding.endLine === finding.line) properties.push(["endColumn", finding.endColumn]);
+    else properties.push(["endLine", finding.endLine]);
+  }
   properties.push(["title", `AWS ${kindLabel(finding.kind)} (${finding.ruleId})`]);
   const level = finding.confidence === "low" && finding.verification?.status !== "live" ? "warning" : "error";
   return workflowCommand(level, properties, message(finding));
@@ -40,6 +41,7 @@ function message(finding) {
   let text = `AWS ${kindLabel(finding.kind)} ${escapeText(finding.secret)}`;
   if (finding.kind !== "access-key-id" && finding.keyId) text += ` for ${escapeText(finding.keyId)}`;
   if (finding.accountId) text += ` (account ${finding.accountId})`;
+  if (finding.entry !== void 0) text += ` Inside the archive at ${escapeText(finding.entry)}:${finding.line}`;
   text += ".";
   if (finding.verification) text += `
 ${describeVerification(finding.verification)}.`;

@@ -3,10 +3,10 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   validateConfig
-} from "./chunk-GHDX7OSH.js";
+} from "./chunk-OEZLLONY.js";
 import {
   defaultConfig
-} from "./chunk-UHDRZWRX.js";
+} from "./chunk-PUPQGLOX.js";
 import {
   isInside,
   parseJsonText,

@@ -4,7 +4,8 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   DEFAULT_MAX_FILE_SIZE,
   defaultConfig
-} from "./chunk-UHDRZWRX.js";
+} from "./chunk-PUPQGLOX.js";
+import "./chunk-P3NRGLLM.js";
 import "./chunk-XGFLKYZS.js";
 export {
   DEFAULT_MAX_FILE_SIZE,

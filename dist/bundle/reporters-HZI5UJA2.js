@@ -7,13 +7,13 @@ import "./chunk-XGFLKYZS.js";
 async function loadReporter(format) {
   switch (format) {
     case "text":
-      return (await import("./text-M47VNKTX.js")).textReporter;
+      return (await import("./text-P2343BFL.js")).textReporter;
     case "json":
       return (await import("./json-Q3AH2A4D.js")).jsonReporter;
     case "sarif":
-      return (await import("./sarif-BL6CKYO5.js")).sarifReporter;
+      return (await import("./sarif-QTJVC37W.js")).sarifReporter;
     case "github":
-      return (await import("./github-I2H3NQAC.js")).githubReporter;
+      return (await import("./github-UGJXVSID.js")).githubReporter;
   }
 }
 export {

@@ -2,29 +2,30 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  checkRef,
-  parseRange
-} from "./chunk-IPFERZPS.js";
-import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-APYYQWUX.js";
+} from "./chunk-UPEZ722K.js";
+import "./chunk-CXSJOLZW.js";
 import {
   SHALLOW_NOTE,
   graftsNote,
   inspectRepository,
   resolveCommit
-} from "./chunk-SPAGGND5.js";
-import "./chunk-GHDX7OSH.js";
-import "./chunk-UHDRZWRX.js";
-import "./chunk-ILUMPQCY.js";
-import "./chunk-6FI4CSFB.js";
-import "./chunk-CXSJOLZW.js";
+} from "./chunk-BLXFRGVU.js";
 import "./chunk-ZKLQMUSG.js";
 import {
   git,
   gitVersion
 } from "./chunk-HIJNIKGU.js";
+import {
+  checkRef,
+  parseRange
+} from "./chunk-IPFERZPS.js";
+import "./chunk-OEZLLONY.js";
+import "./chunk-PUPQGLOX.js";
+import "./chunk-P3NRGLLM.js";
+import "./chunk-ILUMPQCY.js";
+import "./chunk-6FI4CSFB.js";
 import {
   UsageError
 } from "./chunk-3PMGGNOD.js";

@@ -5,7 +5,8 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-APYYQWUX.js";
+} from "./chunk-UPEZ722K.js";
+import "./chunk-CXSJOLZW.js";
 import {
   GITLINK_MODE,
   MissingBlobs,
@@ -16,15 +17,7 @@ import {
   inspectRepository,
   stashEntries,
   unknownRevision
-} from "./chunk-SPAGGND5.js";
-import "./chunk-GHDX7OSH.js";
-import "./chunk-UHDRZWRX.js";
-import "./chunk-ILUMPQCY.js";
-import {
-  locate,
-  oversizeNote
-} from "./chunk-6FI4CSFB.js";
-import "./chunk-CXSJOLZW.js";
+} from "./chunk-BLXFRGVU.js";
 import {
   readBlobs
 } from "./chunk-ZKLQMUSG.js";
@@ -32,6 +25,14 @@ import {
   git,
   gitVersion
 } from "./chunk-HIJNIKGU.js";
+import "./chunk-OEZLLONY.js";
+import "./chunk-PUPQGLOX.js";
+import "./chunk-P3NRGLLM.js";
+import "./chunk-ILUMPQCY.js";
+import {
+  locate,
+  oversizeNote
+} from "./chunk-6FI4CSFB.js";
 import {
   RuntimeError,
   UsageError

@@ -4,13 +4,15 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   DEFAULT_BASELINE,
   runPipeline
-} from "./chunk-HEV4ICD5.js";
-import "./chunk-TRQUDPH6.js";
-import "./chunk-TTRAJSA2.js";
-import "./chunk-BRU737ZG.js";
-import "./chunk-GHDX7OSH.js";
+} from "./chunk-POXVXWKP.js";
+import "./chunk-SGSUPOTR.js";
+import "./chunk-VQNYYTSR.js";
 import "./chunk-K4PTAMXP.js";
-import "./chunk-UHDRZWRX.js";
+import "./chunk-BRU737ZG.js";
+import "./chunk-OEZLLONY.js";
+import "./chunk-LZZAZ6PN.js";
+import "./chunk-PUPQGLOX.js";
+import "./chunk-P3NRGLLM.js";
 import "./chunk-VSNDF2WP.js";
 import "./chunk-ADB2JWQI.js";
 import "./chunk-3PMGGNOD.js";

@@ -2,15 +2,15 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  suggest
-} from "./chunk-GHDX7OSH.js";
-import {
   git,
   gitFailure,
   gitRaw,
   gitStream,
   gitVersion
 } from "./chunk-HIJNIKGU.js";
+import {
+  suggest
+} from "./chunk-OEZLLONY.js";
 import {
   RuntimeError,
   UsageError

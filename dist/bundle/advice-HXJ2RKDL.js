@@ -2,19 +2,16 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  describePresence,
-  describeVerification,
-  kindLabel,
-  prefixLabel,
-  textReporter
-} from "./chunk-F2LBF5GF.js";
-import "./chunk-7GZGTSAE.js";
+  blockedCommitAdvice,
+  blockedMessageAdvice,
+  shellQuote
+} from "./chunk-KMDMJ7LG.js";
 import "./chunk-EKZ5G5ES.js";
+import "./chunk-VQNYYTSR.js";
+import "./chunk-K4PTAMXP.js";
 import "./chunk-XGFLKYZS.js";
 export {
-  describePresence,
-  describeVerification,
-  kindLabel,
-  prefixLabel,
-  textReporter
+  blockedCommitAdvice,
+  blockedMessageAdvice,
+  shellQuote
 };

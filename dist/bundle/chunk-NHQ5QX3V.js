@@ -37,7 +37,7 @@ function leaksFromFindings(findings, mode) {
 }
 function leaksFromLocated(located, mode, redactText) {
   return group(
-    located.filter((item) => !item.allowedBy).map((item) => ({ ...pieceOf(item, item.secret), file: redactText(item.file) })),
+    located.filter((item) => !item.allowedBy).map((item) => ({ ...pieceOf(item, item.secret), file: redactText(item.file), ...item.entry !== void 0 ? { entry: redactText(item.entry) } : {} })),
     mode
   );
 }
@@ -48,6 +48,7 @@ function pieceOf(item, secret) {
     line: item.line,
     column: item.column,
     commit: item.commit?.sha ?? null,
+    ...item.entry !== void 0 ? { entry: item.entry } : {},
     keyId: keyIdOf(item.kind, item.kind === "access-key-id" ? item.secret : item.keyId),
     secret
   };
@@ -71,7 +72,7 @@ function group(pieces, mode) {
   const byKey = /* @__PURE__ */ new Map();
   let unpaired = null;
   for (const piece of pieces) {
-    const sighting = { kind: piece.kind, file: piece.file, line: piece.line, column: piece.column, commit: piece.commit };
+    const sighting = { kind: piece.kind, file: piece.file, line: piece.line, column: piece.column, commit: piece.commit, ...piece.entry !== void 0 ? { entry: piece.entry } : {} };
     const credential = credentialOf(piece.kind);
     if (credential === "access-key" && piece.keyId !== null && !isAccessKeyShape(piece.keyId)) piece.keyId = null;
     if (piece.keyId === null && credential === "access-key") {

@@ -2,21 +2,27 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  loadConfig
+} from "./chunk-SGSUPOTR.js";
+import {
   compareFindings,
   fingerprintOf,
   secretRedactor,
   toFinding
-} from "./chunk-TRQUDPH6.js";
-import {
-  loadConfig
-} from "./chunk-TTRAJSA2.js";
+} from "./chunk-VQNYYTSR.js";
 import {
   SNIFF_BYTES,
   decodeBytes
 } from "./chunk-BRU737ZG.js";
 import {
   compileRegex
-} from "./chunk-GHDX7OSH.js";
+} from "./chunk-OEZLLONY.js";
+import {
+  archiveFormat
+} from "./chunk-LZZAZ6PN.js";
+import {
+  DEFAULT_ARCHIVE_LIMITS
+} from "./chunk-P3NRGLLM.js";
 import {
   loadBaseline
 } from "./chunk-VSNDF2WP.js";
@@ -26,6 +32,29 @@ import {
 import {
   __require
 } from "./chunk-XGFLKYZS.js";
+
+// src/archive/detect.ts
+function archiveOf(chunk, config, detect) {
+  if (typeof chunk.data === "string") return null;
+  const format = archiveFormat(chunk.data);
+  if (format === null) return null;
+  const data = chunk.data;
+  return import("./walk-BXSYMQPO.js").then(({ scanArchive }) => scanArchive({ path: chunk.path, data }, format, config.archives ?? DEFAULT_ARCHIVE_LIMITS, config.maxFileSize, detect));
+}
+function withArchives(detect, config, notes) {
+  const seen = /* @__PURE__ */ new Set();
+  return async (chunk) => {
+    const archive = archiveOf(chunk, config, detect);
+    if (archive === null) return detect(chunk);
+    const result = await archive;
+    for (const note of result.notes ?? []) {
+      if (seen.has(note.message)) continue;
+      seen.add(note.message);
+      notes.push(note);
+    }
+    return { candidates: result.candidates };
+  };
+}
 
 // src/detect.ts
 import { isAscii } from "node:buffer";
@@ -1329,7 +1358,7 @@ async function runPipeline(options, io, preloaded = {}) {
     readPacks: io.env.KEYWARDEN_READ_PACKS !== "0"
   };
   const source = await createSource(context);
-  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-IR5CAV2M.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
+  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-7S6H4I6Z.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
   const config = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
   config.namedPaths = options.paths;
   if (options.maxFileSize !== void 0) config.maxFileSize = options.maxFileSize;
@@ -1338,8 +1367,10 @@ async function runPipeline(options, io, preloaded = {}) {
   const baselineFile = options.baseline ? path3.resolve(io.cwd, options.baseline) : defaultBaseline(options, source);
   const baseline = preloaded.baseline !== void 0 ? preloaded.baseline : baselineFile !== null ? loadBaseline(baselineFile, { cwd: io.cwd, top: source.root }) : null;
   if (source.root !== void 0) config.base = source.root;
-  const detect = async (chunk) => detectChunk(chunk, rules);
+  const archiveNotes = [];
+  const detect = withArchives((chunk) => detectChunk(chunk, rules), config, archiveNotes);
   const located = applyFilters(await source.run(detect), config, baseline);
+  source.notes.push(...archiveNotes.splice(0));
   const reported = located.filter((item) => !item.allowedBy);
   const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await import("./presence-6LIM56VF.js")).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
   const allowed = {};
@@ -1371,11 +1402,11 @@ function defaultBaseline(options, source) {
 async function createSource(context) {
   const { options } = context;
   if (options.stdin) return (await import("./stdin-E67C4OJR.js")).createStdinSource(context);
-  if (options.preReceive) return (await import("./pre-receive-IR5CAV2M.js")).createPreReceiveSource(context);
-  if (options.staged) return (await import("./staged-CDEDUYG6.js")).createStagedSource(context);
+  if (options.preReceive) return (await import("./pre-receive-7S6H4I6Z.js")).createPreReceiveSource(context);
+  if (options.staged) return (await import("./staged-UADGYR4N.js")).createStagedSource(context);
   if (options.commitMsg !== void 0) return (await import("./commit-msg-FFEHVWCN.js")).createCommitMsgSource(context);
-  if (options.history) return (await import("./history-WK7J3TQC.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-FH3TPGBA.js")).createRangeSource(context);
+  if (options.history) return (await import("./history-ZO7S3ZMB.js")).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-G35IRSFY.js")).createRangeSource(context);
   return (await import("./files-35GOZ32D.js")).createFilesSource(context);
 }
 

@@ -4,12 +4,15 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   escapeText
 } from "./chunk-EKZ5G5ES.js";
+import {
+  placeOf
+} from "./chunk-VQNYYTSR.js";
 
 // src/init/advice.ts
 function blockedCommitAdvice(findings) {
   const files = [...new Set(findings.map((finding) => finding.file))];
   const keyIds = [...new Set(findings.map((finding) => finding.kind === "access-key-id" ? finding.secret : finding.keyId).filter((id) => Boolean(id)))];
-  const where = findings.slice(0, 5).map((finding) => `${escapeText(finding.file)}:${finding.line}`);
+  const where = findings.slice(0, 5).map((finding) => `${escapeText(placeOf(finding))}:${finding.line}`);
   if (findings.length > where.length) where.push(`and ${findings.length - where.length} more`);
   const lines = [
     `Commit blocked: nothing was committed. The staged changes add AWS credentials (${where.join(", ")}).`,
