@@ -12,8 +12,7 @@ import {
   writeAllowed,
   writeLine,
   writeNotes
-} from "./chunk-LEWHZGBX.js";
-import "./chunk-IPFERZPS.js";
+} from "./chunk-OAZR6Q4L.js";
 import {
   escapeLines,
   escapeText
@@ -21,15 +20,18 @@ import {
 import {
   VERSION,
   runPipeline
-} from "./chunk-HEV4ICD5.js";
+} from "./chunk-POXVXWKP.js";
+import "./chunk-SGSUPOTR.js";
 import {
   withVerifications
-} from "./chunk-TRQUDPH6.js";
-import "./chunk-TTRAJSA2.js";
-import "./chunk-BRU737ZG.js";
-import "./chunk-GHDX7OSH.js";
+} from "./chunk-VQNYYTSR.js";
 import "./chunk-K4PTAMXP.js";
-import "./chunk-UHDRZWRX.js";
+import "./chunk-BRU737ZG.js";
+import "./chunk-IPFERZPS.js";
+import "./chunk-OEZLLONY.js";
+import "./chunk-LZZAZ6PN.js";
+import "./chunk-PUPQGLOX.js";
+import "./chunk-P3NRGLLM.js";
 import "./chunk-VSNDF2WP.js";
 import "./chunk-ADB2JWQI.js";
 import {
@@ -143,7 +145,7 @@ async function run(argv, io) {
       case "baseline":
         return await baselineCommand(options, io);
       case "remediate":
-        return await (await import("./command-26UDC355.js")).runRemediate(options, io);
+        return await (await import("./command-GU2EPY2L.js")).runRemediate(options, io);
       case "init":
         return await (await import("./command-YASMYZEY.js")).runInit(options, io);
     }
@@ -154,7 +156,7 @@ async function run(argv, io) {
   }
 }
 async function parseSlow(argv, io) {
-  const parsed = await (await import("./parse-XMXLFDRI.js")).parseArgs(argv, VERSION);
+  const parsed = await (await import("./parse-CWWLJE6C.js")).parseArgs(argv, VERSION);
   if (parsed.kind === "print") {
     io.stdout.write(parsed.text.endsWith("\n") ? parsed.text : parsed.text + "\n");
     return null;
@@ -162,7 +164,7 @@ async function parseSlow(argv, io) {
   return parsed.options;
 }
 async function scanCommand(options, argv, io) {
-  if (options.preReceive) return (await import("./pre-receive-UWQ6V7W6.js")).preReceiveCommand(options, io);
+  if (options.preReceive) return (await import("./pre-receive-B3G5LEID.js")).preReceiveCommand(options, io);
   const outcome = await runPipeline(options, io);
   writeNotes(outcome.notes, options, io);
   if (options.verbose) writeAllowed(outcome.located, outcome.redactText, io);
@@ -176,7 +178,7 @@ async function scanCommand(options, argv, io) {
     if (leftOut > 0 && format !== "text" && !options.quiet) writeLine(`--only-verified: ${leftOut} finding${leftOut === 1 ? "" : "s"} left out (keys STS did not confirm live)`, io);
     report = { ...report, findings: live };
   }
-  const { loadReporter } = await import("./reporters-4F5TXRYG.js");
+  const { loadReporter } = await import("./reporters-HZI5UJA2.js");
   const reporter = await loadReporter(format);
   const toFile = options.output !== void 0;
   let text = reporter(report, {
@@ -187,10 +189,10 @@ async function scanCommand(options, argv, io) {
     leftOut
   });
   if (format === "text" && report.findings.length > 0) {
-    if (options.staged) text += "\n" + (await import("./advice-HA3AV2OT.js")).blockedCommitAdvice(report.findings);
-    else if (options.commitMsg !== void 0) text += "\n" + (await import("./advice-HA3AV2OT.js")).blockedMessageAdvice(report.findings);
+    if (options.staged) text += "\n" + (await import("./advice-HXJ2RKDL.js")).blockedCommitAdvice(report.findings);
+    else if (options.commitMsg !== void 0) text += "\n" + (await import("./advice-HXJ2RKDL.js")).blockedMessageAdvice(report.findings);
     else {
-      const { remediateCommand, shortPlaybook } = await import("./hint-F3ZRFAHA.js");
+      const { remediateCommand, shortPlaybook } = await import("./hint-LUTFW7DU.js");
       text += "\n" + shortPlaybook(report.findings, remediateCommand(argv));
     }
   }
@@ -208,8 +210,8 @@ async function baselineCommand(options, io) {
   return outcome.incomplete ? 2 : 0;
 }
 async function verifyFound(outcome, options, io) {
-  const { leaksFromLocated } = await import("./leaks-SWYGSM5Q.js");
-  const { verificationOf, verifyKeys } = await import("./verify-keys-37IYFGC5.js");
+  const { leaksFromLocated } = await import("./leaks-CFMU32WI.js");
+  const { verificationOf, verifyKeys } = await import("./verify-keys-X6OP6I2L.js");
   const set = leaksFromLocated(outcome.located, outcome.report.scan.mode, outcome.redactText);
   if (set.keys.length === 0) return outcome.report.findings;
   const { results } = await verifyKeys(set, outcome.config.accounts, options, io);

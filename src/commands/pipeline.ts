@@ -1,6 +1,7 @@
 // One scan, wired: config → rules → source → detect → filters → findings → report. This is the only place
 // that knows the order; what each stage's folder may not import is docs/ARCHITECTURE.md's table, checked by
 // `npm run lint:deps`.
+import { withArchives } from '../archive/detect.js';
 import { loadConfig } from '../config/load.js';
 import type { Config, Preloaded, ScanScope } from '../config/types.js';
 import type { ScanRequest } from './requests.js';
@@ -66,8 +67,11 @@ export async function runPipeline(options: ScanRequest, io: Io, preloaded: Prelo
   const baseline = preloaded.baseline !== undefined ? preloaded.baseline : baselineFile !== null ? loadBaseline(baselineFile, { cwd: io.cwd, top: source.root }) : null;
   // Path globs and baselines match the paths the source reports (git: relative to the top level, from any subfolder).
   const scope: ScanScope = { base: source.root ?? config.base, namedPaths: options.paths };
-  const detect: Detect = async (chunk) => detector.detect(chunk);
+  // Archives are opened where bytes meet the detector (src/archive); what they leave unread becomes notes.
+  const archiveNotes: Note[] = [];
+  const detect: Detect = withArchives((chunk) => detector.detect(chunk), config, archiveNotes);
   const located = applyFilters(await source.run(detect), config, baseline, scope);
+  source.notes.push(...archiveNotes.splice(0));
 
   // History findings say where they stand today (which refs hold them, whether the tips still do).
   const reported = located.filter((item) => !item.allowedBy);

@@ -2,6 +2,7 @@
 // pusher, in lines git relays to them prefixed with `remote: `, why the push is rejected. Exit 0 accepts the
 // push; anything else rejects all of it (git's rule for pre-receive): 1 findings, 2 the scan failed, could not
 // read everything, or ran out of time with --on-timeout closed.
+import { placeOf } from '../findings.js';
 import { stopEveryGit } from '../sources/git/run.js';
 import type { Io } from '../io/io.js';
 import { writeLine, writeNotes } from '../io/output.js';
@@ -66,7 +67,7 @@ function timedOut(options: Pick<PreReceiveRequest, 'timeout' | 'onTimeout'>, io:
 /** `FILE:LINE:COL KIND SECRET in commit SHA "SUBJECT"`: data as the rest of keywarden prints it (redacted; escaped by writeLine). */
 export function findingLine(finding: Finding, redactText: (text: string) => string): string {
   const commit = finding.commit === null ? '' : ` in commit ${finding.commit.sha.slice(0, 12)} "${redactText(finding.commit.message)}"`;
-  return `${redactText(finding.file)}:${finding.line}:${finding.column} ${kindLabel(finding.kind)} ${finding.secret}${commit}`;
+  return `${redactText(placeOf(finding))}:${finding.line}:${finding.column} ${kindLabel(finding.kind)} ${finding.secret}${commit}`;
 }
 
 function advice(findings: readonly Finding[]): string[] {

@@ -3,6 +3,7 @@
 // The file's JSON names (ignorePaths, allow.secrets, allow.rules.<id>.regexes, …) are mapped onto these
 // flat fields by config/validate.ts; schema/keywarden.schema.json describes the file for editors.
 
+import { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from '../archive/limits.js';
 import type { Baseline } from './baseline.js';
 
 export interface Config {
@@ -28,6 +29,8 @@ export interface Config {
   maxFileSize: number;
   /** The organisation's own AWS account IDs: keys from other accounts are marked as foreign. */
   accounts: string[];
+  /** How far archives are read (src/archive/limits.ts). */
+  archives: ArchiveLimits;
 }
 
 /**
@@ -65,5 +68,6 @@ export function defaultConfig(root: string): Config {
     rules: [],
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     accounts: [],
+    archives: { ...DEFAULT_ARCHIVE_LIMITS },
   };
 }

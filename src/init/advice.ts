@@ -3,7 +3,7 @@
 // half of the hook that init installs; the text report appends it for `scan --staged` (the hook's command),
 // so the husky hook, hooks/pre-commit and the pre-commit framework all print the same words. File names are
 // data: escaped in prose (escapeText) and quoted in commands so that they still name the real file.
-import { keyIdsOf } from '../findings.js';
+import { keyIdsOf, placeOf } from '../findings.js';
 import { escapeText } from '../text/escape.js';
 import { shellQuote } from '../text/shell-quote.js';
 import type { Finding } from '../types.js';
@@ -11,7 +11,7 @@ import type { Finding } from '../types.js';
 export function blockedCommitAdvice(findings: readonly Finding[]): string {
   const files = [...new Set(findings.map((finding) => finding.file))];
   const keyIds = keyIdsOf(findings);
-  const where = findings.slice(0, 5).map((finding) => `${escapeText(finding.file)}:${finding.line}`);
+  const where = findings.slice(0, 5).map((finding) => `${escapeText(placeOf(finding))}:${finding.line}`);
   if (findings.length > where.length) where.push(`and ${findings.length - where.length} more`);
   const lines = [
     `Commit blocked: nothing was committed. The staged changes add AWS credentials (${where.join(', ')}).`,

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { RuntimeError } from '../errors.js';
+import { placeOf } from '../findings.js';
 import type { Io } from './io.js';
 import { escapeText } from '../text/escape.js';
 import type { Located, Note } from '../types.js';
@@ -48,6 +49,6 @@ export function writeNotes(notes: readonly Note[], options: { quiet: boolean; ve
 export function writeAllowed(located: readonly Located[], redactText: (text: string) => string, io: Io): void {
   for (const item of located) {
     if (!item.allowedBy) continue;
-    writeLine(`allowed by ${item.allowedBy}: ${redactText(item.file)}:${item.line}:${item.column} ${item.ruleId}`, io);
+    writeLine(`allowed by ${item.allowedBy}: ${redactText(placeOf(item))}:${item.line}:${item.column} ${item.ruleId}`, io);
   }
 }

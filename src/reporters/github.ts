@@ -28,14 +28,14 @@ export function workflowCommand(name: 'error' | 'warning' | 'notice', properties
 }
 
 export function annotation(finding: Finding): string {
-  const properties: Array<[string, string | number]> = [
-    ['file', finding.file],
-    ['line', finding.line],
-    ['col', finding.column],
-  ];
-  // GitHub shows a column range only for single-line annotations; endLine alone is fine for multi-line ones.
-  if (finding.endLine === finding.line) properties.push(['endColumn', finding.endColumn]);
-  else properties.push(['endLine', finding.endLine]);
+  const properties: Array<[string, string | number]> = [['file', finding.file]];
+  // Inside an archive the lines are the entry's: the annotation goes on the archive file, the entry in the message.
+  if (finding.entry === undefined) {
+    properties.push(['line', finding.line], ['col', finding.column]);
+    // GitHub shows a column range only for single-line annotations; endLine alone is fine for multi-line ones.
+    if (finding.endLine === finding.line) properties.push(['endColumn', finding.endColumn]);
+    else properties.push(['endLine', finding.endLine]);
+  }
   properties.push(['title', `AWS ${kindLabel(finding.kind)} (${finding.ruleId})`]);
   // A key STS confirmed live is an error whatever the rule's confidence.
   const level = finding.confidence === 'low' && finding.verification?.status !== 'live' ? 'warning' : 'error';
@@ -46,6 +46,7 @@ function message(finding: Finding): string {
   let text = `AWS ${kindLabel(finding.kind)} ${escapeText(finding.secret)}`;
   if (finding.kind !== 'access-key-id' && finding.keyId) text += ` for ${escapeText(finding.keyId)}`;
   if (finding.accountId) text += ` (account ${finding.accountId})`;
+  if (finding.entry !== undefined) text += ` Inside the archive at ${escapeText(finding.entry)}:${finding.line}`;
   text += '.';
   if (finding.verification) text += `\n${describeVerification(finding.verification)}.`;
   const c = finding.commit;

@@ -102,6 +102,7 @@ function toResult(finding: Finding, ruleIndex: number): object {
     accountId: finding.accountId,
   };
   if (finding.commit) properties.commit = finding.commit;
+  if (finding.entry !== undefined) properties.entry = finding.entry;
   // scan --verify: STS's answer as the JSON report has it; a key confirmed live is an error whatever the rule's
   // confidence, and ranks first (SARIF `rank`, 0–100, the result's priority within the run).
   const live = finding.verification?.status === 'live';
@@ -116,7 +117,8 @@ function toResult(finding: Finding, ruleIndex: number): object {
       {
         physicalLocation: {
           artifactLocation: { uri: fileUri(finding.file), uriBaseId: '%SRCROOT%' },
-          region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
+          // Inside an archive the lines are the entry's, not the archive file's: the result is on the file, the entry in the message.
+          ...(finding.entry === undefined ? { region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn } } : {}),
         },
       },
     ],
@@ -129,6 +131,7 @@ function resultMessage(finding: Finding): string {
   let text = `AWS ${kindLabel(finding.kind)} ${finding.secret}`;
   if (finding.kind !== 'access-key-id' && finding.keyId) text += ` (for ${finding.keyId})`;
   if (finding.accountId) text += `, account ${finding.accountId}`;
+  if (finding.entry !== undefined) text += `, inside the archive at ${finding.entry}:${finding.line}`;
   if (finding.commit) text += `, introduced in ${finding.commit.sha.slice(0, 12)} by ${finding.commit.author} on ${finding.commit.date.slice(0, 10)}`;
   if (finding.verification) text += `; STS says ${finding.verification.status === 'live' ? 'LIVE' : finding.verification.status} (checked ${finding.verification.checkedAt})`;
   return `${text}.`;
