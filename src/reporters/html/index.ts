@@ -103,7 +103,7 @@ function tableData(findings: readonly Finding[], merged: boolean): object {
     keyId: (finding) => (finding.kind === 'access-key-id' ? '' : finding.keyId ?? ''),
     verification: (finding) => finding.verification?.status ?? '',
     commit: (finding) => finding.commit?.sha.slice(0, 12) ?? '',
-    date: (finding) => finding.commit?.date ?? '',
+    date: (finding) => finding.commit?.date.slice(0, 16).replace('T', ' ') ?? '',
     author: (finding) => (finding.commit ? `${finding.commit.author} <${finding.commit.email}>` : ''),
     subject: (finding) => finding.commit?.message ?? '',
   };
@@ -176,7 +176,7 @@ function place(finding: Finding): string {
 function stepItem(step: Step): string {
   const text = step.sameAs ? [WORDS.sameAs(step.sameAs.step, step.sameAs.keyId)] : [...step.text, ...step.warnings];
   const commands = step.sameAs ? [] : step.commands.map((command) => `<p>${escapeHtml(command.label)}</p><pre><code>${command.script.split('\n').map(escapeHtml).join('\n')}</code></pre>`);
-  return `<li><label><input type="checkbox"> <strong>${escapeHtml(`${step.number}. ${step.title}`)}</strong></label>${text.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}${commands.join('')}</li>`;
+  return `<li><label><input type="checkbox"> <strong>${escapeHtml(`${step.number}. ${step.title}`)}</strong></label><details><summary>${escapeHtml(WORDS.how)}</summary>${text.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}${commands.join('')}</details></li>`;
 }
 
 /** Keys in the order they were introduced, placed on one line from the first to the last date. */

@@ -57,7 +57,8 @@ export const SCRIPT = `
   filter.addEventListener('input', render);
   render();
   Array.prototype.forEach.call(document.querySelectorAll('.timeline .bar'), function (bar) {
-    bar.style.marginLeft = (Number(bar.getAttribute('data-position')) * 100).toFixed(2) + '%';
+    var position = Number(bar.getAttribute('data-position'));
+    bar.style.marginLeft = 'calc(' + (position * 100).toFixed(2) + '% - ' + (position * 0.7).toFixed(3) + 'rem)';
   });
 })();
 `;

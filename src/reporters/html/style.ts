@@ -13,6 +13,7 @@ pre { background: #8881; padding: .5rem .75rem; overflow-x: auto; white-space: p
 .table { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; word-break: break-word; }
+th { white-space: nowrap; }
 th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; }
 th[aria-sort="ascending"] button::after { content: " \\25B2"; }
 th[aria-sort="descending"] button::after { content: " \\25BC"; }
@@ -27,8 +28,9 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .places { margin: 0; padding-left: 1.2rem; max-height: 12rem; overflow-y: auto; }
 .steps { list-style: none; padding: 0; }
 .steps li { margin: .5rem 0; }
-.steps p { margin: .25rem 0 .25rem 1.6rem; }
-.steps pre { margin-left: 1.6rem; }
+.steps details { margin-left: 1.6rem; }
+.steps summary { cursor: pointer; color: var(--accent); }
+.steps p { margin: .25rem 0; }
 .status-live { color: var(--live); font-weight: 600; }
 .timeline { list-style: none; padding: 0; }
 .timeline li { display: grid; grid-template-columns: 7rem 1fr; gap: .75rem; padding: .2rem 0; border-bottom: 1px solid var(--line); }

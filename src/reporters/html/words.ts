@@ -39,6 +39,7 @@ export const WORDS = {
   where: (places: number, repositories: number) =>
     `Found in ${places} place${places === 1 ? '' : 's'}${repositories > 1 ? ` across ${repositories} repositories` : ''}`,
   steps: 'What to do (tick each step when done)',
+  how: 'How',
   sameAs: (step: number, keyId: string) => `Same as step ${step} for ${keyId}: do it once.`,
   commit: (sha: string) => `commit ${sha}`,
   timeline: 'When each key was introduced',
