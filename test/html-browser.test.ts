@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, browserSkipReason, launchBrowser } from './support/browser.js';
 import { runCli } from './support/cli.js';
+import { fakeLeak } from './support/fakes.js';
 import { HOSTILE_FILE, HOSTILE_SUBJECT, orgRepos, type OrgRepo } from './support/org-repos.js';
 import { tempDir } from './support/repo.js';
 
@@ -63,7 +64,8 @@ describe.skipIf(skip !== null)('the HTML report in Chromium', () => {
     const heads = await page.$$eval('#findings thead th', (ths) => ths.map((th) => th.textContent));
     expect(heads.slice(0, 4)).toEqual(['Repository', 'File', 'Line', 'Credential']);
     expect(await page.$$eval('#findings tbody tr', (rows) => rows.length)).toBe(8);
-    expect(await page.textContent('#shown')).toBe('Showing 8 of 8');
+    expect(await page.textContent('#shown')).toBe('Showing 1–8 of 8');
+    expect(await page.isHidden('#next')).toBe(true);
   });
 
   it('sorts by a column when its heading is clicked, and back the other way', async () => {
@@ -82,11 +84,12 @@ describe.skipIf(skip !== null)('the HTML report in Chromium', () => {
   it('filters the rows as the reader types', async () => {
     await page.fill('#filter', 'upload.py');
     expect(await cells(2)).toEqual(['tools/upload.py', 'tools/upload.py']);
-    expect(await page.textContent('#shown')).toBe('Showing 2 of 8');
+    expect(await page.textContent('#shown')).toBe('Showing 1–2 of 2 matching (8 in all)');
     await page.fill('#filter', repos[1].leaks[1].id.toLowerCase());
     expect(await cells(1)).toEqual(['beta', 'beta']);
     await page.fill('#filter', '');
-    expect(await page.textContent('#shown')).toBe('Showing 8 of 8');
+    expect(await page.textContent('#shown')).toBe('Showing 1–8 of 8');
+    expect(await page.isHidden('#next')).toBe(true);
   });
 
   it('has one card per key: the shared key once, with its places in three repositories and a checklist', async () => {
@@ -135,5 +138,34 @@ describe.skipIf(skip !== null)('the HTML report in Chromium', () => {
     expect(await page.$$eval('script', (scripts) => scripts.length)).toBe(2);
     expect(await page.textContent('article.card .places')).toContain(HOSTILE_FILE);
     expect(problems).toEqual([]);
+  });
+
+  it('pages through a table longer than a page, and sorts and filters all of it', async () => {
+    const big = orgRepos(['many'], { shared: { id: '', secret: '', text: '' } }).repos[0].repo;
+    const leaks = Array.from({ length: 110 }, () => fakeLeak());
+    big.commit('many keys', { 'keys.env': leaks.map((leak) => leak.text).join('') });
+    const html = path.join(tempDir('keywarden-html-'), 'many.html');
+    expect(runCli(['scan', '--history', '--format', 'html', '--output', html], { cwd: big.dir }).status).toBe(1);
+    const many = await context.newPage();
+    await many.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+    const rows = () => many.$$eval('#findings tbody tr', (trs) => trs.length);
+    expect(await many.textContent('#shown')).toBe('Showing 1–200 of 220');
+    expect(await rows()).toBe(200);
+    expect(await many.isDisabled('#previous')).toBe(true);
+    await many.click('#next');
+    expect(await many.textContent('#shown')).toBe('Showing 201–220 of 220');
+    expect(await rows()).toBe(20);
+    expect(await many.isDisabled('#next')).toBe(true);
+    // Sorting by line descending puts the last key's secret (line 220) first, wherever it was.
+    await many.click('#findings thead button:text-is("Line")');
+    await many.click('#findings thead button:text-is("Line")');
+    expect(await many.textContent('#shown')).toBe('Showing 1–200 of 220');
+    expect(await many.textContent('#findings tbody tr:first-child td:nth-child(2)')).toBe('220');
+    await many.fill('#filter', leaks[109].id.toLowerCase());
+    expect(await many.textContent('#shown')).toBe('Showing 1–2 of 2 matching (220 in all)');
+    // 110 keys: the first 100 get a card with their playbook, the page says where the rest are.
+    expect(await many.$$eval('article.card', (cards) => cards.length)).toBe(100);
+    expect(await many.textContent('body')).toContain('10 more keys are in the table of findings');
+    await many.close();
   });
 });

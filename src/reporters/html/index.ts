@@ -18,8 +18,15 @@ import { SCRIPT } from './script.js';
 import { STYLE } from './style.js';
 import { MODE_WORDS, STATUS_WORDS, WORDS } from './words.js';
 
-/** Cards past this many keys would make the page slow to open; the table still lists every finding. */
-export const MAX_CARDS = 500;
+/**
+ * Cards past this many keys would make the page slow to open (each holds its playbook steps); the table still
+ * lists every finding, and `keywarden remediate --report` writes the playbook for every key.
+ */
+export const MAX_CARDS = 100;
+/** Keys named on one day of the timeline; the rest are counted. */
+const MAX_TIMELINE_KEYS = 12;
+/** Rows of the table shown at once (the script pages through the rest). */
+export const PAGE_SIZE = 200;
 /** Places listed on one card; the table has the rest. */
 const MAX_PLACES = 100;
 
@@ -85,7 +92,7 @@ function tableSection(merged: boolean): string {
     .join('');
   return [
     `<section><h2>${escapeHtml(WORDS.findings)}</h2>`,
-    `<div class="filter"><label for="filter">${escapeHtml(WORDS.filter)}</label><input id="filter" type="search" autocomplete="off" placeholder="${escapeHtml(WORDS.filterPlaceholder)}"><span id="shown" aria-live="polite"></span></div>`,
+    `<div class="filter"><label for="filter">${escapeHtml(WORDS.filter)}</label><input id="filter" type="search" autocomplete="off" placeholder="${escapeHtml(WORDS.filterPlaceholder)}"><span id="shown" aria-live="polite"></span><button type="button" id="previous">${escapeHtml(WORDS.previous)}</button><button type="button" id="next">${escapeHtml(WORDS.next)}</button></div>`,
     `<noscript><p>${escapeHtml(WORDS.noScript)}</p></noscript>`,
     `<div class="table"><table id="findings"><thead><tr>${heads}</tr></thead><tbody></tbody></table></div></section>`,
   ].join('\n');
@@ -110,7 +117,8 @@ function tableData(findings: readonly Finding[], merged: boolean): object {
   return {
     columns: ids.map((id) => ({ id, numeric: id === 'line' })),
     rows: findings.map((finding) => ids.map((id) => escapeText(cell[id](finding)))),
-    words: { shown: WORDS.shown },
+    words: { shown: WORDS.shown, shownFiltered: WORDS.shownFiltered },
+    pageSize: PAGE_SIZE,
   };
 }
 
@@ -179,16 +187,29 @@ function stepItem(step: Step): string {
   return `<li><label><input type="checkbox"> <strong>${escapeHtml(`${step.number}. ${step.title}`)}</strong></label><details><summary>${escapeHtml(WORDS.how)}</summary>${text.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}${commands.join('')}</details></li>`;
 }
 
-/** Keys in the order they were introduced, placed on one line from the first to the last date. */
+/**
+ * One line per day on which keys were introduced (the earliest commit that holds each), placed between the
+ * first and the last such day, naming the keys and where the first of them appeared.
+ */
 function timelineSection(groups: readonly KeyGroup[]): string | null {
-  const dated = groups.filter((group) => group.introduced !== null && !Number.isNaN(Date.parse(group.introduced))).sort((a, b) => Date.parse(a.introduced!) - Date.parse(b.introduced!));
-  if (dated.length === 0) return null;
-  const first = Date.parse(dated[0].introduced!);
-  const span = Date.parse(dated[dated.length - 1].introduced!) - first || 1;
-  const items = dated.map((group) => {
-    const position = ((Date.parse(group.introduced!) - first) / span).toFixed(4);
-    const earliest = group.places.find((finding) => finding.commit?.date === group.introduced) ?? group.places[0];
-    return `<li><time datetime="${escapeHtml(group.introduced!)}">${escapeHtml(group.introduced!.slice(0, 10))}</time><div><div class="track"><span class="bar" data-position="${position}"></span></div><code>${escapeHtml(group.keyId ?? WORDS.unpaired)}</code> ${place(earliest)}</div></li>`;
+  const days = new Map<string, KeyGroup[]>();
+  for (const group of groups) {
+    if (group.introduced === null || Number.isNaN(Date.parse(group.introduced))) continue;
+    const day = new Date(Date.parse(group.introduced)).toISOString().slice(0, 10);
+    days.set(day, [...(days.get(day) ?? []), group]);
+  }
+  if (days.size === 0) return null;
+  const sorted = [...days.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const first = Date.parse(sorted[0][0]);
+  const span = Date.parse(sorted[sorted.length - 1][0]) - first || 1;
+  const items = sorted.map(([day, keys]) => {
+    const position = ((Date.parse(day) - first) / span).toFixed(4);
+    const named = keys.slice(0, MAX_TIMELINE_KEYS).map((group) => {
+      const earliest = group.places.find((finding) => finding.commit?.date === group.introduced) ?? group.places[0];
+      return `<li><code>${escapeHtml(group.keyId ?? WORDS.unpaired)}</code> ${place(earliest)}</li>`;
+    });
+    if (keys.length > MAX_TIMELINE_KEYS) named.push(`<li>${escapeHtml(WORDS.moreOnDay(keys.length - MAX_TIMELINE_KEYS))}</li>`);
+    return `<li><time datetime="${escapeHtml(day)}">${escapeHtml(day)}</time><div><div class="track"><span class="bar" data-position="${position}"></span></div><ul class="introduced">${named.join('')}</ul></div></li>`;
   });
   return [`<section><h2>${escapeHtml(WORDS.timeline)}</h2>`, `<p class="meta">${escapeHtml(WORDS.timelineNote)}</p>`, `<ol class="timeline">${items.join('')}</ol>`, '</section>'].join('\n');
 }

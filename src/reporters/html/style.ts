@@ -19,7 +19,7 @@ th[aria-sort="ascending"] button::after { content: " \\25B2"; }
 th[aria-sort="descending"] button::after { content: " \\25BC"; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(28rem, 1fr)); gap: 1rem; }
-.card { border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; }
+.card { border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; content-visibility: auto; contain-intrinsic-size: auto 24rem; }
 .card h3 { margin: 0 0 .5rem; font-size: 1.05rem; word-break: break-all; }
 .card.live { border-color: var(--live); }
 .card dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .75rem; margin: 0 0 .5rem; }
@@ -35,5 +35,6 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .timeline { list-style: none; padding: 0; }
 .timeline li { display: grid; grid-template-columns: 7rem 1fr; gap: .75rem; padding: .2rem 0; border-bottom: 1px solid var(--line); }
 .timeline .track { height: .8rem; background: linear-gradient(var(--line), var(--line)) center / 100% 1px no-repeat; }
+.timeline .introduced { margin: .2rem 0; padding-left: 1.2rem; }
 .timeline .bar { display: block; width: .7rem; height: .7rem; border-radius: 50%; background: var(--accent); vertical-align: middle; }
 `;

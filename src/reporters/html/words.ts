@@ -13,7 +13,10 @@ export const WORDS = {
   findings: 'Findings',
   filter: 'Filter findings',
   filterPlaceholder: 'file, key ID, commit, author…',
-  shown: 'Showing {shown} of {total}',
+  shown: 'Showing {from}–{to} of {count}',
+  shownFiltered: 'Showing {from}–{to} of {count} matching ({total} in all)',
+  previous: 'Previous',
+  next: 'Next',
   noScript: 'The table of findings needs JavaScript; the cards below list every key and where it appears.',
   columns: {
     repository: 'Repository',
@@ -43,7 +46,8 @@ export const WORDS = {
   sameAs: (step: number, keyId: string) => `Same as step ${step} for ${keyId}: do it once.`,
   commit: (sha: string) => `commit ${sha}`,
   timeline: 'When each key was introduced',
-  timelineNote: 'The earliest commit that holds each key; a key leaked longer ago has had more time to be copied.',
+  moreOnDay: (more: number) => `and ${more} more key${more === 1 ? '' : 's'}`,
+  timelineNote: 'The day of the earliest commit that holds each key; a key leaked longer ago has had more time to be copied.',
 } as const;
 
 /** What a Verification.status means, in a few words. */
