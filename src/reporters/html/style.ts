@@ -33,7 +33,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .steps p { margin: .25rem 0; }
 .status-live { color: var(--live); font-weight: 600; }
 .timeline { list-style: none; padding: 0; }
-.timeline li { display: grid; grid-template-columns: 7rem 1fr; gap: .75rem; padding: .2rem 0; border-bottom: 1px solid var(--line); }
+.timeline > li { display: grid; grid-template-columns: 7rem 1fr; gap: .75rem; padding: .2rem 0; border-bottom: 1px solid var(--line); }
 .timeline .track { height: .8rem; background: linear-gradient(var(--line), var(--line)) center / 100% 1px no-repeat; }
 .timeline .introduced { margin: .2rem 0; padding-left: 1.2rem; }
 .timeline .bar { display: block; width: .7rem; height: .7rem; border-radius: 50%; background: var(--accent); vertical-align: middle; }
