@@ -4,7 +4,7 @@
 import { parseFast } from './cli/fast-argv.js';
 import { checkOutputPaths } from './cli/output-path.js';
 import type { ScanOptions } from './cli/options.js';
-import { baselineRequestOf, initRequestOf, preReceiveRequestOf, remediateRequestOf, scanCommandRequestOf } from './cli/requests.js';
+import { baselineRequestOf, initRequestOf, mergeRequestOf, preReceiveRequestOf, remediateRequestOf, scanCommandRequestOf } from './cli/requests.js';
 import { errorLine, isExpected } from './errors.js';
 import type { Io } from './io/io.js';
 import { escapeLines, escapeText } from './text/escape.js';
@@ -28,6 +28,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await (await import('./commands/remediate.js')).runRemediate(remediateRequestOf(options), io);
       case 'init':
         return await (await import('./commands/init.js')).runInit(initRequestOf(options), io);
+      case 'merge':
+        return await (await import('./commands/merge.js')).runMerge(mergeRequestOf(options), io);
     }
   } catch (error) {
     io.stderr.write(`keywarden: ${describeError(error, debug)}\n`);

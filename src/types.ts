@@ -8,9 +8,11 @@
 // depend on prose.
 
 /** A scan report's format (`scan --format`). */
-export type Format = 'text' | 'json' | 'sarif' | 'github';
+export type Format = 'text' | 'json' | 'sarif' | 'github' | 'html';
 /** A remediation playbook's format (`remediate --format`). */
 export type RemediateFormat = 'text' | 'markdown' | 'json';
+/** A merged report's format (`merge --format`). */
+export type MergeFormat = 'text' | 'json' | 'sarif' | 'html';
 
 /** What kind of credential a rule finds. */
 export type Kind = 'access-key-id' | 'secret-access-key' | 'session-token' | (string & {});
@@ -112,6 +114,8 @@ export interface Finding {
   ignored?: boolean;
   /** scan --verify: what STS said about the key (on the key ID's finding and its paired secret and token); absent when the key was not checked. */
   verification?: Verification;
+  /** keywarden merge only: the report (repository) the finding came from (src/commands/merge.ts). */
+  repository?: string;
 }
 
 /** STS GetCallerIdentity's answer for a found key pair (src/aws/verify.ts says what each status means). */

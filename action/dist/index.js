@@ -169,12 +169,13 @@ function defaultOptions(command3) {
 function isFlag(token) {
   return token.length > 1 && token.startsWith("-") && !/^-\d/.test(token);
 }
-var FORMATS, REMEDIATE_FORMATS, DEFAULT_PRE_RECEIVE_TIMEOUT, SCANNING, OPTIONS;
+var FORMATS, REMEDIATE_FORMATS, MERGE_FORMATS, DEFAULT_PRE_RECEIVE_TIMEOUT, SCANNING, OPTIONS;
 var init_options = __esm({
   "src/cli/options.ts"() {
     "use strict";
-    FORMATS = ["text", "json", "sarif", "github"];
+    FORMATS = ["text", "json", "sarif", "github", "html"];
     REMEDIATE_FORMATS = ["text", "markdown", "json"];
+    MERGE_FORMATS = ["text", "json", "sarif", "html"];
     DEFAULT_PRE_RECEIVE_TIMEOUT = 60;
     SCANNING = ["scan", "remediate", "baseline"];
     OPTIONS = {
@@ -188,17 +189,17 @@ var init_options = __esm({
       timeout: { type: "string", describe: "With --pre-receive: seconds the scan may take (default 60); then --on-timeout decides", commands: ["scan"] },
       "on-timeout": { type: "string", describe: "With --pre-receive: when --timeout runs out, closed rejects the push (default), open accepts it with a warning", commands: ["scan"] },
       "stdin-name": { type: "string", describe: "File name to report for standard input", commands: SCANNING },
-      format: { type: "string", describe: "Report format: text|json|sarif|github (remediate: text|markdown|json)", commands: ["scan", "remediate"] },
-      output: { type: "string", alias: "o", describe: "Write the report to FILE instead of standard output", commands: ["scan", "remediate", "baseline"] },
+      format: { type: "string", describe: "Report format: text|json|sarif|github|html (merge: text|json|sarif|html; remediate: text|markdown|json)", commands: ["scan", "remediate", "merge"] },
+      output: { type: "string", alias: "o", describe: "Write the report to FILE instead of standard output", commands: ["scan", "remediate", "baseline", "merge"] },
       config: { type: "string", describe: 'Configuration file (default: nearest .keywarden.json or "keywarden" in package.json)', commands: SCANNING },
       baseline: { type: "string", describe: "Baseline file of accepted findings", commands: SCANNING },
-      redact: { type: "boolean", default: true, describe: "Redact secret keys and tokens (--no-redact prints them whole)", commands: SCANNING },
+      redact: { type: "boolean", default: true, describe: "Redact secret keys and tokens (--no-redact prints them whole)", commands: [...SCANNING, "merge"] },
       "max-file-size": { type: "string", describe: "Skip files larger than this (bytes, or e.g. 10MB)", commands: SCANNING },
       "allow-missing": { type: "boolean", describe: "Exit 0 or 1 even when blobs the scan needs are missing from the repository (a partial clone, damaged objects); a warning still lists them", commands: SCANNING },
       "no-default-ignores": { type: "boolean", describe: "Also walk .git/ and node_modules/ folders", commands: SCANNING },
       verbose: { type: "boolean", alias: "v", describe: "Say which files were skipped and why, and list allowed findings", commands: SCANNING },
-      quiet: { type: "boolean", alias: "q", describe: "No progress, no notes: only the report", commands: SCANNING },
-      debug: { type: "boolean", describe: "Print stack traces for unexpected errors", commands: ["scan", "remediate", "baseline", "init"] },
+      quiet: { type: "boolean", alias: "q", describe: "No progress, no notes: only the report", commands: [...SCANNING, "merge"] },
+      debug: { type: "boolean", describe: "Print stack traces for unexpected errors", commands: ["scan", "remediate", "baseline", "init", "merge"] },
       report: { type: "string", describe: "A keywarden JSON report to build the playbook from (- reads standard input)", commands: ["remediate"] },
       key: { type: "array", describe: "An access key ID to build the playbook for (repeatable)", commands: ["remediate"] },
       replacements: { type: "string", describe: "Write the git filter-repo / BFG --replace-text expressions file (holds the secrets) to FILE", commands: ["remediate"] },
@@ -250,7 +251,7 @@ function toScanOptions(command3, positional, raw) {
   options2.force = raw.force === true;
   options2.keys = [].concat(raw.key ?? []).filter((key) => key !== void 0 && key !== null).map(String);
   const format3 = str(raw.format) ?? "text";
-  const allowed = command3 === "remediate" ? REMEDIATE_FORMATS : FORMATS;
+  const allowed = command3 === "remediate" ? REMEDIATE_FORMATS : command3 === "merge" ? MERGE_FORMATS : FORMATS;
   if (!allowed.includes(format3)) {
     throw new UsageError(`unknown --format '${format3}' for ${command3} (choose ${allowed.join(", ")})`);
   }
@@ -17330,8 +17331,11 @@ function lookup(command3, name, flag) {
   const negated = name.startsWith("no-") ? name.slice(3) : "";
   if (negated && known.includes(negated) && OPTIONS[negated].type === "boolean") return OPTIONS[negated];
   const other = OPTIONS[name] ?? OPTIONS[negated];
-  if (other && !other.commands.includes(command3)) throw new UsageError(`${flag} is an option of ${other.commands.filter((c) => c !== command3).join(" and ")}, not of ${command3}`);
+  if (other && !other.commands.includes(command3)) throw new UsageError(`${flag} is an option of ${andList(other.commands.filter((c) => c !== command3))}, not of ${command3}`);
   throw unknownOption(flag, name, [...known, ...BUILT_IN], `keywarden ${command3} --help lists its options`);
+}
+function andList(words) {
+  return words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
 function shortOption(command3, letter) {
   const entry = Object.entries(OPTIONS).find(([, spec]) => spec.alias === letter && spec.commands.includes(command3));
@@ -17383,7 +17387,7 @@ async function parseArgs(input2, version2) {
     checkOptions(first, argv.slice(1));
   }
   let chosen = null;
-  let parser2 = yargs_default([...argv]).scriptName("keywarden").usage("keywarden <command> [options]").strict().exitProcess(false).locale("en").version(version2).alias("version", "V").help().alias("help", "h").wrap(Math.min(110, process.stdout.columns || 100)).demandCommand(1, "name a command: scan, remediate, baseline or init (keywarden --help says what each does)").fail((message2, error) => {
+  let parser2 = yargs_default([...argv]).scriptName("keywarden").usage("keywarden <command> [options]").strict().exitProcess(false).locale("en").version(version2).alias("version", "V").help().alias("help", "h").wrap(Math.min(110, process.stdout.columns || 100)).demandCommand(1, "name a command: scan, remediate, baseline, init or merge (keywarden --help says what each does)").fail((message2, error) => {
     throw error instanceof UsageError ? error : new UsageError(firstLine(message2 ?? error?.message ?? "invalid arguments"));
   }).epilogue(EXIT_CODES);
   for (const command3 of COMMANDS) {
@@ -17436,7 +17440,8 @@ var init_parse = __esm({
       { name: "scan", usage: "scan [paths..]", describe: "Find AWS credentials in files, the index, history, a range, or stdin" },
       { name: "remediate", usage: "remediate [paths..]", describe: "The leak-response playbook, with real commands for the keys found" },
       { name: "baseline", usage: "baseline [paths..]", describe: "Write the current findings as a baseline (--output FILE)" },
-      { name: "init", usage: "init", describe: "Set up the pre-commit hook in the current repository" }
+      { name: "init", usage: "init", describe: "Set up the pre-commit hook in the current repository" },
+      { name: "merge", usage: "merge [paths..]", describe: "Merge JSON reports (of several repositories) into one: each key once, with every place it was found" }
     ];
     EXIT_CODES = "Exit codes: 0 nothing found, 1 findings, 2 usage, configuration or runtime error.";
     SCAN_HISTORY_HELP = [
@@ -17630,6 +17635,9 @@ Introduced in ${escapeText(c.sha.slice(0, 12))} by ${escapeText(c.author)} on ${
   text += "\nDeactivate the key in IAM first (rewriting history does not un-leak it), then remove it from the file; `keywarden remediate` prints the commands.";
   return text;
 }
+
+// src/reporters/json.ts
+var jsonReporter = (report) => JSON.stringify(report, null, 2) + "\n";
 
 // src/reporters/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -19073,6 +19081,7 @@ function readInputs(env2) {
     args: splitArgs(input(env2, "args")),
     failOnFindings: booleanInput(env2, "fail-on-findings", true),
     sarif: input(env2, "sarif"),
+    json: input(env2, "json"),
     mode,
     trustPrConfig: booleanInput(env2, "trust-pr-config", false)
   };
@@ -19273,6 +19282,7 @@ async function runAction(io) {
       return 0;
     }
     const sarifFile = openOutputFile(sarifPath, [workspace, runnerTemp], "SARIF report");
+    const jsonFile = inputs.json ? openOutputFile(path17.resolve(workspace, inputs.json), [workspace, runnerTemp], "JSON report") : null;
     const requested = await scanOptions(plan.args, inputs);
     const trusted = await trustedSettings(event, payload, inputs.trustPrConfig, requested, workspace);
     for (const warning of trusted?.warnings ?? []) {
@@ -19294,6 +19304,7 @@ async function runAction(io) {
     const context = { allowed: outcome.allowed, notes: outcome.notes, color: false, verbose: false };
     io.stdout.write(githubReporter(report, context));
     sarifFile.write(sarifReporter(report, context));
+    jsonFile?.write(jsonReporter(report, context));
     const count = report.findings.length;
     appendSummary(
       env2.GITHUB_STEP_SUMMARY,

@@ -101,8 +101,13 @@ function lookup(command: Command, name: string, flag: string): OptionSpec {
   const negated = name.startsWith('no-') ? name.slice(3) : '';
   if (negated && known.includes(negated) && OPTIONS[negated].type === 'boolean') return OPTIONS[negated];
   const other = OPTIONS[name] ?? OPTIONS[negated];
-  if (other && !other.commands.includes(command)) throw new UsageError(`${flag} is an option of ${other.commands.filter((c) => c !== command).join(' and ')}, not of ${command}`);
+  if (other && !other.commands.includes(command)) throw new UsageError(`${flag} is an option of ${andList(other.commands.filter((c) => c !== command))}, not of ${command}`);
   throw unknownOption(flag, name, [...known, ...BUILT_IN], `keywarden ${command} --help lists its options`);
+}
+
+/** `scan`, `scan and remediate`, `scan, remediate and merge`. */
+function andList(words: readonly string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
 function shortOption(command: Command, letter: string): OptionSpec {

@@ -1,7 +1,7 @@
 // Raw parsed flags → ScanOptions, shared by the yargs parser and the fast path so both mean the same thing.
 import { UsageError } from '../errors.js';
 import { checkRef } from '../sources/git/revisions.js';
-import { defaultOptions, FORMATS, REMEDIATE_FORMATS, type Command, type ScanOptions } from './options.js';
+import { defaultOptions, FORMATS, MERGE_FORMATS, REMEDIATE_FORMATS, type Command, type ScanOptions } from './options.js';
 
 export type RawArgs = Record<string, unknown>;
 
@@ -43,7 +43,7 @@ export function toScanOptions(command: Command, positional: string[], raw: RawAr
   options.keys = ([] as unknown[]).concat(raw.key ?? []).filter((key) => key !== undefined && key !== null).map(String);
 
   const format = str(raw.format) ?? 'text';
-  const allowed: readonly string[] = command === 'remediate' ? REMEDIATE_FORMATS : FORMATS;
+  const allowed: readonly string[] = command === 'remediate' ? REMEDIATE_FORMATS : command === 'merge' ? MERGE_FORMATS : FORMATS;
   if (!allowed.includes(format)) {
     throw new UsageError(`unknown --format '${format}' for ${command} (choose ${allowed.join(', ')})`);
   }

@@ -16,12 +16,14 @@ export interface OptionSpec {
   optionalValues?: boolean;
 }
 
-export type Command = 'scan' | 'remediate' | 'baseline' | 'init';
+export type Command = 'scan' | 'remediate' | 'baseline' | 'init' | 'merge';
 
-import type { Format, RemediateFormat } from '../types.js';
-export type { Format, RemediateFormat };
-export const FORMATS = ['text', 'json', 'sarif', 'github'] as const satisfies readonly Format[];
+import type { Format, MergeFormat, RemediateFormat } from '../types.js';
+export type { Format, MergeFormat, RemediateFormat };
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'html'] as const satisfies readonly Format[];
 export const REMEDIATE_FORMATS = ['text', 'markdown', 'json'] as const satisfies readonly RemediateFormat[];
+/** keywarden merge (src/commands/merge.ts): the report formats that can show several repositories. */
+export const MERGE_FORMATS = ['text', 'json', 'sarif', 'html'] as const satisfies readonly MergeFormat[];
 
 /** Seconds a pre-receive scan may take when --timeout is not given. */
 export const DEFAULT_PRE_RECEIVE_TIMEOUT = 60;
@@ -39,17 +41,17 @@ export const OPTIONS: Record<string, OptionSpec> = {
   timeout: { type: 'string', describe: 'With --pre-receive: seconds the scan may take (default 60); then --on-timeout decides', commands: ['scan'] },
   'on-timeout': { type: 'string', describe: 'With --pre-receive: when --timeout runs out, closed rejects the push (default), open accepts it with a warning', commands: ['scan'] },
   'stdin-name': { type: 'string', describe: 'File name to report for standard input', commands: SCANNING },
-  format: { type: 'string', describe: 'Report format: text|json|sarif|github (remediate: text|markdown|json)', commands: ['scan', 'remediate'] },
-  output: { type: 'string', alias: 'o', describe: 'Write the report to FILE instead of standard output', commands: ['scan', 'remediate', 'baseline'] },
+  format: { type: 'string', describe: 'Report format: text|json|sarif|github|html (merge: text|json|sarif|html; remediate: text|markdown|json)', commands: ['scan', 'remediate', 'merge'] },
+  output: { type: 'string', alias: 'o', describe: 'Write the report to FILE instead of standard output', commands: ['scan', 'remediate', 'baseline', 'merge'] },
   config: { type: 'string', describe: 'Configuration file (default: nearest .keywarden.json or "keywarden" in package.json)', commands: SCANNING },
   baseline: { type: 'string', describe: 'Baseline file of accepted findings', commands: SCANNING },
-  redact: { type: 'boolean', default: true, describe: 'Redact secret keys and tokens (--no-redact prints them whole)', commands: SCANNING },
+  redact: { type: 'boolean', default: true, describe: 'Redact secret keys and tokens (--no-redact prints them whole)', commands: [...SCANNING, 'merge'] },
   'max-file-size': { type: 'string', describe: 'Skip files larger than this (bytes, or e.g. 10MB)', commands: SCANNING },
   'allow-missing': { type: 'boolean', describe: 'Exit 0 or 1 even when blobs the scan needs are missing from the repository (a partial clone, damaged objects); a warning still lists them', commands: SCANNING },
   'no-default-ignores': { type: 'boolean', describe: 'Also walk .git/ and node_modules/ folders', commands: SCANNING },
   verbose: { type: 'boolean', alias: 'v', describe: 'Say which files were skipped and why, and list allowed findings', commands: SCANNING },
-  quiet: { type: 'boolean', alias: 'q', describe: 'No progress, no notes: only the report', commands: SCANNING },
-  debug: { type: 'boolean', describe: 'Print stack traces for unexpected errors', commands: ['scan', 'remediate', 'baseline', 'init'] },
+  quiet: { type: 'boolean', alias: 'q', describe: 'No progress, no notes: only the report', commands: [...SCANNING, 'merge'] },
+  debug: { type: 'boolean', describe: 'Print stack traces for unexpected errors', commands: ['scan', 'remediate', 'baseline', 'init', 'merge'] },
   report: { type: 'string', describe: 'A keywarden JSON report to build the playbook from (- reads standard input)', commands: ['remediate'] },
   key: { type: 'array', describe: 'An access key ID to build the playbook for (repeatable)', commands: ['remediate'] },
   replacements: { type: 'string', describe: 'Write the git filter-repo / BFG --replace-text expressions file (holds the secrets) to FILE', commands: ['remediate'] },

@@ -15,6 +15,7 @@ const COMMANDS: Array<{ name: Command; usage: string; describe: string }> = [
   { name: 'remediate', usage: 'remediate [paths..]', describe: 'The leak-response playbook, with real commands for the keys found' },
   { name: 'baseline', usage: 'baseline [paths..]', describe: 'Write the current findings as a baseline (--output FILE)' },
   { name: 'init', usage: 'init', describe: 'Set up the pre-commit hook in the current repository' },
+  { name: 'merge', usage: 'merge [paths..]', describe: 'Merge JSON reports (of several repositories) into one: each key once, with every place it was found' },
 ];
 
 const EXIT_CODES = 'Exit codes: 0 nothing found, 1 findings, 2 usage, configuration or runtime error.';
@@ -64,7 +65,7 @@ export async function parseArgs(input: readonly string[], version: string): Prom
     .help()
     .alias('help', 'h')
     .wrap(Math.min(110, process.stdout.columns || 100))
-    .demandCommand(1, 'name a command: scan, remediate, baseline or init (keywarden --help says what each does)')
+    .demandCommand(1, 'name a command: scan, remediate, baseline, init or merge (keywarden --help says what each does)')
     .fail((message, error) => {
       throw error instanceof UsageError ? error : new UsageError(firstLine(message ?? error?.message ?? 'invalid arguments'));
     })

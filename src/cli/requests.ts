@@ -1,7 +1,7 @@
 // The command line's flags (ScanOptions) turned into each command's typed request: the one place that maps
 // one onto the other, so that below the entry nothing depends on the CLI's flag object.
-import type { BaselineRequest, InitRequest, PreReceiveRequest, RemediateRequest, ScanCommandRequest, ScanRequest, VerifyRequest } from '../commands/requests.js';
-import type { Format, RemediateFormat } from '../types.js';
+import type { BaselineRequest, InitRequest, MergeRequest, PreReceiveRequest, RemediateRequest, ScanCommandRequest, ScanRequest, VerifyRequest } from '../commands/requests.js';
+import type { Format, MergeFormat, RemediateFormat } from '../types.js';
 import type { ScanOptions } from './options.js';
 import { remediateCommand as remediateCommandOf } from './remediate-command.js';
 
@@ -55,4 +55,9 @@ export function remediateRequestOf(options: ScanOptions): RemediateRequest {
 
 export function initRequestOf(options: ScanOptions): InitRequest {
   return { force: options.force };
+}
+
+export function mergeRequestOf(options: ScanOptions): MergeRequest {
+  // The format was checked against the merge formats when the command line was read (cli/convert.ts).
+  return { paths: options.paths, format: options.format as MergeFormat, output: options.output, redact: options.redact, quiet: options.quiet };
 }

@@ -1,7 +1,7 @@
 // What each command is asked to do, typed: built once at an entry (src/cli/requests.ts for the command line,
 // src/action/run.ts for the GitHub Action) from whatever that entry reads. Below the entry nothing sees the
 // CLI's flag object (cli/options.ts ScanOptions): a signature says which of these it depends on.
-import type { Format, RemediateFormat } from '../types.js';
+import type { Format, MergeFormat, RemediateFormat } from '../types.js';
 
 /** What to scan and how to judge it: everything a source and the pipeline need. */
 export interface ScanRequest {
@@ -75,6 +75,16 @@ export interface RemediateRequest extends ScanRequest, VerifyRequest {
   report?: string;
   keys: string[];
   replacements?: string;
+}
+
+/** `keywarden merge`: one report from several JSON reports. */
+export interface MergeRequest {
+  /** The JSON reports, relative to the working folder. */
+  paths: string[];
+  format: MergeFormat;
+  output?: string;
+  redact: boolean;
+  quiet: boolean;
 }
 
 /** `keywarden init`. */

@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   escapeText
-} from "./chunk-EKZ5G5ES.js";
+} from "./chunk-2JYJAEIS.js";
 import {
   placeOf
 } from "./chunk-VQNYYTSR.js";

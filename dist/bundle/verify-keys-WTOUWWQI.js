@@ -7,8 +7,8 @@ import {
 } from "./chunk-QKHXP752.js";
 import {
   writeLine
-} from "./chunk-OAZR6Q4L.js";
-import "./chunk-EKZ5G5ES.js";
+} from "./chunk-3QY7R2VO.js";
+import "./chunk-2JYJAEIS.js";
 import "./chunk-VQNYYTSR.js";
 import "./chunk-K4PTAMXP.js";
 import {

@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   kindLabel
-} from "./chunk-IDAURCHD.js";
+} from "./chunk-VQM67GHI.js";
 import "./chunk-7GZGTSAE.js";
 import {
   stopEveryGit
@@ -11,11 +11,12 @@ import {
 import {
   writeLine,
   writeNotes
-} from "./chunk-OAZR6Q4L.js";
-import "./chunk-EKZ5G5ES.js";
+} from "./chunk-3QY7R2VO.js";
+import "./chunk-2JYJAEIS.js";
 import {
   runPipeline
-} from "./chunk-POXVXWKP.js";
+} from "./chunk-COHNC6BP.js";
+import "./chunk-4W6MJL7V.js";
 import "./chunk-SGSUPOTR.js";
 import {
   placeOf

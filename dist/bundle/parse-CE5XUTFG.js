@@ -3,11 +3,11 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   toScanOptions
-} from "./chunk-ZOF2JFCB.js";
+} from "./chunk-54QMKVDJ.js";
 import {
   OPTIONS,
   isFlag
-} from "./chunk-KS56VFNW.js";
+} from "./chunk-IAQAK4QU.js";
 import {
   checkRef
 } from "./chunk-IPFERZPS.js";
@@ -96,8 +96,11 @@ function lookup(command, name, flag) {
   const negated = name.startsWith("no-") ? name.slice(3) : "";
   if (negated && known.includes(negated) && OPTIONS[negated].type === "boolean") return OPTIONS[negated];
   const other = OPTIONS[name] ?? OPTIONS[negated];
-  if (other && !other.commands.includes(command)) throw new UsageError(`${flag} is an option of ${other.commands.filter((c) => c !== command).join(" and ")}, not of ${command}`);
+  if (other && !other.commands.includes(command)) throw new UsageError(`${flag} is an option of ${andList(other.commands.filter((c) => c !== command))}, not of ${command}`);
   throw unknownOption(flag, name, [...known, ...BUILT_IN], `keywarden ${command} --help lists its options`);
+}
+function andList(words) {
+  return words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
 function shortOption(command, letter) {
   const entry = Object.entries(OPTIONS).find(([, spec]) => spec.alias === letter && spec.commands.includes(command));
@@ -123,7 +126,8 @@ var COMMANDS = [
   { name: "scan", usage: "scan [paths..]", describe: "Find AWS credentials in files, the index, history, a range, or stdin" },
   { name: "remediate", usage: "remediate [paths..]", describe: "The leak-response playbook, with real commands for the keys found" },
   { name: "baseline", usage: "baseline [paths..]", describe: "Write the current findings as a baseline (--output FILE)" },
-  { name: "init", usage: "init", describe: "Set up the pre-commit hook in the current repository" }
+  { name: "init", usage: "init", describe: "Set up the pre-commit hook in the current repository" },
+  { name: "merge", usage: "merge [paths..]", describe: "Merge JSON reports (of several repositories) into one: each key once, with every place it was found" }
 ];
 var EXIT_CODES = "Exit codes: 0 nothing found, 1 findings, 2 usage, configuration or runtime error.";
 var SCAN_HISTORY_HELP = [
@@ -155,7 +159,7 @@ async function parseArgs(input, version) {
     checkOptions(first, argv.slice(1));
   }
   let chosen = null;
-  let parser = yargs([...argv]).scriptName("keywarden").usage("keywarden <command> [options]").strict().exitProcess(false).locale("en").version(version).alias("version", "V").help().alias("help", "h").wrap(Math.min(110, process.stdout.columns || 100)).demandCommand(1, "name a command: scan, remediate, baseline or init (keywarden --help says what each does)").fail((message, error) => {
+  let parser = yargs([...argv]).scriptName("keywarden").usage("keywarden <command> [options]").strict().exitProcess(false).locale("en").version(version).alias("version", "V").help().alias("help", "h").wrap(Math.min(110, process.stdout.columns || 100)).demandCommand(1, "name a command: scan, remediate, baseline, init or merge (keywarden --help says what each does)").fail((message, error) => {
     throw error instanceof UsageError ? error : new UsageError(firstLine(message ?? error?.message ?? "invalid arguments"));
   }).epilogue(EXIT_CODES);
   for (const command of COMMANDS) {

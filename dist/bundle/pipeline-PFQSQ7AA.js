@@ -4,7 +4,8 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   DEFAULT_BASELINE,
   runPipeline
-} from "./chunk-POXVXWKP.js";
+} from "./chunk-COHNC6BP.js";
+import "./chunk-4W6MJL7V.js";
 import "./chunk-SGSUPOTR.js";
 import "./chunk-VQNYYTSR.js";
 import "./chunk-K4PTAMXP.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-7GZGTSAE.js";
 import {
   escapeText
-} from "./chunk-EKZ5G5ES.js";
+} from "./chunk-2JYJAEIS.js";
 import {
   placeOf
 } from "./chunk-VQNYYTSR.js";

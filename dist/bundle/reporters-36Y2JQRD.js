@@ -7,13 +7,15 @@ import "./chunk-XGFLKYZS.js";
 async function loadReporter(format) {
   switch (format) {
     case "text":
-      return (await import("./text-P2343BFL.js")).textReporter;
+      return (await import("./text-4PCAS6JV.js")).textReporter;
     case "json":
       return (await import("./json-Q3AH2A4D.js")).jsonReporter;
     case "sarif":
-      return (await import("./sarif-QTJVC37W.js")).sarifReporter;
+      return (await import("./sarif-6RV4TKFY.js")).sarifReporter;
     case "github":
-      return (await import("./github-UGJXVSID.js")).githubReporter;
+      return (await import("./github-VSVDHCLM.js")).githubReporter;
+    case "html":
+      return (await import("./html-LLHFUZLY.js")).htmlReporter;
   }
 }
 export {

@@ -3,9 +3,9 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   kindLabel
-} from "./chunk-IDAURCHD.js";
+} from "./chunk-VQM67GHI.js";
 import "./chunk-7GZGTSAE.js";
-import "./chunk-EKZ5G5ES.js";
+import "./chunk-2JYJAEIS.js";
 import "./chunk-VQNYYTSR.js";
 import "./chunk-K4PTAMXP.js";
 import "./chunk-XGFLKYZS.js";

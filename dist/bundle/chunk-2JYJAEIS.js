@@ -30,11 +30,19 @@ var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#
 function markdownCode(text) {
   return text !== "" && !/[`|]/.test(text) && escapeText(text) === text ? `\`${text}\`` : `<code>${escapeMarkdown(text)}</code>`;
 }
+function escapeHtml(text) {
+  return escapeText(text).replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+function jsonForScript(value) {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 
 export {
   escapeText,
   escapeLines,
   escapeCommandData,
   escapeCommandProperty,
-  markdownCode
+  markdownCode,
+  escapeHtml,
+  jsonForScript
 };

@@ -3,17 +3,17 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   shellQuote
-} from "./chunk-KMDMJ7LG.js";
+} from "./chunk-V2GPOXFT.js";
 import {
   keyTypeOf
 } from "./chunk-7GZGTSAE.js";
 import {
   OPTIONS,
   isFlag
-} from "./chunk-KS56VFNW.js";
+} from "./chunk-IAQAK4QU.js";
 import {
   escapeText
-} from "./chunk-EKZ5G5ES.js";
+} from "./chunk-2JYJAEIS.js";
 import {
   keyIdOfFinding
 } from "./chunk-VQNYYTSR.js";

@@ -4,13 +4,13 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   describeVerification,
   kindLabel
-} from "./chunk-IDAURCHD.js";
+} from "./chunk-VQM67GHI.js";
 import "./chunk-7GZGTSAE.js";
 import {
   escapeCommandData,
   escapeCommandProperty,
   escapeText
-} from "./chunk-EKZ5G5ES.js";
+} from "./chunk-2JYJAEIS.js";
 import "./chunk-VQNYYTSR.js";
 import "./chunk-K4PTAMXP.js";
 import "./chunk-XGFLKYZS.js";

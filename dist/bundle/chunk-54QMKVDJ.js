@@ -3,9 +3,10 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   FORMATS,
+  MERGE_FORMATS,
   REMEDIATE_FORMATS,
   defaultOptions
-} from "./chunk-KS56VFNW.js";
+} from "./chunk-IAQAK4QU.js";
 import {
   checkRef
 } from "./chunk-IPFERZPS.js";
@@ -48,7 +49,7 @@ function toScanOptions(command, positional, raw) {
   options.force = raw.force === true;
   options.keys = [].concat(raw.key ?? []).filter((key) => key !== void 0 && key !== null).map(String);
   const format = str(raw.format) ?? "text";
-  const allowed = command === "remediate" ? REMEDIATE_FORMATS : FORMATS;
+  const allowed = command === "remediate" ? REMEDIATE_FORMATS : command === "merge" ? MERGE_FORMATS : FORMATS;
   if (!allowed.includes(format)) {
     throw new UsageError(`unknown --format '${format}' for ${command} (choose ${allowed.join(", ")})`);
   }

@@ -5,8 +5,8 @@ import {
   blockedCommitAdvice,
   blockedMessageAdvice,
   shellQuote
-} from "./chunk-KMDMJ7LG.js";
-import "./chunk-EKZ5G5ES.js";
+} from "./chunk-V2GPOXFT.js";
+import "./chunk-2JYJAEIS.js";
 import "./chunk-VQNYYTSR.js";
 import "./chunk-K4PTAMXP.js";
 import "./chunk-XGFLKYZS.js";

@@ -18,7 +18,8 @@ import {
 } from "./chunk-HIJNIKGU.js";
 import {
   DEFAULT_BASELINE
-} from "./chunk-POXVXWKP.js";
+} from "./chunk-COHNC6BP.js";
+import "./chunk-4W6MJL7V.js";
 import {
   CONFIG_FILE,
   configInFolder,

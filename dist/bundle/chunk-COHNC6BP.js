@@ -2,6 +2,9 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  VERSION
+} from "./chunk-4W6MJL7V.js";
+import {
   loadConfig
 } from "./chunk-SGSUPOTR.js";
 import {
@@ -1331,9 +1334,6 @@ function loadRules(config, dir = PATTERNS_DIR) {
   return rules.filter((rule) => !disabled.has(rule.id)).map((rule) => config.entropy[rule.id] === void 0 ? rule : { ...rule, entropy: config.entropy[rule.id] });
 }
 
-// src/version.ts
-var VERSION = "0.1.0";
-
 // src/pipeline.ts
 import { lstatSync } from "node:fs";
 import path3 from "node:path";
@@ -1358,7 +1358,7 @@ async function runPipeline(options, io, preloaded = {}) {
     readPacks: io.env.KEYWARDEN_READ_PACKS !== "0"
   };
   const source = await createSource(context);
-  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-7S6H4I6Z.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
+  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-J7LGGU4G.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
   const config = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
   config.namedPaths = options.paths;
   if (options.maxFileSize !== void 0) config.maxFileSize = options.maxFileSize;
@@ -1402,7 +1402,7 @@ function defaultBaseline(options, source) {
 async function createSource(context) {
   const { options } = context;
   if (options.stdin) return (await import("./stdin-E67C4OJR.js")).createStdinSource(context);
-  if (options.preReceive) return (await import("./pre-receive-7S6H4I6Z.js")).createPreReceiveSource(context);
+  if (options.preReceive) return (await import("./pre-receive-J7LGGU4G.js")).createPreReceiveSource(context);
   if (options.staged) return (await import("./staged-UADGYR4N.js")).createStagedSource(context);
   if (options.commitMsg !== void 0) return (await import("./commit-msg-FFEHVWCN.js")).createCommitMsgSource(context);
   if (options.history) return (await import("./history-ZO7S3ZMB.js")).createHistorySource(context);
@@ -1411,7 +1411,6 @@ async function createSource(context) {
 }
 
 export {
-  VERSION,
   runPipeline,
   DEFAULT_BASELINE
 };
