@@ -53,6 +53,11 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 function isExpected(error) {
   return error instanceof UsageError || error instanceof ConfigError || error instanceof RuntimeError;
 }
+function errorLine(error) {
+  if (isExpected(error)) return error.message;
+  const message2 = error instanceof Error ? error.message : String(error);
+  return `internal error: ${message2.split("\n")[0]}`;
+}
 var UsageError, ConfigError, RuntimeError;
 var init_errors = __esm({
   "src/errors.ts"() {
@@ -69,7 +74,7 @@ var init_errors = __esm({
   }
 });
 
-// src/git/revisions.ts
+// src/sources/git/revisions.ts
 function checkRef(flag, value) {
   const wants = `${flag} takes branches, tags or commits`;
   if (value === "") throw new UsageError(`${flag} got an empty value: name a branch, tag or commit, or give none to scan every ref`);
@@ -132,7 +137,7 @@ function checkRev(rev, word) {
 }
 var RANGE_FORMS, excludes, includes;
 var init_revisions = __esm({
-  "src/git/revisions.ts"() {
+  "src/sources/git/revisions.ts"() {
     "use strict";
     init_errors();
     RANGE_FORMS = 'A..B, A...B, A^!, "^A B" or "B --not A"';
@@ -364,7 +369,7 @@ function secretRedactor(located) {
   };
 }
 function toFinding(located, options2) {
-  const keyId = located.kind === "access-key-id" ? located.secret : located.keyId;
+  const keyId = keyIdOf(located);
   const text = options2.redact ? options2.redactText ?? secretRedactor([located]) : (value) => value;
   const commit = located.commit && {
     ...located.commit,
@@ -398,6 +403,9 @@ function toFinding(located, options2) {
 }
 function placeOf(finding) {
   return finding.entry === void 0 ? finding.file : `${finding.file}!/${finding.entry}`;
+}
+function keyIdOf(item) {
+  return item.kind === "access-key-id" ? item.secret : item.keyId;
 }
 function compareFindings(a, b) {
   return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.commit?.date ?? "", b.commit?.date ?? "") || compareText(a.commit?.sha ?? "", b.commit?.sha ?? "") || compareText(a.ruleId, b.ruleId);
@@ -4551,36 +4559,6 @@ var init_walk = __esm({
   }
 });
 
-// src/archive/detect.ts
-function archiveOf(chunk, config, detect) {
-  if (typeof chunk.data === "string") return null;
-  const format3 = archiveFormat(chunk.data);
-  if (format3 === null) return null;
-  const data = chunk.data;
-  return Promise.resolve().then(() => (init_walk(), walk_exports)).then(({ scanArchive: scanArchive2 }) => scanArchive2({ path: chunk.path, data }, format3, config.archives ?? DEFAULT_ARCHIVE_LIMITS, config.maxFileSize, detect));
-}
-function withArchives(detect, config, notes) {
-  const seen = /* @__PURE__ */ new Set();
-  return async (chunk) => {
-    const archive = archiveOf(chunk, config, detect);
-    if (archive === null) return detect(chunk);
-    const result = await archive;
-    for (const note of result.notes ?? []) {
-      if (seen.has(note.message)) continue;
-      seen.add(note.message);
-      notes.push(note);
-    }
-    return { candidates: result.candidates };
-  };
-}
-var init_detect = __esm({
-  "src/archive/detect.ts"() {
-    "use strict";
-    init_limits();
-    init_magic();
-  }
-});
-
 // src/config/inside.ts
 import { readdirSync, realpathSync } from "node:fs";
 import path2 from "node:path";
@@ -4771,7 +4749,6 @@ function defaultConfig(root) {
     root,
     base: root,
     ignorePaths: [],
-    namedPaths: [],
     allowSecrets: [],
     allowRegexes: [],
     disableRules: [],
@@ -5578,993 +5555,6 @@ var init_decode = __esm({
   "src/text/decode.ts"() {
     "use strict";
     SNIFF_BYTES = 8192;
-  }
-});
-
-// src/engine/views.ts
-function identityView(text, base) {
-  return { text, parent: null, base, segView: null, segFrom: null, segTo: null, segCopy: null, decoder: "identity" };
-}
-function segmentOf(view, index) {
-  const segView = view.segView;
-  let lo = 0;
-  let hi = segView.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (segView[mid] <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-function originalStart(view, index) {
-  if (!view.parent) return view.base + index;
-  const s = segmentOf(view, index);
-  const local = view.segCopy[s] ? view.segFrom[s] + (index - view.segView[s]) : view.segFrom[s];
-  return originalStart(view.parent, local);
-}
-function originalEnd(view, endIndex) {
-  if (endIndex <= 0) return originalStart(view, 0);
-  if (!view.parent) return view.base + endIndex;
-  const s = segmentOf(view, endIndex - 1);
-  const local = view.segCopy[s] ? view.segFrom[s] + (endIndex - view.segView[s]) : view.segTo[s];
-  return originalEnd(view.parent, local);
-}
-function replaceView(source, pattern2, replace, decoder) {
-  const { text } = source;
-  const parts = [];
-  const segView = [];
-  const segFrom = [];
-  const segTo = [];
-  const segCopy = [];
-  let last = 0;
-  let length = 0;
-  const segment = (from, to, copy, size2) => {
-    if (size2 <= 0) return;
-    segView.push(length);
-    segFrom.push(from);
-    segTo.push(to);
-    segCopy.push(copy ? 1 : 0);
-    length += size2;
-  };
-  pattern2.lastIndex = 0;
-  for (let m = pattern2.exec(text); m; m = pattern2.exec(text)) {
-    const replacement = replace(m);
-    if (replacement === null) continue;
-    segment(last, m.index, true, m.index - last);
-    segment(m.index, m.index + m[0].length, false, replacement.length);
-    parts.push(text.slice(last, m.index), replacement);
-    last = m.index + m[0].length;
-  }
-  if (parts.length === 0) return null;
-  segment(last, text.length, true, text.length - last);
-  parts.push(text.slice(last));
-  if (segView.length === 0) segment(0, 0, true, 0);
-  return {
-    text: parts.join(""),
-    parent: source,
-    base: source.base,
-    segView: Int32Array.from(segView.length ? segView : [0]),
-    segFrom: Int32Array.from(segFrom.length ? segFrom : [0]),
-    segTo: Int32Array.from(segTo.length ? segTo : [0]),
-    segCopy: Uint8Array.from(segCopy.length ? segCopy : [1]),
-    decoder
-  };
-}
-function urlView(source) {
-  if (!URL_RELEVANT.test(source.text)) return null;
-  return replaceView(
-    source,
-    PERCENT,
-    (m) => {
-      const code2 = parseInt(m[1], 16);
-      return code2 >= 32 && code2 < 127 || code2 === 10 || code2 === 13 || code2 === 9 ? String.fromCharCode(code2) : null;
-    },
-    "url"
-  );
-}
-function jsonEscapeView(source) {
-  if (!source.text.includes("\\")) return null;
-  return replaceView(
-    source,
-    ESCAPE,
-    (m) => {
-      const hex = m[1] ?? m[2];
-      return hex ? String.fromCharCode(parseInt(hex, 16)) : SIMPLE[m[3]];
-    },
-    "json-escape"
-  );
-}
-function htmlView(source) {
-  if (!source.text.includes("&")) return null;
-  return replaceView(
-    source,
-    HTML_REFERENCE,
-    (m) => {
-      if (m[3]) return NAMED[m[3]];
-      const code2 = m[1] ? parseInt(m[1], 16) : Number(m[2]);
-      return code2 >= 32 && code2 < 127 || code2 === 10 || code2 === 9 ? String.fromCharCode(code2) : null;
-    },
-    "html"
-  );
-}
-function concatView(source) {
-  if (!/["'`]/.test(source.text)) return null;
-  return replaceView(source, JOIN, () => "", "concat");
-}
-var PERCENT, URL_RELEVANT, ESCAPE, SIMPLE, HTML_REFERENCE, NAMED, DECODER_MARKERS, JOIN;
-var init_views = __esm({
-  "src/engine/views.ts"() {
-    "use strict";
-    PERCENT = /%([0-9A-Fa-f]{2})/g;
-    URL_RELEVANT = /%(?:2[FfBb]|3[Dd])/;
-    ESCAPE = /\\(?:u00([0-7][0-9A-Fa-f])|u\{0{0,4}([0-7]?[0-9A-Fa-f])\}|([\\/"'nrtbf]))/g;
-    SIMPLE = { n: "\n", r: "\r", t: "	", b: "\b", f: "\f", "\\": "\\", "/": "/", '"': '"', "'": "'" };
-    HTML_REFERENCE = /&(?:#[xX]0{0,4}([0-7]?[0-9A-Fa-f])|#0{0,5}(\d{1,3})|(amp|quot|apos|lt|gt|sol|plus|equals|colon|lowbar|hyphen|period|NewLine|Tab));?/g;
-    NAMED = { amp: "&", quot: '"', apos: "'", lt: "<", gt: ">", sol: "/", plus: "+", equals: "=", colon: ":", lowbar: "_", hyphen: "-", period: ".", NewLine: "\n", Tab: "	" };
-    DECODER_MARKERS = { html: ["&#"], "json-escape": ["\\u00", "\\u{"], base64: ["eyJ"] };
-    JOIN = /(?<=[A-Za-z0-9/+])(["'`])(?:[ \t]|\\?\r?\n)*(?:\+|\.\.?|&|\|\|)?(?:[ \t]|\\?\r?\n)*\1(?=[A-Za-z0-9/+])/g;
-  }
-});
-
-// src/engine/prefilter.ts
-function passCost(byte) {
-  const frequency = byte >= 32 && byte <= 126 ? FREQUENCY[byte - 32] : 10;
-  return 100 + frequency;
-}
-function createPrefilter(rules) {
-  let prefilter = prefilters.get(rules);
-  if (!prefilter) {
-    prefilter = createKeywordPrefilter(prefilterKeywords(rules));
-    prefilters.set(rules, prefilter);
-  }
-  return prefilter;
-}
-function prefilterKeywords(rules) {
-  const decoders = new Set(rules.flatMap((rule) => rule.decoders));
-  return [...rules.flatMap((rule) => rule.keywords), ...[...decoders].flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])];
-}
-function createKeywordPrefilter(keywords) {
-  const set = keywordSet(keywords);
-  if (set.longest === 0) return () => false;
-  return (data) => mayBeUtf16(data) || set.any(data);
-}
-function keywordSet(keywords) {
-  const unique = [...new Set(keywords)].filter((keyword) => keyword.length > 0).map((keyword) => Buffer.from(keyword, "utf8"));
-  const groups = chooseAnchors(unique);
-  const anchors = [...groups.keys()];
-  const lists = anchors.map((anchor) => groups.get(anchor));
-  const fallback = alternation(keywords, "");
-  const used = new Set(unique.flatMap((keyword) => [...keyword]));
-  let outsider = 0;
-  while (used.has(outsider)) outsider++;
-  const any = (data) => {
-    let budget = 64 + (data.length >> 4);
-    for (let a = 0; a < anchors.length; a++) {
-      const anchor = anchors[a];
-      const list = lists[a];
-      for (let i = data.indexOf(anchor); i !== -1; i = data.indexOf(anchor, i + 1)) {
-        for (let k = 0; k < list.length; k++) if (occursAt(data, list[k], i - list[k].offset)) return true;
-        if (--budget === 0) return fallback.test(data.toString("latin1"));
-      }
-    }
-    return false;
-  };
-  const occurrences = (data, from, to) => {
-    const found = [];
-    const view = data.subarray(from, to);
-    for (const keyword of unique) {
-      for (let i = view.indexOf(keyword); i !== -1; i = view.indexOf(keyword, i + 1)) found.push(from + i, keyword.length);
-    }
-    return found;
-  };
-  return { any, occurrences, longest: Math.max(0, ...unique.map((keyword) => keyword.length)), outsider };
-}
-function chooseAnchors(keywords) {
-  const groups = /* @__PURE__ */ new Map();
-  let uncovered = keywords.filter((k) => k.length > 0);
-  const distinct = new Map(uncovered.map((k) => [k, [...new Set(k)]]));
-  const covers = new Uint32Array(256);
-  while (uncovered.length > 0) {
-    covers.fill(0);
-    for (const k of uncovered) for (const byte of distinct.get(k)) covers[byte]++;
-    let best = -1;
-    let bestScore = Infinity;
-    for (let byte = 0; byte < 256; byte++) {
-      if (covers[byte] === 0) continue;
-      const score = passCost(byte) / covers[byte];
-      if (score < bestScore) [best, bestScore] = [byte, score];
-    }
-    groups.set(best, uncovered.filter((k) => k.includes(best)).map((bytes) => ({ bytes, offset: bytes.indexOf(best) })));
-    uncovered = uncovered.filter((k) => !k.includes(best));
-  }
-  return new Map([...groups].sort(([a], [b]) => passCost(a) - passCost(b)));
-}
-function occursAt(data, keyword, start) {
-  const { bytes } = keyword;
-  if (start < 0 || start + bytes.length > data.length) return false;
-  for (let j = 0; j < bytes.length; j++) if (data[start + j] !== bytes[j]) return false;
-  return true;
-}
-function findKeywords(text, rules) {
-  let finder = finders.get(rules);
-  if (!finder) {
-    const pattern2 = alternation(rules.flatMap((rule) => rule.keywords), "g");
-    finder = (t) => {
-      const hits = [];
-      if (!pattern2) return hits;
-      pattern2.lastIndex = 0;
-      for (let m = pattern2.exec(t); m; m = pattern2.exec(t)) hits.push(m.index);
-      return hits;
-    };
-    finders.set(rules, finder);
-  }
-  return finder(text);
-}
-function keywordHitsOf(occurrences) {
-  const order = [];
-  for (let i = 0; i < occurrences.length; i += 2) order.push(i);
-  order.sort((a, b) => occurrences[a] - occurrences[b] || occurrences[b + 1] - occurrences[a + 1]);
-  const hits = [];
-  let free = 0;
-  for (const i of order) {
-    if (occurrences[i] < free) continue;
-    hits.push(occurrences[i]);
-    free = occurrences[i] + occurrences[i + 1];
-  }
-  return hits;
-}
-function alternation(keywords, flags) {
-  const unique = [...new Set(keywords)].filter((k) => k.length > 0).sort((a, b) => b.length - a.length);
-  if (unique.length === 0) return null;
-  return new RegExp(unique.map((k) => Buffer.from(k, "utf8").toString("latin1").replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")).join("|"), flags);
-}
-function mayBeUtf16(data) {
-  if (data.length >= 2 && (data[0] === 255 && data[1] === 254 || data[0] === 254 && data[1] === 255)) return true;
-  const end = Math.min(data.length, SNIFF_BYTES);
-  return data.subarray(0, end).indexOf(0) !== -1;
-}
-var FREQUENCY, prefilters, finders;
-var init_prefilter = __esm({
-  "src/engine/prefilter.ts"() {
-    "use strict";
-    init_decode();
-    init_views();
-    FREQUENCY = [
-      17030,
-      132,
-      878,
-      23,
-      148,
-      22,
-      185,
-      281,
-      1547,
-      1544,
-      246,
-      151,
-      1125,
-      228,
-      1609,
-      473,
-      317,
-      268,
-      160,
-      100,
-      94,
-      66,
-      93,
-      57,
-      85,
-      61,
-      424,
-      1160,
-      53,
-      1392,
-      155,
-      168,
-      75,
-      534,
-      208,
-      426,
-      285,
-      524,
-      219,
-      93,
-      116,
-      374,
-      54,
-      102,
-      196,
-      238,
-      295,
-      274,
-      299,
-      93,
-      320,
-      541,
-      409,
-      156,
-      79,
-      71,
-      23,
-      43,
-      12,
-      317,
-      132,
-      314,
-      13,
-      504,
-      167,
-      3555,
-      589,
-      2303,
-      1889,
-      7150,
-      1335,
-      1092,
-      1293,
-      3771,
-      168,
-      465,
-      2189,
-      1378,
-      4137,
-      3959,
-      1745,
-      132,
-      4388,
-      4004,
-      5615,
-      1866,
-      596,
-      454,
-      525,
-      730,
-      85,
-      758,
-      210,
-      758,
-      2
-    ];
-    prefilters = /* @__PURE__ */ new WeakMap();
-    finders = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/engine/lines.ts
-function linesBack(text, offset, count, floor) {
-  const stop = Math.max(floor, 0);
-  let seen = 0;
-  for (let i = offset - 1; i >= stop; i--) {
-    if (text.charCodeAt(i) === 10 && ++seen > count) return i + 1;
-  }
-  return stop;
-}
-function linesForward(text, offset, count, ceiling) {
-  const stop = Math.min(ceiling, text.length);
-  let seen = 0;
-  for (let i = offset; i < stop; i++) {
-    if (text.charCodeAt(i) === 10 && ++seen > count) return i;
-  }
-  return stop;
-}
-var BLOCK, LineIndex;
-var init_lines = __esm({
-  "src/engine/lines.ts"() {
-    "use strict";
-    BLOCK = 1 << 16;
-    LineIndex = class {
-      constructor(text) {
-        this.text = text;
-      }
-      text;
-      /** Per block: line breaks before its first character, and the offset where the line holding it starts. */
-      breaks = null;
-      starts = null;
-      build() {
-        const blocks = Math.floor(this.text.length / BLOCK) + 1;
-        const breaks = new Int32Array(blocks);
-        const starts = new Int32Array(blocks);
-        let count = 0;
-        let lineStart = 0;
-        let block = 1;
-        for (let i = this.text.indexOf("\n"); ; i = this.text.indexOf("\n", i + 1)) {
-          const at = i === -1 ? this.text.length : i;
-          for (; block < blocks && block * BLOCK <= at; block++) {
-            breaks[block] = count;
-            starts[block] = lineStart;
-          }
-          if (i === -1) break;
-          count++;
-          lineStart = i + 1;
-        }
-        this.breaks = breaks;
-        this.starts = starts;
-      }
-      /** 0-based line index of `offset`. */
-      lineOf(offset) {
-        return this.locate(offset).line;
-      }
-      /** 1-based line and column of `offset`. */
-      position(offset) {
-        const { line, start } = this.locate(offset);
-        return { line: line + 1, column: offset - start + 1 };
-      }
-      locate(offset) {
-        if (this.breaks === null) this.build();
-        const block = Math.min(Math.floor(Math.max(0, offset) / BLOCK), this.breaks.length - 1);
-        let line = this.breaks[block];
-        let start = this.starts[block];
-        for (let i = this.text.indexOf("\n", block * BLOCK); i !== -1 && i < offset; i = this.text.indexOf("\n", i + 1)) {
-          line++;
-          start = i + 1;
-        }
-        return { line, start };
-      }
-    };
-  }
-});
-
-// src/engine/context.ts
-function better(a, b) {
-  if (a === null) return b;
-  if (b === null) return a;
-  return RANK[a] >= RANK[b] ? a : b;
-}
-function leftContext(viewText, index) {
-  let from = Math.max(0, index - LOOKBACK);
-  let breaks = 0;
-  for (let i = index - 1; i >= from; i--) {
-    if (viewText.charCodeAt(i) === 10 && ++breaks > MAX_NAME_LINES) {
-      from = i + 1;
-      break;
-    }
-  }
-  return viewText.slice(from, index);
-}
-function nameConfidence(rule, viewText, index, original, offset, path18) {
-  const names = rule.context?.names;
-  if (!names || names.length === 0) return null;
-  const left2 = leftContext(viewText, index);
-  let best = null;
-  for (const name of names) {
-    if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
-    if (!name.regex.test(left2)) continue;
-    if (name.near && !isNear(name, original, offset, path18)) continue;
-    best = better(best, name.confidence);
-  }
-  return best;
-}
-function isNear(name, original, offset, path18) {
-  const near = name.near;
-  if (path18 !== void 0 && near.regex.test(path18)) return true;
-  const from = linesBack(original, offset, near.lines, offset - NEAR_CHARS);
-  const to = linesForward(original, offset, near.lines, offset + NEAR_CHARS);
-  return near.regex.test(original.slice(from, to));
-}
-var LOOKBACK, MAX_NAME_LINES, NEAR_CHARS, RANK;
-var init_context = __esm({
-  "src/engine/context.ts"() {
-    "use strict";
-    init_lines();
-    LOOKBACK = 400;
-    MAX_NAME_LINES = 8;
-    NEAR_CHARS = 6e3;
-    RANK = { high: 3, medium: 2, low: 1 };
-  }
-});
-
-// src/engine/entropy.ts
-function shannonEntropy(value) {
-  if (value.length === 0) return 0;
-  const counts = /* @__PURE__ */ new Map();
-  for (let i = 0; i < value.length; i++) {
-    const code2 = value.charCodeAt(i);
-    counts.set(code2, (counts.get(code2) ?? 0) + 1);
-  }
-  let bits = 0;
-  for (const count of counts.values()) {
-    const p = count / value.length;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
-}
-function longestRepeat(value) {
-  let best = value.length > 0 ? 1 : 0;
-  let run2 = 1;
-  for (let i = 1; i < value.length; i++) {
-    run2 = value.charCodeAt(i) === value.charCodeAt(i - 1) ? run2 + 1 : 1;
-    if (run2 > best) best = run2;
-  }
-  return best;
-}
-function longestSequence(value) {
-  let best = value.length > 0 ? 1 : 0;
-  let up = 1;
-  let down = 1;
-  for (let i = 1; i < value.length; i++) {
-    const step2 = value.charCodeAt(i) - value.charCodeAt(i - 1);
-    up = step2 === 1 ? up + 1 : 1;
-    down = step2 === -1 ? down + 1 : 1;
-    best = Math.max(best, up, down);
-  }
-  return best;
-}
-function sequenceRuns(value) {
-  let runs = 0;
-  for (let i = 2; i < value.length; i++) {
-    const a = value.charCodeAt(i - 2);
-    const b = value.charCodeAt(i - 1);
-    const c = value.charCodeAt(i);
-    if (b - a === 1 && c - b === 1 || a - b === 1 && b - c === 1) {
-      runs++;
-      i += 2;
-    }
-  }
-  return runs;
-}
-function characterClasses(value) {
-  let upper = 0;
-  let lower = 0;
-  let digit = 0;
-  let other = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 65 && c <= 90) upper = 1;
-    else if (c >= 97 && c <= 122) lower = 1;
-    else if (c >= 48 && c <= 57) digit = 1;
-    else other = 1;
-  }
-  return upper + lower + digit + other;
-}
-function looksLikeWords(value) {
-  let letters = 0;
-  let vowels = 0;
-  let run2 = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i) | 32;
-    if (c >= 48 && c <= 57) return false;
-    if (c < 97 || c > 122) continue;
-    letters++;
-    if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117) {
-      vowels++;
-      run2 = 0;
-    } else if (++run2 > 3) return false;
-  }
-  return letters > 0 && vowels * 100 >= letters * 50;
-}
-function gateSecret(rule, secret) {
-  const { allowlist, reject } = rule;
-  if (allowlist.stopwords.length > 0) {
-    const lower = secret.toLowerCase();
-    for (const word of allowlist.stopwords) if (lower.includes(word)) return null;
-  }
-  for (const { regex: regex2 } of allowlist.regexes) if (regex2.test(secret)) return null;
-  if (reject.hex && HEX.test(secret)) return null;
-  if (reject.maxRepeat > 0 && longestRepeat(secret) > reject.maxRepeat) return null;
-  if (reject.maxSequence > 0 && longestSequence(secret) >= reject.maxSequence) return null;
-  if (reject.maxSequenceRuns > 0 && sequenceRuns(secret) > reject.maxSequenceRuns) return null;
-  if (reject.minClasses > 0 && characterClasses(secret) < reject.minClasses) return null;
-  if (reject.words && looksLikeWords(secret)) return null;
-  const entropy = shannonEntropy(secret);
-  return entropy >= rule.entropy ? entropy : null;
-}
-var HEX;
-var init_entropy = __esm({
-  "src/engine/entropy.ts"() {
-    "use strict";
-    HEX = /^[0-9a-fA-F]+$/;
-  }
-});
-
-// src/engine/nested.ts
-function base64Tokens(text, maxLength) {
-  const tokens = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const token = m[0];
-    if (token.length > maxLength || token.length % 4 !== 0) continue;
-    const bytes = Buffer.from(token, "base64");
-    if (!isPrintable(bytes)) continue;
-    tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
-  }
-  tokens.push(...jsonSegments(text, maxLength).filter((token) => /[-_]/.test(token.text) || token.text.length % 4 !== 0));
-  return tokens;
-}
-function jsonSegments(text, maxLength) {
-  const tokens = [];
-  if (!text.includes("eyJ")) return tokens;
-  JSON_SEGMENT.lastIndex = 0;
-  for (let m = JSON_SEGMENT.exec(text); m; m = JSON_SEGMENT.exec(text)) {
-    const token = m[0];
-    if (token.length > maxLength) continue;
-    const bytes = Buffer.from(token, "base64url");
-    if (!isPrintable(bytes)) continue;
-    tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
-  }
-  return tokens;
-}
-function isPrintable(bytes) {
-  if (bytes.length < 12) return false;
-  for (const byte of bytes) {
-    if (byte >= 32 && byte < 127) continue;
-    if (byte === 10 || byte === 13 || byte === 9) continue;
-    return false;
-  }
-  return true;
-}
-var TOKEN, JSON_SEGMENT;
-var init_nested = __esm({
-  "src/engine/nested.ts"() {
-    "use strict";
-    TOKEN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/g;
-    JSON_SEGMENT = /(?<![A-Za-z0-9+/_-])eyJ[A-Za-z0-9_-]{13,}(?![A-Za-z0-9+/=_-])/g;
-  }
-});
-
-// src/engine/scan.ts
-function planFor(rules) {
-  let plan = plans.get(rules);
-  if (plan) return plan;
-  let radius = 3;
-  for (const rule of rules) if (rule.context?.pair) radius = Math.max(radius, rule.context.pair.lines + 2);
-  const uses = (decoder) => rules.some((rule) => rule.decoders.includes(decoder));
-  radius = Math.min(radius, 40);
-  const wideLines = [...new Set(rules.filter((rule) => rule.spanLines > radius).map((rule) => rule.spanLines))];
-  const wide = wideLines.map((lines2) => ({ rules: rules.filter((rule) => rule.spanLines === lines2), radius: lines2 }));
-  plan = {
-    radius,
-    url: uses("url"),
-    jsonEscape: uses("json-escape"),
-    html: uses("html"),
-    concat: uses("concat"),
-    base64: uses("base64"),
-    wide,
-    markers: [...new Set(rules.flatMap((rule) => rule.decoders.flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])))]
-  };
-  plans.set(rules, plan);
-  return plan;
-}
-function scanText(text, rules, path18, keywordHits) {
-  if (rules.length === 0 || text.length === 0) return [];
-  const plan = planFor(rules);
-  let hits = keywordHits ?? findKeywords(text, rules);
-  const hidden = decodedKeywordHits(text, rules, plan);
-  if (hidden.length > 0) hits = [.../* @__PURE__ */ new Set([...hits, ...hidden])].sort((a, b) => a - b);
-  const windows = keywordWindows(text, hits, plan.radius);
-  const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set(), nestedSpans: /* @__PURE__ */ new Set() };
-  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path18);
-  for (const group2 of plan.wide) {
-    for (const [from, to] of keywordWindows(text, findKeywords(text, group2.rules), group2.radius)) scanWindow(text, from, to, group2.rules, plan, state, path18);
-  }
-  if (state.raws.size === 0) return [];
-  const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
-  if (raws.length === 0) return [];
-  return resolve(raws, new LineIndex(text));
-}
-function decodedKeywordHits(text, rules, plan) {
-  if (!plan.markers.some((marker) => text.includes(marker))) return [];
-  const identity = identityView(text, 0);
-  const views = [];
-  if (plan.jsonEscape) pushView(views, jsonEscapeView(identity));
-  if (plan.html) for (const view of [identity, ...views]) pushView(views, htmlView(view));
-  const hits = views.flatMap((view) => findKeywords(view.text, rules).map((index) => originalStart(view, index)));
-  if (plan.base64) {
-    for (const token of jsonSegments(text, MAX_BASE64)) if (holdsKeyword(token.decoded, rules, NESTING - 1)) hits.push(token.index);
-  }
-  return hits;
-}
-function holdsKeyword(decoded, rules, depth) {
-  if (findKeywords(decoded, rules).length > 0) return true;
-  return depth > 0 && base64Tokens(decoded, MAX_BASE64).some((token) => holdsKeyword(token.decoded, rules, depth - 1));
-}
-function keywordWindows(text, hits, radius) {
-  if (hits.length === 0) return [];
-  const windows = [];
-  let current = null;
-  for (const hit of hits) {
-    if (current && hit + WINDOW_CHARS / 2 <= current[1]) continue;
-    const to = linesForward(text, hit, radius, hit + WINDOW_CHARS);
-    if (current && hit < current[1] && to - current[0] <= MAX_WINDOW) {
-      current[1] = Math.max(current[1], to);
-      continue;
-    }
-    const from = linesBack(text, hit, radius, hit - WINDOW_CHARS);
-    if (current && from <= current[1] && to - current[0] <= MAX_WINDOW) current[1] = Math.max(current[1], to);
-    else windows.push(current = [from, to]);
-  }
-  return windows;
-}
-function isTokenChar(code2) {
-  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 43 || code2 === 47 || code2 === 61 || code2 === 95 || code2 === 45 || code2 === 37 || code2 === 92;
-}
-function trimToTokens(text, from, to) {
-  const limit = MAX_BASE64;
-  if (from > 0 && isTokenChar(text.charCodeAt(from - 1))) {
-    const stop = Math.min(to, from + limit);
-    while (from < stop && isTokenChar(text.charCodeAt(from))) from++;
-  }
-  if (to < text.length && isTokenChar(text.charCodeAt(to))) {
-    const stop = Math.max(from, to - limit);
-    while (to > stop && isTokenChar(text.charCodeAt(to - 1))) to--;
-  }
-  return [from, to];
-}
-function scanWindow(text, start, end, rules, plan, state, path18) {
-  const [from, to] = trimToTokens(text, start, end);
-  if (to <= from) return;
-  const identity = identityView(text.slice(from, to), from);
-  const views = [identity];
-  if (plan.url) pushView(views, urlView(identity));
-  if (plan.jsonEscape) for (const view of [...views]) pushView(views, jsonEscapeView(view));
-  if (plan.html) for (const view of [...views]) pushView(views, htmlView(view));
-  if (plan.concat) for (const view of [...views]) pushView(views, concatView(view));
-  const skip = new Set(rules.filter((rule) => rule.needsKeyword && !views.some((view) => rule.keywords.some((keyword) => view.text.includes(keyword)))));
-  for (const view of views) {
-    for (const rule of rules) {
-      if (skip.has(rule)) continue;
-      if (view.decoder !== "identity" && !rule.decoders.includes(view.decoder)) continue;
-      matchView(view, rule, text, state, path18);
-    }
-  }
-  if (plan.base64) {
-    for (const token of base64Tokens(identity.text, MAX_BASE64)) {
-      const tokenStart = originalStart(identity, token.index);
-      const tokenEnd = originalEnd(identity, token.index + token.text.length);
-      state.textTokens.add(`${tokenStart}:${tokenEnd}`);
-      scanDecodedToken(identity.text, token, rules, text, state, path18, { start: tokenStart, end: tokenEnd }, NESTING);
-    }
-  }
-}
-function pushView(views, view) {
-  if (view) views.push(view);
-}
-function eachSecret(view, rule, found) {
-  const { regex: regex2 } = rule;
-  regex2.lastIndex = 0;
-  for (let m = regex2.exec(view.text); m; m = regex2.exec(view.text)) {
-    if (m[0].length === 0) {
-      regex2.lastIndex++;
-      continue;
-    }
-    const secret = rule.secretGroup === 0 ? m[0] : m[rule.secretGroup];
-    if (!secret) continue;
-    const index = rule.secretGroup === 0 ? m.index : m.indices[rule.secretGroup][0];
-    const entropy = gateSecret(rule, secret);
-    if (entropy === null) continue;
-    const keyId = rule.keyIdFrom ? ownKeyId(rule.keyIdFrom, rule.keyIdFrom.source === "match" ? m[0] : secret) : null;
-    if (keyId === null && rule.keyIdFrom?.required) continue;
-    found(secret, index, entropy, keyId);
-  }
-}
-function ownKeyId(from, text) {
-  let value = from.strip ? text.replace(from.strip, "") : text;
-  if (from.decode === "base64") {
-    const bytes = Buffer.from(value, "base64");
-    if (bytes.toString("base64").replace(/=+$/, "") !== value.replace(/=+$/, "")) return null;
-    value = bytes.toString("latin1");
-  }
-  const m = from.regex.exec(value);
-  if (!m) return null;
-  const id = from.template ? from.template.replace(/\$(\d)/g, (_all, n) => m[Number(n)] ?? "") : m[1];
-  return id ? id : null;
-}
-function matchView(view, rule, original, state, path18) {
-  eachSecret(view, rule, (secret, index, entropy, keyId) => {
-    const start = originalStart(view, index);
-    const end = originalEnd(view, index + secret.length);
-    addRaw(state, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path18), false, keyId);
-  });
-}
-function contextOf(rule, secret, viewText, index, original, start, path18) {
-  if (!rule.context) return { confidence: rule.confidence, alone: null };
-  const confidence = nameConfidence(rule, viewText, index, original, start, path18);
-  const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
-  return { confidence, alone };
-}
-function addRaw(state, rule, start, end, secret, entropy, context, nested, keyId) {
-  const { raws } = state;
-  const span = `${rule.id}\0${start}\0${end}`;
-  if (nested) {
-    if (raws.get(span)?.nested === false) raws.delete(span);
-    state.nestedSpans.add(span);
-  } else if (state.nestedSpans.has(span)) {
-    return;
-  }
-  const key = nested ? `${span}\0${secret}` : span;
-  const existing = raws.get(key);
-  if (existing) {
-    existing.confidence = better(existing.confidence, context.confidence);
-    existing.aloneConfidence = better(existing.aloneConfidence, context.alone);
-    return;
-  }
-  raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested, keyId });
-}
-function scanDecodedToken(outer, token, rules, original, state, path18, span, depth) {
-  const prefix = outer.slice(Math.max(0, token.index - 240), token.index);
-  const inner = prefix + token.decoded;
-  const innerView = identityView(inner, 0);
-  const views = [innerView];
-  pushView(views, jsonEscapeView(innerView));
-  const innerTokens = depth > 1 ? base64Tokens(inner, MAX_BASE64).filter((t) => t.index >= prefix.length) : [];
-  const wrappers = new Set(innerTokens.map((t) => t.text));
-  for (const view of views) {
-    for (const rule of rules) {
-      eachSecret(view, rule, (secret, index, entropy, keyId) => {
-        if (originalStart(view, index) < prefix.length) return;
-        if (wrappers.has(secret) || secret.length > 16 && [...wrappers].some((w) => w.includes(secret))) return;
-        addRaw(state, rule, span.start, span.end, secret, entropy, contextOf(rule, secret, view.text, index, original, span.start, path18), true, keyId);
-      });
-    }
-  }
-  for (const innerToken of innerTokens) scanDecodedToken(inner, innerToken, rules, original, state, path18, span, depth - 1);
-}
-function resolve(all, lines2) {
-  all.sort((a, b) => a.start - b.start || b.end - a.end);
-  const raws = all.filter((raw, i) => !all.slice(Math.max(0, i - 8), i).some((o) => o.rule === raw.rule && o.secret === raw.secret && o.end > raw.start));
-  const lineOf = /* @__PURE__ */ new Map();
-  for (const raw of raws) lineOf.set(raw, [lines2.lineOf(raw.start), lines2.lineOf(Math.max(raw.start, raw.end - 1))]);
-  const candidates = [];
-  for (const raw of raws) {
-    if (raw.rule.partnerOnly) continue;
-    const pair = raw.rule.context?.pair ?? null;
-    let keyId = raw.keyId;
-    let confidence = raw.confidence;
-    if (pair) {
-      const partner = nearestPartner(raw, raws, lineOf, pair);
-      if (partner) {
-        keyId ??= partner.secret;
-        confidence = better(confidence, pair.confidence);
-      }
-    }
-    if (raw.rule.context) confidence = confidence ?? raw.aloneConfidence;
-    if (confidence === null) continue;
-    const start = lines2.position(raw.start);
-    const end = lines2.position(raw.end);
-    candidates.push({
-      ruleId: raw.rule.id,
-      kind: raw.rule.kind,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
-      secret: raw.secret,
-      entropy: raw.entropy,
-      confidence,
-      keyId
-    });
-  }
-  return candidates;
-}
-function nearestPartner(raw, raws, lineOf, pair) {
-  const [first, last] = lineOf.get(raw);
-  let best = null;
-  let bestScore = Infinity;
-  for (const other of raws) {
-    if (other === raw || other.rule.kind !== pair.kind || other.confidence === null) continue;
-    const [otherFirst, otherLast] = lineOf.get(other);
-    const distance = Math.max(0, otherFirst - last, first - otherLast);
-    if (distance > pair.lines) continue;
-    const chars = other.start < raw.start ? raw.start - other.end : other.start - raw.end;
-    if (chars > pair.chars) continue;
-    let score = distance * 4 + (other.start > raw.start ? 2 : 0);
-    if (pair.prefer && !pair.prefer.test(other.secret)) score += 1e3;
-    if (score < bestScore) {
-      bestScore = score;
-      best = other;
-    }
-  }
-  return best;
-}
-var WINDOW_CHARS, MAX_WINDOW, MAX_BASE64, plans, NESTING;
-var init_scan = __esm({
-  "src/engine/scan.ts"() {
-    "use strict";
-    init_context();
-    init_entropy();
-    init_lines();
-    init_prefilter();
-    init_nested();
-    init_views();
-    WINDOW_CHARS = 4096;
-    MAX_WINDOW = 65536;
-    MAX_BASE64 = 16384;
-    plans = /* @__PURE__ */ new WeakMap();
-    NESTING = 2;
-  }
-});
-
-// src/filters/inline.ts
-function markInlineIgnores(candidates, text) {
-  if (candidates.length === 0 || !/keywarden:allow/i.test(text)) return candidates;
-  const starts = lineStarts(text);
-  const seen = /* @__PURE__ */ new Map();
-  const has2 = (directive, line) => {
-    if (line < 1 || line > starts.length) return false;
-    const key = `${directive === ALLOW ? "a" : "n"}${line}`;
-    let found = seen.get(key);
-    if (found === void 0) {
-      found = directive.test(text.slice(starts[line - 1], line < starts.length ? starts[line] : text.length));
-      seen.set(key, found);
-    }
-    return found;
-  };
-  return candidates.map((candidate) => {
-    if (candidate.allowedBy) return candidate;
-    let allowed = has2(ALLOW_NEXT_LINE, candidate.line - 1);
-    for (let line = candidate.line; !allowed && line <= Math.max(candidate.line, candidate.endLine); line++) allowed = has2(ALLOW, line);
-    return allowed ? { ...candidate, allowedBy: "inline" } : candidate;
-  });
-}
-function lineStarts(text) {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-var ALLOW, ALLOW_NEXT_LINE;
-var init_inline = __esm({
-  "src/filters/inline.ts"() {
-    "use strict";
-    ALLOW = /keywarden:allow(?![\w-])/i;
-    ALLOW_NEXT_LINE = /keywarden:allow-next-line(?![\w-])/i;
-  }
-});
-
-// src/detect.ts
-import { isAscii } from "node:buffer";
-function detectChunk(chunk, rules) {
-  const keywordsAt = chunk.keywordsAt;
-  let text;
-  let hits;
-  if (typeof chunk.data === "string") {
-    text = chunk.data;
-  } else {
-    if (keywordsAt === void 0 && !createPrefilter(rules)(chunk.data)) return { candidates: [] };
-    const decoded = decodeBytes(chunk.data);
-    text = decoded.text;
-    if (keywordsAt !== void 0 && decoded.encoding === "utf-8" && isAscii(chunk.data)) hits = keywordHitsOf(keywordsAt);
-  }
-  return { candidates: markInlineIgnores(scanText(text, rules, chunk.path, hits), text) };
-}
-var init_detect2 = __esm({
-  "src/detect.ts"() {
-    "use strict";
-    init_prefilter();
-    init_scan();
-    init_inline();
-    init_decode();
-  }
-});
-
-// src/filters/allow.ts
-function secretAllower(config) {
-  if (config.allowSecrets.length === 0 && config.allowRegexes.length === 0) return null;
-  const everywhere = /* @__PURE__ */ new Set();
-  const byRule = /* @__PURE__ */ new Map();
-  for (const { value, ruleId } of config.allowSecrets) {
-    if (ruleId === void 0) everywhere.add(value);
-    else byRule.set(ruleId, (byRule.get(ruleId) ?? /* @__PURE__ */ new Set()).add(value));
-  }
-  const where2 = config.source ?? "configuration";
-  const regexes = config.allowRegexes.map(({ regex: regex2, ruleId }, i) => ({ ruleId, regex: compileRegex(regex2, "", `${where2}: allow regex ${i + 1}`) }));
-  return (candidate) => {
-    const values = candidate.keyId && candidate.keyId !== candidate.secret ? [candidate.secret, candidate.keyId] : [candidate.secret];
-    const forRule = byRule.get(candidate.ruleId);
-    for (const value of values) {
-      if (everywhere.has(value) || forRule?.has(value)) return true;
-      for (const { ruleId, regex: regex2 } of regexes) {
-        if (ruleId !== void 0 && ruleId !== candidate.ruleId) continue;
-        regex2.lastIndex = 0;
-        if (regex2.test(value)) return true;
-      }
-    }
-    return false;
-  };
-}
-var init_allow = __esm({
-  "src/filters/allow.ts"() {
-    "use strict";
-    init_regex();
   }
 });
 
@@ -8344,76 +7334,13 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// src/filters/paths.ts
-import { createRequire } from "node:module";
-import path4 from "node:path";
-function loadPicomatch() {
-  return typeof __require === "function" ? require_picomatch2() : createRequire(import.meta.url)("picomatch");
-}
-function pathIgnorer(config) {
-  if (config.ignorePaths.length === 0) return null;
-  const picomatch = loadPicomatch();
-  const globs = config.ignorePaths.map((glob) => {
-    const negated = glob.startsWith("!");
-    const body = negated ? glob.slice(1) : glob;
-    const anchored = body.startsWith("/") || body.replace(/\/+$/, "").includes("/");
-    const trimmed = body.replace(/^\/+/, "").replace(/\/+$/, "");
-    const pattern2 = anchored ? trimmed : `**/${trimmed}`;
-    return { negated, match: picomatch([pattern2, `${pattern2}/**`], { dot: true }) };
-  });
-  const base = config.base ?? config.root;
-  const matches = (absolute) => {
-    const relative2 = toPosix(path4.relative(config.root, absolute));
-    if (relative2 === "" || relative2 === ".." || relative2.startsWith("../") || path4.isAbsolute(relative2)) return false;
-    let ignored = false;
-    for (const glob of globs) if (glob.negated === ignored && glob.match(relative2)) ignored = !glob.negated;
-    return ignored;
-  };
-  const named = (config.namedPaths ?? []).map((name) => path4.resolve(base, name)).filter(matches);
-  return (file) => {
-    const absolute = path4.resolve(base, file);
-    if (named.some((dir) => absolute === dir || absolute.startsWith(dir.endsWith(path4.sep) ? dir : dir + path4.sep))) return false;
-    return matches(absolute);
-  };
-}
-function toPosix(file) {
-  return file.split(path4.sep).join("/");
-}
-var init_paths = __esm({
-  "src/filters/paths.ts"() {
-    "use strict";
-  }
-});
-
-// src/filters/apply.ts
-function applyFilters(located, config, baseline) {
-  if (located.length === 0) return located;
-  const ignored = pathIgnorer(config);
-  const allowed = secretAllower(config);
-  const known = baseline && baseline.fingerprints.size > 0 ? baseline.fingerprints : null;
-  if (!ignored && !allowed && !known) return located;
-  return located.map((item) => {
-    if (item.allowedBy) return item;
-    const reason = ignored?.(item.file) ? "path" : allowed?.(item) ? "allowlist" : known?.has(fingerprintOf(item.ruleId, item.file, item.secret)) ? "baseline" : void 0;
-    return reason ? { ...item, allowedBy: reason } : item;
-  });
-}
-var init_apply = __esm({
-  "src/filters/apply.ts"() {
-    "use strict";
-    init_findings();
-    init_allow();
-    init_paths();
-  }
-});
-
-// src/filters/baseline.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+// src/config/baseline.ts
+import { readFileSync as readFileSync3 } from "node:fs";
 function loadBaseline(file, scope) {
   if (scope) requireNamedInside(file, scope.cwd, scope.top, `baseline ${file}`);
   let text;
   try {
-    text = readFileSync2(file, "utf8");
+    text = readFileSync3(file, "utf8");
   } catch (error) {
     const code2 = error.code;
     throw new ConfigError(`baseline ${file}: ${code2 === "ENOENT" ? "no such file (write one with `keywarden baseline --output FILE`)" : `cannot read (${code2 ?? String(error)})`}`);
@@ -8448,364 +7375,23 @@ function parseBaseline(text, label) {
   }
   return { fingerprints };
 }
-var BASELINE_VERSION, FINGERPRINT, ENTRY_KEYS;
+var DEFAULT_BASELINE, BASELINE_VERSION, FINGERPRINT, ENTRY_KEYS;
 var init_baseline = __esm({
-  "src/filters/baseline.ts"() {
+  "src/config/baseline.ts"() {
     "use strict";
     init_inside();
     init_json();
     init_errors();
+    init_findings();
+    DEFAULT_BASELINE = ".keywarden-baseline.json";
     BASELINE_VERSION = 1;
     FINGERPRINT = /^[0-9a-f]{32}$/;
     ENTRY_KEYS = ["file", "ruleId", "kind", "key"];
   }
 });
 
-// src/progress.ts
-function createProgress(io, options2) {
-  if (options2.quiet || io.stderr.isTTY !== true || io.env.CI) return null;
-  if (options2.format !== "text" && io.stdout.isTTY !== true && !options2.output) return null;
-  const started = Date.now();
-  let last = 0;
-  let drawn = false;
-  return {
-    update({ items, bytes, totalItems, totalBytes, fraction, label }) {
-      const now = Date.now();
-      if (now - last < 100) return;
-      last = now;
-      const seconds = (now - started) / 1e3;
-      const rate = bytes / Math.max(seconds, 1e-3);
-      const share = fraction ?? (totalBytes > 0 ? bytes / totalBytes : null);
-      const eta = share !== null && share > 0 ? ` ETA ${Math.max(0, Math.ceil(seconds * (1 - share) / share))}s` : "";
-      const count = totalItems > 0 ? `${items}/${totalItems}` : `${items}`;
-      const percent = share !== null ? ` ${Math.floor(100 * share)}%` : "";
-      io.stderr.write(`\r\x1B[K${label} ${count}${percent} ${mib(bytes)} MiB ${mib(rate)} MiB/s${eta}`);
-      drawn = true;
-    },
-    done() {
-      if (drawn) io.stderr.write("\r\x1B[K");
-    }
-  };
-}
-function mib(bytes) {
-  return (bytes / 1048576).toFixed(1);
-}
-var init_progress = __esm({
-  "src/progress.ts"() {
-    "use strict";
-  }
-});
-
-// src/rules/types.ts
-var DECODERS;
-var init_types2 = __esm({
-  "src/rules/types.ts"() {
-    "use strict";
-    DECODERS = ["url", "json-escape", "html", "concat", "base64"];
-  }
-});
-
-// src/rules/validate.ts
-function compileRule(raw, origin, trusted = false) {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError(`${origin}: a rule must be a JSON object`);
-  const f = new Fields(origin, raw, "", trusted);
-  for (const key of Object.keys(raw)) if (!RULE_FIELDS.has(key)) f.fail(key, "unknown field");
-  const id = f.string("id");
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) f.fail("id", "must be lower-case letters, digits and dashes");
-  const flags = f.string("flags", false) ?? "";
-  if (!/^[imsu]*$/.test(flags)) f.fail("flags", "only i, m, s and u are allowed");
-  const secretGroup = f.number("secretGroup", 0, 0, 99);
-  if (!Number.isInteger(secretGroup)) f.fail("secretGroup", "must be an integer");
-  const regex2 = f.regex("regex", `g${flags}${secretGroup > 0 ? "d" : ""}`, void 0, true);
-  const groups = new RegExp(`${regex2.source}|`, flags).exec("").length - 1;
-  if (secretGroup > groups) f.fail("secretGroup", `the regex has only ${groups} capture group(s)`);
-  const keywords = f.strings("keywords");
-  if (keywords.length === 0) f.fail("keywords", "at least one keyword is needed (the prefilter skips text without any)");
-  const decoders = f.strings("decoders");
-  decoders.forEach((name, i) => {
-    if (!DECODERS.includes(name)) f.fail(`decoders[${i}]`, `unknown decoder "${name}" (known: ${DECODERS.join(", ")})`);
-  });
-  return {
-    id,
-    kind: f.string("kind"),
-    description: f.string("description"),
-    regex: regex2,
-    secretGroup,
-    keywords,
-    entropy: f.number("entropy", 0, 0, 8),
-    confidence: f.confidence("confidence", "high"),
-    context: compileContext(f.object("context")),
-    decoders,
-    allowlist: compileAllowlist(f.object("allowlist")),
-    reject: compileReject(f.object("reject")),
-    examples: compileExamples(f),
-    keyIdFrom: compileKeyIdFrom(f.object("keyIdFrom")),
-    partnerOnly: f.boolean("partnerOnly", false),
-    spanLines: f.number("spanLines", 0, 0, 200),
-    needsKeyword: f.boolean("needsKeyword", false),
-    origin
-  };
-}
-function compileKeyIdFrom(f) {
-  if (!f) return null;
-  for (const key of Object.keys(f.data)) {
-    if (!["source", "strip", "decode", "regex", "template", "required", "$comment"].includes(key)) f.fail(key, "unknown field");
-  }
-  const source = f.string("source", false) ?? "secret";
-  if (source !== "secret" && source !== "match") f.fail("source", 'must be "secret" or "match"');
-  const decode = f.string("decode", false) ?? null;
-  if (decode !== null && decode !== "base64") f.fail("decode", 'only "base64" is supported');
-  const regex2 = f.regex("regex", "");
-  if (f.data.template === void 0 && new RegExp(`${regex2.source}|`).exec("").length < 2) f.fail("regex", "needs a capture group (the key ID) or a template");
-  return {
-    source,
-    strip: f.data.strip === void 0 ? null : f.regex("strip", ""),
-    decode,
-    regex: regex2,
-    template: f.string("template", false) ?? null,
-    required: f.boolean("required", false)
-  };
-}
-function compileContext(f) {
-  if (!f) return null;
-  const separator = f.string("separator", false) ?? DEFAULT_SEPARATOR;
-  const names = f.objects("names").map((n) => {
-    const nearFields = n.object("near");
-    return {
-      // The name must be the last thing before the value, apart from separators.
-      regex: n.regex("regex", "i", (source) => `(?:${source})${separator}$`),
-      confidence: n.confidence("confidence", "high"),
-      near: nearFields ? { regex: nearFields.regex("regex", "i"), lines: nearFields.number("lines", 10, 0, 200) } : null
-    };
-  });
-  const pairFields = f.object("pair");
-  const pair = pairFields ? {
-    kind: pairFields.string("kind"),
-    lines: pairFields.number("lines", 4, 0, 200),
-    chars: pairFields.number("chars", 1e3, 0, 1e5),
-    confidence: pairFields.confidence("confidence", "high"),
-    prefer: pairFields.data.prefer === void 0 ? null : pairFields.regex("prefer", "")
-  } : null;
-  const aloneFields = f.object("alone");
-  const alone = aloneFields ? { regex: aloneFields.regex("regex", ""), confidence: aloneFields.confidence("confidence", "medium") } : null;
-  if (names.length === 0 && !pair && !alone) f.fail("names", "a context needs names, pair or alone");
-  for (const key of Object.keys(f.data)) {
-    if (!["names", "pair", "alone", "separator", "$comment"].includes(key)) f.fail(key, "unknown field");
-  }
-  return { names, pair, alone };
-}
-function compileAllowlist(f) {
-  if (!f) return { regexes: [], stopwords: [] };
-  const regexes = f.objects("regexes").map((r) => ({ regex: r.regex("regex", ""), reason: r.string("reason") }));
-  const stopwords = f.objects("stopwords").flatMap((s) => {
-    s.string("reason");
-    return s.strings("words").map((word) => word.toLowerCase());
-  });
-  return { regexes, stopwords };
-}
-function compileReject(f) {
-  return {
-    hex: f?.boolean("hex", false) ?? false,
-    maxRepeat: f?.number("maxRepeat", 0, 0, 1e3) ?? 0,
-    maxSequence: f?.number("maxSequence", 0, 0, 1e3) ?? 0,
-    maxSequenceRuns: f?.number("maxSequenceRuns", 0, 0, 1e3) ?? 0,
-    minClasses: f?.number("minClasses", 0, 0, 4) ?? 0,
-    words: f?.boolean("words", false) ?? false
-  };
-}
-function compileExamples(f) {
-  const examples = f.object("examples");
-  if (!examples) f.fail("examples", 'every rule needs examples: { "match": [...], "noMatch": [...] }');
-  const match = examples.array("match").map((item, i) => {
-    if (typeof item === "string") return { text: item };
-    const e = new Fields(f.origin, item, `examples.match[${i}].`);
-    return { text: e.string("text"), secret: e.string("secret", false) };
-  });
-  const noMatch = examples.objects("noMatch").map((e) => ({ text: e.string("text"), reason: e.string("reason") }));
-  if (match.length === 0) examples.fail("match", "at least one example must match");
-  return { match, noMatch };
-}
-var CONFIDENCES, DEFAULT_SEPARATOR, RULE_FIELDS, Fields;
-var init_validate2 = __esm({
-  "src/rules/validate.ts"() {
-    "use strict";
-    init_errors();
-    init_regex();
-    init_types2();
-    CONFIDENCES = ["high", "medium", "low"];
-    DEFAULT_SEPARATOR = String.raw`(?:[\s"'\`:=>,;(\[{|*\\@]|-|<\/?[A-Za-z_][\w:.-]*>|value\b)*`;
-    RULE_FIELDS = /* @__PURE__ */ new Set([
-      "$comment",
-      "id",
-      "kind",
-      "description",
-      "regex",
-      "flags",
-      "secretGroup",
-      "keywords",
-      "entropy",
-      "confidence",
-      "context",
-      "decoders",
-      "allowlist",
-      "reject",
-      "examples",
-      "keyIdFrom",
-      "partnerOnly",
-      "spanLines",
-      "needsKeyword"
-    ]);
-    Fields = class _Fields {
-      constructor(origin, data, prefix = "", trusted = false) {
-        this.origin = origin;
-        this.data = data;
-        this.prefix = prefix;
-        this.trusted = trusted;
-      }
-      origin;
-      data;
-      prefix;
-      trusted;
-      where(field) {
-        return `${this.origin}: ${this.prefix}${field}`;
-      }
-      fail(field, message2) {
-        throw new ConfigError(`${this.where(field)}: ${message2}`);
-      }
-      string(field, required = true) {
-        const value = this.data[field];
-        if (value === void 0 && !required) return void 0;
-        if (typeof value !== "string" || value === "") this.fail(field, "must be a non-empty string");
-        return value;
-      }
-      number(field, fallback, min = 0, max = Infinity) {
-        const value = this.data[field];
-        if (value === void 0) return fallback;
-        if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
-          this.fail(field, `must be a number from ${min} to ${max}`);
-        }
-        return value;
-      }
-      boolean(field, fallback) {
-        const value = this.data[field];
-        if (value === void 0) return fallback;
-        if (typeof value !== "boolean") this.fail(field, "must be true or false");
-        return value;
-      }
-      confidence(field, fallback) {
-        const value = this.data[field];
-        if (value === void 0) return fallback;
-        if (!CONFIDENCES.includes(value)) this.fail(field, 'must be "high", "medium" or "low"');
-        return value;
-      }
-      regex(field, flags, wrap2 = (source) => source, linear = false) {
-        const source = this.string(field);
-        if (this.trusted) {
-          try {
-            return new RegExp(wrap2(source), flags);
-          } catch (error) {
-            this.fail(field, error.message);
-          }
-        }
-        return compileRegex(wrap2(source), flags, this.where(field), { linear });
-      }
-      object(field) {
-        const value = this.data[field];
-        if (value === void 0 || value === null) return void 0;
-        if (typeof value !== "object" || Array.isArray(value)) this.fail(field, "must be an object");
-        return new _Fields(this.origin, value, `${this.prefix}${field}.`, this.trusted);
-      }
-      array(field) {
-        const value = this.data[field];
-        if (value === void 0) return [];
-        if (!Array.isArray(value)) this.fail(field, "must be an array");
-        return value;
-      }
-      objects(field) {
-        return this.array(field).map((item, i) => {
-          if (typeof item !== "object" || item === null || Array.isArray(item)) this.fail(`${field}[${i}]`, "must be an object");
-          return new _Fields(this.origin, item, `${this.prefix}${field}[${i}].`, this.trusted);
-        });
-      }
-      strings(field) {
-        return this.array(field).map((item, i) => {
-          if (typeof item !== "string" || item === "") this.fail(`${field}[${i}]`, "must be a non-empty string");
-          return item;
-        });
-      }
-    };
-  }
-});
-
-// src/rules/load.ts
-import { readdirSync as readdirSync3, readFileSync as readFileSync3 } from "node:fs";
-import path5 from "node:path";
-import { fileURLToPath } from "node:url";
-function loadBuiltinRules(dir = PATTERNS_DIR, trusted = dir === PATTERNS_DIR) {
-  let names;
-  try {
-    names = readdirSync3(dir).filter((name) => name.endsWith(".json")).sort();
-  } catch (error) {
-    throw new ConfigError(`cannot read the rules folder ${dir}: ${error.message}`);
-  }
-  return names.map((name) => {
-    const origin = `patterns/${name}`;
-    let raw;
-    try {
-      raw = JSON.parse(readFileSync3(path5.join(dir, name), "utf8"));
-    } catch (error) {
-      throw new ConfigError(`${origin}: invalid JSON: ${error.message}`);
-    }
-    const rule = compileRule(raw, origin, trusted);
-    if (rule.id !== name.slice(0, -".json".length)) throw new ConfigError(`${origin}: id: must equal the file name ("${name.slice(0, -5)}")`);
-    return rule;
-  });
-}
-function loadRules(config, dir = PATTERNS_DIR) {
-  const rules = loadBuiltinRules(dir);
-  const where2 = config.source ?? "config";
-  config.rules.forEach((raw, i) => rules.push(compileRule(raw, `${where2}: rules[${i}]`)));
-  const ids = /* @__PURE__ */ new Set();
-  for (const rule of rules) {
-    if (ids.has(rule.id)) throw new ConfigError(`${rule.origin}: id: "${rule.id}" is already defined by another rule`);
-    ids.add(rule.id);
-  }
-  for (const id of config.disableRules) {
-    if (!ids.has(id)) throw new ConfigError(`${where2}: disableRules: unknown rule id "${id}"`);
-  }
-  for (const [id, minimum] of Object.entries(config.entropy)) {
-    if (!ids.has(id)) throw new ConfigError(`${where2}: entropy: unknown rule id "${id}"`);
-    if (typeof minimum !== "number" || !Number.isFinite(minimum) || minimum < 0 || minimum > 8) {
-      throw new ConfigError(`${where2}: entropy.${id}: must be a number from 0 to 8`);
-    }
-  }
-  for (const { ruleId } of [...config.allowSecrets, ...config.allowRegexes]) {
-    if (ruleId !== void 0 && !ids.has(ruleId)) throw new ConfigError(`${where2}: allow.rules.${ruleId}: unknown rule id`);
-  }
-  const disabled = new Set(config.disableRules);
-  return rules.filter((rule) => !disabled.has(rule.id)).map((rule) => config.entropy[rule.id] === void 0 ? rule : { ...rule, entropy: config.entropy[rule.id] });
-}
-var PATTERNS_DIR;
-var init_load2 = __esm({
-  "src/rules/load.ts"() {
-    "use strict";
-    init_errors();
-    init_validate2();
-    PATTERNS_DIR = path5.resolve(path5.dirname(fileURLToPath(import.meta.url)), "..", "..", "patterns");
-  }
-});
-
-// src/version.ts
-var VERSION;
-var init_version = __esm({
-  "src/version.ts"() {
-    "use strict";
-    VERSION = "0.1.0";
-  }
-});
-
-// src/git/run.ts
-import { spawn } from "node:child_process";
+// src/sources/git/run.ts
+import { spawn, spawnSync } from "node:child_process";
 function gitEnv() {
   if (childEnv !== null) return childEnv;
   const env2 = { ...process.env, GIT_GRAFT_FILE: NO_GRAFTS, LC_ALL: "C", GIT_NO_LAZY_FETCH: "1", GIT_ALLOW_PROTOCOL: "" };
@@ -8849,6 +7435,11 @@ async function git(cwd, args, input2) {
   const result = await gitRaw(cwd, args, input2);
   if (result.code !== 0) throw gitFailure(cwd, args, result.stderr);
   return result.stdout;
+}
+function gitSync(cwd, args) {
+  const result = spawnSync("git", [...GLOBAL_ARGS, ...args], { cwd, encoding: "utf8", env: gitEnv() });
+  if (result.error) throw new RuntimeError(`cannot run git: ${result.error.code ?? result.error.message}`);
+  return { status: result.status ?? -1, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
 }
 function gitStream(cwd, args) {
   const child = spawnGit(cwd, args);
@@ -8898,7 +7489,7 @@ function gitFailure(cwd, args, stderr) {
 }
 var PINNED, GLOBAL_ARGS, NO_GRAFTS, childEnv, running, abandoned, version;
 var init_run = __esm({
-  "src/git/run.ts"() {
+  "src/sources/git/run.ts"() {
     "use strict";
     init_errors();
     PINNED = [
@@ -8943,7 +7534,7 @@ var init_run = __esm({
   }
 });
 
-// src/action/trusted.ts
+// src/sources/git/commit-settings.ts
 import path6 from "node:path";
 async function baseCommitSettings(workspace, base, head, named) {
   const tree = new CommitTree(workspace, base);
@@ -9002,8 +7593,8 @@ function repositoryPath(workspace, named) {
   return path6.relative(workspace, absolute).split(path6.sep).join("/");
 }
 var SYMLINK_MODE, REGULAR_MODES, PACKAGE_JSON, OPT_OUT, CommitTree;
-var init_trusted = __esm({
-  "src/action/trusted.ts"() {
+var init_commit_settings = __esm({
+  "src/sources/git/commit-settings.ts"() {
     "use strict";
     init_inside();
     init_load();
@@ -9089,7 +7680,7 @@ var init_trusted = __esm({
   }
 });
 
-// src/git/repo.ts
+// src/sources/git/repo.ts
 import { existsSync } from "node:fs";
 import path7 from "node:path";
 async function inspectRepository(cwd) {
@@ -9146,7 +7737,7 @@ async function stashEntries(cwd) {
 }
 var SHALLOW_NOTE;
 var init_repo = __esm({
-  "src/git/repo.ts"() {
+  "src/sources/git/repo.ts"() {
     "use strict";
     init_validate();
     init_errors();
@@ -9217,7 +7808,7 @@ var init_commit_msg = __esm({
   }
 });
 
-// src/git/cat-file.ts
+// src/sources/git/cat-file.ts
 async function readBlobs(cwd, ids, options2) {
   const list = Array.isArray(ids) ? null : ids;
   if (list === null && ids.length === 0) return;
@@ -9257,7 +7848,7 @@ async function readBlobs(cwd, ids, options2) {
 }
 var NEWLINE, BatchParser;
 var init_cat_file = __esm({
-  "src/git/cat-file.ts"() {
+  "src/sources/git/cat-file.ts"() {
     "use strict";
     init_run();
     NEWLINE = 10;
@@ -9345,7 +7936,7 @@ var init_cat_file = __esm({
   }
 });
 
-// src/git/messages.ts
+// src/sources/git/messages.ts
 async function scanCommitMessages(context, detect, read, notes) {
   const stdinRevs = read.stdinRevs ?? [];
   const list = gitStream(context.cwd, ["rev-list", ...read.revs, ...stdinRevs.length > 0 ? ["--stdin"] : [], "--"]);
@@ -9426,7 +8017,7 @@ function isoDate(seconds, zone) {
 }
 var QUEUED_MAX;
 var init_messages = __esm({
-  "src/git/messages.ts"() {
+  "src/sources/git/messages.ts"() {
     "use strict";
     init_errors();
     init_commit_msg();
@@ -9437,340 +8028,7 @@ var init_messages = __esm({
   }
 });
 
-// src/git/commit-ids.ts
-var CommitIds;
-var init_commit_ids = __esm({
-  "src/git/commit-ids.ts"() {
-    "use strict";
-    init_errors();
-    CommitIds = class {
-      bytes = Buffer.alloc(0);
-      width = 0;
-      count = 0;
-      add(sha) {
-        const width = sha.length / 2;
-        if (this.count === 0) this.width = width;
-        else if (width !== this.width) throw new RuntimeError(`commit ids of two lengths in one log (${this.width * 2} and ${sha.length})`);
-        if ((this.count + 1) * width > this.bytes.length) {
-          const grown = Buffer.alloc(Math.max(64 * width, this.bytes.length * 2));
-          this.bytes.copy(grown);
-          this.bytes = grown;
-        }
-        this.bytes.write(sha, this.count * width, width, "hex");
-        this.count++;
-      }
-      at(index) {
-        return this.bytes.toString("hex", index * this.width, (index + 1) * this.width);
-      }
-      /** The ids at the given positions (all when none are given), in order, as hex. */
-      list(indexes) {
-        if (indexes !== void 0) return indexes.map((index) => this.at(index));
-        return Array.from({ length: this.count }, (_, index) => this.at(index));
-      }
-    };
-  }
-});
-
-// src/git/log.ts
-import { isUtf8 } from "node:buffer";
-async function mergeArgs(cwd) {
-  const [major, minor] = await gitVersion(cwd);
-  return major > 2 || major === 2 && minor >= 31 ? "--diff-merges=separate" : "-m";
-}
-async function streamLog(cwd, read, onCommit) {
-  const stdinRevs = read.stdinRevs ?? [];
-  const args = ["log", await mergeArgs(cwd), "--root", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-ext-diff", "--no-textconv", "--no-show-signature", "--no-notes", "--encoding=UTF-8", FORMAT, ...read.options ?? [], ...read.revs];
-  if (stdinRevs.length > 0) args.push("--stdin");
-  args.push("--");
-  const { child, done, stop } = gitStream(cwd, args);
-  child.stdin.end(stdinRevs.length > 0 ? stdinRevs.join("\n") + "\n" : "");
-  const parser2 = new LogParser(onCommit);
-  const reading = new Promise((resolve6, reject) => {
-    let failed = false;
-    child.stdout.on("data", (piece) => {
-      if (failed) return;
-      try {
-        parser2.push(piece);
-      } catch (error) {
-        failed = true;
-        stop();
-        reject(error);
-      }
-    });
-    child.stdout.on("end", resolve6);
-  });
-  await Promise.all([done, reading]);
-  parser2.finish();
-}
-function outOfStep() {
-  return new RuntimeError("unexpected git log output (out of step with its format): the scan cannot trust it");
-}
-function decodePath(data, start = 0, end = data.length) {
-  const bytes = data.subarray(start, end);
-  if (isUtf8(bytes)) return bytes.toString("utf8");
-  let out = "";
-  let at = 0;
-  while (at < bytes.length) {
-    const length = utf8Length(bytes, at);
-    if (length === 0) {
-      out += String.fromCharCode(56320 | bytes[at]);
-      at++;
-    } else {
-      out += bytes.toString("utf8", at, at + length);
-      at += length;
-    }
-  }
-  return out;
-}
-function utf8Length(bytes, at) {
-  const first = bytes[at];
-  if (first < 128) return 1;
-  const cont = (index, low = 128, high = 191) => index < bytes.length && bytes[index] >= low && bytes[index] <= high;
-  if (first >= 194 && first <= 223) return cont(at + 1) ? 2 : 0;
-  if (first >= 224 && first <= 239) {
-    const low = first === 224 ? 160 : 128;
-    const high = first === 237 ? 159 : 191;
-    return cont(at + 1, low, high) && cont(at + 2) ? 3 : 0;
-  }
-  if (first >= 240 && first <= 244) {
-    const low = first === 240 ? 144 : 128;
-    const high = first === 244 ? 143 : 191;
-    return cont(at + 1, low, high) && cont(at + 2) && cont(at + 3) ? 4 : 0;
-  }
-  return 0;
-}
-var ZERO_SHA, GITLINK_MODE, FORMAT, DATA_FIELDS, IDS, COLON, NEWLINE2, LogParser;
-var init_log = __esm({
-  "src/git/log.ts"() {
-    "use strict";
-    init_errors();
-    init_run();
-    ZERO_SHA = /^0+$/;
-    GITLINK_MODE = "160000";
-    FORMAT = "--format=%H %P%x00%an%x00%ae%x00%aI%x00%s";
-    DATA_FIELDS = 4;
-    IDS = /^\n?([0-9a-f]{40}(?:[0-9a-f]{24})?)((?: [0-9a-f]{40}(?:[0-9a-f]{24})?)*) ?$/;
-    COLON = 58;
-    NEWLINE2 = 10;
-    LogParser = class {
-      constructor(sink = (commit) => this.commits.push(commit)) {
-        this.sink = sink;
-      }
-      sink;
-      commits = [];
-      current = null;
-      rest = Buffer.alloc(0);
-      expect = "header";
-      ids = null;
-      fields = [];
-      block = [];
-      /** The change whose path(s) come next, and how many. */
-      change = null;
-      paths = 0;
-      push(piece) {
-        const data = this.rest.length > 0 ? Buffer.concat([this.rest, piece]) : piece;
-        let at = 0;
-        for (; ; ) {
-          const end = data.indexOf(0, at);
-          if (end === -1) break;
-          this.token(data, at, end);
-          at = end + 1;
-        }
-        this.rest = Buffer.from(data.subarray(at));
-      }
-      /** The commits, once git has exited 0; output that stops inside a commit is an error. */
-      finish() {
-        if (this.rest.length > 0 || this.expect === "field" || this.expect === "path") throw new RuntimeError("git log output ended inside a commit: the scan is incomplete");
-        if (this.current !== null) this.sink(this.current);
-        this.current = null;
-        return this.commits;
-      }
-      token(data, start, end) {
-        switch (this.expect) {
-          case "field":
-            this.fields.push(data.toString("utf8", start, end));
-            if (this.fields.length === DATA_FIELDS) this.endHeader();
-            return;
-          case "path":
-            this.change.path = decodePath(data, start, end);
-            if (--this.paths === 0) this.expect = "change-or-header";
-            return;
-          case "change-or-header":
-            if (data[start] === COLON || data[start] === NEWLINE2 && data[start + 1] === COLON) this.startChange(data, start, end);
-            else this.header(data, start, end);
-            return;
-          case "header":
-            this.header(data, start, end);
-        }
-      }
-      /** ":<old mode> <new mode> <old sha> <new sha> <status>[score]", split like the old parser, then checked. */
-      startChange(data, start, end) {
-        const text = data.toString("latin1", data[start] === NEWLINE2 ? start + 2 : start + 1, end);
-        const [oldMode, newMode, oldSha, newSha, status, extra] = text.split(" ");
-        if (extra !== void 0 || status === void 0 || oldMode.length !== 6 || newMode.length !== 6 || oldSha.length !== 40 && oldSha.length !== 64 || newSha.length !== oldSha.length || !(status >= "A" && status < "[")) throw outOfStep();
-        this.change = { status: status[0], oldMode, newMode, oldSha: ZERO_SHA.test(oldSha) ? null : oldSha, newSha: ZERO_SHA.test(newSha) ? null : newSha, path: "" };
-        this.block.push(this.change);
-        this.paths = status[0] === "R" || status[0] === "C" ? 2 : 1;
-        this.expect = "path";
-      }
-      header(data, start, end) {
-        const ids = IDS.exec(data.toString("latin1", start, end));
-        if (ids === null) throw outOfStep();
-        this.ids = ids;
-        this.fields = [];
-        this.expect = "field";
-      }
-      endHeader() {
-        const [, sha, parents] = this.ids;
-        const [author, email, date, subject] = this.fields;
-        let commit = this.current;
-        if (commit?.sha !== sha) {
-          if (commit !== null) this.sink(commit);
-          commit = { sha, parents: parents.split(" ").filter((part) => part !== ""), author, email, date, subject, blocks: [] };
-          this.current = commit;
-        }
-        this.block = [];
-        commit.blocks.push(this.block);
-        this.expect = "change-or-header";
-      }
-    };
-  }
-});
-
-// src/git/introductions.ts
-function touchesHits(commit, hits) {
-  return commit.blocks.some((block) => block.some((change) => change.newSha !== null && hits.has(change.newSha)));
-}
-function forAttribution(commit, hits) {
-  const paths = /* @__PURE__ */ new Set();
-  for (const block of commit.blocks) for (const change of block) if (change.newSha !== null && hits.has(change.newSha)) paths.add(change.path);
-  const kept = (change) => change.newSha !== null && hits.has(change.newSha) || change.status === "D" || paths.has(change.path);
-  return { ...commit, blocks: commit.blocks.map((block) => block.filter(kept)) };
-}
-function blobsToCheck(commits, hits) {
-  const needed = /* @__PURE__ */ new Map();
-  for (const commit of commits) {
-    for (const block of commit.blocks) {
-      if (!block.some((change) => isHit(change, hits))) continue;
-      for (const change of block) {
-        if (change.oldSha !== null && (isHit(change, hits) || change.status === "D") && !needed.has(change.oldSha)) needed.set(change.oldSha, change.path);
-      }
-    }
-  }
-  return needed;
-}
-async function findIntroductions(commits, hits, parentHoldsBlob, options2) {
-  const adders = options2.wholeHistory ? blobAdders(commits, hits) : null;
-  const holds2 = (commit) => async (parent, blob) => {
-    const added = adders?.get(blob);
-    if (added !== void 0 && added.size === 1 && added.has(commit.sha)) return false;
-    return parentHoldsBlob(parent, blob);
-  };
-  const perCommit = await Promise.all(commits.map((commit) => introducedBy(commit, hits, holds2(commit))));
-  return perCommit.flat();
-}
-function blobAdders(commits, hits) {
-  const adders = /* @__PURE__ */ new Map();
-  for (const commit of commits) {
-    for (const block of commit.blocks) {
-      for (const change of block) {
-        if (change.newSha === null || !hits.has(change.newSha)) continue;
-        (adders.get(change.newSha) ?? adders.set(change.newSha, /* @__PURE__ */ new Set()).get(change.newSha)).add(commit.sha);
-      }
-    }
-  }
-  return adders;
-}
-async function introducedBy(commit, hits, parentHoldsBlob) {
-  const found = [];
-  const parents = commit.parents.length;
-  if (parents > 0 && commit.blocks.length < parents) return found;
-  const blocks = parents === 0 ? commit.blocks.slice(0, 1) : commit.blocks;
-  const seen = /* @__PURE__ */ new Set();
-  for (const block of blocks) {
-    for (const change of block) {
-      if (!isHit(change, hits) || seen.has(change.path)) continue;
-      seen.add(change.path);
-      const blob = change.newSha;
-      for (const candidate of hits.get(blob) ?? []) {
-        if (await heldByAParent(commit, change.path, blob, candidate.secret, hits, parentHoldsBlob)) continue;
-        found.push({ commit, path: change.path, candidate });
-      }
-    }
-  }
-  return found;
-}
-async function heldByAParent(commit, path18, blob, secret, hits, parentHoldsBlob) {
-  if (commit.parents.length === 0) return false;
-  for (let i = 0; i < commit.parents.length; i++) {
-    const block = commit.blocks[i];
-    const change = block.find((entry) => entry.path === path18 && entry.newSha !== null);
-    if (change === void 0) return true;
-    if (holds(change.oldSha, secret, hits)) return true;
-    if (block.some((entry) => entry.status === "D" && holds(entry.oldSha, secret, hits))) return true;
-    if (await parentHoldsBlob(commit.parents[i], blob)) return true;
-  }
-  return false;
-}
-function isHit(change, hits) {
-  return change.newSha !== null && change.newMode !== GITLINK_MODE && hits.has(change.newSha);
-}
-function holds(sha, secret, hits) {
-  if (sha === null) return false;
-  return hits.get(sha)?.some((candidate) => candidate.secret === secret) ?? false;
-}
-var init_introductions = __esm({
-  "src/git/introductions.ts"() {
-    "use strict";
-    init_log();
-  }
-});
-
-// src/git/hit-commits.ts
-async function commitsTouching(cwd, ids, blobs, hits, promised) {
-  if (blobs.size === 0 || ids.count === 0) return [];
-  const found = [];
-  if (blobs.size > FIND_OBJECTS || promised) {
-    await readPinned(cwd, ids, null, [], true, (index, commit) => {
-      if (touchesHits(commit, blobs)) found.push({ index, commit: forAttribution(commit, hits) });
-    });
-    return found;
-  }
-  const selected = [];
-  await readPinned(cwd, ids, null, [...blobs.keys()].map((blob) => `--find-object=${blob}`), false, (index, commit) => {
-    if (touchesHits(commit, blobs)) selected.push(index);
-  });
-  await readPinned(cwd, ids, selected, [], true, (index, commit) => found.push({ index, commit: forAttribution(commit, hits) }));
-  return found;
-}
-async function readPinned(cwd, ids, indexes, options2, complete, onCommit) {
-  const count = indexes?.length ?? ids.count;
-  if (count === 0) return;
-  const position = (at) => indexes === null ? at : indexes[at];
-  let next = 0;
-  let listed = 0;
-  await streamLog(cwd, { revs: [], stdinRevs: ids.list(indexes ?? void 0), options: [NO_WALK, ...options2] }, (commit) => {
-    while (next < count && ids.at(position(next)) !== commit.sha) next++;
-    if (next === count) throw new RuntimeError("git log listed a commit it was not asked for, or out of order: the scan cannot trust it");
-    onCommit(position(next), commit);
-    next++;
-    listed++;
-  });
-  if (complete && listed !== count) throw new RuntimeError(`git log listed ${listed} of the ${count} commits asked for: the scan is incomplete`);
-}
-var FIND_OBJECTS, NO_WALK;
-var init_hit_commits = __esm({
-  "src/git/hit-commits.ts"() {
-    "use strict";
-    init_introductions();
-    init_log();
-    init_errors();
-    FIND_OBJECTS = 1e3;
-    NO_WALK = "--no-walk=unsorted";
-  }
-});
-
-// src/git/missing-blobs.ts
+// src/sources/git/missing-blobs.ts
 import { readdirSync as readdirSync4 } from "node:fs";
 import path9 from "node:path";
 async function hasPromisedObjects(cwd) {
@@ -9784,7 +8042,7 @@ async function hasPromisedObjects(cwd) {
 }
 var NAMED2, MissingBlobs;
 var init_missing_blobs = __esm({
-  "src/git/missing-blobs.ts"() {
+  "src/sources/git/missing-blobs.ts"() {
     "use strict";
     init_run();
     NAMED2 = 10;
@@ -9811,7 +8069,7 @@ var init_missing_blobs = __esm({
   }
 });
 
-// src/pool/pool.ts
+// src/sources/git/pool/pool.ts
 var pool_exports = {};
 __export(pool_exports, {
   availableCores: () => availableCores,
@@ -9881,14 +8139,14 @@ function availableCores() {
 }
 var SLICES_PER_WORKER;
 var init_pool = __esm({
-  "src/pool/pool.ts"() {
+  "src/sources/git/pool/pool.ts"() {
     "use strict";
     init_errors();
     SLICES_PER_WORKER = 2;
   }
 });
 
-// src/git/pack/packs.ts
+// src/sources/git/pack/packs.ts
 import { readdirSync as readdirSync5, statSync } from "node:fs";
 import path10 from "node:path";
 import { Worker as Worker2 } from "node:worker_threads";
@@ -10034,7 +8292,7 @@ function threadCount() {
 }
 var ONE_THREAD_BYTES, PARTS_PER_THREAD;
 var init_packs = __esm({
-  "src/git/pack/packs.ts"() {
+  "src/sources/git/pack/packs.ts"() {
     "use strict";
     init_errors();
     init_pool();
@@ -10044,211 +8302,330 @@ var init_packs = __esm({
   }
 });
 
-// src/git/scan-commits.ts
-async function scanCommits(context, detect, scan, stats, notes) {
-  const cwd = context.cwd;
-  const maxSize = context.config.maxFileSize;
-  const packs = scan.wholeRepository && context.readPacks && scan.workers !== false ? scanPacks(context, notes) : null;
-  const objects = { packOrder: scan.wholeRepository && packs === null ? listObjects(cwd, ["--batch-all-objects", "--unordered"]) : null };
-  objects.packOrder?.catch(() => {
+// src/sources/git/limited.ts
+function limited(slots, run2) {
+  let active = 0;
+  const waiting = [];
+  return async (arg) => {
+    if (active < slots) active++;
+    else await new Promise((resolve6) => waiting.push(resolve6));
+    try {
+      return await run2(arg);
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
+}
+var init_limited = __esm({
+  "src/sources/git/limited.ts"() {
+    "use strict";
+  }
+});
+
+// src/sources/git/log.ts
+import { isUtf8 } from "node:buffer";
+async function mergeArgs(cwd) {
+  const [major, minor] = await gitVersion(cwd);
+  return major > 2 || major === 2 && minor >= 31 ? "--diff-merges=separate" : "-m";
+}
+async function streamLog(cwd, read, onCommit) {
+  const stdinRevs = read.stdinRevs ?? [];
+  const args = ["log", await mergeArgs(cwd), "--root", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-ext-diff", "--no-textconv", "--no-show-signature", "--no-notes", "--encoding=UTF-8", FORMAT, ...read.options ?? [], ...read.revs];
+  if (stdinRevs.length > 0) args.push("--stdin");
+  args.push("--");
+  const { child, done, stop } = gitStream(cwd, args);
+  child.stdin.end(stdinRevs.length > 0 ? stdinRevs.join("\n") + "\n" : "");
+  const parser2 = new LogParser(onCommit);
+  const reading = new Promise((resolve6, reject) => {
+    let failed = false;
+    child.stdout.on("data", (piece) => {
+      if (failed) return;
+      try {
+        parser2.push(piece);
+      } catch (error) {
+        failed = true;
+        stop();
+        reject(error);
+      }
+    });
+    child.stdout.on("end", resolve6);
   });
-  const early = objects.packOrder === null || scan.workers === false ? null : objects.packOrder.then((objects2) => scan.workers || blobBytes(objects2, maxSize) >= POOL_MIN_BYTES ? Promise.resolve().then(() => (init_pool(), pool_exports)).then((pool) => pool.startWorkers(context.config, cwd)) : null).catch(() => null);
-  const store = { promised: hasPromisedObjects(cwd), missing: new MissingBlobs() };
-  try {
-    const located = await scanWith(context, detect, scan, stats, notes, objects, early, packs, store);
-    const note = store.missing.note(context.options.allowMissing);
-    if (note !== null) notes.push(note);
-    return located;
-  } finally {
-    await Promise.all([early?.then((workers) => workers?.close()), packs?.close()]);
-  }
+  await Promise.all([done, reading]);
+  parser2.finish();
 }
-async function scanWith(context, detect, scan, stats, notes, objects, early, packs, store) {
-  const cwd = context.cwd;
-  const maxSize = context.config.maxFileSize;
-  const log = await readPlan(cwd, scan);
-  stats.commits = log.ids.count;
-  if (log.ids.count === 0) return [];
-  const judged = await packs?.verdict;
-  const plans2 = await planBlobs(cwd, log.paths, objects.packOrder, judged ?? null, scan.wholeRepository, store);
-  objects.packOrder = null;
-  const hits = /* @__PURE__ */ new Map();
-  const scanned = /* @__PURE__ */ new Set();
-  const record = (plan, result) => {
-    scanned.add(plan.sha);
-    stats.files++;
-    stats.bytes += plan.size;
-    if (result.candidates.length > 0) hits.set(plan.sha, result.candidates);
-    if (result.notes) notes.push(...result.notes);
-  };
-  const wanted = [];
-  const dirty = [];
-  let totalBytes = 0;
-  for (const plan of plans2) {
-    if (plan.size > maxSize) notes.push(oversizeNote(`${plan.path} (blob ${plan.sha.slice(0, 10)})`, plan.size, maxSize));
-    else if (judged?.clean.has(plan.sha)) {
-      scanned.add(plan.sha);
-      stats.files++;
-      stats.bytes += plan.size;
-    } else if (judged?.dirty.has(plan.sha)) dirty.push(plan);
-    else {
-      wanted.push(plan);
-      totalBytes += plan.size;
+function outOfStep() {
+  return new RuntimeError("unexpected git log output (out of step with its format): the scan cannot trust it");
+}
+function decodePath(data, start = 0, end = data.length) {
+  const bytes = data.subarray(start, end);
+  if (isUtf8(bytes)) return bytes.toString("utf8");
+  let out = "";
+  let at = 0;
+  while (at < bytes.length) {
+    const length = utf8Length(bytes, at);
+    if (length === 0) {
+      out += String.fromCharCode(56320 | bytes[at]);
+      at++;
+    } else {
+      out += bytes.toString("utf8", at, at + length);
+      at += length;
     }
   }
-  const workers = await early ?? (scan.workers ?? totalBytes >= POOL_MIN_BYTES ? (await Promise.resolve().then(() => (init_pool(), pool_exports))).startWorkers(context.config, cwd) : null);
-  try {
-    await Promise.all([scanBlobs(context, detect, wanted, totalBytes, record, store.missing, workers, stats, scanned), scanDirty(context, detect, packs, dirty, record, stats, scanned, notes, store.missing)]);
-  } finally {
-    if (workers !== await early) await workers?.close();
-  }
-  if (hits.size === 0) return [];
-  const touching = await commitsTouching(cwd, log.ids, hits, hits, await store.promised);
-  const extra = [...blobsToCheck(touching.map(({ commit }) => commit), hits)].filter(([sha]) => !scanned.has(sha));
-  if (extra.length > 0) {
-    const sizes = await blobSizes(cwd, extra.map(([sha]) => sha), store);
-    for (const [sha, path18] of extra) if (!sizes.has(sha)) store.missing.add(sha, path18);
-    await scanBlobs(context, detect, extra.filter(([sha]) => sizes.has(sha)).map(([sha, path18]) => ({ sha, path: path18, size: sizes.get(sha) })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
-      scanned.add(plan.sha);
-      if (result.candidates.length > 0 && !hits.has(plan.sha)) hits.set(plan.sha, result.candidates);
-    }, store.missing, null);
-  }
-  const commits = touching.map(({ commit }) => commit);
-  const trees = /* @__PURE__ */ new Map();
-  const listTree = limited(TREE_LISTINGS, (parent) => treeBlobs(cwd, parent));
-  const parentHoldsBlob = async (parent, blob) => {
-    let tree = trees.get(parent);
-    if (tree === void 0) {
-      tree = listTree(parent);
-      trees.set(parent, tree);
-    }
-    return (await tree).has(blob);
-  };
-  const introductions = await findIntroductions(commits, hits, parentHoldsBlob, { wholeHistory: scan.wholeRepository });
-  return introductions.map(({ commit, path: path18, candidate }) => ({
-    ...candidate,
-    file: path18,
-    commit: { sha: commit.sha, author: commit.author, email: commit.email, date: commit.date, message: commit.subject }
-  }));
+  return out;
 }
-async function readPlan(cwd, scan) {
-  const plan = { ids: new CommitIds(), paths: /* @__PURE__ */ new Map() };
-  const names = /* @__PURE__ */ new Map();
-  await streamLog(cwd, { revs: scan.revs, stdinRevs: scan.stdinRevs }, (commit) => {
-    plan.ids.add(commit.sha);
+function utf8Length(bytes, at) {
+  const first = bytes[at];
+  if (first < 128) return 1;
+  const cont = (index, low = 128, high = 191) => index < bytes.length && bytes[index] >= low && bytes[index] <= high;
+  if (first >= 194 && first <= 223) return cont(at + 1) ? 2 : 0;
+  if (first >= 224 && first <= 239) {
+    const low = first === 224 ? 160 : 128;
+    const high = first === 237 ? 159 : 191;
+    return cont(at + 1, low, high) && cont(at + 2) ? 3 : 0;
+  }
+  if (first >= 240 && first <= 244) {
+    const low = first === 240 ? 144 : 128;
+    const high = first === 244 ? 143 : 191;
+    return cont(at + 1, low, high) && cont(at + 2) && cont(at + 3) ? 4 : 0;
+  }
+  return 0;
+}
+var ZERO_SHA, GITLINK_MODE, FORMAT, DATA_FIELDS, IDS, COLON, NEWLINE2, LogParser;
+var init_log = __esm({
+  "src/sources/git/log.ts"() {
+    "use strict";
+    init_errors();
+    init_run();
+    ZERO_SHA = /^0+$/;
+    GITLINK_MODE = "160000";
+    FORMAT = "--format=%H %P%x00%an%x00%ae%x00%aI%x00%s";
+    DATA_FIELDS = 4;
+    IDS = /^\n?([0-9a-f]{40}(?:[0-9a-f]{24})?)((?: [0-9a-f]{40}(?:[0-9a-f]{24})?)*) ?$/;
+    COLON = 58;
+    NEWLINE2 = 10;
+    LogParser = class {
+      constructor(sink = (commit) => this.commits.push(commit)) {
+        this.sink = sink;
+      }
+      sink;
+      commits = [];
+      current = null;
+      rest = Buffer.alloc(0);
+      expect = "header";
+      ids = null;
+      fields = [];
+      block = [];
+      /** The change whose path(s) come next, and how many. */
+      change = null;
+      paths = 0;
+      push(piece) {
+        const data = this.rest.length > 0 ? Buffer.concat([this.rest, piece]) : piece;
+        let at = 0;
+        for (; ; ) {
+          const end = data.indexOf(0, at);
+          if (end === -1) break;
+          this.token(data, at, end);
+          at = end + 1;
+        }
+        this.rest = Buffer.from(data.subarray(at));
+      }
+      /** The commits, once git has exited 0; output that stops inside a commit is an error. */
+      finish() {
+        if (this.rest.length > 0 || this.expect === "field" || this.expect === "path") throw new RuntimeError("git log output ended inside a commit: the scan is incomplete");
+        if (this.current !== null) this.sink(this.current);
+        this.current = null;
+        return this.commits;
+      }
+      token(data, start, end) {
+        switch (this.expect) {
+          case "field":
+            this.fields.push(data.toString("utf8", start, end));
+            if (this.fields.length === DATA_FIELDS) this.endHeader();
+            return;
+          case "path":
+            this.change.path = decodePath(data, start, end);
+            if (--this.paths === 0) this.expect = "change-or-header";
+            return;
+          case "change-or-header":
+            if (data[start] === COLON || data[start] === NEWLINE2 && data[start + 1] === COLON) this.startChange(data, start, end);
+            else this.header(data, start, end);
+            return;
+          case "header":
+            this.header(data, start, end);
+        }
+      }
+      /** ":<old mode> <new mode> <old sha> <new sha> <status>[score]", split like the old parser, then checked. */
+      startChange(data, start, end) {
+        const text = data.toString("latin1", data[start] === NEWLINE2 ? start + 2 : start + 1, end);
+        const [oldMode, newMode, oldSha, newSha, status, extra] = text.split(" ");
+        if (extra !== void 0 || status === void 0 || oldMode.length !== 6 || newMode.length !== 6 || oldSha.length !== 40 && oldSha.length !== 64 || newSha.length !== oldSha.length || !(status >= "A" && status < "[")) throw outOfStep();
+        this.change = { status: status[0], oldMode, newMode, oldSha: ZERO_SHA.test(oldSha) ? null : oldSha, newSha: ZERO_SHA.test(newSha) ? null : newSha, path: "" };
+        this.block.push(this.change);
+        this.paths = status[0] === "R" || status[0] === "C" ? 2 : 1;
+        this.expect = "path";
+      }
+      header(data, start, end) {
+        const ids = IDS.exec(data.toString("latin1", start, end));
+        if (ids === null) throw outOfStep();
+        this.ids = ids;
+        this.fields = [];
+        this.expect = "field";
+      }
+      endHeader() {
+        const [, sha, parents] = this.ids;
+        const [author, email, date, subject] = this.fields;
+        let commit = this.current;
+        if (commit?.sha !== sha) {
+          if (commit !== null) this.sink(commit);
+          commit = { sha, parents: parents.split(" ").filter((part) => part !== ""), author, email, date, subject, blocks: [] };
+          this.current = commit;
+        }
+        this.block = [];
+        commit.blocks.push(this.block);
+        this.expect = "change-or-header";
+      }
+    };
+  }
+});
+
+// src/sources/git/commits/introductions.ts
+function touchesHits(commit, hits) {
+  return commit.blocks.some((block) => block.some((change) => change.newSha !== null && hits.has(change.newSha)));
+}
+function forAttribution(commit, hits) {
+  const paths = /* @__PURE__ */ new Set();
+  for (const block of commit.blocks) for (const change of block) if (change.newSha !== null && hits.has(change.newSha)) paths.add(change.path);
+  const kept = (change) => change.newSha !== null && hits.has(change.newSha) || change.status === "D" || paths.has(change.path);
+  return { ...commit, blocks: commit.blocks.map((block) => block.filter(kept)) };
+}
+function blobsToCheck(commits, hits) {
+  const needed = /* @__PURE__ */ new Map();
+  for (const commit of commits) {
+    for (const block of commit.blocks) {
+      if (!block.some((change) => isHit(change, hits))) continue;
+      for (const change of block) {
+        if (change.oldSha !== null && (isHit(change, hits) || change.status === "D") && !needed.has(change.oldSha)) needed.set(change.oldSha, change.path);
+      }
+    }
+  }
+  return needed;
+}
+async function findIntroductions(commits, hits, parentHoldsBlob, options2) {
+  const adders = options2.wholeHistory ? blobAdders(commits, hits) : null;
+  const holds2 = (commit) => async (parent, blob) => {
+    const added = adders?.get(blob);
+    if (added !== void 0 && added.size === 1 && added.has(commit.sha)) return false;
+    return parentHoldsBlob(parent, blob);
+  };
+  const perCommit = await Promise.all(commits.map((commit) => introducedBy(commit, hits, holds2(commit))));
+  return perCommit.flat();
+}
+function blobAdders(commits, hits) {
+  const adders = /* @__PURE__ */ new Map();
+  for (const commit of commits) {
     for (const block of commit.blocks) {
       for (const change of block) {
-        if (change.newSha === null || change.newMode === GITLINK_MODE || plan.paths.has(change.newSha)) continue;
-        let name = names.get(change.path);
-        if (name === void 0) names.set(change.path, name = change.path);
-        plan.paths.set(change.newSha, name);
+        if (change.newSha === null || !hits.has(change.newSha)) continue;
+        (adders.get(change.newSha) ?? adders.set(change.newSha, /* @__PURE__ */ new Set()).get(change.newSha)).add(commit.sha);
       }
     }
-  });
-  return plan;
-}
-async function planBlobs(cwd, paths, packOrder, judged, wholeRepository, store) {
-  const plans2 = [];
-  if (judged !== null) {
-    for (const [sha, path18] of paths) {
-      const size2 = judged.sizes.get(sha);
-      if (size2 === void 0) continue;
-      plans2.push({ sha, path: path18, size: size2 });
-      paths.delete(sha);
-    }
-    if (paths.size === 0) return plans2;
   }
-  const everything = packOrder ?? (wholeRepository && judged === null ? listObjects(cwd, ["--batch-all-objects", "--unordered"]) : null);
-  const objects = everything ? await everything : await blobSizes(cwd, [...paths.keys()], store);
-  for (const [sha, size2] of objects) {
-    const path18 = paths.get(sha);
-    if (path18 === void 0) continue;
-    plans2.push({ sha, path: path18, size: size2 });
-    paths.delete(sha);
-  }
-  for (const [sha, path18] of paths) store.missing.add(sha, path18);
-  return plans2;
+  return adders;
 }
-async function scanBlobs(context, detect, plans2, totalBytes, record, missing, workers, stats, scanned) {
-  if (plans2.length === 0) return;
-  const progress = context.progress;
-  let done = 0;
-  let doneBytes = 0;
-  const tick = (items, bytes) => {
-    done += items;
-    doneBytes += bytes;
-    progress?.update({ items: done, bytes: doneBytes, totalItems: plans2.length, totalBytes, label: "blobs" });
-  };
-  if (workers && stats && scanned) {
-    const bySha2 = new Map(plans2.map((plan) => [plan.sha, plan]));
-    await workers.scan(plans2, {
-      onFound: (sha, result) => record(bySha2.get(sha) ?? { sha, path: sha, size: 0 }, result),
-      onClean(items, bytes) {
-        stats.files += items;
-        stats.bytes += bytes;
-      },
-      onProgress: tick,
-      onMissing: (sha) => missing.add(sha, bySha2.get(sha)?.path ?? sha)
-    });
-    for (const plan of plans2) scanned.add(plan.sha);
-    return;
-  }
-  const bySha = new Map(plans2.map((plan) => [plan.sha, plan]));
-  const pending = [];
-  await readBlobs(context.cwd, plans2.map((plan) => plan.sha), {
-    maxSize: context.config.maxFileSize,
-    onBlob(blob) {
-      const plan = bySha.get(blob.sha) ?? { sha: blob.sha, path: blob.sha, size: blob.size };
-      if (blob.missing) missing.add(blob.sha, plan.path);
-      if (blob.data === null) return;
-      pending.push(
-        detect({ path: plan.path, data: blob.data }).then((result) => {
-          record(plan, result);
-          tick(1, plan.size);
-        })
-      );
-    }
-  });
-  await Promise.all(pending);
-}
-function scanPacks(context, notes) {
-  const done = { items: 0, bytes: 0 };
-  const progress = context.progress;
-  return startPackScan(context.cwd, context.config, context.keywords, notes, (items, bytes, fraction) => {
-    done.items += items;
-    done.bytes += bytes;
-    progress?.update({ items: done.items, bytes: done.bytes, totalItems: 0, totalBytes: 0, fraction, label: "blobs" });
-  });
-}
-async function scanDirty(context, detect, packs, dirty, record, stats, scanned, notes, missing) {
-  if (packs === null || dirty.length === 0) return;
-  const bySha = new Map(dirty.map((plan) => [plan.sha, plan]));
+async function introducedBy(commit, hits, parentHoldsBlob) {
   const found = [];
-  const clean = { items: 0, bytes: 0 };
-  try {
-    await packs.scan(dirty, {
-      onFound: (sha, result) => found.push([bySha.get(sha), result]),
-      onClean(items, bytes) {
-        clean.items += items;
-        clean.bytes += bytes;
-      },
-      onProgress: () => {
+  const parents = commit.parents.length;
+  if (parents > 0 && commit.blocks.length < parents) return found;
+  const blocks = parents === 0 ? commit.blocks.slice(0, 1) : commit.blocks;
+  const seen = /* @__PURE__ */ new Set();
+  for (const block of blocks) {
+    for (const change of block) {
+      if (!isHit(change, hits) || seen.has(change.path)) continue;
+      seen.add(change.path);
+      const blob = change.newSha;
+      for (const candidate of hits.get(blob) ?? []) {
+        if (await heldByAParent(commit, change.path, blob, candidate.secret, hits, parentHoldsBlob)) continue;
+        found.push({ commit, path: change.path, candidate });
       }
-    });
-  } catch (error) {
-    notes.push({ level: "info", message: `the pack reader failed, so ${dirty.length} blob${dirty.length === 1 ? " was" : "s were"} read through git instead: ${error instanceof Error ? error.message : String(error)}` });
-    await scanBlobs(context, detect, dirty, 0, record, missing, null);
-    return;
+    }
   }
-  for (const [plan, result] of found) record(plan, result);
-  stats.files += clean.items;
-  stats.bytes += clean.bytes;
-  for (const plan of dirty) scanned.add(plan.sha);
+  return found;
 }
-function blobBytes(blobs, maxSize) {
-  let bytes = 0;
-  for (const size2 of blobs.values()) if (size2 <= maxSize) bytes += size2;
-  return bytes;
+async function heldByAParent(commit, path18, blob, secret, hits, parentHoldsBlob) {
+  if (commit.parents.length === 0) return false;
+  for (let i = 0; i < commit.parents.length; i++) {
+    const block = commit.blocks[i];
+    const change = block.find((entry) => entry.path === path18 && entry.newSha !== null);
+    if (change === void 0) return true;
+    if (holds(change.oldSha, secret, hits)) return true;
+    if (block.some((entry) => entry.status === "D" && holds(entry.oldSha, secret, hits))) return true;
+    if (await parentHoldsBlob(commit.parents[i], blob)) return true;
+  }
+  return false;
+}
+function isHit(change, hits) {
+  return change.newSha !== null && change.newMode !== GITLINK_MODE && hits.has(change.newSha);
+}
+function holds(sha, secret, hits) {
+  if (sha === null) return false;
+  return hits.get(sha)?.some((candidate) => candidate.secret === secret) ?? false;
+}
+var init_introductions = __esm({
+  "src/sources/git/commits/introductions.ts"() {
+    "use strict";
+    init_log();
+  }
+});
+
+// src/sources/git/commits/hit-commits.ts
+async function commitsTouching(cwd, ids, blobs, hits, promised) {
+  if (blobs.size === 0 || ids.count === 0) return [];
+  const found = [];
+  if (blobs.size > FIND_OBJECTS || promised) {
+    await readPinned(cwd, ids, null, [], true, (index, commit) => {
+      if (touchesHits(commit, blobs)) found.push({ index, commit: forAttribution(commit, hits) });
+    });
+    return found;
+  }
+  const selected = [];
+  await readPinned(cwd, ids, null, [...blobs.keys()].map((blob) => `--find-object=${blob}`), false, (index, commit) => {
+    if (touchesHits(commit, blobs)) selected.push(index);
+  });
+  await readPinned(cwd, ids, selected, [], true, (index, commit) => found.push({ index, commit: forAttribution(commit, hits) }));
+  return found;
+}
+async function readPinned(cwd, ids, indexes, options2, complete, onCommit) {
+  const count = indexes?.length ?? ids.count;
+  if (count === 0) return;
+  const position = (at) => indexes === null ? at : indexes[at];
+  let next = 0;
+  let listed = 0;
+  await streamLog(cwd, { revs: [], stdinRevs: ids.list(indexes ?? void 0), options: [NO_WALK, ...options2] }, (commit) => {
+    while (next < count && ids.at(position(next)) !== commit.sha) next++;
+    if (next === count) throw new RuntimeError("git log listed a commit it was not asked for, or out of order: the scan cannot trust it");
+    onCommit(position(next), commit);
+    next++;
+    listed++;
+  });
+  if (complete && listed !== count) throw new RuntimeError(`git log listed ${listed} of the ${count} commits asked for: the scan is incomplete`);
+}
+var FIND_OBJECTS, NO_WALK;
+var init_hit_commits = __esm({
+  "src/sources/git/commits/hit-commits.ts"() {
+    "use strict";
+    init_introductions();
+    init_log();
+    init_errors();
+    FIND_OBJECTS = 1e3;
+    NO_WALK = "--no-walk=unsorted";
+  }
+});
+
+// src/sources/git/commits/objects.ts
+function listAllBlobs(cwd) {
+  return listObjects(cwd, ["--batch-all-objects", "--unordered"]);
 }
 async function listObjects(cwd, flags, shas2 = []) {
   const out = await git(cwd, ["cat-file", ...flags, "--batch-check=%(objecttype) %(objectname) %(objectsize)"], shas2.length > 0 ? shas2.join("\n") + "\n" : "");
@@ -10267,7 +8644,7 @@ async function listObjects(cwd, flags, shas2 = []) {
 }
 async function blobSizes(cwd, shas2, store) {
   if (shas2.length === 0) return /* @__PURE__ */ new Map();
-  const all = await store.promised ? await (store.present ??= listObjects(cwd, ["--batch-all-objects", "--unordered"])) : await listObjects(cwd, [], shas2);
+  const all = await store.promised ? await (store.present ??= listAllBlobs(cwd)) : await listObjects(cwd, [], shas2);
   if (all.size <= shas2.length) return all;
   const sizes = /* @__PURE__ */ new Map();
   for (const sha of shas2) {
@@ -10276,20 +8653,56 @@ async function blobSizes(cwd, shas2, store) {
   }
   return sizes;
 }
-function limited(slots, run2) {
-  let active = 0;
-  const waiting = [];
-  return async (arg) => {
-    if (active < slots) active++;
-    else await new Promise((resolve6) => waiting.push(resolve6));
-    try {
-      return await run2(arg);
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else active--;
+function blobBytes(blobs, maxSize) {
+  let bytes = 0;
+  for (const size2 of blobs.values()) if (size2 <= maxSize) bytes += size2;
+  return bytes;
+}
+var init_objects = __esm({
+  "src/sources/git/commits/objects.ts"() {
+    "use strict";
+    init_run();
+  }
+});
+
+// src/sources/git/commits/attribute.ts
+async function attribute(a) {
+  const { cwd, hits, scanned, store } = a;
+  if (hits.size === 0) return [];
+  const touching = await commitsTouching(cwd, a.ids, hits, hits, await store.promised);
+  const extra = [...blobsToCheck(touching.map(({ commit }) => commit), hits)].filter(([sha]) => !scanned.has(sha));
+  if (extra.length > 0) {
+    const sizes = await blobSizes(cwd, extra.map(([sha]) => sha), store);
+    for (const [sha, path18] of extra) if (!sizes.has(sha)) store.missing.add(sha, path18);
+    const plans2 = extra.filter(([sha]) => sizes.has(sha)).map(([sha, path18]) => ({ sha, path: path18, size: sizes.get(sha) })).filter((plan) => plan.size <= a.maxSize);
+    await a.scanner.scan(plans2, {
+      record(plan, result) {
+        scanned.add(plan.sha);
+        if (result.candidates.length > 0 && !hits.has(plan.sha)) hits.set(plan.sha, result.candidates);
+      },
+      clean: () => {
+      },
+      scanned: (done) => done.forEach((plan) => scanned.add(plan.sha)),
+      missing: store.missing
+    });
+  }
+  const commits = touching.map(({ commit }) => commit);
+  const trees = /* @__PURE__ */ new Map();
+  const listTree = limited(TREE_LISTINGS, (parent) => treeBlobs(cwd, parent));
+  const parentHoldsBlob = async (parent, blob) => {
+    let tree = trees.get(parent);
+    if (tree === void 0) {
+      tree = listTree(parent);
+      trees.set(parent, tree);
     }
+    return (await tree).has(blob);
   };
+  const introductions = await findIntroductions(commits, hits, parentHoldsBlob, { wholeHistory: a.wholeRepository });
+  return introductions.map(({ commit, path: path18, candidate }) => ({
+    ...candidate,
+    file: path18,
+    commit: { sha: commit.sha, author: commit.author, email: commit.email, date: commit.date, message: commit.subject }
+  }));
 }
 async function treeBlobs(cwd, commit) {
   const out = await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", commit]);
@@ -10301,25 +8714,288 @@ async function treeBlobs(cwd, commit) {
   }
   return blobs;
 }
-var TREE_LISTINGS, POOL_MIN_BYTES;
-var init_scan_commits = __esm({
-  "src/git/scan-commits.ts"() {
+var TREE_LISTINGS;
+var init_attribute = __esm({
+  "src/sources/git/commits/attribute.ts"() {
     "use strict";
-    init_locate();
-    init_cat_file();
-    init_commit_ids();
+    init_limited();
+    init_run();
     init_hit_commits();
     init_introductions();
-    init_log();
-    init_missing_blobs();
-    init_run();
-    init_packs();
+    init_objects();
     TREE_LISTINGS = 4;
+  }
+});
+
+// src/sources/git/commits/blob-scanner.ts
+function catFileScanner(context, detect) {
+  return {
+    async scan(plans2, sink) {
+      if (plans2.length === 0) return;
+      const bySha = new Map(plans2.map((plan) => [plan.sha, plan]));
+      const pending = [];
+      await readBlobs(context.cwd, plans2.map((plan) => plan.sha), {
+        maxSize: context.config.maxFileSize,
+        onBlob(blob) {
+          const plan = bySha.get(blob.sha) ?? { sha: blob.sha, path: blob.sha, size: blob.size };
+          if (blob.missing) sink.missing.add(blob.sha, plan.path);
+          if (blob.data === null) return;
+          pending.push(
+            detect({ path: plan.path, data: blob.data }).then((result) => {
+              sink.record(plan, result);
+              sink.progress?.(1, plan.size);
+            })
+          );
+        }
+      });
+      await Promise.all(pending);
+    }
+  };
+}
+function pooledScanner(workers) {
+  return {
+    async scan(plans2, sink) {
+      if (plans2.length === 0) return;
+      const bySha = new Map(plans2.map((plan) => [plan.sha, plan]));
+      await workers.scan(plans2, {
+        onFound: (sha, result) => sink.record(bySha.get(sha) ?? { sha, path: sha, size: 0 }, result),
+        onClean: (items, bytes) => sink.clean(items, bytes),
+        onProgress: (items, bytes) => sink.progress?.(items, bytes),
+        onMissing: (sha) => sink.missing.add(sha, bySha.get(sha)?.path ?? sha)
+      });
+      sink.scanned(plans2);
+    }
+  };
+}
+function packScanner(packs, fallback, notes) {
+  return {
+    async scan(dirty, sink) {
+      if (dirty.length === 0) return;
+      const bySha = new Map(dirty.map((plan) => [plan.sha, plan]));
+      const found = [];
+      const clean = { items: 0, bytes: 0 };
+      try {
+        await packs.scan(dirty, {
+          onFound: (sha, result) => found.push([bySha.get(sha), result]),
+          onClean(items, bytes) {
+            clean.items += items;
+            clean.bytes += bytes;
+          },
+          onProgress: () => {
+          }
+        });
+      } catch (error) {
+        notes.push({ level: "info", message: `the pack reader failed, so ${dirty.length} blob${dirty.length === 1 ? " was" : "s were"} read through git instead: ${error instanceof Error ? error.message : String(error)}` });
+        await fallback.scan(dirty, sink);
+        return;
+      }
+      for (const [plan, result] of found) sink.record(plan, result);
+      sink.clean(clean.items, clean.bytes);
+      sink.scanned(dirty);
+    }
+  };
+}
+var init_blob_scanner = __esm({
+  "src/sources/git/commits/blob-scanner.ts"() {
+    "use strict";
+    init_cat_file();
+  }
+});
+
+// src/sources/git/commits/commit-ids.ts
+var CommitIds;
+var init_commit_ids = __esm({
+  "src/sources/git/commits/commit-ids.ts"() {
+    "use strict";
+    init_errors();
+    CommitIds = class {
+      bytes = Buffer.alloc(0);
+      width = 0;
+      count = 0;
+      add(sha) {
+        const width = sha.length / 2;
+        if (this.count === 0) this.width = width;
+        else if (width !== this.width) throw new RuntimeError(`commit ids of two lengths in one log (${this.width * 2} and ${sha.length})`);
+        if ((this.count + 1) * width > this.bytes.length) {
+          const grown = Buffer.alloc(Math.max(64 * width, this.bytes.length * 2));
+          this.bytes.copy(grown);
+          this.bytes = grown;
+        }
+        this.bytes.write(sha, this.count * width, width, "hex");
+        this.count++;
+      }
+      at(index) {
+        return this.bytes.toString("hex", index * this.width, (index + 1) * this.width);
+      }
+      /** The ids at the given positions (all when none are given), in order, as hex. */
+      list(indexes) {
+        if (indexes !== void 0) return indexes.map((index) => this.at(index));
+        return Array.from({ length: this.count }, (_, index) => this.at(index));
+      }
+    };
+  }
+});
+
+// src/sources/git/commits/plan.ts
+async function readPlan(cwd, scan) {
+  const plan = { ids: new CommitIds(), paths: /* @__PURE__ */ new Map() };
+  const names = /* @__PURE__ */ new Map();
+  await streamLog(cwd, { revs: scan.revs, stdinRevs: scan.stdinRevs }, (commit) => {
+    plan.ids.add(commit.sha);
+    for (const block of commit.blocks) {
+      for (const change of block) {
+        if (change.newSha === null || change.newMode === GITLINK_MODE || plan.paths.has(change.newSha)) continue;
+        let name = names.get(change.path);
+        if (name === void 0) names.set(change.path, name = change.path);
+        plan.paths.set(change.newSha, name);
+      }
+    }
+  });
+  return plan;
+}
+async function planBlobs(cwd, paths, everything, judged, store) {
+  const plans2 = [];
+  if (judged !== null) {
+    for (const [sha, path18] of paths) {
+      const size2 = judged.sizes.get(sha);
+      if (size2 === void 0) continue;
+      plans2.push({ sha, path: path18, size: size2 });
+      paths.delete(sha);
+    }
+    if (paths.size === 0) return plans2;
+  }
+  const objects = everything ? await everything : await blobSizes(cwd, [...paths.keys()], store);
+  for (const [sha, size2] of objects) {
+    const path18 = paths.get(sha);
+    if (path18 === void 0) continue;
+    plans2.push({ sha, path: path18, size: size2 });
+    paths.delete(sha);
+  }
+  for (const [sha, path18] of paths) store.missing.add(sha, path18);
+  return plans2;
+}
+var init_plan = __esm({
+  "src/sources/git/commits/plan.ts"() {
+    "use strict";
+    init_log();
+    init_commit_ids();
+    init_objects();
+  }
+});
+
+// src/sources/git/commits/scan-commits.ts
+async function scanCommits(context, detect, scan, stats, notes) {
+  const cwd = context.cwd;
+  const packs = scan.wholeRepository && context.readPacks ? readPacks(context, notes) : null;
+  const everything = { packOrder: scan.wholeRepository && packs === null ? listAllBlobs(cwd) : null };
+  everything.packOrder?.catch(() => {
+  });
+  const early = everything.packOrder === null ? null : everything.packOrder.then((objects) => blobBytes(objects, context.config.maxFileSize) >= POOL_MIN_BYTES ? startWorkers2(context) : null).catch(() => null);
+  const store = { promised: hasPromisedObjects(cwd), missing: new MissingBlobs() };
+  try {
+    const located = await scanPlanned({ context, detect, scan, stats, notes, everything, early, packs, store });
+    const note = store.missing.note(context.options.allowMissing);
+    if (note !== null) notes.push(note);
+    return located;
+  } finally {
+    await Promise.all([early?.then((workers) => workers?.close()), packs?.close()]);
+  }
+}
+async function scanPlanned(run2) {
+  const { context, stats, notes, store } = run2;
+  const cwd = context.cwd;
+  const maxSize = context.config.maxFileSize;
+  const log = await readPlan(cwd, run2.scan);
+  stats.commits = log.ids.count;
+  if (log.ids.count === 0) return [];
+  const judged = await run2.packs?.verdict ?? null;
+  const listed = run2.everything.packOrder ?? (run2.scan.wholeRepository && judged === null ? listAllBlobs(cwd) : null);
+  const plans2 = await planBlobs(cwd, log.paths, listed, judged, store);
+  run2.everything.packOrder = null;
+  const hits = /* @__PURE__ */ new Map();
+  const scanned = /* @__PURE__ */ new Set();
+  const sink = (totalItems, totalBytes2) => ({
+    record(plan, result) {
+      scanned.add(plan.sha);
+      stats.files++;
+      stats.bytes += plan.size;
+      if (result.candidates.length > 0) hits.set(plan.sha, result.candidates);
+      if (result.notes) notes.push(...result.notes);
+    },
+    clean(items, bytes) {
+      stats.files += items;
+      stats.bytes += bytes;
+    },
+    scanned: (done) => done.forEach((plan) => scanned.add(plan.sha)),
+    missing: store.missing,
+    progress: progressOf(context, totalItems, totalBytes2)
+  });
+  const wanted = [];
+  const dirty = [];
+  let totalBytes = 0;
+  for (const plan of plans2) {
+    if (plan.size > maxSize) notes.push(oversizeNote(`${plan.path} (blob ${plan.sha.slice(0, 10)})`, plan.size, maxSize));
+    else if (judged?.clean.has(plan.sha)) {
+      scanned.add(plan.sha);
+      stats.files++;
+      stats.bytes += plan.size;
+    } else if (judged?.dirty.has(plan.sha)) dirty.push(plan);
+    else {
+      wanted.push(plan);
+      totalBytes += plan.size;
+    }
+  }
+  const catFile = catFileScanner(context, run2.detect);
+  const workers = await run2.early ?? (totalBytes >= POOL_MIN_BYTES ? await startWorkers2(context) : null);
+  try {
+    await Promise.all([
+      (workers ? pooledScanner(workers) : catFile).scan(wanted, sink(wanted.length, totalBytes)),
+      run2.packs ? packScanner(run2.packs, catFile, notes).scan(dirty, sink(dirty.length, 0)) : null
+    ]);
+  } finally {
+    if (workers !== await run2.early) await workers?.close();
+  }
+  return attribute({ cwd, ids: log.ids, hits, scanned, store, scanner: catFile, maxSize, wholeRepository: run2.scan.wholeRepository });
+}
+async function startWorkers2(context) {
+  return (await Promise.resolve().then(() => (init_pool(), pool_exports))).startWorkers(context.config, context.cwd);
+}
+function progressOf(context, totalItems, totalBytes) {
+  const progress = context.progress;
+  if (progress === null) return void 0;
+  let done = 0;
+  let doneBytes = 0;
+  return (items, bytes) => {
+    done += items;
+    doneBytes += bytes;
+    progress.update({ items: done, bytes: doneBytes, totalItems, totalBytes, label: "blobs" });
+  };
+}
+function readPacks(context, notes) {
+  const done = { items: 0, bytes: 0 };
+  const progress = context.progress;
+  return startPackScan(context.cwd, context.config, context.keywords, notes, (items, bytes, fraction) => {
+    done.items += items;
+    done.bytes += bytes;
+    progress?.update({ items: done.items, bytes: done.bytes, totalItems: 0, totalBytes: 0, fraction, label: "blobs" });
+  });
+}
+var POOL_MIN_BYTES;
+var init_scan_commits = __esm({
+  "src/sources/git/commits/scan-commits.ts"() {
+    "use strict";
+    init_locate();
+    init_missing_blobs();
+    init_packs();
+    init_attribute();
+    init_blob_scanner();
+    init_objects();
+    init_plan();
     POOL_MIN_BYTES = 8 * 1024 * 1024;
   }
 });
 
-// src/sources/pre-receive.ts
+// src/sources/git/pre-receive.ts
 var pre_receive_exports = {};
 __export(pre_receive_exports, {
   createPreReceiveSource: () => createPreReceiveSource,
@@ -10412,21 +9088,21 @@ async function defaultBranchSettings(cwd, options2, notes) {
 }
 var OBJECT_ID, ZERO;
 var init_pre_receive = __esm({
-  "src/sources/pre-receive.ts"() {
+  "src/sources/git/pre-receive.ts"() {
     "use strict";
     init_errors();
-    init_trusted();
+    init_commit_settings();
     init_repo();
     init_run();
     init_messages();
     init_scan_commits();
-    init_pipeline();
+    init_baseline();
     OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
     ZERO = /^0+$/;
   }
 });
 
-// src/git/presence.ts
+// src/sources/git/presence.ts
 var presence_exports = {};
 __export(presence_exports, {
   REF_LIMIT: () => REF_LIMIT,
@@ -10530,7 +9206,7 @@ async function blobsAt(cwd, tip, paths) {
 }
 var REF_LIMIT, REF_FORMAT, BRANCHES;
 var init_presence = __esm({
-  "src/git/presence.ts"() {
+  "src/sources/git/presence.ts"() {
     "use strict";
     init_cat_file();
     init_run();
@@ -10540,7 +9216,7 @@ var init_presence = __esm({
   }
 });
 
-// src/sources/worktree.ts
+// src/sources/git/worktree.ts
 var worktree_exports = {};
 __export(worktree_exports, {
   worktreeNotes: () => worktreeNotes,
@@ -10606,7 +9282,7 @@ function worktreeNotes(reported) {
 }
 var NO_FSMONITOR, ARGV_BUDGET;
 var init_worktree = __esm({
-  "src/sources/worktree.ts"() {
+  "src/sources/git/worktree.ts"() {
     "use strict";
     init_run();
     NO_FSMONITOR = ["-c", "core.fsmonitor="];
@@ -10650,7 +9326,7 @@ var init_stdin = __esm({
   }
 });
 
-// src/git/staged-diff.ts
+// src/sources/git/staged-diff.ts
 async function readStagedDiff(cwd) {
   const { child, done } = gitStream(cwd, DIFF_ARGS);
   child.stdin.end();
@@ -10682,7 +9358,7 @@ function outOfStep2(why) {
 }
 var LineRuns, DIFF_ARGS, NUL, NEWLINE3, MAX_TOKEN, KEPT, FILE_TYPE, StagedDiffParser;
 var init_staged_diff = __esm({
-  "src/git/staged-diff.ts"() {
+  "src/sources/git/staged-diff.ts"() {
     "use strict";
     init_errors();
     init_log();
@@ -10894,7 +9570,7 @@ var init_staged_diff = __esm({
   }
 });
 
-// src/sources/staged.ts
+// src/sources/git/staged.ts
 var staged_exports = {};
 __export(staged_exports, {
   addedByLines: () => addedByLines,
@@ -10990,7 +9666,7 @@ function linesOf(data) {
   return decodeBytes(data).text.split("\n").map((line) => line.endsWith("\r") ? line.slice(0, -1) : line);
 }
 var init_staged = __esm({
-  "src/sources/staged.ts"() {
+  "src/sources/git/staged.ts"() {
     "use strict";
     init_cat_file();
     init_log();
@@ -11002,7 +9678,7 @@ var init_staged = __esm({
   }
 });
 
-// src/git/ref-objects.ts
+// src/sources/git/ref-objects.ts
 async function blobsOnlyRefsReach(cwd) {
   const refs = (await git(cwd, ["for-each-ref", "--format=%(refname)"])).toString("latin1").split("\n").filter((ref) => ref !== "");
   if (refs.length === 0) return [];
@@ -11031,7 +9707,7 @@ async function treeBlobs2(cwd, tree, ref) {
   return blobs;
 }
 var init_ref_objects = __esm({
-  "src/git/ref-objects.ts"() {
+  "src/sources/git/ref-objects.ts"() {
     "use strict";
     init_errors();
     init_log();
@@ -11039,7 +9715,7 @@ var init_ref_objects = __esm({
   }
 });
 
-// src/sources/history.ts
+// src/sources/git/history.ts
 var history_exports = {};
 __export(history_exports, {
   createHistorySource: () => createHistorySource
@@ -11107,7 +9783,7 @@ async function resolveRef(cwd, ref, info) {
   throw error;
 }
 var init_history = __esm({
-  "src/sources/history.ts"() {
+  "src/sources/git/history.ts"() {
     "use strict";
     init_errors();
     init_repo();
@@ -11121,7 +9797,7 @@ var init_history = __esm({
   }
 });
 
-// src/sources/range.ts
+// src/sources/git/range.ts
 var range_exports = {};
 __export(range_exports, {
   createRangeSource: () => createRangeSource
@@ -11190,7 +9866,7 @@ async function checkConnected(cwd, words, revs) {
   }
 }
 var init_range = __esm({
-  "src/sources/range.ts"() {
+  "src/sources/git/range.ts"() {
     "use strict";
     init_errors();
     init_repo();
@@ -11362,98 +10038,6 @@ var init_files = __esm({
       [".git", "git's own data (scan --history reads the commits; --no-default-ignores walks it)"],
       ["node_modules", "installed packages (--no-default-ignores walks it)"]
     ]);
-  }
-});
-
-// src/pipeline.ts
-import { lstatSync as lstatSync2 } from "node:fs";
-import path14 from "node:path";
-async function runPipeline(options2, io, preloaded = {}) {
-  const started = Date.now();
-  let loaded = null;
-  const settings = () => {
-    if (loaded === null) throw new Error("a source read the configuration before the pipeline loaded it");
-    return loaded;
-  };
-  const context = {
-    cwd: io.cwd,
-    get config() {
-      return settings().config;
-    },
-    options: options2,
-    stdin: io.stdin,
-    progress: createProgress(io, options2),
-    get keywords() {
-      return settings().keywords;
-    },
-    readPacks: io.env.KEYWARDEN_READ_PACKS !== "0"
-  };
-  const source = await createSource(context);
-  if (options2.preReceive && preloaded.config === void 0) preloaded = { ...await (await Promise.resolve().then(() => (init_pre_receive(), pre_receive_exports))).defaultBranchSettings(io.cwd, options2, source.notes), ...preloaded };
-  const config = preloaded.config ?? loadConfig(io.cwd, options2.config, source.root);
-  config.namedPaths = options2.paths;
-  if (options2.maxFileSize !== void 0) config.maxFileSize = options2.maxFileSize;
-  const rules = loadRules(config);
-  loaded = { config, keywords: prefilterKeywords(rules) };
-  const baselineFile = options2.baseline ? path14.resolve(io.cwd, options2.baseline) : defaultBaseline(options2, source);
-  const baseline = preloaded.baseline !== void 0 ? preloaded.baseline : baselineFile !== null ? loadBaseline(baselineFile, { cwd: io.cwd, top: source.root }) : null;
-  if (source.root !== void 0) config.base = source.root;
-  const archiveNotes = [];
-  const detect = withArchives((chunk) => detectChunk(chunk, rules), config, archiveNotes);
-  const located = applyFilters(await source.run(detect), config, baseline);
-  source.notes.push(...archiveNotes.splice(0));
-  const reported = located.filter((item) => !item.allowedBy);
-  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await Promise.resolve().then(() => (init_presence(), presence_exports))).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
-  const allowed = {};
-  const findings = [];
-  const redactText = options2.redact ? secretRedactor(located) : (text) => text;
-  for (const item of located) {
-    if (item.allowedBy) allowed[item.allowedBy] = (allowed[item.allowedBy] ?? 0) + 1;
-    else findings.push(toFinding(item, { redact: options2.redact, redactText, presence: presence?.get(item) }));
-  }
-  context.progress?.done();
-  const withWorktree = reported.some((item) => item.tracked === false) ? [...source.notes, ...(await Promise.resolve().then(() => (init_worktree(), worktree_exports))).worktreeNotes(reported)] : source.notes;
-  const notes = withWorktree.map((note) => ({ ...note, message: redactText(note.message) }));
-  findings.sort(compareFindings);
-  const report = {
-    version: 1,
-    tool: { name: "keywarden", version: VERSION },
-    scan: { mode: source.mode, target: source.target, durationMs: Date.now() - started, ...source.stats },
-    findings
-  };
-  const incomplete = !options2.allowMissing && source.notes.some((note) => note.incomplete === true);
-  return { report, located, allowed, notes, config, incomplete, redactText };
-}
-function defaultBaseline(options2, source) {
-  if (options2.command === "baseline" || source.mode !== "staged" || source.root === void 0) return null;
-  const file = path14.join(source.root, DEFAULT_BASELINE);
-  return lstatSync2(file, { throwIfNoEntry: false }) ? file : null;
-}
-async function createSource(context) {
-  const { options: options2 } = context;
-  if (options2.stdin) return (await Promise.resolve().then(() => (init_stdin(), stdin_exports))).createStdinSource(context);
-  if (options2.preReceive) return (await Promise.resolve().then(() => (init_pre_receive(), pre_receive_exports))).createPreReceiveSource(context);
-  if (options2.staged) return (await Promise.resolve().then(() => (init_staged(), staged_exports))).createStagedSource(context);
-  if (options2.commitMsg !== void 0) return (await Promise.resolve().then(() => (init_commit_msg(), commit_msg_exports))).createCommitMsgSource(context);
-  if (options2.history) return (await Promise.resolve().then(() => (init_history(), history_exports))).createHistorySource(context);
-  if (options2.range !== void 0 || options2.since !== void 0) return (await Promise.resolve().then(() => (init_range(), range_exports))).createRangeSource(context);
-  return (await Promise.resolve().then(() => (init_files(), files_exports))).createFilesSource(context);
-}
-var DEFAULT_BASELINE;
-var init_pipeline = __esm({
-  "src/pipeline.ts"() {
-    "use strict";
-    init_detect();
-    init_load();
-    init_detect2();
-    init_prefilter();
-    init_apply();
-    init_baseline();
-    init_findings();
-    init_progress();
-    init_load2();
-    init_version();
-    DEFAULT_BASELINE = ".keywarden-baseline.json";
   }
 });
 
@@ -17515,7 +16099,1407 @@ function parseFast(argv) {
 // src/action/run.ts
 init_errors();
 init_findings();
-init_pipeline();
+
+// src/archive/detect.ts
+init_limits();
+init_magic();
+function archiveOf(chunk, config, detect) {
+  if (typeof chunk.data === "string") return null;
+  const format3 = archiveFormat(chunk.data);
+  if (format3 === null) return null;
+  const data = chunk.data;
+  return Promise.resolve().then(() => (init_walk(), walk_exports)).then(({ scanArchive: scanArchive2 }) => scanArchive2({ path: chunk.path, data }, format3, config.archives ?? DEFAULT_ARCHIVE_LIMITS, config.maxFileSize, detect));
+}
+function withArchives(detect, config, notes) {
+  const seen = /* @__PURE__ */ new Set();
+  return async (chunk) => {
+    const archive = archiveOf(chunk, config, detect);
+    if (archive === null) return detect(chunk);
+    const result = await archive;
+    for (const note of result.notes ?? []) {
+      if (seen.has(note.message)) continue;
+      seen.add(note.message);
+      notes.push(note);
+    }
+    return { candidates: result.candidates };
+  };
+}
+
+// src/commands/pipeline.ts
+init_load();
+
+// src/detect/detect.ts
+import { isAscii } from "node:buffer";
+
+// src/engine/prefilter.ts
+init_decode();
+
+// src/engine/views.ts
+function identityView(text, base) {
+  return { text, parent: null, base, segView: null, segFrom: null, segTo: null, segCopy: null, decoder: "identity" };
+}
+function segmentOf(view, index) {
+  const segView = view.segView;
+  let lo = 0;
+  let hi = segView.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (segView[mid] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+function originalStart(view, index) {
+  if (!view.parent) return view.base + index;
+  const s = segmentOf(view, index);
+  const local = view.segCopy[s] ? view.segFrom[s] + (index - view.segView[s]) : view.segFrom[s];
+  return originalStart(view.parent, local);
+}
+function originalEnd(view, endIndex) {
+  if (endIndex <= 0) return originalStart(view, 0);
+  if (!view.parent) return view.base + endIndex;
+  const s = segmentOf(view, endIndex - 1);
+  const local = view.segCopy[s] ? view.segFrom[s] + (endIndex - view.segView[s]) : view.segTo[s];
+  return originalEnd(view.parent, local);
+}
+function replaceView(source, pattern2, replace, decoder) {
+  const { text } = source;
+  const parts = [];
+  const segView = [];
+  const segFrom = [];
+  const segTo = [];
+  const segCopy = [];
+  let last = 0;
+  let length = 0;
+  const segment = (from, to, copy, size2) => {
+    if (size2 <= 0) return;
+    segView.push(length);
+    segFrom.push(from);
+    segTo.push(to);
+    segCopy.push(copy ? 1 : 0);
+    length += size2;
+  };
+  pattern2.lastIndex = 0;
+  for (let m = pattern2.exec(text); m; m = pattern2.exec(text)) {
+    const replacement = replace(m);
+    if (replacement === null) continue;
+    segment(last, m.index, true, m.index - last);
+    segment(m.index, m.index + m[0].length, false, replacement.length);
+    parts.push(text.slice(last, m.index), replacement);
+    last = m.index + m[0].length;
+  }
+  if (parts.length === 0) return null;
+  segment(last, text.length, true, text.length - last);
+  parts.push(text.slice(last));
+  if (segView.length === 0) segment(0, 0, true, 0);
+  return {
+    text: parts.join(""),
+    parent: source,
+    base: source.base,
+    segView: Int32Array.from(segView.length ? segView : [0]),
+    segFrom: Int32Array.from(segFrom.length ? segFrom : [0]),
+    segTo: Int32Array.from(segTo.length ? segTo : [0]),
+    segCopy: Uint8Array.from(segCopy.length ? segCopy : [1]),
+    decoder
+  };
+}
+var PERCENT = /%([0-9A-Fa-f]{2})/g;
+var URL_RELEVANT = /%(?:2[FfBb]|3[Dd])/;
+function urlView(source) {
+  if (!URL_RELEVANT.test(source.text)) return null;
+  return replaceView(
+    source,
+    PERCENT,
+    (m) => {
+      const code2 = parseInt(m[1], 16);
+      return code2 >= 32 && code2 < 127 || code2 === 10 || code2 === 13 || code2 === 9 ? String.fromCharCode(code2) : null;
+    },
+    "url"
+  );
+}
+var ESCAPE = /\\(?:u00([0-7][0-9A-Fa-f])|u\{0{0,4}([0-7]?[0-9A-Fa-f])\}|([\\/"'nrtbf]))/g;
+var SIMPLE = { n: "\n", r: "\r", t: "	", b: "\b", f: "\f", "\\": "\\", "/": "/", '"': '"', "'": "'" };
+function jsonEscapeView(source) {
+  if (!source.text.includes("\\")) return null;
+  return replaceView(
+    source,
+    ESCAPE,
+    (m) => {
+      const hex = m[1] ?? m[2];
+      return hex ? String.fromCharCode(parseInt(hex, 16)) : SIMPLE[m[3]];
+    },
+    "json-escape"
+  );
+}
+var HTML_REFERENCE = /&(?:#[xX]0{0,4}([0-7]?[0-9A-Fa-f])|#0{0,5}(\d{1,3})|(amp|quot|apos|lt|gt|sol|plus|equals|colon|lowbar|hyphen|period|NewLine|Tab));?/g;
+var NAMED = { amp: "&", quot: '"', apos: "'", lt: "<", gt: ">", sol: "/", plus: "+", equals: "=", colon: ":", lowbar: "_", hyphen: "-", period: ".", NewLine: "\n", Tab: "	" };
+function htmlView(source) {
+  if (!source.text.includes("&")) return null;
+  return replaceView(
+    source,
+    HTML_REFERENCE,
+    (m) => {
+      if (m[3]) return NAMED[m[3]];
+      const code2 = m[1] ? parseInt(m[1], 16) : Number(m[2]);
+      return code2 >= 32 && code2 < 127 || code2 === 10 || code2 === 9 ? String.fromCharCode(code2) : null;
+    },
+    "html"
+  );
+}
+var DECODER_MARKERS = { html: ["&#"], "json-escape": ["\\u00", "\\u{"], base64: ["eyJ"] };
+var JOIN = /(?<=[A-Za-z0-9/+])(["'`])(?:[ \t]|\\?\r?\n)*(?:\+|\.\.?|&|\|\|)?(?:[ \t]|\\?\r?\n)*\1(?=[A-Za-z0-9/+])/g;
+function concatView(source) {
+  if (!/["'`]/.test(source.text)) return null;
+  return replaceView(source, JOIN, () => "", "concat");
+}
+
+// src/engine/prefilter.ts
+var FREQUENCY = [
+  17030,
+  132,
+  878,
+  23,
+  148,
+  22,
+  185,
+  281,
+  1547,
+  1544,
+  246,
+  151,
+  1125,
+  228,
+  1609,
+  473,
+  317,
+  268,
+  160,
+  100,
+  94,
+  66,
+  93,
+  57,
+  85,
+  61,
+  424,
+  1160,
+  53,
+  1392,
+  155,
+  168,
+  75,
+  534,
+  208,
+  426,
+  285,
+  524,
+  219,
+  93,
+  116,
+  374,
+  54,
+  102,
+  196,
+  238,
+  295,
+  274,
+  299,
+  93,
+  320,
+  541,
+  409,
+  156,
+  79,
+  71,
+  23,
+  43,
+  12,
+  317,
+  132,
+  314,
+  13,
+  504,
+  167,
+  3555,
+  589,
+  2303,
+  1889,
+  7150,
+  1335,
+  1092,
+  1293,
+  3771,
+  168,
+  465,
+  2189,
+  1378,
+  4137,
+  3959,
+  1745,
+  132,
+  4388,
+  4004,
+  5615,
+  1866,
+  596,
+  454,
+  525,
+  730,
+  85,
+  758,
+  210,
+  758,
+  2
+];
+function passCost(byte) {
+  const frequency = byte >= 32 && byte <= 126 ? FREQUENCY[byte - 32] : 10;
+  return 100 + frequency;
+}
+var prefilters = /* @__PURE__ */ new WeakMap();
+var finders = /* @__PURE__ */ new WeakMap();
+function createPrefilter(rules) {
+  let prefilter = prefilters.get(rules);
+  if (!prefilter) {
+    prefilter = createKeywordPrefilter(prefilterKeywords(rules));
+    prefilters.set(rules, prefilter);
+  }
+  return prefilter;
+}
+function prefilterKeywords(rules) {
+  const decoders = new Set(rules.flatMap((rule) => rule.decoders));
+  return [...rules.flatMap((rule) => rule.keywords), ...[...decoders].flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])];
+}
+function createKeywordPrefilter(keywords) {
+  const set = keywordSet(keywords);
+  if (set.longest === 0) return () => false;
+  return (data) => mayBeUtf16(data) || set.any(data);
+}
+function keywordSet(keywords) {
+  const unique = [...new Set(keywords)].filter((keyword) => keyword.length > 0).map((keyword) => Buffer.from(keyword, "utf8"));
+  const groups = chooseAnchors(unique);
+  const anchors = [...groups.keys()];
+  const lists = anchors.map((anchor) => groups.get(anchor));
+  const fallback = alternation(keywords, "");
+  const used = new Set(unique.flatMap((keyword) => [...keyword]));
+  let outsider = 0;
+  while (used.has(outsider)) outsider++;
+  const any = (data) => {
+    let budget = 64 + (data.length >> 4);
+    for (let a = 0; a < anchors.length; a++) {
+      const anchor = anchors[a];
+      const list = lists[a];
+      for (let i = data.indexOf(anchor); i !== -1; i = data.indexOf(anchor, i + 1)) {
+        for (let k = 0; k < list.length; k++) if (occursAt(data, list[k], i - list[k].offset)) return true;
+        if (--budget === 0) return fallback.test(data.toString("latin1"));
+      }
+    }
+    return false;
+  };
+  const occurrences = (data, from, to) => {
+    const found = [];
+    const view = data.subarray(from, to);
+    for (const keyword of unique) {
+      for (let i = view.indexOf(keyword); i !== -1; i = view.indexOf(keyword, i + 1)) found.push(from + i, keyword.length);
+    }
+    return found;
+  };
+  return { any, occurrences, longest: Math.max(0, ...unique.map((keyword) => keyword.length)), outsider };
+}
+function chooseAnchors(keywords) {
+  const groups = /* @__PURE__ */ new Map();
+  let uncovered = keywords.filter((k) => k.length > 0);
+  const distinct = new Map(uncovered.map((k) => [k, [...new Set(k)]]));
+  const covers = new Uint32Array(256);
+  while (uncovered.length > 0) {
+    covers.fill(0);
+    for (const k of uncovered) for (const byte of distinct.get(k)) covers[byte]++;
+    let best = -1;
+    let bestScore = Infinity;
+    for (let byte = 0; byte < 256; byte++) {
+      if (covers[byte] === 0) continue;
+      const score = passCost(byte) / covers[byte];
+      if (score < bestScore) [best, bestScore] = [byte, score];
+    }
+    groups.set(best, uncovered.filter((k) => k.includes(best)).map((bytes) => ({ bytes, offset: bytes.indexOf(best) })));
+    uncovered = uncovered.filter((k) => !k.includes(best));
+  }
+  return new Map([...groups].sort(([a], [b]) => passCost(a) - passCost(b)));
+}
+function occursAt(data, keyword, start) {
+  const { bytes } = keyword;
+  if (start < 0 || start + bytes.length > data.length) return false;
+  for (let j = 0; j < bytes.length; j++) if (data[start + j] !== bytes[j]) return false;
+  return true;
+}
+function findKeywords(text, rules) {
+  let finder = finders.get(rules);
+  if (!finder) {
+    const pattern2 = alternation(rules.flatMap((rule) => rule.keywords), "g");
+    finder = (t) => {
+      const hits = [];
+      if (!pattern2) return hits;
+      pattern2.lastIndex = 0;
+      for (let m = pattern2.exec(t); m; m = pattern2.exec(t)) hits.push(m.index);
+      return hits;
+    };
+    finders.set(rules, finder);
+  }
+  return finder(text);
+}
+function keywordHitsOf(occurrences) {
+  const order = [];
+  for (let i = 0; i < occurrences.length; i += 2) order.push(i);
+  order.sort((a, b) => occurrences[a] - occurrences[b] || occurrences[b + 1] - occurrences[a + 1]);
+  const hits = [];
+  let free = 0;
+  for (const i of order) {
+    if (occurrences[i] < free) continue;
+    hits.push(occurrences[i]);
+    free = occurrences[i] + occurrences[i + 1];
+  }
+  return hits;
+}
+function alternation(keywords, flags) {
+  const unique = [...new Set(keywords)].filter((k) => k.length > 0).sort((a, b) => b.length - a.length);
+  if (unique.length === 0) return null;
+  return new RegExp(unique.map((k) => Buffer.from(k, "utf8").toString("latin1").replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")).join("|"), flags);
+}
+function mayBeUtf16(data) {
+  if (data.length >= 2 && (data[0] === 255 && data[1] === 254 || data[0] === 254 && data[1] === 255)) return true;
+  const end = Math.min(data.length, SNIFF_BYTES);
+  return data.subarray(0, end).indexOf(0) !== -1;
+}
+
+// src/rules/load.ts
+init_errors();
+import { readdirSync as readdirSync3, readFileSync as readFileSync2 } from "node:fs";
+import path4 from "node:path";
+import { fileURLToPath } from "node:url";
+
+// src/rules/validate.ts
+init_errors();
+init_regex();
+
+// src/rules/types.ts
+var DECODERS = ["url", "json-escape", "html", "concat", "base64"];
+
+// src/rules/validate.ts
+var CONFIDENCES = ["high", "medium", "low"];
+var DEFAULT_SEPARATOR = String.raw`(?:[\s"'\`:=>,;(\[{|*\\@]|-|<\/?[A-Za-z_][\w:.-]*>|value\b)*`;
+var RULE_FIELDS = /* @__PURE__ */ new Set([
+  "$comment",
+  "id",
+  "kind",
+  "description",
+  "regex",
+  "flags",
+  "secretGroup",
+  "keywords",
+  "entropy",
+  "confidence",
+  "context",
+  "decoders",
+  "allowlist",
+  "reject",
+  "examples",
+  "keyIdFrom",
+  "partnerOnly",
+  "spanLines",
+  "needsKeyword"
+]);
+var Fields = class _Fields {
+  constructor(origin, data, prefix = "", trusted = false) {
+    this.origin = origin;
+    this.data = data;
+    this.prefix = prefix;
+    this.trusted = trusted;
+  }
+  origin;
+  data;
+  prefix;
+  trusted;
+  where(field) {
+    return `${this.origin}: ${this.prefix}${field}`;
+  }
+  fail(field, message2) {
+    throw new ConfigError(`${this.where(field)}: ${message2}`);
+  }
+  string(field, required = true) {
+    const value = this.data[field];
+    if (value === void 0 && !required) return void 0;
+    if (typeof value !== "string" || value === "") this.fail(field, "must be a non-empty string");
+    return value;
+  }
+  number(field, fallback, min = 0, max = Infinity) {
+    const value = this.data[field];
+    if (value === void 0) return fallback;
+    if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
+      this.fail(field, `must be a number from ${min} to ${max}`);
+    }
+    return value;
+  }
+  boolean(field, fallback) {
+    const value = this.data[field];
+    if (value === void 0) return fallback;
+    if (typeof value !== "boolean") this.fail(field, "must be true or false");
+    return value;
+  }
+  confidence(field, fallback) {
+    const value = this.data[field];
+    if (value === void 0) return fallback;
+    if (!CONFIDENCES.includes(value)) this.fail(field, 'must be "high", "medium" or "low"');
+    return value;
+  }
+  regex(field, flags, wrap2 = (source) => source, linear = false) {
+    const source = this.string(field);
+    if (this.trusted) {
+      try {
+        return new RegExp(wrap2(source), flags);
+      } catch (error) {
+        this.fail(field, error.message);
+      }
+    }
+    return compileRegex(wrap2(source), flags, this.where(field), { linear });
+  }
+  object(field) {
+    const value = this.data[field];
+    if (value === void 0 || value === null) return void 0;
+    if (typeof value !== "object" || Array.isArray(value)) this.fail(field, "must be an object");
+    return new _Fields(this.origin, value, `${this.prefix}${field}.`, this.trusted);
+  }
+  array(field) {
+    const value = this.data[field];
+    if (value === void 0) return [];
+    if (!Array.isArray(value)) this.fail(field, "must be an array");
+    return value;
+  }
+  objects(field) {
+    return this.array(field).map((item, i) => {
+      if (typeof item !== "object" || item === null || Array.isArray(item)) this.fail(`${field}[${i}]`, "must be an object");
+      return new _Fields(this.origin, item, `${this.prefix}${field}[${i}].`, this.trusted);
+    });
+  }
+  strings(field) {
+    return this.array(field).map((item, i) => {
+      if (typeof item !== "string" || item === "") this.fail(`${field}[${i}]`, "must be a non-empty string");
+      return item;
+    });
+  }
+};
+function compileRule(raw, origin, trusted = false) {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError(`${origin}: a rule must be a JSON object`);
+  const f = new Fields(origin, raw, "", trusted);
+  for (const key of Object.keys(raw)) if (!RULE_FIELDS.has(key)) f.fail(key, "unknown field");
+  const id = f.string("id");
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) f.fail("id", "must be lower-case letters, digits and dashes");
+  const flags = f.string("flags", false) ?? "";
+  if (!/^[imsu]*$/.test(flags)) f.fail("flags", "only i, m, s and u are allowed");
+  const secretGroup = f.number("secretGroup", 0, 0, 99);
+  if (!Number.isInteger(secretGroup)) f.fail("secretGroup", "must be an integer");
+  const regex2 = f.regex("regex", `g${flags}${secretGroup > 0 ? "d" : ""}`, void 0, true);
+  const groups = new RegExp(`${regex2.source}|`, flags).exec("").length - 1;
+  if (secretGroup > groups) f.fail("secretGroup", `the regex has only ${groups} capture group(s)`);
+  const keywords = f.strings("keywords");
+  if (keywords.length === 0) f.fail("keywords", "at least one keyword is needed (the prefilter skips text without any)");
+  const decoders = f.strings("decoders");
+  decoders.forEach((name, i) => {
+    if (!DECODERS.includes(name)) f.fail(`decoders[${i}]`, `unknown decoder "${name}" (known: ${DECODERS.join(", ")})`);
+  });
+  return {
+    id,
+    kind: f.string("kind"),
+    description: f.string("description"),
+    regex: regex2,
+    secretGroup,
+    keywords,
+    entropy: f.number("entropy", 0, 0, 8),
+    confidence: f.confidence("confidence", "high"),
+    context: compileContext(f.object("context")),
+    decoders,
+    allowlist: compileAllowlist(f.object("allowlist")),
+    reject: compileReject(f.object("reject")),
+    examples: compileExamples(f),
+    keyIdFrom: compileKeyIdFrom(f.object("keyIdFrom")),
+    partnerOnly: f.boolean("partnerOnly", false),
+    spanLines: f.number("spanLines", 0, 0, 200),
+    needsKeyword: f.boolean("needsKeyword", false),
+    origin
+  };
+}
+function compileKeyIdFrom(f) {
+  if (!f) return null;
+  for (const key of Object.keys(f.data)) {
+    if (!["source", "strip", "decode", "regex", "template", "required", "$comment"].includes(key)) f.fail(key, "unknown field");
+  }
+  const source = f.string("source", false) ?? "secret";
+  if (source !== "secret" && source !== "match") f.fail("source", 'must be "secret" or "match"');
+  const decode = f.string("decode", false) ?? null;
+  if (decode !== null && decode !== "base64") f.fail("decode", 'only "base64" is supported');
+  const regex2 = f.regex("regex", "");
+  if (f.data.template === void 0 && new RegExp(`${regex2.source}|`).exec("").length < 2) f.fail("regex", "needs a capture group (the key ID) or a template");
+  return {
+    source,
+    strip: f.data.strip === void 0 ? null : f.regex("strip", ""),
+    decode,
+    regex: regex2,
+    template: f.string("template", false) ?? null,
+    required: f.boolean("required", false)
+  };
+}
+function compileContext(f) {
+  if (!f) return null;
+  const separator = f.string("separator", false) ?? DEFAULT_SEPARATOR;
+  const names = f.objects("names").map((n) => {
+    const nearFields = n.object("near");
+    return {
+      // The name must be the last thing before the value, apart from separators.
+      regex: n.regex("regex", "i", (source) => `(?:${source})${separator}$`),
+      confidence: n.confidence("confidence", "high"),
+      near: nearFields ? { regex: nearFields.regex("regex", "i"), lines: nearFields.number("lines", 10, 0, 200) } : null
+    };
+  });
+  const pairFields = f.object("pair");
+  const pair = pairFields ? {
+    kind: pairFields.string("kind"),
+    lines: pairFields.number("lines", 4, 0, 200),
+    chars: pairFields.number("chars", 1e3, 0, 1e5),
+    confidence: pairFields.confidence("confidence", "high"),
+    prefer: pairFields.data.prefer === void 0 ? null : pairFields.regex("prefer", "")
+  } : null;
+  const aloneFields = f.object("alone");
+  const alone = aloneFields ? { regex: aloneFields.regex("regex", ""), confidence: aloneFields.confidence("confidence", "medium") } : null;
+  if (names.length === 0 && !pair && !alone) f.fail("names", "a context needs names, pair or alone");
+  for (const key of Object.keys(f.data)) {
+    if (!["names", "pair", "alone", "separator", "$comment"].includes(key)) f.fail(key, "unknown field");
+  }
+  return { names, pair, alone };
+}
+function compileAllowlist(f) {
+  if (!f) return { regexes: [], stopwords: [] };
+  const regexes = f.objects("regexes").map((r) => ({ regex: r.regex("regex", ""), reason: r.string("reason") }));
+  const stopwords = f.objects("stopwords").flatMap((s) => {
+    s.string("reason");
+    return s.strings("words").map((word) => word.toLowerCase());
+  });
+  return { regexes, stopwords };
+}
+function compileReject(f) {
+  return {
+    hex: f?.boolean("hex", false) ?? false,
+    maxRepeat: f?.number("maxRepeat", 0, 0, 1e3) ?? 0,
+    maxSequence: f?.number("maxSequence", 0, 0, 1e3) ?? 0,
+    maxSequenceRuns: f?.number("maxSequenceRuns", 0, 0, 1e3) ?? 0,
+    minClasses: f?.number("minClasses", 0, 0, 4) ?? 0,
+    words: f?.boolean("words", false) ?? false
+  };
+}
+function compileExamples(f) {
+  const examples = f.object("examples");
+  if (!examples) f.fail("examples", 'every rule needs examples: { "match": [...], "noMatch": [...] }');
+  const match = examples.array("match").map((item, i) => {
+    if (typeof item === "string") return { text: item };
+    const e = new Fields(f.origin, item, `examples.match[${i}].`);
+    return { text: e.string("text"), secret: e.string("secret", false) };
+  });
+  const noMatch = examples.objects("noMatch").map((e) => ({ text: e.string("text"), reason: e.string("reason") }));
+  if (match.length === 0) examples.fail("match", "at least one example must match");
+  return { match, noMatch };
+}
+
+// src/rules/load.ts
+var PATTERNS_DIR = path4.resolve(path4.dirname(fileURLToPath(import.meta.url)), "..", "..", "patterns");
+function loadBuiltinRules(dir = PATTERNS_DIR, trusted = dir === PATTERNS_DIR) {
+  let names;
+  try {
+    names = readdirSync3(dir).filter((name) => name.endsWith(".json")).sort();
+  } catch (error) {
+    throw new ConfigError(`cannot read the rules folder ${dir}: ${error.message}`);
+  }
+  return names.map((name) => {
+    const origin = `patterns/${name}`;
+    let raw;
+    try {
+      raw = JSON.parse(readFileSync2(path4.join(dir, name), "utf8"));
+    } catch (error) {
+      throw new ConfigError(`${origin}: invalid JSON: ${error.message}`);
+    }
+    const rule = compileRule(raw, origin, trusted);
+    if (rule.id !== name.slice(0, -".json".length)) throw new ConfigError(`${origin}: id: must equal the file name ("${name.slice(0, -5)}")`);
+    return rule;
+  });
+}
+function loadRules(config, dir = PATTERNS_DIR) {
+  const rules = loadBuiltinRules(dir);
+  const where2 = config.source ?? "config";
+  config.rules.forEach((raw, i) => rules.push(compileRule(raw, `${where2}: rules[${i}]`)));
+  const ids = /* @__PURE__ */ new Set();
+  for (const rule of rules) {
+    if (ids.has(rule.id)) throw new ConfigError(`${rule.origin}: id: "${rule.id}" is already defined by another rule`);
+    ids.add(rule.id);
+  }
+  for (const id of config.disableRules) {
+    if (!ids.has(id)) throw new ConfigError(`${where2}: disableRules: unknown rule id "${id}"`);
+  }
+  for (const [id, minimum] of Object.entries(config.entropy)) {
+    if (!ids.has(id)) throw new ConfigError(`${where2}: entropy: unknown rule id "${id}"`);
+    if (typeof minimum !== "number" || !Number.isFinite(minimum) || minimum < 0 || minimum > 8) {
+      throw new ConfigError(`${where2}: entropy.${id}: must be a number from 0 to 8`);
+    }
+  }
+  for (const { ruleId } of [...config.allowSecrets, ...config.allowRegexes]) {
+    if (ruleId !== void 0 && !ids.has(ruleId)) throw new ConfigError(`${where2}: allow.rules.${ruleId}: unknown rule id`);
+  }
+  const disabled = new Set(config.disableRules);
+  return rules.filter((rule) => !disabled.has(rule.id)).map((rule) => config.entropy[rule.id] === void 0 ? rule : { ...rule, entropy: config.entropy[rule.id] });
+}
+
+// src/engine/lines.ts
+var BLOCK = 1 << 16;
+var LineIndex = class {
+  constructor(text) {
+    this.text = text;
+  }
+  text;
+  /** Per block: line breaks before its first character, and the offset where the line holding it starts. */
+  breaks = null;
+  starts = null;
+  build() {
+    const blocks = Math.floor(this.text.length / BLOCK) + 1;
+    const breaks = new Int32Array(blocks);
+    const starts = new Int32Array(blocks);
+    let count = 0;
+    let lineStart = 0;
+    let block = 1;
+    for (let i = this.text.indexOf("\n"); ; i = this.text.indexOf("\n", i + 1)) {
+      const at = i === -1 ? this.text.length : i;
+      for (; block < blocks && block * BLOCK <= at; block++) {
+        breaks[block] = count;
+        starts[block] = lineStart;
+      }
+      if (i === -1) break;
+      count++;
+      lineStart = i + 1;
+    }
+    this.breaks = breaks;
+    this.starts = starts;
+  }
+  /** 0-based line index of `offset`. */
+  lineOf(offset) {
+    return this.locate(offset).line;
+  }
+  /** 1-based line and column of `offset`. */
+  position(offset) {
+    const { line, start } = this.locate(offset);
+    return { line: line + 1, column: offset - start + 1 };
+  }
+  locate(offset) {
+    if (this.breaks === null) this.build();
+    const block = Math.min(Math.floor(Math.max(0, offset) / BLOCK), this.breaks.length - 1);
+    let line = this.breaks[block];
+    let start = this.starts[block];
+    for (let i = this.text.indexOf("\n", block * BLOCK); i !== -1 && i < offset; i = this.text.indexOf("\n", i + 1)) {
+      line++;
+      start = i + 1;
+    }
+    return { line, start };
+  }
+};
+function linesBack(text, offset, count, floor) {
+  const stop = Math.max(floor, 0);
+  let seen = 0;
+  for (let i = offset - 1; i >= stop; i--) {
+    if (text.charCodeAt(i) === 10 && ++seen > count) return i + 1;
+  }
+  return stop;
+}
+function linesForward(text, offset, count, ceiling) {
+  const stop = Math.min(ceiling, text.length);
+  let seen = 0;
+  for (let i = offset; i < stop; i++) {
+    if (text.charCodeAt(i) === 10 && ++seen > count) return i;
+  }
+  return stop;
+}
+
+// src/engine/context.ts
+var LOOKBACK = 400;
+var MAX_NAME_LINES = 8;
+var NEAR_CHARS = 6e3;
+var RANK = { high: 3, medium: 2, low: 1 };
+function better(a, b) {
+  if (a === null) return b;
+  if (b === null) return a;
+  return RANK[a] >= RANK[b] ? a : b;
+}
+function leftContext(viewText, index) {
+  let from = Math.max(0, index - LOOKBACK);
+  let breaks = 0;
+  for (let i = index - 1; i >= from; i--) {
+    if (viewText.charCodeAt(i) === 10 && ++breaks > MAX_NAME_LINES) {
+      from = i + 1;
+      break;
+    }
+  }
+  return viewText.slice(from, index);
+}
+function nameConfidence(rule, viewText, index, original, offset, path18) {
+  const names = rule.context?.names;
+  if (!names || names.length === 0) return null;
+  const left2 = leftContext(viewText, index);
+  let best = null;
+  for (const name of names) {
+    if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
+    if (!name.regex.test(left2)) continue;
+    if (name.near && !isNear(name, original, offset, path18)) continue;
+    best = better(best, name.confidence);
+  }
+  return best;
+}
+function isNear(name, original, offset, path18) {
+  const near = name.near;
+  if (path18 !== void 0 && near.regex.test(path18)) return true;
+  const from = linesBack(original, offset, near.lines, offset - NEAR_CHARS);
+  const to = linesForward(original, offset, near.lines, offset + NEAR_CHARS);
+  return near.regex.test(original.slice(from, to));
+}
+
+// src/engine/entropy.ts
+function shannonEntropy(value) {
+  if (value.length === 0) return 0;
+  const counts = /* @__PURE__ */ new Map();
+  for (let i = 0; i < value.length; i++) {
+    const code2 = value.charCodeAt(i);
+    counts.set(code2, (counts.get(code2) ?? 0) + 1);
+  }
+  let bits = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+function longestRepeat(value) {
+  let best = value.length > 0 ? 1 : 0;
+  let run2 = 1;
+  for (let i = 1; i < value.length; i++) {
+    run2 = value.charCodeAt(i) === value.charCodeAt(i - 1) ? run2 + 1 : 1;
+    if (run2 > best) best = run2;
+  }
+  return best;
+}
+function longestSequence(value) {
+  let best = value.length > 0 ? 1 : 0;
+  let up = 1;
+  let down = 1;
+  for (let i = 1; i < value.length; i++) {
+    const step2 = value.charCodeAt(i) - value.charCodeAt(i - 1);
+    up = step2 === 1 ? up + 1 : 1;
+    down = step2 === -1 ? down + 1 : 1;
+    best = Math.max(best, up, down);
+  }
+  return best;
+}
+function sequenceRuns(value) {
+  let runs = 0;
+  for (let i = 2; i < value.length; i++) {
+    const a = value.charCodeAt(i - 2);
+    const b = value.charCodeAt(i - 1);
+    const c = value.charCodeAt(i);
+    if (b - a === 1 && c - b === 1 || a - b === 1 && b - c === 1) {
+      runs++;
+      i += 2;
+    }
+  }
+  return runs;
+}
+function characterClasses(value) {
+  let upper = 0;
+  let lower = 0;
+  let digit = 0;
+  let other = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper = 1;
+    else if (c >= 97 && c <= 122) lower = 1;
+    else if (c >= 48 && c <= 57) digit = 1;
+    else other = 1;
+  }
+  return upper + lower + digit + other;
+}
+var HEX = /^[0-9a-fA-F]+$/;
+function looksLikeWords(value) {
+  let letters = 0;
+  let vowels = 0;
+  let run2 = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i) | 32;
+    if (c >= 48 && c <= 57) return false;
+    if (c < 97 || c > 122) continue;
+    letters++;
+    if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117) {
+      vowels++;
+      run2 = 0;
+    } else if (++run2 > 3) return false;
+  }
+  return letters > 0 && vowels * 100 >= letters * 50;
+}
+function gateSecret(rule, secret) {
+  const { allowlist, reject } = rule;
+  if (allowlist.stopwords.length > 0) {
+    const lower = secret.toLowerCase();
+    for (const word of allowlist.stopwords) if (lower.includes(word)) return null;
+  }
+  for (const { regex: regex2 } of allowlist.regexes) if (regex2.test(secret)) return null;
+  if (reject.hex && HEX.test(secret)) return null;
+  if (reject.maxRepeat > 0 && longestRepeat(secret) > reject.maxRepeat) return null;
+  if (reject.maxSequence > 0 && longestSequence(secret) >= reject.maxSequence) return null;
+  if (reject.maxSequenceRuns > 0 && sequenceRuns(secret) > reject.maxSequenceRuns) return null;
+  if (reject.minClasses > 0 && characterClasses(secret) < reject.minClasses) return null;
+  if (reject.words && looksLikeWords(secret)) return null;
+  const entropy = shannonEntropy(secret);
+  return entropy >= rule.entropy ? entropy : null;
+}
+
+// src/engine/nested.ts
+var TOKEN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/g;
+var JSON_SEGMENT = /(?<![A-Za-z0-9+/_-])eyJ[A-Za-z0-9_-]{13,}(?![A-Za-z0-9+/=_-])/g;
+function base64Tokens(text, maxLength) {
+  const tokens = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const token = m[0];
+    if (token.length > maxLength || token.length % 4 !== 0) continue;
+    const bytes = Buffer.from(token, "base64");
+    if (!isPrintable(bytes)) continue;
+    tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
+  }
+  tokens.push(...jsonSegments(text, maxLength).filter((token) => /[-_]/.test(token.text) || token.text.length % 4 !== 0));
+  return tokens;
+}
+function jsonSegments(text, maxLength) {
+  const tokens = [];
+  if (!text.includes("eyJ")) return tokens;
+  JSON_SEGMENT.lastIndex = 0;
+  for (let m = JSON_SEGMENT.exec(text); m; m = JSON_SEGMENT.exec(text)) {
+    const token = m[0];
+    if (token.length > maxLength) continue;
+    const bytes = Buffer.from(token, "base64url");
+    if (!isPrintable(bytes)) continue;
+    tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
+  }
+  return tokens;
+}
+function isPrintable(bytes) {
+  if (bytes.length < 12) return false;
+  for (const byte of bytes) {
+    if (byte >= 32 && byte < 127) continue;
+    if (byte === 10 || byte === 13 || byte === 9) continue;
+    return false;
+  }
+  return true;
+}
+
+// src/engine/scan.ts
+var WINDOW_CHARS = 4096;
+var MAX_WINDOW = 65536;
+var MAX_BASE64 = 16384;
+var plans = /* @__PURE__ */ new WeakMap();
+function planFor(rules) {
+  let plan = plans.get(rules);
+  if (plan) return plan;
+  let radius = 3;
+  for (const rule of rules) if (rule.context?.pair) radius = Math.max(radius, rule.context.pair.lines + 2);
+  const uses = (decoder) => rules.some((rule) => rule.decoders.includes(decoder));
+  radius = Math.min(radius, 40);
+  const wideLines = [...new Set(rules.filter((rule) => rule.spanLines > radius).map((rule) => rule.spanLines))];
+  const wide = wideLines.map((lines2) => ({ rules: rules.filter((rule) => rule.spanLines === lines2), radius: lines2 }));
+  plan = {
+    radius,
+    url: uses("url"),
+    jsonEscape: uses("json-escape"),
+    html: uses("html"),
+    concat: uses("concat"),
+    base64: uses("base64"),
+    wide,
+    markers: [...new Set(rules.flatMap((rule) => rule.decoders.flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])))]
+  };
+  plans.set(rules, plan);
+  return plan;
+}
+function scanText(text, rules, path18, keywordHits) {
+  if (rules.length === 0 || text.length === 0) return [];
+  const plan = planFor(rules);
+  let hits = keywordHits ?? findKeywords(text, rules);
+  const hidden = decodedKeywordHits(text, rules, plan);
+  if (hidden.length > 0) hits = [.../* @__PURE__ */ new Set([...hits, ...hidden])].sort((a, b) => a - b);
+  const windows = keywordWindows(text, hits, plan.radius);
+  const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set(), nestedSpans: /* @__PURE__ */ new Set() };
+  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path18);
+  for (const group2 of plan.wide) {
+    for (const [from, to] of keywordWindows(text, findKeywords(text, group2.rules), group2.radius)) scanWindow(text, from, to, group2.rules, plan, state, path18);
+  }
+  if (state.raws.size === 0) return [];
+  const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
+  if (raws.length === 0) return [];
+  return resolve(raws, new LineIndex(text));
+}
+function decodedKeywordHits(text, rules, plan) {
+  if (!plan.markers.some((marker) => text.includes(marker))) return [];
+  const identity = identityView(text, 0);
+  const views = [];
+  if (plan.jsonEscape) pushView(views, jsonEscapeView(identity));
+  if (plan.html) for (const view of [identity, ...views]) pushView(views, htmlView(view));
+  const hits = views.flatMap((view) => findKeywords(view.text, rules).map((index) => originalStart(view, index)));
+  if (plan.base64) {
+    for (const token of jsonSegments(text, MAX_BASE64)) if (holdsKeyword(token.decoded, rules, NESTING - 1)) hits.push(token.index);
+  }
+  return hits;
+}
+function holdsKeyword(decoded, rules, depth) {
+  if (findKeywords(decoded, rules).length > 0) return true;
+  return depth > 0 && base64Tokens(decoded, MAX_BASE64).some((token) => holdsKeyword(token.decoded, rules, depth - 1));
+}
+function keywordWindows(text, hits, radius) {
+  if (hits.length === 0) return [];
+  const windows = [];
+  let current = null;
+  for (const hit of hits) {
+    if (current && hit + WINDOW_CHARS / 2 <= current[1]) continue;
+    const to = linesForward(text, hit, radius, hit + WINDOW_CHARS);
+    if (current && hit < current[1] && to - current[0] <= MAX_WINDOW) {
+      current[1] = Math.max(current[1], to);
+      continue;
+    }
+    const from = linesBack(text, hit, radius, hit - WINDOW_CHARS);
+    if (current && from <= current[1] && to - current[0] <= MAX_WINDOW) current[1] = Math.max(current[1], to);
+    else windows.push(current = [from, to]);
+  }
+  return windows;
+}
+function isTokenChar(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 43 || code2 === 47 || code2 === 61 || code2 === 95 || code2 === 45 || code2 === 37 || code2 === 92;
+}
+function trimToTokens(text, from, to) {
+  const limit = MAX_BASE64;
+  if (from > 0 && isTokenChar(text.charCodeAt(from - 1))) {
+    const stop = Math.min(to, from + limit);
+    while (from < stop && isTokenChar(text.charCodeAt(from))) from++;
+  }
+  if (to < text.length && isTokenChar(text.charCodeAt(to))) {
+    const stop = Math.max(from, to - limit);
+    while (to > stop && isTokenChar(text.charCodeAt(to - 1))) to--;
+  }
+  return [from, to];
+}
+function scanWindow(text, start, end, rules, plan, state, path18) {
+  const [from, to] = trimToTokens(text, start, end);
+  if (to <= from) return;
+  const identity = identityView(text.slice(from, to), from);
+  const views = [identity];
+  if (plan.url) pushView(views, urlView(identity));
+  if (plan.jsonEscape) for (const view of [...views]) pushView(views, jsonEscapeView(view));
+  if (plan.html) for (const view of [...views]) pushView(views, htmlView(view));
+  if (plan.concat) for (const view of [...views]) pushView(views, concatView(view));
+  const skip = new Set(rules.filter((rule) => rule.needsKeyword && !views.some((view) => rule.keywords.some((keyword) => view.text.includes(keyword)))));
+  for (const view of views) {
+    for (const rule of rules) {
+      if (skip.has(rule)) continue;
+      if (view.decoder !== "identity" && !rule.decoders.includes(view.decoder)) continue;
+      matchView(view, rule, text, state, path18);
+    }
+  }
+  if (plan.base64) {
+    for (const token of base64Tokens(identity.text, MAX_BASE64)) {
+      const tokenStart = originalStart(identity, token.index);
+      const tokenEnd = originalEnd(identity, token.index + token.text.length);
+      state.textTokens.add(`${tokenStart}:${tokenEnd}`);
+      scanDecodedToken(identity.text, token, rules, text, state, path18, { start: tokenStart, end: tokenEnd }, NESTING);
+    }
+  }
+}
+var NESTING = 2;
+function pushView(views, view) {
+  if (view) views.push(view);
+}
+function eachSecret(view, rule, found) {
+  const { regex: regex2 } = rule;
+  regex2.lastIndex = 0;
+  for (let m = regex2.exec(view.text); m; m = regex2.exec(view.text)) {
+    if (m[0].length === 0) {
+      regex2.lastIndex++;
+      continue;
+    }
+    const secret = rule.secretGroup === 0 ? m[0] : m[rule.secretGroup];
+    if (!secret) continue;
+    const index = rule.secretGroup === 0 ? m.index : m.indices[rule.secretGroup][0];
+    const entropy = gateSecret(rule, secret);
+    if (entropy === null) continue;
+    const keyId = rule.keyIdFrom ? ownKeyId(rule.keyIdFrom, rule.keyIdFrom.source === "match" ? m[0] : secret) : null;
+    if (keyId === null && rule.keyIdFrom?.required) continue;
+    found(secret, index, entropy, keyId);
+  }
+}
+function ownKeyId(from, text) {
+  let value = from.strip ? text.replace(from.strip, "") : text;
+  if (from.decode === "base64") {
+    const bytes = Buffer.from(value, "base64");
+    if (bytes.toString("base64").replace(/=+$/, "") !== value.replace(/=+$/, "")) return null;
+    value = bytes.toString("latin1");
+  }
+  const m = from.regex.exec(value);
+  if (!m) return null;
+  const id = from.template ? from.template.replace(/\$(\d)/g, (_all, n) => m[Number(n)] ?? "") : m[1];
+  return id ? id : null;
+}
+function matchView(view, rule, original, state, path18) {
+  eachSecret(view, rule, (secret, index, entropy, keyId) => {
+    const start = originalStart(view, index);
+    const end = originalEnd(view, index + secret.length);
+    addRaw(state, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path18), false, keyId);
+  });
+}
+function contextOf(rule, secret, viewText, index, original, start, path18) {
+  if (!rule.context) return { confidence: rule.confidence, alone: null };
+  const confidence = nameConfidence(rule, viewText, index, original, start, path18);
+  const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
+  return { confidence, alone };
+}
+function addRaw(state, rule, start, end, secret, entropy, context, nested, keyId) {
+  const { raws } = state;
+  const span = `${rule.id}\0${start}\0${end}`;
+  if (nested) {
+    if (raws.get(span)?.nested === false) raws.delete(span);
+    state.nestedSpans.add(span);
+  } else if (state.nestedSpans.has(span)) {
+    return;
+  }
+  const key = nested ? `${span}\0${secret}` : span;
+  const existing = raws.get(key);
+  if (existing) {
+    existing.confidence = better(existing.confidence, context.confidence);
+    existing.aloneConfidence = better(existing.aloneConfidence, context.alone);
+    return;
+  }
+  raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested, keyId });
+}
+function scanDecodedToken(outer, token, rules, original, state, path18, span, depth) {
+  const prefix = outer.slice(Math.max(0, token.index - 240), token.index);
+  const inner = prefix + token.decoded;
+  const innerView = identityView(inner, 0);
+  const views = [innerView];
+  pushView(views, jsonEscapeView(innerView));
+  const innerTokens = depth > 1 ? base64Tokens(inner, MAX_BASE64).filter((t) => t.index >= prefix.length) : [];
+  const wrappers = new Set(innerTokens.map((t) => t.text));
+  for (const view of views) {
+    for (const rule of rules) {
+      eachSecret(view, rule, (secret, index, entropy, keyId) => {
+        if (originalStart(view, index) < prefix.length) return;
+        if (wrappers.has(secret) || secret.length > 16 && [...wrappers].some((w) => w.includes(secret))) return;
+        addRaw(state, rule, span.start, span.end, secret, entropy, contextOf(rule, secret, view.text, index, original, span.start, path18), true, keyId);
+      });
+    }
+  }
+  for (const innerToken of innerTokens) scanDecodedToken(inner, innerToken, rules, original, state, path18, span, depth - 1);
+}
+function resolve(all, lines2) {
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const raws = all.filter((raw, i) => !all.slice(Math.max(0, i - 8), i).some((o) => o.rule === raw.rule && o.secret === raw.secret && o.end > raw.start));
+  const lineOf = /* @__PURE__ */ new Map();
+  for (const raw of raws) lineOf.set(raw, [lines2.lineOf(raw.start), lines2.lineOf(Math.max(raw.start, raw.end - 1))]);
+  const candidates = [];
+  for (const raw of raws) {
+    if (raw.rule.partnerOnly) continue;
+    const pair = raw.rule.context?.pair ?? null;
+    let keyId = raw.keyId;
+    let confidence = raw.confidence;
+    if (pair) {
+      const partner = nearestPartner(raw, raws, lineOf, pair);
+      if (partner) {
+        keyId ??= partner.secret;
+        confidence = better(confidence, pair.confidence);
+      }
+    }
+    if (raw.rule.context) confidence = confidence ?? raw.aloneConfidence;
+    if (confidence === null) continue;
+    const start = lines2.position(raw.start);
+    const end = lines2.position(raw.end);
+    candidates.push({
+      ruleId: raw.rule.id,
+      kind: raw.rule.kind,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      secret: raw.secret,
+      entropy: raw.entropy,
+      confidence,
+      keyId
+    });
+  }
+  return candidates;
+}
+function nearestPartner(raw, raws, lineOf, pair) {
+  const [first, last] = lineOf.get(raw);
+  let best = null;
+  let bestScore = Infinity;
+  for (const other of raws) {
+    if (other === raw || other.rule.kind !== pair.kind || other.confidence === null) continue;
+    const [otherFirst, otherLast] = lineOf.get(other);
+    const distance = Math.max(0, otherFirst - last, first - otherLast);
+    if (distance > pair.lines) continue;
+    const chars = other.start < raw.start ? raw.start - other.end : other.start - raw.end;
+    if (chars > pair.chars) continue;
+    let score = distance * 4 + (other.start > raw.start ? 2 : 0);
+    if (pair.prefer && !pair.prefer.test(other.secret)) score += 1e3;
+    if (score < bestScore) {
+      bestScore = score;
+      best = other;
+    }
+  }
+  return best;
+}
+
+// src/filters/inline.ts
+var ALLOW = /keywarden:allow(?![\w-])/i;
+var ALLOW_NEXT_LINE = /keywarden:allow-next-line(?![\w-])/i;
+function markInlineIgnores(candidates, text) {
+  if (candidates.length === 0 || !/keywarden:allow/i.test(text)) return candidates;
+  const starts = lineStarts(text);
+  const seen = /* @__PURE__ */ new Map();
+  const has2 = (directive, line) => {
+    if (line < 1 || line > starts.length) return false;
+    const key = `${directive === ALLOW ? "a" : "n"}${line}`;
+    let found = seen.get(key);
+    if (found === void 0) {
+      found = directive.test(text.slice(starts[line - 1], line < starts.length ? starts[line] : text.length));
+      seen.set(key, found);
+    }
+    return found;
+  };
+  return candidates.map((candidate) => {
+    if (candidate.allowedBy) return candidate;
+    let allowed = has2(ALLOW_NEXT_LINE, candidate.line - 1);
+    for (let line = candidate.line; !allowed && line <= Math.max(candidate.line, candidate.endLine); line++) allowed = has2(ALLOW, line);
+    return allowed ? { ...candidate, allowedBy: "inline" } : candidate;
+  });
+}
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+// src/detect/detect.ts
+init_decode();
+function detectChunk(chunk, rules) {
+  const keywordsAt = chunk.keywordsAt;
+  let text;
+  let hits;
+  if (typeof chunk.data === "string") {
+    text = chunk.data;
+  } else {
+    if (keywordsAt === void 0 && !createPrefilter(rules)(chunk.data)) return { candidates: [] };
+    const decoded = decodeBytes(chunk.data);
+    text = decoded.text;
+    if (keywordsAt !== void 0 && decoded.encoding === "utf-8" && isAscii(chunk.data)) hits = keywordHitsOf(keywordsAt);
+  }
+  return { candidates: markInlineIgnores(scanText(text, rules, chunk.path, hits), text) };
+}
+function createDetector(config) {
+  const rules = loadRules(config);
+  return { rules, keywords: prefilterKeywords(rules), detect: (chunk) => detectChunk(chunk, rules) };
+}
+
+// src/filters/apply.ts
+init_findings();
+
+// src/filters/allow.ts
+init_regex();
+function secretAllower(config) {
+  if (config.allowSecrets.length === 0 && config.allowRegexes.length === 0) return null;
+  const everywhere = /* @__PURE__ */ new Set();
+  const byRule = /* @__PURE__ */ new Map();
+  for (const { value, ruleId } of config.allowSecrets) {
+    if (ruleId === void 0) everywhere.add(value);
+    else byRule.set(ruleId, (byRule.get(ruleId) ?? /* @__PURE__ */ new Set()).add(value));
+  }
+  const where2 = config.source ?? "configuration";
+  const regexes = config.allowRegexes.map(({ regex: regex2, ruleId }, i) => ({ ruleId, regex: compileRegex(regex2, "", `${where2}: allow regex ${i + 1}`) }));
+  return (candidate) => {
+    const values = candidate.keyId && candidate.keyId !== candidate.secret ? [candidate.secret, candidate.keyId] : [candidate.secret];
+    const forRule = byRule.get(candidate.ruleId);
+    for (const value of values) {
+      if (everywhere.has(value) || forRule?.has(value)) return true;
+      for (const { ruleId, regex: regex2 } of regexes) {
+        if (ruleId !== void 0 && ruleId !== candidate.ruleId) continue;
+        regex2.lastIndex = 0;
+        if (regex2.test(value)) return true;
+      }
+    }
+    return false;
+  };
+}
+
+// src/filters/paths.ts
+import { createRequire } from "node:module";
+import path5 from "node:path";
+function loadPicomatch() {
+  return typeof __require === "function" ? require_picomatch2() : createRequire(import.meta.url)("picomatch");
+}
+function pathIgnorer(config, scope = { base: config.base, namedPaths: [] }) {
+  if (config.ignorePaths.length === 0) return null;
+  const picomatch = loadPicomatch();
+  const globs = config.ignorePaths.map((glob) => {
+    const negated = glob.startsWith("!");
+    const body = negated ? glob.slice(1) : glob;
+    const anchored = body.startsWith("/") || body.replace(/\/+$/, "").includes("/");
+    const trimmed = body.replace(/^\/+/, "").replace(/\/+$/, "");
+    const pattern2 = anchored ? trimmed : `**/${trimmed}`;
+    return { negated, match: picomatch([pattern2, `${pattern2}/**`], { dot: true }) };
+  });
+  const base = scope.base;
+  const matches = (absolute) => {
+    const relative2 = toPosix(path5.relative(config.root, absolute));
+    if (relative2 === "" || relative2 === ".." || relative2.startsWith("../") || path5.isAbsolute(relative2)) return false;
+    let ignored = false;
+    for (const glob of globs) if (glob.negated === ignored && glob.match(relative2)) ignored = !glob.negated;
+    return ignored;
+  };
+  const named = scope.namedPaths.map((name) => path5.resolve(base, name)).filter(matches);
+  return (file) => {
+    const absolute = path5.resolve(base, file);
+    if (named.some((dir) => absolute === dir || absolute.startsWith(dir.endsWith(path5.sep) ? dir : dir + path5.sep))) return false;
+    return matches(absolute);
+  };
+}
+function toPosix(file) {
+  return file.split(path5.sep).join("/");
+}
+
+// src/filters/apply.ts
+function applyFilters(located, config, baseline, scope = { base: config.base, namedPaths: [] }) {
+  if (located.length === 0) return located;
+  const ignored = pathIgnorer(config, scope);
+  const allowed = secretAllower(config);
+  const known = baseline && baseline.fingerprints.size > 0 ? baseline.fingerprints : null;
+  if (!ignored && !allowed && !known) return located;
+  return located.map((item) => {
+    if (item.allowedBy) return item;
+    const reason = ignored?.(item.file) ? "path" : allowed?.(item) ? "allowlist" : known?.has(fingerprintOf(item.ruleId, item.file, item.secret)) ? "baseline" : void 0;
+    return reason ? { ...item, allowedBy: reason } : item;
+  });
+}
+
+// src/commands/pipeline.ts
+init_baseline();
+init_findings();
+
+// src/io/progress.ts
+function createProgress(io, options2) {
+  if (options2.quiet || io.stderr.isTTY !== true || io.env.CI) return null;
+  if (options2.format !== "text" && io.stdout.isTTY !== true && !options2.output) return null;
+  const started = Date.now();
+  let last = 0;
+  let drawn = false;
+  return {
+    update({ items, bytes, totalItems, totalBytes, fraction, label }) {
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      const seconds = (now - started) / 1e3;
+      const rate = bytes / Math.max(seconds, 1e-3);
+      const share = fraction ?? (totalBytes > 0 ? bytes / totalBytes : null);
+      const eta = share !== null && share > 0 ? ` ETA ${Math.max(0, Math.ceil(seconds * (1 - share) / share))}s` : "";
+      const count = totalItems > 0 ? `${items}/${totalItems}` : `${items}`;
+      const percent = share !== null ? ` ${Math.floor(100 * share)}%` : "";
+      io.stderr.write(`\r\x1B[K${label} ${count}${percent} ${mib(bytes)} MiB ${mib(rate)} MiB/s${eta}`);
+      drawn = true;
+    },
+    done() {
+      if (drawn) io.stderr.write("\r\x1B[K");
+    }
+  };
+}
+function mib(bytes) {
+  return (bytes / 1048576).toFixed(1);
+}
+
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/commands/pipeline.ts
+import { lstatSync as lstatSync2 } from "node:fs";
+import path14 from "node:path";
+async function runPipeline(options2, io, preloaded = {}) {
+  const started = Date.now();
+  let loaded = null;
+  const settings = () => {
+    if (loaded === null) throw new Error("a source read the configuration before the pipeline loaded it");
+    return loaded;
+  };
+  const context = {
+    cwd: io.cwd,
+    get config() {
+      return settings().config;
+    },
+    options: options2,
+    stdin: io.stdin,
+    progress: createProgress(io, options2),
+    get keywords() {
+      return settings().keywords;
+    },
+    readPacks: io.env.KEYWARDEN_READ_PACKS !== "0"
+  };
+  const source = await createSource(context);
+  if (options2.preReceive && preloaded.config === void 0) preloaded = { ...await (await Promise.resolve().then(() => (init_pre_receive(), pre_receive_exports))).defaultBranchSettings(io.cwd, options2, source.notes), ...preloaded };
+  const loadedConfig = preloaded.config ?? loadConfig(io.cwd, options2.config, source.root);
+  const config = options2.maxFileSize === void 0 ? loadedConfig : { ...loadedConfig, maxFileSize: options2.maxFileSize };
+  const detector = createDetector(config);
+  loaded = { config, keywords: detector.keywords };
+  const baselineFile = options2.baseline ? path14.resolve(io.cwd, options2.baseline) : defaultBaseline(options2, source);
+  const baseline = preloaded.baseline !== void 0 ? preloaded.baseline : baselineFile !== null ? loadBaseline(baselineFile, { cwd: io.cwd, top: source.root }) : null;
+  const scope = { base: source.root ?? config.base, namedPaths: options2.paths };
+  const archiveNotes = [];
+  const detect = withArchives((chunk) => detector.detect(chunk), config, archiveNotes);
+  const located = applyFilters(await source.run(detect), config, baseline, scope);
+  source.notes.push(...archiveNotes.splice(0));
+  const reported = located.filter((item) => !item.allowedBy);
+  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await Promise.resolve().then(() => (init_presence(), presence_exports))).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
+  const allowed = {};
+  const findings = [];
+  const redactText = options2.redact ? secretRedactor(located) : (text) => text;
+  for (const item of located) {
+    if (item.allowedBy) allowed[item.allowedBy] = (allowed[item.allowedBy] ?? 0) + 1;
+    else findings.push(toFinding(item, { redact: options2.redact, redactText, presence: presence?.get(item) }));
+  }
+  context.progress?.done();
+  const withWorktree = reported.some((item) => item.tracked === false) ? [...source.notes, ...(await Promise.resolve().then(() => (init_worktree(), worktree_exports))).worktreeNotes(reported)] : source.notes;
+  const notes = withWorktree.map((note) => ({ ...note, message: redactText(note.message) }));
+  findings.sort(compareFindings);
+  const report = {
+    version: 1,
+    tool: { name: "keywarden", version: VERSION },
+    scan: { mode: source.mode, target: source.target, durationMs: Date.now() - started, ...source.stats },
+    findings
+  };
+  const incomplete = !options2.allowMissing && source.notes.some((note) => note.incomplete === true);
+  return { report, located, allowed, notes, config, incomplete, redactText };
+}
+function defaultBaseline(request, source) {
+  if (!request.defaultBaseline || source.mode !== "staged" || source.root === void 0) return null;
+  const file = path14.join(source.root, DEFAULT_BASELINE);
+  return lstatSync2(file, { throwIfNoEntry: false }) ? file : null;
+}
+async function createSource(context) {
+  const { options: options2 } = context;
+  if (options2.stdin) return (await Promise.resolve().then(() => (init_stdin(), stdin_exports))).createStdinSource(context);
+  if (options2.preReceive) return (await Promise.resolve().then(() => (init_pre_receive(), pre_receive_exports))).createPreReceiveSource(context);
+  if (options2.staged) return (await Promise.resolve().then(() => (init_staged(), staged_exports))).createStagedSource(context);
+  if (options2.commitMsg !== void 0) return (await Promise.resolve().then(() => (init_commit_msg(), commit_msg_exports))).createCommitMsgSource(context);
+  if (options2.history) return (await Promise.resolve().then(() => (init_history(), history_exports))).createHistorySource(context);
+  if (options2.range !== void 0 || options2.since !== void 0) return (await Promise.resolve().then(() => (init_range(), range_exports))).createRangeSource(context);
+  return (await Promise.resolve().then(() => (init_files(), files_exports))).createFilesSource(context);
+}
 
 // src/text/escape.ts
 function escapeText(text) {
@@ -17544,6 +17528,43 @@ function escapeMarkdown(text) {
 var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 function markdownCode(text) {
   return text !== "" && !/[`|]/.test(text) && escapeText(text) === text ? `\`${text}\`` : `<code>${escapeMarkdown(text)}</code>`;
+}
+
+// src/text/shell-quote.ts
+function shellQuote(text) {
+  if (/^[A-Za-z0-9_./@%+=:,-]+$/.test(text)) return text;
+  const escaped = escapeText(text);
+  if (escaped !== text) return `$'${escaped.replace(/'/g, "\\'")}'`;
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+// src/cli/remediate-command.ts
+init_options();
+
+// src/cli/requests.ts
+function scanRequestOf(options2) {
+  return {
+    paths: options2.paths,
+    staged: options2.staged,
+    history: options2.history,
+    historyRefs: options2.historyRefs,
+    range: options2.range,
+    since: options2.since,
+    stdin: options2.stdin,
+    stdinName: options2.stdinName,
+    commitMsg: options2.commitMsg,
+    preReceive: options2.preReceive,
+    config: options2.config,
+    baseline: options2.baseline,
+    defaultBaseline: options2.command !== "baseline",
+    redact: options2.redact,
+    maxFileSize: options2.maxFileSize,
+    allowMissing: options2.allowMissing,
+    defaultIgnores: options2.defaultIgnores,
+    quiet: options2.quiet,
+    format: options2.format,
+    output: options2.output
+  };
 }
 
 // src/reporters/text.ts
@@ -17758,6 +17779,7 @@ function fileUri(file) {
 
 // src/remediation/leaks.ts
 init_account();
+init_findings();
 var CREDENTIAL_OF_KIND = {
   "bedrock-api-key": "service-specific",
   "service-specific-password": "service-specific",
@@ -17788,7 +17810,7 @@ function pieceOf(item, secret) {
     column: item.column,
     commit: item.commit?.sha ?? null,
     ...item.entry !== void 0 ? { entry: item.entry } : {},
-    keyId: keyIdOf(item.kind, item.kind === "access-key-id" ? item.secret : item.keyId),
+    keyId: identifierOf(item.kind, keyIdOf(item)),
     secret
   };
 }
@@ -17799,7 +17821,7 @@ var IDENTIFIER = {
   "appsync-api-key": /^$/,
   "console-password": /^arn:aws[a-z-]*:iam::\d{12}:user\/[\w+=,.@/-]{1,512}$/
 };
-function keyIdOf(kind, value) {
+function identifierOf(kind, value) {
   return value !== null && IDENTIFIER[credentialOf(kind)].test(value) ? value : null;
 }
 function group(pieces, mode) {
@@ -17858,24 +17880,15 @@ function newKey(keyId, credential) {
 }
 
 // src/remediation/cloudtrail.ts
-function lookupEventsEveryRegion(attribute, value, columns) {
+function lookupEventsEveryRegion(attribute2, value, columns) {
   return [
     `for region in $REGIONS; do`,
     `  echo "== $region"`,
     `  aws cloudtrail lookup-events --region "$region" \\`,
-    `    --lookup-attributes AttributeKey=${attribute},AttributeValue=${value} \\`,
+    `    --lookup-attributes AttributeKey=${attribute2},AttributeValue=${value} \\`,
     `    --query 'Events[].[${columns}]' --output text`,
     `done`
   ].join("\n");
-}
-
-// src/init/advice.ts
-init_findings();
-function shellQuote(text) {
-  if (/^[A-Za-z0-9_./@%+=:,-]+$/.test(text)) return text;
-  const escaped = escapeText(text);
-  if (escaped !== text) return `$'${escaped.replace(/'/g, "\\'")}'`;
-  return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 // src/remediation/credentials.ts
@@ -18875,16 +18888,8 @@ function encodings(value) {
 
 // src/action/event.ts
 init_errors();
+init_run();
 import { readFileSync as readFileSync6 } from "node:fs";
-
-// src/init/git.ts
-import { spawnSync } from "node:child_process";
-init_errors();
-function git2(cwd, args) {
-  const result = spawnSync("git", args, { cwd, encoding: "utf8" });
-  if (result.error) throw new RuntimeError(`cannot run git: ${result.error.code ?? result.error.message}`);
-  return { status: result.status ?? -1, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
-}
 
 // src/action/pushed.ts
 init_errors();
@@ -19044,16 +19049,16 @@ async function planPush(payload, workspace) {
   if (!after || ZERO2.test(after) || payload.deleted) {
     return { args: [], describe: `nothing: the push deleted ${name}`, notes: [{ level: "notice", message: `the push deleted ${name}: there are no new commits to scan` }] };
   }
-  const old = before && !ZERO2.test(before) && git2(workspace, ["cat-file", "-e", `${before}^{commit}`]).status === 0 ? before : null;
-  if (old !== null && git2(workspace, ["merge-base", "--is-ancestor", old, after]).status === 0) {
+  const old = before && !ZERO2.test(before) && gitSync(workspace, ["cat-file", "-e", `${before}^{commit}`]).status === 0 ? before : null;
+  if (old !== null && gitSync(workspace, ["merge-base", "--is-ancestor", old, after]).status === 0) {
     return { args: ["--range", `${old}..${after}`], describe: `the pushed commits (${short(old)}..${short(after)})`, notes: [] };
   }
   return planPushed(workspace, after, typeof payload.ref === "string" ? payload.ref : "", old);
 }
 function requireCommits(workspace, shas2, what) {
-  const missing = shas2.filter((sha) => git2(workspace, ["cat-file", "-e", `${sha}^{commit}`]).status !== 0);
+  const missing = shas2.filter((sha) => gitSync(workspace, ["cat-file", "-e", `${sha}^{commit}`]).status !== 0);
   if (missing.length === 0) return;
-  const shallow = git2(workspace, ["rev-parse", "--is-shallow-repository"]).stdout === "true";
+  const shallow = gitSync(workspace, ["rev-parse", "--is-shallow-repository"]).stdout === "true";
   const why = shallow ? "the checkout is shallow" : "the checkout does not have it";
   throw new RuntimeError(
     `cannot scan ${what}: commit ${missing.map(short).join(", ")} is not in the repository (${why}). Set \`fetch-depth: 0\` on actions/checkout so the whole history is there.`
@@ -19261,7 +19266,7 @@ function warningMarkdown(warning) {
 }
 
 // src/action/run.ts
-init_trusted();
+init_commit_settings();
 async function runAction(io) {
   const { env: env2 } = io;
   try {
@@ -19283,7 +19288,7 @@ async function runAction(io) {
     }
     const sarifFile = openOutputFile(sarifPath, [workspace, runnerTemp], "SARIF report");
     const jsonFile = inputs.json ? openOutputFile(path17.resolve(workspace, inputs.json), [workspace, runnerTemp], "JSON report") : null;
-    const requested = await scanOptions(plan.args, inputs);
+    const requested = await scanRequest(plan.args, inputs);
     const trusted = await trustedSettings(event, payload, inputs.trustPrConfig, requested, workspace);
     for (const warning of trusted?.warnings ?? []) {
       io.stdout.write(`${workflowCommand("warning", [["file", warning.file], ["title", "keywarden: configuration from the base commit"]], escapeText(warning.message))}
@@ -19331,8 +19336,7 @@ async function runAction(io) {
     }
     return 0;
   } catch (error) {
-    const message2 = isExpected(error) ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
-    io.stdout.write(`${workflowCommand("error", [["title", "keywarden"]], escapeText(message2))}
+    io.stdout.write(`${workflowCommand("error", [["title", "keywarden"]], escapeText(errorLine(error)))}
 `);
     if (!isExpected(error) && error instanceof Error && error.stack) io.stderr.write(`${escapeLines(error.stack)}
 `);
@@ -19373,16 +19377,16 @@ async function trustedSettings(event, payload, trustPrConfig, options2, workspac
   if (!base) throw new UsageError(`the ${event} event payload has no pull_request.base.sha, whose configuration the scan would use (or set trust-pr-config: true)`);
   return baseCommitSettings(workspace, base, payload.pull_request?.head?.sha ?? null, { config: options2.config, baseline: options2.baseline });
 }
-async function scanOptions(modeArgs, inputs) {
+async function scanRequest(modeArgs, inputs) {
   const argv = ["scan", ...modeArgs];
   if (inputs.config) argv.push("--config", inputs.config);
   if (inputs.baseline) argv.push("--baseline", inputs.baseline);
   argv.push(...inputs.args);
   const fast = parseFast(argv);
-  if (fast) return check2(fast);
+  if (fast) return scanRequestOf(check2(fast));
   const parsed = await (await Promise.resolve().then(() => (init_parse(), parse_exports))).parseArgs(argv, "0");
   if (parsed.kind !== "run") throw new UsageError(`input 'args' does not describe a scan: ${inputs.args.join(" ")}`);
-  return check2(parsed.options);
+  return scanRequestOf(check2(parsed.options));
 }
 function check2(options2) {
   if (options2.output !== void 0) throw new UsageError("input 'args' cannot set --output: use the 'sarif' input and the step outputs");

@@ -4188,7 +4188,7 @@ var init_walk = __esm({
   }
 });
 
-// src/pool/worker.ts
+// src/sources/git/pool/worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
 // src/archive/detect.ts
@@ -4206,7 +4206,7 @@ function detectMaybeArchive(chunk, config, detect, copy) {
   return archiveOf(copy ? { ...chunk, data: Buffer.from(chunk.data) } : chunk, config, detect);
 }
 
-// src/detect.ts
+// src/detect/detect.ts
 import { isAscii } from "node:buffer";
 
 // src/text/decode.ts
@@ -4478,17 +4478,17 @@ function passCost(byte) {
 }
 var prefilters = /* @__PURE__ */ new WeakMap();
 var finders = /* @__PURE__ */ new WeakMap();
-function createPrefilter(rules2) {
-  let prefilter = prefilters.get(rules2);
+function createPrefilter(rules) {
+  let prefilter = prefilters.get(rules);
   if (!prefilter) {
-    prefilter = createKeywordPrefilter(prefilterKeywords(rules2));
-    prefilters.set(rules2, prefilter);
+    prefilter = createKeywordPrefilter(prefilterKeywords(rules));
+    prefilters.set(rules, prefilter);
   }
   return prefilter;
 }
-function prefilterKeywords(rules2) {
-  const decoders = new Set(rules2.flatMap((rule) => rule.decoders));
-  return [...rules2.flatMap((rule) => rule.keywords), ...[...decoders].flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])];
+function prefilterKeywords(rules) {
+  const decoders = new Set(rules.flatMap((rule) => rule.decoders));
+  return [...rules.flatMap((rule) => rule.keywords), ...[...decoders].flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])];
 }
 function createKeywordPrefilter(keywords) {
   const set = keywordSet(keywords);
@@ -4552,10 +4552,10 @@ function occursAt(data2, keyword, start) {
   for (let j = 0; j < bytes.length; j++) if (data2[start + j] !== bytes[j]) return false;
   return true;
 }
-function findKeywords(text, rules2) {
-  let finder = finders.get(rules2);
+function findKeywords(text, rules) {
+  let finder = finders.get(rules);
   if (!finder) {
-    const pattern = alternation(rules2.flatMap((rule) => rule.keywords), "g");
+    const pattern = alternation(rules.flatMap((rule) => rule.keywords), "g");
     finder = (t) => {
       const hits = [];
       if (!pattern) return hits;
@@ -4563,7 +4563,7 @@ function findKeywords(text, rules2) {
       for (let m = pattern.exec(t); m; m = pattern.exec(t)) hits.push(m.index);
       return hits;
     };
-    finders.set(rules2, finder);
+    finders.set(rules, finder);
   }
   return finder(text);
 }
@@ -4591,560 +4591,10 @@ function mayBeUtf16(data2) {
   return data2.subarray(0, end).indexOf(0) !== -1;
 }
 
-// src/engine/lines.ts
-var BLOCK = 1 << 16;
-var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-  }
-  text;
-  /** Per block: line breaks before its first character, and the offset where the line holding it starts. */
-  breaks = null;
-  starts = null;
-  build() {
-    const blocks = Math.floor(this.text.length / BLOCK) + 1;
-    const breaks = new Int32Array(blocks);
-    const starts = new Int32Array(blocks);
-    let count = 0;
-    let lineStart = 0;
-    let block = 1;
-    for (let i = this.text.indexOf("\n"); ; i = this.text.indexOf("\n", i + 1)) {
-      const at = i === -1 ? this.text.length : i;
-      for (; block < blocks && block * BLOCK <= at; block++) {
-        breaks[block] = count;
-        starts[block] = lineStart;
-      }
-      if (i === -1) break;
-      count++;
-      lineStart = i + 1;
-    }
-    this.breaks = breaks;
-    this.starts = starts;
-  }
-  /** 0-based line index of `offset`. */
-  lineOf(offset) {
-    return this.locate(offset).line;
-  }
-  /** 1-based line and column of `offset`. */
-  position(offset) {
-    const { line, start } = this.locate(offset);
-    return { line: line + 1, column: offset - start + 1 };
-  }
-  locate(offset) {
-    if (this.breaks === null) this.build();
-    const block = Math.min(Math.floor(Math.max(0, offset) / BLOCK), this.breaks.length - 1);
-    let line = this.breaks[block];
-    let start = this.starts[block];
-    for (let i = this.text.indexOf("\n", block * BLOCK); i !== -1 && i < offset; i = this.text.indexOf("\n", i + 1)) {
-      line++;
-      start = i + 1;
-    }
-    return { line, start };
-  }
-};
-function linesBack(text, offset, count, floor) {
-  const stop = Math.max(floor, 0);
-  let seen = 0;
-  for (let i = offset - 1; i >= stop; i--) {
-    if (text.charCodeAt(i) === 10 && ++seen > count) return i + 1;
-  }
-  return stop;
-}
-function linesForward(text, offset, count, ceiling) {
-  const stop = Math.min(ceiling, text.length);
-  let seen = 0;
-  for (let i = offset; i < stop; i++) {
-    if (text.charCodeAt(i) === 10 && ++seen > count) return i;
-  }
-  return stop;
-}
-
-// src/engine/context.ts
-var LOOKBACK = 400;
-var MAX_NAME_LINES = 8;
-var NEAR_CHARS = 6e3;
-var RANK = { high: 3, medium: 2, low: 1 };
-function better(a, b) {
-  if (a === null) return b;
-  if (b === null) return a;
-  return RANK[a] >= RANK[b] ? a : b;
-}
-function leftContext(viewText, index) {
-  let from = Math.max(0, index - LOOKBACK);
-  let breaks = 0;
-  for (let i = index - 1; i >= from; i--) {
-    if (viewText.charCodeAt(i) === 10 && ++breaks > MAX_NAME_LINES) {
-      from = i + 1;
-      break;
-    }
-  }
-  return viewText.slice(from, index);
-}
-function nameConfidence(rule, viewText, index, original, offset, path3) {
-  const names = rule.context?.names;
-  if (!names || names.length === 0) return null;
-  const left = leftContext(viewText, index);
-  let best = null;
-  for (const name of names) {
-    if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
-    if (!name.regex.test(left)) continue;
-    if (name.near && !isNear(name, original, offset, path3)) continue;
-    best = better(best, name.confidence);
-  }
-  return best;
-}
-function isNear(name, original, offset, path3) {
-  const near = name.near;
-  if (path3 !== void 0 && near.regex.test(path3)) return true;
-  const from = linesBack(original, offset, near.lines, offset - NEAR_CHARS);
-  const to = linesForward(original, offset, near.lines, offset + NEAR_CHARS);
-  return near.regex.test(original.slice(from, to));
-}
-
-// src/engine/entropy.ts
-function shannonEntropy(value) {
-  if (value.length === 0) return 0;
-  const counts = /* @__PURE__ */ new Map();
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    counts.set(code, (counts.get(code) ?? 0) + 1);
-  }
-  let bits = 0;
-  for (const count of counts.values()) {
-    const p = count / value.length;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
-}
-function longestRepeat(value) {
-  let best = value.length > 0 ? 1 : 0;
-  let run = 1;
-  for (let i = 1; i < value.length; i++) {
-    run = value.charCodeAt(i) === value.charCodeAt(i - 1) ? run + 1 : 1;
-    if (run > best) best = run;
-  }
-  return best;
-}
-function longestSequence(value) {
-  let best = value.length > 0 ? 1 : 0;
-  let up = 1;
-  let down = 1;
-  for (let i = 1; i < value.length; i++) {
-    const step = value.charCodeAt(i) - value.charCodeAt(i - 1);
-    up = step === 1 ? up + 1 : 1;
-    down = step === -1 ? down + 1 : 1;
-    best = Math.max(best, up, down);
-  }
-  return best;
-}
-function sequenceRuns(value) {
-  let runs = 0;
-  for (let i = 2; i < value.length; i++) {
-    const a = value.charCodeAt(i - 2);
-    const b = value.charCodeAt(i - 1);
-    const c = value.charCodeAt(i);
-    if (b - a === 1 && c - b === 1 || a - b === 1 && b - c === 1) {
-      runs++;
-      i += 2;
-    }
-  }
-  return runs;
-}
-function characterClasses(value) {
-  let upper = 0;
-  let lower = 0;
-  let digit = 0;
-  let other = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 65 && c <= 90) upper = 1;
-    else if (c >= 97 && c <= 122) lower = 1;
-    else if (c >= 48 && c <= 57) digit = 1;
-    else other = 1;
-  }
-  return upper + lower + digit + other;
-}
-var HEX = /^[0-9a-fA-F]+$/;
-function looksLikeWords(value) {
-  let letters = 0;
-  let vowels = 0;
-  let run = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i) | 32;
-    if (c >= 48 && c <= 57) return false;
-    if (c < 97 || c > 122) continue;
-    letters++;
-    if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117) {
-      vowels++;
-      run = 0;
-    } else if (++run > 3) return false;
-  }
-  return letters > 0 && vowels * 100 >= letters * 50;
-}
-function gateSecret(rule, secret) {
-  const { allowlist, reject } = rule;
-  if (allowlist.stopwords.length > 0) {
-    const lower = secret.toLowerCase();
-    for (const word of allowlist.stopwords) if (lower.includes(word)) return null;
-  }
-  for (const { regex } of allowlist.regexes) if (regex.test(secret)) return null;
-  if (reject.hex && HEX.test(secret)) return null;
-  if (reject.maxRepeat > 0 && longestRepeat(secret) > reject.maxRepeat) return null;
-  if (reject.maxSequence > 0 && longestSequence(secret) >= reject.maxSequence) return null;
-  if (reject.maxSequenceRuns > 0 && sequenceRuns(secret) > reject.maxSequenceRuns) return null;
-  if (reject.minClasses > 0 && characterClasses(secret) < reject.minClasses) return null;
-  if (reject.words && looksLikeWords(secret)) return null;
-  const entropy = shannonEntropy(secret);
-  return entropy >= rule.entropy ? entropy : null;
-}
-
-// src/engine/nested.ts
-var TOKEN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/g;
-var JSON_SEGMENT = /(?<![A-Za-z0-9+/_-])eyJ[A-Za-z0-9_-]{13,}(?![A-Za-z0-9+/=_-])/g;
-function base64Tokens(text, maxLength) {
-  const tokens = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const token = m[0];
-    if (token.length > maxLength || token.length % 4 !== 0) continue;
-    const bytes = Buffer.from(token, "base64");
-    if (!isPrintable(bytes)) continue;
-    tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
-  }
-  tokens.push(...jsonSegments(text, maxLength).filter((token) => /[-_]/.test(token.text) || token.text.length % 4 !== 0));
-  return tokens;
-}
-function jsonSegments(text, maxLength) {
-  const tokens = [];
-  if (!text.includes("eyJ")) return tokens;
-  JSON_SEGMENT.lastIndex = 0;
-  for (let m = JSON_SEGMENT.exec(text); m; m = JSON_SEGMENT.exec(text)) {
-    const token = m[0];
-    if (token.length > maxLength) continue;
-    const bytes = Buffer.from(token, "base64url");
-    if (!isPrintable(bytes)) continue;
-    tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
-  }
-  return tokens;
-}
-function isPrintable(bytes) {
-  if (bytes.length < 12) return false;
-  for (const byte of bytes) {
-    if (byte >= 32 && byte < 127) continue;
-    if (byte === 10 || byte === 13 || byte === 9) continue;
-    return false;
-  }
-  return true;
-}
-
-// src/engine/scan.ts
-var WINDOW_CHARS = 4096;
-var MAX_WINDOW = 65536;
-var MAX_BASE64 = 16384;
-var plans = /* @__PURE__ */ new WeakMap();
-function planFor(rules2) {
-  let plan = plans.get(rules2);
-  if (plan) return plan;
-  let radius = 3;
-  for (const rule of rules2) if (rule.context?.pair) radius = Math.max(radius, rule.context.pair.lines + 2);
-  const uses = (decoder) => rules2.some((rule) => rule.decoders.includes(decoder));
-  radius = Math.min(radius, 40);
-  const wideLines = [...new Set(rules2.filter((rule) => rule.spanLines > radius).map((rule) => rule.spanLines))];
-  const wide = wideLines.map((lines) => ({ rules: rules2.filter((rule) => rule.spanLines === lines), radius: lines }));
-  plan = {
-    radius,
-    url: uses("url"),
-    jsonEscape: uses("json-escape"),
-    html: uses("html"),
-    concat: uses("concat"),
-    base64: uses("base64"),
-    wide,
-    markers: [...new Set(rules2.flatMap((rule) => rule.decoders.flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])))]
-  };
-  plans.set(rules2, plan);
-  return plan;
-}
-function scanText(text, rules2, path3, keywordHits) {
-  if (rules2.length === 0 || text.length === 0) return [];
-  const plan = planFor(rules2);
-  let hits = keywordHits ?? findKeywords(text, rules2);
-  const hidden = decodedKeywordHits(text, rules2, plan);
-  if (hidden.length > 0) hits = [.../* @__PURE__ */ new Set([...hits, ...hidden])].sort((a, b) => a - b);
-  const windows = keywordWindows(text, hits, plan.radius);
-  const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set(), nestedSpans: /* @__PURE__ */ new Set() };
-  for (const [from, to] of windows) scanWindow(text, from, to, rules2, plan, state, path3);
-  for (const group of plan.wide) {
-    for (const [from, to] of keywordWindows(text, findKeywords(text, group.rules), group.radius)) scanWindow(text, from, to, group.rules, plan, state, path3);
-  }
-  if (state.raws.size === 0) return [];
-  const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
-  if (raws.length === 0) return [];
-  return resolve(raws, new LineIndex(text));
-}
-function decodedKeywordHits(text, rules2, plan) {
-  if (!plan.markers.some((marker) => text.includes(marker))) return [];
-  const identity = identityView(text, 0);
-  const views = [];
-  if (plan.jsonEscape) pushView(views, jsonEscapeView(identity));
-  if (plan.html) for (const view of [identity, ...views]) pushView(views, htmlView(view));
-  const hits = views.flatMap((view) => findKeywords(view.text, rules2).map((index) => originalStart(view, index)));
-  if (plan.base64) {
-    for (const token of jsonSegments(text, MAX_BASE64)) if (holdsKeyword(token.decoded, rules2, NESTING - 1)) hits.push(token.index);
-  }
-  return hits;
-}
-function holdsKeyword(decoded, rules2, depth) {
-  if (findKeywords(decoded, rules2).length > 0) return true;
-  return depth > 0 && base64Tokens(decoded, MAX_BASE64).some((token) => holdsKeyword(token.decoded, rules2, depth - 1));
-}
-function keywordWindows(text, hits, radius) {
-  if (hits.length === 0) return [];
-  const windows = [];
-  let current = null;
-  for (const hit of hits) {
-    if (current && hit + WINDOW_CHARS / 2 <= current[1]) continue;
-    const to = linesForward(text, hit, radius, hit + WINDOW_CHARS);
-    if (current && hit < current[1] && to - current[0] <= MAX_WINDOW) {
-      current[1] = Math.max(current[1], to);
-      continue;
-    }
-    const from = linesBack(text, hit, radius, hit - WINDOW_CHARS);
-    if (current && from <= current[1] && to - current[0] <= MAX_WINDOW) current[1] = Math.max(current[1], to);
-    else windows.push(current = [from, to]);
-  }
-  return windows;
-}
-function isTokenChar(code) {
-  return code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 43 || code === 47 || code === 61 || code === 95 || code === 45 || code === 37 || code === 92;
-}
-function trimToTokens(text, from, to) {
-  const limit = MAX_BASE64;
-  if (from > 0 && isTokenChar(text.charCodeAt(from - 1))) {
-    const stop = Math.min(to, from + limit);
-    while (from < stop && isTokenChar(text.charCodeAt(from))) from++;
-  }
-  if (to < text.length && isTokenChar(text.charCodeAt(to))) {
-    const stop = Math.max(from, to - limit);
-    while (to > stop && isTokenChar(text.charCodeAt(to - 1))) to--;
-  }
-  return [from, to];
-}
-function scanWindow(text, start, end, rules2, plan, state, path3) {
-  const [from, to] = trimToTokens(text, start, end);
-  if (to <= from) return;
-  const identity = identityView(text.slice(from, to), from);
-  const views = [identity];
-  if (plan.url) pushView(views, urlView(identity));
-  if (plan.jsonEscape) for (const view of [...views]) pushView(views, jsonEscapeView(view));
-  if (plan.html) for (const view of [...views]) pushView(views, htmlView(view));
-  if (plan.concat) for (const view of [...views]) pushView(views, concatView(view));
-  const skip = new Set(rules2.filter((rule) => rule.needsKeyword && !views.some((view) => rule.keywords.some((keyword) => view.text.includes(keyword)))));
-  for (const view of views) {
-    for (const rule of rules2) {
-      if (skip.has(rule)) continue;
-      if (view.decoder !== "identity" && !rule.decoders.includes(view.decoder)) continue;
-      matchView(view, rule, text, state, path3);
-    }
-  }
-  if (plan.base64) {
-    for (const token of base64Tokens(identity.text, MAX_BASE64)) {
-      const tokenStart = originalStart(identity, token.index);
-      const tokenEnd = originalEnd(identity, token.index + token.text.length);
-      state.textTokens.add(`${tokenStart}:${tokenEnd}`);
-      scanDecodedToken(identity.text, token, rules2, text, state, path3, { start: tokenStart, end: tokenEnd }, NESTING);
-    }
-  }
-}
-var NESTING = 2;
-function pushView(views, view) {
-  if (view) views.push(view);
-}
-function eachSecret(view, rule, found) {
-  const { regex } = rule;
-  regex.lastIndex = 0;
-  for (let m = regex.exec(view.text); m; m = regex.exec(view.text)) {
-    if (m[0].length === 0) {
-      regex.lastIndex++;
-      continue;
-    }
-    const secret = rule.secretGroup === 0 ? m[0] : m[rule.secretGroup];
-    if (!secret) continue;
-    const index = rule.secretGroup === 0 ? m.index : m.indices[rule.secretGroup][0];
-    const entropy = gateSecret(rule, secret);
-    if (entropy === null) continue;
-    const keyId = rule.keyIdFrom ? ownKeyId(rule.keyIdFrom, rule.keyIdFrom.source === "match" ? m[0] : secret) : null;
-    if (keyId === null && rule.keyIdFrom?.required) continue;
-    found(secret, index, entropy, keyId);
-  }
-}
-function ownKeyId(from, text) {
-  let value = from.strip ? text.replace(from.strip, "") : text;
-  if (from.decode === "base64") {
-    const bytes = Buffer.from(value, "base64");
-    if (bytes.toString("base64").replace(/=+$/, "") !== value.replace(/=+$/, "")) return null;
-    value = bytes.toString("latin1");
-  }
-  const m = from.regex.exec(value);
-  if (!m) return null;
-  const id = from.template ? from.template.replace(/\$(\d)/g, (_all, n) => m[Number(n)] ?? "") : m[1];
-  return id ? id : null;
-}
-function matchView(view, rule, original, state, path3) {
-  eachSecret(view, rule, (secret, index, entropy, keyId) => {
-    const start = originalStart(view, index);
-    const end = originalEnd(view, index + secret.length);
-    addRaw(state, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path3), false, keyId);
-  });
-}
-function contextOf(rule, secret, viewText, index, original, start, path3) {
-  if (!rule.context) return { confidence: rule.confidence, alone: null };
-  const confidence = nameConfidence(rule, viewText, index, original, start, path3);
-  const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
-  return { confidence, alone };
-}
-function addRaw(state, rule, start, end, secret, entropy, context, nested, keyId) {
-  const { raws } = state;
-  const span = `${rule.id}\0${start}\0${end}`;
-  if (nested) {
-    if (raws.get(span)?.nested === false) raws.delete(span);
-    state.nestedSpans.add(span);
-  } else if (state.nestedSpans.has(span)) {
-    return;
-  }
-  const key = nested ? `${span}\0${secret}` : span;
-  const existing = raws.get(key);
-  if (existing) {
-    existing.confidence = better(existing.confidence, context.confidence);
-    existing.aloneConfidence = better(existing.aloneConfidence, context.alone);
-    return;
-  }
-  raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested, keyId });
-}
-function scanDecodedToken(outer, token, rules2, original, state, path3, span, depth) {
-  const prefix = outer.slice(Math.max(0, token.index - 240), token.index);
-  const inner = prefix + token.decoded;
-  const innerView = identityView(inner, 0);
-  const views = [innerView];
-  pushView(views, jsonEscapeView(innerView));
-  const innerTokens = depth > 1 ? base64Tokens(inner, MAX_BASE64).filter((t) => t.index >= prefix.length) : [];
-  const wrappers = new Set(innerTokens.map((t) => t.text));
-  for (const view of views) {
-    for (const rule of rules2) {
-      eachSecret(view, rule, (secret, index, entropy, keyId) => {
-        if (originalStart(view, index) < prefix.length) return;
-        if (wrappers.has(secret) || secret.length > 16 && [...wrappers].some((w) => w.includes(secret))) return;
-        addRaw(state, rule, span.start, span.end, secret, entropy, contextOf(rule, secret, view.text, index, original, span.start, path3), true, keyId);
-      });
-    }
-  }
-  for (const innerToken of innerTokens) scanDecodedToken(inner, innerToken, rules2, original, state, path3, span, depth - 1);
-}
-function resolve(all, lines) {
-  all.sort((a, b) => a.start - b.start || b.end - a.end);
-  const raws = all.filter((raw, i) => !all.slice(Math.max(0, i - 8), i).some((o) => o.rule === raw.rule && o.secret === raw.secret && o.end > raw.start));
-  const lineOf = /* @__PURE__ */ new Map();
-  for (const raw of raws) lineOf.set(raw, [lines.lineOf(raw.start), lines.lineOf(Math.max(raw.start, raw.end - 1))]);
-  const candidates = [];
-  for (const raw of raws) {
-    if (raw.rule.partnerOnly) continue;
-    const pair = raw.rule.context?.pair ?? null;
-    let keyId = raw.keyId;
-    let confidence = raw.confidence;
-    if (pair) {
-      const partner = nearestPartner(raw, raws, lineOf, pair);
-      if (partner) {
-        keyId ??= partner.secret;
-        confidence = better(confidence, pair.confidence);
-      }
-    }
-    if (raw.rule.context) confidence = confidence ?? raw.aloneConfidence;
-    if (confidence === null) continue;
-    const start = lines.position(raw.start);
-    const end = lines.position(raw.end);
-    candidates.push({
-      ruleId: raw.rule.id,
-      kind: raw.rule.kind,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
-      secret: raw.secret,
-      entropy: raw.entropy,
-      confidence,
-      keyId
-    });
-  }
-  return candidates;
-}
-function nearestPartner(raw, raws, lineOf, pair) {
-  const [first, last] = lineOf.get(raw);
-  let best = null;
-  let bestScore = Infinity;
-  for (const other of raws) {
-    if (other === raw || other.rule.kind !== pair.kind || other.confidence === null) continue;
-    const [otherFirst, otherLast] = lineOf.get(other);
-    const distance = Math.max(0, otherFirst - last, first - otherLast);
-    if (distance > pair.lines) continue;
-    const chars = other.start < raw.start ? raw.start - other.end : other.start - raw.end;
-    if (chars > pair.chars) continue;
-    let score = distance * 4 + (other.start > raw.start ? 2 : 0);
-    if (pair.prefer && !pair.prefer.test(other.secret)) score += 1e3;
-    if (score < bestScore) {
-      bestScore = score;
-      best = other;
-    }
-  }
-  return best;
-}
-
-// src/filters/inline.ts
-var ALLOW = /keywarden:allow(?![\w-])/i;
-var ALLOW_NEXT_LINE = /keywarden:allow-next-line(?![\w-])/i;
-function markInlineIgnores(candidates, text) {
-  if (candidates.length === 0 || !/keywarden:allow/i.test(text)) return candidates;
-  const starts = lineStarts(text);
-  const seen = /* @__PURE__ */ new Map();
-  const has = (directive, line) => {
-    if (line < 1 || line > starts.length) return false;
-    const key = `${directive === ALLOW ? "a" : "n"}${line}`;
-    let found = seen.get(key);
-    if (found === void 0) {
-      found = directive.test(text.slice(starts[line - 1], line < starts.length ? starts[line] : text.length));
-      seen.set(key, found);
-    }
-    return found;
-  };
-  return candidates.map((candidate) => {
-    if (candidate.allowedBy) return candidate;
-    let allowed = has(ALLOW_NEXT_LINE, candidate.line - 1);
-    for (let line = candidate.line; !allowed && line <= Math.max(candidate.line, candidate.endLine); line++) allowed = has(ALLOW, line);
-    return allowed ? { ...candidate, allowedBy: "inline" } : candidate;
-  });
-}
-function lineStarts(text) {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-// src/detect.ts
-function detectChunk(chunk, rules2) {
-  const keywordsAt = chunk.keywordsAt;
-  let text;
-  let hits;
-  if (typeof chunk.data === "string") {
-    text = chunk.data;
-  } else {
-    if (keywordsAt === void 0 && !createPrefilter(rules2)(chunk.data)) return { candidates: [] };
-    const decoded = decodeBytes(chunk.data);
-    text = decoded.text;
-    if (keywordsAt !== void 0 && decoded.encoding === "utf-8" && isAscii(chunk.data)) hits = keywordHitsOf(keywordsAt);
-  }
-  return { candidates: markInlineIgnores(scanText(text, rules2, chunk.path, hits), text) };
-}
-
-// src/git/run.ts
-import { spawn } from "node:child_process";
+// src/rules/load.ts
+import { readdirSync, readFileSync } from "node:fs";
+import path2 from "node:path";
+import { fileURLToPath } from "node:url";
 
 // src/errors.ts
 var UsageError = class extends Error {
@@ -5156,224 +4606,6 @@ var ConfigError = class extends Error {
 var RuntimeError = class extends Error {
   name = "RuntimeError";
 };
-
-// src/git/run.ts
-var PINNED = [
-  ["core.quotePath", "false"],
-  // Replace refs can swap any commit or blob for another (--no-replace-objects below); a config that says
-  // core.useReplaceRefs=true would turn them back on.
-  ["core.useReplaceRefs", "false"],
-  ["color.ui", "never"],
-  ["color.diff", "never"],
-  // Never run the repository's fsmonitor hook (reading the index would): empty is "off" both where the
-  // setting is a hook path (before 2.36) and where it is a boolean.
-  ["core.fsmonitor", ""],
-  // Above this size diff calls any file binary (git's default).
-  ["core.bigFileThreshold", "512m"],
-  // A UTF-16 output encoding would put NULs inside the fields the log parser separates by NUL.
-  ["i18n.logOutputEncoding", "UTF-8"],
-  // Verifying signatures runs gpg.program and writes its output into the log.
-  ["log.showSignature", "false"],
-  // first-parent or combined would drop what a merge's conflict resolution adds (log.ts also passes the flag).
-  ["log.diffMerges", "separate"],
-  // diff.relative from a subfolder would hide every change outside it.
-  ["diff.relative", "false"],
-  // The staged patch as its parser reads it: git's own headers and prefixes, ' ' before every context line,
-  // a submodule as one line (not its own diff), and the default algorithm deciding which lines are added.
-  ["diff.noprefix", "false"],
-  ["diff.mnemonicPrefix", "false"],
-  ["diff.srcPrefix", "a/"],
-  ["diff.dstPrefix", "b/"],
-  ["diff.suppressBlankEmpty", "false"],
-  ["diff.submodule", "short"],
-  ["diff.algorithm", "myers"]
-  // Not pinned, because every command passes its flag: renames (--no-renames / -M), external diff
-  // (--no-ext-diff), textconv (--no-textconv), abbreviation (--no-abbrev), notes, context (-U0). The order
-  // of files (diff.orderFile) changes nothing: raw and patch parts follow the same order.
-];
-var GLOBAL_ARGS = ["--no-pager", "--no-optional-locks", "--no-replace-objects", ...PINNED.flatMap(([key, value]) => ["-c", `${key}=${value}`])];
-var NO_GRAFTS = "/dev/null/keywarden-ignores-grafts";
-var childEnv = null;
-function gitEnv() {
-  if (childEnv !== null) return childEnv;
-  const env = { ...process.env, GIT_GRAFT_FILE: NO_GRAFTS, LC_ALL: "C", GIT_NO_LAZY_FETCH: "1", GIT_ALLOW_PROTOCOL: "" };
-  delete env.GIT_DIFF_OPTS;
-  delete env.GIT_EXTERNAL_DIFF;
-  childEnv = env;
-  return env;
-}
-var running = /* @__PURE__ */ new Set();
-var abandoned = false;
-function spawnGit(cwd, args) {
-  if (abandoned) throw new RuntimeError("the scan was stopped");
-  const child = spawn("git", [...GLOBAL_ARGS, ...args], { cwd, stdio: "pipe", env: gitEnv() });
-  running.add(child);
-  child.on("close", () => running.delete(child));
-  child.on("error", () => running.delete(child));
-  return child;
-}
-function gitStream(cwd, args) {
-  const child = spawnGit(cwd, args);
-  const err = [];
-  let stopped = false;
-  child.stderr.on("data", (part) => err.push(part));
-  child.stdin.on("error", () => {
-  });
-  const done = new Promise((resolve2, reject) => {
-    child.on("error", (error) => reject(spawnError(error)));
-    child.on("close", (code, signal) => {
-      if (stopped || code === 0) resolve2();
-      else if (code === null) reject(killedBy(args, signal));
-      else reject(gitFailure(cwd, args, Buffer.concat(err).toString("utf8")));
-    });
-  });
-  const stop = () => {
-    stopped = true;
-    child.kill();
-  };
-  return { child, done, stop };
-}
-function spawnError(error) {
-  if (error.code === "ENOENT") return new RuntimeError("git is not installed or not on PATH");
-  return new RuntimeError(`cannot run git: ${error instanceof Error ? error.message : String(error)}`);
-}
-function command(args) {
-  return args.find((arg) => !arg.startsWith("-")) ?? "";
-}
-function killedBy(args, signal) {
-  return new RuntimeError(`git ${command(args)} was ended by ${signal ?? "a signal"} before it finished: the scan is incomplete`);
-}
-function gitFailure(cwd, args, stderr) {
-  if (/not a git repository/i.test(stderr) || /unknown option `cached'/.test(stderr)) return new UsageError(`not a git repository: ${cwd}`);
-  const line = stderr.split("\n").find((text) => /^(fatal|error):/.test(text)) ?? stderr.split("\n").find((text) => text.trim() !== "") ?? "failed";
-  return new RuntimeError(`git ${command(args)} failed: ${line.replace(/^(fatal|error):\s*/, "")}`);
-}
-
-// src/git/cat-file.ts
-var NEWLINE = 10;
-async function readBlobs(cwd, ids, options2) {
-  const list = Array.isArray(ids) ? null : ids;
-  if (list === null && ids.length === 0) return;
-  const { child, done } = gitStream(cwd, ["cat-file", "--batch"]);
-  const parser = new BatchParser(options2);
-  let failure = null;
-  const finished = new Promise((resolve2, reject) => {
-    const fail = (error) => {
-      failure = error;
-      child.kill();
-      list?.stop();
-      reject(error);
-    };
-    child.stdout.on("data", (piece) => {
-      try {
-        parser.push(piece);
-      } catch (error) {
-        fail(error);
-        return;
-      }
-      const wait = options2.backpressure?.();
-      if (wait) {
-        child.stdout.pause();
-        wait.then(() => child.stdout.resume(), fail);
-      }
-    });
-    child.stdout.on("end", () => resolve2());
-  });
-  if (list === null) child.stdin.end(ids.join("\n") + "\n");
-  else list.child.stdout.pipe(child.stdin);
-  const gitDone = (stream) => stream.catch((error) => {
-    if (failure === null) throw error;
-  });
-  await Promise.all([finished, gitDone(done), ...list ? [gitDone(list.done)] : []]);
-  if (failure !== null) throw failure;
-  parser.finish();
-}
-var BatchParser = class {
-  constructor(options2) {
-    this.options = options2;
-  }
-  options;
-  header = [];
-  current = null;
-  filled = 0;
-  remaining = 0;
-  trailer = false;
-  /** The current blob is wanted but has no buffer yet (borrowing: it may not need one). */
-  unallocated = false;
-  push(piece) {
-    let at = 0;
-    while (at < piece.length) {
-      if (this.trailer) {
-        if (piece[at] !== NEWLINE) throw new Error("git cat-file output is out of step");
-        at++;
-        this.trailer = false;
-        const blob = this.current;
-        this.current = null;
-        this.options.onBlob(blob);
-        continue;
-      }
-      if (this.current !== null) {
-        if (this.unallocated) {
-          this.unallocated = false;
-          const size = this.current.size;
-          if (piece.length - at >= size) {
-            this.current.data = piece.subarray(at, at + size);
-            this.filled = size;
-            this.remaining = 0;
-            at += size;
-            this.trailer = true;
-            continue;
-          }
-          this.current.data = this.allocate(size);
-        }
-        const take = Math.min(this.remaining, piece.length - at);
-        if (this.current.data !== null) piece.copy(this.current.data, this.filled, at, at + take);
-        this.filled += take;
-        this.remaining -= take;
-        at += take;
-        if (this.remaining === 0) this.trailer = true;
-        continue;
-      }
-      const end = piece.indexOf(NEWLINE, at);
-      if (end === -1) {
-        this.header.push(piece.subarray(at));
-        return;
-      }
-      this.header.push(piece.subarray(at, end));
-      at = end + 1;
-      const line = Buffer.concat(this.header).toString("latin1");
-      this.header = [];
-      this.startObject(line);
-    }
-  }
-  finish() {
-    if (this.current !== null || this.header.length > 0) throw new Error("git cat-file output ended inside an object");
-  }
-  startObject(line) {
-    const parts = line.split(" ");
-    if (parts.length === 2 && parts[1] === "missing") {
-      this.options.onBlob({ sha: parts[0], size: 0, data: null, missing: true });
-      return;
-    }
-    if (parts.length !== 3) throw new Error(`unexpected git cat-file header: ${line.slice(0, 80)}`);
-    const size = Number(parts[2]);
-    const keep = parts[1] === (this.options.type ?? "blob") && size <= this.options.maxSize;
-    this.unallocated = keep && size > 0 && this.options.borrow === true;
-    const data2 = keep && !this.unallocated ? this.allocate(size) : null;
-    this.current = { sha: parts[0], size, data: data2, missing: false };
-    this.filled = 0;
-    this.remaining = size;
-    if (size === 0) this.trailer = true;
-  }
-  allocate(size) {
-    return this.options.allocate ? this.options.allocate(size) : Buffer.allocUnsafeSlow(size);
-  }
-};
-
-// src/rules/load.ts
-import { readdirSync, readFileSync } from "node:fs";
-import path2 from "node:path";
-import { fileURLToPath } from "node:url";
 
 // src/text/quote.ts
 var CREDENTIAL_SHAPED = /[A-Za-z0-9/+=]{16,}/g;
@@ -6059,11 +5291,11 @@ function loadBuiltinRules(dir = PATTERNS_DIR, trusted = dir === PATTERNS_DIR) {
   });
 }
 function loadRules(config, dir = PATTERNS_DIR) {
-  const rules2 = loadBuiltinRules(dir);
+  const rules = loadBuiltinRules(dir);
   const where = config.source ?? "config";
-  config.rules.forEach((raw, i) => rules2.push(compileRule(raw, `${where}: rules[${i}]`)));
+  config.rules.forEach((raw, i) => rules.push(compileRule(raw, `${where}: rules[${i}]`)));
   const ids = /* @__PURE__ */ new Set();
-  for (const rule of rules2) {
+  for (const rule of rules) {
     if (ids.has(rule.id)) throw new ConfigError(`${rule.origin}: id: "${rule.id}" is already defined by another rule`);
     ids.add(rule.id);
   }
@@ -6080,12 +5312,782 @@ function loadRules(config, dir = PATTERNS_DIR) {
     if (ruleId !== void 0 && !ids.has(ruleId)) throw new ConfigError(`${where}: allow.rules.${ruleId}: unknown rule id`);
   }
   const disabled = new Set(config.disableRules);
-  return rules2.filter((rule) => !disabled.has(rule.id)).map((rule) => config.entropy[rule.id] === void 0 ? rule : { ...rule, entropy: config.entropy[rule.id] });
+  return rules.filter((rule) => !disabled.has(rule.id)).map((rule) => config.entropy[rule.id] === void 0 ? rule : { ...rule, entropy: config.entropy[rule.id] });
 }
 
-// src/pool/worker.ts
+// src/engine/lines.ts
+var BLOCK = 1 << 16;
+var LineIndex = class {
+  constructor(text) {
+    this.text = text;
+  }
+  text;
+  /** Per block: line breaks before its first character, and the offset where the line holding it starts. */
+  breaks = null;
+  starts = null;
+  build() {
+    const blocks = Math.floor(this.text.length / BLOCK) + 1;
+    const breaks = new Int32Array(blocks);
+    const starts = new Int32Array(blocks);
+    let count = 0;
+    let lineStart = 0;
+    let block = 1;
+    for (let i = this.text.indexOf("\n"); ; i = this.text.indexOf("\n", i + 1)) {
+      const at = i === -1 ? this.text.length : i;
+      for (; block < blocks && block * BLOCK <= at; block++) {
+        breaks[block] = count;
+        starts[block] = lineStart;
+      }
+      if (i === -1) break;
+      count++;
+      lineStart = i + 1;
+    }
+    this.breaks = breaks;
+    this.starts = starts;
+  }
+  /** 0-based line index of `offset`. */
+  lineOf(offset) {
+    return this.locate(offset).line;
+  }
+  /** 1-based line and column of `offset`. */
+  position(offset) {
+    const { line, start } = this.locate(offset);
+    return { line: line + 1, column: offset - start + 1 };
+  }
+  locate(offset) {
+    if (this.breaks === null) this.build();
+    const block = Math.min(Math.floor(Math.max(0, offset) / BLOCK), this.breaks.length - 1);
+    let line = this.breaks[block];
+    let start = this.starts[block];
+    for (let i = this.text.indexOf("\n", block * BLOCK); i !== -1 && i < offset; i = this.text.indexOf("\n", i + 1)) {
+      line++;
+      start = i + 1;
+    }
+    return { line, start };
+  }
+};
+function linesBack(text, offset, count, floor) {
+  const stop = Math.max(floor, 0);
+  let seen = 0;
+  for (let i = offset - 1; i >= stop; i--) {
+    if (text.charCodeAt(i) === 10 && ++seen > count) return i + 1;
+  }
+  return stop;
+}
+function linesForward(text, offset, count, ceiling) {
+  const stop = Math.min(ceiling, text.length);
+  let seen = 0;
+  for (let i = offset; i < stop; i++) {
+    if (text.charCodeAt(i) === 10 && ++seen > count) return i;
+  }
+  return stop;
+}
+
+// src/engine/context.ts
+var LOOKBACK = 400;
+var MAX_NAME_LINES = 8;
+var NEAR_CHARS = 6e3;
+var RANK = { high: 3, medium: 2, low: 1 };
+function better(a, b) {
+  if (a === null) return b;
+  if (b === null) return a;
+  return RANK[a] >= RANK[b] ? a : b;
+}
+function leftContext(viewText, index) {
+  let from = Math.max(0, index - LOOKBACK);
+  let breaks = 0;
+  for (let i = index - 1; i >= from; i--) {
+    if (viewText.charCodeAt(i) === 10 && ++breaks > MAX_NAME_LINES) {
+      from = i + 1;
+      break;
+    }
+  }
+  return viewText.slice(from, index);
+}
+function nameConfidence(rule, viewText, index, original, offset, path3) {
+  const names = rule.context?.names;
+  if (!names || names.length === 0) return null;
+  const left = leftContext(viewText, index);
+  let best = null;
+  for (const name of names) {
+    if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
+    if (!name.regex.test(left)) continue;
+    if (name.near && !isNear(name, original, offset, path3)) continue;
+    best = better(best, name.confidence);
+  }
+  return best;
+}
+function isNear(name, original, offset, path3) {
+  const near = name.near;
+  if (path3 !== void 0 && near.regex.test(path3)) return true;
+  const from = linesBack(original, offset, near.lines, offset - NEAR_CHARS);
+  const to = linesForward(original, offset, near.lines, offset + NEAR_CHARS);
+  return near.regex.test(original.slice(from, to));
+}
+
+// src/engine/entropy.ts
+function shannonEntropy(value) {
+  if (value.length === 0) return 0;
+  const counts = /* @__PURE__ */ new Map();
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  let bits = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+function longestRepeat(value) {
+  let best = value.length > 0 ? 1 : 0;
+  let run = 1;
+  for (let i = 1; i < value.length; i++) {
+    run = value.charCodeAt(i) === value.charCodeAt(i - 1) ? run + 1 : 1;
+    if (run > best) best = run;
+  }
+  return best;
+}
+function longestSequence(value) {
+  let best = value.length > 0 ? 1 : 0;
+  let up = 1;
+  let down = 1;
+  for (let i = 1; i < value.length; i++) {
+    const step = value.charCodeAt(i) - value.charCodeAt(i - 1);
+    up = step === 1 ? up + 1 : 1;
+    down = step === -1 ? down + 1 : 1;
+    best = Math.max(best, up, down);
+  }
+  return best;
+}
+function sequenceRuns(value) {
+  let runs = 0;
+  for (let i = 2; i < value.length; i++) {
+    const a = value.charCodeAt(i - 2);
+    const b = value.charCodeAt(i - 1);
+    const c = value.charCodeAt(i);
+    if (b - a === 1 && c - b === 1 || a - b === 1 && b - c === 1) {
+      runs++;
+      i += 2;
+    }
+  }
+  return runs;
+}
+function characterClasses(value) {
+  let upper = 0;
+  let lower = 0;
+  let digit = 0;
+  let other = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper = 1;
+    else if (c >= 97 && c <= 122) lower = 1;
+    else if (c >= 48 && c <= 57) digit = 1;
+    else other = 1;
+  }
+  return upper + lower + digit + other;
+}
+var HEX = /^[0-9a-fA-F]+$/;
+function looksLikeWords(value) {
+  let letters = 0;
+  let vowels = 0;
+  let run = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i) | 32;
+    if (c >= 48 && c <= 57) return false;
+    if (c < 97 || c > 122) continue;
+    letters++;
+    if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117) {
+      vowels++;
+      run = 0;
+    } else if (++run > 3) return false;
+  }
+  return letters > 0 && vowels * 100 >= letters * 50;
+}
+function gateSecret(rule, secret) {
+  const { allowlist, reject } = rule;
+  if (allowlist.stopwords.length > 0) {
+    const lower = secret.toLowerCase();
+    for (const word of allowlist.stopwords) if (lower.includes(word)) return null;
+  }
+  for (const { regex } of allowlist.regexes) if (regex.test(secret)) return null;
+  if (reject.hex && HEX.test(secret)) return null;
+  if (reject.maxRepeat > 0 && longestRepeat(secret) > reject.maxRepeat) return null;
+  if (reject.maxSequence > 0 && longestSequence(secret) >= reject.maxSequence) return null;
+  if (reject.maxSequenceRuns > 0 && sequenceRuns(secret) > reject.maxSequenceRuns) return null;
+  if (reject.minClasses > 0 && characterClasses(secret) < reject.minClasses) return null;
+  if (reject.words && looksLikeWords(secret)) return null;
+  const entropy = shannonEntropy(secret);
+  return entropy >= rule.entropy ? entropy : null;
+}
+
+// src/engine/nested.ts
+var TOKEN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/g;
+var JSON_SEGMENT = /(?<![A-Za-z0-9+/_-])eyJ[A-Za-z0-9_-]{13,}(?![A-Za-z0-9+/=_-])/g;
+function base64Tokens(text, maxLength) {
+  const tokens = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const token = m[0];
+    if (token.length > maxLength || token.length % 4 !== 0) continue;
+    const bytes = Buffer.from(token, "base64");
+    if (!isPrintable(bytes)) continue;
+    tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
+  }
+  tokens.push(...jsonSegments(text, maxLength).filter((token) => /[-_]/.test(token.text) || token.text.length % 4 !== 0));
+  return tokens;
+}
+function jsonSegments(text, maxLength) {
+  const tokens = [];
+  if (!text.includes("eyJ")) return tokens;
+  JSON_SEGMENT.lastIndex = 0;
+  for (let m = JSON_SEGMENT.exec(text); m; m = JSON_SEGMENT.exec(text)) {
+    const token = m[0];
+    if (token.length > maxLength) continue;
+    const bytes = Buffer.from(token, "base64url");
+    if (!isPrintable(bytes)) continue;
+    tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
+  }
+  return tokens;
+}
+function isPrintable(bytes) {
+  if (bytes.length < 12) return false;
+  for (const byte of bytes) {
+    if (byte >= 32 && byte < 127) continue;
+    if (byte === 10 || byte === 13 || byte === 9) continue;
+    return false;
+  }
+  return true;
+}
+
+// src/engine/scan.ts
+var WINDOW_CHARS = 4096;
+var MAX_WINDOW = 65536;
+var MAX_BASE64 = 16384;
+var plans = /* @__PURE__ */ new WeakMap();
+function planFor(rules) {
+  let plan = plans.get(rules);
+  if (plan) return plan;
+  let radius = 3;
+  for (const rule of rules) if (rule.context?.pair) radius = Math.max(radius, rule.context.pair.lines + 2);
+  const uses = (decoder) => rules.some((rule) => rule.decoders.includes(decoder));
+  radius = Math.min(radius, 40);
+  const wideLines = [...new Set(rules.filter((rule) => rule.spanLines > radius).map((rule) => rule.spanLines))];
+  const wide = wideLines.map((lines) => ({ rules: rules.filter((rule) => rule.spanLines === lines), radius: lines }));
+  plan = {
+    radius,
+    url: uses("url"),
+    jsonEscape: uses("json-escape"),
+    html: uses("html"),
+    concat: uses("concat"),
+    base64: uses("base64"),
+    wide,
+    markers: [...new Set(rules.flatMap((rule) => rule.decoders.flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])))]
+  };
+  plans.set(rules, plan);
+  return plan;
+}
+function scanText(text, rules, path3, keywordHits) {
+  if (rules.length === 0 || text.length === 0) return [];
+  const plan = planFor(rules);
+  let hits = keywordHits ?? findKeywords(text, rules);
+  const hidden = decodedKeywordHits(text, rules, plan);
+  if (hidden.length > 0) hits = [.../* @__PURE__ */ new Set([...hits, ...hidden])].sort((a, b) => a - b);
+  const windows = keywordWindows(text, hits, plan.radius);
+  const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set(), nestedSpans: /* @__PURE__ */ new Set() };
+  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path3);
+  for (const group of plan.wide) {
+    for (const [from, to] of keywordWindows(text, findKeywords(text, group.rules), group.radius)) scanWindow(text, from, to, group.rules, plan, state, path3);
+  }
+  if (state.raws.size === 0) return [];
+  const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
+  if (raws.length === 0) return [];
+  return resolve(raws, new LineIndex(text));
+}
+function decodedKeywordHits(text, rules, plan) {
+  if (!plan.markers.some((marker) => text.includes(marker))) return [];
+  const identity = identityView(text, 0);
+  const views = [];
+  if (plan.jsonEscape) pushView(views, jsonEscapeView(identity));
+  if (plan.html) for (const view of [identity, ...views]) pushView(views, htmlView(view));
+  const hits = views.flatMap((view) => findKeywords(view.text, rules).map((index) => originalStart(view, index)));
+  if (plan.base64) {
+    for (const token of jsonSegments(text, MAX_BASE64)) if (holdsKeyword(token.decoded, rules, NESTING - 1)) hits.push(token.index);
+  }
+  return hits;
+}
+function holdsKeyword(decoded, rules, depth) {
+  if (findKeywords(decoded, rules).length > 0) return true;
+  return depth > 0 && base64Tokens(decoded, MAX_BASE64).some((token) => holdsKeyword(token.decoded, rules, depth - 1));
+}
+function keywordWindows(text, hits, radius) {
+  if (hits.length === 0) return [];
+  const windows = [];
+  let current = null;
+  for (const hit of hits) {
+    if (current && hit + WINDOW_CHARS / 2 <= current[1]) continue;
+    const to = linesForward(text, hit, radius, hit + WINDOW_CHARS);
+    if (current && hit < current[1] && to - current[0] <= MAX_WINDOW) {
+      current[1] = Math.max(current[1], to);
+      continue;
+    }
+    const from = linesBack(text, hit, radius, hit - WINDOW_CHARS);
+    if (current && from <= current[1] && to - current[0] <= MAX_WINDOW) current[1] = Math.max(current[1], to);
+    else windows.push(current = [from, to]);
+  }
+  return windows;
+}
+function isTokenChar(code) {
+  return code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 43 || code === 47 || code === 61 || code === 95 || code === 45 || code === 37 || code === 92;
+}
+function trimToTokens(text, from, to) {
+  const limit = MAX_BASE64;
+  if (from > 0 && isTokenChar(text.charCodeAt(from - 1))) {
+    const stop = Math.min(to, from + limit);
+    while (from < stop && isTokenChar(text.charCodeAt(from))) from++;
+  }
+  if (to < text.length && isTokenChar(text.charCodeAt(to))) {
+    const stop = Math.max(from, to - limit);
+    while (to > stop && isTokenChar(text.charCodeAt(to - 1))) to--;
+  }
+  return [from, to];
+}
+function scanWindow(text, start, end, rules, plan, state, path3) {
+  const [from, to] = trimToTokens(text, start, end);
+  if (to <= from) return;
+  const identity = identityView(text.slice(from, to), from);
+  const views = [identity];
+  if (plan.url) pushView(views, urlView(identity));
+  if (plan.jsonEscape) for (const view of [...views]) pushView(views, jsonEscapeView(view));
+  if (plan.html) for (const view of [...views]) pushView(views, htmlView(view));
+  if (plan.concat) for (const view of [...views]) pushView(views, concatView(view));
+  const skip = new Set(rules.filter((rule) => rule.needsKeyword && !views.some((view) => rule.keywords.some((keyword) => view.text.includes(keyword)))));
+  for (const view of views) {
+    for (const rule of rules) {
+      if (skip.has(rule)) continue;
+      if (view.decoder !== "identity" && !rule.decoders.includes(view.decoder)) continue;
+      matchView(view, rule, text, state, path3);
+    }
+  }
+  if (plan.base64) {
+    for (const token of base64Tokens(identity.text, MAX_BASE64)) {
+      const tokenStart = originalStart(identity, token.index);
+      const tokenEnd = originalEnd(identity, token.index + token.text.length);
+      state.textTokens.add(`${tokenStart}:${tokenEnd}`);
+      scanDecodedToken(identity.text, token, rules, text, state, path3, { start: tokenStart, end: tokenEnd }, NESTING);
+    }
+  }
+}
+var NESTING = 2;
+function pushView(views, view) {
+  if (view) views.push(view);
+}
+function eachSecret(view, rule, found) {
+  const { regex } = rule;
+  regex.lastIndex = 0;
+  for (let m = regex.exec(view.text); m; m = regex.exec(view.text)) {
+    if (m[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    const secret = rule.secretGroup === 0 ? m[0] : m[rule.secretGroup];
+    if (!secret) continue;
+    const index = rule.secretGroup === 0 ? m.index : m.indices[rule.secretGroup][0];
+    const entropy = gateSecret(rule, secret);
+    if (entropy === null) continue;
+    const keyId = rule.keyIdFrom ? ownKeyId(rule.keyIdFrom, rule.keyIdFrom.source === "match" ? m[0] : secret) : null;
+    if (keyId === null && rule.keyIdFrom?.required) continue;
+    found(secret, index, entropy, keyId);
+  }
+}
+function ownKeyId(from, text) {
+  let value = from.strip ? text.replace(from.strip, "") : text;
+  if (from.decode === "base64") {
+    const bytes = Buffer.from(value, "base64");
+    if (bytes.toString("base64").replace(/=+$/, "") !== value.replace(/=+$/, "")) return null;
+    value = bytes.toString("latin1");
+  }
+  const m = from.regex.exec(value);
+  if (!m) return null;
+  const id = from.template ? from.template.replace(/\$(\d)/g, (_all, n) => m[Number(n)] ?? "") : m[1];
+  return id ? id : null;
+}
+function matchView(view, rule, original, state, path3) {
+  eachSecret(view, rule, (secret, index, entropy, keyId) => {
+    const start = originalStart(view, index);
+    const end = originalEnd(view, index + secret.length);
+    addRaw(state, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path3), false, keyId);
+  });
+}
+function contextOf(rule, secret, viewText, index, original, start, path3) {
+  if (!rule.context) return { confidence: rule.confidence, alone: null };
+  const confidence = nameConfidence(rule, viewText, index, original, start, path3);
+  const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
+  return { confidence, alone };
+}
+function addRaw(state, rule, start, end, secret, entropy, context, nested, keyId) {
+  const { raws } = state;
+  const span = `${rule.id}\0${start}\0${end}`;
+  if (nested) {
+    if (raws.get(span)?.nested === false) raws.delete(span);
+    state.nestedSpans.add(span);
+  } else if (state.nestedSpans.has(span)) {
+    return;
+  }
+  const key = nested ? `${span}\0${secret}` : span;
+  const existing = raws.get(key);
+  if (existing) {
+    existing.confidence = better(existing.confidence, context.confidence);
+    existing.aloneConfidence = better(existing.aloneConfidence, context.alone);
+    return;
+  }
+  raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested, keyId });
+}
+function scanDecodedToken(outer, token, rules, original, state, path3, span, depth) {
+  const prefix = outer.slice(Math.max(0, token.index - 240), token.index);
+  const inner = prefix + token.decoded;
+  const innerView = identityView(inner, 0);
+  const views = [innerView];
+  pushView(views, jsonEscapeView(innerView));
+  const innerTokens = depth > 1 ? base64Tokens(inner, MAX_BASE64).filter((t) => t.index >= prefix.length) : [];
+  const wrappers = new Set(innerTokens.map((t) => t.text));
+  for (const view of views) {
+    for (const rule of rules) {
+      eachSecret(view, rule, (secret, index, entropy, keyId) => {
+        if (originalStart(view, index) < prefix.length) return;
+        if (wrappers.has(secret) || secret.length > 16 && [...wrappers].some((w) => w.includes(secret))) return;
+        addRaw(state, rule, span.start, span.end, secret, entropy, contextOf(rule, secret, view.text, index, original, span.start, path3), true, keyId);
+      });
+    }
+  }
+  for (const innerToken of innerTokens) scanDecodedToken(inner, innerToken, rules, original, state, path3, span, depth - 1);
+}
+function resolve(all, lines) {
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const raws = all.filter((raw, i) => !all.slice(Math.max(0, i - 8), i).some((o) => o.rule === raw.rule && o.secret === raw.secret && o.end > raw.start));
+  const lineOf = /* @__PURE__ */ new Map();
+  for (const raw of raws) lineOf.set(raw, [lines.lineOf(raw.start), lines.lineOf(Math.max(raw.start, raw.end - 1))]);
+  const candidates = [];
+  for (const raw of raws) {
+    if (raw.rule.partnerOnly) continue;
+    const pair = raw.rule.context?.pair ?? null;
+    let keyId = raw.keyId;
+    let confidence = raw.confidence;
+    if (pair) {
+      const partner = nearestPartner(raw, raws, lineOf, pair);
+      if (partner) {
+        keyId ??= partner.secret;
+        confidence = better(confidence, pair.confidence);
+      }
+    }
+    if (raw.rule.context) confidence = confidence ?? raw.aloneConfidence;
+    if (confidence === null) continue;
+    const start = lines.position(raw.start);
+    const end = lines.position(raw.end);
+    candidates.push({
+      ruleId: raw.rule.id,
+      kind: raw.rule.kind,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      secret: raw.secret,
+      entropy: raw.entropy,
+      confidence,
+      keyId
+    });
+  }
+  return candidates;
+}
+function nearestPartner(raw, raws, lineOf, pair) {
+  const [first, last] = lineOf.get(raw);
+  let best = null;
+  let bestScore = Infinity;
+  for (const other of raws) {
+    if (other === raw || other.rule.kind !== pair.kind || other.confidence === null) continue;
+    const [otherFirst, otherLast] = lineOf.get(other);
+    const distance = Math.max(0, otherFirst - last, first - otherLast);
+    if (distance > pair.lines) continue;
+    const chars = other.start < raw.start ? raw.start - other.end : other.start - raw.end;
+    if (chars > pair.chars) continue;
+    let score = distance * 4 + (other.start > raw.start ? 2 : 0);
+    if (pair.prefer && !pair.prefer.test(other.secret)) score += 1e3;
+    if (score < bestScore) {
+      bestScore = score;
+      best = other;
+    }
+  }
+  return best;
+}
+
+// src/filters/inline.ts
+var ALLOW = /keywarden:allow(?![\w-])/i;
+var ALLOW_NEXT_LINE = /keywarden:allow-next-line(?![\w-])/i;
+function markInlineIgnores(candidates, text) {
+  if (candidates.length === 0 || !/keywarden:allow/i.test(text)) return candidates;
+  const starts = lineStarts(text);
+  const seen = /* @__PURE__ */ new Map();
+  const has = (directive, line) => {
+    if (line < 1 || line > starts.length) return false;
+    const key = `${directive === ALLOW ? "a" : "n"}${line}`;
+    let found = seen.get(key);
+    if (found === void 0) {
+      found = directive.test(text.slice(starts[line - 1], line < starts.length ? starts[line] : text.length));
+      seen.set(key, found);
+    }
+    return found;
+  };
+  return candidates.map((candidate) => {
+    if (candidate.allowedBy) return candidate;
+    let allowed = has(ALLOW_NEXT_LINE, candidate.line - 1);
+    for (let line = candidate.line; !allowed && line <= Math.max(candidate.line, candidate.endLine); line++) allowed = has(ALLOW, line);
+    return allowed ? { ...candidate, allowedBy: "inline" } : candidate;
+  });
+}
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+// src/detect/detect.ts
+function detectChunk(chunk, rules) {
+  const keywordsAt = chunk.keywordsAt;
+  let text;
+  let hits;
+  if (typeof chunk.data === "string") {
+    text = chunk.data;
+  } else {
+    if (keywordsAt === void 0 && !createPrefilter(rules)(chunk.data)) return { candidates: [] };
+    const decoded = decodeBytes(chunk.data);
+    text = decoded.text;
+    if (keywordsAt !== void 0 && decoded.encoding === "utf-8" && isAscii(chunk.data)) hits = keywordHitsOf(keywordsAt);
+  }
+  return { candidates: markInlineIgnores(scanText(text, rules, chunk.path, hits), text) };
+}
+function createDetector(config) {
+  const rules = loadRules(config);
+  return { rules, keywords: prefilterKeywords(rules), detect: (chunk) => detectChunk(chunk, rules) };
+}
+
+// src/sources/git/run.ts
+import { spawn, spawnSync } from "node:child_process";
+var PINNED = [
+  ["core.quotePath", "false"],
+  // Replace refs can swap any commit or blob for another (--no-replace-objects below); a config that says
+  // core.useReplaceRefs=true would turn them back on.
+  ["core.useReplaceRefs", "false"],
+  ["color.ui", "never"],
+  ["color.diff", "never"],
+  // Never run the repository's fsmonitor hook (reading the index would): empty is "off" both where the
+  // setting is a hook path (before 2.36) and where it is a boolean.
+  ["core.fsmonitor", ""],
+  // Above this size diff calls any file binary (git's default).
+  ["core.bigFileThreshold", "512m"],
+  // A UTF-16 output encoding would put NULs inside the fields the log parser separates by NUL.
+  ["i18n.logOutputEncoding", "UTF-8"],
+  // Verifying signatures runs gpg.program and writes its output into the log.
+  ["log.showSignature", "false"],
+  // first-parent or combined would drop what a merge's conflict resolution adds (log.ts also passes the flag).
+  ["log.diffMerges", "separate"],
+  // diff.relative from a subfolder would hide every change outside it.
+  ["diff.relative", "false"],
+  // The staged patch as its parser reads it: git's own headers and prefixes, ' ' before every context line,
+  // a submodule as one line (not its own diff), and the default algorithm deciding which lines are added.
+  ["diff.noprefix", "false"],
+  ["diff.mnemonicPrefix", "false"],
+  ["diff.srcPrefix", "a/"],
+  ["diff.dstPrefix", "b/"],
+  ["diff.suppressBlankEmpty", "false"],
+  ["diff.submodule", "short"],
+  ["diff.algorithm", "myers"]
+  // Not pinned, because every command passes its flag: renames (--no-renames / -M), external diff
+  // (--no-ext-diff), textconv (--no-textconv), abbreviation (--no-abbrev), notes, context (-U0). The order
+  // of files (diff.orderFile) changes nothing: raw and patch parts follow the same order.
+];
+var GLOBAL_ARGS = ["--no-pager", "--no-optional-locks", "--no-replace-objects", ...PINNED.flatMap(([key, value]) => ["-c", `${key}=${value}`])];
+var NO_GRAFTS = "/dev/null/keywarden-ignores-grafts";
+var childEnv = null;
+function gitEnv() {
+  if (childEnv !== null) return childEnv;
+  const env = { ...process.env, GIT_GRAFT_FILE: NO_GRAFTS, LC_ALL: "C", GIT_NO_LAZY_FETCH: "1", GIT_ALLOW_PROTOCOL: "" };
+  delete env.GIT_DIFF_OPTS;
+  delete env.GIT_EXTERNAL_DIFF;
+  childEnv = env;
+  return env;
+}
+var running = /* @__PURE__ */ new Set();
+var abandoned = false;
+function spawnGit(cwd, args) {
+  if (abandoned) throw new RuntimeError("the scan was stopped");
+  const child = spawn("git", [...GLOBAL_ARGS, ...args], { cwd, stdio: "pipe", env: gitEnv() });
+  running.add(child);
+  child.on("close", () => running.delete(child));
+  child.on("error", () => running.delete(child));
+  return child;
+}
+function gitStream(cwd, args) {
+  const child = spawnGit(cwd, args);
+  const err = [];
+  let stopped = false;
+  child.stderr.on("data", (part) => err.push(part));
+  child.stdin.on("error", () => {
+  });
+  const done = new Promise((resolve2, reject) => {
+    child.on("error", (error) => reject(spawnError(error)));
+    child.on("close", (code, signal) => {
+      if (stopped || code === 0) resolve2();
+      else if (code === null) reject(killedBy(args, signal));
+      else reject(gitFailure(cwd, args, Buffer.concat(err).toString("utf8")));
+    });
+  });
+  const stop = () => {
+    stopped = true;
+    child.kill();
+  };
+  return { child, done, stop };
+}
+function spawnError(error) {
+  if (error.code === "ENOENT") return new RuntimeError("git is not installed or not on PATH");
+  return new RuntimeError(`cannot run git: ${error instanceof Error ? error.message : String(error)}`);
+}
+function command(args) {
+  return args.find((arg) => !arg.startsWith("-")) ?? "";
+}
+function killedBy(args, signal) {
+  return new RuntimeError(`git ${command(args)} was ended by ${signal ?? "a signal"} before it finished: the scan is incomplete`);
+}
+function gitFailure(cwd, args, stderr) {
+  if (/not a git repository/i.test(stderr) || /unknown option `cached'/.test(stderr)) return new UsageError(`not a git repository: ${cwd}`);
+  const line = stderr.split("\n").find((text) => /^(fatal|error):/.test(text)) ?? stderr.split("\n").find((text) => text.trim() !== "") ?? "failed";
+  return new RuntimeError(`git ${command(args)} failed: ${line.replace(/^(fatal|error):\s*/, "")}`);
+}
+
+// src/sources/git/cat-file.ts
+var NEWLINE = 10;
+async function readBlobs(cwd, ids, options2) {
+  const list = Array.isArray(ids) ? null : ids;
+  if (list === null && ids.length === 0) return;
+  const { child, done } = gitStream(cwd, ["cat-file", "--batch"]);
+  const parser = new BatchParser(options2);
+  let failure = null;
+  const finished = new Promise((resolve2, reject) => {
+    const fail = (error) => {
+      failure = error;
+      child.kill();
+      list?.stop();
+      reject(error);
+    };
+    child.stdout.on("data", (piece) => {
+      try {
+        parser.push(piece);
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      const wait = options2.backpressure?.();
+      if (wait) {
+        child.stdout.pause();
+        wait.then(() => child.stdout.resume(), fail);
+      }
+    });
+    child.stdout.on("end", () => resolve2());
+  });
+  if (list === null) child.stdin.end(ids.join("\n") + "\n");
+  else list.child.stdout.pipe(child.stdin);
+  const gitDone = (stream) => stream.catch((error) => {
+    if (failure === null) throw error;
+  });
+  await Promise.all([finished, gitDone(done), ...list ? [gitDone(list.done)] : []]);
+  if (failure !== null) throw failure;
+  parser.finish();
+}
+var BatchParser = class {
+  constructor(options2) {
+    this.options = options2;
+  }
+  options;
+  header = [];
+  current = null;
+  filled = 0;
+  remaining = 0;
+  trailer = false;
+  /** The current blob is wanted but has no buffer yet (borrowing: it may not need one). */
+  unallocated = false;
+  push(piece) {
+    let at = 0;
+    while (at < piece.length) {
+      if (this.trailer) {
+        if (piece[at] !== NEWLINE) throw new Error("git cat-file output is out of step");
+        at++;
+        this.trailer = false;
+        const blob = this.current;
+        this.current = null;
+        this.options.onBlob(blob);
+        continue;
+      }
+      if (this.current !== null) {
+        if (this.unallocated) {
+          this.unallocated = false;
+          const size = this.current.size;
+          if (piece.length - at >= size) {
+            this.current.data = piece.subarray(at, at + size);
+            this.filled = size;
+            this.remaining = 0;
+            at += size;
+            this.trailer = true;
+            continue;
+          }
+          this.current.data = this.allocate(size);
+        }
+        const take = Math.min(this.remaining, piece.length - at);
+        if (this.current.data !== null) piece.copy(this.current.data, this.filled, at, at + take);
+        this.filled += take;
+        this.remaining -= take;
+        at += take;
+        if (this.remaining === 0) this.trailer = true;
+        continue;
+      }
+      const end = piece.indexOf(NEWLINE, at);
+      if (end === -1) {
+        this.header.push(piece.subarray(at));
+        return;
+      }
+      this.header.push(piece.subarray(at, end));
+      at = end + 1;
+      const line = Buffer.concat(this.header).toString("latin1");
+      this.header = [];
+      this.startObject(line);
+    }
+  }
+  finish() {
+    if (this.current !== null || this.header.length > 0) throw new Error("git cat-file output ended inside an object");
+  }
+  startObject(line) {
+    const parts = line.split(" ");
+    if (parts.length === 2 && parts[1] === "missing") {
+      this.options.onBlob({ sha: parts[0], size: 0, data: null, missing: true });
+      return;
+    }
+    if (parts.length !== 3) throw new Error(`unexpected git cat-file header: ${line.slice(0, 80)}`);
+    const size = Number(parts[2]);
+    const keep = parts[1] === (this.options.type ?? "blob") && size <= this.options.maxSize;
+    this.unallocated = keep && size > 0 && this.options.borrow === true;
+    const data2 = keep && !this.unallocated ? this.allocate(size) : null;
+    this.current = { sha: parts[0], size, data: data2, missing: false };
+    this.filled = 0;
+    this.remaining = size;
+    if (size === 0) this.trailer = true;
+  }
+  allocate(size) {
+    return this.options.allocate ? this.options.allocate(size) : Buffer.allocUnsafeSlow(size);
+  }
+};
+
+// src/sources/git/pool/worker.ts
 var data = workerData;
-var rules = loadRules(data.config);
+var detector = createDetector(data.config);
 var port = parentPort;
 if (port === null) throw new Error("pool/worker.js must run as a worker thread");
 var scratch = new ArrayBuffer(1 << 20);
@@ -6116,13 +6118,13 @@ async function scanSlice(slice) {
       if (blob.missing) missing.push(blob.sha);
       if (blob.data === null) return;
       const chunk = { path: paths.get(blob.sha) ?? blob.sha, data: blob.data };
-      const archive = detectMaybeArchive(chunk, data.config, (entry) => detectChunk(entry, rules), true);
+      const archive = detectMaybeArchive(chunk, data.config, (entry) => detector.detect(entry), true);
       if (archive !== null) {
         const sha = blob.sha;
         archives.push(archive.then((result2) => void found.push({ sha, result: result2 })));
         return;
       }
-      const result = detectChunk(chunk, rules);
+      const result = detector.detect(chunk);
       if (result.candidates.length > 0) found.push({ sha: blob.sha, result });
       else {
         cleanItems++;

@@ -2,44 +2,26 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  OPTIONS,
+  isFlag,
   toScanOptions
-} from "./chunk-54QMKVDJ.js";
+} from "./chunk-CMCAFTI3.js";
 import {
-  OPTIONS
-} from "./chunk-IAQAK4QU.js";
+  shellQuote
+} from "./chunk-XYWLKQEU.js";
 import {
-  emit,
-  writeAllowed,
-  writeLine,
-  writeNotes
-} from "./chunk-3QY7R2VO.js";
+  VERSION
+} from "./chunk-4W6MJL7V.js";
 import {
   escapeLines,
   escapeText
 } from "./chunk-2JYJAEIS.js";
-import {
-  runPipeline
-} from "./chunk-COHNC6BP.js";
-import {
-  VERSION
-} from "./chunk-4W6MJL7V.js";
-import "./chunk-SGSUPOTR.js";
-import {
-  withVerifications
-} from "./chunk-VQNYYTSR.js";
-import "./chunk-K4PTAMXP.js";
-import "./chunk-BRU737ZG.js";
-import "./chunk-IPFERZPS.js";
-import "./chunk-OEZLLONY.js";
-import "./chunk-LZZAZ6PN.js";
-import "./chunk-PUPQGLOX.js";
-import "./chunk-P3NRGLLM.js";
-import "./chunk-VSNDF2WP.js";
-import "./chunk-ADB2JWQI.js";
+import "./chunk-337NZLVT.js";
 import {
   UsageError,
+  errorLine,
   isExpected
-} from "./chunk-3PMGGNOD.js";
+} from "./chunk-BT7FULN6.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/cli/fast-argv.ts
@@ -126,11 +108,113 @@ function stat(file) {
   }
 }
 
-// src/io.ts
-function wantsColor(stream, env) {
-  if (env.NO_COLOR !== void 0 && env.NO_COLOR !== "") return false;
-  if (env.FORCE_COLOR !== void 0) return env.FORCE_COLOR !== "0";
-  return stream.isTTY === true && env.TERM !== "dumb";
+// src/cli/remediate-command.ts
+var NOT_FOR_REMEDIATE = /* @__PURE__ */ new Set(["format", "output", "quiet", "verbose", "debug", "redact"]);
+function remediateCommand(argv) {
+  const words = [];
+  let verify = false;
+  const keep = (name, typed) => {
+    if (name === "verify" || name === "only-verified") {
+      if (!verify) words.push("--verify");
+      verify = true;
+    } else if (!NOT_FOR_REMEDIATE.has(name) && OPTIONS[name]?.commands.includes("remediate")) {
+      words.push(...typed);
+    }
+  };
+  for (let i = argv[0] === "scan" ? 1 : 0; i < argv.length; i++) {
+    const token = argv[i];
+    if (token === "--") {
+      words.push(...argv.slice(i));
+      break;
+    }
+    if (token.startsWith("--")) {
+      const eq = token.indexOf("=");
+      const typed = (eq === -1 ? token.slice(2) : token.slice(2, eq)).replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+      const name = !(typed in OPTIONS) && typed.startsWith("no-") && typed.slice(3) in OPTIONS ? typed.slice(3) : typed;
+      const spec = OPTIONS[name];
+      const values = spec && spec.type !== "boolean" && eq === -1 ? takeValues(argv, i, spec.type === "array") : [];
+      i += values.length;
+      keep(name, [token, ...values]);
+    } else if (isFlag(token)) {
+      for (let j = 1; j < token.length; j++) {
+        const entry = Object.entries(OPTIONS).find(([, spec2]) => spec2.alias === token[j]);
+        if (!entry) continue;
+        const [name, spec] = entry;
+        if (spec.type === "boolean") {
+          keep(name, [`--${name}`]);
+          continue;
+        }
+        const rest = token.slice(j + 1).replace(/^=/, "");
+        const values = rest !== "" ? [rest] : takeValues(argv, i, spec.type === "array");
+        if (rest === "") i += values.length;
+        keep(name, [`--${name}`, ...values]);
+        break;
+      }
+    } else {
+      words.push(token);
+    }
+  }
+  return ["keywarden", "remediate", ...words.map(quoteWord)].join(" ");
+}
+function takeValues(argv, i, array) {
+  const values = [];
+  for (let k = i + 1; k < argv.length && argv[k] !== "--" && !isFlag(argv[k]); k++) {
+    values.push(argv[k]);
+    if (!array) break;
+  }
+  return values;
+}
+function quoteWord(word) {
+  const quoted = shellQuote(word);
+  return quoted.startsWith("::") ? `'${word}'` : quoted;
+}
+
+// src/cli/requests.ts
+function scanRequestOf(options) {
+  return {
+    paths: options.paths,
+    staged: options.staged,
+    history: options.history,
+    historyRefs: options.historyRefs,
+    range: options.range,
+    since: options.since,
+    stdin: options.stdin,
+    stdinName: options.stdinName,
+    commitMsg: options.commitMsg,
+    preReceive: options.preReceive,
+    config: options.config,
+    baseline: options.baseline,
+    defaultBaseline: options.command !== "baseline",
+    redact: options.redact,
+    maxFileSize: options.maxFileSize,
+    allowMissing: options.allowMissing,
+    defaultIgnores: options.defaultIgnores,
+    quiet: options.quiet,
+    format: options.format,
+    output: options.output
+  };
+}
+function verifyRequestOf(options) {
+  return { verify: options.verify, stsEndpoint: options.stsEndpoint, verifyTimeout: options.verifyTimeout, quiet: options.quiet };
+}
+function scanCommandRequestOf(options, argv) {
+  const remediateCommand2 = remediateCommand(argv);
+  return { ...scanRequestOf(options), ...verifyRequestOf(options), format: options.format, verbose: options.verbose, onlyVerified: options.onlyVerified, remediateCommand: remediateCommand2 };
+}
+function preReceiveRequestOf(options) {
+  return { ...scanRequestOf(options), verbose: options.verbose, timeout: options.timeout, onTimeout: options.onTimeout };
+}
+function baselineRequestOf(options) {
+  return { ...scanRequestOf(options), verbose: options.verbose };
+}
+function remediateRequestOf(options) {
+  return { ...scanRequestOf(options), ...verifyRequestOf(options), format: options.format, verbose: options.verbose, report: options.report, keys: options.keys, replacements: options.replacements };
+}
+function initRequestOf(options) {
+  return { force: options.force };
+}
+function mergeRequestOf(options) {
+  return { paths: options.paths, format: options.format, output: options.output, redact: options.redact, quiet: options.quiet };
 }
 
 // src/main.ts
@@ -143,15 +227,16 @@ async function run(argv, io) {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        return await scanCommand(options, argv, io);
+        if (options.preReceive) return await (await import("./pre-receive-FKAKVZI2.js")).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import("./scan-QB2FEVOT.js")).runScan(scanCommandRequestOf(options, argv), io);
       case "baseline":
-        return await baselineCommand(options, io);
+        return await (await import("./baseline-RV45PW73.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./command-M2QF4URP.js")).runRemediate(options, io);
+        return await (await import("./remediate-7NH3QPDX.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
-        return await (await import("./command-2MYSTYE6.js")).runInit(options, io);
+        return await (await import("./init-T6HETJ3X.js")).runInit(initRequestOf(options), io);
       case "merge":
-        return await (await import("./merge-44HGEV6A.js")).runMerge(options, io);
+        return await (await import("./merge-47DS6K23.js")).runMerge(mergeRequestOf(options), io);
     }
   } catch (error) {
     io.stderr.write(`keywarden: ${describeError(error, debug)}
@@ -160,74 +245,18 @@ async function run(argv, io) {
   }
 }
 async function parseSlow(argv, io) {
-  const parsed = await (await import("./parse-CE5XUTFG.js")).parseArgs(argv, VERSION);
+  const parsed = await (await import("./parse-MORZQRGP.js")).parseArgs(argv, VERSION);
   if (parsed.kind === "print") {
     io.stdout.write(parsed.text.endsWith("\n") ? parsed.text : parsed.text + "\n");
     return null;
   }
   return parsed.options;
 }
-async function scanCommand(options, argv, io) {
-  if (options.preReceive) return (await import("./pre-receive-HOLTDKJP.js")).preReceiveCommand(options, io);
-  const outcome = await runPipeline(options, io);
-  writeNotes(outcome.notes, options, io);
-  if (options.verbose) writeAllowed(outcome.located, outcome.redactText, io);
-  const format = options.format;
-  let report = outcome.report;
-  if (options.verify) report = { ...report, findings: await verifyFound(outcome, options, io) };
-  let leftOut;
-  if (options.onlyVerified) {
-    const live = report.findings.filter((finding) => finding.verification?.status === "live");
-    leftOut = report.findings.length - live.length;
-    if (leftOut > 0 && format !== "text" && !options.quiet) writeLine(`--only-verified: ${leftOut} finding${leftOut === 1 ? "" : "s"} left out (keys STS did not confirm live)`, io);
-    report = { ...report, findings: live };
-  }
-  const { loadReporter } = await import("./reporters-36Y2JQRD.js");
-  const reporter = await loadReporter(format);
-  const toFile = options.output !== void 0;
-  let text = reporter(report, {
-    allowed: outcome.allowed,
-    notes: outcome.notes,
-    color: !toFile && wantsColor(io.stdout, io.env),
-    verbose: options.verbose,
-    leftOut
-  });
-  if (format === "text" && report.findings.length > 0) {
-    if (options.staged) text += "\n" + (await import("./advice-HC7I6XCQ.js")).blockedCommitAdvice(report.findings);
-    else if (options.commitMsg !== void 0) text += "\n" + (await import("./advice-HC7I6XCQ.js")).blockedMessageAdvice(report.findings);
-    else {
-      const { remediateCommand, shortPlaybook } = await import("./hint-MBZ4FXYQ.js");
-      text += "\n" + shortPlaybook(report.findings, remediateCommand(argv));
-    }
-  }
-  emit(text, options, io);
-  if (outcome.incomplete) return 2;
-  return report.findings.length > 0 ? 1 : 0;
-}
-async function baselineCommand(options, io) {
-  const outcome = await runPipeline({ ...options, baseline: void 0 }, io);
-  const { serializeBaseline } = await import("./baseline-CLBWSK4B.js");
-  emit(serializeBaseline(outcome.report.findings), options, io);
-  writeNotes(outcome.notes, options, io);
-  const entries = new Set(outcome.report.findings.map((finding) => finding.fingerprint)).size;
-  if (!options.quiet) writeLine(`wrote ${entries} baseline entr${entries === 1 ? "y" : "ies"} to ${options.output}`, io);
-  return outcome.incomplete ? 2 : 0;
-}
-async function verifyFound(outcome, options, io) {
-  const { leaksFromLocated } = await import("./leaks-CFMU32WI.js");
-  const { verificationOf, verifyKeys } = await import("./verify-keys-WTOUWWQI.js");
-  const set = leaksFromLocated(outcome.located, outcome.report.scan.mode, outcome.redactText);
-  if (set.keys.length === 0) return outcome.report.findings;
-  const { results } = await verifyKeys(set, outcome.config.accounts, options, io);
-  const byKeyId = new Map([...results].map(([keyId, result]) => [keyId, verificationOf(result, outcome.redactText)]));
-  return withVerifications(outcome.report.findings, byKeyId);
-}
 function describeError(error, debug) {
-  if (isExpected(error)) return debug && error.stack ? escapeLines(error.stack) : escapeText(error.message);
-  const message = error instanceof Error ? error.message : String(error);
-  const stack = debug && error instanceof Error && error.stack ? `
-${escapeLines(error.stack)}` : " (run with --debug for details)";
-  return `internal error: ${escapeText(message.split("\n")[0])}${stack}`;
+  const stack = debug && error instanceof Error && error.stack ? escapeLines(error.stack) : null;
+  if (isExpected(error)) return stack ?? escapeText(errorLine(error));
+  return `${escapeText(errorLine(error))}${stack !== null ? `
+${stack}` : " (run with --debug for details)"}`;
 }
 
 // src/cli.ts
