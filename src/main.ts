@@ -2,6 +2,7 @@
 // (usage, configuration or runtime error: one line on stderr, the stack only with --debug). Nothing here
 // touches `process`; cli.ts hands in the Io and sets the exit code.
 import { parseFast } from './cli/fast-argv.js';
+import { chooseLanguage } from './cli/lang.js';
 import { checkOutputPaths } from './cli/output-path.js';
 import type { Format, ScanOptions } from './cli/options.js';
 import { isExpected } from './errors.js';
@@ -12,10 +13,13 @@ import { escapeLines, escapeText } from './text/escape.js';
 import { runPipeline } from './pipeline.js';
 import type { Finding } from './types.js';
 import { VERSION } from './version.js';
+import { words } from './words/index.js';
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let debug = argv.includes('--debug');
   try {
+    // First, so that every message of the run (the parsers' errors too) is in the chosen language.
+    await chooseLanguage(argv, io.env);
     const options = parseFast(argv) ?? (await parseSlow(argv, io));
     if (options === null) return 0;
     debug = options.debug;
@@ -61,7 +65,7 @@ async function scanCommand(options: ScanOptions, argv: readonly string[], io: Io
     const live = report.findings.filter((finding) => finding.verification?.status === 'live');
     leftOut = report.findings.length - live.length;
     // The text report's summary says it; other formats have no place for it.
-    if (leftOut > 0 && format !== 'text' && !options.quiet) writeLine(`--only-verified: ${leftOut} finding${leftOut === 1 ? '' : 's'} left out (keys STS did not confirm live)`, io);
+    if (leftOut > 0 && format !== 'text' && !options.quiet) writeLine(words().output.onlyVerified(leftOut), io);
     report = { ...report, findings: live };
   }
   const { loadReporter } = await import('./reporters/index.js');
@@ -97,7 +101,7 @@ async function baselineCommand(options: ScanOptions, io: Io): Promise<number> {
   writeNotes(outcome.notes, options, io);
   // One entry per fingerprint: a secret found in several commits of the same file is one entry.
   const entries = new Set(outcome.report.findings.map((finding) => finding.fingerprint)).size;
-  if (!options.quiet) writeLine(`wrote ${entries} baseline entr${entries === 1 ? 'y' : 'ies'} to ${options.output}`, io);
+  if (!options.quiet) writeLine(words().output.baselineWritten(entries, String(options.output)), io);
   return outcome.incomplete ? 2 : 0;
 }
 
@@ -122,6 +126,6 @@ type ScanOutcome = Awaited<ReturnType<typeof runPipeline>>;
 function describeError(error: unknown, debug: boolean): string {
   if (isExpected(error)) return debug && error.stack ? escapeLines(error.stack) : escapeText(error.message);
   const message = error instanceof Error ? error.message : String(error);
-  const stack = debug && error instanceof Error && error.stack ? `\n${escapeLines(error.stack)}` : ' (run with --debug for details)';
-  return `internal error: ${escapeText(message.split('\n')[0])}${stack}`;
+  const stack = debug && error instanceof Error && error.stack ? `\n${escapeLines(error.stack)}` : words().output.debugHint;
+  return `${words().output.internalError(escapeText(message.split('\n')[0]))}${stack}`;
 }

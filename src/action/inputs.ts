@@ -3,6 +3,7 @@
 // @actions/core's getInput reads them. Defaults live in action.yml; these fallbacks only cover running the
 // entry by hand.
 import { UsageError } from '../errors.js';
+import { isLanguage, words, type Language } from '../words/index.js';
 
 export interface ActionInputs {
   config?: string;
@@ -14,6 +15,8 @@ export interface ActionInputs {
   mode: 'auto' | 'files' | 'history';
   /** On pull_request(_target): read the config and baseline from the pull request, not its base commit. */
   trustPrConfig: boolean;
+  /** The language of annotations, the job summary and SARIF messages; undefined: the runner's locale. */
+  lang?: Language;
 }
 
 type Env = Record<string, string | undefined>;
@@ -33,6 +36,8 @@ export function booleanInput(env: Env, name: string, fallback: boolean): boolean
 
 export function readInputs(env: Env): ActionInputs {
   const mode = input(env, 'mode') || 'auto';
+  const lang = input(env, 'lang');
+  if (lang !== '' && !isLanguage(lang)) throw new UsageError(words().action.badLang(lang));
   if (mode !== 'auto' && mode !== 'files' && mode !== 'history') throw new UsageError(`input 'mode' must be auto, files or history, got '${mode}'`);
   return {
     config: input(env, 'config') || undefined,
@@ -42,6 +47,7 @@ export function readInputs(env: Env): ActionInputs {
     sarif: input(env, 'sarif'),
     mode,
     trustPrConfig: booleanInput(env, 'trust-pr-config', false),
+    ...(lang === '' ? {} : { lang: lang as Language }),
   };
 }
 

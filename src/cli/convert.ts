@@ -1,6 +1,7 @@
 // Raw parsed flags → ScanOptions, shared by the yargs parser and the fast path so both mean the same thing.
 import { UsageError } from '../errors.js';
 import { checkRef } from '../git/revisions.js';
+import { checkLanguage } from './lang.js';
 import { defaultOptions, FORMATS, REMEDIATE_FORMATS, type Command, type ScanOptions } from './options.js';
 
 export type RawArgs = Record<string, unknown>;
@@ -39,6 +40,8 @@ export function toScanOptions(command: Command, positional: string[], raw: RawAr
   options.onlyVerified = raw['only-verified'] === true;
   options.verify = raw.verify === true || options.onlyVerified;
   options.force = raw.force === true;
+  const lang = str(raw.lang);
+  if (lang !== undefined) options.lang = checkLanguage(lang);
   // yargs hands an array option without a default as [undefined].
   options.keys = ([] as unknown[]).concat(raw.key ?? []).filter((key) => key !== undefined && key !== null).map(String);
 

@@ -3,6 +3,7 @@
 // and anything shaped like a credential loses all but its first four characters: a secret pasted into a
 // config by mistake (an allow-regex listing a key, a key in the wrong field) must not reach a terminal or a
 // public CI log whole. The caller still escapes the message for its output (escape.ts).
+import { truncateToWidth } from './width.js';
 
 /** A run of 16 or more base64/base32 characters: key IDs, secret keys, tokens. */
 const CREDENTIAL_SHAPED = /[A-Za-z0-9/+=]{16,}/g;
@@ -12,8 +13,7 @@ export function maskCredentials(text: string): string {
   return text.replace(CREDENTIAL_SHAPED, (run) => `${run.slice(0, 4)}…`);
 }
 
-/** `text` as one short line, JSON-escaped, credential-shaped runs masked, at most about 60 characters. */
+/** `text` as one short line, JSON-escaped, credential-shaped runs masked, at most 60 columns (cut between characters). */
 export function quoteFromFile(text: string): string {
-  const flat = maskCredentials(JSON.stringify(text).slice(1, -1));
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+  return truncateToWidth(maskCredentials(JSON.stringify(text).slice(1, -1)), 60);
 }

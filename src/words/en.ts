@@ -48,10 +48,12 @@ export const en = {
     listJoin: ', ',
     verification: {
       live: (arn: string | null) => `LIVE${arn ? ` as ${arn}` : ''}`,
-      invalid: 'AWS does not accept the key ID now',
-      expired: 'the session token has expired',
-      'secret-mismatch': 'the key ID exists but this is not its secret: treat the key as live',
-      unknown: 'no clear answer; the --verify line on stderr says why',
+      meaning: {
+        invalid: 'AWS does not accept the key ID now',
+        expired: 'the session token has expired',
+        'secret-mismatch': 'the key ID exists but this is not its secret: treat the key as live',
+        unknown: 'no clear answer; the --verify line on stderr says why',
+      } as Record<string, string>,
       other: 'unknown answer',
       status: (status: string, meaning: string) => `${status} (${meaning})`,
       line: (what: string, checkedAt: string) => `STS: ${what}, checked ${checkedAt}`,
@@ -192,12 +194,40 @@ export const en = {
     baseConfigTitle: 'keywarden: configuration from the base commit',
   },
 
+  /** The GitHub Action's own lines in the log (src/action/run.ts). */
+  action: {
+    scanning: (what: string) => `scanning ${what}`,
+    inlineTitle: 'keywarden: keys allowed inline by this pull request',
+    incomplete: 'keywarden could not read every blob it was asked to scan: see the warning',
+    found: (n: number) => `keywarden found ${n} AWS credential${s(n)}: see the annotations and the job summary`,
+    unscanned: (n: number, files: string, more: number) =>
+      `${n} file${n === 1 ? ' was' : 's were'} not scanned, so a key in ${n === 1 ? 'it' : 'them'} would not be found: ${files}${more > 0 ? `; and ${more} more (--verbose in \`args\` lists them)` : ''}`,
+    inlineAllowed: (n: number, places: string, more: number) =>
+      `this pull request adds ${n === 1 ? 'a credential' : `${n} credentials`} marked keywarden:allow, so ${n === 1 ? 'it is' : 'they are'} not reported: ${places}${more > 0 ? ` and ${more} more` : ''}. A reviewer should confirm each is not a real key.`,
+    badLang: (value: string) => `input 'lang' must be en or ja, got '${value}'`,
+  },
+
   /** `keywarden init` (src/init/command.ts). */
   init: {
     notDependency:
       'keywarden is not a dependency of this project: run `npm install --save-dev github:OWNER/keywarden` (its git URL: keywarden is not on the npm registry) so every clone has it (a global keywarden works too)',
     huskyWaiting: "husky is not active in this clone yet, so keywarden's hook is in the hooks folder too; once `npm install` runs husky (the prepare script), .husky/pre-commit takes over",
     huskyUnused: 'this project does not use husky, so the hook is in this clone only; to share it with every clone: `npm install --save-dev husky`, then `npx keywarden init` again',
+    alreadyHook: (shown: string, name: string) => `${shown} is already keywarden's ${name} hook: nothing to do`,
+    updatedHook: (name: string, shown: string) => `updated keywarden's ${name} hook in ${shown}`,
+    foreignHook: (shown: string, runs: string, chained: string) => `${shown} already exists and is not keywarden's: add \`${runs}\` to it, or run \`keywarden init --force\` to keep it as ${chained} and run it after keywarden`,
+    bothExist: (shown: string, chained: string) => `both ${shown} and ${chained} exist: merge them by hand, then run init again`,
+    keptExisting: (chained: string) => `kept the existing hook as ${chained}: it runs after keywarden's scan passes`,
+    installed: (name: string, shown: string, runs: string) => `installed keywarden's ${name} hook in ${shown} (it runs \`${runs}\`, finding keywarden in node_modules/.bin, on PATH, or through npx)`,
+    prepareRunsHusky: (prepare: string) => `package.json already runs husky in its prepare script ("${prepare}")`,
+    prepareSet: (next: string) => `set the prepare script in package.json to "${next}"`,
+    hookCreated: (file: string, command: string) => `created ${file} running \`${command}\``,
+    hookAlreadyRuns: (file: string) => `${file} already runs keywarden`,
+    hookAdded: (command: string, file: string, kept: number) => `added \`${command}\` to the top of ${file} (its ${kept} existing line${s(kept)} kept)`,
+    huskyActive: 'husky is already active (core.hooksPath = .husky/_)',
+    huskySaid: (said: string) => `ran husky, which said: ${said}`,
+    huskyRan: (previous: string | null) => `ran husky: core.hooksPath is now .husky/_${previous !== null ? ` (it was ${previous})` : ''}`,
+    notRepository: 'init needs a git repository with a working tree: run it inside one (git init first)',
     todo: (line: string) => `to do: ${line}`,
     active: (messages: boolean) => `the pre-commit hook is active: every commit${messages ? ' (and its message)' : ''} is now checked for AWS credentials; skip the check once with \`git commit --no-verify\``,
   },
@@ -319,10 +349,10 @@ export const en = {
       notChecked: (reason: string) => `--verify: not checked: ${reason}.`,
       belongsTo: (who: string) => ` It belongs to ${who}.`,
       live: (who: string) => `--verify: LIVE. AWS STS accepted the key pair: anyone holding it can use it now.${who}`,
-      invalid: (code: string) =>
+      invalid: (code: string | undefined) =>
         `--verify: invalid. STS does not accept this key ID (${code}): it was deleted, made inactive, or never valid. An inactive key can be made active again: still delete it, and check step 3 for use before it stopped working.`,
-      expired: (code: string) => `--verify: expired. The session token has expired (${code}). Still revoke the role's older sessions and check step 3: it was usable until it expired.`,
-      mismatch: (code: string) => `--verify: the key ID exists but the secret found with it is not its secret (${code}). Treat the key as live: the real secret may be elsewhere.`,
+      expired: (code: string | undefined) => `--verify: expired. The session token has expired (${code}). Still revoke the role's older sessions and check step 3: it was usable until it expired.`,
+      mismatch: (code: string | undefined) => `--verify: the key ID exists but the secret found with it is not its secret (${code}). Treat the key as live: the real secret may be elsewhere.`,
       unknown: (detail: string) => `--verify: unknown (${detail}). This says nothing about whether the key is live: treat it as live.`,
     },
     principal: {

@@ -44,10 +44,12 @@ export const ja: Words = {
     listJoin: '、',
     verification: {
       live: (arn) => `有効（LIVE）${arn ? `: ${arn}` : ''}`,
-      invalid: 'AWS はこのアクセスキー ID を現在受け付けていません',
-      expired: 'セキュリティトークンの有効期限が切れています',
-      'secret-mismatch': 'アクセスキー ID は存在しますが、このシークレットは対になるものではありません。キーは有効なものとして扱ってください',
-      unknown: '判定できませんでした。理由は標準エラー出力の --verify の行を参照してください',
+      meaning: {
+        invalid: 'AWS はこのアクセスキー ID を現在受け付けていません',
+        expired: 'セキュリティトークンの有効期限が切れています',
+        'secret-mismatch': 'アクセスキー ID は存在しますが、このシークレットは対になるものではありません。キーは有効なものとして扱ってください',
+        unknown: '判定できませんでした。理由は標準エラー出力の --verify の行を参照してください',
+      },
       other: '不明な応答',
       status: (status, meaning) => `${status}（${meaning}）`,
       line: (what, checkedAt) => `STS: ${what}、確認日時 ${checkedAt}`,
@@ -147,7 +149,7 @@ export const ja: Words = {
     rejected: (n) => `プッシュを拒否しました: プッシュされたコミットに AWS の認証情報が ${n} 件あります:`,
     more: (n) => `ほか ${n} 件`,
     seconds: (n) => `${n} 秒`,
-    timeoutOpen: (seconds) => `warning: AWS の認証情報のスキャンが ${seconds}以内に終わりませんでした（--timeout）。プッシュはスキャンせずに受け付けます（--on-timeout open）`,
+    timeoutOpen: (seconds) => `警告: AWS の認証情報のスキャンが ${seconds}以内に終わりませんでした（--timeout）。プッシュはスキャンせずに受け付けます（--on-timeout open）`,
     timeoutClosed: (seconds) =>
       `プッシュを拒否しました: AWS の認証情報のスキャンが ${seconds}以内に終わらず、スキャンしていないプッシュは通しません（--on-timeout closed）。一度にプッシュするコミットを減らすか、管理者にフックの --timeout を延ばすよう依頼してください`,
     inCommit: (sha, subject) => `（コミット ${sha}「${subject}」）`,
@@ -180,11 +182,37 @@ export const ja: Words = {
     baseConfigTitle: 'keywarden: ベースコミットの設定',
   },
 
+  action: {
+    scanning: (what) => `スキャン中: ${what}`,
+    inlineTitle: 'keywarden: このプルリクエストでインライン許可されたキー',
+    incomplete: 'keywarden はスキャン対象の blob をすべて読むことができませんでした。警告を確認してください',
+    found: (n) => `keywarden が AWS の認証情報を ${n} 件検出しました。アノテーションとジョブサマリーを確認してください`,
+    unscanned: (n, files, more) => `${n} 個のファイルをスキャンしていないため、その中のキーは検出されません: ${files}${more > 0 ? `。ほか ${more} 個（\`args\` に --verbose を指定すると一覧を表示します）` : ''}`,
+    inlineAllowed: (n, places, more) =>
+      `このプルリクエストは keywarden:allow を付けた認証情報を ${n} 件追加しているため、報告していません: ${places}${more > 0 ? ` ほか ${more} 件` : ''}。本物のキーでないことをレビュアーが一件ずつ確認してください。`,
+    badLang: (value) => `入力 'lang' には en か ja を指定してください（指定値: '${value}'）`,
+  },
+
   init: {
     notDependency:
       'keywarden がこのプロジェクトの依存関係に入っていません。どのクローンにも入るように `npm install --save-dev github:OWNER/keywarden` を実行してください（git の URL です。keywarden は npm レジストリにはありません。グローバルにインストールした keywarden でも動きます）',
     huskyWaiting: 'このクローンではまだ husky が有効になっていないため、keywarden のフックを hooks フォルダーにも置きました。`npm install` で husky が有効になると（prepare スクリプト）、以後は .husky/pre-commit が使われます',
     huskyUnused: 'このプロジェクトは husky を使っていないため、フックはこのクローンにだけ入っています。全てのクローンで共有するには `npm install --save-dev husky` のあと、もう一度 `npx keywarden init` を実行してください',
+    alreadyHook: (shown, name) => `${shown} はすでに keywarden の ${name} フックです。何もしません`,
+    updatedHook: (name, shown) => `${shown} の keywarden の ${name} フックを更新しました`,
+    foreignHook: (shown, runs, chained) => `${shown} はすでにあり、keywarden のものではありません。そこに \`${runs}\` を追加するか、\`keywarden init --force\` を実行して既存のフックを ${chained} として残し、keywarden の後に実行されるようにしてください`,
+    bothExist: (shown, chained) => `${shown} と ${chained} の両方があります。手で一つにまとめてから、もう一度 init を実行してください`,
+    keptExisting: (chained) => `既存のフックを ${chained} として残しました。keywarden のスキャンを通過した後に実行されます`,
+    installed: (name, shown, runs) => `keywarden の ${name} フックを ${shown} に導入しました（\`${runs}\` を実行します。keywarden は node_modules/.bin、PATH、npx の順に探します）`,
+    prepareRunsHusky: (prepare) => `package.json の prepare スクリプトはすでに husky を実行しています（"${prepare}"）`,
+    prepareSet: (next) => `package.json の prepare スクリプトを "${next}" にしました`,
+    hookCreated: (file, command) => `\`${command}\` を実行する ${file} を作成しました`,
+    hookAlreadyRuns: (file) => `${file} はすでに keywarden を実行しています`,
+    hookAdded: (command, file, kept) => `${file} の先頭に \`${command}\` を追加しました（既存の ${kept} 行はそのままです）`,
+    huskyActive: 'husky はすでに有効です（core.hooksPath = .husky/_）',
+    huskySaid: (said) => `husky を実行しました。出力: ${said}`,
+    huskyRan: (previous) => `husky を実行しました。core.hooksPath は .husky/_ になりました${previous !== null ? `（以前は ${previous}）` : ''}`,
+    notRepository: 'init には作業ツリーのある git リポジトリが必要です。リポジトリの中で実行してください（先に git init）',
     todo: (line) => `要対応: ${line}`,
     active: (messages) => `pre-commit フックが有効になりました。今後はすべてのコミット${messages ? '（とそのメッセージ）' : ''}で AWS の認証情報をチェックします。一度だけ省略するには \`git commit --no-verify\` を使います`,
   },
