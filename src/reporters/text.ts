@@ -31,6 +31,11 @@ export type Paint = (code: string, text: string) => string;
  * rest of its own row right, rather than widening every row or being cut.
  */
 const MAX_WIDTH = [11, 40, 17, 24, 10];
+/** MAX_WIDTH, with KIND as wide as the AWS rules' own kinds in this language ('secret access key', シークレットアクセスキー). */
+function maxColumnWidths(): number[] {
+  const kind = Math.max(MAX_WIDTH[2], ...['access-key-id', 'secret-access-key', 'session-token'].map((k) => displayWidth(kindLabel(k))));
+  return MAX_WIDTH.map((width, i) => (i === 2 ? kind : width));
+}
 const GAP = '  ';
 const INDENT = '  ';
 
@@ -47,8 +52,9 @@ export const textReporter: Reporter = (report, context) => {
     // Widths over every row of every file, so the columns line up across the whole report.
     // The table's columns (words/: report.header); every finding is one row under them, its details on lines indented to SECRET.
     const header = words().report.header;
+    const maxWidths = maxColumnWidths();
     const rows = new Map(report.findings.map((finding) => [finding, cellsOf(finding)]));
-    const widths = header.map((title, i) => Math.min(MAX_WIDTH[i], Math.max(displayWidth(title), ...[...rows.values()].map((cells) => displayWidth(cells[i])))));
+    const widths = header.map((title, i) => Math.min(maxWidths[i], Math.max(displayWidth(title), ...[...rows.values()].map((cells) => displayWidth(cells[i])))));
     const detailIndent = INDENT + ' '.repeat(widths[0]) + GAP;
     lines.push(paint('2', INDENT + tableRow([...header], widths)));
     for (const [file, findings] of byFile) {

@@ -39,7 +39,7 @@ export const ja: Words = {
   report: {
     header: ['行:列', 'シークレット', '種類', 'ルール', '確度'],
     confidence: { high: '高', medium: '中', low: '低' },
-    forKey: (keyId) => `${keyId} と対`,
+    forKey: (keyId) => `対応するアクセスキー ID: ${keyId}`,
     account: (id) => `アカウント ${id}`,
     listJoin: '、',
     verification: {
@@ -65,12 +65,12 @@ export const ja: Words = {
     allowedList: (items) => `（${items.join('、')}）`,
     leftOut: (n) => ` --only-verified により ${n} 件を除外しました（STS がキーの有効性を確認できなかったもの）。`,
     clean: (live, allowed) => `${live ? '有効な ' : ''}AWS の認証情報は見つかりませんでした。${allowed}`,
-    found: (count, files, allowed) => `${files} ファイルで ${count} 件検出しました${allowed}。`,
+    found: (count, files, allowed) => `${files} 個のファイルで AWS の認証情報を ${count} 件検出しました${allowed}。`,
   },
 
   finding: {
     annotationTitle: (kind, ruleId) => `AWS ${kind}（${ruleId}）`,
-    annotation: (kind, secret, keyId, accountId) => `AWS ${kind} ${secret}${keyId ? `（${keyId} と対）` : ''}${accountId ? `（アカウント ${accountId}）` : ''}。`,
+    annotation: (kind, secret, keyId, accountId) => `AWS ${kind} ${secret}${keyId ? `（アクセスキー ID ${keyId} に対応）` : ''}${accountId ? `（アカウント ${accountId}）` : ''}。`,
     introduced: (sha, author, date, subject) => `${date} に ${author} がコミット ${sha} で追加: ${subject}`,
     verification: (line) => `${line}。`,
     advice: 'まず IAM でキーを無効化してください（履歴を書き換えても漏洩はなかったことになりません）。そのうえでファイルからキーを削除します。`keywarden remediate` で実行するコマンドを表示できます。',
@@ -78,7 +78,7 @@ export const ja: Words = {
     githubFound: (count) => `keywarden: AWS の認証情報を ${count} 件検出しました。対応手順は \`keywarden remediate\` で表示できます。`,
     sarifResult: (kind, secret, keyId, accountId, commit, verification) => {
       let text = `AWS ${kind} ${secret}`;
-      if (keyId) text += `（${keyId} と対）`;
+      if (keyId) text += `（アクセスキー ID ${keyId} に対応）`;
       if (accountId) text += `、アカウント ${accountId}`;
       if (commit) text += `、${commit.date} に ${commit.author} がコミット ${commit.sha} で追加`;
       if (verification) text += `。STS の判定: ${verification.status === 'live' ? '有効（LIVE）' : verification.status}（確認日時 ${verification.checkedAt}）`;
@@ -420,7 +420,7 @@ export const ja: Words = {
         '確認するもの: 新しい IAM ユーザー、キー、パスワード（CreateUser、CreateAccessKey、CreateLoginProfile、UpdateLoginProfile）、新規または拡大したアクセス許可（AttachUserPolicy、PutUserPolicy、CreateRole、AttachRolePolicy、PutRolePolicy、UpdateAssumeRolePolicy、CreatePolicyVersion）、コンピューティング（RunInstances、RequestSpotInstances、CreateFunction20150331、UpdateFunctionCode20150331v2、ImportKeyPair、AuthorizeSecurityGroupIngress）、偵察（GetCallerIdentity、ListUsers、ListBuckets、GetSecretValue）、痕跡の隠蔽（StopLogging、DeleteTrail、UpdateTrail）。',
         '請求も確認してください。請求コンソールの「請求書」ページと Cost Explorer で、サービス別・リージョン別の料金が分かります。EC2 の急増や、使っていないリージョンでの料金が典型的な兆候です。身に覚えのないものが見つかったら、不正なアクティビティについての AWS のガイドに従ってください（作成していないリソースと IAM アイデンティティを削除し、AWS サポートに連絡します）。',
       ],
-      eventsLabel: (keyId) => `${keyId ?? '候補のキーそれぞれ'}で署名された CloudTrail の全イベント（リージョンごと）`,
+      eventsLabel: (keyId) => `${keyId === null ? '候補のキーそれぞれ' : `${keyId} `}で署名された CloudTrail の全イベント（リージョンごと）`,
       candidateComment: '# 手順 2 の候補のキーごとに 1 回ずつ実行します',
       lastUsedLabel: 'キーが最後に使用された日時、リージョン、サービス',
       warning: 'イベント履歴は管理イベントだけです。S3 オブジェクトや DynamoDB の項目の読み取りは、データイベントを記録する証跡がある場合にしか分かりません。',
