@@ -196,6 +196,15 @@ export const en = {
 
   /** The GitHub Action's own lines in the log (src/action/run.ts). */
   action: {
+    plan: {
+      history: 'every commit on every ref (mode: history)',
+      files: 'the working tree (mode: files)',
+      pullRequest: (number: string, range: string) => `the commits of pull request #${number} (${range})`,
+      workingTree: (event: string) => `the working tree (${event || 'no'} event)`,
+      deleted: (name: string) => `nothing: the push deleted ${name}`,
+      deletedNote: (name: string) => `the push deleted ${name}: there are no new commits to scan`,
+      pushed: (range: string) => `the pushed commits (${range})`,
+    },
     scanning: (what: string) => `scanning ${what}`,
     inlineTitle: 'keywarden: keys allowed inline by this pull request',
     incomplete: 'keywarden could not read every blob it was asked to scan: see the warning',
