@@ -20,7 +20,7 @@ export function emit(text: string, options: Pick<ScanOptions, 'output'>, io: Io)
   try {
     writeFileSync(path.resolve(io.cwd, options.output), text);
   } catch (error) {
-    throw new RuntimeError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new RuntimeError(words().cli.errors.cannotWrite(options.output, (error as NodeJS.ErrnoException).code ?? String(error)));
   }
 }
 

@@ -10,8 +10,13 @@ import { bundleAction, runAction } from './support/action-runner.js';
 import { jsonReport, runCli } from './support/cli.js';
 import { globalKeywarden, tryGit } from './support/git-hooks.js';
 import { expectGolden } from './support/golden.js';
+import { runCliLoading } from './support/loaded-modules.js';
 import { Repo, tempDir } from './support/repo.js';
 import { COMMIT_A, Fakes, finding, reportOf } from './remediation-fakes.js';
+import { textReporter } from '../src/reporters/text.js';
+import { displayWidth } from '../src/text/width.js';
+import { useLanguage } from '../src/words/index.js';
+import { CONTEXT, finding as sampleFinding, report } from './support/sample-report.js';
 
 const JA = { LANG: 'ja_JP.UTF-8' };
 const OURS = '111122223333';
@@ -188,5 +193,49 @@ describe('the hook in Japanese', () => {
     expect(blocked.status).not.toBe(0);
     expect(blocked.output).toContain('コミットを中止しました（何もコミットされていません）。');
     expect(blocked.output).toContain('git restore --staged .env');
+  });
+});
+
+describe('the hook\'s start-up', () => {
+  it('loads the Japanese catalogue only for a Japanese run, and nothing else more (no yargs)', () => {
+    const { repo } = stagedLeak();
+    const catalogue = /\/dist\/bundle\/ja-\w+\.js$/;
+    const english = runCliLoading(['scan', '--staged'], { cwd: repo.dir });
+    expect(english.status).toBe(1);
+    expect(english.loaded.some((url) => /\/dist\/bundle\/staged-\w+\.js$/.test(url))).toBe(true); // the log is not vacuous
+    expect(english.loaded.filter((url) => catalogue.test(url))).toEqual([]);
+    const japanese = runCliLoading(['scan', '--staged'], { cwd: repo.dir, env: JA });
+    expect(japanese.status).toBe(1);
+    expect(japanese.loaded.filter((url) => catalogue.test(url))).toHaveLength(1);
+    // The same files but the catalogue (each resolved once or more; node: built-ins aside).
+    const files = (urls: string[]) => [...new Set(urls.filter((url) => url.startsWith('file:') && !catalogue.test(url)))].sort();
+    expect(files(japanese.loaded)).toEqual(files(english.loaded));
+    expect(japanese.loaded.join('\n')).not.toMatch(/node_modules\/yargs\//);
+  });
+});
+
+describe('the Japanese text report', () => {
+  it('aligns its columns in terminal cells: a Japanese label counts two per character', async () => {
+    await useLanguage('ja');
+    try {
+      const keyId = new Fakes(1504).keyId('AKIA', OURS);
+      const out = textReporter(
+        report([
+          sampleFinding({ file: 'a.env', secret: keyId }),
+          sampleFinding({ file: 'a.env', line: 2, ruleId: 'aws-secret-access-key', kind: 'secret-access-key', secret: 'wJal****************', keyId }),
+          sampleFinding({ file: 'b.env', line: 10, ruleId: 'aws-session-token', kind: 'session-token', secret: 'IQoJ****************', keyId }),
+        ]),
+        CONTEXT,
+      );
+      const rows = out.split('\n').filter((line) => /^ {2}(行|\d)/.test(line));
+      expect(rows).toHaveLength(4);
+      // Where RULE starts, in cells: the same on the header and on every row.
+      const ruleAt = rows.map((row) => displayWidth(row.slice(0, row.search(/ルール|aws-/))));
+      expect(new Set(ruleAt).size).toBe(1);
+      expect(rows[0]).toMatch(/^ {2}行:列 {2,}シークレット {2,}種類 {2,}ルール {2,}確度$/);
+      expect(out).toContain('シークレットアクセスキー  aws-secret-access-key');
+    } finally {
+      await useLanguage('en');
+    }
   });
 });
