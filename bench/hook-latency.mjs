@@ -91,22 +91,32 @@ const against = process.argv.includes('--against') ? path.resolve(process.argv[p
     ['scan --staged, Japanese', [process.execPath, [path.join(ROOT, 'bin', 'keywarden.js'), 'scan', '--staged']], { LANG: 'ja_JP.UTF-8', LC_ALL: '', LC_MESSAGES: '' }],
     ...(against ? [[`scan --staged, ${against}`, [process.execPath, [against, 'scan', '--staged']], { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' }]] : []),
   ];
+  // Wall time, and CPU time (perf stat's task-clock: every thread and child, git included) where perf
+  // runs: on a loaded machine CPU time shows what a change costs when wall time is mostly waiting.
+  const perf = spawnSync('perf', ['stat', '-x,', '-e', 'task-clock', '--', process.execPath, '-e', '0'], { encoding: 'utf8' }).status === 0;
   const times = variants.map(() => []);
-  const once = ([, [cmd, args], extra]) => {
+  const cpu = variants.map(() => []);
+  const once = (k) => {
+    const [, [cmd, args], extra] = variants[k];
+    const argv = perf ? ['perf', ['stat', '-x,', '-e', 'task-clock', '--', cmd, ...args]] : [cmd, args];
     const start = process.hrtime.bigint();
-    const r = spawnSync(cmd, args, { cwd: dir, env: { ...env, ...extra }, stdio: 'pipe' });
+    const r = spawnSync(argv[0], argv[1], { cwd: dir, env: { ...env, ...extra }, encoding: 'utf8' });
+    times[k].push(Number(process.hrtime.bigint() - start) / 1e6);
     if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-    return Number(process.hrtime.bigint() - start) / 1e6;
+    if (perf) cpu[k].push(Number(/^([\d.]+),msec,task-clock/m.exec(r.stderr)?.[1]));
   };
-  for (let i = 0; i < 3; i++) variants.forEach(once); // warm-up
+  for (let i = 0; i < 3; i++) variants.forEach((_, k) => once(k)); // warm-up
+  times.forEach((list) => list.splice(0));
+  cpu.forEach((list) => list.splice(0));
   for (let i = 0; i < rounds * 2; i++) {
     // Each round in a rotated order, so no variant always runs first or after the same one.
-    const order = variants.map((_, k) => (k + i) % variants.length);
-    for (const k of order) times[k].push(once(variants[k]));
+    for (let j = 0; j < variants.length; j++) once((j + i) % variants.length);
   }
   const floor = median(times[0]);
+  const cpuFloor = perf ? median(cpu[0]) : 0;
   for (const [k, [label]] of variants.entries()) {
     const m = median(times[k]);
-    console.log(`${label}: median ${m.toFixed(1)} ms (min ${Math.min(...times[k]).toFixed(1)}), ${(m / floor).toFixed(2)}x node -e 0, ${(m - floor).toFixed(1)} ms above it`);
+    const c = perf ? `; CPU ${median(cpu[k]).toFixed(1)} ms, ${(median(cpu[k]) / cpuFloor).toFixed(2)}x` : '';
+    console.log(`${label}: wall median ${m.toFixed(1)} ms (min ${Math.min(...times[k]).toFixed(1)}), ${(m / floor).toFixed(2)}x node -e 0${c}`);
   }
 }

@@ -13,7 +13,7 @@ import { escapeLines, escapeText } from './text/escape.js';
 import { runPipeline } from './pipeline.js';
 import type { Finding } from './types.js';
 import { VERSION } from './version.js';
-import { words } from './words/index.js';
+import { loadGuide, words } from './words/index.js';
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let debug = argv.includes('--debug');
@@ -42,6 +42,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 /** yargs, loaded only when the fast path declines; prints help or version itself and returns null. */
 async function parseSlow(argv: readonly string[], io: Io): Promise<ScanOptions | null> {
+  // Every command yargs parses may print help or run remediate or init, which show the guide's words.
+  await loadGuide();
   const parsed = await (await import('./cli/parse.js')).parseArgs(argv, VERSION);
   if (parsed.kind === 'print') {
     io.stdout.write(parsed.text.endsWith('\n') ? parsed.text : parsed.text + '\n');

@@ -3,7 +3,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { enGuide } from '../src/words/en-guide.js';
 import { en } from '../src/words/en.js';
+import { jaGuide } from '../src/words/ja-guide.js';
 import { ja } from '../src/words/ja.js';
 import { languageFromEnv } from '../src/words/index.js';
 import { ROOT } from './support/cli.js';
@@ -54,20 +56,23 @@ function strings(value: unknown): string[] {
 
 describe('words catalogues', () => {
   it('have the same keys in English and Japanese, each a string, list or function in both', () => {
-    // TypeScript checks this at build time (ja: Words); this checks the records typed as string maps too.
+    // TypeScript checks this at build time (ja: Words, jaGuide: Guide); this checks the records typed as string maps too.
     expect(shape(ja)).toEqual(shape(en));
+    expect(shape(jaGuide)).toEqual(shape(enGuide));
+    // The two parts do not overlap: a key is in one of them.
+    expect(Object.keys(en).filter((key) => key in enGuide)).toEqual([]);
   });
 
   it('translate every message: each Japanese string that is not a command has Japanese in it', () => {
     // Left as they are: command lines, and the short values a message was called with here.
     const command = /^(?:git|aws|npx|keywarden) /;
-    const left = strings(ja).filter((text) => text.replace(/\b(?:false|null|X|Y)\b/g, '').trim().length > 12 && !command.test(text.trim()) && !/[\u3040-\u30ff\u4e00-\u9fff]/.test(text));
+    const left = strings([ja, jaGuide]).filter((text) => text.replace(/\b(?:false|null|X|Y)\b/g, '').trim().length > 12 && !command.test(text.trim()) && !/[\u3040-\u30ff\u4e00-\u9fff]/.test(text));
     expect(left).toEqual([]);
   });
 });
 
 describe('glossary', () => {
-  const japanese = strings(ja);
+  const japanese = strings([ja, jaGuide]);
 
   it('names each term once: no Japanese message uses a forbidden variant', () => {
     const found = glossary.terms.flatMap((term) => term.forbidden.flatMap((variant) => japanese.filter((text) => text.includes(variant)).map((text) => `${variant} (use ${term.ja}): ${text}`)));

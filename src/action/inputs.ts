@@ -3,7 +3,8 @@
 // @actions/core's getInput reads them. Defaults live in action.yml; these fallbacks only cover running the
 // entry by hand.
 import { UsageError } from '../errors.js';
-import { isLanguage, words, type Language } from '../words/index.js';
+import { isLanguage, type Language } from '../words/index.js';
+import { guide } from '../words/guide.js';
 
 export interface ActionInputs {
   config?: string;
@@ -37,7 +38,7 @@ export function booleanInput(env: Env, name: string, fallback: boolean): boolean
 export function readInputs(env: Env): ActionInputs {
   const mode = input(env, 'mode') || 'auto';
   const lang = input(env, 'lang');
-  if (lang !== '' && !isLanguage(lang)) throw new UsageError(words().action.badLang(lang));
+  if (lang !== '' && !isLanguage(lang)) throw new UsageError(guide().action.badLang(lang));
   if (mode !== 'auto' && mode !== 'files' && mode !== 'history') throw new UsageError(`input 'mode' must be auto, files or history, got '${mode}'`);
   return {
     config: input(env, 'config') || undefined,

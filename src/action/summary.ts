@@ -8,7 +8,7 @@ import type { Report } from '../types.js';
 import { fileUri } from '../reporters/sarif.js';
 import { kindLabel } from '../reporters/text.js';
 import { escapeMarkdown, markdownCode } from '../text/escape.js';
-import { words } from '../words/index.js';
+import { guide } from '../words/guide.js';
 
 const MAX_ROWS = 500;
 const MAX_PLAYBOOK = 400_000;
@@ -27,7 +27,7 @@ export interface SummaryContext {
 
 export function summaryMarkdown(report: Report, context: SummaryContext): string {
   const count = report.findings.length;
-  const w = words().summary;
+  const w = guide().summary;
   const lines = ['## keywarden', '', w.scanned(escapeMarkdown(context.describe), report.scan.files, report.scan.commits), ''];
   for (const warning of context.warnings ?? []) lines.push(`> :warning: ${warningMarkdown(warning)}`, '');
   if (count === 0) {

@@ -4,7 +4,8 @@
 // a misspelt command or option cannot say what was meant.
 import yargs from 'yargs';
 import { UsageError } from '../errors.js';
-import { language, words } from '../words/index.js';
+import { guide } from '../words/guide.js';
+import { language } from '../words/index.js';
 import { checkCommand, checkLeadingOption, checkOptions } from './check-argv.js';
 import { toScanOptions } from './convert.js';
 import { isFlag, OPTIONS, type Command, type ScanOptions } from './options.js';
@@ -21,7 +22,7 @@ const COMMANDS: Array<{ name: Command; usage: string }> = [
 
 /** What `scan --history` and `--range` take, for `keywarden scan --help` (git/revisions.ts is the rule). */
 function scanHistoryHelp(): string {
-  const w = words().cli;
+  const w = guide().help;
   return [...w.historyHelp, '', w.exitCodes].join('\n');
 }
 
@@ -44,7 +45,7 @@ export async function parseArgs(input: readonly string[], version: string): Prom
     checkOptions(first as Command, argv.slice(1));
   }
   let chosen: Command | null = null;
-  const w = words().cli;
+  const w = guide().help;
   let parser = yargs([...argv])
     .scriptName('keywarden')
     .usage(w.usage)

@@ -14,7 +14,7 @@ import { installGitHook } from './git-hook.js';
 import { dependsOnKeywarden, huskyActive, readManifest, setUpHusky, usesHusky } from './husky.js';
 import { escapeText } from '../text/escape.js';
 import { UsageError } from '../errors.js';
-import { words } from '../words/index.js';
+import { guide } from '../words/guide.js';
 
 export async function runInit(options: ScanOptions, io: Io): Promise<number> {
   const top = repositoryTop(io.cwd);
@@ -31,7 +31,7 @@ export async function runInit(options: ScanOptions, io: Io): Promise<number> {
       husky = huskyActive(top) ? 'active' : 'waiting';
     }
     if (!dependsOnKeywarden(manifest.json)) {
-      todo.push(words().init.notDependency);
+      todo.push(guide().init.notDependency);
     }
   }
   if (husky !== 'active') {
@@ -45,10 +45,10 @@ export async function runInit(options: ScanOptions, io: Io): Promise<number> {
       todo.push(error.message);
       messages = false;
     }
-    if (husky === 'waiting') say(words().init.huskyWaiting);
-    if (husky === 'unused' && existsSync(manifestPath)) say(words().init.huskyUnused);
+    if (husky === 'waiting') say(guide().init.huskyWaiting);
+    if (husky === 'unused' && existsSync(manifestPath)) say(guide().init.huskyUnused);
   }
-  for (const line of todo) say(words().init.todo(line));
-  say(words().init.active(messages));
+  for (const line of todo) say(guide().init.todo(line));
+  say(guide().init.active(messages));
   return 0;
 }

@@ -7,7 +7,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RuntimeError, UsageError } from '../errors.js';
-import { words } from '../words/index.js';
+import { guide } from '../words/guide.js';
 import { hooksFolder } from './git.js';
 
 const MARKER = 'keywarden-hook';
@@ -40,22 +40,22 @@ export function installGitHook(top: string, force: boolean, name: 'pre-commit' |
   if (existsSync(target)) {
     const existing = readFileSync(target, 'utf8');
     if (existing.includes(MARKER)) {
-      if (existing === script) return [words().init.alreadyHook(shown, name)];
+      if (existing === script) return [guide().init.alreadyHook(shown, name)];
       write(target, script);
-      return [words().init.updatedHook(name, shown)];
+      return [guide().init.updatedHook(name, shown)];
     }
     if (!force) {
-      throw new UsageError(words().init.foreignHook(shown, runs, `${name}${CHAINED_SUFFIX}`));
+      throw new UsageError(guide().init.foreignHook(shown, runs, `${name}${CHAINED_SUFFIX}`));
     }
     const chained = target + CHAINED_SUFFIX;
-    if (existsSync(chained)) throw new UsageError(words().init.bothExist(shown, `${shown}${CHAINED_SUFFIX}`));
+    if (existsSync(chained)) throw new UsageError(guide().init.bothExist(shown, `${shown}${CHAINED_SUFFIX}`));
     renameSync(target, chained);
     chmodSync(chained, 0o755);
-    done.push(words().init.keptExisting(`${shown}${CHAINED_SUFFIX}`));
+    done.push(guide().init.keptExisting(`${shown}${CHAINED_SUFFIX}`));
   }
   mkdirSync(folder, { recursive: true });
   write(target, script);
-  done.push(words().init.installed(name, shown, runs));
+  done.push(guide().init.installed(name, shown, runs));
   return done;
 }
 

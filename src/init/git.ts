@@ -1,6 +1,6 @@
 // The few git questions `init` asks. init writes hook files and so does its own small I/O here rather than
 // through a scan source; every failure becomes a one-line RuntimeError.
-import { words } from '../words/index.js';
+import { guide } from '../words/guide.js';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { RuntimeError } from '../errors.js';
@@ -15,7 +15,7 @@ export function git(cwd: string, args: string[]): { status: number; stdout: stri
 export function repositoryTop(cwd: string): string {
   const result = git(cwd, ['rev-parse', '--show-toplevel']);
   if (result.status !== 0 || result.stdout === '') {
-    throw new RuntimeError(words().init.notRepository);
+    throw new RuntimeError(guide().init.notRepository);
   }
   return result.stdout;
 }

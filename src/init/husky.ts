@@ -7,7 +7,7 @@
 // hook keeps its lines (keywarden's goes first: it is fast and should block before slower checks run).
 // Whether the result is active is the caller's question (huskyActive): `npm install --save-dev husky` does not
 // run the project's `prepare`, so husky declared is not husky active.
-import { words } from '../words/index.js';
+import { guide } from '../words/guide.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -41,12 +41,12 @@ export function setUpHusky(top: string, manifest: Manifest, env: Record<string, 
   const done: string[] = [];
   const prepare = manifest.json.scripts?.prepare;
   if (typeof prepare === 'string' && RUNS_HUSKY.test(prepare)) {
-    done.push(words().init.prepareRunsHusky(prepare));
+    done.push(guide().init.prepareRunsHusky(prepare));
   } else {
     const next = typeof prepare === 'string' && prepare.trim() !== '' ? `${prepare} && husky` : 'husky';
     manifest.json.scripts = { ...(manifest.json.scripts ?? {}), prepare: next };
     writeFileSync(manifest.file, JSON.stringify(manifest.json, null, manifest.indent) + (manifest.finalNewline ? '\n' : ''));
-    done.push(words().init.prepareSet(next));
+    done.push(guide().init.prepareSet(next));
   }
 
   done.push(addToHook(top, 'pre-commit', HOOK_LINES, CALLS_KEYWARDEN));
@@ -94,10 +94,10 @@ function addToHook(top: string, name: 'pre-commit' | 'commit-msg', hookLines: re
   if (!existsSync(hookPath)) {
     mkdirSync(path.dirname(hookPath), { recursive: true });
     writeFileSync(hookPath, hookLines.join('\n') + '\n', { mode: 0o755 });
-    return words().init.hookCreated(relative, command);
+    return guide().init.hookCreated(relative, command);
   }
   const text = readFileSync(hookPath, 'utf8');
-  if (callsKeywarden.test(text)) return words().init.hookAlreadyRuns(relative);
+  if (callsKeywarden.test(text)) return guide().init.hookAlreadyRuns(relative);
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.split(/\r?\n/);
   if (lines[lines.length - 1] === '') lines.pop();
@@ -106,18 +106,18 @@ function addToHook(top: string, name: 'pre-commit' | 'commit-msg', hookLines: re
   const kept = lines.length;
   lines.splice(at, 0, ...hookLines);
   writeFileSync(hookPath, lines.join(newline) + newline);
-  return words().init.hookAdded(command, relative, kept);
+  return guide().init.hookAdded(command, relative, kept);
 }
 
 /** Runs the project's own husky (what `npm install` runs through `prepare`), unless it is already active. */
 function activateHusky(top: string, env: Record<string, string | undefined>): string {
-  if (huskyActive(top)) return words().init.huskyActive;
+  if (huskyActive(top)) return guide().init.huskyActive;
   const current = configValue(top, 'core.hooksPath');
   const bin = path.join(top, 'node_modules', 'husky', 'bin.js');
   const result = spawnSync(process.execPath, [bin], { cwd: top, encoding: 'utf8', env: { ...env } as NodeJS.ProcessEnv });
   const said = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
-  if (result.status !== 0 || said !== '') return words().init.huskySaid(said.split('\n')[0] || `exit ${result.status}`);
-  return words().init.huskyRan(current !== null && current !== HUSKY_HOOKS_PATH ? current : null);
+  if (result.status !== 0 || said !== '') return guide().init.huskySaid(said.split('\n')[0] || `exit ${result.status}`);
+  return guide().init.huskyRan(current !== null && current !== HUSKY_HOOKS_PATH ? current : null);
 }
 
 export function dependsOnKeywarden(json: Manifest['json']): boolean {

@@ -10,17 +10,17 @@ import { UNIDENTIFIED } from './leaks.js';
 import { shellQuote } from '../init/advice.js';
 import { lookupEventsEveryRegion } from './cloudtrail.js';
 import type { Command, Step } from './playbook.js';
-import { words } from '../words/index.js';
+import { guide } from '../words/guide.js';
 
 type Other = Exclude<CredentialType, 'access-key'>;
 
 const BEDROCK = 'bedrock.amazonaws.com';
 
 export const CREDENTIAL_LABELS: Record<Other, (kinds: readonly Kind[]) => string> = {
-  'service-specific': (kinds) => (kinds.includes('bedrock-api-key') ? words().credentials.labels.bedrock : words().credentials.labels.serviceSpecific),
-  'cloudfront-key-pair': () => words().credentials.labels.cloudfront,
-  'appsync-api-key': () => words().credentials.labels.appsync,
-  'console-password': () => words().credentials.labels.console,
+  'service-specific': (kinds) => (kinds.includes('bedrock-api-key') ? guide().credentials.labels.bedrock : guide().credentials.labels.serviceSpecific),
+  'cloudfront-key-pair': () => guide().credentials.labels.cloudfront,
+  'appsync-api-key': () => guide().credentials.labels.appsync,
+  'console-password': () => guide().credentials.labels.console,
 };
 
 /** `jane-at-123456789012` → `jane`; an ARN `arn:aws:iam::123456789012:user/path/jane` → `jane`. */
@@ -37,7 +37,7 @@ function identified(key: LeakedKey): boolean {
 
 /** What was found, in sentences, for the heading of the entry. */
 export function credentialSummary(key: LeakedKey): string[] {
-  const w = words().credentials.summary;
+  const w = guide().credentials.summary;
   const value = w.value(key.secrets.length === 0);
   switch (key.credential as Other) {
     case 'service-specific': {
@@ -57,7 +57,7 @@ export function credentialSummary(key: LeakedKey): string[] {
 
 /** Notes for an access key that other credentials hang off. */
 export function hangingOffNotes(key: LeakedKey): string[] {
-  const w = words().credentials;
+  const w = guide().credentials;
   const notes: string[] = [];
   if (key.kinds.includes('ses-smtp-password')) notes.push(w.sesNote(key.keyId));
   if (key.kinds.includes('bedrock-short-term-key')) notes.push(w.bedrockShortNote(key.keyId, key.keyType === 'temporary'));
@@ -87,7 +87,7 @@ function deleteServiceCredential(key: LeakedKey): Step {
   const userArg = user ? shellQuote(user) : '"$USER_NAME"';
   const bedrock = key.kinds.includes('bedrock-api-key');
   const service = bedrock ? ` --service-name ${BEDROCK}` : '';
-  const w = words().credentials.service;
+  const w = guide().credentials.service;
   const commands: Command[] = [];
   if (!user) commands.push({ label: w.userLabel, script: 'USER_NAME=the-iam-user' });
   commands.push(
@@ -109,7 +109,7 @@ function deleteServiceCredential(key: LeakedKey): Step {
 function checkUseByUser(key: LeakedKey, user: string | null): Step {
   const userArg = user ? shellQuote(user) : '"$USER_NAME"';
   const console = key.credential === 'console-password';
-  const w = words().credentials.checkByUser;
+  const w = guide().credentials.checkByUser;
   return step(
     'check-unauthorized-use',
     w.title,
@@ -121,7 +121,7 @@ function checkUseByUser(key: LeakedKey, user: string | null): Step {
 }
 
 function deleteCloudFrontKeyPair(key: LeakedKey): Step {
-  const w = words().credentials.cloudfront;
+  const w = guide().credentials.cloudfront;
   const id = identified(key) ? key.keyId : w.thePairId;
   return step(
     'delete-cloudfront-key-pair',
@@ -139,7 +139,7 @@ function deleteCloudFrontKeyPair(key: LeakedKey): Step {
 }
 
 function checkCloudFrontUse(key: LeakedKey): Step {
-  const w = words().credentials.cloudfront;
+  const w = guide().credentials.cloudfront;
   const id = identified(key) ? key.keyId : 'KEY_PAIR_ID';
   return step(
     'check-unauthorized-use',
@@ -161,7 +161,7 @@ function checkCloudFrontUse(key: LeakedKey): Step {
 }
 
 function deleteAppSyncKey(): Step {
-  const w = words().credentials.appsync;
+  const w = guide().credentials.appsync;
   return step(
     'delete-appsync-key',
     w.title,
@@ -189,7 +189,7 @@ function deleteAppSyncKey(): Step {
 }
 
 function checkAppSyncUse(): Step {
-  const w = words().credentials.appsync;
+  const w = guide().credentials.appsync;
   return step(
     'check-unauthorized-use',
     w.checkTitle,
@@ -204,7 +204,7 @@ function removeConsolePassword(key: LeakedKey): Step {
   const user = iamUserOf(key);
   const userArg = user ? shellQuote(user) : '"$USER_NAME"';
   const policy = `{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"DateLessThan":{"aws:TokenIssueTime":"'"$(date -u +%Y-%m-%dT%H:%M:%SZ)"'"}}}]}`;
-  const w = words().credentials.console;
+  const w = guide().credentials.console;
   const commands: Command[] = [];
   if (!user) commands.push({ label: w.userLabel, script: 'USER_NAME=the-iam-user' });
   commands.push(

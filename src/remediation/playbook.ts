@@ -15,7 +15,7 @@ import { ownershipOf, principalOf, type Ownership, type Principal } from './owne
 import type { ReferenceId } from './references.js';
 // One quoting rule for every command keywarden prints (a value with a control character gets $'…').
 import { shellQuote } from '../init/advice.js';
-import { words } from '../words/index.js';
+import { guide } from '../words/guide.js';
 
 export interface Command {
   /** What the command does, one line. */
@@ -147,9 +147,9 @@ export function buildPlaybook(set: LeakSet, context: PlaybookContext): Playbook 
     keys.push(plan);
   }
   const unpaired = set.unpaired ? unpairedSection(set.unpaired.sightings, set.mode) : null;
-  if (unpaired) shareAccountSteps(unpaired.steps, null, words().playbook.theSecretsWithoutKeyId);
+  if (unpaired) shareAccountSteps(unpaired.steps, null, guide().playbook.theSecretsWithoutKeyId);
   const accounts = [...new Set(set.keys.map((key) => key.accountId).filter((id): id is string => id !== null))];
-  const w = words().playbook.notes;
+  const w = guide().playbook.notes;
   const notes: string[] = [];
   if (set.mode === 'staged') notes.push(w.staged);
   if (set.keys.some((key) => key.redacted) || set.unpaired?.redacted) notes.push(w.redacted);
@@ -186,7 +186,7 @@ function keyPlaybook(key: LeakedKey, mode: ScanMode | null, context: PlaybookCon
   const verification = context.verifications.get(key.keyId) ?? null;
   const principal = principalOf(verification ?? undefined);
   const ownership = ownershipOf(key.accountId, context.accounts);
-  const w = words();
+  const w = guide();
   const notes: string[] = [];
   if (key.accountId === null && key.keyType !== 'unknown') notes.push(w.playbook.notes.olderFormat(key.keyId));
   if (ownership === 'foreign') notes.push(w.playbook.notes.foreignKey(key.accountId, context.accounts.join(', ')));
@@ -228,7 +228,7 @@ function keyPlaybook(key: LeakedKey, mode: ScanMode | null, context: PlaybookCon
 function credentialPlaybook(key: LeakedKey, mode: ScanMode | null, context: PlaybookContext): KeyPlaybook {
   const ownership = ownershipOf(key.accountId, context.accounts);
   const notes: string[] = [];
-  if (ownership === 'foreign') notes.push(words().playbook.notes.foreignCredential(key.accountId, context.accounts.join(', ')));
+  if (ownership === 'foreign') notes.push(guide().playbook.notes.foreignCredential(key.accountId, context.accounts.join(', ')));
   const steps: Step[] = [removeUnpairedData(key.sightings, mode, 'credential')];
   if (ownership !== 'foreign') steps.push(...credentialSteps(key));
   steps.push(prevent());
@@ -259,8 +259,8 @@ const HOME_REGION = 'us-east-1';
 
 /** Every variable a playbook's commands may use, with the one line that sets it. */
 const VARIABLES: ReadonlyArray<{ name: string; line: (keyId: string) => string }> = [
-  { name: 'OWNER', line: (keyId) => `OWNER=$(aws iam get-access-key-last-used --access-key-id ${keyId} --query UserName --output text)   ${words().playbook.ownerComment}` },
-  { name: 'REGIONS', line: () => `REGIONS=$(aws ec2 describe-regions --region ${HOME_REGION} --query 'Regions[].RegionName' --output text)   ${words().playbook.regionsComment}` },
+  { name: 'OWNER', line: (keyId) => `OWNER=$(aws iam get-access-key-last-used --access-key-id ${keyId} --query UserName --output text)   ${guide().playbook.ownerComment}` },
+  { name: 'REGIONS', line: () => `REGIONS=$(aws ec2 describe-regions --region ${HOME_REGION} --query 'Regions[].RegionName' --output text)   ${guide().playbook.regionsComment}` },
 ];
 
 /** The variables the steps' commands use ($NAME or "$NAME"), derived from the scripts so that the two never drift apart. */
@@ -268,11 +268,11 @@ function setupFor(steps: readonly Step[], keyId: string | null): Command | null 
   const scripts = steps.flatMap((step) => step.commands.map((command) => command.script)).join('\n');
   const used = VARIABLES.filter((variable) => new RegExp(`\\$\\{?${variable.name}\\b`).test(scripts));
   if (used.length === 0) return null;
-  return { label: words().playbook.setup, script: used.map((variable) => variable.line(keyId ?? 'KEY_ID')).join('\n') };
+  return { label: guide().playbook.setup, script: used.map((variable) => variable.line(keyId ?? 'KEY_ID')).join('\n') };
 }
 
 function verificationNote(result: VerifyResult, principal: Principal | null): string {
-  const w = words().playbook.notes;
+  const w = guide().playbook.notes;
   const who = principal ? w.belongsTo(describePrincipal(principal)) : '';
   switch (result.status) {
     case 'live':
@@ -289,7 +289,7 @@ function verificationNote(result: VerifyResult, principal: Principal | null): st
 }
 
 export function describePrincipal(principal: Principal): string {
-  const w = words().playbook.principal;
+  const w = guide().playbook.principal;
   switch (principal.type) {
     case 'root':
       return w.root(principal.account);
@@ -307,7 +307,7 @@ export function describePrincipal(principal: Principal): string {
 // ── Step 1 ────────────────────────────────────────────────────────────────────────────────────────────
 
 function removeLeakedData(key: LeakedKey, mode: ScanMode | null, foreign: boolean): Step {
-  const w = words().playbook.removeData;
+  const w = guide().playbook.removeData;
   const inHistory = key.sightings.some((sighting) => sighting.commit !== null);
   const text = [w.takeOut];
   if (mode === 'staged') {
@@ -333,7 +333,7 @@ function removeLeakedData(key: LeakedKey, mode: ScanMode | null, foreign: boolea
 // ── Step 2 (long-term keys) ───────────────────────────────────────────────────────────────────────────
 
 function deleteKey(key: LeakedKey, principal: Principal | null): Step {
-  const w = words().playbook.deleteKey;
+  const w = guide().playbook.deleteKey;
   const id = key.keyId;
   if (principal?.type === 'root') return deleteRootKey(key);
   const known = principal?.type === 'user' ? principal.name : null;
@@ -354,7 +354,7 @@ function deleteKey(key: LeakedKey, principal: Principal | null): Step {
 }
 
 function deleteRootKey(key: LeakedKey): Step {
-  const w = words().playbook.deleteRootKey;
+  const w = guide().playbook.deleteRootKey;
   return {
     number: 2,
     id: 'delete-key',
@@ -373,7 +373,7 @@ function revokeSessions(key: LeakedKey, principal: Principal | null): Step {
   const role = principal?.type === 'role' ? principal.name : null;
   const roleArg = role ? shellQuote(role) : '"$ROLE"';
   const policy = `{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"DateLessThan":{"aws:TokenIssueTime":"'"$(date -u +%Y-%m-%dT%H:%M:%SZ)"'"}}}]}`;
-  const w = words().playbook.revokeSessions;
+  const w = guide().playbook.revokeSessions;
   const commands: Command[] = [];
   if (!role) {
     commands.push({
@@ -406,7 +406,7 @@ function revokeSessions(key: LeakedKey, principal: Principal | null): Step {
 // ── Step 2 (a key from another account) ───────────────────────────────────────────────────────────────
 
 function notifyOwner(key: LeakedKey): Step {
-  const w = words().playbook.notifyOwner;
+  const w = guide().playbook.notifyOwner;
   return {
     number: 2,
     id: 'notify-owner',
@@ -422,7 +422,7 @@ function notifyOwner(key: LeakedKey): Step {
 
 /** `id` is the key ID, or "$KEY_ID" when the commands are run once per candidate key (secrets without a key ID). */
 function checkUnauthorizedUse(id: string, temporary: boolean, number = 3): Step {
-  const w = words().playbook.checkUse;
+  const w = guide().playbook.checkUse;
   const perCandidate = id.startsWith('"$');
   return {
     number,
@@ -447,7 +447,7 @@ function checkUnauthorizedUse(id: string, temporary: boolean, number = 3): Step 
 // ── Step 4 ────────────────────────────────────────────────────────────────────────────────────────────
 
 function rotateAllKeys(accountId: string | null, number = 4): Step {
-  const w = words().playbook.rotate;
+  const w = guide().playbook.rotate;
   return {
     number,
     id: 'rotate-all-keys',
@@ -486,7 +486,7 @@ function rotateAllKeys(accountId: string | null, number = 4): Step {
 // ── Step 5 ────────────────────────────────────────────────────────────────────────────────────────────
 
 function prevent(): Step {
-  const w = words().playbook.prevent;
+  const w = guide().playbook.prevent;
   return {
     number: 5,
     id: 'prevent',
@@ -509,7 +509,7 @@ function historyRewrite(set: LeakSet, context: PlaybookContext): HistoryRewrite 
   const q = shellQuote(file);
   const needed = set.mode !== 'staged';
   const firstKey = set.keys.find((key) => key.credential === 'access-key')?.keyId;
-  const w = words().playbook.history;
+  const w = guide().playbook.history;
   const text = needed
     ? [w.first, expressions.written ? w.written(file, expressions.count) : w.write(context.rerun), ...(expressions.missing ? [expressions.missing] : []), w.mergeFirst]
     : [w.nothing];
@@ -550,7 +550,7 @@ function unpairedSection(found: Sighting[], mode: ScanMode | null): UnpairedSect
   const steps = [removeUnpairedData(found, mode), identifyKey(), checkUnauthorizedUse('"$KEY_ID"', false), rotateAllKeys(null), prevent()];
   return {
     found,
-    text: [words().playbook.unpaired.text],
+    text: [guide().playbook.unpaired.text],
     setup: setupFor(steps, null),
     steps,
     references: ['managing-access-keys', 'unauthorized-activity'],
@@ -558,7 +558,7 @@ function unpairedSection(found: Sighting[], mode: ScanMode | null): UnpairedSect
 }
 
 function removeUnpairedData(found: Sighting[], mode: ScanMode | null, what: 'secret' | 'credential' = 'secret'): Step {
-  const w = words().playbook.removeData;
+  const w = guide().playbook.removeData;
   const files = [...new Set(found.map((sighting) => sighting.file))];
   return {
     number: 1,
@@ -572,7 +572,7 @@ function removeUnpairedData(found: Sighting[], mode: ScanMode | null, what: 'sec
 }
 
 function identifyKey(): Step {
-  const w = words().playbook.identifyKey;
+  const w = guide().playbook.identifyKey;
   return {
     number: 2,
     id: 'identify-key',

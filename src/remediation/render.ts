@@ -11,7 +11,7 @@ import type { Sighting } from './leaks.js';
 import type { Command, KeyPlaybook, Playbook, Step } from './playbook.js';
 import { REFERENCES, type ReferenceId } from './references.js';
 import { displayWidth, wrapToWidth } from '../text/width.js';
-import { words } from '../words/index.js';
+import { guide } from '../words/guide.js';
 
 export type PlaybookFormat = 'text' | 'markdown' | 'json';
 
@@ -27,20 +27,20 @@ function withReferenceUrls(playbook: Playbook): unknown {
 
 export function headline(playbook: Playbook): string {
   const { keys, unpairedSecrets } = playbook.summary;
-  return words().playbook.headline(keys, playbook.keys.every((key) => key.credential === 'access-key'), unpairedSecrets);
+  return guide().playbook.headline(keys, playbook.keys.every((key) => key.credential === 'access-key'), unpairedSecrets);
 }
 
 function introduction(playbook: Playbook): string {
-  return playbook.keys.length > 0 ? words().playbook.introKeys : words().playbook.introNoKeys;
+  return playbook.keys.length > 0 ? guide().playbook.introKeys : guide().playbook.introNoKeys;
 }
 
 function keyHeading(key: KeyPlaybook, index: number, total: number): string {
-  return words().playbook.keyHeading(index + 1, total, key.keyId, key.keyTypeLabel, key.accountId, key.ownership);
+  return guide().playbook.keyHeading(index + 1, total, key.keyId, key.keyTypeLabel, key.accountId, key.ownership);
 }
 
 function pairing(key: KeyPlaybook): string[] {
   if (key.credential !== 'access-key') return key.summary;
-  const w = words().playbook;
+  const w = guide().playbook;
   const out: string[] = [];
   if (key.secret !== 'none') out.push(w.secretFound(key.secret === 'redacted'));
   if (key.sessionToken !== 'none') out.push(w.tokenFound(key.sessionToken === 'redacted'));
@@ -49,12 +49,12 @@ function pairing(key: KeyPlaybook): string[] {
 }
 
 function where(sighting: Sighting): string {
-  const commit = sighting.commit ? words().playbook.inCommit(escapeText(sighting.commit.slice(0, 12))) : '';
+  const commit = sighting.commit ? guide().playbook.inCommit(escapeText(sighting.commit.slice(0, 12))) : '';
   return `${escapeText(sighting.file)}:${sighting.line}:${sighting.column}  ${kindLabel(sighting.kind)}${commit}`;
 }
 
 function markdownWhere(sighting: Sighting): string {
-  const commit = sighting.commit ? words().playbook.inCommit(markdownCode(sighting.commit.slice(0, 12))) : '';
+  const commit = sighting.commit ? guide().playbook.inCommit(markdownCode(sighting.commit.slice(0, 12))) : '';
   return `- ${markdownCode(`${sighting.file}:${sighting.line}:${sighting.column}`)} ${kindLabel(sighting.kind)}${commit}`;
 }
 
@@ -69,7 +69,7 @@ const WIDTH = 100;
 
 function renderText(playbook: Playbook): string {
   const out: string[] = [];
-  const w = words().playbook;
+  const w = guide().playbook;
   const title = w.title(headline(playbook));
   out.push(title, underline(title, '='), '');
   out.push(...wrap(introduction(playbook).replaceAll('`', ''), ''));
@@ -111,7 +111,7 @@ function renderText(playbook: Playbook): string {
 
 function textStep(step: Step): string[] {
   const head = escapeText(`${step.number}. ${step.title}`);
-  if (step.sameAs) return [head, ...wrap(words().playbook.sameAs(step.sameAs.step, step.sameAs.keyId), '   ')];
+  if (step.sameAs) return [head, ...wrap(guide().playbook.sameAs(step.sameAs.step, step.sameAs.keyId), '   ')];
   const out = [head];
   for (const line of step.text) out.push(...wrap(line, '   '));
   for (const command of step.commands) out.push(...textCommand(command));
@@ -125,12 +125,12 @@ function textCommand(command: Command): string[] {
 }
 
 function textReferences(ids: readonly ReferenceId[]): string[] {
-  const see = words().playbook.see;
+  const see = guide().playbook.see;
   return [`   ${see}` + ids.map((id) => REFERENCES[id].url).join(`\n   ${' '.repeat(displayWidth(see))}`)];
 }
 
 function labelLine(label: string): string {
-  return words().playbook.label(label);
+  return guide().playbook.label(label);
 }
 
 /** Wraps one paragraph (escaped first) to WIDTH columns; `first` replaces the indent on its first line (a bullet). A numbered item hangs. */
@@ -145,7 +145,7 @@ function wrap(raw: string, indent: string, first = indent): string[] {
 
 function renderMarkdown(playbook: Playbook): string {
   const out: string[] = [];
-  const w = words().playbook;
+  const w = guide().playbook;
   out.push(`## ${w.title(headline(playbook))}`, '');
   out.push(introduction(playbook), '');
   for (const note of playbook.notes) out.push(`> [!WARNING]\n> ${escapeText(note)}`, '');
@@ -185,7 +185,7 @@ function renderMarkdown(playbook: Playbook): string {
 /** Each step folds (a pull-request comment stays readable with several keys); the title says what it holds. */
 function markdownStep(step: Step): string[] {
   const title = escapeText(`${step.number}. ${step.title}`);
-  if (step.sameAs) return [`**${title}**: ${words().playbook.sameAsMarkdown(step.sameAs.step, markdownCode(step.sameAs.keyId))}`, ''];
+  if (step.sameAs) return [`**${title}**: ${guide().playbook.sameAsMarkdown(step.sameAs.step, markdownCode(step.sameAs.keyId))}`, ''];
   const body: string[] = [];
   for (const line of step.text) body.push(escapeText(line), '');
   for (const command of step.commands) body.push(...markdownCommand(command));
@@ -204,5 +204,5 @@ function markdownCommand(command: Command): string[] {
 }
 
 function markdownReferences(ids: readonly ReferenceId[]): string {
-  return words().playbook.see + ids.map((id) => `[${REFERENCES[id].title}](${REFERENCES[id].url})`).join(' · ');
+  return guide().playbook.see + ids.map((id) => `[${REFERENCES[id].title}](${REFERENCES[id].url})`).join(' · ');
 }
