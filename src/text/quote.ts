@@ -3,7 +3,6 @@
 // and anything shaped like a credential loses all but its first four characters: a secret pasted into a
 // config by mistake (an allow-regex listing a key, a key in the wrong field) must not reach a terminal or a
 // public CI log whole. The caller still escapes the message for its output (escape.ts).
-import { truncateToWidth } from './width.js';
 
 /** A run of 16 or more base64/base32 characters: key IDs, secret keys, tokens. */
 const CREDENTIAL_SHAPED = /[A-Za-z0-9/+=]{16,}/g;
@@ -13,7 +12,16 @@ export function maskCredentials(text: string): string {
   return text.replace(CREDENTIAL_SHAPED, (run) => `${run.slice(0, 4)}…`);
 }
 
-/** `text` as one short line, JSON-escaped, credential-shaped runs masked, at most 60 columns (cut between characters). */
+/** `text` as one short line, JSON-escaped, credential-shaped runs masked, at most about 60 characters. */
 export function quoteFromFile(text: string): string {
-  return truncateToWidth(maskCredentials(JSON.stringify(text).slice(1, -1)), 60);
+  const flat = maskCredentials(JSON.stringify(text).slice(1, -1));
+  if (flat.length <= 60) return flat;
+  // Cut between two characters as a terminal draws them (grapheme clusters), never inside a surrogate pair
+  // or between a letter and its accent. Loaded only for an error message: no need for text/width.ts here.
+  let kept = '';
+  for (const { segment } of new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(flat)) {
+    if (kept.length + segment.length > 57) break;
+    kept += segment;
+  }
+  return `${kept}...`;
 }
