@@ -49,6 +49,7 @@ export function toFinding(located: Located, options: { redact: boolean; redactTe
     ruleId: located.ruleId,
     kind: located.kind,
     file: text(located.file),
+    ...(located.entry !== undefined ? { entry: text(located.entry) } : {}),
     line: located.line,
     column: located.column,
     endLine: located.endLine,
@@ -67,6 +68,11 @@ export function toFinding(located: Located, options: { redact: boolean; redactTe
     finding.ignored = located.ignored ?? false;
   }
   return finding;
+}
+
+/** Where a finding is, for people: its file, or inside an archive `file!/entry` (src/archive/walk.ts ENTRY_JOIN). */
+export function placeOf(finding: Pick<Finding, 'file' | 'entry'>): string {
+  return finding.entry === undefined ? finding.file : `${finding.file}!/${finding.entry}`;
 }
 
 /** The access key ID a finding is about: its own value, or the key ID its secret or token is paired with. */

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ScanOptions } from './cli/options.js';
 import { RuntimeError } from './errors.js';
+import { placeOf } from './findings.js';
 import type { Io } from './io.js';
 import { escapeText } from './text/escape.js';
 import type { Located, Note } from './types.js';
@@ -48,6 +49,6 @@ export function writeNotes(notes: readonly Note[], options: Pick<ScanOptions, 'q
 export function writeAllowed(located: readonly Located[], redactText: (text: string) => string, io: Io): void {
   for (const item of located) {
     if (!item.allowedBy) continue;
-    writeLine(words().output.allowed(item.allowedBy, `${redactText(item.file)}:${item.line}:${item.column}`, item.ruleId), io);
+    writeLine(words().output.allowed(item.allowedBy, `${redactText(placeOf(item))}:${item.line}:${item.column}`, item.ruleId), io);
   }
 }

@@ -1,5 +1,6 @@
 // One scan, wired: config → rules → source → detect → filters → findings → report. This is the only place
 // that knows the order; each stage lives in its own folder and knows nothing of the others.
+import { withArchives } from './archive/detect.js';
 import { loadConfig } from './config/load.js';
 import type { Config } from './config/types.js';
 import type { ScanOptions } from './cli/options.js';
@@ -75,8 +76,11 @@ export async function runPipeline(options: ScanOptions, io: Io, preloaded: Prelo
   const baseline = preloaded.baseline !== undefined ? preloaded.baseline : baselineFile !== null ? loadBaseline(baselineFile, { cwd: io.cwd, top: source.root }) : null;
   // Path globs and baselines match the paths the source reports (git: relative to the top level, from any subfolder).
   if (source.root !== undefined) config.base = source.root;
-  const detect: Detect = async (chunk) => detectChunk(chunk, rules);
+  // Archives are opened where bytes meet the detector (src/archive); what they leave unread becomes notes.
+  const archiveNotes: Note[] = [];
+  const detect: Detect = withArchives((chunk) => detectChunk(chunk, rules), config, archiveNotes);
   const located = applyFilters(await source.run(detect), config, baseline);
+  source.notes.push(...archiveNotes.splice(0));
 
   // History findings say where they stand today (which refs hold them, whether the tips still do).
   const reported = located.filter((item) => !item.allowedBy);

@@ -51,12 +51,16 @@ export interface Candidate {
   confidence: Confidence;
   /** The access key ID a secret or token is paired with, or null. */
   keyId: string | null;
+  /** Inside an archive (src/archive): the entry's path in it, nested archives joined by `!/` (`lib/b.jar!/x.properties`); line and column are the entry's. */
+  entry?: string;
   /** Set by a filter that accepted this candidate ('inline', 'allowlist', 'baseline', 'path'); such candidates are counted, not reported. */
   allowedBy?: string;
 }
 
 export interface DetectResult {
   candidates: Candidate[];
+  /** What reading an archive left unread (limits, encrypted entries, damage); only from worker threads' detection (src/archive/detect.ts). */
+  notes?: Note[];
 }
 
 /** Detection as a service handed to sources: the engine plus the content filters (inline ignores), possibly on worker threads. */
@@ -77,7 +81,10 @@ export interface Located extends Candidate {
 export interface Finding {
   ruleId: string;
   kind: Kind;
+  /** The file in the repository (for an archive: the archive, which is what a history rewrite removes). */
   file: string;
+  /** Only for a finding inside an archive: the entry's path in it (`src/.env`, nested `lib/b.jar!/x.properties`); line and column are the entry's. */
+  entry?: string;
   line: number;
   column: number;
   endLine: number;

@@ -40,6 +40,9 @@ const valid: unknown[] = [
   { maxFileSize: '1.5MiB' },
   { accounts: ['123456789012', '000000000001'] },
   { allow: { secrets: ['${process.exit(1)}', '$eval:require("fs")'] } },
+  { archives: {} },
+  { archives: { maxDepth: 2, maxBytes: '1GB', maxEntries: 500, maxRatio: 1000 } },
+  { archives: { maxBytes: 1048576 } },
 ];
 
 const invalid: unknown[] = [
@@ -96,6 +99,12 @@ const invalid: unknown[] = [
   { accounts: ['1234567890123'] },
   { accounts: ['1234-5678-9012'] },
   { accounts: [123456789012] },
+  { archives: true },
+  { archives: { maxDepth: 0 } },
+  { archives: { maxRatio: 1.5 } },
+  { archives: { maxEntries: '5' } },
+  { archives: { maxBytes: 'lots' } },
+  { archives: { maxDepht: 2 } },
 ];
 
 describe('JSON Schema and validator agree', () => {

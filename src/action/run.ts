@@ -10,6 +10,7 @@ import type { Readable } from 'node:stream';
 import { parseFast } from '../cli/fast-argv.js';
 import type { ScanOptions } from '../cli/options.js';
 import { isExpected, UsageError } from '../errors.js';
+import { placeOf } from '../findings.js';
 import type { Io } from '../io.js';
 import type { Located, Note } from '../types.js';
 import { runPipeline } from '../pipeline.js';
@@ -133,7 +134,7 @@ function isPullRequest(event: string): boolean {
 
 /** The keys this pull request's commits add with a `keywarden:allow` comment beside them, or null. */
 function inlineAllowWarning(located: readonly Located[], redactText: (text: string) => string): string | null {
-  const places = [...new Set(located.filter((item) => item.allowedBy === 'inline').map((item) => `${redactText(item.file)}:${item.line}`))];
+  const places = [...new Set(located.filter((item) => item.allowedBy === 'inline').map((item) => `${redactText(placeOf(item))}:${item.line}`))];
   if (places.length === 0) return null;
   return guide().action.inlineAllowed(places.length, places.slice(0, UNSCANNED_SHOWN).join(', '), Math.max(0, places.length - UNSCANNED_SHOWN));
 }

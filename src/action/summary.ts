@@ -4,6 +4,7 @@
 // request can write `<img src=…>` or `[Approve](https://…)`: every value from the scan is literal code in its
 // cell (markdownCode: a code span, or escaped text in <code> when the value could end one), and the link to
 // a line has its path percent-encoded, parentheses too, so no file name can end the link or start another.
+import { placeOf } from '../findings.js';
 import type { Report } from '../types.js';
 import { fileUri } from '../reporters/sarif.js';
 import { kindLabel } from '../reporters/text.js';
@@ -39,8 +40,10 @@ export function summaryMarkdown(report: Report, context: SummaryContext): string
   // The runner accepts at most 1 MiB of summary per step: past MAX_ROWS the SARIF file holds the rest.
   for (const finding of report.findings.slice(0, MAX_ROWS)) {
     const sha = finding.commit?.sha ?? context.sha;
-    const location = markdownCode(`${finding.file}:${finding.line}`);
-    const link = context.repositoryUrl && sha ? `[${location}](${context.repositoryUrl}/blob/${encodeURIComponent(sha)}/${linkPath(finding.file)}#L${finding.line})` : location;
+    const location = markdownCode(`${placeOf(finding)}:${finding.line}`);
+    // Inside an archive the line is the entry's: the link goes to the archive file, without a line.
+    const anchor = finding.entry === undefined ? `#L${finding.line}` : '';
+    const link = context.repositoryUrl && sha ? `[${location}](${context.repositoryUrl}/blob/${encodeURIComponent(sha)}/${linkPath(finding.file)}${anchor})` : location;
     const commit = finding.commit ? `${markdownCode(finding.commit.sha.slice(0, 12))} ${markdownCode(finding.commit.author)}: ${markdownCode(finding.commit.message)}` : '';
     lines.push(`| ${link} | ${finding.line} | ${escapeMarkdown(kindLabel(finding.kind))} | ${markdownCode(finding.secret)} | ${markdownCode(finding.ruleId)} | ${commit} |`);
   }

@@ -3,6 +3,7 @@
 // push; anything else rejects all of it (git's rule for pre-receive): 1 findings, 2 the scan failed, could not
 // read everything, or ran out of time with --on-timeout closed.
 import type { ScanOptions } from './options.js';
+import { placeOf } from '../findings.js';
 import { stopEveryGit } from '../git/run.js';
 import type { Io } from '../io.js';
 import { writeLine, writeNotes } from '../output.js';
@@ -67,7 +68,7 @@ function timedOut(options: ScanOptions, io: Io): number {
 /** `FILE:LINE:COL KIND SECRET in commit SHA "SUBJECT"`: data as the rest of keywarden prints it (redacted; escaped by writeLine). */
 export function findingLine(finding: Finding, redactText: (text: string) => string): string {
   const commit = finding.commit === null ? '' : words().preReceive.inCommit(finding.commit.sha.slice(0, 12), redactText(finding.commit.message));
-  return `${redactText(finding.file)}:${finding.line}:${finding.column} ${kindLabel(finding.kind)} ${finding.secret}${commit}`;
+  return `${redactText(placeOf(finding))}:${finding.line}:${finding.column} ${kindLabel(finding.kind)} ${finding.secret}${commit}`;
 }
 
 function advice(findings: readonly Finding[]): string[] {

@@ -3,6 +3,8 @@
 // The file's JSON names (ignorePaths, allow.secrets, allow.rules.<id>.regexes, …) are mapped onto these
 // flat fields by config/validate.ts; schema/keywarden.schema.json describes the file for editors.
 
+import { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from '../archive/limits.js';
+
 export interface Config {
   /** Where the config came from (a file path), or null for the built-in defaults. */
   source: string | null;
@@ -36,6 +38,8 @@ export interface Config {
   maxFileSize: number;
   /** The organisation's own AWS account IDs: keys from other accounts are marked as foreign. */
   accounts: string[];
+  /** How far archives are read (src/archive/limits.ts). */
+  archives: ArchiveLimits;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
@@ -54,5 +58,6 @@ export function defaultConfig(root: string): Config {
     rules: [],
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     accounts: [],
+    archives: { ...DEFAULT_ARCHIVE_LIMITS },
   };
 }

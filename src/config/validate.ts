@@ -10,7 +10,8 @@ import { defaultConfig, type Config } from './types.js';
 import { quoteFromFile } from '../text/quote.js';
 
 /** The config file's top-level keys, in documentation order. */
-export const CONFIG_KEYS = ['$schema', '$comment', 'ignorePaths', 'allow', 'disableRules', 'entropy', 'rules', 'maxFileSize', 'accounts'] as const;
+export const CONFIG_KEYS = ['$schema', '$comment', 'ignorePaths', 'allow', 'disableRules', 'entropy', 'rules', 'maxFileSize', 'accounts', 'archives'] as const;
+const ARCHIVE_KEYS = ['maxDepth', 'maxBytes', 'maxEntries', 'maxRatio'] as const;
 const ALLOW_KEYS = ['secrets', 'regexes', 'rules'] as const;
 const RULE_ALLOW_KEYS = ['secrets', 'regexes'] as const;
 
@@ -64,6 +65,17 @@ export function validateConfig(value: unknown, where: { label: string; prefix: s
       if (!ACCOUNT_ID.test(id)) fail(`accounts[${i}]`, `an AWS account ID is 12 digits, got '${quoteFromFile(id)}'`);
       return id;
     });
+  }
+  if (has(top, 'archives')) {
+    const archives = object(top.archives, 'archives', fail);
+    checkKeys(archives, ARCHIVE_KEYS, 'archives.', fail);
+    if (has(archives, 'maxBytes')) config.archives.maxBytes = size(archives.maxBytes, 'archives.maxBytes', fail);
+    for (const key of ['maxDepth', 'maxEntries', 'maxRatio'] as const) {
+      if (!has(archives, key)) continue;
+      const value = archives[key];
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) fail(`archives.${key}`, `expected a positive whole number, got ${typeof value === 'number' ? value : typeName(value)}`);
+      config.archives[key] = value as number;
+    }
   }
   return config;
 }

@@ -94,6 +94,7 @@ async function scanWith(context: SourceContext, detect: Detect, scan: CommitScan
     stats.files++;
     stats.bytes += plan.size;
     if (result.candidates.length > 0) hits.set(plan.sha, result.candidates);
+    if (result.notes) notes.push(...result.notes); // an archive read on a worker thread (src/archive)
   };
 
   const wanted: BlobPlan[] = [];

@@ -3,6 +3,7 @@
 // half of the hook that init installs; the text report appends it for `scan --staged` (the hook's command),
 // so the husky hook, hooks/pre-commit and the pre-commit framework all print the same words. File names are
 // data: escaped in prose (escapeText) and quoted in commands so that they still name the real file.
+import { placeOf } from '../findings.js';
 import { escapeText } from '../text/escape.js';
 import type { Finding } from '../types.js';
 import { words } from '../words/index.js';
@@ -11,7 +12,7 @@ export function blockedCommitAdvice(findings: readonly Finding[]): string {
   const files = [...new Set(findings.map((finding) => finding.file))];
   const keyIds = [...new Set(findings.map((finding) => (finding.kind === 'access-key-id' ? finding.secret : finding.keyId)).filter((id): id is string => Boolean(id)))];
   const w = words().blocked;
-  const where = findings.slice(0, 5).map((finding) => `${escapeText(finding.file)}:${finding.line}`);
+  const where = findings.slice(0, 5).map((finding) => `${escapeText(placeOf(finding))}:${finding.line}`);
   if (findings.length > where.length) where.push(w.more(findings.length - where.length));
   const lines = w.commit(where.join(w.listJoin), files.map(shellQuote).join(' '));
   const remediate = keyIds.length > 0 ? `keywarden remediate ${keyIds.map((id) => `--key ${shellQuote(id)}`).join(' ')}` : 'keywarden remediate';

@@ -5,6 +5,7 @@
 // Only blobs with candidates are reported back; clean ones are just counted.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config/types.js';
+import { detectMaybeArchive } from '../archive/detect.js';
 import { detectChunk } from '../detect.js';
 import { readBlobs } from '../git/cat-file.js';
 import { loadRules } from '../rules/load.js';
@@ -48,6 +49,8 @@ async function scanSlice(slice: Slice): Promise<WorkerMessage> {
   let cleanBytes = 0;
   let tickItems = 0;
   let tickBytes = 0;
+  // Archives are read asynchronously (src/archive), from a copy: the blob's buffer is reused for the next one.
+  const archives: Array<Promise<void>> = [];
   await readBlobs(data.cwd, slice.shas, {
     maxSize: data.config.maxFileSize,
     allocate,
@@ -55,8 +58,15 @@ async function scanSlice(slice: Slice): Promise<WorkerMessage> {
     onBlob(blob) {
       if (blob.missing) missing.push(blob.sha);
       if (blob.data === null) return; // sizes were checked before slicing
+      const chunk = { path: paths.get(blob.sha) ?? blob.sha, data: blob.data };
+      const archive = detectMaybeArchive(chunk, data.config, (entry) => detectChunk(entry, rules), true);
+      if (archive !== null) {
+        const sha = blob.sha;
+        archives.push(archive.then((result) => void found.push({ sha, result })));
+        return;
+      }
       // detectChunk starts with the engine's byte prefilter: most blobs are never decoded.
-      const result = detectChunk({ path: paths.get(blob.sha) ?? blob.sha, data: blob.data }, rules);
+      const result = detectChunk(chunk, rules);
       if (result.candidates.length > 0) found.push({ sha: blob.sha, result });
       else {
         cleanItems++;
@@ -71,6 +81,7 @@ async function scanSlice(slice: Slice): Promise<WorkerMessage> {
       }
     },
   });
+  await Promise.all(archives);
   if (tickItems > 0) port!.postMessage({ type: 'progress', items: tickItems, bytes: tickBytes } satisfies WorkerMessage);
   return { type: 'done', id: slice.id, found, missing, cleanItems, cleanBytes };
 }

@@ -17,6 +17,8 @@ export interface Sighting {
   column: number;
   /** The commit that introduced it (git scans), else null. */
   commit: string | null;
+  /** Inside an archive (`file` is the archive): the entry's path in it. */
+  entry?: string;
 }
 
 /** What a leaked entry is: an access key, or a credential of another kind with its own revocation. */
@@ -104,7 +106,7 @@ export function leaksFromFindings(findings: readonly Finding[], mode: ScanMode |
  */
 export function leaksFromLocated(located: readonly Located[], mode: ScanMode | null, redactText: (text: string) => string): LeakSet {
   return group(
-    located.filter((item) => !item.allowedBy).map((item) => ({ ...pieceOf(item, item.secret), file: redactText(item.file) })),
+    located.filter((item) => !item.allowedBy).map((item) => ({ ...pieceOf(item, item.secret), file: redactText(item.file), ...(item.entry !== undefined ? { entry: redactText(item.entry) } : {}) })),
     mode,
   );
 }
@@ -117,6 +119,7 @@ function pieceOf(item: Finding | Located, secret: string | null): Piece {
     line: item.line,
     column: item.column,
     commit: item.commit?.sha ?? null,
+    ...(item.entry !== undefined ? { entry: item.entry } : {}),
     keyId: keyIdOf(item.kind, item.kind === 'access-key-id' ? item.secret : item.keyId),
     secret,
   };
@@ -152,7 +155,7 @@ function group(pieces: Piece[], mode: ScanMode | null): LeakSet {
   const byKey = new Map<string, LeakedKey>();
   let unpaired: UnpairedSecrets | null = null;
   for (const piece of pieces) {
-    const sighting: Sighting = { kind: piece.kind, file: piece.file, line: piece.line, column: piece.column, commit: piece.commit };
+    const sighting: Sighting = { kind: piece.kind, file: piece.file, line: piece.line, column: piece.column, commit: piece.commit, ...(piece.entry !== undefined ? { entry: piece.entry } : {}) };
     const credential = credentialOf(piece.kind);
     if (credential === 'access-key' && piece.keyId !== null && !isAccessKeyShape(piece.keyId)) piece.keyId = null;
     if (piece.keyId === null && credential === 'access-key') {

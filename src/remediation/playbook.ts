@@ -503,6 +503,22 @@ function prevent(): Step {
 
 // ── History rewrite and unpaired secrets ──────────────────────────────────────────────────────────────
 
+/**
+ * Keys inside archives (src/archive): --replace-text edits bytes, and an archive's are compressed, so the
+ * archive files themselves are removed from every commit (the finding's `file` is the archive in git).
+ */
+function archiveRemoval(set: LeakSet): Command[] {
+  const sightings = [...set.keys.flatMap((key) => key.sightings), ...(set.unpaired?.sightings ?? [])];
+  const archives = [...new Set(sightings.filter((sighting) => sighting.entry !== undefined).map((sighting) => sighting.file))].sort();
+  if (archives.length === 0) return [];
+  return [
+    {
+      label: guide().playbook.history.archivesLabel,
+      script: `git filter-repo --invert-paths ${archives.map((file) => `--path ${shellQuote(file)}`).join(' ')}`,
+    },
+  ];
+}
+
 function historyRewrite(set: LeakSet, context: PlaybookContext): HistoryRewrite {
   const { expressions } = context;
   const file = expressions.file;
@@ -540,6 +556,7 @@ function historyRewrite(set: LeakSet, context: PlaybookContext): HistoryRewrite 
             'git push --force',
           ].join('\n'),
         },
+        ...archiveRemoval(set),
       ]
     : [];
   const warnings = needed ? [...w.warnings] : [];

@@ -5,6 +5,7 @@
 // whole line escapes only its data); in Markdown, file names, commits and key IDs as literal code
 // (markdownCode), while the prose keeps its Markdown and has only its controls escaped. Commands are shell,
 // quoted where they are built (shellQuote), and are not escaped again.
+import { placeOf } from '../findings.js';
 import { kindLabel } from '../reporters/text.js';
 import { escapeText, markdownCode } from '../text/escape.js';
 import type { Sighting } from './leaks.js';
@@ -50,12 +51,12 @@ function pairing(key: KeyPlaybook): string[] {
 
 function where(sighting: Sighting): string {
   const commit = sighting.commit ? guide().playbook.inCommit(escapeText(sighting.commit.slice(0, 12))) : '';
-  return `${escapeText(sighting.file)}:${sighting.line}:${sighting.column}  ${kindLabel(sighting.kind)}${commit}`;
+  return `${escapeText(placeOf(sighting))}:${sighting.line}:${sighting.column}  ${kindLabel(sighting.kind)}${commit}`;
 }
 
 function markdownWhere(sighting: Sighting): string {
   const commit = sighting.commit ? guide().playbook.inCommit(markdownCode(sighting.commit.slice(0, 12))) : '';
-  return `- ${markdownCode(`${sighting.file}:${sighting.line}:${sighting.column}`)} ${kindLabel(sighting.kind)}${commit}`;
+  return `- ${markdownCode(`${placeOf(sighting)}:${sighting.line}:${sighting.column}`)} ${kindLabel(sighting.kind)}${commit}`;
 }
 
 /** A heading's underline, as wide as the heading in terminal columns (a Japanese character takes two). */

@@ -29,14 +29,14 @@ export function workflowCommand(name: 'error' | 'warning' | 'notice', properties
 }
 
 export function annotation(finding: Finding): string {
-  const properties: Array<[string, string | number]> = [
-    ['file', finding.file],
-    ['line', finding.line],
-    ['col', finding.column],
-  ];
-  // GitHub shows a column range only for single-line annotations; endLine alone is fine for multi-line ones.
-  if (finding.endLine === finding.line) properties.push(['endColumn', finding.endColumn]);
-  else properties.push(['endLine', finding.endLine]);
+  const properties: Array<[string, string | number]> = [['file', finding.file]];
+  // Inside an archive the lines are the entry's: the annotation goes on the archive file, the entry in the message.
+  if (finding.entry === undefined) {
+    properties.push(['line', finding.line], ['col', finding.column]);
+    // GitHub shows a column range only for single-line annotations; endLine alone is fine for multi-line ones.
+    if (finding.endLine === finding.line) properties.push(['endColumn', finding.endColumn]);
+    else properties.push(['endLine', finding.endLine]);
+  }
   properties.push(['title', words().finding.annotationTitle(kindLabel(finding.kind), finding.ruleId)]);
   // A key STS confirmed live is an error whatever the rule's confidence.
   const level = finding.confidence === 'low' && finding.verification?.status !== 'live' ? 'warning' : 'error';
@@ -47,7 +47,8 @@ export function annotation(finding: Finding): string {
 function message(finding: Finding): string {
   const w = words().finding;
   const keyId = finding.kind !== 'access-key-id' && finding.keyId ? escapeText(finding.keyId) : null;
-  let text = w.annotation(kindLabel(finding.kind), escapeText(finding.secret), keyId, finding.accountId);
+  const entry = finding.entry !== undefined ? `${escapeText(finding.entry)}:${finding.line}` : null;
+  let text = w.annotation(kindLabel(finding.kind), escapeText(finding.secret), keyId, finding.accountId, entry);
   if (finding.verification) text += `\n${w.verification(describeVerification(finding.verification))}`;
   const c = finding.commit;
   if (c) text += `\n${w.introduced(escapeText(c.sha.slice(0, 12)), escapeText(c.author), escapeText(c.date.slice(0, 10)), escapeText(c.message))}`;

@@ -100,6 +100,7 @@ function toResult(finding: Finding, ruleIndex: number): object {
     accountId: finding.accountId,
   };
   if (finding.commit) properties.commit = finding.commit;
+  if (finding.entry !== undefined) properties.entry = finding.entry;
   // scan --verify: STS's answer as the JSON report has it; a key confirmed live is an error whatever the rule's
   // confidence, and ranks first (SARIF `rank`, 0–100, the result's priority within the run).
   const live = finding.verification?.status === 'live';
@@ -114,7 +115,8 @@ function toResult(finding: Finding, ruleIndex: number): object {
       {
         physicalLocation: {
           artifactLocation: { uri: fileUri(finding.file), uriBaseId: '%SRCROOT%' },
-          region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
+          // Inside an archive the lines are the entry's, not the archive file's: the result is on the file, the entry in the message.
+          ...(finding.entry === undefined ? { region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn } } : {}),
         },
       },
     ],
@@ -130,6 +132,7 @@ function resultMessage(finding: Finding): string {
     finding.secret,
     finding.kind !== 'access-key-id' && finding.keyId ? finding.keyId : null,
     finding.accountId,
+    finding.entry !== undefined ? `${finding.entry}:${finding.line}` : null,
     commit ? { sha: commit.sha.slice(0, 12), author: commit.author, date: commit.date.slice(0, 10) } : null,
     verification ? { status: verification.status, checkedAt: verification.checkedAt } : null,
   );

@@ -5,6 +5,7 @@
 // entry says so (a TTY without NO_COLOR). Secrets arrive already redacted. Every value that came from the scan
 // is escaped (escapeText) before it is measured and painted: a file name or commit subject holding an escape
 // sequence would otherwise drive the terminal or forge a report line.
+import { placeOf } from '../findings.js';
 import { keyTypeOf } from '../aws/key-id.js';
 import { escapeText } from '../text/escape.js';
 import { displayWidth, padToWidth } from '../text/width.js';
@@ -44,9 +45,11 @@ export const textReporter: Reporter = (report, context) => {
   const lines: string[] = [];
   const byFile = new Map<string, Finding[]>();
   for (const finding of report.findings) {
-    const list = byFile.get(finding.file) ?? [];
+    // An archive's entries are headed each on their own (`app.zip!/src/.env`): line numbers are the entry's.
+    const place = placeOf(finding);
+    const list = byFile.get(place) ?? [];
     list.push(finding);
-    byFile.set(finding.file, list);
+    byFile.set(place, list);
   }
   if (report.findings.length > 0) {
     // Widths over every row of every file, so the columns line up across the whole report.

@@ -72,8 +72,12 @@ export async function createStagedSource(context: SourceContext): Promise<Source
         const result = await detect({ path: file.path, data });
         stats.files++;
         stats.bytes += data.length;
-        const added = file.added ?? addedByLines(data, head === null ? null : blobs.get(head) ?? null);
-        located.push(...locate(result.candidates.filter((candidate) => onAddedLine(candidate, added)), file.path, null));
+        const headData = head === null ? null : blobs.get(head) ?? null;
+        const added = file.added ?? addedByLines(data, headData);
+        // Inside an archive (src/archive) lines are the entry's, not the blob's: a key is added when the HEAD
+        // version of the archive does not hold it (in any entry: a key that merely moved is not new).
+        const inHead = headData !== null && result.candidates.some((candidate) => candidate.entry !== undefined) ? new Set((await detect({ path: file.path, data: headData })).candidates.map(secretKey)) : null;
+        located.push(...locate(result.candidates.filter((candidate) => (candidate.entry === undefined ? onAddedLine(candidate, added) : !inHead?.has(secretKey(candidate)))), file.path, null));
       }
       const note = missing.note(context.options.allowMissing);
       if (note !== null) notes.push(note);
@@ -85,6 +89,10 @@ export async function createStagedSource(context: SourceContext): Promise<Source
 /** The HEAD version a file's lines are compared with; none on a type change (file, symlink, submodule). */
 function headVersion(file: StagedFile): string | null {
   return file.status === 'T' ? null : file.oldSha;
+}
+
+function secretKey(candidate: Candidate): string {
+  return `${candidate.ruleId}\0${candidate.secret}`;
 }
 
 function onAddedLine(candidate: Candidate, added: LineRuns): boolean {

@@ -321,6 +321,8 @@ export const enGuide = {
       sdrComment: '# git filter-repo 2.47 or later: add --sensitive-data-removal (it fetches every ref first and lists the first changed commits, which GitHub Support asks for)',
       emptyComment: '# must print nothing',
       originComment: '# filter-repo removes origin so nothing is pushed by accident',
+      archivesLabel:
+        'Keys inside archives: --replace-text cannot reach into compressed files, so also remove the archives from every commit (in the same mirror clone, before the push; rebuild them without the keys and commit them again afterwards)',
       bfgLabel: 'Or BFG Repo-Cleaner, with the same file',
       warnings: [
         'Every commit after the first leaked one gets a new ID: everyone must re-clone (a pull or merge from an old clone brings the secret back), and open pull requests must be recreated.',

@@ -69,17 +69,19 @@ export const en = {
   /** The sentence describing one finding, and the short advice, for annotations and SARIF. */
   finding: {
     annotationTitle: (kind: string, ruleId: string) => `AWS ${kind} (${ruleId})`,
-    annotation: (kind: string, secret: string, keyId: string | null, accountId: string | null) =>
-      `AWS ${kind} ${secret}${keyId ? ` for ${keyId}` : ''}${accountId ? ` (account ${accountId})` : ''}.`,
+    /** `entry`: ENTRY:LINE inside an archive (the annotation is on the archive file), or null. */
+    annotation: (kind: string, secret: string, keyId: string | null, accountId: string | null, entry: string | null) =>
+      `AWS ${kind} ${secret}${keyId ? ` for ${keyId}` : ''}${accountId ? ` (account ${accountId})` : ''}${entry ? ` Inside the archive at ${entry}` : ''}.`,
     introduced: (sha: string, author: string, date: string, subject: string) => `Introduced in ${sha} by ${author} on ${date}: ${subject}`,
     verification: (line: string) => `${line}.`,
     advice: 'Deactivate the key in IAM first (rewriting history does not un-leak it), then remove it from the file; `keywarden remediate` prints the commands.',
     githubClean: 'keywarden: no AWS credentials found.',
     githubFound: (count: number) => `keywarden: ${count} AWS credential finding${s(count)}; run \`keywarden remediate\` for the playbook.`,
-    sarifResult: (kind: string, secret: string, keyId: string | null, accountId: string | null, commit: { sha: string; author: string; date: string } | null, verification: { status: string; checkedAt: string } | null) => {
+    sarifResult: (kind: string, secret: string, keyId: string | null, accountId: string | null, entry: string | null, commit: { sha: string; author: string; date: string } | null, verification: { status: string; checkedAt: string } | null) => {
       let text = `AWS ${kind} ${secret}`;
       if (keyId) text += ` (for ${keyId})`;
       if (accountId) text += `, account ${accountId}`;
+      if (entry) text += `, inside the archive at ${entry}`;
       if (commit) text += `, introduced in ${commit.sha} by ${commit.author} on ${commit.date}`;
       if (verification) text += `; STS says ${verification.status === 'live' ? 'LIVE' : verification.status} (checked ${verification.checkedAt})`;
       return `${text}.`;

@@ -310,6 +310,8 @@ export const jaGuide: Guide = {
       sdrComment: '# git filter-repo 2.47 以降なら --sensitive-data-removal を付けます（先にすべての ref を取得し、GitHub サポートが求める「最初に変更されたコミット」を一覧表示します）',
       emptyComment: '# 何も表示されなければ OK',
       originComment: '# filter-repo は誤ってプッシュしないよう origin を削除するため、追加し直します',
+      archivesLabel:
+        'アーカイブ内のキー: --replace-text は圧縮されたファイルの中までは書き換えられないため、アーカイブ自体もすべてのコミットから削除します（同じミラークローンで、プッシュの前に実行します。キーを除いて作り直したアーカイブは、あとでもう一度コミットしてください）',
       bfgLabel: 'または BFG Repo-Cleaner（同じファイルを使います）',
       warnings: [
         '最初に漏洩したコミット以降のすべてのコミットが新しい ID になります。全員がクローンし直す必要があり（古いクローンからプルやマージをするとシークレットが戻ってきます）、開いているプルリクエストは作り直しになります。',

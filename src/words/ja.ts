@@ -67,16 +67,18 @@ export const ja: Words = {
 
   finding: {
     annotationTitle: (kind, ruleId) => `AWS ${kind}（${ruleId}）`,
-    annotation: (kind, secret, keyId, accountId) => `AWS ${kind} ${secret}${keyId ? `（アクセスキー ID ${keyId} に対応）` : ''}${accountId ? `（アカウント ${accountId}）` : ''}。`,
+    annotation: (kind, secret, keyId, accountId, entry) =>
+      `AWS ${kind} ${secret}${keyId ? `（アクセスキー ID ${keyId} に対応）` : ''}${accountId ? `（アカウント ${accountId}）` : ''}${entry ? `。アーカイブ内の ${entry} にあります` : ''}。`,
     introduced: (sha, author, date, subject) => `${date} に ${author} がコミット ${sha} で追加: ${subject}`,
     verification: (line) => `${line}。`,
     advice: 'まず IAM でキーを無効化してください（履歴を書き換えても漏洩はなかったことになりません）。そのうえでファイルからキーを削除します。`keywarden remediate` で実行するコマンドを表示できます。',
     githubClean: 'keywarden: AWS の認証情報は見つかりませんでした。',
     githubFound: (count) => `keywarden: AWS の認証情報を ${count} 件検出しました。対応手順は \`keywarden remediate\` で表示できます。`,
-    sarifResult: (kind, secret, keyId, accountId, commit, verification) => {
+    sarifResult: (kind, secret, keyId, accountId, entry, commit, verification) => {
       let text = `AWS ${kind} ${secret}`;
       if (keyId) text += `（アクセスキー ID ${keyId} に対応）`;
       if (accountId) text += `、アカウント ${accountId}`;
+      if (entry) text += `、アーカイブ内の ${entry}`;
       if (commit) text += `、${commit.date} に ${commit.author} がコミット ${commit.sha} で追加`;
       if (verification) text += `。STS の判定: ${verification.status === 'live' ? '有効（LIVE）' : verification.status}（確認日時 ${verification.checkedAt}）`;
       return `${text}。`;

@@ -14,6 +14,7 @@
 // read through the delta's instructions straight from its base and the delta. Anything this reader does not
 // judge (a blob over the size limit, a delta on one, a base outside the pack) is left for `git cat-file` to
 // read like a loose object.
+import { archiveFormat } from '../../archive/magic.js';
 import { mayBeUtf16, type KeywordSet } from '../../engine/prefilter.js';
 import { SNIFF_BYTES } from '../../text/decode.js';
 import { BlobCache } from './blob-cache.js';
@@ -222,7 +223,7 @@ export class PackJudge {
       const data = this.inflate(rank);
       this.sizes[rank] = data.length;
       if (this.dependants[rank] > 0) this.cache.set(this.cacheKey + rank, data);
-      return this.verdict(rank, keywords.any(data) ? unique(keywords.occurrences(data, 0, data.length)) : NO_KEYWORDS, mayBeUtf16(data));
+      return this.verdict(rank, keywords.any(data) ? unique(keywords.occurrences(data, 0, data.length)) : NO_KEYWORDS, mayBeUtf16(data) || archiveFormat(data) !== null);
     }
     // A base elsewhere (a thin pack's) is git's to resolve, and so is a delta on anything left to git.
     const baseState = base === -2 ? LEFT_TO_GIT : this.state[base];
@@ -235,7 +236,8 @@ export class PackJudge {
     this.sizes[rank] = parsed.size;
     const found = this.deltaKeywords(parsed.size, parsed.ops, this.keywordsOf.get(base) ?? NO_KEYWORDS, (from, to, out, at) => copyResult(baseData, delta, parsed.ops, from, to, out, at));
     const sniffed = copyResult(baseData, delta, parsed.ops, 0, Math.min(SNIFF_BYTES, parsed.size), this.sniff, 0);
-    const utf16 = mayBeUtf16(this.sniff.subarray(0, sniffed));
+    // An archive's keywords are compressed out of sight: like possible UTF-16, it is dirty by its first bytes.
+    const utf16 = mayBeUtf16(this.sniff.subarray(0, sniffed)) || archiveFormat(this.sniff.subarray(0, sniffed)) !== null;
     // Built whole only if a later delta needs it as a base; the base is let go after its last dependant.
     if (this.dependants[rank] > 0) this.cache.set(this.cacheKey + rank, applyDelta(baseData, delta, parsed));
     if (--this.dependants[base] === 0) this.cache.delete(this.cacheKey + base);

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../../config/types.js';
+import { detectMaybeArchive } from '../../archive/detect.js';
 import { detectChunk } from '../../detect.js';
 import { keywordSet } from '../../engine/prefilter.js';
 import { loadRules } from '../../rules/load.js';
@@ -53,7 +54,8 @@ const post = (message: FromPackWorker): void => port.postMessage(message);
 port.on('message', (message: ToPackWorker) => {
   try {
     if (message.type === 'judge') judgePart(message.pack, message.from, message.to);
-    else scanBlobs(message.blobs);
+    else
+      scanBlobs(message.blobs).catch((error: unknown) => post({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }
@@ -92,7 +94,7 @@ function judgePart(pack: number, from: number, to: number): void {
   }
 }
 
-function scanBlobs(blobs: Array<{ sha: string; path: string; pack: number }>): void {
+async function scanBlobs(blobs: Array<{ sha: string; path: string; pack: number }>): Promise<void> {
   rules ??= loadRules(data.config);
   const found: Array<{ sha: string; result: DetectResult }> = [];
   let cleanItems = 0;
@@ -107,6 +109,14 @@ function scanBlobs(blobs: Array<{ sha: string; path: string; pack: number }>): v
     const judge = judgeOf(pack);
     const blob = judge instanceof Error ? null : judge.blob(sha);
     if (blob === null) throw new Error(`blob ${sha} was judged but cannot be rebuilt`);
+    // An archive (judged dirty by its magic, keyword-blobs.ts) is read in full here (src/archive); the cache may
+    // hand out its buffer again, so it is copied.
+    const archive = detectMaybeArchive({ path, data: blob.data }, data.config, (entry) => detectChunk(entry, rules!), true);
+    if (archive !== null) {
+      found.push({ sha, result: await archive });
+      post({ type: 'progress', blobs: 1, bytes: blob.data.length, packBytes: 0 });
+      continue;
+    }
     const result = detectChunk({ path, data: blob.data, keywordsAt: blob.keywords }, rules);
     if (result.candidates.length > 0) found.push({ sha, result });
     else {
