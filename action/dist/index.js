@@ -169,12 +169,13 @@ function defaultOptions(command3) {
 function isFlag(token) {
   return token.length > 1 && token.startsWith("-") && !/^-\d/.test(token);
 }
-var FORMATS, REMEDIATE_FORMATS, DEFAULT_PRE_RECEIVE_TIMEOUT, SCANNING, OPTIONS;
+var FORMATS, REMEDIATE_FORMATS, MERGE_FORMATS, DEFAULT_PRE_RECEIVE_TIMEOUT, SCANNING, OPTIONS;
 var init_options = __esm({
   "src/cli/options.ts"() {
     "use strict";
-    FORMATS = ["text", "json", "sarif", "github"];
+    FORMATS = ["text", "json", "sarif", "github", "html"];
     REMEDIATE_FORMATS = ["text", "markdown", "json"];
+    MERGE_FORMATS = ["text", "json", "sarif", "html"];
     DEFAULT_PRE_RECEIVE_TIMEOUT = 60;
     SCANNING = ["scan", "remediate", "baseline"];
     OPTIONS = {
@@ -188,17 +189,17 @@ var init_options = __esm({
       timeout: { type: "string", describe: "With --pre-receive: seconds the scan may take (default 60); then --on-timeout decides", commands: ["scan"] },
       "on-timeout": { type: "string", describe: "With --pre-receive: when --timeout runs out, closed rejects the push (default), open accepts it with a warning", commands: ["scan"] },
       "stdin-name": { type: "string", describe: "File name to report for standard input", commands: SCANNING },
-      format: { type: "string", describe: "Report format: text|json|sarif|github (remediate: text|markdown|json)", commands: ["scan", "remediate"] },
-      output: { type: "string", alias: "o", describe: "Write the report to FILE instead of standard output", commands: ["scan", "remediate", "baseline"] },
+      format: { type: "string", describe: "Report format: text|json|sarif|github|html (merge: text|json|sarif|html; remediate: text|markdown|json)", commands: ["scan", "remediate", "merge"] },
+      output: { type: "string", alias: "o", describe: "Write the report to FILE instead of standard output", commands: ["scan", "remediate", "baseline", "merge"] },
       config: { type: "string", describe: 'Configuration file (default: nearest .keywarden.json or "keywarden" in package.json)', commands: SCANNING },
       baseline: { type: "string", describe: "Baseline file of accepted findings", commands: SCANNING },
-      redact: { type: "boolean", default: true, describe: "Redact secret keys and tokens (--no-redact prints them whole)", commands: SCANNING },
+      redact: { type: "boolean", default: true, describe: "Redact secret keys and tokens (--no-redact prints them whole)", commands: [...SCANNING, "merge"] },
       "max-file-size": { type: "string", describe: "Skip files larger than this (bytes, or e.g. 10MB)", commands: SCANNING },
       "allow-missing": { type: "boolean", describe: "Exit 0 or 1 even when blobs the scan needs are missing from the repository (a partial clone, damaged objects); a warning still lists them", commands: SCANNING },
       "no-default-ignores": { type: "boolean", describe: "Also walk .git/ and node_modules/ folders", commands: SCANNING },
       verbose: { type: "boolean", alias: "v", describe: "Say which files were skipped and why, and list allowed findings", commands: SCANNING },
-      quiet: { type: "boolean", alias: "q", describe: "No progress, no notes: only the report", commands: SCANNING },
-      debug: { type: "boolean", describe: "Print stack traces for unexpected errors", commands: ["scan", "remediate", "baseline", "init"] },
+      quiet: { type: "boolean", alias: "q", describe: "No progress, no notes: only the report", commands: [...SCANNING, "merge"] },
+      debug: { type: "boolean", describe: "Print stack traces for unexpected errors", commands: ["scan", "remediate", "baseline", "init", "merge"] },
       report: { type: "string", describe: "A keywarden JSON report to build the playbook from (- reads standard input)", commands: ["remediate"] },
       key: { type: "array", describe: "An access key ID to build the playbook for (repeatable)", commands: ["remediate"] },
       replacements: { type: "string", describe: "Write the git filter-repo / BFG --replace-text expressions file (holds the secrets) to FILE", commands: ["remediate"] },
@@ -217,71 +218,71 @@ var init_options = __esm({
 
 // src/cli/convert.ts
 function toScanOptions(command3, positional, raw) {
-  const options = defaultOptions(command3);
-  options.paths = positional;
-  options.staged = raw.staged === true;
+  const options2 = defaultOptions(command3);
+  options2.paths = positional;
+  options2.staged = raw.staged === true;
   const history = raw.history === void 0 ? [void 0] : [].concat(raw.history);
-  options.history = !history.includes(void 0) && !history.includes(false);
-  options.historyRefs = options.history ? history.map(String) : [];
-  for (const ref of options.historyRefs) checkRef("--history", ref);
-  options.stdin = raw.stdin === true;
-  options.preReceive = raw["pre-receive"] === true;
-  readPreReceive(options, raw);
-  options.range = str(raw.range);
-  options.since = str(raw.since);
-  options.stdinName = str(raw["stdin-name"]);
-  options.commitMsg = str(raw["commit-msg"]);
-  options.output = str(raw.output);
-  options.config = str(raw.config);
-  options.baseline = str(raw.baseline);
-  options.report = str(raw.report);
-  options.replacements = str(raw.replacements);
-  options.stsEndpoint = str(raw["sts-endpoint"]);
+  options2.history = !history.includes(void 0) && !history.includes(false);
+  options2.historyRefs = options2.history ? history.map(String) : [];
+  for (const ref of options2.historyRefs) checkRef("--history", ref);
+  options2.stdin = raw.stdin === true;
+  options2.preReceive = raw["pre-receive"] === true;
+  readPreReceive(options2, raw);
+  options2.range = str(raw.range);
+  options2.since = str(raw.since);
+  options2.stdinName = str(raw["stdin-name"]);
+  options2.commitMsg = str(raw["commit-msg"]);
+  options2.output = str(raw.output);
+  options2.config = str(raw.config);
+  options2.baseline = str(raw.baseline);
+  options2.report = str(raw.report);
+  options2.replacements = str(raw.replacements);
+  options2.stsEndpoint = str(raw["sts-endpoint"]);
   const timeout = str(raw["verify-timeout"]);
-  if (timeout !== void 0) options.verifyTimeout = parseSeconds(timeout);
-  options.redact = raw.redact !== false;
-  options.defaultIgnores = raw["no-default-ignores"] !== true;
-  options.allowMissing = raw["allow-missing"] === true;
-  options.verbose = raw.verbose === true;
-  options.quiet = raw.quiet === true;
-  options.debug = raw.debug === true;
-  options.onlyVerified = raw["only-verified"] === true;
-  options.verify = raw.verify === true || options.onlyVerified;
-  options.force = raw.force === true;
-  options.keys = [].concat(raw.key ?? []).filter((key) => key !== void 0 && key !== null).map(String);
+  if (timeout !== void 0) options2.verifyTimeout = parseSeconds(timeout);
+  options2.redact = raw.redact !== false;
+  options2.defaultIgnores = raw["no-default-ignores"] !== true;
+  options2.allowMissing = raw["allow-missing"] === true;
+  options2.verbose = raw.verbose === true;
+  options2.quiet = raw.quiet === true;
+  options2.debug = raw.debug === true;
+  options2.onlyVerified = raw["only-verified"] === true;
+  options2.verify = raw.verify === true || options2.onlyVerified;
+  options2.force = raw.force === true;
+  options2.keys = [].concat(raw.key ?? []).filter((key) => key !== void 0 && key !== null).map(String);
   const format3 = str(raw.format) ?? "text";
-  const allowed = command3 === "remediate" ? REMEDIATE_FORMATS : FORMATS;
+  const allowed = command3 === "remediate" ? REMEDIATE_FORMATS : command3 === "merge" ? MERGE_FORMATS : FORMATS;
   if (!allowed.includes(format3)) {
     throw new UsageError(`unknown --format '${format3}' for ${command3} (choose ${allowed.join(", ")})`);
   }
-  options.format = format3;
+  options2.format = format3;
   const size2 = str(raw["max-file-size"]);
-  if (size2 !== void 0) options.maxFileSize = parseSize(size2);
-  if (command3 === "baseline" && options.output === void 0) throw new UsageError("baseline needs --output FILE (where to write the baseline)");
-  const modes = [options.staged, options.history, options.range !== void 0, options.since !== void 0, options.stdin, options.preReceive, options.commitMsg !== void 0].filter(Boolean).length;
+  if (size2 !== void 0) options2.maxFileSize = parseSize(size2);
+  if (command3 === "baseline" && options2.output === void 0) throw new UsageError("baseline needs --output FILE (where to write the baseline)");
+  const modes = [options2.staged, options2.history, options2.range !== void 0, options2.since !== void 0, options2.stdin, options2.preReceive, options2.commitMsg !== void 0].filter(Boolean).length;
   if (modes > 1) throw new UsageError("choose one of --staged, --history, --range, --since, --stdin, --pre-receive, --commit-msg");
   if (modes === 1 && positional.length > 0) {
-    if (options.history) throw new UsageError(`--history scans commits, not paths: ${positional.join(" ")} (refs go right after it: --history main; scan files without --history)`);
-    if (options.range !== void 0) throw new UsageError(`--range is one argument: quote a range of several words (--range "${options.range} ${positional.join(" ")}"); paths cannot be combined with it`);
+    if (options2.history) throw new UsageError(`--history scans commits, not paths: ${positional.join(" ")} (refs go right after it: --history main; scan files without --history)`);
+    if (options2.range !== void 0) throw new UsageError(`--range is one argument: quote a range of several words (--range "${options2.range} ${positional.join(" ")}"); paths cannot be combined with it`);
     throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since, --stdin, --pre-receive or --commit-msg: ${positional.join(" ")}`);
   }
-  return options;
+  return options2;
 }
-function readPreReceive(options, raw) {
+function readPreReceive(options2, raw) {
   const timeout = str(raw.timeout);
   const onTimeout = str(raw["on-timeout"]);
-  if (!options.preReceive) {
+  if (!options2.preReceive) {
     if (timeout !== void 0 || onTimeout !== void 0) throw new UsageError(`${timeout !== void 0 ? "--timeout" : "--on-timeout"} is for --pre-receive (the server-side hook); --verify-timeout bounds --verify`);
     return;
   }
   if (timeout !== void 0) {
     const seconds = /^\s*\d+(\.\d+)?\s*$/.test(timeout) ? Number(timeout) : NaN;
     if (!(seconds > 0 && seconds <= 3600)) throw new UsageError(`--timeout wants seconds between 0 and 3600, got '${timeout}'`);
-    options.timeout = seconds;
+    options2.timeout = seconds;
   }
   if (onTimeout !== void 0) {
     if (onTimeout !== "open" && onTimeout !== "closed") throw new UsageError(`--on-timeout wants open (accept the push) or closed (reject it), got '${onTimeout}'`);
-    options.onTimeout = onTimeout;
+    options2.onTimeout = onTimeout;
   }
   for (const name of ["format", "output", "stdin-name"]) {
     if (raw[name] !== void 0) throw new UsageError(`--pre-receive prints its own lines for git to relay to the pusher: --${name} is not taken with it`);
@@ -317,18 +318,4281 @@ var init_convert = __esm({
   }
 });
 
+// src/aws/account.ts
+function accountIdFromKeyId(keyId) {
+  if (!SHAPE.test(keyId)) return null;
+  let bits = 0n;
+  for (const char of keyId.slice(4, 14)) bits = bits << 5n | BigInt(BASE32.indexOf(char));
+  const first6 = bits >> 2n;
+  if ((first6 & 0x800000000000n) === 0n) return null;
+  const account = (first6 & 0x7fffffffff80n) >> 7n;
+  if (account > 999999999999n) return null;
+  return account.toString().padStart(12, "0");
+}
+function accountIdOf(identifier) {
+  const named = /-at-(\d{12})$/.exec(identifier) ?? /^arn:aws[\w-]*:iam::(\d{12}):/.exec(identifier);
+  if (named) return named[1];
+  return /^(?:AKIA|ASIA|ABIA|ACCA|A3T)/.test(identifier) ? accountIdFromKeyId(identifier) : null;
+}
+var BASE32, SHAPE;
+var init_account = __esm({
+  "src/aws/account.ts"() {
+    "use strict";
+    BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    SHAPE = /^A[A-Z0-9]{3}[A-Z2-7]{16}$/;
+  }
+});
+
+// src/findings.ts
+import { createHash } from "node:crypto";
+function fingerprintOf(ruleId, file, secret) {
+  return createHash("sha256").update(`keywarden/v1\0${ruleId}\0${file}\0${secret}`).digest("hex").slice(0, 32);
+}
+function redact(kind, secret) {
+  if (kind === "access-key-id") return secret;
+  const shown = secret.length > 12 ? 4 : 0;
+  return secret.slice(0, shown) + "*".repeat(Math.min(16, Math.max(4, secret.length - shown)));
+}
+function secretRedactor(located) {
+  const masks = /* @__PURE__ */ new Map();
+  for (const item of located) if (item.kind !== "access-key-id" && item.secret.length > 0) masks.set(item.secret, redact(item.kind, item.secret));
+  const secrets = [...masks.keys()].sort((a, b) => b.length - a.length);
+  if (secrets.length === 0) return (text) => text;
+  return (text) => {
+    for (const secret of secrets) if (text.includes(secret)) text = text.replaceAll(secret, masks.get(secret));
+    return text;
+  };
+}
+function toFinding(located, options2) {
+  const keyId = located.kind === "access-key-id" ? located.secret : located.keyId;
+  const text = options2.redact ? options2.redactText ?? secretRedactor([located]) : (value) => value;
+  const commit = located.commit && {
+    ...located.commit,
+    author: text(located.commit.author),
+    email: text(located.commit.email),
+    message: text(located.commit.message)
+  };
+  const finding = {
+    ruleId: located.ruleId,
+    kind: located.kind,
+    file: text(located.file),
+    ...located.entry !== void 0 ? { entry: text(located.entry) } : {},
+    line: located.line,
+    column: located.column,
+    endLine: located.endLine,
+    endColumn: located.endColumn,
+    secret: options2.redact ? redact(located.kind, located.secret) : located.secret,
+    fingerprint: fingerprintOf(located.ruleId, located.file, located.secret),
+    entropy: Math.round(located.entropy * 100) / 100,
+    confidence: located.confidence,
+    keyId: located.keyId,
+    accountId: keyId ? accountIdOf(keyId) : null,
+    commit
+  };
+  if (options2.presence) finding.presence = { ...options2.presence, refs: options2.presence.refs.map(text), presentAt: options2.presence.presentAt.map(text) };
+  if (located.tracked !== void 0) {
+    finding.tracked = located.tracked;
+    finding.ignored = located.ignored ?? false;
+  }
+  return finding;
+}
+function placeOf(finding) {
+  return finding.entry === void 0 ? finding.file : `${finding.file}!/${finding.entry}`;
+}
+function compareFindings(a, b) {
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.commit?.date ?? "", b.commit?.date ?? "") || compareText(a.commit?.sha ?? "", b.commit?.sha ?? "") || compareText(a.ruleId, b.ruleId);
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+var init_findings = __esm({
+  "src/findings.ts"() {
+    "use strict";
+    init_account();
+  }
+});
+
+// src/archive/limits.ts
+var DEFAULT_ARCHIVE_LIMITS, RATIO_FLOOR;
+var init_limits = __esm({
+  "src/archive/limits.ts"() {
+    "use strict";
+    DEFAULT_ARCHIVE_LIMITS = {
+      maxDepth: 4,
+      // AWS Lambda accepts deployment packages up to 250 MB unzipped; twice that leaves room for layers and jars.
+      maxBytes: 512 * 1024 * 1024,
+      maxEntries: 1e5,
+      // Text deflates 3-10x, logs and JSON up to ~30x; 100x is what Apache POI's zip-bomb guard allows (0.01).
+      maxRatio: 100
+    };
+    RATIO_FLOOR = 1024 * 1024;
+  }
+});
+
+// src/archive/magic.ts
+function archiveFormat(data) {
+  if (data.length >= 4 && data[0] === 80 && data[1] === 75 && data[2] === 3 && data[3] === 4) return "zip";
+  if (data.length >= 10 && data[0] === 31 && data[1] === 139 && data[2] === 8) return "gzip";
+  if (data.length >= 512 && data[TAR_MAGIC_AT] === 117 && data[TAR_MAGIC_AT + 1] === 115 && data[TAR_MAGIC_AT + 2] === 116 && data[TAR_MAGIC_AT + 3] === 97 && data[TAR_MAGIC_AT + 4] === 114) return "tar";
+  return null;
+}
+var TAR_MAGIC_AT;
+var init_magic = __esm({
+  "src/archive/magic.ts"() {
+    "use strict";
+    TAR_MAGIC_AT = 257;
+  }
+});
+
+// node_modules/pend/index.js
+var require_pend = __commonJS({
+  "node_modules/pend/index.js"(exports, module) {
+    module.exports = Pend;
+    function Pend() {
+      this.pending = 0;
+      this.max = Infinity;
+      this.listeners = [];
+      this.waiting = [];
+      this.error = null;
+    }
+    Pend.prototype.go = function(fn) {
+      if (this.pending < this.max) {
+        pendGo(this, fn);
+      } else {
+        this.waiting.push(fn);
+      }
+    };
+    Pend.prototype.wait = function(cb) {
+      if (this.pending === 0) {
+        cb(this.error);
+      } else {
+        this.listeners.push(cb);
+      }
+    };
+    Pend.prototype.hold = function() {
+      return pendHold(this);
+    };
+    function pendHold(self) {
+      self.pending += 1;
+      var called = false;
+      return onCb;
+      function onCb(err) {
+        if (called) throw new Error("callback called twice");
+        called = true;
+        self.error = self.error || err;
+        self.pending -= 1;
+        if (self.waiting.length > 0 && self.pending < self.max) {
+          pendGo(self, self.waiting.shift());
+        } else if (self.pending === 0) {
+          var listeners = self.listeners;
+          self.listeners = [];
+          listeners.forEach(cbListener);
+        }
+      }
+      function cbListener(listener) {
+        listener(self.error);
+      }
+    }
+    function pendGo(self, fn) {
+      fn(pendHold(self));
+    }
+  }
+});
+
+// node_modules/yauzl/fd-slicer.js
+var require_fd_slicer = __commonJS({
+  "node_modules/yauzl/fd-slicer.js"(exports) {
+    var fs3 = __require("fs");
+    var util = __require("util");
+    var stream = __require("stream");
+    var Readable3 = stream.Readable;
+    var PassThrough = stream.PassThrough;
+    var Pend = require_pend();
+    var EventEmitter = __require("events").EventEmitter;
+    exports.BufferSlicer = BufferSlicer;
+    exports.FdSlicer = FdSlicer;
+    util.inherits(FdSlicer, EventEmitter);
+    function FdSlicer(fd) {
+      EventEmitter.call(this);
+      this.fd = fd;
+      this.pend = new Pend();
+      this.pend.max = 1;
+      this.refCount = 0;
+    }
+    FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+      var self = this;
+      self.pend.go(function(cb) {
+        fs3.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+          cb();
+          callback(err, bytesRead, buffer2);
+        });
+      });
+    };
+    FdSlicer.prototype.createReadStream = function(options2) {
+      return new ReadStream(this, options2);
+    };
+    FdSlicer.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    FdSlicer.prototype.unref = function() {
+      var self = this;
+      self.refCount -= 1;
+      if (self.refCount < 0) throw new Error("invalid unref");
+      if (self.refCount > 0) return;
+      fs3.close(self.fd, onCloseDone);
+      function onCloseDone(err) {
+        if (err) {
+          self.emit("error", err);
+        } else {
+          self.emit("close");
+        }
+      }
+    };
+    util.inherits(ReadStream, Readable3);
+    function ReadStream(context, options2) {
+      options2 = options2 || {};
+      Readable3.call(this, options2);
+      this.context = context;
+      this.context.ref();
+      this.start = options2.start || 0;
+      this.endOffset = options2.end;
+      this.pos = this.start;
+    }
+    ReadStream.prototype._read = function(n) {
+      var self = this;
+      var toRead = Math.min(self._readableState.highWaterMark, n);
+      if (self.endOffset != null) {
+        toRead = Math.min(toRead, self.endOffset - self.pos);
+      }
+      if (toRead <= 0) {
+        self.push(null);
+        this._cleanup();
+        return;
+      }
+      self.context.pend.go(function(cb) {
+        var buffer = Buffer.allocUnsafe(toRead);
+        fs3.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+          if (err) {
+            self.destroy(err);
+          } else if (bytesRead === 0) {
+            self.push(null);
+            self._cleanup();
+          } else {
+            self.pos += bytesRead;
+            self.push(buffer.slice(0, bytesRead));
+          }
+          cb();
+        });
+      });
+    };
+    ReadStream.prototype._destroy = function(err, cb) {
+      this._cleanup();
+      cb(err);
+    };
+    ReadStream.prototype._cleanup = function() {
+      if (this.context != null) {
+        this.context.unref();
+        this.context = null;
+      }
+    };
+    util.inherits(BufferSlicer, EventEmitter);
+    function BufferSlicer(buffer) {
+      EventEmitter.call(this);
+      this.refCount = 0;
+      this.buffer = buffer;
+    }
+    BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+      if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
+      if (position < 0) throw new RangeError("position is negative: " + position);
+      if (offset + length > buffer.length) {
+        length = buffer.length - offset;
+      }
+      if (position + length > this.buffer.length) {
+        length = this.buffer.length - position;
+      }
+      if (length <= 0) {
+        setImmediate(function() {
+          callback(null, 0);
+        });
+        return;
+      }
+      this.buffer.copy(buffer, offset, position, position + length);
+      setImmediate(function() {
+        callback(null, length);
+      });
+    };
+    BufferSlicer.prototype.createReadStream = function(options2) {
+      options2 = options2 || {};
+      var readStream = new PassThrough(options2);
+      readStream.start = options2.start || 0;
+      readStream.endOffset = options2.end;
+      readStream.pos = readStream.endOffset || this.buffer.length;
+      var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
+      var maxChunkSize = 65536;
+      var offset = 0;
+      while (true) {
+        var nextOffset = offset + maxChunkSize;
+        if (nextOffset >= entireSlice.length) {
+          if (offset < entireSlice.length) {
+            readStream.write(entireSlice.slice(offset, entireSlice.length));
+          }
+          break;
+        }
+        readStream.write(entireSlice.slice(offset, nextOffset));
+        offset = nextOffset;
+      }
+      readStream.end();
+      return readStream;
+    };
+    BufferSlicer.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    BufferSlicer.prototype.unref = function() {
+      this.refCount -= 1;
+      if (this.refCount < 0) {
+        throw new Error("invalid unref");
+      }
+    };
+  }
+});
+
+// node_modules/yauzl/crc32.js
+var require_crc32 = __commonJS({
+  "node_modules/yauzl/crc32.js"(exports, module) {
+    var CRC_TABLE = new Int32Array([
+      0,
+      1996959894,
+      3993919788,
+      2567524794,
+      124634137,
+      1886057615,
+      3915621685,
+      2657392035,
+      249268274,
+      2044508324,
+      3772115230,
+      2547177864,
+      162941995,
+      2125561021,
+      3887607047,
+      2428444049,
+      498536548,
+      1789927666,
+      4089016648,
+      2227061214,
+      450548861,
+      1843258603,
+      4107580753,
+      2211677639,
+      325883990,
+      1684777152,
+      4251122042,
+      2321926636,
+      335633487,
+      1661365465,
+      4195302755,
+      2366115317,
+      997073096,
+      1281953886,
+      3579855332,
+      2724688242,
+      1006888145,
+      1258607687,
+      3524101629,
+      2768942443,
+      901097722,
+      1119000684,
+      3686517206,
+      2898065728,
+      853044451,
+      1172266101,
+      3705015759,
+      2882616665,
+      651767980,
+      1373503546,
+      3369554304,
+      3218104598,
+      565507253,
+      1454621731,
+      3485111705,
+      3099436303,
+      671266974,
+      1594198024,
+      3322730930,
+      2970347812,
+      795835527,
+      1483230225,
+      3244367275,
+      3060149565,
+      1994146192,
+      31158534,
+      2563907772,
+      4023717930,
+      1907459465,
+      112637215,
+      2680153253,
+      3904427059,
+      2013776290,
+      251722036,
+      2517215374,
+      3775830040,
+      2137656763,
+      141376813,
+      2439277719,
+      3865271297,
+      1802195444,
+      476864866,
+      2238001368,
+      4066508878,
+      1812370925,
+      453092731,
+      2181625025,
+      4111451223,
+      1706088902,
+      314042704,
+      2344532202,
+      4240017532,
+      1658658271,
+      366619977,
+      2362670323,
+      4224994405,
+      1303535960,
+      984961486,
+      2747007092,
+      3569037538,
+      1256170817,
+      1037604311,
+      2765210733,
+      3554079995,
+      1131014506,
+      879679996,
+      2909243462,
+      3663771856,
+      1141124467,
+      855842277,
+      2852801631,
+      3708648649,
+      1342533948,
+      654459306,
+      3188396048,
+      3373015174,
+      1466479909,
+      544179635,
+      3110523913,
+      3462522015,
+      1591671054,
+      702138776,
+      2966460450,
+      3352799412,
+      1504918807,
+      783551873,
+      3082640443,
+      3233442989,
+      3988292384,
+      2596254646,
+      62317068,
+      1957810842,
+      3939845945,
+      2647816111,
+      81470997,
+      1943803523,
+      3814918930,
+      2489596804,
+      225274430,
+      2053790376,
+      3826175755,
+      2466906013,
+      167816743,
+      2097651377,
+      4027552580,
+      2265490386,
+      503444072,
+      1762050814,
+      4150417245,
+      2154129355,
+      426522225,
+      1852507879,
+      4275313526,
+      2312317920,
+      282753626,
+      1742555852,
+      4189708143,
+      2394877945,
+      397917763,
+      1622183637,
+      3604390888,
+      2714866558,
+      953729732,
+      1340076626,
+      3518719985,
+      2797360999,
+      1068828381,
+      1219638859,
+      3624741850,
+      2936675148,
+      906185462,
+      1090812512,
+      3747672003,
+      2825379669,
+      829329135,
+      1181335161,
+      3412177804,
+      3160834842,
+      628085408,
+      1382605366,
+      3423369109,
+      3138078467,
+      570562233,
+      1426400815,
+      3317316542,
+      2998733608,
+      733239954,
+      1555261956,
+      3268935591,
+      3050360625,
+      752459403,
+      1541320221,
+      2607071920,
+      3965973030,
+      1969922972,
+      40735498,
+      2617837225,
+      3943577151,
+      1913087877,
+      83908371,
+      2512341634,
+      3803740692,
+      2075208622,
+      213261112,
+      2463272603,
+      3855990285,
+      2094854071,
+      198958881,
+      2262029012,
+      4057260610,
+      1759359992,
+      534414190,
+      2176718541,
+      4139329115,
+      1873836001,
+      414664567,
+      2282248934,
+      4279200368,
+      1711684554,
+      285281116,
+      2405801727,
+      4167216745,
+      1634467795,
+      376229701,
+      2685067896,
+      3608007406,
+      1308918612,
+      956543938,
+      2808555105,
+      3495958263,
+      1231636301,
+      1047427035,
+      2932959818,
+      3654703836,
+      1088359270,
+      936918e3,
+      2847714899,
+      3736837829,
+      1202900863,
+      817233897,
+      3183342108,
+      3401237130,
+      1404277552,
+      615818150,
+      3134207493,
+      3453421203,
+      1423857449,
+      601450431,
+      3009837614,
+      3294710456,
+      1567103746,
+      711928724,
+      3020668471,
+      3272380065,
+      1510334235,
+      755167117
+    ]);
+    function crc32(buf) {
+      let crc = -1;
+      for (let x of buf) {
+        crc = CRC_TABLE[(crc ^ x) & 255] ^ crc >>> 8;
+      }
+      return (crc ^ -1) >>> 0;
+    }
+    module.exports = crc32;
+  }
+});
+
+// node_modules/yauzl/index.js
+var require_yauzl = __commonJS({
+  "node_modules/yauzl/index.js"(exports) {
+    var fs3 = __require("fs");
+    var zlib = __require("zlib");
+    var fd_slicer = require_fd_slicer();
+    var util = __require("util");
+    var EventEmitter = __require("events").EventEmitter;
+    var Transform = __require("stream").Transform;
+    var PassThrough = __require("stream").PassThrough;
+    var Writable = __require("stream").Writable;
+    var crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
+    exports.open = open;
+    exports.fromFd = fromFd;
+    exports.fromBuffer = fromBuffer;
+    exports.fromRandomAccessReader = fromRandomAccessReader;
+    exports.openPromise = openPromise;
+    exports.fromFdPromise = fromFdPromise;
+    exports.fromBufferPromise = fromBufferPromise;
+    exports.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
+    exports.dosDateTimeToDate = dosDateTimeToDate;
+    exports.getFileNameLowLevel = getFileNameLowLevel;
+    exports.validateFileName = validateFileName;
+    exports.parseExtraFields = parseExtraFields;
+    exports.ZipFile = ZipFile;
+    exports.Entry = Entry;
+    exports.LocalFileHeader = LocalFileHeader;
+    exports.RandomAccessReader = RandomAccessReader;
+    function openPromise(path18, options2) {
+      return new Promise((resolve6, reject) => {
+        open(path18, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve6(zipfile);
+        });
+      });
+    }
+    function fromFdPromise(fd, options2) {
+      return new Promise((resolve6, reject) => {
+        fromFd(fd, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve6(zipfile);
+        });
+      });
+    }
+    function fromBufferPromise(buffer, options2) {
+      return new Promise((resolve6, reject) => {
+        fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve6(zipfile);
+        });
+      });
+    }
+    function fromRandomAccessReaderPromise(reader, totalSize, options2) {
+      return new Promise((resolve6, reject) => {
+        fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve6(zipfile);
+        });
+      });
+    }
+    function open(path18, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = true;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback == null) callback = defaultCallback;
+      fs3.open(path18, "r", function(err, fd) {
+        if (err) return callback(err);
+        fromFd(fd, options2, function(err2, zipfile) {
+          if (err2) fs3.close(fd, defaultCallback);
+          callback(err2, zipfile);
+        });
+      });
+    }
+    function fromFd(fd, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = false;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback == null) callback = defaultCallback;
+      fs3.fstat(fd, function(err, stats) {
+        if (err) return callback(err);
+        var reader = new fd_slicer.FdSlicer(fd);
+        fromRandomAccessReader(reader, stats.size, options2, callback);
+      });
+    }
+    function fromBuffer(buffer, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      options2.autoClose = false;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      var reader = new fd_slicer.BufferSlicer(buffer);
+      fromRandomAccessReader(reader, buffer.length, options2, callback);
+    }
+    function fromRandomAccessReader(reader, totalSize, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = true;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      var decodeStrings = !!options2.decodeStrings;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback == null) callback = defaultCallback;
+      if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
+      if (totalSize > Number.MAX_SAFE_INTEGER) {
+        throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
+      }
+      reader.ref();
+      var eocdrWithoutCommentSize = 22;
+      var zip64EocdlSize = 20;
+      var maxCommentSize = 65535;
+      var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
+      var buffer = newBuffer(bufferSize);
+      var bufferReadStart = totalSize - buffer.length;
+      readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
+        if (err) return callback(err);
+        for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
+          if (buffer.readUInt32LE(i) !== 101010256) continue;
+          var eocdrBuffer = buffer.subarray(i);
+          var diskNumber = eocdrBuffer.readUInt16LE(4);
+          var entryCount = eocdrBuffer.readUInt16LE(10);
+          var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
+          var commentLength = eocdrBuffer.readUInt16LE(20);
+          var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
+          if (commentLength !== expectedCommentLength) {
+            return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK\u263A\u263B` in the comment?"));
+          }
+          var comment = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false) : eocdrBuffer.subarray(22);
+          if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 117853008) {
+            var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
+            var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
+            var zip64EocdrBuffer = newBuffer(56);
+            return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err2) {
+              if (err2) return callback(err2);
+              if (zip64EocdrBuffer.readUInt32LE(0) !== 101075792) {
+                return callback(new Error("invalid zip64 end of central directory record signature"));
+              }
+              diskNumber = zip64EocdrBuffer.readUInt32LE(16);
+              if (diskNumber !== 0) {
+                return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+              }
+              entryCount = readUInt64LE(zip64EocdrBuffer, 32);
+              centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
+              return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+            });
+          }
+          if (diskNumber !== 0) {
+            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+          }
+          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+        }
+        callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
+      });
+    }
+    util.inherits(ZipFile, EventEmitter);
+    function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
+      var self = this;
+      EventEmitter.call(self);
+      self.reader = reader;
+      self.reader.on("error", function(err) {
+        emitError(self, err);
+      });
+      self.reader.once("close", function() {
+        self.emit("close");
+      });
+      self.readEntryCursor = centralDirectoryOffset;
+      self.fileSize = fileSize;
+      self.entryCount = entryCount;
+      self.comment = comment;
+      self.entriesRead = 0;
+      self.autoClose = !!autoClose;
+      self.lazyEntries = !!lazyEntries;
+      self.decodeStrings = !!decodeStrings;
+      self.validateEntrySizes = !!validateEntrySizes;
+      self.strictFileNames = !!strictFileNames;
+      self.isOpen = true;
+      self.emittedError = false;
+      self.hasEachEntryBeenCalled = false;
+      if (!self.lazyEntries) self._readEntry();
+    }
+    ZipFile.prototype.close = function() {
+      if (!this.isOpen) return;
+      this.isOpen = false;
+      this.reader.unref();
+    };
+    function emitErrorAndAutoClose(self, err) {
+      if (self.autoClose) self.close();
+      emitError(self, err);
+    }
+    function emitError(self, err) {
+      if (self.emittedError) return;
+      self.emittedError = true;
+      self.emit("error", err);
+    }
+    ZipFile.prototype.readEntry = function() {
+      if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
+      this._readEntry();
+    };
+    ZipFile.prototype._readEntry = function() {
+      var self = this;
+      if (self.entryCount === self.entriesRead) {
+        setImmediate(function() {
+          if (self.autoClose) self.close();
+          if (self.emittedError) return;
+          self.emit("end");
+        });
+        return;
+      }
+      if (self.emittedError) return;
+      var buffer = newBuffer(46);
+      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err) {
+        if (err) return emitErrorAndAutoClose(self, err);
+        if (self.emittedError) return;
+        var entry = new Entry();
+        var signature = buffer.readUInt32LE(0);
+        if (signature !== 33639248) return emitErrorAndAutoClose(self, new Error("invalid central directory file header signature: 0x" + signature.toString(16)));
+        entry.versionMadeBy = buffer.readUInt16LE(4);
+        entry.versionNeededToExtract = buffer.readUInt16LE(6);
+        entry.generalPurposeBitFlag = buffer.readUInt16LE(8);
+        entry.compressionMethod = buffer.readUInt16LE(10);
+        entry.lastModFileTime = buffer.readUInt16LE(12);
+        entry.lastModFileDate = buffer.readUInt16LE(14);
+        entry.crc32 = buffer.readUInt32LE(16);
+        entry.compressedSize = buffer.readUInt32LE(20);
+        entry.uncompressedSize = buffer.readUInt32LE(24);
+        entry.fileNameLength = buffer.readUInt16LE(28);
+        entry.extraFieldLength = buffer.readUInt16LE(30);
+        entry.fileCommentLength = buffer.readUInt16LE(32);
+        entry.internalFileAttributes = buffer.readUInt16LE(36);
+        entry.externalFileAttributes = buffer.readUInt32LE(38);
+        entry.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
+        if (entry.generalPurposeBitFlag & 64) return emitErrorAndAutoClose(self, new Error("strong encryption is not supported"));
+        self.readEntryCursor += 46;
+        buffer = newBuffer(entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength);
+        readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err2) {
+          if (err2) return emitErrorAndAutoClose(self, err2);
+          if (self.emittedError) return;
+          entry.fileNameRaw = buffer.subarray(0, entry.fileNameLength);
+          var fileCommentStart = entry.fileNameLength + entry.extraFieldLength;
+          entry.extraFieldRaw = buffer.subarray(entry.fileNameLength, fileCommentStart);
+          entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
+          try {
+            entry.extraFields = parseExtraFields(entry.extraFieldRaw);
+          } catch (err3) {
+            return emitErrorAndAutoClose(self, err3);
+          }
+          if (self.decodeStrings) {
+            var isUtf82 = (entry.generalPurposeBitFlag & 2048) !== 0;
+            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf82);
+            entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self.strictFileNames);
+            var errorMessage = validateFileName(entry.fileName);
+            if (errorMessage != null) return emitErrorAndAutoClose(self, new Error(errorMessage));
+          } else {
+            entry.fileComment = entry.fileCommentRaw;
+            entry.fileName = entry.fileNameRaw;
+          }
+          entry.comment = entry.fileComment;
+          self.readEntryCursor += buffer.length;
+          self.entriesRead += 1;
+          for (var i = 0; i < entry.extraFields.length; i++) {
+            var extraField = entry.extraFields[i];
+            if (extraField.id !== 1) continue;
+            var zip64EiefBuffer = extraField.data;
+            var index = 0;
+            if (entry.uncompressedSize === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include uncompressed size"));
+              }
+              entry.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            if (entry.compressedSize === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include compressed size"));
+              }
+              entry.compressedSize = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            if (entry.relativeOffsetOfLocalHeader === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include relative header offset"));
+              }
+              entry.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            break;
+          }
+          if (self.validateEntrySizes && entry.compressionMethod === 0) {
+            var expectedCompressedSize = entry.uncompressedSize;
+            if (entry.isEncrypted()) {
+              expectedCompressedSize += 12;
+            }
+            if (entry.compressedSize !== expectedCompressedSize) {
+              var msg = "compressed/uncompressed size mismatch for stored file: " + entry.compressedSize + " != " + entry.uncompressedSize;
+              return emitErrorAndAutoClose(self, new Error(msg));
+            }
+          }
+          self.emit("entry", entry);
+          if (!self.lazyEntries) self._readEntry();
+        });
+      });
+    };
+    ZipFile.prototype.eachEntry = function() {
+      const self = this;
+      if (!self.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
+      if (self.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
+      self.hasEachEntryBeenCalled = true;
+      let pendingResolveReject = null;
+      self.on("entry", onEntry);
+      self.on("end", onEnd);
+      self.on("error", onError);
+      function cleanup() {
+        self.removeListener("entry", onEntry);
+        self.removeListener("end", onEnd);
+        self.removeListener("error", onError);
+        if (self.autoClose) self.close();
+      }
+      function onEntry(entry) {
+        let { resolve: resolve6 } = pendingResolveReject;
+        pendingResolveReject = null;
+        resolve6({ value: entry });
+      }
+      function onEnd() {
+        let { resolve: resolve6 } = pendingResolveReject;
+        pendingResolveReject = null;
+        cleanup();
+        resolve6({ done: true });
+      }
+      function onError(err) {
+        let { reject } = pendingResolveReject;
+        pendingResolveReject = null;
+        cleanup();
+        reject(err);
+      }
+      return {
+        [Symbol.asyncIterator]() {
+          return this;
+        },
+        next() {
+          const promise = new Promise((resolve6, reject) => {
+            if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
+            pendingResolveReject = { resolve: resolve6, reject };
+          });
+          self.readEntry();
+          return promise;
+        },
+        return(value) {
+          cleanup();
+          return Promise.resolve({ done: true, value });
+        },
+        throw(value) {
+          cleanup();
+          return Promise.reject(value);
+        }
+      };
+    };
+    ZipFile.prototype.openReadStream = function(entry, options2, callback) {
+      var self = this;
+      var relativeStart = 0;
+      var relativeEnd = entry.compressedSize;
+      if (callback == null) {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) {
+        options2 = {};
+      } else {
+        if (options2.decodeFileData === false) {
+          if (options2.decrypt != null) {
+            throw new Error("cannot use options.decrypt when options.decodeFileData === false");
+          }
+          if (options2.decompress != null) {
+            throw new Error("cannot use options.decompress when options.decodeFileData === false");
+          }
+        } else {
+          if (options2.decrypt != null) {
+            if (!entry.isEncrypted()) {
+              throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
+            }
+            if (options2.decrypt !== false) throw new Error("invalid options.decrypt value: " + options2.decrypt);
+            if (entry.isCompressed()) {
+              if (options2.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
+            }
+          }
+          if (options2.decompress != null) {
+            if (!entry.isCompressed()) {
+              throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
+            }
+            if (!(options2.decompress === false || options2.decompress === true)) {
+              throw new Error("invalid options.decompress value: " + options2.decompress);
+            }
+            decompress = options2.decompress;
+          }
+        }
+        if (options2.start != null) {
+          relativeStart = options2.start;
+          if (relativeStart < 0) throw new Error("options.start < 0");
+          if (relativeStart > entry.compressedSize) throw new Error("options.start > entry.compressedSize");
+        }
+        if (options2.end != null) {
+          relativeEnd = options2.end;
+          if (relativeEnd < 0) throw new Error("options.end < 0");
+          if (relativeEnd > entry.compressedSize) throw new Error("options.end > entry.compressedSize");
+          if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
+        }
+      }
+      var rawMode = options2.decodeFileData === false || // Explicitly requested raw.
+      (entry.compressionMethod === 0 || // Naturally without compression.
+      entry.compressionMethod === 8 && options2.decompress === false) && (!entry.isEncrypted() || // Naturally without encryption.
+      options2.decrypt === false);
+      if (options2.start != null || options2.end != null) {
+        if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
+      }
+      if (!self.isOpen) return callback(new Error("closed"));
+      if (entry.isEncrypted() && !rawMode) {
+        if (options2.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
+      }
+      var decompress;
+      if (rawMode) {
+        decompress = false;
+      } else if (entry.compressionMethod === 8) {
+        decompress = options2.decodeFileData !== true;
+      } else {
+        return callback(new Error("unsupported compression method: " + entry.compressionMethod));
+      }
+      self.readLocalFileHeader(entry, { minimal: true }, function(err, localFileHeader) {
+        if (err) return callback(err);
+        self.openReadStreamLowLevel(
+          localFileHeader.fileDataStart,
+          entry.compressedSize,
+          relativeStart,
+          relativeEnd,
+          decompress,
+          entry.uncompressedSize,
+          callback
+        );
+      });
+    };
+    ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
+      var self = this;
+      var fileDataEnd = fileDataStart + compressedSize;
+      var readStream = self.reader.createReadStream({
+        start: fileDataStart + relativeStart,
+        end: fileDataStart + relativeEnd
+      });
+      var endpointStream = readStream;
+      if (decompress) {
+        var destroyed = false;
+        var inflateFilter = zlib.createInflateRaw();
+        readStream.on("error", function(err) {
+          setImmediate(function() {
+            if (!destroyed) inflateFilter.emit("error", err);
+          });
+        });
+        readStream.pipe(inflateFilter);
+        if (self.validateEntrySizes) {
+          endpointStream = new AssertByteCountStream(uncompressedSize);
+          inflateFilter.on("error", function(err) {
+            setImmediate(function() {
+              if (!destroyed) endpointStream.emit("error", err);
+            });
+          });
+          inflateFilter.pipe(endpointStream);
+        } else {
+          endpointStream = inflateFilter;
+        }
+        installDestroyFn(endpointStream, function() {
+          destroyed = true;
+          if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
+          readStream.unpipe(inflateFilter);
+          readStream.destroy();
+        });
+      }
+      callback(null, endpointStream);
+    };
+    ZipFile.prototype.readLocalFileHeader = function(entry, options2, callback) {
+      var self = this;
+      if (callback == null) {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      self.reader.ref();
+      var buffer = newBuffer(30);
+      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err) {
+        try {
+          if (err) return callback(err);
+          var signature = buffer.readUInt32LE(0);
+          if (signature !== 67324752) {
+            return callback(new Error("invalid local file header signature: 0x" + signature.toString(16)));
+          }
+          var fileNameLength = buffer.readUInt16LE(26);
+          var extraFieldLength = buffer.readUInt16LE(28);
+          var fileDataStart = entry.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
+          if (fileDataStart + entry.compressedSize > self.fileSize) {
+            return callback(new Error("file data overflows file bounds: " + fileDataStart + " + " + entry.compressedSize + " > " + self.fileSize));
+          }
+          if (options2.minimal) {
+            return callback(null, { fileDataStart });
+          }
+          var localFileHeader = new LocalFileHeader();
+          localFileHeader.fileDataStart = fileDataStart;
+          localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
+          localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
+          localFileHeader.compressionMethod = buffer.readUInt16LE(8);
+          localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
+          localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
+          localFileHeader.crc32 = buffer.readUInt32LE(14);
+          localFileHeader.compressedSize = buffer.readUInt32LE(18);
+          localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
+          localFileHeader.fileNameLength = fileNameLength;
+          localFileHeader.extraFieldLength = extraFieldLength;
+          buffer = newBuffer(fileNameLength + extraFieldLength);
+          self.reader.ref();
+          readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err2) {
+            try {
+              if (err2) return callback(err2);
+              localFileHeader.fileName = buffer.subarray(0, fileNameLength);
+              localFileHeader.extraField = buffer.subarray(fileNameLength);
+              return callback(null, localFileHeader);
+            } finally {
+              self.reader.unref();
+            }
+          });
+        } finally {
+          self.reader.unref();
+        }
+      });
+    };
+    ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
+      return new Promise((resolve6, reject) => {
+        this.openReadStream(entry, options2, function(err, readStream) {
+          if (err) return reject(err);
+          resolve6(readStream);
+        });
+      });
+    };
+    ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
+      return new Promise((resolve6, reject) => {
+        this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
+          if (err) return reject(err);
+          resolve6(readStream);
+        });
+      });
+    };
+    ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
+      return new Promise((resolve6, reject) => {
+        this.readLocalFileHeader(entry, options2, function(err, localFileHeader) {
+          if (err) return reject(err);
+          resolve6(localFileHeader);
+        });
+      });
+    };
+    function Entry() {
+    }
+    Entry.prototype.getLastModDate = function(options2) {
+      if (options2 == null) options2 = {};
+      if (!options2.forceDosFormat) {
+        for (var i = 0; i < this.extraFields.length; i++) {
+          var extraField = this.extraFields[i];
+          if (extraField.id === 21589) {
+            var data = extraField.data;
+            if (data.length < 5) continue;
+            var flags = data[0];
+            var HAS_MTIME = 1;
+            if (!(flags & HAS_MTIME)) continue;
+            var posixTimestamp = data.readInt32LE(1);
+            return new Date(posixTimestamp * 1e3);
+          } else if (extraField.id === 10) {
+            var data = extraField.data;
+            if (data.length !== 32) continue;
+            if (data.readUInt16LE(4) !== 1) continue;
+            if (data.readUInt16LE(6) !== 24) continue;
+            var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
+            var millisecondsSince1970 = hundredNanoSecondsSince1601 / 1e4 - 116444736e5;
+            return new Date(millisecondsSince1970);
+          }
+        }
+      }
+      return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options2.timezone);
+    };
+    Entry.prototype.canDecodeFileData = function() {
+      return !this.isEncrypted() && (this.compressionMethod === 0 || this.compressionMethod === 8);
+    };
+    Entry.prototype.isEncrypted = function() {
+      return (this.generalPurposeBitFlag & 1) !== 0;
+    };
+    Entry.prototype.isCompressed = function() {
+      return this.compressionMethod === 8;
+    };
+    function LocalFileHeader() {
+    }
+    function dosDateTimeToDate(date, time, timezone) {
+      var day = date & 31;
+      var month = (date >> 5 & 15) - 1;
+      var year = (date >> 9 & 127) + 1980;
+      var millisecond = 0;
+      var second = (time & 31) * 2;
+      var minute = time >> 5 & 63;
+      var hour = time >> 11 & 31;
+      if (timezone == null || timezone === "local") {
+        return new Date(year, month, day, hour, minute, second, millisecond);
+      } else if (timezone === "UTC") {
+        return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
+      } else {
+        throw new Error("unrecognized options.timezone: " + options.timezone);
+      }
+    }
+    function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
+      var fileName = null;
+      for (var i = 0; i < extraFields.length; i++) {
+        var extraField = extraFields[i];
+        if (extraField.id === 28789) {
+          if (extraField.data.length < 6) {
+            continue;
+          }
+          if (extraField.data.readUInt8(0) !== 1) {
+            continue;
+          }
+          var oldNameCrc32 = extraField.data.readUInt32LE(1);
+          if (crc32(fileNameBuffer) !== oldNameCrc32) {
+            continue;
+          }
+          fileName = decodeBuffer(extraField.data.subarray(5), true);
+          break;
+        }
+      }
+      if (fileName == null) {
+        var isUtf82 = (generalPurposeBitFlag & 2048) !== 0;
+        fileName = decodeBuffer(fileNameBuffer, isUtf82);
+      }
+      if (!strictFileNames) {
+        fileName = fileName.replace(/\\/g, "/");
+      }
+      return fileName;
+    }
+    function validateFileName(fileName) {
+      if (fileName.indexOf("\\") !== -1) {
+        return "invalid characters in fileName: " + fileName;
+      }
+      if (/^[a-zA-Z]:/.test(fileName) || /^\//.test(fileName)) {
+        return "absolute path: " + fileName;
+      }
+      if (fileName.split("/").indexOf("..") !== -1) {
+        return "invalid relative path: " + fileName;
+      }
+      return null;
+    }
+    function parseExtraFields(extraFieldBuffer) {
+      var extraFields = [];
+      var i = 0;
+      while (i < extraFieldBuffer.length - 3) {
+        var headerId = extraFieldBuffer.readUInt16LE(i + 0);
+        var dataSize = extraFieldBuffer.readUInt16LE(i + 2);
+        var dataStart = i + 4;
+        var dataEnd = dataStart + dataSize;
+        if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
+        var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
+        extraFields.push({
+          id: headerId,
+          data: dataBuffer
+        });
+        i = dataEnd;
+      }
+      return extraFields;
+    }
+    function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
+      if (length === 0) {
+        return setImmediate(function() {
+          callback(null, newBuffer(0));
+        });
+      }
+      reader.read(buffer, offset, length, position, function(err, bytesRead) {
+        if (err) return callback(err);
+        if (bytesRead < length) {
+          return callback(new Error("unexpected EOF"));
+        }
+        callback();
+      });
+    }
+    util.inherits(AssertByteCountStream, Transform);
+    function AssertByteCountStream(byteCount) {
+      Transform.call(this);
+      this.actualByteCount = 0;
+      this.expectedByteCount = byteCount;
+    }
+    AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
+      this.actualByteCount += chunk.length;
+      if (this.actualByteCount > this.expectedByteCount) {
+        var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
+        return cb(new Error(msg));
+      }
+      cb(null, chunk);
+    };
+    AssertByteCountStream.prototype._flush = function(cb) {
+      if (this.actualByteCount < this.expectedByteCount) {
+        var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
+        return cb(new Error(msg));
+      }
+      cb();
+    };
+    util.inherits(RandomAccessReader, EventEmitter);
+    function RandomAccessReader() {
+      EventEmitter.call(this);
+      this.refCount = 0;
+    }
+    RandomAccessReader.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    RandomAccessReader.prototype.unref = function() {
+      var self = this;
+      self.refCount -= 1;
+      if (self.refCount > 0) return;
+      if (self.refCount < 0) throw new Error("invalid unref");
+      self.close(onCloseDone);
+      function onCloseDone(err) {
+        if (err) return self.emit("error", err);
+        self.emit("close");
+      }
+    };
+    RandomAccessReader.prototype.createReadStream = function(options2) {
+      if (options2 == null) options2 = {};
+      var start = options2.start;
+      var end = options2.end;
+      if (start === end) {
+        var emptyStream = new PassThrough();
+        setImmediate(function() {
+          emptyStream.end();
+        });
+        return emptyStream;
+      }
+      var stream = this._readStreamForRange(start, end);
+      var destroyed = false;
+      var refUnrefFilter = new RefUnrefFilter(this);
+      stream.on("error", function(err) {
+        setImmediate(function() {
+          if (!destroyed) refUnrefFilter.emit("error", err);
+        });
+      });
+      installDestroyFn(refUnrefFilter, function() {
+        stream.unpipe(refUnrefFilter);
+        refUnrefFilter.unref();
+        stream.destroy();
+      });
+      var byteCounter = new AssertByteCountStream(end - start);
+      refUnrefFilter.on("error", function(err) {
+        setImmediate(function() {
+          if (!destroyed) byteCounter.emit("error", err);
+        });
+      });
+      installDestroyFn(byteCounter, function() {
+        destroyed = true;
+        refUnrefFilter.unpipe(byteCounter);
+        refUnrefFilter.destroy();
+      });
+      return stream.pipe(refUnrefFilter).pipe(byteCounter);
+    };
+    RandomAccessReader.prototype._readStreamForRange = function(start, end) {
+      throw new Error("not implemented");
+    };
+    RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
+      var readStream = this.createReadStream({ start: position, end: position + length });
+      var writeStream = new Writable();
+      var written = 0;
+      writeStream._write = function(chunk, encoding, cb) {
+        chunk.copy(buffer, offset + written, 0, chunk.length);
+        written += chunk.length;
+        cb();
+      };
+      writeStream.on("finish", callback);
+      readStream.on("error", function(error) {
+        callback(error);
+      });
+      readStream.pipe(writeStream);
+    };
+    RandomAccessReader.prototype.close = function(callback) {
+      setImmediate(callback);
+    };
+    util.inherits(RefUnrefFilter, PassThrough);
+    function RefUnrefFilter(context) {
+      PassThrough.call(this);
+      this.context = context;
+      this.context.ref();
+      this.unreffedYet = false;
+    }
+    RefUnrefFilter.prototype._flush = function(cb) {
+      this.unref();
+      cb();
+    };
+    RefUnrefFilter.prototype.unref = function(cb) {
+      if (this.unreffedYet) return;
+      this.unreffedYet = true;
+      this.context.unref();
+    };
+    var cp437 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
+    function decodeBuffer(buffer, isUtf82) {
+      if (isUtf82) {
+        return buffer.toString("utf8");
+      } else {
+        var result = "";
+        for (var i = 0; i < buffer.length; i++) {
+          result += cp437[buffer[i]];
+        }
+        return result;
+      }
+    }
+    function readUInt64LE(buffer, offset) {
+      var lower32 = buffer.readUInt32LE(offset);
+      var upper32 = buffer.readUInt32LE(offset + 4);
+      return upper32 * 4294967296 + lower32;
+    }
+    var newBuffer;
+    if (typeof Buffer.allocUnsafe === "function") {
+      newBuffer = function(len) {
+        return Buffer.allocUnsafe(len);
+      };
+    } else {
+      newBuffer = function(len) {
+        return new Buffer(len);
+      };
+    }
+    function installDestroyFn(stream, fn) {
+      if (typeof stream.destroy === "function") {
+        stream._destroy = function(err, cb) {
+          fn();
+          if (cb != null) cb(err);
+        };
+      } else {
+        stream.destroy = fn;
+      }
+    }
+    function defaultCallback(err) {
+      if (err) throw err;
+    }
+  }
+});
+
+// src/archive/zip.ts
+var zip_exports = {};
+__export(zip_exports, {
+  readZip: () => readZip
+});
+import { inflateRawSync } from "node:zlib";
+async function readZip(walk2, data, at, onEntry) {
+  const { default: yauzl } = await Promise.resolve().then(() => __toESM(require_yauzl(), 1));
+  const zip = await new Promise(
+    (resolve6, reject) => yauzl.fromBuffer(data, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true }, (error, file) => error ? reject(error) : resolve6(file))
+  );
+  try {
+    const { entries, overflow } = await directory(walk2, zip);
+    checkOverlap(entries);
+    for (const entry of entries) {
+      const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileName, entry.extraFields, false);
+      if (name.endsWith("/")) continue;
+      const skip = skipReason(walk2, entry);
+      if (skip !== null) {
+        walk2.warn([...at, name], `${skip}: not scanned`);
+        continue;
+      }
+      if (entry.uncompressedSize > walk2.maxFileSize) {
+        walk2.notes.push({ level: "info", verbose: true, message: `skipped ${walk2.where([...at, name])}: ${entry.uncompressedSize} bytes is over the ${walk2.maxFileSize}-byte limit (--max-file-size)` });
+        continue;
+      }
+      if (entry.uncompressedSize <= SMALL_ENTRY) {
+        await onEntry(name, [await inflateSmall(zip, data, entry)], entry.compressedSize);
+        continue;
+      }
+      const stream = await new Promise((resolve6, reject) => zip.openReadStream(entry, (error, readable) => error ? reject(error) : resolve6(readable)));
+      try {
+        await onEntry(name, stream, entry.compressedSize);
+      } finally {
+        stream.destroy();
+      }
+    }
+    if (overflow) walk2.addEntry();
+  } finally {
+    zip.close();
+  }
+}
+async function inflateSmall(zip, data, entry) {
+  const { fileDataStart } = await new Promise((resolve6, reject) => zip.readLocalFileHeader(entry, { minimal: true }, (error, header) => error ? reject(error) : resolve6(header)));
+  const raw = data.subarray(fileDataStart, fileDataStart + entry.compressedSize);
+  if (entry.compressionMethod === 0) return raw;
+  let content;
+  try {
+    content = inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+  } catch (error) {
+    if (error instanceof RangeError) throw new ArchiveStop(LIAR);
+    throw new Error(`cannot inflate an entry: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (content.length !== entry.uncompressedSize) throw new ArchiveStop(LIAR);
+  return content;
+}
+async function directory(walk2, zip) {
+  const entries = [];
+  let overflow = false;
+  await new Promise((resolve6, reject) => {
+    zip.on("entry", (entry) => {
+      if (walk2.entries >= walk2.limits.maxEntries) {
+        overflow = true;
+        resolve6();
+        return;
+      }
+      walk2.addEntry();
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.on("end", () => resolve6());
+    zip.on("error", reject);
+    zip.readEntry();
+  });
+  return { entries, overflow };
+}
+function checkOverlap(entries) {
+  const spans = entries.map((entry) => [entry.relativeOffsetOfLocalHeader, entry.relativeOffsetOfLocalHeader + LOCAL_HEADER_BYTES + entry.compressedSize]).sort((a, b) => a[0] - b[0]);
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i][0] < spans[i - 1][1]) throw new ArchiveStop("entries overlap (the construction of a zip bomb, written by no zip tool)");
+  }
+}
+function skipReason(walk2, entry) {
+  if (entry.isEncrypted()) return "an encrypted entry (no password is tried)";
+  if (!READABLE_METHODS.has(entry.compressionMethod)) return `compression method ${entry.compressionMethod} is not supported`;
+  if (entry.uncompressedSize > RATIO_FLOOR && entry.uncompressedSize > walk2.limits.maxRatio * Math.max(entry.compressedSize, 1)) {
+    return `an entry that inflates over ${walk2.limits.maxRatio} times its compressed size (archives.maxRatio), a zip bomb's sign`;
+  }
+  return null;
+}
+var READABLE_METHODS, LIAR, SMALL_ENTRY, LOCAL_HEADER_BYTES;
+var init_zip = __esm({
+  "src/archive/zip.ts"() {
+    "use strict";
+    init_limits();
+    init_walk();
+    READABLE_METHODS = /* @__PURE__ */ new Set([0, 8]);
+    LIAR = "an entry inflates to more or less than the size it declares (a zip bomb's sign, or damage)";
+    SMALL_ENTRY = 1024 * 1024;
+    LOCAL_HEADER_BYTES = 30;
+  }
+});
+
+// node_modules/events-universal/default.js
+var require_default = __commonJS({
+  "node_modules/events-universal/default.js"(exports, module) {
+    module.exports = __require("events");
+  }
+});
+
+// node_modules/fast-fifo/fixed-size.js
+var require_fixed_size = __commonJS({
+  "node_modules/fast-fifo/fixed-size.js"(exports, module) {
+    module.exports = class FixedFIFO {
+      constructor(hwm) {
+        if (!(hwm > 0) || (hwm - 1 & hwm) !== 0) throw new Error("Max size for a FixedFIFO should be a power of two");
+        this.buffer = new Array(hwm);
+        this.mask = hwm - 1;
+        this.top = 0;
+        this.btm = 0;
+        this.next = null;
+      }
+      clear() {
+        this.top = this.btm = 0;
+        this.next = null;
+        this.buffer.fill(void 0);
+      }
+      push(data) {
+        if (this.buffer[this.top] !== void 0) return false;
+        this.buffer[this.top] = data;
+        this.top = this.top + 1 & this.mask;
+        return true;
+      }
+      shift() {
+        const last = this.buffer[this.btm];
+        if (last === void 0) return void 0;
+        this.buffer[this.btm] = void 0;
+        this.btm = this.btm + 1 & this.mask;
+        return last;
+      }
+      peek() {
+        return this.buffer[this.btm];
+      }
+      isEmpty() {
+        return this.buffer[this.btm] === void 0;
+      }
+    };
+  }
+});
+
+// node_modules/fast-fifo/index.js
+var require_fast_fifo = __commonJS({
+  "node_modules/fast-fifo/index.js"(exports, module) {
+    var FixedFIFO = require_fixed_size();
+    module.exports = class FastFIFO {
+      constructor(hwm) {
+        this.hwm = hwm || 16;
+        this.head = new FixedFIFO(this.hwm);
+        this.tail = this.head;
+        this.length = 0;
+      }
+      clear() {
+        this.head = this.tail;
+        this.head.clear();
+        this.length = 0;
+      }
+      push(val) {
+        this.length++;
+        if (!this.head.push(val)) {
+          const prev = this.head;
+          this.head = prev.next = new FixedFIFO(2 * this.head.buffer.length);
+          this.head.push(val);
+        }
+      }
+      shift() {
+        if (this.length !== 0) this.length--;
+        const val = this.tail.shift();
+        if (val === void 0 && this.tail.next) {
+          const next = this.tail.next;
+          this.tail.next = null;
+          this.tail = next;
+          return this.tail.shift();
+        }
+        return val;
+      }
+      peek() {
+        const val = this.tail.peek();
+        if (val === void 0 && this.tail.next) return this.tail.next.peek();
+        return val;
+      }
+      isEmpty() {
+        return this.length === 0;
+      }
+    };
+  }
+});
+
+// node_modules/b4a/index.js
+var require_b4a = __commonJS({
+  "node_modules/b4a/index.js"(exports, module) {
+    function isBuffer(value) {
+      return Buffer.isBuffer(value) || value instanceof Uint8Array;
+    }
+    function isEncoding(encoding) {
+      return Buffer.isEncoding(encoding);
+    }
+    function alloc(size2, fill2, encoding) {
+      return Buffer.alloc(size2, fill2, encoding);
+    }
+    function allocUnsafe(size2) {
+      return Buffer.allocUnsafe(size2);
+    }
+    function allocUnsafeSlow(size2) {
+      return Buffer.allocUnsafeSlow(size2);
+    }
+    function byteLength(string, encoding) {
+      return Buffer.byteLength(string, encoding);
+    }
+    function compare(a, b) {
+      return Buffer.compare(a, b);
+    }
+    function concat(buffers, totalLength) {
+      return Buffer.concat(buffers, totalLength);
+    }
+    function copy(source, target, targetStart, start, end) {
+      return toBuffer(source).copy(target, targetStart, start, end);
+    }
+    function equals(a, b) {
+      return toBuffer(a).equals(b);
+    }
+    function fill(buffer, value, offset, end, encoding) {
+      return toBuffer(buffer).fill(value, offset, end, encoding);
+    }
+    function from(value, encodingOrOffset, length) {
+      return Buffer.from(value, encodingOrOffset, length);
+    }
+    function includes2(buffer, value, byteOffset, encoding) {
+      return toBuffer(buffer).includes(value, byteOffset, encoding);
+    }
+    function indexOf(buffer, value, byfeOffset, encoding) {
+      return toBuffer(buffer).indexOf(value, byfeOffset, encoding);
+    }
+    function lastIndexOf(buffer, value, byteOffset, encoding) {
+      return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding);
+    }
+    function swap16(buffer) {
+      return toBuffer(buffer).swap16();
+    }
+    function swap32(buffer) {
+      return toBuffer(buffer).swap32();
+    }
+    function swap64(buffer) {
+      return toBuffer(buffer).swap64();
+    }
+    function toBuffer(buffer) {
+      if (Buffer.isBuffer(buffer)) return buffer;
+      return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    }
+    function toString(buffer, encoding, start, end) {
+      return toBuffer(buffer).toString(encoding, start, end);
+    }
+    function toHex(buffer, start, end) {
+      return toBuffer(buffer).toString("hex", start, end);
+    }
+    function write(buffer, string, offset, length, encoding) {
+      return toBuffer(buffer).write(string, offset, length, encoding);
+    }
+    function readDoubleBE(buffer, offset) {
+      return toBuffer(buffer).readDoubleBE(offset);
+    }
+    function readDoubleLE(buffer, offset) {
+      return toBuffer(buffer).readDoubleLE(offset);
+    }
+    function readFloatBE(buffer, offset) {
+      return toBuffer(buffer).readFloatBE(offset);
+    }
+    function readFloatLE(buffer, offset) {
+      return toBuffer(buffer).readFloatLE(offset);
+    }
+    function readInt32BE(buffer, offset) {
+      return toBuffer(buffer).readInt32BE(offset);
+    }
+    function readInt32LE(buffer, offset) {
+      return toBuffer(buffer).readInt32LE(offset);
+    }
+    function readUInt32BE(buffer, offset) {
+      return toBuffer(buffer).readUInt32BE(offset);
+    }
+    function readUInt32LE(buffer, offset) {
+      return toBuffer(buffer).readUInt32LE(offset);
+    }
+    function writeDoubleBE(buffer, value, offset) {
+      return toBuffer(buffer).writeDoubleBE(value, offset);
+    }
+    function writeDoubleLE(buffer, value, offset) {
+      return toBuffer(buffer).writeDoubleLE(value, offset);
+    }
+    function writeFloatBE(buffer, value, offset) {
+      return toBuffer(buffer).writeFloatBE(value, offset);
+    }
+    function writeFloatLE(buffer, value, offset) {
+      return toBuffer(buffer).writeFloatLE(value, offset);
+    }
+    function writeInt32BE(buffer, value, offset) {
+      return toBuffer(buffer).writeInt32BE(value, offset);
+    }
+    function writeInt32LE(buffer, value, offset) {
+      return toBuffer(buffer).writeInt32LE(value, offset);
+    }
+    function writeUInt32BE(buffer, value, offset) {
+      return toBuffer(buffer).writeUInt32BE(value, offset);
+    }
+    function writeUInt32LE(buffer, value, offset) {
+      return toBuffer(buffer).writeUInt32LE(value, offset);
+    }
+    module.exports = {
+      isBuffer,
+      isEncoding,
+      alloc,
+      allocUnsafe,
+      allocUnsafeSlow,
+      byteLength,
+      compare,
+      concat,
+      copy,
+      equals,
+      fill,
+      from,
+      includes: includes2,
+      indexOf,
+      lastIndexOf,
+      swap16,
+      swap32,
+      swap64,
+      toBuffer,
+      toString,
+      toHex,
+      write,
+      readDoubleBE,
+      readDoubleLE,
+      readFloatBE,
+      readFloatLE,
+      readInt32BE,
+      readInt32LE,
+      readUInt32BE,
+      readUInt32LE,
+      writeDoubleBE,
+      writeDoubleLE,
+      writeFloatBE,
+      writeFloatLE,
+      writeInt32BE,
+      writeInt32LE,
+      writeUInt32BE,
+      writeUInt32LE
+    };
+  }
+});
+
+// node_modules/text-decoder/lib/pass-through-decoder.js
+var require_pass_through_decoder = __commonJS({
+  "node_modules/text-decoder/lib/pass-through-decoder.js"(exports, module) {
+    var b4a = require_b4a();
+    module.exports = class PassThroughDecoder {
+      constructor(encoding) {
+        this.encoding = encoding;
+      }
+      get remaining() {
+        return 0;
+      }
+      decode(data) {
+        return b4a.toString(data, this.encoding);
+      }
+      flush() {
+        return "";
+      }
+    };
+  }
+});
+
+// node_modules/text-decoder/lib/utf8-decoder.js
+var require_utf8_decoder = __commonJS({
+  "node_modules/text-decoder/lib/utf8-decoder.js"(exports, module) {
+    var b4a = require_b4a();
+    module.exports = class UTF8Decoder {
+      constructor() {
+        this._reset();
+      }
+      get remaining() {
+        return this.bytesSeen;
+      }
+      decode(data) {
+        if (data.byteLength === 0) return "";
+        if (this.bytesNeeded === 0 && trailingIncomplete(data, 0) === 0) {
+          this.bytesSeen = trailingBytesSeen(data);
+          return b4a.toString(data, "utf8");
+        }
+        let result = "";
+        let start = 0;
+        if (this.bytesNeeded > 0) {
+          while (start < data.byteLength) {
+            const byte = data[start];
+            if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+              result += "\uFFFD";
+              this._reset();
+              break;
+            }
+            this.lowerBoundary = 128;
+            this.upperBoundary = 191;
+            this.codePoint = this.codePoint << 6 | byte & 63;
+            this.bytesSeen++;
+            start++;
+            if (this.bytesSeen === this.bytesNeeded) {
+              result += String.fromCodePoint(this.codePoint);
+              this._reset();
+              break;
+            }
+          }
+          if (this.bytesNeeded > 0) return result;
+        }
+        const trailing = trailingIncomplete(data, start);
+        const end = data.byteLength - trailing;
+        if (end > start) result += b4a.toString(data, "utf8", start, end);
+        for (let i = end; i < data.byteLength; i++) {
+          const byte = data[i];
+          if (this.bytesNeeded === 0) {
+            if (byte <= 127) {
+              this.bytesSeen = 0;
+              result += String.fromCharCode(byte);
+            } else if (byte >= 194 && byte <= 223) {
+              this.bytesNeeded = 2;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 31;
+            } else if (byte >= 224 && byte <= 239) {
+              if (byte === 224) this.lowerBoundary = 160;
+              else if (byte === 237) this.upperBoundary = 159;
+              this.bytesNeeded = 3;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 15;
+            } else if (byte >= 240 && byte <= 244) {
+              if (byte === 240) this.lowerBoundary = 144;
+              else if (byte === 244) this.upperBoundary = 143;
+              this.bytesNeeded = 4;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 7;
+            } else {
+              this.bytesSeen = 1;
+              result += "\uFFFD";
+            }
+            continue;
+          }
+          if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+            result += "\uFFFD";
+            i--;
+            this._reset();
+            continue;
+          }
+          this.lowerBoundary = 128;
+          this.upperBoundary = 191;
+          this.codePoint = this.codePoint << 6 | byte & 63;
+          this.bytesSeen++;
+          if (this.bytesSeen === this.bytesNeeded) {
+            result += String.fromCodePoint(this.codePoint);
+            this._reset();
+          }
+        }
+        return result;
+      }
+      flush() {
+        const result = this.bytesNeeded > 0 ? "\uFFFD" : "";
+        this._reset();
+        return result;
+      }
+      _reset() {
+        this.codePoint = 0;
+        this.bytesNeeded = 0;
+        this.bytesSeen = 0;
+        this.lowerBoundary = 128;
+        this.upperBoundary = 191;
+      }
+    };
+    function trailingIncomplete(data, start) {
+      const len = data.byteLength;
+      if (len <= start) return 0;
+      const limit = Math.max(start, len - 4);
+      let i = len - 1;
+      while (i > limit && (data[i] & 192) === 128) i--;
+      if (i < start) return 0;
+      const byte = data[i];
+      let needed;
+      if (byte <= 127) return 0;
+      if (byte >= 194 && byte <= 223) needed = 2;
+      else if (byte >= 224 && byte <= 239) needed = 3;
+      else if (byte >= 240 && byte <= 244) needed = 4;
+      else return 0;
+      const available = len - i;
+      return available < needed ? available : 0;
+    }
+    function trailingBytesSeen(data) {
+      const len = data.byteLength;
+      if (len === 0) return 0;
+      const last = data[len - 1];
+      if (last <= 127) return 0;
+      if ((last & 192) !== 128) return 1;
+      const limit = Math.max(0, len - 4);
+      let i = len - 2;
+      while (i >= limit && (data[i] & 192) === 128) i--;
+      if (i < 0) return 1;
+      const first = data[i];
+      let needed;
+      if (first >= 194 && first <= 223) needed = 2;
+      else if (first >= 224 && first <= 239) needed = 3;
+      else if (first >= 240 && first <= 244) needed = 4;
+      else return 1;
+      if (len - i !== needed) return 1;
+      if (needed >= 3) {
+        const second = data[i + 1];
+        if (first === 224 && second < 160) return 1;
+        if (first === 237 && second > 159) return 1;
+        if (first === 240 && second < 144) return 1;
+        if (first === 244 && second > 143) return 1;
+      }
+      return 0;
+    }
+  }
+});
+
+// node_modules/text-decoder/index.js
+var require_text_decoder = __commonJS({
+  "node_modules/text-decoder/index.js"(exports, module) {
+    var PassThroughDecoder = require_pass_through_decoder();
+    var UTF8Decoder = require_utf8_decoder();
+    module.exports = class TextDecoder {
+      constructor(encoding = "utf8") {
+        this.encoding = normalizeEncoding(encoding);
+        switch (this.encoding) {
+          case "utf8":
+            this.decoder = new UTF8Decoder();
+            break;
+          case "utf16le":
+          case "base64":
+            throw new Error("Unsupported encoding: " + this.encoding);
+          default:
+            this.decoder = new PassThroughDecoder(this.encoding);
+        }
+      }
+      get remaining() {
+        return this.decoder.remaining;
+      }
+      push(data) {
+        if (typeof data === "string") return data;
+        return this.decoder.decode(data);
+      }
+      // For Node.js compatibility
+      write(data) {
+        return this.push(data);
+      }
+      end(data) {
+        let result = "";
+        if (data) result = this.push(data);
+        result += this.decoder.flush();
+        return result;
+      }
+    };
+    function normalizeEncoding(encoding) {
+      encoding = encoding.toLowerCase();
+      switch (encoding) {
+        case "utf8":
+        case "utf-8":
+          return "utf8";
+        case "ucs2":
+        case "ucs-2":
+        case "utf16le":
+        case "utf-16le":
+          return "utf16le";
+        case "latin1":
+        case "binary":
+          return "latin1";
+        case "base64":
+        case "ascii":
+        case "hex":
+          return encoding;
+        default:
+          throw new Error("Unknown encoding: " + encoding);
+      }
+    }
+  }
+});
+
+// node_modules/streamx/lib/errors.js
+var require_errors = __commonJS({
+  "node_modules/streamx/lib/errors.js"(exports, module) {
+    module.exports = class StreamError extends Error {
+      constructor(msg, code2, fn = StreamError) {
+        super(msg);
+        this.code = code2;
+        if (Error.captureStackTrace) {
+          Error.captureStackTrace(this, fn);
+        }
+      }
+      static isStreamDestroyed(err) {
+        return err && err.code === "STREAM_DESTROYED";
+      }
+      static isPrematureClose(err) {
+        return err && err.code === "PREMATURE_CLOSE";
+      }
+      static isAborted(err) {
+        return err && err.code === "ABORTED";
+      }
+      static isBadArgument(err) {
+        return err && err.code === "BAD_ARGUMENT";
+      }
+      get name() {
+        return "StreamError";
+      }
+      static STREAM_DESTROYED() {
+        return new StreamError("Stream was destroyed", "STREAM_DESTROYED", StreamError.STREAM_DESTROYED);
+      }
+      static PREMATURE_CLOSE(msg = "Premature close") {
+        return new StreamError(msg, "PREMATURE_CLOSE", StreamError.PREMATURE_CLOSE);
+      }
+      static ABORTED() {
+        return new StreamError("Stream aborted", "ABORTED", StreamError.ABORTED);
+      }
+      static BAD_ARGUMENT(msg = "Bad argument") {
+        return new StreamError(msg, "BAD_ARGUMENT", StreamError.BAD_ARGUMENT);
+      }
+    };
+  }
+});
+
+// node_modules/streamx/index.js
+var require_streamx = __commonJS({
+  "node_modules/streamx/index.js"(exports, module) {
+    var { EventEmitter } = require_default();
+    var FIFO = require_fast_fifo();
+    var TextDecoder = require_text_decoder();
+    var StreamError = require_errors();
+    var qmt = typeof queueMicrotask === "undefined" ? (fn) => global.process.nextTick(fn) : queueMicrotask;
+    var MAX = (1 << 29) - 1;
+    var OPENING = 1;
+    var PREDESTROYING = 2;
+    var DESTROYING = 4;
+    var DESTROYED = 8;
+    var NOT_OPENING = MAX ^ OPENING;
+    var NOT_PREDESTROYING = MAX ^ PREDESTROYING;
+    var READ_ACTIVE = 1 << 4;
+    var READ_UPDATING = 2 << 4;
+    var READ_PRIMARY = 4 << 4;
+    var READ_QUEUED = 8 << 4;
+    var READ_RESUMED = 16 << 4;
+    var READ_PIPE_DRAINED = 32 << 4;
+    var READ_ENDING = 64 << 4;
+    var READ_EMIT_DATA = 128 << 4;
+    var READ_EMIT_READABLE = 256 << 4;
+    var READ_EMITTED_READABLE = 512 << 4;
+    var READ_DONE = 1024 << 4;
+    var READ_NEXT_TICK = 2048 << 4;
+    var READ_NEEDS_PUSH = 4096 << 4;
+    var READ_READ_AHEAD = 8192 << 4;
+    var READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED;
+    var READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH;
+    var READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE;
+    var READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED;
+    var READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD;
+    var READ_NOT_ACTIVE = MAX ^ READ_ACTIVE;
+    var READ_NON_PRIMARY = MAX ^ READ_PRIMARY;
+    var READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH);
+    var READ_PUSHED = MAX ^ READ_NEEDS_PUSH;
+    var READ_PAUSED = MAX ^ READ_RESUMED;
+    var READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE);
+    var READ_NOT_ENDING = MAX ^ READ_ENDING;
+    var READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING;
+    var READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK;
+    var READ_NOT_UPDATING = MAX ^ READ_UPDATING;
+    var READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD;
+    var READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD;
+    var WRITE_ACTIVE = 1 << 18;
+    var WRITE_UPDATING = 2 << 18;
+    var WRITE_PRIMARY = 4 << 18;
+    var WRITE_QUEUED = 8 << 18;
+    var WRITE_UNDRAINED = 16 << 18;
+    var WRITE_DONE = 32 << 18;
+    var WRITE_EMIT_DRAIN = 64 << 18;
+    var WRITE_NEXT_TICK = 128 << 18;
+    var WRITE_WRITING = 256 << 18;
+    var WRITE_FINISHING = 512 << 18;
+    var WRITE_CORKED = 1024 << 18;
+    var WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING);
+    var WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY;
+    var WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING);
+    var WRITE_DRAINED = MAX ^ WRITE_UNDRAINED;
+    var WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED;
+    var WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK;
+    var WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING;
+    var WRITE_NOT_CORKED = MAX ^ WRITE_CORKED;
+    var ACTIVE = READ_ACTIVE | WRITE_ACTIVE;
+    var NOT_ACTIVE = MAX ^ ACTIVE;
+    var DONE = READ_DONE | WRITE_DONE;
+    var DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING;
+    var OPEN_STATUS = DESTROY_STATUS | OPENING;
+    var AUTO_DESTROY = DESTROY_STATUS | DONE;
+    var NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY;
+    var ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK;
+    var TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE;
+    var IS_OPENING = OPEN_STATUS | TICKING;
+    var READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE;
+    var READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED;
+    var READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED;
+    var READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE;
+    var SHOULD_NOT_READ = OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD;
+    var READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE;
+    var READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY;
+    var READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING;
+    var WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE;
+    var WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED;
+    var WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE;
+    var WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE;
+    var WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED;
+    var WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE;
+    var WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING;
+    var WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE;
+    var WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE;
+    var WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY;
+    var WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS;
+    var asyncIterator = Symbol.asyncIterator || /* @__PURE__ */ Symbol("asyncIterator");
+    var WritableState = class {
+      constructor(stream, { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}) {
+        this.stream = stream;
+        this.queue = new FIFO();
+        this.highWaterMark = highWaterMark;
+        this.buffered = 0;
+        this.error = null;
+        this.pipeline = null;
+        this.drains = null;
+        this.byteLength = byteLengthWritable || byteLength || defaultByteLength;
+        this.map = mapWritable || map;
+        this.afterWrite = afterWrite.bind(this);
+        this.afterUpdateNextTick = updateWriteNT.bind(this);
+      }
+      get ending() {
+        return (this.stream._duplexState & WRITE_FINISHING) !== 0;
+      }
+      get ended() {
+        return (this.stream._duplexState & WRITE_DONE) !== 0;
+      }
+      push(data) {
+        if ((this.stream._duplexState & WRITE_DROP_DATA) !== 0) return false;
+        if (this.map !== null) data = this.map(data);
+        this.buffered += this.byteLength(data);
+        this.queue.push(data);
+        if (this.buffered < this.highWaterMark) {
+          this.stream._duplexState |= WRITE_QUEUED;
+          return true;
+        }
+        this.stream._duplexState |= WRITE_QUEUED_AND_UNDRAINED;
+        return false;
+      }
+      shift() {
+        const data = this.queue.shift();
+        this.buffered -= this.byteLength(data);
+        if (this.buffered === 0) this.stream._duplexState &= WRITE_NOT_QUEUED;
+        return data;
+      }
+      end(data) {
+        if (typeof data === "function") {
+          this.stream.once("finish", data);
+        } else if (data !== void 0 && data !== null) {
+          this.push(data);
+        }
+        this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY;
+      }
+      autoBatch(data, cb) {
+        const buffer = [];
+        const stream = this.stream;
+        buffer.push(data);
+        while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE) {
+          buffer.push(stream._writableState.shift());
+        }
+        if ((stream._duplexState & OPEN_STATUS) !== 0) return cb(null);
+        stream._writev(buffer, cb);
+      }
+      update() {
+        const stream = this.stream;
+        stream._duplexState |= WRITE_UPDATING;
+        do {
+          while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED) {
+            const data = this.shift();
+            stream._duplexState |= WRITE_ACTIVE_AND_WRITING;
+            stream._write(data, this.afterWrite);
+          }
+          if ((stream._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0) this.updateNonPrimary();
+        } while (this.continueUpdate() === true);
+        stream._duplexState &= WRITE_NOT_UPDATING;
+      }
+      updateNonPrimary() {
+        const stream = this.stream;
+        if ((stream._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
+          stream._duplexState = stream._duplexState | WRITE_ACTIVE;
+          stream._final(afterFinal.bind(this));
+          return;
+        }
+        if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+          if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+            stream._duplexState |= ACTIVE;
+            stream._destroy(afterDestroy.bind(this));
+          }
+          return;
+        }
+        if ((stream._duplexState & IS_OPENING) === OPENING) {
+          stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING;
+          stream._open(afterOpen.bind(this));
+        }
+      }
+      continueUpdate() {
+        if ((this.stream._duplexState & WRITE_NEXT_TICK) === 0) return false;
+        this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
+        return true;
+      }
+      updateCallback() {
+        if ((this.stream._duplexState & WRITE_UPDATE_SYNC_STATUS) === WRITE_PRIMARY) {
+          this.update();
+        } else {
+          this.updateNextTick();
+        }
+      }
+      updateNextTick() {
+        if ((this.stream._duplexState & WRITE_NEXT_TICK) !== 0) return;
+        this.stream._duplexState |= WRITE_NEXT_TICK;
+        if ((this.stream._duplexState & WRITE_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+    };
+    var ReadableState = class {
+      constructor(stream, { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}) {
+        this.stream = stream;
+        this.queue = new FIFO();
+        this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark;
+        this.buffered = 0;
+        this.readAhead = highWaterMark > 0;
+        this.error = null;
+        this.pipeline = null;
+        this.byteLength = byteLengthReadable || byteLength || defaultByteLength;
+        this.map = mapReadable || map;
+        this.pipeTo = null;
+        this.afterRead = afterRead.bind(this);
+        this.afterUpdateNextTick = updateReadNT.bind(this);
+      }
+      get ending() {
+        return (this.stream._duplexState & READ_ENDING) !== 0;
+      }
+      get ended() {
+        return (this.stream._duplexState & READ_DONE) !== 0;
+      }
+      pipe(pipeTo, cb) {
+        if (this.pipeTo !== null) throw StreamError.BAD_ARGUMENT("Can only pipe to one destination");
+        if (typeof cb !== "function") cb = null;
+        this.stream._duplexState |= READ_PIPE_DRAINED;
+        this.pipeTo = pipeTo;
+        this.pipeline = new Pipeline(this.stream, pipeTo, cb);
+        if (cb) this.stream.on("error", noop);
+        if (isStreamx(pipeTo)) {
+          pipeTo._writableState.pipeline = this.pipeline;
+          if (cb) pipeTo.on("error", noop);
+          pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
+        } else {
+          const onerror = this.pipeline.done.bind(this.pipeline, pipeTo);
+          const onclose = this.pipeline.done.bind(this.pipeline, pipeTo, null);
+          pipeTo.on("error", onerror);
+          pipeTo.on("close", onclose);
+          pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
+        }
+        pipeTo.on("drain", afterDrain.bind(this));
+        this.stream.emit("piping", pipeTo);
+        pipeTo.emit("pipe", this.stream);
+      }
+      push(data) {
+        const stream = this.stream;
+        if (data === null) {
+          this.highWaterMark = 0;
+          stream._duplexState = (stream._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED;
+          return false;
+        }
+        if (this.map !== null) {
+          data = this.map(data);
+          if (data === null) {
+            stream._duplexState &= READ_PUSHED;
+            return this.buffered < this.highWaterMark;
+          }
+        }
+        this.buffered += this.byteLength(data);
+        this.queue.push(data);
+        stream._duplexState = (stream._duplexState | READ_QUEUED) & READ_PUSHED;
+        return this.buffered < this.highWaterMark;
+      }
+      shift() {
+        const data = this.queue.shift();
+        this.buffered -= this.byteLength(data);
+        if (this.buffered === 0) {
+          this.stream._duplexState &= READ_NOT_QUEUED;
+        }
+        return data;
+      }
+      unshift(data) {
+        const pending = [this.map !== null ? this.map(data) : data];
+        while (this.buffered > 0) pending.push(this.shift());
+        for (let i = 0; i < pending.length - 1; i++) {
+          const data2 = pending[i];
+          this.buffered += this.byteLength(data2);
+          this.queue.push(data2);
+        }
+        this.push(pending[pending.length - 1]);
+      }
+      read() {
+        const stream = this.stream;
+        if ((stream._duplexState & READ_STATUS) === READ_QUEUED) {
+          const data = this.shift();
+          if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+            stream._duplexState &= READ_PIPE_NOT_DRAINED;
+          }
+          if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+            stream.emit("data", data);
+          }
+          return data;
+        }
+        if (this.readAhead === false) {
+          stream._duplexState |= READ_READ_AHEAD;
+          this.updateNextTick();
+        }
+        return null;
+      }
+      drain() {
+        const stream = this.stream;
+        while ((stream._duplexState & READ_STATUS) === READ_QUEUED && (stream._duplexState & READ_FLOWING) !== 0) {
+          const data = this.shift();
+          if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+            stream._duplexState &= READ_PIPE_NOT_DRAINED;
+          }
+          if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+            stream.emit("data", data);
+          }
+        }
+      }
+      update() {
+        const stream = this.stream;
+        stream._duplexState |= READ_UPDATING;
+        do {
+          this.drain();
+          while (this.buffered < this.highWaterMark && (stream._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD) {
+            stream._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH;
+            stream._read(this.afterRead);
+            this.drain();
+          }
+          if ((stream._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED) {
+            stream._duplexState |= READ_EMITTED_READABLE;
+            stream.emit("readable");
+          }
+          if ((stream._duplexState & READ_PRIMARY_AND_ACTIVE) === 0) {
+            this.updateNonPrimary();
+          }
+        } while (this.continueUpdate() === true);
+        stream._duplexState &= READ_NOT_UPDATING;
+      }
+      updateNonPrimary() {
+        const stream = this.stream;
+        if ((stream._duplexState & READ_ENDING_STATUS) === READ_ENDING) {
+          stream._duplexState = (stream._duplexState | READ_DONE) & READ_NOT_ENDING;
+          stream.emit("end");
+          if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+            stream._duplexState |= DESTROYING;
+          }
+          if (this.pipeTo !== null) {
+            this.pipeTo.end();
+          }
+        }
+        if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+          if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+            stream._duplexState |= ACTIVE;
+            stream._destroy(afterDestroy.bind(this));
+          }
+          return;
+        }
+        if ((stream._duplexState & IS_OPENING) === OPENING) {
+          stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING;
+          stream._open(afterOpen.bind(this));
+        }
+      }
+      continueUpdate() {
+        if ((this.stream._duplexState & READ_NEXT_TICK) === 0) return false;
+        this.stream._duplexState &= READ_NOT_NEXT_TICK;
+        return true;
+      }
+      updateCallback() {
+        if ((this.stream._duplexState & READ_UPDATE_SYNC_STATUS) === READ_PRIMARY) {
+          this.update();
+        } else {
+          this.updateNextTick();
+        }
+      }
+      updateNextTickIfOpen() {
+        if ((this.stream._duplexState & READ_NEXT_TICK_OR_OPENING) !== 0) return;
+        this.stream._duplexState |= READ_NEXT_TICK;
+        if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+      updateNextTick() {
+        if ((this.stream._duplexState & READ_NEXT_TICK) !== 0) return;
+        this.stream._duplexState |= READ_NEXT_TICK;
+        if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+    };
+    var TransformState = class {
+      constructor(stream) {
+        this.data = null;
+        this.afterTransform = afterTransform.bind(stream);
+        this.afterFinal = null;
+      }
+    };
+    var Pipeline = class {
+      constructor(src, dst, cb) {
+        this.from = src;
+        this.to = dst;
+        this.afterPipe = cb;
+        this.error = null;
+        this.pipeToFinished = false;
+      }
+      finished() {
+        this.pipeToFinished = true;
+      }
+      done(stream, err) {
+        if (err) this.error = err;
+        if (stream === this.to) {
+          this.to = null;
+          if (this.from !== null) {
+            if ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) {
+              this.from.destroy(this.error || StreamError.PREMATURE_CLOSE("Writable stream closed"));
+            }
+            return;
+          }
+        }
+        if (stream === this.from) {
+          this.from = null;
+          if (this.to !== null) {
+            if ((stream._duplexState & READ_DONE) === 0) {
+              this.to.destroy(this.error || StreamError.PREMATURE_CLOSE("Readable stream closed"));
+            }
+            return;
+          }
+        }
+        if (this.afterPipe !== null) this.afterPipe(this.error);
+        this.to = this.from = this.afterPipe = null;
+      }
+    };
+    function afterDrain() {
+      this.stream._duplexState |= READ_PIPE_DRAINED;
+      this.updateCallback();
+    }
+    function afterFinal(err) {
+      const stream = this.stream;
+      if (err) stream.destroy(err);
+      if ((stream._duplexState & DESTROY_STATUS) === 0) {
+        stream._duplexState |= WRITE_DONE;
+        stream.emit("finish");
+      }
+      if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+        stream._duplexState |= DESTROYING;
+      }
+      stream._duplexState &= WRITE_NOT_FINISHING;
+      if ((stream._duplexState & WRITE_UPDATING) === 0) {
+        this.update();
+      } else {
+        this.updateNextTick();
+      }
+    }
+    function afterDestroy(err) {
+      const stream = this.stream;
+      if (!err && !StreamError.isStreamDestroyed(this.error)) err = this.error;
+      if (err) stream.emit("error", err);
+      stream._duplexState |= DESTROYED;
+      stream.emit("close");
+      const rs = stream._readableState;
+      const ws = stream._writableState;
+      if (rs !== null && rs.pipeline !== null) {
+        rs.pipeline.done(stream, err);
+      }
+      if (ws !== null) {
+        while (ws.drains !== null && ws.drains.length > 0) {
+          ws.drains.shift().resolve(false);
+        }
+        if (ws.pipeline !== null) {
+          ws.pipeline.done(stream, err);
+        }
+      }
+    }
+    function afterWrite(err) {
+      const stream = this.stream;
+      if (err) stream.destroy(err);
+      stream._duplexState &= WRITE_NOT_ACTIVE;
+      if (this.drains !== null) tickDrains(this.drains);
+      if ((stream._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED) {
+        stream._duplexState &= WRITE_DRAINED;
+        if ((stream._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN) {
+          stream.emit("drain");
+        }
+      }
+      this.updateCallback();
+    }
+    function afterRead(err) {
+      if (err) this.stream.destroy(err);
+      this.stream._duplexState &= READ_NOT_ACTIVE;
+      if (this.readAhead === false && (this.stream._duplexState & READ_RESUMED) === 0) {
+        this.stream._duplexState &= READ_NO_READ_AHEAD;
+      }
+      this.updateCallback();
+    }
+    function updateReadNT() {
+      if ((this.stream._duplexState & READ_UPDATING) === 0) {
+        this.stream._duplexState &= READ_NOT_NEXT_TICK;
+        this.update();
+      }
+    }
+    function updateWriteNT() {
+      if ((this.stream._duplexState & WRITE_UPDATING) === 0) {
+        this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
+        this.update();
+      }
+    }
+    function tickDrains(drains) {
+      for (let i = 0; i < drains.length; i++) {
+        if (--drains[i].writes === 0) {
+          drains.shift().resolve(true);
+          i--;
+        }
+      }
+    }
+    function afterOpen(err) {
+      const stream = this.stream;
+      if (err) stream.destroy(err);
+      if ((stream._duplexState & DESTROYING) === 0) {
+        if ((stream._duplexState & READ_PRIMARY_STATUS) === 0) {
+          stream._duplexState |= READ_PRIMARY;
+        }
+        if ((stream._duplexState & WRITE_PRIMARY_STATUS) === 0) {
+          stream._duplexState |= WRITE_PRIMARY;
+        }
+        stream.emit("open");
+      }
+      stream._duplexState &= NOT_ACTIVE;
+      if (stream._writableState !== null) {
+        stream._writableState.updateCallback();
+      }
+      if (stream._readableState !== null) {
+        stream._readableState.updateCallback();
+      }
+    }
+    function afterTransform(err, data) {
+      if (data !== void 0 && data !== null) this.push(data);
+      this._writableState.afterWrite(err);
+    }
+    function newListener(name) {
+      if (this._readableState !== null) {
+        if (name === "data") {
+          this._duplexState |= READ_EMIT_DATA | READ_RESUMED_READ_AHEAD;
+          this._readableState.updateNextTick();
+        }
+        if (name === "readable") {
+          this._duplexState |= READ_EMIT_READABLE;
+          this._readableState.updateNextTick();
+        }
+      }
+      if (this._writableState !== null) {
+        if (name === "drain") {
+          this._duplexState |= WRITE_EMIT_DRAIN;
+          this._writableState.updateNextTick();
+        }
+      }
+    }
+    var Stream = class extends EventEmitter {
+      constructor(opts) {
+        super();
+        this._duplexState = 0;
+        this._readableState = null;
+        this._writableState = null;
+        if (opts) {
+          if (opts.open) this._open = opts.open;
+          if (opts.destroy) this._destroy = opts.destroy;
+          if (opts.predestroy) this._predestroy = opts.predestroy;
+          if (opts.signal) opts.signal.addEventListener("abort", abort.bind(this));
+        }
+        this.on("newListener", newListener);
+      }
+      _open(cb) {
+        cb(null);
+      }
+      _destroy(cb) {
+        cb(null);
+      }
+      _predestroy() {
+      }
+      get readable() {
+        return this._readableState !== null ? true : void 0;
+      }
+      get writable() {
+        return this._writableState !== null ? true : void 0;
+      }
+      get destroyed() {
+        return (this._duplexState & DESTROYED) !== 0;
+      }
+      get destroying() {
+        return (this._duplexState & DESTROY_STATUS) !== 0;
+      }
+      destroy(err) {
+        if ((this._duplexState & DESTROY_STATUS) === 0) {
+          if (!err) err = StreamError.STREAM_DESTROYED();
+          this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY;
+          if (this._readableState !== null) {
+            this._readableState.highWaterMark = 0;
+            this._readableState.error = err;
+          }
+          if (this._writableState !== null) {
+            this._writableState.highWaterMark = 0;
+            this._writableState.error = err;
+          }
+          this._duplexState |= PREDESTROYING;
+          this._predestroy();
+          this._duplexState &= NOT_PREDESTROYING;
+          if (this._readableState !== null) {
+            this._readableState.updateNextTick();
+          }
+          if (this._writableState !== null) {
+            this._writableState.updateNextTick();
+          }
+        }
+      }
+    };
+    var Readable3 = class _Readable extends Stream {
+      constructor(opts) {
+        super(opts);
+        this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
+        this._readableState = new ReadableState(this, opts);
+        if (opts) {
+          if (this._readableState.readAhead === false) this._duplexState &= READ_NO_READ_AHEAD;
+          if (opts.read) this._read = opts.read;
+          if (opts.eagerOpen) this._readableState.updateNextTick();
+          if (opts.encoding) this.setEncoding(opts.encoding);
+        }
+      }
+      static deferred(fn, opts) {
+        const out = new PassThrough(opts);
+        fn().then((src) => {
+          if (src === null) return out.end();
+          if (out.destroying) return;
+          pipeline(src, out, noop);
+        }).catch((err) => out.destroy(err));
+        return out;
+      }
+      setEncoding(encoding) {
+        const dec = new TextDecoder(encoding);
+        const map = this._readableState.map || echo;
+        this._readableState.map = mapOrSkip;
+        return this;
+        function mapOrSkip(data) {
+          const next = dec.push(data);
+          return next === "" && (data.byteLength !== 0 || dec.remaining > 0) ? null : map(next);
+        }
+      }
+      _read(cb) {
+        cb(null);
+      }
+      pipe(dest, cb) {
+        this._readableState.updateNextTick();
+        this._readableState.pipe(dest, cb);
+        return dest;
+      }
+      read() {
+        this._readableState.updateNextTick();
+        return this._readableState.read();
+      }
+      push(data) {
+        this._readableState.updateNextTickIfOpen();
+        return this._readableState.push(data);
+      }
+      unshift(data) {
+        this._readableState.updateNextTickIfOpen();
+        return this._readableState.unshift(data);
+      }
+      resume() {
+        this._duplexState |= READ_RESUMED_READ_AHEAD;
+        this._readableState.updateNextTick();
+        return this;
+      }
+      pause() {
+        this._duplexState &= this._readableState.readAhead === false ? READ_PAUSED_NO_READ_AHEAD : READ_PAUSED;
+        return this;
+      }
+      static _fromAsyncIterator(ite, opts) {
+        let destroy;
+        const rs = new _Readable({
+          ...opts,
+          read(cb) {
+            ite.next().then(push).then(cb.bind(null, null)).catch(cb);
+          },
+          predestroy() {
+            destroy = ite.return();
+          },
+          destroy(cb) {
+            if (!destroy) return cb(null);
+            destroy.then(cb.bind(null, null)).catch(cb);
+          }
+        });
+        return rs;
+        function push(data) {
+          if (data.done) rs.push(null);
+          else rs.push(data.value);
+        }
+      }
+      static from(data, opts) {
+        if (isReadStreamx(data)) return data;
+        if (data[asyncIterator]) return this._fromAsyncIterator(data[asyncIterator](), opts);
+        if (!Array.isArray(data)) data = data === void 0 ? [] : [data];
+        let i = 0;
+        return new _Readable({
+          ...opts,
+          read(cb) {
+            this.push(i === data.length ? null : data[i++]);
+            cb(null);
+          }
+        });
+      }
+      static isBackpressured(rs) {
+        return (rs._duplexState & READ_BACKPRESSURE_STATUS) !== 0 || rs._readableState.buffered >= rs._readableState.highWaterMark;
+      }
+      static isPaused(rs) {
+        return (rs._duplexState & READ_RESUMED) === 0;
+      }
+      [asyncIterator]() {
+        const stream = this;
+        let error = null;
+        let promiseResolve = null;
+        let promiseReject = null;
+        this.on("error", (err) => {
+          error = err;
+        });
+        this.on("readable", onreadable);
+        this.on("close", onclose);
+        return {
+          [asyncIterator]() {
+            return this;
+          },
+          next() {
+            return new Promise(function(resolve6, reject) {
+              promiseResolve = resolve6;
+              promiseReject = reject;
+              const data = stream.read();
+              if (data !== null) ondata(data);
+              else if ((stream._duplexState & DESTROYED) !== 0) ondata(null);
+            });
+          },
+          return() {
+            return destroy(null);
+          },
+          throw(err) {
+            return destroy(err);
+          }
+        };
+        function onreadable() {
+          if (promiseResolve !== null) ondata(stream.read());
+        }
+        function onclose() {
+          if (promiseResolve !== null) ondata(null);
+        }
+        function ondata(data) {
+          if (promiseReject === null) return;
+          if (error) {
+            promiseReject(error);
+          } else if (data === null && (stream._duplexState & READ_DONE) === 0) {
+            promiseReject(StreamError.STREAM_DESTROYED());
+          } else {
+            promiseResolve({ value: data, done: data === null });
+          }
+          promiseReject = promiseResolve = null;
+        }
+        function destroy(err) {
+          stream.destroy(err);
+          return new Promise((resolve6, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve6({ value: void 0, done: true });
+            stream.once("close", function() {
+              if (err) reject(err);
+              else resolve6({ value: void 0, done: true });
+            });
+          });
+        }
+      }
+    };
+    var Writable = class extends Stream {
+      constructor(opts) {
+        super(opts);
+        this._duplexState |= OPENING | READ_DONE;
+        this._writableState = new WritableState(this, opts);
+        if (opts) {
+          if (opts.writev) this._writev = opts.writev;
+          if (opts.write) this._write = opts.write;
+          if (opts.final) this._final = opts.final;
+          if (opts.eagerOpen) this._writableState.updateNextTick();
+        }
+      }
+      cork() {
+        this._duplexState |= WRITE_CORKED;
+      }
+      uncork() {
+        this._duplexState &= WRITE_NOT_CORKED;
+        this._writableState.updateNextTick();
+      }
+      _writev(batch, cb) {
+        cb(null);
+      }
+      _write(data, cb) {
+        this._writableState.autoBatch(data, cb);
+      }
+      _final(cb) {
+        cb(null);
+      }
+      static isBackpressured(ws) {
+        return (ws._duplexState & WRITE_BACKPRESSURE_STATUS) !== 0;
+      }
+      static drained(ws) {
+        if (ws.destroyed) return Promise.resolve(false);
+        const state = ws._writableState;
+        const pending = isWritev(ws) ? Math.min(1, state.queue.length) : state.queue.length;
+        const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
+        if (writes === 0) return Promise.resolve(true);
+        if (state.drains === null) state.drains = [];
+        return new Promise((resolve6) => {
+          state.drains.push({ writes, resolve: resolve6 });
+        });
+      }
+      write(data) {
+        this._writableState.updateNextTick();
+        return this._writableState.push(data);
+      }
+      end(data) {
+        this._writableState.updateNextTick();
+        this._writableState.end(data);
+        return this;
+      }
+    };
+    var Duplex = class extends Readable3 {
+      // and Writable
+      constructor(opts) {
+        super(opts);
+        this._duplexState = OPENING | this._duplexState & READ_READ_AHEAD;
+        this._writableState = new WritableState(this, opts);
+        if (opts) {
+          if (opts.writev) this._writev = opts.writev;
+          if (opts.write) this._write = opts.write;
+          if (opts.final) this._final = opts.final;
+        }
+      }
+      cork() {
+        this._duplexState |= WRITE_CORKED;
+      }
+      uncork() {
+        this._duplexState &= WRITE_NOT_CORKED;
+        this._writableState.updateNextTick();
+      }
+      _writev(batch, cb) {
+        cb(null);
+      }
+      _write(data, cb) {
+        this._writableState.autoBatch(data, cb);
+      }
+      _final(cb) {
+        cb(null);
+      }
+      write(data) {
+        this._writableState.updateNextTick();
+        return this._writableState.push(data);
+      }
+      end(data) {
+        this._writableState.updateNextTick();
+        this._writableState.end(data);
+        return this;
+      }
+    };
+    var Transform = class extends Duplex {
+      constructor(opts) {
+        super(opts);
+        this._transformState = new TransformState(this);
+        if (opts) {
+          if (opts.transform) this._transform = opts.transform;
+          if (opts.flush) this._flush = opts.flush;
+        }
+      }
+      _write(data, cb) {
+        if (this._readableState.buffered >= this._readableState.highWaterMark) {
+          this._transformState.data = data;
+        } else {
+          this._transform(data, this._transformState.afterTransform);
+        }
+      }
+      _read(cb) {
+        if (this._transformState.data !== null) {
+          const data = this._transformState.data;
+          this._transformState.data = null;
+          cb(null);
+          this._transform(data, this._transformState.afterTransform);
+        } else {
+          cb(null);
+        }
+      }
+      destroy(err) {
+        super.destroy(err);
+        if (this._transformState.data !== null) {
+          this._transformState.data = null;
+          this._transformState.afterTransform();
+        }
+      }
+      _transform(data, cb) {
+        cb(null, data);
+      }
+      _flush(cb) {
+        cb(null);
+      }
+      _final(cb) {
+        this._transformState.afterFinal = cb;
+        this._flush(transformAfterFlush.bind(this));
+      }
+    };
+    var PassThrough = class extends Transform {
+    };
+    function transformAfterFlush(err, data) {
+      const cb = this._transformState.afterFinal;
+      if (err) return cb(err);
+      if (data !== null && data !== void 0) this.push(data);
+      this.push(null);
+      cb(null);
+    }
+    function pipelinePromise(...streams) {
+      return new Promise((resolve6, reject) => {
+        return pipeline(...streams, (err) => {
+          if (err) return reject(err);
+          resolve6();
+        });
+      });
+    }
+    function pipeline(stream, ...streams) {
+      const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams];
+      const done = all.length && typeof all[all.length - 1] === "function" ? all.pop() : null;
+      if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
+      let src = all[0];
+      let dest = null;
+      let error = null;
+      for (let i = 1; i < all.length; i++) {
+        dest = all[i];
+        if (isStreamx(src)) {
+          src.pipe(dest, onerror);
+        } else {
+          errorHandle(src, true, i > 1, onerror);
+          src.pipe(dest);
+        }
+        src = dest;
+      }
+      if (done) {
+        let fin = false;
+        const autoDestroy = isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy);
+        dest.on("error", (err) => {
+          if (error === null) error = err;
+        });
+        dest.on("finish", () => {
+          fin = true;
+          if (!autoDestroy) done(error);
+        });
+        if (autoDestroy) {
+          dest.on("close", () => done(error || (fin ? null : StreamError.PREMATURE_CLOSE())));
+        }
+      }
+      return dest;
+      function errorHandle(s, rd, wr, onerror2) {
+        s.on("error", onerror2);
+        s.on("close", onclose);
+        function onclose() {
+          if (rd && s._readableState && !s._readableState.ended) {
+            return onerror2(StreamError.PREMATURE_CLOSE());
+          }
+          if (wr && s._writableState && !s._writableState.ended) {
+            return onerror2(StreamError.PREMATURE_CLOSE());
+          }
+        }
+      }
+      function onerror(err) {
+        if (!err || error) return;
+        error = err;
+        for (const s of all) {
+          s.destroy(err);
+        }
+      }
+    }
+    function echo(s) {
+      return s;
+    }
+    function isStream(stream) {
+      return !!stream._readableState || !!stream._writableState;
+    }
+    function isStreamx(stream) {
+      return typeof stream._duplexState === "number" && isStream(stream);
+    }
+    function isEnding(stream) {
+      return !!stream._readableState && stream._readableState.ending;
+    }
+    function isEnded(stream) {
+      return !!stream._readableState && stream._readableState.ended;
+    }
+    function isFinishing(stream) {
+      return !!stream._writableState && stream._writableState.ending;
+    }
+    function isFinished(stream) {
+      return !!stream._writableState && stream._writableState.ended;
+    }
+    function getStreamError(stream, opts = {}) {
+      const err = stream._readableState && stream._readableState.error || stream._writableState && stream._writableState.error;
+      return !opts.all && StreamError.isStreamDestroyed(err) ? null : err;
+    }
+    function isReadStreamx(stream) {
+      return isStreamx(stream) && stream.readable;
+    }
+    function isDisturbed(stream) {
+      return (stream._duplexState & OPENING) !== OPENING || (stream._duplexState & DESTROYING) === DESTROYING || (stream._duplexState & ACTIVE_OR_TICKING) !== 0;
+    }
+    function isTypedArray(data) {
+      return typeof data === "object" && data !== null && typeof data.byteLength === "number";
+    }
+    function defaultByteLength(data) {
+      return isTypedArray(data) ? data.byteLength : 1024;
+    }
+    function noop() {
+    }
+    function abort() {
+      this.destroy(StreamError.ABORTED());
+    }
+    function isWritev(s) {
+      return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev;
+    }
+    module.exports = {
+      pipeline,
+      pipelinePromise,
+      isStream,
+      isStreamx,
+      isEnding,
+      isEnded,
+      isFinishing,
+      isFinished,
+      isDisturbed,
+      getStreamError,
+      Stream,
+      Writable,
+      Readable: Readable3,
+      Duplex,
+      Transform,
+      // Export PassThrough for compatibility with Node.js core's stream module
+      PassThrough
+    };
+  }
+});
+
+// node_modules/tar-stream/headers.js
+var require_headers = __commonJS({
+  "node_modules/tar-stream/headers.js"(exports) {
+    var b4a = require_b4a();
+    var ZEROS = "0000000000000000000";
+    var SEVENS = "7777777777777777777";
+    var ZERO_OFFSET = "0".charCodeAt(0);
+    var USTAR_MAGIC = b4a.from([117, 115, 116, 97, 114, 0]);
+    var USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET]);
+    var GNU_MAGIC = b4a.from([117, 115, 116, 97, 114, 32]);
+    var GNU_VER = b4a.from([32, 0]);
+    var MASK = 4095;
+    var MAGIC_OFFSET = 257;
+    var VERSION_OFFSET = 263;
+    exports.decodeLongPath = function decodeLongPath(buf, encoding) {
+      return decodeStr(buf, 0, buf.length, encoding);
+    };
+    exports.encodePax = function encodePax(opts) {
+      let result = "";
+      if (opts.name) result += addLength(" path=" + opts.name + "\n");
+      if (opts.linkname) result += addLength(" linkpath=" + opts.linkname + "\n");
+      const pax = opts.pax;
+      if (pax) {
+        for (const key in pax) {
+          result += addLength(" " + key + "=" + pax[key] + "\n");
+        }
+      }
+      return b4a.from(result);
+    };
+    exports.decodePax = function decodePax(buf) {
+      const result = {};
+      while (buf.length) {
+        let i = 0;
+        while (i < buf.length && buf[i] !== 32) i++;
+        const len = parseInt(b4a.toString(buf.subarray(0, i)), 10);
+        if (!len) return result;
+        const b = b4a.toString(buf.subarray(i + 1, len - 1));
+        const keyIndex = b.indexOf("=");
+        if (keyIndex === -1) return result;
+        result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1);
+        buf = buf.subarray(len);
+      }
+      return result;
+    };
+    exports.encode = function encode(opts) {
+      const buf = b4a.alloc(512);
+      let name = opts.name;
+      let prefix = "";
+      if (opts.typeflag === 5 && name[name.length - 1] !== "/") name += "/";
+      if (b4a.byteLength(name) !== name.length) return null;
+      while (b4a.byteLength(name) > 100) {
+        const i = name.indexOf("/");
+        if (i === -1) return null;
+        prefix += prefix ? "/" + name.slice(0, i) : name.slice(0, i);
+        name = name.slice(i + 1);
+      }
+      if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null;
+      if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null;
+      b4a.write(buf, name);
+      b4a.write(buf, encodeOct(opts.mode & MASK, 6), 100);
+      b4a.write(buf, encodeOct(opts.uid, 6), 108);
+      b4a.write(buf, encodeOct(opts.gid, 6), 116);
+      encodeSize(opts.size, buf, 124);
+      b4a.write(buf, encodeOct(opts.mtime.getTime() / 1e3 | 0, 11), 136);
+      buf[156] = ZERO_OFFSET + toTypeflag(opts.type);
+      if (opts.linkname) b4a.write(buf, opts.linkname, 157);
+      b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET);
+      b4a.copy(USTAR_VER, buf, VERSION_OFFSET);
+      if (opts.uname) b4a.write(buf, opts.uname, 265);
+      if (opts.gname) b4a.write(buf, opts.gname, 297);
+      b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329);
+      b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337);
+      if (prefix) b4a.write(buf, prefix, 345);
+      b4a.write(buf, encodeOct(cksum(buf), 6), 148);
+      return buf;
+    };
+    exports.decode = function decode(buf, filenameEncoding, allowUnknownFormat) {
+      let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET;
+      let name = decodeStr(buf, 0, 100, filenameEncoding);
+      const mode = decodeOct(buf, 100, 8);
+      const uid = decodeOct(buf, 108, 8);
+      const gid = decodeOct(buf, 116, 8);
+      const size2 = decodeOct(buf, 124, 12);
+      const mtime = decodeOct(buf, 136, 12);
+      const type = toType(typeflag);
+      const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding);
+      const uname = decodeStr(buf, 265, 32);
+      const gname = decodeStr(buf, 297, 32);
+      const devmajor = decodeOct(buf, 329, 8);
+      const devminor = decodeOct(buf, 337, 8);
+      const c = cksum(buf);
+      if (c === 8 * 32) return null;
+      if (c !== decodeOct(buf, 148, 8)) throw new Error("Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?");
+      if (isUSTAR(buf)) {
+        if (buf[345]) name = decodeStr(buf, 345, 155, filenameEncoding) + "/" + name;
+      } else if (isGNU(buf)) {
+      } else {
+        if (!allowUnknownFormat) {
+          throw new Error("Invalid tar header: unknown format.");
+        }
+      }
+      if (typeflag === 0 && name && name[name.length - 1] === "/") typeflag = 5;
+      return {
+        name,
+        mode,
+        uid,
+        gid,
+        size: size2,
+        byteOffset: 0,
+        mtime: new Date(1e3 * mtime),
+        type,
+        linkname,
+        uname,
+        gname,
+        devmajor,
+        devminor,
+        pax: null
+      };
+    };
+    function isUSTAR(buf) {
+      return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6));
+    }
+    function isGNU(buf) {
+      return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) && b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2));
+    }
+    function clamp(index, len, defaultValue) {
+      if (typeof index !== "number") return defaultValue;
+      index = ~~index;
+      if (index >= len) return len;
+      if (index >= 0) return index;
+      index += len;
+      if (index >= 0) return index;
+      return 0;
+    }
+    function toType(flag) {
+      switch (flag) {
+        case 0:
+          return "file";
+        case 1:
+          return "link";
+        case 2:
+          return "symlink";
+        case 3:
+          return "character-device";
+        case 4:
+          return "block-device";
+        case 5:
+          return "directory";
+        case 6:
+          return "fifo";
+        case 7:
+          return "contiguous-file";
+        case 72:
+          return "pax-header";
+        case 55:
+          return "pax-global-header";
+        case 27:
+          return "gnu-long-link-path";
+        case 28:
+        case 30:
+          return "gnu-long-path";
+      }
+      return null;
+    }
+    function toTypeflag(flag) {
+      switch (flag) {
+        case "file":
+          return 0;
+        case "link":
+          return 1;
+        case "symlink":
+          return 2;
+        case "character-device":
+          return 3;
+        case "block-device":
+          return 4;
+        case "directory":
+          return 5;
+        case "fifo":
+          return 6;
+        case "contiguous-file":
+          return 7;
+        case "pax-header":
+          return 72;
+      }
+      return 0;
+    }
+    function indexOf(block, num, offset, end) {
+      for (; offset < end; offset++) {
+        if (block[offset] === num) return offset;
+      }
+      return end;
+    }
+    function cksum(block) {
+      let sum = 8 * 32;
+      for (let i = 0; i < 148; i++) sum += block[i];
+      for (let j = 156; j < 512; j++) sum += block[j];
+      return sum;
+    }
+    function encodeOct(val, n) {
+      val = val.toString(8);
+      if (val.length > n) return SEVENS.slice(0, n) + " ";
+      return ZEROS.slice(0, n - val.length) + val + " ";
+    }
+    function encodeSizeBin(num, buf, off) {
+      buf[off] = 128;
+      for (let i = 11; i > 0; i--) {
+        buf[off + i] = num & 255;
+        num = Math.floor(num / 256);
+      }
+    }
+    function encodeSize(num, buf, off) {
+      if (num.toString(8).length > 11) {
+        encodeSizeBin(num, buf, off);
+      } else {
+        b4a.write(buf, encodeOct(num, 11), off);
+      }
+    }
+    function parse256(buf) {
+      let positive;
+      if (buf[0] === 128) positive = true;
+      else if (buf[0] === 255) positive = false;
+      else return null;
+      const tuple = [];
+      let i;
+      for (i = buf.length - 1; i > 0; i--) {
+        const byte = buf[i];
+        if (positive) tuple.push(byte);
+        else tuple.push(255 - byte);
+      }
+      let sum = 0;
+      const l = tuple.length;
+      for (i = 0; i < l; i++) {
+        sum += tuple[i] * Math.pow(256, i);
+      }
+      return positive ? sum : -1 * sum;
+    }
+    function decodeOct(val, offset, length) {
+      val = val.subarray(offset, offset + length);
+      offset = 0;
+      if (val[offset] & 128) {
+        return parse256(val);
+      } else {
+        while (offset < val.length && val[offset] === 32) offset++;
+        const end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length);
+        while (offset < end && val[offset] === 0) offset++;
+        if (end === offset) return 0;
+        return parseInt(b4a.toString(val.subarray(offset, end)), 8);
+      }
+    }
+    function decodeStr(val, offset, length, encoding) {
+      return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding);
+    }
+    function addLength(str2) {
+      const len = b4a.byteLength(str2);
+      let digits = Math.floor(Math.log(len) / Math.log(10)) + 1;
+      if (len + digits >= Math.pow(10, digits)) digits++;
+      return len + digits + str2;
+    }
+  }
+});
+
+// node_modules/tar-stream/extract.js
+var require_extract = __commonJS({
+  "node_modules/tar-stream/extract.js"(exports, module) {
+    var { Writable, Readable: Readable3, getStreamError } = require_streamx();
+    var FIFO = require_fast_fifo();
+    var b4a = require_b4a();
+    var headers = require_headers();
+    var EMPTY = b4a.alloc(0);
+    var MAX_HEADER_SIZE = 4 * 1024 * 1024;
+    var BufferList = class {
+      constructor() {
+        this.buffered = 0;
+        this.shifted = 0;
+        this.queue = new FIFO();
+        this._offset = 0;
+      }
+      push(buffer) {
+        this.buffered += buffer.byteLength;
+        this.queue.push(buffer);
+      }
+      shiftFirst(size2) {
+        return this.buffered === 0 ? null : this._next(size2);
+      }
+      shift(size2) {
+        if (size2 > this.buffered) return null;
+        if (size2 === 0) return EMPTY;
+        let chunk = this._next(size2);
+        if (size2 === chunk.byteLength) return chunk;
+        const chunks2 = [chunk];
+        while ((size2 -= chunk.byteLength) > 0) {
+          chunk = this._next(size2);
+          chunks2.push(chunk);
+        }
+        return b4a.concat(chunks2);
+      }
+      _next(size2) {
+        const buf = this.queue.peek();
+        const rem = buf.byteLength - this._offset;
+        if (size2 >= rem) {
+          const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf;
+          this.queue.shift();
+          this._offset = 0;
+          this.buffered -= rem;
+          this.shifted += rem;
+          return sub;
+        }
+        this.buffered -= size2;
+        this.shifted += size2;
+        return buf.subarray(this._offset, this._offset += size2);
+      }
+    };
+    var Source = class extends Readable3 {
+      constructor(self, header, offset) {
+        super();
+        this.header = header;
+        this.offset = offset;
+        this._parent = self;
+      }
+      _read(cb) {
+        if (this.header.size === 0) {
+          this.push(null);
+        }
+        if (this._parent._stream === this) {
+          this._parent._update();
+        }
+        cb(null);
+      }
+      _predestroy() {
+        this._parent.destroy(getStreamError(this));
+      }
+      _detach() {
+        if (this._parent._stream === this) {
+          this._parent._stream = null;
+          this._parent._missing = overflow(this.header.size);
+          this._parent._update();
+        }
+      }
+      _destroy(cb) {
+        this._detach();
+        cb(null);
+      }
+    };
+    var Extract = class extends Writable {
+      constructor(opts) {
+        super(opts);
+        if (!opts) opts = {};
+        this._buffer = new BufferList();
+        this._offset = 0;
+        this._header = null;
+        this._stream = null;
+        this._missing = 0;
+        this._longHeader = false;
+        this._callback = noop;
+        this._locked = false;
+        this._finished = false;
+        this._pax = null;
+        this._paxGlobal = null;
+        this._gnuLongPath = null;
+        this._gnuLongLinkPath = null;
+        this._filenameEncoding = opts.filenameEncoding || "utf-8";
+        this._allowUnknownFormat = !!opts.allowUnknownFormat;
+        this._unlockBound = this._unlock.bind(this);
+      }
+      _unlock(err) {
+        this._locked = false;
+        if (err) {
+          this.destroy(err);
+          this._continueWrite(err);
+          return;
+        }
+        this._update();
+      }
+      _consumeHeader() {
+        if (this._locked) return false;
+        this._offset = this._buffer.shifted;
+        try {
+          this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat);
+        } catch (err) {
+          this._continueWrite(err);
+          return false;
+        }
+        if (!this._header) return true;
+        this._header.byteOffset = this._buffer.shifted;
+        switch (this._header.type) {
+          case "gnu-long-path":
+          case "gnu-long-link-path":
+          case "pax-global-header":
+          case "pax-header":
+            this._longHeader = true;
+            this._missing = this._header.size;
+            if (this._missing > MAX_HEADER_SIZE) {
+              this._continueWrite(new Error("Header exceeds max size"));
+              return false;
+            }
+            return true;
+        }
+        this._locked = true;
+        this._applyLongHeaders();
+        if (!(this._header.size >= 0)) {
+          this._continueWrite(new Error("Invalid header"));
+          return false;
+        }
+        if (this._header.size === 0 || this._header.type === "directory") {
+          this.emit("entry", this._header, this._createStream(), this._unlockBound);
+          return true;
+        }
+        this._stream = this._createStream();
+        this._missing = this._header.size;
+        this.emit("entry", this._header, this._stream, this._unlockBound);
+        return true;
+      }
+      _applyLongHeaders() {
+        if (this._gnuLongPath) {
+          this._header.name = this._gnuLongPath;
+          this._gnuLongPath = null;
+        }
+        if (this._gnuLongLinkPath) {
+          this._header.linkname = this._gnuLongLinkPath;
+          this._gnuLongLinkPath = null;
+        }
+        if (this._pax) {
+          if (this._pax.path) this._header.name = this._pax.path;
+          if (this._pax.linkpath) this._header.linkname = this._pax.linkpath;
+          if (this._pax.size) this._header.size = parseInt(this._pax.size, 10);
+          this._header.pax = this._pax;
+          this._pax = null;
+        }
+      }
+      _decodeLongHeader(buf) {
+        switch (this._header.type) {
+          case "gnu-long-path":
+            this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding);
+            break;
+          case "gnu-long-link-path":
+            this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding);
+            break;
+          case "pax-global-header":
+            this._paxGlobal = headers.decodePax(buf);
+            break;
+          case "pax-header":
+            this._pax = this._paxGlobal === null ? headers.decodePax(buf) : Object.assign({}, this._paxGlobal, headers.decodePax(buf));
+            break;
+        }
+      }
+      _consumeLongHeader() {
+        this._longHeader = false;
+        this._missing = overflow(this._header.size);
+        const buf = this._buffer.shift(this._header.size);
+        try {
+          this._decodeLongHeader(buf);
+        } catch (err) {
+          this._continueWrite(err);
+          return false;
+        }
+        return true;
+      }
+      _consumeStream() {
+        const buf = this._buffer.shiftFirst(this._missing);
+        if (buf === null) return false;
+        this._missing -= buf.byteLength;
+        const drained = this._stream.push(buf);
+        if (this._missing === 0) {
+          this._stream.push(null);
+          if (drained) this._stream._detach();
+          return drained && this._locked === false;
+        }
+        return drained;
+      }
+      _createStream() {
+        return new Source(this, this._header, this._offset);
+      }
+      _update() {
+        while (this._buffer.buffered > 0 && !this.destroying) {
+          if (this._missing > 0) {
+            if (this._stream !== null) {
+              if (this._consumeStream() === false) return;
+              continue;
+            }
+            if (this._longHeader === true) {
+              if (this._missing > this._buffer.buffered) break;
+              if (this._consumeLongHeader() === false) return false;
+              continue;
+            }
+            const ignore = this._buffer.shiftFirst(this._missing);
+            if (ignore !== null) this._missing -= ignore.byteLength;
+            continue;
+          }
+          if (this._buffer.buffered < 512) break;
+          if (this._stream !== null || this._consumeHeader() === false) return;
+        }
+        this._continueWrite(null);
+      }
+      _continueWrite(err) {
+        const cb = this._callback;
+        this._callback = noop;
+        cb(err);
+      }
+      _write(data, cb) {
+        this._callback = cb;
+        this._buffer.push(data);
+        this._update();
+      }
+      _final(cb) {
+        this._finished = this._missing === 0 && this._buffer.buffered === 0;
+        cb(this._finished ? null : new Error("Unexpected end of data"));
+      }
+      _predestroy() {
+        this._continueWrite(null);
+      }
+      _destroy(cb) {
+        if (this._stream) this._stream.destroy(getStreamError(this));
+        cb(null);
+      }
+      [Symbol.asyncIterator]() {
+        let error = null;
+        let promiseResolve = null;
+        let promiseReject = null;
+        let entryStream = null;
+        let entryCallback = null;
+        const extract = this;
+        this.on("entry", onentry);
+        this.on("error", (err) => {
+          error = err;
+        });
+        this.on("close", onclose);
+        return {
+          [Symbol.asyncIterator]() {
+            return this;
+          },
+          next() {
+            return new Promise(onnext);
+          },
+          return() {
+            return destroy(null);
+          },
+          throw(err) {
+            return destroy(err);
+          }
+        };
+        function consumeCallback(err) {
+          if (!entryCallback) return;
+          const cb = entryCallback;
+          entryCallback = null;
+          cb(err);
+        }
+        function onnext(resolve6, reject) {
+          if (error) {
+            return reject(error);
+          }
+          if (entryStream) {
+            resolve6({ value: entryStream, done: false });
+            entryStream = null;
+            return;
+          }
+          promiseResolve = resolve6;
+          promiseReject = reject;
+          consumeCallback(null);
+          if (extract._finished && promiseResolve) {
+            promiseResolve({ value: void 0, done: true });
+            promiseResolve = promiseReject = null;
+          }
+        }
+        function onentry(header, stream, callback) {
+          entryCallback = callback;
+          stream.on("error", noop);
+          if (promiseResolve) {
+            promiseResolve({ value: stream, done: false });
+            promiseResolve = promiseReject = null;
+          } else {
+            entryStream = stream;
+          }
+        }
+        function onclose() {
+          consumeCallback(error);
+          if (!promiseResolve) return;
+          if (error) promiseReject(error);
+          else promiseResolve({ value: void 0, done: true });
+          promiseResolve = promiseReject = null;
+        }
+        function destroy(err) {
+          extract.destroy(err);
+          consumeCallback(err);
+          return new Promise((resolve6, reject) => {
+            if (extract.destroyed) return resolve6({ value: void 0, done: true });
+            extract.once("close", function() {
+              if (err) reject(err);
+              else resolve6({ value: void 0, done: true });
+            });
+          });
+        }
+      }
+    };
+    module.exports = function extract(opts) {
+      return new Extract(opts);
+    };
+    function noop() {
+    }
+    function overflow(size2) {
+      size2 &= 511;
+      return size2 && 512 - size2;
+    }
+  }
+});
+
+// node_modules/tar-stream/constants.js
+var require_constants = __commonJS({
+  "node_modules/tar-stream/constants.js"(exports, module) {
+    var constants = {
+      // just for envs without fs
+      S_IFMT: 61440,
+      S_IFDIR: 16384,
+      S_IFCHR: 8192,
+      S_IFBLK: 24576,
+      S_IFIFO: 4096,
+      S_IFLNK: 40960
+    };
+    try {
+      module.exports = __require("fs").constants || constants;
+    } catch {
+      module.exports = constants;
+    }
+  }
+});
+
+// node_modules/tar-stream/pack.js
+var require_pack = __commonJS({
+  "node_modules/tar-stream/pack.js"(exports, module) {
+    var { Readable: Readable3, Writable, getStreamError } = require_streamx();
+    var b4a = require_b4a();
+    var constants = require_constants();
+    var headers = require_headers();
+    var DMODE = 493;
+    var FMODE = 420;
+    var END_OF_TAR = b4a.alloc(1024);
+    var Sink = class extends Writable {
+      constructor(pack, header, callback) {
+        super({ mapWritable, eagerOpen: true });
+        this.written = 0;
+        this.header = header;
+        this._callback = callback;
+        this._linkname = null;
+        this._isLinkname = header.type === "symlink" && !header.linkname;
+        this._isVoid = header.type !== "file" && header.type !== "contiguous-file";
+        this._finished = false;
+        this._pack = pack;
+        this._openCallback = null;
+        if (this._pack._stream === null) this._pack._stream = this;
+        else this._pack._pending.push(this);
+      }
+      _open(cb) {
+        this._openCallback = cb;
+        if (this._pack._stream === this) this._continueOpen();
+      }
+      _continuePack(err) {
+        if (this._callback === null) return;
+        const callback = this._callback;
+        this._callback = null;
+        callback(err);
+      }
+      _continueOpen() {
+        if (this._pack._stream === null) this._pack._stream = this;
+        const cb = this._openCallback;
+        this._openCallback = null;
+        if (cb === null) return;
+        if (this._pack.destroying) return cb(new Error("pack stream destroyed"));
+        if (this._pack._finalized) return cb(new Error("pack stream is already finalized"));
+        this._pack._stream = this;
+        if (!this._isLinkname) {
+          this._pack._encode(this.header);
+        }
+        if (this._isVoid) {
+          this._finish();
+          this._continuePack(null);
+        }
+        cb(null);
+      }
+      _write(data, cb) {
+        if (this._isLinkname) {
+          this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data;
+          return cb(null);
+        }
+        if (this._isVoid) {
+          if (data.byteLength > 0) {
+            return cb(new Error("No body allowed for this entry"));
+          }
+          return cb();
+        }
+        this.written += data.byteLength;
+        if (this._pack.push(data)) return cb();
+        this._pack._drain = cb;
+      }
+      _finish() {
+        if (this._finished) return;
+        this._finished = true;
+        if (this._isLinkname) {
+          this.header.linkname = this._linkname ? b4a.toString(this._linkname, "utf-8") : "";
+          this._pack._encode(this.header);
+        }
+        overflow(this._pack, this.header.size);
+        this._pack._done(this);
+      }
+      _final(cb) {
+        if (this.written !== this.header.size) {
+          return cb(new Error("Size mismatch"));
+        }
+        this._finish();
+        cb(null);
+      }
+      _getError() {
+        return getStreamError(this) || new Error("tar entry destroyed");
+      }
+      _predestroy() {
+        this._pack.destroy(this._getError());
+      }
+      _destroy(cb) {
+        this._pack._done(this);
+        this._continuePack(this._finished ? null : this._getError());
+        cb();
+      }
+    };
+    var Pack = class extends Readable3 {
+      constructor(opts) {
+        super(opts);
+        this._drain = noop;
+        this._finalized = false;
+        this._finalizing = false;
+        this._pending = [];
+        this._stream = null;
+      }
+      entry(header, buffer, callback) {
+        if (this._finalized || this.destroying) throw new Error("already finalized or destroyed");
+        if (typeof buffer === "function") {
+          callback = buffer;
+          buffer = null;
+        }
+        if (!callback) callback = noop;
+        if (!header.size || header.type === "symlink") header.size = 0;
+        if (!header.type) header.type = modeToType(header.mode);
+        if (!header.mode) header.mode = header.type === "directory" ? DMODE : FMODE;
+        if (!header.uid) header.uid = 0;
+        if (!header.gid) header.gid = 0;
+        if (!header.mtime) header.mtime = /* @__PURE__ */ new Date();
+        if (typeof buffer === "string") buffer = b4a.from(buffer);
+        const sink = new Sink(this, header, callback);
+        if (b4a.isBuffer(buffer)) {
+          header.size = buffer.byteLength;
+          sink.write(buffer);
+          sink.end();
+          return sink;
+        }
+        if (sink._isVoid) {
+          return sink;
+        }
+        return sink;
+      }
+      finalize() {
+        if (this._stream || this._pending.length > 0) {
+          this._finalizing = true;
+          return;
+        }
+        if (this._finalized) return;
+        this._finalized = true;
+        this.push(END_OF_TAR);
+        this.push(null);
+      }
+      _done(stream) {
+        if (stream !== this._stream) return;
+        this._stream = null;
+        if (this._finalizing) this.finalize();
+        if (this._pending.length) this._pending.shift()._continueOpen();
+      }
+      _encode(header) {
+        if (!header.pax) {
+          const buf = headers.encode(header);
+          if (buf) {
+            this.push(buf);
+            return;
+          }
+        }
+        this._encodePax(header);
+      }
+      _encodePax(header) {
+        const paxHeader = headers.encodePax({
+          name: header.name,
+          linkname: header.linkname,
+          pax: header.pax
+        });
+        const newHeader = {
+          name: "PaxHeader",
+          mode: header.mode,
+          uid: header.uid,
+          gid: header.gid,
+          size: paxHeader.byteLength,
+          mtime: header.mtime,
+          type: "pax-header",
+          linkname: header.linkname && "PaxHeader",
+          uname: header.uname,
+          gname: header.gname,
+          devmajor: header.devmajor,
+          devminor: header.devminor
+        };
+        this.push(headers.encode(newHeader));
+        this.push(paxHeader);
+        overflow(this, paxHeader.byteLength);
+        newHeader.size = header.size;
+        newHeader.type = header.type;
+        this.push(headers.encode(newHeader));
+      }
+      _doDrain() {
+        const drain = this._drain;
+        this._drain = noop;
+        drain();
+      }
+      _predestroy() {
+        const err = getStreamError(this);
+        if (this._stream) this._stream.destroy(err);
+        while (this._pending.length) {
+          const stream = this._pending.shift();
+          stream.destroy(err);
+          stream._continueOpen();
+        }
+        this._doDrain();
+      }
+      _read(cb) {
+        this._doDrain();
+        cb();
+      }
+    };
+    module.exports = function pack(opts) {
+      return new Pack(opts);
+    };
+    function modeToType(mode) {
+      switch (mode & constants.S_IFMT) {
+        case constants.S_IFBLK:
+          return "block-device";
+        case constants.S_IFCHR:
+          return "character-device";
+        case constants.S_IFDIR:
+          return "directory";
+        case constants.S_IFIFO:
+          return "fifo";
+        case constants.S_IFLNK:
+          return "symlink";
+      }
+      return "file";
+    }
+    function noop() {
+    }
+    function overflow(self, size2) {
+      size2 &= 511;
+      if (size2) self.push(END_OF_TAR.subarray(0, 512 - size2));
+    }
+    function mapWritable(buf) {
+      return b4a.isBuffer(buf) ? buf : b4a.from(buf);
+    }
+  }
+});
+
+// node_modules/tar-stream/index.js
+var require_tar_stream = __commonJS({
+  "node_modules/tar-stream/index.js"(exports) {
+    exports.extract = require_extract();
+    exports.pack = require_pack();
+  }
+});
+
+// src/archive/tar.ts
+var tar_exports = {};
+__export(tar_exports, {
+  readTar: () => readTar
+});
+import { Readable } from "node:stream";
+async function readTar(walk2, input2, _at, onEntry) {
+  const { default: tar } = await Promise.resolve().then(() => __toESM(require_tar_stream(), 1));
+  const extract = tar.extract();
+  const source = Readable.from(input2);
+  source.on("error", (error) => extract.destroy(error));
+  source.pipe(extract);
+  try {
+    for await (const entry of extract) {
+      walk2.addEntry();
+      if (FILE_TYPES.has(entry.header.type ?? "file")) await onEntry(entry.header.name, entry, null);
+      else entry.resume();
+    }
+  } finally {
+    source.destroy();
+    extract.destroy();
+  }
+}
+var FILE_TYPES;
+var init_tar = __esm({
+  "src/archive/tar.ts"() {
+    "use strict";
+    FILE_TYPES = /* @__PURE__ */ new Set(["file", "contiguous-file"]);
+  }
+});
+
+// src/archive/gzip.ts
+var gzip_exports = {};
+__export(gzip_exports, {
+  readGzip: () => readGzip
+});
+import path from "node:path";
+import { createGunzip } from "node:zlib";
+import { Readable as Readable2 } from "node:stream";
+async function readGzip(walk2, data, at, onEntry) {
+  let fed = 0;
+  const input2 = Readable2.from(
+    (async function* () {
+      for await (const part of chunks(data)) {
+        fed += part.length;
+        yield part;
+      }
+    })()
+  );
+  const gunzip = createGunzip();
+  input2.on("error", (error) => gunzip.destroy(error));
+  input2.pipe(gunzip);
+  let out = 0;
+  const output = (async function* () {
+    for await (const part of gunzip) {
+      out += part.length;
+      if (out > RATIO_FLOOR && out > walk2.limits.maxRatio * Math.max(fed, 1)) {
+        throw new ArchiveStop(`the gzip stream inflates over ${walk2.limits.maxRatio} times its size (archives.maxRatio)`);
+      }
+      yield part;
+    }
+  })();
+  try {
+    const head = [];
+    let headBytes = 0;
+    let ended = false;
+    while (headBytes < SNIFF) {
+      const next = await output.next();
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      head.push(next.value);
+      headBytes += next.value.length;
+    }
+    const rest = (async function* () {
+      yield* head;
+      if (!ended) yield* output;
+    })();
+    if (archiveFormat(Buffer.concat(head)) === "tar") await (await Promise.resolve().then(() => (init_tar(), tar_exports))).readTar(walk2, rest, at, onEntry);
+    else await onEntry(memberName(at.length > 0 ? at[at.length - 1] : walk2.path), rest, null);
+  } finally {
+    input2.destroy();
+    gunzip.destroy();
+  }
+}
+function memberName(archive) {
+  const base = path.posix.basename(archive);
+  const stripped = base.replace(/\.(gz|gzip)$/i, "");
+  return stripped.length > 0 && stripped !== base ? stripped : `${base} (gunzipped)`;
+}
+var SNIFF;
+var init_gzip = __esm({
+  "src/archive/gzip.ts"() {
+    "use strict";
+    init_limits();
+    init_magic();
+    init_walk();
+    SNIFF = 512;
+  }
+});
+
+// src/archive/walk.ts
+var walk_exports = {};
+__export(walk_exports, {
+  ArchiveStop: () => ArchiveStop,
+  ENTRY_JOIN: () => ENTRY_JOIN,
+  Walk: () => Walk,
+  WalkLimit: () => WalkLimit,
+  chunks: () => chunks,
+  scanArchive: () => scanArchive
+});
+async function scanArchive(chunk, format3, limits, maxFileSize, detect) {
+  const walk2 = new Walk(chunk.path, limits, maxFileSize, detect);
+  try {
+    await readArchive(walk2, chunk.data, format3, [], 1);
+  } catch (error) {
+    if (!(error instanceof WalkLimit)) throw error;
+    walk2.warn([], `stopped reading the archive after ${walk2.entries} entries and ${walk2.bytes} bytes: ${error.message}; the rest was not scanned`);
+  }
+  return { candidates: walk2.candidates, notes: walk2.finish() };
+}
+async function readArchive(walk2, data, format3, entry, depth) {
+  let read = 0;
+  const onEntry = async (name, content, compressedSize) => {
+    read++;
+    await readEntry(walk2, [...entry, cleanName(name)], content, depth, compressedSize);
+  };
+  try {
+    if (format3 === "zip") await (await Promise.resolve().then(() => (init_zip(), zip_exports))).readZip(walk2, data, entry, onEntry);
+    else if (format3 === "tar") await (await Promise.resolve().then(() => (init_tar(), tar_exports))).readTar(walk2, chunks(data), entry, onEntry);
+    else await (await Promise.resolve().then(() => (init_gzip(), gzip_exports))).readGzip(walk2, data, entry, onEntry);
+  } catch (error) {
+    if (error instanceof WalkLimit) throw error;
+    const reason = error instanceof ArchiveStop ? error.message : `not a readable ${format3} archive (${error instanceof Error ? error.message : String(error)})`;
+    if (read === 0 && !(error instanceof ArchiveStop)) {
+      walk2.warn(entry, `${reason}; scanned as a plain file instead`);
+      detectInto(walk2, entry, data);
+    } else {
+      walk2.warn(entry, `${reason}; the rest of the archive was not scanned`);
+    }
+  }
+}
+async function readEntry(walk2, entry, content, depth, compressedSize) {
+  const parts = [];
+  let size2 = 0;
+  for await (const part of content) {
+    walk2.addBytes(part.length);
+    size2 += part.length;
+    if (compressedSize !== null && size2 > RATIO_FLOOR && size2 > walk2.limits.maxRatio * Math.max(compressedSize, 1)) {
+      throw new ArchiveStop(`an entry inflates over ${walk2.limits.maxRatio} times its compressed size (archives.maxRatio)`);
+    }
+    if (size2 <= walk2.maxFileSize) parts.push(part);
+    else parts.length = 0;
+  }
+  if (size2 > walk2.maxFileSize) {
+    walk2.notes.push({ level: "info", verbose: true, message: `skipped ${walk2.where(entry)}: ${size2} bytes is over the ${walk2.maxFileSize}-byte limit (--max-file-size)` });
+    return;
+  }
+  const data = parts.length === 1 ? parts[0] : Buffer.concat(parts, size2);
+  const format3 = archiveFormat(data);
+  if (format3 === null) detectInto(walk2, entry, data);
+  else if (depth >= walk2.limits.maxDepth) walk2.warn(entry, `a ${format3} archive nested deeper than ${walk2.limits.maxDepth} levels (archives.maxDepth): not scanned`);
+  else await readArchive(walk2, data, format3, entry, depth + 1);
+}
+function detectInto(walk2, entry, data) {
+  const name = entry.join(ENTRY_JOIN);
+  const result = walk2.detect({ path: entry.length > 0 ? walk2.where(entry) : walk2.path, data });
+  for (const candidate of result.candidates) walk2.candidates.push(entry.length > 0 ? { ...candidate, entry: name } : candidate);
+}
+function cleanName(name) {
+  const named = name.length > 0 ? name : "(unnamed entry)";
+  return named.length > MAX_NAME_LENGTH ? `${named.slice(0, MAX_NAME_LENGTH)}\u2026` : named;
+}
+async function* chunks(data, size2 = 64 * 1024) {
+  for (let at = 0; at < data.length; at += size2) yield data.subarray(at, Math.min(data.length, at + size2));
+}
+var ENTRY_JOIN, MAX_NAME_LENGTH, WalkLimit, ArchiveStop, Walk;
+var init_walk = __esm({
+  "src/archive/walk.ts"() {
+    "use strict";
+    init_limits();
+    init_magic();
+    ENTRY_JOIN = "!/";
+    MAX_NAME_LENGTH = 1024;
+    WalkLimit = class extends Error {
+    };
+    ArchiveStop = class extends Error {
+    };
+    Walk = class {
+      constructor(path18, limits, maxFileSize, detect) {
+        this.path = path18;
+        this.limits = limits;
+        this.maxFileSize = maxFileSize;
+        this.detect = detect;
+      }
+      path;
+      limits;
+      maxFileSize;
+      detect;
+      bytes = 0;
+      entries = 0;
+      candidates = [];
+      notes = [];
+      /** Where an entry is, for notes: `app.zip!/lib/b.jar`. */
+      where(entry) {
+        return [this.path, ...entry].join(ENTRY_JOIN);
+      }
+      /** Skips by reason (first place, count): a bomb of 4096 encrypted or nested entries is one note, not 4096. */
+      skips = /* @__PURE__ */ new Map();
+      warn(entry, reason) {
+        const known = this.skips.get(reason);
+        if (known) known.count++;
+        else this.skips.set(reason, { first: this.where(entry), count: 1 });
+      }
+      /** The notes of the walk, one per reason. */
+      finish() {
+        for (const [reason, { first, count }] of this.skips) {
+          this.notes.push({ level: "warn", message: count === 1 ? `${first}: ${reason}` : `${this.path}: ${count} times: ${reason} (the first: ${first})` });
+        }
+        return this.notes;
+      }
+      /** Counts uncompressed bytes as they are inflated. */
+      addBytes(count) {
+        this.bytes += count;
+        if (this.bytes > this.limits.maxBytes) throw new WalkLimit(`over ${this.limits.maxBytes} uncompressed bytes (archives.maxBytes)`);
+      }
+      addEntry() {
+        if (this.entries >= this.limits.maxEntries) throw new WalkLimit(`over ${this.limits.maxEntries} entries (archives.maxEntries)`);
+        this.entries++;
+      }
+    };
+  }
+});
+
+// src/archive/detect.ts
+function archiveOf(chunk, config, detect) {
+  if (typeof chunk.data === "string") return null;
+  const format3 = archiveFormat(chunk.data);
+  if (format3 === null) return null;
+  const data = chunk.data;
+  return Promise.resolve().then(() => (init_walk(), walk_exports)).then(({ scanArchive: scanArchive2 }) => scanArchive2({ path: chunk.path, data }, format3, config.archives ?? DEFAULT_ARCHIVE_LIMITS, config.maxFileSize, detect));
+}
+function withArchives(detect, config, notes) {
+  const seen = /* @__PURE__ */ new Set();
+  return async (chunk) => {
+    const archive = archiveOf(chunk, config, detect);
+    if (archive === null) return detect(chunk);
+    const result = await archive;
+    for (const note of result.notes ?? []) {
+      if (seen.has(note.message)) continue;
+      seen.add(note.message);
+      notes.push(note);
+    }
+    return { candidates: result.candidates };
+  };
+}
+var init_detect = __esm({
+  "src/archive/detect.ts"() {
+    "use strict";
+    init_limits();
+    init_magic();
+  }
+});
+
 // src/config/inside.ts
 import { readdirSync, realpathSync } from "node:fs";
-import path from "node:path";
+import path2 from "node:path";
 function isInside(file, folder) {
-  const relative2 = path.relative(folder, file);
-  return relative2 === "" || relative2 !== ".." && !relative2.startsWith(`..${path.sep}`) && !path.isAbsolute(relative2);
+  const relative2 = path2.relative(folder, file);
+  return relative2 === "" || relative2 !== ".." && !relative2.startsWith(`..${path2.sep}`) && !path2.isAbsolute(relative2);
 }
 function repositoryBoundary(from, top2) {
   if (top2 !== void 0) return top2;
   for (let dir = from; ; ) {
     if (hasGit(dir)) return dir;
-    const parent = path.dirname(dir);
+    const parent = path2.dirname(dir);
     if (parent === dir) return from;
     dir = parent;
   }
@@ -514,13 +4778,15 @@ function defaultConfig(root) {
     entropy: {},
     rules: [],
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
-    accounts: []
+    accounts: [],
+    archives: { ...DEFAULT_ARCHIVE_LIMITS }
   };
 }
 var DEFAULT_MAX_FILE_SIZE;
 var init_types = __esm({
   "src/config/types.ts"() {
     "use strict";
+    init_limits();
     DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
   }
 });
@@ -542,7 +4808,7 @@ var init_quote = __esm({
 });
 
 // src/rules/regex.ts
-function compileRegex(source, flags, where2, options = {}) {
+function compileRegex(source, flags, where2, options2 = {}) {
   let regex2;
   try {
     regex2 = new RegExp(source, flags);
@@ -550,7 +4816,7 @@ function compileRegex(source, flags, where2, options = {}) {
     const message2 = error instanceof Error ? error.message : String(error);
     throw new ConfigError(`${where2}: ${maskCredentials(message2)}`);
   }
-  const problem = findCatastrophicForm(source, flags.includes("i")) ?? (options.linear ? findPolynomialForm(source, flags.includes("i")) : null);
+  const problem = findCatastrophicForm(source, flags.includes("i")) ?? (options2.linear ? findPolynomialForm(source, flags.includes("i")) : null);
   if (problem) throw new ConfigError(`${where2}: unsafe regular expression /${quoteFromFile(source)}/: ${problem}`);
   return regex2;
 }
@@ -1013,6 +5279,17 @@ function validateConfig(value, where2) {
       return id;
     });
   }
+  if (has(top2, "archives")) {
+    const archives = object(top2.archives, "archives", fail);
+    checkKeys(archives, ARCHIVE_KEYS, "archives.", fail);
+    if (has(archives, "maxBytes")) config.archives.maxBytes = size(archives.maxBytes, "archives.maxBytes", fail);
+    for (const key of ["maxDepth", "maxEntries", "maxRatio"]) {
+      if (!has(archives, key)) continue;
+      const value2 = archives[key];
+      if (typeof value2 !== "number" || !Number.isInteger(value2) || value2 < 1) fail(`archives.${key}`, `expected a positive whole number, got ${typeof value2 === "number" ? value2 : typeName(value2)}`);
+      config.archives[key] = value2;
+    }
+  }
   return config;
 }
 function readAllow(value, config, place, fail) {
@@ -1120,7 +5397,7 @@ function editDistance(a, b) {
   }
   return previous[b.length];
 }
-var CONFIG_KEYS, ALLOW_KEYS, RULE_ALLOW_KEYS, RULE_ID, ACCOUNT_ID, MAX_ENTROPY, SIZE, SIZE_UNITS;
+var CONFIG_KEYS, ARCHIVE_KEYS, ALLOW_KEYS, RULE_ALLOW_KEYS, RULE_ID, ACCOUNT_ID, MAX_ENTROPY, SIZE, SIZE_UNITS;
 var init_validate = __esm({
   "src/config/validate.ts"() {
     "use strict";
@@ -1128,7 +5405,8 @@ var init_validate = __esm({
     init_regex();
     init_types();
     init_quote();
-    CONFIG_KEYS = ["$schema", "$comment", "ignorePaths", "allow", "disableRules", "entropy", "rules", "maxFileSize", "accounts"];
+    CONFIG_KEYS = ["$schema", "$comment", "ignorePaths", "allow", "disableRules", "entropy", "rules", "maxFileSize", "accounts", "archives"];
+    ARCHIVE_KEYS = ["maxDepth", "maxBytes", "maxEntries", "maxRatio"];
     ALLOW_KEYS = ["secrets", "regexes", "rules"];
     RULE_ALLOW_KEYS = ["secrets", "regexes"];
     RULE_ID = /^[a-z0-9][a-z0-9-]{0,127}$/;
@@ -1141,15 +5419,15 @@ var init_validate = __esm({
 
 // src/config/load.ts
 import { lstatSync, readdirSync as readdirSync2, readFileSync } from "node:fs";
-import path2 from "node:path";
+import path3 from "node:path";
 function loadConfig(cwd, explicit, top2) {
-  const base = path2.resolve(cwd);
+  const base = path3.resolve(cwd);
   if (explicit !== void 0) return loadExplicit(base, explicit, top2);
   for (let dir = top2 !== void 0 && !isInside(base, top2) ? top2 : base; ; ) {
     const names = listNames(dir);
     const found = configInFolder(diskFolder(dir, names, base, top2), dir, base);
     if (found) return found;
-    const parent = path2.dirname(dir);
+    const parent = path3.dirname(dir);
     if (dir === top2 || names.has(".git") || parent === dir) return defaultConfig(base);
     dir = parent;
   }
@@ -1171,17 +5449,17 @@ function configInFolder(folder, root, base) {
 function diskFolder(dir, names, base, top2) {
   return {
     names,
-    label: (name) => display(path2.join(dir, name), base),
-    source: (name) => path2.join(dir, name),
+    label: (name) => display(path3.join(dir, name), base),
+    source: (name) => path3.join(dir, name),
     read(name, label) {
-      const file = path2.join(dir, name);
+      const file = path3.join(dir, name);
       if (isLink(file)) requireResolvesInside(file, repositoryBoundary(dir, top2), label);
       return readText(file, label);
     }
   };
 }
 function loadExplicit(base, explicit, top2) {
-  const file = path2.resolve(base, explicit);
+  const file = path3.resolve(base, explicit);
   const label = display(file, base);
   refuseCode(file, label);
   requireNamedInside(file, base, top2, label);
@@ -1189,7 +5467,7 @@ function loadExplicit(base, explicit, top2) {
 }
 function namedConfigFromText(text, label, file, base) {
   refuseCode(file, label);
-  if (path2.basename(file) === "package.json") {
+  if (path3.basename(file) === "package.json") {
     const found = packageConfig(text, label, true, file, base, base);
     if (!found) throw new ConfigError(`${label}: has no "keywarden" key`);
     return found;
@@ -1230,9 +5508,9 @@ function listNames(dir) {
   }
 }
 function display(file, base) {
-  const relative2 = path2.relative(base, file);
-  if (relative2 === "" || path2.isAbsolute(relative2)) return file;
-  return relative2.split(path2.sep).join("/");
+  const relative2 = path3.relative(base, file);
+  if (relative2 === "" || path3.isAbsolute(relative2)) return file;
+  return relative2.split(path3.sep).join("/");
 }
 var CONFIG_FILE, UNSUPPORTED, NOT_READ;
 var init_load = __esm({
@@ -1744,7 +6022,7 @@ function leftContext(viewText, index) {
   }
   return viewText.slice(from, index);
 }
-function nameConfidence(rule, viewText, index, original, offset, path17) {
+function nameConfidence(rule, viewText, index, original, offset, path18) {
   const names = rule.context?.names;
   if (!names || names.length === 0) return null;
   const left2 = leftContext(viewText, index);
@@ -1752,14 +6030,14 @@ function nameConfidence(rule, viewText, index, original, offset, path17) {
   for (const name of names) {
     if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
     if (!name.regex.test(left2)) continue;
-    if (name.near && !isNear(name, original, offset, path17)) continue;
+    if (name.near && !isNear(name, original, offset, path18)) continue;
     best = better(best, name.confidence);
   }
   return best;
 }
-function isNear(name, original, offset, path17) {
+function isNear(name, original, offset, path18) {
   const near = name.near;
-  if (path17 !== void 0 && near.regex.test(path17)) return true;
+  if (path18 !== void 0 && near.regex.test(path18)) return true;
   const from = linesBack(original, offset, near.lines, offset - NEAR_CHARS);
   const to = linesForward(original, offset, near.lines, offset + NEAR_CHARS);
   return near.regex.test(original.slice(from, to));
@@ -1947,7 +6225,7 @@ function planFor(rules) {
   plans.set(rules, plan);
   return plan;
 }
-function scanText(text, rules, path17, keywordHits) {
+function scanText(text, rules, path18, keywordHits) {
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
   let hits = keywordHits ?? findKeywords(text, rules);
@@ -1955,9 +6233,9 @@ function scanText(text, rules, path17, keywordHits) {
   if (hidden.length > 0) hits = [.../* @__PURE__ */ new Set([...hits, ...hidden])].sort((a, b) => a - b);
   const windows = keywordWindows(text, hits, plan.radius);
   const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set(), nestedSpans: /* @__PURE__ */ new Set() };
-  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path17);
+  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path18);
   for (const group2 of plan.wide) {
-    for (const [from, to] of keywordWindows(text, findKeywords(text, group2.rules), group2.radius)) scanWindow(text, from, to, group2.rules, plan, state, path17);
+    for (const [from, to] of keywordWindows(text, findKeywords(text, group2.rules), group2.radius)) scanWindow(text, from, to, group2.rules, plan, state, path18);
   }
   if (state.raws.size === 0) return [];
   const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
@@ -2012,7 +6290,7 @@ function trimToTokens(text, from, to) {
   }
   return [from, to];
 }
-function scanWindow(text, start, end, rules, plan, state, path17) {
+function scanWindow(text, start, end, rules, plan, state, path18) {
   const [from, to] = trimToTokens(text, start, end);
   if (to <= from) return;
   const identity = identityView(text.slice(from, to), from);
@@ -2026,7 +6304,7 @@ function scanWindow(text, start, end, rules, plan, state, path17) {
     for (const rule of rules) {
       if (skip.has(rule)) continue;
       if (view.decoder !== "identity" && !rule.decoders.includes(view.decoder)) continue;
-      matchView(view, rule, text, state, path17);
+      matchView(view, rule, text, state, path18);
     }
   }
   if (plan.base64) {
@@ -2034,7 +6312,7 @@ function scanWindow(text, start, end, rules, plan, state, path17) {
       const tokenStart = originalStart(identity, token.index);
       const tokenEnd = originalEnd(identity, token.index + token.text.length);
       state.textTokens.add(`${tokenStart}:${tokenEnd}`);
-      scanDecodedToken(identity.text, token, rules, text, state, path17, { start: tokenStart, end: tokenEnd }, NESTING);
+      scanDecodedToken(identity.text, token, rules, text, state, path18, { start: tokenStart, end: tokenEnd }, NESTING);
     }
   }
 }
@@ -2071,16 +6349,16 @@ function ownKeyId(from, text) {
   const id = from.template ? from.template.replace(/\$(\d)/g, (_all, n) => m[Number(n)] ?? "") : m[1];
   return id ? id : null;
 }
-function matchView(view, rule, original, state, path17) {
+function matchView(view, rule, original, state, path18) {
   eachSecret(view, rule, (secret, index, entropy, keyId) => {
     const start = originalStart(view, index);
     const end = originalEnd(view, index + secret.length);
-    addRaw(state, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path17), false, keyId);
+    addRaw(state, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path18), false, keyId);
   });
 }
-function contextOf(rule, secret, viewText, index, original, start, path17) {
+function contextOf(rule, secret, viewText, index, original, start, path18) {
   if (!rule.context) return { confidence: rule.confidence, alone: null };
-  const confidence = nameConfidence(rule, viewText, index, original, start, path17);
+  const confidence = nameConfidence(rule, viewText, index, original, start, path18);
   const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
   return { confidence, alone };
 }
@@ -2102,7 +6380,7 @@ function addRaw(state, rule, start, end, secret, entropy, context, nested, keyId
   }
   raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested, keyId });
 }
-function scanDecodedToken(outer, token, rules, original, state, path17, span, depth) {
+function scanDecodedToken(outer, token, rules, original, state, path18, span, depth) {
   const prefix = outer.slice(Math.max(0, token.index - 240), token.index);
   const inner = prefix + token.decoded;
   const innerView = identityView(inner, 0);
@@ -2115,11 +6393,11 @@ function scanDecodedToken(outer, token, rules, original, state, path17, span, de
       eachSecret(view, rule, (secret, index, entropy, keyId) => {
         if (originalStart(view, index) < prefix.length) return;
         if (wrappers.has(secret) || secret.length > 16 && [...wrappers].some((w) => w.includes(secret))) return;
-        addRaw(state, rule, span.start, span.end, secret, entropy, contextOf(rule, secret, view.text, index, original, span.start, path17), true, keyId);
+        addRaw(state, rule, span.start, span.end, secret, entropy, contextOf(rule, secret, view.text, index, original, span.start, path18), true, keyId);
       });
     }
   }
-  for (const innerToken of innerTokens) scanDecodedToken(inner, innerToken, rules, original, state, path17, span, depth - 1);
+  for (const innerToken of innerTokens) scanDecodedToken(inner, innerToken, rules, original, state, path18, span, depth - 1);
 }
 function resolve(all, lines2) {
   all.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -2248,103 +6526,13 @@ function detectChunk(chunk, rules) {
   }
   return { candidates: markInlineIgnores(scanText(text, rules, chunk.path, hits), text) };
 }
-var init_detect = __esm({
+var init_detect2 = __esm({
   "src/detect.ts"() {
     "use strict";
     init_prefilter();
     init_scan();
     init_inline();
     init_decode();
-  }
-});
-
-// src/aws/account.ts
-function accountIdFromKeyId(keyId) {
-  if (!SHAPE.test(keyId)) return null;
-  let bits = 0n;
-  for (const char of keyId.slice(4, 14)) bits = bits << 5n | BigInt(BASE32.indexOf(char));
-  const first6 = bits >> 2n;
-  if ((first6 & 0x800000000000n) === 0n) return null;
-  const account = (first6 & 0x7fffffffff80n) >> 7n;
-  if (account > 999999999999n) return null;
-  return account.toString().padStart(12, "0");
-}
-function accountIdOf(identifier) {
-  const named = /-at-(\d{12})$/.exec(identifier) ?? /^arn:aws[\w-]*:iam::(\d{12}):/.exec(identifier);
-  if (named) return named[1];
-  return /^(?:AKIA|ASIA|ABIA|ACCA|A3T)/.test(identifier) ? accountIdFromKeyId(identifier) : null;
-}
-var BASE32, SHAPE;
-var init_account = __esm({
-  "src/aws/account.ts"() {
-    "use strict";
-    BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    SHAPE = /^A[A-Z0-9]{3}[A-Z2-7]{16}$/;
-  }
-});
-
-// src/findings.ts
-import { createHash } from "node:crypto";
-function fingerprintOf(ruleId, file, secret) {
-  return createHash("sha256").update(`keywarden/v1\0${ruleId}\0${file}\0${secret}`).digest("hex").slice(0, 32);
-}
-function redact(kind, secret) {
-  if (kind === "access-key-id") return secret;
-  const shown = secret.length > 12 ? 4 : 0;
-  return secret.slice(0, shown) + "*".repeat(Math.min(16, Math.max(4, secret.length - shown)));
-}
-function secretRedactor(located) {
-  const masks = /* @__PURE__ */ new Map();
-  for (const item of located) if (item.kind !== "access-key-id" && item.secret.length > 0) masks.set(item.secret, redact(item.kind, item.secret));
-  const secrets = [...masks.keys()].sort((a, b) => b.length - a.length);
-  if (secrets.length === 0) return (text) => text;
-  return (text) => {
-    for (const secret of secrets) if (text.includes(secret)) text = text.replaceAll(secret, masks.get(secret));
-    return text;
-  };
-}
-function toFinding(located, options) {
-  const keyId = located.kind === "access-key-id" ? located.secret : located.keyId;
-  const text = options.redact ? options.redactText ?? secretRedactor([located]) : (value) => value;
-  const commit = located.commit && {
-    ...located.commit,
-    author: text(located.commit.author),
-    email: text(located.commit.email),
-    message: text(located.commit.message)
-  };
-  const finding = {
-    ruleId: located.ruleId,
-    kind: located.kind,
-    file: text(located.file),
-    line: located.line,
-    column: located.column,
-    endLine: located.endLine,
-    endColumn: located.endColumn,
-    secret: options.redact ? redact(located.kind, located.secret) : located.secret,
-    fingerprint: fingerprintOf(located.ruleId, located.file, located.secret),
-    entropy: Math.round(located.entropy * 100) / 100,
-    confidence: located.confidence,
-    keyId: located.keyId,
-    accountId: keyId ? accountIdOf(keyId) : null,
-    commit
-  };
-  if (options.presence) finding.presence = { ...options.presence, refs: options.presence.refs.map(text), presentAt: options.presence.presentAt.map(text) };
-  if (located.tracked !== void 0) {
-    finding.tracked = located.tracked;
-    finding.ignored = located.ignored ?? false;
-  }
-  return finding;
-}
-function compareFindings(a, b) {
-  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.commit?.date ?? "", b.commit?.date ?? "") || compareText(a.commit?.sha ?? "", b.commit?.sha ?? "") || compareText(a.ruleId, b.ruleId);
-}
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-var init_findings = __esm({
-  "src/findings.ts"() {
-    "use strict";
-    init_account();
   }
 });
 
@@ -2381,7 +6569,7 @@ var init_allow = __esm({
 });
 
 // node_modules/picomatch/lib/constants.js
-var require_constants = __commonJS({
+var require_constants2 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
@@ -2591,7 +6779,7 @@ var require_utils = __commonJS({
       REGEX_REMOVE_BACKSLASH,
       REGEX_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants();
+    } = require_constants2();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
     exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
     exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
@@ -2626,17 +6814,17 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.wrapOutput = (input2, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append2 = options.contains ? "" : "$";
+    exports.wrapOutput = (input2, state = {}, options2 = {}) => {
+      const prepend = options2.contains ? "" : "^";
+      const append2 = options2.contains ? "" : "$";
       let output = `${prepend}(?:${input2})${append2}`;
       if (state.negated === true) {
         output = `(?:^(?!${output}).*$)`;
       }
       return output;
     };
-    exports.basename = (path17, { windows } = {}) => {
-      const segs = path17.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path18, { windows } = {}) => {
+      const segs = path18.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -2682,7 +6870,7 @@ var require_scan = __commonJS({
       /* ) */
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
-    } = require_constants();
+    } = require_constants2();
     var isPathSeparator = (code2) => {
       return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
     };
@@ -2691,8 +6879,8 @@ var require_scan = __commonJS({
         token.depth = token.isGlobstar ? Infinity : 1;
       }
     };
-    var scan = (input2, options) => {
-      const opts = options || {};
+    var scan = (input2, options2) => {
+      const opts = options2 || {};
       const length = input2.length - 1;
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
       const slashes = [];
@@ -2988,7 +7176,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants = require_constants();
+    var constants = require_constants2();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -2997,9 +7185,9 @@ var require_parse = __commonJS({
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
     } = constants;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
+    var expandRange = (args, options2) => {
+      if (typeof options2.expandRange === "function") {
+        return options2.expandRange(...args, options2);
       }
       args.sort();
       const value = `[${args.join("-")}]`;
@@ -3201,11 +7389,11 @@ var require_parse = __commonJS({
       }
       return depth;
     };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
+    var analyzeRepeatedExtglob = (body, options2) => {
+      if (options2.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -3237,12 +7425,12 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse = (input2, options) => {
+    var parse = (input2, options2) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
       input2 = REPLACEMENTS[input2] || input2;
-      const opts = { ...options };
+      const opts = { ...options2 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       let len = input2.length;
       if (len > max) {
@@ -3407,7 +7595,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            const expression = parse(rest, { ...options2, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -3457,7 +7645,7 @@ var require_parse = __commonJS({
           state.output = input2;
           return state;
         }
-        state.output = utils.wrapOutput(output, state, options);
+        state.output = utils.wrapOutput(output, state, options2);
         return state;
       }
       while (!eos()) {
@@ -3930,8 +8118,8 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse.fastpaths = (input2, options) => {
-      const opts = { ...options };
+    parse.fastpaths = (input2, options2) => {
+      const opts = { ...options2 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
       if (len > max) {
@@ -4006,11 +8194,11 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse();
     var utils = require_utils();
-    var constants = require_constants();
+    var constants = require_constants2();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch = (glob, options, returnState = false) => {
+    var picomatch = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch(input2, options, returnState));
+        const fns = glob.map((input2) => picomatch(input2, options2, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -4024,18 +8212,18 @@ var require_picomatch = __commonJS({
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
-      const opts = options || {};
+      const opts = options2 || {};
       const posix = opts.windows;
-      const regex2 = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
+      const regex2 = isState ? picomatch.compileRe(glob, options2) : picomatch.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
         isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output } = picomatch.test(input2, regex2, options, { glob, posix });
+        const { isMatch, match, output } = picomatch.test(input2, regex2, options2, { glob, posix });
         const result = { glob, state, regex: regex2, posix, input: input2, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -4061,14 +8249,14 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch.test = (input2, regex2, options, { glob, posix } = {}) => {
+    picomatch.test = (input2, regex2, options2, { glob, posix } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
       if (input2 === "") {
         return { isMatch: false, output: "" };
       }
-      const opts = options || {};
+      const opts = options2 || {};
       const format3 = opts.format || (posix ? utils.toPosixSlashes : null);
       let match = input2 === glob;
       let output = match && format3 ? format3(input2) : input2;
@@ -4078,59 +8266,59 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch.matchBase(input2, regex2, options, posix);
+          match = picomatch.matchBase(input2, regex2, options2, posix);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch.matchBase = (input2, glob, options, posix = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+    picomatch.matchBase = (input2, glob, options2, posix = options2 && options2.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options2);
       return regex2.test(utils.basename(input2, { windows: posix }));
     };
-    picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
-    picomatch.parse = (pattern2, options) => {
-      if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch.parse(p, options));
-      return parse(pattern2, { ...options, fastpaths: false });
+    picomatch.isMatch = (str2, patterns, options2) => picomatch(patterns, options2)(str2);
+    picomatch.parse = (pattern2, options2) => {
+      if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch.parse(p, options2));
+      return parse(pattern2, { ...options2, fastpaths: false });
     };
-    picomatch.scan = (input2, options) => scan(input2, options);
-    picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch.scan = (input2, options2) => scan(input2, options2);
+    picomatch.compileRe = (state, options2, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
-      const opts = options || {};
+      const opts = options2 || {};
       const prepend = opts.contains ? "" : "^";
       const append2 = opts.contains ? "" : "$";
       let source = `${prepend}(?:${state.output})${append2}`;
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch.toRegex(source, options);
+      const regex2 = picomatch.toRegex(source, options2);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch.makeRe = (input2, options2 = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
       let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse.fastpaths(input2, options);
+      if (options2.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
+        parsed.output = parse.fastpaths(input2, options2);
       }
       if (!parsed.output) {
-        parsed = parse(input2, options);
+        parsed = parse(input2, options2);
       }
-      return picomatch.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch.compileRe(parsed, options2, returnOutput, returnState);
     };
-    picomatch.toRegex = (source, options) => {
+    picomatch.toRegex = (source, options2) => {
       try {
-        const opts = options || {};
+        const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
       } catch (err) {
-        if (options && options.debug === true) throw err;
+        if (options2 && options2.debug === true) throw err;
         return /$^/;
       }
     };
@@ -4145,11 +8333,11 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
+    function picomatch(glob, options2, returnState = false) {
+      if (options2 && (options2.windows === null || options2.windows === void 0)) {
+        options2 = { ...options2, windows: utils.isWindows() };
       }
-      return pico(glob, options, returnState);
+      return pico(glob, options2, returnState);
     }
     Object.assign(picomatch, pico);
     module.exports = picomatch;
@@ -4158,7 +8346,7 @@ var require_picomatch2 = __commonJS({
 
 // src/filters/paths.ts
 import { createRequire } from "node:module";
-import path3 from "node:path";
+import path4 from "node:path";
 function loadPicomatch() {
   return typeof __require === "function" ? require_picomatch2() : createRequire(import.meta.url)("picomatch");
 }
@@ -4175,21 +8363,21 @@ function pathIgnorer(config) {
   });
   const base = config.base ?? config.root;
   const matches = (absolute) => {
-    const relative2 = toPosix(path3.relative(config.root, absolute));
-    if (relative2 === "" || relative2 === ".." || relative2.startsWith("../") || path3.isAbsolute(relative2)) return false;
+    const relative2 = toPosix(path4.relative(config.root, absolute));
+    if (relative2 === "" || relative2 === ".." || relative2.startsWith("../") || path4.isAbsolute(relative2)) return false;
     let ignored = false;
     for (const glob of globs) if (glob.negated === ignored && glob.match(relative2)) ignored = !glob.negated;
     return ignored;
   };
-  const named = (config.namedPaths ?? []).map((name) => path3.resolve(base, name)).filter(matches);
+  const named = (config.namedPaths ?? []).map((name) => path4.resolve(base, name)).filter(matches);
   return (file) => {
-    const absolute = path3.resolve(base, file);
-    if (named.some((dir) => absolute === dir || absolute.startsWith(dir.endsWith(path3.sep) ? dir : dir + path3.sep))) return false;
+    const absolute = path4.resolve(base, file);
+    if (named.some((dir) => absolute === dir || absolute.startsWith(dir.endsWith(path4.sep) ? dir : dir + path4.sep))) return false;
     return matches(absolute);
   };
 }
 function toPosix(file) {
-  return file.split(path3.sep).join("/");
+  return file.split(path4.sep).join("/");
 }
 var init_paths = __esm({
   "src/filters/paths.ts"() {
@@ -4274,9 +8462,9 @@ var init_baseline = __esm({
 });
 
 // src/progress.ts
-function createProgress(io, options) {
-  if (options.quiet || io.stderr.isTTY !== true || io.env.CI) return null;
-  if (options.format !== "text" && io.stdout.isTTY !== true && !options.output) return null;
+function createProgress(io, options2) {
+  if (options2.quiet || io.stderr.isTTY !== true || io.env.CI) return null;
+  if (options2.format !== "text" && io.stdout.isTTY !== true && !options2.output) return null;
   const started = Date.now();
   let last = 0;
   let drawn = false;
@@ -4551,7 +8739,7 @@ var init_validate2 = __esm({
 
 // src/rules/load.ts
 import { readdirSync as readdirSync3, readFileSync as readFileSync3 } from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 import { fileURLToPath } from "node:url";
 function loadBuiltinRules(dir = PATTERNS_DIR, trusted = dir === PATTERNS_DIR) {
   let names;
@@ -4564,7 +8752,7 @@ function loadBuiltinRules(dir = PATTERNS_DIR, trusted = dir === PATTERNS_DIR) {
     const origin = `patterns/${name}`;
     let raw;
     try {
-      raw = JSON.parse(readFileSync3(path4.join(dir, name), "utf8"));
+      raw = JSON.parse(readFileSync3(path5.join(dir, name), "utf8"));
     } catch (error) {
       throw new ConfigError(`${origin}: invalid JSON: ${error.message}`);
     }
@@ -4603,7 +8791,7 @@ var init_load2 = __esm({
     "use strict";
     init_errors();
     init_validate2();
-    PATTERNS_DIR = path4.resolve(path4.dirname(fileURLToPath(import.meta.url)), "..", "..", "patterns");
+    PATTERNS_DIR = path5.resolve(path5.dirname(fileURLToPath(import.meta.url)), "..", "..", "patterns");
   }
 });
 
@@ -4756,7 +8944,7 @@ var init_run = __esm({
 });
 
 // src/action/trusted.ts
-import path5 from "node:path";
+import path6 from "node:path";
 async function baseCommitSettings(workspace, base, head, named) {
   const tree = new CommitTree(workspace, base);
   const preloaded = {};
@@ -4809,9 +8997,9 @@ async function keywardenKeyDiffers(base, head) {
   return await key(base) !== await key(head);
 }
 function repositoryPath(workspace, named) {
-  const absolute = path5.resolve(workspace, named);
+  const absolute = path6.resolve(workspace, named);
   if (absolute === workspace || !isInside(absolute, workspace)) return null;
-  return path5.relative(workspace, absolute).split(path5.sep).join("/");
+  return path6.relative(workspace, absolute).split(path6.sep).join("/");
 }
 var SYMLINK_MODE, REGULAR_MODES, PACKAGE_JSON, OPT_OUT, CommitTree;
 var init_trusted = __esm({
@@ -4840,8 +9028,8 @@ var init_trusted = __esm({
         return `${this.rev.slice(0, 12)}:${file}`;
       }
       async entry(file) {
-        const dir = path5.posix.dirname(file);
-        return (await this.folder(dir === "." ? "" : dir))?.get(path5.posix.basename(file)) ?? null;
+        const dir = path6.posix.dirname(file);
+        return (await this.folder(dir === "." ? "" : dir))?.get(path6.posix.basename(file)) ?? null;
       }
       /** The file's text, null when the commit has no such file; a link or a folder there is an error. */
       async text(file) {
@@ -4903,13 +9091,13 @@ var init_trusted = __esm({
 
 // src/git/repo.ts
 import { existsSync } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 async function inspectRepository(cwd) {
   const out = (await git(cwd, ["rev-parse", "--is-shallow-repository", "--git-dir", "--show-cdup", "--git-common-dir"])).toString("utf8").split("\n");
   return { shallow: out[0].trim() === "true", root: rootFromCdup(cwd, out[2] ?? ""), grafts: graftsFile(cwd, out[3] ?? "") };
 }
 function graftsFile(cwd, commonDir) {
-  const file = process.env.GIT_GRAFT_FILE || path6.resolve(cwd, commonDir.trim() || ".git", "info", "grafts");
+  const file = process.env.GIT_GRAFT_FILE || path7.resolve(cwd, commonDir.trim() || ".git", "info", "grafts");
   return existsSync(file) ? file : null;
 }
 function graftsNote(file) {
@@ -4919,7 +9107,7 @@ async function repositoryRoot(cwd) {
   return rootFromCdup(cwd, (await git(cwd, ["rev-parse", "--show-cdup"])).toString("utf8").split("\n")[0]);
 }
 function rootFromCdup(cwd, cdup) {
-  return cdup === "" ? cwd : path6.resolve(cwd, cdup);
+  return cdup === "" ? cwd : path7.resolve(cwd, cdup);
 }
 async function resolveCommit(cwd, rev, info, role) {
   const sha = await findCommit(cwd, rev, role);
@@ -4988,12 +9176,12 @@ __export(commit_msg_exports, {
   createCommitMsgSource: () => createCommitMsgSource
 });
 import { readFileSync as readFileSync4 } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 async function createCommitMsgSource(context) {
   const file = context.options.commitMsg;
   let data;
   try {
-    data = readFileSync4(path7.resolve(context.cwd, file));
+    data = readFileSync4(path8.resolve(context.cwd, file));
   } catch (error) {
     throw new UsageError(`--commit-msg: cannot read ${file}: ${error.code ?? error.message}`);
   }
@@ -5030,11 +9218,11 @@ var init_commit_msg = __esm({
 });
 
 // src/git/cat-file.ts
-async function readBlobs(cwd, ids, options) {
+async function readBlobs(cwd, ids, options2) {
   const list = Array.isArray(ids) ? null : ids;
   if (list === null && ids.length === 0) return;
   const { child, done } = gitStream(cwd, ["cat-file", "--batch"]);
-  const parser2 = new BatchParser(options);
+  const parser2 = new BatchParser(options2);
   let failure2 = null;
   const finished = new Promise((resolve6, reject) => {
     const fail = (error) => {
@@ -5050,7 +9238,7 @@ async function readBlobs(cwd, ids, options) {
         fail(error);
         return;
       }
-      const wait = options.backpressure?.();
+      const wait = options2.backpressure?.();
       if (wait) {
         child.stdout.pause();
         wait.then(() => child.stdout.resume(), fail);
@@ -5074,8 +9262,8 @@ var init_cat_file = __esm({
     init_run();
     NEWLINE = 10;
     BatchParser = class {
-      constructor(options) {
-        this.options = options;
+      constructor(options2) {
+        this.options = options2;
       }
       options;
       header = [];
@@ -5471,8 +9659,8 @@ function blobsToCheck(commits, hits) {
   }
   return needed;
 }
-async function findIntroductions(commits, hits, parentHoldsBlob, options) {
-  const adders = options.wholeHistory ? blobAdders(commits, hits) : null;
+async function findIntroductions(commits, hits, parentHoldsBlob, options2) {
+  const adders = options2.wholeHistory ? blobAdders(commits, hits) : null;
   const holds2 = (commit) => async (parent, blob) => {
     const added = adders?.get(blob);
     if (added !== void 0 && added.size === 1 && added.has(commit.sha)) return false;
@@ -5512,11 +9700,11 @@ async function introducedBy(commit, hits, parentHoldsBlob) {
   }
   return found;
 }
-async function heldByAParent(commit, path17, blob, secret, hits, parentHoldsBlob) {
+async function heldByAParent(commit, path18, blob, secret, hits, parentHoldsBlob) {
   if (commit.parents.length === 0) return false;
   for (let i = 0; i < commit.parents.length; i++) {
     const block = commit.blocks[i];
-    const change = block.find((entry) => entry.path === path17 && entry.newSha !== null);
+    const change = block.find((entry) => entry.path === path18 && entry.newSha !== null);
     if (change === void 0) return true;
     if (holds(change.oldSha, secret, hits)) return true;
     if (block.some((entry) => entry.status === "D" && holds(entry.oldSha, secret, hits))) return true;
@@ -5555,13 +9743,13 @@ async function commitsTouching(cwd, ids, blobs, hits, promised) {
   await readPinned(cwd, ids, selected, [], true, (index, commit) => found.push({ index, commit: forAttribution(commit, hits) }));
   return found;
 }
-async function readPinned(cwd, ids, indexes, options, complete, onCommit) {
+async function readPinned(cwd, ids, indexes, options2, complete, onCommit) {
   const count = indexes?.length ?? ids.count;
   if (count === 0) return;
   const position = (at) => indexes === null ? at : indexes[at];
   let next = 0;
   let listed = 0;
-  await streamLog(cwd, { revs: [], stdinRevs: ids.list(indexes ?? void 0), options: [NO_WALK, ...options] }, (commit) => {
+  await streamLog(cwd, { revs: [], stdinRevs: ids.list(indexes ?? void 0), options: [NO_WALK, ...options2] }, (commit) => {
     while (next < count && ids.at(position(next)) !== commit.sha) next++;
     if (next === count) throw new RuntimeError("git log listed a commit it was not asked for, or out of order: the scan cannot trust it");
     onCommit(position(next), commit);
@@ -5584,12 +9772,12 @@ var init_hit_commits = __esm({
 
 // src/git/missing-blobs.ts
 import { readdirSync as readdirSync4 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 async function hasPromisedObjects(cwd) {
   const result = await gitRaw(cwd, ["rev-parse", "--git-path", "objects/pack"]).catch(() => null);
   if (result === null || result.code !== 0) return false;
   try {
-    return readdirSync4(path8.resolve(cwd, result.stdout.toString("utf8").trim())).some((name) => name.endsWith(".promisor"));
+    return readdirSync4(path9.resolve(cwd, result.stdout.toString("utf8").trim())).some((name) => name.endsWith(".promisor"));
   } catch {
     return false;
   }
@@ -5702,7 +9890,7 @@ var init_pool = __esm({
 
 // src/git/pack/packs.ts
 import { readdirSync as readdirSync5, statSync } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 import { Worker as Worker2 } from "node:worker_threads";
 function startPackScan(cwd, config, keywords, notes, onProgress) {
   const workers = [];
@@ -5770,7 +9958,7 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers) {
             packBytesRead += message2.packBytes;
             onProgress(message2.blobs, message2.bytes, Math.min(1, packBytesRead / totalBytes));
           } else if (message2.type === "unreadable") {
-            if (!unreadable.has(part.pack)) notes.push({ level: "info", message: `read the blobs of ${path9.basename(packs[part.pack].pack)} through git instead of directly: ${message2.message}` });
+            if (!unreadable.has(part.pack)) notes.push({ level: "info", message: `read the blobs of ${path10.basename(packs[part.pack].pack)} through git instead of directly: ${message2.message}` });
             unreadable.add(part.pack);
             return true;
           } else if (message2.type === "judged") {
@@ -5825,7 +10013,7 @@ async function objectStore(cwd) {
 function listPacks(objects) {
   let names;
   try {
-    names = readdirSync5(path9.join(objects, "pack"));
+    names = readdirSync5(path10.join(objects, "pack"));
   } catch {
     return [];
   }
@@ -5835,7 +10023,7 @@ function listPacks(objects) {
     const index = name.replace(/\.pack$/, ".idx");
     if (!name.endsWith(".pack") || !present.has(index)) continue;
     try {
-      packs.push({ pack: path9.join(objects, "pack", name), index: path9.join(objects, "pack", index), bytes: statSync(path9.join(objects, "pack", name)).size });
+      packs.push({ pack: path10.join(objects, "pack", name), index: path10.join(objects, "pack", index), bytes: statSync(path10.join(objects, "pack", name)).size });
     } catch {
     }
   }
@@ -5891,6 +10079,7 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
     stats.files++;
     stats.bytes += plan.size;
     if (result.candidates.length > 0) hits.set(plan.sha, result.candidates);
+    if (result.notes) notes.push(...result.notes);
   };
   const wanted = [];
   const dirty = [];
@@ -5918,8 +10107,8 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
   const extra = [...blobsToCheck(touching.map(({ commit }) => commit), hits)].filter(([sha]) => !scanned.has(sha));
   if (extra.length > 0) {
     const sizes = await blobSizes(cwd, extra.map(([sha]) => sha), store);
-    for (const [sha, path17] of extra) if (!sizes.has(sha)) store.missing.add(sha, path17);
-    await scanBlobs(context, detect, extra.filter(([sha]) => sizes.has(sha)).map(([sha, path17]) => ({ sha, path: path17, size: sizes.get(sha) })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
+    for (const [sha, path18] of extra) if (!sizes.has(sha)) store.missing.add(sha, path18);
+    await scanBlobs(context, detect, extra.filter(([sha]) => sizes.has(sha)).map(([sha, path18]) => ({ sha, path: path18, size: sizes.get(sha) })).filter((plan) => plan.size <= maxSize), 0, (plan, result) => {
       scanned.add(plan.sha);
       if (result.candidates.length > 0 && !hits.has(plan.sha)) hits.set(plan.sha, result.candidates);
     }, store.missing, null);
@@ -5936,9 +10125,9 @@ async function scanWith(context, detect, scan, stats, notes, objects, early, pac
     return (await tree).has(blob);
   };
   const introductions = await findIntroductions(commits, hits, parentHoldsBlob, { wholeHistory: scan.wholeRepository });
-  return introductions.map(({ commit, path: path17, candidate }) => ({
+  return introductions.map(({ commit, path: path18, candidate }) => ({
     ...candidate,
-    file: path17,
+    file: path18,
     commit: { sha: commit.sha, author: commit.author, email: commit.email, date: commit.date, message: commit.subject }
   }));
 }
@@ -5961,10 +10150,10 @@ async function readPlan(cwd, scan) {
 async function planBlobs(cwd, paths, packOrder, judged, wholeRepository, store) {
   const plans2 = [];
   if (judged !== null) {
-    for (const [sha, path17] of paths) {
+    for (const [sha, path18] of paths) {
       const size2 = judged.sizes.get(sha);
       if (size2 === void 0) continue;
-      plans2.push({ sha, path: path17, size: size2 });
+      plans2.push({ sha, path: path18, size: size2 });
       paths.delete(sha);
     }
     if (paths.size === 0) return plans2;
@@ -5972,12 +10161,12 @@ async function planBlobs(cwd, paths, packOrder, judged, wholeRepository, store) 
   const everything = packOrder ?? (wholeRepository && judged === null ? listObjects(cwd, ["--batch-all-objects", "--unordered"]) : null);
   const objects = everything ? await everything : await blobSizes(cwd, [...paths.keys()], store);
   for (const [sha, size2] of objects) {
-    const path17 = paths.get(sha);
-    if (path17 === void 0) continue;
-    plans2.push({ sha, path: path17, size: size2 });
+    const path18 = paths.get(sha);
+    if (path18 === void 0) continue;
+    plans2.push({ sha, path: path18, size: size2 });
     paths.delete(sha);
   }
-  for (const [sha, path17] of paths) store.missing.add(sha, path17);
+  for (const [sha, path18] of paths) store.missing.add(sha, path18);
   return plans2;
 }
 async function scanBlobs(context, detect, plans2, totalBytes, record, missing, workers, stats, scanned) {
@@ -6202,18 +10391,18 @@ async function readAll(stream) {
   for await (const part of stream) parts.push(typeof part === "string" ? Buffer.from(part) : part);
   return Buffer.concat(parts).toString("utf8");
 }
-async function defaultBranchSettings(cwd, options, notes) {
+async function defaultBranchSettings(cwd, options2, notes) {
   const head = await gitRaw(cwd, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
   const sha = head.stdout.toString("utf8").trim();
   if (head.code !== 0 || !OBJECT_ID.test(sha)) {
     const preloaded = {};
-    if (options.config === void 0) preloaded.config = (await Promise.resolve().then(() => (init_types(), types_exports))).defaultConfig(cwd);
-    if (options.baseline === void 0) preloaded.baseline = null;
+    if (options2.config === void 0) preloaded.config = (await Promise.resolve().then(() => (init_types(), types_exports))).defaultConfig(cwd);
+    if (options2.baseline === void 0) preloaded.baseline = null;
     return preloaded;
   }
   try {
-    const { preloaded, warnings } = await baseCommitSettings(cwd, sha, null, { config: options.config, baseline: options.baseline ?? DEFAULT_BASELINE });
-    const named = [options.config, options.baseline];
+    const { preloaded, warnings } = await baseCommitSettings(cwd, sha, null, { config: options2.config, baseline: options2.baseline ?? DEFAULT_BASELINE });
+    const named = [options2.config, options2.baseline];
     for (const warning of warnings) if (named.includes(warning.file)) notes.push({ level: "warn", message: `the default branch (${sha.slice(0, 12)}) has no ${warning.file}: the scan ran without it` });
     return preloaded;
   } catch (error) {
@@ -6255,7 +10444,7 @@ async function presenceOf(cwd, findings, detect, maxSize) {
   }
   const blobAt = /* @__PURE__ */ new Map();
   for (const [tip, paths] of pathsAtTip) {
-    for (const [path17, blob] of await blobsAt(cwd, tip, [...paths])) blobAt.set(`${tip}\0${path17}`, blob);
+    for (const [path18, blob] of await blobsAt(cwd, tip, [...paths])) blobAt.set(`${tip}\0${path18}`, blob);
   }
   const pathOfBlob = /* @__PURE__ */ new Map();
   for (const [key, blob] of blobAt) if (!pathOfBlob.has(blob)) pathOfBlob.set(blob, key.slice(key.indexOf("\0") + 1));
@@ -6357,12 +10546,12 @@ __export(worktree_exports, {
   worktreeNotes: () => worktreeNotes,
   worktreeStatus: () => worktreeStatus
 });
-import path10 from "node:path";
+import path11 from "node:path";
 async function worktreeStatus(folder, files) {
   const status = /* @__PURE__ */ new Map();
   const relative2 = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const name = path10.relative(folder, file).split(path10.sep).join("/");
+    const name = path11.relative(folder, file).split(path11.sep).join("/");
     if (name !== "" && !name.startsWith("../") && !name.split("/").includes(".git")) relative2.set(name, file);
   }
   const listed = /* @__PURE__ */ new Map();
@@ -6764,8 +10953,10 @@ async function createStagedSource(context) {
         const result = await detect({ path: file.path, data });
         stats.files++;
         stats.bytes += data.length;
-        const added = file.added ?? addedByLines(data, head === null ? null : blobs.get(head) ?? null);
-        located.push(...locate(result.candidates.filter((candidate) => onAddedLine(candidate, added)), file.path, null));
+        const headData = head === null ? null : blobs.get(head) ?? null;
+        const added = file.added ?? addedByLines(data, headData);
+        const inHead = headData !== null && result.candidates.some((candidate) => candidate.entry !== void 0) ? new Set((await detect({ path: file.path, data: headData })).candidates.map(secretKey)) : null;
+        located.push(...locate(result.candidates.filter((candidate) => candidate.entry === void 0 ? onAddedLine(candidate, added) : !inHead?.has(secretKey(candidate))), file.path, null));
       }
       const note = missing.note(context.options.allowMissing);
       if (note !== null) notes.push(note);
@@ -6775,6 +10966,9 @@ async function createStagedSource(context) {
 }
 function headVersion(file) {
   return file.status === "T" ? null : file.oldSha;
+}
+function secretKey(candidate) {
+  return `${candidate.ruleId}\0${candidate.secret}`;
 }
 function onAddedLine(candidate, added) {
   for (let line = candidate.line; line <= candidate.endLine; line++) if (added.has(line)) return true;
@@ -6851,7 +11045,7 @@ __export(history_exports, {
   createHistorySource: () => createHistorySource
 });
 import { existsSync as existsSync2 } from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 async function scanRefObjects(context, detect, stats, notes) {
   const blobs = await blobsOnlyRefsReach(context.cwd);
   if (blobs.length === 0) return [];
@@ -6909,7 +11103,7 @@ async function resolveRef(cwd, ref, info) {
   const sha = await findCommit(cwd, ref, "ref");
   if (sha !== null) return sha;
   const error = await unknownRevision(cwd, ref, info, "ref");
-  if (existsSync2(path11.resolve(cwd, ref))) throw new UsageError(`${error.message}; --history takes branches, tags or commits, and '${ref}' is a path here (scan files without --history: keywarden scan ${ref})`);
+  if (existsSync2(path12.resolve(cwd, ref))) throw new UsageError(`${error.message}; --history takes branches, tags or commits, and '${ref}' is a path here (scan files without --history: keywarden scan ${ref})`);
   throw error;
 }
 var init_history = __esm({
@@ -6933,9 +11127,9 @@ __export(range_exports, {
   createRangeSource: () => createRangeSource
 });
 async function createRangeSource(context) {
-  const { options, cwd } = context;
-  if (options.range === void 0) checkRef("--since", options.since);
-  const target = options.range ?? `${options.since}..HEAD`;
+  const { options: options2, cwd } = context;
+  if (options2.range === void 0) checkRef("--since", options2.since);
+  const target = options2.range ?? `${options2.since}..HEAD`;
   const words = parseRange(target);
   void gitVersion(cwd);
   const info = await inspectRepository(cwd);
@@ -7013,7 +11207,7 @@ __export(files_exports, {
   createFilesSource: () => createFilesSource
 });
 import fs from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 async function createFilesSource(context) {
   const roots = context.options.paths.length > 0 ? context.options.paths : ["."];
   const notes = [];
@@ -7090,7 +11284,7 @@ async function listTargets(roots, context, notes) {
   const targets = [];
   const seen = /* @__PURE__ */ new Set();
   for (const root of roots) {
-    const absolute = path12.resolve(context.cwd, root);
+    const absolute = path13.resolve(context.cwd, root);
     let stat;
     try {
       stat = fs.statSync(absolute);
@@ -7098,7 +11292,7 @@ async function listTargets(roots, context, notes) {
       throw new UsageError(`no such file or directory: ${root}`);
     }
     if (stat.isFile()) {
-      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path12.dirname(absolute)), repository: path12.dirname(absolute) });
+      if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path13.dirname(absolute)), repository: path13.dirname(absolute) });
       seen.add(absolute);
       continue;
     }
@@ -7130,7 +11324,7 @@ function walk(folder, cwd, defaultIgnores, notes) {
       continue;
     }
     for (const entry of entries) {
-      const full = path12.join(dir, entry.name);
+      const full = path13.join(dir, entry.name);
       if (entry.name === ".git") repositories.add(dir);
       if (entry.isDirectory()) {
         const skip = defaultIgnores ? DEFAULT_IGNORES.get(entry.name) : void 0;
@@ -7148,15 +11342,15 @@ function walk(folder, cwd, defaultIgnores, notes) {
   return { files, repositories };
 }
 function repositoryOf(file, repositories) {
-  for (let dir = path12.dirname(file); ; dir = path12.dirname(dir)) {
+  for (let dir = path13.dirname(file); ; dir = path13.dirname(dir)) {
     if (repositories.has(dir)) return dir;
-    if (path12.dirname(dir) === dir) return void 0;
+    if (path13.dirname(dir) === dir) return void 0;
   }
 }
 function displayPath(cwd, file, root) {
-  let relative2 = path12.relative(cwd, file);
-  if (relative2 === "" || relative2.startsWith("..") || path12.isAbsolute(relative2)) relative2 = path12.relative(path12.dirname(root), file);
-  return relative2.split(path12.sep).join("/");
+  let relative2 = path13.relative(cwd, file);
+  if (relative2 === "" || relative2.startsWith("..") || path13.isAbsolute(relative2)) relative2 = path13.relative(path13.dirname(root), file);
+  return relative2.split(path13.sep).join("/");
 }
 var DEFAULT_IGNORES;
 var init_files = __esm({
@@ -7173,8 +11367,8 @@ var init_files = __esm({
 
 // src/pipeline.ts
 import { lstatSync as lstatSync2 } from "node:fs";
-import path13 from "node:path";
-async function runPipeline(options, io, preloaded = {}) {
+import path14 from "node:path";
+async function runPipeline(options2, io, preloaded = {}) {
   const started = Date.now();
   let loaded = null;
   const settings = () => {
@@ -7186,34 +11380,36 @@ async function runPipeline(options, io, preloaded = {}) {
     get config() {
       return settings().config;
     },
-    options,
+    options: options2,
     stdin: io.stdin,
-    progress: createProgress(io, options),
+    progress: createProgress(io, options2),
     get keywords() {
       return settings().keywords;
     },
     readPacks: io.env.KEYWARDEN_READ_PACKS !== "0"
   };
   const source = await createSource(context);
-  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await Promise.resolve().then(() => (init_pre_receive(), pre_receive_exports))).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
-  const config = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
-  config.namedPaths = options.paths;
-  if (options.maxFileSize !== void 0) config.maxFileSize = options.maxFileSize;
+  if (options2.preReceive && preloaded.config === void 0) preloaded = { ...await (await Promise.resolve().then(() => (init_pre_receive(), pre_receive_exports))).defaultBranchSettings(io.cwd, options2, source.notes), ...preloaded };
+  const config = preloaded.config ?? loadConfig(io.cwd, options2.config, source.root);
+  config.namedPaths = options2.paths;
+  if (options2.maxFileSize !== void 0) config.maxFileSize = options2.maxFileSize;
   const rules = loadRules(config);
   loaded = { config, keywords: prefilterKeywords(rules) };
-  const baselineFile = options.baseline ? path13.resolve(io.cwd, options.baseline) : defaultBaseline(options, source);
+  const baselineFile = options2.baseline ? path14.resolve(io.cwd, options2.baseline) : defaultBaseline(options2, source);
   const baseline = preloaded.baseline !== void 0 ? preloaded.baseline : baselineFile !== null ? loadBaseline(baselineFile, { cwd: io.cwd, top: source.root }) : null;
   if (source.root !== void 0) config.base = source.root;
-  const detect = async (chunk) => detectChunk(chunk, rules);
+  const archiveNotes = [];
+  const detect = withArchives((chunk) => detectChunk(chunk, rules), config, archiveNotes);
   const located = applyFilters(await source.run(detect), config, baseline);
+  source.notes.push(...archiveNotes.splice(0));
   const reported = located.filter((item) => !item.allowedBy);
   const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await Promise.resolve().then(() => (init_presence(), presence_exports))).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
   const allowed = {};
   const findings = [];
-  const redactText = options.redact ? secretRedactor(located) : (text) => text;
+  const redactText = options2.redact ? secretRedactor(located) : (text) => text;
   for (const item of located) {
     if (item.allowedBy) allowed[item.allowedBy] = (allowed[item.allowedBy] ?? 0) + 1;
-    else findings.push(toFinding(item, { redact: options.redact, redactText, presence: presence?.get(item) }));
+    else findings.push(toFinding(item, { redact: options2.redact, redactText, presence: presence?.get(item) }));
   }
   context.progress?.done();
   const withWorktree = reported.some((item) => item.tracked === false) ? [...source.notes, ...(await Promise.resolve().then(() => (init_worktree(), worktree_exports))).worktreeNotes(reported)] : source.notes;
@@ -7225,30 +11421,31 @@ async function runPipeline(options, io, preloaded = {}) {
     scan: { mode: source.mode, target: source.target, durationMs: Date.now() - started, ...source.stats },
     findings
   };
-  const incomplete = !options.allowMissing && source.notes.some((note) => note.incomplete === true);
+  const incomplete = !options2.allowMissing && source.notes.some((note) => note.incomplete === true);
   return { report, located, allowed, notes, config, incomplete, redactText };
 }
-function defaultBaseline(options, source) {
-  if (options.command === "baseline" || source.mode !== "staged" || source.root === void 0) return null;
-  const file = path13.join(source.root, DEFAULT_BASELINE);
+function defaultBaseline(options2, source) {
+  if (options2.command === "baseline" || source.mode !== "staged" || source.root === void 0) return null;
+  const file = path14.join(source.root, DEFAULT_BASELINE);
   return lstatSync2(file, { throwIfNoEntry: false }) ? file : null;
 }
 async function createSource(context) {
-  const { options } = context;
-  if (options.stdin) return (await Promise.resolve().then(() => (init_stdin(), stdin_exports))).createStdinSource(context);
-  if (options.preReceive) return (await Promise.resolve().then(() => (init_pre_receive(), pre_receive_exports))).createPreReceiveSource(context);
-  if (options.staged) return (await Promise.resolve().then(() => (init_staged(), staged_exports))).createStagedSource(context);
-  if (options.commitMsg !== void 0) return (await Promise.resolve().then(() => (init_commit_msg(), commit_msg_exports))).createCommitMsgSource(context);
-  if (options.history) return (await Promise.resolve().then(() => (init_history(), history_exports))).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await Promise.resolve().then(() => (init_range(), range_exports))).createRangeSource(context);
+  const { options: options2 } = context;
+  if (options2.stdin) return (await Promise.resolve().then(() => (init_stdin(), stdin_exports))).createStdinSource(context);
+  if (options2.preReceive) return (await Promise.resolve().then(() => (init_pre_receive(), pre_receive_exports))).createPreReceiveSource(context);
+  if (options2.staged) return (await Promise.resolve().then(() => (init_staged(), staged_exports))).createStagedSource(context);
+  if (options2.commitMsg !== void 0) return (await Promise.resolve().then(() => (init_commit_msg(), commit_msg_exports))).createCommitMsgSource(context);
+  if (options2.history) return (await Promise.resolve().then(() => (init_history(), history_exports))).createHistorySource(context);
+  if (options2.range !== void 0 || options2.since !== void 0) return (await Promise.resolve().then(() => (init_range(), range_exports))).createRangeSource(context);
   return (await Promise.resolve().then(() => (init_files(), files_exports))).createFilesSource(context);
 }
 var DEFAULT_BASELINE;
 var init_pipeline = __esm({
   "src/pipeline.ts"() {
     "use strict";
-    init_load();
     init_detect();
+    init_load();
+    init_detect2();
     init_prefilter();
     init_apply();
     init_baseline();
@@ -7673,14 +11870,14 @@ var require_emoji_regex = __commonJS({
 });
 
 // node_modules/cliui/node_modules/string-width/index.js
-function stringWidth(string, options = {}) {
+function stringWidth(string, options2 = {}) {
   if (typeof string !== "string" || string.length === 0) {
     return 0;
   }
   const {
     ambiguousIsNarrow = true,
     countAnsiEscapeCodes = false
-  } = options;
+  } = options2;
   if (!countAnsiEscapeCodes) {
     string = stripAnsi(string);
   }
@@ -7729,14 +11926,14 @@ var init_string_width = __esm({
 });
 
 // node_modules/wrap-ansi/node_modules/string-width/index.js
-function stringWidth2(string, options = {}) {
+function stringWidth2(string, options2 = {}) {
   if (typeof string !== "string" || string.length === 0) {
     return 0;
   }
   const {
     ambiguousIsNarrow = true,
     countAnsiEscapeCodes = false
-  } = options;
+  } = options2;
   if (!countAnsiEscapeCodes) {
     string = stripAnsi(string);
   }
@@ -7976,8 +12173,8 @@ var init_ansi_styles = __esm({
 });
 
 // node_modules/wrap-ansi/index.js
-function wrapAnsi(string, columns, options) {
-  return String(string).normalize().replaceAll("\r\n", "\n").split("\n").map((line) => exec(line, columns, options)).join("\n");
+function wrapAnsi(string, columns, options2) {
+  return String(string).normalize().replaceAll("\r\n", "\n").split("\n").map((line) => exec(line, columns, options2)).join("\n");
 }
 var ESCAPES, END_CODE, ANSI_ESCAPE_BELL, ANSI_CSI, ANSI_OSC, ANSI_SGR_TERMINATOR, ANSI_ESCAPE_LINK, wrapAnsiCode, wrapAnsiHyperlink, wordLengths, wrapWord, stringVisibleTrimSpacesRight, exec;
 var init_wrap_ansi = __esm({
@@ -8051,8 +12248,8 @@ var init_wrap_ansi = __esm({
       }
       return words.slice(0, last).join(" ") + words.slice(last).join("");
     };
-    exec = (string, columns, options = {}) => {
-      if (options.trim !== false && string.trim() === "") {
+    exec = (string, columns, options2 = {}) => {
+      if (options2.trim !== false && string.trim() === "") {
         return "";
       }
       let returnValue = "";
@@ -8061,21 +12258,21 @@ var init_wrap_ansi = __esm({
       const lengths = wordLengths(string);
       let rows = [""];
       for (const [index, word] of string.split(" ").entries()) {
-        if (options.trim !== false) {
+        if (options2.trim !== false) {
           rows[rows.length - 1] = rows.at(-1).trimStart();
         }
         let rowLength = stringWidth2(rows.at(-1));
         if (index !== 0) {
-          if (rowLength >= columns && (options.wordWrap === false || options.trim === false)) {
+          if (rowLength >= columns && (options2.wordWrap === false || options2.trim === false)) {
             rows.push("");
             rowLength = 0;
           }
-          if (rowLength > 0 || options.trim === false) {
+          if (rowLength > 0 || options2.trim === false) {
             rows[rows.length - 1] += " ";
             rowLength++;
           }
         }
-        if (options.hard && lengths[index] > columns) {
+        if (options2.hard && lengths[index] > columns) {
           const remainingColumns = columns - rowLength;
           const breaksStartingThisLine = 1 + Math.floor((lengths[index] - remainingColumns - 1) / columns);
           const breaksStartingNextLine = Math.floor((lengths[index] - 1) / columns);
@@ -8086,19 +12283,19 @@ var init_wrap_ansi = __esm({
           continue;
         }
         if (rowLength + lengths[index] > columns && rowLength > 0 && lengths[index] > 0) {
-          if (options.wordWrap === false && rowLength < columns) {
+          if (options2.wordWrap === false && rowLength < columns) {
             wrapWord(rows, word, columns);
             continue;
           }
           rows.push("");
         }
-        if (rowLength + lengths[index] > columns && options.wordWrap === false) {
+        if (rowLength + lengths[index] > columns && options2.wordWrap === false) {
           wrapWord(rows, word, columns);
           continue;
         }
         rows[rows.length - 1] += word;
       }
-      if (options.trim !== false) {
+      if (options2.trim !== false) {
         rows = rows.map((row) => stringVisibleTrimSpacesRight(row));
       }
       const preString = rows.join("\n");
@@ -8339,7 +12536,7 @@ var init_yargs_parser = __esm({
       constructor(_mixin) {
         mixin2 = _mixin;
       }
-      parse(argsInput, options) {
+      parse(argsInput, options2) {
         const opts = Object.assign({
           alias: void 0,
           array: void 0,
@@ -8357,7 +12554,7 @@ var init_yargs_parser = __esm({
           number: void 0,
           __: void 0,
           key: void 0
-        }, options);
+        }, options2);
         const args = tokenizeArgString(argsInput);
         const inputIsString = typeof argsInput === "string";
         const aliases = combineAliases(Object.assign(/* @__PURE__ */ Object.create(null), opts.alias));
@@ -9158,11 +13355,11 @@ var init_lib2 = __esm({
       format,
       normalize,
       resolve: resolve3,
-      require: (path17) => {
+      require: (path18) => {
         if (typeof require2 !== "undefined") {
-          return require2(path17);
-        } else if (path17.match(/\.json$/)) {
-          return JSON.parse(readFileSync7(path17, "utf8"));
+          return require2(path18);
+        } else if (path18.match(/\.json$/)) {
+          return JSON.parse(readFileSync7(path18, "utf8"));
         } else {
           throw Error("only .json config files are supported in ESM");
         }
@@ -9278,14 +13475,14 @@ function trailingWidth(visibleSegment, eastAsianWidthOptions) {
   }
   return extra;
 }
-function stringWidth3(input2, options = {}) {
+function stringWidth3(input2, options2 = {}) {
   if (typeof input2 !== "string" || input2.length === 0) {
     return 0;
   }
   const {
     ambiguousIsNarrow = true,
     countAnsiEscapeCodes = false
-  } = options;
+  } = options2;
   let string = input2;
   if (!countAnsiEscapeCodes && (string.includes("\x1B") || string.includes("\x9B"))) {
     string = stripAnsi(string);
@@ -9476,10 +13673,10 @@ var init_lib3 = __esm({
       _processWriteQueue() {
         const _this = this;
         const work = this.writeQueue[0];
-        const directory = work.directory;
+        const directory2 = work.directory;
         const locale = work.locale;
         const cb = work.cb;
-        const languageFile = this._resolveLocaleFile(directory, locale);
+        const languageFile = this._resolveLocaleFile(directory2, locale);
         const serializedLocale = JSON.stringify(this.cache[locale], null, 2);
         shim.fs.writeFile(languageFile, serializedLocale, "utf-8", function(err) {
           _this.writeQueue.shift();
@@ -9506,10 +13703,10 @@ var init_lib3 = __esm({
         }
         this.cache[this.locale] = localeLookup;
       }
-      _resolveLocaleFile(directory, locale) {
-        let file = shim.resolve(directory, "./", locale + ".json");
+      _resolveLocaleFile(directory2, locale) {
+        let file = shim.resolve(directory2, "./", locale + ".json");
         if (this.fallbackToLanguage && !this._fileExistsSync(file) && ~locale.lastIndexOf("_")) {
-          const languageFile = shim.resolve(directory, "./", locale.split("_")[0] + ".json");
+          const languageFile = shim.resolve(directory2, "./", locale.split("_")[0] + ".json");
           if (this._fileExistsSync(languageFile))
             file = languageFile;
         }
@@ -9809,8 +14006,8 @@ var init_middleware = __esm({
         this.frozens = [];
         this.yargs = yargs;
       }
-      addMiddleware(callback, applyBeforeValidation, global = true, mutates = false) {
-        argsert("<array|function> [boolean] [boolean] [boolean]", [callback, applyBeforeValidation, global], arguments.length);
+      addMiddleware(callback, applyBeforeValidation, global2 = true, mutates = false) {
+        argsert("<array|function> [boolean] [boolean] [boolean]", [callback, applyBeforeValidation, global2], arguments.length);
         if (Array.isArray(callback)) {
           for (let i = 0; i < callback.length; i++) {
             if (typeof callback[i] !== "function") {
@@ -9818,13 +14015,13 @@ var init_middleware = __esm({
             }
             const m = callback[i];
             m.applyBeforeValidation = applyBeforeValidation;
-            m.global = global;
+            m.global = global2;
           }
           Array.prototype.push.apply(this.globalMiddleware, callback);
         } else if (typeof callback === "function") {
           const m = callback;
           m.applyBeforeValidation = applyBeforeValidation;
-          m.global = global;
+          m.global = global2;
           m.mutates = mutates;
           this.globalMiddleware.push(callback);
         }
@@ -10208,28 +14405,28 @@ var init_command = __esm({
         return parseOptions;
       }
       postProcessPositionals(argv, positionalMap, parseOptions, yargs) {
-        const options = Object.assign({}, yargs.getOptions());
-        options.default = Object.assign(parseOptions.default, options.default);
+        const options2 = Object.assign({}, yargs.getOptions());
+        options2.default = Object.assign(parseOptions.default, options2.default);
         for (const key of Object.keys(parseOptions.alias)) {
-          options.alias[key] = (options.alias[key] || []).concat(parseOptions.alias[key]);
+          options2.alias[key] = (options2.alias[key] || []).concat(parseOptions.alias[key]);
         }
-        options.array = options.array.concat(parseOptions.array);
-        options.config = {};
+        options2.array = options2.array.concat(parseOptions.array);
+        options2.config = {};
         const unparsed = [];
         Object.keys(positionalMap).forEach((key) => {
           positionalMap[key].map((value) => {
-            if (options.configuration["unknown-options-as-args"])
-              options.key[key] = true;
+            if (options2.configuration["unknown-options-as-args"])
+              options2.key[key] = true;
             unparsed.push(`--${key}`);
             unparsed.push(value);
           });
         });
         if (!unparsed.length)
           return;
-        const config = Object.assign({}, options.configuration, {
+        const config = Object.assign({}, options2.configuration, {
           "populate--": false
         });
-        const parsed = this.shim.Parser.detailed(unparsed, Object.assign({}, options, {
+        const parsed = this.shim.Parser.detailed(unparsed, Object.assign({}, options2, {
           configuration: config
         }));
         if (parsed.error) {
@@ -10492,12 +14689,12 @@ function usage(yargs, shim3) {
     const demandedCommands = yargs.getDemandedCommands();
     const deprecatedOptions = yargs.getDeprecatedOptions();
     const groups = yargs.getGroups();
-    const options = yargs.getOptions();
+    const options2 = yargs.getOptions();
     let keys = [];
     keys = keys.concat(Object.keys(descriptions));
     keys = keys.concat(Object.keys(demandedOptions));
     keys = keys.concat(Object.keys(demandedCommands));
-    keys = keys.concat(Object.keys(options.default));
+    keys = keys.concat(Object.keys(options2.default));
     keys = keys.filter(filterHiddenOptions);
     keys = Object.keys(keys.reduce((acc, key) => {
       if (key !== "_")
@@ -10570,19 +14767,19 @@ function usage(yargs, shim3) {
       });
       ui2.div();
     }
-    const aliasKeys = (Object.keys(options.alias) || []).concat(Object.keys(yargs.parsed.newAliases) || []);
-    keys = keys.filter((key) => !yargs.parsed.newAliases[key] && aliasKeys.every((alias) => (options.alias[alias] || []).indexOf(key) === -1));
+    const aliasKeys = (Object.keys(options2.alias) || []).concat(Object.keys(yargs.parsed.newAliases) || []);
+    keys = keys.filter((key) => !yargs.parsed.newAliases[key] && aliasKeys.every((alias) => (options2.alias[alias] || []).indexOf(key) === -1));
     const defaultGroup = __("Options:");
     if (!groups[defaultGroup])
       groups[defaultGroup] = [];
-    addUngroupedKeys(keys, options.alias, groups, defaultGroup);
+    addUngroupedKeys(keys, options2.alias, groups, defaultGroup);
     const isLongSwitch = (sw) => /^--/.test(getText(sw));
     const displayedGroups = Object.keys(groups).filter((groupName) => groups[groupName].length > 0).map((groupName) => {
       const normalizedKeys = groups[groupName].filter(filterHiddenOptions).map((key) => {
         if (aliasKeys.includes(key))
           return key;
         for (let i = 0, aliasKey; (aliasKey = aliasKeys[i]) !== void 0; i++) {
-          if ((options.alias[aliasKey] || []).includes(key))
+          if ((options2.alias[aliasKey] || []).includes(key))
             return aliasKey;
         }
         return key;
@@ -10590,11 +14787,11 @@ function usage(yargs, shim3) {
       return { groupName, normalizedKeys };
     }).filter(({ normalizedKeys }) => normalizedKeys.length > 0).map(({ groupName, normalizedKeys }) => {
       const switches = normalizedKeys.reduce((acc, key) => {
-        acc[key] = [key].concat(options.alias[key] || []).map((sw) => {
+        acc[key] = [key].concat(options2.alias[key] || []).map((sw) => {
           if (groupName === self.getPositionalGroupName())
             return sw;
           else {
-            return (/^[0-9]$/.test(sw) ? options.boolean.includes(key) ? "-" : "--" : sw.length > 1 ? "--" : "-") + sw;
+            return (/^[0-9]$/.test(sw) ? options2.boolean.includes(key) ? "-" : "--" : sw.length > 1 ? "--" : "-") + sw;
           }
         }).sort((sw1, sw2) => isLongSwitch(sw1) === isLongSwitch(sw2) ? 0 : isLongSwitch(sw1) ? 1 : -1).join(", ");
         return acc;
@@ -10619,25 +14816,25 @@ function usage(yargs, shim3) {
         let type = null;
         if (desc.includes(deferY18nLookupPrefix))
           desc = __(desc.substring(deferY18nLookupPrefix.length));
-        if (options.boolean.includes(key))
+        if (options2.boolean.includes(key))
           type = `[${__("boolean")}]`;
-        if (options.count.includes(key))
+        if (options2.count.includes(key))
           type = `[${__("count")}]`;
-        if (options.string.includes(key))
+        if (options2.string.includes(key))
           type = `[${__("string")}]`;
-        if (options.normalize.includes(key))
+        if (options2.normalize.includes(key))
           type = `[${__("string")}]`;
-        if (options.array.includes(key))
+        if (options2.array.includes(key))
           type = `[${__("array")}]`;
-        if (options.number.includes(key))
+        if (options2.number.includes(key))
           type = `[${__("number")}]`;
         const deprecatedExtra = (deprecated) => typeof deprecated === "string" ? `[${__("deprecated: %s", deprecated)}]` : `[${__("deprecated")}]`;
         const extra = [
           key in deprecatedOptions ? deprecatedExtra(deprecatedOptions[key]) : null,
           type,
           key in demandedOptions ? `[${__("required")}]` : null,
-          options.choices && options.choices[key] ? `[${__("choices:")} ${self.stringifiedValues(options.choices[key])}]` : null,
-          defaultString(options.default[key], options.defaultDescription[key])
+          options2.choices && options2.choices[key] ? `[${__("choices:")} ${self.stringifiedValues(options2.choices[key])}]` : null,
+          defaultString(options2.default[key], options2.defaultDescription[key])
         ].filter(Boolean).join(" ");
         ui2.span({
           text: getText(kswitch),
@@ -10696,24 +14893,24 @@ function usage(yargs, shim3) {
   }
   function normalizeAliases() {
     const demandedOptions = yargs.getDemandedOptions();
-    const options = yargs.getOptions();
-    (Object.keys(options.alias) || []).forEach((key) => {
-      options.alias[key].forEach((alias) => {
+    const options2 = yargs.getOptions();
+    (Object.keys(options2.alias) || []).forEach((key) => {
+      options2.alias[key].forEach((alias) => {
         if (descriptions[alias])
           self.describe(key, descriptions[alias]);
         if (alias in demandedOptions)
           yargs.demandOption(key, demandedOptions[alias]);
-        if (options.boolean.includes(alias))
+        if (options2.boolean.includes(alias))
           yargs.boolean(key);
-        if (options.count.includes(alias))
+        if (options2.count.includes(alias))
           yargs.count(key);
-        if (options.string.includes(alias))
+        if (options2.string.includes(alias))
           yargs.string(key);
-        if (options.normalize.includes(alias))
+        if (options2.normalize.includes(alias))
           yargs.normalize(key);
-        if (options.array.includes(alias))
+        if (options2.array.includes(alias))
           yargs.array(key);
-        if (options.number.includes(alias))
+        if (options2.number.includes(alias))
           yargs.number(key);
       });
     });
@@ -11023,13 +15220,13 @@ var init_completion = __esm({
       }
       optionCompletions(completions, args, argv, current) {
         if ((current.match(/^-/) || current === "" && completions.length === 0) && !this.previousArgHasChoices(args)) {
-          const options = this.yargs.getOptions();
+          const options2 = this.yargs.getOptions();
           const positionalKeys = this.yargs.getGroups()[this.usage.getPositionalGroupName()] || [];
-          Object.keys(options.key).forEach((key) => {
-            const negable = !!options.configuration["boolean-negation"] && options.boolean.includes(key);
+          Object.keys(options2.key).forEach((key) => {
+            const negable = !!options2.configuration["boolean-negation"] && options2.boolean.includes(key);
             const isPositionalKey = positionalKeys.includes(key);
-            if (!isPositionalKey && !options.hiddenOptions.includes(key) && !this.argsContainKey(args, key, negable)) {
-              this.completeOptionKey(key, completions, current, negable && !!options.default[key]);
+            if (!isPositionalKey && !options2.hiddenOptions.includes(key) && !this.argsContainKey(args, key, negable)) {
+              this.completeOptionKey(key, completions, current, negable && !!options2.default[key]);
             }
           });
         }
@@ -11079,15 +15276,15 @@ var init_completion = __esm({
         if (!previousArg.startsWith("-"))
           return;
         const previousArgKey = previousArg.replace(/^-+/, "");
-        const options = this.yargs.getOptions();
+        const options2 = this.yargs.getOptions();
         const possibleAliases = [
           previousArgKey,
           ...this.yargs.getAliases()[previousArgKey] || []
         ];
         let choices;
         for (const possibleAlias of possibleAliases) {
-          if (Object.prototype.hasOwnProperty.call(options.key, possibleAlias) && Array.isArray(options.choices[possibleAlias])) {
-            choices = options.choices[possibleAlias];
+          if (Object.prototype.hasOwnProperty.call(options2.key, possibleAlias) && Array.isArray(options2.choices[possibleAlias])) {
+            choices = options2.choices[possibleAlias];
             break;
           }
         }
@@ -11343,14 +15540,14 @@ ${customMsgs.join("\n")}` : "";
     return [key, ...aliases[key]].some((a) => !Object.prototype.hasOwnProperty.call(newAliases, a) || !newAliases[key]);
   };
   self.limitedChoices = function limitedChoices(argv) {
-    const options = yargs.getOptions();
+    const options2 = yargs.getOptions();
     const invalid = {};
-    if (!Object.keys(options.choices).length)
+    if (!Object.keys(options2.choices).length)
       return;
     Object.keys(argv).forEach((key) => {
-      if (specialKeys.indexOf(key) === -1 && Object.prototype.hasOwnProperty.call(options.choices, key)) {
+      if (specialKeys.indexOf(key) === -1 && Object.prototype.hasOwnProperty.call(options2.choices, key)) {
         [].concat(argv[key]).forEach((value) => {
-          if (options.choices[key].indexOf(value) === -1 && value !== void 0) {
+          if (options2.choices[key].indexOf(value) === -1 && value !== void 0) {
             invalid[key] = (invalid[key] || []).concat(value);
           }
         });
@@ -11362,7 +15559,7 @@ ${customMsgs.join("\n")}` : "";
     let msg = __("Invalid values:");
     invalidKeys.forEach((key) => {
       msg += `
-  ${__("Argument: %s, Given: %s, Choices: %s", key, usage2.stringifiedValues(invalid[key]), usage2.stringifiedValues(options.choices[key]))}`;
+  ${__("Argument: %s, Given: %s, Choices: %s", key, usage2.stringifiedValues(invalid[key]), usage2.stringifiedValues(options2.choices[key]))}`;
     });
     usage2.fail(msg);
   };
@@ -11753,8 +15950,8 @@ var init_yargs_factory = __esm({
         this[kTrackManuallySetKeys](keys);
         return this;
       }
-      check(f, global) {
-        argsert("<function> [boolean]", [f, global], arguments.length);
+      check(f, global2) {
+        argsert("<function> [boolean]", [f, global2], arguments.length);
         this.middleware((argv, _yargs) => {
           return maybeAsyncResult(() => {
             return f(argv, _yargs.getOptions());
@@ -11769,7 +15966,7 @@ var init_yargs_factory = __esm({
             __classPrivateFieldGet(this, _YargsInstance_usage, "f").fail(err.message ? err.message : err.toString(), err);
             return argv;
           });
-        }, false, global);
+        }, false, global2);
         return this;
       }
       choices(key, value) {
@@ -12072,10 +16269,10 @@ var init_yargs_factory = __esm({
       getStrictOptions() {
         return __classPrivateFieldGet(this, _YargsInstance_strictOptions, "f");
       }
-      global(globals, global) {
-        argsert("<string|array> [boolean]", [globals, global], arguments.length);
+      global(globals, global2) {
+        argsert("<string|array> [boolean]", [globals, global2], arguments.length);
         globals = [].concat(globals);
-        if (global !== false) {
+        if (global2 !== false) {
           __classPrivateFieldGet(this, _YargsInstance_options, "f").local = __classPrivateFieldGet(this, _YargsInstance_options, "f").local.filter((l) => globals.indexOf(l) === -1);
         } else {
           globals.forEach((g) => {
@@ -12119,8 +16316,8 @@ var init_yargs_factory = __esm({
         __classPrivateFieldGet(this, _YargsInstance_shim, "f").y18n.setLocale(locale);
         return this;
       }
-      middleware(callback, applyBeforeValidation, global) {
-        return __classPrivateFieldGet(this, _YargsInstance_globalMiddleware, "f").addMiddleware(callback, !!applyBeforeValidation, global);
+      middleware(callback, applyBeforeValidation, global2) {
+        return __classPrivateFieldGet(this, _YargsInstance_globalMiddleware, "f").addMiddleware(callback, !!applyBeforeValidation, global2);
       }
       nargs(key, value) {
         argsert("<string|object|array> [number]", [key, value], arguments.length);
@@ -13134,8 +17331,11 @@ function lookup(command3, name, flag) {
   const negated = name.startsWith("no-") ? name.slice(3) : "";
   if (negated && known.includes(negated) && OPTIONS[negated].type === "boolean") return OPTIONS[negated];
   const other = OPTIONS[name] ?? OPTIONS[negated];
-  if (other && !other.commands.includes(command3)) throw new UsageError(`${flag} is an option of ${other.commands.filter((c) => c !== command3).join(" and ")}, not of ${command3}`);
+  if (other && !other.commands.includes(command3)) throw new UsageError(`${flag} is an option of ${andList(other.commands.filter((c) => c !== command3))}, not of ${command3}`);
   throw unknownOption(flag, name, [...known, ...BUILT_IN], `keywarden ${command3} --help lists its options`);
+}
+function andList(words) {
+  return words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
 function shortOption(command3, letter) {
   const entry = Object.entries(OPTIONS).find(([, spec]) => spec.alias === letter && spec.commands.includes(command3));
@@ -13187,7 +17387,7 @@ async function parseArgs(input2, version2) {
     checkOptions(first, argv.slice(1));
   }
   let chosen = null;
-  let parser2 = yargs_default([...argv]).scriptName("keywarden").usage("keywarden <command> [options]").strict().exitProcess(false).locale("en").version(version2).alias("version", "V").help().alias("help", "h").wrap(Math.min(110, process.stdout.columns || 100)).demandCommand(1, "name a command: scan, remediate, baseline or init (keywarden --help says what each does)").fail((message2, error) => {
+  let parser2 = yargs_default([...argv]).scriptName("keywarden").usage("keywarden <command> [options]").strict().exitProcess(false).locale("en").version(version2).alias("version", "V").help().alias("help", "h").wrap(Math.min(110, process.stdout.columns || 100)).demandCommand(1, "name a command: scan, remediate, baseline, init or merge (keywarden --help says what each does)").fail((message2, error) => {
     throw error instanceof UsageError ? error : new UsageError(firstLine(message2 ?? error?.message ?? "invalid arguments"));
   }).epilogue(EXIT_CODES);
   for (const command3 of COMMANDS) {
@@ -13240,7 +17440,8 @@ var init_parse = __esm({
       { name: "scan", usage: "scan [paths..]", describe: "Find AWS credentials in files, the index, history, a range, or stdin" },
       { name: "remediate", usage: "remediate [paths..]", describe: "The leak-response playbook, with real commands for the keys found" },
       { name: "baseline", usage: "baseline [paths..]", describe: "Write the current findings as a baseline (--output FILE)" },
-      { name: "init", usage: "init", describe: "Set up the pre-commit hook in the current repository" }
+      { name: "init", usage: "init", describe: "Set up the pre-commit hook in the current repository" },
+      { name: "merge", usage: "merge [paths..]", describe: "Merge JSON reports (of several repositories) into one: each key once, with every place it was found" }
     ];
     EXIT_CODES = "Exit codes: 0 nothing found, 1 findings, 2 usage, configuration or runtime error.";
     SCAN_HISTORY_HELP = [
@@ -13263,7 +17464,7 @@ var init_parse = __esm({
 
 // src/action/run.ts
 import os2 from "node:os";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/cli/fast-argv.ts
 init_convert();
@@ -13313,6 +17514,7 @@ function parseFast(argv) {
 
 // src/action/run.ts
 init_errors();
+init_findings();
 init_pipeline();
 
 // src/text/escape.ts
@@ -13343,6 +17545,9 @@ var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#
 function markdownCode(text) {
   return text !== "" && !/[`|]/.test(text) && escapeText(text) === text ? `\`${text}\`` : `<code>${escapeMarkdown(text)}</code>`;
 }
+
+// src/reporters/text.ts
+init_findings();
 
 // src/aws/key-id.ts
 var TYPES = {
@@ -13406,13 +17611,12 @@ function workflowCommand(name, properties, message2) {
   return `::${name}${list ? ` ${list}` : ""}::${escapeCommandData(message2)}`;
 }
 function annotation(finding) {
-  const properties = [
-    ["file", finding.file],
-    ["line", finding.line],
-    ["col", finding.column]
-  ];
-  if (finding.endLine === finding.line) properties.push(["endColumn", finding.endColumn]);
-  else properties.push(["endLine", finding.endLine]);
+  const properties = [["file", finding.file]];
+  if (finding.entry === void 0) {
+    properties.push(["line", finding.line], ["col", finding.column]);
+    if (finding.endLine === finding.line) properties.push(["endColumn", finding.endColumn]);
+    else properties.push(["endLine", finding.endLine]);
+  }
   properties.push(["title", `AWS ${kindLabel(finding.kind)} (${finding.ruleId})`]);
   const level = finding.confidence === "low" && finding.verification?.status !== "live" ? "warning" : "error";
   return workflowCommand(level, properties, message(finding));
@@ -13421,6 +17625,7 @@ function message(finding) {
   let text = `AWS ${kindLabel(finding.kind)} ${escapeText(finding.secret)}`;
   if (finding.kind !== "access-key-id" && finding.keyId) text += ` for ${escapeText(finding.keyId)}`;
   if (finding.accountId) text += ` (account ${finding.accountId})`;
+  if (finding.entry !== void 0) text += ` Inside the archive at ${escapeText(finding.entry)}:${finding.line}`;
   text += ".";
   if (finding.verification) text += `
 ${describeVerification(finding.verification)}.`;
@@ -13430,6 +17635,9 @@ Introduced in ${escapeText(c.sha.slice(0, 12))} by ${escapeText(c.author)} on ${
   text += "\nDeactivate the key in IAM first (rewriting history does not un-leak it), then remove it from the file; `keywarden remediate` prints the commands.";
   return text;
 }
+
+// src/reporters/json.ts
+var jsonReporter = (report) => JSON.stringify(report, null, 2) + "\n";
 
 // src/reporters/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -13513,6 +17721,7 @@ function toResult(finding, ruleIndex) {
     accountId: finding.accountId
   };
   if (finding.commit) properties.commit = finding.commit;
+  if (finding.entry !== void 0) properties.entry = finding.entry;
   const live = finding.verification?.status === "live";
   if (finding.verification) properties.verification = finding.verification;
   return {
@@ -13525,7 +17734,8 @@ function toResult(finding, ruleIndex) {
       {
         physicalLocation: {
           artifactLocation: { uri: fileUri(finding.file), uriBaseId: "%SRCROOT%" },
-          region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn }
+          // Inside an archive the lines are the entry's, not the archive file's: the result is on the file, the entry in the message.
+          ...finding.entry === void 0 ? { region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn } } : {}
         }
       }
     ],
@@ -13537,6 +17747,7 @@ function resultMessage(finding) {
   let text = `AWS ${kindLabel(finding.kind)} ${finding.secret}`;
   if (finding.kind !== "access-key-id" && finding.keyId) text += ` (for ${finding.keyId})`;
   if (finding.accountId) text += `, account ${finding.accountId}`;
+  if (finding.entry !== void 0) text += `, inside the archive at ${finding.entry}:${finding.line}`;
   if (finding.commit) text += `, introduced in ${finding.commit.sha.slice(0, 12)} by ${finding.commit.author} on ${finding.commit.date.slice(0, 10)}`;
   if (finding.verification) text += `; STS says ${finding.verification.status === "live" ? "LIVE" : finding.verification.status} (checked ${finding.verification.checkedAt})`;
   return `${text}.`;
@@ -13565,7 +17776,7 @@ function credentialOf(kind) {
 }
 function leaksFromLocated(located, mode, redactText) {
   return group(
-    located.filter((item) => !item.allowedBy).map((item) => ({ ...pieceOf(item, item.secret), file: redactText(item.file) })),
+    located.filter((item) => !item.allowedBy).map((item) => ({ ...pieceOf(item, item.secret), file: redactText(item.file), ...item.entry !== void 0 ? { entry: redactText(item.entry) } : {} })),
     mode
   );
 }
@@ -13576,6 +17787,7 @@ function pieceOf(item, secret) {
     line: item.line,
     column: item.column,
     commit: item.commit?.sha ?? null,
+    ...item.entry !== void 0 ? { entry: item.entry } : {},
     keyId: keyIdOf(item.kind, item.kind === "access-key-id" ? item.secret : item.keyId),
     secret
   };
@@ -13594,7 +17806,7 @@ function group(pieces, mode) {
   const byKey = /* @__PURE__ */ new Map();
   let unpaired = null;
   for (const piece of pieces) {
-    const sighting = { kind: piece.kind, file: piece.file, line: piece.line, column: piece.column, commit: piece.commit };
+    const sighting = { kind: piece.kind, file: piece.file, line: piece.line, column: piece.column, commit: piece.commit, ...piece.entry !== void 0 ? { entry: piece.entry } : {} };
     const credential = credentialOf(piece.kind);
     if (credential === "access-key" && piece.keyId !== null && !isAccessKeyShape(piece.keyId)) piece.keyId = null;
     if (piece.keyId === null && credential === "access-key") {
@@ -13658,6 +17870,7 @@ function lookupEventsEveryRegion(attribute, value, columns) {
 }
 
 // src/init/advice.ts
+init_findings();
 function shellQuote(text) {
   if (/^[A-Za-z0-9_./@%+=:,-]+$/.test(text)) return text;
   const escaped = escapeText(text);
@@ -14318,6 +18531,17 @@ function prevent() {
     references: ["access-key-best-practices", "iam-best-practices", "temporary-credentials"]
   };
 }
+function archiveRemoval(set) {
+  const sightings = [...set.keys.flatMap((key) => key.sightings), ...set.unpaired?.sightings ?? []];
+  const archives = [...new Set(sightings.filter((sighting) => sighting.entry !== void 0).map((sighting) => sighting.file))].sort();
+  if (archives.length === 0) return [];
+  return [
+    {
+      label: "Keys inside archives: --replace-text cannot reach into compressed files, so also remove the archives from every commit (in the same mirror clone, before the push; rebuild them without the keys and commit them again afterwards)",
+      script: `git filter-repo --invert-paths ${archives.map((file) => `--path ${shellQuote(file)}`).join(" ")}`
+    }
+  ];
+}
 function historyRewrite(set, context) {
   const { expressions } = context;
   const file = expressions.file;
@@ -14353,7 +18577,8 @@ function historyRewrite(set, context) {
         "git reflog expire --expire=now --all && git gc --prune=now --aggressive",
         "git push --force"
       ].join("\n")
-    }
+    },
+    ...archiveRemoval(set)
   ] : [];
   const warnings = needed ? [
     "Every commit after the first leaked one gets a new ID: everyone must re-clone (a pull or merge from an old clone brings the secret back), and open pull requests must be recreated.",
@@ -14410,6 +18635,9 @@ aws iam get-credential-report --query Content --output text | base64 --decode | 
     references: ["credential-report", "managing-access-keys"]
   };
 }
+
+// src/remediation/render.ts
+init_findings();
 
 // src/remediation/references.ts
 var LIST = [
@@ -14470,11 +18698,11 @@ function pairing(key) {
 }
 function where(sighting) {
   const commit = sighting.commit ? ` (commit ${escapeText(sighting.commit.slice(0, 12))})` : "";
-  return `${escapeText(sighting.file)}:${sighting.line}:${sighting.column}  ${kindLabel(sighting.kind)}${commit}`;
+  return `${escapeText(placeOf(sighting))}:${sighting.line}:${sighting.column}  ${kindLabel(sighting.kind)}${commit}`;
 }
 function markdownWhere(sighting) {
   const commit = sighting.commit ? ` (commit ${markdownCode(sighting.commit.slice(0, 12))})` : "";
-  return `- ${markdownCode(`${sighting.file}:${sighting.line}:${sighting.column}`)} ${kindLabel(sighting.kind)}${commit}`;
+  return `- ${markdownCode(`${placeOf(sighting)}:${sighting.line}:${sighting.column}`)} ${kindLabel(sighting.kind)}${commit}`;
 }
 var WIDTH = 100;
 function renderText(playbook) {
@@ -14662,7 +18890,7 @@ function git2(cwd, args) {
 init_errors();
 init_run();
 import { readFileSync as readFileSync5 } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 var MAX_BOUNDARIES = 16;
 async function planPushed(workspace, tipRev, ref, before) {
@@ -14734,7 +18962,7 @@ async function shallowCut(workspace, commits) {
   const where2 = lines(await run(workspace, ["rev-parse", "--git-path", "shallow"]))[0];
   let text;
   try {
-    text = readFileSync5(path14.resolve(workspace, where2 ?? ""), "utf8");
+    text = readFileSync5(path15.resolve(workspace, where2 ?? ""), "utf8");
   } catch {
     return false;
   }
@@ -14787,12 +19015,12 @@ function short(sha) {
 // src/action/event.ts
 var ZERO2 = /^0+$/;
 var SHA2 = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-function readPayload(path17) {
-  if (!path17) return {};
+function readPayload(path18) {
+  if (!path18) return {};
   try {
-    return JSON.parse(readFileSync6(path17, "utf8"));
+    return JSON.parse(readFileSync6(path18, "utf8"));
   } catch (error) {
-    throw new RuntimeError(`cannot read the event payload GITHUB_EVENT_PATH=${path17}: ${error.message.split("\n")[0]}`);
+    throw new RuntimeError(`cannot read the event payload GITHUB_EVENT_PATH=${path18}: ${error.message.split("\n")[0]}`);
   }
 }
 async function planScan(event, payload, mode, workspace) {
@@ -14853,6 +19081,7 @@ function readInputs(env2) {
     args: splitArgs(input(env2, "args")),
     failOnFindings: booleanInput(env2, "fail-on-findings", true),
     sarif: input(env2, "sarif"),
+    json: input(env2, "json"),
     mode,
     trustPrConfig: booleanInput(env2, "trust-pr-config", false)
   };
@@ -14888,7 +19117,7 @@ function splitArgs(text) {
 init_inside();
 init_errors();
 import fs2 from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 function openOutputFile(file, roots, what) {
   const root = roots.find((folder2) => isInside(file, folder2) && file !== folder2);
   const refuse = (why) => {
@@ -14898,8 +19127,8 @@ function openOutputFile(file, roots, what) {
   const realRoot = realpath(root, what);
   let folder = realRoot;
   let walked = "";
-  for (const name of path15.relative(root, path15.dirname(file)).split(path15.sep).filter(Boolean)) {
-    const next = path15.join(folder, name);
+  for (const name of path16.relative(root, path16.dirname(file)).split(path16.sep).filter(Boolean)) {
+    const next = path16.join(folder, name);
     walked = walked === "" ? name : `${walked}/${name}`;
     let stat = null;
     try {
@@ -14924,19 +19153,19 @@ function openOutputFile(file, roots, what) {
       refuse(`${walked} is not a folder`);
     }
   }
-  if (isInside(folder, path15.join(realRoot, ".git"))) refuse("it would be inside the repository's .git folder");
-  const final = path15.join(folder, path15.basename(file));
+  if (isInside(folder, path16.join(realRoot, ".git"))) refuse("it would be inside the repository's .git folder");
+  const final = path16.join(folder, path16.basename(file));
   let fd;
   try {
     fd = fs2.openSync(final, fs2.constants.O_WRONLY | fs2.constants.O_CREAT | fs2.constants.O_NOFOLLOW | fs2.constants.O_NONBLOCK, 420);
   } catch (error) {
     const code2 = error.code;
-    if (code2 === "ELOOP" || code2 === "EMLINK") return refuse(`${path15.basename(file)} is a symbolic link`);
+    if (code2 === "ELOOP" || code2 === "EMLINK") return refuse(`${path16.basename(file)} is a symbolic link`);
     throw failure(what, file, error);
   }
   try {
     const opened = fs2.fstatSync(fd);
-    if (!opened.isFile()) refuse(`${path15.basename(file)} is not a regular file`);
+    if (!opened.isFile()) refuse(`${path16.basename(file)} is not a regular file`);
     const named = fs2.lstatSync(final);
     if (named.ino !== opened.ino || named.dev !== opened.dev || realpath(folder, what) !== folder) refuse("the folder changed while it was being opened");
   } catch (error) {
@@ -14997,6 +19226,7 @@ function append(file, text, what) {
 }
 
 // src/action/summary.ts
+init_findings();
 var MAX_ROWS = 500;
 var MAX_PLAYBOOK = 4e5;
 function summaryMarkdown(report, context) {
@@ -15011,8 +19241,9 @@ function summaryMarkdown(report, context) {
   lines2.push("| File | Line | Credential | Value | Rule | Commit |", "| --- | ---: | --- | --- | --- | --- |");
   for (const finding of report.findings.slice(0, MAX_ROWS)) {
     const sha = finding.commit?.sha ?? context.sha;
-    const location = markdownCode(`${finding.file}:${finding.line}`);
-    const link = context.repositoryUrl && sha ? `[${location}](${context.repositoryUrl}/blob/${encodeURIComponent(sha)}/${linkPath(finding.file)}#L${finding.line})` : location;
+    const location = markdownCode(`${placeOf(finding)}:${finding.line}`);
+    const anchor = finding.entry === void 0 ? `#L${finding.line}` : "";
+    const link = context.repositoryUrl && sha ? `[${location}](${context.repositoryUrl}/blob/${encodeURIComponent(sha)}/${linkPath(finding.file)}${anchor})` : location;
     const commit = finding.commit ? `${markdownCode(finding.commit.sha.slice(0, 12))} ${markdownCode(finding.commit.author)}: ${markdownCode(finding.commit.message)}` : "";
     lines2.push(`| ${link} | ${finding.line} | ${escapeMarkdown(kindLabel(finding.kind))} | ${markdownCode(finding.secret)} | ${markdownCode(finding.ruleId)} | ${commit} |`);
   }
@@ -15034,13 +19265,13 @@ init_trusted();
 async function runAction(io) {
   const { env: env2 } = io;
   try {
-    const workspace = path16.resolve(env2.GITHUB_WORKSPACE || ".");
+    const workspace = path17.resolve(env2.GITHUB_WORKSPACE || ".");
     const inputs = readInputs(env2);
     const event = env2.GITHUB_EVENT_NAME ?? "";
     const payload = readPayload(env2.GITHUB_EVENT_PATH);
     const plan = await planScan(event, payload, inputs.mode, workspace);
-    const runnerTemp = path16.resolve(env2.RUNNER_TEMP || os2.tmpdir());
-    const sarifPath = inputs.sarif ? path16.resolve(workspace, inputs.sarif) : path16.join(runnerTemp, "keywarden.sarif");
+    const runnerTemp = path17.resolve(env2.RUNNER_TEMP || os2.tmpdir());
+    const sarifPath = inputs.sarif ? path17.resolve(workspace, inputs.sarif) : path17.join(runnerTemp, "keywarden.sarif");
     io.stdout.write(`keywarden: scanning ${escapeText(plan.describe)}
 `);
     for (const note of plan.notes) io.stdout.write(`${workflowCommand(note.level, [], `keywarden: ${escapeText(note.message)}`)}
@@ -15051,15 +19282,16 @@ async function runAction(io) {
       return 0;
     }
     const sarifFile = openOutputFile(sarifPath, [workspace, runnerTemp], "SARIF report");
+    const jsonFile = inputs.json ? openOutputFile(path17.resolve(workspace, inputs.json), [workspace, runnerTemp], "JSON report") : null;
     const requested = await scanOptions(plan.args, inputs);
     const trusted = await trustedSettings(event, payload, inputs.trustPrConfig, requested, workspace);
     for (const warning of trusted?.warnings ?? []) {
       io.stdout.write(`${workflowCommand("warning", [["file", warning.file], ["title", "keywarden: configuration from the base commit"]], escapeText(warning.message))}
 `);
     }
-    const options = { ...requested, config: trusted?.preloaded.config ? void 0 : requested.config, baseline: trusted && trusted.preloaded.baseline !== void 0 ? void 0 : requested.baseline };
+    const options2 = { ...requested, config: trusted?.preloaded.config ? void 0 : requested.config, baseline: trusted && trusted.preloaded.baseline !== void 0 ? void 0 : requested.baseline };
     const scanIo = { stdout: io.stdout, stderr: io.stderr, stdin: io.stdin, env: env2, cwd: workspace };
-    const outcome = await runPipeline(options, scanIo, trusted?.preloaded);
+    const outcome = await runPipeline(options2, scanIo, trusted?.preloaded);
     const { report } = outcome;
     for (const note of outcome.notes) if (!note.verbose) io.stdout.write(`${workflowCommand(note.level === "warn" ? "warning" : "notice", [], `keywarden: ${escapeText(note.message)}`)}
 `);
@@ -15072,6 +19304,7 @@ async function runAction(io) {
     const context = { allowed: outcome.allowed, notes: outcome.notes, color: false, verbose: false };
     io.stdout.write(githubReporter(report, context));
     sarifFile.write(sarifReporter(report, context));
+    jsonFile?.write(jsonReporter(report, context));
     const count = report.findings.length;
     appendSummary(
       env2.GITHUB_STEP_SUMMARY,
@@ -15079,7 +19312,7 @@ async function runAction(io) {
         describe: plan.describe,
         repositoryUrl: env2.GITHUB_SERVER_URL && env2.GITHUB_REPOSITORY ? `${env2.GITHUB_SERVER_URL}/${env2.GITHUB_REPOSITORY}` : null,
         sha: env2.GITHUB_SHA ?? null,
-        sarifPath: sarifPath.startsWith(workspace + path16.sep) ? path16.relative(workspace, sarifPath) : sarifPath,
+        sarifPath: sarifPath.startsWith(workspace + path17.sep) ? path17.relative(workspace, sarifPath) : sarifPath,
         playbook: count > 0 ? playbookMarkdown(outcome, plan.args) : "",
         warnings: [...plan.notes.filter((note) => note.level === "warning").map((note) => note.message), ...trusted?.warnings.map((warning) => warning.message) ?? [], ...unscanned === null ? [] : [unscanned], ...inlineAllowed === null ? [] : [inlineAllowed]]
       })
@@ -15117,7 +19350,7 @@ function isPullRequest(event) {
   return event === "pull_request" || event === "pull_request_target";
 }
 function inlineAllowWarning(located, redactText) {
-  const places = [...new Set(located.filter((item) => item.allowedBy === "inline").map((item) => `${redactText(item.file)}:${item.line}`))];
+  const places = [...new Set(located.filter((item) => item.allowedBy === "inline").map((item) => `${redactText(placeOf(item))}:${item.line}`))];
   if (places.length === 0) return null;
   const shown = places.slice(0, UNSCANNED_SHOWN).join(", ");
   const more = places.length > UNSCANNED_SHOWN ? ` and ${places.length - UNSCANNED_SHOWN} more` : "";
@@ -15134,11 +19367,11 @@ function playbookMarkdown(outcome, modeArgs) {
   });
   return renderPlaybook(playbook, "markdown");
 }
-async function trustedSettings(event, payload, trustPrConfig, options, workspace) {
+async function trustedSettings(event, payload, trustPrConfig, options2, workspace) {
   if (trustPrConfig || event !== "pull_request" && event !== "pull_request_target") return null;
   const base = payload.pull_request?.base?.sha;
   if (!base) throw new UsageError(`the ${event} event payload has no pull_request.base.sha, whose configuration the scan would use (or set trust-pr-config: true)`);
-  return baseCommitSettings(workspace, base, payload.pull_request?.head?.sha ?? null, { config: options.config, baseline: options.baseline });
+  return baseCommitSettings(workspace, base, payload.pull_request?.head?.sha ?? null, { config: options2.config, baseline: options2.baseline });
 }
 async function scanOptions(modeArgs, inputs) {
   const argv = ["scan", ...modeArgs];
@@ -15151,11 +19384,11 @@ async function scanOptions(modeArgs, inputs) {
   if (parsed.kind !== "run") throw new UsageError(`input 'args' does not describe a scan: ${inputs.args.join(" ")}`);
   return check2(parsed.options);
 }
-function check2(options) {
-  if (options.output !== void 0) throw new UsageError("input 'args' cannot set --output: use the 'sarif' input and the step outputs");
-  if (options.stdin) throw new UsageError("input 'args' cannot use --stdin in the action");
-  if (options.format !== "text") throw new UsageError("input 'args' cannot set --format: the action writes annotations, the SARIF file and the summary itself");
-  return { ...options, format: "json" };
+function check2(options2) {
+  if (options2.output !== void 0) throw new UsageError("input 'args' cannot set --output: use the 'sarif' input and the step outputs");
+  if (options2.stdin) throw new UsageError("input 'args' cannot use --stdin in the action");
+  if (options2.format !== "text") throw new UsageError("input 'args' cannot set --format: the action writes annotations, the SARIF file and the summary itself");
+  return { ...options2, format: "json" };
 }
 
 // src/action/entry.ts

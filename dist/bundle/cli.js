@@ -3,33 +3,37 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   toScanOptions
-} from "./chunk-ZOF2JFCB.js";
+} from "./chunk-54QMKVDJ.js";
 import {
   OPTIONS
-} from "./chunk-KS56VFNW.js";
+} from "./chunk-IAQAK4QU.js";
 import {
   emit,
   writeAllowed,
   writeLine,
   writeNotes
-} from "./chunk-LEWHZGBX.js";
-import "./chunk-IPFERZPS.js";
+} from "./chunk-3QY7R2VO.js";
 import {
   escapeLines,
   escapeText
-} from "./chunk-EKZ5G5ES.js";
+} from "./chunk-2JYJAEIS.js";
 import {
-  VERSION,
   runPipeline
-} from "./chunk-HEV4ICD5.js";
+} from "./chunk-COHNC6BP.js";
+import {
+  VERSION
+} from "./chunk-4W6MJL7V.js";
+import "./chunk-SGSUPOTR.js";
 import {
   withVerifications
-} from "./chunk-TRQUDPH6.js";
-import "./chunk-TTRAJSA2.js";
-import "./chunk-BRU737ZG.js";
-import "./chunk-GHDX7OSH.js";
+} from "./chunk-VQNYYTSR.js";
 import "./chunk-K4PTAMXP.js";
-import "./chunk-UHDRZWRX.js";
+import "./chunk-BRU737ZG.js";
+import "./chunk-IPFERZPS.js";
+import "./chunk-OEZLLONY.js";
+import "./chunk-LZZAZ6PN.js";
+import "./chunk-PUPQGLOX.js";
+import "./chunk-P3NRGLLM.js";
 import "./chunk-VSNDF2WP.js";
 import "./chunk-ADB2JWQI.js";
 import {
@@ -143,9 +147,11 @@ async function run(argv, io) {
       case "baseline":
         return await baselineCommand(options, io);
       case "remediate":
-        return await (await import("./command-26UDC355.js")).runRemediate(options, io);
+        return await (await import("./command-M2QF4URP.js")).runRemediate(options, io);
       case "init":
-        return await (await import("./command-YASMYZEY.js")).runInit(options, io);
+        return await (await import("./command-2MYSTYE6.js")).runInit(options, io);
+      case "merge":
+        return await (await import("./merge-44HGEV6A.js")).runMerge(options, io);
     }
   } catch (error) {
     io.stderr.write(`keywarden: ${describeError(error, debug)}
@@ -154,7 +160,7 @@ async function run(argv, io) {
   }
 }
 async function parseSlow(argv, io) {
-  const parsed = await (await import("./parse-XMXLFDRI.js")).parseArgs(argv, VERSION);
+  const parsed = await (await import("./parse-CE5XUTFG.js")).parseArgs(argv, VERSION);
   if (parsed.kind === "print") {
     io.stdout.write(parsed.text.endsWith("\n") ? parsed.text : parsed.text + "\n");
     return null;
@@ -162,7 +168,7 @@ async function parseSlow(argv, io) {
   return parsed.options;
 }
 async function scanCommand(options, argv, io) {
-  if (options.preReceive) return (await import("./pre-receive-UWQ6V7W6.js")).preReceiveCommand(options, io);
+  if (options.preReceive) return (await import("./pre-receive-HOLTDKJP.js")).preReceiveCommand(options, io);
   const outcome = await runPipeline(options, io);
   writeNotes(outcome.notes, options, io);
   if (options.verbose) writeAllowed(outcome.located, outcome.redactText, io);
@@ -176,7 +182,7 @@ async function scanCommand(options, argv, io) {
     if (leftOut > 0 && format !== "text" && !options.quiet) writeLine(`--only-verified: ${leftOut} finding${leftOut === 1 ? "" : "s"} left out (keys STS did not confirm live)`, io);
     report = { ...report, findings: live };
   }
-  const { loadReporter } = await import("./reporters-4F5TXRYG.js");
+  const { loadReporter } = await import("./reporters-36Y2JQRD.js");
   const reporter = await loadReporter(format);
   const toFile = options.output !== void 0;
   let text = reporter(report, {
@@ -187,10 +193,10 @@ async function scanCommand(options, argv, io) {
     leftOut
   });
   if (format === "text" && report.findings.length > 0) {
-    if (options.staged) text += "\n" + (await import("./advice-HA3AV2OT.js")).blockedCommitAdvice(report.findings);
-    else if (options.commitMsg !== void 0) text += "\n" + (await import("./advice-HA3AV2OT.js")).blockedMessageAdvice(report.findings);
+    if (options.staged) text += "\n" + (await import("./advice-HC7I6XCQ.js")).blockedCommitAdvice(report.findings);
+    else if (options.commitMsg !== void 0) text += "\n" + (await import("./advice-HC7I6XCQ.js")).blockedMessageAdvice(report.findings);
     else {
-      const { remediateCommand, shortPlaybook } = await import("./hint-F3ZRFAHA.js");
+      const { remediateCommand, shortPlaybook } = await import("./hint-MBZ4FXYQ.js");
       text += "\n" + shortPlaybook(report.findings, remediateCommand(argv));
     }
   }
@@ -208,8 +214,8 @@ async function baselineCommand(options, io) {
   return outcome.incomplete ? 2 : 0;
 }
 async function verifyFound(outcome, options, io) {
-  const { leaksFromLocated } = await import("./leaks-SWYGSM5Q.js");
-  const { verificationOf, verifyKeys } = await import("./verify-keys-37IYFGC5.js");
+  const { leaksFromLocated } = await import("./leaks-CFMU32WI.js");
+  const { verificationOf, verifyKeys } = await import("./verify-keys-WTOUWWQI.js");
   const set = leaksFromLocated(outcome.located, outcome.report.scan.mode, outcome.redactText);
   if (set.keys.length === 0) return outcome.report.findings;
   const { results } = await verifyKeys(set, outcome.config.accounts, options, io);
