@@ -33,6 +33,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await (await import('./remediation/command.js')).runRemediate(options, io);
       case 'init':
         return await (await import('./init/command.js')).runInit(options, io);
+      case 'merge':
+        return await (await import('./commands/merge.js')).runMerge(options, io);
     }
   } catch (error) {
     io.stderr.write(`keywarden: ${describeError(error, debug)}\n`);

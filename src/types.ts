@@ -106,6 +106,8 @@ export interface Finding {
   ignored?: boolean;
   /** scan --verify: what STS said about the key (on the key ID's finding and its paired secret and token); absent when the key was not checked. */
   verification?: Verification;
+  /** keywarden merge only: the report (repository) the finding came from (src/commands/merge.ts). */
+  repository?: string;
 }
 
 /** STS GetCallerIdentity's answer for a found key pair (src/aws/verify.ts says what each status means). */

@@ -14,7 +14,7 @@ describe('action inputs', () => {
     const env = { 'INPUT_FAIL-ON-FINDINGS': ' false ', INPUT_MY_INPUT: 'x', INPUT_SARIF: '' };
     expect(input(env, 'fail-on-findings')).toBe('false');
     expect(input(env, 'my input')).toBe('x');
-    expect(readInputs(env)).toEqual({ config: undefined, baseline: undefined, args: [], failOnFindings: false, sarif: '', mode: 'auto', trustPrConfig: false });
+    expect(readInputs(env)).toEqual({ config: undefined, baseline: undefined, args: [], failOnFindings: false, sarif: '', json: '', mode: 'auto', trustPrConfig: false });
     expect(readInputs({ 'INPUT_TRUST-PR-CONFIG': 'true' }).trustPrConfig).toBe(true);
     expect(() => readInputs({ INPUT_MODE: 'everything' })).toThrow(/mode/);
     expect(readInputs({ 'INPUT_FAIL-ON-FINDINGS': 'TRUE' }).failOnFindings).toBe(true);

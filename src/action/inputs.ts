@@ -13,6 +13,8 @@ export interface ActionInputs {
   failOnFindings: boolean;
   /** Where the SARIF file goes, relative to the workspace; '' = $RUNNER_TEMP/keywarden.sarif. */
   sarif: string;
+  /** Where the JSON report goes too (for `keywarden merge`, the organisation scan), relative to the workspace; '' = not written. */
+  json: string;
   mode: 'auto' | 'files' | 'history';
   /** On pull_request(_target): read the config and baseline from the pull request, not its base commit. */
   trustPrConfig: boolean;
@@ -46,6 +48,7 @@ export function readInputs(env: Env): ActionInputs {
     args: splitArgs(input(env, 'args')),
     failOnFindings: booleanInput(env, 'fail-on-findings', true),
     sarif: input(env, 'sarif'),
+    json: input(env, 'json'),
     mode,
     trustPrConfig: booleanInput(env, 'trust-pr-config', false),
     ...(lang === '' ? {} : { lang: lang as Language }),

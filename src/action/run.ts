@@ -16,6 +16,7 @@ import type { Located, Note } from '../types.js';
 import { runPipeline } from '../pipeline.js';
 import { githubReporter, workflowCommand } from '../reporters/github.js';
 import { escapeLines, escapeText } from '../text/escape.js';
+import { jsonReporter } from '../reporters/json.js';
 import { sarifReporter } from '../reporters/sarif.js';
 import { leaksFromLocated } from '../remediation/leaks.js';
 import { buildPlaybook, DEFAULT_REPLACEMENTS_FILE } from '../remediation/playbook.js';
@@ -60,6 +61,7 @@ export async function runAction(io: ActionIo): Promise<number> {
     }
     // Opened before the scan, so a refused destination costs no scan and says so first.
     const sarifFile = openOutputFile(sarifPath, [workspace, runnerTemp], 'SARIF report');
+    const jsonFile = inputs.json ? openOutputFile(path.resolve(workspace, inputs.json), [workspace, runnerTemp], 'JSON report') : null;
     const requested = await scanOptions(plan.args, inputs);
     const trusted = await trustedSettings(event, payload, inputs.trustPrConfig, requested, workspace);
     for (const warning of trusted?.warnings ?? []) {
@@ -82,6 +84,7 @@ export async function runAction(io: ActionIo): Promise<number> {
     const context = { allowed: outcome.allowed, notes: outcome.notes, color: false, verbose: false };
     io.stdout.write(githubReporter(report, context));
     sarifFile.write(sarifReporter(report, context));
+    jsonFile?.write(jsonReporter(report, context));
 
     const count = report.findings.length;
     appendSummary(

@@ -102,7 +102,7 @@ function lookup(command: Command, name: string, flag: string): OptionSpec {
   const negated = name.startsWith('no-') ? name.slice(3) : '';
   if (negated && known.includes(negated) && OPTIONS[negated].type === 'boolean') return OPTIONS[negated];
   const other = OPTIONS[name] ?? OPTIONS[negated];
-  if (other && !other.commands.includes(command)) throw new UsageError(words().cli.otherCommand(flag, other.commands.filter((c) => c !== command).join(words().cli.and), command));
+  if (other && !other.commands.includes(command)) throw new UsageError(words().cli.otherCommand(flag, words().cli.list(other.commands.filter((c) => c !== command)), command));
   throw unknownOption(flag, name, [...known, ...BUILT_IN], words().cli.listOptions(command));
 }
 

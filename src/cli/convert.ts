@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import { checkRef } from '../git/revisions.js';
 import { checkLanguage } from './lang.js';
 import { words } from '../words/index.js';
-import { defaultOptions, FORMATS, REMEDIATE_FORMATS, type Command, type ScanOptions } from './options.js';
+import { defaultOptions, FORMATS, MERGE_FORMATS, REMEDIATE_FORMATS, type Command, type ScanOptions } from './options.js';
 
 export type RawArgs = Record<string, unknown>;
 
@@ -47,7 +47,7 @@ export function toScanOptions(command: Command, positional: string[], raw: RawAr
   options.keys = ([] as unknown[]).concat(raw.key ?? []).filter((key) => key !== undefined && key !== null).map(String);
 
   const format = str(raw.format) ?? 'text';
-  const allowed: readonly string[] = command === 'remediate' ? REMEDIATE_FORMATS : FORMATS;
+  const allowed: readonly string[] = command === 'remediate' ? REMEDIATE_FORMATS : command === 'merge' ? MERGE_FORMATS : FORMATS;
   if (!allowed.includes(format)) {
     throw new UsageError(words().cli.errors.unknownFormat(format, command, allowed.join(', ')));
   }

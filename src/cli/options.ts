@@ -17,12 +17,14 @@ export interface OptionSpec {
   optionalValues?: boolean;
 }
 
-export type Command = 'scan' | 'remediate' | 'baseline' | 'init';
+export type Command = 'scan' | 'remediate' | 'baseline' | 'init' | 'merge';
 
-export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 export const REMEDIATE_FORMATS = ['text', 'markdown', 'json'] as const;
 export type RemediateFormat = (typeof REMEDIATE_FORMATS)[number];
+/** keywarden merge (src/commands/merge.ts): the report formats that can show several repositories. */
+export const MERGE_FORMATS = ['text', 'json', 'sarif', 'html'] as const;
 
 /** Seconds a pre-receive scan may take when --timeout is not given. */
 export const DEFAULT_PRE_RECEIVE_TIMEOUT = 60;
@@ -40,17 +42,17 @@ export const OPTIONS: Record<string, OptionSpec> = {
   timeout: { type: 'string', commands: ['scan'] },
   'on-timeout': { type: 'string', commands: ['scan'] },
   'stdin-name': { type: 'string', commands: SCANNING },
-  format: { type: 'string', commands: ['scan', 'remediate'] },
-  output: { type: 'string', alias: 'o', commands: ['scan', 'remediate', 'baseline'] },
+  format: { type: 'string', commands: ['scan', 'remediate', 'merge'] },
+  output: { type: 'string', alias: 'o', commands: ['scan', 'remediate', 'baseline', 'merge'] },
   config: { type: 'string', commands: SCANNING },
   baseline: { type: 'string', commands: SCANNING },
-  redact: { type: 'boolean', default: true, commands: SCANNING },
+  redact: { type: 'boolean', default: true, commands: [...SCANNING, 'merge'] },
   'max-file-size': { type: 'string', commands: SCANNING },
   'allow-missing': { type: 'boolean', commands: SCANNING },
   'no-default-ignores': { type: 'boolean', commands: SCANNING },
   verbose: { type: 'boolean', alias: 'v', commands: SCANNING },
-  quiet: { type: 'boolean', alias: 'q', commands: SCANNING },
-  debug: { type: 'boolean', commands: ['scan', 'remediate', 'baseline', 'init'] },
+  quiet: { type: 'boolean', alias: 'q', commands: [...SCANNING, 'merge'] },
+  debug: { type: 'boolean', commands: ['scan', 'remediate', 'baseline', 'init', 'merge'] },
   report: { type: 'string', commands: ['remediate'] },
   key: { type: 'array', commands: ['remediate'] },
   replacements: { type: 'string', commands: ['remediate'] },
@@ -60,7 +62,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
   'verify-timeout': { type: 'string', commands: ['remediate', 'scan'] },
   force: { type: 'boolean', commands: ['init'] },
   // Read before the parsers run (cli/lang.ts), so that their own messages are in the chosen language.
-  lang: { type: 'string', choices: LANGUAGES, commands: ['scan', 'remediate', 'baseline', 'init'] },
+  lang: { type: 'string', choices: LANGUAGES, commands: ['scan', 'remediate', 'baseline', 'init', 'merge'] },
 };
 
 /** Options common to every scan, as the rest of the program sees them (camelCase, defaults applied). */

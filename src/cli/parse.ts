@@ -18,6 +18,7 @@ const COMMANDS: Array<{ name: Command; usage: string }> = [
   { name: 'remediate', usage: 'remediate [paths..]' },
   { name: 'baseline', usage: 'baseline [paths..]' },
   { name: 'init', usage: 'init' },
+  { name: 'merge', usage: 'merge [paths..]' },
 ];
 
 /** What `scan --history` and `--range` take, for `keywarden scan --help` (git/revisions.ts is the rule). */

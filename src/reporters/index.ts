@@ -12,5 +12,7 @@ export async function loadReporter(format: Format): Promise<Reporter> {
       return (await import('./sarif.js')).sarifReporter;
     case 'github':
       return (await import('./github.js')).githubReporter;
+    case 'html':
+      return (await import('./html/index.js')).htmlReporter;
   }
 }

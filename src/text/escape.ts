@@ -79,3 +79,21 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 export function markdownCode(text: string): string {
   return text !== '' && !/[`|]/.test(text) && escapeText(text) === text ? `\`${text}\`` : `<code>${escapeMarkdown(text)}</code>`;
 }
+
+/**
+ * Data as HTML text or a quoted attribute value (the HTML report): escapeText first (controls and bidi
+ * overrides reorder or hide what a reader sees in a browser as in a terminal), then HTML's five special
+ * characters as entities, so `<img src=x onerror=…>` or `"><script>` in a file name stays text.
+ */
+export function escapeHtml(text: string): string {
+  return escapeText(text).replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+
+/**
+ * A value as JSON to embed in an HTML <script> element: `<`, `>` and `&` as \u escapes, so no string in it can
+ * close the element (`</script>`) or open a comment (`<!--`); U+2028 and U+2029, which older JavaScript
+ * parsers took for line ends, likewise. The result parses back to exactly the same value.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

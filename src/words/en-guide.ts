@@ -23,6 +23,7 @@ export const enGuide = {
       remediate: 'The leak-response playbook, with real commands for the keys found',
       baseline: 'Write the current findings as a baseline (--output FILE)',
       init: 'Set up the pre-commit hook in the current repository',
+      merge: 'Merge JSON reports (of several repositories) into one: each key once, with every place it was found',
     },
     exitCodes: 'Exit codes: 0 nothing found, 1 findings, 2 usage, configuration or runtime error.',
     historyHelp: [
@@ -36,7 +37,7 @@ export const enGuide = {
       'A range excludes something: a lone A is its whole history (--history A). Git options (--all,',
       '--branches) are not taken. --history takes no paths: keywarden scan PATH scans files.',
     ],
-    demandCommand: 'name a command: scan, remediate, baseline or init (keywarden --help says what each does)',
+    demandCommand: 'name a command: scan, remediate, baseline, init or merge (keywarden --help says what each does)',
     invalidArguments: 'invalid arguments',
     options: {
       staged: 'Scan what the index adds (pre-commit)',
@@ -49,7 +50,7 @@ export const enGuide = {
       timeout: 'With --pre-receive: seconds the scan may take (default 60); then --on-timeout decides',
       'on-timeout': 'With --pre-receive: when --timeout runs out, closed rejects the push (default), open accepts it with a warning',
       'stdin-name': 'File name to report for standard input',
-      format: 'Report format: text|json|sarif|github (remediate: text|markdown|json)',
+      format: 'Report format: text|json|sarif|github|html (merge: text|json|sarif|html; remediate: text|markdown|json)',
       output: 'Write the report to FILE instead of standard output',
       config: 'Configuration file (default: nearest .keywarden.json or "keywarden" in package.json)',
       baseline: 'Baseline file of accepted findings',

@@ -204,7 +204,8 @@ export const en = {
     gotOption: (flag: string, next: string) => `${flag} needs a value, got the option ${next} (write ${flag}=${next} if that is the value)`,
     emptyValue: (flag: string) => `${flag} needs a value, got an empty one`,
     otherCommand: (flag: string, commands: string, command: string) => `${flag} is an option of ${commands}, not of ${command}`,
-    and: ' and ',
+    /** `scan`, `scan and remediate`, `scan, remediate and merge`. */
+    list: (items: readonly string[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`),
     unknownShort: (letter: string, command: string) => `unknown option '-${letter}'; keywarden ${command} --help lists its options`,
     unknownOption: (flag: string, hint: string | null, help: string) => `unknown option '${flag}'${hint ? ` (did you mean '--${hint}'?)` : ''}; ${help}`,
   },

@@ -20,6 +20,7 @@ export const jaGuide: Guide = {
       remediate: '漏洩時の対応手順を、見つかったキーに合わせた実際のコマンド付きで表示します',
       baseline: '現在の検出結果をベースラインとして書き出します（--output FILE）',
       init: '現在のリポジトリに pre-commit フックを設定します',
+      merge: '（複数のリポジトリの）JSON レポートを一つにまとめます。キーごとに一度だけ、見つかった場所をすべて付けて報告します',
     },
     exitCodes: '終了コード: 0 検出なし、1 検出あり、2 使い方・設定・実行時のエラー。',
     historyHelp: [
@@ -34,7 +35,7 @@ export const jaGuide: Guide = {
       'git のオプション（--all、--branches）は受け付けません。--history にパスは指定できません。',
       'ファイルをスキャンするには keywarden scan PATH を使います。',
     ],
-    demandCommand: 'コマンドを指定してください: scan、remediate、baseline、init（それぞれの説明は keywarden --help）',
+    demandCommand: 'コマンドを指定してください: scan、remediate、baseline、init、merge（それぞれの説明は keywarden --help）',
     invalidArguments: '引数が正しくありません',
     options: {
       staged: 'インデックスで追加される内容をスキャンします（pre-commit）',
@@ -47,7 +48,7 @@ export const jaGuide: Guide = {
       timeout: '--pre-receive 用: スキャンにかけてよい秒数（デフォルト 60）。超えたときの扱いは --on-timeout で決めます',
       'on-timeout': '--pre-receive 用: --timeout を超えたとき、closed ならプッシュを拒否（デフォルト）、open なら警告付きで受け付けます',
       'stdin-name': '標準入力を報告するときのファイル名',
-      format: 'レポートの形式: text|json|sarif|github（remediate は text|markdown|json）',
+      format: 'レポートの形式: text|json|sarif|github|html（merge は text|json|sarif|html、remediate は text|markdown|json）',
       output: 'レポートを標準出力ではなく FILE に書き込みます',
       config: '設定ファイル（デフォルト: 最も近い .keywarden.json、または package.json の "keywarden"）',
       baseline: '許可した検出結果を記録したベースラインファイル',

@@ -201,7 +201,7 @@ export const ja: Words = {
     gotOption: (flag, next) => `${flag} には値が必要ですが、オプション ${next} が指定されています（それが値なら ${flag}=${next} と書いてください）`,
     emptyValue: (flag) => `${flag} には値が必要ですが、空の値が指定されています`,
     otherCommand: (flag, commands, command) => `${flag} は ${commands} のオプションで、${command} では使えません`,
-    and: ' と ',
+    list: (items) => items.join('、'),
     unknownShort: (letter, command) => `不明なオプション '-${letter}' です。オプションの一覧は keywarden ${command} --help で表示できます`,
     unknownOption: (flag, hint, help) => `不明なオプション '${flag}' です${hint ? `（'--${hint}' のことですか？）` : ''}。${help}`,
   },

@@ -45,10 +45,10 @@ export const MISSING_VALUES: Mistake[] = [
 
 /** Item 5: misspelt commands and options get a "did you mean"; options without a command say where they go. */
 export const UNKNOWN_NAMES: Mistake[] = [
-  { argv: ['scna'], error: "unknown command 'scna' (did you mean 'scan'?); commands: scan, remediate, baseline, init, help, version" },
-  { argv: ['remedaite', '--key', 'x'], error: "unknown command 'remedaite' (did you mean 'remediate'?); commands: scan, remediate, baseline, init, help, version" },
-  { argv: ['help', 'scna'], error: "unknown command 'scna' (did you mean 'scan'?); commands: scan, remediate, baseline, init" },
-  { argv: ['frobnicate'], error: "unknown command 'frobnicate'; commands: scan, remediate, baseline, init, help, version" },
+  { argv: ['scna'], error: "unknown command 'scna' (did you mean 'scan'?); commands: scan, remediate, baseline, init, merge, help, version" },
+  { argv: ['remedaite', '--key', 'x'], error: "unknown command 'remedaite' (did you mean 'remediate'?); commands: scan, remediate, baseline, init, merge, help, version" },
+  { argv: ['help', 'scna'], error: "unknown command 'scna' (did you mean 'scan'?); commands: scan, remediate, baseline, init, merge" },
+  { argv: ['frobnicate'], error: "unknown command 'frobnicate'; commands: scan, remediate, baseline, init, merge, help, version" },
   { argv: ['scan', '--fromat', 'json'], error: "unknown option '--fromat' (did you mean '--format'?); keywarden scan --help lists its options" },
   { argv: ['scan', '--stagd'], error: "unknown option '--stagd' (did you mean '--staged'?); keywarden scan --help lists its options" },
   { argv: ['scan', '--history', '--baselien=b.json'], error: "unknown option '--baselien' (did you mean '--baseline'?); keywarden scan --help lists its options" },
@@ -58,9 +58,9 @@ export const UNKNOWN_NAMES: Mistake[] = [
   { argv: ['--fromat', 'json'], error: "unknown option '--fromat' (did you mean '--format'?); keywarden --help lists the commands" },
   { argv: ['--staged'], error: 'name a command before --staged: keywarden scan --staged' },
   { argv: ['scan', '--report', 'r.json'], error: '--report is an option of remediate, not of scan' },
-  { argv: ['init', '--format', 'json'], error: '--format is an option of scan and remediate, not of init' },
+  { argv: ['init', '--format', 'json'], error: '--format is an option of scan, remediate and merge, not of init' },
   { argv: ['baseline'], error: 'baseline needs --output FILE (where to write the baseline)' },
-  { argv: [], error: 'name a command: scan, remediate, baseline or init (keywarden --help says what each does)' },
+  { argv: [], error: 'name a command: scan, remediate, baseline, init or merge (keywarden --help says what each does)' },
 ];
 
 /** Item 15 (part): values that are there but wrong; --output is checked before anything is scanned. */
