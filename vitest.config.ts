@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The messages follow the locale (src/words): the suite runs in English whatever the machine's LANG; the
+    // tests of the Japanese output set the language themselves.
+    env: { LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' },
   },
 });

@@ -51,7 +51,9 @@ function commitOnce({ dir, git }, verify) {
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 const rounds = Number(process.argv[2] ?? 15);
-for (const [label, husky] of [['hooks/pre-commit (global keywarden on PATH)', false], ['husky (.husky/pre-commit, node_modules/.bin)', true]]) {
+// --staged-only: just the `scan --staged` comparison at the end.
+const commits = process.argv.includes('--staged-only') ? [] : [['hooks/pre-commit (global keywarden on PATH)', false], ['husky (.husky/pre-commit, node_modules/.bin)', true]];
+for (const [label, husky] of commits) {
   const repo = setup(husky);
   for (let i = 0; i < 3; i++) { commitOnce(repo, true); commitOnce(repo, false); } // warm-up
   const on = [], off = [];
@@ -64,5 +66,57 @@ for (const [label, husky] of [['hooks/pre-commit (global keywarden on PATH)', fa
 }
 // The floor: Node start-up alone.
 const floor = [];
+if (commits.length > 0) {
 for (let i = 0; i < rounds; i++) { const s = process.hrtime.bigint(); spawnSync(process.execPath, ['-e', '0']); floor.push(Number(process.hrtime.bigint() - s) / 1e6); }
 console.log(`node -e 0 (start-up floor): median ${median(floor).toFixed(0)} ms`);
+}
+
+// `scan --staged` alone on a small staged change (3 files, 50 lines, nothing found), by language: Node's
+// start-up (`node -e 0`), English (LANG=C.UTF-8) and Japanese (LANG=ja_JP.UTF-8), and with --against a
+// second keywarden (another checkout's bin/keywarden.js, e.g. main before the words module), alternating
+// in each round so that every command sees the same machine load.
+// Usage: node bench/hook-latency.mjs 15 [--staged-only] [--against /work/main]
+const against = process.argv.includes('--against') ? path.resolve(process.argv[process.argv.indexOf('--against') + 1], 'bin', 'keywarden.js') : null;
+{
+  const { dir, git } = setup(false);
+  n++;
+  const lines = (k) => Array.from({ length: k }, (_, i) => `const value_${n}_${i} = "${(n * 7919 + i).toString(36)}"; // line ${i}`).join('\n') + '\n';
+  writeFileSync(path.join(dir, 'a.js'), lines(17));
+  writeFileSync(path.join(dir, 'b.js'), lines(17));
+  writeFileSync(path.join(dir, 'c.js'), lines(16));
+  git('add', '-A');
+  const variants = [
+    ['node -e 0', [process.execPath, ['-e', '0']], {}],
+    ['scan --staged, English', [process.execPath, [path.join(ROOT, 'bin', 'keywarden.js'), 'scan', '--staged']], { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' }],
+    ['scan --staged, Japanese', [process.execPath, [path.join(ROOT, 'bin', 'keywarden.js'), 'scan', '--staged']], { LANG: 'ja_JP.UTF-8', LC_ALL: '', LC_MESSAGES: '' }],
+    ...(against ? [[`scan --staged, ${against}`, [process.execPath, [against, 'scan', '--staged']], { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' }]] : []),
+  ];
+  // Wall time, and CPU time (perf stat's task-clock: every thread and child, git included) where perf
+  // runs: on a loaded machine CPU time shows what a change costs when wall time is mostly waiting.
+  const perf = spawnSync('perf', ['stat', '-x,', '-e', 'task-clock', '--', process.execPath, '-e', '0'], { encoding: 'utf8' }).status === 0;
+  const times = variants.map(() => []);
+  const cpu = variants.map(() => []);
+  const once = (k) => {
+    const [, [cmd, args], extra] = variants[k];
+    const argv = perf ? ['perf', ['stat', '-x,', '-e', 'task-clock', '--', cmd, ...args]] : [cmd, args];
+    const start = process.hrtime.bigint();
+    const r = spawnSync(argv[0], argv[1], { cwd: dir, env: { ...env, ...extra }, encoding: 'utf8' });
+    times[k].push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    if (perf) cpu[k].push(Number(/^([\d.]+),msec,task-clock/m.exec(r.stderr)?.[1]));
+  };
+  for (let i = 0; i < 3; i++) variants.forEach((_, k) => once(k)); // warm-up
+  times.forEach((list) => list.splice(0));
+  cpu.forEach((list) => list.splice(0));
+  for (let i = 0; i < rounds * 2; i++) {
+    // Each round in a rotated order, so no variant always runs first or after the same one.
+    for (let j = 0; j < variants.length; j++) once((j + i) % variants.length);
+  }
+  const floor = median(times[0]);
+  const cpuFloor = perf ? median(cpu[0]) : 0;
+  for (const [k, [label]] of variants.entries()) {
+    const m = median(times[k]);
+    const c = perf ? `; CPU ${median(cpu[k]).toFixed(1)} ms, ${(median(cpu[k]) / cpuFloor).toFixed(2)}x` : '';
+    console.log(`${label}: wall median ${m.toFixed(1)} ms (min ${Math.min(...times[k]).toFixed(1)}), ${(m / floor).toFixed(2)}x node -e 0${c}`);
+  }
+}

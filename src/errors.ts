@@ -1,5 +1,6 @@
 // Expected failures are typed and short: they become one line on stderr and exit code 2.
 // Anything else that escapes is a bug and is reported loudly (with the stack under --debug).
+import { words } from './words/index.js';
 
 /** The user asked for something that cannot be done as asked: unknown flag, missing path, bad range. */
 export class UsageError extends Error {
@@ -27,5 +28,5 @@ export function isExpected(error: unknown): error is UsageError | ConfigError | 
 export function errorLine(error: unknown): string {
   if (isExpected(error)) return error.message;
   const message = error instanceof Error ? error.message : String(error);
-  return `internal error: ${message.split('\n')[0]}`;
+  return words().output.internalError(message.split('\n')[0]);
 }

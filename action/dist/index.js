@@ -49,6 +49,857 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// src/words/en.ts
+var s, en;
+var init_en = __esm({
+  "src/words/en.ts"() {
+    "use strict";
+    s = (n, one = "", many = "s") => n === 1 ? one : many;
+    en = {
+      /** What each rule's `kind` is called in reports and the playbook. */
+      kinds: {
+        "access-key-id": "access key ID",
+        "secret-access-key": "secret access key",
+        "session-token": "session token",
+        "bedrock-api-key": "Bedrock API key",
+        "bedrock-short-term-key": "short-term Bedrock API key",
+        "service-specific-password": "service-specific credential password",
+        "ses-smtp-password": "SES SMTP password",
+        "appsync-api-key": "AppSync API key",
+        "cloudfront-private-key": "CloudFront private key",
+        "console-password": "console password"
+      },
+      /** An access key ID's type, short (the text report's detail line); null shows nothing. */
+      keyTypeShort: {
+        "long-term": "long-term key",
+        temporary: "temporary STS key",
+        "bearer-token": "AWS STS service bearer token key",
+        "context-specific": "context-specific credential",
+        unknown: null
+      },
+      olderFormatKey: "older-format key",
+      /** The text report (src/reporters/text.ts). */
+      report: {
+        header: ["LINE:COL", "SECRET", "KIND", "RULE", "CONFIDENCE"],
+        confidence: { high: "high", medium: "medium", low: "low" },
+        forKey: (keyId) => `for ${keyId}`,
+        account: (id) => `account ${id}`,
+        listJoin: ", ",
+        verification: {
+          live: (arn) => `LIVE${arn ? ` as ${arn}` : ""}`,
+          meaning: {
+            invalid: "AWS does not accept the key ID now",
+            expired: "the session token has expired",
+            "secret-mismatch": "the key ID exists but this is not its secret: treat the key as live",
+            unknown: "no clear answer; the --verify line on stderr says why"
+          },
+          other: "unknown answer",
+          status: (status, meaning) => `${status} (${meaning})`,
+          line: (what, checkedAt) => `STS: ${what}, checked ${checkedAt}`
+        },
+        presence: {
+          more: (shown, more) => `${shown} and ${more} more`,
+          tag: (name) => `tag ${name}`,
+          noBranch: "held by no branch (only by tags or stash entries)",
+          atTip: (names) => `still present at the tip of ${names}`,
+          removed: (names) => `removed since: gone from the tips of ${names}, still in their history`
+        },
+        allowedBy: (n, why) => `${n} allowed by ${why}`,
+        allowedList: (items) => ` (${items.join(", ")})`,
+        leftOut: (n) => ` ${n} finding${s(n)} left out by --only-verified: STS did not confirm ${n === 1 ? "its key" : "their keys"} live.`,
+        clean: (live, allowed) => `No ${live ? "live " : ""}AWS credentials found.${allowed}`,
+        found: (count, files, allowed) => `${count} finding${s(count)} in ${files} file${s(files)}${allowed}.`
+      },
+      /** The sentence describing one finding, and the short advice, for annotations and SARIF. */
+      finding: {
+        annotationTitle: (kind, ruleId) => `AWS ${kind} (${ruleId})`,
+        /** `entry`: ENTRY:LINE inside an archive (the annotation is on the archive file), or null. */
+        annotation: (kind, secret, keyId, accountId, entry) => `AWS ${kind} ${secret}${keyId ? ` for ${keyId}` : ""}${accountId ? ` (account ${accountId})` : ""}${entry ? ` Inside the archive at ${entry}` : ""}.`,
+        introduced: (sha, author, date, subject) => `Introduced in ${sha} by ${author} on ${date}: ${subject}`,
+        verification: (line) => `${line}.`,
+        advice: "Deactivate the key in IAM first (rewriting history does not un-leak it), then remove it from the file; `keywarden remediate` prints the commands.",
+        githubClean: "keywarden: no AWS credentials found.",
+        githubFound: (count) => `keywarden: ${count} AWS credential finding${s(count)}; run \`keywarden remediate\` for the playbook.`,
+        sarifResult: (kind, secret, keyId, accountId, entry, commit, verification) => {
+          let text = `AWS ${kind} ${secret}`;
+          if (keyId) text += ` (for ${keyId})`;
+          if (accountId) text += `, account ${accountId}`;
+          if (entry) text += `, inside the archive at ${entry}`;
+          if (commit) text += `, introduced in ${commit.sha} by ${commit.author} on ${commit.date}`;
+          if (verification) text += `; STS says ${verification.status === "live" ? "LIVE" : verification.status} (checked ${verification.checkedAt})`;
+          return `${text}.`;
+        },
+        sarifRoot: "The root of the scanned repository or folder.",
+        sarifShort: (kind) => `AWS ${kind} committed to the repository`,
+        sarifFull: (kind) => `An AWS ${kind} was found in a file. Anyone who can read the repository, its history or a fork can use it until the key is deactivated.`,
+        sarifSteps: [
+          "Deactivate and delete the key in IAM now (`aws iam update-access-key --status Inactive`, then `aws iam delete-access-key`), after creating a replacement if something depends on it.",
+          "Check CloudTrail for what the key did since it was exposed.",
+          "Remove the key from the file and keep credentials in `~/.aws/credentials`, environment variables or a secrets manager.",
+          "If the commit was pushed, rewriting history does not un-leak the key: deactivation does. `keywarden remediate` prints the full playbook with the real commands for this key.",
+          "A false positive: add `keywarden:allow` in a comment on the line, or record it in a baseline (`keywarden baseline --output .keywarden-baseline.json`)."
+        ],
+        sarifMarkdownTitle: (short2) => `**${short2}.**`
+      },
+      /** "What to do now", after a text report with findings (src/remediation/hint.ts). */
+      hint: {
+        title: "What to do now:",
+        committed: "  1. If a commit holding a key was pushed, treat the key as public: act on the key first, rewrite history last.",
+        notCommitted: "  1. Take the credentials out of the files; load them from ~/.aws/credentials or environment variables.",
+        deactivate: "  2. Deactivate, then delete each key (a temporary ASIA key: revoke its role's sessions instead):",
+        more: (n) => `       \u2026and ${n} more key${s(n)}`,
+        unpaired: (n) => `${n} secret${s(n)} without a key ID: rotate every key that could be its partner.`,
+        cloudtrail: "  3. Check CloudTrail in every region for use of the keys, then rotate every IAM user's access keys.",
+        full: (command3) => `Full playbook with ready commands: ${command3}`,
+        live: (keyId, arn) => `${keyId} is LIVE: AWS accepted it${arn ? ` as ${arn}` : ""}: act on it first.`,
+        theRole: (name) => `the role ${name}`,
+        issuingRole: "the role that issued it",
+        revoke: (keyId, role) => `${keyId}: IAM console \u2192 Roles \u2192 ${role} \u2192 Revoke sessions`,
+        root: (keyId) => `${keyId} is the ROOT user's key: sign in as root \u2192 Security credentials \u2192 Access keys \u2192 Deactivate`
+      },
+      /** What a commit blocked by the pre-commit or commit-msg hook says after the findings (src/init/advice.ts). */
+      blocked: {
+        more: (n) => `and ${n} more`,
+        listJoin: ", ",
+        commit: (where2, files) => [
+          `Commit blocked: nothing was committed. The staged changes add AWS credentials (${where2}).`,
+          "",
+          "To fix it:",
+          "  1. Remove the key from the file. Keep credentials out of the repository: in ~/.aws/credentials",
+          "     (`aws configure`), in environment variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY), or in a",
+          "     secrets manager, and read them from there.",
+          `  2. Stage the fixed file (git add ${files}), or take it out of this commit:`,
+          `     git restore --staged ${files}`,
+          "  3. Commit again. Only the index is checked: a key left in the working tree but not staged does not block.",
+          "",
+          "A false positive? Put a `keywarden:allow` comment on that line, or accept it in the baseline the hook reads:",
+          "  keywarden baseline --output .keywarden-baseline.json   (at the top of the repository: it records every",
+          "  finding in the working tree), then git add .keywarden-baseline.json and commit again."
+        ],
+        leaked: (remediate) => `Was this key ever pushed, shared or committed elsewhere? Treat it as leaked and deactivate it: ${remediate}`,
+        noVerify: "To commit anyway, skipping every pre-commit check (your responsibility): git commit --no-verify",
+        line: (n) => `line ${n}`,
+        message: (where2, remediate) => [
+          `Commit blocked: nothing was committed. The commit message holds AWS credentials (${where2}).`,
+          "",
+          "To fix it: commit again with the key taken out of the message (a message is pushed and kept in the history",
+          'like any file). git kept the message you wrote; to edit it: git commit -e -F "$(git rev-parse --git-path COMMIT_EDITMSG)"',
+          `Was this key ever pushed, shared or committed elsewhere? Treat it as leaked and deactivate it: ${remediate}`,
+          "To commit anyway, skipping every commit-msg check (your responsibility): git commit --no-verify"
+        ]
+      },
+      /** The server-side hook's lines, relayed by git to the pusher (src/cli/pre-receive.ts). */
+      preReceive: {
+        incomplete: "push rejected: the scan could not read everything it had to (see above), so it cannot say the push is clean",
+        clean: (commits) => `no AWS credentials in the ${commits} new commit${s(commits)} of this push`,
+        rejected: (n) => `push rejected: ${n} AWS credential${s(n)} in the pushed commits:`,
+        more: (n) => `and ${n} more`,
+        seconds: (n) => `${n} second${s(n)}`,
+        timeoutOpen: (seconds) => `warning: the scan for AWS credentials did not finish within ${seconds} (--timeout): the push is accepted UNSCANNED (--on-timeout open)`,
+        timeoutClosed: (seconds) => `push rejected: the scan for AWS credentials did not finish within ${seconds} (--timeout), and an unscanned push is not let through (--on-timeout closed). Push fewer commits at a time, or ask the administrator to raise the hook's --timeout`,
+        inCommit: (sha, subject) => ` in commit ${sha} "${subject}"`,
+        rewrite: "rewrite these commits without the keys (git rebase -i; a later commit that deletes a key does not take it out of history), then push again",
+        leaked: (remediate) => `a key that was ever pushed or shared is leaked: deactivate it (${remediate})`,
+        falsePositive: "a false positive: a keywarden:allow comment on its line, or an entry in the default branch's .keywarden-baseline.json"
+      },
+      /** stderr lines of every command (src/output.ts, src/main.ts). */
+      output: {
+        warning: "warning: ",
+        skippedFiles: (n) => `${n} file${s(n)} skipped (over --max-file-size, a submodule, a symbolic link or not a regular file)`,
+        skippedFolders: (n) => `${n} folder${s(n)} skipped (.git, node_modules)`,
+        skipped: (counts) => `${counts.join(", ")}; --verbose lists them and why`,
+        allowed: (why, where2, ruleId) => `allowed by ${why}: ${where2} ${ruleId}`,
+        onlyVerified: (n) => `--only-verified: ${n} finding${s(n)} left out (keys STS did not confirm live)`,
+        baselineWritten: (n, file) => `wrote ${n} baseline entr${n === 1 ? "y" : "ies"} to ${file}`,
+        internalError: (message2) => `internal error: ${message2}`,
+        debugHint: " (run with --debug for details)"
+      },
+      /** The command line: --help and the usage errors found before a command runs (src/cli/). */
+      cli: {
+        errors: {
+          unknownFormat: (format3, command3, allowed) => `unknown --format '${format3}' for ${command3} (choose ${allowed})`,
+          baselineOutput: "baseline needs --output FILE (where to write the baseline)",
+          oneMode: "choose one of --staged, --history, --range, --since, --stdin, --pre-receive, --commit-msg",
+          historyPaths: (paths) => `--history scans commits, not paths: ${paths} (refs go right after it: --history main; scan files without --history)`,
+          rangeWords: (range, paths) => `--range is one argument: quote a range of several words (--range "${range} ${paths}"); paths cannot be combined with it`,
+          modePaths: (paths) => `paths cannot be combined with --staged, --history, --range, --since, --stdin, --pre-receive or --commit-msg: ${paths}`,
+          timeoutWithout: (flag) => `${flag} is for --pre-receive (the server-side hook); --verify-timeout bounds --verify`,
+          timeoutRange: (value) => `--timeout wants seconds between 0 and 3600, got '${value}'`,
+          onTimeout: (value) => `--on-timeout wants open (accept the push) or closed (reject it), got '${value}'`,
+          preReceiveOutput: (name) => `--pre-receive prints its own lines for git to relay to the pusher: --${name} is not taken with it`,
+          preReceiveVerify: (name) => `--pre-receive does not take --${name}: the hook never calls AWS (keywarden remediate --verify does, for the keys it found)`,
+          maxFileSize: (value) => `--max-file-size wants a size such as 1048576, 512KB or 10MB, got '${value}'`,
+          verifyTimeout: (value) => `--verify-timeout wants seconds between 0 and 300, got '${value}'`,
+          cannotWrite: (file, code2) => `cannot write ${file}: ${code2}`
+        },
+        badLang: (value) => `unknown --lang '${value}' (choose en or ja)`,
+        unknownCommand: (word, hint, commands) => `unknown command '${word}'${hint ? ` (did you mean '${hint}'?)` : ""}; commands: ${commands}`,
+        commandFirst: (token, command3) => `name a command before ${token}: keywarden ${command3} ${token}`,
+        listCommands: "keywarden --help lists the commands",
+        listOptions: (command3) => `keywarden ${command3} --help lists its options`,
+        needsValue: (flag) => `${flag} needs a value`,
+        gotOption: (flag, next) => `${flag} needs a value, got the option ${next} (write ${flag}=${next} if that is the value)`,
+        emptyValue: (flag) => `${flag} needs a value, got an empty one`,
+        otherCommand: (flag, commands, command3) => `${flag} is an option of ${commands}, not of ${command3}`,
+        /** `scan`, `scan and remediate`, `scan, remediate and merge`. */
+        list: (items) => items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`,
+        unknownShort: (letter, command3) => `unknown option '-${letter}'; keywarden ${command3} --help lists its options`,
+        unknownOption: (flag, hint, help) => `unknown option '${flag}'${hint ? ` (did you mean '--${hint}'?)` : ""}; ${help}`
+      }
+    };
+  }
+});
+
+// src/words/ja.ts
+var ja_exports = {};
+__export(ja_exports, {
+  ja: () => ja
+});
+var term, ja;
+var init_ja = __esm({
+  "src/words/ja.ts"() {
+    "use strict";
+    term = (text) => /[\x21-\x7e]$/.test(text) ? `${text} ` : text;
+    ja = {
+      kinds: {
+        "access-key-id": "\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID",
+        "secret-access-key": "\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC",
+        "session-token": "\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u30C8\u30FC\u30AF\u30F3",
+        "bedrock-api-key": "Bedrock API \u30AD\u30FC",
+        "bedrock-short-term-key": "Bedrock \u77ED\u671F API \u30AD\u30FC",
+        "service-specific-password": "\u30B5\u30FC\u30D3\u30B9\u56FA\u6709\u306E\u8A8D\u8A3C\u60C5\u5831\u306E\u30D1\u30B9\u30EF\u30FC\u30C9",
+        "ses-smtp-password": "SES SMTP \u30D1\u30B9\u30EF\u30FC\u30C9",
+        "appsync-api-key": "AppSync API \u30AD\u30FC",
+        "cloudfront-private-key": "CloudFront \u30D7\u30E9\u30A4\u30D9\u30FC\u30C8\u30AD\u30FC",
+        "console-password": "\u30B3\u30F3\u30BD\u30FC\u30EB\u30D1\u30B9\u30EF\u30FC\u30C9"
+      },
+      keyTypeShort: {
+        "long-term": "\u9577\u671F\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC",
+        temporary: "AWS STS \u306E\u4E00\u6642\u7684\u306A\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC",
+        "bearer-token": "AWS STS \u30B5\u30FC\u30D3\u30B9\u30D9\u30A2\u30E9\u30FC\u30C8\u30FC\u30AF\u30F3\u306E\u30AD\u30FC",
+        "context-specific": "\u30B3\u30F3\u30C6\u30AD\u30B9\u30C8\u56FA\u6709\u306E\u8A8D\u8A3C\u60C5\u5831",
+        unknown: null
+      },
+      olderFormatKey: "\u65E7\u5F62\u5F0F\u306E\u30AD\u30FC",
+      report: {
+        header: ["\u884C:\u5217", "\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8", "\u7A2E\u985E", "\u30EB\u30FC\u30EB", "\u78BA\u5EA6"],
+        confidence: { high: "\u9AD8", medium: "\u4E2D", low: "\u4F4E" },
+        forKey: (keyId) => `\u5BFE\u5FDC\u3059\u308B\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID: ${keyId}`,
+        account: (id) => `\u30A2\u30AB\u30A6\u30F3\u30C8 ${id}`,
+        listJoin: "\u3001",
+        verification: {
+          live: (arn) => `\u6709\u52B9\uFF08LIVE\uFF09${arn ? `: ${arn}` : ""}`,
+          meaning: {
+            invalid: "AWS \u306F\u3053\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u3092\u73FE\u5728\u53D7\u3051\u4ED8\u3051\u3066\u3044\u307E\u305B\u3093",
+            expired: "\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u30C8\u30FC\u30AF\u30F3\u306E\u6709\u52B9\u671F\u9650\u304C\u5207\u308C\u3066\u3044\u307E\u3059",
+            "secret-mismatch": "\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u306F\u5B58\u5728\u3057\u307E\u3059\u304C\u3001\u3053\u306E\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u306F\u5BFE\u306B\u306A\u308B\u3082\u306E\u3067\u306F\u3042\u308A\u307E\u305B\u3093\u3002\u30AD\u30FC\u306F\u6709\u52B9\u306A\u3082\u306E\u3068\u3057\u3066\u6271\u3063\u3066\u304F\u3060\u3055\u3044",
+            unknown: "\u5224\u5B9A\u3067\u304D\u307E\u305B\u3093\u3067\u3057\u305F\u3002\u7406\u7531\u306F\u6A19\u6E96\u30A8\u30E9\u30FC\u51FA\u529B\u306E --verify \u306E\u884C\u3092\u53C2\u7167\u3057\u3066\u304F\u3060\u3055\u3044"
+          },
+          other: "\u4E0D\u660E\u306A\u5FDC\u7B54",
+          status: (status, meaning) => `${status}\uFF08${meaning}\uFF09`,
+          line: (what, checkedAt) => `STS: ${what}\u3001\u78BA\u8A8D\u65E5\u6642 ${checkedAt}`
+        },
+        presence: {
+          more: (shown, more) => `${shown} \u307B\u304B ${more} \u4EF6`,
+          tag: (name) => `\u30BF\u30B0 ${name}`,
+          noBranch: "\u3069\u306E\u30D6\u30E9\u30F3\u30C1\u306B\u3082\u542B\u307E\u308C\u3066\u3044\u307E\u305B\u3093\uFF08\u30BF\u30B0\u307E\u305F\u306F stash \u306E\u307F\uFF09",
+          atTip: (names) => `${names} \u306E\u6700\u65B0\u30B3\u30DF\u30C3\u30C8\u306B\u307E\u3060\u6B8B\u3063\u3066\u3044\u307E\u3059`,
+          removed: (names) => `\u524A\u9664\u6E08\u307F: ${names} \u306E\u6700\u65B0\u30B3\u30DF\u30C3\u30C8\u306B\u306F\u3042\u308A\u307E\u305B\u3093\u304C\u3001\u5C65\u6B74\u306B\u306F\u6B8B\u3063\u3066\u3044\u307E\u3059`
+        },
+        allowedBy: (n, why) => `${why} \u3067\u8A31\u53EF ${n} \u4EF6`,
+        allowedList: (items) => `\uFF08${items.join("\u3001")}\uFF09`,
+        leftOut: (n) => ` --only-verified \u306B\u3088\u308A ${n} \u4EF6\u3092\u9664\u5916\u3057\u307E\u3057\u305F\uFF08STS \u304C\u30AD\u30FC\u306E\u6709\u52B9\u6027\u3092\u78BA\u8A8D\u3067\u304D\u306A\u304B\u3063\u305F\u3082\u306E\uFF09\u3002`,
+        clean: (live, allowed) => `${live ? "\u6709\u52B9\u306A " : ""}AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u306F\u898B\u3064\u304B\u308A\u307E\u305B\u3093\u3067\u3057\u305F\u3002${allowed}`,
+        found: (count, files, allowed) => `${files} \u500B\u306E\u30D5\u30A1\u30A4\u30EB\u3067 AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u3092 ${count} \u4EF6\u691C\u51FA\u3057\u307E\u3057\u305F${allowed}\u3002`
+      },
+      finding: {
+        annotationTitle: (kind, ruleId) => `AWS ${kind}\uFF08${ruleId}\uFF09`,
+        annotation: (kind, secret, keyId, accountId, entry) => `AWS ${kind} ${secret}${keyId ? `\uFF08\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID ${keyId} \u306B\u5BFE\u5FDC\uFF09` : ""}${accountId ? `\uFF08\u30A2\u30AB\u30A6\u30F3\u30C8 ${accountId}\uFF09` : ""}${entry ? `\u3002\u30A2\u30FC\u30AB\u30A4\u30D6\u5185\u306E ${entry} \u306B\u3042\u308A\u307E\u3059` : ""}\u3002`,
+        introduced: (sha, author, date, subject) => `${date} \u306B ${author} \u304C\u30B3\u30DF\u30C3\u30C8 ${sha} \u3067\u8FFD\u52A0: ${subject}`,
+        verification: (line) => `${line}\u3002`,
+        advice: "\u307E\u305A IAM \u3067\u30AD\u30FC\u3092\u7121\u52B9\u5316\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u5C65\u6B74\u3092\u66F8\u304D\u63DB\u3048\u3066\u3082\u6F0F\u6D29\u306F\u306A\u304B\u3063\u305F\u3053\u3068\u306B\u306A\u308A\u307E\u305B\u3093\uFF09\u3002\u305D\u306E\u3046\u3048\u3067\u30D5\u30A1\u30A4\u30EB\u304B\u3089\u30AD\u30FC\u3092\u524A\u9664\u3057\u307E\u3059\u3002`keywarden remediate` \u3067\u5B9F\u884C\u3059\u308B\u30B3\u30DE\u30F3\u30C9\u3092\u8868\u793A\u3067\u304D\u307E\u3059\u3002",
+        githubClean: "keywarden: AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u306F\u898B\u3064\u304B\u308A\u307E\u305B\u3093\u3067\u3057\u305F\u3002",
+        githubFound: (count) => `keywarden: AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u3092 ${count} \u4EF6\u691C\u51FA\u3057\u307E\u3057\u305F\u3002\u5BFE\u5FDC\u624B\u9806\u306F \`keywarden remediate\` \u3067\u8868\u793A\u3067\u304D\u307E\u3059\u3002`,
+        sarifResult: (kind, secret, keyId, accountId, entry, commit, verification) => {
+          let text = `AWS ${kind} ${secret}`;
+          if (keyId) text += `\uFF08\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID ${keyId} \u306B\u5BFE\u5FDC\uFF09`;
+          if (accountId) text += `\u3001\u30A2\u30AB\u30A6\u30F3\u30C8 ${accountId}`;
+          if (entry) text += `\u3001\u30A2\u30FC\u30AB\u30A4\u30D6\u5185\u306E ${entry}`;
+          if (commit) text += `\u3001${commit.date} \u306B ${commit.author} \u304C\u30B3\u30DF\u30C3\u30C8 ${commit.sha} \u3067\u8FFD\u52A0`;
+          if (verification) text += `\u3002STS \u306E\u5224\u5B9A: ${verification.status === "live" ? "\u6709\u52B9\uFF08LIVE\uFF09" : verification.status}\uFF08\u78BA\u8A8D\u65E5\u6642 ${verification.checkedAt}\uFF09`;
+          return `${text}\u3002`;
+        },
+        sarifRoot: "\u30B9\u30AD\u30E3\u30F3\u3057\u305F\u30EA\u30DD\u30B8\u30C8\u30EA\u307E\u305F\u306F\u30D5\u30A9\u30EB\u30C0\u30FC\u306E\u30EB\u30FC\u30C8\u3002",
+        sarifShort: (kind) => `AWS ${term(kind)}\u304C\u30EA\u30DD\u30B8\u30C8\u30EA\u306B\u30B3\u30DF\u30C3\u30C8\u3055\u308C\u3066\u3044\u307E\u3059`,
+        sarifFull: (kind) => `\u30D5\u30A1\u30A4\u30EB\u5185\u306B AWS ${term(kind)}\u304C\u898B\u3064\u304B\u308A\u307E\u3057\u305F\u3002\u30EA\u30DD\u30B8\u30C8\u30EA\u3001\u305D\u306E\u5C65\u6B74\u3001\u30D5\u30A9\u30FC\u30AF\u3092\u8AAD\u3081\u308B\u4EBA\u306F\u8AB0\u3067\u3082\u3001\u30AD\u30FC\u304C\u7121\u52B9\u5316\u3055\u308C\u308B\u307E\u3067\u3053\u308C\u3092\u4F7F\u7528\u3067\u304D\u307E\u3059\u3002`,
+        sarifSteps: [
+          "IAM \u3067\u4ECA\u3059\u3050\u30AD\u30FC\u3092\u7121\u52B9\u5316\u3057\u3001\u524A\u9664\u3057\u3066\u304F\u3060\u3055\u3044\uFF08`aws iam update-access-key --status Inactive` \u306E\u3042\u3068 `aws iam delete-access-key`\uFF09\u3002\u3053\u306E\u30AD\u30FC\u3092\u4F7F\u3063\u3066\u3044\u308B\u3082\u306E\u304C\u3042\u308C\u3070\u3001\u5148\u306B\u4EE3\u308F\u308A\u306E\u30AD\u30FC\u3092\u4F5C\u6210\u3057\u307E\u3059\u3002",
+          "\u30AD\u30FC\u304C\u6F0F\u6D29\u3057\u3066\u304B\u3089\u4F55\u306B\u4F7F\u308F\u308C\u305F\u304B\u3092 CloudTrail \u3067\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
+          "\u30D5\u30A1\u30A4\u30EB\u304B\u3089\u30AD\u30FC\u3092\u524A\u9664\u3057\u3001\u8A8D\u8A3C\u60C5\u5831\u306F `~/.aws/credentials`\u3001\u74B0\u5883\u5909\u6570\u3001\u307E\u305F\u306F\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u7BA1\u7406\u30B5\u30FC\u30D3\u30B9\u306B\u4FDD\u7BA1\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
+          "\u30B3\u30DF\u30C3\u30C8\u3092\u30D7\u30C3\u30B7\u30E5\u6E08\u307F\u306A\u3089\u3001\u5C65\u6B74\u3092\u66F8\u304D\u63DB\u3048\u3066\u3082\u6F0F\u6D29\u306F\u306A\u304B\u3063\u305F\u3053\u3068\u306B\u306A\u308A\u307E\u305B\u3093\u3002\u52B9\u304F\u306E\u306F\u7121\u52B9\u5316\u3067\u3059\u3002`keywarden remediate` \u3067\u3001\u3053\u306E\u30AD\u30FC\u306B\u5408\u308F\u305B\u305F\u5B9F\u969B\u306E\u30B3\u30DE\u30F3\u30C9\u4ED8\u304D\u306E\u5BFE\u5FDC\u624B\u9806\u3092\u8868\u793A\u3067\u304D\u307E\u3059\u3002",
+          "\u8AA4\u691C\u51FA\u306E\u5834\u5408\u306F\u3001\u305D\u306E\u884C\u306E\u30B3\u30E1\u30F3\u30C8\u306B `keywarden:allow` \u3068\u66F8\u304F\u304B\u3001\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3\u306B\u8A18\u9332\u3057\u3066\u304F\u3060\u3055\u3044\uFF08`keywarden baseline --output .keywarden-baseline.json`\uFF09\u3002"
+        ],
+        sarifMarkdownTitle: (short2) => `**${short2}\u3002**`
+      },
+      hint: {
+        title: "\u4ECA\u3059\u3050\u3084\u308B\u3053\u3068:",
+        committed: "  1. \u30AD\u30FC\u3092\u542B\u3080\u30B3\u30DF\u30C3\u30C8\u3092\u30D7\u30C3\u30B7\u30E5\u3057\u305F\u306A\u3089\u3001\u30AD\u30FC\u306F\u516C\u958B\u3055\u308C\u305F\u3082\u306E\u3068\u3057\u3066\u6271\u3063\u3066\u304F\u3060\u3055\u3044\u3002\n     \u30AD\u30FC\u3078\u306E\u5BFE\u5FDC\u304C\u5148\u3001\u5C65\u6B74\u306E\u66F8\u304D\u63DB\u3048\u306F\u6700\u5F8C\u3067\u3059\u3002",
+        notCommitted: "  1. \u30D5\u30A1\u30A4\u30EB\u304B\u3089\u8A8D\u8A3C\u60C5\u5831\u3092\u524A\u9664\u3057\u3001~/.aws/credentials \u307E\u305F\u306F\u74B0\u5883\u5909\u6570\u304B\u3089\u8AAD\u307F\u8FBC\u3080\u3088\u3046\u306B\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
+        deactivate: "  2. \u5404\u30AD\u30FC\u3092\u7121\u52B9\u5316\u3057\u3001\u524A\u9664\u3057\u307E\u3059\uFF08\u4E00\u6642\u7684\u306A ASIA \u30AD\u30FC\u306F\u767A\u884C\u5143\u30ED\u30FC\u30EB\u306E\u30BB\u30C3\u30B7\u30E7\u30F3\u3092\u53D6\u308A\u6D88\u3057\u307E\u3059\uFF09:",
+        more: (n) => `       \u2026\u307B\u304B ${n} \u500B\u306E\u30AD\u30FC`,
+        unpaired: (n) => `\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u306E\u306A\u3044\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u304C ${n} \u4EF6\u3042\u308A\u307E\u3059\u3002\u5BFE\u306B\u306A\u308A\u3046\u308B\u30AD\u30FC\u306F\u3059\u3079\u3066\u30ED\u30FC\u30C6\u30FC\u30B7\u30E7\u30F3\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
+        cloudtrail: "  3. \u5168\u30EA\u30FC\u30B8\u30E7\u30F3\u306E CloudTrail \u3067\u30AD\u30FC\u304C\u4E0D\u6B63\u5229\u7528\u3055\u308C\u3066\u3044\u306A\u3044\u304B\u3092\u78BA\u8A8D\u3057\u3001\n     \u3059\u3079\u3066\u306E IAM \u30E6\u30FC\u30B6\u30FC\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306E\u30ED\u30FC\u30C6\u30FC\u30B7\u30E7\u30F3\u3092\u884C\u3044\u307E\u3059\u3002",
+        full: (command3) => `\u5BFE\u5FDC\u624B\u9806\u306E\u5168\u4F53\uFF08\u305D\u306E\u307E\u307E\u5B9F\u884C\u3067\u304D\u308B\u30B3\u30DE\u30F3\u30C9\u4ED8\u304D\uFF09: ${command3}`,
+        live: (keyId, arn) => `${keyId} \u306F\u6709\u52B9\uFF08LIVE\uFF09\u3067\u3059\u3002AWS \u304C\u53D7\u3051\u4ED8\u3051\u307E\u3057\u305F${arn ? `\uFF08${arn}\uFF09` : ""}\u3002\u6700\u512A\u5148\u3067\u5BFE\u5FDC\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
+        theRole: (name) => `\u30ED\u30FC\u30EB ${name}`,
+        issuingRole: "\u767A\u884C\u5143\u306E\u30ED\u30FC\u30EB",
+        revoke: (keyId, role) => `${keyId}: IAM \u30B3\u30F3\u30BD\u30FC\u30EB \u2192 \u30ED\u30FC\u30EB \u2192 ${role} \u2192 \u30BB\u30C3\u30B7\u30E7\u30F3\u306E\u53D6\u308A\u6D88\u3057`,
+        root: (keyId) => `${keyId} \u306F\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30AD\u30FC\u3067\u3059: \u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u3067\u30B5\u30A4\u30F3\u30A4\u30F3 \u2192 \u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u8A8D\u8A3C\u60C5\u5831 \u2192 \u30A2\u30AF\u30BB\u30B9\u30AD\u30FC \u2192 \u7121\u52B9\u5316`
+      },
+      blocked: {
+        more: (n) => `\u307B\u304B ${n} \u4EF6`,
+        listJoin: "\u3001",
+        commit: (where2, files) => [
+          "\u30B3\u30DF\u30C3\u30C8\u3092\u4E2D\u6B62\u3057\u307E\u3057\u305F\uFF08\u4F55\u3082\u30B3\u30DF\u30C3\u30C8\u3055\u308C\u3066\u3044\u307E\u305B\u3093\uFF09\u3002",
+          `\u30B9\u30C6\u30FC\u30B8\u3055\u308C\u305F\u5909\u66F4\u306B AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u304C\u542B\u307E\u308C\u3066\u3044\u307E\u3059\uFF08${where2}\uFF09\u3002`,
+          "",
+          "\u5BFE\u51E6\u65B9\u6CD5:",
+          "  1. \u30D5\u30A1\u30A4\u30EB\u304B\u3089\u30AD\u30FC\u3092\u524A\u9664\u3057\u3066\u304F\u3060\u3055\u3044\u3002\u8A8D\u8A3C\u60C5\u5831\u306F\u30EA\u30DD\u30B8\u30C8\u30EA\u306B\u7F6E\u304B\u305A\u3001~/.aws/credentials",
+          "     \uFF08`aws configure`\uFF09\u3001\u74B0\u5883\u5909\u6570\uFF08AWS_ACCESS_KEY_ID\u3001AWS_SECRET_ACCESS_KEY\uFF09\u3001\u307E\u305F\u306F",
+          "     \u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u7BA1\u7406\u30B5\u30FC\u30D3\u30B9\u306B\u4FDD\u7BA1\u3057\u3066\u3001\u305D\u3053\u304B\u3089\u8AAD\u307F\u8FBC\u3080\u3088\u3046\u306B\u3057\u307E\u3059\u3002",
+          `  2. \u4FEE\u6B63\u3057\u305F\u30D5\u30A1\u30A4\u30EB\u3092\u30B9\u30C6\u30FC\u30B8\u3059\u308B\uFF08git add ${files}\uFF09\u304B\u3001\u3053\u306E\u30B3\u30DF\u30C3\u30C8\u304B\u3089\u5916\u3057\u307E\u3059:`,
+          `     git restore --staged ${files}`,
+          "  3. \u3082\u3046\u4E00\u5EA6\u30B3\u30DF\u30C3\u30C8\u3057\u307E\u3059\u3002\u30C1\u30A7\u30C3\u30AF\u3059\u308B\u306E\u306F\u30A4\u30F3\u30C7\u30C3\u30AF\u30B9\u3060\u3051\u3067\u3059\u3002\u4F5C\u696D\u30C4\u30EA\u30FC\u306B\u6B8B\u3063\u3066\u3044\u3066\u3082\u3001",
+          "     \u30B9\u30C6\u30FC\u30B8\u3057\u3066\u3044\u306A\u3044\u30AD\u30FC\u3067\u306F\u30B3\u30DF\u30C3\u30C8\u306F\u6B62\u307E\u308A\u307E\u305B\u3093\u3002",
+          "",
+          "\u8AA4\u691C\u51FA\u306E\u5834\u5408\u306F\u3001\u305D\u306E\u884C\u306B `keywarden:allow` \u30B3\u30E1\u30F3\u30C8\u3092\u4ED8\u3051\u308B\u304B\u3001\u30D5\u30C3\u30AF\u304C\u8AAD\u3080\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3\u306B\u767B\u9332\u3057\u307E\u3059:",
+          "  keywarden baseline --output .keywarden-baseline.json",
+          "  \uFF08\u30EA\u30DD\u30B8\u30C8\u30EA\u306E\u30C8\u30C3\u30D7\u3067\u5B9F\u884C\u3059\u308B\u3068\u3001\u4F5C\u696D\u30C4\u30EA\u30FC\u5185\u306E\u691C\u51FA\u7D50\u679C\u304C\u3059\u3079\u3066\u8A18\u9332\u3055\u308C\u307E\u3059\uFF09\u3002\u305D\u306E\u3042\u3068",
+          "  git add .keywarden-baseline.json \u3092\u5B9F\u884C\u3057\u3066\u3001\u3082\u3046\u4E00\u5EA6\u30B3\u30DF\u30C3\u30C8\u3057\u3066\u304F\u3060\u3055\u3044\u3002"
+        ],
+        leaked: (remediate) => `\u3053\u306E\u30AD\u30FC\u3092\u30D7\u30C3\u30B7\u30E5\u3001\u5171\u6709\u3001\u307E\u305F\u306F\u5225\u306E\u5834\u6240\u3067\u30B3\u30DF\u30C3\u30C8\u3057\u305F\u3053\u3068\u304C\u3042\u308B\u306A\u3089\u3001\u6F0F\u6D29\u3057\u305F\u3082\u306E\u3068\u3057\u3066\u6271\u3044\u3001
+\u7121\u52B9\u5316\u3057\u3066\u304F\u3060\u3055\u3044: ${remediate}`,
+        noVerify: "\u305D\u308C\u3067\u3082\u30B3\u30DF\u30C3\u30C8\u3059\u308B\u5834\u5408\u306F\u3001pre-commit \u306E\u30C1\u30A7\u30C3\u30AF\u3092\u3059\u3079\u3066\u7701\u7565\u3057\u3066\uFF08\u81EA\u5DF1\u8CAC\u4EFB\u3067\uFF09: git commit --no-verify",
+        line: (n) => `${n} \u884C\u76EE`,
+        message: (where2, remediate) => [
+          "\u30B3\u30DF\u30C3\u30C8\u3092\u4E2D\u6B62\u3057\u307E\u3057\u305F\uFF08\u4F55\u3082\u30B3\u30DF\u30C3\u30C8\u3055\u308C\u3066\u3044\u307E\u305B\u3093\uFF09\u3002",
+          `\u30B3\u30DF\u30C3\u30C8\u30E1\u30C3\u30BB\u30FC\u30B8\u306B AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u304C\u542B\u307E\u308C\u3066\u3044\u307E\u3059\uFF08${where2}\uFF09\u3002`,
+          "",
+          "\u5BFE\u51E6\u65B9\u6CD5: \u30E1\u30C3\u30BB\u30FC\u30B8\u304B\u3089\u30AD\u30FC\u3092\u524A\u9664\u3057\u3066\u3001\u3082\u3046\u4E00\u5EA6\u30B3\u30DF\u30C3\u30C8\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u30E1\u30C3\u30BB\u30FC\u30B8\u3082\u30D5\u30A1\u30A4\u30EB\u3068",
+          "\u540C\u3058\u3088\u3046\u306B\u30D7\u30C3\u30B7\u30E5\u3055\u308C\u3001\u5C65\u6B74\u306B\u6B8B\u308A\u307E\u3059\uFF09\u3002\u66F8\u3044\u305F\u30E1\u30C3\u30BB\u30FC\u30B8\u306F git \u304C\u4FDD\u5B58\u3057\u3066\u3044\u307E\u3059\u3002\u7DE8\u96C6\u3059\u308B\u306B\u306F:",
+          '  git commit -e -F "$(git rev-parse --git-path COMMIT_EDITMSG)"',
+          `\u3053\u306E\u30AD\u30FC\u3092\u30D7\u30C3\u30B7\u30E5\u3001\u5171\u6709\u3001\u307E\u305F\u306F\u5225\u306E\u5834\u6240\u3067\u30B3\u30DF\u30C3\u30C8\u3057\u305F\u3053\u3068\u304C\u3042\u308B\u306A\u3089\u3001\u6F0F\u6D29\u3057\u305F\u3082\u306E\u3068\u3057\u3066\u6271\u3044\u3001
+\u7121\u52B9\u5316\u3057\u3066\u304F\u3060\u3055\u3044: ${remediate}`,
+          "\u305D\u308C\u3067\u3082\u30B3\u30DF\u30C3\u30C8\u3059\u308B\u5834\u5408\u306F\u3001commit-msg \u306E\u30C1\u30A7\u30C3\u30AF\u3092\u3059\u3079\u3066\u7701\u7565\u3057\u3066\uFF08\u81EA\u5DF1\u8CAC\u4EFB\u3067\uFF09: git commit --no-verify"
+        ]
+      },
+      preReceive: {
+        incomplete: "\u30D7\u30C3\u30B7\u30E5\u3092\u62D2\u5426\u3057\u307E\u3057\u305F: \u30B9\u30AD\u30E3\u30F3\u3067\u8AAD\u3080\u5FC5\u8981\u306E\u3042\u308B\u3082\u306E\u3092\u3059\u3079\u3066\u8AAD\u3081\u306A\u304B\u3063\u305F\u305F\u3081\uFF08\u4E0A\u8A18\u53C2\u7167\uFF09\u3001\u554F\u984C\u304C\u306A\u3044\u3068\u306F\u5224\u65AD\u3067\u304D\u307E\u305B\u3093",
+        clean: (commits) => `\u3053\u306E\u30D7\u30C3\u30B7\u30E5\u306E\u65B0\u3057\u3044\u30B3\u30DF\u30C3\u30C8 ${commits} \u4EF6\u306B AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u306F\u3042\u308A\u307E\u305B\u3093`,
+        rejected: (n) => `\u30D7\u30C3\u30B7\u30E5\u3092\u62D2\u5426\u3057\u307E\u3057\u305F: \u30D7\u30C3\u30B7\u30E5\u3055\u308C\u305F\u30B3\u30DF\u30C3\u30C8\u306B AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u304C ${n} \u4EF6\u3042\u308A\u307E\u3059:`,
+        more: (n) => `\u307B\u304B ${n} \u4EF6`,
+        seconds: (n) => `${n} \u79D2`,
+        timeoutOpen: (seconds) => `\u8B66\u544A: AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u306E\u30B9\u30AD\u30E3\u30F3\u304C ${seconds}\u4EE5\u5185\u306B\u7D42\u308F\u308A\u307E\u305B\u3093\u3067\u3057\u305F\uFF08--timeout\uFF09\u3002\u30D7\u30C3\u30B7\u30E5\u306F\u30B9\u30AD\u30E3\u30F3\u305B\u305A\u306B\u53D7\u3051\u4ED8\u3051\u307E\u3059\uFF08--on-timeout open\uFF09`,
+        timeoutClosed: (seconds) => `\u30D7\u30C3\u30B7\u30E5\u3092\u62D2\u5426\u3057\u307E\u3057\u305F: AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u306E\u30B9\u30AD\u30E3\u30F3\u304C ${seconds}\u4EE5\u5185\u306B\u7D42\u308F\u3089\u305A\u3001\u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u306A\u3044\u30D7\u30C3\u30B7\u30E5\u306F\u901A\u3057\u307E\u305B\u3093\uFF08--on-timeout closed\uFF09\u3002\u4E00\u5EA6\u306B\u30D7\u30C3\u30B7\u30E5\u3059\u308B\u30B3\u30DF\u30C3\u30C8\u3092\u6E1B\u3089\u3059\u304B\u3001\u7BA1\u7406\u8005\u306B\u30D5\u30C3\u30AF\u306E --timeout \u3092\u5EF6\u3070\u3059\u3088\u3046\u4F9D\u983C\u3057\u3066\u304F\u3060\u3055\u3044`,
+        inCommit: (sha, subject) => `\uFF08\u30B3\u30DF\u30C3\u30C8 ${sha}\u300C${subject}\u300D\uFF09`,
+        rewrite: "\u30AD\u30FC\u3092\u542B\u307E\u306A\u3044\u3088\u3046\u306B\u3053\u308C\u3089\u306E\u30B3\u30DF\u30C3\u30C8\u3092\u66F8\u304D\u63DB\u3048\u3066\u304B\u3089\uFF08git rebase -i\u3002\u5F8C\u306E\u30B3\u30DF\u30C3\u30C8\u3067\u30AD\u30FC\u3092\u6D88\u3057\u3066\u3082\u5C65\u6B74\u304B\u3089\u306F\u6D88\u3048\u307E\u305B\u3093\uFF09\u3001\u3082\u3046\u4E00\u5EA6\u30D7\u30C3\u30B7\u30E5\u3057\u3066\u304F\u3060\u3055\u3044",
+        leaked: (remediate) => `\u4E00\u5EA6\u3067\u3082\u30D7\u30C3\u30B7\u30E5\u307E\u305F\u306F\u5171\u6709\u3057\u305F\u30AD\u30FC\u306F\u6F0F\u6D29\u3057\u3066\u3044\u307E\u3059\u3002\u7121\u52B9\u5316\u3057\u3066\u304F\u3060\u3055\u3044\uFF08${remediate}\uFF09`,
+        falsePositive: "\u8AA4\u691C\u51FA\u306E\u5834\u5408: \u305D\u306E\u884C\u306B keywarden:allow \u30B3\u30E1\u30F3\u30C8\u3092\u4ED8\u3051\u308B\u304B\u3001\u30C7\u30D5\u30A9\u30EB\u30C8\u30D6\u30E9\u30F3\u30C1\u306E .keywarden-baseline.json \u306B\u767B\u9332\u3057\u3066\u304F\u3060\u3055\u3044"
+      },
+      output: {
+        warning: "\u8B66\u544A: ",
+        skippedFiles: (n) => `${n} \u500B\u306E\u30D5\u30A1\u30A4\u30EB\u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F\uFF08--max-file-size \u8D85\u904E\u3001\u30B5\u30D6\u30E2\u30B8\u30E5\u30FC\u30EB\u3001\u30B7\u30F3\u30DC\u30EA\u30C3\u30AF\u30EA\u30F3\u30AF\u3001\u307E\u305F\u306F\u901A\u5E38\u306E\u30D5\u30A1\u30A4\u30EB\u3067\u306F\u306A\u3044\u3082\u306E\uFF09`,
+        skippedFolders: (n) => `${n} \u500B\u306E\u30D5\u30A9\u30EB\u30C0\u30FC\u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F\uFF08.git\u3001node_modules\uFF09`,
+        skipped: (counts) => `${counts.join("\u3001")}\u3002--verbose \u3067\u4E00\u89A7\u3068\u7406\u7531\u3092\u8868\u793A\u3057\u307E\u3059`,
+        allowed: (why, where2, ruleId) => `${why} \u3067\u8A31\u53EF: ${where2} ${ruleId}`,
+        onlyVerified: (n) => `--only-verified: ${n} \u4EF6\u3092\u9664\u5916\u3057\u307E\u3057\u305F\uFF08STS \u304C\u6709\u52B9\u3068\u78BA\u8A8D\u3067\u304D\u306A\u304B\u3063\u305F\u30AD\u30FC\uFF09`,
+        baselineWritten: (n, file) => `\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3\u306B ${n} \u4EF6\u3092\u66F8\u304D\u8FBC\u307F\u307E\u3057\u305F: ${file}`,
+        internalError: (message2) => `\u5185\u90E8\u30A8\u30E9\u30FC: ${message2}`,
+        debugHint: "\uFF08\u8A73\u7D30\u306F --debug \u3092\u4ED8\u3051\u3066\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044\uFF09"
+      },
+      cli: {
+        errors: {
+          unknownFormat: (format3, command3, allowed) => `${command3} \u3067\u306F --format '${format3}' \u306F\u4F7F\u3048\u307E\u305B\u3093\uFF08${allowed} \u304B\u3089\u9078\u3093\u3067\u304F\u3060\u3055\u3044\uFF09`,
+          baselineOutput: "baseline \u306B\u306F --output FILE\uFF08\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3\u306E\u66F8\u304D\u8FBC\u307F\u5148\uFF09\u304C\u5FC5\u8981\u3067\u3059",
+          oneMode: "--staged\u3001--history\u3001--range\u3001--since\u3001--stdin\u3001--pre-receive\u3001--commit-msg \u306E\u3046\u3061\u4E00\u3064\u3060\u3051\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044",
+          historyPaths: (paths) => `--history \u306F\u30D1\u30B9\u3067\u306F\u306A\u304F\u30B3\u30DF\u30C3\u30C8\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059: ${paths}\uFF08ref \u306F\u3059\u3050\u5F8C\u306B\u66F8\u304D\u307E\u3059: --history main\u3002\u30D5\u30A1\u30A4\u30EB\u306F --history \u306A\u3057\u3067\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059\uFF09`,
+          rangeWords: (range, paths) => `--range \u306E\u5024\u306F\u4E00\u3064\u306E\u5F15\u6570\u3067\u3059\u3002\u8907\u6570\u306E\u8A9E\u304B\u3089\u306A\u308B\u7BC4\u56F2\u306F\u5F15\u7528\u7B26\u3067\u56F2\u3093\u3067\u304F\u3060\u3055\u3044\uFF08--range "${range} ${paths}"\uFF09\u3002\u30D1\u30B9\u3068\u306F\u4F75\u7528\u3067\u304D\u307E\u305B\u3093`,
+          modePaths: (paths) => `--staged\u3001--history\u3001--range\u3001--since\u3001--stdin\u3001--pre-receive\u3001--commit-msg \u306F\u30D1\u30B9\u3068\u4F75\u7528\u3067\u304D\u307E\u305B\u3093: ${paths}`,
+          timeoutWithout: (flag) => `${flag} \u306F --pre-receive\uFF08\u30B5\u30FC\u30D0\u30FC\u5074\u306E\u30D5\u30C3\u30AF\uFF09\u7528\u3067\u3059\u3002--verify \u306E\u5F85\u3061\u6642\u9593\u306F --verify-timeout \u3067\u6307\u5B9A\u3057\u307E\u3059`,
+          timeoutRange: (value) => `--timeout \u306B\u306F 0 \u3088\u308A\u5927\u304D\u304F 3600 \u4EE5\u4E0B\u306E\u79D2\u6570\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u6307\u5B9A\u5024: '${value}'\uFF09`,
+          onTimeout: (value) => `--on-timeout \u306B\u306F open\uFF08\u30D7\u30C3\u30B7\u30E5\u3092\u53D7\u3051\u4ED8\u3051\u308B\uFF09\u304B closed\uFF08\u62D2\u5426\u3059\u308B\uFF09\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u6307\u5B9A\u5024: '${value}'\uFF09`,
+          preReceiveOutput: (name) => `--pre-receive \u306F git \u304C\u30D7\u30C3\u30B7\u30E5\u3057\u305F\u4EBA\u306B\u4E2D\u7D99\u3059\u308B\u884C\u3092\u81EA\u5206\u3067\u51FA\u529B\u3059\u308B\u305F\u3081\u3001--${name} \u306F\u6307\u5B9A\u3067\u304D\u307E\u305B\u3093`,
+          preReceiveVerify: (name) => `--pre-receive \u306B\u306F --${name} \u3092\u6307\u5B9A\u3067\u304D\u307E\u305B\u3093\u3002\u30D5\u30C3\u30AF\u306F AWS \u3092\u547C\u3073\u51FA\u3057\u307E\u305B\u3093\uFF08\u898B\u3064\u304B\u3063\u305F\u30AD\u30FC\u306E\u78BA\u8A8D\u306F keywarden remediate --verify \u3067\u884C\u3044\u307E\u3059\uFF09`,
+          maxFileSize: (value) => `--max-file-size \u306B\u306F 1048576\u3001512KB\u300110MB \u306E\u3088\u3046\u306A\u30B5\u30A4\u30BA\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u6307\u5B9A\u5024: '${value}'\uFF09`,
+          verifyTimeout: (value) => `--verify-timeout \u306B\u306F 0 \u3088\u308A\u5927\u304D\u304F 300 \u4EE5\u4E0B\u306E\u79D2\u6570\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u6307\u5B9A\u5024: '${value}'\uFF09`,
+          cannotWrite: (file, code2) => `${file} \u306B\u66F8\u304D\u8FBC\u3081\u307E\u305B\u3093: ${code2}`
+        },
+        badLang: (value) => `--lang '${value}' \u306F\u4F7F\u3048\u307E\u305B\u3093\uFF08en \u307E\u305F\u306F ja \u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF09`,
+        unknownCommand: (word, hint, commands) => `\u4E0D\u660E\u306A\u30B3\u30DE\u30F3\u30C9 '${word}' \u3067\u3059${hint ? `\uFF08'${hint}' \u306E\u3053\u3068\u3067\u3059\u304B\uFF1F\uFF09` : ""}\u3002\u30B3\u30DE\u30F3\u30C9: ${commands}`,
+        commandFirst: (token, command3) => `${token} \u306E\u524D\u306B\u30B3\u30DE\u30F3\u30C9\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044: keywarden ${command3} ${token}`,
+        listCommands: "\u30B3\u30DE\u30F3\u30C9\u306E\u4E00\u89A7\u306F keywarden --help \u3067\u8868\u793A\u3067\u304D\u307E\u3059",
+        listOptions: (command3) => `\u30AA\u30D7\u30B7\u30E7\u30F3\u306E\u4E00\u89A7\u306F keywarden ${command3} --help \u3067\u8868\u793A\u3067\u304D\u307E\u3059`,
+        needsValue: (flag) => `${flag} \u306B\u306F\u5024\u304C\u5FC5\u8981\u3067\u3059`,
+        gotOption: (flag, next) => `${flag} \u306B\u306F\u5024\u304C\u5FC5\u8981\u3067\u3059\u304C\u3001\u30AA\u30D7\u30B7\u30E7\u30F3 ${next} \u304C\u6307\u5B9A\u3055\u308C\u3066\u3044\u307E\u3059\uFF08\u305D\u308C\u304C\u5024\u306A\u3089 ${flag}=${next} \u3068\u66F8\u3044\u3066\u304F\u3060\u3055\u3044\uFF09`,
+        emptyValue: (flag) => `${flag} \u306B\u306F\u5024\u304C\u5FC5\u8981\u3067\u3059\u304C\u3001\u7A7A\u306E\u5024\u304C\u6307\u5B9A\u3055\u308C\u3066\u3044\u307E\u3059`,
+        otherCommand: (flag, commands, command3) => `${flag} \u306F ${commands} \u306E\u30AA\u30D7\u30B7\u30E7\u30F3\u3067\u3001${command3} \u3067\u306F\u4F7F\u3048\u307E\u305B\u3093`,
+        list: (items) => items.join("\u3001"),
+        unknownShort: (letter, command3) => `\u4E0D\u660E\u306A\u30AA\u30D7\u30B7\u30E7\u30F3 '-${letter}' \u3067\u3059\u3002\u30AA\u30D7\u30B7\u30E7\u30F3\u306E\u4E00\u89A7\u306F keywarden ${command3} --help \u3067\u8868\u793A\u3067\u304D\u307E\u3059`,
+        unknownOption: (flag, hint, help) => `\u4E0D\u660E\u306A\u30AA\u30D7\u30B7\u30E7\u30F3 '${flag}' \u3067\u3059${hint ? `\uFF08'--${hint}' \u306E\u3053\u3068\u3067\u3059\u304B\uFF1F\uFF09` : ""}\u3002${help}`
+      }
+    };
+  }
+});
+
+// src/words/ja-guide.ts
+var ja_guide_exports = {};
+__export(ja_guide_exports, {
+  jaGuide: () => jaGuide
+});
+var jaGuide;
+var init_ja_guide = __esm({
+  "src/words/ja-guide.ts"() {
+    "use strict";
+    jaGuide = {
+      keyTypeLong: {
+        "long-term": "\u9577\u671F\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\uFF08IAM \u30E6\u30FC\u30B6\u30FC\u307E\u305F\u306F\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\uFF09",
+        temporary: "\u4E00\u6642\u7684\u306A\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\uFF08AWS STS \u306E\u30BB\u30C3\u30B7\u30E7\u30F3\uFF09",
+        "bearer-token": "AWS STS \u30B5\u30FC\u30D3\u30B9\u30D9\u30A2\u30E9\u30FC\u30C8\u30FC\u30AF\u30F3\u306E\u30AD\u30FC",
+        "context-specific": "\u30B3\u30F3\u30C6\u30AD\u30B9\u30C8\u56FA\u6709\u306E\u8A8D\u8A3C\u60C5\u5831",
+        unknown: "\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC"
+      },
+      rootKeyType: "\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u9577\u671F\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC",
+      help: {
+        usage: "keywarden <\u30B3\u30DE\u30F3\u30C9> [\u30AA\u30D7\u30B7\u30E7\u30F3]",
+        commands: {
+          scan: "\u30D5\u30A1\u30A4\u30EB\u3001\u30A4\u30F3\u30C7\u30C3\u30AF\u30B9\u3001\u5C65\u6B74\u3001\u7BC4\u56F2\u3001\u307E\u305F\u306F\u6A19\u6E96\u5165\u529B\u304B\u3089 AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u3092\u63A2\u3057\u307E\u3059",
+          remediate: "\u6F0F\u6D29\u6642\u306E\u5BFE\u5FDC\u624B\u9806\u3092\u3001\u898B\u3064\u304B\u3063\u305F\u30AD\u30FC\u306B\u5408\u308F\u305B\u305F\u5B9F\u969B\u306E\u30B3\u30DE\u30F3\u30C9\u4ED8\u304D\u3067\u8868\u793A\u3057\u307E\u3059",
+          baseline: "\u73FE\u5728\u306E\u691C\u51FA\u7D50\u679C\u3092\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3\u3068\u3057\u3066\u66F8\u304D\u51FA\u3057\u307E\u3059\uFF08--output FILE\uFF09",
+          init: "\u73FE\u5728\u306E\u30EA\u30DD\u30B8\u30C8\u30EA\u306B pre-commit \u30D5\u30C3\u30AF\u3092\u8A2D\u5B9A\u3057\u307E\u3059",
+          merge: "\uFF08\u8907\u6570\u306E\u30EA\u30DD\u30B8\u30C8\u30EA\u306E\uFF09JSON \u30EC\u30DD\u30FC\u30C8\u3092\u4E00\u3064\u306B\u307E\u3068\u3081\u307E\u3059\u3002\u30AD\u30FC\u3054\u3068\u306B\u4E00\u5EA6\u3060\u3051\u3001\u898B\u3064\u304B\u3063\u305F\u5834\u6240\u3092\u3059\u3079\u3066\u4ED8\u3051\u3066\u5831\u544A\u3057\u307E\u3059"
+        },
+        exitCodes: "\u7D42\u4E86\u30B3\u30FC\u30C9: 0 \u691C\u51FA\u306A\u3057\u30011 \u691C\u51FA\u3042\u308A\u30012 \u4F7F\u3044\u65B9\u30FB\u8A2D\u5B9A\u30FB\u5B9F\u884C\u6642\u306E\u30A8\u30E9\u30FC\u3002",
+        historyHelp: [
+          "\u30B3\u30DF\u30C3\u30C8\u306E\u6307\u5B9A:",
+          "  --history              \u3059\u3079\u3066\u306E ref\uFF08\u30D6\u30E9\u30F3\u30C1\u3001\u30BF\u30B0\u3001\u30EA\u30E2\u30FC\u30C8\uFF09\u3068 stash \u306E\u5168\u30B3\u30DF\u30C3\u30C8",
+          "  --history main v2.0    \u6307\u5B9A\u3057\u305F ref \u307E\u305F\u306F\u30B3\u30DF\u30C3\u30C8\u306E\u5168\u5C65\u6B74\uFF08\u30EB\u30FC\u30C8\u30B3\u30DF\u30C3\u30C8\u3092\u542B\u3080\uFF09",
+          "  --range main..HEAD     HEAD \u306B\u3042\u3063\u3066 main \u306B\u306A\u3044\u30B3\u30DF\u30C3\u30C8\uFF08\u30D7\u30EB\u30EA\u30AF\u30A8\u30B9\u30C8\uFF09\u3002--since main \u3082\u540C\u3058",
+          "  --range A...B          A \u3068 B \u306E\u3069\u3061\u3089\u304B\u4E00\u65B9\u306B\u3060\u3051\u3042\u308B\u30B3\u30DF\u30C3\u30C8",
+          "  --range A^!            \u30B3\u30DF\u30C3\u30C8 A \u3060\u3051\uFF08A^-1 \u306F A^..A\u3001A^@ \u306F\u89AA\u30B3\u30DF\u30C3\u30C8\u306E\u5C65\u6B74\uFF09",
+          '  --range "^A B"         B \u306B\u3042\u3063\u3066 A \u306B\u306A\u3044\u30B3\u30DF\u30C3\u30C8\u3002"B --not A" \u3068\u3082\u66F8\u3051\u307E\u3059',
+          "\u7BC4\u56F2\u306F\u4F55\u304B\u3092\u9664\u5916\u3059\u308B\u3082\u306E\u3067\u3059\u3002A \u3060\u3051\u3092\u6307\u5B9A\u3059\u308B\u3068 A \u306E\u5168\u5C65\u6B74\u306B\u306A\u308A\u307E\u3059\uFF08--history A\uFF09\u3002",
+          "git \u306E\u30AA\u30D7\u30B7\u30E7\u30F3\uFF08--all\u3001--branches\uFF09\u306F\u53D7\u3051\u4ED8\u3051\u307E\u305B\u3093\u3002--history \u306B\u30D1\u30B9\u306F\u6307\u5B9A\u3067\u304D\u307E\u305B\u3093\u3002",
+          "\u30D5\u30A1\u30A4\u30EB\u3092\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u306B\u306F keywarden scan PATH \u3092\u4F7F\u3044\u307E\u3059\u3002"
+        ],
+        demandCommand: "\u30B3\u30DE\u30F3\u30C9\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044: scan\u3001remediate\u3001baseline\u3001init\u3001merge\uFF08\u305D\u308C\u305E\u308C\u306E\u8AAC\u660E\u306F keywarden --help\uFF09",
+        invalidArguments: "\u5F15\u6570\u304C\u6B63\u3057\u304F\u3042\u308A\u307E\u305B\u3093",
+        options: {
+          staged: "\u30A4\u30F3\u30C7\u30C3\u30AF\u30B9\u3067\u8FFD\u52A0\u3055\u308C\u308B\u5185\u5BB9\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059\uFF08pre-commit\uFF09",
+          history: "\u3059\u3079\u3066\u306E ref\uFF08\u3068 stash\uFF09\u304B\u3089\u5230\u9054\u3067\u304D\u308B\u5168\u30B3\u30DF\u30C3\u30C8\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059\u3002REF... \u3092\u6307\u5B9A\u3059\u308B\u3068\u3001\u305D\u306E\u30D6\u30E9\u30F3\u30C1\u3001\u30BF\u30B0\u3001\u30B3\u30DF\u30C3\u30C8\u306E\u5168\u5C65\u6B74\u3060\u3051\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059",
+          range: 'git rev-list \u3068\u540C\u3058\u8AAD\u307F\u65B9\u3067\u3001\u7BC4\u56F2\u5185\u306E\u30B3\u30DF\u30C3\u30C8\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059: BASE..HEAD\uFF08\u30D7\u30EB\u30EA\u30AF\u30A8\u30B9\u30C8\uFF09\u3001A...B\u3001A^!\uFF081 \u30B3\u30DF\u30C3\u30C8\uFF09\u3001"^A B"\u3001"B --not A"',
+          since: "REF..HEAD \u306E\u30B3\u30DF\u30C3\u30C8\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059",
+          stdin: "\u6A19\u6E96\u5165\u529B\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059",
+          "commit-msg": "\u30B3\u30DF\u30C3\u30C8\u30E1\u30C3\u30BB\u30FC\u30B8\u306E\u30D5\u30A1\u30A4\u30EB\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059\uFF08commit-msg \u30D5\u30C3\u30AF\u304C git \u306E\u30D5\u30A1\u30A4\u30EB\u3092 $1 \u3067\u6E21\u3057\u307E\u3059\uFF09\u3002\u30E1\u30C3\u30BB\u30FC\u30B8\u306B\u30AD\u30FC\u304C\u3042\u308B\u3068\u30B3\u30DF\u30C3\u30C8\u3092\u6B62\u3081\u307E\u3059",
+          "pre-receive": "\u30B5\u30FC\u30D0\u30FC\u5074\u306E pre-receive \u30D5\u30C3\u30AF: \u6A19\u6E96\u5165\u529B\u304B\u3089 git \u306E `old new ref` \u306E\u884C\u3092\u8AAD\u307F\u3001\u65E2\u5B58\u306E ref \u306B\u306A\u3044\u3001\u30D7\u30C3\u30B7\u30E5\u3067\u5C4A\u3044\u305F\u30B3\u30DF\u30C3\u30C8\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059\u3002\u691C\u51FA\u304C 1 \u4EF6\u3067\u3082\u3042\u308C\u3070\u30D7\u30C3\u30B7\u30E5\u3092\u62D2\u5426\u3057\u307E\u3059",
+          timeout: "--pre-receive \u7528: \u30B9\u30AD\u30E3\u30F3\u306B\u304B\u3051\u3066\u3088\u3044\u79D2\u6570\uFF08\u30C7\u30D5\u30A9\u30EB\u30C8 60\uFF09\u3002\u8D85\u3048\u305F\u3068\u304D\u306E\u6271\u3044\u306F --on-timeout \u3067\u6C7A\u3081\u307E\u3059",
+          "on-timeout": "--pre-receive \u7528: --timeout \u3092\u8D85\u3048\u305F\u3068\u304D\u3001closed \u306A\u3089\u30D7\u30C3\u30B7\u30E5\u3092\u62D2\u5426\uFF08\u30C7\u30D5\u30A9\u30EB\u30C8\uFF09\u3001open \u306A\u3089\u8B66\u544A\u4ED8\u304D\u3067\u53D7\u3051\u4ED8\u3051\u307E\u3059",
+          "stdin-name": "\u6A19\u6E96\u5165\u529B\u3092\u5831\u544A\u3059\u308B\u3068\u304D\u306E\u30D5\u30A1\u30A4\u30EB\u540D",
+          format: "\u30EC\u30DD\u30FC\u30C8\u306E\u5F62\u5F0F: text|json|sarif|github|html\uFF08merge \u306F text|json|sarif|html\u3001remediate \u306F text|markdown|json\uFF09",
+          output: "\u30EC\u30DD\u30FC\u30C8\u3092\u6A19\u6E96\u51FA\u529B\u3067\u306F\u306A\u304F FILE \u306B\u66F8\u304D\u8FBC\u307F\u307E\u3059",
+          config: '\u8A2D\u5B9A\u30D5\u30A1\u30A4\u30EB\uFF08\u30C7\u30D5\u30A9\u30EB\u30C8: \u6700\u3082\u8FD1\u3044 .keywarden.json\u3001\u307E\u305F\u306F package.json \u306E "keywarden"\uFF09',
+          baseline: "\u8A31\u53EF\u3057\u305F\u691C\u51FA\u7D50\u679C\u3092\u8A18\u9332\u3057\u305F\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3\u30D5\u30A1\u30A4\u30EB",
+          redact: "\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3068\u30C8\u30FC\u30AF\u30F3\u3092\u30DE\u30B9\u30AF\u3057\u307E\u3059\uFF08--no-redact \u3067\u305D\u306E\u307E\u307E\u8868\u793A\uFF09",
+          "max-file-size": "\u3053\u308C\u3088\u308A\u5927\u304D\u3044\u30D5\u30A1\u30A4\u30EB\u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3059\uFF08\u30D0\u30A4\u30C8\u6570\u3001\u307E\u305F\u306F 10MB \u306A\u3069\u306E\u6307\u5B9A\uFF09",
+          "allow-missing": "\u30B9\u30AD\u30E3\u30F3\u306B\u5FC5\u8981\u306A blob \u304C\u30EA\u30DD\u30B8\u30C8\u30EA\u306B\u306A\u3044\u5834\u5408\uFF08\u90E8\u5206\u30AF\u30ED\u30FC\u30F3\u3001\u7834\u640D\u3057\u305F\u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\uFF09\u3082\u7D42\u4E86\u30B3\u30FC\u30C9\u3092 0 \u304B 1 \u306B\u3057\u307E\u3059\u3002\u8B66\u544A\u306B\u306F\u5F15\u304D\u7D9A\u304D\u4E00\u89A7\u304C\u51FA\u307E\u3059",
+          "no-default-ignores": ".git/ \u3068 node_modules/ \u30D5\u30A9\u30EB\u30C0\u30FC\u3082\u305F\u3069\u308A\u307E\u3059",
+          verbose: "\u30B9\u30AD\u30C3\u30D7\u3057\u305F\u30D5\u30A1\u30A4\u30EB\u3068\u305D\u306E\u7406\u7531\u3001\u8A31\u53EF\u3057\u305F\u691C\u51FA\u7D50\u679C\u3092\u8868\u793A\u3057\u307E\u3059",
+          quiet: "\u9032\u6357\u3082\u6CE8\u8A18\u3082\u51FA\u3055\u305A\u3001\u30EC\u30DD\u30FC\u30C8\u3060\u3051\u3092\u51FA\u529B\u3057\u307E\u3059",
+          debug: "\u60F3\u5B9A\u5916\u306E\u30A8\u30E9\u30FC\u306E\u30B9\u30BF\u30C3\u30AF\u30C8\u30EC\u30FC\u30B9\u3092\u8868\u793A\u3057\u307E\u3059",
+          report: "\u5BFE\u5FDC\u624B\u9806\u306E\u5143\u306B\u3059\u308B keywarden \u306E JSON \u30EC\u30DD\u30FC\u30C8\uFF08- \u3067\u6A19\u6E96\u5165\u529B\u304B\u3089\u8AAD\u307F\u307E\u3059\uFF09",
+          key: "\u5BFE\u5FDC\u624B\u9806\u3092\u4F5C\u308B\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID\uFF08\u8907\u6570\u56DE\u6307\u5B9A\u3067\u304D\u307E\u3059\uFF09",
+          replacements: "git filter-repo / BFG \u306E --replace-text \u7528\u306E\u7F6E\u63DB\u30D5\u30A1\u30A4\u30EB\uFF08\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u3092\u542B\u307F\u307E\u3059\uFF09\u3092 FILE \u306B\u66F8\u304D\u8FBC\u307F\u307E\u3059",
+          verify: "\u898B\u3064\u304B\u3063\u305F\u30AD\u30FC\u306E\u30DA\u30A2\u304C\u6709\u52B9\u304B\u3069\u3046\u304B\u3092 AWS STS \u306B\u554F\u3044\u5408\u308F\u305B\u307E\u3059\uFF08\u30CD\u30C3\u30C8\u30EF\u30FC\u30AF\u3092\u4F7F\u3044\u307E\u3059\u3002\u30C7\u30D5\u30A9\u30EB\u30C8\u3067\u306F\u884C\u3044\u307E\u305B\u3093\uFF09",
+          "only-verified": "STS \u304C\u6709\u52B9\u3068\u78BA\u8A8D\u3057\u305F\u30AD\u30FC\u306E\u691C\u51FA\u7D50\u679C\u3060\u3051\u3092\u5831\u544A\u3057\u307E\u3059\uFF08--verify \u3092\u542B\u307F\u307E\u3059\u30021 \u4EF6\u3067\u3082\u3042\u308C\u3070\u7D42\u4E86\u30B3\u30FC\u30C9 1\u3001\u306A\u3051\u308C\u3070 0\uFF09\u3002STS \u304C\u78BA\u8A8D\u3067\u304D\u306A\u304B\u3063\u305F\u30AD\u30FC\uFF08\u7121\u52B9\u3001\u671F\u9650\u5207\u308C\u3001\u5FDC\u7B54\u306A\u3057\u3001\u672A\u78BA\u8A8D\uFF09\u306F\u9664\u5916\u3057\u307E\u3059\u3002\u30C8\u30EA\u30A2\u30FC\u30B8\u7528\u306E\u7D5E\u308A\u8FBC\u307F\u3067\u3042\u308A\u3001\u30B2\u30FC\u30C8\u306B\u306F\u4F7F\u3048\u307E\u305B\u3093",
+          "sts-endpoint": "--verify \u3067\u4F7F\u3046 STS \u306E\u30A8\u30F3\u30C9\u30DD\u30A4\u30F3\u30C8",
+          "verify-timeout": "--verify \u3067 STS \u306E\u5FDC\u7B54\u3092\u5F85\u3064\u79D2\u6570",
+          force: "\u65E2\u5B58\u306E\u30D5\u30C3\u30AF\u3092\u4E0A\u66F8\u304D\u3001\u307E\u305F\u306F\u9023\u7D50\u3057\u307E\u3059",
+          lang: "\u30E1\u30C3\u30BB\u30FC\u30B8\u306E\u8A00\u8A9E: en \u307E\u305F\u306F ja\uFF08\u30C7\u30D5\u30A9\u30EB\u30C8: LC_ALL\u3001LC_MESSAGES\u3001LANG \u304B\u3089\u5224\u65AD\u3057\u3001\u305D\u308C\u4EE5\u5916\u306F en\uFF09"
+        }
+      },
+      init: {
+        notDependency: "keywarden \u304C\u3053\u306E\u30D7\u30ED\u30B8\u30A7\u30AF\u30C8\u306E\u4F9D\u5B58\u95A2\u4FC2\u306B\u5165\u3063\u3066\u3044\u307E\u305B\u3093\u3002\u3069\u306E\u30AF\u30ED\u30FC\u30F3\u306B\u3082\u5165\u308B\u3088\u3046\u306B `npm install --save-dev github:OWNER/keywarden` \u3092\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044\uFF08git \u306E URL \u3067\u3059\u3002keywarden \u306F npm \u30EC\u30B8\u30B9\u30C8\u30EA\u306B\u306F\u3042\u308A\u307E\u305B\u3093\u3002\u30B0\u30ED\u30FC\u30D0\u30EB\u306B\u30A4\u30F3\u30B9\u30C8\u30FC\u30EB\u3057\u305F keywarden \u3067\u3082\u52D5\u304D\u307E\u3059\uFF09",
+        huskyWaiting: "\u3053\u306E\u30AF\u30ED\u30FC\u30F3\u3067\u306F\u307E\u3060 husky \u304C\u6709\u52B9\u306B\u306A\u3063\u3066\u3044\u306A\u3044\u305F\u3081\u3001keywarden \u306E\u30D5\u30C3\u30AF\u3092 hooks \u30D5\u30A9\u30EB\u30C0\u30FC\u306B\u3082\u7F6E\u304D\u307E\u3057\u305F\u3002`npm install` \u3067 husky \u304C\u6709\u52B9\u306B\u306A\u308B\u3068\uFF08prepare \u30B9\u30AF\u30EA\u30D7\u30C8\uFF09\u3001\u4EE5\u5F8C\u306F .husky/pre-commit \u304C\u4F7F\u308F\u308C\u307E\u3059",
+        huskyUnused: "\u3053\u306E\u30D7\u30ED\u30B8\u30A7\u30AF\u30C8\u306F husky \u3092\u4F7F\u3063\u3066\u3044\u306A\u3044\u305F\u3081\u3001\u30D5\u30C3\u30AF\u306F\u3053\u306E\u30AF\u30ED\u30FC\u30F3\u306B\u3060\u3051\u5165\u3063\u3066\u3044\u307E\u3059\u3002\u3059\u3079\u3066\u306E\u30AF\u30ED\u30FC\u30F3\u3067\u5171\u6709\u3059\u308B\u306B\u306F `npm install --save-dev husky` \u306E\u3042\u3068\u3001\u3082\u3046\u4E00\u5EA6 `npx keywarden init` \u3092\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044",
+        alreadyHook: (shown, name) => `${shown} \u306F\u3059\u3067\u306B keywarden \u306E ${name} \u30D5\u30C3\u30AF\u3067\u3059\u3002\u4F55\u3082\u3057\u307E\u305B\u3093`,
+        updatedHook: (name, shown) => `${shown} \u306E keywarden \u306E ${name} \u30D5\u30C3\u30AF\u3092\u66F4\u65B0\u3057\u307E\u3057\u305F`,
+        foreignHook: (shown, runs, chained) => `${shown} \u306F\u3059\u3067\u306B\u3042\u308A\u3001keywarden \u306E\u3082\u306E\u3067\u306F\u3042\u308A\u307E\u305B\u3093\u3002\u305D\u3053\u306B \`${runs}\` \u3092\u8FFD\u52A0\u3059\u308B\u304B\u3001\`keywarden init --force\` \u3092\u5B9F\u884C\u3057\u3066\u65E2\u5B58\u306E\u30D5\u30C3\u30AF\u3092 ${chained} \u3068\u3057\u3066\u6B8B\u3057\u3001keywarden \u306E\u5F8C\u306B\u5B9F\u884C\u3055\u308C\u308B\u3088\u3046\u306B\u3057\u3066\u304F\u3060\u3055\u3044`,
+        bothExist: (shown, chained) => `${shown} \u3068 ${chained} \u306E\u4E21\u65B9\u304C\u3042\u308A\u307E\u3059\u3002\u624B\u3067\u4E00\u3064\u306B\u307E\u3068\u3081\u3066\u304B\u3089\u3001\u3082\u3046\u4E00\u5EA6 init \u3092\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044`,
+        keptExisting: (chained) => `\u65E2\u5B58\u306E\u30D5\u30C3\u30AF\u3092 ${chained} \u3068\u3057\u3066\u6B8B\u3057\u307E\u3057\u305F\u3002keywarden \u306E\u30B9\u30AD\u30E3\u30F3\u3092\u901A\u904E\u3057\u305F\u5F8C\u306B\u5B9F\u884C\u3055\u308C\u307E\u3059`,
+        installed: (name, shown, runs) => `keywarden \u306E ${name} \u30D5\u30C3\u30AF\u3092 ${shown} \u306B\u5C0E\u5165\u3057\u307E\u3057\u305F\uFF08\`${runs}\` \u3092\u5B9F\u884C\u3057\u307E\u3059\u3002keywarden \u306F node_modules/.bin\u3001PATH\u3001npx \u306E\u9806\u306B\u63A2\u3057\u307E\u3059\uFF09`,
+        prepareRunsHusky: (prepare) => `package.json \u306E prepare \u30B9\u30AF\u30EA\u30D7\u30C8\u306F\u3059\u3067\u306B husky \u3092\u5B9F\u884C\u3057\u3066\u3044\u307E\u3059\uFF08"${prepare}"\uFF09`,
+        prepareSet: (next) => `package.json \u306E prepare \u30B9\u30AF\u30EA\u30D7\u30C8\u3092 "${next}" \u306B\u3057\u307E\u3057\u305F`,
+        hookCreated: (file, command3) => `\`${command3}\` \u3092\u5B9F\u884C\u3059\u308B ${file} \u3092\u4F5C\u6210\u3057\u307E\u3057\u305F`,
+        hookAlreadyRuns: (file) => `${file} \u306F\u3059\u3067\u306B keywarden \u3092\u5B9F\u884C\u3057\u3066\u3044\u307E\u3059`,
+        hookAdded: (command3, file, kept) => `${file} \u306E\u5148\u982D\u306B \`${command3}\` \u3092\u8FFD\u52A0\u3057\u307E\u3057\u305F\uFF08\u65E2\u5B58\u306E ${kept} \u884C\u306F\u305D\u306E\u307E\u307E\u3067\u3059\uFF09`,
+        huskyActive: "husky \u306F\u3059\u3067\u306B\u6709\u52B9\u3067\u3059\uFF08core.hooksPath = .husky/_\uFF09",
+        huskySaid: (said) => `husky \u3092\u5B9F\u884C\u3057\u307E\u3057\u305F\u3002\u51FA\u529B: ${said}`,
+        huskyRan: (previous) => `husky \u3092\u5B9F\u884C\u3057\u307E\u3057\u305F\u3002core.hooksPath \u306F .husky/_ \u306B\u306A\u308A\u307E\u3057\u305F${previous !== null ? `\uFF08\u4EE5\u524D\u306F ${previous}\uFF09` : ""}`,
+        notRepository: "init \u306B\u306F\u4F5C\u696D\u30C4\u30EA\u30FC\u306E\u3042\u308B git \u30EA\u30DD\u30B8\u30C8\u30EA\u304C\u5FC5\u8981\u3067\u3059\u3002\u30EA\u30DD\u30B8\u30C8\u30EA\u306E\u4E2D\u3067\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u5148\u306B git init\uFF09",
+        todo: (line) => `\u8981\u5BFE\u5FDC: ${line}`,
+        active: (messages) => `pre-commit \u30D5\u30C3\u30AF\u304C\u6709\u52B9\u306B\u306A\u308A\u307E\u3057\u305F\u3002\u4ECA\u5F8C\u306F\u3059\u3079\u3066\u306E\u30B3\u30DF\u30C3\u30C8${messages ? "\uFF08\u3068\u305D\u306E\u30E1\u30C3\u30BB\u30FC\u30B8\uFF09" : ""}\u3067 AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u3092\u30C1\u30A7\u30C3\u30AF\u3057\u307E\u3059\u3002\u4E00\u5EA6\u3060\u3051\u7701\u7565\u3059\u308B\u306B\u306F \`git commit --no-verify\` \u3092\u4F7F\u3044\u307E\u3059`
+      },
+      summary: {
+        scanned: (what, files, commits) => `\u30B9\u30AD\u30E3\u30F3\u5BFE\u8C61: ${what}\uFF08\u30D5\u30A1\u30A4\u30EB ${files} \u500B\u3001\u30B3\u30DF\u30C3\u30C8 ${commits} \u4EF6\uFF09\u3002`,
+        clean: ":white_check_mark: AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u306F\u898B\u3064\u304B\u308A\u307E\u305B\u3093\u3067\u3057\u305F\u3002",
+        found: (n) => `:x: **AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u3092 ${n} \u4EF6\u691C\u51FA\u3057\u307E\u3057\u305F\u3002** \u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3068\u30C8\u30FC\u30AF\u30F3\u306F\u30DE\u30B9\u30AF\u3057\u3066\u3044\u307E\u3059\u3002`,
+        header: "| \u30D5\u30A1\u30A4\u30EB | \u884C | \u8A8D\u8A3C\u60C5\u5831 | \u5024 | \u30EB\u30FC\u30EB | \u30B3\u30DF\u30C3\u30C8 |",
+        more: (n) => `\u2026\u307B\u304B ${n} \u4EF6\u306F SARIF \u30EC\u30DD\u30FC\u30C8\u3092\u53C2\u7167\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
+        tooLong: (n) => `${n} \u4EF6\u5206\u306E\u5BFE\u5FDC\u624B\u9806\u306F\u30B8\u30E7\u30D6\u30B5\u30DE\u30EA\u30FC\u306B\u306F\u9577\u3059\u304E\u307E\u3059\u3002\u540C\u3058\u30B9\u30AD\u30E3\u30F3\u30AA\u30D7\u30B7\u30E7\u30F3\u3067 \`keywarden remediate\` \u3092\u30ED\u30FC\u30AB\u30EB\u3067\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
+        whatNow: "**\u4ECA\u3059\u3050\u3084\u308B\u3053\u3068:** \u307E\u305A\u5404\u30AD\u30FC\u3092\u7121\u52B9\u5316\u3057\uFF08\u5C65\u6B74\u3092\u66F8\u304D\u63DB\u3048\u3066\u3082\u6F0F\u6D29\u306F\u306A\u304B\u3063\u305F\u3053\u3068\u306B\u306A\u308A\u307E\u305B\u3093\uFF09\u3001\u305D\u306E\u3046\u3048\u3067\u524A\u9664\u3057\u307E\u3059\u3002\u5B9F\u969B\u306E\u30B3\u30DE\u30F3\u30C9\u306F\u4E0B\u306E\u5BFE\u5FDC\u624B\u9806\u306B\u3042\u308A\u307E\u3059\u3002",
+        sarif: (path18) => `SARIF \u30EC\u30DD\u30FC\u30C8\u306F ${path18} \u306B\u3042\u308A\u307E\u3059\u3002github/codeql-action/upload-sarif \u3067\u30A2\u30C3\u30D7\u30ED\u30FC\u30C9\u3059\u308B\u3068\u3001Code scanning \u306E\u30A2\u30E9\u30FC\u30C8\u3068\u3057\u3066\u8FFD\u8DE1\u3067\u304D\u307E\u3059\u3002`,
+        baseConfigTitle: "keywarden: \u30D9\u30FC\u30B9\u30B3\u30DF\u30C3\u30C8\u306E\u8A2D\u5B9A"
+      },
+      action: {
+        plan: {
+          history: "\u3059\u3079\u3066\u306E ref \u306E\u3059\u3079\u3066\u306E\u30B3\u30DF\u30C3\u30C8\uFF08mode: history\uFF09",
+          files: "\u4F5C\u696D\u30C4\u30EA\u30FC\uFF08mode: files\uFF09",
+          pullRequest: (number, range) => `\u30D7\u30EB\u30EA\u30AF\u30A8\u30B9\u30C8 #${number} \u306E\u30B3\u30DF\u30C3\u30C8\uFF08${range}\uFF09`,
+          workingTree: (event) => `\u4F5C\u696D\u30C4\u30EA\u30FC\uFF08${event ? `${event} \u30A4\u30D9\u30F3\u30C8` : "\u30A4\u30D9\u30F3\u30C8\u306A\u3057"}\uFF09`,
+          deleted: (name) => `\u306A\u3057: \u30D7\u30C3\u30B7\u30E5\u3067 ${name} \u304C\u524A\u9664\u3055\u308C\u307E\u3057\u305F`,
+          deletedNote: (name) => `\u30D7\u30C3\u30B7\u30E5\u3067 ${name} \u304C\u524A\u9664\u3055\u308C\u307E\u3057\u305F\u3002\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u65B0\u3057\u3044\u30B3\u30DF\u30C3\u30C8\u306F\u3042\u308A\u307E\u305B\u3093`,
+          pushed: (range) => `\u30D7\u30C3\u30B7\u30E5\u3055\u308C\u305F\u30B3\u30DF\u30C3\u30C8\uFF08${range}\uFF09`
+        },
+        scanning: (what) => `\u30B9\u30AD\u30E3\u30F3\u4E2D: ${what}`,
+        inlineTitle: "keywarden: \u3053\u306E\u30D7\u30EB\u30EA\u30AF\u30A8\u30B9\u30C8\u3067\u30A4\u30F3\u30E9\u30A4\u30F3\u8A31\u53EF\u3055\u308C\u305F\u30AD\u30FC",
+        incomplete: "keywarden \u306F\u30B9\u30AD\u30E3\u30F3\u5BFE\u8C61\u306E blob \u3092\u3059\u3079\u3066\u8AAD\u3080\u3053\u3068\u304C\u3067\u304D\u307E\u305B\u3093\u3067\u3057\u305F\u3002\u8B66\u544A\u3092\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044",
+        found: (n) => `keywarden \u304C AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u3092 ${n} \u4EF6\u691C\u51FA\u3057\u307E\u3057\u305F\u3002\u30A2\u30CE\u30C6\u30FC\u30B7\u30E7\u30F3\u3068\u30B8\u30E7\u30D6\u30B5\u30DE\u30EA\u30FC\u3092\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044`,
+        unscanned: (n, files, more) => `${n} \u500B\u306E\u30D5\u30A1\u30A4\u30EB\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u306A\u3044\u305F\u3081\u3001\u305D\u306E\u4E2D\u306E\u30AD\u30FC\u306F\u691C\u51FA\u3055\u308C\u307E\u305B\u3093: ${files}${more > 0 ? `\u3002\u307B\u304B ${more} \u500B\uFF08\`args\` \u306B --verbose \u3092\u6307\u5B9A\u3059\u308B\u3068\u4E00\u89A7\u3092\u8868\u793A\u3057\u307E\u3059\uFF09` : ""}`,
+        inlineAllowed: (n, places, more) => `\u3053\u306E\u30D7\u30EB\u30EA\u30AF\u30A8\u30B9\u30C8\u306F keywarden:allow \u3092\u4ED8\u3051\u305F\u8A8D\u8A3C\u60C5\u5831\u3092 ${n} \u4EF6\u8FFD\u52A0\u3057\u3066\u3044\u308B\u305F\u3081\u3001\u5831\u544A\u3057\u3066\u3044\u307E\u305B\u3093: ${places}${more > 0 ? ` \u307B\u304B ${more} \u4EF6` : ""}\u3002\u672C\u7269\u306E\u30AD\u30FC\u3067\u306A\u3044\u3053\u3068\u3092\u30EC\u30D3\u30E5\u30A2\u30FC\u304C\u4E00\u4EF6\u305A\u3064\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
+        badLang: (value) => `\u5165\u529B 'lang' \u306B\u306F en \u304B ja \u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u6307\u5B9A\u5024: '${value}'\uFF09`
+      },
+      playbook: {
+        title: (headline2) => `keywarden \u6F0F\u6D29\u5BFE\u5FDC\u624B\u9806: ${headline2}`,
+        headline: (keys, accessKeysOnly, unpaired) => {
+          const parts = [];
+          if (keys > 0) parts.push(`\u6F0F\u6D29\u3057\u305F AWS ${accessKeysOnly ? "\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC" : "\u8A8D\u8A3C\u60C5\u5831"} ${keys} \u4EF6`);
+          if (unpaired > 0) parts.push(`\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u306E\u306A\u3044\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8 ${unpaired} \u4EF6`);
+          return parts.join("\u3001");
+        },
+        introKeys: "\u30AD\u30FC\u3054\u3068\u306B\u3001\u624B\u9806\u3092\u9806\u756A\u306B\u9032\u3081\u3066\u304F\u3060\u3055\u3044\u3002\u3069\u306E\u30B3\u30DE\u30F3\u30C9\u306B\u3082\u5B9F\u969B\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u304C\u5165\u3063\u3066\u304A\u308A\u3001\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u306F\u542B\u307E\u308C\u307E\u305B\u3093\u3002`aws` \u30B3\u30DE\u30F3\u30C9\u306F\u3001\u30AD\u30FC\u3092\u6240\u6709\u3059\u308B\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u8A8D\u8A3C\u60C5\u5831\u3067\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
+        introNoKeys: "\u624B\u9806\u3092\u9806\u756A\u306B\u9032\u3081\u3066\u304F\u3060\u3055\u3044\u3002\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u3092\u542B\u3080\u30B3\u30DE\u30F3\u30C9\u306F\u3042\u308A\u307E\u305B\u3093\u3002`aws` \u30B3\u30DE\u30F3\u30C9\u306F\u3001\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u304C\u5C5E\u3057\u3066\u3044\u308B\u53EF\u80FD\u6027\u306E\u3042\u308B\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u8A8D\u8A3C\u60C5\u5831\u3067\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
+        tip: (tip) => `\u30D2\u30F3\u30C8: ${tip}`,
+        keyHeading: (index, total, keyId, typeLabel, accountId, ownership) => `\u30AD\u30FC ${index}/${total}: ${keyId} \u2014 ${typeLabel}\u3001${accountId ? `\u30A2\u30AB\u30A6\u30F3\u30C8 ${accountId}` : "\u30A2\u30AB\u30A6\u30F3\u30C8\u4E0D\u660E"}${ownership === "foreign" ? "\u3001\u81EA\u793E\u306E\u30A2\u30AB\u30A6\u30F3\u30C8\u3067\u306F\u3042\u308A\u307E\u305B\u3093" : ownership === "own" ? "\u3001\u81EA\u793E\u306E\u30A2\u30AB\u30A6\u30F3\u30C8" : ""}`,
+        foundAt: "\u691C\u51FA\u7B87\u6240:",
+        inCommit: (sha) => `\uFF08\u30B3\u30DF\u30C3\u30C8 ${sha}\uFF09`,
+        secretFound: (redacted) => `\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3082\u4E00\u7DD2\u306B\u898B\u3064\u304B\u308A\u307E\u3057\u305F${redacted ? "\uFF08\u30EC\u30DD\u30FC\u30C8\u3067\u306F\u30DE\u30B9\u30AF\u6E08\u307F\uFF09" : ""}`,
+        tokenFound: (redacted) => `\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u30C8\u30FC\u30AF\u30F3\u3082\u4E00\u7DD2\u306B\u898B\u3064\u304B\u308A\u307E\u3057\u305F${redacted ? "\uFF08\u30EC\u30DD\u30FC\u30C8\u3067\u306F\u30DE\u30B9\u30AF\u6E08\u307F\uFF09" : ""}`,
+        noSecret: "\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306F\u4E00\u7DD2\u306B\u898B\u3064\u304B\u3063\u3066\u3044\u307E\u305B\u3093\uFF08\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u3060\u3051\u3067\u306F\u30EA\u30AF\u30A8\u30B9\u30C8\u306B\u7F72\u540D\u3067\u304D\u307E\u305B\u3093\u304C\u3001\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3082\u6F0F\u6D29\u3057\u305F\u3082\u306E\u3068\u3057\u3066\u6271\u3063\u3066\u304F\u3060\u3055\u3044\uFF09",
+        pairingSentence: (parts) => parts.join("\u3002") + "\u3002",
+        unpairedHeading: "\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u306E\u306A\u3044\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8",
+        rewriteHeading: "\u5C65\u6B74\u306E\u66F8\u304D\u63DB\u3048\uFF08\u30AD\u30FC\u306E\u524A\u9664\u307E\u305F\u306F\u53D6\u308A\u6D88\u3057\u304C\u6E08\u3093\u3067\u304B\u3089\uFF09",
+        sources: "\u53C2\u8003\u8CC7\u6599",
+        see: "\u53C2\u7167: ",
+        sameAs: (step2, keyId) => `\u4E0A\u306E ${keyId} \u306E\u624B\u9806 ${step2} \u3068\u540C\u3058\u3067\u3059\u3002\u4E00\u5EA6\u3060\u3051\u884C\u3063\u3066\u304F\u3060\u3055\u3044\u3002`,
+        sameAsMarkdown: (step2, keyId) => `\u4E0A\u306E ${keyId} \u306E\u624B\u9806 ${step2} \u3068\u540C\u3058\u3067\u3059\u3002\u4E00\u5EA6\u3060\u3051\u884C\u3063\u3066\u304F\u3060\u3055\u3044\u3002`,
+        label: (label) => /[？?：:。]$/.test(label) ? label : `${label}:`,
+        theSecretsWithoutKeyId: "\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u306E\u306A\u3044\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8",
+        notes: {
+          staged: "\u3053\u308C\u3089\u306E\u8A8D\u8A3C\u60C5\u5831\u306F\u30B3\u30DF\u30C3\u30C8\u524D\u306E\u30B9\u30C6\u30FC\u30B8\u3055\u308C\u305F\u5909\u66F4\u3067\u898B\u3064\u304B\u3063\u305F\u3082\u306E\u3067\u3001git \u306E\u5C65\u6B74\u306B\u306F\u5165\u3063\u3066\u3044\u307E\u305B\u3093\u3002\u30D5\u30A1\u30A4\u30EB\u304B\u3089\u53D6\u308A\u9664\u3044\u3066\u30B9\u30C6\u30FC\u30B8\u3057\u76F4\u3057\u3066\u304F\u3060\u3055\u3044\u3002\u6B8B\u308A\u306E\u624B\u9806\u306F\u3001\u30D5\u30A1\u30A4\u30EB\u3092\u5225\u306E\u7D4C\u8DEF\uFF08\u30C1\u30E3\u30C3\u30C8\u3001\u30D0\u30C3\u30AF\u30A2\u30C3\u30D7\u3001\u30D7\u30C3\u30B7\u30E5\u3057\u305F\u30D6\u30E9\u30F3\u30C1\u306A\u3069\uFF09\u3067\u5171\u6709\u3057\u3066\u3044\u305F\u5834\u5408\u306B\u5FC5\u8981\u306A\u4E88\u9632\u63AA\u7F6E\u3067\u3059\u3002",
+          redacted: "\u30EC\u30DD\u30FC\u30C8\u306E\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u306F\u30DE\u30B9\u30AF\u3055\u308C\u3066\u3044\u308B\u305F\u3081\u3001\u7F6E\u63DB\u30D5\u30A1\u30A4\u30EB\u306B\u66F8\u304D\u51FA\u305B\u307E\u305B\u3093\u3002\u30DE\u30B9\u30AF\u3057\u3066\u3044\u306A\u3044\u30EC\u30DD\u30FC\u30C8\u3092\u30D1\u30A4\u30D7\u3067\u6E21\u3059\uFF08`keywarden scan \u2026 --format json --no-redact | keywarden remediate --report - --replacements FILE`\uFF09\u304B\u3001`keywarden remediate` \u81EA\u8EAB\u306B\u30B9\u30AD\u30E3\u30F3\u3055\u305B\u3066\u304F\u3060\u3055\u3044\u3002\u3069\u3061\u3089\u306E\u5834\u5408\u3082\u5024\u306F\u30E1\u30E2\u30EA\u4E0A\u306B\u3060\u3051\u7F6E\u304B\u308C\u3001\u8868\u793A\u3055\u308C\u308B\u3053\u3068\u306F\u3042\u308A\u307E\u305B\u3093\u3002",
+          accountsTip: '\u8A2D\u5B9A\u30D5\u30A1\u30A4\u30EB\u306E "accounts" \u306B\u81EA\u793E\u306E AWS \u30A2\u30AB\u30A6\u30F3\u30C8 ID \u3092\u5217\u6319\u3059\u308B\u3068\u3001\u305D\u308C\u4EE5\u5916\u306E\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u30AD\u30FC\u306F\u5916\u90E8\u306E\u30AD\u30FC\uFF08\u30AB\u30CA\u30EA\u30A2\u30C8\u30FC\u30AF\u30F3\u3084\u7B2C\u4E09\u8005\u306E\u30AD\u30FC\uFF09\u3068\u3057\u3066\u8868\u793A\u3055\u308C\u307E\u3059\u3002',
+          olderFormat: (keyId) => `\u3053\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u306F\u65E7\u5F62\u5F0F\u306E\u305F\u3081\u3001\u30AA\u30D5\u30E9\u30A4\u30F3\u3067\u306F\u30A2\u30AB\u30A6\u30F3\u30C8\u3092\u5224\u5225\u3067\u304D\u307E\u305B\u3093\u3002\`aws sts get-access-key-info --access-key-id ${keyId}\` \u3067\u78BA\u8A8D\u3067\u304D\u307E\u3059\u3002`,
+          foreignKey: (account, accounts) => `\u30A2\u30AB\u30A6\u30F3\u30C8 ${account} \u306F\u81EA\u793E\u306E\u30A2\u30AB\u30A6\u30F3\u30C8\uFF08${accounts}\uFF09\u3067\u306F\u3042\u308A\u307E\u305B\u3093\u3002\u30AB\u30CA\u30EA\u30A2\u30C8\u30FC\u30AF\u30F3\uFF08\u6F0F\u6D29\u691C\u77E5\u306E\u305F\u3081\u306B\u4ED5\u639B\u3051\u3089\u308C\u305F\u304A\u3068\u308A\u306E\u30AD\u30FC\u3067\u3001\u4F7F\u3046\u3068\u6240\u6709\u8005\u306B\u901A\u77E5\u3055\u308C\u307E\u3059\uFF09\u304B\u3001\u7B2C\u4E09\u8005\uFF08\u30D9\u30F3\u30C0\u30FC\u3001\u9867\u5BA2\u3001\u3069\u3053\u304B\u304B\u3089\u30B3\u30D4\u30FC\u3055\u308C\u305F\u3082\u306E\uFF09\u306E\u30AD\u30FC\u306E\u53EF\u80FD\u6027\u304C\u3042\u308A\u307E\u3059\u3002\u4F7F\u7528\u3001\u30C6\u30B9\u30C8\u3001\u524A\u9664\u306F\u305B\u305A\u3001\u6240\u6709\u8005\u306B\u77E5\u3089\u305B\u3066\u304F\u3060\u3055\u3044\u3002`,
+          foreignCredential: (account, accounts) => `\u30A2\u30AB\u30A6\u30F3\u30C8 ${account} \u306F\u81EA\u793E\u306E\u30A2\u30AB\u30A6\u30F3\u30C8\uFF08${accounts}\uFF09\u3067\u306F\u3042\u308A\u307E\u305B\u3093\u3002\u3053\u306E\u8A8D\u8A3C\u60C5\u5831\u3092\u4F7F\u7528\u3057\u305F\u308A\u30C6\u30B9\u30C8\u3057\u305F\u308A\u305B\u305A\u3001\u6240\u6709\u8005\uFF08\u30D9\u30F3\u30C0\u30FC\u3001\u9867\u5BA2\u3001\u30D1\u30FC\u30C8\u30CA\u30FC\u30C1\u30FC\u30E0\uFF09\u306B\u77E5\u3089\u305B\u3066\u53D6\u308A\u6D88\u3057\u3066\u3082\u3089\u3063\u3066\u304F\u3060\u3055\u3044\u3002`,
+          notChecked: (reason) => `--verify: \u78BA\u8A8D\u3057\u3066\u3044\u307E\u305B\u3093: ${reason}\u3002`,
+          belongsTo: (who) => ` \u6240\u6709\u8005: ${who}\u3002`,
+          live: (who) => `--verify: \u6709\u52B9\uFF08LIVE\uFF09\u3002AWS STS \u304C\u3053\u306E\u30AD\u30FC\u306E\u30DA\u30A2\u3092\u53D7\u3051\u4ED8\u3051\u307E\u3057\u305F\u3002\u30AD\u30FC\u3092\u6301\u3063\u3066\u3044\u308B\u4EBA\u306A\u3089\u8AB0\u3067\u3082\u4ECA\u3059\u3050\u4F7F\u3048\u307E\u3059\u3002${who}`,
+          invalid: (code2) => `--verify: \u7121\u52B9\u3002STS \u306F\u3053\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u3092\u53D7\u3051\u4ED8\u3051\u307E\u305B\u3093\uFF08${code2}\uFF09\u3002\u524A\u9664\u6E08\u307F\u3001\u7121\u52B9\u5316\u6E08\u307F\u3001\u307E\u305F\u306F\u6700\u521D\u304B\u3089\u6709\u52B9\u3067\u306F\u306A\u304B\u3063\u305F\u30AD\u30FC\u3067\u3059\u3002\u7121\u52B9\u5316\u3057\u305F\u30AD\u30FC\u306F\u518D\u3073\u6709\u52B9\u306B\u3067\u304D\u308B\u305F\u3081\u3001\u305D\u308C\u3067\u3082\u524A\u9664\u3057\u3001\u4F7F\u3048\u306A\u304F\u306A\u308B\u524D\u306E\u5229\u7528\u3092\u624B\u9806 3 \u3067\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
+          expired: (code2) => `--verify: \u671F\u9650\u5207\u308C\u3002\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u30C8\u30FC\u30AF\u30F3\u306E\u6709\u52B9\u671F\u9650\u304C\u5207\u308C\u3066\u3044\u307E\u3059\uFF08${code2}\uFF09\u3002\u305D\u308C\u3067\u3082\u30ED\u30FC\u30EB\u306E\u53E4\u3044\u30BB\u30C3\u30B7\u30E7\u30F3\u3092\u53D6\u308A\u6D88\u3057\u3001\u624B\u9806 3 \u3092\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044\u3002\u671F\u9650\u5207\u308C\u307E\u3067\u306F\u4F7F\u3048\u308B\u72B6\u614B\u3067\u3057\u305F\u3002`,
+          mismatch: (code2) => `--verify: \u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u306F\u5B58\u5728\u3057\u307E\u3059\u304C\u3001\u4E00\u7DD2\u306B\u898B\u3064\u304B\u3063\u305F\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u306F\u5BFE\u306B\u306A\u308B\u3082\u306E\u3067\u306F\u3042\u308A\u307E\u305B\u3093\uFF08${code2}\uFF09\u3002\u30AD\u30FC\u306F\u6709\u52B9\u306A\u3082\u306E\u3068\u3057\u3066\u6271\u3063\u3066\u304F\u3060\u3055\u3044\u3002\u672C\u7269\u306E\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u304C\u5225\u306E\u5834\u6240\u306B\u3042\u308B\u53EF\u80FD\u6027\u304C\u3042\u308A\u307E\u3059\u3002`,
+          unknown: (detail) => `--verify: \u4E0D\u660E\uFF08${detail}\uFF09\u3002\u30AD\u30FC\u304C\u6709\u52B9\u304B\u3069\u3046\u304B\u306F\u5206\u304B\u308A\u307E\u305B\u3093\u3002\u6709\u52B9\u306A\u3082\u306E\u3068\u3057\u3066\u6271\u3063\u3066\u304F\u3060\u3055\u3044\u3002`
+        },
+        principal: {
+          root: (account) => `\u30A2\u30AB\u30A6\u30F3\u30C8 ${account} \u306E\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC`,
+          user: (name, account) => `\u30A2\u30AB\u30A6\u30F3\u30C8 ${account} \u306E IAM \u30E6\u30FC\u30B6\u30FC ${name}`,
+          role: (name, account) => `\u30A2\u30AB\u30A6\u30F3\u30C8 ${account} \u306E\u30ED\u30FC\u30EB ${name} \u306E\u30BB\u30C3\u30B7\u30E7\u30F3`,
+          federated: (name, account) => `\u30A2\u30AB\u30A6\u30F3\u30C8 ${account} \u306E\u30D5\u30A7\u30C7\u30EC\u30FC\u30C6\u30A3\u30C3\u30C9\u30E6\u30FC\u30B6\u30FC ${name}`
+        },
+        setup: "\u307E\u305A\u3001\u4EE5\u4E0B\u306E\u30B3\u30DE\u30F3\u30C9\u3092\u5B9F\u884C\u3059\u308B\u30B7\u30A7\u30EB\u3067\u6B21\u306E\u5909\u6570\u3092\u8A2D\u5B9A\u3057\u307E\u3059",
+        ownerComment: "# \u30AD\u30FC\u3092\u6240\u6709\u3059\u308B IAM \u30E6\u30FC\u30B6\u30FC",
+        regionsComment: "# \u30A2\u30AB\u30A6\u30F3\u30C8\u3067\u6709\u52B9\u306A\u5168\u30EA\u30FC\u30B8\u30E7\u30F3",
+        removeData: {
+          title: "\u6F0F\u6D29\u3057\u305F\u30C7\u30FC\u30BF\u3092\u524A\u9664\u3059\u308B",
+          takeOut: "\u30B3\u30FC\u30C9\u304B\u3089\u4ECA\u3059\u3050\u30AD\u30FC\u3092\u524A\u9664\u3057\u3001AWS \u8A8D\u8A3C\u60C5\u5831\u30D5\u30A1\u30A4\u30EB\uFF08~/.aws/credentials\uFF09\u307E\u305F\u306F\u74B0\u5883\u5909\u6570\u304B\u3089\u8AAD\u307F\u8FBC\u3080\u3088\u3046\u306B\u5909\u66F4\u3057\u3066\u3001\u305D\u306E\u5909\u66F4\u3092\u30B3\u30DF\u30C3\u30C8\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
+          staged: (what) => `\u30B3\u30DF\u30C3\u30C8\u524D\u306B\u691C\u51FA\u3055\u308C\u307E\u3057\u305F\u3002\u30D5\u30A1\u30A4\u30EB\u306E\u30B9\u30C6\u30FC\u30B8\u3092\u89E3\u9664\u3057\uFF08\`git restore --staged FILE\`\uFF09\u3001${what === "key" ? "\u30AD\u30FC" : what === "secret" ? "\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8" : "\u8A8D\u8A3C\u60C5\u5831"}\u3092\u524A\u9664\u3057\u3066\u304B\u3089\u3001\u3082\u3046\u4E00\u5EA6\u30B9\u30C6\u30FC\u30B8\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
+          publicForeign: "\u30AD\u30FC\u3092\u542B\u3080\u30B3\u30DF\u30C3\u30C8\u3092\u4E00\u5EA6\u3067\u3082\u30D7\u30C3\u30B7\u30E5\u3057\u305F\u306A\u3089\u3001\u30AD\u30FC\u306F\u516C\u958B\u3055\u308C\u305F\u3082\u306E\u3068\u8003\u3048\u3066\u304F\u3060\u3055\u3044\u3002GitHub \u4E0A\u306E\u30AD\u30FC\u306F\u81EA\u52D5\u53CE\u96C6\u30C4\u30FC\u30EB\u306B\u6570\u5206\u3067\u898B\u3064\u304B\u308A\u307E\u3059\u3002\u307E\u305A\u6240\u6709\u8005\u306B\u77E5\u3089\u305B\uFF08\u624B\u9806 2\uFF09\u3001\u5C65\u6B74\u306E\u66F8\u304D\u63DB\u3048\u306F\u305D\u306E\u5F8C\u3067\u3059\u3002\u3059\u3067\u306B\u30AD\u30FC\u3092\u30B3\u30D4\u30FC\u3057\u305F\u4EBA\u306F\u3001\u66F8\u304D\u63DB\u3048\u3067\u306F\u6B62\u3081\u3089\u308C\u307E\u305B\u3093\u3002",
+          public: "\u30AD\u30FC\u3092\u542B\u3080\u30B3\u30DF\u30C3\u30C8\u3092\u4E00\u5EA6\u3067\u3082\u30D7\u30C3\u30B7\u30E5\u3057\u305F\u306A\u3089\u3001\u30AD\u30FC\u306F\u516C\u958B\u3055\u308C\u305F\u3082\u306E\u3068\u8003\u3048\u3066\u304F\u3060\u3055\u3044\u3002GitHub \u4E0A\u306E\u30AD\u30FC\u306F\u81EA\u52D5\u53CE\u96C6\u30C4\u30FC\u30EB\u306B\u6570\u5206\u3067\u898B\u3064\u304B\u308A\u307E\u3059\u3002\u30AD\u30FC\u306E\u524A\u9664\u304C\u5148\u3001\u5C65\u6B74\u306E\u66F8\u304D\u63DB\u3048\u306F\u5F8C\u3067\u3059\u3002\u3059\u3067\u306B\u30AD\u30FC\u3092\u30B3\u30D4\u30FC\u3057\u305F\u4EBA\u306F\u66F8\u304D\u63DB\u3048\u3067\u306F\u6B62\u3081\u3089\u308C\u306A\u3044\u305F\u3081\u3001\u624B\u9806 2 \u3068 3 \u3092\u6E08\u307E\u305B\u3066\u304B\u3089\u5C65\u6B74\u3092\u66F8\u304D\u63DB\u3048\u3066\u304F\u3060\u3055\u3044\u3002",
+          inHistory: "\u30AD\u30FC\u3092\u8FFD\u52A0\u3057\u305F\u30B3\u30DF\u30C3\u30C8\u306F\u4E0A\u306E\u4E00\u89A7\u306E\u3068\u304A\u308A\u3067\u3059\u3002\u30AD\u30FC\u3092\u524A\u9664\u307E\u305F\u306F\u53D6\u308A\u6D88\u3057\u305F\u5F8C\u3001\u4E0B\u306E\u300C\u5C65\u6B74\u306E\u66F8\u304D\u63DB\u3048\u300D\u306B\u3042\u308B\u7F6E\u63DB\u30D5\u30A1\u30A4\u30EB\u3068\u30B3\u30DE\u30F3\u30C9\u3067\u3001\u3059\u3079\u3066\u306E\u30B3\u30DF\u30C3\u30C8\u304B\u3089\u30AD\u30FC\u3092\u53D6\u308A\u9664\u3044\u3066\u304F\u3060\u3055\u3044\u3002",
+          listCommits: "\u4E0B\u306E\u30B3\u30DE\u30F3\u30C9\u3067\u3001\u30AD\u30FC\u3092\u542B\u3080\u30B3\u30DF\u30C3\u30C8\u3092\u4E00\u89A7\u8868\u793A\u3057\u3066\u304F\u3060\u3055\u3044\u3002\u8A72\u5F53\u3059\u308B\u30B3\u30DF\u30C3\u30C8\u304C\u3042\u308C\u3070\u3001\u30AD\u30FC\u3092\u524A\u9664\u307E\u305F\u306F\u53D6\u308A\u6D88\u3057\u305F\u5F8C\u3001\u4E0B\u306E\u300C\u5C65\u6B74\u306E\u66F8\u304D\u63DB\u3048\u300D\u3067\u3059\u3079\u3066\u306E\u30B3\u30DF\u30C3\u30C8\u304B\u3089\u53D6\u308A\u9664\u304D\u307E\u3059\u3002",
+          grepLabel: "\u4F5C\u696D\u30C4\u30EA\u30FC\u5185\u3067\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u304C\u3042\u308B\u5834\u6240",
+          logLabel: "\u30AD\u30FC\u3092\u8FFD\u52A0\u307E\u305F\u306F\u524A\u9664\u3057\u305F\u3001\u3059\u3079\u3066\u306E\u30D6\u30E9\u30F3\u30C1\u3068\u30BF\u30B0\u306E\u30B3\u30DF\u30C3\u30C8",
+          unpairedSecret: "\u4E0A\u8A18\u306E\u30D5\u30A1\u30A4\u30EB\u304B\u3089\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u3092\u524A\u9664\u3057\u3066\u30B3\u30DF\u30C3\u30C8\u3057\u3066\u304F\u3060\u3055\u3044\u3002\u305D\u308C\u3092\u542B\u3080\u30B3\u30DF\u30C3\u30C8\u3092\u4E00\u5EA6\u3067\u3082\u30D7\u30C3\u30B7\u30E5\u3057\u305F\u306A\u3089\u3001\u516C\u958B\u3055\u308C\u305F\u3082\u306E\u3068\u8003\u3048\u3066\u304F\u3060\u3055\u3044\u3002\u5C65\u6B74\u306E\u66F8\u304D\u63DB\u3048\uFF08\u4E0B\u8A18\uFF09\u306E\u524D\u306B\u30AD\u30FC\u3092\u7F6E\u304D\u63DB\u3048\u307E\u3059\uFF08\u624B\u9806 2\u301C4\uFF09\u3002\u3059\u3067\u306B\u30B3\u30D4\u30FC\u3057\u305F\u4EBA\u306F\u3001\u66F8\u304D\u63DB\u3048\u3067\u306F\u6B62\u3081\u3089\u308C\u307E\u305B\u3093\u3002",
+          unpairedCredential: "\u4E0A\u8A18\u306E\u30D5\u30A1\u30A4\u30EB\u304B\u3089\u8A8D\u8A3C\u60C5\u5831\u3092\u524A\u9664\u3057\u3066\u30B3\u30DF\u30C3\u30C8\u3057\u3066\u304F\u3060\u3055\u3044\u3002\u305D\u308C\u3092\u542B\u3080\u30B3\u30DF\u30C3\u30C8\u3092\u4E00\u5EA6\u3067\u3082\u30D7\u30C3\u30B7\u30E5\u3057\u305F\u306A\u3089\u3001\u516C\u958B\u3055\u308C\u305F\u3082\u306E\u3068\u8003\u3048\u3066\u304F\u3060\u3055\u3044\u3002GitHub \u4E0A\u306E\u8A8D\u8A3C\u60C5\u5831\u306F\u81EA\u52D5\u53CE\u96C6\u30C4\u30FC\u30EB\u306B\u6570\u5206\u3067\u898B\u3064\u304B\u308A\u307E\u3059\u3002\u5C65\u6B74\u306E\u66F8\u304D\u63DB\u3048\uFF08\u4E0B\u8A18\uFF09\u306E\u524D\u306B\u53D6\u308A\u6D88\u3057\u307E\u3059\uFF08\u6B21\u306E\u624B\u9806\uFF09\u3002\u3059\u3067\u306B\u30B3\u30D4\u30FC\u3057\u305F\u4EBA\u306F\u3001\u66F8\u304D\u63DB\u3048\u3067\u306F\u6B62\u3081\u3089\u308C\u307E\u305B\u3093\u3002",
+          filesLabel: "\u3053\u308C\u3089\u306E\u30D5\u30A1\u30A4\u30EB\u3092\u5909\u66F4\u3057\u305F\u30B3\u30DF\u30C3\u30C8"
+        },
+        deleteKey: {
+          title: "\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3092\u524A\u9664\u3059\u308B",
+          accountLabel: "\u30AD\u30FC\u3092\u6240\u6709\u3059\u308B\u30A2\u30AB\u30A6\u30F3\u30C8\uFF08\u3069\u306E\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u8A8D\u8A3C\u60C5\u5831\u3067\u3082\u5B9F\u884C\u3067\u304D\u307E\u3059\uFF09",
+          rootKeysLabel: "\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306B\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u304C\u3042\u308B\u304B\uFF081 = \u3042\u308A\u3002\u3069\u306E IAM \u30E6\u30FC\u30B6\u30FC\u306E\u3082\u306E\u3067\u3082\u306A\u3051\u308C\u3070\u3001\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30AD\u30FC\u3067\u3059\uFF09",
+          deactivateLabel: "\u307E\u305A\u7121\u52B9\u5316\u3059\u308B\uFF08\u5143\u306B\u623B\u305B\u307E\u3059\uFF09",
+          deleteLabel: "\u6B21\u306B\u524A\u9664\u3059\u308B\uFF08\u5143\u306B\u623B\u305B\u307E\u305B\u3093\uFF09",
+          known: (name) => `--verify \u306E\u7D50\u679C\u3001\u3053\u306E\u30AD\u30FC\u306F IAM \u30E6\u30FC\u30B6\u30FC ${name} \u306E\u3082\u306E\u3067\u3059\u3002`,
+          unknown: "`aws sts get-access-key-info` \u3067\u30A2\u30AB\u30A6\u30F3\u30C8\u304C\u3001`aws iam get-access-key-last-used`\uFF08\u4E0A\u3067\u4E00\u5EA6\u5B9F\u884C\u3057\u3066 OWNER \u306B\u5165\u308C\u305F\u3082\u306E\uFF09\u3067\u30AD\u30FC\u3092\u6240\u6709\u3059\u308B IAM \u30E6\u30FC\u30B6\u30FC\u304C\u5206\u304B\u308A\u307E\u3059\u3002",
+          inactiveFirst: "\u307E\u305A\u30AD\u30FC\u3092\u7121\u52B9\u5316\uFF08Inactive\uFF09\u3057\u307E\u3059\u3002\u4EE5\u5F8C\u3053\u306E\u30AD\u30FC\u3067\u7F72\u540D\u3057\u305F\u30EA\u30AF\u30A8\u30B9\u30C8\u306F\u5931\u6557\u3057\u3001\u4F9D\u5B58\u3057\u3066\u3044\u308B\u3082\u306E\u304C\u52D5\u304B\u306A\u304F\u306A\u3063\u305F\u5834\u5408\u306F\u5143\u306B\u623B\u3059\u3053\u3068\u3082\u3067\u304D\u307E\u3059\u3002\u305D\u306E\u3088\u3046\u306A\u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u306B\u306F\u3001\u6F0F\u6D29\u3057\u305F\u30AD\u30FC\u3092\u623B\u3059\u306E\u3067\u306F\u306A\u304F\u65B0\u3057\u3044\u30AD\u30FC\uFF08\u624B\u9806 4\uFF09\u3092\u6E21\u3057\u3001\u305D\u306E\u3046\u3048\u3067\u6F0F\u6D29\u3057\u305F\u30AD\u30FC\u3092\u524A\u9664\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
+          maybeRoot: "get-access-key-info \u304C\u81EA\u793E\u306E\u30A2\u30AB\u30A6\u30F3\u30C8\u3092\u793A\u3057\u3066\u3044\u308B\u306E\u306B OWNER \u304C\u7A7A\u3001\u307E\u305F\u306F\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u3092\u793A\u3057\u3066\u3044\u308B\uFF08\u30B3\u30DE\u30F3\u30C9\u304C\u5931\u6557\u3059\u308B\u3001\u307E\u305F\u306F `root` \u3068\u8868\u793A\u3055\u308C\u308B\uFF09\u5834\u5408\u3001\u305D\u308C\u306F\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30AD\u30FC\u3067\u3059\u3002\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30AD\u30FC\u306F\u8ACB\u6C42\u60C5\u5831\u3092\u542B\u3080\u3059\u3079\u3066\u306B\u30A2\u30AF\u30BB\u30B9\u3067\u304D\u3001\u30DD\u30EA\u30B7\u30FC\u3067\u5236\u9650\u3059\u308B\u3053\u3068\u3082\u3067\u304D\u307E\u305B\u3093\u3002\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u3067\u30B5\u30A4\u30F3\u30A4\u30F3\u3057\u3001\u300C\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u8A8D\u8A3C\u60C5\u5831\u300D\u3092\u958B\u3044\u3066\u3001\u300C\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u300D\u306E\u300C\u30A2\u30AF\u30B7\u30E7\u30F3\u300D\u2192\u300C\u7121\u52B9\u5316\u300D\u3001\u7D9A\u3051\u3066\u300C\u524A\u9664\u300D\u3092\u9078\u3093\u3067\u304F\u3060\u3055\u3044\u3002\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306B\u306F\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3092\u4E00\u3064\u3082\u6301\u305F\u305B\u306A\u3044\u3067\u304F\u3060\u3055\u3044\u3002",
+          permanent: "\u524A\u9664\u306F\u5143\u306B\u623B\u305B\u307E\u305B\u3093\u3002\u524A\u9664\u3057\u305F\u30AD\u30FC\u306F\u5FA9\u5143\u3067\u304D\u305A\u3001\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306F\u30AD\u30FC\u306E\u4F5C\u6210\u6642\u306B\u3057\u304B\u8868\u793A\u3055\u308C\u307E\u305B\u3093\u3002\u307E\u3060\u3053\u306E\u30AD\u30FC\u3092\u4F7F\u3063\u3066\u3044\u308B\u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u306B\u306F\u65B0\u3057\u3044\u30AD\u30FC\u304C\u5FC5\u8981\u3067\u3059\u3002",
+          quarantine: "AWS \u304C\u3059\u3067\u306B\u30E6\u30FC\u30B6\u30FC\u306B\u9694\u96E2\u7528\u306E\u30DD\u30EA\u30B7\u30FC\uFF08AWSCompromisedKeyQuarantine\u2026\uFF09\u3092\u30A2\u30BF\u30C3\u30C1\u3057\u3001\u30B5\u30DD\u30FC\u30C8\u30B1\u30FC\u30B9\u3092\u4F5C\u6210\u3057\u3066\u3044\u308B\u5834\u5408\u304C\u3042\u308A\u307E\u3059\u3002\u3053\u308C\u306F\u30AD\u30FC\u3067\u3067\u304D\u308B\u3053\u3068\u3092\u5236\u9650\u3059\u308B\u3060\u3051\u3067\u3001\u524A\u9664\u306E\u4EE3\u308F\u308A\u306B\u306F\u306A\u308A\u307E\u305B\u3093\u3002"
+        },
+        deleteRootKey: {
+          title: "\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3092\u524A\u9664\u3059\u308B\uFF08\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30AD\u30FC\u3067\u3059\uFF09",
+          text: (keyId) => [
+            `--verify \u306E\u7D50\u679C\u3001${keyId} \u306F\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30AD\u30FC\u3067\u3059\u3002\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306F\u3001\u8ACB\u6C42\u60C5\u5831\u3084\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u89E3\u7D04\u3092\u542B\u3081\u3001\u30A2\u30AB\u30A6\u30F3\u30C8\u5185\u306E\u3059\u3079\u3066\u306E\u30EA\u30BD\u30FC\u30B9\u306B\u30A2\u30AF\u30BB\u30B9\u3067\u304D\u3001IAM \u30DD\u30EA\u30B7\u30FC\u3067\u5236\u9650\u3059\u308B\u3053\u3068\u3082\u3067\u304D\u307E\u305B\u3093\u3002AWS \u306F\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306B\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3092\u6301\u305F\u305B\u306A\u3044\u3053\u3068\u3092\u63A8\u5968\u3057\u3066\u3044\u307E\u3059\u3002`,
+            "\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u3068\u3057\u3066 AWS \u30DE\u30CD\u30B8\u30E1\u30F3\u30C8\u30B3\u30F3\u30BD\u30FC\u30EB\u306B\u30B5\u30A4\u30F3\u30A4\u30F3\u3057\u3001\u30A2\u30AB\u30A6\u30F3\u30C8\u540D \u2192\u300C\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u8A8D\u8A3C\u60C5\u5831\u300D\u3092\u9078\u3073\u3001\u300C\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u300D\u3067\u3053\u306E\u30AD\u30FC\u3092\u9078\u629E\u3057\u3066\u300C\u30A2\u30AF\u30B7\u30E7\u30F3\u300D\u2192\u300C\u7121\u52B9\u5316\u300D\u3001\u7D9A\u3051\u3066\u300C\u524A\u9664\u300D\u3092\u9078\u3093\u3067\u304F\u3060\u3055\u3044\u3002",
+            "\u305D\u306E\u3042\u3068\u3001\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30D1\u30B9\u30EF\u30FC\u30C9\u3092\u5909\u66F4\u3057\u3066 MFA \u3092\u6709\u52B9\u306B\u3057\u3001\u3053\u306E\u30AD\u30FC\u3092\u4F7F\u3063\u3066\u3044\u305F\u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u306B\u306F\u3001\u5FC5\u8981\u306A\u30A2\u30AF\u30BB\u30B9\u8A31\u53EF\u3060\u3051\u3092\u6301\u3064 IAM \u30ED\u30FC\u30EB\u304B IAM \u30E6\u30FC\u30B6\u30FC\u3092\u4F7F\u308F\u305B\u3066\u304F\u3060\u3055\u3044\u3002"
+          ],
+          confirmLabel: "\u6700\u5F8C\u306B\u78BA\u8A8D\u3059\u308B\uFF080 = \u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306F\u6B8B\u3063\u3066\u3044\u307E\u305B\u3093\uFF09",
+          warning: "\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30AD\u30FC\u306F\u3001\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u3067\u30B5\u30A4\u30F3\u30A4\u30F3\u3057\u3066\u3044\u308B\u3068\u304D\u306B\u3057\u304B\u524A\u9664\u3067\u304D\u307E\u305B\u3093\u3002IAM \u306E\u7BA1\u7406\u8005\u306B\u306F\u3067\u304D\u307E\u305B\u3093\u3002"
+        },
+        revokeSessions: {
+          title: "\u4E00\u6642\u7684\u306A\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u8A8D\u8A3C\u60C5\u5831\u3092\u53D6\u308A\u6D88\u3059",
+          whoLabel: "\u30BB\u30C3\u30B7\u30E7\u30F3\u306E\u6301\u3061\u4E3B: \u30BB\u30C3\u30B7\u30E7\u30F3\u3092\u53D6\u5F97\u3057\u305F\u30ED\u30FC\u30EB\uFF08sessionIssuer\uFF09\u307E\u305F\u306F IAM \u30E6\u30FC\u30B6\u30FC\u3092\u3001\u5168\u30EA\u30FC\u30B8\u30E7\u30F3\u306E CloudTrail \u304B\u3089\u8ABF\u3079\u307E\u3059\uFF08jq \u304C\u5FC5\u8981\u3067\u3059\uFF09",
+          revokeLabel: (role) => role ? `\u30ED\u30FC\u30EB ${role} \u306E\u3001\u73FE\u6642\u70B9\u3088\u308A\u524D\u306B\u767A\u884C\u3055\u308C\u305F\u30BB\u30C3\u30B7\u30E7\u30F3\u3092\u3059\u3079\u3066\u53D6\u308A\u6D88\u3059` : "\u305D\u306E\u30ED\u30FC\u30EB\u306E\u3001\u73FE\u6642\u70B9\u3088\u308A\u524D\u306B\u767A\u884C\u3055\u308C\u305F\u30BB\u30C3\u30B7\u30E7\u30F3\u3092\u3059\u3079\u3066\u53D6\u308A\u6D88\u3059\uFF08ROLE = \u8ABF\u3079\u305F\u30ED\u30FC\u30EB\u540D\uFF09",
+          temporary: (keyId) => `${keyId} \u306F AWS STS \u304C\u767A\u884C\u3057\u305F\u4E00\u6642\u7684\u306A\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3067\u3059\u3002\u524A\u9664\u306F\u3067\u304D\u305A\u3001\u6709\u52B9\u671F\u9650\u307E\u3067\u6709\u52B9\u3067\u3059\uFF08\u767A\u884C\u304B\u3089 15 \u5206\u301C36 \u6642\u9593\u3002\u30ED\u30FC\u30EB\u306E\u30BB\u30C3\u30B7\u30E7\u30F3\u306F\u6700\u9577 12 \u6642\u9593\uFF09\u3002\u671F\u9650\u5207\u308C\u3092\u5F85\u3064\u3060\u3051\u3067\u306F\u4E0D\u5341\u5206\u3067\u3059\u3002\u4ECA\u3059\u3050\u53D6\u308A\u6D88\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
+          known: (role) => `--verify \u306E\u7D50\u679C\u3001\u3053\u308C\u306F\u30ED\u30FC\u30EB ${role} \u306E\u30BB\u30C3\u30B7\u30E7\u30F3\u3067\u3059\u3002`,
+          find: "\u53D6\u5F97\u3057\u305F\u4EBA\u3092 CloudTrail \u3067\u8ABF\u3079\u307E\u3059\u3002AssumedRole \u306E\u30BB\u30C3\u30B7\u30E7\u30F3\u306A\u3089 sessionIssuer \u304C\u30ED\u30FC\u30EB\u3067\u3059\u3002IAMUser \u307E\u305F\u306F Root \u306E\u5834\u5408\u306F\u3001\u305D\u306E\u30E6\u30FC\u30B6\u30FC\u304C GetSessionToken \u304B GetFederationToken \u3092\u5B9F\u884C\u3057\u3066\u3044\u307E\u3059\u3002",
+          forRole: "\u30ED\u30FC\u30EB\u306E\u5834\u5408: IAM \u30B3\u30F3\u30BD\u30FC\u30EB\u3067\u30ED\u30FC\u30EB\u3092\u958B\u304D\u3001\u300C\u30BB\u30C3\u30B7\u30E7\u30F3\u306E\u53D6\u308A\u6D88\u3057\u300D\u30BF\u30D6\u3067\u300C\u30A2\u30AF\u30C6\u30A3\u30D6\u306A\u30BB\u30C3\u30B7\u30E7\u30F3\u306E\u53D6\u308A\u6D88\u3057\u300D\u3092\u9078\u3073\u307E\u3059\u3002\u30A4\u30F3\u30E9\u30A4\u30F3\u30DD\u30EA\u30B7\u30FC AWSRevokeOlderSessions \u304C\u8FFD\u52A0\u3055\u308C\u3001\u305D\u306E\u6642\u70B9\u3088\u308A\u524D\u306B\u767A\u884C\u3055\u308C\u305F\u30BB\u30C3\u30B7\u30E7\u30F3\u306F\u3059\u3079\u3066\u62D2\u5426\u3055\u308C\u307E\u3059\u3002\u4E0B\u306E\u30B3\u30DE\u30F3\u30C9\u3067\u3082\u540C\u3058\u30DD\u30EA\u30B7\u30FC\u3092\u8FFD\u52A0\u3057\u307E\u3059\u3002",
+          forUser: "IAM \u30E6\u30FC\u30B6\u30FC\u306E\u30BB\u30C3\u30B7\u30E7\u30F3\u306E\u5834\u5408: \u540C\u3058\u62D2\u5426\u30DD\u30EA\u30B7\u30FC\u3092\u30E6\u30FC\u30B6\u30FC\u306B\u30A2\u30BF\u30C3\u30C1\u3057\uFF08`aws iam put-user-policy --user-name USER --policy-name AWSRevokeOlderSessions --policy-document \u2026`\uFF09\u3001\u65B0\u3057\u3044\u30BB\u30C3\u30B7\u30E7\u30F3\u3092\u4F5C\u308C\u3066\u3057\u307E\u3046\u30E6\u30FC\u30B6\u30FC\u306E\u9577\u671F\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306E\u30ED\u30FC\u30C6\u30FC\u30B7\u30E7\u30F3\u3092\u884C\u3044\u307E\u3059\u3002\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30BB\u30C3\u30B7\u30E7\u30F3\u306F\u30DD\u30EA\u30B7\u30FC\u3067\u5236\u9650\u3067\u304D\u306A\u3044\u305F\u3081\u3001\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3092\u524A\u9664\u3057\u3066\u6709\u52B9\u671F\u9650\u5207\u308C\u3092\u5F85\u3061\u307E\u3059\u3002",
+          source: "\u4E00\u6642\u7684\u306A\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u8A8D\u8A3C\u60C5\u5831\u306F\u3001\u305D\u308C\u3092\u4FDD\u6301\u3057\u3066\u3044\u305F\u5834\u6240\uFF08CI \u306E\u30ED\u30B0\u3001\u30C0\u30F3\u30D7\u3055\u308C\u305F\u74B0\u5883\u5909\u6570\u3001\u30A4\u30F3\u30B9\u30BF\u30F3\u30B9\u30E1\u30BF\u30C7\u30FC\u30BF\u306E\u30D7\u30ED\u30AD\u30B7\u306A\u3069\uFF09\u3054\u3068\u6F0F\u6D29\u3059\u308B\u306E\u304C\u666E\u901A\u3067\u3059\u3002\u305D\u306E\u6F0F\u6D29\u5143\u3092\u898B\u3064\u3051\u3066\u76F4\u3055\u306A\u3044\u3068\u3001\u65B0\u3057\u3044\u30BB\u30C3\u30B7\u30E7\u30F3\u3082\u6F0F\u6D29\u3057\u307E\u3059\u3002",
+          warning: "\u53D6\u308A\u6D88\u3059\u3068\u3001\u6B63\u5F53\u306A\u3082\u306E\u3082\u542B\u3081\u3066\u30ED\u30FC\u30EB\u306E\u73FE\u5728\u306E\u30BB\u30C3\u30B7\u30E7\u30F3\u304C\u3059\u3079\u3066\u62D2\u5426\u3055\u308C\u307E\u3059\u3002\u305D\u308C\u3089\u306E\u30E6\u30FC\u30B6\u30FC\u3084\u30B5\u30FC\u30D3\u30B9\u306F\u65B0\u3057\u3044\u8A8D\u8A3C\u60C5\u5831\u3092\u53D6\u5F97\u3057\u76F4\u3059\u5FC5\u8981\u304C\u3042\u308A\u307E\u3059\uFF08\u901A\u5E38\u306F\u81EA\u52D5\u3067\u884C\u308F\u308C\u307E\u3059\uFF09\u3002\u30B5\u30FC\u30D3\u30B9\u306B\u30EA\u30F3\u30AF\u3055\u308C\u305F\u30ED\u30FC\u30EB\u306E\u30BB\u30C3\u30B7\u30E7\u30F3\u306F\u53D6\u308A\u6D88\u305B\u307E\u305B\u3093\u3002"
+        },
+        notifyOwner: {
+          title: "\u30AD\u30FC\u3092\u4F7F\u7528\u30FB\u524A\u9664\u305B\u305A\u3001\u6240\u6709\u8005\u306B\u77E5\u3089\u305B\u308B",
+          text: (keyId, account) => [
+            `${keyId} \u306F\u81EA\u793E\u306E\u3082\u306E\u3067\u306F\u306A\u3044\u30A2\u30AB\u30A6\u30F3\u30C8 ${account} \u306E\u30AD\u30FC\u3067\u3059\u3002\u524A\u9664\u306F\u3067\u304D\u305A\u3001\u3053\u306E\u30AD\u30FC\u3067 AWS \u3092\u547C\u3073\u51FA\u3059\u3068\uFF08\u30C6\u30B9\u30C8\u3067\u3042\u3063\u3066\u3082\uFF09\u4ED6\u4EBA\u306E\u8A8D\u8A3C\u60C5\u5831\u3092\u4F7F\u3046\u3053\u3068\u306B\u306A\u308A\u3001\u30AB\u30CA\u30EA\u30A2\u306E\u901A\u77E5\u304C\u98DB\u3076\u3053\u3068\u3082\u3042\u308A\u307E\u3059\u3002\u305D\u306E\u305F\u3081 --verify \u3082\u3053\u306E\u30AD\u30FC\u306F\u78BA\u8A8D\u3057\u307E\u305B\u3093\u3002`,
+            "\u8AB0\u306E\u30AD\u30FC\u304B\u5206\u304B\u308B\u5834\u5408\uFF08\u30D9\u30F3\u30C0\u30FC\u3001\u9867\u5BA2\u3001\u30D1\u30FC\u30C8\u30CA\u30FC\u30C1\u30FC\u30E0\uFF09\u306F\u3001\u524A\u9664\u3057\u3066\u30A2\u30AB\u30A6\u30F3\u30C8\u3092\u78BA\u8A8D\u3057\u3066\u3082\u3089\u3046\u3088\u3046\u77E5\u3089\u305B\u3066\u304F\u3060\u3055\u3044\u3002\u81EA\u5206\u3067\u4ED5\u639B\u3051\u305F\u30AB\u30CA\u30EA\u30A2\u30C8\u30FC\u30AF\u30F3\u306A\u3089\u3001\u5F79\u76EE\u3092\u679C\u305F\u3057\u305F\u3068\u3044\u3046\u3053\u3068\u3067\u3059\u3002\u305D\u308C\u4EE5\u5916\u306E\u5834\u5408\u306F AWS \u306B\u5831\u544A\u3057\u3066\u304F\u3060\u3055\u3044\u3002AWS \u304B\u3089\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u6240\u6709\u8005\u306B\u9023\u7D61\u304C\u884C\u304D\u307E\u3059\u3002",
+            "\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u4E0D\u6B63\u5229\u7528\u306E\u78BA\u8A8D\u3068\u30AD\u30FC\u306E\u30ED\u30FC\u30C6\u30FC\u30B7\u30E7\u30F3\u306F\u3001\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u6240\u6709\u8005\u304C\u884C\u3044\u307E\u3059\u3002\u81EA\u5206\u306E\u30B3\u30FC\u30C9\u304C\u3053\u306E\u30AD\u30FC\u306B\u983C\u3063\u3066\u3044\u305F\u5834\u5408\u306F\u3001\u81EA\u793E\u306E\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u8A8D\u8A3C\u60C5\u5831\u306B\u5207\u308A\u66FF\u3048\u3066\u304F\u3060\u3055\u3044\u3002"
+          ]
+        },
+        checkUse: {
+          title: "\u5168\u30EA\u30FC\u30B8\u30E7\u30F3\u3067\u4E0D\u6B63\u5229\u7528\u3055\u308C\u3066\u3044\u306A\u3044\u304B\u3092\u78BA\u8A8D\u3059\u308B",
+          text: [
+            "CloudTrail \u306E\u30A4\u30D9\u30F3\u30C8\u5C65\u6B74\u306B\u306F\u3001\u30EA\u30FC\u30B8\u30E7\u30F3\u3054\u3068\u306B 90 \u65E5\u5206\u306E\u7BA1\u7406\u30A4\u30D9\u30F3\u30C8\u304C\u6B8B\u308A\u307E\u3059\u3002\u653B\u6483\u8005\u306F\u666E\u6BB5\u4F7F\u3063\u3066\u3044\u306A\u3044\u30EA\u30FC\u30B8\u30E7\u30F3\u3092\u9078\u3076\u305F\u3081\u3001\u6709\u52B9\u306A\u5168\u30EA\u30FC\u30B8\u30E7\u30F3\u3092\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044\u3002IAM\u3001STS \u306A\u3069\u306E\u30B0\u30ED\u30FC\u30D0\u30EB\u30B5\u30FC\u30D3\u30B9\u306E\u30A4\u30D9\u30F3\u30C8\u306F us-east-1 \u306B\u3042\u308A\u307E\u3059\u3002",
+            "\u78BA\u8A8D\u3059\u308B\u3082\u306E: \u65B0\u3057\u3044 IAM \u30E6\u30FC\u30B6\u30FC\u3001\u30AD\u30FC\u3001\u30D1\u30B9\u30EF\u30FC\u30C9\uFF08CreateUser\u3001CreateAccessKey\u3001CreateLoginProfile\u3001UpdateLoginProfile\uFF09\u3001\u65B0\u898F\u307E\u305F\u306F\u62E1\u5927\u3057\u305F\u30A2\u30AF\u30BB\u30B9\u8A31\u53EF\uFF08AttachUserPolicy\u3001PutUserPolicy\u3001CreateRole\u3001AttachRolePolicy\u3001PutRolePolicy\u3001UpdateAssumeRolePolicy\u3001CreatePolicyVersion\uFF09\u3001\u30B3\u30F3\u30D4\u30E5\u30FC\u30C6\u30A3\u30F3\u30B0\uFF08RunInstances\u3001RequestSpotInstances\u3001CreateFunction20150331\u3001UpdateFunctionCode20150331v2\u3001ImportKeyPair\u3001AuthorizeSecurityGroupIngress\uFF09\u3001\u5075\u5BDF\uFF08GetCallerIdentity\u3001ListUsers\u3001ListBuckets\u3001GetSecretValue\uFF09\u3001\u75D5\u8DE1\u306E\u96A0\u853D\uFF08StopLogging\u3001DeleteTrail\u3001UpdateTrail\uFF09\u3002",
+            "\u8ACB\u6C42\u3082\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044\u3002\u8ACB\u6C42\u30B3\u30F3\u30BD\u30FC\u30EB\u306E\u300C\u8ACB\u6C42\u66F8\u300D\u30DA\u30FC\u30B8\u3068 Cost Explorer \u3067\u3001\u30B5\u30FC\u30D3\u30B9\u5225\u30FB\u30EA\u30FC\u30B8\u30E7\u30F3\u5225\u306E\u6599\u91D1\u304C\u5206\u304B\u308A\u307E\u3059\u3002EC2 \u306E\u6025\u5897\u3084\u3001\u4F7F\u3063\u3066\u3044\u306A\u3044\u30EA\u30FC\u30B8\u30E7\u30F3\u3067\u306E\u6599\u91D1\u304C\u5178\u578B\u7684\u306A\u5146\u5019\u3067\u3059\u3002\u8EAB\u306B\u899A\u3048\u306E\u306A\u3044\u3082\u306E\u304C\u898B\u3064\u304B\u3063\u305F\u3089\u3001\u4E0D\u6B63\u306A\u30A2\u30AF\u30C6\u30A3\u30D3\u30C6\u30A3\u306B\u3064\u3044\u3066\u306E AWS \u306E\u30AC\u30A4\u30C9\u306B\u5F93\u3063\u3066\u304F\u3060\u3055\u3044\uFF08\u4F5C\u6210\u3057\u3066\u3044\u306A\u3044\u30EA\u30BD\u30FC\u30B9\u3068 IAM \u30A2\u30A4\u30C7\u30F3\u30C6\u30A3\u30C6\u30A3\u3092\u524A\u9664\u3057\u3001AWS \u30B5\u30DD\u30FC\u30C8\u306B\u9023\u7D61\u3057\u307E\u3059\uFF09\u3002"
+          ],
+          eventsLabel: (keyId) => `${keyId === null ? "\u5019\u88DC\u306E\u30AD\u30FC\u305D\u308C\u305E\u308C" : `${keyId} `}\u3067\u7F72\u540D\u3055\u308C\u305F CloudTrail \u306E\u5168\u30A4\u30D9\u30F3\u30C8\uFF08\u30EA\u30FC\u30B8\u30E7\u30F3\u3054\u3068\uFF09`,
+          candidateComment: "# \u624B\u9806 2 \u306E\u5019\u88DC\u306E\u30AD\u30FC\u3054\u3068\u306B 1 \u56DE\u305A\u3064\u5B9F\u884C\u3057\u307E\u3059",
+          lastUsedLabel: "\u30AD\u30FC\u304C\u6700\u5F8C\u306B\u4F7F\u7528\u3055\u308C\u305F\u65E5\u6642\u3001\u30EA\u30FC\u30B8\u30E7\u30F3\u3001\u30B5\u30FC\u30D3\u30B9",
+          warning: "\u30A4\u30D9\u30F3\u30C8\u5C65\u6B74\u306F\u7BA1\u7406\u30A4\u30D9\u30F3\u30C8\u3060\u3051\u3067\u3059\u3002S3 \u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\u3084 DynamoDB \u306E\u9805\u76EE\u306E\u8AAD\u307F\u53D6\u308A\u306F\u3001\u30C7\u30FC\u30BF\u30A4\u30D9\u30F3\u30C8\u3092\u8A18\u9332\u3059\u308B\u8A3C\u8DE1\u304C\u3042\u308B\u5834\u5408\u306B\u3057\u304B\u5206\u304B\u308A\u307E\u305B\u3093\u3002"
+        },
+        rotate: {
+          title: (accountId) => `${accountId ? `\u30A2\u30AB\u30A6\u30F3\u30C8 ${accountId} \u306E` : ""}\u3059\u3079\u3066\u306E IAM \u30E6\u30FC\u30B6\u30FC\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306E\u30ED\u30FC\u30C6\u30FC\u30B7\u30E7\u30F3\u3092\u884C\u3046`,
+          text: [
+            "\u3053\u306E\u30AD\u30FC\u3092\u6301\u3063\u3066\u3044\u305F\u4EBA\u306F\u3001\u307B\u304B\u306E\u8A8D\u8A3C\u60C5\u5831\u3092\u8AAD\u3093\u3060\u308A\u4F5C\u6210\u3057\u305F\u308A\u3057\u305F\u304B\u3082\u3057\u308C\u307E\u305B\u3093\u3002\u307E\u305F\u3001\u4ECA\u56DE\u306E\u6F0F\u6D29\u306F\u30AD\u30FC\u306E\u6271\u3044\u65B9\u305D\u306E\u3082\u306E\u306B\u554F\u984C\u304C\u3042\u308B\u3053\u3068\u3092\u793A\u3057\u3066\u3044\u307E\u3059\u3002\u6F0F\u6D29\u3057\u305F\u30AD\u30FC\u3060\u3051\u3067\u306A\u304F\u3001\u3059\u3079\u3066\u306E IAM \u30E6\u30FC\u30B6\u30FC\u306E\u30AD\u30FC\u306E\u30ED\u30FC\u30C6\u30FC\u30B7\u30E7\u30F3\u3092\u884C\u3063\u3066\u304F\u3060\u3055\u3044\u3002\u6B21\u306E\u624B\u9806\u306A\u3089\u3001\u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u3092\u6B62\u3081\u305A\u306B\u884C\u3048\u307E\u3059:",
+            "1. \u6700\u521D\u306E\u30AD\u30FC\u304C\u30A2\u30AF\u30C6\u30A3\u30D6\u306A\u9593\u306B\u3001\u30E6\u30FC\u30B6\u30FC\u306E 2 \u3064\u76EE\u306E\u30AD\u30FC\u3092\u4F5C\u6210\u3057\u307E\u3059\u3002\u30E6\u30FC\u30B6\u30FC\u304C\u6301\u3066\u308B\u30AD\u30FC\u306F\u6700\u5927 2 \u3064\u3067\u3059\uFF08\u4F7F\u3063\u3066\u3044\u306A\u3044\u30AD\u30FC\u304C\u3042\u308C\u3070\u5148\u306B\u524A\u9664\u3057\u307E\u3059\uFF09\u3002\u65B0\u3057\u3044\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306F\u3053\u306E\u3068\u304D\u306B\u3057\u304B\u8868\u793A\u3055\u308C\u306A\u3044\u305F\u3081\u3001\u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u304C\u8AAD\u3080\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u306E\u4FDD\u7BA1\u5834\u6240\u306B\u76F4\u63A5\u4FDD\u5B58\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
+            "2. \u53E4\u3044\u30AD\u30FC\u3092\u4F7F\u3063\u3066\u3044\u308B\u3059\u3079\u3066\u306E\u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u3068\u30C4\u30FC\u30EB\u3092\u3001\u65B0\u3057\u3044\u30AD\u30FC\u3092\u4F7F\u3046\u3088\u3046\u306B\u66F4\u65B0\u3057\u307E\u3059\u3002",
+            "3. \u53E4\u3044\u30AD\u30FC\u304C\u3082\u3046\u4F7F\u308F\u308C\u3066\u3044\u306A\u3044\u3053\u3068\u3092\u78BA\u8A8D\u3057\u307E\u3059\uFF08`aws iam get-access-key-last-used`\uFF09\u3002\u6570\u65E5\u5F85\u3063\u3066\u304B\u3089\u78BA\u8A8D\u3059\u308B\u3068\u3088\u308A\u5B89\u5168\u3067\u3059\u3002",
+            "4. \u53E4\u3044\u30AD\u30FC\u306F\u3059\u3050\u306B\u524A\u9664\u305B\u305A\u3001\u7121\u52B9\u5316\uFF08Inactive\uFF09\u3057\u307E\u3059\u3002",
+            "5. \u65B0\u3057\u3044\u30AD\u30FC\u3060\u3051\u3067\u3059\u3079\u3066\u304C\u52D5\u304F\u3053\u3068\u3092\u78BA\u8A8D\u3057\u307E\u3059\u3002\u52D5\u304B\u306A\u304F\u306A\u3063\u305F\u3082\u306E\u304C\u3042\u308C\u3070\u3001\u53E4\u3044\u30AD\u30FC\u3092\u518D\u3073\u6709\u52B9\uFF08Active\uFF09\u306B\u3057\u3001\u305D\u306E\u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u3092\u76F4\u3057\u3066\uFF082 \u306B\u623B\u308B\uFF09\u3001\u7E70\u308A\u8FD4\u3057\u307E\u3059\u3002",
+            "6. \u3057\u3070\u3089\u304F\u69D8\u5B50\u3092\u898B\u3066\u554F\u984C\u304C\u306A\u3051\u308C\u3070\u3001\u53E4\u3044\u30AD\u30FC\u3092\u524A\u9664\u3057\u307E\u3059\u3002"
+          ],
+          listLabel: "\u3059\u3079\u3066\u306E IAM \u30E6\u30FC\u30B6\u30FC\u306E\u30AD\u30FC\u306E\u72B6\u614B\u3001\u7D4C\u904E\u65E5\u6570\u3001\u6700\u7D42\u4F7F\u7528\u65E5\u6642\uFF08GNU date \u3092\u4F7F\u3044\u307E\u3059\u3002macOS \u3067\u306F gdate\uFF09",
+          daysOld: "\u65E5\u7D4C\u904E",
+          lastUsed: "\u6700\u7D42\u4F7F\u7528",
+          reportLabel: "\u540C\u3058\u5185\u5BB9\u3092\u8A8D\u8A3C\u60C5\u5831\u30EC\u30DD\u30FC\u30C8\u304B\u3089\uFF08CSV\u3002\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u3082\u542B\u307F\u307E\u3059\u3002\u30EC\u30DD\u30FC\u30C8\u306E\u6E96\u5099\u304C\u3067\u304D\u3066\u3044\u306A\u3051\u308C\u3070 2 \u884C\u76EE\u3092\u3082\u3046\u4E00\u5EA6\u5B9F\u884C\u3057\u307E\u3059\uFF09",
+          setLabel: "\u30E6\u30FC\u30B6\u30FC\u3054\u3068\u306B\u3001\u30E6\u30FC\u30B6\u30FC\u540D\u3068\u7F6E\u304D\u63DB\u3048\u308B\u30AD\u30FC\u3092\u8A2D\u5B9A\u3057\u307E\u3059\uFF08\u4E0A\u306E\u4E00\u89A7\u304B\u3089\uFF09",
+          createLabel: "1. 2 \u3064\u76EE\u306E\u30AD\u30FC\u3092\u4F5C\u6210\u3059\u308B",
+          usedLabel: "3. \u53E4\u3044\u30AD\u30FC\u306F\u307E\u3060\u4F7F\u308F\u308C\u3066\u3044\u308B\u304B\uFF1F",
+          deactivateLabel: "4. \u53E4\u3044\u30AD\u30FC\u3092\u7121\u52B9\u5316\u3059\u308B",
+          deleteLabel: "6. \u53E4\u3044\u30AD\u30FC\u3092\u524A\u9664\u3059\u308B",
+          warning: "create-access-key \u306F\u65B0\u3057\u3044\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3092\u30BF\u30FC\u30DF\u30CA\u30EB\u306B\u4E00\u5EA6\u3060\u3051\u8868\u793A\u3057\u307E\u3059\u3002\u30B3\u30FC\u30C9\u3001\u30C1\u30B1\u30C3\u30C8\u3001\u30C1\u30E3\u30C3\u30C8\u306B\u8CBC\u308A\u4ED8\u3051\u306A\u3044\u3067\u304F\u3060\u3055\u3044\u3002"
+        },
+        prevent: {
+          title: "\u518D\u767A\u3092\u9632\u3050",
+          text: [
+            "\u30AD\u30FC\u306F\u30B3\u30FC\u30C9\u306B\u66F8\u304B\u306A\u3044\u3067\u304F\u3060\u3055\u3044\u3002AWS SDK \u3068 AWS CLI \u306F\u3001\u8A8D\u8A3C\u60C5\u5831\u30D5\u30A1\u30A4\u30EB\uFF08~/.aws/credentials\u3002`aws configure` \u3067\u4F5C\u6210\u3055\u308C\u307E\u3059\uFF09\u3068\u74B0\u5883\u5909\u6570 AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY \u3092\u8AAD\u307F\u8FBC\u307F\u307E\u3059\u3002\u5171\u6709\u30DE\u30B7\u30F3\u3067\u306F\u3001\u30B7\u30B9\u30C6\u30E0\u5168\u4F53\u3067\u306F\u306A\u304F\u30E6\u30FC\u30B6\u30FC\u5358\u4F4D\u306E\u74B0\u5883\u5909\u6570\u3092\u4F7F\u3063\u3066\u304F\u3060\u3055\u3044\u3002.env \u3084\u8A8D\u8A3C\u60C5\u5831\u30D5\u30A1\u30A4\u30EB\u306F .gitignore \u306B\u8A18\u8F09\u3057\u307E\u3059\u3002",
+            "\u9577\u671F\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306E\u4EE3\u308F\u308A\u306B\u4E00\u6642\u7684\u306A\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u8A8D\u8A3C\u60C5\u5831\u3092\u4F7F\u3063\u3066\u304F\u3060\u3055\u3044: EC2 \u30A4\u30F3\u30B9\u30BF\u30F3\u30B9\u3001ECS \u30BF\u30B9\u30AF\u3001Lambda \u95A2\u6570\u306B\u306F IAM \u30ED\u30FC\u30EB\u3001CI \u306B\u306F OIDC \u30D5\u30A7\u30C7\u30EC\u30FC\u30B7\u30E7\u30F3\uFF08\u4F8B: GitHub Actions \u304B\u3089\u30ED\u30FC\u30EB\u3092\u5F15\u304D\u53D7\u3051\u308B\uFF09\u3001\u4EBA\u306B\u306F IAM Identity Center\uFF08`aws configure sso`\uFF09\u3001\u30E2\u30D0\u30A4\u30EB\u30A2\u30D7\u30EA\u306B\u306F Amazon Cognito \u3092\u4F7F\u3044\u307E\u3059\u3002\u30A2\u30D7\u30EA\u306B\u30AD\u30FC\u3092\u57CB\u3081\u8FBC\u3080\u3053\u3068\u306F\u3001\u6697\u53F7\u5316\u3057\u3066\u3044\u3066\u3082\u907F\u3051\u3066\u304F\u3060\u3055\u3044\u3002",
+            "\u6700\u5C0F\u7279\u6A29: \u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u3054\u3068\u306B\u5FC5\u8981\u306A\u30A2\u30AF\u30BB\u30B9\u8A31\u53EF\u3060\u3051\u3092\u6301\u3064\u5225\u3005\u306E\u30AD\u30FC\u3092\u7528\u610F\u3059\u308C\u3070\u3001\u6F0F\u6D29\u306E\u88AB\u5BB3\u3092\u6291\u3048\u3089\u308C\u3001CloudTrail \u3067\u3082\u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u3092\u533A\u5225\u3067\u304D\u307E\u3059\u3002\u4EBA\u306B\u306F MFA \u3092\u5FC5\u9808\u306B\u3057\u3001\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306B\u306F\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3092\u6301\u305F\u305B\u305A\u3001\u4F7F\u3063\u3066\u3044\u306A\u3044\u30AD\u30FC\u306F\u524A\u9664\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
+            "keywarden \u306E pre-commit \u30D5\u30C3\u30AF\u3092\u5C0E\u5165\u3057\u3066\u30AD\u30FC\u304C\u4E8C\u5EA6\u3068\u30B3\u30DF\u30C3\u30C8\u3055\u308C\u306A\u3044\u3088\u3046\u306B\u3057\u3001CI \u3067\u30D7\u30EB\u30EA\u30AF\u30A8\u30B9\u30C8\u3082\u30B9\u30AD\u30E3\u30F3\u3057\u3066\u304F\u3060\u3055\u3044\u3002"
+          ],
+          initLabel: "\u3053\u306E\u30EA\u30DD\u30B8\u30C8\u30EA\u306B pre-commit \u30D5\u30C3\u30AF\u3092\u5C0E\u5165\u3059\u308B",
+          historyLabel: "\u3068\u304D\u3069\u304D\u5168\u5C65\u6B74\u3092\u30C1\u30A7\u30C3\u30AF\u3059\u308B"
+        },
+        history: {
+          first: "\u4E0A\u306E\u30AD\u30FC\u3092\u3059\u3079\u3066\u524A\u9664\u307E\u305F\u306F\u53D6\u308A\u6D88\u3057\u3066\u304B\u3089\u884C\u3063\u3066\u304F\u3060\u3055\u3044\u3002\u5C65\u6B74\u3092\u66F8\u304D\u63DB\u3048\u308B\u3068\u65B0\u3057\u3044\u30AF\u30ED\u30FC\u30F3\u304B\u3089\u306F\u30AD\u30FC\u304C\u898B\u3048\u306A\u304F\u306A\u308A\u307E\u3059\u304C\u3001\u3059\u3067\u306B\u6301\u3063\u3066\u3044\u308B\u4EBA\u3092\u6B62\u3081\u308B\u3053\u3068\u306F\u3067\u304D\u307E\u305B\u3093\u3002",
+          written: (file, count) => `\u7F6E\u63DB\u30D5\u30A1\u30A4\u30EB ${file} \u306B\u306F\u7F6E\u63DB\u30EB\u30FC\u30EB\u304C ${count} \u4EF6\u5165\u3063\u3066\u3044\u307E\u3059\uFF08\u6F0F\u6D29\u3057\u305F\u5404\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u3001\u305D\u306E JSON \u3068 URL \u3067\u30A8\u30B9\u30B1\u30FC\u30D7\u3057\u305F\u5F62\u3001\u5404\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID\uFF09\u3002git filter-repo \u3068 BFG \u306E\u3069\u3061\u3089\u3067\u3082\u4F7F\u3048\u308B\u5F62\u5F0F\u3067\u3059\u3002`,
+          write: (rerun) => `\`${rerun}\` \u3067\u7F6E\u63DB\u30D5\u30A1\u30A4\u30EB\u3092\u66F8\u304D\u51FA\u3057\u3066\u304F\u3060\u3055\u3044\u3002\u6F0F\u6D29\u3057\u305F\u5404\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u304C\u5165\u308B\u305F\u3081\uFF08\u6307\u5B9A\u3057\u306A\u3044\u9650\u308A\u66F8\u304D\u51FA\u3055\u306A\u3044\u306E\u306F\u305D\u306E\u305F\u3081\u3067\u3059\uFF09\u3001git filter-repo \u3068 BFG \u306E\u3069\u3061\u3089\u3067\u3082\u4F7F\u3048\u308B\u5F62\u5F0F\u3067\u66F8\u304D\u51FA\u3057\u307E\u3059\u3002`,
+          mergeFirst: "\u5148\u306B\u3001\u958B\u3044\u3066\u3044\u308B\u30D7\u30EB\u30EA\u30AF\u30A8\u30B9\u30C8\u3092\u30DE\u30FC\u30B8\u307E\u305F\u306F\u30AF\u30ED\u30FC\u30BA\u3057\u3001\u624B\u9806 1 \u306E\u524A\u9664\u3092\u30B3\u30DF\u30C3\u30C8\u3057\u3066\u304A\u3044\u3066\u304F\u3060\u3055\u3044\uFF08BFG \u306F\u6700\u65B0\u306E\u30B3\u30DF\u30C3\u30C8\u3092\u5909\u66F4\u3057\u306A\u3044\u305F\u3081\u3001\u305D\u3053\u304B\u3089\u306F\u30AD\u30FC\u304C\u3059\u3067\u306B\u6D88\u3048\u3066\u3044\u308B\u5FC5\u8981\u304C\u3042\u308A\u307E\u3059\uFF09\u3002",
+          nothing: "\u66F8\u304D\u63DB\u3048\u308B\u3082\u306E\u306F\u3042\u308A\u307E\u305B\u3093\u3002\u8A8D\u8A3C\u60C5\u5831\u306F\u30B3\u30DF\u30C3\u30C8\u3067\u306F\u306A\u304F\u3001\u30B9\u30C6\u30FC\u30B8\u3055\u308C\u305F\u5909\u66F4\u3067\u898B\u3064\u304B\u308A\u307E\u3057\u305F\u3002",
+          filterRepoLabel: "git filter-repo\uFF08\u4F5C\u696D\u30B3\u30D4\u30FC\u306E\u96A3\u306B\u4F5C\u308B\u65B0\u3057\u3044\u30DF\u30E9\u30FC\u30AF\u30ED\u30FC\u30F3\u3067\u5B9F\u884C\u3057\u307E\u3059\uFF09",
+          sdrComment: "# git filter-repo 2.47 \u4EE5\u964D\u306A\u3089 --sensitive-data-removal \u3092\u4ED8\u3051\u307E\u3059\uFF08\u5148\u306B\u3059\u3079\u3066\u306E ref \u3092\u53D6\u5F97\u3057\u3001GitHub \u30B5\u30DD\u30FC\u30C8\u304C\u6C42\u3081\u308B\u300C\u6700\u521D\u306B\u5909\u66F4\u3055\u308C\u305F\u30B3\u30DF\u30C3\u30C8\u300D\u3092\u4E00\u89A7\u8868\u793A\u3057\u307E\u3059\uFF09",
+          emptyComment: "# \u4F55\u3082\u8868\u793A\u3055\u308C\u306A\u3051\u308C\u3070 OK",
+          originComment: "# filter-repo \u306F\u8AA4\u3063\u3066\u30D7\u30C3\u30B7\u30E5\u3057\u306A\u3044\u3088\u3046 origin \u3092\u524A\u9664\u3059\u308B\u305F\u3081\u3001\u8FFD\u52A0\u3057\u76F4\u3057\u307E\u3059",
+          archivesLabel: "\u30A2\u30FC\u30AB\u30A4\u30D6\u5185\u306E\u30AD\u30FC: --replace-text \u306F\u5727\u7E2E\u3055\u308C\u305F\u30D5\u30A1\u30A4\u30EB\u306E\u4E2D\u307E\u3067\u306F\u66F8\u304D\u63DB\u3048\u3089\u308C\u306A\u3044\u305F\u3081\u3001\u30A2\u30FC\u30AB\u30A4\u30D6\u81EA\u4F53\u3082\u3059\u3079\u3066\u306E\u30B3\u30DF\u30C3\u30C8\u304B\u3089\u524A\u9664\u3057\u307E\u3059\uFF08\u540C\u3058\u30DF\u30E9\u30FC\u30AF\u30ED\u30FC\u30F3\u3067\u3001\u30D7\u30C3\u30B7\u30E5\u306E\u524D\u306B\u5B9F\u884C\u3057\u307E\u3059\u3002\u30AD\u30FC\u3092\u9664\u3044\u3066\u4F5C\u308A\u76F4\u3057\u305F\u30A2\u30FC\u30AB\u30A4\u30D6\u306F\u3001\u3042\u3068\u3067\u3082\u3046\u4E00\u5EA6\u30B3\u30DF\u30C3\u30C8\u3057\u3066\u304F\u3060\u3055\u3044\uFF09",
+          bfgLabel: "\u307E\u305F\u306F BFG Repo-Cleaner\uFF08\u540C\u3058\u30D5\u30A1\u30A4\u30EB\u3092\u4F7F\u3044\u307E\u3059\uFF09",
+          warnings: [
+            "\u6700\u521D\u306B\u6F0F\u6D29\u3057\u305F\u30B3\u30DF\u30C3\u30C8\u4EE5\u964D\u306E\u3059\u3079\u3066\u306E\u30B3\u30DF\u30C3\u30C8\u304C\u65B0\u3057\u3044 ID \u306B\u306A\u308A\u307E\u3059\u3002\u5168\u54E1\u304C\u30AF\u30ED\u30FC\u30F3\u3057\u76F4\u3059\u5FC5\u8981\u304C\u3042\u308A\uFF08\u53E4\u3044\u30AF\u30ED\u30FC\u30F3\u304B\u3089\u30D7\u30EB\u3084\u30DE\u30FC\u30B8\u3092\u3059\u308B\u3068\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u304C\u623B\u3063\u3066\u304D\u307E\u3059\uFF09\u3001\u958B\u3044\u3066\u3044\u308B\u30D7\u30EB\u30EA\u30AF\u30A8\u30B9\u30C8\u306F\u4F5C\u308A\u76F4\u3057\u306B\u306A\u308A\u307E\u3059\u3002",
+            "\u30D5\u30A9\u30FC\u30AF\u3001\u307B\u304B\u306E\u30AF\u30ED\u30FC\u30F3\u3001CI \u306E\u30AD\u30E3\u30C3\u30B7\u30E5\u3001GitHub \u306E\u30D7\u30EB\u30EA\u30AF\u30A8\u30B9\u30C8\u306E ref\uFF08refs/pull/*\u3002\u30D7\u30C3\u30B7\u30E5\u3067\u306F\u5909\u66F4\u3067\u304D\u307E\u305B\u3093\uFF09\u306B\u306F\u53E4\u3044\u30B3\u30DF\u30C3\u30C8\u304C\u6B8B\u308A\u3001GitHub \u304C\u30AD\u30E3\u30C3\u30B7\u30E5\u3057\u305F\u30D3\u30E5\u30FC\u3092\u4FDD\u6301\u3057\u3066\u3044\u308B\u3053\u3068\u3082\u3042\u308A\u307E\u3059\u3002\u30AD\u30E3\u30C3\u30B7\u30E5\u3055\u308C\u305F\u30D3\u30E5\u30FC\u3068\u53C2\u7167\u3055\u308C\u3066\u3044\u306A\u3044\u30B3\u30DF\u30C3\u30C8\u306E\u524A\u9664\u306F GitHub \u30B5\u30DD\u30FC\u30C8\u306B\u4F9D\u983C\u3057\u3001\u30D5\u30A9\u30FC\u30AF\u306E\u6240\u6709\u8005\u306B\u306F\u30D5\u30A9\u30FC\u30AF\u306E\u524A\u9664\u3092\u4F9D\u983C\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
+            "\u7F6E\u63DB\u30D5\u30A1\u30A4\u30EB\u306B\u306F\u6F0F\u6D29\u3057\u305F\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u304C\u5165\u3063\u3066\u3044\u307E\u3059\u3002\u30EA\u30DD\u30B8\u30C8\u30EA\u306E\u5916\u306B\u7F6E\u304D\u3001\u6C7A\u3057\u3066\u30B3\u30DF\u30C3\u30C8\u305B\u305A\u3001\u66F8\u304D\u63DB\u3048\u304C\u7D42\u308F\u3063\u305F\u3089\u524A\u9664\u3057\u3066\u304F\u3060\u3055\u3044\u3002"
+          ]
+        },
+        unpaired: {
+          text: "\u4EE5\u4E0B\u306E\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306F\u3001\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u3092\u4F34\u308F\u305A\u306B\u898B\u3064\u304B\u308A\u307E\u3057\u305F\u3002AWS \u3067\u306F\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u304B\u3089\u30AD\u30FC\u3092\u8ABF\u3079\u308B\u3053\u3068\u306F\u3067\u304D\u306A\u3044\uFF08\u30AD\u30FC\u3092\u7279\u5B9A\u3067\u304D\u308B\u306E\u306F\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u3060\u3051\uFF09\u305F\u3081\u3001\u307E\u305A\u305D\u308C\u305E\u308C\u304C\u3069\u306E\u30AD\u30FC\u306E\u3082\u306E\u304B\u3092\u7D5E\u308A\u8FBC\u307F\u3001\u5019\u88DC\u306E\u30AD\u30FC\u306F\u3059\u3079\u3066\u6F0F\u6D29\u3057\u305F\u3082\u306E\u3068\u3057\u3066\u6271\u3063\u3066\u304F\u3060\u3055\u3044\u3002\u4EE5\u4E0B\u306E\u624B\u9806\u3067\u5229\u7528\u72B6\u6CC1\u3092\u78BA\u8A8D\u3057\u3001\u7F6E\u304D\u63DB\u3048\u307E\u3059\u3002"
+        },
+        identifyKey: {
+          title: "\u5BFE\u5FDC\u3059\u308B\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306E\u5019\u88DC\u3092\u63A2\u3059",
+          text: [
+            "\u3053\u306E\u30AD\u30FC\u306F\u3001\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u3092\u542B\u3093\u3067\u3044\u305F\u30D5\u30A1\u30A4\u30EB\u3092\u4F7F\u3046\u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u3001\u74B0\u5883\u3001\u307E\u305F\u306F\u4EBA\u306E\u30A2\u30AF\u30C6\u30A3\u30D6\u306A\u30AD\u30FC\u306E\u3069\u308C\u304B\u3067\u3059\u3002\u540C\u3058\u30D5\u30A1\u30A4\u30EB\u5185\u306E\u30D7\u30ED\u30D5\u30A1\u30A4\u30EB\u540D\u3084\u30E6\u30FC\u30B6\u30FC\u540D\u3001\u305D\u308C\u3092\u8AAD\u3080\u30B5\u30FC\u30D3\u30B9\u3001\u30B3\u30DF\u30C3\u30C8\u306E\u4F5C\u6210\u8005\u304C\u624B\u304C\u304B\u308A\u306B\u306A\u308A\u307E\u3059\u3002",
+            "\u3059\u3079\u3066\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306B\u3064\u3044\u3066\u3001\u6700\u5F8C\u306B\u4F7F\u7528\u3055\u308C\u305F\u65E5\u6642\u3001\u30EA\u30FC\u30B8\u30E7\u30F3\u3001\u30B5\u30FC\u30D3\u30B9\u3092\u4E00\u89A7\u306B\u3057\u3066\u5019\u88DC\u3092\u9078\u3093\u3067\u304F\u3060\u3055\u3044: \u305D\u306E\u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u304C\u4F7F\u3063\u3066\u3044\u305F\u30AD\u30FC\u3001\u305D\u306E\u30EA\u30FC\u30B8\u30E7\u30F3\u304B\u3089\u3001\u30B3\u30DF\u30C3\u30C8\u306E\u524D\u5F8C\u306B\u4F7F\u308F\u308C\u305F\u30AD\u30FC\u306A\u3069\u3067\u3059\u3002\u7D5E\u308A\u8FBC\u3081\u306A\u3051\u308C\u3070\u3001\u30A2\u30AF\u30C6\u30A3\u30D6\u306A\u30AD\u30FC\u306F\u3059\u3079\u3066\u5019\u88DC\u3067\u3059\u3002",
+            "\u5019\u88DC\u306E\u30AD\u30FC\u306F\u305D\u308C\u305E\u308C\u624B\u9806 3 \u3068 4 \u306B\u9032\u307F\u307E\u3059\u3002\u5168\u30EA\u30FC\u30B8\u30E7\u30F3\u3067\u5229\u7528\u72B6\u6CC1\u3092\u78BA\u8A8D\u3057\u3001\u7F6E\u304D\u63DB\u3048\u3066\u304F\u3060\u3055\u3044\u3002\u5BFE\u3067\u306A\u3044\u30AD\u30FC\u3092\u7F6E\u304D\u63DB\u3048\u3066\u3082\u7121\u99C4\u306B\u306A\u308B\u3060\u3051\u3067\u5BB3\u306F\u3042\u308A\u307E\u305B\u3093\u304C\u3001\u672C\u7269\u3092\u898B\u9003\u3059\u3068\u6F0F\u6D29\u304C\u7D9A\u304D\u307E\u3059\u3002"
+          ],
+          reportLabel: "\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u3059\u3079\u3066\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\uFF08\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u3092\u542B\u3080\uFF09\u306E\u72B6\u614B\u3068\u6700\u7D42\u4F7F\u7528\u65E5\u6642\u3092\u3001\u8A8D\u8A3C\u60C5\u5831\u30EC\u30DD\u30FC\u30C8\u304B\u3089\uFF08\u30EC\u30DD\u30FC\u30C8\u306E\u6E96\u5099\u304C\u3067\u304D\u3066\u3044\u306A\u3051\u308C\u3070 2 \u884C\u76EE\u3092\u3082\u3046\u4E00\u5EA6\u5B9F\u884C\u3057\u307E\u3059\uFF09",
+          lastUsedLabel: "\u5019\u88DC\u306E\u30AD\u30FC\u304C\u6700\u5F8C\u306B\u4F7F\u7528\u3055\u308C\u305F\u65E5\u6642\u3001\u30EA\u30FC\u30B8\u30E7\u30F3\u3001\u30B5\u30FC\u30D3\u30B9\u3068\u3001\u30AD\u30FC\u3092\u6240\u6709\u3059\u308B IAM \u30E6\u30FC\u30B6\u30FC"
+        }
+      },
+      credentials: {
+        labels: {
+          bedrock: "Amazon Bedrock \u9577\u671F API \u30AD\u30FC\uFF08IAM \u306E\u30B5\u30FC\u30D3\u30B9\u56FA\u6709\u306E\u8A8D\u8A3C\u60C5\u5831\uFF09",
+          serviceSpecific: "IAM \u306E\u30B5\u30FC\u30D3\u30B9\u56FA\u6709\u306E\u8A8D\u8A3C\u60C5\u5831\uFF08CodeCommit \u306E Git \u8A8D\u8A3C\u60C5\u5831\u307E\u305F\u306F Amazon Keyspaces \u306E\u30D1\u30B9\u30EF\u30FC\u30C9\uFF09",
+          cloudfront: "CloudFront \u30AD\u30FC\u30DA\u30A2\uFF08\u7F72\u540D\u4ED8\u304D URL \u3068\u7F72\u540D\u4ED8\u304D Cookie \u7528\u306E\u30D7\u30E9\u30A4\u30D9\u30FC\u30C8\u30AD\u30FC\uFF09",
+          appsync: "AWS AppSync API \u30AD\u30FC",
+          console: "IAM \u30E6\u30FC\u30B6\u30FC\u306E\u30B3\u30F3\u30BD\u30FC\u30EB\u30D1\u30B9\u30EF\u30FC\u30C9\uFF08credentials.csv\uFF09"
+        },
+        summary: {
+          value: (redacted) => redacted ? "\u898B\u3064\u304B\u308A\u307E\u3057\u305F\uFF08\u30EC\u30DD\u30FC\u30C8\u3067\u306F\u30DE\u30B9\u30AF\u6E08\u307F\uFF09" : "\u898B\u3064\u304B\u308A\u307E\u3057\u305F",
+          serviceUser: (value, user, accountId, bedrock) => `\u8A8D\u8A3C\u60C5\u5831\u305D\u306E\u3082\u306E\u304C${value}\u3002${accountId ? `\u30A2\u30AB\u30A6\u30F3\u30C8 ${accountId} \u306E` : ""}IAM \u30E6\u30FC\u30B6\u30FC ${user} \u306E\u3082\u306E\u3067\u3059${bedrock ? "\uFF08\u30AD\u30FC\u3092\u30C7\u30B3\u30FC\u30C9\u3057\u3066\u5224\u660E\uFF09" : "\uFF08\u96A3\u306B\u30B5\u30FC\u30D3\u30B9\u30E6\u30FC\u30B6\u30FC\u540D\u304C\u3042\u308A\u307E\u3057\u305F\uFF09"}`,
+          serviceNoUser: (value) => `\u8A8D\u8A3C\u60C5\u5831\u305D\u306E\u3082\u306E\u304C${value}\u3002IAM \u30E6\u30FC\u30B6\u30FC\u306F\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093\u3067\u3057\u305F`,
+          cloudfront: (value, keyPairId) => `\u30D7\u30E9\u30A4\u30D9\u30FC\u30C8\u30AD\u30FC\u304C${value}${keyPairId ? `\uFF08\u96A3\u306B\u30AD\u30FC\u30DA\u30A2 ID ${keyPairId}\uFF09` : "\uFF08CloudFront \u7528\u3068\u5206\u304B\u308A\u307E\u3059\u304C\u3001\u30AD\u30FC\u30DA\u30A2 ID \u306F\u3042\u308A\u307E\u305B\u3093\uFF09"}`,
+          appsync: (count, value) => `${count === 1 ? "\u30AD\u30FC\u304C" : `\u30AD\u30FC ${count} \u500B\u304C`}${value}\u3002AppSync API \u30AD\u30FC\u306F\u30AD\u30FC\u81EA\u4F53\u304C ID \u306E\u305F\u3081\u3001\u4E0B\u306E\u30B3\u30DE\u30F3\u30C9\u306F\u5024\u3092\u8868\u793A\u305B\u305A\u306B\u5165\u529B\u3092\u6C42\u3081\u307E\u3059`,
+          console: (value, user, accountId) => `\u30D1\u30B9\u30EF\u30FC\u30C9\u304C${value}${user ? `\uFF08\u30A2\u30AB\u30A6\u30F3\u30C8 ${accountId} \u306E IAM \u30E6\u30FC\u30B6\u30FC ${user}\uFF09` : "\u3002\u30E6\u30FC\u30B6\u30FC\u540D\u306F\u30D5\u30A1\u30A4\u30EB\u306E\u540C\u3058\u884C\u306B\u3042\u308A\u307E\u3059"}`
+        },
+        sesNote: (keyId) => `${keyId} \u3068\u4E00\u7DD2\u306B Amazon SES \u306E SMTP \u30D1\u30B9\u30EF\u30FC\u30C9\u304C\u898B\u3064\u304B\u308A\u307E\u3057\u305F\u3002\u3053\u306E\u30D1\u30B9\u30EF\u30FC\u30C9\u306F\u30AD\u30FC\u306E\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u304B\u3089\u751F\u6210\u3055\u308C\u305F\u3082\u306E\u3067\uFF08\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u304C SMTP \u30E6\u30FC\u30B6\u30FC\u540D\u3067\u3059\uFF09\u3001\u30AD\u30FC\u3092\u524A\u9664\u3059\u308B\uFF08\u624B\u9806 2\uFF09\u307E\u3067\u3001\u6301\u3063\u3066\u3044\u308B\u4EBA\u306F\u8AB0\u3067\u3082\u3042\u306A\u305F\u3068\u3057\u3066\u30E1\u30FC\u30EB\u3092\u9001\u4FE1\u3067\u304D\u307E\u3059\u3002\u524A\u9664\u5F8C\u306F\u65B0\u3057\u3044 SMTP \u8A8D\u8A3C\u60C5\u5831\u3092\u4F5C\u6210\u3057\uFF08SES \u30B3\u30F3\u30BD\u30FC\u30EB \u2192\u300CSMTP \u8A2D\u5B9A\u300D\u3001\u307E\u305F\u306F\u65B0\u3057\u3044\u30AD\u30FC\u304B\u3089\u751F\u6210\uFF09\u3001\u30E1\u30FC\u30EB\u306E\u8A2D\u5B9A\u3092\u66F4\u65B0\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
+        bedrockShortNote: (keyId, temporary) => `${keyId} \u3067\u7F72\u540D\u3055\u308C\u305F Amazon Bedrock \u77ED\u671F API \u30AD\u30FC\u304C\u898B\u3064\u304B\u308A\u307E\u3057\u305F\u3002\u4F5C\u6210\u6642\u523B\uFF08X-Amz-Date\uFF09\u304B\u3089\u6700\u9577 12 \u6642\u9593\u3001\u307E\u305F\u306F\u7F72\u540D\u3057\u305F\u30BB\u30C3\u30B7\u30E7\u30F3\u306E\u6709\u52B9\u671F\u9650\u307E\u3067\u4F7F\u3048\u3001\u7F72\u540D\u3057\u305F\u4EBA\u306E\u30A2\u30AF\u30BB\u30B9\u8A31\u53EF\u3092\u6301\u3061\u307E\u3059\u3002${temporary ? "\u30ED\u30FC\u30EB\u306E\u53E4\u3044\u30BB\u30C3\u30B7\u30E7\u30F3\u3092\u53D6\u308A\u6D88\u3059\uFF08\u624B\u9806 2\uFF09" : "\u3053\u306E\u30AD\u30FC\u3092\u7121\u52B9\u5316\u3059\u308B\uFF08\u624B\u9806 2\uFF09"}\u3068\u4F7F\u3048\u306A\u304F\u306A\u308A\u307E\u3059\u3002`,
+        service: {
+          userLabel: "\u8A8D\u8A3C\u60C5\u5831\u304C\u5C5E\u3059\u308B IAM \u30E6\u30FC\u30B6\u30FC\uFF08\u30D5\u30A1\u30A4\u30EB\u304B\u3089\u3001\u307E\u305F\u306F\u6240\u6709\u8005\u306B\u78BA\u8A8D\u3057\u307E\u3059\uFF09",
+          listLabel: (bedrock, serviceUser) => `\u30E6\u30FC\u30B6\u30FC\u306E${bedrock ? " Bedrock API \u30AD\u30FC" : "\u30B5\u30FC\u30D3\u30B9\u56FA\u6709\u306E\u8A8D\u8A3C\u60C5\u5831"}: ServiceUserName \u304C ${serviceUser} \u306E\u3082\u306E\u306E ServiceSpecificCredentialId \u3092\u63A7\u3048\u307E\u3059`,
+          setLabel: "\u4E00\u89A7\u306E\u8A8D\u8A3C\u60C5\u5831 ID \u3092\u8A2D\u5B9A\u3059\u308B",
+          deactivateLabel: "\u307E\u305A\u7121\u52B9\u5316\u3059\u308B\uFF08\u5143\u306B\u623B\u305B\u307E\u3059\uFF09",
+          deleteLabel: "\u6B21\u306B\u524A\u9664\u3059\u308B\uFF08\u5143\u306B\u623B\u305B\u307E\u305B\u3093\uFF09",
+          unknownUser: "\uFF08\u4E0D\u660E\uFF09",
+          bedrock: (user, keyId) => `Bedrock \u9577\u671F API \u30AD\u30FC\u306F IAM \u30E6\u30FC\u30B6\u30FC ${user} \u306E\u30B5\u30FC\u30D3\u30B9\u56FA\u6709\u306E\u8A8D\u8A3C\u60C5\u5831\u3067\u3059\u3002\u6709\u52B9\u671F\u9650\u304C\u5207\u308C\u308B\u304B\u7121\u52B9\u5316\u3055\u308C\u308B\u307E\u3067\u3001\u305D\u306E\u30E6\u30FC\u30B6\u30FC\u306B\u8A31\u53EF\u3055\u308C\u305F\u3059\u3079\u3066\u306E Bedrock \u306E\u30A2\u30AF\u30B7\u30E7\u30F3\u306B\u4F7F\u3048\u307E\u3059\u3002\u30C7\u30B3\u30FC\u30C9\u3059\u308B\u3068\u30E6\u30FC\u30B6\u30FC\u3068\u30A2\u30AB\u30A6\u30F3\u30C8\u304C\u5206\u304B\u308A\u307E\u3059\uFF08${keyId}\uFF09\u3002\u53D6\u308A\u6D88\u3057\u306B\u306F\u305D\u308C\u4EE5\u4E0A\u306E\u60C5\u5831\u306F\u8981\u308A\u307E\u305B\u3093\u3002`,
+          other: (user) => `CodeCommit \u306E HTTPS Git \u8A8D\u8A3C\u60C5\u5831\u3068 Amazon Keyspaces \u306E\u30D1\u30B9\u30EF\u30FC\u30C9\u306F\u3001IAM \u30E6\u30FC\u30B6\u30FC ${user} \u306E\u30B5\u30FC\u30D3\u30B9\u56FA\u6709\u306E\u8A8D\u8A3C\u60C5\u5831\u3067\u3059\u3002\u7121\u52B9\u5316\u3055\u308C\u308B\u307E\u3067\u3001\u305D\u306E\u30B5\u30FC\u30D3\u30B9\u306B\u9650\u308A\u3001\u30E6\u30FC\u30B6\u30FC\u306E\u30A2\u30AF\u30BB\u30B9\u8A31\u53EF\u3067\u4F7F\u3048\u307E\u3059\u3002`,
+          two: "\u30E6\u30FC\u30B6\u30FC\u304C\u6301\u3066\u308B\u8A8D\u8A3C\u60C5\u5831\u306F\u30B5\u30FC\u30D3\u30B9\u3054\u3068\u306B\u6700\u5927 2 \u3064\u3067\u3001\u30B5\u30FC\u30D3\u30B9\u30E6\u30FC\u30B6\u30FC\u540D\u306F\u5171\u901A\u3067\u3059\u3002\u3069\u3061\u3089\u304C\u6F0F\u6D29\u3057\u305F\u304B\u5206\u304B\u3089\u306A\u3051\u308C\u3070\u4E21\u65B9\u3092\u7121\u52B9\u5316\u3057\u3001\u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u306B\u306F\u65B0\u3057\u3044\u3082\u306E\u3092\u6E21\u3057\u3066\u304F\u3060\u3055\u3044\uFF08`aws iam create-service-specific-credential`\u3001ID \u3092\u5909\u3048\u305F\u304F\u306A\u3051\u308C\u3070 `aws iam reset-service-specific-credential`\uFF09\u3002",
+          consoleUser: "Bedrock \u30B3\u30F3\u30BD\u30FC\u30EB\u3067\u4F5C\u3063\u305F\u30AD\u30FC\u306B\u306F\u5C02\u7528\u306E IAM \u30E6\u30FC\u30B6\u30FC\uFF08BedrockAPIKey-\u2026\uFF09\u304C\u4ED8\u3044\u3066\u304A\u308A\u3001\u307B\u304B\u306E\u7528\u9014\u306F\u3042\u308A\u307E\u305B\u3093\u3002\u8A8D\u8A3C\u60C5\u5831\u3092\u524A\u9664\u3057\u305F\u3089\u3001\u305D\u306E\u30E6\u30FC\u30B6\u30FC\u306E\u30DD\u30EA\u30B7\u30FC\u3092\u30C7\u30BF\u30C3\u30C1\u3057\u3066\u30E6\u30FC\u30B6\u30FC\u3082\u524A\u9664\u3057\u3066\u304F\u3060\u3055\u3044\u300212 \u6642\u9593\u4EE5\u5185\u306B\u671F\u9650\u304C\u5207\u308C\u308B Bedrock \u77ED\u671F API \u30AD\u30FC\u3092\u4F7F\u3046\u3053\u3068\u3092\u304A\u52E7\u3081\u3057\u307E\u3059\u3002",
+          titleBedrock: "Bedrock API \u30AD\u30FC\u3092\u7121\u52B9\u5316\u3057\u3066\u524A\u9664\u3059\u308B",
+          title: "\u30B5\u30FC\u30D3\u30B9\u56FA\u6709\u306E\u8A8D\u8A3C\u60C5\u5831\u3092\u7121\u52B9\u5316\u3057\u3066\u524A\u9664\u3059\u308B",
+          warning: "\u524A\u9664\u306F\u5143\u306B\u623B\u305B\u307E\u305B\u3093\u3002\u30D1\u30B9\u30EF\u30FC\u30C9\u3084\u30AD\u30FC\u304C\u8868\u793A\u3055\u308C\u308B\u306E\u306F\u3001\u4F5C\u6210\u307E\u305F\u306F\u30EA\u30BB\u30C3\u30C8\u3057\u305F\u3068\u304D\u3060\u3051\u3067\u3059\u3002"
+        },
+        checkByUser: {
+          title: "\u5168\u30EA\u30FC\u30B8\u30E7\u30F3\u3067\u4E0D\u6B63\u5229\u7528\u3055\u308C\u3066\u3044\u306A\u3044\u304B\u3092\u78BA\u8A8D\u3059\u308B",
+          console: "\u30B3\u30F3\u30BD\u30FC\u30EB\u3078\u306E\u30B5\u30A4\u30F3\u30A4\u30F3\u306F CloudTrail \u306E\u30A4\u30D9\u30F3\u30C8\uFF08ConsoleLogin\u3002us-east-1 \u307E\u305F\u306F\u30B5\u30A4\u30F3\u30A4\u30F3\u3057\u305F\u30EA\u30FC\u30B8\u30E7\u30F3\uFF09\u3068\u3057\u3066\u8A18\u9332\u3055\u308C\u3001\u305D\u306E\u5F8C\u306B\u30B3\u30F3\u30BD\u30FC\u30EB\u3067\u884C\u3063\u305F\u64CD\u4F5C\u3082\u3059\u3079\u3066\u305D\u306E\u30E6\u30FC\u30B6\u30FC\u3068\u3057\u3066\u8A18\u9332\u3055\u308C\u307E\u3059\u3002\u898B\u899A\u3048\u306E\u306A\u3044\u30A2\u30C9\u30EC\u30B9\u304B\u3089\u306E\u30B5\u30A4\u30F3\u30A4\u30F3\u3068\u3001\u305D\u306E\u5F8C\u306E\u64CD\u4F5C\u3092\u63A2\u3057\u3066\u304F\u3060\u3055\u3044: \u65B0\u3057\u3044\u30E6\u30FC\u30B6\u30FC\u3001\u30AD\u30FC\u3001\u30D1\u30B9\u30EF\u30FC\u30C9\u3001MFA \u30C7\u30D0\u30A4\u30B9\uFF08CreateUser\u3001CreateAccessKey\u3001CreateLoginProfile\u3001EnableMFADevice\uFF09\u3001\u30A2\u30AF\u30BB\u30B9\u8A31\u53EF\u306E\u5909\u66F4\u3001\u65B0\u3057\u3044\u30B3\u30F3\u30D4\u30E5\u30FC\u30C6\u30A3\u30F3\u30B0\u30EA\u30BD\u30FC\u30B9\u306A\u3069\u3067\u3059\u3002",
+          service: "\u30B5\u30FC\u30D3\u30B9\u56FA\u6709\u306E\u8A8D\u8A3C\u60C5\u5831\u306B\u3088\u308B\u547C\u3073\u51FA\u3057\u306F\u3001\u305D\u306E IAM \u30E6\u30FC\u30B6\u30FC\u3068\u3057\u3066\u8A18\u9332\u3055\u308C\u307E\u3059: Bedrock \u306E\u30E2\u30C7\u30EB\u547C\u3073\u51FA\u3057\u3001CodeCommit \u306E Git \u306E\u30D7\u30C3\u30B7\u30E5\u3068\u30D7\u30EB\uFF08GitPush\u3001GitPull\uFF09\u3001Keyspaces \u306E\u30B3\u30F3\u30C8\u30ED\u30FC\u30EB\u30D7\u30EC\u30FC\u30F3\u306E\u547C\u3073\u51FA\u3057\u306A\u3069\u3067\u3059\u3002\u898B\u899A\u3048\u306E\u306A\u3044\u30A2\u30C9\u30EC\u30B9\u3084\u6642\u9593\u5E2F\u304B\u3089\u306E\u547C\u3073\u51FA\u3057\u3092\u63A2\u3057\u3001\u8ACB\u6C42\uFF08\u5168\u30EA\u30FC\u30B8\u30E7\u30F3\u306E Bedrock \u306E\u30E2\u30C7\u30EB\u5229\u7528\u6599\uFF09\u306B\u8EAB\u306B\u899A\u3048\u306E\u306A\u3044\u8CBB\u7528\u304C\u306A\u3044\u304B\u3082\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
+          retention: "CloudTrail \u306E\u30A4\u30D9\u30F3\u30C8\u5C65\u6B74\u306B\u306F\u3001\u30EA\u30FC\u30B8\u30E7\u30F3\u3054\u3068\u306B 90 \u65E5\u5206\u306E\u7BA1\u7406\u30A4\u30D9\u30F3\u30C8\u304C\u6B8B\u308A\u307E\u3059\u3002",
+          eventsLabel: (user) => `IAM \u30E6\u30FC\u30B6\u30FC ${user} \u306E CloudTrail \u306E\u5168\u30A4\u30D9\u30F3\u30C8\uFF08\u30EA\u30FC\u30B8\u30E7\u30F3\u3054\u3068\uFF09`,
+          warning: "\u30A4\u30D9\u30F3\u30C8\u5C65\u6B74\u306F\u7BA1\u7406\u30A4\u30D9\u30F3\u30C8\u3060\u3051\u3067\u3059\u3002\u30C7\u30FC\u30BF\u30A4\u30D9\u30F3\u30C8\uFF08S3 \u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\u306E\u8AAD\u307F\u53D6\u308A\u3001Keyspaces \u306E\u4E00\u90E8\u306E\u64CD\u4F5C\uFF09\u306F\u3001\u305D\u308C\u3092\u8A18\u9332\u3059\u308B\u8A3C\u8DE1\u304C\u3042\u308B\u5834\u5408\u306B\u3057\u304B\u5206\u304B\u308A\u307E\u305B\u3093\u3002"
+        },
+        cloudfront: {
+          title: "CloudFront \u30AD\u30FC\u30DA\u30A2\u3092\u524A\u9664\u3059\u308B",
+          thePairId: "\u30AD\u30FC\u30DA\u30A2 ID",
+          text: (id) => [
+            `\u3053\u306E\u30D7\u30E9\u30A4\u30D9\u30FC\u30C8\u30AD\u30FC\u304C\u3042\u308C\u3070\u3001${id} \u304C\u524A\u9664\u3055\u308C\u308B\u307E\u3067\u3001\u8AB0\u3067\u3082\u30C7\u30A3\u30B9\u30C8\u30EA\u30D3\u30E5\u30FC\u30B7\u30E7\u30F3\u304C\u53D7\u3051\u4ED8\u3051\u308B\u7F72\u540D\u4ED8\u304D URL \u3068\u7F72\u540D\u4ED8\u304D Cookie \u3092\u3001\u4EFB\u610F\u306E\u30D1\u30B9\u3068\u6709\u52B9\u671F\u9650\u3067\u4F5C\u6210\u3067\u304D\u307E\u3059\u3002`,
+            "APKA\u2026 \u3067\u59CB\u307E\u308B ID \u306E\u30AD\u30FC\u30DA\u30A2\u306F\u3001\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u3060\u3051\u304C\u7BA1\u7406\u3067\u304D\u308B\u3001\u30A2\u30AB\u30A6\u30F3\u30C8\u5168\u4F53\u3067\u4F7F\u3046\u65E7\u6765\u306E CloudFront \u30AD\u30FC\u30DA\u30A2\u3067\u3059\u3002\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u3067\u30B5\u30A4\u30F3\u30A4\u30F3\u3057\u3001\u300C\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u8A8D\u8A3C\u60C5\u5831\u300D\u2192\u300CCloudFront \u306E\u30AD\u30FC\u30DA\u30A2\u300D\u3092\u958B\u3044\u3066\u3001\u3053\u306E\u30AD\u30FC\u30DA\u30A2\u3092\u524A\u9664\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u7F72\u540D\u3059\u308B\u5074\u306E\u5207\u308A\u66FF\u3048\u306B\u6642\u9593\u304C\u5FC5\u8981\u306A\u3089\u3001\u5148\u306B\u7121\u52B9\u5316\u3057\u307E\u3059\uFF09\u3002",
+            "\u305D\u306E\u3042\u3068\u3001\u7F72\u540D\u306B\u306F\u30AD\u30FC\u30B0\u30EB\u30FC\u30D7\uFF08CloudFront \u306B\u30A2\u30C3\u30D7\u30ED\u30FC\u30C9\u3059\u308B\u516C\u958B\u9375\u3067\u3001IAM \u306E\u7BA1\u7406\u8005\u304C\u7BA1\u7406\u3067\u304D\u307E\u3059\uFF09\u3092\u4F7F\u3046\u3088\u3046\u306B\u5207\u308A\u66FF\u3048\u3001\u30C7\u30A3\u30B9\u30C8\u30EA\u30D3\u30E5\u30FC\u30B7\u30E7\u30F3\u3092\u305D\u3053\u306B\u5411\u3051\uFF08\u30D3\u30E5\u30FC\u30EF\u30FC\u306E\u30A2\u30AF\u30BB\u30B9\u5236\u9650 \u2192 \u4FE1\u983C\u3055\u308C\u305F\u30AD\u30FC\u30B0\u30EB\u30FC\u30D7\uFF09\u3001\u65B0\u3057\u3044\u30D7\u30E9\u30A4\u30D9\u30FC\u30C8\u30AD\u30FC\u306F\u30EA\u30DD\u30B8\u30C8\u30EA\u3067\u306F\u306A\u304F\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u306E\u4FDD\u7BA1\u5834\u6240\u306B\u4FDD\u5B58\u3057\u3066\u304F\u3060\u3055\u3044\u3002"
+          ],
+          distributionsLabel: "\u30A2\u30AB\u30A6\u30F3\u30C8\uFF08\u4FE1\u983C\u3055\u308C\u305F\u7F72\u540D\u8005\uFF09\u307E\u305F\u306F\u30AD\u30FC\u30B0\u30EB\u30FC\u30D7\u306E\u7F72\u540D\u4ED8\u304D URL\u30FB\u7F72\u540D\u4ED8\u304D Cookie \u3092\u53D7\u3051\u4ED8\u3051\u308B\u30C7\u30A3\u30B9\u30C8\u30EA\u30D3\u30E5\u30FC\u30B7\u30E7\u30F3",
+          warning: "\u30AD\u30FC\u30DA\u30A2\u3092\u524A\u9664\u3059\u308B\u3068\u3001\u6B63\u5F53\u306A\u3082\u306E\u3082\u542B\u3081\u3001\u305D\u308C\u3067\u4F5C\u6210\u3057\u305F\u7F72\u540D\u4ED8\u304D URL \u3068\u7F72\u540D\u4ED8\u304D Cookie \u306F\u3059\u3079\u3066\u4F7F\u3048\u306A\u304F\u306A\u308A\u307E\u3059\u3002\u5148\u306B\u65B0\u3057\u3044\u30AD\u30FC\u30B0\u30EB\u30FC\u30D7\u3092\u7528\u610F\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
+          checkTitle: "\u8EAB\u306B\u899A\u3048\u306E\u306A\u3044\u7F72\u540D\u4ED8\u304D\u30EA\u30AF\u30A8\u30B9\u30C8\u304C\u306A\u3044\u304B\u3092\u78BA\u8A8D\u3059\u308B",
+          checkText: [
+            "\u7F72\u540D\u4ED8\u304D URL \u306B\u3088\u308B\u30EA\u30AF\u30A8\u30B9\u30C8\u306F CloudTrail \u306B\u306F\u8A18\u9332\u3055\u308C\u305A\u3001\u30ED\u30B0\u8A18\u9332\u304C\u6709\u52B9\u306A\u3089\u30C7\u30A3\u30B9\u30C8\u30EA\u30D3\u30E5\u30FC\u30B7\u30E7\u30F3\u306E\u6A19\u6E96\u30ED\u30B0\uFF08\u30A2\u30AF\u30BB\u30B9\u30ED\u30B0\uFF09\u306B\u8A18\u9332\u3055\u308C\u307E\u3059\u3002\u7F72\u540D\u4ED8\u304D URL \u306E Key-Pair-Id \u30D1\u30E9\u30E1\u30FC\u30BF\u306B\u30AD\u30FC\u30DA\u30A2 ID \u304C\u5165\u3063\u3066\u3044\u307E\u3059\u3002",
+            "\u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u304C\u751F\u6210\u3057\u306A\u3044\u30D1\u30B9\u3001\u30A2\u30C9\u30EC\u30B9\u3001\u6642\u9593\u5E2F\u306E\u7F72\u540D\u4ED8\u304D\u30EA\u30AF\u30A8\u30B9\u30C8\u3092\u63A2\u3057\u3001\u8ACB\u6C42\u306E CloudFront \u306E\u30C7\u30FC\u30BF\u8EE2\u9001\u91CF\u3082\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044\u3002"
+          ],
+          logsLabel: "\u30C7\u30A3\u30B9\u30C8\u30EA\u30D3\u30E5\u30FC\u30B7\u30E7\u30F3\u304C\u6A19\u6E96\u30ED\u30B0\u3092\u66F8\u304D\u8FBC\u3080\u5834\u6240\uFF08DISTRIBUTION_ID \u306F\u624B\u9806 2 \u306E\u4E00\u89A7\u304B\u3089\uFF09",
+          requestsLabel: (id) => `\u30ED\u30B0\u5185\u306E ${id} \u306B\u3088\u308B\u7F72\u540D\u4ED8\u304D\u30EA\u30AF\u30A8\u30B9\u30C8\uFF08\u65E5\u4ED8\u3001\u6642\u523B\u3001\u30AF\u30E9\u30A4\u30A2\u30F3\u30C8\u306E\u30A2\u30C9\u30EC\u30B9\u3001\u30D1\u30B9\uFF09\u3092\u591A\u3044\u9806\u306B`,
+          bucketComment: "# \u4E0A\u306E Bucket \u304B\u3089 .s3.amazonaws.com \u3092\u9664\u3044\u305F\u3082\u306E",
+          prefixComment: "# \u4E0A\u306E Prefix"
+        },
+        appsync: {
+          title: "AppSync API \u30AD\u30FC\u3092\u524A\u9664\u3059\u308B",
+          text: [
+            "AppSync API \u30AD\u30FC\u304C\u3042\u308C\u3070\u3001\u30AD\u30FC\u306E\u6709\u52B9\u671F\u9650\u304C\u5207\u308C\u308B\u304B\u524A\u9664\u3055\u308C\u308B\u307E\u3067\u3001\u8AB0\u3067\u3082\u3069\u3053\u304B\u3089\u3067\u3082\u3001GraphQL API \u304C API_KEY \u8A8D\u53EF\u3067\u8A31\u53EF\u3057\u3066\u3044\u308B\u64CD\u4F5C\u3092\u547C\u3073\u51FA\u305B\u307E\u3059\u3002\u30AD\u30FC\u81EA\u4F53\u304C ID \u306E\u305F\u3081\u3001\u30B3\u30DE\u30F3\u30C9\u306F\u5024\u3092\u8868\u793A\u305B\u305A\u3001\u975E\u8868\u793A\u306E\u5165\u529B\u3067\u8AAD\u307F\u53D6\u308A\u307E\u3059\u3002",
+            "\u30AD\u30FC\u3092\u6301\u3064 API \u3092\uFF08\u5168\u30EA\u30FC\u30B8\u30E7\u30F3\u3067\uFF09\u63A2\u3057\u3001\u5FC5\u8981\u306A\u30AF\u30E9\u30A4\u30A2\u30F3\u30C8\u306B\u306F\u65B0\u3057\u3044\u30AD\u30FC\u3092\u4F5C\u6210\u3057\u3066\u304B\u3089\u3001\u6F0F\u6D29\u3057\u305F\u30AD\u30FC\u3092\u524A\u9664\u3057\u3066\u304F\u3060\u3055\u3044\u3002\u81EA\u793E\u3067\u7BA1\u7406\u3057\u3066\u3044\u306A\u3044\u30AF\u30E9\u30A4\u30A2\u30F3\u30C8\u304C API \u30AD\u30FC\u3067\u30A2\u30AF\u30BB\u30B9\u3057\u3066\u3044\u308B\u5834\u5408\u306F\u3001Amazon Cognito \u3084 IAM \u306B\u3088\u308B\u8A8D\u53EF\u3078\u306E\u5207\u308A\u66FF\u3048\u3092\u691C\u8A0E\u3057\u3066\u304F\u3060\u3055\u3044\u3002"
+          ],
+          findLabel: "\u30AD\u30FC\u3092\u6301\u3064 API \u3092\u5168\u30EA\u30FC\u30B8\u30E7\u30F3\u3067\u63A2\u3059\uFF08\u30AD\u30FC\u306F\u5165\u529B\u3059\u308B\u3060\u3051\u3067\u8868\u793A\u3055\u308C\u307E\u305B\u3093\uFF09",
+          prompt: "\u6F0F\u6D29\u3057\u305F AppSync API \u30AD\u30FC\uFF08\u8868\u793A\u3055\u308C\u307E\u305B\u3093\uFF09: ",
+          found: "\u898B\u3064\u304B\u308A\u307E\u3057\u305F: \u30EA\u30FC\u30B8\u30E7\u30F3 $region\u3001API $api",
+          setLabel: "\u305D\u306E\u884C\u306E\u30EA\u30FC\u30B8\u30E7\u30F3\u3068 API \u3092\u8A2D\u5B9A\u3059\u308B",
+          createLabel: "\u5FC5\u8981\u306A\u30AF\u30E9\u30A4\u30A2\u30F3\u30C8\u7528\u306E\u65B0\u3057\u3044\u30AD\u30FC\uFF08\u5024\u306F\u4E00\u5EA6\u3060\u3051\u8868\u793A\u3055\u308C\u307E\u3059\uFF09",
+          deleteLabel: "\u6F0F\u6D29\u3057\u305F\u30AD\u30FC\u3092\u524A\u9664\u3059\u308B",
+          warning: "\u30AD\u30FC\u3092\u524A\u9664\u3059\u308B\u3068\u3001\u307E\u3060\u305D\u306E\u30AD\u30FC\u3092\u4F7F\u3063\u3066\u3044\u308B\u30AF\u30E9\u30A4\u30A2\u30F3\u30C8\u306F\u3059\u3079\u3066\u52D5\u304B\u306A\u304F\u306A\u308A\u307E\u3059\u3002\u5148\u306B\u65B0\u3057\u3044\u30AD\u30FC\u3092\u914D\u5E03\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
+          checkTitle: "\u8EAB\u306B\u899A\u3048\u306E\u306A\u3044 API \u547C\u3073\u51FA\u3057\u304C\u306A\u3044\u304B\u3092\u78BA\u8A8D\u3059\u308B",
+          checkText: [
+            "GraphQL \u306E\u30EA\u30AF\u30A8\u30B9\u30C8\u306F CloudTrail \u306B\u306F\u8A18\u9332\u3055\u308C\u307E\u305B\u3093\u3002API \u304C CloudWatch \u306B\u30ED\u30B0\u3092\u9001\u3063\u3066\u3044\u308B\uFF08\u30D5\u30A3\u30FC\u30EB\u30C9\u30EC\u30D9\u30EB\u307E\u305F\u306F\u30EA\u30AF\u30A8\u30B9\u30C8\u306E\u30ED\u30B0\u8A18\u9332\uFF09\u306A\u3089\u3001\u305D\u3053\u3067\u4E0D\u660E\u306A\u30A2\u30C9\u30EC\u30B9\u304B\u3089\u306E\u30EA\u30AF\u30A8\u30B9\u30C8\u3084\u3001\u30AF\u30E9\u30A4\u30A2\u30F3\u30C8\u304C\u5B9F\u884C\u3057\u306A\u3044\u64CD\u4F5C\u3092\u63A2\u3057\u3066\u304F\u3060\u3055\u3044\u3002\u9001\u3063\u3066\u3044\u306A\u3051\u308C\u3070\u3001\u4ECA\u3059\u3050\u30ED\u30B0\u8A18\u9332\u3092\u6709\u52B9\u306B\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
+            "API \u30AD\u30FC\u8A8D\u53EF\u3067\u547C\u3073\u51FA\u3057\u5143\u304C\u8AAD\u307F\u66F8\u304D\u3067\u304D\u308B\u3082\u306E\uFF08\u30B9\u30AD\u30FC\u30DE\u306E @aws_api_key \u306E\u64CD\u4F5C\u3068\u3001\u305D\u306E\u80CC\u5F8C\u306E\u30EA\u30BE\u30EB\u30D0\u30FC\uFF09\u3068\u3001\u305D\u308C\u3089\u306E\u30EA\u30BE\u30EB\u30D0\u30FC\u304C\u30A2\u30AF\u30BB\u30B9\u3067\u304D\u308B\u30C7\u30FC\u30BF\u3092\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044\u3002"
+          ],
+          loggingLabel: "API \u306E\u30ED\u30B0\u8A18\u9332\u306E\u8A2D\u5B9A\uFF08REGION \u3068 API_ID \u306F\u624B\u9806 2 \u304B\u3089\uFF09"
+        },
+        console: {
+          title: "\u30B3\u30F3\u30BD\u30FC\u30EB\u30D1\u30B9\u30EF\u30FC\u30C9\u3092\u524A\u9664\u307E\u305F\u306F\u30EA\u30BB\u30C3\u30C8\u3059\u308B",
+          userLabel: "IAM \u30E6\u30FC\u30B6\u30FC\uFF08credentials.csv \u306E\u8A72\u5F53\u884C\u306E 1 \u5217\u76EE\uFF09",
+          deleteLabel: "\u30B3\u30F3\u30BD\u30FC\u30EB\u30D1\u30B9\u30EF\u30FC\u30C9\u3092\u524A\u9664\u3059\u308B\uFF08\u30E6\u30FC\u30B6\u30FC\u306F\u30B3\u30F3\u30BD\u30FC\u30EB\u306B\u30B5\u30A4\u30F3\u30A4\u30F3\u3067\u304D\u306A\u304F\u306A\u308A\u307E\u3059\uFF09",
+          resetLabel: "\u30B3\u30F3\u30BD\u30FC\u30EB\u3078\u306E\u30A2\u30AF\u30BB\u30B9\u304C\u5FC5\u8981\u306A\u4EBA\u306B\u306F\u3001\u521D\u56DE\u30B5\u30A4\u30F3\u30A4\u30F3\u6642\u306B\u5909\u66F4\u304C\u5FC5\u8981\u306A\u65B0\u3057\u3044\u30D1\u30B9\u30EF\u30FC\u30C9\u3092\u8A2D\u5B9A\u3059\u308B",
+          sessionsLabel: "\u30B5\u30A4\u30F3\u30A4\u30F3\u6E08\u307F\u306E\u30B3\u30F3\u30BD\u30FC\u30EB\u30BB\u30C3\u30B7\u30E7\u30F3\u3092\u7D42\u4E86\u3055\u305B\u308B: \u73FE\u6642\u70B9\u3088\u308A\u524D\u306B\u767A\u884C\u3055\u308C\u305F\u30BB\u30C3\u30B7\u30E7\u30F3\u3092\u3059\u3079\u3066\u62D2\u5426\u3057\u307E\u3059",
+          devicesLabel: "\u30E6\u30FC\u30B6\u30FC\u306E\u73FE\u5728\u306E MFA \u30C7\u30D0\u30A4\u30B9\u3068\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\uFF08\u4FB5\u5165\u8005\u304C\u8FFD\u52A0\u3057\u3066\u3044\u308B\u53EF\u80FD\u6027\u304C\u3042\u308A\u307E\u3059\uFF09",
+          text: (user) => [
+            `credentials.csv \u306B IAM \u30E6\u30FC\u30B6\u30FC ${user ?? "\uFF08\u8A72\u5F53\u884C\u306E 1 \u5217\u76EE\uFF09"} \u306E\u30B3\u30F3\u30BD\u30FC\u30EB\u30D1\u30B9\u30EF\u30FC\u30C9\u304C\u5165\u3063\u3066\u3044\u307E\u3059\u3002\u3053\u308C\u304C\u3042\u308C\u3070\u3001\u8AB0\u3067\u3082\uFF08MFA \u304C\u5FC5\u9808\u3067\u306A\u3044\u9650\u308A\uFF09\u305D\u306E\u30E6\u30FC\u30B6\u30FC\u3068\u3057\u3066\u30B3\u30F3\u30BD\u30FC\u30EB\u306B\u30B5\u30A4\u30F3\u30A4\u30F3\u3057\u3001\u30E6\u30FC\u30B6\u30FC\u306B\u8A31\u53EF\u3055\u308C\u305F\u3053\u3068\u3092\u3059\u3079\u3066\u5B9F\u884C\u3067\u304D\u307E\u3059\u3002`,
+            "\u30ED\u30B0\u30A4\u30F3\u30D7\u30ED\u30D5\u30A1\u30A4\u30EB\u3092\u524A\u9664\u3059\u308B\u304B\u3001\u30E6\u30FC\u30B6\u30FC\u304C\u5909\u66F4\u3057\u306A\u3051\u308C\u3070\u306A\u3089\u306A\u3044\u30D1\u30B9\u30EF\u30FC\u30C9\u306B\u7F6E\u304D\u63DB\u3048\u3001\u30B5\u30A4\u30F3\u30A4\u30F3\u6E08\u307F\u306E\u30BB\u30C3\u30B7\u30E7\u30F3\u3082\u7D42\u4E86\u3055\u305B\u3066\u304F\u3060\u3055\u3044\u3002\u540C\u3058\u30D5\u30A1\u30A4\u30EB\u306B\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u304C\u3042\u308C\u3070\u3001\u5225\u306E\u30AD\u30FC\u3068\u3057\u3066\u4E00\u89A7\u306B\u8F09\u3063\u3066\u3044\u308B\u306E\u3067\u3001\u305D\u308C\u3082\u524A\u9664\u3057\u3066\u304F\u3060\u3055\u3044\u3002"
+          ],
+          warning: "create-login-profile \u306F\u79D8\u5BC6\u306E\u5024\u3092\u8868\u793A\u3057\u307E\u305B\u3093\u304C\u3001\u65B0\u3057\u3044\u30D1\u30B9\u30EF\u30FC\u30C9\u306F\u30B7\u30A7\u30EB\u3092\u7D4C\u7531\u3057\u307E\u3059\u3002\u30D1\u30B9\u30EF\u30FC\u30C9\u306F\u5225\u306E\u7D4C\u8DEF\u3067\u6E21\u3057\u3066\u304F\u3060\u3055\u3044\u3002"
+        }
+      }
+    };
+  }
+});
+
+// src/words/index.ts
+function words() {
+  return current;
+}
+function language() {
+  return currentLanguage;
+}
+async function useLanguage(lang) {
+  current = lang === "ja" ? (await Promise.resolve().then(() => (init_ja(), ja_exports))).ja : en;
+  currentGuide = null;
+  currentLanguage = lang;
+}
+async function loadGuide() {
+  if (currentLanguage === "ja") currentGuide ??= (await Promise.resolve().then(() => (init_ja_guide(), ja_guide_exports))).jaGuide;
+}
+function loadedGuide() {
+  return currentGuide;
+}
+function isLanguage(value) {
+  return LANGUAGES.includes(value);
+}
+function languageFromEnv(env2) {
+  const locale = [env2.LC_ALL, env2.LC_MESSAGES, env2.LANG].find((value) => value !== void 0 && value !== "") ?? "";
+  return /^ja(?:[_.@-]|$)/i.test(locale) ? "ja" : "en";
+}
+function kindLabel(kind) {
+  return words().kinds[kind] ?? kind;
+}
+var LANGUAGES, current, currentLanguage, currentGuide;
+var init_words = __esm({
+  "src/words/index.ts"() {
+    "use strict";
+    init_en();
+    LANGUAGES = ["en", "ja"];
+    current = en;
+    currentLanguage = "en";
+    currentGuide = null;
+  }
+});
+
 // src/errors.ts
 function isExpected(error) {
   return error instanceof UsageError || error instanceof ConfigError || error instanceof RuntimeError;
@@ -56,12 +907,13 @@ function isExpected(error) {
 function errorLine(error) {
   if (isExpected(error)) return error.message;
   const message2 = error instanceof Error ? error.message : String(error);
-  return `internal error: ${message2.split("\n")[0]}`;
+  return words().output.internalError(message2.split("\n")[0]);
 }
 var UsageError, ConfigError, RuntimeError;
 var init_errors = __esm({
   "src/errors.ts"() {
     "use strict";
+    init_words();
     UsageError = class extends Error {
       name = "UsageError";
     };
@@ -85,11 +937,11 @@ function checkRef(flag, value) {
 }
 function parseRange(text) {
   if (/[\x00-\x1f\x7f]|[^\S ]/.test(text)) throw new UsageError(`--range '${text}' holds a tab, newline or control character: separate revisions with spaces`);
-  const words = text.split(" ").filter((word) => word !== "");
-  if (words.length === 0) throw new UsageError(`--range needs revisions: ${RANGE_FORMS}`);
+  const words3 = text.split(" ").filter((word) => word !== "");
+  if (words3.length === 0) throw new UsageError(`--range needs revisions: ${RANGE_FORMS}`);
   const parsed = [];
   let not = false;
-  for (const word of words) {
+  for (const word of words3) {
     if (word === "--not") {
       not = !not;
       continue;
@@ -178,46 +1030,59 @@ var FORMATS, REMEDIATE_FORMATS, MERGE_FORMATS, DEFAULT_PRE_RECEIVE_TIMEOUT, SCAN
 var init_options = __esm({
   "src/cli/options.ts"() {
     "use strict";
+    init_words();
     FORMATS = ["text", "json", "sarif", "github", "html"];
     REMEDIATE_FORMATS = ["text", "markdown", "json"];
     MERGE_FORMATS = ["text", "json", "sarif", "html"];
     DEFAULT_PRE_RECEIVE_TIMEOUT = 60;
     SCANNING = ["scan", "remediate", "baseline"];
     OPTIONS = {
-      staged: { type: "boolean", describe: "Scan what the index adds (pre-commit)", commands: SCANNING },
-      history: { type: "array", optionalValues: true, describe: "Scan every commit reachable from every ref (and the stash), or with REF... only the whole history of those branches, tags or commits", commands: SCANNING },
-      range: { type: "string", describe: 'Scan the commits of a range as git rev-list reads it: BASE..HEAD (a pull request), A...B, A^! (one commit), "^A B", "B --not A"', commands: SCANNING },
-      since: { type: "string", describe: "Scan the commits of REF..HEAD", commands: SCANNING },
-      stdin: { type: "boolean", describe: "Scan standard input", commands: SCANNING },
-      "commit-msg": { type: "string", describe: "Scan a commit message file (the commit-msg hook passes git's, $1): a key in the message blocks the commit", commands: ["scan"] },
-      "pre-receive": { type: "boolean", describe: "Server-side pre-receive hook: read git's `old new ref` lines on standard input and scan the commits the push brings that no existing ref holds; any finding rejects the push", commands: ["scan"] },
-      timeout: { type: "string", describe: "With --pre-receive: seconds the scan may take (default 60); then --on-timeout decides", commands: ["scan"] },
-      "on-timeout": { type: "string", describe: "With --pre-receive: when --timeout runs out, closed rejects the push (default), open accepts it with a warning", commands: ["scan"] },
-      "stdin-name": { type: "string", describe: "File name to report for standard input", commands: SCANNING },
-      format: { type: "string", describe: "Report format: text|json|sarif|github|html (merge: text|json|sarif|html; remediate: text|markdown|json)", commands: ["scan", "remediate", "merge"] },
-      output: { type: "string", alias: "o", describe: "Write the report to FILE instead of standard output", commands: ["scan", "remediate", "baseline", "merge"] },
-      config: { type: "string", describe: 'Configuration file (default: nearest .keywarden.json or "keywarden" in package.json)', commands: SCANNING },
-      baseline: { type: "string", describe: "Baseline file of accepted findings", commands: SCANNING },
-      redact: { type: "boolean", default: true, describe: "Redact secret keys and tokens (--no-redact prints them whole)", commands: [...SCANNING, "merge"] },
-      "max-file-size": { type: "string", describe: "Skip files larger than this (bytes, or e.g. 10MB)", commands: SCANNING },
-      "allow-missing": { type: "boolean", describe: "Exit 0 or 1 even when blobs the scan needs are missing from the repository (a partial clone, damaged objects); a warning still lists them", commands: SCANNING },
-      "no-default-ignores": { type: "boolean", describe: "Also walk .git/ and node_modules/ folders", commands: SCANNING },
-      verbose: { type: "boolean", alias: "v", describe: "Say which files were skipped and why, and list allowed findings", commands: SCANNING },
-      quiet: { type: "boolean", alias: "q", describe: "No progress, no notes: only the report", commands: [...SCANNING, "merge"] },
-      debug: { type: "boolean", describe: "Print stack traces for unexpected errors", commands: ["scan", "remediate", "baseline", "init", "merge"] },
-      report: { type: "string", describe: "A keywarden JSON report to build the playbook from (- reads standard input)", commands: ["remediate"] },
-      key: { type: "array", describe: "An access key ID to build the playbook for (repeatable)", commands: ["remediate"] },
-      replacements: { type: "string", describe: "Write the git filter-repo / BFG --replace-text expressions file (holds the secrets) to FILE", commands: ["remediate"] },
-      verify: { type: "boolean", describe: "Ask AWS STS whether each found key pair is live (network; never by default)", commands: ["remediate", "scan"] },
-      "only-verified": {
-        type: "boolean",
-        describe: "Report only findings whose key STS confirmed live (implies --verify; exit 1 if any, else 0). Keys STS could not confirm (invalid, expired, no answer, not checked) are left out: a filter for triage, not a gate",
-        commands: ["scan"]
-      },
-      "sts-endpoint": { type: "string", describe: "STS endpoint for --verify", commands: ["remediate", "scan"] },
-      "verify-timeout": { type: "string", describe: "Seconds to wait for STS in --verify", commands: ["remediate", "scan"] },
-      force: { type: "boolean", describe: "Overwrite or chain an existing hook", commands: ["init"] }
+      staged: { type: "boolean", commands: SCANNING },
+      history: { type: "array", optionalValues: true, commands: SCANNING },
+      range: { type: "string", commands: SCANNING },
+      since: { type: "string", commands: SCANNING },
+      stdin: { type: "boolean", commands: SCANNING },
+      "commit-msg": { type: "string", commands: ["scan"] },
+      "pre-receive": { type: "boolean", commands: ["scan"] },
+      timeout: { type: "string", commands: ["scan"] },
+      "on-timeout": { type: "string", commands: ["scan"] },
+      "stdin-name": { type: "string", commands: SCANNING },
+      format: { type: "string", commands: ["scan", "remediate", "merge"] },
+      output: { type: "string", alias: "o", commands: ["scan", "remediate", "baseline", "merge"] },
+      config: { type: "string", commands: SCANNING },
+      baseline: { type: "string", commands: SCANNING },
+      redact: { type: "boolean", default: true, commands: [...SCANNING, "merge"] },
+      "max-file-size": { type: "string", commands: SCANNING },
+      "allow-missing": { type: "boolean", commands: SCANNING },
+      "no-default-ignores": { type: "boolean", commands: SCANNING },
+      verbose: { type: "boolean", alias: "v", commands: SCANNING },
+      quiet: { type: "boolean", alias: "q", commands: [...SCANNING, "merge"] },
+      debug: { type: "boolean", commands: ["scan", "remediate", "baseline", "init", "merge"] },
+      report: { type: "string", commands: ["remediate"] },
+      key: { type: "array", commands: ["remediate"] },
+      replacements: { type: "string", commands: ["remediate"] },
+      verify: { type: "boolean", commands: ["remediate", "scan"] },
+      "only-verified": { type: "boolean", commands: ["scan"] },
+      "sts-endpoint": { type: "string", commands: ["remediate", "scan"] },
+      "verify-timeout": { type: "string", commands: ["remediate", "scan"] },
+      force: { type: "boolean", commands: ["init"] },
+      // Read before the parsers run (cli/lang.ts), so that their own messages are in the chosen language.
+      lang: { type: "string", choices: LANGUAGES, commands: ["scan", "remediate", "baseline", "init", "merge"] }
     };
+  }
+});
+
+// src/cli/lang.ts
+function checkLanguage(value) {
+  if (isLanguage(value)) return value;
+  throw new UsageError(words().cli.badLang(value));
+}
+var init_lang = __esm({
+  "src/cli/lang.ts"() {
+    "use strict";
+    init_errors();
+    init_options();
+    init_words();
   }
 });
 
@@ -254,22 +1119,24 @@ function toScanOptions(command3, positional, raw) {
   options2.onlyVerified = raw["only-verified"] === true;
   options2.verify = raw.verify === true || options2.onlyVerified;
   options2.force = raw.force === true;
+  const lang = str(raw.lang);
+  if (lang !== void 0) options2.lang = checkLanguage(lang);
   options2.keys = [].concat(raw.key ?? []).filter((key) => key !== void 0 && key !== null).map(String);
   const format3 = str(raw.format) ?? "text";
   const allowed = command3 === "remediate" ? REMEDIATE_FORMATS : command3 === "merge" ? MERGE_FORMATS : FORMATS;
   if (!allowed.includes(format3)) {
-    throw new UsageError(`unknown --format '${format3}' for ${command3} (choose ${allowed.join(", ")})`);
+    throw new UsageError(words().cli.errors.unknownFormat(format3, command3, allowed.join(", ")));
   }
   options2.format = format3;
   const size2 = str(raw["max-file-size"]);
   if (size2 !== void 0) options2.maxFileSize = parseSize(size2);
-  if (command3 === "baseline" && options2.output === void 0) throw new UsageError("baseline needs --output FILE (where to write the baseline)");
+  if (command3 === "baseline" && options2.output === void 0) throw new UsageError(words().cli.errors.baselineOutput);
   const modes = [options2.staged, options2.history, options2.range !== void 0, options2.since !== void 0, options2.stdin, options2.preReceive, options2.commitMsg !== void 0].filter(Boolean).length;
-  if (modes > 1) throw new UsageError("choose one of --staged, --history, --range, --since, --stdin, --pre-receive, --commit-msg");
+  if (modes > 1) throw new UsageError(words().cli.errors.oneMode);
   if (modes === 1 && positional.length > 0) {
-    if (options2.history) throw new UsageError(`--history scans commits, not paths: ${positional.join(" ")} (refs go right after it: --history main; scan files without --history)`);
-    if (options2.range !== void 0) throw new UsageError(`--range is one argument: quote a range of several words (--range "${options2.range} ${positional.join(" ")}"); paths cannot be combined with it`);
-    throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since, --stdin, --pre-receive or --commit-msg: ${positional.join(" ")}`);
+    if (options2.history) throw new UsageError(words().cli.errors.historyPaths(positional.join(" ")));
+    if (options2.range !== void 0) throw new UsageError(words().cli.errors.rangeWords(options2.range, positional.join(" ")));
+    throw new UsageError(words().cli.errors.modePaths(positional.join(" ")));
   }
   return options2;
 }
@@ -277,23 +1144,23 @@ function readPreReceive(options2, raw) {
   const timeout = str(raw.timeout);
   const onTimeout = str(raw["on-timeout"]);
   if (!options2.preReceive) {
-    if (timeout !== void 0 || onTimeout !== void 0) throw new UsageError(`${timeout !== void 0 ? "--timeout" : "--on-timeout"} is for --pre-receive (the server-side hook); --verify-timeout bounds --verify`);
+    if (timeout !== void 0 || onTimeout !== void 0) throw new UsageError(words().cli.errors.timeoutWithout(timeout !== void 0 ? "--timeout" : "--on-timeout"));
     return;
   }
   if (timeout !== void 0) {
     const seconds = /^\s*\d+(\.\d+)?\s*$/.test(timeout) ? Number(timeout) : NaN;
-    if (!(seconds > 0 && seconds <= 3600)) throw new UsageError(`--timeout wants seconds between 0 and 3600, got '${timeout}'`);
+    if (!(seconds > 0 && seconds <= 3600)) throw new UsageError(words().cli.errors.timeoutRange(timeout));
     options2.timeout = seconds;
   }
   if (onTimeout !== void 0) {
-    if (onTimeout !== "open" && onTimeout !== "closed") throw new UsageError(`--on-timeout wants open (accept the push) or closed (reject it), got '${onTimeout}'`);
+    if (onTimeout !== "open" && onTimeout !== "closed") throw new UsageError(words().cli.errors.onTimeout(onTimeout));
     options2.onTimeout = onTimeout;
   }
   for (const name of ["format", "output", "stdin-name"]) {
-    if (raw[name] !== void 0) throw new UsageError(`--pre-receive prints its own lines for git to relay to the pusher: --${name} is not taken with it`);
+    if (raw[name] !== void 0) throw new UsageError(words().cli.errors.preReceiveOutput(name));
   }
   for (const name of ["verify", "only-verified", "sts-endpoint", "verify-timeout"]) {
-    if (raw[name] !== void 0 && raw[name] !== false) throw new UsageError(`--pre-receive does not take --${name}: the hook never calls AWS (keywarden remediate --verify does, for the keys it found)`);
+    if (raw[name] !== void 0 && raw[name] !== false) throw new UsageError(words().cli.errors.preReceiveVerify(name));
   }
 }
 function str(value) {
@@ -304,12 +1171,12 @@ function str(value) {
 function parseSize(text) {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
   const unit = match ? UNITS[match[2].toLowerCase()] : void 0;
-  if (!match || unit === void 0) throw new UsageError(`--max-file-size wants a size such as 1048576, 512KB or 10MB, got '${text}'`);
+  if (!match || unit === void 0) throw new UsageError(words().cli.errors.maxFileSize(text));
   return Math.floor(Number(match[1]) * unit);
 }
 function parseSeconds(text) {
   const seconds = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : NaN;
-  if (!(seconds > 0 && seconds <= 300)) throw new UsageError(`--verify-timeout wants seconds between 0 and 300, got '${text}'`);
+  if (!(seconds > 0 && seconds <= 300)) throw new UsageError(words().cli.errors.verifyTimeout(text));
   return seconds;
 }
 var UNITS;
@@ -318,6 +1185,8 @@ var init_convert = __esm({
     "use strict";
     init_errors();
     init_revisions();
+    init_lang();
+    init_words();
     init_options();
     UNITS = { "": 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
   }
@@ -3369,14 +4238,14 @@ var require_streamx = __commonJS({
         }
       }
       return dest;
-      function errorHandle(s, rd, wr, onerror2) {
-        s.on("error", onerror2);
-        s.on("close", onclose);
+      function errorHandle(s3, rd, wr, onerror2) {
+        s3.on("error", onerror2);
+        s3.on("close", onclose);
         function onclose() {
-          if (rd && s._readableState && !s._readableState.ended) {
+          if (rd && s3._readableState && !s3._readableState.ended) {
             return onerror2(StreamError.PREMATURE_CLOSE());
           }
-          if (wr && s._writableState && !s._writableState.ended) {
+          if (wr && s3._writableState && !s3._writableState.ended) {
             return onerror2(StreamError.PREMATURE_CLOSE());
           }
         }
@@ -3384,13 +4253,13 @@ var require_streamx = __commonJS({
       function onerror(err) {
         if (!err || error) return;
         error = err;
-        for (const s of all) {
-          s.destroy(err);
+        for (const s3 of all) {
+          s3.destroy(err);
         }
       }
     }
-    function echo(s) {
-      return s;
+    function echo(s3) {
+      return s3;
     }
     function isStream(stream) {
       return !!stream._readableState || !!stream._writableState;
@@ -3431,8 +4300,8 @@ var require_streamx = __commonJS({
     function abort() {
       this.destroy(StreamError.ABORTED());
     }
-    function isWritev(s) {
-      return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev;
+    function isWritev(s3) {
+      return s3._writev !== Writable.prototype._writev && s3._writev !== Duplex.prototype._writev;
     }
     module.exports = {
       pipeline,
@@ -4774,7 +5643,13 @@ function maskCredentials(text) {
 }
 function quoteFromFile(text) {
   const flat = maskCredentials(JSON.stringify(text).slice(1, -1));
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+  if (flat.length <= 60) return flat;
+  let kept = "";
+  for (const { segment } of new Intl.Segmenter("en", { granularity: "grapheme" }).segment(flat)) {
+    if (kept.length + segment.length > 57) break;
+    kept += segment;
+  }
+  return `${kept}...`;
 }
 var CREDENTIAL_SHAPED;
 var init_quote = __esm({
@@ -5368,9 +6243,9 @@ function editDistance(a, b) {
   if (Math.abs(a.length - b.length) > 2) return 3;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
+    const current2 = [i];
+    for (let j = 1; j <= b.length; j++) current2[j] = Math.min(previous[j] + 1, current2[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current2;
   }
   return previous[b.length];
 }
@@ -8116,19 +8991,19 @@ function cut(blobs, count) {
   const total = blobs.reduce((sum, blob) => sum + blob.size, 0);
   const target = Math.max(1, total / count);
   const slices = [];
-  let current = { id: 0, shas: [], paths: [] };
+  let current2 = { id: 0, shas: [], paths: [] };
   let bytes = 0;
   for (const blob of blobs) {
-    current.shas.push(blob.sha);
-    current.paths.push(blob.path);
+    current2.shas.push(blob.sha);
+    current2.paths.push(blob.path);
     bytes += blob.size;
     if (bytes >= target) {
-      slices.push(current);
-      current = { id: slices.length, shas: [], paths: [] };
+      slices.push(current2);
+      current2 = { id: slices.length, shas: [], paths: [] };
       bytes = 0;
     }
   }
-  if (current.shas.length > 0) slices.push(current);
+  if (current2.shas.length > 0) slices.push(current2);
   return slices;
 }
 function defaultSize() {
@@ -9806,11 +10681,11 @@ async function createRangeSource(context) {
   const { options: options2, cwd } = context;
   if (options2.range === void 0) checkRef("--since", options2.since);
   const target = options2.range ?? `${options2.since}..HEAD`;
-  const words = parseRange(target);
+  const words3 = parseRange(target);
   void gitVersion(cwd);
   const info = await inspectRepository(cwd);
-  const revs = await Promise.all(words.map((word) => toLogRevs(cwd, word, info)));
-  if (info.shallow) await checkConnected(cwd, words, revs);
+  const revs = await Promise.all(words3.map((word) => toLogRevs(cwd, word, info)));
+  if (info.shallow) await checkConnected(cwd, words3, revs);
   const stats = { bytes: 0, files: 0, commits: 0 };
   const notes = [];
   return {
@@ -9851,11 +10726,11 @@ async function toLogRevs(cwd, word, info) {
     }
   }
 }
-async function checkConnected(cwd, words, revs) {
+async function checkConnected(cwd, words3, revs) {
   const connected = async (base, head) => await git(cwd, ["merge-base", base, head]).catch(() => null) !== null;
   const fix = "in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)";
-  const excluded = words.flatMap((word, i) => word.kind === "rev" && word.negative ? [revs[i][0].slice(1)] : []);
-  for (const [i, word] of words.entries()) {
+  const excluded = words3.flatMap((word, i) => word.kind === "rev" && word.negative ? [revs[i][0].slice(1)] : []);
+  for (const [i, word] of words3.entries()) {
     if (word.kind === "range") {
       const [base, head] = revs[i][0].split(word.symmetric ? "..." : "..");
       if (!await connected(base, head)) throw new UsageError(`base '${word.base}' is not connected to '${word.head}' ${fix}`);
@@ -10038,6 +10913,540 @@ var init_files = __esm({
       [".git", "git's own data (scan --history reads the commits; --no-default-ignores walks it)"],
       ["node_modules", "installed packages (--no-default-ignores walks it)"]
     ]);
+  }
+});
+
+// node_modules/get-east-asian-width/lookup-data.js
+var ambiguousMinimalCodePoint, ambiguousMaximumCodePoint, ambiguousRanges, fullwidthMinimalCodePoint, fullwidthMaximumCodePoint, fullwidthRanges, wideMinimalCodePoint, wideMaximumCodePoint, wideRanges;
+var init_lookup_data = __esm({
+  "node_modules/get-east-asian-width/lookup-data.js"() {
+    ambiguousMinimalCodePoint = 161;
+    ambiguousMaximumCodePoint = 1114109;
+    ambiguousRanges = [161, 161, 164, 164, 167, 168, 170, 170, 173, 174, 176, 180, 182, 186, 188, 191, 198, 198, 208, 208, 215, 216, 222, 225, 230, 230, 232, 234, 236, 237, 240, 240, 242, 243, 247, 250, 252, 252, 254, 254, 257, 257, 273, 273, 275, 275, 283, 283, 294, 295, 299, 299, 305, 307, 312, 312, 319, 322, 324, 324, 328, 331, 333, 333, 338, 339, 358, 359, 363, 363, 462, 462, 464, 464, 466, 466, 468, 468, 470, 470, 472, 472, 474, 474, 476, 476, 593, 593, 609, 609, 708, 708, 711, 711, 713, 715, 717, 717, 720, 720, 728, 731, 733, 733, 735, 735, 768, 879, 913, 929, 931, 937, 945, 961, 963, 969, 1025, 1025, 1040, 1103, 1105, 1105, 8208, 8208, 8211, 8214, 8216, 8217, 8220, 8221, 8224, 8226, 8228, 8231, 8240, 8240, 8242, 8243, 8245, 8245, 8251, 8251, 8254, 8254, 8308, 8308, 8319, 8319, 8321, 8324, 8364, 8364, 8451, 8451, 8453, 8453, 8457, 8457, 8467, 8467, 8470, 8470, 8481, 8482, 8486, 8486, 8491, 8491, 8531, 8532, 8539, 8542, 8544, 8555, 8560, 8569, 8585, 8585, 8592, 8601, 8632, 8633, 8658, 8658, 8660, 8660, 8679, 8679, 8704, 8704, 8706, 8707, 8711, 8712, 8715, 8715, 8719, 8719, 8721, 8721, 8725, 8725, 8730, 8730, 8733, 8736, 8739, 8739, 8741, 8741, 8743, 8748, 8750, 8750, 8756, 8759, 8764, 8765, 8776, 8776, 8780, 8780, 8786, 8786, 8800, 8801, 8804, 8807, 8810, 8811, 8814, 8815, 8834, 8835, 8838, 8839, 8853, 8853, 8857, 8857, 8869, 8869, 8895, 8895, 8978, 8978, 9312, 9449, 9451, 9547, 9552, 9587, 9600, 9615, 9618, 9621, 9632, 9633, 9635, 9641, 9650, 9651, 9654, 9655, 9660, 9661, 9664, 9665, 9670, 9672, 9675, 9675, 9678, 9681, 9698, 9701, 9711, 9711, 9733, 9734, 9737, 9737, 9742, 9743, 9756, 9756, 9758, 9758, 9792, 9792, 9794, 9794, 9824, 9825, 9827, 9829, 9831, 9834, 9836, 9837, 9839, 9839, 9886, 9887, 9919, 9919, 9926, 9933, 9935, 9939, 9941, 9953, 9955, 9955, 9960, 9961, 9963, 9969, 9972, 9972, 9974, 9977, 9979, 9980, 9982, 9983, 10045, 10045, 10102, 10111, 11094, 11097, 12872, 12879, 57344, 63743, 65024, 65039, 65533, 65533, 127232, 127242, 127248, 127277, 127280, 127337, 127344, 127373, 127375, 127376, 127387, 127404, 917760, 917999, 983040, 1048573, 1048576, 1114109];
+    fullwidthMinimalCodePoint = 12288;
+    fullwidthMaximumCodePoint = 65510;
+    fullwidthRanges = [12288, 12288, 65281, 65376, 65504, 65510];
+    wideMinimalCodePoint = 4352;
+    wideMaximumCodePoint = 262141;
+    wideRanges = [4352, 4447, 8986, 8987, 9001, 9002, 9193, 9196, 9200, 9200, 9203, 9203, 9725, 9726, 9748, 9749, 9776, 9783, 9800, 9811, 9855, 9855, 9866, 9871, 9875, 9875, 9889, 9889, 9898, 9899, 9917, 9918, 9924, 9925, 9934, 9934, 9940, 9940, 9962, 9962, 9970, 9971, 9973, 9973, 9978, 9978, 9981, 9981, 9989, 9989, 9994, 9995, 10024, 10024, 10060, 10060, 10062, 10062, 10067, 10069, 10071, 10071, 10133, 10135, 10160, 10160, 10175, 10175, 11035, 11036, 11088, 11088, 11093, 11093, 11904, 11929, 11931, 12019, 12032, 12245, 12272, 12287, 12289, 12350, 12353, 12438, 12441, 12543, 12549, 12591, 12593, 12686, 12688, 12773, 12783, 12830, 12832, 12871, 12880, 42124, 42128, 42182, 43360, 43388, 44032, 55203, 63744, 64255, 65040, 65049, 65072, 65106, 65108, 65126, 65128, 65131, 94176, 94180, 94192, 94198, 94208, 101594, 101631, 101664, 101760, 101874, 101888, 102801, 102816, 102866, 110576, 110579, 110581, 110587, 110589, 110590, 110592, 110888, 110898, 110898, 110928, 110930, 110933, 110933, 110948, 110952, 110960, 111355, 119552, 119638, 119648, 119670, 126980, 126980, 127183, 127183, 127374, 127374, 127377, 127386, 127406, 127406, 127488, 127490, 127504, 127547, 127552, 127560, 127568, 127569, 127584, 127589, 127744, 127776, 127789, 127797, 127799, 127868, 127870, 127891, 127904, 127946, 127951, 127955, 127968, 127984, 127988, 127988, 127992, 128062, 128064, 128064, 128066, 128252, 128255, 128317, 128331, 128334, 128336, 128359, 128378, 128378, 128405, 128406, 128420, 128420, 128507, 128591, 128640, 128709, 128716, 128716, 128720, 128722, 128725, 128729, 128732, 128735, 128747, 128748, 128756, 128764, 128986, 128986, 128992, 129003, 129008, 129008, 129292, 129338, 129340, 129349, 129351, 129535, 129648, 129660, 129664, 129734, 129736, 129736, 129740, 129757, 129759, 129771, 129775, 129786, 131072, 196605, 196608, 262141];
+  }
+});
+
+// node_modules/get-east-asian-width/utilities.js
+var isInRange;
+var init_utilities = __esm({
+  "node_modules/get-east-asian-width/utilities.js"() {
+    isInRange = (ranges, codePoint) => {
+      let low = 0;
+      let high = Math.floor(ranges.length / 2) - 1;
+      while (low <= high) {
+        const mid = Math.floor((low + high) / 2);
+        const i = mid * 2;
+        if (codePoint < ranges[i]) {
+          high = mid - 1;
+        } else if (codePoint > ranges[i + 1]) {
+          low = mid + 1;
+        } else {
+          return true;
+        }
+      }
+      return false;
+    };
+  }
+});
+
+// node_modules/get-east-asian-width/lookup.js
+function findWideFastPathRange(ranges) {
+  let fastPathStart = ranges[0];
+  let fastPathEnd = ranges[1];
+  for (let index = 0; index < ranges.length; index += 2) {
+    const start = ranges[index];
+    const end = ranges[index + 1];
+    if (commonCjkCodePoint >= start && commonCjkCodePoint <= end) {
+      return [start, end];
+    }
+    if (end - start > fastPathEnd - fastPathStart) {
+      fastPathStart = start;
+      fastPathEnd = end;
+    }
+  }
+  return [fastPathStart, fastPathEnd];
+}
+var commonCjkCodePoint, wideFastPathStart, wideFastPathEnd, isAmbiguous, isFullwidth, isWide;
+var init_lookup = __esm({
+  "node_modules/get-east-asian-width/lookup.js"() {
+    init_lookup_data();
+    init_utilities();
+    commonCjkCodePoint = 19968;
+    [wideFastPathStart, wideFastPathEnd] = /* @__PURE__ */ findWideFastPathRange(wideRanges);
+    isAmbiguous = (codePoint) => {
+      if (codePoint < ambiguousMinimalCodePoint || codePoint > ambiguousMaximumCodePoint) {
+        return false;
+      }
+      return isInRange(ambiguousRanges, codePoint);
+    };
+    isFullwidth = (codePoint) => {
+      if (codePoint < fullwidthMinimalCodePoint || codePoint > fullwidthMaximumCodePoint) {
+        return false;
+      }
+      return isInRange(fullwidthRanges, codePoint);
+    };
+    isWide = (codePoint) => {
+      if (codePoint >= wideFastPathStart && codePoint <= wideFastPathEnd) {
+        return true;
+      }
+      if (codePoint < wideMinimalCodePoint || codePoint > wideMaximumCodePoint) {
+        return false;
+      }
+      return isInRange(wideRanges, codePoint);
+    };
+  }
+});
+
+// node_modules/get-east-asian-width/index.js
+function validate(codePoint) {
+  if (!Number.isSafeInteger(codePoint)) {
+    throw new TypeError(`Expected a code point, got \`${typeof codePoint}\`.`);
+  }
+}
+function eastAsianWidth(codePoint, { ambiguousAsWide = false } = {}) {
+  validate(codePoint);
+  if (isFullwidth(codePoint) || isWide(codePoint) || ambiguousAsWide && isAmbiguous(codePoint)) {
+    return 2;
+  }
+  return 1;
+}
+var init_get_east_asian_width = __esm({
+  "node_modules/get-east-asian-width/index.js"() {
+    init_lookup();
+  }
+});
+
+// src/words/en-guide.ts
+var s2, enGuide;
+var init_en_guide = __esm({
+  "src/words/en-guide.ts"() {
+    "use strict";
+    s2 = (n, one = "", many = "s") => n === 1 ? one : many;
+    enGuide = {
+      /** An access key ID's type, long (the playbook's heading). */
+      keyTypeLong: {
+        "long-term": "long-term access key (an IAM user or the root user)",
+        temporary: "temporary access key (AWS STS session)",
+        "bearer-token": "AWS STS service bearer token key",
+        "context-specific": "context-specific credential",
+        unknown: "access key"
+      },
+      rootKeyType: "long-term access key of the ROOT user",
+      help: {
+        usage: "keywarden <command> [options]",
+        commands: {
+          scan: "Find AWS credentials in files, the index, history, a range, or stdin",
+          remediate: "The leak-response playbook, with real commands for the keys found",
+          baseline: "Write the current findings as a baseline (--output FILE)",
+          init: "Set up the pre-commit hook in the current repository",
+          merge: "Merge JSON reports (of several repositories) into one: each key once, with every place it was found"
+        },
+        exitCodes: "Exit codes: 0 nothing found, 1 findings, 2 usage, configuration or runtime error.",
+        historyHelp: [
+          "Commits:",
+          "  --history              every commit of every ref (branches, tags, remotes) and the stash",
+          "  --history main v2.0    the whole history of these refs or commits, root commits included",
+          "  --range main..HEAD     commits in HEAD, not in main (a pull request); --since main: the same",
+          "  --range A...B          commits in A or in B, not in both",
+          "  --range A^!            the one commit A (A^-1 is A^..A; A^@ is the history of its parents)",
+          '  --range "^A B"         commits in B, not in A; also "B --not A"',
+          "A range excludes something: a lone A is its whole history (--history A). Git options (--all,",
+          "--branches) are not taken. --history takes no paths: keywarden scan PATH scans files."
+        ],
+        demandCommand: "name a command: scan, remediate, baseline, init or merge (keywarden --help says what each does)",
+        invalidArguments: "invalid arguments",
+        options: {
+          staged: "Scan what the index adds (pre-commit)",
+          history: "Scan every commit reachable from every ref (and the stash), or with REF... only the whole history of those branches, tags or commits",
+          range: 'Scan the commits of a range as git rev-list reads it: BASE..HEAD (a pull request), A...B, A^! (one commit), "^A B", "B --not A"',
+          since: "Scan the commits of REF..HEAD",
+          stdin: "Scan standard input",
+          "commit-msg": "Scan a commit message file (the commit-msg hook passes git's, $1): a key in the message blocks the commit",
+          "pre-receive": "Server-side pre-receive hook: read git's `old new ref` lines on standard input and scan the commits the push brings that no existing ref holds; any finding rejects the push",
+          timeout: "With --pre-receive: seconds the scan may take (default 60); then --on-timeout decides",
+          "on-timeout": "With --pre-receive: when --timeout runs out, closed rejects the push (default), open accepts it with a warning",
+          "stdin-name": "File name to report for standard input",
+          format: "Report format: text|json|sarif|github|html (merge: text|json|sarif|html; remediate: text|markdown|json)",
+          output: "Write the report to FILE instead of standard output",
+          config: 'Configuration file (default: nearest .keywarden.json or "keywarden" in package.json)',
+          baseline: "Baseline file of accepted findings",
+          redact: "Redact secret keys and tokens (--no-redact prints them whole)",
+          "max-file-size": "Skip files larger than this (bytes, or e.g. 10MB)",
+          "allow-missing": "Exit 0 or 1 even when blobs the scan needs are missing from the repository (a partial clone, damaged objects); a warning still lists them",
+          "no-default-ignores": "Also walk .git/ and node_modules/ folders",
+          verbose: "Say which files were skipped and why, and list allowed findings",
+          quiet: "No progress, no notes: only the report",
+          debug: "Print stack traces for unexpected errors",
+          report: "A keywarden JSON report to build the playbook from (- reads standard input)",
+          key: "An access key ID to build the playbook for (repeatable)",
+          replacements: "Write the git filter-repo / BFG --replace-text expressions file (holds the secrets) to FILE",
+          verify: "Ask AWS STS whether each found key pair is live (network; never by default)",
+          "only-verified": "Report only findings whose key STS confirmed live (implies --verify; exit 1 if any, else 0). Keys STS could not confirm (invalid, expired, no answer, not checked) are left out: a filter for triage, not a gate",
+          "sts-endpoint": "STS endpoint for --verify",
+          "verify-timeout": "Seconds to wait for STS in --verify",
+          force: "Overwrite or chain an existing hook",
+          lang: "Language of the messages: en or ja (default: from LC_ALL, LC_MESSAGES or LANG, else en)"
+        }
+      },
+      /** `keywarden init` (src/init/command.ts). */
+      init: {
+        notDependency: "keywarden is not a dependency of this project: run `npm install --save-dev github:OWNER/keywarden` (its git URL: keywarden is not on the npm registry) so every clone has it (a global keywarden works too)",
+        huskyWaiting: "husky is not active in this clone yet, so keywarden's hook is in the hooks folder too; once `npm install` runs husky (the prepare script), .husky/pre-commit takes over",
+        huskyUnused: "this project does not use husky, so the hook is in this clone only; to share it with every clone: `npm install --save-dev husky`, then `npx keywarden init` again",
+        alreadyHook: (shown, name) => `${shown} is already keywarden's ${name} hook: nothing to do`,
+        updatedHook: (name, shown) => `updated keywarden's ${name} hook in ${shown}`,
+        foreignHook: (shown, runs, chained) => `${shown} already exists and is not keywarden's: add \`${runs}\` to it, or run \`keywarden init --force\` to keep it as ${chained} and run it after keywarden`,
+        bothExist: (shown, chained) => `both ${shown} and ${chained} exist: merge them by hand, then run init again`,
+        keptExisting: (chained) => `kept the existing hook as ${chained}: it runs after keywarden's scan passes`,
+        installed: (name, shown, runs) => `installed keywarden's ${name} hook in ${shown} (it runs \`${runs}\`, finding keywarden in node_modules/.bin, on PATH, or through npx)`,
+        prepareRunsHusky: (prepare) => `package.json already runs husky in its prepare script ("${prepare}")`,
+        prepareSet: (next) => `set the prepare script in package.json to "${next}"`,
+        hookCreated: (file, command3) => `created ${file} running \`${command3}\``,
+        hookAlreadyRuns: (file) => `${file} already runs keywarden`,
+        hookAdded: (command3, file, kept) => `added \`${command3}\` to the top of ${file} (its ${kept} existing line${s2(kept)} kept)`,
+        huskyActive: "husky is already active (core.hooksPath = .husky/_)",
+        huskySaid: (said) => `ran husky, which said: ${said}`,
+        huskyRan: (previous) => `ran husky: core.hooksPath is now .husky/_${previous !== null ? ` (it was ${previous})` : ""}`,
+        notRepository: "init needs a git repository with a working tree: run it inside one (git init first)",
+        todo: (line) => `to do: ${line}`,
+        active: (messages) => `the pre-commit hook is active: every commit${messages ? " (and its message)" : ""} is now checked for AWS credentials; skip the check once with \`git commit --no-verify\``
+      },
+      /** The GitHub Action's step summary (src/action/summary.ts). */
+      summary: {
+        scanned: (what, files, commits) => `Scanned ${what}: ${files} file${s2(files)}, ${commits} commit${s2(commits)}.`,
+        clean: ":white_check_mark: No AWS credentials found.",
+        found: (n) => `:x: **${n} AWS credential finding${s2(n)}.** Secret keys and tokens are redacted.`,
+        header: "| File | Line | Credential | Value | Rule | Commit |",
+        more: (n) => `\u2026and ${n} more findings: see the SARIF report.`,
+        tooLong: (n) => `The playbook for ${n} findings is too long for a job summary: run \`keywarden remediate\` locally with the same scan options.`,
+        whatNow: "**What to do now:** deactivate each key first (a rewrite of history does not un-leak it), then remove it; the playbook below has the real commands.",
+        sarif: (path18) => `The SARIF report is at ${path18}; upload it with github/codeql-action/upload-sarif to track these as code scanning alerts.`,
+        baseConfigTitle: "keywarden: configuration from the base commit"
+      },
+      /** The GitHub Action's own lines in the log (src/action/run.ts). */
+      action: {
+        plan: {
+          history: "every commit on every ref (mode: history)",
+          files: "the working tree (mode: files)",
+          pullRequest: (number, range) => `the commits of pull request #${number} (${range})`,
+          workingTree: (event) => `the working tree (${event || "no"} event)`,
+          deleted: (name) => `nothing: the push deleted ${name}`,
+          deletedNote: (name) => `the push deleted ${name}: there are no new commits to scan`,
+          pushed: (range) => `the pushed commits (${range})`
+        },
+        scanning: (what) => `scanning ${what}`,
+        inlineTitle: "keywarden: keys allowed inline by this pull request",
+        incomplete: "keywarden could not read every blob it was asked to scan: see the warning",
+        found: (n) => `keywarden found ${n} AWS credential${s2(n)}: see the annotations and the job summary`,
+        unscanned: (n, files, more) => `${n} file${n === 1 ? " was" : "s were"} not scanned, so a key in ${n === 1 ? "it" : "them"} would not be found: ${files}${more > 0 ? `; and ${more} more (--verbose in \`args\` lists them)` : ""}`,
+        inlineAllowed: (n, places, more) => `this pull request adds ${n === 1 ? "a credential" : `${n} credentials`} marked keywarden:allow, so ${n === 1 ? "it is" : "they are"} not reported: ${places}${more > 0 ? ` and ${more} more` : ""}. A reviewer should confirm each is not a real key.`,
+        badLang: (value) => `input 'lang' must be en or ja, got '${value}'`
+      },
+      /** The leak-response playbook (src/remediation/playbook.ts) and its layout (src/remediation/render.ts). */
+      playbook: {
+        title: (headline2) => `keywarden remediation playbook: ${headline2}`,
+        headline: (keys, accessKeysOnly, unpaired) => {
+          const parts = [];
+          if (keys > 0) parts.push(`${keys} leaked AWS ${accessKeysOnly ? "access key" : "credential"}${s2(keys)}`);
+          if (unpaired > 0) parts.push(`${unpaired} secret${s2(unpaired)} without a key ID`);
+          return parts.join(" and ");
+        },
+        introKeys: "Work through each key in order. Every command carries the real key ID and never a secret. Run the `aws` commands with credentials of the account that owns the key.",
+        introNoKeys: "Work through the steps in order. No command carries a secret. Run the `aws` commands with credentials of the account the secret may belong to.",
+        tip: (tip) => `Tip: ${tip}`,
+        keyHeading: (index, total, keyId, typeLabel, accountId, ownership) => `Key ${index} of ${total}: ${keyId} \u2014 ${typeLabel}, ${accountId ? `account ${accountId}` : "account unknown"}${ownership === "foreign" ? ", NOT ONE OF YOUR ACCOUNTS" : ownership === "own" ? ", one of your accounts" : ""}`,
+        foundAt: "Found at:",
+        inCommit: (sha) => ` (commit ${sha})`,
+        secretFound: (redacted) => `its secret access key was found with it${redacted ? " (redacted in the report)" : ""}`,
+        tokenFound: (redacted) => `its session token was found with it${redacted ? " (redacted in the report)" : ""}`,
+        noSecret: "no secret access key was found with it (the key ID alone cannot sign requests, but treat the secret as leaked too)",
+        /** The pairing lines as one Markdown sentence. */
+        pairingSentence: (parts) => {
+          const joined = parts.join("; ");
+          return joined.charAt(0).toUpperCase() + joined.slice(1) + ".";
+        },
+        unpairedHeading: "Secrets without a key ID",
+        rewriteHeading: "Rewrite history (after the keys are deleted or revoked)",
+        sources: "Sources",
+        see: "See: ",
+        sameAs: (step2, keyId) => `Same as step ${step2} for ${keyId} above: do it once.`,
+        sameAsMarkdown: (step2, keyId) => `same as step ${step2} for ${keyId} above: do it once.`,
+        /** A command's label as a line: it ends in a colon unless it already ends a sentence. */
+        label: (label) => /[?:.]$/.test(label) ? label : `${label}:`,
+        theSecretsWithoutKeyId: "the secrets without a key ID",
+        notes: {
+          staged: "These credentials were caught in staged changes, before any commit: nothing reached git history. Take them out of the files and stage again; the remaining steps are precautions, needed if the files were shared any other way (a chat, a backup, a pushed branch).",
+          redacted: "The report holds redacted secrets, so the expressions file cannot list them. Pipe an unredacted report instead (`keywarden scan \u2026 --format json --no-redact | keywarden remediate --report - --replacements FILE`) or let `keywarden remediate` run the scan itself: either way the values stay in memory and are never printed.",
+          accountsTip: `List your AWS account IDs in the config ("accounts") and keys from any other account are marked as foreign (a canary token or a third party's key).`,
+          olderFormat: (keyId) => `The account cannot be read from this key ID offline (older key format): \`aws sts get-access-key-info --access-key-id ${keyId}\` tells it.`,
+          foreignKey: (account, accounts) => `Account ${account} is not one of your accounts (${accounts}). This may be a canary token (a decoy key planted to detect leaks: any use alerts its owner) or a third party's key (a vendor's, a customer's, one copied from somewhere). Do not use, test or delete it: tell its owner.`,
+          foreignCredential: (account, accounts) => `Account ${account} is not one of your accounts (${accounts}): do not use or test this credential; tell its owner (a vendor, a customer, a partner team) so they revoke it.`,
+          notChecked: (reason) => `--verify: not checked: ${reason}.`,
+          belongsTo: (who) => ` It belongs to ${who}.`,
+          live: (who) => `--verify: LIVE. AWS STS accepted the key pair: anyone holding it can use it now.${who}`,
+          invalid: (code2) => `--verify: invalid. STS does not accept this key ID (${code2}): it was deleted, made inactive, or never valid. An inactive key can be made active again: still delete it, and check step 3 for use before it stopped working.`,
+          expired: (code2) => `--verify: expired. The session token has expired (${code2}). Still revoke the role's older sessions and check step 3: it was usable until it expired.`,
+          mismatch: (code2) => `--verify: the key ID exists but the secret found with it is not its secret (${code2}). Treat the key as live: the real secret may be elsewhere.`,
+          unknown: (detail) => `--verify: unknown (${detail}). This says nothing about whether the key is live: treat it as live.`
+        },
+        principal: {
+          root: (account) => `the ROOT user of account ${account}`,
+          user: (name, account) => `IAM user ${name} in account ${account}`,
+          role: (name, account) => `a session of role ${name} in account ${account}`,
+          federated: (name, account) => `federated user ${name} in account ${account}`
+        },
+        setup: "First, in the shell where you will run the commands below, set",
+        ownerComment: "# the IAM user that owns the key",
+        regionsComment: "# every region enabled in the account",
+        removeData: {
+          title: "Remove the leaked data",
+          takeOut: "Take the key out of the code now and load it from the AWS credentials file (~/.aws/credentials) or environment variables instead; commit that change.",
+          staged: (what) => `It was caught before the commit: unstage the file (\`git restore --staged FILE\`), remove the ${what}, and stage again.`,
+          publicForeign: "If a commit holding it was ever pushed, assume the key is public: automated scrapers find keys on GitHub within minutes. Tell its owner first (step 2), rewrite second: a rewrite does not stop anyone who already copied the key.",
+          public: "If a commit holding it was ever pushed, assume the key is public: automated scrapers find keys on GitHub within minutes. Rotate first, rewrite second: finish steps 2 and 3 before rewriting history, because a rewrite does not stop anyone who already copied the key.",
+          inHistory: 'The commits that introduced it are listed above. After the key is deleted or revoked, remove it from every commit with the expressions file and the commands under "Rewrite history" below.',
+          listCommits: 'List the commits that hold it with the command below; if there are any, remove it from every commit with "Rewrite history" below, after the key is deleted or revoked.',
+          grepLabel: "Where the key ID is in the working tree",
+          logLabel: "Every commit on any branch or tag that added or removed it",
+          unpairedSecret: "Take the secret out of the files above and commit that; if a commit holding it was ever pushed, assume it is public. Replace the key (steps 2 to 4) before rewriting history (below): a rewrite does not stop anyone who already copied it.",
+          unpairedCredential: "Take the credential out of the files above and commit that; if a commit holding it was ever pushed, assume it is public: scrapers find credentials on GitHub within minutes. Revoke it (the next steps) before rewriting history (below): a rewrite does not stop anyone who already copied it.",
+          filesLabel: "The commits that changed those files"
+        },
+        deleteKey: {
+          title: "Delete the access key",
+          accountLabel: "Which account owns the key (works with credentials of any account)",
+          rootKeysLabel: "Does the root user have access keys? (1 = yes; the key is root's if no IAM user owns it)",
+          deactivateLabel: "Deactivate it first (reversible)",
+          deleteLabel: "Then delete it (permanent)",
+          known: (name) => `--verify says the key belongs to IAM user ${name}.`,
+          unknown: "`aws sts get-access-key-info` names the account; `aws iam get-access-key-last-used` (run once, above, into OWNER) names the IAM user that owns the key.",
+          inactiveFirst: "Make the key Inactive first: a request signed with it now fails, and you can still switch it back if something you depend on breaks. Give such an application a new key (step 4), never the leaked one back, then delete the leaked key.",
+          maybeRoot: "If OWNER is empty or names the root user (the call fails or prints `root`) while get-access-key-info names your account, it is the ROOT user's key: root keys reach everything, including billing, and no policy can limit them. Sign in as the root user, open Security credentials, and under Access keys choose Actions \u2192 Deactivate, then Delete. The root user should have no access keys at all.",
+          permanent: "Deleting is permanent: a deleted key cannot be restored, and its secret is shown only once, when a key is created. Applications that still use it need a new key.",
+          quarantine: "AWS may already have attached a quarantine policy (AWSCompromisedKeyQuarantine\u2026) to the user and opened a support case: that limits what the key can do but does not replace deleting it."
+        },
+        deleteRootKey: {
+          title: "Delete the access key (it is the ROOT user's)",
+          text: (keyId) => [
+            `--verify says ${keyId} belongs to the ROOT user. Root access keys reach every resource in the account, including billing and account closure, and no IAM policy can limit them. AWS recommends the root user have no access keys at all.`,
+            "Sign in to the AWS Management Console as the root user, choose your account name \u2192 Security credentials, and under Access keys select this key, choose Actions \u2192 Deactivate, then Delete.",
+            "Then change the root password, turn on MFA for the root user, and give the applications that used this key an IAM role or an IAM user with only the permissions they need."
+          ],
+          confirmLabel: "Confirm afterwards (0 = the root user has no access keys left)",
+          warning: "Root keys can only be deleted while signed in as the root user; an IAM administrator cannot do it."
+        },
+        revokeSessions: {
+          title: "Revoke the temporary credentials",
+          whoLabel: "Who the session belongs to: the role (sessionIssuer) or IAM user that obtained it, from CloudTrail in every region (needs jq)",
+          revokeLabel: (role) => role ? `Revoke every session of role ${role} issued before now` : "Revoke every session of that role issued before now (ROLE = the role name from the lookup)",
+          temporary: (keyId) => `${keyId} is a temporary key from AWS STS: it cannot be deleted and stays valid until it expires (15 minutes to 36 hours after it was issued; role sessions last up to 12 hours). Expiry alone is not enough: revoke it now.`,
+          known: (role) => `--verify says it is a session of role ${role}.`,
+          find: "Find who obtained it in CloudTrail: for an AssumedRole session, sessionIssuer is the role; for an IAMUser or Root, the user ran GetSessionToken or GetFederationToken.",
+          forRole: 'For a role: in the IAM console open the role, tab "Revoke sessions", and choose "Revoke active sessions"; it adds the inline policy AWSRevokeOlderSessions, which denies everything to sessions issued before that moment. The command below adds the same policy.',
+          forUser: "For an IAM user's session: attach the same deny policy to the user (`aws iam put-user-policy --user-name USER --policy-name AWSRevokeOlderSessions --policy-document \u2026`) and rotate the user's long-term keys, which can mint new sessions. A root user's session cannot be limited by policy: delete the root access keys and wait for the expiry.",
+          source: "Temporary credentials usually leak with the place that held them (a CI log, a dumped environment, an instance metadata proxy): find and fix that source, or new sessions will leak too.",
+          warning: "Revoking denies every current session of the role, legitimate ones included: those users and services must obtain new credentials (they usually do so automatically). Sessions of service-linked roles cannot be revoked."
+        },
+        notifyOwner: {
+          title: "Do not use or delete the key: notify its owner",
+          text: (keyId, account) => [
+            `${keyId} belongs to account ${account}, which is not one of yours. You cannot delete it, and calling AWS with it (even to test it) uses someone else's credentials and may trip a canary alert; --verify skips it for that reason.`,
+            "If you know whose key it is (a vendor, a customer, a partner team), tell them so they delete it and check their account. If it is a canary token you planted, it did its job. Otherwise report it to AWS, which contacts the account owner.",
+            "Checking the account for unauthorized use and rotating its keys belong to the account owner. If your code relied on this key, give it credentials from your own account instead."
+          ]
+        },
+        checkUse: {
+          title: "Check all regions for unauthorized use",
+          text: [
+            "CloudTrail event history keeps 90 days of management events per region, and an attacker chooses regions you do not use, so check every enabled region. Events of IAM, STS and other global services are in us-east-1.",
+            "Look for: new IAM users, keys and passwords (CreateUser, CreateAccessKey, CreateLoginProfile, UpdateLoginProfile), new or widened permissions (AttachUserPolicy, PutUserPolicy, CreateRole, AttachRolePolicy, PutRolePolicy, UpdateAssumeRolePolicy, CreatePolicyVersion), compute (RunInstances, RequestSpotInstances, CreateFunction20150331, UpdateFunctionCode20150331v2, ImportKeyPair, AuthorizeSecurityGroupIngress), reconnaissance (GetCallerIdentity, ListUsers, ListBuckets, GetSecretValue) and cover-up (StopLogging, DeleteTrail, UpdateTrail).",
+            "Check the bill too: the Billing console's Bills page and Cost Explorer show charges by service and region; a spike in EC2 or a region you never use is the classic sign. If you find anything you did not do, follow AWS's guide on unauthorized activity (delete the resources and IAM identities you did not create, contact AWS Support)."
+          ],
+          eventsLabel: (keyId) => `Every CloudTrail event signed with ${keyId ?? "each candidate key"}, region by region`,
+          candidateComment: "# run once per candidate key from step 2",
+          lastUsedLabel: "When, where and for which service the key was last used",
+          warning: "Event history covers management events only: reads of S3 objects or DynamoDB items show up only if a trail records data events."
+        },
+        rotate: {
+          title: (accountId) => `Rotate the access keys of all IAM users${accountId ? ` in account ${accountId}` : ""}`,
+          text: [
+            "Whoever had this key may have read or created other credentials, and the leak shows how keys are handled, so rotate every IAM user's keys, not just the leaked one. The procedure keeps applications running:",
+            "1. Create a second key for the user while the first is still active. A user can have at most two keys (delete an unused one first), and the new secret is shown only now: store it straight into the secret store the application reads.",
+            "2. Update every application and tool that uses the old key to the new one.",
+            "3. Check that the old key is no longer used (`aws iam get-access-key-last-used`); waiting a few days is safer.",
+            "4. Make the old key Inactive rather than deleting it.",
+            "5. Check that everything still works with only the new key. If something broke, make the old key Active again, fix that application (back to 2), and repeat.",
+            "6. After a while with nothing broken, delete the old key."
+          ],
+          listLabel: "Every IAM user's keys with status, age and last use (GNU date; on macOS use gdate)",
+          daysOld: "days old",
+          lastUsed: "last used",
+          reportLabel: "The same from the credential report (CSV, includes the root user; run the second line again if the report is not ready yet)",
+          setLabel: "For each user in turn, set the user and the key being replaced (from the list above)",
+          createLabel: "1. Create the second key",
+          usedLabel: "3. Is the old key still used?",
+          deactivateLabel: "4. Deactivate the old key",
+          deleteLabel: "6. Delete the old key",
+          warning: "create-access-key prints the new secret once, to your terminal: do not paste it into code, a ticket or a chat."
+        },
+        prevent: {
+          title: "Prevent it",
+          text: [
+            "Keep keys out of code: the AWS SDKs and CLI read the credentials file (~/.aws/credentials, written by `aws configure`) and the environment variables AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY; on a shared machine use user-level, not system-wide, variables. List .env and credential files in .gitignore.",
+            "Prefer temporary credentials to long-term keys: IAM roles for EC2 instances, ECS tasks and Lambda functions, OIDC federation for CI (for example GitHub Actions assuming a role), IAM Identity Center (`aws configure sso`) for people, Amazon Cognito for mobile apps. Never embed keys in an app, even encrypted.",
+            "Least privilege: one key per application, with only the permissions it needs, so a leak is contained and CloudTrail tells applications apart. Require MFA for people, give the root user no access keys, and delete keys nobody uses.",
+            "Install the keywarden pre-commit hook so a key never reaches a commit again, and scan pull requests in CI."
+          ],
+          initLabel: "Install the pre-commit hook in this repository",
+          historyLabel: "Check the whole history from time to time"
+        },
+        history: {
+          first: "Do this after every key above is deleted or revoked: rewriting history hides the key from new clones but does not stop anyone who already has it.",
+          written: (file, count) => `The expressions file ${file} holds ${count} replacement${s2(count)} (each leaked secret, its JSON- and URL-escaped forms, and each key ID). It is in the format of both git filter-repo and BFG.`,
+          write: (rerun) => `Write the expressions file with \`${rerun}\`. It will hold each leaked secret (that is why it is never written unless asked), in the format of both git filter-repo and BFG.`,
+          mergeFirst: "First merge or close open pull requests, and commit the removal from step 1 (BFG never changes the latest commit, so the key must already be gone from it).",
+          nothing: "Nothing to rewrite: the credentials were found in staged changes, not in a commit.",
+          filterRepoLabel: "git filter-repo, in a fresh mirror clone next to your working copy",
+          sdrComment: "# git filter-repo 2.47 or later: add --sensitive-data-removal (it fetches every ref first and lists the first changed commits, which GitHub Support asks for)",
+          emptyComment: "# must print nothing",
+          originComment: "# filter-repo removes origin so nothing is pushed by accident",
+          archivesLabel: "Keys inside archives: --replace-text cannot reach into compressed files, so also remove the archives from every commit (in the same mirror clone, before the push; rebuild them without the keys and commit them again afterwards)",
+          bfgLabel: "Or BFG Repo-Cleaner, with the same file",
+          warnings: [
+            "Every commit after the first leaked one gets a new ID: everyone must re-clone (a pull or merge from an old clone brings the secret back), and open pull requests must be recreated.",
+            "Forks, other clones, CI caches and GitHub's pull-request refs (refs/pull/*, which a push cannot change) keep the old commits; GitHub may keep cached views of them. Contact GitHub Support to remove cached views and unreferenced commits, and ask fork owners to delete their forks.",
+            "The expressions file holds the leaked secrets: keep it outside the repository, never commit it, and delete it when the rewrite is done."
+          ]
+        },
+        unpaired: {
+          text: "These secret access keys were found with no access key ID next to them. AWS cannot look a key up by its secret (only the key ID identifies a key), so first narrow down which key each one belongs to, then treat every candidate as leaked: check its use and replace it, as below."
+        },
+        identifyKey: {
+          title: "Find the access keys it could belong to",
+          text: [
+            "The key is one of the active keys of the application, environment or person whose file held the secret: a profile or user name in the same file, the service that reads it, or the author of the commit points to it.",
+            "List every access key with when, where and for which service it was last used, and pick the candidates: keys used by that application, from that region, around the time of the commit. If nothing narrows it down, every active key is a candidate.",
+            "Each candidate then goes through steps 3 and 4: check its use in every region, and replace it. A candidate that is not the partner is replaced needlessly but harmlessly; missing the real one leaves the leak open."
+          ],
+          reportLabel: "Every access key of the account (including the root user) with status and last use, from the credential report (run the second line again if the report is not ready yet)",
+          lastUsedLabel: "The last use of one candidate (service, region, date) and the IAM user it belongs to"
+        }
+      },
+      /** The playbook's entries for credentials other than access keys (src/remediation/credentials.ts). */
+      credentials: {
+        labels: {
+          bedrock: "Amazon Bedrock long-term API key (IAM service-specific credential)",
+          serviceSpecific: "IAM service-specific credential (CodeCommit Git credentials or Amazon Keyspaces password)",
+          cloudfront: "CloudFront key pair (private key for signed URLs and cookies)",
+          appsync: "AWS AppSync API key",
+          console: "IAM user console password (credentials.csv)"
+        },
+        summary: {
+          value: (redacted) => redacted ? "found (redacted in the report)" : "found",
+          serviceUser: (value, user, accountId, bedrock) => `the credential itself was ${value}; it belongs to IAM user ${user}${accountId ? ` in account ${accountId}` : ""}${bedrock ? " (read from the decoded key)" : " (its service user name was next to it)"}`,
+          serviceNoUser: (value) => `the credential itself was ${value}; its IAM user could not be read from it`,
+          cloudfront: (value, keyPairId) => `the private key was ${value}${keyPairId ? `, next to its key pair ID ${keyPairId}` : ", named for CloudFront but without its key pair ID"}`,
+          appsync: (count, value) => `${count === 1 ? "the key was" : `${count} keys were`} ${value}; an AppSync API key is its own ID, so the commands below ask for it instead of printing it`,
+          console: (value, user, accountId) => `the password was ${value}${user ? ` for IAM user ${user} in account ${accountId}` : "; the user name is in the same row of the file"}`
+        },
+        sesNote: (keyId) => `An Amazon SES SMTP password was found with ${keyId}: it is derived from this key's secret (the key ID is its SMTP user name), so anyone holding it can send mail as you until the key is deleted (step 2). Then create new SMTP credentials (SES console \u2192 SMTP settings, or derive them from the new key) and update the mail configuration.`,
+        bedrockShortNote: (keyId, temporary) => `A short-term Amazon Bedrock API key signed with ${keyId} was found: it works for up to 12 hours after it was made (its X-Amz-Date), or until the signing session expires, and carries the permissions of whoever signed it. It stops working when ${temporary ? "the role's older sessions are revoked (step 2)" : "this key is deactivated (step 2)"}.`,
+        service: {
+          userLabel: "The IAM user the credential belongs to (from the file, or ask its owner)",
+          listLabel: (bedrock, serviceUser) => `The user's ${bedrock ? "Bedrock API keys" : "service-specific credentials"}: note the ServiceSpecificCredentialId of the one whose ServiceUserName is ${serviceUser}`,
+          setLabel: "Set the credential ID from that list",
+          deactivateLabel: "Deactivate it first (reversible)",
+          deleteLabel: "Then delete it (permanent)",
+          unknownUser: "(unknown)",
+          bedrock: (user, keyId) => `A long-term Bedrock API key is an IAM service-specific credential of IAM user ${user}: it works until it expires or is deactivated, for every Bedrock action the user may call. Decoded, the key names its user and account (${keyId}); nothing else about it is needed to revoke it.`,
+          other: (user) => `CodeCommit HTTPS Git credentials and Amazon Keyspaces passwords are IAM service-specific credentials of IAM user ${user}: they work until deactivated, for that service only, with the user's permissions.`,
+          two: "A user has at most two credentials per service and they share the service user name: if you cannot tell which one leaked, deactivate both and give the application a new one (`aws iam create-service-specific-credential` or, to keep the ID, `aws iam reset-service-specific-credential`).",
+          consoleUser: "A key made in the Bedrock console comes with its own IAM user (BedrockAPIKey-\u2026) that has no other use: after deleting the credential, detach its policies and delete that user too. Prefer short-term Bedrock API keys, which expire within 12 hours.",
+          titleBedrock: "Deactivate and delete the Bedrock API key",
+          title: "Deactivate and delete the service-specific credential",
+          warning: "Deleting is permanent; the password or key is shown only once, when it is created or reset."
+        },
+        checkByUser: {
+          title: "Check all regions for unauthorized use",
+          console: "Console sign-ins are CloudTrail events (ConsoleLogin, in us-east-1 or the region signed in to), and everything done in the console afterwards is logged as the user. Look for sign-ins from addresses you do not know, and for what followed: new users, keys, passwords or MFA devices (CreateUser, CreateAccessKey, CreateLoginProfile, EnableMFADevice), changed permissions, new compute.",
+          service: "Calls made with a service-specific credential are logged as its IAM user: Bedrock model invocations, CodeCommit Git pushes and pulls (GitPush, GitPull), Keyspaces control-plane calls. Look for calls from addresses or at times you do not recognise, and check the bill (Bedrock model usage, in every region) for spend you did not cause.",
+          retention: "CloudTrail event history keeps 90 days of management events per region.",
+          eventsLabel: (user) => `Every CloudTrail event of IAM user ${user}, region by region`,
+          warning: "Event history covers management events only: data events (S3 object reads, some Keyspaces operations) show up only if a trail records them."
+        },
+        cloudfront: {
+          title: "Delete the CloudFront key pair",
+          thePairId: "the key pair ID",
+          text: (id) => [
+            `With this private key anyone can sign URLs and cookies that your distributions accept, for any path and any expiry, until ${id} is deleted.`,
+            "Key pairs with an APKA\u2026 ID are the older, account-wide CloudFront key pairs, which only the root user manages: sign in as the root user, open Security credentials \u2192 CloudFront key pairs, and delete this one (make it inactive first if you need time to switch the signers).",
+            "Then move signing to a key group (a public key you upload to CloudFront, which an IAM administrator can manage), point the distributions at it (Restrict viewer access \u2192 Trusted key groups), and store the new private key in a secret store, never in the repository."
+          ],
+          distributionsLabel: "The distributions that accept signed URLs or cookies from the account (trusted signers) or from key groups",
+          warning: "Deleting the key pair breaks every signed URL and cookie made with it, legitimate ones included: have the new key group in place first.",
+          checkTitle: "Check for signed requests you did not make",
+          checkText: [
+            "Requests with signed URLs are not in CloudTrail: they are in the distributions' standard logs (access logs), if logging is on. A signed URL carries the key pair ID in its Key-Pair-Id parameter.",
+            "Look for signed requests for paths, from addresses or at times your application does not produce, and check the CloudFront data transfer on the bill."
+          ],
+          logsLabel: "Where a distribution writes its standard logs (DISTRIBUTION_ID from the list in step 2)",
+          requestsLabel: (id) => `Signed requests with ${id} in those logs (date, time, client address, path), most frequent first`,
+          bucketComment: "# Bucket above, without .s3.amazonaws.com",
+          prefixComment: "# Prefix above"
+        },
+        appsync: {
+          title: "Delete the AppSync API key",
+          text: [
+            "An AppSync API key lets anyone call the operations your GraphQL API allows with API_KEY authorization, from anywhere, until the key expires or is deleted. Its ID is the key itself, so the commands read it from a hidden prompt rather than printing it.",
+            "Find the API that has the key (every region), create a new key for the clients that need one, then delete the leaked key. If clients outside your control use API-key access, consider Amazon Cognito or IAM authorization instead."
+          ],
+          findLabel: "Find the API holding the key, in every region (the key is typed, not shown)",
+          prompt: "Leaked AppSync API key (not shown): ",
+          found: "found: region $region, API $api",
+          setLabel: "Set the region and API from that line",
+          createLabel: "A new key for the clients that need one (its value is printed once)",
+          deleteLabel: "Delete the leaked key",
+          warning: "Deleting the key breaks every client that still uses it: hand out the new key first.",
+          checkTitle: "Check the API for calls you did not make",
+          checkText: [
+            "GraphQL requests are not in CloudTrail. If the API logs to CloudWatch (field-level or request logging), look there for requests from unknown addresses or for operations your clients never run; otherwise turn logging on now.",
+            "Check what the API-key authorization lets a caller read or change (the schema's @aws_api_key operations and the resolvers behind them) and the data those resolvers reach."
+          ],
+          loggingLabel: "The API's logging settings (REGION and API_ID from step 2)"
+        },
+        console: {
+          title: "Remove or reset the console password",
+          userLabel: "The IAM user (first column of the row in credentials.csv)",
+          deleteLabel: "Remove the console password (the user can no longer sign in to the console)",
+          resetLabel: "Or, if the person needs console access, set a new password they must change at first sign-in",
+          sessionsLabel: "End console sessions that are already signed in: deny everything to sessions issued before now",
+          devicesLabel: "MFA devices and access keys the user has now (an intruder may have added some)",
+          text: (user) => [
+            `credentials.csv holds the console password of IAM user ${user ?? "(first column of the row)"}: with it, anyone can sign in to the console as that user (unless MFA is required) and do all the user may do.`,
+            "Delete the login profile, or replace the password with one the user must change, and end the sessions already signed in. If the same file holds an access key, it is listed as a key of its own: delete that too."
+          ],
+          warning: "create-login-profile prints nothing secret, but the new password passes through your shell: hand it over out of band."
+        }
+      }
+    };
+  }
+});
+
+// src/words/guide.ts
+function guide() {
+  return loadedGuide() ?? enGuide;
+}
+var init_guide = __esm({
+  "src/words/guide.ts"() {
+    "use strict";
+    init_en_guide();
+    init_words();
   }
 });
 
@@ -10338,112 +11747,6 @@ var init_strip_ansi = __esm({
   }
 });
 
-// node_modules/get-east-asian-width/lookup-data.js
-var ambiguousMinimalCodePoint, ambiguousMaximumCodePoint, ambiguousRanges, fullwidthMinimalCodePoint, fullwidthMaximumCodePoint, fullwidthRanges, wideMinimalCodePoint, wideMaximumCodePoint, wideRanges;
-var init_lookup_data = __esm({
-  "node_modules/get-east-asian-width/lookup-data.js"() {
-    ambiguousMinimalCodePoint = 161;
-    ambiguousMaximumCodePoint = 1114109;
-    ambiguousRanges = [161, 161, 164, 164, 167, 168, 170, 170, 173, 174, 176, 180, 182, 186, 188, 191, 198, 198, 208, 208, 215, 216, 222, 225, 230, 230, 232, 234, 236, 237, 240, 240, 242, 243, 247, 250, 252, 252, 254, 254, 257, 257, 273, 273, 275, 275, 283, 283, 294, 295, 299, 299, 305, 307, 312, 312, 319, 322, 324, 324, 328, 331, 333, 333, 338, 339, 358, 359, 363, 363, 462, 462, 464, 464, 466, 466, 468, 468, 470, 470, 472, 472, 474, 474, 476, 476, 593, 593, 609, 609, 708, 708, 711, 711, 713, 715, 717, 717, 720, 720, 728, 731, 733, 733, 735, 735, 768, 879, 913, 929, 931, 937, 945, 961, 963, 969, 1025, 1025, 1040, 1103, 1105, 1105, 8208, 8208, 8211, 8214, 8216, 8217, 8220, 8221, 8224, 8226, 8228, 8231, 8240, 8240, 8242, 8243, 8245, 8245, 8251, 8251, 8254, 8254, 8308, 8308, 8319, 8319, 8321, 8324, 8364, 8364, 8451, 8451, 8453, 8453, 8457, 8457, 8467, 8467, 8470, 8470, 8481, 8482, 8486, 8486, 8491, 8491, 8531, 8532, 8539, 8542, 8544, 8555, 8560, 8569, 8585, 8585, 8592, 8601, 8632, 8633, 8658, 8658, 8660, 8660, 8679, 8679, 8704, 8704, 8706, 8707, 8711, 8712, 8715, 8715, 8719, 8719, 8721, 8721, 8725, 8725, 8730, 8730, 8733, 8736, 8739, 8739, 8741, 8741, 8743, 8748, 8750, 8750, 8756, 8759, 8764, 8765, 8776, 8776, 8780, 8780, 8786, 8786, 8800, 8801, 8804, 8807, 8810, 8811, 8814, 8815, 8834, 8835, 8838, 8839, 8853, 8853, 8857, 8857, 8869, 8869, 8895, 8895, 8978, 8978, 9312, 9449, 9451, 9547, 9552, 9587, 9600, 9615, 9618, 9621, 9632, 9633, 9635, 9641, 9650, 9651, 9654, 9655, 9660, 9661, 9664, 9665, 9670, 9672, 9675, 9675, 9678, 9681, 9698, 9701, 9711, 9711, 9733, 9734, 9737, 9737, 9742, 9743, 9756, 9756, 9758, 9758, 9792, 9792, 9794, 9794, 9824, 9825, 9827, 9829, 9831, 9834, 9836, 9837, 9839, 9839, 9886, 9887, 9919, 9919, 9926, 9933, 9935, 9939, 9941, 9953, 9955, 9955, 9960, 9961, 9963, 9969, 9972, 9972, 9974, 9977, 9979, 9980, 9982, 9983, 10045, 10045, 10102, 10111, 11094, 11097, 12872, 12879, 57344, 63743, 65024, 65039, 65533, 65533, 127232, 127242, 127248, 127277, 127280, 127337, 127344, 127373, 127375, 127376, 127387, 127404, 917760, 917999, 983040, 1048573, 1048576, 1114109];
-    fullwidthMinimalCodePoint = 12288;
-    fullwidthMaximumCodePoint = 65510;
-    fullwidthRanges = [12288, 12288, 65281, 65376, 65504, 65510];
-    wideMinimalCodePoint = 4352;
-    wideMaximumCodePoint = 262141;
-    wideRanges = [4352, 4447, 8986, 8987, 9001, 9002, 9193, 9196, 9200, 9200, 9203, 9203, 9725, 9726, 9748, 9749, 9776, 9783, 9800, 9811, 9855, 9855, 9866, 9871, 9875, 9875, 9889, 9889, 9898, 9899, 9917, 9918, 9924, 9925, 9934, 9934, 9940, 9940, 9962, 9962, 9970, 9971, 9973, 9973, 9978, 9978, 9981, 9981, 9989, 9989, 9994, 9995, 10024, 10024, 10060, 10060, 10062, 10062, 10067, 10069, 10071, 10071, 10133, 10135, 10160, 10160, 10175, 10175, 11035, 11036, 11088, 11088, 11093, 11093, 11904, 11929, 11931, 12019, 12032, 12245, 12272, 12287, 12289, 12350, 12353, 12438, 12441, 12543, 12549, 12591, 12593, 12686, 12688, 12773, 12783, 12830, 12832, 12871, 12880, 42124, 42128, 42182, 43360, 43388, 44032, 55203, 63744, 64255, 65040, 65049, 65072, 65106, 65108, 65126, 65128, 65131, 94176, 94180, 94192, 94198, 94208, 101594, 101631, 101664, 101760, 101874, 101888, 102801, 102816, 102866, 110576, 110579, 110581, 110587, 110589, 110590, 110592, 110888, 110898, 110898, 110928, 110930, 110933, 110933, 110948, 110952, 110960, 111355, 119552, 119638, 119648, 119670, 126980, 126980, 127183, 127183, 127374, 127374, 127377, 127386, 127406, 127406, 127488, 127490, 127504, 127547, 127552, 127560, 127568, 127569, 127584, 127589, 127744, 127776, 127789, 127797, 127799, 127868, 127870, 127891, 127904, 127946, 127951, 127955, 127968, 127984, 127988, 127988, 127992, 128062, 128064, 128064, 128066, 128252, 128255, 128317, 128331, 128334, 128336, 128359, 128378, 128378, 128405, 128406, 128420, 128420, 128507, 128591, 128640, 128709, 128716, 128716, 128720, 128722, 128725, 128729, 128732, 128735, 128747, 128748, 128756, 128764, 128986, 128986, 128992, 129003, 129008, 129008, 129292, 129338, 129340, 129349, 129351, 129535, 129648, 129660, 129664, 129734, 129736, 129736, 129740, 129757, 129759, 129771, 129775, 129786, 131072, 196605, 196608, 262141];
-  }
-});
-
-// node_modules/get-east-asian-width/utilities.js
-var isInRange;
-var init_utilities = __esm({
-  "node_modules/get-east-asian-width/utilities.js"() {
-    isInRange = (ranges, codePoint) => {
-      let low = 0;
-      let high = Math.floor(ranges.length / 2) - 1;
-      while (low <= high) {
-        const mid = Math.floor((low + high) / 2);
-        const i = mid * 2;
-        if (codePoint < ranges[i]) {
-          high = mid - 1;
-        } else if (codePoint > ranges[i + 1]) {
-          low = mid + 1;
-        } else {
-          return true;
-        }
-      }
-      return false;
-    };
-  }
-});
-
-// node_modules/get-east-asian-width/lookup.js
-function findWideFastPathRange(ranges) {
-  let fastPathStart = ranges[0];
-  let fastPathEnd = ranges[1];
-  for (let index = 0; index < ranges.length; index += 2) {
-    const start = ranges[index];
-    const end = ranges[index + 1];
-    if (commonCjkCodePoint >= start && commonCjkCodePoint <= end) {
-      return [start, end];
-    }
-    if (end - start > fastPathEnd - fastPathStart) {
-      fastPathStart = start;
-      fastPathEnd = end;
-    }
-  }
-  return [fastPathStart, fastPathEnd];
-}
-var commonCjkCodePoint, wideFastPathStart, wideFastPathEnd, isAmbiguous, isFullwidth, isWide;
-var init_lookup = __esm({
-  "node_modules/get-east-asian-width/lookup.js"() {
-    init_lookup_data();
-    init_utilities();
-    commonCjkCodePoint = 19968;
-    [wideFastPathStart, wideFastPathEnd] = /* @__PURE__ */ findWideFastPathRange(wideRanges);
-    isAmbiguous = (codePoint) => {
-      if (codePoint < ambiguousMinimalCodePoint || codePoint > ambiguousMaximumCodePoint) {
-        return false;
-      }
-      return isInRange(ambiguousRanges, codePoint);
-    };
-    isFullwidth = (codePoint) => {
-      if (codePoint < fullwidthMinimalCodePoint || codePoint > fullwidthMaximumCodePoint) {
-        return false;
-      }
-      return isInRange(fullwidthRanges, codePoint);
-    };
-    isWide = (codePoint) => {
-      if (codePoint >= wideFastPathStart && codePoint <= wideFastPathEnd) {
-        return true;
-      }
-      if (codePoint < wideMinimalCodePoint || codePoint > wideMaximumCodePoint) {
-        return false;
-      }
-      return isInRange(wideRanges, codePoint);
-    };
-  }
-});
-
-// node_modules/get-east-asian-width/index.js
-function validate(codePoint) {
-  if (!Number.isSafeInteger(codePoint)) {
-    throw new TypeError(`Expected a code point, got \`${typeof codePoint}\`.`);
-  }
-}
-function eastAsianWidth(codePoint, { ambiguousAsWide = false } = {}) {
-  validate(codePoint);
-  if (isFullwidth(codePoint) || isWide(codePoint) || ambiguousAsWide && isAmbiguous(codePoint)) {
-    return 2;
-  }
-  return 1;
-}
-var init_get_east_asian_width = __esm({
-  "node_modules/get-east-asian-width/index.js"() {
-    init_lookup();
-  }
-});
-
 // node_modules/emoji-regex/index.js
 var require_emoji_regex = __commonJS({
   "node_modules/emoji-regex/index.js"(exports, module) {
@@ -10455,62 +11758,6 @@ var require_emoji_regex = __commonJS({
 
 // node_modules/cliui/node_modules/string-width/index.js
 function stringWidth(string, options2 = {}) {
-  if (typeof string !== "string" || string.length === 0) {
-    return 0;
-  }
-  const {
-    ambiguousIsNarrow = true,
-    countAnsiEscapeCodes = false
-  } = options2;
-  if (!countAnsiEscapeCodes) {
-    string = stripAnsi(string);
-  }
-  if (string.length === 0) {
-    return 0;
-  }
-  let width = 0;
-  const eastAsianWidthOptions = { ambiguousAsWide: !ambiguousIsNarrow };
-  for (const { segment: character } of segmenter.segment(string)) {
-    const codePoint = character.codePointAt(0);
-    if (codePoint <= 31 || codePoint >= 127 && codePoint <= 159) {
-      continue;
-    }
-    if (codePoint >= 8203 && codePoint <= 8207 || codePoint === 65279) {
-      continue;
-    }
-    if (codePoint >= 768 && codePoint <= 879 || codePoint >= 6832 && codePoint <= 6911 || codePoint >= 7616 && codePoint <= 7679 || codePoint >= 8400 && codePoint <= 8447 || codePoint >= 65056 && codePoint <= 65071) {
-      continue;
-    }
-    if (codePoint >= 55296 && codePoint <= 57343) {
-      continue;
-    }
-    if (codePoint >= 65024 && codePoint <= 65039) {
-      continue;
-    }
-    if (defaultIgnorableCodePointRegex.test(character)) {
-      continue;
-    }
-    if ((0, import_emoji_regex.default)().test(character)) {
-      width += 2;
-      continue;
-    }
-    width += eastAsianWidth(codePoint, eastAsianWidthOptions);
-  }
-  return width;
-}
-var import_emoji_regex, segmenter, defaultIgnorableCodePointRegex;
-var init_string_width = __esm({
-  "node_modules/cliui/node_modules/string-width/index.js"() {
-    init_strip_ansi();
-    init_get_east_asian_width();
-    import_emoji_regex = __toESM(require_emoji_regex(), 1);
-    segmenter = new Intl.Segmenter();
-    defaultIgnorableCodePointRegex = new RegExp("^\\p{Default_Ignorable_Code_Point}$", "u");
-  }
-});
-
-// node_modules/wrap-ansi/node_modules/string-width/index.js
-function stringWidth2(string, options2 = {}) {
   if (typeof string !== "string" || string.length === 0) {
     return 0;
   }
@@ -10543,6 +11790,62 @@ function stringWidth2(string, options2 = {}) {
     if (codePoint >= 65024 && codePoint <= 65039) {
       continue;
     }
+    if (defaultIgnorableCodePointRegex.test(character)) {
+      continue;
+    }
+    if ((0, import_emoji_regex.default)().test(character)) {
+      width += 2;
+      continue;
+    }
+    width += eastAsianWidth(codePoint, eastAsianWidthOptions);
+  }
+  return width;
+}
+var import_emoji_regex, segmenter2, defaultIgnorableCodePointRegex;
+var init_string_width = __esm({
+  "node_modules/cliui/node_modules/string-width/index.js"() {
+    init_strip_ansi();
+    init_get_east_asian_width();
+    import_emoji_regex = __toESM(require_emoji_regex(), 1);
+    segmenter2 = new Intl.Segmenter();
+    defaultIgnorableCodePointRegex = new RegExp("^\\p{Default_Ignorable_Code_Point}$", "u");
+  }
+});
+
+// node_modules/wrap-ansi/node_modules/string-width/index.js
+function stringWidth2(string, options2 = {}) {
+  if (typeof string !== "string" || string.length === 0) {
+    return 0;
+  }
+  const {
+    ambiguousIsNarrow = true,
+    countAnsiEscapeCodes = false
+  } = options2;
+  if (!countAnsiEscapeCodes) {
+    string = stripAnsi(string);
+  }
+  if (string.length === 0) {
+    return 0;
+  }
+  let width = 0;
+  const eastAsianWidthOptions = { ambiguousAsWide: !ambiguousIsNarrow };
+  for (const { segment: character } of segmenter3.segment(string)) {
+    const codePoint = character.codePointAt(0);
+    if (codePoint <= 31 || codePoint >= 127 && codePoint <= 159) {
+      continue;
+    }
+    if (codePoint >= 8203 && codePoint <= 8207 || codePoint === 65279) {
+      continue;
+    }
+    if (codePoint >= 768 && codePoint <= 879 || codePoint >= 6832 && codePoint <= 6911 || codePoint >= 7616 && codePoint <= 7679 || codePoint >= 8400 && codePoint <= 8447 || codePoint >= 65056 && codePoint <= 65071) {
+      continue;
+    }
+    if (codePoint >= 55296 && codePoint <= 57343) {
+      continue;
+    }
+    if (codePoint >= 65024 && codePoint <= 65039) {
+      continue;
+    }
     if (defaultIgnorableCodePointRegex2.test(character)) {
       continue;
     }
@@ -10554,13 +11857,13 @@ function stringWidth2(string, options2 = {}) {
   }
   return width;
 }
-var import_emoji_regex2, segmenter2, defaultIgnorableCodePointRegex2;
+var import_emoji_regex2, segmenter3, defaultIgnorableCodePointRegex2;
 var init_string_width2 = __esm({
   "node_modules/wrap-ansi/node_modules/string-width/index.js"() {
     init_strip_ansi();
     init_get_east_asian_width();
     import_emoji_regex2 = __toESM(require_emoji_regex(), 1);
-    segmenter2 = new Intl.Segmenter();
+    segmenter3 = new Intl.Segmenter();
     defaultIgnorableCodePointRegex2 = new RegExp("^\\p{Default_Ignorable_Code_Point}$", "u");
   }
 });
@@ -10819,18 +12122,18 @@ var init_wrap_ansi = __esm({
       }
     };
     stringVisibleTrimSpacesRight = (string) => {
-      const words = string.split(" ");
-      let last = words.length;
+      const words3 = string.split(" ");
+      let last = words3.length;
       while (last > 0) {
-        if (stringWidth2(words[last - 1]) > 0) {
+        if (stringWidth2(words3[last - 1]) > 0) {
           break;
         }
         last--;
       }
-      if (last === words.length) {
+      if (last === words3.length) {
         return string;
       }
-      return words.slice(0, last).join(" ") + words.slice(last).join("");
+      return words3.slice(0, last).join(" ") + words3.slice(last).join("");
     };
     exec = (string, columns, options2 = {}) => {
       if (options2.trim !== false && string.trim() === "") {
@@ -12079,7 +13382,7 @@ function stringWidth3(input2, options2 = {}) {
   }
   let width = 0;
   const eastAsianWidthOptions = { ambiguousAsWide: !ambiguousIsNarrow };
-  for (const { segment } of segmenter3.segment(string)) {
+  for (const { segment } of segmenter4.segment(string)) {
     const visibleSegment = baseVisible(segment);
     if (visibleSegment === void 0) {
       continue;
@@ -12099,12 +13402,12 @@ function stringWidth3(input2, options2 = {}) {
   }
   return width;
 }
-var segmenter3, visibleCharacterRegex, spacingMarkRegex, rgiEmojiRegex, unqualifiedKeycapRegex, extendedPictographicRegex;
+var segmenter4, visibleCharacterRegex, spacingMarkRegex, rgiEmojiRegex, unqualifiedKeycapRegex, extendedPictographicRegex;
 var init_string_width3 = __esm({
   "node_modules/string-width/index.js"() {
     init_strip_ansi();
     init_get_east_asian_width();
-    segmenter3 = new Intl.Segmenter();
+    segmenter4 = new Intl.Segmenter();
     visibleCharacterRegex = new RegExp("[^\\p{Default_Ignorable_Code_Point}\\p{Control}\\p{Format}\\p{Nonspacing_Mark}\\p{Enclosing_Mark}\\p{Surrogate}]", "v");
     spacingMarkRegex = new RegExp("\\p{Spacing_Mark}", "v");
     rgiEmojiRegex = new RegExp("^\\p{RGI_Emoji}$", "v");
@@ -13764,7 +15067,7 @@ var init_completion = __esm({
         this.zshShell = (_c2 = ((_a2 = this.shim.getEnv("SHELL")) === null || _a2 === void 0 ? void 0 : _a2.includes("zsh")) || ((_b2 = this.shim.getEnv("ZSH_NAME")) === null || _b2 === void 0 ? void 0 : _b2.includes("zsh"))) !== null && _c2 !== void 0 ? _c2 : false;
         this.fishShell = (_e = (_d = this.shim.getEnv("SHELL")) === null || _d === void 0 ? void 0 : _d.includes("fish")) !== null && _e !== void 0 ? _e : false;
       }
-      defaultCompletion(args, argv, current, done) {
+      defaultCompletion(args, argv, current2, done) {
         const handlers = this.command.getCommandHandlers();
         for (let i = 0, ii = args.length; i < ii; ++i) {
           if (handlers[args[i]] && handlers[args[i]].builder) {
@@ -13778,15 +15081,15 @@ var init_completion = __esm({
           }
         }
         const completions = [];
-        this.commandCompletions(completions, args, current);
-        this.optionCompletions(completions, args, argv, current);
-        this.choicesFromOptionsCompletions(completions, args, argv, current);
-        this.choicesFromPositionalsCompletions(completions, args, argv, current);
+        this.commandCompletions(completions, args, current2);
+        this.optionCompletions(completions, args, argv, current2);
+        this.choicesFromOptionsCompletions(completions, args, argv, current2);
+        this.choicesFromPositionalsCompletions(completions, args, argv, current2);
         done(null, completions);
       }
-      commandCompletions(completions, args, current) {
+      commandCompletions(completions, args, current2) {
         const parentCommands = this.yargs.getInternalMethods().getContext().commands;
-        if (!current.match(/^-/) && parentCommands[parentCommands.length - 1] !== current && !this.previousArgHasChoices(args)) {
+        if (!current2.match(/^-/) && parentCommands[parentCommands.length - 1] !== current2 && !this.previousArgHasChoices(args)) {
           this.usage.getCommands().forEach((usageCommand) => {
             const commandName = parseCommand(usageCommand[0]).cmd;
             if (args.indexOf(commandName) === -1) {
@@ -13802,20 +15105,20 @@ var init_completion = __esm({
           });
         }
       }
-      optionCompletions(completions, args, argv, current) {
-        if ((current.match(/^-/) || current === "" && completions.length === 0) && !this.previousArgHasChoices(args)) {
+      optionCompletions(completions, args, argv, current2) {
+        if ((current2.match(/^-/) || current2 === "" && completions.length === 0) && !this.previousArgHasChoices(args)) {
           const options2 = this.yargs.getOptions();
           const positionalKeys = this.yargs.getGroups()[this.usage.getPositionalGroupName()] || [];
           Object.keys(options2.key).forEach((key) => {
             const negable = !!options2.configuration["boolean-negation"] && options2.boolean.includes(key);
             const isPositionalKey = positionalKeys.includes(key);
             if (!isPositionalKey && !options2.hiddenOptions.includes(key) && !this.argsContainKey(args, key, negable)) {
-              this.completeOptionKey(key, completions, current, negable && !!options2.default[key]);
+              this.completeOptionKey(key, completions, current2, negable && !!options2.default[key]);
             }
           });
         }
       }
-      choicesFromOptionsCompletions(completions, args, argv, current) {
+      choicesFromOptionsCompletions(completions, args, argv, current2) {
         if (this.previousArgHasChoices(args)) {
           const choices = this.getPreviousArgChoices(args);
           if (choices && choices.length > 0) {
@@ -13827,8 +15130,8 @@ var init_completion = __esm({
           }
         }
       }
-      choicesFromPositionalsCompletions(completions, args, argv, current) {
-        if (current === "" && completions.length > 0 && this.previousArgHasChoices(args)) {
+      choicesFromPositionalsCompletions(completions, args, argv, current2) {
+        if (current2 === "" && completions.length > 0 && this.previousArgHasChoices(args)) {
           return;
         }
         const positionalKeys = this.yargs.getGroups()[this.usage.getPositionalGroupName()] || [];
@@ -13839,7 +15142,7 @@ var init_completion = __esm({
         }
         const choices = this.yargs.getOptions().choices[positionalKey] || [];
         for (const choice of choices) {
-          if (choice.startsWith(current)) {
+          if (choice.startsWith(current2)) {
             if (this.fishShell) {
               completions.push(choice);
             } else {
@@ -13881,7 +15184,7 @@ var init_completion = __esm({
         return choices !== void 0 && choices.length > 0;
       }
       argsContainKey(args, key, negable) {
-        const argsContains = (s) => args.indexOf((/^[^0-9]$/.test(s) ? "-" : "--") + s) !== -1;
+        const argsContains = (s3) => args.indexOf((/^[^0-9]$/.test(s3) ? "-" : "--") + s3) !== -1;
         if (argsContains(key))
           return true;
         if (negable && argsContains(`no-${key}`))
@@ -13894,7 +15197,7 @@ var init_completion = __esm({
         }
         return false;
       }
-      completeOptionKey(key, completions, current, negable) {
+      completeOptionKey(key, completions, current2, negable) {
         var _a2, _b2, _c2, _d;
         let keyWithDesc = key;
         if (this.zshShell || this.fishShell) {
@@ -13912,18 +15215,18 @@ var init_completion = __esm({
             keyWithDesc = `${key.replace(/:/g, "\\:")}:${cleanedDesc}`;
           }
         }
-        const startsByTwoDashes = (s) => /^--/.test(s);
-        const isShortOption = (s) => /^[^0-9]$/.test(s);
-        const dashes = !startsByTwoDashes(current) && isShortOption(key) ? "-" : "--";
+        const startsByTwoDashes = (s3) => /^--/.test(s3);
+        const isShortOption = (s3) => /^[^0-9]$/.test(s3);
+        const dashes = !startsByTwoDashes(current2) && isShortOption(key) ? "-" : "--";
         completions.push(dashes + keyWithDesc);
         if (negable) {
           completions.push(dashes + "no-" + keyWithDesc);
         }
       }
-      customCompletion(args, argv, current, done) {
+      customCompletion(args, argv, current2, done) {
         assertNotStrictEqual(this.customCompletionFunction, null, this.shim);
         if (isSyncCompletionFunction(this.customCompletionFunction)) {
-          const result = this.customCompletionFunction(current, argv);
+          const result = this.customCompletionFunction(current2, argv);
           if (isPromise(result)) {
             return result.then((list) => {
               this.shim.process.nextTick(() => {
@@ -13937,19 +15240,19 @@ var init_completion = __esm({
           }
           return done(null, result);
         } else if (isFallbackCompletionFunction(this.customCompletionFunction)) {
-          return this.customCompletionFunction(current, argv, (onCompleted = done) => this.defaultCompletion(args, argv, current, onCompleted), (completions) => {
+          return this.customCompletionFunction(current2, argv, (onCompleted = done) => this.defaultCompletion(args, argv, current2, onCompleted), (completions) => {
             done(null, completions);
           });
         } else {
-          return this.customCompletionFunction(current, argv, (completions) => {
+          return this.customCompletionFunction(current2, argv, (completions) => {
             done(null, completions);
           });
         }
       }
       getCompletion(args, done) {
-        const current = args.length ? args[args.length - 1] : "";
+        const current2 = args.length ? args[args.length - 1] : "";
         const argv = this.yargs.parse(args, true);
-        const completionFunction = this.customCompletionFunction ? (argv2) => this.customCompletion(args, argv2, current, done) : (argv2) => this.defaultCompletion(args, argv2, current, done);
+        const completionFunction = this.customCompletionFunction ? (argv2) => this.customCompletion(args, argv2, current2, done) : (argv2) => this.defaultCompletion(args, argv2, current2, done);
         return isPromise(argv) ? argv.then(completionFunction) : completionFunction(argv);
       }
       generateCompletionScript($0, cmd) {
@@ -14095,7 +15398,7 @@ ${customMsgs.join("\n")}` : "";
       }
     }
     if (unknown.length) {
-      usage2.fail(__n("Unknown argument: %s", "Unknown arguments: %s", unknown.length, unknown.map((s) => s.trim() ? s : `"${s}"`).join(", ")));
+      usage2.fail(__n("Unknown argument: %s", "Unknown arguments: %s", unknown.length, unknown.map((s3) => s3.trim() ? s3 : `"${s3}"`).join(", ")));
     }
   };
   self.unknownCommands = function unknownCommands(argv) {
@@ -15849,13 +17152,13 @@ var init_yargs = __esm({
 function checkCommand(word, commands) {
   if (commands.includes(word)) return;
   const hint = suggest(word, commands);
-  throw new UsageError(`unknown command '${word}'${hint ? ` (did you mean '${hint}'?)` : ""}; commands: ${commands.join(", ")}`);
+  throw new UsageError(words().cli.unknownCommand(word, hint, commands.join(", ")));
 }
 function checkLeadingOption(token, commands) {
   const name = optionName(token);
   const spec = OPTIONS[name];
-  if (spec) throw new UsageError(`name a command before ${token}: keywarden ${spec.commands[0]} ${token}`);
-  throw unknownOption(token, name, allNames(), "keywarden --help lists the commands");
+  if (spec) throw new UsageError(words().cli.commandFirst(token, spec.commands[0]));
+  throw unknownOption(token, name, allNames(), words().cli.listCommands);
 }
 function checkOptions(command3, args) {
   for (let i = 0; i < args.length; i++) {
@@ -15894,8 +17197,8 @@ function checkOptions(command3, args) {
 }
 function takeValue(flag, spec, args, i) {
   const next = args[i + 1];
-  if (next === void 0 || next === "--") throw new UsageError(`${flag} needs a value`);
-  if (isFlag(next)) throw new UsageError(`${flag} needs a value, got the option ${next} (write ${flag}=${next} if that is the value)`);
+  if (next === void 0 || next === "--") throw new UsageError(words().cli.needsValue(flag));
+  if (isFlag(next)) throw new UsageError(words().cli.gotOption(flag, next));
   if (next === "") throw emptyValue(flag);
   let end = i + 1;
   if (spec.type === "array") while (args[end + 1] !== void 0 && args[end + 1] !== "--" && !isFlag(args[end + 1])) end++;
@@ -15907,7 +17210,7 @@ function takeValues(flag, inline, args, i) {
   return i;
 }
 function emptyValue(flag) {
-  return new UsageError(`${flag} needs a value, got an empty one`);
+  return new UsageError(words().cli.emptyValue(flag));
 }
 function lookup(command3, name, flag) {
   const known = namesFor(command3);
@@ -15915,20 +17218,17 @@ function lookup(command3, name, flag) {
   const negated = name.startsWith("no-") ? name.slice(3) : "";
   if (negated && known.includes(negated) && OPTIONS[negated].type === "boolean") return OPTIONS[negated];
   const other = OPTIONS[name] ?? OPTIONS[negated];
-  if (other && !other.commands.includes(command3)) throw new UsageError(`${flag} is an option of ${andList(other.commands.filter((c) => c !== command3))}, not of ${command3}`);
-  throw unknownOption(flag, name, [...known, ...BUILT_IN], `keywarden ${command3} --help lists its options`);
-}
-function andList(words) {
-  return words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+  if (other && !other.commands.includes(command3)) throw new UsageError(words().cli.otherCommand(flag, words().cli.list(other.commands.filter((c) => c !== command3)), command3));
+  throw unknownOption(flag, name, [...known, ...BUILT_IN], words().cli.listOptions(command3));
 }
 function shortOption(command3, letter) {
   const entry = Object.entries(OPTIONS).find(([, spec]) => spec.alias === letter && spec.commands.includes(command3));
-  if (!entry) throw new UsageError(`unknown option '-${letter}'; keywarden ${command3} --help lists its options`);
+  if (!entry) throw new UsageError(words().cli.unknownShort(letter, command3));
   return entry[1];
 }
 function unknownOption(flag, name, known, help) {
   const hint = suggest(name, known);
-  return new UsageError(`unknown option '${flag}'${hint ? ` (did you mean '--${hint}'?)` : ""}; ${help}`);
+  return new UsageError(words().cli.unknownOption(flag, hint, help));
 }
 function optionName(flag) {
   return flag.replace(/^-+/, "").replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
@@ -15947,6 +17247,7 @@ var init_check_argv = __esm({
     init_errors();
     init_revisions();
     init_options();
+    init_words();
     BUILT_IN = ["help", "version"];
     BUILT_IN_SHORT = ["h", "V"];
   }
@@ -15957,6 +17258,10 @@ var parse_exports = {};
 __export(parse_exports, {
   parseArgs: () => parseArgs
 });
+function scanHistoryHelp() {
+  const w = guide().help;
+  return [...w.historyHelp, "", w.exitCodes].join("\n");
+}
 async function parseArgs(input2, version2) {
   let argv = joinDashValues(input2);
   const names = COMMANDS.map((command3) => command3.name);
@@ -15971,19 +17276,20 @@ async function parseArgs(input2, version2) {
     checkOptions(first, argv.slice(1));
   }
   let chosen = null;
-  let parser2 = yargs_default([...argv]).scriptName("keywarden").usage("keywarden <command> [options]").strict().exitProcess(false).locale("en").version(version2).alias("version", "V").help().alias("help", "h").wrap(Math.min(110, process.stdout.columns || 100)).demandCommand(1, "name a command: scan, remediate, baseline, init or merge (keywarden --help says what each does)").fail((message2, error) => {
-    throw error instanceof UsageError ? error : new UsageError(firstLine(message2 ?? error?.message ?? "invalid arguments"));
-  }).epilogue(EXIT_CODES);
+  const w = guide().help;
+  let parser2 = yargs_default([...argv]).scriptName("keywarden").usage(w.usage).strict().exitProcess(false).locale(language()).version(version2).alias("version", "V").help().alias("help", "h").wrap(Math.min(110, process.stdout.columns || 100)).demandCommand(1, w.demandCommand).fail((message2, error) => {
+    throw error instanceof UsageError ? error : new UsageError(firstLine(message2 ?? error?.message ?? w.invalidArguments));
+  }).epilogue(w.exitCodes);
   for (const command3 of COMMANDS) {
     parser2 = parser2.command(
       command3.usage,
-      command3.describe,
+      w.commands[command3.name],
       (y) => {
         for (const [name, spec] of Object.entries(OPTIONS)) {
           if (!spec.commands.includes(command3.name)) continue;
-          y.option(name, { type: spec.type, describe: spec.describe, alias: spec.alias, choices: spec.choices, default: spec.default });
+          y.option(name, { type: spec.type, describe: w.options[name], alias: spec.alias, choices: spec.choices, default: spec.default });
         }
-        return command3.name === "scan" ? y.epilogue(SCAN_HISTORY_HELP) : y;
+        return command3.name === "scan" ? y.epilogue(scanHistoryHelp()) : y;
       },
       () => {
         chosen = command3.name;
@@ -16011,36 +17317,24 @@ function joinDashValues(argv) {
   }
   return out;
 }
-var COMMANDS, EXIT_CODES, SCAN_HISTORY_HELP, VERSION_WORDS, HELP_WORDS;
+var COMMANDS, VERSION_WORDS, HELP_WORDS;
 var init_parse = __esm({
   "src/cli/parse.ts"() {
     "use strict";
     init_yargs();
     init_errors();
+    init_guide();
+    init_words();
     init_check_argv();
     init_convert();
     init_options();
     COMMANDS = [
-      { name: "scan", usage: "scan [paths..]", describe: "Find AWS credentials in files, the index, history, a range, or stdin" },
-      { name: "remediate", usage: "remediate [paths..]", describe: "The leak-response playbook, with real commands for the keys found" },
-      { name: "baseline", usage: "baseline [paths..]", describe: "Write the current findings as a baseline (--output FILE)" },
-      { name: "init", usage: "init", describe: "Set up the pre-commit hook in the current repository" },
-      { name: "merge", usage: "merge [paths..]", describe: "Merge JSON reports (of several repositories) into one: each key once, with every place it was found" }
+      { name: "scan", usage: "scan [paths..]" },
+      { name: "remediate", usage: "remediate [paths..]" },
+      { name: "baseline", usage: "baseline [paths..]" },
+      { name: "init", usage: "init" },
+      { name: "merge", usage: "merge [paths..]" }
     ];
-    EXIT_CODES = "Exit codes: 0 nothing found, 1 findings, 2 usage, configuration or runtime error.";
-    SCAN_HISTORY_HELP = [
-      "Commits:",
-      "  --history              every commit of every ref (branches, tags, remotes) and the stash",
-      "  --history main v2.0    the whole history of these refs or commits, root commits included",
-      "  --range main..HEAD     commits in HEAD, not in main (a pull request); --since main: the same",
-      "  --range A...B          commits in A or in B, not in both",
-      "  --range A^!            the one commit A (A^-1 is A^..A; A^@ is the history of its parents)",
-      '  --range "^A B"         commits in B, not in A; also "B --not A"',
-      "A range excludes something: a lone A is its whole history (--history A). Git options (--all,",
-      "--branches) are not taken. --history takes no paths: keywarden scan PATH scans files.",
-      "",
-      EXIT_CODES
-    ].join("\n");
     VERSION_WORDS = ["version", "--version", "-v", "-V"];
     HELP_WORDS = ["help", "--help", "-h"];
   }
@@ -16151,15 +17445,15 @@ function segmentOf(view, index) {
 }
 function originalStart(view, index) {
   if (!view.parent) return view.base + index;
-  const s = segmentOf(view, index);
-  const local = view.segCopy[s] ? view.segFrom[s] + (index - view.segView[s]) : view.segFrom[s];
+  const s3 = segmentOf(view, index);
+  const local = view.segCopy[s3] ? view.segFrom[s3] + (index - view.segView[s3]) : view.segFrom[s3];
   return originalStart(view.parent, local);
 }
 function originalEnd(view, endIndex) {
   if (endIndex <= 0) return originalStart(view, 0);
   if (!view.parent) return view.base + endIndex;
-  const s = segmentOf(view, endIndex - 1);
-  const local = view.segCopy[s] ? view.segFrom[s] + (endIndex - view.segView[s]) : view.segTo[s];
+  const s3 = segmentOf(view, endIndex - 1);
+  const local = view.segCopy[s3] ? view.segFrom[s3] + (endIndex - view.segView[s3]) : view.segTo[s3];
   return originalEnd(view.parent, local);
 }
 function replaceView(source, pattern2, replace, decoder) {
@@ -16677,9 +17971,9 @@ function compileContext(f) {
 function compileAllowlist(f) {
   if (!f) return { regexes: [], stopwords: [] };
   const regexes = f.objects("regexes").map((r) => ({ regex: r.regex("regex", ""), reason: r.string("reason") }));
-  const stopwords = f.objects("stopwords").flatMap((s) => {
-    s.string("reason");
-    return s.strings("words").map((word) => word.toLowerCase());
+  const stopwords = f.objects("stopwords").flatMap((s3) => {
+    s3.string("reason");
+    return s3.strings("words").map((word) => word.toLowerCase());
   });
   return { regexes, stopwords };
 }
@@ -17062,17 +18356,17 @@ function holdsKeyword(decoded, rules, depth) {
 function keywordWindows(text, hits, radius) {
   if (hits.length === 0) return [];
   const windows = [];
-  let current = null;
+  let current2 = null;
   for (const hit of hits) {
-    if (current && hit + WINDOW_CHARS / 2 <= current[1]) continue;
+    if (current2 && hit + WINDOW_CHARS / 2 <= current2[1]) continue;
     const to = linesForward(text, hit, radius, hit + WINDOW_CHARS);
-    if (current && hit < current[1] && to - current[0] <= MAX_WINDOW) {
-      current[1] = Math.max(current[1], to);
+    if (current2 && hit < current2[1] && to - current2[0] <= MAX_WINDOW) {
+      current2[1] = Math.max(current2[1], to);
       continue;
     }
     const from = linesBack(text, hit, radius, hit - WINDOW_CHARS);
-    if (current && from <= current[1] && to - current[0] <= MAX_WINDOW) current[1] = Math.max(current[1], to);
-    else windows.push(current = [from, to]);
+    if (current2 && from <= current2[1] && to - current2[0] <= MAX_WINDOW) current2[1] = Math.max(current2[1], to);
+    else windows.push(current2 = [from, to]);
   }
   return windows;
 }
@@ -17580,51 +18874,97 @@ var TYPES = {
 function keyTypeOf(keyId) {
   return TYPES[keyId.slice(0, 4)] ?? "unknown";
 }
-var KEY_TYPE_LABELS = {
-  "long-term": "long-term access key (an IAM user or the root user)",
-  temporary: "temporary access key (AWS STS session)",
-  "bearer-token": "AWS STS service bearer token key",
-  "context-specific": "context-specific credential",
-  unknown: "access key"
-};
 
 // src/text/width.ts
+init_get_east_asian_width();
+var segmenter;
+var ZERO2 = /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}]$/u;
 var EMOJI = new RegExp("\\p{Emoji_Presentation}", "u");
 var PICTOGRAPH = new RegExp("\\p{Extended_Pictographic}", "u");
+var PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+function graphemes(text) {
+  segmenter ??= new Intl.Segmenter("en", { granularity: "grapheme" });
+  return Array.from(segmenter.segment(text), ({ segment }) => segment);
+}
+function codePointWidth(code2) {
+  if (ZERO2.test(String.fromCodePoint(code2)) || code2 >= 4448 && code2 <= 4607) return 0;
+  return eastAsianWidth(code2);
+}
+function clusterWidth(cluster) {
+  if (EMOJI.test(cluster) || cluster.includes("\uFE0F") && PICTOGRAPH.test(cluster)) return 2;
+  for (const char of cluster) {
+    const width = codePointWidth(char.codePointAt(0));
+    if (width > 0) return width;
+  }
+  return 0;
+}
+function displayWidth(text) {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  let width = 0;
+  for (const cluster of graphemes(text)) width += clusterWidth(cluster);
+  return width;
+}
+var NO_START = /* @__PURE__ */ new Set([..."\u3001\u3002\uFF0C\uFF0E\u30FB\uFF1A\uFF1B\uFF1F\uFF01\uFF09\u300D\u300F\u3011\u3015\u3009\u300B\u30FC\u2026\u2025\u3041\u3043\u3045\u3047\u3049\u3063\u3083\u3085\u3087\u308E\u30A1\u30A3\u30A5\u30A7\u30A9\u30C3\u30E3\u30E5\u30E7\u30EE\u30F5\u30F6\u3005),.:;!?]}"]);
+var NO_END = /* @__PURE__ */ new Set([..."\uFF08\u300C\u300E\u3010\u3014\u3008\u300A([{"]);
+function pieces(word) {
+  if (PRINTABLE_ASCII.test(word)) return [word];
+  const clusters = graphemes(word);
+  const out = [];
+  let piece = "";
+  clusters.forEach((cluster, i) => {
+    const previous = clusters[i - 1];
+    const breakable = i > 0 && (clusterWidth(previous) === 2 || clusterWidth(cluster) === 2) && !NO_START.has(cluster) && !NO_END.has(previous);
+    if (breakable) {
+      out.push(piece);
+      piece = "";
+    }
+    piece += cluster;
+  });
+  out.push(piece);
+  return out;
+}
+function wrapToWidth(text, width, first, indent) {
+  const lines2 = [];
+  let line = first;
+  let used = displayWidth(first);
+  let empty = true;
+  for (const word of text.split(/\s+/)) {
+    let separator = empty ? "" : " ";
+    for (const piece of pieces(word)) {
+      const w = displayWidth(piece);
+      if (!empty && used + separator.length + w > width) {
+        lines2.push(line);
+        line = indent;
+        used = displayWidth(indent);
+        separator = "";
+      }
+      line += separator + piece;
+      used += separator.length + w;
+      separator = "";
+      empty = false;
+    }
+  }
+  lines2.push(line);
+  return lines2;
+}
 
 // src/reporters/text.ts
-var KIND_LABELS = {
-  "access-key-id": "access key ID",
-  "secret-access-key": "secret access key",
-  "session-token": "session token",
-  "bedrock-api-key": "Bedrock API key",
-  "bedrock-short-term-key": "short-term Bedrock API key",
-  "service-specific-password": "service-specific credential password",
-  "ses-smtp-password": "SES SMTP password",
-  "appsync-api-key": "AppSync API key",
-  "cloudfront-private-key": "CloudFront private key",
-  "console-password": "console password"
-};
-function kindLabel(kind) {
-  return KIND_LABELS[kind] ?? kind;
-}
-var VERIFICATION_TEXT = {
-  invalid: "AWS does not accept the key ID now",
-  expired: "the session token has expired",
-  "secret-mismatch": "the key ID exists but this is not its secret: treat the key as live",
-  unknown: "no clear answer; the --verify line on stderr says why"
-};
+init_words();
 function describeVerification(verification) {
+  const w = words().report.verification;
   const { status } = verification;
-  const what = status === "live" ? `LIVE${verification.arn ? ` as ${escapeText(verification.arn)}` : ""}` : `${escapeText(status)} (${VERIFICATION_TEXT[status] ?? "unknown answer"})`;
-  return `STS: ${what}, checked ${escapeText(verification.checkedAt.replace(/\.\d+Z$/, "Z"))}`;
+  const meaning = status === "live" ? "" : w.meaning[status] ?? w.other;
+  const what = status === "live" ? w.live(verification.arn ? escapeText(verification.arn) : null) : w.status(escapeText(status), meaning);
+  return w.line(what, escapeText(verification.checkedAt.replace(/\.\d+Z$/, "Z")));
 }
 
 // src/reporters/github.ts
+init_words();
+init_words();
 var githubReporter = (report) => {
   const lines2 = report.findings.map(annotation);
   const count = report.findings.length;
-  lines2.push(count === 0 ? "keywarden: no AWS credentials found." : `keywarden: ${count} AWS credential finding${count === 1 ? "" : "s"}; run \`keywarden remediate\` for the playbook.`);
+  lines2.push(count === 0 ? words().finding.githubClean : words().finding.githubFound(count));
   return lines2.join("\n") + "\n";
 };
 function workflowCommand(name, properties, message2) {
@@ -17638,22 +18978,22 @@ function annotation(finding) {
     if (finding.endLine === finding.line) properties.push(["endColumn", finding.endColumn]);
     else properties.push(["endLine", finding.endLine]);
   }
-  properties.push(["title", `AWS ${kindLabel(finding.kind)} (${finding.ruleId})`]);
+  properties.push(["title", words().finding.annotationTitle(kindLabel(finding.kind), finding.ruleId)]);
   const level = finding.confidence === "low" && finding.verification?.status !== "live" ? "warning" : "error";
   return workflowCommand(level, properties, message(finding));
 }
 function message(finding) {
-  let text = `AWS ${kindLabel(finding.kind)} ${escapeText(finding.secret)}`;
-  if (finding.kind !== "access-key-id" && finding.keyId) text += ` for ${escapeText(finding.keyId)}`;
-  if (finding.accountId) text += ` (account ${finding.accountId})`;
-  if (finding.entry !== void 0) text += ` Inside the archive at ${escapeText(finding.entry)}:${finding.line}`;
-  text += ".";
+  const w = words().finding;
+  const keyId = finding.kind !== "access-key-id" && finding.keyId ? escapeText(finding.keyId) : null;
+  const entry = finding.entry !== void 0 ? `${escapeText(finding.entry)}:${finding.line}` : null;
+  let text = w.annotation(kindLabel(finding.kind), escapeText(finding.secret), keyId, finding.accountId, entry);
   if (finding.verification) text += `
-${describeVerification(finding.verification)}.`;
+${w.verification(describeVerification(finding.verification))}`;
   const c = finding.commit;
   if (c) text += `
-Introduced in ${escapeText(c.sha.slice(0, 12))} by ${escapeText(c.author)} on ${escapeText(c.date.slice(0, 10))}: ${escapeText(c.message)}`;
-  text += "\nDeactivate the key in IAM first (rewriting history does not un-leak it), then remove it from the file; `keywarden remediate` prints the commands.";
+${w.introduced(escapeText(c.sha.slice(0, 12)), escapeText(c.author), escapeText(c.date.slice(0, 10)), escapeText(c.message))}`;
+  text += `
+${w.advice}`;
   return text;
 }
 
@@ -17661,6 +19001,8 @@ Introduced in ${escapeText(c.sha.slice(0, 12))} by ${escapeText(c.author)} on ${
 var jsonReporter = (report) => JSON.stringify(report, null, 2) + "\n";
 
 // src/reporters/sarif.ts
+init_words();
+init_words();
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/keywarden/keywarden";
 var FINGERPRINT_KEY = "keywardenFingerprint/v1";
@@ -17688,8 +19030,10 @@ function toSarif(report) {
           }
         },
         automationDetails: { id: `keywarden/${report.scan.mode}/` },
+        // SARIF 2.1.0 §3.14.22: the language of the run's message strings (an RFC 5646 tag).
+        language: language(),
         columnKind: "utf16CodeUnits",
-        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The root of the scanned repository or folder." } } },
+        originalUriBaseIds: { "%SRCROOT%": { description: { text: words().finding.sarifRoot } } },
         results: report.findings.map((finding) => toResult(finding, index.get(finding.ruleId) ?? -1)),
         properties: { scan: report.scan.mode, target: report.scan.target }
       }
@@ -17702,16 +19046,11 @@ function ruleDescriptors(findings) {
   return [...kinds.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([id, kind]) => ruleDescriptor(id, kind));
 }
 function ruleDescriptor(id, kind) {
+  const w = words().finding;
   const label = kindLabel(kind);
-  const short2 = `AWS ${label} committed to the repository`;
-  const full = `An AWS ${label} was found in a file. Anyone who can read the repository, its history or a fork can use it until the key is deactivated.`;
-  const steps = [
-    "Deactivate and delete the key in IAM now (`aws iam update-access-key --status Inactive`, then `aws iam delete-access-key`), after creating a replacement if something depends on it.",
-    "Check CloudTrail for what the key did since it was exposed.",
-    "Remove the key from the file and keep credentials in `~/.aws/credentials`, environment variables or a secrets manager.",
-    "If the commit was pushed, rewriting history does not un-leak the key: deactivation does. `keywarden remediate` prints the full playbook with the real commands for this key.",
-    "A false positive: add `keywarden:allow` in a comment on the line, or record it in a baseline (`keywarden baseline --output .keywarden-baseline.json`)."
-  ];
+  const short2 = w.sarifShort(label);
+  const full = w.sarifFull(label);
+  const steps = w.sarifSteps;
   return {
     id,
     name: id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((word) => word[0].toUpperCase() + word.slice(1)).join(""),
@@ -17722,7 +19061,7 @@ function ruleDescriptor(id, kind) {
 
 ${steps.map((step2, i) => `${i + 1}. ${step2.replace(/`/g, "")}`).join("\n")}
 `,
-      markdown: `**${short2}.** ${full}
+      markdown: `${w.sarifMarkdownTitle(short2)} ${full}
 
 ${steps.map((step2, i) => `${i + 1}. ${step2}`).join("\n")}
 `
@@ -17765,13 +19104,16 @@ function toResult(finding, ruleIndex) {
   };
 }
 function resultMessage(finding) {
-  let text = `AWS ${kindLabel(finding.kind)} ${finding.secret}`;
-  if (finding.kind !== "access-key-id" && finding.keyId) text += ` (for ${finding.keyId})`;
-  if (finding.accountId) text += `, account ${finding.accountId}`;
-  if (finding.entry !== void 0) text += `, inside the archive at ${finding.entry}:${finding.line}`;
-  if (finding.commit) text += `, introduced in ${finding.commit.sha.slice(0, 12)} by ${finding.commit.author} on ${finding.commit.date.slice(0, 10)}`;
-  if (finding.verification) text += `; STS says ${finding.verification.status === "live" ? "LIVE" : finding.verification.status} (checked ${finding.verification.checkedAt})`;
-  return `${text}.`;
+  const { commit, verification } = finding;
+  return words().finding.sarifResult(
+    kindLabel(finding.kind),
+    finding.secret,
+    finding.kind !== "access-key-id" && finding.keyId ? finding.keyId : null,
+    finding.accountId,
+    finding.entry !== void 0 ? `${finding.entry}:${finding.line}` : null,
+    commit ? { sha: commit.sha.slice(0, 12), author: commit.author, date: commit.date.slice(0, 10) } : null,
+    verification ? { status: verification.status, checkedAt: verification.checkedAt } : null
+  );
 }
 function fileUri(file) {
   return file.split("/").map((segment) => encodeURIComponent(segment)).join("/");
@@ -17824,10 +19166,10 @@ var IDENTIFIER = {
 function identifierOf(kind, value) {
   return value !== null && IDENTIFIER[credentialOf(kind)].test(value) ? value : null;
 }
-function group(pieces, mode) {
+function group(pieces2, mode) {
   const byKey = /* @__PURE__ */ new Map();
   let unpaired = null;
-  for (const piece of pieces) {
+  for (const piece of pieces2) {
     const sighting = { kind: piece.kind, file: piece.file, line: piece.line, column: piece.column, commit: piece.commit, ...piece.entry !== void 0 ? { entry: piece.entry } : {} };
     const credential = credentialOf(piece.kind);
     if (credential === "access-key" && piece.keyId !== null && !isAccessKeyShape(piece.keyId)) piece.keyId = null;
@@ -17892,12 +19234,13 @@ function lookupEventsEveryRegion(attribute2, value, columns) {
 }
 
 // src/remediation/credentials.ts
+init_guide();
 var BEDROCK = "bedrock.amazonaws.com";
 var CREDENTIAL_LABELS = {
-  "service-specific": (kinds) => kinds.includes("bedrock-api-key") ? "Amazon Bedrock long-term API key (IAM service-specific credential)" : "IAM service-specific credential (CodeCommit Git credentials or Amazon Keyspaces password)",
-  "cloudfront-key-pair": () => "CloudFront key pair (private key for signed URLs and cookies)",
-  "appsync-api-key": () => "AWS AppSync API key",
-  "console-password": () => "IAM user console password (credentials.csv)"
+  "service-specific": (kinds) => kinds.includes("bedrock-api-key") ? guide().credentials.labels.bedrock : guide().credentials.labels.serviceSpecific,
+  "cloudfront-key-pair": () => guide().credentials.labels.cloudfront,
+  "appsync-api-key": () => guide().credentials.labels.appsync,
+  "console-password": () => guide().credentials.labels.console
 };
 function iamUserOf(key) {
   const service = /^(.+)-at-\d{12}$/.exec(key.keyId);
@@ -17909,36 +19252,28 @@ function identified(key) {
   return key.keyId !== UNIDENTIFIED[key.credential];
 }
 function credentialSummary(key) {
-  const value = key.secrets.length > 0 ? "found" : "found (redacted in the report)";
+  const w = guide().credentials.summary;
+  const value = w.value(key.secrets.length === 0);
   switch (key.credential) {
     case "service-specific": {
       const user = iamUserOf(key);
-      return [
-        user ? `the credential itself was ${value}; it belongs to IAM user ${user}${key.accountId ? ` in account ${key.accountId}` : ""}${key.kinds.includes("bedrock-api-key") ? " (read from the decoded key)" : " (its service user name was next to it)"}` : `the credential itself was ${value}; its IAM user could not be read from it`
-      ];
+      return [user ? w.serviceUser(value, user, key.accountId, key.kinds.includes("bedrock-api-key")) : w.serviceNoUser(value)];
     }
     case "cloudfront-key-pair":
-      return [`the private key was ${value}${identified(key) ? `, next to its key pair ID ${key.keyId}` : ", named for CloudFront but without its key pair ID"}`];
+      return [w.cloudfront(value, identified(key) ? key.keyId : null)];
     case "appsync-api-key":
-      return [`${key.sightings.length === 1 ? "the key was" : `${key.sightings.length} keys were`} ${value}; an AppSync API key is its own ID, so the commands below ask for it instead of printing it`];
+      return [w.appsync(key.sightings.length, value)];
     case "console-password": {
       const user = iamUserOf(key);
-      return [`the password was ${value}${user ? ` for IAM user ${user} in account ${key.accountId}` : "; the user name is in the same row of the file"}`];
+      return [w.console(value, user, key.accountId)];
     }
   }
 }
 function hangingOffNotes(key) {
+  const w = guide().credentials;
   const notes = [];
-  if (key.kinds.includes("ses-smtp-password")) {
-    notes.push(
-      `An Amazon SES SMTP password was found with ${key.keyId}: it is derived from this key's secret (the key ID is its SMTP user name), so anyone holding it can send mail as you until the key is deleted (step 2). Then create new SMTP credentials (SES console \u2192 SMTP settings, or derive them from the new key) and update the mail configuration.`
-    );
-  }
-  if (key.kinds.includes("bedrock-short-term-key")) {
-    notes.push(
-      `A short-term Amazon Bedrock API key signed with ${key.keyId} was found: it works for up to 12 hours after it was made (its X-Amz-Date), or until the signing session expires, and carries the permissions of whoever signed it. It stops working when ${key.keyType === "temporary" ? "the role's older sessions are revoked (step 2)" : "this key is deactivated (step 2)"}.`
-    );
-  }
+  if (key.kinds.includes("ses-smtp-password")) notes.push(w.sesNote(key.keyId));
+  if (key.kinds.includes("bedrock-short-term-key")) notes.push(w.bedrockShortNote(key.keyId, key.keyType === "temporary"));
   return notes;
 }
 function credentialSteps(key) {
@@ -17961,90 +19296,72 @@ function deleteServiceCredential(key) {
   const userArg = user ? shellQuote(user) : '"$USER_NAME"';
   const bedrock = key.kinds.includes("bedrock-api-key");
   const service = bedrock ? ` --service-name ${BEDROCK}` : "";
+  const w = guide().credentials.service;
   const commands = [];
-  if (!user) commands.push({ label: "The IAM user the credential belongs to (from the file, or ask its owner)", script: "USER_NAME=the-iam-user" });
+  if (!user) commands.push({ label: w.userLabel, script: "USER_NAME=the-iam-user" });
   commands.push(
     {
-      label: `The user's ${bedrock ? "Bedrock API keys" : "service-specific credentials"}: note the ServiceSpecificCredentialId of the one whose ServiceUserName is ${key.keyId}`,
+      label: w.listLabel(bedrock, key.keyId),
       script: `aws iam list-service-specific-credentials --user-name ${userArg}${service} \\
   --query 'ServiceSpecificCredentials[].[ServiceSpecificCredentialId,ServiceName,ServiceUserName,Status,CreateDate]' --output text`
     },
-    { label: "Set the credential ID from that list", script: "CREDENTIAL_ID=the-service-specific-credential-id" },
-    { label: "Deactivate it first (reversible)", script: `aws iam update-service-specific-credential --user-name ${userArg} --service-specific-credential-id "$CREDENTIAL_ID" --status Inactive` },
-    { label: "Then delete it (permanent)", script: `aws iam delete-service-specific-credential --user-name ${userArg} --service-specific-credential-id "$CREDENTIAL_ID"` }
+    { label: w.setLabel, script: "CREDENTIAL_ID=the-service-specific-credential-id" },
+    { label: w.deactivateLabel, script: `aws iam update-service-specific-credential --user-name ${userArg} --service-specific-credential-id "$CREDENTIAL_ID" --status Inactive` },
+    { label: w.deleteLabel, script: `aws iam delete-service-specific-credential --user-name ${userArg} --service-specific-credential-id "$CREDENTIAL_ID"` }
   );
-  const text = [
-    bedrock ? `A long-term Bedrock API key is an IAM service-specific credential of IAM user ${user ?? "(unknown)"}: it works until it expires or is deactivated, for every Bedrock action the user may call. Decoded, the key names its user and account (${key.keyId}); nothing else about it is needed to revoke it.` : `CodeCommit HTTPS Git credentials and Amazon Keyspaces passwords are IAM service-specific credentials of IAM user ${user ?? "(unknown)"}: they work until deactivated, for that service only, with the user's permissions.`,
-    "A user has at most two credentials per service and they share the service user name: if you cannot tell which one leaked, deactivate both and give the application a new one (`aws iam create-service-specific-credential` or, to keep the ID, `aws iam reset-service-specific-credential`)."
-  ];
-  if (bedrock) {
-    text.push(
-      "A key made in the Bedrock console comes with its own IAM user (BedrockAPIKey-\u2026) that has no other use: after deleting the credential, detach its policies and delete that user too. Prefer short-term Bedrock API keys, which expire within 12 hours."
-    );
-  }
+  const text = [bedrock ? w.bedrock(user ?? w.unknownUser, key.keyId) : w.other(user ?? w.unknownUser), w.two];
+  if (bedrock) text.push(w.consoleUser);
   const references = bedrock ? ["bedrock-api-keys", "service-specific-credentials"] : ["service-specific-credentials"];
-  return step("delete-service-credential", bedrock ? "Deactivate and delete the Bedrock API key" : "Deactivate and delete the service-specific credential", text, commands, ["Deleting is permanent; the password or key is shown only once, when it is created or reset."], references);
+  return step("delete-service-credential", bedrock ? w.titleBedrock : w.title, text, commands, [w.warning], references);
 }
 function checkUseByUser(key, user) {
   const userArg = user ? shellQuote(user) : '"$USER_NAME"';
   const console2 = key.credential === "console-password";
+  const w = guide().credentials.checkByUser;
   return step(
     "check-unauthorized-use",
-    "Check all regions for unauthorized use",
-    [
-      console2 ? "Console sign-ins are CloudTrail events (ConsoleLogin, in us-east-1 or the region signed in to), and everything done in the console afterwards is logged as the user. Look for sign-ins from addresses you do not know, and for what followed: new users, keys, passwords or MFA devices (CreateUser, CreateAccessKey, CreateLoginProfile, EnableMFADevice), changed permissions, new compute." : "Calls made with a service-specific credential are logged as its IAM user: Bedrock model invocations, CodeCommit Git pushes and pulls (GitPush, GitPull), Keyspaces control-plane calls. Look for calls from addresses or at times you do not recognise, and check the bill (Bedrock model usage, in every region) for spend you did not cause.",
-      "CloudTrail event history keeps 90 days of management events per region."
-    ],
-    [
-      {
-        label: `Every CloudTrail event of IAM user ${user ?? "$USER_NAME"}, region by region`,
-        script: lookupEventsEveryRegion("Username", userArg, "EventTime,EventSource,EventName")
-      }
-    ],
-    ["Event history covers management events only: data events (S3 object reads, some Keyspaces operations) show up only if a trail records them."],
+    w.title,
+    [console2 ? w.console : w.service, w.retention],
+    [{ label: w.eventsLabel(user ?? "$USER_NAME"), script: lookupEventsEveryRegion("Username", userArg, "EventTime,EventSource,EventName") }],
+    [w.warning],
     ["cloudtrail-lookup", "unauthorized-activity"]
   );
 }
 function deleteCloudFrontKeyPair(key) {
-  const id = identified(key) ? key.keyId : "the key pair ID";
+  const w = guide().credentials.cloudfront;
+  const id = identified(key) ? key.keyId : w.thePairId;
   return step(
     "delete-cloudfront-key-pair",
-    "Delete the CloudFront key pair",
-    [
-      `With this private key anyone can sign URLs and cookies that your distributions accept, for any path and any expiry, until ${id} is deleted.`,
-      "Key pairs with an APKA\u2026 ID are the older, account-wide CloudFront key pairs, which only the root user manages: sign in as the root user, open Security credentials \u2192 CloudFront key pairs, and delete this one (make it inactive first if you need time to switch the signers).",
-      "Then move signing to a key group (a public key you upload to CloudFront, which an IAM administrator can manage), point the distributions at it (Restrict viewer access \u2192 Trusted key groups), and store the new private key in a secret store, never in the repository."
-    ],
+    w.title,
+    w.text(id),
     [
       {
-        label: "The distributions that accept signed URLs or cookies from the account (trusted signers) or from key groups",
+        label: w.distributionsLabel,
         script: `aws cloudfront list-distributions \\
   --query 'DistributionList.Items[].[Id,DomainName,DefaultCacheBehavior.TrustedSigners.Enabled,DefaultCacheBehavior.TrustedKeyGroups.Enabled]' --output text`
       }
     ],
-    ["Deleting the key pair breaks every signed URL and cookie made with it, legitimate ones included: have the new key group in place first."],
+    [w.warning],
     ["cloudfront-key-pairs", "root-keys"]
   );
 }
 function checkCloudFrontUse(key) {
+  const w = guide().credentials.cloudfront;
   const id = identified(key) ? key.keyId : "KEY_PAIR_ID";
   return step(
     "check-unauthorized-use",
-    "Check for signed requests you did not make",
-    [
-      "Requests with signed URLs are not in CloudTrail: they are in the distributions' standard logs (access logs), if logging is on. A signed URL carries the key pair ID in its Key-Pair-Id parameter.",
-      "Look for signed requests for paths, from addresses or at times your application does not produce, and check the CloudFront data transfer on the bill."
-    ],
+    w.checkTitle,
+    [...w.checkText],
     [
       {
-        label: "Where a distribution writes its standard logs (DISTRIBUTION_ID from the list in step 2)",
+        label: w.logsLabel,
         script: `DISTRIBUTION_ID=the-distribution-id
 aws cloudfront get-distribution-config --id "$DISTRIBUTION_ID" --query 'DistributionConfig.Logging'`
       },
       {
-        label: `Signed requests with ${id} in those logs (date, time, client address, path), most frequent first`,
-        script: `LOG_BUCKET=the-log-bucket   # Bucket above, without .s3.amazonaws.com
-LOG_PREFIX=the-log-prefix   # Prefix above
+        label: w.requestsLabel(id),
+        script: `LOG_BUCKET=the-log-bucket   ${w.bucketComment}
+LOG_PREFIX=the-log-prefix   ${w.prefixComment}
 aws s3 sync "s3://$LOG_BUCKET/$LOG_PREFIX" ./cloudfront-logs
 zgrep -h 'Key-Pair-Id=${id}' ./cloudfront-logs/*.gz | cut -f1,2,5,8 | sort | uniq -c | sort -rn | head -50`
       }
@@ -18054,43 +19371,39 @@ zgrep -h 'Key-Pair-Id=${id}' ./cloudfront-logs/*.gz | cut -f1,2,5,8 | sort | uni
   );
 }
 function deleteAppSyncKey() {
+  const w = guide().credentials.appsync;
   return step(
     "delete-appsync-key",
-    "Delete the AppSync API key",
-    [
-      "An AppSync API key lets anyone call the operations your GraphQL API allows with API_KEY authorization, from anywhere, until the key expires or is deleted. Its ID is the key itself, so the commands read it from a hidden prompt rather than printing it.",
-      "Find the API that has the key (every region), create a new key for the clients that need one, then delete the leaked key. If clients outside your control use API-key access, consider Amazon Cognito or IAM authorization instead."
-    ],
+    w.title,
+    [...w.text],
     [
       {
-        label: "Find the API holding the key, in every region (the key is typed, not shown)",
+        label: w.findLabel,
         script: [
-          `API_KEY=$(read -r -s -p 'Leaked AppSync API key (not shown): ' key && echo "$key"); echo`,
+          `API_KEY=$(read -r -s -p '${w.prompt}' key && echo "$key"); echo`,
           `for region in $REGIONS; do`,
           `  for api in $(aws appsync list-graphql-apis --region "$region" --query 'graphqlApis[].apiId' --output text); do`,
           `    aws appsync list-api-keys --region "$region" --api-id "$api" --query "apiKeys[?id=='$API_KEY'].id" --output text |`,
-          `      grep -q . && echo "found: region $region, API $api"`,
+          `      grep -q . && echo "${w.found}"`,
           `  done`,
           `done`
         ].join("\n")
       },
-      { label: "Set the region and API from that line", script: "REGION=the-region\nAPI_ID=the-api-id" },
-      { label: "A new key for the clients that need one (its value is printed once)", script: 'aws appsync create-api-key --region "$REGION" --api-id "$API_ID" --description "replaces a leaked key"' },
-      { label: "Delete the leaked key", script: 'aws appsync delete-api-key --region "$REGION" --api-id "$API_ID" --id "$API_KEY"' }
+      { label: w.setLabel, script: "REGION=the-region\nAPI_ID=the-api-id" },
+      { label: w.createLabel, script: 'aws appsync create-api-key --region "$REGION" --api-id "$API_ID" --description "replaces a leaked key"' },
+      { label: w.deleteLabel, script: 'aws appsync delete-api-key --region "$REGION" --api-id "$API_ID" --id "$API_KEY"' }
     ],
-    ["Deleting the key breaks every client that still uses it: hand out the new key first."],
+    [w.warning],
     ["appsync-api-keys"]
   );
 }
 function checkAppSyncUse() {
+  const w = guide().credentials.appsync;
   return step(
     "check-unauthorized-use",
-    "Check the API for calls you did not make",
-    [
-      "GraphQL requests are not in CloudTrail. If the API logs to CloudWatch (field-level or request logging), look there for requests from unknown addresses or for operations your clients never run; otherwise turn logging on now.",
-      "Check what the API-key authorization lets a caller read or change (the schema's @aws_api_key operations and the resolvers behind them) and the data those resolvers reach."
-    ],
-    [{ label: "The API's logging settings (REGION and API_ID from step 2)", script: `aws appsync get-graphql-api --region "$REGION" --api-id "$API_ID" --query 'graphqlApi.logConfig'` }],
+    w.checkTitle,
+    [...w.checkText],
+    [{ label: w.loggingLabel, script: `aws appsync get-graphql-api --region "$REGION" --api-id "$API_ID" --query 'graphqlApi.logConfig'` }],
     [],
     ["appsync-api-keys"]
   );
@@ -18099,28 +19412,26 @@ function removeConsolePassword(key) {
   const user = iamUserOf(key);
   const userArg = user ? shellQuote(user) : '"$USER_NAME"';
   const policy = `{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"DateLessThan":{"aws:TokenIssueTime":"'"$(date -u +%Y-%m-%dT%H:%M:%SZ)"'"}}}]}`;
+  const w = guide().credentials.console;
   const commands = [];
-  if (!user) commands.push({ label: "The IAM user (first column of the row in credentials.csv)", script: "USER_NAME=the-iam-user" });
+  if (!user) commands.push({ label: w.userLabel, script: "USER_NAME=the-iam-user" });
   commands.push(
-    { label: "Remove the console password (the user can no longer sign in to the console)", script: `aws iam delete-login-profile --user-name ${userArg}` },
-    { label: "Or, if the person needs console access, set a new password they must change at first sign-in", script: `aws iam create-login-profile --user-name ${userArg} --password-reset-required --password "$(openssl rand -base64 24)"` },
+    { label: w.deleteLabel, script: `aws iam delete-login-profile --user-name ${userArg}` },
+    { label: w.resetLabel, script: `aws iam create-login-profile --user-name ${userArg} --password-reset-required --password "$(openssl rand -base64 24)"` },
     {
-      label: "End console sessions that are already signed in: deny everything to sessions issued before now",
+      label: w.sessionsLabel,
       script: `aws iam put-user-policy --user-name ${userArg} --policy-name AWSRevokeOlderSessions \\
   --policy-document '${policy}'`
     },
-    { label: "MFA devices and access keys the user has now (an intruder may have added some)", script: `aws iam list-mfa-devices --user-name ${userArg}
+    { label: w.devicesLabel, script: `aws iam list-mfa-devices --user-name ${userArg}
 aws iam list-access-keys --user-name ${userArg}` }
   );
   return step(
     "remove-console-password",
-    "Remove or reset the console password",
-    [
-      `credentials.csv holds the console password of IAM user ${user ?? "(first column of the row)"}: with it, anyone can sign in to the console as that user (unless MFA is required) and do all the user may do.`,
-      "Delete the login profile, or replace the password with one the user must change, and end the sessions already signed in. If the same file holds an access key, it is listed as a key of its own: delete that too."
-    ],
+    w.title,
+    w.text(user),
     commands,
-    ["create-login-profile prints nothing secret, but the new password passes through your shell: hand it over out of band."],
+    [w.warning],
     ["console-passwords", "revoke-sessions"]
   );
 }
@@ -18148,6 +19459,7 @@ function principalOf(verification) {
 }
 
 // src/remediation/playbook.ts
+init_guide();
 var DEFAULT_REPLACEMENTS_FILE = "../keywarden-replacements.txt";
 function buildPlaybook(set, context) {
   const keys = [];
@@ -18167,23 +19479,14 @@ function buildPlaybook(set, context) {
     keys.push(plan);
   }
   const unpaired = set.unpaired ? unpairedSection(set.unpaired.sightings, set.mode) : null;
-  if (unpaired) shareAccountSteps(unpaired.steps, null, "the secrets without a key ID");
+  if (unpaired) shareAccountSteps(unpaired.steps, null, guide().playbook.theSecretsWithoutKeyId);
   const accounts = [...new Set(set.keys.map((key) => key.accountId).filter((id) => id !== null))];
+  const w = guide().playbook.notes;
   const notes = [];
-  if (set.mode === "staged") {
-    notes.push(
-      "These credentials were caught in staged changes, before any commit: nothing reached git history. Take them out of the files and stage again; the remaining steps are precautions, needed if the files were shared any other way (a chat, a backup, a pushed branch)."
-    );
-  }
-  if (set.keys.some((key) => key.redacted) || set.unpaired?.redacted) {
-    notes.push(
-      "The report holds redacted secrets, so the expressions file cannot list them. Pipe an unredacted report instead (`keywarden scan \u2026 --format json --no-redact | keywarden remediate --report - --replacements FILE`) or let `keywarden remediate` run the scan itself: either way the values stay in memory and are never printed."
-    );
-  }
+  if (set.mode === "staged") notes.push(w.staged);
+  if (set.keys.some((key) => key.redacted) || set.unpaired?.redacted) notes.push(w.redacted);
   const tips = [];
-  if (context.accounts.length === 0 && accounts.length > 0) {
-    tips.push(`List your AWS account IDs in the config ("accounts") and keys from any other account are marked as foreign (a canary token or a third party's key).`);
-  }
+  if (context.accounts.length === 0 && accounts.length > 0) tips.push(w.accountsTip);
   return {
     version: 1,
     summary: {
@@ -18214,19 +19517,14 @@ function keyPlaybook(key, mode, context) {
   const verification = context.verifications.get(key.keyId) ?? null;
   const principal = principalOf(verification ?? void 0);
   const ownership = ownershipOf(key.accountId, context.accounts);
+  const w = guide();
   const notes = [];
-  if (key.accountId === null && key.keyType !== "unknown") {
-    notes.push(`The account cannot be read from this key ID offline (older key format): \`aws sts get-access-key-info --access-key-id ${key.keyId}\` tells it.`);
-  }
-  if (ownership === "foreign") {
-    notes.push(
-      `Account ${key.accountId} is not one of your accounts (${context.accounts.join(", ")}). This may be a canary token (a decoy key planted to detect leaks: any use alerts its owner) or a third party's key (a vendor's, a customer's, one copied from somewhere). Do not use, test or delete it: tell its owner.`
-    );
-  }
+  if (key.accountId === null && key.keyType !== "unknown") notes.push(w.playbook.notes.olderFormat(key.keyId));
+  if (ownership === "foreign") notes.push(w.playbook.notes.foreignKey(key.accountId, context.accounts.join(", ")));
   if (verification) notes.push(verificationNote(verification, principal));
   notes.push(...hangingOffNotes(key));
   const skipped = context.verifySkipped.get(key.keyId);
-  if (skipped) notes.push(`--verify: not checked: ${skipped}.`);
+  if (skipped) notes.push(w.playbook.notes.notChecked(skipped));
   const steps = [removeLeakedData(key, mode, ownership === "foreign")];
   if (ownership === "foreign") {
     steps.push(notifyOwner(key));
@@ -18242,7 +19540,7 @@ function keyPlaybook(key, mode, context) {
     credential: "access-key",
     summary: [],
     keyType: key.keyType,
-    keyTypeLabel: principal?.type === "root" ? "long-term access key of the ROOT user" : KEY_TYPE_LABELS[key.keyType],
+    keyTypeLabel: principal?.type === "root" ? w.rootKeyType : w.keyTypeLong[key.keyType],
     accountId: key.accountId,
     ownership,
     principal,
@@ -18258,9 +19556,7 @@ function keyPlaybook(key, mode, context) {
 function credentialPlaybook(key, mode, context) {
   const ownership = ownershipOf(key.accountId, context.accounts);
   const notes = [];
-  if (ownership === "foreign") {
-    notes.push(`Account ${key.accountId} is not one of your accounts (${context.accounts.join(", ")}): do not use or test this credential; tell its owner (a vendor, a customer, a partner team) so they revoke it.`);
-  }
+  if (ownership === "foreign") notes.push(guide().playbook.notes.foreignCredential(key.accountId, context.accounts.join(", ")));
   const steps = [removeUnpairedData(key.sightings, mode, "credential")];
   if (ownership !== "foreign") steps.push(...credentialSteps(key));
   steps.push(prevent());
@@ -18285,117 +19581,98 @@ function credentialPlaybook(key, mode, context) {
 }
 var HOME_REGION = "us-east-1";
 var VARIABLES = [
-  { name: "OWNER", line: (keyId) => `OWNER=$(aws iam get-access-key-last-used --access-key-id ${keyId} --query UserName --output text)   # the IAM user that owns the key` },
-  { name: "REGIONS", line: () => `REGIONS=$(aws ec2 describe-regions --region ${HOME_REGION} --query 'Regions[].RegionName' --output text)   # every region enabled in the account` }
+  { name: "OWNER", line: (keyId) => `OWNER=$(aws iam get-access-key-last-used --access-key-id ${keyId} --query UserName --output text)   ${guide().playbook.ownerComment}` },
+  { name: "REGIONS", line: () => `REGIONS=$(aws ec2 describe-regions --region ${HOME_REGION} --query 'Regions[].RegionName' --output text)   ${guide().playbook.regionsComment}` }
 ];
 function setupFor(steps, keyId) {
   const scripts = steps.flatMap((step2) => step2.commands.map((command3) => command3.script)).join("\n");
   const used = VARIABLES.filter((variable) => new RegExp(`\\$\\{?${variable.name}\\b`).test(scripts));
   if (used.length === 0) return null;
-  return { label: "First, in the shell where you will run the commands below, set", script: used.map((variable) => variable.line(keyId ?? "KEY_ID")).join("\n") };
+  return { label: guide().playbook.setup, script: used.map((variable) => variable.line(keyId ?? "KEY_ID")).join("\n") };
 }
 function verificationNote(result, principal) {
-  const who = principal ? ` It belongs to ${describePrincipal(principal)}.` : "";
+  const w = guide().playbook.notes;
+  const who = principal ? w.belongsTo(describePrincipal(principal)) : "";
   switch (result.status) {
     case "live":
-      return `--verify: LIVE. AWS STS accepted the key pair: anyone holding it can use it now.${who}`;
+      return w.live(who);
     case "invalid":
-      return `--verify: invalid. STS does not accept this key ID (${result.code}): it was deleted, made inactive, or never valid. An inactive key can be made active again: still delete it, and check step 3 for use before it stopped working.`;
+      return w.invalid(result.code);
     case "expired":
-      return `--verify: expired. The session token has expired (${result.code}). Still revoke the role's older sessions and check step 3: it was usable until it expired.`;
+      return w.expired(result.code);
     case "secret-mismatch":
-      return `--verify: the key ID exists but the secret found with it is not its secret (${result.code}). Treat the key as live: the real secret may be elsewhere.`;
+      return w.mismatch(result.code);
     case "unknown":
-      return `--verify: unknown (${result.detail}). This says nothing about whether the key is live: treat it as live.`;
+      return w.unknown(result.detail);
   }
 }
 function describePrincipal(principal) {
+  const w = guide().playbook.principal;
   switch (principal.type) {
     case "root":
-      return `the ROOT user of account ${principal.account}`;
+      return w.root(principal.account);
     case "user":
-      return `IAM user ${principal.name} in account ${principal.account}`;
+      return w.user(principal.name, principal.account);
     case "role":
-      return `a session of role ${principal.name} in account ${principal.account}`;
+      return w.role(principal.name, principal.account);
     case "federated-user":
-      return `federated user ${principal.name} in account ${principal.account}`;
+      return w.federated(principal.name, principal.account);
     case "other":
       return principal.arn;
   }
 }
 function removeLeakedData(key, mode, foreign) {
+  const w = guide().playbook.removeData;
   const inHistory = key.sightings.some((sighting) => sighting.commit !== null);
-  const text = [
-    "Take the key out of the code now and load it from the AWS credentials file (~/.aws/credentials) or environment variables instead; commit that change."
-  ];
+  const text = [w.takeOut];
   if (mode === "staged") {
-    text.push("It was caught before the commit: unstage the file (`git restore --staged FILE`), remove the key, and stage again.");
+    text.push(w.staged("key"));
   } else {
-    text.push(
-      foreign ? "If a commit holding it was ever pushed, assume the key is public: automated scrapers find keys on GitHub within minutes. Tell its owner first (step 2), rewrite second: a rewrite does not stop anyone who already copied the key." : "If a commit holding it was ever pushed, assume the key is public: automated scrapers find keys on GitHub within minutes. Rotate first, rewrite second: finish steps 2 and 3 before rewriting history, because a rewrite does not stop anyone who already copied the key."
-    );
-    text.push(
-      inHistory ? 'The commits that introduced it are listed above. After the key is deleted or revoked, remove it from every commit with the expressions file and the commands under "Rewrite history" below.' : 'List the commits that hold it with the command below; if there are any, remove it from every commit with "Rewrite history" below, after the key is deleted or revoked.'
-    );
+    text.push(foreign ? w.publicForeign : w.public);
+    text.push(inHistory ? w.inHistory : w.listCommits);
   }
   return {
     number: 1,
     id: "remove-leaked-data",
-    title: "Remove the leaked data",
+    title: w.title,
     text,
     commands: [
-      { label: "Where the key ID is in the working tree", script: `git grep -n -F '${key.keyId}'` },
-      { label: "Every commit on any branch or tag that added or removed it", script: `git log --all --oneline -S '${key.keyId}'` }
+      { label: w.grepLabel, script: `git grep -n -F '${key.keyId}'` },
+      { label: w.logLabel, script: `git log --all --oneline -S '${key.keyId}'` }
     ],
     warnings: [],
     references: ["access-key-best-practices", "github-sensitive-data"]
   };
 }
 function deleteKey(key, principal) {
+  const w = guide().playbook.deleteKey;
   const id = key.keyId;
   if (principal?.type === "root") return deleteRootKey(key);
   const known = principal?.type === "user" ? principal.name : null;
   const owner = known ? shellQuote(known) : '"$OWNER"';
-  const commands = [
-    { label: "Which account owns the key (works with credentials of any account)", script: `aws sts get-access-key-info --region ${HOME_REGION} --access-key-id ${id}` }
-  ];
-  if (!known) {
-    commands.push({
-      label: "Does the root user have access keys? (1 = yes; the key is root's if no IAM user owns it)",
-      script: `aws iam get-account-summary --query 'SummaryMap.AccountAccessKeysPresent'`
-    });
-  }
-  commands.push({ label: "Deactivate it first (reversible)", script: `aws iam update-access-key --user-name ${owner} --access-key-id ${id} --status Inactive` });
-  commands.push({ label: "Then delete it (permanent)", script: `aws iam delete-access-key --user-name ${owner} --access-key-id ${id}` });
+  const commands = [{ label: w.accountLabel, script: `aws sts get-access-key-info --region ${HOME_REGION} --access-key-id ${id}` }];
+  if (!known) commands.push({ label: w.rootKeysLabel, script: `aws iam get-account-summary --query 'SummaryMap.AccountAccessKeysPresent'` });
+  commands.push({ label: w.deactivateLabel, script: `aws iam update-access-key --user-name ${owner} --access-key-id ${id} --status Inactive` });
+  commands.push({ label: w.deleteLabel, script: `aws iam delete-access-key --user-name ${owner} --access-key-id ${id}` });
   return {
     number: 2,
     id: "delete-key",
-    title: "Delete the access key",
-    text: [
-      known ? `--verify says the key belongs to IAM user ${known}.` : "`aws sts get-access-key-info` names the account; `aws iam get-access-key-last-used` (run once, above, into OWNER) names the IAM user that owns the key.",
-      "Make the key Inactive first: a request signed with it now fails, and you can still switch it back if something you depend on breaks. Give such an application a new key (step 4), never the leaked one back, then delete the leaked key.",
-      "If OWNER is empty or names the root user (the call fails or prints `root`) while get-access-key-info names your account, it is the ROOT user's key: root keys reach everything, including billing, and no policy can limit them. Sign in as the root user, open Security credentials, and under Access keys choose Actions \u2192 Deactivate, then Delete. The root user should have no access keys at all."
-    ],
+    title: w.title,
+    text: [known ? w.known(known) : w.unknown, w.inactiveFirst, w.maybeRoot],
     commands,
-    warnings: [
-      "Deleting is permanent: a deleted key cannot be restored, and its secret is shown only once, when a key is created. Applications that still use it need a new key.",
-      "AWS may already have attached a quarantine policy (AWSCompromisedKeyQuarantine\u2026) to the user and opened a support case: that limits what the key can do but does not replace deleting it."
-    ],
+    warnings: [w.permanent, w.quarantine],
     references: ["managing-access-keys", "get-access-key-info", "root-keys", "unauthorized-activity"]
   };
 }
 function deleteRootKey(key) {
+  const w = guide().playbook.deleteRootKey;
   return {
     number: 2,
     id: "delete-key",
-    title: "Delete the access key (it is the ROOT user's)",
-    text: [
-      `--verify says ${key.keyId} belongs to the ROOT user. Root access keys reach every resource in the account, including billing and account closure, and no IAM policy can limit them. AWS recommends the root user have no access keys at all.`,
-      "Sign in to the AWS Management Console as the root user, choose your account name \u2192 Security credentials, and under Access keys select this key, choose Actions \u2192 Deactivate, then Delete.",
-      "Then change the root password, turn on MFA for the root user, and give the applications that used this key an IAM role or an IAM user with only the permissions they need."
-    ],
-    commands: [{ label: "Confirm afterwards (0 = the root user has no access keys left)", script: `aws iam get-account-summary --query 'SummaryMap.AccountAccessKeysPresent'` }],
-    warnings: ["Root keys can only be deleted while signed in as the root user; an IAM administrator cannot do it."],
+    title: w.title,
+    text: w.text(key.keyId),
+    commands: [{ label: w.confirmLabel, script: `aws iam get-account-summary --query 'SummaryMap.AccountAccessKeysPresent'` }],
+    warnings: [w.warning],
     references: ["root-keys", "access-key-best-practices", "iam-best-practices"]
   };
 }
@@ -18404,10 +19681,11 @@ function revokeSessions(key, principal) {
   const role = principal?.type === "role" ? principal.name : null;
   const roleArg = role ? shellQuote(role) : '"$ROLE"';
   const policy = `{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"DateLessThan":{"aws:TokenIssueTime":"'"$(date -u +%Y-%m-%dT%H:%M:%SZ)"'"}}}]}`;
+  const w = guide().playbook.revokeSessions;
   const commands = [];
   if (!role) {
     commands.push({
-      label: "Who the session belongs to: the role (sessionIssuer) or IAM user that obtained it, from CloudTrail in every region (needs jq)",
+      label: w.whoLabel,
       script: [
         `for region in $REGIONS; do`,
         `  aws cloudtrail lookup-events --region "$region" --max-items 50 \\`,
@@ -18419,85 +19697,64 @@ function revokeSessions(key, principal) {
     });
   }
   commands.push({
-    label: role ? `Revoke every session of role ${role} issued before now` : "Revoke every session of that role issued before now (ROLE = the role name from the lookup)",
+    label: w.revokeLabel(role),
     script: `${role ? "" : "ROLE=the-role-name\n"}aws iam put-role-policy --role-name ${roleArg} --policy-name AWSRevokeOlderSessions \\
   --policy-document '${policy}'`
   });
   return {
     number: 2,
     id: "revoke-sessions",
-    title: "Revoke the temporary credentials",
-    text: [
-      `${id} is a temporary key from AWS STS: it cannot be deleted and stays valid until it expires (15 minutes to 36 hours after it was issued; role sessions last up to 12 hours). Expiry alone is not enough: revoke it now.`,
-      role ? `--verify says it is a session of role ${role}.` : "Find who obtained it in CloudTrail: for an AssumedRole session, sessionIssuer is the role; for an IAMUser or Root, the user ran GetSessionToken or GetFederationToken.",
-      'For a role: in the IAM console open the role, tab "Revoke sessions", and choose "Revoke active sessions"; it adds the inline policy AWSRevokeOlderSessions, which denies everything to sessions issued before that moment. The command below adds the same policy.',
-      "For an IAM user's session: attach the same deny policy to the user (`aws iam put-user-policy --user-name USER --policy-name AWSRevokeOlderSessions --policy-document \u2026`) and rotate the user's long-term keys, which can mint new sessions. A root user's session cannot be limited by policy: delete the root access keys and wait for the expiry.",
-      "Temporary credentials usually leak with the place that held them (a CI log, a dumped environment, an instance metadata proxy): find and fix that source, or new sessions will leak too."
-    ],
+    title: w.title,
+    text: [w.temporary(id), role ? w.known(role) : w.find, w.forRole, w.forUser, w.source],
     commands,
-    warnings: [
-      "Revoking denies every current session of the role, legitimate ones included: those users and services must obtain new credentials (they usually do so automatically). Sessions of service-linked roles cannot be revoked."
-    ],
+    warnings: [w.warning],
     references: ["revoke-sessions", "temporary-credentials", "cloudtrail-lookup"]
   };
 }
 function notifyOwner(key) {
+  const w = guide().playbook.notifyOwner;
   return {
     number: 2,
     id: "notify-owner",
-    title: "Do not use or delete the key: notify its owner",
-    text: [
-      `${key.keyId} belongs to account ${key.accountId}, which is not one of yours. You cannot delete it, and calling AWS with it (even to test it) uses someone else's credentials and may trip a canary alert; --verify skips it for that reason.`,
-      "If you know whose key it is (a vendor, a customer, a partner team), tell them so they delete it and check their account. If it is a canary token you planted, it did its job. Otherwise report it to AWS, which contacts the account owner.",
-      "Checking the account for unauthorized use and rotating its keys belong to the account owner. If your code relied on this key, give it credentials from your own account instead."
-    ],
+    title: w.title,
+    text: w.text(key.keyId, key.accountId),
     commands: [],
     warnings: [],
     references: ["report-abuse", "get-access-key-info"]
   };
 }
 function checkUnauthorizedUse(id, temporary, number = 3) {
+  const w = guide().playbook.checkUse;
+  const perCandidate = id.startsWith('"$');
   return {
     number,
     id: "check-unauthorized-use",
-    title: "Check all regions for unauthorized use",
-    text: [
-      "CloudTrail event history keeps 90 days of management events per region, and an attacker chooses regions you do not use, so check every enabled region. Events of IAM, STS and other global services are in us-east-1.",
-      "Look for: new IAM users, keys and passwords (CreateUser, CreateAccessKey, CreateLoginProfile, UpdateLoginProfile), new or widened permissions (AttachUserPolicy, PutUserPolicy, CreateRole, AttachRolePolicy, PutRolePolicy, UpdateAssumeRolePolicy, CreatePolicyVersion), compute (RunInstances, RequestSpotInstances, CreateFunction20150331, UpdateFunctionCode20150331v2, ImportKeyPair, AuthorizeSecurityGroupIngress), reconnaissance (GetCallerIdentity, ListUsers, ListBuckets, GetSecretValue) and cover-up (StopLogging, DeleteTrail, UpdateTrail).",
-      "Check the bill too: the Billing console's Bills page and Cost Explorer show charges by service and region; a spike in EC2 or a region you never use is the classic sign. If you find anything you did not do, follow AWS's guide on unauthorized activity (delete the resources and IAM identities you did not create, contact AWS Support)."
-    ],
+    title: w.title,
+    text: [...w.text],
     commands: [
       {
-        label: `Every CloudTrail event signed with ${id.startsWith('"$') ? "each candidate key" : id}, region by region`,
+        label: w.eventsLabel(perCandidate ? null : id),
         script: [
-          ...id.startsWith('"$') ? ["KEY_ID=CANDIDATE_KEY_ID   # run once per candidate key from step 2"] : [],
+          ...perCandidate ? [`KEY_ID=CANDIDATE_KEY_ID   ${w.candidateComment}`] : [],
           lookupEventsEveryRegion("AccessKeyId", id, "EventTime,EventSource,EventName,Username")
         ].join("\n")
       },
-      ...temporary ? [] : [{ label: "When, where and for which service the key was last used", script: `aws iam get-access-key-last-used --access-key-id ${id}` }]
+      ...temporary ? [] : [{ label: w.lastUsedLabel, script: `aws iam get-access-key-last-used --access-key-id ${id}` }]
     ],
-    warnings: ["Event history covers management events only: reads of S3 objects or DynamoDB items show up only if a trail records data events."],
+    warnings: [w.warning],
     references: ["cloudtrail-lookup", "unauthorized-activity", "credential-report"]
   };
 }
 function rotateAllKeys(accountId, number = 4) {
-  const account = accountId ? ` in account ${accountId}` : "";
+  const w = guide().playbook.rotate;
   return {
     number,
     id: "rotate-all-keys",
-    title: `Rotate the access keys of all IAM users${account}`,
-    text: [
-      "Whoever had this key may have read or created other credentials, and the leak shows how keys are handled, so rotate every IAM user's keys, not just the leaked one. The procedure keeps applications running:",
-      "1. Create a second key for the user while the first is still active. A user can have at most two keys (delete an unused one first), and the new secret is shown only now: store it straight into the secret store the application reads.",
-      "2. Update every application and tool that uses the old key to the new one.",
-      "3. Check that the old key is no longer used (`aws iam get-access-key-last-used`); waiting a few days is safer.",
-      "4. Make the old key Inactive rather than deleting it.",
-      "5. Check that everything still works with only the new key. If something broke, make the old key Active again, fix that application (back to 2), and repeat.",
-      "6. After a while with nothing broken, delete the old key."
-    ],
+    title: w.title(accountId),
+    text: [...w.text],
     commands: [
       {
-        label: "Every IAM user's keys with status, age and last use (GNU date; on macOS use gdate)",
+        label: w.listLabel,
         script: [
           `for user in $(aws iam list-users --query 'Users[].UserName' --output text); do`,
           `  aws iam list-access-keys --user-name "$user" \\`,
@@ -18505,40 +19762,36 @@ function rotateAllKeys(accountId, number = 4) {
           `  while read -r name key status created; do`,
           `    last=$(aws iam get-access-key-last-used --access-key-id "$key" --query 'AccessKeyLastUsed.LastUsedDate' --output text)`,
           `    age=$(( ($(date -u +%s) - $(date -u -d "$created" +%s)) / 86400 ))`,
-          `    printf '%s\\t%s\\t%s\\t%s days old\\tlast used %s\\n' "$name" "$key" "$status" "$age" "$last"`,
+          `    printf '%s\\t%s\\t%s\\t%s ${w.daysOld}\\t${w.lastUsed} %s\\n' "$name" "$key" "$status" "$age" "$last"`,
           `  done`,
           `done`
         ].join("\n")
       },
       {
-        label: "The same from the credential report (CSV, includes the root user; run the second line again if the report is not ready yet)",
+        label: w.reportLabel,
         script: `aws iam generate-credential-report
 aws iam get-credential-report --query Content --output text | base64 --decode | cut -d, -f1,9-11,14-16`
       },
-      { label: "For each user in turn, set the user and the key being replaced (from the list above)", script: "USER_NAME=the-user-name\nOLD_KEY_ID=the-old-access-key-id" },
-      { label: "1. Create the second key", script: 'aws iam create-access-key --user-name "$USER_NAME"' },
-      { label: "3. Is the old key still used?", script: 'aws iam get-access-key-last-used --access-key-id "$OLD_KEY_ID"' },
-      { label: "4. Deactivate the old key", script: 'aws iam update-access-key --user-name "$USER_NAME" --access-key-id "$OLD_KEY_ID" --status Inactive' },
-      { label: "6. Delete the old key", script: 'aws iam delete-access-key --user-name "$USER_NAME" --access-key-id "$OLD_KEY_ID"' }
+      { label: w.setLabel, script: "USER_NAME=the-user-name\nOLD_KEY_ID=the-old-access-key-id" },
+      { label: w.createLabel, script: 'aws iam create-access-key --user-name "$USER_NAME"' },
+      { label: w.usedLabel, script: 'aws iam get-access-key-last-used --access-key-id "$OLD_KEY_ID"' },
+      { label: w.deactivateLabel, script: 'aws iam update-access-key --user-name "$USER_NAME" --access-key-id "$OLD_KEY_ID" --status Inactive' },
+      { label: w.deleteLabel, script: 'aws iam delete-access-key --user-name "$USER_NAME" --access-key-id "$OLD_KEY_ID"' }
     ],
-    warnings: ["create-access-key prints the new secret once, to your terminal: do not paste it into code, a ticket or a chat."],
+    warnings: [w.warning],
     references: ["managing-access-keys", "iam-best-practices", "credential-report", "unauthorized-activity"]
   };
 }
 function prevent() {
+  const w = guide().playbook.prevent;
   return {
     number: 5,
     id: "prevent",
-    title: "Prevent it",
-    text: [
-      "Keep keys out of code: the AWS SDKs and CLI read the credentials file (~/.aws/credentials, written by `aws configure`) and the environment variables AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY; on a shared machine use user-level, not system-wide, variables. List .env and credential files in .gitignore.",
-      "Prefer temporary credentials to long-term keys: IAM roles for EC2 instances, ECS tasks and Lambda functions, OIDC federation for CI (for example GitHub Actions assuming a role), IAM Identity Center (`aws configure sso`) for people, Amazon Cognito for mobile apps. Never embed keys in an app, even encrypted.",
-      "Least privilege: one key per application, with only the permissions it needs, so a leak is contained and CloudTrail tells applications apart. Require MFA for people, give the root user no access keys, and delete keys nobody uses.",
-      "Install the keywarden pre-commit hook so a key never reaches a commit again, and scan pull requests in CI."
-    ],
+    title: w.title,
+    text: [...w.text],
     commands: [
-      { label: "Install the pre-commit hook in this repository", script: "npx keywarden init" },
-      { label: "Check the whole history from time to time", script: "npx keywarden scan --history" }
+      { label: w.initLabel, script: "npx keywarden init" },
+      { label: w.historyLabel, script: "npx keywarden scan --history" }
     ],
     warnings: [],
     references: ["access-key-best-practices", "iam-best-practices", "temporary-credentials"]
@@ -18550,7 +19803,7 @@ function archiveRemoval(set) {
   if (archives.length === 0) return [];
   return [
     {
-      label: "Keys inside archives: --replace-text cannot reach into compressed files, so also remove the archives from every commit (in the same mirror clone, before the push; rebuild them without the keys and commit them again afterwards)",
+      label: guide().playbook.history.archivesLabel,
       script: `git filter-repo --invert-paths ${archives.map((file) => `--path ${shellQuote(file)}`).join(" ")}`
     }
   ];
@@ -18561,27 +19814,23 @@ function historyRewrite(set, context) {
   const q = shellQuote(file);
   const needed = set.mode !== "staged";
   const firstKey = set.keys.find((key) => key.credential === "access-key")?.keyId;
-  const text = needed ? [
-    "Do this after every key above is deleted or revoked: rewriting history hides the key from new clones but does not stop anyone who already has it.",
-    expressions.written ? `The expressions file ${file} holds ${expressions.count} replacement${expressions.count === 1 ? "" : "s"} (each leaked secret, its JSON- and URL-escaped forms, and each key ID). It is in the format of both git filter-repo and BFG.` : `Write the expressions file with \`${context.rerun}\`. It will hold each leaked secret (that is why it is never written unless asked), in the format of both git filter-repo and BFG.`,
-    ...expressions.missing ? [expressions.missing] : [],
-    "First merge or close open pull requests, and commit the removal from step 1 (BFG never changes the latest commit, so the key must already be gone from it)."
-  ] : ["Nothing to rewrite: the credentials were found in staged changes, not in a commit."];
+  const w = guide().playbook.history;
+  const text = needed ? [w.first, expressions.written ? w.written(file, expressions.count) : w.write(context.rerun), ...expressions.missing ? [expressions.missing] : [], w.mergeFirst] : [w.nothing];
   const commands = needed ? [
     {
-      label: "git filter-repo, in a fresh mirror clone next to your working copy",
+      label: w.filterRepoLabel,
       script: [
         "REMOTE=$(git remote get-url origin)",
         'git clone --mirror "$REMOTE" ../keywarden-rewrite.git',
         "cd ../keywarden-rewrite.git",
-        ...context.sensitiveDataRemoval === true ? [`git filter-repo --sensitive-data-removal --replace-text ${q}`] : ["# git filter-repo 2.47 or later: add --sensitive-data-removal (it fetches every ref first and lists the first changed commits, which GitHub Support asks for)", `git filter-repo --replace-text ${q}`],
-        ...firstKey ? [`git log --all --oneline -S '${firstKey}'   # must print nothing`] : [],
-        'git remote add origin "$REMOTE"   # filter-repo removes origin so nothing is pushed by accident',
+        ...context.sensitiveDataRemoval === true ? [`git filter-repo --sensitive-data-removal --replace-text ${q}`] : [w.sdrComment, `git filter-repo --replace-text ${q}`],
+        ...firstKey ? [`git log --all --oneline -S '${firstKey}'   ${w.emptyComment}`] : [],
+        `git remote add origin "$REMOTE"   ${w.originComment}`,
         "git push --force --mirror origin"
       ].join("\n")
     },
     {
-      label: "Or BFG Repo-Cleaner, with the same file",
+      label: w.bfgLabel,
       script: [
         "REMOTE=$(git remote get-url origin)",
         'git clone --mirror "$REMOTE" ../keywarden-rewrite.git',
@@ -18593,56 +19842,46 @@ function historyRewrite(set, context) {
     },
     ...archiveRemoval(set)
   ] : [];
-  const warnings = needed ? [
-    "Every commit after the first leaked one gets a new ID: everyone must re-clone (a pull or merge from an old clone brings the secret back), and open pull requests must be recreated.",
-    "Forks, other clones, CI caches and GitHub's pull-request refs (refs/pull/*, which a push cannot change) keep the old commits; GitHub may keep cached views of them. Contact GitHub Support to remove cached views and unreferenced commits, and ask fork owners to delete their forks.",
-    `The expressions file holds the leaked secrets: keep it outside the repository, never commit it, and delete it when the rewrite is done.`
-  ] : [];
+  const warnings = needed ? [...w.warnings] : [];
   return { needed, expressions, text, commands, warnings, references: ["github-sensitive-data", "filter-repo", "bfg"] };
 }
 function unpairedSection(found, mode) {
   const steps = [removeUnpairedData(found, mode), identifyKey(), checkUnauthorizedUse('"$KEY_ID"', false), rotateAllKeys(null), prevent()];
   return {
     found,
-    text: [
-      "These secret access keys were found with no access key ID next to them. AWS cannot look a key up by its secret (only the key ID identifies a key), so first narrow down which key each one belongs to, then treat every candidate as leaked: check its use and replace it, as below."
-    ],
+    text: [guide().playbook.unpaired.text],
     setup: setupFor(steps, null),
     steps,
     references: ["managing-access-keys", "unauthorized-activity"]
   };
 }
 function removeUnpairedData(found, mode, what = "secret") {
+  const w = guide().playbook.removeData;
   const files = [...new Set(found.map((sighting) => sighting.file))];
   return {
     number: 1,
     id: "remove-leaked-data",
-    title: "Remove the leaked data",
-    text: [
-      mode === "staged" ? `It was caught before the commit: unstage the file (\`git restore --staged FILE\`), remove the ${what}, and stage again.` : what === "secret" ? "Take the secret out of the files above and commit that; if a commit holding it was ever pushed, assume it is public. Replace the key (steps 2 to 4) before rewriting history (below): a rewrite does not stop anyone who already copied it." : "Take the credential out of the files above and commit that; if a commit holding it was ever pushed, assume it is public: scrapers find credentials on GitHub within minutes. Revoke it (the next steps) before rewriting history (below): a rewrite does not stop anyone who already copied it."
-    ],
-    commands: mode === "staged" ? [] : [{ label: "The commits that changed those files", script: `git log --all --oneline -- ${files.map(shellQuote).join(" ")}` }],
+    title: w.title,
+    text: [mode === "staged" ? w.staged(what) : what === "secret" ? w.unpairedSecret : w.unpairedCredential],
+    commands: mode === "staged" ? [] : [{ label: w.filesLabel, script: `git log --all --oneline -- ${files.map(shellQuote).join(" ")}` }],
     warnings: [],
     references: ["access-key-best-practices", "github-sensitive-data"]
   };
 }
 function identifyKey() {
+  const w = guide().playbook.identifyKey;
   return {
     number: 2,
     id: "identify-key",
-    title: "Find the access keys it could belong to",
-    text: [
-      "The key is one of the active keys of the application, environment or person whose file held the secret: a profile or user name in the same file, the service that reads it, or the author of the commit points to it.",
-      "List every access key with when, where and for which service it was last used, and pick the candidates: keys used by that application, from that region, around the time of the commit. If nothing narrows it down, every active key is a candidate.",
-      "Each candidate then goes through steps 3 and 4: check its use in every region, and replace it. A candidate that is not the partner is replaced needlessly but harmlessly; missing the real one leaves the leak open."
-    ],
+    title: w.title,
+    text: [...w.text],
     commands: [
       {
-        label: "Every access key of the account (including the root user) with status and last use, from the credential report (run the second line again if the report is not ready yet)",
+        label: w.reportLabel,
         script: `aws iam generate-credential-report
 aws iam get-credential-report --query Content --output text | base64 --decode | cut -d, -f1,9-11,14-16`
       },
-      { label: "The last use of one candidate (service, region, date) and the IAM user it belongs to", script: "aws iam get-access-key-last-used --access-key-id CANDIDATE_KEY_ID" }
+      { label: w.lastUsedLabel, script: "aws iam get-access-key-last-used --access-key-id CANDIDATE_KEY_ID" }
     ],
     warnings: [],
     references: ["credential-report", "managing-access-keys"]
@@ -18651,6 +19890,7 @@ aws iam get-credential-report --query Content --output text | base64 --decode | 
 
 // src/remediation/render.ts
 init_findings();
+init_words();
 
 // src/remediation/references.ts
 var LIST = [
@@ -18678,6 +19918,7 @@ var LIST = [
 var REFERENCES = Object.fromEntries(LIST.map(([id, title, url]) => [id, { id, title, url }]));
 
 // src/remediation/render.ts
+init_guide();
 function renderPlaybook(playbook, format3) {
   if (format3 === "json") return JSON.stringify(withReferenceUrls(playbook), null, 2) + "\n";
   return format3 === "markdown" ? renderMarkdown(playbook) : renderText(playbook);
@@ -18687,50 +19928,49 @@ function withReferenceUrls(playbook) {
 }
 function headline(playbook) {
   const { keys, unpairedSecrets } = playbook.summary;
-  const parts = [];
-  const noun = playbook.keys.every((key) => key.credential === "access-key") ? "access key" : "credential";
-  if (keys > 0) parts.push(`${keys} leaked AWS ${noun}${keys === 1 ? "" : "s"}`);
-  if (unpairedSecrets > 0) parts.push(`${unpairedSecrets} secret${unpairedSecrets === 1 ? "" : "s"} without a key ID`);
-  return parts.join(" and ");
+  return guide().playbook.headline(keys, playbook.keys.every((key) => key.credential === "access-key"), unpairedSecrets);
 }
 function introduction(playbook) {
-  return playbook.keys.length > 0 ? "Work through each key in order. Every command carries the real key ID and never a secret. Run the `aws` commands with credentials of the account that owns the key." : "Work through the steps in order. No command carries a secret. Run the `aws` commands with credentials of the account the secret may belong to.";
+  return playbook.keys.length > 0 ? guide().playbook.introKeys : guide().playbook.introNoKeys;
 }
 function keyHeading(key, index, total) {
-  const account = key.accountId ? `account ${key.accountId}` : "account unknown";
-  const mark = key.ownership === "foreign" ? ", NOT ONE OF YOUR ACCOUNTS" : key.ownership === "own" ? ", one of your accounts" : "";
-  return `Key ${index + 1} of ${total}: ${key.keyId} \u2014 ${key.keyTypeLabel}, ${account}${mark}`;
+  return guide().playbook.keyHeading(index + 1, total, key.keyId, key.keyTypeLabel, key.accountId, key.ownership);
 }
 function pairing(key) {
   if (key.credential !== "access-key") return key.summary;
+  const w = guide().playbook;
   const out = [];
-  if (key.secret !== "none") out.push(`its secret access key was found with it${key.secret === "redacted" ? " (redacted in the report)" : ""}`);
-  if (key.sessionToken !== "none") out.push(`its session token was found with it${key.sessionToken === "redacted" ? " (redacted in the report)" : ""}`);
-  if (key.secret === "none") out.push("no secret access key was found with it (the key ID alone cannot sign requests, but treat the secret as leaked too)");
+  if (key.secret !== "none") out.push(w.secretFound(key.secret === "redacted"));
+  if (key.sessionToken !== "none") out.push(w.tokenFound(key.sessionToken === "redacted"));
+  if (key.secret === "none") out.push(w.noSecret);
   return out;
 }
 function where(sighting) {
-  const commit = sighting.commit ? ` (commit ${escapeText(sighting.commit.slice(0, 12))})` : "";
+  const commit = sighting.commit ? guide().playbook.inCommit(escapeText(sighting.commit.slice(0, 12))) : "";
   return `${escapeText(placeOf(sighting))}:${sighting.line}:${sighting.column}  ${kindLabel(sighting.kind)}${commit}`;
 }
 function markdownWhere(sighting) {
-  const commit = sighting.commit ? ` (commit ${markdownCode(sighting.commit.slice(0, 12))})` : "";
+  const commit = sighting.commit ? guide().playbook.inCommit(markdownCode(sighting.commit.slice(0, 12))) : "";
   return `- ${markdownCode(`${placeOf(sighting)}:${sighting.line}:${sighting.column}`)} ${kindLabel(sighting.kind)}${commit}`;
+}
+function underline(heading, char, max = Infinity) {
+  return char.repeat(Math.min(displayWidth(heading), max));
 }
 var WIDTH = 100;
 function renderText(playbook) {
   const out = [];
-  const title = `keywarden remediation playbook: ${headline(playbook)}`;
-  out.push(title, "=".repeat(title.length), "");
+  const w = guide().playbook;
+  const title = w.title(headline(playbook));
+  out.push(title, underline(title, "="), "");
   out.push(...wrap(introduction(playbook).replaceAll("`", ""), ""));
   for (const note of playbook.notes) out.push("", ...wrap(note, "  ", "! "));
-  for (const tip of playbook.tips) out.push("", ...wrap(`Tip: ${tip}`, "  ", "* "));
+  for (const tip of playbook.tips) out.push("", ...wrap(w.tip(tip), "  ", "* "));
   out.push("");
   playbook.keys.forEach((key, index) => {
     const heading = escapeText(keyHeading(key, index, playbook.keys.length));
-    out.push(heading, "-".repeat(Math.min(heading.length, WIDTH)));
+    out.push(heading, underline(heading, "-", WIDTH));
     if (key.found.length > 0) {
-      out.push("Found at:");
+      out.push(w.foundAt);
       for (const sighting of key.found) out.push(`  ${where(sighting)}`);
     }
     for (const line of pairing(key)) out.push(...wrap(line, "  ", "- "));
@@ -18741,7 +19981,7 @@ function renderText(playbook) {
   });
   if (playbook.unpaired) {
     const unpaired = playbook.unpaired;
-    out.push("Secrets without a key ID", "------------------------", "Found at:");
+    out.push(w.unpairedHeading, underline(w.unpairedHeading, "-"), w.foundAt);
     for (const sighting of unpaired.found) out.push(`  ${where(sighting)}`);
     for (const line of unpaired.text) out.push(...wrap(line, "  "));
     if (unpaired.setup) out.push(...textCommand(unpaired.setup));
@@ -18749,18 +19989,18 @@ function renderText(playbook) {
     for (const step2 of unpaired.steps) out.push(...textStep(step2), "");
   }
   const history = playbook.history;
-  out.push("Rewrite history (after the keys are deleted or revoked)", "-------------------------------------------------------");
+  out.push(w.rewriteHeading, underline(w.rewriteHeading, "-"));
   for (const line of history.text) out.push(...wrap(line, "   "));
   for (const command3 of history.commands) out.push(...textCommand(command3));
   for (const warning of history.warnings) out.push(...wrap(warning, "     ", "   ! "));
   if (history.needed) out.push(...textReferences(history.references));
-  out.push("", "Sources:");
+  out.push("", `${w.sources}:`);
   for (const id of playbook.references) out.push(`  ${REFERENCES[id].title}`, `    ${REFERENCES[id].url}`);
   return out.join("\n") + "\n";
 }
 function textStep(step2) {
   const head = escapeText(`${step2.number}. ${step2.title}`);
-  if (step2.sameAs) return [head, ...wrap(`Same as step ${step2.sameAs.step} for ${step2.sameAs.keyId} above: do it once.`, "   ")];
+  if (step2.sameAs) return [head, ...wrap(guide().playbook.sameAs(step2.sameAs.step, step2.sameAs.keyId), "   ")];
   const out = [head];
   for (const line of step2.text) out.push(...wrap(line, "   "));
   for (const command3 of step2.commands) out.push(...textCommand(command3));
@@ -18772,33 +20012,23 @@ function textCommand(command3) {
   return ["", ...wrap(labelLine(command3.label), "   "), ...command3.script.split("\n").map((line) => `     ${line}`)];
 }
 function textReferences(ids) {
-  return ["   See: " + ids.map((id) => REFERENCES[id].url).join("\n        ")];
+  const see = guide().playbook.see;
+  return [`   ${see}` + ids.map((id) => REFERENCES[id].url).join(`
+   ${" ".repeat(displayWidth(see))}`)];
 }
 function labelLine(label) {
-  return /[?:.]$/.test(label) ? label : `${label}:`;
+  return guide().playbook.label(label);
 }
 function wrap(raw, indent, first = indent) {
   const text = escapeText(raw);
   const numbered = /^\d+\. /.exec(text);
   if (numbered && first === indent) indent += " ".repeat(numbered[0].length);
-  const lines2 = [];
-  let line = first;
-  let empty = true;
-  for (const word of text.split(/\s+/)) {
-    if (!empty && line.length + 1 + word.length > WIDTH) {
-      lines2.push(line);
-      line = indent;
-      empty = true;
-    }
-    line += (empty ? "" : " ") + word;
-    empty = false;
-  }
-  lines2.push(line);
-  return lines2;
+  return wrapToWidth(text, WIDTH, first, indent);
 }
 function renderMarkdown(playbook) {
   const out = [];
-  out.push(`## keywarden remediation playbook: ${headline(playbook)}`, "");
+  const w = guide().playbook;
+  out.push(`## ${w.title(headline(playbook))}`, "");
   out.push(introduction(playbook), "");
   for (const note of playbook.notes) out.push(`> [!WARNING]
 > ${escapeText(note)}`, "");
@@ -18807,19 +20037,18 @@ function renderMarkdown(playbook) {
   playbook.keys.forEach((key, index) => {
     out.push(`### ${escapeText(keyHeading(key, index, playbook.keys.length)).replace(escapeText(key.keyId), markdownCode(key.keyId))}`, "");
     if (key.found.length > 0) {
-      out.push("Found at:", "");
+      out.push(w.foundAt, "");
       for (const sighting of key.found) out.push(markdownWhere(sighting));
       out.push("");
     }
-    const paired = pairing(key).join("; ");
-    out.push(paired.charAt(0).toUpperCase() + paired.slice(1) + ".", "");
+    out.push(w.pairingSentence(pairing(key)), "");
     for (const note of key.notes) out.push(`> ${escapeText(note)}`, "");
     if (key.setup) out.push(...markdownCommand(key.setup));
     for (const step2 of key.steps) out.push(...markdownStep(step2));
   });
   if (playbook.unpaired) {
     const unpaired = playbook.unpaired;
-    out.push("### Secrets without a key ID", "", "Found at:", "");
+    out.push(`### ${w.unpairedHeading}`, "", w.foundAt, "");
     for (const sighting of unpaired.found) out.push(markdownWhere(sighting));
     out.push("");
     for (const line of unpaired.text) out.push(escapeText(line), "");
@@ -18833,13 +20062,13 @@ function renderMarkdown(playbook) {
   for (const warning of history.warnings) rewrite.push(`> [!CAUTION]
 > ${escapeText(warning)}`, "");
   if (history.needed) rewrite.push(markdownReferences(history.references), "");
-  out.push(...collapsible("Rewrite history (after the keys are deleted or revoked)", rewrite));
-  out.push(...collapsible("Sources", playbook.references.map((id) => `- [${REFERENCES[id].title}](${REFERENCES[id].url})`).concat("")));
+  out.push(...collapsible(w.rewriteHeading, rewrite));
+  out.push(...collapsible(w.sources, playbook.references.map((id) => `- [${REFERENCES[id].title}](${REFERENCES[id].url})`).concat("")));
   return out.join("\n") + "\n";
 }
 function markdownStep(step2) {
   const title = escapeText(`${step2.number}. ${step2.title}`);
-  if (step2.sameAs) return [`**${title}**: same as step ${step2.sameAs.step} for ${markdownCode(step2.sameAs.keyId)} above: do it once.`, ""];
+  if (step2.sameAs) return [`**${title}**: ${guide().playbook.sameAsMarkdown(step2.sameAs.step, markdownCode(step2.sameAs.keyId))}`, ""];
   const body = [];
   for (const line of step2.text) body.push(escapeText(line), "");
   for (const command3 of step2.commands) body.push(...markdownCommand(command3));
@@ -18855,7 +20084,7 @@ function markdownCommand(command3) {
   return [labelLine(command3.label), "", "```sh", command3.script, "```", ""];
 }
 function markdownReferences(ids) {
-  return "See: " + ids.map((id) => `[${REFERENCES[id].title}](${REFERENCES[id].url})`).join(" \xB7 ");
+  return guide().playbook.see + ids.map((id) => `[${REFERENCES[id].title}](${REFERENCES[id].url})`).join(" \xB7 ");
 }
 
 // src/remediation/replacements.ts
@@ -18887,6 +20116,7 @@ function encodings(value) {
 }
 
 // src/action/event.ts
+init_guide();
 init_errors();
 init_run();
 import { readFileSync as readFileSync6 } from "node:fs";
@@ -19018,7 +20248,7 @@ function short(sha) {
 }
 
 // src/action/event.ts
-var ZERO2 = /^0+$/;
+var ZERO3 = /^0+$/;
 var SHA2 = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 function readPayload(path18) {
   if (!path18) return {};
@@ -19029,29 +20259,30 @@ function readPayload(path18) {
   }
 }
 async function planScan(event, payload, mode, workspace) {
-  if (mode === "history") return { args: ["--history"], describe: "every commit on every ref (mode: history)", notes: [] };
-  if (mode === "files") return { args: ["."], describe: "the working tree (mode: files)", notes: [] };
+  const w = guide().action.plan;
+  if (mode === "history") return { args: ["--history"], describe: w.history, notes: [] };
+  if (mode === "files") return { args: ["."], describe: w.files, notes: [] };
   if (event === "pull_request" || event === "pull_request_target") {
     const base = payload.pull_request?.base?.sha;
     const head = payload.pull_request?.head?.sha;
     if (!base || !head) throw new UsageError(`the ${event} event payload has no pull_request.base.sha / head.sha`);
     requireCommits(workspace, [base, head], `pull request #${payload.pull_request?.number ?? "?"}`);
-    return { args: ["--range", `${base}..${head}`], describe: `the commits of pull request #${payload.pull_request?.number ?? "?"} (${short(base)}..${short(head)})`, notes: [] };
+    return { args: ["--range", `${base}..${head}`], describe: w.pullRequest(String(payload.pull_request?.number ?? "?"), `${short(base)}..${short(head)}`), notes: [] };
   }
   if (event === "push") return planPush(payload, workspace);
-  return { args: ["."], describe: `the working tree (${event || "no"} event)`, notes: [] };
+  return { args: ["."], describe: w.workingTree(event), notes: [] };
 }
 async function planPush(payload, workspace) {
   const name = refLabel(typeof payload.ref === "string" ? payload.ref : "");
   const { after, before } = payload;
   if (after !== void 0 && !SHA2.test(after)) throw new UsageError(`the push event payload's "after" is not a commit id: ${JSON.stringify(String(after).slice(0, 80))}`);
   if (before !== void 0 && !SHA2.test(before)) throw new UsageError(`the push event payload's "before" is not a commit id: ${JSON.stringify(String(before).slice(0, 80))}`);
-  if (!after || ZERO2.test(after) || payload.deleted) {
-    return { args: [], describe: `nothing: the push deleted ${name}`, notes: [{ level: "notice", message: `the push deleted ${name}: there are no new commits to scan` }] };
+  if (!after || ZERO3.test(after) || payload.deleted) {
+    return { args: [], describe: guide().action.plan.deleted(name), notes: [{ level: "notice", message: guide().action.plan.deletedNote(name) }] };
   }
-  const old = before && !ZERO2.test(before) && gitSync(workspace, ["cat-file", "-e", `${before}^{commit}`]).status === 0 ? before : null;
+  const old = before && !ZERO3.test(before) && gitSync(workspace, ["cat-file", "-e", `${before}^{commit}`]).status === 0 ? before : null;
   if (old !== null && gitSync(workspace, ["merge-base", "--is-ancestor", old, after]).status === 0) {
-    return { args: ["--range", `${old}..${after}`], describe: `the pushed commits (${short(old)}..${short(after)})`, notes: [] };
+    return { args: ["--range", `${old}..${after}`], describe: guide().action.plan.pushed(`${short(old)}..${short(after)}`), notes: [] };
   }
   return planPushed(workspace, after, typeof payload.ref === "string" ? payload.ref : "", old);
 }
@@ -19067,6 +20298,8 @@ function requireCommits(workspace, shas2, what) {
 
 // src/action/inputs.ts
 init_errors();
+init_words();
+init_guide();
 function input(env2, name) {
   return (env2[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
@@ -19079,6 +20312,8 @@ function booleanInput(env2, name, fallback) {
 }
 function readInputs(env2) {
   const mode = input(env2, "mode") || "auto";
+  const lang = input(env2, "lang");
+  if (lang !== "" && !isLanguage(lang)) throw new UsageError(guide().action.badLang(lang));
   if (mode !== "auto" && mode !== "files" && mode !== "history") throw new UsageError(`input 'mode' must be auto, files or history, got '${mode}'`);
   return {
     config: input(env2, "config") || void 0,
@@ -19088,11 +20323,12 @@ function readInputs(env2) {
     sarif: input(env2, "sarif"),
     json: input(env2, "json"),
     mode,
-    trustPrConfig: booleanInput(env2, "trust-pr-config", false)
+    trustPrConfig: booleanInput(env2, "trust-pr-config", false),
+    ...lang === "" ? {} : { lang }
   };
 }
 function splitArgs(text) {
-  const words = [];
+  const words3 = [];
   let word = null;
   let quote = null;
   for (let i = 0; i < text.length; i++) {
@@ -19107,16 +20343,20 @@ function splitArgs(text) {
     } else if (c === "\\" && i + 1 < text.length) {
       word = (word ?? "") + text[++i];
     } else if (/\s/.test(c)) {
-      if (word !== null) words.push(word);
+      if (word !== null) words3.push(word);
       word = null;
     } else {
       word = (word ?? "") + c;
     }
   }
   if (quote) throw new UsageError(`input 'args' has an unclosed ${quote} quote`);
-  if (word !== null) words.push(word);
-  return words;
+  if (word !== null) words3.push(word);
+  return words3;
 }
+
+// src/action/run.ts
+init_words();
+init_guide();
 
 // src/action/output-file.ts
 init_inside();
@@ -19232,18 +20472,21 @@ function append(file, text, what) {
 
 // src/action/summary.ts
 init_findings();
+init_words();
+init_guide();
 var MAX_ROWS = 500;
 var MAX_PLAYBOOK = 4e5;
 function summaryMarkdown(report, context) {
   const count = report.findings.length;
-  const lines2 = ["## keywarden", "", `Scanned ${escapeMarkdown(context.describe)}: ${report.scan.files} file${report.scan.files === 1 ? "" : "s"}, ${report.scan.commits} commit${report.scan.commits === 1 ? "" : "s"}.`, ""];
+  const w = guide().summary;
+  const lines2 = ["## keywarden", "", w.scanned(escapeMarkdown(context.describe), report.scan.files, report.scan.commits), ""];
   for (const warning of context.warnings ?? []) lines2.push(`> :warning: ${warningMarkdown(warning)}`, "");
   if (count === 0) {
-    lines2.push(":white_check_mark: No AWS credentials found.", "");
+    lines2.push(w.clean, "");
     return lines2.join("\n");
   }
-  lines2.push(`:x: **${count} AWS credential finding${count === 1 ? "" : "s"}.** Secret keys and tokens are redacted.`, "");
-  lines2.push("| File | Line | Credential | Value | Rule | Commit |", "| --- | ---: | --- | --- | --- | --- |");
+  lines2.push(w.found(count), "");
+  lines2.push(w.header, "| --- | ---: | --- | --- | --- | --- |");
   for (const finding of report.findings.slice(0, MAX_ROWS)) {
     const sha = finding.commit?.sha ?? context.sha;
     const location = markdownCode(`${placeOf(finding)}:${finding.line}`);
@@ -19252,10 +20495,10 @@ function summaryMarkdown(report, context) {
     const commit = finding.commit ? `${markdownCode(finding.commit.sha.slice(0, 12))} ${markdownCode(finding.commit.author)}: ${markdownCode(finding.commit.message)}` : "";
     lines2.push(`| ${link} | ${finding.line} | ${escapeMarkdown(kindLabel(finding.kind))} | ${markdownCode(finding.secret)} | ${markdownCode(finding.ruleId)} | ${commit} |`);
   }
-  if (count > MAX_ROWS) lines2.push("", `\u2026and ${count - MAX_ROWS} more findings: see the SARIF report.`);
-  const playbook = context.playbook.length > MAX_PLAYBOOK ? `The playbook for ${count} findings is too long for a job summary: run \`keywarden remediate\` locally with the same scan options.` : context.playbook.trim();
-  lines2.push("", "**What to do now:** deactivate each key first (a rewrite of history does not un-leak it), then remove it; the playbook below has the real commands.", "", playbook, "");
-  lines2.push(`The SARIF report is at ${markdownCode(context.sarifPath)}; upload it with github/codeql-action/upload-sarif to track these as code scanning alerts.`, "");
+  if (count > MAX_ROWS) lines2.push("", w.more(count - MAX_ROWS));
+  const playbook = context.playbook.length > MAX_PLAYBOOK ? w.tooLong(count) : context.playbook.trim();
+  lines2.push("", w.whatNow, "", playbook, "");
+  lines2.push(w.sarif(markdownCode(context.sarifPath)), "");
   return lines2.join("\n");
 }
 function linkPath(file) {
@@ -19272,12 +20515,14 @@ async function runAction(io) {
   try {
     const workspace = path17.resolve(env2.GITHUB_WORKSPACE || ".");
     const inputs = readInputs(env2);
+    await useLanguage(inputs.lang ?? languageFromEnv(env2));
+    await loadGuide();
     const event = env2.GITHUB_EVENT_NAME ?? "";
     const payload = readPayload(env2.GITHUB_EVENT_PATH);
     const plan = await planScan(event, payload, inputs.mode, workspace);
     const runnerTemp = path17.resolve(env2.RUNNER_TEMP || os2.tmpdir());
     const sarifPath = inputs.sarif ? path17.resolve(workspace, inputs.sarif) : path17.join(runnerTemp, "keywarden.sarif");
-    io.stdout.write(`keywarden: scanning ${escapeText(plan.describe)}
+    io.stdout.write(`keywarden: ${guide().action.scanning(escapeText(plan.describe))}
 `);
     for (const note of plan.notes) io.stdout.write(`${workflowCommand(note.level, [], `keywarden: ${escapeText(note.message)}`)}
 `);
@@ -19291,7 +20536,7 @@ async function runAction(io) {
     const requested = await scanRequest(plan.args, inputs);
     const trusted = await trustedSettings(event, payload, inputs.trustPrConfig, requested, workspace);
     for (const warning of trusted?.warnings ?? []) {
-      io.stdout.write(`${workflowCommand("warning", [["file", warning.file], ["title", "keywarden: configuration from the base commit"]], escapeText(warning.message))}
+      io.stdout.write(`${workflowCommand("warning", [["file", warning.file], ["title", guide().summary.baseConfigTitle]], escapeText(warning.message))}
 `);
     }
     const options2 = { ...requested, config: trusted?.preloaded.config ? void 0 : requested.config, baseline: trusted && trusted.preloaded.baseline !== void 0 ? void 0 : requested.baseline };
@@ -19304,7 +20549,7 @@ async function runAction(io) {
     if (unscanned !== null) io.stdout.write(`${workflowCommand("warning", [], `keywarden: ${escapeText(unscanned)}`)}
 `);
     const inlineAllowed = isPullRequest(event) ? inlineAllowWarning(outcome.located, outcome.redactText) : null;
-    if (inlineAllowed !== null) io.stdout.write(`${workflowCommand("warning", [["title", "keywarden: keys allowed inline by this pull request"]], escapeText(inlineAllowed))}
+    if (inlineAllowed !== null) io.stdout.write(`${workflowCommand("warning", [["title", guide().action.inlineTitle]], escapeText(inlineAllowed))}
 `);
     const context = { allowed: outcome.allowed, notes: outcome.notes, color: false, verbose: false };
     io.stdout.write(githubReporter(report, context));
@@ -19325,12 +20570,12 @@ async function runAction(io) {
     setOutput(env2.GITHUB_OUTPUT, "findings", String(count));
     setOutput(env2.GITHUB_OUTPUT, "sarif", sarifPath);
     if (outcome.incomplete) {
-      io.stdout.write(`${workflowCommand("error", [], "keywarden could not read every blob it was asked to scan: see the warning")}
+      io.stdout.write(`${workflowCommand("error", [], guide().action.incomplete)}
 `);
       return 2;
     }
     if (count > 0 && inputs.failOnFindings) {
-      io.stdout.write(`${workflowCommand("error", [], `keywarden found ${count} AWS credential${count === 1 ? "" : "s"}: see the annotations and the job summary`)}
+      io.stdout.write(`${workflowCommand("error", [], guide().action.found(count))}
 `);
       return 1;
     }
@@ -19347,8 +20592,7 @@ var UNSCANNED_SHOWN = 10;
 function unscannedWarning(notes) {
   const skipped = notes.filter((note) => note.verbose && !note.folder).map((note) => note.message.replace(/^skipped /, ""));
   if (skipped.length === 0) return null;
-  const more = skipped.length > UNSCANNED_SHOWN ? `; and ${skipped.length - UNSCANNED_SHOWN} more (--verbose in \`args\` lists them)` : "";
-  return `${skipped.length} file${skipped.length === 1 ? " was" : "s were"} not scanned, so a key in ${skipped.length === 1 ? "it" : "them"} would not be found: ${skipped.slice(0, UNSCANNED_SHOWN).join("; ")}${more}`;
+  return guide().action.unscanned(skipped.length, skipped.slice(0, UNSCANNED_SHOWN).join("; "), Math.max(0, skipped.length - UNSCANNED_SHOWN));
 }
 function isPullRequest(event) {
   return event === "pull_request" || event === "pull_request_target";
@@ -19356,9 +20600,7 @@ function isPullRequest(event) {
 function inlineAllowWarning(located, redactText) {
   const places = [...new Set(located.filter((item) => item.allowedBy === "inline").map((item) => `${redactText(placeOf(item))}:${item.line}`))];
   if (places.length === 0) return null;
-  const shown = places.slice(0, UNSCANNED_SHOWN).join(", ");
-  const more = places.length > UNSCANNED_SHOWN ? ` and ${places.length - UNSCANNED_SHOWN} more` : "";
-  return `this pull request adds ${places.length === 1 ? "a credential" : `${places.length} credentials`} marked keywarden:allow, so ${places.length === 1 ? "it is" : "they are"} not reported: ${shown}${more}. A reviewer should confirm each is not a real key.`;
+  return guide().action.inlineAllowed(places.length, places.slice(0, UNSCANNED_SHOWN).join(", "), Math.max(0, places.length - UNSCANNED_SHOWN));
 }
 function playbookMarkdown(outcome, modeArgs) {
   const set = leaksFromLocated(outcome.located, outcome.report.scan.mode, outcome.redactText);

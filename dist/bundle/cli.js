@@ -3,12 +3,14 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   OPTIONS,
+  chooseLanguage,
   isFlag,
   toScanOptions
-} from "./chunk-CMCAFTI3.js";
+} from "./chunk-AOHQEGJJ.js";
 import {
   shellQuote
 } from "./chunk-XYWLKQEU.js";
+import "./chunk-4Y6QMR5L.js";
 import {
   VERSION
 } from "./chunk-4W6MJL7V.js";
@@ -16,12 +18,15 @@ import {
   escapeLines,
   escapeText
 } from "./chunk-2JYJAEIS.js";
-import "./chunk-337NZLVT.js";
 import {
   UsageError,
   errorLine,
   isExpected
-} from "./chunk-BT7FULN6.js";
+} from "./chunk-C4VCKXJO.js";
+import {
+  loadGuide,
+  words
+} from "./chunk-OJXQTJVV.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/cli/fast-argv.ts
@@ -111,20 +116,20 @@ function stat(file) {
 // src/cli/remediate-command.ts
 var NOT_FOR_REMEDIATE = /* @__PURE__ */ new Set(["format", "output", "quiet", "verbose", "debug", "redact"]);
 function remediateCommand(argv) {
-  const words = [];
+  const words2 = [];
   let verify = false;
   const keep = (name, typed) => {
     if (name === "verify" || name === "only-verified") {
-      if (!verify) words.push("--verify");
+      if (!verify) words2.push("--verify");
       verify = true;
     } else if (!NOT_FOR_REMEDIATE.has(name) && OPTIONS[name]?.commands.includes("remediate")) {
-      words.push(...typed);
+      words2.push(...typed);
     }
   };
   for (let i = argv[0] === "scan" ? 1 : 0; i < argv.length; i++) {
     const token = argv[i];
     if (token === "--") {
-      words.push(...argv.slice(i));
+      words2.push(...argv.slice(i));
       break;
     }
     if (token.startsWith("--")) {
@@ -151,10 +156,10 @@ function remediateCommand(argv) {
         break;
       }
     } else {
-      words.push(token);
+      words2.push(token);
     }
   }
-  return ["keywarden", "remediate", ...words.map(quoteWord)].join(" ");
+  return ["keywarden", "remediate", ...words2.map(quoteWord)].join(" ");
 }
 function takeValues(argv, i, array) {
   const values = [];
@@ -221,22 +226,23 @@ function mergeRequestOf(options) {
 async function run(argv, io) {
   let debug = argv.includes("--debug");
   try {
+    await chooseLanguage(argv, io.env);
     const options = parseFast(argv) ?? await parseSlow(argv, io);
     if (options === null) return 0;
     debug = options.debug;
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        if (options.preReceive) return await (await import("./pre-receive-FKAKVZI2.js")).runPreReceive(preReceiveRequestOf(options), io);
-        return await (await import("./scan-QB2FEVOT.js")).runScan(scanCommandRequestOf(options, argv), io);
+        if (options.preReceive) return await (await import("./pre-receive-DFQHI7EV.js")).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import("./scan-H5HKUPQH.js")).runScan(scanCommandRequestOf(options, argv), io);
       case "baseline":
-        return await (await import("./baseline-RV45PW73.js")).runBaseline(baselineRequestOf(options), io);
+        return await (await import("./baseline-RR6MXN6R.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./remediate-7NH3QPDX.js")).runRemediate(remediateRequestOf(options), io);
+        return await (await import("./remediate-5FGVNNWJ.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
-        return await (await import("./init-T6HETJ3X.js")).runInit(initRequestOf(options), io);
+        return await (await import("./init-HPMWRTJT.js")).runInit(initRequestOf(options), io);
       case "merge":
-        return await (await import("./merge-47DS6K23.js")).runMerge(mergeRequestOf(options), io);
+        return await (await import("./merge-2DZMOLJH.js")).runMerge(mergeRequestOf(options), io);
     }
   } catch (error) {
     io.stderr.write(`keywarden: ${describeError(error, debug)}
@@ -245,7 +251,8 @@ async function run(argv, io) {
   }
 }
 async function parseSlow(argv, io) {
-  const parsed = await (await import("./parse-MORZQRGP.js")).parseArgs(argv, VERSION);
+  await loadGuide();
+  const parsed = await (await import("./parse-B3AVAGVK.js")).parseArgs(argv, VERSION);
   if (parsed.kind === "print") {
     io.stdout.write(parsed.text.endsWith("\n") ? parsed.text : parsed.text + "\n");
     return null;
@@ -256,7 +263,7 @@ function describeError(error, debug) {
   const stack = debug && error instanceof Error && error.stack ? escapeLines(error.stack) : null;
   if (isExpected(error)) return stack ?? escapeText(errorLine(error));
   return `${escapeText(errorLine(error))}${stack !== null ? `
-${stack}` : " (run with --debug for details)"}`;
+${stack}` : words().output.debugHint}`;
 }
 
 // src/cli.ts

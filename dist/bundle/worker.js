@@ -812,7 +812,13 @@ function maskCredentials(text) {
 }
 function quoteFromFile(text) {
   const flat = maskCredentials(JSON.stringify(text).slice(1, -1));
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+  if (flat.length <= 60) return flat;
+  let kept = "";
+  for (const { segment } of new Intl.Segmenter("en", { granularity: "grapheme" }).segment(flat)) {
+    if (kept.length + segment.length > 57) break;
+    kept += segment;
+  }
+  return `${kept}...`;
 }
 
 // src/rules/regex.ts

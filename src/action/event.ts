@@ -7,6 +7,7 @@
 // The action never deepens a shallow clone itself (that needs the network and the checkout's credentials): a
 // pull request whose commits are missing stops with a message that says how to fix the checkout; a push scans
 // what is there and warns.
+import { guide } from '../words/guide.js';
 import { readFileSync } from 'node:fs';
 import { RuntimeError, UsageError } from '../errors.js';
 import { gitSync as git } from '../sources/git/run.js';
@@ -42,17 +43,18 @@ export function readPayload(path: string | undefined): Payload {
 }
 
 export async function planScan(event: string, payload: Payload, mode: 'auto' | 'files' | 'history', workspace: string): Promise<ScanPlan> {
-  if (mode === 'history') return { args: ['--history'], describe: 'every commit on every ref (mode: history)', notes: [] };
-  if (mode === 'files') return { args: ['.'], describe: 'the working tree (mode: files)', notes: [] };
+  const w = guide().action.plan;
+  if (mode === 'history') return { args: ['--history'], describe: w.history, notes: [] };
+  if (mode === 'files') return { args: ['.'], describe: w.files, notes: [] };
   if (event === 'pull_request' || event === 'pull_request_target') {
     const base = payload.pull_request?.base?.sha;
     const head = payload.pull_request?.head?.sha;
     if (!base || !head) throw new UsageError(`the ${event} event payload has no pull_request.base.sha / head.sha`);
     requireCommits(workspace, [base, head], `pull request #${payload.pull_request?.number ?? '?'}`);
-    return { args: ['--range', `${base}..${head}`], describe: `the commits of pull request #${payload.pull_request?.number ?? '?'} (${short(base)}..${short(head)})`, notes: [] };
+    return { args: ['--range', `${base}..${head}`], describe: w.pullRequest(String(payload.pull_request?.number ?? '?'), `${short(base)}..${short(head)}`), notes: [] };
   }
   if (event === 'push') return planPush(payload, workspace);
-  return { args: ['.'], describe: `the working tree (${event || 'no'} event)`, notes: [] };
+  return { args: ['.'], describe: w.workingTree(event), notes: [] };
 }
 
 async function planPush(payload: Payload, workspace: string): Promise<ScanPlan> {
@@ -61,12 +63,12 @@ async function planPush(payload: Payload, workspace: string): Promise<ScanPlan> 
   if (after !== undefined && !SHA.test(after)) throw new UsageError(`the push event payload's "after" is not a commit id: ${JSON.stringify(String(after).slice(0, 80))}`);
   if (before !== undefined && !SHA.test(before)) throw new UsageError(`the push event payload's "before" is not a commit id: ${JSON.stringify(String(before).slice(0, 80))}`);
   if (!after || ZERO.test(after) || payload.deleted) {
-    return { args: [], describe: `nothing: the push deleted ${name}`, notes: [{ level: 'notice', message: `the push deleted ${name}: there are no new commits to scan` }] };
+    return { args: [], describe: guide().action.plan.deleted(name), notes: [{ level: 'notice', message: guide().action.plan.deletedNote(name) }] };
   }
   // A fast-forward: before is in the checkout and an ancestor of after (a force push's is not, or is gone).
   const old = before && !ZERO.test(before) && git(workspace, ['cat-file', '-e', `${before}^{commit}`]).status === 0 ? before : null;
   if (old !== null && git(workspace, ['merge-base', '--is-ancestor', old, after]).status === 0) {
-    return { args: ['--range', `${old}..${after}`], describe: `the pushed commits (${short(old)}..${short(after)})`, notes: [] };
+    return { args: ['--range', `${old}..${after}`], describe: guide().action.plan.pushed(`${short(old)}..${short(after)}`), notes: [] };
   }
   return planPushed(workspace, after, typeof payload.ref === 'string' ? payload.ref : '', old);
 }

@@ -3,6 +3,8 @@
 // @actions/core's getInput reads them. Defaults live in action.yml; these fallbacks only cover running the
 // entry by hand.
 import { UsageError } from '../errors.js';
+import { isLanguage, type Language } from '../words/index.js';
+import { guide } from '../words/guide.js';
 
 export interface ActionInputs {
   config?: string;
@@ -16,6 +18,8 @@ export interface ActionInputs {
   mode: 'auto' | 'files' | 'history';
   /** On pull_request(_target): read the config and baseline from the pull request, not its base commit. */
   trustPrConfig: boolean;
+  /** The language of annotations, the job summary and SARIF messages; undefined: the runner's locale. */
+  lang?: Language;
 }
 
 type Env = Record<string, string | undefined>;
@@ -35,6 +39,8 @@ export function booleanInput(env: Env, name: string, fallback: boolean): boolean
 
 export function readInputs(env: Env): ActionInputs {
   const mode = input(env, 'mode') || 'auto';
+  const lang = input(env, 'lang');
+  if (lang !== '' && !isLanguage(lang)) throw new UsageError(guide().action.badLang(lang));
   if (mode !== 'auto' && mode !== 'files' && mode !== 'history') throw new UsageError(`input 'mode' must be auto, files or history, got '${mode}'`);
   return {
     config: input(env, 'config') || undefined,
@@ -45,6 +51,7 @@ export function readInputs(env: Env): ActionInputs {
     json: input(env, 'json'),
     mode,
     trustPrConfig: booleanInput(env, 'trust-pr-config', false),
+    ...(lang === '' ? {} : { lang: lang as Language }),
   };
 }
 

@@ -26,6 +26,8 @@ import { renderPlaybook } from '../remediation/render.js';
 import { replacementsFor } from '../remediation/replacements.js';
 import { planScan, readPayload } from './event.js';
 import { readInputs } from './inputs.js';
+import { languageFromEnv, loadGuide, useLanguage, words } from '../words/index.js';
+import { guide } from '../words/guide.js';
 import { openOutputFile } from './output-file.js';
 import { appendSummary, setOutput } from './runner-files.js';
 import { summaryMarkdown } from './summary.js';
@@ -43,13 +45,16 @@ export async function runAction(io: ActionIo): Promise<number> {
   try {
     const workspace = path.resolve(env.GITHUB_WORKSPACE || '.');
     const inputs = readInputs(env);
+    // Annotations, the job summary and the SARIF messages: the `lang` input, else the runner's locale.
+    await useLanguage(inputs.lang ?? languageFromEnv(env));
+    await loadGuide();
     const event = env.GITHUB_EVENT_NAME ?? '';
     const payload = readPayload(env.GITHUB_EVENT_PATH);
     const plan = await planScan(event, payload, inputs.mode, workspace);
     // By default outside the workspace: a scan must not leave files in the working tree it scanned.
     const runnerTemp = path.resolve(env.RUNNER_TEMP || os.tmpdir());
     const sarifPath = inputs.sarif ? path.resolve(workspace, inputs.sarif) : path.join(runnerTemp, 'keywarden.sarif');
-    io.stdout.write(`keywarden: scanning ${escapeText(plan.describe)}\n`);
+    io.stdout.write(`keywarden: ${guide().action.scanning(escapeText(plan.describe))}\n`);
     for (const note of plan.notes) io.stdout.write(`${workflowCommand(note.level, [], `keywarden: ${escapeText(note.message)}`)}\n`);
     if (plan.args.length === 0) {
       setOutput(env.GITHUB_OUTPUT, 'findings', '0');
@@ -62,7 +67,7 @@ export async function runAction(io: ActionIo): Promise<number> {
     const requested = await scanRequest(plan.args, inputs);
     const trusted = await trustedSettings(event, payload, inputs.trustPrConfig, requested, workspace);
     for (const warning of trusted?.warnings ?? []) {
-      io.stdout.write(`${workflowCommand('warning', [['file', warning.file], ['title', 'keywarden: configuration from the base commit']], escapeText(warning.message))}\n`);
+      io.stdout.write(`${workflowCommand('warning', [['file', warning.file], ['title', guide().summary.baseConfigTitle]], escapeText(warning.message))}\n`);
     }
     // What the base commit provided is passed in; a path the workflow named outside the workspace is still read by the scan.
     const options = { ...requested, config: trusted?.preloaded.config ? undefined : requested.config, baseline: trusted && trusted.preloaded.baseline !== undefined ? undefined : requested.baseline };
@@ -76,7 +81,7 @@ export async function runAction(io: ActionIo): Promise<number> {
     // A pull request's inline `keywarden:allow` is configuration the pull request writes: still honoured (the
     // author may be right), but never silently. A range scan places only what the PR's own commits introduce.
     const inlineAllowed = isPullRequest(event) ? inlineAllowWarning(outcome.located, outcome.redactText) : null;
-    if (inlineAllowed !== null) io.stdout.write(`${workflowCommand('warning', [['title', 'keywarden: keys allowed inline by this pull request']], escapeText(inlineAllowed))}\n`);
+    if (inlineAllowed !== null) io.stdout.write(`${workflowCommand('warning', [['title', guide().action.inlineTitle]], escapeText(inlineAllowed))}\n`);
 
     const context = { allowed: outcome.allowed, notes: outcome.notes, color: false, verbose: false };
     io.stdout.write(githubReporter(report, context));
@@ -99,11 +104,11 @@ export async function runAction(io: ActionIo): Promise<number> {
     setOutput(env.GITHUB_OUTPUT, 'sarif', sarifPath);
     // Blobs missing from the checkout (a partial clone): what was scanned is reported, but it is not a pass.
     if (outcome.incomplete) {
-      io.stdout.write(`${workflowCommand('error', [], 'keywarden could not read every blob it was asked to scan: see the warning')}\n`);
+      io.stdout.write(`${workflowCommand('error', [], guide().action.incomplete)}\n`);
       return 2;
     }
     if (count > 0 && inputs.failOnFindings) {
-      io.stdout.write(`${workflowCommand('error', [], `keywarden found ${count} AWS credential${count === 1 ? '' : 's'}: see the annotations and the job summary`)}\n`);
+      io.stdout.write(`${workflowCommand('error', [], guide().action.found(count))}\n`);
       return 1;
     }
     return 0;
@@ -124,8 +129,7 @@ const UNSCANNED_SHOWN = 10;
 function unscannedWarning(notes: readonly Note[]): string | null {
   const skipped = notes.filter((note) => note.verbose && !note.folder).map((note) => note.message.replace(/^skipped /, ''));
   if (skipped.length === 0) return null;
-  const more = skipped.length > UNSCANNED_SHOWN ? `; and ${skipped.length - UNSCANNED_SHOWN} more (--verbose in \`args\` lists them)` : '';
-  return `${skipped.length} file${skipped.length === 1 ? ' was' : 's were'} not scanned, so a key in ${skipped.length === 1 ? 'it' : 'them'} would not be found: ${skipped.slice(0, UNSCANNED_SHOWN).join('; ')}${more}`;
+  return guide().action.unscanned(skipped.length, skipped.slice(0, UNSCANNED_SHOWN).join('; '), Math.max(0, skipped.length - UNSCANNED_SHOWN));
 }
 
 function isPullRequest(event: string): boolean {
@@ -136,9 +140,7 @@ function isPullRequest(event: string): boolean {
 function inlineAllowWarning(located: readonly Located[], redactText: (text: string) => string): string | null {
   const places = [...new Set(located.filter((item) => item.allowedBy === 'inline').map((item) => `${redactText(placeOf(item))}:${item.line}`))];
   if (places.length === 0) return null;
-  const shown = places.slice(0, UNSCANNED_SHOWN).join(', ');
-  const more = places.length > UNSCANNED_SHOWN ? ` and ${places.length - UNSCANNED_SHOWN} more` : '';
-  return `this pull request adds ${places.length === 1 ? 'a credential' : `${places.length} credentials`} marked keywarden:allow, so ${places.length === 1 ? 'it is' : 'they are'} not reported: ${shown}${more}. A reviewer should confirm each is not a real key.`;
+  return guide().action.inlineAllowed(places.length, places.slice(0, UNSCANNED_SHOWN).join(', '), Math.max(0, places.length - UNSCANNED_SHOWN));
 }
 
 /** The remediation playbook (src/remediation) for what this run found, in Markdown; it never prints a secret. */

@@ -7,8 +7,9 @@
 import { placeOf } from '../findings.js';
 import type { Report } from '../types.js';
 import { fileUri } from '../reporters/sarif.js';
-import { kindLabel } from '../reporters/text.js';
+import { kindLabel } from '../words/index.js';
 import { escapeMarkdown, markdownCode } from '../text/escape.js';
+import { guide } from '../words/guide.js';
 
 const MAX_ROWS = 500;
 const MAX_PLAYBOOK = 400_000;
@@ -27,14 +28,15 @@ export interface SummaryContext {
 
 export function summaryMarkdown(report: Report, context: SummaryContext): string {
   const count = report.findings.length;
-  const lines = ['## keywarden', '', `Scanned ${escapeMarkdown(context.describe)}: ${report.scan.files} file${report.scan.files === 1 ? '' : 's'}, ${report.scan.commits} commit${report.scan.commits === 1 ? '' : 's'}.`, ''];
+  const w = guide().summary;
+  const lines = ['## keywarden', '', w.scanned(escapeMarkdown(context.describe), report.scan.files, report.scan.commits), ''];
   for (const warning of context.warnings ?? []) lines.push(`> :warning: ${warningMarkdown(warning)}`, '');
   if (count === 0) {
-    lines.push(':white_check_mark: No AWS credentials found.', '');
+    lines.push(w.clean, '');
     return lines.join('\n');
   }
-  lines.push(`:x: **${count} AWS credential finding${count === 1 ? '' : 's'}.** Secret keys and tokens are redacted.`, '');
-  lines.push('| File | Line | Credential | Value | Rule | Commit |', '| --- | ---: | --- | --- | --- | --- |');
+  lines.push(w.found(count), '');
+  lines.push(w.header, '| --- | ---: | --- | --- | --- | --- |');
   // The runner accepts at most 1 MiB of summary per step: past MAX_ROWS the SARIF file holds the rest.
   for (const finding of report.findings.slice(0, MAX_ROWS)) {
     const sha = finding.commit?.sha ?? context.sha;
@@ -45,10 +47,10 @@ export function summaryMarkdown(report: Report, context: SummaryContext): string
     const commit = finding.commit ? `${markdownCode(finding.commit.sha.slice(0, 12))} ${markdownCode(finding.commit.author)}: ${markdownCode(finding.commit.message)}` : '';
     lines.push(`| ${link} | ${finding.line} | ${escapeMarkdown(kindLabel(finding.kind))} | ${markdownCode(finding.secret)} | ${markdownCode(finding.ruleId)} | ${commit} |`);
   }
-  if (count > MAX_ROWS) lines.push('', `…and ${count - MAX_ROWS} more findings: see the SARIF report.`);
-  const playbook = context.playbook.length > MAX_PLAYBOOK ? `The playbook for ${count} findings is too long for a job summary: run \`keywarden remediate\` locally with the same scan options.` : context.playbook.trim();
-  lines.push('', '**What to do now:** deactivate each key first (a rewrite of history does not un-leak it), then remove it; the playbook below has the real commands.', '', playbook, '');
-  lines.push(`The SARIF report is at ${markdownCode(context.sarifPath)}; upload it with github/codeql-action/upload-sarif to track these as code scanning alerts.`, '');
+  if (count > MAX_ROWS) lines.push('', w.more(count - MAX_ROWS));
+  const playbook = context.playbook.length > MAX_PLAYBOOK ? w.tooLong(count) : context.playbook.trim();
+  lines.push('', w.whatNow, '', playbook, '');
+  lines.push(w.sarif(markdownCode(context.sarifPath)), '');
   return lines.join('\n');
 }
 

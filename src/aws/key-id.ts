@@ -22,11 +22,3 @@ export function isAccessKeyId(text: string): boolean {
 export function keyTypeOf(keyId: string): KeyType {
   return TYPES[keyId.slice(0, 4)] ?? 'unknown';
 }
-
-export const KEY_TYPE_LABELS: Record<KeyType, string> = {
-  'long-term': 'long-term access key (an IAM user or the root user)',
-  temporary: 'temporary access key (AWS STS session)',
-  'bearer-token': 'AWS STS service bearer token key',
-  'context-specific': 'context-specific credential',
-  unknown: 'access key',
-};

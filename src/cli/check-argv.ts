@@ -7,6 +7,7 @@ import { suggest } from '../config/validate.js';
 import { UsageError } from '../errors.js';
 import { checkRef } from '../sources/git/revisions.js';
 import { isFlag, OPTIONS, type Command, type OptionSpec } from './options.js';
+import { words } from '../words/index.js';
 
 /** yargs' own flags, valid before or after any command: --help/-h and --version/-V. */
 const BUILT_IN = ['help', 'version'];
@@ -16,15 +17,15 @@ const BUILT_IN_SHORT = ['h', 'V'];
 export function checkCommand(word: string, commands: readonly string[]): void {
   if (commands.includes(word)) return;
   const hint = suggest(word, commands);
-  throw new UsageError(`unknown command '${word}'${hint ? ` (did you mean '${hint}'?)` : ''}; commands: ${commands.join(', ')}`);
+  throw new UsageError(words().cli.unknownCommand(word, hint, commands.join(', ')));
 }
 
 /** Options given before any command (`keywarden --staged`): say where they go, or what a typo meant. */
 export function checkLeadingOption(token: string, commands: readonly string[]): never {
   const name = optionName(token);
   const spec = OPTIONS[name];
-  if (spec) throw new UsageError(`name a command before ${token}: keywarden ${spec.commands[0]} ${token}`);
-  throw unknownOption(token, name, allNames(), 'keywarden --help lists the commands');
+  if (spec) throw new UsageError(words().cli.commandFirst(token, spec.commands[0]));
+  throw unknownOption(token, name, allNames(), words().cli.listCommands);
 }
 
 /**
@@ -72,8 +73,8 @@ export function checkOptions(command: Command, args: readonly string[]): void {
 /** The value of `flag` at args[i + 1] (an array option takes every value up to the next flag); returns the new i. */
 function takeValue(flag: string, spec: OptionSpec, args: readonly string[], i: number): number {
   const next = args[i + 1];
-  if (next === undefined || next === '--') throw new UsageError(`${flag} needs a value`);
-  if (isFlag(next)) throw new UsageError(`${flag} needs a value, got the option ${next} (write ${flag}=${next} if that is the value)`);
+  if (next === undefined || next === '--') throw new UsageError(words().cli.needsValue(flag));
+  if (isFlag(next)) throw new UsageError(words().cli.gotOption(flag, next));
   if (next === '') throw emptyValue(flag);
   let end = i + 1;
   if (spec.type === 'array') while (args[end + 1] !== undefined && args[end + 1] !== '--' && !isFlag(args[end + 1])) end++;
@@ -91,7 +92,7 @@ function takeValues(flag: string, inline: string | null, args: readonly string[]
 }
 
 function emptyValue(flag: string): UsageError {
-  return new UsageError(`${flag} needs a value, got an empty one`);
+  return new UsageError(words().cli.emptyValue(flag));
 }
 
 function lookup(command: Command, name: string, flag: string): OptionSpec {
@@ -101,24 +102,19 @@ function lookup(command: Command, name: string, flag: string): OptionSpec {
   const negated = name.startsWith('no-') ? name.slice(3) : '';
   if (negated && known.includes(negated) && OPTIONS[negated].type === 'boolean') return OPTIONS[negated];
   const other = OPTIONS[name] ?? OPTIONS[negated];
-  if (other && !other.commands.includes(command)) throw new UsageError(`${flag} is an option of ${andList(other.commands.filter((c) => c !== command))}, not of ${command}`);
-  throw unknownOption(flag, name, [...known, ...BUILT_IN], `keywarden ${command} --help lists its options`);
-}
-
-/** `scan`, `scan and remediate`, `scan, remediate and merge`. */
-function andList(words: readonly string[]): string {
-  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+  if (other && !other.commands.includes(command)) throw new UsageError(words().cli.otherCommand(flag, words().cli.list(other.commands.filter((c) => c !== command)), command));
+  throw unknownOption(flag, name, [...known, ...BUILT_IN], words().cli.listOptions(command));
 }
 
 function shortOption(command: Command, letter: string): OptionSpec {
   const entry = Object.entries(OPTIONS).find(([, spec]) => spec.alias === letter && spec.commands.includes(command));
-  if (!entry) throw new UsageError(`unknown option '-${letter}'; keywarden ${command} --help lists its options`);
+  if (!entry) throw new UsageError(words().cli.unknownShort(letter, command));
   return entry[1];
 }
 
 function unknownOption(flag: string, name: string, known: readonly string[], help: string): UsageError {
   const hint = suggest(name, known);
-  return new UsageError(`unknown option '${flag}'${hint ? ` (did you mean '--${hint}'?)` : ''}; ${help}`);
+  return new UsageError(words().cli.unknownOption(flag, hint, help));
 }
 
 /** `--stdinName` is yargs' camel-case spelling of `--stdin-name`. */

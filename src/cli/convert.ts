@@ -1,6 +1,8 @@
 // Raw parsed flags → ScanOptions, shared by the yargs parser and the fast path so both mean the same thing.
 import { UsageError } from '../errors.js';
 import { checkRef } from '../sources/git/revisions.js';
+import { checkLanguage } from './lang.js';
+import { words } from '../words/index.js';
 import { defaultOptions, FORMATS, MERGE_FORMATS, REMEDIATE_FORMATS, type Command, type ScanOptions } from './options.js';
 
 export type RawArgs = Record<string, unknown>;
@@ -39,28 +41,30 @@ export function toScanOptions(command: Command, positional: string[], raw: RawAr
   options.onlyVerified = raw['only-verified'] === true;
   options.verify = raw.verify === true || options.onlyVerified;
   options.force = raw.force === true;
+  const lang = str(raw.lang);
+  if (lang !== undefined) options.lang = checkLanguage(lang);
   // yargs hands an array option without a default as [undefined].
   options.keys = ([] as unknown[]).concat(raw.key ?? []).filter((key) => key !== undefined && key !== null).map(String);
 
   const format = str(raw.format) ?? 'text';
   const allowed: readonly string[] = command === 'remediate' ? REMEDIATE_FORMATS : command === 'merge' ? MERGE_FORMATS : FORMATS;
   if (!allowed.includes(format)) {
-    throw new UsageError(`unknown --format '${format}' for ${command} (choose ${allowed.join(', ')})`);
+    throw new UsageError(words().cli.errors.unknownFormat(format, command, allowed.join(', ')));
   }
   options.format = format as ScanOptions['format'];
 
   const size = str(raw['max-file-size']);
   if (size !== undefined) options.maxFileSize = parseSize(size);
 
-  if (command === 'baseline' && options.output === undefined) throw new UsageError('baseline needs --output FILE (where to write the baseline)');
+  if (command === 'baseline' && options.output === undefined) throw new UsageError(words().cli.errors.baselineOutput);
 
   const modes = [options.staged, options.history, options.range !== undefined, options.since !== undefined, options.stdin, options.preReceive, options.commitMsg !== undefined].filter(Boolean).length;
-  if (modes > 1) throw new UsageError('choose one of --staged, --history, --range, --since, --stdin, --pre-receive, --commit-msg');
+  if (modes > 1) throw new UsageError(words().cli.errors.oneMode);
   if (modes === 1 && positional.length > 0) {
     // `--history REF...` takes the words after it; paths come after `--` or before --history, and mean nothing to it.
-    if (options.history) throw new UsageError(`--history scans commits, not paths: ${positional.join(' ')} (refs go right after it: --history main; scan files without --history)`);
-    if (options.range !== undefined) throw new UsageError(`--range is one argument: quote a range of several words (--range "${options.range} ${positional.join(' ')}"); paths cannot be combined with it`);
-    throw new UsageError(`paths cannot be combined with --staged, --history, --range, --since, --stdin, --pre-receive or --commit-msg: ${positional.join(' ')}`);
+    if (options.history) throw new UsageError(words().cli.errors.historyPaths(positional.join(' ')));
+    if (options.range !== undefined) throw new UsageError(words().cli.errors.rangeWords(options.range, positional.join(' ')));
+    throw new UsageError(words().cli.errors.modePaths(positional.join(' ')));
   }
   // --range and --since are read by sources/range.ts (git/revisions.ts says what each may hold).
   return options;
@@ -75,24 +79,24 @@ function readPreReceive(options: ScanOptions, raw: RawArgs): void {
   const timeout = str(raw.timeout);
   const onTimeout = str(raw['on-timeout']);
   if (!options.preReceive) {
-    if (timeout !== undefined || onTimeout !== undefined) throw new UsageError(`${timeout !== undefined ? '--timeout' : '--on-timeout'} is for --pre-receive (the server-side hook); --verify-timeout bounds --verify`);
+    if (timeout !== undefined || onTimeout !== undefined) throw new UsageError(words().cli.errors.timeoutWithout(timeout !== undefined ? '--timeout' : '--on-timeout'));
     return;
   }
   if (timeout !== undefined) {
     const seconds = /^\s*\d+(\.\d+)?\s*$/.test(timeout) ? Number(timeout) : NaN;
-    if (!(seconds > 0 && seconds <= 3600)) throw new UsageError(`--timeout wants seconds between 0 and 3600, got '${timeout}'`);
+    if (!(seconds > 0 && seconds <= 3600)) throw new UsageError(words().cli.errors.timeoutRange(timeout));
     options.timeout = seconds;
   }
   if (onTimeout !== undefined) {
-    if (onTimeout !== 'open' && onTimeout !== 'closed') throw new UsageError(`--on-timeout wants open (accept the push) or closed (reject it), got '${onTimeout}'`);
+    if (onTimeout !== 'open' && onTimeout !== 'closed') throw new UsageError(words().cli.errors.onTimeout(onTimeout));
     options.onTimeout = onTimeout;
   }
   for (const name of ['format', 'output', 'stdin-name']) {
-    if (raw[name] !== undefined) throw new UsageError(`--pre-receive prints its own lines for git to relay to the pusher: --${name} is not taken with it`);
+    if (raw[name] !== undefined) throw new UsageError(words().cli.errors.preReceiveOutput(name));
   }
   // A push is not held while a server asks AWS about keys: verification is for the person remediating.
   for (const name of ['verify', 'only-verified', 'sts-endpoint', 'verify-timeout']) {
-    if (raw[name] !== undefined && raw[name] !== false) throw new UsageError(`--pre-receive does not take --${name}: the hook never calls AWS (keywarden remediate --verify does, for the keys it found)`);
+    if (raw[name] !== undefined && raw[name] !== false) throw new UsageError(words().cli.errors.preReceiveVerify(name));
   }
 }
 
@@ -107,7 +111,7 @@ const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 102
 export function parseSize(text: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
   const unit = match ? UNITS[match[2].toLowerCase()] : undefined;
-  if (!match || unit === undefined) throw new UsageError(`--max-file-size wants a size such as 1048576, 512KB or 10MB, got '${text}'`);
+  if (!match || unit === undefined) throw new UsageError(words().cli.errors.maxFileSize(text));
   return Math.floor(Number(match[1]) * unit);
 }
 
@@ -115,6 +119,6 @@ export function parseSize(text: string): number {
  * can quote what was typed (yargs turns a 'number' option's `abc` into NaN). */
 export function parseSeconds(text: string): number {
   const seconds = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : NaN;
-  if (!(seconds > 0 && seconds <= 300)) throw new UsageError(`--verify-timeout wants seconds between 0 and 300, got '${text}'`);
+  if (!(seconds > 0 && seconds <= 300)) throw new UsageError(words().cli.errors.verifyTimeout(text));
   return seconds;
 }

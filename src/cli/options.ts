@@ -1,12 +1,13 @@
 // The command-line options, declared once. yargs builds the full CLI (help, validation, every command)
 // from this table; the pre-commit hook's `scan --staged` goes through the small parser in fast-argv.ts
 // built from the same table, because importing yargs alone costs more than the whole staged scan.
+import { LANGUAGES, type Language } from '../words/index.js';
 
 export type OptionType = 'boolean' | 'string' | 'array' | 'number';
 
+/** What an option is for, shown by --help, is in the words catalogue (words/: cli.options), by option name. */
 export interface OptionSpec {
   type: OptionType;
-  describe: string;
   alias?: string;
   choices?: readonly string[];
   default?: unknown;
@@ -31,40 +32,37 @@ export const DEFAULT_PRE_RECEIVE_TIMEOUT = 60;
 const SCANNING: readonly Command[] = ['scan', 'remediate', 'baseline'];
 
 export const OPTIONS: Record<string, OptionSpec> = {
-  staged: { type: 'boolean', describe: 'Scan what the index adds (pre-commit)', commands: SCANNING },
-  history: { type: 'array', optionalValues: true, describe: 'Scan every commit reachable from every ref (and the stash), or with REF... only the whole history of those branches, tags or commits', commands: SCANNING },
-  range: { type: 'string', describe: 'Scan the commits of a range as git rev-list reads it: BASE..HEAD (a pull request), A...B, A^! (one commit), "^A B", "B --not A"', commands: SCANNING },
-  since: { type: 'string', describe: 'Scan the commits of REF..HEAD', commands: SCANNING },
-  stdin: { type: 'boolean', describe: 'Scan standard input', commands: SCANNING },
-  'commit-msg': { type: 'string', describe: "Scan a commit message file (the commit-msg hook passes git's, $1): a key in the message blocks the commit", commands: ['scan'] },
-  'pre-receive': { type: 'boolean', describe: "Server-side pre-receive hook: read git's `old new ref` lines on standard input and scan the commits the push brings that no existing ref holds; any finding rejects the push", commands: ['scan'] },
-  timeout: { type: 'string', describe: 'With --pre-receive: seconds the scan may take (default 60); then --on-timeout decides', commands: ['scan'] },
-  'on-timeout': { type: 'string', describe: 'With --pre-receive: when --timeout runs out, closed rejects the push (default), open accepts it with a warning', commands: ['scan'] },
-  'stdin-name': { type: 'string', describe: 'File name to report for standard input', commands: SCANNING },
-  format: { type: 'string', describe: 'Report format: text|json|sarif|github|html (merge: text|json|sarif|html; remediate: text|markdown|json)', commands: ['scan', 'remediate', 'merge'] },
-  output: { type: 'string', alias: 'o', describe: 'Write the report to FILE instead of standard output', commands: ['scan', 'remediate', 'baseline', 'merge'] },
-  config: { type: 'string', describe: 'Configuration file (default: nearest .keywarden.json or "keywarden" in package.json)', commands: SCANNING },
-  baseline: { type: 'string', describe: 'Baseline file of accepted findings', commands: SCANNING },
-  redact: { type: 'boolean', default: true, describe: 'Redact secret keys and tokens (--no-redact prints them whole)', commands: [...SCANNING, 'merge'] },
-  'max-file-size': { type: 'string', describe: 'Skip files larger than this (bytes, or e.g. 10MB)', commands: SCANNING },
-  'allow-missing': { type: 'boolean', describe: 'Exit 0 or 1 even when blobs the scan needs are missing from the repository (a partial clone, damaged objects); a warning still lists them', commands: SCANNING },
-  'no-default-ignores': { type: 'boolean', describe: 'Also walk .git/ and node_modules/ folders', commands: SCANNING },
-  verbose: { type: 'boolean', alias: 'v', describe: 'Say which files were skipped and why, and list allowed findings', commands: SCANNING },
-  quiet: { type: 'boolean', alias: 'q', describe: 'No progress, no notes: only the report', commands: [...SCANNING, 'merge'] },
-  debug: { type: 'boolean', describe: 'Print stack traces for unexpected errors', commands: ['scan', 'remediate', 'baseline', 'init', 'merge'] },
-  report: { type: 'string', describe: 'A keywarden JSON report to build the playbook from (- reads standard input)', commands: ['remediate'] },
-  key: { type: 'array', describe: 'An access key ID to build the playbook for (repeatable)', commands: ['remediate'] },
-  replacements: { type: 'string', describe: 'Write the git filter-repo / BFG --replace-text expressions file (holds the secrets) to FILE', commands: ['remediate'] },
-  verify: { type: 'boolean', describe: 'Ask AWS STS whether each found key pair is live (network; never by default)', commands: ['remediate', 'scan'] },
-  'only-verified': {
-    type: 'boolean',
-    describe:
-      'Report only findings whose key STS confirmed live (implies --verify; exit 1 if any, else 0). Keys STS could not confirm (invalid, expired, no answer, not checked) are left out: a filter for triage, not a gate',
-    commands: ['scan'],
-  },
-  'sts-endpoint': { type: 'string', describe: 'STS endpoint for --verify', commands: ['remediate', 'scan'] },
-  'verify-timeout': { type: 'string', describe: 'Seconds to wait for STS in --verify', commands: ['remediate', 'scan'] },
-  force: { type: 'boolean', describe: 'Overwrite or chain an existing hook', commands: ['init'] },
+  staged: { type: 'boolean', commands: SCANNING },
+  history: { type: 'array', optionalValues: true, commands: SCANNING },
+  range: { type: 'string', commands: SCANNING },
+  since: { type: 'string', commands: SCANNING },
+  stdin: { type: 'boolean', commands: SCANNING },
+  'commit-msg': { type: 'string', commands: ['scan'] },
+  'pre-receive': { type: 'boolean', commands: ['scan'] },
+  timeout: { type: 'string', commands: ['scan'] },
+  'on-timeout': { type: 'string', commands: ['scan'] },
+  'stdin-name': { type: 'string', commands: SCANNING },
+  format: { type: 'string', commands: ['scan', 'remediate', 'merge'] },
+  output: { type: 'string', alias: 'o', commands: ['scan', 'remediate', 'baseline', 'merge'] },
+  config: { type: 'string', commands: SCANNING },
+  baseline: { type: 'string', commands: SCANNING },
+  redact: { type: 'boolean', default: true, commands: [...SCANNING, 'merge'] },
+  'max-file-size': { type: 'string', commands: SCANNING },
+  'allow-missing': { type: 'boolean', commands: SCANNING },
+  'no-default-ignores': { type: 'boolean', commands: SCANNING },
+  verbose: { type: 'boolean', alias: 'v', commands: SCANNING },
+  quiet: { type: 'boolean', alias: 'q', commands: [...SCANNING, 'merge'] },
+  debug: { type: 'boolean', commands: ['scan', 'remediate', 'baseline', 'init', 'merge'] },
+  report: { type: 'string', commands: ['remediate'] },
+  key: { type: 'array', commands: ['remediate'] },
+  replacements: { type: 'string', commands: ['remediate'] },
+  verify: { type: 'boolean', commands: ['remediate', 'scan'] },
+  'only-verified': { type: 'boolean', commands: ['scan'] },
+  'sts-endpoint': { type: 'string', commands: ['remediate', 'scan'] },
+  'verify-timeout': { type: 'string', commands: ['remediate', 'scan'] },
+  force: { type: 'boolean', commands: ['init'] },
+  // Read before the parsers run (cli/lang.ts), so that their own messages are in the chosen language.
+  lang: { type: 'string', choices: LANGUAGES, commands: ['scan', 'remediate', 'baseline', 'init', 'merge'] },
 };
 
 /** Options common to every scan, as the rest of the program sees them (camelCase, defaults applied). */
@@ -108,6 +106,8 @@ export interface ScanOptions {
   stsEndpoint?: string;
   verifyTimeout?: number;
   force: boolean;
+  /** --lang, when given (the run's language is chosen from it or the locale before parsing: cli/lang.ts). */
+  lang?: Language;
 }
 
 export function defaultOptions(command: Command): ScanOptions {

@@ -4,36 +4,28 @@
 // a misspelt command or option cannot say what was meant.
 import yargs from 'yargs';
 import { UsageError } from '../errors.js';
+import { guide } from '../words/guide.js';
+import { language } from '../words/index.js';
 import { checkCommand, checkLeadingOption, checkOptions } from './check-argv.js';
 import { toScanOptions } from './convert.js';
 import { isFlag, OPTIONS, type Command, type ScanOptions } from './options.js';
 
 export type Parsed = { kind: 'run'; options: ScanOptions } | { kind: 'print'; text: string };
 
-const COMMANDS: Array<{ name: Command; usage: string; describe: string }> = [
-  { name: 'scan', usage: 'scan [paths..]', describe: 'Find AWS credentials in files, the index, history, a range, or stdin' },
-  { name: 'remediate', usage: 'remediate [paths..]', describe: 'The leak-response playbook, with real commands for the keys found' },
-  { name: 'baseline', usage: 'baseline [paths..]', describe: 'Write the current findings as a baseline (--output FILE)' },
-  { name: 'init', usage: 'init', describe: 'Set up the pre-commit hook in the current repository' },
-  { name: 'merge', usage: 'merge [paths..]', describe: 'Merge JSON reports (of several repositories) into one: each key once, with every place it was found' },
+/** The commands, in --help's order; what each does is in the words catalogue (words/: cli.commands). */
+const COMMANDS: Array<{ name: Command; usage: string }> = [
+  { name: 'scan', usage: 'scan [paths..]' },
+  { name: 'remediate', usage: 'remediate [paths..]' },
+  { name: 'baseline', usage: 'baseline [paths..]' },
+  { name: 'init', usage: 'init' },
+  { name: 'merge', usage: 'merge [paths..]' },
 ];
 
-const EXIT_CODES = 'Exit codes: 0 nothing found, 1 findings, 2 usage, configuration or runtime error.';
-
 /** What `scan --history` and `--range` take, for `keywarden scan --help` (git/revisions.ts is the rule). */
-const SCAN_HISTORY_HELP = [
-  'Commits:',
-  '  --history              every commit of every ref (branches, tags, remotes) and the stash',
-  '  --history main v2.0    the whole history of these refs or commits, root commits included',
-  '  --range main..HEAD     commits in HEAD, not in main (a pull request); --since main: the same',
-  '  --range A...B          commits in A or in B, not in both',
-  '  --range A^!            the one commit A (A^-1 is A^..A; A^@ is the history of its parents)',
-  '  --range "^A B"         commits in B, not in A; also "B --not A"',
-  'A range excludes something: a lone A is its whole history (--history A). Git options (--all,',
-  '--branches) are not taken. --history takes no paths: keywarden scan PATH scans files.',
-  '',
-  EXIT_CODES,
-].join('\n');
+function scanHistoryHelp(): string {
+  const w = guide().help;
+  return [...w.historyHelp, '', w.exitCodes].join('\n');
+}
 
 /** The first word may ask for the version like in most CLIs; `-v` after a command is --verbose. */
 const VERSION_WORDS = ['version', '--version', '-v', '-V'];
@@ -54,32 +46,35 @@ export async function parseArgs(input: readonly string[], version: string): Prom
     checkOptions(first as Command, argv.slice(1));
   }
   let chosen: Command | null = null;
+  const w = guide().help;
   let parser = yargs([...argv])
     .scriptName('keywarden')
-    .usage('keywarden <command> [options]')
+    .usage(w.usage)
     .strict()
     .exitProcess(false)
-    .locale('en') // keywarden's own messages are English; yargs would otherwise follow LANG
+    // yargs' own words (Options:, Commands:, [boolean]…) from its y18n catalogue, in the run's language
+    // (cli/lang.ts chose it); yargs would otherwise follow LANG by itself, ignoring --lang.
+    .locale(language())
     .version(version)
     .alias('version', 'V')
     .help()
     .alias('help', 'h')
     .wrap(Math.min(110, process.stdout.columns || 100))
-    .demandCommand(1, 'name a command: scan, remediate, baseline, init or merge (keywarden --help says what each does)')
+    .demandCommand(1, w.demandCommand)
     .fail((message, error) => {
-      throw error instanceof UsageError ? error : new UsageError(firstLine(message ?? error?.message ?? 'invalid arguments'));
+      throw error instanceof UsageError ? error : new UsageError(firstLine(message ?? error?.message ?? w.invalidArguments));
     })
-    .epilogue(EXIT_CODES);
+    .epilogue(w.exitCodes);
   for (const command of COMMANDS) {
     parser = parser.command(
       command.usage,
-      command.describe,
+      w.commands[command.name],
       (y) => {
         for (const [name, spec] of Object.entries(OPTIONS)) {
           if (!spec.commands.includes(command.name)) continue;
-          y.option(name, { type: spec.type, describe: spec.describe, alias: spec.alias, choices: spec.choices as string[] | undefined, default: spec.default });
+          y.option(name, { type: spec.type, describe: w.options[name], alias: spec.alias, choices: spec.choices as string[] | undefined, default: spec.default });
         }
-        return command.name === 'scan' ? y.epilogue(SCAN_HISTORY_HELP) : y;
+        return command.name === 'scan' ? y.epilogue(scanHistoryHelp()) : y;
       },
       () => {
         chosen = command.name;

@@ -14,6 +14,7 @@ import { dependsOnKeywarden, huskyActive, readManifest, setUpHusky, usesHusky } 
 import { escapeText } from '../text/escape.js';
 import { UsageError } from '../errors.js';
 import type { InitRequest } from './requests.js';
+import { guide } from '../words/guide.js';
 
 export async function runInit(options: InitRequest, io: Io): Promise<number> {
   const top = repositoryTop(io.cwd);
@@ -30,7 +31,7 @@ export async function runInit(options: InitRequest, io: Io): Promise<number> {
       husky = huskyActive(top) ? 'active' : 'waiting';
     }
     if (!dependsOnKeywarden(manifest.json)) {
-      todo.push('keywarden is not a dependency of this project: run `npm install --save-dev github:OWNER/keywarden` (its git URL: keywarden is not on the npm registry) so every clone has it (a global keywarden works too)');
+      todo.push(guide().init.notDependency);
     }
   }
   if (husky !== 'active') {
@@ -44,10 +45,10 @@ export async function runInit(options: InitRequest, io: Io): Promise<number> {
       todo.push(error.message);
       messages = false;
     }
-    if (husky === 'waiting') say('husky is not active in this clone yet, so keywarden\'s hook is in the hooks folder too; once `npm install` runs husky (the prepare script), .husky/pre-commit takes over');
-    if (husky === 'unused' && existsSync(manifestPath)) say('this project does not use husky, so the hook is in this clone only; to share it with every clone: `npm install --save-dev husky`, then `npx keywarden init` again');
+    if (husky === 'waiting') say(guide().init.huskyWaiting);
+    if (husky === 'unused' && existsSync(manifestPath)) say(guide().init.huskyUnused);
   }
-  for (const line of todo) say(`to do: ${line}`);
-  say(`the pre-commit hook is active: every commit${messages ? ' (and its message)' : ''} is now checked for AWS credentials; skip the check once with \`git commit --no-verify\``);
+  for (const line of todo) say(guide().init.todo(line));
+  say(guide().init.active(messages));
   return 0;
 }

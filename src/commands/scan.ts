@@ -7,6 +7,7 @@ import { emit, writeAllowed, writeLine, writeNotes } from '../io/output.js';
 import type { Finding } from '../types.js';
 import { runPipeline, type ScanOutcome } from './pipeline.js';
 import type { ScanCommandRequest, VerifyRequest } from './requests.js';
+import { words } from '../words/index.js';
 
 export async function runScan(request: ScanCommandRequest, io: Io): Promise<number> {
   const outcome = await runPipeline(request, io);
@@ -21,7 +22,7 @@ export async function runScan(request: ScanCommandRequest, io: Io): Promise<numb
     const live = report.findings.filter((finding) => finding.verification?.status === 'live');
     leftOut = report.findings.length - live.length;
     // The text report's summary says it; other formats have no place for it.
-    if (leftOut > 0 && format !== 'text' && !request.quiet) writeLine(`--only-verified: ${leftOut} finding${leftOut === 1 ? '' : 's'} left out (keys STS did not confirm live)`, io);
+    if (leftOut > 0 && format !== 'text' && !request.quiet) writeLine(words().output.onlyVerified(leftOut), io);
     report = { ...report, findings: live };
   }
   const { loadReporter } = await import('../reporters/index.js');

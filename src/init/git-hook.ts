@@ -7,6 +7,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RuntimeError, UsageError } from '../errors.js';
+import { guide } from '../words/guide.js';
 import { hooksFolder } from './git.js';
 
 const MARKER = 'keywarden-hook';
@@ -39,24 +40,22 @@ export function installGitHook(top: string, force: boolean, name: 'pre-commit' |
   if (existsSync(target)) {
     const existing = readFileSync(target, 'utf8');
     if (existing.includes(MARKER)) {
-      if (existing === script) return [`${shown} is already keywarden's ${name} hook: nothing to do`];
+      if (existing === script) return [guide().init.alreadyHook(shown, name)];
       write(target, script);
-      return [`updated keywarden's ${name} hook in ${shown}`];
+      return [guide().init.updatedHook(name, shown)];
     }
     if (!force) {
-      throw new UsageError(
-        `${shown} already exists and is not keywarden's: add \`${runs}\` to it, or run \`keywarden init --force\` to keep it as ${name}${CHAINED_SUFFIX} and run it after keywarden`,
-      );
+      throw new UsageError(guide().init.foreignHook(shown, runs, `${name}${CHAINED_SUFFIX}`));
     }
     const chained = target + CHAINED_SUFFIX;
-    if (existsSync(chained)) throw new UsageError(`both ${shown} and ${shown}${CHAINED_SUFFIX} exist: merge them by hand, then run init again`);
+    if (existsSync(chained)) throw new UsageError(guide().init.bothExist(shown, `${shown}${CHAINED_SUFFIX}`));
     renameSync(target, chained);
     chmodSync(chained, 0o755);
-    done.push(`kept the existing hook as ${shown}${CHAINED_SUFFIX}: it runs after keywarden's scan passes`);
+    done.push(guide().init.keptExisting(`${shown}${CHAINED_SUFFIX}`));
   }
   mkdirSync(folder, { recursive: true });
   write(target, script);
-  done.push(`installed keywarden's ${name} hook in ${shown} (it runs \`${runs}\`, finding keywarden in node_modules/.bin, on PATH, or through npx)`);
+  done.push(guide().init.installed(name, shown, runs));
   return done;
 }
 

@@ -1,5 +1,6 @@
 // The few git questions `init` asks. init writes hook files and so does its own small I/O here rather than
 // through a scan source; every failure becomes a one-line RuntimeError.
+import { guide } from '../words/guide.js';
 import path from 'node:path';
 import { RuntimeError } from '../errors.js';
 import { gitSync as git } from '../sources/git/run.js';
@@ -8,7 +9,7 @@ import { gitSync as git } from '../sources/git/run.js';
 export function repositoryTop(cwd: string): string {
   const result = git(cwd, ['rev-parse', '--show-toplevel']);
   if (result.status !== 0 || result.stdout === '') {
-    throw new RuntimeError('init needs a git repository with a working tree: run it inside one (git init first)');
+    throw new RuntimeError(guide().init.notRepository);
   }
   return result.stdout;
 }

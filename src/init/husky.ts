@@ -7,6 +7,7 @@
 // hook keeps its lines (keywarden's goes first: it is fast and should block before slower checks run).
 // Whether the result is active is the caller's question (huskyActive): `npm install --save-dev husky` does not
 // run the project's `prepare`, so husky declared is not husky active.
+import { guide } from '../words/guide.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,12 +41,12 @@ export function setUpHusky(top: string, manifest: Manifest, env: Record<string, 
   const done: string[] = [];
   const prepare = manifest.json.scripts?.prepare;
   if (typeof prepare === 'string' && RUNS_HUSKY.test(prepare)) {
-    done.push(`package.json already runs husky in its prepare script ("${prepare}")`);
+    done.push(guide().init.prepareRunsHusky(prepare));
   } else {
     const next = typeof prepare === 'string' && prepare.trim() !== '' ? `${prepare} && husky` : 'husky';
     manifest.json.scripts = { ...(manifest.json.scripts ?? {}), prepare: next };
     writeFileSync(manifest.file, JSON.stringify(manifest.json, null, manifest.indent) + (manifest.finalNewline ? '\n' : ''));
-    done.push(`set the prepare script in package.json to "${next}"`);
+    done.push(guide().init.prepareSet(next));
   }
 
   done.push(addToHook(top, 'pre-commit', HOOK_LINES, CALLS_KEYWARDEN));
@@ -93,10 +94,10 @@ function addToHook(top: string, name: 'pre-commit' | 'commit-msg', hookLines: re
   if (!existsSync(hookPath)) {
     mkdirSync(path.dirname(hookPath), { recursive: true });
     writeFileSync(hookPath, hookLines.join('\n') + '\n', { mode: 0o755 });
-    return `created ${relative} running \`${command}\``;
+    return guide().init.hookCreated(relative, command);
   }
   const text = readFileSync(hookPath, 'utf8');
-  if (callsKeywarden.test(text)) return `${relative} already runs keywarden`;
+  if (callsKeywarden.test(text)) return guide().init.hookAlreadyRuns(relative);
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.split(/\r?\n/);
   if (lines[lines.length - 1] === '') lines.pop();
@@ -105,19 +106,18 @@ function addToHook(top: string, name: 'pre-commit' | 'commit-msg', hookLines: re
   const kept = lines.length;
   lines.splice(at, 0, ...hookLines);
   writeFileSync(hookPath, lines.join(newline) + newline);
-  return `added \`${command}\` to the top of ${relative} (its ${kept} existing line${kept === 1 ? '' : 's'} kept)`;
+  return guide().init.hookAdded(command, relative, kept);
 }
 
 /** Runs the project's own husky (what `npm install` runs through `prepare`), unless it is already active. */
 function activateHusky(top: string, env: Record<string, string | undefined>): string {
-  if (huskyActive(top)) return 'husky is already active (core.hooksPath = .husky/_)';
+  if (huskyActive(top)) return guide().init.huskyActive;
   const current = configValue(top, 'core.hooksPath');
   const bin = path.join(top, 'node_modules', 'husky', 'bin.js');
   const result = spawnSync(process.execPath, [bin], { cwd: top, encoding: 'utf8', env: { ...env } as NodeJS.ProcessEnv });
   const said = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
-  if (result.status !== 0 || said !== '') return `ran husky, which said: ${said.split('\n')[0] || `exit ${result.status}`}`;
-  const replaced = current !== null && current !== HUSKY_HOOKS_PATH ? ` (it was ${current})` : '';
-  return `ran husky: core.hooksPath is now .husky/_${replaced}`;
+  if (result.status !== 0 || said !== '') return guide().init.huskySaid(said.split('\n')[0] || `exit ${result.status}`);
+  return guide().init.huskyRan(current !== null && current !== HUSKY_HOOKS_PATH ? current : null);
 }
 
 export function dependsOnKeywarden(json: Manifest['json']): boolean {

@@ -10,6 +10,7 @@ import { placeOf } from '../findings.js';
 import type { Io } from './io.js';
 import { escapeText } from '../text/escape.js';
 import type { Located, Note } from '../types.js';
+import { words } from '../words/index.js';
 
 export function emit(text: string, options: { output?: string }, io: Io): void {
   if (options.output === undefined) {
@@ -19,7 +20,7 @@ export function emit(text: string, options: { output?: string }, io: Io): void {
   try {
     writeFileSync(path.resolve(io.cwd, options.output), text);
   } catch (error) {
-    throw new RuntimeError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new RuntimeError(words().cli.errors.cannotWrite(options.output, (error as NodeJS.ErrnoException).code ?? String(error)));
   }
 }
 
@@ -33,22 +34,20 @@ export function writeNotes(notes: readonly Note[], options: { quiet: boolean; ve
   if (options.quiet) return;
   for (const note of notes) {
     if (note.verbose && !options.verbose) continue;
-    writeLine(`${note.level === 'warn' ? 'warning: ' : ''}${note.message}`, io);
+    writeLine(`${note.level === 'warn' ? words().output.warning : ''}${note.message}`, io);
   }
   if (options.verbose) return;
   const folders = notes.filter((note) => note.verbose && note.folder).length;
   const files = notes.filter((note) => note.verbose && !note.folder).length;
-  const counts = [
-    ...(files > 0 ? [`${files} file${files === 1 ? '' : 's'} skipped (over --max-file-size, a submodule, a symbolic link or not a regular file)`] : []),
-    ...(folders > 0 ? [`${folders} folder${folders === 1 ? '' : 's'} skipped (.git, node_modules)`] : []),
-  ];
-  if (counts.length > 0) writeLine(`${counts.join(', ')}; --verbose lists them and why`, io);
+  const w = words().output;
+  const counts = [...(files > 0 ? [w.skippedFiles(files)] : []), ...(folders > 0 ? [w.skippedFolders(folders)] : [])];
+  if (counts.length > 0) writeLine(w.skipped(counts), io);
 }
 
 /** --verbose: one line per finding that an inline ignore, allowlist or the baseline accepted. */
 export function writeAllowed(located: readonly Located[], redactText: (text: string) => string, io: Io): void {
   for (const item of located) {
     if (!item.allowedBy) continue;
-    writeLine(`allowed by ${item.allowedBy}: ${redactText(placeOf(item))}:${item.line}:${item.column} ${item.ruleId}`, io);
+    writeLine(words().output.allowed(item.allowedBy, `${redactText(placeOf(item))}:${item.line}:${item.column}`, item.ruleId), io);
   }
 }

@@ -10,6 +10,7 @@ import { keyIdOf } from '../findings.js';
 import { shellQuote } from '../text/shell-quote.js';
 import { escapeText } from '../text/escape.js';
 import type { Finding, Verification } from '../types.js';
+import { words } from '../words/index.js';
 
 export function shortPlaybook(findings: Finding[], remediate = 'keywarden remediate'): string {
   const keyIds: string[] = [];
@@ -24,35 +25,33 @@ export function shortPlaybook(findings: Finding[], remediate = 'keywarden remedi
   // Live keys first: they are the ones being usable right now.
   keyIds.sort((a, b) => Number(verified.get(b)?.status === 'live') - Number(verified.get(a)?.status === 'live'));
   const committed = findings.some((finding) => finding.commit !== null);
-  const lines: string[] = ['What to do now:'];
-  lines.push(
-    committed
-      ? '  1. If a commit holding a key was pushed, treat the key as public: act on the key first, rewrite history last.'
-      : '  1. Take the credentials out of the files; load them from ~/.aws/credentials or environment variables.',
-  );
-  if (keyIds.length > 0) lines.push('  2. Deactivate, then delete each key (a temporary ASIA key: revoke its role\'s sessions instead):');
+  const w = words().hint;
+  const lines: string[] = [w.title];
+  lines.push(committed ? w.committed : w.notCommitted);
+  if (keyIds.length > 0) lines.push(w.deactivate);
   const shown = keyIds.slice(0, 5);
   for (const keyId of shown) lines.push(...keyLines(keyId, verified.get(keyId)));
-  if (keyIds.length > shown.length) lines.push(`       …and ${keyIds.length - shown.length} more key${keyIds.length - shown.length === 1 ? '' : 's'}`);
+  if (keyIds.length > shown.length) lines.push(w.more(keyIds.length - shown.length));
   if (unpaired > 0) {
-    const text = `${unpaired} secret${unpaired === 1 ? '' : 's'} without a key ID: rotate every key that could be its partner.`;
+    const text = w.unpaired(unpaired);
     lines.push(keyIds.length > 0 ? `       ${text}` : `  2. ${text}`);
   }
-  lines.push('  3. Check CloudTrail in every region for use of the keys, then rotate every IAM user\'s access keys.');
-  lines.push(`Full playbook with ready commands: ${remediate}`);
+  lines.push(w.cloudtrail);
+  lines.push(w.full(remediate));
   return lines.join('\n') + '\n';
 }
 
 /** One key's lines: a LIVE mark when STS accepted it, then the command with the owner STS named (or OWNER). */
 function keyLines(keyId: string, verification: Verification | undefined): string[] {
+  const w = words().hint;
   const lines: string[] = [];
   const live = verification?.status === 'live';
-  if (live) lines.push(`       ${escapeText(keyId)} is LIVE: AWS accepted it${verification.arn ? ` as ${escapeText(verification.arn)}` : ''}: act on it first.`);
+  if (live) lines.push(`       ${w.live(escapeText(keyId), verification.arn ? escapeText(verification.arn) : null)}`);
   if (keyTypeOf(keyId) === 'temporary') {
-    const role = live && verification.user && /:assumed-role\//.test(verification.arn ?? '') ? `the role ${escapeText(verification.user)}` : 'the role that issued it';
-    lines.push(`       ${escapeText(keyId)}: IAM console → Roles → ${role} → Revoke sessions`);
+    const role = live && verification.user && /:assumed-role\//.test(verification.arn ?? '') ? w.theRole(escapeText(verification.user)) : w.issuingRole;
+    lines.push(`       ${w.revoke(escapeText(keyId), role)}`);
   } else if (live && verification.arn && /:root$/.test(verification.arn)) {
-    lines.push(`       ${escapeText(keyId)} is the ROOT user's key: sign in as root → Security credentials → Access keys → Deactivate`);
+    lines.push(`       ${w.root(escapeText(keyId))}`);
   } else {
     // The user STS named, quoted for the shell (a name is data; IAM allows +=,.@_- in it); else a placeholder.
     const owner = live && verification.user ? shellQuote(verification.user) : 'OWNER';

@@ -6,11 +6,14 @@
 // (markdownCode), while the prose keeps its Markdown and has only its controls escaped. Commands are shell,
 // quoted where they are built (shellQuote), and are not escaped again.
 import { placeOf } from '../findings.js';
-import { kindLabel } from '../reporters/text.js';
+import { kindLabel } from '../words/index.js';
 import { escapeText, markdownCode } from '../text/escape.js';
 import type { Sighting } from './leaks.js';
-import type { Command, KeyPlaybook, Playbook, Step } from './playbook.js';
+import type { KeyPlaybook, Playbook } from './playbook.js';
+import type { Command, Step } from './steps.js';
 import { REFERENCES, type ReferenceId } from './references.js';
+import { displayWidth, wrapToWidth } from '../text/width.js';
+import { guide } from '../words/guide.js';
 
 export type PlaybookFormat = 'text' | 'markdown' | 'json';
 
@@ -26,42 +29,40 @@ function withReferenceUrls(playbook: Playbook): unknown {
 
 export function headline(playbook: Playbook): string {
   const { keys, unpairedSecrets } = playbook.summary;
-  const parts: string[] = [];
-  const noun = playbook.keys.every((key) => key.credential === 'access-key') ? 'access key' : 'credential';
-  if (keys > 0) parts.push(`${keys} leaked AWS ${noun}${keys === 1 ? '' : 's'}`);
-  if (unpairedSecrets > 0) parts.push(`${unpairedSecrets} secret${unpairedSecrets === 1 ? '' : 's'} without a key ID`);
-  return parts.join(' and ');
+  return guide().playbook.headline(keys, playbook.keys.every((key) => key.credential === 'access-key'), unpairedSecrets);
 }
 
 function introduction(playbook: Playbook): string {
-  return playbook.keys.length > 0
-    ? 'Work through each key in order. Every command carries the real key ID and never a secret. Run the `aws` commands with credentials of the account that owns the key.'
-    : 'Work through the steps in order. No command carries a secret. Run the `aws` commands with credentials of the account the secret may belong to.';
+  return playbook.keys.length > 0 ? guide().playbook.introKeys : guide().playbook.introNoKeys;
 }
 
 function keyHeading(key: KeyPlaybook, index: number, total: number): string {
-  const account = key.accountId ? `account ${key.accountId}` : 'account unknown';
-  const mark = key.ownership === 'foreign' ? ', NOT ONE OF YOUR ACCOUNTS' : key.ownership === 'own' ? ', one of your accounts' : '';
-  return `Key ${index + 1} of ${total}: ${key.keyId} — ${key.keyTypeLabel}, ${account}${mark}`;
+  return guide().playbook.keyHeading(index + 1, total, key.keyId, key.keyTypeLabel, key.accountId, key.ownership);
 }
 
 function pairing(key: KeyPlaybook): string[] {
   if (key.credential !== 'access-key') return key.summary;
+  const w = guide().playbook;
   const out: string[] = [];
-  if (key.secret !== 'none') out.push(`its secret access key was found with it${key.secret === 'redacted' ? ' (redacted in the report)' : ''}`);
-  if (key.sessionToken !== 'none') out.push(`its session token was found with it${key.sessionToken === 'redacted' ? ' (redacted in the report)' : ''}`);
-  if (key.secret === 'none') out.push('no secret access key was found with it (the key ID alone cannot sign requests, but treat the secret as leaked too)');
+  if (key.secret !== 'none') out.push(w.secretFound(key.secret === 'redacted'));
+  if (key.sessionToken !== 'none') out.push(w.tokenFound(key.sessionToken === 'redacted'));
+  if (key.secret === 'none') out.push(w.noSecret);
   return out;
 }
 
 function where(sighting: Sighting): string {
-  const commit = sighting.commit ? ` (commit ${escapeText(sighting.commit.slice(0, 12))})` : '';
+  const commit = sighting.commit ? guide().playbook.inCommit(escapeText(sighting.commit.slice(0, 12))) : '';
   return `${escapeText(placeOf(sighting))}:${sighting.line}:${sighting.column}  ${kindLabel(sighting.kind)}${commit}`;
 }
 
 function markdownWhere(sighting: Sighting): string {
-  const commit = sighting.commit ? ` (commit ${markdownCode(sighting.commit.slice(0, 12))})` : '';
+  const commit = sighting.commit ? guide().playbook.inCommit(markdownCode(sighting.commit.slice(0, 12))) : '';
   return `- ${markdownCode(`${placeOf(sighting)}:${sighting.line}:${sighting.column}`)} ${kindLabel(sighting.kind)}${commit}`;
+}
+
+/** A heading's underline, as wide as the heading in terminal columns (a Japanese character takes two). */
+function underline(heading: string, char: string, max = Infinity): string {
+  return char.repeat(Math.min(displayWidth(heading), max));
 }
 
 // ── text ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -70,17 +71,18 @@ const WIDTH = 100;
 
 function renderText(playbook: Playbook): string {
   const out: string[] = [];
-  const title = `keywarden remediation playbook: ${headline(playbook)}`;
-  out.push(title, '='.repeat(title.length), '');
+  const w = guide().playbook;
+  const title = w.title(headline(playbook));
+  out.push(title, underline(title, '='), '');
   out.push(...wrap(introduction(playbook).replaceAll('`', ''), ''));
   for (const note of playbook.notes) out.push('', ...wrap(note, '  ', '! '));
-  for (const tip of playbook.tips) out.push('', ...wrap(`Tip: ${tip}`, '  ', '* '));
+  for (const tip of playbook.tips) out.push('', ...wrap(w.tip(tip), '  ', '* '));
   out.push('');
   playbook.keys.forEach((key, index) => {
     const heading = escapeText(keyHeading(key, index, playbook.keys.length));
-    out.push(heading, '-'.repeat(Math.min(heading.length, WIDTH)));
+    out.push(heading, underline(heading, '-', WIDTH));
     if (key.found.length > 0) {
-      out.push('Found at:');
+      out.push(w.foundAt);
       for (const sighting of key.found) out.push(`  ${where(sighting)}`);
     }
     for (const line of pairing(key)) out.push(...wrap(line, '  ', '- '));
@@ -91,7 +93,7 @@ function renderText(playbook: Playbook): string {
   });
   if (playbook.unpaired) {
     const unpaired = playbook.unpaired;
-    out.push('Secrets without a key ID', '------------------------', 'Found at:');
+    out.push(w.unpairedHeading, underline(w.unpairedHeading, '-'), w.foundAt);
     for (const sighting of unpaired.found) out.push(`  ${where(sighting)}`);
     for (const line of unpaired.text) out.push(...wrap(line, '  '));
     if (unpaired.setup) out.push(...textCommand(unpaired.setup));
@@ -99,19 +101,19 @@ function renderText(playbook: Playbook): string {
     for (const step of unpaired.steps) out.push(...textStep(step), '');
   }
   const history = playbook.history;
-  out.push('Rewrite history (after the keys are deleted or revoked)', '-------------------------------------------------------');
+  out.push(w.rewriteHeading, underline(w.rewriteHeading, '-'));
   for (const line of history.text) out.push(...wrap(line, '   '));
   for (const command of history.commands) out.push(...textCommand(command));
   for (const warning of history.warnings) out.push(...wrap(warning, '     ', '   ! '));
   if (history.needed) out.push(...textReferences(history.references));
-  out.push('', 'Sources:');
+  out.push('', `${w.sources}:`);
   for (const id of playbook.references) out.push(`  ${REFERENCES[id].title}`, `    ${REFERENCES[id].url}`);
   return out.join('\n') + '\n';
 }
 
 function textStep(step: Step): string[] {
   const head = escapeText(`${step.number}. ${step.title}`);
-  if (step.sameAs) return [head, ...wrap(`Same as step ${step.sameAs.step} for ${step.sameAs.keyId} above: do it once.`, '   ')];
+  if (step.sameAs) return [head, ...wrap(guide().playbook.sameAs(step.sameAs.step, step.sameAs.keyId), '   ')];
   const out = [head];
   for (const line of step.text) out.push(...wrap(line, '   '));
   for (const command of step.commands) out.push(...textCommand(command));
@@ -125,58 +127,46 @@ function textCommand(command: Command): string[] {
 }
 
 function textReferences(ids: readonly ReferenceId[]): string[] {
-  return ['   See: ' + ids.map((id) => REFERENCES[id].url).join('\n        ')];
+  const see = guide().playbook.see;
+  return [`   ${see}` + ids.map((id) => REFERENCES[id].url).join(`\n   ${' '.repeat(displayWidth(see))}`)];
 }
 
 function labelLine(label: string): string {
-  return /[?:.]$/.test(label) ? label : `${label}:`;
+  return guide().playbook.label(label);
 }
 
-/** Word-wraps one paragraph; `first` replaces the indent on its first line (a bullet). A numbered item hangs. */
+/** Wraps one paragraph (escaped first) to WIDTH columns; `first` replaces the indent on its first line (a bullet). A numbered item hangs. */
 function wrap(raw: string, indent: string, first = indent): string[] {
   const text = escapeText(raw);
   const numbered = /^\d+\. /.exec(text);
   if (numbered && first === indent) indent += ' '.repeat(numbered[0].length);
-  const lines: string[] = [];
-  let line = first;
-  let empty = true;
-  for (const word of text.split(/\s+/)) {
-    if (!empty && line.length + 1 + word.length > WIDTH) {
-      lines.push(line);
-      line = indent;
-      empty = true;
-    }
-    line += (empty ? '' : ' ') + word;
-    empty = false;
-  }
-  lines.push(line);
-  return lines;
+  return wrapToWidth(text, WIDTH, first, indent);
 }
 
 // ── markdown ──────────────────────────────────────────────────────────────────────────────────────────
 
 function renderMarkdown(playbook: Playbook): string {
   const out: string[] = [];
-  out.push(`## keywarden remediation playbook: ${headline(playbook)}`, '');
+  const w = guide().playbook;
+  out.push(`## ${w.title(headline(playbook))}`, '');
   out.push(introduction(playbook), '');
   for (const note of playbook.notes) out.push(`> [!WARNING]\n> ${escapeText(note)}`, '');
   for (const tip of playbook.tips) out.push(`> [!TIP]\n> ${escapeText(tip)}`, '');
   playbook.keys.forEach((key, index) => {
     out.push(`### ${escapeText(keyHeading(key, index, playbook.keys.length)).replace(escapeText(key.keyId), markdownCode(key.keyId))}`, '');
     if (key.found.length > 0) {
-      out.push('Found at:', '');
+      out.push(w.foundAt, '');
       for (const sighting of key.found) out.push(markdownWhere(sighting));
       out.push('');
     }
-    const paired = pairing(key).join('; ');
-    out.push(paired.charAt(0).toUpperCase() + paired.slice(1) + '.', '');
+    out.push(w.pairingSentence(pairing(key)), '');
     for (const note of key.notes) out.push(`> ${escapeText(note)}`, '');
     if (key.setup) out.push(...markdownCommand(key.setup));
     for (const step of key.steps) out.push(...markdownStep(step));
   });
   if (playbook.unpaired) {
     const unpaired = playbook.unpaired;
-    out.push('### Secrets without a key ID', '', 'Found at:', '');
+    out.push(`### ${w.unpairedHeading}`, '', w.foundAt, '');
     for (const sighting of unpaired.found) out.push(markdownWhere(sighting));
     out.push('');
     for (const line of unpaired.text) out.push(escapeText(line), '');
@@ -189,15 +179,15 @@ function renderMarkdown(playbook: Playbook): string {
   for (const command of history.commands) rewrite.push(...markdownCommand(command));
   for (const warning of history.warnings) rewrite.push(`> [!CAUTION]\n> ${escapeText(warning)}`, '');
   if (history.needed) rewrite.push(markdownReferences(history.references), '');
-  out.push(...collapsible('Rewrite history (after the keys are deleted or revoked)', rewrite));
-  out.push(...collapsible('Sources', playbook.references.map((id) => `- [${REFERENCES[id].title}](${REFERENCES[id].url})`).concat('')));
+  out.push(...collapsible(w.rewriteHeading, rewrite));
+  out.push(...collapsible(w.sources, playbook.references.map((id) => `- [${REFERENCES[id].title}](${REFERENCES[id].url})`).concat('')));
   return out.join('\n') + '\n';
 }
 
 /** Each step folds (a pull-request comment stays readable with several keys); the title says what it holds. */
 function markdownStep(step: Step): string[] {
   const title = escapeText(`${step.number}. ${step.title}`);
-  if (step.sameAs) return [`**${title}**: same as step ${step.sameAs.step} for ${markdownCode(step.sameAs.keyId)} above: do it once.`, ''];
+  if (step.sameAs) return [`**${title}**: ${guide().playbook.sameAsMarkdown(step.sameAs.step, markdownCode(step.sameAs.keyId))}`, ''];
   const body: string[] = [];
   for (const line of step.text) body.push(escapeText(line), '');
   for (const command of step.commands) body.push(...markdownCommand(command));
@@ -216,5 +206,5 @@ function markdownCommand(command: Command): string[] {
 }
 
 function markdownReferences(ids: readonly ReferenceId[]): string {
-  return 'See: ' + ids.map((id) => `[${REFERENCES[id].title}](${REFERENCES[id].url})`).join(' · ');
+  return guide().playbook.see + ids.map((id) => `[${REFERENCES[id].title}](${REFERENCES[id].url})`).join(' · ');
 }

@@ -6,12 +6,14 @@
 // inside a message is escaped for the log first (escapeText). Secrets arrive redacted.
 import { escapeCommandData, escapeCommandProperty, escapeText } from '../text/escape.js';
 import type { Finding, Reporter } from '../types.js';
-import { describeVerification, kindLabel } from './text.js';
+import { describeVerification } from './text.js';
+import { kindLabel } from '../words/index.js';
+import { words } from '../words/index.js';
 
 export const githubReporter: Reporter = (report) => {
   const lines = report.findings.map(annotation);
   const count = report.findings.length;
-  lines.push(count === 0 ? 'keywarden: no AWS credentials found.' : `keywarden: ${count} AWS credential finding${count === 1 ? '' : 's'}; run \`keywarden remediate\` for the playbook.`);
+  lines.push(count === 0 ? words().finding.githubClean : words().finding.githubFound(count));
   return lines.join('\n') + '\n';
 };
 
@@ -36,21 +38,21 @@ export function annotation(finding: Finding): string {
     if (finding.endLine === finding.line) properties.push(['endColumn', finding.endColumn]);
     else properties.push(['endLine', finding.endLine]);
   }
-  properties.push(['title', `AWS ${kindLabel(finding.kind)} (${finding.ruleId})`]);
+  properties.push(['title', words().finding.annotationTitle(kindLabel(finding.kind), finding.ruleId)]);
   // A key STS confirmed live is an error whatever the rule's confidence.
   const level = finding.confidence === 'low' && finding.verification?.status !== 'live' ? 'warning' : 'error';
   return workflowCommand(level, properties, message(finding));
 }
 
+/** The sentence for one finding and the short advice (words/: finding), data escaped for the log. */
 function message(finding: Finding): string {
-  let text = `AWS ${kindLabel(finding.kind)} ${escapeText(finding.secret)}`;
-  if (finding.kind !== 'access-key-id' && finding.keyId) text += ` for ${escapeText(finding.keyId)}`;
-  if (finding.accountId) text += ` (account ${finding.accountId})`;
-  if (finding.entry !== undefined) text += ` Inside the archive at ${escapeText(finding.entry)}:${finding.line}`;
-  text += '.';
-  if (finding.verification) text += `\n${describeVerification(finding.verification)}.`;
+  const w = words().finding;
+  const keyId = finding.kind !== 'access-key-id' && finding.keyId ? escapeText(finding.keyId) : null;
+  const entry = finding.entry !== undefined ? `${escapeText(finding.entry)}:${finding.line}` : null;
+  let text = w.annotation(kindLabel(finding.kind), escapeText(finding.secret), keyId, finding.accountId, entry);
+  if (finding.verification) text += `\n${w.verification(describeVerification(finding.verification))}`;
   const c = finding.commit;
-  if (c) text += `\nIntroduced in ${escapeText(c.sha.slice(0, 12))} by ${escapeText(c.author)} on ${escapeText(c.date.slice(0, 10))}: ${escapeText(c.message)}`;
-  text += '\nDeactivate the key in IAM first (rewriting history does not un-leak it), then remove it from the file; `keywarden remediate` prints the commands.';
+  if (c) text += `\n${w.introduced(escapeText(c.sha.slice(0, 12)), escapeText(c.author), escapeText(c.date.slice(0, 10)), escapeText(c.message))}`;
+  text += `\n${w.advice}`;
   return text;
 }

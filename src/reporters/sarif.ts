@@ -6,7 +6,8 @@
 // an alert survives edits above it and is not reopened by a rebase. Output is byte-stable for the same
 // findings: no timestamps, no absolute paths, rules sorted by id.
 import type { Finding, Reporter, Report } from '../types.js';
-import { kindLabel } from './text.js';
+import { kindLabel } from '../words/index.js';
+import { language, words } from '../words/index.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/keywarden/keywarden';
@@ -51,8 +52,10 @@ export function toSarif(report: Report): object {
           },
         },
         automationDetails: { id: `keywarden/${report.scan.mode}/` },
+        // SARIF 2.1.0 §3.14.22: the language of the run's message strings (an RFC 5646 tag).
+        language: language(),
         columnKind: 'utf16CodeUnits',
-        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The root of the scanned repository or folder.' } } },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: words().finding.sarifRoot } } },
         results: report.findings.map((finding) => toResult(finding, index.get(finding.ruleId) ?? -1)),
         properties: { scan: report.scan.mode, target: report.scan.target },
       },
@@ -67,16 +70,11 @@ function ruleDescriptors(findings: readonly Finding[]): SarifRule[] {
 }
 
 function ruleDescriptor(id: string, kind: string): SarifRule {
+  const w = words().finding;
   const label = kindLabel(kind);
-  const short = `AWS ${label} committed to the repository`;
-  const full = `An AWS ${label} was found in a file. Anyone who can read the repository, its history or a fork can use it until the key is deactivated.`;
-  const steps = [
-    'Deactivate and delete the key in IAM now (`aws iam update-access-key --status Inactive`, then `aws iam delete-access-key`), after creating a replacement if something depends on it.',
-    'Check CloudTrail for what the key did since it was exposed.',
-    'Remove the key from the file and keep credentials in `~/.aws/credentials`, environment variables or a secrets manager.',
-    'If the commit was pushed, rewriting history does not un-leak the key: deactivation does. `keywarden remediate` prints the full playbook with the real commands for this key.',
-    'A false positive: add `keywarden:allow` in a comment on the line, or record it in a baseline (`keywarden baseline --output .keywarden-baseline.json`).',
-  ];
+  const short = w.sarifShort(label);
+  const full = w.sarifFull(label);
+  const steps = w.sarifSteps;
   return {
     id,
     name: id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((word) => word[0].toUpperCase() + word.slice(1)).join(''),
@@ -84,7 +82,7 @@ function ruleDescriptor(id: string, kind: string): SarifRule {
     fullDescription: { text: full },
     help: {
       text: `${full}\n\n${steps.map((step, i) => `${i + 1}. ${step.replace(/`/g, '')}`).join('\n')}\n`,
-      markdown: `**${short}.** ${full}\n\n${steps.map((step, i) => `${i + 1}. ${step}`).join('\n')}\n`,
+      markdown: `${w.sarifMarkdownTitle(short)} ${full}\n\n${steps.map((step, i) => `${i + 1}. ${step}`).join('\n')}\n`,
     },
     helpUri: `${INFORMATION_URI}#remediation`,
     defaultConfiguration: { level: 'error' },
@@ -128,13 +126,16 @@ function toResult(finding: Finding, ruleIndex: number): object {
 }
 
 function resultMessage(finding: Finding): string {
-  let text = `AWS ${kindLabel(finding.kind)} ${finding.secret}`;
-  if (finding.kind !== 'access-key-id' && finding.keyId) text += ` (for ${finding.keyId})`;
-  if (finding.accountId) text += `, account ${finding.accountId}`;
-  if (finding.entry !== undefined) text += `, inside the archive at ${finding.entry}:${finding.line}`;
-  if (finding.commit) text += `, introduced in ${finding.commit.sha.slice(0, 12)} by ${finding.commit.author} on ${finding.commit.date.slice(0, 10)}`;
-  if (finding.verification) text += `; STS says ${finding.verification.status === 'live' ? 'LIVE' : finding.verification.status} (checked ${finding.verification.checkedAt})`;
-  return `${text}.`;
+  const { commit, verification } = finding;
+  return words().finding.sarifResult(
+    kindLabel(finding.kind),
+    finding.secret,
+    finding.kind !== 'access-key-id' && finding.keyId ? finding.keyId : null,
+    finding.accountId,
+    finding.entry !== undefined ? `${finding.entry}:${finding.line}` : null,
+    commit ? { sha: commit.sha.slice(0, 12), author: commit.author, date: commit.date.slice(0, 10) } : null,
+    verification ? { status: verification.status, checkedAt: verification.checkedAt } : null,
+  );
 }
 
 /** A relative URI reference: each path segment percent-encoded (spaces, '#', '%', non-ASCII), '/' kept. */

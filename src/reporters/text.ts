@@ -6,52 +6,33 @@
 // is escaped (escapeText) before it is measured and painted: a file name or commit subject holding an escape
 // sequence would otherwise drive the terminal or forge a report line.
 import { placeOf } from '../findings.js';
-import { keyTypeOf, type KeyType } from '../aws/key-id.js';
+import { keyTypeOf } from '../aws/key-id.js';
 import { escapeText } from '../text/escape.js';
 import { displayWidth, padToWidth } from '../text/width.js';
 import type { Finding, Presence, Reporter, ReportContext, Verification } from '../types.js';
-
-const KIND_LABELS: Record<string, string> = {
-  'access-key-id': 'access key ID',
-  'secret-access-key': 'secret access key',
-  'session-token': 'session token',
-  'bedrock-api-key': 'Bedrock API key',
-  'bedrock-short-term-key': 'short-term Bedrock API key',
-  'service-specific-password': 'service-specific credential password',
-  'ses-smtp-password': 'SES SMTP password',
-  'appsync-api-key': 'AppSync API key',
-  'cloudfront-private-key': 'CloudFront private key',
-  'console-password': 'console password',
-};
+import { kindLabel, words } from '../words/index.js';
 
 /** Short labels for the report line; the key types themselves live in aws/key-id.ts with remediation's. */
-const TYPE_LABELS: Record<KeyType, string | null> = {
-  'long-term': 'long-term key',
-  temporary: 'temporary STS key',
-  'bearer-token': 'AWS STS service bearer token key',
-  'context-specific': 'context-specific credential',
-  unknown: null,
-};
-
 export function prefixLabel(keyId: string): string | null {
+  const w = words();
   // A3T… is the older key format the rule also finds; it has no type of its own in remediation.
-  return TYPE_LABELS[keyTypeOf(keyId)] ?? (keyId.startsWith('A3T') ? 'older-format key' : null);
+  return w.keyTypeShort[keyTypeOf(keyId)] ?? (keyId.startsWith('A3T') ? w.olderFormatKey : null);
 }
 
-export function kindLabel(kind: string): string {
-  return KIND_LABELS[kind] ?? kind;
-}
 
 export type Paint = (code: string, text: string) => string;
 
-/** The table's columns; every finding is one row under them, its details on lines indented to SECRET. */
-const HEADER = ['LINE:COL', 'SECRET', 'KIND', 'RULE', 'CONFIDENCE'] as const;
 /**
  * Widest a column grows (in terminal columns) so that the table stays within 100 columns for the AWS rules:
  * a longer value (an unredacted session token, a long rule ID from a config) is printed whole and pushes the
  * rest of its own row right, rather than widening every row or being cut.
  */
 const MAX_WIDTH = [11, 40, 17, 24, 10];
+/** MAX_WIDTH, with KIND as wide as the AWS rules' own kinds in this language ('secret access key', シークレットアクセスキー). */
+function maxColumnWidths(): number[] {
+  const kind = Math.max(MAX_WIDTH[2], ...['access-key-id', 'secret-access-key', 'session-token'].map((k) => displayWidth(kindLabel(k))));
+  return MAX_WIDTH.map((width, i) => (i === 2 ? kind : width));
+}
 const GAP = '  ';
 const INDENT = '  ';
 
@@ -68,10 +49,13 @@ export const textReporter: Reporter = (report, context) => {
   }
   if (report.findings.length > 0) {
     // Widths over every row of every file, so the columns line up across the whole report.
+    // The table's columns (words/: report.header); every finding is one row under them, its details on lines indented to SECRET.
+    const header = words().report.header;
+    const maxWidths = maxColumnWidths();
     const rows = new Map(report.findings.map((finding) => [finding, cellsOf(finding)]));
-    const widths = HEADER.map((title, i) => Math.min(MAX_WIDTH[i], Math.max(displayWidth(title), ...[...rows.values()].map((cells) => displayWidth(cells[i])))));
+    const widths = header.map((title, i) => Math.min(maxWidths[i], Math.max(displayWidth(title), ...[...rows.values()].map((cells) => displayWidth(cells[i])))));
     const detailIndent = INDENT + ' '.repeat(widths[0]) + GAP;
-    lines.push(paint('2', INDENT + tableRow([...HEADER], widths)));
+    lines.push(paint('2', INDENT + tableRow([...header], widths)));
     for (const [file, findings] of byFile) {
       lines.push(paint('1;4', escapeText(file)));
       for (const finding of findings) {
@@ -98,20 +82,21 @@ function tableRow(cells: readonly string[], widths: readonly number[], paints: R
 
 /** The row's cells, data already escaped (escapeText) and secrets already redacted. */
 function cellsOf(finding: Finding): string[] {
-  return [`${finding.line}:${finding.column}`, escapeText(finding.secret), escapeText(kindLabel(finding.kind)), escapeText(finding.ruleId), finding.confidence];
+  return [`${finding.line}:${finding.column}`, escapeText(finding.secret), escapeText(kindLabel(finding.kind)), escapeText(finding.ruleId), words().report.confidence[finding.confidence] ?? finding.confidence];
 }
 
 /** The lines under a row: what the key is and whose, STS's answer (--verify), the commit, where it stands today. */
 function detailsOf(finding: Finding, paint: Paint): string[] {
+  const w = words().report;
   const what: string[] = [];
   if (finding.kind === 'access-key-id') {
     const label = prefixLabel(finding.secret);
     if (label) what.push(label);
   } else if (finding.keyId) {
-    what.push(`for ${escapeText(finding.keyId)}`);
+    what.push(w.forKey(escapeText(finding.keyId)));
   }
-  if (finding.accountId) what.push(`account ${escapeText(finding.accountId)}`);
-  const out = what.length > 0 ? [paint('2', what.join(', '))] : [];
+  if (finding.accountId) what.push(w.account(escapeText(finding.accountId)));
+  const out = what.length > 0 ? [paint('2', what.join(w.listJoin))] : [];
   if (finding.verification) out.push(paint(finding.verification.status === 'live' ? '31;1' : '2', describeVerification(finding.verification)));
   if (finding.commit) {
     const c = finding.commit;
@@ -121,44 +106,39 @@ function detailsOf(finding: Finding, paint: Paint): string[] {
   return out;
 }
 
-/** What each answer means, for the statuses that name no owner (src/aws/verify.ts has the long forms). */
-const VERIFICATION_TEXT: Record<Exclude<Verification['status'], 'live'>, string> = {
-  invalid: 'AWS does not accept the key ID now',
-  expired: 'the session token has expired',
-  'secret-mismatch': 'the key ID exists but this is not its secret: treat the key as live',
-  unknown: 'no clear answer; the --verify line on stderr says why',
-};
-
 /** STS's answer (scan --verify) in one line, data escaped for a terminal or a log. The ARN names the user or role. */
 export function describeVerification(verification: Verification): string {
+  const w = words().report.verification;
   const { status } = verification;
-  const what = status === 'live' ? `LIVE${verification.arn ? ` as ${escapeText(verification.arn)}` : ''}` : `${escapeText(status)} (${VERIFICATION_TEXT[status] ?? 'unknown answer'})`;
-  return `STS: ${what}, checked ${escapeText(verification.checkedAt.replace(/\.\d+Z$/, 'Z'))}`;
+  // The statuses that name no owner have a meaning each (src/aws/verify.ts has the long forms).
+  const meaning = status === 'live' ? '' : (w.meaning[status] ?? w.other);
+  const what = status === 'live' ? w.live(verification.arn ? escapeText(verification.arn) : null) : w.status(escapeText(status), meaning);
+  return w.line(what, escapeText(verification.checkedAt.replace(/\.\d+Z$/, 'Z')));
 }
 
 /** Whether the key is still at a branch tip (fix the code too) or only in history (rotate and purge). */
 export function describePresence(presence: Presence, paint: Paint = (_code, text) => text): string {
+  const w = words().report;
   const names = (refs: string[], total: number): string => {
-    const shown = refs.map((ref) => escapeText(shortRef(ref))).join(', '); // ref names are data (git allows bidi controls)
-    return total > refs.length ? `${shown} and ${total - refs.length} more` : shown;
+    const shown = refs.map((ref) => escapeText(shortRef(ref))).join(w.listJoin); // ref names are data (git allows bidi controls)
+    return total > refs.length ? w.presence.more(shown, total - refs.length) : shown;
   };
-  if (presence.refCount === 0) return paint('2', 'held by no branch (only by tags or stash entries)');
-  if (presence.presentAt.length > 0) return paint('31', `still present at the tip of ${names(presence.presentAt, presence.presentAt.length)}`);
-  return paint('2', `removed since: gone from the tips of ${names(presence.refs, presence.refCount)}, still in their history`);
+  if (presence.refCount === 0) return paint('2', w.presence.noBranch);
+  if (presence.presentAt.length > 0) return paint('31', w.presence.atTip(names(presence.presentAt, presence.presentAt.length)));
+  return paint('2', w.presence.removed(names(presence.refs, presence.refCount)));
 }
 
 function shortRef(ref: string): string {
   for (const prefix of ['refs/heads/', 'refs/remotes/']) if (ref.startsWith(prefix)) return ref.slice(prefix.length);
-  return ref.startsWith('refs/tags/') ? `tag ${ref.slice('refs/tags/'.length)}` : ref;
+  return ref.startsWith('refs/tags/') ? words().report.presence.tag(ref.slice('refs/tags/'.length)) : ref;
 }
 
 function summaryLine(count: number, files: number, context: ReportContext, paint: Paint): string {
+  const w = words().report;
   const allowed = Object.entries(context.allowed).filter(([, n]) => n > 0);
-  const allowedText = allowed.length > 0 ? ` (${allowed.map(([why, n]) => `${n} allowed by ${escapeText(why)}`).join(', ')})` : '';
+  const allowedText = allowed.length > 0 ? w.allowedList(allowed.map(([why, n]) => w.allowedBy(n, escapeText(why)))) : '';
   const left = context.leftOut ?? 0;
-  const leftText = left > 0 ? ` ${left} finding${left === 1 ? '' : 's'} left out by --only-verified: STS did not confirm ${left === 1 ? 'its key' : 'their keys'} live.` : '';
-  if (count === 0) return paint('32', `No ${context.leftOut !== undefined ? 'live ' : ''}AWS credentials found.${allowedText}`) + leftText;
-  const noun = count === 1 ? 'finding' : 'findings';
-  const fileNoun = files === 1 ? 'file' : 'files';
-  return paint('31;1', `${count} ${noun} in ${files} ${fileNoun}${allowedText}.`) + leftText;
+  const leftText = left > 0 ? w.leftOut(left) : '';
+  if (count === 0) return paint('32', w.clean(context.leftOut !== undefined, allowedText)) + leftText;
+  return paint('31;1', w.found(count, files, allowedText)) + leftText;
 }

@@ -15,5 +15,13 @@ export function maskCredentials(text: string): string {
 /** `text` as one short line, JSON-escaped, credential-shaped runs masked, at most about 60 characters. */
 export function quoteFromFile(text: string): string {
   const flat = maskCredentials(JSON.stringify(text).slice(1, -1));
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+  if (flat.length <= 60) return flat;
+  // Cut between two characters as a terminal draws them (grapheme clusters), never inside a surrogate pair
+  // or between a letter and its accent. Loaded only for an error message: no need for text/width.ts here.
+  let kept = '';
+  for (const { segment } of new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(flat)) {
+    if (kept.length + segment.length > 57) break;
+    kept += segment;
+  }
+  return `${kept}...`;
 }

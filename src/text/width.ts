@@ -1,52 +1,30 @@
 // How many terminal columns a text takes, the one place that is measured (the text report's table aligns on
-// it). Like the string-width package, without the dependency: the text is split into grapheme clusters (what
-// a terminal draws as one character: a letter with its combining accents, an emoji with its modifiers), and
-// each takes 0, 1 or 2 columns. East Asian Wide and Fullwidth characters (CJK ideographs, kana, Hangul
+// it, the playbook wraps on it), and where a text is cut or wrapped, only ever between two characters. The
+// text is split into grapheme clusters (what a terminal draws as one character: a letter with its combining
+// accents, an emoji with its modifiers), and each takes 0, 1 or 2 columns: East Asian Wide and Fullwidth
+// characters (Unicode's East_Asian_Width property, from get-east-asian-width: CJK ideographs, kana, Hangul
 // syllables, fullwidth forms) and emoji shown as emoji take 2; combining marks, zero-width and format
-// characters take 0; everything else 1. ANSI colour sequences are not counted: callers measure before they
-// paint. JavaScript has no East_Asian_Width property escape, hence the table of the Wide/Fullwidth blocks.
+// characters take 0; everything else 1 (Ambiguous counts as narrow, as terminals outside East Asian locales
+// draw it). ANSI colour sequences are not counted: callers measure before they paint.
+import { eastAsianWidth } from 'get-east-asian-width';
 
 /** Made on first use: most reports (and every pre-commit run without findings) are ASCII only. */
 let segmenter: Intl.Segmenter | undefined;
 
-/** Unicode 15 East_Asian_Width W and F ranges, merged into blocks (emoji are handled by property below). */
-const WIDE: ReadonlyArray<readonly [number, number]> = [
-  [0x1100, 0x115f], // Hangul Jamo initial consonants
-  [0x2e80, 0x303e], // CJK radicals, Kangxi, ideographic description, CJK symbols and punctuation
-  [0x3041, 0x33ff], // Hiragana, Katakana, Bopomofo, Hangul compatibility Jamo, Kanbun, CJK strokes, enclosed, compatibility
-  [0x3400, 0x4dbf], // CJK Extension A
-  [0x4e00, 0x9fff], // CJK Unified Ideographs
-  [0xa000, 0xa4cf], // Yi
-  [0xa960, 0xa97f], // Hangul Jamo Extended-A
-  [0xac00, 0xd7a3], // Hangul syllables
-  [0xf900, 0xfaff], // CJK compatibility ideographs
-  [0xfe10, 0xfe19], // vertical forms
-  [0xfe30, 0xfe6f], // CJK compatibility forms, small form variants
-  [0xff00, 0xff60], // fullwidth forms
-  [0xffe0, 0xffe6], // fullwidth signs
-  [0x16fe0, 0x16fe4], // ideographic symbols
-  [0x17000, 0x18cff], // Tangut
-  [0x1b000, 0x1b2ff], // Kana supplement and extensions, Nushu
-  [0x20000, 0x2fffd], // CJK Extensions B–F
-  [0x30000, 0x3fffd], // CJK Extensions G–H
-];
-
 const ZERO = /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}]$/u;
 const EMOJI = /\p{Emoji_Presentation}/u;
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+function graphemes(text: string): string[] {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  return Array.from(segmenter.segment(text), ({ segment }) => segment);
+}
 
 /** Terminal columns of one code point (not counting emoji presentation, decided per cluster). */
 function codePointWidth(code: number): number {
   if (ZERO.test(String.fromCodePoint(code)) || (code >= 0x1160 && code <= 0x11ff)) return 0; // Hangul medial vowels join the syllable
-  let low = 0;
-  let high = WIDE.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (code < WIDE[mid][0]) high = mid - 1;
-    else if (code > WIDE[mid][1]) low = mid + 1;
-    else return 2;
-  }
-  return 1;
+  return eastAsianWidth(code);
 }
 
 /** Columns one grapheme cluster takes: its first visible code point's width, or 2 when it is shown as an emoji. */
@@ -61,10 +39,9 @@ function clusterWidth(cluster: string): number {
 
 /** The number of terminal columns `text` takes. ASCII (most of every report) is its length. */
 export function displayWidth(text: string): number {
-  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   let width = 0;
-  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
-  for (const { segment } of segmenter.segment(text)) width += clusterWidth(segment);
+  for (const cluster of graphemes(text)) width += clusterWidth(cluster);
   return width;
 }
 
@@ -74,3 +51,74 @@ export function padToWidth(text: string, width: number): string {
   return missing > 0 ? text + ' '.repeat(missing) : text;
 }
 
+/** `text` shortened to at most `width` columns, ending in `mark` when cut; cut between characters only. */
+export function truncateToWidth(text: string, width: number, mark = '...'): string {
+  if (displayWidth(text) <= width) return text;
+  const room = width - displayWidth(mark);
+  let used = 0;
+  let kept = '';
+  for (const cluster of graphemes(text)) {
+    const w = clusterWidth(cluster);
+    if (used + w > room) break;
+    kept += cluster;
+    used += w;
+  }
+  return kept + mark;
+}
+
+// Japanese line breaking (kinsoku): no line starts with closing punctuation or a small kana, none ends with
+// an opening bracket. ASCII closers count too: "キー)" stays together.
+const NO_START = new Set([...'、。，．・：；？！）」』】〕〉》ー…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々),.:;!?]}']);
+const NO_END = new Set([...'（「『【〔〈《([{']);
+
+/**
+ * The unbreakable pieces of a word (text without white space): a word of narrow characters is one piece, as
+ * in English; next to a wide character (Japanese is written without spaces) a line may break, except
+ * where kinsoku forbids it.
+ */
+function pieces(word: string): string[] {
+  if (PRINTABLE_ASCII.test(word)) return [word];
+  const clusters = graphemes(word);
+  const out: string[] = [];
+  let piece = '';
+  clusters.forEach((cluster, i) => {
+    const previous = clusters[i - 1];
+    const breakable = i > 0 && (clusterWidth(previous) === 2 || clusterWidth(cluster) === 2) && !NO_START.has(cluster) && !NO_END.has(previous);
+    if (breakable) {
+      out.push(piece);
+      piece = '';
+    }
+    piece += cluster;
+  });
+  out.push(piece);
+  return out;
+}
+
+/**
+ * Word-wraps one paragraph to `width` columns: words are separated by single spaces, the first line starts
+ * with `first` and the others with `indent`. A piece wider than the line is put on a line of its own, whole.
+ */
+export function wrapToWidth(text: string, width: number, first: string, indent: string): string[] {
+  const lines: string[] = [];
+  let line = first;
+  let used = displayWidth(first);
+  let empty = true;
+  for (const word of text.split(/\s+/)) {
+    let separator = empty ? '' : ' ';
+    for (const piece of pieces(word)) {
+      const w = displayWidth(piece);
+      if (!empty && used + separator.length + w > width) {
+        lines.push(line);
+        line = indent;
+        used = displayWidth(indent);
+        separator = '';
+      }
+      line += separator + piece;
+      used += separator.length + w;
+      separator = '';
+      empty = false;
+    }
+  }
+  lines.push(line);
+  return lines;
+}

@@ -6,14 +6,16 @@
 // written with escapeHtml in the markup, and for the script as JSON made safe inside <script> (jsonForScript),
 // where it is shown with textContent only. Secrets arrive masked unless the scan or merge ran with --no-redact.
 import { createHash } from 'node:crypto';
-import { KEY_TYPE_LABELS, keyTypeOf } from '../../aws/key-id.js';
+import { keyTypeOf } from '../../aws/key-id.js';
+import { guide } from '../../words/guide.js';
 import { isRedacted, leaksFromFindings } from '../../remediation/leaks.js';
-import { buildPlaybook, DEFAULT_REPLACEMENTS_FILE, type Step } from '../../remediation/playbook.js';
+import { buildPlaybook, DEFAULT_REPLACEMENTS_FILE } from '../../remediation/playbook.js';
+import type { Step } from '../../remediation/steps.js';
 import { replacementsFor } from '../../remediation/replacements.js';
 import { escapeHtml, escapeText, jsonForScript } from '../../text/escape.js';
 import type { Finding, Report, Reporter } from '../../types.js';
 import { groupByKey, type KeyGroup } from '../key-groups.js';
-import { kindLabel } from '../text.js';
+import { kindLabel } from '../../words/index.js';
 import { SCRIPT } from './script.js';
 import { STYLE } from './style.js';
 import { MODE_WORDS, STATUS_WORDS, WORDS } from './words.js';
@@ -156,7 +158,7 @@ function playbookSteps(groups: readonly KeyGroup[], report: Report): Map<string 
 function card(group: KeyGroup, steps: readonly Step[]): string {
   const live = group.verification?.status === 'live';
   const title = group.keyId ?? WORDS.unpaired;
-  const type = group.keyId === null ? group.kinds.map(kindLabel).join(', ') : group.credential === 'access-key' ? KEY_TYPE_LABELS[keyTypeOf(group.keyId)] : group.kinds.map(kindLabel).join(', ');
+  const type = group.keyId === null ? group.kinds.map(kindLabel).join(', ') : group.credential === 'access-key' ? guide().keyTypeLong[keyTypeOf(group.keyId)] : group.kinds.map(kindLabel).join(', ');
   const status = group.verification ? STATUS_WORDS[group.verification.status] ?? group.verification.status : WORDS.notVerified;
   const places = group.places.slice(0, MAX_PLACES).map((finding) => `<li>${place(finding)}</li>`);
   if (group.places.length > MAX_PLACES) places.push(`<li>…</li>`);

@@ -1,0 +1,215 @@
+// The English catalogue of reports and hooks: every sentence the scan's reports, the hooks and the command
+// line's errors write for a person, by where it appears (the rest is in en-guide.ts). Its shape is the type
+// `Words`, which every other language's catalogue must match key for key (ja.ts). Entries with data are
+// functions: they receive values already escaped for where they go (the callers escape), and decide word order
+// and plurals, which differ between languages. Commands inside entries stay valid shell and AWS CLI in every
+// language; only their `#` comments are words.
+
+const s = (n: number, one = '', many = 's'): string => (n === 1 ? one : many);
+
+export const en = {
+  /** What each rule's `kind` is called in reports and the playbook. */
+  kinds: {
+    'access-key-id': 'access key ID',
+    'secret-access-key': 'secret access key',
+    'session-token': 'session token',
+    'bedrock-api-key': 'Bedrock API key',
+    'bedrock-short-term-key': 'short-term Bedrock API key',
+    'service-specific-password': 'service-specific credential password',
+    'ses-smtp-password': 'SES SMTP password',
+    'appsync-api-key': 'AppSync API key',
+    'cloudfront-private-key': 'CloudFront private key',
+    'console-password': 'console password',
+  } as Record<string, string>,
+
+  /** An access key ID's type, short (the text report's detail line); null shows nothing. */
+  keyTypeShort: {
+    'long-term': 'long-term key',
+    temporary: 'temporary STS key',
+    'bearer-token': 'AWS STS service bearer token key',
+    'context-specific': 'context-specific credential',
+    unknown: null,
+  } as Record<'long-term' | 'temporary' | 'bearer-token' | 'context-specific' | 'unknown', string | null>,
+
+  olderFormatKey: 'older-format key',
+
+  /** The text report (src/reporters/text.ts). */
+  report: {
+    header: ['LINE:COL', 'SECRET', 'KIND', 'RULE', 'CONFIDENCE'] as [string, string, string, string, string],
+    confidence: { high: 'high', medium: 'medium', low: 'low' } as Record<string, string>,
+    forKey: (keyId: string) => `for ${keyId}`,
+    account: (id: string) => `account ${id}`,
+    listJoin: ', ',
+    verification: {
+      live: (arn: string | null) => `LIVE${arn ? ` as ${arn}` : ''}`,
+      meaning: {
+        invalid: 'AWS does not accept the key ID now',
+        expired: 'the session token has expired',
+        'secret-mismatch': 'the key ID exists but this is not its secret: treat the key as live',
+        unknown: 'no clear answer; the --verify line on stderr says why',
+      } as Record<string, string>,
+      other: 'unknown answer',
+      status: (status: string, meaning: string) => `${status} (${meaning})`,
+      line: (what: string, checkedAt: string) => `STS: ${what}, checked ${checkedAt}`,
+    },
+    presence: {
+      more: (shown: string, more: number) => `${shown} and ${more} more`,
+      tag: (name: string) => `tag ${name}`,
+      noBranch: 'held by no branch (only by tags or stash entries)',
+      atTip: (names: string) => `still present at the tip of ${names}`,
+      removed: (names: string) => `removed since: gone from the tips of ${names}, still in their history`,
+    },
+    allowedBy: (n: number, why: string) => `${n} allowed by ${why}`,
+    allowedList: (items: string[]) => ` (${items.join(', ')})`,
+    leftOut: (n: number) => ` ${n} finding${s(n)} left out by --only-verified: STS did not confirm ${n === 1 ? 'its key' : 'their keys'} live.`,
+    clean: (live: boolean, allowed: string) => `No ${live ? 'live ' : ''}AWS credentials found.${allowed}`,
+    found: (count: number, files: number, allowed: string) => `${count} finding${s(count)} in ${files} file${s(files)}${allowed}.`,
+  },
+
+  /** The sentence describing one finding, and the short advice, for annotations and SARIF. */
+  finding: {
+    annotationTitle: (kind: string, ruleId: string) => `AWS ${kind} (${ruleId})`,
+    /** `entry`: ENTRY:LINE inside an archive (the annotation is on the archive file), or null. */
+    annotation: (kind: string, secret: string, keyId: string | null, accountId: string | null, entry: string | null) =>
+      `AWS ${kind} ${secret}${keyId ? ` for ${keyId}` : ''}${accountId ? ` (account ${accountId})` : ''}${entry ? ` Inside the archive at ${entry}` : ''}.`,
+    introduced: (sha: string, author: string, date: string, subject: string) => `Introduced in ${sha} by ${author} on ${date}: ${subject}`,
+    verification: (line: string) => `${line}.`,
+    advice: 'Deactivate the key in IAM first (rewriting history does not un-leak it), then remove it from the file; `keywarden remediate` prints the commands.',
+    githubClean: 'keywarden: no AWS credentials found.',
+    githubFound: (count: number) => `keywarden: ${count} AWS credential finding${s(count)}; run \`keywarden remediate\` for the playbook.`,
+    sarifResult: (kind: string, secret: string, keyId: string | null, accountId: string | null, entry: string | null, commit: { sha: string; author: string; date: string } | null, verification: { status: string; checkedAt: string } | null) => {
+      let text = `AWS ${kind} ${secret}`;
+      if (keyId) text += ` (for ${keyId})`;
+      if (accountId) text += `, account ${accountId}`;
+      if (entry) text += `, inside the archive at ${entry}`;
+      if (commit) text += `, introduced in ${commit.sha} by ${commit.author} on ${commit.date}`;
+      if (verification) text += `; STS says ${verification.status === 'live' ? 'LIVE' : verification.status} (checked ${verification.checkedAt})`;
+      return `${text}.`;
+    },
+    sarifRoot: 'The root of the scanned repository or folder.',
+    sarifShort: (kind: string) => `AWS ${kind} committed to the repository`,
+    sarifFull: (kind: string) => `An AWS ${kind} was found in a file. Anyone who can read the repository, its history or a fork can use it until the key is deactivated.`,
+    sarifSteps: [
+      'Deactivate and delete the key in IAM now (`aws iam update-access-key --status Inactive`, then `aws iam delete-access-key`), after creating a replacement if something depends on it.',
+      'Check CloudTrail for what the key did since it was exposed.',
+      'Remove the key from the file and keep credentials in `~/.aws/credentials`, environment variables or a secrets manager.',
+      'If the commit was pushed, rewriting history does not un-leak the key: deactivation does. `keywarden remediate` prints the full playbook with the real commands for this key.',
+      'A false positive: add `keywarden:allow` in a comment on the line, or record it in a baseline (`keywarden baseline --output .keywarden-baseline.json`).',
+    ],
+    sarifMarkdownTitle: (short: string) => `**${short}.**`,
+  },
+
+  /** "What to do now", after a text report with findings (src/remediation/hint.ts). */
+  hint: {
+    title: 'What to do now:',
+    committed: '  1. If a commit holding a key was pushed, treat the key as public: act on the key first, rewrite history last.',
+    notCommitted: '  1. Take the credentials out of the files; load them from ~/.aws/credentials or environment variables.',
+    deactivate: "  2. Deactivate, then delete each key (a temporary ASIA key: revoke its role's sessions instead):",
+    more: (n: number) => `       …and ${n} more key${s(n)}`,
+    unpaired: (n: number) => `${n} secret${s(n)} without a key ID: rotate every key that could be its partner.`,
+    cloudtrail: "  3. Check CloudTrail in every region for use of the keys, then rotate every IAM user's access keys.",
+    full: (command: string) => `Full playbook with ready commands: ${command}`,
+    live: (keyId: string, arn: string | null) => `${keyId} is LIVE: AWS accepted it${arn ? ` as ${arn}` : ''}: act on it first.`,
+    theRole: (name: string) => `the role ${name}`,
+    issuingRole: 'the role that issued it',
+    revoke: (keyId: string, role: string) => `${keyId}: IAM console → Roles → ${role} → Revoke sessions`,
+    root: (keyId: string) => `${keyId} is the ROOT user's key: sign in as root → Security credentials → Access keys → Deactivate`,
+  },
+
+  /** What a commit blocked by the pre-commit or commit-msg hook says after the findings (src/init/advice.ts). */
+  blocked: {
+    more: (n: number) => `and ${n} more`,
+    listJoin: ', ',
+    commit: (where: string, files: string) => [
+      `Commit blocked: nothing was committed. The staged changes add AWS credentials (${where}).`,
+      '',
+      'To fix it:',
+      '  1. Remove the key from the file. Keep credentials out of the repository: in ~/.aws/credentials',
+      '     (`aws configure`), in environment variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY), or in a',
+      '     secrets manager, and read them from there.',
+      `  2. Stage the fixed file (git add ${files}), or take it out of this commit:`,
+      `     git restore --staged ${files}`,
+      '  3. Commit again. Only the index is checked: a key left in the working tree but not staged does not block.',
+      '',
+      'A false positive? Put a `keywarden:allow` comment on that line, or accept it in the baseline the hook reads:',
+      '  keywarden baseline --output .keywarden-baseline.json   (at the top of the repository: it records every',
+      '  finding in the working tree), then git add .keywarden-baseline.json and commit again.',
+    ],
+    leaked: (remediate: string) => `Was this key ever pushed, shared or committed elsewhere? Treat it as leaked and deactivate it: ${remediate}`,
+    noVerify: 'To commit anyway, skipping every pre-commit check (your responsibility): git commit --no-verify',
+    line: (n: number) => `line ${n}`,
+    message: (where: string, remediate: string) => [
+      `Commit blocked: nothing was committed. The commit message holds AWS credentials (${where}).`,
+      '',
+      'To fix it: commit again with the key taken out of the message (a message is pushed and kept in the history',
+      'like any file). git kept the message you wrote; to edit it: git commit -e -F "$(git rev-parse --git-path COMMIT_EDITMSG)"',
+      `Was this key ever pushed, shared or committed elsewhere? Treat it as leaked and deactivate it: ${remediate}`,
+      'To commit anyway, skipping every commit-msg check (your responsibility): git commit --no-verify',
+    ],
+  },
+
+  /** The server-side hook's lines, relayed by git to the pusher (src/cli/pre-receive.ts). */
+  preReceive: {
+    incomplete: 'push rejected: the scan could not read everything it had to (see above), so it cannot say the push is clean',
+    clean: (commits: number) => `no AWS credentials in the ${commits} new commit${s(commits)} of this push`,
+    rejected: (n: number) => `push rejected: ${n} AWS credential${s(n)} in the pushed commits:`,
+    more: (n: number) => `and ${n} more`,
+    seconds: (n: number) => `${n} second${s(n)}`,
+    timeoutOpen: (seconds: string) => `warning: the scan for AWS credentials did not finish within ${seconds} (--timeout): the push is accepted UNSCANNED (--on-timeout open)`,
+    timeoutClosed: (seconds: string) =>
+      `push rejected: the scan for AWS credentials did not finish within ${seconds} (--timeout), and an unscanned push is not let through (--on-timeout closed). Push fewer commits at a time, or ask the administrator to raise the hook's --timeout`,
+    inCommit: (sha: string, subject: string) => ` in commit ${sha} "${subject}"`,
+    rewrite: 'rewrite these commits without the keys (git rebase -i; a later commit that deletes a key does not take it out of history), then push again',
+    leaked: (remediate: string) => `a key that was ever pushed or shared is leaked: deactivate it (${remediate})`,
+    falsePositive: "a false positive: a keywarden:allow comment on its line, or an entry in the default branch's .keywarden-baseline.json",
+  },
+
+  /** stderr lines of every command (src/output.ts, src/main.ts). */
+  output: {
+    warning: 'warning: ',
+    skippedFiles: (n: number) => `${n} file${s(n)} skipped (over --max-file-size, a submodule, a symbolic link or not a regular file)`,
+    skippedFolders: (n: number) => `${n} folder${s(n)} skipped (.git, node_modules)`,
+    skipped: (counts: string[]) => `${counts.join(', ')}; --verbose lists them and why`,
+    allowed: (why: string, where: string, ruleId: string) => `allowed by ${why}: ${where} ${ruleId}`,
+    onlyVerified: (n: number) => `--only-verified: ${n} finding${s(n)} left out (keys STS did not confirm live)`,
+    baselineWritten: (n: number, file: string) => `wrote ${n} baseline entr${n === 1 ? 'y' : 'ies'} to ${file}`,
+    internalError: (message: string) => `internal error: ${message}`,
+    debugHint: ' (run with --debug for details)',
+  },
+
+  /** The command line: --help and the usage errors found before a command runs (src/cli/). */
+  cli: {
+    errors: {
+      unknownFormat: (format: string, command: string, allowed: string) => `unknown --format '${format}' for ${command} (choose ${allowed})`,
+      baselineOutput: 'baseline needs --output FILE (where to write the baseline)',
+      oneMode: 'choose one of --staged, --history, --range, --since, --stdin, --pre-receive, --commit-msg',
+      historyPaths: (paths: string) => `--history scans commits, not paths: ${paths} (refs go right after it: --history main; scan files without --history)`,
+      rangeWords: (range: string, paths: string) => `--range is one argument: quote a range of several words (--range "${range} ${paths}"); paths cannot be combined with it`,
+      modePaths: (paths: string) => `paths cannot be combined with --staged, --history, --range, --since, --stdin, --pre-receive or --commit-msg: ${paths}`,
+      timeoutWithout: (flag: string) => `${flag} is for --pre-receive (the server-side hook); --verify-timeout bounds --verify`,
+      timeoutRange: (value: string) => `--timeout wants seconds between 0 and 3600, got '${value}'`,
+      onTimeout: (value: string) => `--on-timeout wants open (accept the push) or closed (reject it), got '${value}'`,
+      preReceiveOutput: (name: string) => `--pre-receive prints its own lines for git to relay to the pusher: --${name} is not taken with it`,
+      preReceiveVerify: (name: string) => `--pre-receive does not take --${name}: the hook never calls AWS (keywarden remediate --verify does, for the keys it found)`,
+      maxFileSize: (value: string) => `--max-file-size wants a size such as 1048576, 512KB or 10MB, got '${value}'`,
+      verifyTimeout: (value: string) => `--verify-timeout wants seconds between 0 and 300, got '${value}'`,
+      cannotWrite: (file: string, code: string) => `cannot write ${file}: ${code}`,
+    },
+    badLang: (value: string) => `unknown --lang '${value}' (choose en or ja)`,
+    unknownCommand: (word: string, hint: string | null, commands: string) => `unknown command '${word}'${hint ? ` (did you mean '${hint}'?)` : ''}; commands: ${commands}`,
+    commandFirst: (token: string, command: string) => `name a command before ${token}: keywarden ${command} ${token}`,
+    listCommands: 'keywarden --help lists the commands',
+    listOptions: (command: string) => `keywarden ${command} --help lists its options`,
+    needsValue: (flag: string) => `${flag} needs a value`,
+    gotOption: (flag: string, next: string) => `${flag} needs a value, got the option ${next} (write ${flag}=${next} if that is the value)`,
+    emptyValue: (flag: string) => `${flag} needs a value, got an empty one`,
+    otherCommand: (flag: string, commands: string, command: string) => `${flag} is an option of ${commands}, not of ${command}`,
+    /** `scan`, `scan and remediate`, `scan, remediate and merge`. */
+    list: (items: readonly string[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`),
+    unknownShort: (letter: string, command: string) => `unknown option '-${letter}'; keywarden ${command} --help lists its options`,
+    unknownOption: (flag: string, hint: string | null, help: string) => `unknown option '${flag}'${hint ? ` (did you mean '--${hint}'?)` : ''}; ${help}`,
+  },
+
+};
+
+export type Words = typeof en;

@@ -1,0 +1,209 @@
+// The Japanese catalogue of reports and hooks (ja-guide.ts has the rest): the same keys as en.ts (TypeScript checks it against `Words`), in the words of AWS's
+// Japanese documentation (glossary.json lists each term, the seed document that uses it and a quote; a test
+// checks every string here against it). Loaded only when the run's language is Japanese (words/index.ts), so
+// it is a chunk of its own in the bundle. Prose is in the polite style (です・ます) of AWS's Japanese guides;
+// the lines of the hook and the table are kept short. Commands stay valid shell and AWS CLI: only their
+// `#` comments and the text they print are Japanese.
+import type { Words } from './en.js';
+
+/** A term followed by a particle: a space after Latin letters or digits (アクセスキー ID が), none after kana (シークレットアクセスキーが). */
+const term = (text: string): string => (/[\x21-\x7e]$/.test(text) ? `${text} ` : text);
+
+export const ja: Words = {
+  kinds: {
+    'access-key-id': 'アクセスキー ID',
+    'secret-access-key': 'シークレットアクセスキー',
+    'session-token': 'セキュリティトークン',
+    'bedrock-api-key': 'Bedrock API キー',
+    'bedrock-short-term-key': 'Bedrock 短期 API キー',
+    'service-specific-password': 'サービス固有の認証情報のパスワード',
+    'ses-smtp-password': 'SES SMTP パスワード',
+    'appsync-api-key': 'AppSync API キー',
+    'cloudfront-private-key': 'CloudFront プライベートキー',
+    'console-password': 'コンソールパスワード',
+  },
+
+  keyTypeShort: {
+    'long-term': '長期のアクセスキー',
+    temporary: 'AWS STS の一時的なアクセスキー',
+    'bearer-token': 'AWS STS サービスベアラートークンのキー',
+    'context-specific': 'コンテキスト固有の認証情報',
+    unknown: null,
+  },
+
+  olderFormatKey: '旧形式のキー',
+
+  report: {
+    header: ['行:列', 'シークレット', '種類', 'ルール', '確度'],
+    confidence: { high: '高', medium: '中', low: '低' },
+    forKey: (keyId) => `対応するアクセスキー ID: ${keyId}`,
+    account: (id) => `アカウント ${id}`,
+    listJoin: '、',
+    verification: {
+      live: (arn) => `有効（LIVE）${arn ? `: ${arn}` : ''}`,
+      meaning: {
+        invalid: 'AWS はこのアクセスキー ID を現在受け付けていません',
+        expired: 'セキュリティトークンの有効期限が切れています',
+        'secret-mismatch': 'アクセスキー ID は存在しますが、このシークレットは対になるものではありません。キーは有効なものとして扱ってください',
+        unknown: '判定できませんでした。理由は標準エラー出力の --verify の行を参照してください',
+      },
+      other: '不明な応答',
+      status: (status, meaning) => `${status}（${meaning}）`,
+      line: (what, checkedAt) => `STS: ${what}、確認日時 ${checkedAt}`,
+    },
+    presence: {
+      more: (shown, more) => `${shown} ほか ${more} 件`,
+      tag: (name) => `タグ ${name}`,
+      noBranch: 'どのブランチにも含まれていません（タグまたは stash のみ）',
+      atTip: (names) => `${names} の最新コミットにまだ残っています`,
+      removed: (names) => `削除済み: ${names} の最新コミットにはありませんが、履歴には残っています`,
+    },
+    allowedBy: (n, why) => `${why} で許可 ${n} 件`,
+    allowedList: (items) => `（${items.join('、')}）`,
+    leftOut: (n) => ` --only-verified により ${n} 件を除外しました（STS がキーの有効性を確認できなかったもの）。`,
+    clean: (live, allowed) => `${live ? '有効な ' : ''}AWS の認証情報は見つかりませんでした。${allowed}`,
+    found: (count, files, allowed) => `${files} 個のファイルで AWS の認証情報を ${count} 件検出しました${allowed}。`,
+  },
+
+  finding: {
+    annotationTitle: (kind, ruleId) => `AWS ${kind}（${ruleId}）`,
+    annotation: (kind, secret, keyId, accountId, entry) =>
+      `AWS ${kind} ${secret}${keyId ? `（アクセスキー ID ${keyId} に対応）` : ''}${accountId ? `（アカウント ${accountId}）` : ''}${entry ? `。アーカイブ内の ${entry} にあります` : ''}。`,
+    introduced: (sha, author, date, subject) => `${date} に ${author} がコミット ${sha} で追加: ${subject}`,
+    verification: (line) => `${line}。`,
+    advice: 'まず IAM でキーを無効化してください（履歴を書き換えても漏洩はなかったことになりません）。そのうえでファイルからキーを削除します。`keywarden remediate` で実行するコマンドを表示できます。',
+    githubClean: 'keywarden: AWS の認証情報は見つかりませんでした。',
+    githubFound: (count) => `keywarden: AWS の認証情報を ${count} 件検出しました。対応手順は \`keywarden remediate\` で表示できます。`,
+    sarifResult: (kind, secret, keyId, accountId, entry, commit, verification) => {
+      let text = `AWS ${kind} ${secret}`;
+      if (keyId) text += `（アクセスキー ID ${keyId} に対応）`;
+      if (accountId) text += `、アカウント ${accountId}`;
+      if (entry) text += `、アーカイブ内の ${entry}`;
+      if (commit) text += `、${commit.date} に ${commit.author} がコミット ${commit.sha} で追加`;
+      if (verification) text += `。STS の判定: ${verification.status === 'live' ? '有効（LIVE）' : verification.status}（確認日時 ${verification.checkedAt}）`;
+      return `${text}。`;
+    },
+    sarifRoot: 'スキャンしたリポジトリまたはフォルダーのルート。',
+    sarifShort: (kind) => `AWS ${term(kind)}がリポジトリにコミットされています`,
+    sarifFull: (kind) => `ファイル内に AWS ${term(kind)}が見つかりました。リポジトリ、その履歴、フォークを読める人は誰でも、キーが無効化されるまでこれを使用できます。`,
+    sarifSteps: [
+      'IAM で今すぐキーを無効化し、削除してください（`aws iam update-access-key --status Inactive` のあと `aws iam delete-access-key`）。このキーを使っているものがあれば、先に代わりのキーを作成します。',
+      'キーが漏洩してから何に使われたかを CloudTrail で確認してください。',
+      'ファイルからキーを削除し、認証情報は `~/.aws/credentials`、環境変数、またはシークレット管理サービスに保管してください。',
+      'コミットをプッシュ済みなら、履歴を書き換えても漏洩はなかったことになりません。効くのは無効化です。`keywarden remediate` で、このキーに合わせた実際のコマンド付きの対応手順を表示できます。',
+      '誤検出の場合は、その行のコメントに `keywarden:allow` と書くか、ベースラインに記録してください（`keywarden baseline --output .keywarden-baseline.json`）。',
+    ],
+    sarifMarkdownTitle: (short) => `**${short}。**`,
+  },
+
+  hint: {
+    title: '今すぐやること:',
+    committed: '  1. キーを含むコミットをプッシュしたなら、キーは公開されたものとして扱ってください。\n     キーへの対応が先、履歴の書き換えは最後です。',
+    notCommitted: '  1. ファイルから認証情報を削除し、~/.aws/credentials または環境変数から読み込むようにしてください。',
+    deactivate: '  2. 各キーを無効化し、削除します（一時的な ASIA キーは発行元ロールのセッションを取り消します）:',
+    more: (n) => `       …ほか ${n} 個のキー`,
+    unpaired: (n) => `アクセスキー ID のないシークレットが ${n} 件あります。対になりうるキーはすべてローテーションしてください。`,
+    cloudtrail: '  3. 全リージョンの CloudTrail でキーが不正利用されていないかを確認し、\n     すべての IAM ユーザーのアクセスキーのローテーションを行います。',
+    full: (command) => `対応手順の全体（そのまま実行できるコマンド付き）: ${command}`,
+    live: (keyId, arn) => `${keyId} は有効（LIVE）です。AWS が受け付けました${arn ? `（${arn}）` : ''}。最優先で対応してください。`,
+    theRole: (name) => `ロール ${name}`,
+    issuingRole: '発行元のロール',
+    revoke: (keyId, role) => `${keyId}: IAM コンソール → ロール → ${role} → セッションの取り消し`,
+    root: (keyId) => `${keyId} はルートユーザーのキーです: ルートユーザーでサインイン → セキュリティ認証情報 → アクセスキー → 無効化`,
+  },
+
+  blocked: {
+    more: (n) => `ほか ${n} 件`,
+    listJoin: '、',
+    commit: (where, files) => [
+      'コミットを中止しました（何もコミットされていません）。',
+      `ステージされた変更に AWS の認証情報が含まれています（${where}）。`,
+      '',
+      '対処方法:',
+      '  1. ファイルからキーを削除してください。認証情報はリポジトリに置かず、~/.aws/credentials',
+      '     （`aws configure`）、環境変数（AWS_ACCESS_KEY_ID、AWS_SECRET_ACCESS_KEY）、または',
+      '     シークレット管理サービスに保管して、そこから読み込むようにします。',
+      `  2. 修正したファイルをステージする（git add ${files}）か、このコミットから外します:`,
+      `     git restore --staged ${files}`,
+      '  3. もう一度コミットします。チェックするのはインデックスだけです。作業ツリーに残っていても、',
+      '     ステージしていないキーではコミットは止まりません。',
+      '',
+      '誤検出の場合は、その行に `keywarden:allow` コメントを付けるか、フックが読むベースラインに登録します:',
+      '  keywarden baseline --output .keywarden-baseline.json',
+      '  （リポジトリのトップで実行すると、作業ツリー内の検出結果がすべて記録されます）。そのあと',
+      '  git add .keywarden-baseline.json を実行して、もう一度コミットしてください。',
+    ],
+    leaked: (remediate) => `このキーをプッシュ、共有、または別の場所でコミットしたことがあるなら、漏洩したものとして扱い、\n無効化してください: ${remediate}`,
+    noVerify: 'それでもコミットする場合は、pre-commit のチェックをすべて省略して（自己責任で）: git commit --no-verify',
+    line: (n) => `${n} 行目`,
+    message: (where, remediate) => [
+      'コミットを中止しました（何もコミットされていません）。',
+      `コミットメッセージに AWS の認証情報が含まれています（${where}）。`,
+      '',
+      '対処方法: メッセージからキーを削除して、もう一度コミットしてください（メッセージもファイルと',
+      '同じようにプッシュされ、履歴に残ります）。書いたメッセージは git が保存しています。編集するには:',
+      '  git commit -e -F "$(git rev-parse --git-path COMMIT_EDITMSG)"',
+      `このキーをプッシュ、共有、または別の場所でコミットしたことがあるなら、漏洩したものとして扱い、\n無効化してください: ${remediate}`,
+      'それでもコミットする場合は、commit-msg のチェックをすべて省略して（自己責任で）: git commit --no-verify',
+    ],
+  },
+
+  preReceive: {
+    incomplete: 'プッシュを拒否しました: スキャンで読む必要のあるものをすべて読めなかったため（上記参照）、問題がないとは判断できません',
+    clean: (commits) => `このプッシュの新しいコミット ${commits} 件に AWS の認証情報はありません`,
+    rejected: (n) => `プッシュを拒否しました: プッシュされたコミットに AWS の認証情報が ${n} 件あります:`,
+    more: (n) => `ほか ${n} 件`,
+    seconds: (n) => `${n} 秒`,
+    timeoutOpen: (seconds) => `警告: AWS の認証情報のスキャンが ${seconds}以内に終わりませんでした（--timeout）。プッシュはスキャンせずに受け付けます（--on-timeout open）`,
+    timeoutClosed: (seconds) =>
+      `プッシュを拒否しました: AWS の認証情報のスキャンが ${seconds}以内に終わらず、スキャンしていないプッシュは通しません（--on-timeout closed）。一度にプッシュするコミットを減らすか、管理者にフックの --timeout を延ばすよう依頼してください`,
+    inCommit: (sha, subject) => `（コミット ${sha}「${subject}」）`,
+    rewrite: 'キーを含まないようにこれらのコミットを書き換えてから（git rebase -i。後のコミットでキーを消しても履歴からは消えません）、もう一度プッシュしてください',
+    leaked: (remediate) => `一度でもプッシュまたは共有したキーは漏洩しています。無効化してください（${remediate}）`,
+    falsePositive: '誤検出の場合: その行に keywarden:allow コメントを付けるか、デフォルトブランチの .keywarden-baseline.json に登録してください',
+  },
+
+  output: {
+    warning: '警告: ',
+    skippedFiles: (n) => `${n} 個のファイルをスキップしました（--max-file-size 超過、サブモジュール、シンボリックリンク、または通常のファイルではないもの）`,
+    skippedFolders: (n) => `${n} 個のフォルダーをスキップしました（.git、node_modules）`,
+    skipped: (counts) => `${counts.join('、')}。--verbose で一覧と理由を表示します`,
+    allowed: (why, where, ruleId) => `${why} で許可: ${where} ${ruleId}`,
+    onlyVerified: (n) => `--only-verified: ${n} 件を除外しました（STS が有効と確認できなかったキー）`,
+    baselineWritten: (n, file) => `ベースラインに ${n} 件を書き込みました: ${file}`,
+    internalError: (message) => `内部エラー: ${message}`,
+    debugHint: '（詳細は --debug を付けて実行してください）',
+  },
+
+  cli: {
+    errors: {
+      unknownFormat: (format, command, allowed) => `${command} では --format '${format}' は使えません（${allowed} から選んでください）`,
+      baselineOutput: 'baseline には --output FILE（ベースラインの書き込み先）が必要です',
+      oneMode: '--staged、--history、--range、--since、--stdin、--pre-receive、--commit-msg のうち一つだけを指定してください',
+      historyPaths: (paths) => `--history はパスではなくコミットをスキャンします: ${paths}（ref はすぐ後に書きます: --history main。ファイルは --history なしでスキャンします）`,
+      rangeWords: (range, paths) => `--range の値は一つの引数です。複数の語からなる範囲は引用符で囲んでください（--range "${range} ${paths}"）。パスとは併用できません`,
+      modePaths: (paths) => `--staged、--history、--range、--since、--stdin、--pre-receive、--commit-msg はパスと併用できません: ${paths}`,
+      timeoutWithout: (flag) => `${flag} は --pre-receive（サーバー側のフック）用です。--verify の待ち時間は --verify-timeout で指定します`,
+      timeoutRange: (value) => `--timeout には 0 より大きく 3600 以下の秒数を指定してください（指定値: '${value}'）`,
+      onTimeout: (value) => `--on-timeout には open（プッシュを受け付ける）か closed（拒否する）を指定してください（指定値: '${value}'）`,
+      preReceiveOutput: (name) => `--pre-receive は git がプッシュした人に中継する行を自分で出力するため、--${name} は指定できません`,
+      preReceiveVerify: (name) => `--pre-receive には --${name} を指定できません。フックは AWS を呼び出しません（見つかったキーの確認は keywarden remediate --verify で行います）`,
+      maxFileSize: (value) => `--max-file-size には 1048576、512KB、10MB のようなサイズを指定してください（指定値: '${value}'）`,
+      verifyTimeout: (value) => `--verify-timeout には 0 より大きく 300 以下の秒数を指定してください（指定値: '${value}'）`,
+      cannotWrite: (file, code) => `${file} に書き込めません: ${code}`,
+    },
+    badLang: (value) => `--lang '${value}' は使えません（en または ja を指定してください）`,
+    unknownCommand: (word, hint, commands) => `不明なコマンド '${word}' です${hint ? `（'${hint}' のことですか？）` : ''}。コマンド: ${commands}`,
+    commandFirst: (token, command) => `${token} の前にコマンドを指定してください: keywarden ${command} ${token}`,
+    listCommands: 'コマンドの一覧は keywarden --help で表示できます',
+    listOptions: (command) => `オプションの一覧は keywarden ${command} --help で表示できます`,
+    needsValue: (flag) => `${flag} には値が必要です`,
+    gotOption: (flag, next) => `${flag} には値が必要ですが、オプション ${next} が指定されています（それが値なら ${flag}=${next} と書いてください）`,
+    emptyValue: (flag) => `${flag} には値が必要ですが、空の値が指定されています`,
+    otherCommand: (flag, commands, command) => `${flag} は ${commands} のオプションで、${command} では使えません`,
+    list: (items) => items.join('、'),
+    unknownShort: (letter, command) => `不明なオプション '-${letter}' です。オプションの一覧は keywarden ${command} --help で表示できます`,
+    unknownOption: (flag, hint, help) => `不明なオプション '${flag}' です${hint ? `（'--${hint}' のことですか？）` : ''}。${help}`,
+  },
+
+};
