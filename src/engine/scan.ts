@@ -116,6 +116,9 @@ export function scanText(text: string, rules: readonly Rule[], path?: string, ke
   return resolve(raws, new LineIndex(text));
 }
 
+/** The longest VALUE_BREAKS match, about (a concatenation across a few continued lines). */
+const BREAK_CHARS = 256;
+
 /** A keyword inside a run of key-alphabet characters this long is part of a value (AKIA…, IQoJb3Jp…, QUtJQ…). */
 const VALUE_RUN = 16;
 
@@ -161,9 +164,17 @@ function valueHits(text: string, hits: number[], plan: Plan): number[] {
     if (last > 0 && start >= reaches[last - 1] && end + WINDOW_CHARS <= reaches[last]) return;
     reaches.push(linesBack(text, start, radius + 1, start - WINDOW_CHARS), linesForward(text, end, radius + 1, end + WINDOW_CHARS));
   };
-  eachLongRun(text, plan.longRun, reach);
-  VALUE_BREAKS.lastIndex = 0;
-  for (let m = VALUE_BREAKS.exec(text); m; m = VALUE_BREAKS.exec(text)) reach(m.index, m.index + m[0].length);
+  // A sign whose reach holds a name hit lies within WINDOW_CHARS of it (reaches are capped so): only those
+  // stretches are searched, so a file naming AWS once costs a window, not a pass over all of it.
+  const near: number[] = [];
+  for (let i = 0; i < hits.length; i++) if (name[i] === 1) near.push(Math.max(0, hits[i] - WINDOW_CHARS - BREAK_CHARS), Math.min(text.length, hits[i] + WINDOW_CHARS + 1));
+  const stretches = mergeRanges(near);
+  for (let s = 0; s < stretches.length; s += 2) {
+    const [from, to] = [stretches[s], stretches[s + 1]];
+    eachLongRun(text, plan.longRun, reach, from, to);
+    VALUE_BREAKS.lastIndex = from;
+    for (let m = VALUE_BREAKS.exec(text); m && m.index < to; m = VALUE_BREAKS.exec(text)) reach(m.index, m.index + m[0].length);
+  }
   const merged = mergeRanges(reaches);
   const kept: number[] = [];
   let r = 0;
@@ -186,13 +197,14 @@ function isNameHit(text: string, at: number, plan: Plan): boolean {
 }
 
 /**
- * Calls `found` for every run of `length` or more key characters. By hand, and looking at one character in
- * `length` until it meets one (every such run holds a sampled character): a regex `[A-Za-z0-9/+]{40}` would
+ * Calls `found` for every run of `length` or more key characters that reaches into [start, end). By hand, and
+ * looking at one character in `length` until it meets one (every such run holds a sampled character): a regex `[A-Za-z0-9/+]{40}` would
  * retry at every character of every shorter run, and most of source text is identifiers.
  */
-function eachLongRun(text: string, length: number, found: (from: number, to: number) => void): void {
+function eachLongRun(text: string, length: number, found: (from: number, to: number) => void, start = 0, end = text.length): void {
   const n = text.length;
-  for (let at = length - 1; at < n; ) {
+  // Runs reaching into [start, end): the first look is at `start` itself (a run may begin before it).
+  for (let at = start; at < end; ) {
     if (!isKeyChar(text.charCodeAt(at))) {
       at += length;
       continue;
