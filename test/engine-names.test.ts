@@ -6,6 +6,7 @@ import { defaultConfig } from '../src/config/types.js';
 import { scanText } from '../src/engine/scan.js';
 import { loadRules } from '../src/rules/load.js';
 import type { Rule } from '../src/rules/types.js';
+import { expandExample } from './rules-examples.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 
 const rules = loadRules(defaultConfig(process.cwd()));
@@ -70,5 +71,19 @@ describe('name-only keywords', () => {
     const apiKey = `da2-${'k3xq9pz7m2vbc4wy8tr6nd5hfa'}`;
     const found = scanText(`# aws appsync\nconst apiKey = "${apiKey}";\n`, rules);
     expect(found.map((candidate) => candidate.ruleId)).toContain('aws-appsync-api-key');
+  });
+
+  it('a rule declaring valueRun keeps its word: every secret its examples find holds a run that long', () => {
+    const declaring = rules.filter((rule) => rule.valueRun > 0);
+    expect(declaring.map((rule) => rule.id).sort()).toEqual(['aws-secret-access-key', 'aws-session-token']);
+    for (const rule of declaring) {
+      for (const example of rule.examples.match) {
+        const [text] = expandExample(example.text).texts;
+        for (const candidate of scanText(text, rules, 'example.txt').filter((c) => c.ruleId === rule.id)) {
+          const longest = Math.max(0, ...(candidate.secret.match(/[A-Za-z0-9/+]+/g) ?? []).map((run) => run.length));
+          expect(longest, `${rule.id}: ${text}`).toBeGreaterThanOrEqual(rule.valueRun);
+        }
+      }
+    }
   });
 });
