@@ -13,7 +13,7 @@ import { gateSecret } from './entropy.js';
 import { LineIndex, linesBack, linesForward } from './lines.js';
 import { findKeywords } from './prefilter.js';
 import { base64Tokens, jsonSegments } from './nested.js';
-import { concatView, DECODER_MARKERS, htmlView, identityView, jsonEscapeView, originalEnd, originalStart, urlView, type View } from './views.js';
+import { concatView, DECODER_MARKERS, htmlView, identityView, jsonEscapeView, originalEnd, originalStart, urlView, VALUE_BREAKS, type View } from './views.js';
 
 /** What the engine precomputes once per rule set. */
 interface Plan {
@@ -28,6 +28,12 @@ interface Plan {
   wide: Array<{ rules: Rule[]; radius: number }>;
   /** Markers of the decoders in use that can hide a keyword (views.ts DECODER_MARKERS). */
   markers: string[];
+  /** Keywords that only rules with a valueRun use (names: `aws`, `secretKey`), by first character. */
+  names: Map<number, string[]>;
+  /** The other keywords, by first character: a hit of one of these always opens a window. */
+  values: Map<number, string[]>;
+  /** The shortest valueRun of those rules. */
+  longRun: number;
 }
 
 /** Characters either side of a keyword hit that a window may span, however long its lines. */
@@ -59,6 +65,7 @@ function planFor(rules: readonly Rule[]): Plan {
     base64: uses('base64'),
     wide,
     markers: [...new Set(rules.flatMap((rule) => rule.decoders.flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])))],
+    ...keywordRoles(rules),
   };
   plans.set(rules, plan);
   return plan;
@@ -93,7 +100,7 @@ interface ScanState {
 export function scanText(text: string, rules: readonly Rule[], path?: string, keywordHits?: number[]): Candidate[] {
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
-  let hits = keywordHits ?? findKeywords(text, rules);
+  let hits = valueHits(text, keywordHits ?? findKeywords(text, rules), plan);
   const hidden = decodedKeywordHits(text, rules, plan);
   if (hidden.length > 0) hits = [...new Set([...hits, ...hidden])].sort((a, b) => a - b);
   const windows = keywordWindows(text, hits, plan.radius);
@@ -107,6 +114,135 @@ export function scanText(text: string, rules: readonly Rule[], path?: string, ke
   const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
   if (raws.length === 0) return [];
   return resolve(raws, new LineIndex(text));
+}
+
+/** The longest VALUE_BREAKS match, about (a concatenation across a few continued lines). */
+const BREAK_CHARS = 256;
+
+/** A keyword inside a run of key-alphabet characters this long is part of a value (AKIA…, IQoJb3Jp…, QUtJQ…). */
+const VALUE_RUN = 16;
+
+function keywordRoles(rules: readonly Rule[]): Pick<Plan, 'names' | 'values' | 'longRun'> {
+  const value = new Set(rules.filter((rule) => rule.valueRun === 0).flatMap((rule) => rule.keywords));
+  const long = rules.filter((rule) => rule.valueRun > 0);
+  const byFirst = (keywords: Iterable<string>) => {
+    const map = new Map<number, string[]>();
+    for (const keyword of new Set(keywords)) if (keyword.length > 0) (map.get(keyword.charCodeAt(0)) ?? map.set(keyword.charCodeAt(0), []).get(keyword.charCodeAt(0))!).push(keyword);
+    return map;
+  };
+  return {
+    names: byFirst(long.flatMap((rule) => rule.keywords).filter((keyword) => !value.has(keyword))),
+    values: byFirst(value),
+    longRun: long.length > 0 ? Math.min(...long.map((rule) => rule.valueRun)) : 0,
+  };
+}
+
+/**
+ * The keyword hits worth a window. A keyword that only rules with a `valueRun` use (a secret key, a session
+ * token: values that are a long run of key characters) is a name (`aws`, `AWS_SECRET_ACCESS_KEY`, `secretKey:`),
+ * evidence next to a value: its hit opens a window only where a value could be, that is a run that long or an
+ * encoding a decoded view could turn into one (VALUE_BREAKS), within the window's reach (one line more than
+ * the windows' radius, the same cap in characters). Any other keyword hit (`AKIA…`, `da2-`, `-at-`) always
+ * does, and so does a name inside a value-shaped run. Files that mention AWS on every line (SDK code, moto's
+ * tests, CloudFormation) then cost one pass for runs and one regex, not every rule and view over all the text.
+ */
+function valueHits(text: string, hits: number[], plan: Plan): number[] {
+  if (plan.names.size === 0 || hits.length === 0) return hits;
+  let names = 0;
+  const name = new Uint8Array(hits.length);
+  for (let i = 0; i < hits.length; i++) {
+    if (isNameHit(text, hits[i], plan)) {
+      name[i] = 1;
+      names++;
+    }
+  }
+  if (names === 0) return hits;
+  const radius = plan.radius;
+  const reaches: number[] = [];
+  const reach = (start: number, end: number): void => {
+    const last = reaches.length - 1;
+    if (last > 0 && start >= reaches[last - 1] && end + WINDOW_CHARS <= reaches[last]) return;
+    reaches.push(linesBack(text, start, radius + 1, start - WINDOW_CHARS), linesForward(text, end, radius + 1, end + WINDOW_CHARS));
+  };
+  // A sign whose reach holds a name hit lies within WINDOW_CHARS of it (reaches are capped so): only those
+  // stretches are searched, so a file naming AWS once costs a window, not a pass over all of it.
+  const near: number[] = [];
+  for (let i = 0; i < hits.length; i++) if (name[i] === 1) near.push(Math.max(0, hits[i] - WINDOW_CHARS - BREAK_CHARS), Math.min(text.length, hits[i] + WINDOW_CHARS + 1));
+  const stretches = mergeRanges(near);
+  for (let s = 0; s < stretches.length; s += 2) {
+    const [from, to] = [stretches[s], stretches[s + 1]];
+    eachLongRun(text, plan.longRun, reach, from, to);
+    VALUE_BREAKS.lastIndex = from;
+    for (let m = VALUE_BREAKS.exec(text); m && m.index < to; m = VALUE_BREAKS.exec(text)) reach(m.index, m.index + m[0].length);
+  }
+  const merged = mergeRanges(reaches);
+  const kept: number[] = [];
+  let r = 0;
+  for (let i = 0; i < hits.length; i++) {
+    const hit = hits[i];
+    while (r < merged.length && merged[r + 1] <= hit) r += 2;
+    if (name[i] === 0 || (r < merged.length && merged[r] <= hit)) kept.push(hit);
+  }
+  return kept;
+}
+
+/** A hit of a name keyword only (none of the value keywords starts there) that is not inside a value-shaped run. */
+function isNameHit(text: string, at: number, plan: Plan): boolean {
+  const first = text.charCodeAt(at);
+  const names = plan.names.get(first);
+  if (names === undefined || !names.some((keyword) => text.startsWith(keyword, at))) return false;
+  const values = plan.values.get(first);
+  if (values !== undefined && values.some((keyword) => text.startsWith(keyword, at))) return false;
+  return !inValueRun(text, at);
+}
+
+/**
+ * Calls `found` for every run of `length` or more key characters that reaches into [start, end). By hand, and
+ * looking at one character in `length` until it meets one (every such run holds a sampled character): a regex `[A-Za-z0-9/+]{40}` would
+ * retry at every character of every shorter run, and most of source text is identifiers.
+ */
+function eachLongRun(text: string, length: number, found: (from: number, to: number) => void, start = 0, end = text.length): void {
+  const n = text.length;
+  // Runs reaching into [start, end): the first look is at `start` itself (a run may begin before it).
+  for (let at = start; at < end; ) {
+    if (!isKeyChar(text.charCodeAt(at))) {
+      at += length;
+      continue;
+    }
+    let from = at;
+    while (from > 0 && isKeyChar(text.charCodeAt(from - 1))) from--;
+    let to = at + 1;
+    while (to < n && isKeyChar(text.charCodeAt(to))) to++;
+    if (to - from >= length) found(from, to);
+    // text[to] ends the run: the next run that could be long enough starts after it.
+    at = to + length;
+  }
+}
+
+function inValueRun(text: string, at: number): boolean {
+  let from = at;
+  while (from > 0 && at - from < VALUE_RUN && isKeyChar(text.charCodeAt(from - 1))) from--;
+  let to = at;
+  while (to < text.length && to - from < VALUE_RUN && isKeyChar(text.charCodeAt(to))) to++;
+  return to - from >= VALUE_RUN;
+}
+
+function isKeyChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 43 || code === 47;
+}
+
+/** Flat [from, to, ...] ranges, sorted and merged. */
+function mergeRanges(flat: number[]): number[] {
+  const order: number[] = [];
+  for (let i = 0; i < flat.length; i += 2) order.push(i);
+  order.sort((a, b) => flat[a] - flat[b]);
+  const merged: number[] = [];
+  for (const i of order) {
+    const last = merged.length - 1;
+    if (last > 0 && flat[i] <= merged[last]) merged[last] = Math.max(merged[last], flat[i + 1]);
+    else merged.push(flat[i], flat[i + 1]);
+  }
+  return merged;
 }
 
 /**

@@ -164,7 +164,16 @@ export const DECODER_MARKERS: Readonly<Record<string, readonly string[]>> = { ht
 
 // A closing quote, an optional concatenation operator (+ . & || ..), whitespace or line continuations, and
 // the same opening quote, between two characters that could belong to one key: "wJalr" + "XUtn…".
-const JOIN = /(?<=[A-Za-z0-9/+])(["'`])(?:[ \t]|\\?\r?\n)*(?:\+|\.\.?|&|\|\|)?(?:[ \t]|\\?\r?\n)*\1(?=[A-Za-z0-9/+])/g;
+// (The quote is matched first and what precedes it checked after, so that a search can skip to quotes.)
+const JOIN_REST = String.raw`(?:[ \t]|\\?\r?\n)*(?:\+|\.\.?|&|\|\|)?(?:[ \t]|\\?\r?\n)*\1(?=[A-Za-z0-9/+])`;
+const JOIN = new RegExp(String.raw`(["'\`])(?<=[A-Za-z0-9/+].)` + JOIN_REST, 'g');
+
+/**
+ * Where a decoded view could show a key-alphabet character that the plain text spells otherwise (`%2F`, `\/`,
+ * `\u002b`, `&#43;`, `&sol;`) or join two pieces of one value (`"wJal" + "rXUt…"`): a value split by these
+ * has no long plain run. The engine's windows around name-only keywords need a long run or one of these.
+ */
+export const VALUE_BREAKS = new RegExp(`%(?:2[FfBb]|3[Dd])|\\\\[u/]|&(?:#|amp|quot|apos|lt|gt|sol|plus|equals|colon|lowbar|hyphen|period|NewLine|Tab)|(["'\`])(?<=[A-Za-z0-9/+].)${JOIN_REST}`, 'g');
 
 /** String literals joined by concatenation or juxtaposition read as one: `"wJal" + "rXUt…"` → `"wJalrXUt…"`. */
 export function concatView(source: View): View | null {

@@ -111,6 +111,12 @@ export interface Rule {
    * run only on windows holding one, not on every window other rules' keywords open.
    */
   needsKeyword: boolean;
+  /**
+   * Every match holds a run of at least this many key characters ([A-Za-z0-9/+]) in plain text or in a decoded
+   * view (0 = not so). Keywords only such rules use are names: they open a window only near a run that long or
+   * an encoding that could hide one (engine/scan.ts), so text that says "aws" on every line costs little.
+   */
+  valueRun: number;
   /** Where the rule came from: "patterns/<id>.json" or "<config>: rules[i]". */
   origin: string;
 }

@@ -16,7 +16,7 @@ export const DEFAULT_SEPARATOR = String.raw`(?:[\s"'\`:=>,;(\[{|*\\@]|-|<\/?[A-Z
 
 const RULE_FIELDS = new Set([
   '$comment', 'id', 'kind', 'description', 'regex', 'flags', 'secretGroup', 'keywords', 'entropy', 'confidence',
-  'context', 'decoders', 'allowlist', 'reject', 'examples', 'keyIdFrom', 'partnerOnly', 'spanLines', 'needsKeyword',
+  'context', 'decoders', 'allowlist', 'reject', 'examples', 'keyIdFrom', 'partnerOnly', 'spanLines', 'needsKeyword', 'valueRun',
 ]);
 
 type Json = Record<string, unknown>;
@@ -144,6 +144,7 @@ export function compileRule(raw: unknown, origin: string, trusted = false): Rule
     partnerOnly: f.boolean('partnerOnly', false),
     spanLines: f.number('spanLines', 0, 0, 200),
     needsKeyword: f.boolean('needsKeyword', false),
+    valueRun: f.number('valueRun', 0, 0, 8192),
     origin,
   };
 }
