@@ -17541,7 +17541,9 @@ function htmlView(source) {
   );
 }
 var DECODER_MARKERS = { html: ["&#"], "json-escape": ["\\u00", "\\u{"], base64: ["eyJ"] };
-var JOIN = /(?<=[A-Za-z0-9/+])(["'`])(?:[ \t]|\\?\r?\n)*(?:\+|\.\.?|&|\|\|)?(?:[ \t]|\\?\r?\n)*\1(?=[A-Za-z0-9/+])/g;
+var JOIN_REST = String.raw`(?:[ \t]|\\?\r?\n)*(?:\+|\.\.?|&|\|\|)?(?:[ \t]|\\?\r?\n)*\1(?=[A-Za-z0-9/+])`;
+var JOIN = new RegExp(String.raw`(["'\`])(?<=[A-Za-z0-9/+].)` + JOIN_REST, "g");
+var VALUE_BREAKS = new RegExp(`%(?:2[FfBb]|3[Dd])|\\\\[u/]|&(?:#|amp|quot|apos|lt|gt|sol|plus|equals|colon|lowbar|hyphen|period|NewLine|Tab)|(["'\`])(?<=[A-Za-z0-9/+].)${JOIN_REST}`, "g");
 function concatView(source) {
   if (!/["'`]/.test(source.text)) return null;
   return replaceView(source, JOIN, () => "", "concat");
@@ -17692,8 +17694,12 @@ function keywordSet(keywords) {
   const occurrences = (data, from, to) => {
     const found = [];
     const view = data.subarray(from, to);
-    for (const keyword of unique) {
-      for (let i = view.indexOf(keyword); i !== -1; i = view.indexOf(keyword, i + 1)) found.push(from + i, keyword.length);
+    for (let a = 0; a < anchors.length; a++) {
+      const anchor = anchors[a];
+      const list = lists[a];
+      for (let i = view.indexOf(anchor); i !== -1; i = view.indexOf(anchor, i + 1)) {
+        for (let k = 0; k < list.length; k++) if (occursAt(view, list[k], i - list[k].offset)) found.push(from + i - list[k].offset, list[k].bytes.length);
+      }
     }
     return found;
   };
@@ -17799,7 +17805,8 @@ var RULE_FIELDS = /* @__PURE__ */ new Set([
   "keyIdFrom",
   "partnerOnly",
   "spanLines",
-  "needsKeyword"
+  "needsKeyword",
+  "valueRun"
 ]);
 var Fields = class _Fields {
   constructor(origin, data, prefix = "", trusted = false) {
@@ -17917,6 +17924,7 @@ function compileRule(raw, origin, trusted = false) {
     partnerOnly: f.boolean("partnerOnly", false),
     spanLines: f.number("spanLines", 0, 0, 200),
     needsKeyword: f.boolean("needsKeyword", false),
+    valueRun: f.number("valueRun", 0, 0, 8192),
     origin
   };
 }
@@ -18315,7 +18323,8 @@ function planFor(rules) {
     concat: uses("concat"),
     base64: uses("base64"),
     wide,
-    markers: [...new Set(rules.flatMap((rule) => rule.decoders.flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])))]
+    markers: [...new Set(rules.flatMap((rule) => rule.decoders.flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])))],
+    ...keywordRoles(rules)
   };
   plans.set(rules, plan);
   return plan;
@@ -18323,7 +18332,7 @@ function planFor(rules) {
 function scanText(text, rules, path18, keywordHits) {
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
-  let hits = keywordHits ?? findKeywords(text, rules);
+  let hits = valueHits(text, keywordHits ?? findKeywords(text, rules), plan);
   const hidden = decodedKeywordHits(text, rules, plan);
   if (hidden.length > 0) hits = [.../* @__PURE__ */ new Set([...hits, ...hidden])].sort((a, b) => a - b);
   const windows = keywordWindows(text, hits, plan.radius);
@@ -18336,6 +18345,104 @@ function scanText(text, rules, path18, keywordHits) {
   const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
   if (raws.length === 0) return [];
   return resolve(raws, new LineIndex(text));
+}
+var BREAK_CHARS = 256;
+var VALUE_RUN = 16;
+function keywordRoles(rules) {
+  const value = new Set(rules.filter((rule) => rule.valueRun === 0).flatMap((rule) => rule.keywords));
+  const long = rules.filter((rule) => rule.valueRun > 0);
+  const byFirst = (keywords) => {
+    const map = /* @__PURE__ */ new Map();
+    for (const keyword of new Set(keywords)) if (keyword.length > 0) (map.get(keyword.charCodeAt(0)) ?? map.set(keyword.charCodeAt(0), []).get(keyword.charCodeAt(0))).push(keyword);
+    return map;
+  };
+  return {
+    names: byFirst(long.flatMap((rule) => rule.keywords).filter((keyword) => !value.has(keyword))),
+    values: byFirst(value),
+    longRun: long.length > 0 ? Math.min(...long.map((rule) => rule.valueRun)) : 0
+  };
+}
+function valueHits(text, hits, plan) {
+  if (plan.names.size === 0 || hits.length === 0) return hits;
+  let names = 0;
+  const name = new Uint8Array(hits.length);
+  for (let i = 0; i < hits.length; i++) {
+    if (isNameHit(text, hits[i], plan)) {
+      name[i] = 1;
+      names++;
+    }
+  }
+  if (names === 0) return hits;
+  const radius = plan.radius;
+  const reaches = [];
+  const reach = (start, end) => {
+    const last = reaches.length - 1;
+    if (last > 0 && start >= reaches[last - 1] && end + WINDOW_CHARS <= reaches[last]) return;
+    reaches.push(linesBack(text, start, radius + 1, start - WINDOW_CHARS), linesForward(text, end, radius + 1, end + WINDOW_CHARS));
+  };
+  const near = [];
+  for (let i = 0; i < hits.length; i++) if (name[i] === 1) near.push(Math.max(0, hits[i] - WINDOW_CHARS - BREAK_CHARS), Math.min(text.length, hits[i] + WINDOW_CHARS + 1));
+  const stretches = mergeRanges(near);
+  for (let s3 = 0; s3 < stretches.length; s3 += 2) {
+    const [from, to] = [stretches[s3], stretches[s3 + 1]];
+    eachLongRun(text, plan.longRun, reach, from, to);
+    VALUE_BREAKS.lastIndex = from;
+    for (let m = VALUE_BREAKS.exec(text); m && m.index < to; m = VALUE_BREAKS.exec(text)) reach(m.index, m.index + m[0].length);
+  }
+  const merged = mergeRanges(reaches);
+  const kept = [];
+  let r = 0;
+  for (let i = 0; i < hits.length; i++) {
+    const hit = hits[i];
+    while (r < merged.length && merged[r + 1] <= hit) r += 2;
+    if (name[i] === 0 || r < merged.length && merged[r] <= hit) kept.push(hit);
+  }
+  return kept;
+}
+function isNameHit(text, at, plan) {
+  const first = text.charCodeAt(at);
+  const names = plan.names.get(first);
+  if (names === void 0 || !names.some((keyword) => text.startsWith(keyword, at))) return false;
+  const values = plan.values.get(first);
+  if (values !== void 0 && values.some((keyword) => text.startsWith(keyword, at))) return false;
+  return !inValueRun(text, at);
+}
+function eachLongRun(text, length, found, start = 0, end = text.length) {
+  const n = text.length;
+  for (let at = start; at < end; ) {
+    if (!isKeyChar(text.charCodeAt(at))) {
+      at += length;
+      continue;
+    }
+    let from = at;
+    while (from > 0 && isKeyChar(text.charCodeAt(from - 1))) from--;
+    let to = at + 1;
+    while (to < n && isKeyChar(text.charCodeAt(to))) to++;
+    if (to - from >= length) found(from, to);
+    at = to + length;
+  }
+}
+function inValueRun(text, at) {
+  let from = at;
+  while (from > 0 && at - from < VALUE_RUN && isKeyChar(text.charCodeAt(from - 1))) from--;
+  let to = at;
+  while (to < text.length && to - from < VALUE_RUN && isKeyChar(text.charCodeAt(to))) to++;
+  return to - from >= VALUE_RUN;
+}
+function isKeyChar(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 43 || code2 === 47;
+}
+function mergeRanges(flat) {
+  const order = [];
+  for (let i = 0; i < flat.length; i += 2) order.push(i);
+  order.sort((a, b) => flat[a] - flat[b]);
+  const merged = [];
+  for (const i of order) {
+    const last = merged.length - 1;
+    if (last > 0 && flat[i] <= merged[last]) merged[last] = Math.max(merged[last], flat[i + 1]);
+    else merged.push(flat[i], flat[i + 1]);
+  }
+  return merged;
 }
 function decodedKeywordHits(text, rules, plan) {
   if (!plan.markers.some((marker) => text.includes(marker))) return [];
