@@ -38,13 +38,23 @@ export interface WorkerSet {
 }
 
 /**
+ * A worker's entry file, `./NAME.js` beside the calling module as build/bundle.mjs lays out dist/bundle/ (and
+ * action/build.mjs action/dist/). Run from the .ts sources instead (the in-process tests, through vitest),
+ * Node cannot start a .ts file as a worker: the built bundle's entry is used (`npm test` bundles first).
+ */
+export function workerEntry(name: string, from: string): URL {
+  if (!from.endsWith('.ts')) return new URL(`./${name}.js`, from);
+  return new URL(`${from.slice(0, from.lastIndexOf('/src/'))}/dist/bundle/${name}.js`);
+}
+
+/**
  * Starts the workers now (loading modules and compiling rules takes a while) so that they are ready by the
  * time the caller knows which blobs to scan.
  */
 export function startWorkers(config: Config, cwd: string, size = defaultSize()): WorkerSet {
   // A small young generation keeps each worker's heap (and so the process's peak RSS) down; these threads
   // allocate mostly short strings.
-  const workers = Array.from({ length: size }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
+  const workers = Array.from({ length: size }, () => new Worker(workerEntry('worker', import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
   return {
     async scan(blobs, callbacks) {
       if (blobs.length === 0) return;
