@@ -12,7 +12,7 @@ import { ROOT, type CliResult } from './cli.js';
  * only a spawned CLI: git children and the AWS SDK read the real process's environment, which an in-process
  * run must not change (other tests share it). Such a test uses runCli.
  */
-const IO_ENV = new Set(['NO_COLOR', 'FORCE_COLOR', 'TERM', 'CI', 'KEYWARDEN_READ_PACKS']);
+const IO_ENV = new Set(['NO_COLOR', 'FORCE_COLOR', 'TERM', 'CI', 'KEYWARDEN_READ_PACKS', 'GITHUB_ACTIONS']);
 
 export interface RunOptions {
   /** The working folder (never process.chdir): ROOT by default, as runCli. */
