@@ -38,13 +38,15 @@ export interface WorkerSet {
 }
 
 /**
- * A worker's entry file, `./NAME.js` beside the calling module as build/bundle.mjs lays out dist/bundle/ (and
- * action/build.mjs action/dist/). Run from the .ts sources instead (the in-process tests, through vitest),
- * Node cannot start a .ts file as a worker: the built bundle's entry is used (`npm test` bundles first).
+ * A worker's entry file: `entry` (`./NAME.js` beside the calling module, as build/bundle.mjs and action/build.mjs
+ * lay out dist/bundle/ and action/dist/). Run from the .ts sources instead (`from`, the caller's module: the
+ * in-process tests, under vitest), Node cannot start a .ts worker: the built bundle's entry is used (`npm test`
+ * bundles first). The literal `new URL('./NAME.js', import.meta.url)` stays at each call: install.test.ts finds
+ * the bundle's workers by it.
  */
-export function workerEntry(name: string, from: string): URL {
-  if (!from.endsWith('.ts')) return new URL(`./${name}.js`, from);
-  return new URL(`${from.slice(0, from.lastIndexOf('/src/'))}/dist/bundle/${name}.js`);
+export function workerEntry(entry: URL, from: string): URL {
+  if (!from.endsWith('.ts')) return entry;
+  return new URL(`${from.slice(0, from.lastIndexOf('/src/'))}/dist/bundle/${entry.pathname.slice(entry.pathname.lastIndexOf('/') + 1)}`);
 }
 
 /**
@@ -54,7 +56,7 @@ export function workerEntry(name: string, from: string): URL {
 export function startWorkers(config: Config, cwd: string, size = defaultSize()): WorkerSet {
   // A small young generation keeps each worker's heap (and so the process's peak RSS) down; these threads
   // allocate mostly short strings.
-  const workers = Array.from({ length: size }, () => new Worker(workerEntry('worker', import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
+  const workers = Array.from({ length: size }, () => new Worker(workerEntry(new URL('./worker.js', import.meta.url), import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
   return {
     async scan(blobs, callbacks) {
       if (blobs.length === 0) return;
