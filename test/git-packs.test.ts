@@ -357,9 +357,19 @@ describe('scan --history reading packs', () => {
     return secrets;
   }
 
+  let leaky: { repo: Repo; secrets: string[] } | undefined;
+
+  /** leakyHistory in a SHA-1 repository, built once per file; each test gets a copy of its own. */
+  function leakyRepo(): { repo: Repo; secrets: string[] } {
+    if (leaky === undefined) {
+      const repo = Repo.init();
+      leaky = { repo, secrets: leakyHistory(repo) };
+    }
+    return { repo: leaky.repo.copy(), secrets: leaky.secrets };
+  }
+
   it('reports exactly what reading every blob through git reports, over packed and loose objects', async () => {
-    const repo = Repo.init();
-    const secrets = leakyHistory(repo);
+    const { repo, secrets } = leakyRepo();
     expect(packsOf(repo).length).toBe(2);
     const direct = await scan(repo);
     const throughGit = await scan(repo, { KEYWARDEN_READ_PACKS: '0' });
@@ -418,8 +428,7 @@ describe('scan --history reading packs', () => {
   });
 
   it('falls back to git for a pack it cannot read, and says so', async () => {
-    const repo = Repo.init();
-    const secrets = leakyHistory(repo);
+    const { repo, secrets } = leakyRepo();
     const bogus = path.join(repo.dir, '.git', 'objects', 'pack', `pack-${'0'.repeat(40)}`);
     writeFileSync(`${bogus}.pack`, Buffer.concat([Buffer.from('PACK'), Buffer.from([0, 0, 0, 9, 0, 0, 0, 0])]));
     writeFileSync(`${bogus}.idx`, Buffer.alloc(2048, 7));
@@ -440,8 +449,7 @@ describe('scan --history reading packs', () => {
   });
 
   it('changes nothing in the repository', async () => {
-    const repo = Repo.init();
-    leakyHistory(repo);
+    const { repo } = leakyRepo();
     const before = spawnSync('sh', ['-c', 'find .git -type f -exec sha1sum {} + | sort; git status --porcelain'], { cwd: repo.dir, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' }).stdout;
     await scan(repo);
     const after = spawnSync('sh', ['-c', 'find .git -type f -exec sha1sum {} + | sort; git status --porcelain'], { cwd: repo.dir, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' }).stdout;

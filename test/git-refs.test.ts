@@ -37,7 +37,7 @@ async function oneLineError(repo: Repo, args: string[]): Promise<{ status: numbe
  * main: root (key in the root commit) → m1; feature (from root): f1; release/1.x (from m1): r1, tagged v2.0
  * (annotated); a tag on a commit no branch holds; the stash.
  */
-function branchy() {
+function buildBranchy() {
   const repo = Repo.init();
   const keys = { root: fakeLeak(), main: fakeLeak(), feature: fakeLeak(), release: fakeLeak(), tagOnly: fakeLeak(), stash: fakeLeak() };
   const root = repo.commit('root', { 'config/root.env': keys.root.text });
@@ -54,6 +54,14 @@ function branchy() {
   repo.write('stashed.env', keys.stash.text);
   repo.git('stash', 'push', '-q', '-u');
   return { repo, keys, root, m1, f1, r1, tagged };
+}
+
+let built: ReturnType<typeof buildBranchy> | undefined;
+
+/** That history, built once per file; each test gets a copy of its own. */
+function branchy(): ReturnType<typeof buildBranchy> {
+  built ??= buildBranchy();
+  return { ...built, repo: built.repo.copy() };
 }
 
 describe('scan --history REF...', () => {
