@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accountIdFromKeyId } from '../src/aws/account.js';
 import { isAccessKeyId, keyTypeOf } from '../src/aws/key-id.js';
-import { Fakes } from './remediation-fakes.js';
+import { Fakes } from './support/remediation-fakes.js';
 import { jsonReport } from './support/cli.js';
 import { runKeywarden } from './support/run.js';
 import { tempDir } from './support/repo.js';

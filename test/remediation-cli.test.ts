@@ -8,7 +8,7 @@ import { type CliResult } from './support/cli.js';
 import { runKeywarden } from './support/run.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 import { Repo, tempDir } from './support/repo.js';
-import { COMMIT_A, Fakes, finding, reportOf } from './remediation-fakes.js';
+import { COMMIT_A, Fakes, finding, reportOf } from './support/remediation-fakes.js';
 
 function inDir(files: Record<string, string>): string {
   const dir = tempDir('keywarden-remediate-');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runKeywarden } from './support/run.js';
 import { GIT_ENV, Repo, tempDir } from './support/repo.js';
-import { COMMIT_A, Fakes, finding, reportOf } from './remediation-fakes.js';
+import { COMMIT_A, Fakes, finding, reportOf } from './support/remediation-fakes.js';
 
 const HAS_FILTER_REPO = spawnSync('git', ['filter-repo', '--version'], { encoding: 'utf8' }).status === 0;
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.js';
 import { runKeywarden } from './support/run.js';
 import { tempDir } from './support/repo.js';
-import { COMMIT_A, COMMIT_B, Fakes, finding, reportOf } from './remediation-fakes.js';
+import { COMMIT_A, COMMIT_B, Fakes, finding, reportOf } from './support/remediation-fakes.js';
 import type { Finding } from '../src/types.js';
 import { expectGolden } from './support/golden.js';
 
