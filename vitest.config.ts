@@ -2,9 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 // Most tests run keywarden in-process (test/support/run.ts) against real temp directories and git repositories;
 // the end-to-end ones run the built CLI (dist/) as a child process. Both wait on git children much of the
-// time, so two files run at once even on a two-core machine: vitest's default is one worker fewer than the
-// cores, which on two cores ran the files one after another. Forks, not threads: a test file's worker may
-// itself start keywarden's worker threads and git children, and signals and exit codes stay per process.
+// time, so two files run at once on a two-core machine (vitest's default, one worker fewer than the cores,
+// ran the files one after another). Forks, not threads: a test file's worker itself starts keywarden's
+// worker threads and git children. Files share their worker's modules (isolate: false) rather than loading
+// src/ again for each: keywarden keeps no state between runs but caches of the process's environment and git
+// version, and the pre-receive hook's abandon flag, which only a spawned CLI sets (src/git/run.ts).
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],

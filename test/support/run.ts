@@ -2,15 +2,16 @@
 // (cli.ts) returns, without the ~60-100 ms of a Node start-up per call. For what the CLI decides: its output,
 // report and exit code. Tests whose behaviour is the process itself (the real binary's exit, signals, hooks
 // run by git, an environment its git children or the AWS SDK must see) spawn the built CLI with runCli.
-import { Readable } from 'node:stream';
 import type { Io } from '../../src/io.js';
 import { run } from '../../src/main.js';
 import { ROOT, type CliResult } from './cli.js';
+import { fakeIo } from './io.js';
 
 /**
- * Variables keywarden reads through Io.env. Any other (PATH, GIT_*, HOME, NODE_OPTIONS, AWS_*) would reach
- * only a spawned CLI: git children and the AWS SDK read the real process's environment, which an in-process
- * run must not change (other tests share it). Such a test uses runCli.
+ * Variables keywarden reads through Io.env (and GITHUB_ACTIONS, which nothing in-process reads either way).
+ * Any other (PATH, GIT_*, HOME, NODE_OPTIONS, AWS_*) would reach only a spawned CLI: git children and the AWS
+ * SDK read the real process's environment, which an in-process run must not change (other tests share it).
+ * Such a test uses runCli.
  */
 const IO_ENV = new Set(['NO_COLOR', 'FORCE_COLOR', 'TERM', 'CI', 'KEYWARDEN_READ_PACKS', 'GITHUB_ACTIONS']);
 
@@ -27,17 +28,8 @@ export async function runKeywarden(args: string[], options: RunOptions = {}): Pr
   }
   const env: Io['env'] = { ...process.env, NO_COLOR: '1', ...options.env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
-  const input = options.input ?? '';
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    stdin: Readable.from(input.length > 0 ? [Buffer.from(input)] : []),
-    env,
-    cwd: options.cwd ?? ROOT,
-    // No abandon: ending the run is the process's business (the pre-receive time budget is tested on the binary).
-  };
-  const status = await run(args, io);
-  return { status, stdout, stderr };
+  // No io.abandon: ending the run early is the process's business (the pre-receive time budget is tested on the binary).
+  const fake = fakeIo(options.cwd ?? ROOT, options.input ?? '', env);
+  const status = await run(args, fake.io);
+  return { status, stdout: fake.stdout(), stderr: fake.stderr() };
 }
