@@ -5,8 +5,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accountIdFromKeyId } from '../src/aws/account.js';
 import { isAccessKeyId, keyTypeOf } from '../src/aws/key-id.js';
-import { Fakes } from './remediation-fakes.js';
-import { jsonReport, runCli } from './support/cli.js';
+import { Fakes } from './support/remediation-fakes.js';
+import { jsonReport } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { tempDir } from './support/repo.js';
 
 // Published examples: key IDs only (never secrets), each printed next to its account by its source.
@@ -20,18 +21,18 @@ const PUBLISHED: Array<[keyId: string, account: string, source: string]> = [
 ];
 
 describe('accountIdFromKeyId', () => {
-  it.each(PUBLISHED)('decodes %s to its published account %s', (keyId, account) => {
+  it.each(PUBLISHED)('decodes %s to its published account %s', async (keyId, account) => {
     expect(accountIdFromKeyId(keyId)).toBe(account);
   });
 
-  it('gives null for older-format IDs (fifth character I or J)', () => {
+  it('gives null for older-format IDs (fifth character I or J)', async () => {
     // The AWS documentation's own example is an old-format ID.
     expect(accountIdFromKeyId('AKIAIOSFODNN7EXAMPLE')).toBeNull();
     expect(accountIdFromKeyId('AKIAJ' + 'QGR2WZILJFMABCDE'.slice(0, 15))).toBeNull();
     expect(accountIdFromKeyId('ASIAI' + 'ABCDEFGHIJKLMNO')).toBeNull();
   });
 
-  it('gives null for any ID without the new-format bit and for malformed input', () => {
+  it('gives null for any ID without the new-format bit and for malformed input', async () => {
     for (const fifth of 'ABCDEFGHKLMNOP') expect(accountIdFromKeyId('AKIA' + fifth + 'ZZZZZZZZZZZZZZZ'), fifth).toBeNull();
     expect(accountIdFromKeyId('')).toBeNull();
     expect(accountIdFromKeyId('AKIA')).toBeNull();
@@ -40,7 +41,7 @@ describe('accountIdFromKeyId', () => {
     expect(accountIdFromKeyId('AKIASP2TPHJSQH3FJXYZZ')).toBeNull(); // 21 characters
   });
 
-  it('keeps the 12-digit form with leading zeros, and refuses values past 12 digits', () => {
+  it('keeps the 12-digit form with leading zeros, and refuses values past 12 digits', async () => {
     // Build IDs from chosen accounts: flag bit, 40 account bits, 7 low bits, then base32 of the 10 bytes.
     for (const account of [0n, 1n, 42n, 999_999_999_999n, 123_456_789_012n]) {
       const keyId = 'AKIA' + encode((1n << 47n) | (account << 7n) | 0x55n);
@@ -54,7 +55,7 @@ describe('accountIdFromKeyId', () => {
 });
 
 describe('key ID shape and type', () => {
-  it('knows the access key prefixes', () => {
+  it('knows the access key prefixes', async () => {
     expect(keyTypeOf('AKIASP2TPHJSQH3FJXYZ')).toBe('long-term'); // keywarden:allow
     expect(keyTypeOf('ASIAY34FZKBOKMUTVV7A')).toBe('temporary'); // keywarden:allow
     expect(keyTypeOf('AIDASP2TPHJSQH3FJXYZ')).toBe('unknown');
@@ -74,14 +75,14 @@ function encode(first6: bigint): string {
 }
 
 describe('accountId in scan findings', () => {
-  it('is decoded for a newer-format key ID and null for an old-format one', () => {
+  it('is decoded for a newer-format key ID and null for an old-format one', async () => {
     const fakes = new Fakes(11);
     const newer = fakes.keyId('AKIA', '210987654321');
     const older = fakes.oldKeyId();
     const dir = tempDir('keywarden-account-');
     writeFileSync(path.join(dir, 'a.env'), `AWS_ACCESS_KEY_ID=${newer}\n`);
     writeFileSync(path.join(dir, 'b.env'), `AWS_ACCESS_KEY_ID=${older}\n`);
-    const report = jsonReport(runCli(['scan', dir, '--format', 'json']));
+    const report = jsonReport(await runKeywarden(['scan', dir, '--format', 'json']));
     const byKey = new Map(report.findings.map((f: { secret: string; accountId: string | null }) => [f.secret, f.accountId]));
     expect(byKey.get(newer)).toBe('210987654321');
     expect(byKey.get(older)).toBeNull();

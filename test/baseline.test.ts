@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parseBaseline, serializeBaseline } from '../src/config/baseline.js';
 import { fingerprintOf } from '../src/findings.js';
 import type { Finding } from '../src/types.js';
-import { jsonReport, runCli, type CliResult } from './support/cli.js';
+import { type CliResult, jsonReport } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 import { Repo, tempDir } from './support/repo.js';
 
@@ -34,7 +35,7 @@ function expectClean(result: CliResult): void {
 }
 
 describe('baseline file format', () => {
-  it('stores fingerprints with file, rule, kind and key ID, but no secret, line or commit', () => {
+  it('stores fingerprints with file, rule, kind and key ID, but no secret, line or commit', async () => {
     const keyId = fakeKeyId();
     const secret = fakeSecret();
     const text = serializeBaseline([finding('a.env', keyId), { ...finding('a.env', secret, 'aws-secret-access-key', 'secret-access-key'), keyId }]);
@@ -48,7 +49,7 @@ describe('baseline file format', () => {
     expect(parseBaseline(text, 'x').fingerprints).toEqual(new Set([fingerprintOf('aws-access-key-id', 'a.env', keyId), fingerprintOf('aws-secret-access-key', 'a.env', secret)]));
   });
 
-  it('is sorted by file then fingerprint, one entry per line, deduplicated, with a trailing newline, whatever the input order', () => {
+  it('is sorted by file then fingerprint, one entry per line, deduplicated, with a trailing newline, whatever the input order', async () => {
     const items = ['z/b.env', 'a.env', 'm/c.env', 'a.env', 'm/c.env'].map((file) => finding(file, fakeKeyId()));
     items.push(items[1]);
     const text = serializeBaseline(items);
@@ -81,59 +82,59 @@ describe('baseline file format', () => {
 });
 
 describe('baselines with the CLI', () => {
-  it('writes a baseline that suppresses what it recorded, and exits 2 on a bad or missing baseline', () => {
+  it('writes a baseline that suppresses what it recorded, and exits 2 on a bad or missing baseline', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'creds.ini'), credentials());
-    const written = runCli(['baseline', '--output', '.keywarden-baseline.json'], { cwd: dir });
+    const written = await runKeywarden(['baseline', '--output', '.keywarden-baseline.json'], { cwd: dir });
     expect(written.status, written.stderr).toBe(0);
     expect(written.stderr).toMatch(/wrote [1-9]\d* baseline entries to \.keywarden-baseline\.json/);
-    expect(runCli(['scan', '--format', 'json'], { cwd: dir }).status).toBe(1);
-    const scanned = runCli(['scan', '--format', 'json', '--baseline', '.keywarden-baseline.json'], { cwd: dir });
+    expect((await runKeywarden(['scan', '--format', 'json'], { cwd: dir })).status).toBe(1);
+    const scanned = await runKeywarden(['scan', '--format', 'json', '--baseline', '.keywarden-baseline.json'], { cwd: dir });
     expectClean(scanned);
-    expect(runCli(['scan', '--baseline', '.keywarden-baseline.json'], { cwd: dir }).stdout).toMatch(/No AWS credentials found\. \(\d+ allowed by baseline\)/);
+    expect((await runKeywarden(['scan', '--baseline', '.keywarden-baseline.json'], { cwd: dir })).stdout).toMatch(/No AWS credentials found\. \(\d+ allowed by baseline\)/);
     // Regenerating gives the same bytes.
     const first = readFileSync(path.join(dir, '.keywarden-baseline.json'), 'utf8');
-    runCli(['baseline', '--output', '.keywarden-baseline.json'], { cwd: dir });
+    await runKeywarden(['baseline', '--output', '.keywarden-baseline.json'], { cwd: dir });
     expect(readFileSync(path.join(dir, '.keywarden-baseline.json'), 'utf8')).toBe(first);
 
     writeFileSync(path.join(dir, 'bad.json'), '{"version": 1, "nope": 1}');
-    const bad = runCli(['scan', '--baseline', 'bad.json'], { cwd: dir });
+    const bad = await runKeywarden(['scan', '--baseline', 'bad.json'], { cwd: dir });
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^keywarden: baseline .*bad\.json: nope: not a fingerprint/)]);
-    const missing = runCli(['scan', '--baseline', 'missing.json'], { cwd: dir });
+    const missing = await runKeywarden(['scan', '--baseline', 'missing.json'], { cwd: dir });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^keywarden: baseline .*missing\.json: no such file/);
   });
 
-  it('survives lines inserted above the finding, and reports the same secret pasted into a new file', () => {
+  it('survives lines inserted above the finding, and reports the same secret pasted into a new file', async () => {
     const dir = tempDir();
     const keyId = fakeKeyId();
     const secret = fakeSecret();
     writeFileSync(path.join(dir, 'creds.ini'), credentials(keyId, secret));
-    expect(runCli(['baseline', '--output', 'base.json'], { cwd: dir }).status).toBe(0);
+    expect((await runKeywarden(['baseline', '--output', 'base.json'], { cwd: dir })).status).toBe(0);
 
     writeFileSync(path.join(dir, 'creds.ini'), '# a comment\n\n[other]\nregion = eu-west-1\n\n' + credentials(keyId, secret));
-    expectClean(runCli(['scan', '--format', 'json', '--baseline', 'base.json', 'creds.ini'], { cwd: dir }));
+    expectClean(await runKeywarden(['scan', '--format', 'json', '--baseline', 'base.json', 'creds.ini'], { cwd: dir }));
 
     writeFileSync(path.join(dir, 'deploy.sh'), `export AWS_ACCESS_KEY_ID=${keyId}\nexport AWS_SECRET_ACCESS_KEY=${secret}\n`);
-    const pasted = runCli(['scan', '--format', 'json', '--baseline', 'base.json'], { cwd: dir });
+    const pasted = await runKeywarden(['scan', '--format', 'json', '--baseline', 'base.json'], { cwd: dir });
     expect(pasted.status).toBe(1);
     const reported = findings(pasted);
     expect(reported.length).toBeGreaterThan(0);
     expect(new Set(reported.map((f) => f.file))).toEqual(new Set(['deploy.sh']));
   });
 
-  it('survives a rebase and a squash of the commit that introduced the secret (--history and --range)', () => {
+  it('survives a rebase and a squash of the commit that introduced the secret (--history and --range)', async () => {
     const repo = Repo.init();
     repo.commit('init', { 'README.md': 'hello\n' });
     repo.git('checkout', '-q', '-b', 'feature');
     repo.commit('add config', { 'config/app.ini': credentials() });
     repo.commit('more work', { 'src/app.txt': 'code\n' });
-    const written = runCli(['baseline', '--history', '--output', '.keywarden-baseline.json'], { cwd: repo.dir });
+    const written = await runKeywarden(['baseline', '--history', '--output', '.keywarden-baseline.json'], { cwd: repo.dir });
     expect(written.status, written.stderr).toBe(0);
     const recorded = readFileSync(path.join(repo.dir, '.keywarden-baseline.json'), 'utf8');
     expect(Object.keys(JSON.parse(recorded)).length).toBeGreaterThan(2);
-    expectClean(runCli(['scan', '--history', '--format', 'json', '--baseline', '.keywarden-baseline.json'], { cwd: repo.dir }));
+    expectClean(await runKeywarden(['scan', '--history', '--format', 'json', '--baseline', '.keywarden-baseline.json'], { cwd: repo.dir }));
 
     // Rebase the feature onto a main that moved on: every feature commit gets a new SHA.
     const before = repo.git('rev-parse', 'HEAD').trim();
@@ -142,41 +143,41 @@ describe('baselines with the CLI', () => {
     repo.git('checkout', '-q', 'feature');
     repo.git('rebase', '-q', 'main');
     expect(repo.git('rev-parse', 'HEAD').trim()).not.toBe(before);
-    const withoutBaseline = runCli(['scan', '--history', '--format', 'json'], { cwd: repo.dir });
+    const withoutBaseline = await runKeywarden(['scan', '--history', '--format', 'json'], { cwd: repo.dir });
     expect(withoutBaseline.status).toBe(1);
-    expectClean(runCli(['scan', '--history', '--format', 'json', '--baseline', '.keywarden-baseline.json'], { cwd: repo.dir }));
-    expectClean(runCli(['scan', '--range', 'main..feature', '--format', 'json', '--baseline', '.keywarden-baseline.json'], { cwd: repo.dir }));
+    expectClean(await runKeywarden(['scan', '--history', '--format', 'json', '--baseline', '.keywarden-baseline.json'], { cwd: repo.dir }));
+    expectClean(await runKeywarden(['scan', '--range', 'main..feature', '--format', 'json', '--baseline', '.keywarden-baseline.json'], { cwd: repo.dir }));
 
     // Squash the feature into one commit.
     repo.git('reset', '-q', '--soft', 'main');
     repo.git('commit', '-q', '-m', 'feature, squashed');
     expect(repo.git('rev-list', '--count', 'main..feature').trim()).toBe('1');
-    expectClean(runCli(['scan', '--history', '--format', 'json', '--baseline', '.keywarden-baseline.json'], { cwd: repo.dir }));
-    expectClean(runCli(['scan', '--range', 'main..feature', '--format', 'json', '--baseline', '.keywarden-baseline.json'], { cwd: repo.dir }));
+    expectClean(await runKeywarden(['scan', '--history', '--format', 'json', '--baseline', '.keywarden-baseline.json'], { cwd: repo.dir }));
+    expectClean(await runKeywarden(['scan', '--range', 'main..feature', '--format', 'json', '--baseline', '.keywarden-baseline.json'], { cwd: repo.dir }));
     // A plain file scan of the working tree agrees.
-    expectClean(runCli(['scan', '--format', 'json', '--baseline', '.keywarden-baseline.json', 'config'], { cwd: repo.dir }));
+    expectClean(await runKeywarden(['scan', '--format', 'json', '--baseline', '.keywarden-baseline.json', 'config'], { cwd: repo.dir }));
   });
 
-  it('merges cleanly in git when two branches each add entries for different files', () => {
+  it('merges cleanly in git when two branches each add entries for different files', async () => {
     const repo = Repo.init();
     repo.commit('init', { 'm/one.ini': credentials() });
-    const regenerate = (): void => {
-      const result = runCli(['baseline', '--output', '.keywarden-baseline.json'], { cwd: repo.dir });
+    const regenerate = async (): Promise<void> => {
+      const result = await runKeywarden(['baseline', '--output', '.keywarden-baseline.json'], { cwd: repo.dir });
       expect(result.status, result.stderr).toBe(0);
     };
-    regenerate();
+    await regenerate();
     repo.commit('baseline');
     const base = readFileSync(path.join(repo.dir, '.keywarden-baseline.json'), 'utf8');
     expect(base.split('\n').length).toBeGreaterThan(5);
 
     repo.git('checkout', '-q', '-b', 'left');
     repo.write('a/left.ini', credentials());
-    regenerate();
+    await regenerate();
     repo.commit('left adds a key');
     repo.git('checkout', '-q', 'main');
     repo.git('checkout', '-q', '-b', 'right');
     repo.write('z/right.ini', credentials());
-    regenerate();
+    await regenerate();
     repo.commit('right adds a key');
 
     repo.git('checkout', '-q', 'left');
@@ -184,9 +185,9 @@ describe('baselines with the CLI', () => {
     expect(repo.git('status', '--porcelain').trim()).toBe('');
     const merged = readFileSync(path.join(repo.dir, '.keywarden-baseline.json'), 'utf8');
     expect(merged).not.toMatch(/^(<<<<<<<|=======|>>>>>>>)/m);
-    expectClean(runCli(['scan', '--format', 'json', '--baseline', '.keywarden-baseline.json'], { cwd: repo.dir }));
+    expectClean(await runKeywarden(['scan', '--format', 'json', '--baseline', '.keywarden-baseline.json'], { cwd: repo.dir }));
     // The merged file is exactly what regenerating would write: merging kept it sorted.
-    regenerate();
+    await regenerate();
     expect(readFileSync(path.join(repo.dir, '.keywarden-baseline.json'), 'utf8')).toBe(merged);
 
     // Two branches inserting at the very same place: with `merge=union` git keeps both sides' lines, and since
@@ -195,12 +196,12 @@ describe('baselines with the CLI', () => {
     for (const [branch, file] of [['one', 'b/1.ini'], ['two', 'b/2.ini']]) {
       repo.git('checkout', '-q', '-b', branch, 'left');
       repo.write(file, credentials());
-      regenerate();
+      await regenerate();
       repo.commit(`${branch} adds a key`);
     }
     repo.git('checkout', '-q', 'one');
     repo.git('merge', '-q', '--no-edit', 'two');
     expect(repo.git('status', '--porcelain').trim()).toBe('');
-    expectClean(runCli(['scan', '--format', 'json', '--baseline', '.keywarden-baseline.json'], { cwd: repo.dir }));
+    expectClean(await runKeywarden(['scan', '--format', 'json', '--baseline', '.keywarden-baseline.json'], { cwd: repo.dir }));
   });
 });

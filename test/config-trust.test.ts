@@ -5,7 +5,8 @@
 import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonReport, runCli, type CliResult } from './support/cli.js';
+import { type CliResult, jsonReport, runCli } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 import { credentialsFile } from './support/git-hooks.js';
 import { Repo, tempDir } from './support/repo.js';
@@ -38,36 +39,36 @@ function expectOneLineRefusal(result: CliResult, pattern: RegExp, secret?: strin
 }
 
 describe('configuration and baselines that lead out of the repository', () => {
-  it('refuses a .keywarden.json that is a link to a file outside the repository, without quoting it', () => {
+  it('refuses a .keywarden.json that is a link to a file outside the repository, without quoting it', async () => {
     const dir = project();
     const { file, secret } = outsideSecret();
     symlinkSync(file, path.join(dir, '.keywarden.json'));
-    expectOneLineRefusal(runCli(['scan'], { cwd: dir }), /^keywarden: \.keywarden\.json: is a symbolic link .*outside the repository/, secret);
+    expectOneLineRefusal(await runKeywarden(['scan'], { cwd: dir }), /^keywarden: \.keywarden\.json: is a symbolic link .*outside the repository/, secret);
     // From a subfolder too, and for git scans.
     mkdirSync(path.join(dir, 'sub'));
-    expectOneLineRefusal(runCli(['scan'], { cwd: path.join(dir, 'sub') }), /\.\.\/\.keywarden\.json: is a symbolic link/, secret);
+    expectOneLineRefusal(await runKeywarden(['scan'], { cwd: path.join(dir, 'sub') }), /\.\.\/\.keywarden\.json: is a symbolic link/, secret);
   });
 
-  it('refuses a package.json that is a link to an allow-everything config outside the repository', () => {
+  it('refuses a package.json that is a link to an allow-everything config outside the repository', async () => {
     const dir = project();
     const outside = path.join(tempDir('keywarden-elsewhere-'), 'package.json');
     writeFileSync(outside, JSON.stringify({ keywarden: { ignorePaths: ['**'] } }));
     symlinkSync(outside, path.join(dir, 'package.json'));
-    expectOneLineRefusal(runCli(['scan'], { cwd: dir }), /^keywarden: package\.json: is a symbolic link .*outside the repository/);
+    expectOneLineRefusal(await runKeywarden(['scan'], { cwd: dir }), /^keywarden: package\.json: is a symbolic link .*outside the repository/);
   });
 
-  it('accepts a link that stays inside the repository, and a config named by its own path outside it', () => {
+  it('accepts a link that stays inside the repository, and a config named by its own path outside it', async () => {
     const dir = project();
     mkdirSync(path.join(dir, 'shared'));
     writeFileSync(path.join(dir, 'shared', 'keywarden.json'), JSON.stringify({ ignorePaths: ['leak.ini'] }));
     symlinkSync(path.join('shared', 'keywarden.json'), path.join(dir, '.keywarden.json'));
-    expect(runCli(['scan'], { cwd: dir }).status).toBe(0);
+    expect((await runKeywarden(['scan'], { cwd: dir })).status).toBe(0);
     const elsewhere = path.join(tempDir('keywarden-org-'), 'org.json');
     writeFileSync(elsewhere, JSON.stringify({ ignorePaths: ['leak.ini'] }));
-    expect(runCli(['scan', '--config', elsewhere], { cwd: dir }).status).toBe(0);
+    expect((await runKeywarden(['scan', '--config', elsewhere], { cwd: dir })).status).toBe(0);
   });
 
-  it('refuses a baseline named inside the repository (as the hooks name it) that is a link out of it', () => {
+  it('refuses a baseline named inside the repository (as the hooks name it) that is a link out of it', async () => {
     const repo = Repo.init();
     repo.write('leak.ini', credentialsFile(fakeKeyId(), fakeSecret()));
     repo.git('add', '-A');
@@ -75,31 +76,31 @@ describe('configuration and baselines that lead out of the repository', () => {
     const baseline = path.join(repo.dir, '.keywarden-baseline.json');
     symlinkSync(file, baseline);
     // hooks/pre-commit: keywarden scan --staged --baseline "$top/.keywarden-baseline.json"
-    expectOneLineRefusal(runCli(['scan', '--staged', '--baseline', baseline], { cwd: repo.dir }), /^keywarden: baseline .*\.keywarden-baseline\.json: is a symbolic link .*outside the repository/, secret);
-    expectOneLineRefusal(runCli(['scan', '--baseline', '.keywarden-baseline.json'], { cwd: repo.dir }), /is a symbolic link/, secret);
+    expectOneLineRefusal(await runKeywarden(['scan', '--staged', '--baseline', baseline], { cwd: repo.dir }), /^keywarden: baseline .*\.keywarden-baseline\.json: is a symbolic link .*outside the repository/, secret);
+    expectOneLineRefusal(await runKeywarden(['scan', '--baseline', '.keywarden-baseline.json'], { cwd: repo.dir }), /is a symbolic link/, secret);
     // A --config named inside the repository is held to the same rule.
     symlinkSync(file, path.join(repo.dir, 'k.json'));
-    expectOneLineRefusal(runCli(['scan', '--config', 'k.json'], { cwd: repo.dir }), /^keywarden: k\.json: is a symbolic link/, secret);
+    expectOneLineRefusal(await runKeywarden(['scan', '--config', 'k.json'], { cwd: repo.dir }), /^keywarden: k\.json: is a symbolic link/, secret);
   });
 });
 
 describe('invalid JSON is placed, never quoted', () => {
   const text = (secret: string) => `[default]\naws_secret_access_key = ${secret}\n`;
 
-  it('names the line and column of a broken .keywarden.json in one line', () => {
+  it('names the line and column of a broken .keywarden.json in one line', async () => {
     const dir = project();
     const secret = fakeSecret();
     writeFileSync(path.join(dir, '.keywarden.json'), text(secret));
-    expectOneLineRefusal(runCli(['scan'], { cwd: dir }), /^keywarden: \.keywarden\.json: invalid JSON at line 1, column 2: [a-z]/, secret);
+    expectOneLineRefusal(await runKeywarden(['scan'], { cwd: dir }), /^keywarden: \.keywarden\.json: invalid JSON at line 1, column 2: [a-z]/, secret);
     writeFileSync(path.join(dir, '.keywarden.json'), `{\n  "ignorePaths": ["a",]\n}`);
-    expectOneLineRefusal(runCli(['scan'], { cwd: dir }), /invalid JSON at line 2, column 23: a trailing comma$/);
+    expectOneLineRefusal(await runKeywarden(['scan'], { cwd: dir }), /invalid JSON at line 2, column 23: a trailing comma$/);
   });
 
-  it('names the line and column of a broken baseline in one line', () => {
+  it('names the line and column of a broken baseline in one line', async () => {
     const dir = project();
     const secret = fakeSecret();
     writeFileSync(path.join(dir, 'b.json'), text(secret));
-    expectOneLineRefusal(runCli(['scan', '--baseline', 'b.json'], { cwd: dir }), /^keywarden: baseline .*b\.json: invalid JSON at line 1, column 2: /, secret);
+    expectOneLineRefusal(await runKeywarden(['scan', '--baseline', 'b.json'], { cwd: dir }), /^keywarden: baseline .*b\.json: invalid JSON at line 1, column 2: /, secret);
   });
 });
 
@@ -125,7 +126,7 @@ describe('git scans find the configuration at the repository top level', () => {
     return { work, outer, gitDir, elsewhere };
   }
 
-  it('honours the repository config with GIT_DIR and GIT_WORK_TREE set, from outside the work tree (--staged, --history)', () => {
+  it('honours the repository config with GIT_DIR and GIT_WORK_TREE set, from outside the work tree (--staged, --history)', async () => {
     const { work, gitDir, elsewhere } = separated();
     const env = { GIT_DIR: gitDir, GIT_WORK_TREE: work };
     for (const mode of ['--staged', '--history']) {
@@ -136,7 +137,7 @@ describe('git scans find the configuration at the repository top level', () => {
     }
   });
 
-  it('never reads a .keywarden.json above the top level, even when the work tree has no .git', () => {
+  it('never reads a .keywarden.json above the top level, even when the work tree has no .git', async () => {
     const { work, gitDir } = separated();
     mkdirSync(path.join(work, 'sub'));
     const env = { GIT_DIR: gitDir, GIT_WORK_TREE: work };

@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, runCli, type CliResult } from './support/cli.js';
+import { BIN, type CliResult } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { Repo, tempDir } from './support/repo.js';
 
 function write(dir: string, file: string, content: string | object): string {
@@ -39,114 +40,114 @@ function project(): string {
 }
 
 describe('finding the configuration', () => {
-  it('uses the nearest .keywarden.json walking up from the working directory', () => {
+  it('uses the nearest .keywarden.json walking up from the working directory', async () => {
     const dir = project();
     write(dir, '.keywarden.json', { ignorePaths: 'not-an-array' });
     mkdirSync(path.join(dir, 'a', 'b'), { recursive: true });
-    expectConfigError(runCli(['scan'], { cwd: path.join(dir, 'a', 'b') }), /^keywarden: \.\.\/\.\.\/\.keywarden\.json: ignorePaths: expected an array of strings/);
+    expectConfigError(await runKeywarden(['scan'], { cwd: path.join(dir, 'a', 'b') }), /^keywarden: \.\.\/\.\.\/\.keywarden\.json: ignorePaths: expected an array of strings/);
     // A nearer one wins over the one above.
     write(dir, 'a/.keywarden.json', { maxFileSize: 0 });
-    expectConfigError(runCli(['scan'], { cwd: path.join(dir, 'a', 'b') }), /^keywarden: \.\.\/\.keywarden\.json: maxFileSize: /);
+    expectConfigError(await runKeywarden(['scan'], { cwd: path.join(dir, 'a', 'b') }), /^keywarden: \.\.\/\.keywarden\.json: maxFileSize: /);
   });
 
-  it('stops at the repository root', () => {
+  it('stops at the repository root', async () => {
     const outer = tempDir('keywarden-config-');
     write(outer, '.keywarden.json', '{ broken');
     const repo = path.join(outer, 'repo');
     mkdirSync(path.join(repo, '.git'), { recursive: true });
     writeFileSync(path.join(repo, 'clean.txt'), 'nothing here\n');
-    const result = runCli(['scan'], { cwd: repo });
+    const result = await runKeywarden(['scan'], { cwd: repo });
     expect(result.stderr).toBe('keywarden: 1 folder skipped (.git, node_modules); --verbose lists them and why\n');
     expect(result.status).toBe(0);
     // Outside the repository the broken file is found, which shows the walk would otherwise have reached it.
-    expectConfigError(runCli(['scan', repo], { cwd: outer }), /\.keywarden\.json: invalid JSON/);
+    expectConfigError(await runKeywarden(['scan', repo], { cwd: outer }), /\.keywarden\.json: invalid JSON/);
   });
 
-  it('reads the "keywarden" key of the nearest package.json, and skips a package.json without one', () => {
+  it('reads the "keywarden" key of the nearest package.json, and skips a package.json without one', async () => {
     const dir = project();
     write(dir, 'package.json', { name: 'x', keywarden: { accounts: ['12345'] } });
     write(dir, 'pkg/package.json', { name: 'inner', dependencies: { keywarden: '^1.0.0' } });
-    expectConfigError(runCli(['scan'], { cwd: path.join(dir, 'pkg') }), /^keywarden: \.\.\/package\.json: keywarden\.accounts\[0\]: an AWS account ID is 12 digits, got '12345'$/);
+    expectConfigError(await runKeywarden(['scan'], { cwd: path.join(dir, 'pkg') }), /^keywarden: \.\.\/package\.json: keywarden\.accounts\[0\]: an AWS account ID is 12 digits, got '12345'$/);
     write(dir, 'package.json', { name: 'x', keywarden: { allow: { regexes: ['(a+)+$'] } } });
-    expectConfigError(runCli(['scan'], { cwd: dir }), /^keywarden: package\.json: keywarden\.allow\.regexes\[0\]: unsafe regular expression/);
+    expectConfigError(await runKeywarden(['scan'], { cwd: dir }), /^keywarden: package\.json: keywarden\.allow\.regexes\[0\]: unsafe regular expression/);
     // A package.json that is not ours and not valid JSON is npm's business, not a keywarden error.
     const other = project();
     write(other, 'package.json', '{ "name": "x", ');
     writeFileSync(path.join(other, 'a.txt'), 'clean\n');
-    expect(runCli(['scan'], { cwd: other }).status).toBe(0);
+    expect((await runKeywarden(['scan'], { cwd: other })).status).toBe(0);
   });
 
-  it('prefers .keywarden.json over package.json in the same folder', () => {
+  it('prefers .keywarden.json over package.json in the same folder', async () => {
     const dir = project();
     write(dir, 'package.json', { keywarden: { bogus: true } });
     write(dir, '.keywarden.json', { accounts: ['123456789012'] });
-    expect(runCli(['scan'], { cwd: dir }).status).toBe(0);
+    expect((await runKeywarden(['scan'], { cwd: dir })).status).toBe(0);
   });
 
-  it('uses --config FILE, and a missing one is an error', () => {
+  it('uses --config FILE, and a missing one is an error', async () => {
     const dir = project();
     write(dir, '.keywarden.json', { bogus: 1 });
     write(dir, 'conf/strict.json', { accounts: ['123456789012'] });
-    expect(runCli(['scan', '--config', 'conf/strict.json'], { cwd: dir }).status).toBe(0);
-    expectConfigError(runCli(['scan', '--config', 'conf/missing.json'], { cwd: dir }), /^keywarden: conf\/missing\.json: no such file$/);
+    expect((await runKeywarden(['scan', '--config', 'conf/strict.json'], { cwd: dir })).status).toBe(0);
+    expectConfigError(await runKeywarden(['scan', '--config', 'conf/missing.json'], { cwd: dir }), /^keywarden: conf\/missing\.json: no such file$/);
     write(dir, 'conf/package.json', { name: 'x' });
-    expectConfigError(runCli(['scan', '--config', 'conf/package.json'], { cwd: dir }), /conf\/package\.json: has no "keywarden" key/);
+    expectConfigError(await runKeywarden(['scan', '--config', 'conf/package.json'], { cwd: dir }), /conf\/package\.json: has no "keywarden" key/);
   });
 });
 
 describe('configuration never runs code', () => {
   const payload = (marker: string) => `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran'); module.exports = { ignorePaths: ['**'] };\n`;
 
-  it('refuses a .keywarden.js / keywarden.config.mjs without executing it', () => {
+  it('refuses a .keywarden.js / keywarden.config.mjs without executing it', async () => {
     for (const name of ['.keywarden.js', '.keywarden.cjs', 'keywarden.config.mjs', '.keywardenrc']) {
       const dir = project();
       const marker = path.join(dir, 'MARKER');
       write(dir, name, payload(marker));
-      const result = runCli(['scan'], { cwd: dir });
+      const result = await runKeywarden(['scan'], { cwd: dir });
       expectConfigError(result, new RegExp(`${name.replace(/\./g, '\\.')}: not read: keywarden's configuration is JSON only`));
       expect(existsSync(marker), name).toBe(false);
     }
   });
 
-  it('refuses --config FILE.js without executing it', () => {
+  it('refuses --config FILE.js without executing it', async () => {
     const dir = project();
     const marker = path.join(dir, 'MARKER');
     write(dir, 'evil.js', payload(marker));
-    expectConfigError(runCli(['scan', '--config', 'evil.js'], { cwd: dir }), /evil\.js: not read/);
+    expectConfigError(await runKeywarden(['scan', '--config', 'evil.js'], { cwd: dir }), /evil\.js: not read/);
     expect(existsSync(marker)).toBe(false);
   });
 
-  it('does not mistake a saved report named keywarden.json for a config', () => {
+  it('does not mistake a saved report named keywarden.json for a config', async () => {
     const dir = project();
     write(dir, 'keywarden.json', { version: 1, findings: [] });
-    expect(runCli(['scan'], { cwd: dir }).status).toBe(0);
+    expect((await runKeywarden(['scan'], { cwd: dir })).status).toBe(0);
   });
 
-  it('ignores a .js config next to a .keywarden.json, without executing it', () => {
+  it('ignores a .js config next to a .keywarden.json, without executing it', async () => {
     const dir = project();
     const marker = path.join(dir, 'MARKER');
     write(dir, '.keywarden.js', payload(marker));
     write(dir, '.keywarden.json', { accounts: ['123456789012'] });
-    expect(runCli(['scan'], { cwd: dir }).status).toBe(0);
+    expect((await runKeywarden(['scan'], { cwd: dir })).status).toBe(0);
     expect(existsSync(marker)).toBe(false);
   });
 
-  it('treats $eval-, template- and function-looking values as plain text', () => {
+  it('treats $eval-, template- and function-looking values as plain text', async () => {
     const dir = project();
     const marker = path.join(dir, 'MARKER');
     const code = `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran')`;
     write(dir, '.keywarden.json', { allow: { secrets: [`\${${code}}`, `$eval:${code}`, `() => ${code}`, `{{${code}}}`] } });
     writeFileSync(path.join(dir, 'a.txt'), 'clean\n');
-    expect(runCli(['scan'], { cwd: dir }).status).toBe(0);
+    expect((await runKeywarden(['scan'], { cwd: dir })).status).toBe(0);
     expect(existsSync(marker)).toBe(false);
     write(dir, '.keywarden.json', { $eval: code });
-    expectConfigError(runCli(['scan'], { cwd: dir }), /^keywarden: \.keywarden\.json: \$eval: unknown key/);
+    expectConfigError(await runKeywarden(['scan'], { cwd: dir }), /^keywarden: \.keywarden\.json: \$eval: unknown key/);
     write(dir, '.keywarden.json', { ignorePaths: { $eval: code } });
-    expectConfigError(runCli(['scan'], { cwd: dir }), /\.keywarden\.json: ignorePaths: expected an array of strings, got an object/);
+    expectConfigError(await runKeywarden(['scan'], { cwd: dir }), /\.keywarden\.json: ignorePaths: expected an array of strings, got an object/);
     expect(existsSync(marker)).toBe(false);
   });
 
-  it('refuses __proto__ and constructor tricks', () => {
+  it('refuses __proto__ and constructor tricks', async () => {
     const dir = project();
     const cases: Array<[string, RegExp]> = [
       ['{"__proto__": {"ignorePaths": ["**"]}}', /\.keywarden\.json: __proto__: unknown key/],
@@ -157,7 +158,7 @@ describe('configuration never runs code', () => {
     ];
     for (const [text, pattern] of cases) {
       write(dir, '.keywarden.json', text);
-      expectConfigError(runCli(['scan'], { cwd: dir }), pattern);
+      expectConfigError(await runKeywarden(['scan'], { cwd: dir }), pattern);
     }
   });
 });
@@ -185,22 +186,22 @@ describe('validation errors are one line naming the file and the field', () => {
     ['a $schema that is not a string', { $schema: 1 }, /\$schema: expected a string/],
   ];
   for (const [name, content, pattern] of cases) {
-    it(name, () => {
+    it(name, async () => {
       const dir = project();
       write(dir, '.keywarden.json', content);
-      expectConfigError(runCli(['scan'], { cwd: dir }), pattern);
+      expectConfigError(await runKeywarden(['scan'], { cwd: dir }), pattern);
     });
   }
 
-  it('accepts a UTF-8 BOM and a $schema key', () => {
+  it('accepts a UTF-8 BOM and a $schema key', async () => {
     const dir = project();
     write(dir, '.keywarden.json', '\ufeff' + JSON.stringify({ $schema: './node_modules/keywarden/schema/keywarden.schema.json', maxFileSize: '1MB' }));
-    expect(runCli(['scan'], { cwd: dir }).status).toBe(0);
+    expect((await runKeywarden(['scan'], { cwd: dir })).status).toBe(0);
   });
 });
 
 describe('catastrophic regexes', () => {
-  it('refuses (a+)+$ in an allow regex quickly, even with a long line to scan', () => {
+  it('refuses (a+)+$ in an allow regex quickly, even with a long line to scan', async () => {
     const dir = project();
     write(dir, '.keywarden.json', { allow: { regexes: ['(a+)+$'] } });
     writeFileSync(path.join(dir, 'long.txt'), 'a'.repeat(100_000) + '!\n');
@@ -209,7 +210,7 @@ describe('catastrophic regexes', () => {
     expect(result.ms).toBeLessThan(15_000);
   });
 
-  it('refuses a catastrophic regex in a custom rule quickly, with a long line to scan', () => {
+  it('refuses a catastrophic regex in a custom rule quickly, with a long line to scan', async () => {
     const repo = Repo.init();
     const rule = { id: 'custom-evil', kind: 'token', description: 'evil', regex: '(a+)+$', keywords: ['a'], examples: { match: ['aaa'] } };
     repo.write('.keywarden.json', JSON.stringify({ rules: [rule] }));

@@ -7,7 +7,7 @@ import { detectChunk } from '../src/detect/detect.js';
 import { createPrefilter } from '../src/engine/prefilter.js';
 import { scanText } from '../src/engine/scan.js';
 import { loadRules } from '../src/rules/load.js';
-import { fakeSecretWithSymbols } from './rules-examples.js';
+import { fakeSecretWithSymbols } from './support/rules-examples.js';
 import { fakeKeyId, fakeSessionToken } from './support/fakes.js';
 
 const rules = loadRules(defaultConfig(process.cwd()));

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCES } from '../src/remediation/references.js';
 import { bundleAction, runScheduledAction } from './support/action-runner.js';
-import { runCli } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 import {
   COMMAND_FILE,
@@ -36,9 +36,9 @@ function expectTerminalSafe(...texts: string[]): void {
 }
 
 describe('on a terminal', () => {
-  it('the text report escapes file names, subjects and authors; stderr escapes notes and --verbose allowed lines', () => {
+  it('the text report escapes file names, subjects and authors; stderr escapes notes and --verbose allowed lines', async () => {
     for (const mode of [['--history'], ['.']]) {
-      const run = runCli(['scan', ...mode, '--verbose', '--max-file-size', '1000'], { cwd: hostile.repo.dir });
+      const run = await runKeywarden(['scan', ...mode, '--verbose', '--max-file-size', '1000'], { cwd: hostile.repo.dir });
       expect(run.status, run.stderr).toBe(1);
       expectTerminalSafe(run.stdout, run.stderr);
       expect(run.stdout).toContain(TERMINAL_FILE_SHOWN);
@@ -46,17 +46,17 @@ describe('on a terminal', () => {
       expect(run.stderr).toContain('allowed by inline: allowed\\x1b[2J.env:1:');
       expect(run.stderr).toContain('skipped big\\n\\x3a:set-output name=a::b');
     }
-    const history = runCli(['scan', '--history'], { cwd: hostile.repo.dir });
+    const history = await runKeywarden(['scan', '--history'], { cwd: hostile.repo.dir });
     expect(history.stdout).toContain('Eve\\x1b]0;title\\x07 img src=y'); // git drops < and > from names
     // git joins the subject's lines with a space, and the `::` after it is escaped (it could start a wrapped line).
     expect(history.stdout).toContain('fix\\x1b[31m \\x3a:error::forged subject #\\x23[warning]legacy');
   });
 
-  it('the pre-commit hook\'s blocked-commit message escapes the file name, and its commands still name the file', () => {
+  it('the pre-commit hook\'s blocked-commit message escapes the file name, and its commands still name the file', async () => {
     const repo = Repo.init();
     repo.write(TERMINAL_FILE, `aws_access_key_id = ${fakeKeyId()}\n`);
     repo.git('add', '-A');
-    const run = runCli(['scan', '--staged'], { cwd: repo.dir });
+    const run = await runKeywarden(['scan', '--staged'], { cwd: repo.dir });
     expect(run.status, run.stderr).toBe(1);
     expectTerminalSafe(run.stdout, run.stderr);
     expect(run.stdout).toContain(`Commit blocked: nothing was committed. The staged changes add AWS credentials (${TERMINAL_FILE_SHOWN}:1)`);
@@ -67,24 +67,24 @@ describe('on a terminal', () => {
     expect(pasted.stdout).toBe(TERMINAL_FILE);
   });
 
-  it('the text playbook (remediate) escapes the file names it lists', () => {
-    const run = runCli(['remediate', '--history'], { cwd: hostile.repo.dir });
+  it('the text playbook (remediate) escapes the file names it lists', async () => {
+    const run = await runKeywarden(['remediate', '--history'], { cwd: hostile.repo.dir });
     expect(run.status, run.stderr).toBe(0);
     expectTerminalSafe(run.stdout, run.stderr);
     expect(run.stdout).toContain(`  ${TERMINAL_FILE_SHOWN}:1:21  access key ID`);
   });
 
-  it('init quotes the repository\'s package.json escaped', () => {
+  it('init quotes the repository\'s package.json escaped', async () => {
     const repo = Repo.init();
     repo.write('package.json', JSON.stringify({ name: 'x', scripts: { prepare: `husky ${ESC}]0;pwned\x07${ESC}[2J` } }));
-    const run = runCli(['init'], { cwd: repo.dir });
+    const run = await runKeywarden(['init'], { cwd: repo.dir });
     expect(run.status, run.stderr).toBe(0);
     expectTerminalSafe(run.stdout, run.stderr);
     expect(run.stdout).toContain('husky \\x1b]0;pwned\\x07\\x1b[2J');
   });
 
-  it('an error that names a hostile path is one escaped line', () => {
-    const run = runCli(['scan', '--config', `missing${ESC}[2J\n::error::config.json`], { cwd: hostile.repo.dir });
+  it('an error that names a hostile path is one escaped line', async () => {
+    const run = await runKeywarden(['scan', '--config', `missing${ESC}[2J\n::error::config.json`], { cwd: hostile.repo.dir });
     expect(run.status).toBe(2);
     expectTerminalSafe(run.stderr);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -93,7 +93,7 @@ describe('on a terminal', () => {
 });
 
 describe('in commands to paste', () => {
-  it('a "key ID" that a repository\'s own rule matched never reaches a command unquoted', () => {
+  it('a "key ID" that a repository\'s own rule matched never reaches a command unquoted', async () => {
     const repo = Repo.init();
     const rule = {
       id: 'custom-key', kind: 'access-key-id', description: 'a key of the repository\'s own kind', regex: 'KEYID=(\\S+)', secretGroup: 1,
@@ -102,11 +102,11 @@ describe('in commands to paste', () => {
     };
     const injected = 'AKIA$(touch${IFS}pwned)';
     repo.commit('add', { '.keywarden.json': JSON.stringify({ ignorePaths: ['.keywarden.json'], rules: [rule] }), 'a.txt': `KEYID=${injected}\n` });
-    const scan = runCli(['scan', '.'], { cwd: repo.dir });
+    const scan = await runKeywarden(['scan', '.'], { cwd: repo.dir });
     expect(scan.status, scan.stderr).toBe(1);
     expect(scan.stdout).toContain(`--access-key-id '${injected}' --status Inactive`);
     for (const args of [['--history'], ['.']]) {
-      const playbook = runCli(['remediate', ...args], { cwd: repo.dir });
+      const playbook = await runKeywarden(['remediate', ...args], { cwd: repo.dir });
       expect(playbook.status, playbook.stderr).toBe(0);
       expect(playbook.stdout).not.toContain('$(touch');
     }
@@ -114,9 +114,9 @@ describe('in commands to paste', () => {
 });
 
 describe('in a GitHub Actions runner', () => {
-  it('--format github: no line of stdout or stderr is a workflow command but keywarden\'s annotations', () => {
+  it('--format github: no line of stdout or stderr is a workflow command but keywarden\'s annotations', async () => {
     for (const mode of [['--history'], ['.']]) {
-      const run = runCli(['scan', ...mode, '--format', 'github', '--verbose', '--max-file-size', '1000'], { cwd: hostile.repo.dir, env: { GITHUB_ACTIONS: 'true' } });
+      const run = await runKeywarden(['scan', ...mode, '--format', 'github', '--verbose', '--max-file-size', '1000'], { cwd: hostile.repo.dir, env: { GITHUB_ACTIONS: 'true' } });
       expect(run.status, run.stderr).toBe(1);
       expect(forgedCommands(run.stdout)).toEqual([]);
       expect(forgedCommands(run.stderr)).toEqual([]);
@@ -129,8 +129,8 @@ describe('in a GitHub Actions runner', () => {
     }
   });
 
-  it('the text report in a runner: a file named like a command does not start a line as one', () => {
-    const run = runCli(['scan', '--history'], { cwd: hostile.repo.dir, env: { GITHUB_ACTIONS: 'true' } });
+  it('the text report in a runner: a file named like a command does not start a line as one', async () => {
+    const run = await runKeywarden(['scan', '--history'], { cwd: hostile.repo.dir, env: { GITHUB_ACTIONS: 'true' } });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(`\\x3a:warning::forged.env`);
     expect(forgedCommands(run.stdout)).toEqual([]);
@@ -143,7 +143,7 @@ describe('in a GitHub Actions runner', () => {
       entry = await bundleAction();
     }, 120_000);
 
-    it('writes no forged command, and its job summary renders no tag or link from the repository', () => {
+    it('writes no forged command, and its job summary renders no tag or link from the repository', async () => {
       const run = runScheduledAction(entry, hostile.repo.dir, { mode: 'history', args: '--max-file-size 1000' });
       expect(run.status, run.stdout + run.stderr).toBe(1);
       expect(forgedCommands(run.stdout)).toEqual([]);
@@ -160,8 +160,8 @@ describe('in a GitHub Actions runner', () => {
 });
 
 describe('in Markdown', () => {
-  it('the markdown playbook (PR comments) renders file names as text', () => {
-    const run = runCli(['remediate', '--history', '--format', 'markdown'], { cwd: hostile.repo.dir });
+  it('the markdown playbook (PR comments) renders file names as text', async () => {
+    const run = await runKeywarden(['remediate', '--history', '--format', 'markdown'], { cwd: hostile.repo.dir });
     expect(run.status, run.stderr).toBe(0);
     expectSafeMarkdown(run.stdout);
     expect(renderGfm(run.stdout)).toContain(TERMINAL_FILE_SHOWN);
@@ -192,26 +192,26 @@ describe('redaction', () => {
     return { repo, secrets: [secret1, secret2] };
   }
 
-  it('masks every secret the scan found in every field, in every format; --no-redact prints them whole', () => {
+  it('masks every secret the scan found in every field, in every format; --no-redact prints them whole', async () => {
     const { repo, secrets } = leakyHistory();
     for (const format of ['text', 'json', 'sarif', 'github']) {
-      const run = runCli(['scan', '--history', '--format', format], { cwd: repo.dir });
+      const run = await runKeywarden(['scan', '--history', '--format', format], { cwd: repo.dir });
       expect(run.status, run.stderr).toBe(1);
       for (const secret of secrets) {
         expect(run.stdout, format).not.toContain(secret);
         expect(run.stderr, format).not.toContain(secret);
       }
       expect(run.stdout).toContain(`${secrets[1].slice(0, 4)}****************`);
-      const whole = runCli(['scan', '--history', '--format', format, '--no-redact'], { cwd: repo.dir });
+      const whole = await runKeywarden(['scan', '--history', '--format', format, '--no-redact'], { cwd: repo.dir });
       expect(whole.stdout).toContain(`add ${secrets[0]}, rotate to ${secrets[1]}`);
     }
-    const json = JSON.parse(runCli(['scan', '--history', '--format', 'json'], { cwd: repo.dir }).stdout);
+    const json = JSON.parse((await runKeywarden(['scan', '--history', '--format', 'json'], { cwd: repo.dir })).stdout);
     const first = json.findings.find((finding: { file: string }) => finding.file === 'one.env');
     expect(first.commit.message).toBe(`add ${secrets[0].slice(0, 4)}****************, rotate to ${secrets[1].slice(0, 4)}****************`);
     expect(first.commit.author).toBe(`dev ${secrets[0].slice(0, 4)}****************`);
   });
 
-  it('masks a secret in a file name, in the findings and in the notes', () => {
+  it('masks a secret in a file name, in the findings and in the notes', async () => {
     let secret = fakeSecret();
     while (secret.includes('/')) secret = fakeSecret();
     const repo = Repo.init();
@@ -221,7 +221,7 @@ describe('redaction', () => {
     });
     for (const mode of [['--history'], ['.']]) {
       // The big file is skipped with a note that names it.
-      const run = runCli(['scan', ...mode, '--format', 'json', '--verbose', '--max-file-size', '500'], { cwd: repo.dir });
+      const run = await runKeywarden(['scan', ...mode, '--format', 'json', '--verbose', '--max-file-size', '500'], { cwd: repo.dir });
       expect(run.status, run.stderr).toBe(1);
       expect(run.stderr).toContain(`big-${secret.slice(0, 4)}****************.dat`);
       expect(run.stdout + run.stderr).not.toContain(secret);

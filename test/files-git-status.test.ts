@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { jsonReport, runCli } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 import { credentialsFile } from './support/git-hooks.js';
 import { Repo } from './support/repo.js';
@@ -33,8 +34,8 @@ describe('folder scans in a git work tree', () => {
     nested.commit('vendored keys');
   });
 
-  it('--verbose names every folder it skipped and why; without it they are counted', () => {
-    const verbose = runCli(['scan', '--verbose', '.'], { cwd: repo.dir });
+  it('--verbose names every folder it skipped and why; without it they are counted', async () => {
+    const verbose = await runKeywarden(['scan', '--verbose', '.'], { cwd: repo.dir });
     expect(verbose.status, verbose.stderr).toBe(1);
     const skipped = verbose.stderr.split('\n').filter((line) => line.startsWith('keywarden: skipped'));
     expect(skipped.sort()).toEqual([
@@ -45,13 +46,13 @@ describe('folder scans in a git work tree', () => {
     ]);
     expect(verbose.stdout).not.toContain(keys.module);
 
-    const plain = runCli(['scan', '.'], { cwd: repo.dir });
+    const plain = await runKeywarden(['scan', '.'], { cwd: repo.dir });
     expect(plain.stderr).toMatch(/^keywarden: 4 folders skipped \(\.git, node_modules\); --verbose lists them and why$/m);
     expect(plain.stderr).not.toContain('keywarden: skipped');
   });
 
-  it('says which findings are in files git ignores or does not track, in text and JSON', () => {
-    const text = runCli(['scan', '.'], { cwd: repo.dir });
+  it('says which findings are in files git ignores or does not track, in text and JSON', async () => {
+    const text = await runKeywarden(['scan', '.'], { cwd: repo.dir });
     expect(text.status, text.stderr).toBe(1);
     const lines = text.stderr.split('\n');
     expect(lines).toContain('keywarden: build/out/deploy.ini is ignored by git: it will not be committed, but the key is on disk');
@@ -62,7 +63,7 @@ describe('folder scans in a git work tree', () => {
     expect(text.stderr).not.toContain('config/app.ini');
     expect(text.stderr).not.toContain('vendor/lib/keys.ini');
 
-    const report = jsonReport(runCli(['scan', '--format', 'json', '.'], { cwd: repo.dir }));
+    const report = jsonReport(await runKeywarden(['scan', '--format', 'json', '.'], { cwd: repo.dir }));
     const status = (file: string) => [...new Set(report.findings.filter((f: any) => f.file === file).map((f: any) => JSON.stringify([f.tracked, f.ignored])))];
     expect(status('config/app.ini')).toEqual(['[true,false]']);
     expect(status('build/out/deploy.ini')).toEqual(['[false,true]']);
@@ -72,10 +73,10 @@ describe('folder scans in a git work tree', () => {
     expect(report.findings).toHaveLength(10);
   });
 
-  it('asks from a subfolder and for a file named alone; outside a work tree the fields are absent', () => {
-    const sub = jsonReport(runCli(['scan', '--format', 'json', 'out'], { cwd: path.join(repo.dir, 'build') }));
+  it('asks from a subfolder and for a file named alone; outside a work tree the fields are absent', async () => {
+    const sub = jsonReport(await runKeywarden(['scan', '--format', 'json', 'out'], { cwd: path.join(repo.dir, 'build') }));
     expect(sub.findings.map((f: any) => [f.file, f.tracked, f.ignored])[0]).toEqual(['out/deploy.ini', false, true]);
-    const alone = jsonReport(runCli(['scan', '--format', 'json', 'notes/creds.txt'], { cwd: repo.dir }));
+    const alone = jsonReport(await runKeywarden(['scan', '--format', 'json', 'notes/creds.txt'], { cwd: repo.dir }));
     expect(alone.findings.map((f: any) => [f.tracked, f.ignored])[0]).toEqual([false, false]);
 
     const plain = new Repo(path.join(repo.dir, '..', `${path.basename(repo.dir)}-plain`));
@@ -87,10 +88,10 @@ describe('folder scans in a git work tree', () => {
     expect(outside.stderr).not.toMatch(/by git/);
   });
 
-  it('says nothing about a key the configuration accepts', () => {
+  it('says nothing about a key the configuration accepts', async () => {
     repo.write('.keywarden.json', JSON.stringify({ ignorePaths: ['build/'] }));
     try {
-      const result = runCli(['scan', '.'], { cwd: repo.dir });
+      const result = await runKeywarden(['scan', '.'], { cwd: repo.dir });
       expect(result.stderr).not.toContain('build/out/deploy.ini');
       expect(result.stderr).toContain('notes/creds.txt is not tracked by git');
     } finally {

@@ -3,7 +3,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { jsonReport, runCli } from './support/cli.js';
+import { jsonReport } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 import { tempDir } from './support/repo.js';
 
@@ -27,10 +28,10 @@ describe('scan files', () => {
     dir = tempDir();
   });
 
-  it('reports exact 1-based line and column for LF and CRLF alike', () => {
+  it('reports exact 1-based line and column for LF and CRLF alike', async () => {
     writeFileSync(path.join(dir, 'lf.env'), envFile(keyId, secret));
     writeFileSync(path.join(dir, 'crlf.env'), envFile(keyId, secret, '\r\n'));
-    const result = runCli(['scan', '--format', 'json', 'lf.env', 'crlf.env'], { cwd: dir });
+    const result = await runKeywarden(['scan', '--format', 'json', 'lf.env', 'crlf.env'], { cwd: dir });
     expect(result.status).toBe(1);
     const report = jsonReport(result);
     const positions = (file: string) =>
@@ -43,7 +44,7 @@ describe('scan files', () => {
     expect(positions('crlf.env')).toEqual(expected);
   });
 
-  it('decodes UTF-8 with BOM, UTF-16 LE/BE with BOM and UTF-16 LE without BOM', () => {
+  it('decodes UTF-8 with BOM, UTF-16 LE/BE with BOM and UTF-16 LE without BOM', async () => {
     const sub = path.join(dir, 'encodings');
     mkdirSync(sub);
     const text = envFile(keyId, secret, '\r\n');
@@ -51,7 +52,7 @@ describe('scan files', () => {
     writeFileSync(path.join(sub, 'le.env'), utf16(text, 'le'));
     writeFileSync(path.join(sub, 'be.env'), utf16(text, 'be'));
     writeFileSync(path.join(sub, 'le-nobom.env'), utf16(text, 'le', false));
-    const report = jsonReport(runCli(['scan', '--format', 'json', 'encodings'], { cwd: dir }));
+    const report = jsonReport(await runKeywarden(['scan', '--format', 'json', 'encodings'], { cwd: dir }));
     for (const file of ['bom8.env', 'le.env', 'be.env', 'le-nobom.env']) {
       const found = report.findings.filter((f: any) => f.file === `encodings/${file}`);
       expect(found.map((f: any) => [f.kind, f.line, f.column]), file).toEqual([
@@ -61,44 +62,44 @@ describe('scan files', () => {
     }
   });
 
-  it('scans the text inside binary files (one NUL byte hides nothing), as well as the text files beside them', () => {
+  it('scans the text inside binary files (one NUL byte hides nothing), as well as the text files beside them', async () => {
     const sub = path.join(dir, 'binary');
     mkdirSync(sub);
     writeFileSync(path.join(sub, 'blob.bin'), Buffer.concat([Buffer.from([0, 1, 2, 0, 255]), Buffer.from(envFile(keyId, secret))]));
     writeFileSync(path.join(sub, 'text.env'), envFile(keyId, secret));
-    const quiet = runCli(['scan', '--format', 'json', 'binary'], { cwd: dir });
+    const quiet = await runKeywarden(['scan', '--format', 'json', 'binary'], { cwd: dir });
     expect(jsonReport(quiet).findings.map((f: any) => f.file)).toEqual(['binary/blob.bin', 'binary/blob.bin', 'binary/text.env', 'binary/text.env']);
     expect(quiet.stderr).not.toContain('skipped');
   });
 
-  it('finds keys in file names with spaces, quotes and unicode, and reports them with /', () => {
+  it('finds keys in file names with spaces, quotes and unicode, and reports them with /', async () => {
     const names = ['with space/my creds.env', "quote'd/\"x\".env", 'ünïcödé/日本語.env'];
     const sub = path.join(dir, 'names');
     for (const name of names) {
       mkdirSync(path.dirname(path.join(sub, name)), { recursive: true });
       writeFileSync(path.join(sub, name), envFile(keyId, secret));
     }
-    const report = jsonReport(runCli(['scan', '--format', 'json', 'names'], { cwd: dir }));
+    const report = jsonReport(await runKeywarden(['scan', '--format', 'json', 'names'], { cwd: dir }));
     const files = [...new Set(report.findings.map((f: any) => f.file))].sort();
     expect(files).toEqual(names.map((n) => `names/${n}`).sort());
   });
 
-  it('skips a 50 MB file over the default limit with a note, and scans it when the limit allows', () => {
+  it('skips a 50 MB file over the default limit with a note, and scans it when the limit allows', async () => {
     const sub = path.join(dir, 'huge');
     mkdirSync(sub);
     const filler = Buffer.alloc(50 * 1024 * 1024, 'lorem ipsum dolor sit amet, consectetur adipiscing elit\n');
     const tail = Buffer.from(envFile(keyId, secret));
     writeFileSync(path.join(sub, 'big.log'), Buffer.concat([filler, tail]));
-    const skipped = runCli(['scan', '--verbose', '--format', 'json', 'huge'], { cwd: dir });
+    const skipped = await runKeywarden(['scan', '--verbose', '--format', 'json', 'huge'], { cwd: dir });
     expect(skipped.status).toBe(0);
     expect(skipped.stderr).toMatch(/skipped huge\/big\.log: \d+ bytes is over the 10485760-byte limit/);
-    const scanned = runCli(['scan', '--max-file-size', '64MB', '--format', 'json', 'huge'], { cwd: dir });
+    const scanned = await runKeywarden(['scan', '--max-file-size', '64MB', '--format', 'json', 'huge'], { cwd: dir });
     expect(scanned.status).toBe(1);
     const lines = filler.toString('latin1').split('\n').length;
     expect(jsonReport(scanned).findings.map((f: any) => f.line)).toEqual([lines + 1, lines + 2]);
   });
 
-  it('scans a 5 MB single minified line in bounded time and finds the key at its column', () => {
+  it('scans a 5 MB single minified line in bounded time and finds the key at its column', async () => {
     const sub = path.join(dir, 'minified');
     mkdirSync(sub);
     const chunk = 'var a=function(b){return b.map(function(c){return c*2})};';
@@ -106,7 +107,7 @@ describe('scan files', () => {
     const line = `${head}var cfg={accessKeyId:"${keyId}",secretAccessKey:"${secret}"};${chunk}`;
     writeFileSync(path.join(sub, 'bundle.min.js'), line);
     const started = Date.now();
-    const report = jsonReport(runCli(['scan', '--format', 'json', 'minified'], { cwd: dir }));
+    const report = jsonReport(await runKeywarden(['scan', '--format', 'json', 'minified'], { cwd: dir }));
     expect(Date.now() - started).toBeLessThan(30_000);
     expect(report.findings.map((f: any) => [f.kind, f.line, f.column])).toEqual([
       ['access-key-id', 1, head.length + 'var cfg={accessKeyId:"'.length + 1],
@@ -114,50 +115,50 @@ describe('scan files', () => {
     ]);
   });
 
-  it('skips .git/ and node_modules/ unless --no-default-ignores', () => {
+  it('skips .git/ and node_modules/ unless --no-default-ignores', async () => {
     const sub = path.join(dir, 'ignores');
     mkdirSync(path.join(sub, 'node_modules', 'pkg'), { recursive: true });
     writeFileSync(path.join(sub, 'node_modules', 'pkg', 'creds.env'), envFile(keyId, secret));
-    const skipped = runCli(['scan', '--format', 'json', 'ignores'], { cwd: dir });
+    const skipped = await runKeywarden(['scan', '--format', 'json', 'ignores'], { cwd: dir });
     expect(jsonReport(skipped).findings).toEqual([]);
-    const all = runCli(['scan', '--no-default-ignores', '--format', 'json', 'ignores'], { cwd: dir });
+    const all = await runKeywarden(['scan', '--no-default-ignores', '--format', 'json', 'ignores'], { cwd: dir });
     expect(jsonReport(all).findings).toHaveLength(2);
   });
 
-  it('scans standard input under --stdin-name', () => {
-    const result = runCli(['scan', '--stdin', '--stdin-name', 'pasted.env', '--format', 'json'], { cwd: dir, input: envFile(keyId, secret) });
+  it('scans standard input under --stdin-name', async () => {
+    const result = await runKeywarden(['scan', '--stdin', '--stdin-name', 'pasted.env', '--format', 'json'], { cwd: dir, input: envFile(keyId, secret) });
     expect(result.status).toBe(1);
     const report = jsonReport(result);
     expect(report.scan.mode).toBe('stdin');
     expect(report.findings.map((f: any) => f.file)).toEqual(['pasted.env', 'pasted.env']);
   });
 
-  it('writes the report to --output and prints nothing on stdout', () => {
+  it('writes the report to --output and prints nothing on stdout', async () => {
     writeFileSync(path.join(dir, 'out.env'), envFile(keyId, secret));
-    const result = runCli(['scan', 'out.env', '--format', 'json', '--output', 'report.json'], { cwd: dir });
+    const result = await runKeywarden(['scan', 'out.env', '--format', 'json', '--output', 'report.json'], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')).findings).toHaveLength(2);
-    const bad = runCli(['scan', 'out.env', '--output', 'no/such/dir/r.json'], { cwd: dir });
+    const bad = await runKeywarden(['scan', 'out.env', '--output', 'no/such/dir/r.json'], { cwd: dir });
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('redacts secret keys in text and JSON unless --no-redact, and never redacts key IDs', () => {
+  it('redacts secret keys in text and JSON unless --no-redact, and never redacts key IDs', async () => {
     writeFileSync(path.join(dir, 'redact.env'), envFile(keyId, secret));
-    const text = runCli(['scan', 'redact.env'], { cwd: dir });
+    const text = await runKeywarden(['scan', 'redact.env'], { cwd: dir });
     expect(text.stdout).toContain(keyId);
     expect(text.stdout).not.toContain(secret);
     expect(text.stdout).toContain('keywarden remediate');
-    const json = runCli(['scan', 'redact.env', '--format', 'json'], { cwd: dir });
+    const json = await runKeywarden(['scan', 'redact.env', '--format', 'json'], { cwd: dir });
     expect(json.stdout).not.toContain(secret);
-    const whole = runCli(['scan', 'redact.env', '--format', 'json', '--no-redact'], { cwd: dir });
+    const whole = await runKeywarden(['scan', 'redact.env', '--format', 'json', '--no-redact'], { cwd: dir });
     expect(jsonReport(whole).findings.map((f: any) => f.secret)).toEqual([keyId, secret]);
   });
 
-  it('follows the version-1 JSON contract exactly', () => {
+  it('follows the version-1 JSON contract exactly', async () => {
     writeFileSync(path.join(dir, 'contract.env'), envFile(keyId, secret));
-    const report = jsonReport(runCli(['scan', 'contract.env', '--format', 'json'], { cwd: dir }));
+    const report = jsonReport(await runKeywarden(['scan', 'contract.env', '--format', 'json'], { cwd: dir }));
     expect(Object.keys(report)).toEqual(['version', 'tool', 'scan', 'findings']);
     expect(report.version).toBe(1);
     expect(report.tool).toEqual({ name: 'keywarden', version: expect.any(String) });
@@ -174,7 +175,7 @@ describe('scan files', () => {
     expect(id).toMatchObject({ kind: 'access-key-id', secret: keyId, keyId: null });
     expect(key).toMatchObject({ kind: 'secret-access-key', keyId });
     // Fingerprints are stable across runs (and machines: they hash only rule, path and secret).
-    const again = jsonReport(runCli(['scan', 'contract.env', '--format', 'json'], { cwd: dir }));
+    const again = jsonReport(await runKeywarden(['scan', 'contract.env', '--format', 'json'], { cwd: dir }));
     expect(again.findings.map((f: any) => f.fingerprint)).toEqual(report.findings.map((f: any) => f.fingerprint));
   });
 });

@@ -6,7 +6,8 @@ import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, runCli } from './support/cli.js';
+import { BIN } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 import { credentialsFile } from './support/git-hooks.js';
 import { tempDir } from './support/repo.js';
@@ -22,7 +23,7 @@ function runAsUnprivileged(args: string[], cwd: string): { status: number; stdou
 }
 
 describe('folder scans say what they skip', () => {
-  it('warns about a folder it cannot read, naming it, and scans the rest', () => {
+  it('warns about a folder it cannot read, naming it, and scans the rest', async () => {
     const dir = tempDir('keywarden-skip-');
     chmodSync(dir, 0o755);
     mkdirSync(path.join(dir, 'tree', 'locked'), { recursive: true });
@@ -38,7 +39,7 @@ describe('folder scans say what they skip', () => {
     expect(result.stderr).toMatch(/^keywarden: warning: could not read folder tree\/locked: EACCES; its files were not scanned$/m);
   });
 
-  it('warns about a folder whose path is longer than PATH_MAX', () => {
+  it('warns about a folder whose path is longer than PATH_MAX', async () => {
     const dir = tempDir('keywarden-deep-');
     // Built one relative step at a time: no single path given to the kernel is too long.
     const name = 'd'.repeat(200);
@@ -46,35 +47,35 @@ describe('folder scans say what they skip', () => {
     const made = spawnSync(process.execPath, ['-e', script], { cwd: path.join(dir), encoding: 'utf8' });
     expect(made.status, made.stderr).toBe(0);
     expect(dir.length + 24 * 201).toBeGreaterThan(4096);
-    const result = runCli(['scan', '.'], { cwd: dir });
+    const result = await runKeywarden(['scan', '.'], { cwd: dir });
     expect(result.status, result.stderr).toBe(0);
     const warning = result.stderr.split('\n').find((line) => line.includes('could not read'));
     expect(warning, result.stderr).toMatch(/^keywarden: warning: could not read (folder )?(d{200}\/)+d{200}(\/key\.ini)?: ENAMETOOLONG/);
   });
 
-  it('notes an entry that is not a regular file (a FIFO) under --verbose', () => {
+  it('notes an entry that is not a regular file (a FIFO) under --verbose', async () => {
     if (os.platform() === 'win32') return;
     const dir = tempDir('keywarden-fifo-');
     mkdirSync(path.join(dir, 'tree'));
     const made = spawnSync('mkfifo', [path.join(dir, 'tree', 'pipe')]);
     if (made.error || made.status !== 0) return;
     writeFileSync(path.join(dir, 'tree', 'a.txt'), 'nothing\n');
-    const result = runCli(['scan', '--verbose', 'tree'], { cwd: dir });
+    const result = await runKeywarden(['scan', '--verbose', 'tree'], { cwd: dir });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/^keywarden: skipped tree\/pipe: not a regular file$/m);
   });
 
-  it('notes a symbolic link it does not follow (a file or a folder, inside the tree or out of it) under --verbose', () => {
+  it('notes a symbolic link it does not follow (a file or a folder, inside the tree or out of it) under --verbose', async () => {
     const dir = tempDir('keywarden-links-');
     mkdirSync(path.join(dir, 'tree'));
     const outside = tempDir('keywarden-outside-');
     writeFileSync(path.join(outside, 'key.ini'), credentialsFile(fakeKeyId(), fakeSecret()));
     symlinkSync(outside, path.join(dir, 'tree', 'elsewhere'));
     symlinkSync(path.join(outside, 'key.ini'), path.join(dir, 'tree', 'key-link.ini'));
-    const quiet = runCli(['scan', 'tree'], { cwd: dir });
+    const quiet = await runKeywarden(['scan', 'tree'], { cwd: dir });
     expect(quiet.status, quiet.stderr).toBe(0);
     expect(quiet.stderr).toMatch(/^keywarden: 2 files skipped .*a symbolic link.*; --verbose lists them and why$/m);
-    const verbose = runCli(['scan', '--verbose', 'tree'], { cwd: dir });
+    const verbose = await runKeywarden(['scan', '--verbose', 'tree'], { cwd: dir });
     expect(verbose.stderr).toMatch(/^keywarden: skipped tree\/elsewhere: a symbolic link \(not followed\)$/m);
     expect(verbose.stderr).toMatch(/^keywarden: skipped tree\/key-link\.ini: a symbolic link \(not followed\)$/m);
   });

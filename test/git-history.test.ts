@@ -2,14 +2,15 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonReport, runCli } from './support/cli.js';
+import { jsonReport } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { fakeLeak, type Leak } from './support/fakes.js';
 import { GIT_ENV, Repo, tempDir } from './support/repo.js';
 
 const leak = (): Leak => fakeLeak();
 
-function scan(repo: Repo | string, ...args: string[]): { status: number; report: any; stderr: string } {
-  const result = runCli(['scan', ...args, '--format', 'json', '--no-redact'], { cwd: typeof repo === 'string' ? repo : repo.dir });
+async function scan(repo: Repo | string, ...args: string[]): Promise<{ status: number; report: any; stderr: string }> {
+  const result = await runKeywarden(['scan', ...args, '--format', 'json', '--no-redact'], { cwd: typeof repo === 'string' ? repo : repo.dir });
   return { status: result.status, report: jsonReport(result), stderr: result.stderr };
 }
 
@@ -26,7 +27,7 @@ function at(sha: string, file: string, line: number): string {
 }
 
 describe('scan --history', () => {
-  it('finds a key added then deleted, once, with the exact commit fields', () => {
+  it('finds a key added then deleted, once, with the exact commit fields', async () => {
     const repo = Repo.init();
     repo.commit('initial', { 'README.md': 'hello\n' });
     const key = leak();
@@ -34,7 +35,7 @@ describe('scan --history', () => {
     repo.commit('more work', { 'deploy/credentials': `[default]\n${key.text}region = eu-west-1\n` });
     repo.remove('deploy/credentials');
     repo.commit('remove credentials');
-    const result = scan(repo, '--history');
+    const result = await scan(repo, '--history');
     expect(result.status).toBe(1);
     expect(intros(result.report, key.secret)).toEqual([at(added, 'deploy/credentials', 3)]);
     const finding = result.report.findings.find((item: any) => item.secret === key.secret);
@@ -43,7 +44,7 @@ describe('scan --history', () => {
     expect(result.report.scan).toMatchObject({ mode: 'history', commits: 4 });
   });
 
-  it('scans every ref: an unmerged branch, a tag-only commit, the stash (tracked and untracked)', () => {
+  it('scans every ref: an unmerged branch, a tag-only commit, the stash (tracked and untracked)', async () => {
     const repo = Repo.init();
     repo.commit('initial', { 'README.md': 'hello\n' });
     const onBranch = leak();
@@ -62,7 +63,7 @@ describe('scan --history', () => {
     repo.write('scratch.env', stashedUntracked.text);
     repo.git('stash', 'push', '-q', '-u');
     const refsBefore = repo.git('for-each-ref');
-    const result = scan(repo, '--history');
+    const result = await scan(repo, '--history');
     expect(intros(result.report, onBranch.secret)).toEqual([at(branchCommit, 'src/aws.ts', 3)]);
     expect(intros(result.report, onTag.secret)).toEqual([at(tagCommit, 'backup/env.bak', 2)]);
     const stash = repo.git('rev-parse', 'refs/stash').trim();
@@ -73,7 +74,7 @@ describe('scan --history', () => {
     expect(repo.git('status', '--porcelain')).toBe('');
   });
 
-  it('finds a key introduced by a merge conflict resolution, and not again for a merge that carries one', () => {
+  it('finds a key introduced by a merge conflict resolution, and not again for a merge that carries one', async () => {
     const repo = Repo.init();
     repo.commit('initial', { 'config.yml': 'region: eu\n' });
     repo.git('checkout', '-q', '-b', 'left');
@@ -89,12 +90,12 @@ describe('scan --history', () => {
     repo.git('checkout', '-q', 'main');
     repo.commit('main moves', { 'other.txt': 'x\n' });
     repo.git('merge', '-q', '--no-edit', 'feature');
-    const result = scan(repo, '--history');
+    const result = await scan(repo, '--history');
     expect(intros(result.report, resolved.secret)).toEqual([at(merge, 'config.yml', 3)]);
     expect(intros(result.report, carried.secret)).toEqual([at(featureCommit, 'src/key.ts', 2)]);
   });
 
-  it('counts introductions: rename and copy are none, re-adding is a second, two files are two', () => {
+  it('counts introductions: rename and copy are none, re-adding is a second, two files are two', async () => {
     const repo = Repo.init();
     repo.commit('initial', { 'README.md': 'hello\n' });
     const moved = leak();
@@ -114,13 +115,13 @@ describe('scan --history', () => {
 
     const twice = leak();
     const both = repo.commit('two files', { 'one.env': twice.text, 'two/settings.ini': `[x]\n${twice.text}` });
-    const result = scan(repo, '--history');
+    const result = await scan(repo, '--history');
     expect(intros(result.report, moved.secret)).toEqual([at(first, 'a.env', 2)]);
     expect(intros(result.report, again.secret)).toEqual([at(firstAdd, 'again.env', 2), at(secondAdd, 'again.env', 3)].sort());
     expect(intros(result.report, twice.secret)).toEqual([at(both, 'one.env', 2), at(both, 'two/settings.ini', 3)].sort());
   });
 
-  it('gives the same answers on worker threads (a history over the 8 MiB pool threshold)', () => {
+  it('gives the same answers on worker threads (a history over the 8 MiB pool threshold)', async () => {
     const repo = Repo.init();
     const filler = (seed: number) => Array.from({ length: 70000 }, (_, i) => `const value${seed}_${i} = ${(i * 7919 + seed) % 100003}; // padding line\n`).join('');
     repo.commit('big 1', { 'src/big1.ts': filler(1) });
@@ -133,22 +134,22 @@ describe('scan --history', () => {
     repo.write('dangling.env', dangling.text);
     repo.git('hash-object', '-w', 'dangling.env');
     repo.remove('dangling.env');
-    const result = scan(repo, '--history');
+    const result = await scan(repo, '--history');
     expect(result.report.scan.bytes).toBeGreaterThan(8 * 1024 * 1024);
     expect(result.report.scan).toMatchObject({ files: 5, commits: 3 });
     expect(intros(result.report, key.secret)).toEqual([at(added, 'src/creds.ts', 3)]);
     expect(intros(result.report, dangling.secret)).toEqual([]);
   });
 
-  it('does not report the AWS documentation example keys', () => {
+  it('does not report the AWS documentation example keys', async () => {
     const repo = Repo.init();
     repo.commit('docs', { 'docs/setup.md': '```\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n```\n' });
-    const result = scan(repo, '--history');
+    const result = await scan(repo, '--history');
     expect(result.report.findings).toEqual([]);
     expect(result.status).toBe(0);
   });
 
-  it('says a shallow clone is incomplete and still scans what it has', () => {
+  it('says a shallow clone is incomplete and still scans what it has', async () => {
     const origin = Repo.init();
     const old = leak();
     origin.commit('old', { 'old.env': old.text });
@@ -157,23 +158,23 @@ describe('scan --history', () => {
     const tip = origin.commit('new', { 'new.env': fresh.text });
     const clone = path.join(tempDir(), 'shallow');
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${origin.dir}`, clone], { env: { ...process.env, ...GIT_ENV } });
-    const result = scan(clone, '--history');
+    const result = await scan(clone, '--history');
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/shallow clone: history is incomplete/);
     expect(intros(result.report, fresh.secret)).toEqual([at(tip, 'new.env', 2)]);
     expect(intros(result.report, old.secret)).toHaveLength(1); // present at the boundary commit
   });
 
-  it('says "nothing to scan" for an empty repository, exit 0', () => {
+  it('says "nothing to scan" for an empty repository, exit 0', async () => {
     const repo = Repo.init();
-    const result = scan(repo, '--history');
+    const result = await scan(repo, '--history');
     expect(result.status).toBe(0);
     expect(result.report.findings).toEqual([]);
     expect(result.stderr).toMatch(/nothing to scan/);
   });
 
-  it('is one clear line, exit 2, outside a repository', () => {
-    const result = runCli(['scan', '--history'], { cwd: tempDir() });
+  it('is one clear line, exit 2, outside a repository', async () => {
+    const result = await runKeywarden(['scan', '--history'], { cwd: tempDir() });
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^keywarden: not a git repository/)]);
   });
@@ -199,36 +200,36 @@ describe('scan --range / --since', () => {
     return { repo, base, mainOnly, prKey, transient, prCommit, transientCommit };
   }
 
-  it('reports only the pull request’s introductions', () => {
+  it('reports only the pull request’s introductions', async () => {
     const { repo, base, mainOnly, prKey, transient, prCommit, transientCommit } = prRepo();
-    const result = scan(repo, '--range', 'main..pr');
+    const result = await scan(repo, '--range', 'main..pr');
     expect(result.status).toBe(1);
     expect(result.report.scan).toMatchObject({ mode: 'range', target: 'main..pr', commits: 4 });
     expect(intros(result.report, base.secret)).toEqual([]);
     expect(intros(result.report, mainOnly.secret)).toEqual([]);
     expect(intros(result.report, prKey.secret)).toEqual([at(prCommit, 'src/upload.ts', 3)]);
     expect(intros(result.report, transient.secret)).toEqual([at(transientCommit, 'src/debug.ts', 2)]);
-    const since = scan(repo, '--since', 'main');
+    const since = await scan(repo, '--since', 'main');
     expect(since.report.findings.map((finding: any) => finding.fingerprint).sort()).toEqual(result.report.findings.map((finding: any) => finding.fingerprint).sort());
     expect(since.report.scan.target).toBe('main..HEAD');
   });
 
-  it('exits 2 with one line for an unknown ref', () => {
+  it('exits 2 with one line for an unknown ref', async () => {
     const { repo } = prRepo();
     for (const args of [['--range', 'nope..pr'], ['--range', 'main..nope'], ['--since', 'v9.9.9']]) {
-      const result = runCli(['scan', ...args], { cwd: repo.dir });
+      const result = await runKeywarden(['scan', ...args], { cwd: repo.dir });
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
       expect(result.stderr).toMatch(/unknown (base|head) '(nope|v9\.9\.9)'/);
     }
   });
 
-  it('exits 2 and says how to fetch when the base is missing from a shallow clone', () => {
+  it('exits 2 and says how to fetch when the base is missing from a shallow clone', async () => {
     const { repo } = prRepo();
     const mainSha = repo.git('rev-parse', 'main').trim();
     const clone = path.join(tempDir(), 'shallow');
     execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', 'pr', `file://${repo.dir}`, clone], { env: { ...process.env, ...GIT_ENV } });
-    const result = runCli(['scan', '--range', `${mainSha}..HEAD`], { cwd: clone });
+    const result = await runKeywarden(['scan', '--range', `${mainSha}..HEAD`], { cwd: clone });
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/shallow clone.*fetch-depth: 0.*git fetch --unshallow/);

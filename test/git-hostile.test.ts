@@ -5,14 +5,23 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonReport, runCli } from './support/cli.js';
+import { jsonReport, runCli, type CliResult } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { fakeLeak } from './support/fakes.js';
 import { gitKilledBySignal, hostileConfig, pathBytes } from './support/hostile-git.js';
 import { GIT_ENV, Repo, tempDir } from './support/repo.js';
 import { seeded } from './support/random.js';
 
-function scan(cwd: string, args: string[], env: Record<string, string | undefined> = {}): { status: number; report: any; stderr: string } {
-  const result = runCli(['scan', ...args, '--format', 'json', '--no-redact'], { cwd, env });
+async function scan(cwd: string, args: string[]): Promise<{ status: number; report: any; stderr: string }> {
+  return reported(await runKeywarden(['scan', ...args, '--format', 'json', '--no-redact'], { cwd }));
+}
+
+/** The built CLI, for an environment only its git children can see (HOME, GIT_CONFIG_*). */
+function scanSpawned(cwd: string, args: string[], env: Record<string, string | undefined>): { status: number; report: any; stderr: string } {
+  return reported(runCli(['scan', ...args, '--format', 'json', '--no-redact'], { cwd, env }));
+}
+
+function reported(result: CliResult): { status: number; report: any; stderr: string } {
   return { status: result.status, report: jsonReport(result), stderr: result.stderr };
 }
 
@@ -48,7 +57,7 @@ function commitObject(repo: Repo, treeSha: string, parents: string[], author: Bu
 
 
 describe('commit data and file names are data (issue #10, item 1)', () => {
-  it('a subject or a file name that starts with byte 0x01 hides nothing from --history and --range', () => {
+  it('a subject or a file name that starts with byte 0x01 hides nothing from --history and --range', async () => {
     const repo = Repo.init();
     const base = repo.commit('initial', { 'README.md': 'hello\n' });
     const underSubject = fakeLeak();
@@ -56,7 +65,7 @@ describe('commit data and file names are data (issue #10, item 1)', () => {
     const besideName = fakeLeak();
     const second = repo.commit('add settings', { '\x01x': 'odd name\n', 'settings.env': besideName.text });
     for (const args of [['--history'], ['--range', `${base}..HEAD`]]) {
-      const result = scan(repo.dir, args);
+      const result = await scan(repo.dir, args);
       expect(result.status, args.join(' ')).toBe(1);
       expect(intros(result.report, underSubject.secret), args.join(' ')).toEqual([`${first} config/app.env`]);
       expect(intros(result.report, besideName.secret), args.join(' ')).toEqual([`${second} settings.env`]);
@@ -65,7 +74,7 @@ describe('commit data and file names are data (issue #10, item 1)', () => {
     }
   });
 
-  it('property: subjects, author names, paths and tag names of arbitrary bytes never change what is found', () => {
+  it('property: subjects, author names, paths and tag names of arbitrary bytes never change what is found', async () => {
     const random = seeded(0x10c0ffee);
     const every = Buffer.from(Array.from({ length: 255 }, (_, index) => index + 1)); // 1..255
     const without = (bytes: Buffer, banned: string) => Buffer.from([...bytes].filter((byte) => !banned.includes(String.fromCharCode(byte))));
@@ -116,8 +125,8 @@ describe('commit data and file names are data (issue #10, item 1)', () => {
     const tagObject = gitBytes(repo, ['hash-object', '-t', 'tag', '-w', '--stdin'], Buffer.concat([Buffer.from(`object ${tagCommits[1]}\ntype commit\ntag v\u00e9-1\ntagger `), without(every, '<>\n'), Buffer.from(' <x@y> 1700000000 +0000\n\n'), every])).toString('utf8').trim();
     gitBytes(repo, ['update-ref', 'refs/tags/v\u00e9-1', tagObject]);
 
-    const check = (args: string[], wanted: Map<string, string>) => {
-      const result = scan(repo.dir, args);
+    const check = async (args: string[], wanted: Map<string, string>) => {
+      const result = await scan(repo.dir, args);
       expect(result.status, `${args.join(' ')}: ${result.stderr}`).toBe(1);
       // Paths compared as bytes: every file name must come back exactly.
       const found = new Map(result.report.findings.filter((finding: any) => finding.kind === 'secret-access-key').map((finding: any) => [finding.secret, `${finding.commit.sha} ${pathBytes(finding.file).toString('hex')}`]));
@@ -128,8 +137,8 @@ describe('commit data and file names are data (issue #10, item 1)', () => {
         expect([finding.commit.author, finding.commit.message]).toEqual(fields);
       }
     };
-    check(['--history'], expected);
-    check(['--range', `${base}..main`], new Map([...expected].filter(([secret]) => !onTags.some((leak) => leak.secret === secret))));
+    await check(['--history'], expected);
+    await check(['--range', `${base}..main`], new Map([...expected].filter(([secret]) => !onTags.some((leak) => leak.secret === secret))));
   });
 });
 
@@ -143,7 +152,7 @@ describe('a git child that dies is an error, never a clean scan (issue #10, item
     return { repo, base, key: leak.secret };
   }
 
-  it('exits 2 with one line when git log is killed by SIGTERM mid-scan (--history and --range)', () => {
+  it('exits 2 with one line when git log is killed by SIGTERM mid-scan (--history and --range)', async () => {
     const { repo, base } = bigHistory();
     for (const [args, bytes] of [[['--history'], 0], [['--history'], 2000], [['--range', `${base}..HEAD`], 2000]] as const) {
       // Nothing, or the newest commits of the log, are written, then git log is killed (the key is in an old one).
@@ -154,7 +163,7 @@ describe('a git child that dies is an error, never a clean scan (issue #10, item
     }
   });
 
-  it('exits 2 with one line when git cat-file is killed by SIGTERM while blobs are read', () => {
+  it('exits 2 with one line when git cat-file is killed by SIGTERM while blobs are read', async () => {
     const { repo, base } = bigHistory();
     for (const bytes of [0, 700]) {
       // After no output, and in the middle of a blob.
@@ -164,7 +173,7 @@ describe('a git child that dies is an error, never a clean scan (issue #10, item
     }
   });
 
-  it('exits 2 when the stash reflog cannot be read because git was killed', () => {
+  it('exits 2 when the stash reflog cannot be read because git was killed', async () => {
     const { repo } = bigHistory();
     const result = runCli(['scan', '--history'], { cwd: repo.dir, env: gitKilledBySignal('reflog', 0) });
     expect(result.status).toBe(2);
@@ -251,19 +260,19 @@ describe('the user’s and the repository’s git configuration change nothing (
   }
 
   function expectAllFound(cwd: string, env: Record<string, string | undefined>, tricky: ReturnType<typeof trickyRepository>, label: string): void {
-    const history = scan(cwd, ['--history'], env);
+    const history = scanSpawned(cwd, ['--history'], env);
     expect(history.status, `${label} --history: ${history.stderr}`).toBe(1);
     expect(secrets(history.report, true), `${label} --history`).toEqual(tricky.history);
     expect(history.stderr, label).toMatch(/grafts file .*ignores it/);
-    const range = scan(cwd, ['--range', `${tricky.base}..main`], env);
+    const range = scanSpawned(cwd, ['--range', `${tricky.base}..main`], env);
     expect(range.status, `${label} --range: ${range.stderr}`).toBe(1);
     expect(secrets(range.report, true), `${label} --range`).toEqual(tricky.history);
-    const staged = scan(cwd, ['--staged'], env);
+    const staged = scanSpawned(cwd, ['--staged'], env);
     expect(staged.status, `${label} --staged: ${staged.stderr}`).toBe(1);
     expect(secrets(staged.report, false), `${label} --staged`).toEqual(tricky.staged);
   }
 
-  it('finds every key whatever ~/.gitconfig sets, and runs nothing it names (from a subfolder too)', () => {
+  it('finds every key whatever ~/.gitconfig sets, and runs nothing it names (from a subfolder too)', async () => {
     const tricky = trickyRepository();
     const hostile = hostileConfig();
     const home = tempDir('keywarden-home-');
@@ -275,7 +284,7 @@ describe('the user’s and the repository’s git configuration change nothing (
     expect(hostile.ran()).toBe('');
   });
 
-  it('finds every key whatever .git/config sets, and never runs its fsmonitor, filters, textconv, gpg or hooks', () => {
+  it('finds every key whatever .git/config sets, and never runs its fsmonitor, filters, textconv, gpg or hooks', async () => {
     const tricky = trickyRepository();
     const hostile = hostileConfig();
     appendFileSync(path.join(tricky.repo.dir, '.git', 'config'), hostile.config);
@@ -284,7 +293,7 @@ describe('the user’s and the repository’s git configuration change nothing (
     expect(hostile.ran()).toBe('');
   });
 
-  it('finds every key whatever GIT_CONFIG_PARAMETERS and GIT_CONFIG_COUNT inject', () => {
+  it('finds every key whatever GIT_CONFIG_PARAMETERS and GIT_CONFIG_COUNT inject', async () => {
     const tricky = trickyRepository();
     const env = {
       GIT_CONFIG_GLOBAL: '/dev/null',

@@ -4,12 +4,13 @@
 import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonReport, runCli } from './support/cli.js';
+import { jsonReport } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { fakeLeak } from './support/fakes.js';
 import { Repo, tempDir } from './support/repo.js';
 
-function scan(repo: Repo, ...args: string[]): { status: number; report: any; stderr: string } {
-  const result = runCli(['scan', '--format', 'json', '--no-redact', ...args], { cwd: repo.dir, env: { KEYWARDEN_READ_PACKS: undefined } });
+async function scan(repo: Repo, ...args: string[]): Promise<{ status: number; report: any; stderr: string }> {
+  const result = await runKeywarden(['scan', '--format', 'json', '--no-redact', ...args], { cwd: repo.dir, env: { KEYWARDEN_READ_PACKS: undefined } });
   return { status: result.status, report: jsonReport(result), stderr: result.stderr };
 }
 
@@ -36,7 +37,7 @@ function objectFiles(repo: Repo): string[] {
 }
 
 describe('missing objects', () => {
-  it('--history and --range: a blob the history names but the repository lacks is noted, exit 2; --allow-missing exits on the findings', () => {
+  it('--history and --range: a blob the history names but the repository lacks is noted, exit 2; --allow-missing exits on the findings', async () => {
     const repo = Repo.init();
     const lost = fakeLeak();
     const kept = fakeLeak();
@@ -45,22 +46,22 @@ describe('missing objects', () => {
     dropObject(repo, repo.git('rev-parse', 'HEAD:deploy/lost.env').trim());
 
     for (const mode of [['--history'], ['--range', 'HEAD~1..HEAD']]) {
-      const strict = scan(repo, ...mode);
+      const strict = await scan(repo, ...mode);
       expect(strict.status, strict.stderr).toBe(2);
       expect(strict.stderr).toMatch(/warning: 1 blob is missing from the repository and was not scanned .*: deploy\/lost\.env; .*exit code is 2/);
       expect(secrets(strict.report)).toEqual([kept.id, kept.secret].sort());
 
-      const allowed = scan(repo, ...mode, '--allow-missing');
+      const allowed = await scan(repo, ...mode, '--allow-missing');
       expect(allowed.status, allowed.stderr).toBe(1);
       expect(allowed.stderr).toMatch(/warning: 1 blob is missing .*: deploy\/lost\.env; the scan is incomplete/);
     }
     // Nothing else found, nothing missing: exit 0 stays 0 (the note only with a missing blob).
     const clean = Repo.init();
     clean.commit('base', { 'README.md': 'hello\n' });
-    expect(scan(clean, '--history')).toMatchObject({ status: 0, stderr: '' });
+    expect(await scan(clean, '--history')).toMatchObject({ status: 0, stderr: '' });
   });
 
-  it('--staged: a staged blob the object store lacks is noted, exit 2 (not skipped as if too large)', () => {
+  it('--staged: a staged blob the object store lacks is noted, exit 2 (not skipped as if too large)', async () => {
     const repo = Repo.init();
     repo.commit('base', { 'README.md': 'hello\n' });
     const key = fakeLeak();
@@ -68,15 +69,15 @@ describe('missing objects', () => {
     repo.git('add', 'prod.env');
     // git diff reads the unchanged work-tree file instead; the blob itself is gone.
     dropObject(repo, repo.git('rev-parse', ':prod.env').trim());
-    const strict = scan(repo, '--staged');
+    const strict = await scan(repo, '--staged');
     expect(strict.status, strict.stderr).toBe(2);
     expect(strict.stderr).toMatch(/warning: 1 blob is missing from the repository and was not scanned .*: prod\.env;/);
-    const allowed = scan(repo, '--staged', '--allow-missing');
+    const allowed = await scan(repo, '--staged', '--allow-missing');
     expect(allowed.status, allowed.stderr).toBe(0);
     expect(allowed.stderr).toMatch(/1 blob is missing .*: prod\.env; the scan is incomplete/);
   });
 
-  it('a partial clone: --history never fetches (no new objects, no contact with the remote), notes the missing blobs, exit 2', () => {
+  it('a partial clone: --history never fetches (no new objects, no contact with the remote), notes the missing blobs, exit 2', async () => {
     const origin = Repo.init();
     origin.git('config', 'uploadpack.allowFilter', 'true');
     const old = fakeLeak();
@@ -92,24 +93,24 @@ describe('missing objects', () => {
     const before = objectFiles(clone);
 
     // Blobs of older commits were never fetched: the old key's file and the first notes/a.txt.
-    const strict = scan(clone, '--history');
+    const strict = await scan(clone, '--history');
     expect(strict.status, strict.stderr).toBe(2);
     expect(strict.stderr).toMatch(/warning: 2 blobs are missing from the repository and were not scanned \(a partial clone, or damaged objects\): (config\/old\.env, notes\/a\.txt|notes\/a\.txt, config\/old\.env);/);
     expect(secrets(strict.report)).toEqual([current.id, current.secret].sort());
     expect(objectFiles(clone)).toEqual(before);
 
-    const allowed = scan(clone, '--history', '--allow-missing');
+    const allowed = await scan(clone, '--history', '--allow-missing');
     expect(allowed.status, allowed.stderr).toBe(1);
     expect(allowed.stderr).toMatch(/2 blobs are missing .*the scan is incomplete \(accepted by --allow-missing\)/);
     expect(objectFiles(clone)).toEqual(before);
 
     // Through git only (no pack reader), and with the remote gone: a fetch attempt would fail loudly.
     renameSync(origin.dir, `${origin.dir}-moved`);
-    const viaGit = runCli(['scan', '--history', '--format', 'json'], { cwd: clone.dir, env: { KEYWARDEN_READ_PACKS: '0' } });
+    const viaGit = await runKeywarden(['scan', '--history', '--format', 'json'], { cwd: clone.dir, env: { KEYWARDEN_READ_PACKS: '0' } });
     expect(viaGit.status, viaGit.stderr).toBe(2);
     expect(viaGit.stderr).toMatch(/2 blobs are missing/);
     expect(viaGit.stderr).not.toMatch(/fetch|promisor|fatal/i);
-    const range = runCli(['scan', '--range', 'HEAD~3..HEAD', '--format', 'json'], { cwd: clone.dir });
+    const range = await runKeywarden(['scan', '--range', 'HEAD~3..HEAD', '--format', 'json'], { cwd: clone.dir });
     expect(range.status, range.stderr).toBe(2);
     expect(range.stderr).toMatch(/blobs? (is|are) missing .*config\/old\.env/);
     expect(objectFiles(clone)).toEqual(before);

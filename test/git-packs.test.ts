@@ -1,4 +1,4 @@
-// Reading packs directly (src/git/pack): the history scan trusts the pack reader's word that a blob holds no
+// Reading packs directly (src/sources/git/pack): the history scan trusts the pack reader's word that a blob holds no
 // keyword, so that word must be exactly the byte prefilter's over the whole blob, on packs git really wrote:
 // deep delta chains, OFS and REF deltas, index v1 and v2, SHA-1 and SHA-256, parts judged separately, a
 // cache too small to hold anything. The histories are random edits (seeded, so a failure reproduces) that
@@ -21,7 +21,8 @@ import { parsePackIndex } from '../src/sources/git/pack/index-file.js';
 import { PackJudge } from '../src/sources/git/pack/keyword-blobs.js';
 import { PackFile } from '../src/sources/git/pack/pack-file.js';
 import { loadRules } from '../src/rules/load.js';
-import { jsonReport, runCli } from './support/cli.js';
+import { jsonReport } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { fakeLeak } from './support/fakes.js';
 import { GIT_ENV, Repo, tempDir } from './support/repo.js';
 import { seeded } from './support/random.js';
@@ -168,7 +169,7 @@ describe('pack reader: clean or dirty, exactly as the byte prefilter says', () =
   randomHistory(repo, 20261122, 150);
   seamHistory(repo);
 
-  it('on an aggressively deltified pack (OFS deltas, chains up to 50), whole and in parts', () => {
+  it('on an aggressively deltified pack (OFS deltas, chains up to 50), whole and in parts', async () => {
     repo.git('repack', '-adfq', '--depth=50', '--window=50');
     expect(packsOf(repo)).toHaveLength(1);
     expect(repo.git('verify-pack', '-v', packsOf(repo)[0].replace(/\.pack$/, '.idx'))).toMatch(/chain length = (?:[2-9]|[1-9]\d): /);
@@ -176,15 +177,15 @@ describe('pack reader: clean or dirty, exactly as the byte prefilter says', () =
     expectExact(repo, judgeRepo(repo, { parts: 5 }));
   });
 
-  it('with a cache too small to keep anything (every base rebuilt from its chain)', () => {
+  it('with a cache too small to keep anything (every base rebuilt from its chain)', async () => {
     expectExact(repo, judgeRepo(repo, { cacheBytes: 1024, parts: 3 }));
   });
 
-  it('leaves blobs over the size limit, and deltas built on them, to git', () => {
+  it('leaves blobs over the size limit, and deltas built on them, to git', async () => {
     expectExact(repo, judgeRepo(repo, { maxSize: 20_000 }), 20_000);
   });
 
-  it('on REF deltas and a version 1 index', () => {
+  it('on REF deltas and a version 1 index', async () => {
     repo.gitWith({}, '-c', 'repack.useDeltaBaseOffset=false', 'repack', '-adfq', '--depth=20');
     expectExact(repo, judgeRepo(repo));
     repo.gitWith({}, '-c', 'pack.indexVersion=1', 'repack', '-adfq');
@@ -192,7 +193,7 @@ describe('pack reader: clean or dirty, exactly as the byte prefilter says', () =
     expectExact(repo, judgeRepo(repo, { parts: 2 }));
   });
 
-  it('on a SHA-256 repository', () => {
+  it('on a SHA-256 repository', async () => {
     const sha256 = new Repo(tempDir('keywarden-repo-'));
     sha256.git('init', '-q', '--object-format=sha256', '-b', 'main');
     randomHistory(sha256, 7, 40);
@@ -267,7 +268,7 @@ function varint(value: number): number[] {
 }
 
 describe('pack reader: keywords at the very edges of delta instructions', () => {
-  it('finds a keyword completed by a one-byte insert at each of its offsets, or joined from two copies, and carried on', () => {
+  it('finds a keyword completed by a one-byte insert at each of its offsets, or joined from two copies, and carried on', async () => {
     const byLength = [...new Set(KEYWORDS)].sort((a, b) => b.length - a.length);
     const pack = new PackWriter();
     const filler = (n: number) => Buffer.from('-'.repeat(n));
@@ -296,7 +297,7 @@ describe('pack reader: keywords at the very edges of delta instructions', () => 
 });
 
 describe('pack reader: damaged packs', () => {
-  it('throws an error or answers, never hangs or crashes, whatever byte of a pack is damaged', () => {
+  it('throws an error or answers, never hangs or crashes, whatever byte of a pack is damaged', async () => {
     const repo = Repo.init();
     randomHistory(repo, 5, 25);
     repo.git('repack', '-adfq', '--depth=20');
@@ -324,8 +325,8 @@ describe('pack reader: damaged packs', () => {
 });
 
 describe('scan --history reading packs', () => {
-  const scan = (repo: Repo, env: Record<string, string> = {}) => {
-    const result = runCli(['scan', '--history', '--format', 'json', '--no-redact'], { cwd: repo.dir, env });
+  const scan = async (repo: Repo, env: Record<string, string> = {}) => {
+    const result = await runKeywarden(['scan', '--history', '--format', 'json', '--no-redact'], { cwd: repo.dir, env });
     const report = jsonReport(result);
     delete report.scan.durationMs;
     return { report, stderr: result.stderr, status: result.status };
@@ -356,19 +357,29 @@ describe('scan --history reading packs', () => {
     return secrets;
   }
 
-  it('reports exactly what reading every blob through git reports, over packed and loose objects', () => {
-    const repo = Repo.init();
-    const secrets = leakyHistory(repo);
+  let leaky: { repo: Repo; secrets: string[] } | undefined;
+
+  /** leakyHistory in a SHA-1 repository, built once per file; each test gets a copy of its own. */
+  function leakyRepo(): { repo: Repo; secrets: string[] } {
+    if (leaky === undefined) {
+      const repo = Repo.init();
+      leaky = { repo, secrets: leakyHistory(repo) };
+    }
+    return { repo: leaky.repo.copy(), secrets: leaky.secrets };
+  }
+
+  it('reports exactly what reading every blob through git reports, over packed and loose objects', async () => {
+    const { repo, secrets } = leakyRepo();
     expect(packsOf(repo).length).toBe(2);
-    const direct = scan(repo);
-    const throughGit = scan(repo, { KEYWARDEN_READ_PACKS: '0' });
+    const direct = await scan(repo);
+    const throughGit = await scan(repo, { KEYWARDEN_READ_PACKS: '0' });
     expect(direct.status).toBe(1);
     expect(direct.report).toEqual(throughGit.report);
     for (const secret of secrets) expect(direct.report.findings.filter((finding: any) => finding.secret === secret)).toHaveLength(1);
     expect(direct.stderr).toBe(throughGit.stderr);
   });
 
-  it('reads a repository of many small packs (each fetch or push leaves one), keys in some of them', () => {
+  it('reads a repository of many small packs (each fetch or push leaves one), keys in some of them', async () => {
     const repo = Repo.init();
     const secrets: string[] = [];
     for (let i = 0; i < 30; i++) {
@@ -378,8 +389,8 @@ describe('scan --history reading packs', () => {
       repo.git('repack', '-dq'); // a new pack of just the objects since the last one
     }
     expect(packsOf(repo).length).toBe(30);
-    const direct = scan(repo);
-    expect(direct.report).toEqual(scan(repo, { KEYWARDEN_READ_PACKS: '0' }).report);
+    const direct = await scan(repo);
+    expect(direct.report).toEqual((await scan(repo, { KEYWARDEN_READ_PACKS: '0' })).report);
     expect(direct.report.findings.map((finding: any) => finding.secret).filter((secret: string) => secrets.includes(secret)).sort()).toEqual([...secrets].sort());
   });
 
@@ -418,33 +429,31 @@ describe('scan --history reading packs', () => {
     expect(notes.map((note) => note.message)).toEqual(['the pack reader failed, so 2 blobs were read through git instead: pack reader: lost']);
   });
 
-  it('falls back to git for a pack it cannot read, and says so', () => {
-    const repo = Repo.init();
-    const secrets = leakyHistory(repo);
+  it('falls back to git for a pack it cannot read, and says so', async () => {
+    const { repo, secrets } = leakyRepo();
     const bogus = path.join(repo.dir, '.git', 'objects', 'pack', `pack-${'0'.repeat(40)}`);
     writeFileSync(`${bogus}.pack`, Buffer.concat([Buffer.from('PACK'), Buffer.from([0, 0, 0, 9, 0, 0, 0, 0])]));
     writeFileSync(`${bogus}.idx`, Buffer.alloc(2048, 7));
-    const result = scan(repo);
+    const result = await scan(repo);
     expect(result.stderr).toMatch(/read the blobs of pack-0+\.pack through git instead of directly: pack version 9 is not supported/);
-    expect(result.report).toEqual(scan(repo, { KEYWARDEN_READ_PACKS: '0' }).report);
+    expect(result.report).toEqual((await scan(repo, { KEYWARDEN_READ_PACKS: '0' })).report);
     for (const secret of secrets) expect(result.report.findings.some((finding: any) => finding.secret === secret)).toBe(true);
   });
 
-  it('scans a SHA-256 repository the same way', () => {
+  it('scans a SHA-256 repository the same way', async () => {
     const repo = new Repo(tempDir('keywarden-repo-'));
     repo.git('init', '-q', '--object-format=sha256', '-b', 'main');
     const secrets = leakyHistory(repo);
-    const direct = scan(repo);
-    expect(direct.report).toEqual(scan(repo, { KEYWARDEN_READ_PACKS: '0' }).report);
+    const direct = await scan(repo);
+    expect(direct.report).toEqual((await scan(repo, { KEYWARDEN_READ_PACKS: '0' })).report);
     for (const secret of secrets) expect(direct.report.findings.filter((finding: any) => finding.secret === secret)).toHaveLength(1);
     expect(direct.report.findings[0].commit.sha).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('changes nothing in the repository', () => {
-    const repo = Repo.init();
-    leakyHistory(repo);
+  it('changes nothing in the repository', async () => {
+    const { repo } = leakyRepo();
     const before = spawnSync('sh', ['-c', 'find .git -type f -exec sha1sum {} + | sort; git status --porcelain'], { cwd: repo.dir, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' }).stdout;
-    scan(repo);
+    await scan(repo);
     const after = spawnSync('sh', ['-c', 'find .git -type f -exec sha1sum {} + | sort; git status --porcelain'], { cwd: repo.dir, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' }).stdout;
     expect(after).toBe(before);
   });

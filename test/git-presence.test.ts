@@ -1,17 +1,18 @@
 // History findings say where they stand today: which refs hold the introducing commit, and whether the key is
 // still at those refs' tips (fix the code too) or only in their history (rotate and purge).
 import { describe, expect, it } from 'vitest';
-import { jsonReport, runCli } from './support/cli.js';
+import { jsonReport } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { fakeLeak } from './support/fakes.js';
 import { Repo } from './support/repo.js';
 
-function scan(repo: Repo, ...args: string[]) {
-  const result = runCli(['scan', ...args, '--format', 'json', '--no-redact'], { cwd: repo.dir });
+async function scan(repo: Repo, ...args: string[]) {
+  const result = await runKeywarden(['scan', ...args, '--format', 'json', '--no-redact'], { cwd: repo.dir });
   return { status: result.status, report: jsonReport(result), stderr: result.stderr };
 }
 
 describe('where a history finding stands today', () => {
-  it('lists the branches that hold the commit, and the tips that still hold the key in that file', () => {
+  it('lists the branches that hold the commit, and the tips that still hold the key in that file', async () => {
     const repo = Repo.init();
     repo.commit('initial', { 'README.md': 'hello\n' });
     const key = fakeLeak();
@@ -20,14 +21,14 @@ describe('where a history finding stands today', () => {
     repo.git('branch', 'feature');
     repo.commit('remove credentials', { 'config/prod.env': 'region=eu-west-1\n' });
 
-    const { status, report } = scan(repo, '--history');
+    const { status, report } = await scan(repo, '--history');
     expect(status).toBe(1);
     const secret = report.findings.find((finding: any) => finding.secret === key.secret);
     expect(secret.commit.sha).toBe(added);
     // Tags are snapshots: not asked about (--contains walks history once per ref, and tags can be thousands).
     expect(secret.presence).toEqual({ refs: ['refs/heads/feature', 'refs/heads/main'], refCount: 2, presentAt: ['refs/heads/feature'] });
 
-    const text = runCli(['scan', '--history'], { cwd: repo.dir }).stdout;
+    const text = (await runKeywarden(['scan', '--history'], { cwd: repo.dir })).stdout;
     expect(text).toContain('still present at the tip of feature');
 
     // A commit only a tag holds is held by no branch.
@@ -37,12 +38,12 @@ describe('where a history finding stands today', () => {
     repo.git('tag', 'snapshot');
     repo.git('checkout', '-q', 'main');
     repo.git('branch', '-q', '-D', 'tmp');
-    const tagged = scan(repo, '--history').report.findings.find((finding: any) => finding.secret === snapshot.secret);
+    const tagged = (await scan(repo, '--history')).report.findings.find((finding: any) => finding.secret === snapshot.secret);
     expect(tagged.presence).toEqual({ refs: [], refCount: 0, presentAt: [] });
-    expect(runCli(['scan', '--history'], { cwd: repo.dir }).stdout).toContain('held by no branch (only by tags or stash entries)');
+    expect((await runKeywarden(['scan', '--history'], { cwd: repo.dir })).stdout).toContain('held by no branch (only by tags or stash entries)');
   });
 
-  it('says "removed since" when no tip holds it any more, and range scans say it too', () => {
+  it('says "removed since" when no tip holds it any more, and range scans say it too', async () => {
     const repo = Repo.init();
     const base = repo.commit('initial', { 'README.md': 'hello\n' });
     const key = fakeLeak();
@@ -52,28 +53,28 @@ describe('where a history finding stands today', () => {
     const kept = fakeLeak();
     repo.commit('another key, still there', { 'deploy/kept.sh': kept.text });
 
-    const history = scan(repo, '--history');
+    const history = await scan(repo, '--history');
     const found = history.report.findings.find((finding: any) => finding.secret === key.secret);
     expect(found.presence).toEqual({ refs: ['refs/heads/main'], refCount: 1, presentAt: [] });
     expect(history.report.findings.find((finding: any) => finding.secret === kept.secret).presence).toEqual({ refs: ['refs/heads/main'], refCount: 1, presentAt: ['refs/heads/main'] });
-    expect(runCli(['scan', '--history'], { cwd: repo.dir }).stdout).toContain('removed since: gone from the tips of main, still in their history');
+    expect((await runKeywarden(['scan', '--history'], { cwd: repo.dir })).stdout).toContain('removed since: gone from the tips of main, still in their history');
 
-    const range = scan(repo, '--range', `${base}..HEAD`);
+    const range = await scan(repo, '--range', `${base}..HEAD`);
     expect(range.report.findings.find((finding: any) => finding.secret === key.secret).presence.presentAt).toEqual([]);
   });
 
-  it('reads a path that looks like a pathspec literally, and leaves work-tree scans without presence', () => {
+  it('reads a path that looks like a pathspec literally, and leaves work-tree scans without presence', async () => {
     const repo = Repo.init();
     repo.commit('initial', { 'README.md': 'hello\n' });
     const key = fakeLeak();
     // ":!x" is pathspec magic ("everything but x") unless paths are literal; "*.env" would be a glob.
     repo.commit('odd names', { ':!x.env': key.text, '*.env': 'nothing here\n' });
-    const { report } = scan(repo, '--history');
+    const { report } = await scan(repo, '--history');
     const found = report.findings.find((finding: any) => finding.secret === key.secret);
     expect(found.file).toBe(':!x.env');
     expect(found.presence.presentAt).toEqual(['refs/heads/main']);
 
-    const files = scan(repo, '.');
+    const files = await scan(repo, '.');
     expect(files.report.findings.length).toBeGreaterThan(0);
     for (const finding of files.report.findings) expect(finding).not.toHaveProperty('presence');
   });

@@ -3,12 +3,13 @@
 // @{upstream}..HEAD) and answers every other form with one line, exit 2, saying what to write instead.
 import { describe, expect, it } from 'vitest';
 import { parseRange } from '../src/sources/git/revisions.js';
-import { jsonReport, runCli } from './support/cli.js';
+import { jsonReport } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { fakeLeak, type Leak } from './support/fakes.js';
 import { Repo } from './support/repo.js';
 
-function scan(repo: Repo, args: string[], env: Record<string, string> = {}): { status: number; report: any; stderr: string } {
-  const result = runCli(['scan', ...args, '--format', 'json', '--no-redact'], { cwd: repo.dir, env });
+async function scan(repo: Repo, args: string[], env: Record<string, string> = {}): Promise<{ status: number; report: any; stderr: string }> {
+  const result = await runKeywarden(['scan', ...args, '--format', 'json', '--no-redact'], { cwd: repo.dir, env });
   return { status: result.status, report: jsonReport(result), stderr: result.stderr };
 }
 
@@ -27,8 +28,8 @@ function secrets(report: any, ...leaks: Leak[]): string[] {
   return found({ findings: report.findings.filter((finding: any) => wanted.has(finding.secret)) });
 }
 
-function oneLineError(repo: Repo, args: string[]): { status: number; stderr: string[]; stdout: string } {
-  const result = runCli(['scan', ...args], { cwd: repo.dir });
+async function oneLineError(repo: Repo, args: string[]): Promise<{ status: number; stderr: string[]; stdout: string }> {
+  const result = await runKeywarden(['scan', ...args], { cwd: repo.dir });
   return { status: result.status, stderr: result.stderr.trimEnd().split('\n'), stdout: result.stdout };
 }
 
@@ -36,7 +37,7 @@ function oneLineError(repo: Repo, args: string[]): { status: number; stderr: str
  * main: root (key in the root commit) → m1; feature (from root): f1; release/1.x (from m1): r1, tagged v2.0
  * (annotated); a tag on a commit no branch holds; the stash.
  */
-function branchy() {
+function buildBranchy() {
   const repo = Repo.init();
   const keys = { root: fakeLeak(), main: fakeLeak(), feature: fakeLeak(), release: fakeLeak(), tagOnly: fakeLeak(), stash: fakeLeak() };
   const root = repo.commit('root', { 'config/root.env': keys.root.text });
@@ -55,27 +56,35 @@ function branchy() {
   return { repo, keys, root, m1, f1, r1, tagged };
 }
 
+let built: ReturnType<typeof buildBranchy> | undefined;
+
+/** That history, built once per file; each test gets a copy of its own. */
+function branchy(): ReturnType<typeof buildBranchy> {
+  built ??= buildBranchy();
+  return { ...built, repo: built.repo.copy() };
+}
+
 describe('scan --history REF...', () => {
-  it('--history main finds the keys on main (the root commit included) and none only on another ref', () => {
+  it('--history main finds the keys on main (the root commit included) and none only on another ref', async () => {
     const { repo, keys, root, m1 } = branchy();
-    const result = scan(repo, ['--history', 'main']);
+    const result = await scan(repo, ['--history', 'main']);
     expect(result.status).toBe(1);
     expect(secrets(result.report, ...Object.values(keys))).toEqual([intro(root, 'config/root.env', 2, keys.root), intro(m1, 'src/main.env', 2, keys.main)].sort());
     expect(result.report.scan).toMatchObject({ mode: 'history', target: 'main', commits: 2 });
     // --history alone is still every ref and the stash.
-    const all = scan(repo, ['--history']);
+    const all = await scan(repo, ['--history']);
     expect(secrets(all.report, ...Object.values(keys))).toHaveLength(6);
     expect(all.report.scan.target).toBe('all refs');
   });
 
-  it('takes several refs (branches with slashes, annotated tags, shas) and --history=REF', () => {
+  it('takes several refs (branches with slashes, annotated tags, shas) and --history=REF', async () => {
     const { repo, keys, root, m1, f1, r1, tagged } = branchy();
-    const several = scan(repo, ['--history', 'feature', 'release/1.x', 'v2.0', '--quiet']);
+    const several = await scan(repo, ['--history', 'feature', 'release/1.x', 'v2.0', '--quiet']);
     expect(secrets(several.report, ...Object.values(keys))).toEqual(
       [intro(root, 'config/root.env', 2, keys.root), intro(m1, 'src/main.env', 2, keys.main), intro(f1, 'src/feature.env', 2, keys.feature), intro(r1, 'release.env', 2, keys.release)].sort(),
     );
     expect(several.report.scan).toMatchObject({ target: 'feature release/1.x v2.0', commits: 4 });
-    const equals = scan(repo, ['--history=feature', tagged]);
+    const equals = await scan(repo, ['--history=feature', tagged]);
     expect(secrets(equals.report, ...Object.values(keys))).toEqual(
       [intro(root, 'config/root.env', 2, keys.root), intro(m1, 'src/main.env', 2, keys.main), intro(f1, 'src/feature.env', 2, keys.feature), intro(tagged, 'tag.env', 2, keys.tagOnly)].sort(),
     );
@@ -84,7 +93,7 @@ describe('scan --history REF...', () => {
   // The whole-repository shortcuts stay on for given refs (sources/history.ts says why): the pack reader judges
   // blobs the refs never reach, and attribution trusts the log to hold every ancestor. So the answer must be
   // exactly the full scan's, restricted to the commits the refs reach, with the pack reader and without.
-  it('finds exactly what a full --history finds in the commits the refs reach (loose, packed, packs read through git)', () => {
+  it('finds exactly what a full --history finds in the commits the refs reach (loose, packed, packs read through git)', async () => {
     const repo = Repo.init();
     const shared = fakeLeak(); // one blob, added on two branches by different commits
     const keys = [fakeLeak(), fakeLeak(), fakeLeak(), fakeLeak(), fakeLeak()];
@@ -106,36 +115,36 @@ describe('scan --history REF...', () => {
     repo.git('checkout', '-q', 'main');
     repo.commit('last', { 'last.env': keys[4].text });
     const reachable = new Set(repo.git('rev-list', 'main', 'side').trim().split('\n'));
-    const check = (label: string, env: Record<string, string>) => {
-      const full = scan(repo, ['--history'], env).report.findings.filter((finding: any) => reachable.has(finding.commit.sha));
-      const refs = scan(repo, ['--history', 'main', 'side'], env);
+    const check = async (label: string, env: Record<string, string>) => {
+      const full = (await scan(repo, ['--history'], env)).report.findings.filter((finding: any) => reachable.has(finding.commit.sha));
+      const refs = await scan(repo, ['--history', 'main', 'side'], env);
       expect(found(refs.report), label).toEqual(found({ findings: full }));
       expect(refs.report.findings.length, label).toBeGreaterThanOrEqual(12);
       expect(refs.report.findings.some((finding: any) => finding.secret === keys[1].secret), label).toBe(false);
     };
-    check('loose objects', {});
+    await check('loose objects', {});
     repo.git('repack', '-adq');
-    check('packed', {});
-    check('packed, read through git', { KEYWARDEN_READ_PACKS: '0' });
+    await check('packed', {});
+    await check('packed, read through git', { KEYWARDEN_READ_PACKS: '0' });
   });
 
-  it('an unknown ref is one line and exit 2, with the nearest ref name', () => {
+  it('an unknown ref is one line and exit 2, with the nearest ref name', async () => {
     const { repo } = branchy();
-    expect(oneLineError(repo, ['--history', 'mian'])).toEqual({ status: 2, stderr: ["keywarden: unknown ref 'mian' (did you mean 'main'?)"], stdout: '' });
-    expect(oneLineError(repo, ['--history', 'main', 'relase/1.x'])).toEqual({ status: 2, stderr: ["keywarden: unknown ref 'relase/1.x' (did you mean 'release/1.x'?)"], stdout: '' });
-    expect(oneLineError(repo, ['--history', 'nothing-like-it'])).toEqual({ status: 2, stderr: ["keywarden: unknown ref 'nothing-like-it': no such branch, tag or commit"], stdout: '' });
-    expect(oneLineError(repo, ['--history', 'main^{tree}'])).toEqual({ status: 2, stderr: ["keywarden: ref 'main^{tree}' names a tree, not a commit"], stdout: '' });
-    expect(oneLineError(repo, ['--history', 'config'])).toEqual({
+    expect(await oneLineError(repo, ['--history', 'mian'])).toEqual({ status: 2, stderr: ["keywarden: unknown ref 'mian' (did you mean 'main'?)"], stdout: '' });
+    expect(await oneLineError(repo, ['--history', 'main', 'relase/1.x'])).toEqual({ status: 2, stderr: ["keywarden: unknown ref 'relase/1.x' (did you mean 'release/1.x'?)"], stdout: '' });
+    expect(await oneLineError(repo, ['--history', 'nothing-like-it'])).toEqual({ status: 2, stderr: ["keywarden: unknown ref 'nothing-like-it': no such branch, tag or commit"], stdout: '' });
+    expect(await oneLineError(repo, ['--history', 'main^{tree}'])).toEqual({ status: 2, stderr: ["keywarden: ref 'main^{tree}' names a tree, not a commit"], stdout: '' });
+    expect(await oneLineError(repo, ['--history', 'config'])).toEqual({
       status: 2,
       stderr: ["keywarden: unknown ref 'config': no such branch, tag or commit; --history takes branches, tags or commits, and 'config' is a path here (scan files without --history: keywarden scan config)"],
       stdout: '',
     });
   });
 
-  it('scans a ref whose sha is also a file name in the work tree (git log gets `--`)', () => {
+  it('scans a ref whose sha is also a file name in the work tree (git log gets `--`)', async () => {
     const { repo, keys, root, m1 } = branchy();
     repo.write(m1, 'a file named after the tip of main\n');
-    const result = scan(repo, ['--history', 'main']);
+    const result = await scan(repo, ['--history', 'main']);
     expect(result.status, result.stderr).toBe(1);
     expect(secrets(result.report, keys.root, keys.main)).toEqual([intro(root, 'config/root.env', 2, keys.root), intro(m1, 'src/main.env', 2, keys.main)].sort());
   });
@@ -159,41 +168,41 @@ describe('scan --range: the forms of git rev-list', () => {
     return { repo, keys, all, root, m1, p1, p2 };
   }
 
-  it('A..B, "^A B", "B --not A", @{upstream}..HEAD and --since A: the commits of B not in A', () => {
+  it('A..B, "^A B", "B --not A", @{upstream}..HEAD and --since A: the commits of B not in A', async () => {
     const { repo, keys, all, p1, p2 } = prRepo();
     const expected = [intro(p1, 'p1.env', 2, keys.p1), intro(p1, 'shared.env', 2, keys.shared), intro(p2, 'p2.env', 2, keys.p2)].sort();
     for (const args of [['--range', 'main..pr'], ['--range', '^main pr'], ['--range=pr --not main'], ['--range', '@{upstream}..HEAD'], ['--range', 'main..'], ['--since', 'main']]) {
-      const result = scan(repo, args);
+      const result = await scan(repo, args);
       expect(result.status, `${args.join(' ')}: ${result.stderr}`).toBe(1);
       expect(secrets(result.report, ...all), args.join(' ')).toEqual(expected);
       expect(result.report.scan.commits, args.join(' ')).toBe(2);
     }
   });
 
-  it('A...B: both sides, each key attributed to its own side (the same blob on both is two introductions)', () => {
+  it('A...B: both sides, each key attributed to its own side (the same blob on both is two introductions)', async () => {
     const { repo, keys, all, m1, p1, p2 } = prRepo();
-    const result = scan(repo, ['--range', 'main...pr']);
+    const result = await scan(repo, ['--range', 'main...pr']);
     expect(result.report.scan).toMatchObject({ mode: 'range', target: 'main...pr', commits: 3 });
     expect(secrets(result.report, ...all)).toEqual(
       [intro(m1, 'main.env', 2, keys.main), intro(m1, 'shared.env', 2, keys.shared), intro(p1, 'p1.env', 2, keys.p1), intro(p1, 'shared.env', 2, keys.shared), intro(p2, 'p2.env', 2, keys.p2)].sort(),
     );
   });
 
-  it('A^!, A^- and A^-1: one commit; "^B A^@": the history of its parents', () => {
+  it('A^!, A^- and A^-1: one commit; "^B A^@": the history of its parents', async () => {
     const { repo, keys, all, root, p1, p2 } = prRepo();
     for (const range of ['pr^!', 'pr^-', 'pr^-1', `${p2}^!`]) {
-      const result = scan(repo, ['--range', range]);
+      const result = await scan(repo, ['--range', range]);
       expect(secrets(result.report, ...all), range).toEqual([intro(p2, 'p2.env', 2, keys.p2)]);
       expect(result.report.scan.commits, range).toBe(1);
     }
-    expect(secrets(scan(repo, ['--range', `${p1}^!`]).report, ...all)).toEqual([intro(p1, 'p1.env', 2, keys.p1), intro(p1, 'shared.env', 2, keys.shared)].sort());
+    expect(secrets((await scan(repo, ['--range', `${p1}^!`])).report, ...all)).toEqual([intro(p1, 'p1.env', 2, keys.p1), intro(p1, 'shared.env', 2, keys.shared)].sort());
     // The root commit alone: everything in it is its own.
-    expect(secrets(scan(repo, ['--range', `${root}^!`]).report, ...all)).toEqual([intro(root, 'base.env', 2, keys.base)]);
-    const parents = scan(repo, ['--range', '^main pr^@']);
+    expect(secrets((await scan(repo, ['--range', `${root}^!`])).report, ...all)).toEqual([intro(root, 'base.env', 2, keys.base)]);
+    const parents = await scan(repo, ['--range', '^main pr^@']);
     expect(secrets(parents.report, ...all)).toEqual([intro(p1, 'p1.env', 2, keys.p1), intro(p1, 'shared.env', 2, keys.shared)].sort());
   });
 
-  it('answers every form it does not take with one line naming what to write, exit 2', () => {
+  it('answers every form it does not take with one line naming what to write, exit 2', async () => {
     const { repo } = prRepo();
     const rejected: Array<[string[], string]> = [
       [['--range', 'main'], "--range 'main' excludes nothing, so it is the whole history: scan that with --history main, or name a base (BASE..main)"],
@@ -214,13 +223,13 @@ describe('scan --range: the forms of git rev-list', () => {
       [['--range', 'main', 'pr'], '--range is one argument: quote a range of several words (--range "main pr"); paths cannot be combined with it'],
       [['--since', 'main..pr'], "--since takes branches, tags or commits, got the range 'main..pr': scan a range with --range main..pr"],
     ];
-    for (const [args, error] of rejected) expect(oneLineError(repo, args), args.join(' ')).toEqual({ status: 2, stderr: [`keywarden: ${error}`], stdout: '' });
+    for (const [args, error] of rejected) expect(await oneLineError(repo, args), args.join(' ')).toEqual({ status: 2, stderr: [`keywarden: ${error}`], stdout: '' });
   });
 
-  it('scans a range whose head is also a file name in the work tree (git log gets `--`)', () => {
+  it('scans a range whose head is also a file name in the work tree (git log gets `--`)', async () => {
     const { repo, keys, all, p1, p2 } = prRepo();
     repo.write(p2, 'a file named after the head\n');
-    const result = scan(repo, ['--range', `^main ${p2}`]);
+    const result = await scan(repo, ['--range', `^main ${p2}`]);
     expect(result.status, result.stderr).toBe(1);
     expect(secrets(result.report, ...all)).toEqual([intro(p1, 'p1.env', 2, keys.p1), intro(p1, 'shared.env', 2, keys.shared), intro(p2, 'p2.env', 2, keys.p2)].sort());
   });

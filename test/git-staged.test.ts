@@ -4,13 +4,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { jsonReport, runCli } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { fakeLeak, type Leak } from './support/fakes.js';
 import { Repo, tempDir } from './support/repo.js';
 
 const leak = (): Leak => fakeLeak();
 
-function staged(repo: Repo, ...extra: string[]): { status: number; report: any; stderr: string } {
-  const result = runCli(['scan', '--staged', '--format', 'json', '--no-redact', ...extra], { cwd: repo.dir });
+async function staged(repo: Repo, ...extra: string[]): Promise<{ status: number; report: any; stderr: string }> {
+  const result = await runKeywarden(['scan', '--staged', '--format', 'json', '--no-redact', ...extra], { cwd: repo.dir });
   return { status: result.status, report: jsonReport(result), stderr: result.stderr };
 }
 
@@ -24,14 +25,14 @@ function utf16(text: string): Buffer {
 }
 
 describe('scan --staged', () => {
-  it('scans the staged version, not the work tree (partial staging)', () => {
+  it('scans the staged version, not the work tree (partial staging)', async () => {
     const repo = Repo.init();
     repo.commit('base', { 'app.env': 'name=app\n' });
     const key = leak();
     repo.write('app.env', `name=app\n${key.text}`);
     repo.git('add', 'app.env');
     repo.write('app.env', 'name=app\nsafe=1\n'); // the work tree no longer has it; the index does
-    const found = staged(repo);
+    const found = await staged(repo);
     expect(found.status).toBe(1);
     expect(where(found.report, key.secret)).toEqual(['app.env:3']);
     expect(found.report.scan).toMatchObject({ mode: 'staged', target: 'index' });
@@ -41,41 +42,41 @@ describe('scan --staged', () => {
     clean.write('app.env', 'name=app\nsafe=1\n');
     clean.git('add', 'app.env');
     clean.write('app.env', `name=app\n${leak().text}`); // only in the work tree
-    const notFound = staged(clean);
+    const notFound = await staged(clean);
     expect(notFound.report.findings).toEqual([]);
     expect(notFound.status).toBe(0);
   });
 
-  it('works on the first commit of a repository (no HEAD)', () => {
+  it('works on the first commit of a repository (no HEAD)', async () => {
     const repo = Repo.init();
     const key = leak();
     repo.write('config/prod.env', key.text);
     repo.git('add', '.');
-    const found = staged(repo);
+    const found = await staged(repo);
     expect(found.status).toBe(1);
     expect(where(found.report, key.secret)).toEqual(['config/prod.env:2']);
   });
 
-  it('reports only added lines, with the staged line numbers, and not a key already in HEAD', () => {
+  it('reports only added lines, with the staged line numbers, and not a key already in HEAD', async () => {
     const repo = Repo.init();
     const old = leak();
     repo.commit('base', { 'settings.ini': `[default]\n${old.text}` });
     const fresh = leak();
     repo.write('settings.ini', `# header\n# more\n[default]\n${old.text}[other]\n${fresh.text}`);
     repo.git('add', '.');
-    const found = staged(repo);
+    const found = await staged(repo);
     expect(where(found.report, old.secret)).toEqual([]);
     expect(where(found.report, fresh.secret)).toEqual(['settings.ini:8']);
 
     repo.commit('with both');
     repo.write('settings.ini', `${readFileSync(path.join(repo.dir, 'settings.ini'), 'utf8')}timeout=3\n`);
     repo.git('add', '.');
-    const unrelated = staged(repo);
+    const unrelated = await staged(repo);
     expect(unrelated.report.findings).toEqual([]);
     expect(unrelated.status).toBe(0);
   });
 
-  it('follows renames: a moved file adds nothing, a key added while moving is found', () => {
+  it('follows renames: a moved file adds nothing, a key added while moving is found', async () => {
     const repo = Repo.init();
     const old = leak();
     repo.commit('base', { 'a.env': `x=1\n${old.text}`, 'b.env': 'y=1\n'.repeat(20) });
@@ -84,12 +85,12 @@ describe('scan --staged', () => {
     repo.git('mv', 'b.env', 'b-moved.env');
     repo.write('b-moved.env', 'y=1\n'.repeat(20) + fresh.text);
     repo.git('add', '.');
-    const found = staged(repo);
+    const found = await staged(repo);
     expect(where(found.report, old.secret)).toEqual([]);
     expect(where(found.report, fresh.secret)).toEqual(['b-moved.env:22']);
   });
 
-  it('skips deleted files and submodules, and scans the text inside a binary file', () => {
+  it('skips deleted files and submodules, and scans the text inside a binary file', async () => {
     const repo = Repo.init();
     const old = leak();
     repo.commit('base', { 'gone.env': old.text });
@@ -99,14 +100,14 @@ describe('scan --staged', () => {
     const head = repo.git('rev-parse', 'HEAD').trim();
     repo.git('update-index', '--add', '--cacheinfo', `160000,${head},vendor/lib`);
     repo.git('add', 'blob.bin');
-    const result = staged(repo, '--verbose');
+    const result = await staged(repo, '--verbose');
     expect(result.report.findings.map((finding: any) => `${finding.file}:${finding.secret}`).sort()).toEqual([`blob.bin:${binary.id}`, `blob.bin:${binary.secret}`].sort());
     expect(result.report.findings.some((finding: any) => finding.secret === old.secret)).toBe(false);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/skipped vendor\/lib: submodule/);
   });
 
-  it('matches patches to files when one commit changes file types (two patches for one path) among renames, modes, deletions, binaries and submodules', () => {
+  it('matches patches to files when one commit changes file types (two patches for one path) among renames, modes, deletions, binaries and submodules', async () => {
     const repo = Repo.init();
     const head = repo.commit('base', {
       'a-becomes-link.env': 'x=1\n',
@@ -143,7 +144,7 @@ describe('scan --staged', () => {
     repo.git('add', '-A');
     repo.git('update-index', '--add', '--cacheinfo', `160000,${head},n-new-module`);
     expect(repo.git('diff', '--cached', '--name-status', '--no-renames')).toMatch(/^T\ta-becomes-link\.env$/m);
-    const found = staged(repo);
+    const found = await staged(repo);
     expect(found.status, found.stderr).toBe(1);
     expect(where(found.report, keys[0].secret)).toEqual(['f-module-becomes-file:3']);
     expect(where(found.report, keys[1].secret)).toEqual(['g-link-becomes-file.env:4']);
@@ -155,7 +156,7 @@ describe('scan --staged', () => {
     expect(found.report.findings).toHaveLength(14); // each key's ID and secret, nothing from the wrong patch
   });
 
-  it('handles file names with spaces, quotes, newlines and non-ASCII', () => {
+  it('handles file names with spaces, quotes, newlines and non-ASCII', async () => {
     const repo = Repo.init();
     repo.commit('base', { 'README.md': 'hi\n' });
     const names = ['with space.env', 'quo"te\'s.env', 'new\nline.env', 'ünïcødé/日本.env', 'tab\there.env'];
@@ -166,33 +167,33 @@ describe('scan --staged', () => {
       repo.write(name, `a=1\n${key.text}`);
     }
     repo.git('add', '.');
-    const found = staged(repo);
+    const found = await staged(repo);
     for (const name of names) expect(where(found.report, keys.get(name)!.secret), name).toEqual([`${name}:3`]);
   });
 
-  it('reads CRLF files with the right line numbers', () => {
+  it('reads CRLF files with the right line numbers', async () => {
     const repo = Repo.init();
     repo.commit('base', { 'win.ini': 'a=1\r\nb=2\r\n' });
     const key = leak();
     repo.write('win.ini', `a=1\r\nb=2\r\n${key.text.replace(/\n/g, '\r\n')}`);
     repo.git('add', '.');
-    const found = staged(repo);
+    const found = await staged(repo);
     expect(where(found.report, key.secret)).toEqual(['win.ini:4']);
   });
 
-  it('maps added lines in UTF-16 files (which git diffs as binary)', () => {
+  it('maps added lines in UTF-16 files (which git diffs as binary)', async () => {
     const repo = Repo.init();
     const old = leak();
     repo.commit('base', { 'setup.ps1': utf16(`# setup\r\n${old.text.replace(/\n/g, '\r\n')}`) });
     const fresh = leak();
     repo.write('setup.ps1', utf16(`# setup\r\n# new line\r\n${old.text.replace(/\n/g, '\r\n')}${fresh.text.replace(/\n/g, '\r\n')}`));
     repo.git('add', '.');
-    const found = staged(repo);
+    const found = await staged(repo);
     expect(where(found.report, old.secret)).toEqual([]);
     expect(where(found.report, fresh.secret)).toEqual(['setup.ps1:6']);
   });
 
-  it('never changes the index, the work tree or refs', () => {
+  it('never changes the index, the work tree or refs', async () => {
     const repo = Repo.init();
     repo.commit('base', { 'a.env': 'x=1\n' });
     repo.write('a.env', `x=1\n${leak().text}`);
@@ -201,21 +202,21 @@ describe('scan --staged', () => {
     repo.write('untracked.txt', 'u\n');
     const index = path.join(repo.dir, '.git', 'index');
     const before = { status: repo.git('status', '--porcelain'), bytes: readFileSync(index), mtime: statSync(index).mtimeMs, refs: repo.git('for-each-ref') };
-    expect(staged(repo).status).toBe(1);
+    expect((await staged(repo)).status).toBe(1);
     expect(readFileSync(index).equals(before.bytes)).toBe(true);
     expect(statSync(index).mtimeMs).toBe(before.mtime);
     expect(repo.git('status', '--porcelain')).toBe(before.status);
     expect(repo.git('for-each-ref')).toBe(before.refs);
   });
 
-  it('is one clear line, exit 2, outside a repository', () => {
-    const result = runCli(['scan', '--staged'], { cwd: tempDir() });
+  it('is one clear line, exit 2, outside a repository', async () => {
+    const result = await runKeywarden(['scan', '--staged'], { cwd: tempDir() });
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/^keywarden: not a git repository/);
   });
 
-  it('does not load yargs, simple-git or fast-glob on the hook path', () => {
+  it('does not load yargs, simple-git or fast-glob on the hook path', async () => {
     const repo = Repo.init();
     repo.commit('base', { 'a.txt': 'a\n' });
     repo.write('a.txt', 'a\nb\n');

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { annotation, githubReporter } from '../src/reporters/github.js';
 import { escapeCommandData as escapeData, escapeCommandProperty as escapeProperty } from '../src/text/escape.js';
-import { runCli } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 import { Repo } from './support/repo.js';
 import { CONTEXT, finding, report, secretFinding } from './support/sample-report.js';
@@ -23,12 +23,12 @@ function parseCommand(line: string): { name: string; properties: Record<string, 
 }
 
 describe('github reporter', () => {
-  it('escapes data and properties the way the runner unescapes them', () => {
+  it('escapes data and properties the way the runner unescapes them', async () => {
     expect(escapeData('50% done\r\nnext')).toBe('50%25 done%0D%0Anext');
     expect(escapeProperty('a,b:c%\n')).toBe('a%2Cb%3Ac%25%0A');
   });
 
-  it('puts one annotation on the exact line and columns, and survives hostile file names and subjects', () => {
+  it('puts one annotation on the exact line and columns, and survives hostile file names and subjects', async () => {
     const keyId = fakeKeyId();
     const commit = { sha: 'b'.repeat(40), author: 'Dev', email: 'd@example.com', date: '2024-01-01T00:00:00Z', message: 'fix: a, b\n::error::injected' };
     const hostile = 'weird, name: 100%.env';
@@ -51,7 +51,7 @@ describe('github reporter', () => {
     expect(lines[2]).toMatch(/^keywarden: 2 AWS credential findings/);
   });
 
-  it('low-confidence findings are warnings; multi-line findings carry endLine instead of endColumn', () => {
+  it('low-confidence findings are warnings; multi-line findings carry endLine instead of endColumn', async () => {
     const line = annotation(finding({ confidence: 'low', endLine: 5, endColumn: 3 }));
     const parsed = parseCommand(line);
     expect(parsed.name).toBe('warning');
@@ -59,7 +59,7 @@ describe('github reporter', () => {
     expect(parsed.properties.endColumn).toBeUndefined();
   });
 
-  it('puts --verify results in the annotation, escaped; a live key is an error whatever the confidence', () => {
+  it('puts --verify results in the annotation, escaped; a live key is an error whatever the confidence', async () => {
     const verification = { status: 'live' as const, account: '111122223333', arn: 'arn:aws:iam::111122223333:user/x\n::error::y\u202e', user: 'x', checkedAt: '2026-01-02T03:04:05.000Z' };
     const line = annotation(finding({ confidence: 'low', verification }));
     expect(line.split('\n')).toHaveLength(1);
@@ -69,13 +69,13 @@ describe('github reporter', () => {
     expect(parseCommand(annotation(finding({ verification: { ...verification, status: 'expired', arn: null } }))).data).toContain('\nSTS: expired (the session token has expired)');
   });
 
-  it('says so when nothing is found', () => {
+  it('says so when nothing is found', async () => {
     expect(githubReporter(report([]), CONTEXT)).toBe('keywarden: no AWS credentials found.\n');
   });
 });
 
 describe('--format github through the CLI', () => {
-  it('annotates a file scan and a staged scan, secrets redacted', () => {
+  it('annotates a file scan and a staged scan, secrets redacted', async () => {
     const repo = Repo.init();
     const keyId = fakeKeyId();
     const secret = fakeSecret();
@@ -83,7 +83,7 @@ describe('--format github through the CLI', () => {
     repo.write('app/settings.py', `# settings\nAWS_ACCESS_KEY_ID = "${keyId}"\nAWS_SECRET_ACCESS_KEY = "${secret}"\n`);
     repo.git('add', 'app/settings.py');
     for (const args of [['scan', '.'], ['scan', '--staged']]) {
-      const result = runCli([...args, '--format', 'github'], { cwd: repo.dir });
+      const result = await runKeywarden([...args, '--format', 'github'], { cwd: repo.dir });
       expect(result.status, `${args.join(' ')}: ${result.stderr}`).toBe(1);
       const commands = result.stdout.split('\n').filter((line) => line.startsWith('::')).map(parseCommand);
       expect(commands.length).toBeGreaterThanOrEqual(2);

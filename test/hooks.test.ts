@@ -6,6 +6,7 @@ import { copyFileSync, chmodSync, existsSync, mkdirSync, readFileSync, statSync,
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 import { credentialsFile, globalKeywarden, head, installLocally, tryGit } from './support/git-hooks.js';
 import { Repo, tempDir } from './support/repo.js';
@@ -14,7 +15,7 @@ const HOOK = readFileSync(path.join(ROOT, 'hooks', 'pre-commit'), 'utf8');
 const withKeywarden = () => ({ PATH: `${globalKeywarden()}:${process.env.PATH}` });
 
 describe('hooks/ scripts are POSIX sh', () => {
-  it('parse under dash (sh -n) and start with #!/bin/sh', () => {
+  it('parse under dash (sh -n) and start with #!/bin/sh', async () => {
     for (const name of ['pre-commit', 'pre-push']) {
       const file = path.join(ROOT, 'hooks', name);
       execFileSync('dash', ['-n', file]);
@@ -27,26 +28,26 @@ describe('hooks/ scripts are POSIX sh', () => {
 describe('keywarden init without package.json (hooks/pre-commit in .git/hooks)', () => {
   let repo: Repo;
   let env: Record<string, string>;
-  beforeAll(() => {
+  beforeAll(async () => {
     repo = Repo.init();
     repo.commit('base', { 'README.md': 'hi\n' });
     env = withKeywarden();
-    const result = runCli(['init'], { cwd: repo.dir });
+    const result = await runKeywarden(['init'], { cwd: repo.dir });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('installed keywarden\'s pre-commit hook in .git/hooks/pre-commit');
   });
 
-  it('installs hooks/pre-commit as an executable hook, and a second init changes nothing', () => {
+  it('installs hooks/pre-commit as an executable hook, and a second init changes nothing', async () => {
     const target = path.join(repo.dir, '.git', 'hooks', 'pre-commit');
     expect(readFileSync(target, 'utf8')).toBe(HOOK);
     expect(statSync(target).mode & 0o755).toBe(0o755);
-    const again = runCli(['init'], { cwd: repo.dir });
+    const again = await runKeywarden(['init'], { cwd: repo.dir });
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('already keywarden\'s pre-commit hook');
     expect(readFileSync(target, 'utf8')).toBe(HOOK);
   });
 
-  it('blocks a staged key (nothing committed, the full message), passes a clean commit, ignores unstaged keys, yields to --no-verify', () => {
+  it('blocks a staged key (nothing committed, the full message), passes a clean commit, ignores unstaged keys, yields to --no-verify', async () => {
     const before = head(repo);
     const keyId = fakeKeyId();
     const secret = fakeSecret();
@@ -78,7 +79,7 @@ describe('keywarden init without package.json (hooks/pre-commit in .git/hooks)',
     expect(repo.git('show', 'HEAD:.env')).toContain(keyId);
   });
 
-  it('checks what `git commit -a` and `git commit -- PATH` would commit (the temporary index git hands the hook)', () => {
+  it('checks what `git commit -a` and `git commit -- PATH` would commit (the temporary index git hands the hook)', async () => {
     repo.write('app.cfg', 'x=1\n');
     repo.git('add', 'app.cfg');
     expect(tryGit(repo, ['commit', '-m', 'tracked'], env).status).toBe(0);
@@ -98,7 +99,7 @@ describe('keywarden init without package.json (hooks/pre-commit in .git/hooks)',
     repo.git('checkout', '--', 'app.cfg');
   });
 
-  it('says clearly that keywarden is missing, and stops the commit', () => {
+  it('says clearly that keywarden is missing, and stops the commit', async () => {
     const bare = tempDir('keywarden-path-');
     symlinkSync('/usr/bin/git', path.join(bare, 'git'));
     repo.write('c.txt', 'c\n');
@@ -115,7 +116,7 @@ describe('keywarden init without package.json (hooks/pre-commit in .git/hooks)',
 });
 
 describe('.pre-commit-hooks.yaml (the pre-commit framework)', () => {
-  it('declares a node hook that scans the index itself and takes no file names', () => {
+  it('declares a node hook that scans the index itself and takes no file names', async () => {
     const yaml = readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8');
     // The hook's own entry (the header comment shows one indented, for .pre-commit-config.yaml), up to the next.
     const start = yaml.indexOf('\n- id: keywarden\n');
@@ -133,12 +134,12 @@ describe('.pre-commit-hooks.yaml (the pre-commit framework)', () => {
 });
 
 describe('hooks/pre-commit finds a local install', () => {
-  it('uses the repository\'s node_modules/.bin/keywarden when none is on PATH', () => {
+  it('uses the repository\'s node_modules/.bin/keywarden when none is on PATH', async () => {
     const repo = Repo.init();
     repo.write('.gitignore', 'node_modules/\n');
     installLocally(repo.dir, { husky: false });
     repo.commit('base');
-    expect(runCli(['init'], { cwd: repo.dir }).status).toBe(0);
+    expect((await runKeywarden(['init'], { cwd: repo.dir })).status).toBe(0);
     const keyId = fakeKeyId();
     repo.write('deploy.sh', `export AWS_ACCESS_KEY_ID=${keyId}\nexport AWS_SECRET_ACCESS_KEY=${fakeSecret()}\n`);
     repo.git('add', 'deploy.sh');
@@ -151,10 +152,10 @@ describe('hooks/pre-commit finds a local install', () => {
 });
 
 describe('hooks/pre-commit without any keywarden, npx included', () => {
-  it('tries npx offline only (no download, no wait on the network) and then says what to install', () => {
+  it('tries npx offline only (no download, no wait on the network) and then says what to install', async () => {
     const repo = Repo.init();
     repo.commit('base', { 'README.md': 'hi\n' });
-    expect(runCli(['init'], { cwd: repo.dir }).status).toBe(0);
+    expect((await runKeywarden(['init'], { cwd: repo.dir })).status).toBe(0);
     repo.write('x.txt', 'x\n');
     repo.git('add', 'x.txt');
     const started = Date.now();
@@ -167,21 +168,21 @@ describe('hooks/pre-commit without any keywarden, npx included', () => {
 });
 
 describe('keywarden init never clobbers a hook', () => {
-  it('installs into core.hooksPath when it is set', () => {
+  it('installs into core.hooksPath when it is set', async () => {
     const repo = Repo.init();
     repo.git('config', 'core.hooksPath', 'githooks');
-    const result = runCli(['init'], { cwd: repo.dir });
+    const result = await runKeywarden(['init'], { cwd: repo.dir });
     expect(result.status, result.stderr).toBe(0);
     expect(readFileSync(path.join(repo.dir, 'githooks', 'pre-commit'), 'utf8')).toBe(HOOK);
     expect(existsSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
   });
 
-  it('from a linked worktree installs into the shared hooks folder that worktree runs', () => {
+  it('from a linked worktree installs into the shared hooks folder that worktree runs', async () => {
     const repo = Repo.init();
     repo.commit('base', { 'README.md': 'hi\n' });
     const worktree = path.join(tempDir('keywarden-wt-'), 'wt');
     repo.git('worktree', 'add', '-q', worktree);
-    const result = runCli(['init'], { cwd: worktree });
+    const result = await runKeywarden(['init'], { cwd: worktree });
     expect(result.status, result.stderr).toBe(0);
     expect(readFileSync(path.join(repo.dir, '.git', 'hooks', 'pre-commit'), 'utf8')).toBe(HOOK);
     const wt = new Repo(worktree);
@@ -192,7 +193,7 @@ describe('keywarden init never clobbers a hook', () => {
     expect(blocked.output).toContain('leak.ini');
   });
 
-  it('stops at a foreign hook; with --force chains it: it runs after a clean scan, not after a blocked one', () => {
+  it('stops at a foreign hook; with --force chains it: it runs after a clean scan, not after a blocked one', async () => {
     const repo = Repo.init();
     repo.commit('base', { 'README.md': 'hi\n' });
     const hooks = path.join(repo.dir, '.git', 'hooks');
@@ -201,14 +202,14 @@ describe('keywarden init never clobbers a hook', () => {
     repo.write('.git/hooks/pre-commit', foreign);
     chmodSync(path.join(hooks, 'pre-commit'), 0o755);
 
-    const refused = runCli(['init'], { cwd: repo.dir });
+    const refused = await runKeywarden(['init'], { cwd: repo.dir });
     expect(refused.status).toBe(2);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
     expect(refused.stderr).toContain('already exists');
     expect(refused.stderr).toContain('--force');
     expect(readFileSync(path.join(hooks, 'pre-commit'), 'utf8')).toBe(foreign);
 
-    const forced = runCli(['init', '--force'], { cwd: repo.dir });
+    const forced = await runKeywarden(['init', '--force'], { cwd: repo.dir });
     expect(forced.status, forced.stderr).toBe(0);
     expect(readFileSync(path.join(hooks, 'pre-commit.before-keywarden'), 'utf8')).toBe(foreign);
     expect(readFileSync(path.join(hooks, 'pre-commit'), 'utf8')).toBe(HOOK);
@@ -229,7 +230,7 @@ describe('keywarden init never clobbers a hook', () => {
 });
 
 describe('hooks/pre-push', () => {
-  it('blocks a push whose new commits add a key, on an existing and on a new branch; clean pushes pass', () => {
+  it('blocks a push whose new commits add a key, on an existing and on a new branch; clean pushes pass', async () => {
     const remote = Repo.init({ bare: true });
     const repo = Repo.init();
     repo.git('remote', 'add', 'origin', remote.dir);
@@ -282,29 +283,29 @@ describe('hooks/pre-push', () => {
 });
 
 describe('scan --staged reads the repository\'s .keywarden-baseline.json itself (one default for every hook)', () => {
-  it('from any subfolder; `keywarden baseline` is not hidden by it; other modes read only --baseline', () => {
+  it('from any subfolder; `keywarden baseline` is not hidden by it; other modes read only --baseline', async () => {
     const repo = Repo.init();
     repo.commit('base', { 'README.md': 'hi\n' });
     const keyId = fakeKeyId();
     repo.write('app/conf/aws.ini', credentialsFile(keyId, fakeSecret()));
     repo.git('add', 'app/conf/aws.ini');
     const sub = path.join(repo.dir, 'app');
-    expect(runCli(['scan', '--staged'], { cwd: sub }).status).toBe(1);
-    expect(runCli(['baseline', '--staged', '--output', '.keywarden-baseline.json'], { cwd: repo.dir }).status).toBe(0);
-    expect(runCli(['scan', '--staged'], { cwd: sub }).status).toBe(0);
-    expect(runCli(['scan', '--staged'], { cwd: repo.dir }).status).toBe(0);
+    expect((await runKeywarden(['scan', '--staged'], { cwd: sub })).status).toBe(1);
+    expect((await runKeywarden(['baseline', '--staged', '--output', '.keywarden-baseline.json'], { cwd: repo.dir })).status).toBe(0);
+    expect((await runKeywarden(['scan', '--staged'], { cwd: sub })).status).toBe(0);
+    expect((await runKeywarden(['scan', '--staged'], { cwd: repo.dir })).status).toBe(0);
     // Regenerating the baseline still records the finding the existing baseline accepts.
     const again = path.join(tempDir('keywarden-baseline-'), 'again.json');
-    expect(runCli(['baseline', '--staged', '--output', again], { cwd: repo.dir }).status).toBe(0);
+    expect((await runKeywarden(['baseline', '--staged', '--output', again], { cwd: repo.dir })).status).toBe(0);
     expect(readFileSync(again, 'utf8')).toContain('app/conf/aws.ini');
     // A files scan is not a hook: no default baseline.
-    expect(runCli(['scan', 'app'], { cwd: repo.dir }).status).toBe(1);
+    expect((await runKeywarden(['scan', 'app'], { cwd: repo.dir })).status).toBe(1);
     // The default is read like a named baseline: one that is a symlink out of the repository is refused, not skipped.
     const outside = path.join(tempDir('keywarden-outside-'), 'baseline.json');
     copyFileSync(path.join(repo.dir, '.keywarden-baseline.json'), outside);
     repo.remove('.keywarden-baseline.json');
     symlinkSync(outside, path.join(repo.dir, '.keywarden-baseline.json'));
-    const refused = runCli(['scan', '--staged'], { cwd: repo.dir });
+    const refused = await runKeywarden(['scan', '--staged'], { cwd: repo.dir });
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('symbolic link');
   });

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 import { credentialsFile, globalKeywarden, head, installLocally, tryGit } from './support/git-hooks.js';
 import { Repo, tempDir } from './support/repo.js';
@@ -28,14 +28,14 @@ function snapshot(repo: Repo): string {
 describe('keywarden init with package.json (husky)', () => {
   let repo: Repo;
   let initOutput: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     repo = huskyProject();
-    const result = runCli(['init'], { cwd: repo.dir });
+    const result = await runKeywarden(['init'], { cwd: repo.dir });
     expect(result.status, result.stderr).toBe(0);
     initOutput = result.stdout;
   });
 
-  it('sets up husky as husky 9 documents it and says what it did', () => {
+  it('sets up husky as husky 9 documents it and says what it did', async () => {
     const manifest = JSON.parse(readFileSync(path.join(repo.dir, 'package.json'), 'utf8'));
     expect(manifest.scripts).toEqual({ test: 'node -e 0', prepare: 'husky' });
     expect(readFileSync(path.join(repo.dir, '.husky/pre-commit'), 'utf8')).toMatch(/^keywarden scan --staged$/m);
@@ -47,7 +47,7 @@ describe('keywarden init with package.json (husky)', () => {
     expect(initOutput).not.toContain('to do');
   });
 
-  it('blocks a commit that stages a key: non-zero, nothing committed, and the message says what and how', () => {
+  it('blocks a commit that stages a key: non-zero, nothing committed, and the message says what and how', async () => {
     const before = head(repo);
     const keyId = fakeKeyId();
     const secret = fakeSecret();
@@ -74,7 +74,7 @@ describe('keywarden init with package.json (husky)', () => {
     repo.remove('config/aws.ini');
   });
 
-  it('lets a clean commit through', () => {
+  it('lets a clean commit through', async () => {
     const before = head(repo);
     repo.write('src/index.js', 'console.log("hello");\n');
     repo.git('add', 'src/index.js');
@@ -83,7 +83,7 @@ describe('keywarden init with package.json (husky)', () => {
     expect(head(repo)).not.toBe(before);
   });
 
-  it('scans exactly the index: a key only in the working tree, or in an unstaged hunk, does not block', () => {
+  it('scans exactly the index: a key only in the working tree, or in an unstaged hunk, does not block', async () => {
     const keyId = fakeKeyId();
     const secret = fakeSecret();
     repo.write('src/settings.js', 'export const region = "eu-west-1";\n');
@@ -101,7 +101,7 @@ describe('keywarden init with package.json (husky)', () => {
     expect(blocked.output).toContain('src/settings.js');
   });
 
-  it('git commit --no-verify is the escape hatch', () => {
+  it('git commit --no-verify is the escape hatch', async () => {
     const before = head(repo);
     const keyId = fakeKeyId();
     repo.write('forced.ini', credentialsFile(keyId, fakeSecret()));
@@ -112,9 +112,9 @@ describe('keywarden init with package.json (husky)', () => {
     expect(repo.git('show', 'HEAD:forced.ini')).toContain(keyId);
   });
 
-  it('running init again changes nothing', () => {
+  it('running init again changes nothing', async () => {
     const before = snapshot(repo);
-    const again = runCli(['init'], { cwd: repo.dir });
+    const again = await runKeywarden(['init'], { cwd: repo.dir });
     expect(again.status).toBe(0);
     expect(snapshot(repo)).toBe(before);
     expect(again.stdout).toContain('already');
@@ -124,14 +124,14 @@ describe('keywarden init with package.json (husky)', () => {
 // `npm install --save-dev husky` does not run the project's prepare script (npm runs it only on a bare
 // `npm install`), so "install husky and its prepare script activates the hook" left no hook at all.
 describe('keywarden init in an npm project where husky is not active: the hook works when init returns', () => {
-  it('without husky: init, then a commit of a key is blocked (and package.json gets no prepare that would break npm install)', () => {
+  it('without husky: init, then a commit of a key is blocked (and package.json gets no prepare that would break npm install)', async () => {
     const repo = Repo.init();
     const manifest = JSON.stringify({ name: 'app', private: true, devDependencies: { keywarden: '^0.1.0' } }, null, 2) + '\n';
     repo.write('package.json', manifest);
     repo.write('.gitignore', 'node_modules/\n');
     installLocally(repo.dir, { husky: false });
     repo.commit('project');
-    const init = runCli(['init'], { cwd: repo.dir });
+    const init = await runKeywarden(['init'], { cwd: repo.dir });
     expect(init.status, init.stderr).toBe(0);
     expect(init.stdout).toContain('the pre-commit hook is active');
     expect(init.stdout).toContain('npm install --save-dev husky`, then `npx keywarden init` again');
@@ -149,9 +149,9 @@ describe('keywarden init in an npm project where husky is not active: the hook w
     expect(commit.output).toContain('nothing was committed');
   });
 
-  it('husky declared but not installed yet (a fresh clone): blocked at once, and still after `npm install` runs husky', () => {
+  it('husky declared but not installed yet (a fresh clone): blocked at once, and still after `npm install` runs husky', async () => {
     const repo = huskyProject({ husky: false });
-    const init = runCli(['init'], { cwd: repo.dir });
+    const init = await runKeywarden(['init'], { cwd: repo.dir });
     expect(init.status, init.stderr).toBe(0);
     expect(init.stdout).toContain('created .husky/pre-commit');
     expect(init.stdout).toContain('installed keywarden\'s pre-commit hook in .git/hooks/pre-commit');
@@ -178,9 +178,9 @@ describe('keywarden init in an npm project where husky is not active: the hook w
 });
 
 describe('keywarden init keeps what is there', () => {
-  it('adds keywarden to an existing husky hook, keeping its lines, and both run', () => {
+  it('adds keywarden to an existing husky hook, keeping its lines, and both run', async () => {
     const repo = huskyProject({ hook: 'echo "existing hook ran"\nnode -e "process.exit(0)"\n', manifest: { name: 'x', scripts: { prepare: 'npm run build' }, devDependencies: { husky: '*' } } });
-    const result = runCli(['init'], { cwd: repo.dir });
+    const result = await runKeywarden(['init'], { cwd: repo.dir });
     expect(result.status, result.stderr).toBe(0);
     const hook = readFileSync(path.join(repo.dir, '.husky/pre-commit'), 'utf8');
     expect(hook).toContain('echo "existing hook ran"\nnode -e "process.exit(0)"\n');
@@ -194,15 +194,15 @@ describe('keywarden init keeps what is there', () => {
     expect(commit.status, commit.output).toBe(0);
     expect(commit.output).toContain('existing hook ran');
     const twice = readFileSync(path.join(repo.dir, '.husky/pre-commit'), 'utf8');
-    runCli(['init'], { cwd: repo.dir });
+    await runKeywarden(['init'], { cwd: repo.dir });
     expect(readFileSync(path.join(repo.dir, '.husky/pre-commit'), 'utf8')).toBe(twice);
   });
 
-  it('run from a subfolder, sets up the package.json at the top; says which core.hooksPath husky replaced', () => {
+  it('run from a subfolder, sets up the package.json at the top; says which core.hooksPath husky replaced', async () => {
     const repo = huskyProject();
     repo.git('config', 'core.hooksPath', 'old-hooks');
     repo.write('packages/web/index.js', '\n');
-    const result = runCli(['init'], { cwd: path.join(repo.dir, 'packages', 'web') });
+    const result = await runKeywarden(['init'], { cwd: path.join(repo.dir, 'packages', 'web') });
     expect(result.status, result.stderr).toBe(0);
     expect(existsSync(path.join(repo.dir, '.husky', 'pre-commit'))).toBe(true);
     expect(existsSync(path.join(repo.dir, 'packages', 'web', '.husky'))).toBe(false);
@@ -210,30 +210,30 @@ describe('keywarden init keeps what is there', () => {
     expect(result.stdout).toContain('(it was old-hooks)');
   });
 
-  it('keeps tab indentation and a missing final newline of package.json', () => {
+  it('keeps tab indentation and a missing final newline of package.json', async () => {
     const repo = Repo.init();
     repo.write('package.json', '{\n\t"name": "tabs",\n\t"devDependencies": {\n\t\t"husky": "^9.1.7"\n\t}\n}');
-    const result = runCli(['init'], { cwd: repo.dir });
+    const result = await runKeywarden(['init'], { cwd: repo.dir });
     expect(result.status).toBe(0);
     expect(readFileSync(path.join(repo.dir, 'package.json'), 'utf8')).toBe('{\n\t"name": "tabs",\n\t"devDependencies": {\n\t\t"husky": "^9.1.7"\n\t},\n\t"scripts": {\n\t\t"prepare": "husky"\n\t}\n}');
   });
 
-  it('outside a repository, or with a broken package.json: one line, exit 2', () => {
-    const outside = runCli(['init'], { cwd: tempDir() });
+  it('outside a repository, or with a broken package.json: one line, exit 2', async () => {
+    const outside = await runKeywarden(['init'], { cwd: tempDir() });
     expect(outside.status).toBe(2);
     expect(outside.stderr.trim().split('\n')).toHaveLength(1);
     expect(outside.stderr).toContain('git repository');
     const repo = Repo.init();
     repo.write('package.json', '{ "name": ');
-    const broken = runCli(['init'], { cwd: repo.dir });
+    const broken = await runKeywarden(['init'], { cwd: repo.dir });
     expect(broken.status).toBe(2);
     expect(broken.stderr.trim().split('\n')).toHaveLength(1);
     expect(broken.stderr).toContain('package.json');
   });
 
-  it('a husky hook that cannot find keywarden fails the commit with husky\'s "command not found"', () => {
+  it('a husky hook that cannot find keywarden fails the commit with husky\'s "command not found"', async () => {
     const repo = huskyProject();
-    expect(runCli(['init'], { cwd: repo.dir }).status).toBe(0);
+    expect((await runKeywarden(['init'], { cwd: repo.dir })).status).toBe(0);
     repo.remove('node_modules/.bin/keywarden');
     repo.write('b.txt', 'b\n');
     repo.git('add', 'b.txt');
@@ -258,10 +258,10 @@ describe('the baseline a blocked commit offers, done as it says, lets the commit
       },
     ],
   ];
-  it.each(setups)('%s', (_name, setUp) => {
+  it.each(setups)('%s', async (_name, setUp) => {
     const { repo, env } = setUp();
     repo.commit('base', { 'README.md': 'hi\n' });
-    expect(runCli(['init'], { cwd: repo.dir }).status).toBe(0);
+    expect((await runKeywarden(['init'], { cwd: repo.dir })).status).toBe(0);
     repo.write('test/fixture.ini', credentialsFile(fakeKeyId(), fakeSecret()));
     repo.git('add', 'test/fixture.ini');
     const blocked = tryGit(repo, ['commit', '-m', 'fixture'], env);
@@ -269,7 +269,7 @@ describe('the baseline a blocked commit offers, done as it says, lets the commit
     // The advice names the command; run it as written, at the top of the repository.
     const advised = /^\s*keywarden (baseline [^\n(]*?)\s+\(at the top of the repository/m.exec(blocked.output);
     expect(advised, blocked.output).not.toBeNull();
-    const baseline = runCli(advised![1]!.trim().split(/\s+/), { cwd: repo.dir });
+    const baseline = await runKeywarden(advised![1]!.trim().split(/\s+/), { cwd: repo.dir });
     expect(baseline.status, baseline.stderr).toBe(0);
     expect(blocked.output).toContain('then git add .keywarden-baseline.json and commit again');
     repo.git('add', '.keywarden-baseline.json');

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { markInlineIgnores } from '../src/filters/inline.js';
 import type { Candidate } from '../src/types.js';
-import { jsonReport, runCli } from './support/cli.js';
+import { jsonReport } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { fakeKeyId } from './support/fakes.js';
 import { Repo, tempDir } from './support/repo.js';
 import { writeFileSync } from 'node:fs';
@@ -53,21 +54,21 @@ describe('markInlineIgnores', () => {
   ];
   for (const [name, text] of notAllowed) it(`does not allow: ${name}`, () => expect(allowedIn(text)).toBe(false));
 
-  it('applies to every line of a finding that spans lines, and allow-next-line to its first line', () => {
+  it('applies to every line of a finding that spans lines, and allow-next-line to its first line', async () => {
     const text = 'token = """\nKEYPART1\nKEYPART2 # keywarden:allow\n"""';
     expect(markInlineIgnores([candidate(2, 3)], text)[0].allowedBy).toBe('inline');
     expect(markInlineIgnores([candidate(3, 4)], '# keywarden:allow-next-line\nx\nstart\nend')[0].allowedBy).toBeUndefined();
     expect(markInlineIgnores([candidate(2, 3)], '# keywarden:allow-next-line\nstart\nend')[0].allowedBy).toBe('inline');
   });
 
-  it('marks only the candidates on allowed lines, returns new objects and keeps other reasons', () => {
+  it('marks only the candidates on allowed lines, returns new objects and keeps other reasons', async () => {
     const input = [candidate(1), candidate(2), { ...candidate(3), allowedBy: 'path' }];
     const out = markInlineIgnores(input, 'a # keywarden:allow\nb\nc # keywarden:allow');
     expect(out.map((c) => c.allowedBy)).toEqual(['inline', undefined, 'path']);
     expect(input[0].allowedBy).toBeUndefined();
   });
 
-  it('stays fast on a 5 MB single line with many candidates', () => {
+  it('stays fast on a 5 MB single line with many candidates', async () => {
     const text = 'x'.repeat(5_000_000) + ' // keywarden:allow';
     const many = Array.from({ length: 500 }, () => candidate(1));
     const started = performance.now();
@@ -75,52 +76,52 @@ describe('markInlineIgnores', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
-  it('returns the same array when the text has no directive', () => {
+  it('returns the same array when the text has no directive', async () => {
     const input = [candidate(1)];
     expect(markInlineIgnores(input, 'KEY')).toBe(input);
   });
 });
 
 describe('inline ignores with the CLI', () => {
-  it('counts ignored findings in the summary, lists them with --verbose and reports the rest', () => {
+  it('counts ignored findings in the summary, lists them with --verbose and reports the rest', async () => {
     const dir = tempDir();
     const [kept, sameLine, nextLine, html] = [fakeKeyId(), fakeKeyId(), fakeKeyId(), fakeKeyId()];
     writeFileSync(path.join(dir, 'settings.py'), `LIVE = "${kept}"\nTEST = "${sameLine}"  # keywarden:allow\n# keywarden:allow-next-line\nOTHER = "${nextLine}"\n`);
     writeFileSync(path.join(dir, 'page.html'), `<p>${html}</p> <!-- keywarden:allow -->\n`);
 
-    const json = runCli(['scan', '--format', 'json', dir]);
+    const json = await runKeywarden(['scan', '--format', 'json', dir]);
     expect(json.status).toBe(1);
     const found = jsonReport(json).findings.map((f: { secret: string }) => f.secret);
     expect(found).toContain(kept);
     for (const ignored of [sameLine, nextLine, html]) expect(found).not.toContain(ignored);
 
-    const text = runCli(['scan', dir]);
+    const text = await runKeywarden(['scan', dir]);
     expect(text.stdout).toMatch(/3 allowed by inline/);
-    const verbose = runCli(['scan', '--verbose', dir]);
+    const verbose = await runKeywarden(['scan', '--verbose', dir]);
     expect(verbose.stderr.match(/allowed by inline: /g)).toHaveLength(3);
     expect(verbose.stderr).toMatch(/allowed by inline: .*settings\.py:2:/);
     expect(verbose.stderr).toMatch(/allowed by inline: .*settings\.py:4:/);
   });
 
-  it('exits 0 when every finding is ignored inline, and the count says so', () => {
+  it('exits 0 when every finding is ignored inline, and the count says so', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'a.sql'), `-- keywarden:allow-next-line\nINSERT INTO k VALUES ('${fakeKeyId()}');\nSELECT '${fakeKeyId()}'; -- keywarden:allow\n`);
-    const result = runCli(['scan', dir]);
+    const result = await runKeywarden(['scan', dir]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('No AWS credentials found. (2 allowed by inline)');
   });
 
-  it('works the same in git scans: --staged and --history (detection on worker threads)', () => {
+  it('works the same in git scans: --staged and --history (detection on worker threads)', async () => {
     const repo = Repo.init();
     const [allowed, next, live] = [fakeKeyId(), fakeKeyId(), fakeKeyId()];
     repo.commit('fixtures', { 'conf.yml': `id: ${allowed} # keywarden:allow\n# keywarden:allow-next-line\nother: ${next}\n` });
-    const history = runCli(['scan', '--history'], { cwd: repo.dir });
+    const history = await runKeywarden(['scan', '--history'], { cwd: repo.dir });
     expect(history.status, history.stdout + history.stderr).toBe(0);
     expect(history.stdout).toContain('(2 allowed by inline)');
 
     repo.write('conf.yml', `id: ${allowed} # keywarden:allow\n# keywarden:allow-next-line\nother: ${next}\nlive: ${live}\n`);
     repo.git('add', 'conf.yml');
-    const staged = runCli(['scan', '--staged', '--format', 'json'], { cwd: repo.dir });
+    const staged = await runKeywarden(['scan', '--staged', '--format', 'json'], { cwd: repo.dir });
     expect(staged.status).toBe(1);
     expect(jsonReport(staged).findings.map((f: { secret: string }) => f.secret)).toEqual([live]);
   });

@@ -1,25 +1,26 @@
 // Commit and tag messages are pushed like files (issue #14 item 8): `scan --history`, `--range` and the
-// pre-receive hook read them (src/git/messages.ts), and the commit-msg hook (`scan --commit-msg`, installed by
+// pre-receive hook read them (src/sources/git/messages.ts), and the commit-msg hook (`scan --commit-msg`, installed by
 // `keywarden init` plain and with husky) blocks a key typed into a message before the commit exists.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonReport, ROOT, runCli } from './support/cli.js';
+import { ROOT, jsonReport } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 import { globalKeywarden, head, installLocally, tryGit } from './support/git-hooks.js';
 import { bareServer, push, serverRef } from './support/git-server.js';
 import { Repo } from './support/repo.js';
 
 describe('history and range scans read commit messages', () => {
-  it('reports a key in a commit message under "commit message" with that commit; a clean message is not reported', () => {
+  it('reports a key in a commit message under "commit message" with that commit; a clean message is not reported', async () => {
     const repo = Repo.init();
     repo.commit('first, clean', { 'README.md': 'hi\n' });
     const keyId = fakeKeyId();
     const leaky = repo.commit(`deploy fix\n\nused ${keyId} for the test run`);
     repo.commit('later, clean');
     for (const args of [['--history'], ['--range', 'HEAD~2..HEAD'], ['--range', `${leaky}^!`]]) {
-      const result = runCli(['scan', ...args, '--format', 'json'], { cwd: repo.dir });
+      const result = await runKeywarden(['scan', ...args, '--format', 'json'], { cwd: repo.dir });
       expect(result.status, `${args.join(' ')}: ${result.stderr}`).toBe(1);
       const findings = jsonReport(result).findings;
       expect(findings, args.join(' ')).toHaveLength(1);
@@ -27,16 +28,16 @@ describe('history and range scans read commit messages', () => {
       expect(findings[0].commit).toMatchObject({ sha: leaky, message: 'deploy fix' });
     }
     // The range without that commit finds nothing.
-    const clean = runCli(['scan', '--range', 'HEAD~1..HEAD', '--format', 'json'], { cwd: repo.dir });
+    const clean = await runKeywarden(['scan', '--range', 'HEAD~1..HEAD', '--format', 'json'], { cwd: repo.dir });
     expect(clean.status, clean.stderr).toBe(0);
     expect(jsonReport(clean).findings).toEqual([]);
   });
 
-  it('masks a secret key in a message in every field (the subject too)', () => {
+  it('masks a secret key in a message in every field (the subject too)', async () => {
     const repo = Repo.init();
     const secret = fakeSecret();
     const sha = repo.commit(`aws_secret_access_key = ${secret}`);
-    const result = runCli(['scan', '--history', '--format', 'json'], { cwd: repo.dir });
+    const result = await runKeywarden(['scan', '--history', '--format', 'json'], { cwd: repo.dir });
     expect(result.status, result.stderr).toBe(1);
     expect(result.stdout).not.toContain(secret);
     const [finding] = jsonReport(result).findings;
@@ -44,11 +45,11 @@ describe('history and range scans read commit messages', () => {
     expect(finding.commit.sha).toBe(sha);
   });
 
-  it('escapes hostile bytes of a message in the text report', () => {
+  it('escapes hostile bytes of a message in the text report', async () => {
     const repo = Repo.init();
     const keyId = fakeKeyId();
     repo.commit(`title \x1b[31mred\x1b]0;pwned\x07 ${keyId}\nsecond line\n\n\x1b[2Jbody`);
-    const result = runCli(['scan', '--history'], { cwd: repo.dir, env: { NO_COLOR: '1' } });
+    const result = await runKeywarden(['scan', '--history'], { cwd: repo.dir, env: { NO_COLOR: '1' } });
     expect(result.status, result.stderr).toBe(1);
     expect(result.stdout).toContain('commit message');
     expect(result.stdout).toContain(keyId);
@@ -57,7 +58,7 @@ describe('history and range scans read commit messages', () => {
     expect(result.stdout).toContain('\\x1b[31mred');
   });
 
-  it('reads the raw message: a key after a NUL (which git log %B cuts off) is found', () => {
+  it('reads the raw message: a key after a NUL (which git log %B cuts off) is found', async () => {
     const repo = Repo.init();
     repo.commit('base', { 'a.txt': 'a\n' });
     const keyId = fakeKeyId();
@@ -66,20 +67,20 @@ describe('history and range scans read commit messages', () => {
     const raw = Buffer.from(`tree ${tree}\nparent ${parent}\nauthor A <a@example.com> 1700000000 +0100\ncommitter A <a@example.com> 1700000000 +0100\n\nsubject\n\nbefore\0after ${keyId}\n`, 'latin1');
     const sha = execFileSync('git', ['hash-object', '-t', 'commit', '-w', '--literally', '--stdin'], { cwd: repo.dir, input: raw }).toString().trim();
     repo.git('update-ref', 'refs/heads/main', sha);
-    const result = runCli(['scan', '--history', '--format', 'json'], { cwd: repo.dir });
+    const result = await runKeywarden(['scan', '--history', '--format', 'json'], { cwd: repo.dir });
     expect(result.status, result.stderr).toBe(1);
     const [finding] = jsonReport(result).findings;
     expect(finding).toMatchObject({ file: 'commit message', line: 3, secret: keyId });
     expect(finding.commit).toMatchObject({ sha, author: 'A', email: 'a@example.com', date: '2023-11-14T23:13:20+01:00', message: 'subject' });
   });
 
-  it('--history reads annotated tags\' messages too, named by the tag', () => {
+  it('--history reads annotated tags\' messages too, named by the tag', async () => {
     const repo = Repo.init();
     repo.commit('base', { 'a.txt': 'a\n' });
     const keyId = fakeKeyId();
     repo.git('tag', '-a', 'v1.0', '-m', `release\n\nkey ${keyId}`);
     repo.git('tag', '-a', 'v1.1', '-m', 'clean release');
-    const result = runCli(['scan', '--history', '--format', 'json'], { cwd: repo.dir });
+    const result = await runKeywarden(['scan', '--history', '--format', 'json'], { cwd: repo.dir });
     expect(result.status, result.stderr).toBe(1);
     const findings = jsonReport(result).findings;
     expect(findings).toHaveLength(1);
@@ -88,7 +89,7 @@ describe('history and range scans read commit messages', () => {
 });
 
 describe('scan --pre-receive reads the pushed commits\' messages', () => {
-  it('rejects a push whose only key is in a commit message; the ref stays where it was', () => {
+  it('rejects a push whose only key is in a commit message; the ref stays where it was', async () => {
     const server = bareServer();
     const url = `file://${server.dir}`;
     const work = Repo.init();
@@ -105,33 +106,33 @@ describe('scan --pre-receive reads the pushed commits\' messages', () => {
 });
 
 describe('scan --commit-msg FILE', () => {
-  it('blocks a message with a key (exit 1, "commit message", advice), passes a clean one, and leaves out the -v diff below the scissors', () => {
+  it('blocks a message with a key (exit 1, "commit message", advice), passes a clean one, and leaves out the -v diff below the scissors', async () => {
     const repo = Repo.init();
     const keyId = fakeKeyId();
     repo.write('msg', `fix\n\nkey ${keyId}\n`);
-    const blocked = runCli(['scan', '--commit-msg', 'msg'], { cwd: repo.dir });
+    const blocked = await runKeywarden(['scan', '--commit-msg', 'msg'], { cwd: repo.dir });
     expect(blocked.status, blocked.stderr).toBe(1);
     expect(blocked.stdout).toContain('commit message');
     expect(blocked.stdout).toContain('Commit blocked: nothing was committed. The commit message holds AWS credentials (line 3)');
-    const json = jsonReport(runCli(['scan', '--commit-msg', 'msg', '--format', 'json'], { cwd: repo.dir }));
+    const json = jsonReport(await runKeywarden(['scan', '--commit-msg', 'msg', '--format', 'json'], { cwd: repo.dir }));
     expect(json.scan.mode).toBe('commit-msg');
     expect(json.findings[0]).toMatchObject({ file: 'commit message', line: 3, column: 5, commit: null });
 
     repo.write('clean', 'fix\n\n# a comment\n');
-    expect(runCli(['scan', '--commit-msg', 'clean'], { cwd: repo.dir }).status).toBe(0);
+    expect((await runKeywarden(['scan', '--commit-msg', 'clean'], { cwd: repo.dir })).status).toBe(0);
     // `git commit -v`: the staged diff (here one that removes a key) sits below the scissors line; git drops it.
     repo.write('verbose', `remove the key\n# ------------------------ >8 ------------------------\n# Do not modify or remove the line above.\ndiff --git a/.env b/.env\n-AWS_ACCESS_KEY_ID=${keyId}\n`);
-    const verbose = runCli(['scan', '--commit-msg', 'verbose'], { cwd: repo.dir });
+    const verbose = await runKeywarden(['scan', '--commit-msg', 'verbose'], { cwd: repo.dir });
     expect(verbose.status, verbose.stdout).toBe(0);
     // A missing file is a usage error, not a pass.
-    const missing = runCli(['scan', '--commit-msg', 'nope'], { cwd: repo.dir });
+    const missing = await runKeywarden(['scan', '--commit-msg', 'nope'], { cwd: repo.dir });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('--commit-msg: cannot read nope');
   });
 });
 
 describe('the commit-msg hook', () => {
-  it('.pre-commit-hooks.yaml declares keywarden-commit-msg for the commit-msg stage, given the message file', () => {
+  it('.pre-commit-hooks.yaml declares keywarden-commit-msg for the commit-msg stage, given the message file', async () => {
     const yaml = readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8');
     const hook = yaml.slice(yaml.indexOf('\n- id: keywarden-commit-msg\n'));
     expect(hook).toMatch(/^- id: keywarden-commit-msg$/m);
@@ -141,17 +142,17 @@ describe('the commit-msg hook', () => {
     expect(hook).not.toMatch(/pass_filenames/);
   });
 
-  it('hooks/commit-msg is POSIX sh and executable', () => {
+  it('hooks/commit-msg is POSIX sh and executable', async () => {
     const file = path.join(ROOT, 'hooks', 'commit-msg');
     execFileSync('dash', ['-n', file]);
     expect(readFileSync(file, 'utf8').startsWith('#!/bin/sh\n')).toBe(true);
     expect(statSync(file).mode & 0o111).not.toBe(0);
   });
 
-  it('installed by keywarden init (plain git), blocks `git commit -m <key>` and lets a clean message through', () => {
+  it('installed by keywarden init (plain git), blocks `git commit -m <key>` and lets a clean message through', async () => {
     const repo = Repo.init();
     repo.commit('base', { 'README.md': 'hi\n' });
-    const init = runCli(['init'], { cwd: repo.dir });
+    const init = await runKeywarden(['init'], { cwd: repo.dir });
     expect(init.status, init.stderr).toBe(0);
     expect(init.stdout).toContain("installed keywarden's commit-msg hook in .git/hooks/commit-msg");
     expect(readFileSync(path.join(repo.dir, '.git/hooks/commit-msg'), 'utf8')).toBe(readFileSync(path.join(ROOT, 'hooks', 'commit-msg'), 'utf8'));
@@ -168,15 +169,15 @@ describe('the commit-msg hook', () => {
     expect(head(repo)).not.toBe(before);
   });
 
-  it('leaves someone else\'s commit-msg hook alone without --force (init still succeeds) and chains it with --force', () => {
+  it('leaves someone else\'s commit-msg hook alone without --force (init still succeeds) and chains it with --force', async () => {
     const repo = Repo.init();
     repo.commit('base');
     repo.write('.git/hooks/commit-msg', '#!/bin/sh\necho "theirs $1" > .git/theirs-ran\n');
     execFileSync('chmod', ['+x', path.join(repo.dir, '.git/hooks/commit-msg')]);
-    const init = runCli(['init'], { cwd: repo.dir });
+    const init = await runKeywarden(['init'], { cwd: repo.dir });
     expect(init.status, init.stderr).toBe(0);
     expect(init.stdout).toContain('to do: .git/hooks/commit-msg already exists');
-    const forced = runCli(['init', '--force'], { cwd: repo.dir });
+    const forced = await runKeywarden(['init', '--force'], { cwd: repo.dir });
     expect(forced.status, forced.stderr).toBe(0);
     const env = { PATH: `${globalKeywarden()}:${process.env.PATH}` };
     const clean = tryGit(repo, ['commit', '--allow-empty', '-m', 'clean'], env);
@@ -184,13 +185,13 @@ describe('the commit-msg hook', () => {
     expect(readFileSync(path.join(repo.dir, '.git/theirs-ran'), 'utf8')).toMatch(/^theirs .*COMMIT_EDITMSG/);
   });
 
-  it('installed by keywarden init with husky (.husky/commit-msg), blocks a key in the message', () => {
+  it('installed by keywarden init with husky (.husky/commit-msg), blocks a key in the message', async () => {
     const repo = Repo.init();
     repo.write('package.json', JSON.stringify({ name: 'demo', private: true, devDependencies: { husky: '^9.1.7', keywarden: '^0.1.0' } }, null, 2) + '\n');
     repo.write('.gitignore', 'node_modules/\n');
     installLocally(repo.dir, { husky: true });
     repo.commit('project');
-    const init = runCli(['init'], { cwd: repo.dir });
+    const init = await runKeywarden(['init'], { cwd: repo.dir });
     expect(init.status, init.stderr).toBe(0);
     expect(init.stdout).toContain('created .husky/commit-msg');
     expect(readFileSync(path.join(repo.dir, '.husky/commit-msg'), 'utf8')).toContain('keywarden scan --commit-msg "$1"');

@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { fakeKeyId, fakeSecret, type Leak } from './support/fakes.js';
 import { bareServer, installHook, push, serverRef, startDaemon, type Daemon } from './support/git-server.js';
 import { Repo, tempDir } from './support/repo.js';
@@ -39,7 +40,7 @@ function cloneWithMain(server: Repo): Repo {
 }
 
 describe('hooks/pre-receive', () => {
-  it('is POSIX sh (parses under dash), executable, and starts with #!/bin/sh', () => {
+  it('is POSIX sh (parses under dash), executable, and starts with #!/bin/sh', async () => {
     const file = path.join(ROOT, 'hooks', 'pre-receive');
     execFileSync('dash', ['-n', file]);
     expect(readFileSync(file, 'utf8').startsWith('#!/bin/sh\n')).toBe(true);
@@ -48,7 +49,7 @@ describe('hooks/pre-receive', () => {
 });
 
 describe('scan --pre-receive over file://', () => {
-  it('rejects a new branch whose commit adds a key, one line per finding; the branch is not created', () => {
+  it('rejects a new branch whose commit adds a key, one line per finding; the branch is not created', async () => {
     const server = bareServer();
     const url = `file://${server.dir}`;
     const work = cloneWithMain(server);
@@ -64,7 +65,7 @@ describe('scan --pre-receive over file://', () => {
     expect(serverRef(server, 'refs/heads/feature')).toBeNull();
   });
 
-  it('accepts a clean push and the ref moves; deleting a branch is accepted', () => {
+  it('accepts a clean push and the ref moves; deleting a branch is accepted', async () => {
     const server = bareServer();
     const url = `file://${server.dir}`;
     const work = cloneWithMain(server);
@@ -78,7 +79,7 @@ describe('scan --pre-receive over file://', () => {
     expect(serverRef(server, 'refs/heads/to-delete')).toBeNull();
   });
 
-  it('rejects a force push whose rewritten commit adds a key; the ref keeps its old commit', () => {
+  it('rejects a force push whose rewritten commit adds a key; the ref keeps its old commit', async () => {
     const server = bareServer();
     const url = `file://${server.dir}`;
     const work = cloneWithMain(server);
@@ -93,7 +94,7 @@ describe('scan --pre-receive over file://', () => {
     expect(serverRef(server, 'refs/heads/main')).toBe(before);
   });
 
-  it('rejects an annotated tag of a commit that adds a key (on no branch of the server); the tag is not created', () => {
+  it('rejects an annotated tag of a commit that adds a key (on no branch of the server); the tag is not created', async () => {
     const server = bareServer();
     const url = `file://${server.dir}`;
     const work = cloneWithMain(server);
@@ -106,7 +107,7 @@ describe('scan --pre-receive over file://', () => {
     expect(serverRef(server, 'refs/tags/v1.0')).toBeNull();
   });
 
-  it('rejects a push of many commits where one adds a key and a later one removes it, naming the commit that added it', () => {
+  it('rejects a push of many commits where one adds a key and a later one removes it, naming the commit that added it', async () => {
     const server = bareServer();
     const url = `file://${server.dir}`;
     const work = cloneWithMain(server);
@@ -127,7 +128,7 @@ describe('scan --pre-receive over file://', () => {
     expect(serverRef(server, 'refs/heads/main')).toBe(before);
   });
 
-  it('scans only what the push brings: a key already on the server (pushed before the hook) does not block new clean commits, nor a new branch or tag at an existing commit', () => {
+  it('scans only what the push brings: a key already on the server (pushed before the hook) does not block new clean commits, nor a new branch or tag at an existing commit', async () => {
     const server = Repo.init({ bare: true });
     const url = `file://${server.dir}`;
     const work = cloneWithMain(server);
@@ -142,14 +143,14 @@ describe('scan --pre-receive over file://', () => {
     expect(serverRef(server, 'refs/heads/old-copy')).toBe(old);
   });
 
-  it("reads the configuration and baseline from the default branch, never from the push", () => {
+  it("reads the configuration and baseline from the default branch, never from the push", async () => {
     const server = bareServer();
     const url = `file://${server.dir}`;
     const work = cloneWithMain(server);
     // The push tries to silence the scan of itself: its own config ignoring every path, its own baseline.
     const leaked = leak();
     work.commit('key', { 'keys/a.env': leaked.text });
-    const baseline = runCli(['baseline', '--output', '.keywarden-baseline.json'], { cwd: work.dir });
+    const baseline = await runKeywarden(['baseline', '--output', '.keywarden-baseline.json'], { cwd: work.dir });
     expect(baseline.status, baseline.stderr).toBe(0);
     const sha = work.commit('silence it', { '.keywarden.json': JSON.stringify({ ignorePaths: ['**'] }) });
     const selfSilenced = push(work, url, 'main');
@@ -174,13 +175,13 @@ describe('scan --pre-receive over file://', () => {
     expect(push(admin, url, 'sneaky').status).toBe(0);
   });
 
-  it("honours the default branch's .keywarden-baseline.json, and only the default branch's", () => {
+  it("honours the default branch's .keywarden-baseline.json, and only the default branch's", async () => {
     const server = bareServer();
     const url = `file://${server.dir}`;
     const work = cloneWithMain(server);
     const leaked = leak();
     work.write('keys/a.env', leaked.text);
-    const written = runCli(['baseline', '--output', '.keywarden-baseline.json'], { cwd: work.dir });
+    const written = await runKeywarden(['baseline', '--output', '.keywarden-baseline.json'], { cwd: work.dir });
     expect(written.status, written.stderr).toBe(0);
     work.remove('keys');
     // The baseline alone reaches the default branch first (it holds no key: fingerprints only).
@@ -198,7 +199,7 @@ describe('scan --pre-receive over file://', () => {
     expectLeakLines(rejected.remote, other, 'keys/b.env', second, 'new key');
   });
 
-  it('--timeout: closed (the default) rejects the push with a clear line, open accepts it with a warning', () => {
+  it('--timeout: closed (the default) rejects the push with a clear line, open accepts it with a warning', async () => {
     const leaked = leak();
     const closed = bareServer('--timeout 0.001');
     const work = Repo.init();
@@ -216,7 +217,7 @@ describe('scan --pre-receive over file://', () => {
     expect(serverRef(open, 'refs/heads/main')).toBe(work.git('rev-parse', 'HEAD').trim());
   });
 
-  it('rejects a tag of a blob (not scanned as commits are) rather than let it through unscanned', () => {
+  it('rejects a tag of a blob (not scanned as commits are) rather than let it through unscanned', async () => {
     const server = bareServer();
     const work = cloneWithMain(server);
     const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: work.dir, input: leak().text, encoding: 'utf8' }).trim();
@@ -227,7 +228,7 @@ describe('scan --pre-receive over file://', () => {
     expect(serverRef(server, 'refs/tags/blob-tag')).toBeNull();
   });
 
-  it('rejects the push when the hook cannot find keywarden (fail closed)', () => {
+  it('rejects the push when the hook cannot find keywarden (fail closed)', async () => {
     const server = bareServer();
     const work = Repo.init();
     work.commit('clean', { 'a.txt': 'a\n' });
@@ -260,7 +261,7 @@ describe('scan --pre-receive over git daemon (git://127.0.0.1)', () => {
     await daemon?.stop();
   });
 
-  it('rejects a push that adds a key (the ref stays) and accepts a clean one (the ref moves)', () => {
+  it('rejects a push that adds a key (the ref stays) and accepts a clean one (the ref moves)', async () => {
     const server = bareServer(undefined, base);
     const url = daemon.url(server);
     const work = Repo.init();
@@ -279,26 +280,26 @@ describe('scan --pre-receive over git daemon (git://127.0.0.1)', () => {
 });
 
 describe('scan --pre-receive on the command line', () => {
-  it('says what is wrong with its input and options, one line, exit 2', () => {
+  it('says what is wrong with its input and options, one line, exit 2', async () => {
     const server = Repo.init({ bare: true });
-    const bad = runCli(['scan', '--pre-receive'], { cwd: server.dir, input: 'not a ref update\n' });
+    const bad = await runKeywarden(['scan', '--pre-receive'], { cwd: server.dir, input: 'not a ref update\n' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('keywarden: --pre-receive reads git\'s "<old> <new> <ref>" lines on standard input; line 1 is not one (is this running as a pre-receive hook?)\n');
-    const stray = runCli(['scan', '--timeout', '5']);
+    const stray = await runKeywarden(['scan', '--timeout', '5']);
     expect(stray.status).toBe(2);
     expect(stray.stderr).toBe('keywarden: --timeout is for --pre-receive (the server-side hook); --verify-timeout bounds --verify\n');
-    const open = runCli(['scan', '--pre-receive', '--on-timeout', 'maybe'], { cwd: server.dir });
+    const open = await runKeywarden(['scan', '--pre-receive', '--on-timeout', 'maybe'], { cwd: server.dir });
     expect(open.status).toBe(2);
     expect(open.stderr).toBe("keywarden: --on-timeout wants open (accept the push) or closed (reject it), got 'maybe'\n");
-    const format = runCli(['scan', '--pre-receive', '--format', 'json'], { cwd: server.dir });
+    const format = await runKeywarden(['scan', '--pre-receive', '--format', 'json'], { cwd: server.dir });
     expect(format.status).toBe(2);
     expect(format.stderr).toBe('keywarden: --pre-receive prints its own lines for git to relay to the pusher: --format is not taken with it\n');
-    const verify = runCli(['scan', '--pre-receive', '--verify'], { cwd: server.dir });
+    const verify = await runKeywarden(['scan', '--pre-receive', '--verify'], { cwd: server.dir });
     expect(verify.status).toBe(2);
     expect(verify.stderr).toBe('keywarden: --pre-receive does not take --verify: the hook never calls AWS (keywarden remediate --verify does, for the keys it found)\n');
   });
 
-  it('--timeout ends the run at its budget, not when the scan would have finished (detection is abandoned too)', () => {
+  it('--timeout ends the run at its budget, not when the scan would have finished (detection is abandoned too)', async () => {
     // Keyword-dense files: little to read, much to detect (seconds of work on the engine, not in git).
     const repo = Repo.init();
     const files: Record<string, string> = {};
@@ -319,10 +320,10 @@ describe('scan --pre-receive on the command line', () => {
     expect(cut.ms, `full scan ${full.ms} ms`).toBeLessThan(full.ms / 2);
   });
 
-  it('rejects a pushed tip the repository does not have', () => {
+  it('rejects a pushed tip the repository does not have', async () => {
     const server = Repo.init({ bare: true });
     const missing = 'ab'.repeat(20);
-    const result = runCli(['scan', '--pre-receive'], { cwd: server.dir, input: `${'0'.repeat(40)} ${missing} refs/heads/x\n` });
+    const result = await runKeywarden(['scan', '--pre-receive'], { cwd: server.dir, input: `${'0'.repeat(40)} ${missing} refs/heads/x\n` });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(`keywarden: refs/heads/x names an object the repository does not have (${missing.slice(0, 12)}): the push is rejected unscanned\n`);
   });

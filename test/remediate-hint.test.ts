@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { remediateCommand } from '../src/cli/remediate-command.js';
 import { shortPlaybook } from '../src/remediation/hint.js';
-import { runCli } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 import { Repo, tempDir } from './support/repo.js';
 import { finding as sampleFinding } from './support/sample-report.js';
@@ -43,57 +43,57 @@ describe('remediateCommand', () => {
     [['scan', '$(touch pwned)`id`;rm'], "keywarden remediate '$(touch pwned)`id`;rm'"],
   ];
   for (const [argv, expected] of cases) {
-    it(`${JSON.stringify(argv)} → ${expected}`, () => {
+    it(`${JSON.stringify(argv)} → ${expected}`, async () => {
       expect(remediateCommand(argv)).toBe(expected);
     });
   }
 });
 
 describe('the hint after a text scan', () => {
-  it('in a folder that is not a repository names the folder, and that command works', () => {
+  it('in a folder that is not a repository names the folder, and that command works', async () => {
     const dir = tempDir('keywarden-hint-');
     writeFileSync(path.join(dir, 'app.env'), keyFile());
-    const scan = runCli(['scan', '.', '--format', 'text', '--quiet'], { cwd: dir });
+    const scan = await runKeywarden(['scan', '.', '--format', 'text', '--quiet'], { cwd: dir });
     expect(scan.status, scan.stderr).toBe(1);
     expect(hintOf(scan.stdout)).toBe('keywarden remediate .');
-    const remediate = runCli(['remediate', '.'], { cwd: dir });
+    const remediate = await runKeywarden(['remediate', '.'], { cwd: dir });
     expect(remediate.status, remediate.stderr).toBe(0);
     expect(remediate.stdout).toContain('remediation playbook');
     // What the hint used to say fails here.
-    expect(runCli(['remediate', '--history'], { cwd: dir }).status).toBe(2);
+    expect((await runKeywarden(['remediate', '--history'], { cwd: dir })).status).toBe(2);
   });
 
-  it('after a history or range scan names that mode and the config and baseline used', () => {
+  it('after a history or range scan names that mode and the config and baseline used', async () => {
     const repo = Repo.init();
     const base = repo.commit('base', { 'README.md': 'hi\n', 'kw.json': '{}\n' });
     const head = repo.commit('add key', { 'deploy/app.env': keyFile() });
-    const history = runCli(['scan', '--history', '--config', 'kw.json', '-v'], { cwd: repo.dir });
+    const history = await runKeywarden(['scan', '--history', '--config', 'kw.json', '-v'], { cwd: repo.dir });
     expect(history.status, history.stderr).toBe(1);
     expect(hintOf(history.stdout)).toBe('keywarden remediate --history --config kw.json');
-    const range = runCli(['scan', '--range', `${base}..${head}`, '--baseline=none.json'], { cwd: repo.dir });
+    const range = await runKeywarden(['scan', '--range', `${base}..${head}`, '--baseline=none.json'], { cwd: repo.dir });
     expect(range.status, range.stderr).toBe(2); // no such baseline: no report, no hint
-    const ranged = runCli(['scan', '--range', `${base}..${head}`], { cwd: repo.dir });
+    const ranged = await runKeywarden(['scan', '--range', `${base}..${head}`], { cwd: repo.dir });
     expect(hintOf(ranged.stdout)).toBe(`keywarden remediate --range ${base}..${head}`);
-    expect(runCli(['remediate', '--range', `${base}..${head}`], { cwd: repo.dir }).status).toBe(0);
+    expect((await runKeywarden(['remediate', '--range', `${base}..${head}`], { cwd: repo.dir })).status).toBe(0);
   });
 
-  it('quotes and escapes a hostile path: one line, no control character, pastes back as the same path', () => {
+  it('quotes and escapes a hostile path: one line, no control character, pastes back as the same path', async () => {
     const parent = tempDir('keywarden-hint-');
     const name = "it's $(touch pwned)\n::error::x\u202e";
     mkdirSync(path.join(parent, name));
     writeFileSync(path.join(parent, name, 'app.env'), keyFile());
-    const scan = runCli(['scan', name], { cwd: parent });
+    const scan = await runKeywarden(['scan', name], { cwd: parent });
     expect(scan.status, scan.stderr).toBe(1);
     expect(hintOf(scan.stdout)).toBe("keywarden remediate $'it\\'s $(touch pwned)\\n\\x3a:error::x\\u202e'");
     expect(scan.stdout).not.toMatch(/[\u202e]|^::/m);
   });
 
-  it('--staged keeps the blocked-commit advice (remediate --key), not a scan command', () => {
+  it('--staged keeps the blocked-commit advice (remediate --key), not a scan command', async () => {
     const repo = Repo.init();
     repo.commit('base', { 'README.md': 'hi\n' });
     repo.write('app.env', keyFile());
     repo.git('add', 'app.env');
-    const staged = runCli(['scan', '--staged'], { cwd: repo.dir });
+    const staged = await runKeywarden(['scan', '--staged'], { cwd: repo.dir });
     expect(staged.status).toBe(1);
     expect(staged.stdout).toMatch(/keywarden remediate --key AKIA/);
     expect(staged.stdout).not.toContain(HINT);
@@ -103,7 +103,7 @@ describe('the hint after a text scan', () => {
 describe('the short playbook after --verify', () => {
   const checkedAt = '2026-01-02T03:04:05.000Z';
   const live = (arn: string, user: string | null) => ({ status: 'live' as const, account: '111122223333', arn, user, checkedAt });
-  it('says LIVE and names the user STS named (shell-quoted), the role of a session, the root user; OWNER otherwise', () => {
+  it('says LIVE and names the user STS named (shell-quoted), the role of a session, the root user; OWNER otherwise', async () => {
     const [user, hostile, root, session, dead] = [fakeKeyId(), fakeKeyId(), fakeKeyId(), fakeKeyId('ASIA'), fakeKeyId()];
     const text = shortPlaybook([
       sampleFinding({ secret: dead, verification: { status: 'invalid', account: null, arn: null, user: null, checkedAt } }),

@@ -6,9 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { GIT_ENV, Repo, tempDir } from './support/repo.js';
-import { COMMIT_A, Fakes, finding, reportOf } from './remediation-fakes.js';
+import { COMMIT_A, Fakes, finding, reportOf } from './support/remediation-fakes.js';
 
 const HAS_FILTER_REPO = spawnSync('git', ['filter-repo', '--version'], { encoding: 'utf8' }).status === 0;
 
@@ -31,19 +31,19 @@ function fixture() {
   return { key, secret, asia, asiaSecret, token, lone, findings };
 }
 
-function writeExpressions(findings: ReturnType<typeof fixture>['findings']) {
+async function writeExpressions(findings: ReturnType<typeof fixture>['findings']) {
   const dir = tempDir('keywarden-replace-');
   writeFileSync(path.join(dir, 'report.json'), JSON.stringify(reportOf(findings)));
   const file = path.join(tempDir('keywarden-expr-'), 'replacements.txt');
   writeFileSync(file, 'an older, world-readable file\n', { mode: 0o644 }); // overwritten, and made private
-  const result = runCli(['remediate', '--report', 'report.json', '--replacements', file, '--format', 'json'], { cwd: dir });
+  const result = await runKeywarden(['remediate', '--report', 'report.json', '--replacements', file, '--format', 'json'], { cwd: dir });
   return { result, file };
 }
 
 describe('remediate --replacements', () => {
-  it('writes the exact --replace-text format: literal==>replacement, longest first, no comments, private mode', () => {
+  it('writes the exact --replace-text format: literal==>replacement, longest first, no comments, private mode', async () => {
     const f = fixture();
-    const { result, file } = writeExpressions(f.findings);
+    const { result, file } = await writeExpressions(f.findings);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toContain('it holds the leaked secrets');
     const text = readFileSync(file, 'utf8');
@@ -76,7 +76,7 @@ describe('remediate --replacements', () => {
     for (const value of [f.secret, f.asiaSecret, f.token, f.lone]) expect(result.stdout).not.toContain(value);
   });
 
-  it.skipIf(!HAS_FILTER_REPO)('removes every secret from every commit when git filter-repo runs it', () => {
+  it.skipIf(!HAS_FILTER_REPO)('removes every secret from every commit when git filter-repo runs it', async () => {
     const f = fixture();
     const repo = Repo.init();
     repo.commit('add config', { 'app.env': `AWS_ACCESS_KEY_ID=${f.key}\nAWS_SECRET_ACCESS_KEY=${f.secret}\n` });
@@ -87,7 +87,7 @@ describe('remediate --replacements', () => {
     repo.commit('a note', { 'notes.txt': `old secret: ${f.lone}\nurl: https://example.com/?s=${encodeURIComponent(f.secret)}\n` });
     repo.git('checkout', '-q', 'main');
     repo.git('tag', 'v1', 'feature');
-    const { result, file } = writeExpressions(f.findings);
+    const { result, file } = await writeExpressions(f.findings);
     expect(result.status, result.stderr).toBe(0);
 
     // What the playbook says to do: a fresh mirror clone, then filter-repo with the file.
@@ -110,17 +110,17 @@ describe('remediate --replacements', () => {
     expect(git(mirror, 'show', 'v1:notes.txt').stdout).toContain('***REMOVED-AWS-SECRET-ACCESS-KEY***');
   });
 
-  it('refuses to write the file from a redacted report, in one line, exit 2', () => {
+  it('refuses to write the file from a redacted report, in one line, exit 2', async () => {
     const f = fixture();
     const redacted = f.findings.map((item) => (item.kind === 'access-key-id' ? item : { ...item, secret: item.secret.slice(0, 4) + '*'.repeat(16) }));
     const dir = tempDir('keywarden-replace-');
     writeFileSync(path.join(dir, 'report.json'), JSON.stringify(reportOf(redacted)));
-    const blocked = runCli(['remediate', '--report', 'report.json', '--replacements', 'x.txt'], { cwd: dir });
+    const blocked = await runKeywarden(['remediate', '--report', 'report.json', '--replacements', 'x.txt'], { cwd: dir });
     expect(blocked.status).toBe(2);
     expect(blocked.stderr.trim().split('\n')).toHaveLength(1);
     expect(blocked.stderr).toContain('--no-redact');
     // Without --replacements the playbook is still produced, and says why the file cannot be complete.
-    const playbook = runCli(['remediate', '--report', 'report.json'], { cwd: dir });
+    const playbook = await runKeywarden(['remediate', '--report', 'report.json'], { cwd: dir });
     expect(playbook.status, playbook.stderr).toBe(0);
     expect(playbook.stdout).toContain('redacted');
     expect(playbook.stdout).toContain('--no-redact');

@@ -7,8 +7,9 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { tempDir } from './support/repo.js';
-import { COMMIT_A, COMMIT_B, Fakes, finding, reportOf } from './remediation-fakes.js';
+import { COMMIT_A, COMMIT_B, Fakes, finding, reportOf } from './support/remediation-fakes.js';
 import type { Finding } from '../src/types.js';
 import { expectGolden } from './support/golden.js';
 
@@ -134,12 +135,12 @@ const B64_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
 
 const FORMATS = { text: 'txt', markdown: 'md', json: 'json' } as const;
 
-function runScenario(name: string, format: keyof typeof FORMATS) {
+async function runScenario(name: string, format: keyof typeof FORMATS) {
   const scenario = SCENARIOS[name](new Fakes(20240101));
   const dir = tempDir('keywarden-remediate-');
   writeFileSync(path.join(dir, 'report.json'), JSON.stringify(reportOf(scenario.findings)));
   if (scenario.accounts.length > 0) writeFileSync(path.join(dir, '.keywarden.json'), JSON.stringify({ accounts: scenario.accounts }));
-  const result = runCli(['remediate', '--report', 'report.json', '--format', format], { cwd: dir });
+  const result = await runKeywarden(['remediate', '--report', 'report.json', '--format', format], { cwd: dir });
   return { scenario, result };
 }
 
@@ -156,8 +157,8 @@ function golden(file: string, actual: string): void {
 describe('remediate golden files', () => {
   for (const name of Object.keys(SCENARIOS)) {
     for (const [format, ext] of Object.entries(FORMATS) as Array<[keyof typeof FORMATS, string]>) {
-      it(`${name} as ${format}`, () => {
-        const { scenario, result } = runScenario(name, format);
+      it(`${name} as ${format}`, async () => {
+        const { scenario, result } = await runScenario(name, format);
         expect(result.stderr).toBe('');
         expect(result.status, result.stderr).toBe(0);
         for (const secret of scenario.secrets) {
@@ -171,13 +172,13 @@ describe('remediate golden files', () => {
 });
 
 describe('remediate playbook structure (JSON)', () => {
-  const playbookOf = (name: string) => {
-    const { scenario, result } = runScenario(name, 'json');
+  const playbookOf = async (name: string) => {
+    const { scenario, result } = await runScenario(name, 'json');
     return { scenario, playbook: JSON.parse(result.stdout) };
   };
 
-  it('gives an AKIA key the five documented steps in order, with the real key ID in the commands', () => {
-    const { scenario, playbook } = playbookOf('akia');
+  it('gives an AKIA key the five documented steps in order, with the real key ID in the commands', async () => {
+    const { scenario, playbook } = await playbookOf('akia');
     const [key] = playbook.keys;
     expect(key.keyId).toBe(scenario.values.KEY1);
     expect(key.accountId).toBe(OURS);
@@ -199,8 +200,8 @@ describe('remediate playbook structure (JSON)', () => {
     expect(playbook.history.expressions.written).toBe(false);
   });
 
-  it('revokes an ASIA key through its role instead of deleting it', () => {
-    const { playbook } = playbookOf('asia');
+  it('revokes an ASIA key through its role instead of deleting it', async () => {
+    const { playbook } = await playbookOf('asia');
     const [key] = playbook.keys;
     expect(key.keyType).toBe('temporary');
     expect(key.ownership).toBe('own');
@@ -216,8 +217,8 @@ describe('remediate playbook structure (JSON)', () => {
     expect(JSON.stringify(key.steps)).not.toContain('delete-access-key --user-name "$OWNER"');
   });
 
-  it('does account-wide steps once and groups secrets and tokens under their key', () => {
-    const { scenario, playbook } = playbookOf('several');
+  it('does account-wide steps once and groups secrets and tokens under their key', async () => {
+    const { scenario, playbook } = await playbookOf('several');
     expect(playbook.keys.map((key: { keyId: string }) => key.keyId)).toEqual([scenario.values.KEY1, scenario.values.KEY2, scenario.values.KEY3]);
     const [first, second, third] = playbook.keys;
     expect(first.steps.every((step: { sameAs?: unknown }) => step.sameAs === undefined)).toBe(true);
@@ -230,8 +231,8 @@ describe('remediate playbook structure (JSON)', () => {
     expect(playbook.summary).toMatchObject({ keys: 3, accounts: [OURS], foreignKeys: 0, unpairedSecrets: 1 });
   });
 
-  it('marks a key from an account outside config.accounts as foreign: notify, never delete', () => {
-    const { playbook } = playbookOf('unknown-account');
+  it('marks a key from an account outside config.accounts as foreign: notify, never delete', async () => {
+    const { playbook } = await playbookOf('unknown-account');
     const [key] = playbook.keys;
     expect(key.accountId).toBe(THEIRS);
     expect(key.ownership).toBe('foreign');
@@ -241,8 +242,8 @@ describe('remediate playbook structure (JSON)', () => {
     expect(playbook.summary.foreignKeys).toBe(1);
   });
 
-  it('gives secrets without a key ID a whole procedure of their own: which key, CloudTrail in every region, rotation', () => {
-    const { playbook } = playbookOf('lone-secret');
+  it('gives secrets without a key ID a whole procedure of their own: which key, CloudTrail in every region, rotation', async () => {
+    const { playbook } = await playbookOf('lone-secret');
     expect(playbook.keys).toEqual([]);
     const steps = playbook.unpaired.steps;
     expect(steps.map((step: { number: number; id: string }) => `${step.number}:${step.id}`)).toEqual(['1:remove-leaked-data', '2:identify-key', '3:check-unauthorized-use', '4:rotate-all-keys', '5:prevent']);
@@ -253,8 +254,8 @@ describe('remediate playbook structure (JSON)', () => {
 
   // Every section (a key, or the secrets without a key ID) is read on its own: a step it points to is one it prints.
   for (const name of Object.keys(SCENARIOS)) {
-    it(`${name}: every "step N" a section mentions is a step of that section`, () => {
-      const { playbook } = playbookOf(name);
+    it(`${name}: every "step N" a section mentions is a step of that section`, async () => {
+      const { playbook } = await playbookOf(name);
       const sections = [...playbook.keys, ...(playbook.unpaired ? [playbook.unpaired] : [])];
       for (const section of sections) {
         const numbers = new Set(section.steps.map((step: { number: number }) => step.number));
@@ -265,8 +266,8 @@ describe('remediate playbook structure (JSON)', () => {
       }
     });
 
-    it(`${name}: the commands run as pasted (shell syntax, every variable set before use, a region for EC2)`, () => {
-      const { playbook } = playbookOf(name);
+    it(`${name}: the commands run as pasted (shell syntax, every variable set before use, a region for EC2)`, async () => {
+      const { playbook } = await playbookOf(name);
       const sections = [...playbook.keys, ...(playbook.unpaired ? [playbook.unpaired] : [])];
       for (const section of sections) {
         const scripts: string[] = [section.setup?.script, ...section.steps.flatMap((step: { commands: Array<{ script: string }> }) => step.commands.map((command) => command.script))].filter(Boolean);
@@ -284,7 +285,7 @@ describe('remediate playbook structure (JSON)', () => {
     });
   }
 
-  it('uses git filter-repo --sensitive-data-removal when the installed filter-repo has it, and only mentions it otherwise', () => {
+  it('uses git filter-repo --sensitive-data-removal when the installed filter-repo has it, and only mentions it otherwise', async () => {
     const scenario = SCENARIOS.akia(new Fakes(7));
     const dir = tempDir('keywarden-remediate-');
     writeFileSync(path.join(dir, 'report.json'), JSON.stringify(reportOf(scenario.findings)));
@@ -300,8 +301,8 @@ describe('remediate playbook structure (JSON)', () => {
     expect(older).toMatch(/^# git filter-repo 2\.47 or later: add --sensitive-data-removal/m);
   });
 
-  it('cites the AWS documentation pages the steps follow', () => {
-    const { playbook } = playbookOf('akia');
+  it('cites the AWS documentation pages the steps follow', async () => {
+    const { playbook } = await playbookOf('akia');
     const urls = playbook.references.map((reference: { url: string }) => reference.url);
     expect(urls).toEqual(
       expect.arrayContaining([

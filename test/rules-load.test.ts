@@ -10,7 +10,8 @@ import { ConfigError } from '../src/errors.js';
 import { scanText } from '../src/engine/scan.js';
 import { loadBuiltinRules, loadRules, PATTERNS_DIR } from '../src/rules/load.js';
 import { compileRegex, findCatastrophicForm, findPolynomialForm } from '../src/rules/regex.js';
-import { ROOT, runCli } from './support/cli.js';
+import { ROOT } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { fakeKeyId } from './support/fakes.js';
 import { tempDir } from './support/repo.js';
 
@@ -35,7 +36,7 @@ function loadError(run: () => unknown): string {
 }
 
 describe('loadRules', () => {
-  it('finds patterns/ relative to the module and loads every rule once, compiled', () => {
+  it('finds patterns/ relative to the module and loads every rule once, compiled', async () => {
     expect(PATTERNS_DIR).toBe(path.join(ROOT, 'patterns'));
     const rules = loadRules(defaultConfig('/tmp'));
     const files = readdirSync(PATTERNS_DIR).filter((name) => name.endsWith('.json')).sort();
@@ -47,14 +48,14 @@ describe('loadRules', () => {
     }
   });
 
-  it('every built-in regex passes the backtracking analysis (start-up skips it for patterns/)', () => {
+  it('every built-in regex passes the backtracking analysis (start-up skips it for patterns/)', async () => {
     for (const name of readdirSync(PATTERNS_DIR)) {
       const raw = JSON.parse(readFileSync(path.join(PATTERNS_DIR, name), 'utf8'));
       expect(() => loadBuiltinRules(patternsDir({ [name]: raw }))).not.toThrow();
     }
   });
 
-  it('names the file and the field of a bad rule', () => {
+  it('names the file and the field of a bad rule', async () => {
     const bad = (patch: Record<string, unknown>) => loadError(() => loadBuiltinRules(patternsDir({ 'aws-access-key-id.json': { ...builtin, ...patch } })));
     expect(bad({ regex: '(AKIA[A-Z' })).toMatch(/^patterns\/aws-access-key-id\.json: regex: Invalid regular expression/);
     expect(bad({ regex: '(a+)+$' })).toMatch(/^patterns\/aws-access-key-id\.json: regex: unsafe regular expression/);
@@ -69,7 +70,7 @@ describe('loadRules', () => {
     expect(loadError(() => loadBuiltinRules(patternsDir({ 'broken.json': '{ "id": ' })))).toMatch(/^patterns\/broken\.json: invalid JSON: /);
   });
 
-  it('adds config rules, applies disableRules and entropy overrides, and rejects unknown ids', () => {
+  it('adds config rules, applies disableRules and entropy overrides, and rejects unknown ids', async () => {
     const custom = { ...builtin, id: 'corp-key', kind: 'corp-key', regex: '\\bCORP[0-9A-Z]{12}\\b', secretGroup: 0, keywords: ['CORP'], allowlist: undefined, decoders: [] };
     const rules = loadRules(config({ rules: [custom], disableRules: ['aws-session-token'], entropy: { 'aws-access-key-id': 1.5 } }));
     const ids = rules.map((r) => r.id);
@@ -86,12 +87,12 @@ describe('loadRules', () => {
     expect(loadRules(config({ allowRegexes: [{ regex: 'x', ruleId: 'aws-secret-access-key' }] })).length).toBe(loadRules(config({})).length);
   });
 
-  it('an entropy override changes what is reported', () => {
+  it('an entropy override changes what is reported', async () => {
     const key = fakeKeyId();
     expect(scanText(key, loadRules(config({ entropy: { 'aws-access-key-id': 7 } })))).toEqual([]);
   });
 
-  it('the CLI exits 2 with one line naming the file and field of a broken patterns/ file', () => {
+  it('the CLI exits 2 with one line naming the file and field of a broken patterns/ file', async () => {
     // A copy of the built package whose patterns/ holds one broken rule.
     const copy = tempDir('keywarden-package-');
     cpSync(path.join(ROOT, 'bin'), path.join(copy, 'bin'), { recursive: true });
@@ -109,11 +110,11 @@ describe('loadRules', () => {
     expect(result.stderr).toMatch(/patterns\/aws-secret-access-key\.json: regex: Invalid regular expression/);
   });
 
-  it('the CLI exits 2 with one line for a bad custom rule in the config', () => {
+  it('the CLI exits 2 with one line for a bad custom rule in the config', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, '.keywarden.json'), JSON.stringify({ rules: [{ ...builtin, id: 'mine', regex: '(\\w+\\s?)*$' }] }));
     writeFileSync(path.join(dir, 'a.txt'), 'hello\n');
-    const result = runCli(['scan', '.'], { cwd: dir });
+    const result = await runKeywarden(['scan', '.'], { cwd: dir });
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/rules\[0\]: regex: unsafe regular expression/);
@@ -121,13 +122,13 @@ describe('loadRules', () => {
 });
 
 describe('compileRegex', () => {
-  it('compiles safe regexes, including the rules\' own name separators and delimited repetitions', () => {
+  it('compiles safe regexes, including the rules\' own name separators and delimited repetitions', async () => {
     for (const source of ['AKIA[A-Z2-7]{16}', '(?:\\.\\w+)+$', '(?:<[^>]*>)*x', '^[a-z0-9-]+\\.example\\.com$', '(?:ab){4}', 'a+b+c+', '(?:[ \\t]|-)*=', '\\bfoo(?:bar|baz)*\\b']) {
       expect(compileRegex(source, '', 'test').source).toBe(source);
     }
   });
 
-  it('refuses nested quantifiers and overlapping alternatives under a quantifier', () => {
+  it('refuses nested quantifiers and overlapping alternatives under a quantifier', async () => {
     for (const source of ['(a+)+$', '(a*)*', '(a|a)*', '(a|ab)*c', '(\\w|\\d)+$', '(?:\\w+\\s?)*$', '([a-z]+)*@', '(x{1,5})+y', '(?:a|[a-c])+$', '((ab)*)+$', '(?:.*a){3}(?:b+)+']) {
       expect(findCatastrophicForm(source), source).not.toBeNull();
       expect(() => compileRegex(source, '', 'allow.regexes[0]')).toThrow(ConfigError);
@@ -135,7 +136,7 @@ describe('compileRegex', () => {
     expect(() => compileRegex('(A|a)+$', 'i', 'w')).toThrow(/unsafe/);
   });
 
-  it('refuses polynomial forms in rule regexes (they run over 64 KB windows), not in short-input regexes', () => {
+  it('refuses polynomial forms in rule regexes (they run over 64 KB windows), not in short-input regexes', async () => {
     for (const source of ['\\w+\\s*\\w+x', 'a+a+b', '(?:a+)(?:a+)b', '\\w+a\\w+x', '[A-Z0-9]{0,500}[A-Z]{0,500}!']) {
       expect(findPolynomialForm(source), source).not.toBeNull();
       expect(() => compileRegex(source, '', 'rules[0].regex', { linear: true })).toThrow(/two unbounded repetitions/);
@@ -148,11 +149,11 @@ describe('compileRegex', () => {
     expect(loadError(() => loadRules(config({ rules: [custom] })))).toMatch(/^\.keywarden\.json: rules\[0\]: regex: unsafe regular expression .*two unbounded repetitions/);
   });
 
-  it('reports invalid regexes with the location prefix', () => {
+  it('reports invalid regexes with the location prefix', async () => {
     expect(() => compileRegex('[z-a]', '', '.keywarden.json: allow.regexes[2]')).toThrow(/^\.keywarden\.json: allow\.regexes\[2\]: Invalid regular expression/);
   });
 
-  it('the refused forms really are catastrophic for V8 (why the check exists)', () => {
+  it('the refused forms really are catastrophic for V8 (why the check exists)', async () => {
     const started = performance.now();
     /^(a+)+$/.test('a'.repeat(22) + 'b');
     expect(performance.now() - started).toBeGreaterThan(5);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../src/config/types.js';
 import { scanText } from '../src/engine/scan.js';
 import { loadRules } from '../src/rules/load.js';
-import { expandExample } from './rules-examples.js';
+import { expandExample } from './support/rules-examples.js';
 
 const rules = loadRules(defaultConfig(process.cwd()));
 const ROUNDS = 12;

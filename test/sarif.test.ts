@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileUri, FINGERPRINT_KEY, sarifReporter } from '../src/reporters/sarif.js';
-import { ROOT, runCli } from './support/cli.js';
+import { ROOT } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 import { Repo } from './support/repo.js';
 import { CONTEXT, finding, report, secretFinding } from './support/sample-report.js';
@@ -22,14 +23,14 @@ function expectValid(log: unknown): void {
 }
 
 describe('sarif reporter', () => {
-  it('the schema itself rejects what it must (a test that cannot fail is a defect)', () => {
+  it('the schema itself rejects what it must (a test that cannot fail is a defect)', async () => {
     expect(validate({ version: '2.1.0' })).toBe(false);
     expect(validate({ version: '2.0.0', runs: [] })).toBe(false);
     expect(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'fatal' }] }] })).toBe(false);
     expect(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, locations: [{ physicalLocation: { region: { startLine: 0 } } }] }] }] })).toBe(false);
   });
 
-  it('is valid SARIF 2.1.0 with rules, results, regions, fingerprints and commit provenance', () => {
+  it('is valid SARIF 2.1.0 with rules, results, regions, fingerprints and commit provenance', async () => {
     const keyId = fakeKeyId();
     const commit = { sha: 'a'.repeat(40), author: 'Dev, "Quoted"', email: 'dev@example.com', date: '2024-01-01T10:00:00+02:00', message: 'add config\nsecond line' };
     const findings = [
@@ -73,7 +74,7 @@ describe('sarif reporter', () => {
     expect(third.locations[0].physicalLocation.artifactLocation.uri).toBe(fileUri('ünïcode/ключ.txt'));
   });
 
-  it('carries --verify results in result properties: a live key is an error ranked first, whatever the confidence', () => {
+  it('carries --verify results in result properties: a live key is an error ranked first, whatever the confidence', async () => {
     const keyId = fakeKeyId();
     const live = { status: 'live' as const, account: '111122223333', arn: 'arn:aws:iam::111122223333:user/bot', user: 'bot', checkedAt: '2026-01-02T03:04:05.000Z' };
     const dead = { status: 'invalid' as const, account: null, arn: null, user: null, checkedAt: '2026-01-02T03:04:05.000Z' };
@@ -87,14 +88,14 @@ describe('sarif reporter', () => {
     expect('verification' in third.properties).toBe(false);
   });
 
-  it('an empty report is valid and has an empty results array (an actual scan, not a rules export)', () => {
+  it('an empty report is valid and has an empty results array (an actual scan, not a rules export)', async () => {
     const log = JSON.parse(sarifReporter(report([]), CONTEXT));
     expectValid(log);
     expect(log.runs[0].results).toEqual([]);
     expect(log.runs[0].tool.driver.rules).toEqual([]);
   });
 
-  it('is byte-stable for the same findings, whatever their order of arrival in the rules table', () => {
+  it('is byte-stable for the same findings, whatever their order of arrival in the rules table', async () => {
     const a = finding();
     const b = secretFinding(a.secret);
     expect(sarifReporter(report([a, b]), CONTEXT)).toBe(sarifReporter(report([a, b]), CONTEXT));
@@ -111,7 +112,7 @@ describe('--format sarif through the CLI', () => {
     return { keyId, secret, text: `[default]\naws_access_key_id = ${keyId}\naws_secret_access_key = ${secret}\n` };
   }
 
-  it('files, staged, history and range scans all give valid SARIF with the same fingerprints on every run', () => {
+  it('files, staged, history and range scans all give valid SARIF with the same fingerprints on every run', async () => {
     const repo = Repo.init();
     const base = repo.commit('base', { 'README.md': 'hello\n' });
     const { text, keyId, secret } = keyFile();
@@ -125,7 +126,7 @@ describe('--format sarif through the CLI', () => {
       range: ['scan', '--range', `${base}..${head}`],
     };
     for (const [mode, args] of Object.entries(runs)) {
-      const first = runCli([...args, '--format', 'sarif'], { cwd: repo.dir });
+      const first = await runKeywarden([...args, '--format', 'sarif'], { cwd: repo.dir });
       expect(first.stderr, mode).not.toMatch(/internal error|not implemented/);
       expect(first.status, `${mode}: ${first.stderr}`).toBe(1);
       const log = JSON.parse(first.stdout);
@@ -134,7 +135,7 @@ describe('--format sarif through the CLI', () => {
       expect(results.length, mode).toBeGreaterThanOrEqual(2);
       expect(first.stdout, mode).toContain(keyId);
       expect(first.stdout, mode).not.toContain(secret);
-      const again = runCli([...args, '--format', 'sarif'], { cwd: repo.dir });
+      const again = await runKeywarden([...args, '--format', 'sarif'], { cwd: repo.dir });
       expect(again.stdout, `${mode} is stable across runs`).toBe(first.stdout);
       for (const result of results) expect(result.partialFingerprints[FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{16,}$/);
       if (mode === 'history' || mode === 'range') {

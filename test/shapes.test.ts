@@ -8,7 +8,7 @@ import { scanText } from '../src/engine/scan.js';
 import { detectChunk } from '../src/detect/detect.js';
 import { loadRules } from '../src/rules/load.js';
 import type { Candidate } from '../src/types.js';
-import { fakeSecretWithSymbols } from './rules-examples.js';
+import { fakeSecretWithSymbols } from './support/rules-examples.js';
 import { fakeKeyId, fakeSessionToken } from './support/fakes.js';
 
 const rules = loadRules(defaultConfig(process.cwd()));

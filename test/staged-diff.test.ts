@@ -1,4 +1,4 @@
-// The staged diff parser (src/git/staged-diff.ts) on real-shaped output: patches matched to raw entries by
+// The staged diff parser (src/sources/git/staged-diff.ts) on real-shaped output: patches matched to raw entries by
 // structure (a type change is two patches), checked against each entry's blob ids, fed in every split.
 import { describe, expect, it } from 'vitest';
 import { LineRuns, parseStagedDiff, StagedDiffParser } from '../src/sources/git/staged-diff.js';

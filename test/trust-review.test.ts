@@ -6,7 +6,7 @@ import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleAction, runEventAction, runPullRequestAction } from './support/action-runner.js';
-import { runCli } from './support/cli.js';
+import { runKeywarden } from './support/run.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 import { credentialsFile } from './support/git-hooks.js';
 import { GIT_ENV, Repo, tempDir } from './support/repo.js';
@@ -29,19 +29,19 @@ function workspaceOf(origin: Repo, head: string): Repo {
 describe('BOM-less UTF-16 text with one character whose code unit holds a zero byte', () => {
   // decode.ts bomlessUtf16 calls a buffer UTF-16LE only when not one even byte is NUL; one "Ā" (U+0100,
   // bytes 00 01) or one CJK "一" (U+4E00, bytes 00 4E) anywhere in the first 8 KiB made the file "binary".
-  it('is still decoded and its key reported (folder, staged and history scans)', () => {
+  it('is still decoded and its key reported (folder, staged and history scans)', async () => {
     const repo = Repo.init();
     repo.commit('base', { 'README.md': '# app\n' });
     const { keyId, text } = leak();
     repo.write('creds.ini', Buffer.from(`# owner: 一\n${text}`, 'utf16le'));
-    const folder = runCli(['scan', '.', '--format', 'json'], { cwd: repo.dir });
+    const folder = await runKeywarden(['scan', '.', '--format', 'json'], { cwd: repo.dir });
     expect(folder.status, folder.stdout + folder.stderr).toBe(1);
     expect(folder.stdout).toContain(keyId);
     repo.git('add', '-A');
-    const staged = runCli(['scan', '--staged', '--format', 'json'], { cwd: repo.dir });
+    const staged = await runKeywarden(['scan', '--staged', '--format', 'json'], { cwd: repo.dir });
     expect(staged.status, staged.stdout + staged.stderr).toBe(1);
     repo.git('commit', '-q', '-m', 'utf-16');
-    const history = runCli(['scan', '--history', '--format', 'json'], { cwd: repo.dir });
+    const history = await runKeywarden(['scan', '--history', '--format', 'json'], { cwd: repo.dir });
     expect(history.status, history.stdout + history.stderr).toBe(1);
   });
 });
@@ -50,16 +50,16 @@ describe('a NUL byte in front of a key', () => {
   // decode.ts used to skip as "binary" anything with a NUL in its first 8 KiB that is not a UTF-16 pattern, with
   // a verbose-only note and exit 0: one NUL byte hid every key from the hook, the history scan and the Action.
   // The text inside binary content is now scanned.
-  it('does not make the scan report clean (staged, history, folder)', () => {
+  it('does not make the scan report clean (staged, history, folder)', async () => {
     const repo = Repo.init();
     repo.commit('base', { 'README.md': '# app\n' });
     const { text } = leak();
     repo.write('deploy.env', Buffer.concat([Buffer.from([0]), Buffer.from(`\n${text}`)]));
     repo.git('add', '-A');
-    expect(runCli(['scan', '--staged'], { cwd: repo.dir }).status).not.toBe(0);
+    expect((await runKeywarden(['scan', '--staged'], { cwd: repo.dir })).status).not.toBe(0);
     repo.git('commit', '-q', '-m', 'add deploy.env');
-    expect(runCli(['scan', '--history'], { cwd: repo.dir }).status).not.toBe(0);
-    expect(runCli(['scan', '.'], { cwd: repo.dir }).status).not.toBe(0);
+    expect((await runKeywarden(['scan', '--history'], { cwd: repo.dir })).status).not.toBe(0);
+    expect((await runKeywarden(['scan', '.'], { cwd: repo.dir })).status).not.toBe(0);
   });
 });
 
@@ -91,7 +91,7 @@ describe('the Action on a pull request', () => {
 
   // run.ts showed only non-verbose notes: a file the scan skipped (over the size limit, binary) was not
   // mentioned at all in the log or the summary, where the CLI at least counts them on stderr.
-  it('names the files it did not scan, in the log and the job summary', () => {
+  it('names the files it did not scan, in the log and the job summary', async () => {
     const { text } = leak();
     const padded = Buffer.concat([Buffer.from(text), Buffer.alloc(11 * 1024 * 1024, '#')]);
     const { ws, base, head } = pullRequest({ 'dump/seed.sql': padded });
@@ -104,7 +104,7 @@ describe('the Action on a pull request', () => {
   // passes without a word in the log or the summary. Intended for the CLI (the author's own call), but the
   // Action does not trust the pull request's configuration, and an inline allow is configuration the pull
   // request writes. The log and the summary now say which keys the pull request allowed inline.
-  it('says so when the pull request silences its own key with keywarden:allow', () => {
+  it('says so when the pull request silences its own key with keywarden:allow', async () => {
     const { keyId, secret } = leak();
     const { ws, base, head } = pullRequest({ 'config/prod.env': `AWS_ACCESS_KEY_ID=${keyId} # keywarden:allow\nAWS_SECRET_ACCESS_KEY=${secret} # keywarden:allow\n` });
     const run = runPullRequestAction(entry, ws.dir, base, head);
@@ -140,8 +140,8 @@ describe('a key that only a tag reaches, not a commit', () => {
   // --history scans `git log --all`: commits and their trees. A ref may point straight at a blob or a tree
   // (git tag NAME <blob>; linux's v2.6.11-tree is a tag of a tree); a clone fetches it with the other tags,
   // yet no commit lists its content, so history.ts never read it and the scan said clean. Fixed:
-  // src/git/ref-objects.ts lists what each ref peels to; findings are named `<ref>` / `<ref>:<path>`.
-  it('--history reports a key in a blob or a tree that a tag points at', () => {
+  // src/sources/git/ref-objects.ts lists what each ref peels to; findings are named `<ref>` / `<ref>:<path>`.
+  it('--history reports a key in a blob or a tree that a tag points at', async () => {
     for (const kind of ['blob', 'tree'] as const) {
       const repo = Repo.init();
       repo.commit('base', { 'README.md': '# app\n' });
@@ -156,7 +156,7 @@ describe('a key that only a tag reaches, not a commit', () => {
       }
       repo.remove('deploy.env');
       repo.git('tag', '-a', '-m', 'keys', `keys-${kind}`, target);
-      const run = runCli(['scan', '--history', '--format', 'json'], { cwd: repo.dir });
+      const run = await runKeywarden(['scan', '--history', '--format', 'json'], { cwd: repo.dir });
       expect(run.status, `${kind}: ${run.stdout}${run.stderr}`).toBe(1);
       expect(run.stdout).toContain(keyId);
     }
@@ -187,7 +187,7 @@ describe('a secret pasted into .keywarden.json by mistake', () => {
   // got the string '<secret>'`, `<secret>: unknown key`), and rules/regex.ts quoted an allow-regex whole (V8's
   // SyntaxError message holds the source): the README says errors never quote file contents and secrets are
   // never printed whole. Now each quote is shortened and a credential-shaped run keeps its first 4 characters.
-  it('is not printed whole in the configuration error', () => {
+  it('is not printed whole in the configuration error', async () => {
     const { keyId, secret } = leak();
     const configs = [
       { [secret]: 1 },
@@ -201,7 +201,7 @@ describe('a secret pasted into .keywarden.json by mistake', () => {
     for (const config of configs) {
       const repo = Repo.init();
       repo.write('.keywarden.json', JSON.stringify(config));
-      const run = runCli(['scan', '.'], { cwd: repo.dir });
+      const run = await runKeywarden(['scan', '.'], { cwd: repo.dir });
       expect(run.status, JSON.stringify(config) + run.stderr).toBe(2);
       expect(run.stderr).toMatch(/\.keywarden\.json/);
       expect(run.stderr).not.toContain(secret);
@@ -214,21 +214,21 @@ describe('a key that is the target of a symbolic link', () => {
   // A symlink's blob (mode 120000) is its target: any bytes up to PATH_MAX, newlines included, so a whole
   // credentials file can be committed as a dangling link. staged.ts and scan-commits.ts planBlobs passed over
   // mode 120000, so the hook, the history scan and the Action all said clean.
-  it('is reported by --staged and --history', () => {
+  it('is reported by --staged and --history', async () => {
     const repo = Repo.init();
     repo.commit('base', { 'README.md': '# app\n' });
     const { keyId, text } = leak();
     symlinkSync(text, path.join(repo.dir, 'credentials'));
     repo.git('add', 'credentials');
     expect(repo.git('ls-files', '-s', 'credentials')).toMatch(/^120000 /);
-    const staged = runCli(['scan', '--staged', '--format', 'json'], { cwd: repo.dir });
+    const staged = await runKeywarden(['scan', '--staged', '--format', 'json'], { cwd: repo.dir });
     expect(staged.status, staged.stdout + staged.stderr).toBe(1);
     expect(staged.stdout).toContain(keyId);
     repo.git('commit', '-q', '-m', 'link');
-    const history = runCli(['scan', '--history', '--format', 'json'], { cwd: repo.dir });
+    const history = await runKeywarden(['scan', '--history', '--format', 'json'], { cwd: repo.dir });
     expect(history.status, history.stdout + history.stderr).toBe(1);
     expect(history.stdout).toContain(keyId);
-    const range = runCli(['scan', '--range', 'HEAD~1..HEAD', '--format', 'json'], { cwd: repo.dir });
+    const range = await runKeywarden(['scan', '--range', 'HEAD~1..HEAD', '--format', 'json'], { cwd: repo.dir });
     expect(range.status, range.stdout + range.stderr).toBe(1);
   });
 });
@@ -243,12 +243,12 @@ describe('a secret in a file name, in the remediation playbook', () => {
     const { secret, text } = leak();
     repo.commit('add', { [`d${secret}/creds.ini`]: text });
     for (const format of ['text', 'markdown', 'json']) {
-      const run = runCli(['remediate', '--history', '--format', format], { cwd: repo.dir });
+      const run = await runKeywarden(['remediate', '--history', '--format', format], { cwd: repo.dir });
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toContain('creds.ini');
       expect(run.stdout + run.stderr, format).not.toContain(secret);
     }
-    const raw = runCli(['remediate', '--history', '--no-redact'], { cwd: repo.dir });
+    const raw = await runKeywarden(['remediate', '--history', '--no-redact'], { cwd: repo.dir });
     expect(raw.stdout).toContain(secret);
     const entry = await bundleAction();
     const origin = Repo.init();

@@ -15,7 +15,7 @@ import { classify, verifyPair } from '../src/aws/verify.js';
 import { signingRegionOf, verificationOf } from '../src/commands/verify-keys.js';
 import { BIN } from './support/cli.js';
 import { tempDir } from './support/repo.js';
-import { COMMIT_A, Fakes, finding, reportOf } from './remediation-fakes.js';
+import { COMMIT_A, Fakes, finding, reportOf } from './support/remediation-fakes.js';
 
 const OURS = '111122223333';
 

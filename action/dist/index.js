@@ -8948,12 +8948,17 @@ var init_missing_blobs = __esm({
 var pool_exports = {};
 __export(pool_exports, {
   availableCores: () => availableCores,
-  startWorkers: () => startWorkers
+  startWorkers: () => startWorkers,
+  workerEntry: () => workerEntry
 });
 import os from "node:os";
 import { Worker } from "node:worker_threads";
+function workerEntry(entry, from) {
+  if (!from.endsWith(".ts")) return entry;
+  return new URL(`${from.slice(0, from.lastIndexOf("/src/"))}/dist/bundle/${entry.pathname.slice(entry.pathname.lastIndexOf("/") + 1)}`);
+}
 function startWorkers(config, cwd, size2 = defaultSize()) {
-  const workers = Array.from({ length: size2 }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
+  const workers = Array.from({ length: size2 }, () => new Worker(workerEntry(new URL("./worker.js", import.meta.url), import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
   return {
     async scan(blobs, callbacks) {
       if (blobs.length === 0) return;
@@ -9076,7 +9081,7 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers) {
     for (let i = 0; i < count; i++) parts.push({ pack: number, from: i / count, to: (i + 1) / count });
   });
   const workerData = { packs: packs.map(({ pack, index }) => ({ pack, index })), hashLength: store.hashLength, keywords: [...keywords], config };
-  for (let i = 0; i < threads; i++) workers.push(new Worker2(new URL("./pack-worker.js", import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
+  for (let i = 0; i < threads; i++) workers.push(new Worker2(workerEntry(new URL("./pack-worker.js", import.meta.url), import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
   const judged = /* @__PURE__ */ new Map();
   const unreadable = /* @__PURE__ */ new Set();
   let next = 0;

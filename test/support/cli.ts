@@ -21,6 +21,23 @@ export function runCli(args: string[], options: { cwd?: string; input?: string |
   return { status: result.status ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
+/**
+ * Many command lines through the built bundle in one child process (bundle-rows.mjs): the bundle's answer to
+ * each, for tables of rows that would otherwise pay a Node start-up per row. Status is the exit code main() set.
+ */
+export function runBundleRows(rows: string[][], options: { cwd?: string } = {}): CliResult[] {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'test', 'support', 'bundle-rows.mjs')], {
+    cwd: options.cwd ?? ROOT,
+    input: JSON.stringify(rows),
+    env: { ...process.env, NO_COLOR: '1' },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`bundle-rows.mjs exited ${result.status}:\n${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
+
 /** Parses a --format json run's stdout, failing loudly with the stderr when it is not JSON. */
 export function jsonReport(result: CliResult): any {
   try {

@@ -176,7 +176,7 @@ export function hostileConfig(): Hostile {
 
 /**
  * The bytes of a path as keywarden reports it: UTF-8, except that lone surrogates U+DC80..U+DCFF stand for
- * bytes that are not valid UTF-8 (src/git/log.ts decodePath). An oracle for tests, written apart from it.
+ * bytes that are not valid UTF-8 (src/sources/git/log.ts decodePath). An oracle for tests, written apart from it.
  */
 export function pathBytes(text: string): Buffer {
   return Buffer.concat([...text].map((char) => (char.length === 1 && char.charCodeAt(0) >= 0xdc80 && char.charCodeAt(0) <= 0xdcff ? Buffer.from([char.charCodeAt(0) & 0xff]) : Buffer.from(char, 'utf8'))));

@@ -9,14 +9,15 @@ export interface FakeIo {
   stderr(): string;
 }
 
-export function fakeIo(cwd: string, stdin = ''): FakeIo {
+/** `env` defaults to this process's, with git's test identity (repo.ts GIT_ENV) and NO_COLOR. */
+export function fakeIo(cwd: string, stdin: string | Buffer = '', env: Io['env'] = { ...process.env, ...GIT_ENV, NO_COLOR: '1' }): FakeIo {
   let out = '';
   let err = '';
   const io: Io = {
     stdout: { write: (text: string) => (out += text) },
     stderr: { write: (text: string) => (err += text) },
     stdin: Readable.from([stdin]),
-    env: { ...process.env, ...GIT_ENV, NO_COLOR: '1' },
+    env,
     cwd,
   };
   return { io, stdout: () => out, stderr: () => err };

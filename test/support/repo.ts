@@ -1,7 +1,7 @@
 // Real git repositories in temp folders. Identity and dates are fixed per call so tests are reproducible and
 // never depend on the machine's git config.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -64,7 +64,19 @@ export class Repo {
     this.write(file, content);
     this.git('add', file);
     this.git('commit', '-q', '--no-edit');
-    return this.git('rev-parse', 'HEAD').trim();
+    return this.head();
+  }
+
+  /**
+   * A copy in a new temp folder (work tree and .git as they are): a history built once, for tests that each
+   * change their own. The copied index's stat data is refreshed, so that git finds it as fresh as the original's.
+   */
+  copy(): Repo {
+    const copy = new Repo(tempDir('keywarden-repo-'));
+    cpSync(this.dir, copy.dir, { recursive: true, verbatimSymlinks: true });
+    copy.tick = this.tick;
+    if (existsSync(path.join(copy.dir, '.git', 'index'))) copy.git('update-index', '-q', '--refresh');
+    return copy;
   }
 
   /** Writes the files, stages everything and commits; returns the new commit's sha. */
@@ -72,6 +84,23 @@ export class Repo {
     for (const [file, content] of Object.entries(files)) this.write(file, content);
     this.git('add', '-A');
     this.git('commit', '-q', '--allow-empty', '-m', message);
+    return this.head();
+  }
+
+  /**
+   * The commit HEAD names, read from .git/HEAD and the loose ref a commit has just written: one git process
+   * fewer per commit, for tests that build long histories. Anything else (a linked worktree's .git file, a
+   * bare repository, a packed or reftable ref) asks git.
+   */
+  head(): string {
+    const sha = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+    try {
+      const head = readFileSync(path.join(this.dir, '.git', 'HEAD'), 'utf8').trim();
+      const target = head.startsWith('ref: refs/') ? readFileSync(path.join(this.dir, '.git', head.slice(5)), 'utf8').trim() : head;
+      if (sha.test(target)) return target;
+    } catch {
+      // not the layout above: ask git
+    }
     return this.git('rev-parse', 'HEAD').trim();
   }
 }

@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { Config } from '../../../config/types.js';
 import { RuntimeError } from '../../../errors.js';
 import type { Note } from '../../../types.js';
-import { availableCores, type PoolCallbacks } from '../pool/pool.js';
+import { availableCores, workerEntry, type PoolCallbacks } from '../pool/pool.js';
 import { gitRaw } from '../run.js';
 import type { FromPackWorker, PackWorkerData, ToPackWorker } from './pack-worker.js';
 
@@ -98,7 +98,7 @@ async function judgeAll(cwd: string, config: Config, keywords: readonly string[]
     for (let i = 0; i < count; i++) parts.push({ pack: number, from: i / count, to: (i + 1) / count });
   });
   const workerData: PackWorkerData = { packs: packs.map(({ pack, index }) => ({ pack, index })), hashLength: store.hashLength, keywords: [...keywords], config };
-  for (let i = 0; i < threads; i++) workers.push(new Worker(new URL('./pack-worker.js', import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
+  for (let i = 0; i < threads; i++) workers.push(new Worker(workerEntry(new URL('./pack-worker.js', import.meta.url), import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
 
   const judged = new Map<number, JudgedPart[]>();
   const unreadable = new Set<number>();

@@ -38,13 +38,25 @@ export interface WorkerSet {
 }
 
 /**
+ * A worker's entry file: `entry` (`./NAME.js` beside the calling module, as build/bundle.mjs and action/build.mjs
+ * lay out dist/bundle/ and action/dist/). Run from the .ts sources instead (`from`, the caller's module: the
+ * in-process tests, under vitest), Node cannot start a .ts worker: the built bundle's entry is used (`npm test`
+ * bundles first). The literal `new URL('./NAME.js', import.meta.url)` stays at each call: install.test.ts finds
+ * the bundle's workers by it.
+ */
+export function workerEntry(entry: URL, from: string): URL {
+  if (!from.endsWith('.ts')) return entry;
+  return new URL(`${from.slice(0, from.lastIndexOf('/src/'))}/dist/bundle/${entry.pathname.slice(entry.pathname.lastIndexOf('/') + 1)}`);
+}
+
+/**
  * Starts the workers now (loading modules and compiling rules takes a while) so that they are ready by the
  * time the caller knows which blobs to scan.
  */
 export function startWorkers(config: Config, cwd: string, size = defaultSize()): WorkerSet {
   // A small young generation keeps each worker's heap (and so the process's peak RSS) down; these threads
   // allocate mostly short strings.
-  const workers = Array.from({ length: size }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
+  const workers = Array.from({ length: size }, () => new Worker(workerEntry(new URL('./worker.js', import.meta.url), import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
   return {
     async scan(blobs, callbacks) {
       if (blobs.length === 0) return;

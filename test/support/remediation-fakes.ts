@@ -2,8 +2,8 @@
 // IDs, secrets and tokens on every run and machine, so golden files can hold placeholders ({{KEY1}}) that the
 // test substitutes. Key IDs are built to decode to a chosen account. Nothing here is, or was, a real key.
 import { createHash } from 'node:crypto';
-import type { Finding, Report } from '../src/types.js';
-import { seeded } from './support/random.js';
+import type { Finding, Report } from '../../src/types.js';
+import { seeded } from './random.js';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+';

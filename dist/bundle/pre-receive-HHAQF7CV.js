@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-TGNPVQXU.js";
+} from "./chunk-YEURITWU.js";
 import {
   CONFIG_FILE,
   configInFolder,
@@ -19,7 +19,7 @@ import {
 } from "./chunk-57QLDGBB.js";
 import "./chunk-IZJQEF6R.js";
 import "./chunk-BHOLX75G.js";
-import "./chunk-OA7BQBEO.js";
+import "./chunk-OX37GT5Z.js";
 import {
   graftsNote,
   inspectRepository

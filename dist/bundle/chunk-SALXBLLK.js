@@ -1470,7 +1470,7 @@ async function runPipeline(options, io, preloaded = {}) {
     readPacks: io.env.KEYWARDEN_READ_PACKS !== "0"
   };
   const source = await createSource(context);
-  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-P3GSXTM6.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
+  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-HHAQF7CV.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
   const loadedConfig = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
   const config = options.maxFileSize === void 0 ? loadedConfig : { ...loadedConfig, maxFileSize: options.maxFileSize };
   const detector = createDetector(config);
@@ -1512,11 +1512,11 @@ function defaultBaseline(request, source) {
 async function createSource(context) {
   const { options } = context;
   if (options.stdin) return (await import("./stdin-E67C4OJR.js")).createStdinSource(context);
-  if (options.preReceive) return (await import("./pre-receive-P3GSXTM6.js")).createPreReceiveSource(context);
+  if (options.preReceive) return (await import("./pre-receive-HHAQF7CV.js")).createPreReceiveSource(context);
   if (options.staged) return (await import("./staged-YFOSRIZU.js")).createStagedSource(context);
   if (options.commitMsg !== void 0) return (await import("./commit-msg-ITBQKMNH.js")).createCommitMsgSource(context);
-  if (options.history) return (await import("./history-LQCBPOO7.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-VTVI2SJW.js")).createRangeSource(context);
+  if (options.history) return (await import("./history-SK4IZTRV.js")).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-NWHTYVX6.js")).createRangeSource(context);
   return (await import("./files-EJZ5WSDQ.js")).createFilesSource(context);
 }
 

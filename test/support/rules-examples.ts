@@ -7,7 +7,7 @@
 // {{CREDFILE}} (a credentials file with the example's {{AKIA}} and {{SECRET}}), {{JWTCREDS}} (a JWT carrying one).
 // The same placeholder expands to the same value throughout one example.
 import { randomBytes } from 'node:crypto';
-import { fakeKeyId, fakeSecret, fakeSessionToken } from './support/fakes.js';
+import { fakeKeyId, fakeSecret, fakeSessionToken } from './fakes.js';
 import {
   fakeAccount,
   fakeAppSyncKey,
@@ -20,7 +20,7 @@ import {
   fakeServicePassword,
   fakeServiceUserName,
   fakeSmtpPassword,
-} from './support/fakes-kinds.js';
+} from './fakes-kinds.js';
 
 const PLACEHOLDER = /\{\{([A-Z0-9]+)(?:\|([a-z0-9]+)(?::(\d+))?)?\}\}/g;
 

@@ -5,9 +5,9 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-TGNPVQXU.js";
+} from "./chunk-YEURITWU.js";
 import "./chunk-BHOLX75G.js";
-import "./chunk-OA7BQBEO.js";
+import "./chunk-OX37GT5Z.js";
 import {
   GITLINK_MODE,
   MissingBlobs,

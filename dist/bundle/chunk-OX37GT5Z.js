@@ -9,8 +9,12 @@ import {
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 var SLICES_PER_WORKER = 2;
+function workerEntry(entry, from) {
+  if (!from.endsWith(".ts")) return entry;
+  return new URL(`${from.slice(0, from.lastIndexOf("/src/"))}/dist/bundle/${entry.pathname.slice(entry.pathname.lastIndexOf("/") + 1)}`);
+}
 function startWorkers(config, cwd, size = defaultSize()) {
-  const workers = Array.from({ length: size }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
+  const workers = Array.from({ length: size }, () => new Worker(workerEntry(new URL("./worker.js", import.meta.url), import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
   return {
     async scan(blobs, callbacks) {
       if (blobs.length === 0) return;
@@ -71,6 +75,7 @@ function availableCores() {
 }
 
 export {
+  workerEntry,
   startWorkers,
   availableCores
 };

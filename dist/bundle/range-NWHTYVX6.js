@@ -4,9 +4,9 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-TGNPVQXU.js";
+} from "./chunk-YEURITWU.js";
 import "./chunk-BHOLX75G.js";
-import "./chunk-OA7BQBEO.js";
+import "./chunk-OX37GT5Z.js";
 import {
   SHALLOW_NOTE,
   graftsNote,

@@ -8,7 +8,7 @@ import {
 } from "./chunk-QPRYIVKI.js";
 import {
   runPipeline
-} from "./chunk-5OIHXM3W.js";
+} from "./chunk-SALXBLLK.js";
 import "./chunk-5UC3XPEU.js";
 import "./chunk-DC3IQ33P.js";
 import "./chunk-57QLDGBB.js";

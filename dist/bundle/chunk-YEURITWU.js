@@ -5,8 +5,9 @@ import {
   COMMIT_MESSAGE
 } from "./chunk-BHOLX75G.js";
 import {
-  availableCores
-} from "./chunk-OA7BQBEO.js";
+  availableCores,
+  workerEntry
+} from "./chunk-OX37GT5Z.js";
 import {
   GITLINK_MODE,
   MissingBlobs,
@@ -166,7 +167,7 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers) {
     for (let i = 0; i < count; i++) parts.push({ pack: number, from: i / count, to: (i + 1) / count });
   });
   const workerData = { packs: packs.map(({ pack, index }) => ({ pack, index })), hashLength: store.hashLength, keywords: [...keywords], config };
-  for (let i = 0; i < threads; i++) workers.push(new Worker(new URL("./pack-worker.js", import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
+  for (let i = 0; i < threads; i++) workers.push(new Worker(workerEntry(new URL("./pack-worker.js", import.meta.url), import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
   const judged = /* @__PURE__ */ new Map();
   const unreadable = /* @__PURE__ */ new Set();
   let next = 0;
@@ -689,7 +690,7 @@ async function scanPlanned(run) {
   return attribute({ cwd, ids: log.ids, hits, scanned, store, scanner: catFile, maxSize, wholeRepository: run.scan.wholeRepository });
 }
 async function startWorkers(context) {
-  return (await import("./pool-JEH42442.js")).startWorkers(context.config, context.cwd);
+  return (await import("./pool-ZWAKHQRZ.js")).startWorkers(context.config, context.cwd);
 }
 function progressOf(context, totalItems, totalBytes) {
   const progress = context.progress;

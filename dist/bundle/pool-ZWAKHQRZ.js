@@ -3,12 +3,14 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   availableCores,
-  startWorkers
-} from "./chunk-OA7BQBEO.js";
+  startWorkers,
+  workerEntry
+} from "./chunk-OX37GT5Z.js";
 import "./chunk-C4VCKXJO.js";
 import "./chunk-OJXQTJVV.js";
 import "./chunk-XGFLKYZS.js";
 export {
   availableCores,
-  startWorkers
+  startWorkers,
+  workerEntry
 };
