@@ -6,7 +6,7 @@ import { defaultConfig } from '../src/config/types.js';
 import { scanText } from '../src/engine/scan.js';
 import { loadRules } from '../src/rules/load.js';
 import type { Rule } from '../src/rules/types.js';
-import { expandExample } from './rules-examples.js';
+import { expandExample } from './support/rules-examples.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 
 const rules = loadRules(defaultConfig(process.cwd()));

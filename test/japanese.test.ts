@@ -12,7 +12,7 @@ import { globalKeywarden, tryGit } from './support/git-hooks.js';
 import { expectGolden } from './support/golden.js';
 import { runCliLoading } from './support/loaded-modules.js';
 import { Repo, tempDir } from './support/repo.js';
-import { COMMIT_A, Fakes, finding, reportOf } from './remediation-fakes.js';
+import { COMMIT_A, Fakes, finding, reportOf } from './support/remediation-fakes.js';
 import { textReporter } from '../src/reporters/text.js';
 import { displayWidth } from '../src/text/width.js';
 import { useLanguage } from '../src/words/index.js';
