@@ -19,6 +19,7 @@ export interface OptionSpec {
 
 export type Command = 'scan' | 'remediate' | 'baseline' | 'init' | 'merge';
 
+import type { ScanRequest, VerifyRequest } from '../commands/requests.js';
 import type { Format, MergeFormat, RemediateFormat } from '../types.js';
 export type { Format, MergeFormat, RemediateFormat };
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'html'] as const satisfies readonly Format[];
@@ -66,45 +67,24 @@ export const OPTIONS: Record<string, OptionSpec> = {
 };
 
 /** Options common to every scan, as the rest of the program sees them (camelCase, defaults applied). */
-export interface ScanOptions {
+/**
+ * Every flag of every command, as the entry sees them (camelCase, defaults applied). The fields a scan or a
+ * --verify needs are the command requests' own (commands/requests.ts), so each is declared once; the entry
+ * (cli/requests.ts) narrows this object to a request.
+ */
+export interface ScanOptions extends Omit<ScanRequest, 'defaultBaseline'>, Omit<VerifyRequest, 'quiet'> {
   command: Command;
-  paths: string[];
-  staged: boolean;
-  /** --history was given; historyRefs are its values (none: every ref). */
-  history: boolean;
-  historyRefs: string[];
-  range?: string;
-  since?: string;
-  stdin: boolean;
-  stdinName?: string;
-  /** scan --commit-msg FILE: the commit-msg hook (src/sources/commit-msg.ts). */
-  commitMsg?: string;
-  /** scan --pre-receive: git's pre-receive hook (src/sources/git/pre-receive.ts, src/commands/pre-receive.ts). */
-  preReceive: boolean;
   /** --timeout: the pre-receive scan's budget, in seconds. */
   timeout: number;
   /** --on-timeout: what a pre-receive scan that ran out of time does with the push. */
   onTimeout: 'open' | 'closed';
-  format: Format | RemediateFormat;
-  output?: string;
-  config?: string;
-  baseline?: string;
-  redact: boolean;
-  maxFileSize?: number;
-  /** Missing objects leave the exit code alone (a warning still says so); by default they make it 2. */
-  allowMissing: boolean;
-  defaultIgnores: boolean;
   verbose: boolean;
-  quiet: boolean;
   debug: boolean;
   report?: string;
   keys: string[];
   replacements?: string;
-  verify: boolean;
   /** scan --only-verified: report only findings whose key STS confirmed live (sets verify). */
   onlyVerified: boolean;
-  stsEndpoint?: string;
-  verifyTimeout?: number;
   force: boolean;
   /** --lang, when given (the run's language is chosen from it or the locale before parsing: cli/lang.ts). */
   lang?: Language;
