@@ -20,10 +20,10 @@
 // out (the work tree is item 4's folder-scan workload). The answer key goes next to the repository
 // (DIR.planted.json). The same options give the same repository. The keys are invented from the seed with the
 // real shape; they are not credentials.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { once } from 'node:events';
+import { fastImport } from './fast-import.mjs';
 
 export const GENERATOR_VERSION = 1;
 
@@ -266,21 +266,8 @@ export async function makeAwsRepo({ out, commits = 20000, files = 2000, size = 1
   const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
   execFileSync('git', ['init', '-q', '-b', 'main', out], { env });
   const marksFile = path.join(out, '.git', 'bench-marks');
-  const child = spawn('git', ['fast-import', '--quiet', '--done', `--export-marks=${marksFile}`], { cwd: out, env, stdio: ['pipe', 'ignore', 'inherit'] });
-  const exited = once(child, 'close');
-  let buffered = [];
-  let bufferedBytes = 0;
+  const { emit, data, finish } = fastImport(out, env, [`--export-marks=${marksFile}`]);
   let blobBytes = 0;
-  const emit = async (chunk) => {
-    buffered.push(chunk);
-    bufferedBytes += chunk.length;
-    if (bufferedBytes < 1 << 20) return;
-    const ok = child.stdin.write(buffered.join(''));
-    buffered = [];
-    bufferedBytes = 0;
-    if (!ok) await once(child.stdin, 'drain');
-  };
-  const data = (body) => `data ${Buffer.byteLength(body)}\n${body}\n`;
 
   // The tree: each file a list of lines, edited in place.
   const tree = new Map();
@@ -428,9 +415,7 @@ export async function makeAwsRepo({ out, commits = 20000, files = 2000, size = 1
     count++;
     topics++;
   }
-  child.stdin.end(buffered.join('') + 'done\n');
-  const [code] = await exited;
-  if (code !== 0) throw new Error(`git fast-import exited ${code}`);
+  await finish();
   // Topic refs pointing into history keep their commits reachable as more than one ref (like a fork's branches).
   execFileSync('git', ['repack', '-adq', '--window=10', '--depth=50'], { cwd: out, env });
   execFileSync('git', ['reset', '-q', '--hard', 'main'], { cwd: out, env });

@@ -18,10 +18,10 @@
 // The answer key goes NEXT to the repository (DIR.planted.json): each plant's key and the commit it was added in.
 // Built with `git fast-import` (a 200,000-commit history takes about a minute). The same options give the
 // same commit ids. The keys are invented from the seed with the real shape; they are not credentials.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { once } from 'node:events';
+import { fastImport } from './fast-import.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -66,20 +66,7 @@ export async function makeHistoryRepo({ out, commits = 200000, files = 4000, lag
   fs.mkdirSync(out, { recursive: true });
   const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
   execFileSync('git', ['init', '-q', '-b', 'master', out], { env });
-  const child = spawn('git', ['fast-import', '--quiet', '--done'], { cwd: out, env, stdio: ['pipe', 'ignore', 'inherit'] });
-  const exited = once(child, 'close');
-  let buffered = [];
-  let bufferedBytes = 0;
-  const emit = async (text) => {
-    buffered.push(text);
-    bufferedBytes += text.length;
-    if (bufferedBytes < 1 << 20) return;
-    const ok = child.stdin.write(buffered.join(''));
-    buffered = [];
-    bufferedBytes = 0;
-    if (!ok) await once(child.stdin, 'drain');
-  };
-  const data = (text) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+  const { emit, data, finish } = fastImport(out, env);
 
   const paths = Array.from({ length: files }, (_, i) => `src/dir${String(i % Math.max(1, Math.ceil(files / 30))).padStart(3, '0')}/file${i}.c`);
   let mark = 0;
@@ -157,9 +144,7 @@ export async function makeHistoryRepo({ out, commits = 200000, files = 4000, lag
   for (let i = 0; i < tags.length && refLines.length < refs - 1; i++) refLines.push(`reset refs/tags/v${i}\nfrom :${tags[i]}\n\n`);
   for (let i = pulls.length - 1; i >= 0 && refLines.length < refs - 1; i--) refLines.push(`reset refs/pull/${i}/head\nfrom :${pulls[i]}\n\n`);
   await emit(refLines.join('') + 'reset refs/heads/topic\nfrom :' + mainline.at(-1) + '\n\n');
-  child.stdin.end(buffered.join('') + 'done\n');
-  const [code] = await exited;
-  if (code !== 0) throw new Error(`git fast-import exited ${code}`);
+  await finish();
   execFileSync('git', ['update-ref', '-d', 'refs/heads/topic'], { cwd: out, env });
   if (repack) execFileSync('git', ['repack', '-adq'], { cwd: out, env });
   const listed = Number(execFileSync('git', ['rev-list', '--all', '--count'], { cwd: out, env, encoding: 'utf8' }));
