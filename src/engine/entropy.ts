@@ -1,6 +1,8 @@
 // Cheap checks on a candidate secret, run before any context is looked at (cheapest first): placeholders,
-// hex digests, repeated or sequential characters, too few character classes, and Shannon entropy.
-import type { Rule } from '../rules/types.js';
+// hex digests, repeated or sequential characters, too few character classes, and Shannon entropy. Hard gates
+// (placeholders, documentation keys, hex, limits no random key reaches) reject outright; soft ones (the rule's
+// `reject.soft` and allowlist regexes marked `soft`) only mark the value, for the engine to weigh its context.
+import type { RejectLimits, Rule } from '../rules/types.js';
 
 /** Shannon entropy in bits per character. */
 export function shannonEntropy(value: string): number {
@@ -78,8 +80,9 @@ const HEX = /^[0-9a-fA-F]+$/;
 
 /**
  * Reads like words rather than random base32/base64: no digit, at least half of the letters vowels, and never
- * more than three consonants in a row (ASIAPACIFICSINGAPORE). Random AKIA keys are rejected by this
- * about 4 times in 10,000 (measured).
+ * more than three consonants in a row (ASIAPACIFICSINGAPORE). Random AKIA keys read so about 4 times in
+ * 10,000 (measured), so it is a soft gate (aws-access-key-id.json `reject.soft.words`): such a key ID is still
+ * reported when a named secret that passes every gate sits next to it (engine/scan.ts).
  */
 export function looksLikeWords(value: string): boolean {
   let letters = 0;
@@ -98,20 +101,41 @@ export function looksLikeWords(value: string): boolean {
   return letters > 0 && vowels * 100 >= letters * 50;
 }
 
-/** The entropy of `secret` if it passes the rule's allowlist and rejection checks, else null. */
-export function gateSecret(rule: Rule, secret: string): number | null {
+/** A value that passed the hard gates: its entropy, and the first soft gate it failed (null = none). */
+export interface Gate {
+  entropy: number;
+  soft: string | null;
+}
+
+/** The first of `limits` that `secret` breaks, or null. */
+function broken(limits: RejectLimits, secret: string): string | null {
+  if (limits.maxRepeat > 0 && longestRepeat(secret) > limits.maxRepeat) return 'maxRepeat';
+  if (limits.maxSequence > 0 && longestSequence(secret) >= limits.maxSequence) return 'maxSequence';
+  if (limits.maxSequenceRuns > 0 && sequenceRuns(secret) > limits.maxSequenceRuns) return 'maxSequenceRuns';
+  if (limits.minClasses > 0 && characterClasses(secret) < limits.minClasses) return 'minClasses';
+  if (limits.words && looksLikeWords(secret)) return 'words';
+  return null;
+}
+
+/** Null if `secret` fails one of the rule's hard gates, else its entropy and the soft gate it fails, if any. */
+export function gateSecret(rule: Rule, secret: string): Gate | null {
   const { allowlist, reject } = rule;
   if (allowlist.stopwords.length > 0) {
     const lower = secret.toLowerCase();
     for (const word of allowlist.stopwords) if (lower.includes(word)) return null;
   }
-  for (const { regex } of allowlist.regexes) if (regex.test(secret)) return null;
+  for (const { regex, soft } of allowlist.regexes) if (!soft && regex.test(secret)) return null;
   if (reject.hex && HEX.test(secret)) return null;
-  if (reject.maxRepeat > 0 && longestRepeat(secret) > reject.maxRepeat) return null;
-  if (reject.maxSequence > 0 && longestSequence(secret) >= reject.maxSequence) return null;
-  if (reject.maxSequenceRuns > 0 && sequenceRuns(secret) > reject.maxSequenceRuns) return null;
-  if (reject.minClasses > 0 && characterClasses(secret) < reject.minClasses) return null;
-  if (reject.words && looksLikeWords(secret)) return null;
+  if (broken(reject, secret) !== null) return null;
   const entropy = shannonEntropy(secret);
-  return entropy >= rule.entropy ? entropy : null;
+  if (entropy < rule.entropy) return null;
+  let failed: string | null = null;
+  for (const { regex, soft } of allowlist.regexes) {
+    if (soft && regex.test(secret)) {
+      failed = `allowlist ${regex.source}`;
+      break;
+    }
+  }
+  if (failed === null && reject.soft) failed = broken(reject.soft, secret);
+  return { entropy, soft: failed };
 }

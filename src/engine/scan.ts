@@ -9,7 +9,7 @@
 import type { Rule } from '../rules/types.js';
 import type { Candidate, Confidence } from '../types.js';
 import { better, nameConfidence } from './context.js';
-import { gateSecret } from './entropy.js';
+import { gateSecret, type Gate } from './entropy.js';
 import { LineIndex, linesBack, linesForward } from './lines.js';
 import { findKeywords } from './prefilter.js';
 import { base64Tokens, jsonSegments } from './nested.js';
@@ -86,6 +86,8 @@ interface Raw {
   nested: boolean;
   /** The key ID the value names itself (rule.keyIdFrom), else null. */
   keyId: string | null;
+  /** Failed a soft gate (entropy.ts): reported only when `rescued`. */
+  soft: boolean;
 }
 
 interface ScanState {
@@ -345,7 +347,7 @@ function pushView(views: View[], view: View | null): void {
 }
 
 /** Calls `found` for each match of `rule` in `view` that passes the rule's cheap checks. */
-function eachSecret(view: View, rule: Rule, found: (secret: string, index: number, entropy: number, keyId: string | null) => void): void {
+function eachSecret(view: View, rule: Rule, found: (secret: string, index: number, gate: Gate, keyId: string | null) => void): void {
   const { regex } = rule;
   regex.lastIndex = 0;
   for (let m = regex.exec(view.text); m; m = regex.exec(view.text)) {
@@ -356,11 +358,11 @@ function eachSecret(view: View, rule: Rule, found: (secret: string, index: numbe
     const secret = rule.secretGroup === 0 ? m[0] : m[rule.secretGroup];
     if (!secret) continue;
     const index = rule.secretGroup === 0 ? m.index : m.indices![rule.secretGroup]![0];
-    const entropy = gateSecret(rule, secret);
-    if (entropy === null) continue;
+    const gate = gateSecret(rule, secret);
+    if (gate === null) continue;
     const keyId = rule.keyIdFrom ? ownKeyId(rule.keyIdFrom, rule.keyIdFrom.source === 'match' ? m[0] : secret) : null;
     if (keyId === null && rule.keyIdFrom?.required) continue;
-    found(secret, index, entropy, keyId);
+    found(secret, index, gate, keyId);
   }
 }
 
@@ -380,10 +382,10 @@ function ownKeyId(from: NonNullable<Rule['keyIdFrom']>, text: string): string | 
 }
 
 function matchView(view: View, rule: Rule, original: string, state: ScanState, path: string | undefined): void {
-  eachSecret(view, rule, (secret, index, entropy, keyId) => {
+  eachSecret(view, rule, (secret, index, gate, keyId) => {
     const start = originalStart(view, index);
     const end = originalEnd(view, index + secret.length);
-    addRaw(state, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path), false, keyId);
+    addRaw(state, rule, start, end, secret, gate, contextOf(rule, secret, view.text, index, original, start, path), false, keyId);
   });
 }
 
@@ -394,7 +396,7 @@ function contextOf(rule: Rule, secret: string, viewText: string, index: number, 
   return { confidence, alone };
 }
 
-function addRaw(state: ScanState, rule: Rule, start: number, end: number, secret: string, entropy: number, context: { confidence: Confidence | null; alone: Confidence | null }, nested: boolean, keyId: string | null): void {
+function addRaw(state: ScanState, rule: Rule, start: number, end: number, secret: string, gate: Gate, context: { confidence: Confidence | null; alone: Confidence | null }, nested: boolean, keyId: string | null): void {
   const { raws } = state;
   const span = `${rule.id}\0${start}\0${end}`;
   if (nested) {
@@ -407,11 +409,13 @@ function addRaw(state: ScanState, rule: Rule, start: number, end: number, secret
   const key = nested ? `${span}\0${secret}` : span;
   const existing = raws.get(key);
   if (existing) {
+    // Another view's reading of the same span that passes every gate wins over a soft one (as before soft raws).
+    if (existing.soft && gate.soft === null) Object.assign(existing, { secret, entropy: gate.entropy, keyId, soft: false });
     existing.confidence = better(existing.confidence, context.confidence);
     existing.aloneConfidence = better(existing.aloneConfidence, context.alone);
     return;
   }
-  raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested, keyId });
+  raws.set(key, { rule, start, end, secret, entropy: gate.entropy, confidence: context.confidence, aloneConfidence: context.alone, nested, keyId, soft: gate.soft !== null });
 }
 
 /**
@@ -431,10 +435,10 @@ function scanDecodedToken(outer: string, token: { index: number; text: string; d
   const wrappers = new Set(innerTokens.map((t) => t.text));
   for (const view of views) {
     for (const rule of rules) {
-      eachSecret(view, rule, (secret, index, entropy, keyId) => {
+      eachSecret(view, rule, (secret, index, gate, keyId) => {
         if (originalStart(view, index) < prefix.length) return; // found by the outer scan already
         if (wrappers.has(secret) || (secret.length > 16 && [...wrappers].some((w) => w.includes(secret)))) return;
-        addRaw(state, rule, span.start, span.end, secret, entropy, contextOf(rule, secret, view.text, index, original, span.start, path), true, keyId);
+        addRaw(state, rule, span.start, span.end, secret, gate, contextOf(rule, secret, view.text, index, original, span.start, path), true, keyId);
       });
     }
   }
@@ -449,14 +453,15 @@ function resolve(all: Raw[], lines: LineIndex): Candidate[] {
   const raws = all.filter((raw, i) => !all.slice(Math.max(0, i - 8), i).some((o) => o.rule === raw.rule && o.secret === raw.secret && o.end > raw.start));
   const lineOf = new Map<Raw, [number, number]>();
   for (const raw of raws) lineOf.set(raw, [lines.lineOf(raw.start), lines.lineOf(Math.max(raw.start, raw.end - 1))]);
+  const softKept = rescued(raws, lineOf);
   const candidates: Candidate[] = [];
   for (const raw of raws) {
-    if (raw.rule.partnerOnly) continue;
+    if (raw.rule.partnerOnly || (raw.soft && !softKept.has(raw))) continue;
     const pair = raw.rule.context?.pair ?? null;
     let keyId: string | null = raw.keyId;
     let confidence = raw.confidence;
     if (pair) {
-      const partner = nearestPartner(raw, raws, lineOf, pair);
+      const partner = nearestPartner(raw, raws, lineOf, pair, (other) => !other.soft || softKept.has(other));
       if (partner) {
         keyId ??= partner.secret;
         confidence = better(confidence, pair.confidence);
@@ -482,18 +487,55 @@ function resolve(all: Raw[], lines: LineIndex): Candidate[] {
   return candidates;
 }
 
-function nearestPartner(raw: Raw, raws: Raw[], lineOf: Map<Raw, [number, number]>, pair: NonNullable<NonNullable<Raw['rule']['context']>['pair']>): Raw | null {
+/**
+ * The soft raws (entropy.ts: failed only gates that random keys fail now and then) whose context is strong
+ * enough to report them anyway. One side of a pair must pass every gate, so two placeholders side by side never
+ * vouch for each other, and a hard gate is never overridden (those raws do not exist):
+ * - a value with a pair context (a secret access key) needs a high-confidence name (`aws_secret_access_key =`;
+ *   only AWS-specific names are high) and a pair partner that passes every gate and is reportable itself (a
+ *   partnerOnly ID with 0/1/8/9 is more often typed than issued);
+ * - a value other rules pair with (a key ID) needs a named secret within that secret's pair reach that passes
+ *   every gate: a random-looking secret under an AWS name is the leak, and the ID next to it its other half.
+ */
+function rescued(raws: Raw[], lineOf: Map<Raw, [number, number]>): Set<Raw> {
+  const kept = new Set<Raw>();
+  if (!raws.some((raw) => raw.soft)) return kept;
+  for (const raw of raws) {
+    if (!raw.soft || raw.rule.partnerOnly) continue;
+    const pair = raw.rule.context?.pair;
+    if (pair) {
+      if (raw.confidence === 'high' && nearestPartner(raw, raws, lineOf, pair, (other) => !other.soft && !other.rule.partnerOnly)) kept.add(raw);
+    } else if (!raw.rule.context) {
+      const vouched = raws.some((other) => {
+        const otherPair = other.rule.context?.pair;
+        return !other.soft && other.confidence !== null && otherPair?.kind === raw.rule.kind && withinPair(other, raw, lineOf, otherPair) !== null;
+      });
+      if (vouched) kept.add(raw);
+    }
+  }
+  return kept;
+}
+
+type Pair = NonNullable<NonNullable<Raw['rule']['context']>['pair']>;
+
+/** Lines between `raw` and `other` if `other` lies within the reach of `raw`'s pair context, else null. */
+function withinPair(raw: Raw, other: Raw, lineOf: Map<Raw, [number, number]>, pair: Pair): number | null {
+  // Lines between the two spans (0 when they share a line): a PEM block pairs by its first or last line.
   const [first, last] = lineOf.get(raw)!;
+  const [otherFirst, otherLast] = lineOf.get(other)!;
+  const distance = Math.max(0, otherFirst - last, first - otherLast);
+  if (distance > pair.lines) return null;
+  const chars = other.start < raw.start ? raw.start - other.end : other.start - raw.end;
+  return chars > pair.chars ? null : distance;
+}
+
+function nearestPartner(raw: Raw, raws: Raw[], lineOf: Map<Raw, [number, number]>, pair: Pair, accept: (other: Raw) => boolean): Raw | null {
   let best: Raw | null = null;
   let bestScore = Infinity;
   for (const other of raws) {
-    if (other === raw || other.rule.kind !== pair.kind || other.confidence === null) continue;
-    // Lines between the two spans (0 when they share a line): a PEM block pairs by its first or last line.
-    const [otherFirst, otherLast] = lineOf.get(other)!;
-    const distance = Math.max(0, otherFirst - last, first - otherLast);
-    if (distance > pair.lines) continue;
-    const chars = other.start < raw.start ? raw.start - other.end : other.start - raw.end;
-    if (chars > pair.chars) continue;
+    if (other === raw || other.rule.kind !== pair.kind || other.confidence === null || !accept(other)) continue;
+    const distance = withinPair(raw, other, lineOf, pair);
+    if (distance === null) continue;
     // Prefer the same line, then a partner above (key ID first is the usual order), then preferred prefixes.
     let score = distance * 4 + (other.start > raw.start ? 2 : 0);
     if (pair.prefer && !pair.prefer.test(other.secret)) score += 1000;

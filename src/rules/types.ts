@@ -61,6 +61,20 @@ export interface RuleExamples {
   noMatch: Array<{ text: string; reason: string }>;
 }
 
+/** Limits a candidate value must stay within (0 / false = off). */
+export interface RejectLimits {
+  /** Reject a secret with a run of the same character longer than this. */
+  maxRepeat: number;
+  /** Reject a secret containing an ascending or descending run (ABCDEF, 654321) this long. */
+  maxSequence: number;
+  /** Reject a secret with more than this many runs of three (abc, 123, XYZ) typed-out placeholders are made of. */
+  maxSequenceRuns: number;
+  /** Of upper, lower, digit and symbol (/+), how many must appear. */
+  minClasses: number;
+  /** Reject a secret with no digit whose letters are at least half vowels: words (ASIAPACIFICSINGAPORE), not random. */
+  words: boolean;
+}
+
 export interface Rule {
   id: string;
   kind: Kind;
@@ -78,24 +92,17 @@ export interface Rule {
   context: RuleContext | null;
   decoders: DecoderName[];
   allowlist: {
-    regexes: Array<{ regex: RegExp; reason: string }>;
+    /** `soft`: a soft gate (see `reject.soft`), not a mark of a placeholder. */
+    regexes: Array<{ regex: RegExp; reason: string; soft: boolean }>;
     /** Lower-case substrings; a secret containing one (case-insensitively) is a placeholder. */
     stopwords: string[];
   };
-  reject: {
-    /** Reject secrets made only of hex digits (git SHAs, SHA-1/SHA-256 digests). */
-    hex: boolean;
-    /** Reject a secret with a run of the same character longer than this (0 = off). */
-    maxRepeat: number;
-    /** Reject a secret containing an ascending or descending run (ABCDEF, 654321) this long (0 = off). */
-    maxSequence: number;
-    /** Reject a secret with more than this many runs of three (abc, 123, XYZ) typed-out placeholders are made of (0 = off). */
-    maxSequenceRuns: number;
-    /** Of upper, lower, digit and symbol (/+), how many must appear (0 = off). */
-    minClasses: number;
-    /** Reject a secret with no digit whose letters are at least half vowels: words (ASIAPACIFICSINGAPORE), not random. */
-    words: boolean;
-  };
+  /**
+   * Hard gates: a secret failing one is never reported. `soft` holds stricter limits (and the allowlist regexes
+   * marked soft) that random keys also fail now and then (a run of 4 equal characters, letters only): a value
+   * failing only those is reported when the evidence around it is strong (engine/scan.ts, `rescued`).
+   */
+  reject: RejectLimits & { hex: boolean; soft: RejectLimits | null };
   examples: RuleExamples;
   /** See KeyIdFrom; null = the key ID comes from pairing only. */
   keyIdFrom: KeyIdFrom | null;

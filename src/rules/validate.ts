@@ -4,7 +4,7 @@
 import { ConfigError } from '../errors.js';
 import type { Confidence } from '../types.js';
 import { compileRegex } from './regex.js';
-import { DECODERS, type DecoderName, type KeyIdFrom, type NameContext, type PairContext, type Rule, type RuleContext, type RuleExamples } from './types.js';
+import { DECODERS, type DecoderName, type KeyIdFrom, type NameContext, type PairContext, type RejectLimits, type Rule, type RuleContext, type RuleExamples } from './types.js';
 
 const CONFIDENCES: readonly Confidence[] = ['high', 'medium', 'low'];
 
@@ -203,7 +203,7 @@ function compileContext(f: Fields | undefined): RuleContext | null {
 
 function compileAllowlist(f: Fields | undefined): Rule['allowlist'] {
   if (!f) return { regexes: [], stopwords: [] };
-  const regexes = f.objects('regexes').map((r) => ({ regex: r.regex('regex', ''), reason: r.string('reason') as string }));
+  const regexes = f.objects('regexes').map((r) => ({ regex: r.regex('regex', ''), reason: r.string('reason') as string, soft: r.boolean('soft', false) }));
   const stopwords = f.objects('stopwords').flatMap((s) => {
     s.string('reason');
     return s.strings('words').map((word) => word.toLowerCase());
@@ -212,8 +212,13 @@ function compileAllowlist(f: Fields | undefined): Rule['allowlist'] {
 }
 
 function compileReject(f: Fields | undefined): Rule['reject'] {
+  const soft = f?.object('soft');
+  if (soft && soft.data.hex !== undefined) soft.fail('hex', 'hex is always a hard gate');
+  return { hex: f?.boolean('hex', false) ?? false, ...compileLimits(f), soft: soft ? compileLimits(soft) : null };
+}
+
+function compileLimits(f: Fields | undefined): RejectLimits {
   return {
-    hex: f?.boolean('hex', false) ?? false,
     maxRepeat: f?.number('maxRepeat', 0, 0, 1000) ?? 0,
     maxSequence: f?.number('maxSequence', 0, 0, 1000) ?? 0,
     maxSequenceRuns: f?.number('maxSequenceRuns', 0, 0, 1000) ?? 0,

@@ -4,8 +4,9 @@ import { defaultConfig } from '../../src/config/types.js';
 import { scanText } from '../../src/engine/scan.js';
 import { loadRules } from '../../src/rules/load.js';
 
-// The engine deliberately passes over a few random-looking values (about 5 in 10,000: word-like or
-// sequence-like ones); a test that needs a key found must not fail by that chance, so a fake of a reportable
+// The engine deliberately passes over a few random-looking values when they are not both named and paired
+// (about 5 in 10,000: word-like or sequence-like ones, the soft gates; see recall-gates.test.ts); a test that
+// needs a key found on its own must not fail by that chance, so a fake of a reportable
 // kind is one the engine reports in the plainest context. Identifier-only prefixes (AIDA, AROA, …) are never
 // reported, so for them the first well-shaped value is returned: the retry is bounded, never a loop.
 const RULES = loadRules(defaultConfig(process.cwd()));
