@@ -148,3 +148,17 @@ describe('prefilter exactness', () => {
     expect(prefilter(Buffer.from(`{"k":"secretAccessKey","mappings":"${mappings}"}`))).toBe(true);
   });
 });
+
+describe('near evidence', () => {
+  // Random secrets hold "aws" in some case about once in 600: a generic name must not take the value's own
+  // letters as the AWS evidence it asks for nearby (this made rule examples fail now and then).
+  it('is looked for around a value, never inside it', () => {
+    const base = fakeSecretWithSymbols();
+    const secret = `${base.slice(0, 10)}7aWS${base.slice(14)}`;
+    const found = (text: string) => scanText(text, rules).some((candidate) => candidate.secret === secret);
+    expect(found(`secret_key = "${secret}"\n`)).toBe(false);
+    expect(found(`config = {\n  secret_key: "${secret}",\n}\n`)).toBe(false);
+    // The same value with real evidence on the next line is reported, so the value itself is scannable.
+    expect(found(`secret_key = "${secret}"\n# for the aws client\n`)).toBe(true);
+  });
+});

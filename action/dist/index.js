@@ -12573,7 +12573,7 @@ var init_yargs_parser = __esm({
         for (let i = 0; i < args.length; i++) {
           const arg = args[i];
           const truncatedArg = arg.replace(/^-{3,}/, "---");
-          let broken;
+          let broken2;
           let key;
           let letters;
           let m;
@@ -12641,7 +12641,7 @@ var init_yargs_parser = __esm({
             }
           } else if (arg.match(/^-[^-]+/) && !arg.match(negative)) {
             letters = arg.slice(1, -1).split("");
-            broken = false;
+            broken2 = false;
             for (let j = 0; j < letters.length; j++) {
               next = arg.slice(j + 2);
               if (letters[j + 1] && letters[j + 1] === "=") {
@@ -12654,7 +12654,7 @@ var init_yargs_parser = __esm({
                 } else {
                   setArg(key, value);
                 }
-                broken = true;
+                broken2 = true;
                 break;
               }
               if (next === "-") {
@@ -12663,19 +12663,19 @@ var init_yargs_parser = __esm({
               }
               if (/[A-Za-z]/.test(letters[j]) && /^-?\d+(\.\d*)?(e-?\d+)?$/.test(next) && checkAllAliases(next, flags.bools) === false) {
                 setArg(letters[j], next);
-                broken = true;
+                broken2 = true;
                 break;
               }
               if (letters[j + 1] && letters[j + 1].match(/\W/)) {
                 setArg(letters[j], next);
-                broken = true;
+                broken2 = true;
                 break;
               } else {
                 setArg(letters[j], defaultValue(letters[j]));
               }
             }
             key = arg.slice(-1)[0];
-            if (!broken && key !== "-") {
+            if (!broken2 && key !== "-") {
               if (checkAllAliases(key, flags.arrays)) {
                 i = eatArray(i, key, args);
               } else if (checkAllAliases(key, flags.nargs) !== false) {
@@ -17983,7 +17983,7 @@ function compileContext(f) {
 }
 function compileAllowlist(f) {
   if (!f) return { regexes: [], stopwords: [] };
-  const regexes = f.objects("regexes").map((r) => ({ regex: r.regex("regex", ""), reason: r.string("reason") }));
+  const regexes = f.objects("regexes").map((r) => ({ regex: r.regex("regex", ""), reason: r.string("reason"), soft: r.boolean("soft", false) }));
   const stopwords = f.objects("stopwords").flatMap((s3) => {
     s3.string("reason");
     return s3.strings("words").map((word) => word.toLowerCase());
@@ -17991,8 +17991,12 @@ function compileAllowlist(f) {
   return { regexes, stopwords };
 }
 function compileReject(f) {
+  const soft = f?.object("soft");
+  if (soft && soft.data.hex !== void 0) soft.fail("hex", "hex is always a hard gate");
+  return { hex: f?.boolean("hex", false) ?? false, ...compileLimits(f), soft: soft ? compileLimits(soft) : null };
+}
+function compileLimits(f) {
   return {
-    hex: f?.boolean("hex", false) ?? false,
     maxRepeat: f?.number("maxRepeat", 0, 0, 1e3) ?? 0,
     maxSequence: f?.number("maxSequence", 0, 0, 1e3) ?? 0,
     maxSequenceRuns: f?.number("maxSequenceRuns", 0, 0, 1e3) ?? 0,
@@ -18149,7 +18153,7 @@ function leftContext(viewText, index) {
   }
   return viewText.slice(from, index);
 }
-function nameConfidence(rule, viewText, index, original, offset, path18) {
+function nameConfidence(rule, viewText, index, original, offset, end, path18) {
   const names = rule.context?.names;
   if (!names || names.length === 0) return null;
   const left2 = leftContext(viewText, index);
@@ -18157,17 +18161,18 @@ function nameConfidence(rule, viewText, index, original, offset, path18) {
   for (const name of names) {
     if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
     if (!name.regex.test(left2)) continue;
-    if (name.near && !isNear(name, original, offset, path18)) continue;
+    if (name.near && !isNear(name, original, offset, end, path18)) continue;
     best = better(best, name.confidence);
   }
   return best;
 }
-function isNear(name, original, offset, path18) {
+function isNear(name, original, offset, end, path18) {
   const near = name.near;
   if (path18 !== void 0 && near.regex.test(path18)) return true;
   const from = linesBack(original, offset, near.lines, offset - NEAR_CHARS);
   const to = linesForward(original, offset, near.lines, offset + NEAR_CHARS);
-  return near.regex.test(original.slice(from, to));
+  return near.regex.test(`${original.slice(from, offset)}
+${original.slice(Math.max(offset, end), Math.max(to, end))}`);
 }
 
 // src/engine/entropy.ts
@@ -18250,21 +18255,34 @@ function looksLikeWords(value) {
   }
   return letters > 0 && vowels * 100 >= letters * 50;
 }
+function broken(limits, secret) {
+  if (limits.maxRepeat > 0 && longestRepeat(secret) > limits.maxRepeat) return "maxRepeat";
+  if (limits.maxSequence > 0 && longestSequence(secret) >= limits.maxSequence) return "maxSequence";
+  if (limits.maxSequenceRuns > 0 && sequenceRuns(secret) > limits.maxSequenceRuns) return "maxSequenceRuns";
+  if (limits.minClasses > 0 && characterClasses(secret) < limits.minClasses) return "minClasses";
+  if (limits.words && looksLikeWords(secret)) return "words";
+  return null;
+}
 function gateSecret(rule, secret) {
   const { allowlist, reject } = rule;
   if (allowlist.stopwords.length > 0) {
     const lower = secret.toLowerCase();
     for (const word of allowlist.stopwords) if (lower.includes(word)) return null;
   }
-  for (const { regex: regex2 } of allowlist.regexes) if (regex2.test(secret)) return null;
+  for (const { regex: regex2, soft } of allowlist.regexes) if (!soft && regex2.test(secret)) return null;
   if (reject.hex && HEX.test(secret)) return null;
-  if (reject.maxRepeat > 0 && longestRepeat(secret) > reject.maxRepeat) return null;
-  if (reject.maxSequence > 0 && longestSequence(secret) >= reject.maxSequence) return null;
-  if (reject.maxSequenceRuns > 0 && sequenceRuns(secret) > reject.maxSequenceRuns) return null;
-  if (reject.minClasses > 0 && characterClasses(secret) < reject.minClasses) return null;
-  if (reject.words && looksLikeWords(secret)) return null;
+  if (broken(reject, secret) !== null) return null;
   const entropy = shannonEntropy(secret);
-  return entropy >= rule.entropy ? entropy : null;
+  if (entropy < rule.entropy) return null;
+  let failed = null;
+  for (const { regex: regex2, soft } of allowlist.regexes) {
+    if (soft && regex2.test(secret)) {
+      failed = `allowlist ${regex2.source}`;
+      break;
+    }
+  }
+  if (failed === null && reject.soft) failed = broken(reject.soft, secret);
+  return { entropy, soft: failed };
 }
 
 // src/engine/nested.ts
@@ -18538,11 +18556,11 @@ function eachSecret(view, rule, found) {
     const secret = rule.secretGroup === 0 ? m[0] : m[rule.secretGroup];
     if (!secret) continue;
     const index = rule.secretGroup === 0 ? m.index : m.indices[rule.secretGroup][0];
-    const entropy = gateSecret(rule, secret);
-    if (entropy === null) continue;
+    const gate = gateSecret(rule, secret);
+    if (gate === null) continue;
     const keyId = rule.keyIdFrom ? ownKeyId(rule.keyIdFrom, rule.keyIdFrom.source === "match" ? m[0] : secret) : null;
     if (keyId === null && rule.keyIdFrom?.required) continue;
-    found(secret, index, entropy, keyId);
+    found(secret, index, gate, keyId);
   }
 }
 function ownKeyId(from, text) {
@@ -18558,19 +18576,19 @@ function ownKeyId(from, text) {
   return id ? id : null;
 }
 function matchView(view, rule, original, state, path18) {
-  eachSecret(view, rule, (secret, index, entropy, keyId) => {
+  eachSecret(view, rule, (secret, index, gate, keyId) => {
     const start = originalStart(view, index);
     const end = originalEnd(view, index + secret.length);
-    addRaw(state, rule, start, end, secret, entropy, contextOf(rule, secret, view.text, index, original, start, path18), false, keyId);
+    addRaw(state, rule, start, end, secret, gate, contextOf(rule, secret, view.text, index, original, start, end, path18), false, keyId);
   });
 }
-function contextOf(rule, secret, viewText, index, original, start, path18) {
+function contextOf(rule, secret, viewText, index, original, start, end, path18) {
   if (!rule.context) return { confidence: rule.confidence, alone: null };
-  const confidence = nameConfidence(rule, viewText, index, original, start, path18);
+  const confidence = nameConfidence(rule, viewText, index, original, start, end, path18);
   const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
   return { confidence, alone };
 }
-function addRaw(state, rule, start, end, secret, entropy, context, nested, keyId) {
+function addRaw(state, rule, start, end, secret, gate, context, nested, keyId) {
   const { raws } = state;
   const span = `${rule.id}\0${start}\0${end}`;
   if (nested) {
@@ -18582,11 +18600,12 @@ function addRaw(state, rule, start, end, secret, entropy, context, nested, keyId
   const key = nested ? `${span}\0${secret}` : span;
   const existing = raws.get(key);
   if (existing) {
+    if (existing.soft && gate.soft === null) Object.assign(existing, { secret, entropy: gate.entropy, keyId, soft: false });
     existing.confidence = better(existing.confidence, context.confidence);
     existing.aloneConfidence = better(existing.aloneConfidence, context.alone);
     return;
   }
-  raws.set(key, { rule, start, end, secret, entropy, confidence: context.confidence, aloneConfidence: context.alone, nested, keyId });
+  raws.set(key, { rule, start, end, secret, entropy: gate.entropy, confidence: context.confidence, aloneConfidence: context.alone, nested, keyId, soft: gate.soft !== null });
 }
 function scanDecodedToken(outer, token, rules, original, state, path18, span, depth) {
   const prefix = outer.slice(Math.max(0, token.index - 240), token.index);
@@ -18598,10 +18617,10 @@ function scanDecodedToken(outer, token, rules, original, state, path18, span, de
   const wrappers = new Set(innerTokens.map((t) => t.text));
   for (const view of views) {
     for (const rule of rules) {
-      eachSecret(view, rule, (secret, index, entropy, keyId) => {
+      eachSecret(view, rule, (secret, index, gate, keyId) => {
         if (originalStart(view, index) < prefix.length) return;
         if (wrappers.has(secret) || secret.length > 16 && [...wrappers].some((w) => w.includes(secret))) return;
-        addRaw(state, rule, span.start, span.end, secret, entropy, contextOf(rule, secret, view.text, index, original, span.start, path18), true, keyId);
+        addRaw(state, rule, span.start, span.end, secret, gate, contextOf(rule, secret, view.text, index, original, span.start, span.end, path18), true, keyId);
       });
     }
   }
@@ -18612,14 +18631,15 @@ function resolve(all, lines2) {
   const raws = all.filter((raw, i) => !all.slice(Math.max(0, i - 8), i).some((o) => o.rule === raw.rule && o.secret === raw.secret && o.end > raw.start));
   const lineOf = /* @__PURE__ */ new Map();
   for (const raw of raws) lineOf.set(raw, [lines2.lineOf(raw.start), lines2.lineOf(Math.max(raw.start, raw.end - 1))]);
+  const softKept = rescued(raws, lineOf);
   const candidates = [];
   for (const raw of raws) {
-    if (raw.rule.partnerOnly) continue;
+    if (raw.rule.partnerOnly || raw.soft && !softKept.has(raw)) continue;
     const pair = raw.rule.context?.pair ?? null;
     let keyId = raw.keyId;
     let confidence = raw.confidence;
     if (pair) {
-      const partner = nearestPartner(raw, raws, lineOf, pair);
+      const partner = nearestPartner(raw, raws, lineOf, pair, (other) => !other.soft || softKept.has(other));
       if (partner) {
         keyId ??= partner.secret;
         confidence = better(confidence, pair.confidence);
@@ -18644,17 +18664,39 @@ function resolve(all, lines2) {
   }
   return candidates;
 }
-function nearestPartner(raw, raws, lineOf, pair) {
+function rescued(raws, lineOf) {
+  const kept = /* @__PURE__ */ new Set();
+  if (!raws.some((raw) => raw.soft)) return kept;
+  for (const raw of raws) {
+    if (!raw.soft || raw.rule.partnerOnly) continue;
+    const pair = raw.rule.context?.pair;
+    if (pair) {
+      if (raw.confidence === "high" && nearestPartner(raw, raws, lineOf, pair, (other) => !other.soft && !other.rule.partnerOnly)) kept.add(raw);
+    } else if (!raw.rule.context) {
+      const vouched = raws.some((other) => {
+        const otherPair = other.rule.context?.pair;
+        return !other.soft && other.confidence !== null && otherPair?.kind === raw.rule.kind && withinPair(other, raw, lineOf, otherPair) !== null;
+      });
+      if (vouched) kept.add(raw);
+    }
+  }
+  return kept;
+}
+function withinPair(raw, other, lineOf, pair) {
   const [first, last] = lineOf.get(raw);
+  const [otherFirst, otherLast] = lineOf.get(other);
+  const distance = Math.max(0, otherFirst - last, first - otherLast);
+  if (distance > pair.lines) return null;
+  const chars = other.start < raw.start ? raw.start - other.end : other.start - raw.end;
+  return chars > pair.chars ? null : distance;
+}
+function nearestPartner(raw, raws, lineOf, pair, accept) {
   let best = null;
   let bestScore = Infinity;
   for (const other of raws) {
-    if (other === raw || other.rule.kind !== pair.kind || other.confidence === null) continue;
-    const [otherFirst, otherLast] = lineOf.get(other);
-    const distance = Math.max(0, otherFirst - last, first - otherLast);
-    if (distance > pair.lines) continue;
-    const chars = other.start < raw.start ? raw.start - other.end : other.start - raw.end;
-    if (chars > pair.chars) continue;
+    if (other === raw || other.rule.kind !== pair.kind || other.confidence === null || !accept(other)) continue;
+    const distance = withinPair(raw, other, lineOf, pair);
+    if (distance === null) continue;
     let score = distance * 4 + (other.start > raw.start ? 2 : 0);
     if (pair.prefer && !pair.prefer.test(other.secret)) score += 1e3;
     if (score < bestScore) {

@@ -233,12 +233,12 @@ async function run(argv, io) {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        if (options.preReceive) return await (await import("./pre-receive-4MXZI2LO.js")).runPreReceive(preReceiveRequestOf(options), io);
-        return await (await import("./scan-KAY4DGPN.js")).runScan(scanCommandRequestOf(options, argv), io);
+        if (options.preReceive) return await (await import("./pre-receive-MICGHAWL.js")).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import("./scan-CWYDGRLH.js")).runScan(scanCommandRequestOf(options, argv), io);
       case "baseline":
-        return await (await import("./baseline-46LX7XW4.js")).runBaseline(baselineRequestOf(options), io);
+        return await (await import("./baseline-DKJANW2Y.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./remediate-INOXSZBP.js")).runRemediate(remediateRequestOf(options), io);
+        return await (await import("./remediate-TCLBMOEZ.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
         return await (await import("./init-HPMWRTJT.js")).runInit(initRequestOf(options), io);
       case "merge":

@@ -385,13 +385,13 @@ function matchView(view: View, rule: Rule, original: string, state: ScanState, p
   eachSecret(view, rule, (secret, index, gate, keyId) => {
     const start = originalStart(view, index);
     const end = originalEnd(view, index + secret.length);
-    addRaw(state, rule, start, end, secret, gate, contextOf(rule, secret, view.text, index, original, start, path), false, keyId);
+    addRaw(state, rule, start, end, secret, gate, contextOf(rule, secret, view.text, index, original, start, end, path), false, keyId);
   });
 }
 
-function contextOf(rule: Rule, secret: string, viewText: string, index: number, original: string, start: number, path: string | undefined) {
+function contextOf(rule: Rule, secret: string, viewText: string, index: number, original: string, start: number, end: number, path: string | undefined) {
   if (!rule.context) return { confidence: rule.confidence, alone: null };
-  const confidence = nameConfidence(rule, viewText, index, original, start, path);
+  const confidence = nameConfidence(rule, viewText, index, original, start, end, path);
   const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
   return { confidence, alone };
 }
@@ -438,7 +438,7 @@ function scanDecodedToken(outer: string, token: { index: number; text: string; d
       eachSecret(view, rule, (secret, index, gate, keyId) => {
         if (originalStart(view, index) < prefix.length) return; // found by the outer scan already
         if (wrappers.has(secret) || (secret.length > 16 && [...wrappers].some((w) => w.includes(secret)))) return;
-        addRaw(state, rule, span.start, span.end, secret, gate, contextOf(rule, secret, view.text, index, original, span.start, path), true, keyId);
+        addRaw(state, rule, span.start, span.end, secret, gate, contextOf(rule, secret, view.text, index, original, span.start, span.end, path), true, keyId);
       });
     }
   }

@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   runPipeline
-} from "./chunk-SALXBLLK.js";
+} from "./chunk-PIL3OYPY.js";
 import "./chunk-5UC3XPEU.js";
 import "./chunk-DC3IQ33P.js";
 import "./chunk-57QLDGBB.js";

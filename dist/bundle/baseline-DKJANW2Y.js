@@ -8,7 +8,7 @@ import {
 } from "./chunk-QPRYIVKI.js";
 import {
   runPipeline
-} from "./chunk-SALXBLLK.js";
+} from "./chunk-PIL3OYPY.js";
 import "./chunk-5UC3XPEU.js";
 import "./chunk-DC3IQ33P.js";
 import "./chunk-57QLDGBB.js";
