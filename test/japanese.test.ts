@@ -3,11 +3,12 @@
 // --help with yargs' own Japanese, one-line usage errors, and machine output (JSON fields, fingerprints,
 // SARIF results) the same in both languages. Keys come from the seeded fakes (test/remediation-fakes.ts)
 // and are swapped for placeholders ({{KEY1}}) before comparing, so the golden files hold no key.
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleAction, runAction } from './support/action-runner.js';
-import { jsonReport, runCli } from './support/cli.js';
+import { jsonReport, ROOT, runCli } from './support/cli.js';
 import { globalKeywarden, tryGit } from './support/git-hooks.js';
 import { expectGolden } from './support/golden.js';
 import { runCliLoading } from './support/loaded-modules.js';
@@ -193,6 +194,29 @@ describe('the hook in Japanese', () => {
     expect(blocked.status).not.toBe(0);
     expect(blocked.output).toContain('コミットを中止しました（何もコミットされていません）。');
     expect(blocked.output).toContain('git restore --staged .env');
+  });
+});
+
+describe('the shell hooks\' own lines', () => {
+  it('say that keywarden is missing in the locale\'s language (LC_ALL, then LC_MESSAGES, then LANG), English by default', () => {
+    const bare = tempDir('keywarden-path-');
+    symlinkSync('/usr/bin/git', path.join(bare, 'git'));
+    const hook = (name: string, env: Record<string, string>) => {
+      const result = spawnSync('/bin/sh', [path.join(ROOT, 'hooks', name)], { cwd: tempDir(), env: { PATH: bare, LC_ALL: '', LC_MESSAGES: '', LANG: '', ...env }, input: '', encoding: 'utf8' });
+      expect(result.status, name).toBe(1);
+      return result.stderr;
+    };
+    for (const name of ['pre-commit', 'commit-msg', 'pre-push', 'pre-receive']) {
+      const japanese = hook(name, { LANG: 'ja_JP.UTF-8' });
+      expect(japanese, name).toContain('keywarden を見つけられないため、チェックせずに');
+      // Every line is Japanese but the install command line.
+      expect(japanese.split('\n').filter((line) => line !== '' && !/[\u3040-\u30ff]/.test(line)), name).toEqual([]);
+      expect(hook(name, { LC_MESSAGES: 'ja_JP.UTF-8', LANG: 'en_US.UTF-8' })).toBe(japanese);
+      const english = hook(name, {});
+      expect(english, name).toMatch(/^keywarden: the .*hook cannot find keywarden/);
+      expect(english).not.toMatch(/[\u3040-\u30ff]/);
+      expect(hook(name, { LC_ALL: 'C', LANG: 'ja_JP.UTF-8' })).toBe(english);
+    }
   });
 });
 
