@@ -4,7 +4,7 @@
 // SARIF results) the same in both languages. Keys come from the seeded fakes (test/remediation-fakes.ts)
 // and are swapped for placeholders ({{KEY1}}) before comparing, so the golden files hold no key.
 import { spawnSync } from 'node:child_process';
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleAction, runAction } from './support/action-runner.js';
@@ -78,8 +78,10 @@ describe('choosing the language', () => {
     const help = runCli(['scan', '--help', '--lang', 'ja']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('オプション:');
-    expect(help.stdout).toContain('[真偽]');
-    expect(help.stdout).toContain('インデックスで追加される内容をスキャンします（pre-commit）');
+    expect(help.stdout).toContain('[真偽値]');
+    expect(help.stdout).toContain('[選択肢: "en", "ja"]');
+    expect(help.stdout).toContain('ヘルプを表示します');
+    expect(help.stdout).toContain('ステージした内容（インデックスの変更）をスキャンします（pre-commit 用）');
     expect(help.stdout).toContain('メッセージの言語: en または ja');
     expect(help.stdout).toContain('終了コード: 0 検出なし、1 検出あり、2 使い方・設定・実行時のエラー。');
     const top = runCli(['--help'], { env: JA });
@@ -257,10 +259,63 @@ describe('the Japanese text report', () => {
       // Where RULE starts, in cells: the same on the header and on every row.
       const ruleAt = rows.map((row) => displayWidth(row.slice(0, row.search(/ルール|aws-/))));
       expect(new Set(ruleAt).size).toBe(1);
-      expect(rows[0]).toMatch(/^ {2}行:列 {2,}シークレット {2,}種類 {2,}ルール {2,}確度$/);
+      expect(rows[0]).toMatch(/^ {2}行:列 {2,}値 {2,}種類 {2,}ルール {2,}確度$/);
       expect(out).toContain('シークレットアクセスキー  aws-secret-access-key');
     } finally {
       await useLanguage('en');
     }
+  });
+});
+
+describe('notes, errors and places in Japanese', () => {
+  it('errors about what the user named: one line, exit 2, in Japanese', () => {
+    const cases: Array<[string[], string]> = [
+      [['scan', 'nosuchdir'], 'keywarden: そのようなファイルまたはフォルダーはありません: nosuchdir\n'],
+      [['remediate', '--key', 'AKIAXX'], "keywarden: --key には AWS のアクセスキー ID（AKIA… または ASIA… に続けて A-Z、2-7 の 16 文字）を指定してください（指定値: 'AKIAXX'）\n"],
+      [['remediate', '--report', 'nonexist.json'], 'keywarden: --report nonexist.json を読み取れません: ENOENT\n'],
+      [['merge'], 'keywarden: merge には JSON レポートを 1 つ以上指定してください: keywarden merge REPORT...（keywarden scan --format json で書き出したもの）\n'],
+      [['scan', '--format', 'xml'], "keywarden: scan では --format 'xml' は使えません（text、json、sarif、github、html から選んでください）\n"],
+    ];
+    for (const [args, stderr] of cases) {
+      const result = runCli(args, { cwd: tempDir(), env: JA });
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr).toBe(stderr);
+    }
+    const outside = runCli(['scan', '--staged'], { cwd: tempDir(), env: JA });
+    expect(outside.status).toBe(2);
+    expect(outside.stderr).toMatch(/^keywarden: git リポジトリではありません: /);
+  });
+
+  it('a key in a commit message is headed コミットメッセージ, and counted in the message, not in a file', () => {
+    const dir = tempDir();
+    const keyId = new Fakes(1505).keyId('AKIA', OURS);
+    writeFileSync(path.join(dir, 'COMMIT_EDITMSG'), `add config\n\nkey ${keyId}\n`);
+    const result = runCli(['scan', '--commit-msg', 'COMMIT_EDITMSG'], { cwd: dir, env: JA });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^コミットメッセージ$/m);
+    expect(result.stdout).toContain('コミットメッセージで AWS の認証情報を 1 件検出しました。');
+    expect(result.stdout).not.toContain('commit message');
+  });
+
+  it('notes: what allowed a finding, and each skipped folder, by their Japanese names', () => {
+    const dir = tempDir();
+    const keyId = new Fakes(1506).keyId('AKIA', OURS);
+    writeFileSync(path.join(dir, 'allowed.py'), `KEY = "${keyId}"  # keywarden:allow\n`);
+    mkdirSync(path.join(dir, 'node_modules'));
+    const result = runCli(['scan', '.', '--verbose'], { cwd: dir, env: JA });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('（keywarden:allow コメントで許可 1 件）');
+    expect(result.stderr).toContain('keywarden: keywarden:allow コメントで許可: allowed.py:1:');
+    expect(result.stderr).toContain('keywarden: node_modules/ をスキップしました: インストールされたパッケージです（--no-default-ignores を付けるとたどります）');
+    expect(result.stdout + result.stderr).not.toMatch(/\binline\b|skipped/);
+  });
+
+  it('the HTML report: its own words in Japanese, and the page says so (lang="ja")', () => {
+    const html = runCli(['scan', 'samples', '--format', 'html', '--lang', 'ja']).stdout;
+    expect(html).toContain('<html lang="ja">');
+    expect(html).toContain('AWS の認証情報が見つかりました');
+    expect(html).toContain('ローテーションするキー');
+    expect(html).not.toContain('Keys to rotate');
+    expect(runCli(['scan', 'samples', '--format', 'html']).stdout).toContain('<html lang="en">');
   });
 });

@@ -14,6 +14,7 @@ import { gitVersion } from './run.js';
 import { scanCommitMessages, scanTagMessages } from './messages.js';
 import { scanCommits } from './commits/scan-commits.js';
 import type { Detect, Located, Note, Source } from '../../types.js';
+import { words } from '../../words/index.js';
 import type { SourceContext } from '../context.js';
 import { locate, oversizeNote } from '../locate.js';
 
@@ -79,7 +80,7 @@ export async function createHistorySource(context: SourceContext): Promise<Sourc
       if (refs.length === 0) located.push(...(await scanTagMessages(context, detect, notes)));
       // Blobs and trees that a ref points at directly (a tag of a blob or a tree): in every clone, in no commit.
       if (refs.length === 0) located.push(...(await scanRefObjects(context, detect, stats, notes)));
-      if (stats.commits === 0 && stats.files === 0) notes.push({ level: 'info', message: 'nothing to scan: the repository has no commits' });
+      if (stats.commits === 0 && stats.files === 0) notes.push({ level: 'info', message: words().notes.noCommits });
       return located;
     },
   };

@@ -10,6 +10,7 @@ import { git, gitVersion } from './run.js';
 import { scanCommitMessages } from './messages.js';
 import { scanCommits } from './commits/scan-commits.js';
 import type { Detect, Located, Note, Source } from '../../types.js';
+import { words as catalogue } from '../../words/index.js';
 import type { SourceContext } from '../context.js';
 
 export async function createRangeSource(context: SourceContext): Promise<Source> {
@@ -37,7 +38,7 @@ export async function createRangeSource(context: SourceContext): Promise<Source>
       const located = await scanCommits(context, detect, { revs: revs.flat(), wholeRepository: false }, stats, notes);
       // The range's commit messages are pushed with it (git/messages.ts); tags are not part of a range.
       located.push(...(await scanCommitMessages(context, detect, { revs: revs.flat() }, notes)));
-      if (stats.commits === 0) notes.push({ level: 'info', message: `nothing to scan: ${target} holds no commits` });
+      if (stats.commits === 0) notes.push({ level: 'info', message: catalogue().notes.emptyRange(target) });
       return located;
     },
   };
