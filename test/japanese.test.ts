@@ -15,7 +15,7 @@ import { runCliLoading } from './support/loaded-modules.js';
 import { Repo, tempDir } from './support/repo.js';
 import { COMMIT_A, Fakes, finding, reportOf } from './remediation-fakes.js';
 import { textReporter } from '../src/reporters/text.js';
-import { displayWidth } from '../src/text/width.js';
+import { displayWidth, wrapToWidth } from '../src/text/width.js';
 import { useLanguage } from '../src/words/index.js';
 import { CONTEXT, finding as sampleFinding, report } from './support/sample-report.js';
 
@@ -317,5 +317,15 @@ describe('notes, errors and places in Japanese', () => {
     expect(html).toContain('ローテーションするキー');
     expect(html).not.toContain('Keys to rotate');
     expect(runCli(['scan', 'samples', '--format', 'html']).stdout).toContain('<html lang="en">');
+  });
+});
+
+describe('wrapping Japanese prose', () => {
+  it('keeps a number with the counter after it (2 行目) on one line, and English words as before', () => {
+    const text = 'レポートの準備ができていなければ 2 行目をもう一度実行します';
+    const width = displayWidth('レポートの準備ができていなければ 2') + 1;
+    const lines = wrapToWidth(text, width, '', '');
+    expect(lines).toEqual(['レポートの準備ができていなければ', '2 行目をもう一度実行します']);
+    expect(wrapToWidth('run it 2 more times', 8, '', '')).toEqual(['run it 2', 'more', 'times']);
   });
 });
