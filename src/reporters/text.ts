@@ -5,8 +5,7 @@
 // entry says so (a TTY without NO_COLOR). Secrets arrive already redacted. Every value that came from the scan
 // is escaped (escapeText) before it is measured and painted: a file name or commit subject holding an escape
 // sequence would otherwise drive the terminal or forge a report line.
-import { placeOf } from '../findings.js';
-import { COMMIT_MESSAGE } from '../sources/commit-msg.js';
+import { COMMIT_MESSAGE, placeOf } from '../findings.js';
 import { keyTypeOf } from '../aws/key-id.js';
 import { escapeText } from '../text/escape.js';
 import { displayWidth, padToWidth } from '../text/width.js';
