@@ -329,3 +329,16 @@ describe('wrapping Japanese prose', () => {
     expect(wrapToWidth('run it 2 more times', 8, '', '')).toEqual(['run it 2', 'more', 'times']);
   });
 });
+
+describe('what --history, --since and --range name, in Japanese', () => {
+  it('an unknown branch and a path given to --history are one Japanese line, exit 2', () => {
+    const repo = Repo.init();
+    repo.commit('base', { 'README.md': '# app\n' });
+    const unknown = runCli(['scan', '--since', 'mian'], { cwd: repo.dir, env: JA });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^keywarden: 範囲の基点の 'mian' が見つかりません[（。][^\n]*\n$/);
+    const path = runCli(['scan', '--history', './src'], { cwd: repo.dir, env: JA });
+    expect(path.status).toBe(2);
+    expect(path.stderr).toBe("keywarden: --history にはパスではなく、ブランチ、タグ、コミットを指定してください: './src'（ファイルやフォルダーは --history なしでスキャンします: keywarden scan ./src）\n");
+  });
+});

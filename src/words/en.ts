@@ -197,6 +197,19 @@ export const en = {
     standardInput: '- (standard input)',
   },
 
+  /** Errors in what --history, --since and --range name (src/sources/git/revisions.ts, repo.ts). */
+  revisions: {
+    emptyRef: (flag: string) => `${flag} got an empty value: name a branch, tag or commit, or give none to scan every ref`,
+    refSpaces: (flag: string, value: string) => `${flag} takes branches, tags or commits, got '${value}' (a ref has no spaces or control characters)`,
+    refDash: (flag: string, value: string) => `${flag} takes branches, tags or commits, got '${value}' (a ref never starts with '-'${flag === '--history' ? '; --history with no value scans every ref' : ''})`,
+    refRange: (flag: string, value: string) => `${flag} takes branches, tags or commits, got the range '${value}': scan a range with --range ${value}`,
+    refPath: (flag: string, value: string) => `${flag} takes branches, tags or commits, not paths: '${value}' (scan files and folders without ${flag}: keywarden scan ${value})`,
+    notRevision: (role: string, rev: string) => `${role} '${rev}' is not a revision`,
+    shallow: (role: string, rev: string) => `${role} '${rev}' is not in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`,
+    notCommit: (role: string, rev: string, type: string) => `${role} '${rev}' names a ${type}, not a commit`,
+    unknown: (role: string, rev: string, hint: string | null) => `unknown ${role} '${rev}'${hint === null ? ': no such branch, tag or commit' : ` (did you mean '${hint}'?)`}`,
+  },
+
   /** --verify's lines on stderr and why a key was not checked (src/commands/verify-keys.ts). */
   verify: {
     skipForeign: 'the key belongs to an account that is not yours; using it could trip a canary token',

@@ -6,7 +6,10 @@
 // `#` comments and the text they print are Japanese.
 import type { Words } from './en.js';
 
-/** A term followed by a particle: a space after Latin letters or digits (アクセスキー ID が), none after kana (シークレットアクセスキーが). */
+/** What a revision was named as (--range's base and head, a commit, a ref), in Japanese. */
+const role = (name: string): string => term(({ base: '範囲の基点', head: '範囲の終点', commit: 'コミット', ref: 'ref' } as Record<string, string>)[name] ?? name);
+
+/** A term followed by a particle: a space after Latin letters or digits (ref の), none after kana (コミットの). */
 const term = (text: string): string => (/[\x21-\x7e]$/.test(text) ? `${text} ` : text);
 
 export const ja: Words = {
@@ -189,6 +192,18 @@ export const ja: Words = {
     reportNotJson: (shown, problem) => `--report ${shown} は JSON ではありません（${problem}）。\`keywarden scan --format json --no-redact --output FILE\` で書き出してください`,
     reportNotReport: (shown, problem) => `--report ${shown} は keywarden のバージョン 1 の JSON レポートではありません: ${problem}`,
     standardInput: '-（標準入力）',
+  },
+
+  revisions: {
+    emptyRef: (flag) => `${flag} の値が空です。ブランチ、タグ、コミットを指定するか、値なしですべての ref をスキャンしてください`,
+    refSpaces: (flag, value) => `${flag} にはブランチ、タグ、コミットを指定してください（指定値: '${value}'。ref に空白や制御文字は入りません）`,
+    refDash: (flag, value) => `${flag} にはブランチ、タグ、コミットを指定してください（指定値: '${value}'。ref は '-' で始まりません${flag === '--history' ? '。値なしの --history はすべての ref をスキャンします' : ''}）`,
+    refRange: (flag, value) => `${flag} にはブランチ、タグ、コミットを指定してください。'${value}' は範囲です。範囲は --range ${value} でスキャンします`,
+    refPath: (flag, value) => `${flag} にはパスではなく、ブランチ、タグ、コミットを指定してください: '${value}'（ファイルやフォルダーは ${flag} なしでスキャンします: keywarden scan ${value}）`,
+    notRevision: (name, rev) => `${role(name)}の '${rev}' はリビジョンではありません`,
+    shallow: (name, rev) => `${role(name)}の '${rev}' はこのシャロークローンにありません。全履歴を取得してください（actions/checkout の fetch-depth: 0、または git fetch --unshallow）`,
+    notCommit: (name, rev, type) => `${role(name)}の '${rev}' はコミットではなく ${type} を指しています`,
+    unknown: (name, rev, hint) => `${role(name)}の '${rev}' が見つかりません${hint === null ? '。そのようなブランチ、タグ、コミットはありません' : `（'${hint}' のことですか？）`}`,
   },
 
   verify: {

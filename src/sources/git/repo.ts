@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { suggest } from '../../config/validate.js';
 import { RuntimeError, UsageError } from '../../errors.js';
+import { words } from '../../words/index.js';
 import { git, gitFailure, gitRaw } from './run.js';
 
 export interface RepoInfo {
@@ -53,7 +54,7 @@ export async function resolveCommit(cwd: string, rev: string, info: RepoInfo, ro
 /** The commit a revision names, or null when it names none. `rev` never reaches git as an option. */
 export async function findCommit(cwd: string, rev: string, role: string): Promise<string | null> {
   // rev-parse honours --end-of-options from git 2.30 only (before, it ignores it): this check is what protects.
-  if (rev.startsWith('-')) throw new UsageError(`${role} '${rev}' is not a revision`);
+  if (rev.startsWith('-')) throw new UsageError(words().revisions.notRevision(role, rev));
   const result = await gitRaw(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
   if (result.code === 0) return result.stdout.toString('utf8').trim();
   if (result.code !== 1) throw new RuntimeError(`git rev-parse failed: ${result.stderr.split('\n')[0]}`);
@@ -65,11 +66,11 @@ export async function findCommit(cwd: string, rev: string, role: string): Promis
  * a tree or blob), or unknown, with the closest ref name when one is near (the same suggest() as config keys).
  */
 export async function unknownRevision(cwd: string, rev: string, info: RepoInfo, role: string): Promise<UsageError> {
-  if (info.shallow) return new UsageError(`${role} '${rev}' is not in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`);
+  if (info.shallow) return new UsageError(words().revisions.shallow(role, rev));
   const object = await gitRaw(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{}`]); // a tag peeled
-  if (object.code === 0) return new UsageError(`${role} '${rev}' names a ${await objectType(cwd, object.stdout.toString('utf8').trim())}, not a commit`);
+  if (object.code === 0) return new UsageError(words().revisions.notCommit(role, rev, await objectType(cwd, object.stdout.toString('utf8').trim())));
   const hint = suggest(rev, await refNames(cwd));
-  return new UsageError(`unknown ${role} '${rev}'${hint === null ? ': no such branch, tag or commit' : ` (did you mean '${hint}'?)`}`);
+  return new UsageError(words().revisions.unknown(role, rev, hint));
 }
 
 async function objectType(cwd: string, sha: string): Promise<string> {

@@ -11,6 +11,7 @@
 //   ^A  B  --not       a revision excluded, included; --not flips the ^ of the revisions after it
 // A range needs something to exclude: `A` alone is A's whole history, which is `--history A`.
 import { UsageError } from '../../errors.js';
+import { words as catalogue } from '../../words/index.js';
 
 export type RangeWord =
   | { kind: 'rev'; rev: string; negative: boolean }
@@ -23,12 +24,12 @@ const RANGE_FORMS = 'A..B, A...B, A^!, "^A B" or "B --not A"';
 
 /** A value of --history: a branch, tag or commit, which git resolves later. Throws a UsageError otherwise. */
 export function checkRef(flag: string, value: string): void {
-  const wants = `${flag} takes branches, tags or commits`;
-  if (value === '') throw new UsageError(`${flag} got an empty value: name a branch, tag or commit, or give none to scan every ref`);
-  if (/[\s\x00-\x1f\x7f]/.test(value)) throw new UsageError(`${wants}, got '${value}' (a ref has no spaces or control characters)`);
-  if (value.startsWith('-')) throw new UsageError(`${wants}, got '${value}' (a ref never starts with '-'${flag === '--history' ? '; --history with no value scans every ref' : ''})`);
-  if (value.includes('..')) throw new UsageError(`${wants}, got the range '${value}': scan a range with --range ${value}`);
-  if (value.startsWith('.') || value.startsWith('/')) throw new UsageError(`${wants}, not paths: '${value}' (scan files and folders without ${flag}: keywarden scan ${value})`);
+  const w = catalogue().revisions;
+  if (value === '') throw new UsageError(w.emptyRef(flag));
+  if (/[\s\x00-\x1f\x7f]/.test(value)) throw new UsageError(w.refSpaces(flag, value));
+  if (value.startsWith('-')) throw new UsageError(w.refDash(flag, value));
+  if (value.includes('..')) throw new UsageError(w.refRange(flag, value));
+  if (value.startsWith('.') || value.startsWith('/')) throw new UsageError(w.refPath(flag, value));
 }
 
 /** The words of a --range value; throws a UsageError naming a form keywarden does not take, and what to write. */
