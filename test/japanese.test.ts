@@ -340,5 +340,8 @@ describe('what --history, --since and --range name, in Japanese', () => {
     const path = runCli(['scan', '--history', './src'], { cwd: repo.dir, env: JA });
     expect(path.status).toBe(2);
     expect(path.stderr).toBe("keywarden: --history にはパスではなく、ブランチ、タグ、コミットを指定してください: './src'（ファイルやフォルダーは --history なしでスキャンします: keywarden scan ./src）\n");
+    const parents = runCli(['scan', '--range', 'HEAD^-0'], { cwd: repo.dir, env: JA });
+    expect(parents.status).toBe(2);
+    expect(parents.stderr).toBe("keywarden: --range 'HEAD^-0': 親の番号は 1 から始まります（A^-1 は A^..A）\n");
   });
 });

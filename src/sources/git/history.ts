@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../../errors.js';
-import { findCommit, graftsNote, inspectRepository, SHALLOW_NOTE, stashEntries, unknownRevision, type RepoInfo } from './repo.js';
+import { findCommit, graftsNote, inspectRepository, shallowNote, stashEntries, unknownRevision, type RepoInfo } from './repo.js';
 import { readBlobs } from './cat-file.js';
 import { MissingBlobs } from './missing-blobs.js';
 import { blobsOnlyRefsReach } from './ref-objects.js';
@@ -62,7 +62,7 @@ export async function createHistorySource(context: SourceContext): Promise<Sourc
     stats,
     notes,
     async run(detect: Detect): Promise<Located[]> {
-      if (info.shallow) notes.push({ level: 'warn', message: SHALLOW_NOTE });
+      if (info.shallow) notes.push({ level: 'warn', message: shallowNote() });
       if (info.grafts !== null) notes.push({ level: 'warn', message: graftsNote(info.grafts) });
       // `wholeRepository` stays on for given refs, and stays sound. It does two things (scan-commits.ts):
       //  - the pack reader (or the pack-order listing) goes over every blob of the repository, including blobs

@@ -4,7 +4,7 @@
 // The range is read as `git rev-list` reads one (A..B, A...B, A^!, A^-N, A^@, ^A, --not: git/revisions.ts);
 // every revision in it is resolved to a commit first, and git log gets only shas with their range marks.
 import { UsageError } from '../../errors.js';
-import { graftsNote, inspectRepository, resolveCommit, SHALLOW_NOTE, type RepoInfo } from './repo.js';
+import { graftsNote, inspectRepository, resolveCommit, shallowNote, type RepoInfo } from './repo.js';
 import { checkRef, parseRange, type RangeWord } from './revisions.js';
 import { git, gitVersion } from './run.js';
 import { scanCommitMessages } from './messages.js';
@@ -31,7 +31,7 @@ export async function createRangeSource(context: SourceContext): Promise<Source>
     stats,
     notes,
     async run(detect: Detect): Promise<Located[]> {
-      if (info.shallow) notes.push({ level: 'info', message: SHALLOW_NOTE });
+      if (info.shallow) notes.push({ level: 'info', message: shallowNote() });
       if (info.grafts !== null) notes.push({ level: 'warn', message: graftsNote(info.grafts) });
       // Not the whole repository: the log stops at the range's base, so the attribution shortcut that needs
       // every ancestor in the log (introductions.ts) is off, and each parent's tree is asked when in doubt.

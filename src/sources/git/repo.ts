@@ -27,7 +27,7 @@ function graftsFile(cwd: string, commonDir: string): string | null {
 }
 
 export function graftsNote(file: string): string {
-  return `this repository has a grafts file (${file}), which rewrites commits' parents and can hide commits: keywarden ignores it and scans the real history, as a push or a clone sees it`;
+  return words().revisions.graftsNote(file);
 }
 
 /** The repository's top level (git reports paths relative to it), found from cwd without another git call. */
@@ -95,4 +95,6 @@ export async function stashEntries(cwd: string): Promise<string[]> {
   return result.stdout.toString('utf8').split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line));
 }
 
-export const SHALLOW_NOTE = 'this is a shallow clone: history is incomplete, and keys in its oldest commits are attributed to them although they may be older (git fetch --unshallow for a full scan)';
+export function shallowNote(): string {
+  return words().revisions.shallowNote;
+}

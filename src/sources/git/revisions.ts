@@ -20,7 +20,6 @@ export type RangeWord =
   | { kind: 'parents'; rev: string }
   | { kind: 'parent-range'; rev: string; parent: number };
 
-const RANGE_FORMS = 'A..B, A...B, A^!, "^A B" or "B --not A"';
 
 /** A value of --history: a branch, tag or commit, which git resolves later. Throws a UsageError otherwise. */
 export function checkRef(flag: string, value: string): void {
@@ -34,9 +33,9 @@ export function checkRef(flag: string, value: string): void {
 
 /** The words of a --range value; throws a UsageError naming a form keywarden does not take, and what to write. */
 export function parseRange(text: string): RangeWord[] {
-  if (/[\x00-\x1f\x7f]|[^\S ]/.test(text)) throw new UsageError(`--range '${text}' holds a tab, newline or control character: separate revisions with spaces`);
+  if (/[\x00-\x1f\x7f]|[^\S ]/.test(text)) throw new UsageError(catalogue().revisions.rangeControl(text));
   const words = text.split(' ').filter((word) => word !== '');
-  if (words.length === 0) throw new UsageError(`--range needs revisions: ${RANGE_FORMS}`);
+  if (words.length === 0) throw new UsageError(catalogue().revisions.rangeEmpty(catalogue().revisions.rangeForms));
   const parsed: RangeWord[] = [];
   let not = false;
   for (const word of words) {
@@ -44,15 +43,15 @@ export function parseRange(text: string): RangeWord[] {
       not = !not;
       continue;
     }
-    if (word.startsWith('-')) throw new UsageError(`--range takes revisions, not the option '${word}' (only --not is understood; --history scans every ref): ${RANGE_FORMS}`);
+    if (word.startsWith('-')) throw new UsageError(catalogue().revisions.rangeOption(word, catalogue().revisions.rangeForms));
     parsed.push(parseWord(word, not));
   }
   if (!parsed.some(excludes)) {
     const names = parsed.map((word) => (word as { rev: string }).rev).join(' ');
-    throw new UsageError(`--range '${text}' excludes nothing, so it is the whole history: scan that with --history ${names}, or name a base (BASE..${names.split(' ')[0]})`);
+    throw new UsageError(catalogue().revisions.rangeNoBase(text, names, names.split(' ')[0]));
   }
   if (!parsed.some(includes)) {
-    throw new UsageError(`--range '${text}' only excludes commits: name what to scan too (add HEAD, or write ${(parsed[0] as { rev: string }).rev}..HEAD)`);
+    throw new UsageError(catalogue().revisions.rangeOnlyBase(text, (parsed[0] as { rev: string }).rev));
   }
   return parsed;
 }
@@ -70,11 +69,11 @@ function parseWord(word: string, not: boolean): RangeWord {
     checkRev(rev, word);
     return { kind: 'rev', rev, negative: negated !== not };
   }
-  if (negated) throw new UsageError(`--range '${word}' puts ^ before a range: write '${rev}', or ^A B`);
-  if (not) throw new UsageError(`--range: --not applies to single revisions, not '${word}': put the range before --not`);
+  if (negated) throw new UsageError(catalogue().revisions.rangeNegated(word, rev));
+  if (not) throw new UsageError(catalogue().revisions.rangeNot(word));
   if (range !== null) {
     const [, base, dots, head] = range;
-    if (base.includes('..') || head.includes('..')) throw new UsageError(`--range '${word}' is not a range: one .. or ... between two revisions`);
+    if (base.includes('..') || head.includes('..')) throw new UsageError(catalogue().revisions.rangeDots(word));
     if (base !== '') checkRev(base, word);
     if (head !== '') checkRev(head, word);
     return { kind: 'range', base: base || 'HEAD', head: head || 'HEAD', symmetric: dots === '...' };
@@ -84,11 +83,11 @@ function parseWord(word: string, not: boolean): RangeWord {
   if (mark === '!') return { kind: 'commit', rev: target };
   if (mark === '@') return { kind: 'parents', rev: target };
   const number = parent === '' ? 1 : Number(parent);
-  if (!(number >= 1)) throw new UsageError(`--range '${word}': parents are numbered from 1 (A^-1 is A^..A)`);
+  if (!(number >= 1)) throw new UsageError(catalogue().revisions.rangeParent(word));
   return { kind: 'parent-range', rev: target, parent: number };
 }
 
 /** One revision inside a range word: git resolves it later; here only what could be an option or nothing. */
 function checkRev(rev: string, word: string): void {
-  if (rev === '' || rev.startsWith('-') || rev.startsWith('^')) throw new UsageError(`--range '${word}' is not a form keywarden takes: ${RANGE_FORMS}`);
+  if (rev === '' || rev.startsWith('-') || rev.startsWith('^')) throw new UsageError(catalogue().revisions.rangeForm(word, catalogue().revisions.rangeForms));
 }
