@@ -70,6 +70,9 @@ export function toFinding(located: Located, options: { redact: boolean; redactTe
   return finding;
 }
 
+/** A finding's `file` when the key is in a commit message, not a file (the JSON's value; reports show the words' name for it). */
+export const COMMIT_MESSAGE = 'commit message';
+
 /** Where a finding is, for people: its file, or inside an archive `file!/entry` (src/archive/walk.ts ENTRY_JOIN). */
 export function placeOf(finding: Pick<Finding, 'file' | 'entry'>): string {
   return finding.entry === undefined ? finding.file : `${finding.file}!/${finding.entry}`;

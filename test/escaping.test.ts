@@ -4,7 +4,7 @@
 // where it lands: the terminal, the GitHub Actions runner, the rendered job summary and playbook.
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REFERENCES } from '../src/remediation/references.js';
+import { referenceIndex } from '../src/remediation/references.js';
 import { bundleAction, runScheduledAction } from './support/action-runner.js';
 import { runKeywarden } from './support/run.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
@@ -171,7 +171,7 @@ describe('in Markdown', () => {
 /** Renders `markdown` as GitHub would: only keywarden's own elements, links only to the repository and the cited pages. */
 function expectSafeMarkdown(markdown: string): void {
   const html = renderGfm(markdown);
-  const references = new Set(Object.values(REFERENCES).map((reference) => reference.url));
+  const references = new Set(Object.values(referenceIndex()).map((reference) => reference.url));
   for (const element of elements(html)) {
     expect(OWN_ELEMENTS.has(element.name), `<${element.name}> in ${html}`).toBe(true);
     if (element.name === 'a') expect(element.target!.startsWith('https://github.com/acme/app/blob/') || references.has(element.target!), element.target!).toBe(true);

@@ -3,18 +3,19 @@
 // --help with yargs' own Japanese, one-line usage errors, and machine output (JSON fields, fingerprints,
 // SARIF results) the same in both languages. Keys come from the seeded fakes (test/remediation-fakes.ts)
 // and are swapped for placeholders ({{KEY1}}) before comparing, so the golden files hold no key.
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleAction, runAction } from './support/action-runner.js';
-import { jsonReport, runCli } from './support/cli.js';
+import { jsonReport, ROOT, runCli } from './support/cli.js';
 import { globalKeywarden, tryGit } from './support/git-hooks.js';
 import { expectGolden } from './support/golden.js';
 import { runCliLoading } from './support/loaded-modules.js';
 import { Repo, tempDir } from './support/repo.js';
 import { COMMIT_A, Fakes, finding, reportOf } from './support/remediation-fakes.js';
 import { textReporter } from '../src/reporters/text.js';
-import { displayWidth } from '../src/text/width.js';
+import { displayWidth, wrapToWidth } from '../src/text/width.js';
 import { useLanguage } from '../src/words/index.js';
 import { CONTEXT, finding as sampleFinding, report } from './support/sample-report.js';
 
@@ -77,8 +78,10 @@ describe('choosing the language', () => {
     const help = runCli(['scan', '--help', '--lang', 'ja']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('オプション:');
-    expect(help.stdout).toContain('[真偽]');
-    expect(help.stdout).toContain('インデックスで追加される内容をスキャンします（pre-commit）');
+    expect(help.stdout).toContain('[真偽値]');
+    expect(help.stdout).toContain('[選択肢: "en", "ja"]');
+    expect(help.stdout).toContain('ヘルプを表示します');
+    expect(help.stdout).toContain('ステージした内容（インデックスの変更）をスキャンします（pre-commit 用）');
     expect(help.stdout).toContain('メッセージの言語: en または ja');
     expect(help.stdout).toContain('終了コード: 0 検出なし、1 検出あり、2 使い方・設定・実行時のエラー。');
     const top = runCli(['--help'], { env: JA });
@@ -196,6 +199,29 @@ describe('the hook in Japanese', () => {
   });
 });
 
+describe('the shell hooks\' own lines', () => {
+  it('say that keywarden is missing in the locale\'s language (LC_ALL, then LC_MESSAGES, then LANG), English by default', () => {
+    const bare = tempDir('keywarden-path-');
+    symlinkSync('/usr/bin/git', path.join(bare, 'git'));
+    const hook = (name: string, env: Record<string, string>) => {
+      const result = spawnSync('/bin/sh', [path.join(ROOT, 'hooks', name)], { cwd: tempDir(), env: { PATH: bare, LC_ALL: '', LC_MESSAGES: '', LANG: '', ...env }, input: '', encoding: 'utf8' });
+      expect(result.status, name).toBe(1);
+      return result.stderr;
+    };
+    for (const name of ['pre-commit', 'commit-msg', 'pre-push', 'pre-receive']) {
+      const japanese = hook(name, { LANG: 'ja_JP.UTF-8' });
+      expect(japanese, name).toContain('keywarden を見つけられないため、チェックせずに');
+      // Every line is Japanese but the install command line.
+      expect(japanese.split('\n').filter((line) => line !== '' && !/[\u3040-\u30ff]/.test(line)), name).toEqual([]);
+      expect(hook(name, { LC_MESSAGES: 'ja_JP.UTF-8', LANG: 'en_US.UTF-8' })).toBe(japanese);
+      const english = hook(name, {});
+      expect(english, name).toMatch(/^keywarden: the .*hook cannot find keywarden/);
+      expect(english).not.toMatch(/[\u3040-\u30ff]/);
+      expect(hook(name, { LC_ALL: 'C', LANG: 'ja_JP.UTF-8' })).toBe(english);
+    }
+  });
+});
+
 describe('the hook\'s start-up', () => {
   it('loads the Japanese catalogue only for a Japanese run, and nothing else more (no yargs)', () => {
     const { repo } = stagedLeak();
@@ -233,10 +259,89 @@ describe('the Japanese text report', () => {
       // Where RULE starts, in cells: the same on the header and on every row.
       const ruleAt = rows.map((row) => displayWidth(row.slice(0, row.search(/ルール|aws-/))));
       expect(new Set(ruleAt).size).toBe(1);
-      expect(rows[0]).toMatch(/^ {2}行:列 {2,}シークレット {2,}種類 {2,}ルール {2,}確度$/);
+      expect(rows[0]).toMatch(/^ {2}行:列 {2,}値 {2,}種類 {2,}ルール {2,}確度$/);
       expect(out).toContain('シークレットアクセスキー  aws-secret-access-key');
     } finally {
       await useLanguage('en');
     }
+  });
+});
+
+describe('notes, errors and places in Japanese', () => {
+  it('errors about what the user named: one line, exit 2, in Japanese', () => {
+    const cases: Array<[string[], string]> = [
+      [['scan', 'nosuchdir'], 'keywarden: そのようなファイルまたはフォルダーはありません: nosuchdir\n'],
+      [['remediate', '--key', 'AKIAXX'], "keywarden: --key には AWS のアクセスキー ID（AKIA… または ASIA… に続けて A-Z、2-7 の 16 文字）を指定してください（指定値: 'AKIAXX'）\n"],
+      [['remediate', '--report', 'nonexist.json'], 'keywarden: --report nonexist.json を読み取れません: ENOENT\n'],
+      [['merge'], 'keywarden: merge には JSON レポートを 1 つ以上指定してください: keywarden merge REPORT...（keywarden scan --format json で書き出したもの）\n'],
+      [['scan', '--format', 'xml'], "keywarden: scan では --format 'xml' は使えません（text、json、sarif、github、html から選んでください）\n"],
+    ];
+    for (const [args, stderr] of cases) {
+      const result = runCli(args, { cwd: tempDir(), env: JA });
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr).toBe(stderr);
+    }
+    const outside = runCli(['scan', '--staged'], { cwd: tempDir(), env: JA });
+    expect(outside.status).toBe(2);
+    expect(outside.stderr).toMatch(/^keywarden: git リポジトリではありません: /);
+  });
+
+  it('a key in a commit message is headed コミットメッセージ, and counted in the message, not in a file', () => {
+    const dir = tempDir();
+    const keyId = new Fakes(1505).keyId('AKIA', OURS);
+    writeFileSync(path.join(dir, 'COMMIT_EDITMSG'), `add config\n\nkey ${keyId}\n`);
+    const result = runCli(['scan', '--commit-msg', 'COMMIT_EDITMSG'], { cwd: dir, env: JA });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^コミットメッセージ$/m);
+    expect(result.stdout).toContain('コミットメッセージで AWS の認証情報を 1 件検出しました。');
+    expect(result.stdout).not.toContain('commit message');
+  });
+
+  it('notes: what allowed a finding, and each skipped folder, by their Japanese names', () => {
+    const dir = tempDir();
+    const keyId = new Fakes(1506).keyId('AKIA', OURS);
+    writeFileSync(path.join(dir, 'allowed.py'), `KEY = "${keyId}"  # keywarden:allow\n`);
+    mkdirSync(path.join(dir, 'node_modules'));
+    const result = runCli(['scan', '.', '--verbose'], { cwd: dir, env: JA });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('（keywarden:allow コメントで許可 1 件）');
+    expect(result.stderr).toContain('keywarden: keywarden:allow コメントで許可: allowed.py:1:');
+    expect(result.stderr).toContain('keywarden: node_modules/ をスキップしました: インストールされたパッケージです（--no-default-ignores を付けるとたどります）');
+    expect(result.stdout + result.stderr).not.toMatch(/\binline\b|skipped/);
+  });
+
+  it('the HTML report: its own words in Japanese, and the page says so (lang="ja")', () => {
+    const html = runCli(['scan', 'samples', '--format', 'html', '--lang', 'ja']).stdout;
+    expect(html).toContain('<html lang="ja">');
+    expect(html).toContain('AWS の認証情報が見つかりました');
+    expect(html).toContain('ローテーションするキー');
+    expect(html).not.toContain('Keys to rotate');
+    expect(runCli(['scan', 'samples', '--format', 'html']).stdout).toContain('<html lang="en">');
+  });
+});
+
+describe('wrapping Japanese prose', () => {
+  it('keeps a number with the counter after it (2 行目) on one line, and English words as before', () => {
+    const text = 'レポートの準備ができていなければ 2 行目をもう一度実行します';
+    const width = displayWidth('レポートの準備ができていなければ 2') + 1;
+    const lines = wrapToWidth(text, width, '', '');
+    expect(lines).toEqual(['レポートの準備ができていなければ', '2 行目をもう一度実行します']);
+    expect(wrapToWidth('run it 2 more times', 8, '', '')).toEqual(['run it 2', 'more', 'times']);
+  });
+});
+
+describe('what --history, --since and --range name, in Japanese', () => {
+  it('an unknown branch and a path given to --history are one Japanese line, exit 2', () => {
+    const repo = Repo.init();
+    repo.commit('base', { 'README.md': '# app\n' });
+    const unknown = runCli(['scan', '--since', 'mian'], { cwd: repo.dir, env: JA });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^keywarden: 範囲の基点の 'mian' が見つかりません[（。][^\n]*\n$/);
+    const path = runCli(['scan', '--history', './src'], { cwd: repo.dir, env: JA });
+    expect(path.status).toBe(2);
+    expect(path.stderr).toBe("keywarden: --history にはパスではなく、ブランチ、タグ、コミットを指定してください: './src'（ファイルやフォルダーは --history なしでスキャンします: keywarden scan ./src）\n");
+    const parents = runCli(['scan', '--range', 'HEAD^-0'], { cwd: repo.dir, env: JA });
+    expect(parents.status).toBe(2);
+    expect(parents.stderr).toBe("keywarden: --range 'HEAD^-0': 親の番号は 1 から始まります（A^-1 は A^..A）\n");
   });
 });

@@ -17,7 +17,7 @@ const BUILT_IN_SHORT = ['h', 'V'];
 export function checkCommand(word: string, commands: readonly string[]): void {
   if (commands.includes(word)) return;
   const hint = suggest(word, commands);
-  throw new UsageError(words().cli.unknownCommand(word, hint, commands.join(', ')));
+  throw new UsageError(words().cli.unknownCommand(word, hint, commands.join(words().report.listJoin)));
 }
 
 /** Options given before any command (`keywarden --staged`): say where they go, or what a typo meant. */

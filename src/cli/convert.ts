@@ -49,7 +49,7 @@ export function toScanOptions(command: Command, positional: string[], raw: RawAr
   const format = str(raw.format) ?? 'text';
   const allowed: readonly string[] = command === 'remediate' ? REMEDIATE_FORMATS : command === 'merge' ? MERGE_FORMATS : FORMATS;
   if (!allowed.includes(format)) {
-    throw new UsageError(words().cli.errors.unknownFormat(format, command, allowed.join(', ')));
+    throw new UsageError(words().cli.errors.unknownFormat(format, command, allowed.join(words().report.listJoin)));
   }
   options.format = format as ScanOptions['format'];
 

@@ -55,6 +55,7 @@ export async function parseArgs(input: readonly string[], version: string): Prom
     // yargs' own words (Options:, Commands:, [boolean]…) from its y18n catalogue, in the run's language
     // (cli/lang.ts chose it); yargs would otherwise follow LANG by itself, ignoring --lang.
     .locale(language())
+    .updateStrings(w.yargsStrings)
     .version(version)
     .alias('version', 'V')
     .help()

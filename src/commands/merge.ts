@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { guide } from '../words/guide.js';
 import { compareFindings, secretRedactor } from '../findings.js';
 import type { Io } from '../io/io.js';
 import { emit, writeLine } from '../io/output.js';
@@ -29,14 +30,14 @@ export interface MergedReport extends Report {
 const STATUSES = ['live', 'invalid', 'expired', 'secret-mismatch', 'unknown'];
 
 export async function runMerge(options: MergeRequest, io: Io): Promise<number> {
-  if (options.paths.length === 0) throw new UsageError('merge needs one or more JSON reports: keywarden merge REPORT... (written by keywarden scan --format json)');
+  if (options.paths.length === 0) throw new UsageError(guide().merge.needsReports);
   const labels = labelsFor(options.paths);
   const inputs = options.paths.map((file, index) => ({ label: labels[index], report: readMergeInput(path.resolve(io.cwd, file), file) }));
   const merged = mergeReports(inputs, options.redact);
   const format = options.format;
   emit(await render(merged, format), options, io);
   if (!options.quiet && options.output !== undefined) {
-    writeLine(`merged ${inputs.length} report${inputs.length === 1 ? '' : 's'}: ${merged.findings.length} finding${merged.findings.length === 1 ? '' : 's'}, ${merged.keys.filter((key) => key.keyId !== null).length} key(s) to rotate; wrote ${options.output}`, io);
+    writeLine(guide().merge.merged(inputs.length, merged.findings.length, merged.keys.filter((key) => key.keyId !== null).length, options.output), io);
   }
   return merged.findings.length > 0 ? 1 : 0;
 }
@@ -54,16 +55,16 @@ export function readMergeInput(file: string, shownAs: string): Report {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read the report ${shownAs}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(guide().merge.cannotRead(shownAs, (error as NodeJS.ErrnoException).code ?? String(error)));
   }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new UsageError(`the report ${shownAs} is not JSON (${(error as Error).message.split('\n')[0]}); merge reads what keywarden scan --format json writes`);
+    throw new UsageError(guide().merge.notJson(shownAs, (error as Error).message.split('\n')[0]));
   }
   const problem = reportProblem(data) ?? mergeProblem(data as Report);
-  if (problem) throw new UsageError(`the report ${shownAs} is not a keywarden version-1 JSON report: ${problem}`);
+  if (problem) throw new UsageError(guide().merge.notReport(shownAs, problem));
   return data as Report;
 }
 

@@ -13,6 +13,7 @@ import type { Config } from '../config/types.js';
 import type { RemediateFormat } from '../types.js';
 import type { RemediateRequest } from './requests.js';
 import { RuntimeError, UsageError } from '../errors.js';
+import { guide } from '../words/guide.js';
 import type { Io } from '../io/io.js';
 import { emit, writeNotes } from '../io/output.js';
 import { leaksFromFindings, leaksFromLocated, withKeyIds, type LeakSet } from '../remediation/leaks.js';
@@ -25,7 +26,7 @@ export async function runRemediate(options: RemediateRequest, io: Io): Promise<n
   const keyIds = options.keys.map(parseKeyId);
   const scanOptionsGiven = options.staged || options.history || options.stdin || options.range !== undefined || options.since !== undefined || options.paths.length > 0;
   if ((options.report !== undefined || keyIds.length > 0) && scanOptionsGiven) {
-    throw new UsageError('--report and --key build the playbook from what they name: drop the scan options, or drop --report/--key to scan');
+    throw new UsageError(guide().remediate.reportOrScan);
   }
   let set: LeakSet;
   // The organisation's accounts: from the config the scan ran with, else the config found from here.
@@ -69,13 +70,13 @@ function parseKeyId(raw: string): string {
   const id = raw.trim();
   if (isAccessKeyId(id)) return id;
   if (isAccessKeyId(id.toUpperCase())) return id.toUpperCase();
-  throw new UsageError(`--key wants an AWS access key ID (AKIA… or ASIA… and 16 more characters of A-Z, 2-7), got '${raw}'`);
+  throw new UsageError(guide().remediate.badKey(raw));
 }
 
 function nothingToRemediate(format: RemediateFormat): string {
-  const message = 'Nothing to remediate: no AWS credentials found.';
+  const message = guide().remediate.nothing;
   if (format === 'json') return JSON.stringify({ version: 1, summary: { keys: 0, accounts: [], foreignKeys: 0, unpairedSecrets: 0 }, notes: [message], keys: [], unpaired: null, history: null }, null, 2) + '\n';
-  return format === 'markdown' ? `## keywarden remediation playbook\n\n${message}\n` : `${message}\n`;
+  return format === 'markdown' ? `${guide().remediate.nothingTitle}\n\n${message}\n` : `${message}\n`;
 }
 
 // ── the expressions file ──────────────────────────────────────────────────────────────────────────────
@@ -85,26 +86,26 @@ function writeExpressions(set: LeakSet, options: RemediateRequest, io: Io): Hist
   const secretsKnown = set.keys.some((key) => key.secrets.length > 0) || (set.unpaired?.secrets.length ?? 0) > 0;
   let missing: string | null = null;
   if (redacted) {
-    missing = `The secrets in ${options.report ?? 'the report'} are redacted, so the file cannot list them: pipe an unredacted one instead (\`keywarden scan … --format json --no-redact | keywarden remediate --report - --replacements FILE\`), or let remediate run the scan itself.`;
+    missing = guide().remediate.redacted(options.report ?? guide().remediate.theReport);
   } else if (!secretsKnown) {
-    missing = 'Only key IDs are known (--key), so the file can list the IDs but not the secrets: run remediate on a scan or an unredacted report to include them.';
+    missing = guide().remediate.onlyKeyIds;
   }
   const replacements = replacementsFor(set);
   if (options.replacements === undefined) return { file: DEFAULT_REPLACEMENTS_FILE, written: false, count: replacements.length, missing };
-  if (redacted) throw new UsageError(`--replacements needs the real secrets, but --report ${options.report} is redacted: pipe \`keywarden scan … --format json --no-redact\` into \`keywarden remediate --report -\`, or let remediate run the scan itself`);
+  if (redacted) throw new UsageError(guide().remediate.needsSecrets(String(options.report)));
   const file = path.resolve(io.cwd, options.replacements);
   try {
     writeFileSync(file, formatReplacements(replacements), { mode: 0o600 });
     chmodSync(file, 0o600); // `mode` applies only when the file is created
 
   } catch (error) {
-    throw new RuntimeError(`cannot write --replacements ${options.replacements}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new RuntimeError(guide().remediate.cannotWrite(options.replacements, (error as NodeJS.ErrnoException).code ?? String(error)));
   }
   if (!options.quiet) {
-    io.stderr.write(`keywarden: wrote ${replacements.length} expressions to ${options.replacements}: it holds the leaked secrets; keep it out of the repository and delete it after the rewrite\n`);
+    io.stderr.write(`keywarden: ${guide().remediate.wrote(replacements.length, options.replacements)}\n`);
     const relative = path.relative(io.cwd, file);
     if (!relative.startsWith('..') && !path.isAbsolute(relative)) {
-      io.stderr.write(`keywarden: warning: ${options.replacements} is inside ${io.cwd}: never commit it; move it out of the repository\n`);
+      io.stderr.write(`keywarden: ${guide().remediate.inside(options.replacements, io.cwd)}\n`);
     }
   }
   return { file, written: true, count: replacements.length, missing };

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { UsageError } from '../errors.js';
+import { words } from '../words/index.js';
 import type { Finding, Report, ScanMode } from '../types.js';
 
 const MODES: readonly ScanMode[] = ['files', 'staged', 'history', 'range', 'stdin', 'commit-msg'];
@@ -13,7 +14,7 @@ export function readReport(file: string, shownAs: string): Report {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read --report ${shownAs}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(words().errors.cannotReadReport(shownAs, (error as NodeJS.ErrnoException).code ?? String(error)));
   }
   return parseReport(text, shownAs);
 }
@@ -22,7 +23,7 @@ export function readReport(file: string, shownAs: string): Report {
 export async function readReportFromStream(stream: Readable): Promise<Report> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return parseReport(Buffer.concat(chunks).toString('utf8'), '- (standard input)');
+  return parseReport(Buffer.concat(chunks).toString('utf8'), words().errors.standardInput);
 }
 
 function parseReport(text: string, shownAs: string): Report {
@@ -30,10 +31,10 @@ function parseReport(text: string, shownAs: string): Report {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new UsageError(`--report ${shownAs} is not JSON (${(error as Error).message.split('\n')[0]}); write one with \`keywarden scan --format json --no-redact --output FILE\``);
+    throw new UsageError(words().errors.reportNotJson(shownAs, (error as Error).message.split('\n')[0]));
   }
   const problem = reportProblem(data);
-  if (problem) throw new UsageError(`--report ${shownAs} is not a keywarden version-1 JSON report: ${problem}`);
+  if (problem) throw new UsageError(words().errors.reportNotReport(shownAs, problem));
   return data as Report;
 }
 

@@ -4,6 +4,7 @@
 // puts each answer on the findings of its key (verificationOf: the report's Finding.verification).
 import type { VerifyResult } from '../aws/verify.js';
 import { UsageError } from '../errors.js';
+import { words } from '../words/index.js';
 import type { Io } from '../io/io.js';
 import type { VerifyRequest } from './requests.js';
 import { writeLine } from '../io/output.js';
@@ -21,7 +22,7 @@ export async function verifyKeys(set: LeakSet, accounts: readonly string[], opti
   const seconds = options.verifyTimeout;
   const { DEFAULT_VERIFY_TIMEOUT_SECONDS, verifyPair } = await import('../aws/verify.js');
   if (seconds !== undefined && !(Number.isFinite(seconds) && seconds > 0 && seconds <= 300)) {
-    throw new UsageError(`--verify-timeout wants seconds between 0 and 300, got '${seconds}'`);
+    throw new UsageError(words().cli.errors.verifyTimeout(String(seconds)));
   }
   const endpoint = stsEndpoint(options.stsEndpoint);
   const verifyOptions = { endpoint, region: endpoint ? signingRegionOf(endpoint) : undefined, timeoutMs: (seconds ?? DEFAULT_VERIFY_TIMEOUT_SECONDS) * 1000 };
@@ -50,7 +51,7 @@ export async function verifyKeys(set: LeakSet, accounts: readonly string[], opti
     for (const key of set.keys) {
       const result = results.get(key.keyId);
       // writeLine escapes: the key ID comes from the scanned files (or a report file) and the detail from STS.
-      writeLine(`--verify ${key.keyId}: ${result ? `${result.status} (${result.detail})` : `not checked (${skipped.get(key.keyId)})`}`, io);
+      writeLine(result ? words().verify.result(key.keyId, result.status, result.detail) : words().verify.notChecked(key.keyId, skipped.get(key.keyId) ?? ''), io);
     }
   }
   return { results, skipped };
@@ -75,9 +76,9 @@ export function verificationOf(result: VerifyResult, redactText: (text: string) 
 }
 
 function skipReason(key: LeakedKey, accounts: readonly string[]): string | null {
-  if (ownershipOf(key.accountId, accounts) === 'foreign') return 'the key belongs to an account that is not yours; using it could trip a canary token';
-  if (key.secrets.length === 0) return key.redacted ? 'its secret is redacted in the report' : 'no secret access key was found with it';
-  if (key.keyType === 'temporary' && key.sessionTokens.length === 0) return 'a temporary key cannot be checked without its session token, and none was found with it';
+  if (ownershipOf(key.accountId, accounts) === 'foreign') return words().verify.skipForeign;
+  if (key.secrets.length === 0) return key.redacted ? words().verify.skipRedacted : words().verify.skipNoSecret;
+  if (key.keyType === 'temporary' && key.sessionTokens.length === 0) return words().verify.skipNoToken;
   return null;
 }
 
@@ -87,9 +88,9 @@ function stsEndpoint(raw: string | undefined): string | undefined {
   try {
     url = new URL(raw);
   } catch {
-    throw new UsageError(`--sts-endpoint wants a URL such as https://sts.eu-west-1.amazonaws.com, got '${raw}'`);
+    throw new UsageError(words().verify.endpointUrl(raw));
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--sts-endpoint wants an http(s) URL, got '${raw}'`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(words().verify.endpointScheme(raw));
   return raw;
 }
 

@@ -48,6 +48,6 @@ export function writeNotes(notes: readonly Note[], options: { quiet: boolean; ve
 export function writeAllowed(located: readonly Located[], redactText: (text: string) => string, io: Io): void {
   for (const item of located) {
     if (!item.allowedBy) continue;
-    writeLine(words().output.allowed(item.allowedBy, `${redactText(placeOf(item))}:${item.line}:${item.column}`, item.ruleId), io);
+    writeLine(words().output.allowed(words().report.allowedNames[item.allowedBy] ?? item.allowedBy, `${redactText(placeOf(item))}:${item.line}:${item.column}`, item.ruleId), io);
   }
 }

@@ -359,7 +359,7 @@ function revokeSessions(key: LeakedKey, principal: Principal | null): Step {
   }
   commands.push({
     label: w.revokeLabel(role),
-    script: `${role ? '' : 'ROLE=the-role-name\n'}aws iam put-role-policy --role-name ${roleArg} --policy-name AWSRevokeOlderSessions \\\n  --policy-document '${policy}'`,
+    script: `${role ? '' : `ROLE=the-role-name${guide().playbook.placeholders.role}\n`}aws iam put-role-policy --role-name ${roleArg} --policy-name AWSRevokeOlderSessions \\\n  --policy-document '${policy}'`,
   });
   return {
     number: 2,
@@ -441,7 +441,7 @@ function rotateAllKeys(accountId: string | null, number = 4): Step {
         label: w.reportLabel,
         script: `aws iam generate-credential-report\naws iam get-credential-report --query Content --output text | base64 --decode | cut -d, -f1,9-11,14-16`,
       },
-      { label: w.setLabel, script: 'USER_NAME=the-user-name\nOLD_KEY_ID=the-old-access-key-id' },
+      { label: w.setLabel, script: `USER_NAME=the-user-name${guide().playbook.placeholders.user}\nOLD_KEY_ID=the-old-access-key-id${guide().playbook.placeholders.oldKey}` },
       { label: w.createLabel, script: 'aws iam create-access-key --user-name "$USER_NAME"' },
       { label: w.usedLabel, script: 'aws iam get-access-key-last-used --access-key-id "$OLD_KEY_ID"' },
       { label: w.deactivateLabel, script: 'aws iam update-access-key --user-name "$USER_NAME" --access-key-id "$OLD_KEY_ID" --status Inactive' },

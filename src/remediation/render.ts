@@ -11,7 +11,7 @@ import { escapeText, markdownCode } from '../text/escape.js';
 import type { Sighting } from './leaks.js';
 import type { KeyPlaybook, Playbook } from './playbook.js';
 import type { Command, Step } from './steps.js';
-import { REFERENCES, type ReferenceId } from './references.js';
+import { reference, referenceIndex, type ReferenceId } from './references.js';
 import { displayWidth, wrapToWidth } from '../text/width.js';
 import { guide } from '../words/guide.js';
 
@@ -24,7 +24,7 @@ export function renderPlaybook(playbook: Playbook, format: PlaybookFormat): stri
 
 /** JSON carries the cited pages whole, so a consumer needs no lookup table. */
 function withReferenceUrls(playbook: Playbook): unknown {
-  return { ...playbook, references: playbook.references.map((id) => REFERENCES[id]), referenceIndex: REFERENCES };
+  return { ...playbook, references: playbook.references.map(reference), referenceIndex: referenceIndex() };
 }
 
 export function headline(playbook: Playbook): string {
@@ -107,7 +107,7 @@ function renderText(playbook: Playbook): string {
   for (const warning of history.warnings) out.push(...wrap(warning, '     ', '   ! '));
   if (history.needed) out.push(...textReferences(history.references));
   out.push('', `${w.sources}:`);
-  for (const id of playbook.references) out.push(`  ${REFERENCES[id].title}`, `    ${REFERENCES[id].url}`);
+  for (const { title, url } of playbook.references.map(reference)) out.push(`  ${title}`, `    ${url}`);
   return out.join('\n') + '\n';
 }
 
@@ -128,7 +128,7 @@ function textCommand(command: Command): string[] {
 
 function textReferences(ids: readonly ReferenceId[]): string[] {
   const see = guide().playbook.see;
-  return [`   ${see}` + ids.map((id) => REFERENCES[id].url).join(`\n   ${' '.repeat(displayWidth(see))}`)];
+  return [`   ${see}` + ids.map((id) => reference(id).url).join(`\n   ${' '.repeat(displayWidth(see))}`)];
 }
 
 function labelLine(label: string): string {
@@ -180,7 +180,7 @@ function renderMarkdown(playbook: Playbook): string {
   for (const warning of history.warnings) rewrite.push(`> [!CAUTION]\n> ${escapeText(warning)}`, '');
   if (history.needed) rewrite.push(markdownReferences(history.references), '');
   out.push(...collapsible(w.rewriteHeading, rewrite));
-  out.push(...collapsible(w.sources, playbook.references.map((id) => `- [${REFERENCES[id].title}](${REFERENCES[id].url})`).concat('')));
+  out.push(...collapsible(w.sources, playbook.references.map(reference).map(({ title, url }) => `- [${title}](${url})`).concat('')));
   return out.join('\n') + '\n';
 }
 
@@ -206,5 +206,5 @@ function markdownCommand(command: Command): string[] {
 }
 
 function markdownReferences(ids: readonly ReferenceId[]): string {
-  return guide().playbook.see + ids.map((id) => `[${REFERENCES[id].title}](${REFERENCES[id].url})`).join(' · ');
+  return guide().playbook.see + ids.map(reference).map(({ title, url }) => `[${title}](${url})`).join(' · ');
 }

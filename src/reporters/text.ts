@@ -5,7 +5,7 @@
 // entry says so (a TTY without NO_COLOR). Secrets arrive already redacted. Every value that came from the scan
 // is escaped (escapeText) before it is measured and painted: a file name or commit subject holding an escape
 // sequence would otherwise drive the terminal or forge a report line.
-import { placeOf } from '../findings.js';
+import { COMMIT_MESSAGE, placeOf } from '../findings.js';
 import { keyTypeOf } from '../aws/key-id.js';
 import { escapeText } from '../text/escape.js';
 import { displayWidth, padToWidth } from '../text/width.js';
@@ -57,7 +57,8 @@ export const textReporter: Reporter = (report, context) => {
     const detailIndent = INDENT + ' '.repeat(widths[0]) + GAP;
     lines.push(paint('2', INDENT + tableRow([...header], widths)));
     for (const [file, findings] of byFile) {
-      lines.push(paint('1;4', escapeText(file)));
+      // A commit message has no file name: it is headed by what it is, in the run's language.
+      lines.push(paint('1;4', file === COMMIT_MESSAGE ? words().report.commitMessage : escapeText(file)));
       for (const finding of findings) {
         const cells = rows.get(finding)!;
         lines.push(INDENT + tableRow(cells, widths, [(text) => paint('2', text), (text) => paint('31;1', text), (text) => text, (text) => paint('2', text), (text) => paint('2', text)]));
@@ -66,7 +67,7 @@ export const textReporter: Reporter = (report, context) => {
       lines.push('');
     }
   }
-  lines.push(summaryLine(report.findings.length, byFile.size, context, paint));
+  lines.push(summaryLine(report.findings.length, byFile.size, byFile.size === 1 && byFile.has(COMMIT_MESSAGE), context, paint));
   return lines.join('\n') + '\n';
 };
 
@@ -133,12 +134,12 @@ function shortRef(ref: string): string {
   return ref.startsWith('refs/tags/') ? words().report.presence.tag(ref.slice('refs/tags/'.length)) : ref;
 }
 
-function summaryLine(count: number, files: number, context: ReportContext, paint: Paint): string {
+function summaryLine(count: number, files: number, inMessage: boolean, context: ReportContext, paint: Paint): string {
   const w = words().report;
   const allowed = Object.entries(context.allowed).filter(([, n]) => n > 0);
-  const allowedText = allowed.length > 0 ? w.allowedList(allowed.map(([why, n]) => w.allowedBy(n, escapeText(why)))) : '';
+  const allowedText = allowed.length > 0 ? w.allowedList(allowed.map(([why, n]) => w.allowedBy(n, w.allowedNames[why] ?? escapeText(why)))) : '';
   const left = context.leftOut ?? 0;
   const leftText = left > 0 ? w.leftOut(left) : '';
   if (count === 0) return paint('32', w.clean(context.leftOut !== undefined, allowedText)) + leftText;
-  return paint('31;1', w.found(count, files, allowedText)) + leftText;
+  return paint('31;1', inMessage ? w.foundInMessage(count, allowedText) : w.found(count, files, allowedText)) + leftText;
 }

@@ -13,8 +13,9 @@ import type { Detect, Located, Source } from '../types.js';
 import type { SourceContext } from './context.js';
 import { locate } from './locate.js';
 
-/** A finding's `file` for a key in a commit message (here and in history scans: git/messages.ts). */
-export const COMMIT_MESSAGE = 'commit message';
+/** A finding's `file` for a key in a commit message (here and in history scans: git/messages.ts); findings.ts holds it for the reporters. */
+import { COMMIT_MESSAGE } from '../findings.js';
+export { COMMIT_MESSAGE };
 
 const SCISSORS = Buffer.from('# ------------------------ >8 ------------------------\n');
 

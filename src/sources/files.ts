@@ -12,17 +12,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Detect, Located, Note, Source } from '../types.js';
+import { words } from '../words/index.js';
 import type { SourceContext } from './context.js';
 import { locate, oversizeNote } from './locate.js';
 
 /**
- * Folders skipped at any depth unless --no-default-ignores, and why (a file named .git, a worktree's or
- * submodule's link, is scanned).
+ * Folders skipped at any depth unless --no-default-ignores (a file named .git, a worktree's or submodule's
+ * link, is scanned); why each is skipped is in the words (notes.ignoredFolder).
  */
-const DEFAULT_IGNORES = new Map([
-  ['.git', "git's own data (scan --history reads the commits; --no-default-ignores walks it)"],
-  ['node_modules', 'installed packages (--no-default-ignores walks it)'],
-]);
+const DEFAULT_IGNORES = new Set(['.git', 'node_modules']);
 
 interface Target {
   absolute: string;
@@ -103,7 +101,7 @@ function readTarget(target: Target, maxFileSize: number, notes: Note[]): Buffer 
     }
     return filled === size ? data : data.subarray(0, filled);
   } catch (error) {
-    notes.push({ level: 'warn', message: `could not read ${target.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+    notes.push({ level: 'warn', message: words().notes.couldNotRead(target.display, (error as NodeJS.ErrnoException).code ?? String(error)) });
     return null;
   } finally {
     if (fd !== null) fs.closeSync(fd);
@@ -119,7 +117,7 @@ async function listTargets(roots: string[], context: SourceContext, notes: Note[
     try {
       stat = fs.statSync(absolute);
     } catch {
-      throw new UsageError(`no such file or directory: ${root}`);
+      throw new UsageError(words().errors.noSuchPath(root));
     }
     if (stat.isFile()) {
       if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path.dirname(absolute)), repository: path.dirname(absolute) });
@@ -127,7 +125,7 @@ async function listTargets(roots: string[], context: SourceContext, notes: Note[
       continue;
     }
     if (!stat.isDirectory()) {
-      notes.push({ level: 'warn', message: `skipped ${root}: not a regular file or folder` });
+      notes.push({ level: 'warn', message: words().notes.notFileOrFolder(root) });
       continue;
     }
     const { files, repositories } = walk(absolute, context.cwd, context.options.defaultIgnores, notes);
@@ -157,23 +155,22 @@ function walk(folder: string, cwd: string, defaultIgnores: boolean, notes: Note[
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      notes.push({ level: 'warn', message: `could not read folder ${displayPath(cwd, dir, folder)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}; its files were not scanned` });
+      notes.push({ level: 'warn', message: words().notes.couldNotReadFolder(displayPath(cwd, dir, folder), (error as NodeJS.ErrnoException).code ?? String(error)) });
       continue;
     }
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.name === '.git') repositories.add(dir);
       if (entry.isDirectory()) {
-        const skip = defaultIgnores ? DEFAULT_IGNORES.get(entry.name) : undefined;
-        if (skip === undefined) pending.push(full);
-        else notes.push({ level: 'info', verbose: true, folder: true, message: `skipped ${displayPath(cwd, full, folder)}/: ${skip}` });
+        if (!defaultIgnores || !DEFAULT_IGNORES.has(entry.name)) pending.push(full);
+        else notes.push({ level: 'info', verbose: true, folder: true, message: words().notes.ignoredFolder(displayPath(cwd, full, folder), entry.name) });
       } else if (entry.isFile()) {
         files.push(full);
       } else if (entry.isSymbolicLink()) {
         // Not followed: a link may lead out of the tree or round in a loop; its target is scanned where it lives.
-        notes.push({ level: 'info', verbose: true, message: `skipped ${displayPath(cwd, full, folder)}: a symbolic link (not followed)` });
+        notes.push({ level: 'info', verbose: true, message: words().notes.symbolicLink(displayPath(cwd, full, folder)) });
       } else {
-        notes.push({ level: 'info', verbose: true, message: `skipped ${displayPath(cwd, full, folder)}: not a regular file` });
+        notes.push({ level: 'info', verbose: true, message: words().notes.notRegularFile(displayPath(cwd, full, folder)) });
       }
     }
   }

@@ -103,9 +103,16 @@ export function wrapToWidth(text: string, width: number, first: string, indent: 
   let line = first;
   let used = displayWidth(first);
   let empty = true;
-  for (const word of text.split(/\s+/)) {
+  const words = text.split(/\s+/);
+  for (let i = 0; i < words.length; i++) {
     let separator = empty ? '' : ' ';
-    for (const piece of pieces(word)) {
+    let parts = pieces(words[i]);
+    // A number and the Japanese counter after it (2 行目, 90 日, 1 件) are not parted at the line's end.
+    if (/^\d+$/.test(words[i]) && i + 1 < words.length && clusterWidth(graphemes(words[i + 1])[0] ?? '') === 2) {
+      const next = pieces(words[++i]);
+      parts = [`${parts[0]} ${next[0]}`, ...next.slice(1)];
+    }
+    for (const piece of parts) {
       const w = displayWidth(piece);
       if (!empty && used + separator.length + w > width) {
         lines.push(line);

@@ -18,6 +18,8 @@ export const enGuide = {
 
   help: {
     usage: 'keywarden <command> [options]',
+    /** Corrections to yargs' own catalogue of this language (its annotations and built-in options); English keeps yargs' own. */
+    yargsStrings: { 'choices:': 'choices:', boolean: 'boolean', 'Show help': 'Show help', 'Show version number': 'Show version number', 'Positionals:': 'Positionals:' } as Record<string, string>,
     commands: {
       scan: 'Find AWS credentials in files, the index, history, a range, or stdin',
       remediate: 'The leak-response playbook, with real commands for the keys found',
@@ -75,6 +77,101 @@ export const enGuide = {
   },
 
   /** `keywarden init` (src/init/command.ts). */
+  /** The HTML report's own words (src/reporters/html/); the table's script gets `shown` and `shownFiltered`. */
+  html: {
+    title: 'keywarden report',
+    heading: 'AWS credentials found',
+    clean: 'No AWS credentials found.',
+    generated: (version: string) => `keywarden ${version}`,
+    scanned: (mode: string, target: string) => `Scan: ${mode} of ${target}`,
+    counts: (findings: number, keys: number, repositories: number) =>
+      `${findings} finding${findings === 1 ? '' : 's'}, ${keys} key${keys === 1 ? '' : 's'} to rotate${repositories > 0 ? `, in ${repositories} repositor${repositories === 1 ? 'y' : 'ies'}` : ''}`,
+    redacted: 'Secret keys and tokens are masked.',
+    unredacted: 'This report holds secrets in full (--no-redact): keep it where the secrets themselves may be.',
+    findings: 'Findings',
+    filter: 'Filter findings',
+    filterPlaceholder: 'file, key ID, commit, author…',
+    shown: 'Showing {from}–{to} of {count}',
+    shownFiltered: 'Showing {from}–{to} of {count} matching ({total} in all)',
+    previous: 'Previous',
+    next: 'Next',
+    noScript: 'The table of findings needs JavaScript; the cards below list every key and where it appears.',
+    columns: {
+      repository: 'Repository',
+      file: 'File',
+      line: 'Line',
+      kind: 'Credential',
+      secret: 'Value',
+      keyId: 'Key ID',
+      verification: 'Status',
+      commit: 'Commit',
+      date: 'Date',
+      author: 'Author',
+      subject: 'Subject',
+    },
+    keys: 'Keys to rotate',
+    unpaired: 'Secrets without a key ID',
+    moreKeys: (more: number) => `${more} more key${more === 1 ? ' is' : 's are'} in the table of findings; \`keywarden remediate --report\` writes the playbook for all of them.`,
+    type: 'Type',
+    account: 'Account',
+    accountUnknown: 'unknown',
+    verification: 'Verification',
+    notVerified: 'not checked (scan with --verify to ask AWS STS)',
+    where: (places: number, repositories: number) =>
+      `Found in ${places} place${places === 1 ? '' : 's'}${repositories > 1 ? ` across ${repositories} repositories` : ''}`,
+    steps: 'What to do (tick each step when done)',
+    how: 'How',
+    sameAs: (step: number, keyId: string) => `Same as step ${step} for ${keyId}: do it once.`,
+    commit: (sha: string) => `commit ${sha}`,
+    timeline: 'When each key was introduced',
+    moreOnDay: (more: number) => `and ${more} more key${more === 1 ? '' : 's'}`,
+    timelineNote: 'The day of the earliest commit that holds each key; a key leaked longer ago has had more time to be copied.',
+    /** What a Verification.status means, in a few words. */
+    status: {
+      live: 'live: the key works',
+      invalid: 'invalid (deleted or never valid)',
+      expired: 'expired',
+      'secret-mismatch': 'the key exists, the secret does not match',
+      unknown: 'unknown (STS did not answer)',
+    } as Record<string, string>,
+    modes: {
+      files: 'files',
+      staged: 'staged changes',
+      history: 'history',
+      range: 'commit range',
+      stdin: 'standard input',
+      'pre-receive': 'push',
+      'commit-msg': 'commit message',
+    } as Record<string, string>,
+  },
+
+  /** remediate's own errors and stderr lines (src/commands/remediate.ts). */
+  remediate: {
+    reportOrScan: '--report and --key build the playbook from what they name: drop the scan options, or drop --report/--key to scan',
+    badKey: (raw: string) => `--key wants an AWS access key ID (AKIA… or ASIA… and 16 more characters of A-Z, 2-7), got '${raw}'`,
+    nothingTitle: '## keywarden remediation playbook',
+    nothing: 'Nothing to remediate: no AWS credentials found.',
+    theReport: 'the report',
+    redacted: (report: string) =>
+      `The secrets in ${report} are redacted, so the file cannot list them: pipe an unredacted one instead (\`keywarden scan … --format json --no-redact | keywarden remediate --report - --replacements FILE\`), or let remediate run the scan itself.`,
+    onlyKeyIds: 'Only key IDs are known (--key), so the file can list the IDs but not the secrets: run remediate on a scan or an unredacted report to include them.',
+    needsSecrets: (report: string) =>
+      `--replacements needs the real secrets, but --report ${report} is redacted: pipe \`keywarden scan … --format json --no-redact\` into \`keywarden remediate --report -\`, or let remediate run the scan itself`,
+    cannotWrite: (file: string, code: string) => `cannot write --replacements ${file}: ${code}`,
+    wrote: (n: number, file: string) => `wrote ${n} expressions to ${file}: it holds the leaked secrets; keep it out of the repository and delete it after the rewrite`,
+    inside: (file: string, cwd: string) => `warning: ${file} is inside ${cwd}: never commit it; move it out of the repository`,
+  },
+
+  /** merge's errors and stderr line (src/commands/merge.ts). */
+  merge: {
+    needsReports: 'merge needs one or more JSON reports: keywarden merge REPORT... (written by keywarden scan --format json)',
+    merged: (reports: number, findings: number, keys: number, output: string) =>
+      `merged ${reports} report${reports === 1 ? '' : 's'}: ${findings} finding${findings === 1 ? '' : 's'}, ${keys} key(s) to rotate; wrote ${output}`,
+    cannotRead: (shown: string, code: string) => `cannot read the report ${shown}: ${code}`,
+    notJson: (shown: string, problem: string) => `the report ${shown} is not JSON (${problem}); merge reads what keywarden scan --format json writes`,
+    notReport: (shown: string, problem: string) => `the report ${shown} is not a keywarden version-1 JSON report: ${problem}`,
+  },
+
   init: {
     notDependency:
       'keywarden is not a dependency of this project: run `npm install --save-dev github:OWNER/keywarden` (its git URL: keywarden is not on the npm registry) so every clone has it (a global keywarden works too)',
@@ -135,7 +232,36 @@ export const enGuide = {
   },
 
   /** The leak-response playbook (src/remediation/playbook.ts) and its layout (src/remediation/render.ts). */
+  /** The titles of the pages the playbook cites (src/remediation/references.ts has their addresses), and the address of each page's edition in this language. */
+  references: {
+    titles: {
+      'access-key-best-practices': 'AWS General Reference: Best practices for managing AWS access keys',
+      'managing-access-keys': 'IAM User Guide: Managing access keys for IAM users',
+      'iam-best-practices': 'IAM User Guide: Security best practices in IAM',
+      'temporary-credentials': 'IAM User Guide: Temporary security credentials in IAM',
+      'unauthorized-activity': 'AWS re:Post Knowledge Center: What do I do if I notice unauthorized activity in my AWS account?',
+      'revoke-sessions': 'IAM User Guide: Revoke IAM role temporary security credentials',
+      'root-keys': 'IAM User Guide: Delete access keys for the root user',
+      'get-access-key-info': 'AWS STS API Reference: GetAccessKeyInfo',
+      'cloudtrail-lookup': 'AWS CloudTrail User Guide: Viewing recent management events with the AWS CLI',
+      'credential-report': 'IAM User Guide: Getting credential reports for your AWS account',
+      'report-abuse': 'AWS re:Post Knowledge Center: How do I report abuse of AWS resources?',
+      'github-sensitive-data': 'GitHub Docs: Removing sensitive data from a repository',
+      'filter-repo': 'git filter-repo manual (--replace-text)',
+      'bfg': 'BFG Repo-Cleaner',
+      'bedrock-api-keys': 'IAM User Guide: API keys for Amazon Bedrock',
+      'service-specific-credentials': 'IAM API Reference: UpdateServiceSpecificCredential',
+      'ses-smtp-credentials': 'Amazon SES Developer Guide: Obtaining Amazon SES SMTP credentials',
+      'cloudfront-key-pairs': 'CloudFront Developer Guide: Specify signers that can create signed URLs and signed cookies',
+      'appsync-api-keys': 'AWS AppSync Developer Guide: Configuring authorization and authentication (API_KEY)',
+      'console-passwords': 'IAM User Guide: Managing passwords for IAM users',
+    } as Record<string, string>,
+    url: (url: string) => url,
+  },
+
   playbook: {
+    /** A comment after a placeholder the reader replaces in a command (`USER_NAME=the-user-name`); none in English, where the name says it. */
+    placeholders: { role: '', user: '', oldKey: '' },
     title: (headline: string) => `keywarden remediation playbook: ${headline}`,
     headline: (keys: number, accessKeysOnly: boolean, unpaired: number) => {
       const parts: string[] = [];

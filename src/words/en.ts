@@ -60,6 +60,11 @@ export const en = {
       removed: (names: string) => `removed since: gone from the tips of ${names}, still in their history`,
     },
     allowedBy: (n: number, why: string) => `${n} allowed by ${why}`,
+    /** What allowed a finding (a finding's allowedBy: a keywarden:allow comment, the baseline), as the report names it. */
+    allowedNames: { inline: 'inline', baseline: 'baseline' } as Record<string, string>,
+    /** The place a finding in a commit message is shown under (the JSON's `file` stays 'commit message'). */
+    commitMessage: 'commit message',
+    foundInMessage: (count: number, allowed: string) => `${count} finding${s(count)} in 1 file${allowed}.`,
     allowedList: (items: string[]) => ` (${items.join(', ')})`,
     leftOut: (n: number) => ` ${n} finding${s(n)} left out by --only-verified: STS did not confirm ${n === 1 ? 'its key' : 'their keys'} live.`,
     clean: (live: boolean, allowed: string) => `No ${live ? 'live ' : ''}AWS credentials found.${allowed}`,
@@ -162,6 +167,78 @@ export const en = {
     rewrite: 'rewrite these commits without the keys (git rebase -i; a later commit that deletes a key does not take it out of history), then push again',
     leaked: (remediate: string) => `a key that was ever pushed or shared is leaked: deactivate it (${remediate})`,
     falsePositive: "a false positive: a keywarden:allow comment on its line, or an entry in the default branch's .keywarden-baseline.json",
+  },
+
+  /** The scan's notes (stderr; the skipped ones under --verbose), from the sources (src/sources/). */
+  notes: {
+    overLimit: (display: string, size: number, limit: number) => `skipped ${display}: ${size} bytes is over the ${limit}-byte limit (--max-file-size)`,
+    couldNotRead: (display: string, code: string) => `could not read ${display}: ${code}`,
+    notFileOrFolder: (root: string) => `skipped ${root}: not a regular file or folder`,
+    couldNotReadFolder: (display: string, code: string) => `could not read folder ${display}: ${code}; its files were not scanned`,
+    /** A folder skipped by name (.git, node_modules) unless --no-default-ignores, and why. */
+    ignoredFolder: (display: string, name: string) =>
+      `skipped ${display}/: ${name === '.git' ? "git's own data (scan --history reads the commits; --no-default-ignores walks it)" : 'installed packages (--no-default-ignores walks it)'}`,
+    symbolicLink: (display: string) => `skipped ${display}: a symbolic link (not followed)`,
+    notRegularFile: (display: string) => `skipped ${display}: not a regular file`,
+    submodule: (file: string) => `skipped ${file}: submodule`,
+    noCommits: 'nothing to scan: the repository has no commits',
+    emptyRange: (target: string) => `nothing to scan: ${target} holds no commits`,
+    missingBlobs: (count: number, named: string[], more: number, allowed: boolean) =>
+      `${count === 1 ? '1 blob is missing from the repository and was not scanned' : `${count} blobs are missing from the repository and were not scanned`} (a partial clone, or damaged objects): ${named.join(', ')}${more > 0 ? `, and ${more} more` : ''}; ${allowed ? 'the scan is incomplete (accepted by --allow-missing)' : 'the scan is incomplete, so the exit code is 2 (--allow-missing accepts that)'}`,
+  },
+
+  /** Errors about what the user named (one line, exit 2), common to every command. */
+  errors: {
+    noSuchPath: (path: string) => `no such file or directory: ${path}`,
+    notRepository: (dir: string) => `not a git repository: ${dir}`,
+    cannotReadReport: (shown: string, code: string) => `cannot read --report ${shown}: ${code}`,
+    reportNotJson: (shown: string, problem: string) => `--report ${shown} is not JSON (${problem}); write one with \`keywarden scan --format json --no-redact --output FILE\``,
+    reportNotReport: (shown: string, problem: string) => `--report ${shown} is not a keywarden version-1 JSON report: ${problem}`,
+    standardInput: '- (standard input)',
+  },
+
+  /** Errors in what --history, --since and --range name (src/sources/git/revisions.ts, repo.ts). */
+  revisions: {
+    emptyRef: (flag: string) => `${flag} got an empty value: name a branch, tag or commit, or give none to scan every ref`,
+    refSpaces: (flag: string, value: string) => `${flag} takes branches, tags or commits, got '${value}' (a ref has no spaces or control characters)`,
+    refDash: (flag: string, value: string) => `${flag} takes branches, tags or commits, got '${value}' (a ref never starts with '-'${flag === '--history' ? '; --history with no value scans every ref' : ''})`,
+    refRange: (flag: string, value: string) => `${flag} takes branches, tags or commits, got the range '${value}': scan a range with --range ${value}`,
+    refPath: (flag: string, value: string) => `${flag} takes branches, tags or commits, not paths: '${value}' (scan files and folders without ${flag}: keywarden scan ${value})`,
+    notRevision: (role: string, rev: string) => `${role} '${rev}' is not a revision`,
+    shallow: (role: string, rev: string) => `${role} '${rev}' is not in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`,
+    notCommit: (role: string, rev: string, type: string) => `${role} '${rev}' names a ${type}, not a commit`,
+    shallowNote: 'this is a shallow clone: history is incomplete, and keys in its oldest commits are attributed to them although they may be older (git fetch --unshallow for a full scan)',
+    graftsNote: (file: string) => `this repository has a grafts file (${file}), which rewrites commits' parents and can hide commits: keywarden ignores it and scans the real history, as a push or a clone sees it`,
+    rangeForms: 'A..B, A...B, A^!, "^A B" or "B --not A"',
+    rangeControl: (text: string) => `--range '${text}' holds a tab, newline or control character: separate revisions with spaces`,
+    rangeEmpty: (forms: string) => `--range needs revisions: ${forms}`,
+    rangeOption: (word: string, forms: string) => `--range takes revisions, not the option '${word}' (only --not is understood; --history scans every ref): ${forms}`,
+    rangeNoBase: (text: string, names: string, first: string) => `--range '${text}' excludes nothing, so it is the whole history: scan that with --history ${names}, or name a base (BASE..${first})`,
+    rangeOnlyBase: (text: string, rev: string) => `--range '${text}' only excludes commits: name what to scan too (add HEAD, or write ${rev}..HEAD)`,
+    rangeNegated: (word: string, rev: string) => `--range '${word}' puts ^ before a range: write '${rev}', or ^A B`,
+    rangeNot: (word: string) => `--range: --not applies to single revisions, not '${word}': put the range before --not`,
+    rangeDots: (word: string) => `--range '${word}' is not a range: one .. or ... between two revisions`,
+    rangeParent: (word: string) => `--range '${word}': parents are numbered from 1 (A^-1 is A^..A)`,
+    rangeForm: (word: string, forms: string) => `--range '${word}' is not a form keywarden takes: ${forms}`,
+    unknown: (role: string, rev: string, hint: string | null) => `unknown ${role} '${rev}'${hint === null ? ': no such branch, tag or commit' : ` (did you mean '${hint}'?)`}`,
+  },
+
+  /** --verify's lines on stderr and why a key was not checked (src/commands/verify-keys.ts). */
+  verify: {
+    skipForeign: 'the key belongs to an account that is not yours; using it could trip a canary token',
+    skipRedacted: 'its secret is redacted in the report',
+    skipNoSecret: 'no secret access key was found with it',
+    skipNoToken: 'a temporary key cannot be checked without its session token, and none was found with it',
+    result: (keyId: string, status: string, detail: string) => `--verify ${keyId}: ${status} (${detail})`,
+    notChecked: (keyId: string, reason: string) => `--verify ${keyId}: not checked (${reason})`,
+    endpointUrl: (raw: string) => `--sts-endpoint wants a URL such as https://sts.eu-west-1.amazonaws.com, got '${raw}'`,
+    endpointScheme: (raw: string) => `--sts-endpoint wants an http(s) URL, got '${raw}'`,
+  },
+
+  /** The progress bar of long scans (src/io/progress.ts): what it counts, and the time left. */
+  progress: {
+    labels: { blobs: 'blobs' } as Record<string, string>,
+    eta: (seconds: number) => ` ETA ${seconds}s`,
   },
 
   /** stderr lines of every command (src/output.ts, src/main.ts). */

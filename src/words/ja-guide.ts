@@ -6,15 +6,17 @@ export const jaGuide: Guide = {
   keyTypeLong: {
     'long-term': '長期のアクセスキー（IAM ユーザーまたはルートユーザー）',
     temporary: '一時的なアクセスキー（AWS STS のセッション）',
-    'bearer-token': 'AWS STS サービスベアラートークンのキー',
+    'bearer-token': 'AWS STS のサービスベアラートークン用のキー',
     'context-specific': 'コンテキスト固有の認証情報',
     unknown: 'アクセスキー',
   },
 
-  rootKeyType: 'ルートユーザーの長期のアクセスキー',
+  rootKeyType: '【ルートユーザー】の長期のアクセスキー',
 
   help: {
     usage: 'keywarden <コマンド> [オプション]',
+    // yargs' Japanese says 選択してください (an order) for choices and 真偽 for boolean; and its built-in options in the polite style.
+    yargsStrings: { 'choices:': '選択肢:', boolean: '真偽値', 'Show help': 'ヘルプを表示します', 'Show version number': 'バージョンを表示します', 'Positionals:': '位置引数:' },
     commands: {
       scan: 'ファイル、インデックス、履歴、範囲、または標準入力から AWS の認証情報を探します',
       remediate: '漏洩時の対応手順を、見つかったキーに合わせた実際のコマンド付きで表示します',
@@ -31,16 +33,16 @@ export const jaGuide: Guide = {
       '  --range A...B          A と B のどちらか一方にだけあるコミット',
       '  --range A^!            コミット A だけ（A^-1 は A^..A、A^@ は親コミットの履歴）',
       '  --range "^A B"         B にあって A にないコミット。"B --not A" とも書けます',
-      '範囲は何かを除外するものです。A だけを指定すると A の全履歴になります（--history A）。',
+      '範囲には除外するコミットの指定が必要です。A だけを指定すると、A の全履歴になります（--history A と同じ）。',
       'git のオプション（--all、--branches）は受け付けません。--history にパスは指定できません。',
       'ファイルをスキャンするには keywarden scan PATH を使います。',
     ],
     demandCommand: 'コマンドを指定してください: scan、remediate、baseline、init、merge（それぞれの説明は keywarden --help）',
     invalidArguments: '引数が正しくありません',
     options: {
-      staged: 'インデックスで追加される内容をスキャンします（pre-commit）',
+      staged: 'ステージした内容（インデックスの変更）をスキャンします（pre-commit 用）',
       history: 'すべての ref（と stash）から到達できる全コミットをスキャンします。REF... を指定すると、そのブランチ、タグ、コミットの全履歴だけをスキャンします',
-      range: 'git rev-list と同じ読み方で、範囲内のコミットをスキャンします: BASE..HEAD（プルリクエスト）、A...B、A^!（1 コミット）、"^A B"、"B --not A"',
+      range: 'git rev-list と同じ解釈で、範囲内のコミットをスキャンします: BASE..HEAD（プルリクエスト）、A...B、A^!（1 コミット）、"^A B"、"B --not A"',
       since: 'REF..HEAD のコミットをスキャンします',
       stdin: '標準入力をスキャンします',
       'commit-msg': 'コミットメッセージのファイルをスキャンします（commit-msg フックが git のファイルを $1 で渡します）。メッセージにキーがあるとコミットを止めます',
@@ -52,7 +54,7 @@ export const jaGuide: Guide = {
       output: 'レポートを標準出力ではなく FILE に書き込みます',
       config: '設定ファイル（デフォルト: 最も近い .keywarden.json、または package.json の "keywarden"）',
       baseline: '許可した検出結果を記録したベースラインファイル',
-      redact: 'シークレットアクセスキーとトークンをマスクします（--no-redact でそのまま表示）',
+      redact: 'シークレットアクセスキーとセキュリティトークンをマスクします（--no-redact でそのまま表示）',
       'max-file-size': 'これより大きいファイルをスキップします（バイト数、または 10MB などの指定）',
       'allow-missing': 'スキャンに必要な blob がリポジトリにない場合（部分クローン、破損したオブジェクト）も終了コードを 0 か 1 にします。警告には引き続き一覧が出ます',
       'no-default-ignores': '.git/ と node_modules/ フォルダーもたどります',
@@ -64,12 +66,100 @@ export const jaGuide: Guide = {
       replacements: 'git filter-repo / BFG の --replace-text 用の置換ファイル（シークレットを含みます）を FILE に書き込みます',
       verify: '見つかったキーのペアが有効かどうかを AWS STS に問い合わせます（ネットワークを使います。デフォルトでは行いません）',
       'only-verified':
-        'STS が有効と確認したキーの検出結果だけを報告します（--verify を含みます。1 件でもあれば終了コード 1、なければ 0）。STS が確認できなかったキー（無効、期限切れ、応答なし、未確認）は除外します。トリアージ用の絞り込みであり、ゲートには使えません',
+        'STS が有効と確認したキーの検出結果だけを報告します（--verify を含みます。1 件でもあれば終了コード 1、なければ 0）。STS が確認できなかったキー（無効、期限切れ、応答なし、未確認）は除外します。優先順位付けのための絞り込みです。コミットやマージを止める判定には使わないでください',
       'sts-endpoint': '--verify で使う STS のエンドポイント',
       'verify-timeout': '--verify で STS の応答を待つ秒数',
-      force: '既存のフックを上書き、または連結します',
+      force: '既存のフックを上書きするか、keywarden の後に実行されるよう残します',
       lang: 'メッセージの言語: en または ja（デフォルト: LC_ALL、LC_MESSAGES、LANG から判断し、それ以外は en）',
     },
+  },
+
+  html: {
+    title: 'keywarden レポート',
+    heading: 'AWS の認証情報が見つかりました',
+    clean: 'AWS の認証情報は見つかりませんでした。',
+    generated: (version) => `keywarden ${version}`,
+    scanned: (mode, target) => `スキャン: ${target} の${mode}`,
+    counts: (findings, keys, repositories) => `検出 ${findings} 件、ローテーションするキー ${keys} つ${repositories > 0 ? `（${repositories} 個のリポジトリ）` : ''}`,
+    redacted: 'シークレットアクセスキーとセキュリティトークンはマスクしています。',
+    unredacted: 'このレポートにはシークレットがそのまま入っています（--no-redact）。シークレットそのものと同じ扱いで保管してください。',
+    findings: '検出結果',
+    filter: '検出結果の絞り込み',
+    filterPlaceholder: 'ファイル、アクセスキー ID、コミット、作成者…',
+    shown: '{count} 件中 {from}〜{to} 件を表示',
+    shownFiltered: '一致した {count} 件中 {from}〜{to} 件を表示（全 {total} 件）',
+    previous: '前へ',
+    next: '次へ',
+    noScript: '検出結果の表には JavaScript が必要です。下のカードに、すべてのキーと見つかった場所を載せています。',
+    columns: {
+      repository: 'リポジトリ',
+      file: 'ファイル',
+      line: '行',
+      kind: '認証情報',
+      secret: '値',
+      keyId: 'アクセスキー ID',
+      verification: '状態',
+      commit: 'コミット',
+      date: '日付',
+      author: '作成者',
+      subject: '件名',
+    },
+    keys: 'ローテーションするキー',
+    unpaired: 'アクセスキー ID が見つからないシークレットアクセスキー',
+    moreKeys: (more) => `ほか ${more} つのキーは検出結果の表にあります。\`keywarden remediate --report\` で、すべてのキーの対応手順を書き出せます。`,
+    type: '種類',
+    account: 'アカウント',
+    accountUnknown: '不明',
+    verification: '確認',
+    notVerified: '確認していません（--verify を付けてスキャンすると AWS STS に問い合わせます）',
+    where: (places, repositories) => `${repositories > 1 ? `${repositories} 個のリポジトリの ` : ''}${places} か所で見つかりました`,
+    steps: '対応手順（済んだ手順にはチェックを付けてください）',
+    how: '方法',
+    sameAs: (step, keyId) => `${keyId} の手順 ${step} と同じです。一度だけ行ってください。`,
+    commit: (sha) => `コミット ${sha}`,
+    timeline: '各キーが追加された日',
+    moreOnDay: (more) => `ほか ${more} つのキー`,
+    timelineNote: '各キーを含む最も古いコミットの日付です。漏洩してからの期間が長いキーほど、コピーされている可能性が高くなります。',
+    status: {
+      live: '有効（LIVE）: キーは使える状態です',
+      invalid: '無効（削除済み、または最初から有効ではない）',
+      expired: '期限切れ',
+      'secret-mismatch': 'キーは存在しますが、シークレットが対ではありません',
+      unknown: '不明（STS が応答しませんでした）',
+    },
+    modes: {
+      files: 'ファイル',
+      staged: 'ステージされた変更',
+      history: '履歴',
+      range: 'コミット範囲',
+      stdin: '標準入力',
+      'pre-receive': 'プッシュ',
+      'commit-msg': 'コミットメッセージ',
+    },
+  },
+
+  remediate: {
+    reportOrScan: '--report と --key は指定したものから対応手順を作ります。スキャンのオプションを外すか、スキャンするなら --report と --key を外してください',
+    badKey: (raw) => `--key には AWS のアクセスキー ID（AKIA… または ASIA… に続けて A-Z、2-7 の 16 文字）を指定してください（指定値: '${raw}'）`,
+    nothingTitle: '## keywarden 漏洩対応手順',
+    nothing: '対応するものはありません: AWS の認証情報は見つかりませんでした。',
+    theReport: 'レポート',
+    redacted: (report) =>
+      `${report} のシークレットはマスクされているため、置換ファイルに書き出せません。マスクしていないレポートをパイプで渡す（\`keywarden scan … --format json --no-redact | keywarden remediate --report - --replacements FILE\`）か、remediate 自身にスキャンさせてください。`,
+    onlyKeyIds: '分かっているのはアクセスキー ID だけ（--key）のため、置換ファイルにはアクセスキー ID しか書き出せません。シークレットも含めるには、スキャン結果かマスクしていないレポートに対して remediate を実行してください。',
+    needsSecrets: (report) =>
+      `--replacements には本物のシークレットが必要ですが、--report ${report} はマスクされています。\`keywarden scan … --format json --no-redact\` の出力を \`keywarden remediate --report -\` にパイプで渡すか、remediate 自身にスキャンさせてください`,
+    cannotWrite: (file, code) => `--replacements ${file} に書き込めません: ${code}`,
+    wrote: (n, file) => `${file} に置換ルールを ${n} 件書き込みました。漏洩したシークレットが入っているため、リポジトリの外に置き、書き換えが終わったら削除してください`,
+    inside: (file, cwd) => `警告: ${file} は ${cwd} の中にあります。決してコミットせず、リポジトリの外に移動してください`,
+  },
+
+  merge: {
+    needsReports: 'merge には JSON レポートを 1 つ以上指定してください: keywarden merge REPORT...（keywarden scan --format json で書き出したもの）',
+    merged: (reports, findings, keys, output) => `${reports} 個のレポートをまとめました: 検出 ${findings} 件、ローテーションするキー ${keys} つ。${output} に書き込みました`,
+    cannotRead: (shown, code) => `レポート ${shown} を読み取れません: ${code}`,
+    notJson: (shown, problem) => `レポート ${shown} は JSON ではありません（${problem}）。merge が読むのは keywarden scan --format json が書き出すものです`,
+    notReport: (shown, problem) => `レポート ${shown} は keywarden のバージョン 1 の JSON レポートではありません: ${problem}`,
   },
 
   init: {
@@ -77,7 +167,7 @@ export const jaGuide: Guide = {
       'keywarden がこのプロジェクトの依存関係に入っていません。どのクローンにも入るように `npm install --save-dev github:OWNER/keywarden` を実行してください（git の URL です。keywarden は npm レジストリにはありません。グローバルにインストールした keywarden でも動きます）',
     huskyWaiting: 'このクローンではまだ husky が有効になっていないため、keywarden のフックを hooks フォルダーにも置きました。`npm install` で husky が有効になると（prepare スクリプト）、以後は .husky/pre-commit が使われます',
     huskyUnused: 'このプロジェクトは husky を使っていないため、フックはこのクローンにだけ入っています。すべてのクローンで共有するには `npm install --save-dev husky` のあと、もう一度 `npx keywarden init` を実行してください',
-    alreadyHook: (shown, name) => `${shown} はすでに keywarden の ${name} フックです。何もしません`,
+    alreadyHook: (shown, name) => `${shown} はすでに keywarden の ${name} フックです。変更はありません`,
     updatedHook: (name, shown) => `${shown} の keywarden の ${name} フックを更新しました`,
     foreignHook: (shown, runs, chained) => `${shown} はすでにあり、keywarden のものではありません。そこに \`${runs}\` を追加するか、\`keywarden init --force\` を実行して既存のフックを ${chained} として残し、keywarden の後に実行されるようにしてください`,
     bothExist: (shown, chained) => `${shown} と ${chained} の両方があります。手で一つにまとめてから、もう一度 init を実行してください`,
@@ -97,13 +187,13 @@ export const jaGuide: Guide = {
   },
 
   summary: {
-    scanned: (what, files, commits) => `スキャン対象: ${what}（ファイル ${files} 個、コミット ${commits} 件）。`,
+    scanned: (what, files, commits) => `スキャン対象: ${what}。ファイル ${files} 個、コミット ${commits} 件。`,
     clean: ':white_check_mark: AWS の認証情報は見つかりませんでした。',
-    found: (n) => `:x: **AWS の認証情報を ${n} 件検出しました。** シークレットアクセスキーとトークンはマスクしています。`,
+    found: (n) => `:x: **AWS の認証情報を ${n} 件検出しました。** シークレットアクセスキーとセキュリティトークンはマスクしています。`,
     header: '| ファイル | 行 | 認証情報 | 値 | ルール | コミット |',
     more: (n) => `…ほか ${n} 件は SARIF レポートを参照してください。`,
     tooLong: (n) => `${n} 件分の対応手順はジョブサマリーには長すぎます。同じスキャンオプションで \`keywarden remediate\` をローカルで実行してください。`,
-    whatNow: '**今すぐやること:** まず各キーを無効化し（履歴を書き換えても漏洩はなかったことになりません）、そのうえで削除します。実際のコマンドは下の対応手順にあります。',
+    whatNow: '**今すぐやること:** まず各キーを無効化し（履歴を書き換えても漏洩はなかったことになりません）、そのうえでファイルからキーを削除します。実際のコマンドは下の対応手順にあります。',
     sarif: (path) => `SARIF レポートは ${path} にあります。github/codeql-action/upload-sarif でアップロードすると、Code scanning のアラートとして追跡できます。`,
     baseConfigTitle: 'keywarden: ベースコミットの設定',
   },
@@ -124,11 +214,44 @@ export const jaGuide: Guide = {
     found: (n) => `keywarden が AWS の認証情報を ${n} 件検出しました。アノテーションとジョブサマリーを確認してください`,
     unscanned: (n, files, more) => `${n} 個のファイルをスキャンしていないため、その中のキーは検出されません: ${files}${more > 0 ? `。ほか ${more} 個（\`args\` に --verbose を指定すると一覧を表示します）` : ''}`,
     inlineAllowed: (n, places, more) =>
-      `このプルリクエストは keywarden:allow を付けた認証情報を ${n} 件追加しているため、報告していません: ${places}${more > 0 ? ` ほか ${more} 件` : ''}。本物のキーでないことをレビュアーが一件ずつ確認してください。`,
+      `このプルリクエストで追加された認証情報 ${n} 件には keywarden:allow が付いているため、報告していません: ${places}${more > 0 ? ` ほか ${more} 件` : ''}。本物のキーでないことを、レビュアーが 1 件ずつ確認してください。`,
     badLang: (value) => `入力 'lang' には en か ja を指定してください（指定値: '${value}'）`,
   },
 
+  /** The titles of the pages the playbook cites (src/remediation/references.ts has their addresses), and the address of each page's edition in this language. */
+  references: {
+    titles: {
+      'access-key-best-practices': 'AWS 全般のリファレンス: AWS アクセスキーを管理するためのベストプラクティス',
+      'managing-access-keys': 'IAM ユーザーガイド: IAM ユーザーのアクセスキーの管理',
+      'iam-best-practices': 'IAM ユーザーガイド: IAM でのセキュリティのベストプラクティス',
+      'temporary-credentials': 'IAM ユーザーガイド: IAM の一時的な認証情報',
+      'unauthorized-activity': 'AWS re:Post ナレッジセンター: AWS アカウントで不正なアクティビティに気付いた場合の対処方法',
+      'revoke-sessions': 'IAM ユーザーガイド: IAM ロールの一時的なセキュリティ認証情報を取り消す',
+      'root-keys': 'IAM ユーザーガイド: ルートユーザーのアクセスキーを削除する',
+      'get-access-key-info': 'AWS STS API リファレンス: GetAccessKeyInfo',
+      'cloudtrail-lookup': 'AWS CloudTrail ユーザーガイド: AWS CLI で最近の管理イベントを表示する',
+      'credential-report': 'IAM ユーザーガイド: AWS アカウントの認証情報レポートの取得',
+      'report-abuse': 'AWS re:Post ナレッジセンター: AWS リソースの不正利用を報告する方法',
+      'github-sensitive-data': 'GitHub Docs: リポジトリからの機密データの削除',
+      'filter-repo': 'git filter-repo のマニュアル（--replace-text）',
+      'bfg': 'BFG Repo-Cleaner の公式サイト',
+      'bedrock-api-keys': 'IAM ユーザーガイド: Amazon Bedrock の API キー',
+      'service-specific-credentials': 'IAM API リファレンス: UpdateServiceSpecificCredential',
+      'ses-smtp-credentials': 'Amazon SES デベロッパーガイド: Amazon SES SMTP 認証情報の取得',
+      'cloudfront-key-pairs': 'CloudFront デベロッパーガイド: 署名付き URL と署名付き Cookie を作成できる署名者の指定',
+      'appsync-api-keys': 'AWS AppSync デベロッパーガイド: 認可と認証の設定（API_KEY）',
+      'console-passwords': 'IAM ユーザーガイド: IAM ユーザーのパスワードの管理',
+    },
+    // AWS's pages in Japanese are under /ja_jp/, re:Post's under /ja/, GitHub Docs' under /ja/; others have none.
+    url: (url) =>
+      url
+        .replace('https://docs.aws.amazon.com/', 'https://docs.aws.amazon.com/ja_jp/')
+        .replace('https://repost.aws/knowledge-center/', 'https://repost.aws/ja/knowledge-center/')
+        .replace('https://docs.github.com/en/', 'https://docs.github.com/ja/'),
+  },
+
   playbook: {
+    placeholders: { role: '  # 上で調べたロール名に置き換えます', user: '           # 上の一覧のユーザー名に置き換えます', oldKey: '  # 置き換える古いアクセスキー ID' },
     title: (headline) => `keywarden 漏洩対応手順: ${headline}`,
     headline: (keys, accessKeysOnly, unpaired) => {
       const parts: string[] = [];
@@ -136,18 +259,18 @@ export const jaGuide: Guide = {
       if (unpaired > 0) parts.push(`アクセスキー ID のないシークレット ${unpaired} 件`);
       return parts.join('、');
     },
-    introKeys: 'キーごとに、手順を順番に進めてください。どのコマンドにも実際のアクセスキー ID が入っており、シークレットは含まれません。`aws` コマンドは、キーを所有するアカウントの認証情報で実行してください。',
+    introKeys: 'キーごとに、手順を順番に進めてください。コマンドには実際のアクセスキー ID を入れてあります。シークレットを含むコマンドはありません。`aws` コマンドは、キーを所有するアカウントの認証情報で実行してください。',
     introNoKeys: '手順を順番に進めてください。シークレットを含むコマンドはありません。`aws` コマンドは、シークレットが属している可能性のあるアカウントの認証情報で実行してください。',
     tip: (tip) => `ヒント: ${tip}`,
     keyHeading: (index, total, keyId, typeLabel, accountId, ownership) =>
-      `キー ${index}/${total}: ${keyId} — ${typeLabel}、${accountId ? `アカウント ${accountId}` : 'アカウント不明'}${ownership === 'foreign' ? '、自社のアカウントではありません' : ownership === 'own' ? '、自社のアカウント' : ''}`,
+      `キー ${index}/${total}: ${keyId} — ${typeLabel}、${accountId ? `アカウント ${accountId}` : 'アカウント不明'}${ownership === 'foreign' ? '、【注意】自社のアカウントではありません' : ownership === 'own' ? '、自社のアカウント' : ''}`,
     foundAt: '検出箇所:',
     inCommit: (sha) => `（コミット ${sha}）`,
     secretFound: (redacted) => `シークレットアクセスキーも一緒に見つかりました${redacted ? '（レポートではマスク済み）' : ''}`,
     tokenFound: (redacted) => `セキュリティトークンも一緒に見つかりました${redacted ? '（レポートではマスク済み）' : ''}`,
     noSecret: 'シークレットアクセスキーは一緒に見つかっていません（アクセスキー ID だけではリクエストに署名できませんが、シークレットアクセスキーも漏洩したものとして扱ってください）',
     pairingSentence: (parts) => parts.join('。') + '。',
-    unpairedHeading: 'アクセスキー ID のないシークレット',
+    unpairedHeading: 'アクセスキー ID が見つからないシークレットアクセスキー',
     rewriteHeading: '履歴の書き換え（キーの削除または取り消しが済んでから）',
     sources: '参考資料',
     see: '参照: ',
@@ -172,7 +295,7 @@ export const jaGuide: Guide = {
       live: (who) => `--verify: 有効（LIVE）。AWS STS がこのキーのペアを受け付けました。キーを持っている人なら誰でも今すぐ使えます。${who}`,
       invalid: (code) =>
         `--verify: 無効。STS はこのアクセスキー ID を受け付けません（${code}）。削除済み、無効化済み、または最初から有効ではなかったキーです。無効化したキーは再び有効にできるため、それでも削除し、使えなくなる前の利用を手順 3 で確認してください。`,
-      expired: (code) => `--verify: 期限切れ。セキュリティトークンの有効期限が切れています（${code}）。それでもロールの古いセッションを取り消し、手順 3 を確認してください。期限切れまでは使える状態でした。`,
+      expired: (code) => `--verify: 期限切れ。セキュリティトークンの有効期限が切れています（${code}）。期限切れになるまでは使える状態だったため、それでもロールの古いセッションを取り消し、手順 3 で利用状況を確認してください。`,
       mismatch: (code) => `--verify: アクセスキー ID は存在しますが、一緒に見つかったシークレットは対になるものではありません（${code}）。キーは有効なものとして扱ってください。本物のシークレットが別の場所にある可能性があります。`,
       unknown: (detail) => `--verify: 不明（${detail}）。キーが有効かどうかは分かりません。有効なものとして扱ってください。`,
     },
@@ -180,7 +303,7 @@ export const jaGuide: Guide = {
       root: (account) => `アカウント ${account} のルートユーザー`,
       user: (name, account) => `アカウント ${account} の IAM ユーザー ${name}`,
       role: (name, account) => `アカウント ${account} のロール ${name} のセッション`,
-      federated: (name, account) => `アカウント ${account} のフェデレーティッドユーザー ${name}`,
+      federated: (name, account) => `アカウント ${account} のフェデレーションユーザー ${name}`,
     },
     setup: 'まず、以下のコマンドを実行するシェルで次の変数を設定します',
     ownerComment: '# キーを所有する IAM ユーザー',
@@ -217,7 +340,7 @@ export const jaGuide: Guide = {
       inactiveFirst:
         'まずキーを無効化（Inactive）します。以後このキーで署名したリクエストは失敗し、依存しているものが動かなくなった場合は元に戻すこともできます。そのようなアプリケーションには、漏洩したキーを戻すのではなく新しいキー（手順 4）を渡し、そのうえで漏洩したキーを削除してください。',
       maybeRoot:
-        'get-access-key-info が自社のアカウントを示しているのに OWNER が空、またはルートユーザーを示している（コマンドが失敗する、または `root` と表示される）場合、それはルートユーザーのキーです。ルートユーザーのキーは請求情報を含むすべてにアクセスでき、ポリシーで制限することもできません。ルートユーザーでサインインし、「セキュリティ認証情報」を開いて、「アクセスキー」の「アクション」→「無効化」、続けて「削除」を選んでください。ルートユーザーにはアクセスキーを一つも持たせないでください。',
+        'get-access-key-info が自社のアカウントを示しているのに OWNER が空、またはルートユーザーを示している（コマンドが失敗する、または `root` と表示される）場合、それはルートユーザーのキーです。ルートユーザーのキーは請求情報を含むすべてにアクセスでき、ポリシーで制限することもできません。ルートユーザーでサインインし、[セキュリティ認証情報] を開いて、[アクセスキー] でこのキーを選択し、[アクション] → [非アクティブ化]、続けて [削除] を選んでください。ルートユーザーにはアクセスキーを一つも持たせないでください。',
       permanent: '削除は元に戻せません。削除したキーは復元できず、シークレットアクセスキーはキーの作成時にしか表示されません。まだこのキーを使っているアプリケーションには新しいキーが必要です。',
       quarantine: 'AWS がすでにユーザーに隔離用のポリシー（AWSCompromisedKeyQuarantine…）をアタッチし、サポートケースを作成している場合があります。これはキーでできることを制限するだけで、削除の代わりにはなりません。',
     },
@@ -225,7 +348,7 @@ export const jaGuide: Guide = {
       title: 'アクセスキーを削除する（ルートユーザーのキーです）',
       text: (keyId) => [
         `--verify の結果、${keyId} はルートユーザーのキーです。ルートユーザーのアクセスキーは、請求情報やアカウントの解約を含め、アカウント内のすべてのリソースにアクセスでき、IAM ポリシーで制限することもできません。AWS はルートユーザーにアクセスキーを持たせないことを推奨しています。`,
-        'ルートユーザーとして AWS マネジメントコンソールにサインインし、アカウント名 →「セキュリティ認証情報」を選び、「アクセスキー」でこのキーを選択して「アクション」→「無効化」、続けて「削除」を選んでください。',
+        'ルートユーザーとして AWS マネジメントコンソールにサインインし、アカウント名 → [セキュリティ認証情報] を選び、[アクセスキー] でこのキーを選択し、[アクション] → [非アクティブ化]、続けて [削除] を選んでください。',
         'そのあと、ルートユーザーのパスワードを変更して MFA を有効にし、このキーを使っていたアプリケーションには、必要なアクセス許可だけを持つ IAM ロールか IAM ユーザーを使わせてください。',
       ],
       confirmLabel: '最後に確認する（0 = ルートユーザーのアクセスキーは残っていません）',
@@ -240,9 +363,9 @@ export const jaGuide: Guide = {
       known: (role) => `--verify の結果、これはロール ${role} のセッションです。`,
       find: '取得した人を CloudTrail で調べます。AssumedRole のセッションなら sessionIssuer がロールです。IAMUser または Root の場合は、そのユーザーが GetSessionToken か GetFederationToken を実行しています。',
       forRole:
-        'ロールの場合: IAM コンソールでロールを開き、「セッションの取り消し」タブで「アクティブなセッションの取り消し」を選びます。インラインポリシー AWSRevokeOlderSessions が追加され、その時点より前に発行されたセッションはすべて拒否されます。下のコマンドでも同じポリシーを追加します。',
+        'ロールの場合: IAM コンソールでロールを開き、[セッションの取り消し] タブで [アクティブなセッションの取り消し] を選びます。インラインポリシー AWSRevokeOlderSessions が追加され、その時点より前に発行されたセッションはすべて拒否されます。下のコマンドでも同じポリシーを追加します。',
       forUser:
-        'IAM ユーザーのセッションの場合: 同じ拒否ポリシーをユーザーにアタッチし（`aws iam put-user-policy --user-name USER --policy-name AWSRevokeOlderSessions --policy-document …`）、新しいセッションを作れてしまうユーザーの長期のアクセスキーのローテーションを行います。ルートユーザーのセッションはポリシーで制限できないため、ルートユーザーのアクセスキーを削除して有効期限切れを待ちます。',
+        'IAM ユーザーのセッションの場合: 同じ拒否ポリシーをユーザーにアタッチし（`aws iam put-user-policy --user-name USER --policy-name AWSRevokeOlderSessions --policy-document …`）。ユーザーの長期のアクセスキーは新しいセッションを作成できるため、それらのローテーションも行います。ルートユーザーのセッションはポリシーで制限できないため、ルートユーザーのアクセスキーを削除して有効期限切れを待ちます。',
       source: '一時的なセキュリティ認証情報は、それを保持していた場所（CI のログ、ダンプされた環境変数、インスタンスメタデータのプロキシなど）ごと漏洩するのが普通です。その漏洩元を見つけて直さないと、新しいセッションも漏洩します。',
       warning:
         '取り消すと、正当なものも含めてロールの現在のセッションがすべて拒否されます。それらのユーザーやサービスは新しい認証情報を取得し直す必要があります（通常は自動で行われます）。サービスにリンクされたロールのセッションは取り消せません。',
@@ -250,7 +373,7 @@ export const jaGuide: Guide = {
     notifyOwner: {
       title: 'キーを使用・削除せず、所有者に知らせる',
       text: (keyId, account) => [
-        `${keyId} は自社のものではないアカウント ${account} のキーです。削除はできず、このキーで AWS を呼び出すと（テストであっても）他人の認証情報を使うことになり、カナリアの通知が飛ぶこともあります。そのため --verify もこのキーは確認しません。`,
+        `${keyId} は自社のものではないアカウント ${account} のキーです。削除はできず、このキーで AWS を呼び出すと（テストであっても）他人の認証情報を使うことになり、カナリアトークンの通知が所有者に送られることもあります。そのため --verify もこのキーは確認しません。`,
         '誰のキーか分かる場合（ベンダー、顧客、パートナーチーム）は、削除してアカウントを確認してもらうよう知らせてください。自分で仕掛けたカナリアトークンなら、役目を果たしたということです。それ以外の場合は AWS に報告してください。AWS からアカウントの所有者に連絡が行きます。',
         'アカウントの不正利用の確認とキーのローテーションは、アカウントの所有者が行います。自分のコードがこのキーに頼っていた場合は、自社のアカウントの認証情報に切り替えてください。',
       ],
@@ -293,8 +416,8 @@ export const jaGuide: Guide = {
       title: '再発を防ぐ',
       text: [
         'キーはコードに書かないでください。AWS SDK と AWS CLI は、認証情報ファイル（~/.aws/credentials。`aws configure` で作成されます）と環境変数 AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY を読み込みます。共有マシンでは、システム全体ではなくユーザー単位の環境変数を使ってください。.env や認証情報ファイルは .gitignore に記載します。',
-        '長期のアクセスキーの代わりに一時的なセキュリティ認証情報を使ってください: EC2 インスタンス、ECS タスク、Lambda 関数には IAM ロール、CI には OIDC フェデレーション（例: GitHub Actions からロールを引き受ける）、人には IAM Identity Center（`aws configure sso`）、モバイルアプリには Amazon Cognito を使います。アプリにキーを埋め込むことは、暗号化していても避けてください。',
-        '最小特権: アプリケーションごとに必要なアクセス許可だけを持つ別々のキーを用意すれば、漏洩の被害を抑えられ、CloudTrail でもアプリケーションを区別できます。人には MFA を必須にし、ルートユーザーにはアクセスキーを持たせず、使っていないキーは削除してください。',
+        '長期のアクセスキーの代わりに一時的なセキュリティ認証情報を使ってください: EC2 インスタンス、ECS タスク、Lambda 関数には IAM ロール、CI には OIDC フェデレーション（例: GitHub Actions からロールを引き受ける）、人間のユーザーには IAM Identity Center（`aws configure sso`）、モバイルアプリには Amazon Cognito を使います。アプリにキーを埋め込むことは、暗号化していても避けてください。',
+        '最小特権: アプリケーションごとに必要なアクセス許可だけを持つ別々のキーを用意すれば、漏洩の被害を抑えられ、CloudTrail でもアプリケーションを区別できます。人間のユーザーには MFA を必須にし、ルートユーザーにはアクセスキーを持たせず、使っていないキーは削除してください。',
         'keywarden の pre-commit フックを導入してキーが二度とコミットされないようにし、CI でプルリクエストもスキャンしてください。',
       ],
       initLabel: 'このリポジトリに pre-commit フックを導入する',
@@ -304,12 +427,12 @@ export const jaGuide: Guide = {
       first: '上のキーをすべて削除または取り消してから行ってください。履歴を書き換えると新しいクローンからはキーが見えなくなりますが、すでに持っている人を止めることはできません。',
       written: (file, count) =>
         `置換ファイル ${file} には置換ルールが ${count} 件入っています（漏洩した各シークレット、その JSON と URL でエスケープした形、各アクセスキー ID）。git filter-repo と BFG のどちらでも使える形式です。`,
-      write: (rerun) => `\`${rerun}\` で置換ファイルを書き出してください。漏洩した各シークレットが入るため（指定しない限り書き出さないのはそのためです）、git filter-repo と BFG のどちらでも使える形式で書き出します。`,
+      write: (rerun) => `\`${rerun}\` で置換ファイルを書き出してください。git filter-repo と BFG のどちらでも使える形式です。漏洩した各シークレットがそのまま入るため、指定しない限り書き出しません。`,
       mergeFirst: '先に、開いているプルリクエストをマージまたはクローズし、手順 1 の削除をコミットしておいてください（BFG は最新のコミットを変更しないため、そこからはキーがすでに消えている必要があります）。',
       nothing: '書き換えるものはありません。認証情報はコミットではなく、ステージされた変更で見つかりました。',
-      filterRepoLabel: 'git filter-repo（作業コピーの隣に作る新しいミラークローンで実行します）',
+      filterRepoLabel: 'git filter-repo（作業ツリーの隣に作る新しいミラークローンで実行します）',
       sdrComment: '# git filter-repo 2.47 以降なら --sensitive-data-removal を付けます（先にすべての ref を取得し、GitHub サポートが求める「最初に変更されたコミット」を一覧表示します）',
-      emptyComment: '# 何も表示されなければ OK',
+      emptyComment: '# 何も表示されないはずです（表示されたら置換漏れがあります）',
       originComment: '# filter-repo は誤ってプッシュしないよう origin を削除するため、追加し直します',
       archivesLabel:
         'アーカイブ内のキー: --replace-text は圧縮されたファイルの中までは書き換えられないため、アーカイブ自体もすべてのコミットから削除します（同じミラークローンで、プッシュの前に実行します。キーを除いて作り直したアーカイブは、あとでもう一度コミットしてください）',
@@ -327,8 +450,8 @@ export const jaGuide: Guide = {
       title: '対応するアクセスキーの候補を探す',
       text: [
         'このキーは、シークレットを含んでいたファイルを使うアプリケーション、環境、または人のアクティブなキーのどれかです。同じファイル内のプロファイル名やユーザー名、それを読むサービス、コミットの作成者が手がかりになります。',
-        'すべてのアクセスキーについて、最後に使用された日時、リージョン、サービスを一覧にして候補を選んでください: そのアプリケーションが使っていたキー、そのリージョンから、コミットの前後に使われたキーなどです。絞り込めなければ、アクティブなキーはすべて候補です。',
-        '候補のキーはそれぞれ手順 3 と 4 に進みます。全リージョンで利用状況を確認し、置き換えてください。対でないキーを置き換えても無駄になるだけで害はありませんが、本物を見逃すと漏洩が続きます。',
+        'すべてのアクセスキーについて、最後に使用された日時、リージョン、サービスを一覧にして候補を選んでください。たとえば、そのアプリケーションが、そのリージョンで、コミットの前後に使っていたキーです。絞り込めなければ、アクティブなキーはすべて候補です。',
+        '候補のキーはそれぞれ手順 3 と 4 に進みます。全リージョンで利用状況を確認し、置き換えてください。実際には対でなかったキーを置き換えても手間が増えるだけで害はありません。対のキーを見逃すと、漏洩が続きます。',
       ],
       reportLabel: 'アカウントのすべてのアクセスキー（ルートユーザーを含む）の状態と最終使用日時を、認証情報レポートから（レポートの準備ができていなければ 2 行目をもう一度実行します）',
       lastUsedLabel: '候補のキーが最後に使用された日時、リージョン、サービスと、キーを所有する IAM ユーザー',
@@ -348,18 +471,18 @@ export const jaGuide: Guide = {
       serviceUser: (value, user, accountId, bedrock) =>
         `認証情報そのものが${value}。${accountId ? `アカウント ${accountId} の` : ''}IAM ユーザー ${user} のものです${bedrock ? '（キーをデコードして判明）' : '（隣にサービスユーザー名がありました）'}`,
       serviceNoUser: (value) => `認証情報そのものが${value}。IAM ユーザーは読み取れませんでした`,
-      cloudfront: (value, keyPairId) => `プライベートキーが${value}${keyPairId ? `（隣にキーペア ID ${keyPairId}）` : '（CloudFront 用と分かりますが、キーペア ID はありません）'}`,
+      cloudfront: (value, keyPairId) => `プライベートキーが${value}${keyPairId ? `。隣にキーペア ID ${keyPairId} があります` : '。CloudFront 用と分かりますが、キーペア ID はありません'}`,
       appsync: (count, value) =>
-        `${count === 1 ? 'キーが' : `キー ${count} 個が`}${value}。AppSync API キーはキー自体が ID のため、下のコマンドは値を表示せずに入力を求めます`,
+        `${count === 1 ? 'キーが' : `キー ${count} つが`}${value}。AppSync API キーはキー自体が ID のため、下のコマンドは値を表示せずに入力を求めます`,
       console: (value, user, accountId) => `パスワードが${value}${user ? `（アカウント ${accountId} の IAM ユーザー ${user}）` : '。ユーザー名はファイルの同じ行にあります'}`,
     },
     sesNote: (keyId) =>
-      `${keyId} と一緒に Amazon SES の SMTP パスワードが見つかりました。このパスワードはキーのシークレットアクセスキーから生成されたもので（アクセスキー ID が SMTP ユーザー名です）、キーを削除する（手順 2）まで、持っている人は誰でもあなたとしてメールを送信できます。削除後は新しい SMTP 認証情報を作成し（SES コンソール →「SMTP 設定」、または新しいキーから生成）、メールの設定を更新してください。`,
+      `${keyId} と一緒に Amazon SES の SMTP パスワードが見つかりました。このパスワードはキーのシークレットアクセスキーから生成されたもので（アクセスキー ID が SMTP ユーザー名です）、キーを削除する（手順 2）まで、持っている人は誰でもあなたの名義で（あなたのアカウントから）メールを送信できます。削除後は新しい SMTP 認証情報を作成し（SES コンソール → [SMTP 設定]、または新しいキーから生成）、メールの設定を更新してください。`,
     bedrockShortNote: (keyId, temporary) =>
       `${keyId} で署名された Amazon Bedrock 短期 API キーが見つかりました。作成時刻（X-Amz-Date）から最長 12 時間、または署名したセッションの有効期限まで使え、署名した人のアクセス許可を持ちます。${temporary ? 'ロールの古いセッションを取り消す（手順 2）' : 'このキーを無効化する（手順 2）'}と使えなくなります。`,
     service: {
       userLabel: '認証情報が属する IAM ユーザー（ファイルから、または所有者に確認します）',
-      listLabel: (bedrock, serviceUser) => `ユーザーの${bedrock ? ' Bedrock API キー' : 'サービス固有の認証情報'}: ServiceUserName が ${serviceUser} のものの ServiceSpecificCredentialId を控えます`,
+      listLabel: (bedrock, serviceUser) => `ユーザーの${bedrock ? ' Bedrock API キー' : 'サービス固有の認証情報'}: ServiceUserName が ${serviceUser} である認証情報の ServiceSpecificCredentialId を控えます`,
       setLabel: '一覧の認証情報 ID を設定する',
       deactivateLabel: 'まず無効化する（元に戻せます）',
       deleteLabel: '次に削除する（元に戻せません）',
@@ -378,9 +501,9 @@ export const jaGuide: Guide = {
     checkByUser: {
       title: '全リージョンで不正利用されていないかを確認する',
       console:
-        'コンソールへのサインインは CloudTrail のイベント（ConsoleLogin。us-east-1 またはサインインしたリージョン）として記録され、その後にコンソールで行った操作もすべてそのユーザーとして記録されます。見覚えのないアドレスからのサインインと、その後の操作を探してください: 新しいユーザー、キー、パスワード、MFA デバイス（CreateUser、CreateAccessKey、CreateLoginProfile、EnableMFADevice）、アクセス許可の変更、新しいコンピューティングリソースなどです。',
+        'コンソールへのサインインは CloudTrail のイベント（ConsoleLogin。us-east-1 またはサインインしたリージョン）として記録され、その後にコンソールで行った操作もすべてそのユーザーとして記録されます。見覚えのない IP アドレスからのサインインと、その後の操作を探してください: 新しいユーザー、キー、パスワード、MFA デバイス（CreateUser、CreateAccessKey、CreateLoginProfile、EnableMFADevice）、アクセス許可の変更、新しいコンピューティングリソースなどです。',
       service:
-        'サービス固有の認証情報による呼び出しは、その IAM ユーザーとして記録されます: Bedrock のモデル呼び出し、CodeCommit の Git のプッシュとプル（GitPush、GitPull）、Keyspaces のコントロールプレーンの呼び出しなどです。見覚えのないアドレスや時間帯からの呼び出しを探し、請求（全リージョンの Bedrock のモデル利用料）に身に覚えのない費用がないかも確認してください。',
+        'サービス固有の認証情報による呼び出しは、その IAM ユーザーとして記録されます: Bedrock のモデル呼び出し、CodeCommit の Git のプッシュとプル（GitPush、GitPull）、Keyspaces のコントロールプレーンの呼び出しなどです。見覚えのない IP アドレスや時間帯からの呼び出しを探し、請求（全リージョンの Bedrock のモデル利用料）に身に覚えのない費用がないかも確認してください。',
       retention: 'CloudTrail のイベント履歴には、リージョンごとに 90 日分の管理イベントが残ります。',
       eventsLabel: (user) => `IAM ユーザー ${user} の CloudTrail の全イベント（リージョンごと）`,
       warning: 'イベント履歴は管理イベントだけです。データイベント（S3 オブジェクトの読み取り、Keyspaces の一部の操作）は、それを記録する証跡がある場合にしか分かりません。',
@@ -390,18 +513,18 @@ export const jaGuide: Guide = {
       thePairId: 'キーペア ID',
       text: (id) => [
         `このプライベートキーがあれば、${id} が削除されるまで、誰でもディストリビューションが受け付ける署名付き URL と署名付き Cookie を、任意のパスと有効期限で作成できます。`,
-        'APKA… で始まる ID のキーペアは、ルートユーザーだけが管理できる、アカウント全体で使う旧来の CloudFront キーペアです。ルートユーザーでサインインし、「セキュリティ認証情報」→「CloudFront のキーペア」を開いて、このキーペアを削除してください（署名する側の切り替えに時間が必要なら、先に無効化します）。',
-        'そのあと、署名にはキーグループ（CloudFront にアップロードする公開鍵で、IAM の管理者が管理できます）を使うように切り替え、ディストリビューションをそこに向け（ビューワーのアクセス制限 → 信頼されたキーグループ）、新しいプライベートキーはリポジトリではなくシークレットの保管場所に保存してください。',
+        'APKA… で始まる ID のキーペアは、ルートユーザーだけが管理できる、アカウント全体で使う旧来の CloudFront キーペアです。ルートユーザーでサインインし、[セキュリティ認証情報] → [CloudFront のキーペア] を開いて、このキーペアを削除してください（署名する側の切り替えに時間が必要なら、先に無効化します）。',
+        'そのあと、署名にはキーグループ（CloudFront にアップロードするパブリックキーで、IAM の管理者が管理できます）を使うように切り替え、ディストリビューションをそこに向け（[ビューワーのアクセスを制限する] → [信頼されたキーグループ]）、新しいプライベートキーはリポジトリではなくシークレットの保管場所に保存してください。',
       ],
       distributionsLabel: 'アカウント（信頼された署名者）またはキーグループの署名付き URL・署名付き Cookie を受け付けるディストリビューション',
       warning: 'キーペアを削除すると、正当なものも含め、それで作成した署名付き URL と署名付き Cookie はすべて使えなくなります。先に新しいキーグループを用意してください。',
       checkTitle: '身に覚えのない署名付きリクエストがないかを確認する',
       checkText: [
         '署名付き URL によるリクエストは CloudTrail には記録されず、ログ記録が有効ならディストリビューションの標準ログ（アクセスログ）に記録されます。署名付き URL の Key-Pair-Id パラメータにキーペア ID が入っています。',
-        'アプリケーションが生成しないパス、アドレス、時間帯の署名付きリクエストを探し、請求の CloudFront のデータ転送量も確認してください。',
+        'アプリケーションが生成しないパス、IP アドレス、時間帯の署名付きリクエストを探し、請求の CloudFront のデータ転送量も確認してください。',
       ],
       logsLabel: 'ディストリビューションが標準ログを書き込む場所（DISTRIBUTION_ID は手順 2 の一覧から）',
-      requestsLabel: (id) => `ログ内の ${id} による署名付きリクエスト（日付、時刻、クライアントのアドレス、パス）を多い順に`,
+      requestsLabel: (id) => `ログ内の ${id} による署名付きリクエスト（日付、時刻、クライアントの IP アドレス、パス）を多い順に`,
       bucketComment: '# 上の Bucket から .s3.amazonaws.com を除いたもの',
       prefixComment: '# 上の Prefix',
     },
@@ -429,7 +552,7 @@ export const jaGuide: Guide = {
       title: 'コンソールパスワードを削除またはリセットする',
       userLabel: 'IAM ユーザー（credentials.csv の該当行の 1 列目）',
       deleteLabel: 'コンソールパスワードを削除する（ユーザーはコンソールにサインインできなくなります）',
-      resetLabel: 'コンソールへのアクセスが必要な人には、初回サインイン時に変更が必要な新しいパスワードを設定する',
+      resetLabel: 'または、コンソールへのアクセスが必要な人には、初回サインイン時に変更が必要な新しいパスワードを設定する',
       sessionsLabel: 'サインイン済みのコンソールセッションを終了させる: 現時点より前に発行されたセッションをすべて拒否します',
       devicesLabel: 'ユーザーの現在の MFA デバイスとアクセスキー（侵入者が追加している可能性があります）',
       text: (user) => [

@@ -6,7 +6,10 @@
 // `#` comments and the text they print are Japanese.
 import type { Words } from './en.js';
 
-/** A term followed by a particle: a space after Latin letters or digits (アクセスキー ID が), none after kana (シークレットアクセスキーが). */
+/** What a revision was named as (--range's base and head, a commit, a ref), in Japanese. */
+const role = (name: string): string => term(({ base: '範囲の基点', head: '範囲の終点', commit: 'コミット', ref: 'ref' } as Record<string, string>)[name] ?? name);
+
+/** A term followed by a particle: a space after Latin letters or digits (ref の), none after kana (コミットの). */
 const term = (text: string): string => (/[\x21-\x7e]$/.test(text) ? `${text} ` : text);
 
 export const ja: Words = {
@@ -26,7 +29,7 @@ export const ja: Words = {
   keyTypeShort: {
     'long-term': '長期のアクセスキー',
     temporary: 'AWS STS の一時的なアクセスキー',
-    'bearer-token': 'AWS STS サービスベアラートークンのキー',
+    'bearer-token': 'AWS STS のサービスベアラートークン用のキー',
     'context-specific': 'コンテキスト固有の認証情報',
     unknown: null,
   },
@@ -34,7 +37,7 @@ export const ja: Words = {
   olderFormatKey: '旧形式のキー',
 
   report: {
-    header: ['行:列', 'シークレット', '種類', 'ルール', '確度'],
+    header: ['行:列', '値', '種類', 'ルール', '確度'],
     confidence: { high: '高', medium: '中', low: '低' },
     forKey: (keyId) => `対応するアクセスキー ID: ${keyId}`,
     account: (id) => `アカウント ${id}`,
@@ -58,7 +61,10 @@ export const ja: Words = {
       atTip: (names) => `${names} の最新コミットにまだ残っています`,
       removed: (names) => `削除済み: ${names} の最新コミットにはありませんが、履歴には残っています`,
     },
-    allowedBy: (n, why) => `${why} で許可 ${n} 件`,
+    allowedBy: (n, why) => `${why}で許可 ${n} 件`,
+    allowedNames: { inline: 'keywarden:allow コメント', baseline: 'ベースライン' },
+    commitMessage: 'コミットメッセージ',
+    foundInMessage: (count, allowed) => `コミットメッセージで AWS の認証情報を ${count} 件検出しました${allowed}。`,
     allowedList: (items) => `（${items.join('、')}）`,
     leftOut: (n) => ` --only-verified により ${n} 件を除外しました（STS がキーの有効性を確認できなかったもの）。`,
     clean: (live, allowed) => `${live ? '有効な ' : ''}AWS の認証情報は見つかりませんでした。${allowed}`,
@@ -84,13 +90,13 @@ export const ja: Words = {
       return `${text}。`;
     },
     sarifRoot: 'スキャンしたリポジトリまたはフォルダーのルート。',
-    sarifShort: (kind) => `AWS ${term(kind)}がリポジトリにコミットされています`,
-    sarifFull: (kind) => `ファイル内に AWS ${term(kind)}が見つかりました。リポジトリ、その履歴、フォークを読める人は誰でも、キーが無効化されるまでこれを使用できます。`,
+    sarifShort: (kind) => `AWS の認証情報（${kind}）がリポジトリにコミットされています`,
+    sarifFull: (kind) => `ファイル内で AWS の認証情報（${kind}）が見つかりました。リポジトリ、その履歴、フォークを読める人は誰でも、キーが無効化されるまでこのキーを使用できます。`,
     sarifSteps: [
       'IAM で今すぐキーを無効化し、削除してください（`aws iam update-access-key --status Inactive` のあと `aws iam delete-access-key`）。このキーを使っているものがあれば、先に代わりのキーを作成します。',
       'キーが漏洩してから何に使われたかを CloudTrail で確認してください。',
       'ファイルからキーを削除し、認証情報は `~/.aws/credentials`、環境変数、またはシークレット管理サービスに保管してください。',
-      'コミットをプッシュ済みなら、履歴を書き換えても漏洩はなかったことになりません。効くのは無効化です。`keywarden remediate` で、このキーに合わせた実際のコマンド付きの対応手順を表示できます。',
+      'コミットをプッシュ済みなら、履歴を書き換えても漏洩はなかったことになりません。漏洩を止められるのはキーの無効化です。`keywarden remediate` で、このキーに合わせた実際のコマンド付きの対応手順を表示できます。',
       '誤検出の場合は、その行のコメントに `keywarden:allow` と書くか、ベースラインに記録してください（`keywarden baseline --output .keywarden-baseline.json`）。',
     ],
     sarifMarkdownTitle: (short) => `**${short}。**`,
@@ -100,16 +106,16 @@ export const ja: Words = {
     title: '今すぐやること:',
     committed: '  1. キーを含むコミットをプッシュしたなら、キーは公開されたものとして扱ってください。\n     キーへの対応が先、履歴の書き換えは最後です。',
     notCommitted: '  1. ファイルから認証情報を削除し、~/.aws/credentials または環境変数から読み込むようにしてください。',
-    deactivate: '  2. 各キーを無効化し、削除します（一時的な ASIA キーは発行元ロールのセッションを取り消します）:',
-    more: (n) => `       …ほか ${n} 個のキー`,
+    deactivate: '  2. 各キーを無効化し、削除します（一時的な ASIA キーは発行元のロールのセッションを取り消します）:',
+    more: (n) => `       …ほか ${n} つのキー`,
     unpaired: (n) => `アクセスキー ID のないシークレットが ${n} 件あります。対になりうるキーはすべてローテーションしてください。`,
     cloudtrail: '  3. 全リージョンの CloudTrail でキーが不正利用されていないかを確認し、\n     すべての IAM ユーザーのアクセスキーのローテーションを行います。',
     full: (command) => `対応手順の全体（そのまま実行できるコマンド付き）: ${command}`,
     live: (keyId, arn) => `${keyId} は有効（LIVE）です。AWS が受け付けました${arn ? `（${arn}）` : ''}。最優先で対応してください。`,
     theRole: (name) => `ロール ${name}`,
     issuingRole: '発行元のロール',
-    revoke: (keyId, role) => `${keyId}: IAM コンソール → ロール → ${role} → セッションの取り消し`,
-    root: (keyId) => `${keyId} はルートユーザーのキーです: ルートユーザーでサインイン → セキュリティ認証情報 → アクセスキー → 無効化`,
+    revoke: (keyId, role) => `${keyId}: IAM コンソール → [ロール] → ${role} → [セッションの取り消し]`,
+    root: (keyId) => `${keyId} はルートユーザーのキーです: ルートユーザーでサインイン → [セキュリティ認証情報] → [アクセスキー] → [アクション] → [非アクティブ化]`,
   },
 
   blocked: {
@@ -123,18 +129,18 @@ export const ja: Words = {
       '  1. ファイルからキーを削除してください。認証情報はリポジトリに置かず、~/.aws/credentials',
       '     （`aws configure`）、環境変数（AWS_ACCESS_KEY_ID、AWS_SECRET_ACCESS_KEY）、または',
       '     シークレット管理サービスに保管して、そこから読み込むようにします。',
-      `  2. 修正したファイルをステージする（git add ${files}）か、このコミットから外します:`,
+      `  2. 修正したファイルをステージし直す（git add ${files}）か、次のコマンドでこのコミットから外します:`,
       `     git restore --staged ${files}`,
-      '  3. もう一度コミットします。チェックするのはインデックスだけです。作業ツリーに残っていても、',
-      '     ステージしていないキーではコミットは止まりません。',
+      '  3. もう一度コミットします。チェックの対象はステージした内容だけなので、',
+      '     作業ツリーに残っていても、ステージしていないキーではコミットは止まりません。',
       '',
-      '誤検出の場合は、その行に `keywarden:allow` コメントを付けるか、フックが読むベースラインに登録します:',
+      '誤検出の場合は、その行に `keywarden:allow` コメントを付けるか、フックが読むベースラインに登録します。',
+      'リポジトリのトップで次を実行すると、作業ツリー内の検出結果がすべて記録されます:',
       '  keywarden baseline --output .keywarden-baseline.json',
-      '  （リポジトリのトップで実行すると、作業ツリー内の検出結果がすべて記録されます）。そのあと',
-      '  git add .keywarden-baseline.json を実行して、もう一度コミットしてください。',
+      'そのあと git add .keywarden-baseline.json を実行して、もう一度コミットしてください。',
     ],
     leaked: (remediate) => `このキーをプッシュ、共有、または別の場所でコミットしたことがあるなら、漏洩したものとして扱い、\n無効化してください: ${remediate}`,
-    noVerify: 'それでもコミットする場合は、pre-commit のチェックをすべて省略して（自己責任で）: git commit --no-verify',
+    noVerify: 'それでもコミットする場合（pre-commit のチェックがすべて省略されます。自己責任で）: git commit --no-verify',
     line: (n) => `${n} 行目`,
     message: (where, remediate) => [
       'コミットを中止しました（何もコミットされていません）。',
@@ -144,7 +150,7 @@ export const ja: Words = {
       '同じようにプッシュされ、履歴に残ります）。書いたメッセージは git が保存しています。編集するには:',
       '  git commit -e -F "$(git rev-parse --git-path COMMIT_EDITMSG)"',
       `このキーをプッシュ、共有、または別の場所でコミットしたことがあるなら、漏洩したものとして扱い、\n無効化してください: ${remediate}`,
-      'それでもコミットする場合は、commit-msg のチェックをすべて省略して（自己責任で）: git commit --no-verify',
+      'それでもコミットする場合（commit-msg のチェックがすべて省略されます。自己責任で）: git commit --no-verify',
     ],
   },
 
@@ -163,12 +169,79 @@ export const ja: Words = {
     falsePositive: '誤検出の場合: その行に keywarden:allow コメントを付けるか、デフォルトブランチの .keywarden-baseline.json に登録してください',
   },
 
+  notes: {
+    overLimit: (display, size, limit) => `${display} をスキップしました: ${size} バイトで、上限の ${limit} バイトを超えています（--max-file-size）`,
+    couldNotRead: (display, code) => `${display} を読み取れませんでした: ${code}`,
+    notFileOrFolder: (root) => `${root} をスキップしました: 通常のファイルでもフォルダーでもありません`,
+    couldNotReadFolder: (display, code) => `フォルダー ${display} を読み取れませんでした: ${code}。その中のファイルはスキャンしていません`,
+    ignoredFolder: (display, name) =>
+      `${display}/ をスキップしました: ${name === '.git' ? 'git 自身のデータです（コミットは scan --history で読みます。--no-default-ignores を付けるとたどります）' : 'インストールされたパッケージです（--no-default-ignores を付けるとたどります）'}`,
+    symbolicLink: (display) => `${display} をスキップしました: シンボリックリンクです（リンク先はたどりません）`,
+    notRegularFile: (display) => `${display} をスキップしました: 通常のファイルではありません`,
+    submodule: (file) => `${file} をスキップしました: サブモジュールです`,
+    noCommits: 'スキャンするものはありません: リポジトリにコミットがありません',
+    emptyRange: (target) => `スキャンするものはありません: ${target} にはコミットがありません`,
+    missingBlobs: (count, named, more, allowed) =>
+      `${count} 個の blob がリポジトリになく、スキャンしていません（部分クローン、または破損したオブジェクト）: ${named.join('、')}${more > 0 ? ` ほか ${more} 個` : ''}。${allowed ? 'スキャンは不完全です（--allow-missing により受け入れています）' : 'スキャンが不完全なため、終了コードは 2 です（--allow-missing で受け入れられます）'}`,
+  },
+
+  errors: {
+    noSuchPath: (path) => `そのようなファイルまたはフォルダーはありません: ${path}`,
+    notRepository: (dir) => `git リポジトリではありません: ${dir}`,
+    cannotReadReport: (shown, code) => `--report ${shown} を読み取れません: ${code}`,
+    reportNotJson: (shown, problem) => `--report ${shown} は JSON ではありません（${problem}）。\`keywarden scan --format json --no-redact --output FILE\` で書き出してください`,
+    reportNotReport: (shown, problem) => `--report ${shown} は keywarden のバージョン 1 の JSON レポートではありません: ${problem}`,
+    standardInput: '-（標準入力）',
+  },
+
+  revisions: {
+    emptyRef: (flag) => `${flag} の値が空です。ブランチ、タグ、コミットを指定するか、値なしですべての ref をスキャンしてください`,
+    refSpaces: (flag, value) => `${flag} にはブランチ、タグ、コミットを指定してください（指定値: '${value}'。ref に空白や制御文字は入りません）`,
+    refDash: (flag, value) => `${flag} にはブランチ、タグ、コミットを指定してください（指定値: '${value}'。ref は '-' で始まりません${flag === '--history' ? '。値なしの --history はすべての ref をスキャンします' : ''}）`,
+    refRange: (flag, value) => `${flag} にはブランチ、タグ、コミットを指定してください。'${value}' は範囲です。範囲は --range ${value} でスキャンします`,
+    refPath: (flag, value) => `${flag} にはパスではなく、ブランチ、タグ、コミットを指定してください: '${value}'（ファイルやフォルダーは ${flag} なしでスキャンします: keywarden scan ${value}）`,
+    notRevision: (name, rev) => `${role(name)}の '${rev}' はリビジョンではありません`,
+    shallow: (name, rev) => `${role(name)}の '${rev}' はこのシャロークローンにありません。全履歴を取得してください（actions/checkout の fetch-depth: 0、または git fetch --unshallow）`,
+    notCommit: (name, rev, type) => `${role(name)}の '${rev}' はコミットではなく ${type} を指しています`,
+    shallowNote: 'シャロークローンです。履歴が不完全なため、最も古いコミットにあるキーは、実際にはもっと前からあっても、そのコミットで追加されたものとして報告されます（全履歴をスキャンするには git fetch --unshallow）',
+    graftsNote: (file) => `このリポジトリには grafts ファイル（${file}）があります。コミットの親を書き換え、コミットを隠すことができるため、keywarden はこれを無視し、プッシュやクローンで見えるとおりの実際の履歴をスキャンします`,
+    rangeForms: 'A..B、A...B、A^!、"^A B"、"B --not A" のいずれか',
+    rangeControl: (text) => `--range '${text}' にタブ、改行、または制御文字が入っています。リビジョンは空白で区切ってください`,
+    rangeEmpty: (forms) => `--range にはリビジョンを指定してください: ${forms}`,
+    rangeOption: (word, forms) => `--range に指定できるのはリビジョンで、オプション '${word}' は使えません（使えるのは --not だけです。すべての ref は --history でスキャンします）: ${forms}`,
+    rangeNoBase: (text, names, first) => `--range '${text}' は何も除外しないため、全履歴になります。全履歴は --history ${names} でスキャンするか、基点を指定してください（BASE..${first}）`,
+    rangeOnlyBase: (text, rev) => `--range '${text}' は除外するコミットしか指定していません。スキャンするものも指定してください（HEAD を加えるか、${rev}..HEAD と書きます）`,
+    rangeNegated: (word, rev) => `--range '${word}' は範囲の前に ^ を付けています。'${rev}' と書くか、^A B の形にしてください`,
+    rangeNot: (word) => `--range: --not が使えるのは個々のリビジョンで、'${word}' には使えません。範囲は --not の前に書いてください`,
+    rangeDots: (word) => `--range '${word}' は範囲ではありません。二つのリビジョンの間に .. または ... を一つだけ書きます`,
+    rangeParent: (word) => `--range '${word}': 親の番号は 1 から始まります（A^-1 は A^..A）`,
+    rangeForm: (word, forms) => `--range '${word}' は keywarden が受け付ける形ではありません: ${forms}`,
+    unknown: (name, rev, hint) => `${role(name)}の '${rev}' が見つかりません${hint === null ? '。そのようなブランチ、タグ、コミットはありません' : `（'${hint}' のことですか？）`}`,
+  },
+
+  verify: {
+    skipForeign: '自社以外のアカウントのキーです。使うとカナリアトークンの通知が所有者に送られる可能性があります',
+    skipRedacted: 'レポートではシークレットアクセスキーがマスクされています',
+    skipNoSecret: 'シークレットアクセスキーが一緒に見つかっていません',
+    skipNoToken: '一時的なキーはセキュリティトークンがないと確認できず、トークンは見つかっていません',
+    result: (keyId, status, detail) =>
+      `--verify ${keyId}: ${({ live: '有効（LIVE）', invalid: '無効', expired: '期限切れ', 'secret-mismatch': 'シークレットが対ではありません', unknown: '不明' } as Record<string, string>)[status] ?? `不明な応答 ${status}`}（${detail}）`,
+    notChecked: (keyId, reason) => `--verify ${keyId}: 確認していません（${reason}）`,
+    endpointUrl: (raw) => `--sts-endpoint には https://sts.eu-west-1.amazonaws.com のような URL を指定してください（指定値: '${raw}'）`,
+    endpointScheme: (raw) => `--sts-endpoint には http(s) の URL を指定してください（指定値: '${raw}'）`,
+  },
+
+  progress: {
+    labels: { blobs: 'blob' },
+    eta: (seconds) => ` 残り約 ${seconds} 秒`,
+  },
+
   output: {
     warning: '警告: ',
     skippedFiles: (n) => `${n} 個のファイルをスキップしました（--max-file-size 超過、サブモジュール、シンボリックリンク、または通常のファイルではないもの）`,
     skippedFolders: (n) => `${n} 個のフォルダーをスキップしました（.git、node_modules）`,
     skipped: (counts) => `${counts.join('、')}。--verbose で一覧と理由を表示します`,
-    allowed: (why, where, ruleId) => `${why} で許可: ${where} ${ruleId}`,
+    allowed: (why, where, ruleId) => `${why}で許可: ${where} ${ruleId}`,
     onlyVerified: (n) => `--only-verified: ${n} 件を除外しました（STS が有効と確認できなかったキー）`,
     baselineWritten: (n, file) => `ベースラインに ${n} 件を書き込みました: ${file}`,
     internalError: (message) => `内部エラー: ${message}`,

@@ -18,7 +18,8 @@ import { groupByKey, type KeyGroup } from '../key-groups.js';
 import { kindLabel } from '../../words/index.js';
 import { SCRIPT } from './script.js';
 import { STYLE } from './style.js';
-import { MODE_WORDS, STATUS_WORDS, WORDS } from './words.js';
+import { htmlWords, type HtmlWords } from './words.js';
+import { language } from '../../words/index.js';
 
 /**
  * Cards past this many keys would make the page slow to open (each holds its playbook steps); the table still
@@ -32,7 +33,7 @@ export const PAGE_SIZE = 200;
 /** Places listed on one card; the table has the rest. */
 const MAX_PLACES = 100;
 
-type ColumnId = keyof typeof WORDS.columns;
+type ColumnId = keyof HtmlWords['columns'];
 
 export const htmlReporter: Reporter = (report) => {
   const findings = report.findings;
@@ -42,10 +43,10 @@ export const htmlReporter: Reporter = (report) => {
   const repositories = new Set(findings.map((finding) => finding.repository).filter((name) => name !== undefined)).size;
   const unredacted = findings.some((finding) => finding.kind !== 'access-key-id' && !isRedacted(finding.secret));
   const body = [
-    `<header><h1>${escapeHtml(findings.length > 0 ? WORDS.heading : WORDS.clean)}</h1>`,
-    `<p class="counts">${escapeHtml(WORDS.counts(findings.length, keyCount, repositories))}</p>`,
-    `<p class="meta">${escapeHtml(WORDS.scanned(MODE_WORDS[report.scan.mode] ?? report.scan.mode, report.scan.target))} · ${escapeHtml(WORDS.generated(report.tool.version))}</p>`,
-    `<p class="meta">${escapeHtml(unredacted ? WORDS.unredacted : WORDS.redacted)}</p></header>`,
+    `<header><h1>${escapeHtml(findings.length > 0 ? htmlWords().heading : htmlWords().clean)}</h1>`,
+    `<p class="counts">${escapeHtml(htmlWords().counts(findings.length, keyCount, repositories))}</p>`,
+    `<p class="meta">${escapeHtml(htmlWords().scanned(htmlWords().modes[report.scan.mode] ?? report.scan.mode, report.scan.target))} · ${escapeHtml(htmlWords().generated(report.tool.version))}</p>`,
+    `<p class="meta">${escapeHtml(unredacted ? htmlWords().unredacted : htmlWords().redacted)}</p></header>`,
   ];
   if (findings.length > 0) {
     body.push(tableSection(merged));
@@ -59,13 +60,13 @@ export const htmlReporter: Reporter = (report) => {
   const csp = `default-src 'none'; script-src '${sha256(script)}'; style-src '${sha256(style)}'; img-src 'none'; font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'`;
   return [
     '<!DOCTYPE html>',
-    '<html lang="en">',
+    `<html lang="${language()}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
     '<meta name="referrer" content="no-referrer">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(WORDS.title)}</title>`,
+    `<title>${escapeHtml(htmlWords().title)}</title>`,
     `<style>${style}</style>`,
     '</head>',
     '<body>',
@@ -90,12 +91,12 @@ function columns(merged: boolean): ColumnId[] {
 
 function tableSection(merged: boolean): string {
   const heads = columns(merged)
-    .map((id, index) => `<th scope="col" aria-sort="none"><button type="button" data-column="${index}">${escapeHtml(WORDS.columns[id])}</button></th>`)
+    .map((id, index) => `<th scope="col" aria-sort="none"><button type="button" data-column="${index}">${escapeHtml(htmlWords().columns[id])}</button></th>`)
     .join('');
   return [
-    `<section><h2>${escapeHtml(WORDS.findings)}</h2>`,
-    `<div class="filter"><label for="filter">${escapeHtml(WORDS.filter)}</label><input id="filter" type="search" autocomplete="off" placeholder="${escapeHtml(WORDS.filterPlaceholder)}"><span id="shown" aria-live="polite"></span><button type="button" id="previous">${escapeHtml(WORDS.previous)}</button><button type="button" id="next">${escapeHtml(WORDS.next)}</button></div>`,
-    `<noscript><p>${escapeHtml(WORDS.noScript)}</p></noscript>`,
+    `<section><h2>${escapeHtml(htmlWords().findings)}</h2>`,
+    `<div class="filter"><label for="filter">${escapeHtml(htmlWords().filter)}</label><input id="filter" type="search" autocomplete="off" placeholder="${escapeHtml(htmlWords().filterPlaceholder)}"><span id="shown" aria-live="polite"></span><button type="button" id="previous">${escapeHtml(htmlWords().previous)}</button><button type="button" id="next">${escapeHtml(htmlWords().next)}</button></div>`,
+    `<noscript><p>${escapeHtml(htmlWords().noScript)}</p></noscript>`,
     `<div class="table"><table id="findings"><thead><tr>${heads}</tr></thead><tbody></tbody></table></div></section>`,
   ].join('\n');
 }
@@ -119,7 +120,7 @@ function tableData(findings: readonly Finding[], merged: boolean): object {
   return {
     columns: ids.map((id) => ({ id, numeric: id === 'line' })),
     rows: findings.map((finding) => ids.map((id) => escapeText(cell[id](finding)))),
-    words: { shown: WORDS.shown, shownFiltered: WORDS.shownFiltered },
+    words: { shown: htmlWords().shown, shownFiltered: htmlWords().shownFiltered },
     pageSize: PAGE_SIZE,
   };
 }
@@ -130,11 +131,11 @@ function cardsSection(groups: readonly KeyGroup[], report: Report): string {
   const cards = shown.map((group) => card(group, steps.get(group.keyId) ?? []));
   const more = groups.length - shown.length;
   return [
-    `<section><h2>${escapeHtml(WORDS.keys)}</h2>`,
+    `<section><h2>${escapeHtml(htmlWords().keys)}</h2>`,
     `<div class="cards">`,
     ...cards,
     '</div>',
-    more > 0 ? `<p>${escapeHtml(WORDS.moreKeys(more))}</p>` : '',
+    more > 0 ? `<p>${escapeHtml(htmlWords().moreKeys(more))}</p>` : '',
     '</section>',
   ].join('\n');
 }
@@ -157,36 +158,36 @@ function playbookSteps(groups: readonly KeyGroup[], report: Report): Map<string 
 
 function card(group: KeyGroup, steps: readonly Step[]): string {
   const live = group.verification?.status === 'live';
-  const title = group.keyId ?? WORDS.unpaired;
+  const title = group.keyId ?? htmlWords().unpaired;
   const type = group.keyId === null ? group.kinds.map(kindLabel).join(', ') : group.credential === 'access-key' ? guide().keyTypeLong[keyTypeOf(group.keyId)] : group.kinds.map(kindLabel).join(', ');
-  const status = group.verification ? STATUS_WORDS[group.verification.status] ?? group.verification.status : WORDS.notVerified;
+  const status = group.verification ? htmlWords().status[group.verification.status] ?? group.verification.status : htmlWords().notVerified;
   const places = group.places.slice(0, MAX_PLACES).map((finding) => `<li>${place(finding)}</li>`);
   if (group.places.length > MAX_PLACES) places.push(`<li>…</li>`);
   return [
     `<article class="card${live ? ' live' : ''}" data-key="${escapeHtml(group.keyId ?? '')}">`,
     `<h3><code>${escapeHtml(title)}</code></h3>`,
     '<dl>',
-    `<dt>${escapeHtml(WORDS.type)}</dt><dd>${escapeHtml(type)}</dd>`,
-    `<dt>${escapeHtml(WORDS.account)}</dt><dd>${escapeHtml(group.accountId ?? WORDS.accountUnknown)}</dd>`,
-    `<dt>${escapeHtml(WORDS.verification)}</dt><dd class="status${live ? ' status-live' : ''}">${escapeHtml(status)}</dd>`,
+    `<dt>${escapeHtml(htmlWords().type)}</dt><dd>${escapeHtml(type)}</dd>`,
+    `<dt>${escapeHtml(htmlWords().account)}</dt><dd>${escapeHtml(group.accountId ?? htmlWords().accountUnknown)}</dd>`,
+    `<dt>${escapeHtml(htmlWords().verification)}</dt><dd class="status${live ? ' status-live' : ''}">${escapeHtml(status)}</dd>`,
     '</dl>',
-    `<p>${escapeHtml(WORDS.where(group.places.length, group.repositories.length))}</p>`,
+    `<p>${escapeHtml(htmlWords().where(group.places.length, group.repositories.length))}</p>`,
     `<ul class="places">${places.join('')}</ul>`,
-    steps.length > 0 ? `<h4>${escapeHtml(WORDS.steps)}</h4><ol class="steps">${steps.map(stepItem).join('')}</ol>` : '',
+    steps.length > 0 ? `<h4>${escapeHtml(htmlWords().steps)}</h4><ol class="steps">${steps.map(stepItem).join('')}</ol>` : '',
     '</article>',
   ].join('\n');
 }
 
 function place(finding: Finding): string {
   const repository = finding.repository !== undefined ? `<strong>${escapeHtml(finding.repository)}</strong> ` : '';
-  const commit = finding.commit ? ` — ${escapeHtml(WORDS.commit(finding.commit.sha.slice(0, 12)))} ${escapeHtml(finding.commit.date.slice(0, 10))} <q>${escapeHtml(finding.commit.message)}</q>` : '';
+  const commit = finding.commit ? ` — ${escapeHtml(htmlWords().commit(finding.commit.sha.slice(0, 12)))} ${escapeHtml(finding.commit.date.slice(0, 10))} <q>${escapeHtml(finding.commit.message)}</q>` : '';
   return `${repository}<code>${escapeHtml(`${finding.file}:${finding.line}`)}</code> ${escapeHtml(kindLabel(finding.kind))}${commit}`;
 }
 
 function stepItem(step: Step): string {
-  const text = step.sameAs ? [WORDS.sameAs(step.sameAs.step, step.sameAs.keyId)] : [...step.text, ...step.warnings];
+  const text = step.sameAs ? [htmlWords().sameAs(step.sameAs.step, step.sameAs.keyId)] : [...step.text, ...step.warnings];
   const commands = step.sameAs ? [] : step.commands.map((command) => `<p>${escapeHtml(command.label)}</p><pre><code>${command.script.split('\n').map(escapeHtml).join('\n')}</code></pre>`);
-  return `<li><label><input type="checkbox"> <strong>${escapeHtml(`${step.number}. ${step.title}`)}</strong></label><details><summary>${escapeHtml(WORDS.how)}</summary>${text.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}${commands.join('')}</details></li>`;
+  return `<li><label><input type="checkbox"> <strong>${escapeHtml(`${step.number}. ${step.title}`)}</strong></label><details><summary>${escapeHtml(htmlWords().how)}</summary>${text.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}${commands.join('')}</details></li>`;
 }
 
 /**
@@ -208,10 +209,10 @@ function timelineSection(groups: readonly KeyGroup[]): string | null {
     const position = ((Date.parse(day) - first) / span).toFixed(4);
     const named = keys.slice(0, MAX_TIMELINE_KEYS).map((group) => {
       const earliest = group.places.find((finding) => finding.commit?.date === group.introduced) ?? group.places[0];
-      return `<li><code>${escapeHtml(group.keyId ?? WORDS.unpaired)}</code> ${place(earliest)}</li>`;
+      return `<li><code>${escapeHtml(group.keyId ?? htmlWords().unpaired)}</code> ${place(earliest)}</li>`;
     });
-    if (keys.length > MAX_TIMELINE_KEYS) named.push(`<li>${escapeHtml(WORDS.moreOnDay(keys.length - MAX_TIMELINE_KEYS))}</li>`);
+    if (keys.length > MAX_TIMELINE_KEYS) named.push(`<li>${escapeHtml(htmlWords().moreOnDay(keys.length - MAX_TIMELINE_KEYS))}</li>`);
     return `<li><time datetime="${escapeHtml(day)}">${escapeHtml(day)}</time><div><div class="track"><span class="bar" data-position="${position}"></span></div><ul class="introduced">${named.join('')}</ul></div></li>`;
   });
-  return [`<section><h2>${escapeHtml(WORDS.timeline)}</h2>`, `<p class="meta">${escapeHtml(WORDS.timelineNote)}</p>`, `<ol class="timeline">${items.join('')}</ol>`, '</section>'].join('\n');
+  return [`<section><h2>${escapeHtml(htmlWords().timeline)}</h2>`, `<p class="meta">${escapeHtml(htmlWords().timelineNote)}</p>`, `<ol class="timeline">${items.join('')}</ol>`, '</section>'].join('\n');
 }

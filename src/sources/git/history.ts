@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../../errors.js';
-import { findCommit, graftsNote, inspectRepository, SHALLOW_NOTE, stashEntries, unknownRevision, type RepoInfo } from './repo.js';
+import { findCommit, graftsNote, inspectRepository, shallowNote, stashEntries, unknownRevision, type RepoInfo } from './repo.js';
 import { readBlobs } from './cat-file.js';
 import { MissingBlobs } from './missing-blobs.js';
 import { blobsOnlyRefsReach } from './ref-objects.js';
@@ -14,6 +14,7 @@ import { gitVersion } from './run.js';
 import { scanCommitMessages, scanTagMessages } from './messages.js';
 import { scanCommits } from './commits/scan-commits.js';
 import type { Detect, Located, Note, Source } from '../../types.js';
+import { words } from '../../words/index.js';
 import type { SourceContext } from '../context.js';
 import { locate, oversizeNote } from '../locate.js';
 
@@ -61,7 +62,7 @@ export async function createHistorySource(context: SourceContext): Promise<Sourc
     stats,
     notes,
     async run(detect: Detect): Promise<Located[]> {
-      if (info.shallow) notes.push({ level: 'warn', message: SHALLOW_NOTE });
+      if (info.shallow) notes.push({ level: 'warn', message: shallowNote() });
       if (info.grafts !== null) notes.push({ level: 'warn', message: graftsNote(info.grafts) });
       // `wholeRepository` stays on for given refs, and stays sound. It does two things (scan-commits.ts):
       //  - the pack reader (or the pack-order listing) goes over every blob of the repository, including blobs
@@ -79,7 +80,7 @@ export async function createHistorySource(context: SourceContext): Promise<Sourc
       if (refs.length === 0) located.push(...(await scanTagMessages(context, detect, notes)));
       // Blobs and trees that a ref points at directly (a tag of a blob or a tree): in every clone, in no commit.
       if (refs.length === 0) located.push(...(await scanRefObjects(context, detect, stats, notes)));
-      if (stats.commits === 0 && stats.files === 0) notes.push({ level: 'info', message: 'nothing to scan: the repository has no commits' });
+      if (stats.commits === 0 && stats.files === 0) notes.push({ level: 'info', message: words().notes.noCommits });
       return located;
     },
   };

@@ -6,6 +6,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Note } from '../../types.js';
+import { words } from '../../words/index.js';
 import { gitRaw } from './run.js';
 
 /** Paths named in the note; the rest are counted. */
@@ -28,10 +29,7 @@ export class MissingBlobs {
     const count = this.paths.size;
     if (count === 0) return null;
     const files = [...new Set(this.paths.values())];
-    const named = files.slice(0, NAMED).join(', ') + (files.length > NAMED ? `, and ${files.length - NAMED} more` : '');
-    const what = count === 1 ? '1 blob is missing from the repository and was not scanned' : `${count} blobs are missing from the repository and were not scanned`;
-    const why = allowed ? 'the scan is incomplete (accepted by --allow-missing)' : 'the scan is incomplete, so the exit code is 2 (--allow-missing accepts that)';
-    return { level: 'warn', incomplete: true, message: `${what} (a partial clone, or damaged objects): ${named}; ${why}` };
+    return { level: 'warn', incomplete: true, message: words().notes.missingBlobs(count, files.slice(0, NAMED), Math.max(0, files.length - NAMED), allowed) };
   }
 }
 

@@ -4,12 +4,13 @@
 // The range is read as `git rev-list` reads one (A..B, A...B, A^!, A^-N, A^@, ^A, --not: git/revisions.ts);
 // every revision in it is resolved to a commit first, and git log gets only shas with their range marks.
 import { UsageError } from '../../errors.js';
-import { graftsNote, inspectRepository, resolveCommit, SHALLOW_NOTE, type RepoInfo } from './repo.js';
+import { graftsNote, inspectRepository, resolveCommit, shallowNote, type RepoInfo } from './repo.js';
 import { checkRef, parseRange, type RangeWord } from './revisions.js';
 import { git, gitVersion } from './run.js';
 import { scanCommitMessages } from './messages.js';
 import { scanCommits } from './commits/scan-commits.js';
 import type { Detect, Located, Note, Source } from '../../types.js';
+import { words as catalogue } from '../../words/index.js';
 import type { SourceContext } from '../context.js';
 
 export async function createRangeSource(context: SourceContext): Promise<Source> {
@@ -30,14 +31,14 @@ export async function createRangeSource(context: SourceContext): Promise<Source>
     stats,
     notes,
     async run(detect: Detect): Promise<Located[]> {
-      if (info.shallow) notes.push({ level: 'info', message: SHALLOW_NOTE });
+      if (info.shallow) notes.push({ level: 'info', message: shallowNote() });
       if (info.grafts !== null) notes.push({ level: 'warn', message: graftsNote(info.grafts) });
       // Not the whole repository: the log stops at the range's base, so the attribution shortcut that needs
       // every ancestor in the log (introductions.ts) is off, and each parent's tree is asked when in doubt.
       const located = await scanCommits(context, detect, { revs: revs.flat(), wholeRepository: false }, stats, notes);
       // The range's commit messages are pushed with it (git/messages.ts); tags are not part of a range.
       located.push(...(await scanCommitMessages(context, detect, { revs: revs.flat() }, notes)));
-      if (stats.commits === 0) notes.push({ level: 'info', message: `nothing to scan: ${target} holds no commits` });
+      if (stats.commits === 0) notes.push({ level: 'info', message: catalogue().notes.emptyRange(target) });
       return located;
     },
   };

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { suggest } from '../../config/validate.js';
 import { RuntimeError, UsageError } from '../../errors.js';
+import { words } from '../../words/index.js';
 import { git, gitFailure, gitRaw } from './run.js';
 
 export interface RepoInfo {
@@ -26,7 +27,7 @@ function graftsFile(cwd: string, commonDir: string): string | null {
 }
 
 export function graftsNote(file: string): string {
-  return `this repository has a grafts file (${file}), which rewrites commits' parents and can hide commits: keywarden ignores it and scans the real history, as a push or a clone sees it`;
+  return words().revisions.graftsNote(file);
 }
 
 /** The repository's top level (git reports paths relative to it), found from cwd without another git call. */
@@ -53,7 +54,7 @@ export async function resolveCommit(cwd: string, rev: string, info: RepoInfo, ro
 /** The commit a revision names, or null when it names none. `rev` never reaches git as an option. */
 export async function findCommit(cwd: string, rev: string, role: string): Promise<string | null> {
   // rev-parse honours --end-of-options from git 2.30 only (before, it ignores it): this check is what protects.
-  if (rev.startsWith('-')) throw new UsageError(`${role} '${rev}' is not a revision`);
+  if (rev.startsWith('-')) throw new UsageError(words().revisions.notRevision(role, rev));
   const result = await gitRaw(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
   if (result.code === 0) return result.stdout.toString('utf8').trim();
   if (result.code !== 1) throw new RuntimeError(`git rev-parse failed: ${result.stderr.split('\n')[0]}`);
@@ -65,11 +66,11 @@ export async function findCommit(cwd: string, rev: string, role: string): Promis
  * a tree or blob), or unknown, with the closest ref name when one is near (the same suggest() as config keys).
  */
 export async function unknownRevision(cwd: string, rev: string, info: RepoInfo, role: string): Promise<UsageError> {
-  if (info.shallow) return new UsageError(`${role} '${rev}' is not in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`);
+  if (info.shallow) return new UsageError(words().revisions.shallow(role, rev));
   const object = await gitRaw(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{}`]); // a tag peeled
-  if (object.code === 0) return new UsageError(`${role} '${rev}' names a ${await objectType(cwd, object.stdout.toString('utf8').trim())}, not a commit`);
+  if (object.code === 0) return new UsageError(words().revisions.notCommit(role, rev, await objectType(cwd, object.stdout.toString('utf8').trim())));
   const hint = suggest(rev, await refNames(cwd));
-  return new UsageError(`unknown ${role} '${rev}'${hint === null ? ': no such branch, tag or commit' : ` (did you mean '${hint}'?)`}`);
+  return new UsageError(words().revisions.unknown(role, rev, hint));
 }
 
 async function objectType(cwd: string, sha: string): Promise<string> {
@@ -94,4 +95,6 @@ export async function stashEntries(cwd: string): Promise<string[]> {
   return result.stdout.toString('utf8').split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line));
 }
 
-export const SHALLOW_NOTE = 'this is a shallow clone: history is incomplete, and keys in its oldest commits are attributed to them although they may be older (git fetch --unshallow for a full scan)';
+export function shallowNote(): string {
+  return words().revisions.shallowNote;
+}

@@ -11,6 +11,7 @@
 //   ^A  B  --not       a revision excluded, included; --not flips the ^ of the revisions after it
 // A range needs something to exclude: `A` alone is A's whole history, which is `--history A`.
 import { UsageError } from '../../errors.js';
+import { words as catalogue } from '../../words/index.js';
 
 export type RangeWord =
   | { kind: 'rev'; rev: string; negative: boolean }
@@ -19,23 +20,22 @@ export type RangeWord =
   | { kind: 'parents'; rev: string }
   | { kind: 'parent-range'; rev: string; parent: number };
 
-const RANGE_FORMS = 'A..B, A...B, A^!, "^A B" or "B --not A"';
 
 /** A value of --history: a branch, tag or commit, which git resolves later. Throws a UsageError otherwise. */
 export function checkRef(flag: string, value: string): void {
-  const wants = `${flag} takes branches, tags or commits`;
-  if (value === '') throw new UsageError(`${flag} got an empty value: name a branch, tag or commit, or give none to scan every ref`);
-  if (/[\s\x00-\x1f\x7f]/.test(value)) throw new UsageError(`${wants}, got '${value}' (a ref has no spaces or control characters)`);
-  if (value.startsWith('-')) throw new UsageError(`${wants}, got '${value}' (a ref never starts with '-'${flag === '--history' ? '; --history with no value scans every ref' : ''})`);
-  if (value.includes('..')) throw new UsageError(`${wants}, got the range '${value}': scan a range with --range ${value}`);
-  if (value.startsWith('.') || value.startsWith('/')) throw new UsageError(`${wants}, not paths: '${value}' (scan files and folders without ${flag}: keywarden scan ${value})`);
+  const w = catalogue().revisions;
+  if (value === '') throw new UsageError(w.emptyRef(flag));
+  if (/[\s\x00-\x1f\x7f]/.test(value)) throw new UsageError(w.refSpaces(flag, value));
+  if (value.startsWith('-')) throw new UsageError(w.refDash(flag, value));
+  if (value.includes('..')) throw new UsageError(w.refRange(flag, value));
+  if (value.startsWith('.') || value.startsWith('/')) throw new UsageError(w.refPath(flag, value));
 }
 
 /** The words of a --range value; throws a UsageError naming a form keywarden does not take, and what to write. */
 export function parseRange(text: string): RangeWord[] {
-  if (/[\x00-\x1f\x7f]|[^\S ]/.test(text)) throw new UsageError(`--range '${text}' holds a tab, newline or control character: separate revisions with spaces`);
+  if (/[\x00-\x1f\x7f]|[^\S ]/.test(text)) throw new UsageError(catalogue().revisions.rangeControl(text));
   const words = text.split(' ').filter((word) => word !== '');
-  if (words.length === 0) throw new UsageError(`--range needs revisions: ${RANGE_FORMS}`);
+  if (words.length === 0) throw new UsageError(catalogue().revisions.rangeEmpty(catalogue().revisions.rangeForms));
   const parsed: RangeWord[] = [];
   let not = false;
   for (const word of words) {
@@ -43,15 +43,15 @@ export function parseRange(text: string): RangeWord[] {
       not = !not;
       continue;
     }
-    if (word.startsWith('-')) throw new UsageError(`--range takes revisions, not the option '${word}' (only --not is understood; --history scans every ref): ${RANGE_FORMS}`);
+    if (word.startsWith('-')) throw new UsageError(catalogue().revisions.rangeOption(word, catalogue().revisions.rangeForms));
     parsed.push(parseWord(word, not));
   }
   if (!parsed.some(excludes)) {
     const names = parsed.map((word) => (word as { rev: string }).rev).join(' ');
-    throw new UsageError(`--range '${text}' excludes nothing, so it is the whole history: scan that with --history ${names}, or name a base (BASE..${names.split(' ')[0]})`);
+    throw new UsageError(catalogue().revisions.rangeNoBase(text, names, names.split(' ')[0]));
   }
   if (!parsed.some(includes)) {
-    throw new UsageError(`--range '${text}' only excludes commits: name what to scan too (add HEAD, or write ${(parsed[0] as { rev: string }).rev}..HEAD)`);
+    throw new UsageError(catalogue().revisions.rangeOnlyBase(text, (parsed[0] as { rev: string }).rev));
   }
   return parsed;
 }
@@ -69,11 +69,11 @@ function parseWord(word: string, not: boolean): RangeWord {
     checkRev(rev, word);
     return { kind: 'rev', rev, negative: negated !== not };
   }
-  if (negated) throw new UsageError(`--range '${word}' puts ^ before a range: write '${rev}', or ^A B`);
-  if (not) throw new UsageError(`--range: --not applies to single revisions, not '${word}': put the range before --not`);
+  if (negated) throw new UsageError(catalogue().revisions.rangeNegated(word, rev));
+  if (not) throw new UsageError(catalogue().revisions.rangeNot(word));
   if (range !== null) {
     const [, base, dots, head] = range;
-    if (base.includes('..') || head.includes('..')) throw new UsageError(`--range '${word}' is not a range: one .. or ... between two revisions`);
+    if (base.includes('..') || head.includes('..')) throw new UsageError(catalogue().revisions.rangeDots(word));
     if (base !== '') checkRev(base, word);
     if (head !== '') checkRev(head, word);
     return { kind: 'range', base: base || 'HEAD', head: head || 'HEAD', symmetric: dots === '...' };
@@ -83,11 +83,11 @@ function parseWord(word: string, not: boolean): RangeWord {
   if (mark === '!') return { kind: 'commit', rev: target };
   if (mark === '@') return { kind: 'parents', rev: target };
   const number = parent === '' ? 1 : Number(parent);
-  if (!(number >= 1)) throw new UsageError(`--range '${word}': parents are numbered from 1 (A^-1 is A^..A)`);
+  if (!(number >= 1)) throw new UsageError(catalogue().revisions.rangeParent(word));
   return { kind: 'parent-range', rev: target, parent: number };
 }
 
 /** One revision inside a range word: git resolves it later; here only what could be an option or nothing. */
 function checkRev(rev: string, word: string): void {
-  if (rev === '' || rev.startsWith('-') || rev.startsWith('^')) throw new UsageError(`--range '${word}' is not a form keywarden takes: ${RANGE_FORMS}`);
+  if (rev === '' || rev.startsWith('-') || rev.startsWith('^')) throw new UsageError(catalogue().revisions.rangeForm(word, catalogue().revisions.rangeForms));
 }

@@ -11,6 +11,7 @@
 // (git applies command-line settings last). Keys an older git does not know are ignored by it.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { RuntimeError, UsageError } from '../../errors.js';
+import { words } from '../../words/index.js';
 
 const PINNED: ReadonlyArray<[string, string]> = [
   ['core.quotePath', 'false'],
@@ -215,7 +216,7 @@ function killedBy(args: readonly string[], signal: NodeJS.Signals | null): Error
 /** git's own first "fatal:" line is the clearest explanation there is; keep just that. */
 export function gitFailure(cwd: string, args: readonly string[], stderr: string): Error {
   // Outside a repository `git diff` falls back to --no-index mode and rejects --cached instead of saying so.
-  if (/not a git repository/i.test(stderr) || /unknown option `cached'/.test(stderr)) return new UsageError(`not a git repository: ${cwd}`);
+  if (/not a git repository/i.test(stderr) || /unknown option `cached'/.test(stderr)) return new UsageError(words().errors.notRepository(cwd));
   const line = stderr.split('\n').find((text) => /^(fatal|error):/.test(text)) ?? stderr.split('\n').find((text) => text.trim() !== '') ?? 'failed';
   return new RuntimeError(`git ${command(args)} failed: ${line.replace(/^(fatal|error):\s*/, '')}`);
 }

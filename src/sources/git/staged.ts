@@ -10,6 +10,7 @@ import { repositoryRoot } from './repo.js';
 import { LineRuns, readStagedDiff, type StagedFile } from './staged-diff.js';
 import { decodeBytes } from '../../text/decode.js';
 import type { Candidate, Detect, Located, Note, Source } from '../../types.js';
+import { words } from '../../words/index.js';
 import type { SourceContext } from '../context.js';
 import { locate, oversizeNote } from '../locate.js';
 
@@ -30,7 +31,7 @@ export async function createStagedSource(context: SourceContext): Promise<Source
         if (file.newSha === null) return false;
         // A symbolic link is scanned: its blob is its target, which may be any text (a whole credentials file).
         if (file.newMode === GITLINK_MODE) {
-          notes.push({ level: 'info', verbose: true, message: `skipped ${file.path}: submodule` });
+          notes.push({ level: 'info', verbose: true, message: words().notes.submodule(file.path) });
           return false;
         }
         return true;
