@@ -105,6 +105,11 @@ var init_en = __esm({
           removed: (names) => `removed since: gone from the tips of ${names}, still in their history`
         },
         allowedBy: (n, why) => `${n} allowed by ${why}`,
+        /** What allowed a finding (a finding's allowedBy: a keywarden:allow comment, the baseline), as the report names it. */
+        allowedNames: { inline: "inline", baseline: "baseline" },
+        /** The place a finding in a commit message is shown under (the JSON's `file` stays 'commit message'). */
+        commitMessage: "commit message",
+        foundInMessage: (count, allowed) => `${count} finding${s(count)} in 1 file${allowed}.`,
         allowedList: (items) => ` (${items.join(", ")})`,
         leftOut: (n) => ` ${n} finding${s(n)} left out by --only-verified: STS did not confirm ${n === 1 ? "its key" : "their keys"} live.`,
         clean: (live, allowed) => `No ${live ? "live " : ""}AWS credentials found.${allowed}`,
@@ -154,7 +159,7 @@ var init_en = __esm({
         live: (keyId, arn) => `${keyId} is LIVE: AWS accepted it${arn ? ` as ${arn}` : ""}: act on it first.`,
         theRole: (name) => `the role ${name}`,
         issuingRole: "the role that issued it",
-        revoke: (keyId, role) => `${keyId}: IAM console \u2192 Roles \u2192 ${role} \u2192 Revoke sessions`,
+        revoke: (keyId, role2) => `${keyId}: IAM console \u2192 Roles \u2192 ${role2} \u2192 Revoke sessions`,
         root: (keyId) => `${keyId} is the ROOT user's key: sign in as root \u2192 Security credentials \u2192 Access keys \u2192 Deactivate`
       },
       /** What a commit blocked by the pre-commit or commit-msg hook says after the findings (src/init/advice.ts). */
@@ -201,6 +206,71 @@ var init_en = __esm({
         rewrite: "rewrite these commits without the keys (git rebase -i; a later commit that deletes a key does not take it out of history), then push again",
         leaked: (remediate) => `a key that was ever pushed or shared is leaked: deactivate it (${remediate})`,
         falsePositive: "a false positive: a keywarden:allow comment on its line, or an entry in the default branch's .keywarden-baseline.json"
+      },
+      /** The scan's notes (stderr; the skipped ones under --verbose), from the sources (src/sources/). */
+      notes: {
+        overLimit: (display2, size2, limit) => `skipped ${display2}: ${size2} bytes is over the ${limit}-byte limit (--max-file-size)`,
+        couldNotRead: (display2, code2) => `could not read ${display2}: ${code2}`,
+        notFileOrFolder: (root) => `skipped ${root}: not a regular file or folder`,
+        couldNotReadFolder: (display2, code2) => `could not read folder ${display2}: ${code2}; its files were not scanned`,
+        /** A folder skipped by name (.git, node_modules) unless --no-default-ignores, and why. */
+        ignoredFolder: (display2, name) => `skipped ${display2}/: ${name === ".git" ? "git's own data (scan --history reads the commits; --no-default-ignores walks it)" : "installed packages (--no-default-ignores walks it)"}`,
+        symbolicLink: (display2) => `skipped ${display2}: a symbolic link (not followed)`,
+        notRegularFile: (display2) => `skipped ${display2}: not a regular file`,
+        submodule: (file) => `skipped ${file}: submodule`,
+        noCommits: "nothing to scan: the repository has no commits",
+        emptyRange: (target) => `nothing to scan: ${target} holds no commits`,
+        missingBlobs: (count, named, more, allowed) => `${count === 1 ? "1 blob is missing from the repository and was not scanned" : `${count} blobs are missing from the repository and were not scanned`} (a partial clone, or damaged objects): ${named.join(", ")}${more > 0 ? `, and ${more} more` : ""}; ${allowed ? "the scan is incomplete (accepted by --allow-missing)" : "the scan is incomplete, so the exit code is 2 (--allow-missing accepts that)"}`
+      },
+      /** Errors about what the user named (one line, exit 2), common to every command. */
+      errors: {
+        noSuchPath: (path18) => `no such file or directory: ${path18}`,
+        notRepository: (dir) => `not a git repository: ${dir}`,
+        cannotReadReport: (shown, code2) => `cannot read --report ${shown}: ${code2}`,
+        reportNotJson: (shown, problem) => `--report ${shown} is not JSON (${problem}); write one with \`keywarden scan --format json --no-redact --output FILE\``,
+        reportNotReport: (shown, problem) => `--report ${shown} is not a keywarden version-1 JSON report: ${problem}`,
+        standardInput: "- (standard input)"
+      },
+      /** Errors in what --history, --since and --range name (src/sources/git/revisions.ts, repo.ts). */
+      revisions: {
+        emptyRef: (flag) => `${flag} got an empty value: name a branch, tag or commit, or give none to scan every ref`,
+        refSpaces: (flag, value) => `${flag} takes branches, tags or commits, got '${value}' (a ref has no spaces or control characters)`,
+        refDash: (flag, value) => `${flag} takes branches, tags or commits, got '${value}' (a ref never starts with '-'${flag === "--history" ? "; --history with no value scans every ref" : ""})`,
+        refRange: (flag, value) => `${flag} takes branches, tags or commits, got the range '${value}': scan a range with --range ${value}`,
+        refPath: (flag, value) => `${flag} takes branches, tags or commits, not paths: '${value}' (scan files and folders without ${flag}: keywarden scan ${value})`,
+        notRevision: (role2, rev) => `${role2} '${rev}' is not a revision`,
+        shallow: (role2, rev) => `${role2} '${rev}' is not in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`,
+        notCommit: (role2, rev, type) => `${role2} '${rev}' names a ${type}, not a commit`,
+        shallowNote: "this is a shallow clone: history is incomplete, and keys in its oldest commits are attributed to them although they may be older (git fetch --unshallow for a full scan)",
+        graftsNote: (file) => `this repository has a grafts file (${file}), which rewrites commits' parents and can hide commits: keywarden ignores it and scans the real history, as a push or a clone sees it`,
+        rangeForms: 'A..B, A...B, A^!, "^A B" or "B --not A"',
+        rangeControl: (text) => `--range '${text}' holds a tab, newline or control character: separate revisions with spaces`,
+        rangeEmpty: (forms) => `--range needs revisions: ${forms}`,
+        rangeOption: (word, forms) => `--range takes revisions, not the option '${word}' (only --not is understood; --history scans every ref): ${forms}`,
+        rangeNoBase: (text, names, first) => `--range '${text}' excludes nothing, so it is the whole history: scan that with --history ${names}, or name a base (BASE..${first})`,
+        rangeOnlyBase: (text, rev) => `--range '${text}' only excludes commits: name what to scan too (add HEAD, or write ${rev}..HEAD)`,
+        rangeNegated: (word, rev) => `--range '${word}' puts ^ before a range: write '${rev}', or ^A B`,
+        rangeNot: (word) => `--range: --not applies to single revisions, not '${word}': put the range before --not`,
+        rangeDots: (word) => `--range '${word}' is not a range: one .. or ... between two revisions`,
+        rangeParent: (word) => `--range '${word}': parents are numbered from 1 (A^-1 is A^..A)`,
+        rangeForm: (word, forms) => `--range '${word}' is not a form keywarden takes: ${forms}`,
+        unknown: (role2, rev, hint) => `unknown ${role2} '${rev}'${hint === null ? ": no such branch, tag or commit" : ` (did you mean '${hint}'?)`}`
+      },
+      /** --verify's lines on stderr and why a key was not checked (src/commands/verify-keys.ts). */
+      verify: {
+        skipForeign: "the key belongs to an account that is not yours; using it could trip a canary token",
+        skipRedacted: "its secret is redacted in the report",
+        skipNoSecret: "no secret access key was found with it",
+        skipNoToken: "a temporary key cannot be checked without its session token, and none was found with it",
+        result: (keyId, status, detail) => `--verify ${keyId}: ${status} (${detail})`,
+        notChecked: (keyId, reason) => `--verify ${keyId}: not checked (${reason})`,
+        endpointUrl: (raw) => `--sts-endpoint wants a URL such as https://sts.eu-west-1.amazonaws.com, got '${raw}'`,
+        endpointScheme: (raw) => `--sts-endpoint wants an http(s) URL, got '${raw}'`
+      },
+      /** The progress bar of long scans (src/io/progress.ts): what it counts, and the time left. */
+      progress: {
+        labels: { blobs: "blobs" },
+        eta: (seconds) => ` ETA ${seconds}s`
       },
       /** stderr lines of every command (src/output.ts, src/main.ts). */
       output: {
@@ -255,10 +325,11 @@ var ja_exports = {};
 __export(ja_exports, {
   ja: () => ja
 });
-var term, ja;
+var role, term, ja;
 var init_ja = __esm({
   "src/words/ja.ts"() {
     "use strict";
+    role = (name) => term({ base: "\u7BC4\u56F2\u306E\u57FA\u70B9", head: "\u7BC4\u56F2\u306E\u7D42\u70B9", commit: "\u30B3\u30DF\u30C3\u30C8", ref: "ref" }[name] ?? name);
     term = (text) => /[\x21-\x7e]$/.test(text) ? `${text} ` : text;
     ja = {
       kinds: {
@@ -276,13 +347,13 @@ var init_ja = __esm({
       keyTypeShort: {
         "long-term": "\u9577\u671F\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC",
         temporary: "AWS STS \u306E\u4E00\u6642\u7684\u306A\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC",
-        "bearer-token": "AWS STS \u30B5\u30FC\u30D3\u30B9\u30D9\u30A2\u30E9\u30FC\u30C8\u30FC\u30AF\u30F3\u306E\u30AD\u30FC",
+        "bearer-token": "AWS STS \u306E\u30B5\u30FC\u30D3\u30B9\u30D9\u30A2\u30E9\u30FC\u30C8\u30FC\u30AF\u30F3\u7528\u306E\u30AD\u30FC",
         "context-specific": "\u30B3\u30F3\u30C6\u30AD\u30B9\u30C8\u56FA\u6709\u306E\u8A8D\u8A3C\u60C5\u5831",
         unknown: null
       },
       olderFormatKey: "\u65E7\u5F62\u5F0F\u306E\u30AD\u30FC",
       report: {
-        header: ["\u884C:\u5217", "\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8", "\u7A2E\u985E", "\u30EB\u30FC\u30EB", "\u78BA\u5EA6"],
+        header: ["\u884C:\u5217", "\u5024", "\u7A2E\u985E", "\u30EB\u30FC\u30EB", "\u78BA\u5EA6"],
         confidence: { high: "\u9AD8", medium: "\u4E2D", low: "\u4F4E" },
         forKey: (keyId) => `\u5BFE\u5FDC\u3059\u308B\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID: ${keyId}`,
         account: (id) => `\u30A2\u30AB\u30A6\u30F3\u30C8 ${id}`,
@@ -306,7 +377,10 @@ var init_ja = __esm({
           atTip: (names) => `${names} \u306E\u6700\u65B0\u30B3\u30DF\u30C3\u30C8\u306B\u307E\u3060\u6B8B\u3063\u3066\u3044\u307E\u3059`,
           removed: (names) => `\u524A\u9664\u6E08\u307F: ${names} \u306E\u6700\u65B0\u30B3\u30DF\u30C3\u30C8\u306B\u306F\u3042\u308A\u307E\u305B\u3093\u304C\u3001\u5C65\u6B74\u306B\u306F\u6B8B\u3063\u3066\u3044\u307E\u3059`
         },
-        allowedBy: (n, why) => `${why} \u3067\u8A31\u53EF ${n} \u4EF6`,
+        allowedBy: (n, why) => `${why}\u3067\u8A31\u53EF ${n} \u4EF6`,
+        allowedNames: { inline: "keywarden:allow \u30B3\u30E1\u30F3\u30C8", baseline: "\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3" },
+        commitMessage: "\u30B3\u30DF\u30C3\u30C8\u30E1\u30C3\u30BB\u30FC\u30B8",
+        foundInMessage: (count, allowed) => `\u30B3\u30DF\u30C3\u30C8\u30E1\u30C3\u30BB\u30FC\u30B8\u3067 AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u3092 ${count} \u4EF6\u691C\u51FA\u3057\u307E\u3057\u305F${allowed}\u3002`,
         allowedList: (items) => `\uFF08${items.join("\u3001")}\uFF09`,
         leftOut: (n) => ` --only-verified \u306B\u3088\u308A ${n} \u4EF6\u3092\u9664\u5916\u3057\u307E\u3057\u305F\uFF08STS \u304C\u30AD\u30FC\u306E\u6709\u52B9\u6027\u3092\u78BA\u8A8D\u3067\u304D\u306A\u304B\u3063\u305F\u3082\u306E\uFF09\u3002`,
         clean: (live, allowed) => `${live ? "\u6709\u52B9\u306A " : ""}AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u306F\u898B\u3064\u304B\u308A\u307E\u305B\u3093\u3067\u3057\u305F\u3002${allowed}`,
@@ -330,13 +404,13 @@ var init_ja = __esm({
           return `${text}\u3002`;
         },
         sarifRoot: "\u30B9\u30AD\u30E3\u30F3\u3057\u305F\u30EA\u30DD\u30B8\u30C8\u30EA\u307E\u305F\u306F\u30D5\u30A9\u30EB\u30C0\u30FC\u306E\u30EB\u30FC\u30C8\u3002",
-        sarifShort: (kind) => `AWS ${term(kind)}\u304C\u30EA\u30DD\u30B8\u30C8\u30EA\u306B\u30B3\u30DF\u30C3\u30C8\u3055\u308C\u3066\u3044\u307E\u3059`,
-        sarifFull: (kind) => `\u30D5\u30A1\u30A4\u30EB\u5185\u306B AWS ${term(kind)}\u304C\u898B\u3064\u304B\u308A\u307E\u3057\u305F\u3002\u30EA\u30DD\u30B8\u30C8\u30EA\u3001\u305D\u306E\u5C65\u6B74\u3001\u30D5\u30A9\u30FC\u30AF\u3092\u8AAD\u3081\u308B\u4EBA\u306F\u8AB0\u3067\u3082\u3001\u30AD\u30FC\u304C\u7121\u52B9\u5316\u3055\u308C\u308B\u307E\u3067\u3053\u308C\u3092\u4F7F\u7528\u3067\u304D\u307E\u3059\u3002`,
+        sarifShort: (kind) => `AWS \u306E\u8A8D\u8A3C\u60C5\u5831\uFF08${kind}\uFF09\u304C\u30EA\u30DD\u30B8\u30C8\u30EA\u306B\u30B3\u30DF\u30C3\u30C8\u3055\u308C\u3066\u3044\u307E\u3059`,
+        sarifFull: (kind) => `\u30D5\u30A1\u30A4\u30EB\u5185\u3067 AWS \u306E\u8A8D\u8A3C\u60C5\u5831\uFF08${kind}\uFF09\u304C\u898B\u3064\u304B\u308A\u307E\u3057\u305F\u3002\u30EA\u30DD\u30B8\u30C8\u30EA\u3001\u305D\u306E\u5C65\u6B74\u3001\u30D5\u30A9\u30FC\u30AF\u3092\u8AAD\u3081\u308B\u4EBA\u306F\u8AB0\u3067\u3082\u3001\u30AD\u30FC\u304C\u7121\u52B9\u5316\u3055\u308C\u308B\u307E\u3067\u3053\u306E\u30AD\u30FC\u3092\u4F7F\u7528\u3067\u304D\u307E\u3059\u3002`,
         sarifSteps: [
           "IAM \u3067\u4ECA\u3059\u3050\u30AD\u30FC\u3092\u7121\u52B9\u5316\u3057\u3001\u524A\u9664\u3057\u3066\u304F\u3060\u3055\u3044\uFF08`aws iam update-access-key --status Inactive` \u306E\u3042\u3068 `aws iam delete-access-key`\uFF09\u3002\u3053\u306E\u30AD\u30FC\u3092\u4F7F\u3063\u3066\u3044\u308B\u3082\u306E\u304C\u3042\u308C\u3070\u3001\u5148\u306B\u4EE3\u308F\u308A\u306E\u30AD\u30FC\u3092\u4F5C\u6210\u3057\u307E\u3059\u3002",
           "\u30AD\u30FC\u304C\u6F0F\u6D29\u3057\u3066\u304B\u3089\u4F55\u306B\u4F7F\u308F\u308C\u305F\u304B\u3092 CloudTrail \u3067\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
           "\u30D5\u30A1\u30A4\u30EB\u304B\u3089\u30AD\u30FC\u3092\u524A\u9664\u3057\u3001\u8A8D\u8A3C\u60C5\u5831\u306F `~/.aws/credentials`\u3001\u74B0\u5883\u5909\u6570\u3001\u307E\u305F\u306F\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u7BA1\u7406\u30B5\u30FC\u30D3\u30B9\u306B\u4FDD\u7BA1\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
-          "\u30B3\u30DF\u30C3\u30C8\u3092\u30D7\u30C3\u30B7\u30E5\u6E08\u307F\u306A\u3089\u3001\u5C65\u6B74\u3092\u66F8\u304D\u63DB\u3048\u3066\u3082\u6F0F\u6D29\u306F\u306A\u304B\u3063\u305F\u3053\u3068\u306B\u306A\u308A\u307E\u305B\u3093\u3002\u52B9\u304F\u306E\u306F\u7121\u52B9\u5316\u3067\u3059\u3002`keywarden remediate` \u3067\u3001\u3053\u306E\u30AD\u30FC\u306B\u5408\u308F\u305B\u305F\u5B9F\u969B\u306E\u30B3\u30DE\u30F3\u30C9\u4ED8\u304D\u306E\u5BFE\u5FDC\u624B\u9806\u3092\u8868\u793A\u3067\u304D\u307E\u3059\u3002",
+          "\u30B3\u30DF\u30C3\u30C8\u3092\u30D7\u30C3\u30B7\u30E5\u6E08\u307F\u306A\u3089\u3001\u5C65\u6B74\u3092\u66F8\u304D\u63DB\u3048\u3066\u3082\u6F0F\u6D29\u306F\u306A\u304B\u3063\u305F\u3053\u3068\u306B\u306A\u308A\u307E\u305B\u3093\u3002\u6F0F\u6D29\u3092\u6B62\u3081\u3089\u308C\u308B\u306E\u306F\u30AD\u30FC\u306E\u7121\u52B9\u5316\u3067\u3059\u3002`keywarden remediate` \u3067\u3001\u3053\u306E\u30AD\u30FC\u306B\u5408\u308F\u305B\u305F\u5B9F\u969B\u306E\u30B3\u30DE\u30F3\u30C9\u4ED8\u304D\u306E\u5BFE\u5FDC\u624B\u9806\u3092\u8868\u793A\u3067\u304D\u307E\u3059\u3002",
           "\u8AA4\u691C\u51FA\u306E\u5834\u5408\u306F\u3001\u305D\u306E\u884C\u306E\u30B3\u30E1\u30F3\u30C8\u306B `keywarden:allow` \u3068\u66F8\u304F\u304B\u3001\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3\u306B\u8A18\u9332\u3057\u3066\u304F\u3060\u3055\u3044\uFF08`keywarden baseline --output .keywarden-baseline.json`\uFF09\u3002"
         ],
         sarifMarkdownTitle: (short2) => `**${short2}\u3002**`
@@ -345,16 +419,16 @@ var init_ja = __esm({
         title: "\u4ECA\u3059\u3050\u3084\u308B\u3053\u3068:",
         committed: "  1. \u30AD\u30FC\u3092\u542B\u3080\u30B3\u30DF\u30C3\u30C8\u3092\u30D7\u30C3\u30B7\u30E5\u3057\u305F\u306A\u3089\u3001\u30AD\u30FC\u306F\u516C\u958B\u3055\u308C\u305F\u3082\u306E\u3068\u3057\u3066\u6271\u3063\u3066\u304F\u3060\u3055\u3044\u3002\n     \u30AD\u30FC\u3078\u306E\u5BFE\u5FDC\u304C\u5148\u3001\u5C65\u6B74\u306E\u66F8\u304D\u63DB\u3048\u306F\u6700\u5F8C\u3067\u3059\u3002",
         notCommitted: "  1. \u30D5\u30A1\u30A4\u30EB\u304B\u3089\u8A8D\u8A3C\u60C5\u5831\u3092\u524A\u9664\u3057\u3001~/.aws/credentials \u307E\u305F\u306F\u74B0\u5883\u5909\u6570\u304B\u3089\u8AAD\u307F\u8FBC\u3080\u3088\u3046\u306B\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
-        deactivate: "  2. \u5404\u30AD\u30FC\u3092\u7121\u52B9\u5316\u3057\u3001\u524A\u9664\u3057\u307E\u3059\uFF08\u4E00\u6642\u7684\u306A ASIA \u30AD\u30FC\u306F\u767A\u884C\u5143\u30ED\u30FC\u30EB\u306E\u30BB\u30C3\u30B7\u30E7\u30F3\u3092\u53D6\u308A\u6D88\u3057\u307E\u3059\uFF09:",
-        more: (n) => `       \u2026\u307B\u304B ${n} \u500B\u306E\u30AD\u30FC`,
+        deactivate: "  2. \u5404\u30AD\u30FC\u3092\u7121\u52B9\u5316\u3057\u3001\u524A\u9664\u3057\u307E\u3059\uFF08\u4E00\u6642\u7684\u306A ASIA \u30AD\u30FC\u306F\u767A\u884C\u5143\u306E\u30ED\u30FC\u30EB\u306E\u30BB\u30C3\u30B7\u30E7\u30F3\u3092\u53D6\u308A\u6D88\u3057\u307E\u3059\uFF09:",
+        more: (n) => `       \u2026\u307B\u304B ${n} \u3064\u306E\u30AD\u30FC`,
         unpaired: (n) => `\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u306E\u306A\u3044\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u304C ${n} \u4EF6\u3042\u308A\u307E\u3059\u3002\u5BFE\u306B\u306A\u308A\u3046\u308B\u30AD\u30FC\u306F\u3059\u3079\u3066\u30ED\u30FC\u30C6\u30FC\u30B7\u30E7\u30F3\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
         cloudtrail: "  3. \u5168\u30EA\u30FC\u30B8\u30E7\u30F3\u306E CloudTrail \u3067\u30AD\u30FC\u304C\u4E0D\u6B63\u5229\u7528\u3055\u308C\u3066\u3044\u306A\u3044\u304B\u3092\u78BA\u8A8D\u3057\u3001\n     \u3059\u3079\u3066\u306E IAM \u30E6\u30FC\u30B6\u30FC\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306E\u30ED\u30FC\u30C6\u30FC\u30B7\u30E7\u30F3\u3092\u884C\u3044\u307E\u3059\u3002",
         full: (command3) => `\u5BFE\u5FDC\u624B\u9806\u306E\u5168\u4F53\uFF08\u305D\u306E\u307E\u307E\u5B9F\u884C\u3067\u304D\u308B\u30B3\u30DE\u30F3\u30C9\u4ED8\u304D\uFF09: ${command3}`,
         live: (keyId, arn) => `${keyId} \u306F\u6709\u52B9\uFF08LIVE\uFF09\u3067\u3059\u3002AWS \u304C\u53D7\u3051\u4ED8\u3051\u307E\u3057\u305F${arn ? `\uFF08${arn}\uFF09` : ""}\u3002\u6700\u512A\u5148\u3067\u5BFE\u5FDC\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
         theRole: (name) => `\u30ED\u30FC\u30EB ${name}`,
         issuingRole: "\u767A\u884C\u5143\u306E\u30ED\u30FC\u30EB",
-        revoke: (keyId, role) => `${keyId}: IAM \u30B3\u30F3\u30BD\u30FC\u30EB \u2192 \u30ED\u30FC\u30EB \u2192 ${role} \u2192 \u30BB\u30C3\u30B7\u30E7\u30F3\u306E\u53D6\u308A\u6D88\u3057`,
-        root: (keyId) => `${keyId} \u306F\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30AD\u30FC\u3067\u3059: \u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u3067\u30B5\u30A4\u30F3\u30A4\u30F3 \u2192 \u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u8A8D\u8A3C\u60C5\u5831 \u2192 \u30A2\u30AF\u30BB\u30B9\u30AD\u30FC \u2192 \u7121\u52B9\u5316`
+        revoke: (keyId, role2) => `${keyId}: IAM \u30B3\u30F3\u30BD\u30FC\u30EB \u2192 [\u30ED\u30FC\u30EB] \u2192 ${role2} \u2192 [\u30BB\u30C3\u30B7\u30E7\u30F3\u306E\u53D6\u308A\u6D88\u3057]`,
+        root: (keyId) => `${keyId} \u306F\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30AD\u30FC\u3067\u3059: \u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u3067\u30B5\u30A4\u30F3\u30A4\u30F3 \u2192 [\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u8A8D\u8A3C\u60C5\u5831] \u2192 [\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC] \u2192 [\u30A2\u30AF\u30B7\u30E7\u30F3] \u2192 [\u975E\u30A2\u30AF\u30C6\u30A3\u30D6\u5316]`
       },
       blocked: {
         more: (n) => `\u307B\u304B ${n} \u4EF6`,
@@ -367,19 +441,19 @@ var init_ja = __esm({
           "  1. \u30D5\u30A1\u30A4\u30EB\u304B\u3089\u30AD\u30FC\u3092\u524A\u9664\u3057\u3066\u304F\u3060\u3055\u3044\u3002\u8A8D\u8A3C\u60C5\u5831\u306F\u30EA\u30DD\u30B8\u30C8\u30EA\u306B\u7F6E\u304B\u305A\u3001~/.aws/credentials",
           "     \uFF08`aws configure`\uFF09\u3001\u74B0\u5883\u5909\u6570\uFF08AWS_ACCESS_KEY_ID\u3001AWS_SECRET_ACCESS_KEY\uFF09\u3001\u307E\u305F\u306F",
           "     \u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u7BA1\u7406\u30B5\u30FC\u30D3\u30B9\u306B\u4FDD\u7BA1\u3057\u3066\u3001\u305D\u3053\u304B\u3089\u8AAD\u307F\u8FBC\u3080\u3088\u3046\u306B\u3057\u307E\u3059\u3002",
-          `  2. \u4FEE\u6B63\u3057\u305F\u30D5\u30A1\u30A4\u30EB\u3092\u30B9\u30C6\u30FC\u30B8\u3059\u308B\uFF08git add ${files}\uFF09\u304B\u3001\u3053\u306E\u30B3\u30DF\u30C3\u30C8\u304B\u3089\u5916\u3057\u307E\u3059:`,
+          `  2. \u4FEE\u6B63\u3057\u305F\u30D5\u30A1\u30A4\u30EB\u3092\u30B9\u30C6\u30FC\u30B8\u3057\u76F4\u3059\uFF08git add ${files}\uFF09\u304B\u3001\u6B21\u306E\u30B3\u30DE\u30F3\u30C9\u3067\u3053\u306E\u30B3\u30DF\u30C3\u30C8\u304B\u3089\u5916\u3057\u307E\u3059:`,
           `     git restore --staged ${files}`,
-          "  3. \u3082\u3046\u4E00\u5EA6\u30B3\u30DF\u30C3\u30C8\u3057\u307E\u3059\u3002\u30C1\u30A7\u30C3\u30AF\u3059\u308B\u306E\u306F\u30A4\u30F3\u30C7\u30C3\u30AF\u30B9\u3060\u3051\u3067\u3059\u3002\u4F5C\u696D\u30C4\u30EA\u30FC\u306B\u6B8B\u3063\u3066\u3044\u3066\u3082\u3001",
-          "     \u30B9\u30C6\u30FC\u30B8\u3057\u3066\u3044\u306A\u3044\u30AD\u30FC\u3067\u306F\u30B3\u30DF\u30C3\u30C8\u306F\u6B62\u307E\u308A\u307E\u305B\u3093\u3002",
+          "  3. \u3082\u3046\u4E00\u5EA6\u30B3\u30DF\u30C3\u30C8\u3057\u307E\u3059\u3002\u30C1\u30A7\u30C3\u30AF\u306E\u5BFE\u8C61\u306F\u30B9\u30C6\u30FC\u30B8\u3057\u305F\u5185\u5BB9\u3060\u3051\u306A\u306E\u3067\u3001",
+          "     \u4F5C\u696D\u30C4\u30EA\u30FC\u306B\u6B8B\u3063\u3066\u3044\u3066\u3082\u3001\u30B9\u30C6\u30FC\u30B8\u3057\u3066\u3044\u306A\u3044\u30AD\u30FC\u3067\u306F\u30B3\u30DF\u30C3\u30C8\u306F\u6B62\u307E\u308A\u307E\u305B\u3093\u3002",
           "",
-          "\u8AA4\u691C\u51FA\u306E\u5834\u5408\u306F\u3001\u305D\u306E\u884C\u306B `keywarden:allow` \u30B3\u30E1\u30F3\u30C8\u3092\u4ED8\u3051\u308B\u304B\u3001\u30D5\u30C3\u30AF\u304C\u8AAD\u3080\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3\u306B\u767B\u9332\u3057\u307E\u3059:",
+          "\u8AA4\u691C\u51FA\u306E\u5834\u5408\u306F\u3001\u305D\u306E\u884C\u306B `keywarden:allow` \u30B3\u30E1\u30F3\u30C8\u3092\u4ED8\u3051\u308B\u304B\u3001\u30D5\u30C3\u30AF\u304C\u8AAD\u3080\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3\u306B\u767B\u9332\u3057\u307E\u3059\u3002",
+          "\u30EA\u30DD\u30B8\u30C8\u30EA\u306E\u30C8\u30C3\u30D7\u3067\u6B21\u3092\u5B9F\u884C\u3059\u308B\u3068\u3001\u4F5C\u696D\u30C4\u30EA\u30FC\u5185\u306E\u691C\u51FA\u7D50\u679C\u304C\u3059\u3079\u3066\u8A18\u9332\u3055\u308C\u307E\u3059:",
           "  keywarden baseline --output .keywarden-baseline.json",
-          "  \uFF08\u30EA\u30DD\u30B8\u30C8\u30EA\u306E\u30C8\u30C3\u30D7\u3067\u5B9F\u884C\u3059\u308B\u3068\u3001\u4F5C\u696D\u30C4\u30EA\u30FC\u5185\u306E\u691C\u51FA\u7D50\u679C\u304C\u3059\u3079\u3066\u8A18\u9332\u3055\u308C\u307E\u3059\uFF09\u3002\u305D\u306E\u3042\u3068",
-          "  git add .keywarden-baseline.json \u3092\u5B9F\u884C\u3057\u3066\u3001\u3082\u3046\u4E00\u5EA6\u30B3\u30DF\u30C3\u30C8\u3057\u3066\u304F\u3060\u3055\u3044\u3002"
+          "\u305D\u306E\u3042\u3068 git add .keywarden-baseline.json \u3092\u5B9F\u884C\u3057\u3066\u3001\u3082\u3046\u4E00\u5EA6\u30B3\u30DF\u30C3\u30C8\u3057\u3066\u304F\u3060\u3055\u3044\u3002"
         ],
         leaked: (remediate) => `\u3053\u306E\u30AD\u30FC\u3092\u30D7\u30C3\u30B7\u30E5\u3001\u5171\u6709\u3001\u307E\u305F\u306F\u5225\u306E\u5834\u6240\u3067\u30B3\u30DF\u30C3\u30C8\u3057\u305F\u3053\u3068\u304C\u3042\u308B\u306A\u3089\u3001\u6F0F\u6D29\u3057\u305F\u3082\u306E\u3068\u3057\u3066\u6271\u3044\u3001
 \u7121\u52B9\u5316\u3057\u3066\u304F\u3060\u3055\u3044: ${remediate}`,
-        noVerify: "\u305D\u308C\u3067\u3082\u30B3\u30DF\u30C3\u30C8\u3059\u308B\u5834\u5408\u306F\u3001pre-commit \u306E\u30C1\u30A7\u30C3\u30AF\u3092\u3059\u3079\u3066\u7701\u7565\u3057\u3066\uFF08\u81EA\u5DF1\u8CAC\u4EFB\u3067\uFF09: git commit --no-verify",
+        noVerify: "\u305D\u308C\u3067\u3082\u30B3\u30DF\u30C3\u30C8\u3059\u308B\u5834\u5408\uFF08pre-commit \u306E\u30C1\u30A7\u30C3\u30AF\u304C\u3059\u3079\u3066\u7701\u7565\u3055\u308C\u307E\u3059\u3002\u81EA\u5DF1\u8CAC\u4EFB\u3067\uFF09: git commit --no-verify",
         line: (n) => `${n} \u884C\u76EE`,
         message: (where2, remediate) => [
           "\u30B3\u30DF\u30C3\u30C8\u3092\u4E2D\u6B62\u3057\u307E\u3057\u305F\uFF08\u4F55\u3082\u30B3\u30DF\u30C3\u30C8\u3055\u308C\u3066\u3044\u307E\u305B\u3093\uFF09\u3002",
@@ -390,7 +464,7 @@ var init_ja = __esm({
           '  git commit -e -F "$(git rev-parse --git-path COMMIT_EDITMSG)"',
           `\u3053\u306E\u30AD\u30FC\u3092\u30D7\u30C3\u30B7\u30E5\u3001\u5171\u6709\u3001\u307E\u305F\u306F\u5225\u306E\u5834\u6240\u3067\u30B3\u30DF\u30C3\u30C8\u3057\u305F\u3053\u3068\u304C\u3042\u308B\u306A\u3089\u3001\u6F0F\u6D29\u3057\u305F\u3082\u306E\u3068\u3057\u3066\u6271\u3044\u3001
 \u7121\u52B9\u5316\u3057\u3066\u304F\u3060\u3055\u3044: ${remediate}`,
-          "\u305D\u308C\u3067\u3082\u30B3\u30DF\u30C3\u30C8\u3059\u308B\u5834\u5408\u306F\u3001commit-msg \u306E\u30C1\u30A7\u30C3\u30AF\u3092\u3059\u3079\u3066\u7701\u7565\u3057\u3066\uFF08\u81EA\u5DF1\u8CAC\u4EFB\u3067\uFF09: git commit --no-verify"
+          "\u305D\u308C\u3067\u3082\u30B3\u30DF\u30C3\u30C8\u3059\u308B\u5834\u5408\uFF08commit-msg \u306E\u30C1\u30A7\u30C3\u30AF\u304C\u3059\u3079\u3066\u7701\u7565\u3055\u308C\u307E\u3059\u3002\u81EA\u5DF1\u8CAC\u4EFB\u3067\uFF09: git commit --no-verify"
         ]
       },
       preReceive: {
@@ -406,12 +480,71 @@ var init_ja = __esm({
         leaked: (remediate) => `\u4E00\u5EA6\u3067\u3082\u30D7\u30C3\u30B7\u30E5\u307E\u305F\u306F\u5171\u6709\u3057\u305F\u30AD\u30FC\u306F\u6F0F\u6D29\u3057\u3066\u3044\u307E\u3059\u3002\u7121\u52B9\u5316\u3057\u3066\u304F\u3060\u3055\u3044\uFF08${remediate}\uFF09`,
         falsePositive: "\u8AA4\u691C\u51FA\u306E\u5834\u5408: \u305D\u306E\u884C\u306B keywarden:allow \u30B3\u30E1\u30F3\u30C8\u3092\u4ED8\u3051\u308B\u304B\u3001\u30C7\u30D5\u30A9\u30EB\u30C8\u30D6\u30E9\u30F3\u30C1\u306E .keywarden-baseline.json \u306B\u767B\u9332\u3057\u3066\u304F\u3060\u3055\u3044"
       },
+      notes: {
+        overLimit: (display2, size2, limit) => `${display2} \u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F: ${size2} \u30D0\u30A4\u30C8\u3067\u3001\u4E0A\u9650\u306E ${limit} \u30D0\u30A4\u30C8\u3092\u8D85\u3048\u3066\u3044\u307E\u3059\uFF08--max-file-size\uFF09`,
+        couldNotRead: (display2, code2) => `${display2} \u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093\u3067\u3057\u305F: ${code2}`,
+        notFileOrFolder: (root) => `${root} \u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F: \u901A\u5E38\u306E\u30D5\u30A1\u30A4\u30EB\u3067\u3082\u30D5\u30A9\u30EB\u30C0\u30FC\u3067\u3082\u3042\u308A\u307E\u305B\u3093`,
+        couldNotReadFolder: (display2, code2) => `\u30D5\u30A9\u30EB\u30C0\u30FC ${display2} \u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093\u3067\u3057\u305F: ${code2}\u3002\u305D\u306E\u4E2D\u306E\u30D5\u30A1\u30A4\u30EB\u306F\u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u307E\u305B\u3093`,
+        ignoredFolder: (display2, name) => `${display2}/ \u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F: ${name === ".git" ? "git \u81EA\u8EAB\u306E\u30C7\u30FC\u30BF\u3067\u3059\uFF08\u30B3\u30DF\u30C3\u30C8\u306F scan --history \u3067\u8AAD\u307F\u307E\u3059\u3002--no-default-ignores \u3092\u4ED8\u3051\u308B\u3068\u305F\u3069\u308A\u307E\u3059\uFF09" : "\u30A4\u30F3\u30B9\u30C8\u30FC\u30EB\u3055\u308C\u305F\u30D1\u30C3\u30B1\u30FC\u30B8\u3067\u3059\uFF08--no-default-ignores \u3092\u4ED8\u3051\u308B\u3068\u305F\u3069\u308A\u307E\u3059\uFF09"}`,
+        symbolicLink: (display2) => `${display2} \u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F: \u30B7\u30F3\u30DC\u30EA\u30C3\u30AF\u30EA\u30F3\u30AF\u3067\u3059\uFF08\u30EA\u30F3\u30AF\u5148\u306F\u305F\u3069\u308A\u307E\u305B\u3093\uFF09`,
+        notRegularFile: (display2) => `${display2} \u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F: \u901A\u5E38\u306E\u30D5\u30A1\u30A4\u30EB\u3067\u306F\u3042\u308A\u307E\u305B\u3093`,
+        submodule: (file) => `${file} \u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F: \u30B5\u30D6\u30E2\u30B8\u30E5\u30FC\u30EB\u3067\u3059`,
+        noCommits: "\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u3082\u306E\u306F\u3042\u308A\u307E\u305B\u3093: \u30EA\u30DD\u30B8\u30C8\u30EA\u306B\u30B3\u30DF\u30C3\u30C8\u304C\u3042\u308A\u307E\u305B\u3093",
+        emptyRange: (target) => `\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u3082\u306E\u306F\u3042\u308A\u307E\u305B\u3093: ${target} \u306B\u306F\u30B3\u30DF\u30C3\u30C8\u304C\u3042\u308A\u307E\u305B\u3093`,
+        missingBlobs: (count, named, more, allowed) => `${count} \u500B\u306E blob \u304C\u30EA\u30DD\u30B8\u30C8\u30EA\u306B\u306A\u304F\u3001\u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u307E\u305B\u3093\uFF08\u90E8\u5206\u30AF\u30ED\u30FC\u30F3\u3001\u307E\u305F\u306F\u7834\u640D\u3057\u305F\u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\uFF09: ${named.join("\u3001")}${more > 0 ? ` \u307B\u304B ${more} \u500B` : ""}\u3002${allowed ? "\u30B9\u30AD\u30E3\u30F3\u306F\u4E0D\u5B8C\u5168\u3067\u3059\uFF08--allow-missing \u306B\u3088\u308A\u53D7\u3051\u5165\u308C\u3066\u3044\u307E\u3059\uFF09" : "\u30B9\u30AD\u30E3\u30F3\u304C\u4E0D\u5B8C\u5168\u306A\u305F\u3081\u3001\u7D42\u4E86\u30B3\u30FC\u30C9\u306F 2 \u3067\u3059\uFF08--allow-missing \u3067\u53D7\u3051\u5165\u308C\u3089\u308C\u307E\u3059\uFF09"}`
+      },
+      errors: {
+        noSuchPath: (path18) => `\u305D\u306E\u3088\u3046\u306A\u30D5\u30A1\u30A4\u30EB\u307E\u305F\u306F\u30D5\u30A9\u30EB\u30C0\u30FC\u306F\u3042\u308A\u307E\u305B\u3093: ${path18}`,
+        notRepository: (dir) => `git \u30EA\u30DD\u30B8\u30C8\u30EA\u3067\u306F\u3042\u308A\u307E\u305B\u3093: ${dir}`,
+        cannotReadReport: (shown, code2) => `--report ${shown} \u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093: ${code2}`,
+        reportNotJson: (shown, problem) => `--report ${shown} \u306F JSON \u3067\u306F\u3042\u308A\u307E\u305B\u3093\uFF08${problem}\uFF09\u3002\`keywarden scan --format json --no-redact --output FILE\` \u3067\u66F8\u304D\u51FA\u3057\u3066\u304F\u3060\u3055\u3044`,
+        reportNotReport: (shown, problem) => `--report ${shown} \u306F keywarden \u306E\u30D0\u30FC\u30B8\u30E7\u30F3 1 \u306E JSON \u30EC\u30DD\u30FC\u30C8\u3067\u306F\u3042\u308A\u307E\u305B\u3093: ${problem}`,
+        standardInput: "-\uFF08\u6A19\u6E96\u5165\u529B\uFF09"
+      },
+      revisions: {
+        emptyRef: (flag) => `${flag} \u306E\u5024\u304C\u7A7A\u3067\u3059\u3002\u30D6\u30E9\u30F3\u30C1\u3001\u30BF\u30B0\u3001\u30B3\u30DF\u30C3\u30C8\u3092\u6307\u5B9A\u3059\u308B\u304B\u3001\u5024\u306A\u3057\u3067\u3059\u3079\u3066\u306E ref \u3092\u30B9\u30AD\u30E3\u30F3\u3057\u3066\u304F\u3060\u3055\u3044`,
+        refSpaces: (flag, value) => `${flag} \u306B\u306F\u30D6\u30E9\u30F3\u30C1\u3001\u30BF\u30B0\u3001\u30B3\u30DF\u30C3\u30C8\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u6307\u5B9A\u5024: '${value}'\u3002ref \u306B\u7A7A\u767D\u3084\u5236\u5FA1\u6587\u5B57\u306F\u5165\u308A\u307E\u305B\u3093\uFF09`,
+        refDash: (flag, value) => `${flag} \u306B\u306F\u30D6\u30E9\u30F3\u30C1\u3001\u30BF\u30B0\u3001\u30B3\u30DF\u30C3\u30C8\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u6307\u5B9A\u5024: '${value}'\u3002ref \u306F '-' \u3067\u59CB\u307E\u308A\u307E\u305B\u3093${flag === "--history" ? "\u3002\u5024\u306A\u3057\u306E --history \u306F\u3059\u3079\u3066\u306E ref \u3092\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059" : ""}\uFF09`,
+        refRange: (flag, value) => `${flag} \u306B\u306F\u30D6\u30E9\u30F3\u30C1\u3001\u30BF\u30B0\u3001\u30B3\u30DF\u30C3\u30C8\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\u3002'${value}' \u306F\u7BC4\u56F2\u3067\u3059\u3002\u7BC4\u56F2\u306F --range ${value} \u3067\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059`,
+        refPath: (flag, value) => `${flag} \u306B\u306F\u30D1\u30B9\u3067\u306F\u306A\u304F\u3001\u30D6\u30E9\u30F3\u30C1\u3001\u30BF\u30B0\u3001\u30B3\u30DF\u30C3\u30C8\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044: '${value}'\uFF08\u30D5\u30A1\u30A4\u30EB\u3084\u30D5\u30A9\u30EB\u30C0\u30FC\u306F ${flag} \u306A\u3057\u3067\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059: keywarden scan ${value}\uFF09`,
+        notRevision: (name, rev) => `${role(name)}\u306E '${rev}' \u306F\u30EA\u30D3\u30B8\u30E7\u30F3\u3067\u306F\u3042\u308A\u307E\u305B\u3093`,
+        shallow: (name, rev) => `${role(name)}\u306E '${rev}' \u306F\u3053\u306E\u30B7\u30E3\u30ED\u30FC\u30AF\u30ED\u30FC\u30F3\u306B\u3042\u308A\u307E\u305B\u3093\u3002\u5168\u5C65\u6B74\u3092\u53D6\u5F97\u3057\u3066\u304F\u3060\u3055\u3044\uFF08actions/checkout \u306E fetch-depth: 0\u3001\u307E\u305F\u306F git fetch --unshallow\uFF09`,
+        notCommit: (name, rev, type) => `${role(name)}\u306E '${rev}' \u306F\u30B3\u30DF\u30C3\u30C8\u3067\u306F\u306A\u304F ${type} \u3092\u6307\u3057\u3066\u3044\u307E\u3059`,
+        shallowNote: "\u30B7\u30E3\u30ED\u30FC\u30AF\u30ED\u30FC\u30F3\u3067\u3059\u3002\u5C65\u6B74\u304C\u4E0D\u5B8C\u5168\u306A\u305F\u3081\u3001\u6700\u3082\u53E4\u3044\u30B3\u30DF\u30C3\u30C8\u306B\u3042\u308B\u30AD\u30FC\u306F\u3001\u5B9F\u969B\u306B\u306F\u3082\u3063\u3068\u524D\u304B\u3089\u3042\u3063\u3066\u3082\u3001\u305D\u306E\u30B3\u30DF\u30C3\u30C8\u3067\u8FFD\u52A0\u3055\u308C\u305F\u3082\u306E\u3068\u3057\u3066\u5831\u544A\u3055\u308C\u307E\u3059\uFF08\u5168\u5C65\u6B74\u3092\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u306B\u306F git fetch --unshallow\uFF09",
+        graftsNote: (file) => `\u3053\u306E\u30EA\u30DD\u30B8\u30C8\u30EA\u306B\u306F grafts \u30D5\u30A1\u30A4\u30EB\uFF08${file}\uFF09\u304C\u3042\u308A\u307E\u3059\u3002\u30B3\u30DF\u30C3\u30C8\u306E\u89AA\u3092\u66F8\u304D\u63DB\u3048\u3001\u30B3\u30DF\u30C3\u30C8\u3092\u96A0\u3059\u3053\u3068\u304C\u3067\u304D\u308B\u305F\u3081\u3001keywarden \u306F\u3053\u308C\u3092\u7121\u8996\u3057\u3001\u30D7\u30C3\u30B7\u30E5\u3084\u30AF\u30ED\u30FC\u30F3\u3067\u898B\u3048\u308B\u3068\u304A\u308A\u306E\u5B9F\u969B\u306E\u5C65\u6B74\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059`,
+        rangeForms: 'A..B\u3001A...B\u3001A^!\u3001"^A B"\u3001"B --not A" \u306E\u3044\u305A\u308C\u304B',
+        rangeControl: (text) => `--range '${text}' \u306B\u30BF\u30D6\u3001\u6539\u884C\u3001\u307E\u305F\u306F\u5236\u5FA1\u6587\u5B57\u304C\u5165\u3063\u3066\u3044\u307E\u3059\u3002\u30EA\u30D3\u30B8\u30E7\u30F3\u306F\u7A7A\u767D\u3067\u533A\u5207\u3063\u3066\u304F\u3060\u3055\u3044`,
+        rangeEmpty: (forms) => `--range \u306B\u306F\u30EA\u30D3\u30B8\u30E7\u30F3\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044: ${forms}`,
+        rangeOption: (word, forms) => `--range \u306B\u6307\u5B9A\u3067\u304D\u308B\u306E\u306F\u30EA\u30D3\u30B8\u30E7\u30F3\u3067\u3001\u30AA\u30D7\u30B7\u30E7\u30F3 '${word}' \u306F\u4F7F\u3048\u307E\u305B\u3093\uFF08\u4F7F\u3048\u308B\u306E\u306F --not \u3060\u3051\u3067\u3059\u3002\u3059\u3079\u3066\u306E ref \u306F --history \u3067\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059\uFF09: ${forms}`,
+        rangeNoBase: (text, names, first) => `--range '${text}' \u306F\u4F55\u3082\u9664\u5916\u3057\u306A\u3044\u305F\u3081\u3001\u5168\u5C65\u6B74\u306B\u306A\u308A\u307E\u3059\u3002\u5168\u5C65\u6B74\u306F --history ${names} \u3067\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u304B\u3001\u57FA\u70B9\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08BASE..${first}\uFF09`,
+        rangeOnlyBase: (text, rev) => `--range '${text}' \u306F\u9664\u5916\u3059\u308B\u30B3\u30DF\u30C3\u30C8\u3057\u304B\u6307\u5B9A\u3057\u3066\u3044\u307E\u305B\u3093\u3002\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u3082\u306E\u3082\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08HEAD \u3092\u52A0\u3048\u308B\u304B\u3001${rev}..HEAD \u3068\u66F8\u304D\u307E\u3059\uFF09`,
+        rangeNegated: (word, rev) => `--range '${word}' \u306F\u7BC4\u56F2\u306E\u524D\u306B ^ \u3092\u4ED8\u3051\u3066\u3044\u307E\u3059\u3002'${rev}' \u3068\u66F8\u304F\u304B\u3001^A B \u306E\u5F62\u306B\u3057\u3066\u304F\u3060\u3055\u3044`,
+        rangeNot: (word) => `--range: --not \u304C\u4F7F\u3048\u308B\u306E\u306F\u500B\u3005\u306E\u30EA\u30D3\u30B8\u30E7\u30F3\u3067\u3001'${word}' \u306B\u306F\u4F7F\u3048\u307E\u305B\u3093\u3002\u7BC4\u56F2\u306F --not \u306E\u524D\u306B\u66F8\u3044\u3066\u304F\u3060\u3055\u3044`,
+        rangeDots: (word) => `--range '${word}' \u306F\u7BC4\u56F2\u3067\u306F\u3042\u308A\u307E\u305B\u3093\u3002\u4E8C\u3064\u306E\u30EA\u30D3\u30B8\u30E7\u30F3\u306E\u9593\u306B .. \u307E\u305F\u306F ... \u3092\u4E00\u3064\u3060\u3051\u66F8\u304D\u307E\u3059`,
+        rangeParent: (word) => `--range '${word}': \u89AA\u306E\u756A\u53F7\u306F 1 \u304B\u3089\u59CB\u307E\u308A\u307E\u3059\uFF08A^-1 \u306F A^..A\uFF09`,
+        rangeForm: (word, forms) => `--range '${word}' \u306F keywarden \u304C\u53D7\u3051\u4ED8\u3051\u308B\u5F62\u3067\u306F\u3042\u308A\u307E\u305B\u3093: ${forms}`,
+        unknown: (name, rev, hint) => `${role(name)}\u306E '${rev}' \u304C\u898B\u3064\u304B\u308A\u307E\u305B\u3093${hint === null ? "\u3002\u305D\u306E\u3088\u3046\u306A\u30D6\u30E9\u30F3\u30C1\u3001\u30BF\u30B0\u3001\u30B3\u30DF\u30C3\u30C8\u306F\u3042\u308A\u307E\u305B\u3093" : `\uFF08'${hint}' \u306E\u3053\u3068\u3067\u3059\u304B\uFF1F\uFF09`}`
+      },
+      verify: {
+        skipForeign: "\u81EA\u793E\u4EE5\u5916\u306E\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u30AD\u30FC\u3067\u3059\u3002\u4F7F\u3046\u3068\u30AB\u30CA\u30EA\u30A2\u30C8\u30FC\u30AF\u30F3\u306E\u901A\u77E5\u304C\u6240\u6709\u8005\u306B\u9001\u3089\u308C\u308B\u53EF\u80FD\u6027\u304C\u3042\u308A\u307E\u3059",
+        skipRedacted: "\u30EC\u30DD\u30FC\u30C8\u3067\u306F\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u304C\u30DE\u30B9\u30AF\u3055\u308C\u3066\u3044\u307E\u3059",
+        skipNoSecret: "\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u304C\u4E00\u7DD2\u306B\u898B\u3064\u304B\u3063\u3066\u3044\u307E\u305B\u3093",
+        skipNoToken: "\u4E00\u6642\u7684\u306A\u30AD\u30FC\u306F\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u30C8\u30FC\u30AF\u30F3\u304C\u306A\u3044\u3068\u78BA\u8A8D\u3067\u304D\u305A\u3001\u30C8\u30FC\u30AF\u30F3\u306F\u898B\u3064\u304B\u3063\u3066\u3044\u307E\u305B\u3093",
+        result: (keyId, status, detail) => `--verify ${keyId}: ${{ live: "\u6709\u52B9\uFF08LIVE\uFF09", invalid: "\u7121\u52B9", expired: "\u671F\u9650\u5207\u308C", "secret-mismatch": "\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u304C\u5BFE\u3067\u306F\u3042\u308A\u307E\u305B\u3093", unknown: "\u4E0D\u660E" }[status] ?? `\u4E0D\u660E\u306A\u5FDC\u7B54 ${status}`}\uFF08${detail}\uFF09`,
+        notChecked: (keyId, reason) => `--verify ${keyId}: \u78BA\u8A8D\u3057\u3066\u3044\u307E\u305B\u3093\uFF08${reason}\uFF09`,
+        endpointUrl: (raw) => `--sts-endpoint \u306B\u306F https://sts.eu-west-1.amazonaws.com \u306E\u3088\u3046\u306A URL \u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u6307\u5B9A\u5024: '${raw}'\uFF09`,
+        endpointScheme: (raw) => `--sts-endpoint \u306B\u306F http(s) \u306E URL \u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u6307\u5B9A\u5024: '${raw}'\uFF09`
+      },
+      progress: {
+        labels: { blobs: "blob" },
+        eta: (seconds) => ` \u6B8B\u308A\u7D04 ${seconds} \u79D2`
+      },
       output: {
         warning: "\u8B66\u544A: ",
         skippedFiles: (n) => `${n} \u500B\u306E\u30D5\u30A1\u30A4\u30EB\u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F\uFF08--max-file-size \u8D85\u904E\u3001\u30B5\u30D6\u30E2\u30B8\u30E5\u30FC\u30EB\u3001\u30B7\u30F3\u30DC\u30EA\u30C3\u30AF\u30EA\u30F3\u30AF\u3001\u307E\u305F\u306F\u901A\u5E38\u306E\u30D5\u30A1\u30A4\u30EB\u3067\u306F\u306A\u3044\u3082\u306E\uFF09`,
         skippedFolders: (n) => `${n} \u500B\u306E\u30D5\u30A9\u30EB\u30C0\u30FC\u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F\uFF08.git\u3001node_modules\uFF09`,
         skipped: (counts) => `${counts.join("\u3001")}\u3002--verbose \u3067\u4E00\u89A7\u3068\u7406\u7531\u3092\u8868\u793A\u3057\u307E\u3059`,
-        allowed: (why, where2, ruleId) => `${why} \u3067\u8A31\u53EF: ${where2} ${ruleId}`,
+        allowed: (why, where2, ruleId) => `${why}\u3067\u8A31\u53EF: ${where2} ${ruleId}`,
         onlyVerified: (n) => `--only-verified: ${n} \u4EF6\u3092\u9664\u5916\u3057\u307E\u3057\u305F\uFF08STS \u304C\u6709\u52B9\u3068\u78BA\u8A8D\u3067\u304D\u306A\u304B\u3063\u305F\u30AD\u30FC\uFF09`,
         baselineWritten: (n, file) => `\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3\u306B ${n} \u4EF6\u3092\u66F8\u304D\u8FBC\u307F\u307E\u3057\u305F: ${file}`,
         internalError: (message2) => `\u5185\u90E8\u30A8\u30E9\u30FC: ${message2}`,
@@ -464,13 +597,15 @@ var init_ja_guide = __esm({
       keyTypeLong: {
         "long-term": "\u9577\u671F\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\uFF08IAM \u30E6\u30FC\u30B6\u30FC\u307E\u305F\u306F\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\uFF09",
         temporary: "\u4E00\u6642\u7684\u306A\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\uFF08AWS STS \u306E\u30BB\u30C3\u30B7\u30E7\u30F3\uFF09",
-        "bearer-token": "AWS STS \u30B5\u30FC\u30D3\u30B9\u30D9\u30A2\u30E9\u30FC\u30C8\u30FC\u30AF\u30F3\u306E\u30AD\u30FC",
+        "bearer-token": "AWS STS \u306E\u30B5\u30FC\u30D3\u30B9\u30D9\u30A2\u30E9\u30FC\u30C8\u30FC\u30AF\u30F3\u7528\u306E\u30AD\u30FC",
         "context-specific": "\u30B3\u30F3\u30C6\u30AD\u30B9\u30C8\u56FA\u6709\u306E\u8A8D\u8A3C\u60C5\u5831",
         unknown: "\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC"
       },
-      rootKeyType: "\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u9577\u671F\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC",
+      rootKeyType: "\u3010\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u3011\u306E\u9577\u671F\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC",
       help: {
         usage: "keywarden <\u30B3\u30DE\u30F3\u30C9> [\u30AA\u30D7\u30B7\u30E7\u30F3]",
+        // yargs' Japanese says 選択してください (an order) for choices and 真偽 for boolean; and its built-in options in the polite style.
+        yargsStrings: { "choices:": "\u9078\u629E\u80A2:", boolean: "\u771F\u507D\u5024", "Show help": "\u30D8\u30EB\u30D7\u3092\u8868\u793A\u3057\u307E\u3059", "Show version number": "\u30D0\u30FC\u30B8\u30E7\u30F3\u3092\u8868\u793A\u3057\u307E\u3059", "Positionals:": "\u4F4D\u7F6E\u5F15\u6570:" },
         commands: {
           scan: "\u30D5\u30A1\u30A4\u30EB\u3001\u30A4\u30F3\u30C7\u30C3\u30AF\u30B9\u3001\u5C65\u6B74\u3001\u7BC4\u56F2\u3001\u307E\u305F\u306F\u6A19\u6E96\u5165\u529B\u304B\u3089 AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u3092\u63A2\u3057\u307E\u3059",
           remediate: "\u6F0F\u6D29\u6642\u306E\u5BFE\u5FDC\u624B\u9806\u3092\u3001\u898B\u3064\u304B\u3063\u305F\u30AD\u30FC\u306B\u5408\u308F\u305B\u305F\u5B9F\u969B\u306E\u30B3\u30DE\u30F3\u30C9\u4ED8\u304D\u3067\u8868\u793A\u3057\u307E\u3059",
@@ -487,16 +622,16 @@ var init_ja_guide = __esm({
           "  --range A...B          A \u3068 B \u306E\u3069\u3061\u3089\u304B\u4E00\u65B9\u306B\u3060\u3051\u3042\u308B\u30B3\u30DF\u30C3\u30C8",
           "  --range A^!            \u30B3\u30DF\u30C3\u30C8 A \u3060\u3051\uFF08A^-1 \u306F A^..A\u3001A^@ \u306F\u89AA\u30B3\u30DF\u30C3\u30C8\u306E\u5C65\u6B74\uFF09",
           '  --range "^A B"         B \u306B\u3042\u3063\u3066 A \u306B\u306A\u3044\u30B3\u30DF\u30C3\u30C8\u3002"B --not A" \u3068\u3082\u66F8\u3051\u307E\u3059',
-          "\u7BC4\u56F2\u306F\u4F55\u304B\u3092\u9664\u5916\u3059\u308B\u3082\u306E\u3067\u3059\u3002A \u3060\u3051\u3092\u6307\u5B9A\u3059\u308B\u3068 A \u306E\u5168\u5C65\u6B74\u306B\u306A\u308A\u307E\u3059\uFF08--history A\uFF09\u3002",
+          "\u7BC4\u56F2\u306B\u306F\u9664\u5916\u3059\u308B\u30B3\u30DF\u30C3\u30C8\u306E\u6307\u5B9A\u304C\u5FC5\u8981\u3067\u3059\u3002A \u3060\u3051\u3092\u6307\u5B9A\u3059\u308B\u3068\u3001A \u306E\u5168\u5C65\u6B74\u306B\u306A\u308A\u307E\u3059\uFF08--history A \u3068\u540C\u3058\uFF09\u3002",
           "git \u306E\u30AA\u30D7\u30B7\u30E7\u30F3\uFF08--all\u3001--branches\uFF09\u306F\u53D7\u3051\u4ED8\u3051\u307E\u305B\u3093\u3002--history \u306B\u30D1\u30B9\u306F\u6307\u5B9A\u3067\u304D\u307E\u305B\u3093\u3002",
           "\u30D5\u30A1\u30A4\u30EB\u3092\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u306B\u306F keywarden scan PATH \u3092\u4F7F\u3044\u307E\u3059\u3002"
         ],
         demandCommand: "\u30B3\u30DE\u30F3\u30C9\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044: scan\u3001remediate\u3001baseline\u3001init\u3001merge\uFF08\u305D\u308C\u305E\u308C\u306E\u8AAC\u660E\u306F keywarden --help\uFF09",
         invalidArguments: "\u5F15\u6570\u304C\u6B63\u3057\u304F\u3042\u308A\u307E\u305B\u3093",
         options: {
-          staged: "\u30A4\u30F3\u30C7\u30C3\u30AF\u30B9\u3067\u8FFD\u52A0\u3055\u308C\u308B\u5185\u5BB9\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059\uFF08pre-commit\uFF09",
+          staged: "\u30B9\u30C6\u30FC\u30B8\u3057\u305F\u5185\u5BB9\uFF08\u30A4\u30F3\u30C7\u30C3\u30AF\u30B9\u306E\u5909\u66F4\uFF09\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059\uFF08pre-commit \u7528\uFF09",
           history: "\u3059\u3079\u3066\u306E ref\uFF08\u3068 stash\uFF09\u304B\u3089\u5230\u9054\u3067\u304D\u308B\u5168\u30B3\u30DF\u30C3\u30C8\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059\u3002REF... \u3092\u6307\u5B9A\u3059\u308B\u3068\u3001\u305D\u306E\u30D6\u30E9\u30F3\u30C1\u3001\u30BF\u30B0\u3001\u30B3\u30DF\u30C3\u30C8\u306E\u5168\u5C65\u6B74\u3060\u3051\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059",
-          range: 'git rev-list \u3068\u540C\u3058\u8AAD\u307F\u65B9\u3067\u3001\u7BC4\u56F2\u5185\u306E\u30B3\u30DF\u30C3\u30C8\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059: BASE..HEAD\uFF08\u30D7\u30EB\u30EA\u30AF\u30A8\u30B9\u30C8\uFF09\u3001A...B\u3001A^!\uFF081 \u30B3\u30DF\u30C3\u30C8\uFF09\u3001"^A B"\u3001"B --not A"',
+          range: 'git rev-list \u3068\u540C\u3058\u89E3\u91C8\u3067\u3001\u7BC4\u56F2\u5185\u306E\u30B3\u30DF\u30C3\u30C8\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059: BASE..HEAD\uFF08\u30D7\u30EB\u30EA\u30AF\u30A8\u30B9\u30C8\uFF09\u3001A...B\u3001A^!\uFF081 \u30B3\u30DF\u30C3\u30C8\uFF09\u3001"^A B"\u3001"B --not A"',
           since: "REF..HEAD \u306E\u30B3\u30DF\u30C3\u30C8\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059",
           stdin: "\u6A19\u6E96\u5165\u529B\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059",
           "commit-msg": "\u30B3\u30DF\u30C3\u30C8\u30E1\u30C3\u30BB\u30FC\u30B8\u306E\u30D5\u30A1\u30A4\u30EB\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059\uFF08commit-msg \u30D5\u30C3\u30AF\u304C git \u306E\u30D5\u30A1\u30A4\u30EB\u3092 $1 \u3067\u6E21\u3057\u307E\u3059\uFF09\u3002\u30E1\u30C3\u30BB\u30FC\u30B8\u306B\u30AD\u30FC\u304C\u3042\u308B\u3068\u30B3\u30DF\u30C3\u30C8\u3092\u6B62\u3081\u307E\u3059",
@@ -508,7 +643,7 @@ var init_ja_guide = __esm({
           output: "\u30EC\u30DD\u30FC\u30C8\u3092\u6A19\u6E96\u51FA\u529B\u3067\u306F\u306A\u304F FILE \u306B\u66F8\u304D\u8FBC\u307F\u307E\u3059",
           config: '\u8A2D\u5B9A\u30D5\u30A1\u30A4\u30EB\uFF08\u30C7\u30D5\u30A9\u30EB\u30C8: \u6700\u3082\u8FD1\u3044 .keywarden.json\u3001\u307E\u305F\u306F package.json \u306E "keywarden"\uFF09',
           baseline: "\u8A31\u53EF\u3057\u305F\u691C\u51FA\u7D50\u679C\u3092\u8A18\u9332\u3057\u305F\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3\u30D5\u30A1\u30A4\u30EB",
-          redact: "\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3068\u30C8\u30FC\u30AF\u30F3\u3092\u30DE\u30B9\u30AF\u3057\u307E\u3059\uFF08--no-redact \u3067\u305D\u306E\u307E\u307E\u8868\u793A\uFF09",
+          redact: "\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3068\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u30C8\u30FC\u30AF\u30F3\u3092\u30DE\u30B9\u30AF\u3057\u307E\u3059\uFF08--no-redact \u3067\u305D\u306E\u307E\u307E\u8868\u793A\uFF09",
           "max-file-size": "\u3053\u308C\u3088\u308A\u5927\u304D\u3044\u30D5\u30A1\u30A4\u30EB\u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3059\uFF08\u30D0\u30A4\u30C8\u6570\u3001\u307E\u305F\u306F 10MB \u306A\u3069\u306E\u6307\u5B9A\uFF09",
           "allow-missing": "\u30B9\u30AD\u30E3\u30F3\u306B\u5FC5\u8981\u306A blob \u304C\u30EA\u30DD\u30B8\u30C8\u30EA\u306B\u306A\u3044\u5834\u5408\uFF08\u90E8\u5206\u30AF\u30ED\u30FC\u30F3\u3001\u7834\u640D\u3057\u305F\u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\uFF09\u3082\u7D42\u4E86\u30B3\u30FC\u30C9\u3092 0 \u304B 1 \u306B\u3057\u307E\u3059\u3002\u8B66\u544A\u306B\u306F\u5F15\u304D\u7D9A\u304D\u4E00\u89A7\u304C\u51FA\u307E\u3059",
           "no-default-ignores": ".git/ \u3068 node_modules/ \u30D5\u30A9\u30EB\u30C0\u30FC\u3082\u305F\u3069\u308A\u307E\u3059",
@@ -519,18 +654,101 @@ var init_ja_guide = __esm({
           key: "\u5BFE\u5FDC\u624B\u9806\u3092\u4F5C\u308B\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID\uFF08\u8907\u6570\u56DE\u6307\u5B9A\u3067\u304D\u307E\u3059\uFF09",
           replacements: "git filter-repo / BFG \u306E --replace-text \u7528\u306E\u7F6E\u63DB\u30D5\u30A1\u30A4\u30EB\uFF08\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u3092\u542B\u307F\u307E\u3059\uFF09\u3092 FILE \u306B\u66F8\u304D\u8FBC\u307F\u307E\u3059",
           verify: "\u898B\u3064\u304B\u3063\u305F\u30AD\u30FC\u306E\u30DA\u30A2\u304C\u6709\u52B9\u304B\u3069\u3046\u304B\u3092 AWS STS \u306B\u554F\u3044\u5408\u308F\u305B\u307E\u3059\uFF08\u30CD\u30C3\u30C8\u30EF\u30FC\u30AF\u3092\u4F7F\u3044\u307E\u3059\u3002\u30C7\u30D5\u30A9\u30EB\u30C8\u3067\u306F\u884C\u3044\u307E\u305B\u3093\uFF09",
-          "only-verified": "STS \u304C\u6709\u52B9\u3068\u78BA\u8A8D\u3057\u305F\u30AD\u30FC\u306E\u691C\u51FA\u7D50\u679C\u3060\u3051\u3092\u5831\u544A\u3057\u307E\u3059\uFF08--verify \u3092\u542B\u307F\u307E\u3059\u30021 \u4EF6\u3067\u3082\u3042\u308C\u3070\u7D42\u4E86\u30B3\u30FC\u30C9 1\u3001\u306A\u3051\u308C\u3070 0\uFF09\u3002STS \u304C\u78BA\u8A8D\u3067\u304D\u306A\u304B\u3063\u305F\u30AD\u30FC\uFF08\u7121\u52B9\u3001\u671F\u9650\u5207\u308C\u3001\u5FDC\u7B54\u306A\u3057\u3001\u672A\u78BA\u8A8D\uFF09\u306F\u9664\u5916\u3057\u307E\u3059\u3002\u30C8\u30EA\u30A2\u30FC\u30B8\u7528\u306E\u7D5E\u308A\u8FBC\u307F\u3067\u3042\u308A\u3001\u30B2\u30FC\u30C8\u306B\u306F\u4F7F\u3048\u307E\u305B\u3093",
+          "only-verified": "STS \u304C\u6709\u52B9\u3068\u78BA\u8A8D\u3057\u305F\u30AD\u30FC\u306E\u691C\u51FA\u7D50\u679C\u3060\u3051\u3092\u5831\u544A\u3057\u307E\u3059\uFF08--verify \u3092\u542B\u307F\u307E\u3059\u30021 \u4EF6\u3067\u3082\u3042\u308C\u3070\u7D42\u4E86\u30B3\u30FC\u30C9 1\u3001\u306A\u3051\u308C\u3070 0\uFF09\u3002STS \u304C\u78BA\u8A8D\u3067\u304D\u306A\u304B\u3063\u305F\u30AD\u30FC\uFF08\u7121\u52B9\u3001\u671F\u9650\u5207\u308C\u3001\u5FDC\u7B54\u306A\u3057\u3001\u672A\u78BA\u8A8D\uFF09\u306F\u9664\u5916\u3057\u307E\u3059\u3002\u512A\u5148\u9806\u4F4D\u4ED8\u3051\u306E\u305F\u3081\u306E\u7D5E\u308A\u8FBC\u307F\u3067\u3059\u3002\u30B3\u30DF\u30C3\u30C8\u3084\u30DE\u30FC\u30B8\u3092\u6B62\u3081\u308B\u5224\u5B9A\u306B\u306F\u4F7F\u308F\u306A\u3044\u3067\u304F\u3060\u3055\u3044",
           "sts-endpoint": "--verify \u3067\u4F7F\u3046 STS \u306E\u30A8\u30F3\u30C9\u30DD\u30A4\u30F3\u30C8",
           "verify-timeout": "--verify \u3067 STS \u306E\u5FDC\u7B54\u3092\u5F85\u3064\u79D2\u6570",
-          force: "\u65E2\u5B58\u306E\u30D5\u30C3\u30AF\u3092\u4E0A\u66F8\u304D\u3001\u307E\u305F\u306F\u9023\u7D50\u3057\u307E\u3059",
+          force: "\u65E2\u5B58\u306E\u30D5\u30C3\u30AF\u3092\u4E0A\u66F8\u304D\u3059\u308B\u304B\u3001keywarden \u306E\u5F8C\u306B\u5B9F\u884C\u3055\u308C\u308B\u3088\u3046\u6B8B\u3057\u307E\u3059",
           lang: "\u30E1\u30C3\u30BB\u30FC\u30B8\u306E\u8A00\u8A9E: en \u307E\u305F\u306F ja\uFF08\u30C7\u30D5\u30A9\u30EB\u30C8: LC_ALL\u3001LC_MESSAGES\u3001LANG \u304B\u3089\u5224\u65AD\u3057\u3001\u305D\u308C\u4EE5\u5916\u306F en\uFF09"
         }
+      },
+      html: {
+        title: "keywarden \u30EC\u30DD\u30FC\u30C8",
+        heading: "AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u304C\u898B\u3064\u304B\u308A\u307E\u3057\u305F",
+        clean: "AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u306F\u898B\u3064\u304B\u308A\u307E\u305B\u3093\u3067\u3057\u305F\u3002",
+        generated: (version2) => `keywarden ${version2}`,
+        scanned: (mode, target) => `\u30B9\u30AD\u30E3\u30F3: ${target} \u306E${mode}`,
+        counts: (findings, keys, repositories) => `\u691C\u51FA ${findings} \u4EF6\u3001\u30ED\u30FC\u30C6\u30FC\u30B7\u30E7\u30F3\u3059\u308B\u30AD\u30FC ${keys} \u3064${repositories > 0 ? `\uFF08${repositories} \u500B\u306E\u30EA\u30DD\u30B8\u30C8\u30EA\uFF09` : ""}`,
+        redacted: "\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3068\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u30C8\u30FC\u30AF\u30F3\u306F\u30DE\u30B9\u30AF\u3057\u3066\u3044\u307E\u3059\u3002",
+        unredacted: "\u3053\u306E\u30EC\u30DD\u30FC\u30C8\u306B\u306F\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u304C\u305D\u306E\u307E\u307E\u5165\u3063\u3066\u3044\u307E\u3059\uFF08--no-redact\uFF09\u3002\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u305D\u306E\u3082\u306E\u3068\u540C\u3058\u6271\u3044\u3067\u4FDD\u7BA1\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
+        findings: "\u691C\u51FA\u7D50\u679C",
+        filter: "\u691C\u51FA\u7D50\u679C\u306E\u7D5E\u308A\u8FBC\u307F",
+        filterPlaceholder: "\u30D5\u30A1\u30A4\u30EB\u3001\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID\u3001\u30B3\u30DF\u30C3\u30C8\u3001\u4F5C\u6210\u8005\u2026",
+        shown: "{count} \u4EF6\u4E2D {from}\u301C{to} \u4EF6\u3092\u8868\u793A",
+        shownFiltered: "\u4E00\u81F4\u3057\u305F {count} \u4EF6\u4E2D {from}\u301C{to} \u4EF6\u3092\u8868\u793A\uFF08\u5168 {total} \u4EF6\uFF09",
+        previous: "\u524D\u3078",
+        next: "\u6B21\u3078",
+        noScript: "\u691C\u51FA\u7D50\u679C\u306E\u8868\u306B\u306F JavaScript \u304C\u5FC5\u8981\u3067\u3059\u3002\u4E0B\u306E\u30AB\u30FC\u30C9\u306B\u3001\u3059\u3079\u3066\u306E\u30AD\u30FC\u3068\u898B\u3064\u304B\u3063\u305F\u5834\u6240\u3092\u8F09\u305B\u3066\u3044\u307E\u3059\u3002",
+        columns: {
+          repository: "\u30EA\u30DD\u30B8\u30C8\u30EA",
+          file: "\u30D5\u30A1\u30A4\u30EB",
+          line: "\u884C",
+          kind: "\u8A8D\u8A3C\u60C5\u5831",
+          secret: "\u5024",
+          keyId: "\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID",
+          verification: "\u72B6\u614B",
+          commit: "\u30B3\u30DF\u30C3\u30C8",
+          date: "\u65E5\u4ED8",
+          author: "\u4F5C\u6210\u8005",
+          subject: "\u4EF6\u540D"
+        },
+        keys: "\u30ED\u30FC\u30C6\u30FC\u30B7\u30E7\u30F3\u3059\u308B\u30AD\u30FC",
+        unpaired: "\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u304C\u898B\u3064\u304B\u3089\u306A\u3044\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC",
+        moreKeys: (more) => `\u307B\u304B ${more} \u3064\u306E\u30AD\u30FC\u306F\u691C\u51FA\u7D50\u679C\u306E\u8868\u306B\u3042\u308A\u307E\u3059\u3002\`keywarden remediate --report\` \u3067\u3001\u3059\u3079\u3066\u306E\u30AD\u30FC\u306E\u5BFE\u5FDC\u624B\u9806\u3092\u66F8\u304D\u51FA\u305B\u307E\u3059\u3002`,
+        type: "\u7A2E\u985E",
+        account: "\u30A2\u30AB\u30A6\u30F3\u30C8",
+        accountUnknown: "\u4E0D\u660E",
+        verification: "\u78BA\u8A8D",
+        notVerified: "\u78BA\u8A8D\u3057\u3066\u3044\u307E\u305B\u3093\uFF08--verify \u3092\u4ED8\u3051\u3066\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u3068 AWS STS \u306B\u554F\u3044\u5408\u308F\u305B\u307E\u3059\uFF09",
+        where: (places, repositories) => `${repositories > 1 ? `${repositories} \u500B\u306E\u30EA\u30DD\u30B8\u30C8\u30EA\u306E ` : ""}${places} \u304B\u6240\u3067\u898B\u3064\u304B\u308A\u307E\u3057\u305F`,
+        steps: "\u5BFE\u5FDC\u624B\u9806\uFF08\u6E08\u3093\u3060\u624B\u9806\u306B\u306F\u30C1\u30A7\u30C3\u30AF\u3092\u4ED8\u3051\u3066\u304F\u3060\u3055\u3044\uFF09",
+        how: "\u65B9\u6CD5",
+        sameAs: (step2, keyId) => `${keyId} \u306E\u624B\u9806 ${step2} \u3068\u540C\u3058\u3067\u3059\u3002\u4E00\u5EA6\u3060\u3051\u884C\u3063\u3066\u304F\u3060\u3055\u3044\u3002`,
+        commit: (sha) => `\u30B3\u30DF\u30C3\u30C8 ${sha}`,
+        timeline: "\u5404\u30AD\u30FC\u304C\u8FFD\u52A0\u3055\u308C\u305F\u65E5",
+        moreOnDay: (more) => `\u307B\u304B ${more} \u3064\u306E\u30AD\u30FC`,
+        timelineNote: "\u5404\u30AD\u30FC\u3092\u542B\u3080\u6700\u3082\u53E4\u3044\u30B3\u30DF\u30C3\u30C8\u306E\u65E5\u4ED8\u3067\u3059\u3002\u6F0F\u6D29\u3057\u3066\u304B\u3089\u306E\u671F\u9593\u304C\u9577\u3044\u30AD\u30FC\u307B\u3069\u3001\u30B3\u30D4\u30FC\u3055\u308C\u3066\u3044\u308B\u53EF\u80FD\u6027\u304C\u9AD8\u304F\u306A\u308A\u307E\u3059\u3002",
+        status: {
+          live: "\u6709\u52B9\uFF08LIVE\uFF09: \u30AD\u30FC\u306F\u4F7F\u3048\u308B\u72B6\u614B\u3067\u3059",
+          invalid: "\u7121\u52B9\uFF08\u524A\u9664\u6E08\u307F\u3001\u307E\u305F\u306F\u6700\u521D\u304B\u3089\u6709\u52B9\u3067\u306F\u306A\u3044\uFF09",
+          expired: "\u671F\u9650\u5207\u308C",
+          "secret-mismatch": "\u30AD\u30FC\u306F\u5B58\u5728\u3057\u307E\u3059\u304C\u3001\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u304C\u5BFE\u3067\u306F\u3042\u308A\u307E\u305B\u3093",
+          unknown: "\u4E0D\u660E\uFF08STS \u304C\u5FDC\u7B54\u3057\u307E\u305B\u3093\u3067\u3057\u305F\uFF09"
+        },
+        modes: {
+          files: "\u30D5\u30A1\u30A4\u30EB",
+          staged: "\u30B9\u30C6\u30FC\u30B8\u3055\u308C\u305F\u5909\u66F4",
+          history: "\u5C65\u6B74",
+          range: "\u30B3\u30DF\u30C3\u30C8\u7BC4\u56F2",
+          stdin: "\u6A19\u6E96\u5165\u529B",
+          "pre-receive": "\u30D7\u30C3\u30B7\u30E5",
+          "commit-msg": "\u30B3\u30DF\u30C3\u30C8\u30E1\u30C3\u30BB\u30FC\u30B8"
+        }
+      },
+      remediate: {
+        reportOrScan: "--report \u3068 --key \u306F\u6307\u5B9A\u3057\u305F\u3082\u306E\u304B\u3089\u5BFE\u5FDC\u624B\u9806\u3092\u4F5C\u308A\u307E\u3059\u3002\u30B9\u30AD\u30E3\u30F3\u306E\u30AA\u30D7\u30B7\u30E7\u30F3\u3092\u5916\u3059\u304B\u3001\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u306A\u3089 --report \u3068 --key \u3092\u5916\u3057\u3066\u304F\u3060\u3055\u3044",
+        badKey: (raw) => `--key \u306B\u306F AWS \u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID\uFF08AKIA\u2026 \u307E\u305F\u306F ASIA\u2026 \u306B\u7D9A\u3051\u3066 A-Z\u30012-7 \u306E 16 \u6587\u5B57\uFF09\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u6307\u5B9A\u5024: '${raw}'\uFF09`,
+        nothingTitle: "## keywarden \u6F0F\u6D29\u5BFE\u5FDC\u624B\u9806",
+        nothing: "\u5BFE\u5FDC\u3059\u308B\u3082\u306E\u306F\u3042\u308A\u307E\u305B\u3093: AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u306F\u898B\u3064\u304B\u308A\u307E\u305B\u3093\u3067\u3057\u305F\u3002",
+        theReport: "\u30EC\u30DD\u30FC\u30C8",
+        redacted: (report) => `${report} \u306E\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u306F\u30DE\u30B9\u30AF\u3055\u308C\u3066\u3044\u308B\u305F\u3081\u3001\u7F6E\u63DB\u30D5\u30A1\u30A4\u30EB\u306B\u66F8\u304D\u51FA\u305B\u307E\u305B\u3093\u3002\u30DE\u30B9\u30AF\u3057\u3066\u3044\u306A\u3044\u30EC\u30DD\u30FC\u30C8\u3092\u30D1\u30A4\u30D7\u3067\u6E21\u3059\uFF08\`keywarden scan \u2026 --format json --no-redact | keywarden remediate --report - --replacements FILE\`\uFF09\u304B\u3001remediate \u81EA\u8EAB\u306B\u30B9\u30AD\u30E3\u30F3\u3055\u305B\u3066\u304F\u3060\u3055\u3044\u3002`,
+        onlyKeyIds: "\u5206\u304B\u3063\u3066\u3044\u308B\u306E\u306F\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u3060\u3051\uFF08--key\uFF09\u306E\u305F\u3081\u3001\u7F6E\u63DB\u30D5\u30A1\u30A4\u30EB\u306B\u306F\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u3057\u304B\u66F8\u304D\u51FA\u305B\u307E\u305B\u3093\u3002\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u3082\u542B\u3081\u308B\u306B\u306F\u3001\u30B9\u30AD\u30E3\u30F3\u7D50\u679C\u304B\u30DE\u30B9\u30AF\u3057\u3066\u3044\u306A\u3044\u30EC\u30DD\u30FC\u30C8\u306B\u5BFE\u3057\u3066 remediate \u3092\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
+        needsSecrets: (report) => `--replacements \u306B\u306F\u672C\u7269\u306E\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u304C\u5FC5\u8981\u3067\u3059\u304C\u3001--report ${report} \u306F\u30DE\u30B9\u30AF\u3055\u308C\u3066\u3044\u307E\u3059\u3002\`keywarden scan \u2026 --format json --no-redact\` \u306E\u51FA\u529B\u3092 \`keywarden remediate --report -\` \u306B\u30D1\u30A4\u30D7\u3067\u6E21\u3059\u304B\u3001remediate \u81EA\u8EAB\u306B\u30B9\u30AD\u30E3\u30F3\u3055\u305B\u3066\u304F\u3060\u3055\u3044`,
+        cannotWrite: (file, code2) => `--replacements ${file} \u306B\u66F8\u304D\u8FBC\u3081\u307E\u305B\u3093: ${code2}`,
+        wrote: (n, file) => `${file} \u306B\u7F6E\u63DB\u30EB\u30FC\u30EB\u3092 ${n} \u4EF6\u66F8\u304D\u8FBC\u307F\u307E\u3057\u305F\u3002\u6F0F\u6D29\u3057\u305F\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u304C\u5165\u3063\u3066\u3044\u308B\u305F\u3081\u3001\u30EA\u30DD\u30B8\u30C8\u30EA\u306E\u5916\u306B\u7F6E\u304D\u3001\u66F8\u304D\u63DB\u3048\u304C\u7D42\u308F\u3063\u305F\u3089\u524A\u9664\u3057\u3066\u304F\u3060\u3055\u3044`,
+        inside: (file, cwd) => `\u8B66\u544A: ${file} \u306F ${cwd} \u306E\u4E2D\u306B\u3042\u308A\u307E\u3059\u3002\u6C7A\u3057\u3066\u30B3\u30DF\u30C3\u30C8\u305B\u305A\u3001\u30EA\u30DD\u30B8\u30C8\u30EA\u306E\u5916\u306B\u79FB\u52D5\u3057\u3066\u304F\u3060\u3055\u3044`
+      },
+      merge: {
+        needsReports: "merge \u306B\u306F JSON \u30EC\u30DD\u30FC\u30C8\u3092 1 \u3064\u4EE5\u4E0A\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044: keywarden merge REPORT...\uFF08keywarden scan --format json \u3067\u66F8\u304D\u51FA\u3057\u305F\u3082\u306E\uFF09",
+        merged: (reports, findings, keys, output) => `${reports} \u500B\u306E\u30EC\u30DD\u30FC\u30C8\u3092\u307E\u3068\u3081\u307E\u3057\u305F: \u691C\u51FA ${findings} \u4EF6\u3001\u30ED\u30FC\u30C6\u30FC\u30B7\u30E7\u30F3\u3059\u308B\u30AD\u30FC ${keys} \u3064\u3002${output} \u306B\u66F8\u304D\u8FBC\u307F\u307E\u3057\u305F`,
+        cannotRead: (shown, code2) => `\u30EC\u30DD\u30FC\u30C8 ${shown} \u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093: ${code2}`,
+        notJson: (shown, problem) => `\u30EC\u30DD\u30FC\u30C8 ${shown} \u306F JSON \u3067\u306F\u3042\u308A\u307E\u305B\u3093\uFF08${problem}\uFF09\u3002merge \u304C\u8AAD\u3080\u306E\u306F keywarden scan --format json \u304C\u66F8\u304D\u51FA\u3059\u3082\u306E\u3067\u3059`,
+        notReport: (shown, problem) => `\u30EC\u30DD\u30FC\u30C8 ${shown} \u306F keywarden \u306E\u30D0\u30FC\u30B8\u30E7\u30F3 1 \u306E JSON \u30EC\u30DD\u30FC\u30C8\u3067\u306F\u3042\u308A\u307E\u305B\u3093: ${problem}`
       },
       init: {
         notDependency: "keywarden \u304C\u3053\u306E\u30D7\u30ED\u30B8\u30A7\u30AF\u30C8\u306E\u4F9D\u5B58\u95A2\u4FC2\u306B\u5165\u3063\u3066\u3044\u307E\u305B\u3093\u3002\u3069\u306E\u30AF\u30ED\u30FC\u30F3\u306B\u3082\u5165\u308B\u3088\u3046\u306B `npm install --save-dev github:OWNER/keywarden` \u3092\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044\uFF08git \u306E URL \u3067\u3059\u3002keywarden \u306F npm \u30EC\u30B8\u30B9\u30C8\u30EA\u306B\u306F\u3042\u308A\u307E\u305B\u3093\u3002\u30B0\u30ED\u30FC\u30D0\u30EB\u306B\u30A4\u30F3\u30B9\u30C8\u30FC\u30EB\u3057\u305F keywarden \u3067\u3082\u52D5\u304D\u307E\u3059\uFF09",
         huskyWaiting: "\u3053\u306E\u30AF\u30ED\u30FC\u30F3\u3067\u306F\u307E\u3060 husky \u304C\u6709\u52B9\u306B\u306A\u3063\u3066\u3044\u306A\u3044\u305F\u3081\u3001keywarden \u306E\u30D5\u30C3\u30AF\u3092 hooks \u30D5\u30A9\u30EB\u30C0\u30FC\u306B\u3082\u7F6E\u304D\u307E\u3057\u305F\u3002`npm install` \u3067 husky \u304C\u6709\u52B9\u306B\u306A\u308B\u3068\uFF08prepare \u30B9\u30AF\u30EA\u30D7\u30C8\uFF09\u3001\u4EE5\u5F8C\u306F .husky/pre-commit \u304C\u4F7F\u308F\u308C\u307E\u3059",
         huskyUnused: "\u3053\u306E\u30D7\u30ED\u30B8\u30A7\u30AF\u30C8\u306F husky \u3092\u4F7F\u3063\u3066\u3044\u306A\u3044\u305F\u3081\u3001\u30D5\u30C3\u30AF\u306F\u3053\u306E\u30AF\u30ED\u30FC\u30F3\u306B\u3060\u3051\u5165\u3063\u3066\u3044\u307E\u3059\u3002\u3059\u3079\u3066\u306E\u30AF\u30ED\u30FC\u30F3\u3067\u5171\u6709\u3059\u308B\u306B\u306F `npm install --save-dev husky` \u306E\u3042\u3068\u3001\u3082\u3046\u4E00\u5EA6 `npx keywarden init` \u3092\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044",
-        alreadyHook: (shown, name) => `${shown} \u306F\u3059\u3067\u306B keywarden \u306E ${name} \u30D5\u30C3\u30AF\u3067\u3059\u3002\u4F55\u3082\u3057\u307E\u305B\u3093`,
+        alreadyHook: (shown, name) => `${shown} \u306F\u3059\u3067\u306B keywarden \u306E ${name} \u30D5\u30C3\u30AF\u3067\u3059\u3002\u5909\u66F4\u306F\u3042\u308A\u307E\u305B\u3093`,
         updatedHook: (name, shown) => `${shown} \u306E keywarden \u306E ${name} \u30D5\u30C3\u30AF\u3092\u66F4\u65B0\u3057\u307E\u3057\u305F`,
         foreignHook: (shown, runs, chained) => `${shown} \u306F\u3059\u3067\u306B\u3042\u308A\u3001keywarden \u306E\u3082\u306E\u3067\u306F\u3042\u308A\u307E\u305B\u3093\u3002\u305D\u3053\u306B \`${runs}\` \u3092\u8FFD\u52A0\u3059\u308B\u304B\u3001\`keywarden init --force\` \u3092\u5B9F\u884C\u3057\u3066\u65E2\u5B58\u306E\u30D5\u30C3\u30AF\u3092 ${chained} \u3068\u3057\u3066\u6B8B\u3057\u3001keywarden \u306E\u5F8C\u306B\u5B9F\u884C\u3055\u308C\u308B\u3088\u3046\u306B\u3057\u3066\u304F\u3060\u3055\u3044`,
         bothExist: (shown, chained) => `${shown} \u3068 ${chained} \u306E\u4E21\u65B9\u304C\u3042\u308A\u307E\u3059\u3002\u624B\u3067\u4E00\u3064\u306B\u307E\u3068\u3081\u3066\u304B\u3089\u3001\u3082\u3046\u4E00\u5EA6 init \u3092\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044`,
@@ -549,13 +767,13 @@ var init_ja_guide = __esm({
         active: (messages) => `pre-commit \u30D5\u30C3\u30AF\u304C\u6709\u52B9\u306B\u306A\u308A\u307E\u3057\u305F\u3002\u4ECA\u5F8C\u306F\u3059\u3079\u3066\u306E\u30B3\u30DF\u30C3\u30C8${messages ? "\uFF08\u3068\u305D\u306E\u30E1\u30C3\u30BB\u30FC\u30B8\uFF09" : ""}\u3067 AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u3092\u30C1\u30A7\u30C3\u30AF\u3057\u307E\u3059\u3002\u4E00\u5EA6\u3060\u3051\u7701\u7565\u3059\u308B\u306B\u306F \`git commit --no-verify\` \u3092\u4F7F\u3044\u307E\u3059`
       },
       summary: {
-        scanned: (what, files, commits) => `\u30B9\u30AD\u30E3\u30F3\u5BFE\u8C61: ${what}\uFF08\u30D5\u30A1\u30A4\u30EB ${files} \u500B\u3001\u30B3\u30DF\u30C3\u30C8 ${commits} \u4EF6\uFF09\u3002`,
+        scanned: (what, files, commits) => `\u30B9\u30AD\u30E3\u30F3\u5BFE\u8C61: ${what}\u3002\u30D5\u30A1\u30A4\u30EB ${files} \u500B\u3001\u30B3\u30DF\u30C3\u30C8 ${commits} \u4EF6\u3002`,
         clean: ":white_check_mark: AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u306F\u898B\u3064\u304B\u308A\u307E\u305B\u3093\u3067\u3057\u305F\u3002",
-        found: (n) => `:x: **AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u3092 ${n} \u4EF6\u691C\u51FA\u3057\u307E\u3057\u305F\u3002** \u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3068\u30C8\u30FC\u30AF\u30F3\u306F\u30DE\u30B9\u30AF\u3057\u3066\u3044\u307E\u3059\u3002`,
+        found: (n) => `:x: **AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u3092 ${n} \u4EF6\u691C\u51FA\u3057\u307E\u3057\u305F\u3002** \u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3068\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u30C8\u30FC\u30AF\u30F3\u306F\u30DE\u30B9\u30AF\u3057\u3066\u3044\u307E\u3059\u3002`,
         header: "| \u30D5\u30A1\u30A4\u30EB | \u884C | \u8A8D\u8A3C\u60C5\u5831 | \u5024 | \u30EB\u30FC\u30EB | \u30B3\u30DF\u30C3\u30C8 |",
         more: (n) => `\u2026\u307B\u304B ${n} \u4EF6\u306F SARIF \u30EC\u30DD\u30FC\u30C8\u3092\u53C2\u7167\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
         tooLong: (n) => `${n} \u4EF6\u5206\u306E\u5BFE\u5FDC\u624B\u9806\u306F\u30B8\u30E7\u30D6\u30B5\u30DE\u30EA\u30FC\u306B\u306F\u9577\u3059\u304E\u307E\u3059\u3002\u540C\u3058\u30B9\u30AD\u30E3\u30F3\u30AA\u30D7\u30B7\u30E7\u30F3\u3067 \`keywarden remediate\` \u3092\u30ED\u30FC\u30AB\u30EB\u3067\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
-        whatNow: "**\u4ECA\u3059\u3050\u3084\u308B\u3053\u3068:** \u307E\u305A\u5404\u30AD\u30FC\u3092\u7121\u52B9\u5316\u3057\uFF08\u5C65\u6B74\u3092\u66F8\u304D\u63DB\u3048\u3066\u3082\u6F0F\u6D29\u306F\u306A\u304B\u3063\u305F\u3053\u3068\u306B\u306A\u308A\u307E\u305B\u3093\uFF09\u3001\u305D\u306E\u3046\u3048\u3067\u524A\u9664\u3057\u307E\u3059\u3002\u5B9F\u969B\u306E\u30B3\u30DE\u30F3\u30C9\u306F\u4E0B\u306E\u5BFE\u5FDC\u624B\u9806\u306B\u3042\u308A\u307E\u3059\u3002",
+        whatNow: "**\u4ECA\u3059\u3050\u3084\u308B\u3053\u3068:** \u307E\u305A\u5404\u30AD\u30FC\u3092\u7121\u52B9\u5316\u3057\uFF08\u5C65\u6B74\u3092\u66F8\u304D\u63DB\u3048\u3066\u3082\u6F0F\u6D29\u306F\u306A\u304B\u3063\u305F\u3053\u3068\u306B\u306A\u308A\u307E\u305B\u3093\uFF09\u3001\u305D\u306E\u3046\u3048\u3067\u30D5\u30A1\u30A4\u30EB\u304B\u3089\u30AD\u30FC\u3092\u524A\u9664\u3057\u307E\u3059\u3002\u5B9F\u969B\u306E\u30B3\u30DE\u30F3\u30C9\u306F\u4E0B\u306E\u5BFE\u5FDC\u624B\u9806\u306B\u3042\u308A\u307E\u3059\u3002",
         sarif: (path18) => `SARIF \u30EC\u30DD\u30FC\u30C8\u306F ${path18} \u306B\u3042\u308A\u307E\u3059\u3002github/codeql-action/upload-sarif \u3067\u30A2\u30C3\u30D7\u30ED\u30FC\u30C9\u3059\u308B\u3068\u3001Code scanning \u306E\u30A2\u30E9\u30FC\u30C8\u3068\u3057\u3066\u8FFD\u8DE1\u3067\u304D\u307E\u3059\u3002`,
         baseConfigTitle: "keywarden: \u30D9\u30FC\u30B9\u30B3\u30DF\u30C3\u30C8\u306E\u8A2D\u5B9A"
       },
@@ -574,10 +792,38 @@ var init_ja_guide = __esm({
         incomplete: "keywarden \u306F\u30B9\u30AD\u30E3\u30F3\u5BFE\u8C61\u306E blob \u3092\u3059\u3079\u3066\u8AAD\u3080\u3053\u3068\u304C\u3067\u304D\u307E\u305B\u3093\u3067\u3057\u305F\u3002\u8B66\u544A\u3092\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044",
         found: (n) => `keywarden \u304C AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u3092 ${n} \u4EF6\u691C\u51FA\u3057\u307E\u3057\u305F\u3002\u30A2\u30CE\u30C6\u30FC\u30B7\u30E7\u30F3\u3068\u30B8\u30E7\u30D6\u30B5\u30DE\u30EA\u30FC\u3092\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044`,
         unscanned: (n, files, more) => `${n} \u500B\u306E\u30D5\u30A1\u30A4\u30EB\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u306A\u3044\u305F\u3081\u3001\u305D\u306E\u4E2D\u306E\u30AD\u30FC\u306F\u691C\u51FA\u3055\u308C\u307E\u305B\u3093: ${files}${more > 0 ? `\u3002\u307B\u304B ${more} \u500B\uFF08\`args\` \u306B --verbose \u3092\u6307\u5B9A\u3059\u308B\u3068\u4E00\u89A7\u3092\u8868\u793A\u3057\u307E\u3059\uFF09` : ""}`,
-        inlineAllowed: (n, places, more) => `\u3053\u306E\u30D7\u30EB\u30EA\u30AF\u30A8\u30B9\u30C8\u306F keywarden:allow \u3092\u4ED8\u3051\u305F\u8A8D\u8A3C\u60C5\u5831\u3092 ${n} \u4EF6\u8FFD\u52A0\u3057\u3066\u3044\u308B\u305F\u3081\u3001\u5831\u544A\u3057\u3066\u3044\u307E\u305B\u3093: ${places}${more > 0 ? ` \u307B\u304B ${more} \u4EF6` : ""}\u3002\u672C\u7269\u306E\u30AD\u30FC\u3067\u306A\u3044\u3053\u3068\u3092\u30EC\u30D3\u30E5\u30A2\u30FC\u304C\u4E00\u4EF6\u305A\u3064\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
+        inlineAllowed: (n, places, more) => `\u3053\u306E\u30D7\u30EB\u30EA\u30AF\u30A8\u30B9\u30C8\u3067\u8FFD\u52A0\u3055\u308C\u305F\u8A8D\u8A3C\u60C5\u5831 ${n} \u4EF6\u306B\u306F keywarden:allow \u304C\u4ED8\u3044\u3066\u3044\u308B\u305F\u3081\u3001\u5831\u544A\u3057\u3066\u3044\u307E\u305B\u3093: ${places}${more > 0 ? ` \u307B\u304B ${more} \u4EF6` : ""}\u3002\u672C\u7269\u306E\u30AD\u30FC\u3067\u306A\u3044\u3053\u3068\u3092\u3001\u30EC\u30D3\u30E5\u30A2\u30FC\u304C 1 \u4EF6\u305A\u3064\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
         badLang: (value) => `\u5165\u529B 'lang' \u306B\u306F en \u304B ja \u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u6307\u5B9A\u5024: '${value}'\uFF09`
       },
+      /** The titles of the pages the playbook cites (src/remediation/references.ts has their addresses), and the address of each page's edition in this language. */
+      references: {
+        titles: {
+          "access-key-best-practices": "AWS \u5168\u822C\u306E\u30EA\u30D5\u30A1\u30EC\u30F3\u30B9: AWS \u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3092\u7BA1\u7406\u3059\u308B\u305F\u3081\u306E\u30D9\u30B9\u30C8\u30D7\u30E9\u30AF\u30C6\u30A3\u30B9",
+          "managing-access-keys": "IAM \u30E6\u30FC\u30B6\u30FC\u30AC\u30A4\u30C9: IAM \u30E6\u30FC\u30B6\u30FC\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306E\u7BA1\u7406",
+          "iam-best-practices": "IAM \u30E6\u30FC\u30B6\u30FC\u30AC\u30A4\u30C9: IAM \u3067\u306E\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u306E\u30D9\u30B9\u30C8\u30D7\u30E9\u30AF\u30C6\u30A3\u30B9",
+          "temporary-credentials": "IAM \u30E6\u30FC\u30B6\u30FC\u30AC\u30A4\u30C9: IAM \u306E\u4E00\u6642\u7684\u306A\u8A8D\u8A3C\u60C5\u5831",
+          "unauthorized-activity": "AWS re:Post \u30CA\u30EC\u30C3\u30B8\u30BB\u30F3\u30BF\u30FC: AWS \u30A2\u30AB\u30A6\u30F3\u30C8\u3067\u4E0D\u6B63\u306A\u30A2\u30AF\u30C6\u30A3\u30D3\u30C6\u30A3\u306B\u6C17\u4ED8\u3044\u305F\u5834\u5408\u306E\u5BFE\u51E6\u65B9\u6CD5",
+          "revoke-sessions": "IAM \u30E6\u30FC\u30B6\u30FC\u30AC\u30A4\u30C9: IAM \u30ED\u30FC\u30EB\u306E\u4E00\u6642\u7684\u306A\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u8A8D\u8A3C\u60C5\u5831\u3092\u53D6\u308A\u6D88\u3059",
+          "root-keys": "IAM \u30E6\u30FC\u30B6\u30FC\u30AC\u30A4\u30C9: \u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3092\u524A\u9664\u3059\u308B",
+          "get-access-key-info": "AWS STS API \u30EA\u30D5\u30A1\u30EC\u30F3\u30B9: GetAccessKeyInfo",
+          "cloudtrail-lookup": "AWS CloudTrail \u30E6\u30FC\u30B6\u30FC\u30AC\u30A4\u30C9: AWS CLI \u3067\u6700\u8FD1\u306E\u7BA1\u7406\u30A4\u30D9\u30F3\u30C8\u3092\u8868\u793A\u3059\u308B",
+          "credential-report": "IAM \u30E6\u30FC\u30B6\u30FC\u30AC\u30A4\u30C9: AWS \u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u8A8D\u8A3C\u60C5\u5831\u30EC\u30DD\u30FC\u30C8\u306E\u53D6\u5F97",
+          "report-abuse": "AWS re:Post \u30CA\u30EC\u30C3\u30B8\u30BB\u30F3\u30BF\u30FC: AWS \u30EA\u30BD\u30FC\u30B9\u306E\u4E0D\u6B63\u5229\u7528\u3092\u5831\u544A\u3059\u308B\u65B9\u6CD5",
+          "github-sensitive-data": "GitHub Docs: \u30EA\u30DD\u30B8\u30C8\u30EA\u304B\u3089\u306E\u6A5F\u5BC6\u30C7\u30FC\u30BF\u306E\u524A\u9664",
+          "filter-repo": "git filter-repo \u306E\u30DE\u30CB\u30E5\u30A2\u30EB\uFF08--replace-text\uFF09",
+          "bfg": "BFG Repo-Cleaner \u306E\u516C\u5F0F\u30B5\u30A4\u30C8",
+          "bedrock-api-keys": "IAM \u30E6\u30FC\u30B6\u30FC\u30AC\u30A4\u30C9: Amazon Bedrock \u306E API \u30AD\u30FC",
+          "service-specific-credentials": "IAM API \u30EA\u30D5\u30A1\u30EC\u30F3\u30B9: UpdateServiceSpecificCredential",
+          "ses-smtp-credentials": "Amazon SES \u30C7\u30D9\u30ED\u30C3\u30D1\u30FC\u30AC\u30A4\u30C9: Amazon SES SMTP \u8A8D\u8A3C\u60C5\u5831\u306E\u53D6\u5F97",
+          "cloudfront-key-pairs": "CloudFront \u30C7\u30D9\u30ED\u30C3\u30D1\u30FC\u30AC\u30A4\u30C9: \u7F72\u540D\u4ED8\u304D URL \u3068\u7F72\u540D\u4ED8\u304D Cookie \u3092\u4F5C\u6210\u3067\u304D\u308B\u7F72\u540D\u8005\u306E\u6307\u5B9A",
+          "appsync-api-keys": "AWS AppSync \u30C7\u30D9\u30ED\u30C3\u30D1\u30FC\u30AC\u30A4\u30C9: \u8A8D\u53EF\u3068\u8A8D\u8A3C\u306E\u8A2D\u5B9A\uFF08API_KEY\uFF09",
+          "console-passwords": "IAM \u30E6\u30FC\u30B6\u30FC\u30AC\u30A4\u30C9: IAM \u30E6\u30FC\u30B6\u30FC\u306E\u30D1\u30B9\u30EF\u30FC\u30C9\u306E\u7BA1\u7406"
+        },
+        // AWS's pages in Japanese are under /ja_jp/, re:Post's under /ja/, GitHub Docs' under /ja/; others have none.
+        url: (url) => url.replace("https://docs.aws.amazon.com/", "https://docs.aws.amazon.com/ja_jp/").replace("https://repost.aws/knowledge-center/", "https://repost.aws/ja/knowledge-center/").replace("https://docs.github.com/en/", "https://docs.github.com/ja/")
+      },
       playbook: {
+        placeholders: { role: "  # \u4E0A\u3067\u8ABF\u3079\u305F\u30ED\u30FC\u30EB\u540D\u306B\u7F6E\u304D\u63DB\u3048\u307E\u3059", user: "           # \u4E0A\u306E\u4E00\u89A7\u306E\u30E6\u30FC\u30B6\u30FC\u540D\u306B\u7F6E\u304D\u63DB\u3048\u307E\u3059", oldKey: "  # \u7F6E\u304D\u63DB\u3048\u308B\u53E4\u3044\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID" },
         title: (headline2) => `keywarden \u6F0F\u6D29\u5BFE\u5FDC\u624B\u9806: ${headline2}`,
         headline: (keys, accessKeysOnly, unpaired) => {
           const parts = [];
@@ -585,17 +831,17 @@ var init_ja_guide = __esm({
           if (unpaired > 0) parts.push(`\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u306E\u306A\u3044\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8 ${unpaired} \u4EF6`);
           return parts.join("\u3001");
         },
-        introKeys: "\u30AD\u30FC\u3054\u3068\u306B\u3001\u624B\u9806\u3092\u9806\u756A\u306B\u9032\u3081\u3066\u304F\u3060\u3055\u3044\u3002\u3069\u306E\u30B3\u30DE\u30F3\u30C9\u306B\u3082\u5B9F\u969B\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u304C\u5165\u3063\u3066\u304A\u308A\u3001\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u306F\u542B\u307E\u308C\u307E\u305B\u3093\u3002`aws` \u30B3\u30DE\u30F3\u30C9\u306F\u3001\u30AD\u30FC\u3092\u6240\u6709\u3059\u308B\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u8A8D\u8A3C\u60C5\u5831\u3067\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
+        introKeys: "\u30AD\u30FC\u3054\u3068\u306B\u3001\u624B\u9806\u3092\u9806\u756A\u306B\u9032\u3081\u3066\u304F\u3060\u3055\u3044\u3002\u30B3\u30DE\u30F3\u30C9\u306B\u306F\u5B9F\u969B\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u3092\u5165\u308C\u3066\u3042\u308A\u307E\u3059\u3002\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u3092\u542B\u3080\u30B3\u30DE\u30F3\u30C9\u306F\u3042\u308A\u307E\u305B\u3093\u3002`aws` \u30B3\u30DE\u30F3\u30C9\u306F\u3001\u30AD\u30FC\u3092\u6240\u6709\u3059\u308B\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u8A8D\u8A3C\u60C5\u5831\u3067\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
         introNoKeys: "\u624B\u9806\u3092\u9806\u756A\u306B\u9032\u3081\u3066\u304F\u3060\u3055\u3044\u3002\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u3092\u542B\u3080\u30B3\u30DE\u30F3\u30C9\u306F\u3042\u308A\u307E\u305B\u3093\u3002`aws` \u30B3\u30DE\u30F3\u30C9\u306F\u3001\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u304C\u5C5E\u3057\u3066\u3044\u308B\u53EF\u80FD\u6027\u306E\u3042\u308B\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u8A8D\u8A3C\u60C5\u5831\u3067\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
         tip: (tip) => `\u30D2\u30F3\u30C8: ${tip}`,
-        keyHeading: (index, total, keyId, typeLabel, accountId, ownership) => `\u30AD\u30FC ${index}/${total}: ${keyId} \u2014 ${typeLabel}\u3001${accountId ? `\u30A2\u30AB\u30A6\u30F3\u30C8 ${accountId}` : "\u30A2\u30AB\u30A6\u30F3\u30C8\u4E0D\u660E"}${ownership === "foreign" ? "\u3001\u81EA\u793E\u306E\u30A2\u30AB\u30A6\u30F3\u30C8\u3067\u306F\u3042\u308A\u307E\u305B\u3093" : ownership === "own" ? "\u3001\u81EA\u793E\u306E\u30A2\u30AB\u30A6\u30F3\u30C8" : ""}`,
+        keyHeading: (index, total, keyId, typeLabel, accountId, ownership) => `\u30AD\u30FC ${index}/${total}: ${keyId} \u2014 ${typeLabel}\u3001${accountId ? `\u30A2\u30AB\u30A6\u30F3\u30C8 ${accountId}` : "\u30A2\u30AB\u30A6\u30F3\u30C8\u4E0D\u660E"}${ownership === "foreign" ? "\u3001\u3010\u6CE8\u610F\u3011\u81EA\u793E\u306E\u30A2\u30AB\u30A6\u30F3\u30C8\u3067\u306F\u3042\u308A\u307E\u305B\u3093" : ownership === "own" ? "\u3001\u81EA\u793E\u306E\u30A2\u30AB\u30A6\u30F3\u30C8" : ""}`,
         foundAt: "\u691C\u51FA\u7B87\u6240:",
         inCommit: (sha) => `\uFF08\u30B3\u30DF\u30C3\u30C8 ${sha}\uFF09`,
         secretFound: (redacted) => `\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3082\u4E00\u7DD2\u306B\u898B\u3064\u304B\u308A\u307E\u3057\u305F${redacted ? "\uFF08\u30EC\u30DD\u30FC\u30C8\u3067\u306F\u30DE\u30B9\u30AF\u6E08\u307F\uFF09" : ""}`,
         tokenFound: (redacted) => `\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u30C8\u30FC\u30AF\u30F3\u3082\u4E00\u7DD2\u306B\u898B\u3064\u304B\u308A\u307E\u3057\u305F${redacted ? "\uFF08\u30EC\u30DD\u30FC\u30C8\u3067\u306F\u30DE\u30B9\u30AF\u6E08\u307F\uFF09" : ""}`,
         noSecret: "\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306F\u4E00\u7DD2\u306B\u898B\u3064\u304B\u3063\u3066\u3044\u307E\u305B\u3093\uFF08\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u3060\u3051\u3067\u306F\u30EA\u30AF\u30A8\u30B9\u30C8\u306B\u7F72\u540D\u3067\u304D\u307E\u305B\u3093\u304C\u3001\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3082\u6F0F\u6D29\u3057\u305F\u3082\u306E\u3068\u3057\u3066\u6271\u3063\u3066\u304F\u3060\u3055\u3044\uFF09",
         pairingSentence: (parts) => parts.join("\u3002") + "\u3002",
-        unpairedHeading: "\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u306E\u306A\u3044\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8",
+        unpairedHeading: "\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u304C\u898B\u3064\u304B\u3089\u306A\u3044\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC",
         rewriteHeading: "\u5C65\u6B74\u306E\u66F8\u304D\u63DB\u3048\uFF08\u30AD\u30FC\u306E\u524A\u9664\u307E\u305F\u306F\u53D6\u308A\u6D88\u3057\u304C\u6E08\u3093\u3067\u304B\u3089\uFF09",
         sources: "\u53C2\u8003\u8CC7\u6599",
         see: "\u53C2\u7167: ",
@@ -614,7 +860,7 @@ var init_ja_guide = __esm({
           belongsTo: (who) => ` \u6240\u6709\u8005: ${who}\u3002`,
           live: (who) => `--verify: \u6709\u52B9\uFF08LIVE\uFF09\u3002AWS STS \u304C\u3053\u306E\u30AD\u30FC\u306E\u30DA\u30A2\u3092\u53D7\u3051\u4ED8\u3051\u307E\u3057\u305F\u3002\u30AD\u30FC\u3092\u6301\u3063\u3066\u3044\u308B\u4EBA\u306A\u3089\u8AB0\u3067\u3082\u4ECA\u3059\u3050\u4F7F\u3048\u307E\u3059\u3002${who}`,
           invalid: (code2) => `--verify: \u7121\u52B9\u3002STS \u306F\u3053\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u3092\u53D7\u3051\u4ED8\u3051\u307E\u305B\u3093\uFF08${code2}\uFF09\u3002\u524A\u9664\u6E08\u307F\u3001\u7121\u52B9\u5316\u6E08\u307F\u3001\u307E\u305F\u306F\u6700\u521D\u304B\u3089\u6709\u52B9\u3067\u306F\u306A\u304B\u3063\u305F\u30AD\u30FC\u3067\u3059\u3002\u7121\u52B9\u5316\u3057\u305F\u30AD\u30FC\u306F\u518D\u3073\u6709\u52B9\u306B\u3067\u304D\u308B\u305F\u3081\u3001\u305D\u308C\u3067\u3082\u524A\u9664\u3057\u3001\u4F7F\u3048\u306A\u304F\u306A\u308B\u524D\u306E\u5229\u7528\u3092\u624B\u9806 3 \u3067\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
-          expired: (code2) => `--verify: \u671F\u9650\u5207\u308C\u3002\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u30C8\u30FC\u30AF\u30F3\u306E\u6709\u52B9\u671F\u9650\u304C\u5207\u308C\u3066\u3044\u307E\u3059\uFF08${code2}\uFF09\u3002\u305D\u308C\u3067\u3082\u30ED\u30FC\u30EB\u306E\u53E4\u3044\u30BB\u30C3\u30B7\u30E7\u30F3\u3092\u53D6\u308A\u6D88\u3057\u3001\u624B\u9806 3 \u3092\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044\u3002\u671F\u9650\u5207\u308C\u307E\u3067\u306F\u4F7F\u3048\u308B\u72B6\u614B\u3067\u3057\u305F\u3002`,
+          expired: (code2) => `--verify: \u671F\u9650\u5207\u308C\u3002\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u30C8\u30FC\u30AF\u30F3\u306E\u6709\u52B9\u671F\u9650\u304C\u5207\u308C\u3066\u3044\u307E\u3059\uFF08${code2}\uFF09\u3002\u671F\u9650\u5207\u308C\u306B\u306A\u308B\u307E\u3067\u306F\u4F7F\u3048\u308B\u72B6\u614B\u3060\u3063\u305F\u305F\u3081\u3001\u305D\u308C\u3067\u3082\u30ED\u30FC\u30EB\u306E\u53E4\u3044\u30BB\u30C3\u30B7\u30E7\u30F3\u3092\u53D6\u308A\u6D88\u3057\u3001\u624B\u9806 3 \u3067\u5229\u7528\u72B6\u6CC1\u3092\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
           mismatch: (code2) => `--verify: \u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u306F\u5B58\u5728\u3057\u307E\u3059\u304C\u3001\u4E00\u7DD2\u306B\u898B\u3064\u304B\u3063\u305F\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u306F\u5BFE\u306B\u306A\u308B\u3082\u306E\u3067\u306F\u3042\u308A\u307E\u305B\u3093\uFF08${code2}\uFF09\u3002\u30AD\u30FC\u306F\u6709\u52B9\u306A\u3082\u306E\u3068\u3057\u3066\u6271\u3063\u3066\u304F\u3060\u3055\u3044\u3002\u672C\u7269\u306E\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u304C\u5225\u306E\u5834\u6240\u306B\u3042\u308B\u53EF\u80FD\u6027\u304C\u3042\u308A\u307E\u3059\u3002`,
           unknown: (detail) => `--verify: \u4E0D\u660E\uFF08${detail}\uFF09\u3002\u30AD\u30FC\u304C\u6709\u52B9\u304B\u3069\u3046\u304B\u306F\u5206\u304B\u308A\u307E\u305B\u3093\u3002\u6709\u52B9\u306A\u3082\u306E\u3068\u3057\u3066\u6271\u3063\u3066\u304F\u3060\u3055\u3044\u3002`
         },
@@ -622,7 +868,7 @@ var init_ja_guide = __esm({
           root: (account) => `\u30A2\u30AB\u30A6\u30F3\u30C8 ${account} \u306E\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC`,
           user: (name, account) => `\u30A2\u30AB\u30A6\u30F3\u30C8 ${account} \u306E IAM \u30E6\u30FC\u30B6\u30FC ${name}`,
           role: (name, account) => `\u30A2\u30AB\u30A6\u30F3\u30C8 ${account} \u306E\u30ED\u30FC\u30EB ${name} \u306E\u30BB\u30C3\u30B7\u30E7\u30F3`,
-          federated: (name, account) => `\u30A2\u30AB\u30A6\u30F3\u30C8 ${account} \u306E\u30D5\u30A7\u30C7\u30EC\u30FC\u30C6\u30A3\u30C3\u30C9\u30E6\u30FC\u30B6\u30FC ${name}`
+          federated: (name, account) => `\u30A2\u30AB\u30A6\u30F3\u30C8 ${account} \u306E\u30D5\u30A7\u30C7\u30EC\u30FC\u30B7\u30E7\u30F3\u30E6\u30FC\u30B6\u30FC ${name}`
         },
         setup: "\u307E\u305A\u3001\u4EE5\u4E0B\u306E\u30B3\u30DE\u30F3\u30C9\u3092\u5B9F\u884C\u3059\u308B\u30B7\u30A7\u30EB\u3067\u6B21\u306E\u5909\u6570\u3092\u8A2D\u5B9A\u3057\u307E\u3059",
         ownerComment: "# \u30AD\u30FC\u3092\u6240\u6709\u3059\u308B IAM \u30E6\u30FC\u30B6\u30FC",
@@ -650,7 +896,7 @@ var init_ja_guide = __esm({
           known: (name) => `--verify \u306E\u7D50\u679C\u3001\u3053\u306E\u30AD\u30FC\u306F IAM \u30E6\u30FC\u30B6\u30FC ${name} \u306E\u3082\u306E\u3067\u3059\u3002`,
           unknown: "`aws sts get-access-key-info` \u3067\u30A2\u30AB\u30A6\u30F3\u30C8\u304C\u3001`aws iam get-access-key-last-used`\uFF08\u4E0A\u3067\u4E00\u5EA6\u5B9F\u884C\u3057\u3066 OWNER \u306B\u5165\u308C\u305F\u3082\u306E\uFF09\u3067\u30AD\u30FC\u3092\u6240\u6709\u3059\u308B IAM \u30E6\u30FC\u30B6\u30FC\u304C\u5206\u304B\u308A\u307E\u3059\u3002",
           inactiveFirst: "\u307E\u305A\u30AD\u30FC\u3092\u7121\u52B9\u5316\uFF08Inactive\uFF09\u3057\u307E\u3059\u3002\u4EE5\u5F8C\u3053\u306E\u30AD\u30FC\u3067\u7F72\u540D\u3057\u305F\u30EA\u30AF\u30A8\u30B9\u30C8\u306F\u5931\u6557\u3057\u3001\u4F9D\u5B58\u3057\u3066\u3044\u308B\u3082\u306E\u304C\u52D5\u304B\u306A\u304F\u306A\u3063\u305F\u5834\u5408\u306F\u5143\u306B\u623B\u3059\u3053\u3068\u3082\u3067\u304D\u307E\u3059\u3002\u305D\u306E\u3088\u3046\u306A\u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u306B\u306F\u3001\u6F0F\u6D29\u3057\u305F\u30AD\u30FC\u3092\u623B\u3059\u306E\u3067\u306F\u306A\u304F\u65B0\u3057\u3044\u30AD\u30FC\uFF08\u624B\u9806 4\uFF09\u3092\u6E21\u3057\u3001\u305D\u306E\u3046\u3048\u3067\u6F0F\u6D29\u3057\u305F\u30AD\u30FC\u3092\u524A\u9664\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
-          maybeRoot: "get-access-key-info \u304C\u81EA\u793E\u306E\u30A2\u30AB\u30A6\u30F3\u30C8\u3092\u793A\u3057\u3066\u3044\u308B\u306E\u306B OWNER \u304C\u7A7A\u3001\u307E\u305F\u306F\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u3092\u793A\u3057\u3066\u3044\u308B\uFF08\u30B3\u30DE\u30F3\u30C9\u304C\u5931\u6557\u3059\u308B\u3001\u307E\u305F\u306F `root` \u3068\u8868\u793A\u3055\u308C\u308B\uFF09\u5834\u5408\u3001\u305D\u308C\u306F\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30AD\u30FC\u3067\u3059\u3002\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30AD\u30FC\u306F\u8ACB\u6C42\u60C5\u5831\u3092\u542B\u3080\u3059\u3079\u3066\u306B\u30A2\u30AF\u30BB\u30B9\u3067\u304D\u3001\u30DD\u30EA\u30B7\u30FC\u3067\u5236\u9650\u3059\u308B\u3053\u3068\u3082\u3067\u304D\u307E\u305B\u3093\u3002\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u3067\u30B5\u30A4\u30F3\u30A4\u30F3\u3057\u3001\u300C\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u8A8D\u8A3C\u60C5\u5831\u300D\u3092\u958B\u3044\u3066\u3001\u300C\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u300D\u306E\u300C\u30A2\u30AF\u30B7\u30E7\u30F3\u300D\u2192\u300C\u7121\u52B9\u5316\u300D\u3001\u7D9A\u3051\u3066\u300C\u524A\u9664\u300D\u3092\u9078\u3093\u3067\u304F\u3060\u3055\u3044\u3002\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306B\u306F\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3092\u4E00\u3064\u3082\u6301\u305F\u305B\u306A\u3044\u3067\u304F\u3060\u3055\u3044\u3002",
+          maybeRoot: "get-access-key-info \u304C\u81EA\u793E\u306E\u30A2\u30AB\u30A6\u30F3\u30C8\u3092\u793A\u3057\u3066\u3044\u308B\u306E\u306B OWNER \u304C\u7A7A\u3001\u307E\u305F\u306F\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u3092\u793A\u3057\u3066\u3044\u308B\uFF08\u30B3\u30DE\u30F3\u30C9\u304C\u5931\u6557\u3059\u308B\u3001\u307E\u305F\u306F `root` \u3068\u8868\u793A\u3055\u308C\u308B\uFF09\u5834\u5408\u3001\u305D\u308C\u306F\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30AD\u30FC\u3067\u3059\u3002\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30AD\u30FC\u306F\u8ACB\u6C42\u60C5\u5831\u3092\u542B\u3080\u3059\u3079\u3066\u306B\u30A2\u30AF\u30BB\u30B9\u3067\u304D\u3001\u30DD\u30EA\u30B7\u30FC\u3067\u5236\u9650\u3059\u308B\u3053\u3068\u3082\u3067\u304D\u307E\u305B\u3093\u3002\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u3067\u30B5\u30A4\u30F3\u30A4\u30F3\u3057\u3001[\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u8A8D\u8A3C\u60C5\u5831] \u3092\u958B\u3044\u3066\u3001[\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC] \u3067\u3053\u306E\u30AD\u30FC\u3092\u9078\u629E\u3057\u3001[\u30A2\u30AF\u30B7\u30E7\u30F3] \u2192 [\u975E\u30A2\u30AF\u30C6\u30A3\u30D6\u5316]\u3001\u7D9A\u3051\u3066 [\u524A\u9664] \u3092\u9078\u3093\u3067\u304F\u3060\u3055\u3044\u3002\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306B\u306F\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3092\u4E00\u3064\u3082\u6301\u305F\u305B\u306A\u3044\u3067\u304F\u3060\u3055\u3044\u3002",
           permanent: "\u524A\u9664\u306F\u5143\u306B\u623B\u305B\u307E\u305B\u3093\u3002\u524A\u9664\u3057\u305F\u30AD\u30FC\u306F\u5FA9\u5143\u3067\u304D\u305A\u3001\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306F\u30AD\u30FC\u306E\u4F5C\u6210\u6642\u306B\u3057\u304B\u8868\u793A\u3055\u308C\u307E\u305B\u3093\u3002\u307E\u3060\u3053\u306E\u30AD\u30FC\u3092\u4F7F\u3063\u3066\u3044\u308B\u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u306B\u306F\u65B0\u3057\u3044\u30AD\u30FC\u304C\u5FC5\u8981\u3067\u3059\u3002",
           quarantine: "AWS \u304C\u3059\u3067\u306B\u30E6\u30FC\u30B6\u30FC\u306B\u9694\u96E2\u7528\u306E\u30DD\u30EA\u30B7\u30FC\uFF08AWSCompromisedKeyQuarantine\u2026\uFF09\u3092\u30A2\u30BF\u30C3\u30C1\u3057\u3001\u30B5\u30DD\u30FC\u30C8\u30B1\u30FC\u30B9\u3092\u4F5C\u6210\u3057\u3066\u3044\u308B\u5834\u5408\u304C\u3042\u308A\u307E\u3059\u3002\u3053\u308C\u306F\u30AD\u30FC\u3067\u3067\u304D\u308B\u3053\u3068\u3092\u5236\u9650\u3059\u308B\u3060\u3051\u3067\u3001\u524A\u9664\u306E\u4EE3\u308F\u308A\u306B\u306F\u306A\u308A\u307E\u305B\u3093\u3002"
         },
@@ -658,7 +904,7 @@ var init_ja_guide = __esm({
           title: "\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3092\u524A\u9664\u3059\u308B\uFF08\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30AD\u30FC\u3067\u3059\uFF09",
           text: (keyId) => [
             `--verify \u306E\u7D50\u679C\u3001${keyId} \u306F\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30AD\u30FC\u3067\u3059\u3002\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306F\u3001\u8ACB\u6C42\u60C5\u5831\u3084\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u89E3\u7D04\u3092\u542B\u3081\u3001\u30A2\u30AB\u30A6\u30F3\u30C8\u5185\u306E\u3059\u3079\u3066\u306E\u30EA\u30BD\u30FC\u30B9\u306B\u30A2\u30AF\u30BB\u30B9\u3067\u304D\u3001IAM \u30DD\u30EA\u30B7\u30FC\u3067\u5236\u9650\u3059\u308B\u3053\u3068\u3082\u3067\u304D\u307E\u305B\u3093\u3002AWS \u306F\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306B\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3092\u6301\u305F\u305B\u306A\u3044\u3053\u3068\u3092\u63A8\u5968\u3057\u3066\u3044\u307E\u3059\u3002`,
-            "\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u3068\u3057\u3066 AWS \u30DE\u30CD\u30B8\u30E1\u30F3\u30C8\u30B3\u30F3\u30BD\u30FC\u30EB\u306B\u30B5\u30A4\u30F3\u30A4\u30F3\u3057\u3001\u30A2\u30AB\u30A6\u30F3\u30C8\u540D \u2192\u300C\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u8A8D\u8A3C\u60C5\u5831\u300D\u3092\u9078\u3073\u3001\u300C\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u300D\u3067\u3053\u306E\u30AD\u30FC\u3092\u9078\u629E\u3057\u3066\u300C\u30A2\u30AF\u30B7\u30E7\u30F3\u300D\u2192\u300C\u7121\u52B9\u5316\u300D\u3001\u7D9A\u3051\u3066\u300C\u524A\u9664\u300D\u3092\u9078\u3093\u3067\u304F\u3060\u3055\u3044\u3002",
+            "\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u3068\u3057\u3066 AWS \u30DE\u30CD\u30B8\u30E1\u30F3\u30C8\u30B3\u30F3\u30BD\u30FC\u30EB\u306B\u30B5\u30A4\u30F3\u30A4\u30F3\u3057\u3001\u30A2\u30AB\u30A6\u30F3\u30C8\u540D \u2192 [\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u8A8D\u8A3C\u60C5\u5831] \u3092\u9078\u3073\u3001[\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC] \u3067\u3053\u306E\u30AD\u30FC\u3092\u9078\u629E\u3057\u3001[\u30A2\u30AF\u30B7\u30E7\u30F3] \u2192 [\u975E\u30A2\u30AF\u30C6\u30A3\u30D6\u5316]\u3001\u7D9A\u3051\u3066 [\u524A\u9664] \u3092\u9078\u3093\u3067\u304F\u3060\u3055\u3044\u3002",
             "\u305D\u306E\u3042\u3068\u3001\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30D1\u30B9\u30EF\u30FC\u30C9\u3092\u5909\u66F4\u3057\u3066 MFA \u3092\u6709\u52B9\u306B\u3057\u3001\u3053\u306E\u30AD\u30FC\u3092\u4F7F\u3063\u3066\u3044\u305F\u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u306B\u306F\u3001\u5FC5\u8981\u306A\u30A2\u30AF\u30BB\u30B9\u8A31\u53EF\u3060\u3051\u3092\u6301\u3064 IAM \u30ED\u30FC\u30EB\u304B IAM \u30E6\u30FC\u30B6\u30FC\u3092\u4F7F\u308F\u305B\u3066\u304F\u3060\u3055\u3044\u3002"
           ],
           confirmLabel: "\u6700\u5F8C\u306B\u78BA\u8A8D\u3059\u308B\uFF080 = \u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306F\u6B8B\u3063\u3066\u3044\u307E\u305B\u3093\uFF09",
@@ -667,19 +913,19 @@ var init_ja_guide = __esm({
         revokeSessions: {
           title: "\u4E00\u6642\u7684\u306A\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u8A8D\u8A3C\u60C5\u5831\u3092\u53D6\u308A\u6D88\u3059",
           whoLabel: "\u30BB\u30C3\u30B7\u30E7\u30F3\u306E\u6301\u3061\u4E3B: \u30BB\u30C3\u30B7\u30E7\u30F3\u3092\u53D6\u5F97\u3057\u305F\u30ED\u30FC\u30EB\uFF08sessionIssuer\uFF09\u307E\u305F\u306F IAM \u30E6\u30FC\u30B6\u30FC\u3092\u3001\u5168\u30EA\u30FC\u30B8\u30E7\u30F3\u306E CloudTrail \u304B\u3089\u8ABF\u3079\u307E\u3059\uFF08jq \u304C\u5FC5\u8981\u3067\u3059\uFF09",
-          revokeLabel: (role) => role ? `\u30ED\u30FC\u30EB ${role} \u306E\u3001\u73FE\u6642\u70B9\u3088\u308A\u524D\u306B\u767A\u884C\u3055\u308C\u305F\u30BB\u30C3\u30B7\u30E7\u30F3\u3092\u3059\u3079\u3066\u53D6\u308A\u6D88\u3059` : "\u305D\u306E\u30ED\u30FC\u30EB\u306E\u3001\u73FE\u6642\u70B9\u3088\u308A\u524D\u306B\u767A\u884C\u3055\u308C\u305F\u30BB\u30C3\u30B7\u30E7\u30F3\u3092\u3059\u3079\u3066\u53D6\u308A\u6D88\u3059\uFF08ROLE = \u8ABF\u3079\u305F\u30ED\u30FC\u30EB\u540D\uFF09",
+          revokeLabel: (role2) => role2 ? `\u30ED\u30FC\u30EB ${role2} \u306E\u3001\u73FE\u6642\u70B9\u3088\u308A\u524D\u306B\u767A\u884C\u3055\u308C\u305F\u30BB\u30C3\u30B7\u30E7\u30F3\u3092\u3059\u3079\u3066\u53D6\u308A\u6D88\u3059` : "\u305D\u306E\u30ED\u30FC\u30EB\u306E\u3001\u73FE\u6642\u70B9\u3088\u308A\u524D\u306B\u767A\u884C\u3055\u308C\u305F\u30BB\u30C3\u30B7\u30E7\u30F3\u3092\u3059\u3079\u3066\u53D6\u308A\u6D88\u3059\uFF08ROLE = \u8ABF\u3079\u305F\u30ED\u30FC\u30EB\u540D\uFF09",
           temporary: (keyId) => `${keyId} \u306F AWS STS \u304C\u767A\u884C\u3057\u305F\u4E00\u6642\u7684\u306A\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3067\u3059\u3002\u524A\u9664\u306F\u3067\u304D\u305A\u3001\u6709\u52B9\u671F\u9650\u307E\u3067\u6709\u52B9\u3067\u3059\uFF08\u767A\u884C\u304B\u3089 15 \u5206\u301C36 \u6642\u9593\u3002\u30ED\u30FC\u30EB\u306E\u30BB\u30C3\u30B7\u30E7\u30F3\u306F\u6700\u9577 12 \u6642\u9593\uFF09\u3002\u671F\u9650\u5207\u308C\u3092\u5F85\u3064\u3060\u3051\u3067\u306F\u4E0D\u5341\u5206\u3067\u3059\u3002\u4ECA\u3059\u3050\u53D6\u308A\u6D88\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
-          known: (role) => `--verify \u306E\u7D50\u679C\u3001\u3053\u308C\u306F\u30ED\u30FC\u30EB ${role} \u306E\u30BB\u30C3\u30B7\u30E7\u30F3\u3067\u3059\u3002`,
+          known: (role2) => `--verify \u306E\u7D50\u679C\u3001\u3053\u308C\u306F\u30ED\u30FC\u30EB ${role2} \u306E\u30BB\u30C3\u30B7\u30E7\u30F3\u3067\u3059\u3002`,
           find: "\u53D6\u5F97\u3057\u305F\u4EBA\u3092 CloudTrail \u3067\u8ABF\u3079\u307E\u3059\u3002AssumedRole \u306E\u30BB\u30C3\u30B7\u30E7\u30F3\u306A\u3089 sessionIssuer \u304C\u30ED\u30FC\u30EB\u3067\u3059\u3002IAMUser \u307E\u305F\u306F Root \u306E\u5834\u5408\u306F\u3001\u305D\u306E\u30E6\u30FC\u30B6\u30FC\u304C GetSessionToken \u304B GetFederationToken \u3092\u5B9F\u884C\u3057\u3066\u3044\u307E\u3059\u3002",
-          forRole: "\u30ED\u30FC\u30EB\u306E\u5834\u5408: IAM \u30B3\u30F3\u30BD\u30FC\u30EB\u3067\u30ED\u30FC\u30EB\u3092\u958B\u304D\u3001\u300C\u30BB\u30C3\u30B7\u30E7\u30F3\u306E\u53D6\u308A\u6D88\u3057\u300D\u30BF\u30D6\u3067\u300C\u30A2\u30AF\u30C6\u30A3\u30D6\u306A\u30BB\u30C3\u30B7\u30E7\u30F3\u306E\u53D6\u308A\u6D88\u3057\u300D\u3092\u9078\u3073\u307E\u3059\u3002\u30A4\u30F3\u30E9\u30A4\u30F3\u30DD\u30EA\u30B7\u30FC AWSRevokeOlderSessions \u304C\u8FFD\u52A0\u3055\u308C\u3001\u305D\u306E\u6642\u70B9\u3088\u308A\u524D\u306B\u767A\u884C\u3055\u308C\u305F\u30BB\u30C3\u30B7\u30E7\u30F3\u306F\u3059\u3079\u3066\u62D2\u5426\u3055\u308C\u307E\u3059\u3002\u4E0B\u306E\u30B3\u30DE\u30F3\u30C9\u3067\u3082\u540C\u3058\u30DD\u30EA\u30B7\u30FC\u3092\u8FFD\u52A0\u3057\u307E\u3059\u3002",
-          forUser: "IAM \u30E6\u30FC\u30B6\u30FC\u306E\u30BB\u30C3\u30B7\u30E7\u30F3\u306E\u5834\u5408: \u540C\u3058\u62D2\u5426\u30DD\u30EA\u30B7\u30FC\u3092\u30E6\u30FC\u30B6\u30FC\u306B\u30A2\u30BF\u30C3\u30C1\u3057\uFF08`aws iam put-user-policy --user-name USER --policy-name AWSRevokeOlderSessions --policy-document \u2026`\uFF09\u3001\u65B0\u3057\u3044\u30BB\u30C3\u30B7\u30E7\u30F3\u3092\u4F5C\u308C\u3066\u3057\u307E\u3046\u30E6\u30FC\u30B6\u30FC\u306E\u9577\u671F\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306E\u30ED\u30FC\u30C6\u30FC\u30B7\u30E7\u30F3\u3092\u884C\u3044\u307E\u3059\u3002\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30BB\u30C3\u30B7\u30E7\u30F3\u306F\u30DD\u30EA\u30B7\u30FC\u3067\u5236\u9650\u3067\u304D\u306A\u3044\u305F\u3081\u3001\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3092\u524A\u9664\u3057\u3066\u6709\u52B9\u671F\u9650\u5207\u308C\u3092\u5F85\u3061\u307E\u3059\u3002",
+          forRole: "\u30ED\u30FC\u30EB\u306E\u5834\u5408: IAM \u30B3\u30F3\u30BD\u30FC\u30EB\u3067\u30ED\u30FC\u30EB\u3092\u958B\u304D\u3001[\u30BB\u30C3\u30B7\u30E7\u30F3\u306E\u53D6\u308A\u6D88\u3057] \u30BF\u30D6\u3067 [\u30A2\u30AF\u30C6\u30A3\u30D6\u306A\u30BB\u30C3\u30B7\u30E7\u30F3\u306E\u53D6\u308A\u6D88\u3057] \u3092\u9078\u3073\u307E\u3059\u3002\u30A4\u30F3\u30E9\u30A4\u30F3\u30DD\u30EA\u30B7\u30FC AWSRevokeOlderSessions \u304C\u8FFD\u52A0\u3055\u308C\u3001\u305D\u306E\u6642\u70B9\u3088\u308A\u524D\u306B\u767A\u884C\u3055\u308C\u305F\u30BB\u30C3\u30B7\u30E7\u30F3\u306F\u3059\u3079\u3066\u62D2\u5426\u3055\u308C\u307E\u3059\u3002\u4E0B\u306E\u30B3\u30DE\u30F3\u30C9\u3067\u3082\u540C\u3058\u30DD\u30EA\u30B7\u30FC\u3092\u8FFD\u52A0\u3057\u307E\u3059\u3002",
+          forUser: "IAM \u30E6\u30FC\u30B6\u30FC\u306E\u30BB\u30C3\u30B7\u30E7\u30F3\u306E\u5834\u5408: \u540C\u3058\u62D2\u5426\u30DD\u30EA\u30B7\u30FC\u3092\u30E6\u30FC\u30B6\u30FC\u306B\u30A2\u30BF\u30C3\u30C1\u3057\uFF08`aws iam put-user-policy --user-name USER --policy-name AWSRevokeOlderSessions --policy-document \u2026`\uFF09\u3002\u30E6\u30FC\u30B6\u30FC\u306E\u9577\u671F\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306F\u65B0\u3057\u3044\u30BB\u30C3\u30B7\u30E7\u30F3\u3092\u4F5C\u6210\u3067\u304D\u308B\u305F\u3081\u3001\u305D\u308C\u3089\u306E\u30ED\u30FC\u30C6\u30FC\u30B7\u30E7\u30F3\u3082\u884C\u3044\u307E\u3059\u3002\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30BB\u30C3\u30B7\u30E7\u30F3\u306F\u30DD\u30EA\u30B7\u30FC\u3067\u5236\u9650\u3067\u304D\u306A\u3044\u305F\u3081\u3001\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3092\u524A\u9664\u3057\u3066\u6709\u52B9\u671F\u9650\u5207\u308C\u3092\u5F85\u3061\u307E\u3059\u3002",
           source: "\u4E00\u6642\u7684\u306A\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u8A8D\u8A3C\u60C5\u5831\u306F\u3001\u305D\u308C\u3092\u4FDD\u6301\u3057\u3066\u3044\u305F\u5834\u6240\uFF08CI \u306E\u30ED\u30B0\u3001\u30C0\u30F3\u30D7\u3055\u308C\u305F\u74B0\u5883\u5909\u6570\u3001\u30A4\u30F3\u30B9\u30BF\u30F3\u30B9\u30E1\u30BF\u30C7\u30FC\u30BF\u306E\u30D7\u30ED\u30AD\u30B7\u306A\u3069\uFF09\u3054\u3068\u6F0F\u6D29\u3059\u308B\u306E\u304C\u666E\u901A\u3067\u3059\u3002\u305D\u306E\u6F0F\u6D29\u5143\u3092\u898B\u3064\u3051\u3066\u76F4\u3055\u306A\u3044\u3068\u3001\u65B0\u3057\u3044\u30BB\u30C3\u30B7\u30E7\u30F3\u3082\u6F0F\u6D29\u3057\u307E\u3059\u3002",
           warning: "\u53D6\u308A\u6D88\u3059\u3068\u3001\u6B63\u5F53\u306A\u3082\u306E\u3082\u542B\u3081\u3066\u30ED\u30FC\u30EB\u306E\u73FE\u5728\u306E\u30BB\u30C3\u30B7\u30E7\u30F3\u304C\u3059\u3079\u3066\u62D2\u5426\u3055\u308C\u307E\u3059\u3002\u305D\u308C\u3089\u306E\u30E6\u30FC\u30B6\u30FC\u3084\u30B5\u30FC\u30D3\u30B9\u306F\u65B0\u3057\u3044\u8A8D\u8A3C\u60C5\u5831\u3092\u53D6\u5F97\u3057\u76F4\u3059\u5FC5\u8981\u304C\u3042\u308A\u307E\u3059\uFF08\u901A\u5E38\u306F\u81EA\u52D5\u3067\u884C\u308F\u308C\u307E\u3059\uFF09\u3002\u30B5\u30FC\u30D3\u30B9\u306B\u30EA\u30F3\u30AF\u3055\u308C\u305F\u30ED\u30FC\u30EB\u306E\u30BB\u30C3\u30B7\u30E7\u30F3\u306F\u53D6\u308A\u6D88\u305B\u307E\u305B\u3093\u3002"
         },
         notifyOwner: {
           title: "\u30AD\u30FC\u3092\u4F7F\u7528\u30FB\u524A\u9664\u305B\u305A\u3001\u6240\u6709\u8005\u306B\u77E5\u3089\u305B\u308B",
           text: (keyId, account) => [
-            `${keyId} \u306F\u81EA\u793E\u306E\u3082\u306E\u3067\u306F\u306A\u3044\u30A2\u30AB\u30A6\u30F3\u30C8 ${account} \u306E\u30AD\u30FC\u3067\u3059\u3002\u524A\u9664\u306F\u3067\u304D\u305A\u3001\u3053\u306E\u30AD\u30FC\u3067 AWS \u3092\u547C\u3073\u51FA\u3059\u3068\uFF08\u30C6\u30B9\u30C8\u3067\u3042\u3063\u3066\u3082\uFF09\u4ED6\u4EBA\u306E\u8A8D\u8A3C\u60C5\u5831\u3092\u4F7F\u3046\u3053\u3068\u306B\u306A\u308A\u3001\u30AB\u30CA\u30EA\u30A2\u306E\u901A\u77E5\u304C\u98DB\u3076\u3053\u3068\u3082\u3042\u308A\u307E\u3059\u3002\u305D\u306E\u305F\u3081 --verify \u3082\u3053\u306E\u30AD\u30FC\u306F\u78BA\u8A8D\u3057\u307E\u305B\u3093\u3002`,
+            `${keyId} \u306F\u81EA\u793E\u306E\u3082\u306E\u3067\u306F\u306A\u3044\u30A2\u30AB\u30A6\u30F3\u30C8 ${account} \u306E\u30AD\u30FC\u3067\u3059\u3002\u524A\u9664\u306F\u3067\u304D\u305A\u3001\u3053\u306E\u30AD\u30FC\u3067 AWS \u3092\u547C\u3073\u51FA\u3059\u3068\uFF08\u30C6\u30B9\u30C8\u3067\u3042\u3063\u3066\u3082\uFF09\u4ED6\u4EBA\u306E\u8A8D\u8A3C\u60C5\u5831\u3092\u4F7F\u3046\u3053\u3068\u306B\u306A\u308A\u3001\u30AB\u30CA\u30EA\u30A2\u30C8\u30FC\u30AF\u30F3\u306E\u901A\u77E5\u304C\u6240\u6709\u8005\u306B\u9001\u3089\u308C\u308B\u3053\u3068\u3082\u3042\u308A\u307E\u3059\u3002\u305D\u306E\u305F\u3081 --verify \u3082\u3053\u306E\u30AD\u30FC\u306F\u78BA\u8A8D\u3057\u307E\u305B\u3093\u3002`,
             "\u8AB0\u306E\u30AD\u30FC\u304B\u5206\u304B\u308B\u5834\u5408\uFF08\u30D9\u30F3\u30C0\u30FC\u3001\u9867\u5BA2\u3001\u30D1\u30FC\u30C8\u30CA\u30FC\u30C1\u30FC\u30E0\uFF09\u306F\u3001\u524A\u9664\u3057\u3066\u30A2\u30AB\u30A6\u30F3\u30C8\u3092\u78BA\u8A8D\u3057\u3066\u3082\u3089\u3046\u3088\u3046\u77E5\u3089\u305B\u3066\u304F\u3060\u3055\u3044\u3002\u81EA\u5206\u3067\u4ED5\u639B\u3051\u305F\u30AB\u30CA\u30EA\u30A2\u30C8\u30FC\u30AF\u30F3\u306A\u3089\u3001\u5F79\u76EE\u3092\u679C\u305F\u3057\u305F\u3068\u3044\u3046\u3053\u3068\u3067\u3059\u3002\u305D\u308C\u4EE5\u5916\u306E\u5834\u5408\u306F AWS \u306B\u5831\u544A\u3057\u3066\u304F\u3060\u3055\u3044\u3002AWS \u304B\u3089\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u6240\u6709\u8005\u306B\u9023\u7D61\u304C\u884C\u304D\u307E\u3059\u3002",
             "\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u4E0D\u6B63\u5229\u7528\u306E\u78BA\u8A8D\u3068\u30AD\u30FC\u306E\u30ED\u30FC\u30C6\u30FC\u30B7\u30E7\u30F3\u306F\u3001\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u6240\u6709\u8005\u304C\u884C\u3044\u307E\u3059\u3002\u81EA\u5206\u306E\u30B3\u30FC\u30C9\u304C\u3053\u306E\u30AD\u30FC\u306B\u983C\u3063\u3066\u3044\u305F\u5834\u5408\u306F\u3001\u81EA\u793E\u306E\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u8A8D\u8A3C\u60C5\u5831\u306B\u5207\u308A\u66FF\u3048\u3066\u304F\u3060\u3055\u3044\u3002"
           ]
@@ -722,8 +968,8 @@ var init_ja_guide = __esm({
           title: "\u518D\u767A\u3092\u9632\u3050",
           text: [
             "\u30AD\u30FC\u306F\u30B3\u30FC\u30C9\u306B\u66F8\u304B\u306A\u3044\u3067\u304F\u3060\u3055\u3044\u3002AWS SDK \u3068 AWS CLI \u306F\u3001\u8A8D\u8A3C\u60C5\u5831\u30D5\u30A1\u30A4\u30EB\uFF08~/.aws/credentials\u3002`aws configure` \u3067\u4F5C\u6210\u3055\u308C\u307E\u3059\uFF09\u3068\u74B0\u5883\u5909\u6570 AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY \u3092\u8AAD\u307F\u8FBC\u307F\u307E\u3059\u3002\u5171\u6709\u30DE\u30B7\u30F3\u3067\u306F\u3001\u30B7\u30B9\u30C6\u30E0\u5168\u4F53\u3067\u306F\u306A\u304F\u30E6\u30FC\u30B6\u30FC\u5358\u4F4D\u306E\u74B0\u5883\u5909\u6570\u3092\u4F7F\u3063\u3066\u304F\u3060\u3055\u3044\u3002.env \u3084\u8A8D\u8A3C\u60C5\u5831\u30D5\u30A1\u30A4\u30EB\u306F .gitignore \u306B\u8A18\u8F09\u3057\u307E\u3059\u3002",
-            "\u9577\u671F\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306E\u4EE3\u308F\u308A\u306B\u4E00\u6642\u7684\u306A\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u8A8D\u8A3C\u60C5\u5831\u3092\u4F7F\u3063\u3066\u304F\u3060\u3055\u3044: EC2 \u30A4\u30F3\u30B9\u30BF\u30F3\u30B9\u3001ECS \u30BF\u30B9\u30AF\u3001Lambda \u95A2\u6570\u306B\u306F IAM \u30ED\u30FC\u30EB\u3001CI \u306B\u306F OIDC \u30D5\u30A7\u30C7\u30EC\u30FC\u30B7\u30E7\u30F3\uFF08\u4F8B: GitHub Actions \u304B\u3089\u30ED\u30FC\u30EB\u3092\u5F15\u304D\u53D7\u3051\u308B\uFF09\u3001\u4EBA\u306B\u306F IAM Identity Center\uFF08`aws configure sso`\uFF09\u3001\u30E2\u30D0\u30A4\u30EB\u30A2\u30D7\u30EA\u306B\u306F Amazon Cognito \u3092\u4F7F\u3044\u307E\u3059\u3002\u30A2\u30D7\u30EA\u306B\u30AD\u30FC\u3092\u57CB\u3081\u8FBC\u3080\u3053\u3068\u306F\u3001\u6697\u53F7\u5316\u3057\u3066\u3044\u3066\u3082\u907F\u3051\u3066\u304F\u3060\u3055\u3044\u3002",
-            "\u6700\u5C0F\u7279\u6A29: \u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u3054\u3068\u306B\u5FC5\u8981\u306A\u30A2\u30AF\u30BB\u30B9\u8A31\u53EF\u3060\u3051\u3092\u6301\u3064\u5225\u3005\u306E\u30AD\u30FC\u3092\u7528\u610F\u3059\u308C\u3070\u3001\u6F0F\u6D29\u306E\u88AB\u5BB3\u3092\u6291\u3048\u3089\u308C\u3001CloudTrail \u3067\u3082\u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u3092\u533A\u5225\u3067\u304D\u307E\u3059\u3002\u4EBA\u306B\u306F MFA \u3092\u5FC5\u9808\u306B\u3057\u3001\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306B\u306F\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3092\u6301\u305F\u305B\u305A\u3001\u4F7F\u3063\u3066\u3044\u306A\u3044\u30AD\u30FC\u306F\u524A\u9664\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
+            "\u9577\u671F\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306E\u4EE3\u308F\u308A\u306B\u4E00\u6642\u7684\u306A\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u8A8D\u8A3C\u60C5\u5831\u3092\u4F7F\u3063\u3066\u304F\u3060\u3055\u3044: EC2 \u30A4\u30F3\u30B9\u30BF\u30F3\u30B9\u3001ECS \u30BF\u30B9\u30AF\u3001Lambda \u95A2\u6570\u306B\u306F IAM \u30ED\u30FC\u30EB\u3001CI \u306B\u306F OIDC \u30D5\u30A7\u30C7\u30EC\u30FC\u30B7\u30E7\u30F3\uFF08\u4F8B: GitHub Actions \u304B\u3089\u30ED\u30FC\u30EB\u3092\u5F15\u304D\u53D7\u3051\u308B\uFF09\u3001\u4EBA\u9593\u306E\u30E6\u30FC\u30B6\u30FC\u306B\u306F IAM Identity Center\uFF08`aws configure sso`\uFF09\u3001\u30E2\u30D0\u30A4\u30EB\u30A2\u30D7\u30EA\u306B\u306F Amazon Cognito \u3092\u4F7F\u3044\u307E\u3059\u3002\u30A2\u30D7\u30EA\u306B\u30AD\u30FC\u3092\u57CB\u3081\u8FBC\u3080\u3053\u3068\u306F\u3001\u6697\u53F7\u5316\u3057\u3066\u3044\u3066\u3082\u907F\u3051\u3066\u304F\u3060\u3055\u3044\u3002",
+            "\u6700\u5C0F\u7279\u6A29: \u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u3054\u3068\u306B\u5FC5\u8981\u306A\u30A2\u30AF\u30BB\u30B9\u8A31\u53EF\u3060\u3051\u3092\u6301\u3064\u5225\u3005\u306E\u30AD\u30FC\u3092\u7528\u610F\u3059\u308C\u3070\u3001\u6F0F\u6D29\u306E\u88AB\u5BB3\u3092\u6291\u3048\u3089\u308C\u3001CloudTrail \u3067\u3082\u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u3092\u533A\u5225\u3067\u304D\u307E\u3059\u3002\u4EBA\u9593\u306E\u30E6\u30FC\u30B6\u30FC\u306B\u306F MFA \u3092\u5FC5\u9808\u306B\u3057\u3001\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306B\u306F\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u3092\u6301\u305F\u305B\u305A\u3001\u4F7F\u3063\u3066\u3044\u306A\u3044\u30AD\u30FC\u306F\u524A\u9664\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
             "keywarden \u306E pre-commit \u30D5\u30C3\u30AF\u3092\u5C0E\u5165\u3057\u3066\u30AD\u30FC\u304C\u4E8C\u5EA6\u3068\u30B3\u30DF\u30C3\u30C8\u3055\u308C\u306A\u3044\u3088\u3046\u306B\u3057\u3001CI \u3067\u30D7\u30EB\u30EA\u30AF\u30A8\u30B9\u30C8\u3082\u30B9\u30AD\u30E3\u30F3\u3057\u3066\u304F\u3060\u3055\u3044\u3002"
           ],
           initLabel: "\u3053\u306E\u30EA\u30DD\u30B8\u30C8\u30EA\u306B pre-commit \u30D5\u30C3\u30AF\u3092\u5C0E\u5165\u3059\u308B",
@@ -732,12 +978,12 @@ var init_ja_guide = __esm({
         history: {
           first: "\u4E0A\u306E\u30AD\u30FC\u3092\u3059\u3079\u3066\u524A\u9664\u307E\u305F\u306F\u53D6\u308A\u6D88\u3057\u3066\u304B\u3089\u884C\u3063\u3066\u304F\u3060\u3055\u3044\u3002\u5C65\u6B74\u3092\u66F8\u304D\u63DB\u3048\u308B\u3068\u65B0\u3057\u3044\u30AF\u30ED\u30FC\u30F3\u304B\u3089\u306F\u30AD\u30FC\u304C\u898B\u3048\u306A\u304F\u306A\u308A\u307E\u3059\u304C\u3001\u3059\u3067\u306B\u6301\u3063\u3066\u3044\u308B\u4EBA\u3092\u6B62\u3081\u308B\u3053\u3068\u306F\u3067\u304D\u307E\u305B\u3093\u3002",
           written: (file, count) => `\u7F6E\u63DB\u30D5\u30A1\u30A4\u30EB ${file} \u306B\u306F\u7F6E\u63DB\u30EB\u30FC\u30EB\u304C ${count} \u4EF6\u5165\u3063\u3066\u3044\u307E\u3059\uFF08\u6F0F\u6D29\u3057\u305F\u5404\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u3001\u305D\u306E JSON \u3068 URL \u3067\u30A8\u30B9\u30B1\u30FC\u30D7\u3057\u305F\u5F62\u3001\u5404\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID\uFF09\u3002git filter-repo \u3068 BFG \u306E\u3069\u3061\u3089\u3067\u3082\u4F7F\u3048\u308B\u5F62\u5F0F\u3067\u3059\u3002`,
-          write: (rerun) => `\`${rerun}\` \u3067\u7F6E\u63DB\u30D5\u30A1\u30A4\u30EB\u3092\u66F8\u304D\u51FA\u3057\u3066\u304F\u3060\u3055\u3044\u3002\u6F0F\u6D29\u3057\u305F\u5404\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u304C\u5165\u308B\u305F\u3081\uFF08\u6307\u5B9A\u3057\u306A\u3044\u9650\u308A\u66F8\u304D\u51FA\u3055\u306A\u3044\u306E\u306F\u305D\u306E\u305F\u3081\u3067\u3059\uFF09\u3001git filter-repo \u3068 BFG \u306E\u3069\u3061\u3089\u3067\u3082\u4F7F\u3048\u308B\u5F62\u5F0F\u3067\u66F8\u304D\u51FA\u3057\u307E\u3059\u3002`,
+          write: (rerun) => `\`${rerun}\` \u3067\u7F6E\u63DB\u30D5\u30A1\u30A4\u30EB\u3092\u66F8\u304D\u51FA\u3057\u3066\u304F\u3060\u3055\u3044\u3002git filter-repo \u3068 BFG \u306E\u3069\u3061\u3089\u3067\u3082\u4F7F\u3048\u308B\u5F62\u5F0F\u3067\u3059\u3002\u6F0F\u6D29\u3057\u305F\u5404\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u304C\u305D\u306E\u307E\u307E\u5165\u308B\u305F\u3081\u3001\u6307\u5B9A\u3057\u306A\u3044\u9650\u308A\u66F8\u304D\u51FA\u3057\u307E\u305B\u3093\u3002`,
           mergeFirst: "\u5148\u306B\u3001\u958B\u3044\u3066\u3044\u308B\u30D7\u30EB\u30EA\u30AF\u30A8\u30B9\u30C8\u3092\u30DE\u30FC\u30B8\u307E\u305F\u306F\u30AF\u30ED\u30FC\u30BA\u3057\u3001\u624B\u9806 1 \u306E\u524A\u9664\u3092\u30B3\u30DF\u30C3\u30C8\u3057\u3066\u304A\u3044\u3066\u304F\u3060\u3055\u3044\uFF08BFG \u306F\u6700\u65B0\u306E\u30B3\u30DF\u30C3\u30C8\u3092\u5909\u66F4\u3057\u306A\u3044\u305F\u3081\u3001\u305D\u3053\u304B\u3089\u306F\u30AD\u30FC\u304C\u3059\u3067\u306B\u6D88\u3048\u3066\u3044\u308B\u5FC5\u8981\u304C\u3042\u308A\u307E\u3059\uFF09\u3002",
           nothing: "\u66F8\u304D\u63DB\u3048\u308B\u3082\u306E\u306F\u3042\u308A\u307E\u305B\u3093\u3002\u8A8D\u8A3C\u60C5\u5831\u306F\u30B3\u30DF\u30C3\u30C8\u3067\u306F\u306A\u304F\u3001\u30B9\u30C6\u30FC\u30B8\u3055\u308C\u305F\u5909\u66F4\u3067\u898B\u3064\u304B\u308A\u307E\u3057\u305F\u3002",
-          filterRepoLabel: "git filter-repo\uFF08\u4F5C\u696D\u30B3\u30D4\u30FC\u306E\u96A3\u306B\u4F5C\u308B\u65B0\u3057\u3044\u30DF\u30E9\u30FC\u30AF\u30ED\u30FC\u30F3\u3067\u5B9F\u884C\u3057\u307E\u3059\uFF09",
+          filterRepoLabel: "git filter-repo\uFF08\u4F5C\u696D\u30C4\u30EA\u30FC\u306E\u96A3\u306B\u4F5C\u308B\u65B0\u3057\u3044\u30DF\u30E9\u30FC\u30AF\u30ED\u30FC\u30F3\u3067\u5B9F\u884C\u3057\u307E\u3059\uFF09",
           sdrComment: "# git filter-repo 2.47 \u4EE5\u964D\u306A\u3089 --sensitive-data-removal \u3092\u4ED8\u3051\u307E\u3059\uFF08\u5148\u306B\u3059\u3079\u3066\u306E ref \u3092\u53D6\u5F97\u3057\u3001GitHub \u30B5\u30DD\u30FC\u30C8\u304C\u6C42\u3081\u308B\u300C\u6700\u521D\u306B\u5909\u66F4\u3055\u308C\u305F\u30B3\u30DF\u30C3\u30C8\u300D\u3092\u4E00\u89A7\u8868\u793A\u3057\u307E\u3059\uFF09",
-          emptyComment: "# \u4F55\u3082\u8868\u793A\u3055\u308C\u306A\u3051\u308C\u3070 OK",
+          emptyComment: "# \u4F55\u3082\u8868\u793A\u3055\u308C\u306A\u3044\u306F\u305A\u3067\u3059\uFF08\u8868\u793A\u3055\u308C\u305F\u3089\u7F6E\u63DB\u6F0F\u308C\u304C\u3042\u308A\u307E\u3059\uFF09",
           originComment: "# filter-repo \u306F\u8AA4\u3063\u3066\u30D7\u30C3\u30B7\u30E5\u3057\u306A\u3044\u3088\u3046 origin \u3092\u524A\u9664\u3059\u308B\u305F\u3081\u3001\u8FFD\u52A0\u3057\u76F4\u3057\u307E\u3059",
           archivesLabel: "\u30A2\u30FC\u30AB\u30A4\u30D6\u5185\u306E\u30AD\u30FC: --replace-text \u306F\u5727\u7E2E\u3055\u308C\u305F\u30D5\u30A1\u30A4\u30EB\u306E\u4E2D\u307E\u3067\u306F\u66F8\u304D\u63DB\u3048\u3089\u308C\u306A\u3044\u305F\u3081\u3001\u30A2\u30FC\u30AB\u30A4\u30D6\u81EA\u4F53\u3082\u3059\u3079\u3066\u306E\u30B3\u30DF\u30C3\u30C8\u304B\u3089\u524A\u9664\u3057\u307E\u3059\uFF08\u540C\u3058\u30DF\u30E9\u30FC\u30AF\u30ED\u30FC\u30F3\u3067\u3001\u30D7\u30C3\u30B7\u30E5\u306E\u524D\u306B\u5B9F\u884C\u3057\u307E\u3059\u3002\u30AD\u30FC\u3092\u9664\u3044\u3066\u4F5C\u308A\u76F4\u3057\u305F\u30A2\u30FC\u30AB\u30A4\u30D6\u306F\u3001\u3042\u3068\u3067\u3082\u3046\u4E00\u5EA6\u30B3\u30DF\u30C3\u30C8\u3057\u3066\u304F\u3060\u3055\u3044\uFF09",
           bfgLabel: "\u307E\u305F\u306F BFG Repo-Cleaner\uFF08\u540C\u3058\u30D5\u30A1\u30A4\u30EB\u3092\u4F7F\u3044\u307E\u3059\uFF09",
@@ -754,8 +1000,8 @@ var init_ja_guide = __esm({
           title: "\u5BFE\u5FDC\u3059\u308B\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306E\u5019\u88DC\u3092\u63A2\u3059",
           text: [
             "\u3053\u306E\u30AD\u30FC\u306F\u3001\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u3092\u542B\u3093\u3067\u3044\u305F\u30D5\u30A1\u30A4\u30EB\u3092\u4F7F\u3046\u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u3001\u74B0\u5883\u3001\u307E\u305F\u306F\u4EBA\u306E\u30A2\u30AF\u30C6\u30A3\u30D6\u306A\u30AD\u30FC\u306E\u3069\u308C\u304B\u3067\u3059\u3002\u540C\u3058\u30D5\u30A1\u30A4\u30EB\u5185\u306E\u30D7\u30ED\u30D5\u30A1\u30A4\u30EB\u540D\u3084\u30E6\u30FC\u30B6\u30FC\u540D\u3001\u305D\u308C\u3092\u8AAD\u3080\u30B5\u30FC\u30D3\u30B9\u3001\u30B3\u30DF\u30C3\u30C8\u306E\u4F5C\u6210\u8005\u304C\u624B\u304C\u304B\u308A\u306B\u306A\u308A\u307E\u3059\u3002",
-            "\u3059\u3079\u3066\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306B\u3064\u3044\u3066\u3001\u6700\u5F8C\u306B\u4F7F\u7528\u3055\u308C\u305F\u65E5\u6642\u3001\u30EA\u30FC\u30B8\u30E7\u30F3\u3001\u30B5\u30FC\u30D3\u30B9\u3092\u4E00\u89A7\u306B\u3057\u3066\u5019\u88DC\u3092\u9078\u3093\u3067\u304F\u3060\u3055\u3044: \u305D\u306E\u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u304C\u4F7F\u3063\u3066\u3044\u305F\u30AD\u30FC\u3001\u305D\u306E\u30EA\u30FC\u30B8\u30E7\u30F3\u304B\u3089\u3001\u30B3\u30DF\u30C3\u30C8\u306E\u524D\u5F8C\u306B\u4F7F\u308F\u308C\u305F\u30AD\u30FC\u306A\u3069\u3067\u3059\u3002\u7D5E\u308A\u8FBC\u3081\u306A\u3051\u308C\u3070\u3001\u30A2\u30AF\u30C6\u30A3\u30D6\u306A\u30AD\u30FC\u306F\u3059\u3079\u3066\u5019\u88DC\u3067\u3059\u3002",
-            "\u5019\u88DC\u306E\u30AD\u30FC\u306F\u305D\u308C\u305E\u308C\u624B\u9806 3 \u3068 4 \u306B\u9032\u307F\u307E\u3059\u3002\u5168\u30EA\u30FC\u30B8\u30E7\u30F3\u3067\u5229\u7528\u72B6\u6CC1\u3092\u78BA\u8A8D\u3057\u3001\u7F6E\u304D\u63DB\u3048\u3066\u304F\u3060\u3055\u3044\u3002\u5BFE\u3067\u306A\u3044\u30AD\u30FC\u3092\u7F6E\u304D\u63DB\u3048\u3066\u3082\u7121\u99C4\u306B\u306A\u308B\u3060\u3051\u3067\u5BB3\u306F\u3042\u308A\u307E\u305B\u3093\u304C\u3001\u672C\u7269\u3092\u898B\u9003\u3059\u3068\u6F0F\u6D29\u304C\u7D9A\u304D\u307E\u3059\u3002"
+            "\u3059\u3079\u3066\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306B\u3064\u3044\u3066\u3001\u6700\u5F8C\u306B\u4F7F\u7528\u3055\u308C\u305F\u65E5\u6642\u3001\u30EA\u30FC\u30B8\u30E7\u30F3\u3001\u30B5\u30FC\u30D3\u30B9\u3092\u4E00\u89A7\u306B\u3057\u3066\u5019\u88DC\u3092\u9078\u3093\u3067\u304F\u3060\u3055\u3044\u3002\u305F\u3068\u3048\u3070\u3001\u305D\u306E\u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u304C\u3001\u305D\u306E\u30EA\u30FC\u30B8\u30E7\u30F3\u3067\u3001\u30B3\u30DF\u30C3\u30C8\u306E\u524D\u5F8C\u306B\u4F7F\u3063\u3066\u3044\u305F\u30AD\u30FC\u3067\u3059\u3002\u7D5E\u308A\u8FBC\u3081\u306A\u3051\u308C\u3070\u3001\u30A2\u30AF\u30C6\u30A3\u30D6\u306A\u30AD\u30FC\u306F\u3059\u3079\u3066\u5019\u88DC\u3067\u3059\u3002",
+            "\u5019\u88DC\u306E\u30AD\u30FC\u306F\u305D\u308C\u305E\u308C\u624B\u9806 3 \u3068 4 \u306B\u9032\u307F\u307E\u3059\u3002\u5168\u30EA\u30FC\u30B8\u30E7\u30F3\u3067\u5229\u7528\u72B6\u6CC1\u3092\u78BA\u8A8D\u3057\u3001\u7F6E\u304D\u63DB\u3048\u3066\u304F\u3060\u3055\u3044\u3002\u5B9F\u969B\u306B\u306F\u5BFE\u3067\u306A\u304B\u3063\u305F\u30AD\u30FC\u3092\u7F6E\u304D\u63DB\u3048\u3066\u3082\u624B\u9593\u304C\u5897\u3048\u308B\u3060\u3051\u3067\u5BB3\u306F\u3042\u308A\u307E\u305B\u3093\u3002\u5BFE\u306E\u30AD\u30FC\u3092\u898B\u9003\u3059\u3068\u3001\u6F0F\u6D29\u304C\u7D9A\u304D\u307E\u3059\u3002"
           ],
           reportLabel: "\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u3059\u3079\u3066\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\uFF08\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u3092\u542B\u3080\uFF09\u306E\u72B6\u614B\u3068\u6700\u7D42\u4F7F\u7528\u65E5\u6642\u3092\u3001\u8A8D\u8A3C\u60C5\u5831\u30EC\u30DD\u30FC\u30C8\u304B\u3089\uFF08\u30EC\u30DD\u30FC\u30C8\u306E\u6E96\u5099\u304C\u3067\u304D\u3066\u3044\u306A\u3051\u308C\u3070 2 \u884C\u76EE\u3092\u3082\u3046\u4E00\u5EA6\u5B9F\u884C\u3057\u307E\u3059\uFF09",
           lastUsedLabel: "\u5019\u88DC\u306E\u30AD\u30FC\u304C\u6700\u5F8C\u306B\u4F7F\u7528\u3055\u308C\u305F\u65E5\u6642\u3001\u30EA\u30FC\u30B8\u30E7\u30F3\u3001\u30B5\u30FC\u30D3\u30B9\u3068\u3001\u30AD\u30FC\u3092\u6240\u6709\u3059\u308B IAM \u30E6\u30FC\u30B6\u30FC"
@@ -773,15 +1019,15 @@ var init_ja_guide = __esm({
           value: (redacted) => redacted ? "\u898B\u3064\u304B\u308A\u307E\u3057\u305F\uFF08\u30EC\u30DD\u30FC\u30C8\u3067\u306F\u30DE\u30B9\u30AF\u6E08\u307F\uFF09" : "\u898B\u3064\u304B\u308A\u307E\u3057\u305F",
           serviceUser: (value, user, accountId, bedrock) => `\u8A8D\u8A3C\u60C5\u5831\u305D\u306E\u3082\u306E\u304C${value}\u3002${accountId ? `\u30A2\u30AB\u30A6\u30F3\u30C8 ${accountId} \u306E` : ""}IAM \u30E6\u30FC\u30B6\u30FC ${user} \u306E\u3082\u306E\u3067\u3059${bedrock ? "\uFF08\u30AD\u30FC\u3092\u30C7\u30B3\u30FC\u30C9\u3057\u3066\u5224\u660E\uFF09" : "\uFF08\u96A3\u306B\u30B5\u30FC\u30D3\u30B9\u30E6\u30FC\u30B6\u30FC\u540D\u304C\u3042\u308A\u307E\u3057\u305F\uFF09"}`,
           serviceNoUser: (value) => `\u8A8D\u8A3C\u60C5\u5831\u305D\u306E\u3082\u306E\u304C${value}\u3002IAM \u30E6\u30FC\u30B6\u30FC\u306F\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093\u3067\u3057\u305F`,
-          cloudfront: (value, keyPairId) => `\u30D7\u30E9\u30A4\u30D9\u30FC\u30C8\u30AD\u30FC\u304C${value}${keyPairId ? `\uFF08\u96A3\u306B\u30AD\u30FC\u30DA\u30A2 ID ${keyPairId}\uFF09` : "\uFF08CloudFront \u7528\u3068\u5206\u304B\u308A\u307E\u3059\u304C\u3001\u30AD\u30FC\u30DA\u30A2 ID \u306F\u3042\u308A\u307E\u305B\u3093\uFF09"}`,
-          appsync: (count, value) => `${count === 1 ? "\u30AD\u30FC\u304C" : `\u30AD\u30FC ${count} \u500B\u304C`}${value}\u3002AppSync API \u30AD\u30FC\u306F\u30AD\u30FC\u81EA\u4F53\u304C ID \u306E\u305F\u3081\u3001\u4E0B\u306E\u30B3\u30DE\u30F3\u30C9\u306F\u5024\u3092\u8868\u793A\u305B\u305A\u306B\u5165\u529B\u3092\u6C42\u3081\u307E\u3059`,
+          cloudfront: (value, keyPairId) => `\u30D7\u30E9\u30A4\u30D9\u30FC\u30C8\u30AD\u30FC\u304C${value}${keyPairId ? `\u3002\u96A3\u306B\u30AD\u30FC\u30DA\u30A2 ID ${keyPairId} \u304C\u3042\u308A\u307E\u3059` : "\u3002CloudFront \u7528\u3068\u5206\u304B\u308A\u307E\u3059\u304C\u3001\u30AD\u30FC\u30DA\u30A2 ID \u306F\u3042\u308A\u307E\u305B\u3093"}`,
+          appsync: (count, value) => `${count === 1 ? "\u30AD\u30FC\u304C" : `\u30AD\u30FC ${count} \u3064\u304C`}${value}\u3002AppSync API \u30AD\u30FC\u306F\u30AD\u30FC\u81EA\u4F53\u304C ID \u306E\u305F\u3081\u3001\u4E0B\u306E\u30B3\u30DE\u30F3\u30C9\u306F\u5024\u3092\u8868\u793A\u305B\u305A\u306B\u5165\u529B\u3092\u6C42\u3081\u307E\u3059`,
           console: (value, user, accountId) => `\u30D1\u30B9\u30EF\u30FC\u30C9\u304C${value}${user ? `\uFF08\u30A2\u30AB\u30A6\u30F3\u30C8 ${accountId} \u306E IAM \u30E6\u30FC\u30B6\u30FC ${user}\uFF09` : "\u3002\u30E6\u30FC\u30B6\u30FC\u540D\u306F\u30D5\u30A1\u30A4\u30EB\u306E\u540C\u3058\u884C\u306B\u3042\u308A\u307E\u3059"}`
         },
-        sesNote: (keyId) => `${keyId} \u3068\u4E00\u7DD2\u306B Amazon SES \u306E SMTP \u30D1\u30B9\u30EF\u30FC\u30C9\u304C\u898B\u3064\u304B\u308A\u307E\u3057\u305F\u3002\u3053\u306E\u30D1\u30B9\u30EF\u30FC\u30C9\u306F\u30AD\u30FC\u306E\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u304B\u3089\u751F\u6210\u3055\u308C\u305F\u3082\u306E\u3067\uFF08\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u304C SMTP \u30E6\u30FC\u30B6\u30FC\u540D\u3067\u3059\uFF09\u3001\u30AD\u30FC\u3092\u524A\u9664\u3059\u308B\uFF08\u624B\u9806 2\uFF09\u307E\u3067\u3001\u6301\u3063\u3066\u3044\u308B\u4EBA\u306F\u8AB0\u3067\u3082\u3042\u306A\u305F\u3068\u3057\u3066\u30E1\u30FC\u30EB\u3092\u9001\u4FE1\u3067\u304D\u307E\u3059\u3002\u524A\u9664\u5F8C\u306F\u65B0\u3057\u3044 SMTP \u8A8D\u8A3C\u60C5\u5831\u3092\u4F5C\u6210\u3057\uFF08SES \u30B3\u30F3\u30BD\u30FC\u30EB \u2192\u300CSMTP \u8A2D\u5B9A\u300D\u3001\u307E\u305F\u306F\u65B0\u3057\u3044\u30AD\u30FC\u304B\u3089\u751F\u6210\uFF09\u3001\u30E1\u30FC\u30EB\u306E\u8A2D\u5B9A\u3092\u66F4\u65B0\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
+        sesNote: (keyId) => `${keyId} \u3068\u4E00\u7DD2\u306B Amazon SES \u306E SMTP \u30D1\u30B9\u30EF\u30FC\u30C9\u304C\u898B\u3064\u304B\u308A\u307E\u3057\u305F\u3002\u3053\u306E\u30D1\u30B9\u30EF\u30FC\u30C9\u306F\u30AD\u30FC\u306E\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u304B\u3089\u751F\u6210\u3055\u308C\u305F\u3082\u306E\u3067\uFF08\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u304C SMTP \u30E6\u30FC\u30B6\u30FC\u540D\u3067\u3059\uFF09\u3001\u30AD\u30FC\u3092\u524A\u9664\u3059\u308B\uFF08\u624B\u9806 2\uFF09\u307E\u3067\u3001\u6301\u3063\u3066\u3044\u308B\u4EBA\u306F\u8AB0\u3067\u3082\u3042\u306A\u305F\u306E\u540D\u7FA9\u3067\uFF08\u3042\u306A\u305F\u306E\u30A2\u30AB\u30A6\u30F3\u30C8\u304B\u3089\uFF09\u30E1\u30FC\u30EB\u3092\u9001\u4FE1\u3067\u304D\u307E\u3059\u3002\u524A\u9664\u5F8C\u306F\u65B0\u3057\u3044 SMTP \u8A8D\u8A3C\u60C5\u5831\u3092\u4F5C\u6210\u3057\uFF08SES \u30B3\u30F3\u30BD\u30FC\u30EB \u2192 [SMTP \u8A2D\u5B9A]\u3001\u307E\u305F\u306F\u65B0\u3057\u3044\u30AD\u30FC\u304B\u3089\u751F\u6210\uFF09\u3001\u30E1\u30FC\u30EB\u306E\u8A2D\u5B9A\u3092\u66F4\u65B0\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
         bedrockShortNote: (keyId, temporary) => `${keyId} \u3067\u7F72\u540D\u3055\u308C\u305F Amazon Bedrock \u77ED\u671F API \u30AD\u30FC\u304C\u898B\u3064\u304B\u308A\u307E\u3057\u305F\u3002\u4F5C\u6210\u6642\u523B\uFF08X-Amz-Date\uFF09\u304B\u3089\u6700\u9577 12 \u6642\u9593\u3001\u307E\u305F\u306F\u7F72\u540D\u3057\u305F\u30BB\u30C3\u30B7\u30E7\u30F3\u306E\u6709\u52B9\u671F\u9650\u307E\u3067\u4F7F\u3048\u3001\u7F72\u540D\u3057\u305F\u4EBA\u306E\u30A2\u30AF\u30BB\u30B9\u8A31\u53EF\u3092\u6301\u3061\u307E\u3059\u3002${temporary ? "\u30ED\u30FC\u30EB\u306E\u53E4\u3044\u30BB\u30C3\u30B7\u30E7\u30F3\u3092\u53D6\u308A\u6D88\u3059\uFF08\u624B\u9806 2\uFF09" : "\u3053\u306E\u30AD\u30FC\u3092\u7121\u52B9\u5316\u3059\u308B\uFF08\u624B\u9806 2\uFF09"}\u3068\u4F7F\u3048\u306A\u304F\u306A\u308A\u307E\u3059\u3002`,
         service: {
           userLabel: "\u8A8D\u8A3C\u60C5\u5831\u304C\u5C5E\u3059\u308B IAM \u30E6\u30FC\u30B6\u30FC\uFF08\u30D5\u30A1\u30A4\u30EB\u304B\u3089\u3001\u307E\u305F\u306F\u6240\u6709\u8005\u306B\u78BA\u8A8D\u3057\u307E\u3059\uFF09",
-          listLabel: (bedrock, serviceUser) => `\u30E6\u30FC\u30B6\u30FC\u306E${bedrock ? " Bedrock API \u30AD\u30FC" : "\u30B5\u30FC\u30D3\u30B9\u56FA\u6709\u306E\u8A8D\u8A3C\u60C5\u5831"}: ServiceUserName \u304C ${serviceUser} \u306E\u3082\u306E\u306E ServiceSpecificCredentialId \u3092\u63A7\u3048\u307E\u3059`,
+          listLabel: (bedrock, serviceUser) => `\u30E6\u30FC\u30B6\u30FC\u306E${bedrock ? " Bedrock API \u30AD\u30FC" : "\u30B5\u30FC\u30D3\u30B9\u56FA\u6709\u306E\u8A8D\u8A3C\u60C5\u5831"}: ServiceUserName \u304C ${serviceUser} \u3067\u3042\u308B\u8A8D\u8A3C\u60C5\u5831\u306E ServiceSpecificCredentialId \u3092\u63A7\u3048\u307E\u3059`,
           setLabel: "\u4E00\u89A7\u306E\u8A8D\u8A3C\u60C5\u5831 ID \u3092\u8A2D\u5B9A\u3059\u308B",
           deactivateLabel: "\u307E\u305A\u7121\u52B9\u5316\u3059\u308B\uFF08\u5143\u306B\u623B\u305B\u307E\u3059\uFF09",
           deleteLabel: "\u6B21\u306B\u524A\u9664\u3059\u308B\uFF08\u5143\u306B\u623B\u305B\u307E\u305B\u3093\uFF09",
@@ -796,8 +1042,8 @@ var init_ja_guide = __esm({
         },
         checkByUser: {
           title: "\u5168\u30EA\u30FC\u30B8\u30E7\u30F3\u3067\u4E0D\u6B63\u5229\u7528\u3055\u308C\u3066\u3044\u306A\u3044\u304B\u3092\u78BA\u8A8D\u3059\u308B",
-          console: "\u30B3\u30F3\u30BD\u30FC\u30EB\u3078\u306E\u30B5\u30A4\u30F3\u30A4\u30F3\u306F CloudTrail \u306E\u30A4\u30D9\u30F3\u30C8\uFF08ConsoleLogin\u3002us-east-1 \u307E\u305F\u306F\u30B5\u30A4\u30F3\u30A4\u30F3\u3057\u305F\u30EA\u30FC\u30B8\u30E7\u30F3\uFF09\u3068\u3057\u3066\u8A18\u9332\u3055\u308C\u3001\u305D\u306E\u5F8C\u306B\u30B3\u30F3\u30BD\u30FC\u30EB\u3067\u884C\u3063\u305F\u64CD\u4F5C\u3082\u3059\u3079\u3066\u305D\u306E\u30E6\u30FC\u30B6\u30FC\u3068\u3057\u3066\u8A18\u9332\u3055\u308C\u307E\u3059\u3002\u898B\u899A\u3048\u306E\u306A\u3044\u30A2\u30C9\u30EC\u30B9\u304B\u3089\u306E\u30B5\u30A4\u30F3\u30A4\u30F3\u3068\u3001\u305D\u306E\u5F8C\u306E\u64CD\u4F5C\u3092\u63A2\u3057\u3066\u304F\u3060\u3055\u3044: \u65B0\u3057\u3044\u30E6\u30FC\u30B6\u30FC\u3001\u30AD\u30FC\u3001\u30D1\u30B9\u30EF\u30FC\u30C9\u3001MFA \u30C7\u30D0\u30A4\u30B9\uFF08CreateUser\u3001CreateAccessKey\u3001CreateLoginProfile\u3001EnableMFADevice\uFF09\u3001\u30A2\u30AF\u30BB\u30B9\u8A31\u53EF\u306E\u5909\u66F4\u3001\u65B0\u3057\u3044\u30B3\u30F3\u30D4\u30E5\u30FC\u30C6\u30A3\u30F3\u30B0\u30EA\u30BD\u30FC\u30B9\u306A\u3069\u3067\u3059\u3002",
-          service: "\u30B5\u30FC\u30D3\u30B9\u56FA\u6709\u306E\u8A8D\u8A3C\u60C5\u5831\u306B\u3088\u308B\u547C\u3073\u51FA\u3057\u306F\u3001\u305D\u306E IAM \u30E6\u30FC\u30B6\u30FC\u3068\u3057\u3066\u8A18\u9332\u3055\u308C\u307E\u3059: Bedrock \u306E\u30E2\u30C7\u30EB\u547C\u3073\u51FA\u3057\u3001CodeCommit \u306E Git \u306E\u30D7\u30C3\u30B7\u30E5\u3068\u30D7\u30EB\uFF08GitPush\u3001GitPull\uFF09\u3001Keyspaces \u306E\u30B3\u30F3\u30C8\u30ED\u30FC\u30EB\u30D7\u30EC\u30FC\u30F3\u306E\u547C\u3073\u51FA\u3057\u306A\u3069\u3067\u3059\u3002\u898B\u899A\u3048\u306E\u306A\u3044\u30A2\u30C9\u30EC\u30B9\u3084\u6642\u9593\u5E2F\u304B\u3089\u306E\u547C\u3073\u51FA\u3057\u3092\u63A2\u3057\u3001\u8ACB\u6C42\uFF08\u5168\u30EA\u30FC\u30B8\u30E7\u30F3\u306E Bedrock \u306E\u30E2\u30C7\u30EB\u5229\u7528\u6599\uFF09\u306B\u8EAB\u306B\u899A\u3048\u306E\u306A\u3044\u8CBB\u7528\u304C\u306A\u3044\u304B\u3082\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
+          console: "\u30B3\u30F3\u30BD\u30FC\u30EB\u3078\u306E\u30B5\u30A4\u30F3\u30A4\u30F3\u306F CloudTrail \u306E\u30A4\u30D9\u30F3\u30C8\uFF08ConsoleLogin\u3002us-east-1 \u307E\u305F\u306F\u30B5\u30A4\u30F3\u30A4\u30F3\u3057\u305F\u30EA\u30FC\u30B8\u30E7\u30F3\uFF09\u3068\u3057\u3066\u8A18\u9332\u3055\u308C\u3001\u305D\u306E\u5F8C\u306B\u30B3\u30F3\u30BD\u30FC\u30EB\u3067\u884C\u3063\u305F\u64CD\u4F5C\u3082\u3059\u3079\u3066\u305D\u306E\u30E6\u30FC\u30B6\u30FC\u3068\u3057\u3066\u8A18\u9332\u3055\u308C\u307E\u3059\u3002\u898B\u899A\u3048\u306E\u306A\u3044 IP \u30A2\u30C9\u30EC\u30B9\u304B\u3089\u306E\u30B5\u30A4\u30F3\u30A4\u30F3\u3068\u3001\u305D\u306E\u5F8C\u306E\u64CD\u4F5C\u3092\u63A2\u3057\u3066\u304F\u3060\u3055\u3044: \u65B0\u3057\u3044\u30E6\u30FC\u30B6\u30FC\u3001\u30AD\u30FC\u3001\u30D1\u30B9\u30EF\u30FC\u30C9\u3001MFA \u30C7\u30D0\u30A4\u30B9\uFF08CreateUser\u3001CreateAccessKey\u3001CreateLoginProfile\u3001EnableMFADevice\uFF09\u3001\u30A2\u30AF\u30BB\u30B9\u8A31\u53EF\u306E\u5909\u66F4\u3001\u65B0\u3057\u3044\u30B3\u30F3\u30D4\u30E5\u30FC\u30C6\u30A3\u30F3\u30B0\u30EA\u30BD\u30FC\u30B9\u306A\u3069\u3067\u3059\u3002",
+          service: "\u30B5\u30FC\u30D3\u30B9\u56FA\u6709\u306E\u8A8D\u8A3C\u60C5\u5831\u306B\u3088\u308B\u547C\u3073\u51FA\u3057\u306F\u3001\u305D\u306E IAM \u30E6\u30FC\u30B6\u30FC\u3068\u3057\u3066\u8A18\u9332\u3055\u308C\u307E\u3059: Bedrock \u306E\u30E2\u30C7\u30EB\u547C\u3073\u51FA\u3057\u3001CodeCommit \u306E Git \u306E\u30D7\u30C3\u30B7\u30E5\u3068\u30D7\u30EB\uFF08GitPush\u3001GitPull\uFF09\u3001Keyspaces \u306E\u30B3\u30F3\u30C8\u30ED\u30FC\u30EB\u30D7\u30EC\u30FC\u30F3\u306E\u547C\u3073\u51FA\u3057\u306A\u3069\u3067\u3059\u3002\u898B\u899A\u3048\u306E\u306A\u3044 IP \u30A2\u30C9\u30EC\u30B9\u3084\u6642\u9593\u5E2F\u304B\u3089\u306E\u547C\u3073\u51FA\u3057\u3092\u63A2\u3057\u3001\u8ACB\u6C42\uFF08\u5168\u30EA\u30FC\u30B8\u30E7\u30F3\u306E Bedrock \u306E\u30E2\u30C7\u30EB\u5229\u7528\u6599\uFF09\u306B\u8EAB\u306B\u899A\u3048\u306E\u306A\u3044\u8CBB\u7528\u304C\u306A\u3044\u304B\u3082\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
           retention: "CloudTrail \u306E\u30A4\u30D9\u30F3\u30C8\u5C65\u6B74\u306B\u306F\u3001\u30EA\u30FC\u30B8\u30E7\u30F3\u3054\u3068\u306B 90 \u65E5\u5206\u306E\u7BA1\u7406\u30A4\u30D9\u30F3\u30C8\u304C\u6B8B\u308A\u307E\u3059\u3002",
           eventsLabel: (user) => `IAM \u30E6\u30FC\u30B6\u30FC ${user} \u306E CloudTrail \u306E\u5168\u30A4\u30D9\u30F3\u30C8\uFF08\u30EA\u30FC\u30B8\u30E7\u30F3\u3054\u3068\uFF09`,
           warning: "\u30A4\u30D9\u30F3\u30C8\u5C65\u6B74\u306F\u7BA1\u7406\u30A4\u30D9\u30F3\u30C8\u3060\u3051\u3067\u3059\u3002\u30C7\u30FC\u30BF\u30A4\u30D9\u30F3\u30C8\uFF08S3 \u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\u306E\u8AAD\u307F\u53D6\u308A\u3001Keyspaces \u306E\u4E00\u90E8\u306E\u64CD\u4F5C\uFF09\u306F\u3001\u305D\u308C\u3092\u8A18\u9332\u3059\u308B\u8A3C\u8DE1\u304C\u3042\u308B\u5834\u5408\u306B\u3057\u304B\u5206\u304B\u308A\u307E\u305B\u3093\u3002"
@@ -807,18 +1053,18 @@ var init_ja_guide = __esm({
           thePairId: "\u30AD\u30FC\u30DA\u30A2 ID",
           text: (id) => [
             `\u3053\u306E\u30D7\u30E9\u30A4\u30D9\u30FC\u30C8\u30AD\u30FC\u304C\u3042\u308C\u3070\u3001${id} \u304C\u524A\u9664\u3055\u308C\u308B\u307E\u3067\u3001\u8AB0\u3067\u3082\u30C7\u30A3\u30B9\u30C8\u30EA\u30D3\u30E5\u30FC\u30B7\u30E7\u30F3\u304C\u53D7\u3051\u4ED8\u3051\u308B\u7F72\u540D\u4ED8\u304D URL \u3068\u7F72\u540D\u4ED8\u304D Cookie \u3092\u3001\u4EFB\u610F\u306E\u30D1\u30B9\u3068\u6709\u52B9\u671F\u9650\u3067\u4F5C\u6210\u3067\u304D\u307E\u3059\u3002`,
-            "APKA\u2026 \u3067\u59CB\u307E\u308B ID \u306E\u30AD\u30FC\u30DA\u30A2\u306F\u3001\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u3060\u3051\u304C\u7BA1\u7406\u3067\u304D\u308B\u3001\u30A2\u30AB\u30A6\u30F3\u30C8\u5168\u4F53\u3067\u4F7F\u3046\u65E7\u6765\u306E CloudFront \u30AD\u30FC\u30DA\u30A2\u3067\u3059\u3002\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u3067\u30B5\u30A4\u30F3\u30A4\u30F3\u3057\u3001\u300C\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u8A8D\u8A3C\u60C5\u5831\u300D\u2192\u300CCloudFront \u306E\u30AD\u30FC\u30DA\u30A2\u300D\u3092\u958B\u3044\u3066\u3001\u3053\u306E\u30AD\u30FC\u30DA\u30A2\u3092\u524A\u9664\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u7F72\u540D\u3059\u308B\u5074\u306E\u5207\u308A\u66FF\u3048\u306B\u6642\u9593\u304C\u5FC5\u8981\u306A\u3089\u3001\u5148\u306B\u7121\u52B9\u5316\u3057\u307E\u3059\uFF09\u3002",
-            "\u305D\u306E\u3042\u3068\u3001\u7F72\u540D\u306B\u306F\u30AD\u30FC\u30B0\u30EB\u30FC\u30D7\uFF08CloudFront \u306B\u30A2\u30C3\u30D7\u30ED\u30FC\u30C9\u3059\u308B\u516C\u958B\u9375\u3067\u3001IAM \u306E\u7BA1\u7406\u8005\u304C\u7BA1\u7406\u3067\u304D\u307E\u3059\uFF09\u3092\u4F7F\u3046\u3088\u3046\u306B\u5207\u308A\u66FF\u3048\u3001\u30C7\u30A3\u30B9\u30C8\u30EA\u30D3\u30E5\u30FC\u30B7\u30E7\u30F3\u3092\u305D\u3053\u306B\u5411\u3051\uFF08\u30D3\u30E5\u30FC\u30EF\u30FC\u306E\u30A2\u30AF\u30BB\u30B9\u5236\u9650 \u2192 \u4FE1\u983C\u3055\u308C\u305F\u30AD\u30FC\u30B0\u30EB\u30FC\u30D7\uFF09\u3001\u65B0\u3057\u3044\u30D7\u30E9\u30A4\u30D9\u30FC\u30C8\u30AD\u30FC\u306F\u30EA\u30DD\u30B8\u30C8\u30EA\u3067\u306F\u306A\u304F\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u306E\u4FDD\u7BA1\u5834\u6240\u306B\u4FDD\u5B58\u3057\u3066\u304F\u3060\u3055\u3044\u3002"
+            "APKA\u2026 \u3067\u59CB\u307E\u308B ID \u306E\u30AD\u30FC\u30DA\u30A2\u306F\u3001\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u3060\u3051\u304C\u7BA1\u7406\u3067\u304D\u308B\u3001\u30A2\u30AB\u30A6\u30F3\u30C8\u5168\u4F53\u3067\u4F7F\u3046\u65E7\u6765\u306E CloudFront \u30AD\u30FC\u30DA\u30A2\u3067\u3059\u3002\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u3067\u30B5\u30A4\u30F3\u30A4\u30F3\u3057\u3001[\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u8A8D\u8A3C\u60C5\u5831] \u2192 [CloudFront \u306E\u30AD\u30FC\u30DA\u30A2] \u3092\u958B\u3044\u3066\u3001\u3053\u306E\u30AD\u30FC\u30DA\u30A2\u3092\u524A\u9664\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u7F72\u540D\u3059\u308B\u5074\u306E\u5207\u308A\u66FF\u3048\u306B\u6642\u9593\u304C\u5FC5\u8981\u306A\u3089\u3001\u5148\u306B\u7121\u52B9\u5316\u3057\u307E\u3059\uFF09\u3002",
+            "\u305D\u306E\u3042\u3068\u3001\u7F72\u540D\u306B\u306F\u30AD\u30FC\u30B0\u30EB\u30FC\u30D7\uFF08CloudFront \u306B\u30A2\u30C3\u30D7\u30ED\u30FC\u30C9\u3059\u308B\u30D1\u30D6\u30EA\u30C3\u30AF\u30AD\u30FC\u3067\u3001IAM \u306E\u7BA1\u7406\u8005\u304C\u7BA1\u7406\u3067\u304D\u307E\u3059\uFF09\u3092\u4F7F\u3046\u3088\u3046\u306B\u5207\u308A\u66FF\u3048\u3001\u30C7\u30A3\u30B9\u30C8\u30EA\u30D3\u30E5\u30FC\u30B7\u30E7\u30F3\u3092\u305D\u3053\u306B\u5411\u3051\uFF08[\u30D3\u30E5\u30FC\u30EF\u30FC\u306E\u30A2\u30AF\u30BB\u30B9\u3092\u5236\u9650\u3059\u308B] \u2192 [\u4FE1\u983C\u3055\u308C\u305F\u30AD\u30FC\u30B0\u30EB\u30FC\u30D7]\uFF09\u3001\u65B0\u3057\u3044\u30D7\u30E9\u30A4\u30D9\u30FC\u30C8\u30AD\u30FC\u306F\u30EA\u30DD\u30B8\u30C8\u30EA\u3067\u306F\u306A\u304F\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u306E\u4FDD\u7BA1\u5834\u6240\u306B\u4FDD\u5B58\u3057\u3066\u304F\u3060\u3055\u3044\u3002"
           ],
           distributionsLabel: "\u30A2\u30AB\u30A6\u30F3\u30C8\uFF08\u4FE1\u983C\u3055\u308C\u305F\u7F72\u540D\u8005\uFF09\u307E\u305F\u306F\u30AD\u30FC\u30B0\u30EB\u30FC\u30D7\u306E\u7F72\u540D\u4ED8\u304D URL\u30FB\u7F72\u540D\u4ED8\u304D Cookie \u3092\u53D7\u3051\u4ED8\u3051\u308B\u30C7\u30A3\u30B9\u30C8\u30EA\u30D3\u30E5\u30FC\u30B7\u30E7\u30F3",
           warning: "\u30AD\u30FC\u30DA\u30A2\u3092\u524A\u9664\u3059\u308B\u3068\u3001\u6B63\u5F53\u306A\u3082\u306E\u3082\u542B\u3081\u3001\u305D\u308C\u3067\u4F5C\u6210\u3057\u305F\u7F72\u540D\u4ED8\u304D URL \u3068\u7F72\u540D\u4ED8\u304D Cookie \u306F\u3059\u3079\u3066\u4F7F\u3048\u306A\u304F\u306A\u308A\u307E\u3059\u3002\u5148\u306B\u65B0\u3057\u3044\u30AD\u30FC\u30B0\u30EB\u30FC\u30D7\u3092\u7528\u610F\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
           checkTitle: "\u8EAB\u306B\u899A\u3048\u306E\u306A\u3044\u7F72\u540D\u4ED8\u304D\u30EA\u30AF\u30A8\u30B9\u30C8\u304C\u306A\u3044\u304B\u3092\u78BA\u8A8D\u3059\u308B",
           checkText: [
             "\u7F72\u540D\u4ED8\u304D URL \u306B\u3088\u308B\u30EA\u30AF\u30A8\u30B9\u30C8\u306F CloudTrail \u306B\u306F\u8A18\u9332\u3055\u308C\u305A\u3001\u30ED\u30B0\u8A18\u9332\u304C\u6709\u52B9\u306A\u3089\u30C7\u30A3\u30B9\u30C8\u30EA\u30D3\u30E5\u30FC\u30B7\u30E7\u30F3\u306E\u6A19\u6E96\u30ED\u30B0\uFF08\u30A2\u30AF\u30BB\u30B9\u30ED\u30B0\uFF09\u306B\u8A18\u9332\u3055\u308C\u307E\u3059\u3002\u7F72\u540D\u4ED8\u304D URL \u306E Key-Pair-Id \u30D1\u30E9\u30E1\u30FC\u30BF\u306B\u30AD\u30FC\u30DA\u30A2 ID \u304C\u5165\u3063\u3066\u3044\u307E\u3059\u3002",
-            "\u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u304C\u751F\u6210\u3057\u306A\u3044\u30D1\u30B9\u3001\u30A2\u30C9\u30EC\u30B9\u3001\u6642\u9593\u5E2F\u306E\u7F72\u540D\u4ED8\u304D\u30EA\u30AF\u30A8\u30B9\u30C8\u3092\u63A2\u3057\u3001\u8ACB\u6C42\u306E CloudFront \u306E\u30C7\u30FC\u30BF\u8EE2\u9001\u91CF\u3082\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044\u3002"
+            "\u30A2\u30D7\u30EA\u30B1\u30FC\u30B7\u30E7\u30F3\u304C\u751F\u6210\u3057\u306A\u3044\u30D1\u30B9\u3001IP \u30A2\u30C9\u30EC\u30B9\u3001\u6642\u9593\u5E2F\u306E\u7F72\u540D\u4ED8\u304D\u30EA\u30AF\u30A8\u30B9\u30C8\u3092\u63A2\u3057\u3001\u8ACB\u6C42\u306E CloudFront \u306E\u30C7\u30FC\u30BF\u8EE2\u9001\u91CF\u3082\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044\u3002"
           ],
           logsLabel: "\u30C7\u30A3\u30B9\u30C8\u30EA\u30D3\u30E5\u30FC\u30B7\u30E7\u30F3\u304C\u6A19\u6E96\u30ED\u30B0\u3092\u66F8\u304D\u8FBC\u3080\u5834\u6240\uFF08DISTRIBUTION_ID \u306F\u624B\u9806 2 \u306E\u4E00\u89A7\u304B\u3089\uFF09",
-          requestsLabel: (id) => `\u30ED\u30B0\u5185\u306E ${id} \u306B\u3088\u308B\u7F72\u540D\u4ED8\u304D\u30EA\u30AF\u30A8\u30B9\u30C8\uFF08\u65E5\u4ED8\u3001\u6642\u523B\u3001\u30AF\u30E9\u30A4\u30A2\u30F3\u30C8\u306E\u30A2\u30C9\u30EC\u30B9\u3001\u30D1\u30B9\uFF09\u3092\u591A\u3044\u9806\u306B`,
+          requestsLabel: (id) => `\u30ED\u30B0\u5185\u306E ${id} \u306B\u3088\u308B\u7F72\u540D\u4ED8\u304D\u30EA\u30AF\u30A8\u30B9\u30C8\uFF08\u65E5\u4ED8\u3001\u6642\u523B\u3001\u30AF\u30E9\u30A4\u30A2\u30F3\u30C8\u306E IP \u30A2\u30C9\u30EC\u30B9\u3001\u30D1\u30B9\uFF09\u3092\u591A\u3044\u9806\u306B`,
           bucketComment: "# \u4E0A\u306E Bucket \u304B\u3089 .s3.amazonaws.com \u3092\u9664\u3044\u305F\u3082\u306E",
           prefixComment: "# \u4E0A\u306E Prefix"
         },
@@ -846,7 +1092,7 @@ var init_ja_guide = __esm({
           title: "\u30B3\u30F3\u30BD\u30FC\u30EB\u30D1\u30B9\u30EF\u30FC\u30C9\u3092\u524A\u9664\u307E\u305F\u306F\u30EA\u30BB\u30C3\u30C8\u3059\u308B",
           userLabel: "IAM \u30E6\u30FC\u30B6\u30FC\uFF08credentials.csv \u306E\u8A72\u5F53\u884C\u306E 1 \u5217\u76EE\uFF09",
           deleteLabel: "\u30B3\u30F3\u30BD\u30FC\u30EB\u30D1\u30B9\u30EF\u30FC\u30C9\u3092\u524A\u9664\u3059\u308B\uFF08\u30E6\u30FC\u30B6\u30FC\u306F\u30B3\u30F3\u30BD\u30FC\u30EB\u306B\u30B5\u30A4\u30F3\u30A4\u30F3\u3067\u304D\u306A\u304F\u306A\u308A\u307E\u3059\uFF09",
-          resetLabel: "\u30B3\u30F3\u30BD\u30FC\u30EB\u3078\u306E\u30A2\u30AF\u30BB\u30B9\u304C\u5FC5\u8981\u306A\u4EBA\u306B\u306F\u3001\u521D\u56DE\u30B5\u30A4\u30F3\u30A4\u30F3\u6642\u306B\u5909\u66F4\u304C\u5FC5\u8981\u306A\u65B0\u3057\u3044\u30D1\u30B9\u30EF\u30FC\u30C9\u3092\u8A2D\u5B9A\u3059\u308B",
+          resetLabel: "\u307E\u305F\u306F\u3001\u30B3\u30F3\u30BD\u30FC\u30EB\u3078\u306E\u30A2\u30AF\u30BB\u30B9\u304C\u5FC5\u8981\u306A\u4EBA\u306B\u306F\u3001\u521D\u56DE\u30B5\u30A4\u30F3\u30A4\u30F3\u6642\u306B\u5909\u66F4\u304C\u5FC5\u8981\u306A\u65B0\u3057\u3044\u30D1\u30B9\u30EF\u30FC\u30C9\u3092\u8A2D\u5B9A\u3059\u308B",
           sessionsLabel: "\u30B5\u30A4\u30F3\u30A4\u30F3\u6E08\u307F\u306E\u30B3\u30F3\u30BD\u30FC\u30EB\u30BB\u30C3\u30B7\u30E7\u30F3\u3092\u7D42\u4E86\u3055\u305B\u308B: \u73FE\u6642\u70B9\u3088\u308A\u524D\u306B\u767A\u884C\u3055\u308C\u305F\u30BB\u30C3\u30B7\u30E7\u30F3\u3092\u3059\u3079\u3066\u62D2\u5426\u3057\u307E\u3059",
           devicesLabel: "\u30E6\u30FC\u30B6\u30FC\u306E\u73FE\u5728\u306E MFA \u30C7\u30D0\u30A4\u30B9\u3068\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\uFF08\u4FB5\u5165\u8005\u304C\u8FFD\u52A0\u3057\u3066\u3044\u308B\u53EF\u80FD\u6027\u304C\u3042\u308A\u307E\u3059\uFF09",
           text: (user) => [
@@ -928,17 +1174,17 @@ var init_errors = __esm({
 
 // src/sources/git/revisions.ts
 function checkRef(flag, value) {
-  const wants = `${flag} takes branches, tags or commits`;
-  if (value === "") throw new UsageError(`${flag} got an empty value: name a branch, tag or commit, or give none to scan every ref`);
-  if (/[\s\x00-\x1f\x7f]/.test(value)) throw new UsageError(`${wants}, got '${value}' (a ref has no spaces or control characters)`);
-  if (value.startsWith("-")) throw new UsageError(`${wants}, got '${value}' (a ref never starts with '-'${flag === "--history" ? "; --history with no value scans every ref" : ""})`);
-  if (value.includes("..")) throw new UsageError(`${wants}, got the range '${value}': scan a range with --range ${value}`);
-  if (value.startsWith(".") || value.startsWith("/")) throw new UsageError(`${wants}, not paths: '${value}' (scan files and folders without ${flag}: keywarden scan ${value})`);
+  const w = words().revisions;
+  if (value === "") throw new UsageError(w.emptyRef(flag));
+  if (/[\s\x00-\x1f\x7f]/.test(value)) throw new UsageError(w.refSpaces(flag, value));
+  if (value.startsWith("-")) throw new UsageError(w.refDash(flag, value));
+  if (value.includes("..")) throw new UsageError(w.refRange(flag, value));
+  if (value.startsWith(".") || value.startsWith("/")) throw new UsageError(w.refPath(flag, value));
 }
 function parseRange(text) {
-  if (/[\x00-\x1f\x7f]|[^\S ]/.test(text)) throw new UsageError(`--range '${text}' holds a tab, newline or control character: separate revisions with spaces`);
+  if (/[\x00-\x1f\x7f]|[^\S ]/.test(text)) throw new UsageError(words().revisions.rangeControl(text));
   const words3 = text.split(" ").filter((word) => word !== "");
-  if (words3.length === 0) throw new UsageError(`--range needs revisions: ${RANGE_FORMS}`);
+  if (words3.length === 0) throw new UsageError(words().revisions.rangeEmpty(words().revisions.rangeForms));
   const parsed = [];
   let not = false;
   for (const word of words3) {
@@ -946,15 +1192,15 @@ function parseRange(text) {
       not = !not;
       continue;
     }
-    if (word.startsWith("-")) throw new UsageError(`--range takes revisions, not the option '${word}' (only --not is understood; --history scans every ref): ${RANGE_FORMS}`);
+    if (word.startsWith("-")) throw new UsageError(words().revisions.rangeOption(word, words().revisions.rangeForms));
     parsed.push(parseWord(word, not));
   }
   if (!parsed.some(excludes)) {
     const names = parsed.map((word) => word.rev).join(" ");
-    throw new UsageError(`--range '${text}' excludes nothing, so it is the whole history: scan that with --history ${names}, or name a base (BASE..${names.split(" ")[0]})`);
+    throw new UsageError(words().revisions.rangeNoBase(text, names, names.split(" ")[0]));
   }
   if (!parsed.some(includes)) {
-    throw new UsageError(`--range '${text}' only excludes commits: name what to scan too (add HEAD, or write ${parsed[0].rev}..HEAD)`);
+    throw new UsageError(words().revisions.rangeOnlyBase(text, parsed[0].rev));
   }
   return parsed;
 }
@@ -967,11 +1213,11 @@ function parseWord(word, not) {
     checkRev(rev, word);
     return { kind: "rev", rev, negative: negated !== not };
   }
-  if (negated) throw new UsageError(`--range '${word}' puts ^ before a range: write '${rev}', or ^A B`);
-  if (not) throw new UsageError(`--range: --not applies to single revisions, not '${word}': put the range before --not`);
+  if (negated) throw new UsageError(words().revisions.rangeNegated(word, rev));
+  if (not) throw new UsageError(words().revisions.rangeNot(word));
   if (range !== null) {
     const [, base, dots, head] = range;
-    if (base.includes("..") || head.includes("..")) throw new UsageError(`--range '${word}' is not a range: one .. or ... between two revisions`);
+    if (base.includes("..") || head.includes("..")) throw new UsageError(words().revisions.rangeDots(word));
     if (base !== "") checkRev(base, word);
     if (head !== "") checkRev(head, word);
     return { kind: "range", base: base || "HEAD", head: head || "HEAD", symmetric: dots === "..." };
@@ -981,18 +1227,18 @@ function parseWord(word, not) {
   if (mark === "!") return { kind: "commit", rev: target };
   if (mark === "@") return { kind: "parents", rev: target };
   const number = parent === "" ? 1 : Number(parent);
-  if (!(number >= 1)) throw new UsageError(`--range '${word}': parents are numbered from 1 (A^-1 is A^..A)`);
+  if (!(number >= 1)) throw new UsageError(words().revisions.rangeParent(word));
   return { kind: "parent-range", rev: target, parent: number };
 }
 function checkRev(rev, word) {
-  if (rev === "" || rev.startsWith("-") || rev.startsWith("^")) throw new UsageError(`--range '${word}' is not a form keywarden takes: ${RANGE_FORMS}`);
+  if (rev === "" || rev.startsWith("-") || rev.startsWith("^")) throw new UsageError(words().revisions.rangeForm(word, words().revisions.rangeForms));
 }
-var RANGE_FORMS, excludes, includes;
+var excludes, includes;
 var init_revisions = __esm({
   "src/sources/git/revisions.ts"() {
     "use strict";
     init_errors();
-    RANGE_FORMS = 'A..B, A...B, A^!, "^A B" or "B --not A"';
+    init_words();
     excludes = (word) => word.kind === "rev" ? word.negative : word.kind !== "parents";
     includes = (word) => word.kind !== "rev" || !word.negative;
   }
@@ -1125,7 +1371,7 @@ function toScanOptions(command3, positional, raw) {
   const format3 = str(raw.format) ?? "text";
   const allowed = command3 === "remediate" ? REMEDIATE_FORMATS : command3 === "merge" ? MERGE_FORMATS : FORMATS;
   if (!allowed.includes(format3)) {
-    throw new UsageError(words().cli.errors.unknownFormat(format3, command3, allowed.join(", ")));
+    throw new UsageError(words().cli.errors.unknownFormat(format3, command3, allowed.join(words().report.listJoin)));
   }
   options2.format = format3;
   const size2 = str(raw["max-file-size"]);
@@ -1282,10 +1528,12 @@ function compareFindings(a, b) {
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+var COMMIT_MESSAGE;
 var init_findings = __esm({
   "src/findings.ts"() {
     "use strict";
     init_account();
+    COMMIT_MESSAGE = "commit message";
   }
 });
 
@@ -8358,7 +8606,7 @@ function killedBy(args, signal) {
   return new RuntimeError(`git ${command(args)} was ended by ${signal ?? "a signal"} before it finished: the scan is incomplete`);
 }
 function gitFailure(cwd, args, stderr) {
-  if (/not a git repository/i.test(stderr) || /unknown option `cached'/.test(stderr)) return new UsageError(`not a git repository: ${cwd}`);
+  if (/not a git repository/i.test(stderr) || /unknown option `cached'/.test(stderr)) return new UsageError(words().errors.notRepository(cwd));
   const line = stderr.split("\n").find((text) => /^(fatal|error):/.test(text)) ?? stderr.split("\n").find((text) => text.trim() !== "") ?? "failed";
   return new RuntimeError(`git ${command(args)} failed: ${line.replace(/^(fatal|error):\s*/, "")}`);
 }
@@ -8367,6 +8615,7 @@ var init_run = __esm({
   "src/sources/git/run.ts"() {
     "use strict";
     init_errors();
+    init_words();
     PINNED = [
       ["core.quotePath", "false"],
       // Replace refs can swap any commit or blob for another (--no-replace-objects below); a config that says
@@ -8567,7 +8816,7 @@ function graftsFile(cwd, commonDir) {
   return existsSync(file) ? file : null;
 }
 function graftsNote(file) {
-  return `this repository has a grafts file (${file}), which rewrites commits' parents and can hide commits: keywarden ignores it and scans the real history, as a push or a clone sees it`;
+  return words().revisions.graftsNote(file);
 }
 async function repositoryRoot(cwd) {
   return rootFromCdup(cwd, (await git(cwd, ["rev-parse", "--show-cdup"])).toString("utf8").split("\n")[0]);
@@ -8575,24 +8824,24 @@ async function repositoryRoot(cwd) {
 function rootFromCdup(cwd, cdup) {
   return cdup === "" ? cwd : path7.resolve(cwd, cdup);
 }
-async function resolveCommit(cwd, rev, info, role) {
-  const sha = await findCommit(cwd, rev, role);
-  if (sha === null) throw await unknownRevision(cwd, rev, info, role);
+async function resolveCommit(cwd, rev, info, role2) {
+  const sha = await findCommit(cwd, rev, role2);
+  if (sha === null) throw await unknownRevision(cwd, rev, info, role2);
   return sha;
 }
-async function findCommit(cwd, rev, role) {
-  if (rev.startsWith("-")) throw new UsageError(`${role} '${rev}' is not a revision`);
+async function findCommit(cwd, rev, role2) {
+  if (rev.startsWith("-")) throw new UsageError(words().revisions.notRevision(role2, rev));
   const result = await gitRaw(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
   if (result.code === 0) return result.stdout.toString("utf8").trim();
   if (result.code !== 1) throw new RuntimeError(`git rev-parse failed: ${result.stderr.split("\n")[0]}`);
   return null;
 }
-async function unknownRevision(cwd, rev, info, role) {
-  if (info.shallow) return new UsageError(`${role} '${rev}' is not in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`);
+async function unknownRevision(cwd, rev, info, role2) {
+  if (info.shallow) return new UsageError(words().revisions.shallow(role2, rev));
   const object2 = await gitRaw(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{}`]);
-  if (object2.code === 0) return new UsageError(`${role} '${rev}' names a ${await objectType(cwd, object2.stdout.toString("utf8").trim())}, not a commit`);
+  if (object2.code === 0) return new UsageError(words().revisions.notCommit(role2, rev, await objectType(cwd, object2.stdout.toString("utf8").trim())));
   const hint = suggest(rev, await refNames(cwd));
-  return new UsageError(`unknown ${role} '${rev}'${hint === null ? ": no such branch, tag or commit" : ` (did you mean '${hint}'?)`}`);
+  return new UsageError(words().revisions.unknown(role2, rev, hint));
 }
 async function objectType(cwd, sha) {
   const result = await gitRaw(cwd, ["cat-file", "-t", sha]);
@@ -8610,14 +8859,16 @@ async function stashEntries(cwd) {
   if (result.code !== 0) throw gitFailure(cwd, args, result.stderr);
   return result.stdout.toString("utf8").split("\n").filter((line) => /^[0-9a-f]{40,64}$/.test(line));
 }
-var SHALLOW_NOTE;
+function shallowNote() {
+  return words().revisions.shallowNote;
+}
 var init_repo = __esm({
   "src/sources/git/repo.ts"() {
     "use strict";
     init_validate();
     init_errors();
+    init_words();
     init_run();
-    SHALLOW_NOTE = "this is a shallow clone: history is incomplete, and keys in its oldest commits are attributed to them although they may be older (git fetch --unshallow for a full scan)";
   }
 });
 
@@ -8626,11 +8877,12 @@ function locate(candidates, file, commit) {
   return candidates.map((candidate) => ({ ...candidate, file, commit }));
 }
 function oversizeNote(display2, size2, limit) {
-  return { level: "info", verbose: true, message: `skipped ${display2}: ${size2} bytes is over the ${limit}-byte limit (--max-file-size)` };
+  return { level: "info", verbose: true, message: words().notes.overLimit(display2, size2, limit) };
 }
 var init_locate = __esm({
   "src/sources/locate.ts"() {
     "use strict";
+    init_words();
   }
 });
 
@@ -8672,13 +8924,13 @@ function beforeScissors(data) {
   }
   return data;
 }
-var COMMIT_MESSAGE, SCISSORS;
+var SCISSORS;
 var init_commit_msg = __esm({
   "src/sources/commit-msg.ts"() {
     "use strict";
     init_errors();
     init_locate();
-    COMMIT_MESSAGE = "commit message";
+    init_findings();
     SCISSORS = Buffer.from("# ------------------------ >8 ------------------------\n");
   }
 });
@@ -8919,6 +9171,7 @@ var NAMED2, MissingBlobs;
 var init_missing_blobs = __esm({
   "src/sources/git/missing-blobs.ts"() {
     "use strict";
+    init_words();
     init_run();
     NAMED2 = 10;
     MissingBlobs = class {
@@ -8935,10 +9188,7 @@ var init_missing_blobs = __esm({
         const count = this.paths.size;
         if (count === 0) return null;
         const files = [...new Set(this.paths.values())];
-        const named = files.slice(0, NAMED2).join(", ") + (files.length > NAMED2 ? `, and ${files.length - NAMED2} more` : "");
-        const what = count === 1 ? "1 blob is missing from the repository and was not scanned" : `${count} blobs are missing from the repository and were not scanned`;
-        const why = allowed ? "the scan is incomplete (accepted by --allow-missing)" : "the scan is incomplete, so the exit code is 2 (--allow-missing accepts that)";
-        return { level: "warn", incomplete: true, message: `${what} (a partial clone, or damaged objects): ${named}; ${why}` };
+        return { level: "warn", incomplete: true, message: words().notes.missingBlobs(count, files.slice(0, NAMED2), Math.max(0, files.length - NAMED2), allowed) };
       }
     };
   }
@@ -10470,7 +10720,7 @@ async function createStagedSource(context) {
       const scanned = files.filter((file) => {
         if (file.newSha === null) return false;
         if (file.newMode === GITLINK_MODE) {
-          notes.push({ level: "info", verbose: true, message: `skipped ${file.path}: submodule` });
+          notes.push({ level: "info", verbose: true, message: words().notes.submodule(file.path) });
           return false;
         }
         return true;
@@ -10554,6 +10804,7 @@ var init_staged = __esm({
     init_repo();
     init_staged_diff();
     init_decode();
+    init_words();
     init_locate();
   }
 });
@@ -10643,14 +10894,14 @@ async function createHistorySource(context) {
     stats,
     notes,
     async run(detect) {
-      if (info.shallow) notes.push({ level: "warn", message: SHALLOW_NOTE });
+      if (info.shallow) notes.push({ level: "warn", message: shallowNote() });
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
       const scan = refs.length === 0 ? { revs: ["--all"], stdinRevs: await stashEntries(context.cwd) } : { revs: tips };
       const located = await scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, notes);
       located.push(...await scanCommitMessages(context, detect, scan, notes));
       if (refs.length === 0) located.push(...await scanTagMessages(context, detect, notes));
       if (refs.length === 0) located.push(...await scanRefObjects(context, detect, stats, notes));
-      if (stats.commits === 0 && stats.files === 0) notes.push({ level: "info", message: "nothing to scan: the repository has no commits" });
+      if (stats.commits === 0 && stats.files === 0) notes.push({ level: "info", message: words().notes.noCommits });
       return located;
     }
   };
@@ -10673,6 +10924,7 @@ var init_history = __esm({
     init_run();
     init_messages();
     init_scan_commits();
+    init_words();
     init_locate();
   }
 });
@@ -10700,11 +10952,11 @@ async function createRangeSource(context) {
     stats,
     notes,
     async run(detect) {
-      if (info.shallow) notes.push({ level: "info", message: SHALLOW_NOTE });
+      if (info.shallow) notes.push({ level: "info", message: shallowNote() });
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
       const located = await scanCommits(context, detect, { revs: revs.flat(), wholeRepository: false }, stats, notes);
       located.push(...await scanCommitMessages(context, detect, { revs: revs.flat() }, notes));
-      if (stats.commits === 0) notes.push({ level: "info", message: `nothing to scan: ${target} holds no commits` });
+      if (stats.commits === 0) notes.push({ level: "info", message: words().notes.emptyRange(target) });
       return located;
     }
   };
@@ -10754,6 +11006,7 @@ var init_range = __esm({
     init_run();
     init_messages();
     init_scan_commits();
+    init_words();
   }
 });
 
@@ -10830,7 +11083,7 @@ function readTarget(target, maxFileSize, notes) {
     }
     return filled === size2 ? data : data.subarray(0, filled);
   } catch (error) {
-    notes.push({ level: "warn", message: `could not read ${target.display}: ${error.code ?? String(error)}` });
+    notes.push({ level: "warn", message: words().notes.couldNotRead(target.display, error.code ?? String(error)) });
     return null;
   } finally {
     if (fd !== null) fs.closeSync(fd);
@@ -10845,7 +11098,7 @@ async function listTargets(roots, context, notes) {
     try {
       stat = fs.statSync(absolute);
     } catch {
-      throw new UsageError(`no such file or directory: ${root}`);
+      throw new UsageError(words().errors.noSuchPath(root));
     }
     if (stat.isFile()) {
       if (!seen.has(absolute)) targets.push({ absolute, display: displayPath(context.cwd, absolute, path13.dirname(absolute)), repository: path13.dirname(absolute) });
@@ -10853,7 +11106,7 @@ async function listTargets(roots, context, notes) {
       continue;
     }
     if (!stat.isDirectory()) {
-      notes.push({ level: "warn", message: `skipped ${root}: not a regular file or folder` });
+      notes.push({ level: "warn", message: words().notes.notFileOrFolder(root) });
       continue;
     }
     const { files, repositories } = walk(absolute, context.cwd, context.options.defaultIgnores, notes);
@@ -10876,22 +11129,21 @@ function walk(folder, cwd, defaultIgnores, notes) {
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      notes.push({ level: "warn", message: `could not read folder ${displayPath(cwd, dir, folder)}: ${error.code ?? String(error)}; its files were not scanned` });
+      notes.push({ level: "warn", message: words().notes.couldNotReadFolder(displayPath(cwd, dir, folder), error.code ?? String(error)) });
       continue;
     }
     for (const entry of entries) {
       const full = path13.join(dir, entry.name);
       if (entry.name === ".git") repositories.add(dir);
       if (entry.isDirectory()) {
-        const skip = defaultIgnores ? DEFAULT_IGNORES.get(entry.name) : void 0;
-        if (skip === void 0) pending.push(full);
-        else notes.push({ level: "info", verbose: true, folder: true, message: `skipped ${displayPath(cwd, full, folder)}/: ${skip}` });
+        if (!defaultIgnores || !DEFAULT_IGNORES.has(entry.name)) pending.push(full);
+        else notes.push({ level: "info", verbose: true, folder: true, message: words().notes.ignoredFolder(displayPath(cwd, full, folder), entry.name) });
       } else if (entry.isFile()) {
         files.push(full);
       } else if (entry.isSymbolicLink()) {
-        notes.push({ level: "info", verbose: true, message: `skipped ${displayPath(cwd, full, folder)}: a symbolic link (not followed)` });
+        notes.push({ level: "info", verbose: true, message: words().notes.symbolicLink(displayPath(cwd, full, folder)) });
       } else {
-        notes.push({ level: "info", verbose: true, message: `skipped ${displayPath(cwd, full, folder)}: not a regular file` });
+        notes.push({ level: "info", verbose: true, message: words().notes.notRegularFile(displayPath(cwd, full, folder)) });
       }
     }
   }
@@ -10913,11 +11165,9 @@ var init_files = __esm({
   "src/sources/files.ts"() {
     "use strict";
     init_errors();
+    init_words();
     init_locate();
-    DEFAULT_IGNORES = /* @__PURE__ */ new Map([
-      [".git", "git's own data (scan --history reads the commits; --no-default-ignores walks it)"],
-      ["node_modules", "installed packages (--no-default-ignores walks it)"]
-    ]);
+    DEFAULT_IGNORES = /* @__PURE__ */ new Set([".git", "node_modules"]);
   }
 });
 
@@ -11045,6 +11295,8 @@ var init_en_guide = __esm({
       rootKeyType: "long-term access key of the ROOT user",
       help: {
         usage: "keywarden <command> [options]",
+        /** Corrections to yargs' own catalogue of this language (its annotations and built-in options); English keeps yargs' own. */
+        yargsStrings: { "choices:": "choices:", boolean: "boolean", "Show help": "Show help", "Show version number": "Show version number", "Positionals:": "Positionals:" },
         commands: {
           scan: "Find AWS credentials in files, the index, history, a range, or stdin",
           remediate: "The leak-response playbook, with real commands for the keys found",
@@ -11100,6 +11352,93 @@ var init_en_guide = __esm({
         }
       },
       /** `keywarden init` (src/init/command.ts). */
+      /** The HTML report's own words (src/reporters/html/); the table's script gets `shown` and `shownFiltered`. */
+      html: {
+        title: "keywarden report",
+        heading: "AWS credentials found",
+        clean: "No AWS credentials found.",
+        generated: (version2) => `keywarden ${version2}`,
+        scanned: (mode, target) => `Scan: ${mode} of ${target}`,
+        counts: (findings, keys, repositories) => `${findings} finding${findings === 1 ? "" : "s"}, ${keys} key${keys === 1 ? "" : "s"} to rotate${repositories > 0 ? `, in ${repositories} repositor${repositories === 1 ? "y" : "ies"}` : ""}`,
+        redacted: "Secret keys and tokens are masked.",
+        unredacted: "This report holds secrets in full (--no-redact): keep it where the secrets themselves may be.",
+        findings: "Findings",
+        filter: "Filter findings",
+        filterPlaceholder: "file, key ID, commit, author\u2026",
+        shown: "Showing {from}\u2013{to} of {count}",
+        shownFiltered: "Showing {from}\u2013{to} of {count} matching ({total} in all)",
+        previous: "Previous",
+        next: "Next",
+        noScript: "The table of findings needs JavaScript; the cards below list every key and where it appears.",
+        columns: {
+          repository: "Repository",
+          file: "File",
+          line: "Line",
+          kind: "Credential",
+          secret: "Value",
+          keyId: "Key ID",
+          verification: "Status",
+          commit: "Commit",
+          date: "Date",
+          author: "Author",
+          subject: "Subject"
+        },
+        keys: "Keys to rotate",
+        unpaired: "Secrets without a key ID",
+        moreKeys: (more) => `${more} more key${more === 1 ? " is" : "s are"} in the table of findings; \`keywarden remediate --report\` writes the playbook for all of them.`,
+        type: "Type",
+        account: "Account",
+        accountUnknown: "unknown",
+        verification: "Verification",
+        notVerified: "not checked (scan with --verify to ask AWS STS)",
+        where: (places, repositories) => `Found in ${places} place${places === 1 ? "" : "s"}${repositories > 1 ? ` across ${repositories} repositories` : ""}`,
+        steps: "What to do (tick each step when done)",
+        how: "How",
+        sameAs: (step2, keyId) => `Same as step ${step2} for ${keyId}: do it once.`,
+        commit: (sha) => `commit ${sha}`,
+        timeline: "When each key was introduced",
+        moreOnDay: (more) => `and ${more} more key${more === 1 ? "" : "s"}`,
+        timelineNote: "The day of the earliest commit that holds each key; a key leaked longer ago has had more time to be copied.",
+        /** What a Verification.status means, in a few words. */
+        status: {
+          live: "live: the key works",
+          invalid: "invalid (deleted or never valid)",
+          expired: "expired",
+          "secret-mismatch": "the key exists, the secret does not match",
+          unknown: "unknown (STS did not answer)"
+        },
+        modes: {
+          files: "files",
+          staged: "staged changes",
+          history: "history",
+          range: "commit range",
+          stdin: "standard input",
+          "pre-receive": "push",
+          "commit-msg": "commit message"
+        }
+      },
+      /** remediate's own errors and stderr lines (src/commands/remediate.ts). */
+      remediate: {
+        reportOrScan: "--report and --key build the playbook from what they name: drop the scan options, or drop --report/--key to scan",
+        badKey: (raw) => `--key wants an AWS access key ID (AKIA\u2026 or ASIA\u2026 and 16 more characters of A-Z, 2-7), got '${raw}'`,
+        nothingTitle: "## keywarden remediation playbook",
+        nothing: "Nothing to remediate: no AWS credentials found.",
+        theReport: "the report",
+        redacted: (report) => `The secrets in ${report} are redacted, so the file cannot list them: pipe an unredacted one instead (\`keywarden scan \u2026 --format json --no-redact | keywarden remediate --report - --replacements FILE\`), or let remediate run the scan itself.`,
+        onlyKeyIds: "Only key IDs are known (--key), so the file can list the IDs but not the secrets: run remediate on a scan or an unredacted report to include them.",
+        needsSecrets: (report) => `--replacements needs the real secrets, but --report ${report} is redacted: pipe \`keywarden scan \u2026 --format json --no-redact\` into \`keywarden remediate --report -\`, or let remediate run the scan itself`,
+        cannotWrite: (file, code2) => `cannot write --replacements ${file}: ${code2}`,
+        wrote: (n, file) => `wrote ${n} expressions to ${file}: it holds the leaked secrets; keep it out of the repository and delete it after the rewrite`,
+        inside: (file, cwd) => `warning: ${file} is inside ${cwd}: never commit it; move it out of the repository`
+      },
+      /** merge's errors and stderr line (src/commands/merge.ts). */
+      merge: {
+        needsReports: "merge needs one or more JSON reports: keywarden merge REPORT... (written by keywarden scan --format json)",
+        merged: (reports, findings, keys, output) => `merged ${reports} report${reports === 1 ? "" : "s"}: ${findings} finding${findings === 1 ? "" : "s"}, ${keys} key(s) to rotate; wrote ${output}`,
+        cannotRead: (shown, code2) => `cannot read the report ${shown}: ${code2}`,
+        notJson: (shown, problem) => `the report ${shown} is not JSON (${problem}); merge reads what keywarden scan --format json writes`,
+        notReport: (shown, problem) => `the report ${shown} is not a keywarden version-1 JSON report: ${problem}`
+      },
       init: {
         notDependency: "keywarden is not a dependency of this project: run `npm install --save-dev github:OWNER/keywarden` (its git URL: keywarden is not on the npm registry) so every clone has it (a global keywarden works too)",
         huskyWaiting: "husky is not active in this clone yet, so keywarden's hook is in the hooks folder too; once `npm install` runs husky (the prepare script), .husky/pre-commit takes over",
@@ -11154,7 +11493,35 @@ var init_en_guide = __esm({
         badLang: (value) => `input 'lang' must be en or ja, got '${value}'`
       },
       /** The leak-response playbook (src/remediation/playbook.ts) and its layout (src/remediation/render.ts). */
+      /** The titles of the pages the playbook cites (src/remediation/references.ts has their addresses), and the address of each page's edition in this language. */
+      references: {
+        titles: {
+          "access-key-best-practices": "AWS General Reference: Best practices for managing AWS access keys",
+          "managing-access-keys": "IAM User Guide: Managing access keys for IAM users",
+          "iam-best-practices": "IAM User Guide: Security best practices in IAM",
+          "temporary-credentials": "IAM User Guide: Temporary security credentials in IAM",
+          "unauthorized-activity": "AWS re:Post Knowledge Center: What do I do if I notice unauthorized activity in my AWS account?",
+          "revoke-sessions": "IAM User Guide: Revoke IAM role temporary security credentials",
+          "root-keys": "IAM User Guide: Delete access keys for the root user",
+          "get-access-key-info": "AWS STS API Reference: GetAccessKeyInfo",
+          "cloudtrail-lookup": "AWS CloudTrail User Guide: Viewing recent management events with the AWS CLI",
+          "credential-report": "IAM User Guide: Getting credential reports for your AWS account",
+          "report-abuse": "AWS re:Post Knowledge Center: How do I report abuse of AWS resources?",
+          "github-sensitive-data": "GitHub Docs: Removing sensitive data from a repository",
+          "filter-repo": "git filter-repo manual (--replace-text)",
+          "bfg": "BFG Repo-Cleaner",
+          "bedrock-api-keys": "IAM User Guide: API keys for Amazon Bedrock",
+          "service-specific-credentials": "IAM API Reference: UpdateServiceSpecificCredential",
+          "ses-smtp-credentials": "Amazon SES Developer Guide: Obtaining Amazon SES SMTP credentials",
+          "cloudfront-key-pairs": "CloudFront Developer Guide: Specify signers that can create signed URLs and signed cookies",
+          "appsync-api-keys": "AWS AppSync Developer Guide: Configuring authorization and authentication (API_KEY)",
+          "console-passwords": "IAM User Guide: Managing passwords for IAM users"
+        },
+        url: (url) => url
+      },
       playbook: {
+        /** A comment after a placeholder the reader replaces in a command (`USER_NAME=the-user-name`); none in English, where the name says it. */
+        placeholders: { role: "", user: "", oldKey: "" },
         title: (headline2) => `keywarden remediation playbook: ${headline2}`,
         headline: (keys, accessKeysOnly, unpaired) => {
           const parts = [];
@@ -11249,9 +11616,9 @@ var init_en_guide = __esm({
         revokeSessions: {
           title: "Revoke the temporary credentials",
           whoLabel: "Who the session belongs to: the role (sessionIssuer) or IAM user that obtained it, from CloudTrail in every region (needs jq)",
-          revokeLabel: (role) => role ? `Revoke every session of role ${role} issued before now` : "Revoke every session of that role issued before now (ROLE = the role name from the lookup)",
+          revokeLabel: (role2) => role2 ? `Revoke every session of role ${role2} issued before now` : "Revoke every session of that role issued before now (ROLE = the role name from the lookup)",
           temporary: (keyId) => `${keyId} is a temporary key from AWS STS: it cannot be deleted and stays valid until it expires (15 minutes to 36 hours after it was issued; role sessions last up to 12 hours). Expiry alone is not enough: revoke it now.`,
-          known: (role) => `--verify says it is a session of role ${role}.`,
+          known: (role2) => `--verify says it is a session of role ${role2}.`,
           find: "Find who obtained it in CloudTrail: for an AssumedRole session, sessionIssuer is the role; for an IAMUser or Root, the user ran GetSessionToken or GetFederationToken.",
           forRole: 'For a role: in the IAM console open the role, tab "Revoke sessions", and choose "Revoke active sessions"; it adds the inline policy AWSRevokeOlderSessions, which denies everything to sessions issued before that moment. The command below adds the same policy.',
           forUser: "For an IAM user's session: attach the same deny policy to the user (`aws iam put-user-policy --user-name USER --policy-name AWSRevokeOlderSessions --policy-document \u2026`) and rotate the user's long-term keys, which can mint new sessions. A root user's session cannot be limited by policy: delete the root access keys and wait for the expiry.",
@@ -17157,7 +17524,7 @@ var init_yargs = __esm({
 function checkCommand(word, commands) {
   if (commands.includes(word)) return;
   const hint = suggest(word, commands);
-  throw new UsageError(words().cli.unknownCommand(word, hint, commands.join(", ")));
+  throw new UsageError(words().cli.unknownCommand(word, hint, commands.join(words().report.listJoin)));
 }
 function checkLeadingOption(token, commands) {
   const name = optionName(token);
@@ -17282,7 +17649,7 @@ async function parseArgs(input2, version2) {
   }
   let chosen = null;
   const w = guide().help;
-  let parser2 = yargs_default([...argv]).scriptName("keywarden").usage(w.usage).strict().exitProcess(false).locale(language()).version(version2).alias("version", "V").help().alias("help", "h").wrap(Math.min(110, process.stdout.columns || 100)).demandCommand(1, w.demandCommand).fail((message2, error) => {
+  let parser2 = yargs_default([...argv]).scriptName("keywarden").usage(w.usage).strict().exitProcess(false).locale(language()).updateStrings(w.yargsStrings).version(version2).alias("version", "V").help().alias("help", "h").wrap(Math.min(110, process.stdout.columns || 100)).demandCommand(1, w.demandCommand).fail((message2, error) => {
     throw error instanceof UsageError ? error : new UsageError(firstLine(message2 ?? error?.message ?? w.invalidArguments));
   }).epilogue(w.exitCodes);
   for (const command3 of COMMANDS) {
@@ -18843,6 +19210,7 @@ init_baseline();
 init_findings();
 
 // src/io/progress.ts
+init_words();
 function createProgress(io, options2) {
   if (options2.quiet || io.stderr.isTTY !== true || io.env.CI) return null;
   if (options2.format !== "text" && io.stdout.isTTY !== true && !options2.output) return null;
@@ -18857,10 +19225,10 @@ function createProgress(io, options2) {
       const seconds = (now - started) / 1e3;
       const rate = bytes / Math.max(seconds, 1e-3);
       const share = fraction ?? (totalBytes > 0 ? bytes / totalBytes : null);
-      const eta = share !== null && share > 0 ? ` ETA ${Math.max(0, Math.ceil(seconds * (1 - share) / share))}s` : "";
+      const eta = share !== null && share > 0 ? words().progress.eta(Math.max(0, Math.ceil(seconds * (1 - share) / share))) : "";
       const count = totalItems > 0 ? `${items}/${totalItems}` : `${items}`;
       const percent = share !== null ? ` ${Math.floor(100 * share)}%` : "";
-      io.stderr.write(`\r\x1B[K${label} ${count}${percent} ${mib(bytes)} MiB ${mib(rate)} MiB/s${eta}`);
+      io.stderr.write(`\r\x1B[K${words().progress.labels[label] ?? label} ${count}${percent} ${mib(bytes)} MiB ${mib(rate)} MiB/s${eta}`);
       drawn = true;
     },
     done() {
@@ -19082,9 +19450,15 @@ function wrapToWidth(text, width, first, indent) {
   let line = first;
   let used = displayWidth(first);
   let empty = true;
-  for (const word of text.split(/\s+/)) {
+  const words3 = text.split(/\s+/);
+  for (let i = 0; i < words3.length; i++) {
     let separator = empty ? "" : " ";
-    for (const piece of pieces(word)) {
+    let parts = pieces(words3[i]);
+    if (/^\d+$/.test(words3[i]) && i + 1 < words3.length && clusterWidth(graphemes(words3[i + 1])[0] ?? "") === 2) {
+      const next = pieces(words3[++i]);
+      parts = [`${parts[0]} ${next[0]}`, ...next.slice(1)];
+    }
+    for (const piece of parts) {
       const w = displayWidth(piece);
       if (!empty && used + separator.length + w > width) {
         lines2.push(line);
@@ -19832,12 +20206,12 @@ function deleteRootKey(key) {
 }
 function revokeSessions(key, principal) {
   const id = key.keyId;
-  const role = principal?.type === "role" ? principal.name : null;
-  const roleArg = role ? shellQuote(role) : '"$ROLE"';
+  const role2 = principal?.type === "role" ? principal.name : null;
+  const roleArg = role2 ? shellQuote(role2) : '"$ROLE"';
   const policy = `{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"DateLessThan":{"aws:TokenIssueTime":"'"$(date -u +%Y-%m-%dT%H:%M:%SZ)"'"}}}]}`;
   const w = guide().playbook.revokeSessions;
   const commands = [];
-  if (!role) {
+  if (!role2) {
     commands.push({
       label: w.whoLabel,
       script: [
@@ -19851,15 +20225,16 @@ function revokeSessions(key, principal) {
     });
   }
   commands.push({
-    label: w.revokeLabel(role),
-    script: `${role ? "" : "ROLE=the-role-name\n"}aws iam put-role-policy --role-name ${roleArg} --policy-name AWSRevokeOlderSessions \\
+    label: w.revokeLabel(role2),
+    script: `${role2 ? "" : `ROLE=the-role-name${guide().playbook.placeholders.role}
+`}aws iam put-role-policy --role-name ${roleArg} --policy-name AWSRevokeOlderSessions \\
   --policy-document '${policy}'`
   });
   return {
     number: 2,
     id: "revoke-sessions",
     title: w.title,
-    text: [w.temporary(id), role ? w.known(role) : w.find, w.forRole, w.forUser, w.source],
+    text: [w.temporary(id), role2 ? w.known(role2) : w.find, w.forRole, w.forUser, w.source],
     commands,
     warnings: [w.warning],
     references: ["revoke-sessions", "temporary-credentials", "cloudtrail-lookup"]
@@ -19926,7 +20301,8 @@ function rotateAllKeys(accountId, number = 4) {
         script: `aws iam generate-credential-report
 aws iam get-credential-report --query Content --output text | base64 --decode | cut -d, -f1,9-11,14-16`
       },
-      { label: w.setLabel, script: "USER_NAME=the-user-name\nOLD_KEY_ID=the-old-access-key-id" },
+      { label: w.setLabel, script: `USER_NAME=the-user-name${guide().playbook.placeholders.user}
+OLD_KEY_ID=the-old-access-key-id${guide().playbook.placeholders.oldKey}` },
       { label: w.createLabel, script: 'aws iam create-access-key --user-name "$USER_NAME"' },
       { label: w.usedLabel, script: 'aws iam get-access-key-last-used --access-key-id "$OLD_KEY_ID"' },
       { label: w.deactivateLabel, script: 'aws iam update-access-key --user-name "$USER_NAME" --access-key-id "$OLD_KEY_ID" --status Inactive' },
@@ -20047,29 +20423,37 @@ init_findings();
 init_words();
 
 // src/remediation/references.ts
+init_guide();
 var LIST = [
-  ["access-key-best-practices", "AWS General Reference: Best practices for managing AWS access keys", "https://docs.aws.amazon.com/general/latest/gr/aws-access-keys-best-practices.html"],
-  ["managing-access-keys", "IAM User Guide: Managing access keys for IAM users", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"],
-  ["iam-best-practices", "IAM User Guide: Security best practices in IAM", "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html"],
-  ["temporary-credentials", "IAM User Guide: Temporary security credentials in IAM", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp.html"],
-  ["unauthorized-activity", "AWS re:Post Knowledge Center: What do I do if I notice unauthorized activity in my AWS account?", "https://repost.aws/knowledge-center/potential-account-compromise"],
-  ["revoke-sessions", "IAM User Guide: Revoke IAM role temporary security credentials", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html"],
-  ["root-keys", "IAM User Guide: Delete access keys for the root user", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_delete-key.html"],
-  ["get-access-key-info", "AWS STS API Reference: GetAccessKeyInfo", "https://docs.aws.amazon.com/STS/latest/APIReference/API_GetAccessKeyInfo.html"],
-  ["cloudtrail-lookup", "AWS CloudTrail User Guide: Viewing recent management events with the AWS CLI", "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/view-cloudtrail-events-cli.html"],
-  ["credential-report", "IAM User Guide: Getting credential reports for your AWS account", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html"],
-  ["report-abuse", "AWS re:Post Knowledge Center: How do I report abuse of AWS resources?", "https://repost.aws/knowledge-center/report-aws-abuse"],
-  ["github-sensitive-data", "GitHub Docs: Removing sensitive data from a repository", "https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/removing-sensitive-data-from-a-repository"],
-  ["filter-repo", "git filter-repo manual (--replace-text)", "https://github.com/newren/git-filter-repo/blob/main/Documentation/git-filter-repo.txt"],
-  ["bfg", "BFG Repo-Cleaner", "https://rtyley.github.io/bfg-repo-cleaner/"],
-  ["bedrock-api-keys", "IAM User Guide: API keys for Amazon Bedrock", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_bedrock.html"],
-  ["service-specific-credentials", "IAM API Reference: UpdateServiceSpecificCredential", "https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateServiceSpecificCredential.html"],
-  ["ses-smtp-credentials", "Amazon SES Developer Guide: Obtaining Amazon SES SMTP credentials", "https://docs.aws.amazon.com/ses/latest/dg/smtp-credentials.html"],
-  ["cloudfront-key-pairs", "CloudFront Developer Guide: Specify signers that can create signed URLs and signed cookies", "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-trusted-signers.html"],
-  ["appsync-api-keys", "AWS AppSync Developer Guide: Configuring authorization and authentication (API_KEY)", "https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html"],
-  ["console-passwords", "IAM User Guide: Managing passwords for IAM users", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_admin-change-user.html"]
+  ["access-key-best-practices", "https://docs.aws.amazon.com/general/latest/gr/aws-access-keys-best-practices.html"],
+  ["managing-access-keys", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"],
+  ["iam-best-practices", "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html"],
+  ["temporary-credentials", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp.html"],
+  ["unauthorized-activity", "https://repost.aws/knowledge-center/potential-account-compromise"],
+  ["revoke-sessions", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html"],
+  ["root-keys", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_delete-key.html"],
+  ["get-access-key-info", "https://docs.aws.amazon.com/STS/latest/APIReference/API_GetAccessKeyInfo.html"],
+  ["cloudtrail-lookup", "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/view-cloudtrail-events-cli.html"],
+  ["credential-report", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html"],
+  ["report-abuse", "https://repost.aws/knowledge-center/report-aws-abuse"],
+  ["github-sensitive-data", "https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/removing-sensitive-data-from-a-repository"],
+  ["filter-repo", "https://github.com/newren/git-filter-repo/blob/main/Documentation/git-filter-repo.txt"],
+  ["bfg", "https://rtyley.github.io/bfg-repo-cleaner/"],
+  ["bedrock-api-keys", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_bedrock.html"],
+  ["service-specific-credentials", "https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateServiceSpecificCredential.html"],
+  ["ses-smtp-credentials", "https://docs.aws.amazon.com/ses/latest/dg/smtp-credentials.html"],
+  ["cloudfront-key-pairs", "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-trusted-signers.html"],
+  ["appsync-api-keys", "https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html"],
+  ["console-passwords", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_admin-change-user.html"]
 ];
-var REFERENCES = Object.fromEntries(LIST.map(([id, title, url]) => [id, { id, title, url }]));
+var URLS = Object.fromEntries(LIST);
+function reference(id) {
+  const words3 = guide().references;
+  return { id, title: words3.titles[id] ?? id, url: words3.url(URLS[id]) };
+}
+function referenceIndex() {
+  return Object.fromEntries(LIST.map(([id]) => [id, reference(id)]));
+}
 
 // src/remediation/render.ts
 init_guide();
@@ -20078,7 +20462,7 @@ function renderPlaybook(playbook, format3) {
   return format3 === "markdown" ? renderMarkdown(playbook) : renderText(playbook);
 }
 function withReferenceUrls(playbook) {
-  return { ...playbook, references: playbook.references.map((id) => REFERENCES[id]), referenceIndex: REFERENCES };
+  return { ...playbook, references: playbook.references.map(reference), referenceIndex: referenceIndex() };
 }
 function headline(playbook) {
   const { keys, unpairedSecrets } = playbook.summary;
@@ -20149,7 +20533,7 @@ function renderText(playbook) {
   for (const warning of history.warnings) out.push(...wrap(warning, "     ", "   ! "));
   if (history.needed) out.push(...textReferences(history.references));
   out.push("", `${w.sources}:`);
-  for (const id of playbook.references) out.push(`  ${REFERENCES[id].title}`, `    ${REFERENCES[id].url}`);
+  for (const { title: title2, url } of playbook.references.map(reference)) out.push(`  ${title2}`, `    ${url}`);
   return out.join("\n") + "\n";
 }
 function textStep(step2) {
@@ -20167,7 +20551,7 @@ function textCommand(command3) {
 }
 function textReferences(ids) {
   const see = guide().playbook.see;
-  return [`   ${see}` + ids.map((id) => REFERENCES[id].url).join(`
+  return [`   ${see}` + ids.map((id) => reference(id).url).join(`
    ${" ".repeat(displayWidth(see))}`)];
 }
 function labelLine(label) {
@@ -20217,7 +20601,7 @@ function renderMarkdown(playbook) {
 > ${escapeText(warning)}`, "");
   if (history.needed) rewrite.push(markdownReferences(history.references), "");
   out.push(...collapsible(w.rewriteHeading, rewrite));
-  out.push(...collapsible(w.sources, playbook.references.map((id) => `- [${REFERENCES[id].title}](${REFERENCES[id].url})`).concat("")));
+  out.push(...collapsible(w.sources, playbook.references.map(reference).map(({ title, url }) => `- [${title}](${url})`).concat("")));
   return out.join("\n") + "\n";
 }
 function markdownStep(step2) {
@@ -20238,7 +20622,7 @@ function markdownCommand(command3) {
   return [labelLine(command3.label), "", "```sh", command3.script, "```", ""];
 }
 function markdownReferences(ids) {
-  return guide().playbook.see + ids.map((id) => `[${REFERENCES[id].title}](${REFERENCES[id].url})`).join(" \xB7 ");
+  return guide().playbook.see + ids.map(reference).map(({ title, url }) => `[${title}](${url})`).join(" \xB7 ");
 }
 
 // src/remediation/replacements.ts

@@ -2998,14 +2998,14 @@ var require_streamx = __commonJS({
         }
       }
       return dest;
-      function errorHandle(s, rd, wr, onerror2) {
-        s.on("error", onerror2);
-        s.on("close", onclose);
+      function errorHandle(s2, rd, wr, onerror2) {
+        s2.on("error", onerror2);
+        s2.on("close", onclose);
         function onclose() {
-          if (rd && s._readableState && !s._readableState.ended) {
+          if (rd && s2._readableState && !s2._readableState.ended) {
             return onerror2(StreamError.PREMATURE_CLOSE());
           }
-          if (wr && s._writableState && !s._writableState.ended) {
+          if (wr && s2._writableState && !s2._writableState.ended) {
             return onerror2(StreamError.PREMATURE_CLOSE());
           }
         }
@@ -3013,13 +3013,13 @@ var require_streamx = __commonJS({
       function onerror(err) {
         if (!err || error) return;
         error = err;
-        for (const s of all) {
-          s.destroy(err);
+        for (const s2 of all) {
+          s2.destroy(err);
         }
       }
     }
-    function echo(s) {
-      return s;
+    function echo(s2) {
+      return s2;
     }
     function isStream(stream) {
       return !!stream._readableState || !!stream._writableState;
@@ -3060,8 +3060,8 @@ var require_streamx = __commonJS({
     function abort() {
       this.destroy(StreamError.ABORTED());
     }
-    function isWritev(s) {
-      return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev;
+    function isWritev(s2) {
+      return s2._writev !== Writable.prototype._writev && s2._writev !== Duplex.prototype._writev;
     }
     module.exports = {
       pipeline,
@@ -4272,15 +4272,15 @@ function segmentOf(view, index) {
 }
 function originalStart(view, index) {
   if (!view.parent) return view.base + index;
-  const s = segmentOf(view, index);
-  const local = view.segCopy[s] ? view.segFrom[s] + (index - view.segView[s]) : view.segFrom[s];
+  const s2 = segmentOf(view, index);
+  const local = view.segCopy[s2] ? view.segFrom[s2] + (index - view.segView[s2]) : view.segFrom[s2];
   return originalStart(view.parent, local);
 }
 function originalEnd(view, endIndex) {
   if (endIndex <= 0) return originalStart(view, 0);
   if (!view.parent) return view.base + endIndex;
-  const s = segmentOf(view, endIndex - 1);
-  const local = view.segCopy[s] ? view.segFrom[s] + (endIndex - view.segView[s]) : view.segTo[s];
+  const s2 = segmentOf(view, endIndex - 1);
+  const local = view.segCopy[s2] ? view.segFrom[s2] + (endIndex - view.segView[s2]) : view.segTo[s2];
   return originalEnd(view.parent, local);
 }
 function replaceView(source, pattern, replace, decoder) {
@@ -4601,6 +4601,277 @@ function mayBeUtf16(data2) {
 import { readdirSync, readFileSync } from "node:fs";
 import path2 from "node:path";
 import { fileURLToPath } from "node:url";
+
+// src/words/en.ts
+var s = (n, one = "", many = "s") => n === 1 ? one : many;
+var en = {
+  /** What each rule's `kind` is called in reports and the playbook. */
+  kinds: {
+    "access-key-id": "access key ID",
+    "secret-access-key": "secret access key",
+    "session-token": "session token",
+    "bedrock-api-key": "Bedrock API key",
+    "bedrock-short-term-key": "short-term Bedrock API key",
+    "service-specific-password": "service-specific credential password",
+    "ses-smtp-password": "SES SMTP password",
+    "appsync-api-key": "AppSync API key",
+    "cloudfront-private-key": "CloudFront private key",
+    "console-password": "console password"
+  },
+  /** An access key ID's type, short (the text report's detail line); null shows nothing. */
+  keyTypeShort: {
+    "long-term": "long-term key",
+    temporary: "temporary STS key",
+    "bearer-token": "AWS STS service bearer token key",
+    "context-specific": "context-specific credential",
+    unknown: null
+  },
+  olderFormatKey: "older-format key",
+  /** The text report (src/reporters/text.ts). */
+  report: {
+    header: ["LINE:COL", "SECRET", "KIND", "RULE", "CONFIDENCE"],
+    confidence: { high: "high", medium: "medium", low: "low" },
+    forKey: (keyId) => `for ${keyId}`,
+    account: (id) => `account ${id}`,
+    listJoin: ", ",
+    verification: {
+      live: (arn) => `LIVE${arn ? ` as ${arn}` : ""}`,
+      meaning: {
+        invalid: "AWS does not accept the key ID now",
+        expired: "the session token has expired",
+        "secret-mismatch": "the key ID exists but this is not its secret: treat the key as live",
+        unknown: "no clear answer; the --verify line on stderr says why"
+      },
+      other: "unknown answer",
+      status: (status, meaning) => `${status} (${meaning})`,
+      line: (what, checkedAt) => `STS: ${what}, checked ${checkedAt}`
+    },
+    presence: {
+      more: (shown, more) => `${shown} and ${more} more`,
+      tag: (name) => `tag ${name}`,
+      noBranch: "held by no branch (only by tags or stash entries)",
+      atTip: (names) => `still present at the tip of ${names}`,
+      removed: (names) => `removed since: gone from the tips of ${names}, still in their history`
+    },
+    allowedBy: (n, why) => `${n} allowed by ${why}`,
+    /** What allowed a finding (a finding's allowedBy: a keywarden:allow comment, the baseline), as the report names it. */
+    allowedNames: { inline: "inline", baseline: "baseline" },
+    /** The place a finding in a commit message is shown under (the JSON's `file` stays 'commit message'). */
+    commitMessage: "commit message",
+    foundInMessage: (count, allowed) => `${count} finding${s(count)} in 1 file${allowed}.`,
+    allowedList: (items) => ` (${items.join(", ")})`,
+    leftOut: (n) => ` ${n} finding${s(n)} left out by --only-verified: STS did not confirm ${n === 1 ? "its key" : "their keys"} live.`,
+    clean: (live, allowed) => `No ${live ? "live " : ""}AWS credentials found.${allowed}`,
+    found: (count, files, allowed) => `${count} finding${s(count)} in ${files} file${s(files)}${allowed}.`
+  },
+  /** The sentence describing one finding, and the short advice, for annotations and SARIF. */
+  finding: {
+    annotationTitle: (kind, ruleId) => `AWS ${kind} (${ruleId})`,
+    /** `entry`: ENTRY:LINE inside an archive (the annotation is on the archive file), or null. */
+    annotation: (kind, secret, keyId, accountId, entry) => `AWS ${kind} ${secret}${keyId ? ` for ${keyId}` : ""}${accountId ? ` (account ${accountId})` : ""}${entry ? ` Inside the archive at ${entry}` : ""}.`,
+    introduced: (sha, author, date, subject) => `Introduced in ${sha} by ${author} on ${date}: ${subject}`,
+    verification: (line) => `${line}.`,
+    advice: "Deactivate the key in IAM first (rewriting history does not un-leak it), then remove it from the file; `keywarden remediate` prints the commands.",
+    githubClean: "keywarden: no AWS credentials found.",
+    githubFound: (count) => `keywarden: ${count} AWS credential finding${s(count)}; run \`keywarden remediate\` for the playbook.`,
+    sarifResult: (kind, secret, keyId, accountId, entry, commit, verification) => {
+      let text = `AWS ${kind} ${secret}`;
+      if (keyId) text += ` (for ${keyId})`;
+      if (accountId) text += `, account ${accountId}`;
+      if (entry) text += `, inside the archive at ${entry}`;
+      if (commit) text += `, introduced in ${commit.sha} by ${commit.author} on ${commit.date}`;
+      if (verification) text += `; STS says ${verification.status === "live" ? "LIVE" : verification.status} (checked ${verification.checkedAt})`;
+      return `${text}.`;
+    },
+    sarifRoot: "The root of the scanned repository or folder.",
+    sarifShort: (kind) => `AWS ${kind} committed to the repository`,
+    sarifFull: (kind) => `An AWS ${kind} was found in a file. Anyone who can read the repository, its history or a fork can use it until the key is deactivated.`,
+    sarifSteps: [
+      "Deactivate and delete the key in IAM now (`aws iam update-access-key --status Inactive`, then `aws iam delete-access-key`), after creating a replacement if something depends on it.",
+      "Check CloudTrail for what the key did since it was exposed.",
+      "Remove the key from the file and keep credentials in `~/.aws/credentials`, environment variables or a secrets manager.",
+      "If the commit was pushed, rewriting history does not un-leak the key: deactivation does. `keywarden remediate` prints the full playbook with the real commands for this key.",
+      "A false positive: add `keywarden:allow` in a comment on the line, or record it in a baseline (`keywarden baseline --output .keywarden-baseline.json`)."
+    ],
+    sarifMarkdownTitle: (short) => `**${short}.**`
+  },
+  /** "What to do now", after a text report with findings (src/remediation/hint.ts). */
+  hint: {
+    title: "What to do now:",
+    committed: "  1. If a commit holding a key was pushed, treat the key as public: act on the key first, rewrite history last.",
+    notCommitted: "  1. Take the credentials out of the files; load them from ~/.aws/credentials or environment variables.",
+    deactivate: "  2. Deactivate, then delete each key (a temporary ASIA key: revoke its role's sessions instead):",
+    more: (n) => `       \u2026and ${n} more key${s(n)}`,
+    unpaired: (n) => `${n} secret${s(n)} without a key ID: rotate every key that could be its partner.`,
+    cloudtrail: "  3. Check CloudTrail in every region for use of the keys, then rotate every IAM user's access keys.",
+    full: (command2) => `Full playbook with ready commands: ${command2}`,
+    live: (keyId, arn) => `${keyId} is LIVE: AWS accepted it${arn ? ` as ${arn}` : ""}: act on it first.`,
+    theRole: (name) => `the role ${name}`,
+    issuingRole: "the role that issued it",
+    revoke: (keyId, role) => `${keyId}: IAM console \u2192 Roles \u2192 ${role} \u2192 Revoke sessions`,
+    root: (keyId) => `${keyId} is the ROOT user's key: sign in as root \u2192 Security credentials \u2192 Access keys \u2192 Deactivate`
+  },
+  /** What a commit blocked by the pre-commit or commit-msg hook says after the findings (src/init/advice.ts). */
+  blocked: {
+    more: (n) => `and ${n} more`,
+    listJoin: ", ",
+    commit: (where, files) => [
+      `Commit blocked: nothing was committed. The staged changes add AWS credentials (${where}).`,
+      "",
+      "To fix it:",
+      "  1. Remove the key from the file. Keep credentials out of the repository: in ~/.aws/credentials",
+      "     (`aws configure`), in environment variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY), or in a",
+      "     secrets manager, and read them from there.",
+      `  2. Stage the fixed file (git add ${files}), or take it out of this commit:`,
+      `     git restore --staged ${files}`,
+      "  3. Commit again. Only the index is checked: a key left in the working tree but not staged does not block.",
+      "",
+      "A false positive? Put a `keywarden:allow` comment on that line, or accept it in the baseline the hook reads:",
+      "  keywarden baseline --output .keywarden-baseline.json   (at the top of the repository: it records every",
+      "  finding in the working tree), then git add .keywarden-baseline.json and commit again."
+    ],
+    leaked: (remediate) => `Was this key ever pushed, shared or committed elsewhere? Treat it as leaked and deactivate it: ${remediate}`,
+    noVerify: "To commit anyway, skipping every pre-commit check (your responsibility): git commit --no-verify",
+    line: (n) => `line ${n}`,
+    message: (where, remediate) => [
+      `Commit blocked: nothing was committed. The commit message holds AWS credentials (${where}).`,
+      "",
+      "To fix it: commit again with the key taken out of the message (a message is pushed and kept in the history",
+      'like any file). git kept the message you wrote; to edit it: git commit -e -F "$(git rev-parse --git-path COMMIT_EDITMSG)"',
+      `Was this key ever pushed, shared or committed elsewhere? Treat it as leaked and deactivate it: ${remediate}`,
+      "To commit anyway, skipping every commit-msg check (your responsibility): git commit --no-verify"
+    ]
+  },
+  /** The server-side hook's lines, relayed by git to the pusher (src/cli/pre-receive.ts). */
+  preReceive: {
+    incomplete: "push rejected: the scan could not read everything it had to (see above), so it cannot say the push is clean",
+    clean: (commits) => `no AWS credentials in the ${commits} new commit${s(commits)} of this push`,
+    rejected: (n) => `push rejected: ${n} AWS credential${s(n)} in the pushed commits:`,
+    more: (n) => `and ${n} more`,
+    seconds: (n) => `${n} second${s(n)}`,
+    timeoutOpen: (seconds) => `warning: the scan for AWS credentials did not finish within ${seconds} (--timeout): the push is accepted UNSCANNED (--on-timeout open)`,
+    timeoutClosed: (seconds) => `push rejected: the scan for AWS credentials did not finish within ${seconds} (--timeout), and an unscanned push is not let through (--on-timeout closed). Push fewer commits at a time, or ask the administrator to raise the hook's --timeout`,
+    inCommit: (sha, subject) => ` in commit ${sha} "${subject}"`,
+    rewrite: "rewrite these commits without the keys (git rebase -i; a later commit that deletes a key does not take it out of history), then push again",
+    leaked: (remediate) => `a key that was ever pushed or shared is leaked: deactivate it (${remediate})`,
+    falsePositive: "a false positive: a keywarden:allow comment on its line, or an entry in the default branch's .keywarden-baseline.json"
+  },
+  /** The scan's notes (stderr; the skipped ones under --verbose), from the sources (src/sources/). */
+  notes: {
+    overLimit: (display, size, limit) => `skipped ${display}: ${size} bytes is over the ${limit}-byte limit (--max-file-size)`,
+    couldNotRead: (display, code) => `could not read ${display}: ${code}`,
+    notFileOrFolder: (root) => `skipped ${root}: not a regular file or folder`,
+    couldNotReadFolder: (display, code) => `could not read folder ${display}: ${code}; its files were not scanned`,
+    /** A folder skipped by name (.git, node_modules) unless --no-default-ignores, and why. */
+    ignoredFolder: (display, name) => `skipped ${display}/: ${name === ".git" ? "git's own data (scan --history reads the commits; --no-default-ignores walks it)" : "installed packages (--no-default-ignores walks it)"}`,
+    symbolicLink: (display) => `skipped ${display}: a symbolic link (not followed)`,
+    notRegularFile: (display) => `skipped ${display}: not a regular file`,
+    submodule: (file) => `skipped ${file}: submodule`,
+    noCommits: "nothing to scan: the repository has no commits",
+    emptyRange: (target) => `nothing to scan: ${target} holds no commits`,
+    missingBlobs: (count, named, more, allowed) => `${count === 1 ? "1 blob is missing from the repository and was not scanned" : `${count} blobs are missing from the repository and were not scanned`} (a partial clone, or damaged objects): ${named.join(", ")}${more > 0 ? `, and ${more} more` : ""}; ${allowed ? "the scan is incomplete (accepted by --allow-missing)" : "the scan is incomplete, so the exit code is 2 (--allow-missing accepts that)"}`
+  },
+  /** Errors about what the user named (one line, exit 2), common to every command. */
+  errors: {
+    noSuchPath: (path3) => `no such file or directory: ${path3}`,
+    notRepository: (dir) => `not a git repository: ${dir}`,
+    cannotReadReport: (shown, code) => `cannot read --report ${shown}: ${code}`,
+    reportNotJson: (shown, problem) => `--report ${shown} is not JSON (${problem}); write one with \`keywarden scan --format json --no-redact --output FILE\``,
+    reportNotReport: (shown, problem) => `--report ${shown} is not a keywarden version-1 JSON report: ${problem}`,
+    standardInput: "- (standard input)"
+  },
+  /** Errors in what --history, --since and --range name (src/sources/git/revisions.ts, repo.ts). */
+  revisions: {
+    emptyRef: (flag) => `${flag} got an empty value: name a branch, tag or commit, or give none to scan every ref`,
+    refSpaces: (flag, value) => `${flag} takes branches, tags or commits, got '${value}' (a ref has no spaces or control characters)`,
+    refDash: (flag, value) => `${flag} takes branches, tags or commits, got '${value}' (a ref never starts with '-'${flag === "--history" ? "; --history with no value scans every ref" : ""})`,
+    refRange: (flag, value) => `${flag} takes branches, tags or commits, got the range '${value}': scan a range with --range ${value}`,
+    refPath: (flag, value) => `${flag} takes branches, tags or commits, not paths: '${value}' (scan files and folders without ${flag}: keywarden scan ${value})`,
+    notRevision: (role, rev) => `${role} '${rev}' is not a revision`,
+    shallow: (role, rev) => `${role} '${rev}' is not in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`,
+    notCommit: (role, rev, type) => `${role} '${rev}' names a ${type}, not a commit`,
+    shallowNote: "this is a shallow clone: history is incomplete, and keys in its oldest commits are attributed to them although they may be older (git fetch --unshallow for a full scan)",
+    graftsNote: (file) => `this repository has a grafts file (${file}), which rewrites commits' parents and can hide commits: keywarden ignores it and scans the real history, as a push or a clone sees it`,
+    rangeForms: 'A..B, A...B, A^!, "^A B" or "B --not A"',
+    rangeControl: (text) => `--range '${text}' holds a tab, newline or control character: separate revisions with spaces`,
+    rangeEmpty: (forms) => `--range needs revisions: ${forms}`,
+    rangeOption: (word, forms) => `--range takes revisions, not the option '${word}' (only --not is understood; --history scans every ref): ${forms}`,
+    rangeNoBase: (text, names, first) => `--range '${text}' excludes nothing, so it is the whole history: scan that with --history ${names}, or name a base (BASE..${first})`,
+    rangeOnlyBase: (text, rev) => `--range '${text}' only excludes commits: name what to scan too (add HEAD, or write ${rev}..HEAD)`,
+    rangeNegated: (word, rev) => `--range '${word}' puts ^ before a range: write '${rev}', or ^A B`,
+    rangeNot: (word) => `--range: --not applies to single revisions, not '${word}': put the range before --not`,
+    rangeDots: (word) => `--range '${word}' is not a range: one .. or ... between two revisions`,
+    rangeParent: (word) => `--range '${word}': parents are numbered from 1 (A^-1 is A^..A)`,
+    rangeForm: (word, forms) => `--range '${word}' is not a form keywarden takes: ${forms}`,
+    unknown: (role, rev, hint) => `unknown ${role} '${rev}'${hint === null ? ": no such branch, tag or commit" : ` (did you mean '${hint}'?)`}`
+  },
+  /** --verify's lines on stderr and why a key was not checked (src/commands/verify-keys.ts). */
+  verify: {
+    skipForeign: "the key belongs to an account that is not yours; using it could trip a canary token",
+    skipRedacted: "its secret is redacted in the report",
+    skipNoSecret: "no secret access key was found with it",
+    skipNoToken: "a temporary key cannot be checked without its session token, and none was found with it",
+    result: (keyId, status, detail) => `--verify ${keyId}: ${status} (${detail})`,
+    notChecked: (keyId, reason) => `--verify ${keyId}: not checked (${reason})`,
+    endpointUrl: (raw) => `--sts-endpoint wants a URL such as https://sts.eu-west-1.amazonaws.com, got '${raw}'`,
+    endpointScheme: (raw) => `--sts-endpoint wants an http(s) URL, got '${raw}'`
+  },
+  /** The progress bar of long scans (src/io/progress.ts): what it counts, and the time left. */
+  progress: {
+    labels: { blobs: "blobs" },
+    eta: (seconds) => ` ETA ${seconds}s`
+  },
+  /** stderr lines of every command (src/output.ts, src/main.ts). */
+  output: {
+    warning: "warning: ",
+    skippedFiles: (n) => `${n} file${s(n)} skipped (over --max-file-size, a submodule, a symbolic link or not a regular file)`,
+    skippedFolders: (n) => `${n} folder${s(n)} skipped (.git, node_modules)`,
+    skipped: (counts) => `${counts.join(", ")}; --verbose lists them and why`,
+    allowed: (why, where, ruleId) => `allowed by ${why}: ${where} ${ruleId}`,
+    onlyVerified: (n) => `--only-verified: ${n} finding${s(n)} left out (keys STS did not confirm live)`,
+    baselineWritten: (n, file) => `wrote ${n} baseline entr${n === 1 ? "y" : "ies"} to ${file}`,
+    internalError: (message) => `internal error: ${message}`,
+    debugHint: " (run with --debug for details)"
+  },
+  /** The command line: --help and the usage errors found before a command runs (src/cli/). */
+  cli: {
+    errors: {
+      unknownFormat: (format, command2, allowed) => `unknown --format '${format}' for ${command2} (choose ${allowed})`,
+      baselineOutput: "baseline needs --output FILE (where to write the baseline)",
+      oneMode: "choose one of --staged, --history, --range, --since, --stdin, --pre-receive, --commit-msg",
+      historyPaths: (paths) => `--history scans commits, not paths: ${paths} (refs go right after it: --history main; scan files without --history)`,
+      rangeWords: (range, paths) => `--range is one argument: quote a range of several words (--range "${range} ${paths}"); paths cannot be combined with it`,
+      modePaths: (paths) => `paths cannot be combined with --staged, --history, --range, --since, --stdin, --pre-receive or --commit-msg: ${paths}`,
+      timeoutWithout: (flag) => `${flag} is for --pre-receive (the server-side hook); --verify-timeout bounds --verify`,
+      timeoutRange: (value) => `--timeout wants seconds between 0 and 3600, got '${value}'`,
+      onTimeout: (value) => `--on-timeout wants open (accept the push) or closed (reject it), got '${value}'`,
+      preReceiveOutput: (name) => `--pre-receive prints its own lines for git to relay to the pusher: --${name} is not taken with it`,
+      preReceiveVerify: (name) => `--pre-receive does not take --${name}: the hook never calls AWS (keywarden remediate --verify does, for the keys it found)`,
+      maxFileSize: (value) => `--max-file-size wants a size such as 1048576, 512KB or 10MB, got '${value}'`,
+      verifyTimeout: (value) => `--verify-timeout wants seconds between 0 and 300, got '${value}'`,
+      cannotWrite: (file, code) => `cannot write ${file}: ${code}`
+    },
+    badLang: (value) => `unknown --lang '${value}' (choose en or ja)`,
+    unknownCommand: (word, hint, commands) => `unknown command '${word}'${hint ? ` (did you mean '${hint}'?)` : ""}; commands: ${commands}`,
+    commandFirst: (token, command2) => `name a command before ${token}: keywarden ${command2} ${token}`,
+    listCommands: "keywarden --help lists the commands",
+    listOptions: (command2) => `keywarden ${command2} --help lists its options`,
+    needsValue: (flag) => `${flag} needs a value`,
+    gotOption: (flag, next) => `${flag} needs a value, got the option ${next} (write ${flag}=${next} if that is the value)`,
+    emptyValue: (flag) => `${flag} needs a value, got an empty one`,
+    otherCommand: (flag, commands, command2) => `${flag} is an option of ${commands}, not of ${command2}`,
+    /** `scan`, `scan and remediate`, `scan, remediate and merge`. */
+    list: (items) => items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`,
+    unknownShort: (letter, command2) => `unknown option '-${letter}'; keywarden ${command2} --help lists its options`,
+    unknownOption: (flag, hint, help) => `unknown option '${flag}'${hint ? ` (did you mean '--${hint}'?)` : ""}; ${help}`
+  }
+};
+
+// src/words/index.ts
+var current = en;
+function words() {
+  return current;
+}
 
 // src/errors.ts
 var UsageError = class extends Error {
@@ -5253,9 +5524,9 @@ function compileContext(f) {
 function compileAllowlist(f) {
   if (!f) return { regexes: [], stopwords: [] };
   const regexes = f.objects("regexes").map((r) => ({ regex: r.regex("regex", ""), reason: r.string("reason"), soft: r.boolean("soft", false) }));
-  const stopwords = f.objects("stopwords").flatMap((s) => {
-    s.string("reason");
-    return s.strings("words").map((word) => word.toLowerCase());
+  const stopwords = f.objects("stopwords").flatMap((s2) => {
+    s2.string("reason");
+    return s2.strings("words").map((word) => word.toLowerCase());
   });
   return { regexes, stopwords };
 }
@@ -5675,8 +5946,8 @@ function valueHits(text, hits, plan) {
   const near = [];
   for (let i = 0; i < hits.length; i++) if (name[i] === 1) near.push(Math.max(0, hits[i] - WINDOW_CHARS - BREAK_CHARS), Math.min(text.length, hits[i] + WINDOW_CHARS + 1));
   const stretches = mergeRanges(near);
-  for (let s = 0; s < stretches.length; s += 2) {
-    const [from, to] = [stretches[s], stretches[s + 1]];
+  for (let s2 = 0; s2 < stretches.length; s2 += 2) {
+    const [from, to] = [stretches[s2], stretches[s2 + 1]];
     eachLongRun(text, plan.longRun, reach, from, to);
     VALUE_BREAKS.lastIndex = from;
     for (let m = VALUE_BREAKS.exec(text); m && m.index < to; m = VALUE_BREAKS.exec(text)) reach(m.index, m.index + m[0].length);
@@ -5755,17 +6026,17 @@ function holdsKeyword(decoded, rules, depth) {
 function keywordWindows(text, hits, radius) {
   if (hits.length === 0) return [];
   const windows = [];
-  let current = null;
+  let current2 = null;
   for (const hit of hits) {
-    if (current && hit + WINDOW_CHARS / 2 <= current[1]) continue;
+    if (current2 && hit + WINDOW_CHARS / 2 <= current2[1]) continue;
     const to = linesForward(text, hit, radius, hit + WINDOW_CHARS);
-    if (current && hit < current[1] && to - current[0] <= MAX_WINDOW) {
-      current[1] = Math.max(current[1], to);
+    if (current2 && hit < current2[1] && to - current2[0] <= MAX_WINDOW) {
+      current2[1] = Math.max(current2[1], to);
       continue;
     }
     const from = linesBack(text, hit, radius, hit - WINDOW_CHARS);
-    if (current && from <= current[1] && to - current[0] <= MAX_WINDOW) current[1] = Math.max(current[1], to);
-    else windows.push(current = [from, to]);
+    if (current2 && from <= current2[1] && to - current2[0] <= MAX_WINDOW) current2[1] = Math.max(current2[1], to);
+    else windows.push(current2 = [from, to]);
   }
   return windows;
 }
@@ -6114,7 +6385,7 @@ function killedBy(args, signal) {
   return new RuntimeError(`git ${command(args)} was ended by ${signal ?? "a signal"} before it finished: the scan is incomplete`);
 }
 function gitFailure(cwd, args, stderr) {
-  if (/not a git repository/i.test(stderr) || /unknown option `cached'/.test(stderr)) return new UsageError(`not a git repository: ${cwd}`);
+  if (/not a git repository/i.test(stderr) || /unknown option `cached'/.test(stderr)) return new UsageError(words().errors.notRepository(cwd));
   const line = stderr.split("\n").find((text) => /^(fatal|error):/.test(text)) ?? stderr.split("\n").find((text) => text.trim() !== "") ?? "failed";
   return new RuntimeError(`git ${command(args)} failed: ${line.replace(/^(fatal|error):\s*/, "")}`);
 }

@@ -6,11 +6,11 @@ import {
   chooseLanguage,
   isFlag,
   toScanOptions
-} from "./chunk-AOHQEGJJ.js";
+} from "./chunk-MFMHPQS5.js";
 import {
   shellQuote
 } from "./chunk-XYWLKQEU.js";
-import "./chunk-4Y6QMR5L.js";
+import "./chunk-HRVELICV.js";
 import {
   VERSION
 } from "./chunk-4W6MJL7V.js";
@@ -22,11 +22,11 @@ import {
   UsageError,
   errorLine,
   isExpected
-} from "./chunk-C4VCKXJO.js";
+} from "./chunk-V4EWOTUK.js";
 import {
   loadGuide,
   words
-} from "./chunk-OJXQTJVV.js";
+} from "./chunk-MMRX3KET.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/cli/fast-argv.ts
@@ -233,16 +233,16 @@ async function run(argv, io) {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        if (options.preReceive) return await (await import("./pre-receive-MICGHAWL.js")).runPreReceive(preReceiveRequestOf(options), io);
-        return await (await import("./scan-CWYDGRLH.js")).runScan(scanCommandRequestOf(options, argv), io);
+        if (options.preReceive) return await (await import("./pre-receive-F5I43LWI.js")).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import("./scan-HXA7IAJN.js")).runScan(scanCommandRequestOf(options, argv), io);
       case "baseline":
-        return await (await import("./baseline-DKJANW2Y.js")).runBaseline(baselineRequestOf(options), io);
+        return await (await import("./baseline-KUOUIL6E.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./remediate-TCLBMOEZ.js")).runRemediate(remediateRequestOf(options), io);
+        return await (await import("./remediate-UPTQ3SSY.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
-        return await (await import("./init-HPMWRTJT.js")).runInit(initRequestOf(options), io);
+        return await (await import("./init-OZ7YAU3V.js")).runInit(initRequestOf(options), io);
       case "merge":
-        return await (await import("./merge-2DZMOLJH.js")).runMerge(mergeRequestOf(options), io);
+        return await (await import("./merge-VZ2JYXZA.js")).runMerge(mergeRequestOf(options), io);
     }
   } catch (error) {
     io.stderr.write(`keywarden: ${describeError(error, debug)}
@@ -252,7 +252,7 @@ async function run(argv, io) {
 }
 async function parseSlow(argv, io) {
   await loadGuide();
-  const parsed = await (await import("./parse-B3AVAGVK.js")).parseArgs(argv, VERSION);
+  const parsed = await (await import("./parse-QTEYYFZI.js")).parseArgs(argv, VERSION);
   if (parsed.kind === "print") {
     io.stdout.write(parsed.text.endsWith("\n") ? parsed.text : parsed.text + "\n");
     return null;
