@@ -16,6 +16,7 @@
 // read like a loose object.
 import { archiveFormat } from '../../../archive/magic.js';
 import { mayBeUtf16, type KeywordSet } from '../../../engine/prefilter.js';
+import { mayHoldValue } from '../../../engine/scan.js';
 import { SNIFF_BYTES } from '../../../text/decode.js';
 import { BlobCache } from './blob-cache.js';
 import { applyDelta, copyResult, deltaResultSize, parseDelta } from './delta.js';
@@ -30,6 +31,12 @@ export interface JudgeOptions {
   cache?: BlobCache;
   /** Tells this pack's cache entries from other packs' (each pack a different number). */
   packNumber?: number;
+  /**
+   * The engine's value anchors (engine/scan.ts valueAnchors): with them, a blob whose only keywords are names
+   * (`aws`) and that holds no value (mayHoldValue) is clean, as the engine would find nothing in it. Without,
+   * every keyword makes a blob dirty.
+   */
+  values?: { anchors: KeywordSet; longRun: number };
 }
 
 export interface RangeVerdict {
@@ -223,7 +230,8 @@ export class PackJudge {
       const data = this.inflate(rank);
       this.sizes[rank] = data.length;
       if (this.dependants[rank] > 0) this.cache.set(this.cacheKey + rank, data);
-      return this.verdict(rank, keywords.any(data) ? unique(keywords.occurrences(data, 0, data.length)) : NO_KEYWORDS, mayBeUtf16(data) || archiveFormat(data) !== null);
+      const found = keywords.any(data) ? unique(keywords.occurrences(data, 0, data.length)) : NO_KEYWORDS;
+      return this.verdict(rank, found, mayBeUtf16(data) || archiveFormat(data) !== null, () => data);
     }
     // A base elsewhere (a thin pack's) is git's to resolve, and so is a delta on anything left to git.
     const baseState = base === -2 ? LEFT_TO_GIT : this.state[base];
@@ -238,15 +246,26 @@ export class PackJudge {
     const sniffed = copyResult(baseData, delta, parsed.ops, 0, Math.min(SNIFF_BYTES, parsed.size), this.sniff, 0);
     // An archive's keywords are compressed out of sight: like possible UTF-16, it is dirty by its first bytes.
     const utf16 = mayBeUtf16(this.sniff.subarray(0, sniffed)) || archiveFormat(this.sniff.subarray(0, sniffed)) !== null;
-    // Built whole only if a later delta needs it as a base; the base is let go after its last dependant.
-    if (this.dependants[rank] > 0) this.cache.set(this.cacheKey + rank, applyDelta(baseData, delta, parsed));
+    // Built whole only if a later delta needs it as a base (or for the value check); the base is let go after
+    // its last dependant.
+    let built: Buffer | undefined;
+    const build = (): Buffer => (built ??= applyDelta(baseData, delta, parsed));
+    if (this.dependants[rank] > 0) this.cache.set(this.cacheKey + rank, build());
+    const state = this.verdict(rank, found, utf16, build);
     if (--this.dependants[base] === 0) this.cache.delete(this.cacheKey + base);
-    return this.verdict(rank, found, utf16);
+    return state;
   }
 
-  private verdict(rank: number, keywords: number[], utf16: boolean): number {
+  /** `data` builds the blob's bytes, asked only when keywords alone do not decide. */
+  private verdict(rank: number, keywords: number[], utf16: boolean, data: () => Buffer): number {
     if (keywords.length > 0) this.keywordsOf.set(rank, keywords);
-    return keywords.length > 0 || utf16 ? DIRTY : CLEAN;
+    if (utf16) return DIRTY;
+    if (keywords.length === 0) return CLEAN;
+    const values = this.options.values;
+    if (values === undefined) return DIRTY;
+    // Names only (`aws` on every line) and no value anywhere: the engine would open no window (engine/scan.ts).
+    const bytes = data();
+    return values.anchors.any(bytes) || mayHoldValue(bytes.toString('latin1'), values.longRun) ? DIRTY : CLEAN;
   }
 
   /**
