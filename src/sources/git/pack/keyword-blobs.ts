@@ -358,8 +358,17 @@ function offsetOrder(index: PackIndex, packLength: number): Uint32Array {
   return Uint32Array.from(Array.from({ length: count }, (_, i) => i).sort((a, b) => index.offsets[a] - index.offsets[b]));
 }
 
+/** Flat [start, length, ...] pairs sorted and without repeats (an index sort: no string keys, no tuples). */
 function unique(pairs: number[]): number[] {
-  const keyed = new Map<string, [number, number]>();
-  for (let i = 0; i < pairs.length; i += 2) keyed.set(`${pairs[i]}:${pairs[i + 1]}`, [pairs[i], pairs[i + 1]]);
-  return [...keyed.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]).flat();
+  const count = pairs.length / 2;
+  const order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  order.sort((a, b) => pairs[2 * a] - pairs[2 * b] || pairs[2 * a + 1] - pairs[2 * b + 1]);
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = pairs[2 * order[i]];
+    const length = pairs[2 * order[i] + 1];
+    if (out.length === 0 || out[out.length - 2] !== start || out[out.length - 1] !== length) out.push(start, length);
+  }
+  return out;
 }
