@@ -7,7 +7,9 @@
 // of every blob follow exactly from its base's positions plus a keyword search of those few windows, and the
 // 1.3 GiB of the benchmark's blobs cost a search of a few MB. The answer is exact, the same as the byte
 // prefilter run over every whole blob (engine/prefilter.ts): blobs with a keyword, or that may be UTF-16 (the
-// prefilter lets those through to the decoder), are "dirty" and need a full scan; the rest are clean.
+// prefilter lets those through to the decoder), are "dirty" and need a full scan; the rest are clean. With the
+// engine's value anchors (JudgeOptions.values), a blob whose keywords are all names (`aws`) is dirty only if it
+// could hold a value (engine/scan.ts mayHoldValue, checked on the blob built whole): still no finding missed.
 //
 // A blob that is some delta's base is rebuilt whole (inflate, apply the delta to its base) and cached until
 // its last dependant is judged; a blob that is nobody's base (half of them) is never built: its windows are
