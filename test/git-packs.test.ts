@@ -21,6 +21,7 @@ import { parsePackIndex } from '../src/sources/git/pack/index-file.js';
 import { PackJudge } from '../src/sources/git/pack/keyword-blobs.js';
 import { PackFile } from '../src/sources/git/pack/pack-file.js';
 import { loadRules } from '../src/rules/load.js';
+import { valueAnchors } from '../src/engine/scan.js';
 import { jsonReport } from './support/cli.js';
 import { runKeywarden } from './support/run.js';
 import { fakeLeak } from './support/fakes.js';
@@ -116,13 +117,15 @@ interface Judged {
   judges: PackJudge[];
 }
 
-function judgeRepo(repo: Repo, options: { hashLength?: number; maxSize?: number; cacheBytes?: number; parts?: number } = {}): Judged {
+function judgeRepo(repo: Repo, options: { hashLength?: number; maxSize?: number; cacheBytes?: number; parts?: number; values?: boolean } = {}): Judged {
   const judged: Judged = { clean: new Set(), dirty: new Set(), judges: [] };
   const keywords = keywordSet(KEYWORDS);
   const cache = new BlobCache(options.cacheBytes ?? 32 * 1024 * 1024);
+  const anchors = options.values ? valueAnchors(RULES) : null;
+  const values = anchors === null ? undefined : { anchors: keywordSet(anchors.anchors), longRun: anchors.longRun };
   packsOf(repo).forEach((pack, packNumber) => {
     const index = parsePackIndex(readFileSync(pack.replace(/\.pack$/, '.idx')), options.hashLength ?? 20);
-    const judge = new PackJudge(new PackFile(pack), index, { keywords, maxSize: options.maxSize ?? 10 * 1024 * 1024, cache, packNumber });
+    const judge = new PackJudge(new PackFile(pack), index, { keywords, values, maxSize: options.maxSize ?? 10 * 1024 * 1024, cache, packNumber });
     const parts = options.parts ?? 1;
     // Parts in reverse: a later part judged first must reach back for its bases on its own.
     for (let part = parts - 1; part >= 0; part--) {
@@ -163,6 +166,38 @@ function expectExact(repo: Repo, judged: Judged, maxSize = 10 * 1024 * 1024): vo
   expect(judged.dirty.size).toBeGreaterThan(10);
   expect(judged.clean.size).toBeGreaterThan(10);
 }
+
+describe('pack reader with the engine value anchors: names alone are clean', () => {
+  it('judges a blob that only names AWS clean and one holding a value dirty, through deltas, and the engine finds nothing in any blob it judges clean', async () => {
+    const repo = Repo.init();
+    randomHistory(repo, 20261126, 60);
+    const names = `aws region us-east-1\n${LINES.slice(0, 6000)}const awsClient = makeAwsClient(); // AWS SDK\n`;
+    repo.commit('names only', { 'aws.ts': names });
+    const leak = fakeLeak();
+    repo.commit('a key', { 'aws.ts': names + leak.text });
+    repo.commit('a long run', { 'aws.ts': names.replace('// line 7\n', `// line 7 ${'wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY0'.slice(0, 20).repeat(2)}\n`) });
+    repo.commit('a join', { 'aws.ts': names.replace('// line 9\n', `const part = "abc" + "def";\n`) });
+    repo.git('repack', '-adfq', '--depth=50', '--window=50');
+    const byName = (file: string, rev: string) => repo.git('rev-parse', `${rev}:${file}`).trim();
+    const judged = judgeRepo(repo, { values: true });
+    const blobs = truth(repo);
+    let namesOnly = 0;
+    for (const [name, { dirty, data }] of blobs) {
+      expect(judged.clean.has(name) || judged.dirty.has(name), `${name} judged`).toBe(true);
+      // Never dirtier than the byte prefilter; cleaner only where the engine finds nothing.
+      if (!dirty) expect(judged.clean.has(name), `${name} clean`).toBe(true);
+      if (dirty && judged.clean.has(name)) {
+        namesOnly++;
+        expect(detectChunk({ path: 'f.ts', data }, RULES).candidates, `${name} has findings`).toEqual([]);
+      }
+      const blob = judged.judges.map((judge) => judge.blob(name)).find((found) => found !== null);
+      expect(blob?.keywords, `${name} keyword positions`).toEqual(occurrencesOf(data));
+    }
+    expect(namesOnly).toBeGreaterThan(3);
+    expect(judged.clean.has(byName('aws.ts', 'HEAD~3'))).toBe(true);
+    for (const rev of ['HEAD~2', 'HEAD~1', 'HEAD']) expect(judged.dirty.has(byName('aws.ts', rev)), `aws.ts at ${rev}`).toBe(true);
+  });
+});
 
 describe('pack reader: clean or dirty, exactly as the byte prefilter says', () => {
   const repo = Repo.init();

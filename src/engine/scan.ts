@@ -140,6 +140,36 @@ function keywordRoles(rules: readonly Rule[]): Pick<Plan, 'names' | 'values' | '
 }
 
 /**
+ * What the history's pack reader (src/sources/git/pack/keyword-blobs.ts) needs to judge a blob as valueHits
+ * would, or null when the rules have no name keywords: the keywords whose hit always opens a window (value
+ * keywords, decoder markers, the keywords of wide rules) and the shortest valueRun. A blob whose only keywords
+ * are names can give a finding only if it holds a value somewhere (mayHoldValue).
+ */
+export function valueAnchors(rules: readonly Rule[]): { anchors: string[]; longRun: number } | null {
+  const plan = planFor(rules);
+  if (plan.names.size === 0) return null;
+  const names = new Set([...plan.names.values()].flat());
+  for (const group of plan.wide) for (const rule of group.rules) for (const keyword of rule.keywords) names.delete(keyword);
+  const anchors = [...new Set([...rules.flatMap((rule) => rule.keywords), ...plan.markers])].filter((keyword) => !names.has(keyword));
+  return { anchors, longRun: plan.longRun };
+}
+
+/**
+ * Could text (bytes read as latin1: key characters and VALUE_BREAKS are ASCII, which UTF-8 keeps as is) hold a
+ * value for a valueRun rule anywhere: a run of `longRun` key characters or an encoding a view could join into
+ * one? Anywhere, where valueHits looks only within a name's reach: so "no" here means valueHits keeps no name hit.
+ */
+export function mayHoldValue(text: string, longRun: number): boolean {
+  let found = false;
+  eachLongRun(text, longRun, () => (found = true));
+  if (found) return true;
+  VALUE_BREAKS.lastIndex = 0;
+  const broken = VALUE_BREAKS.test(text);
+  VALUE_BREAKS.lastIndex = 0;
+  return broken;
+}
+
+/**
  * The keyword hits worth a window. A keyword that only rules with a `valueRun` use (a secret key, a session
  * token: values that are a long run of key characters) is a name (`aws`, `AWS_SECRET_ACCESS_KEY`, `secretKey:`),
  * evidence next to a value: its hit opens a window only where a value could be, that is a run that long or an

@@ -7,7 +7,9 @@
 // of every blob follow exactly from its base's positions plus a keyword search of those few windows, and the
 // 1.3 GiB of the benchmark's blobs cost a search of a few MB. The answer is exact, the same as the byte
 // prefilter run over every whole blob (engine/prefilter.ts): blobs with a keyword, or that may be UTF-16 (the
-// prefilter lets those through to the decoder), are "dirty" and need a full scan; the rest are clean.
+// prefilter lets those through to the decoder), are "dirty" and need a full scan; the rest are clean. With the
+// engine's value anchors (JudgeOptions.values), a blob whose keywords are all names (`aws`) is dirty only if it
+// could hold a value (engine/scan.ts mayHoldValue, checked on the blob built whole): still no finding missed.
 //
 // A blob that is some delta's base is rebuilt whole (inflate, apply the delta to its base) and cached until
 // its last dependant is judged; a blob that is nobody's base (half of them) is never built: its windows are
@@ -16,6 +18,7 @@
 // read like a loose object.
 import { archiveFormat } from '../../../archive/magic.js';
 import { mayBeUtf16, type KeywordSet } from '../../../engine/prefilter.js';
+import { mayHoldValue } from '../../../engine/scan.js';
 import { SNIFF_BYTES } from '../../../text/decode.js';
 import { BlobCache } from './blob-cache.js';
 import { applyDelta, copyResult, deltaResultSize, parseDelta } from './delta.js';
@@ -30,6 +33,12 @@ export interface JudgeOptions {
   cache?: BlobCache;
   /** Tells this pack's cache entries from other packs' (each pack a different number). */
   packNumber?: number;
+  /**
+   * The engine's value anchors (engine/scan.ts valueAnchors): with them, a blob whose only keywords are names
+   * (`aws`) and that holds no value (mayHoldValue) is clean, as the engine would find nothing in it. Without,
+   * every keyword makes a blob dirty.
+   */
+  values?: { anchors: KeywordSet; longRun: number };
 }
 
 export interface RangeVerdict {
@@ -223,7 +232,8 @@ export class PackJudge {
       const data = this.inflate(rank);
       this.sizes[rank] = data.length;
       if (this.dependants[rank] > 0) this.cache.set(this.cacheKey + rank, data);
-      return this.verdict(rank, keywords.any(data) ? unique(keywords.occurrences(data, 0, data.length)) : NO_KEYWORDS, mayBeUtf16(data) || archiveFormat(data) !== null);
+      const found = keywords.any(data) ? unique(keywords.occurrences(data, 0, data.length)) : NO_KEYWORDS;
+      return this.verdict(rank, found, mayBeUtf16(data) || archiveFormat(data) !== null, () => data);
     }
     // A base elsewhere (a thin pack's) is git's to resolve, and so is a delta on anything left to git.
     const baseState = base === -2 ? LEFT_TO_GIT : this.state[base];
@@ -238,15 +248,26 @@ export class PackJudge {
     const sniffed = copyResult(baseData, delta, parsed.ops, 0, Math.min(SNIFF_BYTES, parsed.size), this.sniff, 0);
     // An archive's keywords are compressed out of sight: like possible UTF-16, it is dirty by its first bytes.
     const utf16 = mayBeUtf16(this.sniff.subarray(0, sniffed)) || archiveFormat(this.sniff.subarray(0, sniffed)) !== null;
-    // Built whole only if a later delta needs it as a base; the base is let go after its last dependant.
-    if (this.dependants[rank] > 0) this.cache.set(this.cacheKey + rank, applyDelta(baseData, delta, parsed));
+    // Built whole only if a later delta needs it as a base (or for the value check); the base is let go after
+    // its last dependant.
+    let built: Buffer | undefined;
+    const build = (): Buffer => (built ??= applyDelta(baseData, delta, parsed));
+    if (this.dependants[rank] > 0) this.cache.set(this.cacheKey + rank, build());
+    const state = this.verdict(rank, found, utf16, build);
     if (--this.dependants[base] === 0) this.cache.delete(this.cacheKey + base);
-    return this.verdict(rank, found, utf16);
+    return state;
   }
 
-  private verdict(rank: number, keywords: number[], utf16: boolean): number {
+  /** `data` builds the blob's bytes, asked only when keywords alone do not decide. */
+  private verdict(rank: number, keywords: number[], utf16: boolean, data: () => Buffer): number {
     if (keywords.length > 0) this.keywordsOf.set(rank, keywords);
-    return keywords.length > 0 || utf16 ? DIRTY : CLEAN;
+    if (utf16) return DIRTY;
+    if (keywords.length === 0) return CLEAN;
+    const values = this.options.values;
+    if (values === undefined) return DIRTY;
+    // Names only (`aws` on every line) and no value anywhere: the engine would open no window (engine/scan.ts).
+    const bytes = data();
+    return values.anchors.any(bytes) || mayHoldValue(bytes.toString('latin1'), values.longRun) ? DIRTY : CLEAN;
   }
 
   /**
@@ -339,8 +360,17 @@ function offsetOrder(index: PackIndex, packLength: number): Uint32Array {
   return Uint32Array.from(Array.from({ length: count }, (_, i) => i).sort((a, b) => index.offsets[a] - index.offsets[b]));
 }
 
+/** Flat [start, length, ...] pairs sorted and without repeats (an index sort: no string keys, no tuples). */
 function unique(pairs: number[]): number[] {
-  const keyed = new Map<string, [number, number]>();
-  for (let i = 0; i < pairs.length; i += 2) keyed.set(`${pairs[i]}:${pairs[i + 1]}`, [pairs[i], pairs[i + 1]]);
-  return [...keyed.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]).flat();
+  const count = pairs.length / 2;
+  const order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  order.sort((a, b) => pairs[2 * a] - pairs[2 * b] || pairs[2 * a + 1] - pairs[2 * b + 1]);
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = pairs[2 * order[i]];
+    const length = pairs[2 * order[i] + 1];
+    if (out.length === 0 || out[out.length - 2] !== start || out[out.length - 1] !== length) out.push(start, length);
+  }
+  return out;
 }

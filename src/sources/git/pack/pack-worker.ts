@@ -11,6 +11,7 @@ import type { Config } from '../../../config/types.js';
 import { detectMaybeArchive } from '../../../archive/detect.js';
 import { createDetector, type Detector } from '../../../detect/detect.js';
 import { keywordSet } from '../../../engine/prefilter.js';
+import { valueAnchors } from '../../../engine/scan.js';
 import type { DetectResult } from '../../../types.js';
 import { BlobCache } from './blob-cache.js';
 import { parsePackIndex } from './index-file.js';
@@ -42,9 +43,11 @@ const data = workerData as PackWorkerData;
 const port = parentPort;
 if (port === null) throw new Error('git/pack/pack-worker.js must run as a worker thread');
 const keywords = keywordSet(data.keywords);
+const detector: Detector = createDetector(data.config);
+const anchors = valueAnchors(detector.rules);
+const values = anchors === null ? undefined : { anchors: keywordSet(anchors.anchors), longRun: anchors.longRun };
 const cache = new BlobCache(CACHE_BYTES);
 const judges = new Map<number, PackJudge | Error>();
-let detector: Detector | null = null;
 const withDirty = new Set<number>();
 
 const post = (message: FromPackWorker): void => port.postMessage(message);
@@ -64,7 +67,7 @@ function judgeOf(pack: number): PackJudge | Error {
   if (judge === undefined) {
     try {
       const { pack: packPath, index } = data.packs[pack];
-      judge = new PackJudge(new PackFile(packPath), parsePackIndex(readFileSync(index), data.hashLength), { keywords, maxSize: data.config.maxFileSize, cache, packNumber: pack });
+      judge = new PackJudge(new PackFile(packPath), parsePackIndex(readFileSync(index), data.hashLength), { keywords, values, maxSize: data.config.maxFileSize, cache, packNumber: pack });
     } catch (error) {
       judge = error instanceof Error ? error : new Error(String(error));
     }
@@ -93,7 +96,6 @@ function judgePart(pack: number, from: number, to: number): void {
 }
 
 async function scanBlobs(blobs: Array<{ sha: string; path: string; pack: number }>): Promise<void> {
-  detector ??= createDetector(data.config);
   const found: Array<{ sha: string; result: DetectResult }> = [];
   let cleanItems = 0;
   let cleanBytes = 0;
@@ -109,7 +111,7 @@ async function scanBlobs(blobs: Array<{ sha: string; path: string; pack: number 
     if (blob === null) throw new Error(`blob ${sha} was judged but cannot be rebuilt`);
     // An archive (judged dirty by its magic, keyword-blobs.ts) is read in full here (src/archive); the cache may
     // hand out its buffer again, so it is copied.
-    const archive = detectMaybeArchive({ path, data: blob.data }, data.config, (entry) => detector!.detect(entry), true);
+    const archive = detectMaybeArchive({ path, data: blob.data }, data.config, (entry) => detector.detect(entry), true);
     if (archive !== null) {
       found.push({ sha, result: await archive });
       post({ type: 'progress', blobs: 1, bytes: blob.data.length, packBytes: 0 });
