@@ -233,12 +233,12 @@ async function run(argv, io) {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        if (options.preReceive) return await (await import("./pre-receive-F5I43LWI.js")).runPreReceive(preReceiveRequestOf(options), io);
-        return await (await import("./scan-HXA7IAJN.js")).runScan(scanCommandRequestOf(options, argv), io);
+        if (options.preReceive) return await (await import("./pre-receive-6WOMERA3.js")).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import("./scan-6EJXGCLP.js")).runScan(scanCommandRequestOf(options, argv), io);
       case "baseline":
-        return await (await import("./baseline-KUOUIL6E.js")).runBaseline(baselineRequestOf(options), io);
+        return await (await import("./baseline-45TDUMTB.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./remediate-UPTQ3SSY.js")).runRemediate(remediateRequestOf(options), io);
+        return await (await import("./remediate-VKIZN5CA.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
         return await (await import("./init-OZ7YAU3V.js")).runInit(initRequestOf(options), io);
       case "merge":

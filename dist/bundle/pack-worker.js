@@ -699,16 +699,16 @@ function createKeywordPrefilter(keywords2) {
 function keywordSet(keywords2) {
   const unique2 = [...new Set(keywords2)].filter((keyword) => keyword.length > 0).map((keyword) => Buffer.from(keyword, "utf8"));
   const groups = chooseAnchors(unique2);
-  const anchors = [...groups.keys()];
-  const lists = anchors.map((anchor) => groups.get(anchor));
+  const anchors2 = [...groups.keys()];
+  const lists = anchors2.map((anchor) => groups.get(anchor));
   const fallback = alternation(keywords2, "");
   const used = new Set(unique2.flatMap((keyword) => [...keyword]));
   let outsider = 0;
   while (used.has(outsider)) outsider++;
   const any = (data2) => {
     let budget = 64 + (data2.length >> 4);
-    for (let a = 0; a < anchors.length; a++) {
-      const anchor = anchors[a];
+    for (let a = 0; a < anchors2.length; a++) {
+      const anchor = anchors2[a];
       const list = lists[a];
       for (let i = data2.indexOf(anchor); i !== -1; i = data2.indexOf(anchor, i + 1)) {
         for (let k = 0; k < list.length; k++) if (occursAt(data2, list[k], i - list[k].offset)) return true;
@@ -720,8 +720,8 @@ function keywordSet(keywords2) {
   const occurrences = (data2, from, to) => {
     const found = [];
     const view = data2.subarray(from, to);
-    for (let a = 0; a < anchors.length; a++) {
-      const anchor = anchors[a];
+    for (let a = 0; a < anchors2.length; a++) {
+      const anchor = anchors2[a];
       const list = lists[a];
       for (let i = view.indexOf(anchor); i !== -1; i = view.indexOf(anchor, i + 1)) {
         for (let k = 0; k < list.length; k++) if (occursAt(view, list[k], i - list[k].offset)) found.push(from + i - list[k].offset, list[k].bytes.length);
@@ -1847,6 +1847,23 @@ function keywordRoles(rules) {
     longRun: long.length > 0 ? Math.min(...long.map((rule) => rule.valueRun)) : 0
   };
 }
+function valueAnchors(rules) {
+  const plan = planFor(rules);
+  if (plan.names.size === 0) return null;
+  const names = new Set([...plan.names.values()].flat());
+  for (const group of plan.wide) for (const rule of group.rules) for (const keyword of rule.keywords) names.delete(keyword);
+  const anchors2 = [.../* @__PURE__ */ new Set([...rules.flatMap((rule) => rule.keywords), ...plan.markers])].filter((keyword) => !names.has(keyword));
+  return { anchors: anchors2, longRun: plan.longRun };
+}
+function mayHoldValue(text, longRun) {
+  let found = false;
+  eachLongRun(text, longRun, () => found = true);
+  if (found) return true;
+  VALUE_BREAKS.lastIndex = 0;
+  const broken2 = VALUE_BREAKS.test(text);
+  VALUE_BREAKS.lastIndex = 0;
+  return broken2;
+}
 function valueHits(text, hits, plan) {
   if (plan.names.size === 0 || hits.length === 0) return hits;
   let names = 0;
@@ -1888,8 +1905,8 @@ function isNameHit(text, at, plan) {
   const first = text.charCodeAt(at);
   const names = plan.names.get(first);
   if (names === void 0 || !names.some((keyword) => text.startsWith(keyword, at))) return false;
-  const values = plan.values.get(first);
-  if (values !== void 0 && values.some((keyword) => text.startsWith(keyword, at))) return false;
+  const values2 = plan.values.get(first);
+  if (values2 !== void 0 && values2.some((keyword) => text.startsWith(keyword, at))) return false;
   return !inValueRun(text, at);
 }
 function eachLongRun(text, length, found, start = 0, end = text.length) {
@@ -2654,7 +2671,8 @@ var PackJudge = class {
       const data2 = this.inflate(rank);
       this.sizes[rank] = data2.length;
       if (this.dependants[rank] > 0) this.cache.set(this.cacheKey + rank, data2);
-      return this.verdict(rank, keywords2.any(data2) ? unique(keywords2.occurrences(data2, 0, data2.length)) : NO_KEYWORDS, mayBeUtf16(data2) || archiveFormat(data2) !== null);
+      const found2 = keywords2.any(data2) ? unique(keywords2.occurrences(data2, 0, data2.length)) : NO_KEYWORDS;
+      return this.verdict(rank, found2, mayBeUtf16(data2) || archiveFormat(data2) !== null, () => data2);
     }
     const baseState = base === -2 ? LEFT_TO_GIT : this.state[base];
     if (baseState === NOT_BLOB) return NOT_BLOB;
@@ -2667,13 +2685,22 @@ var PackJudge = class {
     const found = this.deltaKeywords(parsed.size, parsed.ops, this.keywordsOf.get(base) ?? NO_KEYWORDS, (from, to, out, at) => copyResult(baseData, delta, parsed.ops, from, to, out, at));
     const sniffed = copyResult(baseData, delta, parsed.ops, 0, Math.min(SNIFF_BYTES, parsed.size), this.sniff, 0);
     const utf16 = mayBeUtf16(this.sniff.subarray(0, sniffed)) || archiveFormat(this.sniff.subarray(0, sniffed)) !== null;
-    if (this.dependants[rank] > 0) this.cache.set(this.cacheKey + rank, applyDelta(baseData, delta, parsed));
+    let built;
+    const build = () => built ??= applyDelta(baseData, delta, parsed);
+    if (this.dependants[rank] > 0) this.cache.set(this.cacheKey + rank, build());
+    const state = this.verdict(rank, found, utf16, build);
     if (--this.dependants[base] === 0) this.cache.delete(this.cacheKey + base);
-    return this.verdict(rank, found, utf16);
+    return state;
   }
-  verdict(rank, keywords2, utf16) {
+  /** `data` builds the blob's bytes, asked only when keywords alone do not decide. */
+  verdict(rank, keywords2, utf16, data2) {
     if (keywords2.length > 0) this.keywordsOf.set(rank, keywords2);
-    return keywords2.length > 0 || utf16 ? DIRTY : CLEAN;
+    if (utf16) return DIRTY;
+    if (keywords2.length === 0) return CLEAN;
+    const values2 = this.options.values;
+    if (values2 === void 0) return DIRTY;
+    const bytes = data2();
+    return values2.anchors.any(bytes) || mayHoldValue(bytes.toString("latin1"), values2.longRun) ? DIRTY : CLEAN;
   }
   /**
    * Keyword occurrences of a delta's result: those copied whole from the base, plus any in the windows around
@@ -2758,9 +2785,17 @@ function offsetOrder(index, packLength) {
   return Uint32Array.from(Array.from({ length: count }, (_, i) => i).sort((a, b) => index.offsets[a] - index.offsets[b]));
 }
 function unique(pairs) {
-  const keyed = /* @__PURE__ */ new Map();
-  for (let i = 0; i < pairs.length; i += 2) keyed.set(`${pairs[i]}:${pairs[i + 1]}`, [pairs[i], pairs[i + 1]]);
-  return [...keyed.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]).flat();
+  const count = pairs.length / 2;
+  const order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  order.sort((a, b) => pairs[2 * a] - pairs[2 * b] || pairs[2 * a + 1] - pairs[2 * b + 1]);
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    const start = pairs[2 * order[i]];
+    const length = pairs[2 * order[i] + 1];
+    if (out.length === 0 || out[out.length - 2] !== start || out[out.length - 1] !== length) out.push(start, length);
+  }
+  return out;
 }
 
 // src/sources/git/pack/pack-worker.ts
@@ -2769,9 +2804,11 @@ var data = workerData;
 var port = parentPort;
 if (port === null) throw new Error("git/pack/pack-worker.js must run as a worker thread");
 var keywords = keywordSet(data.keywords);
+var detector = createDetector(data.config);
+var anchors = valueAnchors(detector.rules);
+var values = anchors === null ? void 0 : { anchors: keywordSet(anchors.anchors), longRun: anchors.longRun };
 var cache = new BlobCache(CACHE_BYTES);
 var judges = /* @__PURE__ */ new Map();
-var detector = null;
 var withDirty = /* @__PURE__ */ new Set();
 var post = (message) => port.postMessage(message);
 port.on("message", (message) => {
@@ -2788,7 +2825,7 @@ function judgeOf(pack) {
   if (judge === void 0) {
     try {
       const { pack: packPath, index } = data.packs[pack];
-      judge = new PackJudge(new PackFile(packPath), parsePackIndex(readFileSync2(index), data.hashLength), { keywords, maxSize: data.config.maxFileSize, cache, packNumber: pack });
+      judge = new PackJudge(new PackFile(packPath), parsePackIndex(readFileSync2(index), data.hashLength), { keywords, values, maxSize: data.config.maxFileSize, cache, packNumber: pack });
     } catch (error) {
       judge = error instanceof Error ? error : new Error(String(error));
     }
@@ -2813,7 +2850,6 @@ function judgePart(pack, from, to) {
   }
 }
 async function scanBlobs(blobs) {
-  detector ??= createDetector(data.config);
   const found = [];
   let cleanItems = 0;
   let cleanBytes = 0;

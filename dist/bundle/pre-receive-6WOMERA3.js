@@ -7,7 +7,7 @@ import {
 } from "./chunk-5XRL5E54.js";
 import {
   runPipeline
-} from "./chunk-CGQIGEEX.js";
+} from "./chunk-VIVFRSBB.js";
 import "./chunk-WSSIPU3B.js";
 import "./chunk-YWM3CDOC.js";
 import "./chunk-YIAVNSY4.js";

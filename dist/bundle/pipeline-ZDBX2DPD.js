@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   runPipeline
-} from "./chunk-CGQIGEEX.js";
+} from "./chunk-VIVFRSBB.js";
 import "./chunk-WSSIPU3B.js";
 import "./chunk-YWM3CDOC.js";
 import "./chunk-YIAVNSY4.js";
