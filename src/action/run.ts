@@ -25,8 +25,8 @@ import { buildPlaybook, DEFAULT_REPLACEMENTS_FILE } from '../remediation/playboo
 import { renderPlaybook } from '../remediation/render.js';
 import { replacementsFor } from '../remediation/replacements.js';
 import { planScan, readPayload } from './event.js';
-import { readInputs } from './inputs.js';
-import { languageFromEnv, loadGuide, useLanguage, words } from '../words/index.js';
+import { input, readInputs } from './inputs.js';
+import { isLanguage, languageFromEnv, loadGuide, useLanguage, words } from '../words/index.js';
 import { guide } from '../words/guide.js';
 import { openOutputFile } from './output-file.js';
 import { appendSummary, setOutput } from './runner-files.js';
@@ -44,10 +44,12 @@ export async function runAction(io: ActionIo): Promise<number> {
   const { env } = io;
   try {
     const workspace = path.resolve(env.GITHUB_WORKSPACE || '.');
-    const inputs = readInputs(env);
-    // Annotations, the job summary and the SARIF messages: the `lang` input, else the runner's locale.
-    await useLanguage(inputs.lang ?? languageFromEnv(env));
+    // Annotations, the job summary, the SARIF messages and the inputs' own errors: the `lang` input, else the
+    // runner's locale (chosen before the inputs are checked, so an error about them is in that language too).
+    const lang = input(env, 'lang');
+    await useLanguage(isLanguage(lang) ? lang : languageFromEnv(env));
     await loadGuide();
+    const inputs = readInputs(env);
     const event = env.GITHUB_EVENT_NAME ?? '';
     const payload = readPayload(env.GITHUB_EVENT_PATH);
     const plan = await planScan(event, payload, inputs.mode, workspace);

@@ -15,6 +15,7 @@
 import type { Candidate, Chunk, DetectResult, Note } from '../types.js';
 import { RATIO_FLOOR, type ArchiveLimits } from './limits.js';
 import { archiveFormat, type ArchiveFormat } from './magic.js';
+import { words } from '../words/index.js';
 
 export type DetectBytes = (chunk: Chunk) => DetectResult;
 
@@ -67,7 +68,7 @@ export class Walk {
   /** The notes of the walk, one per reason. */
   finish(): Note[] {
     for (const [reason, { first, count }] of this.skips) {
-      this.notes.push({ level: 'warn', message: count === 1 ? `${first}: ${reason}` : `${this.path}: ${count} times: ${reason} (the first: ${first})` });
+      this.notes.push({ level: 'warn', message: count === 1 ? `${first}: ${reason}` : words().archive.repeated(this.path, count, reason, first) });
     }
     return this.notes;
   }
@@ -91,7 +92,7 @@ export async function scanArchive(chunk: { path: string; data: Buffer }, format:
     await readArchive(walk, chunk.data, format, [], 1);
   } catch (error) {
     if (!(error instanceof WalkLimit)) throw error;
-    walk.warn([], `stopped reading the archive after ${walk.entries} entries and ${walk.bytes} bytes: ${error.message}; the rest was not scanned`);
+    walk.warn([], words().archive.stopped(walk.entries, walk.bytes, error.message));
   }
   return { candidates: walk.candidates, notes: walk.finish() };
 }
@@ -111,10 +112,10 @@ async function readArchive(walk: Walk, data: Buffer, format: ArchiveFormat, entr
     if (error instanceof WalkLimit) throw error;
     const reason = error instanceof ArchiveStop ? error.message : `not a readable ${format} archive (${error instanceof Error ? error.message : String(error)})`;
     if (read === 0 && !(error instanceof ArchiveStop)) {
-      walk.warn(entry, `${reason}; scanned as a plain file instead`);
+      walk.warn(entry, words().archive.asPlainFile(reason));
       detectInto(walk, entry, data);
     } else {
-      walk.warn(entry, `${reason}; the rest of the archive was not scanned`);
+      walk.warn(entry, words().archive.restNotScanned(reason));
     }
   }
 }
@@ -139,13 +140,13 @@ async function readEntry(walk: Walk, entry: string[], content: AsyncIterable<Buf
     else parts.length = 0; // drained, not kept: counted against maxBytes all the same
   }
   if (size > walk.maxFileSize) {
-    walk.notes.push({ level: 'info', verbose: true, message: `skipped ${walk.where(entry)}: ${size} bytes is over the ${walk.maxFileSize}-byte limit (--max-file-size)` });
+    walk.notes.push({ level: 'info', verbose: true, message: words().archive.overLimit(walk.where(entry), size, walk.maxFileSize) });
     return;
   }
   const data = parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
   const format = archiveFormat(data);
   if (format === null) detectInto(walk, entry, data);
-  else if (depth >= walk.limits.maxDepth) walk.warn(entry, `a ${format} archive nested deeper than ${walk.limits.maxDepth} levels (archives.maxDepth): not scanned`);
+  else if (depth >= walk.limits.maxDepth) walk.warn(entry, words().archive.tooDeep(format, walk.limits.maxDepth));
   else await readArchive(walk, data, format, entry, depth + 1);
 }
 

@@ -15,6 +15,7 @@ import type { Entry, ZipFile } from 'yauzl';
 import { inflateRawSync } from 'node:zlib';
 import { RATIO_FLOOR } from './limits.js';
 import { ArchiveStop, type EntrySink, type Walk } from './walk.js';
+import { words } from '../words/index.js';
 
 /** Stored and deflated: what zip tools write; others (deflate64, bzip2, lzma, zstd) are noted, not read. */
 const READABLE_METHODS = new Set([0, 8]);
@@ -40,12 +41,12 @@ export async function readZip(walk: Walk, data: Buffer, at: readonly string[], o
       if (name.endsWith('/')) continue; // a folder
       const skip = skipReason(walk, entry);
       if (skip !== null) {
-        walk.warn([...at, name], `${skip}: not scanned`);
+        walk.warn([...at, name], words().archive.notScanned(skip));
         continue;
       }
       if (entry.uncompressedSize > walk.maxFileSize) {
         // Not inflated: validateEntrySizes holds the entry to the size it declares.
-        walk.notes.push({ level: 'info', verbose: true, message: `skipped ${walk.where([...at, name])}: ${entry.uncompressedSize} bytes is over the ${walk.maxFileSize}-byte limit (--max-file-size)` });
+        walk.notes.push({ level: 'info', verbose: true, message: words().archive.overLimit(walk.where([...at, name]), entry.uncompressedSize, walk.maxFileSize) });
         continue;
       }
       if (entry.uncompressedSize <= SMALL_ENTRY) {
@@ -80,7 +81,7 @@ async function inflateSmall(zip: ZipFile, data: Buffer, entry: Entry): Promise<B
     content = inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
   } catch (error) {
     if (error instanceof RangeError) throw new ArchiveStop(LIAR);
-    throw new Error(`cannot inflate an entry: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(words().archive.cannotInflate(error instanceof Error ? error.message : String(error)));
   }
   if (content.length !== entry.uncompressedSize) throw new ArchiveStop(LIAR);
   return content;

@@ -192,6 +192,11 @@ export const enGuide = {
     huskySaid: (said: string) => `ran husky, which said: ${said}`,
     huskyRan: (previous: string | null) => `ran husky: core.hooksPath is now .husky/_${previous !== null ? ` (it was ${previous})` : ''}`,
     notRepository: 'init needs a git repository with a working tree: run it inside one (git init first)',
+    manifestNotJson: (reason: string) => `package.json is not valid JSON: ${reason}`,
+    manifestNotObject: 'package.json is not a JSON object',
+    scriptsNotObject: 'package.json: "scripts" is not an object',
+    noHooksFolder: (line: string) => `cannot find the hooks folder: ${line}`,
+    hookMissing: (name: string, file: string) => `keywarden's own hooks/${name} is missing from its installation (${file})`,
     todo: (line: string) => `to do: ${line}`,
     active: (messages: boolean) => `the pre-commit hook is active: every commit${messages ? ' (and its message)' : ''} is now checked for AWS credentials; skip the check once with \`git commit --no-verify\``,
   },
@@ -229,6 +234,9 @@ export const enGuide = {
     inlineAllowed: (n: number, places: string, more: number) =>
       `this pull request adds ${n === 1 ? 'a credential' : `${n} credentials`} marked keywarden:allow, so ${n === 1 ? 'it is' : 'they are'} not reported: ${places}${more > 0 ? ` and ${more} more` : ''}. A reviewer should confirm each is not a real key.`,
     badLang: (value: string) => `input 'lang' must be en or ja, got '${value}'`,
+    badBoolean: (name: string, value: string) => `input '${name}' must be true or false, got '${value}'`,
+    badMode: (mode: string) => `input 'mode' must be auto, files or history, got '${mode}'`,
+    unclosedQuote: (quote: string) => `input 'args' has an unclosed ${quote} quote`,
   },
 
   /** The leak-response playbook (src/remediation/playbook.ts) and its layout (src/remediation/render.ts). */

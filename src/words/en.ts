@@ -254,6 +254,80 @@ export const en = {
     debugHint: ' (run with --debug for details)',
   },
 
+  /** Errors in a configuration, baseline or rules file (src/config/, src/rules/): one line, exit 2. */
+  config: {
+    empty: (label: string) => `${label}: is empty (expected a JSON object)`,
+    invalidJson: (label: string, line: number, column: number, reason: string, hint: string) => `${label}: invalid JSON at line ${line}, column ${column}: ${reason}${hint}`,
+    /** Why JSON text is not valid (config/json.ts): a fixed vocabulary, so no data is quoted. */
+    json: {
+      end: 'unexpected end of input (a missing } or ]?)',
+      unterminated: 'unterminated string',
+      control: 'a control character (such as a line break) inside a string',
+      badUnicode: 'a bad \\u escape',
+      badEscape: 'a bad escape sequence',
+      trailingComma: 'a trailing comma',
+      propertyName: 'expected a property name in double quotes',
+      colon: "expected ':' after a property name",
+      commaBrace: "expected ',' or '}'",
+      commaBracket: "expected ',' or ']'",
+      notValue: 'unexpected character (not a JSON value)',
+      afterEnd: 'unexpected text after the end of the JSON value',
+      tooDeep: 'not valid JSON (nested too deeply to say where)',
+      invalid: 'not valid JSON',
+    },
+    notRead: (file: string) => `not read: keywarden's configuration is JSON only (${file} or "keywarden" in package.json) and a config file is never run; move the settings to ${file}`,
+    noKeywardenKey: (label: string) => `${label}: has no "keywarden" key`,
+    noSuchFile: 'no such file',
+    isFolder: 'is a folder, not a file',
+    cannotRead: (code: string) => `cannot read (${code})`,
+    linkOutside: (label: string) => `${label}: is a symbolic link (or inside one) that leads outside the repository; keywarden does not read it (name a file outside the repository by its own path to use it)`,
+    baselineNoFile: 'no such file (write one with `keywarden baseline --output FILE`)',
+    baselineConflict: " (a merge conflict is left in it: keep both sides' lines, or regenerate it)",
+    baselineObject: 'expected a JSON object written by `keywarden baseline`',
+    baselineNoVersion: 'missing; expected a file written by `keywarden baseline`',
+    baselineVersion: (version: string, supported: number, newer: boolean) => `${version} is not a baseline format this keywarden reads (${supported}); ${newer ? 'upgrade keywarden' : 'regenerate the baseline'}`,
+    baselineKey: 'not a fingerprint (32 lowercase hexadecimal characters) nor a known key (version, about)',
+    baselineEntry: 'expected an object with file and ruleId',
+    baselineUnknownKey: (known: string) => `unknown key; known keys: ${known}`,
+    baselineFile: 'expected the path of the file',
+    baselineRuleId: 'expected a rule id',
+    baselineString: 'expected a string',
+  },
+
+  /** Errors in rule files and in what a config says about rules (src/rules/load.ts). */
+  rules: {
+    cannotReadFolder: (dir: string, message: string) => `cannot read the rules folder ${dir}: ${message}`,
+    invalidJson: (origin: string, message: string) => `${origin}: invalid JSON: ${message}`,
+    idFileName: (origin: string, name: string) => `${origin}: id: must equal the file name ("${name}")`,
+    duplicateId: (origin: string, id: string) => `${origin}: id: "${id}" is already defined by another rule`,
+    unknownDisabled: (where: string, id: string) => `${where}: disableRules: unknown rule id "${id}"`,
+    unknownEntropy: (where: string, id: string) => `${where}: entropy: unknown rule id "${id}"`,
+    entropyRange: (where: string, id: string) => `${where}: entropy.${id}: must be a number from 0 to 8`,
+    unknownAllow: (where: string, id: string) => `${where}: allow.rules.${id}: unknown rule id`,
+  },
+
+  /** Git failing under keywarden (src/sources/git/run.ts): keywarden's words around git's own line. */
+  git: {
+    stopped: 'the scan was stopped',
+    cannotRun: (why: string) => `cannot run git: ${why}`,
+    notInstalled: 'git is not installed or not on PATH',
+    killed: (command: string, signal: string | null) => `git ${command} was ended by ${signal ?? 'a signal'} before it finished: the scan is incomplete`,
+    failed: (command: string, line: string) => `git ${command} failed: ${line}`,
+    workerFailed: (message: string) => `history worker failed: ${message}`,
+  },
+
+  /** Notes about archives (src/archive/): entries skipped or not read. */
+  archive: {
+    repeated: (archive: string, count: number, reason: string, first: string) => `${archive}: ${count} times: ${reason} (the first: ${first})`,
+    stopped: (entries: number, bytes: number, message: string) => `stopped reading the archive after ${entries} entries and ${bytes} bytes: ${message}; the rest was not scanned`,
+    asPlainFile: (reason: string) => `${reason}; scanned as a plain file instead`,
+    restNotScanned: (reason: string) => `${reason}; the rest of the archive was not scanned`,
+    overLimit: (where: string, size: number, limit: number) => `skipped ${where}: ${size} bytes is over the ${limit}-byte limit (--max-file-size)`,
+    tooDeep: (format: string, depth: number) => `a ${format} archive nested deeper than ${depth} levels (archives.maxDepth): not scanned`,
+    notScanned: (skip: string) => `${skip}: not scanned`,
+    cannotInflate: (message: string) => `cannot inflate an entry: ${message}`,
+  },
+
   /** The command line: --help and the usage errors found before a command runs (src/cli/). */
   cli: {
     errors: {

@@ -182,6 +182,11 @@ export const jaGuide: Guide = {
     huskySaid: (said) => `husky を実行しました。出力: ${said}`,
     huskyRan: (previous) => `husky を実行しました。core.hooksPath は .husky/_ になりました${previous !== null ? `（以前は ${previous}）` : ''}`,
     notRepository: 'init には作業ツリーのある git リポジトリが必要です。リポジトリの中で実行してください（先に git init）',
+    manifestNotJson: (reason) => `package.json が有効な JSON ではありません: ${reason}`,
+    manifestNotObject: 'package.json が JSON オブジェクトではありません',
+    scriptsNotObject: 'package.json: "scripts" がオブジェクトではありません',
+    noHooksFolder: (line) => `フックのフォルダーが見つかりません: ${line}`,
+    hookMissing: (name, file) => `keywarden 自身の hooks/${name} がインストールに含まれていません（${file}）`,
     todo: (line) => `要対応: ${line}`,
     active: (messages) => `pre-commit フックが有効になりました。今後はすべてのコミット${messages ? '（とそのメッセージ）' : ''}で AWS の認証情報をチェックします。一度だけ省略するには \`git commit --no-verify\` を使います`,
   },
@@ -216,6 +221,9 @@ export const jaGuide: Guide = {
     inlineAllowed: (n, places, more) =>
       `このプルリクエストで追加された認証情報 ${n} 件には keywarden:allow が付いているため、報告していません: ${places}${more > 0 ? ` ほか ${more} 件` : ''}。本物のキーでないことを、レビュアーが 1 件ずつ確認してください。`,
     badLang: (value) => `入力 'lang' には en か ja を指定してください（指定値: '${value}'）`,
+    badBoolean: (name, value) => `入力 '${name}' には true か false を指定してください（指定値: '${value}'）`,
+    badMode: (mode) => `入力 'mode' には auto、files、history のいずれかを指定してください（指定値: '${mode}'）`,
+    unclosedQuote: (quote) => `入力 'args' の ${quote} の引用符が閉じられていません`,
   },
 
   /** The titles of the pages the playbook cites (src/remediation/references.ts has their addresses), and the address of each page's edition in this language. */
