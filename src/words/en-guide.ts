@@ -237,6 +237,50 @@ export const enGuide = {
     badBoolean: (name: string, value: string) => `input '${name}' must be true or false, got '${value}'`,
     badMode: (mode: string) => `input 'mode' must be auto, files or history, got '${mode}'`,
     unclosedQuote: (quote: string) => `input 'args' has an unclosed ${quote} quote`,
+    /** The Action's errors (one ::error:: line, exit 2): the event, the inputs, where it writes. */
+    errors: {
+      payload: (file: string, line: string) => `cannot read the event payload GITHUB_EVENT_PATH=${file}: ${line}`,
+      noBaseHead: (event: string) => `the ${event} event payload has no pull_request.base.sha / head.sha`,
+      noBase: (event: string) => `the ${event} event payload has no pull_request.base.sha, whose configuration the scan would use (or set trust-pr-config: true)`,
+      notCommitId: (field: string, value: string) => `the push event payload's "${field}" is not a commit id: ${value}`,
+      pullRequest: (number: string) => `pull request #${number}`,
+      missingCommits: (what: string, shas: string, shallow: boolean) =>
+        `cannot scan ${what}: commit ${shas} is not in the repository (${shallow ? 'the checkout is shallow' : 'the checkout does not have it'}). Set \`fetch-depth: 0\` on actions/checkout so the whole history is there.`,
+      argsNotScan: (args: string) => `input 'args' does not describe a scan: ${args}`,
+      argsOutput: "input 'args' cannot set --output: use the 'sarif' input and the step outputs",
+      argsStdin: "input 'args' cannot use --stdin in the action",
+      argsFormat: "input 'args' cannot set --format: the action writes annotations, the SARIF file and the summary itself",
+      sarifReport: 'SARIF report',
+      jsonReport: 'JSON report',
+      refused: (what: string, file: string, why: string) => `cannot write the ${what} to ${file}: ${why}; the action writes it only inside the workspace or $RUNNER_TEMP, never through a symbolic link that leads out`,
+      outside: 'it is outside the workspace and $RUNNER_TEMP',
+      linkOut: (walked: string) => `${walked} is a symbolic link that leads outside`,
+      notFolder: (walked: string) => `${walked} is not a folder`,
+      insideGit: "it would be inside the repository's .git folder",
+      isLink: (name: string) => `${name} is a symbolic link`,
+      notRegular: (name: string) => `${name} is not a regular file`,
+      folderChanged: 'the folder changed while it was being opened',
+      cannotWrite: (what: string, file: string, code: string) => `cannot write the ${what} to ${file}: ${code}`,
+      runnerFile: (what: string, file: string, code: string) => `cannot write ${what} (${file}): ${code}`,
+    },
+    /** What a push brought (action/pushed.ts): the plan's description and notes, and its errors. */
+    pushed: {
+      everyRef: (name: string, type: string) => `every ref in the checkout (${name} points at a ${type}, not a commit)`,
+      notCommitScanned: (name: string, type: string, sha: string) => `${name} points at a ${type} (${sha}), not a commit: the whole checkout is scanned, which reads it`,
+      nothing: (name: string, type: string) => `nothing: ${name} points at a ${type}, not a commit`,
+      noCommits: (name: string, type: string, sha: string) => `${name} points at a ${type} (${sha}), not a commit: there are no commits to scan`,
+      nothingNewNote: (name: string, sha: string) => `every commit of ${name} (${sha}) is already on another ref or was on it before the push: nothing new to scan`,
+      nothingNew: (name: string) => `nothing new: ${name} brought no commit that another ref does not hold`,
+      shallowCut: (name: string) =>
+        `the checkout is shallow and the commits of ${name} reach its cut, so where they start is unknown: the oldest commit present is scanned whole and may hold keys that are older than this push. Set \`fetch-depth: 0\` on actions/checkout`,
+      everyCommit: (name: string, n: number) => `every commit in the checkout (${name} brought ${n} commit${n === 1 ? '' : 's'} that no other ref holds)`,
+      inexact: (name: string, points: number) => `the commits of ${name} join the other refs' history at ${points} points that no single commit reaches: the scan also covers some commits other refs hold`,
+      brought: (n: number, name: string, range: string) => `the ${n} commit${n === 1 ? '' : 's'} that ${name} brought and no other ref holds (${range})`,
+      cannotResolve: (rev: string) => `cannot resolve ${rev} to a commit`,
+      missingTip: (name: string, sha: string, shallow: boolean) =>
+        `cannot scan ${name}: commit ${sha} is not in the repository (${shallow ? 'the checkout is shallow' : 'the checkout does not have it'}). Check out the pushed commit, with \`fetch-depth: 0\` on actions/checkout so the whole history is there.`,
+      unexpectedLine: (command: string, line: string) => `git ${command} printed an unexpected line: ${line}`,
+    },
   },
 
   /** The leak-response playbook (src/remediation/playbook.ts) and its layout (src/remediation/render.ts). */

@@ -379,6 +379,27 @@ export const en = {
     logUnasked: 'git log listed a commit it was not asked for, or out of order: the scan cannot trust it',
     logShort: (listed: number, count: number) => `git log listed ${listed} of the ${count} commits asked for: the scan is incomplete`,
     idLengths: (a: number, b: number) => `commit ids of two lengths in one log (${a} and ${b})`,
+    packsFallback: (message: string) => `could not read the packs directly, so every blob was read through git (slower): ${message}`,
+    packFallback: (pack: string, message: string) => `read the blobs of ${pack} through git instead of directly: ${message}`,
+    packReader: (message: string) => `pack reader: ${message}`,
+    packReaderFailed: (message: string) => `pack reader failed: ${message}`,
+    packReaderStopped: (code: number) => `pack reader stopped (exit ${code})`,
+    blobsFallback: (n: number, message: string) => `the pack reader failed, so ${n} blob${n === 1 ? ' was' : 's were'} read through git instead: ${message}`,
+  },
+
+  /** The settings of a base commit or the default branch (the Action on pull requests, --pre-receive). */
+  settings: {
+    baseLacks: (file: string) => `The base commit has no ${file}: the scan ran without it.`,
+    /** `change`: what the pull request does to the file; `added`: the base commit has none. */
+    pullRequestChanges: (change: 'adds' | 'removes' | 'changes', file: string, packageJson: boolean, added: boolean) =>
+      `This pull request ${change} ${file}${packageJson ? ' (its "keywarden" key)' : ''}: ${added ? 'the scan ran without it, as the base commit has none' : "the scan used the base commit's version"}. Set the input \`trust-pr-config: true\` to scan with the pull request's own.`,
+    symlink: (label: string) => `${label}: is a symbolic link; keywarden reads its configuration and baseline only from regular files`,
+    configSymlink: (label: string) => `${label}: is a symbolic link; keywarden reads its configuration only from regular files`,
+    notFile: (label: string) => `${label}: is not a file`,
+    cannotRead: (label: string, line: string) => `cannot read ${label}: ${line}`,
+    cannotReadCommit: (rev: string, line: string) => `cannot read commit ${rev}: ${line} (set fetch-depth: 0 on actions/checkout)`,
+    defaultBranchLacks: (sha: string, file: string) => `the default branch (${sha}) has no ${file}: the scan ran without it`,
+    defaultBranchConfig: (message: string) => `${message} (the default branch's configuration; fix it there)`,
   },
 
   /** Where --output and --replacements would write, refused before the scan (src/cli/output-path.ts). */

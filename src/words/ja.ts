@@ -366,6 +366,25 @@ export const ja: Words = {
     logUnasked: 'git log が要求していないコミットを返したか、順序が違います。スキャン結果を信頼できません',
     logShort: (listed, count) => `git log が返したのは要求した ${count} 件のコミットのうち ${listed} 件です。スキャンは不完全です`,
     idLengths: (a, b) => `一つのログに長さの異なるコミット ID があります（${a} と ${b}）`,
+    packsFallback: (message) => `パックを直接読めなかったため、すべての blob を git 経由で読みました（低速）: ${message}`,
+    packFallback: (pack, message) => `${pack} の blob は直接ではなく git 経由で読みました: ${message}`,
+    packReader: (message) => `パックの読み取り: ${message}`,
+    packReaderFailed: (message) => `パックの読み取りが失敗しました: ${message}`,
+    packReaderStopped: (code) => `パックの読み取りが停止しました（終了コード ${code}）`,
+    blobsFallback: (n, message) => `パックの読み取りが失敗したため、${n} 個の blob を代わりに git 経由で読みました: ${message}`,
+  },
+
+  settings: {
+    baseLacks: (file) => `ベースコミットに ${file} がないため、これを使わずにスキャンしました。`,
+    pullRequestChanges: (change, file, packageJson, added) =>
+      `このプルリクエストは ${file}${packageJson ? '（その "keywarden" キー）' : ' '}を${({ adds: '追加', removes: '削除', changes: '変更' } as const)[change]}しています。${added ? 'ベースコミットにはないため、これを使わずにスキャンしました' : 'スキャンにはベースコミットの版を使いました'}。プルリクエスト自身の設定でスキャンするには、入力 \`trust-pr-config: true\` を指定してください。`,
+    symlink: (label) => `${label}: シンボリックリンクです。keywarden は設定とベースラインを通常のファイルからのみ読み込みます`,
+    configSymlink: (label) => `${label}: シンボリックリンクです。keywarden は設定を通常のファイルからのみ読み込みます`,
+    notFile: (label) => `${label}: ファイルではありません`,
+    cannotRead: (label, line) => `${label} を読み取れません: ${line}`,
+    cannotReadCommit: (rev, line) => `コミット ${rev} を読み取れません: ${line}（actions/checkout で fetch-depth: 0 を指定してください）`,
+    defaultBranchLacks: (sha, file) => `デフォルトブランチ（${sha}）に ${file} がないため、これを使わずにスキャンしました`,
+    defaultBranchConfig: (message) => `${message}（デフォルトブランチの設定です。そちらで修正してください）`,
   },
 
   outputPath: {

@@ -23,6 +23,7 @@ import type { Preloaded } from '../../config/types.js';
 import type { ScanRequest } from '../../commands/requests.js';
 import type { Detect, Located, Note, Source } from '../../types.js';
 import type { SourceContext } from '../context.js';
+import { words } from '../../words/index.js';
 
 /** One line of the hook's input. */
 export interface RefUpdate {
@@ -134,12 +135,12 @@ export async function defaultBranchSettings(cwd: string, options: Pick<ScanReque
     const { preloaded, warnings } = await baseCommitSettings(cwd, sha, null, { config: options.config, baseline: options.baseline ?? DEFAULT_BASELINE });
     // With no head to compare, the only warnings are "the commit has no FILE" for a file named by option.
     const named = [options.config, options.baseline];
-    for (const warning of warnings) if (named.includes(warning.file)) notes.push({ level: 'warn', message: `the default branch (${sha.slice(0, 12)}) has no ${warning.file}: the scan ran without it` });
+    for (const warning of warnings) if (named.includes(warning.file)) notes.push({ level: 'warn', message: words().settings.defaultBranchLacks(sha.slice(0, 12), warning.file) });
     return preloaded;
   } catch (error) {
     // A configuration the default branch holds but keywarden cannot read stops every push until it is fixed:
     // the message says which commit, so the administrator knows where to look.
-    if (error instanceof ConfigError) throw new ConfigError(`${error.message} (the default branch's configuration; fix it there)`);
+    if (error instanceof ConfigError) throw new ConfigError(words().settings.defaultBranchConfig(error.message));
     throw error;
   }
 }
