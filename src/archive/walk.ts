@@ -76,11 +76,11 @@ export class Walk {
   /** Counts uncompressed bytes as they are inflated. */
   addBytes(count: number): void {
     this.bytes += count;
-    if (this.bytes > this.limits.maxBytes) throw new WalkLimit(`over ${this.limits.maxBytes} uncompressed bytes (archives.maxBytes)`);
+    if (this.bytes > this.limits.maxBytes) throw new WalkLimit(words().archive.maxBytes(this.limits.maxBytes));
   }
 
   addEntry(): void {
-    if (this.entries >= this.limits.maxEntries) throw new WalkLimit(`over ${this.limits.maxEntries} entries (archives.maxEntries)`);
+    if (this.entries >= this.limits.maxEntries) throw new WalkLimit(words().archive.maxEntries(this.limits.maxEntries));
     this.entries++;
   }
 }
@@ -110,7 +110,7 @@ async function readArchive(walk: Walk, data: Buffer, format: ArchiveFormat, entr
     else await (await import('./gzip.js')).readGzip(walk, data, entry, onEntry);
   } catch (error) {
     if (error instanceof WalkLimit) throw error;
-    const reason = error instanceof ArchiveStop ? error.message : `not a readable ${format} archive (${error instanceof Error ? error.message : String(error)})`;
+    const reason = error instanceof ArchiveStop ? error.message : words().archive.unreadable(format, error instanceof Error ? error.message : String(error));
     if (read === 0 && !(error instanceof ArchiveStop)) {
       walk.warn(entry, words().archive.asPlainFile(reason));
       detectInto(walk, entry, data);
@@ -134,7 +134,7 @@ async function readEntry(walk: Walk, entry: string[], content: AsyncIterable<Buf
     size += part.length;
     if (compressedSize !== null && size > RATIO_FLOOR && size > walk.limits.maxRatio * Math.max(compressedSize, 1)) {
       // The sizes in a zip's directory were judged before inflating; this catches an entry that lies about them.
-      throw new ArchiveStop(`an entry inflates over ${walk.limits.maxRatio} times its compressed size (archives.maxRatio)`);
+      throw new ArchiveStop(words().archive.entryRatio(walk.limits.maxRatio));
     }
     if (size <= walk.maxFileSize) parts.push(part);
     else parts.length = 0; // drained, not kept: counted against maxBytes all the same

@@ -423,6 +423,16 @@ export const en = {
     tooDeep: (format: string, depth: number) => `a ${format} archive nested deeper than ${depth} levels (archives.maxDepth): not scanned`,
     notScanned: (skip: string) => `${skip}: not scanned`,
     cannotInflate: (message: string) => `cannot inflate an entry: ${message}`,
+    gzipRatio: (ratio: number) => `the gzip stream inflates over ${ratio} times its size (archives.maxRatio)`,
+    maxBytes: (bytes: number) => `over ${bytes} uncompressed bytes (archives.maxBytes)`,
+    maxEntries: (entries: number) => `over ${entries} entries (archives.maxEntries)`,
+    unreadable: (format: string, message: string) => `not a readable ${format} archive (${message})`,
+    entryRatio: (ratio: number) => `an entry inflates over ${ratio} times its compressed size (archives.maxRatio)`,
+    liar: "an entry inflates to more or less than the size it declares (a zip bomb's sign, or damage)",
+    overlap: 'entries overlap (the construction of a zip bomb, written by no zip tool)',
+    encrypted: 'an encrypted entry (no password is tried)',
+    method: (method: number) => `compression method ${method} is not supported`,
+    zipRatio: (ratio: number) => `an entry that inflates over ${ratio} times its compressed size (archives.maxRatio), a zip bomb's sign`,
   },
 
   /** The command line: --help and the usage errors found before a command runs (src/cli/). */

@@ -406,6 +406,16 @@ export const ja: Words = {
     tooDeep: (format, depth) => `${depth} 階層より深く入れ子になった ${format} アーカイブ（archives.maxDepth）: スキャンしていません`,
     notScanned: (skip) => `${skip}: スキャンしていません`,
     cannotInflate: (message) => `エントリを展開できません: ${message}`,
+    gzipRatio: (ratio) => `gzip ストリームが元のサイズの ${ratio} 倍を超えて展開されます（archives.maxRatio）`,
+    maxBytes: (bytes) => `展開後のサイズが ${bytes} バイトを超えました（archives.maxBytes）`,
+    maxEntries: (entries) => `エントリ数が ${entries} を超えました（archives.maxEntries）`,
+    unreadable: (format, message) => `読み取れる ${format} アーカイブではありません（${message}）`,
+    entryRatio: (ratio) => `エントリが圧縮サイズの ${ratio} 倍を超えて展開されます（archives.maxRatio）`,
+    liar: 'エントリを展開したサイズが宣言されたサイズと異なります（zip 爆弾の兆候、または破損）',
+    overlap: 'エントリが重なっています（zip 爆弾の作り方で、zip ツールはこう書きません）',
+    encrypted: '暗号化されたエントリです（パスワードは試しません）',
+    method: (method) => `圧縮方式 ${method} には対応していません`,
+    zipRatio: (ratio) => `圧縮サイズの ${ratio} 倍を超えて展開されるエントリです（archives.maxRatio）。zip 爆弾の兆候です`,
   },
 
   cli: {
