@@ -403,4 +403,13 @@ describe('errors and notes from configs, rules, init, git and archives, in Japan
     const result = runCli(['scan', 'outer.zip'], { cwd: dir, env: JA });
     expect(result.stderr).toContain('1 階層より深く入れ子になった zip アーカイブ（archives.maxDepth）: スキャンしていません');
   });
+
+  it('an archive note from history, read by the pack reader in a worker thread, is in the run\'s language too', () => {
+    const repo = Repo.init();
+    const inner = makeZip([{ name: 'a.txt', data: 'text\n' }]);
+    repo.commit('one', { '.keywarden.json': '{ "archives": { "maxDepth": 1 } }\n', 'outer.zip': makeZip([{ name: 'inner.zip', data: inner }]) });
+    repo.git('gc', '-q');
+    const result = runCli(['scan', '--history'], { cwd: repo.dir, env: JA });
+    expect(result.stderr).toBe('keywarden: 警告: outer.zip!/inner.zip: 1 階層より深く入れ子になった zip アーカイブ（archives.maxDepth）: スキャンしていません\n');
+  });
 });

@@ -15,7 +15,7 @@
 import type { Candidate, Chunk, DetectResult, Note } from '../types.js';
 import { RATIO_FLOOR, type ArchiveLimits } from './limits.js';
 import { archiveFormat, type ArchiveFormat } from './magic.js';
-import { words } from '../words/index.js';
+import { useInheritedLanguage, words } from '../words/index.js';
 
 export type DetectBytes = (chunk: Chunk) => DetectResult;
 
@@ -87,6 +87,8 @@ export class Walk {
 
 /** Scans an archive blob of a known format; never throws for anything the archive holds or lacks. */
 export async function scanArchive(chunk: { path: string; data: Buffer }, format: ArchiveFormat, limits: ArchiveLimits, maxFileSize: number, detect: DetectBytes): Promise<ArchiveResult> {
+  // Archives are also read in worker threads (the pack readers), whose notes must be in the run's language.
+  await useInheritedLanguage();
   const walk = new Walk(chunk.path, limits, maxFileSize, detect);
   try {
     await readArchive(walk, chunk.data, format, [], 1);

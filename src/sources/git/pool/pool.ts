@@ -10,7 +10,7 @@ import type { Config } from '../../../config/types.js';
 import { RuntimeError } from '../../../errors.js';
 import type { DetectResult } from '../../../types.js';
 import type { Slice, WorkerMessage } from './worker.js';
-import { language, words } from '../../../words/index.js';
+import { words } from '../../../words/index.js';
 
 export interface PoolBlob {
   sha: string;
@@ -57,7 +57,7 @@ export function workerEntry(entry: URL, from: string): URL {
 export function startWorkers(config: Config, cwd: string, size = defaultSize()): WorkerSet {
   // A small young generation keeps each worker's heap (and so the process's peak RSS) down; these threads
   // allocate mostly short strings.
-  const workers = Array.from({ length: size }, () => new Worker(workerEntry(new URL('./worker.js', import.meta.url), import.meta.url), { workerData: { config, cwd, lang: language() }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
+  const workers = Array.from({ length: size }, () => new Worker(workerEntry(new URL('./worker.js', import.meta.url), import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
   return {
     async scan(blobs, callbacks) {
       if (blobs.length === 0) return;
