@@ -44,23 +44,23 @@ export interface Baseline {
 
 /** `file` is absolute; `scope` is where the scan runs (and the repository's top level, when a git source knows it). */
 export function loadBaseline(file: string, scope?: { cwd: string; top?: string }): Baseline {
-  if (scope) requireNamedInside(file, scope.cwd, scope.top, `baseline ${file}`);
+  if (scope) requireNamedInside(file, scope.cwd, scope.top, words().config.baselineLabel(file));
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(`baseline ${file}: ${code === 'ENOENT' ? words().config.baselineNoFile : words().config.cannotRead(code ?? String(error))}`);
+    throw new ConfigError(`${words().config.baselineLabel(file)}: ${code === 'ENOENT' ? words().config.baselineNoFile : words().config.cannotRead(code ?? String(error))}`);
   }
   return parseBaseline(text, file);
 }
 
 export function parseBaseline(text: string, label: string): Baseline {
   const fail = (field: string, message: string): never => {
-    throw new ConfigError(`baseline ${label}: ${field ? `${field}: ` : ''}${message}`);
+    throw new ConfigError(`${words().config.baselineLabel(label)}: ${field ? `${field}: ` : ''}${message}`);
   };
   const conflict = /^(<<<<<<<|>>>>>>>) /m.test(text) ? words().config.baselineConflict : '';
-  const value = parseJsonText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, `baseline ${label}`, conflict);
+  const value = parseJsonText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, words().config.baselineLabel(label), conflict);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return fail('', words().config.baselineObject);
   const top = value as Record<string, unknown>;
   const version = top.version;

@@ -156,6 +156,9 @@ export const en = {
   /** The server-side hook's lines, relayed by git to the pusher (src/cli/pre-receive.ts). */
   preReceive: {
     incomplete: 'push rejected: the scan could not read everything it had to (see above), so it cannot say the push is clean',
+    badLine: (n: number) => `--pre-receive reads git's "<old> <new> <ref>" lines on standard input; line ${n} is not one (is this running as a pre-receive hook?)`,
+    notCommit: (ref: string, type: string) => `${ref} points at a ${type}, which keywarden does not scan: the push is rejected unscanned`,
+    missingObject: (ref: string, sha: string) => `${ref} names an object the repository does not have (${sha}): the push is rejected unscanned`,
     clean: (commits: number) => `no AWS credentials in the ${commits} new commit${s(commits)} of this push`,
     rejected: (n: number) => `push rejected: ${n} AWS credential${s(n)} in the pushed commits:`,
     more: (n: number) => `and ${n} more`,
@@ -195,6 +198,7 @@ export const en = {
     reportNotJson: (shown: string, problem: string) => `--report ${shown} is not JSON (${problem}); write one with \`keywarden scan --format json --no-redact --output FILE\``,
     reportNotReport: (shown: string, problem: string) => `--report ${shown} is not a keywarden version-1 JSON report: ${problem}`,
     standardInput: '- (standard input)',
+    commitMsg: (file: string, code: string) => `--commit-msg: cannot read ${file}: ${code}`,
   },
 
   /** Errors in what --history, --since and --range name (src/sources/git/revisions.ts, repo.ts). */
@@ -220,6 +224,10 @@ export const en = {
     rangeDots: (word: string) => `--range '${word}' is not a range: one .. or ... between two revisions`,
     rangeParent: (word: string) => `--range '${word}': parents are numbered from 1 (A^-1 is A^..A)`,
     rangeForm: (word: string, forms: string) => `--range '${word}' is not a form keywarden takes: ${forms}`,
+    noParent: (rev: string, parent: number) => `--range '${rev}^-${parent}': '${rev}' has no parent ${parent}`,
+    notConnected: (base: string, head: string) => `base '${base}' is not connected to '${head}' in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`,
+    notConnectedExcluded: (rev: string) => `'${rev}' is not connected to the revisions the range excludes in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`,
+    historyPath: (message: string, ref: string) => `${message}; --history takes branches, tags or commits, and '${ref}' is a path here (scan files without --history: keywarden scan ${ref})`,
     unknown: (role: string, rev: string, hint: string | null) => `unknown ${role} '${rev}'${hint === null ? ': no such branch, tag or commit' : ` (did you mean '${hint}'?)`}`,
   },
 
@@ -292,6 +300,7 @@ export const en = {
     baselineFile: 'expected the path of the file',
     baselineRuleId: 'expected a rule id',
     baselineString: 'expected a string',
+    baselineLabel: (file: string) => `baseline ${file}`,
     /** What a config's values must be (config/validate.ts); `got` is a value's description (`types`). */
     check: {
       types: { array: 'an array', object: 'an object', string: (text: string) => `the string '${text}'` },

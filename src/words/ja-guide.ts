@@ -231,7 +231,7 @@ export const jaGuide: Guide = {
       notCommitId: (field, value) => `push イベントのペイロードの "${field}" がコミット ID ではありません: ${value}`,
       pullRequest: (number) => `プルリクエスト #${number}`,
       missingCommits: (what, shas, shallow) =>
-        `${what} をスキャンできません: コミット ${shas} がリポジトリにありません（${shallow ? 'チェックアウトが shallow です' : 'チェックアウトに含まれていません'}）。履歴全体を取得するよう、actions/checkout で \`fetch-depth: 0\` を指定してください。`,
+        `${what} をスキャンできません: コミット ${shas} がリポジトリにありません（${shallow ? 'チェックアウトがシャロークローンです' : 'チェックアウトに含まれていません'}）。履歴全体を取得するよう、actions/checkout で \`fetch-depth: 0\` を指定してください。`,
       argsNotScan: (args) => `入力 'args' がスキャンを表していません: ${args}`,
       argsOutput: "入力 'args' では --output を指定できません。入力 'sarif' とステップの出力を使ってください",
       argsStdin: "Action では入力 'args' に --stdin を指定できません",
@@ -257,13 +257,13 @@ export const jaGuide: Guide = {
       nothingNewNote: (name, sha) => `${name}（${sha}）のコミットはすべて、すでに他の ref にあるか、プッシュ前からありました。新しくスキャンするものはありません`,
       nothingNew: (name) => `新しいものなし: ${name} は他の ref にないコミットを持ち込んでいません`,
       shallowCut: (name) =>
-        `チェックアウトが shallow で、${name} のコミットがその切れ目に達しているため、どこから始まるかわかりません。残っている最も古いコミットは全体をスキャンするため、このプッシュより古いキーが含まれる場合があります。actions/checkout で \`fetch-depth: 0\` を指定してください`,
+        `チェックアウトがシャロークローンで、${name} のコミットがその切れ目に達しているため、どこから始まるかわかりません。残っている最も古いコミットは全体をスキャンするため、このプッシュより古いキーが含まれる場合があります。actions/checkout で \`fetch-depth: 0\` を指定してください`,
       everyCommit: (name, n) => `チェックアウト内のすべてのコミット（${name} は他の ref にないコミットを ${n} 件持ち込みました）`,
       inexact: (name, points) => `${name} のコミットは、一つのコミットからはたどれない ${points} か所で他の ref の履歴と合流しています。他の ref にあるコミットの一部もスキャンします`,
       brought: (n, name, range) => `${name} が持ち込み、他の ref にない ${n} 件のコミット（${range}）`,
       cannotResolve: (rev) => `${rev} をコミットに解決できません`,
       missingTip: (name, sha, shallow) =>
-        `${name} をスキャンできません: コミット ${sha} がリポジトリにありません（${shallow ? 'チェックアウトが shallow です' : 'チェックアウトに含まれていません'}）。プッシュされたコミットをチェックアウトし、履歴全体を取得するよう actions/checkout で \`fetch-depth: 0\` を指定してください。`,
+        `${name} をスキャンできません: コミット ${sha} がリポジトリにありません（${shallow ? 'チェックアウトがシャロークローンです' : 'チェックアウトに含まれていません'}）。プッシュされたコミットをチェックアウトし、履歴全体を取得するよう actions/checkout で \`fetch-depth: 0\` を指定してください。`,
       unexpectedLine: (command, line) => `git ${command} が想定外の行を出力しました: ${line}`,
     },
   },

@@ -156,6 +156,9 @@ export const ja: Words = {
 
   preReceive: {
     incomplete: 'プッシュを拒否しました: スキャンで読む必要のあるものをすべて読めなかったため（上記参照）、問題がないとは判断できません',
+    badLine: (n) => `--pre-receive は標準入力から git の "<old> <new> <ref>" の行を読みますが、${n} 行目はその形式ではありません（pre-receive フックとして実行されていますか？）`,
+    notCommit: (ref, type) => `${ref} は keywarden がスキャンしない ${type} を指しています。スキャンせずにプッシュを拒否しました`,
+    missingObject: (ref, sha) => `${ref} はリポジトリにないオブジェクト（${sha}）を指しています。スキャンせずにプッシュを拒否しました`,
     clean: (commits) => `このプッシュの新しいコミット ${commits} 件に AWS の認証情報はありません`,
     rejected: (n) => `プッシュを拒否しました: プッシュされたコミットに AWS の認証情報が ${n} 件あります:`,
     more: (n) => `ほか ${n} 件`,
@@ -192,6 +195,7 @@ export const ja: Words = {
     reportNotJson: (shown, problem) => `--report ${shown} は JSON ではありません（${problem}）。\`keywarden scan --format json --no-redact --output FILE\` で書き出してください`,
     reportNotReport: (shown, problem) => `--report ${shown} は keywarden のバージョン 1 の JSON レポートではありません: ${problem}`,
     standardInput: '-（標準入力）',
+    commitMsg: (file, code) => `--commit-msg: ${file} を読み取れません: ${code}`,
   },
 
   revisions: {
@@ -216,6 +220,10 @@ export const ja: Words = {
     rangeDots: (word) => `--range '${word}' は範囲ではありません。二つのリビジョンの間に .. または ... を一つだけ書きます`,
     rangeParent: (word) => `--range '${word}': 親の番号は 1 から始まります（A^-1 は A^..A）`,
     rangeForm: (word, forms) => `--range '${word}' は keywarden が受け付ける形ではありません: ${forms}`,
+    noParent: (rev, parent) => `--range '${rev}^-${parent}': '${rev}' には ${parent} 番目の親がありません`,
+    notConnected: (base, head) => `このシャロークローンでは、基点 '${base}' と '${head}' がつながっていません。全履歴を取得してください（actions/checkout の fetch-depth: 0、または git fetch --unshallow）`,
+    notConnectedExcluded: (rev) => `このシャロークローンでは、'${rev}' が範囲から除くリビジョンとつながっていません。全履歴を取得してください（actions/checkout の fetch-depth: 0、または git fetch --unshallow）`,
+    historyPath: (message, ref) => `${message}。--history にはブランチ、タグ、コミットを指定します。'${ref}' はここではパスです（ファイルは --history なしでスキャンします: keywarden scan ${ref}）`,
     unknown: (name, rev, hint) => `${role(name)}の '${rev}' が見つかりません${hint === null ? '。そのようなブランチ、タグ、コミットはありません' : `（'${hint}' のことですか？）`}`,
   },
 
@@ -284,6 +292,7 @@ export const ja: Words = {
     baselineFile: 'ファイルのパスが必要です',
     baselineRuleId: 'ルール ID が必要です',
     baselineString: '文字列が必要です',
+    baselineLabel: (file) => `ベースライン ${file}`,
     check: {
       types: { array: '配列', object: 'オブジェクト', string: (text) => `文字列 '${text}'` },
       topObject: '設定は JSON オブジェクトにしてください',

@@ -47,7 +47,7 @@ export function parseRefUpdates(text: string): RefUpdate[] {
     const [old, next, ...rest] = line.split(' ');
     const ref = rest.join(' ');
     if (rest.length !== 1 || !OBJECT_ID.test(old ?? '') || !OBJECT_ID.test(next ?? '') || old.length !== next.length || !ref.startsWith('refs/') || /[\x00-\x1f\x7f]/.test(ref)) {
-      throw new RuntimeError(`--pre-receive reads git's "<old> <new> <ref>" lines on standard input; line ${index + 1} is not one (is this running as a pre-receive hook?)`);
+      throw new RuntimeError(words().preReceive.badLine(index + 1));
     }
     updates.push({ old, new: next, ref });
   }
@@ -103,8 +103,7 @@ async function tipCommits(cwd: string, tips: readonly RefUpdate[]): Promise<stri
       continue;
     }
     const kind = await gitRaw(cwd, ['cat-file', '-t', tip.new]);
-    const what = kind.code === 0 ? `points at a ${kind.stdout.toString('utf8').trim()}, which keywarden does not scan` : `names an object the repository does not have (${tip.new.slice(0, 12)})`;
-    throw new RuntimeError(`${tip.ref} ${what}: the push is rejected unscanned`);
+    throw new RuntimeError(kind.code === 0 ? words().preReceive.notCommit(tip.ref, kind.stdout.toString('utf8').trim()) : words().preReceive.missingObject(tip.ref, tip.new.slice(0, 12)));
   }
   return commits;
 }
