@@ -4,7 +4,7 @@
 // SARIF results) the same in both languages. Keys come from the seeded fakes (test/remediation-fakes.ts)
 // and are swapped for placeholders ({{KEY1}}) before comparing, so the golden files hold no key.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleAction, runAction } from './support/action-runner.js';
@@ -13,6 +13,7 @@ import { globalKeywarden, tryGit } from './support/git-hooks.js';
 import { expectGolden } from './support/golden.js';
 import { runCliLoading } from './support/loaded-modules.js';
 import { Repo, tempDir } from './support/repo.js';
+import { makeZip } from './support/archives.js';
 import { COMMIT_A, Fakes, finding, reportOf } from './support/remediation-fakes.js';
 import { textReporter } from '../src/reporters/text.js';
 import { displayWidth, wrapToWidth } from '../src/text/width.js';
@@ -185,6 +186,17 @@ describe('the Action in Japanese', () => {
     expect(bad.status).toBe(2);
     expect(bad.stdout.trim().split('\n')).toEqual(["::error title=keywarden::input 'lang' must be en or ja, got 'fr'"]);
   });
+
+  it('an input error is one ::error:: in Japanese and exit 2, whether the `lang` input or the locale asks for it', () => {
+    const ws = Repo.init();
+    ws.commit('app', { 'README.md': '# app\n' });
+    const mode = runAction(entry, ws.dir, 'workflow_dispatch', {}, { INPUT_LANG: 'ja', INPUT_MODE: 'everything' });
+    expect(mode.status).toBe(2);
+    expect(mode.stdout.trim().split('\n')).toEqual(["::error title=keywarden::入力 'mode' には auto、files、history のいずれかを指定してください（指定値: 'everything'）"]);
+    const lang = runAction(entry, ws.dir, 'workflow_dispatch', {}, { ...JA, INPUT_LANG: 'fr' });
+    expect(lang.status).toBe(2);
+    expect(lang.stdout.trim().split('\n')).toEqual(["::error title=keywarden::入力 'lang' には en か ja を指定してください（指定値: 'fr'）"]);
+  });
 });
 
 describe('the hook in Japanese', () => {
@@ -343,5 +355,61 @@ describe('what --history, --since and --range name, in Japanese', () => {
     const parents = runCli(['scan', '--range', 'HEAD^-0'], { cwd: repo.dir, env: JA });
     expect(parents.status).toBe(2);
     expect(parents.stderr).toBe("keywarden: --range 'HEAD^-0': 親の番号は 1 から始まります（A^-1 は A^..A）\n");
+  });
+});
+
+describe('errors and notes from configs, rules, init, git and archives, in Japanese', () => {
+  /** One line on stderr, exit 2, nothing on stdout. */
+  function oneLineError(result: { status: number; stdout: string; stderr: string }): string {
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.split('\n')).toHaveLength(2);
+    return result.stderr;
+  }
+
+  it('a config that is not valid JSON', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '.keywarden.json'), '{\n  "allow": {\n');
+    writeFileSync(path.join(dir, 'a.txt'), 'text\n');
+    expect(oneLineError(runCli(['scan', 'a.txt'], { cwd: dir, env: JA }))).toBe('keywarden: .keywarden.json: 3 行 1 列目が有効な JSON ではありません: 入力が途中で終わっています（} か ] が足りない可能性があります）\n');
+    expect(runCli(['scan', 'a.txt'], { cwd: dir }).stderr).toBe('keywarden: .keywarden.json: invalid JSON at line 3, column 1: unexpected end of input (a missing } or ]?)\n');
+  });
+
+  it('a config that disables a rule that does not exist', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '.keywarden.json'), '{ "disableRules": ["no-such-rule"] }\n');
+    writeFileSync(path.join(dir, 'a.txt'), 'text\n');
+    expect(oneLineError(runCli(['scan', 'a.txt'], { cwd: dir, env: JA }))).toMatch(/^keywarden: \S*\.keywarden\.json: disableRules: 不明なルール ID "no-such-rule" です\n$/);
+  });
+
+  it('init in a project whose package.json is not a JSON object', () => {
+    const repo = Repo.init();
+    repo.commit('base', { 'package.json': '[]\n' });
+    expect(oneLineError(runCli(['init'], { cwd: repo.dir, env: JA }))).toBe('keywarden: package.json が JSON オブジェクトではありません\n');
+  });
+
+  it('git failing under --history: keywarden\'s words around git\'s own line', () => {
+    const repo = Repo.init();
+    repo.commit('one', { 'a.txt': 'text\n' });
+    const tree = repo.git('rev-parse', 'HEAD^{tree}').trim();
+    rmSync(path.join(repo.dir, '.git', 'objects', tree.slice(0, 2), tree.slice(2)));
+    expect(oneLineError(runCli(['scan', '--history'], { cwd: repo.dir, env: JA }))).toMatch(/^keywarden: git \S.* が失敗しました: \S.*\n$/);
+  });
+
+  it('an archive nested deeper than archives.maxDepth', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '.keywarden.json'), '{ "archives": { "maxDepth": 1 } }\n');
+    writeFileSync(path.join(dir, 'outer.zip'), makeZip([{ name: 'inner.zip', data: makeZip([{ name: 'a.txt', data: 'text\n' }]) }]));
+    const result = runCli(['scan', 'outer.zip'], { cwd: dir, env: JA });
+    expect(result.stderr).toContain('1 階層より深く入れ子になった zip アーカイブ（archives.maxDepth）: スキャンしていません');
+  });
+
+  it('an archive note from history, read by the pack reader in a worker thread, is in the run\'s language too', () => {
+    const repo = Repo.init();
+    const inner = makeZip([{ name: 'a.txt', data: 'text\n' }]);
+    repo.commit('one', { '.keywarden.json': '{ "archives": { "maxDepth": 1 } }\n', 'outer.zip': makeZip([{ name: 'inner.zip', data: inner }]) });
+    repo.git('gc', '-q');
+    const result = runCli(['scan', '--history'], { cwd: repo.dir, env: JA });
+    expect(result.stderr).toBe('keywarden: 警告: outer.zip!/inner.zip: 1 階層より深く入れ子になった zip アーカイブ（archives.maxDepth）: スキャンしていません\n');
   });
 });

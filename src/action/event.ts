@@ -38,7 +38,7 @@ export function readPayload(path: string | undefined): Payload {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as Payload;
   } catch (error) {
-    throw new RuntimeError(`cannot read the event payload GITHUB_EVENT_PATH=${path}: ${(error as Error).message.split('\n')[0]}`);
+    throw new RuntimeError(guide().action.errors.payload(path, (error as Error).message.split('\n')[0]));
   }
 }
 
@@ -49,8 +49,8 @@ export async function planScan(event: string, payload: Payload, mode: 'auto' | '
   if (event === 'pull_request' || event === 'pull_request_target') {
     const base = payload.pull_request?.base?.sha;
     const head = payload.pull_request?.head?.sha;
-    if (!base || !head) throw new UsageError(`the ${event} event payload has no pull_request.base.sha / head.sha`);
-    requireCommits(workspace, [base, head], `pull request #${payload.pull_request?.number ?? '?'}`);
+    if (!base || !head) throw new UsageError(guide().action.errors.noBaseHead(event));
+    requireCommits(workspace, [base, head], guide().action.errors.pullRequest(String(payload.pull_request?.number ?? '?')));
     return { args: ['--range', `${base}..${head}`], describe: w.pullRequest(String(payload.pull_request?.number ?? '?'), `${short(base)}..${short(head)}`), notes: [] };
   }
   if (event === 'push') return planPush(payload, workspace);
@@ -60,8 +60,8 @@ export async function planScan(event: string, payload: Payload, mode: 'auto' | '
 async function planPush(payload: Payload, workspace: string): Promise<ScanPlan> {
   const name = refLabel(typeof payload.ref === 'string' ? payload.ref : '');
   const { after, before } = payload;
-  if (after !== undefined && !SHA.test(after)) throw new UsageError(`the push event payload's "after" is not a commit id: ${JSON.stringify(String(after).slice(0, 80))}`);
-  if (before !== undefined && !SHA.test(before)) throw new UsageError(`the push event payload's "before" is not a commit id: ${JSON.stringify(String(before).slice(0, 80))}`);
+  if (after !== undefined && !SHA.test(after)) throw new UsageError(guide().action.errors.notCommitId('after', JSON.stringify(String(after).slice(0, 80))));
+  if (before !== undefined && !SHA.test(before)) throw new UsageError(guide().action.errors.notCommitId('before', JSON.stringify(String(before).slice(0, 80))));
   if (!after || ZERO.test(after) || payload.deleted) {
     return { args: [], describe: guide().action.plan.deleted(name), notes: [{ level: 'notice', message: guide().action.plan.deletedNote(name) }] };
   }
@@ -78,8 +78,5 @@ function requireCommits(workspace: string, shas: string[], what: string): void {
   const missing = shas.filter((sha) => git(workspace, ['cat-file', '-e', `${sha}^{commit}`]).status !== 0);
   if (missing.length === 0) return;
   const shallow = git(workspace, ['rev-parse', '--is-shallow-repository']).stdout === 'true';
-  const why = shallow ? 'the checkout is shallow' : 'the checkout does not have it';
-  throw new RuntimeError(
-    `cannot scan ${what}: commit ${missing.map(short).join(', ')} is not in the repository (${why}). Set \`fetch-depth: 0\` on actions/checkout so the whole history is there.`,
-  );
+  throw new RuntimeError(guide().action.errors.missingCommits(what, missing.map(short).join(', '), shallow));
 }

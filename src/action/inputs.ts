@@ -34,14 +34,14 @@ export function booleanInput(env: Env, name: string, fallback: boolean): boolean
   if (value === '') return fallback;
   if (['true', 'True', 'TRUE'].includes(value)) return true;
   if (['false', 'False', 'FALSE'].includes(value)) return false;
-  throw new UsageError(`input '${name}' must be true or false, got '${value}'`);
+  throw new UsageError(guide().action.badBoolean(name, value));
 }
 
 export function readInputs(env: Env): ActionInputs {
   const mode = input(env, 'mode') || 'auto';
   const lang = input(env, 'lang');
   if (lang !== '' && !isLanguage(lang)) throw new UsageError(guide().action.badLang(lang));
-  if (mode !== 'auto' && mode !== 'files' && mode !== 'history') throw new UsageError(`input 'mode' must be auto, files or history, got '${mode}'`);
+  if (mode !== 'auto' && mode !== 'files' && mode !== 'history') throw new UsageError(guide().action.badMode(mode));
   return {
     config: input(env, 'config') || undefined,
     baseline: input(env, 'baseline') || undefined,
@@ -78,7 +78,7 @@ export function splitArgs(text: string): string[] {
       word = (word ?? '') + c;
     }
   }
-  if (quote) throw new UsageError(`input 'args' has an unclosed ${quote} quote`);
+  if (quote) throw new UsageError(guide().action.unclosedQuote(quote));
   if (word !== null) words.push(word);
   return words;
 }

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isInside } from '../config/inside.js';
 import { RuntimeError, UsageError } from '../errors.js';
+import { guide } from '../words/guide.js';
 
 export interface OutputFile {
   /** The path as resolved (for the step output and the summary). */
@@ -24,9 +25,9 @@ export interface OutputFile {
 export function openOutputFile(file: string, roots: readonly string[], what: string): OutputFile {
   const root = roots.find((folder) => isInside(file, folder) && file !== folder);
   const refuse = (why: string): never => {
-    throw new UsageError(`cannot write the ${what} to ${file}: ${why}; the action writes it only inside the workspace or $RUNNER_TEMP, never through a symbolic link that leads out`);
+    throw new UsageError(guide().action.errors.refused(what, file, why));
   };
-  if (root === undefined) return refuse('it is outside the workspace and $RUNNER_TEMP');
+  if (root === undefined) return refuse(guide().action.errors.outside);
   const realRoot = realpath(root, what);
   let folder = realRoot;
   let walked = '';
@@ -50,28 +51,28 @@ export function openOutputFile(file: string, roots: readonly string[], what: str
       folder = next;
     } else if (stat.isSymbolicLink()) {
       const target = realpath(next, what);
-      if (!isInside(target, realRoot) || !fs.statSync(target).isDirectory()) refuse(`${walked} is a symbolic link that leads outside`);
+      if (!isInside(target, realRoot) || !fs.statSync(target).isDirectory()) refuse(guide().action.errors.linkOut(walked));
       folder = target;
     } else {
-      refuse(`${walked} is not a folder`);
+      refuse(guide().action.errors.notFolder(walked));
     }
   }
   // Inside the workspace but inside its .git (a committed link `reports -> .git`): git's own files, hooks among them.
-  if (isInside(folder, path.join(realRoot, '.git'))) refuse("it would be inside the repository's .git folder");
+  if (isInside(folder, path.join(realRoot, '.git'))) refuse(guide().action.errors.insideGit);
   const final = path.join(folder, path.basename(file));
   let fd: number;
   try {
     fd = fs.openSync(final, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK, 0o644);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP' || code === 'EMLINK') return refuse(`${path.basename(file)} is a symbolic link`);
+    if (code === 'ELOOP' || code === 'EMLINK') return refuse(guide().action.errors.isLink(path.basename(file)));
     throw failure(what, file, error);
   }
   try {
     const opened = fs.fstatSync(fd);
-    if (!opened.isFile()) refuse(`${path.basename(file)} is not a regular file`);
+    if (!opened.isFile()) refuse(guide().action.errors.notRegular(path.basename(file)));
     const named = fs.lstatSync(final);
-    if (named.ino !== opened.ino || named.dev !== opened.dev || realpath(folder, what) !== folder) refuse('the folder changed while it was being opened');
+    if (named.ino !== opened.ino || named.dev !== opened.dev || realpath(folder, what) !== folder) refuse(guide().action.errors.folderChanged);
   } catch (error) {
     fs.closeSync(fd);
     throw error;
@@ -101,5 +102,5 @@ function realpath(file: string, what: string): string {
 
 function failure(what: string, file: string, error: unknown): Error {
   if (error instanceof UsageError || error instanceof RuntimeError) return error;
-  return new RuntimeError(`cannot write the ${what} to ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  return new RuntimeError(guide().action.errors.cannotWrite(what, file, (error as NodeJS.ErrnoException).code ?? String(error)));
 }

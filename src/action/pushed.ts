@@ -16,6 +16,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { RuntimeError } from '../errors.js';
 import { gitRaw } from '../sources/git/run.js';
+import { guide } from '../words/guide.js';
+import { words } from '../words/index.js';
 
 export interface PlanNote {
   level: 'notice' | 'warning';
@@ -47,9 +49,9 @@ export async function planPushed(workspace: string, tipRev: string, ref: string,
     // A ref that points at a blob or a tree brings content no commit holds: only --history reads it
     // (src/sources/git/ref-objects.ts), so it scans everything, as for a push whose start is unknown.
     if (type === 'blob' || type === 'tree') {
-      return { args: ['--history'], describe: `every ref in the checkout (${name} points at a ${type}, not a commit)`, notes: [{ level: 'notice', message: `${name} points at a ${type} (${short(tipRev)}), not a commit: the whole checkout is scanned, which reads it` }] };
+      return { args: ['--history'], describe: guide().action.pushed.everyRef(name, type), notes: [{ level: 'notice', message: guide().action.pushed.notCommitScanned(name, type, short(tipRev)) }] };
     }
-    return { args: [], describe: `nothing: ${name} points at a ${type}, not a commit`, notes: [{ level: 'notice', message: `${name} points at a ${type} (${short(tipRev)}), not a commit: there are no commits to scan` }] };
+    return { args: [], describe: guide().action.pushed.nothing(name, type), notes: [{ level: 'notice', message: guide().action.pushed.noCommits(name, type, short(tipRev)) }] };
   }
   // Every other ref that does not already contain the tip (see the top of the file), and the ref's old tip.
   // --no-contains (git 2.13) also drops refs that do not peel to a commit.
@@ -64,12 +66,12 @@ export async function planPushed(workspace: string, tipRev: string, ref: string,
   for (const line of lines(listed)) {
     const boundary = line.startsWith('-');
     const sha = boundary ? line.slice(1) : line;
-    if (!SHA.test(sha)) throw new RuntimeError(`git rev-list printed an unexpected line: ${JSON.stringify(line.slice(0, 80))}`);
+    if (!SHA.test(sha)) throw new RuntimeError(guide().action.pushed.unexpectedLine('rev-list', JSON.stringify(line.slice(0, 80))));
     (boundary ? boundaries : commits).push(sha);
   }
   if (commits.length === 0) {
-    const message = `every commit of ${name} (${short(tip)}) is already on another ref or was on it before the push: nothing new to scan`;
-    return { args: [], describe: `nothing new: ${name} brought no commit that another ref does not hold`, notes: [{ level: 'notice', message }] };
+    const message = guide().action.pushed.nothingNewNote(name, short(tip));
+    return { args: [], describe: guide().action.pushed.nothingNew(name), notes: [{ level: 'notice', message }] };
   }
 
   const notes: PlanNote[] = [];
@@ -77,18 +79,17 @@ export async function planPushed(workspace: string, tipRev: string, ref: string,
   if (cut) {
     notes.push({
       level: 'warning',
-      message: `the checkout is shallow and the commits of ${name} reach its cut, so where they start is unknown: the oldest commit present is scanned whole and may hold keys that are older than this push. Set \`fetch-depth: 0\` on actions/checkout`,
+      message: guide().action.pushed.shallowCut(name),
     });
   }
-  const counted = `${commits.length} commit${commits.length === 1 ? '' : 's'}`;
   const base = await chooseBase(workspace, tip, boundaries, others, cut);
   if (base === null) {
     // Nothing else in the checkout shares these commits (a first push, an unrelated history), or a shallow cut
     // with nothing to range from: every commit there is, which is these and what refs containing the tip add.
-    return { args: ['--history'], describe: `every commit in the checkout (${name} brought ${counted} that no other ref holds)`, notes };
+    return { args: ['--history'], describe: guide().action.pushed.everyCommit(name, commits.length), notes };
   }
-  if (!base.exact) notes.push({ level: 'notice', message: `the commits of ${name} join the other refs' history at ${boundaries.length} points that no single commit reaches: the scan also covers some commits other refs hold` });
-  return { args: ['--range', `${base.sha}..${tip}`], describe: `the ${counted} that ${name} brought and no other ref holds (${short(base.sha)}..${short(tip)})`, notes };
+  if (!base.exact) notes.push({ level: 'notice', message: guide().action.pushed.inexact(name, boundaries.length) });
+  return { args: ['--range', `${base.sha}..${tip}`], describe: guide().action.pushed.brought(commits.length, name, `${short(base.sha)}..${short(tip)}`), notes };
 }
 
 /**
@@ -142,7 +143,7 @@ async function peelCommit(workspace: string, rev: string): Promise<string | null
 
 async function commitOf(workspace: string, rev: string): Promise<string> {
   const sha = await peelCommit(workspace, rev);
-  if (sha === null) throw new RuntimeError(`cannot resolve ${short(rev)} to a commit`);
+  if (sha === null) throw new RuntimeError(guide().action.pushed.cannotResolve(short(rev)));
   return sha;
 }
 
@@ -154,13 +155,13 @@ async function objectType(workspace: string, rev: string): Promise<string | null
 async function missingTip(workspace: string, tip: string, name: string): Promise<never> {
   const shallow = (await gitRaw(workspace, ['rev-parse', '--is-shallow-repository'])).stdout.toString('utf8').trim() === 'true';
   throw new RuntimeError(
-    `cannot scan ${name}: commit ${short(tip)} is not in the repository (${shallow ? 'the checkout is shallow' : 'the checkout does not have it'}). Check out the pushed commit, with \`fetch-depth: 0\` on actions/checkout so the whole history is there.`,
+    guide().action.pushed.missingTip(name, short(tip), shallow),
   );
 }
 
 async function run(workspace: string, args: string[], input?: string): Promise<string> {
   const result = await gitRaw(workspace, args, input);
-  if (result.code !== 0) throw new RuntimeError(`git ${args[0]} failed: ${result.stderr.split('\n').find((line) => line.trim() !== '') ?? `exit ${result.code}`}`);
+  if (result.code !== 0) throw new RuntimeError(words().git.failed(args[0], result.stderr.split('\n').find((line) => line.trim() !== '') ?? `exit ${result.code}`));
   return result.stdout.toString('utf8');
 }
 
@@ -170,7 +171,7 @@ function lines(text: string): string[] {
 
 function shas(text: string, command: string): string[] {
   const found = lines(text);
-  for (const sha of found) if (!SHA.test(sha)) throw new RuntimeError(`git ${command} printed an unexpected line: ${JSON.stringify(sha.slice(0, 80))}`);
+  for (const sha of found) if (!SHA.test(sha)) throw new RuntimeError(guide().action.pushed.unexpectedLine(command, JSON.stringify(sha.slice(0, 80))));
   return found;
 }
 

@@ -25,8 +25,8 @@ import { buildPlaybook, DEFAULT_REPLACEMENTS_FILE } from '../remediation/playboo
 import { renderPlaybook } from '../remediation/render.js';
 import { replacementsFor } from '../remediation/replacements.js';
 import { planScan, readPayload } from './event.js';
-import { readInputs } from './inputs.js';
-import { languageFromEnv, loadGuide, useLanguage, words } from '../words/index.js';
+import { input, readInputs } from './inputs.js';
+import { isLanguage, languageFromEnv, loadGuide, useLanguage, words } from '../words/index.js';
 import { guide } from '../words/guide.js';
 import { openOutputFile } from './output-file.js';
 import { appendSummary, setOutput } from './runner-files.js';
@@ -44,10 +44,12 @@ export async function runAction(io: ActionIo): Promise<number> {
   const { env } = io;
   try {
     const workspace = path.resolve(env.GITHUB_WORKSPACE || '.');
-    const inputs = readInputs(env);
-    // Annotations, the job summary and the SARIF messages: the `lang` input, else the runner's locale.
-    await useLanguage(inputs.lang ?? languageFromEnv(env));
+    // Annotations, the job summary, the SARIF messages and the inputs' own errors: the `lang` input, else the
+    // runner's locale (chosen before the inputs are checked, so an error about them is in that language too).
+    const lang = input(env, 'lang');
+    await useLanguage(isLanguage(lang) ? lang : languageFromEnv(env));
     await loadGuide();
+    const inputs = readInputs(env);
     const event = env.GITHUB_EVENT_NAME ?? '';
     const payload = readPayload(env.GITHUB_EVENT_PATH);
     const plan = await planScan(event, payload, inputs.mode, workspace);
@@ -62,8 +64,8 @@ export async function runAction(io: ActionIo): Promise<number> {
       return 0;
     }
     // Opened before the scan, so a refused destination costs no scan and says so first.
-    const sarifFile = openOutputFile(sarifPath, [workspace, runnerTemp], 'SARIF report');
-    const jsonFile = inputs.json ? openOutputFile(path.resolve(workspace, inputs.json), [workspace, runnerTemp], 'JSON report') : null;
+    const sarifFile = openOutputFile(sarifPath, [workspace, runnerTemp], guide().action.errors.sarifReport);
+    const jsonFile = inputs.json ? openOutputFile(path.resolve(workspace, inputs.json), [workspace, runnerTemp], guide().action.errors.jsonReport) : null;
     const requested = await scanRequest(plan.args, inputs);
     const trusted = await trustedSettings(event, payload, inputs.trustPrConfig, requested, workspace);
     for (const warning of trusted?.warnings ?? []) {
@@ -163,7 +165,7 @@ function playbookMarkdown(outcome: ScanOutcome, modeArgs: string[]): string {
 async function trustedSettings(event: string, payload: ReturnType<typeof readPayload>, trustPrConfig: boolean, options: Pick<ScanRequest, 'config' | 'baseline'>, workspace: string): Promise<TrustedSettings | null> {
   if (trustPrConfig || (event !== 'pull_request' && event !== 'pull_request_target')) return null;
   const base = payload.pull_request?.base?.sha;
-  if (!base) throw new UsageError(`the ${event} event payload has no pull_request.base.sha, whose configuration the scan would use (or set trust-pr-config: true)`);
+  if (!base) throw new UsageError(guide().action.errors.noBase(event));
   return baseCommitSettings(workspace, base, payload.pull_request?.head?.sha ?? null, { config: options.config, baseline: options.baseline });
 }
 
@@ -179,13 +181,13 @@ async function scanRequest(modeArgs: string[], inputs: ReturnType<typeof readInp
   const fast = parseFast(argv);
   if (fast) return scanRequestOf(check(fast));
   const parsed = await (await import('../cli/parse.js')).parseArgs(argv, '0');
-  if (parsed.kind !== 'run') throw new UsageError(`input 'args' does not describe a scan: ${inputs.args.join(' ')}`);
+  if (parsed.kind !== 'run') throw new UsageError(guide().action.errors.argsNotScan(inputs.args.join(' ')));
   return scanRequestOf(check(parsed.options));
 }
 
 function check(options: ScanOptions): ScanOptions {
-  if (options.output !== undefined) throw new UsageError("input 'args' cannot set --output: use the 'sarif' input and the step outputs");
-  if (options.stdin) throw new UsageError("input 'args' cannot use --stdin in the action");
-  if (options.format !== 'text') throw new UsageError("input 'args' cannot set --format: the action writes annotations, the SARIF file and the summary itself");
+  if (options.output !== undefined) throw new UsageError(guide().action.errors.argsOutput);
+  if (options.stdin) throw new UsageError(guide().action.errors.argsStdin);
+  if (options.format !== 'text') throw new UsageError(guide().action.errors.argsFormat);
   return { ...options, format: 'json' };
 }

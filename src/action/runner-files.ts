@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { RuntimeError } from '../errors.js';
+import { guide } from '../words/guide.js';
 
 export function setOutput(file: string | undefined, name: string, value: string): string {
   let delimiter: string;
@@ -23,6 +24,6 @@ function append(file: string, text: string, what: string): void {
   try {
     appendFileSync(file, text);
   } catch (error) {
-    throw new RuntimeError(`cannot write ${what} (${file}): ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new RuntimeError(guide().action.errors.runnerFile(what, file, (error as NodeJS.ErrnoException).code ?? String(error)));
   }
 }

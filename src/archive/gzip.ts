@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { RATIO_FLOOR } from './limits.js';
 import { archiveFormat } from './magic.js';
 import { ArchiveStop, chunks, type EntrySink, type Walk } from './walk.js';
+import { words } from '../words/index.js';
 
 /** Enough of the output to tell a tar (its magic is at 257..262). */
 const SNIFF = 512;
@@ -31,7 +32,7 @@ export async function readGzip(walk: Walk, data: Buffer, at: readonly string[], 
     for await (const part of gunzip as AsyncIterable<Buffer>) {
       out += part.length;
       if (out > RATIO_FLOOR && out > walk.limits.maxRatio * Math.max(fed, 1)) {
-        throw new ArchiveStop(`the gzip stream inflates over ${walk.limits.maxRatio} times its size (archives.maxRatio)`);
+        throw new ArchiveStop(words().archive.gzipRatio(walk.limits.maxRatio));
       }
       yield part;
     }

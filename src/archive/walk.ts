@@ -15,6 +15,7 @@
 import type { Candidate, Chunk, DetectResult, Note } from '../types.js';
 import { RATIO_FLOOR, type ArchiveLimits } from './limits.js';
 import { archiveFormat, type ArchiveFormat } from './magic.js';
+import { useInheritedLanguage, words } from '../words/index.js';
 
 export type DetectBytes = (chunk: Chunk) => DetectResult;
 
@@ -67,7 +68,7 @@ export class Walk {
   /** The notes of the walk, one per reason. */
   finish(): Note[] {
     for (const [reason, { first, count }] of this.skips) {
-      this.notes.push({ level: 'warn', message: count === 1 ? `${first}: ${reason}` : `${this.path}: ${count} times: ${reason} (the first: ${first})` });
+      this.notes.push({ level: 'warn', message: count === 1 ? `${first}: ${reason}` : words().archive.repeated(this.path, count, reason, first) });
     }
     return this.notes;
   }
@@ -75,23 +76,25 @@ export class Walk {
   /** Counts uncompressed bytes as they are inflated. */
   addBytes(count: number): void {
     this.bytes += count;
-    if (this.bytes > this.limits.maxBytes) throw new WalkLimit(`over ${this.limits.maxBytes} uncompressed bytes (archives.maxBytes)`);
+    if (this.bytes > this.limits.maxBytes) throw new WalkLimit(words().archive.maxBytes(this.limits.maxBytes));
   }
 
   addEntry(): void {
-    if (this.entries >= this.limits.maxEntries) throw new WalkLimit(`over ${this.limits.maxEntries} entries (archives.maxEntries)`);
+    if (this.entries >= this.limits.maxEntries) throw new WalkLimit(words().archive.maxEntries(this.limits.maxEntries));
     this.entries++;
   }
 }
 
 /** Scans an archive blob of a known format; never throws for anything the archive holds or lacks. */
 export async function scanArchive(chunk: { path: string; data: Buffer }, format: ArchiveFormat, limits: ArchiveLimits, maxFileSize: number, detect: DetectBytes): Promise<ArchiveResult> {
+  // Archives are also read in worker threads (the pack readers), whose notes must be in the run's language.
+  await useInheritedLanguage();
   const walk = new Walk(chunk.path, limits, maxFileSize, detect);
   try {
     await readArchive(walk, chunk.data, format, [], 1);
   } catch (error) {
     if (!(error instanceof WalkLimit)) throw error;
-    walk.warn([], `stopped reading the archive after ${walk.entries} entries and ${walk.bytes} bytes: ${error.message}; the rest was not scanned`);
+    walk.warn([], words().archive.stopped(walk.entries, walk.bytes, error.message));
   }
   return { candidates: walk.candidates, notes: walk.finish() };
 }
@@ -109,12 +112,12 @@ async function readArchive(walk: Walk, data: Buffer, format: ArchiveFormat, entr
     else await (await import('./gzip.js')).readGzip(walk, data, entry, onEntry);
   } catch (error) {
     if (error instanceof WalkLimit) throw error;
-    const reason = error instanceof ArchiveStop ? error.message : `not a readable ${format} archive (${error instanceof Error ? error.message : String(error)})`;
+    const reason = error instanceof ArchiveStop ? error.message : words().archive.unreadable(format, error instanceof Error ? error.message : String(error));
     if (read === 0 && !(error instanceof ArchiveStop)) {
-      walk.warn(entry, `${reason}; scanned as a plain file instead`);
+      walk.warn(entry, words().archive.asPlainFile(reason));
       detectInto(walk, entry, data);
     } else {
-      walk.warn(entry, `${reason}; the rest of the archive was not scanned`);
+      walk.warn(entry, words().archive.restNotScanned(reason));
     }
   }
 }
@@ -133,19 +136,19 @@ async function readEntry(walk: Walk, entry: string[], content: AsyncIterable<Buf
     size += part.length;
     if (compressedSize !== null && size > RATIO_FLOOR && size > walk.limits.maxRatio * Math.max(compressedSize, 1)) {
       // The sizes in a zip's directory were judged before inflating; this catches an entry that lies about them.
-      throw new ArchiveStop(`an entry inflates over ${walk.limits.maxRatio} times its compressed size (archives.maxRatio)`);
+      throw new ArchiveStop(words().archive.entryRatio(walk.limits.maxRatio));
     }
     if (size <= walk.maxFileSize) parts.push(part);
     else parts.length = 0; // drained, not kept: counted against maxBytes all the same
   }
   if (size > walk.maxFileSize) {
-    walk.notes.push({ level: 'info', verbose: true, message: `skipped ${walk.where(entry)}: ${size} bytes is over the ${walk.maxFileSize}-byte limit (--max-file-size)` });
+    walk.notes.push({ level: 'info', verbose: true, message: words().archive.overLimit(walk.where(entry), size, walk.maxFileSize) });
     return;
   }
   const data = parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
   const format = archiveFormat(data);
   if (format === null) detectInto(walk, entry, data);
-  else if (depth >= walk.limits.maxDepth) walk.warn(entry, `a ${format} archive nested deeper than ${walk.limits.maxDepth} levels (archives.maxDepth): not scanned`);
+  else if (depth >= walk.limits.maxDepth) walk.warn(entry, words().archive.tooDeep(format, walk.limits.maxDepth));
   else await readArchive(walk, data, format, entry, depth + 1);
 }
 

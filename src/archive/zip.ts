@@ -15,11 +15,11 @@ import type { Entry, ZipFile } from 'yauzl';
 import { inflateRawSync } from 'node:zlib';
 import { RATIO_FLOOR } from './limits.js';
 import { ArchiveStop, type EntrySink, type Walk } from './walk.js';
+import { words } from '../words/index.js';
 
 /** Stored and deflated: what zip tools write; others (deflate64, bzip2, lzma, zstd) are noted, not read. */
 const READABLE_METHODS = new Set([0, 8]);
 
-const LIAR = 'an entry inflates to more or less than the size it declares (a zip bomb\'s sign, or damage)';
 
 /** Entries up to this size (declared, and held to it) are inflated in one call instead of streamed. */
 const SMALL_ENTRY = 1024 * 1024;
@@ -40,12 +40,12 @@ export async function readZip(walk: Walk, data: Buffer, at: readonly string[], o
       if (name.endsWith('/')) continue; // a folder
       const skip = skipReason(walk, entry);
       if (skip !== null) {
-        walk.warn([...at, name], `${skip}: not scanned`);
+        walk.warn([...at, name], words().archive.notScanned(skip));
         continue;
       }
       if (entry.uncompressedSize > walk.maxFileSize) {
         // Not inflated: validateEntrySizes holds the entry to the size it declares.
-        walk.notes.push({ level: 'info', verbose: true, message: `skipped ${walk.where([...at, name])}: ${entry.uncompressedSize} bytes is over the ${walk.maxFileSize}-byte limit (--max-file-size)` });
+        walk.notes.push({ level: 'info', verbose: true, message: words().archive.overLimit(walk.where([...at, name]), entry.uncompressedSize, walk.maxFileSize) });
         continue;
       }
       if (entry.uncompressedSize <= SMALL_ENTRY) {
@@ -79,10 +79,10 @@ async function inflateSmall(zip: ZipFile, data: Buffer, entry: Entry): Promise<B
   try {
     content = inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
   } catch (error) {
-    if (error instanceof RangeError) throw new ArchiveStop(LIAR);
-    throw new Error(`cannot inflate an entry: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof RangeError) throw new ArchiveStop(words().archive.liar);
+    throw new Error(words().archive.cannotInflate(error instanceof Error ? error.message : String(error)));
   }
-  if (content.length !== entry.uncompressedSize) throw new ArchiveStop(LIAR);
+  if (content.length !== entry.uncompressedSize) throw new ArchiveStop(words().archive.liar);
   return content;
 }
 
@@ -114,15 +114,15 @@ async function directory(walk: Walk, zip: ZipFile): Promise<{ entries: Entry[]; 
 function checkOverlap(entries: readonly Entry[]): void {
   const spans = entries.map((entry) => [entry.relativeOffsetOfLocalHeader, entry.relativeOffsetOfLocalHeader + LOCAL_HEADER_BYTES + entry.compressedSize]).sort((a, b) => a[0] - b[0]);
   for (let i = 1; i < spans.length; i++) {
-    if (spans[i][0] < spans[i - 1][1]) throw new ArchiveStop('entries overlap (the construction of a zip bomb, written by no zip tool)');
+    if (spans[i][0] < spans[i - 1][1]) throw new ArchiveStop(words().archive.overlap);
   }
 }
 
 function skipReason(walk: Walk, entry: Entry): string | null {
-  if (entry.isEncrypted()) return 'an encrypted entry (no password is tried)';
-  if (!READABLE_METHODS.has(entry.compressionMethod)) return `compression method ${entry.compressionMethod} is not supported`;
+  if (entry.isEncrypted()) return words().archive.encrypted;
+  if (!READABLE_METHODS.has(entry.compressionMethod)) return words().archive.method(entry.compressionMethod);
   if (entry.uncompressedSize > RATIO_FLOOR && entry.uncompressedSize > walk.limits.maxRatio * Math.max(entry.compressedSize, 1)) {
-    return `an entry that inflates over ${walk.limits.maxRatio} times its compressed size (archives.maxRatio), a zip bomb's sign`;
+    return words().archive.zipRatio(walk.limits.maxRatio);
   }
   return null;
 }

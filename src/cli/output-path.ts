@@ -5,6 +5,7 @@ import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { ScanOptions } from './options.js';
+import { words } from '../words/index.js';
 
 export function checkOutputPaths(options: Pick<ScanOptions, 'output' | 'replacements'>, cwd: string): void {
   if (options.output !== undefined) checkWritable('--output', options.output, cwd);
@@ -16,23 +17,23 @@ function checkWritable(flag: string, file: string, cwd: string): void {
   const folder = path.dirname(target);
   const shown = path.dirname(file); // the folder as the user wrote it
   const fail = (why: string): never => {
-    throw new UsageError(`${flag} ${file}: ${why}`);
+    throw new UsageError(words().outputPath.error(flag, file, why));
   };
   const existing = stat(target);
   if (existing === 'missing') {
     const parent = stat(folder);
-    if (parent === 'missing') fail(`the folder ${shown} does not exist`);
-    if (typeof parent === 'string') fail(`cannot reach the folder ${shown} (${parent})`);
-    if (!(parent as Stats).isDirectory()) fail(`${shown} is not a folder`);
+    if (parent === 'missing') fail(words().outputPath.noFolder(shown));
+    if (typeof parent === 'string') fail(words().outputPath.folderUnreachable(shown, parent));
+    if (!(parent as Stats).isDirectory()) fail(words().outputPath.notFolder(shown));
   } else if (typeof existing === 'string') {
-    fail(`cannot reach it (${existing})`);
+    fail(words().outputPath.unreachable(existing));
   } else if (existing.isDirectory()) {
-    fail('is a folder, not a file');
+    fail(words().config.isFolder);
   }
   try {
     accessSync(existing === 'missing' ? folder : target, constants.W_OK);
   } catch {
-    fail(existing === 'missing' ? `no permission to write in ${shown}` : 'the file is not writable');
+    fail(existing === 'missing' ? words().outputPath.noPermission(shown) : words().outputPath.notWritable);
   }
 }
 

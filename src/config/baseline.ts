@@ -12,6 +12,7 @@ import { parseJsonText } from './json.js';
 import { ConfigError } from '../errors.js';
 import { keyIdOf } from '../findings.js';
 import type { Finding } from '../types.js';
+import { words } from '../words/index.js';
 
 /** The baseline every pre-commit hook uses (husky's, hooks/pre-commit, the pre-commit framework's: all run a
  *  bare `keywarden scan --staged`), so this is the one place that default lives: the repository's top-level
@@ -43,41 +44,41 @@ export interface Baseline {
 
 /** `file` is absolute; `scope` is where the scan runs (and the repository's top level, when a git source knows it). */
 export function loadBaseline(file: string, scope?: { cwd: string; top?: string }): Baseline {
-  if (scope) requireNamedInside(file, scope.cwd, scope.top, `baseline ${file}`);
+  if (scope) requireNamedInside(file, scope.cwd, scope.top, words().config.baselineLabel(file));
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(`baseline ${file}: ${code === 'ENOENT' ? 'no such file (write one with `keywarden baseline --output FILE`)' : `cannot read (${code ?? String(error)})`}`);
+    throw new ConfigError(`${words().config.baselineLabel(file)}: ${code === 'ENOENT' ? words().config.baselineNoFile : words().config.cannotRead(code ?? String(error))}`);
   }
   return parseBaseline(text, file);
 }
 
 export function parseBaseline(text: string, label: string): Baseline {
   const fail = (field: string, message: string): never => {
-    throw new ConfigError(`baseline ${label}: ${field ? `${field}: ` : ''}${message}`);
+    throw new ConfigError(`${words().config.baselineLabel(label)}: ${field ? `${field}: ` : ''}${message}`);
   };
-  const conflict = /^(<<<<<<<|>>>>>>>) /m.test(text) ? " (a merge conflict is left in it: keep both sides' lines, or regenerate it)" : '';
-  const value = parseJsonText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, `baseline ${label}`, conflict);
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return fail('', 'expected a JSON object written by `keywarden baseline`');
+  const conflict = /^(<<<<<<<|>>>>>>>) /m.test(text) ? words().config.baselineConflict : '';
+  const value = parseJsonText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, words().config.baselineLabel(label), conflict);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return fail('', words().config.baselineObject);
   const top = value as Record<string, unknown>;
   const version = top.version;
-  if (version === undefined) fail('version', 'missing; expected a file written by `keywarden baseline`');
+  if (version === undefined) fail('version', words().config.baselineNoVersion);
   if (version !== BASELINE_VERSION) {
     const newer = typeof version === 'number' && version > BASELINE_VERSION;
-    fail('version', `${typeof version === 'number' ? version : typeof version} is not a baseline format this keywarden reads (${BASELINE_VERSION}); ${newer ? 'upgrade keywarden' : 'regenerate the baseline'}`);
+    fail('version', words().config.baselineVersion(typeof version === 'number' ? String(version) : typeof version, BASELINE_VERSION, newer));
   }
   const fingerprints = new Set<string>();
   for (const [key, entry] of Object.entries(top)) {
     if (key === 'version' || key === 'about') continue;
-    if (!FINGERPRINT.test(key)) fail(key, 'not a fingerprint (32 lowercase hexadecimal characters) nor a known key (version, about)');
-    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) fail(key, 'expected an object with file and ruleId');
+    if (!FINGERPRINT.test(key)) fail(key, words().config.baselineKey);
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) fail(key, words().config.baselineEntry);
     const record = entry as Record<string, unknown>;
-    for (const field of Object.keys(record)) if (!(ENTRY_KEYS as readonly string[]).includes(field)) fail(`${key}.${field}`, `unknown key; known keys: ${ENTRY_KEYS.join(', ')}`);
-    if (typeof record.file !== 'string' || record.file === '') fail(`${key}.file`, 'expected the path of the file');
-    if (typeof record.ruleId !== 'string' || record.ruleId === '') fail(`${key}.ruleId`, 'expected a rule id');
-    for (const field of ['kind', 'key']) if (record[field] !== undefined && typeof record[field] !== 'string') fail(`${key}.${field}`, 'expected a string');
+    for (const field of Object.keys(record)) if (!(ENTRY_KEYS as readonly string[]).includes(field)) fail(`${key}.${field}`, words().config.baselineUnknownKey(ENTRY_KEYS.join(', ')));
+    if (typeof record.file !== 'string' || record.file === '') fail(`${key}.file`, words().config.baselineFile);
+    if (typeof record.ruleId !== 'string' || record.ruleId === '') fail(`${key}.ruleId`, words().config.baselineRuleId);
+    for (const field of ['kind', 'key']) if (record[field] !== undefined && typeof record[field] !== 'string') fail(`${key}.${field}`, words().config.baselineString);
     fingerprints.add(key);
   }
   return { fingerprints };

@@ -7,6 +7,7 @@
 import { readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
+import { words } from '../words/index.js';
 
 /** Whether `file` is `folder` or below it, comparing paths as written (no file-system access). */
 export function isInside(file: string, folder: string): boolean {
@@ -37,7 +38,7 @@ export function requireResolvesInside(file: string, boundary: string, label: str
   if (real === null || real === file) return;
   const realBoundary = realPath(boundary) ?? boundary;
   if (isInside(real, realBoundary)) return;
-  throw new ConfigError(`${label}: is a symbolic link (or inside one) that leads outside the repository; keywarden does not read it (name a file outside the repository by its own path to use it)`);
+  throw new ConfigError(words().config.linkOutside(label));
 }
 
 /**

@@ -4,16 +4,17 @@
 // link to ~/.aws/credentials), and an error lands in CI logs, so the message is rebuilt here: a line, a column
 // and a reason from a fixed vocabulary, found by a small scanner that runs only after JSON.parse has failed.
 import { ConfigError } from '../errors.js';
+import { words } from '../words/index.js';
 
 /** Parses `text`, or throws a one-line ConfigError `${label}: invalid JSON at line L, column C: reason${hint}`. */
 export function parseJsonText(text: string, label: string, hint = ''): unknown {
-  if (text.trim() === '') throw new ConfigError(`${label}: is empty (expected a JSON object)`);
+  if (text.trim() === '') throw new ConfigError(words().config.empty(label));
   try {
     return JSON.parse(text);
   } catch {
     const { offset, reason } = firstError(text);
     const [line, column] = lineColumn(text, offset);
-    throw new ConfigError(`${label}: invalid JSON at line ${line}, column ${column}: ${reason}${hint}`);
+    throw new ConfigError(words().config.invalidJson(label, line, column, reason, hint));
   }
 }
 
@@ -28,25 +29,25 @@ export function firstError(text: string): SyntaxProblem {
   const fail = (reason: string, at = i): never => {
     throw { offset: at, reason } satisfies SyntaxProblem;
   };
-  const end = (): never => fail('unexpected end of input (a missing } or ]?)', text.length);
+  const end = (): never => fail(words().config.json.end, text.length);
   const space = (): void => {
     while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
   };
   const string = (): void => {
     const start = i++;
     for (;;) {
-      if (i >= text.length) fail('unterminated string', start);
+      if (i >= text.length) fail(words().config.json.unterminated, start);
       const c = text.charCodeAt(i);
       if (c === 0x22) break;
-      if (c < 0x20) fail('a control character (such as a line break) inside a string');
+      if (c < 0x20) fail(words().config.json.control);
       if (c === 0x5c) {
         const next = text[i + 1];
         if (next === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('a bad \\u escape');
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail(words().config.json.badUnicode);
           i += 6;
           continue;
         }
-        if (next === undefined || !'"\\/bfnrt'.includes(next)) fail('a bad escape sequence');
+        if (next === undefined || !'"\\/bfnrt'.includes(next)) fail(words().config.json.badEscape);
         i += 2;
         continue;
       }
@@ -68,11 +69,11 @@ export function firstError(text: string): SyntaxProblem {
       for (;;) {
         space();
         if (i >= text.length) end();
-        if (text[i] !== '"') fail(text[i] === '}' ? 'a trailing comma' : 'expected a property name in double quotes');
+        if (text[i] !== '"') fail(text[i] === '}' ? words().config.json.trailingComma : words().config.json.propertyName);
         string();
         space();
         if (i >= text.length) end();
-        if (text[i] !== ':') fail("expected ':' after a property name");
+        if (text[i] !== ':') fail(words().config.json.colon);
         i++;
         value();
         space();
@@ -81,7 +82,7 @@ export function firstError(text: string): SyntaxProblem {
           i++;
           return;
         }
-        if (text[i] !== ',') fail("expected ',' or '}'");
+        if (text[i] !== ',') fail(words().config.json.commaBrace);
         i++;
       }
     }
@@ -94,7 +95,7 @@ export function firstError(text: string): SyntaxProblem {
       }
       for (;;) {
         space();
-        if (text[i] === ']') fail('a trailing comma');
+        if (text[i] === ']') fail(words().config.json.trailingComma);
         value();
         space();
         if (i >= text.length) end();
@@ -102,26 +103,26 @@ export function firstError(text: string): SyntaxProblem {
           i++;
           return;
         }
-        if (text[i] !== ',') fail("expected ',' or ']'");
+        if (text[i] !== ',') fail(words().config.json.commaBracket);
         i++;
       }
     }
     if (c === '"') return string();
     const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
-    if (literal === null || /[\w.+-]/.test(text[i + literal[0].length] ?? '')) fail('unexpected character (not a JSON value)');
+    if (literal === null || /[\w.+-]/.test(text[i + literal[0].length] ?? '')) fail(words().config.json.notValue);
     i += (literal as RegExpExecArray)[0].length;
   };
   try {
     value();
     space();
-    if (i < text.length) fail('unexpected text after the end of the JSON value');
+    if (i < text.length) fail(words().config.json.afterEnd);
   } catch (problem) {
     if (problem !== null && typeof problem === 'object' && 'reason' in problem) return problem as SyntaxProblem;
-    if (problem instanceof RangeError) return { offset: 0, reason: 'not valid JSON (nested too deeply to say where)' };
+    if (problem instanceof RangeError) return { offset: 0, reason: words().config.json.tooDeep };
     throw problem;
   }
   // JSON.parse refused what this scanner accepts (a lone surrogate? deep nesting): no position to give.
-  return { offset: 0, reason: 'not valid JSON' };
+  return { offset: 0, reason: words().config.json.invalid };
 }
 
 function lineColumn(text: string, offset: number): [number, number] {

@@ -14,6 +14,7 @@ import { isInside, repositoryBoundary, requireNamedInside, requireResolvesInside
 import { parseJsonText } from './json.js';
 import { defaultConfig, type Config } from './types.js';
 import { validateConfig } from './validate.js';
+import { words } from '../words/index.js';
 
 export const CONFIG_FILE = '.keywarden.json';
 
@@ -27,7 +28,6 @@ const UNSUPPORTED = new Set(
     .concat(['.keywardenrc', 'keywarden.config.json']),
 );
 
-const NOT_READ = `not read: keywarden's configuration is JSON only (${CONFIG_FILE} or "keywarden" in package.json) and a config file is never run; move the settings to ${CONFIG_FILE}`;
 
 /** One folder as discovery sees it: the names in it, and how to read one (with the checks its origin needs). */
 export interface ConfigFolder {
@@ -73,7 +73,7 @@ export function configInFolder(folder: ConfigFolder, root: string, base: string)
     if (found) return found;
   }
   const unsupported = [...folder.names].filter((name) => UNSUPPORTED.has(name)).sort();
-  if (unsupported.length > 0) throw new ConfigError(`${folder.label(unsupported[0])}: ${NOT_READ}`);
+  if (unsupported.length > 0) throw new ConfigError(`${folder.label(unsupported[0])}: ${words().config.notRead(CONFIG_FILE)}`);
   return null;
 }
 
@@ -111,7 +111,7 @@ export function namedConfigFromText(text: string, label: string, file: string, b
   refuseCode(file, label);
   if (path.basename(file) === 'package.json') {
     const found = packageConfig(text, label, true, file, base, base);
-    if (!found) throw new ConfigError(`${label}: has no "keywarden" key`);
+    if (!found) throw new ConfigError(words().config.noKeywardenKey(label));
     return found;
   }
   return validateConfig(parseJsonText(text, label), { label, prefix: '', source: file, root: base, base });
@@ -119,7 +119,7 @@ export function namedConfigFromText(text: string, label: string, file: string, b
 
 /** A named config that is code is refused before it is read: it is never run. */
 function refuseCode(file: string, label: string): void {
-  if (/\.[cm]?[jt]s$/i.test(file)) throw new ConfigError(`${label}: ${NOT_READ}`);
+  if (/\.[cm]?[jt]s$/i.test(file)) throw new ConfigError(`${label}: ${words().config.notRead(CONFIG_FILE)}`);
 }
 
 /**
@@ -139,7 +139,7 @@ function readText(file: string, label: string): string {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(`${label}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read (${code ?? String(error)})`}`);
+    throw new ConfigError(`${label}: ${code === 'ENOENT' ? words().config.noSuchFile : code === 'EISDIR' ? words().config.isFolder : words().config.cannotRead(code ?? String(error))}`);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -8,6 +8,7 @@ import { ConfigError } from '../errors.js';
 import { compileRegex } from '../rules/regex.js';
 import { defaultConfig, type Config } from './types.js';
 import { quoteFromFile } from '../text/quote.js';
+import { words } from '../words/index.js';
 
 /** The config file's top-level keys, in documentation order. */
 export const CONFIG_KEYS = ['$schema', '$comment', 'ignorePaths', 'allow', 'disableRules', 'entropy', 'rules', 'maxFileSize', 'accounts', 'archives'] as const;
@@ -35,10 +36,10 @@ export function validateConfig(value: unknown, where: { label: string; prefix: s
   const config = defaultConfig(where.root);
   config.source = where.source;
   config.base = where.base;
-  const top = object(value, '', fail, 'the configuration must be a JSON object');
+  const top = object(value, '', fail, words().config.check.topObject);
   checkKeys(top, CONFIG_KEYS, '', fail);
 
-  for (const key of ['$schema', '$comment']) if (has(top, key) && typeof top[key] !== 'string') fail(key, `expected a string, got ${typeName(top[key])}`);
+  for (const key of ['$schema', '$comment']) if (has(top, key) && typeof top[key] !== 'string') fail(key, words().config.check.string(typeName(top[key])));
   if (has(top, 'ignorePaths')) config.ignorePaths = strings(top.ignorePaths, 'ignorePaths', fail).map((glob, i) => checkGlob(glob, `ignorePaths[${i}]`, fail));
   if (has(top, 'allow')) readAllow(top.allow, config, place, fail);
   if (has(top, 'disableRules')) config.disableRules = strings(top.disableRules, 'disableRules', fail).map((id, i) => checkRuleId(id, `disableRules[${i}]`, fail));
@@ -48,21 +49,21 @@ export function validateConfig(value: unknown, where: { label: string; prefix: s
     for (const [id, minimum] of Object.entries(map)) {
       const field = `entropy.${quoteFromFile(id)}`;
       checkRuleId(id, field, fail);
-      if (typeof minimum !== 'number' || !Number.isFinite(minimum)) fail(field, `expected a number (bits per character), got ${typeName(minimum)}`);
-      if ((minimum as number) < 0 || (minimum as number) > MAX_ENTROPY) fail(field, `expected a number from 0 to ${MAX_ENTROPY} (bits per character), got ${minimum}`);
+      if (typeof minimum !== 'number' || !Number.isFinite(minimum)) fail(field, words().config.check.entropyNumber(typeName(minimum)));
+      if ((minimum as number) < 0 || (minimum as number) > MAX_ENTROPY) fail(field, words().config.check.entropyRange(MAX_ENTROPY, String(minimum)));
       entropy[id] = minimum as number;
     }
     config.entropy = entropy;
   }
   if (has(top, 'rules')) {
-    if (!Array.isArray(top.rules)) fail('rules', `expected an array of rules (the format of patterns/*.json), got ${typeName(top.rules)}`);
-    (top.rules as unknown[]).forEach((rule, i) => object(rule, `rules[${i}]`, fail, `expected a rule object (the format of patterns/*.json), got ${typeName(rule)}`));
+    if (!Array.isArray(top.rules)) fail('rules', words().config.check.rulesArray(typeName(top.rules)));
+    (top.rules as unknown[]).forEach((rule, i) => object(rule, `rules[${i}]`, fail, words().config.check.ruleObject(typeName(rule))));
     config.rules = top.rules as unknown[];
   }
   if (has(top, 'maxFileSize')) config.maxFileSize = size(top.maxFileSize, 'maxFileSize', fail);
   if (has(top, 'accounts')) {
     config.accounts = strings(top.accounts, 'accounts', fail).map((id, i) => {
-      if (!ACCOUNT_ID.test(id)) fail(`accounts[${i}]`, `an AWS account ID is 12 digits, got '${quoteFromFile(id)}'`);
+      if (!ACCOUNT_ID.test(id)) fail(`accounts[${i}]`, words().config.check.accountId(quoteFromFile(id)));
       return id;
     });
   }
@@ -73,7 +74,7 @@ export function validateConfig(value: unknown, where: { label: string; prefix: s
     for (const key of ['maxDepth', 'maxEntries', 'maxRatio'] as const) {
       if (!has(archives, key)) continue;
       const value = archives[key];
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) fail(`archives.${key}`, `expected a positive whole number, got ${typeof value === 'number' ? value : typeName(value)}`);
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) fail(`archives.${key}`, words().config.check.positive(typeof value === 'number' ? String(value) : typeName(value)));
       config.archives[key] = value as number;
     }
   }
@@ -103,13 +104,13 @@ function readValues(lists: Record<string, unknown>, field: string, ruleId: strin
   const scope = ruleId === undefined ? {} : { ruleId };
   if (has(lists, 'secrets')) {
     strings(lists.secrets, `${field}secrets`, fail).forEach((secret, i) => {
-      if (secret.length === 0) fail(`${field}secrets[${i}]`, 'an allowed secret cannot be empty');
+      if (secret.length === 0) fail(`${field}secrets[${i}]`, words().config.check.emptySecret);
       config.allowSecrets.push({ value: secret, ...scope });
     });
   }
   if (has(lists, 'regexes')) {
     strings(lists.regexes, `${field}regexes`, fail).forEach((regex, i) => {
-      if (regex.length === 0) fail(`${field}regexes[${i}]`, 'an empty regex would allow every secret');
+      if (regex.length === 0) fail(`${field}regexes[${i}]`, words().config.check.emptyRegex);
       // compileRegex rejects invalid and catastrophic-backtracking regexes with a ConfigError naming `where`.
       compileRegex(regex, '', place(`${field}regexes[${i}]`));
       config.allowRegexes.push({ regex, ...scope });
@@ -121,25 +122,25 @@ function checkKeys(value: Record<string, unknown>, known: readonly string[], fie
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue;
     const hint = suggest(key, known);
-    fail(`${field}${quoteFromFile(key)}`, `unknown key${hint ? ` (did you mean '${hint}'?)` : ''}; known keys: ${known.join(', ')}`);
+    fail(`${field}${quoteFromFile(key)}`, words().config.check.unknownKey(hint ?? null, known.join(', ')));
   }
 }
 
 function checkRuleId(id: string, field: string, fail: Fail): string {
-  if (!RULE_ID.test(id)) fail(field, `'${quoteFromFile(id)}' is not a rule id (lower-case letters, digits and dashes)`);
+  if (!RULE_ID.test(id)) fail(field, words().config.check.ruleId(quoteFromFile(id)));
   return id;
 }
 
 function checkGlob(glob: string, field: string, fail: Fail): string {
-  if (glob.trim() === '' || glob === '!') fail(field, 'an empty glob matches nothing');
-  if (glob.includes('\\')) fail(field, "use '/' in globs, not '\\'");
-  if (/(^|\/)\.\.(\/|$)/.test(glob)) fail(field, "globs are relative to the config's folder and cannot leave it with '..'");
+  if (glob.trim() === '' || glob === '!') fail(field, words().config.check.emptyGlob);
+  if (glob.includes('\\')) fail(field, words().config.check.globBackslash);
+  if (/(^|\/)\.\.(\/|$)/.test(glob)) fail(field, words().config.check.globParent);
   return glob;
 }
 
 function size(value: unknown, field: string, fail: Fail): number {
   if (typeof value === 'number') {
-    if (!Number.isInteger(value) || value < 1) fail(field, `expected a positive whole number of bytes, got ${value}`);
+    if (!Number.isInteger(value) || value < 1) fail(field, words().config.check.bytes(String(value)));
     return value;
   }
   if (typeof value === 'string') {
@@ -148,21 +149,21 @@ function size(value: unknown, field: string, fail: Fail): number {
       const bytes = Math.floor(Number(match[1]) * SIZE_UNITS[(match[2] ?? 'b').toLowerCase()]);
       if (bytes >= 1) return bytes;
     }
-    fail(field, `expected a size such as 1048576, "512KB" or "10MB", got '${quoteFromFile(value)}'`);
+    fail(field, words().config.check.sizeText(quoteFromFile(value)));
   }
-  return fail(field, `expected a number of bytes or a size such as "10MB", got ${typeName(value)}`);
+  return fail(field, words().config.check.size(typeName(value)));
 }
 
 function strings(value: unknown, field: string, fail: Fail): string[] {
-  if (!Array.isArray(value)) fail(field, `expected an array of strings, got ${typeName(value)}`);
+  if (!Array.isArray(value)) fail(field, words().config.check.strings(typeName(value)));
   (value as unknown[]).forEach((item, i) => {
-    if (typeof item !== 'string') fail(`${field}[${i}]`, `expected a string, got ${typeName(item)}`);
+    if (typeof item !== 'string') fail(`${field}[${i}]`, words().config.check.string(typeName(item)));
   });
   return value as string[];
 }
 
 function object(value: unknown, field: string, fail: Fail, message?: string): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(field, message ?? `expected an object, got ${typeName(value)}`);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(field, message ?? words().config.check.object(typeName(value)));
   return value as Record<string, unknown>;
 }
 
@@ -172,10 +173,11 @@ function has(value: Record<string, unknown>, key: string): boolean {
 }
 
 function typeName(value: unknown): string {
+  const names = words().config.check.types;
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the string '${quoteFromFile(value)}'`;
+  if (Array.isArray(value)) return names.array;
+  if (typeof value === 'object') return names.object;
+  if (typeof value === 'string') return names.string(quoteFromFile(value));
   return `${typeof value} ${String(value)}`;
 }
 

@@ -24,7 +24,7 @@ export function shippedHook(name: HookName): string {
   try {
     return readFileSync(file, 'utf8');
   } catch {
-    throw new RuntimeError(`keywarden's own hooks/${name} is missing from its installation (${file})`);
+    throw new RuntimeError(guide().init.hookMissing(name, file));
   }
 }
 

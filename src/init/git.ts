@@ -17,7 +17,7 @@ export function repositoryTop(cwd: string): string {
 /** Where git looks for hooks: core.hooksPath when set, else the (worktree-aware) .git/hooks. */
 export function hooksFolder(top: string): string {
   const result = git(top, ['rev-parse', '--git-path', 'hooks']);
-  if (result.status !== 0) throw new RuntimeError(`cannot find the hooks folder: ${result.stderr.split('\n')[0]}`);
+  if (result.status !== 0) throw new RuntimeError(guide().init.noHooksFolder(result.stderr.split('\n')[0]));
   return path.resolve(top, result.stdout);
 }
 

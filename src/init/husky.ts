@@ -77,11 +77,11 @@ export function readManifest(file: string): Manifest {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`package.json is not valid JSON: ${(error as Error).message.split('\n')[0]}`);
+    throw new ConfigError(guide().init.manifestNotJson((error as Error).message.split('\n')[0]));
   }
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new ConfigError('package.json is not a JSON object');
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new ConfigError(guide().init.manifestNotObject);
   const scripts = (json as Record<string, unknown>).scripts;
-  if (scripts !== undefined && (scripts === null || typeof scripts !== 'object' || Array.isArray(scripts))) throw new ConfigError('package.json: "scripts" is not an object');
+  if (scripts !== undefined && (scripts === null || typeof scripts !== 'object' || Array.isArray(scripts))) throw new ConfigError(guide().init.scriptsNotObject);
   const indent = /^\{\s*\n([ \t]+)"/.exec(text)?.[1] ?? 2;
   return { file, json: json as Manifest['json'], indent, finalNewline: text.endsWith('\n') || text === '' };
 }

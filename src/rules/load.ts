@@ -8,6 +8,7 @@ import type { Config } from '../config/types.js';
 import { ConfigError } from '../errors.js';
 import type { Rule } from './types.js';
 import { compileRule } from './validate.js';
+import { words } from '../words/index.js';
 
 /** dist/rules/load.js and src/rules/load.ts both sit two levels below the package root. */
 export const PATTERNS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'patterns');
@@ -18,7 +19,7 @@ export function loadBuiltinRules(dir = PATTERNS_DIR, trusted = dir === PATTERNS_
   try {
     names = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
   } catch (error) {
-    throw new ConfigError(`cannot read the rules folder ${dir}: ${(error as Error).message}`);
+    throw new ConfigError(words().rules.cannotReadFolder(dir, (error as Error).message));
   }
   return names.map((name) => {
     const origin = `patterns/${name}`;
@@ -26,10 +27,10 @@ export function loadBuiltinRules(dir = PATTERNS_DIR, trusted = dir === PATTERNS_
     try {
       raw = JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
     } catch (error) {
-      throw new ConfigError(`${origin}: invalid JSON: ${(error as Error).message}`);
+      throw new ConfigError(words().rules.invalidJson(origin, (error as Error).message));
     }
     const rule = compileRule(raw, origin, trusted);
-    if (rule.id !== name.slice(0, -'.json'.length)) throw new ConfigError(`${origin}: id: must equal the file name ("${name.slice(0, -5)}")`);
+    if (rule.id !== name.slice(0, -'.json'.length)) throw new ConfigError(words().rules.idFileName(origin, name.slice(0, -5)));
     return rule;
   });
 }
@@ -41,21 +42,21 @@ export function loadRules(config: Config, dir = PATTERNS_DIR): Rule[] {
 
   const ids = new Set<string>();
   for (const rule of rules) {
-    if (ids.has(rule.id)) throw new ConfigError(`${rule.origin}: id: "${rule.id}" is already defined by another rule`);
+    if (ids.has(rule.id)) throw new ConfigError(words().rules.duplicateId(rule.origin, rule.id));
     ids.add(rule.id);
   }
   for (const id of config.disableRules) {
-    if (!ids.has(id)) throw new ConfigError(`${where}: disableRules: unknown rule id "${id}"`);
+    if (!ids.has(id)) throw new ConfigError(words().rules.unknownDisabled(where, id));
   }
   for (const [id, minimum] of Object.entries(config.entropy)) {
-    if (!ids.has(id)) throw new ConfigError(`${where}: entropy: unknown rule id "${id}"`);
+    if (!ids.has(id)) throw new ConfigError(words().rules.unknownEntropy(where, id));
     if (typeof minimum !== 'number' || !Number.isFinite(minimum) || minimum < 0 || minimum > 8) {
-      throw new ConfigError(`${where}: entropy.${id}: must be a number from 0 to 8`);
+      throw new ConfigError(words().rules.entropyRange(where, id));
     }
   }
   // A typo in a per-rule allow entry would otherwise allow nothing, silently.
   for (const { ruleId } of [...config.allowSecrets, ...config.allowRegexes]) {
-    if (ruleId !== undefined && !ids.has(ruleId)) throw new ConfigError(`${where}: allow.rules.${ruleId}: unknown rule id`);
+    if (ruleId !== undefined && !ids.has(ruleId)) throw new ConfigError(words().rules.unknownAllow(where, ruleId));
   }
   const disabled = new Set(config.disableRules);
   return rules

@@ -13,6 +13,7 @@
 // the message says why and how to rewrite. Fixed counts (`(?:ab){4}`) and single quantifiers are fine.
 import { ConfigError } from '../errors.js';
 import { maskCredentials, quoteFromFile } from '../text/quote.js';
+import { words } from '../words/index.js';
 
 /**
  * Compiles `source` with `flags`, or throws ConfigError `<where>: …` if it is invalid or may backtrack
@@ -29,7 +30,7 @@ export function compileRegex(source: string, flags: string, where: string, optio
     throw new ConfigError(`${where}: ${maskCredentials(message)}`); // V8's message quotes the whole source
   }
   const problem = findCatastrophicForm(source, flags.includes('i')) ?? (options.linear ? findPolynomialForm(source, flags.includes('i')) : null);
-  if (problem) throw new ConfigError(`${where}: unsafe regular expression /${quoteFromFile(source)}/: ${problem}`);
+  if (problem) throw new ConfigError(words().rules.regex.unsafe(where, quoteFromFile(source), problem));
   return regex;
 }
 
@@ -399,16 +400,16 @@ function check(nodes: Node[]): string | null {
       if (isVariable(node)) {
         const body = node.node.type === 'group' ? node.node.alternatives : [[node.node]];
         if (body.some((alt) => containsVariableQuantifier(alt) && !isDelimited(alt))) {
-          return 'a repeated group contains another repetition (nested quantifier such as (a+)+); rewrite it without the inner quantifier or bound it';
+          return words().rules.regex.nested;
         }
         if (body.length > 1) {
           const firsts = body.map((alt) => firstOf(alt));
-          if (firsts.some((f) => f.nullable)) return 'a repeated group has an alternative that can match nothing';
+          if (firsts.some((f) => f.nullable)) return words().rules.regex.nullable;
           const prefixes = body.map(leadingChars);
           for (let i = 0; i < firsts.length; i++) {
             for (let j = i + 1; j < firsts.length; j++) {
               if (mayOverlap(prefixes[i], prefixes[j])) {
-                return 'a repeated group has alternatives that can start with the same character (such as (a|ab)*); make the alternatives distinct';
+                return words().rules.regex.overlap;
               }
             }
           }
@@ -463,7 +464,7 @@ function checkLinear(input: Node[]): string | null {
     if (large) {
       const chars = charsOf([node]);
       if (previous && previous.intersects(chars) && canFailAfter[i]) {
-        return 'two unbounded repetitions in a row can take the same characters (such as \\w+\\s*\\w+x); separate them with a character the first cannot take, or bound them';
+        return words().rules.regex.adjacent;
       }
       if (nullable && previous) previous.union(chars);
       else previous = chars;

@@ -5,6 +5,7 @@ import { ConfigError } from '../errors.js';
 import type { Confidence } from '../types.js';
 import { compileRegex } from './regex.js';
 import { DECODERS, type DecoderName, type KeyIdFrom, type NameContext, type PairContext, type RejectLimits, type Rule, type RuleContext, type RuleExamples } from './types.js';
+import { words } from '../words/index.js';
 
 const CONFIDENCES: readonly Confidence[] = ['high', 'medium', 'low'];
 
@@ -38,27 +39,27 @@ class Fields {
   string(field: string, required = true): string | undefined {
     const value = this.data[field];
     if (value === undefined && !required) return undefined;
-    if (typeof value !== 'string' || value === '') this.fail(field, 'must be a non-empty string');
+    if (typeof value !== 'string' || value === '') this.fail(field, words().rules.field.nonEmpty);
     return value;
   }
   number(field: string, fallback: number, min = 0, max = Infinity): number {
     const value = this.data[field];
     if (value === undefined) return fallback;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-      this.fail(field, `must be a number from ${min} to ${max}`);
+      this.fail(field, words().rules.field.range(min, max));
     }
     return value;
   }
   boolean(field: string, fallback: boolean): boolean {
     const value = this.data[field];
     if (value === undefined) return fallback;
-    if (typeof value !== 'boolean') this.fail(field, 'must be true or false');
+    if (typeof value !== 'boolean') this.fail(field, words().rules.field.boolean);
     return value;
   }
   confidence(field: string, fallback: Confidence): Confidence {
     const value = this.data[field];
     if (value === undefined) return fallback;
-    if (!CONFIDENCES.includes(value as Confidence)) this.fail(field, 'must be "high", "medium" or "low"');
+    if (!CONFIDENCES.includes(value as Confidence)) this.fail(field, words().rules.field.confidence);
     return value as Confidence;
   }
   regex(field: string, flags: string, wrap = (source: string) => source, linear = false): RegExp {
@@ -75,24 +76,24 @@ class Fields {
   object(field: string): Fields | undefined {
     const value = this.data[field];
     if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'object' || Array.isArray(value)) this.fail(field, 'must be an object');
+    if (typeof value !== 'object' || Array.isArray(value)) this.fail(field, words().rules.field.object);
     return new Fields(this.origin, value as Json, `${this.prefix}${field}.`, this.trusted);
   }
   array(field: string): unknown[] {
     const value = this.data[field];
     if (value === undefined) return [];
-    if (!Array.isArray(value)) this.fail(field, 'must be an array');
+    if (!Array.isArray(value)) this.fail(field, words().rules.field.array);
     return value;
   }
   objects(field: string): Fields[] {
     return this.array(field).map((item, i) => {
-      if (typeof item !== 'object' || item === null || Array.isArray(item)) this.fail(`${field}[${i}]`, 'must be an object');
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) this.fail(`${field}[${i}]`, words().rules.field.object);
       return new Fields(this.origin, item as Json, `${this.prefix}${field}[${i}].`, this.trusted);
     });
   }
   strings(field: string): string[] {
     return this.array(field).map((item, i) => {
-      if (typeof item !== 'string' || item === '') this.fail(`${field}[${i}]`, 'must be a non-empty string');
+      if (typeof item !== 'string' || item === '') this.fail(`${field}[${i}]`, words().rules.field.nonEmpty);
       return item;
     });
   }
@@ -104,26 +105,26 @@ class Fields {
  * of every start-up; the test suite runs that analysis on every built-in regex instead.
  */
 export function compileRule(raw: unknown, origin: string, trusted = false): Rule {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${origin}: a rule must be a JSON object`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(words().rules.notObject(origin));
   const f = new Fields(origin, raw as Json, '', trusted);
-  for (const key of Object.keys(raw)) if (!RULE_FIELDS.has(key)) f.fail(key, 'unknown field');
+  for (const key of Object.keys(raw)) if (!RULE_FIELDS.has(key)) f.fail(key, words().rules.field.unknown);
 
   const id = f.string('id') as string;
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) f.fail('id', 'must be lower-case letters, digits and dashes');
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) f.fail('id', words().rules.field.id);
   const flags = f.string('flags', false) ?? '';
-  if (!/^[imsu]*$/.test(flags)) f.fail('flags', 'only i, m, s and u are allowed');
+  if (!/^[imsu]*$/.test(flags)) f.fail('flags', words().rules.field.flags);
   const secretGroup = f.number('secretGroup', 0, 0, 99);
-  if (!Number.isInteger(secretGroup)) f.fail('secretGroup', 'must be an integer');
+  if (!Number.isInteger(secretGroup)) f.fail('secretGroup', words().rules.field.integer);
   // The rule regex runs over whole windows of text: it must also be free of polynomial backtracking.
   const regex = f.regex('regex', `g${flags}${secretGroup > 0 ? 'd' : ''}`, undefined, true);
   const groups = new RegExp(`${regex.source}|`, flags).exec('')!.length - 1;
-  if (secretGroup > groups) f.fail('secretGroup', `the regex has only ${groups} capture group(s)`);
+  if (secretGroup > groups) f.fail('secretGroup', words().rules.field.groups(groups));
   const keywords = f.strings('keywords');
-  if (keywords.length === 0) f.fail('keywords', 'at least one keyword is needed (the prefilter skips text without any)');
+  if (keywords.length === 0) f.fail('keywords', words().rules.field.keywords);
 
   const decoders = f.strings('decoders') as DecoderName[];
   decoders.forEach((name, i) => {
-    if (!DECODERS.includes(name)) f.fail(`decoders[${i}]`, `unknown decoder "${name}" (known: ${DECODERS.join(', ')})`);
+    if (!DECODERS.includes(name)) f.fail(`decoders[${i}]`, words().rules.field.decoder(name, DECODERS.join(', ')));
   });
 
   return {
@@ -152,14 +153,14 @@ export function compileRule(raw: unknown, origin: string, trusted = false): Rule
 function compileKeyIdFrom(f: Fields | undefined): KeyIdFrom | null {
   if (!f) return null;
   for (const key of Object.keys(f.data)) {
-    if (!['source', 'strip', 'decode', 'regex', 'template', 'required', '$comment'].includes(key)) f.fail(key, 'unknown field');
+    if (!['source', 'strip', 'decode', 'regex', 'template', 'required', '$comment'].includes(key)) f.fail(key, words().rules.field.unknown);
   }
   const source = f.string('source', false) ?? 'secret';
-  if (source !== 'secret' && source !== 'match') f.fail('source', 'must be "secret" or "match"');
+  if (source !== 'secret' && source !== 'match') f.fail('source', words().rules.field.source);
   const decode = f.string('decode', false) ?? null;
-  if (decode !== null && decode !== 'base64') f.fail('decode', 'only "base64" is supported');
+  if (decode !== null && decode !== 'base64') f.fail('decode', words().rules.field.decode);
   const regex = f.regex('regex', '');
-  if (f.data.template === undefined && new RegExp(`${regex.source}|`).exec('')!.length < 2) f.fail('regex', 'needs a capture group (the key ID) or a template');
+  if (f.data.template === undefined && new RegExp(`${regex.source}|`).exec('')!.length < 2) f.fail('regex', words().rules.field.template);
   return {
     source: source as KeyIdFrom['source'],
     strip: f.data.strip === undefined ? null : f.regex('strip', ''),
@@ -194,9 +195,9 @@ function compileContext(f: Fields | undefined): RuleContext | null {
     : null;
   const aloneFields = f.object('alone');
   const alone = aloneFields ? { regex: aloneFields.regex('regex', ''), confidence: aloneFields.confidence('confidence', 'medium') } : null;
-  if (names.length === 0 && !pair && !alone) f.fail('names', 'a context needs names, pair or alone');
+  if (names.length === 0 && !pair && !alone) f.fail('names', words().rules.field.context);
   for (const key of Object.keys(f.data)) {
-    if (!['names', 'pair', 'alone', 'separator', '$comment'].includes(key)) f.fail(key, 'unknown field');
+    if (!['names', 'pair', 'alone', 'separator', '$comment'].includes(key)) f.fail(key, words().rules.field.unknown);
   }
   return { names, pair, alone };
 }
@@ -213,7 +214,7 @@ function compileAllowlist(f: Fields | undefined): Rule['allowlist'] {
 
 function compileReject(f: Fields | undefined): Rule['reject'] {
   const soft = f?.object('soft');
-  if (soft && soft.data.hex !== undefined) soft.fail('hex', 'hex is always a hard gate');
+  if (soft && soft.data.hex !== undefined) soft.fail('hex', words().rules.field.hex);
   return { hex: f?.boolean('hex', false) ?? false, ...compileLimits(f), soft: soft ? compileLimits(soft) : null };
 }
 
@@ -229,13 +230,13 @@ function compileLimits(f: Fields | undefined): RejectLimits {
 
 function compileExamples(f: Fields): RuleExamples {
   const examples = f.object('examples');
-  if (!examples) f.fail('examples', 'every rule needs examples: { "match": [...], "noMatch": [...] }');
+  if (!examples) f.fail('examples', words().rules.field.examples);
   const match = examples.array('match').map((item, i) => {
     if (typeof item === 'string') return { text: item };
     const e = new Fields(f.origin, item as Json, `examples.match[${i}].`);
     return { text: e.string('text') as string, secret: e.string('secret', false) };
   });
   const noMatch = examples.objects('noMatch').map((e) => ({ text: e.string('text') as string, reason: e.string('reason') as string }));
-  if (match.length === 0) examples.fail('match', 'at least one example must match');
+  if (match.length === 0) examples.fail('match', words().rules.field.match);
   return { match, noMatch };
 }

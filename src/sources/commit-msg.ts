@@ -15,6 +15,7 @@ import { locate } from './locate.js';
 
 /** A finding's `file` for a key in a commit message (here and in history scans: git/messages.ts); findings.ts holds it for the reporters. */
 import { COMMIT_MESSAGE } from '../findings.js';
+import { words } from '../words/index.js';
 export { COMMIT_MESSAGE };
 
 const SCISSORS = Buffer.from('# ------------------------ >8 ------------------------\n');
@@ -25,7 +26,7 @@ export async function createCommitMsgSource(context: SourceContext): Promise<Sou
   try {
     data = readFileSync(path.resolve(context.cwd, file));
   } catch (error) {
-    throw new UsageError(`--commit-msg: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(words().errors.commitMsg(file, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
   }
   const stats = { bytes: 0, files: 0, commits: 0 };
   return {

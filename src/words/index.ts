@@ -8,6 +8,7 @@
 // change, or a third language, is one edit per file. The entry chooses the language once per run
 // (useLanguage, and loadGuide where a guide is shown) before it writes anything. Machine output (JSON fields, rule IDs, fingerprints) never goes
 // through here: it is the same in every language.
+import { getEnvironmentData, setEnvironmentData } from 'node:worker_threads';
 import { en, type Words } from './en.js';
 import type { Guide } from './en-guide.js';
 
@@ -36,6 +37,20 @@ export async function useLanguage(lang: Language): Promise<void> {
   current = lang === 'ja' ? (await import('./ja.js')).ja : en;
   currentGuide = null;
   currentLanguage = lang;
+  setEnvironmentData(INHERITED, lang);
+}
+
+/** Where worker threads started after useLanguage find the run's language (useInheritedLanguage). */
+const INHERITED = 'keywarden:language';
+
+/**
+ * In a worker thread (the history pool, the pack readers): speak the language the main thread chose, which
+ * Node hands every new worker (setEnvironmentData). Call it before wording anything there; a no-op when the
+ * language is already the one chosen, as on the main thread.
+ */
+export async function useInheritedLanguage(): Promise<void> {
+  const lang = getEnvironmentData(INHERITED);
+  if (typeof lang === 'string' && isLanguage(lang) && lang !== currentLanguage) await useLanguage(lang);
 }
 
 /**

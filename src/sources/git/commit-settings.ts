@@ -12,11 +12,11 @@ import { ConfigError, RuntimeError } from '../../errors.js';
 import { parseBaseline } from '../../config/baseline.js';
 import { gitRaw } from './run.js';
 import type { Preloaded } from '../../config/types.js';
+import { words } from '../../words/index.js';
 
 const SYMLINK_MODE = '120000';
 const REGULAR_MODES = new Set(['100644', '100755']);
 const PACKAGE_JSON = 'package.json';
-const OPT_OUT = 'Set the input `trust-pr-config: true` to scan with the pull request\'s own.';
 
 interface TreeEntry {
   mode: string;
@@ -70,14 +70,13 @@ export async function baseCommitSettings(workspace: string, base: string, head: 
     const after = headTree ? await headTree.entry(file).catch(() => before) : before;
     const isNamed = file === configPath || file === baselinePath;
     if (before === null && after === null) {
-      if (isNamed) warnings.push({ file, message: `The base commit has no ${file}: the scan ran without it.` });
+      if (isNamed) warnings.push({ file, message: words().settings.baseLacks(file) });
       continue;
     }
     if (before !== null && after !== null && before.sha === after.sha && before.mode === after.mode) continue;
     if (file === PACKAGE_JSON && !(await keywardenKeyDiffers(tree, headTree as CommitTree))) continue;
-    const verb = before === null ? 'adds' : after === null ? 'removes' : 'changes';
-    const used = before === null ? 'the scan ran without it, as the base commit has none' : "the scan used the base commit's version";
-    warnings.push({ file, message: `This pull request ${verb} ${file}${file === PACKAGE_JSON ? ' (its "keywarden" key)' : ''}: ${used}. ${OPT_OUT}` });
+    const change = before === null ? 'adds' : after === null ? 'removes' : 'changes';
+    warnings.push({ file, message: words().settings.pullRequestChanges(change, file, file === PACKAGE_JSON, before === null) });
   }
   return { preloaded, warnings };
 }
@@ -127,10 +126,10 @@ class CommitTree {
   async text(file: string): Promise<string | null> {
     const entry = await this.entry(file);
     if (entry === null) return null;
-    if (entry.mode === SYMLINK_MODE) throw new ConfigError(`${this.label(file)}: is a symbolic link; keywarden reads its configuration and baseline only from regular files`);
-    if (!REGULAR_MODES.has(entry.mode)) throw new ConfigError(`${this.label(file)}: is not a file`);
+    if (entry.mode === SYMLINK_MODE) throw new ConfigError(words().settings.symlink(this.label(file)));
+    if (!REGULAR_MODES.has(entry.mode)) throw new ConfigError(words().settings.notFile(this.label(file)));
     const result = await gitRaw(this.cwd, ['cat-file', 'blob', entry.sha]);
-    if (result.code !== 0) throw new RuntimeError(`cannot read ${this.label(file)}: ${result.stderr.split('\n')[0]}`);
+    if (result.code !== 0) throw new RuntimeError(words().settings.cannotRead(this.label(file), result.stderr.split('\n')[0]));
     const text = result.stdout.toString('utf8');
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
@@ -150,7 +149,7 @@ class CommitTree {
       read: (name, label) => {
         const text = texts.get(name);
         if (text !== undefined) return text;
-        throw new ConfigError(`${label}: ${entries.get(name)?.mode === SYMLINK_MODE ? 'is a symbolic link; keywarden reads its configuration only from regular files' : 'is not a file'}`);
+        throw new ConfigError(entries.get(name)?.mode === SYMLINK_MODE ? words().settings.configSymlink(label) : words().settings.notFile(label));
       },
     };
   }
@@ -169,7 +168,7 @@ class CommitTree {
     const result = await gitRaw(this.cwd, ['ls-tree', '-z', '--end-of-options', dir === '' ? `${this.rev}^{tree}` : `${this.rev}:${dir}`]);
     if (result.code !== 0) {
       // The commit's top level must be readable; a sub-folder may be missing (or a link, which is no folder).
-      if (dir === '') throw new RuntimeError(`cannot read commit ${this.rev.slice(0, 12)}: ${result.stderr.split('\n')[0]} (set fetch-depth: 0 on actions/checkout)`);
+      if (dir === '') throw new RuntimeError(words().settings.cannotReadCommit(this.rev.slice(0, 12), result.stderr.split('\n')[0]));
       return null;
     }
     const entries = new Map<string, TreeEntry>();

@@ -91,6 +91,6 @@ async function resolveRef(cwd: string, ref: string, info: RepoInfo): Promise<str
   const sha = await findCommit(cwd, ref, 'ref');
   if (sha !== null) return sha;
   const error = await unknownRevision(cwd, ref, info, 'ref');
-  if (existsSync(path.resolve(cwd, ref))) throw new UsageError(`${error.message}; --history takes branches, tags or commits, and '${ref}' is a path here (scan files without --history: keywarden scan ${ref})`);
+  if (existsSync(path.resolve(cwd, ref))) throw new UsageError(words().revisions.historyPath(error.message, ref));
   throw error;
 }

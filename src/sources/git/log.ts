@@ -15,6 +15,7 @@
 import { isUtf8 } from 'node:buffer';
 import { RuntimeError } from '../../errors.js';
 import { gitStream, gitVersion } from './run.js';
+import { words } from '../../words/index.js';
 
 export const ZERO_SHA = /^0+$/;
 export const GITLINK_MODE = '160000';
@@ -103,7 +104,7 @@ const COLON = 0x3a;
 const NEWLINE = 0x0a;
 
 function outOfStep(): Error {
-  return new RuntimeError('unexpected git log output (out of step with its format): the scan cannot trust it');
+  return new RuntimeError(words().git.logOutOfStep);
 }
 
 type Expect = 'header' | 'field' | 'change-or-header' | 'path';
@@ -141,7 +142,7 @@ export class LogParser {
 
   /** The commits, once git has exited 0; output that stops inside a commit is an error. */
   finish(): LogCommit[] {
-    if (this.rest.length > 0 || this.expect === 'field' || this.expect === 'path') throw new RuntimeError('git log output ended inside a commit: the scan is incomplete');
+    if (this.rest.length > 0 || this.expect === 'field' || this.expect === 'path') throw new RuntimeError(words().git.logEnded);
     if (this.current !== null) this.sink(this.current);
     this.current = null;
     return this.commits;

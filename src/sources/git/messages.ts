@@ -12,6 +12,7 @@ import { oversizeNote } from '../locate.js';
 import type { Commit, Detect, Located, Note } from '../../types.js';
 import { readBlobs, type Blob } from './cat-file.js';
 import { git, gitStream, type GitStream } from './run.js';
+import { words } from '../../words/index.js';
 
 export interface MessageRead {
   /** Revisions as scanCommits gets them (shas, ranges, --all). */
@@ -72,11 +73,11 @@ async function readObjects(cwd: string, type: string, ids: readonly string[] | G
     type,
     onBlob(object) {
       if (failure !== null) throw failure;
-      if (object.missing) throw new RuntimeError(`git cat-file: ${type} ${object.sha} is missing: its message cannot be scanned`);
+      if (object.missing) throw new RuntimeError(words().git.messageMissing(type, object.sha));
       if (object.data === null) {
         // Over the size limit, or not of the type asked for (rev-list lists commits only; a tag ref names a tag).
         if (object.size > maxSize) onOversize(object);
-        else throw new RuntimeError(`git cat-file: ${object.sha} is not a ${type}`);
+        else throw new RuntimeError(words().git.notType(object.sha, type));
         return;
       }
       queued++;

@@ -23,6 +23,7 @@ import type { Preloaded } from '../../config/types.js';
 import type { ScanRequest } from '../../commands/requests.js';
 import type { Detect, Located, Note, Source } from '../../types.js';
 import type { SourceContext } from '../context.js';
+import { words } from '../../words/index.js';
 
 /** One line of the hook's input. */
 export interface RefUpdate {
@@ -46,7 +47,7 @@ export function parseRefUpdates(text: string): RefUpdate[] {
     const [old, next, ...rest] = line.split(' ');
     const ref = rest.join(' ');
     if (rest.length !== 1 || !OBJECT_ID.test(old ?? '') || !OBJECT_ID.test(next ?? '') || old.length !== next.length || !ref.startsWith('refs/') || /[\x00-\x1f\x7f]/.test(ref)) {
-      throw new RuntimeError(`--pre-receive reads git's "<old> <new> <ref>" lines on standard input; line ${index + 1} is not one (is this running as a pre-receive hook?)`);
+      throw new RuntimeError(words().preReceive.badLine(index + 1));
     }
     updates.push({ old, new: next, ref });
   }
@@ -102,8 +103,7 @@ async function tipCommits(cwd: string, tips: readonly RefUpdate[]): Promise<stri
       continue;
     }
     const kind = await gitRaw(cwd, ['cat-file', '-t', tip.new]);
-    const what = kind.code === 0 ? `points at a ${kind.stdout.toString('utf8').trim()}, which keywarden does not scan` : `names an object the repository does not have (${tip.new.slice(0, 12)})`;
-    throw new RuntimeError(`${tip.ref} ${what}: the push is rejected unscanned`);
+    throw new RuntimeError(kind.code === 0 ? words().preReceive.notCommit(tip.ref, kind.stdout.toString('utf8').trim()) : words().preReceive.missingObject(tip.ref, tip.new.slice(0, 12)));
   }
   return commits;
 }
@@ -134,12 +134,12 @@ export async function defaultBranchSettings(cwd: string, options: Pick<ScanReque
     const { preloaded, warnings } = await baseCommitSettings(cwd, sha, null, { config: options.config, baseline: options.baseline ?? DEFAULT_BASELINE });
     // With no head to compare, the only warnings are "the commit has no FILE" for a file named by option.
     const named = [options.config, options.baseline];
-    for (const warning of warnings) if (named.includes(warning.file)) notes.push({ level: 'warn', message: `the default branch (${sha.slice(0, 12)}) has no ${warning.file}: the scan ran without it` });
+    for (const warning of warnings) if (named.includes(warning.file)) notes.push({ level: 'warn', message: words().settings.defaultBranchLacks(sha.slice(0, 12), warning.file) });
     return preloaded;
   } catch (error) {
     // A configuration the default branch holds but keywarden cannot read stops every push until it is fixed:
     // the message says which commit, so the administrator knows where to look.
-    if (error instanceof ConfigError) throw new ConfigError(`${error.message} (the default branch's configuration; fix it there)`);
+    if (error instanceof ConfigError) throw new ConfigError(words().settings.defaultBranchConfig(error.message));
     throw error;
   }
 }

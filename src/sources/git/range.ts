@@ -63,7 +63,7 @@ async function toLogRevs(cwd: string, word: RangeWord, info: RepoInfo): Promise<
       // A^-N is A^N..A; spelt out here because git reads ^-N only from 2.28 on.
       const sha = await resolveCommit(cwd, word.rev, info, 'commit');
       const parent = await git(cwd, ['rev-parse', '--verify', '--quiet', `${sha}^${word.parent}`]).catch(() => null);
-      if (parent === null) throw new UsageError(`--range '${word.rev}^-${word.parent}': '${word.rev}' has no parent ${word.parent}`);
+      if (parent === null) throw new UsageError(catalogue().revisions.noParent(word.rev, word.parent));
       return [`^${parent.toString('utf8').trim()}`, sha];
     }
   }
@@ -76,15 +76,14 @@ async function toLogRevs(cwd: string, word: RangeWord, info: RepoInfo): Promise<
  */
 async function checkConnected(cwd: string, words: readonly RangeWord[], revs: readonly string[][]): Promise<void> {
   const connected = async (base: string, head: string): Promise<boolean> => (await git(cwd, ['merge-base', base, head]).catch(() => null)) !== null;
-  const fix = 'in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)';
   const excluded = words.flatMap((word, i) => (word.kind === 'rev' && word.negative ? [revs[i][0].slice(1)] : []));
   for (const [i, word] of words.entries()) {
     if (word.kind === 'range') {
       const [base, head] = revs[i][0].split(word.symmetric ? '...' : '..');
-      if (!(await connected(base, head))) throw new UsageError(`base '${word.base}' is not connected to '${word.head}' ${fix}`);
+      if (!(await connected(base, head))) throw new UsageError(catalogue().revisions.notConnected(word.base, word.head));
     } else if (word.kind === 'rev' && !word.negative && excluded.length > 0) {
       const links = await Promise.all(excluded.map((base) => connected(base, revs[i][0])));
-      if (!links.includes(true)) throw new UsageError(`'${word.rev}' is not connected to the revisions the range excludes ${fix}`);
+      if (!links.includes(true)) throw new UsageError(catalogue().revisions.notConnectedExcluded(word.rev));
     }
   }
 }

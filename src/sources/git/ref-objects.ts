@@ -6,6 +6,7 @@
 import { RuntimeError } from '../../errors.js';
 import { decodePath, GITLINK_MODE } from './log.js';
 import { git } from './run.js';
+import { words } from '../../words/index.js';
 
 export interface RefBlob {
   sha: string;
@@ -26,7 +27,7 @@ export async function blobsOnlyRefsReach(cwd: string): Promise<RefBlob[]> {
     const [sha, type] = (types[i] ?? '').split(' ');
     if (type === 'blob') found.push({ sha, path: name });
     else if (type === 'tree') found.push(...(await treeBlobs(cwd, sha, name)));
-    else if (type !== 'commit') throw new RuntimeError(`cannot tell what ${name} points at (git cat-file said ${JSON.stringify(types[i] ?? '')}): the scan would be incomplete`);
+    else if (type !== 'commit') throw new RuntimeError(words().git.refType(name, JSON.stringify(types[i] ?? '')));
   }
   return found;
 }

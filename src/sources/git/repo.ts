@@ -57,7 +57,7 @@ export async function findCommit(cwd: string, rev: string, role: string): Promis
   if (rev.startsWith('-')) throw new UsageError(words().revisions.notRevision(role, rev));
   const result = await gitRaw(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
   if (result.code === 0) return result.stdout.toString('utf8').trim();
-  if (result.code !== 1) throw new RuntimeError(`git rev-parse failed: ${result.stderr.split('\n')[0]}`);
+  if (result.code !== 1) throw new RuntimeError(words().git.failed('rev-parse', result.stderr.split('\n')[0]));
   return null;
 }
 

@@ -81,7 +81,7 @@ const running = new Set<ChildProcessWithoutNullStreams>();
 let abandoned = false;
 
 function spawnGit(cwd: string, args: readonly string[]): ChildProcessWithoutNullStreams {
-  if (abandoned) throw new RuntimeError('the scan was stopped');
+  if (abandoned) throw new RuntimeError(words().git.stopped);
   const child = spawn('git', [...GLOBAL_ARGS, ...args], { cwd, stdio: 'pipe', env: gitEnv() });
   running.add(child);
   child.on('close', () => running.delete(child));
@@ -146,7 +146,7 @@ export async function git(cwd: string, args: readonly string[], input?: string |
  */
 export function gitSync(cwd: string, args: readonly string[]): { status: number; stdout: string; stderr: string } {
   const result = spawnSync('git', [...GLOBAL_ARGS, ...args], { cwd, encoding: 'utf8', env: gitEnv() });
-  if (result.error) throw new RuntimeError(`cannot run git: ${(result.error as NodeJS.ErrnoException).code ?? result.error.message}`);
+  if (result.error) throw new RuntimeError(words().git.cannotRun((result.error as NodeJS.ErrnoException).code ?? result.error.message));
   return { status: result.status ?? -1, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
 }
 
@@ -201,8 +201,8 @@ export function gitVersion(cwd: string): Promise<[number, number]> {
 }
 
 function spawnError(error: unknown): Error {
-  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new RuntimeError('git is not installed or not on PATH');
-  return new RuntimeError(`cannot run git: ${error instanceof Error ? error.message : String(error)}`);
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new RuntimeError(words().git.notInstalled);
+  return new RuntimeError(words().git.cannotRun(error instanceof Error ? error.message : String(error)));
 }
 
 function command(args: readonly string[]): string {
@@ -210,7 +210,7 @@ function command(args: readonly string[]): string {
 }
 
 function killedBy(args: readonly string[], signal: NodeJS.Signals | null): Error {
-  return new RuntimeError(`git ${command(args)} was ended by ${signal ?? 'a signal'} before it finished: the scan is incomplete`);
+  return new RuntimeError(words().git.killed(command(args), signal));
 }
 
 /** git's own first "fatal:" line is the clearest explanation there is; keep just that. */
@@ -218,5 +218,5 @@ export function gitFailure(cwd: string, args: readonly string[], stderr: string)
   // Outside a repository `git diff` falls back to --no-index mode and rejects --cached instead of saying so.
   if (/not a git repository/i.test(stderr) || /unknown option `cached'/.test(stderr)) return new UsageError(words().errors.notRepository(cwd));
   const line = stderr.split('\n').find((text) => /^(fatal|error):/.test(text)) ?? stderr.split('\n').find((text) => text.trim() !== '') ?? 'failed';
-  return new RuntimeError(`git ${command(args)} failed: ${line.replace(/^(fatal|error):\s*/, '')}`);
+  return new RuntimeError(words().git.failed(command(args), line.replace(/^(fatal|error):\s*/, '')));
 }

@@ -16,6 +16,7 @@
 import { RuntimeError } from '../../errors.js';
 import { ZERO_SHA, type Change } from './log.js';
 import { gitStream } from './run.js';
+import { words } from '../../words/index.js';
 
 /** A staged change: `path` is where the file is in the index. */
 export interface StagedFile extends Change {
@@ -303,5 +304,5 @@ function zeros(like: string): string {
 }
 
 function outOfStep(why: string): RuntimeError {
-  return new RuntimeError(`cannot read git diff --cached: ${why}`);
+  return new RuntimeError(words().git.stagedDiff(why));
 }

@@ -12,6 +12,7 @@ import type { MissingBlobs } from '../missing-blobs.js';
 import type { PackScan } from '../pack/packs.js';
 import type { WorkerSet } from '../pool/pool.js';
 import type { BlobPlan } from './plan.js';
+import { words } from '../../../words/index.js';
 
 /** Where a scanner reports. */
 export interface BlobSink {
@@ -99,7 +100,7 @@ export function packScanner(packs: PackScan, fallback: BlobScanner, notes: Note[
           onProgress: () => {},
         });
       } catch (error) {
-        notes.push({ level: 'info', message: `the pack reader failed, so ${dirty.length} blob${dirty.length === 1 ? ' was' : 's were'} read through git instead: ${error instanceof Error ? error.message : String(error)}` });
+        notes.push({ level: 'info', message: words().git.blobsFallback(dirty.length, error instanceof Error ? error.message : String(error)) });
         await fallback.scan(dirty, sink);
         return;
       }

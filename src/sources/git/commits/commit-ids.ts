@@ -3,6 +3,7 @@
 // exactly these commits (`git log --no-walk=unsorted --stdin`), so that a ref moved in the meantime cannot
 // make it read another history than the one scanned.
 import { RuntimeError } from '../../../errors.js';
+import { words } from '../../../words/index.js';
 
 export class CommitIds {
   private bytes = Buffer.alloc(0);
@@ -12,7 +13,7 @@ export class CommitIds {
   add(sha: string): void {
     const width = sha.length / 2;
     if (this.count === 0) this.width = width;
-    else if (width !== this.width) throw new RuntimeError(`commit ids of two lengths in one log (${this.width * 2} and ${sha.length})`);
+    else if (width !== this.width) throw new RuntimeError(words().git.idLengths(this.width * 2, sha.length));
     if ((this.count + 1) * width > this.bytes.length) {
       const grown = Buffer.alloc(Math.max(64 * width, this.bytes.length * 2));
       this.bytes.copy(grown);

@@ -12,6 +12,7 @@ import type { CommitIds } from './commit-ids.js';
 import { forAttribution, touchesHits, type Hits } from './introductions.js';
 import { streamLog, type LogCommit } from '../log.js';
 import { RuntimeError } from '../../../errors.js';
+import { words } from '../../../words/index.js';
 
 /** At most this many --find-object options (about 55 bytes each) on one command line. */
 const FIND_OBJECTS = 1000;
@@ -58,10 +59,10 @@ async function readPinned(cwd: string, ids: CommitIds, indexes: number[] | null,
   let listed = 0;
   await streamLog(cwd, { revs: [], stdinRevs: ids.list(indexes ?? undefined), options: [NO_WALK, ...options] }, (commit) => {
     while (next < count && ids.at(position(next)) !== commit.sha) next++;
-    if (next === count) throw new RuntimeError('git log listed a commit it was not asked for, or out of order: the scan cannot trust it');
+    if (next === count) throw new RuntimeError(words().git.logUnasked);
     onCommit(position(next), commit);
     next++;
     listed++;
   });
-  if (complete && listed !== count) throw new RuntimeError(`git log listed ${listed} of the ${count} commits asked for: the scan is incomplete`);
+  if (complete && listed !== count) throw new RuntimeError(words().git.logShort(listed, count));
 }

@@ -16,6 +16,7 @@ import type { Note } from '../../../types.js';
 import { availableCores, workerEntry, type PoolCallbacks } from '../pool/pool.js';
 import { gitRaw } from '../run.js';
 import type { FromPackWorker, PackWorkerData, ToPackWorker } from './pack-worker.js';
+import { words } from '../../../words/index.js';
 
 export interface PackVerdict {
   /** Blobs certainly without a keyword: counted as scanned, never read. */
@@ -48,7 +49,7 @@ export type JudgeProgress = (blobs: number, bytes: number, fraction: number) => 
 export function startPackScan(cwd: string, config: Config, keywords: readonly string[], notes: Note[], onProgress: JudgeProgress): PackScan {
   const workers: Worker[] = [];
   const verdict = judgeAll(cwd, config, keywords, notes, onProgress, workers).catch((error: unknown) => {
-    notes.push({ level: 'info', message: `could not read the packs directly, so every blob was read through git (slower): ${error instanceof Error ? error.message : String(error)}` });
+    notes.push({ level: 'info', message: words().git.packsFallback(error instanceof Error ? error.message : String(error)) });
     return null;
   });
   return {
@@ -115,7 +116,7 @@ async function judgeAll(cwd: string, config: Config, keywords: readonly string[]
             onProgress(message.blobs, message.bytes, Math.min(1, packBytesRead / totalBytes));
           }
           else if (message.type === 'unreadable') {
-            if (!unreadable.has(part.pack)) notes.push({ level: 'info', message: `read the blobs of ${path.basename(packs[part.pack].pack)} through git instead of directly: ${message.message}` });
+            if (!unreadable.has(part.pack)) notes.push({ level: 'info', message: words().git.packFallback(path.basename(packs[part.pack].pack), message.message) });
             unreadable.add(part.pack);
             return true;
           } else if (message.type === 'judged') {
@@ -149,11 +150,11 @@ async function judgeAll(cwd: string, config: Config, keywords: readonly string[]
 function exchange(worker: Worker, request: ToPackWorker, handle: (message: FromPackWorker) => boolean): Promise<void> {
   return new Promise((resolve, reject) => {
     const onMessage = (message: FromPackWorker): void => {
-      if (message.type === 'error') finish(new RuntimeError(`pack reader: ${message.message}`));
+      if (message.type === 'error') finish(new RuntimeError(words().git.packReader(message.message)));
       else if (handle(message)) finish(null);
     };
-    const onError = (error: Error): void => finish(new RuntimeError(`pack reader failed: ${error.message}`));
-    const onExit = (code: number): void => finish(new RuntimeError(`pack reader stopped (exit ${code})`));
+    const onError = (error: Error): void => finish(new RuntimeError(words().git.packReaderFailed(error.message)));
+    const onExit = (code: number): void => finish(new RuntimeError(words().git.packReaderStopped(code)));
     const finish = (error: Error | null): void => {
       worker.off('message', onMessage).off('error', onError).off('exit', onExit);
       if (error) reject(error);

@@ -10,6 +10,7 @@ import type { Config } from '../../../config/types.js';
 import { RuntimeError } from '../../../errors.js';
 import type { DetectResult } from '../../../types.js';
 import type { Slice, WorkerMessage } from './worker.js';
+import { words } from '../../../words/index.js';
 
 export interface PoolBlob {
   sha: string;
@@ -80,7 +81,7 @@ export function startWorkers(config: Config, cwd: string, size = defaultSize()):
                   send();
                 }
               });
-              worker.on('error', (error) => reject(new RuntimeError(`history worker failed: ${error.message}`)));
+              worker.on('error', (error) => reject(new RuntimeError(words().git.workerFailed(error.message))));
               send();
             }),
         ),

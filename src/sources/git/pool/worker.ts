@@ -9,6 +9,7 @@ import { detectMaybeArchive } from '../../../archive/detect.js';
 import { createDetector } from '../../../detect/detect.js';
 import { readBlobs } from '../cat-file.js';
 import type { DetectResult } from '../../../types.js';
+import { useInheritedLanguage } from '../../../words/index.js';
 
 export interface Slice {
   id: number;
@@ -22,6 +23,8 @@ export type WorkerMessage =
   | { type: 'error'; message: string };
 
 const data = workerData as { config: Config; cwd: string };
+// The main thread's language, so the notes and errors built here (archives, git) read as the rest of the run.
+await useInheritedLanguage();
 const detector = createDetector(data.config);
 const port = parentPort;
 if (port === null) throw new Error('pool/worker.js must run as a worker thread');
