@@ -196,6 +196,9 @@ var init_en = __esm({
       /** The server-side hook's lines, relayed by git to the pusher (src/cli/pre-receive.ts). */
       preReceive: {
         incomplete: "push rejected: the scan could not read everything it had to (see above), so it cannot say the push is clean",
+        badLine: (n) => `--pre-receive reads git's "<old> <new> <ref>" lines on standard input; line ${n} is not one (is this running as a pre-receive hook?)`,
+        notCommit: (ref, type) => `${ref} points at a ${type}, which keywarden does not scan: the push is rejected unscanned`,
+        missingObject: (ref, sha) => `${ref} names an object the repository does not have (${sha}): the push is rejected unscanned`,
         clean: (commits) => `no AWS credentials in the ${commits} new commit${s(commits)} of this push`,
         rejected: (n) => `push rejected: ${n} AWS credential${s(n)} in the pushed commits:`,
         more: (n) => `and ${n} more`,
@@ -229,7 +232,8 @@ var init_en = __esm({
         cannotReadReport: (shown, code2) => `cannot read --report ${shown}: ${code2}`,
         reportNotJson: (shown, problem) => `--report ${shown} is not JSON (${problem}); write one with \`keywarden scan --format json --no-redact --output FILE\``,
         reportNotReport: (shown, problem) => `--report ${shown} is not a keywarden version-1 JSON report: ${problem}`,
-        standardInput: "- (standard input)"
+        standardInput: "- (standard input)",
+        commitMsg: (file, code2) => `--commit-msg: cannot read ${file}: ${code2}`
       },
       /** Errors in what --history, --since and --range name (src/sources/git/revisions.ts, repo.ts). */
       revisions: {
@@ -254,6 +258,10 @@ var init_en = __esm({
         rangeDots: (word) => `--range '${word}' is not a range: one .. or ... between two revisions`,
         rangeParent: (word) => `--range '${word}': parents are numbered from 1 (A^-1 is A^..A)`,
         rangeForm: (word, forms) => `--range '${word}' is not a form keywarden takes: ${forms}`,
+        noParent: (rev, parent) => `--range '${rev}^-${parent}': '${rev}' has no parent ${parent}`,
+        notConnected: (base, head) => `base '${base}' is not connected to '${head}' in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`,
+        notConnectedExcluded: (rev) => `'${rev}' is not connected to the revisions the range excludes in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`,
+        historyPath: (message2, ref) => `${message2}; --history takes branches, tags or commits, and '${ref}' is a path here (scan files without --history: keywarden scan ${ref})`,
         unknown: (role2, rev, hint) => `unknown ${role2} '${rev}'${hint === null ? ": no such branch, tag or commit" : ` (did you mean '${hint}'?)`}`
       },
       /** --verify's lines on stderr and why a key was not checked (src/commands/verify-keys.ts). */
@@ -283,6 +291,181 @@ var init_en = __esm({
         baselineWritten: (n, file) => `wrote ${n} baseline entr${n === 1 ? "y" : "ies"} to ${file}`,
         internalError: (message2) => `internal error: ${message2}`,
         debugHint: " (run with --debug for details)"
+      },
+      /** Errors in a configuration, baseline or rules file (src/config/, src/rules/): one line, exit 2. */
+      config: {
+        empty: (label) => `${label}: is empty (expected a JSON object)`,
+        invalidJson: (label, line, column, reason, hint) => `${label}: invalid JSON at line ${line}, column ${column}: ${reason}${hint}`,
+        /** Why JSON text is not valid (config/json.ts): a fixed vocabulary, so no data is quoted. */
+        json: {
+          end: "unexpected end of input (a missing } or ]?)",
+          unterminated: "unterminated string",
+          control: "a control character (such as a line break) inside a string",
+          badUnicode: "a bad \\u escape",
+          badEscape: "a bad escape sequence",
+          trailingComma: "a trailing comma",
+          propertyName: "expected a property name in double quotes",
+          colon: "expected ':' after a property name",
+          commaBrace: "expected ',' or '}'",
+          commaBracket: "expected ',' or ']'",
+          notValue: "unexpected character (not a JSON value)",
+          afterEnd: "unexpected text after the end of the JSON value",
+          tooDeep: "not valid JSON (nested too deeply to say where)",
+          invalid: "not valid JSON"
+        },
+        notRead: (file) => `not read: keywarden's configuration is JSON only (${file} or "keywarden" in package.json) and a config file is never run; move the settings to ${file}`,
+        noKeywardenKey: (label) => `${label}: has no "keywarden" key`,
+        noSuchFile: "no such file",
+        isFolder: "is a folder, not a file",
+        cannotRead: (code2) => `cannot read (${code2})`,
+        linkOutside: (label) => `${label}: is a symbolic link (or inside one) that leads outside the repository; keywarden does not read it (name a file outside the repository by its own path to use it)`,
+        baselineNoFile: "no such file (write one with `keywarden baseline --output FILE`)",
+        baselineConflict: " (a merge conflict is left in it: keep both sides' lines, or regenerate it)",
+        baselineObject: "expected a JSON object written by `keywarden baseline`",
+        baselineNoVersion: "missing; expected a file written by `keywarden baseline`",
+        baselineVersion: (version2, supported, newer) => `${version2} is not a baseline format this keywarden reads (${supported}); ${newer ? "upgrade keywarden" : "regenerate the baseline"}`,
+        baselineKey: "not a fingerprint (32 lowercase hexadecimal characters) nor a known key (version, about)",
+        baselineEntry: "expected an object with file and ruleId",
+        baselineUnknownKey: (known) => `unknown key; known keys: ${known}`,
+        baselineFile: "expected the path of the file",
+        baselineRuleId: "expected a rule id",
+        baselineString: "expected a string",
+        baselineLabel: (file) => `baseline ${file}`,
+        /** What a config's values must be (config/validate.ts); `got` is a value's description (`types`). */
+        check: {
+          types: { array: "an array", object: "an object", string: (text) => `the string '${text}'` },
+          topObject: "the configuration must be a JSON object",
+          string: (got) => `expected a string, got ${got}`,
+          entropyNumber: (got) => `expected a number (bits per character), got ${got}`,
+          entropyRange: (max, got) => `expected a number from 0 to ${max} (bits per character), got ${got}`,
+          rulesArray: (got) => `expected an array of rules (the format of patterns/*.json), got ${got}`,
+          ruleObject: (got) => `expected a rule object (the format of patterns/*.json), got ${got}`,
+          accountId: (got) => `an AWS account ID is 12 digits, got '${got}'`,
+          positive: (got) => `expected a positive whole number, got ${got}`,
+          emptySecret: "an allowed secret cannot be empty",
+          emptyRegex: "an empty regex would allow every secret",
+          unknownKey: (hint, known) => `unknown key${hint ? ` (did you mean '${hint}'?)` : ""}; known keys: ${known}`,
+          ruleId: (id) => `'${id}' is not a rule id (lower-case letters, digits and dashes)`,
+          emptyGlob: "an empty glob matches nothing",
+          globBackslash: "use '/' in globs, not '\\'",
+          globParent: "globs are relative to the config's folder and cannot leave it with '..'",
+          bytes: (got) => `expected a positive whole number of bytes, got ${got}`,
+          sizeText: (got) => `expected a size such as 1048576, "512KB" or "10MB", got '${got}'`,
+          size: (got) => `expected a number of bytes or a size such as "10MB", got ${got}`,
+          strings: (got) => `expected an array of strings, got ${got}`,
+          object: (got) => `expected an object, got ${got}`
+        }
+      },
+      /** Errors in rule files and in what a config says about rules (src/rules/load.ts). */
+      rules: {
+        cannotReadFolder: (dir, message2) => `cannot read the rules folder ${dir}: ${message2}`,
+        invalidJson: (origin, message2) => `${origin}: invalid JSON: ${message2}`,
+        idFileName: (origin, name) => `${origin}: id: must equal the file name ("${name}")`,
+        duplicateId: (origin, id) => `${origin}: id: "${id}" is already defined by another rule`,
+        unknownDisabled: (where2, id) => `${where2}: disableRules: unknown rule id "${id}"`,
+        unknownEntropy: (where2, id) => `${where2}: entropy: unknown rule id "${id}"`,
+        entropyRange: (where2, id) => `${where2}: entropy.${id}: must be a number from 0 to 8`,
+        unknownAllow: (where2, id) => `${where2}: allow.rules.${id}: unknown rule id`,
+        notObject: (origin) => `${origin}: a rule must be a JSON object`,
+        /** Regular expressions refused because they may backtrack (rules/regex.ts). */
+        regex: {
+          unsafe: (where2, source, problem) => `${where2}: unsafe regular expression /${source}/: ${problem}`,
+          nested: "a repeated group contains another repetition (nested quantifier such as (a+)+); rewrite it without the inner quantifier or bound it",
+          nullable: "a repeated group has an alternative that can match nothing",
+          overlap: "a repeated group has alternatives that can start with the same character (such as (a|ab)*); make the alternatives distinct",
+          adjacent: "two unbounded repetitions in a row can take the same characters (such as \\w+\\s*\\w+x); separate them with a character the first cannot take, or bound them"
+        },
+        /** What a rule's fields must be (rules/validate.ts). */
+        field: {
+          nonEmpty: "must be a non-empty string",
+          range: (min, max) => `must be a number from ${min} to ${max}`,
+          boolean: "must be true or false",
+          confidence: 'must be "high", "medium" or "low"',
+          object: "must be an object",
+          array: "must be an array",
+          unknown: "unknown field",
+          id: "must be lower-case letters, digits and dashes",
+          flags: "only i, m, s and u are allowed",
+          integer: "must be an integer",
+          groups: (n) => `the regex has only ${n} capture group(s)`,
+          keywords: "at least one keyword is needed (the prefilter skips text without any)",
+          decoder: (name, known) => `unknown decoder "${name}" (known: ${known})`,
+          source: 'must be "secret" or "match"',
+          decode: 'only "base64" is supported',
+          template: "needs a capture group (the key ID) or a template",
+          context: "a context needs names, pair or alone",
+          hex: "hex is always a hard gate",
+          examples: 'every rule needs examples: { "match": [...], "noMatch": [...] }',
+          match: "at least one example must match"
+        }
+      },
+      /** Git failing under keywarden (src/sources/git/run.ts): keywarden's words around git's own line. */
+      git: {
+        stopped: "the scan was stopped",
+        cannotRun: (why) => `cannot run git: ${why}`,
+        notInstalled: "git is not installed or not on PATH",
+        killed: (command3, signal) => `git ${command3} was ended by ${signal ?? "a signal"} before it finished: the scan is incomplete`,
+        failed: (command3, line) => `git ${command3} failed: ${line}`,
+        workerFailed: (message2) => `history worker failed: ${message2}`,
+        refType: (name, said) => `cannot tell what ${name} points at (git cat-file said ${said}): the scan would be incomplete`,
+        stagedDiff: (why) => `cannot read git diff --cached: ${why}`,
+        logOutOfStep: "unexpected git log output (out of step with its format): the scan cannot trust it",
+        logEnded: "git log output ended inside a commit: the scan is incomplete",
+        messageMissing: (type, sha) => `git cat-file: ${type} ${sha} is missing: its message cannot be scanned`,
+        notType: (sha, type) => `git cat-file: ${sha} is not a ${type}`,
+        logUnasked: "git log listed a commit it was not asked for, or out of order: the scan cannot trust it",
+        logShort: (listed, count) => `git log listed ${listed} of the ${count} commits asked for: the scan is incomplete`,
+        idLengths: (a, b) => `commit ids of two lengths in one log (${a} and ${b})`,
+        packsFallback: (message2) => `could not read the packs directly, so every blob was read through git (slower): ${message2}`,
+        packFallback: (pack, message2) => `read the blobs of ${pack} through git instead of directly: ${message2}`,
+        packReader: (message2) => `pack reader: ${message2}`,
+        packReaderFailed: (message2) => `pack reader failed: ${message2}`,
+        packReaderStopped: (code2) => `pack reader stopped (exit ${code2})`,
+        blobsFallback: (n, message2) => `the pack reader failed, so ${n} blob${n === 1 ? " was" : "s were"} read through git instead: ${message2}`
+      },
+      /** The settings of a base commit or the default branch (the Action on pull requests, --pre-receive). */
+      settings: {
+        baseLacks: (file) => `The base commit has no ${file}: the scan ran without it.`,
+        /** `change`: what the pull request does to the file; `added`: the base commit has none. */
+        pullRequestChanges: (change, file, packageJson, added) => `This pull request ${change} ${file}${packageJson ? ' (its "keywarden" key)' : ""}: ${added ? "the scan ran without it, as the base commit has none" : "the scan used the base commit's version"}. Set the input \`trust-pr-config: true\` to scan with the pull request's own.`,
+        symlink: (label) => `${label}: is a symbolic link; keywarden reads its configuration and baseline only from regular files`,
+        configSymlink: (label) => `${label}: is a symbolic link; keywarden reads its configuration only from regular files`,
+        notFile: (label) => `${label}: is not a file`,
+        cannotRead: (label, line) => `cannot read ${label}: ${line}`,
+        cannotReadCommit: (rev, line) => `cannot read commit ${rev}: ${line} (set fetch-depth: 0 on actions/checkout)`,
+        defaultBranchLacks: (sha, file) => `the default branch (${sha}) has no ${file}: the scan ran without it`,
+        defaultBranchConfig: (message2) => `${message2} (the default branch's configuration; fix it there)`
+      },
+      /** Where --output and --replacements would write, refused before the scan (src/cli/output-path.ts). */
+      outputPath: {
+        error: (flag, file, why) => `${flag} ${file}: ${why}`,
+        noFolder: (folder) => `the folder ${folder} does not exist`,
+        folderUnreachable: (folder, code2) => `cannot reach the folder ${folder} (${code2})`,
+        notFolder: (folder) => `${folder} is not a folder`,
+        unreachable: (code2) => `cannot reach it (${code2})`,
+        noPermission: (folder) => `no permission to write in ${folder}`,
+        notWritable: "the file is not writable"
+      },
+      /** Notes about archives (src/archive/): entries skipped or not read. */
+      archive: {
+        repeated: (archive, count, reason, first) => `${archive}: ${count} times: ${reason} (the first: ${first})`,
+        stopped: (entries, bytes, message2) => `stopped reading the archive after ${entries} entries and ${bytes} bytes: ${message2}; the rest was not scanned`,
+        asPlainFile: (reason) => `${reason}; scanned as a plain file instead`,
+        restNotScanned: (reason) => `${reason}; the rest of the archive was not scanned`,
+        overLimit: (where2, size2, limit) => `skipped ${where2}: ${size2} bytes is over the ${limit}-byte limit (--max-file-size)`,
+        tooDeep: (format3, depth) => `a ${format3} archive nested deeper than ${depth} levels (archives.maxDepth): not scanned`,
+        notScanned: (skip) => `${skip}: not scanned`,
+        cannotInflate: (message2) => `cannot inflate an entry: ${message2}`,
+        gzipRatio: (ratio) => `the gzip stream inflates over ${ratio} times its size (archives.maxRatio)`,
+        maxBytes: (bytes) => `over ${bytes} uncompressed bytes (archives.maxBytes)`,
+        maxEntries: (entries) => `over ${entries} entries (archives.maxEntries)`,
+        unreadable: (format3, message2) => `not a readable ${format3} archive (${message2})`,
+        entryRatio: (ratio) => `an entry inflates over ${ratio} times its compressed size (archives.maxRatio)`,
+        liar: "an entry inflates to more or less than the size it declares (a zip bomb's sign, or damage)",
+        overlap: "entries overlap (the construction of a zip bomb, written by no zip tool)",
+        encrypted: "an encrypted entry (no password is tried)",
+        method: (method) => `compression method ${method} is not supported`,
+        zipRatio: (ratio) => `an entry that inflates over ${ratio} times its compressed size (archives.maxRatio), a zip bomb's sign`
       },
       /** The command line: --help and the usage errors found before a command runs (src/cli/). */
       cli: {
@@ -469,6 +652,9 @@ var init_ja = __esm({
       },
       preReceive: {
         incomplete: "\u30D7\u30C3\u30B7\u30E5\u3092\u62D2\u5426\u3057\u307E\u3057\u305F: \u30B9\u30AD\u30E3\u30F3\u3067\u8AAD\u3080\u5FC5\u8981\u306E\u3042\u308B\u3082\u306E\u3092\u3059\u3079\u3066\u8AAD\u3081\u306A\u304B\u3063\u305F\u305F\u3081\uFF08\u4E0A\u8A18\u53C2\u7167\uFF09\u3001\u554F\u984C\u304C\u306A\u3044\u3068\u306F\u5224\u65AD\u3067\u304D\u307E\u305B\u3093",
+        badLine: (n) => `--pre-receive \u306F\u6A19\u6E96\u5165\u529B\u304B\u3089 git \u306E "<old> <new> <ref>" \u306E\u884C\u3092\u8AAD\u307F\u307E\u3059\u304C\u3001${n} \u884C\u76EE\u306F\u305D\u306E\u5F62\u5F0F\u3067\u306F\u3042\u308A\u307E\u305B\u3093\uFF08pre-receive \u30D5\u30C3\u30AF\u3068\u3057\u3066\u5B9F\u884C\u3055\u308C\u3066\u3044\u307E\u3059\u304B\uFF1F\uFF09`,
+        notCommit: (ref, type) => `${ref} \u306F keywarden \u304C\u30B9\u30AD\u30E3\u30F3\u3057\u306A\u3044 ${type} \u3092\u6307\u3057\u3066\u3044\u307E\u3059\u3002\u30B9\u30AD\u30E3\u30F3\u305B\u305A\u306B\u30D7\u30C3\u30B7\u30E5\u3092\u62D2\u5426\u3057\u307E\u3057\u305F`,
+        missingObject: (ref, sha) => `${ref} \u306F\u30EA\u30DD\u30B8\u30C8\u30EA\u306B\u306A\u3044\u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\uFF08${sha}\uFF09\u3092\u6307\u3057\u3066\u3044\u307E\u3059\u3002\u30B9\u30AD\u30E3\u30F3\u305B\u305A\u306B\u30D7\u30C3\u30B7\u30E5\u3092\u62D2\u5426\u3057\u307E\u3057\u305F`,
         clean: (commits) => `\u3053\u306E\u30D7\u30C3\u30B7\u30E5\u306E\u65B0\u3057\u3044\u30B3\u30DF\u30C3\u30C8 ${commits} \u4EF6\u306B AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u306F\u3042\u308A\u307E\u305B\u3093`,
         rejected: (n) => `\u30D7\u30C3\u30B7\u30E5\u3092\u62D2\u5426\u3057\u307E\u3057\u305F: \u30D7\u30C3\u30B7\u30E5\u3055\u308C\u305F\u30B3\u30DF\u30C3\u30C8\u306B AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u304C ${n} \u4EF6\u3042\u308A\u307E\u3059:`,
         more: (n) => `\u307B\u304B ${n} \u4EF6`,
@@ -499,7 +685,8 @@ var init_ja = __esm({
         cannotReadReport: (shown, code2) => `--report ${shown} \u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093: ${code2}`,
         reportNotJson: (shown, problem) => `--report ${shown} \u306F JSON \u3067\u306F\u3042\u308A\u307E\u305B\u3093\uFF08${problem}\uFF09\u3002\`keywarden scan --format json --no-redact --output FILE\` \u3067\u66F8\u304D\u51FA\u3057\u3066\u304F\u3060\u3055\u3044`,
         reportNotReport: (shown, problem) => `--report ${shown} \u306F keywarden \u306E\u30D0\u30FC\u30B8\u30E7\u30F3 1 \u306E JSON \u30EC\u30DD\u30FC\u30C8\u3067\u306F\u3042\u308A\u307E\u305B\u3093: ${problem}`,
-        standardInput: "-\uFF08\u6A19\u6E96\u5165\u529B\uFF09"
+        standardInput: "-\uFF08\u6A19\u6E96\u5165\u529B\uFF09",
+        commitMsg: (file, code2) => `--commit-msg: ${file} \u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093: ${code2}`
       },
       revisions: {
         emptyRef: (flag) => `${flag} \u306E\u5024\u304C\u7A7A\u3067\u3059\u3002\u30D6\u30E9\u30F3\u30C1\u3001\u30BF\u30B0\u3001\u30B3\u30DF\u30C3\u30C8\u3092\u6307\u5B9A\u3059\u308B\u304B\u3001\u5024\u306A\u3057\u3067\u3059\u3079\u3066\u306E ref \u3092\u30B9\u30AD\u30E3\u30F3\u3057\u3066\u304F\u3060\u3055\u3044`,
@@ -523,6 +710,10 @@ var init_ja = __esm({
         rangeDots: (word) => `--range '${word}' \u306F\u7BC4\u56F2\u3067\u306F\u3042\u308A\u307E\u305B\u3093\u3002\u4E8C\u3064\u306E\u30EA\u30D3\u30B8\u30E7\u30F3\u306E\u9593\u306B .. \u307E\u305F\u306F ... \u3092\u4E00\u3064\u3060\u3051\u66F8\u304D\u307E\u3059`,
         rangeParent: (word) => `--range '${word}': \u89AA\u306E\u756A\u53F7\u306F 1 \u304B\u3089\u59CB\u307E\u308A\u307E\u3059\uFF08A^-1 \u306F A^..A\uFF09`,
         rangeForm: (word, forms) => `--range '${word}' \u306F keywarden \u304C\u53D7\u3051\u4ED8\u3051\u308B\u5F62\u3067\u306F\u3042\u308A\u307E\u305B\u3093: ${forms}`,
+        noParent: (rev, parent) => `--range '${rev}^-${parent}': '${rev}' \u306B\u306F ${parent} \u756A\u76EE\u306E\u89AA\u304C\u3042\u308A\u307E\u305B\u3093`,
+        notConnected: (base, head) => `\u3053\u306E\u30B7\u30E3\u30ED\u30FC\u30AF\u30ED\u30FC\u30F3\u3067\u306F\u3001\u57FA\u70B9 '${base}' \u3068 '${head}' \u304C\u3064\u306A\u304C\u3063\u3066\u3044\u307E\u305B\u3093\u3002\u5168\u5C65\u6B74\u3092\u53D6\u5F97\u3057\u3066\u304F\u3060\u3055\u3044\uFF08actions/checkout \u306E fetch-depth: 0\u3001\u307E\u305F\u306F git fetch --unshallow\uFF09`,
+        notConnectedExcluded: (rev) => `\u3053\u306E\u30B7\u30E3\u30ED\u30FC\u30AF\u30ED\u30FC\u30F3\u3067\u306F\u3001'${rev}' \u304C\u7BC4\u56F2\u304B\u3089\u9664\u304F\u30EA\u30D3\u30B8\u30E7\u30F3\u3068\u3064\u306A\u304C\u3063\u3066\u3044\u307E\u305B\u3093\u3002\u5168\u5C65\u6B74\u3092\u53D6\u5F97\u3057\u3066\u304F\u3060\u3055\u3044\uFF08actions/checkout \u306E fetch-depth: 0\u3001\u307E\u305F\u306F git fetch --unshallow\uFF09`,
+        historyPath: (message2, ref) => `${message2}\u3002--history \u306B\u306F\u30D6\u30E9\u30F3\u30C1\u3001\u30BF\u30B0\u3001\u30B3\u30DF\u30C3\u30C8\u3092\u6307\u5B9A\u3057\u307E\u3059\u3002'${ref}' \u306F\u3053\u3053\u3067\u306F\u30D1\u30B9\u3067\u3059\uFF08\u30D5\u30A1\u30A4\u30EB\u306F --history \u306A\u3057\u3067\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059: keywarden scan ${ref}\uFF09`,
         unknown: (name, rev, hint) => `${role(name)}\u306E '${rev}' \u304C\u898B\u3064\u304B\u308A\u307E\u305B\u3093${hint === null ? "\u3002\u305D\u306E\u3088\u3046\u306A\u30D6\u30E9\u30F3\u30C1\u3001\u30BF\u30B0\u3001\u30B3\u30DF\u30C3\u30C8\u306F\u3042\u308A\u307E\u305B\u3093" : `\uFF08'${hint}' \u306E\u3053\u3068\u3067\u3059\u304B\uFF1F\uFF09`}`
       },
       verify: {
@@ -549,6 +740,170 @@ var init_ja = __esm({
         baselineWritten: (n, file) => `\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3\u306B ${n} \u4EF6\u3092\u66F8\u304D\u8FBC\u307F\u307E\u3057\u305F: ${file}`,
         internalError: (message2) => `\u5185\u90E8\u30A8\u30E9\u30FC: ${message2}`,
         debugHint: "\uFF08\u8A73\u7D30\u306F --debug \u3092\u4ED8\u3051\u3066\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044\uFF09"
+      },
+      config: {
+        empty: (label) => `${label}: \u7A7A\u3067\u3059\uFF08JSON \u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\u304C\u5FC5\u8981\u3067\u3059\uFF09`,
+        invalidJson: (label, line, column, reason, hint) => `${label}: ${line} \u884C ${column} \u5217\u76EE\u304C\u6709\u52B9\u306A JSON \u3067\u306F\u3042\u308A\u307E\u305B\u3093: ${reason}${hint}`,
+        json: {
+          end: "\u5165\u529B\u304C\u9014\u4E2D\u3067\u7D42\u308F\u3063\u3066\u3044\u307E\u3059\uFF08} \u304B ] \u304C\u8DB3\u308A\u306A\u3044\u53EF\u80FD\u6027\u304C\u3042\u308A\u307E\u3059\uFF09",
+          unterminated: "\u6587\u5B57\u5217\u304C\u9589\u3058\u3089\u308C\u3066\u3044\u307E\u305B\u3093",
+          control: "\u6587\u5B57\u5217\u306E\u4E2D\u306B\u5236\u5FA1\u6587\u5B57\uFF08\u6539\u884C\u306A\u3069\uFF09\u304C\u3042\u308A\u307E\u3059",
+          badUnicode: "\\u \u30A8\u30B9\u30B1\u30FC\u30D7\u304C\u6B63\u3057\u304F\u3042\u308A\u307E\u305B\u3093",
+          badEscape: "\u30A8\u30B9\u30B1\u30FC\u30D7\u30B7\u30FC\u30B1\u30F3\u30B9\u304C\u6B63\u3057\u304F\u3042\u308A\u307E\u305B\u3093",
+          trailingComma: "\u672B\u5C3E\u306B\u4F59\u5206\u306A\u30AB\u30F3\u30DE\u304C\u3042\u308A\u307E\u3059",
+          propertyName: "\u30C0\u30D6\u30EB\u30AF\u30A9\u30FC\u30C8\u3067\u56F2\u3093\u3060\u30D7\u30ED\u30D1\u30C6\u30A3\u540D\u304C\u5FC5\u8981\u3067\u3059",
+          colon: "\u30D7\u30ED\u30D1\u30C6\u30A3\u540D\u306E\u5F8C\u306B ':' \u304C\u5FC5\u8981\u3067\u3059",
+          commaBrace: "',' \u304B '}' \u304C\u5FC5\u8981\u3067\u3059",
+          commaBracket: "',' \u304B ']' \u304C\u5FC5\u8981\u3067\u3059",
+          notValue: "\u4E88\u671F\u3057\u306A\u3044\u6587\u5B57\u3067\u3059\uFF08JSON \u306E\u5024\u3067\u306F\u3042\u308A\u307E\u305B\u3093\uFF09",
+          afterEnd: "JSON \u306E\u5024\u306E\u5F8C\u306B\u4F59\u5206\u306A\u30C6\u30AD\u30B9\u30C8\u304C\u3042\u308A\u307E\u3059",
+          tooDeep: "\u6709\u52B9\u306A JSON \u3067\u306F\u3042\u308A\u307E\u305B\u3093\uFF08\u5165\u308C\u5B50\u304C\u6DF1\u3059\u304E\u3066\u4F4D\u7F6E\u3092\u7279\u5B9A\u3067\u304D\u307E\u305B\u3093\uFF09",
+          invalid: "\u6709\u52B9\u306A JSON \u3067\u306F\u3042\u308A\u307E\u305B\u3093"
+        },
+        notRead: (file) => `\u8AAD\u307F\u8FBC\u307F\u307E\u305B\u3093: keywarden \u306E\u8A2D\u5B9A\u306F JSON \u306E\u307F\u3067\uFF08${file} \u307E\u305F\u306F package.json \u306E "keywarden"\uFF09\u3001\u8A2D\u5B9A\u30D5\u30A1\u30A4\u30EB\u304C\u5B9F\u884C\u3055\u308C\u308B\u3053\u3068\u306F\u3042\u308A\u307E\u305B\u3093\u3002\u8A2D\u5B9A\u306F ${file} \u306B\u79FB\u3057\u3066\u304F\u3060\u3055\u3044`,
+        noKeywardenKey: (label) => `${label}: "keywarden" \u30AD\u30FC\u304C\u3042\u308A\u307E\u305B\u3093`,
+        noSuchFile: "\u30D5\u30A1\u30A4\u30EB\u304C\u3042\u308A\u307E\u305B\u3093",
+        isFolder: "\u30D5\u30A1\u30A4\u30EB\u3067\u306F\u306A\u304F\u30D5\u30A9\u30EB\u30C0\u30FC\u3067\u3059",
+        cannotRead: (code2) => `\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093\uFF08${code2}\uFF09`,
+        linkOutside: (label) => `${label}: \u30EA\u30DD\u30B8\u30C8\u30EA\u306E\u5916\u3092\u6307\u3059\u30B7\u30F3\u30DC\u30EA\u30C3\u30AF\u30EA\u30F3\u30AF\uFF08\u307E\u305F\u306F\u305D\u306E\u4E2D\uFF09\u306E\u305F\u3081\u3001keywarden \u306F\u8AAD\u307F\u8FBC\u307F\u307E\u305B\u3093\uFF08\u30EA\u30DD\u30B8\u30C8\u30EA\u306E\u5916\u306E\u30D5\u30A1\u30A4\u30EB\u3092\u4F7F\u3046\u306B\u306F\u3001\u305D\u306E\u30D5\u30A1\u30A4\u30EB\u81EA\u8EAB\u306E\u30D1\u30B9\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF09`,
+        baselineNoFile: "\u30D5\u30A1\u30A4\u30EB\u304C\u3042\u308A\u307E\u305B\u3093\uFF08`keywarden baseline --output FILE` \u3067\u66F8\u304D\u51FA\u3057\u3066\u304F\u3060\u3055\u3044\uFF09",
+        baselineConflict: "\uFF08\u30DE\u30FC\u30B8\u306E\u7AF6\u5408\u304C\u6B8B\u3063\u3066\u3044\u307E\u3059\u3002\u4E21\u65B9\u306E\u884C\u3092\u6B8B\u3059\u304B\u3001\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3\u3092\u4F5C\u308A\u76F4\u3057\u3066\u304F\u3060\u3055\u3044\uFF09",
+        baselineObject: "`keywarden baseline` \u304C\u66F8\u304D\u51FA\u3057\u305F JSON \u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\u304C\u5FC5\u8981\u3067\u3059",
+        baselineNoVersion: "\u3042\u308A\u307E\u305B\u3093\u3002`keywarden baseline` \u304C\u66F8\u304D\u51FA\u3057\u305F\u30D5\u30A1\u30A4\u30EB\u304C\u5FC5\u8981\u3067\u3059",
+        baselineVersion: (version2, supported, newer) => `${version2} \u306F\u3053\u306E keywarden \u304C\u8AAD\u3081\u308B\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3\u306E\u5F62\u5F0F\uFF08${supported}\uFF09\u3067\u306F\u3042\u308A\u307E\u305B\u3093\u3002${newer ? "keywarden \u3092\u66F4\u65B0\u3057\u3066\u304F\u3060\u3055\u3044" : "\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3\u3092\u4F5C\u308A\u76F4\u3057\u3066\u304F\u3060\u3055\u3044"}`,
+        baselineKey: "\u30D5\u30A3\u30F3\u30AC\u30FC\u30D7\u30EA\u30F3\u30C8\uFF08\u5C0F\u6587\u5B57\u306E 16 \u9032\u6570 32 \u6587\u5B57\uFF09\u3067\u3082\u65E2\u77E5\u306E\u30AD\u30FC\uFF08version\u3001about\uFF09\u3067\u3082\u3042\u308A\u307E\u305B\u3093",
+        baselineEntry: "file \u3068 ruleId \u3092\u6301\u3064\u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\u304C\u5FC5\u8981\u3067\u3059",
+        baselineUnknownKey: (known) => `\u4E0D\u660E\u306A\u30AD\u30FC\u3067\u3059\u3002\u4F7F\u3048\u308B\u30AD\u30FC: ${known}`,
+        baselineFile: "\u30D5\u30A1\u30A4\u30EB\u306E\u30D1\u30B9\u304C\u5FC5\u8981\u3067\u3059",
+        baselineRuleId: "\u30EB\u30FC\u30EB ID \u304C\u5FC5\u8981\u3067\u3059",
+        baselineString: "\u6587\u5B57\u5217\u304C\u5FC5\u8981\u3067\u3059",
+        baselineLabel: (file) => `\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3 ${file}`,
+        check: {
+          types: { array: "\u914D\u5217", object: "\u30AA\u30D6\u30B8\u30A7\u30AF\u30C8", string: (text) => `\u6587\u5B57\u5217 '${text}'` },
+          topObject: "\u8A2D\u5B9A\u306F JSON \u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\u306B\u3057\u3066\u304F\u3060\u3055\u3044",
+          string: (got) => `\u6587\u5B57\u5217\u304C\u5FC5\u8981\u3067\u3059\uFF08\u6307\u5B9A\u5024: ${got}\uFF09`,
+          entropyNumber: (got) => `\u6570\u5024\uFF081 \u6587\u5B57\u3042\u305F\u308A\u306E\u30D3\u30C3\u30C8\u6570\uFF09\u304C\u5FC5\u8981\u3067\u3059\uFF08\u6307\u5B9A\u5024: ${got}\uFF09`,
+          entropyRange: (max, got) => `0 \u304B\u3089 ${max} \u307E\u3067\u306E\u6570\u5024\uFF081 \u6587\u5B57\u3042\u305F\u308A\u306E\u30D3\u30C3\u30C8\u6570\uFF09\u304C\u5FC5\u8981\u3067\u3059\uFF08\u6307\u5B9A\u5024: ${got}\uFF09`,
+          rulesArray: (got) => `\u30EB\u30FC\u30EB\u306E\u914D\u5217\uFF08patterns/*.json \u306E\u5F62\u5F0F\uFF09\u304C\u5FC5\u8981\u3067\u3059\uFF08\u6307\u5B9A\u5024: ${got}\uFF09`,
+          ruleObject: (got) => `\u30EB\u30FC\u30EB\u306E\u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\uFF08patterns/*.json \u306E\u5F62\u5F0F\uFF09\u304C\u5FC5\u8981\u3067\u3059\uFF08\u6307\u5B9A\u5024: ${got}\uFF09`,
+          accountId: (got) => `AWS \u30A2\u30AB\u30A6\u30F3\u30C8 ID \u306F 12 \u6841\u306E\u6570\u5B57\u3067\u3059\uFF08\u6307\u5B9A\u5024: '${got}'\uFF09`,
+          positive: (got) => `\u6B63\u306E\u6574\u6570\u304C\u5FC5\u8981\u3067\u3059\uFF08\u6307\u5B9A\u5024: ${got}\uFF09`,
+          emptySecret: "\u8A31\u53EF\u3059\u308B\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u3092\u7A7A\u306B\u306F\u3067\u304D\u307E\u305B\u3093",
+          emptyRegex: "\u7A7A\u306E\u6B63\u898F\u8868\u73FE\u306F\u3059\u3079\u3066\u306E\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u3092\u8A31\u53EF\u3057\u3066\u3057\u307E\u3044\u307E\u3059",
+          unknownKey: (hint, known) => `\u4E0D\u660E\u306A\u30AD\u30FC\u3067\u3059${hint ? `\uFF08'${hint}' \u306E\u3053\u3068\u3067\u3059\u304B\uFF1F\uFF09` : ""}\u3002\u4F7F\u3048\u308B\u30AD\u30FC: ${known}`,
+          ruleId: (id) => `'${id}' \u306F\u30EB\u30FC\u30EB ID \u3067\u306F\u3042\u308A\u307E\u305B\u3093\uFF08\u5C0F\u6587\u5B57\u306E\u82F1\u5B57\u3001\u6570\u5B57\u3001\u30C0\u30C3\u30B7\u30E5\uFF09`,
+          emptyGlob: "\u7A7A\u306E glob \u306F\u4F55\u306B\u3082\u4E00\u81F4\u3057\u307E\u305B\u3093",
+          globBackslash: "glob \u3067\u306F '\\' \u3067\u306F\u306A\u304F '/' \u3092\u4F7F\u3063\u3066\u304F\u3060\u3055\u3044",
+          globParent: "glob \u306F\u8A2D\u5B9A\u30D5\u30A1\u30A4\u30EB\u306E\u30D5\u30A9\u30EB\u30C0\u30FC\u304B\u3089\u306E\u76F8\u5BFE\u30D1\u30B9\u3067\u3001'..' \u3067\u305D\u306E\u5916\u306B\u306F\u51FA\u3089\u308C\u307E\u305B\u3093",
+          bytes: (got) => `\u6B63\u306E\u6574\u6570\u306E\u30D0\u30A4\u30C8\u6570\u304C\u5FC5\u8981\u3067\u3059\uFF08\u6307\u5B9A\u5024: ${got}\uFF09`,
+          sizeText: (got) => `1048576\u3001"512KB"\u3001"10MB" \u306E\u3088\u3046\u306A\u30B5\u30A4\u30BA\u304C\u5FC5\u8981\u3067\u3059\uFF08\u6307\u5B9A\u5024: '${got}'\uFF09`,
+          size: (got) => `\u30D0\u30A4\u30C8\u6570\u304B "10MB" \u306E\u3088\u3046\u306A\u30B5\u30A4\u30BA\u304C\u5FC5\u8981\u3067\u3059\uFF08\u6307\u5B9A\u5024: ${got}\uFF09`,
+          strings: (got) => `\u6587\u5B57\u5217\u306E\u914D\u5217\u304C\u5FC5\u8981\u3067\u3059\uFF08\u6307\u5B9A\u5024: ${got}\uFF09`,
+          object: (got) => `\u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\u304C\u5FC5\u8981\u3067\u3059\uFF08\u6307\u5B9A\u5024: ${got}\uFF09`
+        }
+      },
+      rules: {
+        cannotReadFolder: (dir, message2) => `\u30EB\u30FC\u30EB\u306E\u30D5\u30A9\u30EB\u30C0\u30FC ${dir} \u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093: ${message2}`,
+        invalidJson: (origin, message2) => `${origin}: \u6709\u52B9\u306A JSON \u3067\u306F\u3042\u308A\u307E\u305B\u3093: ${message2}`,
+        idFileName: (origin, name) => `${origin}: id: \u30D5\u30A1\u30A4\u30EB\u540D\uFF08"${name}"\uFF09\u3068\u540C\u3058\u306B\u3057\u3066\u304F\u3060\u3055\u3044`,
+        duplicateId: (origin, id) => `${origin}: id: "${id}" \u306F\u5225\u306E\u30EB\u30FC\u30EB\u3067\u3059\u3067\u306B\u5B9A\u7FA9\u3055\u308C\u3066\u3044\u307E\u3059`,
+        unknownDisabled: (where2, id) => `${where2}: disableRules: \u4E0D\u660E\u306A\u30EB\u30FC\u30EB ID "${id}" \u3067\u3059`,
+        unknownEntropy: (where2, id) => `${where2}: entropy: \u4E0D\u660E\u306A\u30EB\u30FC\u30EB ID "${id}" \u3067\u3059`,
+        entropyRange: (where2, id) => `${where2}: entropy.${id}: 0 \u304B\u3089 8 \u307E\u3067\u306E\u6570\u5024\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044`,
+        unknownAllow: (where2, id) => `${where2}: allow.rules.${id}: \u4E0D\u660E\u306A\u30EB\u30FC\u30EB ID \u3067\u3059`,
+        notObject: (origin) => `${origin}: \u30EB\u30FC\u30EB\u306F JSON \u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\u306B\u3057\u3066\u304F\u3060\u3055\u3044`,
+        regex: {
+          unsafe: (where2, source, problem) => `${where2}: \u5B89\u5168\u3067\u306A\u3044\u6B63\u898F\u8868\u73FE /${source}/: ${problem}`,
+          nested: "\u7E70\u308A\u8FD4\u3057\u306E\u30B0\u30EB\u30FC\u30D7\u306E\u4E2D\u306B\u5225\u306E\u7E70\u308A\u8FD4\u3057\u304C\u3042\u308A\u307E\u3059\uFF08(a+)+ \u306E\u3088\u3046\u306A\u5165\u308C\u5B50\u306E\u91CF\u6307\u5B9A\u5B50\uFF09\u3002\u5185\u5074\u306E\u91CF\u6307\u5B9A\u5B50\u3092\u306A\u304F\u3059\u304B\u3001\u56DE\u6570\u306B\u4E0A\u9650\u3092\u4ED8\u3051\u3066\u304F\u3060\u3055\u3044",
+          nullable: "\u7E70\u308A\u8FD4\u3057\u306E\u30B0\u30EB\u30FC\u30D7\u306B\u3001\u4F55\u306B\u3082\u4E00\u81F4\u3057\u306A\u3044\u9078\u629E\u80A2\u304C\u3042\u308A\u307E\u3059",
+          overlap: "\u7E70\u308A\u8FD4\u3057\u306E\u30B0\u30EB\u30FC\u30D7\u306B\u3001\u540C\u3058\u6587\u5B57\u3067\u59CB\u307E\u308A\u3046\u308B\u9078\u629E\u80A2\u304C\u3042\u308A\u307E\u3059\uFF08(a|ab)* \u306A\u3069\uFF09\u3002\u9078\u629E\u80A2\u304C\u91CD\u306A\u3089\u306A\u3044\u3088\u3046\u306B\u3057\u3066\u304F\u3060\u3055\u3044",
+          adjacent: "\u4E0A\u9650\u306E\u306A\u3044\u7E70\u308A\u8FD4\u3057\u304C\u4E8C\u3064\u7D9A\u304D\u3001\u540C\u3058\u6587\u5B57\u3092\u53D6\u308A\u5408\u3048\u307E\u3059\uFF08\\w+\\s*\\w+x \u306A\u3069\uFF09\u3002\u6700\u521D\u306E\u7E70\u308A\u8FD4\u3057\u304C\u53D6\u3089\u306A\u3044\u6587\u5B57\u3067\u533A\u5207\u308B\u304B\u3001\u56DE\u6570\u306B\u4E0A\u9650\u3092\u4ED8\u3051\u3066\u304F\u3060\u3055\u3044"
+        },
+        field: {
+          nonEmpty: "\u7A7A\u3067\u306A\u3044\u6587\u5B57\u5217\u306B\u3057\u3066\u304F\u3060\u3055\u3044",
+          range: (min, max) => `${min} \u304B\u3089 ${max} \u307E\u3067\u306E\u6570\u5024\u306B\u3057\u3066\u304F\u3060\u3055\u3044`,
+          boolean: "true \u304B false \u306B\u3057\u3066\u304F\u3060\u3055\u3044",
+          confidence: '"high"\u3001"medium"\u3001"low" \u306E\u3044\u305A\u308C\u304B\u306B\u3057\u3066\u304F\u3060\u3055\u3044',
+          object: "\u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\u306B\u3057\u3066\u304F\u3060\u3055\u3044",
+          array: "\u914D\u5217\u306B\u3057\u3066\u304F\u3060\u3055\u3044",
+          unknown: "\u4E0D\u660E\u306A\u30D5\u30A3\u30FC\u30EB\u30C9\u3067\u3059",
+          id: "\u5C0F\u6587\u5B57\u306E\u82F1\u5B57\u3001\u6570\u5B57\u3001\u30C0\u30C3\u30B7\u30E5\u3067\u66F8\u3044\u3066\u304F\u3060\u3055\u3044",
+          flags: "\u4F7F\u3048\u308B\u306E\u306F i\u3001m\u3001s\u3001u \u3060\u3051\u3067\u3059",
+          integer: "\u6574\u6570\u306B\u3057\u3066\u304F\u3060\u3055\u3044",
+          groups: (n) => `\u6B63\u898F\u8868\u73FE\u306E\u30AD\u30E3\u30D7\u30C1\u30E3\u30B0\u30EB\u30FC\u30D7\u306F ${n} \u500B\u3057\u304B\u3042\u308A\u307E\u305B\u3093`,
+          keywords: "\u30AD\u30FC\u30EF\u30FC\u30C9\u304C\u5C11\u306A\u304F\u3068\u3082\u4E00\u3064\u5FC5\u8981\u3067\u3059\uFF08\u3069\u306E\u30AD\u30FC\u30EF\u30FC\u30C9\u3082\u542B\u307E\u306A\u3044\u30C6\u30AD\u30B9\u30C8\u306F\u4E8B\u524D\u30D5\u30A3\u30EB\u30BF\u30FC\u3067\u8AAD\u307F\u98DB\u3070\u3055\u308C\u307E\u3059\uFF09",
+          decoder: (name, known) => `\u4E0D\u660E\u306A\u30C7\u30B3\u30FC\u30C0\u30FC "${name}" \u3067\u3059\uFF08\u4F7F\u3048\u308B\u3082\u306E: ${known}\uFF09`,
+          source: '"secret" \u304B "match" \u306B\u3057\u3066\u304F\u3060\u3055\u3044',
+          decode: '\u4F7F\u3048\u308B\u306E\u306F "base64" \u3060\u3051\u3067\u3059',
+          template: "\u30AD\u30E3\u30D7\u30C1\u30E3\u30B0\u30EB\u30FC\u30D7\uFF08\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID\uFF09\u304B\u30C6\u30F3\u30D7\u30EC\u30FC\u30C8\u304C\u5FC5\u8981\u3067\u3059",
+          context: "\u30B3\u30F3\u30C6\u30AD\u30B9\u30C8\u306B\u306F names\u3001pair\u3001alone \u306E\u3044\u305A\u308C\u304B\u304C\u5FC5\u8981\u3067\u3059",
+          hex: "hex \u306F\u5E38\u306B\u30CF\u30FC\u30C9\u30B2\u30FC\u30C8\u3067\u3059",
+          examples: '\u3069\u306E\u30EB\u30FC\u30EB\u306B\u3082\u4F8B\u304C\u5FC5\u8981\u3067\u3059: { "match": [...], "noMatch": [...] }',
+          match: "\u5C11\u306A\u304F\u3068\u3082\u4E00\u3064\u306E\u4F8B\u304C\u4E00\u81F4\u3059\u308B\u5FC5\u8981\u304C\u3042\u308A\u307E\u3059"
+        }
+      },
+      git: {
+        stopped: "\u30B9\u30AD\u30E3\u30F3\u306F\u4E2D\u65AD\u3055\u308C\u307E\u3057\u305F",
+        cannotRun: (why) => `git \u3092\u5B9F\u884C\u3067\u304D\u307E\u305B\u3093: ${why}`,
+        notInstalled: "git \u304C\u30A4\u30F3\u30B9\u30C8\u30FC\u30EB\u3055\u308C\u3066\u3044\u306A\u3044\u304B\u3001PATH \u306B\u3042\u308A\u307E\u305B\u3093",
+        killed: (command3, signal) => `git ${command3} \u306F\u5B8C\u4E86\u524D\u306B${signal ? ` ${signal} ` : "\u30B7\u30B0\u30CA\u30EB"}\u3067\u7D42\u4E86\u3057\u307E\u3057\u305F\u3002\u30B9\u30AD\u30E3\u30F3\u306F\u4E0D\u5B8C\u5168\u3067\u3059`,
+        failed: (command3, line) => `git ${command3} \u304C\u5931\u6557\u3057\u307E\u3057\u305F: ${line}`,
+        workerFailed: (message2) => `\u5C65\u6B74\u3092\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u30EF\u30FC\u30AB\u30FC\u304C\u5931\u6557\u3057\u307E\u3057\u305F: ${message2}`,
+        refType: (name, said) => `${name} \u304C\u4F55\u3092\u6307\u3057\u3066\u3044\u308B\u304B\u5224\u5225\u3067\u304D\u307E\u305B\u3093\uFF08git cat-file \u306E\u5FDC\u7B54: ${said}\uFF09\u3002\u30B9\u30AD\u30E3\u30F3\u304C\u4E0D\u5B8C\u5168\u306B\u306A\u308A\u307E\u3059`,
+        stagedDiff: (why) => `git diff --cached \u306E\u51FA\u529B\u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093: ${why}`,
+        logOutOfStep: "git log \u306E\u51FA\u529B\u304C\u60F3\u5B9A\u5916\u3067\u3059\uFF08\u5F62\u5F0F\u3068\u5408\u3044\u307E\u305B\u3093\uFF09\u3002\u30B9\u30AD\u30E3\u30F3\u7D50\u679C\u3092\u4FE1\u983C\u3067\u304D\u307E\u305B\u3093",
+        logEnded: "git log \u306E\u51FA\u529B\u304C\u30B3\u30DF\u30C3\u30C8\u306E\u9014\u4E2D\u3067\u7D42\u308F\u308A\u307E\u3057\u305F\u3002\u30B9\u30AD\u30E3\u30F3\u306F\u4E0D\u5B8C\u5168\u3067\u3059",
+        messageMissing: (type, sha) => `git cat-file: ${type} ${sha} \u304C\u3042\u308A\u307E\u305B\u3093\u3002\u305D\u306E\u30E1\u30C3\u30BB\u30FC\u30B8\u306F\u30B9\u30AD\u30E3\u30F3\u3067\u304D\u307E\u305B\u3093`,
+        notType: (sha, type) => `git cat-file: ${sha} \u306F ${type} \u3067\u306F\u3042\u308A\u307E\u305B\u3093`,
+        logUnasked: "git log \u304C\u8981\u6C42\u3057\u3066\u3044\u306A\u3044\u30B3\u30DF\u30C3\u30C8\u3092\u8FD4\u3057\u305F\u304B\u3001\u9806\u5E8F\u304C\u9055\u3044\u307E\u3059\u3002\u30B9\u30AD\u30E3\u30F3\u7D50\u679C\u3092\u4FE1\u983C\u3067\u304D\u307E\u305B\u3093",
+        logShort: (listed, count) => `git log \u304C\u8FD4\u3057\u305F\u306E\u306F\u8981\u6C42\u3057\u305F ${count} \u4EF6\u306E\u30B3\u30DF\u30C3\u30C8\u306E\u3046\u3061 ${listed} \u4EF6\u3067\u3059\u3002\u30B9\u30AD\u30E3\u30F3\u306F\u4E0D\u5B8C\u5168\u3067\u3059`,
+        idLengths: (a, b) => `\u4E00\u3064\u306E\u30ED\u30B0\u306B\u9577\u3055\u306E\u7570\u306A\u308B\u30B3\u30DF\u30C3\u30C8 ID \u304C\u3042\u308A\u307E\u3059\uFF08${a} \u3068 ${b}\uFF09`,
+        packsFallback: (message2) => `\u30D1\u30C3\u30AF\u3092\u76F4\u63A5\u8AAD\u3081\u306A\u304B\u3063\u305F\u305F\u3081\u3001\u3059\u3079\u3066\u306E blob \u3092 git \u7D4C\u7531\u3067\u8AAD\u307F\u307E\u3057\u305F\uFF08\u4F4E\u901F\uFF09: ${message2}`,
+        packFallback: (pack, message2) => `${pack} \u306E blob \u306F\u76F4\u63A5\u3067\u306F\u306A\u304F git \u7D4C\u7531\u3067\u8AAD\u307F\u307E\u3057\u305F: ${message2}`,
+        packReader: (message2) => `\u30D1\u30C3\u30AF\u306E\u8AAD\u307F\u53D6\u308A: ${message2}`,
+        packReaderFailed: (message2) => `\u30D1\u30C3\u30AF\u306E\u8AAD\u307F\u53D6\u308A\u304C\u5931\u6557\u3057\u307E\u3057\u305F: ${message2}`,
+        packReaderStopped: (code2) => `\u30D1\u30C3\u30AF\u306E\u8AAD\u307F\u53D6\u308A\u304C\u505C\u6B62\u3057\u307E\u3057\u305F\uFF08\u7D42\u4E86\u30B3\u30FC\u30C9 ${code2}\uFF09`,
+        blobsFallback: (n, message2) => `\u30D1\u30C3\u30AF\u306E\u8AAD\u307F\u53D6\u308A\u304C\u5931\u6557\u3057\u305F\u305F\u3081\u3001${n} \u500B\u306E blob \u3092\u4EE3\u308F\u308A\u306B git \u7D4C\u7531\u3067\u8AAD\u307F\u307E\u3057\u305F: ${message2}`
+      },
+      settings: {
+        baseLacks: (file) => `\u30D9\u30FC\u30B9\u30B3\u30DF\u30C3\u30C8\u306B ${file} \u304C\u306A\u3044\u305F\u3081\u3001\u3053\u308C\u3092\u4F7F\u308F\u305A\u306B\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3057\u305F\u3002`,
+        pullRequestChanges: (change, file, packageJson, added) => `\u3053\u306E\u30D7\u30EB\u30EA\u30AF\u30A8\u30B9\u30C8\u306F ${file}${packageJson ? '\uFF08\u305D\u306E "keywarden" \u30AD\u30FC\uFF09' : " "}\u3092${{ adds: "\u8FFD\u52A0", removes: "\u524A\u9664", changes: "\u5909\u66F4" }[change]}\u3057\u3066\u3044\u307E\u3059\u3002${added ? "\u30D9\u30FC\u30B9\u30B3\u30DF\u30C3\u30C8\u306B\u306F\u306A\u3044\u305F\u3081\u3001\u3053\u308C\u3092\u4F7F\u308F\u305A\u306B\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3057\u305F" : "\u30B9\u30AD\u30E3\u30F3\u306B\u306F\u30D9\u30FC\u30B9\u30B3\u30DF\u30C3\u30C8\u306E\u7248\u3092\u4F7F\u3044\u307E\u3057\u305F"}\u3002\u30D7\u30EB\u30EA\u30AF\u30A8\u30B9\u30C8\u81EA\u8EAB\u306E\u8A2D\u5B9A\u3067\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u306B\u306F\u3001\u5165\u529B \`trust-pr-config: true\` \u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
+        symlink: (label) => `${label}: \u30B7\u30F3\u30DC\u30EA\u30C3\u30AF\u30EA\u30F3\u30AF\u3067\u3059\u3002keywarden \u306F\u8A2D\u5B9A\u3068\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3\u3092\u901A\u5E38\u306E\u30D5\u30A1\u30A4\u30EB\u304B\u3089\u306E\u307F\u8AAD\u307F\u8FBC\u307F\u307E\u3059`,
+        configSymlink: (label) => `${label}: \u30B7\u30F3\u30DC\u30EA\u30C3\u30AF\u30EA\u30F3\u30AF\u3067\u3059\u3002keywarden \u306F\u8A2D\u5B9A\u3092\u901A\u5E38\u306E\u30D5\u30A1\u30A4\u30EB\u304B\u3089\u306E\u307F\u8AAD\u307F\u8FBC\u307F\u307E\u3059`,
+        notFile: (label) => `${label}: \u30D5\u30A1\u30A4\u30EB\u3067\u306F\u3042\u308A\u307E\u305B\u3093`,
+        cannotRead: (label, line) => `${label} \u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093: ${line}`,
+        cannotReadCommit: (rev, line) => `\u30B3\u30DF\u30C3\u30C8 ${rev} \u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093: ${line}\uFF08actions/checkout \u3067 fetch-depth: 0 \u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF09`,
+        defaultBranchLacks: (sha, file) => `\u30C7\u30D5\u30A9\u30EB\u30C8\u30D6\u30E9\u30F3\u30C1\uFF08${sha}\uFF09\u306B ${file} \u304C\u306A\u3044\u305F\u3081\u3001\u3053\u308C\u3092\u4F7F\u308F\u305A\u306B\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3057\u305F`,
+        defaultBranchConfig: (message2) => `${message2}\uFF08\u30C7\u30D5\u30A9\u30EB\u30C8\u30D6\u30E9\u30F3\u30C1\u306E\u8A2D\u5B9A\u3067\u3059\u3002\u305D\u3061\u3089\u3067\u4FEE\u6B63\u3057\u3066\u304F\u3060\u3055\u3044\uFF09`
+      },
+      outputPath: {
+        error: (flag, file, why) => `${flag} ${file}: ${why}`,
+        noFolder: (folder) => `\u30D5\u30A9\u30EB\u30C0\u30FC ${folder} \u304C\u3042\u308A\u307E\u305B\u3093`,
+        folderUnreachable: (folder, code2) => `\u30D5\u30A9\u30EB\u30C0\u30FC ${folder} \u306B\u30A2\u30AF\u30BB\u30B9\u3067\u304D\u307E\u305B\u3093\uFF08${code2}\uFF09`,
+        notFolder: (folder) => `${folder} \u306F\u30D5\u30A9\u30EB\u30C0\u30FC\u3067\u306F\u3042\u308A\u307E\u305B\u3093`,
+        unreachable: (code2) => `\u30A2\u30AF\u30BB\u30B9\u3067\u304D\u307E\u305B\u3093\uFF08${code2}\uFF09`,
+        noPermission: (folder) => `${folder} \u306B\u66F8\u304D\u8FBC\u3080\u6A29\u9650\u304C\u3042\u308A\u307E\u305B\u3093`,
+        notWritable: "\u3053\u306E\u30D5\u30A1\u30A4\u30EB\u306B\u306F\u66F8\u304D\u8FBC\u3081\u307E\u305B\u3093"
+      },
+      archive: {
+        repeated: (archive, count, reason, first) => `${archive}: ${count} \u56DE: ${reason}\uFF08\u6700\u521D: ${first}\uFF09`,
+        stopped: (entries, bytes, message2) => `${entries} \u30A8\u30F3\u30C8\u30EA\u3001${bytes} \u30D0\u30A4\u30C8\u3092\u8AAD\u3093\u3060\u3068\u3053\u308D\u3067\u30A2\u30FC\u30AB\u30A4\u30D6\u306E\u8AAD\u307F\u53D6\u308A\u3092\u6B62\u3081\u307E\u3057\u305F: ${message2}\u3002\u6B8B\u308A\u306F\u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u307E\u305B\u3093`,
+        asPlainFile: (reason) => `${reason}\u3002\u4EE3\u308F\u308A\u306B\u901A\u5E38\u306E\u30D5\u30A1\u30A4\u30EB\u3068\u3057\u3066\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3057\u305F`,
+        restNotScanned: (reason) => `${reason}\u3002\u30A2\u30FC\u30AB\u30A4\u30D6\u306E\u6B8B\u308A\u306F\u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u307E\u305B\u3093`,
+        overLimit: (where2, size2, limit) => `${where2} \u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F: ${size2} \u30D0\u30A4\u30C8\u306F\u4E0A\u9650\u306E ${limit} \u30D0\u30A4\u30C8\uFF08--max-file-size\uFF09\u3092\u8D85\u3048\u3066\u3044\u307E\u3059`,
+        tooDeep: (format3, depth) => `${depth} \u968E\u5C64\u3088\u308A\u6DF1\u304F\u5165\u308C\u5B50\u306B\u306A\u3063\u305F ${format3} \u30A2\u30FC\u30AB\u30A4\u30D6\uFF08archives.maxDepth\uFF09: \u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u307E\u305B\u3093`,
+        notScanned: (skip) => `${skip}: \u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u307E\u305B\u3093`,
+        cannotInflate: (message2) => `\u30A8\u30F3\u30C8\u30EA\u3092\u5C55\u958B\u3067\u304D\u307E\u305B\u3093: ${message2}`,
+        gzipRatio: (ratio) => `gzip \u30B9\u30C8\u30EA\u30FC\u30E0\u304C\u5143\u306E\u30B5\u30A4\u30BA\u306E ${ratio} \u500D\u3092\u8D85\u3048\u3066\u5C55\u958B\u3055\u308C\u307E\u3059\uFF08archives.maxRatio\uFF09`,
+        maxBytes: (bytes) => `\u5C55\u958B\u5F8C\u306E\u30B5\u30A4\u30BA\u304C ${bytes} \u30D0\u30A4\u30C8\u3092\u8D85\u3048\u307E\u3057\u305F\uFF08archives.maxBytes\uFF09`,
+        maxEntries: (entries) => `\u30A8\u30F3\u30C8\u30EA\u6570\u304C ${entries} \u3092\u8D85\u3048\u307E\u3057\u305F\uFF08archives.maxEntries\uFF09`,
+        unreadable: (format3, message2) => `\u8AAD\u307F\u53D6\u308C\u308B ${format3} \u30A2\u30FC\u30AB\u30A4\u30D6\u3067\u306F\u3042\u308A\u307E\u305B\u3093\uFF08${message2}\uFF09`,
+        entryRatio: (ratio) => `\u30A8\u30F3\u30C8\u30EA\u304C\u5727\u7E2E\u30B5\u30A4\u30BA\u306E ${ratio} \u500D\u3092\u8D85\u3048\u3066\u5C55\u958B\u3055\u308C\u307E\u3059\uFF08archives.maxRatio\uFF09`,
+        liar: "\u30A8\u30F3\u30C8\u30EA\u3092\u5C55\u958B\u3057\u305F\u30B5\u30A4\u30BA\u304C\u5BA3\u8A00\u3055\u308C\u305F\u30B5\u30A4\u30BA\u3068\u7570\u306A\u308A\u307E\u3059\uFF08zip \u7206\u5F3E\u306E\u5146\u5019\u3001\u307E\u305F\u306F\u7834\u640D\uFF09",
+        overlap: "\u30A8\u30F3\u30C8\u30EA\u304C\u91CD\u306A\u3063\u3066\u3044\u307E\u3059\uFF08zip \u7206\u5F3E\u306E\u4F5C\u308A\u65B9\u3067\u3001zip \u30C4\u30FC\u30EB\u306F\u3053\u3046\u66F8\u304D\u307E\u305B\u3093\uFF09",
+        encrypted: "\u6697\u53F7\u5316\u3055\u308C\u305F\u30A8\u30F3\u30C8\u30EA\u3067\u3059\uFF08\u30D1\u30B9\u30EF\u30FC\u30C9\u306F\u8A66\u3057\u307E\u305B\u3093\uFF09",
+        method: (method) => `\u5727\u7E2E\u65B9\u5F0F ${method} \u306B\u306F\u5BFE\u5FDC\u3057\u3066\u3044\u307E\u305B\u3093`,
+        zipRatio: (ratio) => `\u5727\u7E2E\u30B5\u30A4\u30BA\u306E ${ratio} \u500D\u3092\u8D85\u3048\u3066\u5C55\u958B\u3055\u308C\u308B\u30A8\u30F3\u30C8\u30EA\u3067\u3059\uFF08archives.maxRatio\uFF09\u3002zip \u7206\u5F3E\u306E\u5146\u5019\u3067\u3059`
       },
       cli: {
         errors: {
@@ -763,6 +1118,11 @@ var init_ja_guide = __esm({
         huskySaid: (said) => `husky \u3092\u5B9F\u884C\u3057\u307E\u3057\u305F\u3002\u51FA\u529B: ${said}`,
         huskyRan: (previous) => `husky \u3092\u5B9F\u884C\u3057\u307E\u3057\u305F\u3002core.hooksPath \u306F .husky/_ \u306B\u306A\u308A\u307E\u3057\u305F${previous !== null ? `\uFF08\u4EE5\u524D\u306F ${previous}\uFF09` : ""}`,
         notRepository: "init \u306B\u306F\u4F5C\u696D\u30C4\u30EA\u30FC\u306E\u3042\u308B git \u30EA\u30DD\u30B8\u30C8\u30EA\u304C\u5FC5\u8981\u3067\u3059\u3002\u30EA\u30DD\u30B8\u30C8\u30EA\u306E\u4E2D\u3067\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u5148\u306B git init\uFF09",
+        manifestNotJson: (reason) => `package.json \u304C\u6709\u52B9\u306A JSON \u3067\u306F\u3042\u308A\u307E\u305B\u3093: ${reason}`,
+        manifestNotObject: "package.json \u304C JSON \u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\u3067\u306F\u3042\u308A\u307E\u305B\u3093",
+        scriptsNotObject: 'package.json: "scripts" \u304C\u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\u3067\u306F\u3042\u308A\u307E\u305B\u3093',
+        noHooksFolder: (line) => `\u30D5\u30C3\u30AF\u306E\u30D5\u30A9\u30EB\u30C0\u30FC\u304C\u898B\u3064\u304B\u308A\u307E\u305B\u3093: ${line}`,
+        hookMissing: (name, file) => `keywarden \u81EA\u8EAB\u306E hooks/${name} \u304C\u30A4\u30F3\u30B9\u30C8\u30FC\u30EB\u306B\u542B\u307E\u308C\u3066\u3044\u307E\u305B\u3093\uFF08${file}\uFF09`,
         todo: (line) => `\u8981\u5BFE\u5FDC: ${line}`,
         active: (messages) => `pre-commit \u30D5\u30C3\u30AF\u304C\u6709\u52B9\u306B\u306A\u308A\u307E\u3057\u305F\u3002\u4ECA\u5F8C\u306F\u3059\u3079\u3066\u306E\u30B3\u30DF\u30C3\u30C8${messages ? "\uFF08\u3068\u305D\u306E\u30E1\u30C3\u30BB\u30FC\u30B8\uFF09" : ""}\u3067 AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u3092\u30C1\u30A7\u30C3\u30AF\u3057\u307E\u3059\u3002\u4E00\u5EA6\u3060\u3051\u7701\u7565\u3059\u308B\u306B\u306F \`git commit --no-verify\` \u3092\u4F7F\u3044\u307E\u3059`
       },
@@ -793,7 +1153,49 @@ var init_ja_guide = __esm({
         found: (n) => `keywarden \u304C AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u3092 ${n} \u4EF6\u691C\u51FA\u3057\u307E\u3057\u305F\u3002\u30A2\u30CE\u30C6\u30FC\u30B7\u30E7\u30F3\u3068\u30B8\u30E7\u30D6\u30B5\u30DE\u30EA\u30FC\u3092\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044`,
         unscanned: (n, files, more) => `${n} \u500B\u306E\u30D5\u30A1\u30A4\u30EB\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u306A\u3044\u305F\u3081\u3001\u305D\u306E\u4E2D\u306E\u30AD\u30FC\u306F\u691C\u51FA\u3055\u308C\u307E\u305B\u3093: ${files}${more > 0 ? `\u3002\u307B\u304B ${more} \u500B\uFF08\`args\` \u306B --verbose \u3092\u6307\u5B9A\u3059\u308B\u3068\u4E00\u89A7\u3092\u8868\u793A\u3057\u307E\u3059\uFF09` : ""}`,
         inlineAllowed: (n, places, more) => `\u3053\u306E\u30D7\u30EB\u30EA\u30AF\u30A8\u30B9\u30C8\u3067\u8FFD\u52A0\u3055\u308C\u305F\u8A8D\u8A3C\u60C5\u5831 ${n} \u4EF6\u306B\u306F keywarden:allow \u304C\u4ED8\u3044\u3066\u3044\u308B\u305F\u3081\u3001\u5831\u544A\u3057\u3066\u3044\u307E\u305B\u3093: ${places}${more > 0 ? ` \u307B\u304B ${more} \u4EF6` : ""}\u3002\u672C\u7269\u306E\u30AD\u30FC\u3067\u306A\u3044\u3053\u3068\u3092\u3001\u30EC\u30D3\u30E5\u30A2\u30FC\u304C 1 \u4EF6\u305A\u3064\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
-        badLang: (value) => `\u5165\u529B 'lang' \u306B\u306F en \u304B ja \u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u6307\u5B9A\u5024: '${value}'\uFF09`
+        badLang: (value) => `\u5165\u529B 'lang' \u306B\u306F en \u304B ja \u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u6307\u5B9A\u5024: '${value}'\uFF09`,
+        badBoolean: (name, value) => `\u5165\u529B '${name}' \u306B\u306F true \u304B false \u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u6307\u5B9A\u5024: '${value}'\uFF09`,
+        badMode: (mode) => `\u5165\u529B 'mode' \u306B\u306F auto\u3001files\u3001history \u306E\u3044\u305A\u308C\u304B\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u6307\u5B9A\u5024: '${mode}'\uFF09`,
+        unclosedQuote: (quote) => `\u5165\u529B 'args' \u306E ${quote} \u306E\u5F15\u7528\u7B26\u304C\u9589\u3058\u3089\u308C\u3066\u3044\u307E\u305B\u3093`,
+        errors: {
+          payload: (file, line) => `\u30A4\u30D9\u30F3\u30C8\u306E\u30DA\u30A4\u30ED\u30FC\u30C9 GITHUB_EVENT_PATH=${file} \u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093: ${line}`,
+          noBaseHead: (event) => `${event} \u30A4\u30D9\u30F3\u30C8\u306E\u30DA\u30A4\u30ED\u30FC\u30C9\u306B pull_request.base.sha / head.sha \u304C\u3042\u308A\u307E\u305B\u3093`,
+          noBase: (event) => `${event} \u30A4\u30D9\u30F3\u30C8\u306E\u30DA\u30A4\u30ED\u30FC\u30C9\u306B\u3001\u30B9\u30AD\u30E3\u30F3\u304C\u8A2D\u5B9A\u3092\u8AAD\u3080\u305F\u3081\u306E pull_request.base.sha \u304C\u3042\u308A\u307E\u305B\u3093\uFF08\u307E\u305F\u306F trust-pr-config: true \u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF09`,
+          notCommitId: (field, value) => `push \u30A4\u30D9\u30F3\u30C8\u306E\u30DA\u30A4\u30ED\u30FC\u30C9\u306E "${field}" \u304C\u30B3\u30DF\u30C3\u30C8 ID \u3067\u306F\u3042\u308A\u307E\u305B\u3093: ${value}`,
+          pullRequest: (number) => `\u30D7\u30EB\u30EA\u30AF\u30A8\u30B9\u30C8 #${number}`,
+          missingCommits: (what, shas2, shallow) => `${what} \u3092\u30B9\u30AD\u30E3\u30F3\u3067\u304D\u307E\u305B\u3093: \u30B3\u30DF\u30C3\u30C8 ${shas2} \u304C\u30EA\u30DD\u30B8\u30C8\u30EA\u306B\u3042\u308A\u307E\u305B\u3093\uFF08${shallow ? "\u30C1\u30A7\u30C3\u30AF\u30A2\u30A6\u30C8\u304C\u30B7\u30E3\u30ED\u30FC\u30AF\u30ED\u30FC\u30F3\u3067\u3059" : "\u30C1\u30A7\u30C3\u30AF\u30A2\u30A6\u30C8\u306B\u542B\u307E\u308C\u3066\u3044\u307E\u305B\u3093"}\uFF09\u3002\u5C65\u6B74\u5168\u4F53\u3092\u53D6\u5F97\u3059\u308B\u3088\u3046\u3001actions/checkout \u3067 \`fetch-depth: 0\` \u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
+          argsNotScan: (args) => `\u5165\u529B 'args' \u304C\u30B9\u30AD\u30E3\u30F3\u3092\u8868\u3057\u3066\u3044\u307E\u305B\u3093: ${args}`,
+          argsOutput: "\u5165\u529B 'args' \u3067\u306F --output \u3092\u6307\u5B9A\u3067\u304D\u307E\u305B\u3093\u3002\u5165\u529B 'sarif' \u3068\u30B9\u30C6\u30C3\u30D7\u306E\u51FA\u529B\u3092\u4F7F\u3063\u3066\u304F\u3060\u3055\u3044",
+          argsStdin: "Action \u3067\u306F\u5165\u529B 'args' \u306B --stdin \u3092\u6307\u5B9A\u3067\u304D\u307E\u305B\u3093",
+          argsFormat: "\u5165\u529B 'args' \u3067\u306F --format \u3092\u6307\u5B9A\u3067\u304D\u307E\u305B\u3093\u3002Action \u306F\u30A2\u30CE\u30C6\u30FC\u30B7\u30E7\u30F3\u3001SARIF \u30D5\u30A1\u30A4\u30EB\u3001\u30B5\u30DE\u30EA\u30FC\u3092\u81EA\u5206\u3067\u66F8\u304D\u51FA\u3057\u307E\u3059",
+          sarifReport: "SARIF \u30EC\u30DD\u30FC\u30C8",
+          jsonReport: "JSON \u30EC\u30DD\u30FC\u30C8",
+          refused: (what, file, why) => `${what}\u3092 ${file} \u306B\u66F8\u304D\u8FBC\u3081\u307E\u305B\u3093: ${why}\u3002Action \u306F\u30EF\u30FC\u30AF\u30B9\u30DA\u30FC\u30B9\u304B $RUNNER_TEMP \u306E\u4E2D\u306B\u3060\u3051\u66F8\u304D\u8FBC\u307F\u3001\u5916\u3092\u6307\u3059\u30B7\u30F3\u30DC\u30EA\u30C3\u30AF\u30EA\u30F3\u30AF\u3092\u7D4C\u7531\u3059\u308B\u3053\u3068\u306F\u3042\u308A\u307E\u305B\u3093`,
+          outside: "\u30EF\u30FC\u30AF\u30B9\u30DA\u30FC\u30B9\u3068 $RUNNER_TEMP \u306E\u5916\u3067\u3059",
+          linkOut: (walked) => `${walked} \u306F\u5916\u3092\u6307\u3059\u30B7\u30F3\u30DC\u30EA\u30C3\u30AF\u30EA\u30F3\u30AF\u3067\u3059`,
+          notFolder: (walked) => `${walked} \u306F\u30D5\u30A9\u30EB\u30C0\u30FC\u3067\u306F\u3042\u308A\u307E\u305B\u3093`,
+          insideGit: "\u30EA\u30DD\u30B8\u30C8\u30EA\u306E .git \u30D5\u30A9\u30EB\u30C0\u30FC\u306E\u4E2D\u306B\u306A\u308A\u307E\u3059",
+          isLink: (name) => `${name} \u306F\u30B7\u30F3\u30DC\u30EA\u30C3\u30AF\u30EA\u30F3\u30AF\u3067\u3059`,
+          notRegular: (name) => `${name} \u306F\u901A\u5E38\u306E\u30D5\u30A1\u30A4\u30EB\u3067\u306F\u3042\u308A\u307E\u305B\u3093`,
+          folderChanged: "\u958B\u3044\u3066\u3044\u308B\u9593\u306B\u30D5\u30A9\u30EB\u30C0\u30FC\u304C\u5909\u308F\u308A\u307E\u3057\u305F",
+          cannotWrite: (what, file, code2) => `${what}\u3092 ${file} \u306B\u66F8\u304D\u8FBC\u3081\u307E\u305B\u3093: ${code2}`,
+          runnerFile: (what, file, code2) => `${what}\uFF08${file}\uFF09\u306B\u66F8\u304D\u8FBC\u3081\u307E\u305B\u3093: ${code2}`
+        },
+        pushed: {
+          everyRef: (name, type) => `\u30C1\u30A7\u30C3\u30AF\u30A2\u30A6\u30C8\u5185\u306E\u3059\u3079\u3066\u306E ref\uFF08${name} \u306F\u30B3\u30DF\u30C3\u30C8\u3067\u306F\u306A\u304F ${type} \u3092\u6307\u3057\u3066\u3044\u307E\u3059\uFF09`,
+          notCommitScanned: (name, type, sha) => `${name} \u306F\u30B3\u30DF\u30C3\u30C8\u3067\u306F\u306A\u304F ${type}\uFF08${sha}\uFF09\u3092\u6307\u3057\u3066\u3044\u307E\u3059\u3002\u305D\u308C\u3092\u8AAD\u3080\u305F\u3081\u3001\u30C1\u30A7\u30C3\u30AF\u30A2\u30A6\u30C8\u5168\u4F53\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059`,
+          nothing: (name, type) => `\u306A\u3057: ${name} \u306F\u30B3\u30DF\u30C3\u30C8\u3067\u306F\u306A\u304F ${type} \u3092\u6307\u3057\u3066\u3044\u307E\u3059`,
+          noCommits: (name, type, sha) => `${name} \u306F\u30B3\u30DF\u30C3\u30C8\u3067\u306F\u306A\u304F ${type}\uFF08${sha}\uFF09\u3092\u6307\u3057\u3066\u3044\u307E\u3059\u3002\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u30B3\u30DF\u30C3\u30C8\u306F\u3042\u308A\u307E\u305B\u3093`,
+          nothingNewNote: (name, sha) => `${name}\uFF08${sha}\uFF09\u306E\u30B3\u30DF\u30C3\u30C8\u306F\u3059\u3079\u3066\u3001\u3059\u3067\u306B\u4ED6\u306E ref \u306B\u3042\u308B\u304B\u3001\u30D7\u30C3\u30B7\u30E5\u524D\u304B\u3089\u3042\u308A\u307E\u3057\u305F\u3002\u65B0\u3057\u304F\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u3082\u306E\u306F\u3042\u308A\u307E\u305B\u3093`,
+          nothingNew: (name) => `\u65B0\u3057\u3044\u3082\u306E\u306A\u3057: ${name} \u306F\u4ED6\u306E ref \u306B\u306A\u3044\u30B3\u30DF\u30C3\u30C8\u3092\u6301\u3061\u8FBC\u3093\u3067\u3044\u307E\u305B\u3093`,
+          shallowCut: (name) => `\u30C1\u30A7\u30C3\u30AF\u30A2\u30A6\u30C8\u304C\u30B7\u30E3\u30ED\u30FC\u30AF\u30ED\u30FC\u30F3\u3067\u3001${name} \u306E\u30B3\u30DF\u30C3\u30C8\u304C\u305D\u306E\u5207\u308C\u76EE\u306B\u9054\u3057\u3066\u3044\u308B\u305F\u3081\u3001\u3069\u3053\u304B\u3089\u59CB\u307E\u308B\u304B\u308F\u304B\u308A\u307E\u305B\u3093\u3002\u6B8B\u3063\u3066\u3044\u308B\u6700\u3082\u53E4\u3044\u30B3\u30DF\u30C3\u30C8\u306F\u5168\u4F53\u3092\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u305F\u3081\u3001\u3053\u306E\u30D7\u30C3\u30B7\u30E5\u3088\u308A\u53E4\u3044\u30AD\u30FC\u304C\u542B\u307E\u308C\u308B\u5834\u5408\u304C\u3042\u308A\u307E\u3059\u3002actions/checkout \u3067 \`fetch-depth: 0\` \u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044`,
+          everyCommit: (name, n) => `\u30C1\u30A7\u30C3\u30AF\u30A2\u30A6\u30C8\u5185\u306E\u3059\u3079\u3066\u306E\u30B3\u30DF\u30C3\u30C8\uFF08${name} \u306F\u4ED6\u306E ref \u306B\u306A\u3044\u30B3\u30DF\u30C3\u30C8\u3092 ${n} \u4EF6\u6301\u3061\u8FBC\u307F\u307E\u3057\u305F\uFF09`,
+          inexact: (name, points) => `${name} \u306E\u30B3\u30DF\u30C3\u30C8\u306F\u3001\u4E00\u3064\u306E\u30B3\u30DF\u30C3\u30C8\u304B\u3089\u306F\u305F\u3069\u308C\u306A\u3044 ${points} \u304B\u6240\u3067\u4ED6\u306E ref \u306E\u5C65\u6B74\u3068\u5408\u6D41\u3057\u3066\u3044\u307E\u3059\u3002\u4ED6\u306E ref \u306B\u3042\u308B\u30B3\u30DF\u30C3\u30C8\u306E\u4E00\u90E8\u3082\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059`,
+          brought: (n, name, range) => `${name} \u304C\u6301\u3061\u8FBC\u307F\u3001\u4ED6\u306E ref \u306B\u306A\u3044 ${n} \u4EF6\u306E\u30B3\u30DF\u30C3\u30C8\uFF08${range}\uFF09`,
+          cannotResolve: (rev) => `${rev} \u3092\u30B3\u30DF\u30C3\u30C8\u306B\u89E3\u6C7A\u3067\u304D\u307E\u305B\u3093`,
+          missingTip: (name, sha, shallow) => `${name} \u3092\u30B9\u30AD\u30E3\u30F3\u3067\u304D\u307E\u305B\u3093: \u30B3\u30DF\u30C3\u30C8 ${sha} \u304C\u30EA\u30DD\u30B8\u30C8\u30EA\u306B\u3042\u308A\u307E\u305B\u3093\uFF08${shallow ? "\u30C1\u30A7\u30C3\u30AF\u30A2\u30A6\u30C8\u304C\u30B7\u30E3\u30ED\u30FC\u30AF\u30ED\u30FC\u30F3\u3067\u3059" : "\u30C1\u30A7\u30C3\u30AF\u30A2\u30A6\u30C8\u306B\u542B\u307E\u308C\u3066\u3044\u307E\u305B\u3093"}\uFF09\u3002\u30D7\u30C3\u30B7\u30E5\u3055\u308C\u305F\u30B3\u30DF\u30C3\u30C8\u3092\u30C1\u30A7\u30C3\u30AF\u30A2\u30A6\u30C8\u3057\u3001\u5C65\u6B74\u5168\u4F53\u3092\u53D6\u5F97\u3059\u308B\u3088\u3046 actions/checkout \u3067 \`fetch-depth: 0\` \u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
+          unexpectedLine: (command3, line) => `git ${command3} \u304C\u60F3\u5B9A\u5916\u306E\u884C\u3092\u51FA\u529B\u3057\u307E\u3057\u305F: ${line}`
+        }
       },
       /** The titles of the pages the playbook cites (src/remediation/references.ts has their addresses), and the address of each page's edition in this language. */
       references: {
@@ -1107,6 +1509,7 @@ var init_ja_guide = __esm({
 });
 
 // src/words/index.ts
+import { getEnvironmentData, setEnvironmentData } from "node:worker_threads";
 function words() {
   return current;
 }
@@ -1117,6 +1520,11 @@ async function useLanguage(lang) {
   current = lang === "ja" ? (await Promise.resolve().then(() => (init_ja(), ja_exports))).ja : en;
   currentGuide = null;
   currentLanguage = lang;
+  setEnvironmentData(INHERITED, lang);
+}
+async function useInheritedLanguage() {
+  const lang = getEnvironmentData(INHERITED);
+  if (typeof lang === "string" && isLanguage(lang) && lang !== currentLanguage) await useLanguage(lang);
 }
 async function loadGuide() {
   if (currentLanguage === "ja") currentGuide ??= (await Promise.resolve().then(() => (init_ja_guide(), ja_guide_exports))).jaGuide;
@@ -1134,7 +1542,7 @@ function languageFromEnv(env2) {
 function kindLabel(kind) {
   return words().kinds[kind] ?? kind;
 }
-var LANGUAGES, current, currentLanguage, currentGuide;
+var LANGUAGES, current, currentLanguage, currentGuide, INHERITED;
 var init_words = __esm({
   "src/words/index.ts"() {
     "use strict";
@@ -1143,6 +1551,7 @@ var init_words = __esm({
     current = en;
     currentLanguage = "en";
     currentGuide = null;
+    INHERITED = "keywarden:language";
   }
 });
 
@@ -2931,11 +3340,11 @@ async function readZip(walk2, data, at, onEntry) {
       if (name.endsWith("/")) continue;
       const skip = skipReason(walk2, entry);
       if (skip !== null) {
-        walk2.warn([...at, name], `${skip}: not scanned`);
+        walk2.warn([...at, name], words().archive.notScanned(skip));
         continue;
       }
       if (entry.uncompressedSize > walk2.maxFileSize) {
-        walk2.notes.push({ level: "info", verbose: true, message: `skipped ${walk2.where([...at, name])}: ${entry.uncompressedSize} bytes is over the ${walk2.maxFileSize}-byte limit (--max-file-size)` });
+        walk2.notes.push({ level: "info", verbose: true, message: words().archive.overLimit(walk2.where([...at, name]), entry.uncompressedSize, walk2.maxFileSize) });
         continue;
       }
       if (entry.uncompressedSize <= SMALL_ENTRY) {
@@ -2962,10 +3371,10 @@ async function inflateSmall(zip, data, entry) {
   try {
     content = inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
   } catch (error) {
-    if (error instanceof RangeError) throw new ArchiveStop(LIAR);
-    throw new Error(`cannot inflate an entry: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof RangeError) throw new ArchiveStop(words().archive.liar);
+    throw new Error(words().archive.cannotInflate(error instanceof Error ? error.message : String(error)));
   }
-  if (content.length !== entry.uncompressedSize) throw new ArchiveStop(LIAR);
+  if (content.length !== entry.uncompressedSize) throw new ArchiveStop(words().archive.liar);
   return content;
 }
 async function directory(walk2, zip) {
@@ -2991,25 +3400,25 @@ async function directory(walk2, zip) {
 function checkOverlap(entries) {
   const spans = entries.map((entry) => [entry.relativeOffsetOfLocalHeader, entry.relativeOffsetOfLocalHeader + LOCAL_HEADER_BYTES + entry.compressedSize]).sort((a, b) => a[0] - b[0]);
   for (let i = 1; i < spans.length; i++) {
-    if (spans[i][0] < spans[i - 1][1]) throw new ArchiveStop("entries overlap (the construction of a zip bomb, written by no zip tool)");
+    if (spans[i][0] < spans[i - 1][1]) throw new ArchiveStop(words().archive.overlap);
   }
 }
 function skipReason(walk2, entry) {
-  if (entry.isEncrypted()) return "an encrypted entry (no password is tried)";
-  if (!READABLE_METHODS.has(entry.compressionMethod)) return `compression method ${entry.compressionMethod} is not supported`;
+  if (entry.isEncrypted()) return words().archive.encrypted;
+  if (!READABLE_METHODS.has(entry.compressionMethod)) return words().archive.method(entry.compressionMethod);
   if (entry.uncompressedSize > RATIO_FLOOR && entry.uncompressedSize > walk2.limits.maxRatio * Math.max(entry.compressedSize, 1)) {
-    return `an entry that inflates over ${walk2.limits.maxRatio} times its compressed size (archives.maxRatio), a zip bomb's sign`;
+    return words().archive.zipRatio(walk2.limits.maxRatio);
   }
   return null;
 }
-var READABLE_METHODS, LIAR, SMALL_ENTRY, LOCAL_HEADER_BYTES;
+var READABLE_METHODS, SMALL_ENTRY, LOCAL_HEADER_BYTES;
 var init_zip = __esm({
   "src/archive/zip.ts"() {
     "use strict";
     init_limits();
     init_walk();
+    init_words();
     READABLE_METHODS = /* @__PURE__ */ new Set([0, 8]);
-    LIAR = "an entry inflates to more or less than the size it declares (a zip bomb's sign, or damage)";
     SMALL_ENTRY = 1024 * 1024;
     LOCAL_HEADER_BYTES = 30;
   }
@@ -5498,7 +5907,7 @@ async function readGzip(walk2, data, at, onEntry) {
     for await (const part of gunzip) {
       out += part.length;
       if (out > RATIO_FLOOR && out > walk2.limits.maxRatio * Math.max(fed, 1)) {
-        throw new ArchiveStop(`the gzip stream inflates over ${walk2.limits.maxRatio} times its size (archives.maxRatio)`);
+        throw new ArchiveStop(words().archive.gzipRatio(walk2.limits.maxRatio));
       }
       yield part;
     }
@@ -5539,6 +5948,7 @@ var init_gzip = __esm({
     init_limits();
     init_magic();
     init_walk();
+    init_words();
     SNIFF = 512;
   }
 });
@@ -5554,12 +5964,13 @@ __export(walk_exports, {
   scanArchive: () => scanArchive
 });
 async function scanArchive(chunk, format3, limits, maxFileSize, detect) {
+  await useInheritedLanguage();
   const walk2 = new Walk(chunk.path, limits, maxFileSize, detect);
   try {
     await readArchive(walk2, chunk.data, format3, [], 1);
   } catch (error) {
     if (!(error instanceof WalkLimit)) throw error;
-    walk2.warn([], `stopped reading the archive after ${walk2.entries} entries and ${walk2.bytes} bytes: ${error.message}; the rest was not scanned`);
+    walk2.warn([], words().archive.stopped(walk2.entries, walk2.bytes, error.message));
   }
   return { candidates: walk2.candidates, notes: walk2.finish() };
 }
@@ -5575,12 +5986,12 @@ async function readArchive(walk2, data, format3, entry, depth) {
     else await (await Promise.resolve().then(() => (init_gzip(), gzip_exports))).readGzip(walk2, data, entry, onEntry);
   } catch (error) {
     if (error instanceof WalkLimit) throw error;
-    const reason = error instanceof ArchiveStop ? error.message : `not a readable ${format3} archive (${error instanceof Error ? error.message : String(error)})`;
+    const reason = error instanceof ArchiveStop ? error.message : words().archive.unreadable(format3, error instanceof Error ? error.message : String(error));
     if (read === 0 && !(error instanceof ArchiveStop)) {
-      walk2.warn(entry, `${reason}; scanned as a plain file instead`);
+      walk2.warn(entry, words().archive.asPlainFile(reason));
       detectInto(walk2, entry, data);
     } else {
-      walk2.warn(entry, `${reason}; the rest of the archive was not scanned`);
+      walk2.warn(entry, words().archive.restNotScanned(reason));
     }
   }
 }
@@ -5591,19 +6002,19 @@ async function readEntry(walk2, entry, content, depth, compressedSize) {
     walk2.addBytes(part.length);
     size2 += part.length;
     if (compressedSize !== null && size2 > RATIO_FLOOR && size2 > walk2.limits.maxRatio * Math.max(compressedSize, 1)) {
-      throw new ArchiveStop(`an entry inflates over ${walk2.limits.maxRatio} times its compressed size (archives.maxRatio)`);
+      throw new ArchiveStop(words().archive.entryRatio(walk2.limits.maxRatio));
     }
     if (size2 <= walk2.maxFileSize) parts.push(part);
     else parts.length = 0;
   }
   if (size2 > walk2.maxFileSize) {
-    walk2.notes.push({ level: "info", verbose: true, message: `skipped ${walk2.where(entry)}: ${size2} bytes is over the ${walk2.maxFileSize}-byte limit (--max-file-size)` });
+    walk2.notes.push({ level: "info", verbose: true, message: words().archive.overLimit(walk2.where(entry), size2, walk2.maxFileSize) });
     return;
   }
   const data = parts.length === 1 ? parts[0] : Buffer.concat(parts, size2);
   const format3 = archiveFormat(data);
   if (format3 === null) detectInto(walk2, entry, data);
-  else if (depth >= walk2.limits.maxDepth) walk2.warn(entry, `a ${format3} archive nested deeper than ${walk2.limits.maxDepth} levels (archives.maxDepth): not scanned`);
+  else if (depth >= walk2.limits.maxDepth) walk2.warn(entry, words().archive.tooDeep(format3, walk2.limits.maxDepth));
   else await readArchive(walk2, data, format3, entry, depth + 1);
 }
 function detectInto(walk2, entry, data) {
@@ -5624,6 +6035,7 @@ var init_walk = __esm({
     "use strict";
     init_limits();
     init_magic();
+    init_words();
     ENTRY_JOIN = "!/";
     MAX_NAME_LENGTH = 1024;
     WalkLimit = class extends Error {
@@ -5659,17 +6071,17 @@ var init_walk = __esm({
       /** The notes of the walk, one per reason. */
       finish() {
         for (const [reason, { first, count }] of this.skips) {
-          this.notes.push({ level: "warn", message: count === 1 ? `${first}: ${reason}` : `${this.path}: ${count} times: ${reason} (the first: ${first})` });
+          this.notes.push({ level: "warn", message: count === 1 ? `${first}: ${reason}` : words().archive.repeated(this.path, count, reason, first) });
         }
         return this.notes;
       }
       /** Counts uncompressed bytes as they are inflated. */
       addBytes(count) {
         this.bytes += count;
-        if (this.bytes > this.limits.maxBytes) throw new WalkLimit(`over ${this.limits.maxBytes} uncompressed bytes (archives.maxBytes)`);
+        if (this.bytes > this.limits.maxBytes) throw new WalkLimit(words().archive.maxBytes(this.limits.maxBytes));
       }
       addEntry() {
-        if (this.entries >= this.limits.maxEntries) throw new WalkLimit(`over ${this.limits.maxEntries} entries (archives.maxEntries)`);
+        if (this.entries >= this.limits.maxEntries) throw new WalkLimit(words().archive.maxEntries(this.limits.maxEntries));
         this.entries++;
       }
     };
@@ -5697,7 +6109,7 @@ function requireResolvesInside(file, boundary, label) {
   if (real === null || real === file) return;
   const realBoundary = realPath(boundary) ?? boundary;
   if (isInside(real, realBoundary)) return;
-  throw new ConfigError(`${label}: is a symbolic link (or inside one) that leads outside the repository; keywarden does not read it (name a file outside the repository by its own path to use it)`);
+  throw new ConfigError(words().config.linkOutside(label));
 }
 function requireNamedInside(file, cwd, top2, label) {
   const real = realPath(file);
@@ -5723,18 +6135,19 @@ var init_inside = __esm({
   "src/config/inside.ts"() {
     "use strict";
     init_errors();
+    init_words();
   }
 });
 
 // src/config/json.ts
 function parseJsonText(text, label, hint = "") {
-  if (text.trim() === "") throw new ConfigError(`${label}: is empty (expected a JSON object)`);
+  if (text.trim() === "") throw new ConfigError(words().config.empty(label));
   try {
     return JSON.parse(text);
   } catch {
     const { offset, reason } = firstError(text);
     const [line, column] = lineColumn(text, offset);
-    throw new ConfigError(`${label}: invalid JSON at line ${line}, column ${column}: ${reason}${hint}`);
+    throw new ConfigError(words().config.invalidJson(label, line, column, reason, hint));
   }
 }
 function firstError(text) {
@@ -5742,25 +6155,25 @@ function firstError(text) {
   const fail = (reason, at = i) => {
     throw { offset: at, reason };
   };
-  const end = () => fail("unexpected end of input (a missing } or ]?)", text.length);
+  const end = () => fail(words().config.json.end, text.length);
   const space = () => {
     while (i < text.length && " 	\n\r".includes(text[i])) i++;
   };
   const string = () => {
     const start = i++;
     for (; ; ) {
-      if (i >= text.length) fail("unterminated string", start);
+      if (i >= text.length) fail(words().config.json.unterminated, start);
       const c = text.charCodeAt(i);
       if (c === 34) break;
-      if (c < 32) fail("a control character (such as a line break) inside a string");
+      if (c < 32) fail(words().config.json.control);
       if (c === 92) {
         const next = text[i + 1];
         if (next === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail("a bad \\u escape");
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail(words().config.json.badUnicode);
           i += 6;
           continue;
         }
-        if (next === void 0 || !'"\\/bfnrt'.includes(next)) fail("a bad escape sequence");
+        if (next === void 0 || !'"\\/bfnrt'.includes(next)) fail(words().config.json.badEscape);
         i += 2;
         continue;
       }
@@ -5782,11 +6195,11 @@ function firstError(text) {
       for (; ; ) {
         space();
         if (i >= text.length) end();
-        if (text[i] !== '"') fail(text[i] === "}" ? "a trailing comma" : "expected a property name in double quotes");
+        if (text[i] !== '"') fail(text[i] === "}" ? words().config.json.trailingComma : words().config.json.propertyName);
         string();
         space();
         if (i >= text.length) end();
-        if (text[i] !== ":") fail("expected ':' after a property name");
+        if (text[i] !== ":") fail(words().config.json.colon);
         i++;
         value();
         space();
@@ -5795,7 +6208,7 @@ function firstError(text) {
           i++;
           return;
         }
-        if (text[i] !== ",") fail("expected ',' or '}'");
+        if (text[i] !== ",") fail(words().config.json.commaBrace);
         i++;
       }
     }
@@ -5808,7 +6221,7 @@ function firstError(text) {
       }
       for (; ; ) {
         space();
-        if (text[i] === "]") fail("a trailing comma");
+        if (text[i] === "]") fail(words().config.json.trailingComma);
         value();
         space();
         if (i >= text.length) end();
@@ -5816,25 +6229,25 @@ function firstError(text) {
           i++;
           return;
         }
-        if (text[i] !== ",") fail("expected ',' or ']'");
+        if (text[i] !== ",") fail(words().config.json.commaBracket);
         i++;
       }
     }
     if (c === '"') return string();
     const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
-    if (literal === null || /[\w.+-]/.test(text[i + literal[0].length] ?? "")) fail("unexpected character (not a JSON value)");
+    if (literal === null || /[\w.+-]/.test(text[i + literal[0].length] ?? "")) fail(words().config.json.notValue);
     i += literal[0].length;
   };
   try {
     value();
     space();
-    if (i < text.length) fail("unexpected text after the end of the JSON value");
+    if (i < text.length) fail(words().config.json.afterEnd);
   } catch (problem) {
     if (problem !== null && typeof problem === "object" && "reason" in problem) return problem;
-    if (problem instanceof RangeError) return { offset: 0, reason: "not valid JSON (nested too deeply to say where)" };
+    if (problem instanceof RangeError) return { offset: 0, reason: words().config.json.tooDeep };
     throw problem;
   }
-  return { offset: 0, reason: "not valid JSON" };
+  return { offset: 0, reason: words().config.json.invalid };
 }
 function lineColumn(text, offset) {
   let line = 1;
@@ -5851,6 +6264,7 @@ var init_json = __esm({
   "src/config/json.ts"() {
     "use strict";
     init_errors();
+    init_words();
   }
 });
 
@@ -5917,7 +6331,7 @@ function compileRegex(source, flags, where2, options2 = {}) {
     throw new ConfigError(`${where2}: ${maskCredentials(message2)}`);
   }
   const problem = findCatastrophicForm(source, flags.includes("i")) ?? (options2.linear ? findPolynomialForm(source, flags.includes("i")) : null);
-  if (problem) throw new ConfigError(`${where2}: unsafe regular expression /${quoteFromFile(source)}/: ${problem}`);
+  if (problem) throw new ConfigError(words().rules.regex.unsafe(where2, quoteFromFile(source), problem));
   return regex2;
 }
 function firstOf(nodes) {
@@ -6009,16 +6423,16 @@ function check(nodes) {
       if (isVariable(node)) {
         const body = node.node.type === "group" ? node.node.alternatives : [[node.node]];
         if (body.some((alt) => containsVariableQuantifier(alt) && !isDelimited(alt))) {
-          return "a repeated group contains another repetition (nested quantifier such as (a+)+); rewrite it without the inner quantifier or bound it";
+          return words().rules.regex.nested;
         }
         if (body.length > 1) {
           const firsts = body.map((alt) => firstOf(alt));
-          if (firsts.some((f) => f.nullable)) return "a repeated group has an alternative that can match nothing";
+          if (firsts.some((f) => f.nullable)) return words().rules.regex.nullable;
           const prefixes = body.map(leadingChars);
           for (let i = 0; i < firsts.length; i++) {
             for (let j = i + 1; j < firsts.length; j++) {
               if (mayOverlap(prefixes[i], prefixes[j])) {
-                return "a repeated group has alternatives that can start with the same character (such as (a|ab)*); make the alternatives distinct";
+                return words().rules.regex.overlap;
               }
             }
           }
@@ -6061,7 +6475,7 @@ function checkLinear(input2) {
     if (large) {
       const chars = charsOf([node]);
       if (previous && previous.intersects(chars) && canFailAfter[i]) {
-        return "two unbounded repetitions in a row can take the same characters (such as \\w+\\s*\\w+x); separate them with a character the first cannot take, or bound them";
+        return words().rules.regex.adjacent;
       }
       if (nullable && previous) previous.union(chars);
       else previous = chars;
@@ -6088,6 +6502,7 @@ var init_regex = __esm({
     "use strict";
     init_errors();
     init_quote();
+    init_words();
     CharSet = class {
       bits = new Uint32Array(4);
       other = false;
@@ -6349,9 +6764,9 @@ function validateConfig(value, where2) {
   const config = defaultConfig(where2.root);
   config.source = where2.source;
   config.base = where2.base;
-  const top2 = object(value, "", fail, "the configuration must be a JSON object");
+  const top2 = object(value, "", fail, words().config.check.topObject);
   checkKeys(top2, CONFIG_KEYS, "", fail);
-  for (const key of ["$schema", "$comment"]) if (has(top2, key) && typeof top2[key] !== "string") fail(key, `expected a string, got ${typeName(top2[key])}`);
+  for (const key of ["$schema", "$comment"]) if (has(top2, key) && typeof top2[key] !== "string") fail(key, words().config.check.string(typeName(top2[key])));
   if (has(top2, "ignorePaths")) config.ignorePaths = strings(top2.ignorePaths, "ignorePaths", fail).map((glob, i) => checkGlob(glob, `ignorePaths[${i}]`, fail));
   if (has(top2, "allow")) readAllow(top2.allow, config, place, fail);
   if (has(top2, "disableRules")) config.disableRules = strings(top2.disableRules, "disableRules", fail).map((id, i) => checkRuleId(id, `disableRules[${i}]`, fail));
@@ -6361,21 +6776,21 @@ function validateConfig(value, where2) {
     for (const [id, minimum] of Object.entries(map)) {
       const field = `entropy.${quoteFromFile(id)}`;
       checkRuleId(id, field, fail);
-      if (typeof minimum !== "number" || !Number.isFinite(minimum)) fail(field, `expected a number (bits per character), got ${typeName(minimum)}`);
-      if (minimum < 0 || minimum > MAX_ENTROPY) fail(field, `expected a number from 0 to ${MAX_ENTROPY} (bits per character), got ${minimum}`);
+      if (typeof minimum !== "number" || !Number.isFinite(minimum)) fail(field, words().config.check.entropyNumber(typeName(minimum)));
+      if (minimum < 0 || minimum > MAX_ENTROPY) fail(field, words().config.check.entropyRange(MAX_ENTROPY, String(minimum)));
       entropy[id] = minimum;
     }
     config.entropy = entropy;
   }
   if (has(top2, "rules")) {
-    if (!Array.isArray(top2.rules)) fail("rules", `expected an array of rules (the format of patterns/*.json), got ${typeName(top2.rules)}`);
-    top2.rules.forEach((rule, i) => object(rule, `rules[${i}]`, fail, `expected a rule object (the format of patterns/*.json), got ${typeName(rule)}`));
+    if (!Array.isArray(top2.rules)) fail("rules", words().config.check.rulesArray(typeName(top2.rules)));
+    top2.rules.forEach((rule, i) => object(rule, `rules[${i}]`, fail, words().config.check.ruleObject(typeName(rule))));
     config.rules = top2.rules;
   }
   if (has(top2, "maxFileSize")) config.maxFileSize = size(top2.maxFileSize, "maxFileSize", fail);
   if (has(top2, "accounts")) {
     config.accounts = strings(top2.accounts, "accounts", fail).map((id, i) => {
-      if (!ACCOUNT_ID.test(id)) fail(`accounts[${i}]`, `an AWS account ID is 12 digits, got '${quoteFromFile(id)}'`);
+      if (!ACCOUNT_ID.test(id)) fail(`accounts[${i}]`, words().config.check.accountId(quoteFromFile(id)));
       return id;
     });
   }
@@ -6386,7 +6801,7 @@ function validateConfig(value, where2) {
     for (const key of ["maxDepth", "maxEntries", "maxRatio"]) {
       if (!has(archives, key)) continue;
       const value2 = archives[key];
-      if (typeof value2 !== "number" || !Number.isInteger(value2) || value2 < 1) fail(`archives.${key}`, `expected a positive whole number, got ${typeof value2 === "number" ? value2 : typeName(value2)}`);
+      if (typeof value2 !== "number" || !Number.isInteger(value2) || value2 < 1) fail(`archives.${key}`, words().config.check.positive(typeof value2 === "number" ? String(value2) : typeName(value2)));
       config.archives[key] = value2;
     }
   }
@@ -6410,13 +6825,13 @@ function readValues(lists, field, ruleId, config, place, fail) {
   const scope = ruleId === void 0 ? {} : { ruleId };
   if (has(lists, "secrets")) {
     strings(lists.secrets, `${field}secrets`, fail).forEach((secret, i) => {
-      if (secret.length === 0) fail(`${field}secrets[${i}]`, "an allowed secret cannot be empty");
+      if (secret.length === 0) fail(`${field}secrets[${i}]`, words().config.check.emptySecret);
       config.allowSecrets.push({ value: secret, ...scope });
     });
   }
   if (has(lists, "regexes")) {
     strings(lists.regexes, `${field}regexes`, fail).forEach((regex2, i) => {
-      if (regex2.length === 0) fail(`${field}regexes[${i}]`, "an empty regex would allow every secret");
+      if (regex2.length === 0) fail(`${field}regexes[${i}]`, words().config.check.emptyRegex);
       compileRegex(regex2, "", place(`${field}regexes[${i}]`));
       config.allowRegexes.push({ regex: regex2, ...scope });
     });
@@ -6426,22 +6841,22 @@ function checkKeys(value, known, field, fail) {
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue;
     const hint = suggest(key, known);
-    fail(`${field}${quoteFromFile(key)}`, `unknown key${hint ? ` (did you mean '${hint}'?)` : ""}; known keys: ${known.join(", ")}`);
+    fail(`${field}${quoteFromFile(key)}`, words().config.check.unknownKey(hint ?? null, known.join(", ")));
   }
 }
 function checkRuleId(id, field, fail) {
-  if (!RULE_ID.test(id)) fail(field, `'${quoteFromFile(id)}' is not a rule id (lower-case letters, digits and dashes)`);
+  if (!RULE_ID.test(id)) fail(field, words().config.check.ruleId(quoteFromFile(id)));
   return id;
 }
 function checkGlob(glob, field, fail) {
-  if (glob.trim() === "" || glob === "!") fail(field, "an empty glob matches nothing");
-  if (glob.includes("\\")) fail(field, "use '/' in globs, not '\\'");
-  if (/(^|\/)\.\.(\/|$)/.test(glob)) fail(field, "globs are relative to the config's folder and cannot leave it with '..'");
+  if (glob.trim() === "" || glob === "!") fail(field, words().config.check.emptyGlob);
+  if (glob.includes("\\")) fail(field, words().config.check.globBackslash);
+  if (/(^|\/)\.\.(\/|$)/.test(glob)) fail(field, words().config.check.globParent);
   return glob;
 }
 function size(value, field, fail) {
   if (typeof value === "number") {
-    if (!Number.isInteger(value) || value < 1) fail(field, `expected a positive whole number of bytes, got ${value}`);
+    if (!Number.isInteger(value) || value < 1) fail(field, words().config.check.bytes(String(value)));
     return value;
   }
   if (typeof value === "string") {
@@ -6450,29 +6865,30 @@ function size(value, field, fail) {
       const bytes = Math.floor(Number(match[1]) * SIZE_UNITS[(match[2] ?? "b").toLowerCase()]);
       if (bytes >= 1) return bytes;
     }
-    fail(field, `expected a size such as 1048576, "512KB" or "10MB", got '${quoteFromFile(value)}'`);
+    fail(field, words().config.check.sizeText(quoteFromFile(value)));
   }
-  return fail(field, `expected a number of bytes or a size such as "10MB", got ${typeName(value)}`);
+  return fail(field, words().config.check.size(typeName(value)));
 }
 function strings(value, field, fail) {
-  if (!Array.isArray(value)) fail(field, `expected an array of strings, got ${typeName(value)}`);
+  if (!Array.isArray(value)) fail(field, words().config.check.strings(typeName(value)));
   value.forEach((item, i) => {
-    if (typeof item !== "string") fail(`${field}[${i}]`, `expected a string, got ${typeName(item)}`);
+    if (typeof item !== "string") fail(`${field}[${i}]`, words().config.check.string(typeName(item)));
   });
   return value;
 }
 function object(value, field, fail, message2) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) fail(field, message2 ?? `expected an object, got ${typeName(value)}`);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) fail(field, message2 ?? words().config.check.object(typeName(value)));
   return value;
 }
 function has(value, key) {
   return Object.prototype.hasOwnProperty.call(value, key);
 }
 function typeName(value) {
+  const names = words().config.check.types;
   if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return "an object";
-  if (typeof value === "string") return `the string '${quoteFromFile(value)}'`;
+  if (Array.isArray(value)) return names.array;
+  if (typeof value === "object") return names.object;
+  if (typeof value === "string") return names.string(quoteFromFile(value));
   return `${typeof value} ${String(value)}`;
 }
 function suggest(key, known) {
@@ -6505,6 +6921,7 @@ var init_validate = __esm({
     init_regex();
     init_types();
     init_quote();
+    init_words();
     CONFIG_KEYS = ["$schema", "$comment", "ignorePaths", "allow", "disableRules", "entropy", "rules", "maxFileSize", "accounts", "archives"];
     ARCHIVE_KEYS = ["maxDepth", "maxBytes", "maxEntries", "maxRatio"];
     ALLOW_KEYS = ["secrets", "regexes", "rules"];
@@ -6543,7 +6960,7 @@ function configInFolder(folder, root, base) {
     if (found) return found;
   }
   const unsupported = [...folder.names].filter((name) => UNSUPPORTED.has(name)).sort();
-  if (unsupported.length > 0) throw new ConfigError(`${folder.label(unsupported[0])}: ${NOT_READ}`);
+  if (unsupported.length > 0) throw new ConfigError(`${folder.label(unsupported[0])}: ${words().config.notRead(CONFIG_FILE)}`);
   return null;
 }
 function diskFolder(dir, names, base, top2) {
@@ -6569,13 +6986,13 @@ function namedConfigFromText(text, label, file, base) {
   refuseCode(file, label);
   if (path3.basename(file) === "package.json") {
     const found = packageConfig(text, label, true, file, base, base);
-    if (!found) throw new ConfigError(`${label}: has no "keywarden" key`);
+    if (!found) throw new ConfigError(words().config.noKeywardenKey(label));
     return found;
   }
   return validateConfig(parseJsonText(text, label), { label, prefix: "", source: file, root: base, base });
 }
 function refuseCode(file, label) {
-  if (/\.[cm]?[jt]s$/i.test(file)) throw new ConfigError(`${label}: ${NOT_READ}`);
+  if (/\.[cm]?[jt]s$/i.test(file)) throw new ConfigError(`${label}: ${words().config.notRead(CONFIG_FILE)}`);
 }
 function packageConfig(text, label, explicit, source, root, base) {
   if (!explicit && !text.includes('"keywarden"')) return null;
@@ -6589,7 +7006,7 @@ function readText(file, label) {
     text = readFileSync(file, "utf8");
   } catch (error) {
     const code2 = error.code;
-    throw new ConfigError(`${label}: ${code2 === "ENOENT" ? "no such file" : code2 === "EISDIR" ? "is a folder, not a file" : `cannot read (${code2 ?? String(error)})`}`);
+    throw new ConfigError(`${label}: ${code2 === "ENOENT" ? words().config.noSuchFile : code2 === "EISDIR" ? words().config.isFolder : words().config.cannotRead(code2 ?? String(error))}`);
   }
   return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
 }
@@ -6612,7 +7029,7 @@ function display(file, base) {
   if (relative2 === "" || path3.isAbsolute(relative2)) return file;
   return relative2.split(path3.sep).join("/");
 }
-var CONFIG_FILE, UNSUPPORTED, NOT_READ;
+var CONFIG_FILE, UNSUPPORTED;
 var init_load = __esm({
   "src/config/load.ts"() {
     "use strict";
@@ -6621,11 +7038,11 @@ var init_load = __esm({
     init_json();
     init_types();
     init_validate();
+    init_words();
     CONFIG_FILE = ".keywarden.json";
     UNSUPPORTED = new Set(
       ["js", "cjs", "mjs", "ts", "cts", "mts", "yaml", "yml", "toml", "json5", "jsonc"].flatMap((ext) => [`.keywarden.${ext}`, `keywarden.config.${ext}`, `.keywardenrc.${ext}`]).concat([".keywardenrc", "keywarden.config.json"])
     );
-    NOT_READ = `not read: keywarden's configuration is JSON only (${CONFIG_FILE} or "keywarden" in package.json) and a config file is never run; move the settings to ${CONFIG_FILE}`;
   }
 });
 
@@ -8460,40 +8877,40 @@ var require_picomatch2 = __commonJS({
 // src/config/baseline.ts
 import { readFileSync as readFileSync3 } from "node:fs";
 function loadBaseline(file, scope) {
-  if (scope) requireNamedInside(file, scope.cwd, scope.top, `baseline ${file}`);
+  if (scope) requireNamedInside(file, scope.cwd, scope.top, words().config.baselineLabel(file));
   let text;
   try {
     text = readFileSync3(file, "utf8");
   } catch (error) {
     const code2 = error.code;
-    throw new ConfigError(`baseline ${file}: ${code2 === "ENOENT" ? "no such file (write one with `keywarden baseline --output FILE`)" : `cannot read (${code2 ?? String(error)})`}`);
+    throw new ConfigError(`${words().config.baselineLabel(file)}: ${code2 === "ENOENT" ? words().config.baselineNoFile : words().config.cannotRead(code2 ?? String(error))}`);
   }
   return parseBaseline(text, file);
 }
 function parseBaseline(text, label) {
   const fail = (field, message2) => {
-    throw new ConfigError(`baseline ${label}: ${field ? `${field}: ` : ""}${message2}`);
+    throw new ConfigError(`${words().config.baselineLabel(label)}: ${field ? `${field}: ` : ""}${message2}`);
   };
-  const conflict = /^(<<<<<<<|>>>>>>>) /m.test(text) ? " (a merge conflict is left in it: keep both sides' lines, or regenerate it)" : "";
-  const value = parseJsonText(text.charCodeAt(0) === 65279 ? text.slice(1) : text, `baseline ${label}`, conflict);
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return fail("", "expected a JSON object written by `keywarden baseline`");
+  const conflict = /^(<<<<<<<|>>>>>>>) /m.test(text) ? words().config.baselineConflict : "";
+  const value = parseJsonText(text.charCodeAt(0) === 65279 ? text.slice(1) : text, words().config.baselineLabel(label), conflict);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return fail("", words().config.baselineObject);
   const top2 = value;
   const version2 = top2.version;
-  if (version2 === void 0) fail("version", "missing; expected a file written by `keywarden baseline`");
+  if (version2 === void 0) fail("version", words().config.baselineNoVersion);
   if (version2 !== BASELINE_VERSION) {
     const newer = typeof version2 === "number" && version2 > BASELINE_VERSION;
-    fail("version", `${typeof version2 === "number" ? version2 : typeof version2} is not a baseline format this keywarden reads (${BASELINE_VERSION}); ${newer ? "upgrade keywarden" : "regenerate the baseline"}`);
+    fail("version", words().config.baselineVersion(typeof version2 === "number" ? String(version2) : typeof version2, BASELINE_VERSION, newer));
   }
   const fingerprints = /* @__PURE__ */ new Set();
   for (const [key, entry] of Object.entries(top2)) {
     if (key === "version" || key === "about") continue;
-    if (!FINGERPRINT.test(key)) fail(key, "not a fingerprint (32 lowercase hexadecimal characters) nor a known key (version, about)");
-    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) fail(key, "expected an object with file and ruleId");
+    if (!FINGERPRINT.test(key)) fail(key, words().config.baselineKey);
+    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) fail(key, words().config.baselineEntry);
     const record = entry;
-    for (const field of Object.keys(record)) if (!ENTRY_KEYS.includes(field)) fail(`${key}.${field}`, `unknown key; known keys: ${ENTRY_KEYS.join(", ")}`);
-    if (typeof record.file !== "string" || record.file === "") fail(`${key}.file`, "expected the path of the file");
-    if (typeof record.ruleId !== "string" || record.ruleId === "") fail(`${key}.ruleId`, "expected a rule id");
-    for (const field of ["kind", "key"]) if (record[field] !== void 0 && typeof record[field] !== "string") fail(`${key}.${field}`, "expected a string");
+    for (const field of Object.keys(record)) if (!ENTRY_KEYS.includes(field)) fail(`${key}.${field}`, words().config.baselineUnknownKey(ENTRY_KEYS.join(", ")));
+    if (typeof record.file !== "string" || record.file === "") fail(`${key}.file`, words().config.baselineFile);
+    if (typeof record.ruleId !== "string" || record.ruleId === "") fail(`${key}.ruleId`, words().config.baselineRuleId);
+    for (const field of ["kind", "key"]) if (record[field] !== void 0 && typeof record[field] !== "string") fail(`${key}.${field}`, words().config.baselineString);
     fingerprints.add(key);
   }
   return { fingerprints };
@@ -8506,6 +8923,7 @@ var init_baseline = __esm({
     init_json();
     init_errors();
     init_findings();
+    init_words();
     DEFAULT_BASELINE = ".keywarden-baseline.json";
     BASELINE_VERSION = 1;
     FINGERPRINT = /^[0-9a-f]{32}$/;
@@ -8524,7 +8942,7 @@ function gitEnv() {
   return env2;
 }
 function spawnGit(cwd, args) {
-  if (abandoned) throw new RuntimeError("the scan was stopped");
+  if (abandoned) throw new RuntimeError(words().git.stopped);
   const child = spawn("git", [...GLOBAL_ARGS, ...args], { cwd, stdio: "pipe", env: gitEnv() });
   running.add(child);
   child.on("close", () => running.delete(child));
@@ -8561,7 +8979,7 @@ async function git(cwd, args, input2) {
 }
 function gitSync(cwd, args) {
   const result = spawnSync("git", [...GLOBAL_ARGS, ...args], { cwd, encoding: "utf8", env: gitEnv() });
-  if (result.error) throw new RuntimeError(`cannot run git: ${result.error.code ?? result.error.message}`);
+  if (result.error) throw new RuntimeError(words().git.cannotRun(result.error.code ?? result.error.message));
   return { status: result.status ?? -1, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
 }
 function gitStream(cwd, args) {
@@ -8596,19 +9014,19 @@ function gitVersion(cwd) {
   return version;
 }
 function spawnError(error) {
-  if (error.code === "ENOENT") return new RuntimeError("git is not installed or not on PATH");
-  return new RuntimeError(`cannot run git: ${error instanceof Error ? error.message : String(error)}`);
+  if (error.code === "ENOENT") return new RuntimeError(words().git.notInstalled);
+  return new RuntimeError(words().git.cannotRun(error instanceof Error ? error.message : String(error)));
 }
 function command(args) {
   return args.find((arg) => !arg.startsWith("-")) ?? "";
 }
 function killedBy(args, signal) {
-  return new RuntimeError(`git ${command(args)} was ended by ${signal ?? "a signal"} before it finished: the scan is incomplete`);
+  return new RuntimeError(words().git.killed(command(args), signal));
 }
 function gitFailure(cwd, args, stderr) {
   if (/not a git repository/i.test(stderr) || /unknown option `cached'/.test(stderr)) return new UsageError(words().errors.notRepository(cwd));
   const line = stderr.split("\n").find((text) => /^(fatal|error):/.test(text)) ?? stderr.split("\n").find((text) => text.trim() !== "") ?? "failed";
-  return new RuntimeError(`git ${command(args)} failed: ${line.replace(/^(fatal|error):\s*/, "")}`);
+  return new RuntimeError(words().git.failed(command(args), line.replace(/^(fatal|error):\s*/, "")));
 }
 var PINNED, GLOBAL_ARGS, NO_GRAFTS, childEnv, running, abandoned, version;
 var init_run = __esm({
@@ -8687,14 +9105,13 @@ async function baseCommitSettings(workspace, base, head, named) {
     const after = headTree ? await headTree.entry(file).catch(() => before) : before;
     const isNamed = file === configPath || file === baselinePath;
     if (before === null && after === null) {
-      if (isNamed) warnings.push({ file, message: `The base commit has no ${file}: the scan ran without it.` });
+      if (isNamed) warnings.push({ file, message: words().settings.baseLacks(file) });
       continue;
     }
     if (before !== null && after !== null && before.sha === after.sha && before.mode === after.mode) continue;
     if (file === PACKAGE_JSON && !await keywardenKeyDiffers(tree, headTree)) continue;
-    const verb = before === null ? "adds" : after === null ? "removes" : "changes";
-    const used = before === null ? "the scan ran without it, as the base commit has none" : "the scan used the base commit's version";
-    warnings.push({ file, message: `This pull request ${verb} ${file}${file === PACKAGE_JSON ? ' (its "keywarden" key)' : ""}: ${used}. ${OPT_OUT}` });
+    const change = before === null ? "adds" : after === null ? "removes" : "changes";
+    warnings.push({ file, message: words().settings.pullRequestChanges(change, file, file === PACKAGE_JSON, before === null) });
   }
   return { preloaded, warnings };
 }
@@ -8716,7 +9133,7 @@ function repositoryPath(workspace, named) {
   if (absolute === workspace || !isInside(absolute, workspace)) return null;
   return path6.relative(workspace, absolute).split(path6.sep).join("/");
 }
-var SYMLINK_MODE, REGULAR_MODES, PACKAGE_JSON, OPT_OUT, CommitTree;
+var SYMLINK_MODE, REGULAR_MODES, PACKAGE_JSON, CommitTree;
 var init_commit_settings = __esm({
   "src/sources/git/commit-settings.ts"() {
     "use strict";
@@ -8726,10 +9143,10 @@ var init_commit_settings = __esm({
     init_errors();
     init_baseline();
     init_run();
+    init_words();
     SYMLINK_MODE = "120000";
     REGULAR_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
     PACKAGE_JSON = "package.json";
-    OPT_OUT = "Set the input `trust-pr-config: true` to scan with the pull request's own.";
     CommitTree = class {
       constructor(cwd, rev) {
         this.cwd = cwd;
@@ -8750,10 +9167,10 @@ var init_commit_settings = __esm({
       async text(file) {
         const entry = await this.entry(file);
         if (entry === null) return null;
-        if (entry.mode === SYMLINK_MODE) throw new ConfigError(`${this.label(file)}: is a symbolic link; keywarden reads its configuration and baseline only from regular files`);
-        if (!REGULAR_MODES.has(entry.mode)) throw new ConfigError(`${this.label(file)}: is not a file`);
+        if (entry.mode === SYMLINK_MODE) throw new ConfigError(words().settings.symlink(this.label(file)));
+        if (!REGULAR_MODES.has(entry.mode)) throw new ConfigError(words().settings.notFile(this.label(file)));
         const result = await gitRaw(this.cwd, ["cat-file", "blob", entry.sha]);
-        if (result.code !== 0) throw new RuntimeError(`cannot read ${this.label(file)}: ${result.stderr.split("\n")[0]}`);
+        if (result.code !== 0) throw new RuntimeError(words().settings.cannotRead(this.label(file), result.stderr.split("\n")[0]));
         const text = result.stdout.toString("utf8");
         return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
       }
@@ -8772,7 +9189,7 @@ var init_commit_settings = __esm({
           read: (name, label) => {
             const text = texts.get(name);
             if (text !== void 0) return text;
-            throw new ConfigError(`${label}: ${entries.get(name)?.mode === SYMLINK_MODE ? "is a symbolic link; keywarden reads its configuration only from regular files" : "is not a file"}`);
+            throw new ConfigError(entries.get(name)?.mode === SYMLINK_MODE ? words().settings.configSymlink(label) : words().settings.notFile(label));
           }
         };
       }
@@ -8788,7 +9205,7 @@ var init_commit_settings = __esm({
       async list(dir) {
         const result = await gitRaw(this.cwd, ["ls-tree", "-z", "--end-of-options", dir === "" ? `${this.rev}^{tree}` : `${this.rev}:${dir}`]);
         if (result.code !== 0) {
-          if (dir === "") throw new RuntimeError(`cannot read commit ${this.rev.slice(0, 12)}: ${result.stderr.split("\n")[0]} (set fetch-depth: 0 on actions/checkout)`);
+          if (dir === "") throw new RuntimeError(words().settings.cannotReadCommit(this.rev.slice(0, 12), result.stderr.split("\n")[0]));
           return null;
         }
         const entries = /* @__PURE__ */ new Map();
@@ -8833,7 +9250,7 @@ async function findCommit(cwd, rev, role2) {
   if (rev.startsWith("-")) throw new UsageError(words().revisions.notRevision(role2, rev));
   const result = await gitRaw(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
   if (result.code === 0) return result.stdout.toString("utf8").trim();
-  if (result.code !== 1) throw new RuntimeError(`git rev-parse failed: ${result.stderr.split("\n")[0]}`);
+  if (result.code !== 1) throw new RuntimeError(words().git.failed("rev-parse", result.stderr.split("\n")[0]));
   return null;
 }
 async function unknownRevision(cwd, rev, info, role2) {
@@ -8901,7 +9318,7 @@ async function createCommitMsgSource(context) {
   try {
     data = readFileSync4(path8.resolve(context.cwd, file));
   } catch (error) {
-    throw new UsageError(`--commit-msg: cannot read ${file}: ${error.code ?? error.message}`);
+    throw new UsageError(words().errors.commitMsg(file, error.code ?? error.message));
   }
   const stats = { bytes: 0, files: 0, commits: 0 };
   return {
@@ -8931,6 +9348,7 @@ var init_commit_msg = __esm({
     init_errors();
     init_locate();
     init_findings();
+    init_words();
     SCISSORS = Buffer.from("# ------------------------ >8 ------------------------\n");
   }
 });
@@ -9105,10 +9523,10 @@ async function readObjects(cwd, type, ids, maxSize, onObject, onOversize) {
     type,
     onBlob(object2) {
       if (failure2 !== null) throw failure2;
-      if (object2.missing) throw new RuntimeError(`git cat-file: ${type} ${object2.sha} is missing: its message cannot be scanned`);
+      if (object2.missing) throw new RuntimeError(words().git.messageMissing(type, object2.sha));
       if (object2.data === null) {
         if (object2.size > maxSize) onOversize(object2);
-        else throw new RuntimeError(`git cat-file: ${object2.sha} is not a ${type}`);
+        else throw new RuntimeError(words().git.notType(object2.sha, type));
         return;
       }
       queued++;
@@ -9151,6 +9569,7 @@ var init_messages = __esm({
     init_locate();
     init_cat_file();
     init_run();
+    init_words();
     QUEUED_MAX = 64;
   }
 });
@@ -9231,7 +9650,7 @@ function startWorkers(config, cwd, size2 = defaultSize()) {
                 send();
               }
             });
-            worker.on("error", (error) => reject(new RuntimeError(`history worker failed: ${error.message}`)));
+            worker.on("error", (error) => reject(new RuntimeError(words().git.workerFailed(error.message))));
             send();
           })
         )
@@ -9272,6 +9691,7 @@ var init_pool = __esm({
   "src/sources/git/pool/pool.ts"() {
     "use strict";
     init_errors();
+    init_words();
     SLICES_PER_WORKER = 2;
   }
 });
@@ -9283,7 +9703,7 @@ import { Worker as Worker2 } from "node:worker_threads";
 function startPackScan(cwd, config, keywords, notes, onProgress) {
   const workers = [];
   const verdict = judgeAll(cwd, config, keywords, notes, onProgress, workers).catch((error) => {
-    notes.push({ level: "info", message: `could not read the packs directly, so every blob was read through git (slower): ${error instanceof Error ? error.message : String(error)}` });
+    notes.push({ level: "info", message: words().git.packsFallback(error instanceof Error ? error.message : String(error)) });
     return null;
   });
   return {
@@ -9346,7 +9766,7 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers) {
             packBytesRead += message2.packBytes;
             onProgress(message2.blobs, message2.bytes, Math.min(1, packBytesRead / totalBytes));
           } else if (message2.type === "unreadable") {
-            if (!unreadable.has(part.pack)) notes.push({ level: "info", message: `read the blobs of ${path10.basename(packs[part.pack].pack)} through git instead of directly: ${message2.message}` });
+            if (!unreadable.has(part.pack)) notes.push({ level: "info", message: words().git.packFallback(path10.basename(packs[part.pack].pack), message2.message) });
             unreadable.add(part.pack);
             return true;
           } else if (message2.type === "judged") {
@@ -9377,11 +9797,11 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers) {
 function exchange(worker, request, handle) {
   return new Promise((resolve6, reject) => {
     const onMessage = (message2) => {
-      if (message2.type === "error") finish(new RuntimeError(`pack reader: ${message2.message}`));
+      if (message2.type === "error") finish(new RuntimeError(words().git.packReader(message2.message)));
       else if (handle(message2)) finish(null);
     };
-    const onError = (error) => finish(new RuntimeError(`pack reader failed: ${error.message}`));
-    const onExit = (code2) => finish(new RuntimeError(`pack reader stopped (exit ${code2})`));
+    const onError = (error) => finish(new RuntimeError(words().git.packReaderFailed(error.message)));
+    const onExit = (code2) => finish(new RuntimeError(words().git.packReaderStopped(code2)));
     const finish = (error) => {
       worker.off("message", onMessage).off("error", onError).off("exit", onExit);
       if (error) reject(error);
@@ -9427,6 +9847,7 @@ var init_packs = __esm({
     init_errors();
     init_pool();
     init_run();
+    init_words();
     ONE_THREAD_BYTES = 4 * 1024 * 1024;
     PARTS_PER_THREAD = 2;
   }
@@ -9486,7 +9907,7 @@ async function streamLog(cwd, read, onCommit) {
   parser2.finish();
 }
 function outOfStep() {
-  return new RuntimeError("unexpected git log output (out of step with its format): the scan cannot trust it");
+  return new RuntimeError(words().git.logOutOfStep);
 }
 function decodePath(data, start = 0, end = data.length) {
   const bytes = data.subarray(start, end);
@@ -9528,6 +9949,7 @@ var init_log = __esm({
     "use strict";
     init_errors();
     init_run();
+    init_words();
     ZERO_SHA = /^0+$/;
     GITLINK_MODE = "160000";
     FORMAT = "--format=%H %P%x00%an%x00%ae%x00%aI%x00%s";
@@ -9563,7 +9985,7 @@ var init_log = __esm({
       }
       /** The commits, once git has exited 0; output that stops inside a commit is an error. */
       finish() {
-        if (this.rest.length > 0 || this.expect === "field" || this.expect === "path") throw new RuntimeError("git log output ended inside a commit: the scan is incomplete");
+        if (this.rest.length > 0 || this.expect === "field" || this.expect === "path") throw new RuntimeError(words().git.logEnded);
         if (this.current !== null) this.sink(this.current);
         this.current = null;
         return this.commits;
@@ -9734,12 +10156,12 @@ async function readPinned(cwd, ids, indexes, options2, complete, onCommit) {
   let listed = 0;
   await streamLog(cwd, { revs: [], stdinRevs: ids.list(indexes ?? void 0), options: [NO_WALK, ...options2] }, (commit) => {
     while (next < count && ids.at(position(next)) !== commit.sha) next++;
-    if (next === count) throw new RuntimeError("git log listed a commit it was not asked for, or out of order: the scan cannot trust it");
+    if (next === count) throw new RuntimeError(words().git.logUnasked);
     onCommit(position(next), commit);
     next++;
     listed++;
   });
-  if (complete && listed !== count) throw new RuntimeError(`git log listed ${listed} of the ${count} commits asked for: the scan is incomplete`);
+  if (complete && listed !== count) throw new RuntimeError(words().git.logShort(listed, count));
 }
 var FIND_OBJECTS, NO_WALK;
 var init_hit_commits = __esm({
@@ -9748,6 +10170,7 @@ var init_hit_commits = __esm({
     init_introductions();
     init_log();
     init_errors();
+    init_words();
     FIND_OBJECTS = 1e3;
     NO_WALK = "--no-walk=unsorted";
   }
@@ -9915,7 +10338,7 @@ function packScanner(packs, fallback, notes) {
           }
         });
       } catch (error) {
-        notes.push({ level: "info", message: `the pack reader failed, so ${dirty.length} blob${dirty.length === 1 ? " was" : "s were"} read through git instead: ${error instanceof Error ? error.message : String(error)}` });
+        notes.push({ level: "info", message: words().git.blobsFallback(dirty.length, error instanceof Error ? error.message : String(error)) });
         await fallback.scan(dirty, sink);
         return;
       }
@@ -9929,6 +10352,7 @@ var init_blob_scanner = __esm({
   "src/sources/git/commits/blob-scanner.ts"() {
     "use strict";
     init_cat_file();
+    init_words();
   }
 });
 
@@ -9938,6 +10362,7 @@ var init_commit_ids = __esm({
   "src/sources/git/commits/commit-ids.ts"() {
     "use strict";
     init_errors();
+    init_words();
     CommitIds = class {
       bytes = Buffer.alloc(0);
       width = 0;
@@ -9945,7 +10370,7 @@ var init_commit_ids = __esm({
       add(sha) {
         const width = sha.length / 2;
         if (this.count === 0) this.width = width;
-        else if (width !== this.width) throw new RuntimeError(`commit ids of two lengths in one log (${this.width * 2} and ${sha.length})`);
+        else if (width !== this.width) throw new RuntimeError(words().git.idLengths(this.width * 2, sha.length));
         if ((this.count + 1) * width > this.bytes.length) {
           const grown = Buffer.alloc(Math.max(64 * width, this.bytes.length * 2));
           this.bytes.copy(grown);
@@ -10141,7 +10566,7 @@ function parseRefUpdates(text) {
     const [old, next, ...rest] = line.split(" ");
     const ref = rest.join(" ");
     if (rest.length !== 1 || !OBJECT_ID.test(old ?? "") || !OBJECT_ID.test(next ?? "") || old.length !== next.length || !ref.startsWith("refs/") || /[\x00-\x1f\x7f]/.test(ref)) {
-      throw new RuntimeError(`--pre-receive reads git's "<old> <new> <ref>" lines on standard input; line ${index + 1} is not one (is this running as a pre-receive hook?)`);
+      throw new RuntimeError(words().preReceive.badLine(index + 1));
     }
     updates.push({ old, new: next, ref });
   }
@@ -10187,8 +10612,7 @@ async function tipCommits(cwd, tips) {
       continue;
     }
     const kind = await gitRaw(cwd, ["cat-file", "-t", tip.new]);
-    const what = kind.code === 0 ? `points at a ${kind.stdout.toString("utf8").trim()}, which keywarden does not scan` : `names an object the repository does not have (${tip.new.slice(0, 12)})`;
-    throw new RuntimeError(`${tip.ref} ${what}: the push is rejected unscanned`);
+    throw new RuntimeError(kind.code === 0 ? words().preReceive.notCommit(tip.ref, kind.stdout.toString("utf8").trim()) : words().preReceive.missingObject(tip.ref, tip.new.slice(0, 12)));
   }
   return commits;
 }
@@ -10209,10 +10633,10 @@ async function defaultBranchSettings(cwd, options2, notes) {
   try {
     const { preloaded, warnings } = await baseCommitSettings(cwd, sha, null, { config: options2.config, baseline: options2.baseline ?? DEFAULT_BASELINE });
     const named = [options2.config, options2.baseline];
-    for (const warning of warnings) if (named.includes(warning.file)) notes.push({ level: "warn", message: `the default branch (${sha.slice(0, 12)}) has no ${warning.file}: the scan ran without it` });
+    for (const warning of warnings) if (named.includes(warning.file)) notes.push({ level: "warn", message: words().settings.defaultBranchLacks(sha.slice(0, 12), warning.file) });
     return preloaded;
   } catch (error) {
-    if (error instanceof ConfigError) throw new ConfigError(`${error.message} (the default branch's configuration; fix it there)`);
+    if (error instanceof ConfigError) throw new ConfigError(words().settings.defaultBranchConfig(error.message));
     throw error;
   }
 }
@@ -10227,6 +10651,7 @@ var init_pre_receive = __esm({
     init_messages();
     init_scan_commits();
     init_baseline();
+    init_words();
     OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
     ZERO = /^0+$/;
   }
@@ -10484,7 +10909,7 @@ function zeros(like) {
   return "0".repeat(like.length);
 }
 function outOfStep2(why) {
-  return new RuntimeError(`cannot read git diff --cached: ${why}`);
+  return new RuntimeError(words().git.stagedDiff(why));
 }
 var LineRuns, DIFF_ARGS, NUL, NEWLINE3, MAX_TOKEN, KEPT, FILE_TYPE, StagedDiffParser;
 var init_staged_diff = __esm({
@@ -10493,6 +10918,7 @@ var init_staged_diff = __esm({
     init_errors();
     init_log();
     init_run();
+    init_words();
     LineRuns = class {
       /** Flat [from, to, ...], sorted and disjoint once `tidy` has run. */
       runs = [];
@@ -10822,7 +11248,7 @@ async function blobsOnlyRefsReach(cwd) {
     const [sha, type] = (types[i] ?? "").split(" ");
     if (type === "blob") found.push({ sha, path: name });
     else if (type === "tree") found.push(...await treeBlobs2(cwd, sha, name));
-    else if (type !== "commit") throw new RuntimeError(`cannot tell what ${name} points at (git cat-file said ${JSON.stringify(types[i] ?? "")}): the scan would be incomplete`);
+    else if (type !== "commit") throw new RuntimeError(words().git.refType(name, JSON.stringify(types[i] ?? "")));
   }
   return found;
 }
@@ -10843,6 +11269,7 @@ var init_ref_objects = __esm({
     init_errors();
     init_log();
     init_run();
+    init_words();
   }
 });
 
@@ -10910,7 +11337,7 @@ async function resolveRef(cwd, ref, info) {
   const sha = await findCommit(cwd, ref, "ref");
   if (sha !== null) return sha;
   const error = await unknownRevision(cwd, ref, info, "ref");
-  if (existsSync2(path12.resolve(cwd, ref))) throw new UsageError(`${error.message}; --history takes branches, tags or commits, and '${ref}' is a path here (scan files without --history: keywarden scan ${ref})`);
+  if (existsSync2(path12.resolve(cwd, ref))) throw new UsageError(words().revisions.historyPath(error.message, ref));
   throw error;
 }
 var init_history = __esm({
@@ -10978,22 +11405,21 @@ async function toLogRevs(cwd, word, info) {
     case "parent-range": {
       const sha = await resolveCommit(cwd, word.rev, info, "commit");
       const parent = await git(cwd, ["rev-parse", "--verify", "--quiet", `${sha}^${word.parent}`]).catch(() => null);
-      if (parent === null) throw new UsageError(`--range '${word.rev}^-${word.parent}': '${word.rev}' has no parent ${word.parent}`);
+      if (parent === null) throw new UsageError(words().revisions.noParent(word.rev, word.parent));
       return [`^${parent.toString("utf8").trim()}`, sha];
     }
   }
 }
 async function checkConnected(cwd, words3, revs) {
   const connected = async (base, head) => await git(cwd, ["merge-base", base, head]).catch(() => null) !== null;
-  const fix = "in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)";
   const excluded = words3.flatMap((word, i) => word.kind === "rev" && word.negative ? [revs[i][0].slice(1)] : []);
   for (const [i, word] of words3.entries()) {
     if (word.kind === "range") {
       const [base, head] = revs[i][0].split(word.symmetric ? "..." : "..");
-      if (!await connected(base, head)) throw new UsageError(`base '${word.base}' is not connected to '${word.head}' ${fix}`);
+      if (!await connected(base, head)) throw new UsageError(words().revisions.notConnected(word.base, word.head));
     } else if (word.kind === "rev" && !word.negative && excluded.length > 0) {
       const links = await Promise.all(excluded.map((base) => connected(base, revs[i][0])));
-      if (!links.includes(true)) throw new UsageError(`'${word.rev}' is not connected to the revisions the range excludes ${fix}`);
+      if (!links.includes(true)) throw new UsageError(words().revisions.notConnectedExcluded(word.rev));
     }
   }
 }
@@ -11458,6 +11884,11 @@ var init_en_guide = __esm({
         huskySaid: (said) => `ran husky, which said: ${said}`,
         huskyRan: (previous) => `ran husky: core.hooksPath is now .husky/_${previous !== null ? ` (it was ${previous})` : ""}`,
         notRepository: "init needs a git repository with a working tree: run it inside one (git init first)",
+        manifestNotJson: (reason) => `package.json is not valid JSON: ${reason}`,
+        manifestNotObject: "package.json is not a JSON object",
+        scriptsNotObject: 'package.json: "scripts" is not an object',
+        noHooksFolder: (line) => `cannot find the hooks folder: ${line}`,
+        hookMissing: (name, file) => `keywarden's own hooks/${name} is missing from its installation (${file})`,
         todo: (line) => `to do: ${line}`,
         active: (messages) => `the pre-commit hook is active: every commit${messages ? " (and its message)" : ""} is now checked for AWS credentials; skip the check once with \`git commit --no-verify\``
       },
@@ -11490,7 +11921,51 @@ var init_en_guide = __esm({
         found: (n) => `keywarden found ${n} AWS credential${s2(n)}: see the annotations and the job summary`,
         unscanned: (n, files, more) => `${n} file${n === 1 ? " was" : "s were"} not scanned, so a key in ${n === 1 ? "it" : "them"} would not be found: ${files}${more > 0 ? `; and ${more} more (--verbose in \`args\` lists them)` : ""}`,
         inlineAllowed: (n, places, more) => `this pull request adds ${n === 1 ? "a credential" : `${n} credentials`} marked keywarden:allow, so ${n === 1 ? "it is" : "they are"} not reported: ${places}${more > 0 ? ` and ${more} more` : ""}. A reviewer should confirm each is not a real key.`,
-        badLang: (value) => `input 'lang' must be en or ja, got '${value}'`
+        badLang: (value) => `input 'lang' must be en or ja, got '${value}'`,
+        badBoolean: (name, value) => `input '${name}' must be true or false, got '${value}'`,
+        badMode: (mode) => `input 'mode' must be auto, files or history, got '${mode}'`,
+        unclosedQuote: (quote) => `input 'args' has an unclosed ${quote} quote`,
+        /** The Action's errors (one ::error:: line, exit 2): the event, the inputs, where it writes. */
+        errors: {
+          payload: (file, line) => `cannot read the event payload GITHUB_EVENT_PATH=${file}: ${line}`,
+          noBaseHead: (event) => `the ${event} event payload has no pull_request.base.sha / head.sha`,
+          noBase: (event) => `the ${event} event payload has no pull_request.base.sha, whose configuration the scan would use (or set trust-pr-config: true)`,
+          notCommitId: (field, value) => `the push event payload's "${field}" is not a commit id: ${value}`,
+          pullRequest: (number) => `pull request #${number}`,
+          missingCommits: (what, shas2, shallow) => `cannot scan ${what}: commit ${shas2} is not in the repository (${shallow ? "the checkout is shallow" : "the checkout does not have it"}). Set \`fetch-depth: 0\` on actions/checkout so the whole history is there.`,
+          argsNotScan: (args) => `input 'args' does not describe a scan: ${args}`,
+          argsOutput: "input 'args' cannot set --output: use the 'sarif' input and the step outputs",
+          argsStdin: "input 'args' cannot use --stdin in the action",
+          argsFormat: "input 'args' cannot set --format: the action writes annotations, the SARIF file and the summary itself",
+          sarifReport: "SARIF report",
+          jsonReport: "JSON report",
+          refused: (what, file, why) => `cannot write the ${what} to ${file}: ${why}; the action writes it only inside the workspace or $RUNNER_TEMP, never through a symbolic link that leads out`,
+          outside: "it is outside the workspace and $RUNNER_TEMP",
+          linkOut: (walked) => `${walked} is a symbolic link that leads outside`,
+          notFolder: (walked) => `${walked} is not a folder`,
+          insideGit: "it would be inside the repository's .git folder",
+          isLink: (name) => `${name} is a symbolic link`,
+          notRegular: (name) => `${name} is not a regular file`,
+          folderChanged: "the folder changed while it was being opened",
+          cannotWrite: (what, file, code2) => `cannot write the ${what} to ${file}: ${code2}`,
+          runnerFile: (what, file, code2) => `cannot write ${what} (${file}): ${code2}`
+        },
+        /** What a push brought (action/pushed.ts): the plan's description and notes, and its errors. */
+        pushed: {
+          everyRef: (name, type) => `every ref in the checkout (${name} points at a ${type}, not a commit)`,
+          notCommitScanned: (name, type, sha) => `${name} points at a ${type} (${sha}), not a commit: the whole checkout is scanned, which reads it`,
+          nothing: (name, type) => `nothing: ${name} points at a ${type}, not a commit`,
+          noCommits: (name, type, sha) => `${name} points at a ${type} (${sha}), not a commit: there are no commits to scan`,
+          nothingNewNote: (name, sha) => `every commit of ${name} (${sha}) is already on another ref or was on it before the push: nothing new to scan`,
+          nothingNew: (name) => `nothing new: ${name} brought no commit that another ref does not hold`,
+          shallowCut: (name) => `the checkout is shallow and the commits of ${name} reach its cut, so where they start is unknown: the oldest commit present is scanned whole and may hold keys that are older than this push. Set \`fetch-depth: 0\` on actions/checkout`,
+          everyCommit: (name, n) => `every commit in the checkout (${name} brought ${n} commit${n === 1 ? "" : "s"} that no other ref holds)`,
+          inexact: (name, points) => `the commits of ${name} join the other refs' history at ${points} points that no single commit reaches: the scan also covers some commits other refs hold`,
+          brought: (n, name, range) => `the ${n} commit${n === 1 ? "" : "s"} that ${name} brought and no other ref holds (${range})`,
+          cannotResolve: (rev) => `cannot resolve ${rev} to a commit`,
+          missingTip: (name, sha, shallow) => `cannot scan ${name}: commit ${sha} is not in the repository (${shallow ? "the checkout is shallow" : "the checkout does not have it"}). Check out the pushed commit, with \`fetch-depth: 0\` on actions/checkout so the whole history is there.`,
+          unexpectedLine: (command3, line) => `git ${command3} printed an unexpected line: ${line}`
+        }
       },
       /** The leak-response playbook (src/remediation/playbook.ts) and its layout (src/remediation/render.ts). */
       /** The titles of the pages the playbook cites (src/remediation/references.ts has their addresses), and the address of each page's edition in this language. */
@@ -18156,6 +18631,7 @@ init_regex();
 var DECODERS = ["url", "json-escape", "html", "concat", "base64"];
 
 // src/rules/validate.ts
+init_words();
 var CONFIDENCES = ["high", "medium", "low"];
 var DEFAULT_SEPARATOR = String.raw`(?:[\s"'\`:=>,;(\[{|*\\@]|-|<\/?[A-Za-z_][\w:.-]*>|value\b)*`;
 var RULE_FIELDS = /* @__PURE__ */ new Set([
@@ -18200,27 +18676,27 @@ var Fields = class _Fields {
   string(field, required = true) {
     const value = this.data[field];
     if (value === void 0 && !required) return void 0;
-    if (typeof value !== "string" || value === "") this.fail(field, "must be a non-empty string");
+    if (typeof value !== "string" || value === "") this.fail(field, words().rules.field.nonEmpty);
     return value;
   }
   number(field, fallback, min = 0, max = Infinity) {
     const value = this.data[field];
     if (value === void 0) return fallback;
     if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
-      this.fail(field, `must be a number from ${min} to ${max}`);
+      this.fail(field, words().rules.field.range(min, max));
     }
     return value;
   }
   boolean(field, fallback) {
     const value = this.data[field];
     if (value === void 0) return fallback;
-    if (typeof value !== "boolean") this.fail(field, "must be true or false");
+    if (typeof value !== "boolean") this.fail(field, words().rules.field.boolean);
     return value;
   }
   confidence(field, fallback) {
     const value = this.data[field];
     if (value === void 0) return fallback;
-    if (!CONFIDENCES.includes(value)) this.fail(field, 'must be "high", "medium" or "low"');
+    if (!CONFIDENCES.includes(value)) this.fail(field, words().rules.field.confidence);
     return value;
   }
   regex(field, flags, wrap2 = (source) => source, linear = false) {
@@ -18237,46 +18713,46 @@ var Fields = class _Fields {
   object(field) {
     const value = this.data[field];
     if (value === void 0 || value === null) return void 0;
-    if (typeof value !== "object" || Array.isArray(value)) this.fail(field, "must be an object");
+    if (typeof value !== "object" || Array.isArray(value)) this.fail(field, words().rules.field.object);
     return new _Fields(this.origin, value, `${this.prefix}${field}.`, this.trusted);
   }
   array(field) {
     const value = this.data[field];
     if (value === void 0) return [];
-    if (!Array.isArray(value)) this.fail(field, "must be an array");
+    if (!Array.isArray(value)) this.fail(field, words().rules.field.array);
     return value;
   }
   objects(field) {
     return this.array(field).map((item, i) => {
-      if (typeof item !== "object" || item === null || Array.isArray(item)) this.fail(`${field}[${i}]`, "must be an object");
+      if (typeof item !== "object" || item === null || Array.isArray(item)) this.fail(`${field}[${i}]`, words().rules.field.object);
       return new _Fields(this.origin, item, `${this.prefix}${field}[${i}].`, this.trusted);
     });
   }
   strings(field) {
     return this.array(field).map((item, i) => {
-      if (typeof item !== "string" || item === "") this.fail(`${field}[${i}]`, "must be a non-empty string");
+      if (typeof item !== "string" || item === "") this.fail(`${field}[${i}]`, words().rules.field.nonEmpty);
       return item;
     });
   }
 };
 function compileRule(raw, origin, trusted = false) {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError(`${origin}: a rule must be a JSON object`);
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError(words().rules.notObject(origin));
   const f = new Fields(origin, raw, "", trusted);
-  for (const key of Object.keys(raw)) if (!RULE_FIELDS.has(key)) f.fail(key, "unknown field");
+  for (const key of Object.keys(raw)) if (!RULE_FIELDS.has(key)) f.fail(key, words().rules.field.unknown);
   const id = f.string("id");
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) f.fail("id", "must be lower-case letters, digits and dashes");
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) f.fail("id", words().rules.field.id);
   const flags = f.string("flags", false) ?? "";
-  if (!/^[imsu]*$/.test(flags)) f.fail("flags", "only i, m, s and u are allowed");
+  if (!/^[imsu]*$/.test(flags)) f.fail("flags", words().rules.field.flags);
   const secretGroup = f.number("secretGroup", 0, 0, 99);
-  if (!Number.isInteger(secretGroup)) f.fail("secretGroup", "must be an integer");
+  if (!Number.isInteger(secretGroup)) f.fail("secretGroup", words().rules.field.integer);
   const regex2 = f.regex("regex", `g${flags}${secretGroup > 0 ? "d" : ""}`, void 0, true);
   const groups = new RegExp(`${regex2.source}|`, flags).exec("").length - 1;
-  if (secretGroup > groups) f.fail("secretGroup", `the regex has only ${groups} capture group(s)`);
+  if (secretGroup > groups) f.fail("secretGroup", words().rules.field.groups(groups));
   const keywords = f.strings("keywords");
-  if (keywords.length === 0) f.fail("keywords", "at least one keyword is needed (the prefilter skips text without any)");
+  if (keywords.length === 0) f.fail("keywords", words().rules.field.keywords);
   const decoders = f.strings("decoders");
   decoders.forEach((name, i) => {
-    if (!DECODERS.includes(name)) f.fail(`decoders[${i}]`, `unknown decoder "${name}" (known: ${DECODERS.join(", ")})`);
+    if (!DECODERS.includes(name)) f.fail(`decoders[${i}]`, words().rules.field.decoder(name, DECODERS.join(", ")));
   });
   return {
     id,
@@ -18303,14 +18779,14 @@ function compileRule(raw, origin, trusted = false) {
 function compileKeyIdFrom(f) {
   if (!f) return null;
   for (const key of Object.keys(f.data)) {
-    if (!["source", "strip", "decode", "regex", "template", "required", "$comment"].includes(key)) f.fail(key, "unknown field");
+    if (!["source", "strip", "decode", "regex", "template", "required", "$comment"].includes(key)) f.fail(key, words().rules.field.unknown);
   }
   const source = f.string("source", false) ?? "secret";
-  if (source !== "secret" && source !== "match") f.fail("source", 'must be "secret" or "match"');
+  if (source !== "secret" && source !== "match") f.fail("source", words().rules.field.source);
   const decode = f.string("decode", false) ?? null;
-  if (decode !== null && decode !== "base64") f.fail("decode", 'only "base64" is supported');
+  if (decode !== null && decode !== "base64") f.fail("decode", words().rules.field.decode);
   const regex2 = f.regex("regex", "");
-  if (f.data.template === void 0 && new RegExp(`${regex2.source}|`).exec("").length < 2) f.fail("regex", "needs a capture group (the key ID) or a template");
+  if (f.data.template === void 0 && new RegExp(`${regex2.source}|`).exec("").length < 2) f.fail("regex", words().rules.field.template);
   return {
     source,
     strip: f.data.strip === void 0 ? null : f.regex("strip", ""),
@@ -18342,9 +18818,9 @@ function compileContext(f) {
   } : null;
   const aloneFields = f.object("alone");
   const alone = aloneFields ? { regex: aloneFields.regex("regex", ""), confidence: aloneFields.confidence("confidence", "medium") } : null;
-  if (names.length === 0 && !pair && !alone) f.fail("names", "a context needs names, pair or alone");
+  if (names.length === 0 && !pair && !alone) f.fail("names", words().rules.field.context);
   for (const key of Object.keys(f.data)) {
-    if (!["names", "pair", "alone", "separator", "$comment"].includes(key)) f.fail(key, "unknown field");
+    if (!["names", "pair", "alone", "separator", "$comment"].includes(key)) f.fail(key, words().rules.field.unknown);
   }
   return { names, pair, alone };
 }
@@ -18359,7 +18835,7 @@ function compileAllowlist(f) {
 }
 function compileReject(f) {
   const soft = f?.object("soft");
-  if (soft && soft.data.hex !== void 0) soft.fail("hex", "hex is always a hard gate");
+  if (soft && soft.data.hex !== void 0) soft.fail("hex", words().rules.field.hex);
   return { hex: f?.boolean("hex", false) ?? false, ...compileLimits(f), soft: soft ? compileLimits(soft) : null };
 }
 function compileLimits(f) {
@@ -18373,25 +18849,26 @@ function compileLimits(f) {
 }
 function compileExamples(f) {
   const examples = f.object("examples");
-  if (!examples) f.fail("examples", 'every rule needs examples: { "match": [...], "noMatch": [...] }');
+  if (!examples) f.fail("examples", words().rules.field.examples);
   const match = examples.array("match").map((item, i) => {
     if (typeof item === "string") return { text: item };
     const e = new Fields(f.origin, item, `examples.match[${i}].`);
     return { text: e.string("text"), secret: e.string("secret", false) };
   });
   const noMatch = examples.objects("noMatch").map((e) => ({ text: e.string("text"), reason: e.string("reason") }));
-  if (match.length === 0) examples.fail("match", "at least one example must match");
+  if (match.length === 0) examples.fail("match", words().rules.field.match);
   return { match, noMatch };
 }
 
 // src/rules/load.ts
+init_words();
 var PATTERNS_DIR = path4.resolve(path4.dirname(fileURLToPath(import.meta.url)), "..", "..", "patterns");
 function loadBuiltinRules(dir = PATTERNS_DIR, trusted = dir === PATTERNS_DIR) {
   let names;
   try {
     names = readdirSync3(dir).filter((name) => name.endsWith(".json")).sort();
   } catch (error) {
-    throw new ConfigError(`cannot read the rules folder ${dir}: ${error.message}`);
+    throw new ConfigError(words().rules.cannotReadFolder(dir, error.message));
   }
   return names.map((name) => {
     const origin = `patterns/${name}`;
@@ -18399,10 +18876,10 @@ function loadBuiltinRules(dir = PATTERNS_DIR, trusted = dir === PATTERNS_DIR) {
     try {
       raw = JSON.parse(readFileSync2(path4.join(dir, name), "utf8"));
     } catch (error) {
-      throw new ConfigError(`${origin}: invalid JSON: ${error.message}`);
+      throw new ConfigError(words().rules.invalidJson(origin, error.message));
     }
     const rule = compileRule(raw, origin, trusted);
-    if (rule.id !== name.slice(0, -".json".length)) throw new ConfigError(`${origin}: id: must equal the file name ("${name.slice(0, -5)}")`);
+    if (rule.id !== name.slice(0, -".json".length)) throw new ConfigError(words().rules.idFileName(origin, name.slice(0, -5)));
     return rule;
   });
 }
@@ -18412,20 +18889,20 @@ function loadRules(config, dir = PATTERNS_DIR) {
   config.rules.forEach((raw, i) => rules.push(compileRule(raw, `${where2}: rules[${i}]`)));
   const ids = /* @__PURE__ */ new Set();
   for (const rule of rules) {
-    if (ids.has(rule.id)) throw new ConfigError(`${rule.origin}: id: "${rule.id}" is already defined by another rule`);
+    if (ids.has(rule.id)) throw new ConfigError(words().rules.duplicateId(rule.origin, rule.id));
     ids.add(rule.id);
   }
   for (const id of config.disableRules) {
-    if (!ids.has(id)) throw new ConfigError(`${where2}: disableRules: unknown rule id "${id}"`);
+    if (!ids.has(id)) throw new ConfigError(words().rules.unknownDisabled(where2, id));
   }
   for (const [id, minimum] of Object.entries(config.entropy)) {
-    if (!ids.has(id)) throw new ConfigError(`${where2}: entropy: unknown rule id "${id}"`);
+    if (!ids.has(id)) throw new ConfigError(words().rules.unknownEntropy(where2, id));
     if (typeof minimum !== "number" || !Number.isFinite(minimum) || minimum < 0 || minimum > 8) {
-      throw new ConfigError(`${where2}: entropy.${id}: must be a number from 0 to 8`);
+      throw new ConfigError(words().rules.entropyRange(where2, id));
     }
   }
   for (const { ruleId } of [...config.allowSecrets, ...config.allowRegexes]) {
-    if (ruleId !== void 0 && !ids.has(ruleId)) throw new ConfigError(`${where2}: allow.rules.${ruleId}: unknown rule id`);
+    if (ruleId !== void 0 && !ids.has(ruleId)) throw new ConfigError(words().rules.unknownAllow(where2, ruleId));
   }
   const disabled = new Set(config.disableRules);
   return rules.filter((rule) => !disabled.has(rule.id)).map((rule) => config.entropy[rule.id] === void 0 ? rule : { ...rule, entropy: config.entropy[rule.id] });
@@ -20662,6 +21139,8 @@ import { readFileSync as readFileSync6 } from "node:fs";
 // src/action/pushed.ts
 init_errors();
 init_run();
+init_guide();
+init_words();
 import { readFileSync as readFileSync5 } from "node:fs";
 import path15 from "node:path";
 var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
@@ -20673,9 +21152,9 @@ async function planPushed(workspace, tipRev, ref, before) {
     const type = await objectType2(workspace, tipRev);
     if (type === null) return missingTip(workspace, tipRev, name);
     if (type === "blob" || type === "tree") {
-      return { args: ["--history"], describe: `every ref in the checkout (${name} points at a ${type}, not a commit)`, notes: [{ level: "notice", message: `${name} points at a ${type} (${short(tipRev)}), not a commit: the whole checkout is scanned, which reads it` }] };
+      return { args: ["--history"], describe: guide().action.pushed.everyRef(name, type), notes: [{ level: "notice", message: guide().action.pushed.notCommitScanned(name, type, short(tipRev)) }] };
     }
-    return { args: [], describe: `nothing: ${name} points at a ${type}, not a commit`, notes: [{ level: "notice", message: `${name} points at a ${type} (${short(tipRev)}), not a commit: there are no commits to scan` }] };
+    return { args: [], describe: guide().action.pushed.nothing(name, type), notes: [{ level: "notice", message: guide().action.pushed.noCommits(name, type, short(tipRev)) }] };
   }
   const refs = await run(workspace, ["for-each-ref", "--format=%(objectname)", `--no-contains=${tip}`, "refs/heads/", "refs/remotes/", "refs/tags/"]);
   const others = shas(refs, "for-each-ref");
@@ -20688,28 +21167,27 @@ ${others.map((sha) => `^${sha}
   for (const line of lines(listed)) {
     const boundary = line.startsWith("-");
     const sha = boundary ? line.slice(1) : line;
-    if (!SHA.test(sha)) throw new RuntimeError(`git rev-list printed an unexpected line: ${JSON.stringify(line.slice(0, 80))}`);
+    if (!SHA.test(sha)) throw new RuntimeError(guide().action.pushed.unexpectedLine("rev-list", JSON.stringify(line.slice(0, 80))));
     (boundary ? boundaries : commits).push(sha);
   }
   if (commits.length === 0) {
-    const message2 = `every commit of ${name} (${short(tip)}) is already on another ref or was on it before the push: nothing new to scan`;
-    return { args: [], describe: `nothing new: ${name} brought no commit that another ref does not hold`, notes: [{ level: "notice", message: message2 }] };
+    const message2 = guide().action.pushed.nothingNewNote(name, short(tip));
+    return { args: [], describe: guide().action.pushed.nothingNew(name), notes: [{ level: "notice", message: message2 }] };
   }
   const notes = [];
   const cut2 = await shallowCut(workspace, commits);
   if (cut2) {
     notes.push({
       level: "warning",
-      message: `the checkout is shallow and the commits of ${name} reach its cut, so where they start is unknown: the oldest commit present is scanned whole and may hold keys that are older than this push. Set \`fetch-depth: 0\` on actions/checkout`
+      message: guide().action.pushed.shallowCut(name)
     });
   }
-  const counted = `${commits.length} commit${commits.length === 1 ? "" : "s"}`;
   const base = await chooseBase(workspace, tip, boundaries, others, cut2);
   if (base === null) {
-    return { args: ["--history"], describe: `every commit in the checkout (${name} brought ${counted} that no other ref holds)`, notes };
+    return { args: ["--history"], describe: guide().action.pushed.everyCommit(name, commits.length), notes };
   }
-  if (!base.exact) notes.push({ level: "notice", message: `the commits of ${name} join the other refs' history at ${boundaries.length} points that no single commit reaches: the scan also covers some commits other refs hold` });
-  return { args: ["--range", `${base.sha}..${tip}`], describe: `the ${counted} that ${name} brought and no other ref holds (${short(base.sha)}..${short(tip)})`, notes };
+  if (!base.exact) notes.push({ level: "notice", message: guide().action.pushed.inexact(name, boundaries.length) });
+  return { args: ["--range", `${base.sha}..${tip}`], describe: guide().action.pushed.brought(commits.length, name, `${short(base.sha)}..${short(tip)}`), notes };
 }
 async function chooseBase(workspace, tip, boundaries, others, cut2) {
   if (boundaries.length === 0) {
@@ -20749,7 +21227,7 @@ async function peelCommit(workspace, rev) {
 }
 async function commitOf2(workspace, rev) {
   const sha = await peelCommit(workspace, rev);
-  if (sha === null) throw new RuntimeError(`cannot resolve ${short(rev)} to a commit`);
+  if (sha === null) throw new RuntimeError(guide().action.pushed.cannotResolve(short(rev)));
   return sha;
 }
 async function objectType2(workspace, rev) {
@@ -20759,12 +21237,12 @@ async function objectType2(workspace, rev) {
 async function missingTip(workspace, tip, name) {
   const shallow = (await gitRaw(workspace, ["rev-parse", "--is-shallow-repository"])).stdout.toString("utf8").trim() === "true";
   throw new RuntimeError(
-    `cannot scan ${name}: commit ${short(tip)} is not in the repository (${shallow ? "the checkout is shallow" : "the checkout does not have it"}). Check out the pushed commit, with \`fetch-depth: 0\` on actions/checkout so the whole history is there.`
+    guide().action.pushed.missingTip(name, short(tip), shallow)
   );
 }
 async function run(workspace, args, input2) {
   const result = await gitRaw(workspace, args, input2);
-  if (result.code !== 0) throw new RuntimeError(`git ${args[0]} failed: ${result.stderr.split("\n").find((line) => line.trim() !== "") ?? `exit ${result.code}`}`);
+  if (result.code !== 0) throw new RuntimeError(words().git.failed(args[0], result.stderr.split("\n").find((line) => line.trim() !== "") ?? `exit ${result.code}`));
   return result.stdout.toString("utf8");
 }
 function lines(text) {
@@ -20772,7 +21250,7 @@ function lines(text) {
 }
 function shas(text, command3) {
   const found = lines(text);
-  for (const sha of found) if (!SHA.test(sha)) throw new RuntimeError(`git ${command3} printed an unexpected line: ${JSON.stringify(sha.slice(0, 80))}`);
+  for (const sha of found) if (!SHA.test(sha)) throw new RuntimeError(guide().action.pushed.unexpectedLine(command3, JSON.stringify(sha.slice(0, 80))));
   return found;
 }
 function refLabel(ref) {
@@ -20793,7 +21271,7 @@ function readPayload(path18) {
   try {
     return JSON.parse(readFileSync6(path18, "utf8"));
   } catch (error) {
-    throw new RuntimeError(`cannot read the event payload GITHUB_EVENT_PATH=${path18}: ${error.message.split("\n")[0]}`);
+    throw new RuntimeError(guide().action.errors.payload(path18, error.message.split("\n")[0]));
   }
 }
 async function planScan(event, payload, mode, workspace) {
@@ -20803,8 +21281,8 @@ async function planScan(event, payload, mode, workspace) {
   if (event === "pull_request" || event === "pull_request_target") {
     const base = payload.pull_request?.base?.sha;
     const head = payload.pull_request?.head?.sha;
-    if (!base || !head) throw new UsageError(`the ${event} event payload has no pull_request.base.sha / head.sha`);
-    requireCommits(workspace, [base, head], `pull request #${payload.pull_request?.number ?? "?"}`);
+    if (!base || !head) throw new UsageError(guide().action.errors.noBaseHead(event));
+    requireCommits(workspace, [base, head], guide().action.errors.pullRequest(String(payload.pull_request?.number ?? "?")));
     return { args: ["--range", `${base}..${head}`], describe: w.pullRequest(String(payload.pull_request?.number ?? "?"), `${short(base)}..${short(head)}`), notes: [] };
   }
   if (event === "push") return planPush(payload, workspace);
@@ -20813,8 +21291,8 @@ async function planScan(event, payload, mode, workspace) {
 async function planPush(payload, workspace) {
   const name = refLabel(typeof payload.ref === "string" ? payload.ref : "");
   const { after, before } = payload;
-  if (after !== void 0 && !SHA2.test(after)) throw new UsageError(`the push event payload's "after" is not a commit id: ${JSON.stringify(String(after).slice(0, 80))}`);
-  if (before !== void 0 && !SHA2.test(before)) throw new UsageError(`the push event payload's "before" is not a commit id: ${JSON.stringify(String(before).slice(0, 80))}`);
+  if (after !== void 0 && !SHA2.test(after)) throw new UsageError(guide().action.errors.notCommitId("after", JSON.stringify(String(after).slice(0, 80))));
+  if (before !== void 0 && !SHA2.test(before)) throw new UsageError(guide().action.errors.notCommitId("before", JSON.stringify(String(before).slice(0, 80))));
   if (!after || ZERO3.test(after) || payload.deleted) {
     return { args: [], describe: guide().action.plan.deleted(name), notes: [{ level: "notice", message: guide().action.plan.deletedNote(name) }] };
   }
@@ -20828,10 +21306,7 @@ function requireCommits(workspace, shas2, what) {
   const missing = shas2.filter((sha) => gitSync(workspace, ["cat-file", "-e", `${sha}^{commit}`]).status !== 0);
   if (missing.length === 0) return;
   const shallow = gitSync(workspace, ["rev-parse", "--is-shallow-repository"]).stdout === "true";
-  const why = shallow ? "the checkout is shallow" : "the checkout does not have it";
-  throw new RuntimeError(
-    `cannot scan ${what}: commit ${missing.map(short).join(", ")} is not in the repository (${why}). Set \`fetch-depth: 0\` on actions/checkout so the whole history is there.`
-  );
+  throw new RuntimeError(guide().action.errors.missingCommits(what, missing.map(short).join(", "), shallow));
 }
 
 // src/action/inputs.ts
@@ -20846,13 +21321,13 @@ function booleanInput(env2, name, fallback) {
   if (value === "") return fallback;
   if (["true", "True", "TRUE"].includes(value)) return true;
   if (["false", "False", "FALSE"].includes(value)) return false;
-  throw new UsageError(`input '${name}' must be true or false, got '${value}'`);
+  throw new UsageError(guide().action.badBoolean(name, value));
 }
 function readInputs(env2) {
   const mode = input(env2, "mode") || "auto";
   const lang = input(env2, "lang");
   if (lang !== "" && !isLanguage(lang)) throw new UsageError(guide().action.badLang(lang));
-  if (mode !== "auto" && mode !== "files" && mode !== "history") throw new UsageError(`input 'mode' must be auto, files or history, got '${mode}'`);
+  if (mode !== "auto" && mode !== "files" && mode !== "history") throw new UsageError(guide().action.badMode(mode));
   return {
     config: input(env2, "config") || void 0,
     baseline: input(env2, "baseline") || void 0,
@@ -20887,7 +21362,7 @@ function splitArgs(text) {
       word = (word ?? "") + c;
     }
   }
-  if (quote) throw new UsageError(`input 'args' has an unclosed ${quote} quote`);
+  if (quote) throw new UsageError(guide().action.unclosedQuote(quote));
   if (word !== null) words3.push(word);
   return words3;
 }
@@ -20899,14 +21374,15 @@ init_guide();
 // src/action/output-file.ts
 init_inside();
 init_errors();
+init_guide();
 import fs2 from "node:fs";
 import path16 from "node:path";
 function openOutputFile(file, roots, what) {
   const root = roots.find((folder2) => isInside(file, folder2) && file !== folder2);
   const refuse = (why) => {
-    throw new UsageError(`cannot write the ${what} to ${file}: ${why}; the action writes it only inside the workspace or $RUNNER_TEMP, never through a symbolic link that leads out`);
+    throw new UsageError(guide().action.errors.refused(what, file, why));
   };
-  if (root === void 0) return refuse("it is outside the workspace and $RUNNER_TEMP");
+  if (root === void 0) return refuse(guide().action.errors.outside);
   const realRoot = realpath(root, what);
   let folder = realRoot;
   let walked = "";
@@ -20930,27 +21406,27 @@ function openOutputFile(file, roots, what) {
       folder = next;
     } else if (stat.isSymbolicLink()) {
       const target = realpath(next, what);
-      if (!isInside(target, realRoot) || !fs2.statSync(target).isDirectory()) refuse(`${walked} is a symbolic link that leads outside`);
+      if (!isInside(target, realRoot) || !fs2.statSync(target).isDirectory()) refuse(guide().action.errors.linkOut(walked));
       folder = target;
     } else {
-      refuse(`${walked} is not a folder`);
+      refuse(guide().action.errors.notFolder(walked));
     }
   }
-  if (isInside(folder, path16.join(realRoot, ".git"))) refuse("it would be inside the repository's .git folder");
+  if (isInside(folder, path16.join(realRoot, ".git"))) refuse(guide().action.errors.insideGit);
   const final = path16.join(folder, path16.basename(file));
   let fd;
   try {
     fd = fs2.openSync(final, fs2.constants.O_WRONLY | fs2.constants.O_CREAT | fs2.constants.O_NOFOLLOW | fs2.constants.O_NONBLOCK, 420);
   } catch (error) {
     const code2 = error.code;
-    if (code2 === "ELOOP" || code2 === "EMLINK") return refuse(`${path16.basename(file)} is a symbolic link`);
+    if (code2 === "ELOOP" || code2 === "EMLINK") return refuse(guide().action.errors.isLink(path16.basename(file)));
     throw failure(what, file, error);
   }
   try {
     const opened = fs2.fstatSync(fd);
-    if (!opened.isFile()) refuse(`${path16.basename(file)} is not a regular file`);
+    if (!opened.isFile()) refuse(guide().action.errors.notRegular(path16.basename(file)));
     const named = fs2.lstatSync(final);
-    if (named.ino !== opened.ino || named.dev !== opened.dev || realpath(folder, what) !== folder) refuse("the folder changed while it was being opened");
+    if (named.ino !== opened.ino || named.dev !== opened.dev || realpath(folder, what) !== folder) refuse(guide().action.errors.folderChanged);
   } catch (error) {
     fs2.closeSync(fd);
     throw error;
@@ -20978,11 +21454,12 @@ function realpath(file, what) {
 }
 function failure(what, file, error) {
   if (error instanceof UsageError || error instanceof RuntimeError) return error;
-  return new RuntimeError(`cannot write the ${what} to ${file}: ${error.code ?? String(error)}`);
+  return new RuntimeError(guide().action.errors.cannotWrite(what, file, error.code ?? String(error)));
 }
 
 // src/action/runner-files.ts
 init_errors();
+init_guide();
 import { randomBytes } from "node:crypto";
 import { appendFileSync } from "node:fs";
 function setOutput(file, name, value) {
@@ -21004,7 +21481,7 @@ function append(file, text, what) {
   try {
     appendFileSync(file, text);
   } catch (error) {
-    throw new RuntimeError(`cannot write ${what} (${file}): ${error.code ?? String(error)}`);
+    throw new RuntimeError(guide().action.errors.runnerFile(what, file, error.code ?? String(error)));
   }
 }
 
@@ -21052,9 +21529,10 @@ async function runAction(io) {
   const { env: env2 } = io;
   try {
     const workspace = path17.resolve(env2.GITHUB_WORKSPACE || ".");
-    const inputs = readInputs(env2);
-    await useLanguage(inputs.lang ?? languageFromEnv(env2));
+    const lang = input(env2, "lang");
+    await useLanguage(isLanguage(lang) ? lang : languageFromEnv(env2));
     await loadGuide();
+    const inputs = readInputs(env2);
     const event = env2.GITHUB_EVENT_NAME ?? "";
     const payload = readPayload(env2.GITHUB_EVENT_PATH);
     const plan = await planScan(event, payload, inputs.mode, workspace);
@@ -21069,8 +21547,8 @@ async function runAction(io) {
       setOutput(env2.GITHUB_OUTPUT, "sarif", "");
       return 0;
     }
-    const sarifFile = openOutputFile(sarifPath, [workspace, runnerTemp], "SARIF report");
-    const jsonFile = inputs.json ? openOutputFile(path17.resolve(workspace, inputs.json), [workspace, runnerTemp], "JSON report") : null;
+    const sarifFile = openOutputFile(sarifPath, [workspace, runnerTemp], guide().action.errors.sarifReport);
+    const jsonFile = inputs.json ? openOutputFile(path17.resolve(workspace, inputs.json), [workspace, runnerTemp], guide().action.errors.jsonReport) : null;
     const requested = await scanRequest(plan.args, inputs);
     const trusted = await trustedSettings(event, payload, inputs.trustPrConfig, requested, workspace);
     for (const warning of trusted?.warnings ?? []) {
@@ -21154,7 +21632,7 @@ function playbookMarkdown(outcome, modeArgs) {
 async function trustedSettings(event, payload, trustPrConfig, options2, workspace) {
   if (trustPrConfig || event !== "pull_request" && event !== "pull_request_target") return null;
   const base = payload.pull_request?.base?.sha;
-  if (!base) throw new UsageError(`the ${event} event payload has no pull_request.base.sha, whose configuration the scan would use (or set trust-pr-config: true)`);
+  if (!base) throw new UsageError(guide().action.errors.noBase(event));
   return baseCommitSettings(workspace, base, payload.pull_request?.head?.sha ?? null, { config: options2.config, baseline: options2.baseline });
 }
 async function scanRequest(modeArgs, inputs) {
@@ -21165,13 +21643,13 @@ async function scanRequest(modeArgs, inputs) {
   const fast = parseFast(argv);
   if (fast) return scanRequestOf(check2(fast));
   const parsed = await (await Promise.resolve().then(() => (init_parse(), parse_exports))).parseArgs(argv, "0");
-  if (parsed.kind !== "run") throw new UsageError(`input 'args' does not describe a scan: ${inputs.args.join(" ")}`);
+  if (parsed.kind !== "run") throw new UsageError(guide().action.errors.argsNotScan(inputs.args.join(" ")));
   return scanRequestOf(check2(parsed.options));
 }
 function check2(options2) {
-  if (options2.output !== void 0) throw new UsageError("input 'args' cannot set --output: use the 'sarif' input and the step outputs");
-  if (options2.stdin) throw new UsageError("input 'args' cannot use --stdin in the action");
-  if (options2.format !== "text") throw new UsageError("input 'args' cannot set --format: the action writes annotations, the SARIF file and the summary itself");
+  if (options2.output !== void 0) throw new UsageError(guide().action.errors.argsOutput);
+  if (options2.stdin) throw new UsageError(guide().action.errors.argsStdin);
+  if (options2.format !== "text") throw new UsageError(guide().action.errors.argsFormat);
   return { ...options2, format: "json" };
 }
 

@@ -6,11 +6,11 @@ import {
   chooseLanguage,
   isFlag,
   toScanOptions
-} from "./chunk-MFMHPQS5.js";
+} from "./chunk-WOQGGMXU.js";
 import {
   shellQuote
 } from "./chunk-XYWLKQEU.js";
-import "./chunk-HRVELICV.js";
+import "./chunk-KXYSEXOY.js";
 import {
   VERSION
 } from "./chunk-4W6MJL7V.js";
@@ -22,11 +22,11 @@ import {
   UsageError,
   errorLine,
   isExpected
-} from "./chunk-V4EWOTUK.js";
+} from "./chunk-OCNU3H7R.js";
 import {
   loadGuide,
   words
-} from "./chunk-MMRX3KET.js";
+} from "./chunk-JO22TCLP.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/cli/fast-argv.ts
@@ -85,23 +85,23 @@ function checkWritable(flag, file, cwd) {
   const folder = path.dirname(target);
   const shown = path.dirname(file);
   const fail = (why) => {
-    throw new UsageError(`${flag} ${file}: ${why}`);
+    throw new UsageError(words().outputPath.error(flag, file, why));
   };
   const existing = stat(target);
   if (existing === "missing") {
     const parent = stat(folder);
-    if (parent === "missing") fail(`the folder ${shown} does not exist`);
-    if (typeof parent === "string") fail(`cannot reach the folder ${shown} (${parent})`);
-    if (!parent.isDirectory()) fail(`${shown} is not a folder`);
+    if (parent === "missing") fail(words().outputPath.noFolder(shown));
+    if (typeof parent === "string") fail(words().outputPath.folderUnreachable(shown, parent));
+    if (!parent.isDirectory()) fail(words().outputPath.notFolder(shown));
   } else if (typeof existing === "string") {
-    fail(`cannot reach it (${existing})`);
+    fail(words().outputPath.unreachable(existing));
   } else if (existing.isDirectory()) {
-    fail("is a folder, not a file");
+    fail(words().config.isFolder);
   }
   try {
     accessSync(existing === "missing" ? folder : target, constants.W_OK);
   } catch {
-    fail(existing === "missing" ? `no permission to write in ${shown}` : "the file is not writable");
+    fail(existing === "missing" ? words().outputPath.noPermission(shown) : words().outputPath.notWritable);
   }
 }
 function stat(file) {
@@ -233,16 +233,16 @@ async function run(argv, io) {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        if (options.preReceive) return await (await import("./pre-receive-6WOMERA3.js")).runPreReceive(preReceiveRequestOf(options), io);
-        return await (await import("./scan-6EJXGCLP.js")).runScan(scanCommandRequestOf(options, argv), io);
+        if (options.preReceive) return await (await import("./pre-receive-HBWUVFP2.js")).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import("./scan-BAM6MV3Y.js")).runScan(scanCommandRequestOf(options, argv), io);
       case "baseline":
-        return await (await import("./baseline-45TDUMTB.js")).runBaseline(baselineRequestOf(options), io);
+        return await (await import("./baseline-WCI7TW7X.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./remediate-VKIZN5CA.js")).runRemediate(remediateRequestOf(options), io);
+        return await (await import("./remediate-EKYSXDYZ.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
-        return await (await import("./init-OZ7YAU3V.js")).runInit(initRequestOf(options), io);
+        return await (await import("./init-KXWSBT24.js")).runInit(initRequestOf(options), io);
       case "merge":
-        return await (await import("./merge-VZ2JYXZA.js")).runMerge(mergeRequestOf(options), io);
+        return await (await import("./merge-Z2A4XEYQ.js")).runMerge(mergeRequestOf(options), io);
     }
   } catch (error) {
     io.stderr.write(`keywarden: ${describeError(error, debug)}
@@ -252,7 +252,7 @@ async function run(argv, io) {
 }
 async function parseSlow(argv, io) {
   await loadGuide();
-  const parsed = await (await import("./parse-QTEYYFZI.js")).parseArgs(argv, VERSION);
+  const parsed = await (await import("./parse-AFVRSD2I.js")).parseArgs(argv, VERSION);
   if (parsed.kind === "print") {
     io.stdout.write(parsed.text.endsWith("\n") ? parsed.text : parsed.text + "\n");
     return null;

@@ -48,6 +48,927 @@ var init_magic = __esm({
   }
 });
 
+// src/words/en.ts
+var s, en;
+var init_en = __esm({
+  "src/words/en.ts"() {
+    "use strict";
+    s = (n, one = "", many = "s") => n === 1 ? one : many;
+    en = {
+      /** What each rule's `kind` is called in reports and the playbook. */
+      kinds: {
+        "access-key-id": "access key ID",
+        "secret-access-key": "secret access key",
+        "session-token": "session token",
+        "bedrock-api-key": "Bedrock API key",
+        "bedrock-short-term-key": "short-term Bedrock API key",
+        "service-specific-password": "service-specific credential password",
+        "ses-smtp-password": "SES SMTP password",
+        "appsync-api-key": "AppSync API key",
+        "cloudfront-private-key": "CloudFront private key",
+        "console-password": "console password"
+      },
+      /** An access key ID's type, short (the text report's detail line); null shows nothing. */
+      keyTypeShort: {
+        "long-term": "long-term key",
+        temporary: "temporary STS key",
+        "bearer-token": "AWS STS service bearer token key",
+        "context-specific": "context-specific credential",
+        unknown: null
+      },
+      olderFormatKey: "older-format key",
+      /** The text report (src/reporters/text.ts). */
+      report: {
+        header: ["LINE:COL", "SECRET", "KIND", "RULE", "CONFIDENCE"],
+        confidence: { high: "high", medium: "medium", low: "low" },
+        forKey: (keyId) => `for ${keyId}`,
+        account: (id) => `account ${id}`,
+        listJoin: ", ",
+        verification: {
+          live: (arn) => `LIVE${arn ? ` as ${arn}` : ""}`,
+          meaning: {
+            invalid: "AWS does not accept the key ID now",
+            expired: "the session token has expired",
+            "secret-mismatch": "the key ID exists but this is not its secret: treat the key as live",
+            unknown: "no clear answer; the --verify line on stderr says why"
+          },
+          other: "unknown answer",
+          status: (status, meaning) => `${status} (${meaning})`,
+          line: (what, checkedAt) => `STS: ${what}, checked ${checkedAt}`
+        },
+        presence: {
+          more: (shown, more) => `${shown} and ${more} more`,
+          tag: (name) => `tag ${name}`,
+          noBranch: "held by no branch (only by tags or stash entries)",
+          atTip: (names) => `still present at the tip of ${names}`,
+          removed: (names) => `removed since: gone from the tips of ${names}, still in their history`
+        },
+        allowedBy: (n, why) => `${n} allowed by ${why}`,
+        /** What allowed a finding (a finding's allowedBy: a keywarden:allow comment, the baseline), as the report names it. */
+        allowedNames: { inline: "inline", baseline: "baseline" },
+        /** The place a finding in a commit message is shown under (the JSON's `file` stays 'commit message'). */
+        commitMessage: "commit message",
+        foundInMessage: (count, allowed) => `${count} finding${s(count)} in 1 file${allowed}.`,
+        allowedList: (items) => ` (${items.join(", ")})`,
+        leftOut: (n) => ` ${n} finding${s(n)} left out by --only-verified: STS did not confirm ${n === 1 ? "its key" : "their keys"} live.`,
+        clean: (live, allowed) => `No ${live ? "live " : ""}AWS credentials found.${allowed}`,
+        found: (count, files, allowed) => `${count} finding${s(count)} in ${files} file${s(files)}${allowed}.`
+      },
+      /** The sentence describing one finding, and the short advice, for annotations and SARIF. */
+      finding: {
+        annotationTitle: (kind, ruleId) => `AWS ${kind} (${ruleId})`,
+        /** `entry`: ENTRY:LINE inside an archive (the annotation is on the archive file), or null. */
+        annotation: (kind, secret, keyId, accountId, entry) => `AWS ${kind} ${secret}${keyId ? ` for ${keyId}` : ""}${accountId ? ` (account ${accountId})` : ""}${entry ? ` Inside the archive at ${entry}` : ""}.`,
+        introduced: (sha, author, date, subject) => `Introduced in ${sha} by ${author} on ${date}: ${subject}`,
+        verification: (line) => `${line}.`,
+        advice: "Deactivate the key in IAM first (rewriting history does not un-leak it), then remove it from the file; `keywarden remediate` prints the commands.",
+        githubClean: "keywarden: no AWS credentials found.",
+        githubFound: (count) => `keywarden: ${count} AWS credential finding${s(count)}; run \`keywarden remediate\` for the playbook.`,
+        sarifResult: (kind, secret, keyId, accountId, entry, commit, verification) => {
+          let text = `AWS ${kind} ${secret}`;
+          if (keyId) text += ` (for ${keyId})`;
+          if (accountId) text += `, account ${accountId}`;
+          if (entry) text += `, inside the archive at ${entry}`;
+          if (commit) text += `, introduced in ${commit.sha} by ${commit.author} on ${commit.date}`;
+          if (verification) text += `; STS says ${verification.status === "live" ? "LIVE" : verification.status} (checked ${verification.checkedAt})`;
+          return `${text}.`;
+        },
+        sarifRoot: "The root of the scanned repository or folder.",
+        sarifShort: (kind) => `AWS ${kind} committed to the repository`,
+        sarifFull: (kind) => `An AWS ${kind} was found in a file. Anyone who can read the repository, its history or a fork can use it until the key is deactivated.`,
+        sarifSteps: [
+          "Deactivate and delete the key in IAM now (`aws iam update-access-key --status Inactive`, then `aws iam delete-access-key`), after creating a replacement if something depends on it.",
+          "Check CloudTrail for what the key did since it was exposed.",
+          "Remove the key from the file and keep credentials in `~/.aws/credentials`, environment variables or a secrets manager.",
+          "If the commit was pushed, rewriting history does not un-leak the key: deactivation does. `keywarden remediate` prints the full playbook with the real commands for this key.",
+          "A false positive: add `keywarden:allow` in a comment on the line, or record it in a baseline (`keywarden baseline --output .keywarden-baseline.json`)."
+        ],
+        sarifMarkdownTitle: (short) => `**${short}.**`
+      },
+      /** "What to do now", after a text report with findings (src/remediation/hint.ts). */
+      hint: {
+        title: "What to do now:",
+        committed: "  1. If a commit holding a key was pushed, treat the key as public: act on the key first, rewrite history last.",
+        notCommitted: "  1. Take the credentials out of the files; load them from ~/.aws/credentials or environment variables.",
+        deactivate: "  2. Deactivate, then delete each key (a temporary ASIA key: revoke its role's sessions instead):",
+        more: (n) => `       \u2026and ${n} more key${s(n)}`,
+        unpaired: (n) => `${n} secret${s(n)} without a key ID: rotate every key that could be its partner.`,
+        cloudtrail: "  3. Check CloudTrail in every region for use of the keys, then rotate every IAM user's access keys.",
+        full: (command) => `Full playbook with ready commands: ${command}`,
+        live: (keyId, arn) => `${keyId} is LIVE: AWS accepted it${arn ? ` as ${arn}` : ""}: act on it first.`,
+        theRole: (name) => `the role ${name}`,
+        issuingRole: "the role that issued it",
+        revoke: (keyId, role2) => `${keyId}: IAM console \u2192 Roles \u2192 ${role2} \u2192 Revoke sessions`,
+        root: (keyId) => `${keyId} is the ROOT user's key: sign in as root \u2192 Security credentials \u2192 Access keys \u2192 Deactivate`
+      },
+      /** What a commit blocked by the pre-commit or commit-msg hook says after the findings (src/init/advice.ts). */
+      blocked: {
+        more: (n) => `and ${n} more`,
+        listJoin: ", ",
+        commit: (where, files) => [
+          `Commit blocked: nothing was committed. The staged changes add AWS credentials (${where}).`,
+          "",
+          "To fix it:",
+          "  1. Remove the key from the file. Keep credentials out of the repository: in ~/.aws/credentials",
+          "     (`aws configure`), in environment variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY), or in a",
+          "     secrets manager, and read them from there.",
+          `  2. Stage the fixed file (git add ${files}), or take it out of this commit:`,
+          `     git restore --staged ${files}`,
+          "  3. Commit again. Only the index is checked: a key left in the working tree but not staged does not block.",
+          "",
+          "A false positive? Put a `keywarden:allow` comment on that line, or accept it in the baseline the hook reads:",
+          "  keywarden baseline --output .keywarden-baseline.json   (at the top of the repository: it records every",
+          "  finding in the working tree), then git add .keywarden-baseline.json and commit again."
+        ],
+        leaked: (remediate) => `Was this key ever pushed, shared or committed elsewhere? Treat it as leaked and deactivate it: ${remediate}`,
+        noVerify: "To commit anyway, skipping every pre-commit check (your responsibility): git commit --no-verify",
+        line: (n) => `line ${n}`,
+        message: (where, remediate) => [
+          `Commit blocked: nothing was committed. The commit message holds AWS credentials (${where}).`,
+          "",
+          "To fix it: commit again with the key taken out of the message (a message is pushed and kept in the history",
+          'like any file). git kept the message you wrote; to edit it: git commit -e -F "$(git rev-parse --git-path COMMIT_EDITMSG)"',
+          `Was this key ever pushed, shared or committed elsewhere? Treat it as leaked and deactivate it: ${remediate}`,
+          "To commit anyway, skipping every commit-msg check (your responsibility): git commit --no-verify"
+        ]
+      },
+      /** The server-side hook's lines, relayed by git to the pusher (src/cli/pre-receive.ts). */
+      preReceive: {
+        incomplete: "push rejected: the scan could not read everything it had to (see above), so it cannot say the push is clean",
+        badLine: (n) => `--pre-receive reads git's "<old> <new> <ref>" lines on standard input; line ${n} is not one (is this running as a pre-receive hook?)`,
+        notCommit: (ref, type) => `${ref} points at a ${type}, which keywarden does not scan: the push is rejected unscanned`,
+        missingObject: (ref, sha) => `${ref} names an object the repository does not have (${sha}): the push is rejected unscanned`,
+        clean: (commits) => `no AWS credentials in the ${commits} new commit${s(commits)} of this push`,
+        rejected: (n) => `push rejected: ${n} AWS credential${s(n)} in the pushed commits:`,
+        more: (n) => `and ${n} more`,
+        seconds: (n) => `${n} second${s(n)}`,
+        timeoutOpen: (seconds) => `warning: the scan for AWS credentials did not finish within ${seconds} (--timeout): the push is accepted UNSCANNED (--on-timeout open)`,
+        timeoutClosed: (seconds) => `push rejected: the scan for AWS credentials did not finish within ${seconds} (--timeout), and an unscanned push is not let through (--on-timeout closed). Push fewer commits at a time, or ask the administrator to raise the hook's --timeout`,
+        inCommit: (sha, subject) => ` in commit ${sha} "${subject}"`,
+        rewrite: "rewrite these commits without the keys (git rebase -i; a later commit that deletes a key does not take it out of history), then push again",
+        leaked: (remediate) => `a key that was ever pushed or shared is leaked: deactivate it (${remediate})`,
+        falsePositive: "a false positive: a keywarden:allow comment on its line, or an entry in the default branch's .keywarden-baseline.json"
+      },
+      /** The scan's notes (stderr; the skipped ones under --verbose), from the sources (src/sources/). */
+      notes: {
+        overLimit: (display, size, limit) => `skipped ${display}: ${size} bytes is over the ${limit}-byte limit (--max-file-size)`,
+        couldNotRead: (display, code) => `could not read ${display}: ${code}`,
+        notFileOrFolder: (root) => `skipped ${root}: not a regular file or folder`,
+        couldNotReadFolder: (display, code) => `could not read folder ${display}: ${code}; its files were not scanned`,
+        /** A folder skipped by name (.git, node_modules) unless --no-default-ignores, and why. */
+        ignoredFolder: (display, name) => `skipped ${display}/: ${name === ".git" ? "git's own data (scan --history reads the commits; --no-default-ignores walks it)" : "installed packages (--no-default-ignores walks it)"}`,
+        symbolicLink: (display) => `skipped ${display}: a symbolic link (not followed)`,
+        notRegularFile: (display) => `skipped ${display}: not a regular file`,
+        submodule: (file) => `skipped ${file}: submodule`,
+        noCommits: "nothing to scan: the repository has no commits",
+        emptyRange: (target) => `nothing to scan: ${target} holds no commits`,
+        missingBlobs: (count, named, more, allowed) => `${count === 1 ? "1 blob is missing from the repository and was not scanned" : `${count} blobs are missing from the repository and were not scanned`} (a partial clone, or damaged objects): ${named.join(", ")}${more > 0 ? `, and ${more} more` : ""}; ${allowed ? "the scan is incomplete (accepted by --allow-missing)" : "the scan is incomplete, so the exit code is 2 (--allow-missing accepts that)"}`
+      },
+      /** Errors about what the user named (one line, exit 2), common to every command. */
+      errors: {
+        noSuchPath: (path3) => `no such file or directory: ${path3}`,
+        notRepository: (dir) => `not a git repository: ${dir}`,
+        cannotReadReport: (shown, code) => `cannot read --report ${shown}: ${code}`,
+        reportNotJson: (shown, problem) => `--report ${shown} is not JSON (${problem}); write one with \`keywarden scan --format json --no-redact --output FILE\``,
+        reportNotReport: (shown, problem) => `--report ${shown} is not a keywarden version-1 JSON report: ${problem}`,
+        standardInput: "- (standard input)",
+        commitMsg: (file, code) => `--commit-msg: cannot read ${file}: ${code}`
+      },
+      /** Errors in what --history, --since and --range name (src/sources/git/revisions.ts, repo.ts). */
+      revisions: {
+        emptyRef: (flag) => `${flag} got an empty value: name a branch, tag or commit, or give none to scan every ref`,
+        refSpaces: (flag, value) => `${flag} takes branches, tags or commits, got '${value}' (a ref has no spaces or control characters)`,
+        refDash: (flag, value) => `${flag} takes branches, tags or commits, got '${value}' (a ref never starts with '-'${flag === "--history" ? "; --history with no value scans every ref" : ""})`,
+        refRange: (flag, value) => `${flag} takes branches, tags or commits, got the range '${value}': scan a range with --range ${value}`,
+        refPath: (flag, value) => `${flag} takes branches, tags or commits, not paths: '${value}' (scan files and folders without ${flag}: keywarden scan ${value})`,
+        notRevision: (role2, rev) => `${role2} '${rev}' is not a revision`,
+        shallow: (role2, rev) => `${role2} '${rev}' is not in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`,
+        notCommit: (role2, rev, type) => `${role2} '${rev}' names a ${type}, not a commit`,
+        shallowNote: "this is a shallow clone: history is incomplete, and keys in its oldest commits are attributed to them although they may be older (git fetch --unshallow for a full scan)",
+        graftsNote: (file) => `this repository has a grafts file (${file}), which rewrites commits' parents and can hide commits: keywarden ignores it and scans the real history, as a push or a clone sees it`,
+        rangeForms: 'A..B, A...B, A^!, "^A B" or "B --not A"',
+        rangeControl: (text) => `--range '${text}' holds a tab, newline or control character: separate revisions with spaces`,
+        rangeEmpty: (forms) => `--range needs revisions: ${forms}`,
+        rangeOption: (word, forms) => `--range takes revisions, not the option '${word}' (only --not is understood; --history scans every ref): ${forms}`,
+        rangeNoBase: (text, names, first) => `--range '${text}' excludes nothing, so it is the whole history: scan that with --history ${names}, or name a base (BASE..${first})`,
+        rangeOnlyBase: (text, rev) => `--range '${text}' only excludes commits: name what to scan too (add HEAD, or write ${rev}..HEAD)`,
+        rangeNegated: (word, rev) => `--range '${word}' puts ^ before a range: write '${rev}', or ^A B`,
+        rangeNot: (word) => `--range: --not applies to single revisions, not '${word}': put the range before --not`,
+        rangeDots: (word) => `--range '${word}' is not a range: one .. or ... between two revisions`,
+        rangeParent: (word) => `--range '${word}': parents are numbered from 1 (A^-1 is A^..A)`,
+        rangeForm: (word, forms) => `--range '${word}' is not a form keywarden takes: ${forms}`,
+        noParent: (rev, parent) => `--range '${rev}^-${parent}': '${rev}' has no parent ${parent}`,
+        notConnected: (base, head) => `base '${base}' is not connected to '${head}' in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`,
+        notConnectedExcluded: (rev) => `'${rev}' is not connected to the revisions the range excludes in this shallow clone: fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)`,
+        historyPath: (message, ref) => `${message}; --history takes branches, tags or commits, and '${ref}' is a path here (scan files without --history: keywarden scan ${ref})`,
+        unknown: (role2, rev, hint) => `unknown ${role2} '${rev}'${hint === null ? ": no such branch, tag or commit" : ` (did you mean '${hint}'?)`}`
+      },
+      /** --verify's lines on stderr and why a key was not checked (src/commands/verify-keys.ts). */
+      verify: {
+        skipForeign: "the key belongs to an account that is not yours; using it could trip a canary token",
+        skipRedacted: "its secret is redacted in the report",
+        skipNoSecret: "no secret access key was found with it",
+        skipNoToken: "a temporary key cannot be checked without its session token, and none was found with it",
+        result: (keyId, status, detail) => `--verify ${keyId}: ${status} (${detail})`,
+        notChecked: (keyId, reason) => `--verify ${keyId}: not checked (${reason})`,
+        endpointUrl: (raw) => `--sts-endpoint wants a URL such as https://sts.eu-west-1.amazonaws.com, got '${raw}'`,
+        endpointScheme: (raw) => `--sts-endpoint wants an http(s) URL, got '${raw}'`
+      },
+      /** The progress bar of long scans (src/io/progress.ts): what it counts, and the time left. */
+      progress: {
+        labels: { blobs: "blobs" },
+        eta: (seconds) => ` ETA ${seconds}s`
+      },
+      /** stderr lines of every command (src/output.ts, src/main.ts). */
+      output: {
+        warning: "warning: ",
+        skippedFiles: (n) => `${n} file${s(n)} skipped (over --max-file-size, a submodule, a symbolic link or not a regular file)`,
+        skippedFolders: (n) => `${n} folder${s(n)} skipped (.git, node_modules)`,
+        skipped: (counts) => `${counts.join(", ")}; --verbose lists them and why`,
+        allowed: (why, where, ruleId) => `allowed by ${why}: ${where} ${ruleId}`,
+        onlyVerified: (n) => `--only-verified: ${n} finding${s(n)} left out (keys STS did not confirm live)`,
+        baselineWritten: (n, file) => `wrote ${n} baseline entr${n === 1 ? "y" : "ies"} to ${file}`,
+        internalError: (message) => `internal error: ${message}`,
+        debugHint: " (run with --debug for details)"
+      },
+      /** Errors in a configuration, baseline or rules file (src/config/, src/rules/): one line, exit 2. */
+      config: {
+        empty: (label) => `${label}: is empty (expected a JSON object)`,
+        invalidJson: (label, line, column, reason, hint) => `${label}: invalid JSON at line ${line}, column ${column}: ${reason}${hint}`,
+        /** Why JSON text is not valid (config/json.ts): a fixed vocabulary, so no data is quoted. */
+        json: {
+          end: "unexpected end of input (a missing } or ]?)",
+          unterminated: "unterminated string",
+          control: "a control character (such as a line break) inside a string",
+          badUnicode: "a bad \\u escape",
+          badEscape: "a bad escape sequence",
+          trailingComma: "a trailing comma",
+          propertyName: "expected a property name in double quotes",
+          colon: "expected ':' after a property name",
+          commaBrace: "expected ',' or '}'",
+          commaBracket: "expected ',' or ']'",
+          notValue: "unexpected character (not a JSON value)",
+          afterEnd: "unexpected text after the end of the JSON value",
+          tooDeep: "not valid JSON (nested too deeply to say where)",
+          invalid: "not valid JSON"
+        },
+        notRead: (file) => `not read: keywarden's configuration is JSON only (${file} or "keywarden" in package.json) and a config file is never run; move the settings to ${file}`,
+        noKeywardenKey: (label) => `${label}: has no "keywarden" key`,
+        noSuchFile: "no such file",
+        isFolder: "is a folder, not a file",
+        cannotRead: (code) => `cannot read (${code})`,
+        linkOutside: (label) => `${label}: is a symbolic link (or inside one) that leads outside the repository; keywarden does not read it (name a file outside the repository by its own path to use it)`,
+        baselineNoFile: "no such file (write one with `keywarden baseline --output FILE`)",
+        baselineConflict: " (a merge conflict is left in it: keep both sides' lines, or regenerate it)",
+        baselineObject: "expected a JSON object written by `keywarden baseline`",
+        baselineNoVersion: "missing; expected a file written by `keywarden baseline`",
+        baselineVersion: (version, supported, newer) => `${version} is not a baseline format this keywarden reads (${supported}); ${newer ? "upgrade keywarden" : "regenerate the baseline"}`,
+        baselineKey: "not a fingerprint (32 lowercase hexadecimal characters) nor a known key (version, about)",
+        baselineEntry: "expected an object with file and ruleId",
+        baselineUnknownKey: (known) => `unknown key; known keys: ${known}`,
+        baselineFile: "expected the path of the file",
+        baselineRuleId: "expected a rule id",
+        baselineString: "expected a string",
+        baselineLabel: (file) => `baseline ${file}`,
+        /** What a config's values must be (config/validate.ts); `got` is a value's description (`types`). */
+        check: {
+          types: { array: "an array", object: "an object", string: (text) => `the string '${text}'` },
+          topObject: "the configuration must be a JSON object",
+          string: (got) => `expected a string, got ${got}`,
+          entropyNumber: (got) => `expected a number (bits per character), got ${got}`,
+          entropyRange: (max, got) => `expected a number from 0 to ${max} (bits per character), got ${got}`,
+          rulesArray: (got) => `expected an array of rules (the format of patterns/*.json), got ${got}`,
+          ruleObject: (got) => `expected a rule object (the format of patterns/*.json), got ${got}`,
+          accountId: (got) => `an AWS account ID is 12 digits, got '${got}'`,
+          positive: (got) => `expected a positive whole number, got ${got}`,
+          emptySecret: "an allowed secret cannot be empty",
+          emptyRegex: "an empty regex would allow every secret",
+          unknownKey: (hint, known) => `unknown key${hint ? ` (did you mean '${hint}'?)` : ""}; known keys: ${known}`,
+          ruleId: (id) => `'${id}' is not a rule id (lower-case letters, digits and dashes)`,
+          emptyGlob: "an empty glob matches nothing",
+          globBackslash: "use '/' in globs, not '\\'",
+          globParent: "globs are relative to the config's folder and cannot leave it with '..'",
+          bytes: (got) => `expected a positive whole number of bytes, got ${got}`,
+          sizeText: (got) => `expected a size such as 1048576, "512KB" or "10MB", got '${got}'`,
+          size: (got) => `expected a number of bytes or a size such as "10MB", got ${got}`,
+          strings: (got) => `expected an array of strings, got ${got}`,
+          object: (got) => `expected an object, got ${got}`
+        }
+      },
+      /** Errors in rule files and in what a config says about rules (src/rules/load.ts). */
+      rules: {
+        cannotReadFolder: (dir, message) => `cannot read the rules folder ${dir}: ${message}`,
+        invalidJson: (origin, message) => `${origin}: invalid JSON: ${message}`,
+        idFileName: (origin, name) => `${origin}: id: must equal the file name ("${name}")`,
+        duplicateId: (origin, id) => `${origin}: id: "${id}" is already defined by another rule`,
+        unknownDisabled: (where, id) => `${where}: disableRules: unknown rule id "${id}"`,
+        unknownEntropy: (where, id) => `${where}: entropy: unknown rule id "${id}"`,
+        entropyRange: (where, id) => `${where}: entropy.${id}: must be a number from 0 to 8`,
+        unknownAllow: (where, id) => `${where}: allow.rules.${id}: unknown rule id`,
+        notObject: (origin) => `${origin}: a rule must be a JSON object`,
+        /** Regular expressions refused because they may backtrack (rules/regex.ts). */
+        regex: {
+          unsafe: (where, source, problem) => `${where}: unsafe regular expression /${source}/: ${problem}`,
+          nested: "a repeated group contains another repetition (nested quantifier such as (a+)+); rewrite it without the inner quantifier or bound it",
+          nullable: "a repeated group has an alternative that can match nothing",
+          overlap: "a repeated group has alternatives that can start with the same character (such as (a|ab)*); make the alternatives distinct",
+          adjacent: "two unbounded repetitions in a row can take the same characters (such as \\w+\\s*\\w+x); separate them with a character the first cannot take, or bound them"
+        },
+        /** What a rule's fields must be (rules/validate.ts). */
+        field: {
+          nonEmpty: "must be a non-empty string",
+          range: (min, max) => `must be a number from ${min} to ${max}`,
+          boolean: "must be true or false",
+          confidence: 'must be "high", "medium" or "low"',
+          object: "must be an object",
+          array: "must be an array",
+          unknown: "unknown field",
+          id: "must be lower-case letters, digits and dashes",
+          flags: "only i, m, s and u are allowed",
+          integer: "must be an integer",
+          groups: (n) => `the regex has only ${n} capture group(s)`,
+          keywords: "at least one keyword is needed (the prefilter skips text without any)",
+          decoder: (name, known) => `unknown decoder "${name}" (known: ${known})`,
+          source: 'must be "secret" or "match"',
+          decode: 'only "base64" is supported',
+          template: "needs a capture group (the key ID) or a template",
+          context: "a context needs names, pair or alone",
+          hex: "hex is always a hard gate",
+          examples: 'every rule needs examples: { "match": [...], "noMatch": [...] }',
+          match: "at least one example must match"
+        }
+      },
+      /** Git failing under keywarden (src/sources/git/run.ts): keywarden's words around git's own line. */
+      git: {
+        stopped: "the scan was stopped",
+        cannotRun: (why) => `cannot run git: ${why}`,
+        notInstalled: "git is not installed or not on PATH",
+        killed: (command, signal) => `git ${command} was ended by ${signal ?? "a signal"} before it finished: the scan is incomplete`,
+        failed: (command, line) => `git ${command} failed: ${line}`,
+        workerFailed: (message) => `history worker failed: ${message}`,
+        refType: (name, said) => `cannot tell what ${name} points at (git cat-file said ${said}): the scan would be incomplete`,
+        stagedDiff: (why) => `cannot read git diff --cached: ${why}`,
+        logOutOfStep: "unexpected git log output (out of step with its format): the scan cannot trust it",
+        logEnded: "git log output ended inside a commit: the scan is incomplete",
+        messageMissing: (type, sha) => `git cat-file: ${type} ${sha} is missing: its message cannot be scanned`,
+        notType: (sha, type) => `git cat-file: ${sha} is not a ${type}`,
+        logUnasked: "git log listed a commit it was not asked for, or out of order: the scan cannot trust it",
+        logShort: (listed, count) => `git log listed ${listed} of the ${count} commits asked for: the scan is incomplete`,
+        idLengths: (a, b) => `commit ids of two lengths in one log (${a} and ${b})`,
+        packsFallback: (message) => `could not read the packs directly, so every blob was read through git (slower): ${message}`,
+        packFallback: (pack, message) => `read the blobs of ${pack} through git instead of directly: ${message}`,
+        packReader: (message) => `pack reader: ${message}`,
+        packReaderFailed: (message) => `pack reader failed: ${message}`,
+        packReaderStopped: (code) => `pack reader stopped (exit ${code})`,
+        blobsFallback: (n, message) => `the pack reader failed, so ${n} blob${n === 1 ? " was" : "s were"} read through git instead: ${message}`
+      },
+      /** The settings of a base commit or the default branch (the Action on pull requests, --pre-receive). */
+      settings: {
+        baseLacks: (file) => `The base commit has no ${file}: the scan ran without it.`,
+        /** `change`: what the pull request does to the file; `added`: the base commit has none. */
+        pullRequestChanges: (change, file, packageJson, added) => `This pull request ${change} ${file}${packageJson ? ' (its "keywarden" key)' : ""}: ${added ? "the scan ran without it, as the base commit has none" : "the scan used the base commit's version"}. Set the input \`trust-pr-config: true\` to scan with the pull request's own.`,
+        symlink: (label) => `${label}: is a symbolic link; keywarden reads its configuration and baseline only from regular files`,
+        configSymlink: (label) => `${label}: is a symbolic link; keywarden reads its configuration only from regular files`,
+        notFile: (label) => `${label}: is not a file`,
+        cannotRead: (label, line) => `cannot read ${label}: ${line}`,
+        cannotReadCommit: (rev, line) => `cannot read commit ${rev}: ${line} (set fetch-depth: 0 on actions/checkout)`,
+        defaultBranchLacks: (sha, file) => `the default branch (${sha}) has no ${file}: the scan ran without it`,
+        defaultBranchConfig: (message) => `${message} (the default branch's configuration; fix it there)`
+      },
+      /** Where --output and --replacements would write, refused before the scan (src/cli/output-path.ts). */
+      outputPath: {
+        error: (flag, file, why) => `${flag} ${file}: ${why}`,
+        noFolder: (folder) => `the folder ${folder} does not exist`,
+        folderUnreachable: (folder, code) => `cannot reach the folder ${folder} (${code})`,
+        notFolder: (folder) => `${folder} is not a folder`,
+        unreachable: (code) => `cannot reach it (${code})`,
+        noPermission: (folder) => `no permission to write in ${folder}`,
+        notWritable: "the file is not writable"
+      },
+      /** Notes about archives (src/archive/): entries skipped or not read. */
+      archive: {
+        repeated: (archive, count, reason, first) => `${archive}: ${count} times: ${reason} (the first: ${first})`,
+        stopped: (entries, bytes, message) => `stopped reading the archive after ${entries} entries and ${bytes} bytes: ${message}; the rest was not scanned`,
+        asPlainFile: (reason) => `${reason}; scanned as a plain file instead`,
+        restNotScanned: (reason) => `${reason}; the rest of the archive was not scanned`,
+        overLimit: (where, size, limit) => `skipped ${where}: ${size} bytes is over the ${limit}-byte limit (--max-file-size)`,
+        tooDeep: (format, depth) => `a ${format} archive nested deeper than ${depth} levels (archives.maxDepth): not scanned`,
+        notScanned: (skip) => `${skip}: not scanned`,
+        cannotInflate: (message) => `cannot inflate an entry: ${message}`,
+        gzipRatio: (ratio) => `the gzip stream inflates over ${ratio} times its size (archives.maxRatio)`,
+        maxBytes: (bytes) => `over ${bytes} uncompressed bytes (archives.maxBytes)`,
+        maxEntries: (entries) => `over ${entries} entries (archives.maxEntries)`,
+        unreadable: (format, message) => `not a readable ${format} archive (${message})`,
+        entryRatio: (ratio) => `an entry inflates over ${ratio} times its compressed size (archives.maxRatio)`,
+        liar: "an entry inflates to more or less than the size it declares (a zip bomb's sign, or damage)",
+        overlap: "entries overlap (the construction of a zip bomb, written by no zip tool)",
+        encrypted: "an encrypted entry (no password is tried)",
+        method: (method) => `compression method ${method} is not supported`,
+        zipRatio: (ratio) => `an entry that inflates over ${ratio} times its compressed size (archives.maxRatio), a zip bomb's sign`
+      },
+      /** The command line: --help and the usage errors found before a command runs (src/cli/). */
+      cli: {
+        errors: {
+          unknownFormat: (format, command, allowed) => `unknown --format '${format}' for ${command} (choose ${allowed})`,
+          baselineOutput: "baseline needs --output FILE (where to write the baseline)",
+          oneMode: "choose one of --staged, --history, --range, --since, --stdin, --pre-receive, --commit-msg",
+          historyPaths: (paths) => `--history scans commits, not paths: ${paths} (refs go right after it: --history main; scan files without --history)`,
+          rangeWords: (range, paths) => `--range is one argument: quote a range of several words (--range "${range} ${paths}"); paths cannot be combined with it`,
+          modePaths: (paths) => `paths cannot be combined with --staged, --history, --range, --since, --stdin, --pre-receive or --commit-msg: ${paths}`,
+          timeoutWithout: (flag) => `${flag} is for --pre-receive (the server-side hook); --verify-timeout bounds --verify`,
+          timeoutRange: (value) => `--timeout wants seconds between 0 and 3600, got '${value}'`,
+          onTimeout: (value) => `--on-timeout wants open (accept the push) or closed (reject it), got '${value}'`,
+          preReceiveOutput: (name) => `--pre-receive prints its own lines for git to relay to the pusher: --${name} is not taken with it`,
+          preReceiveVerify: (name) => `--pre-receive does not take --${name}: the hook never calls AWS (keywarden remediate --verify does, for the keys it found)`,
+          maxFileSize: (value) => `--max-file-size wants a size such as 1048576, 512KB or 10MB, got '${value}'`,
+          verifyTimeout: (value) => `--verify-timeout wants seconds between 0 and 300, got '${value}'`,
+          cannotWrite: (file, code) => `cannot write ${file}: ${code}`
+        },
+        badLang: (value) => `unknown --lang '${value}' (choose en or ja)`,
+        unknownCommand: (word, hint, commands) => `unknown command '${word}'${hint ? ` (did you mean '${hint}'?)` : ""}; commands: ${commands}`,
+        commandFirst: (token, command) => `name a command before ${token}: keywarden ${command} ${token}`,
+        listCommands: "keywarden --help lists the commands",
+        listOptions: (command) => `keywarden ${command} --help lists its options`,
+        needsValue: (flag) => `${flag} needs a value`,
+        gotOption: (flag, next) => `${flag} needs a value, got the option ${next} (write ${flag}=${next} if that is the value)`,
+        emptyValue: (flag) => `${flag} needs a value, got an empty one`,
+        otherCommand: (flag, commands, command) => `${flag} is an option of ${commands}, not of ${command}`,
+        /** `scan`, `scan and remediate`, `scan, remediate and merge`. */
+        list: (items) => items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`,
+        unknownShort: (letter, command) => `unknown option '-${letter}'; keywarden ${command} --help lists its options`,
+        unknownOption: (flag, hint, help) => `unknown option '${flag}'${hint ? ` (did you mean '--${hint}'?)` : ""}; ${help}`
+      }
+    };
+  }
+});
+
+// src/words/ja.ts
+var ja_exports = {};
+__export(ja_exports, {
+  ja: () => ja
+});
+var role, term, ja;
+var init_ja = __esm({
+  "src/words/ja.ts"() {
+    "use strict";
+    role = (name) => term({ base: "\u7BC4\u56F2\u306E\u57FA\u70B9", head: "\u7BC4\u56F2\u306E\u7D42\u70B9", commit: "\u30B3\u30DF\u30C3\u30C8", ref: "ref" }[name] ?? name);
+    term = (text) => /[\x21-\x7e]$/.test(text) ? `${text} ` : text;
+    ja = {
+      kinds: {
+        "access-key-id": "\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID",
+        "secret-access-key": "\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC",
+        "session-token": "\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u30C8\u30FC\u30AF\u30F3",
+        "bedrock-api-key": "Bedrock API \u30AD\u30FC",
+        "bedrock-short-term-key": "Bedrock \u77ED\u671F API \u30AD\u30FC",
+        "service-specific-password": "\u30B5\u30FC\u30D3\u30B9\u56FA\u6709\u306E\u8A8D\u8A3C\u60C5\u5831\u306E\u30D1\u30B9\u30EF\u30FC\u30C9",
+        "ses-smtp-password": "SES SMTP \u30D1\u30B9\u30EF\u30FC\u30C9",
+        "appsync-api-key": "AppSync API \u30AD\u30FC",
+        "cloudfront-private-key": "CloudFront \u30D7\u30E9\u30A4\u30D9\u30FC\u30C8\u30AD\u30FC",
+        "console-password": "\u30B3\u30F3\u30BD\u30FC\u30EB\u30D1\u30B9\u30EF\u30FC\u30C9"
+      },
+      keyTypeShort: {
+        "long-term": "\u9577\u671F\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC",
+        temporary: "AWS STS \u306E\u4E00\u6642\u7684\u306A\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC",
+        "bearer-token": "AWS STS \u306E\u30B5\u30FC\u30D3\u30B9\u30D9\u30A2\u30E9\u30FC\u30C8\u30FC\u30AF\u30F3\u7528\u306E\u30AD\u30FC",
+        "context-specific": "\u30B3\u30F3\u30C6\u30AD\u30B9\u30C8\u56FA\u6709\u306E\u8A8D\u8A3C\u60C5\u5831",
+        unknown: null
+      },
+      olderFormatKey: "\u65E7\u5F62\u5F0F\u306E\u30AD\u30FC",
+      report: {
+        header: ["\u884C:\u5217", "\u5024", "\u7A2E\u985E", "\u30EB\u30FC\u30EB", "\u78BA\u5EA6"],
+        confidence: { high: "\u9AD8", medium: "\u4E2D", low: "\u4F4E" },
+        forKey: (keyId) => `\u5BFE\u5FDC\u3059\u308B\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID: ${keyId}`,
+        account: (id) => `\u30A2\u30AB\u30A6\u30F3\u30C8 ${id}`,
+        listJoin: "\u3001",
+        verification: {
+          live: (arn) => `\u6709\u52B9\uFF08LIVE\uFF09${arn ? `: ${arn}` : ""}`,
+          meaning: {
+            invalid: "AWS \u306F\u3053\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u3092\u73FE\u5728\u53D7\u3051\u4ED8\u3051\u3066\u3044\u307E\u305B\u3093",
+            expired: "\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u30C8\u30FC\u30AF\u30F3\u306E\u6709\u52B9\u671F\u9650\u304C\u5207\u308C\u3066\u3044\u307E\u3059",
+            "secret-mismatch": "\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u306F\u5B58\u5728\u3057\u307E\u3059\u304C\u3001\u3053\u306E\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u306F\u5BFE\u306B\u306A\u308B\u3082\u306E\u3067\u306F\u3042\u308A\u307E\u305B\u3093\u3002\u30AD\u30FC\u306F\u6709\u52B9\u306A\u3082\u306E\u3068\u3057\u3066\u6271\u3063\u3066\u304F\u3060\u3055\u3044",
+            unknown: "\u5224\u5B9A\u3067\u304D\u307E\u305B\u3093\u3067\u3057\u305F\u3002\u7406\u7531\u306F\u6A19\u6E96\u30A8\u30E9\u30FC\u51FA\u529B\u306E --verify \u306E\u884C\u3092\u53C2\u7167\u3057\u3066\u304F\u3060\u3055\u3044"
+          },
+          other: "\u4E0D\u660E\u306A\u5FDC\u7B54",
+          status: (status, meaning) => `${status}\uFF08${meaning}\uFF09`,
+          line: (what, checkedAt) => `STS: ${what}\u3001\u78BA\u8A8D\u65E5\u6642 ${checkedAt}`
+        },
+        presence: {
+          more: (shown, more) => `${shown} \u307B\u304B ${more} \u4EF6`,
+          tag: (name) => `\u30BF\u30B0 ${name}`,
+          noBranch: "\u3069\u306E\u30D6\u30E9\u30F3\u30C1\u306B\u3082\u542B\u307E\u308C\u3066\u3044\u307E\u305B\u3093\uFF08\u30BF\u30B0\u307E\u305F\u306F stash \u306E\u307F\uFF09",
+          atTip: (names) => `${names} \u306E\u6700\u65B0\u30B3\u30DF\u30C3\u30C8\u306B\u307E\u3060\u6B8B\u3063\u3066\u3044\u307E\u3059`,
+          removed: (names) => `\u524A\u9664\u6E08\u307F: ${names} \u306E\u6700\u65B0\u30B3\u30DF\u30C3\u30C8\u306B\u306F\u3042\u308A\u307E\u305B\u3093\u304C\u3001\u5C65\u6B74\u306B\u306F\u6B8B\u3063\u3066\u3044\u307E\u3059`
+        },
+        allowedBy: (n, why) => `${why}\u3067\u8A31\u53EF ${n} \u4EF6`,
+        allowedNames: { inline: "keywarden:allow \u30B3\u30E1\u30F3\u30C8", baseline: "\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3" },
+        commitMessage: "\u30B3\u30DF\u30C3\u30C8\u30E1\u30C3\u30BB\u30FC\u30B8",
+        foundInMessage: (count, allowed) => `\u30B3\u30DF\u30C3\u30C8\u30E1\u30C3\u30BB\u30FC\u30B8\u3067 AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u3092 ${count} \u4EF6\u691C\u51FA\u3057\u307E\u3057\u305F${allowed}\u3002`,
+        allowedList: (items) => `\uFF08${items.join("\u3001")}\uFF09`,
+        leftOut: (n) => ` --only-verified \u306B\u3088\u308A ${n} \u4EF6\u3092\u9664\u5916\u3057\u307E\u3057\u305F\uFF08STS \u304C\u30AD\u30FC\u306E\u6709\u52B9\u6027\u3092\u78BA\u8A8D\u3067\u304D\u306A\u304B\u3063\u305F\u3082\u306E\uFF09\u3002`,
+        clean: (live, allowed) => `${live ? "\u6709\u52B9\u306A " : ""}AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u306F\u898B\u3064\u304B\u308A\u307E\u305B\u3093\u3067\u3057\u305F\u3002${allowed}`,
+        found: (count, files, allowed) => `${files} \u500B\u306E\u30D5\u30A1\u30A4\u30EB\u3067 AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u3092 ${count} \u4EF6\u691C\u51FA\u3057\u307E\u3057\u305F${allowed}\u3002`
+      },
+      finding: {
+        annotationTitle: (kind, ruleId) => `AWS ${kind}\uFF08${ruleId}\uFF09`,
+        annotation: (kind, secret, keyId, accountId, entry) => `AWS ${kind} ${secret}${keyId ? `\uFF08\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID ${keyId} \u306B\u5BFE\u5FDC\uFF09` : ""}${accountId ? `\uFF08\u30A2\u30AB\u30A6\u30F3\u30C8 ${accountId}\uFF09` : ""}${entry ? `\u3002\u30A2\u30FC\u30AB\u30A4\u30D6\u5185\u306E ${entry} \u306B\u3042\u308A\u307E\u3059` : ""}\u3002`,
+        introduced: (sha, author, date, subject) => `${date} \u306B ${author} \u304C\u30B3\u30DF\u30C3\u30C8 ${sha} \u3067\u8FFD\u52A0: ${subject}`,
+        verification: (line) => `${line}\u3002`,
+        advice: "\u307E\u305A IAM \u3067\u30AD\u30FC\u3092\u7121\u52B9\u5316\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u5C65\u6B74\u3092\u66F8\u304D\u63DB\u3048\u3066\u3082\u6F0F\u6D29\u306F\u306A\u304B\u3063\u305F\u3053\u3068\u306B\u306A\u308A\u307E\u305B\u3093\uFF09\u3002\u305D\u306E\u3046\u3048\u3067\u30D5\u30A1\u30A4\u30EB\u304B\u3089\u30AD\u30FC\u3092\u524A\u9664\u3057\u307E\u3059\u3002`keywarden remediate` \u3067\u5B9F\u884C\u3059\u308B\u30B3\u30DE\u30F3\u30C9\u3092\u8868\u793A\u3067\u304D\u307E\u3059\u3002",
+        githubClean: "keywarden: AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u306F\u898B\u3064\u304B\u308A\u307E\u305B\u3093\u3067\u3057\u305F\u3002",
+        githubFound: (count) => `keywarden: AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u3092 ${count} \u4EF6\u691C\u51FA\u3057\u307E\u3057\u305F\u3002\u5BFE\u5FDC\u624B\u9806\u306F \`keywarden remediate\` \u3067\u8868\u793A\u3067\u304D\u307E\u3059\u3002`,
+        sarifResult: (kind, secret, keyId, accountId, entry, commit, verification) => {
+          let text = `AWS ${kind} ${secret}`;
+          if (keyId) text += `\uFF08\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID ${keyId} \u306B\u5BFE\u5FDC\uFF09`;
+          if (accountId) text += `\u3001\u30A2\u30AB\u30A6\u30F3\u30C8 ${accountId}`;
+          if (entry) text += `\u3001\u30A2\u30FC\u30AB\u30A4\u30D6\u5185\u306E ${entry}`;
+          if (commit) text += `\u3001${commit.date} \u306B ${commit.author} \u304C\u30B3\u30DF\u30C3\u30C8 ${commit.sha} \u3067\u8FFD\u52A0`;
+          if (verification) text += `\u3002STS \u306E\u5224\u5B9A: ${verification.status === "live" ? "\u6709\u52B9\uFF08LIVE\uFF09" : verification.status}\uFF08\u78BA\u8A8D\u65E5\u6642 ${verification.checkedAt}\uFF09`;
+          return `${text}\u3002`;
+        },
+        sarifRoot: "\u30B9\u30AD\u30E3\u30F3\u3057\u305F\u30EA\u30DD\u30B8\u30C8\u30EA\u307E\u305F\u306F\u30D5\u30A9\u30EB\u30C0\u30FC\u306E\u30EB\u30FC\u30C8\u3002",
+        sarifShort: (kind) => `AWS \u306E\u8A8D\u8A3C\u60C5\u5831\uFF08${kind}\uFF09\u304C\u30EA\u30DD\u30B8\u30C8\u30EA\u306B\u30B3\u30DF\u30C3\u30C8\u3055\u308C\u3066\u3044\u307E\u3059`,
+        sarifFull: (kind) => `\u30D5\u30A1\u30A4\u30EB\u5185\u3067 AWS \u306E\u8A8D\u8A3C\u60C5\u5831\uFF08${kind}\uFF09\u304C\u898B\u3064\u304B\u308A\u307E\u3057\u305F\u3002\u30EA\u30DD\u30B8\u30C8\u30EA\u3001\u305D\u306E\u5C65\u6B74\u3001\u30D5\u30A9\u30FC\u30AF\u3092\u8AAD\u3081\u308B\u4EBA\u306F\u8AB0\u3067\u3082\u3001\u30AD\u30FC\u304C\u7121\u52B9\u5316\u3055\u308C\u308B\u307E\u3067\u3053\u306E\u30AD\u30FC\u3092\u4F7F\u7528\u3067\u304D\u307E\u3059\u3002`,
+        sarifSteps: [
+          "IAM \u3067\u4ECA\u3059\u3050\u30AD\u30FC\u3092\u7121\u52B9\u5316\u3057\u3001\u524A\u9664\u3057\u3066\u304F\u3060\u3055\u3044\uFF08`aws iam update-access-key --status Inactive` \u306E\u3042\u3068 `aws iam delete-access-key`\uFF09\u3002\u3053\u306E\u30AD\u30FC\u3092\u4F7F\u3063\u3066\u3044\u308B\u3082\u306E\u304C\u3042\u308C\u3070\u3001\u5148\u306B\u4EE3\u308F\u308A\u306E\u30AD\u30FC\u3092\u4F5C\u6210\u3057\u307E\u3059\u3002",
+          "\u30AD\u30FC\u304C\u6F0F\u6D29\u3057\u3066\u304B\u3089\u4F55\u306B\u4F7F\u308F\u308C\u305F\u304B\u3092 CloudTrail \u3067\u78BA\u8A8D\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
+          "\u30D5\u30A1\u30A4\u30EB\u304B\u3089\u30AD\u30FC\u3092\u524A\u9664\u3057\u3001\u8A8D\u8A3C\u60C5\u5831\u306F `~/.aws/credentials`\u3001\u74B0\u5883\u5909\u6570\u3001\u307E\u305F\u306F\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u7BA1\u7406\u30B5\u30FC\u30D3\u30B9\u306B\u4FDD\u7BA1\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
+          "\u30B3\u30DF\u30C3\u30C8\u3092\u30D7\u30C3\u30B7\u30E5\u6E08\u307F\u306A\u3089\u3001\u5C65\u6B74\u3092\u66F8\u304D\u63DB\u3048\u3066\u3082\u6F0F\u6D29\u306F\u306A\u304B\u3063\u305F\u3053\u3068\u306B\u306A\u308A\u307E\u305B\u3093\u3002\u6F0F\u6D29\u3092\u6B62\u3081\u3089\u308C\u308B\u306E\u306F\u30AD\u30FC\u306E\u7121\u52B9\u5316\u3067\u3059\u3002`keywarden remediate` \u3067\u3001\u3053\u306E\u30AD\u30FC\u306B\u5408\u308F\u305B\u305F\u5B9F\u969B\u306E\u30B3\u30DE\u30F3\u30C9\u4ED8\u304D\u306E\u5BFE\u5FDC\u624B\u9806\u3092\u8868\u793A\u3067\u304D\u307E\u3059\u3002",
+          "\u8AA4\u691C\u51FA\u306E\u5834\u5408\u306F\u3001\u305D\u306E\u884C\u306E\u30B3\u30E1\u30F3\u30C8\u306B `keywarden:allow` \u3068\u66F8\u304F\u304B\u3001\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3\u306B\u8A18\u9332\u3057\u3066\u304F\u3060\u3055\u3044\uFF08`keywarden baseline --output .keywarden-baseline.json`\uFF09\u3002"
+        ],
+        sarifMarkdownTitle: (short) => `**${short}\u3002**`
+      },
+      hint: {
+        title: "\u4ECA\u3059\u3050\u3084\u308B\u3053\u3068:",
+        committed: "  1. \u30AD\u30FC\u3092\u542B\u3080\u30B3\u30DF\u30C3\u30C8\u3092\u30D7\u30C3\u30B7\u30E5\u3057\u305F\u306A\u3089\u3001\u30AD\u30FC\u306F\u516C\u958B\u3055\u308C\u305F\u3082\u306E\u3068\u3057\u3066\u6271\u3063\u3066\u304F\u3060\u3055\u3044\u3002\n     \u30AD\u30FC\u3078\u306E\u5BFE\u5FDC\u304C\u5148\u3001\u5C65\u6B74\u306E\u66F8\u304D\u63DB\u3048\u306F\u6700\u5F8C\u3067\u3059\u3002",
+        notCommitted: "  1. \u30D5\u30A1\u30A4\u30EB\u304B\u3089\u8A8D\u8A3C\u60C5\u5831\u3092\u524A\u9664\u3057\u3001~/.aws/credentials \u307E\u305F\u306F\u74B0\u5883\u5909\u6570\u304B\u3089\u8AAD\u307F\u8FBC\u3080\u3088\u3046\u306B\u3057\u3066\u304F\u3060\u3055\u3044\u3002",
+        deactivate: "  2. \u5404\u30AD\u30FC\u3092\u7121\u52B9\u5316\u3057\u3001\u524A\u9664\u3057\u307E\u3059\uFF08\u4E00\u6642\u7684\u306A ASIA \u30AD\u30FC\u306F\u767A\u884C\u5143\u306E\u30ED\u30FC\u30EB\u306E\u30BB\u30C3\u30B7\u30E7\u30F3\u3092\u53D6\u308A\u6D88\u3057\u307E\u3059\uFF09:",
+        more: (n) => `       \u2026\u307B\u304B ${n} \u3064\u306E\u30AD\u30FC`,
+        unpaired: (n) => `\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u306E\u306A\u3044\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u304C ${n} \u4EF6\u3042\u308A\u307E\u3059\u3002\u5BFE\u306B\u306A\u308A\u3046\u308B\u30AD\u30FC\u306F\u3059\u3079\u3066\u30ED\u30FC\u30C6\u30FC\u30B7\u30E7\u30F3\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
+        cloudtrail: "  3. \u5168\u30EA\u30FC\u30B8\u30E7\u30F3\u306E CloudTrail \u3067\u30AD\u30FC\u304C\u4E0D\u6B63\u5229\u7528\u3055\u308C\u3066\u3044\u306A\u3044\u304B\u3092\u78BA\u8A8D\u3057\u3001\n     \u3059\u3079\u3066\u306E IAM \u30E6\u30FC\u30B6\u30FC\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306E\u30ED\u30FC\u30C6\u30FC\u30B7\u30E7\u30F3\u3092\u884C\u3044\u307E\u3059\u3002",
+        full: (command) => `\u5BFE\u5FDC\u624B\u9806\u306E\u5168\u4F53\uFF08\u305D\u306E\u307E\u307E\u5B9F\u884C\u3067\u304D\u308B\u30B3\u30DE\u30F3\u30C9\u4ED8\u304D\uFF09: ${command}`,
+        live: (keyId, arn) => `${keyId} \u306F\u6709\u52B9\uFF08LIVE\uFF09\u3067\u3059\u3002AWS \u304C\u53D7\u3051\u4ED8\u3051\u307E\u3057\u305F${arn ? `\uFF08${arn}\uFF09` : ""}\u3002\u6700\u512A\u5148\u3067\u5BFE\u5FDC\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
+        theRole: (name) => `\u30ED\u30FC\u30EB ${name}`,
+        issuingRole: "\u767A\u884C\u5143\u306E\u30ED\u30FC\u30EB",
+        revoke: (keyId, role2) => `${keyId}: IAM \u30B3\u30F3\u30BD\u30FC\u30EB \u2192 [\u30ED\u30FC\u30EB] \u2192 ${role2} \u2192 [\u30BB\u30C3\u30B7\u30E7\u30F3\u306E\u53D6\u308A\u6D88\u3057]`,
+        root: (keyId) => `${keyId} \u306F\u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u306E\u30AD\u30FC\u3067\u3059: \u30EB\u30FC\u30C8\u30E6\u30FC\u30B6\u30FC\u3067\u30B5\u30A4\u30F3\u30A4\u30F3 \u2192 [\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u8A8D\u8A3C\u60C5\u5831] \u2192 [\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC] \u2192 [\u30A2\u30AF\u30B7\u30E7\u30F3] \u2192 [\u975E\u30A2\u30AF\u30C6\u30A3\u30D6\u5316]`
+      },
+      blocked: {
+        more: (n) => `\u307B\u304B ${n} \u4EF6`,
+        listJoin: "\u3001",
+        commit: (where, files) => [
+          "\u30B3\u30DF\u30C3\u30C8\u3092\u4E2D\u6B62\u3057\u307E\u3057\u305F\uFF08\u4F55\u3082\u30B3\u30DF\u30C3\u30C8\u3055\u308C\u3066\u3044\u307E\u305B\u3093\uFF09\u3002",
+          `\u30B9\u30C6\u30FC\u30B8\u3055\u308C\u305F\u5909\u66F4\u306B AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u304C\u542B\u307E\u308C\u3066\u3044\u307E\u3059\uFF08${where}\uFF09\u3002`,
+          "",
+          "\u5BFE\u51E6\u65B9\u6CD5:",
+          "  1. \u30D5\u30A1\u30A4\u30EB\u304B\u3089\u30AD\u30FC\u3092\u524A\u9664\u3057\u3066\u304F\u3060\u3055\u3044\u3002\u8A8D\u8A3C\u60C5\u5831\u306F\u30EA\u30DD\u30B8\u30C8\u30EA\u306B\u7F6E\u304B\u305A\u3001~/.aws/credentials",
+          "     \uFF08`aws configure`\uFF09\u3001\u74B0\u5883\u5909\u6570\uFF08AWS_ACCESS_KEY_ID\u3001AWS_SECRET_ACCESS_KEY\uFF09\u3001\u307E\u305F\u306F",
+          "     \u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u7BA1\u7406\u30B5\u30FC\u30D3\u30B9\u306B\u4FDD\u7BA1\u3057\u3066\u3001\u305D\u3053\u304B\u3089\u8AAD\u307F\u8FBC\u3080\u3088\u3046\u306B\u3057\u307E\u3059\u3002",
+          `  2. \u4FEE\u6B63\u3057\u305F\u30D5\u30A1\u30A4\u30EB\u3092\u30B9\u30C6\u30FC\u30B8\u3057\u76F4\u3059\uFF08git add ${files}\uFF09\u304B\u3001\u6B21\u306E\u30B3\u30DE\u30F3\u30C9\u3067\u3053\u306E\u30B3\u30DF\u30C3\u30C8\u304B\u3089\u5916\u3057\u307E\u3059:`,
+          `     git restore --staged ${files}`,
+          "  3. \u3082\u3046\u4E00\u5EA6\u30B3\u30DF\u30C3\u30C8\u3057\u307E\u3059\u3002\u30C1\u30A7\u30C3\u30AF\u306E\u5BFE\u8C61\u306F\u30B9\u30C6\u30FC\u30B8\u3057\u305F\u5185\u5BB9\u3060\u3051\u306A\u306E\u3067\u3001",
+          "     \u4F5C\u696D\u30C4\u30EA\u30FC\u306B\u6B8B\u3063\u3066\u3044\u3066\u3082\u3001\u30B9\u30C6\u30FC\u30B8\u3057\u3066\u3044\u306A\u3044\u30AD\u30FC\u3067\u306F\u30B3\u30DF\u30C3\u30C8\u306F\u6B62\u307E\u308A\u307E\u305B\u3093\u3002",
+          "",
+          "\u8AA4\u691C\u51FA\u306E\u5834\u5408\u306F\u3001\u305D\u306E\u884C\u306B `keywarden:allow` \u30B3\u30E1\u30F3\u30C8\u3092\u4ED8\u3051\u308B\u304B\u3001\u30D5\u30C3\u30AF\u304C\u8AAD\u3080\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3\u306B\u767B\u9332\u3057\u307E\u3059\u3002",
+          "\u30EA\u30DD\u30B8\u30C8\u30EA\u306E\u30C8\u30C3\u30D7\u3067\u6B21\u3092\u5B9F\u884C\u3059\u308B\u3068\u3001\u4F5C\u696D\u30C4\u30EA\u30FC\u5185\u306E\u691C\u51FA\u7D50\u679C\u304C\u3059\u3079\u3066\u8A18\u9332\u3055\u308C\u307E\u3059:",
+          "  keywarden baseline --output .keywarden-baseline.json",
+          "\u305D\u306E\u3042\u3068 git add .keywarden-baseline.json \u3092\u5B9F\u884C\u3057\u3066\u3001\u3082\u3046\u4E00\u5EA6\u30B3\u30DF\u30C3\u30C8\u3057\u3066\u304F\u3060\u3055\u3044\u3002"
+        ],
+        leaked: (remediate) => `\u3053\u306E\u30AD\u30FC\u3092\u30D7\u30C3\u30B7\u30E5\u3001\u5171\u6709\u3001\u307E\u305F\u306F\u5225\u306E\u5834\u6240\u3067\u30B3\u30DF\u30C3\u30C8\u3057\u305F\u3053\u3068\u304C\u3042\u308B\u306A\u3089\u3001\u6F0F\u6D29\u3057\u305F\u3082\u306E\u3068\u3057\u3066\u6271\u3044\u3001
+\u7121\u52B9\u5316\u3057\u3066\u304F\u3060\u3055\u3044: ${remediate}`,
+        noVerify: "\u305D\u308C\u3067\u3082\u30B3\u30DF\u30C3\u30C8\u3059\u308B\u5834\u5408\uFF08pre-commit \u306E\u30C1\u30A7\u30C3\u30AF\u304C\u3059\u3079\u3066\u7701\u7565\u3055\u308C\u307E\u3059\u3002\u81EA\u5DF1\u8CAC\u4EFB\u3067\uFF09: git commit --no-verify",
+        line: (n) => `${n} \u884C\u76EE`,
+        message: (where, remediate) => [
+          "\u30B3\u30DF\u30C3\u30C8\u3092\u4E2D\u6B62\u3057\u307E\u3057\u305F\uFF08\u4F55\u3082\u30B3\u30DF\u30C3\u30C8\u3055\u308C\u3066\u3044\u307E\u305B\u3093\uFF09\u3002",
+          `\u30B3\u30DF\u30C3\u30C8\u30E1\u30C3\u30BB\u30FC\u30B8\u306B AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u304C\u542B\u307E\u308C\u3066\u3044\u307E\u3059\uFF08${where}\uFF09\u3002`,
+          "",
+          "\u5BFE\u51E6\u65B9\u6CD5: \u30E1\u30C3\u30BB\u30FC\u30B8\u304B\u3089\u30AD\u30FC\u3092\u524A\u9664\u3057\u3066\u3001\u3082\u3046\u4E00\u5EA6\u30B3\u30DF\u30C3\u30C8\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u30E1\u30C3\u30BB\u30FC\u30B8\u3082\u30D5\u30A1\u30A4\u30EB\u3068",
+          "\u540C\u3058\u3088\u3046\u306B\u30D7\u30C3\u30B7\u30E5\u3055\u308C\u3001\u5C65\u6B74\u306B\u6B8B\u308A\u307E\u3059\uFF09\u3002\u66F8\u3044\u305F\u30E1\u30C3\u30BB\u30FC\u30B8\u306F git \u304C\u4FDD\u5B58\u3057\u3066\u3044\u307E\u3059\u3002\u7DE8\u96C6\u3059\u308B\u306B\u306F:",
+          '  git commit -e -F "$(git rev-parse --git-path COMMIT_EDITMSG)"',
+          `\u3053\u306E\u30AD\u30FC\u3092\u30D7\u30C3\u30B7\u30E5\u3001\u5171\u6709\u3001\u307E\u305F\u306F\u5225\u306E\u5834\u6240\u3067\u30B3\u30DF\u30C3\u30C8\u3057\u305F\u3053\u3068\u304C\u3042\u308B\u306A\u3089\u3001\u6F0F\u6D29\u3057\u305F\u3082\u306E\u3068\u3057\u3066\u6271\u3044\u3001
+\u7121\u52B9\u5316\u3057\u3066\u304F\u3060\u3055\u3044: ${remediate}`,
+          "\u305D\u308C\u3067\u3082\u30B3\u30DF\u30C3\u30C8\u3059\u308B\u5834\u5408\uFF08commit-msg \u306E\u30C1\u30A7\u30C3\u30AF\u304C\u3059\u3079\u3066\u7701\u7565\u3055\u308C\u307E\u3059\u3002\u81EA\u5DF1\u8CAC\u4EFB\u3067\uFF09: git commit --no-verify"
+        ]
+      },
+      preReceive: {
+        incomplete: "\u30D7\u30C3\u30B7\u30E5\u3092\u62D2\u5426\u3057\u307E\u3057\u305F: \u30B9\u30AD\u30E3\u30F3\u3067\u8AAD\u3080\u5FC5\u8981\u306E\u3042\u308B\u3082\u306E\u3092\u3059\u3079\u3066\u8AAD\u3081\u306A\u304B\u3063\u305F\u305F\u3081\uFF08\u4E0A\u8A18\u53C2\u7167\uFF09\u3001\u554F\u984C\u304C\u306A\u3044\u3068\u306F\u5224\u65AD\u3067\u304D\u307E\u305B\u3093",
+        badLine: (n) => `--pre-receive \u306F\u6A19\u6E96\u5165\u529B\u304B\u3089 git \u306E "<old> <new> <ref>" \u306E\u884C\u3092\u8AAD\u307F\u307E\u3059\u304C\u3001${n} \u884C\u76EE\u306F\u305D\u306E\u5F62\u5F0F\u3067\u306F\u3042\u308A\u307E\u305B\u3093\uFF08pre-receive \u30D5\u30C3\u30AF\u3068\u3057\u3066\u5B9F\u884C\u3055\u308C\u3066\u3044\u307E\u3059\u304B\uFF1F\uFF09`,
+        notCommit: (ref, type) => `${ref} \u306F keywarden \u304C\u30B9\u30AD\u30E3\u30F3\u3057\u306A\u3044 ${type} \u3092\u6307\u3057\u3066\u3044\u307E\u3059\u3002\u30B9\u30AD\u30E3\u30F3\u305B\u305A\u306B\u30D7\u30C3\u30B7\u30E5\u3092\u62D2\u5426\u3057\u307E\u3057\u305F`,
+        missingObject: (ref, sha) => `${ref} \u306F\u30EA\u30DD\u30B8\u30C8\u30EA\u306B\u306A\u3044\u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\uFF08${sha}\uFF09\u3092\u6307\u3057\u3066\u3044\u307E\u3059\u3002\u30B9\u30AD\u30E3\u30F3\u305B\u305A\u306B\u30D7\u30C3\u30B7\u30E5\u3092\u62D2\u5426\u3057\u307E\u3057\u305F`,
+        clean: (commits) => `\u3053\u306E\u30D7\u30C3\u30B7\u30E5\u306E\u65B0\u3057\u3044\u30B3\u30DF\u30C3\u30C8 ${commits} \u4EF6\u306B AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u306F\u3042\u308A\u307E\u305B\u3093`,
+        rejected: (n) => `\u30D7\u30C3\u30B7\u30E5\u3092\u62D2\u5426\u3057\u307E\u3057\u305F: \u30D7\u30C3\u30B7\u30E5\u3055\u308C\u305F\u30B3\u30DF\u30C3\u30C8\u306B AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u304C ${n} \u4EF6\u3042\u308A\u307E\u3059:`,
+        more: (n) => `\u307B\u304B ${n} \u4EF6`,
+        seconds: (n) => `${n} \u79D2`,
+        timeoutOpen: (seconds) => `\u8B66\u544A: AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u306E\u30B9\u30AD\u30E3\u30F3\u304C ${seconds}\u4EE5\u5185\u306B\u7D42\u308F\u308A\u307E\u305B\u3093\u3067\u3057\u305F\uFF08--timeout\uFF09\u3002\u30D7\u30C3\u30B7\u30E5\u306F\u30B9\u30AD\u30E3\u30F3\u305B\u305A\u306B\u53D7\u3051\u4ED8\u3051\u307E\u3059\uFF08--on-timeout open\uFF09`,
+        timeoutClosed: (seconds) => `\u30D7\u30C3\u30B7\u30E5\u3092\u62D2\u5426\u3057\u307E\u3057\u305F: AWS \u306E\u8A8D\u8A3C\u60C5\u5831\u306E\u30B9\u30AD\u30E3\u30F3\u304C ${seconds}\u4EE5\u5185\u306B\u7D42\u308F\u3089\u305A\u3001\u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u306A\u3044\u30D7\u30C3\u30B7\u30E5\u306F\u901A\u3057\u307E\u305B\u3093\uFF08--on-timeout closed\uFF09\u3002\u4E00\u5EA6\u306B\u30D7\u30C3\u30B7\u30E5\u3059\u308B\u30B3\u30DF\u30C3\u30C8\u3092\u6E1B\u3089\u3059\u304B\u3001\u7BA1\u7406\u8005\u306B\u30D5\u30C3\u30AF\u306E --timeout \u3092\u5EF6\u3070\u3059\u3088\u3046\u4F9D\u983C\u3057\u3066\u304F\u3060\u3055\u3044`,
+        inCommit: (sha, subject) => `\uFF08\u30B3\u30DF\u30C3\u30C8 ${sha}\u300C${subject}\u300D\uFF09`,
+        rewrite: "\u30AD\u30FC\u3092\u542B\u307E\u306A\u3044\u3088\u3046\u306B\u3053\u308C\u3089\u306E\u30B3\u30DF\u30C3\u30C8\u3092\u66F8\u304D\u63DB\u3048\u3066\u304B\u3089\uFF08git rebase -i\u3002\u5F8C\u306E\u30B3\u30DF\u30C3\u30C8\u3067\u30AD\u30FC\u3092\u6D88\u3057\u3066\u3082\u5C65\u6B74\u304B\u3089\u306F\u6D88\u3048\u307E\u305B\u3093\uFF09\u3001\u3082\u3046\u4E00\u5EA6\u30D7\u30C3\u30B7\u30E5\u3057\u3066\u304F\u3060\u3055\u3044",
+        leaked: (remediate) => `\u4E00\u5EA6\u3067\u3082\u30D7\u30C3\u30B7\u30E5\u307E\u305F\u306F\u5171\u6709\u3057\u305F\u30AD\u30FC\u306F\u6F0F\u6D29\u3057\u3066\u3044\u307E\u3059\u3002\u7121\u52B9\u5316\u3057\u3066\u304F\u3060\u3055\u3044\uFF08${remediate}\uFF09`,
+        falsePositive: "\u8AA4\u691C\u51FA\u306E\u5834\u5408: \u305D\u306E\u884C\u306B keywarden:allow \u30B3\u30E1\u30F3\u30C8\u3092\u4ED8\u3051\u308B\u304B\u3001\u30C7\u30D5\u30A9\u30EB\u30C8\u30D6\u30E9\u30F3\u30C1\u306E .keywarden-baseline.json \u306B\u767B\u9332\u3057\u3066\u304F\u3060\u3055\u3044"
+      },
+      notes: {
+        overLimit: (display, size, limit) => `${display} \u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F: ${size} \u30D0\u30A4\u30C8\u3067\u3001\u4E0A\u9650\u306E ${limit} \u30D0\u30A4\u30C8\u3092\u8D85\u3048\u3066\u3044\u307E\u3059\uFF08--max-file-size\uFF09`,
+        couldNotRead: (display, code) => `${display} \u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093\u3067\u3057\u305F: ${code}`,
+        notFileOrFolder: (root) => `${root} \u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F: \u901A\u5E38\u306E\u30D5\u30A1\u30A4\u30EB\u3067\u3082\u30D5\u30A9\u30EB\u30C0\u30FC\u3067\u3082\u3042\u308A\u307E\u305B\u3093`,
+        couldNotReadFolder: (display, code) => `\u30D5\u30A9\u30EB\u30C0\u30FC ${display} \u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093\u3067\u3057\u305F: ${code}\u3002\u305D\u306E\u4E2D\u306E\u30D5\u30A1\u30A4\u30EB\u306F\u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u307E\u305B\u3093`,
+        ignoredFolder: (display, name) => `${display}/ \u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F: ${name === ".git" ? "git \u81EA\u8EAB\u306E\u30C7\u30FC\u30BF\u3067\u3059\uFF08\u30B3\u30DF\u30C3\u30C8\u306F scan --history \u3067\u8AAD\u307F\u307E\u3059\u3002--no-default-ignores \u3092\u4ED8\u3051\u308B\u3068\u305F\u3069\u308A\u307E\u3059\uFF09" : "\u30A4\u30F3\u30B9\u30C8\u30FC\u30EB\u3055\u308C\u305F\u30D1\u30C3\u30B1\u30FC\u30B8\u3067\u3059\uFF08--no-default-ignores \u3092\u4ED8\u3051\u308B\u3068\u305F\u3069\u308A\u307E\u3059\uFF09"}`,
+        symbolicLink: (display) => `${display} \u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F: \u30B7\u30F3\u30DC\u30EA\u30C3\u30AF\u30EA\u30F3\u30AF\u3067\u3059\uFF08\u30EA\u30F3\u30AF\u5148\u306F\u305F\u3069\u308A\u307E\u305B\u3093\uFF09`,
+        notRegularFile: (display) => `${display} \u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F: \u901A\u5E38\u306E\u30D5\u30A1\u30A4\u30EB\u3067\u306F\u3042\u308A\u307E\u305B\u3093`,
+        submodule: (file) => `${file} \u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F: \u30B5\u30D6\u30E2\u30B8\u30E5\u30FC\u30EB\u3067\u3059`,
+        noCommits: "\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u3082\u306E\u306F\u3042\u308A\u307E\u305B\u3093: \u30EA\u30DD\u30B8\u30C8\u30EA\u306B\u30B3\u30DF\u30C3\u30C8\u304C\u3042\u308A\u307E\u305B\u3093",
+        emptyRange: (target) => `\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u3082\u306E\u306F\u3042\u308A\u307E\u305B\u3093: ${target} \u306B\u306F\u30B3\u30DF\u30C3\u30C8\u304C\u3042\u308A\u307E\u305B\u3093`,
+        missingBlobs: (count, named, more, allowed) => `${count} \u500B\u306E blob \u304C\u30EA\u30DD\u30B8\u30C8\u30EA\u306B\u306A\u304F\u3001\u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u307E\u305B\u3093\uFF08\u90E8\u5206\u30AF\u30ED\u30FC\u30F3\u3001\u307E\u305F\u306F\u7834\u640D\u3057\u305F\u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\uFF09: ${named.join("\u3001")}${more > 0 ? ` \u307B\u304B ${more} \u500B` : ""}\u3002${allowed ? "\u30B9\u30AD\u30E3\u30F3\u306F\u4E0D\u5B8C\u5168\u3067\u3059\uFF08--allow-missing \u306B\u3088\u308A\u53D7\u3051\u5165\u308C\u3066\u3044\u307E\u3059\uFF09" : "\u30B9\u30AD\u30E3\u30F3\u304C\u4E0D\u5B8C\u5168\u306A\u305F\u3081\u3001\u7D42\u4E86\u30B3\u30FC\u30C9\u306F 2 \u3067\u3059\uFF08--allow-missing \u3067\u53D7\u3051\u5165\u308C\u3089\u308C\u307E\u3059\uFF09"}`
+      },
+      errors: {
+        noSuchPath: (path3) => `\u305D\u306E\u3088\u3046\u306A\u30D5\u30A1\u30A4\u30EB\u307E\u305F\u306F\u30D5\u30A9\u30EB\u30C0\u30FC\u306F\u3042\u308A\u307E\u305B\u3093: ${path3}`,
+        notRepository: (dir) => `git \u30EA\u30DD\u30B8\u30C8\u30EA\u3067\u306F\u3042\u308A\u307E\u305B\u3093: ${dir}`,
+        cannotReadReport: (shown, code) => `--report ${shown} \u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093: ${code}`,
+        reportNotJson: (shown, problem) => `--report ${shown} \u306F JSON \u3067\u306F\u3042\u308A\u307E\u305B\u3093\uFF08${problem}\uFF09\u3002\`keywarden scan --format json --no-redact --output FILE\` \u3067\u66F8\u304D\u51FA\u3057\u3066\u304F\u3060\u3055\u3044`,
+        reportNotReport: (shown, problem) => `--report ${shown} \u306F keywarden \u306E\u30D0\u30FC\u30B8\u30E7\u30F3 1 \u306E JSON \u30EC\u30DD\u30FC\u30C8\u3067\u306F\u3042\u308A\u307E\u305B\u3093: ${problem}`,
+        standardInput: "-\uFF08\u6A19\u6E96\u5165\u529B\uFF09",
+        commitMsg: (file, code) => `--commit-msg: ${file} \u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093: ${code}`
+      },
+      revisions: {
+        emptyRef: (flag) => `${flag} \u306E\u5024\u304C\u7A7A\u3067\u3059\u3002\u30D6\u30E9\u30F3\u30C1\u3001\u30BF\u30B0\u3001\u30B3\u30DF\u30C3\u30C8\u3092\u6307\u5B9A\u3059\u308B\u304B\u3001\u5024\u306A\u3057\u3067\u3059\u3079\u3066\u306E ref \u3092\u30B9\u30AD\u30E3\u30F3\u3057\u3066\u304F\u3060\u3055\u3044`,
+        refSpaces: (flag, value) => `${flag} \u306B\u306F\u30D6\u30E9\u30F3\u30C1\u3001\u30BF\u30B0\u3001\u30B3\u30DF\u30C3\u30C8\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u6307\u5B9A\u5024: '${value}'\u3002ref \u306B\u7A7A\u767D\u3084\u5236\u5FA1\u6587\u5B57\u306F\u5165\u308A\u307E\u305B\u3093\uFF09`,
+        refDash: (flag, value) => `${flag} \u306B\u306F\u30D6\u30E9\u30F3\u30C1\u3001\u30BF\u30B0\u3001\u30B3\u30DF\u30C3\u30C8\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u6307\u5B9A\u5024: '${value}'\u3002ref \u306F '-' \u3067\u59CB\u307E\u308A\u307E\u305B\u3093${flag === "--history" ? "\u3002\u5024\u306A\u3057\u306E --history \u306F\u3059\u3079\u3066\u306E ref \u3092\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059" : ""}\uFF09`,
+        refRange: (flag, value) => `${flag} \u306B\u306F\u30D6\u30E9\u30F3\u30C1\u3001\u30BF\u30B0\u3001\u30B3\u30DF\u30C3\u30C8\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\u3002'${value}' \u306F\u7BC4\u56F2\u3067\u3059\u3002\u7BC4\u56F2\u306F --range ${value} \u3067\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059`,
+        refPath: (flag, value) => `${flag} \u306B\u306F\u30D1\u30B9\u3067\u306F\u306A\u304F\u3001\u30D6\u30E9\u30F3\u30C1\u3001\u30BF\u30B0\u3001\u30B3\u30DF\u30C3\u30C8\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044: '${value}'\uFF08\u30D5\u30A1\u30A4\u30EB\u3084\u30D5\u30A9\u30EB\u30C0\u30FC\u306F ${flag} \u306A\u3057\u3067\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059: keywarden scan ${value}\uFF09`,
+        notRevision: (name, rev) => `${role(name)}\u306E '${rev}' \u306F\u30EA\u30D3\u30B8\u30E7\u30F3\u3067\u306F\u3042\u308A\u307E\u305B\u3093`,
+        shallow: (name, rev) => `${role(name)}\u306E '${rev}' \u306F\u3053\u306E\u30B7\u30E3\u30ED\u30FC\u30AF\u30ED\u30FC\u30F3\u306B\u3042\u308A\u307E\u305B\u3093\u3002\u5168\u5C65\u6B74\u3092\u53D6\u5F97\u3057\u3066\u304F\u3060\u3055\u3044\uFF08actions/checkout \u306E fetch-depth: 0\u3001\u307E\u305F\u306F git fetch --unshallow\uFF09`,
+        notCommit: (name, rev, type) => `${role(name)}\u306E '${rev}' \u306F\u30B3\u30DF\u30C3\u30C8\u3067\u306F\u306A\u304F ${type} \u3092\u6307\u3057\u3066\u3044\u307E\u3059`,
+        shallowNote: "\u30B7\u30E3\u30ED\u30FC\u30AF\u30ED\u30FC\u30F3\u3067\u3059\u3002\u5C65\u6B74\u304C\u4E0D\u5B8C\u5168\u306A\u305F\u3081\u3001\u6700\u3082\u53E4\u3044\u30B3\u30DF\u30C3\u30C8\u306B\u3042\u308B\u30AD\u30FC\u306F\u3001\u5B9F\u969B\u306B\u306F\u3082\u3063\u3068\u524D\u304B\u3089\u3042\u3063\u3066\u3082\u3001\u305D\u306E\u30B3\u30DF\u30C3\u30C8\u3067\u8FFD\u52A0\u3055\u308C\u305F\u3082\u306E\u3068\u3057\u3066\u5831\u544A\u3055\u308C\u307E\u3059\uFF08\u5168\u5C65\u6B74\u3092\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u306B\u306F git fetch --unshallow\uFF09",
+        graftsNote: (file) => `\u3053\u306E\u30EA\u30DD\u30B8\u30C8\u30EA\u306B\u306F grafts \u30D5\u30A1\u30A4\u30EB\uFF08${file}\uFF09\u304C\u3042\u308A\u307E\u3059\u3002\u30B3\u30DF\u30C3\u30C8\u306E\u89AA\u3092\u66F8\u304D\u63DB\u3048\u3001\u30B3\u30DF\u30C3\u30C8\u3092\u96A0\u3059\u3053\u3068\u304C\u3067\u304D\u308B\u305F\u3081\u3001keywarden \u306F\u3053\u308C\u3092\u7121\u8996\u3057\u3001\u30D7\u30C3\u30B7\u30E5\u3084\u30AF\u30ED\u30FC\u30F3\u3067\u898B\u3048\u308B\u3068\u304A\u308A\u306E\u5B9F\u969B\u306E\u5C65\u6B74\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059`,
+        rangeForms: 'A..B\u3001A...B\u3001A^!\u3001"^A B"\u3001"B --not A" \u306E\u3044\u305A\u308C\u304B',
+        rangeControl: (text) => `--range '${text}' \u306B\u30BF\u30D6\u3001\u6539\u884C\u3001\u307E\u305F\u306F\u5236\u5FA1\u6587\u5B57\u304C\u5165\u3063\u3066\u3044\u307E\u3059\u3002\u30EA\u30D3\u30B8\u30E7\u30F3\u306F\u7A7A\u767D\u3067\u533A\u5207\u3063\u3066\u304F\u3060\u3055\u3044`,
+        rangeEmpty: (forms) => `--range \u306B\u306F\u30EA\u30D3\u30B8\u30E7\u30F3\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044: ${forms}`,
+        rangeOption: (word, forms) => `--range \u306B\u6307\u5B9A\u3067\u304D\u308B\u306E\u306F\u30EA\u30D3\u30B8\u30E7\u30F3\u3067\u3001\u30AA\u30D7\u30B7\u30E7\u30F3 '${word}' \u306F\u4F7F\u3048\u307E\u305B\u3093\uFF08\u4F7F\u3048\u308B\u306E\u306F --not \u3060\u3051\u3067\u3059\u3002\u3059\u3079\u3066\u306E ref \u306F --history \u3067\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059\uFF09: ${forms}`,
+        rangeNoBase: (text, names, first) => `--range '${text}' \u306F\u4F55\u3082\u9664\u5916\u3057\u306A\u3044\u305F\u3081\u3001\u5168\u5C65\u6B74\u306B\u306A\u308A\u307E\u3059\u3002\u5168\u5C65\u6B74\u306F --history ${names} \u3067\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u304B\u3001\u57FA\u70B9\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08BASE..${first}\uFF09`,
+        rangeOnlyBase: (text, rev) => `--range '${text}' \u306F\u9664\u5916\u3059\u308B\u30B3\u30DF\u30C3\u30C8\u3057\u304B\u6307\u5B9A\u3057\u3066\u3044\u307E\u305B\u3093\u3002\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u3082\u306E\u3082\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08HEAD \u3092\u52A0\u3048\u308B\u304B\u3001${rev}..HEAD \u3068\u66F8\u304D\u307E\u3059\uFF09`,
+        rangeNegated: (word, rev) => `--range '${word}' \u306F\u7BC4\u56F2\u306E\u524D\u306B ^ \u3092\u4ED8\u3051\u3066\u3044\u307E\u3059\u3002'${rev}' \u3068\u66F8\u304F\u304B\u3001^A B \u306E\u5F62\u306B\u3057\u3066\u304F\u3060\u3055\u3044`,
+        rangeNot: (word) => `--range: --not \u304C\u4F7F\u3048\u308B\u306E\u306F\u500B\u3005\u306E\u30EA\u30D3\u30B8\u30E7\u30F3\u3067\u3001'${word}' \u306B\u306F\u4F7F\u3048\u307E\u305B\u3093\u3002\u7BC4\u56F2\u306F --not \u306E\u524D\u306B\u66F8\u3044\u3066\u304F\u3060\u3055\u3044`,
+        rangeDots: (word) => `--range '${word}' \u306F\u7BC4\u56F2\u3067\u306F\u3042\u308A\u307E\u305B\u3093\u3002\u4E8C\u3064\u306E\u30EA\u30D3\u30B8\u30E7\u30F3\u306E\u9593\u306B .. \u307E\u305F\u306F ... \u3092\u4E00\u3064\u3060\u3051\u66F8\u304D\u307E\u3059`,
+        rangeParent: (word) => `--range '${word}': \u89AA\u306E\u756A\u53F7\u306F 1 \u304B\u3089\u59CB\u307E\u308A\u307E\u3059\uFF08A^-1 \u306F A^..A\uFF09`,
+        rangeForm: (word, forms) => `--range '${word}' \u306F keywarden \u304C\u53D7\u3051\u4ED8\u3051\u308B\u5F62\u3067\u306F\u3042\u308A\u307E\u305B\u3093: ${forms}`,
+        noParent: (rev, parent) => `--range '${rev}^-${parent}': '${rev}' \u306B\u306F ${parent} \u756A\u76EE\u306E\u89AA\u304C\u3042\u308A\u307E\u305B\u3093`,
+        notConnected: (base, head) => `\u3053\u306E\u30B7\u30E3\u30ED\u30FC\u30AF\u30ED\u30FC\u30F3\u3067\u306F\u3001\u57FA\u70B9 '${base}' \u3068 '${head}' \u304C\u3064\u306A\u304C\u3063\u3066\u3044\u307E\u305B\u3093\u3002\u5168\u5C65\u6B74\u3092\u53D6\u5F97\u3057\u3066\u304F\u3060\u3055\u3044\uFF08actions/checkout \u306E fetch-depth: 0\u3001\u307E\u305F\u306F git fetch --unshallow\uFF09`,
+        notConnectedExcluded: (rev) => `\u3053\u306E\u30B7\u30E3\u30ED\u30FC\u30AF\u30ED\u30FC\u30F3\u3067\u306F\u3001'${rev}' \u304C\u7BC4\u56F2\u304B\u3089\u9664\u304F\u30EA\u30D3\u30B8\u30E7\u30F3\u3068\u3064\u306A\u304C\u3063\u3066\u3044\u307E\u305B\u3093\u3002\u5168\u5C65\u6B74\u3092\u53D6\u5F97\u3057\u3066\u304F\u3060\u3055\u3044\uFF08actions/checkout \u306E fetch-depth: 0\u3001\u307E\u305F\u306F git fetch --unshallow\uFF09`,
+        historyPath: (message, ref) => `${message}\u3002--history \u306B\u306F\u30D6\u30E9\u30F3\u30C1\u3001\u30BF\u30B0\u3001\u30B3\u30DF\u30C3\u30C8\u3092\u6307\u5B9A\u3057\u307E\u3059\u3002'${ref}' \u306F\u3053\u3053\u3067\u306F\u30D1\u30B9\u3067\u3059\uFF08\u30D5\u30A1\u30A4\u30EB\u306F --history \u306A\u3057\u3067\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059: keywarden scan ${ref}\uFF09`,
+        unknown: (name, rev, hint) => `${role(name)}\u306E '${rev}' \u304C\u898B\u3064\u304B\u308A\u307E\u305B\u3093${hint === null ? "\u3002\u305D\u306E\u3088\u3046\u306A\u30D6\u30E9\u30F3\u30C1\u3001\u30BF\u30B0\u3001\u30B3\u30DF\u30C3\u30C8\u306F\u3042\u308A\u307E\u305B\u3093" : `\uFF08'${hint}' \u306E\u3053\u3068\u3067\u3059\u304B\uFF1F\uFF09`}`
+      },
+      verify: {
+        skipForeign: "\u81EA\u793E\u4EE5\u5916\u306E\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u30AD\u30FC\u3067\u3059\u3002\u4F7F\u3046\u3068\u30AB\u30CA\u30EA\u30A2\u30C8\u30FC\u30AF\u30F3\u306E\u901A\u77E5\u304C\u6240\u6709\u8005\u306B\u9001\u3089\u308C\u308B\u53EF\u80FD\u6027\u304C\u3042\u308A\u307E\u3059",
+        skipRedacted: "\u30EC\u30DD\u30FC\u30C8\u3067\u306F\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u304C\u30DE\u30B9\u30AF\u3055\u308C\u3066\u3044\u307E\u3059",
+        skipNoSecret: "\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u304C\u4E00\u7DD2\u306B\u898B\u3064\u304B\u3063\u3066\u3044\u307E\u305B\u3093",
+        skipNoToken: "\u4E00\u6642\u7684\u306A\u30AD\u30FC\u306F\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u30C8\u30FC\u30AF\u30F3\u304C\u306A\u3044\u3068\u78BA\u8A8D\u3067\u304D\u305A\u3001\u30C8\u30FC\u30AF\u30F3\u306F\u898B\u3064\u304B\u3063\u3066\u3044\u307E\u305B\u3093",
+        result: (keyId, status, detail) => `--verify ${keyId}: ${{ live: "\u6709\u52B9\uFF08LIVE\uFF09", invalid: "\u7121\u52B9", expired: "\u671F\u9650\u5207\u308C", "secret-mismatch": "\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u304C\u5BFE\u3067\u306F\u3042\u308A\u307E\u305B\u3093", unknown: "\u4E0D\u660E" }[status] ?? `\u4E0D\u660E\u306A\u5FDC\u7B54 ${status}`}\uFF08${detail}\uFF09`,
+        notChecked: (keyId, reason) => `--verify ${keyId}: \u78BA\u8A8D\u3057\u3066\u3044\u307E\u305B\u3093\uFF08${reason}\uFF09`,
+        endpointUrl: (raw) => `--sts-endpoint \u306B\u306F https://sts.eu-west-1.amazonaws.com \u306E\u3088\u3046\u306A URL \u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u6307\u5B9A\u5024: '${raw}'\uFF09`,
+        endpointScheme: (raw) => `--sts-endpoint \u306B\u306F http(s) \u306E URL \u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u6307\u5B9A\u5024: '${raw}'\uFF09`
+      },
+      progress: {
+        labels: { blobs: "blob" },
+        eta: (seconds) => ` \u6B8B\u308A\u7D04 ${seconds} \u79D2`
+      },
+      output: {
+        warning: "\u8B66\u544A: ",
+        skippedFiles: (n) => `${n} \u500B\u306E\u30D5\u30A1\u30A4\u30EB\u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F\uFF08--max-file-size \u8D85\u904E\u3001\u30B5\u30D6\u30E2\u30B8\u30E5\u30FC\u30EB\u3001\u30B7\u30F3\u30DC\u30EA\u30C3\u30AF\u30EA\u30F3\u30AF\u3001\u307E\u305F\u306F\u901A\u5E38\u306E\u30D5\u30A1\u30A4\u30EB\u3067\u306F\u306A\u3044\u3082\u306E\uFF09`,
+        skippedFolders: (n) => `${n} \u500B\u306E\u30D5\u30A9\u30EB\u30C0\u30FC\u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F\uFF08.git\u3001node_modules\uFF09`,
+        skipped: (counts) => `${counts.join("\u3001")}\u3002--verbose \u3067\u4E00\u89A7\u3068\u7406\u7531\u3092\u8868\u793A\u3057\u307E\u3059`,
+        allowed: (why, where, ruleId) => `${why}\u3067\u8A31\u53EF: ${where} ${ruleId}`,
+        onlyVerified: (n) => `--only-verified: ${n} \u4EF6\u3092\u9664\u5916\u3057\u307E\u3057\u305F\uFF08STS \u304C\u6709\u52B9\u3068\u78BA\u8A8D\u3067\u304D\u306A\u304B\u3063\u305F\u30AD\u30FC\uFF09`,
+        baselineWritten: (n, file) => `\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3\u306B ${n} \u4EF6\u3092\u66F8\u304D\u8FBC\u307F\u307E\u3057\u305F: ${file}`,
+        internalError: (message) => `\u5185\u90E8\u30A8\u30E9\u30FC: ${message}`,
+        debugHint: "\uFF08\u8A73\u7D30\u306F --debug \u3092\u4ED8\u3051\u3066\u5B9F\u884C\u3057\u3066\u304F\u3060\u3055\u3044\uFF09"
+      },
+      config: {
+        empty: (label) => `${label}: \u7A7A\u3067\u3059\uFF08JSON \u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\u304C\u5FC5\u8981\u3067\u3059\uFF09`,
+        invalidJson: (label, line, column, reason, hint) => `${label}: ${line} \u884C ${column} \u5217\u76EE\u304C\u6709\u52B9\u306A JSON \u3067\u306F\u3042\u308A\u307E\u305B\u3093: ${reason}${hint}`,
+        json: {
+          end: "\u5165\u529B\u304C\u9014\u4E2D\u3067\u7D42\u308F\u3063\u3066\u3044\u307E\u3059\uFF08} \u304B ] \u304C\u8DB3\u308A\u306A\u3044\u53EF\u80FD\u6027\u304C\u3042\u308A\u307E\u3059\uFF09",
+          unterminated: "\u6587\u5B57\u5217\u304C\u9589\u3058\u3089\u308C\u3066\u3044\u307E\u305B\u3093",
+          control: "\u6587\u5B57\u5217\u306E\u4E2D\u306B\u5236\u5FA1\u6587\u5B57\uFF08\u6539\u884C\u306A\u3069\uFF09\u304C\u3042\u308A\u307E\u3059",
+          badUnicode: "\\u \u30A8\u30B9\u30B1\u30FC\u30D7\u304C\u6B63\u3057\u304F\u3042\u308A\u307E\u305B\u3093",
+          badEscape: "\u30A8\u30B9\u30B1\u30FC\u30D7\u30B7\u30FC\u30B1\u30F3\u30B9\u304C\u6B63\u3057\u304F\u3042\u308A\u307E\u305B\u3093",
+          trailingComma: "\u672B\u5C3E\u306B\u4F59\u5206\u306A\u30AB\u30F3\u30DE\u304C\u3042\u308A\u307E\u3059",
+          propertyName: "\u30C0\u30D6\u30EB\u30AF\u30A9\u30FC\u30C8\u3067\u56F2\u3093\u3060\u30D7\u30ED\u30D1\u30C6\u30A3\u540D\u304C\u5FC5\u8981\u3067\u3059",
+          colon: "\u30D7\u30ED\u30D1\u30C6\u30A3\u540D\u306E\u5F8C\u306B ':' \u304C\u5FC5\u8981\u3067\u3059",
+          commaBrace: "',' \u304B '}' \u304C\u5FC5\u8981\u3067\u3059",
+          commaBracket: "',' \u304B ']' \u304C\u5FC5\u8981\u3067\u3059",
+          notValue: "\u4E88\u671F\u3057\u306A\u3044\u6587\u5B57\u3067\u3059\uFF08JSON \u306E\u5024\u3067\u306F\u3042\u308A\u307E\u305B\u3093\uFF09",
+          afterEnd: "JSON \u306E\u5024\u306E\u5F8C\u306B\u4F59\u5206\u306A\u30C6\u30AD\u30B9\u30C8\u304C\u3042\u308A\u307E\u3059",
+          tooDeep: "\u6709\u52B9\u306A JSON \u3067\u306F\u3042\u308A\u307E\u305B\u3093\uFF08\u5165\u308C\u5B50\u304C\u6DF1\u3059\u304E\u3066\u4F4D\u7F6E\u3092\u7279\u5B9A\u3067\u304D\u307E\u305B\u3093\uFF09",
+          invalid: "\u6709\u52B9\u306A JSON \u3067\u306F\u3042\u308A\u307E\u305B\u3093"
+        },
+        notRead: (file) => `\u8AAD\u307F\u8FBC\u307F\u307E\u305B\u3093: keywarden \u306E\u8A2D\u5B9A\u306F JSON \u306E\u307F\u3067\uFF08${file} \u307E\u305F\u306F package.json \u306E "keywarden"\uFF09\u3001\u8A2D\u5B9A\u30D5\u30A1\u30A4\u30EB\u304C\u5B9F\u884C\u3055\u308C\u308B\u3053\u3068\u306F\u3042\u308A\u307E\u305B\u3093\u3002\u8A2D\u5B9A\u306F ${file} \u306B\u79FB\u3057\u3066\u304F\u3060\u3055\u3044`,
+        noKeywardenKey: (label) => `${label}: "keywarden" \u30AD\u30FC\u304C\u3042\u308A\u307E\u305B\u3093`,
+        noSuchFile: "\u30D5\u30A1\u30A4\u30EB\u304C\u3042\u308A\u307E\u305B\u3093",
+        isFolder: "\u30D5\u30A1\u30A4\u30EB\u3067\u306F\u306A\u304F\u30D5\u30A9\u30EB\u30C0\u30FC\u3067\u3059",
+        cannotRead: (code) => `\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093\uFF08${code}\uFF09`,
+        linkOutside: (label) => `${label}: \u30EA\u30DD\u30B8\u30C8\u30EA\u306E\u5916\u3092\u6307\u3059\u30B7\u30F3\u30DC\u30EA\u30C3\u30AF\u30EA\u30F3\u30AF\uFF08\u307E\u305F\u306F\u305D\u306E\u4E2D\uFF09\u306E\u305F\u3081\u3001keywarden \u306F\u8AAD\u307F\u8FBC\u307F\u307E\u305B\u3093\uFF08\u30EA\u30DD\u30B8\u30C8\u30EA\u306E\u5916\u306E\u30D5\u30A1\u30A4\u30EB\u3092\u4F7F\u3046\u306B\u306F\u3001\u305D\u306E\u30D5\u30A1\u30A4\u30EB\u81EA\u8EAB\u306E\u30D1\u30B9\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF09`,
+        baselineNoFile: "\u30D5\u30A1\u30A4\u30EB\u304C\u3042\u308A\u307E\u305B\u3093\uFF08`keywarden baseline --output FILE` \u3067\u66F8\u304D\u51FA\u3057\u3066\u304F\u3060\u3055\u3044\uFF09",
+        baselineConflict: "\uFF08\u30DE\u30FC\u30B8\u306E\u7AF6\u5408\u304C\u6B8B\u3063\u3066\u3044\u307E\u3059\u3002\u4E21\u65B9\u306E\u884C\u3092\u6B8B\u3059\u304B\u3001\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3\u3092\u4F5C\u308A\u76F4\u3057\u3066\u304F\u3060\u3055\u3044\uFF09",
+        baselineObject: "`keywarden baseline` \u304C\u66F8\u304D\u51FA\u3057\u305F JSON \u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\u304C\u5FC5\u8981\u3067\u3059",
+        baselineNoVersion: "\u3042\u308A\u307E\u305B\u3093\u3002`keywarden baseline` \u304C\u66F8\u304D\u51FA\u3057\u305F\u30D5\u30A1\u30A4\u30EB\u304C\u5FC5\u8981\u3067\u3059",
+        baselineVersion: (version, supported, newer) => `${version} \u306F\u3053\u306E keywarden \u304C\u8AAD\u3081\u308B\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3\u306E\u5F62\u5F0F\uFF08${supported}\uFF09\u3067\u306F\u3042\u308A\u307E\u305B\u3093\u3002${newer ? "keywarden \u3092\u66F4\u65B0\u3057\u3066\u304F\u3060\u3055\u3044" : "\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3\u3092\u4F5C\u308A\u76F4\u3057\u3066\u304F\u3060\u3055\u3044"}`,
+        baselineKey: "\u30D5\u30A3\u30F3\u30AC\u30FC\u30D7\u30EA\u30F3\u30C8\uFF08\u5C0F\u6587\u5B57\u306E 16 \u9032\u6570 32 \u6587\u5B57\uFF09\u3067\u3082\u65E2\u77E5\u306E\u30AD\u30FC\uFF08version\u3001about\uFF09\u3067\u3082\u3042\u308A\u307E\u305B\u3093",
+        baselineEntry: "file \u3068 ruleId \u3092\u6301\u3064\u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\u304C\u5FC5\u8981\u3067\u3059",
+        baselineUnknownKey: (known) => `\u4E0D\u660E\u306A\u30AD\u30FC\u3067\u3059\u3002\u4F7F\u3048\u308B\u30AD\u30FC: ${known}`,
+        baselineFile: "\u30D5\u30A1\u30A4\u30EB\u306E\u30D1\u30B9\u304C\u5FC5\u8981\u3067\u3059",
+        baselineRuleId: "\u30EB\u30FC\u30EB ID \u304C\u5FC5\u8981\u3067\u3059",
+        baselineString: "\u6587\u5B57\u5217\u304C\u5FC5\u8981\u3067\u3059",
+        baselineLabel: (file) => `\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3 ${file}`,
+        check: {
+          types: { array: "\u914D\u5217", object: "\u30AA\u30D6\u30B8\u30A7\u30AF\u30C8", string: (text) => `\u6587\u5B57\u5217 '${text}'` },
+          topObject: "\u8A2D\u5B9A\u306F JSON \u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\u306B\u3057\u3066\u304F\u3060\u3055\u3044",
+          string: (got) => `\u6587\u5B57\u5217\u304C\u5FC5\u8981\u3067\u3059\uFF08\u6307\u5B9A\u5024: ${got}\uFF09`,
+          entropyNumber: (got) => `\u6570\u5024\uFF081 \u6587\u5B57\u3042\u305F\u308A\u306E\u30D3\u30C3\u30C8\u6570\uFF09\u304C\u5FC5\u8981\u3067\u3059\uFF08\u6307\u5B9A\u5024: ${got}\uFF09`,
+          entropyRange: (max, got) => `0 \u304B\u3089 ${max} \u307E\u3067\u306E\u6570\u5024\uFF081 \u6587\u5B57\u3042\u305F\u308A\u306E\u30D3\u30C3\u30C8\u6570\uFF09\u304C\u5FC5\u8981\u3067\u3059\uFF08\u6307\u5B9A\u5024: ${got}\uFF09`,
+          rulesArray: (got) => `\u30EB\u30FC\u30EB\u306E\u914D\u5217\uFF08patterns/*.json \u306E\u5F62\u5F0F\uFF09\u304C\u5FC5\u8981\u3067\u3059\uFF08\u6307\u5B9A\u5024: ${got}\uFF09`,
+          ruleObject: (got) => `\u30EB\u30FC\u30EB\u306E\u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\uFF08patterns/*.json \u306E\u5F62\u5F0F\uFF09\u304C\u5FC5\u8981\u3067\u3059\uFF08\u6307\u5B9A\u5024: ${got}\uFF09`,
+          accountId: (got) => `AWS \u30A2\u30AB\u30A6\u30F3\u30C8 ID \u306F 12 \u6841\u306E\u6570\u5B57\u3067\u3059\uFF08\u6307\u5B9A\u5024: '${got}'\uFF09`,
+          positive: (got) => `\u6B63\u306E\u6574\u6570\u304C\u5FC5\u8981\u3067\u3059\uFF08\u6307\u5B9A\u5024: ${got}\uFF09`,
+          emptySecret: "\u8A31\u53EF\u3059\u308B\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u3092\u7A7A\u306B\u306F\u3067\u304D\u307E\u305B\u3093",
+          emptyRegex: "\u7A7A\u306E\u6B63\u898F\u8868\u73FE\u306F\u3059\u3079\u3066\u306E\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u3092\u8A31\u53EF\u3057\u3066\u3057\u307E\u3044\u307E\u3059",
+          unknownKey: (hint, known) => `\u4E0D\u660E\u306A\u30AD\u30FC\u3067\u3059${hint ? `\uFF08'${hint}' \u306E\u3053\u3068\u3067\u3059\u304B\uFF1F\uFF09` : ""}\u3002\u4F7F\u3048\u308B\u30AD\u30FC: ${known}`,
+          ruleId: (id) => `'${id}' \u306F\u30EB\u30FC\u30EB ID \u3067\u306F\u3042\u308A\u307E\u305B\u3093\uFF08\u5C0F\u6587\u5B57\u306E\u82F1\u5B57\u3001\u6570\u5B57\u3001\u30C0\u30C3\u30B7\u30E5\uFF09`,
+          emptyGlob: "\u7A7A\u306E glob \u306F\u4F55\u306B\u3082\u4E00\u81F4\u3057\u307E\u305B\u3093",
+          globBackslash: "glob \u3067\u306F '\\' \u3067\u306F\u306A\u304F '/' \u3092\u4F7F\u3063\u3066\u304F\u3060\u3055\u3044",
+          globParent: "glob \u306F\u8A2D\u5B9A\u30D5\u30A1\u30A4\u30EB\u306E\u30D5\u30A9\u30EB\u30C0\u30FC\u304B\u3089\u306E\u76F8\u5BFE\u30D1\u30B9\u3067\u3001'..' \u3067\u305D\u306E\u5916\u306B\u306F\u51FA\u3089\u308C\u307E\u305B\u3093",
+          bytes: (got) => `\u6B63\u306E\u6574\u6570\u306E\u30D0\u30A4\u30C8\u6570\u304C\u5FC5\u8981\u3067\u3059\uFF08\u6307\u5B9A\u5024: ${got}\uFF09`,
+          sizeText: (got) => `1048576\u3001"512KB"\u3001"10MB" \u306E\u3088\u3046\u306A\u30B5\u30A4\u30BA\u304C\u5FC5\u8981\u3067\u3059\uFF08\u6307\u5B9A\u5024: '${got}'\uFF09`,
+          size: (got) => `\u30D0\u30A4\u30C8\u6570\u304B "10MB" \u306E\u3088\u3046\u306A\u30B5\u30A4\u30BA\u304C\u5FC5\u8981\u3067\u3059\uFF08\u6307\u5B9A\u5024: ${got}\uFF09`,
+          strings: (got) => `\u6587\u5B57\u5217\u306E\u914D\u5217\u304C\u5FC5\u8981\u3067\u3059\uFF08\u6307\u5B9A\u5024: ${got}\uFF09`,
+          object: (got) => `\u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\u304C\u5FC5\u8981\u3067\u3059\uFF08\u6307\u5B9A\u5024: ${got}\uFF09`
+        }
+      },
+      rules: {
+        cannotReadFolder: (dir, message) => `\u30EB\u30FC\u30EB\u306E\u30D5\u30A9\u30EB\u30C0\u30FC ${dir} \u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093: ${message}`,
+        invalidJson: (origin, message) => `${origin}: \u6709\u52B9\u306A JSON \u3067\u306F\u3042\u308A\u307E\u305B\u3093: ${message}`,
+        idFileName: (origin, name) => `${origin}: id: \u30D5\u30A1\u30A4\u30EB\u540D\uFF08"${name}"\uFF09\u3068\u540C\u3058\u306B\u3057\u3066\u304F\u3060\u3055\u3044`,
+        duplicateId: (origin, id) => `${origin}: id: "${id}" \u306F\u5225\u306E\u30EB\u30FC\u30EB\u3067\u3059\u3067\u306B\u5B9A\u7FA9\u3055\u308C\u3066\u3044\u307E\u3059`,
+        unknownDisabled: (where, id) => `${where}: disableRules: \u4E0D\u660E\u306A\u30EB\u30FC\u30EB ID "${id}" \u3067\u3059`,
+        unknownEntropy: (where, id) => `${where}: entropy: \u4E0D\u660E\u306A\u30EB\u30FC\u30EB ID "${id}" \u3067\u3059`,
+        entropyRange: (where, id) => `${where}: entropy.${id}: 0 \u304B\u3089 8 \u307E\u3067\u306E\u6570\u5024\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044`,
+        unknownAllow: (where, id) => `${where}: allow.rules.${id}: \u4E0D\u660E\u306A\u30EB\u30FC\u30EB ID \u3067\u3059`,
+        notObject: (origin) => `${origin}: \u30EB\u30FC\u30EB\u306F JSON \u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\u306B\u3057\u3066\u304F\u3060\u3055\u3044`,
+        regex: {
+          unsafe: (where, source, problem) => `${where}: \u5B89\u5168\u3067\u306A\u3044\u6B63\u898F\u8868\u73FE /${source}/: ${problem}`,
+          nested: "\u7E70\u308A\u8FD4\u3057\u306E\u30B0\u30EB\u30FC\u30D7\u306E\u4E2D\u306B\u5225\u306E\u7E70\u308A\u8FD4\u3057\u304C\u3042\u308A\u307E\u3059\uFF08(a+)+ \u306E\u3088\u3046\u306A\u5165\u308C\u5B50\u306E\u91CF\u6307\u5B9A\u5B50\uFF09\u3002\u5185\u5074\u306E\u91CF\u6307\u5B9A\u5B50\u3092\u306A\u304F\u3059\u304B\u3001\u56DE\u6570\u306B\u4E0A\u9650\u3092\u4ED8\u3051\u3066\u304F\u3060\u3055\u3044",
+          nullable: "\u7E70\u308A\u8FD4\u3057\u306E\u30B0\u30EB\u30FC\u30D7\u306B\u3001\u4F55\u306B\u3082\u4E00\u81F4\u3057\u306A\u3044\u9078\u629E\u80A2\u304C\u3042\u308A\u307E\u3059",
+          overlap: "\u7E70\u308A\u8FD4\u3057\u306E\u30B0\u30EB\u30FC\u30D7\u306B\u3001\u540C\u3058\u6587\u5B57\u3067\u59CB\u307E\u308A\u3046\u308B\u9078\u629E\u80A2\u304C\u3042\u308A\u307E\u3059\uFF08(a|ab)* \u306A\u3069\uFF09\u3002\u9078\u629E\u80A2\u304C\u91CD\u306A\u3089\u306A\u3044\u3088\u3046\u306B\u3057\u3066\u304F\u3060\u3055\u3044",
+          adjacent: "\u4E0A\u9650\u306E\u306A\u3044\u7E70\u308A\u8FD4\u3057\u304C\u4E8C\u3064\u7D9A\u304D\u3001\u540C\u3058\u6587\u5B57\u3092\u53D6\u308A\u5408\u3048\u307E\u3059\uFF08\\w+\\s*\\w+x \u306A\u3069\uFF09\u3002\u6700\u521D\u306E\u7E70\u308A\u8FD4\u3057\u304C\u53D6\u3089\u306A\u3044\u6587\u5B57\u3067\u533A\u5207\u308B\u304B\u3001\u56DE\u6570\u306B\u4E0A\u9650\u3092\u4ED8\u3051\u3066\u304F\u3060\u3055\u3044"
+        },
+        field: {
+          nonEmpty: "\u7A7A\u3067\u306A\u3044\u6587\u5B57\u5217\u306B\u3057\u3066\u304F\u3060\u3055\u3044",
+          range: (min, max) => `${min} \u304B\u3089 ${max} \u307E\u3067\u306E\u6570\u5024\u306B\u3057\u3066\u304F\u3060\u3055\u3044`,
+          boolean: "true \u304B false \u306B\u3057\u3066\u304F\u3060\u3055\u3044",
+          confidence: '"high"\u3001"medium"\u3001"low" \u306E\u3044\u305A\u308C\u304B\u306B\u3057\u3066\u304F\u3060\u3055\u3044',
+          object: "\u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\u306B\u3057\u3066\u304F\u3060\u3055\u3044",
+          array: "\u914D\u5217\u306B\u3057\u3066\u304F\u3060\u3055\u3044",
+          unknown: "\u4E0D\u660E\u306A\u30D5\u30A3\u30FC\u30EB\u30C9\u3067\u3059",
+          id: "\u5C0F\u6587\u5B57\u306E\u82F1\u5B57\u3001\u6570\u5B57\u3001\u30C0\u30C3\u30B7\u30E5\u3067\u66F8\u3044\u3066\u304F\u3060\u3055\u3044",
+          flags: "\u4F7F\u3048\u308B\u306E\u306F i\u3001m\u3001s\u3001u \u3060\u3051\u3067\u3059",
+          integer: "\u6574\u6570\u306B\u3057\u3066\u304F\u3060\u3055\u3044",
+          groups: (n) => `\u6B63\u898F\u8868\u73FE\u306E\u30AD\u30E3\u30D7\u30C1\u30E3\u30B0\u30EB\u30FC\u30D7\u306F ${n} \u500B\u3057\u304B\u3042\u308A\u307E\u305B\u3093`,
+          keywords: "\u30AD\u30FC\u30EF\u30FC\u30C9\u304C\u5C11\u306A\u304F\u3068\u3082\u4E00\u3064\u5FC5\u8981\u3067\u3059\uFF08\u3069\u306E\u30AD\u30FC\u30EF\u30FC\u30C9\u3082\u542B\u307E\u306A\u3044\u30C6\u30AD\u30B9\u30C8\u306F\u4E8B\u524D\u30D5\u30A3\u30EB\u30BF\u30FC\u3067\u8AAD\u307F\u98DB\u3070\u3055\u308C\u307E\u3059\uFF09",
+          decoder: (name, known) => `\u4E0D\u660E\u306A\u30C7\u30B3\u30FC\u30C0\u30FC "${name}" \u3067\u3059\uFF08\u4F7F\u3048\u308B\u3082\u306E: ${known}\uFF09`,
+          source: '"secret" \u304B "match" \u306B\u3057\u3066\u304F\u3060\u3055\u3044',
+          decode: '\u4F7F\u3048\u308B\u306E\u306F "base64" \u3060\u3051\u3067\u3059',
+          template: "\u30AD\u30E3\u30D7\u30C1\u30E3\u30B0\u30EB\u30FC\u30D7\uFF08\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID\uFF09\u304B\u30C6\u30F3\u30D7\u30EC\u30FC\u30C8\u304C\u5FC5\u8981\u3067\u3059",
+          context: "\u30B3\u30F3\u30C6\u30AD\u30B9\u30C8\u306B\u306F names\u3001pair\u3001alone \u306E\u3044\u305A\u308C\u304B\u304C\u5FC5\u8981\u3067\u3059",
+          hex: "hex \u306F\u5E38\u306B\u30CF\u30FC\u30C9\u30B2\u30FC\u30C8\u3067\u3059",
+          examples: '\u3069\u306E\u30EB\u30FC\u30EB\u306B\u3082\u4F8B\u304C\u5FC5\u8981\u3067\u3059: { "match": [...], "noMatch": [...] }',
+          match: "\u5C11\u306A\u304F\u3068\u3082\u4E00\u3064\u306E\u4F8B\u304C\u4E00\u81F4\u3059\u308B\u5FC5\u8981\u304C\u3042\u308A\u307E\u3059"
+        }
+      },
+      git: {
+        stopped: "\u30B9\u30AD\u30E3\u30F3\u306F\u4E2D\u65AD\u3055\u308C\u307E\u3057\u305F",
+        cannotRun: (why) => `git \u3092\u5B9F\u884C\u3067\u304D\u307E\u305B\u3093: ${why}`,
+        notInstalled: "git \u304C\u30A4\u30F3\u30B9\u30C8\u30FC\u30EB\u3055\u308C\u3066\u3044\u306A\u3044\u304B\u3001PATH \u306B\u3042\u308A\u307E\u305B\u3093",
+        killed: (command, signal) => `git ${command} \u306F\u5B8C\u4E86\u524D\u306B${signal ? ` ${signal} ` : "\u30B7\u30B0\u30CA\u30EB"}\u3067\u7D42\u4E86\u3057\u307E\u3057\u305F\u3002\u30B9\u30AD\u30E3\u30F3\u306F\u4E0D\u5B8C\u5168\u3067\u3059`,
+        failed: (command, line) => `git ${command} \u304C\u5931\u6557\u3057\u307E\u3057\u305F: ${line}`,
+        workerFailed: (message) => `\u5C65\u6B74\u3092\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u30EF\u30FC\u30AB\u30FC\u304C\u5931\u6557\u3057\u307E\u3057\u305F: ${message}`,
+        refType: (name, said) => `${name} \u304C\u4F55\u3092\u6307\u3057\u3066\u3044\u308B\u304B\u5224\u5225\u3067\u304D\u307E\u305B\u3093\uFF08git cat-file \u306E\u5FDC\u7B54: ${said}\uFF09\u3002\u30B9\u30AD\u30E3\u30F3\u304C\u4E0D\u5B8C\u5168\u306B\u306A\u308A\u307E\u3059`,
+        stagedDiff: (why) => `git diff --cached \u306E\u51FA\u529B\u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093: ${why}`,
+        logOutOfStep: "git log \u306E\u51FA\u529B\u304C\u60F3\u5B9A\u5916\u3067\u3059\uFF08\u5F62\u5F0F\u3068\u5408\u3044\u307E\u305B\u3093\uFF09\u3002\u30B9\u30AD\u30E3\u30F3\u7D50\u679C\u3092\u4FE1\u983C\u3067\u304D\u307E\u305B\u3093",
+        logEnded: "git log \u306E\u51FA\u529B\u304C\u30B3\u30DF\u30C3\u30C8\u306E\u9014\u4E2D\u3067\u7D42\u308F\u308A\u307E\u3057\u305F\u3002\u30B9\u30AD\u30E3\u30F3\u306F\u4E0D\u5B8C\u5168\u3067\u3059",
+        messageMissing: (type, sha) => `git cat-file: ${type} ${sha} \u304C\u3042\u308A\u307E\u305B\u3093\u3002\u305D\u306E\u30E1\u30C3\u30BB\u30FC\u30B8\u306F\u30B9\u30AD\u30E3\u30F3\u3067\u304D\u307E\u305B\u3093`,
+        notType: (sha, type) => `git cat-file: ${sha} \u306F ${type} \u3067\u306F\u3042\u308A\u307E\u305B\u3093`,
+        logUnasked: "git log \u304C\u8981\u6C42\u3057\u3066\u3044\u306A\u3044\u30B3\u30DF\u30C3\u30C8\u3092\u8FD4\u3057\u305F\u304B\u3001\u9806\u5E8F\u304C\u9055\u3044\u307E\u3059\u3002\u30B9\u30AD\u30E3\u30F3\u7D50\u679C\u3092\u4FE1\u983C\u3067\u304D\u307E\u305B\u3093",
+        logShort: (listed, count) => `git log \u304C\u8FD4\u3057\u305F\u306E\u306F\u8981\u6C42\u3057\u305F ${count} \u4EF6\u306E\u30B3\u30DF\u30C3\u30C8\u306E\u3046\u3061 ${listed} \u4EF6\u3067\u3059\u3002\u30B9\u30AD\u30E3\u30F3\u306F\u4E0D\u5B8C\u5168\u3067\u3059`,
+        idLengths: (a, b) => `\u4E00\u3064\u306E\u30ED\u30B0\u306B\u9577\u3055\u306E\u7570\u306A\u308B\u30B3\u30DF\u30C3\u30C8 ID \u304C\u3042\u308A\u307E\u3059\uFF08${a} \u3068 ${b}\uFF09`,
+        packsFallback: (message) => `\u30D1\u30C3\u30AF\u3092\u76F4\u63A5\u8AAD\u3081\u306A\u304B\u3063\u305F\u305F\u3081\u3001\u3059\u3079\u3066\u306E blob \u3092 git \u7D4C\u7531\u3067\u8AAD\u307F\u307E\u3057\u305F\uFF08\u4F4E\u901F\uFF09: ${message}`,
+        packFallback: (pack, message) => `${pack} \u306E blob \u306F\u76F4\u63A5\u3067\u306F\u306A\u304F git \u7D4C\u7531\u3067\u8AAD\u307F\u307E\u3057\u305F: ${message}`,
+        packReader: (message) => `\u30D1\u30C3\u30AF\u306E\u8AAD\u307F\u53D6\u308A: ${message}`,
+        packReaderFailed: (message) => `\u30D1\u30C3\u30AF\u306E\u8AAD\u307F\u53D6\u308A\u304C\u5931\u6557\u3057\u307E\u3057\u305F: ${message}`,
+        packReaderStopped: (code) => `\u30D1\u30C3\u30AF\u306E\u8AAD\u307F\u53D6\u308A\u304C\u505C\u6B62\u3057\u307E\u3057\u305F\uFF08\u7D42\u4E86\u30B3\u30FC\u30C9 ${code}\uFF09`,
+        blobsFallback: (n, message) => `\u30D1\u30C3\u30AF\u306E\u8AAD\u307F\u53D6\u308A\u304C\u5931\u6557\u3057\u305F\u305F\u3081\u3001${n} \u500B\u306E blob \u3092\u4EE3\u308F\u308A\u306B git \u7D4C\u7531\u3067\u8AAD\u307F\u307E\u3057\u305F: ${message}`
+      },
+      settings: {
+        baseLacks: (file) => `\u30D9\u30FC\u30B9\u30B3\u30DF\u30C3\u30C8\u306B ${file} \u304C\u306A\u3044\u305F\u3081\u3001\u3053\u308C\u3092\u4F7F\u308F\u305A\u306B\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3057\u305F\u3002`,
+        pullRequestChanges: (change, file, packageJson, added) => `\u3053\u306E\u30D7\u30EB\u30EA\u30AF\u30A8\u30B9\u30C8\u306F ${file}${packageJson ? '\uFF08\u305D\u306E "keywarden" \u30AD\u30FC\uFF09' : " "}\u3092${{ adds: "\u8FFD\u52A0", removes: "\u524A\u9664", changes: "\u5909\u66F4" }[change]}\u3057\u3066\u3044\u307E\u3059\u3002${added ? "\u30D9\u30FC\u30B9\u30B3\u30DF\u30C3\u30C8\u306B\u306F\u306A\u3044\u305F\u3081\u3001\u3053\u308C\u3092\u4F7F\u308F\u305A\u306B\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3057\u305F" : "\u30B9\u30AD\u30E3\u30F3\u306B\u306F\u30D9\u30FC\u30B9\u30B3\u30DF\u30C3\u30C8\u306E\u7248\u3092\u4F7F\u3044\u307E\u3057\u305F"}\u3002\u30D7\u30EB\u30EA\u30AF\u30A8\u30B9\u30C8\u81EA\u8EAB\u306E\u8A2D\u5B9A\u3067\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u306B\u306F\u3001\u5165\u529B \`trust-pr-config: true\` \u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\u3002`,
+        symlink: (label) => `${label}: \u30B7\u30F3\u30DC\u30EA\u30C3\u30AF\u30EA\u30F3\u30AF\u3067\u3059\u3002keywarden \u306F\u8A2D\u5B9A\u3068\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3\u3092\u901A\u5E38\u306E\u30D5\u30A1\u30A4\u30EB\u304B\u3089\u306E\u307F\u8AAD\u307F\u8FBC\u307F\u307E\u3059`,
+        configSymlink: (label) => `${label}: \u30B7\u30F3\u30DC\u30EA\u30C3\u30AF\u30EA\u30F3\u30AF\u3067\u3059\u3002keywarden \u306F\u8A2D\u5B9A\u3092\u901A\u5E38\u306E\u30D5\u30A1\u30A4\u30EB\u304B\u3089\u306E\u307F\u8AAD\u307F\u8FBC\u307F\u307E\u3059`,
+        notFile: (label) => `${label}: \u30D5\u30A1\u30A4\u30EB\u3067\u306F\u3042\u308A\u307E\u305B\u3093`,
+        cannotRead: (label, line) => `${label} \u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093: ${line}`,
+        cannotReadCommit: (rev, line) => `\u30B3\u30DF\u30C3\u30C8 ${rev} \u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093: ${line}\uFF08actions/checkout \u3067 fetch-depth: 0 \u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF09`,
+        defaultBranchLacks: (sha, file) => `\u30C7\u30D5\u30A9\u30EB\u30C8\u30D6\u30E9\u30F3\u30C1\uFF08${sha}\uFF09\u306B ${file} \u304C\u306A\u3044\u305F\u3081\u3001\u3053\u308C\u3092\u4F7F\u308F\u305A\u306B\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3057\u305F`,
+        defaultBranchConfig: (message) => `${message}\uFF08\u30C7\u30D5\u30A9\u30EB\u30C8\u30D6\u30E9\u30F3\u30C1\u306E\u8A2D\u5B9A\u3067\u3059\u3002\u305D\u3061\u3089\u3067\u4FEE\u6B63\u3057\u3066\u304F\u3060\u3055\u3044\uFF09`
+      },
+      outputPath: {
+        error: (flag, file, why) => `${flag} ${file}: ${why}`,
+        noFolder: (folder) => `\u30D5\u30A9\u30EB\u30C0\u30FC ${folder} \u304C\u3042\u308A\u307E\u305B\u3093`,
+        folderUnreachable: (folder, code) => `\u30D5\u30A9\u30EB\u30C0\u30FC ${folder} \u306B\u30A2\u30AF\u30BB\u30B9\u3067\u304D\u307E\u305B\u3093\uFF08${code}\uFF09`,
+        notFolder: (folder) => `${folder} \u306F\u30D5\u30A9\u30EB\u30C0\u30FC\u3067\u306F\u3042\u308A\u307E\u305B\u3093`,
+        unreachable: (code) => `\u30A2\u30AF\u30BB\u30B9\u3067\u304D\u307E\u305B\u3093\uFF08${code}\uFF09`,
+        noPermission: (folder) => `${folder} \u306B\u66F8\u304D\u8FBC\u3080\u6A29\u9650\u304C\u3042\u308A\u307E\u305B\u3093`,
+        notWritable: "\u3053\u306E\u30D5\u30A1\u30A4\u30EB\u306B\u306F\u66F8\u304D\u8FBC\u3081\u307E\u305B\u3093"
+      },
+      archive: {
+        repeated: (archive, count, reason, first) => `${archive}: ${count} \u56DE: ${reason}\uFF08\u6700\u521D: ${first}\uFF09`,
+        stopped: (entries, bytes, message) => `${entries} \u30A8\u30F3\u30C8\u30EA\u3001${bytes} \u30D0\u30A4\u30C8\u3092\u8AAD\u3093\u3060\u3068\u3053\u308D\u3067\u30A2\u30FC\u30AB\u30A4\u30D6\u306E\u8AAD\u307F\u53D6\u308A\u3092\u6B62\u3081\u307E\u3057\u305F: ${message}\u3002\u6B8B\u308A\u306F\u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u307E\u305B\u3093`,
+        asPlainFile: (reason) => `${reason}\u3002\u4EE3\u308F\u308A\u306B\u901A\u5E38\u306E\u30D5\u30A1\u30A4\u30EB\u3068\u3057\u3066\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3057\u305F`,
+        restNotScanned: (reason) => `${reason}\u3002\u30A2\u30FC\u30AB\u30A4\u30D6\u306E\u6B8B\u308A\u306F\u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u307E\u305B\u3093`,
+        overLimit: (where, size, limit) => `${where} \u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F: ${size} \u30D0\u30A4\u30C8\u306F\u4E0A\u9650\u306E ${limit} \u30D0\u30A4\u30C8\uFF08--max-file-size\uFF09\u3092\u8D85\u3048\u3066\u3044\u307E\u3059`,
+        tooDeep: (format, depth) => `${depth} \u968E\u5C64\u3088\u308A\u6DF1\u304F\u5165\u308C\u5B50\u306B\u306A\u3063\u305F ${format} \u30A2\u30FC\u30AB\u30A4\u30D6\uFF08archives.maxDepth\uFF09: \u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u307E\u305B\u3093`,
+        notScanned: (skip) => `${skip}: \u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u307E\u305B\u3093`,
+        cannotInflate: (message) => `\u30A8\u30F3\u30C8\u30EA\u3092\u5C55\u958B\u3067\u304D\u307E\u305B\u3093: ${message}`,
+        gzipRatio: (ratio) => `gzip \u30B9\u30C8\u30EA\u30FC\u30E0\u304C\u5143\u306E\u30B5\u30A4\u30BA\u306E ${ratio} \u500D\u3092\u8D85\u3048\u3066\u5C55\u958B\u3055\u308C\u307E\u3059\uFF08archives.maxRatio\uFF09`,
+        maxBytes: (bytes) => `\u5C55\u958B\u5F8C\u306E\u30B5\u30A4\u30BA\u304C ${bytes} \u30D0\u30A4\u30C8\u3092\u8D85\u3048\u307E\u3057\u305F\uFF08archives.maxBytes\uFF09`,
+        maxEntries: (entries) => `\u30A8\u30F3\u30C8\u30EA\u6570\u304C ${entries} \u3092\u8D85\u3048\u307E\u3057\u305F\uFF08archives.maxEntries\uFF09`,
+        unreadable: (format, message) => `\u8AAD\u307F\u53D6\u308C\u308B ${format} \u30A2\u30FC\u30AB\u30A4\u30D6\u3067\u306F\u3042\u308A\u307E\u305B\u3093\uFF08${message}\uFF09`,
+        entryRatio: (ratio) => `\u30A8\u30F3\u30C8\u30EA\u304C\u5727\u7E2E\u30B5\u30A4\u30BA\u306E ${ratio} \u500D\u3092\u8D85\u3048\u3066\u5C55\u958B\u3055\u308C\u307E\u3059\uFF08archives.maxRatio\uFF09`,
+        liar: "\u30A8\u30F3\u30C8\u30EA\u3092\u5C55\u958B\u3057\u305F\u30B5\u30A4\u30BA\u304C\u5BA3\u8A00\u3055\u308C\u305F\u30B5\u30A4\u30BA\u3068\u7570\u306A\u308A\u307E\u3059\uFF08zip \u7206\u5F3E\u306E\u5146\u5019\u3001\u307E\u305F\u306F\u7834\u640D\uFF09",
+        overlap: "\u30A8\u30F3\u30C8\u30EA\u304C\u91CD\u306A\u3063\u3066\u3044\u307E\u3059\uFF08zip \u7206\u5F3E\u306E\u4F5C\u308A\u65B9\u3067\u3001zip \u30C4\u30FC\u30EB\u306F\u3053\u3046\u66F8\u304D\u307E\u305B\u3093\uFF09",
+        encrypted: "\u6697\u53F7\u5316\u3055\u308C\u305F\u30A8\u30F3\u30C8\u30EA\u3067\u3059\uFF08\u30D1\u30B9\u30EF\u30FC\u30C9\u306F\u8A66\u3057\u307E\u305B\u3093\uFF09",
+        method: (method) => `\u5727\u7E2E\u65B9\u5F0F ${method} \u306B\u306F\u5BFE\u5FDC\u3057\u3066\u3044\u307E\u305B\u3093`,
+        zipRatio: (ratio) => `\u5727\u7E2E\u30B5\u30A4\u30BA\u306E ${ratio} \u500D\u3092\u8D85\u3048\u3066\u5C55\u958B\u3055\u308C\u308B\u30A8\u30F3\u30C8\u30EA\u3067\u3059\uFF08archives.maxRatio\uFF09\u3002zip \u7206\u5F3E\u306E\u5146\u5019\u3067\u3059`
+      },
+      cli: {
+        errors: {
+          unknownFormat: (format, command, allowed) => `${command} \u3067\u306F --format '${format}' \u306F\u4F7F\u3048\u307E\u305B\u3093\uFF08${allowed} \u304B\u3089\u9078\u3093\u3067\u304F\u3060\u3055\u3044\uFF09`,
+          baselineOutput: "baseline \u306B\u306F --output FILE\uFF08\u30D9\u30FC\u30B9\u30E9\u30A4\u30F3\u306E\u66F8\u304D\u8FBC\u307F\u5148\uFF09\u304C\u5FC5\u8981\u3067\u3059",
+          oneMode: "--staged\u3001--history\u3001--range\u3001--since\u3001--stdin\u3001--pre-receive\u3001--commit-msg \u306E\u3046\u3061\u4E00\u3064\u3060\u3051\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044",
+          historyPaths: (paths) => `--history \u306F\u30D1\u30B9\u3067\u306F\u306A\u304F\u30B3\u30DF\u30C3\u30C8\u3092\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059: ${paths}\uFF08ref \u306F\u3059\u3050\u5F8C\u306B\u66F8\u304D\u307E\u3059: --history main\u3002\u30D5\u30A1\u30A4\u30EB\u306F --history \u306A\u3057\u3067\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3059\uFF09`,
+          rangeWords: (range, paths) => `--range \u306E\u5024\u306F\u4E00\u3064\u306E\u5F15\u6570\u3067\u3059\u3002\u8907\u6570\u306E\u8A9E\u304B\u3089\u306A\u308B\u7BC4\u56F2\u306F\u5F15\u7528\u7B26\u3067\u56F2\u3093\u3067\u304F\u3060\u3055\u3044\uFF08--range "${range} ${paths}"\uFF09\u3002\u30D1\u30B9\u3068\u306F\u4F75\u7528\u3067\u304D\u307E\u305B\u3093`,
+          modePaths: (paths) => `--staged\u3001--history\u3001--range\u3001--since\u3001--stdin\u3001--pre-receive\u3001--commit-msg \u306F\u30D1\u30B9\u3068\u4F75\u7528\u3067\u304D\u307E\u305B\u3093: ${paths}`,
+          timeoutWithout: (flag) => `${flag} \u306F --pre-receive\uFF08\u30B5\u30FC\u30D0\u30FC\u5074\u306E\u30D5\u30C3\u30AF\uFF09\u7528\u3067\u3059\u3002--verify \u306E\u5F85\u3061\u6642\u9593\u306F --verify-timeout \u3067\u6307\u5B9A\u3057\u307E\u3059`,
+          timeoutRange: (value) => `--timeout \u306B\u306F 0 \u3088\u308A\u5927\u304D\u304F 3600 \u4EE5\u4E0B\u306E\u79D2\u6570\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u6307\u5B9A\u5024: '${value}'\uFF09`,
+          onTimeout: (value) => `--on-timeout \u306B\u306F open\uFF08\u30D7\u30C3\u30B7\u30E5\u3092\u53D7\u3051\u4ED8\u3051\u308B\uFF09\u304B closed\uFF08\u62D2\u5426\u3059\u308B\uFF09\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u6307\u5B9A\u5024: '${value}'\uFF09`,
+          preReceiveOutput: (name) => `--pre-receive \u306F git \u304C\u30D7\u30C3\u30B7\u30E5\u3057\u305F\u4EBA\u306B\u4E2D\u7D99\u3059\u308B\u884C\u3092\u81EA\u5206\u3067\u51FA\u529B\u3059\u308B\u305F\u3081\u3001--${name} \u306F\u6307\u5B9A\u3067\u304D\u307E\u305B\u3093`,
+          preReceiveVerify: (name) => `--pre-receive \u306B\u306F --${name} \u3092\u6307\u5B9A\u3067\u304D\u307E\u305B\u3093\u3002\u30D5\u30C3\u30AF\u306F AWS \u3092\u547C\u3073\u51FA\u3057\u307E\u305B\u3093\uFF08\u898B\u3064\u304B\u3063\u305F\u30AD\u30FC\u306E\u78BA\u8A8D\u306F keywarden remediate --verify \u3067\u884C\u3044\u307E\u3059\uFF09`,
+          maxFileSize: (value) => `--max-file-size \u306B\u306F 1048576\u3001512KB\u300110MB \u306E\u3088\u3046\u306A\u30B5\u30A4\u30BA\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u6307\u5B9A\u5024: '${value}'\uFF09`,
+          verifyTimeout: (value) => `--verify-timeout \u306B\u306F 0 \u3088\u308A\u5927\u304D\u304F 300 \u4EE5\u4E0B\u306E\u79D2\u6570\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF08\u6307\u5B9A\u5024: '${value}'\uFF09`,
+          cannotWrite: (file, code) => `${file} \u306B\u66F8\u304D\u8FBC\u3081\u307E\u305B\u3093: ${code}`
+        },
+        badLang: (value) => `--lang '${value}' \u306F\u4F7F\u3048\u307E\u305B\u3093\uFF08en \u307E\u305F\u306F ja \u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044\uFF09`,
+        unknownCommand: (word, hint, commands) => `\u4E0D\u660E\u306A\u30B3\u30DE\u30F3\u30C9 '${word}' \u3067\u3059${hint ? `\uFF08'${hint}' \u306E\u3053\u3068\u3067\u3059\u304B\uFF1F\uFF09` : ""}\u3002\u30B3\u30DE\u30F3\u30C9: ${commands}`,
+        commandFirst: (token, command) => `${token} \u306E\u524D\u306B\u30B3\u30DE\u30F3\u30C9\u3092\u6307\u5B9A\u3057\u3066\u304F\u3060\u3055\u3044: keywarden ${command} ${token}`,
+        listCommands: "\u30B3\u30DE\u30F3\u30C9\u306E\u4E00\u89A7\u306F keywarden --help \u3067\u8868\u793A\u3067\u304D\u307E\u3059",
+        listOptions: (command) => `\u30AA\u30D7\u30B7\u30E7\u30F3\u306E\u4E00\u89A7\u306F keywarden ${command} --help \u3067\u8868\u793A\u3067\u304D\u307E\u3059`,
+        needsValue: (flag) => `${flag} \u306B\u306F\u5024\u304C\u5FC5\u8981\u3067\u3059`,
+        gotOption: (flag, next) => `${flag} \u306B\u306F\u5024\u304C\u5FC5\u8981\u3067\u3059\u304C\u3001\u30AA\u30D7\u30B7\u30E7\u30F3 ${next} \u304C\u6307\u5B9A\u3055\u308C\u3066\u3044\u307E\u3059\uFF08\u305D\u308C\u304C\u5024\u306A\u3089 ${flag}=${next} \u3068\u66F8\u3044\u3066\u304F\u3060\u3055\u3044\uFF09`,
+        emptyValue: (flag) => `${flag} \u306B\u306F\u5024\u304C\u5FC5\u8981\u3067\u3059\u304C\u3001\u7A7A\u306E\u5024\u304C\u6307\u5B9A\u3055\u308C\u3066\u3044\u307E\u3059`,
+        otherCommand: (flag, commands, command) => `${flag} \u306F ${commands} \u306E\u30AA\u30D7\u30B7\u30E7\u30F3\u3067\u3001${command} \u3067\u306F\u4F7F\u3048\u307E\u305B\u3093`,
+        list: (items) => items.join("\u3001"),
+        unknownShort: (letter, command) => `\u4E0D\u660E\u306A\u30AA\u30D7\u30B7\u30E7\u30F3 '-${letter}' \u3067\u3059\u3002\u30AA\u30D7\u30B7\u30E7\u30F3\u306E\u4E00\u89A7\u306F keywarden ${command} --help \u3067\u8868\u793A\u3067\u304D\u307E\u3059`,
+        unknownOption: (flag, hint, help) => `\u4E0D\u660E\u306A\u30AA\u30D7\u30B7\u30E7\u30F3 '${flag}' \u3067\u3059${hint ? `\uFF08'--${hint}' \u306E\u3053\u3068\u3067\u3059\u304B\uFF1F\uFF09` : ""}\u3002${help}`
+      }
+    };
+  }
+});
+
+// src/words/index.ts
+import { getEnvironmentData, setEnvironmentData } from "node:worker_threads";
+function words() {
+  return current;
+}
+async function useLanguage(lang) {
+  current = lang === "ja" ? (await Promise.resolve().then(() => (init_ja(), ja_exports))).ja : en;
+  currentGuide = null;
+  currentLanguage = lang;
+  setEnvironmentData(INHERITED, lang);
+}
+async function useInheritedLanguage() {
+  const lang = getEnvironmentData(INHERITED);
+  if (typeof lang === "string" && isLanguage(lang) && lang !== currentLanguage) await useLanguage(lang);
+}
+function isLanguage(value) {
+  return LANGUAGES.includes(value);
+}
+var LANGUAGES, current, currentLanguage, currentGuide, INHERITED;
+var init_words = __esm({
+  "src/words/index.ts"() {
+    "use strict";
+    init_en();
+    LANGUAGES = ["en", "ja"];
+    current = en;
+    currentLanguage = "en";
+    currentGuide = null;
+    INHERITED = "keywarden:language";
+  }
+});
+
 // src/archive/zip.ts
 var zip_exports = {};
 __export(zip_exports, {
@@ -67,11 +988,11 @@ async function readZip(walk, data2, at, onEntry) {
       if (name.endsWith("/")) continue;
       const skip = skipReason(walk, entry);
       if (skip !== null) {
-        walk.warn([...at, name], `${skip}: not scanned`);
+        walk.warn([...at, name], words().archive.notScanned(skip));
         continue;
       }
       if (entry.uncompressedSize > walk.maxFileSize) {
-        walk.notes.push({ level: "info", verbose: true, message: `skipped ${walk.where([...at, name])}: ${entry.uncompressedSize} bytes is over the ${walk.maxFileSize}-byte limit (--max-file-size)` });
+        walk.notes.push({ level: "info", verbose: true, message: words().archive.overLimit(walk.where([...at, name]), entry.uncompressedSize, walk.maxFileSize) });
         continue;
       }
       if (entry.uncompressedSize <= SMALL_ENTRY) {
@@ -98,10 +1019,10 @@ async function inflateSmall(zip, data2, entry) {
   try {
     content = inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
   } catch (error) {
-    if (error instanceof RangeError) throw new ArchiveStop(LIAR);
-    throw new Error(`cannot inflate an entry: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof RangeError) throw new ArchiveStop(words().archive.liar);
+    throw new Error(words().archive.cannotInflate(error instanceof Error ? error.message : String(error)));
   }
-  if (content.length !== entry.uncompressedSize) throw new ArchiveStop(LIAR);
+  if (content.length !== entry.uncompressedSize) throw new ArchiveStop(words().archive.liar);
   return content;
 }
 async function directory(walk, zip) {
@@ -127,25 +1048,25 @@ async function directory(walk, zip) {
 function checkOverlap(entries) {
   const spans = entries.map((entry) => [entry.relativeOffsetOfLocalHeader, entry.relativeOffsetOfLocalHeader + LOCAL_HEADER_BYTES + entry.compressedSize]).sort((a, b) => a[0] - b[0]);
   for (let i = 1; i < spans.length; i++) {
-    if (spans[i][0] < spans[i - 1][1]) throw new ArchiveStop("entries overlap (the construction of a zip bomb, written by no zip tool)");
+    if (spans[i][0] < spans[i - 1][1]) throw new ArchiveStop(words().archive.overlap);
   }
 }
 function skipReason(walk, entry) {
-  if (entry.isEncrypted()) return "an encrypted entry (no password is tried)";
-  if (!READABLE_METHODS.has(entry.compressionMethod)) return `compression method ${entry.compressionMethod} is not supported`;
+  if (entry.isEncrypted()) return words().archive.encrypted;
+  if (!READABLE_METHODS.has(entry.compressionMethod)) return words().archive.method(entry.compressionMethod);
   if (entry.uncompressedSize > RATIO_FLOOR && entry.uncompressedSize > walk.limits.maxRatio * Math.max(entry.compressedSize, 1)) {
-    return `an entry that inflates over ${walk.limits.maxRatio} times its compressed size (archives.maxRatio), a zip bomb's sign`;
+    return words().archive.zipRatio(walk.limits.maxRatio);
   }
   return null;
 }
-var READABLE_METHODS, LIAR, SMALL_ENTRY, LOCAL_HEADER_BYTES;
+var READABLE_METHODS, SMALL_ENTRY, LOCAL_HEADER_BYTES;
 var init_zip = __esm({
   "src/archive/zip.ts"() {
     "use strict";
     init_limits();
     init_walk();
+    init_words();
     READABLE_METHODS = /* @__PURE__ */ new Set([0, 8]);
-    LIAR = "an entry inflates to more or less than the size it declares (a zip bomb's sign, or damage)";
     SMALL_ENTRY = 1024 * 1024;
     LOCAL_HEADER_BYTES = 30;
   }
@@ -208,7 +1129,7 @@ async function readGzip(walk, data2, at, onEntry) {
     for await (const part of gunzip) {
       out += part.length;
       if (out > RATIO_FLOOR && out > walk.limits.maxRatio * Math.max(fed, 1)) {
-        throw new ArchiveStop(`the gzip stream inflates over ${walk.limits.maxRatio} times its size (archives.maxRatio)`);
+        throw new ArchiveStop(words().archive.gzipRatio(walk.limits.maxRatio));
       }
       yield part;
     }
@@ -249,6 +1170,7 @@ var init_gzip = __esm({
     init_limits();
     init_magic();
     init_walk();
+    init_words();
     SNIFF = 512;
   }
 });
@@ -264,12 +1186,13 @@ __export(walk_exports, {
   scanArchive: () => scanArchive
 });
 async function scanArchive(chunk, format, limits, maxFileSize, detect) {
+  await useInheritedLanguage();
   const walk = new Walk(chunk.path, limits, maxFileSize, detect);
   try {
     await readArchive(walk, chunk.data, format, [], 1);
   } catch (error) {
     if (!(error instanceof WalkLimit)) throw error;
-    walk.warn([], `stopped reading the archive after ${walk.entries} entries and ${walk.bytes} bytes: ${error.message}; the rest was not scanned`);
+    walk.warn([], words().archive.stopped(walk.entries, walk.bytes, error.message));
   }
   return { candidates: walk.candidates, notes: walk.finish() };
 }
@@ -285,12 +1208,12 @@ async function readArchive(walk, data2, format, entry, depth) {
     else await (await Promise.resolve().then(() => (init_gzip(), gzip_exports))).readGzip(walk, data2, entry, onEntry);
   } catch (error) {
     if (error instanceof WalkLimit) throw error;
-    const reason = error instanceof ArchiveStop ? error.message : `not a readable ${format} archive (${error instanceof Error ? error.message : String(error)})`;
+    const reason = error instanceof ArchiveStop ? error.message : words().archive.unreadable(format, error instanceof Error ? error.message : String(error));
     if (read === 0 && !(error instanceof ArchiveStop)) {
-      walk.warn(entry, `${reason}; scanned as a plain file instead`);
+      walk.warn(entry, words().archive.asPlainFile(reason));
       detectInto(walk, entry, data2);
     } else {
-      walk.warn(entry, `${reason}; the rest of the archive was not scanned`);
+      walk.warn(entry, words().archive.restNotScanned(reason));
     }
   }
 }
@@ -301,19 +1224,19 @@ async function readEntry(walk, entry, content, depth, compressedSize) {
     walk.addBytes(part.length);
     size += part.length;
     if (compressedSize !== null && size > RATIO_FLOOR && size > walk.limits.maxRatio * Math.max(compressedSize, 1)) {
-      throw new ArchiveStop(`an entry inflates over ${walk.limits.maxRatio} times its compressed size (archives.maxRatio)`);
+      throw new ArchiveStop(words().archive.entryRatio(walk.limits.maxRatio));
     }
     if (size <= walk.maxFileSize) parts.push(part);
     else parts.length = 0;
   }
   if (size > walk.maxFileSize) {
-    walk.notes.push({ level: "info", verbose: true, message: `skipped ${walk.where(entry)}: ${size} bytes is over the ${walk.maxFileSize}-byte limit (--max-file-size)` });
+    walk.notes.push({ level: "info", verbose: true, message: words().archive.overLimit(walk.where(entry), size, walk.maxFileSize) });
     return;
   }
   const data2 = parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
   const format = archiveFormat(data2);
   if (format === null) detectInto(walk, entry, data2);
-  else if (depth >= walk.limits.maxDepth) walk.warn(entry, `a ${format} archive nested deeper than ${walk.limits.maxDepth} levels (archives.maxDepth): not scanned`);
+  else if (depth >= walk.limits.maxDepth) walk.warn(entry, words().archive.tooDeep(format, walk.limits.maxDepth));
   else await readArchive(walk, data2, format, entry, depth + 1);
 }
 function detectInto(walk, entry, data2) {
@@ -334,6 +1257,7 @@ var init_walk = __esm({
     "use strict";
     init_limits();
     init_magic();
+    init_words();
     ENTRY_JOIN = "!/";
     MAX_NAME_LENGTH = 1024;
     WalkLimit = class extends Error {
@@ -369,17 +1293,17 @@ var init_walk = __esm({
       /** The notes of the walk, one per reason. */
       finish() {
         for (const [reason, { first, count }] of this.skips) {
-          this.notes.push({ level: "warn", message: count === 1 ? `${first}: ${reason}` : `${this.path}: ${count} times: ${reason} (the first: ${first})` });
+          this.notes.push({ level: "warn", message: count === 1 ? `${first}: ${reason}` : words().archive.repeated(this.path, count, reason, first) });
         }
         return this.notes;
       }
       /** Counts uncompressed bytes as they are inflated. */
       addBytes(count) {
         this.bytes += count;
-        if (this.bytes > this.limits.maxBytes) throw new WalkLimit(`over ${this.limits.maxBytes} uncompressed bytes (archives.maxBytes)`);
+        if (this.bytes > this.limits.maxBytes) throw new WalkLimit(words().archive.maxBytes(this.limits.maxBytes));
       }
       addEntry() {
-        if (this.entries >= this.limits.maxEntries) throw new WalkLimit(`over ${this.limits.maxEntries} entries (archives.maxEntries)`);
+        if (this.entries >= this.limits.maxEntries) throw new WalkLimit(words().archive.maxEntries(this.limits.maxEntries));
         this.entries++;
       }
     };
@@ -471,15 +1395,15 @@ function segmentOf(view, index) {
 }
 function originalStart(view, index) {
   if (!view.parent) return view.base + index;
-  const s = segmentOf(view, index);
-  const local = view.segCopy[s] ? view.segFrom[s] + (index - view.segView[s]) : view.segFrom[s];
+  const s2 = segmentOf(view, index);
+  const local = view.segCopy[s2] ? view.segFrom[s2] + (index - view.segView[s2]) : view.segFrom[s2];
   return originalStart(view.parent, local);
 }
 function originalEnd(view, endIndex) {
   if (endIndex <= 0) return originalStart(view, 0);
   if (!view.parent) return view.base + endIndex;
-  const s = segmentOf(view, endIndex - 1);
-  const local = view.segCopy[s] ? view.segFrom[s] + (endIndex - view.segView[s]) : view.segTo[s];
+  const s2 = segmentOf(view, endIndex - 1);
+  const local = view.segCopy[s2] ? view.segFrom[s2] + (endIndex - view.segView[s2]) : view.segTo[s2];
   return originalEnd(view.parent, local);
 }
 function replaceView(source, pattern, replace, decoder) {
@@ -802,6 +1726,7 @@ import path2 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/errors.ts
+init_words();
 var ConfigError = class extends Error {
   name = "ConfigError";
 };
@@ -823,6 +1748,7 @@ function quoteFromFile(text) {
 }
 
 // src/rules/regex.ts
+init_words();
 function compileRegex(source, flags, where, options = {}) {
   let regex;
   try {
@@ -832,7 +1758,7 @@ function compileRegex(source, flags, where, options = {}) {
     throw new ConfigError(`${where}: ${maskCredentials(message)}`);
   }
   const problem = findCatastrophicForm(source, flags.includes("i")) ?? (options.linear ? findPolynomialForm(source, flags.includes("i")) : null);
-  if (problem) throw new ConfigError(`${where}: unsafe regular expression /${quoteFromFile(source)}/: ${problem}`);
+  if (problem) throw new ConfigError(words().rules.regex.unsafe(where, quoteFromFile(source), problem));
   return regex;
 }
 var CharSet = class {
@@ -1172,16 +2098,16 @@ function check(nodes) {
       if (isVariable(node)) {
         const body = node.node.type === "group" ? node.node.alternatives : [[node.node]];
         if (body.some((alt) => containsVariableQuantifier(alt) && !isDelimited(alt))) {
-          return "a repeated group contains another repetition (nested quantifier such as (a+)+); rewrite it without the inner quantifier or bound it";
+          return words().rules.regex.nested;
         }
         if (body.length > 1) {
           const firsts = body.map((alt) => firstOf(alt));
-          if (firsts.some((f) => f.nullable)) return "a repeated group has an alternative that can match nothing";
+          if (firsts.some((f) => f.nullable)) return words().rules.regex.nullable;
           const prefixes = body.map(leadingChars);
           for (let i = 0; i < firsts.length; i++) {
             for (let j = i + 1; j < firsts.length; j++) {
               if (mayOverlap(prefixes[i], prefixes[j])) {
-                return "a repeated group has alternatives that can start with the same character (such as (a|ab)*); make the alternatives distinct";
+                return words().rules.regex.overlap;
               }
             }
           }
@@ -1225,7 +2151,7 @@ function checkLinear(input) {
     if (large) {
       const chars = charsOf([node]);
       if (previous && previous.intersects(chars) && canFailAfter[i]) {
-        return "two unbounded repetitions in a row can take the same characters (such as \\w+\\s*\\w+x); separate them with a character the first cannot take, or bound them";
+        return words().rules.regex.adjacent;
       }
       if (nullable && previous) previous.union(chars);
       else previous = chars;
@@ -1251,6 +2177,7 @@ function findPolynomialForm(source, ignoreCase = false) {
 var DECODERS = ["url", "json-escape", "html", "concat", "base64"];
 
 // src/rules/validate.ts
+init_words();
 var CONFIDENCES = ["high", "medium", "low"];
 var DEFAULT_SEPARATOR = String.raw`(?:[\s"'\`:=>,;(\[{|*\\@]|-|<\/?[A-Za-z_][\w:.-]*>|value\b)*`;
 var RULE_FIELDS = /* @__PURE__ */ new Set([
@@ -1295,27 +2222,27 @@ var Fields = class _Fields {
   string(field, required = true) {
     const value = this.data[field];
     if (value === void 0 && !required) return void 0;
-    if (typeof value !== "string" || value === "") this.fail(field, "must be a non-empty string");
+    if (typeof value !== "string" || value === "") this.fail(field, words().rules.field.nonEmpty);
     return value;
   }
   number(field, fallback, min = 0, max = Infinity) {
     const value = this.data[field];
     if (value === void 0) return fallback;
     if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
-      this.fail(field, `must be a number from ${min} to ${max}`);
+      this.fail(field, words().rules.field.range(min, max));
     }
     return value;
   }
   boolean(field, fallback) {
     const value = this.data[field];
     if (value === void 0) return fallback;
-    if (typeof value !== "boolean") this.fail(field, "must be true or false");
+    if (typeof value !== "boolean") this.fail(field, words().rules.field.boolean);
     return value;
   }
   confidence(field, fallback) {
     const value = this.data[field];
     if (value === void 0) return fallback;
-    if (!CONFIDENCES.includes(value)) this.fail(field, 'must be "high", "medium" or "low"');
+    if (!CONFIDENCES.includes(value)) this.fail(field, words().rules.field.confidence);
     return value;
   }
   regex(field, flags, wrap = (source) => source, linear = false) {
@@ -1332,46 +2259,46 @@ var Fields = class _Fields {
   object(field) {
     const value = this.data[field];
     if (value === void 0 || value === null) return void 0;
-    if (typeof value !== "object" || Array.isArray(value)) this.fail(field, "must be an object");
+    if (typeof value !== "object" || Array.isArray(value)) this.fail(field, words().rules.field.object);
     return new _Fields(this.origin, value, `${this.prefix}${field}.`, this.trusted);
   }
   array(field) {
     const value = this.data[field];
     if (value === void 0) return [];
-    if (!Array.isArray(value)) this.fail(field, "must be an array");
+    if (!Array.isArray(value)) this.fail(field, words().rules.field.array);
     return value;
   }
   objects(field) {
     return this.array(field).map((item, i) => {
-      if (typeof item !== "object" || item === null || Array.isArray(item)) this.fail(`${field}[${i}]`, "must be an object");
+      if (typeof item !== "object" || item === null || Array.isArray(item)) this.fail(`${field}[${i}]`, words().rules.field.object);
       return new _Fields(this.origin, item, `${this.prefix}${field}[${i}].`, this.trusted);
     });
   }
   strings(field) {
     return this.array(field).map((item, i) => {
-      if (typeof item !== "string" || item === "") this.fail(`${field}[${i}]`, "must be a non-empty string");
+      if (typeof item !== "string" || item === "") this.fail(`${field}[${i}]`, words().rules.field.nonEmpty);
       return item;
     });
   }
 };
 function compileRule(raw, origin, trusted = false) {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError(`${origin}: a rule must be a JSON object`);
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError(words().rules.notObject(origin));
   const f = new Fields(origin, raw, "", trusted);
-  for (const key of Object.keys(raw)) if (!RULE_FIELDS.has(key)) f.fail(key, "unknown field");
+  for (const key of Object.keys(raw)) if (!RULE_FIELDS.has(key)) f.fail(key, words().rules.field.unknown);
   const id = f.string("id");
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) f.fail("id", "must be lower-case letters, digits and dashes");
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) f.fail("id", words().rules.field.id);
   const flags = f.string("flags", false) ?? "";
-  if (!/^[imsu]*$/.test(flags)) f.fail("flags", "only i, m, s and u are allowed");
+  if (!/^[imsu]*$/.test(flags)) f.fail("flags", words().rules.field.flags);
   const secretGroup = f.number("secretGroup", 0, 0, 99);
-  if (!Number.isInteger(secretGroup)) f.fail("secretGroup", "must be an integer");
+  if (!Number.isInteger(secretGroup)) f.fail("secretGroup", words().rules.field.integer);
   const regex = f.regex("regex", `g${flags}${secretGroup > 0 ? "d" : ""}`, void 0, true);
   const groups = new RegExp(`${regex.source}|`, flags).exec("").length - 1;
-  if (secretGroup > groups) f.fail("secretGroup", `the regex has only ${groups} capture group(s)`);
+  if (secretGroup > groups) f.fail("secretGroup", words().rules.field.groups(groups));
   const keywords2 = f.strings("keywords");
-  if (keywords2.length === 0) f.fail("keywords", "at least one keyword is needed (the prefilter skips text without any)");
+  if (keywords2.length === 0) f.fail("keywords", words().rules.field.keywords);
   const decoders = f.strings("decoders");
   decoders.forEach((name, i) => {
-    if (!DECODERS.includes(name)) f.fail(`decoders[${i}]`, `unknown decoder "${name}" (known: ${DECODERS.join(", ")})`);
+    if (!DECODERS.includes(name)) f.fail(`decoders[${i}]`, words().rules.field.decoder(name, DECODERS.join(", ")));
   });
   return {
     id,
@@ -1398,14 +2325,14 @@ function compileRule(raw, origin, trusted = false) {
 function compileKeyIdFrom(f) {
   if (!f) return null;
   for (const key of Object.keys(f.data)) {
-    if (!["source", "strip", "decode", "regex", "template", "required", "$comment"].includes(key)) f.fail(key, "unknown field");
+    if (!["source", "strip", "decode", "regex", "template", "required", "$comment"].includes(key)) f.fail(key, words().rules.field.unknown);
   }
   const source = f.string("source", false) ?? "secret";
-  if (source !== "secret" && source !== "match") f.fail("source", 'must be "secret" or "match"');
+  if (source !== "secret" && source !== "match") f.fail("source", words().rules.field.source);
   const decode = f.string("decode", false) ?? null;
-  if (decode !== null && decode !== "base64") f.fail("decode", 'only "base64" is supported');
+  if (decode !== null && decode !== "base64") f.fail("decode", words().rules.field.decode);
   const regex = f.regex("regex", "");
-  if (f.data.template === void 0 && new RegExp(`${regex.source}|`).exec("").length < 2) f.fail("regex", "needs a capture group (the key ID) or a template");
+  if (f.data.template === void 0 && new RegExp(`${regex.source}|`).exec("").length < 2) f.fail("regex", words().rules.field.template);
   return {
     source,
     strip: f.data.strip === void 0 ? null : f.regex("strip", ""),
@@ -1437,24 +2364,24 @@ function compileContext(f) {
   } : null;
   const aloneFields = f.object("alone");
   const alone = aloneFields ? { regex: aloneFields.regex("regex", ""), confidence: aloneFields.confidence("confidence", "medium") } : null;
-  if (names.length === 0 && !pair && !alone) f.fail("names", "a context needs names, pair or alone");
+  if (names.length === 0 && !pair && !alone) f.fail("names", words().rules.field.context);
   for (const key of Object.keys(f.data)) {
-    if (!["names", "pair", "alone", "separator", "$comment"].includes(key)) f.fail(key, "unknown field");
+    if (!["names", "pair", "alone", "separator", "$comment"].includes(key)) f.fail(key, words().rules.field.unknown);
   }
   return { names, pair, alone };
 }
 function compileAllowlist(f) {
   if (!f) return { regexes: [], stopwords: [] };
   const regexes = f.objects("regexes").map((r) => ({ regex: r.regex("regex", ""), reason: r.string("reason"), soft: r.boolean("soft", false) }));
-  const stopwords = f.objects("stopwords").flatMap((s) => {
-    s.string("reason");
-    return s.strings("words").map((word) => word.toLowerCase());
+  const stopwords = f.objects("stopwords").flatMap((s2) => {
+    s2.string("reason");
+    return s2.strings("words").map((word) => word.toLowerCase());
   });
   return { regexes, stopwords };
 }
 function compileReject(f) {
   const soft = f?.object("soft");
-  if (soft && soft.data.hex !== void 0) soft.fail("hex", "hex is always a hard gate");
+  if (soft && soft.data.hex !== void 0) soft.fail("hex", words().rules.field.hex);
   return { hex: f?.boolean("hex", false) ?? false, ...compileLimits(f), soft: soft ? compileLimits(soft) : null };
 }
 function compileLimits(f) {
@@ -1468,25 +2395,26 @@ function compileLimits(f) {
 }
 function compileExamples(f) {
   const examples = f.object("examples");
-  if (!examples) f.fail("examples", 'every rule needs examples: { "match": [...], "noMatch": [...] }');
+  if (!examples) f.fail("examples", words().rules.field.examples);
   const match = examples.array("match").map((item, i) => {
     if (typeof item === "string") return { text: item };
     const e = new Fields(f.origin, item, `examples.match[${i}].`);
     return { text: e.string("text"), secret: e.string("secret", false) };
   });
   const noMatch = examples.objects("noMatch").map((e) => ({ text: e.string("text"), reason: e.string("reason") }));
-  if (match.length === 0) examples.fail("match", "at least one example must match");
+  if (match.length === 0) examples.fail("match", words().rules.field.match);
   return { match, noMatch };
 }
 
 // src/rules/load.ts
+init_words();
 var PATTERNS_DIR = path2.resolve(path2.dirname(fileURLToPath(import.meta.url)), "..", "..", "patterns");
 function loadBuiltinRules(dir = PATTERNS_DIR, trusted = dir === PATTERNS_DIR) {
   let names;
   try {
     names = readdirSync(dir).filter((name) => name.endsWith(".json")).sort();
   } catch (error) {
-    throw new ConfigError(`cannot read the rules folder ${dir}: ${error.message}`);
+    throw new ConfigError(words().rules.cannotReadFolder(dir, error.message));
   }
   return names.map((name) => {
     const origin = `patterns/${name}`;
@@ -1494,10 +2422,10 @@ function loadBuiltinRules(dir = PATTERNS_DIR, trusted = dir === PATTERNS_DIR) {
     try {
       raw = JSON.parse(readFileSync(path2.join(dir, name), "utf8"));
     } catch (error) {
-      throw new ConfigError(`${origin}: invalid JSON: ${error.message}`);
+      throw new ConfigError(words().rules.invalidJson(origin, error.message));
     }
     const rule = compileRule(raw, origin, trusted);
-    if (rule.id !== name.slice(0, -".json".length)) throw new ConfigError(`${origin}: id: must equal the file name ("${name.slice(0, -5)}")`);
+    if (rule.id !== name.slice(0, -".json".length)) throw new ConfigError(words().rules.idFileName(origin, name.slice(0, -5)));
     return rule;
   });
 }
@@ -1507,20 +2435,20 @@ function loadRules(config, dir = PATTERNS_DIR) {
   config.rules.forEach((raw, i) => rules.push(compileRule(raw, `${where}: rules[${i}]`)));
   const ids = /* @__PURE__ */ new Set();
   for (const rule of rules) {
-    if (ids.has(rule.id)) throw new ConfigError(`${rule.origin}: id: "${rule.id}" is already defined by another rule`);
+    if (ids.has(rule.id)) throw new ConfigError(words().rules.duplicateId(rule.origin, rule.id));
     ids.add(rule.id);
   }
   for (const id of config.disableRules) {
-    if (!ids.has(id)) throw new ConfigError(`${where}: disableRules: unknown rule id "${id}"`);
+    if (!ids.has(id)) throw new ConfigError(words().rules.unknownDisabled(where, id));
   }
   for (const [id, minimum] of Object.entries(config.entropy)) {
-    if (!ids.has(id)) throw new ConfigError(`${where}: entropy: unknown rule id "${id}"`);
+    if (!ids.has(id)) throw new ConfigError(words().rules.unknownEntropy(where, id));
     if (typeof minimum !== "number" || !Number.isFinite(minimum) || minimum < 0 || minimum > 8) {
-      throw new ConfigError(`${where}: entropy.${id}: must be a number from 0 to 8`);
+      throw new ConfigError(words().rules.entropyRange(where, id));
     }
   }
   for (const { ruleId } of [...config.allowSecrets, ...config.allowRegexes]) {
-    if (ruleId !== void 0 && !ids.has(ruleId)) throw new ConfigError(`${where}: allow.rules.${ruleId}: unknown rule id`);
+    if (ruleId !== void 0 && !ids.has(ruleId)) throw new ConfigError(words().rules.unknownAllow(where, ruleId));
   }
   const disabled = new Set(config.disableRules);
   return rules.filter((rule) => !disabled.has(rule.id)).map((rule) => config.entropy[rule.id] === void 0 ? rule : { ...rule, entropy: config.entropy[rule.id] });
@@ -1885,8 +2813,8 @@ function valueHits(text, hits, plan) {
   const near = [];
   for (let i = 0; i < hits.length; i++) if (name[i] === 1) near.push(Math.max(0, hits[i] - WINDOW_CHARS - BREAK_CHARS), Math.min(text.length, hits[i] + WINDOW_CHARS + 1));
   const stretches = mergeRanges(near);
-  for (let s = 0; s < stretches.length; s += 2) {
-    const [from, to] = [stretches[s], stretches[s + 1]];
+  for (let s2 = 0; s2 < stretches.length; s2 += 2) {
+    const [from, to] = [stretches[s2], stretches[s2 + 1]];
     eachLongRun(text, plan.longRun, reach, from, to);
     VALUE_BREAKS.lastIndex = from;
     for (let m = VALUE_BREAKS.exec(text); m && m.index < to; m = VALUE_BREAKS.exec(text)) reach(m.index, m.index + m[0].length);
@@ -1965,17 +2893,17 @@ function holdsKeyword(decoded, rules, depth) {
 function keywordWindows(text, hits, radius) {
   if (hits.length === 0) return [];
   const windows = [];
-  let current = null;
+  let current2 = null;
   for (const hit of hits) {
-    if (current && hit + WINDOW_CHARS / 2 <= current[1]) continue;
+    if (current2 && hit + WINDOW_CHARS / 2 <= current2[1]) continue;
     const to = linesForward(text, hit, radius, hit + WINDOW_CHARS);
-    if (current && hit < current[1] && to - current[0] <= MAX_WINDOW) {
-      current[1] = Math.max(current[1], to);
+    if (current2 && hit < current2[1] && to - current2[0] <= MAX_WINDOW) {
+      current2[1] = Math.max(current2[1], to);
       continue;
     }
     const from = linesBack(text, hit, radius, hit - WINDOW_CHARS);
-    if (current && from <= current[1] && to - current[0] <= MAX_WINDOW) current[1] = Math.max(current[1], to);
-    else windows.push(current = [from, to]);
+    if (current2 && from <= current2[1] && to - current2[0] <= MAX_WINDOW) current2[1] = Math.max(current2[1], to);
+    else windows.push(current2 = [from, to]);
   }
   return windows;
 }
