@@ -22,6 +22,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fastImport } from './fast-import.mjs';
+import { prng } from './prng.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -32,17 +33,6 @@ const flag = (name) => argv.includes(`--${name}`);
 
 export const GENERATOR_VERSION = 1;
 
-/** Integer-only PRNG (mulberry32): the same sequence on every engine. */
-function prng(seed) {
-  let state = seed >>> 0;
-  return (n) => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) % n);
-  };
-}
 
 const WORDS = 'the of a to in is for on that with as by this be are from at or an it not if return int char const struct static void unsigned size_t buf len path ref commit tree object strbuf argv opts die error warning free alloc'.split(' ');
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
