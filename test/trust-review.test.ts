@@ -9,6 +9,8 @@ import { bundleAction, runEventAction, runPullRequestAction } from './support/ac
 import { runKeywarden } from './support/run.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 import { credentialsFile } from './support/git-hooks.js';
+import { ESC, forgedCommands, terminalProblem } from './support/hostile.js';
+import { renderGfm } from './support/markdown.js';
 import { GIT_ENV, Repo, tempDir } from './support/repo.js';
 
 function leak(): { keyId: string; secret: string; text: string } {
@@ -111,6 +113,26 @@ describe('the Action on a pull request', () => {
     expect(run.status, run.stdout).toBe(0); // honoured: the author may be right
     expect(run.stdout).toMatch(/^::warning title=keywarden%3A keys allowed inline by this pull request::this pull request adds 2 credentials marked keywarden:allow.*config\/prod\.env:1, config\/prod\.env:2/m);
     expect(run.summary).toContain("> :warning: this pull request adds 2 credentials marked keywarden\\:allow");
+  });
+
+  // The two warnings above list paths the pull request names (notes.skipped, inline allows): data in a workflow
+  // command's title-less line and in the job summary, where a name holding 0x01, a newline, ESC, `::`, `%0A` or
+  // HTML must stay one escaped line and plain text.
+  it('lists hostile file names in its unscanned and inline-allowed warnings as escaped text', async () => {
+    const { keyId, secret } = leak();
+    const allowed = `\x01a${ESC}[2J\n::error::forged%0A::warning::b <img src=x onerror=alert(1)>.env`;
+    const big = `big\n::set-output name=x::y%0A##[error]c <b>.env`;
+    const { ws, base, head } = pullRequest({ [allowed]: `AWS_ACCESS_KEY_ID=${keyId} # keywarden:allow\nAWS_SECRET_ACCESS_KEY=${secret} # keywarden:allow\n`, [big]: 'x'.repeat(4000) });
+    const run = runPullRequestAction(entry, ws.dir, base, head, { args: '--max-file-size 1000' });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(forgedCommands(run.stdout)).toEqual([]);
+    expect(terminalProblem(run.stdout)).toBeNull();
+    const warnings = run.stdout.split('\n').filter((line) => line.startsWith('::warning'));
+    expect(warnings.some((line) => line.includes('keywarden:allow') && line.includes('\\x01a\\x1b[2J\\n\\x3a:error::forged%250A'))).toBe(true);
+    expect(warnings.some((line) => line.includes('big\\n\\x3a:set-output name=x::y%250A#\\x23[error]c <b>.env') && line.includes(': 4000 bytes is over'))).toBe(true);
+    const html = renderGfm(run.summary);
+    expect(html).not.toMatch(/<img|<b>/);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 });
 
