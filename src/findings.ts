@@ -6,7 +6,8 @@
 // finding's secret), so every secret value the scan found is masked wherever it appears (secretRedactor).
 import { createHash } from 'node:crypto';
 import { accountIdOf } from './aws/account.js';
-import type { Finding, Located, Presence, Verification } from './types.js';
+import type { Finding, Located, Note, Presence, Verification } from './types.js';
+import { words } from './words/index.js';
 
 export function fingerprintOf(ruleId: string, file: string, secret: string): string {
   return createHash('sha256').update(`keywarden/v1\0${ruleId}\0${file}\0${secret}`).digest('hex').slice(0, 32);
@@ -112,4 +113,12 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The --verbose note for a file or archive entry left unread: what and why, kept apart for the Action's warning
+ * that names them, and the sentence (words/: notes.skip).
+ */
+export function skipNote(what: string, why: string): Note {
+  return { level: 'info', verbose: true, skipped: { what, why }, message: words().notes.skip(what, why) };
 }

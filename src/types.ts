@@ -155,6 +155,8 @@ export interface Note {
   incomplete?: boolean;
   /** A folder left unwalked (not a file): counted apart when --verbose is off. */
   folder?: boolean;
+  /** A file or archive entry left unread, and why (the message says it too): the Action names these in a warning. */
+  skipped?: { what: string; why: string };
 }
 
 export interface Source {

@@ -244,15 +244,19 @@ var init_en = __esm({
       },
       /** The scan's notes (stderr; the skipped ones under --verbose), from the sources (src/sources/). */
       notes: {
-        overLimit: (display, size, limit) => `skipped ${display}: ${size} bytes is over the ${limit}-byte limit (--max-file-size)`,
+        /** A file or archive entry left unread (listed with --verbose; the Action names them in a warning): what, and why. */
+        skip: (what, why) => `skipped ${what}: ${why}`,
+        why: {
+          overLimit: (size, limit) => `${size} bytes is over the ${limit}-byte limit (--max-file-size)`,
+          symbolicLink: "a symbolic link (not followed)",
+          notRegularFile: "not a regular file",
+          submodule: "submodule"
+        },
         couldNotRead: (display, code) => `could not read ${display}: ${code}`,
         notFileOrFolder: (root) => `skipped ${root}: not a regular file or folder`,
         couldNotReadFolder: (display, code) => `could not read folder ${display}: ${code}; its files were not scanned`,
         /** A folder skipped by name (.git, node_modules) unless --no-default-ignores, and why. */
         ignoredFolder: (display, name) => `skipped ${display}/: ${name === ".git" ? "git's own data (scan --history reads the commits; --no-default-ignores walks it)" : "installed packages (--no-default-ignores walks it)"}`,
-        symbolicLink: (display) => `skipped ${display}: a symbolic link (not followed)`,
-        notRegularFile: (display) => `skipped ${display}: not a regular file`,
-        submodule: (file) => `skipped ${file}: submodule`,
         noCommits: "nothing to scan: the repository has no commits",
         emptyRange: (target) => `nothing to scan: ${target} holds no commits`,
         missingBlobs: (count, named, more, allowed) => `${count === 1 ? "1 blob is missing from the repository and was not scanned" : `${count} blobs are missing from the repository and were not scanned`} (a partial clone, or damaged objects): ${named.join(", ")}${more > 0 ? `, and ${more} more` : ""}; ${allowed ? "the scan is incomplete (accepted by --allow-missing)" : "the scan is incomplete, so the exit code is 2 (--allow-missing accepts that)"}`
@@ -484,7 +488,6 @@ var init_en = __esm({
         stopped: (entries, bytes, message) => `stopped reading the archive after ${entries} entries and ${bytes} bytes: ${message}; the rest was not scanned`,
         asPlainFile: (reason) => `${reason}; scanned as a plain file instead`,
         restNotScanned: (reason) => `${reason}; the rest of the archive was not scanned`,
-        overLimit: (where, size, limit) => `skipped ${where}: ${size} bytes is over the ${limit}-byte limit (--max-file-size)`,
         tooDeep: (format, depth) => `a ${format} archive nested deeper than ${depth} levels (archives.maxDepth): not scanned`,
         notScanned: (skip) => `${skip}: not scanned`,
         cannotInflate: (message) => `cannot inflate an entry: ${message}`,
@@ -699,14 +702,17 @@ var init_ja = __esm({
         falsePositive: "\u8AA4\u691C\u51FA\u306E\u5834\u5408: \u305D\u306E\u884C\u306B keywarden:allow \u30B3\u30E1\u30F3\u30C8\u3092\u4ED8\u3051\u308B\u304B\u3001\u30C7\u30D5\u30A9\u30EB\u30C8\u30D6\u30E9\u30F3\u30C1\u306E .keywarden-baseline.json \u306B\u767B\u9332\u3057\u3066\u304F\u3060\u3055\u3044"
       },
       notes: {
-        overLimit: (display, size, limit) => `${display} \u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F: ${size} \u30D0\u30A4\u30C8\u3067\u3001\u4E0A\u9650\u306E ${limit} \u30D0\u30A4\u30C8\u3092\u8D85\u3048\u3066\u3044\u307E\u3059\uFF08--max-file-size\uFF09`,
+        skip: (what, why) => `${what} \u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F: ${why}`,
+        why: {
+          overLimit: (size, limit) => `${size} \u30D0\u30A4\u30C8\u3067\u3001\u4E0A\u9650\u306E ${limit} \u30D0\u30A4\u30C8\u3092\u8D85\u3048\u3066\u3044\u307E\u3059\uFF08--max-file-size\uFF09`,
+          symbolicLink: "\u30B7\u30F3\u30DC\u30EA\u30C3\u30AF\u30EA\u30F3\u30AF\u3067\u3059\uFF08\u30EA\u30F3\u30AF\u5148\u306F\u305F\u3069\u308A\u307E\u305B\u3093\uFF09",
+          notRegularFile: "\u901A\u5E38\u306E\u30D5\u30A1\u30A4\u30EB\u3067\u306F\u3042\u308A\u307E\u305B\u3093",
+          submodule: "\u30B5\u30D6\u30E2\u30B8\u30E5\u30FC\u30EB\u3067\u3059"
+        },
         couldNotRead: (display, code) => `${display} \u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093\u3067\u3057\u305F: ${code}`,
         notFileOrFolder: (root) => `${root} \u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F: \u901A\u5E38\u306E\u30D5\u30A1\u30A4\u30EB\u3067\u3082\u30D5\u30A9\u30EB\u30C0\u30FC\u3067\u3082\u3042\u308A\u307E\u305B\u3093`,
         couldNotReadFolder: (display, code) => `\u30D5\u30A9\u30EB\u30C0\u30FC ${display} \u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093\u3067\u3057\u305F: ${code}\u3002\u305D\u306E\u4E2D\u306E\u30D5\u30A1\u30A4\u30EB\u306F\u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u307E\u305B\u3093`,
         ignoredFolder: (display, name) => `${display}/ \u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F: ${name === ".git" ? "git \u81EA\u8EAB\u306E\u30C7\u30FC\u30BF\u3067\u3059\uFF08\u30B3\u30DF\u30C3\u30C8\u306F scan --history \u3067\u8AAD\u307F\u307E\u3059\u3002--no-default-ignores \u3092\u4ED8\u3051\u308B\u3068\u305F\u3069\u308A\u307E\u3059\uFF09" : "\u30A4\u30F3\u30B9\u30C8\u30FC\u30EB\u3055\u308C\u305F\u30D1\u30C3\u30B1\u30FC\u30B8\u3067\u3059\uFF08--no-default-ignores \u3092\u4ED8\u3051\u308B\u3068\u305F\u3069\u308A\u307E\u3059\uFF09"}`,
-        symbolicLink: (display) => `${display} \u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F: \u30B7\u30F3\u30DC\u30EA\u30C3\u30AF\u30EA\u30F3\u30AF\u3067\u3059\uFF08\u30EA\u30F3\u30AF\u5148\u306F\u305F\u3069\u308A\u307E\u305B\u3093\uFF09`,
-        notRegularFile: (display) => `${display} \u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F: \u901A\u5E38\u306E\u30D5\u30A1\u30A4\u30EB\u3067\u306F\u3042\u308A\u307E\u305B\u3093`,
-        submodule: (file) => `${file} \u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F: \u30B5\u30D6\u30E2\u30B8\u30E5\u30FC\u30EB\u3067\u3059`,
         noCommits: "\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u3082\u306E\u306F\u3042\u308A\u307E\u305B\u3093: \u30EA\u30DD\u30B8\u30C8\u30EA\u306B\u30B3\u30DF\u30C3\u30C8\u304C\u3042\u308A\u307E\u305B\u3093",
         emptyRange: (target) => `\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u3082\u306E\u306F\u3042\u308A\u307E\u305B\u3093: ${target} \u306B\u306F\u30B3\u30DF\u30C3\u30C8\u304C\u3042\u308A\u307E\u305B\u3093`,
         missingBlobs: (count, named, more, allowed) => `${count} \u500B\u306E blob \u304C\u30EA\u30DD\u30B8\u30C8\u30EA\u306B\u306A\u304F\u3001\u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u307E\u305B\u3093\uFF08\u90E8\u5206\u30AF\u30ED\u30FC\u30F3\u3001\u307E\u305F\u306F\u7834\u640D\u3057\u305F\u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\uFF09: ${named.join("\u3001")}${more > 0 ? ` \u307B\u304B ${more} \u500B` : ""}\u3002${allowed ? "\u30B9\u30AD\u30E3\u30F3\u306F\u4E0D\u5B8C\u5168\u3067\u3059\uFF08--allow-missing \u306B\u3088\u308A\u53D7\u3051\u5165\u308C\u3066\u3044\u307E\u3059\uFF09" : "\u30B9\u30AD\u30E3\u30F3\u304C\u4E0D\u5B8C\u5168\u306A\u305F\u3081\u3001\u7D42\u4E86\u30B3\u30FC\u30C9\u306F 2 \u3067\u3059\uFF08--allow-missing \u3067\u53D7\u3051\u5165\u308C\u3089\u308C\u307E\u3059\uFF09"}`
@@ -922,7 +928,6 @@ var init_ja = __esm({
         stopped: (entries, bytes, message) => `${entries} \u30A8\u30F3\u30C8\u30EA\u3001${bytes} \u30D0\u30A4\u30C8\u3092\u8AAD\u3093\u3060\u3068\u3053\u308D\u3067\u30A2\u30FC\u30AB\u30A4\u30D6\u306E\u8AAD\u307F\u53D6\u308A\u3092\u6B62\u3081\u307E\u3057\u305F: ${message}\u3002\u6B8B\u308A\u306F\u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u307E\u305B\u3093`,
         asPlainFile: (reason) => `${reason}\u3002\u4EE3\u308F\u308A\u306B\u901A\u5E38\u306E\u30D5\u30A1\u30A4\u30EB\u3068\u3057\u3066\u30B9\u30AD\u30E3\u30F3\u3057\u307E\u3057\u305F`,
         restNotScanned: (reason) => `${reason}\u3002\u30A2\u30FC\u30AB\u30A4\u30D6\u306E\u6B8B\u308A\u306F\u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u307E\u305B\u3093`,
-        overLimit: (where, size, limit) => `${where} \u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F: ${size} \u30D0\u30A4\u30C8\u306F\u4E0A\u9650\u306E ${limit} \u30D0\u30A4\u30C8\uFF08--max-file-size\uFF09\u3092\u8D85\u3048\u3066\u3044\u307E\u3059`,
         tooDeep: (format, depth) => `${depth} \u968E\u5C64\u3088\u308A\u6DF1\u304F\u5165\u308C\u5B50\u306B\u306A\u3063\u305F ${format} \u30A2\u30FC\u30AB\u30A4\u30D6\uFF08archives.maxDepth\uFF09: \u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u307E\u305B\u3093`,
         notScanned: (skip) => `${skip}: \u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u307E\u305B\u3093`,
         cannotInflate: (message) => `\u30A8\u30F3\u30C8\u30EA\u3092\u5C55\u958B\u3067\u304D\u307E\u305B\u3093: ${message}`,
@@ -999,6 +1004,25 @@ var init_words = __esm({
     currentLanguage = "en";
     currentGuide = null;
     INHERITED = "keywarden:language";
+  }
+});
+
+// src/aws/account.ts
+var init_account = __esm({
+  "src/aws/account.ts"() {
+    "use strict";
+  }
+});
+
+// src/findings.ts
+function skipNote(what, why) {
+  return { level: "info", verbose: true, skipped: { what, why }, message: words().notes.skip(what, why) };
+}
+var init_findings = __esm({
+  "src/findings.ts"() {
+    "use strict";
+    init_account();
+    init_words();
   }
 });
 
@@ -2368,7 +2392,7 @@ async function readZip(walk, data2, at, onEntry) {
         continue;
       }
       if (entry.uncompressedSize > walk.maxFileSize) {
-        walk.notes.push({ level: "info", verbose: true, message: words().archive.overLimit(walk.where([...at, name]), entry.uncompressedSize, walk.maxFileSize) });
+        walk.notes.push(skipNote(walk.where([...at, name]), words().notes.why.overLimit(entry.uncompressedSize, walk.maxFileSize)));
         continue;
       }
       if (entry.uncompressedSize <= SMALL_ENTRY) {
@@ -2442,6 +2466,7 @@ var init_zip = __esm({
     init_limits();
     init_walk();
     init_words();
+    init_findings();
     READABLE_METHODS = /* @__PURE__ */ new Set([0, 8]);
     SMALL_ENTRY = 1024 * 1024;
     LOCAL_HEADER_BYTES = 30;
@@ -5032,7 +5057,7 @@ async function readEntry(walk, entry, content, depth, compressedSize) {
     else parts.length = 0;
   }
   if (size > walk.maxFileSize) {
-    walk.notes.push({ level: "info", verbose: true, message: words().archive.overLimit(walk.where(entry), size, walk.maxFileSize) });
+    walk.notes.push(skipNote(walk.where(entry), words().notes.why.overLimit(size, walk.maxFileSize)));
     return;
   }
   const data2 = parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
@@ -5060,6 +5085,7 @@ var init_walk = __esm({
     init_limits();
     init_magic();
     init_words();
+    init_findings();
     ENTRY_JOIN = "!/";
     MAX_NAME_LENGTH = 1024;
     WalkLimit = class extends Error {

@@ -6,11 +6,11 @@ import {
   chooseLanguage,
   isFlag,
   toScanOptions
-} from "./chunk-WOQGGMXU.js";
+} from "./chunk-3BEOE22Y.js";
 import {
   shellQuote
 } from "./chunk-XYWLKQEU.js";
-import "./chunk-KXYSEXOY.js";
+import "./chunk-SPB4GCMO.js";
 import {
   VERSION
 } from "./chunk-4W6MJL7V.js";
@@ -22,11 +22,11 @@ import {
   UsageError,
   errorLine,
   isExpected
-} from "./chunk-OCNU3H7R.js";
+} from "./chunk-E7KHHTA3.js";
 import {
   loadGuide,
   words
-} from "./chunk-JO22TCLP.js";
+} from "./chunk-F6VA22YP.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/cli/fast-argv.ts
@@ -233,16 +233,16 @@ async function run(argv, io) {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        if (options.preReceive) return await (await import("./pre-receive-HBWUVFP2.js")).runPreReceive(preReceiveRequestOf(options), io);
-        return await (await import("./scan-BAM6MV3Y.js")).runScan(scanCommandRequestOf(options, argv), io);
+        if (options.preReceive) return await (await import("./pre-receive-QG47RLTK.js")).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import("./scan-G5CJZ2TI.js")).runScan(scanCommandRequestOf(options, argv), io);
       case "baseline":
-        return await (await import("./baseline-WCI7TW7X.js")).runBaseline(baselineRequestOf(options), io);
+        return await (await import("./baseline-KN6UOBDZ.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./remediate-EKYSXDYZ.js")).runRemediate(remediateRequestOf(options), io);
+        return await (await import("./remediate-DLDI52CW.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
-        return await (await import("./init-KXWSBT24.js")).runInit(initRequestOf(options), io);
+        return await (await import("./init-JGZXHLJB.js")).runInit(initRequestOf(options), io);
       case "merge":
-        return await (await import("./merge-Z2A4XEYQ.js")).runMerge(mergeRequestOf(options), io);
+        return await (await import("./merge-JIY6NBZ7.js")).runMerge(mergeRequestOf(options), io);
     }
   } catch (error) {
     io.stderr.write(`keywarden: ${describeError(error, debug)}
@@ -252,7 +252,7 @@ async function run(argv, io) {
 }
 async function parseSlow(argv, io) {
   await loadGuide();
-  const parsed = await (await import("./parse-AFVRSD2I.js")).parseArgs(argv, VERSION);
+  const parsed = await (await import("./parse-Q33BNMSW.js")).parseArgs(argv, VERSION);
   if (parsed.kind === "print") {
     io.stdout.write(parsed.text.endsWith("\n") ? parsed.text : parsed.text + "\n");
     return null;

@@ -129,7 +129,7 @@ const UNSCANNED_SHOWN = 10;
  * verbose notes, already redacted), or null. A warning, not a notice: a key in such a file is not found.
  */
 function unscannedWarning(notes: readonly Note[]): string | null {
-  const skipped = notes.filter((note) => note.verbose && !note.folder).map((note) => note.message.replace(/^skipped /, ''));
+  const skipped = notes.flatMap((note) => (note.skipped ? [`${note.skipped.what}: ${note.skipped.why}`] : []));
   if (skipped.length === 0) return null;
   return guide().action.unscanned(skipped.length, skipped.slice(0, UNSCANNED_SHOWN).join('; '), Math.max(0, skipped.length - UNSCANNED_SHOWN));
 }

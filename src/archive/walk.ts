@@ -16,6 +16,7 @@ import type { Candidate, Chunk, DetectResult, Note } from '../types.js';
 import { RATIO_FLOOR, type ArchiveLimits } from './limits.js';
 import { archiveFormat, type ArchiveFormat } from './magic.js';
 import { useInheritedLanguage, words } from '../words/index.js';
+import { skipNote } from '../findings.js';
 
 export type DetectBytes = (chunk: Chunk) => DetectResult;
 
@@ -142,7 +143,7 @@ async function readEntry(walk: Walk, entry: string[], content: AsyncIterable<Buf
     else parts.length = 0; // drained, not kept: counted against maxBytes all the same
   }
   if (size > walk.maxFileSize) {
-    walk.notes.push({ level: 'info', verbose: true, message: words().archive.overLimit(walk.where(entry), size, walk.maxFileSize) });
+    walk.notes.push(skipNote(walk.where(entry), words().notes.why.overLimit(size, walk.maxFileSize)));
     return;
   }
   const data = parts.length === 1 ? parts[0] : Buffer.concat(parts, size);

@@ -16,6 +16,7 @@ import { inflateRawSync } from 'node:zlib';
 import { RATIO_FLOOR } from './limits.js';
 import { ArchiveStop, type EntrySink, type Walk } from './walk.js';
 import { words } from '../words/index.js';
+import { skipNote } from '../findings.js';
 
 /** Stored and deflated: what zip tools write; others (deflate64, bzip2, lzma, zstd) are noted, not read. */
 const READABLE_METHODS = new Set([0, 8]);
@@ -45,7 +46,7 @@ export async function readZip(walk: Walk, data: Buffer, at: readonly string[], o
       }
       if (entry.uncompressedSize > walk.maxFileSize) {
         // Not inflated: validateEntrySizes holds the entry to the size it declares.
-        walk.notes.push({ level: 'info', verbose: true, message: words().archive.overLimit(walk.where([...at, name]), entry.uncompressedSize, walk.maxFileSize) });
+        walk.notes.push(skipNote(walk.where([...at, name]), words().notes.why.overLimit(entry.uncompressedSize, walk.maxFileSize)));
         continue;
       }
       if (entry.uncompressedSize <= SMALL_ENTRY) {

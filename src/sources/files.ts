@@ -15,6 +15,7 @@ import type { Detect, Located, Note, Source } from '../types.js';
 import { words } from '../words/index.js';
 import type { SourceContext } from './context.js';
 import { locate, oversizeNote } from './locate.js';
+import { skipNote } from '../findings.js';
 
 /**
  * Folders skipped at any depth unless --no-default-ignores (a file named .git, a worktree's or submodule's
@@ -168,9 +169,9 @@ function walk(folder: string, cwd: string, defaultIgnores: boolean, notes: Note[
         files.push(full);
       } else if (entry.isSymbolicLink()) {
         // Not followed: a link may lead out of the tree or round in a loop; its target is scanned where it lives.
-        notes.push({ level: 'info', verbose: true, message: words().notes.symbolicLink(displayPath(cwd, full, folder)) });
+        notes.push(skipNote(displayPath(cwd, full, folder), words().notes.why.symbolicLink));
       } else {
-        notes.push({ level: 'info', verbose: true, message: words().notes.notRegularFile(displayPath(cwd, full, folder)) });
+        notes.push(skipNote(displayPath(cwd, full, folder), words().notes.why.notRegularFile));
       }
     }
   }

@@ -174,16 +174,20 @@ export const en = {
 
   /** The scan's notes (stderr; the skipped ones under --verbose), from the sources (src/sources/). */
   notes: {
-    overLimit: (display: string, size: number, limit: number) => `skipped ${display}: ${size} bytes is over the ${limit}-byte limit (--max-file-size)`,
+    /** A file or archive entry left unread (listed with --verbose; the Action names them in a warning): what, and why. */
+    skip: (what: string, why: string) => `skipped ${what}: ${why}`,
+    why: {
+      overLimit: (size: number, limit: number) => `${size} bytes is over the ${limit}-byte limit (--max-file-size)`,
+      symbolicLink: 'a symbolic link (not followed)',
+      notRegularFile: 'not a regular file',
+      submodule: 'submodule',
+    },
     couldNotRead: (display: string, code: string) => `could not read ${display}: ${code}`,
     notFileOrFolder: (root: string) => `skipped ${root}: not a regular file or folder`,
     couldNotReadFolder: (display: string, code: string) => `could not read folder ${display}: ${code}; its files were not scanned`,
     /** A folder skipped by name (.git, node_modules) unless --no-default-ignores, and why. */
     ignoredFolder: (display: string, name: string) =>
       `skipped ${display}/: ${name === '.git' ? "git's own data (scan --history reads the commits; --no-default-ignores walks it)" : 'installed packages (--no-default-ignores walks it)'}`,
-    symbolicLink: (display: string) => `skipped ${display}: a symbolic link (not followed)`,
-    notRegularFile: (display: string) => `skipped ${display}: not a regular file`,
-    submodule: (file: string) => `skipped ${file}: submodule`,
     noCommits: 'nothing to scan: the repository has no commits',
     emptyRange: (target: string) => `nothing to scan: ${target} holds no commits`,
     missingBlobs: (count: number, named: string[], more: number, allowed: boolean) =>
@@ -428,7 +432,6 @@ export const en = {
     stopped: (entries: number, bytes: number, message: string) => `stopped reading the archive after ${entries} entries and ${bytes} bytes: ${message}; the rest was not scanned`,
     asPlainFile: (reason: string) => `${reason}; scanned as a plain file instead`,
     restNotScanned: (reason: string) => `${reason}; the rest of the archive was not scanned`,
-    overLimit: (where: string, size: number, limit: number) => `skipped ${where}: ${size} bytes is over the ${limit}-byte limit (--max-file-size)`,
     tooDeep: (format: string, depth: number) => `a ${format} archive nested deeper than ${depth} levels (archives.maxDepth): not scanned`,
     notScanned: (skip: string) => `${skip}: not scanned`,
     cannotInflate: (message: string) => `cannot inflate an entry: ${message}`,

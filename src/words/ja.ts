@@ -173,15 +173,18 @@ export const ja: Words = {
   },
 
   notes: {
-    overLimit: (display, size, limit) => `${display} をスキップしました: ${size} バイトで、上限の ${limit} バイトを超えています（--max-file-size）`,
+    skip: (what, why) => `${what} をスキップしました: ${why}`,
+    why: {
+      overLimit: (size, limit) => `${size} バイトで、上限の ${limit} バイトを超えています（--max-file-size）`,
+      symbolicLink: 'シンボリックリンクです（リンク先はたどりません）',
+      notRegularFile: '通常のファイルではありません',
+      submodule: 'サブモジュールです',
+    },
     couldNotRead: (display, code) => `${display} を読み取れませんでした: ${code}`,
     notFileOrFolder: (root) => `${root} をスキップしました: 通常のファイルでもフォルダーでもありません`,
     couldNotReadFolder: (display, code) => `フォルダー ${display} を読み取れませんでした: ${code}。その中のファイルはスキャンしていません`,
     ignoredFolder: (display, name) =>
       `${display}/ をスキップしました: ${name === '.git' ? 'git 自身のデータです（コミットは scan --history で読みます。--no-default-ignores を付けるとたどります）' : 'インストールされたパッケージです（--no-default-ignores を付けるとたどります）'}`,
-    symbolicLink: (display) => `${display} をスキップしました: シンボリックリンクです（リンク先はたどりません）`,
-    notRegularFile: (display) => `${display} をスキップしました: 通常のファイルではありません`,
-    submodule: (file) => `${file} をスキップしました: サブモジュールです`,
     noCommits: 'スキャンするものはありません: リポジトリにコミットがありません',
     emptyRange: (target) => `スキャンするものはありません: ${target} にはコミットがありません`,
     missingBlobs: (count, named, more, allowed) =>
@@ -411,7 +414,6 @@ export const ja: Words = {
     stopped: (entries, bytes, message) => `${entries} エントリ、${bytes} バイトを読んだところでアーカイブの読み取りを止めました: ${message}。残りはスキャンしていません`,
     asPlainFile: (reason) => `${reason}。代わりに通常のファイルとしてスキャンしました`,
     restNotScanned: (reason) => `${reason}。アーカイブの残りはスキャンしていません`,
-    overLimit: (where, size, limit) => `${where} をスキップしました: ${size} バイトは上限の ${limit} バイト（--max-file-size）を超えています`,
     tooDeep: (format, depth) => `${depth} 階層より深く入れ子になった ${format} アーカイブ（archives.maxDepth）: スキャンしていません`,
     notScanned: (skip) => `${skip}: スキャンしていません`,
     cannotInflate: (message) => `エントリを展開できません: ${message}`,

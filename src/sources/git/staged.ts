@@ -13,6 +13,7 @@ import type { Candidate, Detect, Located, Note, Source } from '../../types.js';
 import { words } from '../../words/index.js';
 import type { SourceContext } from '../context.js';
 import { locate, oversizeNote } from '../locate.js';
+import { skipNote } from '../../findings.js';
 
 export async function createStagedSource(context: SourceContext): Promise<Source> {
   const stats = { bytes: 0, files: 0, commits: 0 };
@@ -31,7 +32,7 @@ export async function createStagedSource(context: SourceContext): Promise<Source
         if (file.newSha === null) return false;
         // A symbolic link is scanned: its blob is its target, which may be any text (a whole credentials file).
         if (file.newMode === GITLINK_MODE) {
-          notes.push({ level: 'info', verbose: true, message: words().notes.submodule(file.path) });
+          notes.push(skipNote(file.path, words().notes.why.submodule));
           return false;
         }
         return true;
