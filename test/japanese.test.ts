@@ -197,6 +197,17 @@ describe('the Action in Japanese', () => {
     expect(lang.status).toBe(2);
     expect(lang.stdout.trim().split('\n')).toEqual(["::error title=keywarden::入力 'lang' には en か ja を指定してください（指定値: 'fr'）"]);
   });
+
+  it('names the files it did not scan in a Japanese sentence, each with its reason', () => {
+    const ws = Repo.init();
+    ws.commit('app', { 'dump/big.sql': 'x'.repeat(4000), 'README.md': '# app\n' });
+    const run = runAction(entry, ws.dir, 'workflow_dispatch', {}, { INPUT_LANG: 'ja', INPUT_ARGS: '--max-file-size 1000' });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    const warning = run.stdout.split('\n').find((line) => line.startsWith('::warning::keywarden: 1 個のファイルをスキャンしていない'));
+    expect(warning, run.stdout).toContain('dump/big.sql: 4000 バイトで、上限の 1000 バイトを超えています');
+    // The list holds what and why; the note's own verb (をスキップしました) belongs to the --verbose line only.
+    expect(warning).not.toContain('スキップしました');
+  });
 });
 
 describe('the hook in Japanese', () => {
