@@ -21288,11 +21288,14 @@ function readPayload(path18) {
     throw new RuntimeError(guide().action.errors.payload(path18, error.message.split("\n")[0]));
   }
 }
+function isPullRequest(event) {
+  return event === "pull_request" || event === "pull_request_target";
+}
 async function planScan(event, payload, mode, workspace) {
   const w = guide().action.plan;
   if (mode === "history") return { args: ["--history"], describe: w.history, notes: [] };
   if (mode === "files") return { args: ["."], describe: w.files, notes: [] };
-  if (event === "pull_request" || event === "pull_request_target") {
+  if (isPullRequest(event)) {
     const base = payload.pull_request?.base?.sha;
     const head = payload.pull_request?.head?.sha;
     if (!base || !head) throw new UsageError(guide().action.errors.noBaseHead(event));
@@ -21624,9 +21627,6 @@ function unscannedWarning(notes) {
   if (skipped.length === 0) return null;
   return guide().action.unscanned(skipped.length, skipped.slice(0, UNSCANNED_SHOWN).join("; "), Math.max(0, skipped.length - UNSCANNED_SHOWN));
 }
-function isPullRequest(event) {
-  return event === "pull_request" || event === "pull_request_target";
-}
 function inlineAllowWarning(located, redactText) {
   const places = [...new Set(located.filter((item) => item.allowedBy === "inline").map((item) => `${redactText(placeOf(item))}:${item.line}`))];
   if (places.length === 0) return null;
@@ -21644,7 +21644,7 @@ function playbookMarkdown(outcome, modeArgs) {
   return renderPlaybook(playbook, "markdown");
 }
 async function trustedSettings(event, payload, trustPrConfig, options2, workspace) {
-  if (trustPrConfig || event !== "pull_request" && event !== "pull_request_target") return null;
+  if (trustPrConfig || !isPullRequest(event)) return null;
   const base = payload.pull_request?.base?.sha;
   if (!base) throw new UsageError(guide().action.errors.noBase(event));
   return baseCommitSettings(workspace, base, payload.pull_request?.head?.sha ?? null, { config: options2.config, baseline: options2.baseline });

@@ -42,11 +42,16 @@ export function readPayload(path: string | undefined): Payload {
   }
 }
 
+/** The events whose payload names a pull request's base and head (and whose configuration comes from the base). */
+export function isPullRequest(event: string): boolean {
+  return event === 'pull_request' || event === 'pull_request_target';
+}
+
 export async function planScan(event: string, payload: Payload, mode: 'auto' | 'files' | 'history', workspace: string): Promise<ScanPlan> {
   const w = guide().action.plan;
   if (mode === 'history') return { args: ['--history'], describe: w.history, notes: [] };
   if (mode === 'files') return { args: ['.'], describe: w.files, notes: [] };
-  if (event === 'pull_request' || event === 'pull_request_target') {
+  if (isPullRequest(event)) {
     const base = payload.pull_request?.base?.sha;
     const head = payload.pull_request?.head?.sha;
     if (!base || !head) throw new UsageError(guide().action.errors.noBaseHead(event));

@@ -24,7 +24,7 @@ import { leaksFromLocated } from '../remediation/leaks.js';
 import { buildPlaybook, DEFAULT_REPLACEMENTS_FILE } from '../remediation/playbook.js';
 import { renderPlaybook } from '../remediation/render.js';
 import { replacementsFor } from '../remediation/replacements.js';
-import { planScan, readPayload } from './event.js';
+import { isPullRequest, planScan, readPayload } from './event.js';
 import { input, readInputs } from './inputs.js';
 import { isLanguage, languageFromEnv, loadGuide, useLanguage, words } from '../words/index.js';
 import { guide } from '../words/guide.js';
@@ -134,10 +134,6 @@ function unscannedWarning(notes: readonly Note[]): string | null {
   return guide().action.unscanned(skipped.length, skipped.slice(0, UNSCANNED_SHOWN).join('; '), Math.max(0, skipped.length - UNSCANNED_SHOWN));
 }
 
-function isPullRequest(event: string): boolean {
-  return event === 'pull_request' || event === 'pull_request_target';
-}
-
 /** The keys this pull request's commits add with a `keywarden:allow` comment beside them, or null. */
 function inlineAllowWarning(located: readonly Located[], redactText: (text: string) => string): string | null {
   const places = [...new Set(located.filter((item) => item.allowedBy === 'inline').map((item) => `${redactText(placeOf(item))}:${item.line}`))];
@@ -163,7 +159,7 @@ function playbookMarkdown(outcome: ScanOutcome, modeArgs: string[]): string {
  * with warnings for what the pull request changes; null when the scan reads them as the CLI does.
  */
 async function trustedSettings(event: string, payload: ReturnType<typeof readPayload>, trustPrConfig: boolean, options: Pick<ScanRequest, 'config' | 'baseline'>, workspace: string): Promise<TrustedSettings | null> {
-  if (trustPrConfig || (event !== 'pull_request' && event !== 'pull_request_target')) return null;
+  if (trustPrConfig || !isPullRequest(event)) return null;
   const base = payload.pull_request?.base?.sha;
   if (!base) throw new UsageError(guide().action.errors.noBase(event));
   return baseCommitSettings(workspace, base, payload.pull_request?.head?.sha ?? null, { config: options.config, baseline: options.baseline });
