@@ -6664,7 +6664,7 @@ function eachLongRun(text, length, found, start = 0, end = text.length) {
     while (from > 0 && isKeyChar(text.charCodeAt(from - 1))) from--;
     let to = at + 1;
     while (to < n && isKeyChar(text.charCodeAt(to))) to++;
-    if (to - from >= length) found(from, to);
+    if (to - from >= length && found(from, to) === false) return;
     at = to + length;
   }
 }

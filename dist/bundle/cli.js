@@ -233,12 +233,12 @@ async function run(argv, io) {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        if (options.preReceive) return await (await import("./pre-receive-QG47RLTK.js")).runPreReceive(preReceiveRequestOf(options), io);
-        return await (await import("./scan-G5CJZ2TI.js")).runScan(scanCommandRequestOf(options, argv), io);
+        if (options.preReceive) return await (await import("./pre-receive-CMEP5Y6Y.js")).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import("./scan-K4ME2XR2.js")).runScan(scanCommandRequestOf(options, argv), io);
       case "baseline":
-        return await (await import("./baseline-KN6UOBDZ.js")).runBaseline(baselineRequestOf(options), io);
+        return await (await import("./baseline-5NDLF76R.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./remediate-DLDI52CW.js")).runRemediate(remediateRequestOf(options), io);
+        return await (await import("./remediate-KMTCEM6J.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
         return await (await import("./init-JGZXHLJB.js")).runInit(initRequestOf(options), io);
       case "merge":

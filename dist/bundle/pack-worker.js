@@ -2811,7 +2811,10 @@ function valueAnchors(rules) {
 }
 function mayHoldValue(text, longRun) {
   let found = false;
-  eachLongRun(text, longRun, () => found = true);
+  eachLongRun(text, longRun, () => {
+    found = true;
+    return false;
+  });
   if (found) return true;
   VALUE_BREAKS.lastIndex = 0;
   const broken2 = VALUE_BREAKS.test(text);
@@ -2874,7 +2877,7 @@ function eachLongRun(text, length, found, start = 0, end = text.length) {
     while (from > 0 && isKeyChar(text.charCodeAt(from - 1))) from--;
     let to = at + 1;
     while (to < n && isKeyChar(text.charCodeAt(to))) to++;
-    if (to - from >= length) found(from, to);
+    if (to - from >= length && found(from, to) === false) return;
     at = to + length;
   }
 }

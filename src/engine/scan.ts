@@ -161,7 +161,11 @@ export function valueAnchors(rules: readonly Rule[]): { anchors: string[]; longR
  */
 export function mayHoldValue(text: string, longRun: number): boolean {
   let found = false;
-  eachLongRun(text, longRun, () => (found = true));
+  // One run is enough: the pack reader asks this of whole blobs, many of them megabytes of fixtures.
+  eachLongRun(text, longRun, () => {
+    found = true;
+    return false;
+  });
   if (found) return true;
   VALUE_BREAKS.lastIndex = 0;
   const broken = VALUE_BREAKS.test(text);
@@ -231,9 +235,10 @@ function isNameHit(text: string, at: number, plan: Plan): boolean {
 /**
  * Calls `found` for every run of `length` or more key characters that reaches into [start, end). By hand, and
  * looking at one character in `length` until it meets one (every such run holds a sampled character): a regex `[A-Za-z0-9/+]{40}` would
- * retry at every character of every shorter run, and most of source text is identifiers.
+ * retry at every character of every shorter run, and most of source text is identifiers. It stops when `found`
+ * returns false.
  */
-function eachLongRun(text: string, length: number, found: (from: number, to: number) => void, start = 0, end = text.length): void {
+function eachLongRun(text: string, length: number, found: (from: number, to: number) => boolean | void, start = 0, end = text.length): void {
   const n = text.length;
   // Runs reaching into [start, end): the first look is at `start` itself (a run may begin before it).
   for (let at = start; at < end; ) {
@@ -245,7 +250,7 @@ function eachLongRun(text: string, length: number, found: (from: number, to: num
     while (from > 0 && isKeyChar(text.charCodeAt(from - 1))) from--;
     let to = at + 1;
     while (to < n && isKeyChar(text.charCodeAt(to))) to++;
-    if (to - from >= length) found(from, to);
+    if (to - from >= length && found(from, to) === false) return;
     // text[to] ends the run: the next run that could be long enough starts after it.
     at = to + length;
   }

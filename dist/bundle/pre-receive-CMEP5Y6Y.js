@@ -7,7 +7,7 @@ import {
 } from "./chunk-U2VVJNNE.js";
 import {
   runPipeline
-} from "./chunk-EHED6HQV.js";
+} from "./chunk-C7ERHGTR.js";
 import "./chunk-XB77B2OY.js";
 import "./chunk-WA53GSCF.js";
 import "./chunk-3CBC4NB2.js";

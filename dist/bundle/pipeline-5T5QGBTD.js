@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   runPipeline
-} from "./chunk-EHED6HQV.js";
+} from "./chunk-C7ERHGTR.js";
 import "./chunk-XB77B2OY.js";
 import "./chunk-WA53GSCF.js";
 import "./chunk-3CBC4NB2.js";
