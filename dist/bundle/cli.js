@@ -238,11 +238,11 @@ async function run(argv, io) {
       case "baseline":
         return await (await import("./baseline-5NDLF76R.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./remediate-KMTCEM6J.js")).runRemediate(remediateRequestOf(options), io);
+        return await (await import("./remediate-JJJH2YV4.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
         return await (await import("./init-JGZXHLJB.js")).runInit(initRequestOf(options), io);
       case "merge":
-        return await (await import("./merge-JIY6NBZ7.js")).runMerge(mergeRequestOf(options), io);
+        return await (await import("./merge-RT6ELEXQ.js")).runMerge(mergeRequestOf(options), io);
     }
   } catch (error) {
     io.stderr.write(`keywarden: ${describeError(error, debug)}

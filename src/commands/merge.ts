@@ -5,7 +5,6 @@
 // before anything is written: a file that is not JSON or not a keywarden version-1 report is one line, exit 2.
 // Secrets a report holds in full (written with --no-redact) are masked everywhere unless merge gets --no-redact.
 // Exit 1 when the merged report has findings, as for scan.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { guide } from '../words/guide.js';
@@ -13,7 +12,7 @@ import { compareFindings, secretRedactor } from '../findings.js';
 import type { Io } from '../io/io.js';
 import { emit, writeLine } from '../io/output.js';
 import { isRedacted } from '../remediation/leaks.js';
-import { reportProblem } from './report-file.js';
+import { readReport } from './report-file.js';
 import { groupByKey, type KeyGroup } from '../reporters/key-groups.js';
 import { escapeText } from '../text/escape.js';
 import type { Finding, Located, MergeFormat, Report, ScanMode } from '../types.js';
@@ -49,23 +48,9 @@ export function labelsFor(files: readonly string[]): string[] {
   return files.map((file, index) => (base.filter((name) => name === base[index]).length > 1 ? strip(file) : base[index]));
 }
 
-/** Reads and checks one report; every problem is one line naming the file. */
+/** Reads and checks one report for merging: what remediate checks, and every field the merged formats read. */
 export function readMergeInput(file: string, shownAs: string): Report {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(guide().merge.cannotRead(shownAs, (error as NodeJS.ErrnoException).code ?? String(error)));
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new UsageError(guide().merge.notJson(shownAs, (error as Error).message.split('\n')[0]));
-  }
-  const problem = reportProblem(data) ?? mergeProblem(data as Report);
-  if (problem) throw new UsageError(guide().merge.notReport(shownAs, problem));
-  return data as Report;
+  return readReport(file, shownAs, guide().merge, mergeProblem);
 }
 
 /** What the merged formats read beyond what reportProblem checks: each field is the type it should be. */

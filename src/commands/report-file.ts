@@ -9,32 +9,49 @@ import type { Finding, Report, ScanMode } from '../types.js';
 
 const MODES: readonly ScanMode[] = ['files', 'staged', 'history', 'range', 'stdin', 'commit-msg'];
 
-export function readReport(file: string, shownAs: string): Report {
+/** How a command names a report it cannot use (remediate says --report, merge "the report"). */
+export interface ReportWords {
+  cannotRead(shown: string, code: string): string;
+  notJson(shown: string, problem: string): string;
+  notReport(shown: string, problem: string): string;
+}
+
+/** remediate's words for --report. */
+function remediateWords(): ReportWords {
+  const w = words().errors;
+  return { cannotRead: w.cannotReadReport, notJson: w.reportNotJson, notReport: w.reportNotReport };
+}
+
+/**
+ * Reads and checks one report; every problem is one line naming the file, in the command's words. `more`
+ * checks what a command reads beyond what the playbook needs (merge: every field's type).
+ */
+export function readReport(file: string, shownAs: string, wording: ReportWords = remediateWords(), more?: (report: Report) => string | null): Report {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(words().errors.cannotReadReport(shownAs, (error as NodeJS.ErrnoException).code ?? String(error)));
+    throw new UsageError(wording.cannotRead(shownAs, (error as NodeJS.ErrnoException).code ?? String(error)));
   }
-  return parseReport(text, shownAs);
+  return parseReport(text, shownAs, wording, more);
 }
 
 /** `--report -`: the report piped from `keywarden scan --format json --no-redact`, so the secrets never touch the disk. */
 export async function readReportFromStream(stream: Readable): Promise<Report> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return parseReport(Buffer.concat(chunks).toString('utf8'), words().errors.standardInput);
+  return parseReport(Buffer.concat(chunks).toString('utf8'), words().errors.standardInput, remediateWords());
 }
 
-function parseReport(text: string, shownAs: string): Report {
+function parseReport(text: string, shownAs: string, wording: ReportWords, more?: (report: Report) => string | null): Report {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new UsageError(words().errors.reportNotJson(shownAs, (error as Error).message.split('\n')[0]));
+    throw new UsageError(wording.notJson(shownAs, (error as Error).message.split('\n')[0]));
   }
-  const problem = reportProblem(data);
-  if (problem) throw new UsageError(words().errors.reportNotReport(shownAs, problem));
+  const problem = reportProblem(data) ?? more?.(data as Report) ?? null;
+  if (problem) throw new UsageError(wording.notReport(shownAs, problem));
   return data as Report;
 }
 

@@ -5,7 +5,7 @@ import {
   normalizeFindings,
   readReport,
   readReportFromStream
-} from "./chunk-ITC6ZAIN.js";
+} from "./chunk-M2SR4DDS.js";
 import {
   DEFAULT_REPLACEMENTS_FILE,
   buildPlaybook,

@@ -2,8 +2,8 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  reportProblem
-} from "./chunk-ITC6ZAIN.js";
+  readReport
+} from "./chunk-M2SR4DDS.js";
 import {
   groupByKey
 } from "./chunk-EIYGLDT2.js";
@@ -35,7 +35,6 @@ import "./chunk-F6VA22YP.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/commands/merge.ts
-import { readFileSync } from "node:fs";
 import path from "node:path";
 var STATUSES = ["live", "invalid", "expired", "secret-mismatch", "unknown"];
 async function runMerge(options, io) {
@@ -56,21 +55,7 @@ function labelsFor(files) {
   return files.map((file, index) => base.filter((name) => name === base[index]).length > 1 ? strip(file) : base[index]);
 }
 function readMergeInput(file, shownAs) {
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new UsageError(guide().merge.cannotRead(shownAs, error.code ?? String(error)));
-  }
-  let data;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new UsageError(guide().merge.notJson(shownAs, error.message.split("\n")[0]));
-  }
-  const problem = reportProblem(data) ?? mergeProblem(data);
-  if (problem) throw new UsageError(guide().merge.notReport(shownAs, problem));
-  return data;
+  return readReport(file, shownAs, guide().merge, mergeProblem);
 }
 function mergeProblem(report) {
   if (typeof report.tool.version !== "string") return '"tool.version" must be a string';

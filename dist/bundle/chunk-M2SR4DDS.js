@@ -11,29 +11,33 @@ import {
 // src/commands/report-file.ts
 import { readFileSync } from "node:fs";
 var MODES = ["files", "staged", "history", "range", "stdin", "commit-msg"];
-function readReport(file, shownAs) {
+function remediateWords() {
+  const w = words().errors;
+  return { cannotRead: w.cannotReadReport, notJson: w.reportNotJson, notReport: w.reportNotReport };
+}
+function readReport(file, shownAs, wording = remediateWords(), more) {
   let text;
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new UsageError(words().errors.cannotReadReport(shownAs, error.code ?? String(error)));
+    throw new UsageError(wording.cannotRead(shownAs, error.code ?? String(error)));
   }
-  return parseReport(text, shownAs);
+  return parseReport(text, shownAs, wording, more);
 }
 async function readReportFromStream(stream) {
   const chunks = [];
   for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return parseReport(Buffer.concat(chunks).toString("utf8"), words().errors.standardInput);
+  return parseReport(Buffer.concat(chunks).toString("utf8"), words().errors.standardInput, remediateWords());
 }
-function parseReport(text, shownAs) {
+function parseReport(text, shownAs, wording, more) {
   let data;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new UsageError(words().errors.reportNotJson(shownAs, error.message.split("\n")[0]));
+    throw new UsageError(wording.notJson(shownAs, error.message.split("\n")[0]));
   }
-  const problem = reportProblem(data);
-  if (problem) throw new UsageError(words().errors.reportNotReport(shownAs, problem));
+  const problem = reportProblem(data) ?? more?.(data) ?? null;
+  if (problem) throw new UsageError(wording.notReport(shownAs, problem));
   return data;
 }
 function reportProblem(data) {
@@ -73,6 +77,5 @@ function isObject(value) {
 export {
   readReport,
   readReportFromStream,
-  reportProblem,
   normalizeFindings
 };
