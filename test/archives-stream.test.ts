@@ -50,8 +50,10 @@ describe('a 1 GiB archive stream', () => {
       const peakMiB = Number(readFileSync(out, 'utf8')) / 1024;
       const archiveMiB = statSync(archive).size / MiB;
       console.log(`1 GiB tgz (${archiveMiB.toFixed(1)} MiB compressed): ${seconds.toFixed(1)} s, peak ${Math.round(peakMiB)} MiB`);
-      // The archive's bytes once, one entry, the streams' buffers and Node itself: far below the 1 GiB it holds.
-      expect(peakMiB).toBeLessThan(archiveMiB + 200);
+      // The archive's bytes once, one entry, the streams' buffers and Node itself: ~95 MiB on a quiet machine,
+      // 279 MiB once in CI beside other tests (inflated chunks are external memory, freed when GC gets to them).
+      // Holding the stream would cost its 1 GiB: half of that is the line between the two.
+      expect(peakMiB).toBeLessThan(archiveMiB + 512);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

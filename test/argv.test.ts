@@ -66,6 +66,6 @@ describe('fast argv parser', () => {
       fast = (error as Error).message;
     }
     expect(['declined', row.error]).toContain(fast);
-    (await expect(parseArgs(row.argv, '0.0.0'))).rejects.toMatchObject({ name: 'UsageError', message: row.error });
+    await expect(parseArgs(row.argv, '0.0.0')).rejects.toMatchObject({ name: 'UsageError', message: row.error });
   });
 });
