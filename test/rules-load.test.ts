@@ -71,7 +71,7 @@ describe('loadRules', () => {
   });
 
   it('adds config rules, applies disableRules and entropy overrides, and rejects unknown ids', async () => {
-    const custom = { ...builtin, id: 'corp-key', kind: 'corp-key', regex: '\\bCORP[0-9A-Z]{12}\\b', secretGroup: 0, keywords: ['CORP'], allowlist: undefined, decoders: [] };
+    const custom = { ...builtin, id: 'corp-key', kind: 'corp-key', regex: '\\bCORP[0-9A-Z]{12}\\b', secretGroup: 0, keywords: ['CORP'], allowlist: undefined, decoders: [], starts: undefined };
     const rules = loadRules(config({ rules: [custom], disableRules: ['aws-session-token'], entropy: { 'aws-access-key-id': 1.5 } }));
     const ids = rules.map((r) => r.id);
     expect(ids).not.toContain('aws-session-token');

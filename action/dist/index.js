@@ -397,6 +397,8 @@ var init_en = __esm({
           source: 'must be "secret" or "match"',
           decode: 'only "base64" is supported',
           template: "needs a capture group (the key ID) or a template",
+          startsCase: "cannot be used with the i flag (the literals are looked for as written)",
+          startsOne: 'needs either "with" (non-empty literals) or "run" (a length), not both',
           context: "a context needs names, pair or alone",
           hex: "hex is always a hard gate",
           examples: 'every rule needs examples: { "match": [...], "noMatch": [...] }',
@@ -842,6 +844,8 @@ var init_ja = __esm({
           source: '"secret" \u304B "match" \u306B\u3057\u3066\u304F\u3060\u3055\u3044',
           decode: '\u4F7F\u3048\u308B\u306E\u306F "base64" \u3060\u3051\u3067\u3059',
           template: "\u30AD\u30E3\u30D7\u30C1\u30E3\u30B0\u30EB\u30FC\u30D7\uFF08\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID\uFF09\u304B\u30C6\u30F3\u30D7\u30EC\u30FC\u30C8\u304C\u5FC5\u8981\u3067\u3059",
+          startsCase: "i \u30D5\u30E9\u30B0\u3068\u306F\u4F75\u7528\u3067\u304D\u307E\u305B\u3093\uFF08\u30EA\u30C6\u30E9\u30EB\u306F\u66F8\u304B\u308C\u305F\u3068\u304A\u308A\u306B\u691C\u7D22\u3055\u308C\u307E\u3059\uFF09",
+          startsOne: '"with"\uFF08\u7A7A\u3067\u306A\u3044\u30EA\u30C6\u30E9\u30EB\uFF09\u304B "run"\uFF08\u9577\u3055\uFF09\u306E\u3069\u3061\u3089\u304B\u4E00\u65B9\u304C\u5FC5\u8981\u3067\u3059',
           context: "\u30B3\u30F3\u30C6\u30AD\u30B9\u30C8\u306B\u306F names\u3001pair\u3001alone \u306E\u3044\u305A\u308C\u304B\u304C\u5FC5\u8981\u3067\u3059",
           hex: "hex \u306F\u5E38\u306B\u30CF\u30FC\u30C9\u30B2\u30FC\u30C8\u3067\u3059",
           examples: '\u3069\u306E\u30EB\u30FC\u30EB\u306B\u3082\u4F8B\u304C\u5FC5\u8981\u3067\u3059: { "match": [...], "noMatch": [...] }',
@@ -9301,8 +9305,8 @@ var init_repo = __esm({
 });
 
 // src/sources/locate.ts
-function locate(candidates, file, commit) {
-  return candidates.map((candidate) => ({ ...candidate, file, commit }));
+function locate(candidates2, file, commit) {
+  return candidates2.map((candidate) => ({ ...candidate, file, commit }));
 }
 function oversizeNote(display2, size2, limit) {
   return skipNote(display2, words().notes.why.overLimit(size2, limit));
@@ -18668,7 +18672,8 @@ var RULE_FIELDS = /* @__PURE__ */ new Set([
   "partnerOnly",
   "spanLines",
   "needsKeyword",
-  "valueRun"
+  "valueRun",
+  "starts"
 ]);
 var Fields = class _Fields {
   constructor(origin, data, prefix = "", trusted = false) {
@@ -18787,8 +18792,19 @@ function compileRule(raw, origin, trusted = false) {
     spanLines: f.number("spanLines", 0, 0, 200),
     needsKeyword: f.boolean("needsKeyword", false),
     valueRun: f.number("valueRun", 0, 0, 8192),
+    starts: compileStarts(f.object("starts"), regex2.flags),
     origin
   };
+}
+function compileStarts(f, flags) {
+  if (!f) return null;
+  if (f.data.with !== void 0 && flags.includes("i")) f.fail("with", words().rules.field.startsCase);
+  for (const key of Object.keys(f.data)) if (!["with", "run", "$comment"].includes(key)) f.fail(key, words().rules.field.unknown);
+  if (f.data.with === void 0 === (f.data.run === void 0)) f.fail("with", words().rules.field.startsOne);
+  if (f.data.run !== void 0) return { run: f.number("run", 1, 1, 8192) };
+  const literals = f.strings("with");
+  if (literals.length === 0 || literals.some((literal) => literal.length === 0)) f.fail("with", words().rules.field.startsOne);
+  return { with: literals };
 }
 function compileKeyIdFrom(f) {
   if (!f) return null;
@@ -19011,16 +19027,26 @@ function leftContext(viewText, index) {
   }
   return viewText.slice(from, index);
 }
-function nameConfidence(rule, viewText, index, original, offset, end, path18) {
+var NO_NAMES = { plain: null, near: [] };
+function attachedNames(rule, viewText, index) {
   const names = rule.context?.names;
-  if (!names || names.length === 0) return null;
+  if (!names || names.length === 0) return NO_NAMES;
   const left2 = leftContext(viewText, index);
-  let best = null;
+  let plain = null;
+  const near = [];
   for (const name of names) {
-    if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
     if (!name.regex.test(left2)) continue;
-    if (name.near && !isNear(name, original, offset, end, path18)) continue;
-    best = better(best, name.confidence);
+    if (name.near) near.push(name);
+    else plain = better(plain, name.confidence);
+  }
+  if (plain === null && near.length === 0) return NO_NAMES;
+  return { plain, near: plain === null ? near : near.filter((name) => RANK[name.confidence] > RANK[plain]) };
+}
+function nameConfidence(attached, original, offset, end, path18) {
+  let best = attached.plain;
+  for (const name of attached.near) {
+    if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
+    if (isNear(name, original, offset, end, path18)) best = better(best, name.confidence);
   }
   return best;
 }
@@ -19143,19 +19169,42 @@ function gateSecret(rule, secret) {
   return { entropy, soft: failed };
 }
 
+// src/engine/runs.ts
+function eachLongRun(text, length, found, start = 0, end = text.length) {
+  const n = text.length;
+  for (let at = start; at < end; ) {
+    if (!isKeyChar(text.charCodeAt(at))) {
+      at += length;
+      continue;
+    }
+    let from = at;
+    while (from > 0 && isKeyChar(text.charCodeAt(from - 1))) from--;
+    let to = at + 1;
+    while (to < n && isKeyChar(text.charCodeAt(to))) to++;
+    if (to - from >= length && found(from, to) === false) return;
+    at = to + length;
+  }
+}
+function isKeyChar(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 43 || code2 === 47;
+}
+
 // src/engine/nested.ts
-var TOKEN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/g;
+var TOKEN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/y;
+var MIN_TOKEN = 16;
 var JSON_SEGMENT = /(?<![A-Za-z0-9+/_-])eyJ[A-Za-z0-9_-]{13,}(?![A-Za-z0-9+/=_-])/g;
 function base64Tokens(text, maxLength) {
   const tokens = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+  eachLongRun(text, MIN_TOKEN, (from) => {
+    TOKEN.lastIndex = from;
+    const m = TOKEN.exec(text);
+    if (m === null) return;
     const token = m[0];
-    if (token.length > maxLength || token.length % 4 !== 0) continue;
+    if (token.length > maxLength || token.length % 4 !== 0) return;
     const bytes = Buffer.from(token, "base64");
-    if (!isPrintable(bytes)) continue;
+    if (!isPrintable(bytes)) return;
     tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
-  }
+  });
   tokens.push(...jsonSegments(text, maxLength).filter((token) => /[-_]/.test(token.text) || token.text.length % 4 !== 0));
   return tokens;
 }
@@ -19180,6 +19229,44 @@ function isPrintable(bytes) {
     return false;
   }
   return true;
+}
+
+// src/engine/starts.ts
+var sticky = /* @__PURE__ */ new WeakMap();
+function eachMatch(text, rule, found) {
+  const starts = rule.starts;
+  if (starts === null) {
+    const { regex: regex3 } = rule;
+    regex3.lastIndex = 0;
+    for (let m = regex3.exec(text); m; m = regex3.exec(text)) {
+      if (m[0].length === 0) regex3.lastIndex++;
+      else found(m);
+    }
+    return;
+  }
+  let regex2 = sticky.get(rule);
+  if (regex2 === void 0) sticky.set(rule, regex2 = new RegExp(rule.regex.source, `${rule.regex.flags.replace("g", "")}y`));
+  let after = 0;
+  const tryAt = (at2) => {
+    if (at2 < after) return;
+    regex2.lastIndex = at2;
+    const m = regex2.exec(text);
+    if (m === null || m[0].length === 0) return;
+    after = m.index + m[0].length;
+    found(m);
+  };
+  if ("run" in starts) {
+    eachLongRun(text, starts.run, (from) => tryAt(from));
+    return;
+  }
+  const at = candidates(text, starts.with);
+  for (const position of at) tryAt(position);
+}
+function candidates(text, literals) {
+  const at = [];
+  for (const literal of literals) for (let i = text.indexOf(literal); i !== -1; i = text.indexOf(literal, i + 1)) at.push(i);
+  if (literals.length > 1) at.sort((a, b) => a - b);
+  return at;
 }
 
 // src/engine/scan.ts
@@ -19210,14 +19297,14 @@ function planFor(rules) {
   plans.set(rules, plan);
   return plan;
 }
-function scanText(text, rules, path18, keywordHits) {
+function scanText(text, rules, path18, keywordHits, memo) {
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
   let hits = valueHits(text, keywordHits ?? findKeywords(text, rules), plan);
   const hidden = decodedKeywordHits(text, rules, plan);
   if (hidden.length > 0) hits = [.../* @__PURE__ */ new Set([...hits, ...hidden])].sort((a, b) => a - b);
   const windows = keywordWindows(text, hits, plan.radius);
-  const state = { raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set(), nestedSpans: /* @__PURE__ */ new Set() };
+  const state = { text, path: path18, raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set(), nestedSpans: /* @__PURE__ */ new Set(), memo, reading: null };
   for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path18);
   for (const group2 of plan.wide) {
     for (const [from, to] of keywordWindows(text, findKeywords(text, group2.rules), group2.radius)) scanWindow(text, from, to, group2.rules, plan, state, path18);
@@ -19288,30 +19375,12 @@ function isNameHit(text, at, plan) {
   if (values !== void 0 && values.some((keyword) => text.startsWith(keyword, at))) return false;
   return !inValueRun(text, at);
 }
-function eachLongRun(text, length, found, start = 0, end = text.length) {
-  const n = text.length;
-  for (let at = start; at < end; ) {
-    if (!isKeyChar(text.charCodeAt(at))) {
-      at += length;
-      continue;
-    }
-    let from = at;
-    while (from > 0 && isKeyChar(text.charCodeAt(from - 1))) from--;
-    let to = at + 1;
-    while (to < n && isKeyChar(text.charCodeAt(to))) to++;
-    if (to - from >= length && found(from, to) === false) return;
-    at = to + length;
-  }
-}
 function inValueRun(text, at) {
   let from = at;
   while (from > 0 && at - from < VALUE_RUN && isKeyChar(text.charCodeAt(from - 1))) from--;
   let to = at;
   while (to < text.length && to - from < VALUE_RUN && isKeyChar(text.charCodeAt(to))) to++;
   return to - from >= VALUE_RUN;
-}
-function isKeyChar(code2) {
-  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 43 || code2 === 47;
 }
 function mergeRanges(flat) {
   const order = [];
@@ -19345,18 +19414,40 @@ function keywordWindows(text, hits, radius) {
   if (hits.length === 0) return [];
   const windows = [];
   let current2 = null;
+  let sameLine = -1;
+  let lastTo = -1;
   for (const hit of hits) {
-    if (current2 && hit + WINDOW_CHARS / 2 <= current2[1]) continue;
-    const to = linesForward(text, hit, radius, hit + WINDOW_CHARS);
-    if (current2 && hit < current2[1] && to - current2[0] <= MAX_WINDOW) {
+    if (hit < sameLine || current2 && hit + WINDOW_CHARS / 2 <= current2[1]) continue;
+    const to = sameLine < 0 ? linesForward(text, hit, radius, hit + WINDOW_CHARS) : belowLastTo(text, sameLine, lastTo, hit, radius);
+    sameLine = to < hit + WINDOW_CHARS ? linesForward(text, hit, 0, to) : -1;
+    lastTo = to;
+    const grows = current2 !== null && to - current2[0] <= MAX_WINDOW && !(current2[1] - current2[0] >= PIECE_CHARS && isCutLine(text, hit));
+    if (grows && hit < current2[1]) {
       current2[1] = Math.max(current2[1], to);
       continue;
     }
     const from = linesBack(text, hit, radius, hit - WINDOW_CHARS);
-    if (current2 && from <= current2[1] && to - current2[0] <= MAX_WINDOW) current2[1] = Math.max(current2[1], to);
+    if (grows && from <= current2[1]) current2[1] = Math.max(current2[1], to);
     else windows.push(current2 = [from, to]);
   }
   return windows;
+}
+function belowLastTo(text, sameLine, lastTo, hit, radius) {
+  let below = 0;
+  for (let i = sameLine; i < hit; i++) if (text.charCodeAt(i) === 10) below++;
+  if (below === 0 || below > radius + 1 || lastTo >= text.length) return linesForward(text, hit, radius, hit + WINDOW_CHARS);
+  return linesForward(text, lastTo + 1, below - 1, hit + WINDOW_CHARS);
+}
+var PIECE_CHARS = 2048;
+function isCutLine(text, at) {
+  const start = text.lastIndexOf("\n", at - 1) + 1;
+  let hash = 0;
+  for (let i = start, end = Math.min(text.length, start + 256); i < end; i++) {
+    const code2 = text.charCodeAt(i);
+    if (code2 === 10) break;
+    hash = Math.imul(hash, 31) + code2 | 0;
+  }
+  return (hash & 3) === 0;
 }
 function isTokenChar(code2) {
   return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 43 || code2 === 47 || code2 === 61 || code2 === 95 || code2 === 45 || code2 === 37 || code2 === 92;
@@ -19376,6 +19467,26 @@ function trimToTokens(text, from, to) {
 function scanWindow(text, start, end, rules, plan, state, path18) {
   const [from, to] = trimToTokens(text, start, end);
   if (to <= from) return;
+  const key = state.memo?.keyOf(text, from, to) ?? null;
+  if (key === null) {
+    readWindow(text, from, to, rules, plan, state);
+    return;
+  }
+  const known = state.memo.recall(rules, key);
+  if (known !== void 0) {
+    for (let i = 0; i < known.tokens.length; i += 2) state.textTokens.add(`${from + known.tokens[i]}:${from + known.tokens[i + 1]}`);
+    for (const match of known.matches) addRaw(state, { ...match, start: from + match.start, end: from + match.end });
+    return;
+  }
+  const reading = state.reading = { matches: [], tokens: [] };
+  readWindow(text, from, to, rules, plan, state);
+  state.reading = null;
+  for (const match of reading.matches) Object.assign(match, { start: match.start - from, end: match.end - from });
+  for (let i = 0; i < reading.tokens.length; i++) reading.tokens[i] -= from;
+  state.memo.remember(rules, key, reading);
+}
+function readWindow(text, from, to, rules, plan, state) {
+  const path18 = state.path;
   const identity = identityView(text.slice(from, to), from);
   const views = [identity];
   if (plan.url) pushView(views, urlView(identity));
@@ -19387,7 +19498,7 @@ function scanWindow(text, start, end, rules, plan, state, path18) {
     for (const rule of rules) {
       if (skip.has(rule)) continue;
       if (view.decoder !== "identity" && !rule.decoders.includes(view.decoder)) continue;
-      matchView(view, rule, text, state, path18);
+      matchView(view, rule, state);
     }
   }
   if (plan.base64) {
@@ -19395,7 +19506,8 @@ function scanWindow(text, start, end, rules, plan, state, path18) {
       const tokenStart = originalStart(identity, token.index);
       const tokenEnd = originalEnd(identity, token.index + token.text.length);
       state.textTokens.add(`${tokenStart}:${tokenEnd}`);
-      scanDecodedToken(identity.text, token, rules, text, state, path18, { start: tokenStart, end: tokenEnd }, NESTING);
+      state.reading?.tokens.push(tokenStart, tokenEnd);
+      scanDecodedToken(identity.text, token, rules, state, { start: tokenStart, end: tokenEnd }, NESTING);
     }
   }
 }
@@ -19404,22 +19516,16 @@ function pushView(views, view) {
   if (view) views.push(view);
 }
 function eachSecret(view, rule, found) {
-  const { regex: regex2 } = rule;
-  regex2.lastIndex = 0;
-  for (let m = regex2.exec(view.text); m; m = regex2.exec(view.text)) {
-    if (m[0].length === 0) {
-      regex2.lastIndex++;
-      continue;
-    }
+  eachMatch(view.text, rule, (m) => {
     const secret = rule.secretGroup === 0 ? m[0] : m[rule.secretGroup];
-    if (!secret) continue;
+    if (!secret) return;
     const index = rule.secretGroup === 0 ? m.index : m.indices[rule.secretGroup][0];
     const gate = gateSecret(rule, secret);
-    if (gate === null) continue;
+    if (gate === null) return;
     const keyId = rule.keyIdFrom ? ownKeyId(rule.keyIdFrom, rule.keyIdFrom.source === "match" ? m[0] : secret) : null;
-    if (keyId === null && rule.keyIdFrom?.required) continue;
+    if (keyId === null && rule.keyIdFrom?.required) return;
     found(secret, index, gate, keyId);
-  }
+  });
 }
 function ownKeyId(from, text) {
   let value = from.strip ? text.replace(from.strip, "") : text;
@@ -19433,20 +19539,22 @@ function ownKeyId(from, text) {
   const id = from.template ? from.template.replace(/\$(\d)/g, (_all, n) => m[Number(n)] ?? "") : m[1];
   return id ? id : null;
 }
-function matchView(view, rule, original, state, path18) {
+function matchView(view, rule, state) {
   eachSecret(view, rule, (secret, index, gate, keyId) => {
     const start = originalStart(view, index);
     const end = originalEnd(view, index + secret.length);
-    addRaw(state, rule, start, end, secret, gate, contextOf(rule, secret, view.text, index, original, start, end, path18), false, keyId);
+    addRaw(state, { rule, start, end, secret, gate, ...contextOf(rule, secret, view.text, index), nested: false, keyId });
   });
 }
-function contextOf(rule, secret, viewText, index, original, start, end, path18) {
-  if (!rule.context) return { confidence: rule.confidence, alone: null };
-  const confidence = nameConfidence(rule, viewText, index, original, start, end, path18);
+function contextOf(rule, secret, viewText, index) {
+  if (!rule.context) return { names: null, alone: null };
   const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
-  return { confidence, alone };
+  return { names: attachedNames(rule, viewText, index), alone };
 }
-function addRaw(state, rule, start, end, secret, gate, context, nested, keyId) {
+function addRaw(state, match) {
+  state.reading?.matches.push({ ...match });
+  const { rule, start, end, secret, gate, nested, keyId } = match;
+  const context = { confidence: match.names === null ? rule.confidence : nameConfidence(match.names, state.text, start, end, state.path), alone: match.alone };
   const { raws } = state;
   const span = `${rule.id}\0${start}\0${end}`;
   if (nested) {
@@ -19465,7 +19573,7 @@ function addRaw(state, rule, start, end, secret, gate, context, nested, keyId) {
   }
   raws.set(key, { rule, start, end, secret, entropy: gate.entropy, confidence: context.confidence, aloneConfidence: context.alone, nested, keyId, soft: gate.soft !== null });
 }
-function scanDecodedToken(outer, token, rules, original, state, path18, span, depth) {
+function scanDecodedToken(outer, token, rules, state, span, depth) {
   const prefix = outer.slice(Math.max(0, token.index - 240), token.index);
   const inner = prefix + token.decoded;
   const innerView = identityView(inner, 0);
@@ -19478,11 +19586,11 @@ function scanDecodedToken(outer, token, rules, original, state, path18, span, de
       eachSecret(view, rule, (secret, index, gate, keyId) => {
         if (originalStart(view, index) < prefix.length) return;
         if (wrappers.has(secret) || secret.length > 16 && [...wrappers].some((w) => w.includes(secret))) return;
-        addRaw(state, rule, span.start, span.end, secret, gate, contextOf(rule, secret, view.text, index, original, span.start, span.end, path18), true, keyId);
+        addRaw(state, { rule, start: span.start, end: span.end, secret, gate, ...contextOf(rule, secret, view.text, index), nested: true, keyId });
       });
     }
   }
-  for (const innerToken of innerTokens) scanDecodedToken(inner, innerToken, rules, original, state, path18, span, depth - 1);
+  for (const innerToken of innerTokens) scanDecodedToken(inner, innerToken, rules, state, span, depth - 1);
 }
 function resolve(all, lines2) {
   all.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -19490,7 +19598,7 @@ function resolve(all, lines2) {
   const lineOf = /* @__PURE__ */ new Map();
   for (const raw of raws) lineOf.set(raw, [lines2.lineOf(raw.start), lines2.lineOf(Math.max(raw.start, raw.end - 1))]);
   const softKept = rescued(raws, lineOf);
-  const candidates = [];
+  const candidates2 = [];
   for (const raw of raws) {
     if (raw.rule.partnerOnly || raw.soft && !softKept.has(raw)) continue;
     const pair = raw.rule.context?.pair ?? null;
@@ -19507,7 +19615,7 @@ function resolve(all, lines2) {
     if (confidence === null) continue;
     const start = lines2.position(raw.start);
     const end = lines2.position(raw.end);
-    candidates.push({
+    candidates2.push({
       ruleId: raw.rule.id,
       kind: raw.rule.kind,
       line: start.line,
@@ -19520,7 +19628,7 @@ function resolve(all, lines2) {
       keyId
     });
   }
-  return candidates;
+  return candidates2;
 }
 function rescued(raws, lineOf) {
   const kept = /* @__PURE__ */ new Set();
@@ -19565,11 +19673,41 @@ function nearestPartner(raw, raws, lineOf, pair, accept) {
   return best;
 }
 
+// src/engine/window-memo.ts
+import { createHash as createHash2 } from "node:crypto";
+var MIN_CHARS = 512;
+var MAX_ENTRIES = 65536;
+var WindowMemo = class {
+  /** Per rule set (scan.ts reads wide windows with a subset of the rules): window hash → its reading. */
+  sets = /* @__PURE__ */ new WeakMap();
+  /** Windows replayed and windows read (for the bench's figures and the tests). */
+  recalled = 0;
+  read = 0;
+  /** The window's key, or null when it is too short to be worth remembering. */
+  keyOf(text, from, to) {
+    if (to - from < MIN_CHARS) return null;
+    return createHash2("sha256").update(text.slice(from, to)).digest("base64");
+  }
+  /** The reading of a window with this key, positions relative to the window's start. */
+  recall(rules, key) {
+    const reading = this.sets.get(rules)?.get(key);
+    if (reading !== void 0) this.recalled++;
+    return reading;
+  }
+  remember(rules, key, reading) {
+    this.read++;
+    let set = this.sets.get(rules);
+    if (set === void 0) this.sets.set(rules, set = /* @__PURE__ */ new Map());
+    if (set.size >= MAX_ENTRIES) set.delete(set.keys().next().value);
+    set.set(key, reading);
+  }
+};
+
 // src/filters/inline.ts
 var ALLOW = /keywarden:allow(?![\w-])/i;
 var ALLOW_NEXT_LINE = /keywarden:allow-next-line(?![\w-])/i;
-function markInlineIgnores(candidates, text) {
-  if (candidates.length === 0 || !/keywarden:allow/i.test(text)) return candidates;
+function markInlineIgnores(candidates2, text) {
+  if (candidates2.length === 0 || !/keywarden:allow/i.test(text)) return candidates2;
   const starts = lineStarts(text);
   const seen = /* @__PURE__ */ new Map();
   const has2 = (directive, line) => {
@@ -19582,7 +19720,7 @@ function markInlineIgnores(candidates, text) {
     }
     return found;
   };
-  return candidates.map((candidate) => {
+  return candidates2.map((candidate) => {
     if (candidate.allowedBy) return candidate;
     let allowed = has2(ALLOW_NEXT_LINE, candidate.line - 1);
     for (let line = candidate.line; !allowed && line <= Math.max(candidate.line, candidate.endLine); line++) allowed = has2(ALLOW, line);
@@ -19597,7 +19735,7 @@ function lineStarts(text) {
 
 // src/detect/detect.ts
 init_decode();
-function detectChunk(chunk, rules) {
+function detectChunk(chunk, rules, memo) {
   const keywordsAt = chunk.keywordsAt;
   let text;
   let hits;
@@ -19609,11 +19747,12 @@ function detectChunk(chunk, rules) {
     text = decoded.text;
     if (keywordsAt !== void 0 && decoded.encoding === "utf-8" && isAscii(chunk.data)) hits = keywordHitsOf(keywordsAt);
   }
-  return { candidates: markInlineIgnores(scanText(text, rules, chunk.path, hits), text) };
+  return { candidates: markInlineIgnores(scanText(text, rules, chunk.path, hits, memo), text) };
 }
 function createDetector(config) {
   const rules = loadRules(config);
-  return { rules, keywords: prefilterKeywords(rules), detect: (chunk) => detectChunk(chunk, rules) };
+  const memo = new WindowMemo();
+  return { rules, keywords: prefilterKeywords(rules), detect: (chunk) => detectChunk(chunk, rules, memo) };
 }
 
 // src/filters/apply.ts

@@ -6,11 +6,11 @@ import {
   chooseLanguage,
   isFlag,
   toScanOptions
-} from "./chunk-3BEOE22Y.js";
+} from "./chunk-K4ECSNGL.js";
 import {
   shellQuote
 } from "./chunk-XYWLKQEU.js";
-import "./chunk-SPB4GCMO.js";
+import "./chunk-BVQENPOC.js";
 import {
   VERSION
 } from "./chunk-4W6MJL7V.js";
@@ -22,11 +22,11 @@ import {
   UsageError,
   errorLine,
   isExpected
-} from "./chunk-E7KHHTA3.js";
+} from "./chunk-SDDAO74U.js";
 import {
   loadGuide,
   words
-} from "./chunk-F6VA22YP.js";
+} from "./chunk-SUTBRZSK.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/cli/fast-argv.ts
@@ -233,16 +233,16 @@ async function run(argv, io) {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        if (options.preReceive) return await (await import("./pre-receive-CMEP5Y6Y.js")).runPreReceive(preReceiveRequestOf(options), io);
-        return await (await import("./scan-K4ME2XR2.js")).runScan(scanCommandRequestOf(options, argv), io);
+        if (options.preReceive) return await (await import("./pre-receive-RZKJFMQX.js")).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import("./scan-VHDAEZVA.js")).runScan(scanCommandRequestOf(options, argv), io);
       case "baseline":
-        return await (await import("./baseline-5NDLF76R.js")).runBaseline(baselineRequestOf(options), io);
+        return await (await import("./baseline-2FE2NZXR.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./remediate-JJJH2YV4.js")).runRemediate(remediateRequestOf(options), io);
+        return await (await import("./remediate-OT3C2CDS.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
-        return await (await import("./init-JGZXHLJB.js")).runInit(initRequestOf(options), io);
+        return await (await import("./init-S3B6T7ZV.js")).runInit(initRequestOf(options), io);
       case "merge":
-        return await (await import("./merge-RT6ELEXQ.js")).runMerge(mergeRequestOf(options), io);
+        return await (await import("./merge-LE5B7OSB.js")).runMerge(mergeRequestOf(options), io);
     }
   } catch (error) {
     io.stderr.write(`keywarden: ${describeError(error, debug)}
@@ -252,7 +252,7 @@ async function run(argv, io) {
 }
 async function parseSlow(argv, io) {
   await loadGuide();
-  const parsed = await (await import("./parse-Q33BNMSW.js")).parseArgs(argv, VERSION);
+  const parsed = await (await import("./parse-JLVQ25TT.js")).parseArgs(argv, VERSION);
   if (parsed.kind === "print") {
     io.stdout.write(parsed.text.endsWith("\n") ? parsed.text : parsed.text + "\n");
     return null;

@@ -6,6 +6,7 @@ import type { Config } from '../config/types.js';
 import { createPrefilter, keywordHitsOf, prefilterKeywords } from '../engine/prefilter.js';
 import { loadRules } from '../rules/load.js';
 import { scanText } from '../engine/scan.js';
+import { WindowMemo } from '../engine/window-memo.js';
 import { markInlineIgnores } from '../filters/inline.js';
 import type { Rule } from '../rules/types.js';
 import { decodeBytes } from '../text/decode.js';
@@ -15,7 +16,7 @@ import type { Chunk, DetectResult } from '../types.js';
  * With `chunk.keywordsAt` (every keyword occurrence already found), the prefilter is known to pass, and for
  * ASCII text byte offsets are text offsets, so the keyword search over the text is skipped too.
  */
-export function detectChunk(chunk: Chunk, rules: readonly Rule[]): DetectResult {
+export function detectChunk(chunk: Chunk, rules: readonly Rule[], memo?: Parameters<typeof scanText>[4]): DetectResult {
   const keywordsAt = chunk.keywordsAt;
   let text: string;
   let hits: number[] | undefined;
@@ -27,7 +28,7 @@ export function detectChunk(chunk: Chunk, rules: readonly Rule[]): DetectResult 
     text = decoded.text;
     if (keywordsAt !== undefined && decoded.encoding === 'utf-8' && isAscii(chunk.data)) hits = keywordHitsOf(keywordsAt);
   }
-  return { candidates: markInlineIgnores(scanText(text, rules, chunk.path, hits), text) };
+  return { candidates: markInlineIgnores(scanText(text, rules, chunk.path, hits, memo), text) };
 }
 
 /** The rules of a configuration, their prefilter keywords, and detection with them. */
@@ -44,5 +45,7 @@ export interface Detector {
  */
 export function createDetector(config: Config): Detector {
   const rules = loadRules(config);
-  return { rules, keywords: prefilterKeywords(rules), detect: (chunk) => detectChunk(chunk, rules) };
+  // One per detector, so per thread: the texts one thread reads are what its windows repeat across.
+  const memo: Parameters<typeof scanText>[4] = new WindowMemo();
+  return { rules, keywords: prefilterKeywords(rules), detect: (chunk) => detectChunk(chunk, rules, memo) };
 }

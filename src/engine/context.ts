@@ -38,19 +38,42 @@ export function leftContext(viewText: string, index: number): string {
 }
 
 /**
- * The best confidence a name gives the value at `index` of `viewText`, or null when no name is attached.
- * `near` evidence is searched in the original text around the value (`offset` to `end`), and in the path.
+ * The names attached to the value at `index` of `viewText`, read from the view alone: the best confidence of
+ * those that need nothing more, and those that count only with `near` evidence (nameConfidence decides).
+ * Split so that a window's reading can be remembered and replayed in another text (window-memo.ts).
  */
-export function nameConfidence(rule: Rule, viewText: string, index: number, original: string, offset: number, end: number, path: string | undefined): Confidence | null {
+export interface AttachedNames {
+  plain: Confidence | null;
+  near: readonly NameContext[];
+}
+
+const NO_NAMES: AttachedNames = { plain: null, near: [] };
+
+export function attachedNames(rule: Rule, viewText: string, index: number): AttachedNames {
   const names = rule.context?.names;
-  if (!names || names.length === 0) return null;
+  if (!names || names.length === 0) return NO_NAMES;
   const left = leftContext(viewText, index);
-  let best: Confidence | null = null;
+  let plain: Confidence | null = null;
+  const near: NameContext[] = [];
   for (const name of names) {
-    if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
     if (!name.regex.test(left)) continue;
-    if (name.near && !isNear(name, original, offset, end, path)) continue;
-    best = better(best, name.confidence);
+    if (name.near) near.push(name);
+    else plain = better(plain, name.confidence);
+  }
+  if (plain === null && near.length === 0) return NO_NAMES;
+  // A near name no better than a plain one cannot raise the confidence: not worth its search.
+  return { plain, near: plain === null ? near : near.filter((name) => RANK[name.confidence] > RANK[plain]) };
+}
+
+/**
+ * The best confidence the attached names give the value, or null when none is attached. `near` evidence is
+ * searched in the original text around the value (`offset` to `end`), and in the path.
+ */
+export function nameConfidence(attached: AttachedNames, original: string, offset: number, end: number, path: string | undefined): Confidence | null {
+  let best = attached.plain;
+  for (const name of attached.near) {
+    if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
+    if (isNear(name, original, offset, end, path)) best = better(best, name.confidence);
   }
   return best;
 }

@@ -8,11 +8,14 @@
 // are reported on the match alone.
 import type { Rule } from '../rules/types.js';
 import type { Candidate, Confidence } from '../types.js';
-import { better, nameConfidence } from './context.js';
+import { attachedNames, better, nameConfidence, type AttachedNames } from './context.js';
 import { gateSecret, type Gate } from './entropy.js';
 import { LineIndex, linesBack, linesForward } from './lines.js';
 import { findKeywords } from './prefilter.js';
 import { base64Tokens, jsonSegments } from './nested.js';
+import { eachLongRun, isKeyChar } from './runs.js';
+import { eachMatch } from './starts.js';
+import type { WindowMemo } from './window-memo.js';
 import { concatView, DECODER_MARKERS, htmlView, identityView, jsonEscapeView, originalEnd, originalStart, urlView, VALUE_BREAKS, type View } from './views.js';
 
 /** What the engine precomputes once per rule set. */
@@ -90,23 +93,54 @@ interface Raw {
   soft: boolean;
 }
 
+/**
+ * A match as a window's reading produces it, before its confidence (which `near` evidence may take from outside
+ * the window): what a window memo (window-memo.ts) keeps, with start and end relative to the window.
+ */
+interface Match {
+  rule: Rule;
+  start: number;
+  end: number;
+  secret: string;
+  gate: Gate;
+  /** The names attached in the view; null for a rule without context (its own confidence applies). */
+  names: AttachedNames | null;
+  alone: Confidence | null;
+  nested: boolean;
+  keyId: string | null;
+}
+
+/** What replaying a window needs: its matches and the spans of its base64 tokens that decoded to text. */
+interface WindowReading {
+  matches: Match[];
+  tokens: number[];
+}
+
 interface ScanState {
+  text: string;
+  path: string | undefined;
   raws: Map<string, Raw>;
   /** Spans ("start:end") of base64 tokens that decoded to text: as a whole they are encoded text, not keys. */
   textTokens: Set<string>;
   /** Rule and span keys of the raws found inside decoded tokens. */
   nestedSpans: Set<string>;
+  memo: WindowMemo<WindowReading> | undefined;
+  /** The reading of the window being read, when it is to be remembered. */
+  reading: WindowReading | null;
 }
 
-/** `keywordHits`: where findKeywords would find keywords, when the caller already knows (src/git/pack). */
-export function scanText(text: string, rules: readonly Rule[], path?: string, keywordHits?: number[]): Candidate[] {
+/**
+ * `keywordHits`: where findKeywords would find keywords, when the caller already knows (src/git/pack).
+ * `memo`: quiet windows of earlier texts (window-memo.ts), kept by the caller across the texts of one run.
+ */
+export function scanText(text: string, rules: readonly Rule[], path?: string, keywordHits?: number[], memo?: WindowMemo<WindowReading>): Candidate[] {
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
   let hits = valueHits(text, keywordHits ?? findKeywords(text, rules), plan);
   const hidden = decodedKeywordHits(text, rules, plan);
   if (hidden.length > 0) hits = [...new Set([...hits, ...hidden])].sort((a, b) => a - b);
   const windows = keywordWindows(text, hits, plan.radius);
-  const state: ScanState = { raws: new Map(), textTokens: new Set(), nestedSpans: new Set() };
+  const state: ScanState = { text, path, raws: new Map(), textTokens: new Set(), nestedSpans: new Set(), memo, reading: null };
   for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path);
   // Matches spanning many lines (a PEM block) get wider windows, around their own rules' keywords only.
   for (const group of plan.wide) {
@@ -232,30 +266,6 @@ function isNameHit(text: string, at: number, plan: Plan): boolean {
   return !inValueRun(text, at);
 }
 
-/**
- * Calls `found` for every run of `length` or more key characters that reaches into [start, end). By hand, and
- * looking at one character in `length` until it meets one (every such run holds a sampled character): a regex `[A-Za-z0-9/+]{40}` would
- * retry at every character of every shorter run, and most of source text is identifiers. It stops when `found`
- * returns false.
- */
-function eachLongRun(text: string, length: number, found: (from: number, to: number) => boolean | void, start = 0, end = text.length): void {
-  const n = text.length;
-  // Runs reaching into [start, end): the first look is at `start` itself (a run may begin before it).
-  for (let at = start; at < end; ) {
-    if (!isKeyChar(text.charCodeAt(at))) {
-      at += length;
-      continue;
-    }
-    let from = at;
-    while (from > 0 && isKeyChar(text.charCodeAt(from - 1))) from--;
-    let to = at + 1;
-    while (to < n && isKeyChar(text.charCodeAt(to))) to++;
-    if (to - from >= length && found(from, to) === false) return;
-    // text[to] ends the run: the next run that could be long enough starts after it.
-    at = to + length;
-  }
-}
-
 function inValueRun(text: string, at: number): boolean {
   let from = at;
   while (from > 0 && at - from < VALUE_RUN && isKeyChar(text.charCodeAt(from - 1))) from--;
@@ -264,9 +274,6 @@ function inValueRun(text: string, at: number): boolean {
   return to - from >= VALUE_RUN;
 }
 
-function isKeyChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 43 || code === 47;
-}
 
 /** Flat [from, to, ...] ranges, sorted and merged. */
 function mergeRanges(flat: number[]): number[] {
@@ -303,25 +310,65 @@ function holdsKeyword(decoded: string, rules: readonly Rule[], depth: number): b
   return depth > 0 && base64Tokens(decoded, MAX_BASE64).some((token) => holdsKeyword(token.decoded, rules, depth - 1));
 }
 
-/** Sorted, merged [from, to) windows around every keyword occurrence. */
+/**
+ * Sorted [from, to) windows around every keyword occurrence, merged where they meet. A merged window is cut
+ * into overlapping pieces (a new one starting `radius` lines before the hit, as at MAX_WINDOW) at lines chosen
+ * by their own text (isCutLine), once it is PIECE_CHARS long: so a file edited in one place gives the same
+ * pieces as before everywhere else, and the window memo (window-memo.ts) knows all of them but one. Cutting
+ * at a count of characters instead would shift every later piece after an edit.
+ */
 function keywordWindows(text: string, hits: number[], radius: number): Array<[number, number]> {
   if (hits.length === 0) return [];
   const windows: Array<[number, number]> = [];
   let current: [number, number] | null = null;
+  // The end of the line of the last hit taken, when its window was not capped in characters: a later hit on
+  // that line has the same window, so AWS named five times on a line costs one look, not five.
+  let sameLine = -1;
+  let lastTo = -1;
   for (const hit of hits) {
     // A hit well inside the current window could extend it only a little: skip it, so that dense hits on a
     // long line cost O(length), not O(hits × WINDOW_CHARS).
-    if (current && hit + WINDOW_CHARS / 2 <= current[1]) continue;
-    const to = linesForward(text, hit, radius, hit + WINDOW_CHARS);
-    if (current && hit < current[1] && to - current[0] <= MAX_WINDOW) {
-      current[1] = Math.max(current[1], to);
+    if (hit < sameLine || (current && hit + WINDOW_CHARS / 2 <= current[1])) continue;
+    const to = sameLine < 0 ? linesForward(text, hit, radius, hit + WINDOW_CHARS) : belowLastTo(text, sameLine, lastTo, hit, radius);
+    sameLine = to < hit + WINDOW_CHARS ? linesForward(text, hit, 0, to) : -1;
+    lastTo = to;
+    const grows = current !== null && to - current[0] <= MAX_WINDOW && !(current[1] - current[0] >= PIECE_CHARS && isCutLine(text, hit));
+    if (grows && hit < current![1]) {
+      current![1] = Math.max(current![1], to);
       continue;
     }
     const from = linesBack(text, hit, radius, hit - WINDOW_CHARS);
-    if (current && from <= current[1] && to - current[0] <= MAX_WINDOW) current[1] = Math.max(current[1], to);
+    if (grows && from <= current![1]) current![1] = Math.max(current![1], to);
     else windows.push((current = [from, to]));
   }
   return windows;
+}
+
+/**
+ * linesForward(text, hit, radius, hit + WINDOW_CHARS), from the last hit's: `sameLine` ends that hit's line and
+ * `lastTo` (uncapped) its window, so a hit k lines further down ends its window k lines after `lastTo`. Counting
+ * from there instead of from the hit makes a hit on every line cost its own line, not `radius` lines.
+ */
+function belowLastTo(text: string, sameLine: number, lastTo: number, hit: number, radius: number): number {
+  let below = 0;
+  for (let i = sameLine; i < hit; i++) if (text.charCodeAt(i) === 10) below++;
+  if (below === 0 || below > radius + 1 || lastTo >= text.length) return linesForward(text, hit, radius, hit + WINDOW_CHARS);
+  return linesForward(text, lastTo + 1, below - 1, hit + WINDOW_CHARS);
+}
+
+/** Pieces of a merged window are about this long at least (window-memo.ts remembers pieces, not files). */
+const PIECE_CHARS = 2048;
+
+/** Is the line holding `at` one to cut a window at: one line in four, chosen by a hash of its text (up to 256 characters). */
+function isCutLine(text: string, at: number): boolean {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  let hash = 0;
+  for (let i = start, end = Math.min(text.length, start + 256); i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) break;
+    hash = (Math.imul(hash, 31) + code) | 0;
+  }
+  return (hash & 3) === 0;
 }
 
 /** Characters that may continue a key, token, or one of their encodings. */
@@ -349,6 +396,29 @@ function trimToTokens(text: string, from: number, to: number): [number, number] 
 function scanWindow(text: string, start: number, end: number, rules: readonly Rule[], plan: Plan, state: ScanState, path: string | undefined): void {
   const [from, to] = trimToTokens(text, start, end);
   if (to <= from) return;
+  const key = state.memo?.keyOf(text, from, to) ?? null;
+  if (key === null) {
+    readWindow(text, from, to, rules, plan, state);
+    return;
+  }
+  const known = state.memo!.recall(rules, key);
+  if (known !== undefined) {
+    // The same text read before (in this text or an earlier one): the same matches, placed here.
+    for (let i = 0; i < known.tokens.length; i += 2) state.textTokens.add(`${from + known.tokens[i]}:${from + known.tokens[i + 1]}`);
+    for (const match of known.matches) addRaw(state, { ...match, start: from + match.start, end: from + match.end });
+    return;
+  }
+  const reading: WindowReading = (state.reading = { matches: [], tokens: [] });
+  readWindow(text, from, to, rules, plan, state);
+  state.reading = null;
+  for (const match of reading.matches) Object.assign(match, { start: match.start - from, end: match.end - from });
+  for (let i = 0; i < reading.tokens.length; i++) reading.tokens[i] -= from;
+  state.memo!.remember(rules, key, reading);
+}
+
+/** Every rule through every view of text[from, to). */
+function readWindow(text: string, from: number, to: number, rules: readonly Rule[], plan: Plan, state: ScanState): void {
+  const path = state.path;
   const identity = identityView(text.slice(from, to), from);
   const views: View[] = [identity];
   if (plan.url) pushView(views, urlView(identity));
@@ -361,7 +431,7 @@ function scanWindow(text: string, start: number, end: number, rules: readonly Ru
     for (const rule of rules) {
       if (skip.has(rule)) continue;
       if (view.decoder !== 'identity' && !rule.decoders.includes(view.decoder as never)) continue;
-      matchView(view, rule, text, state, path);
+      matchView(view, rule, state);
     }
   }
   if (plan.base64) {
@@ -369,7 +439,8 @@ function scanWindow(text: string, start: number, end: number, rules: readonly Ru
       const tokenStart = originalStart(identity, token.index);
       const tokenEnd = originalEnd(identity, token.index + token.text.length);
       state.textTokens.add(`${tokenStart}:${tokenEnd}`);
-      scanDecodedToken(identity.text, token, rules, text, state, path, { start: tokenStart, end: tokenEnd }, NESTING);
+      state.reading?.tokens.push(tokenStart, tokenEnd);
+      scanDecodedToken(identity.text, token, rules, state, { start: tokenStart, end: tokenEnd }, NESTING);
     }
   }
 }
@@ -383,22 +454,16 @@ function pushView(views: View[], view: View | null): void {
 
 /** Calls `found` for each match of `rule` in `view` that passes the rule's cheap checks. */
 function eachSecret(view: View, rule: Rule, found: (secret: string, index: number, gate: Gate, keyId: string | null) => void): void {
-  const { regex } = rule;
-  regex.lastIndex = 0;
-  for (let m = regex.exec(view.text); m; m = regex.exec(view.text)) {
-    if (m[0].length === 0) {
-      regex.lastIndex++;
-      continue;
-    }
+  eachMatch(view.text, rule, (m) => {
     const secret = rule.secretGroup === 0 ? m[0] : m[rule.secretGroup];
-    if (!secret) continue;
+    if (!secret) return;
     const index = rule.secretGroup === 0 ? m.index : m.indices![rule.secretGroup]![0];
     const gate = gateSecret(rule, secret);
-    if (gate === null) continue;
+    if (gate === null) return;
     const keyId = rule.keyIdFrom ? ownKeyId(rule.keyIdFrom, rule.keyIdFrom.source === 'match' ? m[0] : secret) : null;
-    if (keyId === null && rule.keyIdFrom?.required) continue;
+    if (keyId === null && rule.keyIdFrom?.required) return;
     found(secret, index, gate, keyId);
-  }
+  });
 }
 
 /** The key ID a credential names itself (rule.keyIdFrom), or null when it cannot be read. */
@@ -416,22 +481,25 @@ function ownKeyId(from: NonNullable<Rule['keyIdFrom']>, text: string): string | 
   return id ? id : null;
 }
 
-function matchView(view: View, rule: Rule, original: string, state: ScanState, path: string | undefined): void {
+function matchView(view: View, rule: Rule, state: ScanState): void {
   eachSecret(view, rule, (secret, index, gate, keyId) => {
     const start = originalStart(view, index);
     const end = originalEnd(view, index + secret.length);
-    addRaw(state, rule, start, end, secret, gate, contextOf(rule, secret, view.text, index, original, start, end, path), false, keyId);
+    addRaw(state, { rule, start, end, secret, gate, ...contextOf(rule, secret, view.text, index), nested: false, keyId });
   });
 }
 
-function contextOf(rule: Rule, secret: string, viewText: string, index: number, original: string, start: number, end: number, path: string | undefined) {
-  if (!rule.context) return { confidence: rule.confidence, alone: null };
-  const confidence = nameConfidence(rule, viewText, index, original, start, end, path);
+/** What the view tells of a match's context: the names attached to it, and whether the rule takes it alone. */
+function contextOf(rule: Rule, secret: string, viewText: string, index: number): Pick<Match, 'names' | 'alone'> {
+  if (!rule.context) return { names: null, alone: null };
   const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
-  return { confidence, alone };
+  return { names: attachedNames(rule, viewText, index), alone };
 }
 
-function addRaw(state: ScanState, rule: Rule, start: number, end: number, secret: string, gate: Gate, context: { confidence: Confidence | null; alone: Confidence | null }, nested: boolean, keyId: string | null): void {
+function addRaw(state: ScanState, match: Match): void {
+  state.reading?.matches.push({ ...match });
+  const { rule, start, end, secret, gate, nested, keyId } = match;
+  const context = { confidence: match.names === null ? rule.confidence : nameConfidence(match.names, state.text, start, end, state.path), alone: match.alone };
   const { raws } = state;
   const span = `${rule.id}\0${start}\0${end}`;
   if (nested) {
@@ -460,7 +528,7 @@ function addRaw(state: ScanState, rule: Rule, start: number, end: number, secret
  * Tokens inside that decode to text are decoded in turn (`depth` layers), and are themselves never reported
  * (a base64'd credentials file is what it holds, not a session token).
  */
-function scanDecodedToken(outer: string, token: { index: number; text: string; decoded: string }, rules: readonly Rule[], original: string, state: ScanState, path: string | undefined, span: { start: number; end: number }, depth: number): void {
+function scanDecodedToken(outer: string, token: { index: number; text: string; decoded: string }, rules: readonly Rule[], state: ScanState, span: { start: number; end: number }, depth: number): void {
   const prefix = outer.slice(Math.max(0, token.index - 240), token.index);
   const inner = prefix + token.decoded;
   const innerView = identityView(inner, 0);
@@ -473,11 +541,11 @@ function scanDecodedToken(outer: string, token: { index: number; text: string; d
       eachSecret(view, rule, (secret, index, gate, keyId) => {
         if (originalStart(view, index) < prefix.length) return; // found by the outer scan already
         if (wrappers.has(secret) || (secret.length > 16 && [...wrappers].some((w) => w.includes(secret)))) return;
-        addRaw(state, rule, span.start, span.end, secret, gate, contextOf(rule, secret, view.text, index, original, span.start, span.end, path), true, keyId);
+        addRaw(state, { rule, start: span.start, end: span.end, secret, gate, ...contextOf(rule, secret, view.text, index), nested: true, keyId });
       });
     }
   }
-  for (const innerToken of innerTokens) scanDecodedToken(inner, innerToken, rules, original, state, path, span, depth - 1);
+  for (const innerToken of innerTokens) scanDecodedToken(inner, innerToken, rules, state, span, depth - 1);
 }
 
 /** Pairs secrets and tokens with nearby key IDs, drops those with neither name nor pair, places the rest. */

@@ -124,6 +124,12 @@ export interface Rule {
    * an encoding that could hide one (engine/scan.ts), so text that says "aws" on every line costs little.
    */
   valueRun: number;
+  /**
+   * Where every match of the regex starts (null = anywhere): right at one of `with` (the literal a key ID begins
+   * with), or at the start of a run of at least `run` key characters ([A-Za-z0-9+/], none before it). The engine
+   * then tries the regex only there (engine/starts.ts). A promise about the regex: a wrong one hides matches.
+   */
+  starts: { with: readonly string[] } | { run: number } | null;
   /** Where the rule came from: "patterns/<id>.json" or "<config>: rules[i]". */
   origin: string;
 }

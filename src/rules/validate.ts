@@ -18,6 +18,7 @@ export const DEFAULT_SEPARATOR = String.raw`(?:[\s"'\`:=>,;(\[{|*\\@]|-|<\/?[A-Z
 const RULE_FIELDS = new Set([
   '$comment', 'id', 'kind', 'description', 'regex', 'flags', 'secretGroup', 'keywords', 'entropy', 'confidence',
   'context', 'decoders', 'allowlist', 'reject', 'examples', 'keyIdFrom', 'partnerOnly', 'spanLines', 'needsKeyword', 'valueRun',
+  'starts',
 ]);
 
 type Json = Record<string, unknown>;
@@ -146,8 +147,21 @@ export function compileRule(raw: unknown, origin: string, trusted = false): Rule
     spanLines: f.number('spanLines', 0, 0, 200),
     needsKeyword: f.boolean('needsKeyword', false),
     valueRun: f.number('valueRun', 0, 0, 8192),
+    starts: compileStarts(f.object('starts'), regex.flags),
     origin,
   };
+}
+
+function compileStarts(f: Fields | undefined, flags: string): Rule['starts'] {
+  if (!f) return null;
+  // Literals are looked for as written: under the i flag a match could start with another case of them.
+  if (f.data.with !== undefined && flags.includes('i')) f.fail('with', words().rules.field.startsCase);
+  for (const key of Object.keys(f.data)) if (!['with', 'run', '$comment'].includes(key)) f.fail(key, words().rules.field.unknown);
+  if ((f.data.with === undefined) === (f.data.run === undefined)) f.fail('with', words().rules.field.startsOne);
+  if (f.data.run !== undefined) return { run: f.number('run', 1, 1, 8192) };
+  const literals = f.strings('with');
+  if (literals.length === 0 || literals.some((literal) => literal.length === 0)) f.fail('with', words().rules.field.startsOne);
+  return { with: literals };
 }
 
 function compileKeyIdFrom(f: Fields | undefined): KeyIdFrom | null {

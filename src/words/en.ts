@@ -368,6 +368,8 @@ export const en = {
       source: 'must be "secret" or "match"',
       decode: 'only "base64" is supported',
       template: 'needs a capture group (the key ID) or a template',
+      startsCase: 'cannot be used with the i flag (the literals are looked for as written)',
+      startsOne: 'needs either "with" (non-empty literals) or "run" (a length), not both',
       context: 'a context needs names, pair or alone',
       hex: 'hex is always a hard gate',
       examples: 'every rule needs examples: { "match": [...], "noMatch": [...] }',

@@ -355,6 +355,8 @@ export const ja: Words = {
       source: '"secret" か "match" にしてください',
       decode: '使えるのは "base64" だけです',
       template: 'キャプチャグループ（アクセスキー ID）かテンプレートが必要です',
+      startsCase: 'i フラグとは併用できません（リテラルは書かれたとおりに検索されます）',
+      startsOne: '"with"（空でないリテラル）か "run"（長さ）のどちらか一方が必要です',
       context: 'コンテキストには names、pair、alone のいずれかが必要です',
       hex: 'hex は常にハードゲートです',
       examples: 'どのルールにも例が必要です: { "match": [...], "noMatch": [...] }',

@@ -1,0 +1,30 @@
+// Runs of key characters ([A-Za-z0-9+/]: the alphabet of secret keys, session tokens and base64): where a
+// value could be. One home for the alphabet and the fast way to find long runs of it.
+
+/**
+ * Calls `found` for every run of `length` or more key characters that reaches into [start, end). By hand, and
+ * looking at one character in `length` until it meets one (every such run holds a sampled character): a regex `[A-Za-z0-9/+]{40}` would
+ * retry at every character of every shorter run, and most of source text is identifiers. It stops when `found`
+ * returns false.
+ */
+export function eachLongRun(text: string, length: number, found: (from: number, to: number) => boolean | void, start = 0, end = text.length): void {
+  const n = text.length;
+  // Runs reaching into [start, end): the first look is at `start` itself (a run may begin before it).
+  for (let at = start; at < end; ) {
+    if (!isKeyChar(text.charCodeAt(at))) {
+      at += length;
+      continue;
+    }
+    let from = at;
+    while (from > 0 && isKeyChar(text.charCodeAt(from - 1))) from--;
+    let to = at + 1;
+    while (to < n && isKeyChar(text.charCodeAt(to))) to++;
+    if (to - from >= length && found(from, to) === false) return;
+    // text[to] ends the run: the next run that could be long enough starts after it.
+    at = to + length;
+  }
+}
+
+export function isKeyChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 43 || code === 47;
+}
