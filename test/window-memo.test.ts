@@ -1,16 +1,15 @@
-// The window memo (src/engine/window-memo.ts, issue #13): a history's versions of a file share most of their
+// The window memo (src/detect/window-memo.ts, issue #13): a history's versions of a file share most of their
 // windows, and a window read once is replayed, not read again. Replaying must give exactly what reading gives,
 // including a confidence that `near` evidence outside the window decides differently in each text.
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../src/config/types.js';
 import { scanText } from '../src/engine/scan.js';
-import { WindowMemo } from '../src/engine/window-memo.js';
+import { WindowMemo } from '../src/detect/window-memo.js';
 import { loadRules } from '../src/rules/load.js';
 import { fakeKeyId, fakeSecret, fakeSessionToken } from './support/fakes.js';
 
 const rules = loadRules(defaultConfig(process.cwd()));
-type Memo = Parameters<typeof scanText>[4];
-const newMemo = (): NonNullable<Memo> => new WindowMemo();
+const newMemo = (): WindowMemo => new WindowMemo();
 
 /** A seeded generator, so that a failure can be rerun. */
 function random(seed: number): () => number {

@@ -7053,7 +7053,7 @@ function nearestPartner(raw, raws, lineOf, pair, accept) {
   return best;
 }
 
-// src/engine/window-memo.ts
+// src/detect/window-memo.ts
 import { createHash } from "node:crypto";
 var MIN_CHARS = 512;
 var MAX_ENTRIES = 65536;

@@ -5,8 +5,8 @@ import { isAscii } from 'node:buffer';
 import type { Config } from '../config/types.js';
 import { createPrefilter, keywordHitsOf, prefilterKeywords } from '../engine/prefilter.js';
 import { loadRules } from '../rules/load.js';
-import { scanText } from '../engine/scan.js';
-import { WindowMemo } from '../engine/window-memo.js';
+import { scanText, type WindowMemory } from '../engine/scan.js';
+import { WindowMemo } from './window-memo.js';
 import { markInlineIgnores } from '../filters/inline.js';
 import type { Rule } from '../rules/types.js';
 import { decodeBytes } from '../text/decode.js';
@@ -16,7 +16,7 @@ import type { Chunk, DetectResult } from '../types.js';
  * With `chunk.keywordsAt` (every keyword occurrence already found), the prefilter is known to pass, and for
  * ASCII text byte offsets are text offsets, so the keyword search over the text is skipped too.
  */
-export function detectChunk(chunk: Chunk, rules: readonly Rule[], memo?: Parameters<typeof scanText>[4]): DetectResult {
+export function detectChunk(chunk: Chunk, rules: readonly Rule[], memo?: WindowMemory): DetectResult {
   const keywordsAt = chunk.keywordsAt;
   let text: string;
   let hits: number[] | undefined;
@@ -46,6 +46,6 @@ export interface Detector {
 export function createDetector(config: Config): Detector {
   const rules = loadRules(config);
   // One per detector, so per thread: the texts one thread reads are what its windows repeat across.
-  const memo: Parameters<typeof scanText>[4] = new WindowMemo();
+  const memo = new WindowMemo();
   return { rules, keywords: prefilterKeywords(rules), detect: (chunk) => detectChunk(chunk, rules, memo) };
 }

@@ -40,7 +40,7 @@ export function leftContext(viewText: string, index: number): string {
 /**
  * The names attached to the value at `index` of `viewText`, read from the view alone: the best confidence of
  * those that need nothing more, and those that count only with `near` evidence (nameConfidence decides).
- * Split so that a window's reading can be remembered and replayed in another text (window-memo.ts).
+ * Split so that a window's reading can be remembered and replayed in another text (detect/window-memo.ts).
  */
 export interface AttachedNames {
   plain: Confidence | null;

@@ -15,7 +15,6 @@ import { findKeywords } from './prefilter.js';
 import { base64Tokens, jsonSegments } from './nested.js';
 import { eachLongRun, isKeyChar } from './runs.js';
 import { eachMatch } from './starts.js';
-import type { WindowMemo } from './window-memo.js';
 import { concatView, DECODER_MARKERS, htmlView, identityView, jsonEscapeView, originalEnd, originalStart, urlView, VALUE_BREAKS, type View } from './views.js';
 
 /** What the engine precomputes once per rule set. */
@@ -95,9 +94,9 @@ interface Raw {
 
 /**
  * A match as a window's reading produces it, before its confidence (which `near` evidence may take from outside
- * the window): what a window memo (window-memo.ts) keeps, with start and end relative to the window.
+ * the window): what a window memo (detect/window-memo.ts) keeps, with start and end relative to the window.
  */
-interface Match {
+export interface Match {
   rule: Rule;
   start: number;
   end: number;
@@ -111,9 +110,20 @@ interface Match {
 }
 
 /** What replaying a window needs: its matches and the spans of its base64 tokens that decoded to text. */
-interface WindowReading {
+export interface WindowReading {
   matches: Match[];
   tokens: number[];
+}
+
+/**
+ * Windows read before, kept by the caller across the texts of a run (detect/window-memo.ts): their readings by a
+ * key of their text, per rule set. The engine replays a reading instead of reading the window again.
+ */
+export interface WindowMemory {
+  /** A key for text[from, to) that only the same text has, or null when the window is not worth keeping. */
+  keyOf(text: string, from: number, to: number): string | null;
+  recall(rules: object, key: string): WindowReading | undefined;
+  remember(rules: object, key: string, reading: WindowReading): void;
 }
 
 interface ScanState {
@@ -124,16 +134,16 @@ interface ScanState {
   textTokens: Set<string>;
   /** Rule and span keys of the raws found inside decoded tokens. */
   nestedSpans: Set<string>;
-  memo: WindowMemo<WindowReading> | undefined;
+  memo: WindowMemory | undefined;
   /** The reading of the window being read, when it is to be remembered. */
   reading: WindowReading | null;
 }
 
 /**
  * `keywordHits`: where findKeywords would find keywords, when the caller already knows (src/git/pack).
- * `memo`: quiet windows of earlier texts (window-memo.ts), kept by the caller across the texts of one run.
+ * `memo`: windows of earlier texts and their readings (WindowMemory), kept by the caller across a run's texts.
  */
-export function scanText(text: string, rules: readonly Rule[], path?: string, keywordHits?: number[], memo?: WindowMemo<WindowReading>): Candidate[] {
+export function scanText(text: string, rules: readonly Rule[], path?: string, keywordHits?: number[], memo?: WindowMemory): Candidate[] {
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
   let hits = valueHits(text, keywordHits ?? findKeywords(text, rules), plan);
@@ -314,7 +324,7 @@ function holdsKeyword(decoded: string, rules: readonly Rule[], depth: number): b
  * Sorted [from, to) windows around every keyword occurrence, merged where they meet. A merged window is cut
  * into overlapping pieces (a new one starting `radius` lines before the hit, as at MAX_WINDOW) at lines chosen
  * by their own text (isCutLine), once it is PIECE_CHARS long: so a file edited in one place gives the same
- * pieces as before everywhere else, and the window memo (window-memo.ts) knows all of them but one. Cutting
+ * pieces as before everywhere else, and the window memo (detect/window-memo.ts) knows all of them but one. Cutting
  * at a count of characters instead would shift every later piece after an edit.
  */
 function keywordWindows(text: string, hits: number[], radius: number): Array<[number, number]> {
@@ -356,7 +366,7 @@ function belowLastTo(text: string, sameLine: number, lastTo: number, hit: number
   return linesForward(text, lastTo + 1, below - 1, hit + WINDOW_CHARS);
 }
 
-/** Pieces of a merged window are about this long at least (window-memo.ts remembers pieces, not files). */
+/** Pieces of a merged window are about this long at least (detect/window-memo.ts remembers pieces, not files). */
 const PIECE_CHARS = 2048;
 
 /** Is the line holding `at` one to cut a window at: one line in four, chosen by a hash of its text (up to 256 characters). */

@@ -3,21 +3,22 @@
 // over: without this, every version of such a file costs every rule and view over every window again
 // (BENCHMARKS.md, 2026-11-26, fifth session). With it, a window costs one hash unless its text is new.
 //
-// Exact, not a heuristic: what reading a window yields depends only on its own text and the rules (scan.ts
+// Exact, not a heuristic: what reading a window yields depends only on its own text and the rules (engine/scan.ts
 // reads a window through views of `text.slice(from, to)` alone). Only a match's confidence can depend on more
 // (the path, and `near` evidence around it in the whole text), so the reading kept is the matches before that
 // step, and replaying one is the same as reading the window again. The key is a SHA-256 of the window's text:
 // a window crafted to collide with a remembered one, to hide a key in it, would need a SHA-256 collision.
 import { createHash } from 'node:crypto';
+import type { WindowMemory, WindowReading } from '../engine/scan.js';
 
 /** Windows shorter than this are read again: hashing them costs about as much as the rules do. */
 const MIN_CHARS = 512;
 /** Remembered windows per rule set (about 100 bytes each, more with matches), oldest forgotten first. */
 const MAX_ENTRIES = 65536;
 
-export class WindowMemo<Reading> {
+export class WindowMemo implements WindowMemory {
   /** Per rule set (scan.ts reads wide windows with a subset of the rules): window hash → its reading. */
-  private readonly sets = new WeakMap<object, Map<string, Reading>>();
+  private readonly sets = new WeakMap<object, Map<string, WindowReading>>();
   /** Windows replayed and windows read (for the bench's figures and the tests). */
   recalled = 0;
   read = 0;
@@ -29,13 +30,13 @@ export class WindowMemo<Reading> {
   }
 
   /** The reading of a window with this key, positions relative to the window's start. */
-  recall(rules: object, key: string): Reading | undefined {
+  recall(rules: object, key: string): WindowReading | undefined {
     const reading = this.sets.get(rules)?.get(key);
     if (reading !== undefined) this.recalled++;
     return reading;
   }
 
-  remember(rules: object, key: string, reading: Reading): void {
+  remember(rules: object, key: string, reading: WindowReading): void {
     this.read++;
     let set = this.sets.get(rules);
     if (set === undefined) this.sets.set(rules, (set = new Map()));
