@@ -20,6 +20,8 @@ import { BlobCache } from '../src/sources/git/pack/blob-cache.js';
 import { parsePackIndex } from '../src/sources/git/pack/index-file.js';
 import { PackJudge } from '../src/sources/git/pack/keyword-blobs.js';
 import { PackFile } from '../src/sources/git/pack/pack-file.js';
+import { startPackScan } from '../src/sources/git/pack/packs.js';
+import type { Note } from '../src/types.js';
 import { loadRules } from '../src/rules/load.js';
 import { valueAnchors } from '../src/engine/scan.js';
 import { jsonReport } from './support/cli.js';
@@ -412,6 +414,44 @@ describe('scan --history reading packs', () => {
     expect(direct.report).toEqual(throughGit.report);
     for (const secret of secrets) expect(direct.report.findings.filter((finding: any) => finding.secret === secret)).toHaveLength(1);
     expect(direct.stderr).toBe(throughGit.stderr);
+  });
+
+  it('gives up judging a history whose bytes are mostly dirty (AWS named next to values), quietly, and reads it through git', async () => {
+    const next = seeded(13);
+    const key = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    const run = (length: number) => Array.from({ length }, () => key[Math.floor(next() * 64)]).join('');
+    // Files that name AWS and hold a long run of key characters (fixtures of random base64, a minified bundle):
+    // dirty, all of them. Random text does not compress, so the pack is past the one-thread minimum (4 MiB).
+    const heavy = Repo.init();
+    for (let c = 0; c < 2; c++) {
+      const files: Record<string, string> = {};
+      for (let f = 0; f < 20; f++) files[`tests/fixture_${f}.b64`] = `# aws fixture ${c}.${f}\n${run(200_000)}\n`;
+      heavy.commit(`fixtures ${c}`, files);
+    }
+    const leak = fakeLeak();
+    heavy.commit('a key', { 'deploy.env': leak.text });
+    heavy.git('repack', '-adq');
+    const notes: Note[] = [];
+    const packs = startPackScan(heavy.dir, defaultConfig(heavy.dir), KEYWORDS, notes, () => {});
+    expect(await packs.verdict).toBeNull();
+    await packs.close();
+    expect(notes).toEqual([]);
+    // The same history with the runs broken short: no value anywhere, so judged as before (every blob clean).
+    const light = Repo.init();
+    for (let c = 0; c < 2; c++) {
+      const files: Record<string, string> = {};
+      for (let f = 0; f < 20; f++) files[`tests/fixture_${f}.b64`] = `# aws fixture ${c}.${f}\n${run(200_000).toLowerCase().replace(/(.{30})/g, '$1 ')}\n`;
+      light.commit(`fixtures ${c}`, files);
+    }
+    light.git('repack', '-adq');
+    const lightPacks = startPackScan(light.dir, defaultConfig(light.dir), KEYWORDS, notes, () => {});
+    expect((await lightPacks.verdict)?.clean.size).toBeGreaterThan(0);
+    await lightPacks.close();
+    // The report is the same as the reader's off, and the key is found.
+    const direct = await scan(heavy);
+    expect(direct.report).toEqual((await scan(heavy, { KEYWARDEN_READ_PACKS: '0' })).report);
+    expect(direct.report.findings.map((finding: any) => finding.secret)).toContain(leak.secret);
+    expect(direct.stderr).toBe('');
   });
 
   it('reads a repository of many small packs (each fetch or push leaves one), keys in some of them', async () => {

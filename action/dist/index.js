@@ -9718,8 +9718,9 @@ import path10 from "node:path";
 import { Worker as Worker2 } from "node:worker_threads";
 function startPackScan(cwd, config, keywords, notes, onProgress) {
   const workers = [];
-  const verdict = judgeAll(cwd, config, keywords, notes, onProgress, workers).catch((error) => {
-    notes.push({ level: "info", message: words().git.packsFallback(error instanceof Error ? error.message : String(error)) });
+  const outcome = { tooDirty: false };
+  const verdict = judgeAll(cwd, config, keywords, notes, onProgress, workers, outcome).catch((error) => {
+    if (!outcome.tooDirty) notes.push({ level: "info", message: words().git.packsFallback(error instanceof Error ? error.message : String(error)) });
     return null;
   });
   return {
@@ -9754,7 +9755,7 @@ function startPackScan(cwd, config, keywords, notes, onProgress) {
     }
   };
 }
-async function judgeAll(cwd, config, keywords, notes, onProgress, workers) {
+async function judgeAll(cwd, config, keywords, notes, onProgress, workers, outcome) {
   const store = await objectStore(cwd);
   const packs = store === null ? [] : listPacks(store.objects);
   if (store === null || packs.length === 0) return null;
@@ -9772,6 +9773,8 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers) {
   const unreadable = /* @__PURE__ */ new Set();
   let next = 0;
   let packBytesRead = 0;
+  let judgedBytes = 0;
+  let dirtyBytes = 0;
   await Promise.all(
     workers.map(async (worker, w) => {
       while (next < parts.length) {
@@ -9780,7 +9783,13 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers) {
         await exchange(worker, { type: "judge", ...part }, (message2) => {
           if (message2.type === "progress") {
             packBytesRead += message2.packBytes;
+            judgedBytes += message2.bytes;
+            dirtyBytes += message2.dirtyBytes;
             onProgress(message2.blobs, message2.bytes, Math.min(1, packBytesRead / totalBytes));
+            if (!outcome.tooDirty && packBytesRead >= EARLY_SHARE * totalBytes && dirtyBytes > DIRTY_SHARE * judgedBytes && totalBytes >= ONE_THREAD_BYTES) {
+              outcome.tooDirty = true;
+              for (const thread of workers) void thread.terminate();
+            }
           } else if (message2.type === "unreadable") {
             if (!unreadable.has(part.pack)) notes.push({ level: "info", message: words().git.packFallback(path10.basename(packs[part.pack].pack), message2.message) });
             unreadable.add(part.pack);
@@ -9856,7 +9865,7 @@ function listPacks(objects) {
 function threadCount() {
   return Math.max(1, Math.min(availableCores() - 1, 4));
 }
-var ONE_THREAD_BYTES, PARTS_PER_THREAD;
+var ONE_THREAD_BYTES, PARTS_PER_THREAD, EARLY_SHARE, DIRTY_SHARE;
 var init_packs = __esm({
   "src/sources/git/pack/packs.ts"() {
     "use strict";
@@ -9866,6 +9875,8 @@ var init_packs = __esm({
     init_words();
     ONE_THREAD_BYTES = 4 * 1024 * 1024;
     PARTS_PER_THREAD = 2;
+    EARLY_SHARE = 0.05;
+    DIRTY_SHARE = 0.25;
   }
 });
 
@@ -19696,12 +19707,19 @@ var WindowMemo = class {
   }
   remember(rules, key, reading) {
     this.read++;
+    for (const match of reading.matches) {
+      match.secret = detached(match.secret);
+      if (match.keyId !== null) match.keyId = detached(match.keyId);
+    }
     let set = this.sets.get(rules);
     if (set === void 0) this.sets.set(rules, set = /* @__PURE__ */ new Map());
     if (set.size >= MAX_ENTRIES) set.delete(set.keys().next().value);
     set.set(key, reading);
   }
 };
+function detached(text) {
+  return Buffer.from(text, "utf16le").toString("utf16le");
+}
 
 // src/filters/inline.ts
 var ALLOW = /keywarden:allow(?![\w-])/i;

@@ -7076,12 +7076,19 @@ var WindowMemo = class {
   }
   remember(rules, key, reading) {
     this.read++;
+    for (const match of reading.matches) {
+      match.secret = detached(match.secret);
+      if (match.keyId !== null) match.keyId = detached(match.keyId);
+    }
     let set = this.sets.get(rules);
     if (set === void 0) this.sets.set(rules, set = /* @__PURE__ */ new Map());
     if (set.size >= MAX_ENTRIES) set.delete(set.keys().next().value);
     set.set(key, reading);
   }
 };
+function detached(text) {
+  return Buffer.from(text, "utf16le").toString("utf16le");
+}
 
 // src/filters/inline.ts
 var ALLOW = /keywarden:allow(?![\w-])/i;
@@ -7407,6 +7414,7 @@ var CLEAN = 3;
 var DIRTY = 4;
 var LEFT_TO_GIT = 5;
 var NO_KEYWORDS = [];
+var REPORT_BYTES = 1024 * 1024;
 var PackJudge = class {
   constructor(pack, index, options2) {
     this.pack = pack;
@@ -7485,17 +7493,19 @@ var PackJudge = class {
   }
   /**
    * Judges the blobs with ranks in [from, to) (and whatever bases they need), reporting only those. Progress:
-   * blobs and their bytes since the last call, and how many bytes of the pack those entries took.
+   * blobs and their bytes since the last call, how many of those bytes are dirty, and how many bytes of the pack
+   * those entries took.
    */
   judgeRanks(from, to, onProgress) {
     const verdict = { clean: [], dirty: [], cleanSizes: [], dirtySizes: [] };
     let blobs = 0;
     let bytes = 0;
+    let dirtyBytes = 0;
     let reportedUpTo = from;
     const report = (rank) => {
-      onProgress?.(blobs, bytes, this.end(rank) - this.starts[reportedUpTo]);
+      onProgress?.(blobs, bytes, dirtyBytes, this.end(rank) - this.starts[reportedUpTo]);
       reportedUpTo = rank + 1;
-      blobs = bytes = 0;
+      blobs = bytes = dirtyBytes = 0;
     };
     for (let rank = from; rank < to; rank++) {
       this.judge(rank);
@@ -7505,7 +7515,8 @@ var PackJudge = class {
       (state === CLEAN ? verdict.cleanSizes : verdict.dirtySizes).push(this.sizes[rank]);
       blobs++;
       bytes += this.sizes[rank];
-      if (blobs >= 1024) report(rank);
+      if (state === DIRTY) dirtyBytes += this.sizes[rank];
+      if (blobs >= 1024 || bytes >= REPORT_BYTES) report(rank);
     }
     if (to > reportedUpTo) report(to - 1);
     return verdict;
@@ -7738,7 +7749,7 @@ function judgePart(pack, from, to) {
     return;
   }
   try {
-    const verdict = judge.judgeRanks(judge.rankAtFraction(from), judge.rankAtFraction(to), (blobs, bytes, packBytes) => post({ type: "progress", blobs, bytes, packBytes }));
+    const verdict = judge.judgeRanks(judge.rankAtFraction(from), judge.rankAtFraction(to), (blobs, bytes, dirtyBytes, packBytes) => post({ type: "progress", blobs, bytes, dirtyBytes, packBytes }));
     post({ type: "judged", pack, ...verdict });
     if (verdict.dirty.length > 0) withDirty.add(pack);
     else if (!withDirty.has(pack)) judge.release();
@@ -7763,7 +7774,7 @@ async function scanBlobs(blobs) {
     const archive = detectMaybeArchive({ path: path3, data: blob.data }, data.config, (entry) => detector.detect(entry), true);
     if (archive !== null) {
       found.push({ sha, result: await archive });
-      post({ type: "progress", blobs: 1, bytes: blob.data.length, packBytes: 0 });
+      post({ type: "progress", blobs: 1, bytes: blob.data.length, dirtyBytes: 0, packBytes: 0 });
       continue;
     }
     const result = detector.detect({ path: path3, data: blob.data, keywordsAt: blob.keywords });
@@ -7772,7 +7783,7 @@ async function scanBlobs(blobs) {
       cleanItems++;
       cleanBytes += blob.data.length;
     }
-    post({ type: "progress", blobs: 1, bytes: blob.data.length, packBytes: 0 });
+    post({ type: "progress", blobs: 1, bytes: blob.data.length, dirtyBytes: 0, packBytes: 0 });
   }
   post({ type: "scanned", found, cleanItems, cleanBytes });
 }

@@ -3259,12 +3259,19 @@ var WindowMemo = class {
   }
   remember(rules, key, reading) {
     this.read++;
+    for (const match of reading.matches) {
+      match.secret = detached(match.secret);
+      if (match.keyId !== null) match.keyId = detached(match.keyId);
+    }
     let set = this.sets.get(rules);
     if (set === void 0) this.sets.set(rules, set = /* @__PURE__ */ new Map());
     if (set.size >= MAX_ENTRIES) set.delete(set.keys().next().value);
     set.set(key, reading);
   }
 };
+function detached(text) {
+  return Buffer.from(text, "utf16le").toString("utf16le");
+}
 
 // src/filters/inline.ts
 var ALLOW = /keywarden:allow(?![\w-])/i;

@@ -38,9 +38,20 @@ export class WindowMemo implements WindowMemory {
 
   remember(rules: object, key: string, reading: WindowReading): void {
     this.read++;
+    // A match's strings are slices of the text it was read in, and a slice keeps its whole text alive: copied,
+    // a remembered window costs its matches, not the megabytes of the file it came from.
+    for (const match of reading.matches) {
+      match.secret = detached(match.secret);
+      if (match.keyId !== null) match.keyId = detached(match.keyId);
+    }
     let set = this.sets.get(rules);
     if (set === undefined) this.sets.set(rules, (set = new Map()));
     if (set.size >= MAX_ENTRIES) set.delete(set.keys().next().value!);
     set.set(key, reading);
   }
+}
+
+/** A copy of `text` that shares no storage with it (UTF-16 both ways: exact for any string). */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf16le').toString('utf16le');
 }

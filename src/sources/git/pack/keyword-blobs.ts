@@ -59,6 +59,8 @@ const DIRTY = 4;
 const LEFT_TO_GIT = 5;
 
 const NO_KEYWORDS: number[] = [];
+/** Progress is reported every 1,024 blobs or this many bytes of them (packs.ts decides early from it). */
+const REPORT_BYTES = 1024 * 1024;
 
 export class PackJudge {
   /** Entries in offset order ("ranks"): each one's position in the index and start. */
@@ -140,17 +142,19 @@ export class PackJudge {
 
   /**
    * Judges the blobs with ranks in [from, to) (and whatever bases they need), reporting only those. Progress:
-   * blobs and their bytes since the last call, and how many bytes of the pack those entries took.
+   * blobs and their bytes since the last call, how many of those bytes are dirty, and how many bytes of the pack
+   * those entries took.
    */
-  judgeRanks(from: number, to: number, onProgress?: (blobs: number, bytes: number, packBytes: number) => void): RangeVerdict {
+  judgeRanks(from: number, to: number, onProgress?: (blobs: number, bytes: number, dirtyBytes: number, packBytes: number) => void): RangeVerdict {
     const verdict: RangeVerdict = { clean: [], dirty: [], cleanSizes: [], dirtySizes: [] };
     let blobs = 0;
     let bytes = 0;
+    let dirtyBytes = 0;
     let reportedUpTo = from;
     const report = (rank: number): void => {
-      onProgress?.(blobs, bytes, this.end(rank) - this.starts[reportedUpTo]);
+      onProgress?.(blobs, bytes, dirtyBytes, this.end(rank) - this.starts[reportedUpTo]);
       reportedUpTo = rank + 1;
-      blobs = bytes = 0;
+      blobs = bytes = dirtyBytes = 0;
     };
     for (let rank = from; rank < to; rank++) {
       this.judge(rank);
@@ -160,7 +164,8 @@ export class PackJudge {
       (state === CLEAN ? verdict.cleanSizes : verdict.dirtySizes).push(this.sizes[rank]);
       blobs++;
       bytes += this.sizes[rank];
-      if (blobs >= 1024) report(rank);
+      if (state === DIRTY) dirtyBytes += this.sizes[rank];
+      if (blobs >= 1024 || bytes >= REPORT_BYTES) report(rank);
     }
     if (to > reportedUpTo) report(to - 1);
     return verdict;

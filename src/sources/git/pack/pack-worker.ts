@@ -30,7 +30,7 @@ export type ToPackWorker =
   | { type: 'scan'; blobs: Array<{ sha: string; path: string; pack: number }> };
 
 export type FromPackWorker =
-  | { type: 'progress'; blobs: number; bytes: number; packBytes: number }
+  | { type: 'progress'; blobs: number; bytes: number; dirtyBytes: number; packBytes: number }
   | { type: 'judged'; pack: number; clean: string[]; dirty: string[]; cleanSizes: number[]; dirtySizes: number[] }
   | { type: 'unreadable'; pack: number; message: string }
   | { type: 'scanned'; found: Array<{ sha: string; result: DetectResult }>; cleanItems: number; cleanBytes: number }
@@ -83,7 +83,7 @@ function judgePart(pack: number, from: number, to: number): void {
     return;
   }
   try {
-    const verdict = judge.judgeRanks(judge.rankAtFraction(from), judge.rankAtFraction(to), (blobs, bytes, packBytes) => post({ type: 'progress', blobs, bytes, packBytes }));
+    const verdict = judge.judgeRanks(judge.rankAtFraction(from), judge.rankAtFraction(to), (blobs, bytes, dirtyBytes, packBytes) => post({ type: 'progress', blobs, bytes, dirtyBytes, packBytes }));
     post({ type: 'judged', pack, ...verdict });
     // Only packs with dirty blobs are read again (to scan them): the others need no open file meanwhile.
     if (verdict.dirty.length > 0) withDirty.add(pack);
@@ -114,7 +114,7 @@ async function scanBlobs(blobs: Array<{ sha: string; path: string; pack: number 
     const archive = detectMaybeArchive({ path, data: blob.data }, data.config, (entry) => detector.detect(entry), true);
     if (archive !== null) {
       found.push({ sha, result: await archive });
-      post({ type: 'progress', blobs: 1, bytes: blob.data.length, packBytes: 0 });
+      post({ type: 'progress', blobs: 1, bytes: blob.data.length, dirtyBytes: 0, packBytes: 0 });
       continue;
     }
     const result = detector.detect({ path, data: blob.data, keywordsAt: blob.keywords });
@@ -123,7 +123,7 @@ async function scanBlobs(blobs: Array<{ sha: string; path: string; pack: number 
       cleanItems++;
       cleanBytes += blob.data.length;
     }
-    post({ type: 'progress', blobs: 1, bytes: blob.data.length, packBytes: 0 });
+    post({ type: 'progress', blobs: 1, bytes: blob.data.length, dirtyBytes: 0, packBytes: 0 });
   }
   post({ type: 'scanned', found, cleanItems, cleanBytes });
 }

@@ -48,8 +48,10 @@ export type JudgeProgress = (blobs: number, bytes: number, fraction: number) => 
 
 export function startPackScan(cwd: string, config: Config, keywords: readonly string[], notes: Note[], onProgress: JudgeProgress): PackScan {
   const workers: Worker[] = [];
-  const verdict = judgeAll(cwd, config, keywords, notes, onProgress, workers).catch((error: unknown) => {
-    notes.push({ level: 'info', message: words().git.packsFallback(error instanceof Error ? error.message : String(error)) });
+  const outcome = { tooDirty: false };
+  const verdict = judgeAll(cwd, config, keywords, notes, onProgress, workers, outcome).catch((error: unknown) => {
+    // Given up on purpose (most of the history needs a full scan anyway): no problem to tell the user of.
+    if (!outcome.tooDirty) notes.push({ level: 'info', message: words().git.packsFallback(error instanceof Error ? error.message : String(error)) });
     return null;
   });
   return {
@@ -85,7 +87,18 @@ export function startPackScan(cwd: string, config: Config, keywords: readonly st
   };
 }
 
-async function judgeAll(cwd: string, config: Config, keywords: readonly string[], notes: Note[], onProgress: JudgeProgress, workers: Worker[]): Promise<PackVerdict | null> {
+/**
+ * The pack reader pays when most blobs are clean (judged from their deltas, never built): then history costs a
+ * fraction of reading every blob. When most are dirty (a repository naming AWS on every page, with values near
+ * the names), each dirty blob is judged, then rebuilt and scanned on the judging thread, and reading every blob
+ * through git on every core is faster (BENCHMARKS.md, fifth session: 26.5 s against 13.7 s). So once
+ * EARLY_SHARE of the packs is judged, a history whose judged bytes are more than DIRTY_SHARE dirty is read
+ * through git instead. The findings are the same either way (the bench checks both paths on both workloads).
+ */
+const EARLY_SHARE = 0.05;
+const DIRTY_SHARE = 0.25;
+
+async function judgeAll(cwd: string, config: Config, keywords: readonly string[], notes: Note[], onProgress: JudgeProgress, workers: Worker[], outcome: { tooDirty: boolean }): Promise<PackVerdict | null> {
   const store = await objectStore(cwd);
   const packs = store === null ? [] : listPacks(store.objects);
   if (store === null || packs.length === 0) return null;
@@ -105,6 +118,8 @@ async function judgeAll(cwd: string, config: Config, keywords: readonly string[]
   const unreadable = new Set<number>();
   let next = 0;
   let packBytesRead = 0;
+  let judgedBytes = 0;
+  let dirtyBytes = 0;
   await Promise.all(
     workers.map(async (worker, w) => {
       while (next < parts.length) {
@@ -113,7 +128,14 @@ async function judgeAll(cwd: string, config: Config, keywords: readonly string[]
         await exchange(worker, { type: 'judge', ...part }, (message) => {
           if (message.type === 'progress') {
             packBytesRead += message.packBytes;
+            judgedBytes += message.bytes;
+            dirtyBytes += message.dirtyBytes;
             onProgress(message.blobs, message.bytes, Math.min(1, packBytesRead / totalBytes));
+            if (!outcome.tooDirty && packBytesRead >= EARLY_SHARE * totalBytes && dirtyBytes > DIRTY_SHARE * judgedBytes && totalBytes >= ONE_THREAD_BYTES) {
+              // Stopping the threads ends every exchange with an error, which ends this judging.
+              outcome.tooDirty = true;
+              for (const thread of workers) void thread.terminate();
+            }
           }
           else if (message.type === 'unreadable') {
             if (!unreadable.has(part.pack)) notes.push({ level: 'info', message: words().git.packFallback(path.basename(packs[part.pack].pack), message.message) });

@@ -121,8 +121,9 @@ var ONE_THREAD_BYTES = 4 * 1024 * 1024;
 var PARTS_PER_THREAD = 2;
 function startPackScan(cwd, config, keywords, notes, onProgress) {
   const workers = [];
-  const verdict = judgeAll(cwd, config, keywords, notes, onProgress, workers).catch((error) => {
-    notes.push({ level: "info", message: words().git.packsFallback(error instanceof Error ? error.message : String(error)) });
+  const outcome = { tooDirty: false };
+  const verdict = judgeAll(cwd, config, keywords, notes, onProgress, workers, outcome).catch((error) => {
+    if (!outcome.tooDirty) notes.push({ level: "info", message: words().git.packsFallback(error instanceof Error ? error.message : String(error)) });
     return null;
   });
   return {
@@ -157,7 +158,9 @@ function startPackScan(cwd, config, keywords, notes, onProgress) {
     }
   };
 }
-async function judgeAll(cwd, config, keywords, notes, onProgress, workers) {
+var EARLY_SHARE = 0.05;
+var DIRTY_SHARE = 0.25;
+async function judgeAll(cwd, config, keywords, notes, onProgress, workers, outcome) {
   const store = await objectStore(cwd);
   const packs = store === null ? [] : listPacks(store.objects);
   if (store === null || packs.length === 0) return null;
@@ -175,6 +178,8 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers) {
   const unreadable = /* @__PURE__ */ new Set();
   let next = 0;
   let packBytesRead = 0;
+  let judgedBytes = 0;
+  let dirtyBytes = 0;
   await Promise.all(
     workers.map(async (worker, w) => {
       while (next < parts.length) {
@@ -183,7 +188,13 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers) {
         await exchange(worker, { type: "judge", ...part }, (message) => {
           if (message.type === "progress") {
             packBytesRead += message.packBytes;
+            judgedBytes += message.bytes;
+            dirtyBytes += message.dirtyBytes;
             onProgress(message.blobs, message.bytes, Math.min(1, packBytesRead / totalBytes));
+            if (!outcome.tooDirty && packBytesRead >= EARLY_SHARE * totalBytes && dirtyBytes > DIRTY_SHARE * judgedBytes && totalBytes >= ONE_THREAD_BYTES) {
+              outcome.tooDirty = true;
+              for (const thread of workers) void thread.terminate();
+            }
           } else if (message.type === "unreadable") {
             if (!unreadable.has(part.pack)) notes.push({ level: "info", message: words().git.packFallback(path.basename(packs[part.pack].pack), message.message) });
             unreadable.add(part.pack);

@@ -7,7 +7,7 @@ import {
 } from "./chunk-MZCBJVSE.js";
 import {
   runPipeline
-} from "./chunk-PRNZ3JZD.js";
+} from "./chunk-SFXKJEFJ.js";
 import "./chunk-RGN6ZRBI.js";
 import "./chunk-OX2FC5JG.js";
 import "./chunk-H4H446PM.js";

@@ -1462,12 +1462,19 @@ var WindowMemo = class {
   }
   remember(rules, key, reading) {
     this.read++;
+    for (const match of reading.matches) {
+      match.secret = detached(match.secret);
+      if (match.keyId !== null) match.keyId = detached(match.keyId);
+    }
     let set = this.sets.get(rules);
     if (set === void 0) this.sets.set(rules, set = /* @__PURE__ */ new Map());
     if (set.size >= MAX_ENTRIES) set.delete(set.keys().next().value);
     set.set(key, reading);
   }
 };
+function detached(text) {
+  return Buffer.from(text, "utf16le").toString("utf16le");
+}
 
 // src/filters/inline.ts
 var ALLOW = /keywarden:allow(?![\w-])/i;
@@ -1650,7 +1657,7 @@ async function runPipeline(options, io, preloaded = {}) {
     readPacks: io.env.KEYWARDEN_READ_PACKS !== "0"
   };
   const source = await createSource(context);
-  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-OVQ6BLF6.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
+  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-TWXB4LPZ.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
   const loadedConfig = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
   const config = options.maxFileSize === void 0 ? loadedConfig : { ...loadedConfig, maxFileSize: options.maxFileSize };
   const detector = createDetector(config);
@@ -1692,11 +1699,11 @@ function defaultBaseline(request, source) {
 async function createSource(context) {
   const { options } = context;
   if (options.stdin) return (await import("./stdin-645HULPR.js")).createStdinSource(context);
-  if (options.preReceive) return (await import("./pre-receive-OVQ6BLF6.js")).createPreReceiveSource(context);
+  if (options.preReceive) return (await import("./pre-receive-TWXB4LPZ.js")).createPreReceiveSource(context);
   if (options.staged) return (await import("./staged-OZK2D4AR.js")).createStagedSource(context);
   if (options.commitMsg !== void 0) return (await import("./commit-msg-V6BSVTRF.js")).createCommitMsgSource(context);
-  if (options.history) return (await import("./history-VSQHL5W5.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-BTBEELSQ.js")).createRangeSource(context);
+  if (options.history) return (await import("./history-LXLKGWVX.js")).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-VUFRBYC6.js")).createRangeSource(context);
   return (await import("./files-FPEML24P.js")).createFilesSource(context);
 }
 

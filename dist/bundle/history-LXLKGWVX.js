@@ -5,7 +5,7 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-TDHDK24Y.js";
+} from "./chunk-37JSBABS.js";
 import "./chunk-CZ27YMJW.js";
 import "./chunk-SJTNBKRO.js";
 import {

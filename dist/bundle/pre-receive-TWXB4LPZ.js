@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-TDHDK24Y.js";
+} from "./chunk-37JSBABS.js";
 import {
   CONFIG_FILE,
   configInFolder,
