@@ -233,12 +233,12 @@ async function run(argv, io) {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        if (options.preReceive) return await (await import("./pre-receive-IDW2RAAT.js")).runPreReceive(preReceiveRequestOf(options), io);
-        return await (await import("./scan-BW32HAE5.js")).runScan(scanCommandRequestOf(options, argv), io);
+        if (options.preReceive) return await (await import("./pre-receive-IRO7OQBL.js")).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import("./scan-Y7VWB4OQ.js")).runScan(scanCommandRequestOf(options, argv), io);
       case "baseline":
-        return await (await import("./baseline-DIMXIUCQ.js")).runBaseline(baselineRequestOf(options), io);
+        return await (await import("./baseline-74SGL5E5.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./remediate-C6XVWVPZ.js")).runRemediate(remediateRequestOf(options), io);
+        return await (await import("./remediate-WSYQNP4O.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
         return await (await import("./init-S3B6T7ZV.js")).runInit(initRequestOf(options), io);
       case "merge":

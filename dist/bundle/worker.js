@@ -2751,23 +2751,36 @@ function eachLongRun(text, length, found, start = 0, end = text.length) {
 function isKeyChar(code) {
   return code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 43 || code === 47;
 }
+var SHORTEST_RUN = 16;
+var lastText = null;
+var lastRuns = [];
+function runsOf(text) {
+  if (text === lastText) return lastRuns;
+  const runs = [];
+  eachLongRun(text, SHORTEST_RUN, (from, to) => {
+    runs.push(from, to);
+  });
+  lastText = text;
+  lastRuns = runs;
+  return runs;
+}
 
 // src/engine/nested.ts
-var TOKEN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/y;
-var MIN_TOKEN = 16;
+var TOKEN = new RegExp(`(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{${SHORTEST_RUN},}={0,2}(?![A-Za-z0-9+/=_-])`, "y");
 var JSON_SEGMENT = /(?<![A-Za-z0-9+/_-])eyJ[A-Za-z0-9_-]{13,}(?![A-Za-z0-9+/=_-])/g;
 function base64Tokens(text, maxLength) {
   const tokens = [];
-  eachLongRun(text, MIN_TOKEN, (from) => {
-    TOKEN.lastIndex = from;
+  const runs = runsOf(text);
+  for (let i = 0; i < runs.length; i += 2) {
+    TOKEN.lastIndex = runs[i];
     const m = TOKEN.exec(text);
-    if (m === null) return;
+    if (m === null) continue;
     const token = m[0];
-    if (token.length > maxLength || token.length % 4 !== 0) return;
+    if (token.length > maxLength || token.length % 4 !== 0) continue;
     const bytes = Buffer.from(token, "base64");
-    if (!isPrintable(bytes)) return;
+    if (!isPrintable(bytes)) continue;
     tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
-  });
+  }
   tokens.push(...jsonSegments(text, maxLength).filter((token) => /[-_]/.test(token.text) || token.text.length % 4 !== 0));
   return tokens;
 }
@@ -2819,7 +2832,12 @@ function eachMatch(text, rule, found) {
     found(m);
   };
   if ("run" in starts) {
-    eachLongRun(text, starts.run, (from) => tryAt(from));
+    if (starts.run < SHORTEST_RUN) {
+      eachLongRun(text, starts.run, (from) => tryAt(from));
+      return;
+    }
+    const runs = runsOf(text);
+    for (let i = 0; i < runs.length; i += 2) if (runs[i + 1] - runs[i] >= starts.run) tryAt(runs[i]);
     return;
   }
   const at = candidates(text, starts.with);
@@ -2874,7 +2892,8 @@ function scanText(text, rules, path3, keywordHits, memo) {
   }
   if (state.raws.size === 0) return [];
   const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
-  if (raws.length === 0) return [];
+  const named = new Set(raws.filter((raw) => raw.confidence !== null).map((raw) => raw.rule.kind));
+  if (!raws.some((raw) => mayReport(raw, named))) return [];
   return resolve(raws, new LineIndex(text));
 }
 var BREAK_CHARS = 256;
@@ -3154,6 +3173,12 @@ function scanDecodedToken(outer, token, rules, state, span, depth) {
     }
   }
   for (const innerToken of innerTokens) scanDecodedToken(inner, innerToken, rules, state, span, depth - 1);
+}
+function mayReport(raw, kindsWithConfidence) {
+  if (raw.rule.partnerOnly) return false;
+  if (raw.confidence !== null || raw.aloneConfidence !== null) return true;
+  const pair = raw.rule.context?.pair;
+  return pair !== void 0 && pair !== null && kindsWithConfidence.has(pair.kind);
 }
 function resolve(all, lines) {
   all.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -4,7 +4,7 @@
 // reporting what it finds at the token's position. Only tokens that decode to printable ASCII are kept, so
 // random base64 (keys, hashes, integrity strings) is never rescanned.
 
-import { eachLongRun } from './runs.js';
+import { runsOf, SHORTEST_RUN } from './runs.js';
 
 export interface Base64Token {
   index: number;
@@ -14,23 +14,23 @@ export interface Base64Token {
 
 // `=` may precede a token (`CREDS=<base64>`): a token after another one's padding decodes to garbage and is dropped.
 // Tried only at the start of each run of 16 key characters (sticky; every token starts at one, see starts.ts).
-const TOKEN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/y;
-const MIN_TOKEN = 16;
+const TOKEN = new RegExp(`(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{${SHORTEST_RUN},}={0,2}(?![A-Za-z0-9+/=_-])`, 'y');
 /** A JWT segment holding JSON (`eyJ` is base64 of `{"`), in the URL-safe alphabet and unpadded. */
 const JSON_SEGMENT = /(?<![A-Za-z0-9+/_-])eyJ[A-Za-z0-9_-]{13,}(?![A-Za-z0-9+/=_-])/g;
 
 export function base64Tokens(text: string, maxLength: number): Base64Token[] {
   const tokens: Base64Token[] = [];
-  eachLongRun(text, MIN_TOKEN, (from) => {
-    TOKEN.lastIndex = from;
+  const runs = runsOf(text);
+  for (let i = 0; i < runs.length; i += 2) {
+    TOKEN.lastIndex = runs[i];
     const m = TOKEN.exec(text);
-    if (m === null) return;
+    if (m === null) continue;
     const token = m[0];
-    if (token.length > maxLength || token.length % 4 !== 0) return;
+    if (token.length > maxLength || token.length % 4 !== 0) continue;
     const bytes = Buffer.from(token, 'base64');
-    if (!isPrintable(bytes)) return;
+    if (!isPrintable(bytes)) continue;
     tokens.push({ index: m.index, text: token, decoded: bytes.toString('latin1') });
-  });
+  }
   // Segments in the plain alphabet and of padded length were taken above.
   tokens.push(...jsonSegments(text, maxLength).filter((token) => /[-_]/.test(token.text) || token.text.length % 4 !== 0));
   return tokens;

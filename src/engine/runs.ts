@@ -28,3 +28,25 @@ export function eachLongRun(text: string, length: number, found: (from: number, 
 export function isKeyChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 43 || code === 47;
 }
+
+/** The shortest run anyone asks runsOf for: base64 tokens (nested.ts) start at 16. */
+export const SHORTEST_RUN = 16;
+
+let lastText: string | null = null;
+let lastRuns: number[] = [];
+
+/**
+ * Every run of SHORTEST_RUN or more key characters in `text`, as flat [from, to, ...]. The rules that start at
+ * runs (starts.ts) and the base64 decoder all read the same view one after the other: the last text's runs are
+ * kept, so the view is walked once for all of them.
+ */
+export function runsOf(text: string): readonly number[] {
+  if (text === lastText) return lastRuns;
+  const runs: number[] = [];
+  eachLongRun(text, SHORTEST_RUN, (from, to) => {
+    runs.push(from, to);
+  });
+  lastText = text;
+  lastRuns = runs;
+  return runs;
+}

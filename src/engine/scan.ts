@@ -158,7 +158,8 @@ export function scanText(text: string, rules: readonly Rule[], path?: string, ke
   }
   if (state.raws.size === 0) return [];
   const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
-  if (raws.length === 0) return [];
+  const named = new Set(raws.filter((raw) => raw.confidence !== null).map((raw) => raw.rule.kind));
+  if (!raws.some((raw) => mayReport(raw, named))) return [];
   return resolve(raws, new LineIndex(text));
 }
 
@@ -556,6 +557,18 @@ function scanDecodedToken(outer: string, token: { index: number; text: string; d
     }
   }
   for (const innerToken of innerTokens) scanDecodedToken(inner, innerToken, rules, state, span, depth - 1);
+}
+
+/**
+ * Could resolve() report this raw: does it have a confidence of its own, or a pair context and a raw of the kind
+ * it pairs with that has one (`kindsWithConfidence`)? Fixtures full of random values nobody names (moto's tests) then cost no line
+ * index of their whole text.
+ */
+function mayReport(raw: Raw, kindsWithConfidence: ReadonlySet<string>): boolean {
+  if (raw.rule.partnerOnly) return false;
+  if (raw.confidence !== null || raw.aloneConfidence !== null) return true;
+  const pair = raw.rule.context?.pair;
+  return pair !== undefined && pair !== null && kindsWithConfidence.has(pair.kind);
 }
 
 /** Pairs secrets and tokens with nearby key IDs, drops those with neither name nor pair, places the rest. */

@@ -7,7 +7,7 @@
 // position is the first candidate there at which the regex matches (tried sticky, so lookbehinds still see the
 // text before it).
 import type { Rule } from '../rules/types.js';
-import { eachLongRun } from './runs.js';
+import { eachLongRun, runsOf, SHORTEST_RUN } from './runs.js';
 
 const sticky = new WeakMap<Rule, RegExp>();
 
@@ -35,7 +35,12 @@ export function eachMatch(text: string, rule: Rule, found: (match: RegExpExecArr
     found(m);
   };
   if ('run' in starts) {
-    eachLongRun(text, starts.run, (from) => tryAt(from));
+    if (starts.run < SHORTEST_RUN) {
+      eachLongRun(text, starts.run, (from) => tryAt(from));
+      return;
+    }
+    const runs = runsOf(text);
+    for (let i = 0; i < runs.length; i += 2) if (runs[i + 1] - runs[i] >= starts.run) tryAt(runs[i]);
     return;
   }
   const at = candidates(text, starts.with);

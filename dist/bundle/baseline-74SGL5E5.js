@@ -8,7 +8,7 @@ import {
 } from "./chunk-MZCBJVSE.js";
 import {
   runPipeline
-} from "./chunk-SFXKJEFJ.js";
+} from "./chunk-ZIMAGRL6.js";
 import "./chunk-RGN6ZRBI.js";
 import "./chunk-OX2FC5JG.js";
 import "./chunk-H4H446PM.js";

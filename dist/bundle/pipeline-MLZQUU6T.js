@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   runPipeline
-} from "./chunk-SFXKJEFJ.js";
+} from "./chunk-ZIMAGRL6.js";
 import "./chunk-RGN6ZRBI.js";
 import "./chunk-OX2FC5JG.js";
 import "./chunk-H4H446PM.js";
