@@ -3,6 +3,7 @@
 //   index.js   src/action/entry.ts and everything it imports (action.yml's runs.main)
 //   worker.js  src/sources/git/pool/worker.ts: the detection pool starts workers from './worker.js' next to its module
 //   pack-worker.js  src/sources/git/pack/pack-worker.ts: the history scan's pack readers, likewise
+//   files-worker.js src/sources/files-pool/worker.ts: the folder scan's workers, likewise
 // ESM (the root package.json says "type": "module") keeps `import.meta.url` meaningful, and action/dist/ sits
 // two folders below the repository root like dist/rules/, so the rule loader's `../../patterns` finds the
 // action repository's patterns/. CommonJS dependencies inside the bundle get a real `require` for Node

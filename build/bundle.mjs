@@ -26,6 +26,7 @@ export const REQUIRE_BANNER = "import { createRequire as __keywardenCreateRequir
 export const ENTRY_POINTS = {
   worker: path.join(root, 'src', 'sources', 'git', 'pool', 'worker.ts'),
   'pack-worker': path.join(root, 'src', 'sources', 'git', 'pack', 'pack-worker.ts'),
+  'files-worker': path.join(root, 'src', 'sources', 'files-pool', 'worker.ts'),
 };
 
 /**

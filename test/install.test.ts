@@ -68,7 +68,7 @@ function expectWorkersResolvable(bundle: string): void {
   for (const name of readdirSync(bundle)) {
     for (const match of readFileSync(path.join(bundle, name), 'utf8').matchAll(/new URL\(["']\.\/([\w.-]+)["'], import\.meta\.url\)/g)) started.add(match[1]!);
   }
-  expect([...started].sort()).toEqual(['pack-worker.js', 'worker.js']);
+  expect([...started].sort()).toEqual(['files-worker.js', 'pack-worker.js', 'worker.js']);
   for (const name of started) expect(existsSync(path.join(bundle, name)), name).toBe(true);
 }
 

@@ -232,6 +232,8 @@ var init_en = __esm({
       /** Errors about what the user named (one line, exit 2), common to every command. */
       errors: {
         noSuchPath: (path18) => `no such file or directory: ${path18}`,
+        filesWorkerFailed: (message2) => `folder scan worker failed: ${message2}`,
+        filesWorkerExited: (code2) => `it stopped with exit code ${code2}`,
         notRepository: (dir) => `not a git repository: ${dir}`,
         cannotReadReport: (shown, code2) => `cannot read --report ${shown}: ${code2}`,
         reportNotJson: (shown, problem) => `--report ${shown} is not JSON (${problem}); write one with \`keywarden scan --format json --no-redact --output FILE\``,
@@ -689,6 +691,8 @@ var init_ja = __esm({
       },
       errors: {
         noSuchPath: (path18) => `\u305D\u306E\u3088\u3046\u306A\u30D5\u30A1\u30A4\u30EB\u307E\u305F\u306F\u30D5\u30A9\u30EB\u30C0\u30FC\u306F\u3042\u308A\u307E\u305B\u3093: ${path18}`,
+        filesWorkerFailed: (message2) => `\u30D5\u30A9\u30EB\u30C0\u30FC\u3092\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u30EF\u30FC\u30AB\u30FC\u304C\u5931\u6557\u3057\u307E\u3057\u305F: ${message2}`,
+        filesWorkerExited: (code2) => `\u7D42\u4E86\u30B3\u30FC\u30C9 ${code2} \u3067\u505C\u6B62\u3057\u307E\u3057\u305F`,
         notRepository: (dir) => `git \u30EA\u30DD\u30B8\u30C8\u30EA\u3067\u306F\u3042\u308A\u307E\u305B\u3093: ${dir}`,
         cannotReadReport: (shown, code2) => `--report ${shown} \u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093: ${code2}`,
         reportNotJson: (shown, problem) => `--report ${shown} \u306F JSON \u3067\u306F\u3042\u308A\u307E\u305B\u3093\uFF08${problem}\uFF09\u3002\`keywarden scan --format json --no-redact --output FILE\` \u3067\u66F8\u304D\u51FA\u3057\u3066\u304F\u3060\u3055\u3044`,
@@ -2049,7 +2053,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports) {
-    var fs3 = __require("fs");
+    var fs4 = __require("fs");
     var util = __require("util");
     var stream = __require("stream");
     var Readable3 = stream.Readable;
@@ -2069,7 +2073,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs3.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs4.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -2086,7 +2090,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs3.close(self.fd, onCloseDone);
+      fs4.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -2118,7 +2122,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs3.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs4.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -2478,7 +2482,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports) {
-    var fs3 = __require("fs");
+    var fs4 = __require("fs");
     var zlib = __require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = __require("util");
@@ -2547,10 +2551,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs3.open(path18, "r", function(err, fd) {
+      fs4.open(path18, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs3.close(fd, defaultCallback);
+          if (err2) fs4.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -2567,7 +2571,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs3.fstat(fd, function(err, stats) {
+      fs4.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -11464,12 +11468,106 @@ var init_range = __esm({
   }
 });
 
+// src/sources/read-file.ts
+import fs from "node:fs";
+function readTarget(absolute, display2, maxFileSize, notes) {
+  let fd = null;
+  try {
+    fd = fs.openSync(absolute, "r");
+    const size2 = fs.fstatSync(fd).size;
+    if (size2 > maxFileSize) {
+      notes.push(oversizeNote(display2, size2, maxFileSize));
+      return null;
+    }
+    const data = Buffer.allocUnsafe(size2);
+    let filled = 0;
+    while (filled < size2) {
+      const read = fs.readSync(fd, data, filled, size2 - filled, filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    return filled === size2 ? data : data.subarray(0, filled);
+  } catch (error) {
+    notes.push({ level: "warn", message: words().notes.couldNotRead(display2, error.code ?? String(error)) });
+    return null;
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}
+var init_read_file = __esm({
+  "src/sources/read-file.ts"() {
+    "use strict";
+    init_words();
+    init_locate();
+  }
+});
+
+// src/sources/files-pool/pool.ts
+var pool_exports2 = {};
+__export(pool_exports2, {
+  scanFilesPooled: () => scanFilesPooled
+});
+import { Worker as Worker3 } from "node:worker_threads";
+async function scanFilesPooled(config, files) {
+  if (availableCores() < 2) return null;
+  const slices = [];
+  for (let i = 0; i < files.length; i += FILES_PER_SLICE) slices.push({ id: slices.length, files: files.slice(i, i + FILES_PER_SLICE) });
+  const size2 = Math.max(1, Math.min(availableCores(), 8, slices.length));
+  const workers = Array.from({ length: size2 }, () => new Worker3(workerEntry(new URL("./files-worker.js", import.meta.url), import.meta.url), { workerData: { config }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
+  const done = [];
+  let next = 0;
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) => new Promise((resolve6, reject) => {
+          const send = () => {
+            if (next >= slices.length) resolve6();
+            else worker.postMessage(slices[next++]);
+          };
+          worker.on("message", (message2) => {
+            if (message2.type === "error") reject(new RuntimeError(message2.message));
+            else {
+              done[message2.id] = message2;
+              send();
+            }
+          });
+          worker.on("error", (error) => reject(new RuntimeError(words().errors.filesWorkerFailed(error.message))));
+          worker.on("exit", (code2) => reject(new RuntimeError(words().errors.filesWorkerFailed(words().errors.filesWorkerExited(code2)))));
+          send();
+        })
+      )
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  const pooled = { found: [], notes: [], archiveNotes: [], files: 0, bytes: 0 };
+  for (const slice of slices) {
+    const message2 = done[slice.id];
+    for (const { index, result } of message2.found) pooled.found.push({ index: slice.id * FILES_PER_SLICE + index, result });
+    pooled.notes.push(...message2.notes);
+    pooled.archiveNotes.push(...message2.archiveNotes);
+    pooled.files += message2.files;
+    pooled.bytes += message2.bytes;
+  }
+  return pooled;
+}
+var FILES_PER_SLICE;
+var init_pool2 = __esm({
+  "src/sources/files-pool/pool.ts"() {
+    "use strict";
+    init_errors();
+    init_words();
+    init_pool();
+    FILES_PER_SLICE = 64;
+  }
+});
+
 // src/sources/files.ts
 var files_exports = {};
 __export(files_exports, {
   createFilesSource: () => createFilesSource
 });
-import fs from "node:fs";
+import fs2 from "node:fs";
 import path13 from "node:path";
 async function createFilesSource(context) {
   const roots = context.options.paths.length > 0 ? context.options.paths : ["."];
@@ -11484,15 +11582,27 @@ async function createFilesSource(context) {
     async run(detect) {
       const located = [];
       const found = [];
-      for (const target of targets) {
-        const items = await scanTarget(target, context, detect, notes, stats);
+      const add = (target, items) => {
         if (items.some((item) => !item.allowedBy)) found.push({ target, items });
         located.push(...items);
+      };
+      const pooled = targets.length >= POOL_MIN_FILES && context.fileThreads ? await (await Promise.resolve().then(() => (init_pool2(), pool_exports2))).scanFilesPooled(context.config, targets) : null;
+      if (pooled !== null) {
+        for (const { index, result } of pooled.found) add(targets[index], locate(result.candidates, targets[index].display, null));
+        notes.push(...pooled.notes, ...onceEach(pooled.archiveNotes));
+        stats.files += pooled.files;
+        stats.bytes += pooled.bytes;
+      } else {
+        for (const target of targets) add(target, await scanTarget(target, context, detect, notes, stats));
       }
       await markWorktreeStatus(found);
       return located;
     }
   };
+}
+function onceEach(notes) {
+  const seen = /* @__PURE__ */ new Set();
+  return notes.filter((note) => !seen.has(note.message) && Boolean(seen.add(note.message)));
 }
 async function markWorktreeStatus(found) {
   if (found.length === 0) return;
@@ -11512,36 +11622,12 @@ async function markWorktreeStatus(found) {
   }
 }
 async function scanTarget(target, context, detect, notes, stats) {
-  const data = readTarget(target, context.config.maxFileSize, notes);
+  const data = readTarget(target.absolute, target.display, context.config.maxFileSize, notes);
   if (data === null) return [];
   const result = await detect({ path: target.display, data });
   stats.files++;
   stats.bytes += data.length;
   return locate(result.candidates, target.display, null);
-}
-function readTarget(target, maxFileSize, notes) {
-  let fd = null;
-  try {
-    fd = fs.openSync(target.absolute, "r");
-    const size2 = fs.fstatSync(fd).size;
-    if (size2 > maxFileSize) {
-      notes.push(oversizeNote(target.display, size2, maxFileSize));
-      return null;
-    }
-    const data = Buffer.allocUnsafe(size2);
-    let filled = 0;
-    while (filled < size2) {
-      const read = fs.readSync(fd, data, filled, size2 - filled, filled);
-      if (read === 0) break;
-      filled += read;
-    }
-    return filled === size2 ? data : data.subarray(0, filled);
-  } catch (error) {
-    notes.push({ level: "warn", message: words().notes.couldNotRead(target.display, error.code ?? String(error)) });
-    return null;
-  } finally {
-    if (fd !== null) fs.closeSync(fd);
-  }
 }
 async function listTargets(roots, context, notes) {
   const targets = [];
@@ -11550,7 +11636,7 @@ async function listTargets(roots, context, notes) {
     const absolute = path13.resolve(context.cwd, root);
     let stat;
     try {
-      stat = fs.statSync(absolute);
+      stat = fs2.statSync(absolute);
     } catch {
       throw new UsageError(words().errors.noSuchPath(root));
     }
@@ -11581,7 +11667,7 @@ function walk(folder, cwd, defaultIgnores, notes) {
     const dir = pending.pop();
     let entries;
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
+      entries = fs2.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       notes.push({ level: "warn", message: words().notes.couldNotReadFolder(displayPath(cwd, dir, folder), error.code ?? String(error)) });
       continue;
@@ -11614,15 +11700,17 @@ function displayPath(cwd, file, root) {
   if (relative2 === "" || relative2.startsWith("..") || path13.isAbsolute(relative2)) relative2 = path13.relative(path13.dirname(root), file);
   return relative2.split(path13.sep).join("/");
 }
-var DEFAULT_IGNORES;
+var DEFAULT_IGNORES, POOL_MIN_FILES;
 var init_files = __esm({
   "src/sources/files.ts"() {
     "use strict";
     init_errors();
     init_words();
     init_locate();
+    init_read_file();
     init_findings();
     DEFAULT_IGNORES = /* @__PURE__ */ new Set([".git", "node_modules"]);
+    POOL_MIN_FILES = 512;
   }
 });
 
@@ -19937,7 +20025,8 @@ async function runPipeline(options2, io, preloaded = {}) {
     get keywords() {
       return settings().keywords;
     },
-    readPacks: io.env.KEYWARDEN_READ_PACKS !== "0"
+    readPacks: io.env.KEYWARDEN_READ_PACKS !== "0",
+    fileThreads: io.env.KEYWARDEN_FILE_THREADS !== "0"
   };
   const source = await createSource(context);
   if (options2.preReceive && preloaded.config === void 0) preloaded = { ...await (await Promise.resolve().then(() => (init_pre_receive(), pre_receive_exports))).defaultBranchSettings(io.cwd, options2, source.notes), ...preloaded };
@@ -21574,7 +21663,7 @@ init_guide();
 init_inside();
 init_errors();
 init_guide();
-import fs2 from "node:fs";
+import fs3 from "node:fs";
 import path16 from "node:path";
 function openOutputFile(file, roots, what) {
   const root = roots.find((folder2) => isInside(file, folder2) && file !== folder2);
@@ -21590,13 +21679,13 @@ function openOutputFile(file, roots, what) {
     walked = walked === "" ? name : `${walked}/${name}`;
     let stat = null;
     try {
-      stat = fs2.lstatSync(next);
+      stat = fs3.lstatSync(next);
     } catch (error) {
       if (error.code !== "ENOENT") throw failure(what, file, error);
     }
     if (stat === null) {
       try {
-        fs2.mkdirSync(next);
+        fs3.mkdirSync(next);
       } catch (error) {
         throw failure(what, file, error);
       }
@@ -21605,7 +21694,7 @@ function openOutputFile(file, roots, what) {
       folder = next;
     } else if (stat.isSymbolicLink()) {
       const target = realpath(next, what);
-      if (!isInside(target, realRoot) || !fs2.statSync(target).isDirectory()) refuse(guide().action.errors.linkOut(walked));
+      if (!isInside(target, realRoot) || !fs3.statSync(target).isDirectory()) refuse(guide().action.errors.linkOut(walked));
       folder = target;
     } else {
       refuse(guide().action.errors.notFolder(walked));
@@ -21615,38 +21704,38 @@ function openOutputFile(file, roots, what) {
   const final = path16.join(folder, path16.basename(file));
   let fd;
   try {
-    fd = fs2.openSync(final, fs2.constants.O_WRONLY | fs2.constants.O_CREAT | fs2.constants.O_NOFOLLOW | fs2.constants.O_NONBLOCK, 420);
+    fd = fs3.openSync(final, fs3.constants.O_WRONLY | fs3.constants.O_CREAT | fs3.constants.O_NOFOLLOW | fs3.constants.O_NONBLOCK, 420);
   } catch (error) {
     const code2 = error.code;
     if (code2 === "ELOOP" || code2 === "EMLINK") return refuse(guide().action.errors.isLink(path16.basename(file)));
     throw failure(what, file, error);
   }
   try {
-    const opened = fs2.fstatSync(fd);
+    const opened = fs3.fstatSync(fd);
     if (!opened.isFile()) refuse(guide().action.errors.notRegular(path16.basename(file)));
-    const named = fs2.lstatSync(final);
+    const named = fs3.lstatSync(final);
     if (named.ino !== opened.ino || named.dev !== opened.dev || realpath(folder, what) !== folder) refuse(guide().action.errors.folderChanged);
   } catch (error) {
-    fs2.closeSync(fd);
+    fs3.closeSync(fd);
     throw error;
   }
   return {
     path: file,
     write(text) {
       try {
-        fs2.ftruncateSync(fd, 0);
-        fs2.writeFileSync(fd, text);
+        fs3.ftruncateSync(fd, 0);
+        fs3.writeFileSync(fd, text);
       } catch (error) {
         throw failure(what, file, error);
       } finally {
-        fs2.closeSync(fd);
+        fs3.closeSync(fd);
       }
     }
   };
 }
 function realpath(file, what) {
   try {
-    return fs2.realpathSync.native(file);
+    return fs3.realpathSync.native(file);
   } catch (error) {
     throw failure(what, file, error);
   }

@@ -6,11 +6,11 @@ import {
   chooseLanguage,
   isFlag,
   toScanOptions
-} from "./chunk-K4ECSNGL.js";
+} from "./chunk-BAOFAOWG.js";
 import {
   shellQuote
 } from "./chunk-XYWLKQEU.js";
-import "./chunk-BVQENPOC.js";
+import "./chunk-R22EDHLF.js";
 import {
   VERSION
 } from "./chunk-4W6MJL7V.js";
@@ -22,11 +22,11 @@ import {
   UsageError,
   errorLine,
   isExpected
-} from "./chunk-SDDAO74U.js";
+} from "./chunk-GGO6RFST.js";
 import {
   loadGuide,
   words
-} from "./chunk-SUTBRZSK.js";
+} from "./chunk-DVR6OY7N.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/cli/fast-argv.ts
@@ -233,16 +233,16 @@ async function run(argv, io) {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        if (options.preReceive) return await (await import("./pre-receive-IRO7OQBL.js")).runPreReceive(preReceiveRequestOf(options), io);
-        return await (await import("./scan-Y7VWB4OQ.js")).runScan(scanCommandRequestOf(options, argv), io);
+        if (options.preReceive) return await (await import("./pre-receive-TFO4FB3P.js")).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import("./scan-XL62JS6Q.js")).runScan(scanCommandRequestOf(options, argv), io);
       case "baseline":
-        return await (await import("./baseline-74SGL5E5.js")).runBaseline(baselineRequestOf(options), io);
+        return await (await import("./baseline-R3AQIZBJ.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./remediate-WSYQNP4O.js")).runRemediate(remediateRequestOf(options), io);
+        return await (await import("./remediate-W4ROQTES.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
-        return await (await import("./init-S3B6T7ZV.js")).runInit(initRequestOf(options), io);
+        return await (await import("./init-UNV6KK33.js")).runInit(initRequestOf(options), io);
       case "merge":
-        return await (await import("./merge-LE5B7OSB.js")).runMerge(mergeRequestOf(options), io);
+        return await (await import("./merge-4GIH6CHF.js")).runMerge(mergeRequestOf(options), io);
     }
   } catch (error) {
     io.stderr.write(`keywarden: ${describeError(error, debug)}
@@ -252,7 +252,7 @@ async function run(argv, io) {
 }
 async function parseSlow(argv, io) {
   await loadGuide();
-  const parsed = await (await import("./parse-JLVQ25TT.js")).parseArgs(argv, VERSION);
+  const parsed = await (await import("./parse-IBIAWH3M.js")).parseArgs(argv, VERSION);
   if (parsed.kind === "print") {
     io.stdout.write(parsed.text.endsWith("\n") ? parsed.text : parsed.text + "\n");
     return null;

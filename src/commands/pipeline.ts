@@ -54,6 +54,7 @@ export async function runPipeline(options: ScanRequest, io: Io, preloaded: Prelo
       return settings().keywords;
     },
     readPacks: io.env.KEYWARDEN_READ_PACKS !== '0',
+    fileThreads: io.env.KEYWARDEN_FILE_THREADS !== '0',
   };
   const source = await createSource(context);
   // The pre-receive hook's settings are the default branch's, never the push's (sources/pre-receive.ts).

@@ -20,4 +20,6 @@ export interface SourceContext {
   keywords: readonly string[];
   /** History scans may judge blobs straight from the packs (src/sources/git/pack); KEYWARDEN_READ_PACKS=0 says no. */
   readPacks: boolean;
+  /** Folder scans of many files run on every core (src/sources/files-pool); KEYWARDEN_FILE_THREADS=0 says no. */
+  fileThreads: boolean;
 }

@@ -14,7 +14,8 @@ import { UsageError } from '../errors.js';
 import type { Detect, Located, Note, Source } from '../types.js';
 import { words } from '../words/index.js';
 import type { SourceContext } from './context.js';
-import { locate, oversizeNote } from './locate.js';
+import { locate } from './locate.js';
+import { readTarget } from './read-file.js';
 import { skipNote } from '../findings.js';
 
 /**
@@ -44,15 +45,36 @@ export async function createFilesSource(context: SourceContext): Promise<Source>
     async run(detect: Detect): Promise<Located[]> {
       const located: Located[] = [];
       const found: Array<{ target: Target; items: Located[] }> = [];
-      for (const target of targets) {
-        const items = await scanTarget(target, context, detect, notes, stats);
+      const add = (target: Target, items: Located[]): void => {
         if (items.some((item) => !item.allowedBy)) found.push({ target, items });
         located.push(...items);
+      };
+      // Imported only for a folder this large: the pre-commit path never loads the workers' code.
+      const pooled = targets.length >= POOL_MIN_FILES && context.fileThreads ? await (await import('./files-pool/pool.js')).scanFilesPooled(context.config, targets) : null;
+      if (pooled !== null) {
+        for (const { index, result } of pooled.found) add(targets[index], locate(result.candidates, targets[index].display, null));
+        notes.push(...pooled.notes, ...onceEach(pooled.archiveNotes));
+        stats.files += pooled.files;
+        stats.bytes += pooled.bytes;
+      } else {
+        for (const target of targets) add(target, await scanTarget(target, context, detect, notes, stats));
       }
       await markWorktreeStatus(found);
       return located;
     },
   };
+}
+
+/**
+ * Folders of at least this many files are scanned on every core (files-pool/): below it, starting the workers
+ * (loading the bundle, compiling the rules on each) costs more than they save. KEYWARDEN_FILE_THREADS=0 says no.
+ */
+const POOL_MIN_FILES = 512;
+
+/** Each note once, as the pipeline keeps archive notes (archive/detect.ts withArchives). */
+function onceEach(notes: Note[]): Note[] {
+  const seen = new Set<string>();
+  return notes.filter((note) => !seen.has(note.message) && Boolean(seen.add(note.message)));
 }
 
 /** Tracked or not, ignored or not, for the files with findings: one question per repository they are in. */
@@ -75,38 +97,12 @@ async function markWorktreeStatus(found: Array<{ target: Target; items: Located[
 }
 
 async function scanTarget(target: Target, context: SourceContext, detect: Detect, notes: Note[], stats: Source['stats']): Promise<Located[]> {
-  const data = readTarget(target, context.config.maxFileSize, notes);
+  const data = readTarget(target.absolute, target.display, context.config.maxFileSize, notes);
   if (data === null) return [];
   const result = await detect({ path: target.display, data });
   stats.files++;
   stats.bytes += data.length;
   return locate(result.candidates, target.display, null);
-}
-
-/** The file's bytes, or null with a note when it is too large or unreadable. */
-function readTarget(target: Target, maxFileSize: number, notes: Note[]): Buffer | null {
-  let fd: number | null = null;
-  try {
-    fd = fs.openSync(target.absolute, 'r');
-    const size = fs.fstatSync(fd).size;
-    if (size > maxFileSize) {
-      notes.push(oversizeNote(target.display, size, maxFileSize));
-      return null;
-    }
-    const data = Buffer.allocUnsafe(size);
-    let filled = 0;
-    while (filled < size) {
-      const read = fs.readSync(fd, data, filled, size - filled, filled);
-      if (read === 0) break; // the file shrank while we read it
-      filled += read;
-    }
-    return filled === size ? data : data.subarray(0, filled);
-  } catch (error) {
-    notes.push({ level: 'warn', message: words().notes.couldNotRead(target.display, (error as NodeJS.ErrnoException).code ?? String(error)) });
-    return null;
-  } finally {
-    if (fd !== null) fs.closeSync(fd);
-  }
 }
 
 async function listTargets(roots: string[], context: SourceContext, notes: Note[]): Promise<Target[]> {

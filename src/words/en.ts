@@ -197,6 +197,8 @@ export const en = {
   /** Errors about what the user named (one line, exit 2), common to every command. */
   errors: {
     noSuchPath: (path: string) => `no such file or directory: ${path}`,
+    filesWorkerFailed: (message: string) => `folder scan worker failed: ${message}`,
+    filesWorkerExited: (code: number) => `it stopped with exit code ${code}`,
     notRepository: (dir: string) => `not a git repository: ${dir}`,
     cannotReadReport: (shown: string, code: string) => `cannot read --report ${shown}: ${code}`,
     reportNotJson: (shown: string, problem: string) => `--report ${shown} is not JSON (${problem}); write one with \`keywarden scan --format json --no-redact --output FILE\``,

@@ -13,7 +13,7 @@ import { fakeIo } from './io.js';
  * SDK read the real process's environment, which an in-process run must not change (other tests share it).
  * Such a test uses runCli.
  */
-const IO_ENV = new Set(['NO_COLOR', 'FORCE_COLOR', 'TERM', 'CI', 'KEYWARDEN_READ_PACKS', 'GITHUB_ACTIONS']);
+const IO_ENV = new Set(['NO_COLOR', 'FORCE_COLOR', 'TERM', 'CI', 'KEYWARDEN_READ_PACKS', 'KEYWARDEN_FILE_THREADS', 'GITHUB_ACTIONS']);
 
 export interface RunOptions {
   /** The working folder (never process.chdir): ROOT by default, as runCli. */

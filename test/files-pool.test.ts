@@ -1,0 +1,58 @@
+// Folder scans of many files run on every core (src/sources/files-pool, issue #13 item 4). The report must be
+// the one a scan on one thread gives (KEYWARDEN_FILE_THREADS=0): the same findings in the same order, the same
+// notes for files not read (too large, a folder skipped) and for archives, the same counts.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jsonReport } from './support/cli.js';
+import { makeZip } from './support/archives.js';
+import { fakeLeak } from './support/fakes.js';
+import { tempDir } from './support/repo.js';
+import { runKeywarden } from './support/run.js';
+
+/** 700 files across folders: keys in some, an archive with a key, one too large, binary and UTF-16 ones. */
+function bigFolder(): { dir: string; secrets: string[] } {
+  const dir = tempDir();
+  const secrets: string[] = [];
+  for (let i = 0; i < 700; i++) {
+    const folder = path.join(dir, `pkg${i % 23}`, i % 2 === 0 ? 'src' : 'test');
+    mkdirSync(folder, { recursive: true });
+    let text = `// aws client ${i}\nexport const region = "us-east-${i % 2}";\n`.repeat(20);
+    if (i % 97 === 5) {
+      const leak = fakeLeak();
+      secrets.push(leak.secret);
+      text += leak.text;
+    }
+    writeFileSync(path.join(folder, `file${i}.ts`), text);
+  }
+  const zipped = fakeLeak();
+  secrets.push(zipped.secret);
+  writeFileSync(path.join(dir, 'pkg3', 'bundle.zip'), makeZip([{ name: 'conf/credentials', data: zipped.text }]));
+  const utf16 = fakeLeak();
+  secrets.push(utf16.secret);
+  writeFileSync(path.join(dir, 'pkg4', 'notes.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf16.text, 'utf16le')]));
+  writeFileSync(path.join(dir, 'pkg5', 'image.bin'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)));
+  writeFileSync(path.join(dir, 'pkg6', 'huge.log'), 'x'.repeat(300_000));
+  mkdirSync(path.join(dir, 'node_modules', 'dep'), { recursive: true });
+  writeFileSync(path.join(dir, 'node_modules', 'dep', 'index.js'), fakeLeak().text);
+  return { dir, secrets };
+}
+
+describe('folder scans on every core', () => {
+  it('report exactly what one thread reports: findings in order, notes, counts', async () => {
+    const { dir, secrets } = bigFolder();
+    const args = ['scan', '.', '--format', 'json', '--no-redact', '--verbose', '--max-file-size', '256KB'];
+    const pooled = await runKeywarden(args, { cwd: dir });
+    const single = await runKeywarden(args, { cwd: dir, env: { KEYWARDEN_FILE_THREADS: '0' } });
+    const [a, b] = [jsonReport(pooled), jsonReport(single)];
+    delete a.scan.durationMs;
+    delete b.scan.durationMs;
+    expect(pooled.status).toBe(1);
+    expect(a).toEqual(b);
+    expect(pooled.stderr).toBe(single.stderr);
+    expect(a.scan.files).toBeGreaterThan(700);
+    expect(a.findings.map((finding: any) => finding.secret)).toEqual(expect.arrayContaining(secrets));
+    expect(pooled.stderr).toContain('huge.log');
+    expect(pooled.stderr).toContain('node_modules');
+  });
+});
