@@ -122,3 +122,9 @@ function compareText(a: string, b: string): number {
 export function skipNote(what: string, why: string): Note {
   return { level: 'info', verbose: true, skipped: { what, why }, message: words().notes.skip(what, why) };
 }
+
+/** Each note once (by its message), in order: an archive read twice (history's presence check) says things once. */
+export function onceEach(notes: readonly Note[]): Note[] {
+  const seen = new Set<string>();
+  return notes.filter((note) => !seen.has(note.message) && Boolean(seen.add(note.message)));
+}

@@ -163,8 +163,11 @@ export interface Source {
   mode: ScanMode;
   /** What was scanned, for the report: a path list, a range, "index", "stdin". */
   target: string;
-  /** Runs the source to completion, calling detect for each chunk, and returns where each candidate lives. */
-  run(detect: Detect): Promise<Located[]>;
+  /**
+   * Runs the source to completion, calling detect for each chunk, and returns where each candidate lives. The
+   * notes of archives read off the main thread (which detect does not see) go to `archiveNotes`, in order.
+   */
+  run(detect: Detect, archiveNotes: Note[]): Promise<Located[]>;
   /** The folder reported paths are relative to, when it is not the working directory (git: the repository's top level). */
   root?: string;
   stats: ScanStats;

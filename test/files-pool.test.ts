@@ -1,6 +1,7 @@
-// Folder scans of many files run on every core (src/sources/files-pool, issue #13 item 4). The report must be
-// the one a scan on one thread gives (KEYWARDEN_FILE_THREADS=0): the same findings in the same order, the same
-// notes for files not read (too large, a folder skipped) and for archives, the same counts.
+// Folder scans run on every core once they prove slow (src/sources/files-pool, issue #13 item 4). The report
+// must be the one a scan on one thread gives (KEYWARDEN_FILE_THREADS=0), on workers from the first file (=1) or
+// after a start on the main thread (the default): the same findings in the same order, the same notes for
+// files not read (too large, a folder skipped) and for archives, the same counts.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,7 +43,7 @@ describe('folder scans on every core', () => {
   it('report exactly what one thread reports: findings in order, notes, counts', async () => {
     const { dir, secrets } = bigFolder();
     const args = ['scan', '.', '--format', 'json', '--no-redact', '--verbose', '--max-file-size', '256KB'];
-    const pooled = await runKeywarden(args, { cwd: dir });
+    const pooled = await runKeywarden(args, { cwd: dir, env: { KEYWARDEN_FILE_THREADS: '1' } });
     const single = await runKeywarden(args, { cwd: dir, env: { KEYWARDEN_FILE_THREADS: '0' } });
     const [a, b] = [jsonReport(pooled), jsonReport(single)];
     delete a.scan.durationMs;
@@ -54,5 +55,32 @@ describe('folder scans on every core', () => {
     expect(a.findings.map((finding: any) => finding.secret)).toEqual(expect.arrayContaining(secrets));
     expect(pooled.stderr).toContain('huge.log');
     expect(pooled.stderr).toContain('node_modules');
+  });
+
+  it('a slow folder starts on this thread and goes on on workers: the same report again', async () => {
+    // AWS-heavy files (named values, documentation keys, fixtures) take long enough on one thread to switch.
+    const dir = tempDir();
+    const secrets: string[] = [];
+    const page = Array.from({ length: 60 }, (_, i) => `    client_${i} = boto3.client("s3", aws_access_key_id="AKIAIOSFODNN7EXAMPLE", aws_secret_access_key="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")  # aws ${i}`).join('\n');
+    for (let i = 0; i < 1500; i++) {
+      const folder = path.join(dir, `svc${i % 17}`);
+      mkdirSync(folder, { recursive: true });
+      let text = `${page}\n# file ${i}: ${'x'.repeat(i % 50)}\n`;
+      if (i % 211 === 7) {
+        const leak = fakeLeak();
+        secrets.push(leak.secret);
+        text += leak.text;
+      }
+      writeFileSync(path.join(folder, `test_${i}.py`), text);
+    }
+    const args = ['scan', '.', '--format', 'json', '--no-redact'];
+    const auto = await runKeywarden(args, { cwd: dir });
+    const single = await runKeywarden(args, { cwd: dir, env: { KEYWARDEN_FILE_THREADS: '0' } });
+    const [a, b] = [jsonReport(auto), jsonReport(single)];
+    delete a.scan.durationMs;
+    delete b.scan.durationMs;
+    expect(a).toEqual(b);
+    expect(auto.stderr).toBe(single.stderr);
+    expect(a.findings.map((finding: any) => finding.secret)).toEqual(expect.arrayContaining(secrets));
   });
 });

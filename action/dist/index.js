@@ -1953,6 +1953,10 @@ function compareText(a, b) {
 function skipNote(what, why) {
   return { level: "info", verbose: true, skipped: { what, why }, message: words().notes.skip(what, why) };
 }
+function onceEach(notes) {
+  const seen = /* @__PURE__ */ new Set();
+  return notes.filter((note) => !seen.has(note.message) && Boolean(seen.add(note.message)));
+}
 var COMMIT_MESSAGE;
 var init_findings = __esm({
   "src/findings.ts"() {
@@ -11579,30 +11583,35 @@ async function createFilesSource(context) {
     target: roots.join(" "),
     stats,
     notes,
-    async run(detect) {
+    async run(detect, archiveNotes) {
       const located = [];
       const found = [];
       const add = (target, items) => {
         if (items.some((item) => !item.allowedBy)) found.push({ target, items });
         located.push(...items);
       };
-      const pooled = targets.length >= POOL_MIN_FILES && context.fileThreads ? await (await Promise.resolve().then(() => (init_pool2(), pool_exports2))).scanFilesPooled(context.config, targets) : null;
+      const started = performance.now();
+      let next = 0;
+      const threads = context.fileThreads;
+      for (; next < targets.length && threads !== "always"; next++) {
+        if (next % 64 === 0 && threads === "auto" && targets.length - next >= POOL_MIN_FILES && performance.now() - started > POOL_AFTER_MS) break;
+        add(targets[next], await scanTarget(targets[next], context, detect, notes, stats));
+      }
+      const rest = targets.slice(next);
+      const pooled = rest.length > 0 ? await (await Promise.resolve().then(() => (init_pool2(), pool_exports2))).scanFilesPooled(context.config, rest) : null;
       if (pooled !== null) {
-        for (const { index, result } of pooled.found) add(targets[index], locate(result.candidates, targets[index].display, null));
-        notes.push(...pooled.notes, ...onceEach(pooled.archiveNotes));
+        for (const { index, result } of pooled.found) add(rest[index], locate(result.candidates, rest[index].display, null));
+        notes.push(...pooled.notes);
+        archiveNotes.push(...pooled.archiveNotes);
         stats.files += pooled.files;
         stats.bytes += pooled.bytes;
       } else {
-        for (const target of targets) add(target, await scanTarget(target, context, detect, notes, stats));
+        for (const target of rest) add(target, await scanTarget(target, context, detect, notes, stats));
       }
       await markWorktreeStatus(found);
       return located;
     }
   };
-}
-function onceEach(notes) {
-  const seen = /* @__PURE__ */ new Set();
-  return notes.filter((note) => !seen.has(note.message) && Boolean(seen.add(note.message)));
 }
 async function markWorktreeStatus(found) {
   if (found.length === 0) return;
@@ -11700,7 +11709,7 @@ function displayPath(cwd, file, root) {
   if (relative2 === "" || relative2.startsWith("..") || path13.isAbsolute(relative2)) relative2 = path13.relative(path13.dirname(root), file);
   return relative2.split(path13.sep).join("/");
 }
-var DEFAULT_IGNORES, POOL_MIN_FILES;
+var DEFAULT_IGNORES, POOL_AFTER_MS, POOL_MIN_FILES;
 var init_files = __esm({
   "src/sources/files.ts"() {
     "use strict";
@@ -11710,7 +11719,8 @@ var init_files = __esm({
     init_read_file();
     init_findings();
     DEFAULT_IGNORES = /* @__PURE__ */ new Set([".git", "node_modules"]);
-    POOL_MIN_FILES = 512;
+    POOL_AFTER_MS = 150;
+    POOL_MIN_FILES = 256;
   }
 });
 
@@ -20026,7 +20036,7 @@ async function runPipeline(options2, io, preloaded = {}) {
       return settings().keywords;
     },
     readPacks: io.env.KEYWARDEN_READ_PACKS !== "0",
-    fileThreads: io.env.KEYWARDEN_FILE_THREADS !== "0"
+    fileThreads: io.env.KEYWARDEN_FILE_THREADS === "0" ? "never" : io.env.KEYWARDEN_FILE_THREADS === "1" ? "always" : "auto"
   };
   const source = await createSource(context);
   if (options2.preReceive && preloaded.config === void 0) preloaded = { ...await (await Promise.resolve().then(() => (init_pre_receive(), pre_receive_exports))).defaultBranchSettings(io.cwd, options2, source.notes), ...preloaded };
@@ -20039,8 +20049,8 @@ async function runPipeline(options2, io, preloaded = {}) {
   const scope = { base: source.root ?? config.base, namedPaths: options2.paths };
   const archiveNotes = [];
   const detect = withArchives((chunk) => detector.detect(chunk), config, archiveNotes);
-  const located = applyFilters(await source.run(detect), config, baseline, scope);
-  source.notes.push(...archiveNotes.splice(0));
+  const located = applyFilters(await source.run(detect, archiveNotes), config, baseline, scope);
+  source.notes.push(...onceEach(archiveNotes.splice(0)));
   const reported = located.filter((item) => !item.allowedBy);
   const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await Promise.resolve().then(() => (init_presence(), presence_exports))).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
   const allowed = {};

@@ -233,16 +233,16 @@ async function run(argv, io) {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        if (options.preReceive) return await (await import("./pre-receive-TFO4FB3P.js")).runPreReceive(preReceiveRequestOf(options), io);
-        return await (await import("./scan-XL62JS6Q.js")).runScan(scanCommandRequestOf(options, argv), io);
+        if (options.preReceive) return await (await import("./pre-receive-PFCCIINC.js")).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import("./scan-R6NQ2JFG.js")).runScan(scanCommandRequestOf(options, argv), io);
       case "baseline":
-        return await (await import("./baseline-R3AQIZBJ.js")).runBaseline(baselineRequestOf(options), io);
+        return await (await import("./baseline-4TXIK6DC.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./remediate-W4ROQTES.js")).runRemediate(remediateRequestOf(options), io);
+        return await (await import("./remediate-GQ5YUE2V.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
         return await (await import("./init-UNV6KK33.js")).runInit(initRequestOf(options), io);
       case "merge":
-        return await (await import("./merge-4GIH6CHF.js")).runMerge(mergeRequestOf(options), io);
+        return await (await import("./merge-COAXC6Z7.js")).runMerge(mergeRequestOf(options), io);
     }
   } catch (error) {
     io.stderr.write(`keywarden: ${describeError(error, debug)}

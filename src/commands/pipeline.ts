@@ -8,7 +8,7 @@ import type { ScanRequest } from './requests.js';
 import { createDetector } from '../detect/detect.js';
 import { applyFilters } from '../filters/apply.js';
 import { DEFAULT_BASELINE, loadBaseline } from '../config/baseline.js';
-import { compareFindings, secretRedactor, toFinding } from '../findings.js';
+import { compareFindings, onceEach, secretRedactor, toFinding } from '../findings.js';
 import type { Io } from '../io/io.js';
 import { createProgress } from '../io/progress.js';
 import type { SourceContext } from '../sources/context.js';
@@ -54,7 +54,7 @@ export async function runPipeline(options: ScanRequest, io: Io, preloaded: Prelo
       return settings().keywords;
     },
     readPacks: io.env.KEYWARDEN_READ_PACKS !== '0',
-    fileThreads: io.env.KEYWARDEN_FILE_THREADS !== '0',
+    fileThreads: io.env.KEYWARDEN_FILE_THREADS === '0' ? 'never' : io.env.KEYWARDEN_FILE_THREADS === '1' ? 'always' : 'auto',
   };
   const source = await createSource(context);
   // The pre-receive hook's settings are the default branch's, never the push's (sources/pre-receive.ts).
@@ -71,8 +71,8 @@ export async function runPipeline(options: ScanRequest, io: Io, preloaded: Prelo
   // Archives are opened where bytes meet the detector (src/archive); what they leave unread becomes notes.
   const archiveNotes: Note[] = [];
   const detect: Detect = withArchives((chunk) => detector.detect(chunk), config, archiveNotes);
-  const located = applyFilters(await source.run(detect), config, baseline, scope);
-  source.notes.push(...archiveNotes.splice(0));
+  const located = applyFilters(await source.run(detect, archiveNotes), config, baseline, scope);
+  source.notes.push(...onceEach(archiveNotes.splice(0)));
 
   // History findings say where they stand today (which refs hold them, whether the tips still do).
   const reported = located.filter((item) => !item.allowedBy);

@@ -20,6 +20,9 @@ export interface SourceContext {
   keywords: readonly string[];
   /** History scans may judge blobs straight from the packs (src/sources/git/pack); KEYWARDEN_READ_PACKS=0 says no. */
   readPacks: boolean;
-  /** Folder scans of many files run on every core (src/sources/files-pool); KEYWARDEN_FILE_THREADS=0 says no. */
-  fileThreads: boolean;
+  /**
+   * When folder scans move to every core (src/sources/files-pool): `auto` once slow with many files left (files.ts),
+   * or from the first file (KEYWARDEN_FILE_THREADS=1), or never (=0).
+   */
+  fileThreads: 'auto' | 'always' | 'never';
 }

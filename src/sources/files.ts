@@ -42,22 +42,33 @@ export async function createFilesSource(context: SourceContext): Promise<Source>
     target: roots.join(' '),
     stats,
     notes,
-    async run(detect: Detect): Promise<Located[]> {
+    async run(detect: Detect, archiveNotes: Note[]): Promise<Located[]> {
       const located: Located[] = [];
       const found: Array<{ target: Target; items: Located[] }> = [];
       const add = (target: Target, items: Located[]): void => {
         if (items.some((item) => !item.allowedBy)) found.push({ target, items });
         located.push(...items);
       };
-      // Imported only for a folder this large: the pre-commit path never loads the workers' code.
-      const pooled = targets.length >= POOL_MIN_FILES && context.fileThreads ? await (await import('./files-pool/pool.js')).scanFilesPooled(context.config, targets) : null;
+      // On this thread first; a folder that turns out slow to scan (AWS named on every page) with many files
+      // left goes on on every core (files-pool/). A quick one never pays for starting the workers.
+      const started = performance.now();
+      let next = 0;
+      const threads = context.fileThreads;
+      for (; next < targets.length && threads !== 'always'; next++) {
+        if (next % 64 === 0 && threads === 'auto' && targets.length - next >= POOL_MIN_FILES && performance.now() - started > POOL_AFTER_MS) break;
+        add(targets[next], await scanTarget(targets[next], context, detect, notes, stats));
+      }
+      const rest = targets.slice(next);
+      // Imported only then: the pre-commit path never loads the workers' code.
+      const pooled = rest.length > 0 ? await (await import('./files-pool/pool.js')).scanFilesPooled(context.config, rest) : null;
       if (pooled !== null) {
-        for (const { index, result } of pooled.found) add(targets[index], locate(result.candidates, targets[index].display, null));
-        notes.push(...pooled.notes, ...onceEach(pooled.archiveNotes));
+        for (const { index, result } of pooled.found) add(rest[index], locate(result.candidates, rest[index].display, null));
+        notes.push(...pooled.notes);
+        archiveNotes.push(...pooled.archiveNotes);
         stats.files += pooled.files;
         stats.bytes += pooled.bytes;
       } else {
-        for (const target of targets) add(target, await scanTarget(target, context, detect, notes, stats));
+        for (const target of rest) add(target, await scanTarget(target, context, detect, notes, stats));
       }
       await markWorktreeStatus(found);
       return located;
@@ -66,16 +77,14 @@ export async function createFilesSource(context: SourceContext): Promise<Source>
 }
 
 /**
- * Folders of at least this many files are scanned on every core (files-pool/): below it, starting the workers
- * (loading the bundle, compiling the rules on each) costs more than they save. KEYWARDEN_FILE_THREADS=0 says no.
+ * A folder scan moves to every core (files-pool/) once it has taken POOL_AFTER_MS on this thread with at least
+ * POOL_MIN_FILES files left: starting the workers (loading the bundle, compiling the rules on each) costs about
+ * that much. Measured (BENCHMARKS.md, fifth session): a keyword-rare tree of 2,132 files is done in 0.2 s and
+ * was slower on workers; an AWS-heavy one of 2,010 files takes 1.9 s on one thread. KEYWARDEN_FILE_THREADS=0
+ * says never, =1 from the first file (the tests compare the two).
  */
-const POOL_MIN_FILES = 512;
-
-/** Each note once, as the pipeline keeps archive notes (archive/detect.ts withArchives). */
-function onceEach(notes: Note[]): Note[] {
-  const seen = new Set<string>();
-  return notes.filter((note) => !seen.has(note.message) && Boolean(seen.add(note.message)));
-}
+const POOL_AFTER_MS = 150;
+const POOL_MIN_FILES = 256;
 
 /** Tracked or not, ignored or not, for the files with findings: one question per repository they are in. */
 async function markWorktreeStatus(found: Array<{ target: Target; items: Located[] }>): Promise<void> {
