@@ -189,3 +189,19 @@ describe('property: random named pairs', () => {
     expect(missed).toEqual([]);
   }, 60000);
 });
+
+describe('the gates\' memory of values seen (entropy.ts)', () => {
+  it('never changes an answer: values seen again, past the memory\'s size, and per rule', () => {
+    const random = seeded(77);
+    const values = Array.from({ length: 6000 }, (_, i) => (i % 3 === 0 ? randomSecret(random) : i % 3 === 1 ? secretWithRepeat(random) : 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'));
+    // A fresh copy of a rule has a memory of its own, empty: its answers are the gates' answers on first sight.
+    const first = values.map((value) => gateSecret({ ...SK_RULE }, value));
+    for (let round = 0; round < 2; round++) expect(values.map((value) => gateSecret(SK_RULE, value))).toEqual(first);
+    expect(first.filter((gate) => gate === null).length).toBeGreaterThan(1000);
+    expect(first.filter((gate) => gate !== null && gate.soft !== null).length).toBeGreaterThan(100);
+    // Another rule's memory is its own: the same values, its own verdicts (which differ from the secret rule's).
+    const byId = values.map((value) => gateSecret({ ...ID_RULE }, value));
+    expect(values.map((value) => gateSecret(ID_RULE, value))).toEqual(byId);
+    expect(byId).not.toEqual(first);
+  });
+});

@@ -6511,6 +6511,18 @@ function broken(limits, secret) {
   return null;
 }
 function gateSecret(rule, secret) {
+  let seen = gates.get(rule);
+  if (seen === void 0) gates.set(rule, seen = /* @__PURE__ */ new Map());
+  const known = seen.get(secret);
+  if (known !== void 0) return known;
+  const gate = judgeSecret(rule, secret);
+  if (seen.size >= GATE_MEMORY) seen.clear();
+  seen.set(` ${secret}`.slice(1), gate);
+  return gate;
+}
+var gates = /* @__PURE__ */ new WeakMap();
+var GATE_MEMORY = 4096;
+function judgeSecret(rule, secret) {
   const { allowlist, reject } = rule;
   if (allowlist.stopwords.length > 0) {
     const lower = secret.toLowerCase();
@@ -6548,8 +6560,12 @@ function eachLongRun(text, length, found, start = 0, end = text.length) {
     at = to + length;
   }
 }
+var KEY_CHARS = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  KEY_CHARS[code] = code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 43 || code === 47 ? 1 : 0;
+}
 function isKeyChar(code) {
-  return code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 43 || code === 47;
+  return code < 128 && KEY_CHARS[code] === 1;
 }
 var SHORTEST_RUN = 16;
 var lastText = null;

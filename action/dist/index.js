@@ -19257,6 +19257,18 @@ function broken(limits, secret) {
   return null;
 }
 function gateSecret(rule, secret) {
+  let seen = gates.get(rule);
+  if (seen === void 0) gates.set(rule, seen = /* @__PURE__ */ new Map());
+  const known = seen.get(secret);
+  if (known !== void 0) return known;
+  const gate = judgeSecret(rule, secret);
+  if (seen.size >= GATE_MEMORY) seen.clear();
+  seen.set(` ${secret}`.slice(1), gate);
+  return gate;
+}
+var gates = /* @__PURE__ */ new WeakMap();
+var GATE_MEMORY = 4096;
+function judgeSecret(rule, secret) {
   const { allowlist, reject } = rule;
   if (allowlist.stopwords.length > 0) {
     const lower = secret.toLowerCase();
@@ -19294,8 +19306,12 @@ function eachLongRun(text, length, found, start = 0, end = text.length) {
     at = to + length;
   }
 }
+var KEY_CHARS = new Uint8Array(128);
+for (let code2 = 0; code2 < 128; code2++) {
+  KEY_CHARS[code2] = code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 43 || code2 === 47 ? 1 : 0;
+}
 function isKeyChar(code2) {
-  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 43 || code2 === 47;
+  return code2 < 128 && KEY_CHARS[code2] === 1;
 }
 var SHORTEST_RUN = 16;
 var lastText = null;

@@ -119,6 +119,23 @@ function broken(limits: RejectLimits, secret: string): string | null {
 
 /** Null if `secret` fails one of the rule's hard gates, else its entropy and the soft gate it fails, if any. */
 export function gateSecret(rule: Rule, secret: string): Gate | null {
+  // AWS's documentation keys and a project's own fixtures come back thousands of times in a history: each
+  // rule's verdicts on the values it saw last are kept (the gates are pure), up to GATE_MEMORY of them.
+  let seen = gates.get(rule);
+  if (seen === undefined) gates.set(rule, (seen = new Map()));
+  const known = seen.get(secret);
+  if (known !== undefined) return known;
+  const gate = judgeSecret(rule, secret);
+  if (seen.size >= GATE_MEMORY) seen.clear();
+  // A copy: the value is a slice of the text it was found in, and a slice keeps that whole text alive.
+  seen.set(` ${secret}`.slice(1), gate);
+  return gate;
+}
+
+const gates = new WeakMap<Rule, Map<string, Gate | null>>();
+const GATE_MEMORY = 4096;
+
+function judgeSecret(rule: Rule, secret: string): Gate | null {
   const { allowlist, reject } = rule;
   if (allowlist.stopwords.length > 0) {
     const lower = secret.toLowerCase();

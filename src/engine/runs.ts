@@ -25,8 +25,14 @@ export function eachLongRun(text: string, length: number, found: (from: number, 
   }
 }
 
+/** 1 for the key characters among the first 128 codes (a table: the hot loops above test one per character). */
+const KEY_CHARS = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  KEY_CHARS[code] = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 43 || code === 47 ? 1 : 0;
+}
+
 export function isKeyChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 43 || code === 47;
+  return code < 128 && KEY_CHARS[code] === 1;
 }
 
 /** The shortest run anyone asks runsOf for: base64 tokens (nested.ts) start at 16. */

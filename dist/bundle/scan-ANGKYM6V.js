@@ -9,7 +9,7 @@ import {
 } from "./chunk-I474UZJO.js";
 import {
   runPipeline
-} from "./chunk-4P5ABT5A.js";
+} from "./chunk-OHSRQNOX.js";
 import "./chunk-UU65TZDD.js";
 import "./chunk-VNZFQNSO.js";
 import "./chunk-RUNKHZSH.js";

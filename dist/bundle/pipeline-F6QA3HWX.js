@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   runPipeline
-} from "./chunk-4P5ABT5A.js";
+} from "./chunk-OHSRQNOX.js";
 import "./chunk-UU65TZDD.js";
 import "./chunk-VNZFQNSO.js";
 import "./chunk-RUNKHZSH.js";
