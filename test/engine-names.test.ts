@@ -66,6 +66,20 @@ describe('name-only keywords', () => {
     expect(counting.read()).toBeLessThan(lines.join('\n').length);
   });
 
+  it('finds split and encoded secrets in stretches far apart, with no break between them (one pass of the breaks)', () => {
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `    value_${i} = compute(input, ${i})`).join('\n');
+    const [first, last] = [fakeSecret(), fakeSecret()];
+    const escaped = `${last.slice(0, 20)}%2F${last.slice(21)}`;
+    const text = [
+      `aws_secret_access_key = "${first.slice(0, 20)}" + "${first.slice(20)}"`,
+      ...Array.from({ length: 6 }, (_, i) => `${filler(300)}\n# aws ${i}`),
+      filler(300),
+      `    url = "https://example.com/?aws_secret_access_key=${escaped}"`,
+    ].join('\n');
+    const secrets = scanText(text, rules).map((candidate) => candidate.secret);
+    expect(secrets).toEqual(expect.arrayContaining([first, `${last.slice(0, 20)}/${last.slice(21)}`]));
+  });
+
   it('keywords that are values or that other rules need still open windows (appsync, console passwords)', () => {
     // These rules' keywords are not names: a window opens with no long run near them.
     const apiKey = `da2-${'k3xq9pz7m2vbc4wy8tr6nd5hfa'}`;

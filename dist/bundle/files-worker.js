@@ -2947,12 +2947,19 @@ function valueHits(text, hits, plan) {
   const near = [];
   for (let i = 0; i < hits.length; i++) if (name[i] === 1) near.push(Math.max(0, hits[i] - WINDOW_CHARS - BREAK_CHARS), Math.min(text.length, hits[i] + WINDOW_CHARS + 1));
   const stretches = mergeRanges(near);
+  let m = null;
+  let searched = false;
   for (let s2 = 0; s2 < stretches.length; s2 += 2) {
     const [from, to] = [stretches[s2], stretches[s2 + 1]];
     eachLongRun(text, plan.longRun, reach, from, to);
-    VALUE_BREAKS.lastIndex = from;
-    for (let m = VALUE_BREAKS.exec(text); m && m.index < to; m = VALUE_BREAKS.exec(text)) reach(m.index, m.index + m[0].length);
+    if (!searched || m !== null && m.index < from) {
+      VALUE_BREAKS.lastIndex = from;
+      m = VALUE_BREAKS.exec(text);
+      searched = true;
+    }
+    for (; m && m.index < to; m = VALUE_BREAKS.exec(text)) reach(m.index, m.index + m[0].length);
   }
+  VALUE_BREAKS.lastIndex = 0;
   const merged = mergeRanges(reaches);
   const kept = [];
   let r = 0;

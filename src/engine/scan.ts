@@ -250,12 +250,24 @@ function valueHits(text: string, hits: number[], plan: Plan): number[] {
   const near: number[] = [];
   for (let i = 0; i < hits.length; i++) if (name[i] === 1) near.push(Math.max(0, hits[i] - WINDOW_CHARS - BREAK_CHARS), Math.min(text.length, hits[i] + WINDOW_CHARS + 1));
   const stretches = mergeRanges(near);
+  // One pass of the breaks' regex for all stretches: restarting it at each stretch would search on past the
+  // stretch's end to the next break (to the end of a file that has none), once per stretch. A match found from
+  // an earlier place that starts inside the stretch is the one a search from its start would find; one that
+  // starts before it is searched again from its start.
+  let m: RegExpExecArray | null = null;
+  let searched = false;
   for (let s = 0; s < stretches.length; s += 2) {
     const [from, to] = [stretches[s], stretches[s + 1]];
     eachLongRun(text, plan.longRun, reach, from, to);
-    VALUE_BREAKS.lastIndex = from;
-    for (let m = VALUE_BREAKS.exec(text); m && m.index < to; m = VALUE_BREAKS.exec(text)) reach(m.index, m.index + m[0].length);
+    if (!searched || (m !== null && m.index < from)) {
+      VALUE_BREAKS.lastIndex = from;
+      m = VALUE_BREAKS.exec(text);
+      searched = true;
+    }
+    // (m null: no break from here to the end, so none in the later stretches either.)
+    for (; m && m.index < to; m = VALUE_BREAKS.exec(text)) reach(m.index, m.index + m[0].length);
   }
+  VALUE_BREAKS.lastIndex = 0;
   const merged = mergeRanges(reaches);
   const kept: number[] = [];
   let r = 0;
