@@ -6374,6 +6374,37 @@ function linesForward(text, offset, count, ceiling) {
   }
   return stop;
 }
+var TABLE_MAX = 8 * 1024 * 1024;
+function lineSteps(text) {
+  if (text.length > TABLE_MAX) return { back: (offset, count, floor) => linesBack(text, offset, count, floor), forward: (offset, count, ceiling) => linesForward(text, offset, count, ceiling) };
+  let lines = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+  const starts = new Int32Array(lines);
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts[line++] = i + 1;
+  const lineOf = (offset) => {
+    let low = 0;
+    let high = lines - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  };
+  return {
+    back(offset, count, floor) {
+      const stop = Math.max(floor, 0);
+      const line2 = lineOf(offset) - count;
+      return line2 >= 0 ? Math.max(starts[line2], stop) : stop;
+    },
+    forward(offset, count, ceiling) {
+      const stop = Math.min(ceiling, text.length);
+      const below = lineOf(offset) + count + 1;
+      return below < lines ? Math.min(starts[below] - 1, stop) : stop;
+    }
+  };
+}
 
 // src/engine/context.ts
 var LOOKBACK = 400;
@@ -6703,14 +6734,17 @@ function planFor(rules) {
 function scanText(text, rules, path3, keywordHits, memo) {
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
-  let hits = valueHits(text, keywordHits ?? findKeywords(text, rules), plan);
+  const found = keywordHits ?? findKeywords(text, rules);
   const hidden = decodedKeywordHits(text, rules, plan);
+  if (found.length === 0 && hidden.length === 0) return [];
+  const steps = lineSteps(text);
+  let hits = valueHits(text, found, plan, steps);
   if (hidden.length > 0) hits = [.../* @__PURE__ */ new Set([...hits, ...hidden])].sort((a, b) => a - b);
-  const windows = keywordWindows(text, hits, plan.radius);
+  const windows = keywordWindows(text, hits, plan.radius, steps);
   const state = { text, path: path3, raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set(), nestedSpans: /* @__PURE__ */ new Set(), memo, reading: null };
   for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path3);
   for (const group of plan.wide) {
-    for (const [from, to] of keywordWindows(text, findKeywords(text, group.rules), group.radius)) scanWindow(text, from, to, group.rules, plan, state, path3);
+    for (const [from, to] of keywordWindows(text, findKeywords(text, group.rules), group.radius, steps)) scanWindow(text, from, to, group.rules, plan, state, path3);
   }
   if (state.raws.size === 0) return [];
   const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
@@ -6734,7 +6768,7 @@ function keywordRoles(rules) {
     longRun: long.length > 0 ? Math.min(...long.map((rule) => rule.valueRun)) : 0
   };
 }
-function valueHits(text, hits, plan) {
+function valueHits(text, hits, plan, steps) {
   if (plan.names.size === 0 || hits.length === 0) return hits;
   let names = 0;
   const name = new Uint8Array(hits.length);
@@ -6750,7 +6784,7 @@ function valueHits(text, hits, plan) {
   const reach = (start, end) => {
     const last = reaches.length - 1;
     if (last > 0 && start >= reaches[last - 1] && end + WINDOW_CHARS <= reaches[last]) return;
-    reaches.push(linesBack(text, start, radius + 1, start - WINDOW_CHARS), linesForward(text, end, radius + 1, end + WINDOW_CHARS));
+    reaches.push(steps.back(start, radius + 1, start - WINDOW_CHARS), steps.forward(end, radius + 1, end + WINDOW_CHARS));
   };
   const near = [];
   for (let i = 0; i < hits.length; i++) if (name[i] === 1) near.push(Math.max(0, hits[i] - WINDOW_CHARS - BREAK_CHARS), Math.min(text.length, hits[i] + WINDOW_CHARS + 1));
@@ -6821,33 +6855,25 @@ function holdsKeyword(decoded, rules, depth) {
   if (findKeywords(decoded, rules).length > 0) return true;
   return depth > 0 && base64Tokens(decoded, MAX_BASE64).some((token) => holdsKeyword(token.decoded, rules, depth - 1));
 }
-function keywordWindows(text, hits, radius) {
+function keywordWindows(text, hits, radius, steps) {
   if (hits.length === 0) return [];
   const windows = [];
   let current2 = null;
   let sameLine = -1;
-  let lastTo = -1;
   for (const hit of hits) {
     if (hit < sameLine || current2 && hit + WINDOW_CHARS / 2 <= current2[1]) continue;
-    const to = sameLine < 0 ? linesForward(text, hit, radius, hit + WINDOW_CHARS) : belowLastTo(text, sameLine, lastTo, hit, radius);
-    sameLine = to < hit + WINDOW_CHARS ? linesForward(text, hit, 0, to) : -1;
-    lastTo = to;
+    const to = steps.forward(hit, radius, hit + WINDOW_CHARS);
+    sameLine = to < hit + WINDOW_CHARS ? steps.forward(hit, 0, to) : -1;
     const grows = current2 !== null && to - current2[0] <= MAX_WINDOW && !(current2[1] - current2[0] >= PIECE_CHARS && isCutLine(text, hit));
     if (grows && hit < current2[1]) {
       current2[1] = Math.max(current2[1], to);
       continue;
     }
-    const from = linesBack(text, hit, radius, hit - WINDOW_CHARS);
+    const from = steps.back(hit, radius, hit - WINDOW_CHARS);
     if (grows && from <= current2[1]) current2[1] = Math.max(current2[1], to);
     else windows.push(current2 = [from, to]);
   }
   return windows;
-}
-function belowLastTo(text, sameLine, lastTo, hit, radius) {
-  let below = 0;
-  for (let i = sameLine; i < hit; i++) if (text.charCodeAt(i) === 10) below++;
-  if (below === 0 || below > radius + 1 || lastTo >= text.length) return linesForward(text, hit, radius, hit + WINDOW_CHARS);
-  return linesForward(text, lastTo + 1, below - 1, hit + WINDOW_CHARS);
 }
 var PIECE_CHARS = 2048;
 function isCutLine(text, at) {

@@ -84,3 +84,47 @@ export function linesForward(text: string, offset: number, count: number, ceilin
   }
   return stop;
 }
+
+/**
+ * linesBack and linesForward, answered for one text many times over (windows around every hit of a file that
+ * names AWS on every line): a table of where each line starts, so that each answer is a binary search instead
+ * of a walk over `count` lines. Texts over TABLE_MAX characters walk as before (the table costs 4 bytes a line).
+ */
+export interface LineSteps {
+  back(offset: number, count: number, floor: number): number;
+  forward(offset: number, count: number, ceiling: number): number;
+}
+
+const TABLE_MAX = 8 * 1024 * 1024;
+
+export function lineSteps(text: string): LineSteps {
+  if (text.length > TABLE_MAX) return { back: (offset, count, floor) => linesBack(text, offset, count, floor), forward: (offset, count, ceiling) => linesForward(text, offset, count, ceiling) };
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  const starts = new Int32Array(lines);
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
+  /** The line holding `offset` (a line's LF belongs to it). */
+  const lineOf = (offset: number): number => {
+    let low = 0;
+    let high = lines - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  };
+  return {
+    back(offset, count, floor) {
+      const stop = Math.max(floor, 0);
+      const line = lineOf(offset) - count;
+      return line >= 0 ? Math.max(starts[line], stop) : stop;
+    },
+    forward(offset, count, ceiling) {
+      const stop = Math.min(ceiling, text.length);
+      const below = lineOf(offset) + count + 1;
+      return below < lines ? Math.min(starts[below] - 1, stop) : stop;
+    },
+  };
+}

@@ -10,7 +10,7 @@ import type { Rule } from '../rules/types.js';
 import type { Candidate, Confidence } from '../types.js';
 import { attachedNames, better, nameConfidence, type AttachedNames } from './context.js';
 import { gateSecret, type Gate } from './entropy.js';
-import { LineIndex, linesBack, linesForward } from './lines.js';
+import { LineIndex, lineSteps, type LineSteps } from './lines.js';
 import { findKeywords } from './prefilter.js';
 import { base64Tokens, jsonSegments } from './nested.js';
 import { eachLongRun, isKeyChar } from './runs.js';
@@ -146,15 +146,19 @@ interface ScanState {
 export function scanText(text: string, rules: readonly Rule[], path?: string, keywordHits?: number[], memo?: WindowMemory): Candidate[] {
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
-  let hits = valueHits(text, keywordHits ?? findKeywords(text, rules), plan);
+  const found = keywordHits ?? findKeywords(text, rules);
   const hidden = decodedKeywordHits(text, rules, plan);
+  if (found.length === 0 && hidden.length === 0) return [];
+  // Asked for many times per text where hits are many: line starts found once (lines.ts).
+  const steps = lineSteps(text);
+  let hits = valueHits(text, found, plan, steps);
   if (hidden.length > 0) hits = [...new Set([...hits, ...hidden])].sort((a, b) => a - b);
-  const windows = keywordWindows(text, hits, plan.radius);
+  const windows = keywordWindows(text, hits, plan.radius, steps);
   const state: ScanState = { text, path, raws: new Map(), textTokens: new Set(), nestedSpans: new Set(), memo, reading: null };
   for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path);
   // Matches spanning many lines (a PEM block) get wider windows, around their own rules' keywords only.
   for (const group of plan.wide) {
-    for (const [from, to] of keywordWindows(text, findKeywords(text, group.rules), group.radius)) scanWindow(text, from, to, group.rules, plan, state, path);
+    for (const [from, to] of keywordWindows(text, findKeywords(text, group.rules), group.radius, steps)) scanWindow(text, from, to, group.rules, plan, state, path);
   }
   if (state.raws.size === 0) return [];
   const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
@@ -227,7 +231,7 @@ export function mayHoldValue(text: string, longRun: number): boolean {
  * does, and so does a name inside a value-shaped run. Files that mention AWS on every line (SDK code, moto's
  * tests, CloudFormation) then cost one pass for runs and one regex, not every rule and view over all the text.
  */
-function valueHits(text: string, hits: number[], plan: Plan): number[] {
+function valueHits(text: string, hits: number[], plan: Plan, steps: LineSteps): number[] {
   if (plan.names.size === 0 || hits.length === 0) return hits;
   let names = 0;
   const name = new Uint8Array(hits.length);
@@ -243,7 +247,7 @@ function valueHits(text: string, hits: number[], plan: Plan): number[] {
   const reach = (start: number, end: number): void => {
     const last = reaches.length - 1;
     if (last > 0 && start >= reaches[last - 1] && end + WINDOW_CHARS <= reaches[last]) return;
-    reaches.push(linesBack(text, start, radius + 1, start - WINDOW_CHARS), linesForward(text, end, radius + 1, end + WINDOW_CHARS));
+    reaches.push(steps.back(start, radius + 1, start - WINDOW_CHARS), steps.forward(end, radius + 1, end + WINDOW_CHARS));
   };
   // A sign whose reach holds a name hit lies within WINDOW_CHARS of it (reaches are capped so): only those
   // stretches are searched, so a file naming AWS once costs a window, not a pass over all of it.
@@ -340,43 +344,29 @@ function holdsKeyword(decoded: string, rules: readonly Rule[], depth: number): b
  * pieces as before everywhere else, and the window memo (detect/window-memo.ts) knows all of them but one. Cutting
  * at a count of characters instead would shift every later piece after an edit.
  */
-function keywordWindows(text: string, hits: number[], radius: number): Array<[number, number]> {
+function keywordWindows(text: string, hits: number[], radius: number, steps: LineSteps): Array<[number, number]> {
   if (hits.length === 0) return [];
   const windows: Array<[number, number]> = [];
   let current: [number, number] | null = null;
   // The end of the line of the last hit taken, when its window was not capped in characters: a later hit on
   // that line has the same window, so AWS named five times on a line costs one look, not five.
   let sameLine = -1;
-  let lastTo = -1;
   for (const hit of hits) {
     // A hit well inside the current window could extend it only a little: skip it, so that dense hits on a
     // long line cost O(length), not O(hits × WINDOW_CHARS).
     if (hit < sameLine || (current && hit + WINDOW_CHARS / 2 <= current[1])) continue;
-    const to = sameLine < 0 ? linesForward(text, hit, radius, hit + WINDOW_CHARS) : belowLastTo(text, sameLine, lastTo, hit, radius);
-    sameLine = to < hit + WINDOW_CHARS ? linesForward(text, hit, 0, to) : -1;
-    lastTo = to;
+    const to = steps.forward(hit, radius, hit + WINDOW_CHARS);
+    sameLine = to < hit + WINDOW_CHARS ? steps.forward(hit, 0, to) : -1;
     const grows = current !== null && to - current[0] <= MAX_WINDOW && !(current[1] - current[0] >= PIECE_CHARS && isCutLine(text, hit));
     if (grows && hit < current![1]) {
       current![1] = Math.max(current![1], to);
       continue;
     }
-    const from = linesBack(text, hit, radius, hit - WINDOW_CHARS);
+    const from = steps.back(hit, radius, hit - WINDOW_CHARS);
     if (grows && from <= current![1]) current![1] = Math.max(current![1], to);
     else windows.push((current = [from, to]));
   }
   return windows;
-}
-
-/**
- * linesForward(text, hit, radius, hit + WINDOW_CHARS), from the last hit's: `sameLine` ends that hit's line and
- * `lastTo` (uncapped) its window, so a hit k lines further down ends its window k lines after `lastTo`. Counting
- * from there instead of from the hit makes a hit on every line cost its own line, not `radius` lines.
- */
-function belowLastTo(text: string, sameLine: number, lastTo: number, hit: number, radius: number): number {
-  let below = 0;
-  for (let i = sameLine; i < hit; i++) if (text.charCodeAt(i) === 10) below++;
-  if (below === 0 || below > radius + 1 || lastTo >= text.length) return linesForward(text, hit, radius, hit + WINDOW_CHARS);
-  return linesForward(text, lastTo + 1, below - 1, hit + WINDOW_CHARS);
 }
 
 /** Pieces of a merged window are about this long at least (detect/window-memo.ts remembers pieces, not files). */
