@@ -78,4 +78,22 @@ describe('where a history finding stands today', () => {
     expect(files.report.findings.length).toBeGreaterThan(0);
     for (const finding of files.report.findings) expect(finding).not.toHaveProperty('presence');
   });
+
+  it('finds each tip\'s blob by its exact path, however the path is spelled (one question for all of them)', async () => {
+    const repo = Repo.init();
+    repo.commit('initial', { 'README.md': 'hello\n' });
+    // A colon (the tip:path separator), a name ending like git's own "missing" answer, a line break (asked
+    // apart), non-ASCII, and one gone from the tips since.
+    const names = ['conf/a:b.env', 'conf/x 0123456789abcdef0123456789abcdef01234567 blob missing', 'conf/line\nbreak.env', 'conf/日本語.env', 'conf/gone.env'];
+    const keys = names.map(() => fakeLeak());
+    repo.commit('keys', Object.fromEntries(names.map((name, i) => [name, keys[i].text])));
+    repo.git('branch', 'old');
+    repo.commit('one removed', { 'conf/gone.env': 'region=eu-west-1\n' });
+    const { report } = await scan(repo, '--history');
+    for (const [i, name] of names.entries()) {
+      const found = report.findings.find((finding: any) => finding.secret === keys[i].secret);
+      expect(found.file, name).toBe(name);
+      expect(found.presence.presentAt, name).toEqual(name === 'conf/gone.env' ? ['refs/heads/old'] : ['refs/heads/main', 'refs/heads/old']);
+    }
+  });
 });

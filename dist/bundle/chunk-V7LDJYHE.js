@@ -1746,7 +1746,7 @@ async function runPipeline(options, io, preloaded = {}) {
   const located = applyFilters(await source.run(detect, archiveNotes), config, baseline, scope);
   source.notes.push(...onceEach(archiveNotes.splice(0)));
   const reported = located.filter((item) => !item.allowedBy);
-  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await import("./presence-KYNSPJCN.js")).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
+  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await import("./presence-NFTNXWSU.js")).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
   const allowed = {};
   const findings = [];
   const redactText = options.redact ? secretRedactor(located) : (text) => text;

@@ -17,16 +17,11 @@ async function presenceOf(cwd, findings, detect, maxSize) {
   const withCommit = findings.filter((finding) => finding.commit !== null);
   const inFiles = withCommit.filter((finding) => finding.inMessage !== true);
   const holders = await branchesHolding(cwd, new Set(withCommit.map((finding) => finding.commit.sha)));
-  const pathsAtTip = /* @__PURE__ */ new Map();
+  const pairs = /* @__PURE__ */ new Set();
   for (const finding of inFiles) {
-    for (const ref of holders.get(finding.commit.sha).slice(0, REF_LIMIT)) {
-      (pathsAtTip.get(ref.commit) ?? pathsAtTip.set(ref.commit, /* @__PURE__ */ new Set()).get(ref.commit)).add(finding.file);
-    }
+    for (const ref of holders.get(finding.commit.sha).slice(0, REF_LIMIT)) pairs.add(`${ref.commit}\0${finding.file}`);
   }
-  const blobAt = /* @__PURE__ */ new Map();
-  for (const [tip, paths] of pathsAtTip) {
-    for (const [path, blob] of await blobsAt(cwd, tip, [...paths])) blobAt.set(`${tip}\0${path}`, blob);
-  }
+  const blobAt = await blobsAt(cwd, [...pairs]);
   const pathOfBlob = /* @__PURE__ */ new Map();
   for (const [key, blob] of blobAt) if (!pathOfBlob.has(blob)) pathOfBlob.set(blob, key.slice(key.indexOf("\0") + 1));
   const secretsIn = /* @__PURE__ */ new Map();
@@ -100,16 +95,33 @@ function sortRefs(refs) {
   const rank = (name) => name.startsWith("refs/heads/") ? 0 : 1;
   return refs.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
-async function blobsAt(cwd, tip, paths) {
-  const out = await git(cwd, ["--literal-pathspecs", "ls-tree", "-z", "--full-tree", tip, "--", ...paths]);
+async function blobsAt(cwd, pairs) {
   const blobs = /* @__PURE__ */ new Map();
-  for (const entry of out.toString("utf8").split("\0")) {
-    const tab = entry.indexOf("	");
-    if (tab === -1) continue;
-    const [, type, sha] = entry.slice(0, tab).split(" ");
-    if (type === "blob") blobs.set(entry.slice(tab + 1), sha);
+  const lined = pairs.filter(askable);
+  if (lined.length > 0) {
+    const input = lined.map((pair) => pair.replace("\0", ":")).join("\n") + "\n";
+    const answers = (await git(cwd, ["cat-file", "--batch-check=%(objectname) %(objecttype)"], input)).toString("utf8").split("\n");
+    lined.forEach((pair, i) => {
+      const answer = /^([0-9a-f]{40}|[0-9a-f]{64}) ([a-z]+)$/.exec(answers[i] ?? "");
+      if (answer !== null && answer[2] === "blob") blobs.set(pair, answer[1]);
+    });
+  }
+  for (const pair of pairs) {
+    if (askable(pair)) continue;
+    const [tip, path] = [pair.slice(0, pair.indexOf("\0")), pair.slice(pair.indexOf("\0") + 1)];
+    const out = await git(cwd, ["--literal-pathspecs", "ls-tree", "-z", "--full-tree", tip, "--", path]);
+    for (const entry of out.toString("utf8").split("\0")) {
+      const tab = entry.indexOf("	");
+      if (tab === -1) continue;
+      const [, type, sha] = entry.slice(0, tab).split(" ");
+      if (type === "blob" && entry.slice(tab + 1) === path) blobs.set(pair, sha);
+    }
   }
   return blobs;
+}
+function askable(pair) {
+  const path = pair.slice(pair.indexOf("\0") + 1);
+  return !path.includes("\n") && !/^(?:\.{1,2}(?:\/|$)|\/)/.test(path);
 }
 export {
   REF_LIMIT,
