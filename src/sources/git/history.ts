@@ -74,12 +74,20 @@ export async function createHistorySource(context: SourceContext): Promise<Sourc
       //    every ancestor of every commit it lists, back to the roots: the argument holds as for --all.
       // The stash is left out: it is not one of the refs asked for.
       const scan = refs.length === 0 ? { revs: ['--all'], stdinRevs: await stashEntries(context.cwd) } : { revs: tips };
-      const located = await scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, notes);
-      // Messages are pushed too: the same commits' (their own pass: git/messages.ts), and every annotated tag's.
-      located.push(...(await scanCommitMessages(context, detect, scan, notes)));
-      if (refs.length === 0) located.push(...(await scanTagMessages(context, detect, notes)));
-      // Blobs and trees that a ref points at directly (a tag of a blob or a tree): in every clone, in no commit.
-      if (refs.length === 0) located.push(...(await scanRefObjects(context, detect, stats, notes)));
+      // Four passes, side by side (the messages' git processes run while the pack reader judges blobs, when
+      // this thread has nothing else to do), each with notes of its own, joined in this order so that a report
+      // does not depend on which pass ended first:
+      //  - the commits' blobs;
+      //  - the same commits' messages (their own pass: git/messages.ts), and every annotated tag's;
+      //  - blobs and trees that a ref points at directly (a tag of a blob or a tree): in every clone, in no commit.
+      const passes: Array<(notes: Note[]) => Promise<Located[]>> = [
+        (own) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own),
+        (own) => scanCommitMessages(context, detect, scan, own),
+      ];
+      if (refs.length === 0) passes.push((own) => scanTagMessages(context, detect, own), (own) => scanRefObjects(context, detect, stats, own));
+      const own = passes.map((): Note[] => []);
+      const located = (await Promise.all(passes.map((pass, i) => pass(own[i])))).flat();
+      notes.push(...own.flat());
       if (stats.commits === 0 && stats.files === 0) notes.push({ level: 'info', message: words().notes.noCommits });
       return located;
     },

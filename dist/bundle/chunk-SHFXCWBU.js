@@ -1778,7 +1778,7 @@ async function createSource(context) {
   if (options.preReceive) return (await import("./pre-receive-OSHOOAU2.js")).createPreReceiveSource(context);
   if (options.staged) return (await import("./staged-E3SPKERV.js")).createStagedSource(context);
   if (options.commitMsg !== void 0) return (await import("./commit-msg-AKYQCEPW.js")).createCommitMsgSource(context);
-  if (options.history) return (await import("./history-LF6YOFER.js")).createHistorySource(context);
+  if (options.history) return (await import("./history-M2ELYKJD.js")).createHistorySource(context);
   if (options.range !== void 0 || options.since !== void 0) return (await import("./range-TR5TKI2C.js")).createRangeSource(context);
   return (await import("./files-C73QUMNB.js")).createFilesSource(context);
 }

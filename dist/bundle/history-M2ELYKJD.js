@@ -121,10 +121,14 @@ async function createHistorySource(context) {
       if (info.shallow) notes.push({ level: "warn", message: shallowNote() });
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
       const scan = refs.length === 0 ? { revs: ["--all"], stdinRevs: await stashEntries(context.cwd) } : { revs: tips };
-      const located = await scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, notes);
-      located.push(...await scanCommitMessages(context, detect, scan, notes));
-      if (refs.length === 0) located.push(...await scanTagMessages(context, detect, notes));
-      if (refs.length === 0) located.push(...await scanRefObjects(context, detect, stats, notes));
+      const passes = [
+        (own2) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own2),
+        (own2) => scanCommitMessages(context, detect, scan, own2)
+      ];
+      if (refs.length === 0) passes.push((own2) => scanTagMessages(context, detect, own2), (own2) => scanRefObjects(context, detect, stats, own2));
+      const own = passes.map(() => []);
+      const located = (await Promise.all(passes.map((pass, i) => pass(own[i])))).flat();
+      notes.push(...own.flat());
       if (stats.commits === 0 && stats.files === 0) notes.push({ level: "info", message: words().notes.noCommits });
       return located;
     }
