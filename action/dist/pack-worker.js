@@ -7135,6 +7135,7 @@ function nearestPartner(raw, raws, lineOf, pair, accept) {
 import { createHash } from "node:crypto";
 var MIN_CHARS = 512;
 var MAX_ENTRIES = 65536;
+var NOTHING = Object.freeze({ matches: [], tokens: [] });
 var WindowMemo = class {
   /** Per rule set (scan.ts reads wide windows with a subset of the rules): window hash → its reading. */
   sets = /* @__PURE__ */ new WeakMap();
@@ -7144,7 +7145,7 @@ var WindowMemo = class {
   /** The window's key, or null when it is too short to be worth remembering. */
   keyOf(text, from, to) {
     if (to - from < MIN_CHARS) return null;
-    return createHash("sha256").update(text.slice(from, to)).digest("base64");
+    return createHash("sha256").update(text.slice(from, to)).digest().toString("base64", 0, 16);
   }
   /** The reading of a window with this key, positions relative to the window's start. */
   recall(rules, key) {
@@ -7161,7 +7162,7 @@ var WindowMemo = class {
     let set = this.sets.get(rules);
     if (set === void 0) this.sets.set(rules, set = /* @__PURE__ */ new Map());
     if (set.size >= MAX_ENTRIES) set.delete(set.keys().next().value);
-    set.set(key, reading);
+    set.set(key, reading.matches.length === 0 && reading.tokens.length === 0 ? NOTHING : reading);
   }
 };
 function detached(text) {

@@ -233,12 +233,12 @@ async function run(argv, io) {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        if (options.preReceive) return await (await import("./pre-receive-5VWW2YJS.js")).runPreReceive(preReceiveRequestOf(options), io);
-        return await (await import("./scan-VCJC3TEJ.js")).runScan(scanCommandRequestOf(options, argv), io);
+        if (options.preReceive) return await (await import("./pre-receive-HAPGKCQH.js")).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import("./scan-HR37OEC6.js")).runScan(scanCommandRequestOf(options, argv), io);
       case "baseline":
-        return await (await import("./baseline-KCWXW7WL.js")).runBaseline(baselineRequestOf(options), io);
+        return await (await import("./baseline-UXHK5NTO.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./remediate-CBSDMECW.js")).runRemediate(remediateRequestOf(options), io);
+        return await (await import("./remediate-FUXGKNDT.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
         return await (await import("./init-UNV6KK33.js")).runInit(initRequestOf(options), io);
       case "merge":

@@ -15,6 +15,7 @@ import type { WindowMemory, WindowReading } from '../engine/scan.js';
 const MIN_CHARS = 512;
 /** Remembered windows per rule set (about 100 bytes each, more with matches), oldest forgotten first. */
 const MAX_ENTRIES = 65536;
+const NOTHING: WindowReading = Object.freeze({ matches: [], tokens: [] }) as unknown as WindowReading;
 
 export class WindowMemo implements WindowMemory {
   /** Per rule set (scan.ts reads wide windows with a subset of the rules): window hash → its reading. */
@@ -26,7 +27,8 @@ export class WindowMemo implements WindowMemory {
   /** The window's key, or null when it is too short to be worth remembering. */
   keyOf(text: string, from: number, to: number): string | null {
     if (to - from < MIN_CHARS) return null;
-    return createHash('sha256').update(text.slice(from, to)).digest('base64');
+    // 128 bits of SHA-256: a collision is as far out of reach, and the key half as large in memory.
+    return createHash('sha256').update(text.slice(from, to)).digest().toString('base64', 0, 16);
   }
 
   /** The reading of a window with this key, positions relative to the window's start. */
@@ -47,7 +49,8 @@ export class WindowMemo implements WindowMemory {
     let set = this.sets.get(rules);
     if (set === undefined) this.sets.set(rules, (set = new Map()));
     if (set.size >= MAX_ENTRIES) set.delete(set.keys().next().value!);
-    set.set(key, reading);
+    // Most windows hold nothing: they share one reading (never changed: scan.ts only reads a recalled one).
+    set.set(key, reading.matches.length === 0 && reading.tokens.length === 0 ? NOTHING : reading);
   }
 }
 
