@@ -9883,7 +9883,7 @@ var init_packs = __esm({
     init_words();
     ONE_THREAD_BYTES = 4 * 1024 * 1024;
     PARTS_PER_THREAD = 2;
-    EARLY_SHARE = 0.05;
+    EARLY_SHARE = 0.02;
     DIRTY_SHARE = 0.25;
   }
 });

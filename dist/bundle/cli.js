@@ -233,12 +233,12 @@ async function run(argv, io) {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        if (options.preReceive) return await (await import("./pre-receive-HAPGKCQH.js")).runPreReceive(preReceiveRequestOf(options), io);
-        return await (await import("./scan-HR37OEC6.js")).runScan(scanCommandRequestOf(options, argv), io);
+        if (options.preReceive) return await (await import("./pre-receive-BV5LSDTC.js")).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import("./scan-DPDDDQZZ.js")).runScan(scanCommandRequestOf(options, argv), io);
       case "baseline":
-        return await (await import("./baseline-UXHK5NTO.js")).runBaseline(baselineRequestOf(options), io);
+        return await (await import("./baseline-PR2UYHEY.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./remediate-FUXGKNDT.js")).runRemediate(remediateRequestOf(options), io);
+        return await (await import("./remediate-XHDZ4NGC.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
         return await (await import("./init-UNV6KK33.js")).runInit(initRequestOf(options), io);
       case "merge":

@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   runPipeline
-} from "./chunk-WHCLUTW6.js";
+} from "./chunk-E6JU46EJ.js";
 import "./chunk-UU65TZDD.js";
 import "./chunk-VNZFQNSO.js";
 import "./chunk-RUNKHZSH.js";

@@ -158,7 +158,7 @@ function startPackScan(cwd, config, keywords, notes, onProgress) {
     }
   };
 }
-var EARLY_SHARE = 0.05;
+var EARLY_SHARE = 0.02;
 var DIRTY_SHARE = 0.25;
 async function judgeAll(cwd, config, keywords, notes, onProgress, workers, outcome) {
   const store = await objectStore(cwd);

@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-TMIQB5AI.js";
+} from "./chunk-7VSBEJDT.js";
 import {
   CONFIG_FILE,
   configInFolder,

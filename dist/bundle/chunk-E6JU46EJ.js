@@ -1734,7 +1734,7 @@ async function runPipeline(options, io, preloaded = {}) {
     fileThreads: io.env.KEYWARDEN_FILE_THREADS === "0" ? "never" : io.env.KEYWARDEN_FILE_THREADS === "1" ? "always" : "auto"
   };
   const source = await createSource(context);
-  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-OSHOOAU2.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
+  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-33LWRTIC.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
   const loadedConfig = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
   const config = options.maxFileSize === void 0 ? loadedConfig : { ...loadedConfig, maxFileSize: options.maxFileSize };
   const detector = createDetector(config);
@@ -1776,11 +1776,11 @@ function defaultBaseline(request, source) {
 async function createSource(context) {
   const { options } = context;
   if (options.stdin) return (await import("./stdin-X73WU5HO.js")).createStdinSource(context);
-  if (options.preReceive) return (await import("./pre-receive-OSHOOAU2.js")).createPreReceiveSource(context);
+  if (options.preReceive) return (await import("./pre-receive-33LWRTIC.js")).createPreReceiveSource(context);
   if (options.staged) return (await import("./staged-E3SPKERV.js")).createStagedSource(context);
   if (options.commitMsg !== void 0) return (await import("./commit-msg-AKYQCEPW.js")).createCommitMsgSource(context);
-  if (options.history) return (await import("./history-M2ELYKJD.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-TR5TKI2C.js")).createRangeSource(context);
+  if (options.history) return (await import("./history-RPOIFLPP.js")).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-PY7F4ZC6.js")).createRangeSource(context);
   return (await import("./files-C73QUMNB.js")).createFilesSource(context);
 }
 

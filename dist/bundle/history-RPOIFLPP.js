@@ -5,7 +5,7 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-TMIQB5AI.js";
+} from "./chunk-7VSBEJDT.js";
 import "./chunk-43BKDGG2.js";
 import "./chunk-X3ITOIXG.js";
 import {

@@ -9,7 +9,7 @@ import {
 } from "./chunk-I474UZJO.js";
 import {
   runPipeline
-} from "./chunk-WHCLUTW6.js";
+} from "./chunk-E6JU46EJ.js";
 import "./chunk-UU65TZDD.js";
 import "./chunk-VNZFQNSO.js";
 import "./chunk-RUNKHZSH.js";

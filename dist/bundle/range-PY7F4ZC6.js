@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-TMIQB5AI.js";
+} from "./chunk-7VSBEJDT.js";
 import "./chunk-43BKDGG2.js";
 import "./chunk-X3ITOIXG.js";
 import {
