@@ -233,7 +233,7 @@ var init_en = __esm({
       errors: {
         noSuchPath: (path18) => `no such file or directory: ${path18}`,
         filesWorkerFailed: (message2) => `folder scan worker failed: ${message2}`,
-        filesWorkerExited: (code2) => `it stopped with exit code ${code2}`,
+        workerExited: (code2) => `it stopped with exit code ${code2}`,
         notRepository: (dir) => `not a git repository: ${dir}`,
         cannotReadReport: (shown, code2) => `cannot read --report ${shown}: ${code2}`,
         reportNotJson: (shown, problem) => `--report ${shown} is not JSON (${problem}); write one with \`keywarden scan --format json --no-redact --output FILE\``,
@@ -692,7 +692,7 @@ var init_ja = __esm({
       errors: {
         noSuchPath: (path18) => `\u305D\u306E\u3088\u3046\u306A\u30D5\u30A1\u30A4\u30EB\u307E\u305F\u306F\u30D5\u30A9\u30EB\u30C0\u30FC\u306F\u3042\u308A\u307E\u305B\u3093: ${path18}`,
         filesWorkerFailed: (message2) => `\u30D5\u30A9\u30EB\u30C0\u30FC\u3092\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u30EF\u30FC\u30AB\u30FC\u304C\u5931\u6557\u3057\u307E\u3057\u305F: ${message2}`,
-        filesWorkerExited: (code2) => `\u7D42\u4E86\u30B3\u30FC\u30C9 ${code2} \u3067\u505C\u6B62\u3057\u307E\u3057\u305F`,
+        workerExited: (code2) => `\u7D42\u4E86\u30B3\u30FC\u30C9 ${code2} \u3067\u505C\u6B62\u3057\u307E\u3057\u305F`,
         notRepository: (dir) => `git \u30EA\u30DD\u30B8\u30C8\u30EA\u3067\u306F\u3042\u308A\u307E\u305B\u3093: ${dir}`,
         cannotReadReport: (shown, code2) => `--report ${shown} \u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093: ${code2}`,
         reportNotJson: (shown, problem) => `--report ${shown} \u306F JSON \u3067\u306F\u3042\u308A\u307E\u305B\u3093\uFF08${problem}\uFF09\u3002\`keywarden scan --format json --no-redact --output FILE\` \u3067\u66F8\u304D\u51FA\u3057\u3066\u304F\u3060\u3055\u3044`,
@@ -9641,6 +9641,7 @@ var init_missing_blobs = __esm({
 var pool_exports = {};
 __export(pool_exports, {
   availableCores: () => availableCores,
+  handOut: () => handOut,
   startWorkers: () => startWorkers,
   workerEntry: () => workerEntry
 });
@@ -9656,34 +9657,45 @@ function startWorkers(config, cwd, size2 = defaultSize()) {
     async scan(blobs, callbacks) {
       if (blobs.length === 0) return;
       const slices = cut(blobs, size2 * SLICES_PER_WORKER);
-      let next = 0;
-      await Promise.all(
-        workers.map(
-          (worker) => new Promise((resolve6, reject) => {
-            const send = () => {
-              if (next >= slices.length) resolve6();
-              else worker.postMessage(slices[next++]);
-            };
-            worker.on("message", (message2) => {
-              if (message2.type === "progress") callbacks.onProgress(message2.items, message2.bytes);
-              else if (message2.type === "error") reject(new RuntimeError(message2.message));
-              else {
-                for (const { sha, result } of message2.found) callbacks.onFound(sha, result);
-                for (const sha of message2.missing) callbacks.onMissing?.(sha);
-                callbacks.onClean(message2.cleanItems, message2.cleanBytes);
-                send();
-              }
-            });
-            worker.on("error", (error) => reject(new RuntimeError(words().git.workerFailed(error.message))));
-            send();
-          })
-        )
-      );
+      await handOut(workers, slices, (failure2) => new RuntimeError(words().git.workerFailed(failure2)), (message2) => {
+        if (message2.type === "progress") {
+          callbacks.onProgress(message2.items, message2.bytes);
+          return false;
+        }
+        if (message2.type === "error") throw new RuntimeError(message2.message);
+        for (const { sha, result } of message2.found) callbacks.onFound(sha, result);
+        for (const sha of message2.missing) callbacks.onMissing?.(sha);
+        callbacks.onClean(message2.cleanItems, message2.cleanBytes);
+        return true;
+      });
     },
     async close() {
       await Promise.all(workers.map((worker) => worker.terminate()));
     }
   };
+}
+function handOut(workers, slices, failed, answer) {
+  let next = 0;
+  return Promise.all(
+    workers.map(
+      (worker) => new Promise((resolve6, reject) => {
+        const send = () => {
+          if (next >= slices.length) resolve6();
+          else worker.postMessage(slices[next++]);
+        };
+        worker.on("message", (message2) => {
+          try {
+            if (answer(message2)) send();
+          } catch (error) {
+            reject(error);
+          }
+        });
+        worker.on("error", (error) => reject(failed(error.message)));
+        worker.on("exit", (code2) => reject(failed(words().errors.workerExited(code2))));
+        send();
+      })
+    )
+  ).then(() => void 0);
 }
 function cut(blobs, count) {
   const total = blobs.reduce((sum, blob) => sum + blob.size, 0);
@@ -11535,28 +11547,12 @@ async function scanFilesPooled(config, files) {
   const size2 = Math.max(1, Math.min(availableCores(), 8, slices.length));
   const workers = Array.from({ length: size2 }, () => new Worker3(workerEntry(new URL("./files-worker.js", import.meta.url), import.meta.url), { workerData: { config }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
   const done = [];
-  let next = 0;
   try {
-    await Promise.all(
-      workers.map(
-        (worker) => new Promise((resolve6, reject) => {
-          const send = () => {
-            if (next >= slices.length) resolve6();
-            else worker.postMessage(slices[next++]);
-          };
-          worker.on("message", (message2) => {
-            if (message2.type === "error") reject(new RuntimeError(message2.message));
-            else {
-              done[message2.id] = message2;
-              send();
-            }
-          });
-          worker.on("error", (error) => reject(new RuntimeError(words().errors.filesWorkerFailed(error.message))));
-          worker.on("exit", (code2) => reject(new RuntimeError(words().errors.filesWorkerFailed(words().errors.filesWorkerExited(code2)))));
-          send();
-        })
-      )
-    );
+    await handOut(workers, slices, (failure2) => new RuntimeError(words().errors.filesWorkerFailed(failure2)), (message2) => {
+      if (message2.type === "error") throw new RuntimeError(message2.message);
+      done[message2.id] = message2;
+      return true;
+    });
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }

@@ -265,7 +265,7 @@ var init_en = __esm({
       errors: {
         noSuchPath: (path3) => `no such file or directory: ${path3}`,
         filesWorkerFailed: (message) => `folder scan worker failed: ${message}`,
-        filesWorkerExited: (code) => `it stopped with exit code ${code}`,
+        workerExited: (code) => `it stopped with exit code ${code}`,
         notRepository: (dir) => `not a git repository: ${dir}`,
         cannotReadReport: (shown, code) => `cannot read --report ${shown}: ${code}`,
         reportNotJson: (shown, problem) => `--report ${shown} is not JSON (${problem}); write one with \`keywarden scan --format json --no-redact --output FILE\``,
@@ -724,7 +724,7 @@ var init_ja = __esm({
       errors: {
         noSuchPath: (path3) => `\u305D\u306E\u3088\u3046\u306A\u30D5\u30A1\u30A4\u30EB\u307E\u305F\u306F\u30D5\u30A9\u30EB\u30C0\u30FC\u306F\u3042\u308A\u307E\u305B\u3093: ${path3}`,
         filesWorkerFailed: (message) => `\u30D5\u30A9\u30EB\u30C0\u30FC\u3092\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u30EF\u30FC\u30AB\u30FC\u304C\u5931\u6557\u3057\u307E\u3057\u305F: ${message}`,
-        filesWorkerExited: (code) => `\u7D42\u4E86\u30B3\u30FC\u30C9 ${code} \u3067\u505C\u6B62\u3057\u307E\u3057\u305F`,
+        workerExited: (code) => `\u7D42\u4E86\u30B3\u30FC\u30C9 ${code} \u3067\u505C\u6B62\u3057\u307E\u3057\u305F`,
         notRepository: (dir) => `git \u30EA\u30DD\u30B8\u30C8\u30EA\u3067\u306F\u3042\u308A\u307E\u305B\u3093: ${dir}`,
         cannotReadReport: (shown, code) => `--report ${shown} \u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093: ${code}`,
         reportNotJson: (shown, problem) => `--report ${shown} \u306F JSON \u3067\u306F\u3042\u308A\u307E\u305B\u3093\uFF08${problem}\uFF09\u3002\`keywarden scan --format json --no-redact --output FILE\` \u3067\u66F8\u304D\u51FA\u3057\u3066\u304F\u3060\u3055\u3044`,

@@ -6,11 +6,11 @@ import {
   chooseLanguage,
   isFlag,
   toScanOptions
-} from "./chunk-BAOFAOWG.js";
+} from "./chunk-XIX4KTHJ.js";
 import {
   shellQuote
 } from "./chunk-XYWLKQEU.js";
-import "./chunk-R22EDHLF.js";
+import "./chunk-6ZODXMN7.js";
 import {
   VERSION
 } from "./chunk-4W6MJL7V.js";
@@ -22,11 +22,11 @@ import {
   UsageError,
   errorLine,
   isExpected
-} from "./chunk-GGO6RFST.js";
+} from "./chunk-4PPBDC3R.js";
 import {
   loadGuide,
   words
-} from "./chunk-DVR6OY7N.js";
+} from "./chunk-HYOJKJ3K.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/cli/fast-argv.ts
@@ -233,16 +233,16 @@ async function run(argv, io) {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        if (options.preReceive) return await (await import("./pre-receive-BV5LSDTC.js")).runPreReceive(preReceiveRequestOf(options), io);
-        return await (await import("./scan-DPDDDQZZ.js")).runScan(scanCommandRequestOf(options, argv), io);
+        if (options.preReceive) return await (await import("./pre-receive-ZM7VDIW7.js")).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import("./scan-6B4WELBX.js")).runScan(scanCommandRequestOf(options, argv), io);
       case "baseline":
-        return await (await import("./baseline-PR2UYHEY.js")).runBaseline(baselineRequestOf(options), io);
+        return await (await import("./baseline-4VKVSTXS.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./remediate-XHDZ4NGC.js")).runRemediate(remediateRequestOf(options), io);
+        return await (await import("./remediate-CWU6HN6A.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
-        return await (await import("./init-UNV6KK33.js")).runInit(initRequestOf(options), io);
+        return await (await import("./init-NMUBV2GX.js")).runInit(initRequestOf(options), io);
       case "merge":
-        return await (await import("./merge-COAXC6Z7.js")).runMerge(mergeRequestOf(options), io);
+        return await (await import("./merge-7VBNKECY.js")).runMerge(mergeRequestOf(options), io);
     }
   } catch (error) {
     io.stderr.write(`keywarden: ${describeError(error, debug)}
@@ -252,7 +252,7 @@ async function run(argv, io) {
 }
 async function parseSlow(argv, io) {
   await loadGuide();
-  const parsed = await (await import("./parse-IBIAWH3M.js")).parseArgs(argv, VERSION);
+  const parsed = await (await import("./parse-XUENZI75.js")).parseArgs(argv, VERSION);
   if (parsed.kind === "print") {
     io.stdout.write(parsed.text.endsWith("\n") ? parsed.text : parsed.text + "\n");
     return null;

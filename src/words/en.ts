@@ -198,7 +198,7 @@ export const en = {
   errors: {
     noSuchPath: (path: string) => `no such file or directory: ${path}`,
     filesWorkerFailed: (message: string) => `folder scan worker failed: ${message}`,
-    filesWorkerExited: (code: number) => `it stopped with exit code ${code}`,
+    workerExited: (code: number) => `it stopped with exit code ${code}`,
     notRepository: (dir: string) => `not a git repository: ${dir}`,
     cannotReadReport: (shown: string, code: string) => `cannot read --report ${shown}: ${code}`,
     reportNotJson: (shown: string, problem: string) => `--report ${shown} is not JSON (${problem}); write one with \`keywarden scan --format json --no-redact --output FILE\``,

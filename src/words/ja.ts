@@ -194,7 +194,7 @@ export const ja: Words = {
   errors: {
     noSuchPath: (path) => `そのようなファイルまたはフォルダーはありません: ${path}`,
     filesWorkerFailed: (message) => `フォルダーをスキャンするワーカーが失敗しました: ${message}`,
-    filesWorkerExited: (code) => `終了コード ${code} で停止しました`,
+    workerExited: (code) => `終了コード ${code} で停止しました`,
     notRepository: (dir) => `git リポジトリではありません: ${dir}`,
     cannotReadReport: (shown, code) => `--report ${shown} を読み取れません: ${code}`,
     reportNotJson: (shown, problem) => `--report ${shown} は JSON ではありません（${problem}）。\`keywarden scan --format json --no-redact --output FILE\` で書き出してください`,

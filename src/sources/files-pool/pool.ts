@@ -7,7 +7,7 @@ import type { Config } from '../../config/types.js';
 import { RuntimeError } from '../../errors.js';
 import type { DetectResult, Note } from '../../types.js';
 import { words } from '../../words/index.js';
-import { availableCores, workerEntry } from '../git/pool/pool.js';
+import { availableCores, handOut, workerEntry } from '../git/pool/pool.js';
 import type { FileSlice, FilesWorkerMessage } from './worker.js';
 
 /** Files per slice: small enough to even out the load, large enough that messages cost nothing. */
@@ -32,29 +32,12 @@ export async function scanFilesPooled(config: Config, files: ReadonlyArray<{ abs
   const size = Math.max(1, Math.min(availableCores(), 8, slices.length));
   const workers = Array.from({ length: size }, () => new Worker(workerEntry(new URL('./files-worker.js', import.meta.url), import.meta.url), { workerData: { config }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
   const done: Array<Extract<FilesWorkerMessage, { type: 'done' }>> = [];
-  let next = 0;
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = (): void => {
-              if (next >= slices.length) resolve();
-              else worker.postMessage(slices[next++]);
-            };
-            worker.on('message', (message: FilesWorkerMessage) => {
-              if (message.type === 'error') reject(new RuntimeError(message.message));
-              else {
-                done[message.id] = message;
-                send();
-              }
-            });
-            worker.on('error', (error) => reject(new RuntimeError(words().errors.filesWorkerFailed(error.message))));
-            worker.on('exit', (code) => reject(new RuntimeError(words().errors.filesWorkerFailed(words().errors.filesWorkerExited(code)))));
-            send();
-          }),
-      ),
-    );
+    await handOut(workers, slices, (failure) => new RuntimeError(words().errors.filesWorkerFailed(failure)), (message: FilesWorkerMessage) => {
+      if (message.type === 'error') throw new RuntimeError(message.message);
+      done[message.id] = message;
+      return true;
+    });
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }

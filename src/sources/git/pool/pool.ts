@@ -62,35 +62,53 @@ export function startWorkers(config: Config, cwd: string, size = defaultSize()):
     async scan(blobs, callbacks) {
       if (blobs.length === 0) return;
       const slices = cut(blobs, size * SLICES_PER_WORKER);
-      let next = 0;
-      await Promise.all(
-        workers.map(
-          (worker) =>
-            new Promise<void>((resolve, reject) => {
-              const send = (): void => {
-                if (next >= slices.length) resolve();
-                else worker.postMessage(slices[next++]);
-              };
-              worker.on('message', (message: WorkerMessage) => {
-                if (message.type === 'progress') callbacks.onProgress(message.items, message.bytes);
-                else if (message.type === 'error') reject(new RuntimeError(message.message));
-                else {
-                  for (const { sha, result } of message.found) callbacks.onFound(sha, result);
-                  for (const sha of message.missing) callbacks.onMissing?.(sha);
-                  callbacks.onClean(message.cleanItems, message.cleanBytes);
-                  send();
-                }
-              });
-              worker.on('error', (error) => reject(new RuntimeError(words().git.workerFailed(error.message))));
-              send();
-            }),
-        ),
-      );
+      await handOut(workers, slices, (failure) => new RuntimeError(words().git.workerFailed(failure)), (message: WorkerMessage) => {
+        if (message.type === 'progress') {
+          callbacks.onProgress(message.items, message.bytes);
+          return false;
+        }
+        if (message.type === 'error') throw new RuntimeError(message.message);
+        for (const { sha, result } of message.found) callbacks.onFound(sha, result);
+        for (const sha of message.missing) callbacks.onMissing?.(sha);
+        callbacks.onClean(message.cleanItems, message.cleanBytes);
+        return true;
+      });
     },
     async close() {
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };
+}
+
+/**
+ * Hands `slices` to `workers` one at a time, each to the next worker free, until every slice is answered.
+ * `answer` reads a worker's message: true when it answers the worker's slice (the worker is free again), false
+ * for news on the way (progress); it throws to stop them all. A worker that fails or exits stops them too
+ * (`failed` words why).
+ */
+export function handOut<Slice, Message>(workers: readonly Worker[], slices: readonly Slice[], failed: (why: string) => Error, answer: (message: Message) => boolean): Promise<void> {
+  let next = 0;
+  return Promise.all(
+    workers.map(
+      (worker) =>
+        new Promise<void>((resolve, reject) => {
+          const send = (): void => {
+            if (next >= slices.length) resolve();
+            else worker.postMessage(slices[next++]);
+          };
+          worker.on('message', (message: Message) => {
+            try {
+              if (answer(message)) send();
+            } catch (error) {
+              reject(error);
+            }
+          });
+          worker.on('error', (error) => reject(failed(error.message)));
+          worker.on('exit', (code) => reject(failed(words().errors.workerExited(code))));
+          send();
+        }),
+    ),
+  ).then(() => undefined);
 }
 
 /** Contiguous slices of about equal bytes (a blob bigger than a slice gets one of its own). */
