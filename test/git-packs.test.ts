@@ -445,13 +445,40 @@ describe('scan --history reading packs', () => {
     }
     light.git('repack', '-adq');
     const lightPacks = startPackScan(light.dir, defaultConfig(light.dir), KEYWORDS, notes, () => {});
-    expect((await lightPacks.verdict)?.clean.size).toBeGreaterThan(0);
+    const lightVerdict = await lightPacks.verdict;
+    expect(lightVerdict!.sizes.size - lightVerdict!.dirty.size).toBeGreaterThan(0);
     await lightPacks.close();
     // The report is the same as the reader's off, and the key is found.
     const direct = await scan(heavy);
     expect(direct.report).toEqual((await scan(heavy, { KEYWARDEN_READ_PACKS: '0' })).report);
     expect(direct.report.findings.map((finding: any) => finding.secret)).toContain(leak.secret);
     expect(direct.stderr).toBe('');
+  });
+
+  it('scans dirty blobs alike whether the threads hand them over and stop, or keep them and scan them', async () => {
+    const { repo, secrets } = leakyRepo();
+    const scanWith = async (keepBytes: number) => {
+      const notes: Note[] = [];
+      const packs = startPackScan(repo.dir, defaultConfig(repo.dir), KEYWORDS, notes, () => {}, keepBytes);
+      const verdict = (await packs.verdict)!;
+      const found = new Map<string, string[]>();
+      let clean = 0;
+      await packs.scan([...verdict.dirty.keys()].map((sha) => ({ sha, path: 'deploy/credentials' })), {
+        onFound: (sha, result) => found.set(sha, result.candidates.map((candidate) => candidate.secret).sort()),
+        onClean: (items) => (clean += items),
+        onProgress: () => {},
+      });
+      await packs.close();
+      expect(notes).toEqual([]);
+      return { found: [...found].sort(), clean, dirty: verdict.dirty.size };
+    };
+    const handedOver = await scanWith(32 * 1024 * 1024);
+    const onThreads = await scanWith(0);
+    expect(handedOver).toEqual(onThreads);
+    // The two keys of the packed history (the others are loose: not the pack reader's).
+    expect(handedOver.found.flatMap(([, found]) => found)).toEqual(expect.arrayContaining(secrets.slice(0, 2)));
+    expect(handedOver.found.length).toBeGreaterThan(2);
+    expect(handedOver.clean + handedOver.found.length).toBe(handedOver.dirty);
   });
 
   it('reads a repository of many small packs (each fetch or push leaves one), keys in some of them', async () => {

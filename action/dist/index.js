@@ -6111,6 +6111,40 @@ var init_walk = __esm({
   }
 });
 
+// src/archive/detect.ts
+function archiveOf(chunk, config, detect) {
+  if (typeof chunk.data === "string") return null;
+  const format3 = archiveFormat(chunk.data);
+  if (format3 === null) return null;
+  const data = chunk.data;
+  return Promise.resolve().then(() => (init_walk(), walk_exports)).then(({ scanArchive: scanArchive2 }) => scanArchive2({ path: chunk.path, data }, format3, config.archives ?? DEFAULT_ARCHIVE_LIMITS, config.maxFileSize, detect));
+}
+function withArchives(detect, config, notes) {
+  const seen = /* @__PURE__ */ new Set();
+  return async (chunk) => {
+    const archive = archiveOf(chunk, config, detect);
+    if (archive === null) return detect(chunk);
+    const result = await archive;
+    for (const note of result.notes ?? []) {
+      if (seen.has(note.message)) continue;
+      seen.add(note.message);
+      notes.push(note);
+    }
+    return { candidates: result.candidates };
+  };
+}
+function detectMaybeArchive(chunk, config, detect, copy) {
+  if (typeof chunk.data === "string" || archiveFormat(chunk.data) === null) return null;
+  return archiveOf(copy ? { ...chunk, data: Buffer.from(chunk.data) } : chunk, config, detect);
+}
+var init_detect = __esm({
+  "src/archive/detect.ts"() {
+    "use strict";
+    init_limits();
+    init_magic();
+  }
+});
+
 // src/config/inside.ts
 import { readdirSync, realpathSync } from "node:fs";
 import path2 from "node:path";
@@ -7118,6 +7152,1656 @@ var init_decode = __esm({
   "src/text/decode.ts"() {
     "use strict";
     SNIFF_BYTES = 8192;
+  }
+});
+
+// src/engine/views.ts
+function identityView(text, base) {
+  return { text, parent: null, base, segView: null, segFrom: null, segTo: null, segCopy: null, decoder: "identity" };
+}
+function segmentOf(view, index) {
+  const segView = view.segView;
+  let lo = 0;
+  let hi = segView.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (segView[mid] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+function originalStart(view, index) {
+  if (!view.parent) return view.base + index;
+  const s3 = segmentOf(view, index);
+  const local = view.segCopy[s3] ? view.segFrom[s3] + (index - view.segView[s3]) : view.segFrom[s3];
+  return originalStart(view.parent, local);
+}
+function originalEnd(view, endIndex) {
+  if (endIndex <= 0) return originalStart(view, 0);
+  if (!view.parent) return view.base + endIndex;
+  const s3 = segmentOf(view, endIndex - 1);
+  const local = view.segCopy[s3] ? view.segFrom[s3] + (endIndex - view.segView[s3]) : view.segTo[s3];
+  return originalEnd(view.parent, local);
+}
+function replaceView(source, pattern2, replace, decoder) {
+  const { text } = source;
+  const parts = [];
+  const segView = [];
+  const segFrom = [];
+  const segTo = [];
+  const segCopy = [];
+  let last = 0;
+  let length = 0;
+  const segment = (from, to, copy, size2) => {
+    if (size2 <= 0) return;
+    segView.push(length);
+    segFrom.push(from);
+    segTo.push(to);
+    segCopy.push(copy ? 1 : 0);
+    length += size2;
+  };
+  pattern2.lastIndex = 0;
+  for (let m = pattern2.exec(text); m; m = pattern2.exec(text)) {
+    const replacement = replace(m);
+    if (replacement === null) continue;
+    segment(last, m.index, true, m.index - last);
+    segment(m.index, m.index + m[0].length, false, replacement.length);
+    parts.push(text.slice(last, m.index), replacement);
+    last = m.index + m[0].length;
+  }
+  if (parts.length === 0) return null;
+  segment(last, text.length, true, text.length - last);
+  parts.push(text.slice(last));
+  if (segView.length === 0) segment(0, 0, true, 0);
+  return {
+    text: parts.join(""),
+    parent: source,
+    base: source.base,
+    segView: Int32Array.from(segView.length ? segView : [0]),
+    segFrom: Int32Array.from(segFrom.length ? segFrom : [0]),
+    segTo: Int32Array.from(segTo.length ? segTo : [0]),
+    segCopy: Uint8Array.from(segCopy.length ? segCopy : [1]),
+    decoder
+  };
+}
+function urlView(source) {
+  if (!URL_RELEVANT.test(source.text)) return null;
+  return replaceView(
+    source,
+    PERCENT,
+    (m) => {
+      const code2 = parseInt(m[1], 16);
+      return code2 >= 32 && code2 < 127 || code2 === 10 || code2 === 13 || code2 === 9 ? String.fromCharCode(code2) : null;
+    },
+    "url"
+  );
+}
+function jsonEscapeView(source) {
+  if (!source.text.includes("\\")) return null;
+  return replaceView(
+    source,
+    ESCAPE,
+    (m) => {
+      const hex = m[1] ?? m[2];
+      return hex ? String.fromCharCode(parseInt(hex, 16)) : SIMPLE[m[3]];
+    },
+    "json-escape"
+  );
+}
+function htmlView(source) {
+  if (!source.text.includes("&")) return null;
+  return replaceView(
+    source,
+    HTML_REFERENCE,
+    (m) => {
+      if (m[3]) return NAMED[m[3]];
+      const code2 = m[1] ? parseInt(m[1], 16) : Number(m[2]);
+      return code2 >= 32 && code2 < 127 || code2 === 10 || code2 === 9 ? String.fromCharCode(code2) : null;
+    },
+    "html"
+  );
+}
+function concatView(source) {
+  if (!/["'`]/.test(source.text)) return null;
+  return replaceView(source, JOIN, () => "", "concat");
+}
+var PERCENT, URL_RELEVANT, ESCAPE, SIMPLE, HTML_REFERENCE, NAMED, DECODER_MARKERS, JOIN_REST, JOIN, VALUE_BREAKS;
+var init_views = __esm({
+  "src/engine/views.ts"() {
+    "use strict";
+    PERCENT = /%([0-9A-Fa-f]{2})/g;
+    URL_RELEVANT = /%(?:2[FfBb]|3[Dd])/;
+    ESCAPE = /\\(?:u00([0-7][0-9A-Fa-f])|u\{0{0,4}([0-7]?[0-9A-Fa-f])\}|([\\/"'nrtbf]))/g;
+    SIMPLE = { n: "\n", r: "\r", t: "	", b: "\b", f: "\f", "\\": "\\", "/": "/", '"': '"', "'": "'" };
+    HTML_REFERENCE = /&(?:#[xX]0{0,4}([0-7]?[0-9A-Fa-f])|#0{0,5}(\d{1,3})|(amp|quot|apos|lt|gt|sol|plus|equals|colon|lowbar|hyphen|period|NewLine|Tab));?/g;
+    NAMED = { amp: "&", quot: '"', apos: "'", lt: "<", gt: ">", sol: "/", plus: "+", equals: "=", colon: ":", lowbar: "_", hyphen: "-", period: ".", NewLine: "\n", Tab: "	" };
+    DECODER_MARKERS = { html: ["&#"], "json-escape": ["\\u00", "\\u{"], base64: ["eyJ"] };
+    JOIN_REST = String.raw`(?:[ \t]|\\?\r?\n)*(?:\+|\.\.?|&|\|\|)?(?:[ \t]|\\?\r?\n)*\1(?=[A-Za-z0-9/+])`;
+    JOIN = new RegExp(String.raw`(["'\`])(?<=[A-Za-z0-9/+].)` + JOIN_REST, "g");
+    VALUE_BREAKS = new RegExp(`%(?:2[FfBb]|3[Dd])|\\\\[u/]|&(?:#|amp|quot|apos|lt|gt|sol|plus|equals|colon|lowbar|hyphen|period|NewLine|Tab)|(["'\`])(?<=[A-Za-z0-9/+].)${JOIN_REST}`, "g");
+  }
+});
+
+// src/engine/prefilter.ts
+function passCost(byte) {
+  const frequency = byte >= 32 && byte <= 126 ? FREQUENCY[byte - 32] : 10;
+  return 100 + frequency;
+}
+function createPrefilter(rules) {
+  let prefilter = prefilters.get(rules);
+  if (!prefilter) {
+    prefilter = createKeywordPrefilter(prefilterKeywords(rules));
+    prefilters.set(rules, prefilter);
+  }
+  return prefilter;
+}
+function prefilterKeywords(rules) {
+  const decoders = new Set(rules.flatMap((rule) => rule.decoders));
+  return [...rules.flatMap((rule) => rule.keywords), ...[...decoders].flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])];
+}
+function createKeywordPrefilter(keywords) {
+  const set = keywordSet(keywords);
+  if (set.longest === 0) return () => false;
+  return (data) => mayBeUtf16(data) || set.any(data);
+}
+function keywordSet(keywords) {
+  const unique = [...new Set(keywords)].filter((keyword) => keyword.length > 0).map((keyword) => Buffer.from(keyword, "utf8"));
+  const groups = chooseAnchors(unique);
+  const anchors = [...groups.keys()];
+  const lists = anchors.map((anchor) => groups.get(anchor));
+  const fallback = alternation(keywords, "");
+  const used = new Set(unique.flatMap((keyword) => [...keyword]));
+  let outsider = 0;
+  while (used.has(outsider)) outsider++;
+  const any = (data) => {
+    let budget = 64 + (data.length >> 4);
+    for (let a = 0; a < anchors.length; a++) {
+      const anchor = anchors[a];
+      const list = lists[a];
+      for (let i = data.indexOf(anchor); i !== -1; i = data.indexOf(anchor, i + 1)) {
+        for (let k = 0; k < list.length; k++) if (occursAt(data, list[k], i - list[k].offset)) return true;
+        if (--budget === 0) return fallback.test(data.toString("latin1"));
+      }
+    }
+    return false;
+  };
+  const occurrences = (data, from, to) => {
+    const found = [];
+    const view = data.subarray(from, to);
+    for (let a = 0; a < anchors.length; a++) {
+      const anchor = anchors[a];
+      const list = lists[a];
+      for (let i = view.indexOf(anchor); i !== -1; i = view.indexOf(anchor, i + 1)) {
+        for (let k = 0; k < list.length; k++) if (occursAt(view, list[k], i - list[k].offset)) found.push(from + i - list[k].offset, list[k].bytes.length);
+      }
+    }
+    return found;
+  };
+  return { any, occurrences, longest: Math.max(0, ...unique.map((keyword) => keyword.length)), outsider };
+}
+function chooseAnchors(keywords) {
+  const groups = /* @__PURE__ */ new Map();
+  let uncovered = keywords.filter((k) => k.length > 0);
+  const distinct = new Map(uncovered.map((k) => [k, [...new Set(k)]]));
+  const covers = new Uint32Array(256);
+  while (uncovered.length > 0) {
+    covers.fill(0);
+    for (const k of uncovered) for (const byte of distinct.get(k)) covers[byte]++;
+    let best = -1;
+    let bestScore = Infinity;
+    for (let byte = 0; byte < 256; byte++) {
+      if (covers[byte] === 0) continue;
+      const score = passCost(byte) / covers[byte];
+      if (score < bestScore) [best, bestScore] = [byte, score];
+    }
+    groups.set(best, uncovered.filter((k) => k.includes(best)).map((bytes) => ({ bytes, offset: bytes.indexOf(best) })));
+    uncovered = uncovered.filter((k) => !k.includes(best));
+  }
+  return new Map([...groups].sort(([a], [b]) => passCost(a) - passCost(b)));
+}
+function occursAt(data, keyword, start) {
+  const { bytes } = keyword;
+  if (start < 0 || start + bytes.length > data.length) return false;
+  for (let j = 0; j < bytes.length; j++) if (data[start + j] !== bytes[j]) return false;
+  return true;
+}
+function findKeywords(text, rules) {
+  let finder = finders.get(rules);
+  if (!finder) {
+    const pattern2 = alternation(rules.flatMap((rule) => rule.keywords), "g");
+    finder = (t) => {
+      const hits = [];
+      if (!pattern2) return hits;
+      pattern2.lastIndex = 0;
+      for (let m = pattern2.exec(t); m; m = pattern2.exec(t)) hits.push(m.index);
+      return hits;
+    };
+    finders.set(rules, finder);
+  }
+  return finder(text);
+}
+function keywordHitsOf(occurrences) {
+  const order = [];
+  for (let i = 0; i < occurrences.length; i += 2) order.push(i);
+  order.sort((a, b) => occurrences[a] - occurrences[b] || occurrences[b + 1] - occurrences[a + 1]);
+  const hits = [];
+  let free = 0;
+  for (const i of order) {
+    if (occurrences[i] < free) continue;
+    hits.push(occurrences[i]);
+    free = occurrences[i] + occurrences[i + 1];
+  }
+  return hits;
+}
+function alternation(keywords, flags) {
+  const unique = [...new Set(keywords)].filter((k) => k.length > 0).sort((a, b) => b.length - a.length);
+  if (unique.length === 0) return null;
+  return new RegExp(unique.map((k) => Buffer.from(k, "utf8").toString("latin1").replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")).join("|"), flags);
+}
+function mayBeUtf16(data) {
+  if (data.length >= 2 && (data[0] === 255 && data[1] === 254 || data[0] === 254 && data[1] === 255)) return true;
+  const end = Math.min(data.length, SNIFF_BYTES);
+  return data.subarray(0, end).indexOf(0) !== -1;
+}
+var FREQUENCY, prefilters, finders;
+var init_prefilter = __esm({
+  "src/engine/prefilter.ts"() {
+    "use strict";
+    init_decode();
+    init_views();
+    FREQUENCY = [
+      17030,
+      132,
+      878,
+      23,
+      148,
+      22,
+      185,
+      281,
+      1547,
+      1544,
+      246,
+      151,
+      1125,
+      228,
+      1609,
+      473,
+      317,
+      268,
+      160,
+      100,
+      94,
+      66,
+      93,
+      57,
+      85,
+      61,
+      424,
+      1160,
+      53,
+      1392,
+      155,
+      168,
+      75,
+      534,
+      208,
+      426,
+      285,
+      524,
+      219,
+      93,
+      116,
+      374,
+      54,
+      102,
+      196,
+      238,
+      295,
+      274,
+      299,
+      93,
+      320,
+      541,
+      409,
+      156,
+      79,
+      71,
+      23,
+      43,
+      12,
+      317,
+      132,
+      314,
+      13,
+      504,
+      167,
+      3555,
+      589,
+      2303,
+      1889,
+      7150,
+      1335,
+      1092,
+      1293,
+      3771,
+      168,
+      465,
+      2189,
+      1378,
+      4137,
+      3959,
+      1745,
+      132,
+      4388,
+      4004,
+      5615,
+      1866,
+      596,
+      454,
+      525,
+      730,
+      85,
+      758,
+      210,
+      758,
+      2
+    ];
+    prefilters = /* @__PURE__ */ new WeakMap();
+    finders = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/rules/types.ts
+var DECODERS;
+var init_types2 = __esm({
+  "src/rules/types.ts"() {
+    "use strict";
+    DECODERS = ["url", "json-escape", "html", "concat", "base64"];
+  }
+});
+
+// src/rules/validate.ts
+function compileRule(raw, origin, trusted = false) {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError(words().rules.notObject(origin));
+  const f = new Fields(origin, raw, "", trusted);
+  for (const key of Object.keys(raw)) if (!RULE_FIELDS.has(key)) f.fail(key, words().rules.field.unknown);
+  const id = f.string("id");
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) f.fail("id", words().rules.field.id);
+  const flags = f.string("flags", false) ?? "";
+  if (!/^[imsu]*$/.test(flags)) f.fail("flags", words().rules.field.flags);
+  const secretGroup = f.number("secretGroup", 0, 0, 99);
+  if (!Number.isInteger(secretGroup)) f.fail("secretGroup", words().rules.field.integer);
+  const regex2 = f.regex("regex", `g${flags}${secretGroup > 0 ? "d" : ""}`, void 0, true);
+  const groups = new RegExp(`${regex2.source}|`, flags).exec("").length - 1;
+  if (secretGroup > groups) f.fail("secretGroup", words().rules.field.groups(groups));
+  const keywords = f.strings("keywords");
+  if (keywords.length === 0) f.fail("keywords", words().rules.field.keywords);
+  const decoders = f.strings("decoders");
+  decoders.forEach((name, i) => {
+    if (!DECODERS.includes(name)) f.fail(`decoders[${i}]`, words().rules.field.decoder(name, DECODERS.join(", ")));
+  });
+  return {
+    id,
+    kind: f.string("kind"),
+    description: f.string("description"),
+    regex: regex2,
+    secretGroup,
+    keywords,
+    entropy: f.number("entropy", 0, 0, 8),
+    confidence: f.confidence("confidence", "high"),
+    context: compileContext(f.object("context")),
+    decoders,
+    allowlist: compileAllowlist(f.object("allowlist")),
+    reject: compileReject(f.object("reject")),
+    examples: compileExamples(f),
+    keyIdFrom: compileKeyIdFrom(f.object("keyIdFrom")),
+    partnerOnly: f.boolean("partnerOnly", false),
+    spanLines: f.number("spanLines", 0, 0, 200),
+    needsKeyword: f.boolean("needsKeyword", false),
+    valueRun: f.number("valueRun", 0, 0, 8192),
+    starts: compileStarts(f.object("starts"), regex2.flags),
+    origin
+  };
+}
+function compileStarts(f, flags) {
+  if (!f) return null;
+  if (f.data.with !== void 0 && flags.includes("i")) f.fail("with", words().rules.field.startsCase);
+  for (const key of Object.keys(f.data)) if (!["with", "run", "$comment"].includes(key)) f.fail(key, words().rules.field.unknown);
+  if (f.data.with === void 0 === (f.data.run === void 0)) f.fail("with", words().rules.field.startsOne);
+  if (f.data.run !== void 0) return { run: f.number("run", 1, 1, 8192) };
+  const literals = f.strings("with");
+  if (literals.length === 0 || literals.some((literal) => literal.length === 0)) f.fail("with", words().rules.field.startsOne);
+  return { with: literals };
+}
+function compileKeyIdFrom(f) {
+  if (!f) return null;
+  for (const key of Object.keys(f.data)) {
+    if (!["source", "strip", "decode", "regex", "template", "required", "$comment"].includes(key)) f.fail(key, words().rules.field.unknown);
+  }
+  const source = f.string("source", false) ?? "secret";
+  if (source !== "secret" && source !== "match") f.fail("source", words().rules.field.source);
+  const decode = f.string("decode", false) ?? null;
+  if (decode !== null && decode !== "base64") f.fail("decode", words().rules.field.decode);
+  const regex2 = f.regex("regex", "");
+  if (f.data.template === void 0 && new RegExp(`${regex2.source}|`).exec("").length < 2) f.fail("regex", words().rules.field.template);
+  return {
+    source,
+    strip: f.data.strip === void 0 ? null : f.regex("strip", ""),
+    decode,
+    regex: regex2,
+    template: f.string("template", false) ?? null,
+    required: f.boolean("required", false)
+  };
+}
+function compileContext(f) {
+  if (!f) return null;
+  const separator = f.string("separator", false) ?? DEFAULT_SEPARATOR;
+  const names = f.objects("names").map((n) => {
+    const nearFields = n.object("near");
+    return {
+      // The name must be the last thing before the value, apart from separators.
+      regex: n.regex("regex", "i", (source) => `(?:${source})${separator}$`),
+      confidence: n.confidence("confidence", "high"),
+      near: nearFields ? { regex: nearFields.regex("regex", "i"), lines: nearFields.number("lines", 10, 0, 200) } : null
+    };
+  });
+  const pairFields = f.object("pair");
+  const pair = pairFields ? {
+    kind: pairFields.string("kind"),
+    lines: pairFields.number("lines", 4, 0, 200),
+    chars: pairFields.number("chars", 1e3, 0, 1e5),
+    confidence: pairFields.confidence("confidence", "high"),
+    prefer: pairFields.data.prefer === void 0 ? null : pairFields.regex("prefer", "")
+  } : null;
+  const aloneFields = f.object("alone");
+  const alone = aloneFields ? { regex: aloneFields.regex("regex", ""), confidence: aloneFields.confidence("confidence", "medium") } : null;
+  if (names.length === 0 && !pair && !alone) f.fail("names", words().rules.field.context);
+  for (const key of Object.keys(f.data)) {
+    if (!["names", "pair", "alone", "separator", "$comment"].includes(key)) f.fail(key, words().rules.field.unknown);
+  }
+  return { names, pair, alone };
+}
+function compileAllowlist(f) {
+  if (!f) return { regexes: [], stopwords: [] };
+  const regexes = f.objects("regexes").map((r) => ({ regex: r.regex("regex", ""), reason: r.string("reason"), soft: r.boolean("soft", false) }));
+  const stopwords = f.objects("stopwords").flatMap((s3) => {
+    s3.string("reason");
+    return s3.strings("words").map((word) => word.toLowerCase());
+  });
+  return { regexes, stopwords };
+}
+function compileReject(f) {
+  const soft = f?.object("soft");
+  if (soft && soft.data.hex !== void 0) soft.fail("hex", words().rules.field.hex);
+  return { hex: f?.boolean("hex", false) ?? false, ...compileLimits(f), soft: soft ? compileLimits(soft) : null };
+}
+function compileLimits(f) {
+  return {
+    maxRepeat: f?.number("maxRepeat", 0, 0, 1e3) ?? 0,
+    maxSequence: f?.number("maxSequence", 0, 0, 1e3) ?? 0,
+    maxSequenceRuns: f?.number("maxSequenceRuns", 0, 0, 1e3) ?? 0,
+    minClasses: f?.number("minClasses", 0, 0, 4) ?? 0,
+    words: f?.boolean("words", false) ?? false
+  };
+}
+function compileExamples(f) {
+  const examples = f.object("examples");
+  if (!examples) f.fail("examples", words().rules.field.examples);
+  const match = examples.array("match").map((item, i) => {
+    if (typeof item === "string") return { text: item };
+    const e = new Fields(f.origin, item, `examples.match[${i}].`);
+    return { text: e.string("text"), secret: e.string("secret", false) };
+  });
+  const noMatch = examples.objects("noMatch").map((e) => ({ text: e.string("text"), reason: e.string("reason") }));
+  if (match.length === 0) examples.fail("match", words().rules.field.match);
+  return { match, noMatch };
+}
+var CONFIDENCES, DEFAULT_SEPARATOR, RULE_FIELDS, Fields;
+var init_validate2 = __esm({
+  "src/rules/validate.ts"() {
+    "use strict";
+    init_errors();
+    init_regex();
+    init_types2();
+    init_words();
+    CONFIDENCES = ["high", "medium", "low"];
+    DEFAULT_SEPARATOR = String.raw`(?:[\s"'\`:=>,;(\[{|*\\@]|-|<\/?[A-Za-z_][\w:.-]*>|value\b)*`;
+    RULE_FIELDS = /* @__PURE__ */ new Set([
+      "$comment",
+      "id",
+      "kind",
+      "description",
+      "regex",
+      "flags",
+      "secretGroup",
+      "keywords",
+      "entropy",
+      "confidence",
+      "context",
+      "decoders",
+      "allowlist",
+      "reject",
+      "examples",
+      "keyIdFrom",
+      "partnerOnly",
+      "spanLines",
+      "needsKeyword",
+      "valueRun",
+      "starts"
+    ]);
+    Fields = class _Fields {
+      constructor(origin, data, prefix = "", trusted = false) {
+        this.origin = origin;
+        this.data = data;
+        this.prefix = prefix;
+        this.trusted = trusted;
+      }
+      origin;
+      data;
+      prefix;
+      trusted;
+      where(field) {
+        return `${this.origin}: ${this.prefix}${field}`;
+      }
+      fail(field, message2) {
+        throw new ConfigError(`${this.where(field)}: ${message2}`);
+      }
+      string(field, required = true) {
+        const value = this.data[field];
+        if (value === void 0 && !required) return void 0;
+        if (typeof value !== "string" || value === "") this.fail(field, words().rules.field.nonEmpty);
+        return value;
+      }
+      number(field, fallback, min = 0, max = Infinity) {
+        const value = this.data[field];
+        if (value === void 0) return fallback;
+        if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
+          this.fail(field, words().rules.field.range(min, max));
+        }
+        return value;
+      }
+      boolean(field, fallback) {
+        const value = this.data[field];
+        if (value === void 0) return fallback;
+        if (typeof value !== "boolean") this.fail(field, words().rules.field.boolean);
+        return value;
+      }
+      confidence(field, fallback) {
+        const value = this.data[field];
+        if (value === void 0) return fallback;
+        if (!CONFIDENCES.includes(value)) this.fail(field, words().rules.field.confidence);
+        return value;
+      }
+      regex(field, flags, wrap2 = (source) => source, linear = false) {
+        const source = this.string(field);
+        if (this.trusted) {
+          try {
+            return new RegExp(wrap2(source), flags);
+          } catch (error) {
+            this.fail(field, error.message);
+          }
+        }
+        return compileRegex(wrap2(source), flags, this.where(field), { linear });
+      }
+      object(field) {
+        const value = this.data[field];
+        if (value === void 0 || value === null) return void 0;
+        if (typeof value !== "object" || Array.isArray(value)) this.fail(field, words().rules.field.object);
+        return new _Fields(this.origin, value, `${this.prefix}${field}.`, this.trusted);
+      }
+      array(field) {
+        const value = this.data[field];
+        if (value === void 0) return [];
+        if (!Array.isArray(value)) this.fail(field, words().rules.field.array);
+        return value;
+      }
+      objects(field) {
+        return this.array(field).map((item, i) => {
+          if (typeof item !== "object" || item === null || Array.isArray(item)) this.fail(`${field}[${i}]`, words().rules.field.object);
+          return new _Fields(this.origin, item, `${this.prefix}${field}[${i}].`, this.trusted);
+        });
+      }
+      strings(field) {
+        return this.array(field).map((item, i) => {
+          if (typeof item !== "string" || item === "") this.fail(`${field}[${i}]`, words().rules.field.nonEmpty);
+          return item;
+        });
+      }
+    };
+  }
+});
+
+// src/rules/load.ts
+import { readdirSync as readdirSync3, readFileSync as readFileSync2 } from "node:fs";
+import path4 from "node:path";
+import { fileURLToPath } from "node:url";
+function loadBuiltinRules(dir = PATTERNS_DIR, trusted = dir === PATTERNS_DIR) {
+  let names;
+  try {
+    names = readdirSync3(dir).filter((name) => name.endsWith(".json")).sort();
+  } catch (error) {
+    throw new ConfigError(words().rules.cannotReadFolder(dir, error.message));
+  }
+  return names.map((name) => {
+    const origin = `patterns/${name}`;
+    let raw;
+    try {
+      raw = JSON.parse(readFileSync2(path4.join(dir, name), "utf8"));
+    } catch (error) {
+      throw new ConfigError(words().rules.invalidJson(origin, error.message));
+    }
+    const rule = compileRule(raw, origin, trusted);
+    if (rule.id !== name.slice(0, -".json".length)) throw new ConfigError(words().rules.idFileName(origin, name.slice(0, -5)));
+    return rule;
+  });
+}
+function loadRules(config, dir = PATTERNS_DIR) {
+  const rules = loadBuiltinRules(dir);
+  const where2 = config.source ?? "config";
+  config.rules.forEach((raw, i) => rules.push(compileRule(raw, `${where2}: rules[${i}]`)));
+  const ids = /* @__PURE__ */ new Set();
+  for (const rule of rules) {
+    if (ids.has(rule.id)) throw new ConfigError(words().rules.duplicateId(rule.origin, rule.id));
+    ids.add(rule.id);
+  }
+  for (const id of config.disableRules) {
+    if (!ids.has(id)) throw new ConfigError(words().rules.unknownDisabled(where2, id));
+  }
+  for (const [id, minimum] of Object.entries(config.entropy)) {
+    if (!ids.has(id)) throw new ConfigError(words().rules.unknownEntropy(where2, id));
+    if (typeof minimum !== "number" || !Number.isFinite(minimum) || minimum < 0 || minimum > 8) {
+      throw new ConfigError(words().rules.entropyRange(where2, id));
+    }
+  }
+  for (const { ruleId } of [...config.allowSecrets, ...config.allowRegexes]) {
+    if (ruleId !== void 0 && !ids.has(ruleId)) throw new ConfigError(words().rules.unknownAllow(where2, ruleId));
+  }
+  const disabled = new Set(config.disableRules);
+  return rules.filter((rule) => !disabled.has(rule.id)).map((rule) => config.entropy[rule.id] === void 0 ? rule : { ...rule, entropy: config.entropy[rule.id] });
+}
+var PATTERNS_DIR;
+var init_load2 = __esm({
+  "src/rules/load.ts"() {
+    "use strict";
+    init_errors();
+    init_validate2();
+    init_words();
+    PATTERNS_DIR = path4.resolve(path4.dirname(fileURLToPath(import.meta.url)), "..", "..", "patterns");
+  }
+});
+
+// src/engine/lines.ts
+function linesBack(text, offset, count, floor) {
+  const stop = Math.max(floor, 0);
+  let seen = 0;
+  for (let i = offset - 1; i >= stop; i--) {
+    if (text.charCodeAt(i) === 10 && ++seen > count) return i + 1;
+  }
+  return stop;
+}
+function linesForward(text, offset, count, ceiling) {
+  const stop = Math.min(ceiling, text.length);
+  let seen = 0;
+  for (let i = offset; i < stop; i++) {
+    if (text.charCodeAt(i) === 10 && ++seen > count) return i;
+  }
+  return stop;
+}
+function lineSteps(text) {
+  if (text.length > TABLE_MAX) return { back: (offset, count, floor) => linesBack(text, offset, count, floor), forward: (offset, count, ceiling) => linesForward(text, offset, count, ceiling) };
+  let lines2 = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines2++;
+  const starts = new Int32Array(lines2);
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts[line++] = i + 1;
+  const lineOf = (offset) => {
+    let low = 0;
+    let high = lines2 - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  };
+  return {
+    back(offset, count, floor) {
+      const stop = Math.max(floor, 0);
+      const line2 = lineOf(offset) - count;
+      return line2 >= 0 ? Math.max(starts[line2], stop) : stop;
+    },
+    forward(offset, count, ceiling) {
+      const stop = Math.min(ceiling, text.length);
+      const below = lineOf(offset) + count + 1;
+      return below < lines2 ? Math.min(starts[below] - 1, stop) : stop;
+    }
+  };
+}
+var BLOCK, LineIndex, TABLE_MAX;
+var init_lines = __esm({
+  "src/engine/lines.ts"() {
+    "use strict";
+    BLOCK = 1 << 16;
+    LineIndex = class {
+      constructor(text) {
+        this.text = text;
+      }
+      text;
+      /** Per block: line breaks before its first character, and the offset where the line holding it starts. */
+      breaks = null;
+      starts = null;
+      build() {
+        const blocks = Math.floor(this.text.length / BLOCK) + 1;
+        const breaks = new Int32Array(blocks);
+        const starts = new Int32Array(blocks);
+        let count = 0;
+        let lineStart = 0;
+        let block = 1;
+        for (let i = this.text.indexOf("\n"); ; i = this.text.indexOf("\n", i + 1)) {
+          const at = i === -1 ? this.text.length : i;
+          for (; block < blocks && block * BLOCK <= at; block++) {
+            breaks[block] = count;
+            starts[block] = lineStart;
+          }
+          if (i === -1) break;
+          count++;
+          lineStart = i + 1;
+        }
+        this.breaks = breaks;
+        this.starts = starts;
+      }
+      /** 0-based line index of `offset`. */
+      lineOf(offset) {
+        return this.locate(offset).line;
+      }
+      /** 1-based line and column of `offset`. */
+      position(offset) {
+        const { line, start } = this.locate(offset);
+        return { line: line + 1, column: offset - start + 1 };
+      }
+      locate(offset) {
+        if (this.breaks === null) this.build();
+        const block = Math.min(Math.floor(Math.max(0, offset) / BLOCK), this.breaks.length - 1);
+        let line = this.breaks[block];
+        let start = this.starts[block];
+        for (let i = this.text.indexOf("\n", block * BLOCK); i !== -1 && i < offset; i = this.text.indexOf("\n", i + 1)) {
+          line++;
+          start = i + 1;
+        }
+        return { line, start };
+      }
+    };
+    TABLE_MAX = 8 * 1024 * 1024;
+  }
+});
+
+// src/engine/context.ts
+function better(a, b) {
+  if (a === null) return b;
+  if (b === null) return a;
+  return RANK[a] >= RANK[b] ? a : b;
+}
+function leftContext(viewText, index) {
+  let from = Math.max(0, index - LOOKBACK);
+  let breaks = 0;
+  for (let i = index - 1; i >= from; i--) {
+    if (viewText.charCodeAt(i) === 10 && ++breaks > MAX_NAME_LINES) {
+      from = i + 1;
+      break;
+    }
+  }
+  return viewText.slice(from, index);
+}
+function attachedNames(rule, viewText, index) {
+  const names = rule.context?.names;
+  if (!names || names.length === 0) return NO_NAMES;
+  const left2 = leftContext(viewText, index);
+  let plain = null;
+  const near = [];
+  for (const name of names) {
+    if (!name.regex.test(left2)) continue;
+    if (name.near) near.push(name);
+    else plain = better(plain, name.confidence);
+  }
+  if (plain === null && near.length === 0) return NO_NAMES;
+  return { plain, near: plain === null ? near : near.filter((name) => RANK[name.confidence] > RANK[plain]) };
+}
+function nameConfidence(attached, original, offset, end, path18) {
+  let best = attached.plain;
+  for (const name of attached.near) {
+    if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
+    if (isNear(name, original, offset, end, path18)) best = better(best, name.confidence);
+  }
+  return best;
+}
+function isNear(name, original, offset, end, path18) {
+  const near = name.near;
+  if (path18 !== void 0 && near.regex.test(path18)) return true;
+  const from = linesBack(original, offset, near.lines, offset - NEAR_CHARS);
+  const to = linesForward(original, offset, near.lines, offset + NEAR_CHARS);
+  return near.regex.test(`${original.slice(from, offset)}
+${original.slice(Math.max(offset, end), Math.max(to, end))}`);
+}
+var LOOKBACK, MAX_NAME_LINES, NEAR_CHARS, RANK, NO_NAMES;
+var init_context = __esm({
+  "src/engine/context.ts"() {
+    "use strict";
+    init_lines();
+    LOOKBACK = 400;
+    MAX_NAME_LINES = 8;
+    NEAR_CHARS = 6e3;
+    RANK = { high: 3, medium: 2, low: 1 };
+    NO_NAMES = { plain: null, near: [] };
+  }
+});
+
+// src/engine/entropy.ts
+function shannonEntropy(value) {
+  if (value.length === 0) return 0;
+  const counts = /* @__PURE__ */ new Map();
+  for (let i = 0; i < value.length; i++) {
+    const code2 = value.charCodeAt(i);
+    counts.set(code2, (counts.get(code2) ?? 0) + 1);
+  }
+  let bits = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+function longestRepeat(value) {
+  let best = value.length > 0 ? 1 : 0;
+  let run2 = 1;
+  for (let i = 1; i < value.length; i++) {
+    run2 = value.charCodeAt(i) === value.charCodeAt(i - 1) ? run2 + 1 : 1;
+    if (run2 > best) best = run2;
+  }
+  return best;
+}
+function longestSequence(value) {
+  let best = value.length > 0 ? 1 : 0;
+  let up = 1;
+  let down = 1;
+  for (let i = 1; i < value.length; i++) {
+    const step2 = value.charCodeAt(i) - value.charCodeAt(i - 1);
+    up = step2 === 1 ? up + 1 : 1;
+    down = step2 === -1 ? down + 1 : 1;
+    best = Math.max(best, up, down);
+  }
+  return best;
+}
+function sequenceRuns(value) {
+  let runs = 0;
+  for (let i = 2; i < value.length; i++) {
+    const a = value.charCodeAt(i - 2);
+    const b = value.charCodeAt(i - 1);
+    const c = value.charCodeAt(i);
+    if (b - a === 1 && c - b === 1 || a - b === 1 && b - c === 1) {
+      runs++;
+      i += 2;
+    }
+  }
+  return runs;
+}
+function characterClasses(value) {
+  let upper = 0;
+  let lower = 0;
+  let digit = 0;
+  let other = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper = 1;
+    else if (c >= 97 && c <= 122) lower = 1;
+    else if (c >= 48 && c <= 57) digit = 1;
+    else other = 1;
+  }
+  return upper + lower + digit + other;
+}
+function looksLikeWords(value) {
+  let letters = 0;
+  let vowels = 0;
+  let run2 = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i) | 32;
+    if (c >= 48 && c <= 57) return false;
+    if (c < 97 || c > 122) continue;
+    letters++;
+    if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117) {
+      vowels++;
+      run2 = 0;
+    } else if (++run2 > 3) return false;
+  }
+  return letters > 0 && vowels * 100 >= letters * 50;
+}
+function broken(limits, secret) {
+  if (limits.maxRepeat > 0 && longestRepeat(secret) > limits.maxRepeat) return "maxRepeat";
+  if (limits.maxSequence > 0 && longestSequence(secret) >= limits.maxSequence) return "maxSequence";
+  if (limits.maxSequenceRuns > 0 && sequenceRuns(secret) > limits.maxSequenceRuns) return "maxSequenceRuns";
+  if (limits.minClasses > 0 && characterClasses(secret) < limits.minClasses) return "minClasses";
+  if (limits.words && looksLikeWords(secret)) return "words";
+  return null;
+}
+function gateSecret(rule, secret) {
+  let seen = gates.get(rule);
+  if (seen === void 0) gates.set(rule, seen = /* @__PURE__ */ new Map());
+  const known = seen.get(secret);
+  if (known !== void 0) return known;
+  const gate = judgeSecret(rule, secret);
+  if (seen.size >= GATE_MEMORY) seen.clear();
+  seen.set(` ${secret}`.slice(1), gate);
+  return gate;
+}
+function judgeSecret(rule, secret) {
+  const { allowlist, reject } = rule;
+  if (allowlist.stopwords.length > 0) {
+    const lower = secret.toLowerCase();
+    for (const word of allowlist.stopwords) if (lower.includes(word)) return null;
+  }
+  for (const { regex: regex2, soft } of allowlist.regexes) if (!soft && regex2.test(secret)) return null;
+  if (reject.hex && HEX.test(secret)) return null;
+  if (broken(reject, secret) !== null) return null;
+  const entropy = shannonEntropy(secret);
+  if (entropy < rule.entropy) return null;
+  let failed = null;
+  for (const { regex: regex2, soft } of allowlist.regexes) {
+    if (soft && regex2.test(secret)) {
+      failed = `allowlist ${regex2.source}`;
+      break;
+    }
+  }
+  if (failed === null && reject.soft) failed = broken(reject.soft, secret);
+  return { entropy, soft: failed };
+}
+var HEX, gates, GATE_MEMORY;
+var init_entropy = __esm({
+  "src/engine/entropy.ts"() {
+    "use strict";
+    HEX = /^[0-9a-fA-F]+$/;
+    gates = /* @__PURE__ */ new WeakMap();
+    GATE_MEMORY = 4096;
+  }
+});
+
+// src/engine/runs.ts
+function eachLongRun(text, length, found, start = 0, end = text.length) {
+  const n = text.length;
+  for (let at = start; at < end; ) {
+    if (!isKeyChar(text.charCodeAt(at))) {
+      at += length;
+      continue;
+    }
+    let from = at;
+    while (from > 0 && isKeyChar(text.charCodeAt(from - 1))) from--;
+    let to = at + 1;
+    while (to < n && isKeyChar(text.charCodeAt(to))) to++;
+    if (to - from >= length && found(from, to) === false) return;
+    at = to + length;
+  }
+}
+function isKeyChar(code2) {
+  return code2 < 128 && KEY_CHARS[code2] === 1;
+}
+function runsOf(text) {
+  if (text === lastText) return lastRuns;
+  const runs = [];
+  eachLongRun(text, SHORTEST_RUN, (from, to) => {
+    runs.push(from, to);
+  });
+  lastText = text;
+  lastRuns = runs;
+  return runs;
+}
+var KEY_CHARS, SHORTEST_RUN, lastText, lastRuns;
+var init_runs = __esm({
+  "src/engine/runs.ts"() {
+    "use strict";
+    KEY_CHARS = new Uint8Array(128);
+    for (let code2 = 0; code2 < 128; code2++) {
+      KEY_CHARS[code2] = code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 43 || code2 === 47 ? 1 : 0;
+    }
+    SHORTEST_RUN = 16;
+    lastText = null;
+    lastRuns = [];
+  }
+});
+
+// src/engine/nested.ts
+function base64Tokens(text, maxLength) {
+  const tokens = [];
+  const runs = runsOf(text);
+  for (let i = 0; i < runs.length; i += 2) {
+    TOKEN.lastIndex = runs[i];
+    const m = TOKEN.exec(text);
+    if (m === null) continue;
+    const token = m[0];
+    if (token.length > maxLength || token.length % 4 !== 0) continue;
+    const bytes = Buffer.from(token, "base64");
+    if (!isPrintable(bytes)) continue;
+    tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
+  }
+  tokens.push(...jsonSegments(text, maxLength).filter((token) => /[-_]/.test(token.text) || token.text.length % 4 !== 0));
+  return tokens;
+}
+function jsonSegments(text, maxLength) {
+  const tokens = [];
+  if (!text.includes("eyJ")) return tokens;
+  JSON_SEGMENT.lastIndex = 0;
+  for (let m = JSON_SEGMENT.exec(text); m; m = JSON_SEGMENT.exec(text)) {
+    const token = m[0];
+    if (token.length > maxLength) continue;
+    const bytes = Buffer.from(token, "base64url");
+    if (!isPrintable(bytes)) continue;
+    tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
+  }
+  return tokens;
+}
+function isPrintable(bytes) {
+  if (bytes.length < 12) return false;
+  for (const byte of bytes) {
+    if (byte >= 32 && byte < 127) continue;
+    if (byte === 10 || byte === 13 || byte === 9) continue;
+    return false;
+  }
+  return true;
+}
+var TOKEN, JSON_SEGMENT;
+var init_nested = __esm({
+  "src/engine/nested.ts"() {
+    "use strict";
+    init_runs();
+    TOKEN = new RegExp(`(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{${SHORTEST_RUN},}={0,2}(?![A-Za-z0-9+/=_-])`, "y");
+    JSON_SEGMENT = /(?<![A-Za-z0-9+/_-])eyJ[A-Za-z0-9_-]{13,}(?![A-Za-z0-9+/=_-])/g;
+  }
+});
+
+// src/engine/starts.ts
+function eachMatch(text, rule, found) {
+  const starts = rule.starts;
+  if (starts === null) {
+    const { regex: regex3 } = rule;
+    regex3.lastIndex = 0;
+    for (let m = regex3.exec(text); m; m = regex3.exec(text)) {
+      if (m[0].length === 0) regex3.lastIndex++;
+      else found(m);
+    }
+    return;
+  }
+  let regex2 = sticky.get(rule);
+  if (regex2 === void 0) sticky.set(rule, regex2 = new RegExp(rule.regex.source, `${rule.regex.flags.replace("g", "")}y`));
+  let after = 0;
+  const tryAt = (at2) => {
+    if (at2 < after) return;
+    regex2.lastIndex = at2;
+    const m = regex2.exec(text);
+    if (m === null || m[0].length === 0) return;
+    after = m.index + m[0].length;
+    found(m);
+  };
+  if ("run" in starts) {
+    if (starts.run < SHORTEST_RUN) {
+      eachLongRun(text, starts.run, (from) => tryAt(from));
+      return;
+    }
+    const runs = runsOf(text);
+    for (let i = 0; i < runs.length; i += 2) if (runs[i + 1] - runs[i] >= starts.run) tryAt(runs[i]);
+    return;
+  }
+  const at = candidates(text, starts.with);
+  for (const position of at) tryAt(position);
+}
+function candidates(text, literals) {
+  const at = [];
+  for (const literal of literals) for (let i = text.indexOf(literal); i !== -1; i = text.indexOf(literal, i + 1)) at.push(i);
+  if (literals.length > 1) at.sort((a, b) => a - b);
+  return at;
+}
+var sticky;
+var init_starts = __esm({
+  "src/engine/starts.ts"() {
+    "use strict";
+    init_runs();
+    sticky = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/engine/scan.ts
+function planFor(rules) {
+  let plan = plans.get(rules);
+  if (plan) return plan;
+  let radius = 3;
+  for (const rule of rules) if (rule.context?.pair) radius = Math.max(radius, rule.context.pair.lines + 2);
+  const uses = (decoder) => rules.some((rule) => rule.decoders.includes(decoder));
+  radius = Math.min(radius, 40);
+  const wideLines = [...new Set(rules.filter((rule) => rule.spanLines > radius).map((rule) => rule.spanLines))];
+  const wide = wideLines.map((lines2) => ({ rules: rules.filter((rule) => rule.spanLines === lines2), radius: lines2 }));
+  plan = {
+    radius,
+    url: uses("url"),
+    jsonEscape: uses("json-escape"),
+    html: uses("html"),
+    concat: uses("concat"),
+    base64: uses("base64"),
+    wide,
+    markers: [...new Set(rules.flatMap((rule) => rule.decoders.flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])))],
+    ...keywordRoles(rules)
+  };
+  plans.set(rules, plan);
+  return plan;
+}
+function scanText(text, rules, path18, keywordHits, memo) {
+  if (rules.length === 0 || text.length === 0) return [];
+  const plan = planFor(rules);
+  const found = keywordHits ?? findKeywords(text, rules);
+  const hidden = decodedKeywordHits(text, rules, plan);
+  if (found.length === 0 && hidden.length === 0) return [];
+  const steps = lineSteps(text);
+  let hits = valueHits(text, found, plan, steps);
+  if (hidden.length > 0) hits = [.../* @__PURE__ */ new Set([...hits, ...hidden])].sort((a, b) => a - b);
+  const windows = keywordWindows(text, hits, plan.radius, steps);
+  const state = { text, path: path18, raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set(), nestedSpans: /* @__PURE__ */ new Set(), memo, reading: null };
+  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path18);
+  for (const group2 of plan.wide) {
+    for (const [from, to] of keywordWindows(text, findKeywords(text, group2.rules), group2.radius, steps)) scanWindow(text, from, to, group2.rules, plan, state, path18);
+  }
+  if (state.raws.size === 0) return [];
+  const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
+  const named = new Set(raws.filter((raw) => raw.confidence !== null).map((raw) => raw.rule.kind));
+  if (!raws.some((raw) => mayReport(raw, named))) return [];
+  return resolve(raws, new LineIndex(text));
+}
+function keywordRoles(rules) {
+  const value = new Set(rules.filter((rule) => rule.valueRun === 0).flatMap((rule) => rule.keywords));
+  const long = rules.filter((rule) => rule.valueRun > 0);
+  const byFirst = (keywords) => {
+    const map = /* @__PURE__ */ new Map();
+    for (const keyword of new Set(keywords)) if (keyword.length > 0) (map.get(keyword.charCodeAt(0)) ?? map.set(keyword.charCodeAt(0), []).get(keyword.charCodeAt(0))).push(keyword);
+    return map;
+  };
+  return {
+    names: byFirst(long.flatMap((rule) => rule.keywords).filter((keyword) => !value.has(keyword))),
+    values: byFirst(value),
+    longRun: long.length > 0 ? Math.min(...long.map((rule) => rule.valueRun)) : 0
+  };
+}
+function valueHits(text, hits, plan, steps) {
+  if (plan.names.size === 0 || hits.length === 0) return hits;
+  let names = 0;
+  const name = new Uint8Array(hits.length);
+  for (let i = 0; i < hits.length; i++) {
+    if (isNameHit(text, hits[i], plan)) {
+      name[i] = 1;
+      names++;
+    }
+  }
+  if (names === 0) return hits;
+  const radius = plan.radius;
+  const reaches = [];
+  const reach = (start, end) => {
+    const last = reaches.length - 1;
+    if (last > 0 && start >= reaches[last - 1] && end + WINDOW_CHARS <= reaches[last]) return;
+    reaches.push(steps.back(start, radius + 1, start - WINDOW_CHARS), steps.forward(end, radius + 1, end + WINDOW_CHARS));
+  };
+  const near = [];
+  for (let i = 0; i < hits.length; i++) if (name[i] === 1) near.push(Math.max(0, hits[i] - WINDOW_CHARS - BREAK_CHARS), Math.min(text.length, hits[i] + WINDOW_CHARS + 1));
+  const stretches = mergeRanges(near);
+  let m = null;
+  let searched = false;
+  for (let s3 = 0; s3 < stretches.length; s3 += 2) {
+    const [from, to] = [stretches[s3], stretches[s3 + 1]];
+    eachLongRun(text, plan.longRun, reach, from, to);
+    if (!searched || m !== null && m.index < from) {
+      VALUE_BREAKS.lastIndex = from;
+      m = VALUE_BREAKS.exec(text);
+      searched = true;
+    }
+    for (; m && m.index < to; m = VALUE_BREAKS.exec(text)) reach(m.index, m.index + m[0].length);
+  }
+  VALUE_BREAKS.lastIndex = 0;
+  const merged = mergeRanges(reaches);
+  const kept = [];
+  let r = 0;
+  for (let i = 0; i < hits.length; i++) {
+    const hit = hits[i];
+    while (r < merged.length && merged[r + 1] <= hit) r += 2;
+    if (name[i] === 0 || r < merged.length && merged[r] <= hit) kept.push(hit);
+  }
+  return kept;
+}
+function isNameHit(text, at, plan) {
+  const first = text.charCodeAt(at);
+  const names = plan.names.get(first);
+  if (names === void 0 || !names.some((keyword) => text.startsWith(keyword, at))) return false;
+  const values = plan.values.get(first);
+  if (values !== void 0 && values.some((keyword) => text.startsWith(keyword, at))) return false;
+  return !inValueRun(text, at);
+}
+function inValueRun(text, at) {
+  let from = at;
+  while (from > 0 && at - from < VALUE_RUN && isKeyChar(text.charCodeAt(from - 1))) from--;
+  let to = at;
+  while (to < text.length && to - from < VALUE_RUN && isKeyChar(text.charCodeAt(to))) to++;
+  return to - from >= VALUE_RUN;
+}
+function mergeRanges(flat) {
+  const order = [];
+  for (let i = 0; i < flat.length; i += 2) order.push(i);
+  order.sort((a, b) => flat[a] - flat[b]);
+  const merged = [];
+  for (const i of order) {
+    const last = merged.length - 1;
+    if (last > 0 && flat[i] <= merged[last]) merged[last] = Math.max(merged[last], flat[i + 1]);
+    else merged.push(flat[i], flat[i + 1]);
+  }
+  return merged;
+}
+function decodedKeywordHits(text, rules, plan) {
+  if (!plan.markers.some((marker) => text.includes(marker))) return [];
+  const identity = identityView(text, 0);
+  const views = [];
+  if (plan.jsonEscape) pushView(views, jsonEscapeView(identity));
+  if (plan.html) for (const view of [identity, ...views]) pushView(views, htmlView(view));
+  const hits = views.flatMap((view) => findKeywords(view.text, rules).map((index) => originalStart(view, index)));
+  if (plan.base64) {
+    for (const token of jsonSegments(text, MAX_BASE64)) if (holdsKeyword(token.decoded, rules, NESTING - 1)) hits.push(token.index);
+  }
+  return hits;
+}
+function holdsKeyword(decoded, rules, depth) {
+  if (findKeywords(decoded, rules).length > 0) return true;
+  return depth > 0 && base64Tokens(decoded, MAX_BASE64).some((token) => holdsKeyword(token.decoded, rules, depth - 1));
+}
+function keywordWindows(text, hits, radius, steps) {
+  if (hits.length === 0) return [];
+  const windows = [];
+  let current2 = null;
+  let sameLine = -1;
+  for (const hit of hits) {
+    if (hit < sameLine || current2 && hit + WINDOW_CHARS / 2 <= current2[1]) continue;
+    const to = steps.forward(hit, radius, hit + WINDOW_CHARS);
+    sameLine = to < hit + WINDOW_CHARS ? steps.forward(hit, 0, to) : -1;
+    const grows = current2 !== null && to - current2[0] <= MAX_WINDOW && !(current2[1] - current2[0] >= PIECE_CHARS && isCutLine(text, hit));
+    if (grows && hit < current2[1]) {
+      current2[1] = Math.max(current2[1], to);
+      continue;
+    }
+    const from = steps.back(hit, radius, hit - WINDOW_CHARS);
+    if (grows && from <= current2[1]) current2[1] = Math.max(current2[1], to);
+    else windows.push(current2 = [from, to]);
+  }
+  return windows;
+}
+function isCutLine(text, at) {
+  const start = text.lastIndexOf("\n", at - 1) + 1;
+  let hash = 0;
+  for (let i = start, end = Math.min(text.length, start + 256); i < end; i++) {
+    const code2 = text.charCodeAt(i);
+    if (code2 === 10) break;
+    hash = Math.imul(hash, 31) + code2 | 0;
+  }
+  return (hash & 3) === 0;
+}
+function isTokenChar(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 43 || code2 === 47 || code2 === 61 || code2 === 95 || code2 === 45 || code2 === 37 || code2 === 92;
+}
+function trimToTokens(text, from, to) {
+  const limit = MAX_BASE64;
+  if (from > 0 && isTokenChar(text.charCodeAt(from - 1))) {
+    const stop = Math.min(to, from + limit);
+    while (from < stop && isTokenChar(text.charCodeAt(from))) from++;
+  }
+  if (to < text.length && isTokenChar(text.charCodeAt(to))) {
+    const stop = Math.max(from, to - limit);
+    while (to > stop && isTokenChar(text.charCodeAt(to - 1))) to--;
+  }
+  return [from, to];
+}
+function scanWindow(text, start, end, rules, plan, state, path18) {
+  const [from, to] = trimToTokens(text, start, end);
+  if (to <= from) return;
+  const key = state.memo?.keyOf(text, from, to) ?? null;
+  if (key === null) {
+    readWindow(text, from, to, rules, plan, state);
+    return;
+  }
+  const known = state.memo.recall(rules, key);
+  if (known !== void 0) {
+    for (let i = 0; i < known.tokens.length; i += 2) state.textTokens.add(`${from + known.tokens[i]}:${from + known.tokens[i + 1]}`);
+    for (const match of known.matches) addRaw(state, { ...match, start: from + match.start, end: from + match.end });
+    return;
+  }
+  const reading = state.reading = { matches: [], tokens: [] };
+  readWindow(text, from, to, rules, plan, state);
+  state.reading = null;
+  for (const match of reading.matches) Object.assign(match, { start: match.start - from, end: match.end - from });
+  for (let i = 0; i < reading.tokens.length; i++) reading.tokens[i] -= from;
+  state.memo.remember(rules, key, reading);
+}
+function readWindow(text, from, to, rules, plan, state) {
+  const path18 = state.path;
+  const identity = identityView(text.slice(from, to), from);
+  const views = [identity];
+  if (plan.url) pushView(views, urlView(identity));
+  if (plan.jsonEscape) for (const view of [...views]) pushView(views, jsonEscapeView(view));
+  if (plan.html) for (const view of [...views]) pushView(views, htmlView(view));
+  if (plan.concat) for (const view of [...views]) pushView(views, concatView(view));
+  const skip = new Set(rules.filter((rule) => rule.needsKeyword && !views.some((view) => rule.keywords.some((keyword) => view.text.includes(keyword)))));
+  for (const view of views) {
+    for (const rule of rules) {
+      if (skip.has(rule)) continue;
+      if (view.decoder !== "identity" && !rule.decoders.includes(view.decoder)) continue;
+      matchView(view, rule, state);
+    }
+  }
+  if (plan.base64) {
+    for (const token of base64Tokens(identity.text, MAX_BASE64)) {
+      const tokenStart = originalStart(identity, token.index);
+      const tokenEnd = originalEnd(identity, token.index + token.text.length);
+      state.textTokens.add(`${tokenStart}:${tokenEnd}`);
+      state.reading?.tokens.push(tokenStart, tokenEnd);
+      scanDecodedToken(identity.text, token, rules, state, { start: tokenStart, end: tokenEnd }, NESTING);
+    }
+  }
+}
+function pushView(views, view) {
+  if (view) views.push(view);
+}
+function eachSecret(view, rule, found) {
+  eachMatch(view.text, rule, (m) => {
+    const secret = rule.secretGroup === 0 ? m[0] : m[rule.secretGroup];
+    if (!secret) return;
+    const index = rule.secretGroup === 0 ? m.index : m.indices[rule.secretGroup][0];
+    const gate = gateSecret(rule, secret);
+    if (gate === null) return;
+    const keyId = rule.keyIdFrom ? ownKeyId(rule.keyIdFrom, rule.keyIdFrom.source === "match" ? m[0] : secret) : null;
+    if (keyId === null && rule.keyIdFrom?.required) return;
+    found(secret, index, gate, keyId);
+  });
+}
+function ownKeyId(from, text) {
+  let value = from.strip ? text.replace(from.strip, "") : text;
+  if (from.decode === "base64") {
+    const bytes = Buffer.from(value, "base64");
+    if (bytes.toString("base64").replace(/=+$/, "") !== value.replace(/=+$/, "")) return null;
+    value = bytes.toString("latin1");
+  }
+  const m = from.regex.exec(value);
+  if (!m) return null;
+  const id = from.template ? from.template.replace(/\$(\d)/g, (_all, n) => m[Number(n)] ?? "") : m[1];
+  return id ? id : null;
+}
+function matchView(view, rule, state) {
+  eachSecret(view, rule, (secret, index, gate, keyId) => {
+    const start = originalStart(view, index);
+    const end = originalEnd(view, index + secret.length);
+    addRaw(state, { rule, start, end, secret, gate, ...contextOf(rule, secret, view.text, index), nested: false, keyId });
+  });
+}
+function contextOf(rule, secret, viewText, index) {
+  if (!rule.context) return { names: null, alone: null };
+  const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
+  return { names: attachedNames(rule, viewText, index), alone };
+}
+function addRaw(state, match) {
+  state.reading?.matches.push({ ...match });
+  const { rule, start, end, secret, gate, nested, keyId } = match;
+  const context = { confidence: match.names === null ? rule.confidence : nameConfidence(match.names, state.text, start, end, state.path), alone: match.alone };
+  const { raws } = state;
+  const span = `${rule.id}\0${start}\0${end}`;
+  if (nested) {
+    if (raws.get(span)?.nested === false) raws.delete(span);
+    state.nestedSpans.add(span);
+  } else if (state.nestedSpans.has(span)) {
+    return;
+  }
+  const key = nested ? `${span}\0${secret}` : span;
+  const existing = raws.get(key);
+  if (existing) {
+    if (existing.soft && gate.soft === null) Object.assign(existing, { secret, entropy: gate.entropy, keyId, soft: false });
+    existing.confidence = better(existing.confidence, context.confidence);
+    existing.aloneConfidence = better(existing.aloneConfidence, context.alone);
+    return;
+  }
+  raws.set(key, { rule, start, end, secret, entropy: gate.entropy, confidence: context.confidence, aloneConfidence: context.alone, nested, keyId, soft: gate.soft !== null });
+}
+function scanDecodedToken(outer, token, rules, state, span, depth) {
+  const prefix = outer.slice(Math.max(0, token.index - 240), token.index);
+  const inner = prefix + token.decoded;
+  const innerView = identityView(inner, 0);
+  const views = [innerView];
+  pushView(views, jsonEscapeView(innerView));
+  const innerTokens = depth > 1 ? base64Tokens(inner, MAX_BASE64).filter((t) => t.index >= prefix.length) : [];
+  const wrappers = new Set(innerTokens.map((t) => t.text));
+  for (const view of views) {
+    for (const rule of rules) {
+      eachSecret(view, rule, (secret, index, gate, keyId) => {
+        if (originalStart(view, index) < prefix.length) return;
+        if (wrappers.has(secret) || secret.length > 16 && [...wrappers].some((w) => w.includes(secret))) return;
+        addRaw(state, { rule, start: span.start, end: span.end, secret, gate, ...contextOf(rule, secret, view.text, index), nested: true, keyId });
+      });
+    }
+  }
+  for (const innerToken of innerTokens) scanDecodedToken(inner, innerToken, rules, state, span, depth - 1);
+}
+function mayReport(raw, kindsWithConfidence) {
+  if (raw.rule.partnerOnly) return false;
+  if (raw.confidence !== null || raw.aloneConfidence !== null) return true;
+  const pair = raw.rule.context?.pair;
+  return pair !== void 0 && pair !== null && kindsWithConfidence.has(pair.kind);
+}
+function resolve(all, lines2) {
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const raws = all.filter((raw, i) => !all.slice(Math.max(0, i - 8), i).some((o) => o.rule === raw.rule && o.secret === raw.secret && o.end > raw.start));
+  const lineOf = /* @__PURE__ */ new Map();
+  for (const raw of raws) lineOf.set(raw, [lines2.lineOf(raw.start), lines2.lineOf(Math.max(raw.start, raw.end - 1))]);
+  const softKept = rescued(raws, lineOf);
+  const candidates2 = [];
+  for (const raw of raws) {
+    if (raw.rule.partnerOnly || raw.soft && !softKept.has(raw)) continue;
+    const pair = raw.rule.context?.pair ?? null;
+    let keyId = raw.keyId;
+    let confidence = raw.confidence;
+    if (pair) {
+      const partner = nearestPartner(raw, raws, lineOf, pair, (other) => !other.soft || softKept.has(other));
+      if (partner) {
+        keyId ??= partner.secret;
+        confidence = better(confidence, pair.confidence);
+      }
+    }
+    if (raw.rule.context) confidence = confidence ?? raw.aloneConfidence;
+    if (confidence === null) continue;
+    const start = lines2.position(raw.start);
+    const end = lines2.position(raw.end);
+    candidates2.push({
+      ruleId: raw.rule.id,
+      kind: raw.rule.kind,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      secret: raw.secret,
+      entropy: raw.entropy,
+      confidence,
+      keyId
+    });
+  }
+  return candidates2;
+}
+function rescued(raws, lineOf) {
+  const kept = /* @__PURE__ */ new Set();
+  if (!raws.some((raw) => raw.soft)) return kept;
+  for (const raw of raws) {
+    if (!raw.soft || raw.rule.partnerOnly) continue;
+    const pair = raw.rule.context?.pair;
+    if (pair) {
+      if (raw.confidence === "high" && nearestPartner(raw, raws, lineOf, pair, (other) => !other.soft && !other.rule.partnerOnly)) kept.add(raw);
+    } else if (!raw.rule.context) {
+      const vouched = raws.some((other) => {
+        const otherPair = other.rule.context?.pair;
+        return !other.soft && other.confidence !== null && otherPair?.kind === raw.rule.kind && withinPair(other, raw, lineOf, otherPair) !== null;
+      });
+      if (vouched) kept.add(raw);
+    }
+  }
+  return kept;
+}
+function withinPair(raw, other, lineOf, pair) {
+  const [first, last] = lineOf.get(raw);
+  const [otherFirst, otherLast] = lineOf.get(other);
+  const distance = Math.max(0, otherFirst - last, first - otherLast);
+  if (distance > pair.lines) return null;
+  const chars = other.start < raw.start ? raw.start - other.end : other.start - raw.end;
+  return chars > pair.chars ? null : distance;
+}
+function nearestPartner(raw, raws, lineOf, pair, accept) {
+  let best = null;
+  let bestScore = Infinity;
+  for (const other of raws) {
+    if (other === raw || other.rule.kind !== pair.kind || other.confidence === null || !accept(other)) continue;
+    const distance = withinPair(raw, other, lineOf, pair);
+    if (distance === null) continue;
+    let score = distance * 4 + (other.start > raw.start ? 2 : 0);
+    if (pair.prefer && !pair.prefer.test(other.secret)) score += 1e3;
+    if (score < bestScore) {
+      bestScore = score;
+      best = other;
+    }
+  }
+  return best;
+}
+var WINDOW_CHARS, MAX_WINDOW, MAX_BASE64, plans, BREAK_CHARS, VALUE_RUN, PIECE_CHARS, NESTING;
+var init_scan = __esm({
+  "src/engine/scan.ts"() {
+    "use strict";
+    init_context();
+    init_entropy();
+    init_lines();
+    init_prefilter();
+    init_nested();
+    init_runs();
+    init_starts();
+    init_views();
+    WINDOW_CHARS = 4096;
+    MAX_WINDOW = 65536;
+    MAX_BASE64 = 16384;
+    plans = /* @__PURE__ */ new WeakMap();
+    BREAK_CHARS = 256;
+    VALUE_RUN = 16;
+    PIECE_CHARS = 2048;
+    NESTING = 2;
+  }
+});
+
+// src/detect/window-memo.ts
+import { createHash as createHash2 } from "node:crypto";
+function detached(text) {
+  return Buffer.from(text, "utf16le").toString("utf16le");
+}
+var MIN_CHARS, MAX_ENTRIES, NOTHING, WindowMemo;
+var init_window_memo = __esm({
+  "src/detect/window-memo.ts"() {
+    "use strict";
+    MIN_CHARS = 512;
+    MAX_ENTRIES = 65536;
+    NOTHING = Object.freeze({ matches: [], tokens: [] });
+    WindowMemo = class {
+      /** Per rule set (scan.ts reads wide windows with a subset of the rules): window hash → its reading. */
+      sets = /* @__PURE__ */ new WeakMap();
+      /** Windows replayed and windows read (for the bench's figures and the tests). */
+      recalled = 0;
+      read = 0;
+      /** The window's key, or null when it is too short to be worth remembering. */
+      keyOf(text, from, to) {
+        if (to - from < MIN_CHARS) return null;
+        return createHash2("sha256").update(text.slice(from, to)).digest().toString("base64", 0, 16);
+      }
+      /** The reading of a window with this key, positions relative to the window's start. */
+      recall(rules, key) {
+        const reading = this.sets.get(rules)?.get(key);
+        if (reading !== void 0) this.recalled++;
+        return reading;
+      }
+      remember(rules, key, reading) {
+        this.read++;
+        for (const match of reading.matches) {
+          match.secret = detached(match.secret);
+          if (match.keyId !== null) match.keyId = detached(match.keyId);
+        }
+        let set = this.sets.get(rules);
+        if (set === void 0) this.sets.set(rules, set = /* @__PURE__ */ new Map());
+        if (set.size >= MAX_ENTRIES) set.delete(set.keys().next().value);
+        set.set(key, reading.matches.length === 0 && reading.tokens.length === 0 ? NOTHING : reading);
+      }
+    };
+  }
+});
+
+// src/filters/inline.ts
+function markInlineIgnores(candidates2, text) {
+  if (candidates2.length === 0 || !/keywarden:allow/i.test(text)) return candidates2;
+  const starts = lineStarts(text);
+  const seen = /* @__PURE__ */ new Map();
+  const has2 = (directive, line) => {
+    if (line < 1 || line > starts.length) return false;
+    const key = `${directive === ALLOW ? "a" : "n"}${line}`;
+    let found = seen.get(key);
+    if (found === void 0) {
+      found = directive.test(text.slice(starts[line - 1], line < starts.length ? starts[line] : text.length));
+      seen.set(key, found);
+    }
+    return found;
+  };
+  return candidates2.map((candidate) => {
+    if (candidate.allowedBy) return candidate;
+    let allowed = has2(ALLOW_NEXT_LINE, candidate.line - 1);
+    for (let line = candidate.line; !allowed && line <= Math.max(candidate.line, candidate.endLine); line++) allowed = has2(ALLOW, line);
+    return allowed ? { ...candidate, allowedBy: "inline" } : candidate;
+  });
+}
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+var ALLOW, ALLOW_NEXT_LINE;
+var init_inline = __esm({
+  "src/filters/inline.ts"() {
+    "use strict";
+    ALLOW = /keywarden:allow(?![\w-])/i;
+    ALLOW_NEXT_LINE = /keywarden:allow-next-line(?![\w-])/i;
+  }
+});
+
+// src/detect/detect.ts
+import { isAscii } from "node:buffer";
+function detectChunk(chunk, rules, memo) {
+  const keywordsAt = chunk.keywordsAt;
+  let text;
+  let hits;
+  if (typeof chunk.data === "string") {
+    text = chunk.data;
+  } else {
+    if (keywordsAt === void 0 && !createPrefilter(rules)(chunk.data)) return { candidates: [] };
+    const decoded = decodeBytes(chunk.data);
+    text = decoded.text;
+    if (keywordsAt !== void 0 && decoded.encoding === "utf-8" && isAscii(chunk.data)) hits = keywordHitsOf(keywordsAt);
+  }
+  return { candidates: markInlineIgnores(scanText(text, rules, chunk.path, hits, memo), text) };
+}
+function createDetector(config) {
+  const rules = loadRules(config);
+  const memo = new WindowMemo();
+  return { rules, keywords: prefilterKeywords(rules), detect: (chunk) => detectChunk(chunk, rules, memo) };
+}
+var init_detect2 = __esm({
+  "src/detect/detect.ts"() {
+    "use strict";
+    init_prefilter();
+    init_load2();
+    init_scan();
+    init_window_memo();
+    init_inline();
+    init_decode();
   }
 });
 
@@ -9732,14 +11416,40 @@ var init_pool = __esm({
   }
 });
 
+// src/sources/git/pack/scan-blob.ts
+async function scanDirtyBlob(blob, detector, config, into) {
+  const archive = detectMaybeArchive({ path: blob.path, data: blob.data }, config, (entry) => detector.detect(entry), true);
+  if (archive !== null) {
+    into.found.push({ sha: blob.sha, result: await archive });
+    return;
+  }
+  const result = detector.detect({ path: blob.path, data: blob.data, keywordsAt: blob.keywords });
+  if (result.candidates.length > 0) into.found.push({ sha: blob.sha, result });
+  else {
+    into.cleanItems++;
+    into.cleanBytes += blob.data.length;
+  }
+}
+var init_scan_blob = __esm({
+  "src/sources/git/pack/scan-blob.ts"() {
+    "use strict";
+    init_detect();
+  }
+});
+
 // src/sources/git/pack/packs.ts
 import { readdirSync as readdirSync5, statSync } from "node:fs";
 import path10 from "node:path";
 import { Worker as Worker2 } from "node:worker_threads";
-function startPackScan(cwd, config, keywords, notes, onProgress) {
+function isClean(verdict, sha) {
+  return verdict.sizes.has(sha) && !verdict.dirty.has(sha);
+}
+function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEEP_BYTES) {
   const workers = [];
   const outcome = { tooDirty: false };
-  const verdict = judgeAll(cwd, config, keywords, notes, onProgress, workers, outcome).catch((error) => {
+  const kept = /* @__PURE__ */ new Map();
+  const stopped = /* @__PURE__ */ new Set();
+  const verdict = judgeAll(cwd, config, keywords, notes, onProgress, workers, outcome, { kept, stopped, keepBytes }).catch((error) => {
     if (!outcome.tooDirty) notes.push({ level: "info", message: words().git.packsFallback(error instanceof Error ? error.message : String(error)) });
     return null;
   });
@@ -9749,10 +11459,24 @@ function startPackScan(cwd, config, keywords, notes, onProgress) {
       const judged = await verdict;
       if (judged === null || blobs.length === 0) return;
       const byWorker = workers.map(() => []);
+      const here = [];
       for (const { sha, path: file } of blobs) {
         const owner = judged.dirty.get(sha);
         if (owner === void 0) throw new Error(`blob ${sha} was not judged dirty`);
-        byWorker[owner.worker].push({ sha, path: file, pack: owner.pack });
+        const blob = kept.get(sha);
+        if (blob !== void 0) here.push({ sha, path: file, ...blob });
+        else if (stopped.has(owner.worker)) throw new Error(`blob ${sha} was judged but not kept`);
+        else byWorker[owner.worker].push({ sha, path: file, pack: owner.pack });
+      }
+      if (here.length > 0) {
+        const detector = createDetector(config);
+        const scanned = { found: [], cleanItems: 0, cleanBytes: 0 };
+        for (const blob of here) {
+          await scanDirtyBlob(blob, detector, config, scanned);
+          callbacks.onProgress(1, blob.data.length);
+        }
+        for (const { sha, result } of scanned.found) callbacks.onFound(sha, result);
+        callbacks.onClean(scanned.cleanItems, scanned.cleanBytes);
       }
       await Promise.all(
         workers.map((worker, i) => {
@@ -9775,7 +11499,7 @@ function startPackScan(cwd, config, keywords, notes, onProgress) {
     }
   };
 }
-async function judgeAll(cwd, config, keywords, notes, onProgress, workers, outcome) {
+async function judgeAll(cwd, config, keywords, notes, onProgress, workers, outcome, handed) {
   const store = await objectStore(cwd);
   const packs = store === null ? [] : listPacks(store.objects);
   if (store === null || packs.length === 0) return null;
@@ -9787,7 +11511,7 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers, outco
     const count = Math.max(1, Math.round(pack.bytes / partBytes));
     for (let i = 0; i < count; i++) parts.push({ pack: number, from: i / count, to: (i + 1) / count });
   });
-  const workerData = { packs: packs.map(({ pack, index }) => ({ pack, index })), hashLength: store.hashLength, keywords: [...keywords], config };
+  const workerData = { packs: packs.map(({ pack, index }) => ({ pack, index })), hashLength: store.hashLength, keywords: [...keywords], config, keepBytes: handed.keepBytes };
   for (let i = 0; i < threads; i++) workers.push(new Worker2(workerEntry(new URL("./pack-worker.js", import.meta.url), import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
   const judged = /* @__PURE__ */ new Map();
   const unreadable = /* @__PURE__ */ new Set();
@@ -9823,14 +11547,24 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers, outco
       }
     })
   );
-  const verdict = { clean: /* @__PURE__ */ new Set(), dirty: /* @__PURE__ */ new Map(), sizes: /* @__PURE__ */ new Map() };
+  await Promise.all(
+    workers.map(
+      (worker, w) => exchange(worker, { type: "keep" }, (message2) => {
+        if (message2.type !== "kept") return false;
+        if (message2.blobs !== null) {
+          for (const blob of message2.blobs) handed.kept.set(blob.sha, { data: Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength), keywords: blob.keywords });
+          handed.stopped.add(w);
+          void worker.terminate();
+        }
+        return true;
+      })
+    )
+  );
+  const verdict = { dirty: /* @__PURE__ */ new Map(), sizes: /* @__PURE__ */ new Map() };
   for (const [pack, parts2] of judged) {
     if (unreadable.has(pack)) continue;
     for (const part of parts2) {
-      part.clean.forEach((sha, i) => {
-        verdict.clean.add(sha);
-        verdict.sizes.set(sha, part.cleanSizes[i]);
-      });
+      part.clean.forEach((sha, i) => verdict.sizes.set(sha, part.cleanSizes[i]));
       part.dirty.forEach((sha, i) => {
         if (!verdict.dirty.has(sha)) verdict.dirty.set(sha, { worker: part.worker, pack });
         verdict.sizes.set(sha, part.dirtySizes[i]);
@@ -9885,14 +11619,17 @@ function listPacks(objects) {
 function threadCount() {
   return Math.max(1, Math.min(availableCores() - 1, 4));
 }
-var ONE_THREAD_BYTES, PARTS_PER_THREAD, EARLY_SHARE, DIRTY_SHARE;
+var KEEP_BYTES, ONE_THREAD_BYTES, PARTS_PER_THREAD, EARLY_SHARE, DIRTY_SHARE;
 var init_packs = __esm({
   "src/sources/git/pack/packs.ts"() {
     "use strict";
     init_errors();
     init_pool();
     init_run();
+    init_scan_blob();
+    init_detect2();
     init_words();
+    KEEP_BYTES = 32 * 1024 * 1024;
     ONE_THREAD_BYTES = 4 * 1024 * 1024;
     PARTS_PER_THREAD = 2;
     EARLY_SHARE = 0.02;
@@ -10537,7 +12274,7 @@ async function scanPlanned(run2) {
   let totalBytes = 0;
   for (const plan of plans2) {
     if (plan.size > maxSize) notes.push(oversizeNote(`${plan.path} (blob ${plan.sha.slice(0, 10)})`, plan.size, maxSize));
-    else if (judged?.clean.has(plan.sha)) {
+    else if (judged !== null && isClean(judged, plan.sha)) {
       scanned.add(plan.sha);
       stats.files++;
       stats.bytes += plan.size;
@@ -10755,28 +12492,64 @@ async function branchesHolding(cwd, commits) {
   if (branches.length === 0) return holders;
   const tips = /* @__PURE__ */ new Map();
   for (const branch of branches) (tips.get(branch.commit) ?? tips.set(branch.commit, []).get(branch.commit)).push(branch);
-  const walked = (await git(cwd, ["rev-list", "--parents", "--stdin", "--"], [...tips.keys()].join("\n") + "\n")).toString("latin1");
-  const children = /* @__PURE__ */ new Map();
-  for (const line of walked.split("\n")) {
-    const [child, ...parents] = line.split(" ");
-    for (const parent of parents) (children.get(parent) ?? children.set(parent, []).get(parent)).push(child);
+  const walked = await git(cwd, ["rev-list", "--parents", "--stdin", "--"], [...tips.keys()].join("\n") + "\n");
+  const ids = /* @__PURE__ */ new Map();
+  const idOf = (sha) => {
+    let id = ids.get(sha);
+    if (id === void 0) ids.set(sha, id = ids.size);
+    return id;
+  };
+  let edges = new Int32Array(1 << 16);
+  let count = 0;
+  for (let start = 0; start < walked.length; ) {
+    let end = walked.indexOf(10, start);
+    if (end === -1) end = walked.length;
+    const line = walked.toString("latin1", start, end).split(" ");
+    start = end + 1;
+    if (line[0] === "") continue;
+    const child = idOf(line[0]);
+    for (let i = 1; i < line.length; i++) {
+      if (count + 2 > edges.length) edges = growTo(edges, edges.length * 2);
+      edges[count++] = idOf(line[i]);
+      edges[count++] = child;
+    }
   }
+  const first = new Int32Array(ids.size + 1);
+  for (let e = 0; e < count; e += 2) first[edges[e] + 1]++;
+  for (let id = 0; id < ids.size; id++) first[id + 1] += first[id];
+  const children = new Int32Array(count / 2);
+  const filled = first.slice(0, ids.size);
+  for (let e = 0; e < count; e += 2) children[filled[edges[e]]++] = edges[e + 1];
+  const tipsById = /* @__PURE__ */ new Map();
+  for (const [sha, refs] of tips) {
+    const id = ids.get(sha);
+    if (id !== void 0) tipsById.set(id, refs);
+  }
+  const seen = new Uint8Array(ids.size);
   for (const sha of commits) {
-    const seen = /* @__PURE__ */ new Set([sha]);
-    const queue = [sha];
+    const start = ids.get(sha);
+    if (start === void 0) continue;
+    const visited = [start];
+    seen[start] = 1;
     const found = [];
-    while (queue.length > 0) {
-      const next = queue.pop();
-      found.push(...tips.get(next) ?? []);
-      for (const child of children.get(next) ?? []) {
-        if (seen.has(child)) continue;
-        seen.add(child);
-        queue.push(child);
+    for (let v = 0; v < visited.length; v++) {
+      const next = visited[v];
+      found.push(...tipsById.get(next) ?? []);
+      for (let c = first[next]; c < first[next + 1]; c++) {
+        if (seen[children[c]] === 1) continue;
+        seen[children[c]] = 1;
+        visited.push(children[c]);
       }
     }
+    for (const id of visited) seen[id] = 0;
     holders.set(sha, sortRefs(found));
   }
   return holders;
+}
+function growTo(array, length) {
+  const grown = new Int32Array(length);
+  grown.set(array);
+  return grown;
 }
 function parseRefs(out) {
   const refs = [];
@@ -18380,1583 +20153,10 @@ function parseFast(argv) {
 init_errors();
 init_findings();
 
-// src/archive/detect.ts
-init_limits();
-init_magic();
-function archiveOf(chunk, config, detect) {
-  if (typeof chunk.data === "string") return null;
-  const format3 = archiveFormat(chunk.data);
-  if (format3 === null) return null;
-  const data = chunk.data;
-  return Promise.resolve().then(() => (init_walk(), walk_exports)).then(({ scanArchive: scanArchive2 }) => scanArchive2({ path: chunk.path, data }, format3, config.archives ?? DEFAULT_ARCHIVE_LIMITS, config.maxFileSize, detect));
-}
-function withArchives(detect, config, notes) {
-  const seen = /* @__PURE__ */ new Set();
-  return async (chunk) => {
-    const archive = archiveOf(chunk, config, detect);
-    if (archive === null) return detect(chunk);
-    const result = await archive;
-    for (const note of result.notes ?? []) {
-      if (seen.has(note.message)) continue;
-      seen.add(note.message);
-      notes.push(note);
-    }
-    return { candidates: result.candidates };
-  };
-}
-
 // src/commands/pipeline.ts
+init_detect();
 init_load();
-
-// src/detect/detect.ts
-import { isAscii } from "node:buffer";
-
-// src/engine/prefilter.ts
-init_decode();
-
-// src/engine/views.ts
-function identityView(text, base) {
-  return { text, parent: null, base, segView: null, segFrom: null, segTo: null, segCopy: null, decoder: "identity" };
-}
-function segmentOf(view, index) {
-  const segView = view.segView;
-  let lo = 0;
-  let hi = segView.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (segView[mid] <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-function originalStart(view, index) {
-  if (!view.parent) return view.base + index;
-  const s3 = segmentOf(view, index);
-  const local = view.segCopy[s3] ? view.segFrom[s3] + (index - view.segView[s3]) : view.segFrom[s3];
-  return originalStart(view.parent, local);
-}
-function originalEnd(view, endIndex) {
-  if (endIndex <= 0) return originalStart(view, 0);
-  if (!view.parent) return view.base + endIndex;
-  const s3 = segmentOf(view, endIndex - 1);
-  const local = view.segCopy[s3] ? view.segFrom[s3] + (endIndex - view.segView[s3]) : view.segTo[s3];
-  return originalEnd(view.parent, local);
-}
-function replaceView(source, pattern2, replace, decoder) {
-  const { text } = source;
-  const parts = [];
-  const segView = [];
-  const segFrom = [];
-  const segTo = [];
-  const segCopy = [];
-  let last = 0;
-  let length = 0;
-  const segment = (from, to, copy, size2) => {
-    if (size2 <= 0) return;
-    segView.push(length);
-    segFrom.push(from);
-    segTo.push(to);
-    segCopy.push(copy ? 1 : 0);
-    length += size2;
-  };
-  pattern2.lastIndex = 0;
-  for (let m = pattern2.exec(text); m; m = pattern2.exec(text)) {
-    const replacement = replace(m);
-    if (replacement === null) continue;
-    segment(last, m.index, true, m.index - last);
-    segment(m.index, m.index + m[0].length, false, replacement.length);
-    parts.push(text.slice(last, m.index), replacement);
-    last = m.index + m[0].length;
-  }
-  if (parts.length === 0) return null;
-  segment(last, text.length, true, text.length - last);
-  parts.push(text.slice(last));
-  if (segView.length === 0) segment(0, 0, true, 0);
-  return {
-    text: parts.join(""),
-    parent: source,
-    base: source.base,
-    segView: Int32Array.from(segView.length ? segView : [0]),
-    segFrom: Int32Array.from(segFrom.length ? segFrom : [0]),
-    segTo: Int32Array.from(segTo.length ? segTo : [0]),
-    segCopy: Uint8Array.from(segCopy.length ? segCopy : [1]),
-    decoder
-  };
-}
-var PERCENT = /%([0-9A-Fa-f]{2})/g;
-var URL_RELEVANT = /%(?:2[FfBb]|3[Dd])/;
-function urlView(source) {
-  if (!URL_RELEVANT.test(source.text)) return null;
-  return replaceView(
-    source,
-    PERCENT,
-    (m) => {
-      const code2 = parseInt(m[1], 16);
-      return code2 >= 32 && code2 < 127 || code2 === 10 || code2 === 13 || code2 === 9 ? String.fromCharCode(code2) : null;
-    },
-    "url"
-  );
-}
-var ESCAPE = /\\(?:u00([0-7][0-9A-Fa-f])|u\{0{0,4}([0-7]?[0-9A-Fa-f])\}|([\\/"'nrtbf]))/g;
-var SIMPLE = { n: "\n", r: "\r", t: "	", b: "\b", f: "\f", "\\": "\\", "/": "/", '"': '"', "'": "'" };
-function jsonEscapeView(source) {
-  if (!source.text.includes("\\")) return null;
-  return replaceView(
-    source,
-    ESCAPE,
-    (m) => {
-      const hex = m[1] ?? m[2];
-      return hex ? String.fromCharCode(parseInt(hex, 16)) : SIMPLE[m[3]];
-    },
-    "json-escape"
-  );
-}
-var HTML_REFERENCE = /&(?:#[xX]0{0,4}([0-7]?[0-9A-Fa-f])|#0{0,5}(\d{1,3})|(amp|quot|apos|lt|gt|sol|plus|equals|colon|lowbar|hyphen|period|NewLine|Tab));?/g;
-var NAMED = { amp: "&", quot: '"', apos: "'", lt: "<", gt: ">", sol: "/", plus: "+", equals: "=", colon: ":", lowbar: "_", hyphen: "-", period: ".", NewLine: "\n", Tab: "	" };
-function htmlView(source) {
-  if (!source.text.includes("&")) return null;
-  return replaceView(
-    source,
-    HTML_REFERENCE,
-    (m) => {
-      if (m[3]) return NAMED[m[3]];
-      const code2 = m[1] ? parseInt(m[1], 16) : Number(m[2]);
-      return code2 >= 32 && code2 < 127 || code2 === 10 || code2 === 9 ? String.fromCharCode(code2) : null;
-    },
-    "html"
-  );
-}
-var DECODER_MARKERS = { html: ["&#"], "json-escape": ["\\u00", "\\u{"], base64: ["eyJ"] };
-var JOIN_REST = String.raw`(?:[ \t]|\\?\r?\n)*(?:\+|\.\.?|&|\|\|)?(?:[ \t]|\\?\r?\n)*\1(?=[A-Za-z0-9/+])`;
-var JOIN = new RegExp(String.raw`(["'\`])(?<=[A-Za-z0-9/+].)` + JOIN_REST, "g");
-var VALUE_BREAKS = new RegExp(`%(?:2[FfBb]|3[Dd])|\\\\[u/]|&(?:#|amp|quot|apos|lt|gt|sol|plus|equals|colon|lowbar|hyphen|period|NewLine|Tab)|(["'\`])(?<=[A-Za-z0-9/+].)${JOIN_REST}`, "g");
-function concatView(source) {
-  if (!/["'`]/.test(source.text)) return null;
-  return replaceView(source, JOIN, () => "", "concat");
-}
-
-// src/engine/prefilter.ts
-var FREQUENCY = [
-  17030,
-  132,
-  878,
-  23,
-  148,
-  22,
-  185,
-  281,
-  1547,
-  1544,
-  246,
-  151,
-  1125,
-  228,
-  1609,
-  473,
-  317,
-  268,
-  160,
-  100,
-  94,
-  66,
-  93,
-  57,
-  85,
-  61,
-  424,
-  1160,
-  53,
-  1392,
-  155,
-  168,
-  75,
-  534,
-  208,
-  426,
-  285,
-  524,
-  219,
-  93,
-  116,
-  374,
-  54,
-  102,
-  196,
-  238,
-  295,
-  274,
-  299,
-  93,
-  320,
-  541,
-  409,
-  156,
-  79,
-  71,
-  23,
-  43,
-  12,
-  317,
-  132,
-  314,
-  13,
-  504,
-  167,
-  3555,
-  589,
-  2303,
-  1889,
-  7150,
-  1335,
-  1092,
-  1293,
-  3771,
-  168,
-  465,
-  2189,
-  1378,
-  4137,
-  3959,
-  1745,
-  132,
-  4388,
-  4004,
-  5615,
-  1866,
-  596,
-  454,
-  525,
-  730,
-  85,
-  758,
-  210,
-  758,
-  2
-];
-function passCost(byte) {
-  const frequency = byte >= 32 && byte <= 126 ? FREQUENCY[byte - 32] : 10;
-  return 100 + frequency;
-}
-var prefilters = /* @__PURE__ */ new WeakMap();
-var finders = /* @__PURE__ */ new WeakMap();
-function createPrefilter(rules) {
-  let prefilter = prefilters.get(rules);
-  if (!prefilter) {
-    prefilter = createKeywordPrefilter(prefilterKeywords(rules));
-    prefilters.set(rules, prefilter);
-  }
-  return prefilter;
-}
-function prefilterKeywords(rules) {
-  const decoders = new Set(rules.flatMap((rule) => rule.decoders));
-  return [...rules.flatMap((rule) => rule.keywords), ...[...decoders].flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])];
-}
-function createKeywordPrefilter(keywords) {
-  const set = keywordSet(keywords);
-  if (set.longest === 0) return () => false;
-  return (data) => mayBeUtf16(data) || set.any(data);
-}
-function keywordSet(keywords) {
-  const unique = [...new Set(keywords)].filter((keyword) => keyword.length > 0).map((keyword) => Buffer.from(keyword, "utf8"));
-  const groups = chooseAnchors(unique);
-  const anchors = [...groups.keys()];
-  const lists = anchors.map((anchor) => groups.get(anchor));
-  const fallback = alternation(keywords, "");
-  const used = new Set(unique.flatMap((keyword) => [...keyword]));
-  let outsider = 0;
-  while (used.has(outsider)) outsider++;
-  const any = (data) => {
-    let budget = 64 + (data.length >> 4);
-    for (let a = 0; a < anchors.length; a++) {
-      const anchor = anchors[a];
-      const list = lists[a];
-      for (let i = data.indexOf(anchor); i !== -1; i = data.indexOf(anchor, i + 1)) {
-        for (let k = 0; k < list.length; k++) if (occursAt(data, list[k], i - list[k].offset)) return true;
-        if (--budget === 0) return fallback.test(data.toString("latin1"));
-      }
-    }
-    return false;
-  };
-  const occurrences = (data, from, to) => {
-    const found = [];
-    const view = data.subarray(from, to);
-    for (let a = 0; a < anchors.length; a++) {
-      const anchor = anchors[a];
-      const list = lists[a];
-      for (let i = view.indexOf(anchor); i !== -1; i = view.indexOf(anchor, i + 1)) {
-        for (let k = 0; k < list.length; k++) if (occursAt(view, list[k], i - list[k].offset)) found.push(from + i - list[k].offset, list[k].bytes.length);
-      }
-    }
-    return found;
-  };
-  return { any, occurrences, longest: Math.max(0, ...unique.map((keyword) => keyword.length)), outsider };
-}
-function chooseAnchors(keywords) {
-  const groups = /* @__PURE__ */ new Map();
-  let uncovered = keywords.filter((k) => k.length > 0);
-  const distinct = new Map(uncovered.map((k) => [k, [...new Set(k)]]));
-  const covers = new Uint32Array(256);
-  while (uncovered.length > 0) {
-    covers.fill(0);
-    for (const k of uncovered) for (const byte of distinct.get(k)) covers[byte]++;
-    let best = -1;
-    let bestScore = Infinity;
-    for (let byte = 0; byte < 256; byte++) {
-      if (covers[byte] === 0) continue;
-      const score = passCost(byte) / covers[byte];
-      if (score < bestScore) [best, bestScore] = [byte, score];
-    }
-    groups.set(best, uncovered.filter((k) => k.includes(best)).map((bytes) => ({ bytes, offset: bytes.indexOf(best) })));
-    uncovered = uncovered.filter((k) => !k.includes(best));
-  }
-  return new Map([...groups].sort(([a], [b]) => passCost(a) - passCost(b)));
-}
-function occursAt(data, keyword, start) {
-  const { bytes } = keyword;
-  if (start < 0 || start + bytes.length > data.length) return false;
-  for (let j = 0; j < bytes.length; j++) if (data[start + j] !== bytes[j]) return false;
-  return true;
-}
-function findKeywords(text, rules) {
-  let finder = finders.get(rules);
-  if (!finder) {
-    const pattern2 = alternation(rules.flatMap((rule) => rule.keywords), "g");
-    finder = (t) => {
-      const hits = [];
-      if (!pattern2) return hits;
-      pattern2.lastIndex = 0;
-      for (let m = pattern2.exec(t); m; m = pattern2.exec(t)) hits.push(m.index);
-      return hits;
-    };
-    finders.set(rules, finder);
-  }
-  return finder(text);
-}
-function keywordHitsOf(occurrences) {
-  const order = [];
-  for (let i = 0; i < occurrences.length; i += 2) order.push(i);
-  order.sort((a, b) => occurrences[a] - occurrences[b] || occurrences[b + 1] - occurrences[a + 1]);
-  const hits = [];
-  let free = 0;
-  for (const i of order) {
-    if (occurrences[i] < free) continue;
-    hits.push(occurrences[i]);
-    free = occurrences[i] + occurrences[i + 1];
-  }
-  return hits;
-}
-function alternation(keywords, flags) {
-  const unique = [...new Set(keywords)].filter((k) => k.length > 0).sort((a, b) => b.length - a.length);
-  if (unique.length === 0) return null;
-  return new RegExp(unique.map((k) => Buffer.from(k, "utf8").toString("latin1").replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")).join("|"), flags);
-}
-function mayBeUtf16(data) {
-  if (data.length >= 2 && (data[0] === 255 && data[1] === 254 || data[0] === 254 && data[1] === 255)) return true;
-  const end = Math.min(data.length, SNIFF_BYTES);
-  return data.subarray(0, end).indexOf(0) !== -1;
-}
-
-// src/rules/load.ts
-init_errors();
-import { readdirSync as readdirSync3, readFileSync as readFileSync2 } from "node:fs";
-import path4 from "node:path";
-import { fileURLToPath } from "node:url";
-
-// src/rules/validate.ts
-init_errors();
-init_regex();
-
-// src/rules/types.ts
-var DECODERS = ["url", "json-escape", "html", "concat", "base64"];
-
-// src/rules/validate.ts
-init_words();
-var CONFIDENCES = ["high", "medium", "low"];
-var DEFAULT_SEPARATOR = String.raw`(?:[\s"'\`:=>,;(\[{|*\\@]|-|<\/?[A-Za-z_][\w:.-]*>|value\b)*`;
-var RULE_FIELDS = /* @__PURE__ */ new Set([
-  "$comment",
-  "id",
-  "kind",
-  "description",
-  "regex",
-  "flags",
-  "secretGroup",
-  "keywords",
-  "entropy",
-  "confidence",
-  "context",
-  "decoders",
-  "allowlist",
-  "reject",
-  "examples",
-  "keyIdFrom",
-  "partnerOnly",
-  "spanLines",
-  "needsKeyword",
-  "valueRun",
-  "starts"
-]);
-var Fields = class _Fields {
-  constructor(origin, data, prefix = "", trusted = false) {
-    this.origin = origin;
-    this.data = data;
-    this.prefix = prefix;
-    this.trusted = trusted;
-  }
-  origin;
-  data;
-  prefix;
-  trusted;
-  where(field) {
-    return `${this.origin}: ${this.prefix}${field}`;
-  }
-  fail(field, message2) {
-    throw new ConfigError(`${this.where(field)}: ${message2}`);
-  }
-  string(field, required = true) {
-    const value = this.data[field];
-    if (value === void 0 && !required) return void 0;
-    if (typeof value !== "string" || value === "") this.fail(field, words().rules.field.nonEmpty);
-    return value;
-  }
-  number(field, fallback, min = 0, max = Infinity) {
-    const value = this.data[field];
-    if (value === void 0) return fallback;
-    if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
-      this.fail(field, words().rules.field.range(min, max));
-    }
-    return value;
-  }
-  boolean(field, fallback) {
-    const value = this.data[field];
-    if (value === void 0) return fallback;
-    if (typeof value !== "boolean") this.fail(field, words().rules.field.boolean);
-    return value;
-  }
-  confidence(field, fallback) {
-    const value = this.data[field];
-    if (value === void 0) return fallback;
-    if (!CONFIDENCES.includes(value)) this.fail(field, words().rules.field.confidence);
-    return value;
-  }
-  regex(field, flags, wrap2 = (source) => source, linear = false) {
-    const source = this.string(field);
-    if (this.trusted) {
-      try {
-        return new RegExp(wrap2(source), flags);
-      } catch (error) {
-        this.fail(field, error.message);
-      }
-    }
-    return compileRegex(wrap2(source), flags, this.where(field), { linear });
-  }
-  object(field) {
-    const value = this.data[field];
-    if (value === void 0 || value === null) return void 0;
-    if (typeof value !== "object" || Array.isArray(value)) this.fail(field, words().rules.field.object);
-    return new _Fields(this.origin, value, `${this.prefix}${field}.`, this.trusted);
-  }
-  array(field) {
-    const value = this.data[field];
-    if (value === void 0) return [];
-    if (!Array.isArray(value)) this.fail(field, words().rules.field.array);
-    return value;
-  }
-  objects(field) {
-    return this.array(field).map((item, i) => {
-      if (typeof item !== "object" || item === null || Array.isArray(item)) this.fail(`${field}[${i}]`, words().rules.field.object);
-      return new _Fields(this.origin, item, `${this.prefix}${field}[${i}].`, this.trusted);
-    });
-  }
-  strings(field) {
-    return this.array(field).map((item, i) => {
-      if (typeof item !== "string" || item === "") this.fail(`${field}[${i}]`, words().rules.field.nonEmpty);
-      return item;
-    });
-  }
-};
-function compileRule(raw, origin, trusted = false) {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError(words().rules.notObject(origin));
-  const f = new Fields(origin, raw, "", trusted);
-  for (const key of Object.keys(raw)) if (!RULE_FIELDS.has(key)) f.fail(key, words().rules.field.unknown);
-  const id = f.string("id");
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) f.fail("id", words().rules.field.id);
-  const flags = f.string("flags", false) ?? "";
-  if (!/^[imsu]*$/.test(flags)) f.fail("flags", words().rules.field.flags);
-  const secretGroup = f.number("secretGroup", 0, 0, 99);
-  if (!Number.isInteger(secretGroup)) f.fail("secretGroup", words().rules.field.integer);
-  const regex2 = f.regex("regex", `g${flags}${secretGroup > 0 ? "d" : ""}`, void 0, true);
-  const groups = new RegExp(`${regex2.source}|`, flags).exec("").length - 1;
-  if (secretGroup > groups) f.fail("secretGroup", words().rules.field.groups(groups));
-  const keywords = f.strings("keywords");
-  if (keywords.length === 0) f.fail("keywords", words().rules.field.keywords);
-  const decoders = f.strings("decoders");
-  decoders.forEach((name, i) => {
-    if (!DECODERS.includes(name)) f.fail(`decoders[${i}]`, words().rules.field.decoder(name, DECODERS.join(", ")));
-  });
-  return {
-    id,
-    kind: f.string("kind"),
-    description: f.string("description"),
-    regex: regex2,
-    secretGroup,
-    keywords,
-    entropy: f.number("entropy", 0, 0, 8),
-    confidence: f.confidence("confidence", "high"),
-    context: compileContext(f.object("context")),
-    decoders,
-    allowlist: compileAllowlist(f.object("allowlist")),
-    reject: compileReject(f.object("reject")),
-    examples: compileExamples(f),
-    keyIdFrom: compileKeyIdFrom(f.object("keyIdFrom")),
-    partnerOnly: f.boolean("partnerOnly", false),
-    spanLines: f.number("spanLines", 0, 0, 200),
-    needsKeyword: f.boolean("needsKeyword", false),
-    valueRun: f.number("valueRun", 0, 0, 8192),
-    starts: compileStarts(f.object("starts"), regex2.flags),
-    origin
-  };
-}
-function compileStarts(f, flags) {
-  if (!f) return null;
-  if (f.data.with !== void 0 && flags.includes("i")) f.fail("with", words().rules.field.startsCase);
-  for (const key of Object.keys(f.data)) if (!["with", "run", "$comment"].includes(key)) f.fail(key, words().rules.field.unknown);
-  if (f.data.with === void 0 === (f.data.run === void 0)) f.fail("with", words().rules.field.startsOne);
-  if (f.data.run !== void 0) return { run: f.number("run", 1, 1, 8192) };
-  const literals = f.strings("with");
-  if (literals.length === 0 || literals.some((literal) => literal.length === 0)) f.fail("with", words().rules.field.startsOne);
-  return { with: literals };
-}
-function compileKeyIdFrom(f) {
-  if (!f) return null;
-  for (const key of Object.keys(f.data)) {
-    if (!["source", "strip", "decode", "regex", "template", "required", "$comment"].includes(key)) f.fail(key, words().rules.field.unknown);
-  }
-  const source = f.string("source", false) ?? "secret";
-  if (source !== "secret" && source !== "match") f.fail("source", words().rules.field.source);
-  const decode = f.string("decode", false) ?? null;
-  if (decode !== null && decode !== "base64") f.fail("decode", words().rules.field.decode);
-  const regex2 = f.regex("regex", "");
-  if (f.data.template === void 0 && new RegExp(`${regex2.source}|`).exec("").length < 2) f.fail("regex", words().rules.field.template);
-  return {
-    source,
-    strip: f.data.strip === void 0 ? null : f.regex("strip", ""),
-    decode,
-    regex: regex2,
-    template: f.string("template", false) ?? null,
-    required: f.boolean("required", false)
-  };
-}
-function compileContext(f) {
-  if (!f) return null;
-  const separator = f.string("separator", false) ?? DEFAULT_SEPARATOR;
-  const names = f.objects("names").map((n) => {
-    const nearFields = n.object("near");
-    return {
-      // The name must be the last thing before the value, apart from separators.
-      regex: n.regex("regex", "i", (source) => `(?:${source})${separator}$`),
-      confidence: n.confidence("confidence", "high"),
-      near: nearFields ? { regex: nearFields.regex("regex", "i"), lines: nearFields.number("lines", 10, 0, 200) } : null
-    };
-  });
-  const pairFields = f.object("pair");
-  const pair = pairFields ? {
-    kind: pairFields.string("kind"),
-    lines: pairFields.number("lines", 4, 0, 200),
-    chars: pairFields.number("chars", 1e3, 0, 1e5),
-    confidence: pairFields.confidence("confidence", "high"),
-    prefer: pairFields.data.prefer === void 0 ? null : pairFields.regex("prefer", "")
-  } : null;
-  const aloneFields = f.object("alone");
-  const alone = aloneFields ? { regex: aloneFields.regex("regex", ""), confidence: aloneFields.confidence("confidence", "medium") } : null;
-  if (names.length === 0 && !pair && !alone) f.fail("names", words().rules.field.context);
-  for (const key of Object.keys(f.data)) {
-    if (!["names", "pair", "alone", "separator", "$comment"].includes(key)) f.fail(key, words().rules.field.unknown);
-  }
-  return { names, pair, alone };
-}
-function compileAllowlist(f) {
-  if (!f) return { regexes: [], stopwords: [] };
-  const regexes = f.objects("regexes").map((r) => ({ regex: r.regex("regex", ""), reason: r.string("reason"), soft: r.boolean("soft", false) }));
-  const stopwords = f.objects("stopwords").flatMap((s3) => {
-    s3.string("reason");
-    return s3.strings("words").map((word) => word.toLowerCase());
-  });
-  return { regexes, stopwords };
-}
-function compileReject(f) {
-  const soft = f?.object("soft");
-  if (soft && soft.data.hex !== void 0) soft.fail("hex", words().rules.field.hex);
-  return { hex: f?.boolean("hex", false) ?? false, ...compileLimits(f), soft: soft ? compileLimits(soft) : null };
-}
-function compileLimits(f) {
-  return {
-    maxRepeat: f?.number("maxRepeat", 0, 0, 1e3) ?? 0,
-    maxSequence: f?.number("maxSequence", 0, 0, 1e3) ?? 0,
-    maxSequenceRuns: f?.number("maxSequenceRuns", 0, 0, 1e3) ?? 0,
-    minClasses: f?.number("minClasses", 0, 0, 4) ?? 0,
-    words: f?.boolean("words", false) ?? false
-  };
-}
-function compileExamples(f) {
-  const examples = f.object("examples");
-  if (!examples) f.fail("examples", words().rules.field.examples);
-  const match = examples.array("match").map((item, i) => {
-    if (typeof item === "string") return { text: item };
-    const e = new Fields(f.origin, item, `examples.match[${i}].`);
-    return { text: e.string("text"), secret: e.string("secret", false) };
-  });
-  const noMatch = examples.objects("noMatch").map((e) => ({ text: e.string("text"), reason: e.string("reason") }));
-  if (match.length === 0) examples.fail("match", words().rules.field.match);
-  return { match, noMatch };
-}
-
-// src/rules/load.ts
-init_words();
-var PATTERNS_DIR = path4.resolve(path4.dirname(fileURLToPath(import.meta.url)), "..", "..", "patterns");
-function loadBuiltinRules(dir = PATTERNS_DIR, trusted = dir === PATTERNS_DIR) {
-  let names;
-  try {
-    names = readdirSync3(dir).filter((name) => name.endsWith(".json")).sort();
-  } catch (error) {
-    throw new ConfigError(words().rules.cannotReadFolder(dir, error.message));
-  }
-  return names.map((name) => {
-    const origin = `patterns/${name}`;
-    let raw;
-    try {
-      raw = JSON.parse(readFileSync2(path4.join(dir, name), "utf8"));
-    } catch (error) {
-      throw new ConfigError(words().rules.invalidJson(origin, error.message));
-    }
-    const rule = compileRule(raw, origin, trusted);
-    if (rule.id !== name.slice(0, -".json".length)) throw new ConfigError(words().rules.idFileName(origin, name.slice(0, -5)));
-    return rule;
-  });
-}
-function loadRules(config, dir = PATTERNS_DIR) {
-  const rules = loadBuiltinRules(dir);
-  const where2 = config.source ?? "config";
-  config.rules.forEach((raw, i) => rules.push(compileRule(raw, `${where2}: rules[${i}]`)));
-  const ids = /* @__PURE__ */ new Set();
-  for (const rule of rules) {
-    if (ids.has(rule.id)) throw new ConfigError(words().rules.duplicateId(rule.origin, rule.id));
-    ids.add(rule.id);
-  }
-  for (const id of config.disableRules) {
-    if (!ids.has(id)) throw new ConfigError(words().rules.unknownDisabled(where2, id));
-  }
-  for (const [id, minimum] of Object.entries(config.entropy)) {
-    if (!ids.has(id)) throw new ConfigError(words().rules.unknownEntropy(where2, id));
-    if (typeof minimum !== "number" || !Number.isFinite(minimum) || minimum < 0 || minimum > 8) {
-      throw new ConfigError(words().rules.entropyRange(where2, id));
-    }
-  }
-  for (const { ruleId } of [...config.allowSecrets, ...config.allowRegexes]) {
-    if (ruleId !== void 0 && !ids.has(ruleId)) throw new ConfigError(words().rules.unknownAllow(where2, ruleId));
-  }
-  const disabled = new Set(config.disableRules);
-  return rules.filter((rule) => !disabled.has(rule.id)).map((rule) => config.entropy[rule.id] === void 0 ? rule : { ...rule, entropy: config.entropy[rule.id] });
-}
-
-// src/engine/lines.ts
-var BLOCK = 1 << 16;
-var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-  }
-  text;
-  /** Per block: line breaks before its first character, and the offset where the line holding it starts. */
-  breaks = null;
-  starts = null;
-  build() {
-    const blocks = Math.floor(this.text.length / BLOCK) + 1;
-    const breaks = new Int32Array(blocks);
-    const starts = new Int32Array(blocks);
-    let count = 0;
-    let lineStart = 0;
-    let block = 1;
-    for (let i = this.text.indexOf("\n"); ; i = this.text.indexOf("\n", i + 1)) {
-      const at = i === -1 ? this.text.length : i;
-      for (; block < blocks && block * BLOCK <= at; block++) {
-        breaks[block] = count;
-        starts[block] = lineStart;
-      }
-      if (i === -1) break;
-      count++;
-      lineStart = i + 1;
-    }
-    this.breaks = breaks;
-    this.starts = starts;
-  }
-  /** 0-based line index of `offset`. */
-  lineOf(offset) {
-    return this.locate(offset).line;
-  }
-  /** 1-based line and column of `offset`. */
-  position(offset) {
-    const { line, start } = this.locate(offset);
-    return { line: line + 1, column: offset - start + 1 };
-  }
-  locate(offset) {
-    if (this.breaks === null) this.build();
-    const block = Math.min(Math.floor(Math.max(0, offset) / BLOCK), this.breaks.length - 1);
-    let line = this.breaks[block];
-    let start = this.starts[block];
-    for (let i = this.text.indexOf("\n", block * BLOCK); i !== -1 && i < offset; i = this.text.indexOf("\n", i + 1)) {
-      line++;
-      start = i + 1;
-    }
-    return { line, start };
-  }
-};
-function linesBack(text, offset, count, floor) {
-  const stop = Math.max(floor, 0);
-  let seen = 0;
-  for (let i = offset - 1; i >= stop; i--) {
-    if (text.charCodeAt(i) === 10 && ++seen > count) return i + 1;
-  }
-  return stop;
-}
-function linesForward(text, offset, count, ceiling) {
-  const stop = Math.min(ceiling, text.length);
-  let seen = 0;
-  for (let i = offset; i < stop; i++) {
-    if (text.charCodeAt(i) === 10 && ++seen > count) return i;
-  }
-  return stop;
-}
-var TABLE_MAX = 8 * 1024 * 1024;
-function lineSteps(text) {
-  if (text.length > TABLE_MAX) return { back: (offset, count, floor) => linesBack(text, offset, count, floor), forward: (offset, count, ceiling) => linesForward(text, offset, count, ceiling) };
-  let lines2 = 1;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines2++;
-  const starts = new Int32Array(lines2);
-  let line = 1;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts[line++] = i + 1;
-  const lineOf = (offset) => {
-    let low = 0;
-    let high = lines2 - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  };
-  return {
-    back(offset, count, floor) {
-      const stop = Math.max(floor, 0);
-      const line2 = lineOf(offset) - count;
-      return line2 >= 0 ? Math.max(starts[line2], stop) : stop;
-    },
-    forward(offset, count, ceiling) {
-      const stop = Math.min(ceiling, text.length);
-      const below = lineOf(offset) + count + 1;
-      return below < lines2 ? Math.min(starts[below] - 1, stop) : stop;
-    }
-  };
-}
-
-// src/engine/context.ts
-var LOOKBACK = 400;
-var MAX_NAME_LINES = 8;
-var NEAR_CHARS = 6e3;
-var RANK = { high: 3, medium: 2, low: 1 };
-function better(a, b) {
-  if (a === null) return b;
-  if (b === null) return a;
-  return RANK[a] >= RANK[b] ? a : b;
-}
-function leftContext(viewText, index) {
-  let from = Math.max(0, index - LOOKBACK);
-  let breaks = 0;
-  for (let i = index - 1; i >= from; i--) {
-    if (viewText.charCodeAt(i) === 10 && ++breaks > MAX_NAME_LINES) {
-      from = i + 1;
-      break;
-    }
-  }
-  return viewText.slice(from, index);
-}
-var NO_NAMES = { plain: null, near: [] };
-function attachedNames(rule, viewText, index) {
-  const names = rule.context?.names;
-  if (!names || names.length === 0) return NO_NAMES;
-  const left2 = leftContext(viewText, index);
-  let plain = null;
-  const near = [];
-  for (const name of names) {
-    if (!name.regex.test(left2)) continue;
-    if (name.near) near.push(name);
-    else plain = better(plain, name.confidence);
-  }
-  if (plain === null && near.length === 0) return NO_NAMES;
-  return { plain, near: plain === null ? near : near.filter((name) => RANK[name.confidence] > RANK[plain]) };
-}
-function nameConfidence(attached, original, offset, end, path18) {
-  let best = attached.plain;
-  for (const name of attached.near) {
-    if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
-    if (isNear(name, original, offset, end, path18)) best = better(best, name.confidence);
-  }
-  return best;
-}
-function isNear(name, original, offset, end, path18) {
-  const near = name.near;
-  if (path18 !== void 0 && near.regex.test(path18)) return true;
-  const from = linesBack(original, offset, near.lines, offset - NEAR_CHARS);
-  const to = linesForward(original, offset, near.lines, offset + NEAR_CHARS);
-  return near.regex.test(`${original.slice(from, offset)}
-${original.slice(Math.max(offset, end), Math.max(to, end))}`);
-}
-
-// src/engine/entropy.ts
-function shannonEntropy(value) {
-  if (value.length === 0) return 0;
-  const counts = /* @__PURE__ */ new Map();
-  for (let i = 0; i < value.length; i++) {
-    const code2 = value.charCodeAt(i);
-    counts.set(code2, (counts.get(code2) ?? 0) + 1);
-  }
-  let bits = 0;
-  for (const count of counts.values()) {
-    const p = count / value.length;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
-}
-function longestRepeat(value) {
-  let best = value.length > 0 ? 1 : 0;
-  let run2 = 1;
-  for (let i = 1; i < value.length; i++) {
-    run2 = value.charCodeAt(i) === value.charCodeAt(i - 1) ? run2 + 1 : 1;
-    if (run2 > best) best = run2;
-  }
-  return best;
-}
-function longestSequence(value) {
-  let best = value.length > 0 ? 1 : 0;
-  let up = 1;
-  let down = 1;
-  for (let i = 1; i < value.length; i++) {
-    const step2 = value.charCodeAt(i) - value.charCodeAt(i - 1);
-    up = step2 === 1 ? up + 1 : 1;
-    down = step2 === -1 ? down + 1 : 1;
-    best = Math.max(best, up, down);
-  }
-  return best;
-}
-function sequenceRuns(value) {
-  let runs = 0;
-  for (let i = 2; i < value.length; i++) {
-    const a = value.charCodeAt(i - 2);
-    const b = value.charCodeAt(i - 1);
-    const c = value.charCodeAt(i);
-    if (b - a === 1 && c - b === 1 || a - b === 1 && b - c === 1) {
-      runs++;
-      i += 2;
-    }
-  }
-  return runs;
-}
-function characterClasses(value) {
-  let upper = 0;
-  let lower = 0;
-  let digit = 0;
-  let other = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 65 && c <= 90) upper = 1;
-    else if (c >= 97 && c <= 122) lower = 1;
-    else if (c >= 48 && c <= 57) digit = 1;
-    else other = 1;
-  }
-  return upper + lower + digit + other;
-}
-var HEX = /^[0-9a-fA-F]+$/;
-function looksLikeWords(value) {
-  let letters = 0;
-  let vowels = 0;
-  let run2 = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i) | 32;
-    if (c >= 48 && c <= 57) return false;
-    if (c < 97 || c > 122) continue;
-    letters++;
-    if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117) {
-      vowels++;
-      run2 = 0;
-    } else if (++run2 > 3) return false;
-  }
-  return letters > 0 && vowels * 100 >= letters * 50;
-}
-function broken(limits, secret) {
-  if (limits.maxRepeat > 0 && longestRepeat(secret) > limits.maxRepeat) return "maxRepeat";
-  if (limits.maxSequence > 0 && longestSequence(secret) >= limits.maxSequence) return "maxSequence";
-  if (limits.maxSequenceRuns > 0 && sequenceRuns(secret) > limits.maxSequenceRuns) return "maxSequenceRuns";
-  if (limits.minClasses > 0 && characterClasses(secret) < limits.minClasses) return "minClasses";
-  if (limits.words && looksLikeWords(secret)) return "words";
-  return null;
-}
-function gateSecret(rule, secret) {
-  let seen = gates.get(rule);
-  if (seen === void 0) gates.set(rule, seen = /* @__PURE__ */ new Map());
-  const known = seen.get(secret);
-  if (known !== void 0) return known;
-  const gate = judgeSecret(rule, secret);
-  if (seen.size >= GATE_MEMORY) seen.clear();
-  seen.set(` ${secret}`.slice(1), gate);
-  return gate;
-}
-var gates = /* @__PURE__ */ new WeakMap();
-var GATE_MEMORY = 4096;
-function judgeSecret(rule, secret) {
-  const { allowlist, reject } = rule;
-  if (allowlist.stopwords.length > 0) {
-    const lower = secret.toLowerCase();
-    for (const word of allowlist.stopwords) if (lower.includes(word)) return null;
-  }
-  for (const { regex: regex2, soft } of allowlist.regexes) if (!soft && regex2.test(secret)) return null;
-  if (reject.hex && HEX.test(secret)) return null;
-  if (broken(reject, secret) !== null) return null;
-  const entropy = shannonEntropy(secret);
-  if (entropy < rule.entropy) return null;
-  let failed = null;
-  for (const { regex: regex2, soft } of allowlist.regexes) {
-    if (soft && regex2.test(secret)) {
-      failed = `allowlist ${regex2.source}`;
-      break;
-    }
-  }
-  if (failed === null && reject.soft) failed = broken(reject.soft, secret);
-  return { entropy, soft: failed };
-}
-
-// src/engine/runs.ts
-function eachLongRun(text, length, found, start = 0, end = text.length) {
-  const n = text.length;
-  for (let at = start; at < end; ) {
-    if (!isKeyChar(text.charCodeAt(at))) {
-      at += length;
-      continue;
-    }
-    let from = at;
-    while (from > 0 && isKeyChar(text.charCodeAt(from - 1))) from--;
-    let to = at + 1;
-    while (to < n && isKeyChar(text.charCodeAt(to))) to++;
-    if (to - from >= length && found(from, to) === false) return;
-    at = to + length;
-  }
-}
-var KEY_CHARS = new Uint8Array(128);
-for (let code2 = 0; code2 < 128; code2++) {
-  KEY_CHARS[code2] = code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 43 || code2 === 47 ? 1 : 0;
-}
-function isKeyChar(code2) {
-  return code2 < 128 && KEY_CHARS[code2] === 1;
-}
-var SHORTEST_RUN = 16;
-var lastText = null;
-var lastRuns = [];
-function runsOf(text) {
-  if (text === lastText) return lastRuns;
-  const runs = [];
-  eachLongRun(text, SHORTEST_RUN, (from, to) => {
-    runs.push(from, to);
-  });
-  lastText = text;
-  lastRuns = runs;
-  return runs;
-}
-
-// src/engine/nested.ts
-var TOKEN = new RegExp(`(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{${SHORTEST_RUN},}={0,2}(?![A-Za-z0-9+/=_-])`, "y");
-var JSON_SEGMENT = /(?<![A-Za-z0-9+/_-])eyJ[A-Za-z0-9_-]{13,}(?![A-Za-z0-9+/=_-])/g;
-function base64Tokens(text, maxLength) {
-  const tokens = [];
-  const runs = runsOf(text);
-  for (let i = 0; i < runs.length; i += 2) {
-    TOKEN.lastIndex = runs[i];
-    const m = TOKEN.exec(text);
-    if (m === null) continue;
-    const token = m[0];
-    if (token.length > maxLength || token.length % 4 !== 0) continue;
-    const bytes = Buffer.from(token, "base64");
-    if (!isPrintable(bytes)) continue;
-    tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
-  }
-  tokens.push(...jsonSegments(text, maxLength).filter((token) => /[-_]/.test(token.text) || token.text.length % 4 !== 0));
-  return tokens;
-}
-function jsonSegments(text, maxLength) {
-  const tokens = [];
-  if (!text.includes("eyJ")) return tokens;
-  JSON_SEGMENT.lastIndex = 0;
-  for (let m = JSON_SEGMENT.exec(text); m; m = JSON_SEGMENT.exec(text)) {
-    const token = m[0];
-    if (token.length > maxLength) continue;
-    const bytes = Buffer.from(token, "base64url");
-    if (!isPrintable(bytes)) continue;
-    tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
-  }
-  return tokens;
-}
-function isPrintable(bytes) {
-  if (bytes.length < 12) return false;
-  for (const byte of bytes) {
-    if (byte >= 32 && byte < 127) continue;
-    if (byte === 10 || byte === 13 || byte === 9) continue;
-    return false;
-  }
-  return true;
-}
-
-// src/engine/starts.ts
-var sticky = /* @__PURE__ */ new WeakMap();
-function eachMatch(text, rule, found) {
-  const starts = rule.starts;
-  if (starts === null) {
-    const { regex: regex3 } = rule;
-    regex3.lastIndex = 0;
-    for (let m = regex3.exec(text); m; m = regex3.exec(text)) {
-      if (m[0].length === 0) regex3.lastIndex++;
-      else found(m);
-    }
-    return;
-  }
-  let regex2 = sticky.get(rule);
-  if (regex2 === void 0) sticky.set(rule, regex2 = new RegExp(rule.regex.source, `${rule.regex.flags.replace("g", "")}y`));
-  let after = 0;
-  const tryAt = (at2) => {
-    if (at2 < after) return;
-    regex2.lastIndex = at2;
-    const m = regex2.exec(text);
-    if (m === null || m[0].length === 0) return;
-    after = m.index + m[0].length;
-    found(m);
-  };
-  if ("run" in starts) {
-    if (starts.run < SHORTEST_RUN) {
-      eachLongRun(text, starts.run, (from) => tryAt(from));
-      return;
-    }
-    const runs = runsOf(text);
-    for (let i = 0; i < runs.length; i += 2) if (runs[i + 1] - runs[i] >= starts.run) tryAt(runs[i]);
-    return;
-  }
-  const at = candidates(text, starts.with);
-  for (const position of at) tryAt(position);
-}
-function candidates(text, literals) {
-  const at = [];
-  for (const literal of literals) for (let i = text.indexOf(literal); i !== -1; i = text.indexOf(literal, i + 1)) at.push(i);
-  if (literals.length > 1) at.sort((a, b) => a - b);
-  return at;
-}
-
-// src/engine/scan.ts
-var WINDOW_CHARS = 4096;
-var MAX_WINDOW = 65536;
-var MAX_BASE64 = 16384;
-var plans = /* @__PURE__ */ new WeakMap();
-function planFor(rules) {
-  let plan = plans.get(rules);
-  if (plan) return plan;
-  let radius = 3;
-  for (const rule of rules) if (rule.context?.pair) radius = Math.max(radius, rule.context.pair.lines + 2);
-  const uses = (decoder) => rules.some((rule) => rule.decoders.includes(decoder));
-  radius = Math.min(radius, 40);
-  const wideLines = [...new Set(rules.filter((rule) => rule.spanLines > radius).map((rule) => rule.spanLines))];
-  const wide = wideLines.map((lines2) => ({ rules: rules.filter((rule) => rule.spanLines === lines2), radius: lines2 }));
-  plan = {
-    radius,
-    url: uses("url"),
-    jsonEscape: uses("json-escape"),
-    html: uses("html"),
-    concat: uses("concat"),
-    base64: uses("base64"),
-    wide,
-    markers: [...new Set(rules.flatMap((rule) => rule.decoders.flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])))],
-    ...keywordRoles(rules)
-  };
-  plans.set(rules, plan);
-  return plan;
-}
-function scanText(text, rules, path18, keywordHits, memo) {
-  if (rules.length === 0 || text.length === 0) return [];
-  const plan = planFor(rules);
-  const found = keywordHits ?? findKeywords(text, rules);
-  const hidden = decodedKeywordHits(text, rules, plan);
-  if (found.length === 0 && hidden.length === 0) return [];
-  const steps = lineSteps(text);
-  let hits = valueHits(text, found, plan, steps);
-  if (hidden.length > 0) hits = [.../* @__PURE__ */ new Set([...hits, ...hidden])].sort((a, b) => a - b);
-  const windows = keywordWindows(text, hits, plan.radius, steps);
-  const state = { text, path: path18, raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set(), nestedSpans: /* @__PURE__ */ new Set(), memo, reading: null };
-  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path18);
-  for (const group2 of plan.wide) {
-    for (const [from, to] of keywordWindows(text, findKeywords(text, group2.rules), group2.radius, steps)) scanWindow(text, from, to, group2.rules, plan, state, path18);
-  }
-  if (state.raws.size === 0) return [];
-  const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
-  const named = new Set(raws.filter((raw) => raw.confidence !== null).map((raw) => raw.rule.kind));
-  if (!raws.some((raw) => mayReport(raw, named))) return [];
-  return resolve(raws, new LineIndex(text));
-}
-var BREAK_CHARS = 256;
-var VALUE_RUN = 16;
-function keywordRoles(rules) {
-  const value = new Set(rules.filter((rule) => rule.valueRun === 0).flatMap((rule) => rule.keywords));
-  const long = rules.filter((rule) => rule.valueRun > 0);
-  const byFirst = (keywords) => {
-    const map = /* @__PURE__ */ new Map();
-    for (const keyword of new Set(keywords)) if (keyword.length > 0) (map.get(keyword.charCodeAt(0)) ?? map.set(keyword.charCodeAt(0), []).get(keyword.charCodeAt(0))).push(keyword);
-    return map;
-  };
-  return {
-    names: byFirst(long.flatMap((rule) => rule.keywords).filter((keyword) => !value.has(keyword))),
-    values: byFirst(value),
-    longRun: long.length > 0 ? Math.min(...long.map((rule) => rule.valueRun)) : 0
-  };
-}
-function valueHits(text, hits, plan, steps) {
-  if (plan.names.size === 0 || hits.length === 0) return hits;
-  let names = 0;
-  const name = new Uint8Array(hits.length);
-  for (let i = 0; i < hits.length; i++) {
-    if (isNameHit(text, hits[i], plan)) {
-      name[i] = 1;
-      names++;
-    }
-  }
-  if (names === 0) return hits;
-  const radius = plan.radius;
-  const reaches = [];
-  const reach = (start, end) => {
-    const last = reaches.length - 1;
-    if (last > 0 && start >= reaches[last - 1] && end + WINDOW_CHARS <= reaches[last]) return;
-    reaches.push(steps.back(start, radius + 1, start - WINDOW_CHARS), steps.forward(end, radius + 1, end + WINDOW_CHARS));
-  };
-  const near = [];
-  for (let i = 0; i < hits.length; i++) if (name[i] === 1) near.push(Math.max(0, hits[i] - WINDOW_CHARS - BREAK_CHARS), Math.min(text.length, hits[i] + WINDOW_CHARS + 1));
-  const stretches = mergeRanges(near);
-  let m = null;
-  let searched = false;
-  for (let s3 = 0; s3 < stretches.length; s3 += 2) {
-    const [from, to] = [stretches[s3], stretches[s3 + 1]];
-    eachLongRun(text, plan.longRun, reach, from, to);
-    if (!searched || m !== null && m.index < from) {
-      VALUE_BREAKS.lastIndex = from;
-      m = VALUE_BREAKS.exec(text);
-      searched = true;
-    }
-    for (; m && m.index < to; m = VALUE_BREAKS.exec(text)) reach(m.index, m.index + m[0].length);
-  }
-  VALUE_BREAKS.lastIndex = 0;
-  const merged = mergeRanges(reaches);
-  const kept = [];
-  let r = 0;
-  for (let i = 0; i < hits.length; i++) {
-    const hit = hits[i];
-    while (r < merged.length && merged[r + 1] <= hit) r += 2;
-    if (name[i] === 0 || r < merged.length && merged[r] <= hit) kept.push(hit);
-  }
-  return kept;
-}
-function isNameHit(text, at, plan) {
-  const first = text.charCodeAt(at);
-  const names = plan.names.get(first);
-  if (names === void 0 || !names.some((keyword) => text.startsWith(keyword, at))) return false;
-  const values = plan.values.get(first);
-  if (values !== void 0 && values.some((keyword) => text.startsWith(keyword, at))) return false;
-  return !inValueRun(text, at);
-}
-function inValueRun(text, at) {
-  let from = at;
-  while (from > 0 && at - from < VALUE_RUN && isKeyChar(text.charCodeAt(from - 1))) from--;
-  let to = at;
-  while (to < text.length && to - from < VALUE_RUN && isKeyChar(text.charCodeAt(to))) to++;
-  return to - from >= VALUE_RUN;
-}
-function mergeRanges(flat) {
-  const order = [];
-  for (let i = 0; i < flat.length; i += 2) order.push(i);
-  order.sort((a, b) => flat[a] - flat[b]);
-  const merged = [];
-  for (const i of order) {
-    const last = merged.length - 1;
-    if (last > 0 && flat[i] <= merged[last]) merged[last] = Math.max(merged[last], flat[i + 1]);
-    else merged.push(flat[i], flat[i + 1]);
-  }
-  return merged;
-}
-function decodedKeywordHits(text, rules, plan) {
-  if (!plan.markers.some((marker) => text.includes(marker))) return [];
-  const identity = identityView(text, 0);
-  const views = [];
-  if (plan.jsonEscape) pushView(views, jsonEscapeView(identity));
-  if (plan.html) for (const view of [identity, ...views]) pushView(views, htmlView(view));
-  const hits = views.flatMap((view) => findKeywords(view.text, rules).map((index) => originalStart(view, index)));
-  if (plan.base64) {
-    for (const token of jsonSegments(text, MAX_BASE64)) if (holdsKeyword(token.decoded, rules, NESTING - 1)) hits.push(token.index);
-  }
-  return hits;
-}
-function holdsKeyword(decoded, rules, depth) {
-  if (findKeywords(decoded, rules).length > 0) return true;
-  return depth > 0 && base64Tokens(decoded, MAX_BASE64).some((token) => holdsKeyword(token.decoded, rules, depth - 1));
-}
-function keywordWindows(text, hits, radius, steps) {
-  if (hits.length === 0) return [];
-  const windows = [];
-  let current2 = null;
-  let sameLine = -1;
-  for (const hit of hits) {
-    if (hit < sameLine || current2 && hit + WINDOW_CHARS / 2 <= current2[1]) continue;
-    const to = steps.forward(hit, radius, hit + WINDOW_CHARS);
-    sameLine = to < hit + WINDOW_CHARS ? steps.forward(hit, 0, to) : -1;
-    const grows = current2 !== null && to - current2[0] <= MAX_WINDOW && !(current2[1] - current2[0] >= PIECE_CHARS && isCutLine(text, hit));
-    if (grows && hit < current2[1]) {
-      current2[1] = Math.max(current2[1], to);
-      continue;
-    }
-    const from = steps.back(hit, radius, hit - WINDOW_CHARS);
-    if (grows && from <= current2[1]) current2[1] = Math.max(current2[1], to);
-    else windows.push(current2 = [from, to]);
-  }
-  return windows;
-}
-var PIECE_CHARS = 2048;
-function isCutLine(text, at) {
-  const start = text.lastIndexOf("\n", at - 1) + 1;
-  let hash = 0;
-  for (let i = start, end = Math.min(text.length, start + 256); i < end; i++) {
-    const code2 = text.charCodeAt(i);
-    if (code2 === 10) break;
-    hash = Math.imul(hash, 31) + code2 | 0;
-  }
-  return (hash & 3) === 0;
-}
-function isTokenChar(code2) {
-  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 43 || code2 === 47 || code2 === 61 || code2 === 95 || code2 === 45 || code2 === 37 || code2 === 92;
-}
-function trimToTokens(text, from, to) {
-  const limit = MAX_BASE64;
-  if (from > 0 && isTokenChar(text.charCodeAt(from - 1))) {
-    const stop = Math.min(to, from + limit);
-    while (from < stop && isTokenChar(text.charCodeAt(from))) from++;
-  }
-  if (to < text.length && isTokenChar(text.charCodeAt(to))) {
-    const stop = Math.max(from, to - limit);
-    while (to > stop && isTokenChar(text.charCodeAt(to - 1))) to--;
-  }
-  return [from, to];
-}
-function scanWindow(text, start, end, rules, plan, state, path18) {
-  const [from, to] = trimToTokens(text, start, end);
-  if (to <= from) return;
-  const key = state.memo?.keyOf(text, from, to) ?? null;
-  if (key === null) {
-    readWindow(text, from, to, rules, plan, state);
-    return;
-  }
-  const known = state.memo.recall(rules, key);
-  if (known !== void 0) {
-    for (let i = 0; i < known.tokens.length; i += 2) state.textTokens.add(`${from + known.tokens[i]}:${from + known.tokens[i + 1]}`);
-    for (const match of known.matches) addRaw(state, { ...match, start: from + match.start, end: from + match.end });
-    return;
-  }
-  const reading = state.reading = { matches: [], tokens: [] };
-  readWindow(text, from, to, rules, plan, state);
-  state.reading = null;
-  for (const match of reading.matches) Object.assign(match, { start: match.start - from, end: match.end - from });
-  for (let i = 0; i < reading.tokens.length; i++) reading.tokens[i] -= from;
-  state.memo.remember(rules, key, reading);
-}
-function readWindow(text, from, to, rules, plan, state) {
-  const path18 = state.path;
-  const identity = identityView(text.slice(from, to), from);
-  const views = [identity];
-  if (plan.url) pushView(views, urlView(identity));
-  if (plan.jsonEscape) for (const view of [...views]) pushView(views, jsonEscapeView(view));
-  if (plan.html) for (const view of [...views]) pushView(views, htmlView(view));
-  if (plan.concat) for (const view of [...views]) pushView(views, concatView(view));
-  const skip = new Set(rules.filter((rule) => rule.needsKeyword && !views.some((view) => rule.keywords.some((keyword) => view.text.includes(keyword)))));
-  for (const view of views) {
-    for (const rule of rules) {
-      if (skip.has(rule)) continue;
-      if (view.decoder !== "identity" && !rule.decoders.includes(view.decoder)) continue;
-      matchView(view, rule, state);
-    }
-  }
-  if (plan.base64) {
-    for (const token of base64Tokens(identity.text, MAX_BASE64)) {
-      const tokenStart = originalStart(identity, token.index);
-      const tokenEnd = originalEnd(identity, token.index + token.text.length);
-      state.textTokens.add(`${tokenStart}:${tokenEnd}`);
-      state.reading?.tokens.push(tokenStart, tokenEnd);
-      scanDecodedToken(identity.text, token, rules, state, { start: tokenStart, end: tokenEnd }, NESTING);
-    }
-  }
-}
-var NESTING = 2;
-function pushView(views, view) {
-  if (view) views.push(view);
-}
-function eachSecret(view, rule, found) {
-  eachMatch(view.text, rule, (m) => {
-    const secret = rule.secretGroup === 0 ? m[0] : m[rule.secretGroup];
-    if (!secret) return;
-    const index = rule.secretGroup === 0 ? m.index : m.indices[rule.secretGroup][0];
-    const gate = gateSecret(rule, secret);
-    if (gate === null) return;
-    const keyId = rule.keyIdFrom ? ownKeyId(rule.keyIdFrom, rule.keyIdFrom.source === "match" ? m[0] : secret) : null;
-    if (keyId === null && rule.keyIdFrom?.required) return;
-    found(secret, index, gate, keyId);
-  });
-}
-function ownKeyId(from, text) {
-  let value = from.strip ? text.replace(from.strip, "") : text;
-  if (from.decode === "base64") {
-    const bytes = Buffer.from(value, "base64");
-    if (bytes.toString("base64").replace(/=+$/, "") !== value.replace(/=+$/, "")) return null;
-    value = bytes.toString("latin1");
-  }
-  const m = from.regex.exec(value);
-  if (!m) return null;
-  const id = from.template ? from.template.replace(/\$(\d)/g, (_all, n) => m[Number(n)] ?? "") : m[1];
-  return id ? id : null;
-}
-function matchView(view, rule, state) {
-  eachSecret(view, rule, (secret, index, gate, keyId) => {
-    const start = originalStart(view, index);
-    const end = originalEnd(view, index + secret.length);
-    addRaw(state, { rule, start, end, secret, gate, ...contextOf(rule, secret, view.text, index), nested: false, keyId });
-  });
-}
-function contextOf(rule, secret, viewText, index) {
-  if (!rule.context) return { names: null, alone: null };
-  const alone = rule.context.alone && rule.context.alone.regex.test(secret) ? rule.context.alone.confidence : null;
-  return { names: attachedNames(rule, viewText, index), alone };
-}
-function addRaw(state, match) {
-  state.reading?.matches.push({ ...match });
-  const { rule, start, end, secret, gate, nested, keyId } = match;
-  const context = { confidence: match.names === null ? rule.confidence : nameConfidence(match.names, state.text, start, end, state.path), alone: match.alone };
-  const { raws } = state;
-  const span = `${rule.id}\0${start}\0${end}`;
-  if (nested) {
-    if (raws.get(span)?.nested === false) raws.delete(span);
-    state.nestedSpans.add(span);
-  } else if (state.nestedSpans.has(span)) {
-    return;
-  }
-  const key = nested ? `${span}\0${secret}` : span;
-  const existing = raws.get(key);
-  if (existing) {
-    if (existing.soft && gate.soft === null) Object.assign(existing, { secret, entropy: gate.entropy, keyId, soft: false });
-    existing.confidence = better(existing.confidence, context.confidence);
-    existing.aloneConfidence = better(existing.aloneConfidence, context.alone);
-    return;
-  }
-  raws.set(key, { rule, start, end, secret, entropy: gate.entropy, confidence: context.confidence, aloneConfidence: context.alone, nested, keyId, soft: gate.soft !== null });
-}
-function scanDecodedToken(outer, token, rules, state, span, depth) {
-  const prefix = outer.slice(Math.max(0, token.index - 240), token.index);
-  const inner = prefix + token.decoded;
-  const innerView = identityView(inner, 0);
-  const views = [innerView];
-  pushView(views, jsonEscapeView(innerView));
-  const innerTokens = depth > 1 ? base64Tokens(inner, MAX_BASE64).filter((t) => t.index >= prefix.length) : [];
-  const wrappers = new Set(innerTokens.map((t) => t.text));
-  for (const view of views) {
-    for (const rule of rules) {
-      eachSecret(view, rule, (secret, index, gate, keyId) => {
-        if (originalStart(view, index) < prefix.length) return;
-        if (wrappers.has(secret) || secret.length > 16 && [...wrappers].some((w) => w.includes(secret))) return;
-        addRaw(state, { rule, start: span.start, end: span.end, secret, gate, ...contextOf(rule, secret, view.text, index), nested: true, keyId });
-      });
-    }
-  }
-  for (const innerToken of innerTokens) scanDecodedToken(inner, innerToken, rules, state, span, depth - 1);
-}
-function mayReport(raw, kindsWithConfidence) {
-  if (raw.rule.partnerOnly) return false;
-  if (raw.confidence !== null || raw.aloneConfidence !== null) return true;
-  const pair = raw.rule.context?.pair;
-  return pair !== void 0 && pair !== null && kindsWithConfidence.has(pair.kind);
-}
-function resolve(all, lines2) {
-  all.sort((a, b) => a.start - b.start || b.end - a.end);
-  const raws = all.filter((raw, i) => !all.slice(Math.max(0, i - 8), i).some((o) => o.rule === raw.rule && o.secret === raw.secret && o.end > raw.start));
-  const lineOf = /* @__PURE__ */ new Map();
-  for (const raw of raws) lineOf.set(raw, [lines2.lineOf(raw.start), lines2.lineOf(Math.max(raw.start, raw.end - 1))]);
-  const softKept = rescued(raws, lineOf);
-  const candidates2 = [];
-  for (const raw of raws) {
-    if (raw.rule.partnerOnly || raw.soft && !softKept.has(raw)) continue;
-    const pair = raw.rule.context?.pair ?? null;
-    let keyId = raw.keyId;
-    let confidence = raw.confidence;
-    if (pair) {
-      const partner = nearestPartner(raw, raws, lineOf, pair, (other) => !other.soft || softKept.has(other));
-      if (partner) {
-        keyId ??= partner.secret;
-        confidence = better(confidence, pair.confidence);
-      }
-    }
-    if (raw.rule.context) confidence = confidence ?? raw.aloneConfidence;
-    if (confidence === null) continue;
-    const start = lines2.position(raw.start);
-    const end = lines2.position(raw.end);
-    candidates2.push({
-      ruleId: raw.rule.id,
-      kind: raw.rule.kind,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
-      secret: raw.secret,
-      entropy: raw.entropy,
-      confidence,
-      keyId
-    });
-  }
-  return candidates2;
-}
-function rescued(raws, lineOf) {
-  const kept = /* @__PURE__ */ new Set();
-  if (!raws.some((raw) => raw.soft)) return kept;
-  for (const raw of raws) {
-    if (!raw.soft || raw.rule.partnerOnly) continue;
-    const pair = raw.rule.context?.pair;
-    if (pair) {
-      if (raw.confidence === "high" && nearestPartner(raw, raws, lineOf, pair, (other) => !other.soft && !other.rule.partnerOnly)) kept.add(raw);
-    } else if (!raw.rule.context) {
-      const vouched = raws.some((other) => {
-        const otherPair = other.rule.context?.pair;
-        return !other.soft && other.confidence !== null && otherPair?.kind === raw.rule.kind && withinPair(other, raw, lineOf, otherPair) !== null;
-      });
-      if (vouched) kept.add(raw);
-    }
-  }
-  return kept;
-}
-function withinPair(raw, other, lineOf, pair) {
-  const [first, last] = lineOf.get(raw);
-  const [otherFirst, otherLast] = lineOf.get(other);
-  const distance = Math.max(0, otherFirst - last, first - otherLast);
-  if (distance > pair.lines) return null;
-  const chars = other.start < raw.start ? raw.start - other.end : other.start - raw.end;
-  return chars > pair.chars ? null : distance;
-}
-function nearestPartner(raw, raws, lineOf, pair, accept) {
-  let best = null;
-  let bestScore = Infinity;
-  for (const other of raws) {
-    if (other === raw || other.rule.kind !== pair.kind || other.confidence === null || !accept(other)) continue;
-    const distance = withinPair(raw, other, lineOf, pair);
-    if (distance === null) continue;
-    let score = distance * 4 + (other.start > raw.start ? 2 : 0);
-    if (pair.prefer && !pair.prefer.test(other.secret)) score += 1e3;
-    if (score < bestScore) {
-      bestScore = score;
-      best = other;
-    }
-  }
-  return best;
-}
-
-// src/detect/window-memo.ts
-import { createHash as createHash2 } from "node:crypto";
-var MIN_CHARS = 512;
-var MAX_ENTRIES = 65536;
-var NOTHING = Object.freeze({ matches: [], tokens: [] });
-var WindowMemo = class {
-  /** Per rule set (scan.ts reads wide windows with a subset of the rules): window hash → its reading. */
-  sets = /* @__PURE__ */ new WeakMap();
-  /** Windows replayed and windows read (for the bench's figures and the tests). */
-  recalled = 0;
-  read = 0;
-  /** The window's key, or null when it is too short to be worth remembering. */
-  keyOf(text, from, to) {
-    if (to - from < MIN_CHARS) return null;
-    return createHash2("sha256").update(text.slice(from, to)).digest().toString("base64", 0, 16);
-  }
-  /** The reading of a window with this key, positions relative to the window's start. */
-  recall(rules, key) {
-    const reading = this.sets.get(rules)?.get(key);
-    if (reading !== void 0) this.recalled++;
-    return reading;
-  }
-  remember(rules, key, reading) {
-    this.read++;
-    for (const match of reading.matches) {
-      match.secret = detached(match.secret);
-      if (match.keyId !== null) match.keyId = detached(match.keyId);
-    }
-    let set = this.sets.get(rules);
-    if (set === void 0) this.sets.set(rules, set = /* @__PURE__ */ new Map());
-    if (set.size >= MAX_ENTRIES) set.delete(set.keys().next().value);
-    set.set(key, reading.matches.length === 0 && reading.tokens.length === 0 ? NOTHING : reading);
-  }
-};
-function detached(text) {
-  return Buffer.from(text, "utf16le").toString("utf16le");
-}
-
-// src/filters/inline.ts
-var ALLOW = /keywarden:allow(?![\w-])/i;
-var ALLOW_NEXT_LINE = /keywarden:allow-next-line(?![\w-])/i;
-function markInlineIgnores(candidates2, text) {
-  if (candidates2.length === 0 || !/keywarden:allow/i.test(text)) return candidates2;
-  const starts = lineStarts(text);
-  const seen = /* @__PURE__ */ new Map();
-  const has2 = (directive, line) => {
-    if (line < 1 || line > starts.length) return false;
-    const key = `${directive === ALLOW ? "a" : "n"}${line}`;
-    let found = seen.get(key);
-    if (found === void 0) {
-      found = directive.test(text.slice(starts[line - 1], line < starts.length ? starts[line] : text.length));
-      seen.set(key, found);
-    }
-    return found;
-  };
-  return candidates2.map((candidate) => {
-    if (candidate.allowedBy) return candidate;
-    let allowed = has2(ALLOW_NEXT_LINE, candidate.line - 1);
-    for (let line = candidate.line; !allowed && line <= Math.max(candidate.line, candidate.endLine); line++) allowed = has2(ALLOW, line);
-    return allowed ? { ...candidate, allowedBy: "inline" } : candidate;
-  });
-}
-function lineStarts(text) {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-// src/detect/detect.ts
-init_decode();
-function detectChunk(chunk, rules, memo) {
-  const keywordsAt = chunk.keywordsAt;
-  let text;
-  let hits;
-  if (typeof chunk.data === "string") {
-    text = chunk.data;
-  } else {
-    if (keywordsAt === void 0 && !createPrefilter(rules)(chunk.data)) return { candidates: [] };
-    const decoded = decodeBytes(chunk.data);
-    text = decoded.text;
-    if (keywordsAt !== void 0 && decoded.encoding === "utf-8" && isAscii(chunk.data)) hits = keywordHitsOf(keywordsAt);
-  }
-  return { candidates: markInlineIgnores(scanText(text, rules, chunk.path, hits, memo), text) };
-}
-function createDetector(config) {
-  const rules = loadRules(config);
-  const memo = new WindowMemo();
-  return { rules, keywords: prefilterKeywords(rules), detect: (chunk) => detectChunk(chunk, rules, memo) };
-}
+init_detect2();
 
 // src/filters/apply.ts
 init_findings();

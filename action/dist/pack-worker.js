@@ -49,38 +49,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// src/archive/limits.ts
-var DEFAULT_ARCHIVE_LIMITS, RATIO_FLOOR;
-var init_limits = __esm({
-  "src/archive/limits.ts"() {
-    "use strict";
-    DEFAULT_ARCHIVE_LIMITS = {
-      maxDepth: 4,
-      // AWS Lambda accepts deployment packages up to 250 MB unzipped; twice that leaves room for layers and jars.
-      maxBytes: 512 * 1024 * 1024,
-      maxEntries: 1e5,
-      // Text deflates 3-10x, logs and JSON up to ~30x; 100x is what Apache POI's zip-bomb guard allows (0.01).
-      maxRatio: 100
-    };
-    RATIO_FLOOR = 1024 * 1024;
-  }
-});
-
-// src/archive/magic.ts
-function archiveFormat(data2) {
-  if (data2.length >= 4 && data2[0] === 80 && data2[1] === 75 && data2[2] === 3 && data2[3] === 4) return "zip";
-  if (data2.length >= 10 && data2[0] === 31 && data2[1] === 139 && data2[2] === 8) return "gzip";
-  if (data2.length >= 512 && data2[TAR_MAGIC_AT] === 117 && data2[TAR_MAGIC_AT + 1] === 115 && data2[TAR_MAGIC_AT + 2] === 116 && data2[TAR_MAGIC_AT + 3] === 97 && data2[TAR_MAGIC_AT + 4] === 114) return "tar";
-  return null;
-}
-var TAR_MAGIC_AT;
-var init_magic = __esm({
-  "src/archive/magic.ts"() {
-    "use strict";
-    TAR_MAGIC_AT = 257;
-  }
-});
-
 // src/words/en.ts
 var s, en;
 var init_en = __esm({
@@ -1012,6 +980,38 @@ var init_words = __esm({
     currentLanguage = "en";
     currentGuide = null;
     INHERITED = "keywarden:language";
+  }
+});
+
+// src/archive/magic.ts
+function archiveFormat(data2) {
+  if (data2.length >= 4 && data2[0] === 80 && data2[1] === 75 && data2[2] === 3 && data2[3] === 4) return "zip";
+  if (data2.length >= 10 && data2[0] === 31 && data2[1] === 139 && data2[2] === 8) return "gzip";
+  if (data2.length >= 512 && data2[TAR_MAGIC_AT] === 117 && data2[TAR_MAGIC_AT + 1] === 115 && data2[TAR_MAGIC_AT + 2] === 116 && data2[TAR_MAGIC_AT + 3] === 97 && data2[TAR_MAGIC_AT + 4] === 114) return "tar";
+  return null;
+}
+var TAR_MAGIC_AT;
+var init_magic = __esm({
+  "src/archive/magic.ts"() {
+    "use strict";
+    TAR_MAGIC_AT = 257;
+  }
+});
+
+// src/archive/limits.ts
+var DEFAULT_ARCHIVE_LIMITS, RATIO_FLOOR;
+var init_limits = __esm({
+  "src/archive/limits.ts"() {
+    "use strict";
+    DEFAULT_ARCHIVE_LIMITS = {
+      maxDepth: 4,
+      // AWS Lambda accepts deployment packages up to 250 MB unzipped; twice that leaves room for layers and jars.
+      maxBytes: 512 * 1024 * 1024,
+      maxEntries: 1e5,
+      // Text deflates 3-10x, logs and JSON up to ~30x; 100x is what Apache POI's zip-bomb guard allows (0.01).
+      maxRatio: 100
+    };
+    RATIO_FLOOR = 1024 * 1024;
   }
 });
 
@@ -4943,7 +4943,7 @@ var gzip_exports = {};
 __export(gzip_exports, {
   readGzip: () => readGzip
 });
-import path from "node:path";
+import path2 from "node:path";
 import { createGunzip } from "node:zlib";
 import { Readable as Readable2 } from "node:stream";
 async function readGzip(walk, data2, at, onEntry) {
@@ -4994,7 +4994,7 @@ async function readGzip(walk, data2, at, onEntry) {
   }
 }
 function memberName(archive) {
-  const base = path.posix.basename(archive);
+  const base = path2.posix.basename(archive);
   const stripped = base.replace(/\.(gz|gzip)$/i, "");
   return stripped.length > 0 && stripped !== base ? stripped : `${base} (gunzipped)`;
 }
@@ -5149,21 +5149,6 @@ var init_walk = __esm({
 // src/sources/git/pack/pack-worker.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
-
-// src/archive/detect.ts
-init_limits();
-init_magic();
-function archiveOf(chunk, config, detect) {
-  if (typeof chunk.data === "string") return null;
-  const format = archiveFormat(chunk.data);
-  if (format === null) return null;
-  const data2 = chunk.data;
-  return Promise.resolve().then(() => (init_walk(), walk_exports)).then(({ scanArchive: scanArchive2 }) => scanArchive2({ path: chunk.path, data: data2 }, format, config.archives ?? DEFAULT_ARCHIVE_LIMITS, config.maxFileSize, detect));
-}
-function detectMaybeArchive(chunk, config, detect, copy) {
-  if (typeof chunk.data === "string" || archiveFormat(chunk.data) === null) return null;
-  return archiveOf(copy ? { ...chunk, data: Buffer.from(chunk.data) } : chunk, config, detect);
-}
 
 // src/detect/detect.ts
 import { isAscii } from "node:buffer";
@@ -5558,7 +5543,7 @@ function mayBeUtf16(data2) {
 
 // src/rules/load.ts
 import { readdirSync, readFileSync } from "node:fs";
-import path2 from "node:path";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/errors.ts
@@ -6256,7 +6241,7 @@ function compileExamples(f) {
 
 // src/rules/load.ts
 init_words();
-var PATTERNS_DIR = path2.resolve(path2.dirname(fileURLToPath(import.meta.url)), "..", "..", "patterns");
+var PATTERNS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "patterns");
 function loadBuiltinRules(dir = PATTERNS_DIR, trusted = dir === PATTERNS_DIR) {
   let names;
   try {
@@ -6268,7 +6253,7 @@ function loadBuiltinRules(dir = PATTERNS_DIR, trusted = dir === PATTERNS_DIR) {
     const origin = `patterns/${name}`;
     let raw;
     try {
-      raw = JSON.parse(readFileSync(path2.join(dir, name), "utf8"));
+      raw = JSON.parse(readFileSync(path.join(dir, name), "utf8"));
     } catch (error) {
       throw new ConfigError(words().rules.invalidJson(origin, error.message));
     }
@@ -7786,6 +7771,36 @@ function unique(pairs) {
   return out;
 }
 
+// src/archive/detect.ts
+init_limits();
+init_magic();
+function archiveOf(chunk, config, detect) {
+  if (typeof chunk.data === "string") return null;
+  const format = archiveFormat(chunk.data);
+  if (format === null) return null;
+  const data2 = chunk.data;
+  return Promise.resolve().then(() => (init_walk(), walk_exports)).then(({ scanArchive: scanArchive2 }) => scanArchive2({ path: chunk.path, data: data2 }, format, config.archives ?? DEFAULT_ARCHIVE_LIMITS, config.maxFileSize, detect));
+}
+function detectMaybeArchive(chunk, config, detect, copy) {
+  if (typeof chunk.data === "string" || archiveFormat(chunk.data) === null) return null;
+  return archiveOf(copy ? { ...chunk, data: Buffer.from(chunk.data) } : chunk, config, detect);
+}
+
+// src/sources/git/pack/scan-blob.ts
+async function scanDirtyBlob(blob, detector2, config, into) {
+  const archive = detectMaybeArchive({ path: blob.path, data: blob.data }, config, (entry) => detector2.detect(entry), true);
+  if (archive !== null) {
+    into.found.push({ sha: blob.sha, result: await archive });
+    return;
+  }
+  const result = detector2.detect({ path: blob.path, data: blob.data, keywordsAt: blob.keywords });
+  if (result.candidates.length > 0) into.found.push({ sha: blob.sha, result });
+  else {
+    into.cleanItems++;
+    into.cleanBytes += blob.data.length;
+  }
+}
+
 // src/sources/git/pack/pack-worker.ts
 var CACHE_BYTES = 32 * 1024 * 1024;
 var data = workerData;
@@ -7798,11 +7813,15 @@ var values = anchors === null ? void 0 : { anchors: keywordSet(anchors.anchors),
 var cache = new BlobCache(CACHE_BYTES);
 var judges = /* @__PURE__ */ new Map();
 var withDirty = /* @__PURE__ */ new Set();
+var dirtyOf = /* @__PURE__ */ new Map();
 var post = (message) => port.postMessage(message);
 port.on("message", (message) => {
   try {
     if (message.type === "judge") judgePart(message.pack, message.from, message.to);
-    else
+    else if (message.type === "keep") {
+      const kept = keepDirty();
+      port.postMessage({ type: "kept", blobs: kept }, kept === null ? [] : kept.map((blob) => blob.data.buffer));
+    } else
       scanBlobs(message.blobs).catch((error) => post({ type: "error", message: error instanceof Error ? error.message : String(error) }));
   } catch (error) {
     post({ type: "error", message: error instanceof Error ? error.message : String(error) });
@@ -7830,6 +7849,8 @@ function judgePart(pack, from, to) {
   try {
     const verdict = judge.judgeRanks(judge.rankAtFraction(from), judge.rankAtFraction(to), (blobs, bytes, dirtyBytes, packBytes) => post({ type: "progress", blobs, bytes, dirtyBytes, packBytes }));
     post({ type: "judged", pack, ...verdict });
+    const dirty = dirtyOf.get(pack) ?? dirtyOf.set(pack, []).get(pack);
+    verdict.dirty.forEach((sha, i) => dirty.push({ sha, size: verdict.dirtySizes[i] }));
     if (verdict.dirty.length > 0) withDirty.add(pack);
     else if (!withDirty.has(pack)) judge.release();
   } catch (error) {
@@ -7837,10 +7858,24 @@ function judgePart(pack, from, to) {
     post({ type: "unreadable", pack, message: error instanceof Error ? error.message : String(error) });
   }
 }
+function keepDirty() {
+  let total = 0;
+  for (const blobs of dirtyOf.values()) for (const { size } of blobs) total += size;
+  if (total > data.keepBytes) return null;
+  const kept = [];
+  for (const [pack, blobs] of dirtyOf) {
+    const judge = judgeOf(pack);
+    if (judge instanceof Error) return null;
+    for (const { sha } of blobs.map((blob) => ({ ...blob, rank: judge.rankOf(blob.sha) })).sort((a, b) => a.rank - b.rank)) {
+      const blob = judge.blob(sha);
+      if (blob === null) return null;
+      kept.push({ sha, data: new Uint8Array(blob.data), keywords: [...blob.keywords] });
+    }
+  }
+  return kept;
+}
 async function scanBlobs(blobs) {
-  const found = [];
-  let cleanItems = 0;
-  let cleanBytes = 0;
+  const scanned = { found: [], cleanItems: 0, cleanBytes: 0 };
   const rankOf = (sha, pack) => {
     const judge = judgeOf(pack);
     return judge instanceof Error ? Infinity : judge.rankOf(sha);
@@ -7850,19 +7885,8 @@ async function scanBlobs(blobs) {
     const judge = judgeOf(pack);
     const blob = judge instanceof Error ? null : judge.blob(sha);
     if (blob === null) throw new Error(`blob ${sha} was judged but cannot be rebuilt`);
-    const archive = detectMaybeArchive({ path: path3, data: blob.data }, data.config, (entry) => detector.detect(entry), true);
-    if (archive !== null) {
-      found.push({ sha, result: await archive });
-      post({ type: "progress", blobs: 1, bytes: blob.data.length, dirtyBytes: 0, packBytes: 0 });
-      continue;
-    }
-    const result = detector.detect({ path: path3, data: blob.data, keywordsAt: blob.keywords });
-    if (result.candidates.length > 0) found.push({ sha, result });
-    else {
-      cleanItems++;
-      cleanBytes += blob.data.length;
-    }
+    await scanDirtyBlob({ sha, path: path3, data: blob.data, keywords: blob.keywords }, detector, data.config, scanned);
     post({ type: "progress", blobs: 1, bytes: blob.data.length, dirtyBytes: 0, packBytes: 0 });
   }
-  post({ type: "scanned", found, cleanItems, cleanBytes });
+  post({ type: "scanned", ...scanned });
 }

@@ -17,7 +17,7 @@ import type { SourceContext } from '../../context.js';
 import { oversizeNote } from '../../locate.js';
 import type { Candidate, Detect, DetectResult, Located, Note, ScanStats } from '../../../types.js';
 import { hasPromisedObjects, MissingBlobs } from '../missing-blobs.js';
-import { startPackScan, type PackScan } from '../pack/packs.js';
+import { isClean, startPackScan, type PackScan } from '../pack/packs.js';
 import type { WorkerSet } from '../pool/pool.js';
 import { attribute } from './attribute.js';
 import { catFileScanner, packScanner, pooledScanner, type BlobSink } from './blob-scanner.js';
@@ -100,7 +100,7 @@ async function scanPlanned(run: Run): Promise<Located[]> {
   let totalBytes = 0;
   for (const plan of plans) {
     if (plan.size > maxSize) notes.push(oversizeNote(`${plan.path} (blob ${plan.sha.slice(0, 10)})`, plan.size, maxSize));
-    else if (judged?.clean.has(plan.sha)) {
+    else if (judged !== null && isClean(judged, plan.sha)) {
       // Judged clean from its pack: exactly what the byte prefilter would have said of the whole blob.
       scanned.add(plan.sha);
       stats.files++;

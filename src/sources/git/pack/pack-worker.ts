@@ -1,14 +1,15 @@
-// A pack-reading thread (packs.ts starts them). Two jobs, both synchronous CPU work kept off the main thread,
+// A pack-reading thread (packs.ts starts them). Its jobs are synchronous CPU work kept off the main thread,
 // which meanwhile parses `git log`:
 //   judge: a part of a pack (a byte range): which of its blobs are clean, which are dirty (keyword-blobs.ts);
-//   scan:  the full detection of dirty blobs it judged, once the main thread knows their paths, rebuilt from
-//          the pack (mostly from this thread's cache) instead of read again through git.
+//   keep:  once every part is judged, its dirty blobs rebuilt and handed to the main thread when they are few,
+//          so that the thread, and its tables, can go (keepDirty);
+//   scan:  otherwise, the full detection of dirty blobs it judged, once the main thread knows their paths,
+//          rebuilt from the pack (mostly from this thread's cache) instead of read again through git.
 // A pack this thread cannot read (an unknown version, a damaged file) is reported once; its blobs are then
 // read through `git cat-file` like loose objects.
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../../../config/types.js';
-import { detectMaybeArchive } from '../../../archive/detect.js';
 import { createDetector, type Detector } from '../../../detect/detect.js';
 import { keywordSet } from '../../../engine/prefilter.js';
 import { valueAnchors } from '../../../engine/scan.js';
@@ -17,16 +18,20 @@ import { BlobCache } from './blob-cache.js';
 import { parsePackIndex } from './index-file.js';
 import { PackJudge } from './keyword-blobs.js';
 import { PackFile } from './pack-file.js';
+import { scanDirtyBlob, type Scanned } from './scan-blob.js';
 
 export interface PackWorkerData {
   packs: Array<{ pack: string; index: string }>;
   hashLength: number;
   keywords: string[];
   config: Config;
+  /** 'keep' hands the dirty blobs over when they take at most this much (packs.ts KEEP_BYTES). */
+  keepBytes: number;
 }
 
 export type ToPackWorker =
   | { type: 'judge'; pack: number; from: number; to: number }
+  | { type: 'keep' }
   | { type: 'scan'; blobs: Array<{ sha: string; path: string; pack: number }> };
 
 export type FromPackWorker =
@@ -34,6 +39,7 @@ export type FromPackWorker =
   | { type: 'judged'; pack: number; clean: string[]; dirty: string[]; cleanSizes: number[]; dirtySizes: number[] }
   | { type: 'unreadable'; pack: number; message: string }
   | { type: 'scanned'; found: Array<{ sha: string; result: DetectResult }>; cleanItems: number; cleanBytes: number }
+  | { type: 'kept'; blobs: Array<{ sha: string; data: Uint8Array; keywords: number[] }> | null }
   | { type: 'error'; message: string };
 
 /** The thread's cache of rebuilt blobs, shared by every pack it reads. */
@@ -49,12 +55,18 @@ const values = anchors === null ? undefined : { anchors: keywordSet(anchors.anch
 const cache = new BlobCache(CACHE_BYTES);
 const judges = new Map<number, PackJudge | Error>();
 const withDirty = new Set<number>();
+/** Each pack's dirty blobs (names, sizes), as judged: what 'keep' rebuilds. */
+const dirtyOf = new Map<number, Array<{ sha: string; size: number }>>();
 
 const post = (message: FromPackWorker): void => port.postMessage(message);
 
 port.on('message', (message: ToPackWorker) => {
   try {
     if (message.type === 'judge') judgePart(message.pack, message.from, message.to);
+    else if (message.type === 'keep') {
+      const kept = keepDirty();
+      port.postMessage({ type: 'kept', blobs: kept } satisfies FromPackWorker, kept === null ? [] : kept.map((blob) => blob.data.buffer as ArrayBuffer));
+    }
     else
       scanBlobs(message.blobs).catch((error: unknown) => post({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
   } catch (error) {
@@ -85,6 +97,8 @@ function judgePart(pack: number, from: number, to: number): void {
   try {
     const verdict = judge.judgeRanks(judge.rankAtFraction(from), judge.rankAtFraction(to), (blobs, bytes, dirtyBytes, packBytes) => post({ type: 'progress', blobs, bytes, dirtyBytes, packBytes }));
     post({ type: 'judged', pack, ...verdict });
+    const dirty = dirtyOf.get(pack) ?? dirtyOf.set(pack, []).get(pack)!;
+    verdict.dirty.forEach((sha, i) => dirty.push({ sha, size: verdict.dirtySizes[i] }));
     // Only packs with dirty blobs are read again (to scan them): the others need no open file meanwhile.
     if (verdict.dirty.length > 0) withDirty.add(pack);
     else if (!withDirty.has(pack)) judge.release();
@@ -95,10 +109,31 @@ function judgePart(pack: number, from: number, to: number): void {
   }
 }
 
+/**
+ * Every pack judged: rebuild this thread's dirty blobs now, while the main thread still reads the log, and hand
+ * them over (their buffers moved, not copied), if they fit in `keepBytes` and all rebuild; the main thread then
+ * stops this thread. Otherwise null: the thread stays, and 'scan' rebuilds from its judges as before.
+ */
+function keepDirty(): Array<{ sha: string; data: Uint8Array; keywords: number[] }> | null {
+  let total = 0;
+  for (const blobs of dirtyOf.values()) for (const { size } of blobs) total += size;
+  if (total > data.keepBytes) return null;
+  const kept: Array<{ sha: string; data: Uint8Array; keywords: number[] }> = [];
+  for (const [pack, blobs] of dirtyOf) {
+    const judge = judgeOf(pack);
+    if (judge instanceof Error) return null;
+    for (const { sha } of blobs.map((blob) => ({ ...blob, rank: judge.rankOf(blob.sha) })).sort((a, b) => a.rank - b.rank)) {
+      const blob = judge.blob(sha);
+      if (blob === null) return null;
+      // A copy of its own: the cache hands out its buffers again, and this one's memory moves to the main thread.
+      kept.push({ sha, data: new Uint8Array(blob.data), keywords: [...blob.keywords] });
+    }
+  }
+  return kept;
+}
+
 async function scanBlobs(blobs: Array<{ sha: string; path: string; pack: number }>): Promise<void> {
-  const found: Array<{ sha: string; result: DetectResult }> = [];
-  let cleanItems = 0;
-  let cleanBytes = 0;
+  const scanned: Scanned = { found: [], cleanItems: 0, cleanBytes: 0 };
   // In pack order, so that each blob's base is likely still in the cache from the one before.
   const rankOf = (sha: string, pack: number): number => {
     const judge = judgeOf(pack);
@@ -109,21 +144,8 @@ async function scanBlobs(blobs: Array<{ sha: string; path: string; pack: number 
     const judge = judgeOf(pack);
     const blob = judge instanceof Error ? null : judge.blob(sha);
     if (blob === null) throw new Error(`blob ${sha} was judged but cannot be rebuilt`);
-    // An archive (judged dirty by its magic, keyword-blobs.ts) is read in full here (src/archive); the cache may
-    // hand out its buffer again, so it is copied.
-    const archive = detectMaybeArchive({ path, data: blob.data }, data.config, (entry) => detector.detect(entry), true);
-    if (archive !== null) {
-      found.push({ sha, result: await archive });
-      post({ type: 'progress', blobs: 1, bytes: blob.data.length, dirtyBytes: 0, packBytes: 0 });
-      continue;
-    }
-    const result = detector.detect({ path, data: blob.data, keywordsAt: blob.keywords });
-    if (result.candidates.length > 0) found.push({ sha, result });
-    else {
-      cleanItems++;
-      cleanBytes += blob.data.length;
-    }
+    await scanDirtyBlob({ sha, path, data: blob.data, keywords: blob.keywords }, detector, data.config, scanned);
     post({ type: 'progress', blobs: 1, bytes: blob.data.length, dirtyBytes: 0, packBytes: 0 });
   }
-  post({ type: 'scanned', found, cleanItems, cleanBytes });
+  post({ type: 'scanned', ...scanned });
 }

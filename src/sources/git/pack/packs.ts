@@ -16,15 +16,23 @@ import type { Note } from '../../../types.js';
 import { availableCores, workerEntry, type PoolCallbacks } from '../pool/pool.js';
 import { gitRaw } from '../run.js';
 import type { FromPackWorker, PackWorkerData, ToPackWorker } from './pack-worker.js';
+import { scanDirtyBlob, type DirtyBlob, type Scanned } from './scan-blob.js';
+import { createDetector } from '../../../detect/detect.js';
 import { words } from '../../../words/index.js';
 
 export interface PackVerdict {
-  /** Blobs certainly without a keyword: counted as scanned, never read. */
-  clean: Set<string>;
   /** Blobs to scan in full (with scan()), and the thread that judged each. */
   dirty: Map<string, { worker: number; pack: number }>;
-  /** The size of every blob judged, clean or dirty. */
+  /**
+   * The size of every blob judged, clean or dirty. Those not dirty are clean: certainly without a keyword,
+   * counted as scanned, never read (no set of their own: a git/git-sized history has 230,000 of them).
+   */
   sizes: Map<string, number>;
+}
+
+/** Judged and certainly without a keyword. */
+export function isClean(verdict: PackVerdict, sha: string): boolean {
+  return verdict.sizes.has(sha) && !verdict.dirty.has(sha);
 }
 
 export interface PackScan {
@@ -34,6 +42,14 @@ export interface PackScan {
   scan(blobs: ReadonlyArray<{ sha: string; path: string }>, callbacks: PoolCallbacks): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * Once every part is judged, a thread whose dirty blobs take at most this much rebuilds them, hands them over
+ * and stops (pack-worker.ts keepDirty): its tables cost about 50 bytes per object of the pack (100 MiB on a
+ * git/git-sized history), held otherwise until the log is read and the dirty blobs' paths are known. The tests
+ * lower it (0: every dirty blob scanned on its thread).
+ */
+export const KEEP_BYTES = 32 * 1024 * 1024;
 
 /** A part's verdict and the thread that gave it (which then scans its dirty blobs). */
 type JudgedPart = Extract<FromPackWorker, { type: 'judged' }> & { worker: number };
@@ -46,10 +62,13 @@ const PARTS_PER_THREAD = 2;
 /** Judging progress: blobs and their bytes since the last call, and the share of all packs read so far. */
 export type JudgeProgress = (blobs: number, bytes: number, fraction: number) => void;
 
-export function startPackScan(cwd: string, config: Config, keywords: readonly string[], notes: Note[], onProgress: JudgeProgress): PackScan {
+export function startPackScan(cwd: string, config: Config, keywords: readonly string[], notes: Note[], onProgress: JudgeProgress, keepBytes = KEEP_BYTES): PackScan {
   const workers: Worker[] = [];
   const outcome = { tooDirty: false };
-  const verdict = judgeAll(cwd, config, keywords, notes, onProgress, workers, outcome).catch((error: unknown) => {
+  // Dirty blobs handed over by threads that then stopped (pack-worker.ts keepDirty), scanned on this thread.
+  const kept = new Map<string, { data: Buffer; keywords: readonly number[] }>();
+  const stopped = new Set<number>();
+  const verdict = judgeAll(cwd, config, keywords, notes, onProgress, workers, outcome, { kept, stopped, keepBytes }).catch((error: unknown) => {
     // Given up on purpose (most of the history needs a full scan anyway): no problem to tell the user of.
     if (!outcome.tooDirty) notes.push({ level: 'info', message: words().git.packsFallback(error instanceof Error ? error.message : String(error)) });
     return null;
@@ -60,10 +79,25 @@ export function startPackScan(cwd: string, config: Config, keywords: readonly st
       const judged = await verdict;
       if (judged === null || blobs.length === 0) return;
       const byWorker = workers.map(() => [] as Array<{ sha: string; path: string; pack: number }>);
+      const here: DirtyBlob[] = [];
       for (const { sha, path: file } of blobs) {
         const owner = judged.dirty.get(sha);
         if (owner === undefined) throw new Error(`blob ${sha} was not judged dirty`);
-        byWorker[owner.worker].push({ sha, path: file, pack: owner.pack });
+        const blob = kept.get(sha);
+        if (blob !== undefined) here.push({ sha, path: file, ...blob });
+        else if (stopped.has(owner.worker)) throw new Error(`blob ${sha} was judged but not kept`);
+        else byWorker[owner.worker].push({ sha, path: file, pack: owner.pack });
+      }
+      if (here.length > 0) {
+        // The same detector as the threads' (createDetector from the same config), made only when needed.
+        const detector = createDetector(config);
+        const scanned: Scanned = { found: [], cleanItems: 0, cleanBytes: 0 };
+        for (const blob of here) {
+          await scanDirtyBlob(blob, detector, config, scanned);
+          callbacks.onProgress(1, blob.data.length);
+        }
+        for (const { sha, result } of scanned.found) callbacks.onFound(sha, result);
+        callbacks.onClean(scanned.cleanItems, scanned.cleanBytes);
       }
       await Promise.all(
         workers.map((worker, i) => {
@@ -99,7 +133,7 @@ export function startPackScan(cwd: string, config: Config, keywords: readonly st
 const EARLY_SHARE = 0.02;
 const DIRTY_SHARE = 0.25;
 
-async function judgeAll(cwd: string, config: Config, keywords: readonly string[], notes: Note[], onProgress: JudgeProgress, workers: Worker[], outcome: { tooDirty: boolean }): Promise<PackVerdict | null> {
+async function judgeAll(cwd: string, config: Config, keywords: readonly string[], notes: Note[], onProgress: JudgeProgress, workers: Worker[], outcome: { tooDirty: boolean }, handed: { kept: Map<string, { data: Buffer; keywords: readonly number[] }>; stopped: Set<number>; keepBytes: number }): Promise<PackVerdict | null> {
   const store = await objectStore(cwd);
   const packs = store === null ? [] : listPacks(store.objects);
   if (store === null || packs.length === 0) return null;
@@ -112,7 +146,7 @@ async function judgeAll(cwd: string, config: Config, keywords: readonly string[]
     const count = Math.max(1, Math.round(pack.bytes / partBytes));
     for (let i = 0; i < count; i++) parts.push({ pack: number, from: i / count, to: (i + 1) / count });
   });
-  const workerData: PackWorkerData = { packs: packs.map(({ pack, index }) => ({ pack, index })), hashLength: store.hashLength, keywords: [...keywords], config };
+  const workerData: PackWorkerData = { packs: packs.map(({ pack, index }) => ({ pack, index })), hashLength: store.hashLength, keywords: [...keywords], config, keepBytes: handed.keepBytes };
   for (let i = 0; i < threads; i++) workers.push(new Worker(workerEntry(new URL('./pack-worker.js', import.meta.url), import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
 
   const judged = new Map<number, JudgedPart[]>();
@@ -151,15 +185,27 @@ async function judgeAll(cwd: string, config: Config, keywords: readonly string[]
       }
     }),
   );
+  // Every part judged: a thread with few dirty blobs hands them over and stops, and its tables go with it
+  // (pack-worker.ts keepDirty), while this thread still reads the log.
+  await Promise.all(
+    workers.map((worker, w) =>
+      exchange(worker, { type: 'keep' }, (message) => {
+        if (message.type !== 'kept') return false;
+        if (message.blobs !== null) {
+          for (const blob of message.blobs) handed.kept.set(blob.sha, { data: Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength), keywords: blob.keywords });
+          handed.stopped.add(w);
+          void worker.terminate();
+        }
+        return true;
+      }),
+    ),
+  );
   // A pack that turned out unreadable part way is dropped whole: its blobs are read through git.
-  const verdict: PackVerdict = { clean: new Set(), dirty: new Map(), sizes: new Map() };
+  const verdict: PackVerdict = { dirty: new Map(), sizes: new Map() };
   for (const [pack, parts] of judged) {
     if (unreadable.has(pack)) continue;
     for (const part of parts) {
-      part.clean.forEach((sha, i) => {
-        verdict.clean.add(sha);
-        verdict.sizes.set(sha, part.cleanSizes[i]);
-      });
+      part.clean.forEach((sha, i) => verdict.sizes.set(sha, part.cleanSizes[i]));
       part.dirty.forEach((sha, i) => {
         if (!verdict.dirty.has(sha)) verdict.dirty.set(sha, { worker: part.worker, pack });
         verdict.sizes.set(sha, part.dirtySizes[i]);

@@ -7,8 +7,9 @@ import {
 } from "./chunk-CAHJUA5T.js";
 import {
   runPipeline
-} from "./chunk-M67QVG4J.js";
+} from "./chunk-ZHV6DVGJ.js";
 import "./chunk-J4FTYF3X.js";
+import "./chunk-TJCZJUSM.js";
 import "./chunk-JQ2OCSRH.js";
 import "./chunk-4NKU32K4.js";
 import "./chunk-BRU737ZG.js";

@@ -2,13 +2,6 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  loadConfig
-} from "./chunk-J4FTYF3X.js";
-import {
-  DEFAULT_BASELINE,
-  loadBaseline
-} from "./chunk-JQ2OCSRH.js";
-import {
   SNIFF_BYTES,
   decodeBytes
 } from "./chunk-BRU737ZG.js";
@@ -16,30 +9,17 @@ import {
   compileRegex
 } from "./chunk-AYXIPYPB.js";
 import {
-  VERSION
-} from "./chunk-4W6MJL7V.js";
-import {
   ConfigError
 } from "./chunk-4PPBDC3R.js";
 import {
   archiveFormat
 } from "./chunk-LZZAZ6PN.js";
 import {
-  compareFindings,
-  fingerprintOf,
-  onceEach,
-  secretRedactor,
-  toFinding
-} from "./chunk-BCHLFLCH.js";
-import {
   words
 } from "./chunk-HYOJKJ3K.js";
 import {
   DEFAULT_ARCHIVE_LIMITS
 } from "./chunk-P3NRGLLM.js";
-import {
-  __require
-} from "./chunk-XGFLKYZS.js";
 
 // src/archive/detect.ts
 function archiveOf(chunk, config, detect) {
@@ -62,6 +42,10 @@ function withArchives(detect, config, notes) {
     }
     return { candidates: result.candidates };
   };
+}
+function detectMaybeArchive(chunk, config, detect, copy) {
+  if (typeof chunk.data === "string" || archiveFormat(chunk.data) === null) return null;
+  return archiveOf(copy ? { ...chunk, data: Buffer.from(chunk.data) } : chunk, config, detect);
 }
 
 // src/detect/detect.ts
@@ -840,17 +824,17 @@ function attachedNames(rule, viewText, index) {
   if (plain === null && near.length === 0) return NO_NAMES;
   return { plain, near: plain === null ? near : near.filter((name) => RANK[name.confidence] > RANK[plain]) };
 }
-function nameConfidence(attached, original, offset, end, path4) {
+function nameConfidence(attached, original, offset, end, path2) {
   let best = attached.plain;
   for (const name of attached.near) {
     if (best !== null && RANK[name.confidence] <= RANK[best]) continue;
-    if (isNear(name, original, offset, end, path4)) best = better(best, name.confidence);
+    if (isNear(name, original, offset, end, path2)) best = better(best, name.confidence);
   }
   return best;
 }
-function isNear(name, original, offset, end, path4) {
+function isNear(name, original, offset, end, path2) {
   const near = name.near;
-  if (path4 !== void 0 && near.regex.test(path4)) return true;
+  if (path2 !== void 0 && near.regex.test(path2)) return true;
   const from = linesBack(original, offset, near.lines, offset - NEAR_CHARS);
   const to = linesForward(original, offset, near.lines, offset + NEAR_CHARS);
   return near.regex.test(`${original.slice(from, offset)}
@@ -1129,7 +1113,7 @@ function planFor(rules) {
   plans.set(rules, plan);
   return plan;
 }
-function scanText(text, rules, path4, keywordHits, memo) {
+function scanText(text, rules, path2, keywordHits, memo) {
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
   const found = keywordHits ?? findKeywords(text, rules);
@@ -1139,10 +1123,10 @@ function scanText(text, rules, path4, keywordHits, memo) {
   let hits = valueHits(text, found, plan, steps);
   if (hidden.length > 0) hits = [.../* @__PURE__ */ new Set([...hits, ...hidden])].sort((a, b) => a - b);
   const windows = keywordWindows(text, hits, plan.radius, steps);
-  const state = { text, path: path4, raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set(), nestedSpans: /* @__PURE__ */ new Set(), memo, reading: null };
-  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path4);
+  const state = { text, path: path2, raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set(), nestedSpans: /* @__PURE__ */ new Set(), memo, reading: null };
+  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path2);
   for (const group of plan.wide) {
-    for (const [from, to] of keywordWindows(text, findKeywords(text, group.rules), group.radius, steps)) scanWindow(text, from, to, group.rules, plan, state, path4);
+    for (const [from, to] of keywordWindows(text, findKeywords(text, group.rules), group.radius, steps)) scanWindow(text, from, to, group.rules, plan, state, path2);
   }
   if (state.raws.size === 0) return [];
   const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
@@ -1299,7 +1283,7 @@ function trimToTokens(text, from, to) {
   }
   return [from, to];
 }
-function scanWindow(text, start, end, rules, plan, state, path4) {
+function scanWindow(text, start, end, rules, plan, state, path2) {
   const [from, to] = trimToTokens(text, start, end);
   if (to <= from) return;
   const key = state.memo?.keyOf(text, from, to) ?? null;
@@ -1321,7 +1305,7 @@ function scanWindow(text, start, end, rules, plan, state, path4) {
   state.memo.remember(rules, key, reading);
 }
 function readWindow(text, from, to, rules, plan, state) {
-  const path4 = state.path;
+  const path2 = state.path;
   const identity = identityView(text.slice(from, to), from);
   const views = [identity];
   if (plan.url) pushView(views, urlView(identity));
@@ -1603,187 +1587,8 @@ function createDetector(config) {
   return { rules, keywords: prefilterKeywords(rules), detect: (chunk) => detectChunk(chunk, rules, memo) };
 }
 
-// src/filters/allow.ts
-function secretAllower(config) {
-  if (config.allowSecrets.length === 0 && config.allowRegexes.length === 0) return null;
-  const everywhere = /* @__PURE__ */ new Set();
-  const byRule = /* @__PURE__ */ new Map();
-  for (const { value, ruleId } of config.allowSecrets) {
-    if (ruleId === void 0) everywhere.add(value);
-    else byRule.set(ruleId, (byRule.get(ruleId) ?? /* @__PURE__ */ new Set()).add(value));
-  }
-  const where = config.source ?? "configuration";
-  const regexes = config.allowRegexes.map(({ regex, ruleId }, i) => ({ ruleId, regex: compileRegex(regex, "", `${where}: allow regex ${i + 1}`) }));
-  return (candidate) => {
-    const values = candidate.keyId && candidate.keyId !== candidate.secret ? [candidate.secret, candidate.keyId] : [candidate.secret];
-    const forRule = byRule.get(candidate.ruleId);
-    for (const value of values) {
-      if (everywhere.has(value) || forRule?.has(value)) return true;
-      for (const { ruleId, regex } of regexes) {
-        if (ruleId !== void 0 && ruleId !== candidate.ruleId) continue;
-        regex.lastIndex = 0;
-        if (regex.test(value)) return true;
-      }
-    }
-    return false;
-  };
-}
-
-// src/filters/paths.ts
-import { createRequire } from "node:module";
-import path2 from "node:path";
-function loadPicomatch() {
-  return typeof __require === "function" ? __require("picomatch") : createRequire(import.meta.url)("picomatch");
-}
-function pathIgnorer(config, scope = { base: config.base, namedPaths: [] }) {
-  if (config.ignorePaths.length === 0) return null;
-  const picomatch = loadPicomatch();
-  const globs = config.ignorePaths.map((glob) => {
-    const negated = glob.startsWith("!");
-    const body = negated ? glob.slice(1) : glob;
-    const anchored = body.startsWith("/") || body.replace(/\/+$/, "").includes("/");
-    const trimmed = body.replace(/^\/+/, "").replace(/\/+$/, "");
-    const pattern = anchored ? trimmed : `**/${trimmed}`;
-    return { negated, match: picomatch([pattern, `${pattern}/**`], { dot: true }) };
-  });
-  const base = scope.base;
-  const matches = (absolute) => {
-    const relative = toPosix(path2.relative(config.root, absolute));
-    if (relative === "" || relative === ".." || relative.startsWith("../") || path2.isAbsolute(relative)) return false;
-    let ignored = false;
-    for (const glob of globs) if (glob.negated === ignored && glob.match(relative)) ignored = !glob.negated;
-    return ignored;
-  };
-  const named = scope.namedPaths.map((name) => path2.resolve(base, name)).filter(matches);
-  return (file) => {
-    const absolute = path2.resolve(base, file);
-    if (named.some((dir) => absolute === dir || absolute.startsWith(dir.endsWith(path2.sep) ? dir : dir + path2.sep))) return false;
-    return matches(absolute);
-  };
-}
-function toPosix(file) {
-  return file.split(path2.sep).join("/");
-}
-
-// src/filters/apply.ts
-function applyFilters(located, config, baseline, scope = { base: config.base, namedPaths: [] }) {
-  if (located.length === 0) return located;
-  const ignored = pathIgnorer(config, scope);
-  const allowed = secretAllower(config);
-  const known = baseline && baseline.fingerprints.size > 0 ? baseline.fingerprints : null;
-  if (!ignored && !allowed && !known) return located;
-  return located.map((item) => {
-    if (item.allowedBy) return item;
-    const reason = ignored?.(item.file) ? "path" : allowed?.(item) ? "allowlist" : known?.has(fingerprintOf(item.ruleId, item.file, item.secret)) ? "baseline" : void 0;
-    return reason ? { ...item, allowedBy: reason } : item;
-  });
-}
-
-// src/io/progress.ts
-function createProgress(io, options) {
-  if (options.quiet || io.stderr.isTTY !== true || io.env.CI) return null;
-  if (options.format !== "text" && io.stdout.isTTY !== true && !options.output) return null;
-  const started = Date.now();
-  let last = 0;
-  let drawn = false;
-  return {
-    update({ items, bytes, totalItems, totalBytes, fraction, label }) {
-      const now = Date.now();
-      if (now - last < 100) return;
-      last = now;
-      const seconds = (now - started) / 1e3;
-      const rate = bytes / Math.max(seconds, 1e-3);
-      const share = fraction ?? (totalBytes > 0 ? bytes / totalBytes : null);
-      const eta = share !== null && share > 0 ? words().progress.eta(Math.max(0, Math.ceil(seconds * (1 - share) / share))) : "";
-      const count = totalItems > 0 ? `${items}/${totalItems}` : `${items}`;
-      const percent = share !== null ? ` ${Math.floor(100 * share)}%` : "";
-      io.stderr.write(`\r\x1B[K${words().progress.labels[label] ?? label} ${count}${percent} ${mib(bytes)} MiB ${mib(rate)} MiB/s${eta}`);
-      drawn = true;
-    },
-    done() {
-      if (drawn) io.stderr.write("\r\x1B[K");
-    }
-  };
-}
-function mib(bytes) {
-  return (bytes / 1048576).toFixed(1);
-}
-
-// src/commands/pipeline.ts
-import { lstatSync } from "node:fs";
-import path3 from "node:path";
-async function runPipeline(options, io, preloaded = {}) {
-  const started = Date.now();
-  let loaded = null;
-  const settings = () => {
-    if (loaded === null) throw new Error("a source read the configuration before the pipeline loaded it");
-    return loaded;
-  };
-  const context = {
-    cwd: io.cwd,
-    get config() {
-      return settings().config;
-    },
-    options,
-    stdin: io.stdin,
-    progress: createProgress(io, options),
-    get keywords() {
-      return settings().keywords;
-    },
-    readPacks: io.env.KEYWARDEN_READ_PACKS !== "0",
-    fileThreads: io.env.KEYWARDEN_FILE_THREADS === "0" ? "never" : io.env.KEYWARDEN_FILE_THREADS === "1" ? "always" : "auto"
-  };
-  const source = await createSource(context);
-  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-KKAVRM63.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
-  const loadedConfig = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
-  const config = options.maxFileSize === void 0 ? loadedConfig : { ...loadedConfig, maxFileSize: options.maxFileSize };
-  const detector = createDetector(config);
-  loaded = { config, keywords: detector.keywords };
-  const baselineFile = options.baseline ? path3.resolve(io.cwd, options.baseline) : defaultBaseline(options, source);
-  const baseline = preloaded.baseline !== void 0 ? preloaded.baseline : baselineFile !== null ? loadBaseline(baselineFile, { cwd: io.cwd, top: source.root }) : null;
-  const scope = { base: source.root ?? config.base, namedPaths: options.paths };
-  const archiveNotes = [];
-  const detect = withArchives((chunk) => detector.detect(chunk), config, archiveNotes);
-  const located = applyFilters(await source.run(detect, archiveNotes), config, baseline, scope);
-  source.notes.push(...onceEach(archiveNotes.splice(0)));
-  const reported = located.filter((item) => !item.allowedBy);
-  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await import("./presence-O56TDY62.js")).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
-  const allowed = {};
-  const findings = [];
-  const redactText = options.redact ? secretRedactor(located) : (text) => text;
-  for (const item of located) {
-    if (item.allowedBy) allowed[item.allowedBy] = (allowed[item.allowedBy] ?? 0) + 1;
-    else findings.push(toFinding(item, { redact: options.redact, redactText, presence: presence?.get(item) }));
-  }
-  context.progress?.done();
-  const withWorktree = reported.some((item) => item.tracked === false) ? [...source.notes, ...(await import("./worktree-WBU6WBIG.js")).worktreeNotes(reported)] : source.notes;
-  const notes = withWorktree.map((note) => ({ ...note, message: redactText(note.message) }));
-  findings.sort(compareFindings);
-  const report = {
-    version: 1,
-    tool: { name: "keywarden", version: VERSION },
-    scan: { mode: source.mode, target: source.target, durationMs: Date.now() - started, ...source.stats },
-    findings
-  };
-  const incomplete = !options.allowMissing && source.notes.some((note) => note.incomplete === true);
-  return { report, located, allowed, notes, config, incomplete, redactText };
-}
-function defaultBaseline(request, source) {
-  if (!request.defaultBaseline || source.mode !== "staged" || source.root === void 0) return null;
-  const file = path3.join(source.root, DEFAULT_BASELINE);
-  return lstatSync(file, { throwIfNoEntry: false }) ? file : null;
-}
-async function createSource(context) {
-  const { options } = context;
-  if (options.stdin) return (await import("./stdin-JEZAJKC2.js")).createStdinSource(context);
-  if (options.preReceive) return (await import("./pre-receive-KKAVRM63.js")).createPreReceiveSource(context);
-  if (options.staged) return (await import("./staged-JTDQZGVR.js")).createStagedSource(context);
-  if (options.commitMsg !== void 0) return (await import("./commit-msg-REMRBQFI.js")).createCommitMsgSource(context);
-  if (options.history) return (await import("./history-WE6VIBSM.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-ZHL34UNR.js")).createRangeSource(context);
-  return (await import("./files-MBLOWSFY.js")).createFilesSource(context);
-}
-
 export {
-  runPipeline
+  withArchives,
+  detectMaybeArchive,
+  createDetector
 };

@@ -58,28 +58,64 @@ async function branchesHolding(cwd, commits) {
   if (branches.length === 0) return holders;
   const tips = /* @__PURE__ */ new Map();
   for (const branch of branches) (tips.get(branch.commit) ?? tips.set(branch.commit, []).get(branch.commit)).push(branch);
-  const walked = (await git(cwd, ["rev-list", "--parents", "--stdin", "--"], [...tips.keys()].join("\n") + "\n")).toString("latin1");
-  const children = /* @__PURE__ */ new Map();
-  for (const line of walked.split("\n")) {
-    const [child, ...parents] = line.split(" ");
-    for (const parent of parents) (children.get(parent) ?? children.set(parent, []).get(parent)).push(child);
+  const walked = await git(cwd, ["rev-list", "--parents", "--stdin", "--"], [...tips.keys()].join("\n") + "\n");
+  const ids = /* @__PURE__ */ new Map();
+  const idOf = (sha) => {
+    let id = ids.get(sha);
+    if (id === void 0) ids.set(sha, id = ids.size);
+    return id;
+  };
+  let edges = new Int32Array(1 << 16);
+  let count = 0;
+  for (let start = 0; start < walked.length; ) {
+    let end = walked.indexOf(10, start);
+    if (end === -1) end = walked.length;
+    const line = walked.toString("latin1", start, end).split(" ");
+    start = end + 1;
+    if (line[0] === "") continue;
+    const child = idOf(line[0]);
+    for (let i = 1; i < line.length; i++) {
+      if (count + 2 > edges.length) edges = growTo(edges, edges.length * 2);
+      edges[count++] = idOf(line[i]);
+      edges[count++] = child;
+    }
   }
+  const first = new Int32Array(ids.size + 1);
+  for (let e = 0; e < count; e += 2) first[edges[e] + 1]++;
+  for (let id = 0; id < ids.size; id++) first[id + 1] += first[id];
+  const children = new Int32Array(count / 2);
+  const filled = first.slice(0, ids.size);
+  for (let e = 0; e < count; e += 2) children[filled[edges[e]]++] = edges[e + 1];
+  const tipsById = /* @__PURE__ */ new Map();
+  for (const [sha, refs] of tips) {
+    const id = ids.get(sha);
+    if (id !== void 0) tipsById.set(id, refs);
+  }
+  const seen = new Uint8Array(ids.size);
   for (const sha of commits) {
-    const seen = /* @__PURE__ */ new Set([sha]);
-    const queue = [sha];
+    const start = ids.get(sha);
+    if (start === void 0) continue;
+    const visited = [start];
+    seen[start] = 1;
     const found = [];
-    while (queue.length > 0) {
-      const next = queue.pop();
-      found.push(...tips.get(next) ?? []);
-      for (const child of children.get(next) ?? []) {
-        if (seen.has(child)) continue;
-        seen.add(child);
-        queue.push(child);
+    for (let v = 0; v < visited.length; v++) {
+      const next = visited[v];
+      found.push(...tipsById.get(next) ?? []);
+      for (let c = first[next]; c < first[next + 1]; c++) {
+        if (seen[children[c]] === 1) continue;
+        seen[children[c]] = 1;
+        visited.push(children[c]);
       }
     }
+    for (const id of visited) seen[id] = 0;
     holders.set(sha, sortRefs(found));
   }
   return holders;
+}
+function growTo(array, length) {
+  const grown = new Int32Array(length);
+  grown.set(array);
+  return grown;
 }
 var REF_FORMAT = ["--format=%(objectname) %(*objectname) %(refname)"];
 var BRANCHES = ["refs/heads/", "refs/remotes/"];

@@ -5,7 +5,8 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-XENYDP6U.js";
+} from "./chunk-TSMWS3K2.js";
+import "./chunk-TJCZJUSM.js";
 import "./chunk-DEQZVCW6.js";
 import "./chunk-TSUZFUCS.js";
 import {
@@ -19,6 +20,7 @@ import {
   stashEntries,
   unknownRevision
 } from "./chunk-UBJRVRYS.js";
+import "./chunk-BRU737ZG.js";
 import "./chunk-AYXIPYPB.js";
 import {
   readBlobs
@@ -35,6 +37,7 @@ import {
   RuntimeError,
   UsageError
 } from "./chunk-4PPBDC3R.js";
+import "./chunk-LZZAZ6PN.js";
 import "./chunk-BCHLFLCH.js";
 import {
   words

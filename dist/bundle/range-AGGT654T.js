@@ -4,7 +4,8 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-XENYDP6U.js";
+} from "./chunk-TSMWS3K2.js";
+import "./chunk-TJCZJUSM.js";
 import "./chunk-DEQZVCW6.js";
 import "./chunk-TSUZFUCS.js";
 import {
@@ -13,6 +14,7 @@ import {
   resolveCommit,
   shallowNote
 } from "./chunk-UBJRVRYS.js";
+import "./chunk-BRU737ZG.js";
 import "./chunk-AYXIPYPB.js";
 import "./chunk-LVLV4CBD.js";
 import {
@@ -27,6 +29,7 @@ import {
 import {
   UsageError
 } from "./chunk-4PPBDC3R.js";
+import "./chunk-LZZAZ6PN.js";
 import "./chunk-BCHLFLCH.js";
 import {
   words

@@ -2,14 +2,14 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  decodeBytes
-} from "./chunk-BRU737ZG.js";
-import {
   GITLINK_MODE,
   MissingBlobs,
   ZERO_SHA,
   repositoryRoot
 } from "./chunk-UBJRVRYS.js";
+import {
+  decodeBytes
+} from "./chunk-BRU737ZG.js";
 import "./chunk-AYXIPYPB.js";
 import {
   readBlobs

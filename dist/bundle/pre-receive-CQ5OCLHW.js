@@ -4,12 +4,13 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-XENYDP6U.js";
+} from "./chunk-TSMWS3K2.js";
 import {
   CONFIG_FILE,
   configInFolder,
   namedConfigFromText
 } from "./chunk-J4FTYF3X.js";
+import "./chunk-TJCZJUSM.js";
 import {
   DEFAULT_BASELINE,
   parseBaseline
@@ -23,6 +24,7 @@ import {
   graftsNote,
   inspectRepository
 } from "./chunk-UBJRVRYS.js";
+import "./chunk-BRU737ZG.js";
 import "./chunk-AYXIPYPB.js";
 import "./chunk-LVLV4CBD.js";
 import {
@@ -35,6 +37,7 @@ import {
   ConfigError,
   RuntimeError
 } from "./chunk-4PPBDC3R.js";
+import "./chunk-LZZAZ6PN.js";
 import "./chunk-BCHLFLCH.js";
 import {
   words

@@ -2,6 +2,10 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  createDetector,
+  detectMaybeArchive
+} from "./chunk-TJCZJUSM.js";
+import {
   availableCores,
   workerEntry
 } from "./chunk-TSUZFUCS.js";
@@ -117,12 +121,35 @@ function isoDate(seconds, zone) {
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+
+// src/sources/git/pack/scan-blob.ts
+async function scanDirtyBlob(blob, detector, config, into) {
+  const archive = detectMaybeArchive({ path: blob.path, data: blob.data }, config, (entry) => detector.detect(entry), true);
+  if (archive !== null) {
+    into.found.push({ sha: blob.sha, result: await archive });
+    return;
+  }
+  const result = detector.detect({ path: blob.path, data: blob.data, keywordsAt: blob.keywords });
+  if (result.candidates.length > 0) into.found.push({ sha: blob.sha, result });
+  else {
+    into.cleanItems++;
+    into.cleanBytes += blob.data.length;
+  }
+}
+
+// src/sources/git/pack/packs.ts
+function isClean(verdict, sha) {
+  return verdict.sizes.has(sha) && !verdict.dirty.has(sha);
+}
+var KEEP_BYTES = 32 * 1024 * 1024;
 var ONE_THREAD_BYTES = 4 * 1024 * 1024;
 var PARTS_PER_THREAD = 2;
-function startPackScan(cwd, config, keywords, notes, onProgress) {
+function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEEP_BYTES) {
   const workers = [];
   const outcome = { tooDirty: false };
-  const verdict = judgeAll(cwd, config, keywords, notes, onProgress, workers, outcome).catch((error) => {
+  const kept = /* @__PURE__ */ new Map();
+  const stopped = /* @__PURE__ */ new Set();
+  const verdict = judgeAll(cwd, config, keywords, notes, onProgress, workers, outcome, { kept, stopped, keepBytes }).catch((error) => {
     if (!outcome.tooDirty) notes.push({ level: "info", message: words().git.packsFallback(error instanceof Error ? error.message : String(error)) });
     return null;
   });
@@ -132,10 +159,24 @@ function startPackScan(cwd, config, keywords, notes, onProgress) {
       const judged = await verdict;
       if (judged === null || blobs.length === 0) return;
       const byWorker = workers.map(() => []);
+      const here = [];
       for (const { sha, path: file } of blobs) {
         const owner = judged.dirty.get(sha);
         if (owner === void 0) throw new Error(`blob ${sha} was not judged dirty`);
-        byWorker[owner.worker].push({ sha, path: file, pack: owner.pack });
+        const blob = kept.get(sha);
+        if (blob !== void 0) here.push({ sha, path: file, ...blob });
+        else if (stopped.has(owner.worker)) throw new Error(`blob ${sha} was judged but not kept`);
+        else byWorker[owner.worker].push({ sha, path: file, pack: owner.pack });
+      }
+      if (here.length > 0) {
+        const detector = createDetector(config);
+        const scanned = { found: [], cleanItems: 0, cleanBytes: 0 };
+        for (const blob of here) {
+          await scanDirtyBlob(blob, detector, config, scanned);
+          callbacks.onProgress(1, blob.data.length);
+        }
+        for (const { sha, result } of scanned.found) callbacks.onFound(sha, result);
+        callbacks.onClean(scanned.cleanItems, scanned.cleanBytes);
       }
       await Promise.all(
         workers.map((worker, i) => {
@@ -160,7 +201,7 @@ function startPackScan(cwd, config, keywords, notes, onProgress) {
 }
 var EARLY_SHARE = 0.02;
 var DIRTY_SHARE = 0.25;
-async function judgeAll(cwd, config, keywords, notes, onProgress, workers, outcome) {
+async function judgeAll(cwd, config, keywords, notes, onProgress, workers, outcome, handed) {
   const store = await objectStore(cwd);
   const packs = store === null ? [] : listPacks(store.objects);
   if (store === null || packs.length === 0) return null;
@@ -172,7 +213,7 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers, outco
     const count = Math.max(1, Math.round(pack.bytes / partBytes));
     for (let i = 0; i < count; i++) parts.push({ pack: number, from: i / count, to: (i + 1) / count });
   });
-  const workerData = { packs: packs.map(({ pack, index }) => ({ pack, index })), hashLength: store.hashLength, keywords: [...keywords], config };
+  const workerData = { packs: packs.map(({ pack, index }) => ({ pack, index })), hashLength: store.hashLength, keywords: [...keywords], config, keepBytes: handed.keepBytes };
   for (let i = 0; i < threads; i++) workers.push(new Worker(workerEntry(new URL("./pack-worker.js", import.meta.url), import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
   const judged = /* @__PURE__ */ new Map();
   const unreadable = /* @__PURE__ */ new Set();
@@ -208,14 +249,24 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers, outco
       }
     })
   );
-  const verdict = { clean: /* @__PURE__ */ new Set(), dirty: /* @__PURE__ */ new Map(), sizes: /* @__PURE__ */ new Map() };
+  await Promise.all(
+    workers.map(
+      (worker, w) => exchange(worker, { type: "keep" }, (message) => {
+        if (message.type !== "kept") return false;
+        if (message.blobs !== null) {
+          for (const blob of message.blobs) handed.kept.set(blob.sha, { data: Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength), keywords: blob.keywords });
+          handed.stopped.add(w);
+          void worker.terminate();
+        }
+        return true;
+      })
+    )
+  );
+  const verdict = { dirty: /* @__PURE__ */ new Map(), sizes: /* @__PURE__ */ new Map() };
   for (const [pack, parts2] of judged) {
     if (unreadable.has(pack)) continue;
     for (const part of parts2) {
-      part.clean.forEach((sha, i) => {
-        verdict.clean.add(sha);
-        verdict.sizes.set(sha, part.cleanSizes[i]);
-      });
+      part.clean.forEach((sha, i) => verdict.sizes.set(sha, part.cleanSizes[i]));
       part.dirty.forEach((sha, i) => {
         if (!verdict.dirty.has(sha)) verdict.dirty.set(sha, { worker: part.worker, pack });
         verdict.sizes.set(sha, part.dirtySizes[i]);
@@ -681,7 +732,7 @@ async function scanPlanned(run) {
   let totalBytes = 0;
   for (const plan of plans) {
     if (plan.size > maxSize) notes.push(oversizeNote(`${plan.path} (blob ${plan.sha.slice(0, 10)})`, plan.size, maxSize));
-    else if (judged?.clean.has(plan.sha)) {
+    else if (judged !== null && isClean(judged, plan.sha)) {
       scanned.add(plan.sha);
       stats.files++;
       stats.bytes += plan.size;
