@@ -61,11 +61,12 @@ describe('folder scans on every core', () => {
     // AWS-heavy files (named values, documentation keys, fixtures) take long enough on one thread to switch.
     const dir = tempDir();
     const secrets: string[] = [];
-    const page = Array.from({ length: 60 }, (_, i) => `    client_${i} = boto3.client("s3", aws_access_key_id="AKIAIOSFODNN7EXAMPLE", aws_secret_access_key="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")  # aws ${i}`).join('\n');
+    // Each file its own text (the engine remembers windows it has read: copies of one page would be quick).
+    const page = (file: number) => Array.from({ length: 60 }, (_, i) => `    client_${file}_${i} = boto3.client("s3", aws_access_key_id="AKIAIOSFODNN7EXAMPLE", aws_secret_access_key="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")  # aws ${file * 61 + i}`).join('\n');
     for (let i = 0; i < 1500; i++) {
       const folder = path.join(dir, `svc${i % 17}`);
       mkdirSync(folder, { recursive: true });
-      let text = `${page}\n# file ${i}: ${'x'.repeat(i % 50)}\n`;
+      let text = `${page(i)}\n# file ${i}\n`;
       if (i % 211 === 7) {
         const leak = fakeLeak();
         secrets.push(leak.secret);

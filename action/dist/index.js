@@ -13379,7 +13379,7 @@ async function createFilesSource(context) {
       let next = 0;
       const threads = context.fileThreads;
       for (; next < targets.length && threads !== "always"; next++) {
-        if (next % 64 === 0 && threads === "auto" && targets.length - next >= POOL_MIN_FILES && performance.now() - started > POOL_AFTER_MS) break;
+        if (next % 64 === 0 && threads === "auto" && targets.length - next >= POOL_MIN_FILES && worthThreads(performance.now() - started, next, targets.length - next)) break;
         add(targets[next], await scanTarget(targets[next], context, detect, notes, stats));
       }
       const rest = targets.slice(next);
@@ -13397,6 +13397,9 @@ async function createFilesSource(context) {
       return located;
     }
   };
+}
+function worthThreads(elapsed, done, left2) {
+  return elapsed > POOL_AFTER_MS && done > 0 && elapsed / done * left2 > POOL_WORTH_MS;
 }
 async function markWorktreeStatus(found) {
   if (found.length === 0) return;
@@ -13494,7 +13497,7 @@ function displayPath(cwd, file, root) {
   if (relative2 === "" || relative2.startsWith("..") || path13.isAbsolute(relative2)) relative2 = path13.relative(path13.dirname(root), file);
   return relative2.split(path13.sep).join("/");
 }
-var DEFAULT_IGNORES, POOL_AFTER_MS, POOL_MIN_FILES;
+var DEFAULT_IGNORES, POOL_AFTER_MS, POOL_MIN_FILES, POOL_WORTH_MS;
 var init_files = __esm({
   "src/sources/files.ts"() {
     "use strict";
@@ -13506,6 +13509,7 @@ var init_files = __esm({
     DEFAULT_IGNORES = /* @__PURE__ */ new Set([".git", "node_modules"]);
     POOL_AFTER_MS = 150;
     POOL_MIN_FILES = 256;
+    POOL_WORTH_MS = 300;
   }
 });
 

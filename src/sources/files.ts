@@ -55,7 +55,7 @@ export async function createFilesSource(context: SourceContext): Promise<Source>
       let next = 0;
       const threads = context.fileThreads;
       for (; next < targets.length && threads !== 'always'; next++) {
-        if (next % 64 === 0 && threads === 'auto' && targets.length - next >= POOL_MIN_FILES && performance.now() - started > POOL_AFTER_MS) break;
+        if (next % 64 === 0 && threads === 'auto' && targets.length - next >= POOL_MIN_FILES && worthThreads(performance.now() - started, next, targets.length - next)) break;
         add(targets[next], await scanTarget(targets[next], context, detect, notes, stats));
       }
       const rest = targets.slice(next);
@@ -78,13 +78,19 @@ export async function createFilesSource(context: SourceContext): Promise<Source>
 
 /**
  * A folder scan moves to every core (files-pool/) once it has taken POOL_AFTER_MS on this thread with at least
- * POOL_MIN_FILES files left: starting the workers (loading the bundle, compiling the rules on each) costs about
- * that much. Measured (BENCHMARKS.md, fifth session): a keyword-rare tree of 2,132 files is done in 0.2 s and
+ * POOL_MIN_FILES files left that would take POOL_WORTH_MS more at its pace: starting the workers (loading the
+ * bundle, compiling the rules on each) costs about 100 ms. Measured (BENCHMARKS.md, fifth session): a keyword-rare tree of 2,132 files is done in 0.2 s and
  * was slower on workers; an AWS-heavy one of 2,010 files takes 1.9 s on one thread. KEYWARDEN_FILE_THREADS=0
  * says never, =1 from the first file (the tests compare the two).
  */
 const POOL_AFTER_MS = 150;
 const POOL_MIN_FILES = 256;
+/** ...and only if the files left would take this long more at the pace so far: else the workers cost more. */
+const POOL_WORTH_MS = 300;
+
+function worthThreads(elapsed: number, done: number, left: number): boolean {
+  return elapsed > POOL_AFTER_MS && done > 0 && (elapsed / done) * left > POOL_WORTH_MS;
+}
 
 /** Tracked or not, ignored or not, for the files with findings: one question per repository they are in. */
 async function markWorktreeStatus(found: Array<{ target: Target; items: Located[] }>): Promise<void> {

@@ -210,7 +210,7 @@ async function createSource(context) {
   if (options.commitMsg !== void 0) return (await import("./commit-msg-REMRBQFI.js")).createCommitMsgSource(context);
   if (options.history) return (await import("./history-QT2SND3N.js")).createHistorySource(context);
   if (options.range !== void 0 || options.since !== void 0) return (await import("./range-AGGT654T.js")).createRangeSource(context);
-  return (await import("./files-MBLOWSFY.js")).createFilesSource(context);
+  return (await import("./files-MJYGFGGX.js")).createFilesSource(context);
 }
 
 export {

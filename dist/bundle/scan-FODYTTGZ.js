@@ -9,7 +9,7 @@ import {
 } from "./chunk-CAHJUA5T.js";
 import {
   runPipeline
-} from "./chunk-ZHV6DVGJ.js";
+} from "./chunk-B7XZ2ZT4.js";
 import "./chunk-J4FTYF3X.js";
 import "./chunk-TJCZJUSM.js";
 import "./chunk-JQ2OCSRH.js";

@@ -70,7 +70,7 @@ async function createFilesSource(context) {
       let next = 0;
       const threads = context.fileThreads;
       for (; next < targets.length && threads !== "always"; next++) {
-        if (next % 64 === 0 && threads === "auto" && targets.length - next >= POOL_MIN_FILES && performance.now() - started > POOL_AFTER_MS) break;
+        if (next % 64 === 0 && threads === "auto" && targets.length - next >= POOL_MIN_FILES && worthThreads(performance.now() - started, next, targets.length - next)) break;
         add(targets[next], await scanTarget(targets[next], context, detect, notes, stats));
       }
       const rest = targets.slice(next);
@@ -91,6 +91,10 @@ async function createFilesSource(context) {
 }
 var POOL_AFTER_MS = 150;
 var POOL_MIN_FILES = 256;
+var POOL_WORTH_MS = 300;
+function worthThreads(elapsed, done, left) {
+  return elapsed > POOL_AFTER_MS && done > 0 && elapsed / done * left > POOL_WORTH_MS;
+}
 async function markWorktreeStatus(found) {
   if (found.length === 0) return;
   const { worktreeStatus } = await import("./worktree-WBU6WBIG.js");

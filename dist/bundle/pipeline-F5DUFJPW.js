@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   runPipeline
-} from "./chunk-ZHV6DVGJ.js";
+} from "./chunk-B7XZ2ZT4.js";
 import "./chunk-J4FTYF3X.js";
 import "./chunk-TJCZJUSM.js";
 import "./chunk-JQ2OCSRH.js";
