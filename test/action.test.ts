@@ -12,6 +12,7 @@ import { bundleAction, runAction as runActionEntry, type ActionOutcome } from '.
 import { ROOT } from './support/cli.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 import { credentialsFile } from './support/git-hooks.js';
+import { forgedCommands } from './support/hostile.js';
 import { GIT_ENV, Repo, tempDir } from './support/repo.js';
 
 let entry: string;
@@ -199,6 +200,24 @@ describe('the action writes its outputs only inside the workspace or $RUNNER_TEM
     return { ws, base, head, outside };
   }
 
+  it('escapes hostile input and payload values in its one error line (control bytes, newlines, workflow commands, HTML)', () => {
+    const { origin } = prHistory();
+    const ws = clone(origin);
+    const hostile = `ja\x01\x1b[2J\n::set-output name=x::y%0A##[error]forged <img src=x onerror=alert(1)>`;
+    const fromInput = runAction(ws.dir, 'workflow_dispatch', {}, { INPUT_LANG: hostile });
+    const fromPayload = runAction(ws.dir, 'push', { ref: 'refs/heads/main', after: hostile, before: '0'.repeat(40) });
+    for (const run of [fromInput, fromPayload]) {
+      expect(run.status, run.stdout + run.stderr).toBe(2);
+      const lines = run.stdout.split('\n').filter((line) => line !== '');
+      expect(lines.filter((line) => line.startsWith('::error title=keywarden::')), run.stdout).toHaveLength(1);
+      expect(forgedCommands(run.stdout)).toEqual([]);
+      expect(run.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f]/);
+      expect(run.stdout).toContain('%250A');
+    }
+    expect(fromInput.stdout).toContain("input 'lang' must be en or ja");
+    expect(fromPayload.stdout).toContain('the push event payload\'s "after" is not a commit id');
+  });
+
   it('refuses to write the SARIF report through a committed link that leads outside, and leaves the target untouched', () => {
     const { ws, base, head, outside } = linkingPr();
     for (const [sarif, why] of [
@@ -213,6 +232,10 @@ describe('the action writes its outputs only inside the workspace or $RUNNER_TEM
       expect(errors[0]).toContain(`::error title=keywarden::cannot write the SARIF report to ${path.join(ws.dir, sarif)}: ${why}`);
       expect(run.stderr).toBe('');
     }
+    // The JSON report (the `json` input, for `keywarden merge`) is opened the same way: refused through the link.
+    const json = runAction(ws.dir, 'pull_request', prPayload(base, head), { INPUT_JSON: 'reports/k.sarif' });
+    expect(json.status, json.stdout + json.stderr).toBe(2);
+    expect(json.stdout).toContain(`::error title=keywarden::cannot write the JSON report to ${path.join(ws.dir, 'reports/k.sarif')}: reports is a symbolic link that leads outside`);
     expect(readFileSync(path.join(outside, 'k.sarif'), 'utf8')).toBe('precious\n');
     expect(readdirSync(outside)).toEqual(['k.sarif']);
     // A committed link into the repository's own .git folder stays inside the workspace, and is refused too.
