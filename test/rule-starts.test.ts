@@ -9,6 +9,7 @@ import { eachMatch } from '../src/engine/starts.js';
 import { loadRules } from '../src/rules/load.js';
 import { compileRule } from '../src/rules/validate.js';
 import type { Rule } from '../src/rules/types.js';
+import { seeded } from './support/random.js';
 import { expandExample } from './support/rules-examples.js';
 
 const rules = loadRules(defaultConfig(process.cwd()));
@@ -28,14 +29,6 @@ function anchored(text: string, rule: Rule): string[] {
   const out: string[] = [];
   eachMatch(text, rule, (m) => out.push(`${m.index}:${m[0]}`));
   return out;
-}
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state ^ (state >>> 15), 2246822507) + 0x9e3779b9) >>> 0;
-    return state / 2 ** 32;
-  };
 }
 
 const KEY = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -68,7 +61,7 @@ describe('rule starts', () => {
   it.each(declaring.map((rule) => [rule.id, rule] as const))('%s: the anchored search finds exactly what the regex finds', (_id, rule) => {
     const texts: string[] = [];
     for (const example of [...rule.examples.match, ...rule.examples.noMatch]) texts.push(...expandExample(example.text).texts);
-    const next = random(rule.id.length * 7919);
+    const next = seeded(rule.id.length * 7919);
     for (let i = 0; i < 400; i++) texts.push(randomText(next));
     let matched = 0;
     for (const text of texts) {
@@ -82,7 +75,7 @@ describe('rule starts', () => {
 
   it('base64 tokens are found at runs just as a search at every character finds them', () => {
     const every = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/g;
-    const next = random(16);
+    const next = seeded(16);
     let found = 0;
     for (let i = 0; i < 300; i++) {
       // Text that decodes: base64 of printable words, among the pieces above.

@@ -7,18 +7,10 @@ import { scanText } from '../src/engine/scan.js';
 import { WindowMemo } from '../src/detect/window-memo.js';
 import { loadRules } from '../src/rules/load.js';
 import { fakeKeyId, fakeSecret, fakeSessionToken } from './support/fakes.js';
+import { seeded } from './support/random.js';
 
 const rules = loadRules(defaultConfig(process.cwd()));
 const newMemo = (): WindowMemo => new WindowMemo();
-
-/** A seeded generator, so that a failure can be rerun. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state ^ (state >>> 15), 2246822507) + 0x9e3779b9) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 /** Lines an AWS-heavy file is made of: names everywhere, example keys, fixtures, and now and then a real-looking key. */
 function line(next: () => number): string {
@@ -52,7 +44,7 @@ function line(next: () => number): string {
 
 /** Versions of one file: each one the last with a few lines changed, added or removed. */
 function versions(seed: number, count: number, lines: number): string[] {
-  const next = random(seed);
+  const next = seeded(seed);
   let current = Array.from({ length: lines }, () => line(next));
   const out = [current.join('\n')];
   for (let v = 1; v < count; v++) {

@@ -8300,9 +8300,9 @@ function scanText(text, rules, path18, keywordHits, memo) {
   if (hidden.length > 0) hits = [.../* @__PURE__ */ new Set([...hits, ...hidden])].sort((a, b) => a - b);
   const windows = keywordWindows(text, hits, plan.radius, steps);
   const state = { text, path: path18, raws: /* @__PURE__ */ new Map(), textTokens: /* @__PURE__ */ new Set(), nestedSpans: /* @__PURE__ */ new Set(), memo, reading: null };
-  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path18);
+  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state);
   for (const group2 of plan.wide) {
-    for (const [from, to] of keywordWindows(text, findKeywords(text, group2.rules), group2.radius, steps)) scanWindow(text, from, to, group2.rules, plan, state, path18);
+    for (const [from, to] of keywordWindows(text, findKeywords(text, group2.rules), group2.radius, steps)) scanWindow(text, from, to, group2.rules, plan, state);
   }
   if (state.raws.size === 0) return [];
   const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
@@ -8456,7 +8456,7 @@ function trimToTokens(text, from, to) {
   }
   return [from, to];
 }
-function scanWindow(text, start, end, rules, plan, state, path18) {
+function scanWindow(text, start, end, rules, plan, state) {
   const [from, to] = trimToTokens(text, start, end);
   if (to <= from) return;
   const key = state.memo?.keyOf(text, from, to) ?? null;
@@ -8478,7 +8478,6 @@ function scanWindow(text, start, end, rules, plan, state, path18) {
   state.memo.remember(rules, key, reading);
 }
 function readWindow(text, from, to, rules, plan, state) {
-  const path18 = state.path;
   const identity = identityView(text.slice(from, to), from);
   const views = [identity];
   if (plan.url) pushView(views, urlView(identity));
@@ -8587,7 +8586,7 @@ function mayReport(raw, kindsWithConfidence) {
   if (raw.rule.partnerOnly) return false;
   if (raw.confidence !== null || raw.aloneConfidence !== null) return true;
   const pair = raw.rule.context?.pair;
-  return pair !== void 0 && pair !== null && kindsWithConfidence.has(pair.kind);
+  return pair != null && kindsWithConfidence.has(pair.kind);
 }
 function resolve(all, lines2) {
   all.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -8707,7 +8706,7 @@ var init_window_memo = __esm({
     WindowMemo = class {
       /** Per rule set (scan.ts reads wide windows with a subset of the rules): window hash → its reading. */
       sets = /* @__PURE__ */ new WeakMap();
-      /** Windows replayed and windows read (for the bench's figures and the tests). */
+      /** Windows replayed and windows read (the tests check that replays happen). */
       recalled = 0;
       read = 0;
       /** The window's key, or null when it is too short to be worth remembering. */
@@ -11445,12 +11444,10 @@ function isClean(verdict, sha) {
   return verdict.sizes.has(sha) && !verdict.dirty.has(sha);
 }
 function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEEP_BYTES) {
-  const workers = [];
-  const outcome = { tooDirty: false };
-  const kept = /* @__PURE__ */ new Map();
-  const stopped = /* @__PURE__ */ new Set();
-  const verdict = judgeAll(cwd, config, keywords, notes, onProgress, workers, outcome, { kept, stopped, keepBytes }).catch((error) => {
-    if (!outcome.tooDirty) notes.push({ level: "info", message: words().git.packsFallback(error instanceof Error ? error.message : String(error)) });
+  const threads = { workers: [], tooDirty: false, kept: /* @__PURE__ */ new Map(), stopped: /* @__PURE__ */ new Set(), keepBytes };
+  const { workers, kept, stopped } = threads;
+  const verdict = judgeAll(cwd, config, keywords, notes, onProgress, threads).catch((error) => {
+    if (!threads.tooDirty) notes.push({ level: "info", message: words().git.packsFallback(error instanceof Error ? error.message : String(error)) });
     return null;
   });
   return {
@@ -11499,20 +11496,21 @@ function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEE
     }
   };
 }
-async function judgeAll(cwd, config, keywords, notes, onProgress, workers, outcome, handed) {
+async function judgeAll(cwd, config, keywords, notes, onProgress, threads) {
+  const { workers } = threads;
   const store = await objectStore(cwd);
   const packs = store === null ? [] : listPacks(store.objects);
   if (store === null || packs.length === 0) return null;
   const totalBytes = packs.reduce((sum, pack) => sum + pack.bytes, 0);
-  const threads = totalBytes < ONE_THREAD_BYTES ? 1 : threadCount();
-  const partBytes = Math.max(1, totalBytes / (threads * PARTS_PER_THREAD));
+  const size2 = totalBytes < ONE_THREAD_BYTES ? 1 : threadCount();
+  const partBytes = Math.max(1, totalBytes / (size2 * PARTS_PER_THREAD));
   const parts = [];
   packs.forEach((pack, number) => {
     const count = Math.max(1, Math.round(pack.bytes / partBytes));
     for (let i = 0; i < count; i++) parts.push({ pack: number, from: i / count, to: (i + 1) / count });
   });
-  const workerData = { packs: packs.map(({ pack, index }) => ({ pack, index })), hashLength: store.hashLength, keywords: [...keywords], config, keepBytes: handed.keepBytes };
-  for (let i = 0; i < threads; i++) workers.push(new Worker2(workerEntry(new URL("./pack-worker.js", import.meta.url), import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
+  const workerData = { packs: packs.map(({ pack, index }) => ({ pack, index })), hashLength: store.hashLength, keywords: [...keywords], config, keepBytes: threads.keepBytes };
+  for (let i = 0; i < size2; i++) workers.push(new Worker2(workerEntry(new URL("./pack-worker.js", import.meta.url), import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
   const judged = /* @__PURE__ */ new Map();
   const unreadable = /* @__PURE__ */ new Set();
   let next = 0;
@@ -11530,8 +11528,8 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers, outco
             judgedBytes += message2.bytes;
             dirtyBytes += message2.dirtyBytes;
             onProgress(message2.blobs, message2.bytes, Math.min(1, packBytesRead / totalBytes));
-            if (!outcome.tooDirty && packBytesRead >= EARLY_SHARE * totalBytes && dirtyBytes > DIRTY_SHARE * judgedBytes && totalBytes >= ONE_THREAD_BYTES) {
-              outcome.tooDirty = true;
+            if (!threads.tooDirty && packBytesRead >= EARLY_SHARE * totalBytes && dirtyBytes > DIRTY_SHARE * judgedBytes && totalBytes >= ONE_THREAD_BYTES) {
+              threads.tooDirty = true;
               for (const thread of workers) void thread.terminate();
             }
           } else if (message2.type === "unreadable") {
@@ -11552,8 +11550,8 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers, outco
       (worker, w) => exchange(worker, { type: "keep" }, (message2) => {
         if (message2.type !== "kept") return false;
         if (message2.blobs !== null) {
-          for (const blob of message2.blobs) handed.kept.set(blob.sha, { data: Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength), keywords: blob.keywords });
-          handed.stopped.add(w);
+          for (const blob of message2.blobs) threads.kept.set(blob.sha, { data: Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength), keywords: blob.keywords });
+          threads.stopped.add(w);
           void worker.terminate();
         }
         return true;

@@ -20,7 +20,7 @@ const NOTHING: WindowReading = Object.freeze({ matches: [], tokens: [] }) as unk
 export class WindowMemo implements WindowMemory {
   /** Per rule set (scan.ts reads wide windows with a subset of the rules): window hash → its reading. */
   private readonly sets = new WeakMap<object, Map<string, WindowReading>>();
-  /** Windows replayed and windows read (for the bench's figures and the tests). */
+  /** Windows replayed and windows read (the tests check that replays happen). */
   recalled = 0;
   read = 0;
 

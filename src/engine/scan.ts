@@ -155,10 +155,10 @@ export function scanText(text: string, rules: readonly Rule[], path?: string, ke
   if (hidden.length > 0) hits = [...new Set([...hits, ...hidden])].sort((a, b) => a - b);
   const windows = keywordWindows(text, hits, plan.radius, steps);
   const state: ScanState = { text, path, raws: new Map(), textTokens: new Set(), nestedSpans: new Set(), memo, reading: null };
-  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state, path);
+  for (const [from, to] of windows) scanWindow(text, from, to, rules, plan, state);
   // Matches spanning many lines (a PEM block) get wider windows, around their own rules' keywords only.
   for (const group of plan.wide) {
-    for (const [from, to] of keywordWindows(text, findKeywords(text, group.rules), group.radius, steps)) scanWindow(text, from, to, group.rules, plan, state, path);
+    for (const [from, to] of keywordWindows(text, findKeywords(text, group.rules), group.radius, steps)) scanWindow(text, from, to, group.rules, plan, state);
   }
   if (state.raws.size === 0) return [];
   const raws = [...state.raws.values()].filter((raw) => raw.nested || !state.textTokens.has(`${raw.start}:${raw.end}`));
@@ -301,7 +301,6 @@ function inValueRun(text: string, at: number): boolean {
   return to - from >= VALUE_RUN;
 }
 
-
 /** Flat [from, to, ...] ranges, sorted and merged. */
 function mergeRanges(flat: number[]): number[] {
   const order: number[] = [];
@@ -406,7 +405,7 @@ function trimToTokens(text: string, from: number, to: number): [number, number] 
   return [from, to];
 }
 
-function scanWindow(text: string, start: number, end: number, rules: readonly Rule[], plan: Plan, state: ScanState, path: string | undefined): void {
+function scanWindow(text: string, start: number, end: number, rules: readonly Rule[], plan: Plan, state: ScanState): void {
   const [from, to] = trimToTokens(text, start, end);
   if (to <= from) return;
   const key = state.memo?.keyOf(text, from, to) ?? null;
@@ -431,7 +430,6 @@ function scanWindow(text: string, start: number, end: number, rules: readonly Ru
 
 /** Every rule through every view of text[from, to). */
 function readWindow(text: string, from: number, to: number, rules: readonly Rule[], plan: Plan, state: ScanState): void {
-  const path = state.path;
   const identity = identityView(text.slice(from, to), from);
   const views: View[] = [identity];
   if (plan.url) pushView(views, urlView(identity));
@@ -563,14 +561,14 @@ function scanDecodedToken(outer: string, token: { index: number; text: string; d
 
 /**
  * Could resolve() report this raw: does it have a confidence of its own, or a pair context and a raw of the kind
- * it pairs with that has one (`kindsWithConfidence`)? Fixtures full of random values nobody names (moto's tests) then cost no line
- * index of their whole text.
+ * it pairs with that has one (`kindsWithConfidence`)? Fixtures full of random values nobody names (moto's tests)
+ * then cost no line index of their whole text.
  */
 function mayReport(raw: Raw, kindsWithConfidence: ReadonlySet<string>): boolean {
   if (raw.rule.partnerOnly) return false;
   if (raw.confidence !== null || raw.aloneConfidence !== null) return true;
   const pair = raw.rule.context?.pair;
-  return pair !== undefined && pair !== null && kindsWithConfidence.has(pair.kind);
+  return pair != null && kindsWithConfidence.has(pair.kind);
 }
 
 /** Pairs secrets and tokens with nearby key IDs, drops those with neither name nor pair, places the rest. */

@@ -79,13 +79,12 @@ export async function createFilesSource(context: SourceContext): Promise<Source>
 /**
  * A folder scan moves to every core (files-pool/) once it has taken POOL_AFTER_MS on this thread with at least
  * POOL_MIN_FILES files left that would take POOL_WORTH_MS more at its pace: starting the workers (loading the
- * bundle, compiling the rules on each) costs about 100 ms. Measured (BENCHMARKS.md, fifth session): a keyword-rare tree of 2,132 files is done in 0.2 s and
- * was slower on workers; an AWS-heavy one of 2,010 files takes 1.9 s on one thread. KEYWARDEN_FILE_THREADS=0
- * says never, =1 from the first file (the tests compare the two).
+ * bundle, compiling the rules on each) costs about 100 ms. Measured (BENCHMARKS.md, fifth session): a
+ * keyword-rare tree of 2,132 files is done in 0.2 s and was slower on workers; an AWS-heavy one of 2,010 files
+ * takes 1.9 s on one thread. KEYWARDEN_FILE_THREADS=0 says never, =1 from the first file (the tests compare).
  */
 const POOL_AFTER_MS = 150;
 const POOL_MIN_FILES = 256;
-/** ...and only if the files left would take this long more at the pace so far: else the workers cost more. */
 const POOL_WORTH_MS = 300;
 
 function worthThreads(elapsed: number, done: number, left: number): boolean {

@@ -34,12 +34,19 @@ export type ToPackWorker =
   | { type: 'keep' }
   | { type: 'scan'; blobs: Array<{ sha: string; path: string; pack: number }> };
 
+/** A dirty blob rebuilt and handed to the main thread ('keep'): its bytes move with the message. */
+export interface HandedBlob {
+  sha: string;
+  data: Uint8Array;
+  keywords: number[];
+}
+
 export type FromPackWorker =
   | { type: 'progress'; blobs: number; bytes: number; dirtyBytes: number; packBytes: number }
   | { type: 'judged'; pack: number; clean: string[]; dirty: string[]; cleanSizes: number[]; dirtySizes: number[] }
   | { type: 'unreadable'; pack: number; message: string }
   | { type: 'scanned'; found: Array<{ sha: string; result: DetectResult }>; cleanItems: number; cleanBytes: number }
-  | { type: 'kept'; blobs: Array<{ sha: string; data: Uint8Array; keywords: number[] }> | null }
+  | { type: 'kept'; blobs: HandedBlob[] | null }
   | { type: 'error'; message: string };
 
 /** The thread's cache of rebuilt blobs, shared by every pack it reads. */
@@ -114,11 +121,11 @@ function judgePart(pack: number, from: number, to: number): void {
  * them over (their buffers moved, not copied), if they fit in `keepBytes` and all rebuild; the main thread then
  * stops this thread. Otherwise null: the thread stays, and 'scan' rebuilds from its judges as before.
  */
-function keepDirty(): Array<{ sha: string; data: Uint8Array; keywords: number[] }> | null {
+function keepDirty(): HandedBlob[] | null {
   let total = 0;
   for (const blobs of dirtyOf.values()) for (const { size } of blobs) total += size;
   if (total > data.keepBytes) return null;
-  const kept: Array<{ sha: string; data: Uint8Array; keywords: number[] }> = [];
+  const kept: HandedBlob[] = [];
   for (const [pack, blobs] of dirtyOf) {
     const judge = judgeOf(pack);
     if (judge instanceof Error) return null;

@@ -16,7 +16,7 @@ import type { Note } from '../../../types.js';
 import { availableCores, workerEntry, type PoolCallbacks } from '../pool/pool.js';
 import { gitRaw } from '../run.js';
 import type { FromPackWorker, PackWorkerData, ToPackWorker } from './pack-worker.js';
-import { scanDirtyBlob, type DirtyBlob, type Scanned } from './scan-blob.js';
+import { scanDirtyBlob, type DirtyBlob, type RebuiltBlob, type Scanned } from './scan-blob.js';
 import { createDetector } from '../../../detect/detect.js';
 import { words } from '../../../words/index.js';
 
@@ -63,14 +63,11 @@ const PARTS_PER_THREAD = 2;
 export type JudgeProgress = (blobs: number, bytes: number, fraction: number) => void;
 
 export function startPackScan(cwd: string, config: Config, keywords: readonly string[], notes: Note[], onProgress: JudgeProgress, keepBytes = KEEP_BYTES): PackScan {
-  const workers: Worker[] = [];
-  const outcome = { tooDirty: false };
-  // Dirty blobs handed over by threads that then stopped (pack-worker.ts keepDirty), scanned on this thread.
-  const kept = new Map<string, { data: Buffer; keywords: readonly number[] }>();
-  const stopped = new Set<number>();
-  const verdict = judgeAll(cwd, config, keywords, notes, onProgress, workers, outcome, { kept, stopped, keepBytes }).catch((error: unknown) => {
+  const threads: Threads = { workers: [], tooDirty: false, kept: new Map(), stopped: new Set(), keepBytes };
+  const { workers, kept, stopped } = threads;
+  const verdict = judgeAll(cwd, config, keywords, notes, onProgress, threads).catch((error: unknown) => {
     // Given up on purpose (most of the history needs a full scan anyway): no problem to tell the user of.
-    if (!outcome.tooDirty) notes.push({ level: 'info', message: words().git.packsFallback(error instanceof Error ? error.message : String(error)) });
+    if (!threads.tooDirty) notes.push({ level: 'info', message: words().git.packsFallback(error instanceof Error ? error.message : String(error)) });
     return null;
   });
   return {
@@ -133,21 +130,33 @@ export function startPackScan(cwd: string, config: Config, keywords: readonly st
 const EARLY_SHARE = 0.02;
 const DIRTY_SHARE = 0.25;
 
-async function judgeAll(cwd: string, config: Config, keywords: readonly string[], notes: Note[], onProgress: JudgeProgress, workers: Worker[], outcome: { tooDirty: boolean }, handed: { kept: Map<string, { data: Buffer; keywords: readonly number[] }>; stopped: Set<number>; keepBytes: number }): Promise<PackVerdict | null> {
+/** The pack threads of one scan, and what judging learnt of them. */
+interface Threads {
+  workers: Worker[];
+  /** Judging was given up: most of the history is dirty (EARLY_SHARE, DIRTY_SHARE). */
+  tooDirty: boolean;
+  /** Dirty blobs handed over by threads that then stopped (pack-worker.ts keepDirty), and those threads. */
+  kept: Map<string, RebuiltBlob>;
+  stopped: Set<number>;
+  keepBytes: number;
+}
+
+async function judgeAll(cwd: string, config: Config, keywords: readonly string[], notes: Note[], onProgress: JudgeProgress, threads: Threads): Promise<PackVerdict | null> {
+  const { workers } = threads;
   const store = await objectStore(cwd);
   const packs = store === null ? [] : listPacks(store.objects);
   if (store === null || packs.length === 0) return null;
   const totalBytes = packs.reduce((sum, pack) => sum + pack.bytes, 0);
-  const threads = totalBytes < ONE_THREAD_BYTES ? 1 : threadCount();
+  const size = totalBytes < ONE_THREAD_BYTES ? 1 : threadCount();
   // Parts: byte ranges of packs of about equal size (a small pack is one part).
-  const partBytes = Math.max(1, totalBytes / (threads * PARTS_PER_THREAD));
+  const partBytes = Math.max(1, totalBytes / (size * PARTS_PER_THREAD));
   const parts: Array<{ pack: number; from: number; to: number }> = [];
   packs.forEach((pack, number) => {
     const count = Math.max(1, Math.round(pack.bytes / partBytes));
     for (let i = 0; i < count; i++) parts.push({ pack: number, from: i / count, to: (i + 1) / count });
   });
-  const workerData: PackWorkerData = { packs: packs.map(({ pack, index }) => ({ pack, index })), hashLength: store.hashLength, keywords: [...keywords], config, keepBytes: handed.keepBytes };
-  for (let i = 0; i < threads; i++) workers.push(new Worker(workerEntry(new URL('./pack-worker.js', import.meta.url), import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
+  const workerData: PackWorkerData = { packs: packs.map(({ pack, index }) => ({ pack, index })), hashLength: store.hashLength, keywords: [...keywords], config, keepBytes: threads.keepBytes };
+  for (let i = 0; i < size; i++) workers.push(new Worker(workerEntry(new URL('./pack-worker.js', import.meta.url), import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
 
   const judged = new Map<number, JudgedPart[]>();
   const unreadable = new Set<number>();
@@ -166,9 +175,9 @@ async function judgeAll(cwd: string, config: Config, keywords: readonly string[]
             judgedBytes += message.bytes;
             dirtyBytes += message.dirtyBytes;
             onProgress(message.blobs, message.bytes, Math.min(1, packBytesRead / totalBytes));
-            if (!outcome.tooDirty && packBytesRead >= EARLY_SHARE * totalBytes && dirtyBytes > DIRTY_SHARE * judgedBytes && totalBytes >= ONE_THREAD_BYTES) {
+            if (!threads.tooDirty && packBytesRead >= EARLY_SHARE * totalBytes && dirtyBytes > DIRTY_SHARE * judgedBytes && totalBytes >= ONE_THREAD_BYTES) {
               // Stopping the threads ends every exchange with an error, which ends this judging.
-              outcome.tooDirty = true;
+              threads.tooDirty = true;
               for (const thread of workers) void thread.terminate();
             }
           }
@@ -192,8 +201,8 @@ async function judgeAll(cwd: string, config: Config, keywords: readonly string[]
       exchange(worker, { type: 'keep' }, (message) => {
         if (message.type !== 'kept') return false;
         if (message.blobs !== null) {
-          for (const blob of message.blobs) handed.kept.set(blob.sha, { data: Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength), keywords: blob.keywords });
-          handed.stopped.add(w);
+          for (const blob of message.blobs) threads.kept.set(blob.sha, { data: Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength), keywords: blob.keywords });
+          threads.stopped.add(w);
           void worker.terminate();
         }
         return true;

@@ -6,11 +6,15 @@ import type { Config } from '../../../config/types.js';
 import type { Detector } from '../../../detect/detect.js';
 import type { DetectResult } from '../../../types.js';
 
-export interface DirtyBlob {
-  sha: string;
-  path: string;
+/** A dirty blob's bytes, rebuilt from its pack, and its keyword places (flat [start, length, ...]). */
+export interface RebuiltBlob {
   data: Buffer;
   keywords: readonly number[];
+}
+
+export interface DirtyBlob extends RebuiltBlob {
+  sha: string;
+  path: string;
 }
 
 /** What scanning dirty blobs gave: those with candidates, and how many (and how many bytes) were clean. */

@@ -4,13 +4,13 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-TSMWS3K2.js";
+} from "./chunk-JNB34VE2.js";
 import {
   CONFIG_FILE,
   configInFolder,
   namedConfigFromText
 } from "./chunk-J4FTYF3X.js";
-import "./chunk-TJCZJUSM.js";
+import "./chunk-TVG4ZRSO.js";
 import {
   DEFAULT_BASELINE,
   parseBaseline

@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   createDetector,
   detectMaybeArchive
-} from "./chunk-TJCZJUSM.js";
+} from "./chunk-TVG4ZRSO.js";
 import {
   availableCores,
   workerEntry
@@ -145,12 +145,10 @@ var KEEP_BYTES = 32 * 1024 * 1024;
 var ONE_THREAD_BYTES = 4 * 1024 * 1024;
 var PARTS_PER_THREAD = 2;
 function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEEP_BYTES) {
-  const workers = [];
-  const outcome = { tooDirty: false };
-  const kept = /* @__PURE__ */ new Map();
-  const stopped = /* @__PURE__ */ new Set();
-  const verdict = judgeAll(cwd, config, keywords, notes, onProgress, workers, outcome, { kept, stopped, keepBytes }).catch((error) => {
-    if (!outcome.tooDirty) notes.push({ level: "info", message: words().git.packsFallback(error instanceof Error ? error.message : String(error)) });
+  const threads = { workers: [], tooDirty: false, kept: /* @__PURE__ */ new Map(), stopped: /* @__PURE__ */ new Set(), keepBytes };
+  const { workers, kept, stopped } = threads;
+  const verdict = judgeAll(cwd, config, keywords, notes, onProgress, threads).catch((error) => {
+    if (!threads.tooDirty) notes.push({ level: "info", message: words().git.packsFallback(error instanceof Error ? error.message : String(error)) });
     return null;
   });
   return {
@@ -201,20 +199,21 @@ function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEE
 }
 var EARLY_SHARE = 0.02;
 var DIRTY_SHARE = 0.25;
-async function judgeAll(cwd, config, keywords, notes, onProgress, workers, outcome, handed) {
+async function judgeAll(cwd, config, keywords, notes, onProgress, threads) {
+  const { workers } = threads;
   const store = await objectStore(cwd);
   const packs = store === null ? [] : listPacks(store.objects);
   if (store === null || packs.length === 0) return null;
   const totalBytes = packs.reduce((sum, pack) => sum + pack.bytes, 0);
-  const threads = totalBytes < ONE_THREAD_BYTES ? 1 : threadCount();
-  const partBytes = Math.max(1, totalBytes / (threads * PARTS_PER_THREAD));
+  const size = totalBytes < ONE_THREAD_BYTES ? 1 : threadCount();
+  const partBytes = Math.max(1, totalBytes / (size * PARTS_PER_THREAD));
   const parts = [];
   packs.forEach((pack, number) => {
     const count = Math.max(1, Math.round(pack.bytes / partBytes));
     for (let i = 0; i < count; i++) parts.push({ pack: number, from: i / count, to: (i + 1) / count });
   });
-  const workerData = { packs: packs.map(({ pack, index }) => ({ pack, index })), hashLength: store.hashLength, keywords: [...keywords], config, keepBytes: handed.keepBytes };
-  for (let i = 0; i < threads; i++) workers.push(new Worker(workerEntry(new URL("./pack-worker.js", import.meta.url), import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
+  const workerData = { packs: packs.map(({ pack, index }) => ({ pack, index })), hashLength: store.hashLength, keywords: [...keywords], config, keepBytes: threads.keepBytes };
+  for (let i = 0; i < size; i++) workers.push(new Worker(workerEntry(new URL("./pack-worker.js", import.meta.url), import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
   const judged = /* @__PURE__ */ new Map();
   const unreadable = /* @__PURE__ */ new Set();
   let next = 0;
@@ -232,8 +231,8 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers, outco
             judgedBytes += message.bytes;
             dirtyBytes += message.dirtyBytes;
             onProgress(message.blobs, message.bytes, Math.min(1, packBytesRead / totalBytes));
-            if (!outcome.tooDirty && packBytesRead >= EARLY_SHARE * totalBytes && dirtyBytes > DIRTY_SHARE * judgedBytes && totalBytes >= ONE_THREAD_BYTES) {
-              outcome.tooDirty = true;
+            if (!threads.tooDirty && packBytesRead >= EARLY_SHARE * totalBytes && dirtyBytes > DIRTY_SHARE * judgedBytes && totalBytes >= ONE_THREAD_BYTES) {
+              threads.tooDirty = true;
               for (const thread of workers) void thread.terminate();
             }
           } else if (message.type === "unreadable") {
@@ -254,8 +253,8 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, workers, outco
       (worker, w) => exchange(worker, { type: "keep" }, (message) => {
         if (message.type !== "kept") return false;
         if (message.blobs !== null) {
-          for (const blob of message.blobs) handed.kept.set(blob.sha, { data: Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength), keywords: blob.keywords });
-          handed.stopped.add(w);
+          for (const blob of message.blobs) threads.kept.set(blob.sha, { data: Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength), keywords: blob.keywords });
+          threads.stopped.add(w);
           void worker.terminate();
         }
         return true;
