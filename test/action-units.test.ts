@@ -1,12 +1,12 @@
 // The action's pure pieces: inputs as the runner names them, `args` splitting, the heredoc outputs and the
 // job-summary Markdown (escaping, size caps).
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { input, readInputs, splitArgs } from '../src/action/inputs.js';
 import { setOutput } from '../src/action/runner-files.js';
 import { summaryMarkdown } from '../src/action/summary.js';
+import { tempDir } from './support/repo.js';
 import { finding, report } from './support/sample-report.js';
 
 describe('action inputs', () => {
@@ -31,7 +31,7 @@ describe('action inputs', () => {
 
 describe('action outputs', () => {
   it('use the heredoc form with a delimiter that the value cannot contain', () => {
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'kw-out-')), 'out');
+    const file = path.join(tempDir('kw-out-'), 'out');
     const text = setOutput(file, 'sarif', 'line one\nline two');
     setOutput(file, 'findings', '3');
     const written = readFileSync(file, 'utf8');

@@ -5,8 +5,25 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import os from 'node:os';
 import path from 'node:path';
 
+const made: string[] = [];
+
+/** A fresh folder under the system's temp folder, removed when its test file ends (test/support/cleanup.ts). */
 export function tempDir(prefix = 'keywarden-'): string {
-  return mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes every folder tempDir made so far (a test file's afterAll: files run one at a time per worker). */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Node walks by whole paths: a tree deeper than PATH_MAX (files-skips.test.ts) needs rm, which walks by folder.
+      execFileSync('rm', ['-rf', dir]);
+    }
+  }
 }
 
 export const GIT_ENV = {
