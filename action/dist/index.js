@@ -8284,6 +8284,7 @@ function planFor(rules) {
     base64: uses("base64"),
     wide,
     markers: [...new Set(rules.flatMap((rule) => rule.decoders.flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])))],
+    escapeReach: ESCAPED_CHAR + Math.max(0, ...rules.flatMap((rule) => rule.keywords.map((keyword) => keyword.length))),
     ...keywordRoles(rules)
   };
   plans.set(rules, plan);
@@ -8293,7 +8294,7 @@ function scanText(text, rules, path18, keywordHits, memo) {
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
   const found = keywordHits ?? findKeywords(text, rules);
-  const hidden = decodedKeywordHits(text, rules, plan);
+  const hidden = hiddenKeywordHits(text, rules);
   if (found.length === 0 && hidden.length === 0) return [];
   const steps = lineSteps(text);
   let hits = valueHits(text, found, plan, steps);
@@ -8395,17 +8396,38 @@ function mergeRanges(flat) {
   }
   return merged;
 }
-function decodedKeywordHits(text, rules, plan) {
+function hiddenKeywordHits(text, rules) {
+  const plan = planFor(rules);
   if (!plan.markers.some((marker) => text.includes(marker))) return [];
-  const identity = identityView(text, 0);
-  const views = [];
-  if (plan.jsonEscape) pushView(views, jsonEscapeView(identity));
-  if (plan.html) for (const view of [identity, ...views]) pushView(views, htmlView(view));
-  const hits = views.flatMap((view) => findKeywords(view.text, rules).map((index) => originalStart(view, index)));
+  const hits = [];
+  if (plan.jsonEscape || plan.html) {
+    const regions = escapeRegions(text, plan);
+    for (let r = 0; r < regions.length; r += 2) {
+      const identity = identityView(text.slice(regions[r], regions[r + 1]), regions[r]);
+      const views = [];
+      if (plan.jsonEscape) pushView(views, jsonEscapeView(identity));
+      if (plan.html) for (const view of [identity, ...views]) pushView(views, htmlView(view));
+      for (const view of views) for (const index of findKeywords(view.text, rules)) hits.push(originalStart(view, index));
+    }
+  }
   if (plan.base64) {
     for (const token of jsonSegments(text, MAX_BASE64)) if (holdsKeyword(token.decoded, rules, NESTING - 1)) hits.push(token.index);
   }
   return hits;
+}
+function escapeRegions(text, plan) {
+  const reach = plan.escapeReach;
+  const at = [];
+  for (const sign of ["\\", "&"]) for (let i = text.indexOf(sign); i !== -1; i = text.indexOf(sign, i + 1)) at.push(i);
+  at.sort((a, b) => a - b);
+  const regions = [];
+  for (const i of at) {
+    const from = Math.max(0, i - reach);
+    const to = Math.min(text.length, i + reach);
+    if (regions.length > 0 && from <= regions[regions.length - 1]) regions[regions.length - 1] = to;
+    else regions.push(from, to);
+  }
+  return regions;
 }
 function holdsKeyword(decoded, rules, depth) {
   if (findKeywords(decoded, rules).length > 0) return true;
@@ -8668,7 +8690,7 @@ function nearestPartner(raw, raws, lineOf, pair, accept) {
   }
   return best;
 }
-var WINDOW_CHARS, MAX_WINDOW, MAX_BASE64, plans, BREAK_CHARS, VALUE_RUN, PIECE_CHARS, NESTING;
+var WINDOW_CHARS, MAX_WINDOW, MAX_BASE64, plans, BREAK_CHARS, VALUE_RUN, ESCAPED_CHAR, PIECE_CHARS, NESTING;
 var init_scan = __esm({
   "src/engine/scan.ts"() {
     "use strict";
@@ -8686,6 +8708,7 @@ var init_scan = __esm({
     plans = /* @__PURE__ */ new WeakMap();
     BREAK_CHARS = 256;
     VALUE_RUN = 16;
+    ESCAPED_CHAR = 112;
     PIECE_CHARS = 2048;
     NESTING = 2;
   }

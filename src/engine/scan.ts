@@ -36,6 +36,8 @@ interface Plan {
   values: Map<number, string[]>;
   /** The shortest valueRun of those rules. */
   longRun: number;
+  /** How far from a `\\` or `&` a keyword that decoding reveals may reach: the longest keyword and one escaped character. */
+  escapeReach: number;
 }
 
 /** Characters either side of a keyword hit that a window may span, however long its lines. */
@@ -67,6 +69,7 @@ function planFor(rules: readonly Rule[]): Plan {
     base64: uses('base64'),
     wide,
     markers: [...new Set(rules.flatMap((rule) => rule.decoders.flatMap((decoder) => DECODER_MARKERS[decoder] ?? [])))],
+    escapeReach: ESCAPED_CHAR + Math.max(0, ...rules.flatMap((rule) => rule.keywords.map((keyword) => keyword.length))),
     ...keywordRoles(rules),
   };
   plans.set(rules, plan);
@@ -147,7 +150,7 @@ export function scanText(text: string, rules: readonly Rule[], path?: string, ke
   if (rules.length === 0 || text.length === 0) return [];
   const plan = planFor(rules);
   const found = keywordHits ?? findKeywords(text, rules);
-  const hidden = decodedKeywordHits(text, rules, plan);
+  const hidden = hiddenKeywordHits(text, rules);
   if (found.length === 0 && hidden.length === 0) return [];
   // Asked for many times per text where hits are many: line starts found once (lines.ts).
   const steps = lineSteps(text);
@@ -317,18 +320,51 @@ function mergeRanges(flat: number[]): number[] {
 
 /**
  * Keywords hidden behind an encoding (`&#65;KIA…`, `\u0041KIA…`): where the text carries a decoder's marker,
- * the keywords are also looked for in the decoded text, at their places in the original.
+ * the keywords are also looked for in the decoded text, at their places in the original. Only around escapes
+ * (escapeRegions): a keyword the decoding changed holds one, and elsewhere the decoded text is the text itself.
  */
-function decodedKeywordHits(text: string, rules: readonly Rule[], plan: Plan): number[] {
+export function hiddenKeywordHits(text: string, rules: readonly Rule[]): number[] {
+  const plan = planFor(rules);
   if (!plan.markers.some((marker) => text.includes(marker))) return [];
-  const identity = identityView(text, 0);
-  const views: View[] = [];
-  if (plan.jsonEscape) pushView(views, jsonEscapeView(identity));
-  if (plan.html) for (const view of [identity, ...views]) pushView(views, htmlView(view));
-  const hits = views.flatMap((view) => findKeywords(view.text, rules).map((index) => originalStart(view, index)));
+  const hits: number[] = [];
+  if (plan.jsonEscape || plan.html) {
+    const regions = escapeRegions(text, plan);
+    for (let r = 0; r < regions.length; r += 2) {
+      const identity = identityView(text.slice(regions[r], regions[r + 1]), regions[r]);
+      const views: View[] = [];
+      if (plan.jsonEscape) pushView(views, jsonEscapeView(identity));
+      if (plan.html) for (const view of [identity, ...views]) pushView(views, htmlView(view));
+      for (const view of views) for (const index of findKeywords(view.text, rules)) hits.push(originalStart(view, index));
+    }
+  }
   // A JWT segment (base64url JSON) holding a keyword, itself or in a base64 token inside it.
   if (plan.base64) for (const token of jsonSegments(text, MAX_BASE64)) if (holdsKeyword(token.decoded, rules, NESTING - 1)) hits.push(token.index);
   return hits;
+}
+
+/** The most characters one decoded character takes in the text: an HTML reference whose characters are themselves JSON escapes (`\u0026#x41;`). */
+const ESCAPED_CHAR = 112;
+
+/**
+ * Flat [from, to, ...]: the stretches of text within `escapeReach` of a `\` or `&` (where every escape starts),
+ * merged. A keyword that decoding reveals spans an escape: it ends within one escaped character and the rest
+ * of the keyword after the last `\` or `&` in it, and starts within the keyword's length before the first.
+ * A stretch starts that far after the last `\` or `&` before it, farther than one escape is long, so its
+ * views decode it as the whole text's views do (one escape is never cut in two).
+ */
+function escapeRegions(text: string, plan: Plan): number[] {
+  const reach = plan.escapeReach;
+  const at: number[] = [];
+  for (const sign of ['\\', '&']) for (let i = text.indexOf(sign); i !== -1; i = text.indexOf(sign, i + 1)) at.push(i);
+  at.sort((a, b) => a - b);
+  const regions: number[] = [];
+  for (const i of at) {
+    const from = Math.max(0, i - reach);
+    const to = Math.min(text.length, i + reach);
+    if (regions.length > 0 && from <= regions[regions.length - 1]) regions[regions.length - 1] = to;
+    else regions.push(from, to);
+  }
+  return regions;
 }
 
 function holdsKeyword(decoded: string, rules: readonly Rule[], depth: number): boolean {

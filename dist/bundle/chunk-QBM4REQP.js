@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   createDetector,
   detectMaybeArchive
-} from "./chunk-TVG4ZRSO.js";
+} from "./chunk-CQAPOVTX.js";
 import {
   availableCores,
   workerEntry

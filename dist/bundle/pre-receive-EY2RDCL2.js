@@ -4,13 +4,13 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-JNB34VE2.js";
+} from "./chunk-QBM4REQP.js";
 import {
   CONFIG_FILE,
   configInFolder,
   namedConfigFromText
 } from "./chunk-J4FTYF3X.js";
-import "./chunk-TVG4ZRSO.js";
+import "./chunk-CQAPOVTX.js";
 import {
   DEFAULT_BASELINE,
   parseBaseline

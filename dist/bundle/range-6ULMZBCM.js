@@ -4,8 +4,8 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-JNB34VE2.js";
-import "./chunk-TVG4ZRSO.js";
+} from "./chunk-QBM4REQP.js";
+import "./chunk-CQAPOVTX.js";
 import "./chunk-DEQZVCW6.js";
 import "./chunk-TSUZFUCS.js";
 import {
