@@ -8455,13 +8455,13 @@ function keywordWindows(text, hits, radius, steps) {
 }
 function isCutLine(text, at) {
   const start = text.lastIndexOf("\n", at - 1) + 1;
-  let hash = 0;
+  let hash2 = 0;
   for (let i = start, end = Math.min(text.length, start + 256); i < end; i++) {
     const code2 = text.charCodeAt(i);
     if (code2 === 10) break;
-    hash = Math.imul(hash, 31) + code2 | 0;
+    hash2 = Math.imul(hash2, 31) + code2 | 0;
   }
-  return (hash & 3) === 0;
+  return (hash2 & 3) === 0;
 }
 function isTokenChar(code2) {
   return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 43 || code2 === 47 || code2 === 61 || code2 === 95 || code2 === 45 || code2 === 37 || code2 === 92;
@@ -8715,11 +8715,11 @@ var init_scan = __esm({
 });
 
 // src/detect/window-memo.ts
-import { createHash as createHash2 } from "node:crypto";
+import * as crypto from "node:crypto";
 function detached(text) {
   return Buffer.from(text, "utf16le").toString("utf16le");
 }
-var MIN_CHARS, MAX_ENTRIES, NOTHING, WindowMemo;
+var MIN_CHARS, MAX_ENTRIES, NOTHING, WindowMemo, sha256Key;
 var init_window_memo = __esm({
   "src/detect/window-memo.ts"() {
     "use strict";
@@ -8735,7 +8735,7 @@ var init_window_memo = __esm({
       /** The window's key, or null when it is too short to be worth remembering. */
       keyOf(text, from, to) {
         if (to - from < MIN_CHARS) return null;
-        return createHash2("sha256").update(text.slice(from, to)).digest().toString("base64", 0, 16);
+        return sha256Key(text.slice(from, to));
       }
       /** The reading of a window with this key, positions relative to the window's start. */
       recall(rules, key) {
@@ -8755,6 +8755,7 @@ var init_window_memo = __esm({
         set.set(key, reading.matches.length === 0 && reading.tokens.length === 0 ? NOTHING : reading);
       }
     };
+    sha256Key = typeof crypto.hash === "function" ? (text) => crypto.hash("sha256", text, "base64").slice(0, 22) : (text) => crypto.createHash("sha256").update(text).digest("base64").slice(0, 22);
   }
 });
 

@@ -6901,13 +6901,13 @@ function keywordWindows(text, hits, radius, steps) {
 var PIECE_CHARS = 2048;
 function isCutLine(text, at) {
   const start = text.lastIndexOf("\n", at - 1) + 1;
-  let hash = 0;
+  let hash2 = 0;
   for (let i = start, end = Math.min(text.length, start + 256); i < end; i++) {
     const code = text.charCodeAt(i);
     if (code === 10) break;
-    hash = Math.imul(hash, 31) + code | 0;
+    hash2 = Math.imul(hash2, 31) + code | 0;
   }
-  return (hash & 3) === 0;
+  return (hash2 & 3) === 0;
 }
 function isTokenChar(code) {
   return code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 43 || code === 47 || code === 61 || code === 95 || code === 45 || code === 37 || code === 92;
@@ -7139,7 +7139,7 @@ function nearestPartner(raw, raws, lineOf, pair, accept) {
 }
 
 // src/detect/window-memo.ts
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
 var MIN_CHARS = 512;
 var MAX_ENTRIES = 65536;
 var NOTHING = Object.freeze({ matches: [], tokens: [] });
@@ -7152,7 +7152,7 @@ var WindowMemo = class {
   /** The window's key, or null when it is too short to be worth remembering. */
   keyOf(text, from, to) {
     if (to - from < MIN_CHARS) return null;
-    return createHash("sha256").update(text.slice(from, to)).digest().toString("base64", 0, 16);
+    return sha256Key(text.slice(from, to));
   }
   /** The reading of a window with this key, positions relative to the window's start. */
   recall(rules, key) {
@@ -7172,6 +7172,7 @@ var WindowMemo = class {
     set.set(key, reading.matches.length === 0 && reading.tokens.length === 0 ? NOTHING : reading);
   }
 };
+var sha256Key = typeof crypto.hash === "function" ? (text) => crypto.hash("sha256", text, "base64").slice(0, 22) : (text) => crypto.createHash("sha256").update(text).digest("base64").slice(0, 22);
 function detached(text) {
   return Buffer.from(text, "utf16le").toString("utf16le");
 }

@@ -7,7 +7,7 @@ import {
 import {
   createDetector,
   withArchives
-} from "./chunk-CQAPOVTX.js";
+} from "./chunk-GSBHS5PF.js";
 import {
   DEFAULT_BASELINE,
   loadBaseline
@@ -163,7 +163,7 @@ async function runPipeline(options, io, preloaded = {}) {
     fileThreads: io.env.KEYWARDEN_FILE_THREADS === "0" ? "never" : io.env.KEYWARDEN_FILE_THREADS === "1" ? "always" : "auto"
   };
   const source = await createSource(context);
-  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-EY2RDCL2.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
+  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-AKFOF4MJ.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
   const loadedConfig = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
   const config = options.maxFileSize === void 0 ? loadedConfig : { ...loadedConfig, maxFileSize: options.maxFileSize };
   const detector = createDetector(config);
@@ -205,11 +205,11 @@ function defaultBaseline(request, source) {
 async function createSource(context) {
   const { options } = context;
   if (options.stdin) return (await import("./stdin-JEZAJKC2.js")).createStdinSource(context);
-  if (options.preReceive) return (await import("./pre-receive-EY2RDCL2.js")).createPreReceiveSource(context);
+  if (options.preReceive) return (await import("./pre-receive-AKFOF4MJ.js")).createPreReceiveSource(context);
   if (options.staged) return (await import("./staged-FQDCVK2K.js")).createStagedSource(context);
   if (options.commitMsg !== void 0) return (await import("./commit-msg-REMRBQFI.js")).createCommitMsgSource(context);
-  if (options.history) return (await import("./history-3ELPSQUG.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-6ULMZBCM.js")).createRangeSource(context);
+  if (options.history) return (await import("./history-QL3BTACT.js")).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-U33R2AXW.js")).createRangeSource(context);
   return (await import("./files-MJYGFGGX.js")).createFilesSource(context);
 }
 

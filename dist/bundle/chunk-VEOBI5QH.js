@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   createDetector,
   detectMaybeArchive
-} from "./chunk-CQAPOVTX.js";
+} from "./chunk-GSBHS5PF.js";
 import {
   availableCores,
   workerEntry

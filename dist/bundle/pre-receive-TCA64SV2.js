@@ -7,9 +7,9 @@ import {
 } from "./chunk-CAHJUA5T.js";
 import {
   runPipeline
-} from "./chunk-SZP5TKJD.js";
+} from "./chunk-B6ZWURQR.js";
 import "./chunk-J4FTYF3X.js";
-import "./chunk-CQAPOVTX.js";
+import "./chunk-GSBHS5PF.js";
 import "./chunk-JQ2OCSRH.js";
 import "./chunk-4NKU32K4.js";
 import "./chunk-BRU737ZG.js";

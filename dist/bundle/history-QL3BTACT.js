@@ -5,8 +5,8 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-QBM4REQP.js";
-import "./chunk-CQAPOVTX.js";
+} from "./chunk-VEOBI5QH.js";
+import "./chunk-GSBHS5PF.js";
 import "./chunk-DEQZVCW6.js";
 import "./chunk-TSUZFUCS.js";
 import {

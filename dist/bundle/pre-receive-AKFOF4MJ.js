@@ -4,13 +4,13 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-QBM4REQP.js";
+} from "./chunk-VEOBI5QH.js";
 import {
   CONFIG_FILE,
   configInFolder,
   namedConfigFromText
 } from "./chunk-J4FTYF3X.js";
-import "./chunk-CQAPOVTX.js";
+import "./chunk-GSBHS5PF.js";
 import {
   DEFAULT_BASELINE,
   parseBaseline

@@ -4,8 +4,8 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-QBM4REQP.js";
-import "./chunk-CQAPOVTX.js";
+} from "./chunk-VEOBI5QH.js";
+import "./chunk-GSBHS5PF.js";
 import "./chunk-DEQZVCW6.js";
 import "./chunk-TSUZFUCS.js";
 import {
