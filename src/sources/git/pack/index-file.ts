@@ -2,7 +2,7 @@
 // written v2 since 1.5.2, v1 only survives in very old repositories); SHA-1 or SHA-256 names.
 //   v2: "\377tOc" 0002, fanout[256], names[N], crc32[N], offset32[N], offset64[...] (MSB of offset32 set)
 //   v1: fanout[256], then N × (offset32, name)
-// Offsets are kept as doubles: a pack may be larger than 4 GiB.
+// Offsets are kept as doubles: a pack may be larger than 4 GiB. The names are copied out of the file.
 
 export interface PackIndex {
   count: number;
@@ -12,6 +12,9 @@ export interface PackIndex {
   /** offsets[i] = where object i's entry starts in the .pack. */
   offsets: Float64Array;
 }
+
+/** What finding an object by name needs (a judge keeps this much of the index once it has its offsets). */
+export type PackNames = Pick<PackIndex, 'count' | 'hashLength' | 'names'>;
 
 const V2_MAGIC = 0xff744f63;
 
@@ -45,11 +48,12 @@ export function parsePackIndex(file: Buffer, hashLength: number): PackIndex {
       offsets[i] = file.readUInt32BE(at) * 2 ** 32 + file.readUInt32BE(at + 4);
     } else offsets[i] = small;
   }
-  return { count, hashLength, names: file.subarray(namesAt, namesAt + count * hashLength), offsets };
+  // A copy: a view would keep the whole file (CRCs, offsets) alive as long as the names (git/git: 33 MB).
+  return { count, hashLength, names: Buffer.from(file.subarray(namesAt, namesAt + count * hashLength)), offsets };
 }
 
 /** The index of `name` (raw bytes) in the pack, or -1: binary search over the sorted names. */
-export function findObject(index: PackIndex, name: Buffer): number {
+export function findObject(index: PackNames, name: Buffer): number {
   const h = index.hashLength;
   let low = 0;
   let high = index.count - 1;
