@@ -9,7 +9,7 @@ import { jsonReport, runCli } from './support/cli.js';
 import { runKeywarden } from './support/run.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 import { credentialsFile } from './support/git-hooks.js';
-import { Repo } from './support/repo.js';
+import { removeLater, Repo } from './support/repo.js';
 
 describe('folder scans in a git work tree', () => {
   let repo: Repo;
@@ -79,7 +79,7 @@ describe('folder scans in a git work tree', () => {
     const alone = jsonReport(await runKeywarden(['scan', '--format', 'json', 'notes/creds.txt'], { cwd: repo.dir }));
     expect(alone.findings.map((f: any) => [f.tracked, f.ignored])[0]).toEqual([false, false]);
 
-    const plain = new Repo(path.join(repo.dir, '..', `${path.basename(repo.dir)}-plain`));
+    const plain = new Repo(removeLater(path.join(repo.dir, '..', `${path.basename(repo.dir)}-plain`)));
     plain.write('creds.ini', credentialsFile(fakeKeyId(), fakeSecret()));
     const outside = runCli(['scan', '--format', 'json', '.'], { cwd: plain.dir, env: { GIT_CEILING_DIRECTORIES: path.dirname(plain.dir) } });
     const finding = jsonReport(outside).findings[0];

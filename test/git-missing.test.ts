@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonReport } from './support/cli.js';
 import { runKeywarden } from './support/run.js';
 import { fakeLeak } from './support/fakes.js';
-import { Repo, tempDir } from './support/repo.js';
+import { removeLater, Repo, tempDir } from './support/repo.js';
 
 async function scan(repo: Repo, ...args: string[]): Promise<{ status: number; report: any; stderr: string }> {
   const result = await runKeywarden(['scan', '--format', 'json', '--no-redact', ...args], { cwd: repo.dir, env: { KEYWARDEN_READ_PACKS: undefined } });
@@ -105,7 +105,7 @@ describe('missing objects', () => {
     expect(objectFiles(clone)).toEqual(before);
 
     // Through git only (no pack reader), and with the remote gone: a fetch attempt would fail loudly.
-    renameSync(origin.dir, `${origin.dir}-moved`);
+    renameSync(origin.dir, removeLater(`${origin.dir}-moved`));
     const viaGit = await runKeywarden(['scan', '--history', '--format', 'json'], { cwd: clone.dir, env: { KEYWARDEN_READ_PACKS: '0' } });
     expect(viaGit.status, viaGit.stderr).toBe(2);
     expect(viaGit.stderr).toMatch(/2 blobs are missing/);

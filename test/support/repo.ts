@@ -14,6 +14,12 @@ export function tempDir(prefix = 'keywarden-'): string {
   return dir;
 }
 
+/** A folder a test made beside a temp folder (a renamed copy): removed with them. */
+export function removeLater(dir: string): string {
+  made.push(dir);
+  return dir;
+}
+
 /** Removes every folder tempDir made so far (a test file's afterAll: files run one at a time per worker). */
 export function removeTempDirs(): void {
   for (const dir of made.splice(0)) {
