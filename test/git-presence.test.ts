@@ -1,10 +1,24 @@
 // History findings say where they stand today: which refs hold the introducing commit, and whether the key is
 // still at those refs' tips (fix the code too) or only in their history (rotate and purge).
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { jsonReport } from './support/cli.js';
 import { runKeywarden } from './support/run.js';
 import { fakeLeak } from './support/fakes.js';
-import { Repo } from './support/repo.js';
+import { GIT_ENV, Repo } from './support/repo.js';
+
+/** A tree object written as given (a crafted tree git itself would never write), entries as [mode, name bytes, sha]. */
+function rawTree(repo: Repo, entries: Array<[string, Buffer, string]>): string {
+  // Sorted as git sorts (a tree's name as if it ended in '/'), so that git's lookups in it work as in any tree.
+  const key = ([mode, name]: [string, Buffer, string]) => Buffer.concat([name, Buffer.from(mode === '40000' ? '/' : '')]);
+  const sorted = [...entries].sort((a, b) => Buffer.compare(key(a), key(b)));
+  const body = Buffer.concat(sorted.map(([mode, name, sha]) => Buffer.concat([Buffer.from(`${mode} `), name, Buffer.from([0]), Buffer.from(sha, 'hex')])));
+  return execFileSync('git', ['hash-object', '-t', 'tree', '--literally', '-w', '--stdin'], { cwd: repo.dir, input: body, env: { ...process.env, ...GIT_ENV } }).toString().trim();
+}
+
+function blob(repo: Repo, text: string): string {
+  return execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: repo.dir, input: text, env: { ...process.env, ...GIT_ENV } }).toString().trim();
+}
 
 async function scan(repo: Repo, ...args: string[]) {
   const result = await runKeywarden(['scan', ...args, '--format', 'json', '--no-redact'], { cwd: repo.dir });
@@ -94,6 +108,30 @@ describe('where a history finding stands today', () => {
       const found = report.findings.find((finding: any) => finding.secret === keys[i].secret);
       expect(found.file, name).toBe(name);
       expect(found.presence.presentAt, name).toEqual(name === 'conf/gone.env' ? ['refs/heads/old'] : ['refs/heads/main', 'refs/heads/old']);
+    }
+  });
+
+  it('finds the blob at a tip by its exact name where tip:path cannot say it: a CR at the end, bytes not UTF-8, a crafted ".." entry', async () => {
+    const repo = Repo.init();
+    const keys = { cr: fakeLeak(), sibling: fakeLeak(), bytes: fakeLeak(), dotdot: fakeLeak(), plain: fakeLeak() };
+    // git drops the CR of a question line: asked as a line, 'cr\r' would be answered with its sibling 'cr'.
+    const inside = rawTree(repo, [['100644', Buffer.from('x'), blob(repo, keys.dotdot.text)]]);
+    const root = rawTree(repo, [
+      ['100644', Buffer.from('cr\r'), blob(repo, keys.cr.text)],
+      ['100644', Buffer.from('cr'), blob(repo, keys.sibling.text)],
+      ['100644', Buffer.from([0x62, 0x61, 0x64, 0xff, 0x2e, 0x69, 0x6e, 0x69]), blob(repo, keys.bytes.text)],
+      ['40000', Buffer.from('..'), inside],
+      ['100644', Buffer.from('z'), blob(repo, keys.plain.text)],
+    ]);
+    const commit = repo.git('commit-tree', root, '-m', 'crafted').trim();
+    repo.git('update-ref', 'refs/heads/main', commit);
+    const { status, report, stderr } = await scan(repo, '--history');
+    expect(status, stderr).toBe(1);
+    const expected: Array<[keyof typeof keys, string]> = [['cr', 'cr\r'], ['sibling', 'cr'], ['bytes', 'bad\udcff.ini'], ['dotdot', '../x'], ['plain', 'z']];
+    for (const [name, file] of expected) {
+      const found = report.findings.find((finding: any) => finding.secret === keys[name].secret);
+      expect(found?.file, name).toBe(file);
+      expect(found.presence.presentAt, name).toEqual(['refs/heads/main']);
     }
   });
 });

@@ -12596,28 +12596,37 @@ async function blobsAt(cwd, pairs) {
       if (answer !== null && answer[2] === "blob") blobs.set(pair, answer[1]);
     });
   }
+  const odd = /* @__PURE__ */ new Map();
   for (const pair of pairs) {
     if (askable(pair)) continue;
-    const [tip, path18] = [pair.slice(0, pair.indexOf("\0")), pair.slice(pair.indexOf("\0") + 1)];
-    const out = await git(cwd, ["--literal-pathspecs", "ls-tree", "-z", "--full-tree", tip, "--", path18]);
-    for (const entry of out.toString("utf8").split("\0")) {
-      const tab = entry.indexOf("	");
-      if (tab === -1) continue;
-      const [, type, sha] = entry.slice(0, tab).split(" ");
-      if (type === "blob" && entry.slice(tab + 1) === path18) blobs.set(pair, sha);
+    const tip = pair.slice(0, pair.indexOf("\0"));
+    (odd.get(tip) ?? odd.set(tip, /* @__PURE__ */ new Set()).get(tip)).add(pair.slice(pair.indexOf("\0") + 1));
+  }
+  for (const [tip, paths] of odd) {
+    const out = await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", tip]);
+    for (let at = 0; at < out.length; ) {
+      const end = out.indexOf(0, at) === -1 ? out.length : out.indexOf(0, at);
+      const tab = out.indexOf(9, at);
+      if (tab !== -1 && tab < end) {
+        const path18 = decodePath(out, tab + 1, end);
+        const [, type, sha] = out.toString("latin1", at, tab).split(" ");
+        if (type === "blob" && paths.has(path18)) blobs.set(`${tip}\0${path18}`, sha);
+      }
+      at = end + 1;
     }
   }
   return blobs;
 }
 function askable(pair) {
   const path18 = pair.slice(pair.indexOf("\0") + 1);
-  return !path18.includes("\n") && !/^(?:\.{1,2}(?:\/|$)|\/)/.test(path18);
+  return !/[\n\r\uD800-\uDFFF]|(?:^|\/)\.{0,2}(?:\/|$)/.test(path18);
 }
 var REF_LIMIT, REF_FORMAT, BRANCHES;
 var init_presence = __esm({
   "src/sources/git/presence.ts"() {
     "use strict";
     init_cat_file();
+    init_log();
     init_run();
     REF_LIMIT = 20;
     REF_FORMAT = ["--format=%(objectname) %(*objectname) %(refname)"];

@@ -233,12 +233,12 @@ async function run(argv, io) {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        if (options.preReceive) return await (await import("./pre-receive-TCA64SV2.js")).runPreReceive(preReceiveRequestOf(options), io);
-        return await (await import("./scan-FKVXJBIN.js")).runScan(scanCommandRequestOf(options, argv), io);
+        if (options.preReceive) return await (await import("./pre-receive-4VBO2BJP.js")).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import("./scan-Z5B32K7Q.js")).runScan(scanCommandRequestOf(options, argv), io);
       case "baseline":
-        return await (await import("./baseline-E2M4BQQD.js")).runBaseline(baselineRequestOf(options), io);
+        return await (await import("./baseline-WJANYMVA.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./remediate-NQJAXOSB.js")).runRemediate(remediateRequestOf(options), io);
+        return await (await import("./remediate-GT4RJP67.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
         return await (await import("./init-NMUBV2GX.js")).runInit(initRequestOf(options), io);
       case "merge":

@@ -4,11 +4,12 @@
 // snapshots that keep what they tagged, and `--contains` walks history once per ref it is asked about, which on
 // a repository with thousands of tags and pull refs took a minute per commit (git/git's shape).
 //
-// Asked only for the few commits that introduced a reported finding, after the scan: one `for-each-ref
-// --contains` per commit, one `ls-tree` per ref tip (every path of interest at once, literal pathspecs, so
-// a path is never a glob), and the blobs found there read once and scanned with the same detector.
+// Asked only for the few commits that introduced a reported finding, after the scan: the branches' history
+// walked once, one `git cat-file --batch-check` for every (tip, path) of interest (a crafted name it cannot ask
+// for is looked up in its tip's listing), and the blobs found there read once and scanned with the same detector.
 import type { Detect, Located, Presence } from '../../types.js';
 import { readBlobs } from './cat-file.js';
+import { decodePath } from './log.js';
 import { git } from './run.js';
 
 /** Enough refs to tell "only on a stale branch" from "everywhere"; a repository may have thousands of tags. */
@@ -168,7 +169,8 @@ function sortRefs(refs: RefTip[]): RefTip[] {
 /**
  * The blob at each `${tip}\0${path}` (pairs whose path is gone, or not a file, are absent): all of them from one
  * `git cat-file --batch-check`, asked `tip:path` line by line (one ls-tree per tip cost a process each: 53 on
- * the benchmark repository, 0.3 s). A path that cannot be asked so goes to ls-tree (askable).
+ * the benchmark repository, 0.3 s). A path that cannot be asked so (askable) is looked for in the tip's whole
+ * listing instead, its entries' names read as the log reads them (decodePath), byte for byte.
  */
 async function blobsAt(cwd: string, pairs: readonly string[]): Promise<Map<string, string>> {
   const blobs = new Map<string, string>();
@@ -182,26 +184,37 @@ async function blobsAt(cwd: string, pairs: readonly string[]): Promise<Map<strin
       if (answer !== null && answer[2] === 'blob') blobs.set(pair, answer[1]);
     });
   }
+  const odd = new Map<string, Set<string>>(); // tip → the paths not askable there
   for (const pair of pairs) {
     if (askable(pair)) continue;
-    const [tip, path] = [pair.slice(0, pair.indexOf('\0')), pair.slice(pair.indexOf('\0') + 1)];
-    const out = await git(cwd, ['--literal-pathspecs', 'ls-tree', '-z', '--full-tree', tip, '--', path]);
-    for (const entry of out.toString('utf8').split('\0')) {
-      const tab = entry.indexOf('\t');
-      if (tab === -1) continue;
-      const [, type, sha] = entry.slice(0, tab).split(' ');
-      if (type === 'blob' && entry.slice(tab + 1) === path) blobs.set(pair, sha);
+    const tip = pair.slice(0, pair.indexOf('\0'));
+    (odd.get(tip) ?? odd.set(tip, new Set()).get(tip)!).add(pair.slice(pair.indexOf('\0') + 1));
+  }
+  for (const [tip, paths] of odd) {
+    // No pathspec: git refuses one that leaves the repository (a crafted entry named ".."), and argv cannot
+    // carry a name that is not UTF-8.
+    const out = await git(cwd, ['ls-tree', '-r', '-z', '--full-tree', tip]);
+    for (let at = 0; at < out.length; ) {
+      const end = out.indexOf(0, at) === -1 ? out.length : out.indexOf(0, at);
+      const tab = out.indexOf(9, at);
+      if (tab !== -1 && tab < end) {
+        const path = decodePath(out, tab + 1, end);
+        const [, type, sha] = out.toString('latin1', at, tab).split(' ');
+        if (type === 'blob' && paths.has(path)) blobs.set(`${tip}\0${path}`, sha);
+      }
+      at = end + 1;
     }
   }
   return blobs;
 }
 
 /**
- * Can `tip:path` name this pair's path exactly: not with a line break (the question is a line), nor starting
- * with ./ or ../ or / (git reads those relative to the working folder); trees git writes hold none of these,
- * a crafted one may.
+ * Can `tip:path` name this pair's path exactly: not with a line break or carriage return (the question is a
+ * line, and git drops a CR before its end), nor a name that is not UTF-8 (decodePath's lone surrogates, which
+ * no encoding writes back as the bytes they were), nor a `.` or `..` or empty step, nor a leading / (git reads
+ * ./ and ../ relative to the working folder). Trees git writes hold none of these; a crafted one may.
  */
 function askable(pair: string): boolean {
   const path = pair.slice(pair.indexOf('\0') + 1);
-  return !path.includes('\n') && !/^(?:\.{1,2}(?:\/|$)|\/)/.test(path);
+  return !/[\n\r\uD800-\uDFFF]|(?:^|\/)\.{0,2}(?:\/|$)/.test(path);
 }

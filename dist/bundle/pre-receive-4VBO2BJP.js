@@ -7,7 +7,7 @@ import {
 } from "./chunk-CAHJUA5T.js";
 import {
   runPipeline
-} from "./chunk-B6ZWURQR.js";
+} from "./chunk-4P7JHOX7.js";
 import "./chunk-J4FTYF3X.js";
 import "./chunk-GSBHS5PF.js";
 import "./chunk-JQ2OCSRH.js";

@@ -10,14 +10,14 @@ import {
   workerEntry
 } from "./chunk-TSUZFUCS.js";
 import {
-  GITLINK_MODE,
   MissingBlobs,
-  hasPromisedObjects,
-  streamLog
-} from "./chunk-UBJRVRYS.js";
+  hasPromisedObjects
+} from "./chunk-2OMTCQLL.js";
 import {
-  readBlobs
-} from "./chunk-LVLV4CBD.js";
+  GITLINK_MODE,
+  readBlobs,
+  streamLog
+} from "./chunk-RYLQU5OS.js";
 import {
   git,
   gitRaw,

@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-VEOBI5QH.js";
+} from "./chunk-VXWA75QI.js";
 import {
   CONFIG_FILE,
   configInFolder,
@@ -23,10 +23,10 @@ import "./chunk-TSUZFUCS.js";
 import {
   graftsNote,
   inspectRepository
-} from "./chunk-UBJRVRYS.js";
+} from "./chunk-2OMTCQLL.js";
 import "./chunk-BRU737ZG.js";
 import "./chunk-AYXIPYPB.js";
-import "./chunk-LVLV4CBD.js";
+import "./chunk-RYLQU5OS.js";
 import {
   git,
   gitRaw,

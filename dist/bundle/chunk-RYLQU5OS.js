@@ -2,112 +2,136 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  suggest
-} from "./chunk-AYXIPYPB.js";
-import {
-  git,
-  gitFailure,
-  gitRaw,
   gitStream,
   gitVersion
 } from "./chunk-JIA5OXSU.js";
 import {
-  RuntimeError,
-  UsageError
+  RuntimeError
 } from "./chunk-4PPBDC3R.js";
 import {
   words
 } from "./chunk-HYOJKJ3K.js";
 
-// src/sources/git/repo.ts
-import { existsSync } from "node:fs";
-import path from "node:path";
-async function inspectRepository(cwd) {
-  const out = (await git(cwd, ["rev-parse", "--is-shallow-repository", "--git-dir", "--show-cdup", "--git-common-dir"])).toString("utf8").split("\n");
-  return { shallow: out[0].trim() === "true", root: rootFromCdup(cwd, out[2] ?? ""), grafts: graftsFile(cwd, out[3] ?? "") };
+// src/sources/git/cat-file.ts
+var NEWLINE = 10;
+async function readBlobs(cwd, ids, options) {
+  const list = Array.isArray(ids) ? null : ids;
+  if (list === null && ids.length === 0) return;
+  const { child, done } = gitStream(cwd, ["cat-file", "--batch"]);
+  const parser = new BatchParser(options);
+  let failure = null;
+  const finished = new Promise((resolve, reject) => {
+    const fail = (error) => {
+      failure = error;
+      child.kill();
+      list?.stop();
+      reject(error);
+    };
+    child.stdout.on("data", (piece) => {
+      try {
+        parser.push(piece);
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      const wait = options.backpressure?.();
+      if (wait) {
+        child.stdout.pause();
+        wait.then(() => child.stdout.resume(), fail);
+      }
+    });
+    child.stdout.on("end", () => resolve());
+  });
+  if (list === null) child.stdin.end(ids.join("\n") + "\n");
+  else list.child.stdout.pipe(child.stdin);
+  const gitDone = (stream) => stream.catch((error) => {
+    if (failure === null) throw error;
+  });
+  await Promise.all([finished, gitDone(done), ...list ? [gitDone(list.done)] : []]);
+  if (failure !== null) throw failure;
+  parser.finish();
 }
-function graftsFile(cwd, commonDir) {
-  const file = process.env.GIT_GRAFT_FILE || path.resolve(cwd, commonDir.trim() || ".git", "info", "grafts");
-  return existsSync(file) ? file : null;
-}
-function graftsNote(file) {
-  return words().revisions.graftsNote(file);
-}
-async function repositoryRoot(cwd) {
-  return rootFromCdup(cwd, (await git(cwd, ["rev-parse", "--show-cdup"])).toString("utf8").split("\n")[0]);
-}
-function rootFromCdup(cwd, cdup) {
-  return cdup === "" ? cwd : path.resolve(cwd, cdup);
-}
-async function resolveCommit(cwd, rev, info, role) {
-  const sha = await findCommit(cwd, rev, role);
-  if (sha === null) throw await unknownRevision(cwd, rev, info, role);
-  return sha;
-}
-async function findCommit(cwd, rev, role) {
-  if (rev.startsWith("-")) throw new UsageError(words().revisions.notRevision(role, rev));
-  const result = await gitRaw(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
-  if (result.code === 0) return result.stdout.toString("utf8").trim();
-  if (result.code !== 1) throw new RuntimeError(words().git.failed("rev-parse", result.stderr.split("\n")[0]));
-  return null;
-}
-async function unknownRevision(cwd, rev, info, role) {
-  if (info.shallow) return new UsageError(words().revisions.shallow(role, rev));
-  const object = await gitRaw(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{}`]);
-  if (object.code === 0) return new UsageError(words().revisions.notCommit(role, rev, await objectType(cwd, object.stdout.toString("utf8").trim())));
-  const hint = suggest(rev, await refNames(cwd));
-  return new UsageError(words().revisions.unknown(role, rev, hint));
-}
-async function objectType(cwd, sha) {
-  const result = await gitRaw(cwd, ["cat-file", "-t", sha]);
-  return result.code === 0 ? result.stdout.toString("utf8").trim() : "object";
-}
-async function refNames(cwd) {
-  const result = await gitRaw(cwd, ["for-each-ref", "--format=%(refname:short)"]);
-  const names = result.code === 0 ? result.stdout.toString("utf8").split("\n").filter((name) => name !== "") : [];
-  return ["HEAD", ...names];
-}
-async function stashEntries(cwd) {
-  const args = ["reflog", "show", "--format=%H", "refs/stash", "--"];
-  const result = await gitRaw(cwd, args);
-  if (result.code !== 0 && /bad revision|unknown revision/.test(result.stderr)) return [];
-  if (result.code !== 0) throw gitFailure(cwd, args, result.stderr);
-  return result.stdout.toString("utf8").split("\n").filter((line) => /^[0-9a-f]{40,64}$/.test(line));
-}
-function shallowNote() {
-  return words().revisions.shallowNote;
-}
-
-// src/sources/git/missing-blobs.ts
-import { readdirSync } from "node:fs";
-import path2 from "node:path";
-var NAMED = 10;
-var MissingBlobs = class {
-  /** sha → the first path it was wanted under. */
-  paths = /* @__PURE__ */ new Map();
-  add(sha, file) {
-    if (!this.paths.has(sha)) this.paths.set(sha, file);
+var BatchParser = class {
+  constructor(options) {
+    this.options = options;
   }
-  get size() {
-    return this.paths.size;
+  options;
+  header = [];
+  current = null;
+  filled = 0;
+  remaining = 0;
+  trailer = false;
+  /** The current blob is wanted but has no buffer yet (borrowing: it may not need one). */
+  unallocated = false;
+  push(piece) {
+    let at = 0;
+    while (at < piece.length) {
+      if (this.trailer) {
+        if (piece[at] !== NEWLINE) throw new Error("git cat-file output is out of step");
+        at++;
+        this.trailer = false;
+        const blob = this.current;
+        this.current = null;
+        this.options.onBlob(blob);
+        continue;
+      }
+      if (this.current !== null) {
+        if (this.unallocated) {
+          this.unallocated = false;
+          const size = this.current.size;
+          if (piece.length - at >= size) {
+            this.current.data = piece.subarray(at, at + size);
+            this.filled = size;
+            this.remaining = 0;
+            at += size;
+            this.trailer = true;
+            continue;
+          }
+          this.current.data = this.allocate(size);
+        }
+        const take = Math.min(this.remaining, piece.length - at);
+        if (this.current.data !== null) piece.copy(this.current.data, this.filled, at, at + take);
+        this.filled += take;
+        this.remaining -= take;
+        at += take;
+        if (this.remaining === 0) this.trailer = true;
+        continue;
+      }
+      const end = piece.indexOf(NEWLINE, at);
+      if (end === -1) {
+        this.header.push(piece.subarray(at));
+        return;
+      }
+      this.header.push(piece.subarray(at, end));
+      at = end + 1;
+      const line = Buffer.concat(this.header).toString("latin1");
+      this.header = [];
+      this.startObject(line);
+    }
   }
-  /** The warning for the report, or null when nothing was missing. */
-  note(allowed) {
-    const count = this.paths.size;
-    if (count === 0) return null;
-    const files = [...new Set(this.paths.values())];
-    return { level: "warn", incomplete: true, message: words().notes.missingBlobs(count, files.slice(0, NAMED), Math.max(0, files.length - NAMED), allowed) };
+  finish() {
+    if (this.current !== null || this.header.length > 0) throw new Error("git cat-file output ended inside an object");
+  }
+  startObject(line) {
+    const parts = line.split(" ");
+    if (parts.length === 2 && parts[1] === "missing") {
+      this.options.onBlob({ sha: parts[0], size: 0, data: null, missing: true });
+      return;
+    }
+    if (parts.length !== 3) throw new Error(`unexpected git cat-file header: ${line.slice(0, 80)}`);
+    const size = Number(parts[2]);
+    const keep = parts[1] === (this.options.type ?? "blob") && size <= this.options.maxSize;
+    this.unallocated = keep && size > 0 && this.options.borrow === true;
+    const data = keep && !this.unallocated ? this.allocate(size) : null;
+    this.current = { sha: parts[0], size, data, missing: false };
+    this.filled = 0;
+    this.remaining = size;
+    if (size === 0) this.trailer = true;
+  }
+  allocate(size) {
+    return this.options.allocate ? this.options.allocate(size) : Buffer.allocUnsafeSlow(size);
   }
 };
-async function hasPromisedObjects(cwd) {
-  const result = await gitRaw(cwd, ["rev-parse", "--git-path", "objects/pack"]).catch(() => null);
-  if (result === null || result.code !== 0) return false;
-  try {
-    return readdirSync(path2.resolve(cwd, result.stdout.toString("utf8").trim())).some((name) => name.endsWith(".promisor"));
-  } catch {
-    return false;
-  }
-}
 
 // src/sources/git/log.ts
 import { isUtf8 } from "node:buffer";
@@ -146,7 +170,7 @@ async function streamLog(cwd, read, onCommit) {
   parser.finish();
 }
 var COLON = 58;
-var NEWLINE = 10;
+var NEWLINE2 = 10;
 function outOfStep() {
   return new RuntimeError(words().git.logOutOfStep);
 }
@@ -194,7 +218,7 @@ var LogParser = class {
         if (--this.paths === 0) this.expect = "change-or-header";
         return;
       case "change-or-header":
-        if (data[start] === COLON || data[start] === NEWLINE && data[start + 1] === COLON) this.startChange(data, start, end);
+        if (data[start] === COLON || data[start] === NEWLINE2 && data[start + 1] === COLON) this.startChange(data, start, end);
         else this.header(data, start, end);
         return;
       case "header":
@@ -203,7 +227,7 @@ var LogParser = class {
   }
   /** ":<old mode> <new mode> <old sha> <new sha> <status>[score]", split like the old parser, then checked. */
   startChange(data, start, end) {
-    const text = data.toString("latin1", data[start] === NEWLINE ? start + 2 : start + 1, end);
+    const text = data.toString("latin1", data[start] === NEWLINE2 ? start + 2 : start + 1, end);
     const [oldMode, newMode, oldSha, newSha, status, extra] = text.split(" ");
     if (extra !== void 0 || status === void 0 || oldMode.length !== 6 || newMode.length !== 6 || oldSha.length !== 40 && oldSha.length !== 64 || newSha.length !== oldSha.length || !(status >= "A" && status < "[")) throw outOfStep();
     this.change = { status: status[0], oldMode, newMode, oldSha: ZERO_SHA.test(oldSha) ? null : oldSha, newSha: ZERO_SHA.test(newSha) ? null : newSha, path: "" };
@@ -268,16 +292,7 @@ function utf8Length(bytes, at) {
 }
 
 export {
-  inspectRepository,
-  graftsNote,
-  repositoryRoot,
-  resolveCommit,
-  findCommit,
-  unknownRevision,
-  stashEntries,
-  shallowNote,
-  MissingBlobs,
-  hasPromisedObjects,
+  readBlobs,
   ZERO_SHA,
   GITLINK_MODE,
   streamLog,

@@ -2,8 +2,9 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  decodePath,
   readBlobs
-} from "./chunk-LVLV4CBD.js";
+} from "./chunk-RYLQU5OS.js";
 import {
   git
 } from "./chunk-JIA5OXSU.js";
@@ -142,22 +143,30 @@ async function blobsAt(cwd, pairs) {
       if (answer !== null && answer[2] === "blob") blobs.set(pair, answer[1]);
     });
   }
+  const odd = /* @__PURE__ */ new Map();
   for (const pair of pairs) {
     if (askable(pair)) continue;
-    const [tip, path] = [pair.slice(0, pair.indexOf("\0")), pair.slice(pair.indexOf("\0") + 1)];
-    const out = await git(cwd, ["--literal-pathspecs", "ls-tree", "-z", "--full-tree", tip, "--", path]);
-    for (const entry of out.toString("utf8").split("\0")) {
-      const tab = entry.indexOf("	");
-      if (tab === -1) continue;
-      const [, type, sha] = entry.slice(0, tab).split(" ");
-      if (type === "blob" && entry.slice(tab + 1) === path) blobs.set(pair, sha);
+    const tip = pair.slice(0, pair.indexOf("\0"));
+    (odd.get(tip) ?? odd.set(tip, /* @__PURE__ */ new Set()).get(tip)).add(pair.slice(pair.indexOf("\0") + 1));
+  }
+  for (const [tip, paths] of odd) {
+    const out = await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", tip]);
+    for (let at = 0; at < out.length; ) {
+      const end = out.indexOf(0, at) === -1 ? out.length : out.indexOf(0, at);
+      const tab = out.indexOf(9, at);
+      if (tab !== -1 && tab < end) {
+        const path = decodePath(out, tab + 1, end);
+        const [, type, sha] = out.toString("latin1", at, tab).split(" ");
+        if (type === "blob" && paths.has(path)) blobs.set(`${tip}\0${path}`, sha);
+      }
+      at = end + 1;
     }
   }
   return blobs;
 }
 function askable(pair) {
   const path = pair.slice(pair.indexOf("\0") + 1);
-  return !path.includes("\n") && !/^(?:\.{1,2}(?:\/|$)|\/)/.test(path);
+  return !/[\n\r\uD800-\uDFFF]|(?:^|\/)\.{0,2}(?:\/|$)/.test(path);
 }
 export {
   REF_LIMIT,

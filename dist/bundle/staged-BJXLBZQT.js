@@ -2,18 +2,18 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  GITLINK_MODE,
   MissingBlobs,
-  ZERO_SHA,
   repositoryRoot
-} from "./chunk-UBJRVRYS.js";
+} from "./chunk-2OMTCQLL.js";
 import {
   decodeBytes
 } from "./chunk-BRU737ZG.js";
 import "./chunk-AYXIPYPB.js";
 import {
+  GITLINK_MODE,
+  ZERO_SHA,
   readBlobs
-} from "./chunk-LVLV4CBD.js";
+} from "./chunk-RYLQU5OS.js";
 import {
   gitStream
 } from "./chunk-JIA5OXSU.js";

@@ -163,7 +163,7 @@ async function runPipeline(options, io, preloaded = {}) {
     fileThreads: io.env.KEYWARDEN_FILE_THREADS === "0" ? "never" : io.env.KEYWARDEN_FILE_THREADS === "1" ? "always" : "auto"
   };
   const source = await createSource(context);
-  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-AKFOF4MJ.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
+  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-YUOE4WKP.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
   const loadedConfig = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
   const config = options.maxFileSize === void 0 ? loadedConfig : { ...loadedConfig, maxFileSize: options.maxFileSize };
   const detector = createDetector(config);
@@ -176,7 +176,7 @@ async function runPipeline(options, io, preloaded = {}) {
   const located = applyFilters(await source.run(detect, archiveNotes), config, baseline, scope);
   source.notes.push(...onceEach(archiveNotes.splice(0)));
   const reported = located.filter((item) => !item.allowedBy);
-  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await import("./presence-UYGJMOXY.js")).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
+  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await import("./presence-ZDMGSAYH.js")).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
   const allowed = {};
   const findings = [];
   const redactText = options.redact ? secretRedactor(located) : (text) => text;
@@ -205,11 +205,11 @@ function defaultBaseline(request, source) {
 async function createSource(context) {
   const { options } = context;
   if (options.stdin) return (await import("./stdin-JEZAJKC2.js")).createStdinSource(context);
-  if (options.preReceive) return (await import("./pre-receive-AKFOF4MJ.js")).createPreReceiveSource(context);
-  if (options.staged) return (await import("./staged-FQDCVK2K.js")).createStagedSource(context);
+  if (options.preReceive) return (await import("./pre-receive-YUOE4WKP.js")).createPreReceiveSource(context);
+  if (options.staged) return (await import("./staged-BJXLBZQT.js")).createStagedSource(context);
   if (options.commitMsg !== void 0) return (await import("./commit-msg-REMRBQFI.js")).createCommitMsgSource(context);
-  if (options.history) return (await import("./history-QL3BTACT.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-U33R2AXW.js")).createRangeSource(context);
+  if (options.history) return (await import("./history-QCC3LBIO.js")).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-FBUNHLUR.js")).createRangeSource(context);
   return (await import("./files-MJYGFGGX.js")).createFilesSource(context);
 }
 

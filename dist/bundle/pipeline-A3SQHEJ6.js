@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   runPipeline
-} from "./chunk-B6ZWURQR.js";
+} from "./chunk-4P7JHOX7.js";
 import "./chunk-J4FTYF3X.js";
 import "./chunk-GSBHS5PF.js";
 import "./chunk-JQ2OCSRH.js";

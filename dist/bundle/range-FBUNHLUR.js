@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-VEOBI5QH.js";
+} from "./chunk-VXWA75QI.js";
 import "./chunk-GSBHS5PF.js";
 import "./chunk-DEQZVCW6.js";
 import "./chunk-TSUZFUCS.js";
@@ -13,10 +13,10 @@ import {
   inspectRepository,
   resolveCommit,
   shallowNote
-} from "./chunk-UBJRVRYS.js";
+} from "./chunk-2OMTCQLL.js";
 import "./chunk-BRU737ZG.js";
 import "./chunk-AYXIPYPB.js";
-import "./chunk-LVLV4CBD.js";
+import "./chunk-RYLQU5OS.js";
 import {
   git,
   gitVersion

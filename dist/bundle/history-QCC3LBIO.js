@@ -5,26 +5,26 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-VEOBI5QH.js";
+} from "./chunk-VXWA75QI.js";
 import "./chunk-GSBHS5PF.js";
 import "./chunk-DEQZVCW6.js";
 import "./chunk-TSUZFUCS.js";
 import {
-  GITLINK_MODE,
   MissingBlobs,
-  decodePath,
   findCommit,
   graftsNote,
   inspectRepository,
   shallowNote,
   stashEntries,
   unknownRevision
-} from "./chunk-UBJRVRYS.js";
+} from "./chunk-2OMTCQLL.js";
 import "./chunk-BRU737ZG.js";
 import "./chunk-AYXIPYPB.js";
 import {
+  GITLINK_MODE,
+  decodePath,
   readBlobs
-} from "./chunk-LVLV4CBD.js";
+} from "./chunk-RYLQU5OS.js";
 import {
   git,
   gitVersion
