@@ -1900,9 +1900,20 @@ function secretRedactor(located) {
   for (const item of located) if (item.kind !== "access-key-id" && item.secret.length > 0) masks.set(item.secret, redact(item.kind, item.secret));
   const secrets = [...masks.keys()].sort((a, b) => b.length - a.length);
   if (secrets.length === 0) return (text) => text;
+  const mask = (text, secret) => text.includes(secret) ? text.replaceAll(secret, masks.get(secret)) : text;
+  if (secrets.length <= MANY_SECRETS) return (text) => secrets.reduce(mask, text);
+  const head = secrets.reduce((shortest, secret) => Math.min(shortest, secret.length), Infinity);
+  const byHead = /* @__PURE__ */ new Map();
+  secrets.forEach((secret, rank) => {
+    const key = secret.slice(0, head);
+    (byHead.get(key) ?? byHead.set(key, []).get(key)).push(rank);
+  });
   return (text) => {
-    for (const secret of secrets) if (text.includes(secret)) text = text.replaceAll(secret, masks.get(secret));
-    return text;
+    const held = /* @__PURE__ */ new Set();
+    for (let i = 0; i + head <= text.length; i++) {
+      for (const rank of byHead.get(text.slice(i, i + head)) ?? []) if (text.startsWith(secrets[rank], i)) held.add(rank);
+    }
+    return [...held].sort((a, b) => a - b).reduce((masked, rank) => mask(masked, secrets[rank]), text);
   };
 }
 function toFinding(located, options2) {
@@ -1957,12 +1968,13 @@ function onceEach(notes) {
   const seen = /* @__PURE__ */ new Set();
   return notes.filter((note) => !seen.has(note.message) && Boolean(seen.add(note.message)));
 }
-var COMMIT_MESSAGE;
+var MANY_SECRETS, COMMIT_MESSAGE;
 var init_findings = __esm({
   "src/findings.ts"() {
     "use strict";
     init_account();
     init_words();
+    MANY_SECRETS = 64;
     COMMIT_MESSAGE = "commit message";
   }
 });
@@ -8180,7 +8192,7 @@ function base64Tokens(text, maxLength) {
     if (!isPrintable(bytes)) continue;
     tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
   }
-  tokens.push(...jsonSegments(text, maxLength).filter((token) => /[-_]/.test(token.text) || token.text.length % 4 !== 0));
+  for (const token of jsonSegments(text, maxLength)) if (/[-_]/.test(token.text) || token.text.length % 4 !== 0) tokens.push(token);
   return tokens;
 }
 function jsonSegments(text, maxLength) {
@@ -8615,15 +8627,16 @@ function resolve(all, lines2) {
   const raws = all.filter((raw, i) => !all.slice(Math.max(0, i - 8), i).some((o) => o.rule === raw.rule && o.secret === raw.secret && o.end > raw.start));
   const lineOf = /* @__PURE__ */ new Map();
   for (const raw of raws) lineOf.set(raw, [lines2.lineOf(raw.start), lines2.lineOf(Math.max(raw.start, raw.end - 1))]);
-  const softKept = rescued(raws, lineOf);
+  const near = nearRaws(raws);
+  const softKept = rescued(raws, lineOf, near);
   const candidates2 = [];
-  for (const raw of raws) {
+  for (const [i, raw] of raws.entries()) {
     if (raw.rule.partnerOnly || raw.soft && !softKept.has(raw)) continue;
     const pair = raw.rule.context?.pair ?? null;
     let keyId = raw.keyId;
     let confidence = raw.confidence;
     if (pair) {
-      const partner = nearestPartner(raw, raws, lineOf, pair, (other) => !other.soft || softKept.has(other));
+      const partner = nearestPartner(i, near, lineOf, pair, (other) => !other.soft || softKept.has(other));
       if (partner) {
         keyId ??= partner.secret;
         confidence = better(confidence, pair.confidence);
@@ -8648,23 +8661,42 @@ function resolve(all, lines2) {
   }
   return candidates2;
 }
-function rescued(raws, lineOf) {
+function rescued(raws, lineOf, near) {
   const kept = /* @__PURE__ */ new Set();
   if (!raws.some((raw) => raw.soft)) return kept;
-  for (const raw of raws) {
+  for (const [i, raw] of raws.entries()) {
     if (!raw.soft || raw.rule.partnerOnly) continue;
     const pair = raw.rule.context?.pair;
     if (pair) {
-      if (raw.confidence === "high" && nearestPartner(raw, raws, lineOf, pair, (other) => !other.soft && !other.rule.partnerOnly)) kept.add(raw);
+      if (raw.confidence === "high" && nearestPartner(i, near, lineOf, pair, (other) => !other.soft && !other.rule.partnerOnly)) kept.add(raw);
     } else if (!raw.rule.context) {
-      const vouched = raws.some((other) => {
+      let vouched = false;
+      near.each(i, near.pairChars, (other) => {
         const otherPair = other.rule.context?.pair;
-        return !other.soft && other.confidence !== null && otherPair?.kind === raw.rule.kind && withinPair(other, raw, lineOf, otherPair) !== null;
+        if (!other.soft && other.confidence !== null && otherPair?.kind === raw.rule.kind && withinPair(other, raw, lineOf, otherPair) !== null) vouched = true;
       });
       if (vouched) kept.add(raw);
     }
   }
   return kept;
+}
+function nearRaws(raws) {
+  let longest = 0;
+  let pairChars = 0;
+  for (const raw of raws) {
+    longest = Math.max(longest, raw.end - raw.start);
+    pairChars = Math.max(pairChars, raw.rule.context?.pair?.chars ?? 0);
+  }
+  return {
+    raws,
+    pairChars,
+    each(i, chars, visit) {
+      const raw = raws[i];
+      let from = i;
+      while (from > 0 && raws[from - 1].start >= raw.start - chars - longest) from--;
+      for (let j = from; j < raws.length && (j <= i || raws[j].start <= raw.end + chars); j++) if (j !== i) visit(raws[j]);
+    }
+  };
 }
 function withinPair(raw, other, lineOf, pair) {
   const [first, last] = lineOf.get(raw);
@@ -8674,20 +8706,21 @@ function withinPair(raw, other, lineOf, pair) {
   const chars = other.start < raw.start ? raw.start - other.end : other.start - raw.end;
   return chars > pair.chars ? null : distance;
 }
-function nearestPartner(raw, raws, lineOf, pair, accept) {
+function nearestPartner(i, near, lineOf, pair, accept) {
+  const raw = near.raws[i];
   let best = null;
   let bestScore = Infinity;
-  for (const other of raws) {
-    if (other === raw || other.rule.kind !== pair.kind || other.confidence === null || !accept(other)) continue;
+  near.each(i, pair.chars, (other) => {
+    if (other.rule.kind !== pair.kind || other.confidence === null || !accept(other)) return;
     const distance = withinPair(raw, other, lineOf, pair);
-    if (distance === null) continue;
+    if (distance === null) return;
     let score = distance * 4 + (other.start > raw.start ? 2 : 0);
     if (pair.prefer && !pair.prefer.test(other.secret)) score += 1e3;
     if (score < bestScore) {
       bestScore = score;
       best = other;
     }
-  }
+  });
   return best;
 }
 var WINDOW_CHARS, MAX_WINDOW, MAX_BASE64, plans, BREAK_CHARS, VALUE_RUN, ESCAPED_CHAR, PIECE_CHARS, NESTING;
@@ -12281,7 +12314,7 @@ async function scanPlanned(run2) {
       stats.files++;
       stats.bytes += plan.size;
       if (result.candidates.length > 0) hits.set(plan.sha, result.candidates);
-      if (result.notes) notes.push(...result.notes);
+      for (const note of result.notes ?? []) notes.push(note);
     },
     clean(items, bytes) {
       stats.files += items;
@@ -12401,7 +12434,7 @@ async function createPreReceiveSource(context) {
       if (commits.length === 0) return [];
       const revs = [...new Set(commits), "--not", "--all"];
       const located = await scanCommits(context, detect, { revs, wholeRepository: false }, stats, notes);
-      located.push(...await scanCommitMessages(context, detect, { revs }, notes));
+      for (const found of await scanCommitMessages(context, detect, { revs }, notes)) located.push(found);
       return located;
     }
   };
@@ -12556,7 +12589,7 @@ async function branchesHolding(cwd, commits) {
     const found = [];
     for (let v = 0; v < visited.length; v++) {
       const next = visited[v];
-      found.push(...tipsById.get(next) ?? []);
+      for (const tip of tipsById.get(next) ?? []) found.push(tip);
       for (let c = first[next]; c < first[next + 1]; c++) {
         if (seen[children[c]] === 1) continue;
         seen[children[c]] = 1;
@@ -13051,7 +13084,7 @@ async function createStagedSource(context) {
         const headData = head === null ? null : blobs.get(head) ?? null;
         const added = file.added ?? addedByLines(data, headData);
         const inHead = headData !== null && result.candidates.some((candidate) => candidate.entry !== void 0) ? new Set((await detect({ path: file.path, data: headData })).candidates.map(secretKey)) : null;
-        located.push(...locate(result.candidates.filter((candidate) => candidate.entry === void 0 ? onAddedLine(candidate, added) : !inHead?.has(secretKey(candidate))), file.path, null));
+        for (const found of locate(result.candidates.filter((candidate) => candidate.entry === void 0 ? onAddedLine(candidate, added) : !inHead?.has(secretKey(candidate))), file.path, null)) located.push(found);
       }
       const note = missing.note(context.options.allowMissing);
       if (note !== null) notes.push(note);
@@ -13111,7 +13144,7 @@ async function blobsOnlyRefsReach(cwd) {
     const name = decodePath(Buffer.from(refs[i], "latin1"));
     const [sha, type] = (types[i] ?? "").split(" ");
     if (type === "blob") found.push({ sha, path: name });
-    else if (type === "tree") found.push(...await treeBlobs2(cwd, sha, name));
+    else if (type === "tree") for (const blob of await treeBlobs2(cwd, sha, name)) found.push(blob);
     else if (type !== "commit") throw new RuntimeError(words().git.refType(name, JSON.stringify(types[i] ?? "")));
   }
   return found;
@@ -13195,7 +13228,7 @@ async function createHistorySource(context) {
       if (refs.length === 0) passes.push((own2) => scanTagMessages(context, detect, own2), (own2) => scanRefObjects(context, detect, stats, own2));
       const own = passes.map(() => []);
       const located = (await Promise.all(passes.map((pass, i) => pass(own[i])))).flat();
-      notes.push(...own.flat());
+      for (const note of own.flat()) notes.push(note);
       if (stats.commits === 0 && stats.files === 0) notes.push({ level: "info", message: words().notes.noCommits });
       return located;
     }
@@ -13250,7 +13283,7 @@ async function createRangeSource(context) {
       if (info.shallow) notes.push({ level: "info", message: shallowNote() });
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
       const located = await scanCommits(context, detect, { revs: revs.flat(), wholeRepository: false }, stats, notes);
-      located.push(...await scanCommitMessages(context, detect, { revs: revs.flat() }, notes));
+      for (const found of await scanCommitMessages(context, detect, { revs: revs.flat() }, notes)) located.push(found);
       if (stats.commits === 0) notes.push({ level: "info", message: words().notes.emptyRange(target) });
       return located;
     }
@@ -13364,8 +13397,8 @@ async function scanFilesPooled(config, files) {
   for (const slice of slices) {
     const message2 = done[slice.id];
     for (const { index, result } of message2.found) pooled.found.push({ index: slice.id * FILES_PER_SLICE + index, result });
-    pooled.notes.push(...message2.notes);
-    pooled.archiveNotes.push(...message2.archiveNotes);
+    for (const note of message2.notes) pooled.notes.push(note);
+    for (const note of message2.archiveNotes) pooled.archiveNotes.push(note);
     pooled.files += message2.files;
     pooled.bytes += message2.bytes;
   }
@@ -13404,7 +13437,7 @@ async function createFilesSource(context) {
       const found = [];
       const add = (target, items) => {
         if (items.some((item) => !item.allowedBy)) found.push({ target, items });
-        located.push(...items);
+        for (const item of items) located.push(item);
       };
       const started = performance.now();
       let next = 0;
@@ -13417,8 +13450,8 @@ async function createFilesSource(context) {
       const pooled = rest.length > 0 ? await (await Promise.resolve().then(() => (init_pool2(), pool_exports2))).scanFilesPooled(context.config, rest) : null;
       if (pooled !== null) {
         for (const { index, result } of pooled.found) add(rest[index], locate(result.candidates, rest[index].display, null));
-        notes.push(...pooled.notes);
-        archiveNotes.push(...pooled.archiveNotes);
+        for (const note of pooled.notes) notes.push(note);
+        for (const note of pooled.archiveNotes) archiveNotes.push(note);
         stats.files += pooled.files;
         stats.bytes += pooled.bytes;
       } else {
@@ -20347,7 +20380,7 @@ async function runPipeline(options2, io, preloaded = {}) {
   const archiveNotes = [];
   const detect = withArchives((chunk) => detector.detect(chunk), config, archiveNotes);
   const located = applyFilters(await source.run(detect, archiveNotes), config, baseline, scope);
-  source.notes.push(...onceEach(archiveNotes.splice(0)));
+  for (const note of onceEach(archiveNotes.splice(0))) source.notes.push(note);
   const reported = located.filter((item) => !item.allowedBy);
   const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await Promise.resolve().then(() => (init_presence(), presence_exports))).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
   const allowed = {};

@@ -233,16 +233,16 @@ async function run(argv, io) {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        if (options.preReceive) return await (await import("./pre-receive-4VBO2BJP.js")).runPreReceive(preReceiveRequestOf(options), io);
-        return await (await import("./scan-Z5B32K7Q.js")).runScan(scanCommandRequestOf(options, argv), io);
+        if (options.preReceive) return await (await import("./pre-receive-2V4WACYZ.js")).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import("./scan-S6FIYRKM.js")).runScan(scanCommandRequestOf(options, argv), io);
       case "baseline":
-        return await (await import("./baseline-WJANYMVA.js")).runBaseline(baselineRequestOf(options), io);
+        return await (await import("./baseline-Q6O2UX7V.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./remediate-GT4RJP67.js")).runRemediate(remediateRequestOf(options), io);
+        return await (await import("./remediate-VSYF6WRC.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
         return await (await import("./init-NMUBV2GX.js")).runInit(initRequestOf(options), io);
       case "merge":
-        return await (await import("./merge-7VBNKECY.js")).runMerge(mergeRequestOf(options), io);
+        return await (await import("./merge-7OIH4CIU.js")).runMerge(mergeRequestOf(options), io);
     }
   } catch (error) {
     io.stderr.write(`keywarden: ${describeError(error, debug)}

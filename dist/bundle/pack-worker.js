@@ -2812,7 +2812,7 @@ function base64Tokens(text, maxLength) {
     if (!isPrintable(bytes)) continue;
     tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
   }
-  tokens.push(...jsonSegments(text, maxLength).filter((token) => /[-_]/.test(token.text) || token.text.length % 4 !== 0));
+  for (const token of jsonSegments(text, maxLength)) if (/[-_]/.test(token.text) || token.text.length % 4 !== 0) tokens.push(token);
   return tokens;
 }
 function jsonSegments(text, maxLength) {
@@ -3260,15 +3260,16 @@ function resolve(all, lines) {
   const raws = all.filter((raw, i) => !all.slice(Math.max(0, i - 8), i).some((o) => o.rule === raw.rule && o.secret === raw.secret && o.end > raw.start));
   const lineOf = /* @__PURE__ */ new Map();
   for (const raw of raws) lineOf.set(raw, [lines.lineOf(raw.start), lines.lineOf(Math.max(raw.start, raw.end - 1))]);
-  const softKept = rescued(raws, lineOf);
+  const near = nearRaws(raws);
+  const softKept = rescued(raws, lineOf, near);
   const candidates2 = [];
-  for (const raw of raws) {
+  for (const [i, raw] of raws.entries()) {
     if (raw.rule.partnerOnly || raw.soft && !softKept.has(raw)) continue;
     const pair = raw.rule.context?.pair ?? null;
     let keyId = raw.keyId;
     let confidence = raw.confidence;
     if (pair) {
-      const partner = nearestPartner(raw, raws, lineOf, pair, (other) => !other.soft || softKept.has(other));
+      const partner = nearestPartner(i, near, lineOf, pair, (other) => !other.soft || softKept.has(other));
       if (partner) {
         keyId ??= partner.secret;
         confidence = better(confidence, pair.confidence);
@@ -3293,23 +3294,42 @@ function resolve(all, lines) {
   }
   return candidates2;
 }
-function rescued(raws, lineOf) {
+function rescued(raws, lineOf, near) {
   const kept = /* @__PURE__ */ new Set();
   if (!raws.some((raw) => raw.soft)) return kept;
-  for (const raw of raws) {
+  for (const [i, raw] of raws.entries()) {
     if (!raw.soft || raw.rule.partnerOnly) continue;
     const pair = raw.rule.context?.pair;
     if (pair) {
-      if (raw.confidence === "high" && nearestPartner(raw, raws, lineOf, pair, (other) => !other.soft && !other.rule.partnerOnly)) kept.add(raw);
+      if (raw.confidence === "high" && nearestPartner(i, near, lineOf, pair, (other) => !other.soft && !other.rule.partnerOnly)) kept.add(raw);
     } else if (!raw.rule.context) {
-      const vouched = raws.some((other) => {
+      let vouched = false;
+      near.each(i, near.pairChars, (other) => {
         const otherPair = other.rule.context?.pair;
-        return !other.soft && other.confidence !== null && otherPair?.kind === raw.rule.kind && withinPair(other, raw, lineOf, otherPair) !== null;
+        if (!other.soft && other.confidence !== null && otherPair?.kind === raw.rule.kind && withinPair(other, raw, lineOf, otherPair) !== null) vouched = true;
       });
       if (vouched) kept.add(raw);
     }
   }
   return kept;
+}
+function nearRaws(raws) {
+  let longest = 0;
+  let pairChars = 0;
+  for (const raw of raws) {
+    longest = Math.max(longest, raw.end - raw.start);
+    pairChars = Math.max(pairChars, raw.rule.context?.pair?.chars ?? 0);
+  }
+  return {
+    raws,
+    pairChars,
+    each(i, chars, visit) {
+      const raw = raws[i];
+      let from = i;
+      while (from > 0 && raws[from - 1].start >= raw.start - chars - longest) from--;
+      for (let j = from; j < raws.length && (j <= i || raws[j].start <= raw.end + chars); j++) if (j !== i) visit(raws[j]);
+    }
+  };
 }
 function withinPair(raw, other, lineOf, pair) {
   const [first, last] = lineOf.get(raw);
@@ -3319,20 +3339,21 @@ function withinPair(raw, other, lineOf, pair) {
   const chars = other.start < raw.start ? raw.start - other.end : other.start - raw.end;
   return chars > pair.chars ? null : distance;
 }
-function nearestPartner(raw, raws, lineOf, pair, accept) {
+function nearestPartner(i, near, lineOf, pair, accept) {
+  const raw = near.raws[i];
   let best = null;
   let bestScore = Infinity;
-  for (const other of raws) {
-    if (other === raw || other.rule.kind !== pair.kind || other.confidence === null || !accept(other)) continue;
+  near.each(i, pair.chars, (other) => {
+    if (other.rule.kind !== pair.kind || other.confidence === null || !accept(other)) return;
     const distance = withinPair(raw, other, lineOf, pair);
-    if (distance === null) continue;
+    if (distance === null) return;
     let score = distance * 4 + (other.start > raw.start ? 2 : 0);
     if (pair.prefer && !pair.prefer.test(other.secret)) score += 1e3;
     if (score < bestScore) {
       bestScore = score;
       best = other;
     }
-  }
+  });
   return best;
 }
 

@@ -72,7 +72,7 @@ export async function runPipeline(options: ScanRequest, io: Io, preloaded: Prelo
   const archiveNotes: Note[] = [];
   const detect: Detect = withArchives((chunk) => detector.detect(chunk), config, archiveNotes);
   const located = applyFilters(await source.run(detect, archiveNotes), config, baseline, scope);
-  source.notes.push(...onceEach(archiveNotes.splice(0)));
+  for (const note of onceEach(archiveNotes.splice(0))) source.notes.push(note);
 
   // History findings say where they stand today (which refs hold them, whether the tips still do).
   const reported = located.filter((item) => !item.allowedBy);

@@ -32,7 +32,7 @@ export function base64Tokens(text: string, maxLength: number): Base64Token[] {
     tokens.push({ index: m.index, text: token, decoded: bytes.toString('latin1') });
   }
   // Segments in the plain alphabet and of padded length were taken above.
-  tokens.push(...jsonSegments(text, maxLength).filter((token) => /[-_]/.test(token.text) || token.text.length % 4 !== 0));
+  for (const token of jsonSegments(text, maxLength)) if (/[-_]/.test(token.text) || token.text.length % 4 !== 0) tokens.push(token);
   return tokens;
 }
 

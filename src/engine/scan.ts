@@ -615,15 +615,16 @@ function resolve(all: Raw[], lines: LineIndex): Candidate[] {
   const raws = all.filter((raw, i) => !all.slice(Math.max(0, i - 8), i).some((o) => o.rule === raw.rule && o.secret === raw.secret && o.end > raw.start));
   const lineOf = new Map<Raw, [number, number]>();
   for (const raw of raws) lineOf.set(raw, [lines.lineOf(raw.start), lines.lineOf(Math.max(raw.start, raw.end - 1))]);
-  const softKept = rescued(raws, lineOf);
+  const near = nearRaws(raws);
+  const softKept = rescued(raws, lineOf, near);
   const candidates: Candidate[] = [];
-  for (const raw of raws) {
+  for (const [i, raw] of raws.entries()) {
     if (raw.rule.partnerOnly || (raw.soft && !softKept.has(raw))) continue;
     const pair = raw.rule.context?.pair ?? null;
     let keyId: string | null = raw.keyId;
     let confidence = raw.confidence;
     if (pair) {
-      const partner = nearestPartner(raw, raws, lineOf, pair, (other) => !other.soft || softKept.has(other));
+      const partner = nearestPartner(i, near, lineOf, pair, (other) => !other.soft || softKept.has(other));
       if (partner) {
         keyId ??= partner.secret;
         confidence = better(confidence, pair.confidence);
@@ -659,23 +660,58 @@ function resolve(all: Raw[], lines: LineIndex): Candidate[] {
  * - a value other rules pair with (a key ID) needs a named secret within that secret's pair reach that passes
  *   every gate: a random-looking secret under an AWS name is the leak, and the ID next to it its other half.
  */
-function rescued(raws: Raw[], lineOf: Map<Raw, [number, number]>): Set<Raw> {
+function rescued(raws: Raw[], lineOf: Map<Raw, [number, number]>, near: NearRaws): Set<Raw> {
   const kept = new Set<Raw>();
   if (!raws.some((raw) => raw.soft)) return kept;
-  for (const raw of raws) {
+  for (const [i, raw] of raws.entries()) {
     if (!raw.soft || raw.rule.partnerOnly) continue;
     const pair = raw.rule.context?.pair;
     if (pair) {
-      if (raw.confidence === 'high' && nearestPartner(raw, raws, lineOf, pair, (other) => !other.soft && !other.rule.partnerOnly)) kept.add(raw);
+      if (raw.confidence === 'high' && nearestPartner(i, near, lineOf, pair, (other) => !other.soft && !other.rule.partnerOnly)) kept.add(raw);
     } else if (!raw.rule.context) {
-      const vouched = raws.some((other) => {
+      let vouched = false;
+      near.each(i, near.pairChars, (other) => {
         const otherPair = other.rule.context?.pair;
-        return !other.soft && other.confidence !== null && otherPair?.kind === raw.rule.kind && withinPair(other, raw, lineOf, otherPair) !== null;
+        if (!other.soft && other.confidence !== null && otherPair?.kind === raw.rule.kind && withinPair(other, raw, lineOf, otherPair) !== null) vouched = true;
       });
       if (vouched) kept.add(raw);
     }
   }
   return kept;
+}
+
+/** The raws (sorted by start) and a way to visit those a pair could reach from one of them. */
+interface NearRaws {
+  raws: Raw[];
+  /** The farthest any rule pairs, in characters. */
+  pairChars: number;
+  /**
+   * Visits every raw but raws[i] that could lie within `chars` characters of it (withinPair's measure: the gap
+   * between the spans): a window of the sorted raws, not all of them, so that a file of 170,000 named values
+   * costs a few neighbours each, not every other one (it took minutes).
+   */
+  each(i: number, chars: number, visit: (other: Raw) => void): void;
+}
+
+function nearRaws(raws: Raw[]): NearRaws {
+  let longest = 0;
+  let pairChars = 0;
+  for (const raw of raws) {
+    longest = Math.max(longest, raw.end - raw.start);
+    pairChars = Math.max(pairChars, raw.rule.context?.pair?.chars ?? 0);
+  }
+  return {
+    raws,
+    pairChars,
+    each(i, chars, visit) {
+      const raw = raws[i];
+      // One that starts earlier ends at most `longest` after its start: before this, the gap is wider than `chars`.
+      let from = i;
+      while (from > 0 && raws[from - 1].start >= raw.start - chars - longest) from--;
+      // In the raws' order, as a walk over all of them would visit these.
+      for (let j = from; j < raws.length && (j <= i || raws[j].start <= raw.end + chars); j++) if (j !== i) visit(raws[j]);
+    },
+  };
 }
 
 type Pair = NonNullable<NonNullable<Raw['rule']['context']>['pair']>;
@@ -691,13 +727,14 @@ function withinPair(raw: Raw, other: Raw, lineOf: Map<Raw, [number, number]>, pa
   return chars > pair.chars ? null : distance;
 }
 
-function nearestPartner(raw: Raw, raws: Raw[], lineOf: Map<Raw, [number, number]>, pair: Pair, accept: (other: Raw) => boolean): Raw | null {
+function nearestPartner(i: number, near: NearRaws, lineOf: Map<Raw, [number, number]>, pair: Pair, accept: (other: Raw) => boolean): Raw | null {
+  const raw = near.raws[i];
   let best: Raw | null = null;
   let bestScore = Infinity;
-  for (const other of raws) {
-    if (other === raw || other.rule.kind !== pair.kind || other.confidence === null || !accept(other)) continue;
+  near.each(i, pair.chars, (other) => {
+    if (other.rule.kind !== pair.kind || other.confidence === null || !accept(other)) return;
     const distance = withinPair(raw, other, lineOf, pair);
-    if (distance === null) continue;
+    if (distance === null) return;
     // Prefer the same line, then a partner above (key ID first is the usual order), then preferred prefixes.
     let score = distance * 4 + (other.start > raw.start ? 2 : 0);
     if (pair.prefer && !pair.prefer.test(other.secret)) score += 1000;
@@ -705,6 +742,6 @@ function nearestPartner(raw: Raw, raws: Raw[], lineOf: Map<Raw, [number, number]
       bestScore = score;
       best = other;
     }
-  }
+  });
   return best;
 }

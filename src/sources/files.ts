@@ -47,7 +47,7 @@ export async function createFilesSource(context: SourceContext): Promise<Source>
       const found: Array<{ target: Target; items: Located[] }> = [];
       const add = (target: Target, items: Located[]): void => {
         if (items.some((item) => !item.allowedBy)) found.push({ target, items });
-        located.push(...items);
+        for (const item of items) located.push(item);
       };
       // On this thread first; a folder that turns out slow to scan (AWS named on every page) with many files
       // left goes on on every core (files-pool/). A quick one never pays for starting the workers.
@@ -63,8 +63,8 @@ export async function createFilesSource(context: SourceContext): Promise<Source>
       const pooled = rest.length > 0 ? await (await import('./files-pool/pool.js')).scanFilesPooled(context.config, rest) : null;
       if (pooled !== null) {
         for (const { index, result } of pooled.found) add(rest[index], locate(result.candidates, rest[index].display, null));
-        notes.push(...pooled.notes);
-        archiveNotes.push(...pooled.archiveNotes);
+        for (const note of pooled.notes) notes.push(note);
+        for (const note of pooled.archiveNotes) archiveNotes.push(note);
         stats.files += pooled.files;
         stats.bytes += pooled.bytes;
       } else {

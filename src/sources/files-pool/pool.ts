@@ -45,8 +45,8 @@ export async function scanFilesPooled(config: Config, files: ReadonlyArray<{ abs
   for (const slice of slices) {
     const message = done[slice.id];
     for (const { index, result } of message.found) pooled.found.push({ index: slice.id * FILES_PER_SLICE + index, result });
-    pooled.notes.push(...message.notes);
-    pooled.archiveNotes.push(...message.archiveNotes);
+    for (const note of message.notes) pooled.notes.push(note);
+    for (const note of message.archiveNotes) pooled.archiveNotes.push(note);
     pooled.files += message.files;
     pooled.bytes += message.bytes;
   }

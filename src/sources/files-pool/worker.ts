@@ -57,7 +57,7 @@ async function scanSlice(slice: FileSlice): Promise<FilesWorkerMessage> {
     const result = archive === null ? detector.detect(chunk) : await archive;
     files++;
     bytes += bytesOf.length;
-    if (result.notes) archiveNotes.push(...result.notes);
+    for (const note of result.notes ?? []) archiveNotes.push(note);
     if (result.candidates.length > 0) found.push({ index, result: { candidates: result.candidates } });
   }
   return { type: 'done', id: slice.id, found, notes, archiveNotes, files, bytes };

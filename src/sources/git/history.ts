@@ -87,7 +87,7 @@ export async function createHistorySource(context: SourceContext): Promise<Sourc
       if (refs.length === 0) passes.push((own) => scanTagMessages(context, detect, own), (own) => scanRefObjects(context, detect, stats, own));
       const own = passes.map((): Note[] => []);
       const located = (await Promise.all(passes.map((pass, i) => pass(own[i])))).flat();
-      notes.push(...own.flat());
+      for (const note of own.flat()) notes.push(note);
       if (stats.commits === 0 && stats.files === 0) notes.push({ level: 'info', message: words().notes.noCommits });
       return located;
     },

@@ -81,7 +81,7 @@ export async function createPreReceiveSource(context: SourceContext): Promise<So
       const revs = [...new Set(commits), '--not', '--all'];
       const located = await scanCommits(context, detect, { revs, wholeRepository: false }, stats, notes);
       // The pushed commits' messages too (git/messages.ts): a key in one is pushed like a key in a file.
-      located.push(...(await scanCommitMessages(context, detect, { revs }, notes)));
+      for (const found of await scanCommitMessages(context, detect, { revs }, notes)) located.push(found);
       return located;
     },
   };

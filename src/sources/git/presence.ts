@@ -128,7 +128,7 @@ async function branchesHolding(cwd: string, commits: ReadonlySet<string>): Promi
     const found: RefTip[] = [];
     for (let v = 0; v < visited.length; v++) {
       const next = visited[v];
-      found.push(...(tipsById.get(next) ?? []));
+      for (const tip of tipsById.get(next) ?? []) found.push(tip);
       for (let c = first[next]; c < first[next + 1]; c++) {
         if (seen[children[c]] === 1) continue;
         seen[children[c]] = 1;

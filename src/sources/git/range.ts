@@ -37,7 +37,7 @@ export async function createRangeSource(context: SourceContext): Promise<Source>
       // every ancestor in the log (introductions.ts) is off, and each parent's tree is asked when in doubt.
       const located = await scanCommits(context, detect, { revs: revs.flat(), wholeRepository: false }, stats, notes);
       // The range's commit messages are pushed with it (git/messages.ts); tags are not part of a range.
-      located.push(...(await scanCommitMessages(context, detect, { revs: revs.flat() }, notes)));
+      for (const found of await scanCommitMessages(context, detect, { revs: revs.flat() }, notes)) located.push(found);
       if (stats.commits === 0) notes.push({ level: 'info', message: catalogue().notes.emptyRange(target) });
       return located;
     },

@@ -26,7 +26,7 @@ export async function blobsOnlyRefsReach(cwd: string): Promise<RefBlob[]> {
     const name = decodePath(Buffer.from(refs[i], 'latin1'));
     const [sha, type] = (types[i] ?? '').split(' ');
     if (type === 'blob') found.push({ sha, path: name });
-    else if (type === 'tree') found.push(...(await treeBlobs(cwd, sha, name)));
+    else if (type === 'tree') for (const blob of await treeBlobs(cwd, sha, name)) found.push(blob);
     else if (type !== 'commit') throw new RuntimeError(words().git.refType(name, JSON.stringify(types[i] ?? '')));
   }
   return found;

@@ -79,7 +79,7 @@ export async function createStagedSource(context: SourceContext): Promise<Source
         // Inside an archive (src/archive) lines are the entry's, not the blob's: a key is added when the HEAD
         // version of the archive does not hold it (in any entry: a key that merely moved is not new).
         const inHead = headData !== null && result.candidates.some((candidate) => candidate.entry !== undefined) ? new Set((await detect({ path: file.path, data: headData })).candidates.map(secretKey)) : null;
-        located.push(...locate(result.candidates.filter((candidate) => (candidate.entry === undefined ? onAddedLine(candidate, added) : !inHead?.has(secretKey(candidate)))), file.path, null));
+        for (const found of locate(result.candidates.filter((candidate) => (candidate.entry === undefined ? onAddedLine(candidate, added) : !inHead?.has(secretKey(candidate)))), file.path, null)) located.push(found);
       }
       const note = missing.note(context.options.allowMissing);
       if (note !== null) notes.push(note);

@@ -84,7 +84,7 @@ async function scanPlanned(run: Run): Promise<Located[]> {
       stats.files++;
       stats.bytes += plan.size;
       if (result.candidates.length > 0) hits.set(plan.sha, result.candidates);
-      if (result.notes) notes.push(...result.notes); // an archive read on a worker thread (src/archive)
+      for (const note of result.notes ?? []) notes.push(note); // an archive read on a worker thread (src/archive)
     },
     clean(items, bytes) {
       stats.files += items;
