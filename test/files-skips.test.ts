@@ -5,8 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { BIN } from './support/cli.js';
+import { BIN, ROOT } from './support/cli.js';
 import { runKeywarden } from './support/run.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 import { credentialsFile } from './support/git-hooks.js';
@@ -78,5 +79,22 @@ describe('folder scans say what they skip', () => {
     const verbose = await runKeywarden(['scan', '--verbose', 'tree'], { cwd: dir });
     expect(verbose.stderr).toMatch(/^keywarden: skipped tree\/elsewhere: a symbolic link \(not followed\)$/m);
     expect(verbose.stderr).toMatch(/^keywarden: skipped tree\/key-link\.ini: a symbolic link \(not followed\)$/m);
+  });
+});
+
+describe('a file that turns into something else between listing and reading', () => {
+  it('is not waited on when it is now a FIFO with no writer: skipped with a note', () => {
+    if (os.platform() === 'win32') return;
+    const dir = tempDir('keywarden-fifo-race-');
+    const fifo = path.join(dir, 'was-a-file.txt');
+    const made = spawnSync('mkfifo', [fifo]);
+    if (made.error || made.status !== 0) return;
+    // readTarget itself, in a child process: a blocking open would hang this test's own process for good.
+    const script = path.join(dir, 'read.mjs');
+    buildSync({ entryPoints: [path.join(ROOT, 'src', 'sources', 'read-file.ts')], bundle: true, platform: 'node', format: 'esm', outfile: path.join(dir, 'read-file.mjs'), logLevel: 'silent' });
+    writeFileSync(script, `import { readTarget } from './read-file.mjs';\nconst notes = [];\nconst data = readTarget(${JSON.stringify(fifo)}, 'was-a-file.txt', 1e6, notes);\nconsole.log(JSON.stringify({ data, notes: notes.map((note) => note.message) }));\n`);
+    const result = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 10_000 });
+    expect(result.signal, 'the read waited for a writer').toBeNull();
+    expect(JSON.parse(result.stdout)).toEqual({ data: null, notes: ['skipped was-a-file.txt: not a regular file'] });
   });
 });

@@ -7247,6 +7247,7 @@ function createDetector(config) {
 init_words();
 
 // src/sources/read-file.ts
+init_findings();
 init_words();
 import fs from "node:fs";
 
@@ -7258,11 +7259,17 @@ function oversizeNote(display, size, limit) {
 }
 
 // src/sources/read-file.ts
+var OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 function readTarget(absolute, display, maxFileSize, notes) {
   let fd = null;
   try {
-    fd = fs.openSync(absolute, "r");
-    const size = fs.fstatSync(fd).size;
+    fd = fs.openSync(absolute, OPEN_FLAGS);
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) {
+      notes.push(skipNote(display, words().notes.why.notRegularFile));
+      return null;
+    }
+    const size = stat.size;
     if (size > maxFileSize) {
       notes.push(oversizeNote(display, size, maxFileSize));
       return null;

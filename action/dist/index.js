@@ -13342,8 +13342,13 @@ import fs from "node:fs";
 function readTarget(absolute, display2, maxFileSize, notes) {
   let fd = null;
   try {
-    fd = fs.openSync(absolute, "r");
-    const size2 = fs.fstatSync(fd).size;
+    fd = fs.openSync(absolute, OPEN_FLAGS);
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) {
+      notes.push(skipNote(display2, words().notes.why.notRegularFile));
+      return null;
+    }
+    const size2 = stat.size;
     if (size2 > maxFileSize) {
       notes.push(oversizeNote(display2, size2, maxFileSize));
       return null;
@@ -13363,11 +13368,14 @@ function readTarget(absolute, display2, maxFileSize, notes) {
     if (fd !== null) fs.closeSync(fd);
   }
 }
+var OPEN_FLAGS;
 var init_read_file = __esm({
   "src/sources/read-file.ts"() {
     "use strict";
+    init_findings();
     init_words();
     init_locate();
+    OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
   }
 });
 

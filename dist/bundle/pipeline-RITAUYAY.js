@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   runPipeline
-} from "./chunk-Z6RN2AW3.js";
+} from "./chunk-VEHMUEWT.js";
 import "./chunk-J4FTYF3X.js";
 import "./chunk-ADJN4CKL.js";
 import "./chunk-H524IIUE.js";

@@ -210,7 +210,7 @@ async function createSource(context) {
   if (options.commitMsg !== void 0) return (await import("./commit-msg-6KZUXIBD.js")).createCommitMsgSource(context);
   if (options.history) return (await import("./history-ZTS2A6S7.js")).createHistorySource(context);
   if (options.range !== void 0 || options.since !== void 0) return (await import("./range-2FFQX4FL.js")).createRangeSource(context);
-  return (await import("./files-6D57MOJX.js")).createFilesSource(context);
+  return (await import("./files-3U4FULBI.js")).createFilesSource(context);
 }
 
 export {

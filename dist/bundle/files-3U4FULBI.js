@@ -22,11 +22,17 @@ import path from "node:path";
 
 // src/sources/read-file.ts
 import fs from "node:fs";
+var OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 function readTarget(absolute, display, maxFileSize, notes) {
   let fd = null;
   try {
-    fd = fs.openSync(absolute, "r");
-    const size = fs.fstatSync(fd).size;
+    fd = fs.openSync(absolute, OPEN_FLAGS);
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) {
+      notes.push(skipNote(display, words().notes.why.notRegularFile));
+      return null;
+    }
+    const size = stat.size;
     if (size > maxFileSize) {
       notes.push(oversizeNote(display, size, maxFileSize));
       return null;
