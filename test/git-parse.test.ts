@@ -141,6 +141,35 @@ describe('git log --raw -z parser', () => {
     }
   });
 
+  it('reads a merge\'s combined changes (--diff-merges=combined): one per path, against the first parent, octopus too, at any split', () => {
+    // As git 2.39 writes them under -z: an empty field after every merge's header, then "::" (a colon a parent).
+    const combined = Buffer.from(
+      header(C, `${A} ${B}`, 'merge') + `\0::100644 100644 100644 ${A} ${B} ${C} MM\0evil\0::000000 100644 100644 ${Z} ${A} ${B} AM\0new\0` +
+        header(B, `${A} ${A} ${C}`, 'octopus') + `\0:::100644 100644 100644 100644 ${A} ${A} ${A} ${C} MMMM\0o\0` +
+        header(A, `${B} ${C}`, 'clean merge') + '\0' + header(Z.replace(/0/g, 'd'), '') + `\n:000000 100644 ${Z} ${A} A\0root\0`,
+    );
+    for (let at = 0; at <= combined.length; at++) {
+      const parser = new LogParser();
+      splits(combined, (piece) => parser.push(piece), at);
+      const commits = parser.finish();
+      expect(commits.map((commit) => commit.blocks.map((block) => block.map((change) => `${change.status}:${change.oldSha?.[0] ?? '-'}>${change.newSha?.[0]}:${change.path}`))), `split at ${at}`).toEqual([
+        [['M:a>c:evil', 'A:->b:new']],
+        [['M:a>c:o']],
+        [[]],
+        [['A:->a:root']],
+      ]);
+    }
+    const parse = (text: string) => {
+      const parser = new LogParser();
+      parser.push(Buffer.from(text));
+      return parser.finish();
+    };
+    // A colon a parent, a mode and a sha a parent and the merge's own, a status letter: anything else is refused.
+    expect(() => parse(header(C, `${A} ${B}`) + `\0::100644 100644 ${A} ${B} ${C} MM\0p\0`)).toThrow(/out of step/);
+    expect(() => parse(header(C, `${A} ${B}`) + `\0::100644 100644 100644 ${A} ${B} ${C} M1\0p\0`)).toThrow(/out of step/);
+    expect(() => parse(header(C, `${A} ${B}`) + `\0\0::100644 100644 100644 ${A} ${B} ${C} MM\0p\0`)).toThrow(/out of step/);
+  });
+
   it('refuses output that is out of step or cut short, instead of returning part of it', () => {
     const parse = (text: string) => {
       const parser = new LogParser();

@@ -11716,13 +11716,14 @@ var init_limited = __esm({
 
 // src/sources/git/log.ts
 import { isUtf8 } from "node:buffer";
-async function mergeArgs(cwd) {
+async function mergeArgs(cwd, merges) {
   const [major, minor] = await gitVersion(cwd);
-  return major > 2 || major === 2 && minor >= 31 ? "--diff-merges=separate" : "-m";
+  if (major > 2 || major === 2 && minor >= 31) return `--diff-merges=${merges}`;
+  return merges === "separate" ? "-m" : "-c";
 }
 async function streamLog(cwd, read, onCommit) {
   const stdinRevs = read.stdinRevs ?? [];
-  const args = ["log", await mergeArgs(cwd), "--root", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-ext-diff", "--no-textconv", "--no-show-signature", "--no-notes", "--encoding=UTF-8", FORMAT, ...read.options ?? [], ...read.revs];
+  const args = ["log", await mergeArgs(cwd, read.merges ?? "separate"), "--root", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-ext-diff", "--no-textconv", "--no-show-signature", "--no-notes", "--encoding=UTF-8", FORMAT, ...read.options ?? [], ...read.revs];
   if (stdinRevs.length > 0) args.push("--stdin");
   args.push("--");
   const { child, done, stop } = gitStream(cwd, args);
@@ -11811,6 +11812,8 @@ var init_log = __esm({
       /** The change whose path(s) come next, and how many. */
       change = null;
       paths = 0;
+      /** The empty token after a merge's header (combined changes) has been seen. */
+      combinedGap = false;
       push(piece) {
         const data = this.rest.length > 0 ? Buffer.concat([this.rest, piece]) : piece;
         let at = 0;
@@ -11841,23 +11844,41 @@ var init_log = __esm({
             return;
           case "change-or-header":
             if (data[start] === COLON || data[start] === NEWLINE2 && data[start + 1] === COLON) this.startChange(data, start, end);
+            else if (start === end && this.block.length === 0 && !this.combinedGap) this.combinedGap = true;
             else this.header(data, start, end);
             return;
           case "header":
             this.header(data, start, end);
         }
       }
-      /** ":<old mode> <new mode> <old sha> <new sha> <status>[score]", split like the old parser, then checked. */
+      /**
+       * ":<old mode> <new mode> <old sha> <new sha> <status>[score]", split like the old parser, then checked; a
+       * merge's combined change has one colon, mode and sha per parent before the merge's own, and a status letter
+       * per parent ("::100644 100644 100644 <sha> <sha> <sha> MM"): the change is kept against the first parent.
+       */
       startChange(data, start, end) {
-        const text = data.toString("latin1", data[start] === NEWLINE2 ? start + 2 : start + 1, end);
-        const [oldMode, newMode, oldSha, newSha, status, extra] = text.split(" ");
-        if (extra !== void 0 || status === void 0 || oldMode.length !== 6 || newMode.length !== 6 || oldSha.length !== 40 && oldSha.length !== 64 || newSha.length !== oldSha.length || !(status >= "A" && status < "[")) throw outOfStep();
+        let from = data[start] === NEWLINE2 ? start + 1 : start;
+        let parents = 0;
+        while (from < end && data[from] === COLON) {
+          from++;
+          parents++;
+        }
+        const fields = data.toString("latin1", from, end).split(" ");
+        if (fields.length !== 2 * (parents + 1) + 1) throw outOfStep();
+        const modes = fields.slice(0, parents + 1);
+        const shas2 = fields.slice(parents + 1, 2 * (parents + 1));
+        const status = fields[fields.length - 1];
+        const width = shas2[0].length;
+        if (modes.some((mode) => mode.length !== 6) || width !== 40 && width !== 64 || shas2.some((sha) => sha.length !== width) || !(status >= "A" && status < "[")) throw outOfStep();
+        if (parents > 1 && !/^[A-Z]+$/.test(status)) throw outOfStep();
+        const [oldMode, newMode, oldSha, newSha] = [modes[0], modes[parents], shas2[0], shas2[parents]];
         this.change = { status: status[0], oldMode, newMode, oldSha: ZERO_SHA.test(oldSha) ? null : oldSha, newSha: ZERO_SHA.test(newSha) ? null : newSha, path: "" };
         this.block.push(this.change);
-        this.paths = status[0] === "R" || status[0] === "C" ? 2 : 1;
+        this.paths = parents === 1 && (status[0] === "R" || status[0] === "C") ? 2 : 1;
         this.expect = "path";
       }
       header(data, start, end) {
+        this.combinedGap = false;
         const ids = IDS.exec(data.toString("latin1", start, end));
         if (ids === null) throw outOfStep();
         this.ids = ids;
@@ -11983,17 +12004,17 @@ async function commitsTouching(cwd, ids, blobs, hits, promised) {
   const selected = [];
   await readPinned(cwd, ids, null, [...blobs.keys()].map((blob) => `--find-object=${blob}`), false, (index, commit) => {
     if (touchesHits(commit, blobs)) selected.push(index);
-  });
+  }, "combined");
   await readPinned(cwd, ids, selected, [], true, (index, commit) => found.push({ index, commit: forAttribution(commit, hits) }));
   return found;
 }
-async function readPinned(cwd, ids, indexes, options2, complete, onCommit) {
+async function readPinned(cwd, ids, indexes, options2, complete, onCommit, merges = "separate") {
   const count = indexes?.length ?? ids.count;
   if (count === 0) return;
   const position = (at) => indexes === null ? at : indexes[at];
   let next = 0;
   let listed = 0;
-  await streamLog(cwd, { revs: [], stdinRevs: ids.list(indexes ?? void 0), options: [NO_WALK, ...options2] }, (commit) => {
+  await streamLog(cwd, { revs: [], stdinRevs: ids.list(indexes ?? void 0), options: [NO_WALK, ...options2], merges }, (commit) => {
     while (next < count && ids.at(position(next)) !== commit.sha) next++;
     if (next === count) throw new RuntimeError(words().git.logUnasked);
     onCommit(position(next), commit);
@@ -12234,7 +12255,7 @@ var init_commit_ids = __esm({
 async function readPlan(cwd, scan) {
   const plan = { ids: new CommitIds(), paths: /* @__PURE__ */ new Map() };
   const names = /* @__PURE__ */ new Map();
-  await streamLog(cwd, { revs: scan.revs, stdinRevs: scan.stdinRevs }, (commit) => {
+  await streamLog(cwd, { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: "combined" }, (commit) => {
     plan.ids.add(commit.sha);
     for (const block of commit.blocks) {
       for (const change of block) {

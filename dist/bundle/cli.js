@@ -233,12 +233,12 @@ async function run(argv, io) {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        if (options.preReceive) return await (await import("./pre-receive-CZDNQXXO.js")).runPreReceive(preReceiveRequestOf(options), io);
-        return await (await import("./scan-GYI6WCNG.js")).runScan(scanCommandRequestOf(options, argv), io);
+        if (options.preReceive) return await (await import("./pre-receive-UBTC7NBQ.js")).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import("./scan-DPNHRNZ7.js")).runScan(scanCommandRequestOf(options, argv), io);
       case "baseline":
-        return await (await import("./baseline-ODVWBS7W.js")).runBaseline(baselineRequestOf(options), io);
+        return await (await import("./baseline-UBBUCLUZ.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./remediate-WUDBHDPH.js")).runRemediate(remediateRequestOf(options), io);
+        return await (await import("./remediate-PSB3DQ5Z.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
         return await (await import("./init-NMUBV2GX.js")).runInit(initRequestOf(options), io);
       case "merge":

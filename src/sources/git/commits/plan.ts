@@ -36,7 +36,8 @@ export async function readPlan(cwd: string, scan: CommitScan): Promise<LogPlan> 
   const plan: LogPlan = { ids: new CommitIds(), paths: new Map() };
   // Paths are interned: a blob's path is nearly always one that many other blobs have too.
   const names = new Map<string, string>();
-  await streamLog(cwd, { revs: scan.revs, stdinRevs: scan.stdinRevs }, (commit) => {
+  // Merges combined: the blobs are the same, their comparisons with each parent are most of git/git's log.
+  await streamLog(cwd, { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: 'combined' }, (commit) => {
     plan.ids.add(commit.sha);
     for (const block of commit.blocks) {
       for (const change of block) {

@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   decodePath,
   readBlobs
-} from "./chunk-RYLQU5OS.js";
+} from "./chunk-ISTI6ZUN.js";
 import {
   git
 } from "./chunk-JIA5OXSU.js";

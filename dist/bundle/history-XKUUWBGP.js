@@ -5,7 +5,7 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-5FFWRBU6.js";
+} from "./chunk-7F7C5SCK.js";
 import "./chunk-ADJN4CKL.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
@@ -24,7 +24,7 @@ import {
   GITLINK_MODE,
   decodePath,
   readBlobs
-} from "./chunk-RYLQU5OS.js";
+} from "./chunk-ISTI6ZUN.js";
 import {
   git,
   gitVersion

@@ -17,7 +17,7 @@ import {
   GITLINK_MODE,
   readBlobs,
   streamLog
-} from "./chunk-RYLQU5OS.js";
+} from "./chunk-ISTI6ZUN.js";
 import {
   git,
   gitRaw,
@@ -436,17 +436,17 @@ async function commitsTouching(cwd, ids, blobs, hits, promised) {
   const selected = [];
   await readPinned(cwd, ids, null, [...blobs.keys()].map((blob) => `--find-object=${blob}`), false, (index, commit) => {
     if (touchesHits(commit, blobs)) selected.push(index);
-  });
+  }, "combined");
   await readPinned(cwd, ids, selected, [], true, (index, commit) => found.push({ index, commit: forAttribution(commit, hits) }));
   return found;
 }
-async function readPinned(cwd, ids, indexes, options, complete, onCommit) {
+async function readPinned(cwd, ids, indexes, options, complete, onCommit, merges = "separate") {
   const count = indexes?.length ?? ids.count;
   if (count === 0) return;
   const position = (at) => indexes === null ? at : indexes[at];
   let next = 0;
   let listed = 0;
-  await streamLog(cwd, { revs: [], stdinRevs: ids.list(indexes ?? void 0), options: [NO_WALK, ...options] }, (commit) => {
+  await streamLog(cwd, { revs: [], stdinRevs: ids.list(indexes ?? void 0), options: [NO_WALK, ...options], merges }, (commit) => {
     while (next < count && ids.at(position(next)) !== commit.sha) next++;
     if (next === count) throw new RuntimeError(words().git.logUnasked);
     onCommit(position(next), commit);
@@ -643,7 +643,7 @@ var CommitIds = class {
 async function readPlan(cwd, scan) {
   const plan = { ids: new CommitIds(), paths: /* @__PURE__ */ new Map() };
   const names = /* @__PURE__ */ new Map();
-  await streamLog(cwd, { revs: scan.revs, stdinRevs: scan.stdinRevs }, (commit) => {
+  await streamLog(cwd, { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: "combined" }, (commit) => {
     plan.ids.add(commit.sha);
     for (const block of commit.blocks) {
       for (const change of block) {

@@ -13,7 +13,7 @@ import {
   GITLINK_MODE,
   ZERO_SHA,
   readBlobs
-} from "./chunk-RYLQU5OS.js";
+} from "./chunk-ISTI6ZUN.js";
 import {
   gitStream
 } from "./chunk-JIA5OXSU.js";

@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-5FFWRBU6.js";
+} from "./chunk-7F7C5SCK.js";
 import {
   CONFIG_FILE,
   configInFolder,
@@ -26,7 +26,7 @@ import {
 } from "./chunk-2OMTCQLL.js";
 import "./chunk-BRU737ZG.js";
 import "./chunk-AYXIPYPB.js";
-import "./chunk-RYLQU5OS.js";
+import "./chunk-ISTI6ZUN.js";
 import {
   git,
   gitRaw,
