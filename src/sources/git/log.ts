@@ -67,7 +67,7 @@ export interface LogRead {
   /** Revisions for `git log` (e.g. ['--all'] or ['base..head']). */
   revs: readonly string[];
   /** More revisions on stdin (stash reflog entries, or every commit of an earlier read with `--no-walk`). */
-  stdinRevs?: readonly string[];
+  stdinRevs?: readonly string[] | Buffer;
   /** More options: `--no-walk=unsorted`, `--find-object=<blob>`. */
   options?: readonly string[];
   /**
@@ -92,7 +92,7 @@ export async function streamLog(cwd: string, read: LogRead, onCommit: (commit: L
   // ("ambiguous argument"), and a repository can hold a file named after one of its commits.
   args.push('--');
   const { child, done, stop } = gitStream(cwd, args);
-  child.stdin.end(stdinRevs.length > 0 ? stdinRevs.join('\n') + '\n' : '');
+  child.stdin.end(Buffer.isBuffer(stdinRevs) ? stdinRevs : stdinRevs.length > 0 ? stdinRevs.join('\n') + '\n' : '');
   const parser = new LogParser(onCommit);
   const reading = new Promise<void>((resolve, reject) => {
     let failed = false;

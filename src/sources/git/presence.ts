@@ -9,8 +9,10 @@
 // for is looked up in its tip's listing), and the blobs found there read once and scanned with the same detector.
 import type { Detect, Located, Presence } from '../../types.js';
 import { readBlobs } from './cat-file.js';
+import { RuntimeError } from '../../errors.js';
+import { words } from '../../words/index.js';
 import { decodePath } from './log.js';
-import { git } from './run.js';
+import { git, gitStream } from './run.js';
 
 /** Enough refs to tell "only on a stale branch" from "everywhere"; a repository may have thousands of tags. */
 export const REF_LIMIT = 20;
@@ -85,28 +87,41 @@ async function branchesHolding(cwd: string, commits: ReadonlySet<string>): Promi
   for (const branch of branches) (tips.get(branch.commit) ?? tips.set(branch.commit, []).get(branch.commit)!).push(branch);
   // parent → children, over every commit the branches reach. Commits are numbered and the edges kept in typed
   // arrays: as strings in maps, the 200,000 commits of a git/git-sized history took about 60 MiB here.
-  const walked = await git(cwd, ['rev-list', '--parents', '--stdin', '--'], [...tips.keys()].join('\n') + '\n');
-  const ids = new Map<string, number>();
-  const idOf = (sha: string): number => {
-    let id = ids.get(sha);
-    if (id === undefined) ids.set(sha, (id = ids.size));
-    return id;
-  };
+  const ids = new CommitNumbers();
   let edges: Int32Array = new Int32Array(1 << 16); // [parent, child, parent, child, ...]
   let count = 0;
-  for (let start = 0; start < walked.length; ) {
-    let end = walked.indexOf(10, start);
-    if (end === -1) end = walked.length;
-    const line = walked.toString('latin1', start, end).split(' ');
-    start = end + 1;
-    if (line[0] === '') continue;
-    const child = idOf(line[0]);
-    for (let i = 1; i < line.length; i++) {
+  // Lines of "<commit> <parent>...", read as they come (the whole output of a git/git-sized history is 20 MB):
+  // ids of one width, one space apart, parsed by position and checked by shape.
+  const line = (data: Buffer, start: number, end: number): void => {
+    if (end === start) return;
+    const width = data.indexOf(32, start) === -1 || data.indexOf(32, start) > end ? end - start : data.indexOf(32, start) - start;
+    if ((width !== 40 && width !== 64) || (end - start + 1) % (width + 1) !== 0) throw new RuntimeError(words().git.logOutOfStep);
+    const child = ids.at(data, start, width);
+    for (let at = start + width + 1; at < end; at += width + 1) {
       if (count + 2 > edges.length) edges = growTo(edges, edges.length * 2);
-      edges[count++] = idOf(line[i]);
+      edges[count++] = ids.at(data, at, width);
       edges[count++] = child;
     }
-  }
+  };
+  const { child: revList, done } = gitStream(cwd, ['rev-list', '--parents', '--stdin', '--']);
+  revList.stdin.end([...tips.keys()].join('\n') + '\n');
+  let rest: Buffer = Buffer.alloc(0);
+  const reading = new Promise<void>((resolve, reject) => {
+    revList.stdout.on('data', (piece: Buffer) => {
+      try {
+        const data = rest.length > 0 ? Buffer.concat([rest, piece]) : piece;
+        let start = 0;
+        for (let end = data.indexOf(10); end !== -1; start = end + 1, end = data.indexOf(10, start)) line(data, start, end);
+        rest = Buffer.from(data.subarray(start));
+      } catch (error) {
+        revList.kill();
+        reject(error);
+      }
+    });
+    revList.stdout.on('end', resolve);
+  });
+  await Promise.all([done, reading]);
+  if (rest.length > 0) line(rest, 0, rest.length);
   // Children of each commit, as one array with each commit's run marked by `first` (CSR).
   const first = new Int32Array(ids.size + 1);
   for (let e = 0; e < count; e += 2) first[edges[e] + 1]++;
@@ -116,12 +131,12 @@ async function branchesHolding(cwd: string, commits: ReadonlySet<string>): Promi
   for (let e = 0; e < count; e += 2) children[filled[edges[e]]++] = edges[e + 1];
   const tipsById = new Map<number, RefTip[]>();
   for (const [sha, refs] of tips) {
-    const id = ids.get(sha);
+    const id = ids.find(sha);
     if (id !== undefined) tipsById.set(id, refs);
   }
   const seen = new Uint8Array(ids.size);
   for (const sha of commits) {
-    const start = ids.get(sha);
+    const start = ids.find(sha);
     if (start === undefined) continue; // on no branch
     const visited = [start];
     seen[start] = 1;
@@ -139,6 +154,74 @@ async function branchesHolding(cwd: string, commits: ReadonlySet<string>): Promi
     holders.set(sha, sortRefs(found));
   }
   return holders;
+}
+
+/**
+ * The commits of rev-list's output numbered 0, 1, 2... in the order met: their ids kept once each in one buffer
+ * and found through a hash table of typed arrays, where 200,000 commits were a string and a map entry each (they
+ * and the whole output, held to be split, were the peak of a git/git-sized scan: 60 MiB over the rest).
+ */
+class CommitNumbers {
+  size = 0;
+  private width = 0;
+  private ids = Buffer.alloc(0);
+  /** number + 1 (0: free) at hash & mask, linear probing; grown at half full. */
+  private slots = new Int32Array(1024);
+
+  /** The number of the id at data[start, start + width), given one if new. */
+  at(data: Buffer, start: number, width: number): number {
+    if (this.size === 0) this.width = width;
+    else if (width !== this.width) throw new RuntimeError(words().git.logOutOfStep);
+    const mask = this.slots.length - 1;
+    for (let slot = hashOf((i) => data[start + i]) & mask; ; slot = (slot + 1) & mask) {
+      const held = this.slots[slot];
+      if (held === 0) return this.add(data, start, slot);
+      if (data.compare(this.ids, (held - 1) * width, held * width, start, start + width) === 0) return held - 1;
+    }
+  }
+
+  /** The number of a commit met in the output, or undefined. */
+  find(sha: string): number | undefined {
+    if (sha.length !== this.width) return undefined;
+    const mask = this.slots.length - 1;
+    for (let slot = hashOf((i) => sha.charCodeAt(i)) & mask; ; slot = (slot + 1) & mask) {
+      const held = this.slots[slot];
+      if (held === 0) return undefined;
+      if (this.ids.toString('latin1', (held - 1) * this.width, held * this.width) === sha) return held - 1;
+    }
+  }
+
+  private add(data: Buffer, start: number, slot: number): number {
+    const width = this.width;
+    if ((this.size + 1) * width > this.ids.length) {
+      const grown = Buffer.alloc(Math.max(1024 * width, this.ids.length * 2));
+      this.ids.copy(grown);
+      this.ids = grown;
+    }
+    data.copy(this.ids, this.size * width, start, start + width);
+    this.slots[slot] = ++this.size;
+    if (this.size * 2 > this.slots.length) this.rehash();
+    return this.size - 1;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let n = 1; n <= this.size; n++) {
+      const at = (n - 1) * this.width;
+      let slot = hashOf((i) => this.ids[at + i]) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = n;
+    }
+    this.slots = slots;
+  }
+}
+
+/** A hash of an id from its first 8 hex characters (an object id is a hash already). */
+function hashOf(charAt: (i: number) => number): number {
+  let h = 0;
+  for (let i = 0; i < 8; i++) h = (h * 31 + charAt(i)) | 0;
+  return (h ^ (h >>> 15)) >>> 0;
 }
 
 function growTo(array: Int32Array, length: number): Int32Array {

@@ -27,9 +27,19 @@ export class CommitIds {
     return this.bytes.toString('hex', index * this.width, (index + 1) * this.width);
   }
 
-  /** The ids at the given positions (all when none are given), in order, as hex. */
-  list(indexes?: readonly number[]): string[] {
-    if (indexes !== undefined) return indexes.map((index) => this.at(index));
-    return Array.from({ length: this.count }, (_, index) => this.at(index));
+  /**
+   * The ids at the given positions (all when none are given), in order, as hex lines for git's stdin: one
+   * buffer, where 200,000 strings and their join added about 30 MB to a git/git-sized scan's peak.
+   */
+  lines(indexes?: readonly number[]): Buffer {
+    const count = indexes?.length ?? this.count;
+    const line = this.width * 2 + 1;
+    const out = Buffer.alloc(count * line);
+    for (let k = 0; k < count; k++) {
+      const index = indexes === undefined ? k : indexes[k];
+      out.write(this.bytes.toString('hex', index * this.width, (index + 1) * this.width), k * line, 'latin1');
+      out[k * line + line - 1] = 10;
+    }
+    return out;
   }
 }

@@ -60,7 +60,7 @@ async function readPinned(cwd: string, ids: CommitIds, indexes: number[] | null,
   const position = (at: number): number => (indexes === null ? at : indexes[at]);
   let next = 0;
   let listed = 0;
-  await streamLog(cwd, { revs: [], stdinRevs: ids.list(indexes ?? undefined), options: [NO_WALK, ...options], merges }, (commit) => {
+  await streamLog(cwd, { revs: [], stdinRevs: ids.lines(indexes ?? undefined), options: [NO_WALK, ...options], merges }, (commit) => {
     while (next < count && ids.at(position(next)) !== commit.sha) next++;
     if (next === count) throw new RuntimeError(words().git.logUnasked);
     onCommit(position(next), commit);

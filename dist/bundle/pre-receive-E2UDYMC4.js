@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-7F7C5SCK.js";
+} from "./chunk-366LNYE3.js";
 import {
   CONFIG_FILE,
   configInFolder,
@@ -26,7 +26,7 @@ import {
 } from "./chunk-2OMTCQLL.js";
 import "./chunk-BRU737ZG.js";
 import "./chunk-AYXIPYPB.js";
-import "./chunk-ISTI6ZUN.js";
+import "./chunk-LKLZY7N4.js";
 import {
   git,
   gitRaw,

@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-7F7C5SCK.js";
+} from "./chunk-366LNYE3.js";
 import "./chunk-ADJN4CKL.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
@@ -16,7 +16,7 @@ import {
 } from "./chunk-2OMTCQLL.js";
 import "./chunk-BRU737ZG.js";
 import "./chunk-AYXIPYPB.js";
-import "./chunk-ISTI6ZUN.js";
+import "./chunk-LKLZY7N4.js";
 import {
   git,
   gitVersion

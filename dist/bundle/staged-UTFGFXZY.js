@@ -13,7 +13,7 @@ import {
   GITLINK_MODE,
   ZERO_SHA,
   readBlobs
-} from "./chunk-ISTI6ZUN.js";
+} from "./chunk-LKLZY7N4.js";
 import {
   gitStream
 } from "./chunk-JIA5OXSU.js";

@@ -5,7 +5,7 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-7F7C5SCK.js";
+} from "./chunk-366LNYE3.js";
 import "./chunk-ADJN4CKL.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
@@ -24,7 +24,7 @@ import {
   GITLINK_MODE,
   decodePath,
   readBlobs
-} from "./chunk-ISTI6ZUN.js";
+} from "./chunk-LKLZY7N4.js";
 import {
   git,
   gitVersion

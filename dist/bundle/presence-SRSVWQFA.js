@@ -4,12 +4,17 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   decodePath,
   readBlobs
-} from "./chunk-ISTI6ZUN.js";
+} from "./chunk-LKLZY7N4.js";
 import {
-  git
+  git,
+  gitStream
 } from "./chunk-JIA5OXSU.js";
-import "./chunk-4PPBDC3R.js";
-import "./chunk-HYOJKJ3K.js";
+import {
+  RuntimeError
+} from "./chunk-4PPBDC3R.js";
+import {
+  words
+} from "./chunk-HYOJKJ3K.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/sources/git/presence.ts
@@ -59,28 +64,39 @@ async function branchesHolding(cwd, commits) {
   if (branches.length === 0) return holders;
   const tips = /* @__PURE__ */ new Map();
   for (const branch of branches) (tips.get(branch.commit) ?? tips.set(branch.commit, []).get(branch.commit)).push(branch);
-  const walked = await git(cwd, ["rev-list", "--parents", "--stdin", "--"], [...tips.keys()].join("\n") + "\n");
-  const ids = /* @__PURE__ */ new Map();
-  const idOf = (sha) => {
-    let id = ids.get(sha);
-    if (id === void 0) ids.set(sha, id = ids.size);
-    return id;
-  };
+  const ids = new CommitNumbers();
   let edges = new Int32Array(1 << 16);
   let count = 0;
-  for (let start = 0; start < walked.length; ) {
-    let end = walked.indexOf(10, start);
-    if (end === -1) end = walked.length;
-    const line = walked.toString("latin1", start, end).split(" ");
-    start = end + 1;
-    if (line[0] === "") continue;
-    const child = idOf(line[0]);
-    for (let i = 1; i < line.length; i++) {
+  const line = (data, start, end) => {
+    if (end === start) return;
+    const width = data.indexOf(32, start) === -1 || data.indexOf(32, start) > end ? end - start : data.indexOf(32, start) - start;
+    if (width !== 40 && width !== 64 || (end - start + 1) % (width + 1) !== 0) throw new RuntimeError(words().git.logOutOfStep);
+    const child = ids.at(data, start, width);
+    for (let at = start + width + 1; at < end; at += width + 1) {
       if (count + 2 > edges.length) edges = growTo(edges, edges.length * 2);
-      edges[count++] = idOf(line[i]);
+      edges[count++] = ids.at(data, at, width);
       edges[count++] = child;
     }
-  }
+  };
+  const { child: revList, done } = gitStream(cwd, ["rev-list", "--parents", "--stdin", "--"]);
+  revList.stdin.end([...tips.keys()].join("\n") + "\n");
+  let rest = Buffer.alloc(0);
+  const reading = new Promise((resolve, reject) => {
+    revList.stdout.on("data", (piece) => {
+      try {
+        const data = rest.length > 0 ? Buffer.concat([rest, piece]) : piece;
+        let start = 0;
+        for (let end = data.indexOf(10); end !== -1; start = end + 1, end = data.indexOf(10, start)) line(data, start, end);
+        rest = Buffer.from(data.subarray(start));
+      } catch (error) {
+        revList.kill();
+        reject(error);
+      }
+    });
+    revList.stdout.on("end", resolve);
+  });
+  await Promise.all([done, reading]);
+  if (rest.length > 0) line(rest, 0, rest.length);
   const first = new Int32Array(ids.size + 1);
   for (let e = 0; e < count; e += 2) first[edges[e] + 1]++;
   for (let id = 0; id < ids.size; id++) first[id + 1] += first[id];
@@ -89,12 +105,12 @@ async function branchesHolding(cwd, commits) {
   for (let e = 0; e < count; e += 2) children[filled[edges[e]]++] = edges[e + 1];
   const tipsById = /* @__PURE__ */ new Map();
   for (const [sha, refs] of tips) {
-    const id = ids.get(sha);
+    const id = ids.find(sha);
     if (id !== void 0) tipsById.set(id, refs);
   }
   const seen = new Uint8Array(ids.size);
   for (const sha of commits) {
-    const start = ids.get(sha);
+    const start = ids.find(sha);
     if (start === void 0) continue;
     const visited = [start];
     seen[start] = 1;
@@ -112,6 +128,62 @@ async function branchesHolding(cwd, commits) {
     holders.set(sha, sortRefs(found));
   }
   return holders;
+}
+var CommitNumbers = class {
+  size = 0;
+  width = 0;
+  ids = Buffer.alloc(0);
+  /** number + 1 (0: free) at hash & mask, linear probing; grown at half full. */
+  slots = new Int32Array(1024);
+  /** The number of the id at data[start, start + width), given one if new. */
+  at(data, start, width) {
+    if (this.size === 0) this.width = width;
+    else if (width !== this.width) throw new RuntimeError(words().git.logOutOfStep);
+    const mask = this.slots.length - 1;
+    for (let slot = hashOf((i) => data[start + i]) & mask; ; slot = slot + 1 & mask) {
+      const held = this.slots[slot];
+      if (held === 0) return this.add(data, start, slot);
+      if (data.compare(this.ids, (held - 1) * width, held * width, start, start + width) === 0) return held - 1;
+    }
+  }
+  /** The number of a commit met in the output, or undefined. */
+  find(sha) {
+    if (sha.length !== this.width) return void 0;
+    const mask = this.slots.length - 1;
+    for (let slot = hashOf((i) => sha.charCodeAt(i)) & mask; ; slot = slot + 1 & mask) {
+      const held = this.slots[slot];
+      if (held === 0) return void 0;
+      if (this.ids.toString("latin1", (held - 1) * this.width, held * this.width) === sha) return held - 1;
+    }
+  }
+  add(data, start, slot) {
+    const width = this.width;
+    if ((this.size + 1) * width > this.ids.length) {
+      const grown = Buffer.alloc(Math.max(1024 * width, this.ids.length * 2));
+      this.ids.copy(grown);
+      this.ids = grown;
+    }
+    data.copy(this.ids, this.size * width, start, start + width);
+    this.slots[slot] = ++this.size;
+    if (this.size * 2 > this.slots.length) this.rehash();
+    return this.size - 1;
+  }
+  rehash() {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let n = 1; n <= this.size; n++) {
+      const at = (n - 1) * this.width;
+      let slot = hashOf((i) => this.ids[at + i]) & mask;
+      while (slots[slot] !== 0) slot = slot + 1 & mask;
+      slots[slot] = n;
+    }
+    this.slots = slots;
+  }
+};
+function hashOf(charAt) {
+  let h = 0;
+  for (let i = 0; i < 8; i++) h = h * 31 + charAt(i) | 0;
+  return (h ^ h >>> 15) >>> 0;
 }
 function growTo(array, length) {
   const grown = new Int32Array(length);

@@ -17,7 +17,7 @@ import {
   GITLINK_MODE,
   readBlobs,
   streamLog
-} from "./chunk-ISTI6ZUN.js";
+} from "./chunk-LKLZY7N4.js";
 import {
   git,
   gitRaw,
@@ -446,7 +446,7 @@ async function readPinned(cwd, ids, indexes, options, complete, onCommit, merges
   const position = (at) => indexes === null ? at : indexes[at];
   let next = 0;
   let listed = 0;
-  await streamLog(cwd, { revs: [], stdinRevs: ids.list(indexes ?? void 0), options: [NO_WALK, ...options], merges }, (commit) => {
+  await streamLog(cwd, { revs: [], stdinRevs: ids.lines(indexes ?? void 0), options: [NO_WALK, ...options], merges }, (commit) => {
     while (next < count && ids.at(position(next)) !== commit.sha) next++;
     if (next === count) throw new RuntimeError(words().git.logUnasked);
     onCommit(position(next), commit);
@@ -632,10 +632,20 @@ var CommitIds = class {
   at(index) {
     return this.bytes.toString("hex", index * this.width, (index + 1) * this.width);
   }
-  /** The ids at the given positions (all when none are given), in order, as hex. */
-  list(indexes) {
-    if (indexes !== void 0) return indexes.map((index) => this.at(index));
-    return Array.from({ length: this.count }, (_, index) => this.at(index));
+  /**
+   * The ids at the given positions (all when none are given), in order, as hex lines for git's stdin: one
+   * buffer, where 200,000 strings and their join added about 30 MB to a git/git-sized scan's peak.
+   */
+  lines(indexes) {
+    const count = indexes?.length ?? this.count;
+    const line = this.width * 2 + 1;
+    const out = Buffer.alloc(count * line);
+    for (let k = 0; k < count; k++) {
+      const index = indexes === void 0 ? k : indexes[k];
+      out.write(this.bytes.toString("hex", index * this.width, (index + 1) * this.width), k * line, "latin1");
+      out[k * line + line - 1] = 10;
+    }
+    return out;
   }
 };
 

@@ -151,7 +151,7 @@ async function streamLog(cwd, read, onCommit) {
   if (stdinRevs.length > 0) args.push("--stdin");
   args.push("--");
   const { child, done, stop } = gitStream(cwd, args);
-  child.stdin.end(stdinRevs.length > 0 ? stdinRevs.join("\n") + "\n" : "");
+  child.stdin.end(Buffer.isBuffer(stdinRevs) ? stdinRevs : stdinRevs.length > 0 ? stdinRevs.join("\n") + "\n" : "");
   const parser = new LogParser(onCommit);
   const reading = new Promise((resolve, reject) => {
     let failed = false;
