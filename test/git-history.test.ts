@@ -1,8 +1,9 @@
 // scan --history and --range against real repositories: one finding per introduction, on every ref.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonReport } from './support/cli.js';
+import { jsonReport, runCli } from './support/cli.js';
 import { runKeywarden } from './support/run.js';
 import { fakeLeak, type Leak } from './support/fakes.js';
 import { GIT_ENV, Repo, tempDir } from './support/repo.js';
@@ -233,5 +234,39 @@ describe('scan --range / --since', () => {
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/shallow clone.*fetch-depth: 0.*git fetch --unshallow/);
+  });
+});
+
+describe('attribution without a second search', () => {
+  /** The scan's git processes that searched every commit for blobs (--find-object). */
+  async function searches(repo: Repo): Promise<{ report: any; searches: number }> {
+    const trace = path.join(tempDir('keywarden-trace-'), 'trace.json');
+    const result = runCli(['scan', '--history', '--format', 'json', '--no-redact'], { cwd: repo.dir, env: { GIT_TRACE2_EVENT: trace } });
+    const events = readFileSync(trace, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    return { report: jsonReport(result), searches: events.filter((event) => event.event === 'start' && event.argv.some((arg: string) => arg.startsWith('--find-object='))).length };
+  }
+
+  it('reads the one commit that set each blob with candidates, as the first read saw it; searches when a blob was set twice', async () => {
+    const once = Repo.init();
+    const leak = fakeLeak();
+    once.commit('docs', { 'README.md': 'hello\n' });
+    const first = once.commit('keys', { 'deploy/creds.ini': leak.text });
+    once.git('checkout', '-q', '-b', 'side');
+    once.commit('side work', { 'side.txt': 'x\n' });
+    once.git('checkout', '-q', 'main');
+    once.git('merge', '-q', '--no-ff', '-m', 'merge side', 'side');
+    const plain = await searches(once);
+    expect(plain.searches).toBe(0);
+    expect(plain.report.findings.map((finding: any) => [finding.secret, finding.commit.sha])).toEqual([
+      [leak.id, first],
+      [leak.secret, first],
+    ]);
+
+    // The same blob set again after it was deleted: two commits set it, and git is asked.
+    once.commit('remove', { 'deploy/creds.ini': 'region = eu-west-1\n' });
+    const again = once.commit('back', { 'deploy/creds.ini': leak.text });
+    const twice = await searches(once);
+    expect(twice.searches).toBe(1);
+    expect(twice.report.findings.map((finding: any) => finding.commit.sha).sort()).toEqual([first, first, again, again].sort());
   });
 });

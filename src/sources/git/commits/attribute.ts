@@ -19,6 +19,8 @@ export interface Attribution {
   cwd: string;
   /** Every scanned commit. */
   ids: CommitIds;
+  /** The one commit that set a path to each blob, as far as the scan's log says (plan.ts LogPlan.setBy). */
+  setBy?: ReadonlyMap<string, number>;
   /** Blobs with candidates (added to when a parent's version turns out to hold some). */
   hits: Map<string, Candidate[]>;
   /** Blobs already scanned. */
@@ -34,7 +36,7 @@ export async function attribute(a: Attribution): Promise<Located[]> {
   const { cwd, hits, scanned, store } = a;
   if (hits.size === 0) return [];
   // The commits that set a path to a blob with candidates: all that attribution reads (hit-commits.ts).
-  const touching = await commitsTouching(cwd, a.ids, hits, hits, await store.promised);
+  const touching = await commitsTouching(cwd, a.ids, hits, hits, await store.promised, a.setBy);
 
   // The parents' versions of paths with candidates (outside a range they were not read yet).
   const extra = [...blobsToCheck(touching.map(({ commit }) => commit), hits)].filter(([sha]) => !scanned.has(sha));

@@ -29,19 +29,30 @@ export interface LogPlan {
   /** Every blob the commits set a path to, with the first path seen (submodules aside). A symbolic link's blob
    *  is its target, which may be any text (a whole credentials file), so it is planned like a file's. */
   paths: Map<string, string>;
+  /**
+   * For each of those blobs, the one commit (its position in `ids`) whose changes, merges combined, set a path
+   * to it, or -1 when more than one do: attribution then knows those commits without asking git to search
+   * every commit again (hit-commits.ts). Positions are small integers: no memory but the map's own.
+   */
+  setBy: Map<string, number>;
 }
 
 /** One streamed read of the log, keeping only what the scan needs of it (see scan-commits.ts). */
 export async function readPlan(cwd: string, scan: CommitScan): Promise<LogPlan> {
-  const plan: LogPlan = { ids: new CommitIds(), paths: new Map() };
+  const plan: LogPlan = { ids: new CommitIds(), paths: new Map(), setBy: new Map() };
   // Paths are interned: a blob's path is nearly always one that many other blobs have too.
   const names = new Map<string, string>();
   // Merges combined: the blobs are the same, their comparisons with each parent are most of git/git's log.
   await streamLog(cwd, { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: 'combined' }, (commit) => {
+    const at = plan.ids.count;
     plan.ids.add(commit.sha);
     for (const block of commit.blocks) {
       for (const change of block) {
-        if (change.newSha === null || change.newMode === GITLINK_MODE || plan.paths.has(change.newSha)) continue;
+        if (change.newSha === null || change.newMode === GITLINK_MODE) continue;
+        const by = plan.setBy.get(change.newSha);
+        if (by === undefined) plan.setBy.set(change.newSha, at);
+        else if (by !== at) plan.setBy.set(change.newSha, -1);
+        if (plan.paths.has(change.newSha)) continue;
         let name = names.get(change.path);
         if (name === undefined) names.set(change.path, (name = change.path));
         plan.paths.set(change.newSha, name);

@@ -121,7 +121,7 @@ async function scanPlanned(run: Run): Promise<Located[]> {
   } finally {
     if (workers !== (await run.early)) await workers?.close();
   }
-  return attribute({ cwd, ids: log.ids, hits, scanned, store, scanner: catFile, maxSize, wholeRepository: run.scan.wholeRepository });
+  return attribute({ cwd, ids: log.ids, setBy: log.setBy, hits, scanned, store, scanner: catFile, maxSize, wholeRepository: run.scan.wholeRepository });
 }
 
 async function startWorkers(context: SourceContext): Promise<WorkerSet> {

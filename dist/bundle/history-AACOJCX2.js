@@ -5,7 +5,7 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-366LNYE3.js";
+} from "./chunk-SWK2Z5PR.js";
 import "./chunk-ADJN4CKL.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";

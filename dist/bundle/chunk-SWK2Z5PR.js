@@ -424,9 +424,15 @@ function holds(sha, secret, hits) {
 // src/sources/git/commits/hit-commits.ts
 var FIND_OBJECTS = 1e3;
 var NO_WALK = "--no-walk=unsorted";
-async function commitsTouching(cwd, ids, blobs, hits, promised) {
+async function commitsTouching(cwd, ids, blobs, hits, promised, setBy) {
   if (blobs.size === 0 || ids.count === 0) return [];
   const found = [];
+  const known = setBy === void 0 || promised ? null : [...blobs.keys()].map((blob) => setBy.get(blob) ?? -1);
+  if (known !== null && known.every((at) => at >= 0)) {
+    const selected2 = [...new Set(known)].sort((x, y) => x - y);
+    await readPinned(cwd, ids, selected2, [], true, (index, commit) => found.push({ index, commit: forAttribution(commit, hits) }));
+    return found;
+  }
   if (blobs.size > FIND_OBJECTS || promised) {
     await readPinned(cwd, ids, null, [], true, (index, commit) => {
       if (touchesHits(commit, blobs)) found.push({ index, commit: forAttribution(commit, hits) });
@@ -497,7 +503,7 @@ var TREE_LISTINGS = 4;
 async function attribute(a) {
   const { cwd, hits, scanned, store } = a;
   if (hits.size === 0) return [];
-  const touching = await commitsTouching(cwd, a.ids, hits, hits, await store.promised);
+  const touching = await commitsTouching(cwd, a.ids, hits, hits, await store.promised, a.setBy);
   const extra = [...blobsToCheck(touching.map(({ commit }) => commit), hits)].filter(([sha]) => !scanned.has(sha));
   if (extra.length > 0) {
     const sizes = await blobSizes(cwd, extra.map(([sha]) => sha), store);
@@ -651,13 +657,18 @@ var CommitIds = class {
 
 // src/sources/git/commits/plan.ts
 async function readPlan(cwd, scan) {
-  const plan = { ids: new CommitIds(), paths: /* @__PURE__ */ new Map() };
+  const plan = { ids: new CommitIds(), paths: /* @__PURE__ */ new Map(), setBy: /* @__PURE__ */ new Map() };
   const names = /* @__PURE__ */ new Map();
   await streamLog(cwd, { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: "combined" }, (commit) => {
+    const at = plan.ids.count;
     plan.ids.add(commit.sha);
     for (const block of commit.blocks) {
       for (const change of block) {
-        if (change.newSha === null || change.newMode === GITLINK_MODE || plan.paths.has(change.newSha)) continue;
+        if (change.newSha === null || change.newMode === GITLINK_MODE) continue;
+        const by = plan.setBy.get(change.newSha);
+        if (by === void 0) plan.setBy.set(change.newSha, at);
+        else if (by !== at) plan.setBy.set(change.newSha, -1);
+        if (plan.paths.has(change.newSha)) continue;
         let name = names.get(change.path);
         if (name === void 0) names.set(change.path, name = change.path);
         plan.paths.set(change.newSha, name);
@@ -761,7 +772,7 @@ async function scanPlanned(run) {
   } finally {
     if (workers !== await run.early) await workers?.close();
   }
-  return attribute({ cwd, ids: log.ids, hits, scanned, store, scanner: catFile, maxSize, wholeRepository: run.scan.wholeRepository });
+  return attribute({ cwd, ids: log.ids, setBy: log.setBy, hits, scanned, store, scanner: catFile, maxSize, wholeRepository: run.scan.wholeRepository });
 }
 async function startWorkers(context) {
   return (await import("./pool-53GEATRW.js")).startWorkers(context.config, context.cwd);
