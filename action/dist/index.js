@@ -12391,6 +12391,9 @@ async function scanPlanned(run2) {
   } finally {
     if (workers !== await run2.early) await workers?.close();
   }
+  for (const list of [plans2, wanted, dirty]) list.length = 0;
+  judged?.sizes.clear();
+  judged?.dirty.clear();
   return attribute({ cwd, ids: log.ids, setBy: log.setBy, hits, scanned, store, scanner: catFile, maxSize, wholeRepository: run2.scan.wholeRepository });
 }
 async function startWorkers2(context) {

@@ -233,12 +233,12 @@ async function run(argv, io) {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        if (options.preReceive) return await (await import("./pre-receive-PURQ77GG.js")).runPreReceive(preReceiveRequestOf(options), io);
-        return await (await import("./scan-WM4QHERQ.js")).runScan(scanCommandRequestOf(options, argv), io);
+        if (options.preReceive) return await (await import("./pre-receive-O2XHXVSS.js")).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import("./scan-ZMATSWQI.js")).runScan(scanCommandRequestOf(options, argv), io);
       case "baseline":
-        return await (await import("./baseline-3GVUKKEA.js")).runBaseline(baselineRequestOf(options), io);
+        return await (await import("./baseline-E3OFABZN.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./remediate-4SJ5LMT3.js")).runRemediate(remediateRequestOf(options), io);
+        return await (await import("./remediate-3YYEJFIV.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
         return await (await import("./init-NMUBV2GX.js")).runInit(initRequestOf(options), io);
       case "merge":

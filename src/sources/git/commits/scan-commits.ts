@@ -121,6 +121,11 @@ async function scanPlanned(run: Run): Promise<Located[]> {
   } finally {
     if (workers !== (await run.early)) await workers?.close();
   }
+  // Every blob scanned: the plan and the pack reader's verdict (a few hundred thousand entries on git/git) are
+  // not needed by attribution and presence, the scan's last and largest phases; let them go now.
+  for (const list of [plans, wanted, dirty]) list.length = 0;
+  judged?.sizes.clear();
+  judged?.dirty.clear();
   return attribute({ cwd, ids: log.ids, setBy: log.setBy, hits, scanned, store, scanner: catFile, maxSize, wholeRepository: run.scan.wholeRepository });
 }
 

@@ -8,7 +8,7 @@ import {
 } from "./chunk-XRHDD7KO.js";
 import {
   runPipeline
-} from "./chunk-Q4Q5S6FS.js";
+} from "./chunk-IXJP64RP.js";
 import "./chunk-J4FTYF3X.js";
 import "./chunk-ADJN4CKL.js";
 import "./chunk-H524IIUE.js";

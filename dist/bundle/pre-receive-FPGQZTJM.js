@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-SWK2Z5PR.js";
+} from "./chunk-5SNUNM5L.js";
 import {
   CONFIG_FILE,
   configInFolder,

@@ -5,7 +5,7 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-SWK2Z5PR.js";
+} from "./chunk-5SNUNM5L.js";
 import "./chunk-ADJN4CKL.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";

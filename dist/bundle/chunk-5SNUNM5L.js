@@ -772,6 +772,9 @@ async function scanPlanned(run) {
   } finally {
     if (workers !== await run.early) await workers?.close();
   }
+  for (const list of [plans, wanted, dirty]) list.length = 0;
+  judged?.sizes.clear();
+  judged?.dirty.clear();
   return attribute({ cwd, ids: log.ids, setBy: log.setBy, hits, scanned, store, scanner: catFile, maxSize, wholeRepository: run.scan.wholeRepository });
 }
 async function startWorkers(context) {

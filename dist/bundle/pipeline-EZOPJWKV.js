@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   runPipeline
-} from "./chunk-Q4Q5S6FS.js";
+} from "./chunk-IXJP64RP.js";
 import "./chunk-J4FTYF3X.js";
 import "./chunk-ADJN4CKL.js";
 import "./chunk-H524IIUE.js";

@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-SWK2Z5PR.js";
+} from "./chunk-5SNUNM5L.js";
 import "./chunk-ADJN4CKL.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";

@@ -163,7 +163,7 @@ async function runPipeline(options, io, preloaded = {}) {
     fileThreads: io.env.KEYWARDEN_FILE_THREADS === "0" ? "never" : io.env.KEYWARDEN_FILE_THREADS === "1" ? "always" : "auto"
   };
   const source = await createSource(context);
-  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-ZUNQTCD7.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
+  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-FPGQZTJM.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
   const loadedConfig = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
   const config = options.maxFileSize === void 0 ? loadedConfig : { ...loadedConfig, maxFileSize: options.maxFileSize };
   const detector = createDetector(config);
@@ -205,11 +205,11 @@ function defaultBaseline(request, source) {
 async function createSource(context) {
   const { options } = context;
   if (options.stdin) return (await import("./stdin-KLX4XMEF.js")).createStdinSource(context);
-  if (options.preReceive) return (await import("./pre-receive-ZUNQTCD7.js")).createPreReceiveSource(context);
+  if (options.preReceive) return (await import("./pre-receive-FPGQZTJM.js")).createPreReceiveSource(context);
   if (options.staged) return (await import("./staged-UTFGFXZY.js")).createStagedSource(context);
   if (options.commitMsg !== void 0) return (await import("./commit-msg-6KZUXIBD.js")).createCommitMsgSource(context);
-  if (options.history) return (await import("./history-AACOJCX2.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-6ABPTUQE.js")).createRangeSource(context);
+  if (options.history) return (await import("./history-TTMJSKXW.js")).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-JDVEAEKY.js")).createRangeSource(context);
   return (await import("./files-3U4FULBI.js")).createFilesSource(context);
 }
 
