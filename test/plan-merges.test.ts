@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { readPlan } from '../src/sources/git/commits/plan.js';
 import { streamLog } from '../src/sources/git/log.js';
+import { runCli } from './support/cli.js';
+import { fakeSecret } from './support/fakes.js';
 import { seeded } from './support/random.js';
 import { Repo } from './support/repo.js';
 
@@ -75,6 +77,31 @@ describe('planning with merges combined', () => {
       expect(plan.ids.count).toBe(Number(repo.git('rev-list', '--all', '--count').trim()));
       // The histories do have merges, octopus ones and hand-resolved ones among them.
       expect(Number(repo.git('rev-list', '--all', '--merges', '--count').trim()), `seed ${seed}`).toBeGreaterThan(3);
+    }
+  });
+});
+
+describe('a blob that several paths hold', () => {
+  it('is judged under a path that gives the rules evidence, whichever way the history meets its paths', async () => {
+    for (const order of ['side into main', 'main into side']) {
+      const repo = Repo.init();
+      const value = fakeSecret();
+      // A generic name needs AWS evidence nearby or in the path: the same blob at aws/ and at notes.txt.
+      const text = `secret_key = "${value}"\n`;
+      repo.commit('base', { 'README.md': 'hello\n' });
+      repo.git('checkout', '-q', '-b', 'side');
+      const aws = repo.commit('side: aws path', { 'aws/creds.txt': text });
+      repo.git('checkout', '-q', 'main');
+      const notes = repo.commit('main: same blob elsewhere', { 'notes.txt': text });
+      if (order === 'side into main') repo.git('merge', '-q', '--no-ff', '-m', 'merge', 'side');
+      else {
+        repo.git('checkout', '-q', 'side');
+        repo.git('merge', '-q', '--no-ff', '-m', 'merge', 'main');
+      }
+      const result = runCli(['scan', '--history', '--format', 'json', '--no-redact'], { cwd: repo.dir });
+      expect(result.status, `${order}: ${result.stderr}`).toBe(1);
+      const found = JSON.parse(result.stdout).findings.map((finding: any) => [finding.file, finding.commit.sha, finding.secret]);
+      expect(found.sort(), order).toEqual([['aws/creds.txt', aws, value], ['notes.txt', notes, value]].sort());
     }
   });
 });

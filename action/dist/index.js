@@ -7986,6 +7986,10 @@ function nameConfidence(attached, original, offset, end, path18) {
   }
   return best;
 }
+function pathEvidence(rules) {
+  const regexes = [...new Set(rules.flatMap((rule) => (rule.context?.names ?? []).flatMap((name) => name.near ? [name.near.regex] : [])))];
+  return (path18) => regexes.some((regex2) => regex2.test(path18));
+}
 function isNear(name, original, offset, end, path18) {
   const near = name.near;
   if (path18 !== void 0 && near.regex.test(path18)) return true;
@@ -8847,13 +8851,14 @@ function detectChunk(chunk, rules, memo) {
 function createDetector(config) {
   const rules = loadRules(config);
   const memo = new WindowMemo();
-  return { rules, keywords: prefilterKeywords(rules), detect: (chunk) => detectChunk(chunk, rules, memo) };
+  return { rules, keywords: prefilterKeywords(rules), pathEvidence: pathEvidence(rules), detect: (chunk) => detectChunk(chunk, rules, memo) };
 }
 var init_detect2 = __esm({
   "src/detect/detect.ts"() {
     "use strict";
     init_prefilter();
     init_load2();
+    init_context();
     init_scan();
     init_window_memo();
     init_inline();
@@ -12268,10 +12273,10 @@ var init_commit_ids = __esm({
 });
 
 // src/sources/git/commits/plan.ts
-async function readPlan(cwd, scan) {
+async function readPlan(cwd, scan, evidence = () => false) {
   const plan = { ids: new CommitIds(), paths: /* @__PURE__ */ new Map(), setBy: /* @__PURE__ */ new Map() };
   const names = /* @__PURE__ */ new Map();
-  await streamLog(cwd, { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: "combined" }, (commit) => {
+  await streamLog(cwd, { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: scan.wholeRepository ? "combined" : "separate" }, (commit) => {
     const at = plan.ids.count;
     plan.ids.add(commit.sha);
     for (const block of commit.blocks) {
@@ -12280,7 +12285,8 @@ async function readPlan(cwd, scan) {
         const by = plan.setBy.get(change.newSha);
         if (by === void 0) plan.setBy.set(change.newSha, at);
         else if (by !== at) plan.setBy.set(change.newSha, -1);
-        if (plan.paths.has(change.newSha)) continue;
+        const planned = plan.paths.get(change.newSha);
+        if (planned !== void 0 && (planned === change.path || evidence(planned) || !evidence(change.path))) continue;
         let name = names.get(change.path);
         if (name === void 0) names.set(change.path, name = change.path);
         plan.paths.set(change.newSha, name);
@@ -12341,7 +12347,7 @@ async function scanPlanned(run2) {
   const { context, stats, notes, store } = run2;
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
-  const log = await readPlan(cwd, run2.scan);
+  const log = await readPlan(cwd, run2.scan, context.pathEvidence);
   stats.commits = log.ids.count;
   if (log.ids.count === 0) return [];
   const judged = await run2.packs?.verdict ?? null;
@@ -20487,6 +20493,9 @@ async function runPipeline(options2, io, preloaded = {}) {
     get keywords() {
       return settings().keywords;
     },
+    get pathEvidence() {
+      return settings().pathEvidence;
+    },
     readPacks: io.env.KEYWARDEN_READ_PACKS !== "0",
     fileThreads: io.env.KEYWARDEN_FILE_THREADS === "0" ? "never" : io.env.KEYWARDEN_FILE_THREADS === "1" ? "always" : "auto"
   };
@@ -20495,7 +20504,7 @@ async function runPipeline(options2, io, preloaded = {}) {
   const loadedConfig = preloaded.config ?? loadConfig(io.cwd, options2.config, source.root);
   const config = options2.maxFileSize === void 0 ? loadedConfig : { ...loadedConfig, maxFileSize: options2.maxFileSize };
   const detector = createDetector(config);
-  loaded = { config, keywords: detector.keywords };
+  loaded = { config, keywords: detector.keywords, pathEvidence: detector.pathEvidence };
   const baselineFile = options2.baseline ? path14.resolve(io.cwd, options2.baseline) : defaultBaseline(options2, source);
   const baseline = preloaded.baseline !== void 0 ? preloaded.baseline : baselineFile !== null ? loadBaseline(baselineFile, { cwd: io.cwd, top: source.root }) : null;
   const scope = { base: source.root ?? config.base, namedPaths: options2.paths };

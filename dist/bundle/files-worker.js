@@ -2642,6 +2642,10 @@ function nameConfidence(attached, original, offset, end, path3) {
   }
   return best;
 }
+function pathEvidence(rules) {
+  const regexes = [...new Set(rules.flatMap((rule) => (rule.context?.names ?? []).flatMap((name) => name.near ? [name.near.regex] : [])))];
+  return (path3) => regexes.some((regex) => regex.test(path3));
+}
 function isNear(name, original, offset, end, path3) {
   const near = name.near;
   if (path3 !== void 0 && near.regex.test(path3)) return true;
@@ -3438,7 +3442,7 @@ function detectChunk(chunk, rules, memo) {
 function createDetector(config) {
   const rules = loadRules(config);
   const memo = new WindowMemo();
-  return { rules, keywords: prefilterKeywords(rules), detect: (chunk) => detectChunk(chunk, rules, memo) };
+  return { rules, keywords: prefilterKeywords(rules), pathEvidence: pathEvidence(rules), detect: (chunk) => detectChunk(chunk, rules, memo) };
 }
 
 // src/sources/files-pool/worker.ts

@@ -37,8 +37,8 @@ export async function runPipeline(options: ScanRequest, io: Io, preloaded: Prelo
   // The source comes first: a git source knows the repository's top level, which is where its configuration
   // lives (cwd may be a subfolder, or outside the work tree with GIT_DIR/GIT_WORK_TREE). Sources read the
   // config and the rule keywords only when they run; reading them earlier is a bug the getters make loud.
-  let loaded: { config: Config; keywords: string[] } | null = null;
-  const settings = (): { config: Config; keywords: string[] } => {
+  let loaded: { config: Config; keywords: string[]; pathEvidence: (path: string) => boolean } | null = null;
+  const settings = (): { config: Config; keywords: string[]; pathEvidence: (path: string) => boolean } => {
     if (loaded === null) throw new Error('a source read the configuration before the pipeline loaded it');
     return loaded;
   };
@@ -53,6 +53,9 @@ export async function runPipeline(options: ScanRequest, io: Io, preloaded: Prelo
     get keywords() {
       return settings().keywords;
     },
+    get pathEvidence() {
+      return settings().pathEvidence;
+    },
     readPacks: io.env.KEYWARDEN_READ_PACKS !== '0',
     fileThreads: io.env.KEYWARDEN_FILE_THREADS === '0' ? 'never' : io.env.KEYWARDEN_FILE_THREADS === '1' ? 'always' : 'auto',
   };
@@ -63,7 +66,7 @@ export async function runPipeline(options: ScanRequest, io: Io, preloaded: Prelo
   // The Config is never changed by a run: --max-file-size makes a new one, the run's scope is passed beside it.
   const config: Config = options.maxFileSize === undefined ? loadedConfig : { ...loadedConfig, maxFileSize: options.maxFileSize };
   const detector = createDetector(config);
-  loaded = { config, keywords: detector.keywords };
+  loaded = { config, keywords: detector.keywords, pathEvidence: detector.pathEvidence };
   const baselineFile = options.baseline ? path.resolve(io.cwd, options.baseline) : defaultBaseline(options, source);
   const baseline = preloaded.baseline !== undefined ? preloaded.baseline : baselineFile !== null ? loadBaseline(baselineFile, { cwd: io.cwd, top: source.root }) : null;
   // Path globs and baselines match the paths the source reports (git: relative to the top level, from any subfolder).

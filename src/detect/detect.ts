@@ -5,6 +5,7 @@ import { isAscii } from 'node:buffer';
 import type { Config } from '../config/types.js';
 import { createPrefilter, keywordHitsOf, prefilterKeywords } from '../engine/prefilter.js';
 import { loadRules } from '../rules/load.js';
+import { pathEvidence } from '../engine/context.js';
 import { scanText, type WindowMemory } from '../engine/scan.js';
 import { WindowMemo } from './window-memo.js';
 import { markInlineIgnores } from '../filters/inline.js';
@@ -36,6 +37,8 @@ export interface Detector {
   readonly rules: readonly Rule[];
   /** Every rule keyword: bytes without any cannot hold a finding (what the pack reader judges blobs by). */
   readonly keywords: string[];
+  /** Does a path itself give a rule evidence (engine/context.ts)? */
+  readonly pathEvidence: (path: string) => boolean;
   detect(chunk: Chunk): DetectResult;
 }
 
@@ -47,5 +50,5 @@ export function createDetector(config: Config): Detector {
   const rules = loadRules(config);
   // One per detector, so per thread: the texts one thread reads are what its windows repeat across.
   const memo = new WindowMemo();
-  return { rules, keywords: prefilterKeywords(rules), detect: (chunk) => detectChunk(chunk, rules, memo) };
+  return { rules, keywords: prefilterKeywords(rules), pathEvidence: pathEvidence(rules), detect: (chunk) => detectChunk(chunk, rules, memo) };
 }

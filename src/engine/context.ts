@@ -79,6 +79,16 @@ export function nameConfidence(attached: AttachedNames, original: string, offset
 }
 
 /**
+ * Does a path itself give some rule's `near` evidence (`aws/creds.txt`)? It is the one thing detection reads of
+ * a path (isNear), and evidence only ever raises a confidence: a blob that several paths hold, judged under one
+ * that gives evidence, has every finding it would have under any other (plan.ts prefers such a path).
+ */
+export function pathEvidence(rules: readonly Rule[]): (path: string) => boolean {
+  const regexes = [...new Set(rules.flatMap((rule) => (rule.context?.names ?? []).flatMap((name) => (name.near ? [name.near.regex] : []))))];
+  return (path) => regexes.some((regex) => regex.test(path));
+}
+
+/**
  * Evidence around the value, never inside it: 40 random characters hold "aws" in some case about once in 600,
  * and a value cannot vouch for itself. The two sides are joined by a line break so no match spans the gap.
  */

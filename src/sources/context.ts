@@ -18,6 +18,8 @@ export interface SourceContext {
   progress: Progress | null;
   /** Every rule keyword: bytes without any cannot hold a finding (the engine's byte prefilter). Only in Source.run. */
   keywords: readonly string[];
+  /** Does a path itself give a rule evidence (engine/context.ts pathEvidence)? Only in Source.run. */
+  pathEvidence: (path: string) => boolean;
   /** History scans may judge blobs straight from the packs (src/sources/git/pack); KEYWARDEN_READ_PACKS=0 says no. */
   readPacks: boolean;
   /**

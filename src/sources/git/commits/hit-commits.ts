@@ -34,8 +34,10 @@ export interface HitCommit {
 export async function commitsTouching(cwd: string, ids: CommitIds, blobs: Hits, hits: Hits, promised: boolean, setBy?: ReadonlyMap<string, number>): Promise<HitCommit[]> {
   if (blobs.size === 0 || ids.count === 0) return [];
   const found: HitCommit[] = [];
-  // Each blob set by one commit only, as the first read saw it (merges combined, as the search below reads
-  // them): those commits are the ones the search would pick, so git need not compare every commit again.
+  // Each blob set by one commit only, as the first read saw it: that commit is what the search below would pick
+  // (a whole history's merges combined, as the search reads them), or what it picked before merges were read
+  // combined (a range's merges separately: one more commit read, which attribution finds no introduction), so git
+  // need not compare every commit again.
   const known = setBy === undefined || promised ? null : [...blobs.keys()].map((blob) => setBy.get(blob) ?? -1);
   if (known !== null && known.every((at) => at >= 0)) {
     const selected = [...new Set(known)].sort((x, y) => x - y);

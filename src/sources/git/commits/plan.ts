@@ -30,20 +30,27 @@ export interface LogPlan {
    *  is its target, which may be any text (a whole credentials file), so it is planned like a file's. */
   paths: Map<string, string>;
   /**
-   * For each of those blobs, the one commit (its position in `ids`) whose changes, merges combined, set a path
-   * to it, or -1 when more than one do: attribution then knows those commits without asking git to search
+   * For each of those blobs, the one commit (its position in `ids`) whose changes set a path to it, as this read
+   * saw them, or -1 when more than one do: attribution then knows those commits without asking git to search
    * every commit again (hit-commits.ts). Positions are small integers: no memory but the map's own.
    */
   setBy: Map<string, number>;
 }
 
-/** One streamed read of the log, keeping only what the scan needs of it (see scan-commits.ts). */
-export async function readPlan(cwd: string, scan: CommitScan): Promise<LogPlan> {
+/**
+ * One streamed read of the log, keeping only what the scan needs of it (see scan-commits.ts). A blob that several
+ * paths hold is scanned once, under the first path seen, or a later one that gives the rules evidence when the
+ * first does not (`evidence`: engine/context.ts pathEvidence): its findings then do not depend on the order in
+ * which the log meets its paths.
+ */
+export async function readPlan(cwd: string, scan: CommitScan, evidence: (path: string) => boolean = () => false): Promise<LogPlan> {
   const plan: LogPlan = { ids: new CommitIds(), paths: new Map(), setBy: new Map() };
   // Paths are interned: a blob's path is nearly always one that many other blobs have too.
   const names = new Map<string, string>();
-  // Merges combined: the blobs are the same, their comparisons with each parent are most of git/git's log.
-  await streamLog(cwd, { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: 'combined' }, (commit) => {
+  // A whole history's merges combined: the same blobs at the same paths (every blob a tree holds at a path was set
+  // there by some commit listed), where the comparisons with each parent are most of git/git's log. A range's
+  // merges separately: the paths a merge takes from outside the range are some of its blobs' paths too.
+  await streamLog(cwd, { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: scan.wholeRepository ? 'combined' : 'separate' }, (commit) => {
     const at = plan.ids.count;
     plan.ids.add(commit.sha);
     for (const block of commit.blocks) {
@@ -52,7 +59,8 @@ export async function readPlan(cwd: string, scan: CommitScan): Promise<LogPlan> 
         const by = plan.setBy.get(change.newSha);
         if (by === undefined) plan.setBy.set(change.newSha, at);
         else if (by !== at) plan.setBy.set(change.newSha, -1);
-        if (plan.paths.has(change.newSha)) continue;
+        const planned = plan.paths.get(change.newSha);
+        if (planned !== undefined && (planned === change.path || evidence(planned) || !evidence(change.path))) continue;
         let name = names.get(change.path);
         if (name === undefined) names.set(change.path, (name = change.path));
         plan.paths.set(change.newSha, name);

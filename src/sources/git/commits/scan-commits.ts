@@ -68,7 +68,7 @@ async function scanPlanned(run: Run): Promise<Located[]> {
   const { context, stats, notes, store } = run;
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
-  const log = await readPlan(cwd, run.scan);
+  const log = await readPlan(cwd, run.scan, context.pathEvidence);
   stats.commits = log.ids.count;
   if (log.ids.count === 0) return [];
 

@@ -7,9 +7,9 @@ import {
 } from "./chunk-XRHDD7KO.js";
 import {
   runPipeline
-} from "./chunk-IXJP64RP.js";
+} from "./chunk-A63NU74V.js";
 import "./chunk-J4FTYF3X.js";
-import "./chunk-ADJN4CKL.js";
+import "./chunk-JSDVAYLG.js";
 import "./chunk-H524IIUE.js";
 import "./chunk-4NKU32K4.js";
 import "./chunk-BRU737ZG.js";

@@ -832,6 +832,10 @@ function nameConfidence(attached, original, offset, end, path2) {
   }
   return best;
 }
+function pathEvidence(rules) {
+  const regexes = [...new Set(rules.flatMap((rule) => (rule.context?.names ?? []).flatMap((name) => name.near ? [name.near.regex] : [])))];
+  return (path2) => regexes.some((regex) => regex.test(path2));
+}
 function isNear(name, original, offset, end, path2) {
   const near = name.near;
   if (path2 !== void 0 && near.regex.test(path2)) return true;
@@ -1628,7 +1632,7 @@ function detectChunk(chunk, rules, memo) {
 function createDetector(config) {
   const rules = loadRules(config);
   const memo = new WindowMemo();
-  return { rules, keywords: prefilterKeywords(rules), detect: (chunk) => detectChunk(chunk, rules, memo) };
+  return { rules, keywords: prefilterKeywords(rules), pathEvidence: pathEvidence(rules), detect: (chunk) => detectChunk(chunk, rules, memo) };
 }
 
 export {

@@ -4,13 +4,13 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-5SNUNM5L.js";
+} from "./chunk-NRGIPIGU.js";
 import {
   CONFIG_FILE,
   configInFolder,
   namedConfigFromText
 } from "./chunk-J4FTYF3X.js";
-import "./chunk-ADJN4CKL.js";
+import "./chunk-JSDVAYLG.js";
 import {
   DEFAULT_BASELINE,
   parseBaseline

@@ -7,7 +7,7 @@ import {
 import {
   createDetector,
   withArchives
-} from "./chunk-ADJN4CKL.js";
+} from "./chunk-JSDVAYLG.js";
 import {
   DEFAULT_BASELINE,
   loadBaseline
@@ -159,15 +159,18 @@ async function runPipeline(options, io, preloaded = {}) {
     get keywords() {
       return settings().keywords;
     },
+    get pathEvidence() {
+      return settings().pathEvidence;
+    },
     readPacks: io.env.KEYWARDEN_READ_PACKS !== "0",
     fileThreads: io.env.KEYWARDEN_FILE_THREADS === "0" ? "never" : io.env.KEYWARDEN_FILE_THREADS === "1" ? "always" : "auto"
   };
   const source = await createSource(context);
-  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-FPGQZTJM.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
+  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-Y3HRFMC7.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
   const loadedConfig = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
   const config = options.maxFileSize === void 0 ? loadedConfig : { ...loadedConfig, maxFileSize: options.maxFileSize };
   const detector = createDetector(config);
-  loaded = { config, keywords: detector.keywords };
+  loaded = { config, keywords: detector.keywords, pathEvidence: detector.pathEvidence };
   const baselineFile = options.baseline ? path2.resolve(io.cwd, options.baseline) : defaultBaseline(options, source);
   const baseline = preloaded.baseline !== void 0 ? preloaded.baseline : baselineFile !== null ? loadBaseline(baselineFile, { cwd: io.cwd, top: source.root }) : null;
   const scope = { base: source.root ?? config.base, namedPaths: options.paths };
@@ -205,11 +208,11 @@ function defaultBaseline(request, source) {
 async function createSource(context) {
   const { options } = context;
   if (options.stdin) return (await import("./stdin-KLX4XMEF.js")).createStdinSource(context);
-  if (options.preReceive) return (await import("./pre-receive-FPGQZTJM.js")).createPreReceiveSource(context);
+  if (options.preReceive) return (await import("./pre-receive-Y3HRFMC7.js")).createPreReceiveSource(context);
   if (options.staged) return (await import("./staged-UTFGFXZY.js")).createStagedSource(context);
   if (options.commitMsg !== void 0) return (await import("./commit-msg-6KZUXIBD.js")).createCommitMsgSource(context);
-  if (options.history) return (await import("./history-TTMJSKXW.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-JDVEAEKY.js")).createRangeSource(context);
+  if (options.history) return (await import("./history-C5C46OH2.js")).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-3O46MRNT.js")).createRangeSource(context);
   return (await import("./files-3U4FULBI.js")).createFilesSource(context);
 }
 

@@ -5,8 +5,8 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-5SNUNM5L.js";
-import "./chunk-ADJN4CKL.js";
+} from "./chunk-NRGIPIGU.js";
+import "./chunk-JSDVAYLG.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
 import {

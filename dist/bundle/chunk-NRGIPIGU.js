@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   createDetector,
   detectMaybeArchive
-} from "./chunk-ADJN4CKL.js";
+} from "./chunk-JSDVAYLG.js";
 import {
   availableCores,
   workerEntry
@@ -656,10 +656,10 @@ var CommitIds = class {
 };
 
 // src/sources/git/commits/plan.ts
-async function readPlan(cwd, scan) {
+async function readPlan(cwd, scan, evidence = () => false) {
   const plan = { ids: new CommitIds(), paths: /* @__PURE__ */ new Map(), setBy: /* @__PURE__ */ new Map() };
   const names = /* @__PURE__ */ new Map();
-  await streamLog(cwd, { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: "combined" }, (commit) => {
+  await streamLog(cwd, { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: scan.wholeRepository ? "combined" : "separate" }, (commit) => {
     const at = plan.ids.count;
     plan.ids.add(commit.sha);
     for (const block of commit.blocks) {
@@ -668,7 +668,8 @@ async function readPlan(cwd, scan) {
         const by = plan.setBy.get(change.newSha);
         if (by === void 0) plan.setBy.set(change.newSha, at);
         else if (by !== at) plan.setBy.set(change.newSha, -1);
-        if (plan.paths.has(change.newSha)) continue;
+        const planned = plan.paths.get(change.newSha);
+        if (planned !== void 0 && (planned === change.path || evidence(planned) || !evidence(change.path))) continue;
         let name = names.get(change.path);
         if (name === void 0) names.set(change.path, name = change.path);
         plan.paths.set(change.newSha, name);
@@ -722,7 +723,7 @@ async function scanPlanned(run) {
   const { context, stats, notes, store } = run;
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
-  const log = await readPlan(cwd, run.scan);
+  const log = await readPlan(cwd, run.scan, context.pathEvidence);
   stats.commits = log.ids.count;
   if (log.ids.count === 0) return [];
   const judged = await run.packs?.verdict ?? null;

@@ -4,8 +4,8 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-5SNUNM5L.js";
-import "./chunk-ADJN4CKL.js";
+} from "./chunk-NRGIPIGU.js";
+import "./chunk-JSDVAYLG.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
 import {
