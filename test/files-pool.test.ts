@@ -2,12 +2,13 @@
 // must be the one a scan on one thread gives (KEYWARDEN_FILE_THREADS=0), on workers from the first file (=1) or
 // after a start on the main thread (the default): the same findings in the same order, the same notes for
 // files not read (too large, a folder skipped) and for archives, the same counts.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonReport } from './support/cli.js';
 import { makeZip } from './support/archives.js';
 import { fakeLeak } from './support/fakes.js';
+import { COMMAND_FILE, forgedCommands, RUNNER_FILES, terminalProblem, TERMINAL_FILE } from './support/hostile.js';
 import { tempDir } from './support/repo.js';
 import { runKeywarden } from './support/run.js';
 
@@ -83,5 +84,30 @@ describe('folder scans on every core', () => {
     expect(a).toEqual(b);
     expect(auto.stderr).toBe(single.stderr);
     expect(a.findings.map((finding: any) => finding.secret)).toEqual(expect.arrayContaining(secrets));
+  });
+
+  it('print hostile file names from workers as one thread prints them: escaped on the terminal, no workflow command', async () => {
+    // Names cross from the workers in their messages (findings, skip notes): control bytes, a forged line, workflow
+    // commands, %0A, Markdown and HTML, and a symbolic link, among enough files to use the pool from the first.
+    const dir = tempDir();
+    for (let i = 0; i < 300; i++) writeFileSync(path.join(dir, `filler${i}.txt`), `plain ${i}\n`);
+    const keyed = [TERMINAL_FILE, COMMAND_FILE, 'ctl\x01sep\x1fname.env', 'pct%0A::error::x.env', '[Approve](https:__evil.example) <img src=x onerror=alert(1)>.env'];
+    for (const name of keyed) writeFileSync(path.join(dir, name), fakeLeak().text);
+    for (const name of RUNNER_FILES) writeFileSync(path.join(dir, name), `${'x'.repeat(4096)}\n`);
+    symlinkSync(path.join(dir, 'filler1.txt'), path.join(dir, 'link\x1b[2J::warning::x'));
+    for (const format of ['text', 'github']) {
+      const args = ['scan', '.', '--format', format, '--verbose', '--max-file-size', '1KB'];
+      const pooled = await runKeywarden(args, { cwd: dir, env: { KEYWARDEN_FILE_THREADS: '1' } });
+      const single = await runKeywarden(args, { cwd: dir, env: { KEYWARDEN_FILE_THREADS: '0' } });
+      expect(pooled.status, `${format}: ${pooled.stderr}`).toBe(1);
+      expect(pooled.stdout.replace(/\d+ ?ms|\d+\.\d+ s/g, 'T'), format).toBe(single.stdout.replace(/\d+ ?ms|\d+\.\d+ s/g, 'T'));
+      expect(pooled.stderr, format).toBe(single.stderr);
+      for (const output of [pooled.stdout, pooled.stderr]) {
+        if (format === 'text') expect(terminalProblem(output), format).toBeNull();
+        expect(forgedCommands(output), format).toEqual([]);
+      }
+      // Every key found, and every big file and the link named in a note, on the workers too.
+      expect(pooled.stdout.split('\n').filter((line) => /secret access key|access key ID/i.test(line)).length, format).toBeGreaterThanOrEqual(keyed.length);
+    }
   });
 });
