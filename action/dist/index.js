@@ -11869,15 +11869,16 @@ var init_log = __esm({
           parents++;
         }
         const fields = data.toString("latin1", from, end).split(" ");
-        if (fields.length !== 2 * (parents + 1) + 1) throw outOfStep();
-        const modes = fields.slice(0, parents + 1);
-        const shas2 = fields.slice(parents + 1, 2 * (parents + 1));
-        const status = fields[fields.length - 1];
-        const width = shas2[0].length;
-        if (modes.some((mode) => mode.length !== 6) || width !== 40 && width !== 64 || shas2.some((sha) => sha.length !== width) || !(status >= "A" && status < "[")) throw outOfStep();
-        if (parents > 1 && !/^[A-Z]+$/.test(status)) throw outOfStep();
-        const [oldMode, newMode, oldSha, newSha] = [modes[0], modes[parents], shas2[0], shas2[parents]];
-        this.change = { status: status[0], oldMode, newMode, oldSha: ZERO_SHA.test(oldSha) ? null : oldSha, newSha: ZERO_SHA.test(newSha) ? null : newSha, path: "" };
+        const sides = parents + 1;
+        if (fields.length !== 2 * sides + 1) throw outOfStep();
+        const width = fields[sides].length;
+        if (width !== 40 && width !== 64) throw outOfStep();
+        for (let i = 0; i < sides; i++) if (fields[i].length !== 6 || fields[sides + i].length !== width) throw outOfStep();
+        const status = fields[2 * sides];
+        if (!(status >= "A" && status < "[") || parents > 1 && !/^[A-Z]+$/.test(status)) throw outOfStep();
+        const oldSha = fields[sides];
+        const newSha = fields[sides + parents];
+        this.change = { status: status[0], oldMode: fields[0], newMode: fields[parents], oldSha: ZERO_SHA.test(oldSha) ? null : oldSha, newSha: ZERO_SHA.test(newSha) ? null : newSha, path: "" };
         this.block.push(this.change);
         this.paths = parents === 1 && (status[0] === "R" || status[0] === "C") ? 2 : 1;
         this.expect = "path";
@@ -12603,7 +12604,8 @@ async function branchesHolding(cwd, commits) {
   let count = 0;
   const line = (data, start, end) => {
     if (end === start) return;
-    const width = data.indexOf(32, start) === -1 || data.indexOf(32, start) > end ? end - start : data.indexOf(32, start) - start;
+    const space = data.indexOf(32, start);
+    const width = space === -1 || space > end ? end - start : space - start;
     if (width !== 40 && width !== 64 || (end - start + 1) % (width + 1) !== 0) throw new RuntimeError(words().git.logOutOfStep);
     const child = ids.at(data, start, width);
     for (let at = start + width + 1; at < end; at += width + 1) {
@@ -12705,7 +12707,8 @@ async function blobsAt(cwd, pairs) {
   for (const [tip, paths] of odd) {
     const out = await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", tip]);
     for (let at = 0; at < out.length; ) {
-      const end = out.indexOf(0, at) === -1 ? out.length : out.indexOf(0, at);
+      const nul = out.indexOf(0, at);
+      const end = nul === -1 ? out.length : nul;
       const tab = out.indexOf(9, at);
       if (tab !== -1 && tab < end) {
         const path18 = decodePath(out, tab + 1, end);

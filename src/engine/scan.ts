@@ -36,7 +36,7 @@ interface Plan {
   values: Map<number, string[]>;
   /** The shortest valueRun of those rules. */
   longRun: number;
-  /** How far from a `\\` or `&` a keyword that decoding reveals may reach: the longest keyword and one escaped character. */
+  /** How far from a `\` or `&` a keyword that decoding reveals may reach: the longest keyword and one escaped character. */
   escapeReach: number;
 }
 

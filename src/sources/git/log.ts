@@ -196,17 +196,19 @@ export class LogParser {
       from++;
       parents++;
     }
+    // Fields: a mode per side (the parents', then the result's), a sha per side, the status. Lengths are enough to
+    // tell a change from anything else in this position (regexes measured slower); no copies, every change pays.
     const fields = data.toString('latin1', from, end).split(' ');
-    // Lengths are enough to tell a change from anything else in this position (regexes measured slower).
-    if (fields.length !== 2 * (parents + 1) + 1) throw outOfStep();
-    const modes = fields.slice(0, parents + 1);
-    const shas = fields.slice(parents + 1, 2 * (parents + 1));
-    const status = fields[fields.length - 1];
-    const width = shas[0].length;
-    if (modes.some((mode) => mode.length !== 6) || (width !== 40 && width !== 64) || shas.some((sha) => sha.length !== width) || !(status >= 'A' && status < '[')) throw outOfStep();
-    if (parents > 1 && !/^[A-Z]+$/.test(status)) throw outOfStep();
-    const [oldMode, newMode, oldSha, newSha] = [modes[0], modes[parents], shas[0], shas[parents]];
-    this.change = { status: status[0], oldMode, newMode, oldSha: ZERO_SHA.test(oldSha) ? null : oldSha, newSha: ZERO_SHA.test(newSha) ? null : newSha, path: '' };
+    const sides = parents + 1;
+    if (fields.length !== 2 * sides + 1) throw outOfStep();
+    const width = fields[sides].length;
+    if (width !== 40 && width !== 64) throw outOfStep();
+    for (let i = 0; i < sides; i++) if (fields[i].length !== 6 || fields[sides + i].length !== width) throw outOfStep();
+    const status = fields[2 * sides];
+    if (!(status >= 'A' && status < '[') || (parents > 1 && !/^[A-Z]+$/.test(status))) throw outOfStep();
+    const oldSha = fields[sides];
+    const newSha = fields[sides + parents];
+    this.change = { status: status[0], oldMode: fields[0], newMode: fields[parents], oldSha: ZERO_SHA.test(oldSha) ? null : oldSha, newSha: ZERO_SHA.test(newSha) ? null : newSha, path: '' };
     this.block.push(this.change);
     // A combined change names its path once (no renames: --no-renames).
     this.paths = parents === 1 && (status[0] === 'R' || status[0] === 'C') ? 2 : 1;

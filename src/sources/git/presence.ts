@@ -94,7 +94,8 @@ async function branchesHolding(cwd: string, commits: ReadonlySet<string>): Promi
   // ids of one width, one space apart, parsed by position and checked by shape.
   const line = (data: Buffer, start: number, end: number): void => {
     if (end === start) return;
-    const width = data.indexOf(32, start) === -1 || data.indexOf(32, start) > end ? end - start : data.indexOf(32, start) - start;
+    const space = data.indexOf(32, start);
+    const width = space === -1 || space > end ? end - start : space - start;
     if ((width !== 40 && width !== 64) || (end - start + 1) % (width + 1) !== 0) throw new RuntimeError(words().git.logOutOfStep);
     const child = ids.at(data, start, width);
     for (let at = start + width + 1; at < end; at += width + 1) {
@@ -278,7 +279,8 @@ async function blobsAt(cwd: string, pairs: readonly string[]): Promise<Map<strin
     // carry a name that is not UTF-8.
     const out = await git(cwd, ['ls-tree', '-r', '-z', '--full-tree', tip]);
     for (let at = 0; at < out.length; ) {
-      const end = out.indexOf(0, at) === -1 ? out.length : out.indexOf(0, at);
+      const nul = out.indexOf(0, at);
+      const end = nul === -1 ? out.length : nul;
       const tab = out.indexOf(9, at);
       if (tab !== -1 && tab < end) {
         const path = decodePath(out, tab + 1, end);

@@ -17,7 +17,7 @@ import {
   GITLINK_MODE,
   readBlobs,
   streamLog
-} from "./chunk-LKLZY7N4.js";
+} from "./chunk-3Z3Y5S2N.js";
 import {
   git,
   gitRaw,

@@ -5,7 +5,7 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-NRGIPIGU.js";
+} from "./chunk-CMQWBFAV.js";
 import "./chunk-JSDVAYLG.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
@@ -24,7 +24,7 @@ import {
   GITLINK_MODE,
   decodePath,
   readBlobs
-} from "./chunk-LKLZY7N4.js";
+} from "./chunk-3Z3Y5S2N.js";
 import {
   git,
   gitVersion

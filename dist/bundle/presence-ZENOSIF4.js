@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   decodePath,
   readBlobs
-} from "./chunk-LKLZY7N4.js";
+} from "./chunk-3Z3Y5S2N.js";
 import {
   git,
   gitStream
@@ -69,7 +69,8 @@ async function branchesHolding(cwd, commits) {
   let count = 0;
   const line = (data, start, end) => {
     if (end === start) return;
-    const width = data.indexOf(32, start) === -1 || data.indexOf(32, start) > end ? end - start : data.indexOf(32, start) - start;
+    const space = data.indexOf(32, start);
+    const width = space === -1 || space > end ? end - start : space - start;
     if (width !== 40 && width !== 64 || (end - start + 1) % (width + 1) !== 0) throw new RuntimeError(words().git.logOutOfStep);
     const child = ids.at(data, start, width);
     for (let at = start + width + 1; at < end; at += width + 1) {
@@ -224,7 +225,8 @@ async function blobsAt(cwd, pairs) {
   for (const [tip, paths] of odd) {
     const out = await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", tip]);
     for (let at = 0; at < out.length; ) {
-      const end = out.indexOf(0, at) === -1 ? out.length : out.indexOf(0, at);
+      const nul = out.indexOf(0, at);
+      const end = nul === -1 ? out.length : nul;
       const tab = out.indexOf(9, at);
       if (tab !== -1 && tab < end) {
         const path = decodePath(out, tab + 1, end);

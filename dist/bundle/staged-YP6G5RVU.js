@@ -13,7 +13,7 @@ import {
   GITLINK_MODE,
   ZERO_SHA,
   readBlobs
-} from "./chunk-LKLZY7N4.js";
+} from "./chunk-3Z3Y5S2N.js";
 import {
   gitStream
 } from "./chunk-JIA5OXSU.js";
