@@ -11719,6 +11719,82 @@ var init_limited = __esm({
   }
 });
 
+// src/sources/git/commit-numbers.ts
+function hashOf(charAt) {
+  let h = 0;
+  for (let i = 0; i < 8; i++) h = h * 31 + charAt(i) | 0;
+  return (h ^ h >>> 15) >>> 0;
+}
+var CommitNumbers;
+var init_commit_numbers = __esm({
+  "src/sources/git/commit-numbers.ts"() {
+    "use strict";
+    init_errors();
+    init_words();
+    CommitNumbers = class {
+      size = 0;
+      width = 0;
+      ids = Buffer.alloc(0);
+      /** number + 1 (0: free) at hash & mask, linear probing; grown at half full. */
+      slots = new Int32Array(1024);
+      scratch = Buffer.alloc(32);
+      /** The number of the id at data[start, start + width), given one if new. */
+      at(data, start, width) {
+        if (this.size === 0) this.width = width;
+        else if (width !== this.width) throw new RuntimeError(words().git.logOutOfStep);
+        const mask = this.slots.length - 1;
+        for (let slot = hashOf((i) => data[start + i]) & mask; ; slot = slot + 1 & mask) {
+          const held = this.slots[slot];
+          if (held === 0) return this.insert(data, start, slot);
+          if (data.compare(this.ids, (held - 1) * width, held * width, start, start + width) === 0) return held - 1;
+        }
+      }
+      /**
+       * Numbers the hex id `sha`, kept as its binary bytes (half the memory); false when it had a number already.
+       * One set of numbers holds ids one way only: through add, or through at and find.
+       */
+      add(sha) {
+        const size2 = this.size;
+        this.at(this.scratch, 0, this.scratch.write(sha, 0, "hex"));
+        return this.size > size2;
+      }
+      /** The number of a commit met in the output, or undefined. */
+      find(sha) {
+        if (sha.length !== this.width) return void 0;
+        const mask = this.slots.length - 1;
+        for (let slot = hashOf((i) => sha.charCodeAt(i)) & mask; ; slot = slot + 1 & mask) {
+          const held = this.slots[slot];
+          if (held === 0) return void 0;
+          if (this.ids.toString("latin1", (held - 1) * this.width, held * this.width) === sha) return held - 1;
+        }
+      }
+      insert(data, start, slot) {
+        const width = this.width;
+        if ((this.size + 1) * width > this.ids.length) {
+          const grown = Buffer.alloc(Math.max(1024 * width, this.ids.length * 2));
+          this.ids.copy(grown);
+          this.ids = grown;
+        }
+        data.copy(this.ids, this.size * width, start, start + width);
+        this.slots[slot] = ++this.size;
+        if (this.size * 2 > this.slots.length) this.rehash();
+        return this.size - 1;
+      }
+      rehash() {
+        const slots = new Int32Array(this.slots.length * 2);
+        const mask = slots.length - 1;
+        for (let n = 1; n <= this.size; n++) {
+          const at = (n - 1) * this.width;
+          let slot = hashOf((i) => this.ids[at + i]) & mask;
+          while (slots[slot] !== 0) slot = slot + 1 & mask;
+          slots[slot] = n;
+        }
+        this.slots = slots;
+      }
+    };
+  }
+});
+
 // src/sources/git/log.ts
 import { isUtf8 } from "node:buffer";
 async function mergeArgs(cwd, merges) {
@@ -11728,16 +11804,52 @@ async function mergeArgs(cwd, merges) {
 }
 async function streamLog(cwd, read, onCommit) {
   const stdinRevs = read.stdinRevs ?? [];
-  const args = ["log", await mergeArgs(cwd, read.merges ?? "separate"), "--root", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-ext-diff", "--no-textconv", "--no-show-signature", "--no-notes", "--encoding=UTF-8", FORMAT, ...read.options ?? [], ...read.revs];
-  if (stdinRevs.length > 0) args.push("--stdin");
+  const args = await logArgs(cwd, read, stdinRevs.length > 0);
+  await startLog(cwd, args, Buffer.isBuffer(stdinRevs) ? stdinRevs : stdinRevs.length > 0 ? stdinRevs.join("\n") + "\n" : "", onCommit).finished;
+}
+async function streamLogBothEnds(cwd, read, onCommit) {
+  const stdinRevs = read.stdinRevs ?? [];
+  const given = Buffer.isBuffer(stdinRevs) ? stdinRevs : stdinRevs.length > 0 ? stdinRevs.join("\n") + "\n" : "";
+  const starts = await git(cwd, ["rev-list", "--no-walk=unsorted", ...read.revs, ...given.length > 0 ? ["--stdin"] : [], "--"], given);
+  if (starts.length === 0) return;
+  const args = await logArgs(cwd, { ...read, revs: [] }, true);
+  const delivered = new CommitNumbers();
+  let met = false;
+  const readers = [];
+  const meet = () => {
+    met = true;
+    for (const reader of readers) reader.stop();
+  };
+  const side = (fromEnd) => (commit) => {
+    if (met) return;
+    if (!delivered.add(commit.sha)) meet();
+    else onCommit(commit, fromEnd);
+  };
+  readers.push(startLog(cwd, args, starts, side(false)), startLog(cwd, ["--reverse", ...args], starts, side(true)));
+  try {
+    await Promise.all(readers.map((reader) => reader.finished.then(meet)));
+  } catch (error) {
+    meet();
+    throw error;
+  }
+}
+async function logArgs(cwd, read, stdin) {
+  const args = [await mergeArgs(cwd, read.merges ?? "separate"), "--root", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-ext-diff", "--no-textconv", "--no-show-signature", "--no-notes", "--encoding=UTF-8", FORMAT, ...read.options ?? [], ...read.revs];
+  if (stdin) args.push("--stdin");
   args.push("--");
-  const { child, done, stop } = gitStream(cwd, args);
-  child.stdin.end(Buffer.isBuffer(stdinRevs) ? stdinRevs : stdinRevs.length > 0 ? stdinRevs.join("\n") + "\n" : "");
-  const parser2 = new LogParser(onCommit);
+  return args;
+}
+function startLog(cwd, args, stdin, onCommit) {
+  const { child, done, stop } = gitStream(cwd, ["log", ...args]);
+  child.stdin.end(stdin);
+  let stopped = false;
+  const parser2 = new LogParser((commit) => {
+    if (!stopped) onCommit(commit);
+  });
   const reading = new Promise((resolve6, reject) => {
     let failed = false;
     child.stdout.on("data", (piece) => {
-      if (failed) return;
+      if (failed || stopped) return;
       try {
         parser2.push(piece);
       } catch (error) {
@@ -11747,9 +11859,18 @@ async function streamLog(cwd, read, onCommit) {
       }
     });
     child.stdout.on("end", resolve6);
+    child.stdout.on("close", resolve6);
   });
-  await Promise.all([done, reading]);
-  parser2.finish();
+  const finished = Promise.all([done, reading]).then(() => {
+    if (!stopped) parser2.finish();
+  });
+  return {
+    finished,
+    stop: () => {
+      stopped = true;
+      stop();
+    }
+  };
 }
 function outOfStep() {
   return new RuntimeError(words().git.logOutOfStep);
@@ -11793,6 +11914,7 @@ var init_log = __esm({
   "src/sources/git/log.ts"() {
     "use strict";
     init_errors();
+    init_commit_numbers();
     init_run();
     init_words();
     ZERO_SHA = /^0+$/;
@@ -12275,26 +12397,11 @@ var init_commit_ids = __esm({
 
 // src/sources/git/commits/plan.ts
 async function readPlan(cwd, scan, evidence = () => false) {
-  const plan = { ids: new CommitIds(), paths: /* @__PURE__ */ new Map(), setBy: /* @__PURE__ */ new Map() };
-  const names = /* @__PURE__ */ new Map();
-  await streamLog(cwd, { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: scan.wholeRepository ? "combined" : "separate" }, (commit) => {
-    const at = plan.ids.count;
-    plan.ids.add(commit.sha);
-    for (const block of commit.blocks) {
-      for (const change of block) {
-        if (change.newSha === null || change.newMode === GITLINK_MODE) continue;
-        const by = plan.setBy.get(change.newSha);
-        if (by === void 0) plan.setBy.set(change.newSha, at);
-        else if (by !== at) plan.setBy.set(change.newSha, -1);
-        const planned = plan.paths.get(change.newSha);
-        if (planned !== void 0 && (planned === change.path || evidence(planned) || !evidence(change.path))) continue;
-        let name = names.get(change.path);
-        if (name === void 0) names.set(change.path, name = change.path);
-        plan.paths.set(change.newSha, name);
-      }
-    }
-  });
-  return plan;
+  const builder = new PlanBuilder(evidence);
+  const read = { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: scan.wholeRepository ? "combined" : "separate" };
+  if (scan.wholeRepository) await streamLogBothEnds(cwd, read, (commit, fromEnd) => builder.take(commit, fromEnd));
+  else await streamLog(cwd, read, (commit) => builder.take(commit, false));
+  return builder.finish();
 }
 async function planBlobs(cwd, paths, everything, judged, store) {
   const plans2 = [];
@@ -12317,12 +12424,68 @@ async function planBlobs(cwd, paths, everything, judged, store) {
   for (const [sha, path18] of paths) store.missing.add(sha, path18);
   return plans2;
 }
+var FROM_END, PlanBuilder;
 var init_plan = __esm({
   "src/sources/git/commits/plan.ts"() {
     "use strict";
     init_log();
     init_commit_ids();
     init_objects();
+    FROM_END = 2 ** 30;
+    PlanBuilder = class {
+      constructor(evidence) {
+        this.evidence = evidence;
+      }
+      evidence;
+      plan = { ids: new CommitIds(), paths: /* @__PURE__ */ new Map(), setBy: /* @__PURE__ */ new Map() };
+      /** The commits read from the end, last first. */
+      fromEnd = new CommitIds();
+      /** Blobs whose planned path a commit read from the end gave. */
+      endPaths = /* @__PURE__ */ new Set();
+      /** Blobs whose planned path the commit being taken gave. */
+      here = /* @__PURE__ */ new Set();
+      /** Paths are interned: a blob's path is nearly always one that many other blobs have too. */
+      names = /* @__PURE__ */ new Map();
+      take(commit, fromEnd) {
+        const { plan, evidence } = this;
+        const ids = fromEnd ? this.fromEnd : plan.ids;
+        const at = fromEnd ? FROM_END + ids.count : ids.count;
+        ids.add(commit.sha);
+        this.here.clear();
+        for (const block of commit.blocks) {
+          for (const change of block) {
+            const sha = change.newSha;
+            if (sha === null || change.newMode === GITLINK_MODE) continue;
+            const by = plan.setBy.get(sha);
+            if (by === void 0) plan.setBy.set(sha, at);
+            else if (by !== at) plan.setBy.set(sha, -1);
+            const planned = plan.paths.get(sha);
+            if (planned !== void 0) {
+              const before = this.endPaths.has(sha) && !this.here.has(sha);
+              if (planned === change.path ? !before : !(before ? evidence(change.path) || !evidence(planned) : evidence(change.path) && !evidence(planned))) continue;
+            }
+            let name = this.names.get(change.path);
+            if (name === void 0) this.names.set(change.path, name = change.path);
+            plan.paths.set(sha, name);
+            if (fromEnd) this.endPaths.add(sha);
+            else this.endPaths.delete(sha);
+            this.here.add(sha);
+          }
+        }
+      }
+      /** The plan in git's order: the commits read from the end follow the others, first first. */
+      finish() {
+        const { plan, fromEnd } = this;
+        const first = plan.ids.count;
+        const last = fromEnd.count - 1;
+        for (let k = last; k >= 0; k--) plan.ids.add(fromEnd.at(k));
+        if (fromEnd.count > 0) {
+          for (const [sha, by] of plan.setBy) if (by >= FROM_END) plan.setBy.set(sha, first + last - (by - FROM_END));
+        }
+        this.endPaths.clear();
+        return plan;
+      }
+    };
   }
 });
 
@@ -12665,11 +12828,6 @@ async function branchesHolding(cwd, commits) {
   }
   return holders;
 }
-function hashOf(charAt) {
-  let h = 0;
-  for (let i = 0; i < 8; i++) h = h * 31 + charAt(i) | 0;
-  return (h ^ h >>> 15) >>> 0;
-}
 function growTo(array, length) {
   const grown = new Int32Array(length);
   grown.set(array);
@@ -12724,7 +12882,7 @@ function askable(pair) {
   const path18 = pair.slice(pair.indexOf("\0") + 1);
   return !/[\n\r\uD800-\uDFFF]|(?:^|\/)\.{0,2}(?:\/|$)/.test(path18);
 }
-var REF_LIMIT, CommitNumbers, REF_FORMAT, BRANCHES;
+var REF_LIMIT, REF_FORMAT, BRANCHES;
 var init_presence = __esm({
   "src/sources/git/presence.ts"() {
     "use strict";
@@ -12733,58 +12891,8 @@ var init_presence = __esm({
     init_words();
     init_log();
     init_run();
+    init_commit_numbers();
     REF_LIMIT = 20;
-    CommitNumbers = class {
-      size = 0;
-      width = 0;
-      ids = Buffer.alloc(0);
-      /** number + 1 (0: free) at hash & mask, linear probing; grown at half full. */
-      slots = new Int32Array(1024);
-      /** The number of the id at data[start, start + width), given one if new. */
-      at(data, start, width) {
-        if (this.size === 0) this.width = width;
-        else if (width !== this.width) throw new RuntimeError(words().git.logOutOfStep);
-        const mask = this.slots.length - 1;
-        for (let slot = hashOf((i) => data[start + i]) & mask; ; slot = slot + 1 & mask) {
-          const held = this.slots[slot];
-          if (held === 0) return this.add(data, start, slot);
-          if (data.compare(this.ids, (held - 1) * width, held * width, start, start + width) === 0) return held - 1;
-        }
-      }
-      /** The number of a commit met in the output, or undefined. */
-      find(sha) {
-        if (sha.length !== this.width) return void 0;
-        const mask = this.slots.length - 1;
-        for (let slot = hashOf((i) => sha.charCodeAt(i)) & mask; ; slot = slot + 1 & mask) {
-          const held = this.slots[slot];
-          if (held === 0) return void 0;
-          if (this.ids.toString("latin1", (held - 1) * this.width, held * this.width) === sha) return held - 1;
-        }
-      }
-      add(data, start, slot) {
-        const width = this.width;
-        if ((this.size + 1) * width > this.ids.length) {
-          const grown = Buffer.alloc(Math.max(1024 * width, this.ids.length * 2));
-          this.ids.copy(grown);
-          this.ids = grown;
-        }
-        data.copy(this.ids, this.size * width, start, start + width);
-        this.slots[slot] = ++this.size;
-        if (this.size * 2 > this.slots.length) this.rehash();
-        return this.size - 1;
-      }
-      rehash() {
-        const slots = new Int32Array(this.slots.length * 2);
-        const mask = slots.length - 1;
-        for (let n = 1; n <= this.size; n++) {
-          const at = (n - 1) * this.width;
-          let slot = hashOf((i) => this.ids[at + i]) & mask;
-          while (slots[slot] !== 0) slot = slot + 1 & mask;
-          slots[slot] = n;
-        }
-        this.slots = slots;
-      }
-    };
     REF_FORMAT = ["--format=%(objectname) %(*objectname) %(refname)"];
     BRANCHES = ["refs/heads/", "refs/remotes/"];
   }

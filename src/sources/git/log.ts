@@ -16,7 +16,8 @@
 // change, so no subject or file name can pass for structure. Anything else is refused (exit 2).
 import { isUtf8 } from 'node:buffer';
 import { RuntimeError } from '../../errors.js';
-import { gitStream, gitVersion } from './run.js';
+import { CommitNumbers } from './commit-numbers.js';
+import { git, gitStream, gitVersion } from './run.js';
 import { words } from '../../words/index.js';
 
 export const ZERO_SHA = /^0+$/;
@@ -86,18 +87,76 @@ export interface LogRead {
  */
 export async function streamLog(cwd: string, read: LogRead, onCommit: (commit: LogCommit) => void): Promise<void> {
   const stdinRevs = read.stdinRevs ?? [];
-  const args = ['log', await mergeArgs(cwd, read.merges ?? 'separate'), '--root', '--raw', '-z', '--no-abbrev', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-notes', '--encoding=UTF-8', FORMAT, ...(read.options ?? []), ...read.revs];
-  if (stdinRevs.length > 0) args.push('--stdin');
+  const args = await logArgs(cwd, read, stdinRevs.length > 0);
+  await startLog(cwd, args, Buffer.isBuffer(stdinRevs) ? stdinRevs : stdinRevs.length > 0 ? stdinRevs.join('\n') + '\n' : '', onCommit).finished;
+}
+
+/**
+ * The same log read from both ends at once, by two gits: one lists the commits in git's order, the other the same
+ * list oldest first (--reverse), and both stop where they meet. The tree comparisons are most of a long history's
+ * scan and one git makes them on one core; two make them on both (a git/git-sized history: BENCHMARKS.md).
+ *
+ * Every commit of the list is handed over exactly once: the first reader hands over a prefix of the list in its
+ * order (`fromEnd` false), the second the rest, last first (`fromEnd` true). A reader's next commit that the
+ * other has handed over already is where they meet: the prefix and the suffix then cover the list. A reader that
+ * ends on its own has handed over the whole list. Both start from the same commits, resolved once, so a ref
+ * moved in between cannot give them different lists; a reader that fails before they meet fails the read.
+ */
+export async function streamLogBothEnds(cwd: string, read: LogRead, onCommit: (commit: LogCommit, fromEnd: boolean) => void): Promise<void> {
+  const stdinRevs = read.stdinRevs ?? [];
+  const given = Buffer.isBuffer(stdinRevs) ? stdinRevs : stdinRevs.length > 0 ? stdinRevs.join('\n') + '\n' : '';
+  // `--all` and the stash's entries as the commits they start from (tags peeled): the list git log makes from them.
+  const starts = await git(cwd, ['rev-list', '--no-walk=unsorted', ...read.revs, ...(given.length > 0 ? ['--stdin'] : []), '--'], given);
+  if (starts.length === 0) return; // (git log given no revision would read HEAD)
+  const args = await logArgs(cwd, { ...read, revs: [] }, true);
+  const delivered = new CommitNumbers();
+  let met = false;
+  const readers: LogReader[] = [];
+  const meet = (): void => {
+    met = true;
+    for (const reader of readers) reader.stop();
+  };
+  const side = (fromEnd: boolean) => (commit: LogCommit) => {
+    if (met) return;
+    if (!delivered.add(commit.sha)) meet();
+    else onCommit(commit, fromEnd);
+  };
+  readers.push(startLog(cwd, args, starts, side(false)), startLog(cwd, ['--reverse', ...args], starts, side(true)));
+  try {
+    await Promise.all(readers.map((reader) => reader.finished.then(meet)));
+  } catch (error) {
+    meet();
+    throw error;
+  }
+}
+
+async function logArgs(cwd: string, read: LogRead, stdin: boolean): Promise<string[]> {
+  const args = [await mergeArgs(cwd, read.merges ?? 'separate'), '--root', '--raw', '-z', '--no-abbrev', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-notes', '--encoding=UTF-8', FORMAT, ...(read.options ?? []), ...read.revs];
+  if (stdin) args.push('--stdin');
   // `--` ends the revisions: without it git refuses a sha (not a range) that is also a file name in the work tree
   // ("ambiguous argument"), and a repository can hold a file named after one of its commits.
   args.push('--');
-  const { child, done, stop } = gitStream(cwd, args);
-  child.stdin.end(Buffer.isBuffer(stdinRevs) ? stdinRevs : stdinRevs.length > 0 ? stdinRevs.join('\n') + '\n' : '');
-  const parser = new LogParser(onCommit);
+  return args;
+}
+
+interface LogReader {
+  /** Settles after git's exit and the last commit handed over; rejects as gitStream's `done` does. */
+  finished: Promise<void>;
+  /** Hands over no more commits and ends git. */
+  stop(): void;
+}
+
+function startLog(cwd: string, args: readonly string[], stdin: string | Buffer, onCommit: (commit: LogCommit) => void): LogReader {
+  const { child, done, stop } = gitStream(cwd, ['log', ...args]);
+  child.stdin.end(stdin);
+  let stopped = false;
+  const parser = new LogParser((commit) => {
+    if (!stopped) onCommit(commit);
+  });
   const reading = new Promise<void>((resolve, reject) => {
     let failed = false;
     child.stdout.on('data', (piece: Buffer) => {
-      if (failed) return;
+      if (failed || stopped) return;
       try {
         parser.push(piece);
       } catch (error) {
@@ -107,9 +166,19 @@ export async function streamLog(cwd: string, read: LogRead, onCommit: (commit: L
       }
     });
     child.stdout.on('end', resolve);
+    child.stdout.on('close', resolve);
   });
-  await Promise.all([done, reading]);
-  parser.finish(); // after git's exit status: a git that died says so, not "output ended inside a commit"
+  // parser.finish after git's exit status: a git that died says so, not "output ended inside a commit".
+  const finished = Promise.all([done, reading]).then(() => {
+    if (!stopped) parser.finish();
+  });
+  return {
+    finished,
+    stop: () => {
+      stopped = true;
+      stop();
+    },
+  };
 }
 
 const COLON = 0x3a;

@@ -1,7 +1,7 @@
 // What a commit scan reads, planned from one streamed `git log --raw` (no content diffs): every commit's id
 // and every blob any of them sets a path to, with a path to report it under; then each blob's size, from the
 // pack reader's verdict or the object store. Nothing here reads a blob.
-import { GITLINK_MODE, streamLog } from '../log.js';
+import { GITLINK_MODE, streamLog, streamLogBothEnds, type LogCommit } from '../log.js';
 import type { PackVerdict } from '../pack/packs.js';
 import { CommitIds } from './commit-ids.js';
 import { blobSizes, type ObjectStore } from './objects.js';
@@ -41,33 +41,82 @@ export interface LogPlan {
  * One streamed read of the log, keeping only what the scan needs of it (see scan-commits.ts). A blob that several
  * paths hold is scanned once, under the first path seen, or a later one that gives the rules evidence when the
  * first does not (`evidence`: engine/context.ts pathEvidence): its findings then do not depend on the order in
- * which the log meets its paths.
+ * which the log meets its paths. A whole history's log is read from both ends at once (log.ts streamLogBothEnds);
+ * the plan is the same as one reader's, in git's order.
  */
 export async function readPlan(cwd: string, scan: CommitScan, evidence: (path: string) => boolean = () => false): Promise<LogPlan> {
-  const plan: LogPlan = { ids: new CommitIds(), paths: new Map(), setBy: new Map() };
-  // Paths are interned: a blob's path is nearly always one that many other blobs have too.
-  const names = new Map<string, string>();
+  const builder = new PlanBuilder(evidence);
   // A whole history's merges combined: the same blobs at the same paths (every blob a tree holds at a path was set
   // there by some commit listed), where the comparisons with each parent are most of git/git's log. A range's
   // merges separately: the paths a merge takes from outside the range are some of its blobs' paths too.
-  await streamLog(cwd, { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: scan.wholeRepository ? 'combined' : 'separate' }, (commit) => {
-    const at = plan.ids.count;
-    plan.ids.add(commit.sha);
+  const read = { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: scan.wholeRepository ? ('combined' as const) : ('separate' as const) };
+  if (scan.wholeRepository) await streamLogBothEnds(cwd, read, (commit, fromEnd) => builder.take(commit, fromEnd));
+  else await streamLog(cwd, read, (commit) => builder.take(commit, false));
+  return builder.finish();
+}
+
+/** setBy positions of the commits read from the end, until finish() knows where they stand in git's order. */
+const FROM_END = 2 ** 30;
+
+/**
+ * The plan of commits handed over in any interleaving of a prefix of the log in git's order and the rest of it
+ * last first (streamLogBothEnds), the same as from the whole log in git's order: what one reader keeps first is
+ * what comes first in git's order, wherever it was read.
+ */
+export class PlanBuilder {
+  private readonly plan: LogPlan = { ids: new CommitIds(), paths: new Map(), setBy: new Map() };
+  /** The commits read from the end, last first. */
+  private readonly fromEnd = new CommitIds();
+  /** Blobs whose planned path a commit read from the end gave. */
+  private readonly endPaths = new Set<string>();
+  /** Blobs whose planned path the commit being taken gave. */
+  private readonly here = new Set<string>();
+  /** Paths are interned: a blob's path is nearly always one that many other blobs have too. */
+  private readonly names = new Map<string, string>();
+
+  constructor(private readonly evidence: (path: string) => boolean) {}
+
+  take(commit: LogCommit, fromEnd: boolean): void {
+    const { plan, evidence } = this;
+    const ids = fromEnd ? this.fromEnd : plan.ids;
+    const at = fromEnd ? FROM_END + ids.count : ids.count;
+    ids.add(commit.sha);
+    this.here.clear();
     for (const block of commit.blocks) {
       for (const change of block) {
-        if (change.newSha === null || change.newMode === GITLINK_MODE) continue;
-        const by = plan.setBy.get(change.newSha);
-        if (by === undefined) plan.setBy.set(change.newSha, at);
-        else if (by !== at) plan.setBy.set(change.newSha, -1);
-        const planned = plan.paths.get(change.newSha);
-        if (planned !== undefined && (planned === change.path || evidence(planned) || !evidence(change.path))) continue;
-        let name = names.get(change.path);
-        if (name === undefined) names.set(change.path, (name = change.path));
-        plan.paths.set(change.newSha, name);
+        const sha = change.newSha;
+        if (sha === null || change.newMode === GITLINK_MODE) continue;
+        const by = plan.setBy.get(sha);
+        if (by === undefined) plan.setBy.set(sha, at);
+        else if (by !== at) plan.setBy.set(sha, -1);
+        const planned = plan.paths.get(sha);
+        if (planned !== undefined) {
+          // Is this change before the planned one in git's order? Every commit taken after one read from the end is
+          // (the first reader's are all before the second's, and the second reads last first), but a later change
+          // of the same commit is not. The same path before it is taken too: it is where the path now comes from.
+          const before = this.endPaths.has(sha) && !this.here.has(sha);
+          if (planned === change.path ? !before : !(before ? evidence(change.path) || !evidence(planned) : evidence(change.path) && !evidence(planned))) continue;
+        }
+        let name = this.names.get(change.path);
+        if (name === undefined) this.names.set(change.path, (name = change.path));
+        plan.paths.set(sha, name);
+        if (fromEnd) this.endPaths.add(sha);
+        else this.endPaths.delete(sha);
+        this.here.add(sha);
       }
     }
-  });
-  return plan;
+  }
+
+  /** The plan in git's order: the commits read from the end follow the others, first first. */
+  finish(): LogPlan {
+    const { plan, fromEnd } = this;
+    const first = plan.ids.count;
+    const last = fromEnd.count - 1;
+    for (let k = last; k >= 0; k--) plan.ids.add(fromEnd.at(k));
+    if (fromEnd.count > 0) for (const [sha, by] of plan.setBy) if (by >= FROM_END) plan.setBy.set(sha, first + last - (by - FROM_END));
+    this.endPaths.clear();
+    return plan;
+  }
 }
 
 /**

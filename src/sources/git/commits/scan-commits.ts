@@ -2,7 +2,8 @@
 // This file only wires its parts: plan.ts (what to read), blob-scanner.ts (reading and scanning each blob
 // once), attribute.ts (the commits that introduced what was found).
 //   1. `git log --raw` lists every commit's tree changes (no content diffs): cheap, and it names every blob
-//      that any scanned commit holds, with a path to report it under.
+//      that any scanned commit holds, with a path to report it under. A whole history's log is read from both
+//      ends at once, by two gits (log.ts streamLogBothEnds): its tree comparisons then use both cores.
 //   2. The whole repository (--history): while git log runs, a thread reads the packs directly and judges
 //      from what each blob adds to its delta base which blobs hold a rule keyword (pack/); only those are
 //      scanned in full, a few percent of the bytes. Everything else (a range, loose objects, a pack the

@@ -13,7 +13,7 @@ import {
   GITLINK_MODE,
   ZERO_SHA,
   readBlobs
-} from "./chunk-3Z3Y5S2N.js";
+} from "./chunk-RXKGE4TF.js";
 import {
   gitStream
 } from "./chunk-JIA5OXSU.js";

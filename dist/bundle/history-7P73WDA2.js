@@ -5,7 +5,7 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-CMQWBFAV.js";
+} from "./chunk-OSCLCSGG.js";
 import "./chunk-JSDVAYLG.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
@@ -24,7 +24,7 @@ import {
   GITLINK_MODE,
   decodePath,
   readBlobs
-} from "./chunk-3Z3Y5S2N.js";
+} from "./chunk-RXKGE4TF.js";
 import {
   git,
   gitVersion

@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-CMQWBFAV.js";
+} from "./chunk-OSCLCSGG.js";
 import "./chunk-JSDVAYLG.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
@@ -16,7 +16,7 @@ import {
 } from "./chunk-2OMTCQLL.js";
 import "./chunk-BRU737ZG.js";
 import "./chunk-AYXIPYPB.js";
-import "./chunk-3Z3Y5S2N.js";
+import "./chunk-RXKGE4TF.js";
 import {
   git,
   gitVersion

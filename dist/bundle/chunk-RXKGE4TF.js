@@ -2,6 +2,7 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  git,
   gitStream,
   gitVersion
 } from "./chunk-JIA5OXSU.js";
@@ -133,6 +134,74 @@ var BatchParser = class {
   }
 };
 
+// src/sources/git/commit-numbers.ts
+var CommitNumbers = class {
+  size = 0;
+  width = 0;
+  ids = Buffer.alloc(0);
+  /** number + 1 (0: free) at hash & mask, linear probing; grown at half full. */
+  slots = new Int32Array(1024);
+  scratch = Buffer.alloc(32);
+  /** The number of the id at data[start, start + width), given one if new. */
+  at(data, start, width) {
+    if (this.size === 0) this.width = width;
+    else if (width !== this.width) throw new RuntimeError(words().git.logOutOfStep);
+    const mask = this.slots.length - 1;
+    for (let slot = hashOf((i) => data[start + i]) & mask; ; slot = slot + 1 & mask) {
+      const held = this.slots[slot];
+      if (held === 0) return this.insert(data, start, slot);
+      if (data.compare(this.ids, (held - 1) * width, held * width, start, start + width) === 0) return held - 1;
+    }
+  }
+  /**
+   * Numbers the hex id `sha`, kept as its binary bytes (half the memory); false when it had a number already.
+   * One set of numbers holds ids one way only: through add, or through at and find.
+   */
+  add(sha) {
+    const size = this.size;
+    this.at(this.scratch, 0, this.scratch.write(sha, 0, "hex"));
+    return this.size > size;
+  }
+  /** The number of a commit met in the output, or undefined. */
+  find(sha) {
+    if (sha.length !== this.width) return void 0;
+    const mask = this.slots.length - 1;
+    for (let slot = hashOf((i) => sha.charCodeAt(i)) & mask; ; slot = slot + 1 & mask) {
+      const held = this.slots[slot];
+      if (held === 0) return void 0;
+      if (this.ids.toString("latin1", (held - 1) * this.width, held * this.width) === sha) return held - 1;
+    }
+  }
+  insert(data, start, slot) {
+    const width = this.width;
+    if ((this.size + 1) * width > this.ids.length) {
+      const grown = Buffer.alloc(Math.max(1024 * width, this.ids.length * 2));
+      this.ids.copy(grown);
+      this.ids = grown;
+    }
+    data.copy(this.ids, this.size * width, start, start + width);
+    this.slots[slot] = ++this.size;
+    if (this.size * 2 > this.slots.length) this.rehash();
+    return this.size - 1;
+  }
+  rehash() {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let n = 1; n <= this.size; n++) {
+      const at = (n - 1) * this.width;
+      let slot = hashOf((i) => this.ids[at + i]) & mask;
+      while (slots[slot] !== 0) slot = slot + 1 & mask;
+      slots[slot] = n;
+    }
+    this.slots = slots;
+  }
+};
+function hashOf(charAt) {
+  let h = 0;
+  for (let i = 0; i < 8; i++) h = h * 31 + charAt(i) | 0;
+  return (h ^ h >>> 15) >>> 0;
+}
+
 // src/sources/git/log.ts
 import { isUtf8 } from "node:buffer";
 var ZERO_SHA = /^0+$/;
@@ -147,16 +216,52 @@ async function mergeArgs(cwd, merges) {
 }
 async function streamLog(cwd, read, onCommit) {
   const stdinRevs = read.stdinRevs ?? [];
-  const args = ["log", await mergeArgs(cwd, read.merges ?? "separate"), "--root", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-ext-diff", "--no-textconv", "--no-show-signature", "--no-notes", "--encoding=UTF-8", FORMAT, ...read.options ?? [], ...read.revs];
-  if (stdinRevs.length > 0) args.push("--stdin");
+  const args = await logArgs(cwd, read, stdinRevs.length > 0);
+  await startLog(cwd, args, Buffer.isBuffer(stdinRevs) ? stdinRevs : stdinRevs.length > 0 ? stdinRevs.join("\n") + "\n" : "", onCommit).finished;
+}
+async function streamLogBothEnds(cwd, read, onCommit) {
+  const stdinRevs = read.stdinRevs ?? [];
+  const given = Buffer.isBuffer(stdinRevs) ? stdinRevs : stdinRevs.length > 0 ? stdinRevs.join("\n") + "\n" : "";
+  const starts = await git(cwd, ["rev-list", "--no-walk=unsorted", ...read.revs, ...given.length > 0 ? ["--stdin"] : [], "--"], given);
+  if (starts.length === 0) return;
+  const args = await logArgs(cwd, { ...read, revs: [] }, true);
+  const delivered = new CommitNumbers();
+  let met = false;
+  const readers = [];
+  const meet = () => {
+    met = true;
+    for (const reader of readers) reader.stop();
+  };
+  const side = (fromEnd) => (commit) => {
+    if (met) return;
+    if (!delivered.add(commit.sha)) meet();
+    else onCommit(commit, fromEnd);
+  };
+  readers.push(startLog(cwd, args, starts, side(false)), startLog(cwd, ["--reverse", ...args], starts, side(true)));
+  try {
+    await Promise.all(readers.map((reader) => reader.finished.then(meet)));
+  } catch (error) {
+    meet();
+    throw error;
+  }
+}
+async function logArgs(cwd, read, stdin) {
+  const args = [await mergeArgs(cwd, read.merges ?? "separate"), "--root", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-ext-diff", "--no-textconv", "--no-show-signature", "--no-notes", "--encoding=UTF-8", FORMAT, ...read.options ?? [], ...read.revs];
+  if (stdin) args.push("--stdin");
   args.push("--");
-  const { child, done, stop } = gitStream(cwd, args);
-  child.stdin.end(Buffer.isBuffer(stdinRevs) ? stdinRevs : stdinRevs.length > 0 ? stdinRevs.join("\n") + "\n" : "");
-  const parser = new LogParser(onCommit);
+  return args;
+}
+function startLog(cwd, args, stdin, onCommit) {
+  const { child, done, stop } = gitStream(cwd, ["log", ...args]);
+  child.stdin.end(stdin);
+  let stopped = false;
+  const parser = new LogParser((commit) => {
+    if (!stopped) onCommit(commit);
+  });
   const reading = new Promise((resolve, reject) => {
     let failed = false;
     child.stdout.on("data", (piece) => {
-      if (failed) return;
+      if (failed || stopped) return;
       try {
         parser.push(piece);
       } catch (error) {
@@ -166,9 +271,18 @@ async function streamLog(cwd, read, onCommit) {
       }
     });
     child.stdout.on("end", resolve);
+    child.stdout.on("close", resolve);
   });
-  await Promise.all([done, reading]);
-  parser.finish();
+  const finished = Promise.all([done, reading]).then(() => {
+    if (!stopped) parser.finish();
+  });
+  return {
+    finished,
+    stop: () => {
+      stopped = true;
+      stop();
+    }
+  };
 }
 var COLON = 58;
 var NEWLINE2 = 10;
@@ -315,8 +429,10 @@ function utf8Length(bytes, at) {
 
 export {
   readBlobs,
+  CommitNumbers,
   ZERO_SHA,
   GITLINK_MODE,
   streamLog,
+  streamLogBothEnds,
   decodePath
 };

@@ -16,8 +16,9 @@ import {
 import {
   GITLINK_MODE,
   readBlobs,
-  streamLog
-} from "./chunk-3Z3Y5S2N.js";
+  streamLog,
+  streamLogBothEnds
+} from "./chunk-RXKGE4TF.js";
 import {
   git,
   gitRaw,
@@ -657,27 +658,67 @@ var CommitIds = class {
 
 // src/sources/git/commits/plan.ts
 async function readPlan(cwd, scan, evidence = () => false) {
-  const plan = { ids: new CommitIds(), paths: /* @__PURE__ */ new Map(), setBy: /* @__PURE__ */ new Map() };
-  const names = /* @__PURE__ */ new Map();
-  await streamLog(cwd, { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: scan.wholeRepository ? "combined" : "separate" }, (commit) => {
-    const at = plan.ids.count;
-    plan.ids.add(commit.sha);
+  const builder = new PlanBuilder(evidence);
+  const read = { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: scan.wholeRepository ? "combined" : "separate" };
+  if (scan.wholeRepository) await streamLogBothEnds(cwd, read, (commit, fromEnd) => builder.take(commit, fromEnd));
+  else await streamLog(cwd, read, (commit) => builder.take(commit, false));
+  return builder.finish();
+}
+var FROM_END = 2 ** 30;
+var PlanBuilder = class {
+  constructor(evidence) {
+    this.evidence = evidence;
+  }
+  evidence;
+  plan = { ids: new CommitIds(), paths: /* @__PURE__ */ new Map(), setBy: /* @__PURE__ */ new Map() };
+  /** The commits read from the end, last first. */
+  fromEnd = new CommitIds();
+  /** Blobs whose planned path a commit read from the end gave. */
+  endPaths = /* @__PURE__ */ new Set();
+  /** Blobs whose planned path the commit being taken gave. */
+  here = /* @__PURE__ */ new Set();
+  /** Paths are interned: a blob's path is nearly always one that many other blobs have too. */
+  names = /* @__PURE__ */ new Map();
+  take(commit, fromEnd) {
+    const { plan, evidence } = this;
+    const ids = fromEnd ? this.fromEnd : plan.ids;
+    const at = fromEnd ? FROM_END + ids.count : ids.count;
+    ids.add(commit.sha);
+    this.here.clear();
     for (const block of commit.blocks) {
       for (const change of block) {
-        if (change.newSha === null || change.newMode === GITLINK_MODE) continue;
-        const by = plan.setBy.get(change.newSha);
-        if (by === void 0) plan.setBy.set(change.newSha, at);
-        else if (by !== at) plan.setBy.set(change.newSha, -1);
-        const planned = plan.paths.get(change.newSha);
-        if (planned !== void 0 && (planned === change.path || evidence(planned) || !evidence(change.path))) continue;
-        let name = names.get(change.path);
-        if (name === void 0) names.set(change.path, name = change.path);
-        plan.paths.set(change.newSha, name);
+        const sha = change.newSha;
+        if (sha === null || change.newMode === GITLINK_MODE) continue;
+        const by = plan.setBy.get(sha);
+        if (by === void 0) plan.setBy.set(sha, at);
+        else if (by !== at) plan.setBy.set(sha, -1);
+        const planned = plan.paths.get(sha);
+        if (planned !== void 0) {
+          const before = this.endPaths.has(sha) && !this.here.has(sha);
+          if (planned === change.path ? !before : !(before ? evidence(change.path) || !evidence(planned) : evidence(change.path) && !evidence(planned))) continue;
+        }
+        let name = this.names.get(change.path);
+        if (name === void 0) this.names.set(change.path, name = change.path);
+        plan.paths.set(sha, name);
+        if (fromEnd) this.endPaths.add(sha);
+        else this.endPaths.delete(sha);
+        this.here.add(sha);
       }
     }
-  });
-  return plan;
-}
+  }
+  /** The plan in git's order: the commits read from the end follow the others, first first. */
+  finish() {
+    const { plan, fromEnd } = this;
+    const first = plan.ids.count;
+    const last = fromEnd.count - 1;
+    for (let k = last; k >= 0; k--) plan.ids.add(fromEnd.at(k));
+    if (fromEnd.count > 0) {
+      for (const [sha, by] of plan.setBy) if (by >= FROM_END) plan.setBy.set(sha, first + last - (by - FROM_END));
+    }
+    this.endPaths.clear();
+    return plan;
+  }
+};
 async function planBlobs(cwd, paths, everything, judged, store) {
   const plans = [];
   if (judged !== null) {

@@ -2,9 +2,10 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
+  CommitNumbers,
   decodePath,
   readBlobs
-} from "./chunk-3Z3Y5S2N.js";
+} from "./chunk-RXKGE4TF.js";
 import {
   git,
   gitStream
@@ -129,62 +130,6 @@ async function branchesHolding(cwd, commits) {
     holders.set(sha, sortRefs(found));
   }
   return holders;
-}
-var CommitNumbers = class {
-  size = 0;
-  width = 0;
-  ids = Buffer.alloc(0);
-  /** number + 1 (0: free) at hash & mask, linear probing; grown at half full. */
-  slots = new Int32Array(1024);
-  /** The number of the id at data[start, start + width), given one if new. */
-  at(data, start, width) {
-    if (this.size === 0) this.width = width;
-    else if (width !== this.width) throw new RuntimeError(words().git.logOutOfStep);
-    const mask = this.slots.length - 1;
-    for (let slot = hashOf((i) => data[start + i]) & mask; ; slot = slot + 1 & mask) {
-      const held = this.slots[slot];
-      if (held === 0) return this.add(data, start, slot);
-      if (data.compare(this.ids, (held - 1) * width, held * width, start, start + width) === 0) return held - 1;
-    }
-  }
-  /** The number of a commit met in the output, or undefined. */
-  find(sha) {
-    if (sha.length !== this.width) return void 0;
-    const mask = this.slots.length - 1;
-    for (let slot = hashOf((i) => sha.charCodeAt(i)) & mask; ; slot = slot + 1 & mask) {
-      const held = this.slots[slot];
-      if (held === 0) return void 0;
-      if (this.ids.toString("latin1", (held - 1) * this.width, held * this.width) === sha) return held - 1;
-    }
-  }
-  add(data, start, slot) {
-    const width = this.width;
-    if ((this.size + 1) * width > this.ids.length) {
-      const grown = Buffer.alloc(Math.max(1024 * width, this.ids.length * 2));
-      this.ids.copy(grown);
-      this.ids = grown;
-    }
-    data.copy(this.ids, this.size * width, start, start + width);
-    this.slots[slot] = ++this.size;
-    if (this.size * 2 > this.slots.length) this.rehash();
-    return this.size - 1;
-  }
-  rehash() {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let n = 1; n <= this.size; n++) {
-      const at = (n - 1) * this.width;
-      let slot = hashOf((i) => this.ids[at + i]) & mask;
-      while (slots[slot] !== 0) slot = slot + 1 & mask;
-      slots[slot] = n;
-    }
-    this.slots = slots;
-  }
-};
-function hashOf(charAt) {
-  let h = 0;
-  for (let i = 0; i < 8; i++) h = h * 31 + charAt(i) | 0;
-  return (h ^ h >>> 15) >>> 0;
 }
 function growTo(array, length) {
   const grown = new Int32Array(length);
