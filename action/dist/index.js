@@ -11382,6 +11382,104 @@ var init_missing_blobs = __esm({
   }
 });
 
+// src/sources/git/object-numbers.ts
+import { randomBytes } from "node:crypto";
+function hashOf(bytes, at) {
+  const h = Math.imul(bytes.readUInt32LE(at) ^ SEED, 2654435761) ^ bytes.readUInt32LE(at + 4);
+  return Math.imul(h ^ h >>> 15, 2246822507) >>> 0;
+}
+function nibble(code2) {
+  if (code2 >= 48 && code2 <= 57) return code2 - 48;
+  if (code2 >= 97 && code2 <= 102) return code2 - 87;
+  if (code2 >= 65 && code2 <= 70) return code2 - 55;
+  return -1;
+}
+var ObjectNumbers, SEED;
+var init_object_numbers = __esm({
+  "src/sources/git/object-numbers.ts"() {
+    "use strict";
+    init_errors();
+    init_words();
+    ObjectNumbers = class {
+      size = 0;
+      /** Bytes an id (20, or 32 for SHA-256), set by the first. */
+      width = 0;
+      ids = Buffer.alloc(0);
+      /** number + 1 (0: free) at hash & mask, linear probing; grown at half full. */
+      slots = new Int32Array(1024);
+      scratch = Buffer.alloc(32);
+      /** The number of the hex id at data[start, start + hexLength), given one if new (an id that is not hex is refused). */
+      at(data, start, hexLength) {
+        this.decode((i) => data[start + i], hexLength);
+        return this.number(true);
+      }
+      /** Numbers the hex id `sha`; false when it had a number already. */
+      add(sha) {
+        const size2 = this.size;
+        this.decode((i) => sha.charCodeAt(i), sha.length);
+        this.number(true);
+        return this.size > size2;
+      }
+      /** The number of the hex id `sha`, or undefined. */
+      find(sha) {
+        if (sha.length !== this.width * 2 || !this.decode((i) => sha.charCodeAt(i), sha.length, false)) return void 0;
+        const number = this.number(false);
+        return number === -1 ? void 0 : number;
+      }
+      has(sha) {
+        return this.find(sha) !== void 0;
+      }
+      /** Hex into scratch; false (or a refusal, when `strict`) for anything but 40 or 64 hex digits of this table's width. */
+      decode(charAt, hexLength, strict = true) {
+        const width = hexLength / 2;
+        let ok = (width === 20 || width === 32) && (this.size === 0 || width === this.width);
+        for (let i = 0; ok && i < width; i++) {
+          const high = nibble(charAt(2 * i));
+          const low = nibble(charAt(2 * i + 1));
+          if (high < 0 || low < 0) ok = false;
+          else this.scratch[i] = high << 4 | low;
+        }
+        if (!ok && strict) throw new RuntimeError(words().git.logOutOfStep);
+        if (ok && this.size === 0) this.width = width;
+        return ok;
+      }
+      /** The number of the id in scratch: inserted if new and `insert`, else -1 when absent. */
+      number(insert) {
+        const width = this.width;
+        const mask = this.slots.length - 1;
+        for (let slot = hashOf(this.scratch, 0) & mask; ; slot = slot + 1 & mask) {
+          const held = this.slots[slot];
+          if (held === 0) return insert ? this.insert(slot) : -1;
+          if (this.scratch.compare(this.ids, (held - 1) * width, held * width, 0, width) === 0) return held - 1;
+        }
+      }
+      insert(slot) {
+        const width = this.width;
+        if ((this.size + 1) * width > this.ids.length) {
+          const grown = Buffer.alloc(Math.max(1024 * width, this.ids.length * 2));
+          this.ids.copy(grown);
+          this.ids = grown;
+        }
+        this.scratch.copy(this.ids, this.size * width, 0, width);
+        this.slots[slot] = ++this.size;
+        if (this.size * 2 > this.slots.length) this.rehash();
+        return this.size - 1;
+      }
+      rehash() {
+        const slots = new Int32Array(this.slots.length * 2);
+        const mask = slots.length - 1;
+        for (let n = 1; n <= this.size; n++) {
+          let slot = hashOf(this.ids, (n - 1) * this.width) & mask;
+          while (slots[slot] !== 0) slot = slot + 1 & mask;
+          slots[slot] = n;
+        }
+        this.slots = slots;
+      }
+    };
+    SEED = randomBytes(4).readUInt32LE(0);
+  }
+});
+
 // src/sources/git/pool/pool.ts
 var pool_exports = {};
 __export(pool_exports, {
@@ -11719,82 +11817,6 @@ var init_limited = __esm({
   }
 });
 
-// src/sources/git/commit-numbers.ts
-function hashOf(charAt) {
-  let h = 0;
-  for (let i = 0; i < 8; i++) h = h * 31 + charAt(i) | 0;
-  return (h ^ h >>> 15) >>> 0;
-}
-var CommitNumbers;
-var init_commit_numbers = __esm({
-  "src/sources/git/commit-numbers.ts"() {
-    "use strict";
-    init_errors();
-    init_words();
-    CommitNumbers = class {
-      size = 0;
-      width = 0;
-      ids = Buffer.alloc(0);
-      /** number + 1 (0: free) at hash & mask, linear probing; grown at half full. */
-      slots = new Int32Array(1024);
-      scratch = Buffer.alloc(32);
-      /** The number of the id at data[start, start + width), given one if new. */
-      at(data, start, width) {
-        if (this.size === 0) this.width = width;
-        else if (width !== this.width) throw new RuntimeError(words().git.logOutOfStep);
-        const mask = this.slots.length - 1;
-        for (let slot = hashOf((i) => data[start + i]) & mask; ; slot = slot + 1 & mask) {
-          const held = this.slots[slot];
-          if (held === 0) return this.insert(data, start, slot);
-          if (data.compare(this.ids, (held - 1) * width, held * width, start, start + width) === 0) return held - 1;
-        }
-      }
-      /**
-       * Numbers the hex id `sha`, kept as its binary bytes (half the memory); false when it had a number already.
-       * One set of numbers holds ids one way only: through add, or through at and find.
-       */
-      add(sha) {
-        const size2 = this.size;
-        this.at(this.scratch, 0, this.scratch.write(sha, 0, "hex"));
-        return this.size > size2;
-      }
-      /** The number of a commit met in the output, or undefined. */
-      find(sha) {
-        if (sha.length !== this.width) return void 0;
-        const mask = this.slots.length - 1;
-        for (let slot = hashOf((i) => sha.charCodeAt(i)) & mask; ; slot = slot + 1 & mask) {
-          const held = this.slots[slot];
-          if (held === 0) return void 0;
-          if (this.ids.toString("latin1", (held - 1) * this.width, held * this.width) === sha) return held - 1;
-        }
-      }
-      insert(data, start, slot) {
-        const width = this.width;
-        if ((this.size + 1) * width > this.ids.length) {
-          const grown = Buffer.alloc(Math.max(1024 * width, this.ids.length * 2));
-          this.ids.copy(grown);
-          this.ids = grown;
-        }
-        data.copy(this.ids, this.size * width, start, start + width);
-        this.slots[slot] = ++this.size;
-        if (this.size * 2 > this.slots.length) this.rehash();
-        return this.size - 1;
-      }
-      rehash() {
-        const slots = new Int32Array(this.slots.length * 2);
-        const mask = slots.length - 1;
-        for (let n = 1; n <= this.size; n++) {
-          const at = (n - 1) * this.width;
-          let slot = hashOf((i) => this.ids[at + i]) & mask;
-          while (slots[slot] !== 0) slot = slot + 1 & mask;
-          slots[slot] = n;
-        }
-        this.slots = slots;
-      }
-    };
-  }
-});
-
 // src/sources/git/log.ts
 import { isUtf8 } from "node:buffer";
 async function mergeArgs(cwd, merges) {
@@ -11813,7 +11835,7 @@ async function streamLogBothEnds(cwd, read, onCommit) {
   const starts = await git(cwd, ["rev-list", "--no-walk=unsorted", ...read.revs, ...given.length > 0 ? ["--stdin"] : [], "--"], given);
   if (starts.length === 0) return;
   const args = await logArgs(cwd, { ...read, revs: [] }, true);
-  const delivered = new CommitNumbers();
+  const delivered = new ObjectNumbers();
   let met = false;
   const readers = [];
   const meet = () => {
@@ -11872,6 +11894,10 @@ function startLog(cwd, args, stdin, onCommit) {
     }
   };
 }
+function isMode(data, at) {
+  for (let i = at; i < at + 6; i++) if (data[i] < 48 || data[i] > 55) return false;
+  return true;
+}
 function outOfStep() {
   return new RuntimeError(words().git.logOutOfStep);
 }
@@ -11909,12 +11935,12 @@ function utf8Length(bytes, at) {
   }
   return 0;
 }
-var ZERO_SHA, GITLINK_MODE, FORMAT, DATA_FIELDS, IDS, COLON, NEWLINE2, LogParser;
+var ZERO_SHA, GITLINK_MODE, FORMAT, DATA_FIELDS, IDS, COLON, SPACE, NEWLINE2, LogParser;
 var init_log = __esm({
   "src/sources/git/log.ts"() {
     "use strict";
     init_errors();
-    init_commit_numbers();
+    init_object_numbers();
     init_run();
     init_words();
     ZERO_SHA = /^0+$/;
@@ -11923,6 +11949,7 @@ var init_log = __esm({
     DATA_FIELDS = 4;
     IDS = /^\n?([0-9a-f]{40}(?:[0-9a-f]{24})?)((?: [0-9a-f]{40}(?:[0-9a-f]{24})?)*) ?$/;
     COLON = 58;
+    SPACE = 32;
     NEWLINE2 = 10;
     LogParser = class {
       constructor(sink = (commit) => this.commits.push(commit)) {
@@ -11990,17 +12017,25 @@ var init_log = __esm({
           from++;
           parents++;
         }
-        const fields = data.toString("latin1", from, end).split(" ");
         const sides = parents + 1;
-        if (fields.length !== 2 * sides + 1) throw outOfStep();
-        const width = fields[sides].length;
-        if (width !== 40 && width !== 64) throw outOfStep();
-        for (let i = 0; i < sides; i++) if (fields[i].length !== 6 || fields[sides + i].length !== width) throw outOfStep();
-        const status = fields[2 * sides];
-        if (!(status >= "A" && status < "[") || parents > 1 && !/^[A-Z]+$/.test(status)) throw outOfStep();
-        const oldSha = fields[sides];
-        const newSha = fields[sides + parents];
-        this.change = { status: status[0], oldMode: fields[0], newMode: fields[parents], oldSha: ZERO_SHA.test(oldSha) ? null : oldSha, newSha: ZERO_SHA.test(newSha) ? null : newSha, path: "" };
+        const modesAt = from;
+        for (let i = 0; i < sides; i++, from += 7) if (from + 6 >= end || data[from + 6] !== SPACE || !isMode(data, from)) throw outOfStep();
+        const shasAt = from;
+        const width = data.indexOf(SPACE, from) - from;
+        if (width !== 40 && width !== 64 || shasAt + sides * (width + 1) >= end) throw outOfStep();
+        for (let i = 0; i < sides; i++, from += width + 1) if (data.indexOf(SPACE, from) !== from + width) throw outOfStep();
+        const status = data.toString("latin1", from, end);
+        if (!(status >= "A" && status < "[") || status.includes(" ") || parents > 1 && !/^[A-Z]+$/.test(status)) throw outOfStep();
+        const oldSha = data.toString("latin1", shasAt, shasAt + width);
+        const newSha = data.toString("latin1", shasAt + parents * (width + 1), shasAt + parents * (width + 1) + width);
+        this.change = {
+          status: status[0],
+          oldMode: data.toString("latin1", modesAt, modesAt + 6),
+          newMode: data.toString("latin1", modesAt + parents * 7, modesAt + parents * 7 + 6),
+          oldSha: ZERO_SHA.test(oldSha) ? null : oldSha,
+          newSha: ZERO_SHA.test(newSha) ? null : newSha,
+          path: ""
+        };
         this.block.push(this.change);
         this.paths = parents === 1 && (status[0] === "R" || status[0] === "C") ? 2 : 1;
         this.expect = "path";
@@ -12274,6 +12309,26 @@ var init_attribute = __esm({
   }
 });
 
+// src/sources/git/commits/collect-garbage.ts
+import v8 from "node:v8";
+import vm from "node:vm";
+function collectGarbage() {
+  if (v8.getHeapStatistics().used_heap_size < WORTH_BYTES) return;
+  if (gc === null) {
+    v8.setFlagsFromString("--expose-gc");
+    gc = vm.runInNewContext("gc");
+  }
+  gc();
+}
+var WORTH_BYTES, gc;
+var init_collect_garbage = __esm({
+  "src/sources/git/commits/collect-garbage.ts"() {
+    "use strict";
+    WORTH_BYTES = 48 * 1024 * 1024;
+    gc = null;
+  }
+});
+
 // src/sources/git/commits/blob-scanner.ts
 function catFileScanner(context, detect) {
   return {
@@ -12519,7 +12574,7 @@ async function scanPlanned(run2) {
   const plans2 = await planBlobs(cwd, log.paths, listed, judged, store);
   run2.everything.packOrder = null;
   const hits = /* @__PURE__ */ new Map();
-  const scanned = /* @__PURE__ */ new Set();
+  const scanned = new ObjectNumbers();
   const sink = (totalItems, totalBytes2) => ({
     record(plan, result) {
       scanned.add(plan.sha);
@@ -12564,7 +12619,11 @@ async function scanPlanned(run2) {
   for (const list of [plans2, wanted, dirty]) list.length = 0;
   judged?.sizes.clear();
   judged?.dirty.clear();
-  return attribute({ cwd, ids: log.ids, setBy: log.setBy, hits, scanned, store, scanner: catFile, maxSize, wholeRepository: run2.scan.wholeRepository });
+  const setBy = /* @__PURE__ */ new Map();
+  for (const sha of hits.keys()) setBy.set(sha, log.setBy.get(sha) ?? -1);
+  log.setBy.clear();
+  collectGarbage();
+  return attribute({ cwd, ids: log.ids, setBy, hits, scanned, store, scanner: catFile, maxSize, wholeRepository: run2.scan.wholeRepository });
 }
 async function startWorkers2(context) {
   return (await Promise.resolve().then(() => (init_pool(), pool_exports))).startWorkers(context.config, context.cwd);
@@ -12595,8 +12654,10 @@ var init_scan_commits = __esm({
     "use strict";
     init_locate();
     init_missing_blobs();
+    init_object_numbers();
     init_packs();
     init_attribute();
+    init_collect_garbage();
     init_blob_scanner();
     init_objects();
     init_plan();
@@ -12762,7 +12823,7 @@ async function branchesHolding(cwd, commits) {
   if (branches.length === 0) return holders;
   const tips = /* @__PURE__ */ new Map();
   for (const branch of branches) (tips.get(branch.commit) ?? tips.set(branch.commit, []).get(branch.commit)).push(branch);
-  const ids = new CommitNumbers();
+  const ids = new ObjectNumbers();
   let edges = new Int32Array(1 << 16);
   let count = 0;
   const line = (data, start, end) => {
@@ -12891,7 +12952,7 @@ var init_presence = __esm({
     init_words();
     init_log();
     init_run();
-    init_commit_numbers();
+    init_object_numbers();
     REF_LIMIT = 20;
     REF_FORMAT = ["--format=%(objectname) %(*objectname) %(refname)"];
     BRANCHES = ["refs/heads/", "refs/remotes/"];
@@ -22330,12 +22391,12 @@ function failure(what, file, error) {
 // src/action/runner-files.ts
 init_errors();
 init_guide();
-import { randomBytes } from "node:crypto";
+import { randomBytes as randomBytes2 } from "node:crypto";
 import { appendFileSync } from "node:fs";
 function setOutput(file, name, value) {
   let delimiter;
   do
-    delimiter = `ghadelimiter_${randomBytes(12).toString("hex")}`;
+    delimiter = `ghadelimiter_${randomBytes2(12).toString("hex")}`;
   while (value.includes(delimiter));
   const text = `${name}<<${delimiter}
 ${value}

@@ -13,7 +13,7 @@ import { RuntimeError } from '../../errors.js';
 import { words } from '../../words/index.js';
 import { decodePath } from './log.js';
 import { git, gitStream } from './run.js';
-import { CommitNumbers } from './commit-numbers.js';
+import { ObjectNumbers } from './object-numbers.js';
 
 /** Enough refs to tell "only on a stale branch" from "everywhere"; a repository may have thousands of tags. */
 export const REF_LIMIT = 20;
@@ -88,7 +88,7 @@ async function branchesHolding(cwd: string, commits: ReadonlySet<string>): Promi
   for (const branch of branches) (tips.get(branch.commit) ?? tips.set(branch.commit, []).get(branch.commit)!).push(branch);
   // parent → children, over every commit the branches reach. Commits are numbered and the edges kept in typed
   // arrays: as strings in maps, the 200,000 commits of a git/git-sized history took about 60 MiB here.
-  const ids = new CommitNumbers();
+  const ids = new ObjectNumbers();
   let edges: Int32Array = new Int32Array(1 << 16); // [parent, child, parent, child, ...]
   let count = 0;
   // Lines of "<commit> <parent>...", read as they come (the whole output of a git/git-sized history is 20 MB):

@@ -18,9 +18,11 @@ import type { SourceContext } from '../../context.js';
 import { oversizeNote } from '../../locate.js';
 import type { Candidate, Detect, DetectResult, Located, Note, ScanStats } from '../../../types.js';
 import { hasPromisedObjects, MissingBlobs } from '../missing-blobs.js';
+import { ObjectNumbers } from '../object-numbers.js';
 import { isClean, startPackScan, type PackScan } from '../pack/packs.js';
 import type { WorkerSet } from '../pool/pool.js';
 import { attribute } from './attribute.js';
+import { collectGarbage } from './collect-garbage.js';
 import { catFileScanner, packScanner, pooledScanner, type BlobSink } from './blob-scanner.js';
 import { blobBytes, listAllBlobs, type ObjectStore } from './objects.js';
 import { planBlobs, readPlan, type BlobPlan, type CommitScan } from './plan.js';
@@ -78,7 +80,7 @@ async function scanPlanned(run: Run): Promise<Located[]> {
   const plans = await planBlobs(cwd, log.paths, listed, judged, store);
   run.everything.packOrder = null; // the list of every object is large: let it go before the scan
   const hits = new Map<string, Candidate[]>();
-  const scanned = new Set<string>();
+  const scanned = new ObjectNumbers();
   const sink = (totalItems: number, totalBytes: number): BlobSink => ({
     record(plan: BlobPlan, result: DetectResult) {
       scanned.add(plan.sha);
@@ -124,10 +126,15 @@ async function scanPlanned(run: Run): Promise<Located[]> {
   }
   // Every blob scanned: the plan and the pack reader's verdict (a few hundred thousand entries on git/git) are
   // not needed by attribution and presence, the scan's last and largest phases; let them go now.
+  // Attribution asks which commit set a blob only of the blobs with candidates.
   for (const list of [plans, wanted, dirty]) list.length = 0;
   judged?.sizes.clear();
   judged?.dirty.clear();
-  return attribute({ cwd, ids: log.ids, setBy: log.setBy, hits, scanned, store, scanner: catFile, maxSize, wholeRepository: run.scan.wholeRepository });
+  const setBy = new Map<string, number>();
+  for (const sha of hits.keys()) setBy.set(sha, log.setBy.get(sha) ?? -1);
+  log.setBy.clear();
+  collectGarbage();
+  return attribute({ cwd, ids: log.ids, setBy, hits, scanned, store, scanner: catFile, maxSize, wholeRepository: run.scan.wholeRepository });
 }
 
 async function startWorkers(context: SourceContext): Promise<WorkerSet> {

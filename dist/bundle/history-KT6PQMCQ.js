@@ -5,7 +5,7 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-OSCLCSGG.js";
+} from "./chunk-CMB4HNV5.js";
 import "./chunk-JSDVAYLG.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
@@ -24,7 +24,7 @@ import {
   GITLINK_MODE,
   decodePath,
   readBlobs
-} from "./chunk-RXKGE4TF.js";
+} from "./chunk-2P7YPBP3.js";
 import {
   git,
   gitVersion

@@ -13,7 +13,7 @@ import {
   GITLINK_MODE,
   ZERO_SHA,
   readBlobs
-} from "./chunk-RXKGE4TF.js";
+} from "./chunk-2P7YPBP3.js";
 import {
   gitStream
 } from "./chunk-JIA5OXSU.js";

@@ -15,10 +15,11 @@ import {
 } from "./chunk-2OMTCQLL.js";
 import {
   GITLINK_MODE,
+  ObjectNumbers,
   readBlobs,
   streamLog,
   streamLogBothEnds
-} from "./chunk-RXKGE4TF.js";
+} from "./chunk-2P7YPBP3.js";
 import {
   git,
   gitRaw,
@@ -550,6 +551,20 @@ async function treeBlobs(cwd, commit) {
   return blobs;
 }
 
+// src/sources/git/commits/collect-garbage.ts
+import v8 from "node:v8";
+import vm from "node:vm";
+var WORTH_BYTES = 48 * 1024 * 1024;
+var gc = null;
+function collectGarbage() {
+  if (v8.getHeapStatistics().used_heap_size < WORTH_BYTES) return;
+  if (gc === null) {
+    v8.setFlagsFromString("--expose-gc");
+    gc = vm.runInNewContext("gc");
+  }
+  gc();
+}
+
 // src/sources/git/commits/blob-scanner.ts
 function catFileScanner(context, detect) {
   return {
@@ -772,7 +787,7 @@ async function scanPlanned(run) {
   const plans = await planBlobs(cwd, log.paths, listed, judged, store);
   run.everything.packOrder = null;
   const hits = /* @__PURE__ */ new Map();
-  const scanned = /* @__PURE__ */ new Set();
+  const scanned = new ObjectNumbers();
   const sink = (totalItems, totalBytes2) => ({
     record(plan, result) {
       scanned.add(plan.sha);
@@ -817,7 +832,11 @@ async function scanPlanned(run) {
   for (const list of [plans, wanted, dirty]) list.length = 0;
   judged?.sizes.clear();
   judged?.dirty.clear();
-  return attribute({ cwd, ids: log.ids, setBy: log.setBy, hits, scanned, store, scanner: catFile, maxSize, wholeRepository: run.scan.wholeRepository });
+  const setBy = /* @__PURE__ */ new Map();
+  for (const sha of hits.keys()) setBy.set(sha, log.setBy.get(sha) ?? -1);
+  log.setBy.clear();
+  collectGarbage();
+  return attribute({ cwd, ids: log.ids, setBy, hits, scanned, store, scanner: catFile, maxSize, wholeRepository: run.scan.wholeRepository });
 }
 async function startWorkers(context) {
   return (await import("./pool-53GEATRW.js")).startWorkers(context.config, context.cwd);

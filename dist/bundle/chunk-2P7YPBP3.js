@@ -134,52 +134,69 @@ var BatchParser = class {
   }
 };
 
-// src/sources/git/commit-numbers.ts
-var CommitNumbers = class {
+// src/sources/git/object-numbers.ts
+import { randomBytes } from "node:crypto";
+var ObjectNumbers = class {
   size = 0;
+  /** Bytes an id (20, or 32 for SHA-256), set by the first. */
   width = 0;
   ids = Buffer.alloc(0);
   /** number + 1 (0: free) at hash & mask, linear probing; grown at half full. */
   slots = new Int32Array(1024);
   scratch = Buffer.alloc(32);
-  /** The number of the id at data[start, start + width), given one if new. */
-  at(data, start, width) {
-    if (this.size === 0) this.width = width;
-    else if (width !== this.width) throw new RuntimeError(words().git.logOutOfStep);
-    const mask = this.slots.length - 1;
-    for (let slot = hashOf((i) => data[start + i]) & mask; ; slot = slot + 1 & mask) {
-      const held = this.slots[slot];
-      if (held === 0) return this.insert(data, start, slot);
-      if (data.compare(this.ids, (held - 1) * width, held * width, start, start + width) === 0) return held - 1;
-    }
+  /** The number of the hex id at data[start, start + hexLength), given one if new (an id that is not hex is refused). */
+  at(data, start, hexLength) {
+    this.decode((i) => data[start + i], hexLength);
+    return this.number(true);
   }
-  /**
-   * Numbers the hex id `sha`, kept as its binary bytes (half the memory); false when it had a number already.
-   * One set of numbers holds ids one way only: through add, or through at and find.
-   */
+  /** Numbers the hex id `sha`; false when it had a number already. */
   add(sha) {
     const size = this.size;
-    this.at(this.scratch, 0, this.scratch.write(sha, 0, "hex"));
+    this.decode((i) => sha.charCodeAt(i), sha.length);
+    this.number(true);
     return this.size > size;
   }
-  /** The number of a commit met in the output, or undefined. */
+  /** The number of the hex id `sha`, or undefined. */
   find(sha) {
-    if (sha.length !== this.width) return void 0;
+    if (sha.length !== this.width * 2 || !this.decode((i) => sha.charCodeAt(i), sha.length, false)) return void 0;
+    const number = this.number(false);
+    return number === -1 ? void 0 : number;
+  }
+  has(sha) {
+    return this.find(sha) !== void 0;
+  }
+  /** Hex into scratch; false (or a refusal, when `strict`) for anything but 40 or 64 hex digits of this table's width. */
+  decode(charAt, hexLength, strict = true) {
+    const width = hexLength / 2;
+    let ok = (width === 20 || width === 32) && (this.size === 0 || width === this.width);
+    for (let i = 0; ok && i < width; i++) {
+      const high = nibble(charAt(2 * i));
+      const low = nibble(charAt(2 * i + 1));
+      if (high < 0 || low < 0) ok = false;
+      else this.scratch[i] = high << 4 | low;
+    }
+    if (!ok && strict) throw new RuntimeError(words().git.logOutOfStep);
+    if (ok && this.size === 0) this.width = width;
+    return ok;
+  }
+  /** The number of the id in scratch: inserted if new and `insert`, else -1 when absent. */
+  number(insert) {
+    const width = this.width;
     const mask = this.slots.length - 1;
-    for (let slot = hashOf((i) => sha.charCodeAt(i)) & mask; ; slot = slot + 1 & mask) {
+    for (let slot = hashOf(this.scratch, 0) & mask; ; slot = slot + 1 & mask) {
       const held = this.slots[slot];
-      if (held === 0) return void 0;
-      if (this.ids.toString("latin1", (held - 1) * this.width, held * this.width) === sha) return held - 1;
+      if (held === 0) return insert ? this.insert(slot) : -1;
+      if (this.scratch.compare(this.ids, (held - 1) * width, held * width, 0, width) === 0) return held - 1;
     }
   }
-  insert(data, start, slot) {
+  insert(slot) {
     const width = this.width;
     if ((this.size + 1) * width > this.ids.length) {
       const grown = Buffer.alloc(Math.max(1024 * width, this.ids.length * 2));
       this.ids.copy(grown);
       this.ids = grown;
     }
-    data.copy(this.ids, this.size * width, start, start + width);
+    this.scratch.copy(this.ids, this.size * width, 0, width);
     this.slots[slot] = ++this.size;
     if (this.size * 2 > this.slots.length) this.rehash();
     return this.size - 1;
@@ -188,18 +205,23 @@ var CommitNumbers = class {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
     for (let n = 1; n <= this.size; n++) {
-      const at = (n - 1) * this.width;
-      let slot = hashOf((i) => this.ids[at + i]) & mask;
+      let slot = hashOf(this.ids, (n - 1) * this.width) & mask;
       while (slots[slot] !== 0) slot = slot + 1 & mask;
       slots[slot] = n;
     }
     this.slots = slots;
   }
 };
-function hashOf(charAt) {
-  let h = 0;
-  for (let i = 0; i < 8; i++) h = h * 31 + charAt(i) | 0;
-  return (h ^ h >>> 15) >>> 0;
+function hashOf(bytes, at) {
+  const h = Math.imul(bytes.readUInt32LE(at) ^ SEED, 2654435761) ^ bytes.readUInt32LE(at + 4);
+  return Math.imul(h ^ h >>> 15, 2246822507) >>> 0;
+}
+var SEED = randomBytes(4).readUInt32LE(0);
+function nibble(code) {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  if (code >= 65 && code <= 70) return code - 55;
+  return -1;
 }
 
 // src/sources/git/log.ts
@@ -225,7 +247,7 @@ async function streamLogBothEnds(cwd, read, onCommit) {
   const starts = await git(cwd, ["rev-list", "--no-walk=unsorted", ...read.revs, ...given.length > 0 ? ["--stdin"] : [], "--"], given);
   if (starts.length === 0) return;
   const args = await logArgs(cwd, { ...read, revs: [] }, true);
-  const delivered = new CommitNumbers();
+  const delivered = new ObjectNumbers();
   let met = false;
   const readers = [];
   const meet = () => {
@@ -285,7 +307,12 @@ function startLog(cwd, args, stdin, onCommit) {
   };
 }
 var COLON = 58;
+var SPACE = 32;
 var NEWLINE2 = 10;
+function isMode(data, at) {
+  for (let i = at; i < at + 6; i++) if (data[i] < 48 || data[i] > 55) return false;
+  return true;
+}
 function outOfStep() {
   return new RuntimeError(words().git.logOutOfStep);
 }
@@ -355,17 +382,25 @@ var LogParser = class {
       from++;
       parents++;
     }
-    const fields = data.toString("latin1", from, end).split(" ");
     const sides = parents + 1;
-    if (fields.length !== 2 * sides + 1) throw outOfStep();
-    const width = fields[sides].length;
-    if (width !== 40 && width !== 64) throw outOfStep();
-    for (let i = 0; i < sides; i++) if (fields[i].length !== 6 || fields[sides + i].length !== width) throw outOfStep();
-    const status = fields[2 * sides];
-    if (!(status >= "A" && status < "[") || parents > 1 && !/^[A-Z]+$/.test(status)) throw outOfStep();
-    const oldSha = fields[sides];
-    const newSha = fields[sides + parents];
-    this.change = { status: status[0], oldMode: fields[0], newMode: fields[parents], oldSha: ZERO_SHA.test(oldSha) ? null : oldSha, newSha: ZERO_SHA.test(newSha) ? null : newSha, path: "" };
+    const modesAt = from;
+    for (let i = 0; i < sides; i++, from += 7) if (from + 6 >= end || data[from + 6] !== SPACE || !isMode(data, from)) throw outOfStep();
+    const shasAt = from;
+    const width = data.indexOf(SPACE, from) - from;
+    if (width !== 40 && width !== 64 || shasAt + sides * (width + 1) >= end) throw outOfStep();
+    for (let i = 0; i < sides; i++, from += width + 1) if (data.indexOf(SPACE, from) !== from + width) throw outOfStep();
+    const status = data.toString("latin1", from, end);
+    if (!(status >= "A" && status < "[") || status.includes(" ") || parents > 1 && !/^[A-Z]+$/.test(status)) throw outOfStep();
+    const oldSha = data.toString("latin1", shasAt, shasAt + width);
+    const newSha = data.toString("latin1", shasAt + parents * (width + 1), shasAt + parents * (width + 1) + width);
+    this.change = {
+      status: status[0],
+      oldMode: data.toString("latin1", modesAt, modesAt + 6),
+      newMode: data.toString("latin1", modesAt + parents * 7, modesAt + parents * 7 + 6),
+      oldSha: ZERO_SHA.test(oldSha) ? null : oldSha,
+      newSha: ZERO_SHA.test(newSha) ? null : newSha,
+      path: ""
+    };
     this.block.push(this.change);
     this.paths = parents === 1 && (status[0] === "R" || status[0] === "C") ? 2 : 1;
     this.expect = "path";
@@ -429,7 +464,7 @@ function utf8Length(bytes, at) {
 
 export {
   readBlobs,
-  CommitNumbers,
+  ObjectNumbers,
   ZERO_SHA,
   GITLINK_MODE,
   streamLog,

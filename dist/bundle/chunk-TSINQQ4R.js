@@ -166,7 +166,7 @@ async function runPipeline(options, io, preloaded = {}) {
     fileThreads: io.env.KEYWARDEN_FILE_THREADS === "0" ? "never" : io.env.KEYWARDEN_FILE_THREADS === "1" ? "always" : "auto"
   };
   const source = await createSource(context);
-  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-6RRXOUUV.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
+  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-FIMO4OMX.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
   const loadedConfig = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
   const config = options.maxFileSize === void 0 ? loadedConfig : { ...loadedConfig, maxFileSize: options.maxFileSize };
   const detector = createDetector(config);
@@ -179,7 +179,7 @@ async function runPipeline(options, io, preloaded = {}) {
   const located = applyFilters(await source.run(detect, archiveNotes), config, baseline, scope);
   for (const note of onceEach(archiveNotes.splice(0))) source.notes.push(note);
   const reported = located.filter((item) => !item.allowedBy);
-  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await import("./presence-EDTYLHUG.js")).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
+  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await import("./presence-GTDPXDJY.js")).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
   const allowed = {};
   const findings = [];
   const redactText = options.redact ? secretRedactor(located) : (text) => text;
@@ -208,11 +208,11 @@ function defaultBaseline(request, source) {
 async function createSource(context) {
   const { options } = context;
   if (options.stdin) return (await import("./stdin-KLX4XMEF.js")).createStdinSource(context);
-  if (options.preReceive) return (await import("./pre-receive-6RRXOUUV.js")).createPreReceiveSource(context);
-  if (options.staged) return (await import("./staged-DJ4MFQVV.js")).createStagedSource(context);
+  if (options.preReceive) return (await import("./pre-receive-FIMO4OMX.js")).createPreReceiveSource(context);
+  if (options.staged) return (await import("./staged-KUQPNRB3.js")).createStagedSource(context);
   if (options.commitMsg !== void 0) return (await import("./commit-msg-6KZUXIBD.js")).createCommitMsgSource(context);
-  if (options.history) return (await import("./history-7P73WDA2.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-PRR2MG7O.js")).createRangeSource(context);
+  if (options.history) return (await import("./history-KT6PQMCQ.js")).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-ILRRWIHU.js")).createRangeSource(context);
   return (await import("./files-3U4FULBI.js")).createFilesSource(context);
 }
 

@@ -2,10 +2,10 @@
 import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
-  CommitNumbers,
+  ObjectNumbers,
   decodePath,
   readBlobs
-} from "./chunk-RXKGE4TF.js";
+} from "./chunk-2P7YPBP3.js";
 import {
   git,
   gitStream
@@ -65,7 +65,7 @@ async function branchesHolding(cwd, commits) {
   if (branches.length === 0) return holders;
   const tips = /* @__PURE__ */ new Map();
   for (const branch of branches) (tips.get(branch.commit) ?? tips.set(branch.commit, []).get(branch.commit)).push(branch);
-  const ids = new CommitNumbers();
+  const ids = new ObjectNumbers();
   let edges = new Int32Array(1 << 16);
   let count = 0;
   const line = (data, start, end) => {
