@@ -515,7 +515,7 @@ describe('scan --history reading packs', () => {
       close: async () => {},
     };
     const rules = loadRules(defaultConfig(repo.dir));
-    const context = { cwd: repo.dir, config: defaultConfig(repo.dir), options: {} as never, stdin: process.stdin, progress: null, keywords: KEYWORDS, readPacks: true };
+    const context = { cwd: repo.dir, config: defaultConfig(repo.dir), options: {} as never, stdin: process.stdin, progress: null, keywords: KEYWORDS, readPacks: true, logReaders: 'two' };
     const recorded: string[] = [];
     const stats = { files: 0, bytes: 0, commits: 0 };
     const notes: Array<{ message: string }> = [];

@@ -16,7 +16,7 @@ import { Repo, tempDir } from './support/repo.js';
 function summary(plan: LogPlan) {
   const ids: string[] = [];
   for (let i = 0; i < plan.ids.count; i++) ids.push(plan.ids.at(i));
-  return { ids, paths: [...plan.paths].sort(), setBy: [...plan.setBy].sort() };
+  return { ids, blobs: plan.blobs.list().sort((a, b) => (a.sha < b.sha ? -1 : a.sha > b.sha ? 1 : 0)) };
 }
 
 const evidence = (file: string) => file.startsWith('aws/');
@@ -70,21 +70,32 @@ describe('the plan from both ends of the log', () => {
 
   it('hands over every commit of a real history once, and plans as one reader does', async () => {
     const repo = history(7, 60);
-    const handed: Array<{ sha: string; fromEnd: boolean }> = [];
-    const both = new PlanBuilder(evidence);
-    await streamLogBothEnds(repo.dir, { revs: ['--all'], merges: 'combined' }, (commit, fromEnd) => {
-      handed.push({ sha: commit.sha, fromEnd });
-      both.take(commit, fromEnd);
-    });
     const one = new PlanBuilder(evidence);
     const order: string[] = [];
     await streamLog(repo.dir, { revs: ['--all'], merges: 'combined' }, (commit) => {
       order.push(commit.sha);
       one.take(commit, false);
     });
-    expect(handed.map((item) => item.sha).sort()).toEqual([...order].sort());
-    expect(new Set(handed.map((item) => item.sha)).size).toBe(handed.length);
-    expect(summary(both.finish())).toEqual(summary(one.finish()));
+    const expected = summary(one.finish());
+    // Both readers from the first commit, the second after ten, and one only (what a short log gets).
+    for (const readers of ['two', 10, 'one', 'auto'] as const) {
+      const handed: Array<{ sha: string; fromEnd: boolean }> = [];
+      const both = new PlanBuilder(evidence);
+      await streamLogBothEnds(
+        repo.dir,
+        { revs: ['--all'], merges: 'combined' },
+        (commit, fromEnd) => {
+          handed.push({ sha: commit.sha, fromEnd });
+          both.take(commit, fromEnd);
+        },
+        readers,
+      );
+      expect(handed.map((item) => item.sha).sort(), String(readers)).toEqual([...order].sort());
+      expect(new Set(handed.map((item) => item.sha)).size, String(readers)).toBe(handed.length);
+      expect(summary(both.finish()), String(readers)).toEqual(expected);
+      if (readers === 'one' || readers === 'auto') expect(handed.every((item) => !item.fromEnd), String(readers)).toBe(true);
+      if (readers === 10) expect(handed.slice(0, 10).every((item) => !item.fromEnd)).toBe(true);
+    }
   });
 
   it('finds and attributes the same keys when one reader, the other or both are slow (they meet anywhere)', () => {
@@ -95,7 +106,7 @@ describe('the plan from both ends of the log', () => {
     const expected = answer(plain.stdout);
     expect(expected.length).toBeGreaterThanOrEqual(8);
     for (const [forward, reverse] of [['slow', 'plain'], ['plain', 'slow'], ['slow', 'slow']] as const) {
-      const result = runCli(['scan', '--history', '--format', 'json', '--no-redact'], { cwd: repo.dir, env: logs(forward, reverse) });
+      const result = runCli(['scan', '--history', '--format', 'json', '--no-redact'], { cwd: repo.dir, env: { ...logs(forward, reverse), KEYWARDEN_LOG_READERS: '2' } });
       expect(result.status, `${forward} / ${reverse}: ${result.stderr}`).toBe(1);
       expect(answer(result.stdout), `${forward} / ${reverse}`).toEqual(expected);
     }
@@ -109,7 +120,7 @@ describe('the plan from both ends of the log', () => {
     for (let attempt = 0; attempt < 4; attempt++) {
       // The reader from the start slowed down, so that the other nearly always dies first. Should the first read
       // the whole list before the death is seen, the scan is complete, and must say so in full.
-      const result = runCli(['scan', '--history', '--format', 'json', '--no-redact'], { cwd: repo.dir, env: logs('slow', 'killed') });
+      const result = runCli(['scan', '--history', '--format', 'json', '--no-redact'], { cwd: repo.dir, env: { ...logs('slow', 'killed'), KEYWARDEN_LOG_READERS: '2' } });
       outcomes.add(result.status);
       if (result.status === 2) expect(result.stderr).toBe('keywarden: git log was ended by SIGTERM before it finished: the scan is incomplete\n');
       else expect([result.status, JSON.parse(result.stdout).findings]).toEqual([1, JSON.parse(plain.stdout).findings]);

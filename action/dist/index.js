@@ -11420,6 +11420,15 @@ var init_object_numbers = __esm({
         this.number(true);
         return this.size > size2;
       }
+      /** The number of the hex id `sha`, given one if new. */
+      numberOf(sha) {
+        this.decode((i) => sha.charCodeAt(i), sha.length);
+        return this.number(true);
+      }
+      /** The hex id numbered `number`. */
+      hexAt(number) {
+        return this.ids.toString("hex", number * this.width, (number + 1) * this.width);
+      }
       /** The number of the hex id `sha`, or undefined. */
       find(sha) {
         if (sha.length !== this.width * 2 || !this.decode((i) => sha.charCodeAt(i), sha.length, false)) return void 0;
@@ -11456,9 +11465,9 @@ var init_object_numbers = __esm({
       insert(slot) {
         const width = this.width;
         if ((this.size + 1) * width > this.ids.length) {
-          const grown = Buffer.alloc(Math.max(1024 * width, this.ids.length * 2));
-          this.ids.copy(grown);
-          this.ids = grown;
+          const grown2 = Buffer.alloc(Math.max(1024 * width, this.ids.length * 2));
+          this.ids.copy(grown2);
+          this.ids = grown2;
         }
         this.scratch.copy(this.ids, this.size * width, 0, width);
         this.slots[slot] = ++this.size;
@@ -11829,27 +11838,38 @@ async function streamLog(cwd, read, onCommit) {
   const args = await logArgs(cwd, read, stdinRevs.length > 0);
   await startLog(cwd, args, Buffer.isBuffer(stdinRevs) ? stdinRevs : stdinRevs.length > 0 ? stdinRevs.join("\n") + "\n" : "", onCommit).finished;
 }
-async function streamLogBothEnds(cwd, read, onCommit) {
+async function streamLogBothEnds(cwd, read, onCommit, readers = "auto") {
   const stdinRevs = read.stdinRevs ?? [];
   const given = Buffer.isBuffer(stdinRevs) ? stdinRevs : stdinRevs.length > 0 ? stdinRevs.join("\n") + "\n" : "";
   const starts = await git(cwd, ["rev-list", "--no-walk=unsorted", ...read.revs, ...given.length > 0 ? ["--stdin"] : [], "--"], given);
   if (starts.length === 0) return;
   const args = await logArgs(cwd, { ...read, revs: [] }, true);
+  const secondAfter = typeof readers === "number" ? readers : readers === "two" ? 0 : readers === "one" ? Infinity : SECOND_READER_AFTER;
   const delivered = new ObjectNumbers();
   let met = false;
-  const readers = [];
+  const started = [];
+  const finishing = [];
   const meet = () => {
     met = true;
-    for (const reader of readers) reader.stop();
+    for (const reader of started) reader.stop();
   };
-  const side = (fromEnd) => (commit) => {
-    if (met) return;
-    if (!delivered.add(commit.sha)) meet();
-    else onCommit(commit, fromEnd);
+  const begin = (fromEnd) => {
+    const reader = startLog(cwd, fromEnd ? ["--reverse", ...args] : args, starts, (commit) => {
+      if (met) return;
+      if (!delivered.add(commit.sha)) meet();
+      else onCommit(commit, fromEnd);
+      if (!fromEnd && delivered.size === secondAfter && started.length === 1 && !met) begin(true);
+    });
+    started.push(reader);
+    finishing.push(reader.finished.then(meet));
   };
-  readers.push(startLog(cwd, args, starts, side(false)), startLog(cwd, ["--reverse", ...args], starts, side(true)));
+  begin(false);
+  if (secondAfter === 0) begin(true);
   try {
-    await Promise.all(readers.map((reader) => reader.finished.then(meet)));
+    for (let count = 0; count < finishing.length; ) {
+      count = finishing.length;
+      await Promise.all(finishing);
+    }
   } catch (error) {
     meet();
     throw error;
@@ -11935,7 +11955,7 @@ function utf8Length(bytes, at) {
   }
   return 0;
 }
-var ZERO_SHA, GITLINK_MODE, FORMAT, DATA_FIELDS, IDS, COLON, SPACE, NEWLINE2, LogParser;
+var ZERO_SHA, GITLINK_MODE, FORMAT, DATA_FIELDS, IDS, SECOND_READER_AFTER, COLON, SPACE, NEWLINE2, LogParser;
 var init_log = __esm({
   "src/sources/git/log.ts"() {
     "use strict";
@@ -11948,6 +11968,7 @@ var init_log = __esm({
     FORMAT = "--format=%H %P%x00%an%x00%ae%x00%aI%x00%s";
     DATA_FIELDS = 4;
     IDS = /^\n?([0-9a-f]{40}(?:[0-9a-f]{24})?)((?: [0-9a-f]{40}(?:[0-9a-f]{24})?)*) ?$/;
+    SECOND_READER_AFTER = 4e4;
     COLON = 58;
     SPACE = 32;
     NEWLINE2 = 10;
@@ -12421,9 +12442,9 @@ var init_commit_ids = __esm({
         if (this.count === 0) this.width = width;
         else if (width !== this.width) throw new RuntimeError(words().git.idLengths(this.width * 2, sha.length));
         if ((this.count + 1) * width > this.bytes.length) {
-          const grown = Buffer.alloc(Math.max(64 * width, this.bytes.length * 2));
-          this.bytes.copy(grown);
-          this.bytes = grown;
+          const grown2 = Buffer.alloc(Math.max(64 * width, this.bytes.length * 2));
+          this.bytes.copy(grown2);
+          this.bytes = grown2;
         }
         this.bytes.write(sha, this.count * width, width, "hex");
         this.count++;
@@ -12450,33 +12471,114 @@ var init_commit_ids = __esm({
   }
 });
 
+// src/sources/git/commits/planned-blobs.ts
+function grown(array) {
+  const next = new array.constructor(Math.max(1024, array.length * 2));
+  next.set(array);
+  return next;
+}
+var PlannedBlobs;
+var init_planned_blobs = __esm({
+  "src/sources/git/commits/planned-blobs.ts"() {
+    "use strict";
+    init_object_numbers();
+    PlannedBlobs = class {
+      numbers = new ObjectNumbers();
+      /** Per blob: its path, as an index into `names` (paths are few: most blobs share one with many others). */
+      pathAt = new Int32Array(1024);
+      setter = new Int32Array(1024);
+      names = [];
+      nameIndex = /* @__PURE__ */ new Map();
+      get size() {
+        return this.numbers.size;
+      }
+      /** The number of blob `sha`; a new one is numbered size - 1, its path and setter to be set. */
+      number(sha) {
+        const number = this.numbers.numberOf(sha);
+        if (number >= this.setter.length) {
+          this.pathAt = grown(this.pathAt);
+          this.setter = grown(this.setter);
+        }
+        return number;
+      }
+      find(sha) {
+        return this.numbers.find(sha);
+      }
+      sha(number) {
+        return this.numbers.hexAt(number);
+      }
+      path(number) {
+        return this.names[this.pathAt[number]];
+      }
+      setPath(number, path18) {
+        let name = this.nameIndex.get(path18);
+        if (name === void 0) {
+          name = this.names.length;
+          this.names.push(path18);
+          this.nameIndex.set(path18, name);
+        }
+        this.pathAt[number] = name;
+      }
+      setterOf(number) {
+        return this.setter[number];
+      }
+      setSetter(number, setBy) {
+        this.setter[number] = setBy;
+      }
+      /** Every blob, in the order numbered (the tests compare plans). */
+      list() {
+        const blobs = [];
+        for (let number = 0; number < this.size; number++) blobs.push({ sha: this.sha(number), path: this.path(number), setBy: this.setter[number] });
+        return blobs;
+      }
+      /** Lets everything go (the plan is large, and the scan's last phases need none of it). */
+      clear() {
+        this.numbers = new ObjectNumbers();
+        this.pathAt = new Int32Array(0);
+        this.setter = new Int32Array(0);
+        this.names = [];
+        this.nameIndex = /* @__PURE__ */ new Map();
+      }
+    };
+  }
+});
+
 // src/sources/git/commits/plan.ts
-async function readPlan(cwd, scan, evidence = () => false) {
+async function readPlan(cwd, scan, evidence = () => false, readers = "auto") {
   const builder = new PlanBuilder(evidence);
   const read = { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: scan.wholeRepository ? "combined" : "separate" };
-  if (scan.wholeRepository) await streamLogBothEnds(cwd, read, (commit, fromEnd) => builder.take(commit, fromEnd));
+  if (scan.wholeRepository) await streamLogBothEnds(cwd, read, (commit, fromEnd) => builder.take(commit, fromEnd), readers);
   else await streamLog(cwd, read, (commit) => builder.take(commit, false));
   return builder.finish();
 }
-async function planBlobs(cwd, paths, everything, judged, store) {
+async function planBlobs(cwd, blobs, everything, judged, store) {
   const plans2 = [];
+  const planned = new Uint8Array(blobs.size);
+  let left2 = blobs.size;
   if (judged !== null) {
-    for (const [sha, path18] of paths) {
+    for (let blob = 0; blob < blobs.size; blob++) {
+      const sha = blobs.sha(blob);
       const size2 = judged.sizes.get(sha);
       if (size2 === void 0) continue;
-      plans2.push({ sha, path: path18, size: size2 });
-      paths.delete(sha);
+      plans2.push({ sha, path: blobs.path(blob), size: size2 });
+      planned[blob] = 1;
+      left2--;
     }
-    if (paths.size === 0) return plans2;
+    if (left2 === 0) return plans2;
   }
-  const objects = everything ? await everything : await blobSizes(cwd, [...paths.keys()], store);
+  const unplanned = () => {
+    const shas2 = [];
+    for (let blob = 0; blob < blobs.size; blob++) if (planned[blob] === 0) shas2.push(blobs.sha(blob));
+    return shas2;
+  };
+  const objects = everything ? await everything : await blobSizes(cwd, unplanned(), store);
   for (const [sha, size2] of objects) {
-    const path18 = paths.get(sha);
-    if (path18 === void 0) continue;
-    plans2.push({ sha, path: path18, size: size2 });
-    paths.delete(sha);
+    const blob = blobs.find(sha);
+    if (blob === void 0 || planned[blob] === 1) continue;
+    plans2.push({ sha, path: blobs.path(blob), size: size2 });
+    planned[blob] = 1;
   }
-  for (const [sha, path18] of paths) store.missing.add(sha, path18);
+  for (let blob = 0; blob < blobs.size; blob++) if (planned[blob] === 0) store.missing.add(blobs.sha(blob), blobs.path(blob));
   return plans2;
 }
 var FROM_END, PlanBuilder;
@@ -12485,6 +12587,7 @@ var init_plan = __esm({
     "use strict";
     init_log();
     init_commit_ids();
+    init_planned_blobs();
     init_objects();
     FROM_END = 2 ** 30;
     PlanBuilder = class {
@@ -12492,39 +12595,41 @@ var init_plan = __esm({
         this.evidence = evidence;
       }
       evidence;
-      plan = { ids: new CommitIds(), paths: /* @__PURE__ */ new Map(), setBy: /* @__PURE__ */ new Map() };
+      plan = { ids: new CommitIds(), blobs: new PlannedBlobs() };
       /** The commits read from the end, last first. */
       fromEnd = new CommitIds();
-      /** Blobs whose planned path a commit read from the end gave. */
-      endPaths = /* @__PURE__ */ new Set();
+      /** Per blob: 1 when a commit read from the end gave its planned path. */
+      endPaths = new Uint8Array(1024);
       /** Blobs whose planned path the commit being taken gave. */
       here = /* @__PURE__ */ new Set();
-      /** Paths are interned: a blob's path is nearly always one that many other blobs have too. */
-      names = /* @__PURE__ */ new Map();
       take(commit, fromEnd) {
-        const { plan, evidence } = this;
-        const ids = fromEnd ? this.fromEnd : plan.ids;
+        const { evidence } = this;
+        const blobs = this.plan.blobs;
+        const ids = fromEnd ? this.fromEnd : this.plan.ids;
         const at = fromEnd ? FROM_END + ids.count : ids.count;
         ids.add(commit.sha);
         this.here.clear();
         for (const block of commit.blocks) {
           for (const change of block) {
-            const sha = change.newSha;
-            if (sha === null || change.newMode === GITLINK_MODE) continue;
-            const by = plan.setBy.get(sha);
-            if (by === void 0) plan.setBy.set(sha, at);
-            else if (by !== at) plan.setBy.set(sha, -1);
-            const planned = plan.paths.get(sha);
-            if (planned !== void 0) {
-              const before = this.endPaths.has(sha) && !this.here.has(sha);
-              if (planned === change.path ? !before : !(before ? evidence(change.path) || !evidence(planned) : evidence(change.path) && !evidence(planned))) continue;
+            if (change.newSha === null || change.newMode === GITLINK_MODE) continue;
+            const known = blobs.size;
+            const blob = blobs.number(change.newSha);
+            if (blob >= this.endPaths.length) {
+              const grown2 = new Uint8Array(this.endPaths.length * 2);
+              grown2.set(this.endPaths);
+              this.endPaths = grown2;
             }
-            let name = this.names.get(change.path);
-            if (name === void 0) this.names.set(change.path, name = change.path);
-            plan.paths.set(sha, name);
-            if (fromEnd) this.endPaths.add(sha);
-            else this.endPaths.delete(sha);
-            this.here.add(sha);
+            if (blob < known) {
+              if (blobs.setterOf(blob) !== at) blobs.setSetter(blob, -1);
+              const planned = blobs.path(blob);
+              const before = this.endPaths[blob] === 1 && !this.here.has(blob);
+              if (planned === change.path ? !before : !(before ? evidence(change.path) || !evidence(planned) : evidence(change.path) && !evidence(planned))) continue;
+            } else {
+              blobs.setSetter(blob, at);
+            }
+            blobs.setPath(blob, change.path);
+            this.endPaths[blob] = fromEnd ? 1 : 0;
+            this.here.add(blob);
           }
         }
       }
@@ -12534,10 +12639,11 @@ var init_plan = __esm({
         const first = plan.ids.count;
         const last = fromEnd.count - 1;
         for (let k = last; k >= 0; k--) plan.ids.add(fromEnd.at(k));
-        if (fromEnd.count > 0) {
-          for (const [sha, by] of plan.setBy) if (by >= FROM_END) plan.setBy.set(sha, first + last - (by - FROM_END));
+        for (let blob = 0; blob < plan.blobs.size; blob++) {
+          const by = plan.blobs.setterOf(blob);
+          if (by >= FROM_END) plan.blobs.setSetter(blob, first + last - (by - FROM_END));
         }
-        this.endPaths.clear();
+        this.endPaths = new Uint8Array(0);
         return plan;
       }
     };
@@ -12566,12 +12672,12 @@ async function scanPlanned(run2) {
   const { context, stats, notes, store } = run2;
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
-  const log = await readPlan(cwd, run2.scan, context.pathEvidence);
+  const log = await readPlan(cwd, run2.scan, context.pathEvidence, context.logReaders);
   stats.commits = log.ids.count;
   if (log.ids.count === 0) return [];
   const judged = await run2.packs?.verdict ?? null;
   const listed = run2.everything.packOrder ?? (run2.scan.wholeRepository && judged === null ? listAllBlobs(cwd) : null);
-  const plans2 = await planBlobs(cwd, log.paths, listed, judged, store);
+  const plans2 = await planBlobs(cwd, log.blobs, listed, judged, store);
   run2.everything.packOrder = null;
   const hits = /* @__PURE__ */ new Map();
   const scanned = new ObjectNumbers();
@@ -12620,8 +12726,11 @@ async function scanPlanned(run2) {
   judged?.sizes.clear();
   judged?.dirty.clear();
   const setBy = /* @__PURE__ */ new Map();
-  for (const sha of hits.keys()) setBy.set(sha, log.setBy.get(sha) ?? -1);
-  log.setBy.clear();
+  for (const sha of hits.keys()) {
+    const blob = log.blobs.find(sha);
+    setBy.set(sha, blob === void 0 ? -1 : log.blobs.setterOf(blob));
+  }
+  log.blobs.clear();
   collectGarbage();
   return attribute({ cwd, ids: log.ids, setBy, hits, scanned, store, scanner: catFile, maxSize, wholeRepository: run2.scan.wholeRepository });
 }
@@ -12890,9 +12999,9 @@ async function branchesHolding(cwd, commits) {
   return holders;
 }
 function growTo(array, length) {
-  const grown = new Int32Array(length);
-  grown.set(array);
-  return grown;
+  const grown2 = new Int32Array(length);
+  grown2.set(array);
+  return grown2;
 }
 function parseRefs(out) {
   const refs = [];
@@ -20669,7 +20778,8 @@ async function runPipeline(options2, io, preloaded = {}) {
       return settings().pathEvidence;
     },
     readPacks: io.env.KEYWARDEN_READ_PACKS !== "0",
-    fileThreads: io.env.KEYWARDEN_FILE_THREADS === "0" ? "never" : io.env.KEYWARDEN_FILE_THREADS === "1" ? "always" : "auto"
+    fileThreads: io.env.KEYWARDEN_FILE_THREADS === "0" ? "never" : io.env.KEYWARDEN_FILE_THREADS === "1" ? "always" : "auto",
+    logReaders: io.env.KEYWARDEN_LOG_READERS === "1" ? "one" : io.env.KEYWARDEN_LOG_READERS === "2" ? "two" : "auto"
   };
   const source = await createSource(context);
   if (options2.preReceive && preloaded.config === void 0) preloaded = { ...await (await Promise.resolve().then(() => (init_pre_receive(), pre_receive_exports))).defaultBranchSettings(io.cwd, options2, source.notes), ...preloaded };

@@ -58,6 +58,7 @@ export async function runPipeline(options: ScanRequest, io: Io, preloaded: Prelo
     },
     readPacks: io.env.KEYWARDEN_READ_PACKS !== '0',
     fileThreads: io.env.KEYWARDEN_FILE_THREADS === '0' ? 'never' : io.env.KEYWARDEN_FILE_THREADS === '1' ? 'always' : 'auto',
+    logReaders: io.env.KEYWARDEN_LOG_READERS === '1' ? 'one' : io.env.KEYWARDEN_LOG_READERS === '2' ? 'two' : 'auto',
   };
   const source = await createSource(context);
   // The pre-receive hook's settings are the default branch's, never the push's (sources/pre-receive.ts).

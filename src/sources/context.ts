@@ -27,4 +27,9 @@ export interface SourceContext {
    * or from the first file (KEYWARDEN_FILE_THREADS=1), or never (=0).
    */
   fileThreads: 'auto' | 'always' | 'never';
+  /**
+   * Whether a whole history's log gets a second reader from its other end (git/log.ts streamLogBothEnds): `auto`
+   * once it is long, `one` never (KEYWARDEN_LOG_READERS=1), `two` from the first commit (=2, for the tests).
+   */
+  logReaders: 'auto' | 'one' | 'two';
 }

@@ -32,6 +32,17 @@ export class ObjectNumbers {
     return this.size > size;
   }
 
+  /** The number of the hex id `sha`, given one if new. */
+  numberOf(sha: string): number {
+    this.decode((i) => sha.charCodeAt(i), sha.length);
+    return this.number(true);
+  }
+
+  /** The hex id numbered `number`. */
+  hexAt(number: number): string {
+    return this.ids.toString('hex', number * this.width, (number + 1) * this.width);
+  }
+
   /** The number of the hex id `sha`, or undefined. */
   find(sha: string): number | undefined {
     if (sha.length !== this.width * 2 || !this.decode((i) => sha.charCodeAt(i), sha.length, false)) return undefined;

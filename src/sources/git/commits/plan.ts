@@ -4,6 +4,7 @@
 import { GITLINK_MODE, streamLog, streamLogBothEnds, type LogCommit } from '../log.js';
 import type { PackVerdict } from '../pack/packs.js';
 import { CommitIds } from './commit-ids.js';
+import { PlannedBlobs } from './planned-blobs.js';
 import { blobSizes, type ObjectStore } from './objects.js';
 
 /** What to read of the history. */
@@ -26,15 +27,14 @@ export interface BlobPlan {
 export interface LogPlan {
   /** Every commit, in git log's order. */
   ids: CommitIds;
-  /** Every blob the commits set a path to, with the first path seen (submodules aside). A symbolic link's blob
-   *  is its target, which may be any text (a whole credentials file), so it is planned like a file's. */
-  paths: Map<string, string>;
   /**
-   * For each of those blobs, the one commit (its position in `ids`) whose changes set a path to it, as this read
-   * saw them, or -1 when more than one do: attribution then knows those commits without asking git to search
-   * every commit again (hit-commits.ts). Positions are small integers: no memory but the map's own.
+   * Every blob the commits set a path to (submodules aside), each with a path to scan it under (the first seen, see
+   * readPlan) and the one commit (its position in `ids`) whose changes set a path to it, as this read saw them, or
+   * -1 when more than one do: attribution then knows those commits without asking git to search every commit
+   * again (hit-commits.ts). A symbolic link's blob is its target, which may be any text (a whole credentials
+   * file), so it is planned like a file's.
    */
-  setBy: Map<string, number>;
+  blobs: PlannedBlobs;
 }
 
 /**
@@ -44,13 +44,13 @@ export interface LogPlan {
  * which the log meets its paths. A whole history's log is read from both ends at once (log.ts streamLogBothEnds);
  * the plan is the same as one reader's, in git's order.
  */
-export async function readPlan(cwd: string, scan: CommitScan, evidence: (path: string) => boolean = () => false): Promise<LogPlan> {
+export async function readPlan(cwd: string, scan: CommitScan, evidence: (path: string) => boolean = () => false, readers: 'auto' | 'one' | 'two' = 'auto'): Promise<LogPlan> {
   const builder = new PlanBuilder(evidence);
   // A whole history's merges combined: the same blobs at the same paths (every blob a tree holds at a path was set
   // there by some commit listed), where the comparisons with each parent are most of git/git's log. A range's
   // merges separately: the paths a merge takes from outside the range are some of its blobs' paths too.
   const read = { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: scan.wholeRepository ? ('combined' as const) : ('separate' as const) };
-  if (scan.wholeRepository) await streamLogBothEnds(cwd, read, (commit, fromEnd) => builder.take(commit, fromEnd));
+  if (scan.wholeRepository) await streamLogBothEnds(cwd, read, (commit, fromEnd) => builder.take(commit, fromEnd), readers);
   else await streamLog(cwd, read, (commit) => builder.take(commit, false));
   return builder.finish();
 }
@@ -64,45 +64,47 @@ const FROM_END = 2 ** 30;
  * what comes first in git's order, wherever it was read.
  */
 export class PlanBuilder {
-  private readonly plan: LogPlan = { ids: new CommitIds(), paths: new Map(), setBy: new Map() };
+  private readonly plan: LogPlan = { ids: new CommitIds(), blobs: new PlannedBlobs() };
   /** The commits read from the end, last first. */
   private readonly fromEnd = new CommitIds();
-  /** Blobs whose planned path a commit read from the end gave. */
-  private readonly endPaths = new Set<string>();
+  /** Per blob: 1 when a commit read from the end gave its planned path. */
+  private endPaths = new Uint8Array(1024);
   /** Blobs whose planned path the commit being taken gave. */
-  private readonly here = new Set<string>();
-  /** Paths are interned: a blob's path is nearly always one that many other blobs have too. */
-  private readonly names = new Map<string, string>();
+  private readonly here = new Set<number>();
 
   constructor(private readonly evidence: (path: string) => boolean) {}
 
   take(commit: LogCommit, fromEnd: boolean): void {
-    const { plan, evidence } = this;
-    const ids = fromEnd ? this.fromEnd : plan.ids;
+    const { evidence } = this;
+    const blobs = this.plan.blobs;
+    const ids = fromEnd ? this.fromEnd : this.plan.ids;
     const at = fromEnd ? FROM_END + ids.count : ids.count;
     ids.add(commit.sha);
     this.here.clear();
     for (const block of commit.blocks) {
       for (const change of block) {
-        const sha = change.newSha;
-        if (sha === null || change.newMode === GITLINK_MODE) continue;
-        const by = plan.setBy.get(sha);
-        if (by === undefined) plan.setBy.set(sha, at);
-        else if (by !== at) plan.setBy.set(sha, -1);
-        const planned = plan.paths.get(sha);
-        if (planned !== undefined) {
+        if (change.newSha === null || change.newMode === GITLINK_MODE) continue;
+        const known = blobs.size;
+        const blob = blobs.number(change.newSha);
+        if (blob >= this.endPaths.length) {
+          const grown = new Uint8Array(this.endPaths.length * 2);
+          grown.set(this.endPaths);
+          this.endPaths = grown;
+        }
+        if (blob < known) {
+          if (blobs.setterOf(blob) !== at) blobs.setSetter(blob, -1);
+          const planned = blobs.path(blob);
           // Is this change before the planned one in git's order? Every commit taken after one read from the end is
           // (the first reader's are all before the second's, and the second reads last first), but a later change
           // of the same commit is not. The same path before it is taken too: it is where the path now comes from.
-          const before = this.endPaths.has(sha) && !this.here.has(sha);
+          const before = this.endPaths[blob] === 1 && !this.here.has(blob);
           if (planned === change.path ? !before : !(before ? evidence(change.path) || !evidence(planned) : evidence(change.path) && !evidence(planned))) continue;
+        } else {
+          blobs.setSetter(blob, at);
         }
-        let name = this.names.get(change.path);
-        if (name === undefined) this.names.set(change.path, (name = change.path));
-        plan.paths.set(sha, name);
-        if (fromEnd) this.endPaths.add(sha);
-        else this.endPaths.delete(sha);
-        this.here.add(sha);
+        blobs.setPath(blob, change.path);
+        this.endPaths[blob] = fromEnd ? 1 : 0;
+        this.here.add(blob);
       }
     }
   }
@@ -113,8 +115,11 @@ export class PlanBuilder {
     const first = plan.ids.count;
     const last = fromEnd.count - 1;
     for (let k = last; k >= 0; k--) plan.ids.add(fromEnd.at(k));
-    if (fromEnd.count > 0) for (const [sha, by] of plan.setBy) if (by >= FROM_END) plan.setBy.set(sha, first + last - (by - FROM_END));
-    this.endPaths.clear();
+    for (let blob = 0; blob < plan.blobs.size; blob++) {
+      const by = plan.blobs.setterOf(blob);
+      if (by >= FROM_END) plan.blobs.setSetter(blob, first + last - (by - FROM_END));
+    }
+    this.endPaths = new Uint8Array(0);
     return plan;
   }
 }
@@ -125,24 +130,33 @@ export class PlanBuilder {
  * `everything` is that list, when it was started beside the log. A blob git does not list is missing: it is
  * noted, never asked for (a partial clone's git would die on it).
  */
-export async function planBlobs(cwd: string, paths: Map<string, string>, everything: Promise<Map<string, number>> | null, judged: PackVerdict | null, store: ObjectStore): Promise<BlobPlan[]> {
+export async function planBlobs(cwd: string, blobs: PlannedBlobs, everything: Promise<Map<string, number>> | null, judged: PackVerdict | null, store: ObjectStore): Promise<BlobPlan[]> {
   const plans: BlobPlan[] = [];
+  const planned = new Uint8Array(blobs.size);
+  let left = blobs.size;
   if (judged !== null) {
-    for (const [sha, path] of paths) {
+    for (let blob = 0; blob < blobs.size; blob++) {
+      const sha = blobs.sha(blob);
       const size = judged.sizes.get(sha);
       if (size === undefined) continue;
-      plans.push({ sha, path, size });
-      paths.delete(sha);
+      plans.push({ sha, path: blobs.path(blob), size });
+      planned[blob] = 1;
+      left--;
     }
-    if (paths.size === 0) return plans;
+    if (left === 0) return plans;
   }
-  const objects = everything ? await everything : await blobSizes(cwd, [...paths.keys()], store);
+  const unplanned = (): string[] => {
+    const shas: string[] = [];
+    for (let blob = 0; blob < blobs.size; blob++) if (planned[blob] === 0) shas.push(blobs.sha(blob));
+    return shas;
+  };
+  const objects = everything ? await everything : await blobSizes(cwd, unplanned(), store);
   for (const [sha, size] of objects) {
-    const path = paths.get(sha);
-    if (path === undefined) continue;
-    plans.push({ sha, path, size });
-    paths.delete(sha);
+    const blob = blobs.find(sha);
+    if (blob === undefined || planned[blob] === 1) continue;
+    plans.push({ sha, path: blobs.path(blob), size });
+    planned[blob] = 1;
   }
-  for (const [sha, path] of paths) store.missing.add(sha, path);
+  for (let blob = 0; blob < blobs.size; blob++) if (planned[blob] === 0) store.missing.add(blobs.sha(blob), blobs.path(blob));
   return plans;
 }

@@ -71,13 +71,13 @@ async function scanPlanned(run: Run): Promise<Located[]> {
   const { context, stats, notes, store } = run;
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
-  const log = await readPlan(cwd, run.scan, context.pathEvidence);
+  const log = await readPlan(cwd, run.scan, context.pathEvidence, context.logReaders);
   stats.commits = log.ids.count;
   if (log.ids.count === 0) return [];
 
   const judged = (await run.packs?.verdict) ?? null;
   const listed = run.everything.packOrder ?? (run.scan.wholeRepository && judged === null ? listAllBlobs(cwd) : null);
-  const plans = await planBlobs(cwd, log.paths, listed, judged, store);
+  const plans = await planBlobs(cwd, log.blobs, listed, judged, store);
   run.everything.packOrder = null; // the list of every object is large: let it go before the scan
   const hits = new Map<string, Candidate[]>();
   const scanned = new ObjectNumbers();
@@ -131,8 +131,11 @@ async function scanPlanned(run: Run): Promise<Located[]> {
   judged?.sizes.clear();
   judged?.dirty.clear();
   const setBy = new Map<string, number>();
-  for (const sha of hits.keys()) setBy.set(sha, log.setBy.get(sha) ?? -1);
-  log.setBy.clear();
+  for (const sha of hits.keys()) {
+    const blob = log.blobs.find(sha);
+    setBy.set(sha, blob === undefined ? -1 : log.blobs.setterOf(blob));
+  }
+  log.blobs.clear();
   collectGarbage();
   return attribute({ cwd, ids: log.ids, setBy, hits, scanned, store, scanner: catFile, maxSize, wholeRepository: run.scan.wholeRepository });
 }

@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-CMB4HNV5.js";
+} from "./chunk-PPT6UB3L.js";
 import {
   CONFIG_FILE,
   configInFolder,
@@ -26,7 +26,7 @@ import {
 } from "./chunk-2OMTCQLL.js";
 import "./chunk-BRU737ZG.js";
 import "./chunk-AYXIPYPB.js";
-import "./chunk-2P7YPBP3.js";
+import "./chunk-JPP2UEA3.js";
 import {
   git,
   gitRaw,

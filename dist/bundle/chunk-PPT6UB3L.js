@@ -19,7 +19,7 @@ import {
   readBlobs,
   streamLog,
   streamLogBothEnds
-} from "./chunk-2P7YPBP3.js";
+} from "./chunk-JPP2UEA3.js";
 import {
   git,
   gitRaw,
@@ -644,9 +644,9 @@ var CommitIds = class {
     if (this.count === 0) this.width = width;
     else if (width !== this.width) throw new RuntimeError(words().git.idLengths(this.width * 2, sha.length));
     if ((this.count + 1) * width > this.bytes.length) {
-      const grown = Buffer.alloc(Math.max(64 * width, this.bytes.length * 2));
-      this.bytes.copy(grown);
-      this.bytes = grown;
+      const grown2 = Buffer.alloc(Math.max(64 * width, this.bytes.length * 2));
+      this.bytes.copy(grown2);
+      this.bytes = grown2;
     }
     this.bytes.write(sha, this.count * width, width, "hex");
     this.count++;
@@ -671,11 +671,76 @@ var CommitIds = class {
   }
 };
 
+// src/sources/git/commits/planned-blobs.ts
+var PlannedBlobs = class {
+  numbers = new ObjectNumbers();
+  /** Per blob: its path, as an index into `names` (paths are few: most blobs share one with many others). */
+  pathAt = new Int32Array(1024);
+  setter = new Int32Array(1024);
+  names = [];
+  nameIndex = /* @__PURE__ */ new Map();
+  get size() {
+    return this.numbers.size;
+  }
+  /** The number of blob `sha`; a new one is numbered size - 1, its path and setter to be set. */
+  number(sha) {
+    const number = this.numbers.numberOf(sha);
+    if (number >= this.setter.length) {
+      this.pathAt = grown(this.pathAt);
+      this.setter = grown(this.setter);
+    }
+    return number;
+  }
+  find(sha) {
+    return this.numbers.find(sha);
+  }
+  sha(number) {
+    return this.numbers.hexAt(number);
+  }
+  path(number) {
+    return this.names[this.pathAt[number]];
+  }
+  setPath(number, path2) {
+    let name = this.nameIndex.get(path2);
+    if (name === void 0) {
+      name = this.names.length;
+      this.names.push(path2);
+      this.nameIndex.set(path2, name);
+    }
+    this.pathAt[number] = name;
+  }
+  setterOf(number) {
+    return this.setter[number];
+  }
+  setSetter(number, setBy) {
+    this.setter[number] = setBy;
+  }
+  /** Every blob, in the order numbered (the tests compare plans). */
+  list() {
+    const blobs = [];
+    for (let number = 0; number < this.size; number++) blobs.push({ sha: this.sha(number), path: this.path(number), setBy: this.setter[number] });
+    return blobs;
+  }
+  /** Lets everything go (the plan is large, and the scan's last phases need none of it). */
+  clear() {
+    this.numbers = new ObjectNumbers();
+    this.pathAt = new Int32Array(0);
+    this.setter = new Int32Array(0);
+    this.names = [];
+    this.nameIndex = /* @__PURE__ */ new Map();
+  }
+};
+function grown(array) {
+  const next = new array.constructor(Math.max(1024, array.length * 2));
+  next.set(array);
+  return next;
+}
+
 // src/sources/git/commits/plan.ts
-async function readPlan(cwd, scan, evidence = () => false) {
+async function readPlan(cwd, scan, evidence = () => false, readers = "auto") {
   const builder = new PlanBuilder(evidence);
   const read = { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: scan.wholeRepository ? "combined" : "separate" };
-  if (scan.wholeRepository) await streamLogBothEnds(cwd, read, (commit, fromEnd) => builder.take(commit, fromEnd));
+  if (scan.wholeRepository) await streamLogBothEnds(cwd, read, (commit, fromEnd) => builder.take(commit, fromEnd), readers);
   else await streamLog(cwd, read, (commit) => builder.take(commit, false));
   return builder.finish();
 }
@@ -685,39 +750,41 @@ var PlanBuilder = class {
     this.evidence = evidence;
   }
   evidence;
-  plan = { ids: new CommitIds(), paths: /* @__PURE__ */ new Map(), setBy: /* @__PURE__ */ new Map() };
+  plan = { ids: new CommitIds(), blobs: new PlannedBlobs() };
   /** The commits read from the end, last first. */
   fromEnd = new CommitIds();
-  /** Blobs whose planned path a commit read from the end gave. */
-  endPaths = /* @__PURE__ */ new Set();
+  /** Per blob: 1 when a commit read from the end gave its planned path. */
+  endPaths = new Uint8Array(1024);
   /** Blobs whose planned path the commit being taken gave. */
   here = /* @__PURE__ */ new Set();
-  /** Paths are interned: a blob's path is nearly always one that many other blobs have too. */
-  names = /* @__PURE__ */ new Map();
   take(commit, fromEnd) {
-    const { plan, evidence } = this;
-    const ids = fromEnd ? this.fromEnd : plan.ids;
+    const { evidence } = this;
+    const blobs = this.plan.blobs;
+    const ids = fromEnd ? this.fromEnd : this.plan.ids;
     const at = fromEnd ? FROM_END + ids.count : ids.count;
     ids.add(commit.sha);
     this.here.clear();
     for (const block of commit.blocks) {
       for (const change of block) {
-        const sha = change.newSha;
-        if (sha === null || change.newMode === GITLINK_MODE) continue;
-        const by = plan.setBy.get(sha);
-        if (by === void 0) plan.setBy.set(sha, at);
-        else if (by !== at) plan.setBy.set(sha, -1);
-        const planned = plan.paths.get(sha);
-        if (planned !== void 0) {
-          const before = this.endPaths.has(sha) && !this.here.has(sha);
-          if (planned === change.path ? !before : !(before ? evidence(change.path) || !evidence(planned) : evidence(change.path) && !evidence(planned))) continue;
+        if (change.newSha === null || change.newMode === GITLINK_MODE) continue;
+        const known = blobs.size;
+        const blob = blobs.number(change.newSha);
+        if (blob >= this.endPaths.length) {
+          const grown2 = new Uint8Array(this.endPaths.length * 2);
+          grown2.set(this.endPaths);
+          this.endPaths = grown2;
         }
-        let name = this.names.get(change.path);
-        if (name === void 0) this.names.set(change.path, name = change.path);
-        plan.paths.set(sha, name);
-        if (fromEnd) this.endPaths.add(sha);
-        else this.endPaths.delete(sha);
-        this.here.add(sha);
+        if (blob < known) {
+          if (blobs.setterOf(blob) !== at) blobs.setSetter(blob, -1);
+          const planned = blobs.path(blob);
+          const before = this.endPaths[blob] === 1 && !this.here.has(blob);
+          if (planned === change.path ? !before : !(before ? evidence(change.path) || !evidence(planned) : evidence(change.path) && !evidence(planned))) continue;
+        } else {
+          blobs.setSetter(blob, at);
+        }
+        blobs.setPath(blob, change.path);
+        this.endPaths[blob] = fromEnd ? 1 : 0;
+        this.here.add(blob);
       }
     }
   }
@@ -727,32 +794,42 @@ var PlanBuilder = class {
     const first = plan.ids.count;
     const last = fromEnd.count - 1;
     for (let k = last; k >= 0; k--) plan.ids.add(fromEnd.at(k));
-    if (fromEnd.count > 0) {
-      for (const [sha, by] of plan.setBy) if (by >= FROM_END) plan.setBy.set(sha, first + last - (by - FROM_END));
+    for (let blob = 0; blob < plan.blobs.size; blob++) {
+      const by = plan.blobs.setterOf(blob);
+      if (by >= FROM_END) plan.blobs.setSetter(blob, first + last - (by - FROM_END));
     }
-    this.endPaths.clear();
+    this.endPaths = new Uint8Array(0);
     return plan;
   }
 };
-async function planBlobs(cwd, paths, everything, judged, store) {
+async function planBlobs(cwd, blobs, everything, judged, store) {
   const plans = [];
+  const planned = new Uint8Array(blobs.size);
+  let left = blobs.size;
   if (judged !== null) {
-    for (const [sha, path2] of paths) {
+    for (let blob = 0; blob < blobs.size; blob++) {
+      const sha = blobs.sha(blob);
       const size = judged.sizes.get(sha);
       if (size === void 0) continue;
-      plans.push({ sha, path: path2, size });
-      paths.delete(sha);
+      plans.push({ sha, path: blobs.path(blob), size });
+      planned[blob] = 1;
+      left--;
     }
-    if (paths.size === 0) return plans;
+    if (left === 0) return plans;
   }
-  const objects = everything ? await everything : await blobSizes(cwd, [...paths.keys()], store);
+  const unplanned = () => {
+    const shas = [];
+    for (let blob = 0; blob < blobs.size; blob++) if (planned[blob] === 0) shas.push(blobs.sha(blob));
+    return shas;
+  };
+  const objects = everything ? await everything : await blobSizes(cwd, unplanned(), store);
   for (const [sha, size] of objects) {
-    const path2 = paths.get(sha);
-    if (path2 === void 0) continue;
-    plans.push({ sha, path: path2, size });
-    paths.delete(sha);
+    const blob = blobs.find(sha);
+    if (blob === void 0 || planned[blob] === 1) continue;
+    plans.push({ sha, path: blobs.path(blob), size });
+    planned[blob] = 1;
   }
-  for (const [sha, path2] of paths) store.missing.add(sha, path2);
+  for (let blob = 0; blob < blobs.size; blob++) if (planned[blob] === 0) store.missing.add(blobs.sha(blob), blobs.path(blob));
   return plans;
 }
 
@@ -779,12 +856,12 @@ async function scanPlanned(run) {
   const { context, stats, notes, store } = run;
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
-  const log = await readPlan(cwd, run.scan, context.pathEvidence);
+  const log = await readPlan(cwd, run.scan, context.pathEvidence, context.logReaders);
   stats.commits = log.ids.count;
   if (log.ids.count === 0) return [];
   const judged = await run.packs?.verdict ?? null;
   const listed = run.everything.packOrder ?? (run.scan.wholeRepository && judged === null ? listAllBlobs(cwd) : null);
-  const plans = await planBlobs(cwd, log.paths, listed, judged, store);
+  const plans = await planBlobs(cwd, log.blobs, listed, judged, store);
   run.everything.packOrder = null;
   const hits = /* @__PURE__ */ new Map();
   const scanned = new ObjectNumbers();
@@ -833,8 +910,11 @@ async function scanPlanned(run) {
   judged?.sizes.clear();
   judged?.dirty.clear();
   const setBy = /* @__PURE__ */ new Map();
-  for (const sha of hits.keys()) setBy.set(sha, log.setBy.get(sha) ?? -1);
-  log.setBy.clear();
+  for (const sha of hits.keys()) {
+    const blob = log.blobs.find(sha);
+    setBy.set(sha, blob === void 0 ? -1 : log.blobs.setterOf(blob));
+  }
+  log.blobs.clear();
   collectGarbage();
   return attribute({ cwd, ids: log.ids, setBy, hits, scanned, store, scanner: catFile, maxSize, wholeRepository: run.scan.wholeRepository });
 }

@@ -156,6 +156,15 @@ var ObjectNumbers = class {
     this.number(true);
     return this.size > size;
   }
+  /** The number of the hex id `sha`, given one if new. */
+  numberOf(sha) {
+    this.decode((i) => sha.charCodeAt(i), sha.length);
+    return this.number(true);
+  }
+  /** The hex id numbered `number`. */
+  hexAt(number) {
+    return this.ids.toString("hex", number * this.width, (number + 1) * this.width);
+  }
   /** The number of the hex id `sha`, or undefined. */
   find(sha) {
     if (sha.length !== this.width * 2 || !this.decode((i) => sha.charCodeAt(i), sha.length, false)) return void 0;
@@ -241,32 +250,44 @@ async function streamLog(cwd, read, onCommit) {
   const args = await logArgs(cwd, read, stdinRevs.length > 0);
   await startLog(cwd, args, Buffer.isBuffer(stdinRevs) ? stdinRevs : stdinRevs.length > 0 ? stdinRevs.join("\n") + "\n" : "", onCommit).finished;
 }
-async function streamLogBothEnds(cwd, read, onCommit) {
+async function streamLogBothEnds(cwd, read, onCommit, readers = "auto") {
   const stdinRevs = read.stdinRevs ?? [];
   const given = Buffer.isBuffer(stdinRevs) ? stdinRevs : stdinRevs.length > 0 ? stdinRevs.join("\n") + "\n" : "";
   const starts = await git(cwd, ["rev-list", "--no-walk=unsorted", ...read.revs, ...given.length > 0 ? ["--stdin"] : [], "--"], given);
   if (starts.length === 0) return;
   const args = await logArgs(cwd, { ...read, revs: [] }, true);
+  const secondAfter = typeof readers === "number" ? readers : readers === "two" ? 0 : readers === "one" ? Infinity : SECOND_READER_AFTER;
   const delivered = new ObjectNumbers();
   let met = false;
-  const readers = [];
+  const started = [];
+  const finishing = [];
   const meet = () => {
     met = true;
-    for (const reader of readers) reader.stop();
+    for (const reader of started) reader.stop();
   };
-  const side = (fromEnd) => (commit) => {
-    if (met) return;
-    if (!delivered.add(commit.sha)) meet();
-    else onCommit(commit, fromEnd);
+  const begin = (fromEnd) => {
+    const reader = startLog(cwd, fromEnd ? ["--reverse", ...args] : args, starts, (commit) => {
+      if (met) return;
+      if (!delivered.add(commit.sha)) meet();
+      else onCommit(commit, fromEnd);
+      if (!fromEnd && delivered.size === secondAfter && started.length === 1 && !met) begin(true);
+    });
+    started.push(reader);
+    finishing.push(reader.finished.then(meet));
   };
-  readers.push(startLog(cwd, args, starts, side(false)), startLog(cwd, ["--reverse", ...args], starts, side(true)));
+  begin(false);
+  if (secondAfter === 0) begin(true);
   try {
-    await Promise.all(readers.map((reader) => reader.finished.then(meet)));
+    for (let count = 0; count < finishing.length; ) {
+      count = finishing.length;
+      await Promise.all(finishing);
+    }
   } catch (error) {
     meet();
     throw error;
   }
 }
+var SECOND_READER_AFTER = 4e4;
 async function logArgs(cwd, read, stdin) {
   const args = [await mergeArgs(cwd, read.merges ?? "separate"), "--root", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-ext-diff", "--no-textconv", "--no-show-signature", "--no-notes", "--encoding=UTF-8", FORMAT, ...read.options ?? [], ...read.revs];
   if (stdin) args.push("--stdin");

@@ -5,7 +5,7 @@ import {
   ObjectNumbers,
   decodePath,
   readBlobs
-} from "./chunk-2P7YPBP3.js";
+} from "./chunk-JPP2UEA3.js";
 import {
   git,
   gitStream

@@ -5,7 +5,7 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-CMB4HNV5.js";
+} from "./chunk-PPT6UB3L.js";
 import "./chunk-JSDVAYLG.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
@@ -24,7 +24,7 @@ import {
   GITLINK_MODE,
   decodePath,
   readBlobs
-} from "./chunk-2P7YPBP3.js";
+} from "./chunk-JPP2UEA3.js";
 import {
   git,
   gitVersion

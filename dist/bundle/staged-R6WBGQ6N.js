@@ -13,7 +13,7 @@ import {
   GITLINK_MODE,
   ZERO_SHA,
   readBlobs
-} from "./chunk-2P7YPBP3.js";
+} from "./chunk-JPP2UEA3.js";
 import {
   gitStream
 } from "./chunk-JIA5OXSU.js";
