@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import type { Config } from '../config/types.js';
 import type { ScanRequest } from '../commands/requests.js';
 import type { Progress } from '../types.js';
+import type { LogReaders } from './git/log.js';
 
 export type { Progress };
 
@@ -31,5 +32,5 @@ export interface SourceContext {
    * Whether a whole history's log gets a second reader from its other end (git/log.ts streamLogBothEnds): `auto`
    * once it is long, `one` never (KEYWARDEN_LOG_READERS=1), `two` from the first commit (=2, for the tests).
    */
-  logReaders: 'auto' | 'one' | 'two';
+  logReaders: LogReaders;
 }

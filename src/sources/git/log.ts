@@ -91,6 +91,9 @@ export async function streamLog(cwd: string, read: LogRead, onCommit: (commit: L
   await startLog(cwd, args, Buffer.isBuffer(stdinRevs) ? stdinRevs : stdinRevs.length > 0 ? stdinRevs.join('\n') + '\n' : '', onCommit).finished;
 }
 
+/** A second reader from the log's other end: once the log proves long, never, or from the first commit. */
+export type LogReaders = 'auto' | 'one' | 'two';
+
 /**
  * The same log read from both ends at once, by two gits: one lists the commits in git's order, the other the same
  * list oldest first (--reverse), and both stop where they meet. The tree comparisons are most of a long history's
@@ -104,7 +107,7 @@ export async function streamLog(cwd: string, read: LogRead, onCommit: (commit: L
  * second reader starts only once the log proves long (SECOND_READER_AFTER); it then meets the first wherever the
  * two are.
  */
-export async function streamLogBothEnds(cwd: string, read: LogRead, onCommit: (commit: LogCommit, fromEnd: boolean) => void, readers: 'auto' | 'one' | 'two' | number = 'auto'): Promise<void> {
+export async function streamLogBothEnds(cwd: string, read: LogRead, onCommit: (commit: LogCommit, fromEnd: boolean) => void, readers: LogReaders | number = 'auto'): Promise<void> {
   const stdinRevs = read.stdinRevs ?? [];
   const given = Buffer.isBuffer(stdinRevs) ? stdinRevs : stdinRevs.length > 0 ? stdinRevs.join('\n') + '\n' : '';
   // `--all` and the stash's entries as the commits they start from (tags peeled): the list git log makes from them.
@@ -148,7 +151,8 @@ export async function streamLogBothEnds(cwd: string, read: LogRead, onCommit: (c
 /**
  * A log shorter than this is read by one git: a second one then costs more (its own walk of the whole history, and
  * a core taken from the blobs read beside the log) than it saves (the keyword-rare bench history, 20,000 commits:
- * 2.38 s against 2.23 s with one). git/git's 200,000 commits: 10.1-10.7 s with one, 9.1-9.4 s with two.
+ * 2.38 s with two against 2.23 s with one). A git/git-sized history, 200,000 commits: 8.8 s with two against
+ * 9.5-10.1 s with one, alternating (BENCHMARKS.md, seventh session).
  */
 const SECOND_READER_AFTER = 40_000;
 

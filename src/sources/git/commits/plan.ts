@@ -1,7 +1,7 @@
 // What a commit scan reads, planned from one streamed `git log --raw` (no content diffs): every commit's id
 // and every blob any of them sets a path to, with a path to report it under; then each blob's size, from the
 // pack reader's verdict or the object store. Nothing here reads a blob.
-import { GITLINK_MODE, streamLog, streamLogBothEnds, type LogCommit } from '../log.js';
+import { GITLINK_MODE, streamLog, streamLogBothEnds, type LogCommit, type LogReaders } from '../log.js';
 import type { PackVerdict } from '../pack/packs.js';
 import { CommitIds } from './commit-ids.js';
 import { PlannedBlobs } from './planned-blobs.js';
@@ -44,7 +44,7 @@ export interface LogPlan {
  * which the log meets its paths. A whole history's log is read from both ends at once (log.ts streamLogBothEnds);
  * the plan is the same as one reader's, in git's order.
  */
-export async function readPlan(cwd: string, scan: CommitScan, evidence: (path: string) => boolean = () => false, readers: 'auto' | 'one' | 'two' = 'auto'): Promise<LogPlan> {
+export async function readPlan(cwd: string, scan: CommitScan, evidence: (path: string) => boolean = () => false, readers: LogReaders = 'auto'): Promise<LogPlan> {
   const builder = new PlanBuilder(evidence);
   // A whole history's merges combined: the same blobs at the same paths (every blob a tree holds at a path was set
   // there by some commit listed), where the comparisons with each parent are most of git/git's log. A range's
