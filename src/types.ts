@@ -172,6 +172,8 @@ export interface Source {
   root?: string;
   stats: ScanStats;
   notes: Note[];
+  /** Where each finding with a commit stands today (git history sources: sources/git/presence.ts). */
+  presence?(findings: readonly Located[], detect: Detect, maxSize: number): Promise<Map<Located, Presence>>;
 }
 
 /** The version-1 JSON report (docs/ARCHITECTURE.md). */

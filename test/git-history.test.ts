@@ -270,3 +270,34 @@ describe('attribution without a second search', () => {
     expect(twice.report.findings.map((finding: any) => finding.commit.sha).sort()).toEqual([first, first, again, again].sort());
   });
 });
+
+describe('presence beside the scan', () => {
+  /** When each git process of a history scan started (trace2, ms from the first), by what it was asked. */
+  function starts(repo: Repo): { status: number; started: Array<{ at: number; argv: string[] }> } {
+    const trace = path.join(tempDir('keywarden-trace-'), 'trace.json');
+    const result = runCli(['scan', '--history', '--format', 'json'], { cwd: repo.dir, env: { GIT_TRACE2_EVENT: trace } });
+    const events = readFileSync(trace, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const started = events.filter((event) => event.event === 'start').map((event) => ({ at: Date.parse(event.time), argv: event.argv as string[] }));
+    return { status: result.status, started };
+  }
+  const branchWalk = (argv: string[]) => argv.includes('for-each-ref') && argv.includes('refs/heads/');
+  const attribution = (argv: string[]) => argv.includes('log') && argv.includes('--no-walk=unsorted');
+
+  it('walks the branches once the scan meets its first candidate, before attribution; never for a clean history', () => {
+    const repo = Repo.init();
+    repo.commit('docs', { 'README.md': 'hello\n' });
+    for (let i = 0; i < 20; i++) repo.commit(`work ${i}`, { [`src/${i}.ts`]: `export const n = ${i};\n` });
+    const clean = starts(repo);
+    expect(clean.status).toBe(0);
+    expect(clean.started.filter((start) => branchWalk(start.argv))).toEqual([]);
+
+    repo.commit('keys', { 'deploy/creds.ini': fakeLeak().text });
+    const found = starts(repo);
+    expect(found.status).toBe(1);
+    const walks = found.started.filter((start) => branchWalk(start.argv));
+    const attributions = found.started.filter((start) => attribution(start.argv));
+    expect(walks.length).toBe(1);
+    expect(attributions.length).toBeGreaterThan(0);
+    expect(walks[0].at).toBeLessThanOrEqual(attributions[0].at);
+  });
+});

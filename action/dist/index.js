@@ -12651,7 +12651,7 @@ var init_plan = __esm({
 });
 
 // src/sources/git/commits/scan-commits.ts
-async function scanCommits(context, detect, scan, stats, notes) {
+async function scanCommits(context, detect, scan, stats, notes, firstHit) {
   const cwd = context.cwd;
   const packs = scan.wholeRepository && context.readPacks ? readPacks(context, notes) : null;
   const everything = { packOrder: scan.wholeRepository && packs === null ? listAllBlobs(cwd) : null };
@@ -12660,7 +12660,7 @@ async function scanCommits(context, detect, scan, stats, notes) {
   const early = everything.packOrder === null ? null : everything.packOrder.then((objects) => blobBytes(objects, context.config.maxFileSize) >= POOL_MIN_BYTES ? startWorkers2(context) : null).catch(() => null);
   const store = { promised: hasPromisedObjects(cwd), missing: new MissingBlobs() };
   try {
-    const located = await scanPlanned({ context, detect, scan, stats, notes, everything, early, packs, store });
+    const located = await scanPlanned({ context, detect, scan, stats, notes, everything, early, packs, store, firstHit });
     const note = store.missing.note(context.options.allowMissing);
     if (note !== null) notes.push(note);
     return located;
@@ -12686,7 +12686,10 @@ async function scanPlanned(run2) {
       scanned.add(plan.sha);
       stats.files++;
       stats.bytes += plan.size;
-      if (result.candidates.length > 0) hits.set(plan.sha, result.candidates);
+      if (result.candidates.length > 0) {
+        if (hits.size === 0) run2.firstHit?.();
+        hits.set(plan.sha, result.candidates);
+      }
       for (const note of result.notes ?? []) notes.push(note);
     },
     clean(items, bytes) {
@@ -12878,193 +12881,6 @@ var init_pre_receive = __esm({
     init_words();
     OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
     ZERO = /^0+$/;
-  }
-});
-
-// src/sources/git/presence.ts
-var presence_exports = {};
-__export(presence_exports, {
-  REF_LIMIT: () => REF_LIMIT,
-  presenceOf: () => presenceOf
-});
-async function presenceOf(cwd, findings, detect, maxSize) {
-  const withCommit = findings.filter((finding) => finding.commit !== null);
-  const inFiles = withCommit.filter((finding) => finding.inMessage !== true);
-  const holders = await branchesHolding(cwd, new Set(withCommit.map((finding) => finding.commit.sha)));
-  const pairs = /* @__PURE__ */ new Set();
-  for (const finding of inFiles) {
-    for (const ref of holders.get(finding.commit.sha).slice(0, REF_LIMIT)) pairs.add(`${ref.commit}\0${finding.file}`);
-  }
-  const blobAt = await blobsAt(cwd, [...pairs]);
-  const pathOfBlob = /* @__PURE__ */ new Map();
-  for (const [key, blob] of blobAt) if (!pathOfBlob.has(blob)) pathOfBlob.set(blob, key.slice(key.indexOf("\0") + 1));
-  const secretsIn = /* @__PURE__ */ new Map();
-  const scans = [];
-  await readBlobs(cwd, [...pathOfBlob.keys()], {
-    maxSize,
-    onBlob(blob) {
-      if (blob.data === null) return;
-      scans.push(
-        detect({ path: pathOfBlob.get(blob.sha), data: blob.data }).then((result) => {
-          secretsIn.set(blob.sha, new Set(result.candidates.map((candidate) => candidate.secret)));
-        })
-      );
-    }
-  });
-  await Promise.all(scans);
-  const presence = /* @__PURE__ */ new Map();
-  for (const finding of withCommit) {
-    const refs = holders.get(finding.commit.sha);
-    const shown = refs.slice(0, REF_LIMIT);
-    const presentAt = shown.filter((ref) => {
-      if (finding.inMessage === true) return false;
-      const blob = blobAt.get(`${ref.commit}\0${finding.file}`);
-      return blob !== void 0 && (secretsIn.get(blob)?.has(finding.secret) ?? false);
-    }).map((ref) => ref.name);
-    presence.set(finding, { refs: shown.map((ref) => ref.name), refCount: refs.length, presentAt });
-  }
-  return presence;
-}
-async function branchesHolding(cwd, commits) {
-  const holders = new Map([...commits].map((sha) => [sha, []]));
-  if (commits.size === 0) return holders;
-  const branches = parseRefs(await git(cwd, ["for-each-ref", ...REF_FORMAT, ...BRANCHES]));
-  if (branches.length === 0) return holders;
-  const tips = /* @__PURE__ */ new Map();
-  for (const branch of branches) (tips.get(branch.commit) ?? tips.set(branch.commit, []).get(branch.commit)).push(branch);
-  const ids = new ObjectNumbers();
-  let edges = new Int32Array(1 << 16);
-  let count = 0;
-  const line = (data, start, end) => {
-    if (end === start) return;
-    const space = data.indexOf(32, start);
-    const width = space === -1 || space > end ? end - start : space - start;
-    if (width !== 40 && width !== 64 || (end - start + 1) % (width + 1) !== 0) throw new RuntimeError(words().git.logOutOfStep);
-    const child = ids.at(data, start, width);
-    for (let at = start + width + 1; at < end; at += width + 1) {
-      if (count + 2 > edges.length) edges = growTo(edges, edges.length * 2);
-      edges[count++] = ids.at(data, at, width);
-      edges[count++] = child;
-    }
-  };
-  const { child: revList, done } = gitStream(cwd, ["rev-list", "--parents", "--stdin", "--"]);
-  revList.stdin.end([...tips.keys()].join("\n") + "\n");
-  let rest = Buffer.alloc(0);
-  const reading = new Promise((resolve6, reject) => {
-    revList.stdout.on("data", (piece) => {
-      try {
-        const data = rest.length > 0 ? Buffer.concat([rest, piece]) : piece;
-        let start = 0;
-        for (let end = data.indexOf(10); end !== -1; start = end + 1, end = data.indexOf(10, start)) line(data, start, end);
-        rest = Buffer.from(data.subarray(start));
-      } catch (error) {
-        revList.kill();
-        reject(error);
-      }
-    });
-    revList.stdout.on("end", resolve6);
-  });
-  await Promise.all([done, reading]);
-  if (rest.length > 0) line(rest, 0, rest.length);
-  const first = new Int32Array(ids.size + 1);
-  for (let e = 0; e < count; e += 2) first[edges[e] + 1]++;
-  for (let id = 0; id < ids.size; id++) first[id + 1] += first[id];
-  const children = new Int32Array(count / 2);
-  const filled = first.slice(0, ids.size);
-  for (let e = 0; e < count; e += 2) children[filled[edges[e]]++] = edges[e + 1];
-  const tipsById = /* @__PURE__ */ new Map();
-  for (const [sha, refs] of tips) {
-    const id = ids.find(sha);
-    if (id !== void 0) tipsById.set(id, refs);
-  }
-  const seen = new Uint8Array(ids.size);
-  for (const sha of commits) {
-    const start = ids.find(sha);
-    if (start === void 0) continue;
-    const visited = [start];
-    seen[start] = 1;
-    const found = [];
-    for (let v = 0; v < visited.length; v++) {
-      const next = visited[v];
-      for (const tip of tipsById.get(next) ?? []) found.push(tip);
-      for (let c = first[next]; c < first[next + 1]; c++) {
-        if (seen[children[c]] === 1) continue;
-        seen[children[c]] = 1;
-        visited.push(children[c]);
-      }
-    }
-    for (const id of visited) seen[id] = 0;
-    holders.set(sha, sortRefs(found));
-  }
-  return holders;
-}
-function growTo(array, length) {
-  const grown2 = new Int32Array(length);
-  grown2.set(array);
-  return grown2;
-}
-function parseRefs(out) {
-  const refs = [];
-  for (const line of out.toString("utf8").split("\n")) {
-    const [object2, peeled, name] = line.split(" ");
-    if (name) refs.push({ name, commit: peeled || object2 });
-  }
-  return refs;
-}
-function sortRefs(refs) {
-  const rank = (name) => name.startsWith("refs/heads/") ? 0 : 1;
-  return refs.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
-async function blobsAt(cwd, pairs) {
-  const blobs = /* @__PURE__ */ new Map();
-  const lined = pairs.filter(askable);
-  if (lined.length > 0) {
-    const input2 = lined.map((pair) => pair.replace("\0", ":")).join("\n") + "\n";
-    const answers = (await git(cwd, ["cat-file", "--batch-check=%(objectname) %(objecttype)"], input2)).toString("utf8").split("\n");
-    lined.forEach((pair, i) => {
-      const answer = /^([0-9a-f]{40}|[0-9a-f]{64}) ([a-z]+)$/.exec(answers[i] ?? "");
-      if (answer !== null && answer[2] === "blob") blobs.set(pair, answer[1]);
-    });
-  }
-  const odd = /* @__PURE__ */ new Map();
-  for (const pair of pairs) {
-    if (askable(pair)) continue;
-    const tip = pair.slice(0, pair.indexOf("\0"));
-    (odd.get(tip) ?? odd.set(tip, /* @__PURE__ */ new Set()).get(tip)).add(pair.slice(pair.indexOf("\0") + 1));
-  }
-  for (const [tip, paths] of odd) {
-    const out = await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", tip]);
-    for (let at = 0; at < out.length; ) {
-      const nul = out.indexOf(0, at);
-      const end = nul === -1 ? out.length : nul;
-      const tab = out.indexOf(9, at);
-      if (tab !== -1 && tab < end) {
-        const path18 = decodePath(out, tab + 1, end);
-        const [, type, sha] = out.toString("latin1", at, tab).split(" ");
-        if (type === "blob" && paths.has(path18)) blobs.set(`${tip}\0${path18}`, sha);
-      }
-      at = end + 1;
-    }
-  }
-  return blobs;
-}
-function askable(pair) {
-  const path18 = pair.slice(pair.indexOf("\0") + 1);
-  return !/[\n\r\uD800-\uDFFF]|(?:^|\/)\.{0,2}(?:\/|$)/.test(path18);
-}
-var REF_LIMIT, REF_FORMAT, BRANCHES;
-var init_presence = __esm({
-  "src/sources/git/presence.ts"() {
-    "use strict";
-    init_cat_file();
-    init_errors();
-    init_words();
-    init_log();
-    init_run();
-    init_object_numbers();
-    REF_LIMIT = 20;
-    REF_FORMAT = ["--format=%(objectname) %(*objectname) %(refname)"];
-    BRANCHES = ["refs/heads/", "refs/remotes/"];
   }
 });
 
@@ -13571,6 +13387,196 @@ var init_ref_objects = __esm({
   }
 });
 
+// src/sources/git/presence.ts
+var presence_exports = {};
+__export(presence_exports, {
+  REF_LIMIT: () => REF_LIMIT,
+  presenceOf: () => presenceOf,
+  readBranchGraph: () => readBranchGraph
+});
+async function presenceOf(cwd, findings, detect, maxSize, graph) {
+  const withCommit = findings.filter((finding) => finding.commit !== null);
+  const inFiles = withCommit.filter((finding) => finding.inMessage !== true);
+  const holders = (await (graph ?? readBranchGraph(cwd))).holders(new Set(withCommit.map((finding) => finding.commit.sha)));
+  const pairs = /* @__PURE__ */ new Set();
+  for (const finding of inFiles) {
+    for (const ref of holders.get(finding.commit.sha).slice(0, REF_LIMIT)) pairs.add(`${ref.commit}\0${finding.file}`);
+  }
+  const blobAt = await blobsAt(cwd, [...pairs]);
+  const pathOfBlob = /* @__PURE__ */ new Map();
+  for (const [key, blob] of blobAt) if (!pathOfBlob.has(blob)) pathOfBlob.set(blob, key.slice(key.indexOf("\0") + 1));
+  const secretsIn = /* @__PURE__ */ new Map();
+  const scans = [];
+  await readBlobs(cwd, [...pathOfBlob.keys()], {
+    maxSize,
+    onBlob(blob) {
+      if (blob.data === null) return;
+      scans.push(
+        detect({ path: pathOfBlob.get(blob.sha), data: blob.data }).then((result) => {
+          secretsIn.set(blob.sha, new Set(result.candidates.map((candidate) => candidate.secret)));
+        })
+      );
+    }
+  });
+  await Promise.all(scans);
+  const presence = /* @__PURE__ */ new Map();
+  for (const finding of withCommit) {
+    const refs = holders.get(finding.commit.sha);
+    const shown = refs.slice(0, REF_LIMIT);
+    const presentAt = shown.filter((ref) => {
+      if (finding.inMessage === true) return false;
+      const blob = blobAt.get(`${ref.commit}\0${finding.file}`);
+      return blob !== void 0 && (secretsIn.get(blob)?.has(finding.secret) ?? false);
+    }).map((ref) => ref.name);
+    presence.set(finding, { refs: shown.map((ref) => ref.name), refCount: refs.length, presentAt });
+  }
+  return presence;
+}
+async function readBranchGraph(cwd) {
+  const branches = parseRefs(await git(cwd, ["for-each-ref", ...REF_FORMAT, ...BRANCHES]));
+  if (branches.length === 0) return { holders: (commits) => new Map([...commits].map((sha) => [sha, []])) };
+  const tips = /* @__PURE__ */ new Map();
+  for (const branch of branches) (tips.get(branch.commit) ?? tips.set(branch.commit, []).get(branch.commit)).push(branch);
+  const ids = new ObjectNumbers();
+  let edges = new Int32Array(1 << 16);
+  let count = 0;
+  const line = (data, start, end) => {
+    if (end === start) return;
+    const space = data.indexOf(32, start);
+    const width = space === -1 || space > end ? end - start : space - start;
+    if (width !== 40 && width !== 64 || (end - start + 1) % (width + 1) !== 0) throw new RuntimeError(words().git.logOutOfStep);
+    const child = ids.at(data, start, width);
+    for (let at = start + width + 1; at < end; at += width + 1) {
+      if (count + 2 > edges.length) edges = growTo(edges, edges.length * 2);
+      edges[count++] = ids.at(data, at, width);
+      edges[count++] = child;
+    }
+  };
+  const { child: revList, done } = gitStream(cwd, ["rev-list", "--parents", "--stdin", "--"]);
+  revList.stdin.end([...tips.keys()].join("\n") + "\n");
+  let rest = Buffer.alloc(0);
+  const reading = new Promise((resolve6, reject) => {
+    revList.stdout.on("data", (piece) => {
+      try {
+        const data = rest.length > 0 ? Buffer.concat([rest, piece]) : piece;
+        let start = 0;
+        for (let end = data.indexOf(10); end !== -1; start = end + 1, end = data.indexOf(10, start)) line(data, start, end);
+        rest = Buffer.from(data.subarray(start));
+      } catch (error) {
+        revList.kill();
+        reject(error);
+      }
+    });
+    revList.stdout.on("end", resolve6);
+  });
+  await Promise.all([done, reading]);
+  if (rest.length > 0) line(rest, 0, rest.length);
+  const first = new Int32Array(ids.size + 1);
+  for (let e = 0; e < count; e += 2) first[edges[e] + 1]++;
+  for (let id = 0; id < ids.size; id++) first[id + 1] += first[id];
+  const children = new Int32Array(count / 2);
+  const filled = first.slice(0, ids.size);
+  for (let e = 0; e < count; e += 2) children[filled[edges[e]]++] = edges[e + 1];
+  const tipsById = /* @__PURE__ */ new Map();
+  for (const [sha, refs] of tips) {
+    const id = ids.find(sha);
+    if (id !== void 0) tipsById.set(id, refs);
+  }
+  const seen = new Uint8Array(ids.size);
+  return { holders: (commits) => holdersIn(commits, ids, first, children, tipsById, seen) };
+}
+function holdersIn(commits, ids, first, children, tipsById, seen) {
+  const holders = new Map([...commits].map((sha) => [sha, []]));
+  for (const sha of commits) {
+    const start = ids.find(sha);
+    if (start === void 0) continue;
+    const visited = [start];
+    seen[start] = 1;
+    const found = [];
+    for (let v = 0; v < visited.length; v++) {
+      const next = visited[v];
+      for (const tip of tipsById.get(next) ?? []) found.push(tip);
+      for (let c = first[next]; c < first[next + 1]; c++) {
+        if (seen[children[c]] === 1) continue;
+        seen[children[c]] = 1;
+        visited.push(children[c]);
+      }
+    }
+    for (const id of visited) seen[id] = 0;
+    holders.set(sha, sortRefs(found));
+  }
+  return holders;
+}
+function growTo(array, length) {
+  const grown2 = new Int32Array(length);
+  grown2.set(array);
+  return grown2;
+}
+function parseRefs(out) {
+  const refs = [];
+  for (const line of out.toString("utf8").split("\n")) {
+    const [object2, peeled, name] = line.split(" ");
+    if (name) refs.push({ name, commit: peeled || object2 });
+  }
+  return refs;
+}
+function sortRefs(refs) {
+  const rank = (name) => name.startsWith("refs/heads/") ? 0 : 1;
+  return refs.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+async function blobsAt(cwd, pairs) {
+  const blobs = /* @__PURE__ */ new Map();
+  const lined = pairs.filter(askable);
+  if (lined.length > 0) {
+    const input2 = lined.map((pair) => pair.replace("\0", ":")).join("\n") + "\n";
+    const answers = (await git(cwd, ["cat-file", "--batch-check=%(objectname) %(objecttype)"], input2)).toString("utf8").split("\n");
+    lined.forEach((pair, i) => {
+      const answer = /^([0-9a-f]{40}|[0-9a-f]{64}) ([a-z]+)$/.exec(answers[i] ?? "");
+      if (answer !== null && answer[2] === "blob") blobs.set(pair, answer[1]);
+    });
+  }
+  const odd = /* @__PURE__ */ new Map();
+  for (const pair of pairs) {
+    if (askable(pair)) continue;
+    const tip = pair.slice(0, pair.indexOf("\0"));
+    (odd.get(tip) ?? odd.set(tip, /* @__PURE__ */ new Set()).get(tip)).add(pair.slice(pair.indexOf("\0") + 1));
+  }
+  for (const [tip, paths] of odd) {
+    const out = await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", tip]);
+    for (let at = 0; at < out.length; ) {
+      const nul = out.indexOf(0, at);
+      const end = nul === -1 ? out.length : nul;
+      const tab = out.indexOf(9, at);
+      if (tab !== -1 && tab < end) {
+        const path18 = decodePath(out, tab + 1, end);
+        const [, type, sha] = out.toString("latin1", at, tab).split(" ");
+        if (type === "blob" && paths.has(path18)) blobs.set(`${tip}\0${path18}`, sha);
+      }
+      at = end + 1;
+    }
+  }
+  return blobs;
+}
+function askable(pair) {
+  const path18 = pair.slice(pair.indexOf("\0") + 1);
+  return !/[\n\r\uD800-\uDFFF]|(?:^|\/)\.{0,2}(?:\/|$)/.test(path18);
+}
+var REF_LIMIT, REF_FORMAT, BRANCHES;
+var init_presence = __esm({
+  "src/sources/git/presence.ts"() {
+    "use strict";
+    init_cat_file();
+    init_errors();
+    init_words();
+    init_log();
+    init_run();
+    init_object_numbers();
+    REF_LIMIT = 20;
+    REF_FORMAT = ["--format=%(objectname) %(*objectname) %(refname)"];
+    BRANCHES = ["refs/heads/", "refs/remotes/"];
+  }
+});
+
 // src/sources/git/history.ts
 var history_exports = {};
 __export(history_exports, {
@@ -13612,18 +13618,25 @@ async function createHistorySource(context) {
   const tips = await Promise.all(refs.map((ref) => resolveRef(context.cwd, ref, info)));
   const stats = { bytes: 0, files: 0, commits: 0 };
   const notes = [];
+  let branches = null;
+  const firstHit = () => {
+    branches ??= readBranchGraph(context.cwd);
+    branches.catch(() => {
+    });
+  };
   return {
     mode: "history",
     target: refs.length === 0 ? "all refs" : refs.join(" "),
     root: info.root,
     stats,
     notes,
+    presence: (findings, detect, maxSize) => presenceOf(context.cwd, findings, detect, maxSize, branches ?? void 0),
     async run(detect) {
       if (info.shallow) notes.push({ level: "warn", message: shallowNote() });
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
       const scan = refs.length === 0 ? { revs: ["--all"], stdinRevs: await stashEntries(context.cwd) } : { revs: tips };
       const passes = [
-        (own2) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own2),
+        (own2) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own2, firstHit),
         (own2) => scanCommitMessages(context, detect, scan, own2)
       ];
       if (refs.length === 0) passes.push((own2) => scanTagMessages(context, detect, own2), (own2) => scanRefObjects(context, detect, stats, own2));
@@ -13653,6 +13666,7 @@ var init_history = __esm({
     init_run();
     init_messages();
     init_scan_commits();
+    init_presence();
     init_words();
     init_locate();
   }
@@ -13680,6 +13694,7 @@ async function createRangeSource(context) {
     target,
     stats,
     notes,
+    presence: async (findings, detect, maxSize) => (await Promise.resolve().then(() => (init_presence(), presence_exports))).presenceOf(cwd, findings, detect, maxSize),
     async run(detect) {
       if (info.shallow) notes.push({ level: "info", message: shallowNote() });
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
@@ -20795,7 +20810,7 @@ async function runPipeline(options2, io, preloaded = {}) {
   const located = applyFilters(await source.run(detect, archiveNotes), config, baseline, scope);
   for (const note of onceEach(archiveNotes.splice(0))) source.notes.push(note);
   const reported = located.filter((item) => !item.allowedBy);
-  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await Promise.resolve().then(() => (init_presence(), presence_exports))).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
+  const presence = source.presence !== void 0 && reported.length > 0 ? await source.presence(reported, detect, config.maxFileSize) : null;
   const allowed = {};
   const findings = [];
   const redactText = options2.redact ? secretRedactor(located) : (text) => text;

@@ -80,7 +80,7 @@ export async function runPipeline(options: ScanRequest, io: Io, preloaded: Prelo
 
   // History findings say where they stand today (which refs hold them, whether the tips still do).
   const reported = located.filter((item) => !item.allowedBy);
-  const presence = (source.mode === 'history' || source.mode === 'range') && reported.length > 0 ? await (await import('../sources/git/presence.js')).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
+  const presence = source.presence !== undefined && reported.length > 0 ? await source.presence(reported, detect, config.maxFileSize) : null;
   const allowed: Record<string, number> = {};
   const findings: Finding[] = [];
   // Any secret of this scan, in any field of any finding or note (a subject may hold another finding's secret).

@@ -13,6 +13,7 @@ import { blobsOnlyRefsReach } from './ref-objects.js';
 import { gitVersion } from './run.js';
 import { scanCommitMessages, scanTagMessages } from './messages.js';
 import { scanCommits } from './commits/scan-commits.js';
+import { presenceOf, readBranchGraph, type BranchGraph } from './presence.js';
 import type { Detect, Located, Note, Source } from '../../types.js';
 import { words } from '../../words/index.js';
 import type { SourceContext } from '../context.js';
@@ -55,12 +56,20 @@ export async function createHistorySource(context: SourceContext): Promise<Sourc
   const tips = await Promise.all(refs.map((ref) => resolveRef(context.cwd, ref, info)));
   const stats = { bytes: 0, files: 0, commits: 0 };
   const notes: Note[] = [];
+  // Presence walks the branches' history once (presence.ts); on a long history that walk is seconds of git's time
+  // at the very end, on one core. Started when the scan meets its first candidate, it runs beside the rest.
+  let branches: Promise<BranchGraph> | null = null;
+  const firstHit = (): void => {
+    branches ??= readBranchGraph(context.cwd);
+    branches.catch(() => {}); // awaited by presence, if any finding is left to ask about
+  };
   return {
     mode: 'history',
     target: refs.length === 0 ? 'all refs' : refs.join(' '),
     root: info.root,
     stats,
     notes,
+    presence: (findings, detect, maxSize) => presenceOf(context.cwd, findings, detect, maxSize, branches ?? undefined),
     async run(detect: Detect): Promise<Located[]> {
       if (info.shallow) notes.push({ level: 'warn', message: shallowNote() });
       if (info.grafts !== null) notes.push({ level: 'warn', message: graftsNote(info.grafts) });
@@ -81,7 +90,7 @@ export async function createHistorySource(context: SourceContext): Promise<Sourc
       //  - the same commits' messages (their own pass: git/messages.ts), and every annotated tag's;
       //  - blobs and trees that a ref points at directly (a tag of a blob or a tree): in every clone, in no commit.
       const passes: Array<(notes: Note[]) => Promise<Located[]>> = [
-        (own) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own),
+        (own) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own, firstHit),
         (own) => scanCommitMessages(context, detect, scan, own),
       ];
       if (refs.length === 0) passes.push((own) => scanTagMessages(context, detect, own), (own) => scanRefObjects(context, detect, stats, own));

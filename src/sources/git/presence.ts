@@ -18,18 +18,18 @@ import { ObjectNumbers } from './object-numbers.js';
 /** Enough refs to tell "only on a stale branch" from "everywhere"; a repository may have thousands of tags. */
 export const REF_LIMIT = 20;
 
-interface RefTip {
+export interface RefTip {
   name: string;
   /** The commit at the tip (an annotated tag is peeled). */
   commit: string;
 }
 
 /** Adds presence to every finding that has a commit; returns them keyed by the finding object. */
-export async function presenceOf(cwd: string, findings: readonly Located[], detect: Detect, maxSize: number): Promise<Map<Located, Presence>> {
+export async function presenceOf(cwd: string, findings: readonly Located[], detect: Detect, maxSize: number, graph?: Promise<BranchGraph>): Promise<Map<Located, Presence>> {
   const withCommit = findings.filter((finding) => finding.commit !== null);
   // A message is in the history of the refs that hold its commit, never at a path of their tips.
   const inFiles = withCommit.filter((finding) => finding.inMessage !== true);
-  const holders = await branchesHolding(cwd, new Set(withCommit.map((finding) => finding.commit!.sha)));
+  const holders = (await (graph ?? readBranchGraph(cwd))).holders(new Set(withCommit.map((finding) => finding.commit!.sha)));
 
   // The (tip, path) pairs to look at, then the blob at each.
   const pairs = new Set<string>(); // `${tip}\0${path}`
@@ -79,11 +79,14 @@ export async function presenceOf(cwd: string, findings: readonly Located[], dete
  * (`rev-list --parents`) and each commit's descendants are followed in memory to the branch tips they reach.
  * Ref names cannot hold spaces or control characters (git check-ref-format), so lines parse safely.
  */
-async function branchesHolding(cwd: string, commits: ReadonlySet<string>): Promise<Map<string, RefTip[]>> {
-  const holders = new Map<string, RefTip[]>([...commits].map((sha) => [sha, []]));
-  if (commits.size === 0) return holders;
+export interface BranchGraph {
+  /** For each commit, the branches that hold it (none: on no branch). */
+  holders(commits: ReadonlySet<string>): Map<string, RefTip[]>;
+}
+
+export async function readBranchGraph(cwd: string): Promise<BranchGraph> {
   const branches = parseRefs(await git(cwd, ['for-each-ref', ...REF_FORMAT, ...BRANCHES]));
-  if (branches.length === 0) return holders;
+  if (branches.length === 0) return { holders: (commits) => new Map([...commits].map((sha) => [sha, []])) };
   const tips = new Map<string, RefTip[]>();
   for (const branch of branches) (tips.get(branch.commit) ?? tips.set(branch.commit, []).get(branch.commit)!).push(branch);
   // parent → children, over every commit the branches reach. Commits are numbered and the edges kept in typed
@@ -137,6 +140,11 @@ async function branchesHolding(cwd: string, commits: ReadonlySet<string>): Promi
     if (id !== undefined) tipsById.set(id, refs);
   }
   const seen = new Uint8Array(ids.size);
+  return { holders: (commits) => holdersIn(commits, ids, first, children, tipsById, seen) };
+}
+
+function holdersIn(commits: ReadonlySet<string>, ids: ObjectNumbers, first: Int32Array, children: Int32Array, tipsById: Map<number, RefTip[]>, seen: Uint8Array): Map<string, RefTip[]> {
+  const holders = new Map<string, RefTip[]>([...commits].map((sha) => [sha, []]));
   for (const sha of commits) {
     const start = ids.find(sha);
     if (start === undefined) continue; // on no branch

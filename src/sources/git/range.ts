@@ -30,6 +30,7 @@ export async function createRangeSource(context: SourceContext): Promise<Source>
     target,
     stats,
     notes,
+    presence: async (findings, detect, maxSize) => (await import('./presence.js')).presenceOf(cwd, findings, detect, maxSize),
     async run(detect: Detect): Promise<Located[]> {
       if (info.shallow) notes.push({ level: 'info', message: shallowNote() });
       if (info.grafts !== null) notes.push({ level: 'warn', message: graftsNote(info.grafts) });

@@ -32,7 +32,8 @@ export type { CommitScan } from './plan.js';
 /** Below this much content, starting worker threads costs more than it saves. */
 const POOL_MIN_BYTES = 8 * 1024 * 1024;
 
-export async function scanCommits(context: SourceContext, detect: Detect, scan: CommitScan, stats: ScanStats, notes: Note[]): Promise<Located[]> {
+/** `firstHit`: called once, when the first blob with candidates is met (history.ts starts presence's walk then). */
+export async function scanCommits(context: SourceContext, detect: Detect, scan: CommitScan, stats: ScanStats, notes: Note[], firstHit?: () => void): Promise<Located[]> {
   const cwd = context.cwd;
   // The whole repository: its packs are read directly, beside git log, and only blobs that may hold a finding
   // are scanned in full (pack/packs.ts); the packs tell every blob's size.
@@ -44,7 +45,7 @@ export async function scanCommits(context: SourceContext, detect: Detect, scan: 
   const early = everything.packOrder === null ? null : everything.packOrder.then((objects) => (blobBytes(objects, context.config.maxFileSize) >= POOL_MIN_BYTES ? startWorkers(context) : null)).catch(() => null);
   const store: ObjectStore = { promised: hasPromisedObjects(cwd), missing: new MissingBlobs() };
   try {
-    const located = await scanPlanned({ context, detect, scan, stats, notes, everything, early, packs, store });
+    const located = await scanPlanned({ context, detect, scan, stats, notes, everything, early, packs, store, firstHit });
     const note = store.missing.note(context.options.allowMissing);
     if (note !== null) notes.push(note);
     return located;
@@ -64,6 +65,7 @@ interface Run {
   early: Promise<WorkerSet | null> | null;
   packs: PackScan | null;
   store: ObjectStore;
+  firstHit?: () => void;
 }
 
 /** Plan (the log), read and scan every planned blob once, then attribute the few with candidates. */
@@ -86,7 +88,10 @@ async function scanPlanned(run: Run): Promise<Located[]> {
       scanned.add(plan.sha);
       stats.files++;
       stats.bytes += plan.size;
-      if (result.candidates.length > 0) hits.set(plan.sha, result.candidates);
+      if (result.candidates.length > 0) {
+        if (hits.size === 0) run.firstHit?.();
+        hits.set(plan.sha, result.candidates);
+      }
       for (const note of result.notes ?? []) notes.push(note); // an archive read on a worker thread (src/archive)
     },
     clean(items, bytes) {

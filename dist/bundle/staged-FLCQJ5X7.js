@@ -10,6 +10,10 @@ import {
 } from "./chunk-BRU737ZG.js";
 import "./chunk-AYXIPYPB.js";
 import {
+  locate,
+  oversizeNote
+} from "./chunk-HK4TWAXS.js";
+import {
   GITLINK_MODE,
   ZERO_SHA,
   readBlobs
@@ -17,10 +21,6 @@ import {
 import {
   gitStream
 } from "./chunk-JIA5OXSU.js";
-import {
-  locate,
-  oversizeNote
-} from "./chunk-HK4TWAXS.js";
 import {
   RuntimeError
 } from "./chunk-4PPBDC3R.js";

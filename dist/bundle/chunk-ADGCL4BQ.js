@@ -16,14 +16,13 @@ import {
 import {
   words
 } from "./chunk-HYOJKJ3K.js";
-import "./chunk-XGFLKYZS.js";
 
 // src/sources/git/presence.ts
 var REF_LIMIT = 20;
-async function presenceOf(cwd, findings, detect, maxSize) {
+async function presenceOf(cwd, findings, detect, maxSize, graph) {
   const withCommit = findings.filter((finding) => finding.commit !== null);
   const inFiles = withCommit.filter((finding) => finding.inMessage !== true);
-  const holders = await branchesHolding(cwd, new Set(withCommit.map((finding) => finding.commit.sha)));
+  const holders = (await (graph ?? readBranchGraph(cwd))).holders(new Set(withCommit.map((finding) => finding.commit.sha)));
   const pairs = /* @__PURE__ */ new Set();
   for (const finding of inFiles) {
     for (const ref of holders.get(finding.commit.sha).slice(0, REF_LIMIT)) pairs.add(`${ref.commit}\0${finding.file}`);
@@ -58,11 +57,9 @@ async function presenceOf(cwd, findings, detect, maxSize) {
   }
   return presence;
 }
-async function branchesHolding(cwd, commits) {
-  const holders = new Map([...commits].map((sha) => [sha, []]));
-  if (commits.size === 0) return holders;
+async function readBranchGraph(cwd) {
   const branches = parseRefs(await git(cwd, ["for-each-ref", ...REF_FORMAT, ...BRANCHES]));
-  if (branches.length === 0) return holders;
+  if (branches.length === 0) return { holders: (commits) => new Map([...commits].map((sha) => [sha, []])) };
   const tips = /* @__PURE__ */ new Map();
   for (const branch of branches) (tips.get(branch.commit) ?? tips.set(branch.commit, []).get(branch.commit)).push(branch);
   const ids = new ObjectNumbers();
@@ -111,6 +108,10 @@ async function branchesHolding(cwd, commits) {
     if (id !== void 0) tipsById.set(id, refs);
   }
   const seen = new Uint8Array(ids.size);
+  return { holders: (commits) => holdersIn(commits, ids, first, children, tipsById, seen) };
+}
+function holdersIn(commits, ids, first, children, tipsById, seen) {
+  const holders = new Map([...commits].map((sha) => [sha, []]));
   for (const sha of commits) {
     const start = ids.find(sha);
     if (start === void 0) continue;
@@ -187,7 +188,9 @@ function askable(pair) {
   const path = pair.slice(pair.indexOf("\0") + 1);
   return !/[\n\r\uD800-\uDFFF]|(?:^|\/)\.{0,2}(?:\/|$)/.test(path);
 }
+
 export {
   REF_LIMIT,
-  presenceOf
+  presenceOf,
+  readBranchGraph
 };

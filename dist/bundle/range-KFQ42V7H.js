@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-PPT6UB3L.js";
+} from "./chunk-Z2YVGKGO.js";
 import "./chunk-JSDVAYLG.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
@@ -16,12 +16,12 @@ import {
 } from "./chunk-2OMTCQLL.js";
 import "./chunk-BRU737ZG.js";
 import "./chunk-AYXIPYPB.js";
+import "./chunk-HK4TWAXS.js";
 import "./chunk-JPP2UEA3.js";
 import {
   git,
   gitVersion
 } from "./chunk-JIA5OXSU.js";
-import "./chunk-HK4TWAXS.js";
 import {
   checkRef,
   parseRange
@@ -56,6 +56,7 @@ async function createRangeSource(context) {
     target,
     stats,
     notes,
+    presence: async (findings, detect, maxSize) => (await import("./presence-4JRU2IF3.js")).presenceOf(cwd, findings, detect, maxSize),
     async run(detect) {
       if (info.shallow) notes.push({ level: "info", message: shallowNote() });
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });

@@ -14,6 +14,9 @@ import {
   hasPromisedObjects
 } from "./chunk-2OMTCQLL.js";
 import {
+  oversizeNote
+} from "./chunk-HK4TWAXS.js";
+import {
   GITLINK_MODE,
   ObjectNumbers,
   readBlobs,
@@ -25,9 +28,6 @@ import {
   gitRaw,
   gitStream
 } from "./chunk-JIA5OXSU.js";
-import {
-  oversizeNote
-} from "./chunk-HK4TWAXS.js";
 import {
   RuntimeError
 } from "./chunk-4PPBDC3R.js";
@@ -835,7 +835,7 @@ async function planBlobs(cwd, blobs, everything, judged, store) {
 
 // src/sources/git/commits/scan-commits.ts
 var POOL_MIN_BYTES = 8 * 1024 * 1024;
-async function scanCommits(context, detect, scan, stats, notes) {
+async function scanCommits(context, detect, scan, stats, notes, firstHit) {
   const cwd = context.cwd;
   const packs = scan.wholeRepository && context.readPacks ? readPacks(context, notes) : null;
   const everything = { packOrder: scan.wholeRepository && packs === null ? listAllBlobs(cwd) : null };
@@ -844,7 +844,7 @@ async function scanCommits(context, detect, scan, stats, notes) {
   const early = everything.packOrder === null ? null : everything.packOrder.then((objects) => blobBytes(objects, context.config.maxFileSize) >= POOL_MIN_BYTES ? startWorkers(context) : null).catch(() => null);
   const store = { promised: hasPromisedObjects(cwd), missing: new MissingBlobs() };
   try {
-    const located = await scanPlanned({ context, detect, scan, stats, notes, everything, early, packs, store });
+    const located = await scanPlanned({ context, detect, scan, stats, notes, everything, early, packs, store, firstHit });
     const note = store.missing.note(context.options.allowMissing);
     if (note !== null) notes.push(note);
     return located;
@@ -870,7 +870,10 @@ async function scanPlanned(run) {
       scanned.add(plan.sha);
       stats.files++;
       stats.bytes += plan.size;
-      if (result.candidates.length > 0) hits.set(plan.sha, result.candidates);
+      if (result.candidates.length > 0) {
+        if (hits.size === 0) run.firstHit?.();
+        hits.set(plan.sha, result.candidates);
+      }
       for (const note of result.notes ?? []) notes.push(note);
     },
     clean(items, bytes) {

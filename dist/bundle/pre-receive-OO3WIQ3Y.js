@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-PPT6UB3L.js";
+} from "./chunk-Z2YVGKGO.js";
 import {
   CONFIG_FILE,
   configInFolder,
@@ -26,13 +26,13 @@ import {
 } from "./chunk-2OMTCQLL.js";
 import "./chunk-BRU737ZG.js";
 import "./chunk-AYXIPYPB.js";
+import "./chunk-HK4TWAXS.js";
 import "./chunk-JPP2UEA3.js";
 import {
   git,
   gitRaw,
   gitVersion
 } from "./chunk-JIA5OXSU.js";
-import "./chunk-HK4TWAXS.js";
 import {
   ConfigError,
   RuntimeError

@@ -5,7 +5,7 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-PPT6UB3L.js";
+} from "./chunk-Z2YVGKGO.js";
 import "./chunk-JSDVAYLG.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
@@ -21,6 +21,14 @@ import {
 import "./chunk-BRU737ZG.js";
 import "./chunk-AYXIPYPB.js";
 import {
+  locate,
+  oversizeNote
+} from "./chunk-HK4TWAXS.js";
+import {
+  presenceOf,
+  readBranchGraph
+} from "./chunk-ADGCL4BQ.js";
+import {
   GITLINK_MODE,
   decodePath,
   readBlobs
@@ -29,10 +37,6 @@ import {
   git,
   gitVersion
 } from "./chunk-JIA5OXSU.js";
-import {
-  locate,
-  oversizeNote
-} from "./chunk-HK4TWAXS.js";
 import {
   RuntimeError,
   UsageError
@@ -114,18 +118,25 @@ async function createHistorySource(context) {
   const tips = await Promise.all(refs.map((ref) => resolveRef(context.cwd, ref, info)));
   const stats = { bytes: 0, files: 0, commits: 0 };
   const notes = [];
+  let branches = null;
+  const firstHit = () => {
+    branches ??= readBranchGraph(context.cwd);
+    branches.catch(() => {
+    });
+  };
   return {
     mode: "history",
     target: refs.length === 0 ? "all refs" : refs.join(" "),
     root: info.root,
     stats,
     notes,
+    presence: (findings, detect, maxSize) => presenceOf(context.cwd, findings, detect, maxSize, branches ?? void 0),
     async run(detect) {
       if (info.shallow) notes.push({ level: "warn", message: shallowNote() });
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
       const scan = refs.length === 0 ? { revs: ["--all"], stdinRevs: await stashEntries(context.cwd) } : { revs: tips };
       const passes = [
-        (own2) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own2),
+        (own2) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own2, firstHit),
         (own2) => scanCommitMessages(context, detect, scan, own2)
       ];
       if (refs.length === 0) passes.push((own2) => scanTagMessages(context, detect, own2), (own2) => scanRefObjects(context, detect, stats, own2));

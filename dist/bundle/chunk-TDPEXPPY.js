@@ -167,7 +167,7 @@ async function runPipeline(options, io, preloaded = {}) {
     logReaders: io.env.KEYWARDEN_LOG_READERS === "1" ? "one" : io.env.KEYWARDEN_LOG_READERS === "2" ? "two" : "auto"
   };
   const source = await createSource(context);
-  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-PSMBMSX5.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
+  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-OO3WIQ3Y.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
   const loadedConfig = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
   const config = options.maxFileSize === void 0 ? loadedConfig : { ...loadedConfig, maxFileSize: options.maxFileSize };
   const detector = createDetector(config);
@@ -180,7 +180,7 @@ async function runPipeline(options, io, preloaded = {}) {
   const located = applyFilters(await source.run(detect, archiveNotes), config, baseline, scope);
   for (const note of onceEach(archiveNotes.splice(0))) source.notes.push(note);
   const reported = located.filter((item) => !item.allowedBy);
-  const presence = (source.mode === "history" || source.mode === "range") && reported.length > 0 ? await (await import("./presence-WLW6ZYP5.js")).presenceOf(io.cwd, reported, detect, config.maxFileSize) : null;
+  const presence = source.presence !== void 0 && reported.length > 0 ? await source.presence(reported, detect, config.maxFileSize) : null;
   const allowed = {};
   const findings = [];
   const redactText = options.redact ? secretRedactor(located) : (text) => text;
@@ -209,11 +209,11 @@ function defaultBaseline(request, source) {
 async function createSource(context) {
   const { options } = context;
   if (options.stdin) return (await import("./stdin-KLX4XMEF.js")).createStdinSource(context);
-  if (options.preReceive) return (await import("./pre-receive-PSMBMSX5.js")).createPreReceiveSource(context);
-  if (options.staged) return (await import("./staged-R6WBGQ6N.js")).createStagedSource(context);
+  if (options.preReceive) return (await import("./pre-receive-OO3WIQ3Y.js")).createPreReceiveSource(context);
+  if (options.staged) return (await import("./staged-FLCQJ5X7.js")).createStagedSource(context);
   if (options.commitMsg !== void 0) return (await import("./commit-msg-6KZUXIBD.js")).createCommitMsgSource(context);
-  if (options.history) return (await import("./history-ZUDY7KVL.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-4XD4HPFV.js")).createRangeSource(context);
+  if (options.history) return (await import("./history-AWKL2HCR.js")).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-KFQ42V7H.js")).createRangeSource(context);
   return (await import("./files-3U4FULBI.js")).createFilesSource(context);
 }
 
