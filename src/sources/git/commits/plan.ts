@@ -41,8 +41,8 @@ export interface LogPlan {
  * One streamed read of the log, keeping only what the scan needs of it (see scan-commits.ts). A blob that several
  * paths hold is scanned once, under the first path seen, or a later one that gives the rules evidence when the
  * first does not (`evidence`: engine/context.ts pathEvidence): its findings then do not depend on the order in
- * which the log meets its paths. A whole history's log is read from both ends at once (log.ts streamLogBothEnds);
- * the plan is the same as one reader's, in git's order.
+ * which the log meets its paths. A whole history's log, once it proves long, is read from both ends at once
+ * (log.ts streamLogBothEnds); the plan is the same as one reader's, in git's order.
  */
 export async function readPlan(cwd: string, scan: CommitScan, evidence: (path: string) => boolean = () => false, readers: LogReaders = 'auto'): Promise<LogPlan> {
   const builder = new PlanBuilder(evidence);
