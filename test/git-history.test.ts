@@ -3,6 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../src/config/types.js';
+import { createDetector } from '../src/detect/detect.js';
+import { scanCommits } from '../src/sources/git/commits/scan-commits.js';
 import { jsonReport, runCli } from './support/cli.js';
 import { runKeywarden } from './support/run.js';
 import { fakeLeak, type Leak } from './support/fakes.js';
@@ -272,32 +275,35 @@ describe('attribution without a second search', () => {
 });
 
 describe('presence beside the scan', () => {
-  /** When each git process of a history scan started (trace2, ms from the first), by what it was asked. */
-  function starts(repo: Repo): { status: number; started: Array<{ at: number; argv: string[] }> } {
+  /** The git processes a history scan started (trace2), by their arguments. */
+  function started(repo: Repo): { status: number; argvs: string[][] } {
     const trace = path.join(tempDir('keywarden-trace-'), 'trace.json');
     const result = runCli(['scan', '--history', '--format', 'json'], { cwd: repo.dir, env: { GIT_TRACE2_EVENT: trace } });
     const events = readFileSync(trace, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    const started = events.filter((event) => event.event === 'start').map((event) => ({ at: Date.parse(event.time), argv: event.argv as string[] }));
-    return { status: result.status, started };
+    return { status: result.status, argvs: events.filter((event) => event.event === 'start').map((event) => event.argv as string[]) };
   }
   const branchWalk = (argv: string[]) => argv.includes('for-each-ref') && argv.includes('refs/heads/');
-  const attribution = (argv: string[]) => argv.includes('log') && argv.includes('--no-walk=unsorted');
 
-  it('walks the branches once the scan meets its first candidate, before attribution; never for a clean history', () => {
+  it('tells the source when the scan meets its first candidate, once; never for a clean history', async () => {
     const repo = Repo.init();
     repo.commit('docs', { 'README.md': 'hello\n' });
     for (let i = 0; i < 20; i++) repo.commit(`work ${i}`, { [`src/${i}.ts`]: `export const n = ${i};\n` });
-    const clean = starts(repo);
-    expect(clean.status).toBe(0);
-    expect(clean.started.filter((start) => branchWalk(start.argv))).toEqual([]);
+    const config = defaultConfig(repo.dir);
+    const detector = createDetector(config);
+    const context = { cwd: repo.dir, config, options: {} as never, stdin: process.stdin, progress: null, keywords: detector.keywords, pathEvidence: detector.pathEvidence, readPacks: true, fileThreads: 'never', logReaders: 'auto' } as const;
+    const scan = async () => {
+      let calls = 0;
+      const located = await scanCommits(context, async (chunk) => detector.detect(chunk), { revs: ['--all'], wholeRepository: true }, { bytes: 0, files: 0, commits: 0 }, [], () => calls++);
+      return { calls, found: located.length };
+    };
+    expect(await scan()).toEqual({ calls: 0, found: 0 });
+    // A clean history's scan never walks the branches at all.
+    expect(started(repo).argvs.filter(branchWalk)).toEqual([]);
 
-    repo.commit('keys', { 'deploy/creds.ini': fakeLeak().text });
-    const found = starts(repo);
+    repo.commit('keys', { 'deploy/creds.ini': fakeLeak().text, 'deploy/more.ini': fakeLeak().text });
+    expect(await scan()).toEqual({ calls: 1, found: 4 });
+    const found = started(repo);
     expect(found.status).toBe(1);
-    const walks = found.started.filter((start) => branchWalk(start.argv));
-    const attributions = found.started.filter((start) => attribution(start.argv));
-    expect(walks.length).toBe(1);
-    expect(attributions.length).toBeGreaterThan(0);
-    expect(walks[0].at).toBeLessThanOrEqual(attributions[0].at);
+    expect(found.argvs.filter(branchWalk).length).toBe(1);
   });
 });
