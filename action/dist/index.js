@@ -12551,6 +12551,10 @@ async function readPlan(cwd, scan, evidence = () => false, readers = "auto") {
   else await streamLog(cwd, read, (commit) => builder.take(commit, false));
   return builder.finish();
 }
+function replaces(planned, path18, before, evidence) {
+  if (planned === path18) return before;
+  return before ? evidence(path18) || !evidence(planned) : evidence(path18) && !evidence(planned);
+}
 async function planBlobs(cwd, blobs, everything, judged, store) {
   const plans2 = [];
   const planned = new Uint8Array(blobs.size);
@@ -12623,7 +12627,7 @@ var init_plan = __esm({
               if (blobs.setterOf(blob) !== at) blobs.setSetter(blob, -1);
               const planned = blobs.path(blob);
               const before = this.endPaths[blob] === 1 && !this.here.has(blob);
-              if (planned === change.path ? !before : !(before ? evidence(change.path) || !evidence(planned) : evidence(change.path) && !evidence(planned))) continue;
+              if (!replaces(planned, change.path, before, evidence)) continue;
             } else {
               blobs.setSetter(blob, at);
             }

@@ -96,9 +96,9 @@ export class PlanBuilder {
           const planned = blobs.path(blob);
           // Is this change before the planned one in git's order? Every commit taken after one read from the end is
           // (the first reader's are all before the second's, and the second reads last first), but a later change
-          // of the same commit is not. The same path before it is taken too: it is where the path now comes from.
+          // of the same commit is not.
           const before = this.endPaths[blob] === 1 && !this.here.has(blob);
-          if (planned === change.path ? !before : !(before ? evidence(change.path) || !evidence(planned) : evidence(change.path) && !evidence(planned))) continue;
+          if (!replaces(planned, change.path, before, evidence)) continue;
         } else {
           blobs.setSetter(blob, at);
         }
@@ -122,6 +122,16 @@ export class PlanBuilder {
     this.endPaths = new Uint8Array(0);
     return plan;
   }
+}
+
+/**
+ * Does a change's path take the place of the planned one? A path with evidence wins over one without; between two
+ * alike, the one first in git's order. The same path met before the planned one is taken too: it is where the
+ * path now comes from.
+ */
+function replaces(planned: string, path: string, before: boolean, evidence: (path: string) => boolean): boolean {
+  if (planned === path) return before;
+  return before ? evidence(path) || !evidence(planned) : evidence(path) && !evidence(planned);
 }
 
 /**

@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-Z2YVGKGO.js";
+} from "./chunk-NDCBBSFB.js";
 import {
   CONFIG_FILE,
   configInFolder,

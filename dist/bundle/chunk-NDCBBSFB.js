@@ -778,7 +778,7 @@ var PlanBuilder = class {
           if (blobs.setterOf(blob) !== at) blobs.setSetter(blob, -1);
           const planned = blobs.path(blob);
           const before = this.endPaths[blob] === 1 && !this.here.has(blob);
-          if (planned === change.path ? !before : !(before ? evidence(change.path) || !evidence(planned) : evidence(change.path) && !evidence(planned))) continue;
+          if (!replaces(planned, change.path, before, evidence)) continue;
         } else {
           blobs.setSetter(blob, at);
         }
@@ -802,6 +802,10 @@ var PlanBuilder = class {
     return plan;
   }
 };
+function replaces(planned, path2, before, evidence) {
+  if (planned === path2) return before;
+  return before ? evidence(path2) || !evidence(planned) : evidence(path2) && !evidence(planned);
+}
 async function planBlobs(cwd, blobs, everything, judged, store) {
   const plans = [];
   const planned = new Uint8Array(blobs.size);
