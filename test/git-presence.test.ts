@@ -2,6 +2,7 @@
 // still at those refs' tips (fix the code too) or only in their history (rotate and purge).
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { readBranchGraph } from '../src/sources/git/presence.js';
 import { jsonReport } from './support/cli.js';
 import { runKeywarden } from './support/run.js';
 import { fakeLeak } from './support/fakes.js';
@@ -133,5 +134,27 @@ describe('where a history finding stands today', () => {
       expect(found?.file, name).toBe(file);
       expect(found.presence.presentAt, name).toEqual(['refs/heads/main']);
     }
+  });
+});
+
+describe('the walk of the branches', () => {
+  it('answers which branches hold a commit, and stops when the scan that started it has failed', async () => {
+    const repo = Repo.init();
+    const base = repo.commit('base', { 'a.txt': 'a\n' });
+    repo.git('checkout', '-q', '-b', 'topic');
+    const topic = repo.commit('topic', { 'b.txt': 'b\n' });
+    const names = async (signal?: AbortSignal) => {
+      const holders = (await readBranchGraph(repo.dir, signal)).holders(new Set([base, topic]));
+      return [holders.get(base)!.map((ref) => ref.name), holders.get(topic)!.map((ref) => ref.name)];
+    };
+    expect(await names()).toEqual([['refs/heads/main', 'refs/heads/topic'], ['refs/heads/topic']]);
+    const before = new AbortController();
+    before.abort();
+    await expect(names(before.signal)).rejects.toThrow(/rev-list/);
+    // Stopped while it runs: an error, never a partial answer.
+    const during = new AbortController();
+    const walk = names(during.signal);
+    during.abort();
+    await expect(walk).rejects.toThrow(/rev-list/);
   });
 });

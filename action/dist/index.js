@@ -13436,7 +13436,7 @@ async function presenceOf(cwd, findings, detect, maxSize, graph) {
   }
   return presence;
 }
-async function readBranchGraph(cwd) {
+async function readBranchGraph(cwd, signal) {
   const branches = parseRefs(await git(cwd, ["for-each-ref", ...REF_FORMAT, ...BRANCHES]));
   if (branches.length === 0) return { holders: (commits) => new Map([...commits].map((sha) => [sha, []])) };
   const tips = /* @__PURE__ */ new Map();
@@ -13456,7 +13456,9 @@ async function readBranchGraph(cwd) {
       edges[count++] = child;
     }
   };
-  const { child: revList, done } = gitStream(cwd, ["rev-list", "--parents", "--stdin", "--"]);
+  if (signal?.aborted) throw new RuntimeError(words().git.killed("rev-list", null));
+  const { child: revList, done, stop } = gitStream(cwd, ["rev-list", "--parents", "--stdin", "--"]);
+  signal?.addEventListener("abort", stop, { once: true });
   revList.stdin.end([...tips.keys()].join("\n") + "\n");
   let rest = Buffer.alloc(0);
   const reading = new Promise((resolve6, reject) => {
@@ -13474,6 +13476,7 @@ async function readBranchGraph(cwd) {
     revList.stdout.on("end", resolve6);
   });
   await Promise.all([done, reading]);
+  if (signal?.aborted) throw new RuntimeError(words().git.killed("rev-list", null));
   if (rest.length > 0) line(rest, 0, rest.length);
   const first = new Int32Array(ids.size + 1);
   for (let e = 0; e < count; e += 2) first[edges[e] + 1]++;
@@ -13623,8 +13626,9 @@ async function createHistorySource(context) {
   const stats = { bytes: 0, files: 0, commits: 0 };
   const notes = [];
   let branches = null;
+  const failed = new AbortController();
   const firstHit = () => {
-    branches ??= readBranchGraph(context.cwd);
+    branches ??= readBranchGraph(context.cwd, failed.signal);
     branches.catch(() => {
     });
   };
@@ -13645,7 +13649,10 @@ async function createHistorySource(context) {
       ];
       if (refs.length === 0) passes.push((own2) => scanTagMessages(context, detect, own2), (own2) => scanRefObjects(context, detect, stats, own2));
       const own = passes.map(() => []);
-      const located = (await Promise.all(passes.map((pass, i) => pass(own[i])))).flat();
+      const located = (await Promise.all(passes.map((pass, i) => pass(own[i]))).catch((error) => {
+        failed.abort();
+        throw error;
+      })).flat();
       for (const note of own.flat()) notes.push(note);
       if (stats.commits === 0 && stats.files === 0) notes.push({ level: "info", message: words().notes.noCommits });
       return located;

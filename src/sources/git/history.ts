@@ -59,8 +59,9 @@ export async function createHistorySource(context: SourceContext): Promise<Sourc
   // Presence walks the branches' history once (presence.ts); on a long history that walk is seconds of git's time
   // at the very end, on one core. Started when the scan meets its first candidate, it runs beside the rest.
   let branches: Promise<BranchGraph> | null = null;
+  const failed = new AbortController();
   const firstHit = (): void => {
-    branches ??= readBranchGraph(context.cwd);
+    branches ??= readBranchGraph(context.cwd, failed.signal);
     branches.catch(() => {}); // awaited by presence, if any finding is left to ask about
   };
   return {
@@ -95,7 +96,11 @@ export async function createHistorySource(context: SourceContext): Promise<Sourc
       ];
       if (refs.length === 0) passes.push((own) => scanTagMessages(context, detect, own), (own) => scanRefObjects(context, detect, stats, own));
       const own = passes.map((): Note[] => []);
-      const located = (await Promise.all(passes.map((pass, i) => pass(own[i])))).flat();
+      // A scan that fails stops the walk its first candidate started: nothing will ask for presence.
+      const located = (await Promise.all(passes.map((pass, i) => pass(own[i]))).catch((error: unknown) => {
+        failed.abort();
+        throw error;
+      })).flat();
       for (const note of own.flat()) notes.push(note);
       if (stats.commits === 0 && stats.files === 0) notes.push({ level: 'info', message: words().notes.noCommits });
       return located;

@@ -84,7 +84,8 @@ export interface BranchGraph {
   holders(commits: ReadonlySet<string>): Map<string, RefTip[]>;
 }
 
-export async function readBranchGraph(cwd: string): Promise<BranchGraph> {
+/** `signal`: the scan failed and the walk is not wanted any more (its git is stopped; the answer is an error). */
+export async function readBranchGraph(cwd: string, signal?: AbortSignal): Promise<BranchGraph> {
   const branches = parseRefs(await git(cwd, ['for-each-ref', ...REF_FORMAT, ...BRANCHES]));
   if (branches.length === 0) return { holders: (commits) => new Map([...commits].map((sha) => [sha, []])) };
   const tips = new Map<string, RefTip[]>();
@@ -108,7 +109,9 @@ export async function readBranchGraph(cwd: string): Promise<BranchGraph> {
       edges[count++] = child;
     }
   };
-  const { child: revList, done } = gitStream(cwd, ['rev-list', '--parents', '--stdin', '--']);
+  if (signal?.aborted) throw new RuntimeError(words().git.killed('rev-list', null));
+  const { child: revList, done, stop } = gitStream(cwd, ['rev-list', '--parents', '--stdin', '--']);
+  signal?.addEventListener('abort', stop, { once: true });
   revList.stdin.end([...tips.keys()].join('\n') + '\n');
   let rest: Buffer = Buffer.alloc(0);
   const reading = new Promise<void>((resolve, reject) => {
@@ -126,6 +129,7 @@ export async function readBranchGraph(cwd: string): Promise<BranchGraph> {
     revList.stdout.on('end', resolve);
   });
   await Promise.all([done, reading]);
+  if (signal?.aborted) throw new RuntimeError(words().git.killed('rev-list', null));
   if (rest.length > 0) line(rest, 0, rest.length);
   // Children of each commit, as one array with each commit's run marked by `first` (CSR).
   const first = new Int32Array(ids.size + 1);

@@ -56,7 +56,7 @@ async function createRangeSource(context) {
     target,
     stats,
     notes,
-    presence: async (findings, detect, maxSize) => (await import("./presence-4JRU2IF3.js")).presenceOf(cwd, findings, detect, maxSize),
+    presence: async (findings, detect, maxSize) => (await import("./presence-R3FFWKCB.js")).presenceOf(cwd, findings, detect, maxSize),
     async run(detect) {
       if (info.shallow) notes.push({ level: "info", message: shallowNote() });
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });

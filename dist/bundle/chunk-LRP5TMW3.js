@@ -212,8 +212,8 @@ async function createSource(context) {
   if (options.preReceive) return (await import("./pre-receive-3EODSWKX.js")).createPreReceiveSource(context);
   if (options.staged) return (await import("./staged-FLCQJ5X7.js")).createStagedSource(context);
   if (options.commitMsg !== void 0) return (await import("./commit-msg-6KZUXIBD.js")).createCommitMsgSource(context);
-  if (options.history) return (await import("./history-D4TWATX2.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-J5WWZBQI.js")).createRangeSource(context);
+  if (options.history) return (await import("./history-B7FTZ2LF.js")).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-KM3EOS3Z.js")).createRangeSource(context);
   return (await import("./files-3U4FULBI.js")).createFilesSource(context);
 }
 

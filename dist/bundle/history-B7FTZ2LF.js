@@ -27,7 +27,7 @@ import {
 import {
   presenceOf,
   readBranchGraph
-} from "./chunk-ADGCL4BQ.js";
+} from "./chunk-GBRDD5CM.js";
 import {
   GITLINK_MODE,
   decodePath,
@@ -119,8 +119,9 @@ async function createHistorySource(context) {
   const stats = { bytes: 0, files: 0, commits: 0 };
   const notes = [];
   let branches = null;
+  const failed = new AbortController();
   const firstHit = () => {
-    branches ??= readBranchGraph(context.cwd);
+    branches ??= readBranchGraph(context.cwd, failed.signal);
     branches.catch(() => {
     });
   };
@@ -141,7 +142,10 @@ async function createHistorySource(context) {
       ];
       if (refs.length === 0) passes.push((own2) => scanTagMessages(context, detect, own2), (own2) => scanRefObjects(context, detect, stats, own2));
       const own = passes.map(() => []);
-      const located = (await Promise.all(passes.map((pass, i) => pass(own[i])))).flat();
+      const located = (await Promise.all(passes.map((pass, i) => pass(own[i]))).catch((error) => {
+        failed.abort();
+        throw error;
+      })).flat();
       for (const note of own.flat()) notes.push(note);
       if (stats.commits === 0 && stats.files === 0) notes.push({ level: "info", message: words().notes.noCommits });
       return located;

@@ -57,7 +57,7 @@ async function presenceOf(cwd, findings, detect, maxSize, graph) {
   }
   return presence;
 }
-async function readBranchGraph(cwd) {
+async function readBranchGraph(cwd, signal) {
   const branches = parseRefs(await git(cwd, ["for-each-ref", ...REF_FORMAT, ...BRANCHES]));
   if (branches.length === 0) return { holders: (commits) => new Map([...commits].map((sha) => [sha, []])) };
   const tips = /* @__PURE__ */ new Map();
@@ -77,7 +77,9 @@ async function readBranchGraph(cwd) {
       edges[count++] = child;
     }
   };
-  const { child: revList, done } = gitStream(cwd, ["rev-list", "--parents", "--stdin", "--"]);
+  if (signal?.aborted) throw new RuntimeError(words().git.killed("rev-list", null));
+  const { child: revList, done, stop } = gitStream(cwd, ["rev-list", "--parents", "--stdin", "--"]);
+  signal?.addEventListener("abort", stop, { once: true });
   revList.stdin.end([...tips.keys()].join("\n") + "\n");
   let rest = Buffer.alloc(0);
   const reading = new Promise((resolve, reject) => {
@@ -95,6 +97,7 @@ async function readBranchGraph(cwd) {
     revList.stdout.on("end", resolve);
   });
   await Promise.all([done, reading]);
+  if (signal?.aborted) throw new RuntimeError(words().git.killed("rev-list", null));
   if (rest.length > 0) line(rest, 0, rest.length);
   const first = new Int32Array(ids.size + 1);
   for (let e = 0; e < count; e += 2) first[edges[e] + 1]++;

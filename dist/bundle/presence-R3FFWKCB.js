@@ -5,7 +5,7 @@ import {
   REF_LIMIT,
   presenceOf,
   readBranchGraph
-} from "./chunk-ADGCL4BQ.js";
+} from "./chunk-GBRDD5CM.js";
 import "./chunk-JPP2UEA3.js";
 import "./chunk-JIA5OXSU.js";
 import "./chunk-4PPBDC3R.js";
