@@ -38,6 +38,13 @@ describe('ObjectNumbers', () => {
     expect(() => table.add('ab'.repeat(32))).toThrow(/git/);
     expect(table.find('ab'.repeat(32))).toBeUndefined();
     expect(table.find('zz'.repeat(20))).toBeUndefined();
+    // Every digit counts, the last as much as the first; and f's are digits like any other.
+    expect(() => table.add(`${'ab'.repeat(19)}ag`)).toThrow(/git/);
+    expect(() => table.at(Buffer.from(`${'ab'.repeat(19)}a\u00e9`.slice(0, 40), 'latin1'), 0, 40)).toThrow(/git/);
+    expect(table.add('f'.repeat(40))).toBe(true);
+    expect(table.find('F'.repeat(40))).toBe(1);
+    expect(table.hexAt(1)).toBe('f'.repeat(40));
+    expect(table.hexAt(0)).toBe('ab'.repeat(20));
   });
 });
 

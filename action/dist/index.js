@@ -11382,94 +11382,125 @@ var init_missing_blobs = __esm({
   }
 });
 
+// src/sources/git/typed-arrays.ts
+function grown(array, length = Math.max(1024, array.length * 2)) {
+  const next = new array.constructor(length);
+  next.set(array);
+  return next;
+}
+var init_typed_arrays = __esm({
+  "src/sources/git/typed-arrays.ts"() {
+    "use strict";
+  }
+});
+
 // src/sources/git/object-numbers.ts
 import { randomBytes } from "node:crypto";
-function hashOf(bytes, at) {
-  const h = Math.imul(bytes.readUInt32LE(at) ^ SEED, 2654435761) ^ bytes.readUInt32LE(at + 4);
+function hashOf(ids, at) {
+  const h = Math.imul(ids[at] ^ SEED, 2654435761) ^ ids[at + 1];
   return Math.imul(h ^ h >>> 15, 2246822507) >>> 0;
 }
 function nibble(code2) {
-  if (code2 >= 48 && code2 <= 57) return code2 - 48;
-  if (code2 >= 97 && code2 <= 102) return code2 - 87;
-  if (code2 >= 65 && code2 <= 70) return code2 - 55;
-  return -1;
+  return code2 < 128 ? NIBBLES[code2] : -1;
 }
-var ObjectNumbers, SEED;
+function outOfStep() {
+  return new RuntimeError(words().git.logOutOfStep);
+}
+var ObjectNumbers, SEED, NIBBLES;
 var init_object_numbers = __esm({
   "src/sources/git/object-numbers.ts"() {
     "use strict";
     init_errors();
     init_words();
+    init_typed_arrays();
     ObjectNumbers = class {
       size = 0;
-      /** Bytes an id (20, or 32 for SHA-256), set by the first. */
+      /** 32-bit words an id (5, or 8 for SHA-256), set by the first. */
       width = 0;
-      ids = Buffer.alloc(0);
+      ids = new Int32Array(0);
       /** number + 1 (0: free) at hash & mask, linear probing; grown at half full. */
       slots = new Int32Array(1024);
-      scratch = Buffer.alloc(32);
+      scratch = new Int32Array(8);
       /** The number of the hex id at data[start, start + hexLength), given one if new (an id that is not hex is refused). */
       at(data, start, hexLength) {
-        this.decode((i) => data[start + i], hexLength);
+        if (!this.fits(hexLength)) throw outOfStep();
+        let bad = 0;
+        for (let w = 0, at = start; w < hexLength / 8; w++) {
+          let word = 0;
+          for (const end = at + 8; at < end; at++) {
+            const digit = nibble(data[at]);
+            bad |= digit;
+            word = word << 4 | digit & 15;
+          }
+          this.scratch[w] = word;
+        }
+        if (bad < 0) throw outOfStep();
         return this.number(true);
       }
       /** Numbers the hex id `sha`; false when it had a number already. */
       add(sha) {
         const size2 = this.size;
-        this.decode((i) => sha.charCodeAt(i), sha.length);
-        this.number(true);
+        this.numberOf(sha);
         return this.size > size2;
       }
-      /** The number of the hex id `sha`, given one if new. */
+      /** The number of the hex id `sha`, given one if new (an id that is not hex is refused). */
       numberOf(sha) {
-        this.decode((i) => sha.charCodeAt(i), sha.length);
+        if (!this.decode(sha)) throw outOfStep();
         return this.number(true);
-      }
-      /** The hex id numbered `number`. */
-      hexAt(number) {
-        return this.ids.toString("hex", number * this.width, (number + 1) * this.width);
       }
       /** The number of the hex id `sha`, or undefined. */
       find(sha) {
-        if (sha.length !== this.width * 2 || !this.decode((i) => sha.charCodeAt(i), sha.length, false)) return void 0;
+        if (this.size === 0 || !this.decode(sha)) return void 0;
         const number = this.number(false);
         return number === -1 ? void 0 : number;
       }
       has(sha) {
         return this.find(sha) !== void 0;
       }
-      /** Hex into scratch; false (or a refusal, when `strict`) for anything but 40 or 64 hex digits of this table's width. */
-      decode(charAt, hexLength, strict = true) {
-        const width = hexLength / 2;
-        let ok = (width === 20 || width === 32) && (this.size === 0 || width === this.width);
-        for (let i = 0; ok && i < width; i++) {
-          const high = nibble(charAt(2 * i));
-          const low = nibble(charAt(2 * i + 1));
-          if (high < 0 || low < 0) ok = false;
-          else this.scratch[i] = high << 4 | low;
+      /** The hex id numbered `number`. */
+      hexAt(number) {
+        let hex = "";
+        for (let w = number * this.width, end = w + this.width; w < end; w++) hex += (this.ids[w] >>> 0).toString(16).padStart(8, "0");
+        return hex;
+      }
+      /** Can a hex id this long be held: 40 or 64 digits, of this table's width once it has one? */
+      fits(hexLength) {
+        const width = hexLength / 8;
+        if (width !== 5 && width !== 8 || this.size > 0 && width !== this.width) return false;
+        this.width = width;
+        return true;
+      }
+      /** `sha` into scratch; false for anything but hex of a width this table holds. */
+      decode(sha) {
+        if (!this.fits(sha.length)) return false;
+        let bad = 0;
+        for (let w = 0, at = 0; w < sha.length / 8; w++) {
+          let word = 0;
+          for (const end = at + 8; at < end; at++) {
+            const digit = nibble(sha.charCodeAt(at));
+            bad |= digit;
+            word = word << 4 | digit & 15;
+          }
+          this.scratch[w] = word;
         }
-        if (!ok && strict) throw new RuntimeError(words().git.logOutOfStep);
-        if (ok && this.size === 0) this.width = width;
-        return ok;
+        return bad >= 0;
       }
       /** The number of the id in scratch: inserted if new and `insert`, else -1 when absent. */
       number(insert) {
-        const width = this.width;
+        const { width, ids, scratch } = this;
         const mask = this.slots.length - 1;
-        for (let slot = hashOf(this.scratch, 0) & mask; ; slot = slot + 1 & mask) {
+        for (let slot = hashOf(scratch, 0) & mask; ; slot = slot + 1 & mask) {
           const held = this.slots[slot];
           if (held === 0) return insert ? this.insert(slot) : -1;
-          if (this.scratch.compare(this.ids, (held - 1) * width, held * width, 0, width) === 0) return held - 1;
+          let w = 0;
+          for (const at = (held - 1) * width; w < width && ids[at + w] === scratch[w]; w++) ;
+          if (w === width) return held - 1;
         }
       }
       insert(slot) {
         const width = this.width;
-        if ((this.size + 1) * width > this.ids.length) {
-          const grown2 = Buffer.alloc(Math.max(1024 * width, this.ids.length * 2));
-          this.ids.copy(grown2);
-          this.ids = grown2;
-        }
-        this.scratch.copy(this.ids, this.size * width, 0, width);
+        if ((this.size + 1) * width > this.ids.length) this.ids = grown(this.ids, Math.max(1024 * width, this.ids.length * 2));
+        this.ids.set(this.scratch.subarray(0, width), this.size * width);
         this.slots[slot] = ++this.size;
         if (this.size * 2 > this.slots.length) this.rehash();
         return this.size - 1;
@@ -11485,7 +11516,10 @@ var init_object_numbers = __esm({
         this.slots = slots;
       }
     };
-    SEED = randomBytes(4).readUInt32LE(0);
+    SEED = randomBytes(4).readInt32LE(0);
+    NIBBLES = new Int8Array(128).fill(-1);
+    for (let digit = 0; digit < 16; digit++) NIBBLES["0123456789abcdef".charCodeAt(digit)] = digit;
+    for (let digit = 10; digit < 16; digit++) NIBBLES["ABCDEF".charCodeAt(digit - 10)] = digit;
   }
 });
 
@@ -11918,7 +11952,7 @@ function isMode(data, at) {
   for (let i = at; i < at + 6; i++) if (data[i] < 48 || data[i] > 55) return false;
   return true;
 }
-function outOfStep() {
+function outOfStep2() {
   return new RuntimeError(words().git.logOutOfStep);
 }
 function decodePath(data, start = 0, end = data.length) {
@@ -12040,13 +12074,13 @@ var init_log = __esm({
         }
         const sides = parents + 1;
         const modesAt = from;
-        for (let i = 0; i < sides; i++, from += 7) if (from + 6 >= end || data[from + 6] !== SPACE || !isMode(data, from)) throw outOfStep();
+        for (let i = 0; i < sides; i++, from += 7) if (from + 6 >= end || data[from + 6] !== SPACE || !isMode(data, from)) throw outOfStep2();
         const shasAt = from;
         const width = data.indexOf(SPACE, from) - from;
-        if (width !== 40 && width !== 64 || shasAt + sides * (width + 1) >= end) throw outOfStep();
-        for (let i = 0; i < sides; i++, from += width + 1) if (data.indexOf(SPACE, from) !== from + width) throw outOfStep();
+        if (width !== 40 && width !== 64 || shasAt + sides * (width + 1) >= end) throw outOfStep2();
+        for (let i = 0; i < sides; i++, from += width + 1) if (data.indexOf(SPACE, from) !== from + width) throw outOfStep2();
         const status = data.toString("latin1", from, end);
-        if (!(status >= "A" && status < "[") || status.includes(" ") || parents > 1 && !/^[A-Z]+$/.test(status)) throw outOfStep();
+        if (!(status >= "A" && status < "[") || status.includes(" ") || parents > 1 && !/^[A-Z]+$/.test(status)) throw outOfStep2();
         const oldSha = data.toString("latin1", shasAt, shasAt + width);
         const newSha = data.toString("latin1", shasAt + parents * (width + 1), shasAt + parents * (width + 1) + width);
         this.change = {
@@ -12064,7 +12098,7 @@ var init_log = __esm({
       header(data, start, end) {
         this.combinedGap = false;
         const ids = IDS.exec(data.toString("latin1", start, end));
-        if (ids === null) throw outOfStep();
+        if (ids === null) throw outOfStep2();
         this.ids = ids;
         this.fields = [];
         this.expect = "field";
@@ -12472,16 +12506,12 @@ var init_commit_ids = __esm({
 });
 
 // src/sources/git/commits/planned-blobs.ts
-function grown(array) {
-  const next = new array.constructor(Math.max(1024, array.length * 2));
-  next.set(array);
-  return next;
-}
 var PlannedBlobs;
 var init_planned_blobs = __esm({
   "src/sources/git/commits/planned-blobs.ts"() {
     "use strict";
     init_object_numbers();
+    init_typed_arrays();
     PlannedBlobs = class {
       numbers = new ObjectNumbers();
       /** Per blob: its path, as an index into `names` (paths are few: most blobs share one with many others). */
@@ -12592,6 +12622,7 @@ var init_plan = __esm({
     init_log();
     init_commit_ids();
     init_planned_blobs();
+    init_typed_arrays();
     init_objects();
     FROM_END = 2 ** 30;
     PlanBuilder = class {
@@ -12618,11 +12649,7 @@ var init_plan = __esm({
             if (change.newSha === null || change.newMode === GITLINK_MODE) continue;
             const known = blobs.size;
             const blob = blobs.number(change.newSha);
-            if (blob >= this.endPaths.length) {
-              const grown2 = new Uint8Array(this.endPaths.length * 2);
-              grown2.set(this.endPaths);
-              this.endPaths = grown2;
-            }
+            if (blob >= this.endPaths.length) this.endPaths = grown(this.endPaths);
             if (blob < known) {
               if (blobs.setterOf(blob) !== at) blobs.setSetter(blob, -1);
               const planned = blobs.path(blob);
@@ -13025,7 +13052,7 @@ async function readStagedDiff(cwd) {
 function zeros(like) {
   return "0".repeat(like.length);
 }
-function outOfStep2(why) {
+function outOfStep3(why) {
   return new RuntimeError(words().git.stagedDiff(why));
 }
 var LineRuns, DIFF_ARGS, NUL, NEWLINE3, MAX_TOKEN, KEPT, FILE_TYPE, StagedDiffParser;
@@ -13129,13 +13156,13 @@ var init_staged_diff = __esm({
       }
       finish() {
         if (this.mode === "raw") {
-          if (this.entry !== null || this.partBytes > 0) throw outOfStep2("it ended inside the list of files");
+          if (this.entry !== null || this.partBytes > 0) throw outOfStep3("it ended inside the list of files");
           this.startPatch();
         } else if (this.partBytes > 0) {
           this.patchLine(this.take());
         }
-        if (this.oldLeft > 0 || this.newLeft > 0) throw outOfStep2("it ended inside a hunk");
-        if (this.patch !== this.expected.length - 1) throw outOfStep2(`${this.patch + 1} patches for ${this.expected.length} expected`);
+        if (this.oldLeft > 0 || this.newLeft > 0) throw outOfStep3("it ended inside a hunk");
+        if (this.patch !== this.expected.length - 1) throw outOfStep3(`${this.patch + 1} patches for ${this.expected.length} expected`);
         this.files.forEach((file, position) => {
           if (file.added === null && !this.binary.has(position)) file.added = new LineRuns();
         });
@@ -13144,7 +13171,7 @@ var init_staged_diff = __esm({
       /** Counts bytes [from, to) of the current token or line and keeps the first `cap` of them (over `limit`: an error). */
       keep(piece, from, to, cap, limit) {
         this.lineBytes += to - from;
-        if (this.lineBytes > limit) throw outOfStep2("a name is implausibly long");
+        if (this.lineBytes > limit) throw outOfStep3("a name is implausibly long");
         const end = Math.min(to, from + Math.max(0, cap - this.partBytes));
         if (end > from) {
           this.parts.push(piece.subarray(from, end));
@@ -13171,7 +13198,7 @@ var init_staged_diff = __esm({
           return;
         }
         const fields = token.startsWith(":") ? token.slice(1).split(" ") : [];
-        if (fields.length !== 5 || !/^[0-7]{6}$/.test(fields[0]) || !/^[0-7]{6}$/.test(fields[1])) throw outOfStep2(`unexpected raw line ${JSON.stringify(token.slice(0, 80))}`);
+        if (fields.length !== 5 || !/^[0-7]{6}$/.test(fields[0]) || !/^[0-7]{6}$/.test(fields[1])) throw outOfStep3(`unexpected raw line ${JSON.stringify(token.slice(0, 80))}`);
         const [oldMode, newMode, oldSha, newSha, status] = fields;
         const twoPaths = status[0] === "R" || status[0] === "C";
         this.entry = { status: status[0], oldMode, newMode, oldSha: ZERO_SHA.test(oldSha) ? null : oldSha, newSha: ZERO_SHA.test(newSha) ? null : newSha, path: "", fromPath: null, added: null };
@@ -13192,15 +13219,15 @@ var init_staged_diff = __esm({
       }
       patchLine(line) {
         if (line.startsWith("diff --git ")) {
-          if (++this.patch >= this.expected.length) throw outOfStep2(`more patches than the ${this.expected.length} expected`);
+          if (++this.patch >= this.expected.length) throw outOfStep3(`more patches than the ${this.expected.length} expected`);
           return;
         }
         const expected = this.expected[this.patch];
-        if (expected === void 0) throw outOfStep2(`a line before the first patch: ${JSON.stringify(line.slice(0, 40))}`);
+        if (expected === void 0) throw outOfStep3(`a line before the first patch: ${JSON.stringify(line.slice(0, 40))}`);
         const file = this.files[expected.file];
         if (line.startsWith("@@ ")) {
           const header = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
-          if (header === null) throw outOfStep2(`unexpected hunk header ${JSON.stringify(line.slice(0, 80))}`);
+          if (header === null) throw outOfStep3(`unexpected hunk header ${JSON.stringify(line.slice(0, 80))}`);
           this.oldLeft = header[1] === void 0 ? 1 : Number(header[1]);
           this.newLeft = header[3] === void 0 ? 1 : Number(header[3]);
           this.lineNumber = Number(header[2]);
@@ -13210,7 +13237,7 @@ var init_staged_diff = __esm({
         if (line.startsWith("index ")) {
           const ids = /^index ([0-9a-f]+)\.\.([0-9a-f]+)(?: ([0-7]{6}))?$/.exec(line);
           if (ids === null || ids[1] !== (expected.oldSha ?? zeros(ids[1])) || ids[2] !== (expected.newSha ?? zeros(ids[2])) || ids[3] !== void 0 && ids[3] !== expected.newMode) {
-            throw outOfStep2(`the patch for ${file.path} names other blobs`);
+            throw outOfStep3(`the patch for ${file.path} names other blobs`);
           }
           return;
         }
@@ -13218,7 +13245,7 @@ var init_staged_diff = __esm({
         if (mode !== null) {
           const want = mode[1] === "new file mode" || mode[1] === "new mode" ? expected.newMode : expected.oldMode;
           const absent = mode[1] === "new file mode" ? expected.oldMode : mode[1] === "deleted file mode" ? expected.newMode : null;
-          if (mode[2] !== want || absent !== null) throw outOfStep2(`the patch for ${file.path} has other modes`);
+          if (mode[2] !== want || absent !== null) throw outOfStep3(`the patch for ${file.path} has other modes`);
           return;
         }
         if (line.startsWith("Binary files ") || line === "GIT binary patch") this.binary.add(expected.file);
@@ -13235,9 +13262,9 @@ var init_staged_diff = __esm({
           this.oldLeft--;
           this.newLeft--;
         } else if (kind !== 92) {
-          throw outOfStep2("a hunk is shorter than its header says");
+          throw outOfStep3("a hunk is shorter than its header says");
         }
-        if (this.oldLeft < 0 || this.newLeft < 0) throw outOfStep2("a hunk is longer than its header says");
+        if (this.oldLeft < 0 || this.newLeft < 0) throw outOfStep3("a hunk is longer than its header says");
       }
     };
   }
@@ -13436,6 +13463,9 @@ async function presenceOf(cwd, findings, detect, maxSize, graph) {
   }
   return presence;
 }
+function throwIfStopped(signal) {
+  if (signal?.aborted) throw new RuntimeError(words().git.killed("rev-list", null));
+}
 async function readBranchGraph(cwd, signal) {
   const branches = parseRefs(await git(cwd, ["for-each-ref", ...REF_FORMAT, ...BRANCHES]));
   if (branches.length === 0) return { holders: (commits) => new Map([...commits].map((sha) => [sha, []])) };
@@ -13451,12 +13481,12 @@ async function readBranchGraph(cwd, signal) {
     if (width !== 40 && width !== 64 || (end - start + 1) % (width + 1) !== 0) throw new RuntimeError(words().git.logOutOfStep);
     const child = ids.at(data, start, width);
     for (let at = start + width + 1; at < end; at += width + 1) {
-      if (count + 2 > edges.length) edges = growTo(edges, edges.length * 2);
+      if (count + 2 > edges.length) edges = grown(edges);
       edges[count++] = ids.at(data, at, width);
       edges[count++] = child;
     }
   };
-  if (signal?.aborted) throw new RuntimeError(words().git.killed("rev-list", null));
+  throwIfStopped(signal);
   const { child: revList, done, stop } = gitStream(cwd, ["rev-list", "--parents", "--stdin", "--"]);
   signal?.addEventListener("abort", stop, { once: true });
   revList.stdin.end([...tips.keys()].join("\n") + "\n");
@@ -13476,7 +13506,7 @@ async function readBranchGraph(cwd, signal) {
     revList.stdout.on("end", resolve6);
   });
   await Promise.all([done, reading]);
-  if (signal?.aborted) throw new RuntimeError(words().git.killed("rev-list", null));
+  throwIfStopped(signal);
   if (rest.length > 0) line(rest, 0, rest.length);
   const first = new Int32Array(ids.size + 1);
   for (let e = 0; e < count; e += 2) first[edges[e] + 1]++;
@@ -13513,11 +13543,6 @@ function holdersIn(commits, ids, first, children, tipsById, seen) {
     holders.set(sha, sortRefs(found));
   }
   return holders;
-}
-function growTo(array, length) {
-  const grown2 = new Int32Array(length);
-  grown2.set(array);
-  return grown2;
 }
 function parseRefs(out) {
   const refs = [];
@@ -13578,6 +13603,7 @@ var init_presence = __esm({
     init_log();
     init_run();
     init_object_numbers();
+    init_typed_arrays();
     REF_LIMIT = 20;
     REF_FORMAT = ["--format=%(objectname) %(*objectname) %(refname)"];
     BRANCHES = ["refs/heads/", "refs/remotes/"];

@@ -14,6 +14,7 @@ import { words } from '../../words/index.js';
 import { decodePath } from './log.js';
 import { git, gitStream } from './run.js';
 import { ObjectNumbers } from './object-numbers.js';
+import { grown } from './typed-arrays.js';
 
 /** Enough refs to tell "only on a stale branch" from "everywhere"; a repository may have thousands of tags. */
 export const REF_LIMIT = 20;
@@ -84,6 +85,11 @@ export interface BranchGraph {
   holders(commits: ReadonlySet<string>): Map<string, RefTip[]>;
 }
 
+/** The walk was stopped: an error, never an answer from part of the history. */
+function throwIfStopped(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new RuntimeError(words().git.killed('rev-list', null));
+}
+
 /** `signal`: the scan failed and the walk is not wanted any more (its git is stopped; the answer is an error). */
 export async function readBranchGraph(cwd: string, signal?: AbortSignal): Promise<BranchGraph> {
   const branches = parseRefs(await git(cwd, ['for-each-ref', ...REF_FORMAT, ...BRANCHES]));
@@ -104,12 +110,12 @@ export async function readBranchGraph(cwd: string, signal?: AbortSignal): Promis
     if ((width !== 40 && width !== 64) || (end - start + 1) % (width + 1) !== 0) throw new RuntimeError(words().git.logOutOfStep);
     const child = ids.at(data, start, width);
     for (let at = start + width + 1; at < end; at += width + 1) {
-      if (count + 2 > edges.length) edges = growTo(edges, edges.length * 2);
+      if (count + 2 > edges.length) edges = grown(edges);
       edges[count++] = ids.at(data, at, width);
       edges[count++] = child;
     }
   };
-  if (signal?.aborted) throw new RuntimeError(words().git.killed('rev-list', null));
+  throwIfStopped(signal);
   const { child: revList, done, stop } = gitStream(cwd, ['rev-list', '--parents', '--stdin', '--']);
   signal?.addEventListener('abort', stop, { once: true });
   revList.stdin.end([...tips.keys()].join('\n') + '\n');
@@ -129,7 +135,7 @@ export async function readBranchGraph(cwd: string, signal?: AbortSignal): Promis
     revList.stdout.on('end', resolve);
   });
   await Promise.all([done, reading]);
-  if (signal?.aborted) throw new RuntimeError(words().git.killed('rev-list', null));
+  throwIfStopped(signal);
   if (rest.length > 0) line(rest, 0, rest.length);
   // Children of each commit, as one array with each commit's run marked by `first` (CSR).
   const first = new Int32Array(ids.size + 1);
@@ -168,12 +174,6 @@ function holdersIn(commits: ReadonlySet<string>, ids: ObjectNumbers, first: Int3
     holders.set(sha, sortRefs(found));
   }
   return holders;
-}
-
-function growTo(array: Int32Array, length: number): Int32Array {
-  const grown = new Int32Array(length);
-  grown.set(array);
-  return grown;
 }
 
 const REF_FORMAT = ['--format=%(objectname) %(*objectname) %(refname)'];

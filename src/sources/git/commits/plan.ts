@@ -5,6 +5,7 @@ import { GITLINK_MODE, streamLog, streamLogBothEnds, type LogCommit, type LogRea
 import type { PackVerdict } from '../pack/packs.js';
 import { CommitIds } from './commit-ids.js';
 import { PlannedBlobs } from './planned-blobs.js';
+import { grown } from '../typed-arrays.js';
 import { blobSizes, type ObjectStore } from './objects.js';
 
 /** What to read of the history. */
@@ -86,11 +87,7 @@ export class PlanBuilder {
         if (change.newSha === null || change.newMode === GITLINK_MODE) continue;
         const known = blobs.size;
         const blob = blobs.number(change.newSha);
-        if (blob >= this.endPaths.length) {
-          const grown = new Uint8Array(this.endPaths.length * 2);
-          grown.set(this.endPaths);
-          this.endPaths = grown;
-        }
+        if (blob >= this.endPaths.length) this.endPaths = grown(this.endPaths);
         if (blob < known) {
           if (blobs.setterOf(blob) !== at) blobs.setSetter(blob, -1);
           const planned = blobs.path(blob);

@@ -3,6 +3,7 @@
 // by that number, about 40 bytes a blob where a sha string and two map entries were about 150 (30 MiB of a
 // git/git-sized scan, held through the log's phase).
 import { ObjectNumbers } from '../object-numbers.js';
+import { grown } from '../typed-arrays.js';
 
 export interface PlannedBlob {
   sha: string;
@@ -78,10 +79,4 @@ export class PlannedBlobs {
     this.names = [];
     this.nameIndex = new Map();
   }
-}
-
-function grown<T extends Int32Array | Uint8Array>(array: T): T {
-  const next = new (array.constructor as new (length: number) => T)(Math.max(1024, array.length * 2));
-  next.set(array);
-  return next;
 }

@@ -17,7 +17,7 @@ import {
   GITLINK_MODE,
   ZERO_SHA,
   readBlobs
-} from "./chunk-JPP2UEA3.js";
+} from "./chunk-EAA5IKMC.js";
 import {
   gitStream
 } from "./chunk-JIA5OXSU.js";

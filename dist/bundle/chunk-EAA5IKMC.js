@@ -134,78 +134,103 @@ var BatchParser = class {
   }
 };
 
+// src/sources/git/typed-arrays.ts
+function grown(array, length = Math.max(1024, array.length * 2)) {
+  const next = new array.constructor(length);
+  next.set(array);
+  return next;
+}
+
 // src/sources/git/object-numbers.ts
 import { randomBytes } from "node:crypto";
 var ObjectNumbers = class {
   size = 0;
-  /** Bytes an id (20, or 32 for SHA-256), set by the first. */
+  /** 32-bit words an id (5, or 8 for SHA-256), set by the first. */
   width = 0;
-  ids = Buffer.alloc(0);
+  ids = new Int32Array(0);
   /** number + 1 (0: free) at hash & mask, linear probing; grown at half full. */
   slots = new Int32Array(1024);
-  scratch = Buffer.alloc(32);
+  scratch = new Int32Array(8);
   /** The number of the hex id at data[start, start + hexLength), given one if new (an id that is not hex is refused). */
   at(data, start, hexLength) {
-    this.decode((i) => data[start + i], hexLength);
+    if (!this.fits(hexLength)) throw outOfStep();
+    let bad = 0;
+    for (let w = 0, at = start; w < hexLength / 8; w++) {
+      let word = 0;
+      for (const end = at + 8; at < end; at++) {
+        const digit = nibble(data[at]);
+        bad |= digit;
+        word = word << 4 | digit & 15;
+      }
+      this.scratch[w] = word;
+    }
+    if (bad < 0) throw outOfStep();
     return this.number(true);
   }
   /** Numbers the hex id `sha`; false when it had a number already. */
   add(sha) {
     const size = this.size;
-    this.decode((i) => sha.charCodeAt(i), sha.length);
-    this.number(true);
+    this.numberOf(sha);
     return this.size > size;
   }
-  /** The number of the hex id `sha`, given one if new. */
+  /** The number of the hex id `sha`, given one if new (an id that is not hex is refused). */
   numberOf(sha) {
-    this.decode((i) => sha.charCodeAt(i), sha.length);
+    if (!this.decode(sha)) throw outOfStep();
     return this.number(true);
-  }
-  /** The hex id numbered `number`. */
-  hexAt(number) {
-    return this.ids.toString("hex", number * this.width, (number + 1) * this.width);
   }
   /** The number of the hex id `sha`, or undefined. */
   find(sha) {
-    if (sha.length !== this.width * 2 || !this.decode((i) => sha.charCodeAt(i), sha.length, false)) return void 0;
+    if (this.size === 0 || !this.decode(sha)) return void 0;
     const number = this.number(false);
     return number === -1 ? void 0 : number;
   }
   has(sha) {
     return this.find(sha) !== void 0;
   }
-  /** Hex into scratch; false (or a refusal, when `strict`) for anything but 40 or 64 hex digits of this table's width. */
-  decode(charAt, hexLength, strict = true) {
-    const width = hexLength / 2;
-    let ok = (width === 20 || width === 32) && (this.size === 0 || width === this.width);
-    for (let i = 0; ok && i < width; i++) {
-      const high = nibble(charAt(2 * i));
-      const low = nibble(charAt(2 * i + 1));
-      if (high < 0 || low < 0) ok = false;
-      else this.scratch[i] = high << 4 | low;
+  /** The hex id numbered `number`. */
+  hexAt(number) {
+    let hex = "";
+    for (let w = number * this.width, end = w + this.width; w < end; w++) hex += (this.ids[w] >>> 0).toString(16).padStart(8, "0");
+    return hex;
+  }
+  /** Can a hex id this long be held: 40 or 64 digits, of this table's width once it has one? */
+  fits(hexLength) {
+    const width = hexLength / 8;
+    if (width !== 5 && width !== 8 || this.size > 0 && width !== this.width) return false;
+    this.width = width;
+    return true;
+  }
+  /** `sha` into scratch; false for anything but hex of a width this table holds. */
+  decode(sha) {
+    if (!this.fits(sha.length)) return false;
+    let bad = 0;
+    for (let w = 0, at = 0; w < sha.length / 8; w++) {
+      let word = 0;
+      for (const end = at + 8; at < end; at++) {
+        const digit = nibble(sha.charCodeAt(at));
+        bad |= digit;
+        word = word << 4 | digit & 15;
+      }
+      this.scratch[w] = word;
     }
-    if (!ok && strict) throw new RuntimeError(words().git.logOutOfStep);
-    if (ok && this.size === 0) this.width = width;
-    return ok;
+    return bad >= 0;
   }
   /** The number of the id in scratch: inserted if new and `insert`, else -1 when absent. */
   number(insert) {
-    const width = this.width;
+    const { width, ids, scratch } = this;
     const mask = this.slots.length - 1;
-    for (let slot = hashOf(this.scratch, 0) & mask; ; slot = slot + 1 & mask) {
+    for (let slot = hashOf(scratch, 0) & mask; ; slot = slot + 1 & mask) {
       const held = this.slots[slot];
       if (held === 0) return insert ? this.insert(slot) : -1;
-      if (this.scratch.compare(this.ids, (held - 1) * width, held * width, 0, width) === 0) return held - 1;
+      let w = 0;
+      for (const at = (held - 1) * width; w < width && ids[at + w] === scratch[w]; w++) ;
+      if (w === width) return held - 1;
     }
   }
   insert(slot) {
     const width = this.width;
-    if ((this.size + 1) * width > this.ids.length) {
-      const grown = Buffer.alloc(Math.max(1024 * width, this.ids.length * 2));
-      this.ids.copy(grown);
-      this.ids = grown;
-    }
-    this.scratch.copy(this.ids, this.size * width, 0, width);
+    if ((this.size + 1) * width > this.ids.length) this.ids = grown(this.ids, Math.max(1024 * width, this.ids.length * 2));
+    this.ids.set(this.scratch.subarray(0, width), this.size * width);
     this.slots[slot] = ++this.size;
     if (this.size * 2 > this.slots.length) this.rehash();
     return this.size - 1;
@@ -221,16 +246,19 @@ var ObjectNumbers = class {
     this.slots = slots;
   }
 };
-function hashOf(bytes, at) {
-  const h = Math.imul(bytes.readUInt32LE(at) ^ SEED, 2654435761) ^ bytes.readUInt32LE(at + 4);
+function hashOf(ids, at) {
+  const h = Math.imul(ids[at] ^ SEED, 2654435761) ^ ids[at + 1];
   return Math.imul(h ^ h >>> 15, 2246822507) >>> 0;
 }
-var SEED = randomBytes(4).readUInt32LE(0);
+var SEED = randomBytes(4).readInt32LE(0);
 function nibble(code) {
-  if (code >= 48 && code <= 57) return code - 48;
-  if (code >= 97 && code <= 102) return code - 87;
-  if (code >= 65 && code <= 70) return code - 55;
-  return -1;
+  return code < 128 ? NIBBLES[code] : -1;
+}
+var NIBBLES = new Int8Array(128).fill(-1);
+for (let digit = 0; digit < 16; digit++) NIBBLES["0123456789abcdef".charCodeAt(digit)] = digit;
+for (let digit = 10; digit < 16; digit++) NIBBLES["ABCDEF".charCodeAt(digit - 10)] = digit;
+function outOfStep() {
+  return new RuntimeError(words().git.logOutOfStep);
 }
 
 // src/sources/git/log.ts
@@ -334,7 +362,7 @@ function isMode(data, at) {
   for (let i = at; i < at + 6; i++) if (data[i] < 48 || data[i] > 55) return false;
   return true;
 }
-function outOfStep() {
+function outOfStep2() {
   return new RuntimeError(words().git.logOutOfStep);
 }
 var LogParser = class {
@@ -405,13 +433,13 @@ var LogParser = class {
     }
     const sides = parents + 1;
     const modesAt = from;
-    for (let i = 0; i < sides; i++, from += 7) if (from + 6 >= end || data[from + 6] !== SPACE || !isMode(data, from)) throw outOfStep();
+    for (let i = 0; i < sides; i++, from += 7) if (from + 6 >= end || data[from + 6] !== SPACE || !isMode(data, from)) throw outOfStep2();
     const shasAt = from;
     const width = data.indexOf(SPACE, from) - from;
-    if (width !== 40 && width !== 64 || shasAt + sides * (width + 1) >= end) throw outOfStep();
-    for (let i = 0; i < sides; i++, from += width + 1) if (data.indexOf(SPACE, from) !== from + width) throw outOfStep();
+    if (width !== 40 && width !== 64 || shasAt + sides * (width + 1) >= end) throw outOfStep2();
+    for (let i = 0; i < sides; i++, from += width + 1) if (data.indexOf(SPACE, from) !== from + width) throw outOfStep2();
     const status = data.toString("latin1", from, end);
-    if (!(status >= "A" && status < "[") || status.includes(" ") || parents > 1 && !/^[A-Z]+$/.test(status)) throw outOfStep();
+    if (!(status >= "A" && status < "[") || status.includes(" ") || parents > 1 && !/^[A-Z]+$/.test(status)) throw outOfStep2();
     const oldSha = data.toString("latin1", shasAt, shasAt + width);
     const newSha = data.toString("latin1", shasAt + parents * (width + 1), shasAt + parents * (width + 1) + width);
     this.change = {
@@ -429,7 +457,7 @@ var LogParser = class {
   header(data, start, end) {
     this.combinedGap = false;
     const ids = IDS.exec(data.toString("latin1", start, end));
-    if (ids === null) throw outOfStep();
+    if (ids === null) throw outOfStep2();
     this.ids = ids;
     this.fields = [];
     this.expect = "field";
@@ -485,6 +513,7 @@ function utf8Length(bytes, at) {
 
 export {
   readBlobs,
+  grown,
   ObjectNumbers,
   ZERO_SHA,
   GITLINK_MODE,

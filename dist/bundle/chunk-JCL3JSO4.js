@@ -19,10 +19,11 @@ import {
 import {
   GITLINK_MODE,
   ObjectNumbers,
+  grown,
   readBlobs,
   streamLog,
   streamLogBothEnds
-} from "./chunk-JPP2UEA3.js";
+} from "./chunk-EAA5IKMC.js";
 import {
   git,
   gitRaw,
@@ -730,11 +731,6 @@ var PlannedBlobs = class {
     this.nameIndex = /* @__PURE__ */ new Map();
   }
 };
-function grown(array) {
-  const next = new array.constructor(Math.max(1024, array.length * 2));
-  next.set(array);
-  return next;
-}
 
 // src/sources/git/commits/plan.ts
 async function readPlan(cwd, scan, evidence = () => false, readers = "auto") {
@@ -769,11 +765,7 @@ var PlanBuilder = class {
         if (change.newSha === null || change.newMode === GITLINK_MODE) continue;
         const known = blobs.size;
         const blob = blobs.number(change.newSha);
-        if (blob >= this.endPaths.length) {
-          const grown2 = new Uint8Array(this.endPaths.length * 2);
-          grown2.set(this.endPaths);
-          this.endPaths = grown2;
-        }
+        if (blob >= this.endPaths.length) this.endPaths = grown(this.endPaths);
         if (blob < known) {
           if (blobs.setterOf(blob) !== at) blobs.setSetter(blob, -1);
           const planned = blobs.path(blob);

@@ -5,8 +5,8 @@ import {
   REF_LIMIT,
   presenceOf,
   readBranchGraph
-} from "./chunk-GBRDD5CM.js";
-import "./chunk-JPP2UEA3.js";
+} from "./chunk-DWAQTYSK.js";
+import "./chunk-EAA5IKMC.js";
 import "./chunk-JIA5OXSU.js";
 import "./chunk-4PPBDC3R.js";
 import "./chunk-HYOJKJ3K.js";

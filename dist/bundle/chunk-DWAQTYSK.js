@@ -4,8 +4,9 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   ObjectNumbers,
   decodePath,
+  grown,
   readBlobs
-} from "./chunk-JPP2UEA3.js";
+} from "./chunk-EAA5IKMC.js";
 import {
   git,
   gitStream
@@ -57,6 +58,9 @@ async function presenceOf(cwd, findings, detect, maxSize, graph) {
   }
   return presence;
 }
+function throwIfStopped(signal) {
+  if (signal?.aborted) throw new RuntimeError(words().git.killed("rev-list", null));
+}
 async function readBranchGraph(cwd, signal) {
   const branches = parseRefs(await git(cwd, ["for-each-ref", ...REF_FORMAT, ...BRANCHES]));
   if (branches.length === 0) return { holders: (commits) => new Map([...commits].map((sha) => [sha, []])) };
@@ -72,12 +76,12 @@ async function readBranchGraph(cwd, signal) {
     if (width !== 40 && width !== 64 || (end - start + 1) % (width + 1) !== 0) throw new RuntimeError(words().git.logOutOfStep);
     const child = ids.at(data, start, width);
     for (let at = start + width + 1; at < end; at += width + 1) {
-      if (count + 2 > edges.length) edges = growTo(edges, edges.length * 2);
+      if (count + 2 > edges.length) edges = grown(edges);
       edges[count++] = ids.at(data, at, width);
       edges[count++] = child;
     }
   };
-  if (signal?.aborted) throw new RuntimeError(words().git.killed("rev-list", null));
+  throwIfStopped(signal);
   const { child: revList, done, stop } = gitStream(cwd, ["rev-list", "--parents", "--stdin", "--"]);
   signal?.addEventListener("abort", stop, { once: true });
   revList.stdin.end([...tips.keys()].join("\n") + "\n");
@@ -97,7 +101,7 @@ async function readBranchGraph(cwd, signal) {
     revList.stdout.on("end", resolve);
   });
   await Promise.all([done, reading]);
-  if (signal?.aborted) throw new RuntimeError(words().git.killed("rev-list", null));
+  throwIfStopped(signal);
   if (rest.length > 0) line(rest, 0, rest.length);
   const first = new Int32Array(ids.size + 1);
   for (let e = 0; e < count; e += 2) first[edges[e] + 1]++;
@@ -134,11 +138,6 @@ function holdersIn(commits, ids, first, children, tipsById, seen) {
     holders.set(sha, sortRefs(found));
   }
   return holders;
-}
-function growTo(array, length) {
-  const grown = new Int32Array(length);
-  grown.set(array);
-  return grown;
 }
 var REF_FORMAT = ["--format=%(objectname) %(*objectname) %(refname)"];
 var BRANCHES = ["refs/heads/", "refs/remotes/"];

@@ -5,7 +5,7 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-NDCBBSFB.js";
+} from "./chunk-JCL3JSO4.js";
 import "./chunk-JSDVAYLG.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
@@ -27,12 +27,12 @@ import {
 import {
   presenceOf,
   readBranchGraph
-} from "./chunk-GBRDD5CM.js";
+} from "./chunk-DWAQTYSK.js";
 import {
   GITLINK_MODE,
   decodePath,
   readBlobs
-} from "./chunk-JPP2UEA3.js";
+} from "./chunk-EAA5IKMC.js";
 import {
   git,
   gitVersion
