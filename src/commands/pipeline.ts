@@ -31,14 +31,16 @@ export interface ScanOutcome {
   redactText: (text: string) => string;
 }
 
+/** What a source reads of the configuration, once the pipeline has loaded it (from the source's top level). */
+type Settings = Pick<SourceContext, 'config' | 'keywords' | 'pathEvidence'>;
 
 export async function runPipeline(options: ScanRequest, io: Io, preloaded: Preloaded = {}): Promise<ScanOutcome> {
   const started = Date.now();
   // The source comes first: a git source knows the repository's top level, which is where its configuration
   // lives (cwd may be a subfolder, or outside the work tree with GIT_DIR/GIT_WORK_TREE). Sources read the
   // config and the rule keywords only when they run; reading them earlier is a bug the getters make loud.
-  let loaded: { config: Config; keywords: string[]; pathEvidence: (path: string) => boolean } | null = null;
-  const settings = (): { config: Config; keywords: string[]; pathEvidence: (path: string) => boolean } => {
+  let loaded: Settings | null = null;
+  const settings = (): Settings => {
     if (loaded === null) throw new Error('a source read the configuration before the pipeline loaded it');
     return loaded;
   };

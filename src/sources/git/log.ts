@@ -86,9 +86,8 @@ export interface LogRead {
  * comparisons with their second parent list hundreds of millions of changes).
  */
 export async function streamLog(cwd: string, read: LogRead, onCommit: (commit: LogCommit) => void): Promise<void> {
-  const stdinRevs = read.stdinRevs ?? [];
-  const args = await logArgs(cwd, read, stdinRevs.length > 0);
-  await startLog(cwd, args, Buffer.isBuffer(stdinRevs) ? stdinRevs : stdinRevs.length > 0 ? stdinRevs.join('\n') + '\n' : '', onCommit).finished;
+  const given = stdinOf(read);
+  await startLog(cwd, await logArgs(cwd, read, given.length > 0), given, onCommit).finished;
 }
 
 /** A second reader from the log's other end: once the log proves long, never, or from the first commit. */
@@ -108,8 +107,7 @@ export type LogReaders = 'auto' | 'one' | 'two';
  * two are.
  */
 export async function streamLogBothEnds(cwd: string, read: LogRead, onCommit: (commit: LogCommit, fromEnd: boolean) => void, readers: LogReaders | number = 'auto'): Promise<void> {
-  const stdinRevs = read.stdinRevs ?? [];
-  const given = Buffer.isBuffer(stdinRevs) ? stdinRevs : stdinRevs.length > 0 ? stdinRevs.join('\n') + '\n' : '';
+  const given = stdinOf(read);
   // `--all` and the stash's entries as the commits they start from (tags peeled): the list git log makes from them.
   const starts = await git(cwd, ['rev-list', '--no-walk=unsorted', ...read.revs, ...(given.length > 0 ? ['--stdin'] : []), '--'], given);
   if (starts.length === 0) return; // (git log given no revision would read HEAD)
@@ -155,6 +153,12 @@ export async function streamLogBothEnds(cwd: string, read: LogRead, onCommit: (c
  * 9.5-10.1 s with one, alternating (BENCHMARKS.md, seventh session).
  */
 const SECOND_READER_AFTER = 40_000;
+
+/** What git reads on stdin for `read.stdinRevs`: a line each (empty when there are none). */
+function stdinOf(read: LogRead): string | Buffer {
+  const revs = read.stdinRevs ?? [];
+  return Buffer.isBuffer(revs) ? revs : revs.length > 0 ? revs.join('\n') + '\n' : '';
+}
 
 async function logArgs(cwd: string, read: LogRead, stdin: boolean): Promise<string[]> {
   const args = [await mergeArgs(cwd, read.merges ?? 'separate'), '--root', '--raw', '-z', '--no-abbrev', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-notes', '--encoding=UTF-8', FORMAT, ...(read.options ?? []), ...read.revs];

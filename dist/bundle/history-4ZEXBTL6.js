@@ -5,7 +5,7 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-JCL3JSO4.js";
+} from "./chunk-ZRLANXXF.js";
 import "./chunk-JSDVAYLG.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
@@ -27,12 +27,12 @@ import {
 import {
   presenceOf,
   readBranchGraph
-} from "./chunk-DWAQTYSK.js";
+} from "./chunk-3DVFOGHF.js";
 import {
   GITLINK_MODE,
   decodePath,
   readBlobs
-} from "./chunk-EAA5IKMC.js";
+} from "./chunk-PTY6BYV3.js";
 import {
   git,
   gitVersion

@@ -6,7 +6,7 @@ import {
   decodePath,
   grown,
   readBlobs
-} from "./chunk-EAA5IKMC.js";
+} from "./chunk-PTY6BYV3.js";
 import {
   git,
   gitStream

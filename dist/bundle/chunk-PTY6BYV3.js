@@ -274,13 +274,11 @@ async function mergeArgs(cwd, merges) {
   return merges === "separate" ? "-m" : "-c";
 }
 async function streamLog(cwd, read, onCommit) {
-  const stdinRevs = read.stdinRevs ?? [];
-  const args = await logArgs(cwd, read, stdinRevs.length > 0);
-  await startLog(cwd, args, Buffer.isBuffer(stdinRevs) ? stdinRevs : stdinRevs.length > 0 ? stdinRevs.join("\n") + "\n" : "", onCommit).finished;
+  const given = stdinOf(read);
+  await startLog(cwd, await logArgs(cwd, read, given.length > 0), given, onCommit).finished;
 }
 async function streamLogBothEnds(cwd, read, onCommit, readers = "auto") {
-  const stdinRevs = read.stdinRevs ?? [];
-  const given = Buffer.isBuffer(stdinRevs) ? stdinRevs : stdinRevs.length > 0 ? stdinRevs.join("\n") + "\n" : "";
+  const given = stdinOf(read);
   const starts = await git(cwd, ["rev-list", "--no-walk=unsorted", ...read.revs, ...given.length > 0 ? ["--stdin"] : [], "--"], given);
   if (starts.length === 0) return;
   const args = await logArgs(cwd, { ...read, revs: [] }, true);
@@ -316,6 +314,10 @@ async function streamLogBothEnds(cwd, read, onCommit, readers = "auto") {
   }
 }
 var SECOND_READER_AFTER = 4e4;
+function stdinOf(read) {
+  const revs = read.stdinRevs ?? [];
+  return Buffer.isBuffer(revs) ? revs : revs.length > 0 ? revs.join("\n") + "\n" : "";
+}
 async function logArgs(cwd, read, stdin) {
   const args = [await mergeArgs(cwd, read.merges ?? "separate"), "--root", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-ext-diff", "--no-textconv", "--no-show-signature", "--no-notes", "--encoding=UTF-8", FORMAT, ...read.options ?? [], ...read.revs];
   if (stdin) args.push("--stdin");

@@ -23,7 +23,7 @@ import {
   readBlobs,
   streamLog,
   streamLogBothEnds
-} from "./chunk-EAA5IKMC.js";
+} from "./chunk-PTY6BYV3.js";
 import {
   git,
   gitRaw,

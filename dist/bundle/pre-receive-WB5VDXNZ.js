@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-JCL3JSO4.js";
+} from "./chunk-ZRLANXXF.js";
 import {
   CONFIG_FILE,
   configInFolder,
@@ -27,7 +27,7 @@ import {
 import "./chunk-BRU737ZG.js";
 import "./chunk-AYXIPYPB.js";
 import "./chunk-HK4TWAXS.js";
-import "./chunk-EAA5IKMC.js";
+import "./chunk-PTY6BYV3.js";
 import {
   git,
   gitRaw,

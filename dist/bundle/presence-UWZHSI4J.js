@@ -5,8 +5,8 @@ import {
   REF_LIMIT,
   presenceOf,
   readBranchGraph
-} from "./chunk-DWAQTYSK.js";
-import "./chunk-EAA5IKMC.js";
+} from "./chunk-3DVFOGHF.js";
+import "./chunk-PTY6BYV3.js";
 import "./chunk-JIA5OXSU.js";
 import "./chunk-4PPBDC3R.js";
 import "./chunk-HYOJKJ3K.js";

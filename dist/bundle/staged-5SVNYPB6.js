@@ -17,7 +17,7 @@ import {
   GITLINK_MODE,
   ZERO_SHA,
   readBlobs
-} from "./chunk-EAA5IKMC.js";
+} from "./chunk-PTY6BYV3.js";
 import {
   gitStream
 } from "./chunk-JIA5OXSU.js";
