@@ -20,6 +20,7 @@ export class ObjectNumbers {
   /** number + 1 (0: free) at hash & mask, linear probing; grown at half full. */
   private slots = new Int32Array(1024);
   private readonly scratch = new Int32Array(8);
+  private readonly bytes = Buffer.alloc(32);
 
   /** The number of the hex id at data[start, start + hexLength), given one if new (an id that is not hex is refused). */
   at(data: Buffer, start: number, hexLength: number): number {
@@ -62,11 +63,11 @@ export class ObjectNumbers {
     return this.find(sha) !== undefined;
   }
 
-  /** The hex id numbered `number`. */
+  /** The hex id numbered `number` (its words written out big-endian: one native hex conversion, not one a word). */
   hexAt(number: number): string {
-    let hex = '';
-    for (let w = number * this.width, end = w + this.width; w < end; w++) hex += (this.ids[w] >>> 0).toString(16).padStart(8, '0');
-    return hex;
+    const width = this.width;
+    for (let w = 0; w < width; w++) this.bytes.writeInt32BE(this.ids[number * width + w], w * 4);
+    return this.bytes.toString('hex', 0, width * 4);
   }
 
   /** Can a hex id this long be held: 40 or 64 digits, of this table's width once it has one? */

@@ -17,7 +17,7 @@ import {
   GITLINK_MODE,
   ZERO_SHA,
   readBlobs
-} from "./chunk-PTY6BYV3.js";
+} from "./chunk-ZMTFZWM2.js";
 import {
   gitStream
 } from "./chunk-JIA5OXSU.js";

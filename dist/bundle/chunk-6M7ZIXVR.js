@@ -6,7 +6,7 @@ import {
   decodePath,
   grown,
   readBlobs
-} from "./chunk-PTY6BYV3.js";
+} from "./chunk-ZMTFZWM2.js";
 import {
   git,
   gitStream

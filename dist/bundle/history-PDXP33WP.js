@@ -5,7 +5,7 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-ZRLANXXF.js";
+} from "./chunk-CL3JFN74.js";
 import "./chunk-JSDVAYLG.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
@@ -27,12 +27,12 @@ import {
 import {
   presenceOf,
   readBranchGraph
-} from "./chunk-3DVFOGHF.js";
+} from "./chunk-6M7ZIXVR.js";
 import {
   GITLINK_MODE,
   decodePath,
   readBlobs
-} from "./chunk-PTY6BYV3.js";
+} from "./chunk-ZMTFZWM2.js";
 import {
   git,
   gitVersion

@@ -23,7 +23,7 @@ import {
   readBlobs,
   streamLog,
   streamLogBothEnds
-} from "./chunk-PTY6BYV3.js";
+} from "./chunk-ZMTFZWM2.js";
 import {
   git,
   gitRaw,
