@@ -125,8 +125,8 @@ describe('commit data and file names are data (issue #10, item 1)', () => {
     const tagObject = gitBytes(repo, ['hash-object', '-t', 'tag', '-w', '--stdin'], Buffer.concat([Buffer.from(`object ${tagCommits[1]}\ntype commit\ntag v\u00e9-1\ntagger `), without(every, '<>\n'), Buffer.from(' <x@y> 1700000000 +0000\n\n'), every])).toString('utf8').trim();
     gitBytes(repo, ['update-ref', 'refs/tags/v\u00e9-1', tagObject]);
 
-    const check = async (args: string[], wanted: Map<string, string>) => {
-      const result = await scan(repo.dir, args);
+    const check = async (args: string[], wanted: Map<string, string>, env?: Record<string, string>) => {
+      const result = env === undefined ? await scan(repo.dir, args) : scanSpawned(repo.dir, args, env);
       expect(result.status, `${args.join(' ')}: ${result.stderr}`).toBe(1);
       // Paths compared as bytes: every file name must come back exactly.
       const found = new Map(result.report.findings.filter((finding: any) => finding.kind === 'secret-access-key').map((finding: any) => [finding.secret, `${finding.commit.sha} ${pathBytes(finding.file).toString('hex')}`]));
@@ -138,6 +138,8 @@ describe('commit data and file names are data (issue #10, item 1)', () => {
       }
     };
     await check(['--history'], expected);
+    // The log read from both ends too (log.ts streamLogBothEnds): the reader from the end meets the same bytes.
+    await check(['--history'], expected, { KEYWARDEN_LOG_READERS: '2' });
     await check(['--range', `${base}..main`], new Map([...expected].filter(([secret]) => !onTags.some((leak) => leak.secret === secret))));
   });
 });
