@@ -11619,6 +11619,16 @@ var init_pool = __esm({
   }
 });
 
+// src/sources/git/pack/hand-over.ts
+function queuedKib(bytes) {
+  return Math.ceil(bytes / 1024);
+}
+var init_hand_over = __esm({
+  "src/sources/git/pack/hand-over.ts"() {
+    "use strict";
+  }
+});
+
 // src/sources/git/pack/scan-blob.ts
 async function scanDirtyBlob(blob, detector, config, into) {
   const archive = detectMaybeArchive({ path: blob.path, data: blob.data }, config, (entry) => detector.detect(entry), true);
@@ -11647,7 +11657,7 @@ import { Worker as Worker2 } from "node:worker_threads";
 function isClean(verdict, sha) {
   return verdict.sizes.has(sha) && !verdict.dirty.has(sha);
 }
-function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEEP_BYTES) {
+function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEEP_BYTES, handOver = true) {
   const threads = { workers: [], tooDirty: false, kept: /* @__PURE__ */ new Map(), stopped: /* @__PURE__ */ new Set(), keepBytes };
   const { workers, kept, stopped } = threads;
   const verdict = judgeAll(cwd, config, keywords, notes, onProgress, threads).catch((error) => {
@@ -11658,7 +11668,7 @@ function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEE
     verdict,
     async scan(blobs, callbacks) {
       const judged = await verdict;
-      if (judged === null || blobs.length === 0) return;
+      if (judged === null || blobs.length === 0) return 0;
       const byWorker = workers.map(() => []);
       const here = [];
       for (const { sha, path: file } of blobs) {
@@ -11669,22 +11679,18 @@ function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEE
         else if (stopped.has(owner.worker)) throw new Error(`blob ${sha} was judged but not kept`);
         else byWorker[owner.worker].push({ sha, path: file, pack: owner.pack });
       }
-      if (here.length > 0) {
-        const detector = createDetector(config);
-        const scanned = { found: [], cleanItems: 0, cleanBytes: 0 };
-        for (const blob of here) {
-          await scanDirtyBlob(blob, detector, config, scanned);
-          callbacks.onProgress(1, blob.data.length);
-        }
-        for (const { sha, result } of scanned.found) callbacks.onFound(sha, result);
-        callbacks.onClean(scanned.cleanItems, scanned.cleanBytes);
-      }
+      const local = new LocalScan(config, callbacks);
+      for (const blob of here) local.add(blob);
+      await local.drain();
+      const queue = handOver ? new SharedArrayBuffer(4) : null;
       await Promise.all(
         workers.map((worker, i) => {
           if (byWorker[i].length === 0) return null;
-          return exchange(worker, { type: "scan", blobs: byWorker[i] }, (message2) => {
+          return exchange(worker, { type: "scan", blobs: byWorker[i], queue }, (message2) => {
             if (message2.type === "progress") callbacks.onProgress(message2.blobs, message2.bytes);
-            else if (message2.type === "scanned") {
+            else if (message2.type === "handed") {
+              for (const blob of message2.blobs) local.add({ sha: blob.sha, path: blob.path, data: Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength), keywords: blob.keywords }, new Int32Array(queue));
+            } else if (message2.type === "scanned") {
               for (const { sha, result } of message2.found) callbacks.onFound(sha, result);
               callbacks.onClean(message2.cleanItems, message2.cleanBytes);
               return true;
@@ -11693,6 +11699,9 @@ function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEE
           });
         })
       );
+      await local.drain();
+      local.report();
+      return local.count;
     },
     async close() {
       await verdict;
@@ -11821,13 +11830,14 @@ function listPacks(objects) {
 function threadCount() {
   return Math.max(1, Math.min(availableCores() - 1, 4));
 }
-var KEEP_BYTES, ONE_THREAD_BYTES, PARTS_PER_THREAD, EARLY_SHARE, DIRTY_SHARE;
+var KEEP_BYTES, ONE_THREAD_BYTES, PARTS_PER_THREAD, EARLY_SHARE, DIRTY_SHARE, LocalScan;
 var init_packs = __esm({
   "src/sources/git/pack/packs.ts"() {
     "use strict";
     init_errors();
     init_pool();
     init_run();
+    init_hand_over();
     init_scan_blob();
     init_detect2();
     init_words();
@@ -11836,6 +11846,49 @@ var init_packs = __esm({
     PARTS_PER_THREAD = 2;
     EARLY_SHARE = 0.02;
     DIRTY_SHARE = 0.25;
+    LocalScan = class {
+      constructor(config, callbacks) {
+        this.config = config;
+        this.callbacks = callbacks;
+      }
+      config;
+      callbacks;
+      queue = [];
+      scanned = { found: [], cleanItems: 0, cleanBytes: 0 };
+      detector = null;
+      running = null;
+      failure = null;
+      count = 0;
+      /** Queues a blob; `shared`: the pack threads' view of the queue (pack-worker.ts HAND_KIB), told when it is done. */
+      add(blob, shared = null) {
+        this.queue.push({ blob, shared });
+        this.running ??= this.loop().finally(() => this.running = null);
+      }
+      /** Every queued blob scanned; throws what scanning one threw. */
+      async drain() {
+        while (this.running !== null) await this.running;
+        if (this.failure !== null) throw this.failure;
+      }
+      report() {
+        for (const { sha, result } of this.scanned.found) this.callbacks.onFound(sha, result);
+        this.callbacks.onClean(this.scanned.cleanItems, this.scanned.cleanBytes);
+      }
+      /** Never rejects (nothing may be left unhandled while the threads still answer): drain() throws instead. */
+      async loop() {
+        for (let next = this.queue.shift(); next !== void 0; next = this.queue.shift()) {
+          const { blob, shared } = next;
+          try {
+            this.detector ??= createDetector(this.config);
+            if (this.failure === null) await scanDirtyBlob(blob, this.detector, this.config, this.scanned);
+          } catch (error) {
+            this.failure = error;
+          }
+          if (shared !== null) Atomics.sub(shared, 0, queuedKib(blob.data.length));
+          this.count++;
+          this.callbacks.onProgress(1, blob.data.length);
+        }
+      }
+    };
   }
 });
 

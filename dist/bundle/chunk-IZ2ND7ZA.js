@@ -125,6 +125,11 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 
+// src/sources/git/pack/hand-over.ts
+function queuedKib(bytes) {
+  return Math.ceil(bytes / 1024);
+}
+
 // src/sources/git/pack/scan-blob.ts
 async function scanDirtyBlob(blob, detector, config, into) {
   const archive = detectMaybeArchive({ path: blob.path, data: blob.data }, config, (entry) => detector.detect(entry), true);
@@ -147,7 +152,7 @@ function isClean(verdict, sha) {
 var KEEP_BYTES = 32 * 1024 * 1024;
 var ONE_THREAD_BYTES = 4 * 1024 * 1024;
 var PARTS_PER_THREAD = 2;
-function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEEP_BYTES) {
+function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEEP_BYTES, handOver = true) {
   const threads = { workers: [], tooDirty: false, kept: /* @__PURE__ */ new Map(), stopped: /* @__PURE__ */ new Set(), keepBytes };
   const { workers, kept, stopped } = threads;
   const verdict = judgeAll(cwd, config, keywords, notes, onProgress, threads).catch((error) => {
@@ -158,7 +163,7 @@ function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEE
     verdict,
     async scan(blobs, callbacks) {
       const judged = await verdict;
-      if (judged === null || blobs.length === 0) return;
+      if (judged === null || blobs.length === 0) return 0;
       const byWorker = workers.map(() => []);
       const here = [];
       for (const { sha, path: file } of blobs) {
@@ -169,22 +174,18 @@ function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEE
         else if (stopped.has(owner.worker)) throw new Error(`blob ${sha} was judged but not kept`);
         else byWorker[owner.worker].push({ sha, path: file, pack: owner.pack });
       }
-      if (here.length > 0) {
-        const detector = createDetector(config);
-        const scanned = { found: [], cleanItems: 0, cleanBytes: 0 };
-        for (const blob of here) {
-          await scanDirtyBlob(blob, detector, config, scanned);
-          callbacks.onProgress(1, blob.data.length);
-        }
-        for (const { sha, result } of scanned.found) callbacks.onFound(sha, result);
-        callbacks.onClean(scanned.cleanItems, scanned.cleanBytes);
-      }
+      const local = new LocalScan(config, callbacks);
+      for (const blob of here) local.add(blob);
+      await local.drain();
+      const queue = handOver ? new SharedArrayBuffer(4) : null;
       await Promise.all(
         workers.map((worker, i) => {
           if (byWorker[i].length === 0) return null;
-          return exchange(worker, { type: "scan", blobs: byWorker[i] }, (message) => {
+          return exchange(worker, { type: "scan", blobs: byWorker[i], queue }, (message) => {
             if (message.type === "progress") callbacks.onProgress(message.blobs, message.bytes);
-            else if (message.type === "scanned") {
+            else if (message.type === "handed") {
+              for (const blob of message.blobs) local.add({ sha: blob.sha, path: blob.path, data: Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength), keywords: blob.keywords }, new Int32Array(queue));
+            } else if (message.type === "scanned") {
               for (const { sha, result } of message.found) callbacks.onFound(sha, result);
               callbacks.onClean(message.cleanItems, message.cleanBytes);
               return true;
@@ -193,6 +194,9 @@ function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEE
           });
         })
       );
+      await local.drain();
+      local.report();
+      return local.count;
     },
     async close() {
       await verdict;
@@ -277,6 +281,49 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, threads) {
   }
   return verdict;
 }
+var LocalScan = class {
+  constructor(config, callbacks) {
+    this.config = config;
+    this.callbacks = callbacks;
+  }
+  config;
+  callbacks;
+  queue = [];
+  scanned = { found: [], cleanItems: 0, cleanBytes: 0 };
+  detector = null;
+  running = null;
+  failure = null;
+  count = 0;
+  /** Queues a blob; `shared`: the pack threads' view of the queue (pack-worker.ts HAND_KIB), told when it is done. */
+  add(blob, shared = null) {
+    this.queue.push({ blob, shared });
+    this.running ??= this.loop().finally(() => this.running = null);
+  }
+  /** Every queued blob scanned; throws what scanning one threw. */
+  async drain() {
+    while (this.running !== null) await this.running;
+    if (this.failure !== null) throw this.failure;
+  }
+  report() {
+    for (const { sha, result } of this.scanned.found) this.callbacks.onFound(sha, result);
+    this.callbacks.onClean(this.scanned.cleanItems, this.scanned.cleanBytes);
+  }
+  /** Never rejects (nothing may be left unhandled while the threads still answer): drain() throws instead. */
+  async loop() {
+    for (let next = this.queue.shift(); next !== void 0; next = this.queue.shift()) {
+      const { blob, shared } = next;
+      try {
+        this.detector ??= createDetector(this.config);
+        if (this.failure === null) await scanDirtyBlob(blob, this.detector, this.config, this.scanned);
+      } catch (error) {
+        this.failure = error;
+      }
+      if (shared !== null) Atomics.sub(shared, 0, queuedKib(blob.data.length));
+      this.count++;
+      this.callbacks.onProgress(1, blob.data.length);
+    }
+  }
+};
 function exchange(worker, request, handle) {
   return new Promise((resolve, reject) => {
     const onMessage = (message) => {
