@@ -5,7 +5,7 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-IZ2ND7ZA.js";
+} from "./chunk-FPK6EMF2.js";
 import "./chunk-JSDVAYLG.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
