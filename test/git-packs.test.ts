@@ -6,7 +6,7 @@
 // and off, over packed, loose and damaged objects.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +21,6 @@ import { parsePackIndex } from '../src/sources/git/pack/index-file.js';
 import { PackJudge } from '../src/sources/git/pack/keyword-blobs.js';
 import { PackFile } from '../src/sources/git/pack/pack-file.js';
 import { startPackScan } from '../src/sources/git/pack/packs.js';
-import { availableCores } from '../src/sources/git/pool/pool.js';
 import type { Note } from '../src/types.js';
 import { loadRules } from '../src/rules/load.js';
 import { valueAnchors } from '../src/engine/scan.js';
@@ -490,52 +489,6 @@ describe('scan --history reading packs', () => {
     expect(handedOver.result.found.flatMap(([, found]) => found)).toEqual(expect.arrayContaining(secrets.slice(0, 2)));
     expect(handedOver.result.found.length).toBeGreaterThan(2);
     expect(handedOver.result.clean + handedOver.result.found.length).toBe(handedOver.result.dirty);
-  });
-
-  it.skipIf(availableCores() < 2)('judges on one more thread once the caller\'s thread is free (the log read), with the same verdict and findings', async () => {
-    // A pack past the one-thread minimum (4 MiB: random text does not compress), mostly clean bytes, with a small
-    // file holding a key beside each large one: git writes blobs in the order it walks the trees, so that every
-    // part of the pack holds some dirty blobs.
-    const next = seeded(29);
-    // (No vowel, s or w: noise that spells no keyword, `aws` included.)
-    const alphabet = 'bcdfghjkmnpqrtvxyz0123456789 \n';
-    const noise = (length: number) => Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
-    const repo = Repo.init();
-    const secrets: string[] = [];
-    for (let c = 0; c < 3; c++) {
-      const files: Record<string, string> = {};
-      for (let f = 0; f < 24; f++) {
-        const leak = fakeLeak();
-        secrets.push(leak.secret);
-        files[`d${f}/part.txt`] = noise(120_000);
-        files[`d${f}/key.env`] = `${noise(2_000)}\n${leak.text}`;
-      }
-      repo.commit(`data ${c}`, files);
-    }
-    repo.git('repack', '-adq');
-    expect(packsOf(repo).map((pack) => statSync(pack).size).reduce((a, b) => a + b)).toBeGreaterThan(4 * 1024 * 1024);
-    const judge = async (free: boolean) => {
-      const notes: Note[] = [];
-      const packs = startPackScan(repo.dir, defaultConfig(repo.dir), KEYWORDS, notes, () => {}, 0);
-      // Said before judging starts: the extra thread starts at once and takes a part of its own.
-      if (free) packs.useFreeCore();
-      const verdict = (await packs.verdict)!;
-      const found: string[] = [];
-      await packs.scan([...verdict.dirty.keys()].map((sha) => ({ sha, path: 'data/part.txt' })), {
-        onFound: (_sha, result) => found.push(...result.candidates.map((candidate) => candidate.secret)),
-        onClean: () => {},
-        onProgress: () => {},
-      });
-      await packs.close();
-      expect(notes).toEqual([]);
-      const threads = new Set([...verdict.dirty.values()].map((owner) => owner.worker));
-      return { dirty: [...verdict.dirty.keys()].sort(), sizes: [...verdict.sizes].sort(), found: [...new Set(found)].sort(), threads: threads.size };
-    };
-    const alone = await judge(false);
-    const joined = await judge(true);
-    expect(alone.found).toEqual(expect.arrayContaining(secrets));
-    expect({ ...joined, threads: 0 }).toEqual({ ...alone, threads: 0 });
-    expect(joined.threads).toBe(alone.threads + 1);
   });
 
   it('reads a repository of many small packs (each fetch or push leaves one), keys in some of them', async () => {

@@ -11658,7 +11658,7 @@ function isClean(verdict, sha) {
   return verdict.sizes.has(sha) && !verdict.dirty.has(sha);
 }
 function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEEP_BYTES, handOver = true) {
-  const threads = { workers: [], tooDirty: false, kept: /* @__PURE__ */ new Map(), stopped: /* @__PURE__ */ new Set(), keepBytes, freeCore: false, addThread: null };
+  const threads = { workers: [], tooDirty: false, kept: /* @__PURE__ */ new Map(), stopped: /* @__PURE__ */ new Set(), keepBytes };
   const { workers, kept, stopped } = threads;
   const verdict = judgeAll(cwd, config, keywords, notes, onProgress, threads).catch((error) => {
     if (!threads.tooDirty) notes.push({ level: "info", message: words().git.packsFallback(error instanceof Error ? error.message : String(error)) });
@@ -11666,10 +11666,6 @@ function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEE
   });
   return {
     verdict,
-    useFreeCore() {
-      threads.freeCore = true;
-      threads.addThread?.();
-    },
     async scan(blobs, callbacks) {
       const judged = await verdict;
       if (judged === null || blobs.length === 0) return 0;
@@ -11720,58 +11716,48 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, threads) {
   if (store === null || packs.length === 0) return null;
   const totalBytes = packs.reduce((sum, pack) => sum + pack.bytes, 0);
   const size2 = totalBytes < ONE_THREAD_BYTES ? 1 : threadCount();
-  const late = totalBytes >= ONE_THREAD_BYTES && size2 < availableCores() ? 1 : 0;
-  const partBytes = Math.max(1, totalBytes / (size2 * (late > 0 ? PARTS_TO_SHARE : PARTS_PER_THREAD)));
+  const partBytes = Math.max(1, totalBytes / (size2 * PARTS_PER_THREAD));
   const parts = [];
   packs.forEach((pack, number) => {
     const count = Math.max(1, Math.round(pack.bytes / partBytes));
     for (let i = 0; i < count; i++) parts.push({ pack: number, from: i / count, to: (i + 1) / count });
   });
   const workerData = { packs: packs.map(({ pack, index }) => ({ pack, index })), hashLength: store.hashLength, keywords: [...keywords], config, keepBytes: threads.keepBytes };
-  const startThread = () => new Worker2(workerEntry(new URL("./pack-worker.js", import.meta.url), import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-  for (let i = 0; i < size2 + (threads.freeCore ? late : 0); i++) workers.push(startThread());
+  for (let i = 0; i < size2; i++) workers.push(new Worker2(workerEntry(new URL("./pack-worker.js", import.meta.url), import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
   const judged = /* @__PURE__ */ new Map();
   const unreadable = /* @__PURE__ */ new Set();
   let next = 0;
   let packBytesRead = 0;
   let judgedBytes = 0;
   let dirtyBytes = 0;
-  let failure2 = null;
-  const judgeParts = async (worker, w) => {
-    while (next < parts.length && failure2 === null) {
-      const part = parts[next++];
-      if (unreadable.has(part.pack)) continue;
-      await exchange(worker, { type: "judge", ...part }, (message2) => {
-        if (message2.type === "progress") {
-          packBytesRead += message2.packBytes;
-          judgedBytes += message2.bytes;
-          dirtyBytes += message2.dirtyBytes;
-          onProgress(message2.blobs, message2.bytes, Math.min(1, packBytesRead / totalBytes));
-          if (!threads.tooDirty && packBytesRead >= EARLY_SHARE * totalBytes && dirtyBytes > DIRTY_SHARE * judgedBytes && totalBytes >= ONE_THREAD_BYTES) {
-            threads.tooDirty = true;
-            for (const thread of workers) void thread.terminate();
+  await Promise.all(
+    workers.map(async (worker, w) => {
+      while (next < parts.length) {
+        const part = parts[next++];
+        if (unreadable.has(part.pack)) continue;
+        await exchange(worker, { type: "judge", ...part }, (message2) => {
+          if (message2.type === "progress") {
+            packBytesRead += message2.packBytes;
+            judgedBytes += message2.bytes;
+            dirtyBytes += message2.dirtyBytes;
+            onProgress(message2.blobs, message2.bytes, Math.min(1, packBytesRead / totalBytes));
+            if (!threads.tooDirty && packBytesRead >= EARLY_SHARE * totalBytes && dirtyBytes > DIRTY_SHARE * judgedBytes && totalBytes >= ONE_THREAD_BYTES) {
+              threads.tooDirty = true;
+              for (const thread of workers) void thread.terminate();
+            }
+          } else if (message2.type === "unreadable") {
+            if (!unreadable.has(part.pack)) notes.push({ level: "info", message: words().git.packFallback(path10.basename(packs[part.pack].pack), message2.message) });
+            unreadable.add(part.pack);
+            return true;
+          } else if (message2.type === "judged") {
+            (judged.get(part.pack) ?? judged.set(part.pack, []).get(part.pack)).push({ ...message2, worker: w });
+            return true;
           }
-        } else if (message2.type === "unreadable") {
-          if (!unreadable.has(part.pack)) notes.push({ level: "info", message: words().git.packFallback(path10.basename(packs[part.pack].pack), message2.message) });
-          unreadable.add(part.pack);
-          return true;
-        } else if (message2.type === "judged") {
-          (judged.get(part.pack) ?? judged.set(part.pack, []).get(part.pack)).push({ ...message2, worker: w });
-          return true;
-        }
-        return false;
-      });
-    }
-  };
-  const loops = workers.map((worker, w) => judgeParts(worker, w).catch((error) => void (failure2 ??= error)));
-  threads.addThread = () => {
-    if (late === 0 || next >= parts.length - 1 || threads.tooDirty || workers.length >= size2 + late) return;
-    workers.push(startThread());
-    loops.push(judgeParts(workers[workers.length - 1], workers.length - 1).catch((error) => void (failure2 ??= error)));
-  };
-  for (let i = 0; i < loops.length; i++) await loops[i];
-  threads.addThread = null;
-  if (failure2 !== null) throw failure2;
+          return false;
+        });
+      }
+    })
+  );
   await Promise.all(
     workers.map(
       (worker, w) => exchange(worker, { type: "keep" }, (message2) => {
@@ -11844,7 +11830,7 @@ function listPacks(objects) {
 function threadCount() {
   return Math.max(1, Math.min(availableCores() - 1, 4));
 }
-var KEEP_BYTES, ONE_THREAD_BYTES, PARTS_PER_THREAD, PARTS_TO_SHARE, EARLY_SHARE, DIRTY_SHARE, LocalScan;
+var KEEP_BYTES, ONE_THREAD_BYTES, PARTS_PER_THREAD, EARLY_SHARE, DIRTY_SHARE, LocalScan;
 var init_packs = __esm({
   "src/sources/git/pack/packs.ts"() {
     "use strict";
@@ -11858,7 +11844,6 @@ var init_packs = __esm({
     KEEP_BYTES = 32 * 1024 * 1024;
     ONE_THREAD_BYTES = 4 * 1024 * 1024;
     PARTS_PER_THREAD = 2;
-    PARTS_TO_SHARE = 8;
     EARLY_SHARE = 0.02;
     DIRTY_SHARE = 0.25;
     LocalScan = class {
@@ -12775,7 +12760,6 @@ async function scanPlanned(run2) {
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
   const log = await readPlan(cwd, run2.scan, context.pathEvidence, context.logReaders);
-  run2.packs?.useFreeCore();
   stats.commits = log.ids.count;
   if (log.ids.count === 0) return [];
   const judged = await run2.packs?.verdict ?? null;

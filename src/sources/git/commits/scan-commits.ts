@@ -74,8 +74,6 @@ async function scanPlanned(run: Run): Promise<Located[]> {
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
   const log = await readPlan(cwd, run.scan, context.pathEvidence, context.logReaders);
-  // The log's core is free now: judging the packs, if still on, may take it.
-  run.packs?.useFreeCore();
   stats.commits = log.ids.count;
   if (log.ids.count === 0) return [];
 

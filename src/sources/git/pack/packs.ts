@@ -40,11 +40,6 @@ export interface PackScan {
   /** Every pack judged; null when there are no packs (or none could be read). */
   verdict: Promise<PackVerdict | null>;
   /**
-   * The caller's thread is free now (the log is read) while judging goes on: a core left to it and `git log`
-   * gets a judging thread of its own for the parts still unjudged.
-   */
-  useFreeCore(): void;
-  /**
    * Scans dirty blobs (from verdict.dirty) with their paths on the threads that judged them, and on this thread
    * those they hand over (pack-worker.ts HAND_KIB). Resolves to how many blobs this thread scanned.
    */
@@ -67,8 +62,6 @@ type JudgedPart = Extract<FromPackWorker, { type: 'judged' }> & { worker: number
 const ONE_THREAD_BYTES = 4 * 1024 * 1024;
 /** Parts per thread: handed out as threads become free, so that one slow part does not hold the others up. */
 const PARTS_PER_THREAD = 2;
-/** Parts per thread when a thread may join late (useFreeCore): enough left over for it to take its share. */
-const PARTS_TO_SHARE = 8;
 
 /** Judging progress: blobs and their bytes since the last call, and the share of all packs read so far. */
 export type JudgeProgress = (blobs: number, bytes: number, fraction: number) => void;
@@ -78,7 +71,7 @@ export type JudgeProgress = (blobs: number, bytes: number, fraction: number) => 
  * while it keeps up (the tests turn it off, and check both ways give the same results).
  */
 export function startPackScan(cwd: string, config: Config, keywords: readonly string[], notes: Note[], onProgress: JudgeProgress, keepBytes = KEEP_BYTES, handOver = true): PackScan {
-  const threads: Threads = { workers: [], tooDirty: false, kept: new Map(), stopped: new Set(), keepBytes, freeCore: false, addThread: null };
+  const threads: Threads = { workers: [], tooDirty: false, kept: new Map(), stopped: new Set(), keepBytes };
   const { workers, kept, stopped } = threads;
   const verdict = judgeAll(cwd, config, keywords, notes, onProgress, threads).catch((error: unknown) => {
     // Given up on purpose (most of the history needs a full scan anyway): no problem to tell the user of.
@@ -87,10 +80,6 @@ export function startPackScan(cwd: string, config: Config, keywords: readonly st
   });
   return {
     verdict,
-    useFreeCore() {
-      threads.freeCore = true;
-      threads.addThread?.();
-    },
     async scan(blobs, callbacks) {
       const judged = await verdict;
       if (judged === null || blobs.length === 0) return 0;
@@ -158,10 +147,6 @@ interface Threads {
   kept: Map<string, RebuiltBlob>;
   stopped: Set<number>;
   keepBytes: number;
-  /** The caller's thread is free (useFreeCore): judging starting after that starts one more thread at once. */
-  freeCore: boolean;
-  /** Starts one more judging thread for the parts left, while judging is on and one can start; else null. */
-  addThread: (() => void) | null;
 }
 
 async function judgeAll(cwd: string, config: Config, keywords: readonly string[], notes: Note[], onProgress: JudgeProgress, threads: Threads): Promise<PackVerdict | null> {
@@ -171,18 +156,15 @@ async function judgeAll(cwd: string, config: Config, keywords: readonly string[]
   if (store === null || packs.length === 0) return null;
   const totalBytes = packs.reduce((sum, pack) => sum + pack.bytes, 0);
   const size = totalBytes < ONE_THREAD_BYTES ? 1 : threadCount();
-  // A core left to the log may join later (useFreeCore): then parts must be left for it to take.
-  const late = totalBytes >= ONE_THREAD_BYTES && size < availableCores() ? 1 : 0;
   // Parts: byte ranges of packs of about equal size (a small pack is one part).
-  const partBytes = Math.max(1, totalBytes / (size * (late > 0 ? PARTS_TO_SHARE : PARTS_PER_THREAD)));
+  const partBytes = Math.max(1, totalBytes / (size * PARTS_PER_THREAD));
   const parts: Array<{ pack: number; from: number; to: number }> = [];
   packs.forEach((pack, number) => {
     const count = Math.max(1, Math.round(pack.bytes / partBytes));
     for (let i = 0; i < count; i++) parts.push({ pack: number, from: i / count, to: (i + 1) / count });
   });
   const workerData: PackWorkerData = { packs: packs.map(({ pack, index }) => ({ pack, index })), hashLength: store.hashLength, keywords: [...keywords], config, keepBytes: threads.keepBytes };
-  const startThread = (): Worker => new Worker(workerEntry(new URL('./pack-worker.js', import.meta.url), import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-  for (let i = 0; i < size + (threads.freeCore ? late : 0); i++) workers.push(startThread());
+  for (let i = 0; i < size; i++) workers.push(new Worker(workerEntry(new URL('./pack-worker.js', import.meta.url), import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
 
   const judged = new Map<number, JudgedPart[]>();
   const unreadable = new Set<number>();
@@ -190,47 +172,36 @@ async function judgeAll(cwd: string, config: Config, keywords: readonly string[]
   let packBytesRead = 0;
   let judgedBytes = 0;
   let dirtyBytes = 0;
-  // A failure ends every thread's loop (none takes another part) and is thrown once all have ended.
-  let failure: unknown = null;
-  const judgeParts = async (worker: Worker, w: number): Promise<void> => {
-    while (next < parts.length && failure === null) {
-      const part = parts[next++];
-      if (unreadable.has(part.pack)) continue;
-      await exchange(worker, { type: 'judge', ...part }, (message) => {
-        if (message.type === 'progress') {
-          packBytesRead += message.packBytes;
-          judgedBytes += message.bytes;
-          dirtyBytes += message.dirtyBytes;
-          onProgress(message.blobs, message.bytes, Math.min(1, packBytesRead / totalBytes));
-          if (!threads.tooDirty && packBytesRead >= EARLY_SHARE * totalBytes && dirtyBytes > DIRTY_SHARE * judgedBytes && totalBytes >= ONE_THREAD_BYTES) {
-            // Stopping the threads ends every exchange with an error, which ends this judging.
-            threads.tooDirty = true;
-            for (const thread of workers) void thread.terminate();
+  await Promise.all(
+    workers.map(async (worker, w) => {
+      while (next < parts.length) {
+        const part = parts[next++];
+        if (unreadable.has(part.pack)) continue;
+        await exchange(worker, { type: 'judge', ...part }, (message) => {
+          if (message.type === 'progress') {
+            packBytesRead += message.packBytes;
+            judgedBytes += message.bytes;
+            dirtyBytes += message.dirtyBytes;
+            onProgress(message.blobs, message.bytes, Math.min(1, packBytesRead / totalBytes));
+            if (!threads.tooDirty && packBytesRead >= EARLY_SHARE * totalBytes && dirtyBytes > DIRTY_SHARE * judgedBytes && totalBytes >= ONE_THREAD_BYTES) {
+              // Stopping the threads ends every exchange with an error, which ends this judging.
+              threads.tooDirty = true;
+              for (const thread of workers) void thread.terminate();
+            }
           }
-        }
-        else if (message.type === 'unreadable') {
-          if (!unreadable.has(part.pack)) notes.push({ level: 'info', message: words().git.packFallback(path.basename(packs[part.pack].pack), message.message) });
-          unreadable.add(part.pack);
-          return true;
-        } else if (message.type === 'judged') {
-          (judged.get(part.pack) ?? judged.set(part.pack, []).get(part.pack)!).push({ ...message, worker: w });
-          return true;
-        }
-        return false;
-      });
-    }
-  };
-  // Every loop is awaited (none is left unhandled), those of threads that join late too.
-  const loops = workers.map((worker, w) => judgeParts(worker, w).catch((error: unknown) => void (failure ??= error)));
-  threads.addThread = () => {
-    // Parts left that no thread has taken yet, and a core for one more thread.
-    if (late === 0 || next >= parts.length - 1 || threads.tooDirty || workers.length >= size + late) return;
-    workers.push(startThread());
-    loops.push(judgeParts(workers[workers.length - 1], workers.length - 1).catch((error: unknown) => void (failure ??= error)));
-  };
-  for (let i = 0; i < loops.length; i++) await loops[i]; // (loops may grow meanwhile)
-  threads.addThread = null;
-  if (failure !== null) throw failure;
+          else if (message.type === 'unreadable') {
+            if (!unreadable.has(part.pack)) notes.push({ level: 'info', message: words().git.packFallback(path.basename(packs[part.pack].pack), message.message) });
+            unreadable.add(part.pack);
+            return true;
+          } else if (message.type === 'judged') {
+            (judged.get(part.pack) ?? judged.set(part.pack, []).get(part.pack)!).push({ ...message, worker: w });
+            return true;
+          }
+          return false;
+        });
+      }
+    }),
+  );
   // Every part judged: a thread with few dirty blobs hands them over and stops, and its tables go with it
   // (pack-worker.ts keepDirty), while this thread still reads the log.
   await Promise.all(

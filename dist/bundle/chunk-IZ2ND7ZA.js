@@ -152,9 +152,8 @@ function isClean(verdict, sha) {
 var KEEP_BYTES = 32 * 1024 * 1024;
 var ONE_THREAD_BYTES = 4 * 1024 * 1024;
 var PARTS_PER_THREAD = 2;
-var PARTS_TO_SHARE = 8;
 function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEEP_BYTES, handOver = true) {
-  const threads = { workers: [], tooDirty: false, kept: /* @__PURE__ */ new Map(), stopped: /* @__PURE__ */ new Set(), keepBytes, freeCore: false, addThread: null };
+  const threads = { workers: [], tooDirty: false, kept: /* @__PURE__ */ new Map(), stopped: /* @__PURE__ */ new Set(), keepBytes };
   const { workers, kept, stopped } = threads;
   const verdict = judgeAll(cwd, config, keywords, notes, onProgress, threads).catch((error) => {
     if (!threads.tooDirty) notes.push({ level: "info", message: words().git.packsFallback(error instanceof Error ? error.message : String(error)) });
@@ -162,10 +161,6 @@ function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEE
   });
   return {
     verdict,
-    useFreeCore() {
-      threads.freeCore = true;
-      threads.addThread?.();
-    },
     async scan(blobs, callbacks) {
       const judged = await verdict;
       if (judged === null || blobs.length === 0) return 0;
@@ -218,58 +213,48 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, threads) {
   if (store === null || packs.length === 0) return null;
   const totalBytes = packs.reduce((sum, pack) => sum + pack.bytes, 0);
   const size = totalBytes < ONE_THREAD_BYTES ? 1 : threadCount();
-  const late = totalBytes >= ONE_THREAD_BYTES && size < availableCores() ? 1 : 0;
-  const partBytes = Math.max(1, totalBytes / (size * (late > 0 ? PARTS_TO_SHARE : PARTS_PER_THREAD)));
+  const partBytes = Math.max(1, totalBytes / (size * PARTS_PER_THREAD));
   const parts = [];
   packs.forEach((pack, number) => {
     const count = Math.max(1, Math.round(pack.bytes / partBytes));
     for (let i = 0; i < count; i++) parts.push({ pack: number, from: i / count, to: (i + 1) / count });
   });
   const workerData = { packs: packs.map(({ pack, index }) => ({ pack, index })), hashLength: store.hashLength, keywords: [...keywords], config, keepBytes: threads.keepBytes };
-  const startThread = () => new Worker(workerEntry(new URL("./pack-worker.js", import.meta.url), import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-  for (let i = 0; i < size + (threads.freeCore ? late : 0); i++) workers.push(startThread());
+  for (let i = 0; i < size; i++) workers.push(new Worker(workerEntry(new URL("./pack-worker.js", import.meta.url), import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
   const judged = /* @__PURE__ */ new Map();
   const unreadable = /* @__PURE__ */ new Set();
   let next = 0;
   let packBytesRead = 0;
   let judgedBytes = 0;
   let dirtyBytes = 0;
-  let failure = null;
-  const judgeParts = async (worker, w) => {
-    while (next < parts.length && failure === null) {
-      const part = parts[next++];
-      if (unreadable.has(part.pack)) continue;
-      await exchange(worker, { type: "judge", ...part }, (message) => {
-        if (message.type === "progress") {
-          packBytesRead += message.packBytes;
-          judgedBytes += message.bytes;
-          dirtyBytes += message.dirtyBytes;
-          onProgress(message.blobs, message.bytes, Math.min(1, packBytesRead / totalBytes));
-          if (!threads.tooDirty && packBytesRead >= EARLY_SHARE * totalBytes && dirtyBytes > DIRTY_SHARE * judgedBytes && totalBytes >= ONE_THREAD_BYTES) {
-            threads.tooDirty = true;
-            for (const thread of workers) void thread.terminate();
+  await Promise.all(
+    workers.map(async (worker, w) => {
+      while (next < parts.length) {
+        const part = parts[next++];
+        if (unreadable.has(part.pack)) continue;
+        await exchange(worker, { type: "judge", ...part }, (message) => {
+          if (message.type === "progress") {
+            packBytesRead += message.packBytes;
+            judgedBytes += message.bytes;
+            dirtyBytes += message.dirtyBytes;
+            onProgress(message.blobs, message.bytes, Math.min(1, packBytesRead / totalBytes));
+            if (!threads.tooDirty && packBytesRead >= EARLY_SHARE * totalBytes && dirtyBytes > DIRTY_SHARE * judgedBytes && totalBytes >= ONE_THREAD_BYTES) {
+              threads.tooDirty = true;
+              for (const thread of workers) void thread.terminate();
+            }
+          } else if (message.type === "unreadable") {
+            if (!unreadable.has(part.pack)) notes.push({ level: "info", message: words().git.packFallback(path.basename(packs[part.pack].pack), message.message) });
+            unreadable.add(part.pack);
+            return true;
+          } else if (message.type === "judged") {
+            (judged.get(part.pack) ?? judged.set(part.pack, []).get(part.pack)).push({ ...message, worker: w });
+            return true;
           }
-        } else if (message.type === "unreadable") {
-          if (!unreadable.has(part.pack)) notes.push({ level: "info", message: words().git.packFallback(path.basename(packs[part.pack].pack), message.message) });
-          unreadable.add(part.pack);
-          return true;
-        } else if (message.type === "judged") {
-          (judged.get(part.pack) ?? judged.set(part.pack, []).get(part.pack)).push({ ...message, worker: w });
-          return true;
-        }
-        return false;
-      });
-    }
-  };
-  const loops = workers.map((worker, w) => judgeParts(worker, w).catch((error) => void (failure ??= error)));
-  threads.addThread = () => {
-    if (late === 0 || next >= parts.length - 1 || threads.tooDirty || workers.length >= size + late) return;
-    workers.push(startThread());
-    loops.push(judgeParts(workers[workers.length - 1], workers.length - 1).catch((error) => void (failure ??= error)));
-  };
-  for (let i = 0; i < loops.length; i++) await loops[i];
-  threads.addThread = null;
-  if (failure !== null) throw failure;
+          return false;
+        });
+      }
+    })
+  );
   await Promise.all(
     workers.map(
       (worker, w) => exchange(worker, { type: "keep" }, (message) => {
@@ -915,7 +900,6 @@ async function scanPlanned(run) {
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
   const log = await readPlan(cwd, run.scan, context.pathEvidence, context.logReaders);
-  run.packs?.useFreeCore();
   stats.commits = log.ids.count;
   if (log.ids.count === 0) return [];
   const judged = await run.packs?.verdict ?? null;
