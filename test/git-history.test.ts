@@ -293,7 +293,7 @@ describe('presence beside the scan', () => {
     const context = { cwd: repo.dir, config, options: {} as never, stdin: process.stdin, progress: null, keywords: detector.keywords, pathEvidence: detector.pathEvidence, readPacks: true, fileThreads: 'never', logReaders: 'auto' } as const;
     const scan = async () => {
       let calls = 0;
-      const located = await scanCommits(context, async (chunk) => detector.detect(chunk), { revs: ['--all'], wholeRepository: true }, { bytes: 0, files: 0, commits: 0 }, [], () => calls++);
+      const located = await scanCommits(context, async (chunk) => detector.detect(chunk), { revs: ['--all'], wholeRepository: true }, { bytes: 0, files: 0, commits: 0 }, [], { firstHit: () => calls++ });
       return { calls, found: located.length };
     };
     expect(await scan()).toEqual({ calls: 0, found: 0 });
@@ -305,5 +305,27 @@ describe('presence beside the scan', () => {
     const found = started(repo);
     expect(found.status).toBe(1);
     expect(found.argvs.filter(branchWalk).length).toBe(1);
+  });
+
+  it('answers presence from the scan\'s own log for every ref, and walks the branches with git only for some refs', async () => {
+    const repo = Repo.init();
+    repo.commit('docs', { 'README.md': 'hello\n' });
+    const leak = fakeLeak();
+    repo.commit('keys', { 'deploy/creds.ini': leak.text });
+    repo.git('checkout', '-q', '-b', 'side');
+    repo.commit('side', { 'side.txt': 'x\n' });
+    repo.git('checkout', '-q', 'main');
+    repo.git('merge', '-q', '--no-ff', '-m', 'merge side', 'side');
+    const walks = (args: string[]) => {
+      const trace = path.join(tempDir('keywarden-trace-'), 'trace.json');
+      const result = runCli(['scan', ...args, '--format', 'json', '--no-redact'], { cwd: repo.dir, env: { GIT_TRACE2_EVENT: trace } });
+      const events = readFileSync(trace, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+      const presence = jsonReport(result).findings.find((finding: any) => finding.secret === leak.secret).presence;
+      return { presence, walks: events.filter((event) => event.event === 'start' && event.argv.includes('rev-list') && event.argv.includes('--parents')).length };
+    };
+    const all = walks(['--history']);
+    const some = walks(['--history', 'side']);
+    expect(all).toEqual({ presence: { refs: ['refs/heads/main', 'refs/heads/side'], refCount: 2, presentAt: ['refs/heads/main', 'refs/heads/side'] }, walks: 0 });
+    expect(some).toEqual({ ...all, walks: 1 });
   });
 });

@@ -2,7 +2,10 @@
 // still at those refs' tips (fix the code too) or only in their history (rotate and purge).
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { CommitGraph } from '../src/sources/git/commit-graph.js';
+import { readPlan } from '../src/sources/git/commits/plan.js';
 import { readBranchGraph } from '../src/sources/git/presence.js';
+import { seeded } from './support/random.js';
 import { jsonReport } from './support/cli.js';
 import { runKeywarden } from './support/run.js';
 import { fakeLeak } from './support/fakes.js';
@@ -156,5 +159,64 @@ describe('the walk of the branches', () => {
     const walk = names(during.signal);
     during.abort();
     await expect(walk).rejects.toThrow(/rev-list/);
+  });
+
+  it('answers from a whole history\'s own log as walking the branches does, and walks them when a branch has moved since', async () => {
+    // Random branches, local and remote, merges of two and three parents, an orphan root, a commit only a tag holds.
+    const next = seeded(41);
+    const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)];
+    const repo = Repo.init();
+    repo.commit('root', { 'a.txt': 'a\n' });
+    const branches = ['main'];
+    for (let step = 0; step < 60; step++) {
+      const roll = next();
+      if (roll < 0.15) {
+        const name = `b${step}`;
+        repo.git('checkout', '-q', '-b', name, pick(branches));
+        branches.push(name);
+      } else if (roll < 0.3 && branches.length > 2) {
+        const others = branches.filter(() => next() < 0.5).slice(0, 2);
+        repo.git('checkout', '-q', pick(branches));
+        if (others.length > 0) repo.git('merge', '-q', '--no-ff', '-s', 'ours', '-m', `merge ${step}`, ...others);
+      } else {
+        repo.git('checkout', '-q', pick(branches));
+        repo.commit(`step ${step}`, { [`f${step % 7}.txt`]: `${step}\n` });
+      }
+    }
+    repo.git('checkout', '-q', '--orphan', 'lonely');
+    repo.commit('orphan', { 'o.txt': 'o\n' });
+    branches.push('lonely');
+    repo.git('checkout', '-q', '--detach', 'main');
+    repo.commit('tagged only', { 't.txt': 't\n' });
+    repo.git('tag', 'only-a-tag');
+    repo.git('checkout', '-q', 'main');
+    for (const name of branches.slice(0, 3)) repo.git('update-ref', `refs/remotes/origin/${name}`, name);
+    const commits = new Set(repo.git('rev-list', '--all').trim().split('\n'));
+    const answer = async (log?: CommitGraph) => {
+      const holders = (await readBranchGraph(repo.dir, undefined, log)).holders(commits);
+      return [...holders].map(([sha, refs]) => [sha, refs.map((ref) => ref.name)]);
+    };
+    const logged = async () => {
+      const graph = new CommitGraph();
+      await readPlan(repo.dir, { revs: ['--all'], wholeRepository: true }, undefined, 'auto', graph);
+      expect(graph.complete).toBe(true);
+      return graph;
+    };
+    const walked = await answer();
+    expect(walked.some(([, refs]) => refs.length > 2)).toBe(true);
+    expect(await answer(await logged())).toEqual(walked);
+    // A log not read to the end is not trusted.
+    const partial = new CommitGraph();
+    partial.add(repo.git('rev-parse', 'main').trim(), []);
+    expect(await answer(partial)).toEqual(walked);
+    // A branch moved on after the log was read: its new tip is not in the log, and the branches are walked.
+    const log = await logged();
+    repo.git('checkout', '-q', branches[1]);
+    repo.commit('after the log', { 'late.txt': 'late\n' });
+    const moved = await answer(log);
+    expect(moved).toEqual(await answer());
+    // (Moved forward, it still holds what it held: an answer from the log alone would have left it out.)
+    expect(moved).toEqual(walked);
+    expect(moved.filter(([, refs]) => refs.includes(`refs/heads/${branches[1]}`)).length).toBeGreaterThan(0);
   });
 });

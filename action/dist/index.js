@@ -12630,11 +12630,16 @@ var init_planned_blobs = __esm({
 });
 
 // src/sources/git/commits/plan.ts
-async function readPlan(cwd, scan, evidence = () => false, readers = "auto") {
+async function readPlan(cwd, scan, evidence = () => false, readers = "auto", graph) {
   const builder = new PlanBuilder(evidence);
+  const take = (commit, fromEnd) => {
+    builder.take(commit, fromEnd);
+    graph?.add(commit.sha, commit.parents);
+  };
   const read = { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: scan.wholeRepository ? "combined" : "separate" };
-  if (scan.wholeRepository) await streamLogBothEnds(cwd, read, (commit, fromEnd) => builder.take(commit, fromEnd), readers);
-  else await streamLog(cwd, read, (commit) => builder.take(commit, false));
+  if (scan.wholeRepository) await streamLogBothEnds(cwd, read, take, readers);
+  else await streamLog(cwd, read, (commit) => take(commit, false));
+  if (graph !== void 0) graph.complete = true;
   return builder.finish();
 }
 function replaces(planned, path18, before, evidence) {
@@ -12738,7 +12743,8 @@ var init_plan = __esm({
 });
 
 // src/sources/git/commits/scan-commits.ts
-async function scanCommits(context, detect, scan, stats, notes, firstHit) {
+async function scanCommits(context, detect, scan, stats, notes, hooks = {}) {
+  const { firstHit, graph } = hooks;
   const cwd = context.cwd;
   const packs = scan.wholeRepository && context.readPacks ? readPacks(context, notes) : null;
   const everything = { packOrder: scan.wholeRepository && packs === null ? listAllBlobs(cwd) : null };
@@ -12747,7 +12753,7 @@ async function scanCommits(context, detect, scan, stats, notes, firstHit) {
   const early = everything.packOrder === null ? null : everything.packOrder.then((objects) => blobBytes(objects, context.config.maxFileSize) >= POOL_MIN_BYTES ? startWorkers2(context) : null).catch(() => null);
   const store = { promised: hasPromisedObjects(cwd), missing: new MissingBlobs() };
   try {
-    const located = await scanPlanned({ context, detect, scan, stats, notes, everything, early, packs, store, firstHit });
+    const located = await scanPlanned({ context, detect, scan, stats, notes, everything, early, packs, store, firstHit, graph });
     const note = store.missing.note(context.options.allowMissing);
     if (note !== null) notes.push(note);
     return located;
@@ -12759,7 +12765,7 @@ async function scanPlanned(run2) {
   const { context, stats, notes, store } = run2;
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
-  const log = await readPlan(cwd, run2.scan, context.pathEvidence, context.logReaders);
+  const log = await readPlan(cwd, run2.scan, context.pathEvidence, context.logReaders, run2.graph);
   stats.commits = log.ids.count;
   if (log.ids.count === 0) return [];
   const judged = await run2.packs?.verdict ?? null;
@@ -13474,6 +13480,77 @@ var init_ref_objects = __esm({
   }
 });
 
+// src/sources/git/commit-graph.ts
+function holdersIn(commits, ids, first, children, tipsById, seen) {
+  const holders = new Map([...commits].map((sha) => [sha, []]));
+  for (const sha of commits) {
+    const start = ids.find(sha);
+    if (start === void 0) continue;
+    const visited = [start];
+    seen[start] = 1;
+    const found = [];
+    for (let v = 0; v < visited.length; v++) {
+      const next = visited[v];
+      for (const tip of tipsById.get(next) ?? []) found.push(tip);
+      for (let c = first[next]; c < first[next + 1]; c++) {
+        if (seen[children[c]] === 1) continue;
+        seen[children[c]] = 1;
+        visited.push(children[c]);
+      }
+    }
+    for (const id of visited) seen[id] = 0;
+    holders.set(sha, sortRefs(found));
+  }
+  return holders;
+}
+function sortRefs(refs) {
+  const rank = (name) => name.startsWith("refs/heads/") ? 0 : 1;
+  return refs.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+var CommitGraph;
+var init_commit_graph = __esm({
+  "src/sources/git/commit-graph.ts"() {
+    "use strict";
+    init_object_numbers();
+    init_typed_arrays();
+    CommitGraph = class {
+      ids = new ObjectNumbers();
+      /** [parent, child, parent, child, ...] */
+      edges = new Int32Array(1 << 16);
+      count = 0;
+      /** Every commit of the history is in (sealed by the read that filled it, once it has read the whole log). */
+      complete = false;
+      /** A commit and its parents (hex ids of one width: ObjectNumbers refuses any other). */
+      add(sha, parents) {
+        const child = this.ids.numberOf(sha);
+        for (const parent of parents) this.edge(this.ids.numberOf(parent), child);
+      }
+      edge(parent, child) {
+        if (this.count + 2 > this.edges.length) this.edges = grown(this.edges);
+        this.edges[this.count++] = parent;
+        this.edges[this.count++] = child;
+      }
+      /** The branches that hold each commit, answered from these edges (every branch tip must be among the commits). */
+      branches(tips) {
+        const { ids, edges, count } = this;
+        const first = new Int32Array(ids.size + 1);
+        for (let e = 0; e < count; e += 2) first[edges[e] + 1]++;
+        for (let id = 0; id < ids.size; id++) first[id + 1] += first[id];
+        const children = new Int32Array(count / 2);
+        const filled = first.slice(0, ids.size);
+        for (let e = 0; e < count; e += 2) children[filled[edges[e]]++] = edges[e + 1];
+        const tipsById = /* @__PURE__ */ new Map();
+        for (const [sha, refs] of tips) {
+          const id = ids.find(sha);
+          if (id !== void 0) tipsById.set(id, refs);
+        }
+        const seen = new Uint8Array(ids.size);
+        return { holders: (commits) => holdersIn(commits, ids, first, children, tipsById, seen) };
+      }
+    };
+  }
+});
+
 // src/sources/git/presence.ts
 var presence_exports = {};
 __export(presence_exports, {
@@ -13522,27 +13599,23 @@ async function presenceOf(cwd, findings, detect, maxSize, graph) {
 function throwIfStopped(signal) {
   if (signal?.aborted) throw new RuntimeError(words().git.killed("rev-list", null));
 }
-async function readBranchGraph(cwd, signal) {
+async function readBranchGraph(cwd, signal, log) {
   const branches = parseRefs(await git(cwd, ["for-each-ref", ...REF_FORMAT, ...BRANCHES]));
   if (branches.length === 0) return { holders: (commits) => new Map([...commits].map((sha) => [sha, []])) };
   const tips = /* @__PURE__ */ new Map();
   for (const branch of branches) (tips.get(branch.commit) ?? tips.set(branch.commit, []).get(branch.commit)).push(branch);
-  const ids = new ObjectNumbers();
-  let edges = new Int32Array(1 << 16);
-  let count = 0;
+  throwIfStopped(signal);
+  if (log?.complete === true && [...tips.keys()].every((tip) => log.ids.has(tip))) return log.branches(tips);
+  const graph = new CommitGraph();
+  const { ids } = graph;
   const line = (data, start, end) => {
     if (end === start) return;
     const space = data.indexOf(32, start);
     const width = space === -1 || space > end ? end - start : space - start;
     if (width !== 40 && width !== 64 || (end - start + 1) % (width + 1) !== 0) throw new RuntimeError(words().git.logOutOfStep);
     const child = ids.at(data, start, width);
-    for (let at = start + width + 1; at < end; at += width + 1) {
-      if (count + 2 > edges.length) edges = grown(edges);
-      edges[count++] = ids.at(data, at, width);
-      edges[count++] = child;
-    }
+    for (let at = start + width + 1; at < end; at += width + 1) graph.edge(ids.at(data, at, width), child);
   };
-  throwIfStopped(signal);
   const { child: revList, done, stop } = gitStream(cwd, ["rev-list", "--parents", "--stdin", "--"]);
   signal?.addEventListener("abort", stop, { once: true });
   revList.stdin.end([...tips.keys()].join("\n") + "\n");
@@ -13564,41 +13637,7 @@ async function readBranchGraph(cwd, signal) {
   await Promise.all([done, reading]);
   throwIfStopped(signal);
   if (rest.length > 0) line(rest, 0, rest.length);
-  const first = new Int32Array(ids.size + 1);
-  for (let e = 0; e < count; e += 2) first[edges[e] + 1]++;
-  for (let id = 0; id < ids.size; id++) first[id + 1] += first[id];
-  const children = new Int32Array(count / 2);
-  const filled = first.slice(0, ids.size);
-  for (let e = 0; e < count; e += 2) children[filled[edges[e]]++] = edges[e + 1];
-  const tipsById = /* @__PURE__ */ new Map();
-  for (const [sha, refs] of tips) {
-    const id = ids.find(sha);
-    if (id !== void 0) tipsById.set(id, refs);
-  }
-  const seen = new Uint8Array(ids.size);
-  return { holders: (commits) => holdersIn(commits, ids, first, children, tipsById, seen) };
-}
-function holdersIn(commits, ids, first, children, tipsById, seen) {
-  const holders = new Map([...commits].map((sha) => [sha, []]));
-  for (const sha of commits) {
-    const start = ids.find(sha);
-    if (start === void 0) continue;
-    const visited = [start];
-    seen[start] = 1;
-    const found = [];
-    for (let v = 0; v < visited.length; v++) {
-      const next = visited[v];
-      for (const tip of tipsById.get(next) ?? []) found.push(tip);
-      for (let c = first[next]; c < first[next + 1]; c++) {
-        if (seen[children[c]] === 1) continue;
-        seen[children[c]] = 1;
-        visited.push(children[c]);
-      }
-    }
-    for (const id of visited) seen[id] = 0;
-    holders.set(sha, sortRefs(found));
-  }
-  return holders;
+  return graph.branches(tips);
 }
 function parseRefs(out) {
   const refs = [];
@@ -13607,10 +13646,6 @@ function parseRefs(out) {
     if (name) refs.push({ name, commit: peeled || object2 });
   }
   return refs;
-}
-function sortRefs(refs) {
-  const rank = (name) => name.startsWith("refs/heads/") ? 0 : 1;
-  return refs.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 async function blobsAt(cwd, pairs) {
   const blobs = /* @__PURE__ */ new Map();
@@ -13658,8 +13693,7 @@ var init_presence = __esm({
     init_words();
     init_log();
     init_run();
-    init_object_numbers();
-    init_typed_arrays();
+    init_commit_graph();
     REF_LIMIT = 20;
     REF_FORMAT = ["--format=%(objectname) %(*objectname) %(refname)"];
     BRANCHES = ["refs/heads/", "refs/remotes/"];
@@ -13707,10 +13741,11 @@ async function createHistorySource(context) {
   const tips = await Promise.all(refs.map((ref) => resolveRef(context.cwd, ref, info)));
   const stats = { bytes: 0, files: 0, commits: 0 };
   const notes = [];
+  const log = refs.length === 0 ? new CommitGraph() : void 0;
   let branches = null;
   const failed = new AbortController();
   const firstHit = () => {
-    branches ??= readBranchGraph(context.cwd, failed.signal);
+    branches ??= readBranchGraph(context.cwd, failed.signal, log);
     branches.catch(() => {
     });
   };
@@ -13720,13 +13755,13 @@ async function createHistorySource(context) {
     root: info.root,
     stats,
     notes,
-    presence: (findings, detect, maxSize) => presenceOf(context.cwd, findings, detect, maxSize, branches ?? void 0),
+    presence: (findings, detect, maxSize) => presenceOf(context.cwd, findings, detect, maxSize, branches ?? readBranchGraph(context.cwd, void 0, log)),
     async run(detect) {
       if (info.shallow) notes.push({ level: "warn", message: shallowNote() });
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
       const scan = refs.length === 0 ? { revs: ["--all"], stdinRevs: await stashEntries(context.cwd) } : { revs: tips };
       const passes = [
-        (own2) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own2, firstHit),
+        (own2) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own2, { firstHit, graph: log }),
         (own2) => scanCommitMessages(context, detect, scan, own2)
       ];
       if (refs.length === 0) passes.push((own2) => scanTagMessages(context, detect, own2), (own2) => scanRefObjects(context, detect, stats, own2));
@@ -13759,6 +13794,7 @@ var init_history = __esm({
     init_run();
     init_messages();
     init_scan_commits();
+    init_commit_graph();
     init_presence();
     init_words();
     init_locate();

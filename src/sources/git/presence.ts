@@ -13,17 +13,10 @@ import { RuntimeError } from '../../errors.js';
 import { words } from '../../words/index.js';
 import { decodePath } from './log.js';
 import { git, gitStream } from './run.js';
-import { ObjectNumbers } from './object-numbers.js';
-import { grown } from './typed-arrays.js';
+import { CommitGraph, type BranchGraph, type RefTip } from './commit-graph.js';
 
 /** Enough refs to tell "only on a stale branch" from "everywhere"; a repository may have thousands of tags. */
 export const REF_LIMIT = 20;
-
-export interface RefTip {
-  name: string;
-  /** The commit at the tip (an annotated tag is peeled). */
-  commit: string;
-}
 
 /** Adds presence to every finding that has a commit; returns them keyed by the finding object. */
 export async function presenceOf(cwd: string, findings: readonly Located[], detect: Detect, maxSize: number, graph?: Promise<BranchGraph>): Promise<Map<Located, Presence>> {
@@ -73,34 +66,26 @@ export async function presenceOf(cwd: string, findings: readonly Located[], dete
   return presence;
 }
 
-/**
- * For each commit, the branches whose history holds it, local ones first (where a fix goes), then remote ones,
- * each group sorted. Without a commit-graph every ancestry question walks history (`for-each-ref --contains`
- * once per commit took a minute each on a git/git-shaped repository), so the branches' history is walked once
- * (`rev-list --parents`) and each commit's descendants are followed in memory to the branch tips they reach.
- * Ref names cannot hold spaces or control characters (git check-ref-format), so lines parse safely.
- */
-export interface BranchGraph {
-  /** For each commit, the branches that hold it (none: on no branch). */
-  holders(commits: ReadonlySet<string>): Map<string, RefTip[]>;
-}
-
 /** The walk was stopped: an error, never an answer from part of the history. */
 function throwIfStopped(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new RuntimeError(words().git.killed('rev-list', null));
 }
 
-/** `signal`: the scan failed and the walk is not wanted any more (its git is stopped; the answer is an error). */
-export async function readBranchGraph(cwd: string, signal?: AbortSignal): Promise<BranchGraph> {
+/**
+ * The branches' graph. `log`: a whole history's own log (every ref's commits with their parents), used when it
+ * was read to the end and holds every branch tip; a branch that moved on since the log was read, or points at no commit, sends it back
+ * to walking the branches with `git rev-list --parents`, as without a log. `signal`: the scan failed and the
+ * walk is not wanted any more (its git is stopped; the answer is an error).
+ */
+export async function readBranchGraph(cwd: string, signal?: AbortSignal, log?: CommitGraph): Promise<BranchGraph> {
   const branches = parseRefs(await git(cwd, ['for-each-ref', ...REF_FORMAT, ...BRANCHES]));
   if (branches.length === 0) return { holders: (commits) => new Map([...commits].map((sha) => [sha, []])) };
   const tips = new Map<string, RefTip[]>();
   for (const branch of branches) (tips.get(branch.commit) ?? tips.set(branch.commit, []).get(branch.commit)!).push(branch);
-  // parent → children, over every commit the branches reach. Commits are numbered and the edges kept in typed
-  // arrays: as strings in maps, the 200,000 commits of a git/git-sized history took about 60 MiB here.
-  const ids = new ObjectNumbers();
-  let edges: Int32Array = new Int32Array(1 << 16); // [parent, child, parent, child, ...]
-  let count = 0;
+  throwIfStopped(signal);
+  if (log?.complete === true && [...tips.keys()].every((tip) => log.ids.has(tip))) return log.branches(tips);
+  const graph = new CommitGraph();
+  const { ids } = graph;
   // Lines of "<commit> <parent>...", read as they come (the whole output of a git/git-sized history is 20 MB):
   // ids of one width, one space apart, parsed by position and checked by shape.
   const line = (data: Buffer, start: number, end: number): void => {
@@ -109,13 +94,8 @@ export async function readBranchGraph(cwd: string, signal?: AbortSignal): Promis
     const width = space === -1 || space > end ? end - start : space - start;
     if ((width !== 40 && width !== 64) || (end - start + 1) % (width + 1) !== 0) throw new RuntimeError(words().git.logOutOfStep);
     const child = ids.at(data, start, width);
-    for (let at = start + width + 1; at < end; at += width + 1) {
-      if (count + 2 > edges.length) edges = grown(edges);
-      edges[count++] = ids.at(data, at, width);
-      edges[count++] = child;
-    }
+    for (let at = start + width + 1; at < end; at += width + 1) graph.edge(ids.at(data, at, width), child);
   };
-  throwIfStopped(signal);
   const { child: revList, done, stop } = gitStream(cwd, ['rev-list', '--parents', '--stdin', '--']);
   signal?.addEventListener('abort', stop, { once: true });
   revList.stdin.end([...tips.keys()].join('\n') + '\n');
@@ -137,43 +117,7 @@ export async function readBranchGraph(cwd: string, signal?: AbortSignal): Promis
   await Promise.all([done, reading]);
   throwIfStopped(signal);
   if (rest.length > 0) line(rest, 0, rest.length);
-  // Children of each commit, as one array with each commit's run marked by `first` (CSR).
-  const first = new Int32Array(ids.size + 1);
-  for (let e = 0; e < count; e += 2) first[edges[e] + 1]++;
-  for (let id = 0; id < ids.size; id++) first[id + 1] += first[id];
-  const children = new Int32Array(count / 2);
-  const filled = first.slice(0, ids.size);
-  for (let e = 0; e < count; e += 2) children[filled[edges[e]]++] = edges[e + 1];
-  const tipsById = new Map<number, RefTip[]>();
-  for (const [sha, refs] of tips) {
-    const id = ids.find(sha);
-    if (id !== undefined) tipsById.set(id, refs);
-  }
-  const seen = new Uint8Array(ids.size);
-  return { holders: (commits) => holdersIn(commits, ids, first, children, tipsById, seen) };
-}
-
-function holdersIn(commits: ReadonlySet<string>, ids: ObjectNumbers, first: Int32Array, children: Int32Array, tipsById: Map<number, RefTip[]>, seen: Uint8Array): Map<string, RefTip[]> {
-  const holders = new Map<string, RefTip[]>([...commits].map((sha) => [sha, []]));
-  for (const sha of commits) {
-    const start = ids.find(sha);
-    if (start === undefined) continue; // on no branch
-    const visited = [start];
-    seen[start] = 1;
-    const found: RefTip[] = [];
-    for (let v = 0; v < visited.length; v++) {
-      const next = visited[v];
-      for (const tip of tipsById.get(next) ?? []) found.push(tip);
-      for (let c = first[next]; c < first[next + 1]; c++) {
-        if (seen[children[c]] === 1) continue;
-        seen[children[c]] = 1;
-        visited.push(children[c]);
-      }
-    }
-    for (const id of visited) seen[id] = 0;
-    holders.set(sha, sortRefs(found));
-  }
-  return holders;
+  return graph.branches(tips);
 }
 
 const REF_FORMAT = ['--format=%(objectname) %(*objectname) %(refname)'];
@@ -187,12 +131,6 @@ function parseRefs(out: Buffer): RefTip[] {
     if (name) refs.push({ name, commit: peeled || object });
   }
   return refs;
-}
-
-/** Local branches first, then remote ones, each group sorted. */
-function sortRefs(refs: RefTip[]): RefTip[] {
-  const rank = (name: string): number => (name.startsWith('refs/heads/') ? 0 : 1);
-  return refs.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /**

@@ -134,6 +134,12 @@ var BatchParser = class {
   }
 };
 
+// src/sources/git/log.ts
+import { isUtf8 } from "node:buffer";
+
+// src/sources/git/object-numbers.ts
+import { randomBytes } from "node:crypto";
+
 // src/sources/git/typed-arrays.ts
 function grown(array, length = Math.max(1024, array.length * 2)) {
   const next = new array.constructor(length);
@@ -142,7 +148,6 @@ function grown(array, length = Math.max(1024, array.length * 2)) {
 }
 
 // src/sources/git/object-numbers.ts
-import { randomBytes } from "node:crypto";
 var ObjectNumbers = class {
   size = 0;
   /** 32-bit words an id (5, or 8 for SHA-256), set by the first. */
@@ -263,7 +268,6 @@ function outOfStep() {
 }
 
 // src/sources/git/log.ts
-import { isUtf8 } from "node:buffer";
 var ZERO_SHA = /^0+$/;
 var GITLINK_MODE = "160000";
 var FORMAT = "--format=%H %P%x00%an%x00%ae%x00%aI%x00%s";

@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-IZ2ND7ZA.js";
+} from "./chunk-PR5EDXBY.js";
 import "./chunk-JSDVAYLG.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
@@ -17,7 +17,7 @@ import {
 import "./chunk-BRU737ZG.js";
 import "./chunk-AYXIPYPB.js";
 import "./chunk-HK4TWAXS.js";
-import "./chunk-ZMTFZWM2.js";
+import "./chunk-UUIOPPFG.js";
 import {
   git,
   gitVersion
@@ -56,7 +56,7 @@ async function createRangeSource(context) {
     target,
     stats,
     notes,
-    presence: async (findings, detect, maxSize) => (await import("./presence-KPAVTO5O.js")).presenceOf(cwd, findings, detect, maxSize),
+    presence: async (findings, detect, maxSize) => (await import("./presence-PFIEBJVM.js")).presenceOf(cwd, findings, detect, maxSize),
     async run(detect) {
       if (info.shallow) notes.push({ level: "info", message: shallowNote() });
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });

@@ -5,7 +5,7 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-IZ2ND7ZA.js";
+} from "./chunk-PR5EDXBY.js";
 import "./chunk-JSDVAYLG.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
@@ -25,14 +25,15 @@ import {
   oversizeNote
 } from "./chunk-HK4TWAXS.js";
 import {
+  CommitGraph,
   presenceOf,
   readBranchGraph
-} from "./chunk-6M7ZIXVR.js";
+} from "./chunk-GLEXYMDZ.js";
 import {
   GITLINK_MODE,
   decodePath,
   readBlobs
-} from "./chunk-ZMTFZWM2.js";
+} from "./chunk-UUIOPPFG.js";
 import {
   git,
   gitVersion
@@ -118,10 +119,11 @@ async function createHistorySource(context) {
   const tips = await Promise.all(refs.map((ref) => resolveRef(context.cwd, ref, info)));
   const stats = { bytes: 0, files: 0, commits: 0 };
   const notes = [];
+  const log = refs.length === 0 ? new CommitGraph() : void 0;
   let branches = null;
   const failed = new AbortController();
   const firstHit = () => {
-    branches ??= readBranchGraph(context.cwd, failed.signal);
+    branches ??= readBranchGraph(context.cwd, failed.signal, log);
     branches.catch(() => {
     });
   };
@@ -131,13 +133,13 @@ async function createHistorySource(context) {
     root: info.root,
     stats,
     notes,
-    presence: (findings, detect, maxSize) => presenceOf(context.cwd, findings, detect, maxSize, branches ?? void 0),
+    presence: (findings, detect, maxSize) => presenceOf(context.cwd, findings, detect, maxSize, branches ?? readBranchGraph(context.cwd, void 0, log)),
     async run(detect) {
       if (info.shallow) notes.push({ level: "warn", message: shallowNote() });
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
       const scan = refs.length === 0 ? { revs: ["--all"], stdinRevs: await stashEntries(context.cwd) } : { revs: tips };
       const passes = [
-        (own2) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own2, firstHit),
+        (own2) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own2, { firstHit, graph: log }),
         (own2) => scanCommitMessages(context, detect, scan, own2)
       ];
       if (refs.length === 0) passes.push((own2) => scanTagMessages(context, detect, own2), (own2) => scanRefObjects(context, detect, stats, own2));

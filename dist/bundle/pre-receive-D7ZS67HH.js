@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-IZ2ND7ZA.js";
+} from "./chunk-PR5EDXBY.js";
 import {
   CONFIG_FILE,
   configInFolder,
@@ -27,7 +27,7 @@ import {
 import "./chunk-BRU737ZG.js";
 import "./chunk-AYXIPYPB.js";
 import "./chunk-HK4TWAXS.js";
-import "./chunk-ZMTFZWM2.js";
+import "./chunk-UUIOPPFG.js";
 import {
   git,
   gitRaw,

@@ -6,7 +6,7 @@ import {
   decodePath,
   grown,
   readBlobs
-} from "./chunk-ZMTFZWM2.js";
+} from "./chunk-UUIOPPFG.js";
 import {
   git,
   gitStream
@@ -17,6 +17,69 @@ import {
 import {
   words
 } from "./chunk-HYOJKJ3K.js";
+
+// src/sources/git/commit-graph.ts
+var CommitGraph = class {
+  ids = new ObjectNumbers();
+  /** [parent, child, parent, child, ...] */
+  edges = new Int32Array(1 << 16);
+  count = 0;
+  /** Every commit of the history is in (sealed by the read that filled it, once it has read the whole log). */
+  complete = false;
+  /** A commit and its parents (hex ids of one width: ObjectNumbers refuses any other). */
+  add(sha, parents) {
+    const child = this.ids.numberOf(sha);
+    for (const parent of parents) this.edge(this.ids.numberOf(parent), child);
+  }
+  edge(parent, child) {
+    if (this.count + 2 > this.edges.length) this.edges = grown(this.edges);
+    this.edges[this.count++] = parent;
+    this.edges[this.count++] = child;
+  }
+  /** The branches that hold each commit, answered from these edges (every branch tip must be among the commits). */
+  branches(tips) {
+    const { ids, edges, count } = this;
+    const first = new Int32Array(ids.size + 1);
+    for (let e = 0; e < count; e += 2) first[edges[e] + 1]++;
+    for (let id = 0; id < ids.size; id++) first[id + 1] += first[id];
+    const children = new Int32Array(count / 2);
+    const filled = first.slice(0, ids.size);
+    for (let e = 0; e < count; e += 2) children[filled[edges[e]]++] = edges[e + 1];
+    const tipsById = /* @__PURE__ */ new Map();
+    for (const [sha, refs] of tips) {
+      const id = ids.find(sha);
+      if (id !== void 0) tipsById.set(id, refs);
+    }
+    const seen = new Uint8Array(ids.size);
+    return { holders: (commits) => holdersIn(commits, ids, first, children, tipsById, seen) };
+  }
+};
+function holdersIn(commits, ids, first, children, tipsById, seen) {
+  const holders = new Map([...commits].map((sha) => [sha, []]));
+  for (const sha of commits) {
+    const start = ids.find(sha);
+    if (start === void 0) continue;
+    const visited = [start];
+    seen[start] = 1;
+    const found = [];
+    for (let v = 0; v < visited.length; v++) {
+      const next = visited[v];
+      for (const tip of tipsById.get(next) ?? []) found.push(tip);
+      for (let c = first[next]; c < first[next + 1]; c++) {
+        if (seen[children[c]] === 1) continue;
+        seen[children[c]] = 1;
+        visited.push(children[c]);
+      }
+    }
+    for (const id of visited) seen[id] = 0;
+    holders.set(sha, sortRefs(found));
+  }
+  return holders;
+}
+function sortRefs(refs) {
+  const rank = (name) => name.startsWith("refs/heads/") ? 0 : 1;
+  return refs.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
 
 // src/sources/git/presence.ts
 var REF_LIMIT = 20;
@@ -61,27 +124,23 @@ async function presenceOf(cwd, findings, detect, maxSize, graph) {
 function throwIfStopped(signal) {
   if (signal?.aborted) throw new RuntimeError(words().git.killed("rev-list", null));
 }
-async function readBranchGraph(cwd, signal) {
+async function readBranchGraph(cwd, signal, log) {
   const branches = parseRefs(await git(cwd, ["for-each-ref", ...REF_FORMAT, ...BRANCHES]));
   if (branches.length === 0) return { holders: (commits) => new Map([...commits].map((sha) => [sha, []])) };
   const tips = /* @__PURE__ */ new Map();
   for (const branch of branches) (tips.get(branch.commit) ?? tips.set(branch.commit, []).get(branch.commit)).push(branch);
-  const ids = new ObjectNumbers();
-  let edges = new Int32Array(1 << 16);
-  let count = 0;
+  throwIfStopped(signal);
+  if (log?.complete === true && [...tips.keys()].every((tip) => log.ids.has(tip))) return log.branches(tips);
+  const graph = new CommitGraph();
+  const { ids } = graph;
   const line = (data, start, end) => {
     if (end === start) return;
     const space = data.indexOf(32, start);
     const width = space === -1 || space > end ? end - start : space - start;
     if (width !== 40 && width !== 64 || (end - start + 1) % (width + 1) !== 0) throw new RuntimeError(words().git.logOutOfStep);
     const child = ids.at(data, start, width);
-    for (let at = start + width + 1; at < end; at += width + 1) {
-      if (count + 2 > edges.length) edges = grown(edges);
-      edges[count++] = ids.at(data, at, width);
-      edges[count++] = child;
-    }
+    for (let at = start + width + 1; at < end; at += width + 1) graph.edge(ids.at(data, at, width), child);
   };
-  throwIfStopped(signal);
   const { child: revList, done, stop } = gitStream(cwd, ["rev-list", "--parents", "--stdin", "--"]);
   signal?.addEventListener("abort", stop, { once: true });
   revList.stdin.end([...tips.keys()].join("\n") + "\n");
@@ -103,41 +162,7 @@ async function readBranchGraph(cwd, signal) {
   await Promise.all([done, reading]);
   throwIfStopped(signal);
   if (rest.length > 0) line(rest, 0, rest.length);
-  const first = new Int32Array(ids.size + 1);
-  for (let e = 0; e < count; e += 2) first[edges[e] + 1]++;
-  for (let id = 0; id < ids.size; id++) first[id + 1] += first[id];
-  const children = new Int32Array(count / 2);
-  const filled = first.slice(0, ids.size);
-  for (let e = 0; e < count; e += 2) children[filled[edges[e]]++] = edges[e + 1];
-  const tipsById = /* @__PURE__ */ new Map();
-  for (const [sha, refs] of tips) {
-    const id = ids.find(sha);
-    if (id !== void 0) tipsById.set(id, refs);
-  }
-  const seen = new Uint8Array(ids.size);
-  return { holders: (commits) => holdersIn(commits, ids, first, children, tipsById, seen) };
-}
-function holdersIn(commits, ids, first, children, tipsById, seen) {
-  const holders = new Map([...commits].map((sha) => [sha, []]));
-  for (const sha of commits) {
-    const start = ids.find(sha);
-    if (start === void 0) continue;
-    const visited = [start];
-    seen[start] = 1;
-    const found = [];
-    for (let v = 0; v < visited.length; v++) {
-      const next = visited[v];
-      for (const tip of tipsById.get(next) ?? []) found.push(tip);
-      for (let c = first[next]; c < first[next + 1]; c++) {
-        if (seen[children[c]] === 1) continue;
-        seen[children[c]] = 1;
-        visited.push(children[c]);
-      }
-    }
-    for (const id of visited) seen[id] = 0;
-    holders.set(sha, sortRefs(found));
-  }
-  return holders;
+  return graph.branches(tips);
 }
 var REF_FORMAT = ["--format=%(objectname) %(*objectname) %(refname)"];
 var BRANCHES = ["refs/heads/", "refs/remotes/"];
@@ -148,10 +173,6 @@ function parseRefs(out) {
     if (name) refs.push({ name, commit: peeled || object });
   }
   return refs;
-}
-function sortRefs(refs) {
-  const rank = (name) => name.startsWith("refs/heads/") ? 0 : 1;
-  return refs.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 async function blobsAt(cwd, pairs) {
   const blobs = /* @__PURE__ */ new Map();
@@ -192,6 +213,7 @@ function askable(pair) {
 }
 
 export {
+  CommitGraph,
   REF_LIMIT,
   presenceOf,
   readBranchGraph

@@ -17,7 +17,7 @@ import {
   GITLINK_MODE,
   ZERO_SHA,
   readBlobs
-} from "./chunk-ZMTFZWM2.js";
+} from "./chunk-UUIOPPFG.js";
 import {
   gitStream
 } from "./chunk-JIA5OXSU.js";

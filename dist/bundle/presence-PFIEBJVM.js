@@ -5,8 +5,8 @@ import {
   REF_LIMIT,
   presenceOf,
   readBranchGraph
-} from "./chunk-6M7ZIXVR.js";
-import "./chunk-ZMTFZWM2.js";
+} from "./chunk-GLEXYMDZ.js";
+import "./chunk-UUIOPPFG.js";
 import "./chunk-JIA5OXSU.js";
 import "./chunk-4PPBDC3R.js";
 import "./chunk-HYOJKJ3K.js";

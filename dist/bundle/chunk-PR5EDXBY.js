@@ -23,7 +23,7 @@ import {
   readBlobs,
   streamLog,
   streamLogBothEnds
-} from "./chunk-ZMTFZWM2.js";
+} from "./chunk-UUIOPPFG.js";
 import {
   git,
   gitRaw,
@@ -780,11 +780,16 @@ var PlannedBlobs = class {
 };
 
 // src/sources/git/commits/plan.ts
-async function readPlan(cwd, scan, evidence = () => false, readers = "auto") {
+async function readPlan(cwd, scan, evidence = () => false, readers = "auto", graph) {
   const builder = new PlanBuilder(evidence);
+  const take = (commit, fromEnd) => {
+    builder.take(commit, fromEnd);
+    graph?.add(commit.sha, commit.parents);
+  };
   const read = { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: scan.wholeRepository ? "combined" : "separate" };
-  if (scan.wholeRepository) await streamLogBothEnds(cwd, read, (commit, fromEnd) => builder.take(commit, fromEnd), readers);
-  else await streamLog(cwd, read, (commit) => builder.take(commit, false));
+  if (scan.wholeRepository) await streamLogBothEnds(cwd, read, take, readers);
+  else await streamLog(cwd, read, (commit) => take(commit, false));
+  if (graph !== void 0) graph.complete = true;
   return builder.finish();
 }
 var FROM_END = 2 ** 30;
@@ -878,7 +883,8 @@ async function planBlobs(cwd, blobs, everything, judged, store) {
 
 // src/sources/git/commits/scan-commits.ts
 var POOL_MIN_BYTES = 8 * 1024 * 1024;
-async function scanCommits(context, detect, scan, stats, notes, firstHit) {
+async function scanCommits(context, detect, scan, stats, notes, hooks = {}) {
+  const { firstHit, graph } = hooks;
   const cwd = context.cwd;
   const packs = scan.wholeRepository && context.readPacks ? readPacks(context, notes) : null;
   const everything = { packOrder: scan.wholeRepository && packs === null ? listAllBlobs(cwd) : null };
@@ -887,7 +893,7 @@ async function scanCommits(context, detect, scan, stats, notes, firstHit) {
   const early = everything.packOrder === null ? null : everything.packOrder.then((objects) => blobBytes(objects, context.config.maxFileSize) >= POOL_MIN_BYTES ? startWorkers(context) : null).catch(() => null);
   const store = { promised: hasPromisedObjects(cwd), missing: new MissingBlobs() };
   try {
-    const located = await scanPlanned({ context, detect, scan, stats, notes, everything, early, packs, store, firstHit });
+    const located = await scanPlanned({ context, detect, scan, stats, notes, everything, early, packs, store, firstHit, graph });
     const note = store.missing.note(context.options.allowMissing);
     if (note !== null) notes.push(note);
     return located;
@@ -899,7 +905,7 @@ async function scanPlanned(run) {
   const { context, stats, notes, store } = run;
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
-  const log = await readPlan(cwd, run.scan, context.pathEvidence, context.logReaders);
+  const log = await readPlan(cwd, run.scan, context.pathEvidence, context.logReaders, run.graph);
   stats.commits = log.ids.count;
   if (log.ids.count === 0) return [];
   const judged = await run.packs?.verdict ?? null;
