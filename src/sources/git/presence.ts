@@ -4,8 +4,8 @@
 // snapshots that keep what they tagged, and `--contains` walks history once per ref it is asked about, which on
 // a repository with thousands of tags and pull refs took a minute per commit (git/git's shape).
 //
-// Asked only for the few commits that introduced a reported finding, after the scan: the branches' history
-// walked once, one `git cat-file --batch-check` for every (tip, path) of interest (a crafted name it cannot ask
+// Asked only for the few commits that introduced a reported finding, after the scan: the branches' history as a
+// graph (commit-graph.ts: a whole history's own log, or walked once), one `git cat-file --batch-check` for every (tip, path) of interest (a crafted name it cannot ask
 // for is looked up in its tip's listing), and the blobs found there read once and scanned with the same detector.
 import type { Detect, Located, Presence } from '../../types.js';
 import { readBlobs } from './cat-file.js';
