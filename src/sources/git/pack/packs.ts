@@ -41,7 +41,7 @@ export interface PackScan {
   verdict: Promise<PackVerdict | null>;
   /**
    * Scans dirty blobs (from verdict.dirty) with their paths on the threads that judged them, and on this thread
-   * those they hand over (pack-worker.ts HAND_KIB). Resolves to how many blobs this thread scanned.
+   * those they hand over (hand-over.ts). Resolves to how many blobs this thread scanned.
    */
   scan(blobs: ReadonlyArray<{ sha: string; path: string }>, callbacks: PoolCallbacks): Promise<number>;
   close(): Promise<void>;
@@ -93,18 +93,18 @@ export function startPackScan(cwd: string, config: Config, keywords: readonly st
         else if (stopped.has(owner.worker)) throw new Error(`blob ${sha} was judged but not kept`);
         else byWorker[owner.worker].push({ sha, path: file, pack: owner.pack });
       }
-      const local = new LocalScan(config, callbacks);
-      for (const blob of here) local.add(blob);
-      await local.drain();
-      // Once the log is read, this thread mostly waits for the pack threads: it scans what they hand over.
-      const queue = handOver ? new SharedArrayBuffer(4) : null;
+      // Once the log is read, this thread mostly waits for the pack threads: it scans what they hand over, and the
+      // blobs kept by threads that stopped, which count in its queue too (the threads hand over less meanwhile).
+      const queue = handOver ? new Int32Array(new SharedArrayBuffer(4)) : null;
+      const local = new LocalScan(config, callbacks, queue);
+      for (const blob of here) local.add(blob, false);
       await Promise.all(
         workers.map((worker, i) => {
           if (byWorker[i].length === 0) return null;
-          return exchange(worker, { type: 'scan', blobs: byWorker[i], queue }, (message) => {
+          return exchange(worker, { type: 'scan', blobs: byWorker[i], queue: queue === null ? null : (queue.buffer as SharedArrayBuffer) }, (message) => {
             if (message.type === 'progress') callbacks.onProgress(message.blobs, message.bytes);
             else if (message.type === 'handed') {
-              for (const blob of message.blobs) local.add({ sha: blob.sha, path: blob.path, data: Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength), keywords: blob.keywords }, new Int32Array(queue!));
+              for (const blob of message.blobs) local.add({ sha: blob.sha, path: blob.path, data: Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength), keywords: blob.keywords }, true);
             } else if (message.type === 'scanned') {
               for (const { sha, result } of message.found) callbacks.onFound(sha, result);
               callbacks.onClean(message.cleanItems, message.cleanBytes);
@@ -237,21 +237,24 @@ async function judgeAll(cwd: string, config: Config, keywords: readonly string[]
  * Blobs are queued as they arrive (a message handler cannot wait) and scanned one at a time by one loop.
  */
 class LocalScan {
-  private readonly queue: Array<{ blob: DirtyBlob; shared: Int32Array | null }> = [];
+  private readonly queue: DirtyBlob[] = [];
   private readonly scanned: Scanned = { found: [], cleanItems: 0, cleanBytes: 0 };
   private detector: Detector | null = null;
   private running: Promise<void> | null = null;
   private failure: unknown = null;
   count = 0;
 
+  /** `shared`: the queue's size as the pack threads see it (hand-over.ts), or null when they hand nothing over. */
   constructor(
     private readonly config: Config,
     private readonly callbacks: PoolCallbacks,
+    private readonly shared: Int32Array | null,
   ) {}
 
-  /** Queues a blob; `shared`: the pack threads' view of the queue (pack-worker.ts HAND_KIB), told when it is done. */
-  add(blob: DirtyBlob, shared: Int32Array | null = null): void {
-    this.queue.push({ blob, shared });
+  /** Queues a blob; one `handed` over was counted in the shared size by its thread already. */
+  add(blob: DirtyBlob, handed: boolean): void {
+    if (!handed && this.shared !== null) Atomics.add(this.shared, 0, queuedKib(blob.data.length));
+    this.queue.push(blob);
     this.running ??= this.loop().finally(() => (this.running = null));
   }
 
@@ -268,8 +271,7 @@ class LocalScan {
 
   /** Never rejects (nothing may be left unhandled while the threads still answer): drain() throws instead. */
   private async loop(): Promise<void> {
-    for (let next = this.queue.shift(); next !== undefined; next = this.queue.shift()) {
-      const { blob, shared } = next;
+    for (let blob = this.queue.shift(); blob !== undefined; blob = this.queue.shift()) {
       try {
         // Made at the first blob: the same detector as the threads' (createDetector from the same config).
         this.detector ??= createDetector(this.config);
@@ -277,7 +279,7 @@ class LocalScan {
       } catch (error) {
         this.failure = error;
       }
-      if (shared !== null) Atomics.sub(shared, 0, queuedKib(blob.data.length));
+      if (this.shared !== null) Atomics.sub(this.shared, 0, queuedKib(blob.data.length));
       this.count++;
       this.callbacks.onProgress(1, blob.data.length);
     }

@@ -174,17 +174,16 @@ function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEE
         else if (stopped.has(owner.worker)) throw new Error(`blob ${sha} was judged but not kept`);
         else byWorker[owner.worker].push({ sha, path: file, pack: owner.pack });
       }
-      const local = new LocalScan(config, callbacks);
-      for (const blob of here) local.add(blob);
-      await local.drain();
-      const queue = handOver ? new SharedArrayBuffer(4) : null;
+      const queue = handOver ? new Int32Array(new SharedArrayBuffer(4)) : null;
+      const local = new LocalScan(config, callbacks, queue);
+      for (const blob of here) local.add(blob, false);
       await Promise.all(
         workers.map((worker, i) => {
           if (byWorker[i].length === 0) return null;
-          return exchange(worker, { type: "scan", blobs: byWorker[i], queue }, (message) => {
+          return exchange(worker, { type: "scan", blobs: byWorker[i], queue: queue === null ? null : queue.buffer }, (message) => {
             if (message.type === "progress") callbacks.onProgress(message.blobs, message.bytes);
             else if (message.type === "handed") {
-              for (const blob of message.blobs) local.add({ sha: blob.sha, path: blob.path, data: Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength), keywords: blob.keywords }, new Int32Array(queue));
+              for (const blob of message.blobs) local.add({ sha: blob.sha, path: blob.path, data: Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength), keywords: blob.keywords }, true);
             } else if (message.type === "scanned") {
               for (const { sha, result } of message.found) callbacks.onFound(sha, result);
               callbacks.onClean(message.cleanItems, message.cleanBytes);
@@ -282,21 +281,25 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, threads) {
   return verdict;
 }
 var LocalScan = class {
-  constructor(config, callbacks) {
+  /** `shared`: the queue's size as the pack threads see it (hand-over.ts), or null when they hand nothing over. */
+  constructor(config, callbacks, shared) {
     this.config = config;
     this.callbacks = callbacks;
+    this.shared = shared;
   }
   config;
   callbacks;
+  shared;
   queue = [];
   scanned = { found: [], cleanItems: 0, cleanBytes: 0 };
   detector = null;
   running = null;
   failure = null;
   count = 0;
-  /** Queues a blob; `shared`: the pack threads' view of the queue (pack-worker.ts HAND_KIB), told when it is done. */
-  add(blob, shared = null) {
-    this.queue.push({ blob, shared });
+  /** Queues a blob; one `handed` over was counted in the shared size by its thread already. */
+  add(blob, handed) {
+    if (!handed && this.shared !== null) Atomics.add(this.shared, 0, queuedKib(blob.data.length));
+    this.queue.push(blob);
     this.running ??= this.loop().finally(() => this.running = null);
   }
   /** Every queued blob scanned; throws what scanning one threw. */
@@ -310,15 +313,14 @@ var LocalScan = class {
   }
   /** Never rejects (nothing may be left unhandled while the threads still answer): drain() throws instead. */
   async loop() {
-    for (let next = this.queue.shift(); next !== void 0; next = this.queue.shift()) {
-      const { blob, shared } = next;
+    for (let blob = this.queue.shift(); blob !== void 0; blob = this.queue.shift()) {
       try {
         this.detector ??= createDetector(this.config);
         if (this.failure === null) await scanDirtyBlob(blob, this.detector, this.config, this.scanned);
       } catch (error) {
         this.failure = error;
       }
-      if (shared !== null) Atomics.sub(shared, 0, queuedKib(blob.data.length));
+      if (this.shared !== null) Atomics.sub(this.shared, 0, queuedKib(blob.data.length));
       this.count++;
       this.callbacks.onProgress(1, blob.data.length);
     }
