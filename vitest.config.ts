@@ -11,6 +11,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/support/cleanup.ts'],
+    globalSetup: ['test/support/global-code-cache.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

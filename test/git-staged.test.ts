@@ -2,6 +2,7 @@
 import { chmodSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import module from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { jsonReport, runCli } from './support/cli.js';
 import { runKeywarden } from './support/run.js';
@@ -216,20 +217,32 @@ describe('scan --staged', () => {
     expect(result.stderr).toMatch(/^keywarden: not a git repository/);
   });
 
-  it('does not load yargs, simple-git or fast-glob on the hook path', async () => {
+  it('does not load yargs, simple-git or fast-glob on the hook path, from the chunks or from cli.cjs', async () => {
     const repo = Repo.init();
     repo.commit('base', { 'a.txt': 'a\n' });
     repo.write('a.txt', 'a\nb\n');
     repo.git('add', '.');
     const dir = tempDir();
     const log = path.join(dir, 'modules.log');
-    // A module resolve hook (registered on the main thread only) that records every module the CLI loads.
+    // A module resolve hook (registered on the main thread only) that records every ES module the CLI loads, and
+    // a hook on require() for cli.cjs's CommonJS loads (bin/code-cache.js: Node < 22.1 runs the hooks' commands so).
     writeFileSync(path.join(dir, 'hook.mjs'), `import { appendFileSync } from 'node:fs';\nexport async function resolve(s, c, n) { const r = await n(s, c); appendFileSync(${JSON.stringify(log)}, r.url + '\\n'); return r; }\n`);
     writeFileSync(path.join(dir, 'register.mjs'), `import { register } from 'node:module';\nimport { isMainThread } from 'node:worker_threads';\nif (isMainThread) register(${JSON.stringify(pathToFileURL(path.join(dir, 'hook.mjs')).href)});\n`);
-    const result = runCli(['scan', '--staged'], { cwd: repo.dir, env: { NODE_OPTIONS: `--import=${pathToFileURL(path.join(dir, 'register.mjs')).href}` } });
-    expect(result.status, result.stderr).toBe(0);
-    const loaded = readFileSync(log, 'utf8');
-    expect(loaded).toMatch(/\/dist\/bundle\/staged-\w+\.js\n/); // the staged source's chunk: the log is not vacuous
-    expect(loaded).not.toMatch(/node_modules\/(yargs|simple-git|fast-glob)\//);
+    writeFileSync(path.join(dir, 'require.cjs'), `const Module = require('node:module'); const { appendFileSync } = require('node:fs'); const load = Module._load;\nModule._load = function (request, ...rest) { appendFileSync(${JSON.stringify(log)}, 'require:' + request + '\\n'); return load.call(this, request, ...rest); };\n`);
+    const hooks = `--import=${pathToFileURL(path.join(dir, 'register.mjs')).href} --require=${path.join(dir, 'require.cjs')}`;
+    const loadedBy = (env: Record<string, string>): string => {
+      writeFileSync(log, '');
+      const result = runCli(['scan', '--staged'], { cwd: repo.dir, env: { NODE_OPTIONS: hooks, ...env } });
+      expect(result.status, result.stderr).toBe(0);
+      return readFileSync(log, 'utf8');
+    };
+    const chunks = loadedBy({ NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect(chunks).toMatch(/\/dist\/bundle\/staged-\w+\.js\n/); // the staged source's chunk: the log is not vacuous
+    expect(chunks).not.toMatch(/node_modules\/(yargs|simple-git|fast-glob)\//);
+    const script = loadedBy({});
+    // On a Node with its own compile cache the hook loads the chunks too; otherwise cli.cjs, through code-cache.js.
+    if (typeof (module as { enableCompileCache?: unknown }).enableCompileCache !== 'function') expect(script).toMatch(/\/bin\/code-cache\.js\n/);
+    expect(script).toMatch(/require:node:/); // the log of requires is not vacuous
+    expect(script).not.toMatch(/yargs|simple-git|fast-glob/);
   });
 });

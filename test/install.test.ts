@@ -62,11 +62,11 @@ function expectKeyBlocked(repo: Repo, env: Record<string, string> = {}): void {
   repo.remove('config');
 }
 
-/** Every worker a bundle chunk starts (`new URL("./x.js", import.meta.url)`) is a file beside it. */
+/** Every worker a bundle chunk or cli.cjs starts (`new URL("./x.js", import.meta.url)`, in cli.cjs its own URL) is a file beside it. */
 function expectWorkersResolvable(bundle: string): void {
   const started = new Set<string>();
   for (const name of readdirSync(bundle)) {
-    for (const match of readFileSync(path.join(bundle, name), 'utf8').matchAll(/new URL\(["']\.\/([\w.-]+)["'], import\.meta\.url\)/g)) started.add(match[1]!);
+    for (const match of readFileSync(path.join(bundle, name), 'utf8').matchAll(/new URL\(["']\.\/([\w.-]+)["'], (?:import\.meta\.url|__keywardenModuleUrl)\)/g)) started.add(match[1]!);
   }
   expect([...started].sort()).toEqual(['files-worker.js', 'pack-worker.js', 'worker.js']);
   for (const name of started) expect(existsSync(path.join(bundle, name)), name).toBe(true);

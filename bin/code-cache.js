@@ -1,0 +1,101 @@
+// The git hooks' commands on a Node without a compile cache (Node 20; module.enableCompileCache is Node 22.1+).
+// A hook pays Node's start-up and then keywarden's own, which is mostly V8 compiling the bundle: about 20 of the
+// 45 ms over `node -e 0` (BENCHMARKS.md). V8 can keep that work in a code cache, but Node 20 gives one only to a
+// script (vm.Script), never to an ES module: so these commands load the CLI as one CommonJS file
+// (dist/bundle/cli.cjs, built from the same src/cli.ts as the chunks) with a code cache kept on disk.
+//
+// The cache is executable code for this process, so it lives where only the user can write: their own cache
+// folder (never the shared temporary folder), refused unless owned by them and closed to others. A file is
+// named by a hash of the bundle's bytes, Node's version and the command: V8 checks a cache only against the
+// source's length, so a changed bundle must never meet an old cache. Nor does V8 check the cache's own bytes (a
+// damaged one would run as code): each file starts with a SHA-256 of the rest, checked before V8 sees it.
+// Anything wrong (no folder, a damaged or rejected file, a read-only disk) only costs the cache: the command
+// runs the same, compiled as usual.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+
+/**
+ * Runs the CLI from `bundle` (cli.cjs) with a code cache for `kind` (the hook's command: each keeps the code it
+ * compiled itself); false, having run nothing, where this Node cannot run it so (then the caller loads the chunks).
+ */
+export async function runCached(bundle, kind, env = process.env) {
+  // A dynamic import() inside a vm.Script needs this (Node 20.12+): the bundle imports yargs and others so.
+  const importModuleDynamically = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+  if (importModuleDynamically === undefined) return false;
+  const source = fs.readFileSync(bundle, 'utf8');
+  const file = cacheFile(env, source, kind);
+  const cachedData = file === null ? undefined : load(file);
+  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData, importModuleDynamically });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
+  await module.exports.main();
+  // Written once, after the command ran: the cache then holds what the command compiled, not just the top level.
+  if (file !== null && (cachedData === undefined || script.cachedDataRejected)) save(file, script.createCachedData());
+  return true;
+}
+
+/** Where this bundle's cache for `kind` is kept, or null: KEYWARDEN_CODE_CACHE (a folder; empty: none), else the user's cache folder. */
+function cacheFile(env, source, kind) {
+  const dir = env.KEYWARDEN_CODE_CACHE !== undefined ? env.KEYWARDEN_CODE_CACHE : defaultFolder(env);
+  if (!dir || !ownFolder(dir)) return null;
+  const name = createHash('sha256').update(source).update(`\0${process.version}\0${process.arch}\0${kind}`).digest('hex').slice(0, 40);
+  return path.join(dir, `${name}.v8cache`);
+}
+
+function defaultFolder(env) {
+  const home = os.homedir();
+  if (process.platform === 'win32') return env.LOCALAPPDATA ? path.join(env.LOCALAPPDATA, 'keywarden', 'code-cache') : null;
+  if (process.platform === 'darwin') return home ? path.join(home, 'Library', 'Caches', 'keywarden', 'code-cache') : null;
+  const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : home ? path.join(home, '.cache') : null;
+  return base === null ? null : path.join(base, 'keywarden', 'code-cache');
+}
+
+/**
+ * Made if missing (only the user may enter it); usable only if it and the folder holding it are real folders
+ * owned by this user that no one else may write to (else someone could swap the folder for theirs).
+ */
+function ownFolder(dir) {
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (typeof process.getuid !== 'function') return true; // Windows: the folder is in the user's own profile
+    return [dir, path.dirname(dir)].every((folder) => {
+      const stat = fs.lstatSync(folder);
+      return stat.isDirectory() && stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
+    });
+  } catch {
+    return false;
+  }
+}
+
+const DIGEST_BYTES = 32;
+
+/** The cache's bytes if the file holds them whole (its digest matches), else undefined. */
+function load(file) {
+  let bytes;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    return undefined; // none yet
+  }
+  const data = bytes.subarray(DIGEST_BYTES);
+  return bytes.length > DIGEST_BYTES && createHash('sha256').update(data).digest().equals(bytes.subarray(0, DIGEST_BYTES)) ? data : undefined;
+}
+
+/** Written whole or not at all (a file of its own, then renamed), never shared half-written with a concurrent run. */
+function save(file, data) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temporary, Buffer.concat([createHash('sha256').update(data).digest(), data]), { mode: 0o600 });
+    fs.renameSync(temporary, file);
+  } catch {
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // nothing to tidy
+    }
+  }
+}
