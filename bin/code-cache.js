@@ -20,7 +20,8 @@ import vm from 'node:vm';
 
 /**
  * Runs the CLI from `bundle` (cli.cjs) with a code cache for `kind` (the hook's command: each keeps the code it
- * compiled itself); false, having run nothing, where this Node cannot run it so (then the caller loads the chunks).
+ * compiled itself). False, having run nothing, where this Node cannot run it so or no cache can be kept: then
+ * the caller loads the chunks, which compile faster than the one file when nothing is cached.
  */
 export async function runCached(bundle, kind, env = process.env) {
   // A dynamic import() inside a vm.Script needs this (Node 20.12+): the bundle imports yargs and others so.
@@ -28,13 +29,14 @@ export async function runCached(bundle, kind, env = process.env) {
   if (importModuleDynamically === undefined) return false;
   const source = fs.readFileSync(bundle, 'utf8');
   const file = cacheFile(env, source, kind);
-  const cachedData = file === null ? undefined : load(file);
+  if (file === null) return false;
+  const cachedData = load(file);
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData, importModuleDynamically });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
   await module.exports.main();
   // Written once, after the command ran: the cache then holds what the command compiled, not just the top level.
-  if (file !== null && (cachedData === undefined || script.cachedDataRejected)) save(file, script.createCachedData());
+  if (cachedData === undefined || script.cachedDataRejected) save(file, script.createCachedData());
   return true;
 }
 
