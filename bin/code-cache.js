@@ -11,19 +11,19 @@
 // damaged one would run as code): each file starts with a SHA-256 of the rest, checked before V8 sees it.
 // Anything wrong (no folder, a damaged or rejected file, a read-only disk) only costs the cache: the command
 // runs the same, compiled as usual.
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import vm from 'node:vm';
+const { createHash } = require('node:crypto');
+const fs = require('node:fs');
+const Module = require('node:module');
+const os = require('node:os');
+const path = require('node:path');
+const vm = require('node:vm');
 
 /**
  * Runs the CLI from `bundle` (cli.cjs) with a code cache for `kind` (the hook's command: each keeps the code it
  * compiled itself). False, having run nothing, where this Node cannot run it so or no cache can be kept: then
  * the caller loads the chunks, which compile faster than the one file when nothing is cached.
  */
-export async function runCached(bundle, kind, env = process.env) {
+async function runCached(bundle, kind, env = process.env) {
   // A dynamic import() inside a vm.Script needs this (Node 20.12+): the bundle imports yargs and others so.
   const importModuleDynamically = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
   if (importModuleDynamically === undefined) return false;
@@ -32,9 +32,9 @@ export async function runCached(bundle, kind, env = process.env) {
   if (file === null) return false;
   const cachedData = load(file);
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData, importModuleDynamically });
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
-  await module.exports.main();
+  const cli = { exports: {} };
+  script.runInThisContext()(cli.exports, Module.createRequire(bundle), cli, bundle, path.dirname(bundle));
+  await cli.exports.main();
   // Written once, after the command ran: the cache then holds what the command compiled, not just the top level.
   if (cachedData === undefined || script.cachedDataRejected) save(file, script.createCachedData());
   return true;
@@ -101,3 +101,5 @@ function save(file, data) {
     }
   }
 }
+
+module.exports = { runCached };
