@@ -24,14 +24,13 @@ const vm = require('node:vm');
  * the caller loads the chunks, which compile faster than the one file when nothing is cached.
  */
 async function runCached(bundle, kind, env = process.env) {
-  // A dynamic import() inside a vm.Script needs this (Node 20.12+): the bundle imports yargs and others so.
-  const importModuleDynamically = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-  if (importModuleDynamically === undefined) return false;
+  // cli.cjs require()s every package, yargs too, an ES module: Node 20.19+ can (process.features.require_module).
+  if (process.features.require_module !== true) return false;
   const source = fs.readFileSync(bundle, 'utf8');
   const file = cacheFile(env, source, kind);
   if (file === null) return false;
   const cachedData = load(file);
-  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData, importModuleDynamically });
+  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
   const cli = { exports: {} };
   script.runInThisContext()(cli.exports, Module.createRequire(bundle), cli, bundle, path.dirname(bundle));
   await cli.exports.main();

@@ -11623,9 +11623,12 @@ var init_pool = __esm({
 function queuedKib(bytes) {
   return Math.ceil(bytes / 1024);
 }
+var HAND_KIB, HAND_MAX_BYTES;
 var init_hand_over = __esm({
   "src/sources/git/pack/hand-over.ts"() {
     "use strict";
+    HAND_KIB = 1024;
+    HAND_MAX_BYTES = HAND_KIB * 1024;
   }
 });
 

@@ -7832,6 +7832,7 @@ function unique(pairs) {
 
 // src/sources/git/pack/hand-over.ts
 var HAND_KIB = 1024;
+var HAND_MAX_BYTES = HAND_KIB * 1024;
 function queuedKib(bytes) {
   return Math.ceil(bytes / 1024);
 }
@@ -7959,7 +7960,7 @@ async function scanBlobs(blobs, queue) {
     const judge = judgeOf(pack);
     const blob = judge instanceof Error ? null : judge.blob(sha);
     if (blob === null) throw new Error(`blob ${sha} was judged but cannot be rebuilt`);
-    if (queue !== null && (batch.length > 0 || Atomics.load(queue, 0) < HAND_KIB)) {
+    if (queue !== null && blob.data.length <= HAND_MAX_BYTES && (batch.length > 0 || Atomics.load(queue, 0) < HAND_KIB)) {
       Atomics.add(queue, 0, queuedKib(blob.data.length));
       batch.push({ sha, path: path3, data: new Uint8Array(blob.data), keywords: [...blob.keywords] });
       batchBytes += blob.data.length;

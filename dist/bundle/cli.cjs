@@ -2295,7 +2295,7 @@ __export(zip_exports, {
   readZip: () => readZip
 });
 async function readZip(walk2, data, at, onEntry) {
-  const { default: yauzl } = await import("yauzl");
+  const { default: yauzl } = await Promise.resolve().then(() => __toESM(require("yauzl"), 1));
   const zip = await new Promise(
     (resolve2, reject) => yauzl.fromBuffer(data, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true }, (error, file) => error ? reject(error) : resolve2(file))
   );
@@ -2399,7 +2399,7 @@ __export(tar_exports, {
   readTar: () => readTar
 });
 async function readTar(walk2, input, _at, onEntry) {
-  const { default: tar } = await import("tar-stream");
+  const { default: tar } = await Promise.resolve().then(() => __toESM(require("tar-stream"), 1));
   const extract = tar.extract();
   const source = import_node_stream.Readable.from(input);
   source.on("error", (error) => extract.destroy(error));
@@ -6377,9 +6377,12 @@ var init_pool = __esm({
 function queuedKib(bytes) {
   return Math.ceil(bytes / 1024);
 }
+var HAND_KIB, HAND_MAX_BYTES;
 var init_hand_over = __esm({
   "src/sources/git/pack/hand-over.ts"() {
     "use strict";
+    HAND_KIB = 1024;
+    HAND_MAX_BYTES = HAND_KIB * 1024;
   }
 });
 
@@ -11576,7 +11579,7 @@ async function verifyPair(pair, options) {
   return { ...await ask(pair, options), checkedAt };
 }
 async function ask(pair, options) {
-  const { STSClient, GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
+  const { STSClient, GetCallerIdentityCommand } = await Promise.resolve().then(() => __toESM(require("@aws-sdk/client-sts"), 1));
   const client = new STSClient({
     region: options.region ?? "us-east-1",
     endpoint: options.endpoint,

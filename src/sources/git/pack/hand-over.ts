@@ -7,6 +7,12 @@
 /** At most this much waits in the main thread's queue (about 10 ms of its scanning) before a thread hands more. */
 export const HAND_KIB = 1024;
 
+/**
+ * Larger blobs are never handed over: a handed blob is a copy (the thread's cache keeps its own), and a copy of
+ * a blob of hundreds of MB would add its size to the peak (memory.test.ts bounds it at twice the blob's size).
+ */
+export const HAND_MAX_BYTES = HAND_KIB * 1024;
+
 /** The KiB a handed blob counts for: whole KiB, so that the int32 cannot overflow with files up to terabytes. */
 export function queuedKib(bytes: number): number {
   return Math.ceil(bytes / 1024);

@@ -19,7 +19,7 @@ import { BlobCache } from './blob-cache.js';
 import { parsePackIndex } from './index-file.js';
 import { PackJudge } from './keyword-blobs.js';
 import { PackFile } from './pack-file.js';
-import { HAND_KIB, queuedKib } from './hand-over.js';
+import { HAND_KIB, HAND_MAX_BYTES, queuedKib } from './hand-over.js';
 import { scanDirtyBlob, type Scanned } from './scan-blob.js';
 
 export interface PackWorkerData {
@@ -170,7 +170,7 @@ async function scanBlobs(blobs: Array<{ sha: string; path: string; pack: number 
     const judge = judgeOf(pack);
     const blob = judge instanceof Error ? null : judge.blob(sha);
     if (blob === null) throw new Error(`blob ${sha} was judged but cannot be rebuilt`);
-    if (queue !== null && (batch.length > 0 || Atomics.load(queue, 0) < HAND_KIB)) {
+    if (queue !== null && blob.data.length <= HAND_MAX_BYTES && (batch.length > 0 || Atomics.load(queue, 0) < HAND_KIB)) {
       // A copy of its own (the cache hands its buffer out again), moved to the main thread with the message.
       Atomics.add(queue, 0, queuedKib(blob.data.length));
       batch.push({ sha, path, data: new Uint8Array(blob.data), keywords: [...blob.keywords] });

@@ -126,6 +126,8 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 
 // src/sources/git/pack/hand-over.ts
+var HAND_KIB = 1024;
+var HAND_MAX_BYTES = HAND_KIB * 1024;
 function queuedKib(bytes) {
   return Math.ceil(bytes / 1024);
 }

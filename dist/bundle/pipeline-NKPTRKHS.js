@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   runPipeline
-} from "./chunk-TEU526LR.js";
+} from "./chunk-Y75BXYXW.js";
 import "./chunk-J4FTYF3X.js";
 import "./chunk-JSDVAYLG.js";
 import "./chunk-H524IIUE.js";

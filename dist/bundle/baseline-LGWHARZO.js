@@ -8,7 +8,7 @@ import {
 } from "./chunk-XRHDD7KO.js";
 import {
   runPipeline
-} from "./chunk-TEU526LR.js";
+} from "./chunk-Y75BXYXW.js";
 import "./chunk-J4FTYF3X.js";
 import "./chunk-JSDVAYLG.js";
 import "./chunk-H524IIUE.js";
