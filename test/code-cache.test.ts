@@ -9,6 +9,7 @@ import module from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './support/cli.js';
+import { makeTgz, makeZip } from './support/archives.js';
 import { fakeLeak } from './support/fakes.js';
 import { Repo, tempDir } from './support/repo.js';
 
@@ -101,6 +102,26 @@ describe.skipIf(typeof (module as { enableCompileCache?: unknown }).enableCompil
     const cwdBefore = readdirSync(repo.dir).sort();
     run('');
     expect(readdirSync(repo.dir).sort()).toEqual(cwdBefore);
+  });
+
+  it('reads archives (packages cli.cjs loads on demand) the same from a cold and a warm cache, with nothing on stderr', async () => {
+    const repo = Repo.init();
+    repo.commit('base', { 'README.md': 'hello\n' });
+    const zipped = fakeLeak();
+    const tarred = fakeLeak();
+    writeFileSync(path.join(repo.dir, 'bundle.zip'), makeZip([{ name: 'deploy/creds.ini', data: zipped.text }]));
+    writeFileSync(path.join(repo.dir, 'bundle.tgz'), await makeTgz([{ name: 'deploy/creds.ini', data: tarred.text }]));
+    repo.git('add', '.');
+    const cache = path.join(tempDir(), 'cache');
+    const expected = runCli(['scan', '--staged', '--format', 'json', '--no-redact'], { cwd: repo.dir, env: { NODE_DISABLE_COMPILE_CACHE: '1' } });
+    expect(expected.stdout).toContain(zipped.secret);
+    expect(expected.stdout).toContain(tarred.secret);
+    for (const round of ['cold', 'warm']) {
+      const result = runCli(['scan', '--staged', '--format', 'json', '--no-redact'], { cwd: repo.dir, env: { KEYWARDEN_CODE_CACHE: cache } });
+      expect({ round, status: result.status, stderr: result.stderr }).toEqual({ round, status: 1, stderr: '' });
+      expect(result.stdout.replace(/"durationMs": ?\d+/, '')).toBe(expected.stdout.replace(/"durationMs": ?\d+/, ''));
+    }
+    expect(cacheFiles(cache)).toHaveLength(1);
   });
 
   it('never gives a changed bundle the cache of another: the name holds a hash of the bundle\'s bytes', () => {
