@@ -5,7 +5,7 @@
 // every keyword the whole-text search finds that the plain text does not show, and nothing it does not.
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../src/config/types.js';
-import { findKeywords } from '../src/engine/prefilter.js';
+import { containsLiteral, findKeywords } from '../src/engine/prefilter.js';
 import { hiddenKeywordHits } from '../src/engine/scan.js';
 import { htmlView, identityView, jsonEscapeView, originalStart, type View } from '../src/engine/views.js';
 import { jsonSegments } from '../src/engine/nested.js';
@@ -91,5 +91,21 @@ describe('keywords hidden behind escapes', () => {
     }
     // The texts do hide keywords, many of them.
     expect(hidden).toBeGreaterThan(2000);
+  });
+});
+
+describe('containsLiteral', () => {
+  it('answers as text.includes, texts dense in the anchor character included', () => {
+    const next = seeded(77);
+    const alphabet = ['e', 'y', 'J', 'ey', 'eyJ', '&', '#', '\\', 'u', '0', '{', 'A', 'K', 'I', ' ', '\n'];
+    const literals = ['eyJ', '&#', '\\u00', '\\u{', 'AKIA', 'J', 'JJJ', 'bedrock-api-key-', ''];
+    for (let round = 0; round < 3000; round++) {
+      // Long texts of few characters exhaust the budget of anchor hits, short ones do not.
+      const parts: string[] = [];
+      const count = next() < 0.2 ? 2000 + Math.floor(next() * 3000) : Math.floor(next() * 60);
+      for (let i = 0; i < count; i++) parts.push(alphabet[Math.floor(next() * alphabet.length)]);
+      const text = parts.join('');
+      for (const literal of literals) expect(containsLiteral(text, literal), `${JSON.stringify(text.slice(0, 80))} ${literal}`).toBe(text.includes(literal));
+    }
   });
 });

@@ -4,6 +4,7 @@
 // reporting what it finds at the token's position. Only tokens that decode to printable ASCII are kept, so
 // random base64 (keys, hashes, integrity strings) is never rescanned.
 
+import { containsLiteral } from './prefilter.js';
 import { runsOf, SHORTEST_RUN } from './runs.js';
 
 export interface Base64Token {
@@ -39,7 +40,7 @@ export function base64Tokens(text: string, maxLength: number): Base64Token[] {
 /** JWT segments (`eyJ…`, base64url of JSON) that decode to text. */
 export function jsonSegments(text: string, maxLength: number): Base64Token[] {
   const tokens: Base64Token[] = [];
-  if (!text.includes('eyJ')) return tokens;
+  if (!containsLiteral(text, 'eyJ')) return tokens;
   JSON_SEGMENT.lastIndex = 0;
   for (let m = JSON_SEGMENT.exec(text); m; m = JSON_SEGMENT.exec(text)) {
     const token = m[0];

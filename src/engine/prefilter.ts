@@ -153,6 +153,36 @@ function occursAt(data: Buffer, keyword: Anchored, start: number): boolean {
   return true;
 }
 
+/**
+ * Does `text` contain `literal`? As text.includes, which looks for the literal's first character: `eyJ` (a JWT
+ * marker) would stop at every `e` of a text. This looks for its rarest character in source code instead (`J`),
+ * and past a budget of those (a text dense in it) asks text.includes for the rest.
+ */
+export function containsLiteral(text: string, literal: string): boolean {
+  if (literal.length === 0) return true;
+  const anchor = rarestAt(literal);
+  const char = literal[anchor];
+  let budget = 64 + (text.length >> 6);
+  for (let i = text.indexOf(char, anchor); i !== -1; i = text.indexOf(char, i + 1)) {
+    if (text.startsWith(literal, i - anchor)) return true;
+    if (--budget === 0) return text.includes(literal, i + 1 - anchor);
+  }
+  return false;
+}
+
+const rarest = new Map<string, number>();
+
+/** The index in `literal` of its least frequent character (FREQUENCY; the first of equals). */
+function rarestAt(literal: string): number {
+  let at = rarest.get(literal);
+  if (at === undefined) {
+    at = 0;
+    for (let i = 1; i < literal.length; i++) if (passCost(literal.charCodeAt(i)) < passCost(literal.charCodeAt(at))) at = i;
+    rarest.set(literal, at);
+  }
+  return at;
+}
+
 /** Every offset in decoded `text` where one of the rules' keywords starts, in order. */
 export function findKeywords(text: string, rules: readonly Rule[]): number[] {
   let finder = finders.get(rules);

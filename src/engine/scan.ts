@@ -11,7 +11,7 @@ import type { Candidate, Confidence } from '../types.js';
 import { attachedNames, better, nameConfidence, type AttachedNames } from './context.js';
 import { gateSecret, type Gate } from './entropy.js';
 import { LineIndex, lineSteps, type LineSteps } from './lines.js';
-import { findKeywords } from './prefilter.js';
+import { containsLiteral, findKeywords } from './prefilter.js';
 import { base64Tokens, jsonSegments } from './nested.js';
 import { eachLongRun, isKeyChar } from './runs.js';
 import { eachMatch } from './starts.js';
@@ -325,7 +325,7 @@ function mergeRanges(flat: number[]): number[] {
  */
 export function hiddenKeywordHits(text: string, rules: readonly Rule[]): number[] {
   const plan = planFor(rules);
-  if (!plan.markers.some((marker) => text.includes(marker))) return [];
+  if (!plan.markers.some((marker) => containsLiteral(text, marker))) return [];
   const hits: number[] = [];
   if (plan.jsonEscape || plan.html) {
     const regions = escapeRegions(text, plan);
