@@ -95,6 +95,37 @@ describe('rule starts', () => {
     expect(found).toBeGreaterThan(100);
   });
 
+  it('base64 tokens read off the runs by hand are what the token regex at each run gave, padding and edges included', () => {
+    // nested.ts before: the regex tried sticky at each run, then the length checks and a decode of every match.
+    const TOKEN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=_-])/y;
+    const reference = (text: string) => {
+      const tokens: Array<{ index: number; text: string; decoded: string }> = [];
+      for (const m of text.matchAll(/[A-Za-z0-9+/]{16,}/g)) {
+        TOKEN.lastIndex = m.index;
+        const token = TOKEN.exec(text)?.[0];
+        if (token === undefined || token.length > 64 || token.length % 4 !== 0) continue;
+        const bytes = Buffer.from(token, 'base64');
+        if (bytes.length < 12 || !bytes.every((byte) => (byte >= 0x20 && byte < 0x7f) || byte === 9 || byte === 10 || byte === 13)) continue;
+        tokens.push({ index: m.index, text: token, decoded: bytes.toString('latin1') });
+      }
+      return tokens;
+    };
+    const next = seeded(64);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
+    const printable = () => Buffer.from('aws_secret_access_key = abcdefghij'.slice(0, 12 + Math.floor(next() * 40))).toString('base64');
+    const random = () => Buffer.from(Array.from({ length: 12 + Math.floor(next() * 40) }, () => Math.floor(next() * 256))).toString('base64');
+    let kept = 0;
+    for (let i = 0; i < 2000; i++) {
+      const parts: string[] = [];
+      for (let k = 0; k < 12; k++) parts.push(pick([printable, random, () => pick(['=', '==', '===', '_', '-', ' ', '\n', 'x', 'A', '+/', '.'])])());
+      const text = parts.join('');
+      const expected = reference(text);
+      kept += expected.length;
+      expect(base64Tokens(text, 64).filter((token) => !/[-_]/.test(token.text) && token.text.length % 4 === 0), JSON.stringify(text)).toEqual(expected);
+    }
+    expect(kept).toBeGreaterThan(500);
+  });
+
   it('a wrong promise is caught: a secret-key rule claiming runs of 41 misses the 40-character keys', () => {
     const rule = rules.find((r) => r.id === 'aws-secret-access-key')!;
     const wrong = { ...rule, starts: { run: 41 } };
