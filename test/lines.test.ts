@@ -30,4 +30,23 @@ describe('line steps', () => {
     }
     expect(asked).toBeGreaterThan(80_000);
   });
+
+  it('answer as the walks do when asked in ascending order, near and far (the gallop from the last answer)', () => {
+    const next = seeded(6);
+    let asked = 0;
+    for (let t = 0; t < 300; t++) {
+      let text = '';
+      for (let i = Math.floor(next() * 3000); i > 0; i--) text += next() < 0.1 ? '\n' : 'x';
+      const steps = lineSteps(text);
+      for (let offset = 0; offset <= text.length; offset += Math.floor(next() * (next() < 0.9 ? 30 : 600))) {
+        // Now and then a step back, as a window's start after its hit's end.
+        const at = next() < 0.1 ? Math.max(0, offset - Math.floor(next() * 200)) : offset;
+        const count = Math.floor(next() * 6);
+        expect(steps.back(at, count, -1), `back ${at} ${count}`).toBe(linesBack(text, at, count, -1));
+        expect(steps.forward(at, count, text.length), `forward ${at} ${count}`).toBe(linesForward(text, at, count, text.length));
+        asked++;
+      }
+    }
+    expect(asked).toBeGreaterThan(10_000);
+  });
 });

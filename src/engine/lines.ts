@@ -99,20 +99,27 @@ const TABLE_MAX = 8 * 1024 * 1024;
 
 export function lineSteps(text: string): LineSteps {
   if (text.length > TABLE_MAX) return { back: (offset, count, floor) => linesBack(text, offset, count, floor), forward: (offset, count, ceiling) => linesForward(text, offset, count, ceiling) };
-  let lines = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-  const starts = new Int32Array(lines);
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
+  const starts = lineStarts(text);
+  const lines = starts.length;
+  let last = 0;
   /** The line holding `offset` (a line's LF belongs to it). */
   const lineOf = (offset: number): number => {
     let low = 0;
     let high = lines - 1;
+    // Hits, runs and windows ask in ascending order, a few lines apart: from the last answer, a gallop
+    // bounds the search to the lines just ahead.
+    if (starts[last] <= offset) {
+      low = last;
+      let step = 1;
+      for (; low + step < lines && starts[low + step] <= offset; step *= 2) low += step;
+      high = Math.min(high, low + step - 1);
+    }
     while (low < high) {
       const mid = (low + high + 1) >> 1;
       if (starts[mid] <= offset) low = mid;
       else high = mid - 1;
     }
+    last = low;
     return low;
   };
   return {
@@ -127,4 +134,19 @@ export function lineSteps(text: string): LineSteps {
       return below < lines ? Math.min(starts[below] - 1, stop) : stop;
     },
   };
+}
+
+/** Where each line of `text` starts (the first at 0), in one pass over its LFs. */
+function lineStarts(text: string): Int32Array {
+  let starts = new Int32Array(Math.max(64, text.length >> 7));
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (lines === starts.length) {
+      const grown = new Int32Array(starts.length * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[lines++] = i + 1;
+  }
+  return starts.subarray(0, lines);
 }
