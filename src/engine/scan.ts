@@ -307,8 +307,13 @@ function inValueRun(text: string, at: number): boolean {
 /** Flat [from, to, ...] ranges, sorted and merged. */
 function mergeRanges(flat: number[]): number[] {
   const order: number[] = [];
-  for (let i = 0; i < flat.length; i += 2) order.push(i);
-  order.sort((a, b) => flat[a] - flat[b]);
+  let sorted = true;
+  for (let i = 0; i < flat.length; i += 2) {
+    if (i > 0 && flat[i] < flat[i - 2]) sorted = false;
+    order.push(i);
+  }
+  // Ranges around hits (a million in an AWS-heavy text) come in order, which a stable sort would keep: not sorted.
+  if (!sorted) order.sort((a, b) => flat[a] - flat[b]);
   const merged: number[] = [];
   for (const i of order) {
     const last = merged.length - 1;
