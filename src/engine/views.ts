@@ -165,7 +165,10 @@ export const DECODER_MARKERS: Readonly<Record<string, readonly string[]>> = { ht
 // A closing quote, an optional concatenation operator (+ . & || ..), whitespace or line continuations, and
 // the same opening quote, between two characters that could belong to one key: "wJalr" + "XUtn…".
 // (The quote is matched first and what precedes it checked after, so that a search can skip to quotes.)
-const JOIN_REST = String.raw`(?:[ \t]|\\?\r?\n)*(?:\+|\.\.?|&|\|\|)?(?:[ \t]|\\?\r?\n)*\1(?=[A-Za-z0-9/+])`;
+// The whitespace after the operator is inside its optional group: with two optional runs side by side, a
+// quote followed by n blanks and no join was retried at every split of them, O(n²) (40,000 spaces, 2 s).
+const BLANK = String.raw`(?:[ \t]|\\?\r?\n)`;
+const JOIN_REST = String.raw`${BLANK}*(?:(?:\+|\.\.?|&|\|\|)${BLANK}*)?\1(?=[A-Za-z0-9/+])`;
 const JOIN = new RegExp(String.raw`(["'\`])(?<=[A-Za-z0-9/+].)` + JOIN_REST, 'g');
 
 /**
