@@ -247,10 +247,15 @@ function valueHits(text: string, hits: number[], plan: Plan, steps: LineSteps): 
   if (names === 0) return hits;
   const radius = plan.radius;
   const reaches: number[] = [];
+  // A sign's reach is skipped when it lies inside the last one pushed: it starts no earlier (a reach's start only
+  // grows with its sign's: `lastSign`, not the reach's own start, which a sign before it may reach past) and
+  // ends no later. Signs come in order within each pass, but a stretch's breaks follow its runs.
+  let lastSign = -1;
   const reach = (start: number, end: number): void => {
     const last = reaches.length - 1;
-    if (last > 0 && start >= reaches[last - 1] && end + WINDOW_CHARS <= reaches[last]) return;
+    if (last > 0 && start >= lastSign && end + WINDOW_CHARS <= reaches[last]) return;
     reaches.push(steps.back(start, radius + 1, start - WINDOW_CHARS), steps.forward(end, radius + 1, end + WINDOW_CHARS));
+    lastSign = start;
   };
   // A sign whose reach holds a name hit lies within WINDOW_CHARS of it (reaches are capped so): only those
   // stretches are searched, so a file naming AWS once costs a window, not a pass over all of it.
