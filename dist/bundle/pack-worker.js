@@ -1510,7 +1510,8 @@ function htmlView(source) {
   );
 }
 var DECODER_MARKERS = { html: ["&#"], "json-escape": ["\\u00", "\\u{"], base64: ["eyJ"] };
-var JOIN_REST = String.raw`(?:[ \t]|\\?\r?\n)*(?:\+|\.\.?|&|\|\|)?(?:[ \t]|\\?\r?\n)*\1(?=[A-Za-z0-9/+])`;
+var BLANK = String.raw`(?:[ \t]|\\?\r?\n)`;
+var JOIN_REST = String.raw`${BLANK}*(?:(?:\+|\.\.?|&|\|\|)${BLANK}*)?\1(?=[A-Za-z0-9/+])`;
 var JOIN = new RegExp(String.raw`(["'\`])(?<=[A-Za-z0-9/+].)` + JOIN_REST, "g");
 var VALUE_BREAKS = new RegExp(`%(?:2[FfBb]|3[Dd])|\\\\[u/]|&(?:#|amp|quot|apos|lt|gt|sol|plus|equals|colon|lowbar|hyphen|period|NewLine|Tab)|(["'\`])(?<=[A-Za-z0-9/+].)${JOIN_REST}`, "g");
 function concatView(source) {
@@ -1699,6 +1700,27 @@ function occursAt(data2, keyword, start) {
   if (start < 0 || start + bytes.length > data2.length) return false;
   for (let j = 0; j < bytes.length; j++) if (data2[start + j] !== bytes[j]) return false;
   return true;
+}
+function containsLiteral(text, literal) {
+  if (literal.length === 0) return true;
+  const anchor = rarestAt(literal);
+  const char = literal[anchor];
+  let budget = 64 + (text.length >> 6);
+  for (let i = text.indexOf(char, anchor); i !== -1; i = text.indexOf(char, i + 1)) {
+    if (text.startsWith(literal, i - anchor)) return true;
+    if (--budget === 0) return text.includes(literal, i + 1 - anchor);
+  }
+  return false;
+}
+var rarest = /* @__PURE__ */ new Map();
+function rarestAt(literal) {
+  let at = rarest.get(literal);
+  if (at === void 0) {
+    at = 0;
+    for (let i = 1; i < literal.length; i++) if (passCost(literal.charCodeAt(i)) < passCost(literal.charCodeAt(at))) at = i;
+    rarest.set(literal, at);
+  }
+  return at;
 }
 function findKeywords(text, rules) {
   let finder = finders.get(rules);
@@ -2555,26 +2577,31 @@ function linesForward(text, offset, count, ceiling) {
 var TABLE_MAX = 8 * 1024 * 1024;
 function lineSteps(text) {
   if (text.length > TABLE_MAX) return { back: (offset, count, floor) => linesBack(text, offset, count, floor), forward: (offset, count, ceiling) => linesForward(text, offset, count, ceiling) };
-  let lines = 1;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
-  const starts = new Int32Array(lines);
-  let line = 1;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts[line++] = i + 1;
+  const starts = lineStarts(text);
+  const lines = starts.length;
+  let last = 0;
   const lineOf = (offset) => {
     let low = 0;
     let high = lines - 1;
+    if (starts[last] <= offset) {
+      low = last;
+      let step = 1;
+      for (; low + step < lines && starts[low + step] <= offset; step *= 2) low += step;
+      high = Math.min(high, low + step - 1);
+    }
     while (low < high) {
       const mid = low + high + 1 >> 1;
       if (starts[mid] <= offset) low = mid;
       else high = mid - 1;
     }
+    last = low;
     return low;
   };
   return {
     back(offset, count, floor) {
       const stop = Math.max(floor, 0);
-      const line2 = lineOf(offset) - count;
-      return line2 >= 0 ? Math.max(starts[line2], stop) : stop;
+      const line = lineOf(offset) - count;
+      return line >= 0 ? Math.max(starts[line], stop) : stop;
     },
     forward(offset, count, ceiling) {
       const stop = Math.min(ceiling, text.length);
@@ -2582,6 +2609,19 @@ function lineSteps(text) {
       return below < lines ? Math.min(starts[below] - 1, stop) : stop;
     }
   };
+}
+function lineStarts(text) {
+  let starts = new Int32Array(Math.max(64, text.length >> 7));
+  let lines = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) {
+    if (lines === starts.length) {
+      const grown = new Int32Array(starts.length * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[lines++] = i + 1;
+  }
+  return starts.subarray(0, lines);
 }
 
 // src/engine/context.ts
@@ -2644,6 +2684,26 @@ ${original.slice(Math.max(offset, end), Math.max(to, end))}`);
 // src/engine/entropy.ts
 function shannonEntropy(value) {
   if (value.length === 0) return 0;
+  const order = [];
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= COUNTED) {
+      for (const seen of order) COUNTS[seen] = 0;
+      return entropyOf(value);
+    }
+    if (COUNTS[code]++ === 0) order.push(code);
+  }
+  let bits = 0;
+  for (const code of order) {
+    const p = COUNTS[code] / value.length;
+    COUNTS[code] = 0;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+var COUNTED = 128;
+var COUNTS = new Uint32Array(COUNTED);
+function entropyOf(value) {
   const counts = /* @__PURE__ */ new Map();
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
@@ -2801,27 +2861,25 @@ function runsOf(text) {
 }
 
 // src/engine/nested.ts
-var TOKEN = new RegExp(`(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{${SHORTEST_RUN},}={0,2}(?![A-Za-z0-9+/=_-])`, "y");
 var JSON_SEGMENT = /(?<![A-Za-z0-9+/_-])eyJ[A-Za-z0-9_-]{13,}(?![A-Za-z0-9+/=_-])/g;
 function base64Tokens(text, maxLength) {
   const tokens = [];
   const runs = runsOf(text);
   for (let i = 0; i < runs.length; i += 2) {
-    TOKEN.lastIndex = runs[i];
-    const m = TOKEN.exec(text);
-    if (m === null) continue;
-    const token = m[0];
-    if (token.length > maxLength || token.length % 4 !== 0) continue;
+    const index = runs[i];
+    const end = tokenEnd(text, index, runs[i + 1]);
+    if (end === -1 || end - index > maxLength || (end - index) % 4 !== 0 || !printableStart(text, index)) continue;
+    const token = text.slice(index, end);
     const bytes = Buffer.from(token, "base64");
     if (!isPrintable(bytes)) continue;
-    tokens.push({ index: m.index, text: token, decoded: bytes.toString("latin1") });
+    tokens.push({ index, text: token, decoded: bytes.toString("latin1") });
   }
   for (const token of jsonSegments(text, maxLength)) if (/[-_]/.test(token.text) || token.text.length % 4 !== 0) tokens.push(token);
   return tokens;
 }
 function jsonSegments(text, maxLength) {
   const tokens = [];
-  if (!text.includes("eyJ")) return tokens;
+  if (!containsLiteral(text, "eyJ")) return tokens;
   JSON_SEGMENT.lastIndex = 0;
   for (let m = JSON_SEGMENT.exec(text); m; m = JSON_SEGMENT.exec(text)) {
     const token = m[0];
@@ -2832,14 +2890,34 @@ function jsonSegments(text, maxLength) {
   }
   return tokens;
 }
+function tokenEnd(text, from, to) {
+  if (from > 0 && isBase64UrlOnly(text.charCodeAt(from - 1))) return -1;
+  let end = to;
+  while (end < text.length && end - to <= 2 && text.charCodeAt(end) === EQUALS) end++;
+  if (end - to > 2) return -1;
+  if (end < text.length && (isKeyChar(text.charCodeAt(end)) || isBase64UrlOnly(text.charCodeAt(end)))) return -1;
+  return end;
+}
+var EQUALS = 61;
+function isBase64UrlOnly(code) {
+  return code === 95 || code === 45;
+}
+var SEXTETS = new Uint8Array(128);
+for (const [i, char] of [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"].entries()) SEXTETS[char.charCodeAt(0)] = i;
+function printableStart(text, at) {
+  const a = SEXTETS[text.charCodeAt(at)];
+  const b = SEXTETS[text.charCodeAt(at + 1)];
+  const c = SEXTETS[text.charCodeAt(at + 2)];
+  const d = SEXTETS[text.charCodeAt(at + 3)];
+  return isPrintableByte(a << 2 | b >> 4) && isPrintableByte((b & 15) << 4 | c >> 2) && isPrintableByte((c & 3) << 6 | d);
+}
 function isPrintable(bytes) {
   if (bytes.length < 12) return false;
-  for (const byte of bytes) {
-    if (byte >= 32 && byte < 127) continue;
-    if (byte === 10 || byte === 13 || byte === 9) continue;
-    return false;
-  }
+  for (const byte of bytes) if (!isPrintableByte(byte)) return false;
   return true;
+}
+function isPrintableByte(byte) {
+  return byte >= 32 && byte < 127 || byte === 10 || byte === 13 || byte === 9;
 }
 
 // src/engine/starts.ts
@@ -2881,7 +2959,7 @@ function eachMatch(text, rule, found) {
 function candidates(text, literals) {
   const at = [];
   for (const literal of literals) for (let i = text.indexOf(literal); i !== -1; i = text.indexOf(literal, i + 1)) at.push(i);
-  if (literals.length > 1) at.sort((a, b) => a - b);
+  if (literals.length > 1 && at.length > 1) at.sort((a, b) => a - b);
   return at;
 }
 
@@ -2984,10 +3062,12 @@ function valueHits(text, hits, plan, steps) {
   if (names === 0) return hits;
   const radius = plan.radius;
   const reaches = [];
+  let lastSign = -1;
   const reach = (start, end) => {
     const last = reaches.length - 1;
-    if (last > 0 && start >= reaches[last - 1] && end + WINDOW_CHARS <= reaches[last]) return;
+    if (last > 0 && start >= lastSign && end + WINDOW_CHARS <= reaches[last]) return;
     reaches.push(steps.back(start, radius + 1, start - WINDOW_CHARS), steps.forward(end, radius + 1, end + WINDOW_CHARS));
+    lastSign = start;
   };
   const near = [];
   for (let i = 0; i < hits.length; i++) if (name[i] === 1) near.push(Math.max(0, hits[i] - WINDOW_CHARS - BREAK_CHARS), Math.min(text.length, hits[i] + WINDOW_CHARS + 1));
@@ -3032,8 +3112,12 @@ function inValueRun(text, at) {
 }
 function mergeRanges(flat) {
   const order = [];
-  for (let i = 0; i < flat.length; i += 2) order.push(i);
-  order.sort((a, b) => flat[a] - flat[b]);
+  let sorted = true;
+  for (let i = 0; i < flat.length; i += 2) {
+    if (i > 0 && flat[i] < flat[i - 2]) sorted = false;
+    order.push(i);
+  }
+  if (!sorted) order.sort((a, b) => flat[a] - flat[b]);
   const merged = [];
   for (const i of order) {
     const last = merged.length - 1;
@@ -3044,7 +3128,7 @@ function mergeRanges(flat) {
 }
 function hiddenKeywordHits(text, rules) {
   const plan = planFor(rules);
-  if (!plan.markers.some((marker) => text.includes(marker))) return [];
+  if (!plan.markers.some((marker) => containsLiteral(text, marker))) return [];
   const hits = [];
   if (plan.jsonEscape || plan.html) {
     const regions = escapeRegions(text, plan);
@@ -3165,10 +3249,10 @@ function readWindow(text, from, to, rules, plan, state) {
   if (plan.base64) {
     for (const token of base64Tokens(identity.text, MAX_BASE64)) {
       const tokenStart = originalStart(identity, token.index);
-      const tokenEnd = originalEnd(identity, token.index + token.text.length);
-      state.textTokens.add(`${tokenStart}:${tokenEnd}`);
-      state.reading?.tokens.push(tokenStart, tokenEnd);
-      scanDecodedToken(identity.text, token, rules, state, { start: tokenStart, end: tokenEnd }, NESTING);
+      const tokenEnd2 = originalEnd(identity, token.index + token.text.length);
+      state.textTokens.add(`${tokenStart}:${tokenEnd2}`);
+      state.reading?.tokens.push(tokenStart, tokenEnd2);
+      scanDecodedToken(identity.text, token, rules, state, { start: tokenStart, end: tokenEnd2 }, NESTING);
     }
   }
 }
@@ -3405,7 +3489,7 @@ var ALLOW = /keywarden:allow(?![\w-])/i;
 var ALLOW_NEXT_LINE = /keywarden:allow-next-line(?![\w-])/i;
 function markInlineIgnores(candidates2, text) {
   if (candidates2.length === 0 || !/keywarden:allow/i.test(text)) return candidates2;
-  const starts = lineStarts(text);
+  const starts = lineStarts2(text);
   const seen = /* @__PURE__ */ new Map();
   const has = (directive, line) => {
     if (line < 1 || line > starts.length) return false;
@@ -3424,7 +3508,7 @@ function markInlineIgnores(candidates2, text) {
     return allowed ? { ...candidate, allowedBy: "inline" } : candidate;
   });
 }
-function lineStarts(text) {
+function lineStarts2(text) {
   const starts = [0];
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
   return starts;

@@ -4,13 +4,13 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-EPUWLRVN.js";
+} from "./chunk-DRXTF5HS.js";
 import {
   CONFIG_FILE,
   configInFolder,
   namedConfigFromText
 } from "./chunk-J4FTYF3X.js";
-import "./chunk-JSDVAYLG.js";
+import "./chunk-52CKJJN2.js";
 import {
   DEFAULT_BASELINE,
   parseBaseline

@@ -4,8 +4,8 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-EPUWLRVN.js";
-import "./chunk-JSDVAYLG.js";
+} from "./chunk-DRXTF5HS.js";
+import "./chunk-52CKJJN2.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
 import {

@@ -5,8 +5,8 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-EPUWLRVN.js";
-import "./chunk-JSDVAYLG.js";
+} from "./chunk-DRXTF5HS.js";
+import "./chunk-52CKJJN2.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
 import {

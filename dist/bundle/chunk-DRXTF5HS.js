@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   createDetector,
   detectMaybeArchive
-} from "./chunk-JSDVAYLG.js";
+} from "./chunk-52CKJJN2.js";
 import {
   availableCores,
   workerEntry

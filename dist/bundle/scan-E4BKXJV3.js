@@ -9,9 +9,9 @@ import {
 } from "./chunk-XRHDD7KO.js";
 import {
   runPipeline
-} from "./chunk-Y75BXYXW.js";
+} from "./chunk-V3EBVOEL.js";
 import "./chunk-J4FTYF3X.js";
-import "./chunk-JSDVAYLG.js";
+import "./chunk-52CKJJN2.js";
 import "./chunk-H524IIUE.js";
 import "./chunk-4NKU32K4.js";
 import "./chunk-BRU737ZG.js";
