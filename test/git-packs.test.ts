@@ -455,40 +455,30 @@ describe('scan --history reading packs', () => {
     expect(direct.stderr).toBe('');
   });
 
-  it('scans dirty blobs alike whether the threads hand them over and stop, keep them and scan them, or share them with the main thread', async () => {
+  it('scans dirty blobs alike whether the threads hand them over and stop, or keep them and scan them', async () => {
     const { repo, secrets } = leakyRepo();
-    const scanWith = async (keepBytes: number, share: boolean) => {
+    const scanWith = async (keepBytes: number) => {
       const notes: Note[] = [];
-      const packs = startPackScan(repo.dir, defaultConfig(repo.dir), KEYWORDS, notes, () => {}, keepBytes, share);
+      const packs = startPackScan(repo.dir, defaultConfig(repo.dir), KEYWORDS, notes, () => {}, keepBytes);
       const verdict = (await packs.verdict)!;
       const found = new Map<string, string[]>();
       let clean = 0;
-      let progress = 0;
-      const here = await packs.scan([...verdict.dirty.keys()].map((sha) => ({ sha, path: 'deploy/credentials' })), {
+      await packs.scan([...verdict.dirty.keys()].map((sha) => ({ sha, path: 'deploy/credentials' })), {
         onFound: (sha, result) => found.set(sha, result.candidates.map((candidate) => candidate.secret).sort()),
         onClean: (items) => (clean += items),
-        onProgress: (items) => (progress += items),
+        onProgress: () => {},
       });
       await packs.close();
       expect(notes).toEqual([]);
-      // Each blob counted once, wherever it was scanned.
-      expect(progress).toBe(verdict.dirty.size);
-      return { result: { found: [...found].sort(), clean, dirty: verdict.dirty.size }, here };
+      return { found: [...found].sort(), clean, dirty: verdict.dirty.size };
     };
-    const handedOver = await scanWith(32 * 1024 * 1024, true);
-    const onThreads = await scanWith(0, false);
-    const shared = await scanWith(0, true);
-    expect(handedOver.result).toEqual(onThreads.result);
-    expect(shared.result).toEqual(onThreads.result);
-    // Kept blobs are all scanned here; without sharing none; shared, at least the first (the queue starts empty).
-    expect(handedOver.here).toBe(handedOver.result.dirty);
-    expect(onThreads.here).toBe(0);
-    expect(shared.here).toBeGreaterThan(0);
-    expect(shared.here).toBeLessThanOrEqual(shared.result.dirty);
+    const handedOver = await scanWith(32 * 1024 * 1024);
+    const onThreads = await scanWith(0);
+    expect(handedOver).toEqual(onThreads);
     // The two keys of the packed history (the others are loose: not the pack reader's).
-    expect(handedOver.result.found.flatMap(([, found]) => found)).toEqual(expect.arrayContaining(secrets.slice(0, 2)));
-    expect(handedOver.result.found.length).toBeGreaterThan(2);
-    expect(handedOver.result.clean + handedOver.result.found.length).toBe(handedOver.result.dirty);
+    expect(handedOver.found.flatMap(([, found]) => found)).toEqual(expect.arrayContaining(secrets.slice(0, 2)));
+    expect(handedOver.found.length).toBeGreaterThan(2);
+    expect(handedOver.clean + handedOver.found.length).toBe(handedOver.dirty);
   });
 
   it('reads a repository of many small packs (each fetch or push leaves one), keys in some of them', async () => {

@@ -2,7 +2,7 @@
 // still at those refs' tips (fix the code too) or only in their history (rotate and purge).
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { CommitGraph } from '../src/sources/git/commit-graph.js';
+import { Ancestry } from '../src/sources/git/ancestry.js';
 import { readPlan } from '../src/sources/git/commits/plan.js';
 import { readBranchGraph } from '../src/sources/git/presence.js';
 import { seeded } from './support/random.js';
@@ -192,12 +192,12 @@ describe('the walk of the branches', () => {
     repo.git('checkout', '-q', 'main');
     for (const name of branches.slice(0, 3)) repo.git('update-ref', `refs/remotes/origin/${name}`, name);
     const commits = new Set(repo.git('rev-list', '--all').trim().split('\n'));
-    const answer = async (log?: CommitGraph) => {
+    const answer = async (log?: Ancestry) => {
       const holders = (await readBranchGraph(repo.dir, undefined, log)).holders(commits);
       return [...holders].map(([sha, refs]) => [sha, refs.map((ref) => ref.name)]);
     };
     const logged = async () => {
-      const graph = new CommitGraph();
+      const graph = new Ancestry();
       await readPlan(repo.dir, { revs: ['--all'], wholeRepository: true }, undefined, 'auto', graph);
       expect(graph.complete).toBe(true);
       return graph;
@@ -206,7 +206,7 @@ describe('the walk of the branches', () => {
     expect(walked.some(([, refs]) => refs.length > 2)).toBe(true);
     expect(await answer(await logged())).toEqual(walked);
     // A log not read to the end is not trusted.
-    const partial = new CommitGraph();
+    const partial = new Ancestry();
     partial.add(repo.git('rev-parse', 'main').trim(), []);
     expect(await answer(partial)).toEqual(walked);
     // A branch moved on after the log was read: its new tip is not in the log, and the branches are walked.

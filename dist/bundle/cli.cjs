@@ -6458,19 +6458,6 @@ var init_pool = __esm({
   }
 });
 
-// src/sources/git/pack/hand-over.ts
-function queuedKib(bytes) {
-  return Math.ceil(bytes / 1024);
-}
-var HAND_KIB, HAND_MAX_BYTES;
-var init_hand_over = __esm({
-  "src/sources/git/pack/hand-over.ts"() {
-    "use strict";
-    HAND_KIB = 1024;
-    HAND_MAX_BYTES = HAND_KIB * 1024;
-  }
-});
-
 // src/sources/git/pack/scan-blob.ts
 async function scanDirtyBlob(blob, detector, config, into) {
   const archive = detectMaybeArchive({ path: blob.path, data: blob.data }, config, (entry) => detector.detect(entry), true);
@@ -6496,7 +6483,7 @@ var init_scan_blob = __esm({
 function isClean(verdict, sha) {
   return verdict.sizes.has(sha) && !verdict.dirty.has(sha);
 }
-function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEEP_BYTES, handOver = true) {
+function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEEP_BYTES) {
   const threads = { workers: [], tooDirty: false, kept: /* @__PURE__ */ new Map(), stopped: /* @__PURE__ */ new Set(), keepBytes };
   const { workers, kept, stopped } = threads;
   const verdict = judgeAll(cwd, config, keywords, notes, onProgress, threads).catch((error) => {
@@ -6507,7 +6494,7 @@ function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEE
     verdict,
     async scan(blobs, callbacks) {
       const judged = await verdict;
-      if (judged === null || blobs.length === 0) return 0;
+      if (judged === null || blobs.length === 0) return;
       const byWorker = workers.map(() => []);
       const here = [];
       for (const { sha, path: file } of blobs) {
@@ -6518,17 +6505,22 @@ function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEE
         else if (stopped.has(owner.worker)) throw new Error(`blob ${sha} was judged but not kept`);
         else byWorker[owner.worker].push({ sha, path: file, pack: owner.pack });
       }
-      const queue = handOver ? new Int32Array(new SharedArrayBuffer(4)) : null;
-      const local = new LocalScan(config, callbacks, queue);
-      for (const blob of here) local.add(blob, false);
+      if (here.length > 0) {
+        const detector = createDetector(config);
+        const scanned = { found: [], cleanItems: 0, cleanBytes: 0 };
+        for (const blob of here) {
+          await scanDirtyBlob(blob, detector, config, scanned);
+          callbacks.onProgress(1, blob.data.length);
+        }
+        for (const { sha, result } of scanned.found) callbacks.onFound(sha, result);
+        callbacks.onClean(scanned.cleanItems, scanned.cleanBytes);
+      }
       await Promise.all(
         workers.map((worker, i) => {
           if (byWorker[i].length === 0) return null;
-          return exchange(worker, { type: "scan", blobs: byWorker[i], queue: queue === null ? null : queue.buffer }, (message2) => {
+          return exchange(worker, { type: "scan", blobs: byWorker[i] }, (message2) => {
             if (message2.type === "progress") callbacks.onProgress(message2.blobs, message2.bytes);
-            else if (message2.type === "handed") {
-              for (const blob of message2.blobs) local.add({ sha: blob.sha, path: blob.path, data: Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength), keywords: blob.keywords }, true);
-            } else if (message2.type === "scanned") {
+            else if (message2.type === "scanned") {
               for (const { sha, result } of message2.found) callbacks.onFound(sha, result);
               callbacks.onClean(message2.cleanItems, message2.cleanBytes);
               return true;
@@ -6537,9 +6529,6 @@ function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEE
           });
         })
       );
-      await local.drain();
-      local.report();
-      return local.count;
     },
     async close() {
       await verdict;
@@ -6668,7 +6657,7 @@ function listPacks(objects) {
 function threadCount() {
   return Math.max(1, Math.min(availableCores() - 1, 4));
 }
-var import_node_fs10, import_node_path12, import_node_worker_threads3, KEEP_BYTES, ONE_THREAD_BYTES, PARTS_PER_THREAD, EARLY_SHARE, DIRTY_SHARE, LocalScan;
+var import_node_fs10, import_node_path12, import_node_worker_threads3, KEEP_BYTES, ONE_THREAD_BYTES, PARTS_PER_THREAD, EARLY_SHARE, DIRTY_SHARE;
 var init_packs = __esm({
   "src/sources/git/pack/packs.ts"() {
     "use strict";
@@ -6678,7 +6667,6 @@ var init_packs = __esm({
     init_errors();
     init_pool();
     init_run();
-    init_hand_over();
     init_scan_blob();
     init_detect2();
     init_words();
@@ -6687,52 +6675,6 @@ var init_packs = __esm({
     PARTS_PER_THREAD = 2;
     EARLY_SHARE = 0.02;
     DIRTY_SHARE = 0.25;
-    LocalScan = class {
-      /** `shared`: the queue's size as the pack threads see it (hand-over.ts), or null when they hand nothing over. */
-      constructor(config, callbacks, shared) {
-        this.config = config;
-        this.callbacks = callbacks;
-        this.shared = shared;
-      }
-      config;
-      callbacks;
-      shared;
-      queue = [];
-      scanned = { found: [], cleanItems: 0, cleanBytes: 0 };
-      detector = null;
-      running = null;
-      failure = null;
-      count = 0;
-      /** Queues a blob; one `handed` over was counted in the shared size by its thread already. */
-      add(blob, handed) {
-        if (!handed && this.shared !== null) Atomics.add(this.shared, 0, queuedKib(blob.data.length));
-        this.queue.push(blob);
-        this.running ??= this.loop().finally(() => this.running = null);
-      }
-      /** Every queued blob scanned; throws what scanning one threw. */
-      async drain() {
-        while (this.running !== null) await this.running;
-        if (this.failure !== null) throw this.failure;
-      }
-      report() {
-        for (const { sha, result } of this.scanned.found) this.callbacks.onFound(sha, result);
-        this.callbacks.onClean(this.scanned.cleanItems, this.scanned.cleanBytes);
-      }
-      /** Never rejects (nothing may be left unhandled while the threads still answer): drain() throws instead. */
-      async loop() {
-        for (let blob = this.queue.shift(); blob !== void 0; blob = this.queue.shift()) {
-          try {
-            this.detector ??= createDetector(this.config);
-            if (this.failure === null) await scanDirtyBlob(blob, this.detector, this.config, this.scanned);
-          } catch (error) {
-            this.failure = error;
-          }
-          if (this.shared !== null) Atomics.sub(this.shared, 0, queuedKib(blob.data.length));
-          this.count++;
-          this.callbacks.onProgress(1, blob.data.length);
-        }
-      }
-    };
   }
 });
 
@@ -7483,7 +7425,7 @@ async function readPlan(cwd, scan, evidence = () => false, readers = "auto", gra
   const read = { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: scan.wholeRepository ? "combined" : "separate" };
   if (scan.wholeRepository) await streamLogBothEnds(cwd, read, take, readers);
   else await streamLog(cwd, read, (commit) => take(commit, false));
-  if (graph !== void 0) graph.complete = true;
+  graph?.seal();
   return builder.finish();
 }
 function replaces(planned, path23, before, evidence) {
@@ -8324,7 +8266,7 @@ var init_ref_objects = __esm({
   }
 });
 
-// src/sources/git/commit-graph.ts
+// src/sources/git/ancestry.ts
 function holdersIn(commits, ids, first, children, tipsById, seen) {
   const holders = new Map([...commits].map((sha) => [sha, []]));
   for (const sha of commits) {
@@ -8351,24 +8293,32 @@ function sortRefs(refs) {
   const rank2 = (name) => name.startsWith("refs/heads/") ? 0 : 1;
   return refs.sort((a, b) => rank2(a.name) - rank2(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
-var CommitGraph;
-var init_commit_graph = __esm({
-  "src/sources/git/commit-graph.ts"() {
+var Ancestry;
+var init_ancestry = __esm({
+  "src/sources/git/ancestry.ts"() {
     "use strict";
     init_object_numbers();
     init_typed_arrays();
-    CommitGraph = class {
+    Ancestry = class {
       ids = new ObjectNumbers();
       /** [parent, child, parent, child, ...] */
       edges = new Int32Array(1 << 16);
       count = 0;
-      /** Every commit of the history is in (sealed by the read that filled it, once it has read the whole log). */
-      complete = false;
+      sealed = false;
+      /** Every commit of the history is in: the read that filled it has read the whole log (seal). */
+      get complete() {
+        return this.sealed;
+      }
+      /** Said by the read that filled it, once it has read the whole log without error. */
+      seal() {
+        this.sealed = true;
+      }
       /** A commit and its parents (hex ids of one width: ObjectNumbers refuses any other). */
       add(sha, parents) {
         const child = this.ids.numberOf(sha);
         for (const parent of parents) this.edge(this.ids.numberOf(parent), child);
       }
+      /** An edge between commits numbered in `ids` already (rev-list's lines are numbered as they are parsed). */
       edge(parent, child) {
         if (this.count + 2 > this.edges.length) this.edges = grown(this.edges);
         this.edges[this.count++] = parent;
@@ -8450,7 +8400,7 @@ async function readBranchGraph(cwd, signal, log) {
   for (const branch of branches) (tips.get(branch.commit) ?? tips.set(branch.commit, []).get(branch.commit)).push(branch);
   throwIfStopped(signal);
   if (log?.complete === true && [...tips.keys()].every((tip) => log.ids.has(tip))) return log.branches(tips);
-  const graph = new CommitGraph();
+  const graph = new Ancestry();
   const { ids } = graph;
   const line = (data, start, end) => {
     if (end === start) return;
@@ -8537,7 +8487,7 @@ var init_presence = __esm({
     init_words();
     init_log();
     init_run();
-    init_commit_graph();
+    init_ancestry();
     REF_LIMIT = 20;
     REF_FORMAT = ["--format=%(objectname) %(*objectname) %(refname)"];
     BRANCHES = ["refs/heads/", "refs/remotes/"];
@@ -8583,11 +8533,11 @@ async function createHistorySource(context) {
   const tips = await Promise.all(refs.map((ref) => resolveRef(context.cwd, ref, info)));
   const stats = { bytes: 0, files: 0, commits: 0 };
   const notes = [];
-  const log = refs.length === 0 ? new CommitGraph() : void 0;
+  const logAncestry = refs.length === 0 ? new Ancestry() : void 0;
   let branches = null;
   const failed = new AbortController();
   const firstHit = () => {
-    branches ??= readBranchGraph(context.cwd, failed.signal, log);
+    branches ??= readBranchGraph(context.cwd, failed.signal, logAncestry);
     branches.catch(() => {
     });
   };
@@ -8597,13 +8547,13 @@ async function createHistorySource(context) {
     root: info.root,
     stats,
     notes,
-    presence: (findings, detect, maxSize) => presenceOf(context.cwd, findings, detect, maxSize, branches ?? readBranchGraph(context.cwd, void 0, log)),
+    presence: (findings, detect, maxSize) => presenceOf(context.cwd, findings, detect, maxSize, branches ?? readBranchGraph(context.cwd, void 0, logAncestry)),
     async run(detect) {
       if (info.shallow) notes.push({ level: "warn", message: shallowNote() });
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
       const scan = refs.length === 0 ? { revs: ["--all"], stdinRevs: await stashEntries(context.cwd) } : { revs: tips };
       const passes = [
-        (own2) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own2, { firstHit, graph: log }),
+        (own2) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own2, { firstHit, graph: logAncestry }),
         (own2) => scanCommitMessages(context, detect, scan, own2)
       ];
       if (refs.length === 0) passes.push((own2) => scanTagMessages(context, detect, own2), (own2) => scanRefObjects(context, detect, stats, own2));
@@ -8639,7 +8589,7 @@ var init_history = __esm({
     init_run();
     init_messages();
     init_scan_commits();
-    init_commit_graph();
+    init_ancestry();
     init_presence();
     init_words();
     init_locate();

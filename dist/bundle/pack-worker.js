@@ -4112,13 +4112,6 @@ function unique(pairs) {
   return out;
 }
 
-// src/sources/git/pack/hand-over.ts
-var HAND_KIB = 1024;
-var HAND_MAX_BYTES = HAND_KIB * 1024;
-function queuedKib(bytes) {
-  return Math.ceil(bytes / 1024);
-}
-
 // src/archive/detect.ts
 init_limits();
 init_magic();
@@ -4162,7 +4155,7 @@ var cache = new BlobCache(CACHE_BYTES);
 var judges = /* @__PURE__ */ new Map();
 var withDirty = /* @__PURE__ */ new Set();
 var dirtyOf = /* @__PURE__ */ new Map();
-var post = (message, transfer = []) => port.postMessage(message, transfer);
+var post = (message) => port.postMessage(message);
 port.on("message", (message) => {
   try {
     if (message.type === "judge") judgePart(message.pack, message.from, message.to);
@@ -4170,7 +4163,7 @@ port.on("message", (message) => {
       const kept = keepDirty();
       port.postMessage({ type: "kept", blobs: kept }, kept === null ? [] : kept.map((blob) => blob.data.buffer));
     } else
-      scanBlobs(message.blobs, message.queue === null ? null : new Int32Array(message.queue)).catch((error) => post({ type: "error", message: error instanceof Error ? error.message : String(error) }));
+      scanBlobs(message.blobs).catch((error) => post({ type: "error", message: error instanceof Error ? error.message : String(error) }));
   } catch (error) {
     post({ type: "error", message: error instanceof Error ? error.message : String(error) });
   }
@@ -4222,17 +4215,8 @@ function keepDirty() {
   }
   return kept;
 }
-var BATCH_BYTES = 64 * 1024;
-async function scanBlobs(blobs, queue) {
+async function scanBlobs(blobs) {
   const scanned = { found: [], cleanItems: 0, cleanBytes: 0 };
-  let batch = [];
-  let batchBytes = 0;
-  const hand = () => {
-    if (batch.length === 0) return;
-    post({ type: "handed", blobs: batch }, batch.map((blob) => blob.data.buffer));
-    batch = [];
-    batchBytes = 0;
-  };
   const rankOf = (sha, pack) => {
     const judge = judgeOf(pack);
     return judge instanceof Error ? Infinity : judge.rankOf(sha);
@@ -4242,16 +4226,8 @@ async function scanBlobs(blobs, queue) {
     const judge = judgeOf(pack);
     const blob = judge instanceof Error ? null : judge.blob(sha);
     if (blob === null) throw new Error(`blob ${sha} was judged but cannot be rebuilt`);
-    if (queue !== null && blob.data.length <= HAND_MAX_BYTES && (batch.length > 0 || Atomics.load(queue, 0) < HAND_KIB)) {
-      Atomics.add(queue, 0, queuedKib(blob.data.length));
-      batch.push({ sha, path: path3, data: new Uint8Array(blob.data), keywords: [...blob.keywords] });
-      batchBytes += blob.data.length;
-      if (batchBytes >= BATCH_BYTES) hand();
-      continue;
-    }
     await scanDirtyBlob({ sha, path: path3, data: blob.data, keywords: blob.keywords }, detector, data.config, scanned);
     post({ type: "progress", blobs: 1, bytes: blob.data.length, dirtyBytes: 0, packBytes: 0 });
   }
-  hand();
   post({ type: "scanned", ...scanned });
 }

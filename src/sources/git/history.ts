@@ -13,7 +13,7 @@ import { blobsOnlyRefsReach } from './ref-objects.js';
 import { gitVersion } from './run.js';
 import { scanCommitMessages, scanTagMessages } from './messages.js';
 import { scanCommits } from './commits/scan-commits.js';
-import { CommitGraph, type BranchGraph } from './commit-graph.js';
+import { Ancestry, type BranchGraph } from './ancestry.js';
 import { presenceOf, readBranchGraph } from './presence.js';
 import type { Detect, Located, Note, Source } from '../../types.js';
 import { words } from '../../words/index.js';
@@ -57,15 +57,15 @@ export async function createHistorySource(context: SourceContext): Promise<Sourc
   const tips = await Promise.all(refs.map((ref) => resolveRef(context.cwd, ref, info)));
   const stats = { bytes: 0, files: 0, commits: 0 };
   const notes: Note[] = [];
-  // Presence needs the branches' history as a graph (commit-graph.ts). Every ref's history is this scan's own log:
+  // Presence needs the branches' history (ancestry.ts). Every ref's history is this scan's own log:
   // its commits and parents are kept as it streams (a few MB for git/git), where walking it again with git took
   // seconds of a core at the very end. Of some refs only, or with a branch moved since, the branches are walked
   // (presence.ts), from the scan's first candidate on, beside the rest.
-  const log = refs.length === 0 ? new CommitGraph() : undefined;
+  const logAncestry = refs.length === 0 ? new Ancestry() : undefined;
   let branches: Promise<BranchGraph> | null = null;
   const failed = new AbortController();
   const firstHit = (): void => {
-    branches ??= readBranchGraph(context.cwd, failed.signal, log);
+    branches ??= readBranchGraph(context.cwd, failed.signal, logAncestry);
     branches.catch(() => {}); // awaited by presence, if any finding is left to ask about
   };
   return {
@@ -74,7 +74,7 @@ export async function createHistorySource(context: SourceContext): Promise<Sourc
     root: info.root,
     stats,
     notes,
-    presence: (findings, detect, maxSize) => presenceOf(context.cwd, findings, detect, maxSize, branches ?? readBranchGraph(context.cwd, undefined, log)),
+    presence: (findings, detect, maxSize) => presenceOf(context.cwd, findings, detect, maxSize, branches ?? readBranchGraph(context.cwd, undefined, logAncestry)),
     async run(detect: Detect): Promise<Located[]> {
       if (info.shallow) notes.push({ level: 'warn', message: shallowNote() });
       if (info.grafts !== null) notes.push({ level: 'warn', message: graftsNote(info.grafts) });
@@ -95,7 +95,7 @@ export async function createHistorySource(context: SourceContext): Promise<Sourc
       //  - the same commits' messages (their own pass: git/messages.ts), and every annotated tag's;
       //  - blobs and trees that a ref points at directly (a tag of a blob or a tree): in every clone, in no commit.
       const passes: Array<(notes: Note[]) => Promise<Located[]>> = [
-        (own) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own, { firstHit, graph: log }),
+        (own) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own, { firstHit, graph: logAncestry }),
         (own) => scanCommitMessages(context, detect, scan, own),
       ];
       if (refs.length === 0) passes.push((own) => scanTagMessages(context, detect, own), (own) => scanRefObjects(context, detect, stats, own));

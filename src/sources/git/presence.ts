@@ -4,16 +4,17 @@
 // snapshots that keep what they tagged, and `--contains` walks history once per ref it is asked about, which on
 // a repository with thousands of tags and pull refs took a minute per commit (git/git's shape).
 //
-// Asked only for the few commits that introduced a reported finding, after the scan: the branches' history as a
-// graph (commit-graph.ts: a whole history's own log, or walked once), one `git cat-file --batch-check` for every (tip, path) of interest (a crafted name it cannot ask
-// for is looked up in its tip's listing), and the blobs found there read once and scanned with the same detector.
+// Asked only for the few commits that introduced a reported finding, after the scan: the branches' history
+// (ancestry.ts: a whole history's own log, or walked once), one `git cat-file --batch-check` for every (tip,
+// path) of interest (a crafted name it cannot ask for is looked up in its tip's listing), and the blobs found
+// there read once and scanned with the same detector.
 import type { Detect, Located, Presence } from '../../types.js';
 import { readBlobs } from './cat-file.js';
 import { RuntimeError } from '../../errors.js';
 import { words } from '../../words/index.js';
 import { decodePath } from './log.js';
 import { git, gitStream } from './run.js';
-import { CommitGraph, type BranchGraph, type RefTip } from './commit-graph.js';
+import { Ancestry, type BranchGraph, type RefTip } from './ancestry.js';
 
 /** Enough refs to tell "only on a stale branch" from "everywhere"; a repository may have thousands of tags. */
 export const REF_LIMIT = 20;
@@ -77,14 +78,14 @@ function throwIfStopped(signal: AbortSignal | undefined): void {
  * to walking the branches with `git rev-list --parents`, as without a log. `signal`: the scan failed and the
  * walk is not wanted any more (its git is stopped; the answer is an error).
  */
-export async function readBranchGraph(cwd: string, signal?: AbortSignal, log?: CommitGraph): Promise<BranchGraph> {
+export async function readBranchGraph(cwd: string, signal?: AbortSignal, log?: Ancestry): Promise<BranchGraph> {
   const branches = parseRefs(await git(cwd, ['for-each-ref', ...REF_FORMAT, ...BRANCHES]));
   if (branches.length === 0) return { holders: (commits) => new Map([...commits].map((sha) => [sha, []])) };
   const tips = new Map<string, RefTip[]>();
   for (const branch of branches) (tips.get(branch.commit) ?? tips.set(branch.commit, []).get(branch.commit)!).push(branch);
   throwIfStopped(signal);
   if (log?.complete === true && [...tips.keys()].every((tip) => log.ids.has(tip))) return log.branches(tips);
-  const graph = new CommitGraph();
+  const graph = new Ancestry();
   const { ids } = graph;
   // Lines of "<commit> <parent>...", read as they come (the whole output of a git/git-sized history is 20 MB):
   // ids of one width, one space apart, parsed by position and checked by shape.
@@ -123,7 +124,7 @@ export async function readBranchGraph(cwd: string, signal?: AbortSignal, log?: C
 const REF_FORMAT = ['--format=%(objectname) %(*objectname) %(refname)'];
 const BRANCHES = ['refs/heads/', 'refs/remotes/'];
 
-/** `for-each-ref` lines (an annotated tag peeled). */
+/** `for-each-ref` lines (an annotated tag peeled). Ref names hold no spaces or control characters (git check-ref-format): lines split safely. */
 function parseRefs(out: Buffer): RefTip[] {
   const refs: RefTip[] = [];
   for (const line of out.toString('utf8').split('\n')) {

@@ -1,7 +1,7 @@
 // What a commit scan reads, planned from one streamed `git log --raw` (no content diffs): every commit's id
 // and every blob any of them sets a path to, with a path to report it under; then each blob's size, from the
 // pack reader's verdict or the object store. Nothing here reads a blob.
-import type { CommitGraph } from '../commit-graph.js';
+import type { Ancestry } from '../ancestry.js';
 import { GITLINK_MODE, streamLog, streamLogBothEnds, type LogCommit, type LogReaders } from '../log.js';
 import type { PackVerdict } from '../pack/packs.js';
 import { CommitIds } from './commit-ids.js';
@@ -46,7 +46,7 @@ export interface LogPlan {
  * which the log meets its paths. A whole history's log, once it proves long, is read from both ends at once
  * (log.ts streamLogBothEnds); the plan is the same as one reader's, in git's order.
  */
-export async function readPlan(cwd: string, scan: CommitScan, evidence: (path: string) => boolean = () => false, readers: LogReaders = 'auto', graph?: CommitGraph): Promise<LogPlan> {
+export async function readPlan(cwd: string, scan: CommitScan, evidence: (path: string) => boolean = () => false, readers: LogReaders = 'auto', graph?: Ancestry): Promise<LogPlan> {
   const builder = new PlanBuilder(evidence);
   // `graph`: each commit with its parents, for presence (presence.ts), which then need not walk history again.
   const take = (commit: LogCommit, fromEnd: boolean): void => {
@@ -59,7 +59,7 @@ export async function readPlan(cwd: string, scan: CommitScan, evidence: (path: s
   const read = { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: scan.wholeRepository ? ('combined' as const) : ('separate' as const) };
   if (scan.wholeRepository) await streamLogBothEnds(cwd, read, take, readers);
   else await streamLog(cwd, read, (commit) => take(commit, false));
-  if (graph !== undefined) graph.complete = true;
+  graph?.seal();
   return builder.finish();
 }
 

@@ -17,7 +17,7 @@
 import type { SourceContext } from '../../context.js';
 import { oversizeNote } from '../../locate.js';
 import type { Candidate, Detect, DetectResult, Located, Note, ScanStats } from '../../../types.js';
-import type { CommitGraph } from '../commit-graph.js';
+import type { Ancestry } from '../ancestry.js';
 import { hasPromisedObjects, MissingBlobs } from '../missing-blobs.js';
 import { ObjectNumbers } from '../object-numbers.js';
 import { isClean, startPackScan, type PackScan } from '../pack/packs.js';
@@ -37,7 +37,7 @@ const POOL_MIN_BYTES = 8 * 1024 * 1024;
  * `firstHit`: called once, when the first blob with candidates is met (history.ts starts presence's walk then).
  * `graph`: filled with the log's commits and their parents as it is read (presence answers from it).
  */
-export async function scanCommits(context: SourceContext, detect: Detect, scan: CommitScan, stats: ScanStats, notes: Note[], hooks: { firstHit?: () => void; graph?: CommitGraph } = {}): Promise<Located[]> {
+export async function scanCommits(context: SourceContext, detect: Detect, scan: CommitScan, stats: ScanStats, notes: Note[], hooks: { firstHit?: () => void; graph?: Ancestry } = {}): Promise<Located[]> {
   const { firstHit, graph } = hooks;
   const cwd = context.cwd;
   // The whole repository: its packs are read directly, beside git log, and only blobs that may hold a finding
@@ -71,7 +71,7 @@ interface Run {
   packs: PackScan | null;
   store: ObjectStore;
   firstHit?: () => void;
-  graph?: CommitGraph;
+  graph?: Ancestry;
 }
 
 /** Plan (the log), read and scan every planned blob once, then attribute the few with candidates. */

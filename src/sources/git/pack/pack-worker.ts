@@ -4,8 +4,7 @@
 //   keep:  once every part is judged, its dirty blobs rebuilt and handed to the main thread when they are few,
 //          so that the thread, and its tables, can go (keepDirty);
 //   scan:  otherwise, the full detection of dirty blobs it judged, once the main thread knows their paths,
-//          rebuilt from the pack (mostly from this thread's cache) instead of read again through git. The
-//          main thread, idle by then, takes a share: rebuilt blobs are handed to it while its queue is short.
+//          rebuilt from the pack (mostly from this thread's cache) instead of read again through git.
 // A pack this thread cannot read (an unknown version, a damaged file) is reported once; its blobs are then
 // read through `git cat-file` like loose objects.
 import { readFileSync } from 'node:fs';
@@ -19,7 +18,6 @@ import { BlobCache } from './blob-cache.js';
 import { parsePackIndex } from './index-file.js';
 import { PackJudge } from './keyword-blobs.js';
 import { PackFile } from './pack-file.js';
-import { HAND_KIB, HAND_MAX_BYTES, queuedKib } from './hand-over.js';
 import { scanDirtyBlob, type Scanned } from './scan-blob.js';
 
 export interface PackWorkerData {
@@ -34,7 +32,7 @@ export interface PackWorkerData {
 export type ToPackWorker =
   | { type: 'judge'; pack: number; from: number; to: number }
   | { type: 'keep' }
-  | { type: 'scan'; blobs: Array<{ sha: string; path: string; pack: number }>; queue: SharedArrayBuffer | null };
+  | { type: 'scan'; blobs: Array<{ sha: string; path: string; pack: number }> };
 
 /** A dirty blob rebuilt and handed to the main thread ('keep'): its bytes move with the message. */
 export interface HandedBlob {
@@ -43,18 +41,12 @@ export interface HandedBlob {
   keywords: number[];
 }
 
-/** A dirty blob rebuilt and handed to the main thread to scan ('scan' with a queue), with its path. */
-export interface HandedPathBlob extends HandedBlob {
-  path: string;
-}
-
 export type FromPackWorker =
   | { type: 'progress'; blobs: number; bytes: number; dirtyBytes: number; packBytes: number }
   | { type: 'judged'; pack: number; clean: string[]; dirty: string[]; cleanSizes: number[]; dirtySizes: number[] }
   | { type: 'unreadable'; pack: number; message: string }
   | { type: 'scanned'; found: Array<{ sha: string; result: DetectResult }>; cleanItems: number; cleanBytes: number }
   | { type: 'kept'; blobs: HandedBlob[] | null }
-  | { type: 'handed'; blobs: HandedPathBlob[] }
   | { type: 'error'; message: string };
 
 /** The thread's cache of rebuilt blobs, shared by every pack it reads. */
@@ -73,7 +65,7 @@ const withDirty = new Set<number>();
 /** Each pack's dirty blobs (names, sizes), as judged: what 'keep' rebuilds. */
 const dirtyOf = new Map<number, Array<{ sha: string; size: number }>>();
 
-const post = (message: FromPackWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
+const post = (message: FromPackWorker): void => port.postMessage(message);
 
 port.on('message', (message: ToPackWorker) => {
   try {
@@ -83,7 +75,7 @@ port.on('message', (message: ToPackWorker) => {
       port.postMessage({ type: 'kept', blobs: kept } satisfies FromPackWorker, kept === null ? [] : kept.map((blob) => blob.data.buffer as ArrayBuffer));
     }
     else
-      scanBlobs(message.blobs, message.queue === null ? null : new Int32Array(message.queue)).catch((error: unknown) => post({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
+      scanBlobs(message.blobs).catch((error: unknown) => post({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }
@@ -147,19 +139,8 @@ function keepDirty(): HandedBlob[] | null {
   return kept;
 }
 
-/** Handed blobs go in batches of about this much: consecutive versions stay together (each thread's window memo). */
-const BATCH_BYTES = 64 * 1024;
-
-async function scanBlobs(blobs: Array<{ sha: string; path: string; pack: number }>, queue: Int32Array | null): Promise<void> {
+async function scanBlobs(blobs: Array<{ sha: string; path: string; pack: number }>): Promise<void> {
   const scanned: Scanned = { found: [], cleanItems: 0, cleanBytes: 0 };
-  let batch: HandedPathBlob[] = [];
-  let batchBytes = 0;
-  const hand = (): void => {
-    if (batch.length === 0) return;
-    post({ type: 'handed', blobs: batch }, batch.map((blob) => blob.data.buffer as ArrayBuffer));
-    batch = [];
-    batchBytes = 0;
-  };
   // In pack order, so that each blob's base is likely still in the cache from the one before.
   const rankOf = (sha: string, pack: number): number => {
     const judge = judgeOf(pack);
@@ -170,17 +151,8 @@ async function scanBlobs(blobs: Array<{ sha: string; path: string; pack: number 
     const judge = judgeOf(pack);
     const blob = judge instanceof Error ? null : judge.blob(sha);
     if (blob === null) throw new Error(`blob ${sha} was judged but cannot be rebuilt`);
-    if (queue !== null && blob.data.length <= HAND_MAX_BYTES && (batch.length > 0 || Atomics.load(queue, 0) < HAND_KIB)) {
-      // A copy of its own (the cache hands its buffer out again), moved to the main thread with the message.
-      Atomics.add(queue, 0, queuedKib(blob.data.length));
-      batch.push({ sha, path, data: new Uint8Array(blob.data), keywords: [...blob.keywords] });
-      batchBytes += blob.data.length;
-      if (batchBytes >= BATCH_BYTES) hand();
-      continue;
-    }
     await scanDirtyBlob({ sha, path, data: blob.data, keywords: blob.keywords }, detector, data.config, scanned);
     post({ type: 'progress', blobs: 1, bytes: blob.data.length, dirtyBytes: 0, packBytes: 0 });
   }
-  hand();
   post({ type: 'scanned', ...scanned });
 }

@@ -15,10 +15,9 @@ import { RuntimeError } from '../../../errors.js';
 import type { Note } from '../../../types.js';
 import { availableCores, workerEntry, type PoolCallbacks } from '../pool/pool.js';
 import { gitRaw } from '../run.js';
-import { queuedKib } from './hand-over.js';
 import type { FromPackWorker, PackWorkerData, ToPackWorker } from './pack-worker.js';
 import { scanDirtyBlob, type DirtyBlob, type RebuiltBlob, type Scanned } from './scan-blob.js';
-import { createDetector, type Detector } from '../../../detect/detect.js';
+import { createDetector } from '../../../detect/detect.js';
 import { words } from '../../../words/index.js';
 
 export interface PackVerdict {
@@ -39,11 +38,8 @@ export function isClean(verdict: PackVerdict, sha: string): boolean {
 export interface PackScan {
   /** Every pack judged; null when there are no packs (or none could be read). */
   verdict: Promise<PackVerdict | null>;
-  /**
-   * Scans dirty blobs (from verdict.dirty) with their paths on the threads that judged them, and on this thread
-   * those they hand over (hand-over.ts). Resolves to how many blobs this thread scanned.
-   */
-  scan(blobs: ReadonlyArray<{ sha: string; path: string }>, callbacks: PoolCallbacks): Promise<number>;
+  /** Scans dirty blobs (from verdict.dirty) with their paths on the threads that judged them. */
+  scan(blobs: ReadonlyArray<{ sha: string; path: string }>, callbacks: PoolCallbacks): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,11 +62,7 @@ const PARTS_PER_THREAD = 2;
 /** Judging progress: blobs and their bytes since the last call, and the share of all packs read so far. */
 export type JudgeProgress = (blobs: number, bytes: number, fraction: number) => void;
 
-/**
- * `keepBytes`: KEEP_BYTES, lowered by the tests. `handOver`: whether the threads hand dirty blobs to this thread
- * while it keeps up (the tests turn it off, and check both ways give the same results).
- */
-export function startPackScan(cwd: string, config: Config, keywords: readonly string[], notes: Note[], onProgress: JudgeProgress, keepBytes = KEEP_BYTES, handOver = true): PackScan {
+export function startPackScan(cwd: string, config: Config, keywords: readonly string[], notes: Note[], onProgress: JudgeProgress, keepBytes = KEEP_BYTES): PackScan {
   const threads: Threads = { workers: [], tooDirty: false, kept: new Map(), stopped: new Set(), keepBytes };
   const { workers, kept, stopped } = threads;
   const verdict = judgeAll(cwd, config, keywords, notes, onProgress, threads).catch((error: unknown) => {
@@ -82,7 +74,7 @@ export function startPackScan(cwd: string, config: Config, keywords: readonly st
     verdict,
     async scan(blobs, callbacks) {
       const judged = await verdict;
-      if (judged === null || blobs.length === 0) return 0;
+      if (judged === null || blobs.length === 0) return;
       const byWorker = workers.map(() => [] as Array<{ sha: string; path: string; pack: number }>);
       const here: DirtyBlob[] = [];
       for (const { sha, path: file } of blobs) {
@@ -93,19 +85,23 @@ export function startPackScan(cwd: string, config: Config, keywords: readonly st
         else if (stopped.has(owner.worker)) throw new Error(`blob ${sha} was judged but not kept`);
         else byWorker[owner.worker].push({ sha, path: file, pack: owner.pack });
       }
-      // Once the log is read, this thread mostly waits for the pack threads: it scans what they hand over, and the
-      // blobs kept by threads that stopped, which count in its queue too (the threads hand over less meanwhile).
-      const queue = handOver ? new Int32Array(new SharedArrayBuffer(4)) : null;
-      const local = new LocalScan(config, callbacks, queue);
-      for (const blob of here) local.add(blob, false);
+      if (here.length > 0) {
+        // The same detector as the threads' (createDetector from the same config), made only when needed.
+        const detector = createDetector(config);
+        const scanned: Scanned = { found: [], cleanItems: 0, cleanBytes: 0 };
+        for (const blob of here) {
+          await scanDirtyBlob(blob, detector, config, scanned);
+          callbacks.onProgress(1, blob.data.length);
+        }
+        for (const { sha, result } of scanned.found) callbacks.onFound(sha, result);
+        callbacks.onClean(scanned.cleanItems, scanned.cleanBytes);
+      }
       await Promise.all(
         workers.map((worker, i) => {
           if (byWorker[i].length === 0) return null;
-          return exchange(worker, { type: 'scan', blobs: byWorker[i], queue: queue === null ? null : (queue.buffer as SharedArrayBuffer) }, (message) => {
+          return exchange(worker, { type: 'scan', blobs: byWorker[i] }, (message) => {
             if (message.type === 'progress') callbacks.onProgress(message.blobs, message.bytes);
-            else if (message.type === 'handed') {
-              for (const blob of message.blobs) local.add({ sha: blob.sha, path: blob.path, data: Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength), keywords: blob.keywords }, true);
-            } else if (message.type === 'scanned') {
+            else if (message.type === 'scanned') {
               for (const { sha, result } of message.found) callbacks.onFound(sha, result);
               callbacks.onClean(message.cleanItems, message.cleanBytes);
               return true;
@@ -114,10 +110,6 @@ export function startPackScan(cwd: string, config: Config, keywords: readonly st
           });
         }),
       );
-      // Every thread has answered, so every blob it handed over has arrived.
-      await local.drain();
-      local.report();
-      return local.count;
     },
     async close() {
       await verdict;
@@ -230,60 +222,6 @@ async function judgeAll(cwd: string, config: Config, keywords: readonly string[]
     }
   }
   return verdict;
-}
-
-/**
- * Dirty blobs scanned on this thread: those kept by threads that stopped, and those handed over while scanning.
- * Blobs are queued as they arrive (a message handler cannot wait) and scanned one at a time by one loop.
- */
-class LocalScan {
-  private readonly queue: DirtyBlob[] = [];
-  private readonly scanned: Scanned = { found: [], cleanItems: 0, cleanBytes: 0 };
-  private detector: Detector | null = null;
-  private running: Promise<void> | null = null;
-  private failure: unknown = null;
-  count = 0;
-
-  /** `shared`: the queue's size as the pack threads see it (hand-over.ts), or null when they hand nothing over. */
-  constructor(
-    private readonly config: Config,
-    private readonly callbacks: PoolCallbacks,
-    private readonly shared: Int32Array | null,
-  ) {}
-
-  /** Queues a blob; one `handed` over was counted in the shared size by its thread already. */
-  add(blob: DirtyBlob, handed: boolean): void {
-    if (!handed && this.shared !== null) Atomics.add(this.shared, 0, queuedKib(blob.data.length));
-    this.queue.push(blob);
-    this.running ??= this.loop().finally(() => (this.running = null));
-  }
-
-  /** Every queued blob scanned; throws what scanning one threw. */
-  async drain(): Promise<void> {
-    while (this.running !== null) await this.running;
-    if (this.failure !== null) throw this.failure;
-  }
-
-  report(): void {
-    for (const { sha, result } of this.scanned.found) this.callbacks.onFound(sha, result);
-    this.callbacks.onClean(this.scanned.cleanItems, this.scanned.cleanBytes);
-  }
-
-  /** Never rejects (nothing may be left unhandled while the threads still answer): drain() throws instead. */
-  private async loop(): Promise<void> {
-    for (let blob = this.queue.shift(); blob !== undefined; blob = this.queue.shift()) {
-      try {
-        // Made at the first blob: the same detector as the threads' (createDetector from the same config).
-        this.detector ??= createDetector(this.config);
-        if (this.failure === null) await scanDirtyBlob(blob, this.detector, this.config, this.scanned);
-      } catch (error) {
-        this.failure = error;
-      }
-      if (this.shared !== null) Atomics.sub(this.shared, 0, queuedKib(blob.data.length));
-      this.count++;
-      this.callbacks.onProgress(1, blob.data.length);
-    }
-  }
 }
 
 /** Sends one request and handles replies until `handle` says the request is answered. */

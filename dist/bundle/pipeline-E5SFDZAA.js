@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   runPipeline
-} from "./chunk-V3EBVOEL.js";
+} from "./chunk-GQKZJ2RW.js";
 import "./chunk-J4FTYF3X.js";
 import "./chunk-52CKJJN2.js";
 import "./chunk-H524IIUE.js";

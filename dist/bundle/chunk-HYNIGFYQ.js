@@ -125,13 +125,6 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 
-// src/sources/git/pack/hand-over.ts
-var HAND_KIB = 1024;
-var HAND_MAX_BYTES = HAND_KIB * 1024;
-function queuedKib(bytes) {
-  return Math.ceil(bytes / 1024);
-}
-
 // src/sources/git/pack/scan-blob.ts
 async function scanDirtyBlob(blob, detector, config, into) {
   const archive = detectMaybeArchive({ path: blob.path, data: blob.data }, config, (entry) => detector.detect(entry), true);
@@ -154,7 +147,7 @@ function isClean(verdict, sha) {
 var KEEP_BYTES = 32 * 1024 * 1024;
 var ONE_THREAD_BYTES = 4 * 1024 * 1024;
 var PARTS_PER_THREAD = 2;
-function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEEP_BYTES, handOver = true) {
+function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEEP_BYTES) {
   const threads = { workers: [], tooDirty: false, kept: /* @__PURE__ */ new Map(), stopped: /* @__PURE__ */ new Set(), keepBytes };
   const { workers, kept, stopped } = threads;
   const verdict = judgeAll(cwd, config, keywords, notes, onProgress, threads).catch((error) => {
@@ -165,7 +158,7 @@ function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEE
     verdict,
     async scan(blobs, callbacks) {
       const judged = await verdict;
-      if (judged === null || blobs.length === 0) return 0;
+      if (judged === null || blobs.length === 0) return;
       const byWorker = workers.map(() => []);
       const here = [];
       for (const { sha, path: file } of blobs) {
@@ -176,17 +169,22 @@ function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEE
         else if (stopped.has(owner.worker)) throw new Error(`blob ${sha} was judged but not kept`);
         else byWorker[owner.worker].push({ sha, path: file, pack: owner.pack });
       }
-      const queue = handOver ? new Int32Array(new SharedArrayBuffer(4)) : null;
-      const local = new LocalScan(config, callbacks, queue);
-      for (const blob of here) local.add(blob, false);
+      if (here.length > 0) {
+        const detector = createDetector(config);
+        const scanned = { found: [], cleanItems: 0, cleanBytes: 0 };
+        for (const blob of here) {
+          await scanDirtyBlob(blob, detector, config, scanned);
+          callbacks.onProgress(1, blob.data.length);
+        }
+        for (const { sha, result } of scanned.found) callbacks.onFound(sha, result);
+        callbacks.onClean(scanned.cleanItems, scanned.cleanBytes);
+      }
       await Promise.all(
         workers.map((worker, i) => {
           if (byWorker[i].length === 0) return null;
-          return exchange(worker, { type: "scan", blobs: byWorker[i], queue: queue === null ? null : queue.buffer }, (message) => {
+          return exchange(worker, { type: "scan", blobs: byWorker[i] }, (message) => {
             if (message.type === "progress") callbacks.onProgress(message.blobs, message.bytes);
-            else if (message.type === "handed") {
-              for (const blob of message.blobs) local.add({ sha: blob.sha, path: blob.path, data: Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength), keywords: blob.keywords }, true);
-            } else if (message.type === "scanned") {
+            else if (message.type === "scanned") {
               for (const { sha, result } of message.found) callbacks.onFound(sha, result);
               callbacks.onClean(message.cleanItems, message.cleanBytes);
               return true;
@@ -195,9 +193,6 @@ function startPackScan(cwd, config, keywords, notes, onProgress, keepBytes = KEE
           });
         })
       );
-      await local.drain();
-      local.report();
-      return local.count;
     },
     async close() {
       await verdict;
@@ -282,52 +277,6 @@ async function judgeAll(cwd, config, keywords, notes, onProgress, threads) {
   }
   return verdict;
 }
-var LocalScan = class {
-  /** `shared`: the queue's size as the pack threads see it (hand-over.ts), or null when they hand nothing over. */
-  constructor(config, callbacks, shared) {
-    this.config = config;
-    this.callbacks = callbacks;
-    this.shared = shared;
-  }
-  config;
-  callbacks;
-  shared;
-  queue = [];
-  scanned = { found: [], cleanItems: 0, cleanBytes: 0 };
-  detector = null;
-  running = null;
-  failure = null;
-  count = 0;
-  /** Queues a blob; one `handed` over was counted in the shared size by its thread already. */
-  add(blob, handed) {
-    if (!handed && this.shared !== null) Atomics.add(this.shared, 0, queuedKib(blob.data.length));
-    this.queue.push(blob);
-    this.running ??= this.loop().finally(() => this.running = null);
-  }
-  /** Every queued blob scanned; throws what scanning one threw. */
-  async drain() {
-    while (this.running !== null) await this.running;
-    if (this.failure !== null) throw this.failure;
-  }
-  report() {
-    for (const { sha, result } of this.scanned.found) this.callbacks.onFound(sha, result);
-    this.callbacks.onClean(this.scanned.cleanItems, this.scanned.cleanBytes);
-  }
-  /** Never rejects (nothing may be left unhandled while the threads still answer): drain() throws instead. */
-  async loop() {
-    for (let blob = this.queue.shift(); blob !== void 0; blob = this.queue.shift()) {
-      try {
-        this.detector ??= createDetector(this.config);
-        if (this.failure === null) await scanDirtyBlob(blob, this.detector, this.config, this.scanned);
-      } catch (error) {
-        this.failure = error;
-      }
-      if (this.shared !== null) Atomics.sub(this.shared, 0, queuedKib(blob.data.length));
-      this.count++;
-      this.callbacks.onProgress(1, blob.data.length);
-    }
-  }
-};
 function exchange(worker, request, handle) {
   return new Promise((resolve, reject) => {
     const onMessage = (message) => {
@@ -793,7 +742,7 @@ async function readPlan(cwd, scan, evidence = () => false, readers = "auto", gra
   const read = { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: scan.wholeRepository ? "combined" : "separate" };
   if (scan.wholeRepository) await streamLogBothEnds(cwd, read, take, readers);
   else await streamLog(cwd, read, (commit) => take(commit, false));
-  if (graph !== void 0) graph.complete = true;
+  graph?.seal();
   return builder.finish();
 }
 var FROM_END = 2 ** 30;

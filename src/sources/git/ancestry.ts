@@ -1,6 +1,8 @@
-// The branches' history as a graph in memory, for presence (presence.ts): which branches hold a commit is which
-// branch tips its descendants reach. Commits are numbered (ObjectNumbers) and the parent → child edges kept in
-// typed arrays: as strings in maps, the 200,000 commits of a git/git-sized history took about 60 MiB.
+// The branches' history in memory, for presence (presence.ts): the branches that hold a commit are the branch
+// tips its descendants reach. Without git's commit-graph file every ancestry question walks history
+// (`for-each-ref --contains` once per commit took a minute each on a git/git-shaped repository), so commits and
+// their parents are read once, numbered (ObjectNumbers), and the parent → child edges kept in typed arrays: as
+// strings in maps, the 200,000 commits of a git/git-sized history took about 60 MiB.
 import { ObjectNumbers } from './object-numbers.js';
 import { grown } from './typed-arrays.js';
 
@@ -10,13 +12,7 @@ export interface RefTip {
   commit: string;
 }
 
-/**
- * For each commit, the branches whose history holds it, local ones first (where a fix goes), then remote ones,
- * each group sorted. Without a commit-graph every ancestry question walks history (`for-each-ref --contains`
- * once per commit took a minute each on a git/git-shaped repository), so the branches' history is walked once
- * (`rev-list --parents`, or not at all: a whole history's scan keeps its log's commits and parents) and each commit's descendants are followed in memory to the branch tips they reach.
- * Ref names cannot hold spaces or control characters (git check-ref-format), so lines parse safely.
- */
+/** For each commit, the branches whose history holds it, local ones first (where a fix goes), then remote ones, each group sorted. */
 export interface BranchGraph {
   /** For each commit, the branches that hold it (none: on no branch). */
   holders(commits: ReadonlySet<string>): Map<string, RefTip[]>;
@@ -26,13 +22,22 @@ export interface BranchGraph {
  * Commits and their parents. Filled from `git rev-list --parents` (presence.ts), or by a whole history's scan
  * from its own log as it streams (commits/plan.ts readPlan): then presence needs no second walk of history.
  */
-export class CommitGraph {
+export class Ancestry {
   readonly ids = new ObjectNumbers();
   /** [parent, child, parent, child, ...] */
   private edges: Int32Array = new Int32Array(1 << 16);
   private count = 0;
-  /** Every commit of the history is in (sealed by the read that filled it, once it has read the whole log). */
-  complete = false;
+  private sealed = false;
+
+  /** Every commit of the history is in: the read that filled it has read the whole log (seal). */
+  get complete(): boolean {
+    return this.sealed;
+  }
+
+  /** Said by the read that filled it, once it has read the whole log without error. */
+  seal(): void {
+    this.sealed = true;
+  }
 
   /** A commit and its parents (hex ids of one width: ObjectNumbers refuses any other). */
   add(sha: string, parents: readonly string[]): void {
@@ -40,6 +45,7 @@ export class CommitGraph {
     for (const parent of parents) this.edge(this.ids.numberOf(parent), child);
   }
 
+  /** An edge between commits numbered in `ids` already (rev-list's lines are numbered as they are parsed). */
   edge(parent: number, child: number): void {
     if (this.count + 2 > this.edges.length) this.edges = grown(this.edges);
     this.edges[this.count++] = parent;

@@ -9,7 +9,7 @@ import {
 } from "./chunk-XRHDD7KO.js";
 import {
   runPipeline
-} from "./chunk-V3EBVOEL.js";
+} from "./chunk-GQKZJ2RW.js";
 import "./chunk-J4FTYF3X.js";
 import "./chunk-52CKJJN2.js";
 import "./chunk-H524IIUE.js";

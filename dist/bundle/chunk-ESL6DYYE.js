@@ -18,19 +18,27 @@ import {
   words
 } from "./chunk-HYOJKJ3K.js";
 
-// src/sources/git/commit-graph.ts
-var CommitGraph = class {
+// src/sources/git/ancestry.ts
+var Ancestry = class {
   ids = new ObjectNumbers();
   /** [parent, child, parent, child, ...] */
   edges = new Int32Array(1 << 16);
   count = 0;
-  /** Every commit of the history is in (sealed by the read that filled it, once it has read the whole log). */
-  complete = false;
+  sealed = false;
+  /** Every commit of the history is in: the read that filled it has read the whole log (seal). */
+  get complete() {
+    return this.sealed;
+  }
+  /** Said by the read that filled it, once it has read the whole log without error. */
+  seal() {
+    this.sealed = true;
+  }
   /** A commit and its parents (hex ids of one width: ObjectNumbers refuses any other). */
   add(sha, parents) {
     const child = this.ids.numberOf(sha);
     for (const parent of parents) this.edge(this.ids.numberOf(parent), child);
   }
+  /** An edge between commits numbered in `ids` already (rev-list's lines are numbered as they are parsed). */
   edge(parent, child) {
     if (this.count + 2 > this.edges.length) this.edges = grown(this.edges);
     this.edges[this.count++] = parent;
@@ -131,7 +139,7 @@ async function readBranchGraph(cwd, signal, log) {
   for (const branch of branches) (tips.get(branch.commit) ?? tips.set(branch.commit, []).get(branch.commit)).push(branch);
   throwIfStopped(signal);
   if (log?.complete === true && [...tips.keys()].every((tip) => log.ids.has(tip))) return log.branches(tips);
-  const graph = new CommitGraph();
+  const graph = new Ancestry();
   const { ids } = graph;
   const line = (data, start, end) => {
     if (end === start) return;
@@ -213,7 +221,7 @@ function askable(pair) {
 }
 
 export {
-  CommitGraph,
+  Ancestry,
   REF_LIMIT,
   presenceOf,
   readBranchGraph

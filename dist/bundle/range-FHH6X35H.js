@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-DRXTF5HS.js";
+} from "./chunk-HYNIGFYQ.js";
 import "./chunk-52CKJJN2.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
@@ -56,7 +56,7 @@ async function createRangeSource(context) {
     target,
     stats,
     notes,
-    presence: async (findings, detect, maxSize) => (await import("./presence-PFIEBJVM.js")).presenceOf(cwd, findings, detect, maxSize),
+    presence: async (findings, detect, maxSize) => (await import("./presence-4XL7ZQP7.js")).presenceOf(cwd, findings, detect, maxSize),
     async run(detect) {
       if (info.shallow) notes.push({ level: "info", message: shallowNote() });
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });

@@ -5,7 +5,7 @@ import {
   REF_LIMIT,
   presenceOf,
   readBranchGraph
-} from "./chunk-GLEXYMDZ.js";
+} from "./chunk-ESL6DYYE.js";
 import "./chunk-UUIOPPFG.js";
 import "./chunk-JIA5OXSU.js";
 import "./chunk-4PPBDC3R.js";

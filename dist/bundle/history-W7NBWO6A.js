@@ -5,7 +5,7 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-DRXTF5HS.js";
+} from "./chunk-HYNIGFYQ.js";
 import "./chunk-52CKJJN2.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
@@ -25,10 +25,10 @@ import {
   oversizeNote
 } from "./chunk-HK4TWAXS.js";
 import {
-  CommitGraph,
+  Ancestry,
   presenceOf,
   readBranchGraph
-} from "./chunk-GLEXYMDZ.js";
+} from "./chunk-ESL6DYYE.js";
 import {
   GITLINK_MODE,
   decodePath,
@@ -119,11 +119,11 @@ async function createHistorySource(context) {
   const tips = await Promise.all(refs.map((ref) => resolveRef(context.cwd, ref, info)));
   const stats = { bytes: 0, files: 0, commits: 0 };
   const notes = [];
-  const log = refs.length === 0 ? new CommitGraph() : void 0;
+  const logAncestry = refs.length === 0 ? new Ancestry() : void 0;
   let branches = null;
   const failed = new AbortController();
   const firstHit = () => {
-    branches ??= readBranchGraph(context.cwd, failed.signal, log);
+    branches ??= readBranchGraph(context.cwd, failed.signal, logAncestry);
     branches.catch(() => {
     });
   };
@@ -133,13 +133,13 @@ async function createHistorySource(context) {
     root: info.root,
     stats,
     notes,
-    presence: (findings, detect, maxSize) => presenceOf(context.cwd, findings, detect, maxSize, branches ?? readBranchGraph(context.cwd, void 0, log)),
+    presence: (findings, detect, maxSize) => presenceOf(context.cwd, findings, detect, maxSize, branches ?? readBranchGraph(context.cwd, void 0, logAncestry)),
     async run(detect) {
       if (info.shallow) notes.push({ level: "warn", message: shallowNote() });
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
       const scan = refs.length === 0 ? { revs: ["--all"], stdinRevs: await stashEntries(context.cwd) } : { revs: tips };
       const passes = [
-        (own2) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own2, { firstHit, graph: log }),
+        (own2) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own2, { firstHit, graph: logAncestry }),
         (own2) => scanCommitMessages(context, detect, scan, own2)
       ];
       if (refs.length === 0) passes.push((own2) => scanTagMessages(context, detect, own2), (own2) => scanRefObjects(context, detect, stats, own2));

@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-DRXTF5HS.js";
+} from "./chunk-HYNIGFYQ.js";
 import {
   CONFIG_FILE,
   configInFolder,
