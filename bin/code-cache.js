@@ -99,6 +99,27 @@ function save(file, data) {
       // nothing to tidy
     }
   }
+  prune(path.dirname(file));
+}
+
+/**
+ * Each keywarden and Node version leaves its own files (about 300 KB each), and projects on other versions share
+ * the folder: so on each write (once per version and command) the files not written for STALE_DAYS go. One still
+ * in use is then written again by its next run, which compiles as without a cache.
+ */
+const STALE_DAYS = 60;
+
+function prune(dir) {
+  const before = Date.now() - STALE_DAYS * 24 * 60 * 60 * 1000;
+  try {
+    for (const name of fs.readdirSync(dir)) {
+      if (!name.endsWith('.v8cache') && !name.endsWith('.tmp')) continue;
+      const file = path.join(dir, name);
+      if (fs.lstatSync(file).mtimeMs < before) fs.rmSync(file, { force: true });
+    }
+  } catch {
+    // a folder that cannot be tidied still serves
+  }
 }
 
 module.exports = { runCached };

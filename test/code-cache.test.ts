@@ -4,7 +4,7 @@
 // costs the cache, never the command's answer.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -122,6 +122,29 @@ describe.skipIf(typeof (module as { enableCompileCache?: unknown }).enableCompil
       expect(result.stdout.replace(/"durationMs": ?\d+/, '')).toBe(expected.stdout.replace(/"durationMs": ?\d+/, ''));
     }
     expect(cacheFiles(cache)).toHaveLength(1);
+  });
+
+  it('lets go of files not written for 60 days when it writes one (other versions\' caches), and keeps the others', () => {
+    const { repo } = hookRepo();
+    const cache = path.join(tempDir(), 'cache');
+    mkdirSync(cache, { mode: 0o700 });
+    const old = path.join(cache, `${'a'.repeat(40)}.v8cache`);
+    const recent = path.join(cache, `${'b'.repeat(40)}.v8cache`);
+    const leftover = path.join(cache, `${'c'.repeat(40)}.v8cache.123.tmp`);
+    const unrelated = path.join(cache, 'notes.txt');
+    for (const file of [old, recent, leftover, unrelated]) writeFileSync(file, 'x');
+    const days = (n: number) => new Date(Date.now() - n * 24 * 60 * 60 * 1000);
+    utimesSync(old, days(61), days(61));
+    utimesSync(leftover, days(61), days(61));
+    utimesSync(recent, days(59), days(59));
+    utimesSync(unrelated, days(400), days(400));
+    expect(runCli(['scan', '--staged'], { cwd: repo.dir, env: { KEYWARDEN_CODE_CACHE: cache } }).status).toBe(1);
+    const left = readdirSync(cache).sort();
+    expect(left).toContain(path.basename(recent));
+    expect(left).toContain('notes.txt');
+    expect(left).not.toContain(path.basename(old));
+    expect(left).not.toContain(path.basename(leftover));
+    expect(cacheFiles(cache)).toHaveLength(2);
   });
 
   it('never gives a changed bundle the cache of another: the name holds a hash of the bundle\'s bytes', () => {
