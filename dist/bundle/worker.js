@@ -1482,6 +1482,9 @@ function replaceView(source, pattern, replace, decoder) {
 }
 var PERCENT = /%([0-9A-Fa-f]{2})/g;
 var URL_RELEVANT = /%(?:2[FfBb]|3[Dd])/;
+function isTextCode(code) {
+  return code >= 32 && code < 127 || code === 10 || code === 13 || code === 9;
+}
 function urlView(source) {
   if (!URL_RELEVANT.test(source.text)) return null;
   return replaceView(
@@ -1489,7 +1492,7 @@ function urlView(source) {
     PERCENT,
     (m) => {
       const code = parseInt(m[1], 16);
-      return code >= 32 && code < 127 || code === 10 || code === 13 || code === 9 ? String.fromCharCode(code) : null;
+      return isTextCode(code) ? String.fromCharCode(code) : null;
     },
     "url"
   );
@@ -2929,15 +2932,12 @@ function printableStart(text, at) {
   const b = SEXTETS[text.charCodeAt(at + 1)];
   const c = SEXTETS[text.charCodeAt(at + 2)];
   const d = SEXTETS[text.charCodeAt(at + 3)];
-  return isPrintableByte(a << 2 | b >> 4) && isPrintableByte((b & 15) << 4 | c >> 2) && isPrintableByte((c & 3) << 6 | d);
+  return isTextCode(a << 2 | b >> 4) && isTextCode((b & 15) << 4 | c >> 2) && isTextCode((c & 3) << 6 | d);
 }
 function isPrintable(bytes) {
   if (bytes.length < 12) return false;
-  for (const byte of bytes) if (!isPrintableByte(byte)) return false;
+  for (const byte of bytes) if (!isTextCode(byte)) return false;
   return true;
-}
-function isPrintableByte(byte) {
-  return byte >= 32 && byte < 127 || byte === 10 || byte === 13 || byte === 9;
 }
 
 // src/engine/starts.ts

@@ -6,6 +6,7 @@
 
 import { containsLiteral } from './prefilter.js';
 import { isKeyChar, runsOf } from './runs.js';
+import { isTextCode } from './views.js';
 
 export interface Base64Token {
   index: number;
@@ -86,15 +87,11 @@ function printableStart(text: string, at: number): boolean {
   const b = SEXTETS[text.charCodeAt(at + 1)];
   const c = SEXTETS[text.charCodeAt(at + 2)];
   const d = SEXTETS[text.charCodeAt(at + 3)];
-  return isPrintableByte((a << 2) | (b >> 4)) && isPrintableByte(((b & 15) << 4) | (c >> 2)) && isPrintableByte(((c & 3) << 6) | d);
+  return isTextCode((a << 2) | (b >> 4)) && isTextCode(((b & 15) << 4) | (c >> 2)) && isTextCode(((c & 3) << 6) | d);
 }
 
 function isPrintable(bytes: Buffer): boolean {
   if (bytes.length < 12) return false;
-  for (const byte of bytes) if (!isPrintableByte(byte)) return false;
+  for (const byte of bytes) if (!isTextCode(byte)) return false;
   return true;
-}
-
-function isPrintableByte(byte: number): boolean {
-  return (byte >= 0x20 && byte < 0x7f) || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }

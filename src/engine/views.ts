@@ -102,6 +102,11 @@ function replaceView(source: View, pattern: RegExp, replace: (m: RegExpExecArray
 const PERCENT = /%([0-9A-Fa-f]{2})/g;
 const URL_RELEVANT = /%(?:2[FfBb]|3[Dd])/;
 
+/** Printable ASCII, tab, LF or CR: what a decoded view or a decoded base64 token may hold (nested.ts). */
+export function isTextCode(code: number): boolean {
+  return (code >= 0x20 && code < 0x7f) || code === 0x0a || code === 0x0d || code === 0x09;
+}
+
 /** `%2F` → `/`, `%2B` → `+`, `%3D` → `=`, `%0A` → LF (printable ASCII and whitespace only; other bytes stay encoded). */
 export function urlView(source: View): View | null {
   // Only an encoded character of the key alphabets (/ + =) can hide a key from the plain view.
@@ -111,7 +116,7 @@ export function urlView(source: View): View | null {
     PERCENT,
     (m) => {
       const code = parseInt(m[1], 16);
-      return (code >= 0x20 && code < 0x7f) || code === 0x0a || code === 0x0d || code === 0x09 ? String.fromCharCode(code) : null;
+      return isTextCode(code) ? String.fromCharCode(code) : null;
     },
     'url',
   );

@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   createDetector,
   detectMaybeArchive
-} from "./chunk-52CKJJN2.js";
+} from "./chunk-G5KTC3RK.js";
 import {
   availableCores,
   workerEntry

@@ -5,8 +5,8 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-HYNIGFYQ.js";
-import "./chunk-52CKJJN2.js";
+} from "./chunk-L2IIO3DF.js";
+import "./chunk-G5KTC3RK.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
 import {

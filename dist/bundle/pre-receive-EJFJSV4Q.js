@@ -7,9 +7,9 @@ import {
 } from "./chunk-XRHDD7KO.js";
 import {
   runPipeline
-} from "./chunk-GQKZJ2RW.js";
+} from "./chunk-AYWE6VYQ.js";
 import "./chunk-J4FTYF3X.js";
-import "./chunk-52CKJJN2.js";
+import "./chunk-G5KTC3RK.js";
 import "./chunk-H524IIUE.js";
 import "./chunk-4NKU32K4.js";
 import "./chunk-BRU737ZG.js";

@@ -4,13 +4,13 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-HYNIGFYQ.js";
+} from "./chunk-L2IIO3DF.js";
 import {
   CONFIG_FILE,
   configInFolder,
   namedConfigFromText
 } from "./chunk-J4FTYF3X.js";
-import "./chunk-52CKJJN2.js";
+import "./chunk-G5KTC3RK.js";
 import {
   DEFAULT_BASELINE,
   parseBaseline
