@@ -26,11 +26,11 @@ const vm = require('node:vm');
 async function runCached(bundle, kind, env = process.env) {
   // cli.cjs require()s every package, yargs too, an ES module: Node 20.19+ can (process.features.require_module).
   if (process.features.require_module !== true) return false;
-  const source = fs.readFileSync(bundle, 'utf8');
-  const file = cacheFile(env, source, kind);
+  const bytes = fs.readFileSync(bundle);
+  const file = cacheFile(env, bytes, kind);
   if (file === null) return false;
   const cachedData = load(file);
-  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
+  const script = new vm.Script(Module.wrap(bytes.toString('utf8')), { filename: bundle, cachedData });
   const cli = { exports: {} };
   script.runInThisContext()(cli.exports, Module.createRequire(bundle), cli, bundle, path.dirname(bundle));
   await cli.exports.main();
@@ -40,10 +40,10 @@ async function runCached(bundle, kind, env = process.env) {
 }
 
 /** Where this bundle's cache for `kind` is kept, or null: KEYWARDEN_CODE_CACHE (a folder; empty: none), else the user's cache folder. */
-function cacheFile(env, source, kind) {
+function cacheFile(env, bundleBytes, kind) {
   const dir = env.KEYWARDEN_CODE_CACHE !== undefined ? env.KEYWARDEN_CODE_CACHE : defaultFolder(env);
   if (!dir || !ownFolder(dir)) return null;
-  const name = createHash('sha256').update(source).update(`\0${process.version}\0${process.arch}\0${kind}`).digest('hex').slice(0, 40);
+  const name = createHash('sha256').update(bundleBytes).update(`\0${process.version}\0${process.arch}\0${kind}`).digest('hex').slice(0, 40);
   return path.join(dir, `${name}.v8cache`);
 }
 
