@@ -7417,16 +7417,16 @@ var init_planned_blobs = __esm({
 });
 
 // src/sources/git/commits/plan.ts
-async function readPlan(cwd, scan, evidence = () => false, readers = "auto", graph) {
+async function readPlan(cwd, scan, evidence = () => false, readers = "auto", ancestry) {
   const builder = new PlanBuilder(evidence);
   const take = (commit, fromEnd) => {
     builder.take(commit, fromEnd);
-    graph?.add(commit.sha, commit.parents);
+    ancestry?.add(commit.sha, commit.parents);
   };
   const read = { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: scan.wholeRepository ? "combined" : "separate" };
   if (scan.wholeRepository) await streamLogBothEnds(cwd, read, take, readers);
   else await streamLog(cwd, read, (commit) => take(commit, false));
-  graph?.seal();
+  ancestry?.seal();
   return builder.finish();
 }
 function replaces(planned, path23, before, evidence) {
@@ -7531,7 +7531,7 @@ var init_plan = __esm({
 
 // src/sources/git/commits/scan-commits.ts
 async function scanCommits(context, detect, scan, stats, notes, hooks = {}) {
-  const { firstHit, graph } = hooks;
+  const { firstHit, ancestry } = hooks;
   const cwd = context.cwd;
   const packs = scan.wholeRepository && context.readPacks ? readPacks(context, notes) : null;
   const everything = { packOrder: scan.wholeRepository && packs === null ? listAllBlobs(cwd) : null };
@@ -7540,7 +7540,7 @@ async function scanCommits(context, detect, scan, stats, notes, hooks = {}) {
   const early = everything.packOrder === null ? null : everything.packOrder.then((objects) => blobBytes(objects, context.config.maxFileSize) >= POOL_MIN_BYTES ? startWorkers2(context) : null).catch(() => null);
   const store = { promised: hasPromisedObjects(cwd), missing: new MissingBlobs() };
   try {
-    const located = await scanPlanned({ context, detect, scan, stats, notes, everything, early, packs, store, firstHit, graph });
+    const located = await scanPlanned({ context, detect, scan, stats, notes, everything, early, packs, store, firstHit, ancestry });
     const note = store.missing.note(context.options.allowMissing);
     if (note !== null) notes.push(note);
     return located;
@@ -7552,7 +7552,7 @@ async function scanPlanned(run2) {
   const { context, stats, notes, store } = run2;
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
-  const log = await readPlan(cwd, run2.scan, context.pathEvidence, context.logReaders, run2.graph);
+  const log = await readPlan(cwd, run2.scan, context.pathEvidence, context.logReaders, run2.ancestry);
   stats.commits = log.ids.count;
   if (log.ids.count === 0) return [];
   const judged = await run2.packs?.verdict ?? null;
@@ -8554,7 +8554,7 @@ async function createHistorySource(context) {
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
       const scan = refs.length === 0 ? { revs: ["--all"], stdinRevs: await stashEntries(context.cwd) } : { revs: tips };
       const passes = [
-        (own2) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own2, { firstHit, graph: logAncestry }),
+        (own2) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own2, { firstHit, ancestry: logAncestry }),
         (own2) => scanCommitMessages(context, detect, scan, own2)
       ];
       if (refs.length === 0) passes.push((own2) => scanTagMessages(context, detect, own2), (own2) => scanRefObjects(context, detect, stats, own2));

@@ -233,12 +233,12 @@ async function run(argv, io) {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        if (options.preReceive) return await (await import("./pre-receive-EJFJSV4Q.js")).runPreReceive(preReceiveRequestOf(options), io);
-        return await (await import("./scan-72TJR6LC.js")).runScan(scanCommandRequestOf(options, argv), io);
+        if (options.preReceive) return await (await import("./pre-receive-2NMPRV3K.js")).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import("./scan-FZVL7ZVW.js")).runScan(scanCommandRequestOf(options, argv), io);
       case "baseline":
-        return await (await import("./baseline-V3PVANLF.js")).runBaseline(baselineRequestOf(options), io);
+        return await (await import("./baseline-EAS3SFH4.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./remediate-OZULVEA3.js")).runRemediate(remediateRequestOf(options), io);
+        return await (await import("./remediate-OKFFJPLI.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
         return await (await import("./init-NMUBV2GX.js")).runInit(initRequestOf(options), io);
       case "merge":

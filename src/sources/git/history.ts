@@ -95,7 +95,7 @@ export async function createHistorySource(context: SourceContext): Promise<Sourc
       //  - the same commits' messages (their own pass: git/messages.ts), and every annotated tag's;
       //  - blobs and trees that a ref points at directly (a tag of a blob or a tree): in every clone, in no commit.
       const passes: Array<(notes: Note[]) => Promise<Located[]>> = [
-        (own) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own, { firstHit, graph: logAncestry }),
+        (own) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own, { firstHit, ancestry: logAncestry }),
         (own) => scanCommitMessages(context, detect, scan, own),
       ];
       if (refs.length === 0) passes.push((own) => scanTagMessages(context, detect, own), (own) => scanRefObjects(context, detect, stats, own));

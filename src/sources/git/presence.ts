@@ -74,9 +74,9 @@ function throwIfStopped(signal: AbortSignal | undefined): void {
 
 /**
  * The branches' graph. `log`: a whole history's own log (every ref's commits with their parents), used when it
- * was read to the end and holds every branch tip; a branch that moved on since the log was read, or points at no commit, sends it back
- * to walking the branches with `git rev-list --parents`, as without a log. `signal`: the scan failed and the
- * walk is not wanted any more (its git is stopped; the answer is an error).
+ * was read to the end and holds every branch tip; a branch that moved on since the log was read, or points at
+ * no commit, sends it back to walking the branches with `git rev-list --parents`, as without a log. `signal`:
+ * the scan failed and the walk is not wanted any more (its git is stopped; the answer is an error).
  */
 export async function readBranchGraph(cwd: string, signal?: AbortSignal, log?: Ancestry): Promise<BranchGraph> {
   const branches = parseRefs(await git(cwd, ['for-each-ref', ...REF_FORMAT, ...BRANCHES]));

@@ -46,12 +46,12 @@ export interface LogPlan {
  * which the log meets its paths. A whole history's log, once it proves long, is read from both ends at once
  * (log.ts streamLogBothEnds); the plan is the same as one reader's, in git's order.
  */
-export async function readPlan(cwd: string, scan: CommitScan, evidence: (path: string) => boolean = () => false, readers: LogReaders = 'auto', graph?: Ancestry): Promise<LogPlan> {
+export async function readPlan(cwd: string, scan: CommitScan, evidence: (path: string) => boolean = () => false, readers: LogReaders = 'auto', ancestry?: Ancestry): Promise<LogPlan> {
   const builder = new PlanBuilder(evidence);
-  // `graph`: each commit with its parents, for presence (presence.ts), which then need not walk history again.
+  // `ancestry`: each commit with its parents, for presence (presence.ts), which then need not walk history again.
   const take = (commit: LogCommit, fromEnd: boolean): void => {
     builder.take(commit, fromEnd);
-    graph?.add(commit.sha, commit.parents);
+    ancestry?.add(commit.sha, commit.parents);
   };
   // A whole history's merges combined: the same blobs at the same paths (every blob a tree holds at a path was set
   // there by some commit listed), where the comparisons with each parent are most of git/git's log. A range's
@@ -59,7 +59,7 @@ export async function readPlan(cwd: string, scan: CommitScan, evidence: (path: s
   const read = { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: scan.wholeRepository ? ('combined' as const) : ('separate' as const) };
   if (scan.wholeRepository) await streamLogBothEnds(cwd, read, take, readers);
   else await streamLog(cwd, read, (commit) => take(commit, false));
-  graph?.seal();
+  ancestry?.seal();
   return builder.finish();
 }
 

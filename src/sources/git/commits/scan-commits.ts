@@ -35,10 +35,10 @@ const POOL_MIN_BYTES = 8 * 1024 * 1024;
 
 /**
  * `firstHit`: called once, when the first blob with candidates is met (history.ts starts presence's walk then).
- * `graph`: filled with the log's commits and their parents as it is read (presence answers from it).
+ * `ancestry`: filled with the log's commits and their parents as it is read (presence answers from it).
  */
-export async function scanCommits(context: SourceContext, detect: Detect, scan: CommitScan, stats: ScanStats, notes: Note[], hooks: { firstHit?: () => void; graph?: Ancestry } = {}): Promise<Located[]> {
-  const { firstHit, graph } = hooks;
+export async function scanCommits(context: SourceContext, detect: Detect, scan: CommitScan, stats: ScanStats, notes: Note[], hooks: { firstHit?: () => void; ancestry?: Ancestry } = {}): Promise<Located[]> {
+  const { firstHit, ancestry } = hooks;
   const cwd = context.cwd;
   // The whole repository: its packs are read directly, beside git log, and only blobs that may hold a finding
   // are scanned in full (pack/packs.ts); the packs tell every blob's size.
@@ -50,7 +50,7 @@ export async function scanCommits(context: SourceContext, detect: Detect, scan: 
   const early = everything.packOrder === null ? null : everything.packOrder.then((objects) => (blobBytes(objects, context.config.maxFileSize) >= POOL_MIN_BYTES ? startWorkers(context) : null)).catch(() => null);
   const store: ObjectStore = { promised: hasPromisedObjects(cwd), missing: new MissingBlobs() };
   try {
-    const located = await scanPlanned({ context, detect, scan, stats, notes, everything, early, packs, store, firstHit, graph });
+    const located = await scanPlanned({ context, detect, scan, stats, notes, everything, early, packs, store, firstHit, ancestry });
     const note = store.missing.note(context.options.allowMissing);
     if (note !== null) notes.push(note);
     return located;
@@ -71,7 +71,7 @@ interface Run {
   packs: PackScan | null;
   store: ObjectStore;
   firstHit?: () => void;
-  graph?: Ancestry;
+  ancestry?: Ancestry;
 }
 
 /** Plan (the log), read and scan every planned blob once, then attribute the few with candidates. */
@@ -79,7 +79,7 @@ async function scanPlanned(run: Run): Promise<Located[]> {
   const { context, stats, notes, store } = run;
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
-  const log = await readPlan(cwd, run.scan, context.pathEvidence, context.logReaders, run.graph);
+  const log = await readPlan(cwd, run.scan, context.pathEvidence, context.logReaders, run.ancestry);
   stats.commits = log.ids.count;
   if (log.ids.count === 0) return [];
 

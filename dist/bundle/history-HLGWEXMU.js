@@ -5,7 +5,7 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-L2IIO3DF.js";
+} from "./chunk-B5IVRSI3.js";
 import "./chunk-G5KTC3RK.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
@@ -139,7 +139,7 @@ async function createHistorySource(context) {
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
       const scan = refs.length === 0 ? { revs: ["--all"], stdinRevs: await stashEntries(context.cwd) } : { revs: tips };
       const passes = [
-        (own2) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own2, { firstHit, graph: logAncestry }),
+        (own2) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own2, { firstHit, ancestry: logAncestry }),
         (own2) => scanCommitMessages(context, detect, scan, own2)
       ];
       if (refs.length === 0) passes.push((own2) => scanTagMessages(context, detect, own2), (own2) => scanRefObjects(context, detect, stats, own2));

@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-L2IIO3DF.js";
+} from "./chunk-B5IVRSI3.js";
 import {
   CONFIG_FILE,
   configInFolder,

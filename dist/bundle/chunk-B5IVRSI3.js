@@ -733,16 +733,16 @@ var PlannedBlobs = class {
 };
 
 // src/sources/git/commits/plan.ts
-async function readPlan(cwd, scan, evidence = () => false, readers = "auto", graph) {
+async function readPlan(cwd, scan, evidence = () => false, readers = "auto", ancestry) {
   const builder = new PlanBuilder(evidence);
   const take = (commit, fromEnd) => {
     builder.take(commit, fromEnd);
-    graph?.add(commit.sha, commit.parents);
+    ancestry?.add(commit.sha, commit.parents);
   };
   const read = { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: scan.wholeRepository ? "combined" : "separate" };
   if (scan.wholeRepository) await streamLogBothEnds(cwd, read, take, readers);
   else await streamLog(cwd, read, (commit) => take(commit, false));
-  graph?.seal();
+  ancestry?.seal();
   return builder.finish();
 }
 var FROM_END = 2 ** 30;
@@ -837,7 +837,7 @@ async function planBlobs(cwd, blobs, everything, judged, store) {
 // src/sources/git/commits/scan-commits.ts
 var POOL_MIN_BYTES = 8 * 1024 * 1024;
 async function scanCommits(context, detect, scan, stats, notes, hooks = {}) {
-  const { firstHit, graph } = hooks;
+  const { firstHit, ancestry } = hooks;
   const cwd = context.cwd;
   const packs = scan.wholeRepository && context.readPacks ? readPacks(context, notes) : null;
   const everything = { packOrder: scan.wholeRepository && packs === null ? listAllBlobs(cwd) : null };
@@ -846,7 +846,7 @@ async function scanCommits(context, detect, scan, stats, notes, hooks = {}) {
   const early = everything.packOrder === null ? null : everything.packOrder.then((objects) => blobBytes(objects, context.config.maxFileSize) >= POOL_MIN_BYTES ? startWorkers(context) : null).catch(() => null);
   const store = { promised: hasPromisedObjects(cwd), missing: new MissingBlobs() };
   try {
-    const located = await scanPlanned({ context, detect, scan, stats, notes, everything, early, packs, store, firstHit, graph });
+    const located = await scanPlanned({ context, detect, scan, stats, notes, everything, early, packs, store, firstHit, ancestry });
     const note = store.missing.note(context.options.allowMissing);
     if (note !== null) notes.push(note);
     return located;
@@ -858,7 +858,7 @@ async function scanPlanned(run) {
   const { context, stats, notes, store } = run;
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
-  const log = await readPlan(cwd, run.scan, context.pathEvidence, context.logReaders, run.graph);
+  const log = await readPlan(cwd, run.scan, context.pathEvidence, context.logReaders, run.ancestry);
   stats.commits = log.ids.count;
   if (log.ids.count === 0) return [];
   const judged = await run.packs?.verdict ?? null;
