@@ -131,10 +131,13 @@ describe('commit data and file names are data (issue #10, item 1)', () => {
       // Paths compared as bytes: every file name must come back exactly.
       const found = new Map(result.report.findings.filter((finding: any) => finding.kind === 'secret-access-key').map((finding: any) => [finding.secret, `${finding.commit.sha} ${pathBytes(finding.file).toString('hex')}`]));
       expect(found, args.join(' ')).toEqual(wanted);
-      // Each commit's fields are what git itself says they are.
+      // Each commit's fields are what git itself says they are, and so are the branches that hold it (presence:
+      // from the log's own parents for --history, sources/git/ancestry.ts; from a walk of the branches for --range).
       for (const finding of result.report.findings) {
         const fields = gitBytes(repo, ['show', '-s', '--format=%an%x00%s', finding.commit.sha]).toString('utf8').replace(/\n$/, '').split('\0');
         expect([finding.commit.author, finding.commit.message]).toEqual(fields);
+        const holding = gitBytes(repo, ['for-each-ref', '--contains', finding.commit.sha, '--format=%(refname)', 'refs/heads/', 'refs/remotes/']).toString('utf8').split('\n').filter(Boolean);
+        expect(finding.presence.refs, `${args.join(' ')}: ${finding.commit.sha}`).toEqual(holding);
       }
     };
     await check(['--history'], expected);
