@@ -1,4 +1,5 @@
-// The git hooks' commands on a Node without a compile cache (Node 20; module.enableCompileCache is Node 22.1+).
+// `keywarden scan` on a Node without a compile cache (Node 20; module.enableCompileCache is Node 22.1+): the
+// hooks' commands above all.
 // A hook pays Node's start-up and then keywarden's own, which is mostly V8 compiling the bundle: about 20 of the
 // 45 ms over `node -e 0` (BENCHMARKS.md). V8 can keep that work in a code cache, but Node 20 gives one only to a
 // script (vm.Script), never to an ES module: so these commands load the CLI as one CommonJS file
@@ -19,7 +20,7 @@ const path = require('node:path');
 const vm = require('node:vm');
 
 /**
- * Runs the CLI from `bundle` (cli.cjs) with a code cache for `kind` (the hook's command: each keeps the code it
+ * Runs the CLI from `bundle` (cli.cjs) with a code cache for `kind` (keywarden.js cachedKind: each keeps the code it
  * compiled itself). False, having run nothing, where this Node cannot run it so or no cache can be kept: then
  * the caller loads the chunks, which compile faster than the one file when nothing is cached.
  */

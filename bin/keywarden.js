@@ -12,18 +12,31 @@ const path = require('node:path');
 
 // Node 22.1+ can keep V8's compiled code of the bundle on disk between runs (most of what the hook pays over
 // Node's own start-up is compiling the bundle's modules). NODE_DISABLE_COMPILE_CACHE=1 turns it off, as for
-// Node itself. Older Nodes have no such function: for the git hooks' two commands, whose start-up is their
-// cost, keywarden keeps a code cache of its own (code-cache.js); any other command loads the chunks.
+// Node itself. Older Nodes have no such function: for the commands whose start-up is a large part of their
+// cost (the git hooks', a scan, the server hook), keywarden keeps a code cache of its own (code-cache.js);
+// any other command loads the chunks.
 async function start() {
   const argv = process.argv.slice(2);
-  const hook = argv[0] !== 'scan' ? null : argv.includes('--staged') ? 'staged' : argv.some((arg) => arg === '--commit-msg' || arg.startsWith('--commit-msg=')) ? 'commit-msg' : null;
   if (typeof module_.enableCompileCache === 'function') module_.enableCompileCache();
-  else if (hook !== null && process.env.NODE_DISABLE_COMPILE_CACHE === undefined) {
-    if (await require('./code-cache.js').runCached(path.join(__dirname, '..', 'dist', 'bundle', 'cli.cjs'), hook)) return;
+  else if (process.env.NODE_DISABLE_COMPILE_CACHE === undefined) {
+    const kind = cachedKind(argv);
+    if (kind !== null && (await require('./code-cache.js').runCached(path.join(__dirname, '..', 'dist', 'bundle', 'cli.cjs'), kind))) return;
   }
   // After enableCompileCache, so that the cache is on before the bundle is compiled.
   const { main } = await import('../dist/bundle/cli.js');
   await main();
+}
+
+/**
+ * Which code cache a command keeps (each keeps the code it compiled itself), or null for none: the hooks' two
+ * commands, the server's pre-receive hook, and any other scan (a folder scan of a small tree is mostly start-up).
+ */
+function cachedKind(argv) {
+  if (argv[0] !== 'scan') return null;
+  if (argv.includes('--staged')) return 'staged';
+  if (argv.includes('--pre-receive')) return 'pre-receive';
+  if (argv.some((arg) => arg === '--commit-msg' || arg.startsWith('--commit-msg='))) return 'commit-msg';
+  return 'scan';
 }
 
 start().catch((error) => {

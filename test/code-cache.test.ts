@@ -47,14 +47,20 @@ describe.skipIf(typeof (module as { enableCompileCache?: unknown }).enableCompil
     const withoutTime = (stdout: string) => stdout.replace(/"durationMs": ?\d+/, '');
     expect(withoutTime(again.stdout)).toBe(withoutTime(staged.stdout));
     expect(withoutTime(fromChunks.stdout)).toBe(withoutTime(staged.stdout));
-    // The commit-msg hook's command keeps a cache of its own; other commands keep none.
+    // The commit-msg hook's command keeps a cache of its own, and so does any other scan; other commands keep none.
     const msg = runCli(['scan', '--commit-msg', message], { cwd: repo.dir, env });
     expect(msg.status, msg.stderr).toBe(1);
     expect(msg.stdout).toBe(runCli(['scan', '--commit-msg', message], { cwd: repo.dir, env: chunks }).stdout);
     expect(cacheFiles(cache)).toHaveLength(2);
-    expect(runCli(['scan', '.'], { cwd: repo.dir, env }).status).toBe(1);
+    for (const run of [1, 2]) {
+      const folder = runCli(['scan', '.', '--format', 'json'], { cwd: repo.dir, env });
+      expect(folder.status, `run ${run}: ${folder.stderr}`).toBe(1);
+      expect(withoutTime(folder.stdout)).toBe(withoutTime(runCli(['scan', '.', '--format', 'json'], { cwd: repo.dir, env: chunks }).stdout));
+      expect(cacheFiles(cache)).toHaveLength(3);
+    }
     expect(runCli(['--version'], { cwd: repo.dir, env }).status).toBe(0);
-    expect(cacheFiles(cache)).toHaveLength(2);
+    expect(runCli(['remediate', '--help'], { cwd: repo.dir, env }).status).toBe(0);
+    expect(cacheFiles(cache)).toHaveLength(3);
   });
 
   it('replaces a damaged cache, and keeps none in a folder others may write to, behind a symbolic link, or when told not to', () => {
