@@ -12780,19 +12780,26 @@ async function scanCommits(context, detect, scan, stats, notes, hooks = {}) {
   const { firstHit, ancestry } = hooks;
   const cwd = context.cwd;
   const packs = scan.wholeRepository && context.readPacks ? readPacks(context, notes) : null;
-  const everything = { packOrder: scan.wholeRepository && packs === null ? listAllBlobs(cwd) : null };
-  everything.packOrder?.catch(() => {
-  });
-  const early = everything.packOrder === null ? null : everything.packOrder.then((objects) => blobBytes(objects, context.config.maxFileSize) >= POOL_MIN_BYTES ? startWorkers2(context) : null).catch(() => null);
   const store = { promised: hasPromisedObjects(cwd), missing: new MissingBlobs() };
+  const run2 = { context, detect, scan, stats, notes, everything: { packOrder: null }, early: null, packs, store, firstHit, ancestry };
+  if (scan.wholeRepository && packs === null) listEverything(run2);
+  else if (scan.wholeRepository) void packs.verdict.then((verdict) => verdict === null && !ended && listEverything(run2));
+  let ended = false;
   try {
-    const located = await scanPlanned({ context, detect, scan, stats, notes, everything, early, packs, store, firstHit, ancestry });
+    const located = await scanPlanned(run2);
     const note = store.missing.note(context.options.allowMissing);
     if (note !== null) notes.push(note);
     return located;
   } finally {
-    await Promise.all([early?.then((workers) => workers?.close()), packs?.close()]);
+    ended = true;
+    await Promise.all([run2.early?.then((workers) => workers?.close()), packs?.close()]);
   }
+}
+function listEverything(run2) {
+  const packOrder = run2.everything.packOrder = listAllBlobs(run2.context.cwd);
+  packOrder.catch(() => {
+  });
+  run2.early = packOrder.then((objects) => blobBytes(objects, run2.context.config.maxFileSize) >= POOL_MIN_BYTES ? startWorkers2(run2.context) : null).catch(() => null);
 }
 async function scanPlanned(run2) {
   const { context, stats, notes, store } = run2;

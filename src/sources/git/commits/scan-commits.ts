@@ -43,20 +43,33 @@ export async function scanCommits(context: SourceContext, detect: Detect, scan: 
   // The whole repository: its packs are read directly, beside git log, and only blobs that may hold a finding
   // are scanned in full (pack/packs.ts); the packs tell every blob's size.
   const packs = scan.wholeRepository && context.readPacks ? readPacks(context, notes) : null;
-  // Otherwise every object is listed in pack order while git log runs (held in an object so that planning can
-  // drop the large list once used), and when there is a lot to scan the workers start early too.
-  const everything = { packOrder: scan.wholeRepository && packs === null ? listAllBlobs(cwd) : null };
-  everything.packOrder?.catch(() => {}); // awaited below; a log failure must not leave it unhandled
-  const early = everything.packOrder === null ? null : everything.packOrder.then((objects) => (blobBytes(objects, context.config.maxFileSize) >= POOL_MIN_BYTES ? startWorkers(context) : null)).catch(() => null);
+  // Otherwise every object is listed in pack order while git log runs (listEverything).
   const store: ObjectStore = { promised: hasPromisedObjects(cwd), missing: new MissingBlobs() };
+  const run: Run = { context, detect, scan, stats, notes, everything: { packOrder: null }, early: null, packs, store, firstHit, ancestry };
+  if (scan.wholeRepository && packs === null) listEverything(run);
+  // Packs given up on (a history that needs a full scan nearly everywhere, AWS-heavy: that is known a moment
+  // in) are read as if never tried: listed and the workers started while git log still runs.
+  else if (scan.wholeRepository) void packs!.verdict.then((verdict) => verdict === null && !ended && listEverything(run));
+  let ended = false;
   try {
-    const located = await scanPlanned({ context, detect, scan, stats, notes, everything, early, packs, store, firstHit, ancestry });
+    const located = await scanPlanned(run);
     const note = store.missing.note(context.options.allowMissing);
     if (note !== null) notes.push(note);
     return located;
   } finally {
-    await Promise.all([early?.then((workers) => workers?.close()), packs?.close()]);
+    ended = true; // a verdict given after a failure starts nothing
+    await Promise.all([run.early?.then((workers) => workers?.close()), packs?.close()]);
   }
+}
+
+/**
+ * Every object listed in pack order while git log runs (held in the run so that planning can drop the large
+ * list once used), and when there is a lot to scan the workers started early too.
+ */
+function listEverything(run: Run): void {
+  const packOrder = (run.everything.packOrder = listAllBlobs(run.context.cwd));
+  packOrder.catch(() => {}); // awaited in scanPlanned; a log failure must not leave it unhandled
+  run.early = packOrder.then((objects) => (blobBytes(objects, run.context.config.maxFileSize) >= POOL_MIN_BYTES ? startWorkers(run.context) : null)).catch(() => null);
 }
 
 /** One commit scan under way: what it was asked, and the readers started for it. */

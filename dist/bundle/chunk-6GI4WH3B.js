@@ -840,19 +840,26 @@ async function scanCommits(context, detect, scan, stats, notes, hooks = {}) {
   const { firstHit, ancestry } = hooks;
   const cwd = context.cwd;
   const packs = scan.wholeRepository && context.readPacks ? readPacks(context, notes) : null;
-  const everything = { packOrder: scan.wholeRepository && packs === null ? listAllBlobs(cwd) : null };
-  everything.packOrder?.catch(() => {
-  });
-  const early = everything.packOrder === null ? null : everything.packOrder.then((objects) => blobBytes(objects, context.config.maxFileSize) >= POOL_MIN_BYTES ? startWorkers(context) : null).catch(() => null);
   const store = { promised: hasPromisedObjects(cwd), missing: new MissingBlobs() };
+  const run = { context, detect, scan, stats, notes, everything: { packOrder: null }, early: null, packs, store, firstHit, ancestry };
+  if (scan.wholeRepository && packs === null) listEverything(run);
+  else if (scan.wholeRepository) void packs.verdict.then((verdict) => verdict === null && !ended && listEverything(run));
+  let ended = false;
   try {
-    const located = await scanPlanned({ context, detect, scan, stats, notes, everything, early, packs, store, firstHit, ancestry });
+    const located = await scanPlanned(run);
     const note = store.missing.note(context.options.allowMissing);
     if (note !== null) notes.push(note);
     return located;
   } finally {
-    await Promise.all([early?.then((workers) => workers?.close()), packs?.close()]);
+    ended = true;
+    await Promise.all([run.early?.then((workers) => workers?.close()), packs?.close()]);
   }
+}
+function listEverything(run) {
+  const packOrder = run.everything.packOrder = listAllBlobs(run.context.cwd);
+  packOrder.catch(() => {
+  });
+  run.early = packOrder.then((objects) => blobBytes(objects, run.context.config.maxFileSize) >= POOL_MIN_BYTES ? startWorkers(run.context) : null).catch(() => null);
 }
 async function scanPlanned(run) {
   const { context, stats, notes, store } = run;

@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-B5IVRSI3.js";
+} from "./chunk-6GI4WH3B.js";
 import {
   CONFIG_FILE,
   configInFolder,

@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-B5IVRSI3.js";
+} from "./chunk-6GI4WH3B.js";
 import "./chunk-G5KTC3RK.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";

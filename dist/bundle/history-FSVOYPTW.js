@@ -5,7 +5,7 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-B5IVRSI3.js";
+} from "./chunk-6GI4WH3B.js";
 import "./chunk-G5KTC3RK.js";
 import "./chunk-QXRMNBZF.js";
 import "./chunk-TSUZFUCS.js";
