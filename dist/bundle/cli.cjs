@@ -6377,7 +6377,7 @@ function workerEntry(entry, from) {
   return new URL(`${from.slice(0, from.lastIndexOf("/src/"))}/dist/bundle/${entry.pathname.slice(entry.pathname.lastIndexOf("/") + 1)}`);
 }
 function startWorkers(config, cwd, size2 = defaultSize()) {
-  const workers = Array.from({ length: size2 }, () => new import_node_worker_threads2.Worker(workerEntry(new URL("./worker.js", __keywardenModuleUrl), __keywardenModuleUrl), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
+  const workers = Array.from({ length: size2 }, () => new import_node_worker_threads2.Worker(workerEntry(new URL("./worker.js", __keywardenModuleUrl), __keywardenModuleUrl), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 16 } }));
   return {
     async scan(blobs, callbacks) {
       if (blobs.length === 0) return;

@@ -233,12 +233,12 @@ async function run(argv, io) {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        if (options.preReceive) return await (await import("./pre-receive-LPIV5MF5.js")).runPreReceive(preReceiveRequestOf(options), io);
-        return await (await import("./scan-4UKFFQAH.js")).runScan(scanCommandRequestOf(options, argv), io);
+        if (options.preReceive) return await (await import("./pre-receive-OY4VT2QC.js")).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import("./scan-3URNQQGT.js")).runScan(scanCommandRequestOf(options, argv), io);
       case "baseline":
-        return await (await import("./baseline-VJINTR5C.js")).runBaseline(baselineRequestOf(options), io);
+        return await (await import("./baseline-WKZZUXNX.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./remediate-QVOH6WFD.js")).runRemediate(remediateRequestOf(options), io);
+        return await (await import("./remediate-YZ4YHBEQ.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
         return await (await import("./init-NMUBV2GX.js")).runInit(initRequestOf(options), io);
       case "merge":

@@ -55,9 +55,10 @@ export function workerEntry(entry: URL, from: string): URL {
  * time the caller knows which blobs to scan.
  */
 export function startWorkers(config: Config, cwd: string, size = defaultSize()): WorkerSet {
-  // A small young generation keeps each worker's heap (and so the process's peak RSS) down; these threads
-  // allocate mostly short strings.
-  const workers = Array.from({ length: size }, () => new Worker(workerEntry(new URL('./worker.js', import.meta.url), import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
+  // A young generation of 16 MB, not V8's default (32-64 MB): the workers' peak RSS stays down, and an
+  // AWS-heavy history (every window of every version read) spends less time collecting than with 4 MB
+  // (3% less wall; BENCHMARKS.md, ninth session).
+  const workers = Array.from({ length: size }, () => new Worker(workerEntry(new URL('./worker.js', import.meta.url), import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 16 } }));
   return {
     async scan(blobs, callbacks) {
       if (blobs.length === 0) return;

@@ -6,7 +6,7 @@ import {
   handOut,
   startWorkers,
   workerEntry
-} from "./chunk-TSUZFUCS.js";
+} from "./chunk-XCX6WLGO.js";
 import "./chunk-4PPBDC3R.js";
 import "./chunk-HYOJKJ3K.js";
 import "./chunk-XGFLKYZS.js";

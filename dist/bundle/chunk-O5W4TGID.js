@@ -8,7 +8,7 @@ import {
 import {
   availableCores,
   workerEntry
-} from "./chunk-TSUZFUCS.js";
+} from "./chunk-XCX6WLGO.js";
 import {
   MissingBlobs,
   hasPromisedObjects
@@ -931,7 +931,7 @@ async function scanPlanned(run) {
   return attribute({ cwd, ids: log.ids, setBy, hits, scanned, store, scanner: catFile, maxSize, wholeRepository: run.scan.wholeRepository });
 }
 async function startWorkers(context) {
-  return (await import("./pool-53GEATRW.js")).startWorkers(context.config, context.cwd);
+  return (await import("./pool-3R47JP5E.js")).startWorkers(context.config, context.cwd);
 }
 function progressOf(context, totalItems, totalBytes) {
   const progress = context.progress;

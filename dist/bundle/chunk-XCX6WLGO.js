@@ -17,7 +17,7 @@ function workerEntry(entry, from) {
   return new URL(`${from.slice(0, from.lastIndexOf("/src/"))}/dist/bundle/${entry.pathname.slice(entry.pathname.lastIndexOf("/") + 1)}`);
 }
 function startWorkers(config, cwd, size = defaultSize()) {
-  const workers = Array.from({ length: size }, () => new Worker(workerEntry(new URL("./worker.js", import.meta.url), import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
+  const workers = Array.from({ length: size }, () => new Worker(workerEntry(new URL("./worker.js", import.meta.url), import.meta.url), { workerData: { config, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 16 } }));
   return {
     async scan(blobs, callbacks) {
       if (blobs.length === 0) return;

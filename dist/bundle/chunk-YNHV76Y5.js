@@ -167,7 +167,7 @@ async function runPipeline(options, io, preloaded = {}) {
     logReaders: io.env.KEYWARDEN_LOG_READERS === "1" ? "one" : io.env.KEYWARDEN_LOG_READERS === "2" ? "two" : "auto"
   };
   const source = await createSource(context);
-  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-3H6OKF3X.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
+  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-VHJANG7A.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
   const loadedConfig = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
   const config = options.maxFileSize === void 0 ? loadedConfig : { ...loadedConfig, maxFileSize: options.maxFileSize };
   const detector = createDetector(config);
@@ -209,12 +209,12 @@ function defaultBaseline(request, source) {
 async function createSource(context) {
   const { options } = context;
   if (options.stdin) return (await import("./stdin-KLX4XMEF.js")).createStdinSource(context);
-  if (options.preReceive) return (await import("./pre-receive-3H6OKF3X.js")).createPreReceiveSource(context);
+  if (options.preReceive) return (await import("./pre-receive-VHJANG7A.js")).createPreReceiveSource(context);
   if (options.staged) return (await import("./staged-GQYCRARW.js")).createStagedSource(context);
   if (options.commitMsg !== void 0) return (await import("./commit-msg-6KZUXIBD.js")).createCommitMsgSource(context);
-  if (options.history) return (await import("./history-FSVOYPTW.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-VAA4O4DL.js")).createRangeSource(context);
-  return (await import("./files-3U4FULBI.js")).createFilesSource(context);
+  if (options.history) return (await import("./history-H32YJ6VN.js")).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-OZXUU45W.js")).createRangeSource(context);
+  return (await import("./files-OKH6WGVB.js")).createFilesSource(context);
 }
 
 export {

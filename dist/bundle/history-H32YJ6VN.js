@@ -5,10 +5,10 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-6GI4WH3B.js";
+} from "./chunk-O5W4TGID.js";
 import "./chunk-G5KTC3RK.js";
 import "./chunk-QXRMNBZF.js";
-import "./chunk-TSUZFUCS.js";
+import "./chunk-XCX6WLGO.js";
 import {
   MissingBlobs,
   findCommit,

@@ -5,7 +5,7 @@ import {
   availableCores,
   handOut,
   workerEntry
-} from "./chunk-TSUZFUCS.js";
+} from "./chunk-XCX6WLGO.js";
 import {
   RuntimeError
 } from "./chunk-4PPBDC3R.js";

@@ -4,10 +4,10 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-6GI4WH3B.js";
+} from "./chunk-O5W4TGID.js";
 import "./chunk-G5KTC3RK.js";
 import "./chunk-QXRMNBZF.js";
-import "./chunk-TSUZFUCS.js";
+import "./chunk-XCX6WLGO.js";
 import {
   graftsNote,
   inspectRepository,

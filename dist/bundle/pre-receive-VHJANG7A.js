@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-6GI4WH3B.js";
+} from "./chunk-O5W4TGID.js";
 import {
   CONFIG_FILE,
   configInFolder,
@@ -19,7 +19,7 @@ import {
   isInside
 } from "./chunk-4NKU32K4.js";
 import "./chunk-QXRMNBZF.js";
-import "./chunk-TSUZFUCS.js";
+import "./chunk-XCX6WLGO.js";
 import {
   graftsNote,
   inspectRepository

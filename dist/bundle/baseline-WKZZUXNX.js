@@ -8,7 +8,7 @@ import {
 } from "./chunk-XRHDD7KO.js";
 import {
   runPipeline
-} from "./chunk-JZLZWKF3.js";
+} from "./chunk-YNHV76Y5.js";
 import "./chunk-J4FTYF3X.js";
 import "./chunk-G5KTC3RK.js";
 import "./chunk-H524IIUE.js";

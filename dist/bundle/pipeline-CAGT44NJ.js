@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   runPipeline
-} from "./chunk-JZLZWKF3.js";
+} from "./chunk-YNHV76Y5.js";
 import "./chunk-J4FTYF3X.js";
 import "./chunk-G5KTC3RK.js";
 import "./chunk-H524IIUE.js";

@@ -80,7 +80,7 @@ async function createFilesSource(context) {
         add(targets[next], await scanTarget(targets[next], context, detect, notes, stats));
       }
       const rest = targets.slice(next);
-      const pooled = rest.length > 0 ? await (await import("./pool-RS62XJEO.js")).scanFilesPooled(context.config, rest) : null;
+      const pooled = rest.length > 0 ? await (await import("./pool-522XMTDB.js")).scanFilesPooled(context.config, rest) : null;
       if (pooled !== null) {
         for (const { index, result } of pooled.found) add(rest[index], locate(result.candidates, rest[index].display, null));
         for (const note of pooled.notes) notes.push(note);
