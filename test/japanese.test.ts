@@ -335,6 +335,19 @@ describe('notes, errors and places in Japanese', () => {
     expect(result.stdout + result.stderr).not.toMatch(/\binline\b|skipped/);
   });
 
+  it('notes: a key in a file git does not track, or ignores, said in Japanese', () => {
+    const repo = Repo.init();
+    const fakes = new Fakes(1507);
+    repo.commit('base', { 'README.md': '# app\n', '.gitignore': 'secret.env\n' });
+    writeFileSync(path.join(repo.dir, 'new.env'), `AWS_ACCESS_KEY_ID=${fakes.keyId('AKIA', OURS)}\n`);
+    writeFileSync(path.join(repo.dir, 'secret.env'), `AWS_ACCESS_KEY_ID=${fakes.keyId('AKIA', OURS)}\n`);
+    const result = runCli(['scan', '.'], { cwd: repo.dir, env: JA });
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toContain('keywarden: new.env は git で追跡されていません: まだコミットされていませんが、キーはディスク上にあります（git add するとコミットされます）\n');
+    expect(result.stderr).toContain('keywarden: secret.env は git で無視されています: コミットされることはありませんが、キーはディスク上にあります\n');
+    expect(result.stderr).not.toMatch(/tracked|ignored by git|on disk/);
+  });
+
   it('the HTML report: its own words in Japanese, and the page says so (lang="ja")', () => {
     const html = runCli(['scan', 'samples', '--format', 'html', '--lang', 'ja']).stdout;
     expect(html).toContain('<html lang="ja">');

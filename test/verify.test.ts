@@ -236,6 +236,22 @@ describe('remediate --verify against a local STS', () => {
     }
   });
 
+  it('says what each answer means in the chosen language: --verify lines and playbook notes in Japanese', async () => {
+    const result = await runCliAsync(['remediate', '--report', 'report.json', '--verify', '--sts-endpoint', endpoint, '--verify-timeout', '1', '--lang', 'ja'], dir);
+    expect(result.status, result.stderr).toBe(0);
+    const lines = (result.stdout + result.stderr).split('\n').filter((line) => line.includes('--verify '));
+    const line = (name: keyof typeof keys) => lines.find((text) => text.includes(`--verify ${keys[name].id}:`)) ?? '';
+    expect(line('user')).toContain('AWS がこのキーペアを受け付けました');
+    expect(line('invalid')).toContain('AWS はこのアクセスキー ID を受け付けません');
+    expect(line('expired')).toContain('セキュリティトークンの有効期限が切れています');
+    expect(line('mismatch')).toContain('一緒に見つかったシークレットは対になるものではありません');
+    expect(line('error500')).toContain('STS が HTTP 500 を返しました');
+    expect(line('hang')).toContain('1 秒以内に応答がありませんでした');
+    // No English sentence left in what is said of the answers (key IDs, STS, HTTP and error codes aside).
+    for (const text of lines) expect(text.replace(/\b(?:AKIA|ASIA)[A-Z2-7]{16}\b|STS|HTTP|AWS|[A-Z][A-Za-z]+(?:Exception|TokenId|Token)\b/g, ''), text).not.toMatch(/[a-z]{3,} [a-z]{2,}/);
+    expect(result.stdout).not.toMatch(/does not|no answer|try again|could not reach/);
+  });
+
   it('scan --verify asks STS about the pairs it found and keeps its exit code', async () => {
     const scanned = tempDir('keywarden-scan-verify-');
     writeFileSync(path.join(scanned, '.keywarden.json'), JSON.stringify({ accounts: [OURS] }));

@@ -257,6 +257,9 @@ var init_en = __esm({
         couldNotReadFolder: (display, code) => `could not read folder ${display}: ${code}; its files were not scanned`,
         /** A folder skipped by name (.git, node_modules) unless --no-default-ignores, and why. */
         ignoredFolder: (display, name) => `skipped ${display}/: ${name === ".git" ? "git's own data (scan --history reads the commits; --no-default-ignores walks it)" : "installed packages (--no-default-ignores walks it)"}`,
+        /** A file with findings that git does not track (a folder scan): the findings stay, this says what it means. */
+        untracked: (file) => `${file} is not tracked by git: it is not committed yet, but the key is on disk (and \`git add\` would commit it)`,
+        ignoredByGit: (file) => `${file} is ignored by git: it will not be committed, but the key is on disk`,
         noCommits: "nothing to scan: the repository has no commits",
         emptyRange: (target) => `nothing to scan: ${target} holds no commits`,
         missingBlobs: (count, named, more, allowed) => `${count === 1 ? "1 blob is missing from the repository and was not scanned" : `${count} blobs are missing from the repository and were not scanned`} (a partial clone, or damaged objects): ${named.join(", ")}${more > 0 ? `, and ${more} more` : ""}; ${allowed ? "the scan is incomplete (accepted by --allow-missing)" : "the scan is incomplete, so the exit code is 2 (--allow-missing accepts that)"}`
@@ -304,6 +307,17 @@ var init_en = __esm({
       },
       /** --verify's lines on stderr and why a key was not checked (src/commands/verify-keys.ts). */
       verify: {
+        /** What STS's answer means, or why there is none (aws/verify.ts): the detail of a --verify line and the playbook's note. */
+        reasons: {
+          accepted: "AWS accepted the key pair: it is active and usable by anyone who has it",
+          timeout: (seconds) => `no answer within ${seconds} s`,
+          busy: (status) => `STS answered HTTP ${status}: try again later`,
+          rejected: "AWS does not accept this key ID (deleted, made inactive, or never valid): it does not work now",
+          expired: "the session token has expired: these temporary credentials no longer work",
+          mismatch: "the key ID exists but the secret found with it is not its secret: treat the key as live; the real secret may be elsewhere",
+          unclear: (code, status) => `STS answered ${code} (HTTP ${status}), which does not say whether the key is live`,
+          unreachable: (why) => `could not reach STS (${why})`
+        },
         skipForeign: "the key belongs to an account that is not yours; using it could trip a canary token",
         skipRedacted: "its secret is redacted in the report",
         skipNoSecret: "no secret access key was found with it",
@@ -717,6 +731,8 @@ var init_ja = __esm({
         notFileOrFolder: (root) => `${root} \u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F: \u901A\u5E38\u306E\u30D5\u30A1\u30A4\u30EB\u3067\u3082\u30D5\u30A9\u30EB\u30C0\u30FC\u3067\u3082\u3042\u308A\u307E\u305B\u3093`,
         couldNotReadFolder: (display, code) => `\u30D5\u30A9\u30EB\u30C0\u30FC ${display} \u3092\u8AAD\u307F\u53D6\u308C\u307E\u305B\u3093\u3067\u3057\u305F: ${code}\u3002\u305D\u306E\u4E2D\u306E\u30D5\u30A1\u30A4\u30EB\u306F\u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u307E\u305B\u3093`,
         ignoredFolder: (display, name) => `${display}/ \u3092\u30B9\u30AD\u30C3\u30D7\u3057\u307E\u3057\u305F: ${name === ".git" ? "git \u81EA\u8EAB\u306E\u30C7\u30FC\u30BF\u3067\u3059\uFF08\u30B3\u30DF\u30C3\u30C8\u306F scan --history \u3067\u8AAD\u307F\u307E\u3059\u3002--no-default-ignores \u3092\u4ED8\u3051\u308B\u3068\u305F\u3069\u308A\u307E\u3059\uFF09" : "\u30A4\u30F3\u30B9\u30C8\u30FC\u30EB\u3055\u308C\u305F\u30D1\u30C3\u30B1\u30FC\u30B8\u3067\u3059\uFF08--no-default-ignores \u3092\u4ED8\u3051\u308B\u3068\u305F\u3069\u308A\u307E\u3059\uFF09"}`,
+        untracked: (file) => `${file} \u306F git \u3067\u8FFD\u8DE1\u3055\u308C\u3066\u3044\u307E\u305B\u3093: \u307E\u3060\u30B3\u30DF\u30C3\u30C8\u3055\u308C\u3066\u3044\u307E\u305B\u3093\u304C\u3001\u30AD\u30FC\u306F\u30C7\u30A3\u30B9\u30AF\u4E0A\u306B\u3042\u308A\u307E\u3059\uFF08git add \u3059\u308B\u3068\u30B3\u30DF\u30C3\u30C8\u3055\u308C\u307E\u3059\uFF09`,
+        ignoredByGit: (file) => `${file} \u306F git \u3067\u7121\u8996\u3055\u308C\u3066\u3044\u307E\u3059: \u30B3\u30DF\u30C3\u30C8\u3055\u308C\u308B\u3053\u3068\u306F\u3042\u308A\u307E\u305B\u3093\u304C\u3001\u30AD\u30FC\u306F\u30C7\u30A3\u30B9\u30AF\u4E0A\u306B\u3042\u308A\u307E\u3059`,
         noCommits: "\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u3082\u306E\u306F\u3042\u308A\u307E\u305B\u3093: \u30EA\u30DD\u30B8\u30C8\u30EA\u306B\u30B3\u30DF\u30C3\u30C8\u304C\u3042\u308A\u307E\u305B\u3093",
         emptyRange: (target) => `\u30B9\u30AD\u30E3\u30F3\u3059\u308B\u3082\u306E\u306F\u3042\u308A\u307E\u305B\u3093: ${target} \u306B\u306F\u30B3\u30DF\u30C3\u30C8\u304C\u3042\u308A\u307E\u305B\u3093`,
         missingBlobs: (count, named, more, allowed) => `${count} \u500B\u306E blob \u304C\u30EA\u30DD\u30B8\u30C8\u30EA\u306B\u306A\u304F\u3001\u30B9\u30AD\u30E3\u30F3\u3057\u3066\u3044\u307E\u305B\u3093\uFF08\u90E8\u5206\u30AF\u30ED\u30FC\u30F3\u3001\u307E\u305F\u306F\u7834\u640D\u3057\u305F\u30AA\u30D6\u30B8\u30A7\u30AF\u30C8\uFF09: ${named.join("\u3001")}${more > 0 ? ` \u307B\u304B ${more} \u500B` : ""}\u3002${allowed ? "\u30B9\u30AD\u30E3\u30F3\u306F\u4E0D\u5B8C\u5168\u3067\u3059\uFF08--allow-missing \u306B\u3088\u308A\u53D7\u3051\u5165\u308C\u3066\u3044\u307E\u3059\uFF09" : "\u30B9\u30AD\u30E3\u30F3\u304C\u4E0D\u5B8C\u5168\u306A\u305F\u3081\u3001\u7D42\u4E86\u30B3\u30FC\u30C9\u306F 2 \u3067\u3059\uFF08--allow-missing \u3067\u53D7\u3051\u5165\u308C\u3089\u308C\u307E\u3059\uFF09"}`
@@ -761,6 +777,16 @@ var init_ja = __esm({
         unknown: (name, rev, hint) => `${role(name)}\u306E '${rev}' \u304C\u898B\u3064\u304B\u308A\u307E\u305B\u3093${hint === null ? "\u3002\u305D\u306E\u3088\u3046\u306A\u30D6\u30E9\u30F3\u30C1\u3001\u30BF\u30B0\u3001\u30B3\u30DF\u30C3\u30C8\u306F\u3042\u308A\u307E\u305B\u3093" : `\uFF08'${hint}' \u306E\u3053\u3068\u3067\u3059\u304B\uFF1F\uFF09`}`
       },
       verify: {
+        reasons: {
+          accepted: "AWS \u304C\u3053\u306E\u30AD\u30FC\u30DA\u30A2\u3092\u53D7\u3051\u4ED8\u3051\u307E\u3057\u305F\u3002\u30AD\u30FC\u306F\u30A2\u30AF\u30C6\u30A3\u30D6\u3067\u3001\u6301\u3063\u3066\u3044\u308B\u4EBA\u306F\u8AB0\u3067\u3082\u4F7F\u7528\u3067\u304D\u307E\u3059",
+          timeout: (seconds) => `${seconds} \u79D2\u4EE5\u5185\u306B\u5FDC\u7B54\u304C\u3042\u308A\u307E\u305B\u3093\u3067\u3057\u305F`,
+          busy: (status) => `STS \u304C HTTP ${status} \u3092\u8FD4\u3057\u307E\u3057\u305F\u3002\u3057\u3070\u3089\u304F\u3057\u3066\u304B\u3089\u3082\u3046\u4E00\u5EA6\u304A\u8A66\u3057\u304F\u3060\u3055\u3044`,
+          rejected: "AWS \u306F\u3053\u306E\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u3092\u53D7\u3051\u4ED8\u3051\u307E\u305B\u3093\uFF08\u524A\u9664\u6E08\u307F\u3001\u7121\u52B9\u5316\u6E08\u307F\u3001\u307E\u305F\u306F\u5143\u304B\u3089\u7121\u52B9\uFF09\u3002\u73FE\u5728\u306F\u4F7F\u7528\u3067\u304D\u307E\u305B\u3093",
+          expired: "\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u30C8\u30FC\u30AF\u30F3\u306E\u6709\u52B9\u671F\u9650\u304C\u5207\u308C\u3066\u3044\u307E\u3059\u3002\u3053\u306E\u4E00\u6642\u7684\u306A\u30BB\u30AD\u30E5\u30EA\u30C6\u30A3\u8A8D\u8A3C\u60C5\u5831\u306F\u3082\u3046\u4F7F\u7528\u3067\u304D\u307E\u305B\u3093",
+          mismatch: "\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC ID \u306F\u5B58\u5728\u3057\u307E\u3059\u304C\u3001\u4E00\u7DD2\u306B\u898B\u3064\u304B\u3063\u305F\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u306F\u5BFE\u306B\u306A\u308B\u3082\u306E\u3067\u306F\u3042\u308A\u307E\u305B\u3093\u3002\u30AD\u30FC\u306F\u6709\u52B9\u306A\u3082\u306E\u3068\u3057\u3066\u6271\u3063\u3066\u304F\u3060\u3055\u3044\u3002\u672C\u5F53\u306E\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u306F\u5225\u306E\u5834\u6240\u306B\u3042\u308B\u304B\u3082\u3057\u308C\u307E\u305B\u3093",
+          unclear: (code, status) => `STS \u306F ${code}\uFF08HTTP ${status}\uFF09\u3092\u8FD4\u3057\u307E\u3057\u305F\u3002\u30AD\u30FC\u304C\u6709\u52B9\u304B\u3069\u3046\u304B\u306F\u3053\u308C\u3067\u306F\u5206\u304B\u308A\u307E\u305B\u3093`,
+          unreachable: (why) => `STS \u306B\u63A5\u7D9A\u3067\u304D\u307E\u305B\u3093\u3067\u3057\u305F\uFF08${why}\uFF09`
+        },
         skipForeign: "\u81EA\u793E\u4EE5\u5916\u306E\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u30AD\u30FC\u3067\u3059\u3002\u4F7F\u3046\u3068\u30AB\u30CA\u30EA\u30A2\u30C8\u30FC\u30AF\u30F3\u306E\u901A\u77E5\u304C\u6240\u6709\u8005\u306B\u9001\u3089\u308C\u308B\u53EF\u80FD\u6027\u304C\u3042\u308A\u307E\u3059",
         skipRedacted: "\u30EC\u30DD\u30FC\u30C8\u3067\u306F\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u304C\u30DE\u30B9\u30AF\u3055\u308C\u3066\u3044\u307E\u3059",
         skipNoSecret: "\u30B7\u30FC\u30AF\u30EC\u30C3\u30C8\u30A2\u30AF\u30BB\u30B9\u30AD\u30FC\u304C\u4E00\u7DD2\u306B\u898B\u3064\u304B\u3063\u3066\u3044\u307E\u305B\u3093",

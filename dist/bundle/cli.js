@@ -6,11 +6,11 @@ import {
   chooseLanguage,
   isFlag,
   toScanOptions
-} from "./chunk-XIX4KTHJ.js";
+} from "./chunk-KXXEB52O.js";
 import {
   shellQuote
 } from "./chunk-XYWLKQEU.js";
-import "./chunk-6ZODXMN7.js";
+import "./chunk-B3PO7XJ6.js";
 import {
   VERSION
 } from "./chunk-4W6MJL7V.js";
@@ -22,11 +22,11 @@ import {
   UsageError,
   errorLine,
   isExpected
-} from "./chunk-4PPBDC3R.js";
+} from "./chunk-KEQHI54M.js";
 import {
   loadGuide,
   words
-} from "./chunk-HYOJKJ3K.js";
+} from "./chunk-75SBVYSL.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/cli/fast-argv.ts
@@ -233,16 +233,16 @@ async function run(argv, io) {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        if (options.preReceive) return await (await import("./pre-receive-OY4VT2QC.js")).runPreReceive(preReceiveRequestOf(options), io);
-        return await (await import("./scan-3URNQQGT.js")).runScan(scanCommandRequestOf(options, argv), io);
+        if (options.preReceive) return await (await import("./pre-receive-7ISAJMTE.js")).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import("./scan-TXISA4F4.js")).runScan(scanCommandRequestOf(options, argv), io);
       case "baseline":
-        return await (await import("./baseline-WKZZUXNX.js")).runBaseline(baselineRequestOf(options), io);
+        return await (await import("./baseline-UC5RB6PN.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./remediate-YZ4YHBEQ.js")).runRemediate(remediateRequestOf(options), io);
+        return await (await import("./remediate-7VOZVXZC.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
-        return await (await import("./init-NMUBV2GX.js")).runInit(initRequestOf(options), io);
+        return await (await import("./init-D7LKUEJG.js")).runInit(initRequestOf(options), io);
       case "merge":
-        return await (await import("./merge-7OIH4CIU.js")).runMerge(mergeRequestOf(options), io);
+        return await (await import("./merge-GO2HTHJW.js")).runMerge(mergeRequestOf(options), io);
     }
   } catch (error) {
     io.stderr.write(`keywarden: ${describeError(error, debug)}
@@ -252,7 +252,7 @@ async function run(argv, io) {
 }
 async function parseSlow(argv, io) {
   await loadGuide();
-  const parsed = await (await import("./parse-XUENZI75.js")).parseArgs(argv, VERSION);
+  const parsed = await (await import("./parse-XFK46V4D.js")).parseArgs(argv, VERSION);
   if (parsed.kind === "print") {
     io.stdout.write(parsed.text.endsWith("\n") ? parsed.text : parsed.text + "\n");
     return null;

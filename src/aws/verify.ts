@@ -6,6 +6,7 @@
 // lazily, and given explicit credentials, region and endpoint so it reads no profile, no ~/.aws file and no
 // AWS_* variable for them; one attempt, no retries, bounded by the timeout.
 import type { Verification } from '../types.js';
+import { words } from '../words/index.js';
 
 export interface CredentialPair {
   accessKeyId: string;
@@ -17,7 +18,7 @@ export type Liveness = Verification['status'];
 
 export interface VerifyResult {
   status: Liveness;
-  /** One sentence: what the answer means, or why it is unknown. */
+  /** One sentence in the run's language (words/: verify.reasons): what the answer means, or why it is unknown. */
   detail: string;
   /** From a live answer: who the key belongs to. */
   arn?: string;
@@ -61,13 +62,13 @@ async function ask(pair: CredentialPair, options: VerifyOptions): Promise<Verify
     const answer = await client.send(new GetCallerIdentityCommand({}), { abortSignal: abort.signal });
     return {
       status: 'live',
-      detail: 'AWS accepted the key pair: it is active and usable by anyone who has it',
+      detail: words().verify.reasons.accepted,
       arn: answer.Arn,
       account: answer.Account,
       userId: answer.UserId,
     };
   } catch (error) {
-    if (abort.signal.aborted) return { status: 'unknown', detail: `no answer within ${options.timeoutMs / 1000} s` };
+    if (abort.signal.aborted) return { status: 'unknown', detail: words().verify.reasons.timeout(options.timeoutMs / 1000) };
     return classify(error);
   } finally {
     clearTimeout(timer);
@@ -80,23 +81,23 @@ export function classify(error: unknown): VerifyResult {
   const e = error as { name?: string; Code?: string; message?: string; $fault?: string; $metadata?: { httpStatusCode?: number }; code?: string };
   const status = e.$metadata?.httpStatusCode;
   const code = e.Code ?? e.name;
-  if (status !== undefined && status >= 500) return { status: 'unknown', code, detail: `STS answered HTTP ${status}: try again later` };
+  if (status !== undefined && status >= 500) return { status: 'unknown', code, detail: words().verify.reasons.busy(status) };
   switch (code) {
     case 'InvalidClientTokenId':
-      return { status: 'invalid', code, detail: 'AWS does not accept this key ID (deleted, made inactive, or never valid): it does not work now' };
+      return { status: 'invalid', code, detail: words().verify.reasons.rejected };
     case 'ExpiredToken':
     case 'ExpiredTokenException':
-      return { status: 'expired', code, detail: 'the session token has expired: these temporary credentials no longer work' };
+      return { status: 'expired', code, detail: words().verify.reasons.expired };
     case 'SignatureDoesNotMatch':
       return {
         status: 'secret-mismatch',
         code,
-        detail: 'the key ID exists but the secret found with it is not its secret: treat the key as live; the real secret may be elsewhere',
+        detail: words().verify.reasons.mismatch,
       };
   }
   if (status !== undefined && code && code !== 'Error' && code !== 'UnknownError') {
-    return { status: 'unknown', code, detail: `STS answered ${code} (HTTP ${status}), which does not say whether the key is live` };
+    return { status: 'unknown', code, detail: words().verify.reasons.unclear(code, status) };
   }
   const reason = e.code ?? e.message?.split('\n')[0] ?? String(error);
-  return { status: 'unknown', detail: `could not reach STS (${reason})` };
+  return { status: 'unknown', detail: words().verify.reasons.unreachable(reason) };
 }

@@ -188,6 +188,9 @@ export const en = {
     /** A folder skipped by name (.git, node_modules) unless --no-default-ignores, and why. */
     ignoredFolder: (display: string, name: string) =>
       `skipped ${display}/: ${name === '.git' ? "git's own data (scan --history reads the commits; --no-default-ignores walks it)" : 'installed packages (--no-default-ignores walks it)'}`,
+    /** A file with findings that git does not track (a folder scan): the findings stay, this says what it means. */
+    untracked: (file: string) => `${file} is not tracked by git: it is not committed yet, but the key is on disk (and \`git add\` would commit it)`,
+    ignoredByGit: (file: string) => `${file} is ignored by git: it will not be committed, but the key is on disk`,
     noCommits: 'nothing to scan: the repository has no commits',
     emptyRange: (target: string) => `nothing to scan: ${target} holds no commits`,
     missingBlobs: (count: number, named: string[], more: number, allowed: boolean) =>
@@ -239,6 +242,17 @@ export const en = {
 
   /** --verify's lines on stderr and why a key was not checked (src/commands/verify-keys.ts). */
   verify: {
+    /** What STS's answer means, or why there is none (aws/verify.ts): the detail of a --verify line and the playbook's note. */
+    reasons: {
+      accepted: 'AWS accepted the key pair: it is active and usable by anyone who has it',
+      timeout: (seconds: number) => `no answer within ${seconds} s`,
+      busy: (status: number) => `STS answered HTTP ${status}: try again later`,
+      rejected: 'AWS does not accept this key ID (deleted, made inactive, or never valid): it does not work now',
+      expired: 'the session token has expired: these temporary credentials no longer work',
+      mismatch: 'the key ID exists but the secret found with it is not its secret: treat the key as live; the real secret may be elsewhere',
+      unclear: (code: string, status: number) => `STS answered ${code} (HTTP ${status}), which does not say whether the key is live`,
+      unreachable: (why: string) => `could not reach STS (${why})`,
+    },
     skipForeign: 'the key belongs to an account that is not yours; using it could trip a canary token',
     skipRedacted: 'its secret is redacted in the report',
     skipNoSecret: 'no secret access key was found with it',

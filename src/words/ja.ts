@@ -185,6 +185,8 @@ export const ja: Words = {
     couldNotReadFolder: (display, code) => `フォルダー ${display} を読み取れませんでした: ${code}。その中のファイルはスキャンしていません`,
     ignoredFolder: (display, name) =>
       `${display}/ をスキップしました: ${name === '.git' ? 'git 自身のデータです（コミットは scan --history で読みます。--no-default-ignores を付けるとたどります）' : 'インストールされたパッケージです（--no-default-ignores を付けるとたどります）'}`,
+    untracked: (file) => `${file} は git で追跡されていません: まだコミットされていませんが、キーはディスク上にあります（git add するとコミットされます）`,
+    ignoredByGit: (file) => `${file} は git で無視されています: コミットされることはありませんが、キーはディスク上にあります`,
     noCommits: 'スキャンするものはありません: リポジトリにコミットがありません',
     emptyRange: (target) => `スキャンするものはありません: ${target} にはコミットがありません`,
     missingBlobs: (count, named, more, allowed) =>
@@ -233,6 +235,16 @@ export const ja: Words = {
   },
 
   verify: {
+    reasons: {
+      accepted: 'AWS がこのキーペアを受け付けました。キーはアクティブで、持っている人は誰でも使用できます',
+      timeout: (seconds) => `${seconds} 秒以内に応答がありませんでした`,
+      busy: (status) => `STS が HTTP ${status} を返しました。しばらくしてからもう一度お試しください`,
+      rejected: 'AWS はこのアクセスキー ID を受け付けません（削除済み、無効化済み、または元から無効）。現在は使用できません',
+      expired: 'セキュリティトークンの有効期限が切れています。この一時的なセキュリティ認証情報はもう使用できません',
+      mismatch: 'アクセスキー ID は存在しますが、一緒に見つかったシークレットは対になるものではありません。キーは有効なものとして扱ってください。本当のシークレットアクセスキーは別の場所にあるかもしれません',
+      unclear: (code, status) => `STS は ${code}（HTTP ${status}）を返しました。キーが有効かどうかはこれでは分かりません`,
+      unreachable: (why) => `STS に接続できませんでした（${why}）`,
+    },
     skipForeign: '自社以外のアカウントのキーです。使うとカナリアトークンの通知が所有者に送られる可能性があります',
     skipRedacted: 'レポートではシークレットアクセスキーがマスクされています',
     skipNoSecret: 'シークレットアクセスキーが一緒に見つかっていません',

@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { gitRaw } from './run.js';
 import type { Located, Note } from '../../types.js';
+import { words } from '../../words/index.js';
 
 export interface WorktreeStatus {
   tracked: boolean;
@@ -85,9 +86,7 @@ export function worktreeNotes(reported: readonly Located[]): Note[] {
     seen.add(item.file);
     notes.push({
       level: 'info',
-      message: item.ignored
-        ? `${item.file} is ignored by git: it will not be committed, but the key is on disk`
-        : `${item.file} is not tracked by git: it is not committed yet, but the key is on disk (and \`git add\` would commit it)`,
+      message: item.ignored ? words().notes.ignoredByGit(item.file) : words().notes.untracked(item.file),
     });
   }
   return notes;
