@@ -5,12 +5,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, jsonReport } from './support/cli.js';
+import { ROOT, jsonReport, runCli } from './support/cli.js';
 import { runKeywarden } from './support/run.js';
 import { fakeKeyId, fakeSecret } from './support/fakes.js';
 import { globalKeywarden, head, installLocally, tryGit } from './support/git-hooks.js';
 import { bareServer, push, serverRef } from './support/git-server.js';
-import { Repo } from './support/repo.js';
+import { Repo, tempDir } from './support/repo.js';
 
 describe('history and range scans read commit messages', () => {
   it('reports a key in a commit message under "commit message" with that commit; a clean message is not reported', async () => {
@@ -31,6 +31,38 @@ describe('history and range scans read commit messages', () => {
     const clean = await runKeywarden(['scan', '--range', 'HEAD~1..HEAD', '--format', 'json'], { cwd: repo.dir });
     expect(clean.status, clean.stderr).toBe(0);
     expect(jsonReport(clean).findings).toEqual([]);
+  });
+
+  it('--history reads the messages of the commits its log lists (every branch, a tag\'s, the stash), with no rev-list of its own', async () => {
+    const repo = Repo.init();
+    repo.commit('base', { 'README.md': 'hi\n' });
+    const ids = { side: fakeKeyId(), tagged: fakeKeyId(), stash: fakeKeyId(), main: fakeKeyId() };
+    repo.git('checkout', '-q', '-b', 'side');
+    const side = repo.commit(`side work ${ids.side}`);
+    repo.git('checkout', '-q', '--detach', 'main');
+    const tagged = repo.commit(`only a tag holds this ${ids.tagged}`);
+    repo.git('tag', 'lonely', tagged);
+    repo.git('checkout', '-q', 'main');
+    const main = repo.commit(`main ${ids.main}`);
+    repo.write('README.md', 'changed\n');
+    repo.git('stash', 'push', '-q', '-m', `wip ${ids.stash}`);
+    const stash = repo.git('rev-parse', 'stash@{0}').trim();
+    for (const readers of ['1', '2']) {
+      const trace = path.join(tempDir('keywarden-trace-'), 'trace.json');
+      const result = runCli(['scan', '--history', '--format', 'json'], { cwd: repo.dir, env: { GIT_TRACE2_EVENT: trace, KEYWARDEN_LOG_READERS: readers } });
+      expect(result.status, result.stderr).toBe(1);
+      const found = jsonReport(result).findings.filter((finding: any) => finding.file === 'commit message').map((finding: any) => [finding.secret, finding.commit.sha]);
+      // (The stash's index commit quotes main's subject, and so its key: found there too.)
+      expect(found, `readers ${readers}`).toEqual(expect.arrayContaining([[ids.side, side], [ids.tagged, tagged], [ids.stash, stash], [ids.main, main]]));
+      expect(new Set(found.map(([secret]: string[]) => secret)), `readers ${readers}`).toEqual(new Set(Object.values(ids)));
+      // The only rev-list a whole history's scan may start resolves the log's starting commits (two readers).
+      const events = readFileSync(trace, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+      const lists = events.filter((event) => event.event === 'start' && event.argv.includes('rev-list') && !event.argv.some((arg: string) => arg.startsWith('--no-walk')));
+      expect(lists.map((event) => event.argv.join(' ')), `readers ${readers}`).toEqual([]);
+    }
+    // A scan of some refs lists their commits itself, and reads their messages the same.
+    const some = await runKeywarden(['scan', '--history', 'side', '--format', 'json'], { cwd: repo.dir });
+    expect(jsonReport(some).findings.filter((finding: any) => finding.file === 'commit message').map((finding: any) => finding.secret)).toEqual([ids.side]);
   });
 
   it('masks a secret key in a message in every field (the subject too)', async () => {

@@ -413,6 +413,7 @@ var init_en = __esm({
       /** Git failing under keywarden (src/sources/git/run.ts): keywarden's words around git's own line. */
       git: {
         stopped: "the scan was stopped",
+        logUnread: "the history's log was not read to its end, so neither were its commits' messages",
         cannotRun: (why) => `cannot run git: ${why}`,
         notInstalled: "git is not installed or not on PATH",
         killed: (command2, signal) => `git ${command2} was ended by ${signal ?? "a signal"} before it finished: the scan is incomplete`,
@@ -873,6 +874,7 @@ var init_ja = __esm({
       },
       git: {
         stopped: "\u30B9\u30AD\u30E3\u30F3\u306F\u4E2D\u65AD\u3055\u308C\u307E\u3057\u305F",
+        logUnread: "\u5C65\u6B74\u306E\u30ED\u30B0\u3092\u6700\u5F8C\u307E\u3067\u8AAD\u3081\u306A\u304B\u3063\u305F\u305F\u3081\u3001\u30B3\u30DF\u30C3\u30C8\u30E1\u30C3\u30BB\u30FC\u30B8\u3082\u6700\u5F8C\u307E\u3067\u8AAD\u3081\u3066\u3044\u307E\u305B\u3093",
         cannotRun: (why) => `git \u3092\u5B9F\u884C\u3067\u304D\u307E\u305B\u3093: ${why}`,
         notInstalled: "git \u304C\u30A4\u30F3\u30B9\u30C8\u30FC\u30EB\u3055\u308C\u3066\u3044\u306A\u3044\u304B\u3001PATH \u306B\u3042\u308A\u307E\u305B\u3093",
         killed: (command2, signal) => `git ${command2} \u306F\u5B8C\u4E86\u524D\u306B${signal ? ` ${signal} ` : "\u30B7\u30B0\u30CA\u30EB"}\u3067\u7D42\u4E86\u3057\u307E\u3057\u305F\u3002\u30B9\u30AD\u30E3\u30F3\u306F\u4E0D\u5B8C\u5168\u3067\u3059`,
@@ -5989,6 +5991,9 @@ var init_commit_msg = __esm({
 });
 
 // src/sources/git/cat-file.ts
+function ofGitStream(stream) {
+  return { pipe: (into) => void stream.child.stdout.pipe(into), done: stream.done, stop: () => stream.stop() };
+}
 async function readBlobs(cwd, ids, options) {
   const list = Array.isArray(ids) ? null : ids;
   if (list === null && ids.length === 0) return;
@@ -6018,7 +6023,7 @@ async function readBlobs(cwd, ids, options) {
     child.stdout.on("end", () => resolve2());
   });
   if (list === null) child.stdin.end(ids.join("\n") + "\n");
-  else list.child.stdout.pipe(child.stdin);
+  else list.pipe(child.stdin);
   const gitDone = (stream) => stream.catch((error) => {
     if (failure === null) throw error;
   });
@@ -6118,9 +6123,7 @@ var init_cat_file = __esm({
 
 // src/sources/git/messages.ts
 async function scanCommitMessages(context, detect, read, notes) {
-  const stdinRevs = read.stdinRevs ?? [];
-  const list = gitStream(context.cwd, ["rev-list", ...read.revs, ...stdinRevs.length > 0 ? ["--stdin"] : [], "--"]);
-  list.child.stdin.end(stdinRevs.length > 0 ? stdinRevs.join("\n") + "\n" : "");
+  const list = read.commits ?? revList(context.cwd, read);
   const located = [];
   await readObjects(context.cwd, "commit", list, context.config.maxFileSize, async (object2) => {
     const { header, message: message2 } = splitObject(object2.data);
@@ -6130,6 +6133,12 @@ async function scanCommitMessages(context, detect, read, notes) {
     for (const candidate of result.candidates) located.push({ ...candidate, file: COMMIT_MESSAGE, commit, inMessage: true });
   }, (object2) => notes.push(oversizeNote(`${COMMIT_MESSAGE} of ${object2.sha.slice(0, 10)}`, object2.size, context.config.maxFileSize)));
   return located;
+}
+function revList(cwd, read) {
+  const stdinRevs = read.stdinRevs ?? [];
+  const list = gitStream(cwd, ["rev-list", ...read.revs, ...stdinRevs.length > 0 ? ["--stdin"] : [], "--"]);
+  list.child.stdin.end(stdinRevs.length > 0 ? stdinRevs.join("\n") + "\n" : "");
+  return ofGitStream(list);
 }
 async function scanTagMessages(context, detect, notes) {
   const out = (await git(context.cwd, ["for-each-ref", "--format=%(objectname) %(objecttype) %(refname)", "refs/tags/"])).toString("utf8");
@@ -7443,15 +7452,22 @@ var init_planned_blobs = __esm({
 });
 
 // src/sources/git/commits/plan.ts
-async function readPlan(cwd, scan, evidence = () => false, readers = "auto", ancestry) {
+async function readPlan(cwd, scan, evidence = () => false, readers = "auto", ancestry, commits) {
   const builder = new PlanBuilder(evidence);
   const take = (commit, fromEnd) => {
     builder.take(commit, fromEnd);
     ancestry?.add(commit.sha, commit.parents);
+    commits?.push(commit.sha);
   };
   const read = { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: scan.wholeRepository ? "combined" : "separate" };
-  if (scan.wholeRepository) await streamLogBothEnds(cwd, read, take, readers);
-  else await streamLog(cwd, read, (commit) => take(commit, false));
+  try {
+    if (scan.wholeRepository) await streamLogBothEnds(cwd, read, take, readers);
+    else await streamLog(cwd, read, (commit) => take(commit, false));
+  } catch (error) {
+    commits?.fail(error);
+    throw error;
+  }
+  commits?.end();
   ancestry?.seal();
   return builder.finish();
 }
@@ -7557,11 +7573,11 @@ var init_plan = __esm({
 
 // src/sources/git/commits/scan-commits.ts
 async function scanCommits(context, detect, scan, stats, notes, hooks = {}) {
-  const { firstHit, ancestry } = hooks;
+  const { firstHit, ancestry, commits } = hooks;
   const cwd = context.cwd;
   const packs = scan.wholeRepository && context.readPacks ? readPacks(context, notes) : null;
   const store = { promised: hasPromisedObjects(cwd), missing: new MissingBlobs() };
-  const run2 = { context, detect, scan, stats, notes, everything: { packOrder: null }, early: null, packs, store, firstHit, ancestry };
+  const run2 = { context, detect, scan, stats, notes, everything: { packOrder: null }, early: null, packs, store, firstHit, ancestry, commits };
   if (scan.wholeRepository && packs === null) listEverything(run2);
   else if (scan.wholeRepository) void packs.verdict.then((verdict) => verdict === null && !ended && listEverything(run2));
   let ended = false;
@@ -7585,7 +7601,7 @@ async function scanPlanned(run2) {
   const { context, stats, notes, store } = run2;
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
-  const log = await readPlan(cwd, run2.scan, context.pathEvidence, context.logReaders, run2.ancestry);
+  const log = await readPlan(cwd, run2.scan, context.pathEvidence, context.logReaders, run2.ancestry, run2.commits);
   stats.commits = log.ids.count;
   if (log.ids.count === 0) return [];
   const judged = await run2.packs?.verdict ?? null;
@@ -8263,6 +8279,61 @@ var init_staged = __esm({
   }
 });
 
+// src/sources/git/commit-feed.ts
+var CommitFeed;
+var init_commit_feed = __esm({
+  "src/sources/git/commit-feed.ts"() {
+    "use strict";
+    CommitFeed = class {
+      done;
+      into = null;
+      waiting = [];
+      ended = false;
+      stopped = false;
+      settle;
+      constructor() {
+        this.done = new Promise((resolve2, reject) => {
+          this.settle = (error) => error === null ? resolve2() : reject(error);
+        });
+        this.done.catch(() => {
+        });
+      }
+      /** A commit of the log. */
+      push(sha) {
+        if (this.ended || this.stopped) return;
+        if (this.into === null) this.waiting.push(sha);
+        else this.into.write(`${sha}
+`);
+      }
+      /** The log was read to its end: every commit has been pushed. */
+      end() {
+        if (this.ended) return;
+        this.ended = true;
+        this.into?.end();
+        this.settle(null);
+      }
+      /** The log was not read to its end: the commits pushed are not all of them. */
+      fail(error) {
+        if (this.ended) return;
+        this.ended = true;
+        this.into?.end();
+        this.settle(error);
+      }
+      pipe(into) {
+        this.into = into;
+        if (this.waiting.length > 0 && !this.stopped) into.write(`${this.waiting.join("\n")}
+`);
+        this.waiting = [];
+        if (this.ended) into.end();
+      }
+      stop() {
+        this.stopped = true;
+        this.waiting = [];
+      }
+    };
+  }
+});
+
 // src/sources/git/ref-objects.ts
 async function blobsOnlyRefsReach(cwd) {
   const refs = (await git(cwd, ["for-each-ref", "--format=%(refname)"])).toString("latin1").split("\n").filter((ref) => ref !== "");
@@ -8445,23 +8516,23 @@ async function readBranchGraph(cwd, signal, log) {
     const child = ids.at(data, start, width);
     for (let at = start + width + 1; at < end; at += width + 1) graph.edge(ids.at(data, at, width), child);
   };
-  const { child: revList, done, stop } = gitStream(cwd, ["rev-list", "--parents", "--stdin", "--"]);
+  const { child: revList2, done, stop } = gitStream(cwd, ["rev-list", "--parents", "--stdin", "--"]);
   signal?.addEventListener("abort", stop, { once: true });
-  revList.stdin.end([...tips.keys()].join("\n") + "\n");
+  revList2.stdin.end([...tips.keys()].join("\n") + "\n");
   let rest = Buffer.alloc(0);
   const reading = new Promise((resolve2, reject) => {
-    revList.stdout.on("data", (piece) => {
+    revList2.stdout.on("data", (piece) => {
       try {
         const data = rest.length > 0 ? Buffer.concat([rest, piece]) : piece;
         let start = 0;
         for (let end = data.indexOf(10); end !== -1; start = end + 1, end = data.indexOf(10, start)) line(data, start, end);
         rest = Buffer.from(data.subarray(start));
       } catch (error) {
-        revList.kill();
+        revList2.kill();
         reject(error);
       }
     });
-    revList.stdout.on("end", resolve2);
+    revList2.stdout.on("end", resolve2);
   });
   await Promise.all([done, reading]);
   throwIfStopped(signal);
@@ -8587,9 +8658,10 @@ async function createHistorySource(context) {
       if (info.shallow) notes.push({ level: "warn", message: shallowNote() });
       if (info.grafts !== null) notes.push({ level: "warn", message: graftsNote(info.grafts) });
       const scan = refs.length === 0 ? { revs: ["--all"], stdinRevs: await stashEntries(context.cwd) } : { revs: tips };
+      const commits = refs.length === 0 ? new CommitFeed() : void 0;
       const passes = [
-        (own2) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own2, { firstHit, ancestry: logAncestry }),
-        (own2) => scanCommitMessages(context, detect, scan, own2)
+        (own2) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own2, { firstHit, ancestry: logAncestry, commits }).finally(() => commits?.fail(new RuntimeError(words().git.logUnread))),
+        (own2) => scanCommitMessages(context, detect, { ...scan, commits }, own2)
       ];
       if (refs.length === 0) passes.push((own2) => scanTagMessages(context, detect, own2), (own2) => scanRefObjects(context, detect, stats, own2));
       const own = passes.map(() => []);
@@ -8619,6 +8691,7 @@ var init_history = __esm({
     init_errors();
     init_repo();
     init_cat_file();
+    init_commit_feed();
     init_missing_blobs();
     init_ref_objects();
     init_run();

@@ -6,11 +6,11 @@ import {
   chooseLanguage,
   isFlag,
   toScanOptions
-} from "./chunk-KXXEB52O.js";
+} from "./chunk-D7FQ34EH.js";
 import {
   shellQuote
 } from "./chunk-XYWLKQEU.js";
-import "./chunk-B3PO7XJ6.js";
+import "./chunk-65F3OYO2.js";
 import {
   VERSION
 } from "./chunk-4W6MJL7V.js";
@@ -22,11 +22,11 @@ import {
   UsageError,
   errorLine,
   isExpected
-} from "./chunk-KEQHI54M.js";
+} from "./chunk-DLXN2UTA.js";
 import {
   loadGuide,
   words
-} from "./chunk-75SBVYSL.js";
+} from "./chunk-A357L7XP.js";
 import "./chunk-XGFLKYZS.js";
 
 // src/cli/fast-argv.ts
@@ -233,16 +233,16 @@ async function run(argv, io) {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        if (options.preReceive) return await (await import("./pre-receive-7ISAJMTE.js")).runPreReceive(preReceiveRequestOf(options), io);
-        return await (await import("./scan-TXISA4F4.js")).runScan(scanCommandRequestOf(options, argv), io);
+        if (options.preReceive) return await (await import("./pre-receive-BAIIG2AA.js")).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import("./scan-77UZXV2V.js")).runScan(scanCommandRequestOf(options, argv), io);
       case "baseline":
-        return await (await import("./baseline-UC5RB6PN.js")).runBaseline(baselineRequestOf(options), io);
+        return await (await import("./baseline-F5Y2GWPQ.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./remediate-7VOZVXZC.js")).runRemediate(remediateRequestOf(options), io);
+        return await (await import("./remediate-6674SFDT.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
-        return await (await import("./init-D7LKUEJG.js")).runInit(initRequestOf(options), io);
+        return await (await import("./init-3BRKMHHB.js")).runInit(initRequestOf(options), io);
       case "merge":
-        return await (await import("./merge-GO2HTHJW.js")).runMerge(mergeRequestOf(options), io);
+        return await (await import("./merge-DGCZEJKE.js")).runMerge(mergeRequestOf(options), io);
     }
   } catch (error) {
     io.stderr.write(`keywarden: ${describeError(error, debug)}
@@ -252,7 +252,7 @@ async function run(argv, io) {
 }
 async function parseSlow(argv, io) {
   await loadGuide();
-  const parsed = await (await import("./parse-XFK46V4D.js")).parseArgs(argv, VERSION);
+  const parsed = await (await import("./parse-3J6T5VC3.js")).parseArgs(argv, VERSION);
   if (parsed.kind === "print") {
     io.stdout.write(parsed.text.endsWith("\n") ? parsed.text : parsed.text + "\n");
     return null;

@@ -391,6 +391,7 @@ var init_en = __esm({
       /** Git failing under keywarden (src/sources/git/run.ts): keywarden's words around git's own line. */
       git: {
         stopped: "the scan was stopped",
+        logUnread: "the history's log was not read to its end, so neither were its commits' messages",
         cannotRun: (why) => `cannot run git: ${why}`,
         notInstalled: "git is not installed or not on PATH",
         killed: (command, signal) => `git ${command} was ended by ${signal ?? "a signal"} before it finished: the scan is incomplete`,
@@ -851,6 +852,7 @@ var init_ja = __esm({
       },
       git: {
         stopped: "\u30B9\u30AD\u30E3\u30F3\u306F\u4E2D\u65AD\u3055\u308C\u307E\u3057\u305F",
+        logUnread: "\u5C65\u6B74\u306E\u30ED\u30B0\u3092\u6700\u5F8C\u307E\u3067\u8AAD\u3081\u306A\u304B\u3063\u305F\u305F\u3081\u3001\u30B3\u30DF\u30C3\u30C8\u30E1\u30C3\u30BB\u30FC\u30B8\u3082\u6700\u5F8C\u307E\u3067\u8AAD\u3081\u3066\u3044\u307E\u305B\u3093",
         cannotRun: (why) => `git \u3092\u5B9F\u884C\u3067\u304D\u307E\u305B\u3093: ${why}`,
         notInstalled: "git \u304C\u30A4\u30F3\u30B9\u30C8\u30FC\u30EB\u3055\u308C\u3066\u3044\u306A\u3044\u304B\u3001PATH \u306B\u3042\u308A\u307E\u305B\u3093",
         killed: (command, signal) => `git ${command} \u306F\u5B8C\u4E86\u524D\u306B${signal ? ` ${signal} ` : "\u30B7\u30B0\u30CA\u30EB"}\u3067\u7D42\u4E86\u3057\u307E\u3057\u305F\u3002\u30B9\u30AD\u30E3\u30F3\u306F\u4E0D\u5B8C\u5168\u3067\u3059`,

@@ -396,6 +396,7 @@ export const en = {
   /** Git failing under keywarden (src/sources/git/run.ts): keywarden's words around git's own line. */
   git: {
     stopped: 'the scan was stopped',
+    logUnread: "the history's log was not read to its end, so neither were its commits' messages",
     cannotRun: (why: string) => `cannot run git: ${why}`,
     notInstalled: 'git is not installed or not on PATH',
     killed: (command: string, signal: string | null) => `git ${command} was ended by ${signal ?? 'a signal'} before it finished: the scan is incomplete`,

@@ -380,6 +380,7 @@ export const ja: Words = {
 
   git: {
     stopped: 'スキャンは中断されました',
+    logUnread: '履歴のログを最後まで読めなかったため、コミットメッセージも最後まで読めていません',
     cannotRun: (why) => `git を実行できません: ${why}`,
     notInstalled: 'git がインストールされていないか、PATH にありません',
     killed: (command, signal) => `git ${command} は完了前に${signal ? ` ${signal} ` : 'シグナル'}で終了しました。スキャンは不完全です`,

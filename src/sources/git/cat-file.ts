@@ -5,7 +5,23 @@
 // history workers scan each blob before the next read, so a blob that arrived whole in one read is passed as a
 // view of it (no copy of the 1.3 GiB benchmark; measured neutral in wall time there, kept for the saved work).
 // No --buffer: measured on the benchmark, git's stdio buffering cost slightly more than flushing per object.
+import type { Writable } from 'node:stream';
 import { gitStream, type GitStream } from './run.js';
+
+/** Ids streamed in as they are known: a running rev-list's output (ofGitStream), or the log's commits (commit-feed.ts). */
+export interface IdSource {
+  /** Writes every id into `into`, a line each, then ends it. */
+  pipe(into: Writable): void;
+  /** Settles once every id is written; rejects when the source failed (its ids are then not the whole list). */
+  done: Promise<void>;
+  /** The reader wants no more ids (it failed). */
+  stop(): void;
+}
+
+/** A running git's output (`git rev-list`) as the ids to read. */
+export function ofGitStream(stream: GitStream): IdSource {
+  return { pipe: (into) => void stream.child.stdout.pipe(into), done: stream.done, stop: () => stream.stop() };
+}
 
 export interface Blob {
   sha: string;
@@ -35,11 +51,11 @@ export interface ReadOptions {
 const NEWLINE = 0x0a;
 
 /**
- * Reads the objects named by `ids`: a list, or a running git (rev-list) whose output is piped in, which is
- * stopped with cat-file should reading fail.
+ * Reads the objects named by `ids`: a list, or ids streamed in as they are known (a running rev-list, the
+ * log's commits), which are stopped with cat-file should reading fail.
  */
-export async function readBlobs(cwd: string, ids: readonly string[] | GitStream, options: ReadOptions): Promise<void> {
-  const list = Array.isArray(ids) ? null : (ids as GitStream);
+export async function readBlobs(cwd: string, ids: readonly string[] | IdSource, options: ReadOptions): Promise<void> {
+  const list = Array.isArray(ids) ? null : (ids as IdSource);
   if (list === null && (ids as readonly string[]).length === 0) return;
   const { child, done } = gitStream(cwd, ['cat-file', '--batch']);
   const parser = new BatchParser(options);
@@ -68,7 +84,7 @@ export async function readBlobs(cwd: string, ids: readonly string[] | GitStream,
   });
   // Writing everything at once is safe: Node queues what the pipe cannot take, and cat-file answers as it reads.
   if (list === null) child.stdin.end((ids as readonly string[]).join('\n') + '\n');
-  else list.child.stdout.pipe(child.stdin);
+  else list.pipe(child.stdin);
   const gitDone = (stream: Promise<void>) => stream.catch((error: unknown) => { if (failure === null) throw error; });
   await Promise.all([finished, gitDone(done), ...(list ? [gitDone(list.done)] : [])]);
   if (failure !== null) throw failure;

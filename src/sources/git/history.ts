@@ -5,9 +5,10 @@
 // work is in commits/scan-commits.ts.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../../errors.js';
+import { RuntimeError, UsageError } from '../../errors.js';
 import { findCommit, graftsNote, inspectRepository, shallowNote, stashEntries, unknownRevision, type RepoInfo } from './repo.js';
 import { readBlobs } from './cat-file.js';
+import { CommitFeed } from './commit-feed.js';
 import { MissingBlobs } from './missing-blobs.js';
 import { blobsOnlyRefsReach } from './ref-objects.js';
 import { gitVersion } from './run.js';
@@ -94,9 +95,12 @@ export async function createHistorySource(context: SourceContext): Promise<Sourc
       //  - the commits' blobs;
       //  - the same commits' messages (their own pass: git/messages.ts), and every annotated tag's;
       //  - blobs and trees that a ref points at directly (a tag of a blob or a tree): in every clone, in no commit.
+      // A whole history's messages are read from the commits its log lists (commit-feed.ts), which are the
+      // revisions' own: no second walk. Should the commits' pass end with the log unread, so does the feed.
+      const commits = refs.length === 0 ? new CommitFeed() : undefined;
       const passes: Array<(notes: Note[]) => Promise<Located[]>> = [
-        (own) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own, { firstHit, ancestry: logAncestry }),
-        (own) => scanCommitMessages(context, detect, scan, own),
+        (own) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own, { firstHit, ancestry: logAncestry, commits }).finally(() => commits?.fail(new RuntimeError(words().git.logUnread))),
+        (own) => scanCommitMessages(context, detect, { ...scan, commits }, own),
       ];
       if (refs.length === 0) passes.push((own) => scanTagMessages(context, detect, own), (own) => scanRefObjects(context, detect, stats, own));
       const own = passes.map((): Note[] => []);

@@ -1,6 +1,7 @@
 // Commit and tag messages are text that gets pushed: history and range scans read them too, in a pass of their
-// own beside the tree scan (scan-commits.ts keeps no message, so its memory stays bounded). `git rev-list` over
-// the same revisions streams commit ids straight into `git cat-file --batch`, whose output is parsed by the
+// own beside the tree scan (scan-commits.ts keeps no message, so its memory stays bounded). The commit ids
+// stream straight into `git cat-file --batch`: from the history's log as it is read (commit-feed.ts), else from
+// a `git rev-list` over the same revisions. Its output is parsed by the
 // object sizes it states (cat-file.ts): a message is the raw object's bytes after its header, exactly what a
 // clone receives, including anything after a NUL (git log's %B stops at one) and in any encoding. One commit
 // is held at a time; only findings are kept. A key found there is reported under `commit message` (line and
@@ -10,8 +11,8 @@ import type { SourceContext } from '../context.js';
 import { COMMIT_MESSAGE } from '../commit-msg.js';
 import { oversizeNote } from '../locate.js';
 import type { Commit, Detect, Located, Note } from '../../types.js';
-import { readBlobs, type Blob } from './cat-file.js';
-import { git, gitStream, type GitStream } from './run.js';
+import { ofGitStream, readBlobs, type Blob, type IdSource } from './cat-file.js';
+import { git, gitStream } from './run.js';
 import { words } from '../../words/index.js';
 
 export interface MessageRead {
@@ -19,14 +20,13 @@ export interface MessageRead {
   revs: readonly string[];
   /** More revisions on stdin (stash reflog entries). */
   stdinRevs?: readonly string[];
+  /** The same revisions' commits as the history's log reads them (commit-feed.ts): then no rev-list of its own. */
+  commits?: IdSource;
 }
 
 /** Scans the message of every commit the revisions list. */
 export async function scanCommitMessages(context: SourceContext, detect: Detect, read: MessageRead, notes: Note[]): Promise<Located[]> {
-  const stdinRevs = read.stdinRevs ?? [];
-  // `--` ends the revisions (a file may be named like a sha: see log.ts).
-  const list = gitStream(context.cwd, ['rev-list', ...read.revs, ...(stdinRevs.length > 0 ? ['--stdin'] : []), '--']);
-  list.child.stdin.end(stdinRevs.length > 0 ? stdinRevs.join('\n') + '\n' : '');
+  const list = read.commits ?? revList(context.cwd, read);
   const located: Located[] = [];
   await readObjects(context.cwd, 'commit', list, context.config.maxFileSize, async (object) => {
     const { header, message } = splitObject(object.data as Buffer);
@@ -36,6 +36,14 @@ export async function scanCommitMessages(context: SourceContext, detect: Detect,
     for (const candidate of result.candidates) located.push({ ...candidate, file: COMMIT_MESSAGE, commit, inMessage: true });
   }, (object) => notes.push(oversizeNote(`${COMMIT_MESSAGE} of ${object.sha.slice(0, 10)}`, object.size, context.config.maxFileSize)));
   return located;
+}
+
+function revList(cwd: string, read: MessageRead): IdSource {
+  const stdinRevs = read.stdinRevs ?? [];
+  // `--` ends the revisions (a file may be named like a sha: see log.ts).
+  const list = gitStream(cwd, ['rev-list', ...read.revs, ...(stdinRevs.length > 0 ? ['--stdin'] : []), '--']);
+  list.child.stdin.end(stdinRevs.length > 0 ? stdinRevs.join('\n') + '\n' : '');
+  return ofGitStream(list);
 }
 
 /** Scans the message of every annotated tag under refs/tags (a tag of a tag: the outer one only). */
@@ -60,11 +68,11 @@ export async function scanTagMessages(context: SourceContext, detect: Detect, no
 }
 
 /**
- * Streams objects of one type through `git cat-file --batch` (cat-file.ts), from a list of ids or from a running
- * rev-list's output, handing each to `onObject` in turn; reading waits while a few are queued. Any other type,
+ * Streams objects of one type through `git cat-file --batch` (cat-file.ts), from a list of ids or ids streamed
+ * in (a running rev-list, the log's commits), handing each to `onObject` in turn; reading waits while a few are queued. Any other type,
  * a missing object, or either git failing is an error: a message left unread must not pass for a clean one.
  */
-async function readObjects(cwd: string, type: string, ids: readonly string[] | GitStream, maxSize: number, onObject: (object: Blob) => Promise<void>, onOversize: (object: Blob) => void): Promise<void> {
+async function readObjects(cwd: string, type: string, ids: readonly string[] | IdSource, maxSize: number, onObject: (object: Blob) => Promise<void>, onOversize: (object: Blob) => void): Promise<void> {
   let failure: unknown = null;
   let queued = 0;
   let chain = Promise.resolve();

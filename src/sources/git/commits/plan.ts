@@ -2,6 +2,7 @@
 // and every blob any of them sets a path to, with a path to report it under; then each blob's size, from the
 // pack reader's verdict or the object store. Nothing here reads a blob.
 import type { Ancestry } from '../ancestry.js';
+import type { CommitFeed } from '../commit-feed.js';
 import { GITLINK_MODE, streamLog, streamLogBothEnds, type LogCommit, type LogReaders } from '../log.js';
 import type { PackVerdict } from '../pack/packs.js';
 import { CommitIds } from './commit-ids.js';
@@ -46,19 +47,27 @@ export interface LogPlan {
  * which the log meets its paths. A whole history's log, once it proves long, is read from both ends at once
  * (log.ts streamLogBothEnds); the plan is the same as one reader's, in git's order.
  */
-export async function readPlan(cwd: string, scan: CommitScan, evidence: (path: string) => boolean = () => false, readers: LogReaders = 'auto', ancestry?: Ancestry): Promise<LogPlan> {
+export async function readPlan(cwd: string, scan: CommitScan, evidence: (path: string) => boolean = () => false, readers: LogReaders = 'auto', ancestry?: Ancestry, commits?: CommitFeed): Promise<LogPlan> {
   const builder = new PlanBuilder(evidence);
   // `ancestry`: each commit with its parents, for presence (presence.ts), which then need not walk history again.
+  // `commits`: each commit's id, for the pass that reads their messages (messages.ts), which then need not either.
   const take = (commit: LogCommit, fromEnd: boolean): void => {
     builder.take(commit, fromEnd);
     ancestry?.add(commit.sha, commit.parents);
+    commits?.push(commit.sha);
   };
   // A whole history's merges combined: the same blobs at the same paths (every blob a tree holds at a path was set
   // there by some commit listed), where the comparisons with each parent are most of git/git's log. A range's
   // merges separately: the paths a merge takes from outside the range are some of its blobs' paths too.
   const read = { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: scan.wholeRepository ? ('combined' as const) : ('separate' as const) };
-  if (scan.wholeRepository) await streamLogBothEnds(cwd, read, take, readers);
-  else await streamLog(cwd, read, (commit) => take(commit, false));
+  try {
+    if (scan.wholeRepository) await streamLogBothEnds(cwd, read, take, readers);
+    else await streamLog(cwd, read, (commit) => take(commit, false));
+  } catch (error) {
+    commits?.fail(error);
+    throw error;
+  }
+  commits?.end();
   ancestry?.seal();
   return builder.finish();
 }

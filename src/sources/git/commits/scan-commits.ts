@@ -18,6 +18,7 @@ import type { SourceContext } from '../../context.js';
 import { oversizeNote } from '../../locate.js';
 import type { Candidate, Detect, DetectResult, Located, Note, ScanStats } from '../../../types.js';
 import type { Ancestry } from '../ancestry.js';
+import type { CommitFeed } from '../commit-feed.js';
 import { hasPromisedObjects, MissingBlobs } from '../missing-blobs.js';
 import { ObjectNumbers } from '../object-numbers.js';
 import { isClean, startPackScan, type PackScan } from '../pack/packs.js';
@@ -36,16 +37,17 @@ const POOL_MIN_BYTES = 8 * 1024 * 1024;
 /**
  * `firstHit`: called once, when the first blob with candidates is met (history.ts starts presence's walk then).
  * `ancestry`: filled with the log's commits and their parents as it is read (presence answers from it).
+ * `commits`: given each commit's id as the log is read, and ended or failed with the log (messages.ts reads them).
  */
-export async function scanCommits(context: SourceContext, detect: Detect, scan: CommitScan, stats: ScanStats, notes: Note[], hooks: { firstHit?: () => void; ancestry?: Ancestry } = {}): Promise<Located[]> {
-  const { firstHit, ancestry } = hooks;
+export async function scanCommits(context: SourceContext, detect: Detect, scan: CommitScan, stats: ScanStats, notes: Note[], hooks: { firstHit?: () => void; ancestry?: Ancestry; commits?: CommitFeed } = {}): Promise<Located[]> {
+  const { firstHit, ancestry, commits } = hooks;
   const cwd = context.cwd;
   // The whole repository: its packs are read directly, beside git log, and only blobs that may hold a finding
   // are scanned in full (pack/packs.ts); the packs tell every blob's size.
   const packs = scan.wholeRepository && context.readPacks ? readPacks(context, notes) : null;
   // Otherwise every object is listed in pack order while git log runs (listEverything).
   const store: ObjectStore = { promised: hasPromisedObjects(cwd), missing: new MissingBlobs() };
-  const run: Run = { context, detect, scan, stats, notes, everything: { packOrder: null }, early: null, packs, store, firstHit, ancestry };
+  const run: Run = { context, detect, scan, stats, notes, everything: { packOrder: null }, early: null, packs, store, firstHit, ancestry, commits };
   if (scan.wholeRepository && packs === null) listEverything(run);
   // Packs given up on (a history that needs a full scan nearly everywhere, AWS-heavy: that is known a moment
   // in) are read as if never tried: listed and the workers started while git log still runs.
@@ -85,6 +87,7 @@ interface Run {
   store: ObjectStore;
   firstHit?: () => void;
   ancestry?: Ancestry;
+  commits?: CommitFeed;
 }
 
 /** Plan (the log), read and scan every planned blob once, then attribute the few with candidates. */
@@ -92,7 +95,7 @@ async function scanPlanned(run: Run): Promise<Located[]> {
   const { context, stats, notes, store } = run;
   const cwd = context.cwd;
   const maxSize = context.config.maxFileSize;
-  const log = await readPlan(cwd, run.scan, context.pathEvidence, context.logReaders, run.ancestry);
+  const log = await readPlan(cwd, run.scan, context.pathEvidence, context.logReaders, run.ancestry, run.commits);
   stats.commits = log.ids.count;
   if (log.ids.count === 0) return [];
 
