@@ -12824,9 +12824,9 @@ async function scanCommits(context, detect, scan, stats, notes, hooks = {}) {
   const packs = scan.wholeRepository && context.readPacks ? readPacks(context, notes) : null;
   const store = { promised: hasPromisedObjects(cwd), missing: new MissingBlobs() };
   const run2 = { context, detect, scan, stats, notes, everything: { packOrder: null }, early: null, packs, store, firstHit, ancestry, commits };
+  let ended = false;
   if (scan.wholeRepository && packs === null) listEverything(run2);
   else if (scan.wholeRepository) void packs.verdict.then((verdict) => verdict === null && !ended && listEverything(run2));
-  let ended = false;
   try {
     const located = await scanPlanned(run2);
     const note = store.missing.note(context.options.allowMissing);

@@ -48,11 +48,11 @@ export async function scanCommits(context: SourceContext, detect: Detect, scan: 
   // Otherwise every object is listed in pack order while git log runs (listEverything).
   const store: ObjectStore = { promised: hasPromisedObjects(cwd), missing: new MissingBlobs() };
   const run: Run = { context, detect, scan, stats, notes, everything: { packOrder: null }, early: null, packs, store, firstHit, ancestry, commits };
+  let ended = false;
   if (scan.wholeRepository && packs === null) listEverything(run);
   // Packs given up on (a history that needs a full scan nearly everywhere, AWS-heavy: that is known a moment
   // in) are read as if never tried: listed and the workers started while git log still runs.
   else if (scan.wholeRepository) void packs!.verdict.then((verdict) => verdict === null && !ended && listEverything(run));
-  let ended = false;
   try {
     const located = await scanPlanned(run);
     const note = store.missing.note(context.options.allowMissing);

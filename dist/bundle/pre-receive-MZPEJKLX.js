@@ -7,7 +7,7 @@ import {
 } from "./chunk-6LYB5BS5.js";
 import {
   runPipeline
-} from "./chunk-WLYY5NNX.js";
+} from "./chunk-TYXFDU2B.js";
 import "./chunk-WULZR3TB.js";
 import "./chunk-LFCCISY2.js";
 import "./chunk-SBI2CNRO.js";

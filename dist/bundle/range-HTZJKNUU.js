@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-WPSBWMQ2.js";
+} from "./chunk-RVG7G4FP.js";
 import "./chunk-LFCCISY2.js";
 import "./chunk-ZKF24IFC.js";
 import "./chunk-BDWNCSXH.js";

@@ -5,7 +5,7 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-WPSBWMQ2.js";
+} from "./chunk-RVG7G4FP.js";
 import "./chunk-LFCCISY2.js";
 import "./chunk-ZKF24IFC.js";
 import "./chunk-BDWNCSXH.js";

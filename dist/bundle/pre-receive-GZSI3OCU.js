@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-WPSBWMQ2.js";
+} from "./chunk-RVG7G4FP.js";
 import {
   CONFIG_FILE,
   configInFolder,

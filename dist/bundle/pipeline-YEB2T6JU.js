@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   runPipeline
-} from "./chunk-WLYY5NNX.js";
+} from "./chunk-TYXFDU2B.js";
 import "./chunk-WULZR3TB.js";
 import "./chunk-LFCCISY2.js";
 import "./chunk-SBI2CNRO.js";
