@@ -3097,9 +3097,15 @@ function valueHits(text, hits, plan, steps) {
     reaches.push(steps.back(start, radius + 1, start - WINDOW_CHARS), steps.forward(end, radius + 1, end + WINDOW_CHARS));
     lastSign = start;
   };
-  const near = [];
-  for (let i = 0; i < hits.length; i++) if (name[i] === 1) near.push(Math.max(0, hits[i] - WINDOW_CHARS - BREAK_CHARS), Math.min(text.length, hits[i] + WINDOW_CHARS + 1));
-  const stretches = mergeRanges(near);
+  const stretches = [];
+  for (let i = 0; i < hits.length; i++) {
+    if (name[i] === 0) continue;
+    const from = Math.max(0, hits[i] - WINDOW_CHARS - BREAK_CHARS);
+    const to = Math.min(text.length, hits[i] + WINDOW_CHARS + 1);
+    const last = stretches.length - 1;
+    if (last > 0 && from <= stretches[last]) stretches[last] = Math.max(stretches[last], to);
+    else stretches.push(from, to);
+  }
   let m = null;
   let searched = false;
   for (let s2 = 0; s2 < stretches.length; s2 += 2) {

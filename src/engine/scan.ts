@@ -259,9 +259,16 @@ function valueHits(text: string, hits: number[], plan: Plan, steps: LineSteps): 
   };
   // A sign whose reach holds a name hit lies within WINDOW_CHARS of it (reaches are capped so): only those
   // stretches are searched, so a file naming AWS once costs a window, not a pass over all of it.
-  const near: number[] = [];
-  for (let i = 0; i < hits.length; i++) if (name[i] === 1) near.push(Math.max(0, hits[i] - WINDOW_CHARS - BREAK_CHARS), Math.min(text.length, hits[i] + WINDOW_CHARS + 1));
-  const stretches = mergeRanges(near);
+  // (Merged as they come, as mergeRanges would: their starts ascend with the hits.)
+  const stretches: number[] = [];
+  for (let i = 0; i < hits.length; i++) {
+    if (name[i] === 0) continue;
+    const from = Math.max(0, hits[i] - WINDOW_CHARS - BREAK_CHARS);
+    const to = Math.min(text.length, hits[i] + WINDOW_CHARS + 1);
+    const last = stretches.length - 1;
+    if (last > 0 && from <= stretches[last]) stretches[last] = Math.max(stretches[last], to);
+    else stretches.push(from, to);
+  }
   // One pass of the breaks' regex for all stretches: restarting it at each stretch would search on past the
   // stretch's end to the next break (to the end of a file that has none), once per stretch. A match found from
   // an earlier place that starts inside the stretch is the one a search from its start would find; one that

@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   createDetector,
   detectMaybeArchive
-} from "./chunk-LFCCISY2.js";
+} from "./chunk-IE7KQA2L.js";
 import {
   availableCores,
   workerEntry

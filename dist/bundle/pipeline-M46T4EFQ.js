@@ -3,9 +3,9 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   runPipeline
-} from "./chunk-TYXFDU2B.js";
+} from "./chunk-WTG5YWIB.js";
 import "./chunk-WULZR3TB.js";
-import "./chunk-LFCCISY2.js";
+import "./chunk-IE7KQA2L.js";
 import "./chunk-SBI2CNRO.js";
 import "./chunk-2ZGORLME.js";
 import "./chunk-BRU737ZG.js";

@@ -5,8 +5,8 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-RVG7G4FP.js";
-import "./chunk-LFCCISY2.js";
+} from "./chunk-ST5QKX5V.js";
+import "./chunk-IE7KQA2L.js";
 import "./chunk-ZKF24IFC.js";
 import "./chunk-BDWNCSXH.js";
 import {

@@ -7,9 +7,9 @@ import {
 } from "./chunk-6LYB5BS5.js";
 import {
   runPipeline
-} from "./chunk-TYXFDU2B.js";
+} from "./chunk-WTG5YWIB.js";
 import "./chunk-WULZR3TB.js";
-import "./chunk-LFCCISY2.js";
+import "./chunk-IE7KQA2L.js";
 import "./chunk-SBI2CNRO.js";
 import "./chunk-2ZGORLME.js";
 import "./chunk-BRU737ZG.js";

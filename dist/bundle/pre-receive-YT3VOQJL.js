@@ -4,13 +4,13 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-RVG7G4FP.js";
+} from "./chunk-ST5QKX5V.js";
 import {
   CONFIG_FILE,
   configInFolder,
   namedConfigFromText
 } from "./chunk-WULZR3TB.js";
-import "./chunk-LFCCISY2.js";
+import "./chunk-IE7KQA2L.js";
 import {
   DEFAULT_BASELINE,
   parseBaseline

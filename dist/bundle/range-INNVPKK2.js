@@ -4,8 +4,8 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-RVG7G4FP.js";
-import "./chunk-LFCCISY2.js";
+} from "./chunk-ST5QKX5V.js";
+import "./chunk-IE7KQA2L.js";
 import "./chunk-ZKF24IFC.js";
 import "./chunk-BDWNCSXH.js";
 import {
