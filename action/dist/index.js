@@ -13532,16 +13532,21 @@ var init_staged = __esm({
 });
 
 // src/sources/git/commit-feed.ts
-var CommitFeed;
+var CommitFeed, PIECE;
 var init_commit_feed = __esm({
   "src/sources/git/commit-feed.ts"() {
     "use strict";
     CommitFeed = class {
       done;
       into = null;
-      waiting = [];
+      /** Ids not yet written ("sha\n" each): cat-file reads more slowly than the log lists. */
+      waiting = "";
+      /** `into` asked to wait (write returned false) until it drains. */
+      full = false;
       ended = false;
       stopped = false;
+      /** `into` was ended (once only). */
+      closed = false;
       settle;
       constructor() {
         this.done = new Promise((resolve6, reject) => {
@@ -13553,36 +13558,55 @@ var init_commit_feed = __esm({
       /** A commit of the log. */
       push(sha) {
         if (this.ended || this.stopped) return;
-        if (this.into === null) this.waiting.push(sha);
-        else this.into.write(`${sha}
-`);
+        this.waiting += `${sha}
+`;
+        if (!this.full && this.waiting.length >= PIECE) this.flush();
       }
       /** The log was read to its end: every commit has been pushed. */
       end() {
         if (this.ended) return;
         this.ended = true;
-        this.into?.end();
+        if (!this.full) this.flush();
         this.settle(null);
       }
       /** The log was not read to its end: the commits pushed are not all of them. */
       fail(error) {
         if (this.ended) return;
         this.ended = true;
-        this.into?.end();
+        this.waiting = "";
+        this.close();
         this.settle(error);
       }
       pipe(into) {
         this.into = into;
-        if (this.waiting.length > 0 && !this.stopped) into.write(`${this.waiting.join("\n")}
-`);
-        this.waiting = [];
-        if (this.ended) into.end();
+        into.on("drain", () => {
+          this.full = false;
+          this.flush();
+        });
+        this.flush();
       }
       stop() {
         this.stopped = true;
-        this.waiting = [];
+        this.waiting = "";
+      }
+      /** Writes what waits, unless `into` is full; ends it once the log has ended and nothing waits. */
+      flush() {
+        const into = this.into;
+        if (into === null) return;
+        if (this.waiting.length > 0 && !this.stopped) {
+          const piece = this.waiting;
+          this.waiting = "";
+          this.full = !into.write(piece);
+        }
+        if (this.ended && !this.full && this.waiting.length === 0) this.close();
+      }
+      close() {
+        if (this.into === null || this.closed) return;
+        this.closed = true;
+        this.into.end();
       }
     };
+    PIECE = 16 * 1024;
   }
 });
 

@@ -212,7 +212,7 @@ async function createSource(context) {
   if (options.preReceive) return (await import("./pre-receive-YT3VOQJL.js")).createPreReceiveSource(context);
   if (options.staged) return (await import("./staged-HT4X5AK4.js")).createStagedSource(context);
   if (options.commitMsg !== void 0) return (await import("./commit-msg-2DVNALTM.js")).createCommitMsgSource(context);
-  if (options.history) return (await import("./history-M7ZBY5X5.js")).createHistorySource(context);
+  if (options.history) return (await import("./history-X57J6LYK.js")).createHistorySource(context);
   if (options.range !== void 0 || options.since !== void 0) return (await import("./range-INNVPKK2.js")).createRangeSource(context);
   return (await import("./files-EWPGH2WI.js")).createFilesSource(context);
 }

@@ -9,7 +9,7 @@ import {
 } from "./chunk-6LYB5BS5.js";
 import {
   runPipeline
-} from "./chunk-WTG5YWIB.js";
+} from "./chunk-QJB5ZZPG.js";
 import "./chunk-WULZR3TB.js";
 import "./chunk-IE7KQA2L.js";
 import "./chunk-SBI2CNRO.js";
