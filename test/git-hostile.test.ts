@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonReport, runCli, type CliResult } from './support/cli.js';
 import { runKeywarden } from './support/run.js';
-import { fakeLeak } from './support/fakes.js';
+import { fakeKeyId, fakeLeak } from './support/fakes.js';
 import { gitKilledBySignal, hostileConfig, pathBytes } from './support/hostile-git.js';
 import { GIT_ENV, Repo, tempDir } from './support/repo.js';
 import { seeded } from './support/random.js';
@@ -86,6 +86,7 @@ describe('commit data and file names are data (issue #10, item 1)', () => {
     const base = repo.commit('initial', { 'README.md': 'hello\n' });
     const entries: Array<[Buffer, string]> = [];
     const expected = new Map<string, string>(); // secret → "sha path"
+    const inMessages = new Map<string, string>(); // key ID in a commit message → its commit
     let parent = base;
     let name = 0;
     const fileName = (candidate: Buffer): Buffer => {
@@ -106,13 +107,17 @@ describe('commit data and file names are data (issue #10, item 1)', () => {
         expected.set(leak.secret, file.toString('hex'));
       }
       const subject = index === 0 ? every : index < tricky.length ? Buffer.concat([tricky[index], randomBytes(10, '')]) : randomBytes(1 + Math.floor(random() * 80), '');
-      const message = index === 1 ? Buffer.concat([subject, Buffer.from('\0after a NUL\n')]) : Buffer.concat([subject, Buffer.from('\n\nbody\n')]);
+      // Some messages hold a key ID after their hostile subject: read from the commits the log lists (commit-feed.ts).
+      const inMessage = index % 3 === 2 ? fakeKeyId() : null;
+      const body = `\n\nbody${inMessage === null ? '' : ` ${inMessage}`}\n`;
+      const message = index === 1 ? Buffer.concat([subject, Buffer.from('\0after a NUL\n')]) : Buffer.concat([subject, Buffer.from(body)]);
       const author = index === 0 ? without(every, '<>\n') : randomBytes(1 + Math.floor(random() * 30), '<>\n');
       const sha = commitObject(repo, tree(repo, entries), [parent], author.length > 0 ? author : Buffer.from('x'), message);
       for (const [file] of fresh) {
         const secret = [...expected].find(([, where]) => where === file.toString('hex'))![0];
         expected.set(secret, `${sha} ${file.toString('hex')}`);
       }
+      if (inMessage !== null) inMessages.set(inMessage, sha);
       parent = sha;
     }
     gitBytes(repo, ['update-ref', 'refs/heads/main', parent]);
@@ -131,6 +136,8 @@ describe('commit data and file names are data (issue #10, item 1)', () => {
       // Paths compared as bytes: every file name must come back exactly.
       const found = new Map(result.report.findings.filter((finding: any) => finding.kind === 'secret-access-key').map((finding: any) => [finding.secret, `${finding.commit.sha} ${pathBytes(finding.file).toString('hex')}`]));
       expect(found, args.join(' ')).toEqual(wanted);
+      const messages = new Map(result.report.findings.filter((finding: any) => finding.file === 'commit message').map((finding: any) => [finding.secret, finding.commit.sha]));
+      expect(messages, `${args.join(' ')}: messages`).toEqual(inMessages);
       // Each commit's fields are what git itself says they are, and so are the branches that hold it (presence:
       // from the log's own parents for --history, sources/git/ancestry.ts; from a walk of the branches for --range).
       for (const finding of result.report.findings) {
