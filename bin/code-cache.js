@@ -104,7 +104,7 @@ function save(file, data) {
 }
 
 /**
- * Each keywarden and Node version leaves its own files (about 300 KB each), and projects on other versions share
+ * Each keywarden and Node version leaves its own files (300-500 KB each), and projects on other versions share
  * the folder: so on each write (once per version and command) the files not written for STALE_DAYS go. One still
  * in use is then written again by its next run, which compiles as without a cache.
  */

@@ -43,15 +43,15 @@ const bundleSmallPackages = {
 };
 
 /**
- * The same CLI as one CommonJS file, cli.cjs, for the pre-commit and commit-msg hooks on a Node without a compile
- * cache (bin/code-cache.js: Node 22.1+ caches the ESM chunks itself). One script, so that V8's code cache of it can
+ * The same CLI as one CommonJS file, cli.cjs, for `keywarden scan` on a Node without a compile cache
+ * (bin/code-cache.js: Node 22.1+ caches the ESM chunks itself). One script, so that V8's code cache of it can
  * be kept; CommonJS, because Node 20 can give a code cache to a script (vm.Script) but not to an ES module. Its
  * packages are require()d, dynamic imports too (an import() in a vm.Script read from a code cache fails on Node
  * 20, and needs an experimental option that warns); yargs is an ES module, which code-cache.js makes sure this
  * Node can require. Its import.meta.url is its own file's (so workers and patterns/ are found beside it as from
  * the chunks), and it runs in strict mode as ES modules do.
  */
-const HOOK_BUNDLE = {
+const ONE_SCRIPT = {
   entryPoints: { cli: path.join(root, 'src', 'cli.ts') },
   format: 'cjs',
   supported: { 'dynamic-import': false },
@@ -80,8 +80,8 @@ export async function bundleFiles() {
   // file of its own.
   const cli = await build({ ...common, entryPoints: { cli: path.join(root, 'src', 'cli.ts') }, splitting: true });
   const workers = await build({ ...common, entryPoints: ENTRY_POINTS });
-  const hook = await build({ ...common, ...HOOK_BUNDLE });
-  return new Map([...cli.outputFiles, ...workers.outputFiles, ...hook.outputFiles].map((file) => [path.relative(OUTDIR, file.path), file.text]));
+  const script = await build({ ...common, ...ONE_SCRIPT });
+  return new Map([...cli.outputFiles, ...workers.outputFiles, ...script.outputFiles].map((file) => [path.relative(OUTDIR, file.path), file.text]));
 }
 
 /** Names of the files that differ between `files` and dist/bundle/ (missing, changed or left over). */

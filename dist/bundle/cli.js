@@ -233,12 +233,12 @@ async function run(argv, io) {
     checkOutputPaths(options, io.cwd);
     switch (options.command) {
       case "scan":
-        if (options.preReceive) return await (await import("./pre-receive-NEFVWZYL.js")).runPreReceive(preReceiveRequestOf(options), io);
-        return await (await import("./scan-SER43DHI.js")).runScan(scanCommandRequestOf(options, argv), io);
+        if (options.preReceive) return await (await import("./pre-receive-GAWMGWEG.js")).runPreReceive(preReceiveRequestOf(options), io);
+        return await (await import("./scan-BD7WXVEN.js")).runScan(scanCommandRequestOf(options, argv), io);
       case "baseline":
-        return await (await import("./baseline-SYOAVQOE.js")).runBaseline(baselineRequestOf(options), io);
+        return await (await import("./baseline-4DF2ABTO.js")).runBaseline(baselineRequestOf(options), io);
       case "remediate":
-        return await (await import("./remediate-6KDWT5OZ.js")).runRemediate(remediateRequestOf(options), io);
+        return await (await import("./remediate-FEKS54EH.js")).runRemediate(remediateRequestOf(options), io);
       case "init":
         return await (await import("./init-3BRKMHHB.js")).runInit(initRequestOf(options), io);
       case "merge":

@@ -96,7 +96,8 @@ export async function createHistorySource(context: SourceContext): Promise<Sourc
       //  - the same commits' messages (their own pass: git/messages.ts), and every annotated tag's;
       //  - blobs and trees that a ref points at directly (a tag of a blob or a tree): in every clone, in no commit.
       // A whole history's messages are read from the commits its log lists (commit-feed.ts), which are the
-      // revisions' own: no second walk. Should the commits' pass end with the log unread, so does the feed.
+      // revisions' own: no second walk. The commits' pass ends it once the log is read whole; should that pass
+      // end otherwise (the log failed, or anything before it), the feed fails with it (a no-op once ended).
       const commits = refs.length === 0 ? new CommitFeed() : undefined;
       const passes: Array<(notes: Note[]) => Promise<Located[]>> = [
         (own) => scanCommits(context, detect, { ...scan, wholeRepository: true }, stats, own, { firstHit, ancestry: logAncestry, commits }).finally(() => commits?.fail(new RuntimeError(words().git.logUnread))),

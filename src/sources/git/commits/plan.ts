@@ -50,7 +50,8 @@ export interface LogPlan {
 export async function readPlan(cwd: string, scan: CommitScan, evidence: (path: string) => boolean = () => false, readers: LogReaders = 'auto', ancestry?: Ancestry, commits?: CommitFeed): Promise<LogPlan> {
   const builder = new PlanBuilder(evidence);
   // `ancestry`: each commit with its parents, for presence (presence.ts), which then need not walk history again.
-  // `commits`: each commit's id, for the pass that reads their messages (messages.ts), which then need not either.
+  // `commits`: each commit's id, for the pass that reads their messages (messages.ts), which then need not either;
+  // ended here once the whole log is read (a log that fails leaves it to the caller to fail).
   const take = (commit: LogCommit, fromEnd: boolean): void => {
     builder.take(commit, fromEnd);
     ancestry?.add(commit.sha, commit.parents);
@@ -60,13 +61,8 @@ export async function readPlan(cwd: string, scan: CommitScan, evidence: (path: s
   // there by some commit listed), where the comparisons with each parent are most of git/git's log. A range's
   // merges separately: the paths a merge takes from outside the range are some of its blobs' paths too.
   const read = { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: scan.wholeRepository ? ('combined' as const) : ('separate' as const) };
-  try {
-    if (scan.wholeRepository) await streamLogBothEnds(cwd, read, take, readers);
-    else await streamLog(cwd, read, (commit) => take(commit, false));
-  } catch (error) {
-    commits?.fail(error);
-    throw error;
-  }
+  if (scan.wholeRepository) await streamLogBothEnds(cwd, read, take, readers);
+  else await streamLog(cwd, read, (commit) => take(commit, false));
   commits?.end();
   ancestry?.seal();
   return builder.finish();

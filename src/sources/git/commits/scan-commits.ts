@@ -37,7 +37,7 @@ const POOL_MIN_BYTES = 8 * 1024 * 1024;
 /**
  * `firstHit`: called once, when the first blob with candidates is met (history.ts starts presence's walk then).
  * `ancestry`: filled with the log's commits and their parents as it is read (presence answers from it).
- * `commits`: given each commit's id as the log is read, and ended or failed with the log (messages.ts reads them).
+ * `commits`: given each commit's id as the log is read, and ended once it is read whole (messages.ts reads them).
  */
 export async function scanCommits(context: SourceContext, detect: Detect, scan: CommitScan, stats: ScanStats, notes: Note[], hooks: { firstHit?: () => void; ancestry?: Ancestry; commits?: CommitFeed } = {}): Promise<Located[]> {
   const { firstHit, ancestry, commits } = hooks;

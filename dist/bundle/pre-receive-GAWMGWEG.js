@@ -7,7 +7,7 @@ import {
 } from "./chunk-6LYB5BS5.js";
 import {
   runPipeline
-} from "./chunk-QJB5ZZPG.js";
+} from "./chunk-35QKLRLO.js";
 import "./chunk-WULZR3TB.js";
 import "./chunk-IE7KQA2L.js";
 import "./chunk-SBI2CNRO.js";

@@ -3,7 +3,7 @@ import { createRequire as __keywardenCreateRequire } from 'node:module';
 const require = __keywardenCreateRequire(import.meta.url);
 import {
   runPipeline
-} from "./chunk-QJB5ZZPG.js";
+} from "./chunk-35QKLRLO.js";
 import "./chunk-WULZR3TB.js";
 import "./chunk-IE7KQA2L.js";
 import "./chunk-SBI2CNRO.js";

@@ -167,7 +167,7 @@ async function runPipeline(options, io, preloaded = {}) {
     logReaders: io.env.KEYWARDEN_LOG_READERS === "1" ? "one" : io.env.KEYWARDEN_LOG_READERS === "2" ? "two" : "auto"
   };
   const source = await createSource(context);
-  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-YT3VOQJL.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
+  if (options.preReceive && preloaded.config === void 0) preloaded = { ...await (await import("./pre-receive-B6FVS46W.js")).defaultBranchSettings(io.cwd, options, source.notes), ...preloaded };
   const loadedConfig = preloaded.config ?? loadConfig(io.cwd, options.config, source.root);
   const config = options.maxFileSize === void 0 ? loadedConfig : { ...loadedConfig, maxFileSize: options.maxFileSize };
   const detector = createDetector(config);
@@ -209,11 +209,11 @@ function defaultBaseline(request, source) {
 async function createSource(context) {
   const { options } = context;
   if (options.stdin) return (await import("./stdin-CF2XYYRV.js")).createStdinSource(context);
-  if (options.preReceive) return (await import("./pre-receive-YT3VOQJL.js")).createPreReceiveSource(context);
+  if (options.preReceive) return (await import("./pre-receive-B6FVS46W.js")).createPreReceiveSource(context);
   if (options.staged) return (await import("./staged-HT4X5AK4.js")).createStagedSource(context);
   if (options.commitMsg !== void 0) return (await import("./commit-msg-2DVNALTM.js")).createCommitMsgSource(context);
-  if (options.history) return (await import("./history-X57J6LYK.js")).createHistorySource(context);
-  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-INNVPKK2.js")).createRangeSource(context);
+  if (options.history) return (await import("./history-2P4V2VHV.js")).createHistorySource(context);
+  if (options.range !== void 0 || options.since !== void 0) return (await import("./range-7BNJU5ZT.js")).createRangeSource(context);
   return (await import("./files-EWPGH2WI.js")).createFilesSource(context);
 }
 

@@ -746,13 +746,8 @@ async function readPlan(cwd, scan, evidence = () => false, readers = "auto", anc
     commits?.push(commit.sha);
   };
   const read = { revs: scan.revs, stdinRevs: scan.stdinRevs, merges: scan.wholeRepository ? "combined" : "separate" };
-  try {
-    if (scan.wholeRepository) await streamLogBothEnds(cwd, read, take, readers);
-    else await streamLog(cwd, read, (commit) => take(commit, false));
-  } catch (error) {
-    commits?.fail(error);
-    throw error;
-  }
+  if (scan.wholeRepository) await streamLogBothEnds(cwd, read, take, readers);
+  else await streamLog(cwd, read, (commit) => take(commit, false));
   commits?.end();
   ancestry?.seal();
   return builder.finish();

@@ -5,7 +5,7 @@ import {
   scanCommitMessages,
   scanCommits,
   scanTagMessages
-} from "./chunk-ST5QKX5V.js";
+} from "./chunk-HPKVSV6U.js";
 import "./chunk-IE7KQA2L.js";
 import "./chunk-ZKF24IFC.js";
 import "./chunk-BDWNCSXH.js";

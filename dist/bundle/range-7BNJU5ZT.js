@@ -4,7 +4,7 @@ const require = __keywardenCreateRequire(import.meta.url);
 import {
   scanCommitMessages,
   scanCommits
-} from "./chunk-ST5QKX5V.js";
+} from "./chunk-HPKVSV6U.js";
 import "./chunk-IE7KQA2L.js";
 import "./chunk-ZKF24IFC.js";
 import "./chunk-BDWNCSXH.js";
